@@ -1,0 +1,108 @@
+"""Showing dates exactly as precise as the data: never a day where only a month is known."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .model import Precision, When
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _year(year: int) -> str:
+    return f"{-year + 1} BCE" if year <= 0 else str(year)  # astronomical year 0 is 1 BCE
+
+
+def day_label(parts: tuple[int, ...]) -> str:
+    """(2018, 1, 15) -> 'Monday 15 January 2018'; shorter tuples give 'January 2018' or '2018'."""
+    if len(parts) == 1:
+        return _year(parts[0])
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {_year(parts[0])}"
+    year, month, day = parts[:3]
+    text = f"{day} {MONTHS[month - 1]} {_year(year)}"
+    if dt.MINYEAR <= year <= dt.MAXYEAR:
+        text = f"{dt.date(year, month, day):%A} {text}"
+    return text
+
+
+def group_parts(when: When | None) -> tuple[int, ...]:
+    """The heading an event sits under: its day, or its month or year when that is all that is known."""
+    return () if when is None else when.parts()[:3]
+
+
+def clock(when: When | None) -> str:
+    """The short time shown in a timeline row: '~04:00 VST', '~mid' for 'mid-June', '' for a plain day."""
+    if when is None or when.precision != Precision.MINUTE:
+        return "~" if when is not None and when.approximate else ""
+    _, _, _, hour, minute = when.parts()
+    zone = when.zone_label or f"UTC{when.utc_offset}"
+    return f"{'~' if when.approximate else ''}{hour:02d}:{minute:02d} {zone}"
+
+
+def describe(when: When | None) -> str:
+    """The full date for a detail view, with its precision and zone spelled out."""
+    if when is None:
+        return "not dated in the source"
+    parts = when.parts()
+    around = "around " if when.approximate else ""
+    text = f"{around}{day_label(parts[:3])}"
+    if when.precision == Precision.MINUTE:
+        zone = f"{when.zone_label}, UTC{when.utc_offset}" if when.zone_label else f"UTC{when.utc_offset}"
+        text = f"{around}{parts[3]:02d}:{parts[4]:02d} ({zone}), {day_label(parts[:3])}"
+    text += f"  [precision: {when.precision}{', approximate' if when.approximate else ''}]"
+    if when.note:
+        text += f"\n{when.note}"
+    return text
+
+
+def short_date(when: When | None) -> str:
+    """A compact date for lists: '15 Jan 2018', 'Jun 2017', '~04:00 15 Jan 2018'."""
+    if when is None:
+        return "undated"
+    parts = when.parts()
+    mark = "~" if when.approximate else ""
+    if len(parts) == 1:
+        return f"{mark}{_year(parts[0])}"
+    month = MONTHS[parts[1] - 1][:3]
+    if len(parts) == 2:
+        return f"{mark}{month} {_year(parts[0])}"
+    day = f"{parts[2]} {month} {_year(parts[0])}"
+    if len(parts) == 5:
+        return f"{mark}{parts[3]:02d}:{parts[4]:02d} {day}"
+    return f"{mark}{day}"
+
+
+def gap(earlier: tuple[int, ...], later: tuple[int, ...]) -> str:
+    """Words for the distance between two headings, at the coarser precision of the two."""
+    if not earlier or not later:
+        return ""
+    depth = min(len(earlier), len(later))
+    if depth == 1 or (depth >= 2 and later[0] - earlier[0] >= 2):
+        return _plural(later[0] - earlier[0], "year")
+    months = (later[0] - earlier[0]) * 12 + later[1] - earlier[1]
+    if depth == 2 or months >= 2:
+        return _plural(months, "month")
+    if earlier[0] >= dt.MINYEAR and later[0] <= dt.MAXYEAR:
+        days = (dt.date(*later[:3]) - dt.date(*earlier[:3])).days
+        return _plural(days, "day") if days < 14 else _plural(days // 7, "week")
+    return _plural(months, "month")
+
+
+def _plural(count: int, unit: str) -> str:
+    if count <= 0:
+        return ""
+    return f"{count} {unit}{'' if count == 1 else 's'} later"

@@ -1,0 +1,180 @@
+"""Read a dataset file into a validated ``Dataset``, or explain every problem found.
+
+Each stage (file, bytes, JSON, schema, references) stops the stages after it,
+because later checks would only repeat the earlier problem in other words.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .integrity import check_integrity
+from .model import Dataset
+from .problems import Problem, json_path
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+BUNDLED_NAME = "events.json"
+
+
+class DatasetError(Exception):
+    """Every problem found in one dataset file."""
+
+    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
+        self.path = path
+        self.problems = list(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        lines = [f"{self.path}: {len(self.problems)} {noun}"]
+        lines += [f"  {problem.render(self.path)}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    dataset: Dataset
+    path: str
+
+
+def bundled_path() -> Path:
+    """The dataset shipped inside the wheel (a copy of data/events.json).
+
+    From a source checkout or an editable install there is no copy: use the
+    repository's own file, the one people edit.
+    """
+    packaged = Path(str(resources.files("junquito_tui") / "data" / BUNDLED_NAME))
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
+
+
+def load_dataset(path: str | Path | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
+    """Load and validate ``path`` (default: the bundled dataset); raise ``DatasetError``."""
+    target = Path(path) if path is not None else bundled_path()
+    name = str(target)
+    raw = _read_bytes(target, name, max_bytes)
+    text = _decode(raw, name)
+    document = _parse_json(text, name)
+    return validate_document(document, name)
+
+
+def validate_document(document: Any, name: str) -> Dataset:
+    """Validate already-parsed JSON (used by importers that build documents in memory)."""
+    if not isinstance(document, dict):
+        kind = type(document).__name__ if document is not None else "null"
+        raise DatasetError(name, [Problem("", f"the top level must be a JSON object, not {_json_kind(kind)}")])
+    try:
+        dataset = Dataset.model_validate(document)
+    except ValidationError as error:
+        raise DatasetError(name, _schema_problems(error)) from None
+    problems = check_integrity(dataset)
+    if problems:
+        raise DatasetError(name, problems)
+    return dataset
+
+
+def _read_bytes(target: Path, name: str, max_bytes: int) -> bytes:
+    try:
+        if target.is_dir():
+            raise DatasetError(name, [Problem("", "is a directory, not a dataset file")])
+        size = target.stat().st_size
+        if size > max_bytes:
+            raise DatasetError(
+                name,
+                [Problem("", f"is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)")],
+            )
+        with target.open("rb") as handle:  # read-only: the app never writes a dataset
+            return handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise DatasetError(name, [Problem("", "no such file")]) from None
+    except PermissionError:
+        raise DatasetError(name, [Problem("", "permission denied: the file cannot be read")]) from None
+    except OSError as error:
+        raise DatasetError(name, [Problem("", f"cannot be read: {error.strerror or error}")]) from None
+
+
+def _decode(raw: bytes, name: str) -> str:
+    sample = raw[:64]
+    # UTF-16 text is ASCII interleaved with zero bytes; other zero bytes mean binary.
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(sample) >= 4 and (not any(sample[1::2]) or not any(sample[0::2]))
+    ):
+        raise DatasetError(name, [Problem("", "looks like UTF-16; save the file as UTF-8")])
+    if b"\x00" in raw[:4096]:
+        raise DatasetError(name, [Problem("", "holds binary data (zero bytes), not JSON text")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a UTF-8 byte order mark is harmless
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        message = (
+            f"byte 0x{raw[error.start]:02X} is not valid UTF-8 (is it Latin-1 or another legacy encoding?); "
+            "save the file as UTF-8"
+        )
+        raise DatasetError(name, [Problem("", message, line=line, column=column)]) from None
+    if not text.strip():
+        raise DatasetError(name, [Problem("", "is empty; a dataset is a JSON object")])
+    return text
+
+
+def _reject_constant(value: str) -> Any:
+    raise ValueError(f"{value} is not valid JSON")
+
+
+def _parse_json(text: str, name: str) -> Any:
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise DatasetError(
+            name, [Problem("", _json_message(error.msg), line=error.lineno, column=error.colno)]
+        ) from None
+    except ValueError as error:  # NaN / Infinity
+        raise DatasetError(name, [Problem("", str(error))]) from None
+    except RecursionError:
+        raise DatasetError(name, [Problem("", "is nested too deeply to be a dataset")]) from None
+
+
+def _json_message(message: str) -> str:
+    if message.startswith("Expecting property name enclosed in double quotes"):
+        return "invalid JSON: expected a quoted key (a trailing comma before '}'?)"
+    if message == "Expecting value":
+        return "invalid JSON: expected a value (a trailing comma, or the file is cut short?)"
+    return f"invalid JSON: {message[0].lower()}{message[1:]}"
+
+
+def _json_kind(kind: str) -> str:
+    return {"list": "an array", "str": "a string", "int": "a number", "float": "a number", "bool": "a boolean"}.get(
+        kind, kind
+    )
+
+
+def _schema_problems(error: ValidationError) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        location = list(item["loc"])
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message = f"unknown field '{location[-1]}'"
+        elif item["type"] == "missing":
+            message = f"missing required field '{location[-1]}'"
+        elif item["type"] not in {"value_error", "string_pattern_mismatch"} and "input" in item:
+            message = f"{message} (got {_short(item['input'])})"
+        if item["type"] == "string_pattern_mismatch" and location and location[-1] in {"id", "actor", "target"}:
+            message = "an id must be a lowercase slug like 'oscar-perez'"
+        problems.append(Problem(json_path(location), message))
+    return problems
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

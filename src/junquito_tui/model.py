@@ -1,0 +1,265 @@
+"""The data contract: pydantic models for a chronology dataset.
+
+Field validation lives here; checks that need the whole dataset (references,
+ordering anchors) live in ``integrity`` so each rule can report a JSON path.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SCHEMA_VERSION = 1
+
+# C0 controls except tab and newline, DEL, and C1: these reach the terminal as
+# escape sequences if shown, so a dataset holding them is rejected.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _no_control(value: str) -> str:
+    match = _CONTROL.search(value)
+    if match:
+        raise ValueError(
+            f"control character U+{ord(match.group()):04X} at offset {match.start()} is not allowed in text"
+        )
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_control)]
+Line = Annotated[str, StringConstraints(min_length=1), AfterValidator(_no_control)]
+# Ids are safe to embed in our own link actions: no quotes, spaces or brackets.
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Precision(StrEnum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+    MINUTE = "minute"
+
+
+class Certainty(StrEnum):
+    CONFIRMED = "confirmed"
+    REPORTED = "reported"
+    ALLEGED = "alleged"
+    DISPUTED = "disputed"
+
+
+class SourceKind(StrEnum):
+    ENCYCLOPEDIA_ARTICLE = "encyclopedia-article"
+    INVESTIGATION = "investigation"
+    NEWS_OUTLET = "news-outlet"
+    OFFICIAL_STATEMENT = "official-statement"
+    VIDEO = "video"
+    SOCIAL_MEDIA = "social-media"
+    DOCUMENT = "document"
+    OTHER = "other"
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    GROUP = "group"
+    ORGANISATION = "organisation"
+    ARMED_FORCE = "armed-force"
+    POLICE_FORCE = "police-force"
+    GOVERNMENT_BODY = "government-body"
+    COUNTRY = "country"
+    MEDIA_OUTLET = "media-outlet"
+    OTHER = "other"
+
+
+class RelationType(StrEnum):
+    MEMBER_OF = "member-of"
+    LEADER_OF = "leader-of"
+    PART_OF = "part-of"
+    SIBLING_OF = "sibling-of"
+    BOSS_OF = "boss-of"
+    SUBORDINATE_OF = "subordinate-of"
+    SUCCESSOR_OF = "successor-of"
+    PREDECESSOR_OF = "predecessor-of"
+    EMPLOYEE_OF = "employee-of"
+    FORMER_MEMBER_OF = "former-member-of"
+    OFFICIAL_OF = "official-of"
+    CITIZEN_OF = "citizen-of"
+    BASED_IN = "based-in"
+    ALLY_OF = "ally-of"
+    OPPONENT_OF = "opponent-of"
+    RELATED_TO = "related-to"
+
+
+_PARTIAL_DATE = re.compile(
+    r"^(?P<year>-?\d{1,12})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<hour>\d{2}):(?P<minute>\d{2}))?)?)?$"
+)
+_OFFSET = re.compile(r"^[+-](?:0\d|1[0-4]):[0-5]\d$")
+_PRECISION_OF_PARTS = {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY, 5: Precision.MINUTE}
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    # Proleptic Gregorian for any integer year (BCE and far-future years too).
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
+
+
+class When(Strict):
+    """A point in time known to a stated precision, never more precise than the source."""
+
+    date: str = Field(
+        description="ISO 8601 cut to the precision: '2017', '2017-06', '2017-06-27' or '2018-01-15T04:00' (local time)."
+    )
+    precision: Precision
+    approximate: bool = Field(False, description="True for 'around', 'about', 'mid-', 'early'.")
+    utc_offset: str | None = Field(None, description="Required with minute precision, e.g. '-04:00'.")
+    zone_label: Text | None = Field(None, description="How the source names the zone, e.g. 'VST'.")
+    note: Text | None = Field(None, description="How the source states the date, where it is relative or vague.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> When:
+        parts = self.parts()
+        expected = _PRECISION_OF_PARTS[len(parts)]
+        if expected != self.precision:
+            raise ValueError(
+                f"precision '{self.precision}' contradicts date '{self.date}', which is given to the {expected}"
+            )
+        if self.precision == Precision.MINUTE:
+            if self.utc_offset is None:
+                raise ValueError("a clock time needs utc_offset (e.g. '-04:00')")
+        elif self.utc_offset is not None or self.zone_label is not None:
+            raise ValueError("utc_offset and zone_label belong only to clock times (minute precision)")
+        if self.utc_offset is not None and not _OFFSET.match(self.utc_offset):
+            raise ValueError(f"utc_offset '{self.utc_offset}' is not of the form '+HH:MM' or '-HH:MM'")
+        return self
+
+    def parts(self) -> tuple[int, ...]:
+        """(year[, month[, day[, hour, minute]]]), validated."""
+        match = _PARTIAL_DATE.match(self.date)
+        if not match:
+            raise ValueError(f"date '{self.date}' is not of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+        values = [int(v) for v in match.groups() if v is not None]
+        if len(values) >= 2 and not 1 <= values[1] <= 12:
+            raise ValueError(f"date '{self.date}' has no month {values[1]}")
+        if len(values) >= 3 and not 1 <= values[2] <= _days_in_month(values[0], values[1]):
+            raise ValueError(f"date '{self.date}' does not exist: month {values[1]} has no day {values[2]}")
+        if len(values) == 5 and not (values[3] <= 23 and values[4] <= 59):
+            raise ValueError(f"date '{self.date}' has an impossible time {values[3]:02d}:{values[4]:02d}")
+        return tuple(values)
+
+    def sort_key(self) -> tuple[int, int, int, int]:
+        """Start of the stated period: missing parts sort first within their period."""
+        parts = self.parts()
+        year, month, day = [*parts[:3], 0, 0][:3]
+        minute = parts[3] * 60 + parts[4] if len(parts) == 5 else -1
+        return (year, month, day, minute)
+
+    def end_key(self) -> tuple[int, int, int, int]:
+        """End of the stated period, for comparing a start with an end."""
+        parts = self.parts()
+        year, month, day = [*parts[:3], 13, 32][:3]
+        minute = parts[3] * 60 + parts[4] if len(parts) == 5 else 24 * 60
+        return (year, month, day, minute)
+
+
+class Source(Strict):
+    id: Id
+    title: Line
+    kind: SourceKind
+    publisher: Text | None = None
+    author: Text | None = None
+    url: Text | None = None
+
+
+class Relation(Strict):
+    type: RelationType
+    target: Id = Field(description="Id of the related actor.")
+    note: Text | None = None
+
+
+class Actor(Strict):
+    id: Id
+    name: Line
+    aliases: list[Line] = []
+    kind: ActorKind
+    side: Text | None = Field(None, description="Side or affiliation in this story.")
+    profile: Text = ""
+    fate: Text | None = Field(None, description="What happened to them, where the source says: killed, arrested, ...")
+    relations: list[Relation] = []
+
+
+class Participant(Strict):
+    actor: Id
+    role: Line
+
+
+class Claim(Strict):
+    """Who asserts something not established as fact; 'by' may be empty when the source names nobody."""
+
+    by: list[Id] = []
+    statement: Line
+    source: Id | None = None
+
+
+class Event(Strict):
+    id: Id
+    title: Line
+    summary: Text = ""
+    when: When | None = Field(
+        None, description="None when the source gives no date; then 'after' or 'before' places it."
+    )
+    end: When | None = None
+    after: Id | None = Field(
+        None, description="An event this one is known to follow (orders events of equal or no date)."
+    )
+    before: Id | None = Field(None, description="An event this one is known to precede.")
+    place: Text | None = None
+    actors: list[Participant] = []
+    sources: list[Id] = []
+    tags: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]] = []
+    certainty: Certainty = Certainty.CONFIRMED
+    claims: list[Claim] = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Event:
+        if self.when is None and self.after is None and self.before is None:
+            raise ValueError("an undated event needs 'after' or 'before' to place it in the chronology")
+        if self.end is not None:
+            if self.when is None:
+                raise ValueError("an event with an end needs a start ('when')")
+            if self.end.end_key() < self.when.sort_key():
+                raise ValueError(f"end '{self.end.date}' is before start '{self.when.date}'")
+        if self.certainty != Certainty.CONFIRMED and not self.claims:
+            raise ValueError(f"a {self.certainty} event needs at least one claim saying who asserts it")
+        return self
+
+
+class Quote(Strict):
+    id: Id
+    text: Line = Field(description="Verbatim, including the source's ellipses.")
+    speaker: Id | None = Field(None, description="None for a document such as a constitutional article.")
+    event: Id
+    source: Id
+    context: Text = ""
+
+
+class Dataset(Strict):
+    schema_: str | None = Field(None, alias="$schema")
+    schema_version: Literal[1] = 1
+    title: Line
+    description: Text = ""
+    timezone: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")] = Field(
+        description="IANA name, e.g. 'America/Caracas'."
+    )
+    sources: list[Source] = []
+    actors: list[Actor] = []
+    events: list[Event] = []
+    quotes: list[Quote] = []
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)

@@ -1,0 +1,59 @@
+"""Flatten a list of events into timeline rows: day headings, gaps and events (no Textual here).
+
+The timeline widget draws these rows lazily, one line at a time, so this is the
+only per-event work a view change costs.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+
+from .dates import day_label, gap, group_parts
+from .model import Event
+
+HEADING = -1  # row kinds stored in ``RowIndex.kinds``; >= 0 is a position in the view
+
+
+@dataclass
+class RowIndex:
+    """Row y -> what it shows; event (position in view) -> its row."""
+
+    kinds: array  # type: ignore[type-arg]  # per row: view position, or HEADING
+    labels: dict[int, tuple[str, str]]  # heading row -> (day label, gap text)
+    event_rows: array  # type: ignore[type-arg]  # per view position: its row
+
+    @property
+    def height(self) -> int:
+        return len(self.kinds)
+
+
+def build_rows(view: list[Event]) -> RowIndex:
+    kinds: array[int] = array("q")
+    event_rows: array[int] = array("q")
+    labels: dict[int, tuple[str, str]] = {}
+    previous: tuple[int, ...] | None = None
+    last_dated: tuple[int, ...] = ()
+    for position, event in enumerate(view):
+        parts = group_parts(event.when)
+        if parts != previous:
+            label = day_label(parts) if parts else "Date not given in the source"
+            labels[len(kinds)] = (label, gap(last_dated, parts) if parts else "")
+            kinds.append(HEADING)
+            previous = parts
+            if parts:
+                last_dated = parts
+        event_rows.append(len(kinds))
+        kinds.append(position)
+    return RowIndex(kinds, labels, event_rows)
+
+
+def day_starts(view: list[Event]) -> list[int]:
+    """View positions of the first event under each heading, for '[' and ']'."""
+    starts, previous = [], None
+    for position, event in enumerate(view):
+        parts = group_parts(event.when)
+        if position == 0 or parts != previous:
+            starts.append(position)
+        previous = parts
+    return starts

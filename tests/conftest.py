@@ -1,0 +1,67 @@
+"""Shared helpers: a small valid dataset to mutate, and a way to write it to disk."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BUNDLED = REPO / "data" / "events.json"
+SEED = REPO.parent / "shared" / "seed" / "000_e3a7f4f610b4419a.txt"
+
+MINIMAL: dict[str, Any] = {
+    "schema_version": 1,
+    "title": "Test chronology",
+    "timezone": "America/Caracas",
+    "sources": [{"id": "article", "title": "An article", "kind": "encyclopedia-article"}],
+    "actors": [
+        {"id": "oscar-perez", "name": "Óscar Pérez", "kind": "person", "relations": []},
+        {"id": "group", "name": "His group", "kind": "group",
+         "relations": [{"type": "leader-of", "target": "oscar-perez"}]},
+    ],
+    "events": [
+        {
+            "id": "first",
+            "title": "First event",
+            "when": {"date": "2017-06", "precision": "month", "approximate": True},
+            "actors": [{"actor": "oscar-perez", "role": "subject"}],
+            "sources": ["article"],
+        },
+        {
+            "id": "second",
+            "title": "Second event",
+            "when": {"date": "2018-01-15T04:00", "precision": "minute", "utc_offset": "-04:00", "zone_label": "VST"},
+            "actors": [{"actor": "group", "role": "target"}],
+            "sources": ["article"],
+            "certainty": "alleged",
+            "claims": [{"by": ["oscar-perez"], "statement": "it happened", "source": "article"}],
+        },
+    ],
+    "quotes": [{"id": "q1", "text": "We are ... here", "speaker": "oscar-perez", "event": "first", "source": "article"}],
+}
+
+
+@pytest.fixture
+def minimal() -> dict[str, Any]:
+    return copy.deepcopy(MINIMAL)
+
+
+@pytest.fixture
+def write(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """write(obj_or_text_or_bytes, name='data.json') -> path."""
+
+    def _write(content: Any, name: str = "data.json") -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(json.dumps(content, ensure_ascii=False, indent=2), encoding="utf-8")
+        return path
+
+    return _write

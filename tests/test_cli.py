@@ -1,0 +1,89 @@
+"""The command line: validate, schema, version, deep links, and errors for people."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from junquito_tui import __version__
+from junquito_tui.cli import main
+
+
+def test_validate_bundled(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ok: ") and " events, " in out and " sources" in out
+
+
+def test_validate_broken_copy_exits_2_with_located_problems(
+    capsys: pytest.CaptureFixture[str], write: Any
+) -> None:
+    data = json.loads((Path(__file__).parents[1] / "data" / "events.json").read_text(encoding="utf-8"))
+    data["quotes"][0]["speaker"] = "oscar-peres"
+    data["events"][3]["when"]["date"] = "2018-02-30"
+    path = write(data)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}: ")
+    assert "events[3].when: date '2018-02-30' does not exist" in err
+    assert "Traceback" not in err
+
+
+def test_validate_reports_references_after_schema_is_fixed(capsys: pytest.CaptureFixture[str], write: Any) -> None:
+    data = json.loads((Path(__file__).parents[1] / "data" / "events.json").read_text(encoding="utf-8"))
+    data["quotes"][0]["speaker"] = "oscar-peres"
+    assert main(["validate", str(write(data))]) == 2
+    assert "quotes[0].speaker: unknown actor 'oscar-peres' (did you mean 'oscar-perez'?)" in capsys.readouterr().err
+
+
+def test_schema_command_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert set(schema["properties"]) >= {"schema_version", "title", "timezone", "sources", "actors", "events", "quotes"}
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"junquito-tui {__version__}"
+
+
+@pytest.mark.parametrize(("option", "wrong", "closest"), [("--event", "raid-begin", "raid-begins"),
+                                                            ("--actor", "oscar-peres", "oscar-perez")])
+def test_unknown_deep_link_names_closest_ids(
+    capsys: pytest.CaptureFixture[str], option: str, wrong: str, closest: str
+) -> None:
+    assert main([option, wrong]) == 2
+    err = capsys.readouterr().err
+    assert f"no {option[2:]} with id '{wrong}'" in err and closest in err
+
+
+def test_bad_data_file_exits_2_before_the_ui(capsys: pytest.CaptureFixture[str], write: Any) -> None:
+    path = write("[1,]")
+    assert main(["--data", str(path)]) == 2
+    assert f"{path}:1:4: invalid JSON" in capsys.readouterr().err
+
+
+def test_module_entry_point_from_another_directory(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "junquito_tui", "validate"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: ")
+
+
+def test_core_modules_never_import_textual() -> None:
+    code = (
+        "import sys, junquito_tui.model, junquito_tui.loader, junquito_tui.integrity, junquito_tui.chronology, "
+        "junquito_tui.navigation, junquito_tui.timeline_rows, junquito_tui.dates, junquito_tui.cli; "
+        "from junquito_tui.cli import main; main(['validate']); "
+        "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, "a core module imported textual"

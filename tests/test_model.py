@@ -1,0 +1,118 @@
+"""One test per rule of the data contract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from junquito_tui.model import Dataset, Event, When
+
+
+def test_minimal_dataset_is_valid(minimal: dict[str, Any]) -> None:
+    dataset = Dataset.model_validate(minimal)
+    assert [e.id for e in dataset.events] == ["first", "second"]
+
+
+def test_unknown_field_is_rejected(minimal: dict[str, Any]) -> None:
+    minimal["actors"][0]["nickname"] = "x"
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        Dataset.model_validate(minimal)
+
+
+@pytest.mark.parametrize("bad", ["Oscar", "oscar_perez", "-oscar", "oscar--perez", "óscar", "a b"])
+def test_ids_must_be_lowercase_slugs(minimal: dict[str, Any], bad: str) -> None:
+    minimal["actors"][0]["id"] = bad
+    with pytest.raises(ValidationError):
+        Dataset.model_validate(minimal)
+
+
+def test_schema_version_must_be_known(minimal: dict[str, Any]) -> None:
+    minimal["schema_version"] = 2
+    with pytest.raises(ValidationError):
+        Dataset.model_validate(minimal)
+
+
+@pytest.mark.parametrize(
+    ("date", "precision"),
+    [("2018-01-15", "month"), ("2018-01", "day"), ("2018", "minute"), ("2018-01-15T04:00", "day")],
+)
+def test_precision_must_match_the_date(date: str, precision: str) -> None:
+    with pytest.raises(ValidationError, match="contradicts"):
+        When.model_validate({"date": date, "precision": precision, "utc_offset": "-04:00"} if precision == "minute"
+                            else {"date": date, "precision": precision})
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [("2018-02-30", "has no day 30"), ("2018-13", "no month 13"), ("2018-01-15T24:61", "impossible time"),
+     ("15/01/2018", "is not of the form")],
+)
+def test_impossible_dates_are_rejected(date: str, message: str) -> None:
+    precision = "minute" if "T" in date else ("month" if date.count("-") == 1 else "day")
+    with pytest.raises(ValidationError, match=message):
+        When.model_validate({"date": date, "precision": precision, "utc_offset": "-04:00"})
+
+
+def test_leap_day_exists_only_in_leap_years() -> None:
+    assert When(date="2016-02-29", precision="day").parts() == (2016, 2, 29)
+    with pytest.raises(ValidationError):
+        When(date="2017-02-29", precision="day")
+
+
+def test_clock_time_needs_an_offset() -> None:
+    with pytest.raises(ValidationError, match="needs utc_offset"):
+        When(date="2018-01-15T04:00", precision="minute")
+
+
+def test_offset_only_on_clock_times() -> None:
+    with pytest.raises(ValidationError, match="only to clock times"):
+        When(date="2018-01-15", precision="day", utc_offset="-04:00")
+
+
+def test_offset_format_is_checked() -> None:
+    with pytest.raises(ValidationError, match="utc_offset"):
+        When(date="2018-01-15T04:00", precision="minute", utc_offset="-4")
+
+
+def _event(**extra: Any) -> dict[str, Any]:
+    return {"id": "e", "title": "E", "when": {"date": "2018-01-15", "precision": "day"}, **extra}
+
+
+def test_end_before_start_is_rejected() -> None:
+    with pytest.raises(ValidationError, match="before start"):
+        Event.model_validate(_event(end={"date": "2018-01-14", "precision": "day"}))
+
+
+def test_end_within_a_coarser_start_is_allowed() -> None:
+    event = Event.model_validate(
+        _event(when={"date": "2018-01", "precision": "month"}, end={"date": "2018-01-10", "precision": "day"})
+    )
+    assert event.end is not None
+
+
+def test_unconfirmed_event_needs_a_claim() -> None:
+    with pytest.raises(ValidationError, match="needs at least one claim"):
+        Event.model_validate(_event(certainty="reported"))
+
+
+def test_undated_event_needs_an_anchor() -> None:
+    with pytest.raises(ValidationError, match="undated event needs"):
+        Event.model_validate({"id": "e", "title": "E"})
+    assert Event.model_validate({"id": "e", "title": "E", "after": "other"}).when is None
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x00", "\x7f", "\x9b", "\x85"])
+def test_control_characters_are_rejected(char: str) -> None:
+    with pytest.raises(ValidationError, match="control character"):
+        Event.model_validate(_event(summary=f"before{char}[31mafter"))
+
+
+def test_tab_and_newline_are_allowed() -> None:
+    assert Event.model_validate(_event(summary="a\tb\nc")).summary == "a\tb\nc"
+
+
+def test_bce_years_are_valid_and_sort_first() -> None:
+    early, late = When(date="-500", precision="year"), When(date="2018", precision="year")
+    assert early.sort_key() < late.sort_key()
