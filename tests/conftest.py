@@ -20,8 +20,12 @@ MINIMAL: dict[str, Any] = {
     "sources": [{"id": "article", "title": "An article", "kind": "encyclopedia-article"}],
     "actors": [
         {"id": "oscar-perez", "name": "Óscar Pérez", "kind": "person", "relations": []},
-        {"id": "group", "name": "His group", "kind": "group",
-         "relations": [{"type": "leader-of", "target": "oscar-perez"}]},
+        {
+            "id": "group",
+            "name": "His group",
+            "kind": "group",
+            "relations": [{"type": "leader-of", "target": "oscar-perez"}],
+        },
     ],
     "events": [
         {
@@ -41,7 +45,9 @@ MINIMAL: dict[str, Any] = {
             "claims": [{"by": ["oscar-perez"], "statement": "it happened", "source": "article"}],
         },
     ],
-    "quotes": [{"id": "q1", "text": "We are ... here", "speaker": "oscar-perez", "event": "first", "source": "article"}],
+    "quotes": [
+        {"id": "q1", "text": "We are ... here", "speaker": "oscar-perez", "event": "first", "source": "article"}
+    ],
 }
 
 

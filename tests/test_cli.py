@@ -20,9 +20,7 @@ def test_validate_bundled(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("ok: ") and " events, " in out and " sources" in out
 
 
-def test_validate_broken_copy_exits_2_with_located_problems(
-    capsys: pytest.CaptureFixture[str], write: Any
-) -> None:
+def test_validate_broken_copy_exits_2_with_located_problems(capsys: pytest.CaptureFixture[str], write: Any) -> None:
     data = json.loads((Path(__file__).parents[1] / "data" / "events.json").read_text(encoding="utf-8"))
     data["quotes"][0]["speaker"] = "oscar-peres"
     data["events"][3]["when"]["date"] = "2018-02-30"
@@ -54,8 +52,10 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"junquito-tui {__version__}"
 
 
-@pytest.mark.parametrize(("option", "wrong", "closest"), [("--event", "raid-begin", "raid-begins"),
-                                                            ("--actor", "oscar-peres", "oscar-perez")])
+@pytest.mark.parametrize(
+    ("option", "wrong", "closest"),
+    [("--event", "raid-begin", "raid-begins"), ("--actor", "oscar-peres", "oscar-perez")],
+)
 def test_unknown_deep_link_names_closest_ids(
     capsys: pytest.CaptureFixture[str], option: str, wrong: str, closest: str
 ) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
-from conftest import SEED
 
+from conftest import SEED
 from junquito_tui.chronology import Chronology
 from junquito_tui.loader import load_dataset
 from junquito_tui.model import Certainty, Precision
@@ -38,7 +39,7 @@ def test_every_quote_has_an_existing_event_and_speaker(chronology: Chronology) -
 
 def test_chronology_is_consistent(chronology: Chronology) -> None:
     dated = [e for e in chronology.events if e.when is not None]
-    for earlier, later in zip(dated, dated[1:], strict=False):
+    for earlier, later in itertools.pairwise(dated):
         assert earlier.when is not None and later.when is not None
         # a later event's period may not end before an earlier one's starts
         assert later.when.end_key() >= earlier.when.sort_key(), (earlier.id, later.id)
@@ -85,7 +86,19 @@ def test_every_quotation_in_the_seed_is_a_quote(chronology: Chronology) -> None:
 
 def test_named_people_of_the_seed_are_actors(chronology: Chronology) -> None:
     names = {a.name for a in chronology.dataset.actors}
-    for person in ["Óscar Pérez", "Nicolás Maduro", "Hugo Chávez", "Néstor Reverol", "Daniel Enrique Soto Torres",
-                   "Abraham Lugo Ramos", "Jairo Lugo Ramos", "José Alejandro Díaz Pimentel", "Abraham Israel Agostini",
-                   "Andrés Pastrana", "Marco Rubio", "Antonio Ledezma", "Luisa Ortega Díaz"]:
+    for person in [
+        "Óscar Pérez",
+        "Nicolás Maduro",
+        "Hugo Chávez",
+        "Néstor Reverol",
+        "Daniel Enrique Soto Torres",
+        "Abraham Lugo Ramos",
+        "Jairo Lugo Ramos",
+        "José Alejandro Díaz Pimentel",
+        "Abraham Israel Agostini",
+        "Andrés Pastrana",
+        "Marco Rubio",
+        "Antonio Ledezma",
+        "Luisa Ortega Díaz",
+    ]:
         assert person in names, person

@@ -40,14 +40,21 @@ def test_schema_version_must_be_known(minimal: dict[str, Any]) -> None:
 )
 def test_precision_must_match_the_date(date: str, precision: str) -> None:
     with pytest.raises(ValidationError, match="contradicts"):
-        When.model_validate({"date": date, "precision": precision, "utc_offset": "-04:00"} if precision == "minute"
-                            else {"date": date, "precision": precision})
+        When.model_validate(
+            {"date": date, "precision": precision, "utc_offset": "-04:00"}
+            if precision == "minute"
+            else {"date": date, "precision": precision}
+        )
 
 
 @pytest.mark.parametrize(
     ("date", "message"),
-    [("2018-02-30", "has no day 30"), ("2018-13", "no month 13"), ("2018-01-15T24:61", "impossible time"),
-     ("15/01/2018", "is not of the form")],
+    [
+        ("2018-02-30", "has no day 30"),
+        ("2018-13", "no month 13"),
+        ("2018-01-15T24:61", "impossible time"),
+        ("15/01/2018", "is not of the form"),
+    ],
 )
 def test_impossible_dates_are_rejected(date: str, message: str) -> None:
     precision = "minute" if "T" in date else ("month" if date.count("-") == 1 else "day")

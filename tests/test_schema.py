@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from conftest import BUNDLED, REPO
-
 from junquito_tui.cli import json_schema
 
 

@@ -45,9 +45,9 @@ def group_parts(when: When | None) -> tuple[int, ...]:
 
 
 def clock(when: When | None) -> str:
-    """The short time shown in a timeline row: '~04:00 VST', '~mid' for 'mid-June', '' for a plain day."""
+    """The short time shown in a timeline row: '~04:00 VST'; '~date' for an approximate day or month."""
     if when is None or when.precision != Precision.MINUTE:
-        return "~" if when is not None and when.approximate else ""
+        return "~date" if when is not None and when.approximate else ""
     _, _, _, hour, minute = when.parts()
     zone = when.zone_label or f"UTC{when.utc_offset}"
     return f"{'~' if when.approximate else ''}{hour:02d}:{minute:02d} {zone}"

@@ -1,0 +1,54 @@
+"""The Textual application: loads nothing itself, presents a validated chronology."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from .chronology import Chronology
+from .commands import ActorProvider, EventProvider, GoToProvider, QuoteProvider
+from .navigation import Location
+from .screens.explorer import ExplorerScreen
+
+
+class JunquitoApp(App[None]):
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {EventProvider, ActorProvider, QuoteProvider}
+    BINDINGS = [Binding("q", "quit", "Quit")]
+
+    def __init__(self, chronology: Chronology, *, event_id: str | None = None, actor_id: str | None = None) -> None:
+        super().__init__()
+        self.chronology = chronology
+        self.title = chronology.dataset.title
+        if actor_id is not None:
+            self._start = Location("actor", actor_id)
+        else:
+            first = event_id or (chronology.events[0].id if chronology.events else None)
+            self._start = Location("event", first) if first else Location("actor", "")
+
+    def get_default_screen(self) -> ExplorerScreen:
+        return ExplorerScreen(self.chronology, self._start)
+
+    @property
+    def explorer(self) -> ExplorerScreen:
+        return self.screen_stack[0]  # type: ignore[return-value]
+
+    def goto(self, target: Location) -> None:
+        self.explorer.goto(target)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for provider in (EventProvider, ActorProvider, QuoteProvider):
+            label = f"Go to {provider.kind}…"
+            yield SystemCommand(
+                label,
+                f"Fuzzy-find a{'n' if provider.kind == 'event' else ''} {provider.kind}",
+                lambda p=provider, t=label: self.open_go_to(p, t),
+            )
+
+    def open_go_to(self, provider: type[GoToProvider], placeholder: str) -> None:
+        self.push_screen(CommandPalette(providers=[provider], placeholder=placeholder))

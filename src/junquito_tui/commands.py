@@ -1,0 +1,78 @@
+"""Command palette providers: fuzzy 'Go to' over events, actors and quotes.
+
+Textual's ``Matcher.highlight`` parses its candidate as markup, so hits are
+highlighted here by hand on a literal ``Content``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from .dates import short_date
+from .navigation import Kind, Location
+from .widgets.pages import preview
+
+if TYPE_CHECKING:
+    from .app import JunquitoApp
+
+
+class GoToProvider(Provider):
+    kind: ClassVar[Kind]
+
+    @property
+    def explorer(self) -> JunquitoApp:
+        return self.app  # type: ignore[return-value]
+
+    def items(self) -> Iterator[tuple[str, str, str]]:
+        """(label, help, id) for every item of this kind; help is our own text, never data."""
+        raise NotImplementedError
+
+    def _callback(self, item_id: str) -> Callable[[], None]:
+        return partial(self.explorer.goto, Location(self.kind, item_id))
+
+    async def discover(self) -> Hits:
+        for label, help_text, item_id in self.items():
+            yield DiscoveryHit(Content(label), self._callback(item_id), text=label, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        fuzzy = matcher.fuzzy_search
+        for label, help_text, item_id in self.items():
+            score = matcher.match(label)
+            if score > 0:
+                _, offsets = fuzzy.match(matcher.query, label)
+                content = Content(label)
+                for offset in offsets:
+                    content = content.stylize("bold underline", offset, offset + 1)
+                yield Hit(score, content, self._callback(item_id), text=label, help=help_text)
+
+
+class EventProvider(GoToProvider):
+    kind = "event"
+
+    def items(self) -> Iterator[tuple[str, str, str]]:
+        for event in self.explorer.chronology.events:
+            yield event.title, f"event · {short_date(event.when)}", event.id
+
+
+class ActorProvider(GoToProvider):
+    kind = "actor"
+
+    def items(self) -> Iterator[tuple[str, str, str]]:
+        for actor in self.explorer.chronology.dataset.actors:
+            label = actor.name if not actor.aliases else f"{actor.name} ({', '.join(actor.aliases)})"
+            yield label, f"actor · {actor.kind.value}", actor.id
+
+
+class QuoteProvider(GoToProvider):
+    kind = "quote"
+
+    def items(self) -> Iterator[tuple[str, str, str]]:
+        chronology = self.explorer.chronology
+        for quote in chronology.quote_order:
+            yield preview(quote), f"quote · {short_date(chronology.event(quote.event).when)}", quote.id

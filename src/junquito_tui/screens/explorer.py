@@ -1,0 +1,343 @@
+"""The main screen: four linked panes and the jump history between them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..chronology import Chronology
+from ..dates import short_date
+from ..navigation import History, Location
+from ..widgets import pages
+from ..widgets.links import ItemList, LinkList
+from ..widgets.timeline import Timeline
+from .help import HelpScreen, bindings_table
+from .source import SourceScreen
+
+if TYPE_CHECKING:
+    from ..app import JunquitoApp
+
+PANES = ("timeline-pane", "event-pane", "actors-pane", "quotes-pane")
+PANE_NAMES = ("Timeline", "Event", "Actors", "Quotes")
+# Tab order; a pane's first entry is where focus lands when the pane is chosen.
+FOCUS_ORDER = ("timeline", "event-detail", "actor-list", "actor-profile", "quote-list", "quote-detail")
+PANE_OF = {"timeline": 0, "event-detail": 1, "actor-list": 2, "actor-profile": 2, "quote-list": 3, "quote-detail": 3}
+QUOTE_FILTERS = ("all", "event", "actor")
+
+
+class ActorList(ItemList):
+    HELP = """\
+## Actors (pane 3)
+Every person, force and body, grouped by side. The profile beside the list shows
+relations, every event they take part in and every quote they said, all as links.
+"""
+    BINDINGS = [Binding("enter", "select", "Open profile")]
+
+
+class QuoteList(ItemList):
+    HELP = """\
+## Quotes (pane 4)
+Every quote with its speaker and date; the one under the cursor is shown whole below,
+with links to its speaker, its event and its source. `f` filters the list to the
+current event, then to the current actor, then back to all.
+"""
+    BINDINGS = [Binding("enter", "select", "Open quote"), Binding("f", "screen.filter_quotes", "Filter quotes")]
+
+
+class ExplorerScreen(Screen[None]):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    BINDINGS = [
+        Binding("tab", "cycle(1)", "Next pane", show=False),
+        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False),
+        Binding("1", "pane(0)", "Timeline", show=False),
+        Binding("2", "pane(1)", "Event", show=False),
+        Binding("3", "pane(2)", "Actors", show=False),
+        Binding("4", "pane(3)", "Quotes", show=False),
+        Binding("backspace,alt+left", "history_back", "Back"),
+        Binding("alt+right", "history_forward", "Forward"),
+        Binding("left_square_bracket", "day(-1)", "Prev day"),
+        Binding("right_square_bracket", "day(1)", "Next day"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    active_pane: reactive[int] = reactive(0)
+    quote_filter: reactive[str] = reactive("all", init=False)
+
+    def __init__(self, chronology: Chronology, start: Location) -> None:
+        super().__init__()
+        self.chronology = chronology
+        self.history = History(start)
+        self._start = start
+        self._quote_view = list(chronology.quote_order)
+        self._actor_ids: list[str | None] = []
+
+    @property
+    def explorer(self) -> JunquitoApp:
+        return self.app  # type: ignore[return-value]
+
+    # -- layout -----------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(id="pane-tabs")
+        with Container(id="panes"):
+            with Vertical(id="timeline-pane", classes="pane"):
+                yield Timeline(self.chronology.events, id="timeline")
+            with Vertical(id="event-pane", classes="pane"):
+                yield LinkList(id="event-detail")
+            with Horizontal(id="actors-pane", classes="pane"):
+                yield ActorList(id="actor-list")
+                yield LinkList(id="actor-profile")
+            with Vertical(id="quotes-pane", classes="pane"):
+                yield QuoteList(id="quote-list")
+                yield LinkList(id="quote-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        data = self.chronology.dataset
+        self.query_one("#timeline-pane").border_title = f"1 Timeline · {len(data.events)} events"
+        self.query_one("#event-pane").border_title = "2 Event"
+        self.query_one("#actors-pane").border_title = f"3 Actors · {len(data.actors)}"
+        self._fill_actor_list()
+        self._fill_quote_list()
+        self.show(self._start)
+        self._update_tabs()
+
+    def _fill_actor_list(self) -> None:
+        """Actors grouped under their side, sides in order of first appearance."""
+        sides: dict[str, list[str]] = {}
+        for actor in self.chronology.dataset.actors:
+            sides.setdefault(actor.side or "No side given", []).append(actor.id)
+        options: list[Option] = []
+        self._actor_ids = []
+        for side, ids in sides.items():
+            options.append(Option(Content.styled(f"{side} ({len(ids)})", "bold"), disabled=True))
+            self._actor_ids.append(None)
+            for actor_id in ids:
+                options.append(Option(Content(f"  {self.chronology.actors[actor_id].name}")))
+                self._actor_ids.append(actor_id)
+        actor_list = self.query_one(ActorList)
+        actor_list.set_options(options)
+        first = next((i for i, a in enumerate(self._actor_ids) if a is not None), None)
+        actor_list.highlighted = first
+        if first is not None:
+            self._show_actor(self._actor_ids[first])  # type: ignore[arg-type]
+
+    def _fill_quote_list(self, keep: str | None = None) -> None:
+        chronology = self.chronology
+        self._quote_view = self._filtered_quotes()
+        options = []
+        for quote in self._quote_view:
+            who = pages.speaker_name(chronology, quote)
+            when = short_date(chronology.event(quote.event).when)
+            options.append(Option(Content.assemble(pages.preview(quote), "\n", (f"  — {who}, {when}", "italic"))))
+        quote_list = self.query_one(QuoteList)
+        quote_list.set_options(options)
+        ids = [q.id for q in self._quote_view]
+        quote_list.highlighted = ids.index(keep) if keep in ids else (0 if ids else None)
+        if not ids:
+            self.query_one("#quote-detail", LinkList).show([pages.text("No quotes here.", "italic")])
+        elif quote_list.highlighted is not None:
+            self._show_quote(ids[quote_list.highlighted])
+        title = f"4 Quotes · {len(ids)}"
+        if self.quote_filter == "event" and (event := self.query_one(Timeline).current):
+            title += f" of event: {event.title}"
+        elif self.quote_filter == "actor" and (actor_id := self._current_actor()):
+            title += f" of actor: {self.chronology.actors[actor_id].name}"
+        self.query_one("#quotes-pane").border_title = title
+
+    def _filtered_quotes(self) -> list:  # type: ignore[type-arg]
+        chronology = self.chronology
+        if self.quote_filter == "event" and (event := self.query_one(Timeline).current):
+            return list(chronology.quotes_by_event.get(event.id, []))
+        if self.quote_filter == "actor" and (actor_id := self._current_actor()):
+            return list(chronology.quotes_by_speaker.get(actor_id, []))
+        return list(chronology.quote_order)
+
+    # -- where the user is ------------------------------------------------
+    def _current_actor(self) -> str | None:
+        index = self.query_one(ActorList).highlighted
+        return self._actor_ids[index] if index is not None else None
+
+    def _current_quote(self) -> str | None:
+        index = self.query_one(QuoteList).highlighted
+        return self._quote_view[index].id if index is not None and index < len(self._quote_view) else None
+
+    def here(self) -> Location | None:
+        """The item the user is looking at: the selection of the focused pane."""
+        pane = self.active_pane
+        if pane in (2,) and (actor := self._current_actor()):
+            return Location("actor", actor)
+        if pane == 3 and (quote := self._current_quote()):
+            return Location("quote", quote)
+        event = self.query_one(Timeline).current
+        return Location("event", event.id) if event else None
+
+    # -- jumping ----------------------------------------------------------
+    def goto(self, target: Location) -> None:
+        """A jump the user asked for: recorded in the history, then shown."""
+        self.history.visit(target, here=self.here())
+        self.show(target)
+        self.refresh_bindings()
+
+    def show(self, target: Location) -> None:
+        """Select ``target`` in its pane, scroll to it and focus that pane."""
+        if target.kind == "event":
+            self.query_one(Timeline).select(target.id)
+            self._focus("timeline")
+        elif target.kind == "actor":
+            actor_list = self.query_one(ActorList)
+            actor_list.highlighted = self._actor_ids.index(target.id)
+            self._show_actor(target.id)
+            self._focus("actor-profile")
+        elif target.kind == "quote":
+            if target.id not in {q.id for q in self._quote_view}:
+                self.quote_filter = "all"
+            ids = [q.id for q in self._quote_view]
+            self.query_one(QuoteList).highlighted = ids.index(target.id)
+            self._show_quote(target.id)
+            self._focus("quote-detail")
+        elif target.kind == "source":
+            rows = pages.source_rows(self.chronology, target.id)
+            self.app.push_screen(SourceScreen(rows, target.id), self._after_source)
+
+    def _after_source(self, followed: Location | None) -> None:
+        if followed is not None:
+            self.goto(followed)
+
+    def action_history_back(self) -> None:
+        target = self.history.back(here=self.here())
+        if target is not None:
+            self.show(target)
+        self.refresh_bindings()
+
+    def action_history_forward(self) -> None:
+        target = self.history.forward(here=self.here())
+        if target is not None:
+            self.show(target)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "history_back":
+            return True if self.history.can_go_back else None  # None: shown dimmed in the footer
+        if action == "history_forward":
+            return True if self.history.can_go_forward else None
+        return True
+
+    # -- panes and focus --------------------------------------------------
+    def _focus(self, widget_id: str) -> None:
+        self.active_pane = PANE_OF[widget_id]
+        self.query_one(f"#{widget_id}").focus()
+
+    def action_pane(self, index: int) -> None:
+        self._focus(next(w for w in FOCUS_ORDER if PANE_OF[w] == index))
+
+    def action_cycle(self, step: int) -> None:
+        focused = self.focused.id if self.focused is not None else None
+        position = FOCUS_ORDER.index(focused) if focused in FOCUS_ORDER else -step
+        self._focus(FOCUS_ORDER[(position + step) % len(FOCUS_ORDER)])
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        if focused is not None and focused.id in PANE_OF:
+            self.active_pane = PANE_OF[focused.id]
+
+    def watch_active_pane(self, pane: int) -> None:
+        for index, pane_id in enumerate(PANES):
+            self.query_one(f"#{pane_id}").set_class(index == pane, "-active")
+        self._update_tabs()
+
+    def _update_tabs(self) -> None:
+        parts: list[tuple[str, str] | str] = []
+        for index, name in enumerate(PANE_NAMES):
+            parts.append((f" {index + 1} {name} ", "reverse bold" if index == self.active_pane else "dim"))
+        self.query_one("#pane-tabs", Static).update(Content.assemble(*parts))
+
+    def action_day(self, direction: int) -> None:
+        self.query_one(Timeline).step_day(direction)
+        self._focus("timeline")
+
+    def action_help(self) -> None:
+        sections: list[tuple[str, list[object]]] = [
+            ("Everywhere", [*self.BINDINGS, *self.app.BINDINGS]),
+            ("Timeline", list(Timeline.BINDINGS)),
+            ("Lists and pages", [*LinkList.BINDINGS, *pages_keys()]),
+            ("Quotes", list(QuoteList.BINDINGS)),
+        ]
+        helps = "\n".join(w.HELP for w in (Timeline, self.query_one("#event-detail", LinkList), ActorList, QuoteList))
+        intro = (
+            "# junquito-tui\n\nRead the chronology in the Timeline; every person, force, quote and source "
+            "is a link. Jumps are remembered: go back and forward as in a browser.\n\n"
+            "`ctrl+p` opens the command palette: *Go to event…*, *Go to actor…*, *Go to quote…*.\n\n"
+        )
+        self.app.push_screen(HelpScreen(intro + "## Keys\n\n" + bindings_table(sections) + "\n" + helps))  # type: ignore[arg-type]
+
+    def action_filter_quotes(self) -> None:
+        self.quote_filter = QUOTE_FILTERS[(QUOTE_FILTERS.index(self.quote_filter) + 1) % len(QUOTE_FILTERS)]
+
+    def watch_quote_filter(self) -> None:
+        self._fill_quote_list(keep=self._current_quote())
+
+    # -- selection changes ------------------------------------------------
+    @on(Timeline.Highlighted)
+    def _event_highlighted(self, message: Timeline.Highlighted) -> None:
+        event = message.event
+        self.query_one("#event-detail", LinkList).show(pages.event_rows(self.chronology, event))
+        self.query_one("#event-pane").border_title = f"2 Event · {short_date(event.when)}"
+        if self.quote_filter == "event":
+            self._fill_quote_list()
+
+    @on(Timeline.Chosen)
+    def _event_chosen(self) -> None:
+        self._focus("event-detail")
+
+    @on(OptionList.OptionHighlighted, "#actor-list")
+    def _actor_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        actor_id = self._actor_ids[message.option_index]
+        if actor_id is not None:
+            self._show_actor(actor_id)
+
+    @on(OptionList.OptionSelected, "#actor-list")
+    def _actor_chosen(self) -> None:
+        self._focus("actor-profile")
+
+    def _show_actor(self, actor_id: str) -> None:
+        self.query_one("#actor-profile", LinkList).show(pages.actor_rows(self.chronology, actor_id))
+        if self.quote_filter == "actor":
+            self._fill_quote_list()
+
+    @on(OptionList.OptionHighlighted, "#quote-list")
+    def _quote_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        self._show_quote(self._quote_view[message.option_index].id)
+
+    @on(OptionList.OptionSelected, "#quote-list")
+    def _quote_chosen(self) -> None:
+        self._focus("quote-detail")
+
+    def _show_quote(self, quote_id: str) -> None:
+        self.query_one("#quote-detail", LinkList).show(
+            pages.quote_rows(self.chronology, self.chronology.quotes[quote_id])
+        )
+
+    @on(LinkList.Followed)
+    def _followed(self, message: LinkList.Followed) -> None:
+        self.goto(message.target)
+
+
+def pages_keys() -> list[object]:
+    from ..widgets.links import KEYS
+
+    return list(KEYS)
+
+
+def focus_widget(screen: Screen[None], widget_id: str) -> Widget:
+    return screen.query_one(f"#{widget_id}")

@@ -1,0 +1,43 @@
+"""Help: every binding, generated from the live binding tables, and what each pane does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+
+def _key_names(keys: str) -> str:
+    return " / ".join(f"`{k.strip()}`" for k in keys.split(","))
+
+
+def bindings_table(sections: Iterable[tuple[str, Iterable[BindingType]]]) -> str:
+    lines = []
+    for title, bindings in sections:
+        lines += [f"### {title}", "", "| Keys | Action |", "| --- | --- |"]
+        for binding in bindings:
+            if isinstance(binding, Binding) and binding.description:
+                lines.append(f"| {_key_names(binding.key)} | {binding.description} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
+
+    def __init__(self, markdown: str) -> None:
+        super().__init__()
+        self._markdown = markdown
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help") as scroll:
+            scroll.border_title = "Help"
+            scroll.border_subtitle = "escape: close"
+            yield Markdown(self._markdown, open_links=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()

@@ -1,0 +1,158 @@
+"""The rows of the event, actor, quote and source pages.
+
+Every piece of dataset text enters through ``Content(text)`` or ``Content.assemble``
+tuples, so it is shown literally and never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from ..chronology import Chronology
+from ..dates import describe, short_date
+from ..model import Certainty, Event, Quote
+from ..navigation import Location
+from .links import Row
+
+QUOTE_PREVIEW = 70
+
+
+def text(value: str, style: str = "") -> Row:
+    return Row(Content.styled(value, style) if style else Content(value))
+
+
+def heading(value: str) -> Row:
+    return Row(Content.styled(value, "bold underline"))
+
+
+def blank() -> Row:
+    return Row(Content(" "))
+
+
+def link(label: str, target: Location, note: str = "") -> Row:
+    parts: list[tuple[str, str] | str] = [("→ ", "bold"), (label, "underline")]
+    if note:
+        parts.append((f"  {note}", "italic"))
+    return Row(Content.assemble(*parts), target)
+
+
+def preview(quote: Quote) -> str:
+    body = quote.text if len(quote.text) <= QUOTE_PREVIEW else quote.text[: QUOTE_PREVIEW - 1] + "…"
+    return f"“{body}”"
+
+
+def field(label: str, value: str) -> Row:
+    return Row(Content.assemble((f"{label}: ", "bold"), value))
+
+
+def speaker_name(chronology: Chronology, quote: Quote) -> str:
+    return chronology.actors[quote.speaker].name if quote.speaker else "no speaker (a document)"
+
+
+def event_rows(chronology: Chronology, event: Event) -> list[Row]:
+    rows = [Row(Content.styled(event.title, "bold")), field("When", describe(event.when))]
+    if event.end is not None:
+        rows.append(field("Until", describe(event.end)))
+    if event.when is None:
+        anchor_id = event.after or event.before
+        if anchor_id:
+            anchor = chronology.event(anchor_id)
+            rows.append(
+                link(anchor.title, Location("event", anchor.id), f"({'after' if event.after else 'before'} this)")
+            )
+    if event.place:
+        rows.append(field("Place", event.place))
+    rows.append(field("Certainty", event.certainty.value))
+    for claim in event.claims:
+        who = ", ".join(chronology.actors[a].name for a in claim.by) or "unattributed in the source"
+        rows.append(field(f"  Claim ({who})", claim.statement))
+    if event.summary:
+        rows += [blank(), text(event.summary)]
+    if event.tags:
+        rows.append(field("Tags", ", ".join(event.tags)))
+    if event.actors:
+        rows += [blank(), heading(f"Actors ({len(event.actors)})")]
+        rows += [link(chronology.actors[p.actor].name, Location("actor", p.actor), p.role) for p in event.actors]
+    claimants = [a for c in event.claims for a in c.by if a not in {p.actor for p in event.actors}]
+    rows += [link(chronology.actors[a].name, Location("actor", a), "claimant") for a in dict.fromkeys(claimants)]
+    quotes = chronology.quotes_by_event.get(event.id, [])
+    if quotes:
+        rows += [blank(), heading(f"Quotes ({len(quotes)})")]
+        rows += [link(preview(q), Location("quote", q.id), speaker_name(chronology, q)) for q in quotes]
+    if event.sources:
+        rows += [blank(), heading(f"Sources ({len(event.sources)})")]
+        rows += [source_link(chronology, s) for s in event.sources]
+    return rows
+
+
+def source_link(chronology: Chronology, source_id: str) -> Row:
+    source = chronology.sources[source_id]
+    return link(source.title, Location("source", source.id), source.kind.value)
+
+
+def actor_rows(chronology: Chronology, actor_id: str) -> list[Row]:
+    actor = chronology.actors[actor_id]
+    rows = [Row(Content.styled(actor.name, "bold"))]
+    if actor.aliases:
+        rows.append(field("Also", ", ".join(actor.aliases)))
+    rows.append(field("Kind", actor.kind.value))
+    if actor.side:
+        rows.append(field("Side", actor.side))
+    if actor.fate:
+        rows.append(field("Fate", actor.fate))
+    if actor.profile:
+        rows += [blank(), text(actor.profile)]
+    relations = chronology.related_to(actor_id)
+    if relations:
+        rows += [blank(), heading(f"Relations ({len(relations)})")]
+        for kind, other, note in relations:
+            label = f"{kind} {chronology.actors[other].name}"
+            rows.append(link(label, Location("actor", other), note))
+    appearances = chronology.appearances.get(actor_id, [])
+    if appearances:
+        rows += [blank(), heading(f"Events ({len(appearances)})")]
+        rows += [
+            link(f"{short_date(a.event.when)} · {a.event.title}", Location("event", a.event.id), a.role)
+            for a in appearances
+        ]
+    quotes = chronology.quotes_by_speaker.get(actor_id, [])
+    if quotes:
+        rows += [blank(), heading(f"Quotes ({len(quotes)})")]
+        rows += [link(preview(q), Location("quote", q.id), short_date(chronology.event(q.event).when)) for q in quotes]
+    return rows
+
+
+def quote_rows(chronology: Chronology, quote: Quote) -> list[Row]:
+    event = chronology.event(quote.event)
+    rows = [Row(Content.styled(f"“{quote.text}”", "italic"))]
+    if quote.context:
+        rows += [blank(), field("Context", quote.context)]
+    rows.append(blank())
+    if quote.speaker:
+        rows.append(link(chronology.actors[quote.speaker].name, Location("actor", quote.speaker), "speaker"))
+    else:
+        rows.append(field("Speaker", "none (the text is a document, not speech)"))
+    rows.append(link(event.title, Location("event", event.id), short_date(event.when)))
+    rows.append(source_link(chronology, quote.source))
+    return rows
+
+
+def source_rows(chronology: Chronology, source_id: str) -> list[Row]:
+    source = chronology.sources[source_id]
+    rows = [Row(Content.styled(source.title, "bold")), field("Kind", source.kind.value)]
+    for label, value in (("Publisher", source.publisher), ("Author", source.author), ("URL", source.url)):
+        if value:
+            rows.append(field(label, value))
+    events = [e for e in chronology.events if source_id in e.sources or any(c.source == source_id for c in e.claims)]
+    if events:
+        rows += [blank(), heading(f"Events citing it ({len(events)})")]
+        rows += [link(e.title, Location("event", e.id), short_date(e.when)) for e in events]
+    quotes = [q for q in chronology.quote_order if q.source == source_id]
+    if quotes:
+        rows += [blank(), heading(f"Quotes from it ({len(quotes)})")]
+        rows += [link(preview(q), Location("quote", q.id), speaker_name(chronology, q)) for q in quotes]
+    return rows
+
+
+def certainty_word(event: Event) -> str:
+    return "" if event.certainty == Certainty.CONFIRMED else event.certainty.value

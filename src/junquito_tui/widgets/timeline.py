@@ -1,0 +1,209 @@
+"""The timeline: a line-API ScrollView over an array of rows, never a widget per event."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..dates import clock
+from ..model import Certainty, Event
+from ..timeline_rows import HEADING, RowIndex, build_rows, day_starts
+
+TIME_WIDTH = 12
+# Words, not just colour, so the markers survive NO_COLOR and monochrome terminals.
+CERTAINTY_MARK = {
+    Certainty.REPORTED: "[reported]",
+    Certainty.ALLEGED: "[alleged]",
+    Certainty.DISPUTED: "[disputed]",
+}
+
+
+class Timeline(ScrollView, can_focus=True):
+    """Every event in order, under day headings, with the gap between days."""
+
+    HELP = """\
+## Timeline (pane 1)
+Every event in chronological order under its day (or month, when only the month is known).
+`~` marks an approximate time; `[reported]`, `[alleged]`, `[disputed]` mark claims.
+The event under the cursor is shown in the Event pane.
+"""
+
+    BINDINGS = [
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home,g", "edge(0)", "First", show=False),
+        Binding("end,G", "edge(-1)", "Last", show=False),
+        Binding("enter", "choose", "Open event"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "timeline--heading",
+        "timeline--gap",
+        "timeline--time",
+        "timeline--cursor",
+        "timeline--reported",
+        "timeline--alleged",
+        "timeline--disputed",
+    }
+
+    cursor: reactive[int] = reactive(0, always_update=False, init=False)
+
+    class Highlighted(Message):
+        def __init__(self, event: Event) -> None:
+            self.event = event
+            super().__init__()
+
+    class Chosen(Message):
+        def __init__(self, event: Event) -> None:
+            self.event = event
+            super().__init__()
+
+    def __init__(self, events_in_order: list[Event], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view: list[Event] = []
+        self._rows: RowIndex = build_rows([])
+        self._days: list[int] = []
+        self._position: dict[str, int] = {}
+        self.set_view(events_in_order)
+
+    # -- the view ---------------------------------------------------------
+    def set_view(self, events_in_order: list[Event], keep: str | None = None) -> None:
+        """Show these events; keep the event with id ``keep`` selected when it is among them."""
+        self.view = events_in_order
+        self._rows = build_rows(events_in_order)
+        self._days = day_starts(events_in_order)
+        self._position = {e.id: i for i, e in enumerate(events_in_order)}
+        self.virtual_size = Size(0, self._rows.height)
+        target = self._position.get(keep, 0) if keep else 0
+        self.set_reactive(Timeline.cursor, min(target, max(len(self.view) - 1, 0)))
+        self.refresh()
+        if self.view:
+            self.call_after_refresh(self._cursor_changed)
+
+    @property
+    def current(self) -> Event | None:
+        return self.view[self.cursor] if self.view else None
+
+    def select(self, event_id: str) -> bool:
+        position = self._position.get(event_id)
+        if position is None:
+            return False
+        self.cursor = position
+        self._scroll_to_cursor()
+        return True
+
+    # -- actions ----------------------------------------------------------
+    def action_move(self, step: int) -> None:
+        self._set(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        rows = self._rows
+        target_row = rows.event_rows[self.cursor] + direction * max(self.scrollable_content_region.height - 1, 1)
+        target_row = max(0, min(target_row, rows.height - 1))
+        # find the nearest event row in the direction of travel
+        while 0 <= target_row < rows.height and rows.kinds[target_row] == HEADING:
+            target_row += 1 if direction > 0 or target_row == 0 else -1
+        if 0 <= target_row < rows.height:
+            self._set(rows.kinds[target_row])
+
+    def action_edge(self, which: int) -> None:
+        self._set(0 if which == 0 else len(self.view) - 1)
+
+    def action_choose(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Chosen(self.current))
+
+    def step_day(self, direction: int) -> None:
+        """Move to the first event of the previous (-1) or next (+1) heading."""
+        if not self._days:
+            return
+        if direction > 0:
+            later = [d for d in self._days if d > self.cursor]
+            if later:
+                self._set(later[0])
+        else:
+            current_day = max(d for d in self._days if d <= self.cursor)
+            earlier = [d for d in self._days if d < current_day]
+            self._set(earlier[-1] if earlier else current_day)
+
+    def _set(self, position: int) -> None:
+        if self.view:
+            self.cursor = max(0, min(position, len(self.view) - 1))
+            self._scroll_to_cursor()
+
+    def watch_cursor(self) -> None:
+        self._cursor_changed()
+
+    def _cursor_changed(self) -> None:
+        self.refresh()
+        if self.current is not None:
+            self.post_message(self.Highlighted(self.current))
+
+    def _scroll_to_cursor(self) -> None:
+        if not self.view:
+            return
+        row = self._rows.event_rows[self.cursor]
+        height = max(self.scrollable_content_region.height, 1)
+        top = row - 1 if row > 0 and self._rows.kinds[row - 1] == HEADING else row
+        top = top - 1 if top in self._rows.labels and self._rows.labels[top][1] else top
+        if top < self.scroll_y:
+            self.scroll_to(y=max(top - 1, 0), animate=False, immediate=True)
+        elif row >= self.scroll_y + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.y + int(self.scroll_y)
+        if 0 <= row < self._rows.height and self._rows.kinds[row] != HEADING:
+            self.cursor = self._rows.kinds[row]
+            if event.chain > 1:
+                self.action_choose()
+
+    # -- drawing ----------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        row = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if row >= self._rows.height:
+            return Strip.blank(width, base)
+        kind = self._rows.kinds[row]
+        text = self._heading(row) if kind == HEADING else self._event_line(kind)
+        text.truncate(width, overflow="ellipsis", pad=False)
+        strip = Strip(list(text.render(self.app.console)), text.cell_len)
+        style = base
+        if kind == self.cursor and kind != HEADING:
+            style = base + self.get_component_rich_style("timeline--cursor", partial=True)
+            strip = strip.apply_style(style)
+        return strip.crop_extend(scroll_x, scroll_x + width, style)
+
+    def _heading(self, row: int) -> Text:
+        label, gap_text = self._rows.labels[row]
+        text = Text(no_wrap=True, end="")
+        text.append(f"── {label} ", self.get_component_rich_style("timeline--heading", partial=True))
+        if gap_text:
+            text.append(f" · {gap_text}", self.get_component_rich_style("timeline--gap", partial=True))
+        return text
+
+    def _event_line(self, position: int) -> Text:
+        event = self.view[position]
+        text = Text(no_wrap=True, end="")
+        text.append(
+            f" {clock(event.when):<{TIME_WIDTH - 1}}", self.get_component_rich_style("timeline--time", partial=True)
+        )
+        text.append(" ")
+        mark = CERTAINTY_MARK.get(event.certainty)
+        if mark:  # before the title, so truncating a long title never hides it
+            text.append(f"{mark} ", self.get_component_rich_style(f"timeline--{event.certainty}", partial=True))
+        text.append(event.title)  # plain data: appended as Text, never parsed as markup
+        return text
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return container.width

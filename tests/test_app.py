@@ -1,0 +1,285 @@
+"""Pilot tests: the flows a researcher goes through, driven by keys and clicks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from junquito_tui.app import JunquitoApp
+from junquito_tui.chronology import Chronology
+from junquito_tui.dates import group_parts
+from junquito_tui.loader import load_dataset
+from junquito_tui.navigation import Location
+from junquito_tui.screens.explorer import ActorList, ExplorerScreen, QuoteList
+from junquito_tui.screens.help import HelpScreen
+from junquito_tui.screens.source import SourceScreen
+from junquito_tui.widgets.links import LinkList
+from junquito_tui.widgets.timeline import Timeline
+
+
+def make_app(path: Path | None = None, **kwargs: Any) -> JunquitoApp:
+    return JunquitoApp(Chronology(load_dataset(path)), **kwargs)
+
+
+def explorer(app: JunquitoApp) -> ExplorerScreen:
+    screen = app.screen
+    assert isinstance(screen, ExplorerScreen)
+    return screen
+
+
+async def move_to_link(pilot: Any, page: LinkList, target: Location) -> None:
+    """Press down/j until the link is highlighted, as a user would."""
+    for _ in range(200):
+        index = page.highlighted
+        if index is not None and page._targets[index] == target:
+            return
+        await pilot.press("j")
+    raise AssertionError(f"no link to {target}")
+
+
+def screen_line(widget: Any, y: int) -> str:
+    return "".join(segment.text for segment in widget.render_line(y))
+
+
+def find_line(widget: Any, needle: str) -> int:
+    """The widget-relative y of the first visible line containing ``needle``."""
+    for y in range(widget.size.height):
+        if needle in screen_line(widget, y):
+            return y
+    raise AssertionError(f"{needle!r} is not on screen")
+
+
+def focused_id(app: JunquitoApp) -> str | None:
+    return app.focused.id if app.focused else None
+
+
+async def test_moving_through_the_timeline_updates_the_event_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        timeline = app.query_one(Timeline)
+        first = timeline.current
+        await pilot.press("j", "j", "down")
+        await pilot.pause()
+        assert timeline.cursor == 3 and timeline.current is not first
+        detail = app.query_one("#event-detail", LinkList)
+        assert timeline.current is not None
+        assert str(detail.get_option_at_index(0).prompt) == timeline.current.title
+        await pilot.press("k")
+        assert timeline.cursor == 2
+        await pilot.press("G")
+        assert timeline.cursor == len(app.chronology.events) - 1
+        await pilot.press("g")
+        assert timeline.cursor == 0
+        await pilot.press("end", "home", "pagedown")
+        assert timeline.cursor > 10
+
+
+async def test_day_keys_step_between_headings() -> None:
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        timeline = app.query_one(Timeline)
+        events = app.chronology.events
+        starts = [i for i, e in enumerate(events) if i == 0 or group_parts(e.when) != group_parts(events[i - 1].when)]
+        here = app.chronology.position["raid-begins"]
+        await pilot.press("right_square_bracket")
+        assert timeline.cursor == min(s for s in starts if s > here)
+        await pilot.press("left_square_bracket")
+        assert timeline.cursor == max(s for s in starts if s <= here)  # first event of the raid day
+        assert events[timeline.cursor].id == "raid-launched"
+        await pilot.press("left_square_bracket")
+        assert timeline.cursor == max(s for s in starts if s < app.chronology.position["raid-launched"])
+
+
+async def test_open_actor_from_event_then_event_from_actor() -> None:
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")  # timeline -> event page
+        assert focused_id(app) == "event-detail"
+        detail = app.query_one("#event-detail", LinkList)
+        await move_to_link(pilot, detail, Location("actor", "oscar-perez"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert focused_id(app) == "actor-profile"
+        assert explorer(app)._current_actor() == "oscar-perez"
+        profile = app.query_one("#actor-profile", LinkList)
+        assert str(profile.get_option_at_index(0).prompt) == "Óscar Pérez"
+        await move_to_link(pilot, profile, Location("event", "operation-genesis"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert focused_id(app) == "timeline"
+        current = app.query_one(Timeline).current
+        assert current is not None and current.id == "operation-genesis"
+
+
+async def test_follow_a_quote_to_its_speaker_and_event() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        explorer(app).goto(Location("quote", "order-fulfilled"))
+        await pilot.pause()
+        assert focused_id(app) == "quote-detail"
+        detail = app.query_one("#quote-detail", LinkList)
+        await move_to_link(pilot, detail, Location("actor", "nicolas-maduro"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert explorer(app)._current_actor() == "nicolas-maduro"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert focused_id(app) == "quote-detail"
+        await move_to_link(pilot, detail, Location("event", "maduro-applauds-operation"))
+        await pilot.press("enter")
+        current = app.query_one(Timeline).current
+        assert current is not None and current.id == "maduro-applauds-operation"
+
+
+async def test_history_back_forward_and_forward_drop() -> None:
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = explorer(app)
+        assert screen.active_bindings["backspace"].enabled is False  # dimmed: nowhere to go back to
+        screen.goto(Location("actor", "oscar-perez"))
+        screen.goto(Location("actor", "nicolas-maduro"))
+        await pilot.pause()
+        assert screen.active_bindings["backspace"].enabled is True
+        await pilot.press("backspace")
+        assert screen._current_actor() == "oscar-perez"
+        await pilot.press("alt+left")
+        current = app.query_one(Timeline).current
+        assert current is not None and current.id == "raid-begins" and focused_id(app) == "timeline"
+        await pilot.press("alt+right")
+        assert screen._current_actor() == "oscar-perez"
+        # a new jump after going back drops the forward entry (nicolas-maduro)
+        screen.goto(Location("actor", "bellingcat"))
+        await pilot.pause()
+        assert screen.history.entries == (
+            Location("event", "raid-begins"),
+            Location("actor", "oscar-perez"),
+            Location("actor", "bellingcat"),
+        )
+        assert screen.active_bindings["alt+right"].enabled is False
+
+
+async def test_deep_links_select_the_item() -> None:
+    app = make_app(event_id="btr-80a-arrives")
+    async with app.run_test(size=(120, 40)):
+        current = app.query_one(Timeline).current
+        assert current is not None and current.id == "btr-80a-arrives"
+    app = make_app(actor_id="marco-rubio")
+    async with app.run_test(size=(120, 40)):
+        assert explorer(app)._current_actor() == "marco-rubio"
+        assert focused_id(app) == "actor-profile"
+
+
+async def test_number_keys_and_tab_cycle_panes() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key, widget in (("2", "event-detail"), ("3", "actor-list"), ("4", "quote-list"), ("1", "timeline")):
+            await pilot.press(key)
+            assert focused_id(app) == widget
+        order = []
+        for _ in range(6):
+            await pilot.press("tab")
+            order.append(focused_id(app))
+        assert order == ["event-detail", "actor-list", "actor-profile", "quote-list", "quote-detail", "timeline"]
+        await pilot.press("shift+tab")
+        assert focused_id(app) == "quote-detail"
+
+
+async def test_quote_filter_cycles_event_actor_all() -> None:
+    app = make_app(event_id="maduro-applauds-operation")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4", "f")
+        quote_list = app.query_one(QuoteList)
+        assert quote_list.option_count == 2  # the two quotes of that event
+        assert "of event" in str(app.query_one("#quotes-pane").border_title)
+        explorer(app).goto(Location("actor", "perez-group"))
+        await pilot.press("4", "f")  # -> filter by actor
+        assert quote_list.option_count == len(app.chronology.quotes_by_speaker["perez-group"])
+        await pilot.press("f")
+        assert quote_list.option_count == len(app.chronology.dataset.quotes)
+
+
+async def test_source_link_opens_the_source_and_follows_back() -> None:
+    app = make_app(event_id="alleged-executions")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        detail = app.query_one("#event-detail", LinkList)
+        await move_to_link(pilot, detail, Location("source", "bellingcat-investigation"))
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SourceScreen)
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ExplorerScreen)
+
+
+async def test_help_lists_bindings_and_panes() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen._markdown
+        for needle in ("Follow link", "Back", "Next day", "Filter quotes", "Timeline (pane 1)", "Quotes (pane 4)"):
+            assert needle in text
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ExplorerScreen)
+
+
+async def test_palette_go_to_actor() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"go to actor")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"rubio")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert explorer(app)._current_actor() == "marco-rubio"
+
+
+async def test_clicking_a_link_follows_it() -> None:
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        detail = app.query_one("#event-detail", LinkList)
+        line = find_line(detail, "→ Óscar Pérez ")
+        await pilot.click(detail, offset=(4, line))
+        await pilot.pause()
+        assert explorer(app)._current_actor() == "oscar-perez"
+
+
+HOSTILE = "[@click=app.quit]x[/] [link=file:///etc/passwd]p[/link] [/] [b $variable"
+
+
+@pytest.fixture
+def write_hostile(write: Any, minimal: dict[str, Any]) -> Path:
+    minimal["events"][0]["title"] = HOSTILE
+    minimal["events"][0]["summary"] = HOSTILE
+    minimal["actors"][0]["name"] = HOSTILE
+    minimal["quotes"][0]["text"] = HOSTILE
+    return write(minimal)
+
+
+async def test_markup_in_data_is_shown_literally_and_clicks_do_nothing(write_hostile: Path) -> None:
+    app = make_app(write_hostile)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        timeline = app.query_one(Timeline)
+        y = find_line(timeline, "[@click=app.quit]x[/]")
+        await pilot.click(timeline, offset=(20, y), times=2)
+        detail = app.query_one("#event-detail", LinkList)
+        assert find_line(detail, "[@click=app.quit]x[/]") >= 0
+        assert find_line(detail, "$variable") >= 0
+        await pilot.click(detail, offset=(3, 0))
+        await pilot.click(detail, offset=(3, find_line(detail, "→ [@click")))
+        await pilot.press("3")
+        await pilot.click(app.query_one(ActorList), offset=(4, 1))
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert str(detail.get_option_at_index(0).prompt) == HOSTILE
