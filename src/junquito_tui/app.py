@@ -42,13 +42,13 @@ class JunquitoApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for provider in (EventProvider, ActorProvider, QuoteProvider):
+        for provider, help_text in (
+            (EventProvider, "Fuzzy-find an event by its title"),
+            (ActorProvider, "Fuzzy-find an actor by name or alias"),
+            (QuoteProvider, "Fuzzy-find a quote by its words"),
+        ):
             label = f"Go to {provider.kind}…"
-            yield SystemCommand(
-                label,
-                f"Fuzzy-find a{'n' if provider.kind == 'event' else ''} {provider.kind}",
-                lambda p=provider, t=label: self.open_go_to(p, t),
-            )
+            yield SystemCommand(label, help_text, lambda p=provider, t=label: self.open_go_to(p, t))
 
     def open_go_to(self, provider: type[GoToProvider], placeholder: str) -> None:
         self.push_screen(CommandPalette(providers=[provider], placeholder=placeholder))

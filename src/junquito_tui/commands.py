@@ -6,6 +6,7 @@ highlighted here by hand on a literal ``Content``.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -28,9 +29,9 @@ class GoToProvider(Provider):
     def explorer(self) -> JunquitoApp:
         return self.app  # type: ignore[return-value]
 
+    @abstractmethod
     def items(self) -> Iterator[tuple[str, str, str]]:
         """(label, help, id) for every item of this kind; help is our own text, never data."""
-        raise NotImplementedError
 
     def _callback(self, item_id: str) -> Callable[[], None]:
         return partial(self.explorer.goto, Location(self.kind, item_id))

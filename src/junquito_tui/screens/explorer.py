@@ -11,7 +11,6 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,7 +18,7 @@ from ..chronology import Chronology
 from ..dates import short_date
 from ..navigation import History, Location
 from ..widgets import pages
-from ..widgets.links import ItemList, LinkList
+from ..widgets.links import KEYS, ItemList, LinkList
 from ..widgets.timeline import Timeline
 from .help import HelpScreen, bindings_table
 from .source import SourceScreen
@@ -175,7 +174,7 @@ class ExplorerScreen(Screen[None]):
     def here(self) -> Location | None:
         """The item the user is looking at: the selection of the focused pane."""
         pane = self.active_pane
-        if pane in (2,) and (actor := self._current_actor()):
+        if pane == 2 and (actor := self._current_actor()):
             return Location("actor", actor)
         if pane == 3 and (quote := self._current_quote()):
             return Location("quote", quote)
@@ -270,7 +269,7 @@ class ExplorerScreen(Screen[None]):
         sections: list[tuple[str, list[object]]] = [
             ("Everywhere", [*self.BINDINGS, *self.app.BINDINGS]),
             ("Timeline", list(Timeline.BINDINGS)),
-            ("Lists and pages", [*LinkList.BINDINGS, *pages_keys()]),
+            ("Lists and pages", [*LinkList.BINDINGS, *KEYS]),
             ("Quotes", list(QuoteList.BINDINGS)),
         ]
         helps = "\n".join(w.HELP for w in (Timeline, self.query_one("#event-detail", LinkList), ActorList, QuoteList))
@@ -279,7 +278,9 @@ class ExplorerScreen(Screen[None]):
             "is a link. Jumps are remembered: go back and forward as in a browser.\n\n"
             "`ctrl+p` opens the command palette: *Go to event…*, *Go to actor…*, *Go to quote…*.\n\n"
         )
-        self.app.push_screen(HelpScreen(intro + "## Keys\n\n" + bindings_table(sections) + "\n" + helps))  # type: ignore[arg-type]
+        self.app.push_screen(
+            HelpScreen(intro + "## Keys\n\n" + bindings_table(sections, self.app.get_key_display) + "\n" + helps)
+        )
 
     def action_filter_quotes(self) -> None:
         self.quote_filter = QUOTE_FILTERS[(QUOTE_FILTERS.index(self.quote_filter) + 1) % len(QUOTE_FILTERS)]
@@ -331,13 +332,3 @@ class ExplorerScreen(Screen[None]):
     @on(LinkList.Followed)
     def _followed(self, message: LinkList.Followed) -> None:
         self.goto(message.target)
-
-
-def pages_keys() -> list[object]:
-    from ..widgets.links import KEYS
-
-    return list(KEYS)
-
-
-def focus_widget(screen: Screen[None], widget_id: str) -> Widget:
-    return screen.query_one(f"#{widget_id}")

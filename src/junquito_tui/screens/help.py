@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -10,18 +10,20 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-
-def _key_names(keys: str) -> str:
-    return " / ".join(f"`{k.strip()}`" for k in keys.split(","))
+KeyDisplay = Callable[[Binding], str]
 
 
-def bindings_table(sections: Iterable[tuple[str, Iterable[BindingType]]]) -> str:
+def bindings_table(sections: Iterable[tuple[str, Iterable[BindingType]]], display: KeyDisplay) -> str:
+    """Markdown lists of every described binding, one key combination per binding key."""
     lines = []
     for title, bindings in sections:
-        lines += [f"### {title}", "", "| Keys | Action |", "| --- | --- |"]
+        lines += [f"### {title}", ""]
         for binding in bindings:
             if isinstance(binding, Binding) and binding.description:
-                lines.append(f"| {_key_names(binding.key)} | {binding.description} |")
+                keys = " / ".join(
+                    f"`{display(Binding(key.strip(), binding.action))}`" for key in binding.key.split(",")
+                )
+                lines.append(f"- {keys}: {binding.description}")
         lines.append("")
     return "\n".join(lines)
 
