@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
@@ -266,7 +266,7 @@ class ExplorerScreen(Screen[None]):
         self._focus("timeline")
 
     def action_help(self) -> None:
-        sections: list[tuple[str, list[object]]] = [
+        sections: list[tuple[str, list[BindingType]]] = [
             ("Everywhere", [*self.BINDINGS, *self.app.BINDINGS]),
             ("Timeline", list(Timeline.BINDINGS)),
             ("Lists and pages", [*LinkList.BINDINGS, *KEYS]),

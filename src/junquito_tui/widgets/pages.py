@@ -32,7 +32,7 @@ def blank() -> Row:
 def link(label: str, target: Location, note: str = "") -> Row:
     parts: list[tuple[str, str] | str] = [("→ ", "bold"), (label, "underline")]
     if note:
-        parts.append((f"  {note}", "italic"))
+        parts.append((f" · {note}", "italic"))
     return Row(Content.assemble(*parts), target)
 
 
@@ -65,7 +65,7 @@ def event_rows(chronology: Chronology, event: Event) -> list[Row]:
     rows.append(field("Certainty", event.certainty.value))
     for claim in event.claims:
         who = ", ".join(chronology.actors[a].name for a in claim.by) or "unattributed in the source"
-        rows.append(field(f"  Claim ({who})", claim.statement))
+        rows.append(field(f"Claim ({who})", claim.statement))
     if event.summary:
         rows += [blank(), text(event.summary)]
     if event.tags:

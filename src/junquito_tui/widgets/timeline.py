@@ -177,11 +177,11 @@ The event under the cursor is shown in the Event pane.
         kind = self._rows.kinds[row]
         text = self._heading(row) if kind == HEADING else self._event_line(kind)
         text.truncate(width, overflow="ellipsis", pad=False)
-        strip = Strip(list(text.render(self.app.console)), text.cell_len)
         style = base
         if kind == self.cursor and kind != HEADING:
             style = base + self.get_component_rich_style("timeline--cursor", partial=True)
-            strip = strip.apply_style(style)
+        # the row's own styles sit on top of the widget (or cursor) background
+        strip = Strip(list(text.render(self.app.console)), text.cell_len).apply_style(style)
         return strip.crop_extend(scroll_x, scroll_x + width, style)
 
     def _heading(self, row: int) -> Text:

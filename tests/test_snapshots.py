@@ -1,0 +1,36 @@
+"""Snapshot tests of what a person sees (reviewed by eye before acceptance)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from junquito_tui.app import JunquitoApp
+from junquito_tui.chronology import Chronology
+from junquito_tui.loader import load_dataset
+
+
+def app(**kwargs: Any) -> JunquitoApp:
+    return JunquitoApp(Chronology(load_dataset()), **kwargs)
+
+
+def test_main_screen_120x40(snap_compare: Any) -> None:
+    assert snap_compare(app(event_id="raid-begins"), terminal_size=(120, 40))
+
+
+def test_main_screen_80x24(snap_compare: Any) -> None:
+    assert snap_compare(app(event_id="raid-begins"), terminal_size=(80, 24))
+
+
+def test_actor_profile(snap_compare: Any) -> None:
+    assert snap_compare(app(actor_id="oscar-perez"), terminal_size=(120, 40))
+
+
+def test_help(snap_compare: Any) -> None:
+    assert snap_compare(app(), terminal_size=(120, 40), press=["question_mark"])
+
+
+def test_light_theme(snap_compare: Any) -> None:
+    async def light(pilot: Any) -> None:
+        pilot.app.theme = "textual-light"
+
+    assert snap_compare(app(event_id="alleged-executions"), terminal_size=(120, 40), run_before=light)
