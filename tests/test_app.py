@@ -283,3 +283,14 @@ async def test_markup_in_data_is_shown_literally_and_clicks_do_nothing(write_hos
         await pilot.pause()
         assert app.is_running and app.return_code is None
         assert str(detail.get_option_at_index(0).prompt) == HOSTILE
+
+
+async def test_certainty_markers_survive_without_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(event_id="alleged-executions")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        timeline = app.query_one(Timeline)
+        line = screen_line(timeline, find_line(timeline, "Members of the group"))
+        assert app.no_color  # Textual drops colour at output; the marker is a word, so it survives
+        assert "[alleged]" in line

@@ -136,9 +136,10 @@ class ExplorerScreen(Screen[None]):
         self._quote_view = self._filtered_quotes()
         options = []
         for quote in self._quote_view:
+            event = chronology.event(quote.event)
             who = pages.speaker_name(chronology, quote)
-            when = short_date(chronology.event(quote.event).when)
-            options.append(Option(Content.assemble(pages.preview(quote), "\n", (f"  — {who}, {when}", "italic"))))
+            byline = f"  — {who}, {short_date(event.when)}, in: {event.title}"
+            options.append(Option(Content.assemble(pages.preview(quote), "\n", (byline, "italic"))))
         quote_list = self.query_one(QuoteList)
         quote_list.set_options(options)
         ids = [q.id for q in self._quote_view]

@@ -98,6 +98,7 @@ The event under the cursor is shown in the Event pane.
             return False
         self.cursor = position
         self._scroll_to_cursor()
+        self.call_after_refresh(self._scroll_to_cursor)  # before the first layout the height is unknown
         return True
 
     # -- actions ----------------------------------------------------------
