@@ -149,8 +149,8 @@ class ExplorerScreen(Screen[None]):
         elif quote_list.highlighted is not None:
             self._show_quote(ids[quote_list.highlighted])
         title = f"4 Quotes · {len(ids)}"
-        if self.quote_filter == "event" and (event := self.query_one(Timeline).current):
-            title += f" of event: {event.title}"
+        if self.quote_filter == "event" and (shown := self.query_one(Timeline).current):
+            title += f" of event: {shown.title}"
         elif self.quote_filter == "actor" and (actor_id := self._current_actor()):
             title += f" of actor: {self.chronology.actors[actor_id].name}"
         self.query_one("#quotes-pane").border_title = title
