@@ -81,9 +81,34 @@ def test_module_entry_point_from_another_directory(tmp_path: Path) -> None:
 def test_core_modules_never_import_textual() -> None:
     code = (
         "import sys, junquito_tui.model, junquito_tui.loader, junquito_tui.integrity, junquito_tui.chronology, "
-        "junquito_tui.navigation, junquito_tui.timeline_rows, junquito_tui.dates, junquito_tui.cli; "
-        "from junquito_tui.cli import main; main(['validate']); "
+        "junquito_tui.navigation, junquito_tui.timeline_rows, junquito_tui.dates, junquito_tui.cli, "
+        "junquito_tui.folding, junquito_tui.query, junquito_tui.search, junquito_tui.search_output; "
+        "from junquito_tui.cli import main; main(['validate']); main(['search', 'perez']); "
         "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, "a core module imported textual"
+
+
+def test_search_prints_ranked_results(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "operacion gedeon"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split()[:2] == ["event", "raid-launched"]
+    assert "«Operación» «Gedeón»" in out[1]
+
+
+def test_search_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "rubio", "--json"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert any(r["kind"] == "actor" and r["id"] == "marco-rubio" for r in records)
+    first = records[0]
+    assert set(first) >= {"kind", "id", "date", "title", "snippet", "highlights"}
+    start, end = first["highlights"][0]
+    assert first["snippet"][start:end].lower() == "rubio"
+
+
+def test_search_exit_codes(capsys: pytest.CaptureFixture[str], write: Any) -> None:
+    assert main(["search", "xyzzy-nothing"]) == 1
+    assert main(["search", '"unclosed']) == 1
+    assert 'hint: unclosed quote: read "unclosed" as a phrase' in capsys.readouterr().err
+    assert main(["search", "perez", "--data", str(write("{"))]) == 2

@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_options(validate)
 
     commands.add_parser("schema", help="print the dataset JSON Schema")
+
+    search = commands.add_parser("search", help="search events, actors, quotes and sources")
+    search.add_argument("query", help='e.g. perez, "order fulfilled", actor:rubio, date:2017-06..2017-12')
+    search.add_argument("--data", metavar="FILE", help="search this dataset instead of the bundled one")
+    search.add_argument("--json", action="store_true", help="print one JSON object per line")
+    _add_data_options(search)
     return parser
 
 
@@ -56,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "validate":
         return _validate(args.file, args.max_bytes)
+    if args.command == "search":
+        return _search(args)
     return _explore(args)
 
 
@@ -83,6 +91,19 @@ def _validate(path: str | None, max_bytes: int) -> int:
         f"{len(dataset.quotes)} quotes, {len(dataset.sources)} sources"
     )
     return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    """Exit 0 with results, 1 without, 2 for an unusable dataset."""
+    dataset = _load(args.data, args.max_bytes)
+    if dataset is None:
+        return EXIT_USAGE
+    from .search import SearchIndex
+    from .search_output import print_results
+
+    results = SearchIndex(Chronology(dataset)).search(args.query, typing=False)
+    print_results(results, as_json=args.json)
+    return 0 if results.hits else 1
 
 
 def _explore(args: argparse.Namespace) -> int:

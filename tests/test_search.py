@@ -1,0 +1,246 @@
+"""The search engine: folding, tokenizing, each query feature, ranking, and properties."""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.chronology import Chronology
+from junquito_tui.folding import compound_terms, fold, tokens, words
+from junquito_tui.loader import load_dataset
+from junquito_tui.model import Dataset
+from junquito_tui.query import parse_date_range, parse_query
+from junquito_tui.search import SearchIndex
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    return SearchIndex(Chronology(load_dataset()))
+
+
+def ids(index: SearchIndex, query: str, kind: str | None = None) -> list[str]:
+    return [h.id for h in index.search(query).hits if kind is None or h.kind == kind]
+
+
+# -- folding and tokenizing ------------------------------------------------------
+def test_fold_removes_case_and_accents() -> None:
+    assert fold("Óscar PÉREZ, Operación Gedeón") == "oscar perez, operacion gedeon"
+    assert fold("ﬁ") == "fi"  # compatibility forms too
+
+
+def test_words_split_on_punctuation() -> None:
+    assert words("BTR-80A arrives; Pérez's group.") == ["btr", "80a", "arrives", "perez", "s", "group"]
+
+
+def test_tokens_keep_original_spans() -> None:
+    text = "Operación Gedeón"
+    assert [(t.term, text[t.start : t.end]) for t in tokens(text)] == [("operacion", "Operación"), ("gedeon", "Gedeón")]
+
+
+def test_compound_terms_join_at_each_boundary() -> None:
+    assert [t.term for t in compound_terms("a BTR-80A here")] == ["btr80", "btr80a"]
+    assert compound_terms("plain words only") == []
+
+
+@given(st.text())
+def test_folding_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+# -- the query language ------------------------------------------------------------
+def test_parse_words_phrases_exclusions_and_prefix() -> None:
+    query = parse_query('perez "order fulfilled" -maduro -"six others" vid')
+    assert query.terms == ["perez", "vid"]
+    assert query.phrases == [["order", "fulfilled"]]
+    assert query.excluded_terms == ["maduro"]
+    assert query.excluded_phrases == [["six", "others"]]
+    assert query.prefix_last is True
+    assert parse_query("perez vid ").prefix_last is False  # a space ends the word
+    assert parse_query("perez vid", typing=False).prefix_last is False
+
+
+def test_parse_fields() -> None:
+    query = parse_query('actor:"marco rubio" kind:quotes tag:Raid date:2017-06..2017-12')
+    assert query.actors == ["marco rubio"]
+    assert query.kinds == {"quote"}
+    assert query.tags == ["raid"]
+    assert query.dates[0].text == "2017-06..2017-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ('"unclosed phrase', 'unclosed quote: read "unclosed phrase" as a phrase'),
+        ("colour:red", "unknown field 'colour:'"),
+        ("date:2018-02-30", "date:2018-02-30 is not a date"),
+        ("date:2018-12..2018-01", "is not a date"),
+        ("kind:person", "kind:person is not one of event, actor, quote, source"),
+        ("actor:", "actor: needs a value"),
+        ("-kind:event", "-kind: cannot be excluded"),
+    ],
+)
+def test_bad_queries_give_hints(text: str, hint: str) -> None:
+    assert any(hint in h for h in parse_query(text).hints)
+
+
+def test_date_ranges() -> None:
+    day = parse_date_range("2018-01-15")
+    assert day is not None and day.overlaps((2018, 1, 15, 240), (2018, 1, 15, 240))
+    assert not day.overlaps((2018, 1, 16, -1), (2018, 1, 16, 1440))
+    open_end = parse_date_range("2018-01..")
+    assert open_end is not None and open_end.end is None
+    assert parse_date_range("..") is not None and parse_date_range("soon") is None
+
+
+@given(st.text())
+def test_parser_never_raises(text: str) -> None:
+    parse_query(text)
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet=string.printable + 'éóúñÓ"-:.', max_size=40))
+def test_search_never_raises_and_results_hold_every_required_term(text: str) -> None:
+    index = _bundled_index()
+    results = index.search(text)
+    query = results.query
+    for hit in results.hits:
+        terms = {t for _, field_text in hit.doc.fields for t in _all_terms(field_text)}
+        last = len(query.terms) - 1
+        for i, term in enumerate(query.terms):
+            if query.prefix_last and i == last:
+                assert any(t.startswith(term) for t in terms), (text, hit.id, term)
+            else:
+                assert term in terms, (text, hit.id, term)
+        for term in query.excluded_terms:
+            assert term not in terms
+
+
+def _all_terms(text: str) -> set[str]:
+    return {t.term for t in tokens(text)} | {t.term for t in compound_terms(text)}
+
+
+_INDEX: list[SearchIndex] = []
+
+
+def _bundled_index() -> SearchIndex:
+    if not _INDEX:
+        _INDEX.append(SearchIndex(Chronology(load_dataset())))
+    return _INDEX[0]
+
+
+# -- matching on the bundled dataset ------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("perez", "oscar-perez"),
+        ("PÉREZ", "oscar-perez"),
+        ("gedeon", "raid-launched"),
+        ("operacion gedeon", "raid-launched"),
+        ("btr80", "btr-80a-arrives"),
+        ("btr-80a", "btr-80a-arrives"),
+        ("rubio", "marco-rubio"),
+        ("morgue", "morgue-observation"),
+    ],
+)
+def test_people_find_what_they_half_remember(index: SearchIndex, query: str, expected: str) -> None:
+    assert expected in ids(index, query)
+
+
+def test_words_are_and(index: SearchIndex) -> None:
+    both = set(ids(index, "maduro fulfilled "))
+    assert both and both <= set(ids(index, "maduro ")) & set(ids(index, "fulfilled "))
+    assert "raid-begins" not in both
+
+
+def test_last_word_is_a_prefix_while_typing(index: SearchIndex) -> None:
+    assert "morgue-observation" in ids(index, "morg")
+    assert "morgue-observation" not in ids(index, "morg ")
+
+
+def test_phrase_requires_adjacent_words(index: SearchIndex) -> None:
+    assert ids(index, '"order fulfilled"', "quote") == ["order-fulfilled"]
+    assert ids(index, '"fulfilled order"') == []
+
+
+def test_exclusion(index: SearchIndex) -> None:
+    with_video = ids(index, "perez video ", "event")
+    without = ids(index, "perez -video", "event")
+    assert with_video and not set(with_video) & set(without)
+
+
+def test_kind_filter(index: SearchIndex) -> None:
+    results = index.search("kind:quote")
+    assert results.counts == {"quote": len(index.chronology.dataset.quotes)}
+
+
+def test_actor_filter_by_id_or_name(index: SearchIndex) -> None:
+    by_id = ids(index, "actor:nicolas-maduro kind:quote")
+    by_name = ids(index, "actor:maduro kind:quote")
+    assert by_id == by_name and "order-fulfilled" in by_id
+    assert any("matches no actor" in h for h in index.search("actor:nobody raid").hints)
+
+
+def test_tag_filter(index: SearchIndex) -> None:
+    tagged = ids(index, "tag:raid")
+    assert tagged and all("raid" in index.chronology.event(i).tags for i in tagged)
+
+
+def test_date_filter_respects_precision(index: SearchIndex) -> None:
+    # the brother's murder is known only to the month (mid-June 2017): a range overlapping June finds it
+    assert "perez-brother-murdered" in ids(index, "date:2017-06..2017-12")
+    assert "perez-brother-murdered" in ids(index, "date:2017-05..2017-06")
+    assert "perez-brother-murdered" not in ids(index, "date:2017-07..2017-12")
+    day = ids(index, "date:2018-01-15 kind:event")
+    assert "raid-begins" in day and "perez-death-confirmed" not in day
+    assert "perez-death-confirmed" in ids(index, "date:2018-01-16")
+
+
+def test_results_are_grouped_by_kind_with_counts(index: SearchIndex) -> None:
+    results = index.search("perez")
+    kinds = [h.kind for h in results.hits]
+    assert kinds == sorted(kinds, key=["event", "actor", "quote", "source"].index)
+    assert sum(results.counts.values()) == len(results.hits)
+
+
+def _tiny(**titles: str) -> SearchIndex:
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "title": "t",
+        "timezone": "UTC",
+        "events": [
+            {
+                "id": key,
+                "title": title,
+                "summary": summary,
+                "when": {"date": f"2018-01-{i + 1:02d}", "precision": "day"},
+            }
+            for i, (key, (title, summary)) in enumerate((k, v.split("|")) for k, v in titles.items())
+        ],
+    }
+    return SearchIndex(Chronology(Dataset.model_validate(data)))
+
+
+def test_title_match_ranks_above_body_match() -> None:
+    index = _tiny(body="Something else|the helicopter flew", title="Helicopter over the court|nothing")
+    assert ids(index, "helicopter ") == ["title", "body"]
+
+
+def test_all_words_in_title_rank_above_some() -> None:
+    index = _tiny(some="Guard post raided|the army came", all="Army raid on guard post|nothing here")
+    assert ids(index, "army guard ") == ["all", "some"]
+
+
+def test_exact_word_ranks_above_prefix() -> None:
+    index = _tiny(prefix="Raiders arrive|x", exact="Raid begins|y")
+    assert ids(index, "raid") == ["exact", "prefix"]
+
+
+def test_snippet_highlights_the_matched_words(index: SearchIndex) -> None:
+    hit = index.search("operacion gedeon").hits[0]
+    marked = [hit.snippet.text[s:e] for s, e in hit.snippet.spans]
+    assert marked == ["Operación", "Gedeón"]
+    assert "\n" not in hit.snippet.text
