@@ -34,3 +34,7 @@ def test_light_theme(snap_compare: Any) -> None:
         pilot.app.theme = "textual-light"
 
     assert snap_compare(app(event_id="alleged-executions"), terminal_size=(120, 40), run_before=light)
+
+
+def test_search_results(snap_compare: Any) -> None:
+    assert snap_compare(app(), terminal_size=(120, 40), press=["slash", *"perez vid"])

@@ -60,6 +60,7 @@ class Hit:
 
 @dataclass
 class Results:
+    query_text: str
     query: Query
     hits: list[Hit] = field(default_factory=list)  # grouped by kind, ranked within each
     hints: list[str] = field(default_factory=list)
@@ -94,7 +95,7 @@ class SearchIndex:
     # -- matching ---------------------------------------------------------
     def search(self, text: str, *, typing: bool = True, limit: int | None = None) -> Results:
         query = parse_query(text, typing=typing)
-        results = Results(query, hints=list(query.hints))
+        results = Results(text, query, hints=list(query.hints))
         if query.is_empty:
             return results
         actor_ids = self._resolve_actors(query, results.hints)

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..chronology import Chronology
 from ..dates import short_date
 from ..navigation import History, Location
+from ..search import Results, SearchIndex
 from ..widgets import pages
 from ..widgets.links import KEYS, ItemList, LinkList
+from ..widgets.search_panel import SYNC_LIMIT, ResultList, SearchInput, SearchPanel
 from ..widgets.timeline import Timeline
 from .help import HelpScreen, bindings_table
 from .source import SourceScreen
@@ -67,6 +70,10 @@ class ExplorerScreen(Screen[None]):
         Binding("alt+right", "history_forward", "Forward"),
         Binding("left_square_bracket", "day(-1)", "Prev day"),
         Binding("right_square_bracket", "day(1)", "Next day"),
+        Binding("slash", "open_search", "Search"),
+        Binding("n", "step_match(1)", "Next hit"),
+        Binding("N", "step_match(-1)", "Prev hit"),
+        Binding("escape", "clear_filter", "Clear filter"),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -80,6 +87,10 @@ class ExplorerScreen(Screen[None]):
         self._start = start
         self._quote_view = list(chronology.quote_order)
         self._actor_ids: list[str | None] = []
+        self._index: SearchIndex | None = None
+        self._results: Results | None = None  # the last search, for n / N and the filter
+        self._return_focus: str | None = None
+        self.timeline_filter: str | None = None
 
     @property
     def explorer(self) -> JunquitoApp:
@@ -87,6 +98,7 @@ class ExplorerScreen(Screen[None]):
 
     # -- layout -----------------------------------------------------------
     def compose(self) -> ComposeResult:
+        yield SearchPanel(id="search-panel")
         yield Static(id="pane-tabs")
         with Container(id="panes"):
             with Vertical(id="timeline-pane", classes="pane"):
@@ -99,17 +111,25 @@ class ExplorerScreen(Screen[None]):
             with Vertical(id="quotes-pane", classes="pane"):
                 yield QuoteList(id="quote-list")
                 yield LinkList(id="quote-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         data = self.chronology.dataset
-        self.query_one("#timeline-pane").border_title = f"1 Timeline · {len(data.events)} events"
+        self._title_timeline()
         self.query_one("#event-pane").border_title = "2 Event"
         self.query_one("#actors-pane").border_title = f"3 Actors · {len(data.actors)}"
         self._fill_actor_list()
         self._fill_quote_list()
         self.show(self._start)
         self._update_tabs()
+
+    def _title_timeline(self) -> None:
+        total = len(self.chronology.events)
+        title = f"1 Timeline · {total} events"
+        if self.timeline_filter is not None:
+            shown = len(self.query_one(Timeline).view)
+            title = f"1 Timeline · filter: {self.timeline_filter} · {shown} of {total} events (escape clears)"
+        self.query_one("#timeline-pane").border_title = title
 
     def _fill_actor_list(self) -> None:
         """Actors grouped under their side, sides in order of first appearance."""
@@ -192,7 +212,9 @@ class ExplorerScreen(Screen[None]):
     def show(self, target: Location) -> None:
         """Select ``target`` in its pane, scroll to it and focus that pane."""
         if target.kind == "event":
-            self.query_one(Timeline).select(target.id)
+            if not self.query_one(Timeline).select(target.id):
+                self.action_clear_filter()  # the event is filtered out: show everything again
+                self.query_one(Timeline).select(target.id)
             self._focus("timeline")
         elif target.kind == "actor":
             actor_list = self.query_one(ActorList)
@@ -230,7 +252,11 @@ class ExplorerScreen(Screen[None]):
         if action == "history_back":
             return True if self.history.can_go_back else None  # None: shown dimmed in the footer
         if action == "history_forward":
-            return True if self.history.can_go_forward else None
+            return self.history.can_go_forward  # hidden until there is somewhere to go forward to
+        if action == "step_match":
+            return bool(self._match_ids())  # shown only once a search has matched events
+        if action == "clear_filter":
+            return self.timeline_filter is not None  # hidden (and escape passes on) without a filter
         return True
 
     # -- panes and focus --------------------------------------------------
@@ -272,8 +298,10 @@ class ExplorerScreen(Screen[None]):
             ("Timeline", list(Timeline.BINDINGS)),
             ("Lists and pages", [*LinkList.BINDINGS, *KEYS]),
             ("Quotes", list(QuoteList.BINDINGS)),
+            ("Search results", list(ResultList.BINDINGS)),
         ]
-        helps = "\n".join(w.HELP for w in (Timeline, self.query_one("#event-detail", LinkList), ActorList, QuoteList))
+        panes = (Timeline, LinkList, ActorList, QuoteList, SearchPanel)
+        helps = "\n".join(w.HELP for w in panes)
         intro = (
             "# junquito-tui\n\nRead the chronology in the Timeline; every person, force, quote and source "
             "is a link. Jumps are remembered: go back and forward as in a browser.\n\n"
@@ -333,3 +361,121 @@ class ExplorerScreen(Screen[None]):
     @on(LinkList.Followed)
     def _followed(self, message: LinkList.Followed) -> None:
         self.goto(message.target)
+
+    # -- search -----------------------------------------------------------
+    def action_open_search(self) -> None:
+        panel = self.query_one(SearchPanel)
+        if not panel.has_class("-open"):
+            self._return_focus = self.focused.id if self.focused is not None else None
+            panel.add_class("-open")
+        self.query_one(SearchInput).focus()
+        self._run_search(self.query_one(SearchInput).value)
+
+    def _close_search(self, restore_focus: bool) -> None:
+        self.query_one(SearchPanel).remove_class("-open")
+        if restore_focus and self._return_focus in PANE_OF:
+            self._focus(self._return_focus)
+        elif restore_focus:
+            self._focus("timeline")
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#search-input")
+    def _typed(self, message: Input.Changed) -> None:
+        self._run_search(message.value)
+
+    def _run_search(self, text: str) -> None:
+        if self._index is not None:
+            self.query_one(SearchPanel).search(self._index, text)
+        elif self._document_count() <= SYNC_LIMIT:
+            self._index = SearchIndex(self.chronology)
+            self.query_one(SearchPanel).search(self._index, text)
+        else:
+            self.query_one("#search-hint", Static).update("Indexing…")
+            self._build_index()
+
+    def _document_count(self) -> int:
+        data = self.chronology.dataset
+        return len(data.events) + len(data.actors) + len(data.quotes) + len(data.sources)
+
+    class IndexReady(Message):
+        def __init__(self, index: SearchIndex) -> None:
+            self.index = index
+            super().__init__()
+
+    @work(thread=True, exclusive=True, group="index")
+    def _build_index(self) -> None:
+        self.post_message(self.IndexReady(SearchIndex(self.chronology)))
+
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
+        self._index = message.index
+        self._run_search(self.query_one(SearchInput).value)
+
+    @on(SearchPanel.Updated)
+    def _results_ready(self, message: SearchPanel.Updated) -> None:
+        if message.text != self.query_one(SearchInput).value:
+            return  # stale: the user has typed on
+        self._results = message.results
+        self.query_one(SearchPanel).show_results(message.results)
+        if self.timeline_filter is not None:
+            self._apply_filter(message.results)
+        self.refresh_bindings()
+
+    @on(SearchPanel.Chosen)
+    def _result_chosen(self, message: SearchPanel.Chosen) -> None:
+        self._close_search(restore_focus=False)
+        self.goto(message.target)
+
+    @on(SearchPanel.Closed)
+    def _search_closed(self) -> None:
+        self._close_search(restore_focus=True)
+
+    @on(SearchPanel.FilterToggled)
+    def _filter_toggled(self) -> None:
+        if self.timeline_filter is not None:
+            self.action_clear_filter()
+        elif self._results is not None:
+            self._apply_filter(self._results)
+
+    def _apply_filter(self, results: Results) -> None:
+        matching = set(self._match_ids())
+        timeline = self.query_one(Timeline)
+        current = timeline.current.id if timeline.current else None
+        timeline.set_view([e for e in self.chronology.events if e.id in matching], keep=current)
+        self.timeline_filter = results.query_text
+        self._title_timeline()
+        self.refresh_bindings()
+
+    def action_clear_filter(self) -> None:
+        if self.timeline_filter is None:
+            return
+        timeline = self.query_one(Timeline)
+        current = timeline.current.id if timeline.current else None
+        self.timeline_filter = None
+        timeline.set_view(self.chronology.events, keep=current)
+        if current:
+            timeline.select(current)
+        self._title_timeline()
+        self.refresh_bindings()
+
+    def _match_ids(self) -> list[str]:
+        if self._results is None:
+            return []
+        return [h.id for h in self._results.hits if h.kind == "event"]
+
+    def action_step_match(self, step: int) -> None:
+        """Move the timeline to the next (1) or previous (-1) matching event, wrapping round."""
+        positions = sorted(self.chronology.position[i] for i in self._match_ids())
+        if not positions:
+            return
+        timeline = self.query_one(Timeline)
+        here = self.chronology.position[timeline.current.id] if timeline.current else -1
+        if step > 0:
+            target = next((p for p in positions if p > here), positions[0])
+        else:
+            target = next((p for p in reversed(positions) if p < here), positions[-1])
+        event_id = self.chronology.events[target].id
+        if not timeline.select(event_id):
+            self.action_clear_filter()
+            timeline.select(event_id)
+        self._focus("timeline")

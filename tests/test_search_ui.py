@@ -1,0 +1,134 @@
+"""Pilot tests of search in the app: type, read grouped results, jump, go back, filter, step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from junquito_tui.app import JunquitoApp
+from junquito_tui.chronology import Chronology
+from junquito_tui.loader import load_dataset
+from junquito_tui.screens.explorer import ExplorerScreen
+from junquito_tui.search import SearchIndex
+from junquito_tui.widgets.search_panel import ResultList, SearchInput, SearchPanel
+from junquito_tui.widgets.timeline import Timeline
+
+
+def make_app(**kwargs: Any) -> JunquitoApp:
+    return JunquitoApp(Chronology(load_dataset()), **kwargs)
+
+
+def explorer(app: JunquitoApp) -> ExplorerScreen:
+    assert isinstance(app.screen, ExplorerScreen)
+    return app.screen
+
+
+def prompts(results: ResultList) -> list[str]:
+    return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+
+
+async def test_results_update_as_you_type_grouped_with_counts() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.focused, SearchInput)
+        assert app.query_one(SearchPanel).has_class("-open")
+        await pilot.press(*"rub")
+        await pilot.pause()
+        shown = prompts(app.query_one(ResultList))
+        assert "Events (1)" in shown and "Actors (1)" in shown  # prefix 'rub' already finds Rubio
+        assert any(p.startswith("Marco Rubio") for p in shown)
+        hint = str(app.query_one("#search-hint").render())
+        assert hint.startswith("2 results: 1 event, 1 actor")
+        await pilot.press(*"io x")
+        await pilot.pause()
+        assert app.query_one(ResultList).option_count == 0
+
+
+async def test_highlight_is_built_from_spans_not_markup() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"gedeon")
+        await pilot.pause()
+        results = app.query_one(ResultList)
+        prompt = results.get_option_at_index(1).prompt
+        spans = [(prompt.plain[s.start : s.end], str(s.style)) for s in prompt.spans]
+        assert ("Gedeón", "bold reverse") in spans
+
+
+async def test_jump_to_a_result_then_back_and_escape_restores_focus() -> None:
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")  # focus the actor list
+        await pilot.press("slash", *"morgue")
+        await pilot.pause()
+        await pilot.press("escape")
+        assert app.focused is not None and app.focused.id == "actor-list"
+        assert not app.query_one(SearchPanel).has_class("-open")
+        await pilot.press("slash")
+        assert app.query_one(SearchInput).value == "morgue"  # the search is kept
+        await pilot.press("enter")  # into the results, on the first hit
+        assert isinstance(app.focused, ResultList)
+        await pilot.press("enter")
+        await pilot.pause()
+        current = app.query_one(Timeline).current
+        assert current is not None and current.id == "morgue-observation"
+        assert app.focused is app.query_one(Timeline)
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert explorer(app)._current_actor() is not None and app.focused is not None
+        assert app.focused.id in ("actor-list", "actor-profile")
+
+
+async def test_jump_to_an_actor_result() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"kind:actor rubio", "down", "enter")
+        await pilot.pause()
+        assert explorer(app)._current_actor() == "marco-rubio"
+
+
+async def test_filter_the_timeline_and_step_with_n() -> None:
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"video ", "down", "f")
+        await pilot.pause()
+        screen = explorer(app)
+        timeline = app.query_one(Timeline)
+        matching = [h.id for h in SearchIndex(app.chronology).search("video ").of_kind("event")]
+        assert {e.id for e in timeline.view} == set(matching)
+        assert "filter: video" in str(app.query_one("#timeline-pane").border_title)
+        await pilot.press("escape")  # closes the search, keeps the filter
+        assert screen.timeline_filter == "video "
+        first = timeline.current
+        await pilot.press("n")
+        assert timeline.current is not first and timeline.current is not None
+        assert timeline.current.id in matching
+        await pilot.press("N")
+        assert timeline.current is first
+        await pilot.press("escape")  # clears the filter, keeps the selection
+        assert screen.timeline_filter is None and len(timeline.view) == len(app.chronology.events)
+        assert timeline.current is first
+
+
+async def test_n_steps_through_matches_without_a_filter() -> None:
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "n" not in explorer(app).active_bindings  # nothing to step through yet
+        await pilot.press("slash", *"video ", "escape")
+        await pilot.pause()
+        positions = sorted(app.chronology.position[h.id] for h in explorer(app)._results.of_kind("event"))  # type: ignore[union-attr]
+        start = app.chronology.position["raid-begins"]
+        await pilot.press("n")
+        assert app.query_one(Timeline).cursor == min(p for p in positions if p > start)
+        await pilot.press("N")
+        assert app.query_one(Timeline).cursor == max(p for p in positions if p < start)
+
+
+async def test_bad_query_shows_a_hint_and_never_crashes() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *'colour:red "unclosed date:2018-02-30 [/] [@click=app.quit]x')
+        await pilot.pause()
+        hint = str(app.query_one("#search-hint").render())
+        assert "unknown field 'colour:'" in hint and "unclosed quote" in hint and "date:2018-02-30" in hint
+        assert app.is_running
