@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from conftest import BUNDLED
 from junquito_tui.app import JunquitoApp
 from junquito_tui.chronology import Chronology
 from junquito_tui.dates import group_parts
@@ -294,3 +295,14 @@ async def test_certainty_markers_survive_without_colour(monkeypatch: pytest.Monk
         line = screen_line(timeline, find_line(timeline, "Members of the group"))
         assert app.no_color  # Textual drops colour at output; the marker is a word, so it survives
         assert "[alleged]" in line
+
+
+async def test_a_session_never_changes_the_dataset_file(tmp_path: Path) -> None:
+    path = tmp_path / "events.json"
+    path.write_bytes(BUNDLED.read_bytes())
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "enter", "j", "enter", "backspace", "3", "j", "4", "f", "slash", *"perez", "down", "f")
+        await pilot.press("enter", "escape", "question_mark", "escape", "q")
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before

@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -117,7 +117,7 @@ class When(Strict):
         description="ISO 8601 cut to the precision: '2017', '2017-06', '2017-06-27' or '2018-01-15T04:00' (local time)."
     )
     precision: Precision
-    approximate: bool = Field(False, description="True for 'around', 'about', 'mid-', 'early'.")
+    approximate: StrictBool = Field(False, description="True for 'around', 'about', 'mid-', 'early'.")
     utc_offset: str | None = Field(None, description="Required with minute precision, e.g. '-04:00'.")
     zone_label: Text | None = Field(None, description="How the source names the zone, e.g. 'VST'.")
     note: Text | None = Field(None, description="How the source states the date, where it is relative or vague.")

@@ -35,6 +35,7 @@ PANE_NAMES = ("Timeline", "Event", "Actors", "Quotes")
 FOCUS_ORDER = ("timeline", "event-detail", "actor-list", "actor-profile", "quote-list", "quote-detail")
 PANE_OF = {"timeline": 0, "event-detail": 1, "actor-list": 2, "actor-profile": 2, "quote-list": 3, "quote-detail": 3}
 QUOTE_FILTERS = ("all", "event", "actor")
+MIN_SIZE = (40, 12)  # below this the layout cannot hold a readable pane
 
 
 class ActorList(ItemList):
@@ -111,7 +112,16 @@ class ExplorerScreen(Screen[None]):
             with Vertical(id="quotes-pane", classes="pane"):
                 yield QuoteList(id="quote-list")
                 yield LinkList(id="quote-detail")
+        yield Static(
+            f"The terminal is too small: make it at least {MIN_SIZE[0]}×{MIN_SIZE[1]}.", id="too-small", markup=False
+        )
         yield Footer(compact=True)
+
+    def on_resize(self) -> None:
+        too_small = self.size.width < MIN_SIZE[0] or self.size.height < MIN_SIZE[1]
+        self.set_class(too_small, "-too-small")
+        if not too_small and self.focused is None:  # hiding the panes took the focus away
+            self.call_after_refresh(self.action_pane, self.active_pane)
 
     def on_mount(self) -> None:
         data = self.chronology.dataset

@@ -1,0 +1,151 @@
+"""Property-based fuzzing of the loader and the app.
+
+CI runs a bounded number of examples. For a long run by hand:
+    HYPOTHESIS_PROFILE=long python -m pytest tests/test_fuzz.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.app import JunquitoApp
+from junquito_tui.chronology import Chronology
+from junquito_tui.loader import DatasetError, load_dataset, validate_document
+from junquito_tui.widgets.links import LinkList
+from junquito_tui.widgets.timeline import Timeline
+
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=30,
+)
+KEYS = ["schema_version", "title", "timezone", "sources", "actors", "events", "quotes", "id", "when", "date"]
+datasetish = st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6), json_values, max_size=8)
+
+
+@given(json_values | datasetish)
+def test_any_json_value_is_loaded_or_explained(value: Any) -> None:
+    try:
+        validate_document(value, "fuzz.json")
+    except DatasetError as error:
+        assert error.problems and all(p.message for p in error.problems)
+
+
+@given(st.binary(max_size=400))
+def test_any_bytes_are_loaded_or_explained(raw: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.json"
+        path.write_bytes(raw)
+        try:
+            load_dataset(path)
+        except DatasetError as error:
+            assert error.report().startswith(str(path))
+
+
+text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40)
+slug = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+
+
+@st.composite
+def whens(draw: st.DrawFn) -> dict[str, Any] | None:
+    precision = draw(st.sampled_from(["year", "month", "day", "minute", None]))
+    if precision is None:
+        return None
+    year = draw(st.integers(-3000, 3000))
+    month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
+    hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    date = {
+        "year": f"{year}",
+        "month": f"{year}-{month:02d}",
+        "day": f"{year}-{month:02d}-{day:02d}",
+        "minute": f"{year}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}",
+    }[precision]
+    when: dict[str, Any] = {"date": date, "precision": precision}
+    if draw(st.booleans()):
+        when["approximate"] = True
+    if precision == "minute":
+        when["utc_offset"] = draw(st.sampled_from(["-04:00", "+00:00", "+05:30"]))
+    return when
+
+
+@st.composite
+def valid_datasets(draw: st.DrawFn) -> dict[str, Any]:
+    actor_ids = draw(st.lists(slug, min_size=1, max_size=5, unique=True))
+    event_ids = draw(st.lists(slug, min_size=1, max_size=8, unique=True))
+    actors = [
+        {"id": a, "name": draw(text), "kind": draw(st.sampled_from(["person", "group", "country"]))} for a in actor_ids
+    ]
+    for actor in actors:
+        if draw(st.booleans()):
+            actor["profile"] = draw(text)
+        if draw(st.booleans()):
+            actor["side"] = draw(text)
+    events = []
+    for index, event_id in enumerate(event_ids):
+        event: dict[str, Any] = {"id": event_id, "title": draw(text)}
+        when = draw(whens())
+        if when is None and index > 0:
+            event["after"] = event_ids[0]  # the first event is always dated
+        elif when is None:
+            when = {"date": "2018", "precision": "year"}
+        if when is not None:
+            event["when"] = when
+        if draw(st.booleans()):
+            event["summary"] = draw(text)
+        event["actors"] = [
+            {"actor": a, "role": draw(text)} for a in draw(st.lists(st.sampled_from(actor_ids), max_size=3))
+        ]
+        if draw(st.booleans()):
+            event["certainty"] = "alleged"
+            event["claims"] = [{"by": [draw(st.sampled_from(actor_ids))], "statement": draw(text)}]
+        events.append(event)
+    quotes = [
+        {
+            "id": f"q{i}",
+            "text": draw(text),
+            "event": draw(st.sampled_from(event_ids)),
+            "speaker": draw(st.sampled_from([*actor_ids, None])),
+            "source": "s",
+        }
+        for i in range(draw(st.integers(0, 4)))
+    ]
+    return {
+        "schema_version": 1,
+        "title": draw(text),
+        "timezone": "UTC",
+        "sources": [{"id": "s", "title": draw(text), "kind": "other"}],
+        "actors": actors,
+        "events": events,
+        "quotes": quotes,
+    }
+
+
+@given(valid_datasets())
+def test_generated_valid_datasets_load(data: dict[str, Any]) -> None:
+    dataset = validate_document(json.loads(json.dumps(data)), "generated.json")
+    assert len(Chronology(dataset).events) == len(data["events"])
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_APP_EXAMPLES", "8")))
+@given(valid_datasets())
+async def test_the_app_renders_every_pane_for_generated_datasets(data: dict[str, Any]) -> None:
+    app = JunquitoApp(Chronology(validate_document(data, "generated.json")))
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key in ("j", "G", "2", "j", "3", "j", "4", "j", "slash", "a", "escape", "1", "right_square_bracket"):
+            await pilot.press(key)
+        await pilot.pause()
+        for widget in (app.query_one(Timeline), *app.query(LinkList)):
+            for y in range(widget.size.height):
+                widget.render_line(y)
+        assert app.is_running
