@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from junquito_tui.chronology import Chronology
-from junquito_tui.folding import compound_terms, fold, tokens, words
+from junquito_tui.folding import compound_pattern, fold, pieces, tokens, words
 from junquito_tui.loader import load_dataset
 from junquito_tui.model import Dataset
 from junquito_tui.query import parse_date_range, parse_query
@@ -41,9 +41,12 @@ def test_tokens_keep_original_spans() -> None:
     assert [(t.term, text[t.start : t.end]) for t in tokens(text)] == [("operacion", "Operación"), ("gedeon", "Gedeón")]
 
 
-def test_compound_terms_join_at_each_boundary() -> None:
-    assert [t.term for t in compound_terms("a BTR-80A here")] == ["btr80", "btr80a"]
-    assert compound_terms("plain words only") == []
+def test_compounds_are_cut_into_pieces_and_matched_joined() -> None:
+    assert pieces("BTR-80A") == pieces("btr80a") == ["btr", "80", "a"]
+    assert pieces("perez") == ["perez"]
+    pattern = compound_pattern(pieces("btr80"))
+    assert pattern.search(fold("a BTR-80A here")) and pattern.search("btr80a")
+    assert not pattern.search("btr 80a") and not pattern.search("xbtr80")
 
 
 @given(st.text())
@@ -101,6 +104,12 @@ def test_parser_never_raises(text: str) -> None:
     parse_query(text)
 
 
+def test_compound_words_are_parsed_as_compounds() -> None:
+    query = parse_query("btr-80a perez -covid19")
+    assert query.compounds == [["btr", "80", "a"]] and query.terms == ["perez"]
+    assert query.excluded_compounds == [["covid", "19"]]
+
+
 @settings(max_examples=200)
 @given(st.text(alphabet=string.printable + 'éóúñÓ"-:.', max_size=40))
 def test_search_never_raises_and_results_hold_every_required_term(text: str) -> None:
@@ -108,19 +117,18 @@ def test_search_never_raises_and_results_hold_every_required_term(text: str) -> 
     results = index.search(text)
     query = results.query
     for hit in results.hits:
-        terms = {t for _, field_text in hit.doc.fields for t in _all_terms(field_text)}
+        folded = [fold(t) for _, t in hit.doc.fields]
+        terms = {t.term for _, field_text in hit.doc.fields for t in tokens(field_text)}
         last = len(query.terms) - 1
         for i, term in enumerate(query.terms):
             if query.prefix_last and i == last:
                 assert any(t.startswith(term) for t in terms), (text, hit.id, term)
             else:
                 assert term in terms, (text, hit.id, term)
+        for parts in query.compounds:
+            assert any(compound_pattern(parts).search(f) for f in folded), (text, hit.id, parts)
         for term in query.excluded_terms:
             assert term not in terms
-
-
-def _all_terms(text: str) -> set[str]:
-    return {t.term for t in tokens(text)} | {t.term for t in compound_terms(text)}
 
 
 _INDEX: list[SearchIndex] = []
@@ -159,6 +167,13 @@ def test_words_are_and(index: SearchIndex) -> None:
 def test_last_word_is_a_prefix_while_typing(index: SearchIndex) -> None:
     assert "morgue-observation" in ids(index, "morg")
     assert "morgue-observation" not in ids(index, "morg ")
+    assert ids(index, "morgue p") == ids(index, "morgue ")  # one letter typed: not yet a word
+
+
+def test_unclosed_phrase_is_a_prefix_while_typing(index: SearchIndex) -> None:
+    assert "order-fulfilled" in ids(index, '"order fulf')
+    assert ids(index, '"order fulf', "quote") == ids(index, '"order fulfilled"', "quote")
+    assert ids(index, '"order fulf ') == []  # a space ends the word
 
 
 def test_phrase_requires_adjacent_words(index: SearchIndex) -> None:

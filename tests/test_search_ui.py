@@ -39,7 +39,7 @@ async def test_results_update_as_you_type_grouped_with_counts() -> None:
         assert any(p.startswith("Marco Rubio") for p in shown)
         hint = str(app.query_one("#search-hint").render())
         assert hint.startswith("2 results: 1 event, 1 actor")
-        await pilot.press(*"io x")
+        await pilot.press(*"io xq")
         await pilot.pause()
         assert app.query_one(ResultList).option_count == 0
 

@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", help='e.g. perez, "order fulfilled", actor:rubio, date:2017-06..2017-12')
     search.add_argument("--data", metavar="FILE", help="search this dataset instead of the bundled one")
     search.add_argument("--json", action="store_true", help="print one JSON object per line")
+    search.add_argument("--limit", type=int, metavar="N", help="print at most N results of each kind")
     _add_data_options(search)
     return parser
 
@@ -101,7 +102,7 @@ def _search(args: argparse.Namespace) -> int:
     from .search import SearchIndex
     from .search_output import print_results
 
-    results = SearchIndex(Chronology(dataset)).search(args.query, typing=False)
+    results = SearchIndex(Chronology(dataset)).search(args.query, typing=False, limit=args.limit)
     print_results(results, as_json=args.json)
     return 0 if results.hits else 1
 

@@ -9,22 +9,47 @@ from functools import lru_cache
 
 # A word: letters and digits (any script); everything else separates words.
 _WORD = re.compile(r"[^\W_]+")
-# A compound: words joined by punctuation without spaces ("BTR-80A", "Pérez's").
-_COMPOUND = re.compile(r"[^\W_]+(?:[^\w\s]+[^\W_]+)*|[^\W_]+")
-_ALPHA_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+# Letters and digits apart: 'btr80a' -> 'btr', '80', 'a'.
+_PIECE = re.compile(r"[^\W\d_]+|\d+")
+# Combining marks that carry accents on Latin, Greek and Cyrillic letters once decomposed.
+_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case, strip accents and compatibility forms: 'Operación' -> 'operacion'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", stripped)
+def fold_uncached(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    # compatibility forms first ('𝐀' -> 'A'), then case, then decompose again for accents
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    return unicodedata.normalize("NFC", _ACCENTS.sub("", decomposed))
+
+
+# Query words and short texts repeat; whole documents do not, so indexing bypasses the cache.
+fold = lru_cache(maxsize=8192)(fold_uncached)
+fold.__doc__ = "Lower-case, strip accents and compatibility forms: 'Operación' -> 'operacion'."
 
 
 def words(text: str) -> list[str]:
     """The folded words of a text: 'BTR-80A arrives' -> ['btr', '80a', 'arrives']."""
     return _WORD.findall(fold(text))
+
+
+def index_terms(text: str) -> set[str]:
+    """The distinct folded words a document field is found by."""
+    return set(_WORD.findall(fold_uncached(text)))
+
+
+def pieces(word: str) -> list[str]:
+    """A query word cut where punctuation joins parts or letters meet digits: 'BTR-80A' -> btr, 80, a.
+
+    More than one piece makes it a compound, matched as those pieces in a row with
+    anything but spaces between them, so 'btr80', 'btr-80a' and 'BTR80A' all find 'BTR-80A'.
+    """
+    return _PIECE.findall(fold(word))
+
+
+def compound_pattern(parts: list[str]) -> re.Pattern[str]:
+    """Matches the pieces in a row in folded text, at the start of a word."""
+    return re.compile(r"(?<![^\W_])" + r"[^\w\s]*".join(re.escape(p) for p in parts))
 
 
 @dataclass(frozen=True)
@@ -37,27 +62,3 @@ class Token:
 def tokens(text: str) -> list[Token]:
     """Words with their spans in the original text (folding can change lengths, so fold per word)."""
     return [Token(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def compound_terms(text: str) -> list[Token]:
-    """Extra index terms for words joined by punctuation or mixing letters and digits.
-
-    'BTR-80A' yields 'btr80' and 'btr80a' (its prefixes at each boundary), so 'btr80'
-    and 'btr-80a' both find it. Plain words yield nothing here.
-    """
-    out = []
-    for match in _COMPOUND.finditer(text):
-        pieces = [p for w in _WORD.findall(fold(match.group())) for p in _ALPHA_DIGIT.split(w)]
-        if len(pieces) < 2:
-            continue
-        joined = ""
-        for index, piece in enumerate(pieces):
-            joined += piece
-            if index >= 1:
-                out.append(Token(joined, match.start(), match.end()))
-    return out
-
-
-def squash(word: str) -> str:
-    """A query word without its punctuation: 'btr-80a' -> 'btr80a' (matches compound terms)."""
-    return "".join(_WORD.findall(fold(word)))

@@ -11,7 +11,16 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StringConstraints,
+    model_validator,
+)
 
 SCHEMA_VERSION = 1
 
@@ -121,6 +130,7 @@ class When(Strict):
     utc_offset: str | None = Field(None, description="Required with minute precision, e.g. '-04:00'.")
     zone_label: Text | None = Field(None, description="How the source names the zone, e.g. 'VST'.")
     note: Text | None = Field(None, description="How the source states the date, where it is relative or vague.")
+    _parts: tuple[int, ...] | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _consistent(self) -> When:
@@ -140,7 +150,12 @@ class When(Strict):
         return self
 
     def parts(self) -> tuple[int, ...]:
-        """(year[, month[, day[, hour, minute]]]), validated."""
+        """(year[, month[, day[, hour, minute]]]), validated once and kept: sorting asks often."""
+        if self._parts is None:
+            self._parts = self._parse()
+        return self._parts
+
+    def _parse(self) -> tuple[int, ...]:
         match = _PARTIAL_DATE.match(self.date)
         if not match:
             raise ValueError(f"date '{self.date}' is not of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM")

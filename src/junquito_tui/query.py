@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .folding import squash, words
+from .folding import pieces, words
 from .model import When
 
 KINDS = ("event", "actor", "quote", "source")
@@ -38,10 +38,13 @@ class DateRange:
 @dataclass
 class Query:
     terms: list[str] = field(default_factory=list)  # required, folded (last may be a prefix)
+    compounds: list[list[str]] = field(default_factory=list)  # 'btr-80a' -> ['btr', '80', 'a']
     phrases: list[list[str]] = field(default_factory=list)
     excluded_terms: list[str] = field(default_factory=list)
+    excluded_compounds: list[list[str]] = field(default_factory=list)
     excluded_phrases: list[list[str]] = field(default_factory=list)
     prefix_last: bool = False
+    open_phrase: bool = False  # the last phrase is still being typed: its last word is a prefix
     kinds: set[str] = field(default_factory=set)
     actors: list[str] = field(default_factory=list)  # as typed; resolved against the dataset later
     tags: list[str] = field(default_factory=list)
@@ -50,11 +53,21 @@ class Query:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.terms or self.phrases or self.kinds or self.actors or self.tags or self.dates)
+        return not (
+            self.terms or self.compounds or self.phrases or self.kinds or self.actors or self.tags or self.dates
+        )
 
     @property
     def highlight_terms(self) -> list[str]:
         return self.terms + [t for p in self.phrases for t in p]
+
+    @property
+    def highlight_prefixes(self) -> list[str]:
+        """Words matched by their start: the last word while typing, and the pieces of compounds."""
+        prefixes = [p for c in self.compounds for p in c if len(p) > 1]
+        if self.open_phrase and self.phrases:
+            prefixes.append(self.phrases[-1][-1])
+        return prefixes + ([self.terms[-1]] if self.prefix_last and self.terms else [])
 
 
 def parse_query(text: str, *, typing: bool = True) -> Query:
@@ -68,6 +81,7 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
         value = quoted if quoted is not None else bare
         if quoted is not None and not closing:
             query.hints.append(f'unclosed quote: read "{quoted.strip()}" as a phrase')
+            query.open_phrase = typing and not minus and not text.endswith((" ", '"'))
         if name is not None:
             _field(query, name.lower(), value, bool(minus))
             last_word_at_end = False
@@ -78,23 +92,28 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
         if not terms:
             continue
         is_phrase = quoted is not None and len(terms) > 1
+        parts = pieces(value)
+        compound = not is_phrase and len(parts) > 1
         if minus:
             if is_phrase:
                 query.excluded_phrases.append(terms)
+            elif compound:
+                query.excluded_compounds.append(parts)
             else:
-                query.excluded_terms.append(_single(value, terms))
+                query.excluded_terms.append(terms[0])
         elif is_phrase:
             query.phrases.append(terms)
+        elif compound:
+            query.compounds.append(parts)
         else:
-            query.terms.append(_single(value, terms))
-        last_word_at_end = quoted is None and not minus and match.end() == len(text.rstrip()) == len(text)
+            query.terms.append(terms[0])
+        at_end = match.end() == len(text.rstrip()) == len(text)
+        last_word_at_end = quoted is None and not minus and not compound and at_end
     query.prefix_last = typing and last_word_at_end and bool(query.terms)
+    if query.prefix_last and len(query.terms) > 1 and len(query.terms[-1]) < 2:
+        query.terms.pop()  # a word just begun ('police s') narrows nothing until its second letter
+        query.prefix_last = False
     return query
-
-
-def _single(value: str, terms: list[str]) -> str:
-    """One word, or a compound such as 'btr-80a' squashed to match compound index terms."""
-    return terms[0] if len(terms) == 1 else squash(value)
 
 
 def _field(query: Query, name: str, value: str, negated: bool) -> None:
@@ -112,7 +131,7 @@ def _field(query: Query, name: str, value: str, negated: bool) -> None:
     elif name == "actor":
         query.actors.append(value)
     elif name == "tag":
-        query.tags.append(squash(value) or value.lower())
+        query.tags.append("".join(words(value)) or value.lower())
     elif name == "date":
         parsed = parse_date_range(value)
         if parsed is None:

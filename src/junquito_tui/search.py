@@ -1,28 +1,34 @@
 """Full-text search over events, actors, quotes and sources (no Textual here).
 
-An inverted index built once per dataset maps each folded term to two parallel
-arrays: the documents holding it (ascending) and the best field weight it has in
-each. Queries intersect the rarest term first, checking membership by bisection
-when the candidates are few, so cost follows the answer, not the dataset.
+Documents are numbered kind by kind (events, actors, quotes, sources), each kind
+in chronological or dataset order. The inverted index maps every folded word to
+the ascending array of documents holding it in a title or name, and of those
+holding it elsewhere. At query time posting lists become bitsets (Python ints),
+so AND, OR, NOT, counts per kind and ranking tiers are single C-level operations
+however many documents match; only the hits shown are looked at one by one.
 """
 
 from __future__ import annotations
 
-import bisect
+import re
 from array import array
+from bisect import bisect_left
+from collections import OrderedDict, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from operator import methodcaller
 
+from .bitsets import Ordered, bits_in, span, to_bits
 from .chronology import Chronology
-from .folding import compound_terms, fold, tokens, words
+from .folding import fold_uncached, index_terms, words
 from .model import When
-from .query import KINDS, Query, parse_query
+from .query import KINDS, DateKey, Query, parse_query
+from .snippets import Snippet, best_snippet
 
-TITLE, ALIAS, LABEL, BODY = 4, 3, 2, 1  # field weights: a name or title outranks body text
-PREFIX_PENALTY = 0.5
-MIN_PREFIX = 2
-SNIPPET_WIDTH = 110
-_ONE_LINE = str.maketrans("\n\t\r", "   ")
+TITLE, BODY = 2, 1  # a match in a title, name or alias outranks one in body text
+MIN_PREFIX = 2  # shorter words are never expanded as prefixes
+BITSET_CACHE = 512  # bitsets kept between queries: typing refines the same words
 
 
 @dataclass(frozen=True)
@@ -38,15 +44,9 @@ class Doc:
 
 
 @dataclass(frozen=True)
-class Snippet:
-    text: str
-    spans: tuple[tuple[int, int], ...]  # matched words, as offsets into ``text``
-
-
-@dataclass(frozen=True)
 class Hit:
     doc: Doc
-    score: float
+    score: float  # higher is better; equal scores keep chronological / dataset order
     snippet: Snippet
 
     @property
@@ -62,151 +62,202 @@ class Hit:
 class Results:
     query_text: str
     query: Query
-    hits: list[Hit] = field(default_factory=list)  # grouped by kind, ranked within each
+    hits: list[Hit] = field(default_factory=list)  # grouped by kind, ranked; at most ``limit`` per kind
+    counts: dict[str, int] = field(default_factory=dict)  # every match, per kind
     hints: list[str] = field(default_factory=list)
+    _events: int = 0
+    _index: SearchIndex | None = None
 
     def of_kind(self, kind: str) -> list[Hit]:
         return [h for h in self.hits if h.kind == kind]
 
     @property
-    def counts(self) -> dict[str, int]:
-        return {kind: n for kind in KINDS if (n := sum(1 for h in self.hits if h.kind == kind))}
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def matched_events(self) -> list[str]:
+        """Every matching event id in chronological order (computed when asked: it may be long)."""
+        if self._index is None:
+            return []
+        return [self._index.docs[n].id for n in bits_in(self._events)]
+
+
+def date_number(key: DateKey) -> int:
+    """(year, month, day, minute) -> an int in the same order (month and day may be 0..32)."""
+    year, month, day, minute = key
+    return ((year * 14 + month) * 33 + day) * 1442 + minute + 1
 
 
 class SearchIndex:
     def __init__(self, chronology: Chronology) -> None:
         self.chronology = chronology
         self.docs: list[Doc] = list(_documents(chronology))
-        self._postings: dict[str, tuple[array[int], array[int]]] = {}
+        self._kinds = _kind_ranges(self.docs)
+        titled: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
+        body: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
+        starts, ends = [], []
         for number, doc in enumerate(self.docs):
-            best: dict[str, int] = {}
-            for weight, text in doc.fields:
-                for token in _index_terms(text):
-                    if best.get(token, 0) < weight:
-                        best[token] = weight
-            for term, weight in best.items():
-                entry = self._postings.get(term)
-                if entry is None:
-                    entry = self._postings[term] = (array("i"), array("b"))
-                entry[0].append(number)
-                entry[1].append(weight)
-        self._terms = sorted(self._postings)
+            head = index_terms(doc.fields[0][1])
+            rest = {f"\0actor:{a}" for a in doc.actors} | {f"\0tag:{t}" for t in doc.tags}
+            for weight, text in doc.fields[1:]:
+                if text:
+                    (head if weight == TITLE else rest).update(index_terms(text))
+            add = methodcaller("append", number)  # appends driven from C: this loop runs millions of times
+            deque(map(add, map(titled.__getitem__, head)), maxlen=0)
+            deque(map(add, map(body.__getitem__, rest - head)), maxlen=0)
+            if doc.when is not None:
+                starts.append((date_number(doc.when.sort_key()), number))
+                ends.append((date_number((doc.end or doc.when).end_key()), number))
+        self._titled, self._body = dict(titled), dict(body)
+        self._terms = sorted(t for t in {*titled, *body} if not t.startswith("\0"))
+        size = len(self.docs)
+        self._starts, self._ends = Ordered(starts, size), Ordered(ends, size)
+        self._cache: OrderedDict[tuple[str, bool, bool], int] = OrderedDict()
+        self._actor_words: dict[str, set[str]] | None = None
 
-    # -- matching ---------------------------------------------------------
-    def search(self, text: str, *, typing: bool = True, limit: int | None = None) -> Results:
-        query = parse_query(text, typing=typing)
-        results = Results(text, query, hints=list(query.hints))
-        if query.is_empty:
-            return results
-        actor_ids = self._resolve_actors(query, results.hints)
-        scores = self._candidates(query)
-        kind_rank = {k: i for i, k in enumerate(KINDS)}
-        ranked = []
-        for number, score in scores.items():
-            doc = self.docs[number]
-            if not self._passes(doc, query, actor_ids):
-                continue
-            bonus = self._bonus(doc, query)
-            if bonus is not None:
-                ranked.append((kind_rank[doc.kind], -(score + bonus), number))
-        ranked.sort()  # grouped by kind; best first; ties in chronological / dataset order
-        if limit is not None:
-            ranked = ranked[:limit]
-        results.hits = [Hit(self.docs[n], -s, self.snippet(self.docs[n], query)) for _, s, n in ranked]
-        return results
-
-    def _postings_for(self, term: str, prefix: bool) -> dict[int, float]:
-        """doc -> weight for one query term; a prefix term unions every term it starts."""
-        exact = self._postings.get(term)
-        found: dict[int, float] = dict(zip(exact[0], exact[1], strict=True)) if exact else {}
-        if prefix and len(term) >= MIN_PREFIX:
-            start = bisect.bisect_left(self._terms, term)
-            for other in self._terms[start:]:
-                if not other.startswith(term):
-                    break
-                if other == term:
-                    continue
-                docs, weights = self._postings[other]
-                for doc, weight in zip(docs, weights, strict=True):
-                    if found.get(doc, 0) < weight - PREFIX_PENALTY:
-                        found[doc] = weight - PREFIX_PENALTY
+    # -- posting lists as bitsets -------------------------------------------
+    def bits(self, term: str, *, prefix: bool = False, titles_only: bool = False) -> int:
+        """Documents holding ``term`` (or, with ``prefix``, any word starting with it)."""
+        key = (term, prefix and len(term) >= MIN_PREFIX, titles_only)
+        found = self._cache.get(key)
+        if found is None:
+            found = 0
+            for word in self._expand(term) if key[1] else (term,):
+                found |= self._exact(word, titles_only)
+            self._cache[key] = found
+            if len(self._cache) > BITSET_CACHE:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(key)
         return found
 
-    def _candidates(self, query: Query) -> dict[int, float]:
-        required = [(t, query.prefix_last and i == len(query.terms) - 1) for i, t in enumerate(query.terms)]
-        required += [(t, False) for phrase in query.phrases for t in phrase]
-        if not required:
-            allowed = query.kinds or set(KINDS)
-            return {n: 0.0 for n, d in enumerate(self.docs) if d.kind in allowed}
-        # rarest first, so the candidate set is small from the start
-        required.sort(key=self._selectivity)
-        scores: dict[int, float] | None = None
-        for term, prefix in required:
-            if scores is not None and not prefix and term in self._postings:
-                docs, weights = self._postings[term]
-                scores = _intersect(scores, docs, weights)
-            else:
-                matched = self._postings_for(term, prefix)
-                scores = matched if scores is None else {d: s + matched[d] for d, s in scores.items() if d in matched}
-            if not scores:
-                return {}
-        assert scores is not None
+    def _exact(self, term: str, titles_only: bool) -> int:
+        size = len(self.docs)
+        found = to_bits(self._titled[term], size) if term in self._titled else 0
+        if not titles_only and term in self._body:
+            found |= to_bits(self._body[term], size)
+        return found
+
+    def _expand(self, prefix: str) -> Iterator[str]:
+        for word in self._terms[bisect_left(self._terms, prefix) :]:
+            if not word.startswith(prefix):
+                return
+            yield word
+
+    def _kind_bits(self, kind: str) -> int:
+        return span(*self._kinds[kind])
+
+    # -- matching -----------------------------------------------------------
+    def search(self, text: str, *, typing: bool = True, limit: int | None = None) -> Results:
+        """Match ``text``; ``limit`` caps the hits kept (with snippets) per kind, never the counts."""
+        query = parse_query(text, typing=typing)
+        results = Results(text, query, hints=list(query.hints), _index=self)
+        if query.is_empty:
+            return results
+        matched = self._match(query, results.hints)
+        if not matched:
+            return results
+        tiers = self._tiers(query, matched)
+        exact, prefixes = query.highlight_terms, query.highlight_prefixes
+        for kind in KINDS:
+            of_kind = matched & self._kind_bits(kind)
+            if not of_kind:
+                continue
+            results.counts[kind] = of_kind.bit_count()
+            room = limit
+            for rank, tier in enumerate(tiers):
+                for number in bits_in(tier & of_kind, room):
+                    doc = self.docs[number]
+                    snippet = best_snippet([t for _, t in doc.fields], exact, prefixes)
+                    results.hits.append(Hit(doc, float(len(tiers) - rank), snippet))
+                    room = None if room is None else room - 1
+                if room == 0:
+                    break
+        results._events = matched & self._kind_bits("event")
+        return results
+
+    def _match(self, query: Query, hints: list[str]) -> int:
+        everything = span(0, len(self.docs))
+        matched = everything
+        last = len(query.terms) - 1
+        for index, term in enumerate(query.terms):
+            matched &= self.bits(term, prefix=query.prefix_last and index == last)
+        for parts in query.compounds:  # narrow by the pieces; the pattern is checked below
+            for part in (p for p in parts if len(p) >= MIN_PREFIX):
+                matched &= self.bits(part, prefix=True)
+        for phrase_index, phrase in enumerate(query.phrases):
+            for term in phrase:
+                matched &= self.bits(term, prefix=self._open_word(query, phrase_index, term))
         for term in query.excluded_terms:
-            if term in self._postings:
-                docs = self._postings[term][0]
-                scores = {d: s for d, s in scores.items() if not _contains(docs, d)}
-        return scores
+            matched &= ~self.bits(term)
+        if query.kinds:
+            matched &= sum(self._kind_bits(kind) for kind in query.kinds)
+        for tag in query.tags:
+            matched &= self.bits(f"\0tag:{tag}")
+        actor_ids = self._resolve_actors(query, hints)
+        if actor_ids is not None:
+            linked = 0
+            for actor_id in actor_ids:
+                linked |= self.bits(f"\0actor:{actor_id}")
+            matched &= linked
+        for dates in query.dates:
+            if dates.end is not None:
+                matched &= self._starts.at_most(date_number(dates.end))
+            if dates.start is not None:
+                matched &= self._ends.all() & ~self._ends.at_most(date_number(dates.start) - 1)
+            if dates.start is None and dates.end is None:
+                matched &= self._starts.all()
+        matched &= everything
+        if matched and (query.phrases or query.compounds or query.excluded_phrases or query.excluded_compounds):
+            matched = self._verify(query, matched)
+        return matched
 
-    def _selectivity(self, item: tuple[str, bool]) -> int:
-        """Sort key: absent terms first (they end the search), then the rarest; prefixes last."""
-        term, prefix = item
-        if prefix:
-            return len(self.docs) + 1
-        return len(self._postings[term][0]) if term in self._postings else -1
+    def _verify(self, query: Query, matched: int) -> int:
+        """What posting lists cannot tell: words in a row (phrases) or joined (compounds)."""
+        last = len(query.phrases) - 1
+        required = [_Pattern.phrase(p, query.open_phrase and i == last) for i, p in enumerate(query.phrases)]
+        required += [_Pattern.compound(c) for c in query.compounds]
+        failed = [n for n in bits_in(matched) if not all(p.found_in(self._folded(n)) for p in required)]
+        matched &= ~to_bits(failed, len(self.docs))
+        excluded = [(p, _Pattern.phrase(p)) for p in query.excluded_phrases]  # typed words are never open here
+        excluded += [(c, _Pattern.compound(c)) for c in query.excluded_compounds]
+        for parts, pattern in excluded:
+            suspects = matched
+            for part in parts:  # only documents holding every word can hold the phrase
+                suspects &= self.bits(part, prefix=pattern.open_ended and len(part) >= MIN_PREFIX)
+            hits = [n for n in bits_in(suspects) if pattern.found_in(self._folded(n))]
+            matched &= ~to_bits(hits, len(self.docs))
+        return matched
 
-    def _passes(self, doc: Doc, query: Query, actor_ids: set[str] | None) -> bool:
-        if query.kinds and doc.kind not in query.kinds:
-            return False
-        if actor_ids is not None and not (doc.actors & actor_ids):
-            return False
-        if query.tags and not all(t in doc.tags for t in query.tags):
-            return False
-        if query.dates:
-            if doc.when is None:
-                return False
-            start, end = doc.when.sort_key(), (doc.end or doc.when).end_key()
-            if not all(r.overlaps(start, end) for r in query.dates):
-                return False
-        return not any(self._has_phrase(doc, p) for p in query.excluded_phrases)
+    def _folded(self, number: int) -> str:
+        return "\n".join(fold_uncached(t) for _, t in self.docs[number].fields)
 
-    def _bonus(self, doc: Doc, query: Query) -> float | None:
-        """Extra score for phrases and for every word in the title; None when a phrase is missing."""
-        bonus = 0.0
-        for phrase in query.phrases:
-            weight = self._phrase_weight(doc, phrase)
-            if weight == 0:
-                return None
-            bonus += weight
-        if len(query.terms) > 1:
-            title = _field_terms(doc.fields[0][1])
-            last = len(query.terms) - 1
-            if all(
-                t in title or (query.prefix_last and i == last and any(x.startswith(t) for x in title))
-                for i, t in enumerate(query.terms)
-            ):
-                bonus += TITLE  # all words in the title beat some of them there and the rest in the body
-        return bonus
+    def _tiers(self, query: Query, matched: int) -> list[int]:
+        """Ranking as disjoint bitsets, best first: every word in a title or name, then some, then none;
+        within each, documents holding the last word exactly before those matching it only as a prefix."""
+        last = len(query.terms) - 1
+        wanted = [(t, query.prefix_last and i == last) for i, t in enumerate(query.terms)]
+        wanted += [(t, self._open_word(query, i, t)) for i, p in enumerate(query.phrases) for t in p]
+        wanted += [(p, True) for c in query.compounds for p in c if len(p) >= MIN_PREFIX]
+        if not wanted:
+            return [matched]
+        every, some = matched, 0
+        for term, prefix in wanted:
+            titled = self.bits(term, prefix=prefix, titles_only=True)
+            every &= titled
+            some |= titled
+        some &= matched & ~every
+        tiers = [every, some, matched & ~every & ~some]
+        if query.prefix_last:
+            exact = self.bits(query.terms[last])
+            tiers = [t for tier in tiers for t in (tier & exact, tier & ~exact)]
+        return [t for t in tiers if t]
 
-    def _phrase_weight(self, doc: Doc, phrase: list[str]) -> int:
-        for weight, text in doc.fields:
-            terms = [t.term for t in tokens(text)]
-            n = len(phrase)
-            if any(terms[i : i + n] == phrase for i in range(len(terms) - n + 1)):
-                return weight
-        return 0
-
-    def _has_phrase(self, doc: Doc, phrase: list[str]) -> bool:
-        return self._phrase_weight(doc, phrase) > 0
+    @staticmethod
+    def _open_word(query: Query, phrase_index: int, term: str) -> bool:
+        """The word being typed at the end of an unclosed phrase matches as a prefix."""
+        return query.open_phrase and phrase_index == len(query.phrases) - 1 and term == query.phrases[-1][-1]
 
     def _resolve_actors(self, query: Query, hints: list[str]) -> set[str] | None:
         if not query.actors:
@@ -221,93 +272,56 @@ class SearchIndex:
         return resolved
 
     def actors_matching(self, wanted: str) -> set[str]:
-        """An exact id, or every actor whose name or aliases contain all the words given."""
-        actors = self.chronology.actors
-        if wanted in actors:
+        """An exact id, or every actor whose name, aliases or id contain all the words given."""
+        if wanted in self.chronology.actors:
             return {wanted}
         needed = words(wanted)
-        found = set()
-        for actor in actors.values():
-            names = {w for n in (actor.name, *actor.aliases, actor.id) for w in words(n)}
-            if needed and all(any(n.startswith(w) for n in names) for w in needed):
-                found.add(actor.id)
-        return found
-
-    # -- snippets ---------------------------------------------------------
-    def snippet(self, doc: Doc, query: Query) -> Snippet:
-        """The passage matching most query words; body text wins ties (the title is shown anyway)."""
-        wanted = query.highlight_terms
-        prefix = query.terms[-1] if query.prefix_last and query.terms else None
-        best: tuple[int, int, str, list[tuple[int, int]]] | None = None
-        for index, (_, text) in enumerate(doc.fields):
-            spans = _matches(text, wanted, prefix)
-            distinct = len({fold(text[s:e]) for s, e in spans})
-            candidate = (distinct, index > 0, text, spans)
-            if spans and (best is None or candidate[:2] > best[:2]):
-                best = candidate
-        if best is not None:
-            return _window(best[2], best[3])
-        body = doc.fields[1][1] if len(doc.fields) > 1 and doc.fields[1][1] else doc.fields[0][1]
-        return _window(body, [])
+        if self._actor_words is None:
+            self._actor_words = {
+                actor.id: {w for n in (actor.name, *actor.aliases, actor.id) for w in words(n)}
+                for actor in self.chronology.dataset.actors
+            }
+        return {
+            actor_id
+            for actor_id, names in self._actor_words.items()
+            if needed and all(any(n.startswith(w) for n in names) for w in needed)
+        }
 
 
-def _intersect(scores: dict[int, float], docs: array[int], weights: array[int]) -> dict[int, float]:
-    if len(scores) * 20 < len(docs):  # few candidates: bisect into the long posting list
-        out = {}
-        for doc, score in scores.items():
-            i = bisect.bisect_left(docs, doc)
-            if i < len(docs) and docs[i] == doc:
-                out[doc] = score + weights[i]
-        return out
-    return {d: scores[d] + w for d, w in zip(docs, weights, strict=True) if d in scores}
+@dataclass(frozen=True)
+class _Pattern:
+    """Words in a row in folded text. The regex starts with a literal word, so the C scanner
+    jumps between its occurrences; a lookbehind then checks that it starts a word."""
+
+    regex: re.Pattern[str]
+    open_ended: bool  # compounds match their last piece as a prefix
+
+    @classmethod
+    def phrase(cls, words: list[str], open_ended: bool = False) -> _Pattern:
+        return cls(_literal_start(words, r"[\W_]+", "" if open_ended else r"(?![^\W_])"), open_ended)
+
+    @classmethod
+    def compound(cls, parts: list[str]) -> _Pattern:
+        return cls(_literal_start(parts, r"[^\w\s]*", ""), True)
+
+    def found_in(self, text: str) -> bool:
+        return self.regex.search(text) is not None
 
 
-def _contains(docs: array[int], doc: int) -> bool:
-    i = bisect.bisect_left(docs, doc)
-    return i < len(docs) and docs[i] == doc
+def _literal_start(words: list[str], between: str, after: str) -> re.Pattern[str]:
+    first = re.escape(words[0])
+    rest = "".join(between + re.escape(w) for w in words[1:])
+    return re.compile(f"{first}(?<![^\\W_]{first}){rest}{after}")
 
 
-def _index_terms(text: str) -> Iterator[str]:
-    for token in tokens(text):
-        yield token.term
-    for token in compound_terms(text):
-        yield token.term
-
-
-def _field_terms(text: str) -> set[str]:
-    return set(_index_terms(text))
-
-
-def _matches(text: str, wanted: list[str], prefix: str | None) -> list[tuple[int, int]]:
-    """Spans of matching words (compounds included), overlapping ones merged."""
-    spans = sorted(
-        (t.start, t.end)
-        for t in [*tokens(text), *compound_terms(text)]
-        if t.term in wanted or (prefix is not None and t.term.startswith(prefix))
-    )
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _window(text: str, spans: list[tuple[int, int]]) -> Snippet:
-    """About SNIPPET_WIDTH characters around the first match, on one line."""
-    text = text.translate(_ONE_LINE)  # same length, so spans stay valid
-    first = spans[0][0] if spans else 0
-    start = max(0, min(first - SNIPPET_WIDTH // 3, len(text) - SNIPPET_WIDTH))
-    if start > 0:
-        space = text.rfind(" ", 0, start)
-        start = space + 1 if space >= 0 and first - space < SNIPPET_WIDTH // 2 else start
-    end = min(len(text), start + SNIPPET_WIDTH)
-    lead = "…" if start > 0 else ""
-    tail = "…" if end < len(text) else ""
-    shift = len(lead) - start
-    inside = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
-    return Snippet(lead + text[start:end] + tail, inside)
+def _kind_ranges(docs: list[Doc]) -> dict[str, tuple[int, int]]:
+    ranges: dict[str, tuple[int, int]] = {}
+    start = 0
+    for kind in KINDS:
+        end = start + sum(1 for d in docs if d.kind == kind)
+        ranges[kind] = (start, end)
+        start = end
+    return ranges
 
 
 def _documents(chronology: Chronology) -> Iterable[Doc]:
@@ -317,22 +331,21 @@ def _documents(chronology: Chronology) -> Iterable[Doc]:
             "event",
             event.id,
             event.title,
-            ((TITLE, event.title), (BODY, event.summary), (LABEL, event.place or ""), (LABEL, " ".join(event.tags))),
+            ((TITLE, event.title), (BODY, event.summary), (BODY, event.place or ""), (BODY, " ".join(event.tags))),
             event.when,
             event.end,
             frozenset({p.actor for p in event.actors} | claimants),
-            frozenset(fold(t).replace("-", "") for t in event.tags),
+            frozenset("".join(words(t)) for t in event.tags),
         )
     for actor in chronology.dataset.actors:
-        texts = [(TITLE, actor.name), *((ALIAS, a) for a in actor.aliases), (BODY, actor.profile)]
+        texts = [(TITLE, actor.name), *((TITLE, a) for a in actor.aliases), (BODY, actor.profile)]
         texts += [(BODY, t) for t in (actor.side, actor.fate) if t]
         yield Doc("actor", actor.id, actor.name, tuple(texts), actors=frozenset({actor.id}))
     for quote in chronology.quote_order:
         event = chronology.event(quote.event)
         speaker = frozenset({quote.speaker}) if quote.speaker else frozenset()
-        yield Doc(
-            "quote", quote.id, quote.text, ((TITLE, quote.text), (BODY, quote.context)), event.when, event.end, speaker
-        )
+        fields = ((TITLE, quote.text), (BODY, quote.context))
+        yield Doc("quote", quote.id, quote.text, fields, event.when, event.end, speaker)
     for source in chronology.dataset.sources:
         texts = [(TITLE, source.title)] + [(BODY, t) for t in (source.publisher, source.author) if t]
         yield Doc("source", source.id, source.title, tuple(texts))

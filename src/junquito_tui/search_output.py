@@ -46,5 +46,6 @@ def print_results(results: Results, *, as_json: bool) -> None:
             date = short_date(hit.doc.when) if hit.doc.when or hit.kind in ("event", "quote") else ""
             print(f"{hit.kind:<7} {hit.id:<32} {date:<20} {hit.doc.title}")
             print(f"        {marked(hit)}")
-    counts = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in results.counts.items())
-    print(f"{len(results.hits)} results{': ' + counts if counts else ''}", file=sys.stderr)
+    counts = ", ".join(f"{n:,} {kind}{'s' if n != 1 else ''}" for kind, n in results.counts.items())
+    shown = f" ({len(results.hits):,} shown)" if len(results.hits) < results.total else ""
+    print(f"{results.total:,} results{': ' + counts if counts else ''}{shown}", file=sys.stderr)

@@ -264,7 +264,7 @@ class ExplorerScreen(Screen[None]):
         if action == "history_forward":
             return self.history.can_go_forward  # hidden until there is somewhere to go forward to
         if action == "step_match":
-            return bool(self._match_ids())  # shown only once a search has matched events
+            return bool(self._results and self._results.counts.get("event"))  # only once events matched
         if action == "clear_filter":
             return self.timeline_filter is not None  # hidden (and escape passes on) without a filter
         return True
@@ -469,9 +469,7 @@ class ExplorerScreen(Screen[None]):
         self.refresh_bindings()
 
     def _match_ids(self) -> list[str]:
-        if self._results is None:
-            return []
-        return [h.id for h in self._results.hits if h.kind == "event"]
+        return self._results.matched_events if self._results is not None else []
 
     def action_step_match(self, step: int) -> None:
         """Move the timeline to the next (1) or previous (-1) matching event, wrapping round."""

@@ -18,6 +18,7 @@ from .links import ItemList
 
 KIND_TITLES = {"event": "Events", "actor": "Actors", "quote": "Quotes", "source": "Sources"}
 SYNC_LIMIT = 5_000  # documents; above this, searching runs in a worker thread
+PER_KIND = 50  # results listed per kind; the counts are always complete
 PLACEHOLDER = 'Search: words (AND)  "a phrase"  -exclude  actor:  kind:  tag:  date:2017-06..2017-12'
 
 
@@ -107,13 +108,13 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
 
     def search(self, index: SearchIndex, text: str) -> None:
         if len(index.docs) <= SYNC_LIMIT:
-            self.post_message(self.Updated(text, index.search(text)))
+            self.post_message(self.Updated(text, index.search(text, limit=PER_KIND)))
         else:
             self._search_in_thread(index, text)
 
     @work(thread=True, exclusive=True, group="search")
     def _search_in_thread(self, index: SearchIndex, text: str) -> None:
-        self.post_message(self.Updated(text, index.search(text)))
+        self.post_message(self.Updated(text, index.search(text, limit=PER_KIND)))
 
     def show_results(self, results: Results) -> None:
         self.results = results
@@ -122,9 +123,14 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
         for kind, count in results.counts.items():
             options.append(Option(Content.styled(f"{KIND_TITLES[kind]} ({count})", "bold underline"), disabled=True))
             self._targets.append(None)
-            for hit in results.of_kind(kind):
+            hits = results.of_kind(kind)
+            for hit in hits:
                 options.append(Option(hit_content(hit)))
                 self._targets.append(Location(hit.kind, hit.id))  # type: ignore[arg-type]
+            if count > len(hits):
+                more = f"  … and {count - len(hits):,} more {KIND_TITLES[kind].lower()}: add words to narrow"
+                options.append(Option(Content.styled(more, "italic"), disabled=True))
+                self._targets.append(None)
         result_list = self.query_one(ResultList)
         result_list.set_options(options)
         result_list.highlighted = 1 if len(options) > 1 else None
@@ -134,9 +140,9 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
     def _summary(results: Results) -> str:
         if results.query.is_empty and not results.hints:
             return "Type to search events, actors, quotes and sources."
-        counts = ", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k, n in results.counts.items())
-        total = len(results.hits)
-        line = f"{total} result{'' if total == 1 else 's'}" + (f": {counts}" if counts else "")
+        counts = ", ".join(f"{n:,} {k}{'' if n == 1 else 's'}" for k, n in results.counts.items())
+        total = results.total
+        line = f"{total:,} result{'' if total == 1 else 's'}" + (f": {counts}" if counts else "")
         if results.hints:
             line += "  ·  " + "; ".join(results.hints)
         return line

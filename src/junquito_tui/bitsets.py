@@ -1,0 +1,70 @@
+"""Sets of document numbers as Python ints: AND, OR, NOT and counting run in C (no Textual here)."""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+
+_NONZERO = re.compile(rb"[^\x00]")
+
+
+def to_bits(numbers: Sequence[int], size: int) -> int:
+    flags = bytearray((size + 7) // 8)
+    for number in numbers:
+        flags[number >> 3] |= 1 << (number & 7)
+    return int.from_bytes(flags, "little")
+
+
+def span(low: int, high: int) -> int:
+    """The numbers low <= n < high."""
+    return ((1 << (high - low)) - 1) << low
+
+
+def bits_in(bits: int, limit: int | None = None) -> Iterator[int]:
+    """The members, ascending; a C-level scan skips the empty stretches."""
+    if bits <= 0 or limit == 0:
+        return
+    raw = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    found = 0
+    for match in _NONZERO.finditer(raw):
+        byte, base = match.group()[0], match.start() * 8
+        for bit in range(8):
+            if byte >> bit & 1:
+                yield base + bit
+                found += 1
+                if limit is not None and found >= limit:
+                    return
+
+
+class Ordered:
+    """Documents sorted by a key, answering 'every document with key <= k' as a bitset.
+
+    Bitsets of the first 0, STEP, 2*STEP, ... documents in key order are kept, so an
+    answer costs one of them plus at most STEP single-bit additions.
+    """
+
+    STEP = 512
+
+    def __init__(self, keyed: list[tuple[int, int]], size: int) -> None:
+        keyed.sort()
+        self._keys = array("q", (k for k, _ in keyed))
+        self._docs = array("i", (d for _, d in keyed))
+        flags = bytearray((size + 7) // 8)
+        self._checkpoints = [0]
+        for index, number in enumerate(self._docs, 1):
+            flags[number >> 3] |= 1 << (number & 7)
+            if index % self.STEP == 0:
+                self._checkpoints.append(int.from_bytes(flags, "little"))
+
+    def at_most(self, key: int) -> int:
+        count = bisect_right(self._keys, key)
+        checkpoint = count // self.STEP
+        bits = self._checkpoints[checkpoint]
+        for number in self._docs[checkpoint * self.STEP : count]:
+            bits |= 1 << number
+        return bits
+
+    def all(self) -> int:
+        return self.at_most(self._keys[-1]) if self._keys else 0

@@ -1,0 +1,34 @@
+"""The benchmark scripts still run: the generator is deterministic and valid, the search bench reports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from junquito_tui.loader import load_dataset
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(BENCH / script), *args], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_make_dataset_is_deterministic_and_valid(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    for out in (first, second):
+        result = run("make_dataset.py", "--events", "300", "--seed", "7", "--out", str(out))
+        assert result.returncode == 0, result.stderr
+    assert first.read_bytes() == second.read_bytes()
+    dataset = load_dataset(first)
+    assert (len(dataset.events), len(dataset.actors), len(dataset.quotes)) == (300, 15, 150)
+
+
+def test_search_bench_reports_latency() -> None:
+    result = run("search_bench.py", "--events", "300", "--queries-repeat", "1")
+    assert result.returncode == 0, result.stderr
+    assert "p95" in result.stdout
+    assert "index build" in result.stdout
