@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -16,7 +17,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PrivateAttr,
     StrictBool,
     StringConstraints,
     model_validator,
@@ -119,6 +119,21 @@ def _days_in_month(year: int, month: int) -> int:
     return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
 
 
+@lru_cache(maxsize=65536)  # sorting and filtering ask again and again for the same dates
+def parse_partial_date(date: str) -> tuple[int, ...]:
+    match = _PARTIAL_DATE.match(date)
+    if not match:
+        raise ValueError(f"date '{date}' is not of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    values = [int(v) for v in match.groups() if v is not None]
+    if len(values) >= 2 and not 1 <= values[1] <= 12:
+        raise ValueError(f"date '{date}' has no month {values[1]}")
+    if len(values) >= 3 and not 1 <= values[2] <= _days_in_month(values[0], values[1]):
+        raise ValueError(f"date '{date}' does not exist: month {values[1]} has no day {values[2]}")
+    if len(values) == 5 and not (values[3] <= 23 and values[4] <= 59):
+        raise ValueError(f"date '{date}' has an impossible time {values[3]:02d}:{values[4]:02d}")
+    return tuple(values)
+
+
 class When(Strict):
     """A point in time known to a stated precision, never more precise than the source."""
 
@@ -130,7 +145,6 @@ class When(Strict):
     utc_offset: str | None = Field(None, description="Required with minute precision, e.g. '-04:00'.")
     zone_label: Text | None = Field(None, description="How the source names the zone, e.g. 'VST'.")
     note: Text | None = Field(None, description="How the source states the date, where it is relative or vague.")
-    _parts: tuple[int, ...] | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _consistent(self) -> When:
@@ -150,23 +164,8 @@ class When(Strict):
         return self
 
     def parts(self) -> tuple[int, ...]:
-        """(year[, month[, day[, hour, minute]]]), validated once and kept: sorting asks often."""
-        if self._parts is None:
-            self._parts = self._parse()
-        return self._parts
-
-    def _parse(self) -> tuple[int, ...]:
-        match = _PARTIAL_DATE.match(self.date)
-        if not match:
-            raise ValueError(f"date '{self.date}' is not of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM")
-        values = [int(v) for v in match.groups() if v is not None]
-        if len(values) >= 2 and not 1 <= values[1] <= 12:
-            raise ValueError(f"date '{self.date}' has no month {values[1]}")
-        if len(values) >= 3 and not 1 <= values[2] <= _days_in_month(values[0], values[1]):
-            raise ValueError(f"date '{self.date}' does not exist: month {values[1]} has no day {values[2]}")
-        if len(values) == 5 and not (values[3] <= 23 and values[4] <= 59):
-            raise ValueError(f"date '{self.date}' has an impossible time {values[3]:02d}:{values[4]:02d}")
-        return tuple(values)
+        """(year[, month[, day[, hour, minute]]]), validated."""
+        return parse_partial_date(self.date)
 
     def sort_key(self) -> tuple[int, int, int, int]:
         """Start of the stated period: missing parts sort first within their period."""

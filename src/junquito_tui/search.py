@@ -10,6 +10,7 @@ however many documents match; only the hits shown are looked at one by one.
 
 from __future__ import annotations
 
+import gc
 import re
 from array import array
 from bisect import bisect_left
@@ -91,6 +92,17 @@ def date_number(key: DateKey) -> int:
 
 class SearchIndex:
     def __init__(self, chronology: Chronology) -> None:
+        # The build makes millions of small objects and no cycles: collections would only
+        # re-walk the whole loaded dataset again and again (measured: over a second).
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(chronology)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build(self, chronology: Chronology) -> None:
         self.chronology = chronology
         self.docs: list[Doc] = list(_documents(chronology))
         self._kinds = _kind_ranges(self.docs)
@@ -231,7 +243,7 @@ class SearchIndex:
         return matched
 
     def _folded(self, number: int) -> str:
-        return "\n".join(fold_uncached(t) for _, t in self.docs[number].fields)
+        return fold_uncached("\n".join([t for _, t in self.docs[number].fields]))
 
     def _tiers(self, query: Query, matched: int) -> list[int]:
         """Ranking as disjoint bitsets, best first: every word in a title or name, then some, then none;
