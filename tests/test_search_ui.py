@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
+from conftest import REPO
 from junquito_tui.app import JunquitoApp
 from junquito_tui.chronology import Chronology
-from junquito_tui.loader import load_dataset
+from junquito_tui.loader import load_dataset, validate_document
 from junquito_tui.screens.explorer import ExplorerScreen
 from junquito_tui.search import SearchIndex
-from junquito_tui.widgets.search_panel import ResultList, SearchInput, SearchPanel
+from junquito_tui.widgets.search_panel import PER_KIND, SYNC_LIMIT, ResultList, SearchInput, SearchPanel
 from junquito_tui.widgets.timeline import Timeline
 
 
@@ -132,3 +134,25 @@ async def test_bad_query_shows_a_hint_and_never_crashes() -> None:
         hint = str(app.query_one("#search-hint").render())
         assert "unknown field 'colour:'" in hint and "unclosed quote" in hint and "date:2018-02-30" in hint
         assert app.is_running
+
+
+async def test_a_large_dataset_is_searched_from_worker_threads() -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    from make_dataset import make_dataset  # the benchmark's generator
+
+    chronology = Chronology(validate_document(make_dataset(4_000, 7), "generated.json"))
+    app = JunquitoApp(chronology)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = explorer(app)
+        assert screen._document_count() > SYNC_LIMIT
+        await pilot.press("slash", *"police")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen._index is not None
+        results = screen._results
+        assert results is not None and results.query_text == "police" and results.total > PER_KIND
+        assert all(len(results.of_kind(kind)) <= PER_KIND for kind in results.counts)
+        shown = prompts(app.query_one(ResultList))
+        assert any(p.startswith("  … and ") for p in shown)  # more than the listed hits, and it says so

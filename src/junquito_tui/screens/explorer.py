@@ -92,6 +92,7 @@ class ExplorerScreen(Screen[None]):
         self._results: Results | None = None  # the last search, for n / N and the filter
         self._return_focus: str | None = None
         self.timeline_filter: str | None = None
+        self._indexing = False
 
     @property
     def explorer(self) -> JunquitoApp:
@@ -132,6 +133,8 @@ class ExplorerScreen(Screen[None]):
         self._fill_quote_list()
         self.show(self._start)
         self._update_tabs()
+        if self._document_count() > SYNC_LIMIT:
+            self._start_indexing()  # large datasets: index in the background from the start
 
     def _title_timeline(self) -> None:
         total = len(self.chronology.events)
@@ -400,7 +403,12 @@ class ExplorerScreen(Screen[None]):
             self._index = SearchIndex(self.chronology)
             self.query_one(SearchPanel).search(self._index, text)
         else:
-            self.query_one("#search-hint", Static).update("Indexing…")
+            self.query_one("#search-hint", Static).update("Indexing… results appear as soon as the index is ready.")
+            self._start_indexing()
+
+    def _start_indexing(self) -> None:
+        if not self._indexing:
+            self._indexing = True
             self._build_index()
 
     def _document_count(self) -> int:
@@ -419,7 +427,8 @@ class ExplorerScreen(Screen[None]):
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:
         self._index = message.index
-        self._run_search(self.query_one(SearchInput).value)
+        if self.query_one(SearchPanel).has_class("-open"):
+            self._run_search(self.query_one(SearchInput).value)
 
     @on(SearchPanel.Updated)
     def _results_ready(self, message: SearchPanel.Updated) -> None:
