@@ -306,3 +306,12 @@ async def test_a_session_never_changes_the_dataset_file(tmp_path: Path) -> None:
         await pilot.press("j", "enter", "j", "enter", "backspace", "3", "j", "4", "f", "slash", *"perez", "down", "f")
         await pilot.press("enter", "escape", "question_mark", "escape", "q")
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+async def test_load_warnings_are_shown_once_as_text() -> None:
+    app = JunquitoApp(Chronology(load_dataset()), warnings=["[b]not markup[/b]", "second"])
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        notes = list(app._notifications)
+        assert len(notes) == 1
+        assert notes[0].message == "[b]not markup[/b]\nsecond" and notes[0].markup is False

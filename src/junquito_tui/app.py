@@ -20,15 +20,31 @@ class JunquitoApp(App[None]):
     COMMANDS = App.COMMANDS | {EventProvider, ActorProvider, QuoteProvider}
     BINDINGS = [Binding("q", "quit", "Quit")]
 
-    def __init__(self, chronology: Chronology, *, event_id: str | None = None, actor_id: str | None = None) -> None:
+    def __init__(
+        self,
+        chronology: Chronology,
+        *,
+        event_id: str | None = None,
+        actor_id: str | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
         super().__init__()
         self.chronology = chronology
+        self.load_warnings = list(warnings or [])
         self.title = chronology.dataset.title
         if actor_id is not None:
             self._start = Location("actor", actor_id)
         else:
             first = event_id or (chronology.events[0].id if chronology.events else None)
             self._start = Location("event", first) if first else Location("actor", "")
+
+    def on_mount(self) -> None:
+        if self.load_warnings:  # shown once, as text: they may quote the file's content
+            shown = "\n".join(self.load_warnings[:8])
+            more = len(self.load_warnings) - 8
+            if more > 0:
+                shown += f"\n… and {more} more (junquito-tui validate FILE lists them all)"
+            self.notify(shown, title="Opened with warnings", severity="warning", timeout=15, markup=False)
 
     def get_default_screen(self) -> ExplorerScreen:
         return ExplorerScreen(self.chronology, self._start)
