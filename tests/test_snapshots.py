@@ -38,3 +38,16 @@ def test_light_theme(snap_compare: Any) -> None:
 
 def test_search_results(snap_compare: Any) -> None:
     assert snap_compare(app(), terminal_size=(120, 40), press=["slash", *"perez vid"])
+
+
+def test_axis_whole_span(snap_compare: Any) -> None:
+    assert snap_compare(app(event_id="firefight"), terminal_size=(120, 40))
+
+
+def test_axis_raid_day_by_hours(snap_compare: Any) -> None:
+    assert snap_compare(app(event_id="firefight"), terminal_size=(120, 40), press=["plus"] * 4)
+
+
+def test_axis_with_a_filter(snap_compare: Any) -> None:
+    keys = ["slash", *"video ", "down", "f", "escape"]
+    assert snap_compare(app(event_id="perez-video-fired-upon"), terminal_size=(120, 40), press=keys)

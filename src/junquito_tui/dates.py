@@ -22,18 +22,18 @@ MONTHS = [
 ]
 
 
-def _year(year: int) -> str:
+def year_label(year: int) -> str:
     return f"{-year + 1} BCE" if year <= 0 else str(year)  # astronomical year 0 is 1 BCE
 
 
 def day_label(parts: tuple[int, ...]) -> str:
     """(2018, 1, 15) -> 'Monday 15 January 2018'; shorter tuples give 'January 2018' or '2018'."""
     if len(parts) == 1:
-        return _year(parts[0])
+        return year_label(parts[0])
     if len(parts) == 2:
-        return f"{MONTHS[parts[1] - 1]} {_year(parts[0])}"
+        return f"{MONTHS[parts[1] - 1]} {year_label(parts[0])}"
     year, month, day = parts[:3]
-    text = f"{day} {MONTHS[month - 1]} {_year(year)}"
+    text = f"{day} {MONTHS[month - 1]} {year_label(year)}"
     if dt.MINYEAR <= year <= dt.MAXYEAR:
         text = f"{dt.date(year, month, day):%A} {text}"
     return text
@@ -76,11 +76,11 @@ def short_date(when: When | None) -> str:
     parts = when.parts()
     mark = "~" if when.approximate else ""
     if len(parts) == 1:
-        return f"{mark}{_year(parts[0])}"
+        return f"{mark}{year_label(parts[0])}"
     month = MONTHS[parts[1] - 1][:3]
     if len(parts) == 2:
-        return f"{mark}{month} {_year(parts[0])}"
-    day = f"{parts[2]} {month} {_year(parts[0])}"
+        return f"{mark}{month} {year_label(parts[0])}"
+    day = f"{parts[2]} {month} {year_label(parts[0])}"
     if len(parts) == 5:
         return f"{mark}{parts[3]:02d}:{parts[4]:02d} {day}"
     return f"{mark}{day}"

@@ -22,6 +22,7 @@ from ..search import Results, SearchIndex
 from ..widgets import pages
 from ..widgets.links import KEYS, ItemList, LinkList
 from ..widgets.search_panel import SYNC_LIMIT, ResultList, SearchInput, SearchPanel
+from ..widgets.time_axis import LEGEND, TimeAxis
 from ..widgets.timeline import Timeline
 from .help import HelpScreen, bindings_table
 from .source import SourceScreen
@@ -59,6 +60,7 @@ current event, then to the current actor, then back to all.
 
 class ExplorerScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # a short terminal keeps its rows for text
 
     BINDINGS = [
         Binding("tab", "cycle(1)", "Next pane", show=False),
@@ -71,6 +73,9 @@ class ExplorerScreen(Screen[None]):
         Binding("alt+right", "history_forward", "Forward"),
         Binding("left_square_bracket", "day(-1)", "Prev day"),
         Binding("right_square_bracket", "day(1)", "Next day"),
+        Binding("plus", "zoom_axis(1)", "Zoom in", show=False),
+        Binding("minus", "zoom_axis(-1)", "Zoom out", show=False),
+        Binding("equals_sign", "zoom_axis(0)", "Whole span", show=False),
         Binding("slash", "open_search", "Search"),
         Binding("n", "step_match(1)", "Next hit"),
         Binding("N", "step_match(-1)", "Prev hit"),
@@ -104,6 +109,7 @@ class ExplorerScreen(Screen[None]):
         yield Static(id="pane-tabs")
         with Container(id="panes"):
             with Vertical(id="timeline-pane", classes="pane"):
+                yield TimeAxis(id="time-axis")
                 yield Timeline(self.chronology.events, id="timeline")
             with Vertical(id="event-pane", classes="pane"):
                 yield LinkList(id="event-detail")
@@ -125,6 +131,7 @@ class ExplorerScreen(Screen[None]):
             self.call_after_refresh(self.action_pane, self.active_pane)
 
     def on_mount(self) -> None:
+        self.query_one(TimeAxis).set_events(self.chronology.events)
         data = self.chronology.dataset
         self._title_timeline()
         self.query_one("#event-pane").border_title = "2 Event"
@@ -136,13 +143,27 @@ class ExplorerScreen(Screen[None]):
         if self._document_count() > SYNC_LIMIT:
             self._start_indexing()  # large datasets: index in the background from the start
 
+    def action_zoom_axis(self, step: int) -> None:
+        self.query_one(TimeAxis).zoom(step)
+        self._subtitle_timeline()
+
+    def _subtitle_timeline(self) -> None:
+        pane = self.query_one("#timeline-pane")
+        pane.border_subtitle = f"{self.query_one(TimeAxis).zoom_label} (+-=) · {LEGEND}"
+
+    @on(TimeAxis.Picked)
+    def _axis_picked(self, message: TimeAxis.Picked) -> None:
+        self.goto(Location("event", message.event.id))
+
     def _title_timeline(self) -> None:
         total = len(self.chronology.events)
         title = f"1 Timeline · {total} events"
         if self.timeline_filter is not None:
             shown = len(self.query_one(Timeline).view)
-            title = f"1 Timeline · filter: {self.timeline_filter} · {shown} of {total} events (escape clears)"
+            query = self.timeline_filter.strip()
+            title = f"1 Timeline · filter: {query} · {shown} of {total} events (escape clears)"
         self.query_one("#timeline-pane").border_title = title
+        self._subtitle_timeline()
 
     def _fill_actor_list(self) -> None:
         """Actors grouped under their side, sides in order of first appearance."""
@@ -334,6 +355,7 @@ class ExplorerScreen(Screen[None]):
     @on(Timeline.Highlighted)
     def _event_highlighted(self, message: Timeline.Highlighted) -> None:
         event = message.event
+        self.query_one(TimeAxis).select(event)
         self.query_one("#event-detail", LinkList).show(pages.event_rows(self.chronology, event))
         self.query_one("#event-pane").border_title = f"2 Event · {short_date(event.when)}"
         if self.quote_filter == "event":
@@ -460,7 +482,9 @@ class ExplorerScreen(Screen[None]):
         matching = set(self._match_ids())
         timeline = self.query_one(Timeline)
         current = timeline.current.id if timeline.current else None
-        timeline.set_view([e for e in self.chronology.events if e.id in matching], keep=current)
+        view = [e for e in self.chronology.events if e.id in matching]
+        timeline.set_view(view, keep=current)
+        self.query_one(TimeAxis).set_events(view, context=self.chronology.events)
         self.timeline_filter = results.query_text
         self._title_timeline()
         self.refresh_bindings()
@@ -472,6 +496,7 @@ class ExplorerScreen(Screen[None]):
         current = timeline.current.id if timeline.current else None
         self.timeline_filter = None
         timeline.set_view(self.chronology.events, keep=current)
+        self.query_one(TimeAxis).set_events(self.chronology.events)
         if current:
             timeline.select(current)
         self._title_timeline()

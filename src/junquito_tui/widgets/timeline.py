@@ -32,6 +32,12 @@ class Timeline(ScrollView, can_focus=True):
 Every event in chronological order under its day (or month, when only the month is known).
 `~` marks an approximate time; `[reported]`, `[alleged]`, `[disputed]` mark claims.
 The event under the cursor is shown in the Event pane.
+
+Above it, the time axis shows how many events fall where: `▇` bars count events whose date
+fits in one column (`◆` a clock time, `◇` an approximate one), `░` and `─` show events known only
+to a month or year, spread over that period; `▲` marks the selected event and `⋯5 mo⋯` an empty
+stretch drawn compressed. `+` / `-` zoom around the selection (or the mouse wheel over the axis),
+`=` shows the whole span again; clicking a bar or a date jumps there.
 """
 
     BINDINGS = [

@@ -1,0 +1,379 @@
+"""The time axis: bins, zoom levels, ticks and compressed gaps (no Textual here).
+
+Time is counted in minutes on the proleptic Gregorian calendar, so any year, BCE
+included, has a place. Each event covers the whole period its precision allows: a
+month-precision event is a month long. Columns map to time piecewise-linearly:
+long empty stretches get a few columns each, marked as compressed, never silently.
+Counting uses sorted start and end arrays per kind of event, so a new zoom or a
+new filter costs a few bisections per column, not a pass over the events.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .dates import MONTHS, year_label
+from .model import Event, Precision, When
+
+MINUTE, HOUR, DAY = 1, 60, 1440
+YEAR = 365 * DAY
+MIN_SEGMENT_COLUMNS = 6  # a burst of activity never shrinks below this
+GAP_SHARE = 0.08  # an empty stretch longer than this share of the window is compressed
+ZOOMS = (("1 year", YEAR), ("3 months", 91 * DAY), ("1 month", 30 * DAY), ("1 week", 7 * DAY),
+         ("1 day", DAY), ("8 hours", 8 * HOUR), ("2 hours", 2 * HOUR))  # fmt: skip
+
+
+def days_from_civil(year: int, month: int, day: int) -> int:
+    """Days since 1970-01-01 for any proleptic Gregorian date (H. Hinnant's algorithm)."""
+    year -= month <= 2
+    era = year // 400
+    year_of_era = year - era * 400
+    day_of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
+    return era * 146097 + day_of_era - 719468
+
+
+def civil_from_days(days: int) -> tuple[int, int, int]:
+    days += 719468
+    era = days // 146097
+    day_of_era = days - era * 146097
+    year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096) // 365
+    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+    mp = (5 * day_of_year + 2) // 153
+    day = day_of_year - (153 * mp + 2) // 5 + 1
+    month = mp + (3 if mp < 10 else -9)
+    return year_of_era + era * 400 + (month <= 2), month, day
+
+
+def interval(when: When, end: When | None = None) -> tuple[int, int]:
+    """[start, end) in minutes: the whole period the stated precision allows."""
+    start = _period(when)[0]
+    return start, _period(end or when)[1]
+
+
+def _period(when: When) -> tuple[int, int]:
+    parts = when.parts()
+    year = parts[0]
+    if when.precision == Precision.YEAR:
+        return days_from_civil(year, 1, 1) * DAY, days_from_civil(year + 1, 1, 1) * DAY
+    month = parts[1]
+    if when.precision == Precision.MONTH:
+        following = days_from_civil(year + (month == 12), month % 12 + 1, 1)
+        return days_from_civil(year, month, 1) * DAY, following * DAY
+    day = days_from_civil(year, month, parts[2]) * DAY
+    if when.precision == Precision.DAY:
+        return day, day + DAY
+    start = day + parts[3] * HOUR + parts[4]
+    return start, start + MINUTE
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Columns [x0, x1) showing minutes [t0, t1); a compressed gap shows only its label."""
+
+    t0: int
+    t1: int
+    x0: int
+    x1: int
+    compressed: bool = False
+
+    def time_at(self, x: float) -> float:
+        return self.t0 + (x - self.x0) * (self.t1 - self.t0) / max(self.x1 - self.x0, 1)
+
+    def column_of(self, t: float) -> int:
+        x = self.x0 + (t - self.t0) * (self.x1 - self.x0) / max(self.t1 - self.t0, 1)
+        return min(int(x), self.x1 - 1)
+
+
+@dataclass(frozen=True)
+class Tick:
+    column: int
+    label: str
+
+
+@dataclass
+class Group:
+    starts: list[int] = field(default_factory=list)  # sorted
+    ends: list[int] = field(default_factory=list)  # sorted
+    longest: int = 0
+
+
+@dataclass
+class Layer:
+    """Events split by precision (and approximate or not), each as sorted start and end arrays.
+
+    At a given zoom, a group whose longest period fits in one column is drawn as
+    'points', binned by start so each event lands in exactly one bin; longer ones are
+    'spans', drawn lighter over every column they overlap.
+    """
+
+    groups: dict[tuple[str, bool], Group] = field(default_factory=dict)
+    merged: list[tuple[int, int]] = field(default_factory=list)  # periods merged where they touch
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> Layer:
+        groups: dict[tuple[str, bool], Group] = {}
+        periods = []
+        for event in events:
+            if event.when is None:
+                continue
+            start, end = interval(event.when, event.end)
+            kind = "ranged" if event.end is not None else event.when.precision.value
+            group = groups.setdefault((kind, event.when.approximate), Group())
+            group.starts.append(start)
+            group.ends.append(end)
+            group.longest = max(group.longest, end - start)
+            periods.append((start, end))
+        for group in groups.values():
+            group.starts.sort()
+            group.ends.sort()
+        periods.sort()
+        merged: list[tuple[int, int]] = []
+        for start, end in periods:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return cls(groups, merged)
+
+    def starting_in(self, t0: int, t1: int) -> int:
+        return sum(bisect_left(g.starts, t1) - bisect_left(g.starts, t0) for g in self.groups.values())
+
+    @property
+    def extent(self) -> tuple[int, int] | None:
+        if not self.merged:
+            return None
+        return self.merged[0][0], max(end for _, end in self.merged)
+
+
+@dataclass
+class Bins:
+    points: list[int]  # per column: events binned by start
+    approximate: list[int]  # of which approximate
+    spans: list[int]  # per column: longer events overlapping it
+
+
+@dataclass
+class Axis:
+    window: tuple[int, int]
+    width: int
+    segments: list[Segment]
+    ticks: list[Tick]
+    bins: Bins
+    context: Bins | None  # every event, when a filter narrows what ``bins`` counts
+    zoom_label: str
+
+    def column_of(self, t: float) -> int | None:
+        for segment in self.segments:
+            if segment.t0 <= t < segment.t1 or (t == segment.t1 and segment is self.segments[-1]):
+                return segment.column_of(t)
+        return None
+
+    def time_at(self, column: int) -> float | None:
+        for segment in self.segments:
+            if segment.x0 <= column < segment.x1 and not segment.compressed:
+                return segment.time_at(column + 0.5)
+        return None
+
+    def gap_at(self, column: int) -> Segment | None:
+        return next((s for s in self.segments if s.compressed and s.x0 <= column < s.x1), None)
+
+
+def zoom_levels(extent: tuple[int, int]) -> list[tuple[str, int | None]]:
+    """'whole span' (None) first, then the fixed windows shorter than the data's span."""
+    span = extent[1] - extent[0]
+    return [("whole span", None), *((label, length) for label, length in ZOOMS if length < span)]
+
+
+def window_for(extent: tuple[int, int], length: int | None, centre: float | None) -> tuple[int, int]:
+    if length is None or centre is None:
+        return extent
+    start = int(centre - length / 2)
+    return start, start + length
+
+
+def layout(window: tuple[int, int], width: int, layer: Layer, *, compress: bool = True) -> list[Segment]:
+    """Columns for the window: empty stretches longer than GAP_SHARE of it are compressed."""
+    lo, hi = window
+    hi = max(hi, lo + 1)
+    gaps: list[tuple[int, int]] = []
+    if compress and width >= 24:
+        cursor = lo
+        for start, end in layer.merged:
+            if end <= lo or start >= hi:
+                continue
+            if start - cursor > GAP_SHARE * (hi - lo):
+                gaps.append((cursor, start))
+            cursor = max(cursor, end)
+        if hi - cursor > GAP_SHARE * (hi - lo) and cursor > lo:
+            gaps.append((cursor, hi))
+    pieces: list[tuple[int, int, bool]] = []
+    cursor = lo
+    for start, end in gaps:
+        if start > cursor:
+            pieces.append((cursor, start, False))
+        pieces.append((start, end, True))
+        cursor = end
+    if cursor < hi:
+        pieces.append((cursor, hi, False))
+    return _allocate(pieces, width, layer)
+
+
+def _allocate(pieces: list[tuple[int, int, bool]], width: int, layer: Layer) -> list[Segment]:
+    """Gaps get room for their label; active stretches share the rest by how many events they hold,
+    so a burst stays readable beside a long quiet stretch."""
+    gap_widths = [len(gap_label(t1 - t0)) + 2 for t0, t1, c in pieces if c]
+    open_columns = width - sum(gap_widths)
+    weights = [layer.starting_in(t0, t1) + 1 for t0, t1, c in pieces if not c]
+    total = sum(weights)
+    wanted = [max(MIN_SEGMENT_COLUMNS, open_columns * w / total) for w in weights]
+    scale = open_columns / max(sum(wanted), 1)
+    sizes = iter(max(1, int(w * scale)) for w in wanted)
+    gaps = iter(gap_widths)
+    segments, x = [], 0
+    for index, (t0, t1, compressed) in enumerate(pieces):
+        columns = next(gaps) if compressed else next(sizes)
+        if index == len(pieces) - 1:
+            columns = max(width - x, 1)
+        segments.append(Segment(t0, t1, x, x + columns, compressed))
+        x += columns
+    return segments
+
+
+def gap_label(minutes: int) -> str:
+    """'5 mo', '4 wk', '3 d', '7 h': the length of a compressed stretch, in a few characters."""
+    days = minutes / DAY
+    if days >= 730:
+        return f"{round(days / 365.25):,} y"
+    if days >= 60:
+        return f"{round(days / 30.44)} mo"
+    if days >= 14:
+        return f"{round(days / 7)} wk"
+    if days >= 2:
+        return f"{round(days)} d"
+    if minutes >= 2 * HOUR:
+        return f"{round(minutes / HOUR)} h"
+    return f"{minutes} min"
+
+
+def count(layer: Layer, segments: Sequence[Segment], width: int) -> Bins:
+    """Per column: points by start (each event in exactly one bin), approximate ones, and spans."""
+    points, approximate, spans = [0] * width, [0] * width, [0] * width
+    for segment in segments:
+        if segment.compressed:
+            continue
+        columns = segment.x1 - segment.x0
+        edges = [round(segment.time_at(segment.x0 + i)) for i in range(columns)] + [segment.t1]
+        column_length = (segment.t1 - segment.t0) / max(columns, 1)
+        for (_, approx), group in layer.groups.items():
+            starts, ends = group.starts, group.ends
+            if group.longest <= column_length:
+                previous = bisect_left(starts, edges[0])
+                for i in range(columns):
+                    following = bisect_left(starts, edges[i + 1])
+                    points[segment.x0 + i] += following - previous
+                    if approx:
+                        approximate[segment.x0 + i] += following - previous
+                    previous = following
+            else:
+                for i in range(columns):
+                    begun = bisect_left(starts, edges[i + 1])
+                    over = bisect_left(ends, edges[i] + 1)  # ends are exclusive
+                    spans[segment.x0 + i] += begun - over
+    return Bins(points, approximate, spans)
+
+
+def ticks(segments: Sequence[Segment], width: int) -> list[Tick]:
+    """Labels at calendar boundaries, as dense as their width allows, never overlapping."""
+    out: list[Tick] = []
+    free_from = 0
+    for segment in segments:
+        if segment.compressed:
+            continue
+        per_column = (segment.t1 - segment.t0) / max(segment.x1 - segment.x0, 1)
+        for t, label in _boundaries(segment.t0, segment.t1, per_column):
+            column = segment.column_of(t)
+            if column >= free_from and column + len(label) <= width:
+                out.append(Tick(column, label))
+                free_from = column + len(label) + 1
+    return out
+
+
+_UNITS = ((YEAR, "year"), (91 * DAY, "quarter"), (30 * DAY, "month"), (7 * DAY, "week"), (DAY, "day"),
+          (6 * HOUR, "6h"), (HOUR, "hour"), (15, "15m"), (MINUTE * 5, "5m"), (MINUTE, "minute"))  # fmt: skip
+
+
+def _boundaries(t0: int, t1: int, per_column: float) -> Iterable[tuple[int, str]]:
+    # the finest unit whose labels stay at least about 10 columns apart
+    unit = next((name for length, name in reversed(_UNITS) if length / per_column >= 10), "years")
+    day = t0 // DAY
+    if unit == "years":  # several years a step: 2, 5, 10, 20, 50, ... (cosmological spans too)
+        step = _nice(per_column * 10 / YEAR)
+        year = civil_from_days(day)[0]
+        year = -(-year // step) * step
+        while (t := days_from_civil(year, 1, 1) * DAY) < t1:
+            if t >= t0:
+                yield t, year_label(year)
+            year += step
+    elif unit in ("year", "quarter", "month"):
+        year, month, _ = civil_from_days(day)
+        step = {"year": 12, "quarter": 3, "month": 1}[unit]
+        month = ((month - 1) // step) * step + 1
+        while (t := days_from_civil(year, month, 1) * DAY) < t1:
+            if t >= t0:
+                yield t, year_label(year) if unit == "year" or month == 1 else f"{MONTHS[month - 1][:3]} {year}"
+            month += step
+            year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    elif unit in ("week", "day"):
+        step = 7 if unit == "week" else 1
+        for d in range(day, t1 // DAY + 1, step):
+            if t0 <= d * DAY < t1:
+                yield d * DAY, _day_label(d * DAY)
+    else:
+        step = {"6h": 6 * HOUR, "hour": HOUR, "15m": 15, "5m": 5, "minute": 1}[unit]
+        first = -(-t0 // step) * step
+        for t in range(first, t1, step):
+            minute = t % DAY
+            yield t, f"{minute // 60:02d}:{minute % 60:02d}" if minute else _day_label(t)
+
+
+def _nice(value: float) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50, ... at least ``value``."""
+    scale = 1
+    while True:
+        for factor in (1, 2, 5):
+            if factor * scale >= value:
+                return factor * scale
+        scale *= 10
+
+
+def _day_label(t: int) -> str:
+    _, month, dom = civil_from_days(t // DAY)
+    return f"{dom} {MONTHS[month - 1][:3]}"
+
+
+def build(
+    width: int,
+    layer: Layer,
+    zoom: tuple[str, int | None],
+    centre: float | None,
+    context: Layer | None = None,
+) -> Axis | None:
+    """Everything the strip draws, for one width, zoom, selection and filter."""
+    base = context or layer
+    extent = base.extent
+    if extent is None or width < 1:
+        return None
+    window = window_for(extent, zoom[1], centre)
+    segments = layout(window, width, base)
+    return Axis(
+        window,
+        width,
+        segments,
+        ticks(segments, width),
+        count(layer, segments, width),
+        count(context, segments, width) if context is not None else None,
+        zoom[0],
+    )
