@@ -32,3 +32,9 @@ def test_search_bench_reports_latency() -> None:
     assert result.returncode == 0, result.stderr
     assert "p95" in result.stdout
     assert "index build" in result.stdout
+
+
+def test_axis_bench_reports_recompute_times() -> None:
+    result = run("axis_bench.py", "--events", "300", "--repeat", "1")
+    assert result.returncode == 0, result.stderr
+    assert "| new zoom: whole span |" in result.stdout and "| new filter:" in result.stdout

@@ -11,7 +11,7 @@ new filter costs a few bisections per column, not a pass over the events.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .dates import MONTHS, year_label
@@ -96,8 +96,46 @@ class Tick:
 @dataclass
 class Group:
     starts: list[int] = field(default_factory=list)  # sorted
-    ends: list[int] = field(default_factory=list)  # sorted
+    ends: list[int] = field(default_factory=list)  # sorted (independently of starts)
     longest: int = 0
+
+
+class Placement:
+    """Every dated event of a list placed in time once; layers for any subset are then cheap.
+
+    A filter costs one pass over the kept positions and C-level sorts, not a new
+    calendar computation per event.
+    """
+
+    def __init__(self, events: list[Event]) -> None:
+        self.position = {e.id: i for i, e in enumerate(events)}
+        self.start: list[int] = [0] * len(events)
+        self.end: list[int] = [0] * len(events)
+        self.group: list[tuple[str, bool] | None] = [None] * len(events)
+        self.longest: dict[tuple[str, bool], int] = {}
+        for index, event in enumerate(events):
+            if event.when is None:
+                continue
+            start, end = interval(event.when, event.end)
+            key = ("ranged" if event.end is not None else event.when.precision.value, event.when.approximate)
+            self.start[index], self.end[index], self.group[index] = start, end, key
+            self.longest[key] = max(self.longest.get(key, 0), end - start)
+
+    def layer(self, positions: Iterable[int] | None = None) -> Layer:
+        """The layer of the events at ``positions`` (all of them when None)."""
+        chosen = range(len(self.start)) if positions is None else positions
+        by_group: dict[tuple[str, bool], list[int]] = {}
+        group = self.group
+        for index in chosen:  # the only per-event Python work a filter costs
+            key = group[index]
+            if key is not None:
+                by_group.setdefault(key, []).append(index)
+        start, end = self.start.__getitem__, self.end.__getitem__
+        groups = {
+            key: Group(sorted(map(start, found)), sorted(map(end, found)), self.longest[key])
+            for key, found in by_group.items()
+        }
+        return Layer(groups, _periods=lambda: [(self.start[i], self.end[i]) for f in by_group.values() for i in f])
 
 
 @dataclass
@@ -110,33 +148,26 @@ class Layer:
     """
 
     groups: dict[tuple[str, bool], Group] = field(default_factory=dict)
-    merged: list[tuple[int, int]] = field(default_factory=list)  # periods merged where they touch
+    _periods: Callable[[], list[tuple[int, int]]] | None = None  # each event's (start, end), on demand
+    _merged: list[tuple[int, int]] | None = None
 
     @classmethod
     def of(cls, events: Iterable[Event]) -> Layer:
-        groups: dict[tuple[str, bool], Group] = {}
-        periods = []
-        for event in events:
-            if event.when is None:
-                continue
-            start, end = interval(event.when, event.end)
-            kind = "ranged" if event.end is not None else event.when.precision.value
-            group = groups.setdefault((kind, event.when.approximate), Group())
-            group.starts.append(start)
-            group.ends.append(end)
-            group.longest = max(group.longest, end - start)
-            periods.append((start, end))
-        for group in groups.values():
-            group.starts.sort()
-            group.ends.sort()
-        periods.sort()
-        merged: list[tuple[int, int]] = []
-        for start, end in periods:
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        return cls(groups, merged)
+        return Placement(list(events)).layer()
+
+    @property
+    def merged(self) -> list[tuple[int, int]]:
+        """Every event's period, merged where they touch: the complement holds the empty stretches."""
+        if self._merged is None:
+            periods = sorted(self._periods()) if self._periods else []
+            merged: list[tuple[int, int]] = []
+            for start, end in periods:
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+                else:
+                    merged.append((start, end))
+            self._merged = merged
+        return self._merged
 
     def starting_in(self, t0: int, t1: int) -> int:
         return sum(bisect_left(g.starts, t1) - bisect_left(g.starts, t0) for g in self.groups.values())
@@ -223,20 +254,23 @@ def layout(window: tuple[int, int], width: int, layer: Layer, *, compress: bool 
 
 def _allocate(pieces: list[tuple[int, int, bool]], width: int, layer: Layer) -> list[Segment]:
     """Gaps get room for their label; active stretches share the rest by how many events they hold,
-    so a burst stays readable beside a long quiet stretch."""
+    so a burst stays readable beside a long quiet stretch. Too little room: no compression."""
     gap_widths = [len(gap_label(t1 - t0)) + 2 for t0, t1, c in pieces if c]
+    active = [(t0, t1) for t0, t1, c in pieces if not c]
     open_columns = width - sum(gap_widths)
-    weights = [layer.starting_in(t0, t1) + 1 for t0, t1, c in pieces if not c]
-    total = sum(weights)
-    wanted = [max(MIN_SEGMENT_COLUMNS, open_columns * w / total) for w in weights]
-    scale = open_columns / max(sum(wanted), 1)
-    sizes = iter(max(1, int(w * scale)) for w in wanted)
-    gaps = iter(gap_widths)
+    if gap_widths and open_columns < MIN_SEGMENT_COLUMNS * len(active):
+        return [Segment(pieces[0][0], pieces[-1][1], 0, width)]
+    weights = [layer.starting_in(t0, t1) + 1 for t0, t1 in active]
+    wanted = [max(MIN_SEGMENT_COLUMNS, open_columns * w / sum(weights)) for w in weights]
+    scale = open_columns / sum(wanted)
+    sizes = [max(1, int(w * scale)) for w in wanted]
+    while sum(sizes) > open_columns:  # rounding up the small ones borrowed from the largest
+        sizes[sizes.index(max(sizes))] -= 1
+    sizes[sizes.index(max(sizes))] += open_columns - sum(sizes)
+    gaps, opens = iter(gap_widths), iter(sizes)
     segments, x = [], 0
-    for index, (t0, t1, compressed) in enumerate(pieces):
-        columns = next(gaps) if compressed else next(sizes)
-        if index == len(pieces) - 1:
-            columns = max(width - x, 1)
+    for t0, t1, compressed in pieces:
+        columns = next(gaps) if compressed else next(opens)
         segments.append(Segment(t0, t1, x, x + columns, compressed))
         x += columns
     return segments

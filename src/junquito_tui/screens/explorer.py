@@ -484,7 +484,7 @@ class ExplorerScreen(Screen[None]):
         current = timeline.current.id if timeline.current else None
         view = [e for e in self.chronology.events if e.id in matching]
         timeline.set_view(view, keep=current)
-        self.query_one(TimeAxis).set_events(view, context=self.chronology.events)
+        self.query_one(TimeAxis).show(view)
         self.timeline_filter = results.query_text
         self._title_timeline()
         self.refresh_bindings()
@@ -496,7 +496,7 @@ class ExplorerScreen(Screen[None]):
         current = timeline.current.id if timeline.current else None
         self.timeline_filter = None
         timeline.set_view(self.chronology.events, keep=current)
-        self.query_one(TimeAxis).set_events(self.chronology.events)
+        self.query_one(TimeAxis).show(None)
         if current:
             timeline.select(current)
         self._title_timeline()

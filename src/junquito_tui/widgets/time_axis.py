@@ -35,10 +35,13 @@ class TimeAxis(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._placement = axis.Placement([])
+        self._all: list[Event] = []
+        self._all_layer = axis.Layer()
         self._view: list[Event] = []
         self._layer = axis.Layer()
         self._behind: axis.Layer | None = None
-        self._starts: list[tuple[int, int]] = []  # (start minute, view position), for clicks
+        self._starts: list[tuple[int, int]] | None = None  # (start minute, view position), for clicks
         self._selected: Event | None = None
         self._zoom = 0
         self._centre: float | None = None
@@ -46,12 +49,23 @@ class TimeAxis(Widget):
         self._lines: list[Strip] = []
 
     # -- inputs -------------------------------------------------------------
-    def set_events(self, view: list[Event], context: list[Event] | None = None) -> None:
-        """The events drawn; ``context`` (every event) is drawn lighter behind a filtered view."""
-        self._view = view
-        self._layer = axis.Layer.of(view)
-        self._behind = axis.Layer.of(context) if context is not None else None
-        self._starts = sorted((axis.interval(e.when, e.end)[0], i) for i, e in enumerate(view) if e.when is not None)
+    def set_events(self, events: list[Event]) -> None:
+        """Every event of the chronology: placed in time once, here."""
+        self._placement = axis.Placement(events)
+        self._all = events
+        self._all_layer = self._placement.layer()
+        self.show(None)
+
+    def show(self, view: list[Event] | None) -> None:
+        """Draw these events (a filter's matches) over the rest, drawn lighter; None shows all."""
+        if view is None:
+            self._view, self._layer, self._behind = self._all, self._all_layer, None
+        else:
+            where = self._placement.position
+            self._view = view
+            self._layer = self._placement.layer(where[e.id] for e in view)
+            self._behind = self._all_layer
+        self._starts = None
         self._rebuild()
 
     def select(self, event: Event | None) -> None:
@@ -155,12 +169,18 @@ class TimeAxis(Widget):
         if self._axis is None:
             return
         time = self._axis.time_at(event.x)
-        if time is None or not self._starts:
+        if time is None:
             return
-        index = bisect_left(self._starts, (time, -1))
-        nearby = [p for p in (index - 1, index) if 0 <= p < len(self._starts)]
-        best = min(nearby, key=lambda p: abs(self._starts[p][0] - time))
-        self.post_message(self.Picked(self._view[self._starts[best][1]]))
+        if self._starts is None:  # built on the first click only: most sessions never click
+            place = self._placement
+            self._starts = sorted((place.start[place.position[e.id]], i) for i, e in enumerate(self._view) if e.when)
+        starts = self._starts
+        if not starts:
+            return
+        index = bisect_left(starts, (time, -1))
+        nearby = [p for p in (index - 1, index) if 0 <= p < len(starts)]
+        best = min(nearby, key=lambda p: abs(starts[p][0] - time))
+        self.post_message(self.Picked(self._view[starts[best][1]]))
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         event.stop()
