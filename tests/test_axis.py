@@ -13,6 +13,7 @@ from junquito_tui import axis
 from junquito_tui.chronology import Chronology
 from junquito_tui.loader import load_dataset
 from junquito_tui.model import Event
+from strategies import whens
 
 
 @pytest.fixture(scope="module")
@@ -44,19 +45,7 @@ def test_intervals_cover_the_stated_precision(chronology: Chronology) -> None:
 
 @st.composite
 def event_strategy(draw: st.DrawFn) -> Event:
-    precision = draw(st.sampled_from(["year", "month", "day", "minute"]))
-    year = draw(st.integers(-3000, 3000))
-    month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
-    date = {
-        "year": f"{year}",
-        "month": f"{year}-{month:02d}",
-        "day": f"{year}-{month:02d}-{day:02d}",
-        "minute": f"{year}-{month:02d}-{day:02d}T{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}",
-    }
-    when = {"date": date[precision], "precision": precision, "approximate": draw(st.booleans())}
-    if precision == "minute":
-        when["utc_offset"] = "+00:00"
-    return Event.model_validate({"id": f"e{draw(st.integers(0, 10**6))}", "title": "t", "when": when})
+    return Event.model_validate({"id": f"e{draw(st.integers(0, 10**6))}", "title": "t", "when": draw(whens())})
 
 
 @settings(max_examples=150, deadline=None)
