@@ -1,0 +1,141 @@
+"""HTML fragments (TimelineJS headlines, texts, captions) to plain text, and the links they hold.
+
+Text is never rendered as markup: tags are dropped, entities decoded, paragraphs
+kept as blank-line-separated text and ``<br>`` as a newline. Links are collected
+(``<a href>`` always; ``src`` of embedded media when asked) so they can become sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Elements that start a new paragraph: their text never runs into the text around them.
+_BLOCKS = frozenset(
+    {"address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "footer"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre", "section"}
+    | {"table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
+)
+_HIDDEN = frozenset({"script", "style", "template", "head", "title"})
+_MEDIA_SOURCES = frozenset({"iframe", "img", "video", "audio", "source", "embed"})
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    text: str  # the link's own words ('' for an embedded media source)
+
+
+@dataclass
+class HtmlText:
+    text: str
+    links: list[Link] = field(default_factory=list)
+
+
+class _Collector(HTMLParser):
+    def __init__(self, media_sources: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.media_sources = media_sources
+        self.paragraphs: list[list[str]] = [[]]  # paragraphs of lines of fragments
+        self.lines: list[str] = []
+        self.links: list[Link] = []
+        self._open_link: tuple[str, list[str]] | None = None
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag in _HIDDEN:
+            self._hidden += 1
+        elif tag == "br":
+            self._newline()
+        elif tag == "li":  # list items: one line each, in the list's paragraph
+            self._end_line()
+            self.lines.append("- ")
+        elif tag in _BLOCKS:
+            self._paragraph()
+        if tag == "a" and values.get("href", "").strip():
+            self._close_link()
+            self._open_link = (values["href"].strip(), [])
+        if self.media_sources and tag in _MEDIA_SOURCES and values.get("src", "").strip():
+            self.links.append(Link(values["src"].strip(), ""))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in _HIDDEN:
+            self._hidden -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag == "a":
+            self._close_link()
+        elif tag == "li":
+            self._end_line()
+        elif tag in _BLOCKS:
+            self._paragraph()
+
+    def handle_data(self, data: str) -> None:
+        if self._hidden:
+            return
+        first, *others = _BLANK_LINE.split(data)  # plain text written with blank lines between paragraphs
+        self.lines.append(first)
+        for paragraph in others:
+            self._paragraph()
+            self.lines.append(paragraph)
+        if self._open_link is not None:
+            self._open_link[1].append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._close_link()
+        self._paragraph()
+
+    def _close_link(self) -> None:
+        if self._open_link is not None:
+            url, words = self._open_link
+            self.links.append(Link(url, _collapse("".join(words))))
+            self._open_link = None
+
+    def _end_line(self) -> None:
+        if "".join(self.lines).strip():
+            self._newline()
+
+    def _newline(self) -> None:
+        self.paragraphs[-1].append("".join(self.lines))
+        self.lines = []
+
+    def _paragraph(self) -> None:
+        self._newline()
+        self.paragraphs.append([])
+
+
+def _collapse(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def html_to_text(html: str, *, media_sources: bool = False) -> HtmlText:
+    """Plain text with paragraphs separated by a blank line, and every link found, in order."""
+    if "<" not in html and "&" not in html:  # plain text, the common case: no parser needed
+        blocks = (_collapse(block) for block in _BLANK_LINE.split(html))
+        return HtmlText("\n\n".join(block for block in blocks if block))
+    collector = _Collector(media_sources)
+    collector.feed(html)
+    collector.close()
+    paragraphs: list[list[str]] = []
+    for lines in collector.paragraphs:
+        paragraphs.append([])
+        for line in map(_collapse, lines):
+            if not line:  # '<br><br>' is how many authors write a paragraph break
+                paragraphs.append([])
+            elif line != "-":
+                paragraphs[-1].append(line)
+    return HtmlText("\n\n".join("\n".join(p) for p in paragraphs if p), collector.links)
+
+
+def html_to_line(html: str) -> HtmlText:
+    """The same, on a single line: for headlines and captions."""
+    converted = html_to_text(html)
+    return HtmlText(_collapse(converted.text), converted.links)
