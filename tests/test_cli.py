@@ -82,8 +82,12 @@ def test_core_modules_never_import_textual() -> None:
     code = (
         "import sys, junquito_tui.model, junquito_tui.loader, junquito_tui.integrity, junquito_tui.chronology, "
         "junquito_tui.navigation, junquito_tui.timeline_rows, junquito_tui.dates, junquito_tui.cli, "
-        "junquito_tui.folding, junquito_tui.query, junquito_tui.search, junquito_tui.search_output; "
+        "junquito_tui.folding, junquito_tui.query, junquito_tui.search, junquito_tui.search_output, "
+        "junquito_tui.interop, junquito_tui.interop.html_text, junquito_tui.interop.ids, junquito_tui.interop.fields, "
+        "junquito_tui.interop.timelinejs_media, "
+        "junquito_tui.interop.notes, junquito_tui.interop.timelinejs_dates, junquito_tui.interop.timelinejs_import; "
         "from junquito_tui.cli import main; main(['validate']); main(['search', 'perez']); "
+        f"main(['import', {str(Path(__file__).parent / 'data' / 'timelinejs' / 'times.json')!r}]); "
         "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

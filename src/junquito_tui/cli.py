@@ -1,6 +1,7 @@
-"""Command line: open the explorer, or validate / print the schema without any UI.
+"""Command line: open the explorer, or validate, search, import and print the schema without any UI.
 
 Exit status: 0 ok, 2 for anything wrong with the input (never a traceback).
+A TimelineJS3 file is accepted wherever a dataset is; its warnings go to stderr.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .chronology import Chronology
 from .integrity import closest
-from .loader import DEFAULT_MAX_BYTES, DatasetError, load_dataset
+from .interop import write_atomically
+from .loader import DEFAULT_MAX_BYTES, DatasetError, load_timelinejs, load_with_warnings
 from .model import Dataset
 
 EXIT_USAGE = 2
@@ -53,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print one JSON object per line")
     search.add_argument("--limit", type=int, metavar="N", help="print at most N results of each kind")
     _add_data_options(search)
+
+    import_ = commands.add_parser("import", help="convert a TimelineJS3 file to a junquito-tui dataset")
+    import_.add_argument("file", help="a TimelineJS3 JSON file")
+    import_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _add_data_options(import_)
     return parser
 
 
@@ -65,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args.file, args.max_bytes)
     if args.command == "search":
         return _search(args)
+    if args.command == "import":
+        return _import(args)
     return _explore(args)
 
 
@@ -75,30 +85,41 @@ def json_schema() -> dict[str, object]:
     return schema
 
 
-def _load(path: str | None, max_bytes: int) -> Dataset | None:
+def _load(path: str | None, max_bytes: int) -> tuple[Dataset, list[str]] | None:
+    """The dataset and its load warnings, or None after printing every problem."""
     try:
-        return load_dataset(path, max_bytes=max_bytes)
+        return load_with_warnings(path, max_bytes=max_bytes)
     except DatasetError as error:
         print(error.report(), file=sys.stderr)
         return None
 
 
+def _print_warnings(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def _validate(path: str | None, max_bytes: int) -> int:
-    dataset = _load(path, max_bytes)
-    if dataset is None:
+    loaded = _load(path, max_bytes)
+    if loaded is None:
         return EXIT_USAGE
+    dataset, warnings = loaded
+    _print_warnings(warnings)
     print(
         f"ok: {len(dataset.events)} events, {len(dataset.actors)} actors, "
         f"{len(dataset.quotes)} quotes, {len(dataset.sources)} sources"
+        + (f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else "")
     )
     return 0
 
 
 def _search(args: argparse.Namespace) -> int:
     """Exit 0 with results, 1 without, 2 for an unusable dataset."""
-    dataset = _load(args.data, args.max_bytes)
-    if dataset is None:
+    loaded = _load(args.data, args.max_bytes)
+    if loaded is None:
         return EXIT_USAGE
+    dataset, warnings = loaded
+    _print_warnings(warnings)
     from .search import SearchIndex
     from .search_output import print_results
 
@@ -107,10 +128,43 @@ def _search(args: argparse.Namespace) -> int:
     return 0 if results.hits else 1
 
 
-def _explore(args: argparse.Namespace) -> int:
-    dataset = _load(args.data, args.max_bytes)
-    if dataset is None:
+def _import(args: argparse.Namespace) -> int:
+    try:
+        dataset, warnings = load_timelinejs(args.file, max_bytes=args.max_bytes)
+    except DatasetError as error:
+        print(error.report(), file=sys.stderr)
         return EXIT_USAGE
+    _print_warnings(warnings)
+    document = {"schema_version": 1, **dataset.model_dump(mode="json", by_alias=True, exclude_defaults=True)}
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return _write(text, args.output, args.file, f"{len(dataset.events)} events")
+
+
+def _write(text: str, output: str | None, source: str | None, what: str) -> int:
+    """Standard output (no byte order mark), or a file written atomically; never over the input file."""
+    if output is None or output == "-":
+        sys.stdout.flush()  # bytes, so a non-UTF-8 locale cannot fail and CRLF in CSV stays CRLF
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return 0
+    target = Path(output)
+    if source is not None and target.exists() and target.resolve() == Path(source).resolve():
+        print(f"junquito-tui: {output}: is the input file; choose another output", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        written = write_atomically(target, text.encode("utf-8"))
+    except OSError as error:
+        print(f"junquito-tui: {output}: cannot be written: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {what} to {written}", file=sys.stderr)
+    return 0
+
+
+def _explore(args: argparse.Namespace) -> int:
+    loaded = _load(args.data, args.max_bytes)
+    if loaded is None:
+        return EXIT_USAGE
+    dataset, warnings = loaded
     chronology = Chronology(dataset)
     for option, known in (("event", chronology.position), ("actor", chronology.actors)):
         wanted = getattr(args, option)
@@ -121,5 +175,5 @@ def _explore(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     from .app import JunquitoApp  # imported late: validate and schema never load Textual
 
-    JunquitoApp(chronology, event_id=args.event, actor_id=args.actor).run()
+    JunquitoApp(chronology, event_id=args.event, actor_id=args.actor, warnings=warnings).run()
     return 0

@@ -1,5 +1,8 @@
 """Read a dataset file into a validated ``Dataset``, or explain every problem found.
 
+Our own format is read as it is; a TimelineJS3 file is recognised by its shape and
+converted first, with warnings for what the conversion had to guess or leave out.
+
 Each stage (file, bytes, JSON, schema, references) stops the stages after it,
 because later checks would only repeat the earlier problem in other words.
 """
@@ -16,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .integrity import check_integrity
+from .interop.timelinejs_import import from_timelinejs, is_timelinejs
 from .model import Dataset
 from .problems import Problem, json_path
 
@@ -58,12 +62,40 @@ def bundled_path() -> Path:
 
 def load_dataset(path: str | Path | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
     """Load and validate ``path`` (default: the bundled dataset); raise ``DatasetError``."""
+    return load_with_warnings(path, max_bytes=max_bytes)[0]
+
+
+def load_with_warnings(
+    path: str | Path | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Dataset, list[str]]:
+    """Like ``load_dataset``, for any format we read: a TimelineJS3 file (recognised by its shape)
+    is converted, and what the conversion had to guess or leave out comes back as warnings."""
+    target, name, document = _read_document(path, max_bytes)
+    if is_timelinejs(document):
+        converted, warnings = from_timelinejs(document, target.name)
+        return validate_document(converted, name), warnings
+    return validate_document(document, name), []
+
+
+def load_timelinejs(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Dataset, list[str]]:
+    """A TimelineJS3 file as a dataset, with warnings; ``DatasetError`` for any other file."""
+    target, name, document = _read_document(path, max_bytes)
+    if not is_timelinejs(document):
+        why = (
+            "is already a junquito-tui dataset; there is nothing to import"
+            if isinstance(document, dict) and "schema_version" in document
+            else "is not a TimelineJS3 file: expected an object with an 'events' array of slides with 'start_date'"
+        )
+        raise DatasetError(name, [Problem("", why)])
+    converted, warnings = from_timelinejs(document, target.name)
+    return validate_document(converted, name), warnings
+
+
+def _read_document(path: str | Path | None, max_bytes: int) -> tuple[Path, str, Any]:
     target = Path(path) if path is not None else bundled_path()
     name = str(target)
     raw = _read_bytes(target, name, max_bytes)
-    text = _decode(raw, name)
-    document = _parse_json(text, name)
-    return validate_document(document, name)
+    return target, name, _parse_json(_decode(raw, name), name)
 
 
 def validate_document(document: Any, name: str) -> Dataset:

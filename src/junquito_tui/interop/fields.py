@@ -1,0 +1,69 @@
+"""Reading text out of a foreign file's fields: any JSON type, HTML, control characters, placeholders.
+
+Each problem becomes a located warning; what cannot be used becomes empty text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .html_text import HtmlText, html_to_line, html_to_text
+from .notes import Notes
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # as the model rejects them
+# A whole field that is a template's token ('{{headline}}', '[[Text]]', '${title}') or its sample words.
+_PLACEHOLDER = re.compile(r"\{\{.*\}\}|\[\[.*\]\]|<%.*%>|\$\{.*\}|lorem ipsum.*", re.IGNORECASE | re.DOTALL)
+_PLACEHOLDER_WORDS = frozenset(
+    {"headline", "text", "title", "caption", "credit", "media", "media caption", "media credit", "tbd", "todo"}
+    | {"your headline here", "headline goes here", "your text here", "text goes here", "add your text here"}
+)
+
+
+def json_kind(value: Any) -> str:
+    """'an object', 'an array', 'a string', ... for messages about a value of the wrong type."""
+    if isinstance(value, bool):
+        return "a boolean"
+    return {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )
+
+
+def short(text: str) -> str:
+    """A value quoted in a warning: on one line, at most 50 characters."""
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 50 else text[:47] + "...")
+
+
+@dataclass
+class FieldReader:
+    notes: Notes
+
+    def string(self, value: Any, path: str) -> str | None:
+        """Text from a field that should hold text: numbers are accepted, other types ignored."""
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.notes.add(path, f"expected text, found {json_kind(value)}; ignored")
+            return None
+        return str(value)
+
+    def clean(self, text: str, path: str) -> str:
+        """Without control characters; '' for an unfilled template placeholder."""
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if CONTROL.search(text):
+            self.notes.group("control characters removed (they would reach the terminal as escape codes)", path)
+            text = CONTROL.sub("", text)
+        if _PLACEHOLDER.fullmatch(text.strip()) or text.strip().lower() in _PLACEHOLDER_WORDS:
+            self.notes.add(path, f"{short(text)} looks like an unfilled template placeholder; ignored")
+            return ""
+        return text
+
+    def html(self, value: Any, path: str, *, line: bool = False, media: bool = False) -> HtmlText:
+        """A field holding HTML as clean plain text (on one line if ``line``), with its links."""
+        raw = self.string(value, path)
+        if not raw:
+            return HtmlText("")
+        converted = html_to_line(raw) if line else html_to_text(raw, media_sources=media)
+        return HtmlText(self.clean(converted.text, path), converted.links)

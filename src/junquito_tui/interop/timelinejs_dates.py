@@ -1,0 +1,210 @@
+"""TimelineJS3 date objects to our ``When`` and back, keeping exactly the precision given.
+
+TimelineJS shows a negative year ``-300`` as "300 BCE" (it has no year 0 in its
+display); we count years astronomically (0 is 1 BCE, -299 is 300 BCE), so negative
+years move by one each way. Its times have no time zone; seconds and milliseconds
+are finer than our minute precision and are kept, as written, in the date's note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..dates import MONTHS, day_label
+from ..model import Precision, When
+from .notes import Notes
+
+MAX_YEAR = 10**12 - 1  # our dates hold at most 12 year digits
+NO_ZONE = "TimelineJS times carry no time zone: read as UTC (+00:00)"
+_WHOLE = re.compile(r"^\s*([+-]?\d+)(?:\.0*)?\s*$")
+_ISO_SHORT = re.compile(r"^\s*([+-]?\d+)(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*$")
+_APPROXIMATE = re.compile(
+    r"^\s*(~|≈|c\.|ca\.|circa\b|around\b|about\b|approx|mid-|mid\b|early\b|late\b|some ?time\b|before\b|after\b)",
+    re.IGNORECASE,
+)
+_PARTS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
+KNOWN_DATE_FIELDS = frozenset({*_PARTS, "display_date", "format", "format_short", "thumbnail"})
+
+
+class _Invalid:
+    def __init__(self, raw: object) -> None:
+        self.raw = raw
+
+
+def _number(raw: object) -> int | _Invalid | None:
+    """None for an absent part ('' and null included); numbers may be strings, zero-padded."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, bool):
+        return _Invalid(raw)
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        return int(raw) if raw.is_integer() else _Invalid(raw)
+    if isinstance(raw, str) and (match := _WHOLE.match(raw)):
+        return int(match.group(1))
+    return _Invalid(raw)
+
+
+def _shown(raw: object) -> str:
+    text = repr(raw) if isinstance(raw, str) else str(raw).lower() if isinstance(raw, bool) else str(raw)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def is_approximate(display: str | None) -> bool:
+    """'~04:00', 'around 1850', 'circa 300 BCE', 'mid-June', 'early 1990s', 'before 1900' are approximate."""
+    return display is not None and _APPROXIMATE.match(display) is not None
+
+
+@dataclass
+class DateReader:
+    notes: Notes
+
+    def read(self, value: Any, path: str, consequence: str, display: str | None = None) -> When | None:
+        """Our ``When`` for a TimelineJS date object, or None (with a warning ending in ``consequence``)."""
+        if isinstance(value, str) and (match := _ISO_SHORT.match(value)):
+            self.notes.add(path, f"a date should be an object with a year; read {value!r} as year-month-day")
+            value = dict(zip(("year", "month", "day"), match.groups(), strict=True))
+        if not isinstance(value, dict):
+            self.notes.add(path, f"not a date object with a year; {consequence}")
+            return None
+        parts = {name: _number(value.get(name)) for name in _PARTS}
+        year = parts["year"]
+        if year is None:
+            self.notes.add(path, f"no year; {consequence}")
+            return None
+        if isinstance(year, _Invalid):
+            self.notes.add(f"{path}.year", f"{_shown(year.raw)} is not a whole number; {consequence}")
+            return None
+        if abs(year) > MAX_YEAR:
+            self.notes.add(f"{path}.year", f"{year} is beyond the {MAX_YEAR:,} years we can hold; {consequence}")
+            return None
+        if year == 0:
+            self.notes.add(f"{path}.year", "TimelineJS year 0 read as 1 BCE (there is no year 0)")
+        ours = year + 1 if year < 0 else year
+        return self._build(ours, parts, path, display)
+
+    def _build(self, year: int, parts: dict[str, int | _Invalid | None], path: str, display: str | None) -> When | None:
+        numbers = [year]
+        missing = ""
+        for name in ("month", "day", "hour"):
+            raw = parts[name]
+            if raw is None:
+                missing = name
+                break
+            if not self._valid(name, raw, numbers, path):
+                break
+            numbers.append(raw)  # type: ignore[arg-type]  # _valid checked it is an int
+        finer = [name for name in _PARTS[len(numbers) + 1 :] if parts[name] is not None]
+        if missing and finer:
+            self.notes.add(path, f"{', '.join(finer)} ignored: given without a {missing}")
+        notes = [display] if display else []
+        if len(numbers) == 4:  # an hour: the minute and what follows
+            minute = parts["minute"]
+            if minute is None or not self._valid("minute", minute, numbers, path):
+                notes.append("the file gives the hour only")
+                minute = 0
+            numbers.append(minute)  # type: ignore[arg-type]
+            exact = self._seconds(parts, path)
+            if exact:
+                notes.append(f"the file gives {numbers[3]:02d}:{numbers[4]:02d}:{exact}")
+        fields: dict[str, Any] = {"date": _iso(numbers), "precision": _PRECISION[len(numbers)]}
+        if len(numbers) == 5:
+            fields["utc_offset"] = "+00:00"
+        if is_approximate(display):
+            fields["approximate"] = True
+        if notes:
+            fields["note"] = "; ".join(notes)
+        try:
+            return When.model_validate(fields)
+        except ValidationError as error:  # not expected: every part was checked above
+            self.notes.add(path, f"unusable date ({error.errors()[0]['msg']})")
+            return None
+
+    def _valid(self, name: str, raw: int | _Invalid, numbers: list[int], path: str) -> bool:
+        kept = "only the hour is kept" if name == "minute" else f"the date is kept to the {_unit(numbers)}"
+        low, high = _LIMITS[name]
+        if isinstance(raw, _Invalid) or not low <= raw <= high:
+            shown = _shown(raw.raw if isinstance(raw, _Invalid) else raw)
+            self.notes.add(f"{path}.{name}", f"{shown} is not a valid {name}; {kept}")
+            return False
+        if name == "day" and not _day_exists(numbers[0], numbers[1], raw):
+            self.notes.add(f"{path}.day", f"{MONTHS[numbers[1] - 1]} has no day {raw}; {kept}")
+            return False
+        return True
+
+    def _seconds(self, parts: dict[str, int | _Invalid | None], path: str) -> str:
+        second, millisecond = parts["second"], parts["millisecond"]
+        if isinstance(second, _Invalid) or (second is not None and not 0 <= second <= 59):
+            self.notes.add(f"{path}.second", f"{_shown(getattr(second, 'raw', second))} is not a valid second")
+            return ""
+        if isinstance(millisecond, _Invalid) or (millisecond is not None and not 0 <= millisecond <= 999):
+            self.notes.add(f"{path}.millisecond", f"{_shown(getattr(millisecond, 'raw', millisecond))} is not valid")
+            millisecond = None
+        if not second and not millisecond:
+            return ""
+        self.notes.group("seconds are finer than minute precision: kept in the date's note", path)
+        return f"{second or 0:02d}" + (f".{millisecond:03d}" if millisecond else "")
+
+
+_LIMITS = {"month": (1, 12), "day": (1, 31), "hour": (0, 23), "minute": (0, 59)}
+_PRECISION = {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY, 5: Precision.MINUTE}
+
+
+def _unit(numbers: list[int]) -> str:
+    return ("year", "month", "day")[len(numbers) - 1]
+
+
+def _day_exists(year: int, month: int, day: int) -> bool:
+    try:
+        When(date=_iso([year, month, day]), precision=Precision.DAY)
+    except ValidationError:
+        return False
+    return True
+
+
+def _iso(numbers: list[int]) -> str:
+    year = numbers[0]
+    text = f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+    if len(numbers) >= 2:
+        text += f"-{numbers[1]:02d}"
+    if len(numbers) >= 3:
+        text += f"-{numbers[2]:02d}"
+    if len(numbers) == 5:
+        text += f"T{numbers[3]:02d}:{numbers[4]:02d}"
+    return text
+
+
+def timelinejs_year(year: int) -> int:
+    """Our astronomical year to the year TimelineJS shows: 0 -> -1 (1 BCE), -299 -> -300 (300 BCE)."""
+    return year - 1 if year <= 0 else year
+
+
+def date_token(when: When) -> str:
+    """A readable, stable piece of an id: '1969-07-20', '300-bce', '13800000000-bce-06'."""
+    year, *rest = when.parts()[:3]
+    head = str(year) if year > 0 else f"{1 - year}-bce"
+    return "-".join([head, *(f"{n:02d}" for n in rest)])
+
+
+def to_timelinejs(when: When) -> dict[str, str]:
+    """Date parts, as strings, exactly as precise as ``when``."""
+    parts = when.parts()
+    out = {"year": str(timelinejs_year(parts[0]))}
+    for name, number in zip(("month", "day", "hour", "minute"), parts[1:], strict=False):
+        out[name] = str(number)
+    return out
+
+
+def display(when: When) -> str:
+    """What TimelineJS should show for a date it cannot say itself: 'around 04:00 VST, Monday 15 January 2018'."""
+    parts = when.parts()
+    text = day_label(parts[:3])
+    if when.precision == Precision.MINUTE:
+        zone = when.zone_label or f"UTC{when.utc_offset}"
+        text = f"{parts[3]:02d}:{parts[4]:02d} {zone}, {text}"
+    return f"around {text}" if when.approximate else text

@@ -1,0 +1,338 @@
+"""TimelineJS3 JSON (Knight Lab's format) to a dataset document, with a warning for every guess.
+
+A slide becomes an event: ``unique_id`` its id (else a slug of headline and date),
+``text`` its title and summary as plain text, ``group`` a tag, ``display_date`` the
+date's note, ``media`` and the links in its text sources. Every event also cites the
+file itself. Eras become events tagged ``era`` spanning their dates. Nothing here
+raises on a messy file: what cannot be used is skipped with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from ..model import When
+from .fields import CONTROL, FieldReader, json_kind, short
+from .ids import ID_PATTERN, MAX_ID, IdAllocator, slugify
+from .notes import Notes
+from .timelinejs_dates import KNOWN_DATE_FIELDS, NO_ZONE, DateReader, date_token
+from .timelinejs_media import Media, SourceBook
+
+FILE_SOURCE = "timelinejs-file"
+EXTENSION = "junquito"  # our own slide field (ignored by TimelineJS): what TimelineJS cannot say
+TIMEZONE = "UTC"
+_OFFSET = re.compile(r"^[+-](?:0\d|1[0-4]):[0-5]\d$")
+KNOWN_SLIDE_FIELDS = frozenset(
+    {"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id"}
+    | {EXTENSION, "location"}  # location: StoryMapJS's, whose name we keep as the place
+)
+KNOWN_MEDIA_FIELDS = frozenset({"url", "caption", "credit", "thumbnail", "alt", "title", "link", "link_target"})
+KNOWN_TOP_FIELDS = frozenset({"title", "events", "eras", "scale"})
+
+
+def is_timelinejs(document: Any) -> bool:
+    """By shape: an object, no ``schema_version``, an ``events`` array of slides with ``start_date``."""
+    if not isinstance(document, dict) or "schema_version" in document:
+        return False
+    events = document.get("events")
+    if not isinstance(events, list):
+        return False
+    if isinstance(document.get("title"), dict):  # our title is a string; a TimelineJS title is a slide
+        return True
+    return any(isinstance(slide, dict) and "start_date" in slide for slide in events)
+
+
+@dataclass
+class _Pending:
+    """An event being built, with what is needed to sort it and resolve its anchor."""
+
+    fields: dict[str, Any]
+    when: When
+    index: int
+    path: str
+    anchor: tuple[str, str] | None = None  # ('after' | 'before', unique_id) from our own export
+    zoned: bool = False  # a clock time whose zone our own export recorded
+    undated: bool = False  # our own export dated it by its anchor only
+
+
+@dataclass
+class _Importer:
+    name: str
+    notes: Notes = field(default_factory=Notes)
+    dates: DateReader = field(init=False)
+    text: FieldReader = field(init=False)
+    book: SourceBook = field(init=False)
+    event_ids: IdAllocator = field(default_factory=IdAllocator)
+    unique_ids: dict[str, str] = field(default_factory=dict)  # unique_id in the file -> our id
+    unknown: dict[str, list[str]] = field(default_factory=dict)  # ignored field -> where
+
+    def __post_init__(self) -> None:
+        self.dates = DateReader(self.notes)
+        self.text = FieldReader(self.notes)
+        self.book = SourceBook(self.text, reserved=(FILE_SOURCE,))
+
+    # -- slides ----------------------------------------------------------------------------
+
+    def media(self, media: Any, path: str) -> Media:
+        if isinstance(media, dict):
+            self.note_unknown(media, KNOWN_MEDIA_FIELDS, "media")
+        return self.book.media(media, path)
+
+    def note_unknown(self, value: dict[str, Any], known: frozenset[str], where: str) -> None:
+        for key in value:
+            if key not in known:
+                self.unknown.setdefault(f"'{key}' in {where}", []).append(where)
+
+    def slide(self, slide: Any, path: str, index: int, *, era: bool = False) -> _Pending | None:
+        if not isinstance(slide, dict):
+            self.notes.add(path, f"a slide should be an object, found {json_kind(slide)}; skipped")
+            return None
+        self.note_unknown(slide, KNOWN_SLIDE_FIELDS, "an era" if era else "a slide")
+        start = slide.get("start_date")
+        if start is None:
+            self.notes.add(path, f"no start_date, which {'an era' if era else 'an event'} needs; skipped")
+            return None
+        display = self.display(slide, start, path)
+        when = self.dates.read(start, f"{path}.start_date", "slide skipped", display)
+        if when is None:
+            return None
+        text = slide.get("text")
+        if text is not None and not isinstance(text, dict):
+            self.notes.add(f"{path}.text", f"should be an object with headline and text, found {json_kind(text)}")
+        text = text if isinstance(text, dict) else {}
+        headline = self.text.html(text.get("headline"), f"{path}.text.headline", line=True)
+        body = self.text.html(text.get("text"), f"{path}.text.text")
+        media = self.media(slide.get("media"), f"{path}.media")
+        title = headline.text or self.title(body.text, media.caption, path, era)
+        fields: dict[str, Any] = {"id": self.event_id(slide.get("unique_id"), title, when, path, era), "title": title}
+        if body.text:
+            fields["summary"] = body.text
+        fields["when"] = when
+        end = self.end(slide.get("end_date"), when, path)
+        if end is not None:
+            fields["end"] = end
+        place = slide.get("location")
+        if isinstance(place, dict) and isinstance(place.get("name"), str) and place["name"].strip():
+            fields["place"] = self.text.clean(place["name"].strip(), f"{path}.location.name")
+        sources = [FILE_SOURCE]
+        for found in [*headline.links, *body.links]:
+            source_id = self.book.link(found, f"{path}.text")
+            if source_id and source_id not in sources:
+                sources.append(source_id)
+        fields["sources"] = sources + [s for s in self.book.media_sources(media, fields["id"]) if s not in sources]
+        fields["tags"] = self.tags(slide.get("group"), f"{path}.group", era)
+        pending = _Pending(fields, when, index, path)
+        self.extension(slide.get(EXTENSION), pending)
+        return pending
+
+    def display(self, slide: dict[str, Any], start: Any, path: str) -> str | None:
+        """The slide's ``display_date``, else its start date's: how the file wants the date shown."""
+        shown = self.text.html(slide.get("display_date"), f"{path}.display_date", line=True).text
+        if isinstance(start, dict):
+            self.note_unknown(start, KNOWN_DATE_FIELDS, "a date")
+            if not shown:
+                shown = self.text.html(start.get("display_date"), f"{path}.start_date.display_date", line=True).text
+        return shown or None
+
+    def event_id(self, unique_id: Any, title: str, when: When, path: str, era: bool) -> str:
+        given = self.text.string(unique_id, f"{path}.unique_id")
+        given = CONTROL.sub("", given).strip() if given else ""
+        if given:
+            wanted = given if ID_PATTERN.match(given) and len(given) <= MAX_ID else slugify(given, MAX_ID - 4)
+            if not wanted:
+                self.notes.add(f"{path}.unique_id", f"{short(given)} has no letters or digits; a new id is made")
+        else:
+            wanted = ""
+        if not wanted:
+            prefix = "era-" if era else ""
+            base = slugify(title, 60).removeprefix("era-") or ("era" if era else "event")
+            wanted = f"{prefix}{base}-{date_token(when)}"
+        final = self.event_ids.take(wanted)
+        if given:
+            self.unique_ids.setdefault(given, final)
+            if final != given:
+                reason = "is used by an earlier slide" if wanted == given else "is not a lowercase slug"
+                self.notes.add(f"{path}.unique_id", f"{short(given)} {reason}; the event's id is '{final}'")
+        return final
+
+    def title(self, body: str, caption: str, path: str, era: bool) -> str:
+        first = re.split(r"(?<=[.!?])\s|\n", body, maxsplit=1)[0] if body else ""
+        candidate = first or caption
+        if len(candidate) > 80:
+            candidate = candidate[:79].rsplit(" ", 1)[0] + "…"
+        titled = candidate or ("Untitled era" if era else "Untitled slide")
+        source = "from its text" if first else "from its media caption" if caption else "as it has no text"
+        self.notes.add(f"{path}.text.headline", f"no headline; titled {short(titled)} {source}")
+        return titled
+
+    def end(self, value: Any, start: When, path: str) -> When | None:
+        if value is None or (isinstance(value, dict) and _number_free(value)):
+            return None  # absent, or a template's empty end date
+        display = None
+        if isinstance(value, dict):
+            self.note_unknown(value, KNOWN_DATE_FIELDS, "a date")
+            display = self.text.html(value.get("display_date"), f"{path}.end_date.display_date", line=True).text or None
+        end = self.dates.read(value, f"{path}.end_date", "end date ignored", display)
+        if end is not None and end.end_key() < start.sort_key():
+            self.notes.add(f"{path}.end_date", f"{end.date} is before the start {start.date}; end date ignored")
+            return None
+        return end
+
+    def tags(self, group: Any, path: str, era: bool) -> list[str]:
+        tags = ["era"] if era else []
+        name = self.text.string(group, path)
+        if name and name.strip():
+            tag = slugify(self.text.clean(name, path), 60)
+            if tag and tag not in tags:
+                tags.append(tag)
+            elif not tag:
+                self.notes.add(path, f"group {short(name)} has no letters or digits to make a tag; ignored")
+        return tags
+
+    def extension(self, value: Any, pending: _Pending) -> None:
+        """Our own export's ``junquito`` field: the zone of a clock time, the anchor of an undated event."""
+        if not isinstance(value, dict):
+            return
+        offset, label = value.get("utc_offset"), value.get("zone_label")
+        if isinstance(offset, str) and _OFFSET.match(offset):
+            zone = {"utc_offset": offset, "zone_label": label if isinstance(label, str) and label.strip() else None}
+            for name in ("when", "end"):
+                date = pending.fields.get(name)
+                if isinstance(date, When) and date.precision == "minute":
+                    pending.fields[name] = date.model_copy(update=zone)
+            pending.when = pending.fields["when"]
+            pending.zoned = True
+        for anchor in ("after", "before"):
+            target = value.get(anchor)
+            if isinstance(target, str) and target:
+                pending.anchor = (anchor, target)
+                pending.undated = value.get("undated") is True
+                break
+
+    # -- the whole file --------------------------------------------------------------------
+
+    def convert(self, document: dict[str, Any]) -> dict[str, Any]:
+        self.note_unknown(document, KNOWN_TOP_FIELDS, "the top level")
+        title, description = self.title_slide(document.get("title"))
+        pending: list[_Pending] = []
+        slides = document.get("events")
+        for index, slide in enumerate(slides if isinstance(slides, list) else []):
+            made = self.slide(slide, f"events[{index}]", index)
+            if made is not None:
+                pending.append(made)
+        self.check_order(pending)
+        eras = document.get("eras")
+        if eras is not None and not isinstance(eras, list):
+            self.notes.add("eras", f"should be an array, found {json_kind(eras)}; ignored")
+        for index, slide in enumerate(eras if isinstance(eras, list) else []):
+            made = self.slide(slide, f"eras[{index}]", len(pending) + index, era=True)
+            if made is not None:
+                if "end" not in made.fields:
+                    self.notes.add(f"eras[{index}]", "an era without an end_date; kept as a point in time")
+                pending.append(made)
+        pending.sort(key=lambda p: (p.when.sort_key(), p.index))
+        self.resolve_anchors(pending)
+        for item in pending:
+            if not item.zoned and not (item.anchor and item.undated) and _has_clock_time(item.fields):
+                self.notes.group(f"{NO_ZONE}, the dataset's time zone", item.path)
+        for name, places in self.unknown.items():
+            times = f"{len(places)} times" if len(places) > 1 else "once"
+            self.notes.add("", f"field {name} is not part of TimelineJS3 and was ignored ({times})")
+        file_source = {"id": FILE_SOURCE, "title": f"TimelineJS file {self.name}", "kind": "document"}
+        return {
+            "schema_version": 1,
+            "title": title,
+            "description": description,
+            "timezone": TIMEZONE,
+            "sources": [file_source, *self.book.sources],
+            "events": [_dump(p.fields) for p in pending],
+        }
+
+    def title_slide(self, value: Any) -> tuple[str, str]:
+        """The dataset's title and description; the title slide's media and links become sources."""
+        fallback = re.sub(r"\.json$", "", self.name, flags=re.IGNORECASE) or "Imported timeline"
+        if value is None:
+            return fallback, ""
+        if not isinstance(value, dict):
+            self.notes.add("title", f"should be a slide object, found {json_kind(value)}; ignored")
+            return fallback, ""
+        self.note_unknown(value, KNOWN_SLIDE_FIELDS, "the title slide")
+        text = value.get("text")
+        text = text if isinstance(text, dict) else {}
+        headline = self.text.html(text.get("headline"), "title.text.headline", line=True)
+        body = self.text.html(text.get("text"), "title.text.text")
+        for link in [*headline.links, *body.links]:
+            self.book.link(link, "title.text")
+        self.book.media_sources(self.media(value.get("media"), "title.media"), "title")
+        if not headline.text:
+            self.notes.add("title.text.headline", f"no headline; the dataset is titled {fallback!r} after the file")
+        return headline.text or fallback, body.text
+
+    def check_order(self, pending: list[_Pending]) -> None:
+        # Out of order only where a slide's whole period lies before the start of the one above it.
+        if any(later.when.end_key() < earlier.when.sort_key() for earlier, later in pairwise(pending)):
+            self.notes.add("events", "slides are not in date order; sorted by date, as TimelineJS shows them")
+
+    def resolve_anchors(self, pending: list[_Pending]) -> None:
+        """Anchors from our own export come back when their event is in this file, in order, without a loop."""
+        targets = {p.fields["id"]: p for p in pending}
+        anchored = {p.fields["id"]: self.unique_ids.get(p.anchor[1]) for p in pending if p.anchor}
+        for item in pending:
+            if item.anchor is None:
+                continue
+            kind, wanted = item.anchor
+            target = self.unique_ids.get(wanted)
+            seen, current = {item.fields["id"]}, target
+            while current in anchored and current not in seen:
+                seen.add(current)
+                current = anchored[current]
+            problem = ""
+            if target is None or target not in targets:
+                problem = "is not an event of this file"
+            elif current in seen:
+                problem = "leads back to this event"
+            elif not item.undated and not _in_order(item.when, kind, targets[target]):
+                problem = "contradicts the dates"
+            if problem:
+                self.notes.add(f"{item.path}.{EXTENSION}", f"{kind} '{wanted}' {problem}; ignored")
+                item.anchor = None
+                continue
+            if item.undated:
+                for name in ("when", "end"):
+                    item.fields.pop(name, None)
+            item.fields[kind] = target
+
+
+def _in_order(when: When, kind: str, target: _Pending) -> bool:
+    other = target.fields.get("when")
+    if not isinstance(other, When):
+        return True  # an undated target: its own anchor places it
+    if kind == "after":
+        return when.end_key() >= other.sort_key()
+    return when.sort_key() <= other.end_key()
+
+
+def _dump(fields: dict[str, Any]) -> dict[str, Any]:
+    out = dict(fields)
+    for name in ("when", "end"):
+        if isinstance(out.get(name), When):
+            out[name] = out[name].model_dump(mode="json", exclude_defaults=True)
+    return out
+
+
+def _has_clock_time(fields: dict[str, Any]) -> bool:
+    return any(isinstance(d, When) and d.precision == "minute" for d in (fields.get("when"), fields.get("end")))
+
+
+def _number_free(date: dict[str, Any]) -> bool:
+    return not any(str(value).strip() for key, value in date.items() if key != "format" and value is not None)
+
+
+def from_timelinejs(document: dict[str, Any], name: str) -> tuple[dict[str, Any], list[str]]:
+    """A dataset document (to validate as usual) and the warnings, for a TimelineJS3 document."""
+    importer = _Importer(name)
+    converted = importer.convert(document)
+    return converted, importer.notes.lines()

@@ -1,0 +1,130 @@
+"""Where a TimelineJS file's events come from: their media and the links in their text, as sources.
+
+A slide's media becomes a source of its own (caption as title, credit as author,
+url as address). Links become one source per address, shared by every event
+citing it. Addresses that are not web addresses (``javascript:``, ``data:``) are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fields import CONTROL, FieldReader, json_kind, short
+from .html_text import HtmlText, Link
+from .ids import IdAllocator, slugify
+
+_UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
+_KINDS = (
+    ("encyclopedia-article", ("wikipedia.org", "britannica.com")),
+    ("video", ("youtube.com", "youtu.be", "vimeo.com", "dailymotion.com", "wistia.com")),
+    ("social-media", ("twitter.com", "x.com/", "bsky.app", "instagram.com", "tiktok.com", "facebook.com")),
+    ("document", ("documentcloud.org", "docs.google.com")),
+)
+_SUFFIX_KINDS = ((".mp4", "video"), (".webm", "video"), (".mov", "video"), (".pdf", "document"))
+
+
+def source_kind(url: str) -> str:
+    """A best guess from the address: 'video' for YouTube, 'encyclopedia-article' for Wikipedia, else 'other'."""
+    lower = url.lower()
+    path = lower.split("?")[0]
+    for suffix, kind in _SUFFIX_KINDS:
+        if path.endswith(suffix):
+            return kind
+    for kind, hosts in _KINDS:
+        if any(host in lower for host in hosts):
+            return kind
+    return "other"
+
+
+@dataclass
+class Media:
+    url: str | None = None
+    caption: str = ""
+    credit: str = ""
+    links: list[Link] = field(default_factory=list)
+    path: str = ""
+
+
+@dataclass
+class SourceBook:
+    """The sources made so far, with ids unique among them (``reserved`` ids are never handed out)."""
+
+    text: FieldReader
+    reserved: tuple[str, ...] = ()
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    _ids: IdAllocator = field(default_factory=IdAllocator)
+    _by_url: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for reserved in self.reserved:
+            self._ids.take(reserved)
+
+    def safe_url(self, url: str, path: str) -> str | None:
+        url = CONTROL.sub("", url).strip()
+        if not url or url.lower() in {"http://", "https://"}:
+            return None
+        if url.lower().startswith(_UNSAFE_SCHEMES):
+            self.text.notes.add(path, f"link {short(url)} is not a web address; ignored")
+            return None
+        return url
+
+    def link(self, link: Link, path: str) -> str | None:
+        """The id of the source for a link's address (made the first time), or None for no usable address."""
+        url = self.safe_url(link.url, path)
+        if url is None:
+            return None
+        if url not in self._by_url:
+            source_id = self._ids.take("link-" + (slugify(re.sub(r"^[a-z]+://|^//", "", url.lower()), 50) or "web"))
+            title = self.text.clean(link.text, path) or url
+            self.sources.append({"id": source_id, "title": title[:300], "kind": source_kind(url), "url": url})
+            self._by_url[url] = source_id
+        return self._by_url[url]
+
+    def media(self, media: Any, path: str) -> Media:
+        """A slide's media: its URL (or the first link of embed code), caption, credit and links."""
+        if media is None:
+            return Media()
+        if not isinstance(media, dict):
+            self.text.notes.add(path, f"media should be an object, found {json_kind(media)}; ignored")
+            return Media()
+        caption = self.text.html(media.get("caption"), f"{path}.caption", line=True)
+        credit = self.text.html(media.get("credit"), f"{path}.credit", line=True)
+        raw_url = self.text.string(media.get("url"), f"{path}.url") or ""
+        url = None
+        links = [*caption.links, *credit.links]
+        if raw_url.lstrip().startswith("<"):  # embed code (an iframe, a blockquote) instead of a URL
+            embedded = self.text.html(raw_url, f"{path}.url", media=True)
+            if embedded.links:
+                url = self.safe_url(embedded.links[0].url, f"{path}.url")
+                links += embedded.links[1:]
+            caption = caption if caption.text else HtmlText(embedded.text.replace("\n", " ")[:300])
+            self.text.notes.group("media given as embed code instead of a URL: kept its link and text", f"{path}.url")
+        elif raw_url:
+            url = self.safe_url(raw_url, f"{path}.url")
+        link = self.text.string(media.get("link"), f"{path}.link")
+        if link:
+            links.append(Link(link, ""))
+        return Media(url, caption.text, credit.text, links, path)
+
+    def media_sources(self, media: Media, owner: str) -> list[str]:
+        """The media's own source (id ``<owner>-media``), then the sources of the links in it."""
+        ids = []
+        if media.url or media.caption or media.credit:
+            source: dict[str, Any] = {
+                "id": self._ids.take(f"{owner}-media"),
+                "title": (media.caption or media.credit or media.url or "")[:300],
+                "kind": source_kind(media.url or ""),
+            }
+            if media.credit:
+                source["author"] = media.credit
+            if media.url:
+                source["url"] = media.url
+            self.sources.append(source)
+            ids.append(source["id"])
+        for found in media.links:
+            source_id = self.link(found, media.path)
+            if source_id and source_id not in ids:
+                ids.append(source_id)
+        return ids
