@@ -85,8 +85,11 @@ def test_core_modules_never_import_textual() -> None:
         "junquito_tui.folding, junquito_tui.query, junquito_tui.search, junquito_tui.search_output, "
         "junquito_tui.interop, junquito_tui.interop.html_text, junquito_tui.interop.ids, junquito_tui.interop.fields, "
         "junquito_tui.interop.timelinejs_media, "
-        "junquito_tui.interop.notes, junquito_tui.interop.timelinejs_dates, junquito_tui.interop.timelinejs_import; "
+        "junquito_tui.interop.notes, junquito_tui.interop.timelinejs_dates, junquito_tui.interop.timelinejs_import, "
+        "junquito_tui.interop.timelinejs_export, junquito_tui.interop.markdown_export, "
+        "junquito_tui.interop.csv_export; "
         "from junquito_tui.cli import main; main(['validate']); main(['search', 'perez']); "
+        "[main(['export', '--format', f]) for f in ('timelinejs', 'markdown', 'csv')]; "
         f"main(['import', {str(Path(__file__).parent / 'data' / 'timelinejs' / 'times.json')!r}]); "
         "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)"
     )

@@ -1,4 +1,4 @@
-"""Command line: open the explorer, or validate, search, import and print the schema without any UI.
+"""Command line: open the explorer, or validate, search, import, export and print the schema without any UI.
 
 Exit status: 0 ok, 2 for anything wrong with the input (never a traceback).
 A TimelineJS3 file is accepted wherever a dataset is; its warnings go to stderr.
@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .chronology import Chronology
 from .integrity import closest
-from .interop import write_atomically
+from .interop import FORMATS, encode_export, export_text, write_atomically
 from .loader import DEFAULT_MAX_BYTES, DatasetError, load_timelinejs, load_with_warnings
 from .model import Dataset
 
@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, metavar="N", help="print at most N results of each kind")
     _add_data_options(search)
 
+    export = commands.add_parser("export", help="write the chronology as TimelineJS3 JSON, Markdown or CSV")
+    export.add_argument("--format", required=True, choices=FORMATS, help="the output format")
+    export.add_argument("--data", metavar="FILE", help="export this dataset instead of the bundled one")
+    export.add_argument("--query", metavar="Q", help="export only the events this search matches")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _add_data_options(export)
+
     import_ = commands.add_parser("import", help="convert a TimelineJS3 file to a junquito-tui dataset")
     import_.add_argument("file", help="a TimelineJS3 JSON file")
     import_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
@@ -73,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args.file, args.max_bytes)
     if args.command == "search":
         return _search(args)
+    if args.command == "export":
+        return _export(args)
     if args.command == "import":
         return _import(args)
     return _explore(args)
@@ -128,6 +137,30 @@ def _search(args: argparse.Namespace) -> int:
     return 0 if results.hits else 1
 
 
+def _export(args: argparse.Namespace) -> int:
+    """Exit 0 when written, 1 when the query matches no event, 2 for unusable input or output."""
+    loaded = _load(args.data, args.max_bytes)
+    if loaded is None:
+        return EXIT_USAGE
+    dataset, warnings = loaded
+    _print_warnings(warnings)
+    chronology = Chronology(dataset)
+    event_ids = None
+    if args.query is not None:
+        from .search import SearchIndex
+
+        results = SearchIndex(chronology).search(args.query, typing=False)
+        for hint in results.hints:
+            print(f"hint: {hint}", file=sys.stderr)
+        event_ids = results.matched_events
+        if not event_ids:
+            print(f"junquito-tui: export: no event matches {args.query!r}; nothing written", file=sys.stderr)
+            return 1
+    text = export_text(chronology, args.format, event_ids)
+    count = len(event_ids) if event_ids is not None else len(chronology.events)
+    return _write(text, args.format, args.output, args.data, f"{count} events")
+
+
 def _import(args: argparse.Namespace) -> int:
     try:
         dataset, warnings = load_timelinejs(args.file, max_bytes=args.max_bytes)
@@ -137,10 +170,10 @@ def _import(args: argparse.Namespace) -> int:
     _print_warnings(warnings)
     document = {"schema_version": 1, **dataset.model_dump(mode="json", by_alias=True, exclude_defaults=True)}
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return _write(text, args.output, args.file, f"{len(dataset.events)} events")
+    return _write(text, "json", args.output, args.file, f"{len(dataset.events)} events")
 
 
-def _write(text: str, output: str | None, source: str | None, what: str) -> int:
+def _write(text: str, fmt: str, output: str | None, source: str | None, what: str) -> int:
     """Standard output (no byte order mark), or a file written atomically; never over the input file."""
     if output is None or output == "-":
         sys.stdout.flush()  # bytes, so a non-UTF-8 locale cannot fail and CRLF in CSV stays CRLF
@@ -152,7 +185,7 @@ def _write(text: str, output: str | None, source: str | None, what: str) -> int:
         print(f"junquito-tui: {output}: is the input file; choose another output", file=sys.stderr)
         return EXIT_USAGE
     try:
-        written = write_atomically(target, text.encode("utf-8"))
+        written = write_atomically(target, encode_export(text, fmt))
     except OSError as error:
         print(f"junquito-tui: {output}: cannot be written: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE

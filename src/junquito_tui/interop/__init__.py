@@ -1,10 +1,64 @@
-"""Other formats: TimelineJS3 in. No Textual here."""
+"""Other formats: TimelineJS3 in; TimelineJS3, Markdown and CSV out. No Textual here.
+
+For the app and the command line: ``export_text`` renders events of a chronology in
+one of ``FORMATS``; ``write_export`` writes that to a file, safely and with the
+right encoding (CSV files start with a UTF-8 byte order mark so spreadsheet programs
+read accented letters correctly).
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from ..chronology import Chronology
+from ..model import Event
+
+FORMATS = ("timelinejs", "markdown", "csv")
+SUFFIXES = {"timelinejs": ".json", "markdown": ".md", "csv": ".csv"}
+
+
+def selected_events(chronology: Chronology, event_ids: Iterable[str] | None = None) -> list[Event]:
+    """The chronology's events in order; only those in ``event_ids`` when given (unknown ids ignored)."""
+    if event_ids is None:
+        return list(chronology.events)
+    wanted = set(event_ids)
+    return [event for event in chronology.events if event.id in wanted]
+
+
+def export_text(chronology: Chronology, fmt: str, event_ids: Iterable[str] | None = None) -> str:
+    """The events (all, or those in ``event_ids``, always in chronological order) as ``fmt`` text."""
+    events = selected_events(chronology, event_ids)
+    if fmt == "timelinejs":
+        from .timelinejs_export import to_timelinejs_document
+
+        return json.dumps(to_timelinejs_document(chronology, events), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        from .markdown_export import to_markdown
+
+        return to_markdown(chronology, events)
+    if fmt == "csv":
+        from .csv_export import to_csv
+
+        return to_csv(chronology, events)
+    raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def encode_export(text: str, fmt: str) -> bytes:
+    """UTF-8, with a byte order mark for CSV (Excel needs it to read UTF-8 CSV as UTF-8)."""
+    return text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+
+
+def write_export(chronology: Chronology, fmt: str, path: str | Path, event_ids: Iterable[str] | None = None) -> Path:
+    """Write the export to ``path`` atomically (never a half-written file); return the absolute path.
+
+    Raises ``OSError`` when the file cannot be written, ``ValueError`` for an unknown format.
+    """
+    data = encode_export(export_text(chronology, fmt, event_ids), fmt)
+    return write_atomically(Path(path), data)
 
 
 def write_atomically(target: Path, data: bytes) -> Path:

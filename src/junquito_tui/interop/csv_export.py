@@ -1,0 +1,96 @@
+"""A chronology as CSV for spreadsheets: one row per event, RFC 4180 quoting, CRLF line ends.
+
+Dates are ISO 8601 cut to their precision (a clock time carries its UTC offset).
+Lists (actors, tags, sources, claims) are joined with '; '. A text cell that starts
+with '=', '+', '-' or '@' gets a leading apostrophe so spreadsheets show it instead
+of running it as a formula; the dates and ids are left exactly as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..chronology import Chronology
+from ..model import Event, When
+
+COLUMNS = (
+    "id",
+    "start",
+    "end",
+    "precision",
+    "approximate",
+    "title",
+    "summary",
+    "place",
+    "actors",
+    "tags",
+    "certainty",
+    "sources",
+    "date_note",
+    "after",
+    "before",
+    "claims",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def iso(when: When | None) -> str:
+    """'2017-06', '2018-01-15T04:00-04:00'; '' for no date."""
+    if when is None:
+        return ""
+    return when.date + (when.utc_offset or "") if when.precision == "minute" else when.date
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(chronology: Chronology, events: list[Event]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for event in events:
+        writer.writerow(_row(chronology, event))
+    return out.getvalue()
+
+
+def _row(chronology: Chronology, event: Event) -> list[str]:
+    def name(actor_id: str) -> str:
+        actor = chronology.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
+    def source(source_id: str) -> str:
+        found = chronology.sources.get(source_id)
+        if found is None:
+            return source_id
+        return f"{found.title} <{found.url}>" if found.url else found.title
+
+    claims = [
+        f"{', '.join(name(a) for a in claim.by) or 'unnamed sources'}: {claim.statement}"
+        + (f" ({source(claim.source)})" if claim.source else "")
+        for claim in event.claims
+    ]
+    notes = [w.note for w in (event.when, event.end) if w is not None and w.note]
+    text = {
+        "title": event.title,
+        "summary": event.summary,
+        "place": event.place or "",
+        "actors": "; ".join(f"{name(p.actor)} ({p.role})" for p in event.actors),
+        "tags": "; ".join(event.tags),
+        "sources": "; ".join(source(s) for s in event.sources),
+        "date_note": " / ".join(notes),
+        "claims": "; ".join(claims),
+    }
+    values = {
+        "id": event.id,
+        "start": iso(event.when),
+        "end": iso(event.end),
+        "precision": event.when.precision.value if event.when else "",
+        "approximate": "true" if event.when is not None and event.when.approximate else "false",
+        "certainty": event.certainty.value,
+        "after": event.after or "",
+        "before": event.before or "",
+        **{key: _cell(value) for key, value in text.items()},
+    }
+    return [values[column] for column in COLUMNS]

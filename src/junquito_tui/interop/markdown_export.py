@@ -1,0 +1,144 @@
+"""A chronology as a Markdown report: day headings, events, actors, quotes and numbered sources.
+
+Dataset text is escaped so that it reads as the words it is and can never become
+Markdown structure (a title starting with '#', a summary line starting with '>' or
+'1.', a stray '|', '*' or '<tag>').
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..chronology import Chronology
+from ..dates import clock, day_label, group_parts
+from ..model import Event
+from .timelinejs_dates import display
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+
+
+def escape_inline(text: str) -> str:
+    """One line of text, safe anywhere in a Markdown line."""
+    text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", " ".join(text.split())))
+    return _LINE_START.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)
+
+
+def _escape_start(marker: str) -> str:
+    return "\\" + marker if not marker[0].isdigit() else marker[:-1] + "\\" + marker[-1]
+
+
+def escape_block(text: str) -> list[str]:
+    """Paragraphs of text as escaped Markdown lines; a single newline stays a line break."""
+    lines: list[str] = []
+    for paragraph in (p for p in re.split(r"\n\s*\n", text) if p.strip()):
+        if lines:
+            lines.append("")
+        rows = [escape_inline(row) for row in paragraph.split("\n") if row.strip()]
+        lines += [row + "\\" for row in rows[:-1]] + rows[-1:]
+    return lines
+
+
+class _Citations:
+    """Sources numbered in the order the report first cites them."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+
+    def cite(self, source_id: str | None) -> str:
+        if source_id is None:
+            return ""
+        number = self.numbers.setdefault(source_id, len(self.numbers) + 1)
+        return f"[{number}]"
+
+
+def to_markdown(chronology: Chronology, events: list[Event]) -> str:
+    dataset = chronology.dataset
+    citations = _Citations()
+    lines = [f"# {escape_inline(dataset.title)}", ""]
+    if dataset.description:
+        lines += [*escape_block(dataset.description), ""]
+    heading: tuple[int, ...] | None = None
+    for event in events:
+        parts = group_parts(event.when)
+        if parts != heading:
+            label = day_label(parts) if parts else "Date not given in the source"
+            lines += [f"## {escape_inline(label)}", ""]
+            heading = parts
+        lines += _event(chronology, event, citations)
+    if citations.numbers:
+        lines += ["## Sources", ""]
+        for source_id, number in citations.numbers.items():
+            lines.append(f"{number}. {_source(chronology, source_id)}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _event(chronology: Chronology, event: Event, citations: _Citations) -> list[str]:
+    time = clock(event.when)
+    title = escape_inline(event.title)
+    lines = [f"### {escape_inline(time)} \u00b7 {title}" if time and time != "~date" else f"### {title}", ""]
+    facts = []
+    if event.when is None:
+        anchor = event.after or event.before
+        kind = "after" if event.after else "before"
+        facts.append(f"**Date:** not given in the source; {kind} \u201c{_title(chronology, anchor)}\u201d")
+    elif event.when.approximate or event.when.note or event.when.precision == "minute" or event.end:
+        date = display(event.when)
+        if event.end is not None:
+            date += f", until {display(event.end)}"
+        notes = [w.note for w in (event.when, event.end) if w is not None and w.note]
+        facts.append(f"**Date:** {escape_inline(' — '.join([date, *notes]))}")
+    if event.place:
+        facts.append(f"**Place:** {escape_inline(event.place)}")
+    if event.actors:
+        people = "; ".join(
+            f"{escape_inline(_name(chronology, p.actor))} ({escape_inline(p.role)})" for p in event.actors
+        )
+        facts.append(f"**Actors:** {people}")
+    if event.tags:
+        facts.append(f"**Tags:** {', '.join(escape_inline(tag) for tag in event.tags)}")
+    facts.append(f"**Certainty:** {event.certainty.value}")
+    for claim in event.claims:
+        by = ", ".join(_name(chronology, actor) for actor in claim.by) or "unnamed sources"
+        cite = citations.cite(claim.source)
+        facts.append(f"**Claimed by {escape_inline(by)}:** {escape_inline(claim.statement)} {cite}".rstrip())
+    if event.summary:
+        lines += [*escape_block(event.summary), ""]
+    lines += [f"- {fact}" for fact in facts] + [""]
+    for quote in chronology.quotes_by_event.get(event.id, []):
+        lines += [f"> {row}" if row else ">" for row in escape_block(quote.text)]
+        speaker = _name(chronology, quote.speaker) if quote.speaker else "a document"
+        context = f", {escape_inline(quote.context)}" if quote.context else ""
+        lines += [">", f"> \u2014 {escape_inline(speaker)}{context} {citations.cite(quote.source)}", ""]
+    cited = " ".join(citations.cite(source) for source in event.sources)
+    if cited:
+        lines += [f"Sources: {cited}", ""]
+    return lines
+
+
+def _source(chronology: Chronology, source_id: str) -> str:
+    source = chronology.sources.get(source_id)
+    if source is None:
+        return escape_inline(source_id)
+    text = escape_inline(source.title)
+    extra = ", ".join(escape_inline(x) for x in (source.author, source.publisher) if x)
+    if extra:
+        text += f" \u2014 {extra}"
+    if source.url:
+        url = source.url
+        safe = re.fullmatch(r"https?://[^\s<>]+", url)
+        text += f". <{url}>" if safe else f". {escape_inline(url)}"
+    return text
+
+
+def _name(chronology: Chronology, actor_id: str) -> str:
+    actor = chronology.actors.get(actor_id)
+    return actor.name if actor else actor_id
+
+
+def _title(chronology: Chronology, event_id: str | None) -> str:
+    if event_id is None or event_id not in chronology.position:
+        return escape_inline(event_id or "")
+    return escape_inline(chronology.event(event_id).title)

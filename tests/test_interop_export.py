@@ -1,0 +1,334 @@
+"""Exports: TimelineJS3 that TimelineJS opens, CSV that spreadsheets read, Markdown for reports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import BUNDLED, REPO
+from junquito_tui.chronology import Chronology
+from junquito_tui.cli import main
+from junquito_tui.interop import FORMATS, export_text, write_export
+from junquito_tui.interop.csv_export import COLUMNS
+from junquito_tui.interop.markdown_export import escape_inline
+from junquito_tui.loader import load_dataset, load_with_warnings, validate_document
+from junquito_tui.model import When
+
+FIXTURES = REPO / "tests" / "data" / "timelinejs"
+
+# What TimelineJS3 reads (src/js/date/TLDate.js and the slide/media fields of its JSON format).
+SLIDE_FIELDS = {"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink"}
+SLIDE_FIELDS |= {"unique_id", "junquito"}  # 'junquito': ours, which TimelineJS ignores like any unknown field
+DATE_PARTS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
+TLDATE_NUMBER = re.compile(r"^-?\d*$")  # TimelineJS's own check on every date part
+
+
+def bundled() -> Chronology:
+    return Chronology(load_dataset())
+
+
+def hostile(minimal: dict[str, Any]) -> Chronology:
+    """Text that would become structure in every format if it were not escaped."""
+    minimal["title"] = "# Title | with *stars* & <b>tags</b>"
+    first, second = minimal["events"]
+    first["title"] = '=HYPERLINK("http://evil.example","click")'
+    first["summary"] = "# not a heading\n> not a quote\n1. not a list\n\n- not an item | not a cell\n<script>x</script>"
+    first["place"] = "+cmd"
+    second["title"] = "[link](http://evil.example) and `code` and <img src=x onerror=alert(1)>"
+    minimal["quotes"][0]["text"] = "# quoted heading\n> nested? </blockquote><script>alert(1)</script>"
+    minimal["quotes"][0]["context"] = "@context"
+    return Chronology(validate_document(minimal, "hostile.json"))
+
+
+# -- TimelineJS ----------------------------------------------------------------------------------------
+
+
+def check_timelinejs(document: dict[str, Any]) -> None:
+    """The format's required fields and types, as TimelineJS3 checks them."""
+    assert set(document) <= {"title", "events", "eras", "scale"}
+    assert isinstance(document["title"]["text"]["headline"], str)
+    ids = [slide["unique_id"] for slide in document["events"]]
+    assert len(ids) == len(set(ids))
+    for slide in document["events"]:
+        assert set(slide) <= SLIDE_FIELDS, set(slide) - SLIDE_FIELDS
+        assert "start_date" in slide, "start_date is required for an event"
+        for name in ("start_date", "end_date"):
+            if name not in slide:
+                continue
+            date = slide[name]
+            assert set(date) <= {*DATE_PARTS, "display_date"}
+            assert "year" in date
+            for part in DATE_PARTS:
+                if part in date:
+                    assert isinstance(date[part], str | int) and TLDATE_NUMBER.match(str(date[part]).strip())
+            if "month" in date:
+                assert 1 <= int(date["month"]) <= 12
+            if "day" in date:
+                assert "month" in date and 1 <= int(date["day"]) <= 31
+            if "hour" in date:
+                assert "day" in date, "TimelineJS: time cannot be used without date"
+                assert 0 <= int(date["hour"]) <= 23 and 0 <= int(date.get("minute", 0)) <= 59
+            assert isinstance(date.get("display_date", ""), str)
+        assert isinstance(slide["text"]["headline"], str) and slide["text"]["headline"]
+        assert isinstance(slide["text"]["text"], str)
+        assert isinstance(slide.get("group", ""), str) and isinstance(slide.get("display_date", ""), str)
+
+
+def test_timelinejs_export_has_the_required_fields() -> None:
+    chronology = bundled()
+    document = json.loads(export_text(chronology, "timelinejs"))
+    check_timelinejs(document)
+    assert document["title"]["text"]["headline"] == chronology.dataset.title
+    assert [slide["unique_id"] for slide in document["events"]] == [e.id for e in chronology.events]
+
+
+def test_timelinejs_slides_are_precision_faithful() -> None:
+    document = json.loads(export_text(bundled(), "timelinejs"))
+    slides = {slide["unique_id"]: slide for slide in document["events"]}
+    assert slides["perez-brother-murdered"]["start_date"] == {
+        "year": "2017",
+        "month": "6",
+        "display_date": "around June 2017",
+    }
+    assert slides["helicopter-flight"]["start_date"] == {"year": "2017", "month": "6", "day": "27"}
+    raid = slides["raid-begins"]
+    assert raid["start_date"] == {
+        "year": "2018",
+        "month": "1",
+        "day": "15",
+        "hour": "4",
+        "minute": "0",
+        "display_date": "around 04:00 VST, Monday 15 January 2018",
+    }
+    assert raid["junquito"] == {"utc_offset": "-04:00", "zone_label": "VST"}
+    assert raid["group"] == "raid"
+
+
+def test_timelinejs_slide_text_has_summary_actors_quotes_and_sources() -> None:
+    chronology = bundled()
+    slides = {s["unique_id"]: s for s in json.loads(export_text(chronology, "timelinejs"))["events"]}
+    quote = chronology.quote_order[0]
+    text = slides[quote.event]["text"]["text"]
+    assert "<blockquote>" in text and "<strong>Actors:</strong>" in text and "<strong>Sources:</strong>" in text
+    assert 'href="https://en.wikipedia.org/wiki/El_Junquito_raid"' in text
+    alleged = next(e for e in chronology.events if e.certainty == "alleged")
+    assert "<strong>Alleged</strong>, by" in slides[alleged.id]["text"]["text"]
+
+
+def test_undated_events_sit_at_their_anchor_and_say_so() -> None:
+    chronology = bundled()
+    undated = next(e for e in chronology.events if e.when is None and e.after)
+    anchor = chronology.event(undated.after or "")
+    slide = next(s for s in json.loads(export_text(chronology, "timelinejs"))["events"] if s["unique_id"] == undated.id)
+    assert slide["display_date"].startswith("Undated: after \u201c")
+    assert slide["junquito"]["undated"] is True and slide["junquito"]["after"] == anchor.id
+    assert anchor.when is not None and slide["start_date"]["year"] == str(anchor.when.parts()[0])
+
+
+def test_timelinejs_escapes_dataset_text(minimal: dict[str, Any]) -> None:
+    document = json.loads(export_text(hostile(minimal), "timelinejs"))
+    check_timelinejs(document)
+    every_text = json.dumps(document)
+    assert "<script>" not in every_text and "<img" not in every_text and "<b>" not in every_text
+    assert "&lt;script&gt;" in every_text
+
+
+def test_bce_years_export_as_timelinejs_shows_them() -> None:
+    dataset, _ = load_with_warnings(FIXTURES / "deep-time.json")
+    slides = {s["unique_id"]: s for s in json.loads(export_text(Chronology(dataset), "timelinejs"))["events"]}
+    assert slides["euclid"]["start_date"] == {"year": "-300"}  # TimelineJS shows '300 BCE'
+    assert slides["big-bang"]["start_date"] == {"year": "-13800000000"}
+    assert slides["year-one"]["start_date"] == {"year": "1"}
+
+
+@pytest.mark.parametrize("source", [BUNDLED, FIXTURES / "deep-time.json", FIXTURES / "times.json"])
+def test_round_trip_keeps_id_title_date_and_precision(tmp_path: Path, source: Path) -> None:
+    original = Chronology(load_with_warnings(source)[0])
+    exported = tmp_path / "timeline.json"
+    exported.write_text(export_text(original, "timelinejs"), encoding="utf-8")
+    back, _ = load_with_warnings(exported)
+    again = Chronology(back)
+
+    def essentials(when: When | None) -> tuple[Any, ...] | None:
+        if when is None:
+            return None
+        return (when.date, when.precision, when.approximate, when.utc_offset, when.zone_label)
+
+    assert [e.id for e in again.events] == [e.id for e in original.events]  # same events, same order
+    for before, after in zip(original.events, again.events, strict=True):
+        assert after.title == before.title
+        assert essentials(after.when) == essentials(before.when), before.id
+        assert essentials(after.end) == essentials(before.end), before.id
+        assert (after.after, after.before) == (before.after, before.before)
+
+
+# -- CSV ---------------------------------------------------------------------------------------------
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def test_csv_has_one_row_per_event() -> None:
+    chronology = bundled()
+    text = export_text(chronology, "csv")
+    assert text.startswith(",".join(COLUMNS) + "\r\n")
+    rows = read_csv(text)
+    assert [row["id"] for row in rows] == [e.id for e in chronology.events]
+    by_id = {row["id"]: row for row in rows}
+    raid = by_id["raid-begins"]
+    assert (raid["start"], raid["precision"], raid["approximate"]) == ("2018-01-15T04:00-04:00", "minute", "true")
+    assert by_id["perez-brother-murdered"]["start"] == "2017-06"
+    for event in chronology.events:
+        row = by_id[event.id]
+        assert row["title"] == event.title and row["summary"] == event.summary
+        assert row["certainty"] == event.certainty.value
+        assert row["tags"].split("; ") == event.tags if event.tags else row["tags"] == ""
+    undated = next(e for e in chronology.events if e.when is None)
+    assert by_id[undated.id]["start"] == "" and by_id[undated.id]["before"] == (undated.before or "")
+
+
+def test_csv_actors_and_sources_are_readable() -> None:
+    rows = {r["id"]: r for r in read_csv(export_text(bundled(), "csv"))}
+    flight = rows["helicopter-flight"]
+    assert "Óscar Pérez (pilot)" in flight["actors"].split("; ")
+    assert flight["sources"] == "El Junquito raid <https://en.wikipedia.org/wiki/El_Junquito_raid>"
+
+
+def test_csv_quotes_commas_quotes_and_newlines(minimal: dict[str, Any]) -> None:
+    minimal["events"][0]["summary"] = 'A "quoted" word, a comma\nand a second line'
+    rows = read_csv(export_text(Chronology(validate_document(minimal, "x.json")), "csv"))
+    assert rows[0]["summary"] == 'A "quoted" word, a comma\nand a second line'
+
+
+def test_csv_cells_never_start_a_formula(minimal: dict[str, Any]) -> None:
+    rows = read_csv(export_text(hostile(minimal), "csv"))
+    first = next(row for row in rows if row["id"] == "first")
+    assert first["title"] == '\'=HYPERLINK("http://evil.example","click")'
+    assert first["place"] == "'+cmd"
+    assert not any(value.startswith(("=", "+", "@")) for row in rows for value in row.values())
+
+
+# -- Markdown ---------------------------------------------------------------------------------------
+
+
+def unescape(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def test_markdown_has_every_event_quote_and_source() -> None:
+    chronology = bundled()
+    text = export_text(chronology, "markdown")
+    plain = unescape(text)
+    assert text.startswith(f"# {escape_inline(chronology.dataset.title)}\n")
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert len(headings) == len(chronology.events)
+    for event, heading in zip(chronology.events, headings, strict=True):
+        assert heading.endswith(escape_inline(event.title))
+    for quote in chronology.quote_order:
+        assert f"> {escape_inline(quote.text)}" in text
+        speaker = chronology.actors[quote.speaker].name if quote.speaker else "a document"
+        assert f"> \u2014 {speaker}" in plain
+    assert "## Monday 15 January 2018" in text and "## Date not given in the source" in text
+    assert "~04:00 VST \u00b7 " in plain  # the time of a timed event, approximate
+    assert "**Actors:** Óscar Pérez (pilot)" in plain
+    assert (
+        "\n## Sources\n\n1. El Junquito raid \u2014 Wikipedia. <https://en.wikipedia.org/wiki/El_Junquito_raid>" in text
+    )
+
+
+def test_markdown_escapes_everything_that_would_become_structure(minimal: dict[str, Any]) -> None:
+    text = export_text(hostile(minimal), "markdown")
+    lines = text.splitlines()
+    assert [line for line in lines if line.startswith("#")] == [
+        "# \\# Title \\| with \\*stars\\* & \\<b\\>tags\\</b\\>",
+        "## June 2017",
+        '### \\=HYPERLINK("http://evil.example","click")',
+        "## Monday 15 January 2018",
+        "### 04:00 VST \u00b7 \\[link\\](http://evil.example) and \\`code\\` and \\<img src=x onerror=alert(1)\\>",
+        "## Sources",
+    ]
+    assert "\\# not a heading\\\n\\> not a quote\\\n1\\. not a list\n\n\\- not an item \\| not a cell\\\n" in text
+    assert [line for line in lines if line.startswith(">")] == [
+        "> \\# quoted heading\\",
+        "> \\> nested? \\</blockquote\\>\\<script\\>alert(1)\\</script\\>",
+        ">",
+        "> \u2014 Óscar Pérez, @context [1]",
+    ]
+    lists = [line for line in lines if re.match(r"^(\d+[.)]|[-+*] )", line)]
+    assert all(line.startswith("- **") for line in lists[:-1]) and lists[-1] == "1. An article"
+    assert not re.search(r"(?<!\\)<(script|img|b>|/blockquote)", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [("&amp; AT&T", "\\&amp; AT&T"), ("1) one", "1\\) one"), ("+ plus", "\\+ plus"), ("a\n\n  b", "a b")],
+)
+def test_escape_inline(text: str, escaped: str) -> None:
+    assert escape_inline(text) == escaped
+
+
+# -- the function the app calls, and the command line ----------------------------------------------
+
+
+def test_export_text_keeps_chronological_order_of_the_chosen_events() -> None:
+    chronology = bundled()
+    chosen = [chronology.events[5].id, chronology.events[1].id, "no-such-event"]
+    rows = read_csv(export_text(chronology, "csv", chosen))
+    assert [row["id"] for row in rows] == [chronology.events[1].id, chronology.events[5].id]
+    with pytest.raises(ValueError, match="unknown export format"):
+        export_text(chronology, "pdf")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_write_export_writes_whole_files(tmp_path: Path, fmt: str) -> None:
+    path = write_export(bundled(), fmt, tmp_path / f"out.{fmt}")
+    assert path.is_absolute() and path.exists()
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") == (fmt == "csv")  # Excel reads UTF-8 CSV correctly only with a BOM
+    assert raw.decode("utf-8-sig") == export_text(bundled(), fmt)
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_command_to_standard_output(capsysbinary: pytest.CaptureFixture[bytes], fmt: str) -> None:
+    assert main(["export", "--format", fmt]) == 0
+    out = capsysbinary.readouterr().out
+    assert not out.startswith(b"\xef\xbb\xbf")  # no byte order mark on a pipe
+    assert out.decode("utf-8") == export_text(bundled(), fmt)
+
+
+def test_export_command_query_and_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "raid.csv"
+    assert main(["export", "--format", "csv", "--query", "date:2018-01-15", "-o", str(output)]) == 0
+    assert f"to {output}" in capsys.readouterr().err
+    rows = read_csv(output.read_text(encoding="utf-8-sig"))
+    assert rows and all(row["start"].startswith("2018-01-15") or row["start"] == "" for row in rows)
+    assert len(rows) < len(bundled().events)
+
+
+def test_export_command_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], write: Any) -> None:
+    assert main(["export", "--format", "csv", "--query", "xyzzy-nothing"]) == 1
+    assert "no event matches" in capsys.readouterr().err
+    assert main(["export", "--format", "csv", "-o", str(tmp_path / "missing" / "x.csv")]) == 2
+    assert "cannot be written" in capsys.readouterr().err
+    data = write(json.loads(BUNDLED.read_text(encoding="utf-8")))
+    before = data.read_bytes()
+    assert main(["export", "--format", "timelinejs", "--data", str(data), "-o", str(data)]) == 2
+    assert "is the input file" in capsys.readouterr().err and data.read_bytes() == before
+    assert main(["export", "--format", "csv", "--data", str(write("{"))]) == 2
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", "--format", "pdf"])
+    assert exit_.value.code == 2
+
+
+def test_export_from_a_timelinejs_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "markdown", "--data", str(FIXTURES / "times.json")]) == 0
+    captured = capsys.readouterr()
+    assert "# Times of day" in captured.out and "warning: " in captured.err
