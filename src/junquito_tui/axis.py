@@ -345,12 +345,14 @@ def _boundaries(t0: int, t1: int, per_column: float) -> Iterable[tuple[int, str]
     day = t0 // DAY
     if unit == "years":  # several years a step: 2, 5, 10, 20, 50, ... (cosmological spans too)
         step = _nice(per_column * 10 / YEAR)
-        year = civil_from_days(day)[0]
-        year = -(-year // step) * step
-        while (t := days_from_civil(year, 1, 1) * DAY) < t1:
-            if t >= t0:
+        first, last = civil_from_days(day)[0], civil_from_days(t1 // DAY)[0]
+        # round numbers as people count: 500 BCE is astronomical year -499
+        bce = range(1 - (-(-(1 - min(last, 0)) // step)) * step, first - 1, -step) if first <= 0 else range(0)
+        ce = range(max(-(-max(first, 1) // step) * step, step), last + 1, step)
+        for year in [*reversed(bce), *ce]:
+            t = days_from_civil(year, 1, 1) * DAY
+            if t0 <= t < t1:
                 yield t, year_label(year)
-            year += step
     elif unit in ("year", "quarter", "month"):
         year, month, _ = civil_from_days(day)
         step = {"year": 12, "quarter": 3, "month": 1}[unit]
