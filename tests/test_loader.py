@@ -128,3 +128,9 @@ def test_loading_never_writes_the_file(write: Any, minimal: dict[str, Any]) -> N
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     load_dataset(path)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_control_characters_in_keys_are_shown_escaped(write: Any, minimal: dict[str, Any]) -> None:
+    minimal["events"][0]["\x1b]52;c;aGk=\x07"] = 1
+    report = error_of(write(minimal)).report()
+    assert "\\x1b]52;c;aGk=\\x07" in report and "\x1b" not in report and "\x07" not in report

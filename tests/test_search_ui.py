@@ -156,3 +156,29 @@ async def test_a_large_dataset_is_searched_from_worker_threads() -> None:
         assert all(len(results.of_kind(kind)) <= PER_KIND for kind in results.counts)
         shown = prompts(app.query_one(ResultList))
         assert any(p.startswith("  … and ") for p in shown)  # more than the listed hits, and it says so
+
+
+async def test_palette_exports_the_filtered_view(tmp_path: Any, monkeypatch: Any) -> None:
+    import csv
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("slash", *"video ", "down", "f", "escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"export view as csv")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        view = app.query_one(Timeline).view
+        written = sorted(tmp_path.glob("*.csv"))
+        assert len(written) == 1 and written[0].name == "el-junquito-raid-a-chronology.csv"
+        with written[0].open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert [r["id"] for r in rows] == [e.id for e in view] and len(rows) < len(app.chronology.events)
+        messages = [n.message for n in app._notifications]
+        assert f"Exported {len(view)} events to {written[0]}" in messages
+        app.export_view("csv")  # a second export never overwrites the first
+        assert sorted(p.name for p in tmp_path.glob("*.csv"))[-1] == "el-junquito-raid-a-chronology.csv"
+        assert len(list(tmp_path.glob("*.csv"))) == 2

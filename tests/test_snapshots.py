@@ -37,7 +37,12 @@ def test_light_theme(snap_compare: Any) -> None:
 
 
 def test_search_results(snap_compare: Any) -> None:
-    assert snap_compare(app(), terminal_size=(120, 40), press=["slash", *"perez vid"])
+    async def search(pilot: Any) -> None:
+        await pilot.press("slash", *"perez vid")
+        await pilot.pause()  # results arrive as a message: let it land before the picture
+        await pilot.pause()
+
+    assert snap_compare(app(), terminal_size=(120, 40), run_before=search)
 
 
 def test_axis_whole_span(snap_compare: Any) -> None:

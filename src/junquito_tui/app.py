@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -13,6 +15,7 @@ from .chronology import Chronology
 from .commands import ActorProvider, EventProvider, GoToProvider, QuoteProvider
 from .navigation import Location
 from .screens.explorer import ExplorerScreen
+from .widgets.timeline import Timeline
 
 
 class JunquitoApp(App[None]):
@@ -66,5 +69,38 @@ class JunquitoApp(App[None]):
             label = f"Go to {provider.kind}…"
             yield SystemCommand(label, help_text, lambda p=provider, t=label: self.open_go_to(p, t))
 
+        for fmt, label in (("markdown", "Markdown"), ("csv", "CSV"), ("timelinejs", "TimelineJS")):
+            yield SystemCommand(
+                f"Export view as {label}",
+                "Write the events in the timeline (the filtered ones, if filtered) to a file here",
+                lambda f=fmt: self.export_view(f),
+            )
+
+    def export_view(self, fmt: str) -> None:
+        """Write the timeline's current view to a new file in the working directory, and say where."""
+        from .interop import SUFFIXES, write_export
+
+        view = self.explorer.query_one(Timeline).view
+        path = _free_name(Path.cwd(), _slug(self.chronology.dataset.title), SUFFIXES[fmt])
+        try:
+            written = write_export(self.chronology, fmt, path, [e.id for e in view])
+        except OSError as error:
+            self.notify(f"Could not export to {path}: {error.strerror or error}", severity="error", markup=False)
+            return
+        count = f"{len(view)} event{'' if len(view) == 1 else 's'}"
+        self.notify(f"Exported {count} to {written}", title="Export", markup=False, timeout=10)
+
     def open_go_to(self, provider: type[GoToProvider], placeholder: str) -> None:
         self.push_screen(CommandPalette(providers=[provider], placeholder=placeholder))
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "chronology"
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """A file name that does not exist yet: exports never overwrite anything."""
+    candidate, number = folder / f"{stem}{suffix}", 2
+    while candidate.exists():
+        candidate, number = folder / f"{stem}-{number}{suffix}", number + 1
+    return candidate

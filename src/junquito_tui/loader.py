@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from .integrity import check_integrity
 from .interop.timelinejs_import import from_timelinejs, is_timelinejs
 from .model import Dataset
-from .problems import Problem, json_path
+from .problems import Problem, json_path, visible
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 BUNDLED_NAME = "events.json"
@@ -37,7 +37,7 @@ class DatasetError(Exception):
 
     def report(self) -> str:
         noun = "problem" if len(self.problems) == 1 else "problems"
-        lines = [f"{self.path}: {len(self.problems)} {noun}"]
+        lines = [visible(f"{self.path}: {len(self.problems)} {noun}")]
         lines += [f"  {problem.render(self.path)}" for problem in self.problems]
         return "\n".join(lines)
 

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Control characters from the file (in a key, say) shown as \\x1b, never sent to the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True)
@@ -15,10 +23,10 @@ class Problem:
 
     def render(self, file: str) -> str:
         if self.line is not None:
-            return f"{file}:{self.line}:{self.column}: {self.message}"
+            return visible(f"{file}:{self.line}:{self.column}: {self.message}")
         if self.path:
-            return f"{self.path}: {self.message}"
-        return self.message
+            return visible(f"{self.path}: {self.message}")
+        return visible(self.message)
 
 
 def json_path(location: Iterable[int | str]) -> str:
