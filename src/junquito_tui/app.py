@@ -1,4 +1,4 @@
-"""The Textual application: loads nothing itself, presents a validated chronology."""
+"""The Textual application: presents a validated chronology, loading a large one in the background first."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from .chronology import Chronology
+from .axis import Placement
+from .chronology import Chronology, missing_link
 from .commands import ActorProvider, EventProvider, GoToProvider, QuoteProvider
 from .navigation import Location
 from .screens.explorer import ExplorerScreen
+from .screens.loading import LoadingScreen, freeze_loaded_objects
 from .widgets.timeline import Timeline
 
 
@@ -25,23 +27,30 @@ class JunquitoApp(App[None]):
 
     def __init__(
         self,
-        chronology: Chronology,
+        chronology: Chronology | None = None,
         *,
+        load: tuple[Path, int] | None = None,
         event_id: str | None = None,
         actor_id: str | None = None,
         warnings: list[str] | None = None,
     ) -> None:
+        """Show ``chronology``, or ``load`` (path, max bytes) one in the background first."""
         super().__init__()
         self.chronology = chronology
+        self._load = load
+        self._event_id, self._actor_id = event_id, actor_id
         self.load_warnings = list(warnings or [])
-        self.title = chronology.dataset.title
-        if actor_id is not None:
-            self._start = Location("actor", actor_id)
-        else:
-            first = event_id or (chronology.events[0].id if chronology.events else None)
-            self._start = Location("event", first) if first else Location("actor", "")
+        self.load_error: str | None = None  # printed by the command line after the app has closed
+        if chronology is not None:
+            self.title = chronology.dataset.title
 
     def on_mount(self) -> None:
+        if self.chronology is None:
+            assert self._load is not None, "give the app a chronology or something to load"
+            self.push_screen(LoadingScreen(*self._load))  # replaced by the explorer once loaded
+        self._show_warnings()
+
+    def _show_warnings(self) -> None:
         if self.load_warnings:  # shown once, as text: they may quote the file's content
             shown = "\n".join(self.load_warnings[:8])
             more = len(self.load_warnings) - 8
@@ -49,18 +58,47 @@ class JunquitoApp(App[None]):
                 shown += f"\n… and {more} more (junquito-tui validate FILE lists them all)"
             self.notify(shown, title="Opened with warnings", severity="warning", timeout=15, markup=False)
 
-    def get_default_screen(self) -> ExplorerScreen:
-        return ExplorerScreen(self.chronology, self._start)
+    def get_default_screen(self) -> Screen[None]:
+        return self._explorer(self.chronology) if self.chronology is not None else Screen()
+
+    def _explorer(self, chronology: Chronology, placement: Placement | None = None) -> ExplorerScreen:
+        if self._actor_id is not None:
+            start: Location | None = Location("actor", self._actor_id)
+        else:
+            first = self._event_id or (chronology.events[0].id if chronology.events else None)
+            start = Location("event", first) if first else None
+        return ExplorerScreen(chronology, start, placement)
+
+    def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
+        problem = missing_link(message.chronology, self._event_id, self._actor_id)
+        if problem:
+            self._fail(problem)
+            return
+        self.chronology = message.chronology
+        self.title = message.chronology.dataset.title
+        freeze_loaded_objects()
+        self.switch_screen(self._explorer(message.chronology, message.placement))
+        self.load_warnings = message.warnings
+        self._show_warnings()
+
+    def on_loading_screen_failed(self, message: LoadingScreen.Failed) -> None:
+        self._fail(message.report)
+
+    def _fail(self, report: str) -> None:
+        self.load_error = report
+        self.exit(return_code=2)
 
     @property
     def explorer(self) -> ExplorerScreen:
-        return self.screen_stack[0]  # type: ignore[return-value]
+        return next(s for s in self.screen_stack if isinstance(s, ExplorerScreen))
 
     def goto(self, target: Location) -> None:
         self.explorer.goto(target)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if self.chronology is None:
+            return  # still loading: nothing to go to or export yet
         for provider, help_text in (
             (EventProvider, "Fuzzy-find an event by its title"),
             (ActorProvider, "Fuzzy-find an actor by name or alias"),
@@ -80,6 +118,8 @@ class JunquitoApp(App[None]):
         """Write the timeline's current view to a new file in the working directory, and say where."""
         from .interop import SUFFIXES, write_export
 
+        if self.chronology is None:
+            return
         view = self.explorer.query_one(Timeline).view
         path = _free_name(Path.cwd(), _slug(self.chronology.dataset.title), SUFFIXES[fmt])
         try:

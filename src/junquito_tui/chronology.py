@@ -106,3 +106,15 @@ def _own_key(event: Event, keys: dict[str, tuple[DateKey, int]], by_id: dict[str
 
 def group_key(event: Event) -> tuple[int, ...]:
     return group_parts(event.when)
+
+
+def missing_link(chronology: Chronology, event_id: str | None, actor_id: str | None) -> str | None:
+    """Why a deep link (--event / --actor) cannot be followed, naming the closest ids; None if it can."""
+    from .integrity import closest
+
+    for option, wanted, known in (("event", event_id, chronology.position), ("actor", actor_id, chronology.actors)):
+        if wanted is not None and wanted not in known:
+            guesses = closest(wanted, known, limit=5)
+            hint = f"; closest: {', '.join(guesses)}" if guesses else ""
+            return f"junquito-tui: --{option}: no {option} with id '{wanted}'{hint}"
+    return None

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .chronology import Chronology
-from .integrity import closest
+from .chronology import Chronology, missing_link
 from .interop import FORMATS, encode_export, export_text, write_atomically
-from .loader import DEFAULT_MAX_BYTES, DatasetError, load_timelinejs, load_with_warnings
+from .loader import DEFAULT_MAX_BYTES, DatasetError, load_timelinejs, load_with_warnings, preflight
 from .model import Dataset
 
 EXIT_USAGE = 2
+BACKGROUND_LOAD_BYTES = 8 * 1024 * 1024  # larger files load behind a progress bar; smaller ones before the UI
 
 
 def _add_data_options(parser: argparse.ArgumentParser) -> None:
@@ -193,20 +193,34 @@ def _write(text: str, fmt: str, output: str | None, source: str | None, what: st
     return 0
 
 
+def _size_if_loadable(path: Path, max_bytes: int) -> int:
+    """0 when the file cannot be loaded at all: the ordinary path then reports why, before any UI."""
+    try:
+        return preflight(path, max_bytes)
+    except DatasetError:
+        return 0
+
+
 def _explore(args: argparse.Namespace) -> int:
+    from .app import JunquitoApp  # imported late: validate and schema never load Textual
+
+    path = Path(args.data) if args.data else None
+    if path is not None and _size_if_loadable(path, args.max_bytes) > BACKGROUND_LOAD_BYTES:
+        # Large: open the interface at once and load behind a progress bar. Problems found
+        # then are printed when the interface has closed, with the same exit status 2.
+        app = JunquitoApp(load=(path, args.max_bytes), event_id=args.event, actor_id=args.actor)
+        app.run()
+        if app.load_error:
+            print(app.load_error, file=sys.stderr)
+        return app.return_code or 0
     loaded = _load(args.data, args.max_bytes)
     if loaded is None:
         return EXIT_USAGE
     dataset, warnings = loaded
     chronology = Chronology(dataset)
-    for option, known in (("event", chronology.position), ("actor", chronology.actors)):
-        wanted = getattr(args, option)
-        if wanted is not None and wanted not in known:
-            guesses = closest(wanted, known, limit=5)
-            hint = f"; closest: {', '.join(guesses)}" if guesses else ""
-            print(f"junquito-tui: --{option}: no {option} with id '{wanted}'{hint}", file=sys.stderr)
-            return EXIT_USAGE
-    from .app import JunquitoApp  # imported late: validate and schema never load Textual
-
+    problem = missing_link(chronology, args.event, args.actor)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
     JunquitoApp(chronology, event_id=args.event, actor_id=args.actor, warnings=warnings).run()
     return 0

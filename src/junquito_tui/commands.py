@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from .chronology import Chronology
 from .dates import short_date
 from .navigation import Kind, Location
 from .widgets.pages import preview
@@ -29,21 +30,25 @@ class GoToProvider(Provider):
     def explorer(self) -> JunquitoApp:
         return self.app  # type: ignore[return-value]
 
+    def _items(self) -> Iterator[tuple[str, str, str]]:
+        chronology = self.explorer.chronology
+        return iter(()) if chronology is None else self.items(chronology)  # nothing while loading
+
     @abstractmethod
-    def items(self) -> Iterator[tuple[str, str, str]]:
+    def items(self, chronology: Chronology) -> Iterator[tuple[str, str, str]]:
         """(label, help, id) for every item of this kind; help is our own text, never data."""
 
     def _callback(self, item_id: str) -> Callable[[], None]:
         return partial(self.explorer.goto, Location(self.kind, item_id))
 
     async def discover(self) -> Hits:
-        for label, help_text, item_id in self.items():
+        for label, help_text, item_id in self._items():
             yield DiscoveryHit(Content(label), self._callback(item_id), text=label, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         fuzzy = matcher.fuzzy_search
-        for label, help_text, item_id in self.items():
+        for label, help_text, item_id in self._items():
             score = matcher.match(label)
             if score > 0:
                 _, offsets = fuzzy.match(matcher.query, label)
@@ -56,16 +61,16 @@ class GoToProvider(Provider):
 class EventProvider(GoToProvider):
     kind = "event"
 
-    def items(self) -> Iterator[tuple[str, str, str]]:
-        for event in self.explorer.chronology.events:
+    def items(self, chronology: Chronology) -> Iterator[tuple[str, str, str]]:
+        for event in chronology.events:
             yield event.title, f"event · {short_date(event.when)}", event.id
 
 
 class ActorProvider(GoToProvider):
     kind = "actor"
 
-    def items(self) -> Iterator[tuple[str, str, str]]:
-        for actor in self.explorer.chronology.dataset.actors:
+    def items(self, chronology: Chronology) -> Iterator[tuple[str, str, str]]:
+        for actor in chronology.dataset.actors:
             label = actor.name if not actor.aliases else f"{actor.name} ({', '.join(actor.aliases)})"
             yield label, f"actor · {actor.kind.value}", actor.id
 
@@ -73,7 +78,6 @@ class ActorProvider(GoToProvider):
 class QuoteProvider(GoToProvider):
     kind = "quote"
 
-    def items(self) -> Iterator[tuple[str, str, str]]:
-        chronology = self.explorer.chronology
+    def items(self, chronology: Chronology) -> Iterator[tuple[str, str, str]]:
         for quote in chronology.quote_order:
             yield preview(quote), f"quote · {short_date(chronology.event(quote.event).when)}", quote.id

@@ -10,8 +10,7 @@ because later checks would only repeat the earlier problem in other words.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from .model import Dataset
 from .problems import Problem, json_path, visible
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+READ_CHUNK = 4 * 1024 * 1024
 BUNDLED_NAME = "events.json"
 
 
@@ -40,12 +40,6 @@ class DatasetError(Exception):
         lines = [visible(f"{self.path}: {len(self.problems)} {noun}")]
         lines += [f"  {problem.render(self.path)}" for problem in self.problems]
         return "\n".join(lines)
-
-
-@dataclass(frozen=True)
-class Loaded:
-    dataset: Dataset
-    path: str
 
 
 def bundled_path() -> Path:
@@ -65,15 +59,23 @@ def load_dataset(path: str | Path | None = None, *, max_bytes: int = DEFAULT_MAX
     return load_with_warnings(path, max_bytes=max_bytes)[0]
 
 
+Progress = Callable[[str, float | None], None]  # (what is happening, fraction done or None)
+
+
 def load_with_warnings(
-    path: str | Path | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | Path | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None
 ) -> tuple[Dataset, list[str]]:
     """Like ``load_dataset``, for any format we read: a TimelineJS3 file (recognised by its shape)
-    is converted, and what the conversion had to guess or leave out comes back as warnings."""
-    target, name, document = _read_document(path, max_bytes)
+    is converted, and what the conversion had to guess or leave out comes back as warnings.
+    ``progress`` hears about each stage (from the calling thread)."""
+    report = progress or (lambda stage, fraction: None)
+    target, name, document = _read_document(path, max_bytes, report)
     if is_timelinejs(document):
+        report("Converting from TimelineJS", None)
         converted, warnings = from_timelinejs(document, target.name)
         return validate_document(converted, name), warnings
+    events = document.get("events") if isinstance(document, dict) else None
+    report(f"Checking {len(events):,} events" if isinstance(events, list) else "Checking", None)
     return validate_document(document, name), []
 
 
@@ -91,10 +93,12 @@ def load_timelinejs(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     return validate_document(converted, name), warnings
 
 
-def _read_document(path: str | Path | None, max_bytes: int) -> tuple[Path, str, Any]:
+def _read_document(path: str | Path | None, max_bytes: int, report: Progress | None = None) -> tuple[Path, str, Any]:
     target = Path(path) if path is not None else bundled_path()
     name = str(target)
-    raw = _read_bytes(target, name, max_bytes)
+    raw = _read_bytes(target, name, max_bytes, report)
+    if report:
+        report("Parsing JSON", None)
     return target, name, _parse_json(_decode(raw, name), name)
 
 
@@ -113,7 +117,9 @@ def validate_document(document: Any, name: str) -> Dataset:
     return dataset
 
 
-def _read_bytes(target: Path, name: str, max_bytes: int) -> bytes:
+def preflight(target: Path, max_bytes: int) -> int:
+    """The file's size, once it is known to be a readable file within the limit; else ``DatasetError``."""
+    name = str(target)
     try:
         if target.is_dir():
             raise DatasetError(name, [Problem("", "is a directory, not a dataset file")])
@@ -123,12 +129,28 @@ def _read_bytes(target: Path, name: str, max_bytes: int) -> bytes:
                 name,
                 [Problem("", f"is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)")],
             )
-        with target.open("rb") as handle:  # read-only: the app never writes a dataset
-            return handle.read(max_bytes + 1)
+        with target.open("rb"):  # read-only: the app never writes a dataset
+            return size
     except FileNotFoundError:
         raise DatasetError(name, [Problem("", "no such file")]) from None
     except PermissionError:
         raise DatasetError(name, [Problem("", "permission denied: the file cannot be read")]) from None
+    except OSError as error:
+        raise DatasetError(name, [Problem("", f"cannot be read: {error.strerror or error}")]) from None
+
+
+def _read_bytes(target: Path, name: str, max_bytes: int, report: Progress | None = None) -> bytes:
+    size = preflight(target, max_bytes)
+    try:
+        with target.open("rb") as handle:  # read-only: the app never writes a dataset
+            if report is None:
+                return handle.read(max_bytes + 1)
+            chunks, done = [], 0
+            while chunk := handle.read(min(READ_CHUNK, max_bytes + 1 - done)):
+                chunks.append(chunk)
+                done += len(chunk)
+                report(f"Reading {done / 1e6:,.1f} of {size / 1e6:,.1f} MB", done / max(size, 1))
+            return b"".join(chunks)
     except OSError as error:
         raise DatasetError(name, [Problem("", f"cannot be read: {error.strerror or error}")]) from None
 

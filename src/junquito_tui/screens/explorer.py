@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..axis import Placement
 from ..chronology import Chronology
 from ..dates import short_date
 from ..navigation import History, Location
@@ -34,6 +35,7 @@ PANE_NAMES = ("Timeline", "Event", "Actors", "Quotes")
 FOCUS_ORDER = ("timeline", "event-detail", "actor-list", "actor-profile", "quote-list", "quote-detail")
 PANE_OF = {"timeline": 0, "event-detail": 1, "actor-list": 2, "actor-profile": 2, "quote-list": 3, "quote-detail": 3}
 QUOTE_FILTERS = ("all", "event", "actor")
+QUOTE_LIST_LIMIT = 1_000  # an OptionList of tens of thousands of wrapped quotes takes seconds to build
 MIN_SIZE = (40, 12)  # below this the layout cannot hold a readable pane
 
 
@@ -80,8 +82,9 @@ class ExplorerScreen(SearchingScreen):
     active_pane: reactive[int] = reactive(0)
     quote_filter: reactive[str] = reactive("all", init=False)
 
-    def __init__(self, chronology: Chronology, start: Location) -> None:
+    def __init__(self, chronology: Chronology, start: Location | None, placement: Placement | None = None) -> None:
         super().__init__(chronology)
+        self._placement = placement
         self.history = History(start)
         self._start = start
         self._quote_view = list(chronology.quote_order)
@@ -119,14 +122,15 @@ class ExplorerScreen(SearchingScreen):
             self.call_after_refresh(self.action_pane, self.active_pane)
 
     def on_mount(self) -> None:
-        self.query_one(TimeAxis).set_events(self.chronology.events)
+        self.query_one(TimeAxis).set_events(self.chronology.events, self._placement)
         data = self.chronology.dataset
         self._title_timeline()
         self.query_one("#event-pane").border_title = "2 Event"
         self.query_one("#actors-pane").border_title = f"3 Actors · {len(data.actors)}"
         self._fill_actor_list()
         self._fill_quote_list()
-        self.show(self._start)
+        if self._start is not None:
+            self.show(self._start)
         self._update_tabs()
         if self._document_count() > SYNC_LIMIT:
             self._start_indexing()  # large datasets: index in the background from the start
@@ -191,6 +195,9 @@ class ExplorerScreen(SearchingScreen):
         elif quote_list.highlighted is not None:
             self._show_quote(ids[quote_list.highlighted])
         title = f"4 Quotes · {len(ids)}"
+        total = len(self.chronology.quote_order)
+        if self.quote_filter == "all" and total > len(ids):
+            title = f"4 Quotes · first {len(ids):,} of {total:,} (f: of this event, of this actor)"
         if self.quote_filter == "event" and (shown := self.query_one(Timeline).current):
             title += f" of event: {shown.title}"
         elif self.quote_filter == "actor" and (actor_id := self._current_actor()):
@@ -203,7 +210,7 @@ class ExplorerScreen(SearchingScreen):
             return list(chronology.quotes_by_event.get(event.id, []))
         if self.quote_filter == "actor" and (actor_id := self._current_actor()):
             return list(chronology.quotes_by_speaker.get(actor_id, []))
-        return list(chronology.quote_order)
+        return list(chronology.quote_order[:QUOTE_LIST_LIMIT])
 
     # -- where the user is ------------------------------------------------
     def _current_actor(self) -> str | None:
@@ -246,6 +253,9 @@ class ExplorerScreen(SearchingScreen):
         elif target.kind == "quote":
             if target.id not in {q.id for q in self._quote_view}:
                 self.quote_filter = "all"
+            if target.id not in {q.id for q in self._quote_view}:  # beyond the first QUOTE_LIST_LIMIT
+                self.query_one(Timeline).select(self.chronology.quotes[target.id].event)
+                self.quote_filter = "event"
             ids = [q.id for q in self._quote_view]
             self.query_one(QuoteList).highlighted = ids.index(target.id)
             self._show_quote(target.id)

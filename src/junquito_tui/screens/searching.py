@@ -6,9 +6,10 @@ The explorer screen extends this one; it supplies the panes and the jumps.
 
 from __future__ import annotations
 
+import threading
 from abc import abstractmethod
 
-from textual import on, work
+from textual import on
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
@@ -101,9 +102,13 @@ class SearchingScreen(Screen[None]):
             self.index = index
             super().__init__()
 
-    @work(thread=True, exclusive=True, group="index")
     def _build_index(self) -> None:
-        self.post_message(self.IndexReady(SearchIndex(self.chronology)))
+        # A daemon thread, not a Textual worker: the interpreter waits for worker threads at
+        # exit, and `q` must not wait seconds for an index nobody will use.
+        def build() -> None:
+            self.post_message(self.IndexReady(SearchIndex(self.chronology)))
+
+        threading.Thread(target=build, name="search-index", daemon=True).start()
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:

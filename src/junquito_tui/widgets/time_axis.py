@@ -49,9 +49,9 @@ class TimeAxis(Widget):
         self._lines: list[Strip] = []
 
     # -- inputs -------------------------------------------------------------
-    def set_events(self, events: list[Event]) -> None:
-        """Every event of the chronology: placed in time once, here."""
-        self._placement = axis.Placement(events)
+    def set_events(self, events: list[Event], placement: axis.Placement | None = None) -> None:
+        """Every event of the chronology, placed in time once (here, unless already done)."""
+        self._placement = placement or axis.Placement(events)
         self._all = events
         self._all_layer = self._placement.layer()
         self.show(None)

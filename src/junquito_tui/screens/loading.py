@@ -1,0 +1,97 @@
+"""Opening a large dataset: progress on screen while a background thread reads and checks it.
+
+The thread is a plain daemon thread rather than a Textual worker: worker threads
+belong to an executor that the interpreter waits for at exit, so `q` during a
+ten-second load would hang until the load finished. Messages carry everything
+back to the app; the thread never touches a widget.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Middle
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from ..axis import Placement
+from ..chronology import Chronology
+from ..loader import DatasetError, load_with_warnings
+
+REPORT_EVERY = 0.05  # seconds between progress messages: the screen need not hear more often
+
+
+class LoadingScreen(Screen[None]):
+    BINDINGS = [Binding("q", "app.quit", "Quit")]
+
+    class Progress(Message):
+        def __init__(self, stage: str, fraction: float | None) -> None:
+            self.stage = stage
+            self.fraction = fraction
+            super().__init__()
+
+    class Loaded(Message):
+        def __init__(self, chronology: Chronology, placement: Placement, warnings: list[str]) -> None:
+            self.chronology = chronology
+            self.placement = placement
+            self.warnings = warnings
+            super().__init__()
+
+    class Failed(Message):
+        def __init__(self, report: str) -> None:
+            self.report = report
+            super().__init__()
+
+    def __init__(self, path: Path, max_bytes: int) -> None:
+        super().__init__()
+        self.path = path
+        self.max_bytes = max_bytes
+        self._last_report = 0.0
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            yield Static(f"Loading {self.path}", id="loading-title", markup=False)
+            yield ProgressBar(total=None, show_eta=False, id="loading-bar")
+            yield Static("Starting", id="loading-stage", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        threading.Thread(target=self._load, name="load-dataset", daemon=True).start()
+
+    def _load(self) -> None:
+        try:
+            dataset, warnings = load_with_warnings(self.path, max_bytes=self.max_bytes, progress=self._report)
+            self._report(f"Ordering {len(dataset.events):,} events", None, force=True)
+            chronology = Chronology(dataset)
+            self._report("Placing events in time", None, force=True)
+            placement = Placement(chronology.events)
+        except DatasetError as error:
+            self.post_message(self.Failed(error.report()))
+            return
+        self.post_message(self.Loaded(chronology, placement, warnings))
+
+    def _report(self, stage: str, fraction: float | None, force: bool = False) -> None:
+        now = time.monotonic()
+        if force or fraction is None or now - self._last_report >= REPORT_EVERY:
+            self._last_report = now
+            self.post_message(self.Progress(stage, fraction))
+
+    def on_loading_screen_progress(self, message: Progress) -> None:
+        bar = self.query_one(ProgressBar)
+        if message.fraction is None:
+            bar.update(total=None)
+        else:
+            bar.update(total=100, progress=100 * message.fraction)
+        self.query_one("#loading-stage", Static).update(message.stage)
+
+
+def freeze_loaded_objects() -> None:
+    """The loaded dataset lives as long as the app: keep the collector from re-walking it."""
+    gc.collect()
+    gc.freeze()
