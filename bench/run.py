@@ -1,0 +1,382 @@
+"""Measure the "Scale and speed" targets in one run and print one table: figure | measured | target | ratio.
+
+    python bench/run.py [--events N] [--seed S] [--record] [--quick]
+
+Measures; never asserts. Start-up and loading are timed in a real pseudo-terminal driven by tmux
+(a private tmux server, polled every ~10 ms with ``capture-pane``); navigation in-process with
+Textual's Pilot; search and the time axis as plain calls. ``--quick`` runs each part a few times at a
+tiny size (the smoke test). ``--record`` appends the table to bench/RESULTS.md. ratio = measured /
+target: at or below 1.00 meets the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+
+from make_dataset import make_dataset
+from search_bench import percentile, queries, revision
+
+from junquito_tui import axis
+from junquito_tui.app import JunquitoApp
+from junquito_tui.chronology import Chronology
+from junquito_tui.loader import load_dataset
+from junquito_tui.navigation import Location
+from junquito_tui.search import SearchIndex
+
+RESULTS = Path(__file__).with_name("RESULTS.md")
+ROOT = Path(__file__).resolve().parents[1]
+MAX_BYTES = 500_000_000
+SOCKET = f"junquito-bench-{os.getpid()}"  # a tmux server of our own: other sessions are never touched
+BARE_MARKER = "BARE-APP-READY-7f3a"
+BARE_APP = f"""
+from textual.app import App
+from textual.widgets import Footer, Static
+
+
+class Bare(App[None]):
+    BINDINGS = [("q", "quit", "Quit")]
+
+    def compose(self):
+        yield Static({BARE_MARKER!r})
+        yield Footer()
+
+
+Bare().run()
+"""
+ROW = re.compile(r"│ ── \S")  # a day heading at the left edge of the timeline pane
+Row = tuple[str, str, str, str]  # figure, measured, target, ratio
+NO_TMUX = "skipped: no tmux"
+
+
+# -- tmux ------------------------------------------------------------------------------------------
+def tmux(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=False)
+
+
+def screen(name: str) -> str | None:
+    """The pane's text, or None once the session is gone (its process exited)."""
+    result = tmux("capture-pane", "-p", "-t", name)
+    return result.stdout if result.returncode == 0 else None
+
+
+def rows_visible(text: str) -> bool:
+    return "Timeline ·" in text and ROW.search(text) is not None
+
+
+class Pane:
+    """One command in a fresh 120x40 tmux session; times are seconds since just before new-session."""
+
+    count = 0
+
+    def __init__(self, argv: Sequence[str]) -> None:
+        Pane.count += 1
+        self.name = f"b{Pane.count}"
+        command = "env TERM=xterm-256color " + shlex.join(argv)
+        self.start = time.perf_counter()
+        tmux("new-session", "-d", "-x", "120", "-y", "40", "-c", str(ROOT), "-s", self.name, command)
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.start
+
+    def wait(self, done: Callable[[str], bool], timeout: float) -> float | None:
+        while self.elapsed() < timeout:
+            text = screen(self.name)
+            if text is None:
+                return None
+            if done(text):
+                return self.elapsed()
+            time.sleep(0.01)
+        return None
+
+    def wait_exit(self, timeout: float) -> float | None:
+        while self.elapsed() < timeout:
+            if tmux("has-session", "-t", self.name).returncode != 0:
+                return self.elapsed()
+            time.sleep(0.01)
+        return None
+
+    def close(self) -> None:
+        tmux("kill-session", "-t", self.name)
+
+
+def app_argv(*args: str) -> list[str]:
+    return [sys.executable, "-m", "junquito_tui", *args]
+
+
+def seconds(value: float | None) -> str:
+    return "timed out" if value is None else f"{value:.2f} s"
+
+
+def ratio(measured: float | None, target: float | None) -> str:
+    return "—" if measured is None or not target else f"{measured / target:.2f}"
+
+
+# -- 1. start-up on the bundled dataset ----------------------------------------------------------------
+def startup(repeat: int, timeout: float) -> list[Row]:
+    bare = Path(tempfile.mkdtemp()) / "bare_app.py"
+    bare.write_text(BARE_APP, encoding="utf-8")
+    ours_times: list[float] = []
+    bare_times: list[float] = []
+    for _ in range(repeat):  # alternating, so drifts in the machine's load hit both alike
+        for argv, done, times in (
+            (app_argv(), rows_visible, ours_times),
+            ([sys.executable, str(bare)], lambda text: BARE_MARKER in text, bare_times),
+        ):
+            pane = Pane(argv)
+            took = pane.wait(done, timeout)
+            pane.close()
+            if took is not None:
+                times.append(took)
+    ours = statistics.median(ours_times) if ours_times else None
+    base = statistics.median(bare_times) if bare_times else None
+    target = 1.3 * base if base else None
+    return [
+        ("start-up, bundled dataset, to timeline rows (median)", seconds(ours), f"<= 1.3 x bare = {seconds(target)}",
+         ratio(ours, target)),
+        ("start-up, bare Textual app (Static + Footer), same run", seconds(base), "", ""),
+    ]  # fmt: skip
+
+
+# -- 2. loading a large dataset ------------------------------------------------------------------------------
+def loading(path: Path, repeat: int, timeout: float) -> list[Row]:
+    argv = app_argv("--data", str(path), "--max-bytes", str(MAX_BYTES))
+    firsts: list[float] = []
+    rows: list[float] = []
+    peaks: list[float] = []
+    timer = Path("/usr/bin/time").exists()
+    for _ in range(repeat):
+        report = Path(tempfile.mkdtemp()) / "time.txt"
+        pane = Pane(["/usr/bin/time", "-v", "-o", str(report), *argv] if timer else argv)
+        first = pane.wait(lambda text: text.strip() != "", timeout)
+        row = pane.wait(rows_visible, timeout)
+        tmux("send-keys", "-t", pane.name, "q")
+        pane.wait_exit(pane.elapsed() + 30)
+        pane.close()
+        firsts += [first] if first is not None else []
+        rows += [row] if row is not None else []
+        if timer and (peak := peak_rss_mb(report)) is not None:
+            peaks.append(peak)
+    first_s = statistics.median(firsts) if firsts else None
+    rows_s = rows[0] if rows else None  # the first run: a fresh process, file just written (page cache warm)
+    peak = max(peaks) if peaks else None
+    return [
+        ("large dataset: first frame of anything (median)", seconds(first_s), "<= 0.50 s", ratio(first_s, 0.5)),
+        ("large dataset: timeline rows visible (first run)", seconds(rows_s), "<= 2.00 s", ratio(rows_s, 2.0)),
+        ("large dataset: timeline rows visible (median)", seconds(statistics.median(rows) if rows else None), "", ""),
+        ("large dataset: peak RSS (/usr/bin/time -v)", f"{peak:,.0f} MB" if peak else "not measured", "<= 400 MB",
+         ratio(peak, 400)),
+        quit_while_loading(argv, timeout),
+    ]  # fmt: skip
+
+
+def peak_rss_mb(report: Path) -> float | None:
+    """The "Maximum resident set size" that /usr/bin/time -v wrote, in MB."""
+    found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report.read_text()) if report.exists() else None
+    return int(found.group(1)) / 1024 if found else None
+
+
+def quit_while_loading(argv: list[str], timeout: float) -> Row:
+    """Press q 0.3 s after start; how long until the process has exited."""
+    pane = Pane(argv)
+    time.sleep(max(0.0, 0.3 - pane.elapsed()))
+    tmux("send-keys", "-t", pane.name, "q")
+    pressed = pane.elapsed()
+    gone = pane.wait_exit(timeout)
+    pane.close()
+    took = None if gone is None else gone - pressed
+    return ("large dataset: q pressed at 0.3 s, until the process exits", seconds(took),
+            "prompt (<= 0.50 s assumed)", ratio(took, 0.5))  # fmt: skip
+
+
+# -- 3. navigation ---------------------------------------------------------------------------------
+async def navigation_times(chronology: Chronology, presses: int) -> dict[str, list[tuple[float, float | None]]]:
+    """Per action: (wall ms of the action + pilot.pause(), ms from the action to the first repaint after it)."""
+    app = JunquitoApp(chronology)
+    busiest = max(chronology.appearances, key=lambda a: len(chronology.appearances[a]))
+    first = Location("event", chronology.events[0].id)
+    paints: list[float] = []
+    display = app._display
+
+    def stamped(screen: object, renderable: object) -> None:
+        if renderable is not None:  # the compositor has just rendered an update for the screen
+            paints.append(time.perf_counter())
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    app._display = stamped  # type: ignore[method-assign]
+    times: dict[str, list[tuple[float, float | None]]] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the search index builds in a worker: let it finish first
+        await pilot.press("1")
+
+        async def timed(label: str, act: Callable[[], Awaitable[object]], reset: bool = False) -> None:
+            for _ in range(presses):
+                if reset:
+                    app.screen.goto(first)  # type: ignore[attr-defined]
+                    await pilot.pause()
+                paints.clear()
+                start = time.perf_counter()
+                await act()
+                await pilot.pause()
+                wall = (time.perf_counter() - start) * 1000
+                repaint = (paints[0] - start) * 1000 if paints else None
+                times.setdefault(label, []).append((wall, repaint))
+
+        async def jump() -> None:
+            app.screen.goto(Location("actor", busiest))  # type: ignore[attr-defined]
+
+        await timed("f12 (no binding: baseline)", lambda: pilot.press("f12"))
+        await timed("down", lambda: pilot.press("down"))
+        await timed("pagedown", lambda: pilot.press("pagedown"))
+        await timed("end", lambda: pilot.press("end"), reset=True)
+        await timed(f"goto actor {busiest} ({len(chronology.appearances[busiest]):,} events)", jump, reset=True)
+    return times
+
+
+def navigation(chronology: Chronology, presses: int) -> list[Row]:
+    times = asyncio.run(navigation_times(chronology, presses))
+    labels = list(times)
+    baseline = statistics.median(wall for wall, _ in times[labels[0]])
+    base_p95 = percentile(sorted(wall for wall, _ in times[labels[0]]), 0.95)
+    out: list[Row] = [(f"navigation: {labels[0]}, wall p95 (median {baseline:.1f} ms)", f"{base_p95:.1f} ms", "", "")]
+    for label in labels[1:]:
+        p95 = max(0.0, percentile(sorted(wall for wall, _ in times[label]), 0.95) - baseline)
+        out.append((f"navigation: {label}, key to repaint p95", f"{p95:.1f} ms", "<= 16 ms", ratio(p95, 16)))
+    for label in labels[1:]:
+        hooked = sorted(r for _, r in times[label] if r is not None)
+        p95 = percentile(hooked, 0.95) if hooked else None
+        missed = len(times[label]) - len(hooked)
+        shown = f"{p95:.1f} ms" if p95 is not None else "no repaint"
+        figure = f"navigation: {label}, key to first compositor update p95" + (f" ({missed} without)" if missed else "")
+        out.append((figure, shown, "<= 16 ms", ratio(p95, 16)))
+    return out
+
+
+# -- 4. search, 5. axis ----------------------------------------------------------------------------
+def search(chronology: Chronology, repeat: int) -> list[Row]:
+    start = time.perf_counter()
+    index = SearchIndex(chronology)
+    build = time.perf_counter() - start
+    samples = []
+    for text in queries(chronology):
+        for _ in range(repeat):
+            start = time.perf_counter()
+            index.search(text, limit=50)
+            samples.append((time.perf_counter() - start) * 1000)
+    p95 = percentile(sorted(samples), 0.95)
+    return [
+        ("search: query p95 (search_bench queries, limit 50)", f"{p95:.1f} ms", "<= 20 ms", ratio(p95, 20)),
+        ("search: index build (in a worker thread in the app)", f"{build:.2f} s", "", ""),
+    ]
+
+
+def time_axis(chronology: Chronology, repeat: int) -> list[Row]:
+    placement = axis.Placement(chronology.events)
+    every = placement.layer()
+    half = [placement.position[e.id] for e in chronology.events[::2]]
+    if every.extent is None:
+        return [("axis: new zoom / new filter", "no dated events", "", "")]
+    centre = sum(every.extent) / 2
+    levels = axis.zoom_levels(every.extent)
+
+    def median_ms(work: Callable[[], object]) -> float:
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            work()
+            samples.append((time.perf_counter() - start) * 1000)
+        return statistics.median(samples)
+
+    zoom = max(median_ms(lambda z=z: axis.build(100, every, z, centre)) for z in levels)  # type: ignore[misc]
+    refilter = median_ms(lambda: axis.build(100, placement.layer(half), levels[0], centre, every))
+    return [
+        ("axis: new zoom (median, slowest level)", f"{zoom:.2f} ms", "<= 10 ms", ratio(zoom, 10)),
+        ("axis: new filter, half the events (median)", f"{refilter:.2f} ms", "<= 10 ms", ratio(refilter, 10)),
+    ]
+
+
+# -- the run -------------------------------------------------------------------------------------------
+def run(args: argparse.Namespace) -> str:
+    repeat = 2 if args.quick else 5
+    timeout = 180.0
+    path = Path(tempfile.mkdtemp()) / f"events-{args.events}.json"
+    document = make_dataset(args.events, args.seed)
+    path.write_text(json.dumps(document, ensure_ascii=False) + "\n", encoding="utf-8")
+    del document
+    rows: list[Row] = []
+    if shutil.which("tmux"):
+        try:
+            rows += startup(repeat, timeout)
+            rows += loading(path, 1 if args.quick else 3, timeout)
+        finally:
+            tmux("kill-server")
+    else:
+        rows += [(figure, NO_TMUX, "", "") for figure in ("start-up", "large dataset")]
+    chronology = Chronology(load_dataset(path, max_bytes=MAX_BYTES))
+    rows += navigation(chronology, 5 if args.quick else 30)
+    rows += search(chronology, 1 if args.quick else 3)
+    rows += time_axis(chronology, 3 if args.quick else 5)
+    head = (
+        f"{args.events:,} events, {len(chronology.actors):,} actors, {len(chronology.quotes):,} quotes "
+        f"(bench/make_dataset.py, seed {args.seed}, {path.stat().st_size / 1e6:,.0f} MB); terminal 120x40"
+    )
+    table = ["| figure | measured | target | ratio |", "| --- | ---: | ---: | ---: |"]
+    table += [f"| {' | '.join(row)} |" for row in rows]
+    path.unlink()
+    return "\n".join([head, "", *table, "", METHOD])
+
+
+METHOD = """Method: start-up and loading run `python -m junquito_tui` in a detached 120x40 tmux session
+(TERM=xterm-256color), polling `tmux capture-pane` every ~10 ms from just before `new-session`; "rows
+visible" is the border title "Timeline ·" plus a day heading (`│ ── …`) on screen. Start-up alternates
+our app and a bare Textual app (one Static, a Footer) and takes medians. Peak RSS is /usr/bin/time -v's
+"Maximum resident set size" of a run quit with `q` once rows are visible. Navigation runs in-process
+(Pilot, 120x40): each figure is the wall time of `await pilot.press(key)` + `await pilot.pause()`,
+p95, minus the median of the same for `f12` (no binding) as the Pilot's own overhead (the Pilot waits
+for the process to go idle in 20 ms slices, so this figure is coarse). A second figure per key stamps
+`App._display` (called with each compositor update) and takes the time from just before the key press
+to the first update after it. The search index's worker finishes before any key is pressed; `end` and
+the actor jump start from the first event each time. ratio = measured / target."""
+
+
+def machine() -> str:
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"{now}; {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, metavar="N", help="default 100,000 (300 with --quick)")
+    parser.add_argument("--seed", type=int, default=1, metavar="S")
+    parser.add_argument("--record", action="store_true", help=f"append the table to {RESULTS.name}")
+    parser.add_argument("--quick", action="store_true", help="few repeats, tiny size: a smoke test")
+    args = parser.parse_args(argv)
+    args.events = args.events if args.events is not None else 300 if args.quick else 100_000
+    code = revision()
+    report = run(args)
+    where = f"Machine: {machine()}; code: {code}"
+    print(f"{where}\n\n{report}")
+    if args.record:
+        with RESULTS.open("a", encoding="utf-8") as handle:
+            title = f"## {machine()[:20]}: scale and speed, {args.events:,} events (`bench/run.py`)"
+            handle.write(f"\n{title}\n\n{where}\n\n{report}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
