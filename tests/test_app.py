@@ -315,3 +315,27 @@ async def test_load_warnings_are_shown_once_as_text() -> None:
         notes = list(app._notifications)
         assert len(notes) == 1
         assert notes[0].message == "[b]not markup[/b]\nsecond" and notes[0].markup is False
+
+
+def test_a_profile_lists_a_bounded_number_of_links() -> None:
+    from junquito_tui.model import Dataset
+    from junquito_tui.widgets.pages import LINKS_SHOWN, actor_rows
+
+    data = {
+        "schema_version": 1,
+        "title": "many",
+        "timezone": "UTC",
+        "actors": [{"id": "busy", "name": "Busy", "kind": "person"}],
+        "events": [
+            {
+                "id": f"e{i}",
+                "title": f"E{i}",
+                "when": {"date": "2018", "precision": "year"},
+                "actors": [{"actor": "busy", "role": "r"}],
+            }
+            for i in range(LINKS_SHOWN + 50)
+        ],
+    }
+    rows = actor_rows(Chronology(Dataset.model_validate(data)), "busy")
+    assert sum(1 for r in rows if r.target is not None) == LINKS_SHOWN
+    assert str(rows[-1].content) == "… and 50 more: search actor:busy kind:event"

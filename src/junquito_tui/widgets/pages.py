@@ -15,6 +15,7 @@ from ..navigation import Location
 from .links import Row
 
 QUOTE_PREVIEW = 70
+LINKS_SHOWN = 300
 
 
 def text(value: str, style: str = "") -> Row:
@@ -110,16 +111,28 @@ def actor_rows(chronology: Chronology, actor_id: str) -> list[Row]:
             rows.append(link(label, Location("actor", other), note))
     appearances = chronology.appearances.get(actor_id, [])
     if appearances:
-        rows += [blank(), heading(f"Events ({len(appearances)})")]
+        rows += [blank(), heading(f"Events ({len(appearances):,})")]
         rows += [
             link(f"{short_date(a.event.when)} · {a.event.title}", Location("event", a.event.id), a.role)
-            for a in appearances
+            for a in appearances[:LINKS_SHOWN]
         ]
+        rows += _more(len(appearances), f"search actor:{actor_id} kind:event")
     quotes = chronology.quotes_by_speaker.get(actor_id, [])
     if quotes:
-        rows += [blank(), heading(f"Quotes ({len(quotes)})")]
-        rows += [link(preview(q), Location("quote", q.id), short_date(chronology.event(q.event).when)) for q in quotes]
+        rows += [blank(), heading(f"Quotes ({len(quotes):,})")]
+        rows += [
+            link(preview(q), Location("quote", q.id), short_date(chronology.event(q.event).when))
+            for q in quotes[:LINKS_SHOWN]
+        ]
+        rows += _more(len(quotes), f"search actor:{actor_id} kind:quote")
     return rows
+
+
+def _more(total: int, how: str) -> list[Row]:
+    """A page lists LINKS_SHOWN links of a kind at most (a page of 27,000 links took 5 s to build)."""
+    if total <= LINKS_SHOWN:
+        return []
+    return [text(f"… and {total - LINKS_SHOWN:,} more: {how}", "italic")]
 
 
 def quote_rows(chronology: Chronology, quote: Quote) -> list[Row]:
