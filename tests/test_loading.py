@@ -28,7 +28,12 @@ async def test_loading_shows_progress_then_the_explorer() -> None:
     app = JunquitoApp(load=(BUNDLED, 10**9), event_id="firefight")
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, LoadingScreen | ExplorerScreen)
-        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen))
+
+        def shown() -> bool:
+            timelines = app.screen.query(Timeline) if isinstance(app.screen, ExplorerScreen) else []
+            return bool(timelines) and timelines[0].current is not None and timelines[0].current.id == "firefight"
+
+        await wait_for(pilot, shown)
         current = app.screen.query_one(Timeline).current
         assert current is not None and current.id == "firefight"
         assert app.chronology is not None and len(app.chronology.events) == 37
