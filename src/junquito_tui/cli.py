@@ -103,6 +103,16 @@ def _load(path: str | None, max_bytes: int) -> tuple[Dataset, list[str]] | None:
         return None
 
 
+def _chronology(args: argparse.Namespace) -> Chronology | None:
+    """The --data (or bundled) dataset in order, its warnings printed; None after printing its problems."""
+    loaded = _load(args.data, args.max_bytes)
+    if loaded is None:
+        return None
+    dataset, warnings = loaded
+    _print_warnings(warnings)
+    return Chronology(dataset)
+
+
 def _print_warnings(warnings: list[str]) -> None:
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -124,27 +134,22 @@ def _validate(path: str | None, max_bytes: int) -> int:
 
 def _search(args: argparse.Namespace) -> int:
     """Exit 0 with results, 1 without, 2 for an unusable dataset."""
-    loaded = _load(args.data, args.max_bytes)
-    if loaded is None:
+    chronology = _chronology(args)
+    if chronology is None:
         return EXIT_USAGE
-    dataset, warnings = loaded
-    _print_warnings(warnings)
     from .search import SearchIndex
     from .search_output import print_results
 
-    results = SearchIndex(Chronology(dataset)).search(args.query, typing=False, limit=args.limit)
+    results = SearchIndex(chronology).search(args.query, typing=False, limit=args.limit)
     print_results(results, as_json=args.json)
     return 0 if results.hits else 1
 
 
 def _export(args: argparse.Namespace) -> int:
     """Exit 0 when written, 1 when the query matches no event, 2 for unusable input or output."""
-    loaded = _load(args.data, args.max_bytes)
-    if loaded is None:
+    chronology = _chronology(args)
+    if chronology is None:
         return EXIT_USAGE
-    dataset, warnings = loaded
-    _print_warnings(warnings)
-    chronology = Chronology(dataset)
     event_ids = None
     if args.query is not None:
         from .search import SearchIndex
