@@ -49,7 +49,20 @@ def pieces(word: str) -> list[str]:
 
 def compound_pattern(parts: list[str]) -> re.Pattern[str]:
     """Matches the pieces in a row in folded text, at the start of a word."""
-    return re.compile(r"(?<![^\W_])" + r"[^\w\s]*".join(re.escape(p) for p in parts))
+    return _literal_led(parts, r"[^\w\s]*", "")
+
+
+def phrase_pattern(words: list[str], open_ended: bool = False) -> re.Pattern[str]:
+    """Matches whole words in a row in folded text; ``open_ended`` lets the last be a prefix."""
+    return _literal_led(words, r"[\W_]+", "" if open_ended else r"(?![^\W_])")
+
+
+def _literal_led(words: list[str], between: str, after: str) -> re.Pattern[str]:
+    # Starting with a literal word lets the C scanner jump between its occurrences;
+    # the lookbehind then checks that it starts a word.
+    first = re.escape(words[0])
+    rest = "".join(between + re.escape(w) for w in words[1:])
+    return re.compile(f"{first}(?<![^\\W_]{first}){rest}{after}")
 
 
 @dataclass(frozen=True)

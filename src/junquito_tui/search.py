@@ -22,7 +22,7 @@ from operator import methodcaller
 
 from .bitsets import Ordered, bits_in, span, to_bits
 from .chronology import Chronology
-from .folding import fold_uncached, index_terms, words
+from .folding import compound_pattern, fold_uncached, index_terms, phrase_pattern, words
 from .model import When
 from .query import KINDS, DateKey, Query, parse_query
 from .snippets import Snippet, best_snippet
@@ -302,28 +302,19 @@ class SearchIndex:
 
 @dataclass(frozen=True)
 class _Pattern:
-    """Words in a row in folded text. The regex starts with a literal word, so the C scanner
-    jumps between its occurrences; a lookbehind then checks that it starts a word."""
-
     regex: re.Pattern[str]
     open_ended: bool  # compounds match their last piece as a prefix
 
     @classmethod
     def phrase(cls, words: list[str], open_ended: bool = False) -> _Pattern:
-        return cls(_literal_start(words, r"[\W_]+", "" if open_ended else r"(?![^\W_])"), open_ended)
+        return cls(phrase_pattern(words, open_ended), open_ended)
 
     @classmethod
     def compound(cls, parts: list[str]) -> _Pattern:
-        return cls(_literal_start(parts, r"[^\w\s]*", ""), True)
+        return cls(compound_pattern(parts), True)
 
     def found_in(self, text: str) -> bool:
         return self.regex.search(text) is not None
-
-
-def _literal_start(words: list[str], between: str, after: str) -> re.Pattern[str]:
-    first = re.escape(words[0])
-    rest = "".join(between + re.escape(w) for w in words[1:])
-    return re.compile(f"{first}(?<![^\\W_]{first}){rest}{after}")
 
 
 def _kind_ranges(docs: list[Doc]) -> dict[str, tuple[int, int]]:

@@ -10,7 +10,7 @@ from textual.content import Content
 
 from ..chronology import Chronology
 from ..dates import describe, short_date
-from ..model import Certainty, Event, Quote
+from ..model import Event, Quote
 from ..navigation import Location
 from .links import Row
 
@@ -165,7 +165,3 @@ def source_rows(chronology: Chronology, source_id: str) -> list[Row]:
         rows += [blank(), heading(f"Quotes from it ({len(quotes)})")]
         rows += [link(preview(q), Location("quote", q.id), speaker_name(chronology, q)) for q in quotes]
     return rows
-
-
-def certainty_word(event: Event) -> str:
-    return "" if event.certainty == Certainty.CONFIRMED else event.certainty.value
