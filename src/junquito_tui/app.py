@@ -5,24 +5,47 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
+from textual.command import Provider
 from textual.screen import Screen
 
-from .axis import Placement
 from .chronology import Chronology, missing_link
-from .commands import ActorProvider, EventProvider, GoToProvider, QuoteProvider
 from .navigation import Location
 from .screens.explorer import ExplorerScreen
-from .screens.loading import LoadingScreen, freeze_loaded_objects
 from .widgets.timeline import Timeline
+
+if TYPE_CHECKING:
+    from .axis import Placement
+    from .commands import GoToProvider
+    from .screens.loading import LoadingScreen
+
+
+# The palette's providers, the loading screen and the exporters are imported when first used,
+# not at start-up: the first frame needs none of them (start-up time, bench/run.py).
+def _event_provider() -> type[Provider]:
+    from .commands import EventProvider
+
+    return EventProvider
+
+
+def _actor_provider() -> type[Provider]:
+    from .commands import ActorProvider
+
+    return ActorProvider
+
+
+def _quote_provider() -> type[Provider]:
+    from .commands import QuoteProvider
+
+    return QuoteProvider
 
 
 class JunquitoApp(App[None]):
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {EventProvider, ActorProvider, QuoteProvider}
+    COMMANDS = App.COMMANDS | {_event_provider, _actor_provider, _quote_provider}
     BINDINGS = [Binding("q", "quit", "Quit")]
 
     def __init__(
@@ -47,6 +70,8 @@ class JunquitoApp(App[None]):
     def on_mount(self) -> None:
         if self.chronology is None:
             assert self._load is not None, "give the app a chronology or something to load"
+            from .screens.loading import LoadingScreen
+
             self.push_screen(LoadingScreen(*self._load))  # replaced by the explorer once loaded
         self._show_warnings()
 
@@ -76,6 +101,8 @@ class JunquitoApp(App[None]):
             return
         self.chronology = message.chronology
         self.title = message.chronology.dataset.title
+        from .screens.loading import freeze_loaded_objects
+
         freeze_loaded_objects()
         self.switch_screen(self._explorer(message.chronology, message.placement))
         self.load_warnings = message.warnings
@@ -99,6 +126,8 @@ class JunquitoApp(App[None]):
         yield from super().get_system_commands(screen)
         if self.chronology is None:
             return  # still loading: nothing to go to or export yet
+        from .commands import ActorProvider, EventProvider, QuoteProvider
+
         for provider, help_text in (
             (EventProvider, "Fuzzy-find an event by its title"),
             (ActorProvider, "Fuzzy-find an actor by name or alias"),
@@ -131,6 +160,8 @@ class JunquitoApp(App[None]):
         self.notify(f"Exported {count} to {written}", title="Export", markup=False, timeout=10)
 
     def open_go_to(self, provider: type[GoToProvider], placeholder: str) -> None:
+        from textual.command import CommandPalette
+
         self.push_screen(CommandPalette(providers=[provider], placeholder=placeholder))
 
 

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
 
 KeyDisplay = Callable[[Binding], str]
 
@@ -36,6 +35,9 @@ class HelpScreen(ModalScreen[None]):
         self._markdown = markdown
 
     def compose(self) -> ComposeResult:
+        # Imported here: Markdown pulls in markdown-it and Pygments, some 40 ms that start-up need not pay.
+        from textual.widgets import Markdown
+
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Help"
             scroll.border_subtitle = "escape: close"
