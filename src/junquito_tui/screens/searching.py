@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from abc import abstractmethod
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.binding import Binding
@@ -17,10 +18,12 @@ from textual.widgets import Input, Static
 
 from ..chronology import Chronology
 from ..navigation import Location
-from ..search import Results, SearchIndex
 from ..widgets.search_panel import SYNC_LIMIT, SearchInput, SearchPanel
 from ..widgets.time_axis import TimeAxis
 from ..widgets.timeline import Timeline
+
+if TYPE_CHECKING:  # the search engine is imported when the first search runs, not at start-up
+    from ..search import Results, SearchIndex
 
 
 class SearchingScreen(Screen[None]):
@@ -82,6 +85,8 @@ class SearchingScreen(Screen[None]):
         if self._index is not None:
             self.query_one(SearchPanel).search(self._index, text)
         elif self._document_count() <= SYNC_LIMIT:
+            from ..search import SearchIndex
+
             self._index = SearchIndex(self.chronology)
             self.query_one(SearchPanel).search(self._index, text)
         else:
@@ -105,6 +110,8 @@ class SearchingScreen(Screen[None]):
     def _build_index(self) -> None:
         # A daemon thread, not a Textual worker: the interpreter waits for worker threads at
         # exit, and `q` must not wait seconds for an index nobody will use.
+        from ..search import SearchIndex
+
         def build() -> None:
             self.post_message(self.IndexReady(SearchIndex(self.chronology)))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,8 +15,10 @@ from textual.widgets.option_list import Option
 
 from ..dates import short_date
 from ..navigation import Location
-from ..search import Hit, Results, SearchIndex
 from .links import ItemList
+
+if TYPE_CHECKING:  # the search engine is imported when the first search runs, not at start-up
+    from ..search import Hit, Results, SearchIndex
 
 KIND_TITLES = {"event": "Events", "actor": "Actors", "quote": "Quotes", "source": "Sources"}
 SYNC_LIMIT = 5_000  # documents; above this, searching runs in a worker thread
