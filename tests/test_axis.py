@@ -8,12 +8,15 @@ import itertools
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter
 
 from junquito_tui import axis
 from junquito_tui.chronology import Chronology
 from junquito_tui.loader import load_dataset
 from junquito_tui.model import Event
 from strategies import whens
+
+EVENT = TypeAdapter(Event)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +48,7 @@ def test_intervals_cover_the_stated_precision(chronology: Chronology) -> None:
 
 @st.composite
 def event_strategy(draw: st.DrawFn) -> Event:
-    return Event.model_validate({"id": f"e{draw(st.integers(0, 10**6))}", "title": "t", "when": draw(whens())})
+    return EVENT.validate_python({"id": f"e{draw(st.integers(0, 10**6))}", "title": "t", "when": draw(whens())})
 
 
 @settings(max_examples=150, deadline=None)
@@ -122,9 +125,9 @@ def test_a_filter_keeps_the_context(chronology: Chronology) -> None:
 
 def test_bce_and_cosmological_years_are_placed_and_labelled() -> None:
     events = [
-        Event.model_validate({"id": "a", "title": "a", "when": {"date": "-13800000000", "precision": "year"}}),
-        Event.model_validate({"id": "b", "title": "b", "when": {"date": "-500", "precision": "year"}}),
-        Event.model_validate({"id": "c", "title": "c", "when": {"date": "2018", "precision": "year"}}),
+        EVENT.validate_python({"id": "a", "title": "a", "when": {"date": "-13800000000", "precision": "year"}}),
+        EVENT.validate_python({"id": "b", "title": "b", "when": {"date": "-500", "precision": "year"}}),
+        EVENT.validate_python({"id": "c", "title": "c", "when": {"date": "2018", "precision": "year"}}),
     ]
     built = axis.build(60, axis.Layer.of(events), ("whole span", None), None)
     assert built is not None

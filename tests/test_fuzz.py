@@ -12,11 +12,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from junquito_tui.app import JunquitoApp
 from junquito_tui.chronology import Chronology
+from junquito_tui.interop.timelinejs_import import is_timelinejs
 from junquito_tui.loader import DatasetError, load_dataset, validate_document
 from junquito_tui.widgets.links import LinkList
 from junquito_tui.widgets.timeline import Timeline
@@ -128,3 +129,25 @@ async def test_the_app_renders_every_pane_for_generated_datasets(data: dict[str,
             for y in range(widget.size.height):
                 widget.render_line(y)
         assert app.is_running
+
+
+def _outcome(load: Any) -> Any:
+    try:
+        return load()
+    except DatasetError as error:
+        return [str(problem.render("f")) for problem in error.problems]
+
+
+@given(valid_datasets() | datasetish)
+def test_reading_straight_from_bytes_agrees_with_parsing_first(value: Any) -> None:
+    """The loader first asks pydantic-core to check the raw bytes (fast); whatever it accepts must
+    be exactly what parsing with ``json`` and then validating accepts, and give the same dataset."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        assume(False)  # infinity has no JSON spelling: another test covers the file saying 'Infinity'
+    assume(not is_timelinejs(value))  # converted, not validated as it is
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "f"
+        path.write_text(text, encoding="utf-8")
+        assert _outcome(lambda: load_dataset(path)) == _outcome(lambda: validate_document(value, "f"))

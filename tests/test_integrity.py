@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from junquito_tui.integrity import check_integrity
-from junquito_tui.model import Dataset
+from junquito_tui.model import DATASET
 
 
 def problems(data: dict[str, Any]) -> list[str]:
-    return [f"{p.path}: {p.message}" for p in check_integrity(Dataset.model_validate(data))]
+    return [f"{p.path}: {p.message}" for p in check_integrity(DATASET.validate_python(data))]
 
 
 def test_minimal_is_sound(minimal: dict[str, Any]) -> None:

@@ -189,7 +189,7 @@ def test_csv_has_one_row_per_event() -> None:
         row = by_id[event.id]
         assert row["title"] == event.title and row["summary"] == event.summary
         assert row["certainty"] == event.certainty.value
-        assert row["tags"].split("; ") == event.tags if event.tags else row["tags"] == ""
+        assert tuple(row["tags"].split("; ")) == event.tags if event.tags else row["tags"] == ""
     undated = next(e for e in chronology.events if e.when is None)
     assert by_id[undated.id]["start"] == "" and by_id[undated.id]["before"] == (undated.before or "")
 

@@ -79,7 +79,7 @@ def test_messy_values() -> None:
     untitled = events["an-event-without-a-headline-1986-03-09"]
     assert (untitled.when.date, untitled.end) == ("1986-03-09", None)  # template's empty end date: no end
     assert untitled.title == "An event without a headline."  # empty headline: titled from the text
-    assert untitled.sources == [FILE_SOURCE]  # empty media: no source
+    assert untitled.sources == (FILE_SOURCE,)  # empty media: no source
     assert events["year-only"].place == "Houston, Texas"
     # missing text: titled from the media caption; media without url is still a source
     missing = events["missing-text"]
@@ -112,7 +112,7 @@ def test_unfilled_template_placeholders() -> None:
     titles = [event.title for event in Chronology(dataset).events]
     assert titles == ["Untitled slide", "A real event"]
     untitled = Chronology(dataset).events[0]
-    assert untitled.summary == "" and untitled.sources == [FILE_SOURCE]  # 'http://', 'Caption', 'Credit'
+    assert untitled.summary == "" and untitled.sources == (FILE_SOURCE,)  # 'http://', 'Caption', 'Credit'
     assert "{{citation}}" in Chronology(dataset).events[1].summary  # only whole-field placeholders go
     assert warned(warnings, "events[0].start_date.year", "'YYYY'", "skipped")
     for field in ("title.text.headline", "events[1].text.headline", "events[1].media.caption"):
@@ -150,10 +150,10 @@ def test_eras_unique_ids_groups_and_display_dates() -> None:
     }
     assert events["circa"].when.note == "c. 1850" and events["circa"].when.approximate
     assert events["my-event"].when.note == "Spring 1860" and not events["my-event"].when.approximate
-    assert events["circa"].tags == ["early-years"] and events["same-2"].tags == ["later-life"]
-    assert events["no-unique-id-1872"].tags == []
+    assert events["circa"].tags == ("early-years",) and events["same-2"].tags == ("later-life",)
+    assert events["no-unique-id-1872"].tags == ()
     career = events["era-career-1865"]
-    assert (career.title, career.summary, career.tags) == ("Career", "Working years.", ["era", "work"])
+    assert (career.title, career.summary, career.tags) == ("Career", "Working years.", ("era", "work"))
     assert (career.when.date, career.end.date if career.end else None) == ("1865", "1880")
     assert events["era-no-end-1880"].end is None
     assert warned(warnings, "events[1].unique_id", "'My Event!'", "'my-event'")

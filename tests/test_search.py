@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from junquito_tui.chronology import Chronology
 from junquito_tui.folding import compound_pattern, fold, pieces, tokens, words
 from junquito_tui.loader import load_dataset
-from junquito_tui.model import Dataset
+from junquito_tui.model import DATASET
 from junquito_tui.query import parse_date_range, parse_query
 from junquito_tui.search import SearchIndex
 
@@ -236,7 +236,7 @@ def _tiny(**titles: str) -> SearchIndex:
             for i, (key, (title, summary)) in enumerate((k, v.split("|")) for k, v in titles.items())
         ],
     }
-    return SearchIndex(Chronology(Dataset.model_validate(data)))
+    return SearchIndex(Chronology(DATASET.validate_python(data)))
 
 
 def test_title_match_ranks_above_body_match() -> None:

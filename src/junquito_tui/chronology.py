@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .dates import group_parts
@@ -64,7 +65,7 @@ class Chronology:
         return out
 
 
-def order_events(events: list[Event]) -> list[Event]:
+def order_events(events: Sequence[Event]) -> list[Event]:
     """Sort by date; 'after'/'before' anchors place undated events and order equal dates.
 
     Each event gets (date key, rank): an anchored event takes its anchor's key when

@@ -16,7 +16,7 @@ from . import __version__
 from .chronology import Chronology, missing_link
 from .interop import FORMATS, encode_export, export_text, write_atomically
 from .loader import DEFAULT_MAX_BYTES, DatasetError, load_timelinejs, load_with_warnings, preflight
-from .model import Dataset
+from .model import DATASET, Dataset
 
 EXIT_USAGE = 2
 BACKGROUND_LOAD_BYTES = 8 * 1024 * 1024  # larger files load behind a progress bar; smaller ones before the UI
@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def json_schema() -> dict[str, object]:
-    schema = Dataset.model_json_schema(by_alias=True)
+    schema = DATASET.json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "junquito-tui chronology dataset"
     return schema
@@ -173,7 +173,7 @@ def _import(args: argparse.Namespace) -> int:
         print(error.report(), file=sys.stderr)
         return EXIT_USAGE
     _print_warnings(warnings)
-    document = {"schema_version": 1, **dataset.model_dump(mode="json", by_alias=True, exclude_defaults=True)}
+    document = {"schema_version": 1, **DATASET.dump_python(dataset, mode="json", by_alias=True, exclude_defaults=True)}
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return _write(text, "json", args.output, args.file, f"{len(dataset.events)} events")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .model import Dataset, Event
 from .problems import Problem
@@ -69,7 +69,7 @@ def check_integrity(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-def _anchor_problems(events: list[Event]) -> list[Problem]:
+def _anchor_problems(events: Sequence[Event]) -> list[Problem]:
     """'after'/'before' chains must end at a dated event, without cycles, and agree with the dates."""
     by_id = {e.id: (i, e) for i, e in enumerate(events)}
     problems = []

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .folding import pieces, words
-from .model import When
+from .model import Precision, When
 
 KINDS = ("event", "actor", "quote", "source")
 FIELDS = ("actor", "kind", "tag", "date")
@@ -170,6 +170,6 @@ def _when(part: str) -> When | None:
         return None
     precision = ("year", "month", "day")[part.lstrip("-").count("-")]
     try:
-        return When.model_validate({"date": part, "precision": precision})
+        return When(date=part, precision=Precision(precision))
     except ValueError:
         return None

@@ -120,7 +120,7 @@ class DateReader:
         if notes:
             fields["note"] = "; ".join(notes)
         try:
-            return When.model_validate(fields)
+            return When(**fields)
         except ValidationError as error:  # not expected: every part was checked above
             self.notes.add(path, f"unusable date ({error.errors()[0]['msg']})")
             return None

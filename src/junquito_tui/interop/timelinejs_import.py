@@ -10,9 +10,11 @@ raises on a messy file: what cannot be used is skipped with a warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
+
+from pydantic import TypeAdapter
 
 from ..model import When
 from .fields import CONTROL, FieldReader, json_kind, short
@@ -24,6 +26,7 @@ from .timelinejs_media import Media, SourceBook
 FILE_SOURCE = "timelinejs-file"
 EXTENSION = "junquito"  # our own slide field (ignored by TimelineJS): what TimelineJS cannot say
 TIMEZONE = "UTC"
+_WHEN = TypeAdapter(When)  # dumps a date the way the dataset file writes it
 _OFFSET = re.compile(r"^[+-](?:0\d|1[0-4]):[0-5]\d$")
 KNOWN_SLIDE_FIELDS = frozenset(
     {"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id"}
@@ -198,11 +201,11 @@ class _Importer:
             return
         offset, label = value.get("utc_offset"), value.get("zone_label")
         if isinstance(offset, str) and _OFFSET.match(offset):
-            zone = {"utc_offset": offset, "zone_label": label if isinstance(label, str) and label.strip() else None}
+            zone_label = label if isinstance(label, str) and label.strip() else None
             for name in ("when", "end"):
                 date = pending.fields.get(name)
                 if isinstance(date, When) and date.precision == "minute":
-                    pending.fields[name] = date.model_copy(update=zone)
+                    pending.fields[name] = replace(date, utc_offset=offset, zone_label=zone_label)
             pending.when = pending.fields["when"]
             pending.zoned = True
         for anchor in ("after", "before"):
@@ -319,7 +322,7 @@ def _dump(fields: dict[str, Any]) -> dict[str, Any]:
     out = dict(fields)
     for name in ("when", "end"):
         if isinstance(out.get(name), When):
-            out[name] = out[name].model_dump(mode="json", exclude_defaults=True)
+            out[name] = _WHEN.dump_python(out[name], mode="json", exclude_defaults=True)
     return out
 
 

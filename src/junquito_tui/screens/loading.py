@@ -22,7 +22,7 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from ..axis import Placement
 from ..chronology import Chronology
-from ..loader import DatasetError, load_with_warnings
+from ..loader import DatasetError, collector_paused, load_with_warnings
 
 REPORT_EVERY = 0.05  # seconds between progress messages: the screen need not hear more often
 
@@ -66,11 +66,12 @@ class LoadingScreen(Screen[None]):
 
     def _load(self) -> None:
         try:
-            dataset, warnings = load_with_warnings(self.path, max_bytes=self.max_bytes, progress=self._report)
-            self._report(f"Ordering {len(dataset.events):,} events", None, force=True)
-            chronology = Chronology(dataset)
-            self._report("Placing events in time", None, force=True)
-            placement = Placement(chronology.events)
+            with collector_paused():  # all of this is new, long-lived and acyclic
+                dataset, warnings = load_with_warnings(self.path, max_bytes=self.max_bytes, progress=self._report)
+                self._report(f"Ordering {len(dataset.events):,} events", None, force=True)
+                chronology = Chronology(dataset)
+                self._report("Placing events in time", None, force=True)
+                placement = Placement(chronology.events)
         except DatasetError as error:
             self.post_message(self.Failed(error.report()))
             return
