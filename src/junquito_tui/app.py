@@ -101,9 +101,6 @@ class JunquitoApp(App[None]):
             return
         self.chronology = message.chronology
         self.title = message.chronology.dataset.title
-        from .screens.loading import freeze_loaded_objects
-
-        freeze_loaded_objects()
         self.switch_screen(self._explorer(message.chronology, message.placement))
         self.load_warnings = message.warnings
         self._show_warnings()

@@ -8,7 +8,6 @@ back to the app; the thread never touches a widget.
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ from textual.widgets import Footer, ProgressBar, Static
 from ..axis import Placement
 from ..chronology import Chronology
 from ..loader import DatasetError, collector_paused, load_with_warnings
+from ..memory import freeze_loaded_objects
 
 REPORT_EVERY = 0.05  # seconds between progress messages: the screen need not hear more often
 
@@ -72,6 +72,7 @@ class LoadingScreen(Screen[None]):
                 chronology = Chronology(dataset)
                 self._report("Placing events in time", None, force=True)
                 placement = Placement(chronology.events)
+            freeze_loaded_objects()  # here, not on the UI thread: a full collection takes a moment
         except DatasetError as error:
             self.post_message(self.Failed(error.report()))
             return
@@ -91,8 +92,3 @@ class LoadingScreen(Screen[None]):
             bar.update(total=100, progress=100 * message.fraction)
         self.query_one("#loading-stage", Static).update(message.stage)
 
-
-def freeze_loaded_objects() -> None:
-    """The loaded dataset lives as long as the app: keep the collector from re-walking it."""
-    gc.collect()
-    gc.freeze()
