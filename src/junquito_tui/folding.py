@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
 
 # A word: letters and digits (any script); everything else separates words.
 _WORD = re.compile(r"[^\W_]+")
@@ -36,6 +40,11 @@ def words(text: str) -> list[str]:
 def index_terms(text: str) -> set[str]:
     """The distinct folded words a document field is found by."""
     return set(_WORD.findall(fold_uncached(text)))
+
+
+def field_words(text: str) -> list[str]:
+    """The folded words of a document field, in order (uncached: documents do not repeat)."""
+    return _WORD.findall(fold_uncached(text))
 
 
 def pieces(word: str) -> list[str]:
@@ -75,3 +84,84 @@ class Token:
 def tokens(text: str) -> list[Token]:
     """Words with their spans in the original text (folding can change lengths, so fold per word)."""
     return [Token(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _ascii_fold(char: str) -> str:
+    """The one ASCII character ``char`` folds to on its own and inside any word, or ''."""
+    folded = fold_uncached(char)
+    if len(folded) != 1 or not folded.isascii() or unicodedata.combining(char):
+        return ""
+    # Decomposed, it must be a starter and marks that folding strips: then nothing reorders or
+    # composes across characters, and a word folds character by character.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", char).casefold())
+    if decomposed[0] != folded or _ACCENTS.sub("", decomposed) != folded:
+        return ""
+    return folded if bool(_WORD.fullmatch(char)) == bool(_WORD.fullmatch(folded)) else ""
+
+
+def folded_in_place(text: str) -> str | None:
+    """``fold(text)`` when every character folds to exactly one, in place (so spans carry over), else None."""
+    if text.isascii():
+        return text.lower()
+    for char in set(_NON_ASCII.findall(text)):
+        folded = _ascii_fold(char)
+        if not folded:
+            return None
+        text = text.replace(char, folded)
+    return text.lower()
+
+
+class WordRuns:
+    """Every document's folded words in order, one character per distinct word.
+
+    Whether a document holds words in a row (a phrase) is then a substring search run in C
+    over a couple of bytes per word, instead of re-folding its text and running a regex.
+    Documents are added in number order; a document's fields run on as in "\\n".join(fields).
+    """
+
+    LIMIT = 0x110000  # code points; a larger vocabulary turns the runs off (phrases then use regexes)
+
+    def __init__(self) -> None:
+        self._codes: defaultdict[str, str] = defaultdict(self._new_code)
+        self._parts: list[str] = []
+        self._starts = array("q", [0])  # document n is _text[_starts[n]:_starts[n + 1]]
+        self._text = ""
+        self._limit = self.LIMIT
+
+    def _new_code(self) -> str:
+        return chr(min(len(self._codes), self._limit - 1))
+
+    def add(self, words: Iterable[str]) -> None:
+        part = "".join(map(self._codes.__getitem__, words))
+        self._parts.append(part)
+        self._starts.append(self._starts[-1] + len(part))
+
+    def close(self) -> None:
+        """Done adding: one string for all documents (the parts cost an object each)."""
+        self._text, self._parts = "".join(self._parts), []
+
+    @property
+    def usable(self) -> bool:
+        return len(self._codes) < self._limit
+
+    def holding(self, numbers: list[int], words: Sequence[str], last: Iterable[str] | None = None) -> list[int]:
+        """The documents among ``numbers`` holding ``words`` in a row; with ``last``, the final
+        word may instead be any of those (the expansions of a prefix)."""
+        head = words if last is None else words[:-1]
+        if not all(w in self._codes for w in head):
+            return []
+        needle = "".join(self._codes[w] for w in head)
+        starts = map(self._starts.__getitem__, numbers)
+        ends = map(self._starts.__getitem__, map((1).__add__, numbers))
+        if last is None:
+            found = map((-1).__lt__, map(self._text.find, repeat(needle), starts, ends))
+            return list(compress(numbers, found))
+        endings = "".join(re.escape(self._codes[w]) for w in last if w in self._codes)
+        if not endings:
+            return []
+        pattern = re.compile(f"{re.escape(needle)}[{endings}]")
+        return list(compress(numbers, map(pattern.search, repeat(self._text), starts, ends)))

@@ -14,15 +14,16 @@ import gc
 import re
 from array import array
 from bisect import bisect_left
-from collections import OrderedDict, defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections import Counter, OrderedDict, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from operator import methodcaller
+from itertools import chain
+from operator import attrgetter, methodcaller
 
 from .bitsets import Ordered, bits_in, span, to_bits
 from .chronology import Chronology
-from .folding import compound_pattern, fold_uncached, index_terms, phrase_pattern, words
+from .folding import WordRuns, compound_pattern, field_words, fold_uncached, phrase_pattern, words
 from .model import When
 from .query import KINDS, DateKey, Query, parse_query
 from .snippets import Snippet, best_snippet
@@ -32,12 +33,12 @@ MIN_PREFIX = 2  # shorter words are never expanded as prefixes
 BITSET_CACHE = 512  # bitsets kept between queries: typing refines the same words
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per document: slots save ~100 bytes each
 class Doc:
     kind: str
     id: str
     title: str
-    fields: tuple[tuple[int, str], ...]  # (weight, text), title first
+    fields: tuple[tuple[int, str], ...]  # (weight, text): titles, names and aliases first, then body text
     when: When | None = None
     end: When | None = None
     actors: frozenset[str] = frozenset()
@@ -109,24 +110,30 @@ class SearchIndex:
         titled: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
         body: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
         starts, ends = [], []
+        start_of, end_of = _DateNumbers(When.sort_key), _DateNumbers(When.end_key)
+        self._runs = WordRuns()
         for number, doc in enumerate(self.docs):
-            head = index_terms(doc.fields[0][1])
+            # Fields joined as phrases see them (no word spans a newline): one fold and one scan each.
+            titles = field_words("\n".join([text for weight, text in doc.fields if weight == TITLE]))
+            bodies = field_words("\n".join([text for weight, text in doc.fields if weight != TITLE]))
+            head = set(titles)
             rest = {f"\0actor:{a}" for a in doc.actors} | {f"\0tag:{t}" for t in doc.tags}
-            for weight, text in doc.fields[1:]:
-                if text:
-                    (head if weight == TITLE else rest).update(index_terms(text))
+            rest.update(bodies)
             add = methodcaller("append", number)  # appends driven from C: this loop runs millions of times
             deque(map(add, map(titled.__getitem__, head)), maxlen=0)
             deque(map(add, map(body.__getitem__, rest - head)), maxlen=0)
+            self._runs.add(chain(titles, bodies))  # titles come first in ``fields``
             if doc.when is not None:
-                starts.append((date_number(doc.when.sort_key()), number))
-                ends.append((date_number((doc.end or doc.when).end_key()), number))
+                starts.append((start_of(doc.when), number))
+                ends.append((end_of(doc.end or doc.when), number))
+        self._runs.close()
         self._titled, self._body = dict(titled), dict(body)
         self._terms = sorted(t for t in {*titled, *body} if not t.startswith("\0"))
         size = len(self.docs)
         self._starts, self._ends = Ordered(starts, size), Ordered(ends, size)
         self._cache: OrderedDict[tuple[str, bool, bool], int] = OrderedDict()
         self._actor_words: dict[str, set[str]] | None = None
+        self._actor_names: list[str] = []
 
     # -- posting lists as bitsets -------------------------------------------
     def bits(self, term: str, *, prefix: bool = False, titles_only: bool = False) -> int:
@@ -227,20 +234,33 @@ class SearchIndex:
 
     def _verify(self, query: Query, matched: int) -> int:
         """What posting lists cannot tell: words in a row (phrases) or joined (compounds)."""
-        last = len(query.phrases) - 1
-        required = [_Pattern.phrase(p, query.open_phrase and i == last) for i, p in enumerate(query.phrases)]
-        required += [_Pattern.compound(c) for c in query.compounds]
-        failed = [n for n in bits_in(matched) if not all(p.found_in(self._folded(n)) for p in required)]
-        matched &= ~to_bits(failed, len(self.docs))
-        excluded = [(p, _Pattern.phrase(p)) for p in query.excluded_phrases]  # typed words are never open here
-        excluded += [(c, _Pattern.compound(c)) for c in query.excluded_compounds]
-        for parts, pattern in excluded:
+        size = len(self.docs)
+        for index, phrase in enumerate(query.phrases):
+            open_ended = self._open_word(query, index, phrase[-1])
+            matched = to_bits(self._holding(list(bits_in(matched)), phrase, open_ended), size)
+        if query.compounds and matched:
+            required = [_Pattern.compound(c) for c in query.compounds]
+            failed = [n for n in bits_in(matched) if not all(p.found_in(self._folded(n)) for p in required)]
+            matched &= ~to_bits(failed, size)
+        for phrase in query.excluded_phrases:  # typed words are never open here
             suspects = matched
-            for part in parts:  # only documents holding every word can hold the phrase
-                suspects &= self.bits(part, prefix=pattern.open_ended and len(part) >= MIN_PREFIX)
-            hits = [n for n in bits_in(suspects) if pattern.found_in(self._folded(n))]
-            matched &= ~to_bits(hits, len(self.docs))
+            for word in phrase:  # only documents holding every word can hold the phrase
+                suspects &= self.bits(word)
+            matched &= ~to_bits(self._holding(list(bits_in(suspects)), phrase, False), size)
+        for parts in query.excluded_compounds:
+            suspects = matched
+            for part in parts:
+                suspects &= self.bits(part, prefix=len(part) >= MIN_PREFIX)
+            pattern = _Pattern.compound(parts)
+            matched &= ~to_bits([n for n in bits_in(suspects) if pattern.found_in(self._folded(n))], size)
         return matched
+
+    def _holding(self, numbers: list[int], phrase: list[str], open_ended: bool) -> list[int]:
+        """The documents among ``numbers`` holding the phrase's words in a row."""
+        if self._runs.usable:
+            return self._runs.holding(numbers, phrase, list(self._expand(phrase[-1])) if open_ended else None)
+        pattern = _Pattern.phrase(phrase, open_ended)  # a vocabulary too large for the runs
+        return [n for n in numbers if pattern.found_in(self._folded(n))]
 
     def _folded(self, number: int) -> str:
         return fold_uncached("\n".join([t for _, t in self.docs[number].fields]))
@@ -287,17 +307,23 @@ class SearchIndex:
         """An exact id, or every actor whose name, aliases or id contain all the words given."""
         if wanted in self.chronology.actors:
             return {wanted}
-        needed = words(wanted)
-        if self._actor_words is None:
-            self._actor_words = {
-                actor.id: {w for n in (actor.name, *actor.aliases, actor.id) for w in words(n)}
-                for actor in self.chronology.dataset.actors
-            }
-        return {
-            actor_id
-            for actor_id, names in self._actor_words.items()
-            if needed and all(any(n.startswith(w) for n in names) for w in needed)
-        }
+        if self._actor_words is None:  # name word -> actors, sorted so a prefix is one slice
+            named: defaultdict[str, set[str]] = defaultdict(set)
+            for actor in self.chronology.dataset.actors:
+                for name in (actor.name, *actor.aliases, actor.id):
+                    for word in words(name):
+                        named[word].add(actor.id)
+            self._actor_words = dict(sorted(named.items()))
+            self._actor_names = list(self._actor_words)
+        found: set[str] | None = None
+        for word in words(wanted):
+            having: set[str] = set()
+            for name in self._actor_names[bisect_left(self._actor_names, word) :]:
+                if not name.startswith(word):
+                    break
+                having |= self._actor_words[name]
+            found = having if found is None else found & having
+        return found or set()
 
 
 @dataclass(frozen=True)
@@ -317,11 +343,25 @@ class _Pattern:
         return self.regex.search(text) is not None
 
 
+class _DateNumbers(dict[tuple[str, str | None], int]):
+    """A When's key as a date_number, once per distinct date: large datasets repeat dates (saves ~1 s)."""
+
+    def __init__(self, key: Callable[[When], DateKey]) -> None:
+        super().__init__()
+        self._key = key
+
+    def __call__(self, when: When) -> int:
+        found = self.get((when.date, when.utc_offset))
+        if found is None:
+            found = self[when.date, when.utc_offset] = date_number(self._key(when))
+        return found
+
+
 def _kind_ranges(docs: list[Doc]) -> dict[str, tuple[int, int]]:
     ranges: dict[str, tuple[int, int]] = {}
-    start = 0
+    counts, start = Counter(map(attrgetter("kind"), docs)), 0
     for kind in KINDS:
-        end = start + sum(1 for d in docs if d.kind == kind)
+        end = start + counts[kind]
         ranges[kind] = (start, end)
         start = end
     return ranges

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .folding import fold, fold_uncached, tokens
+from .folding import fold, fold_uncached, folded_in_place, tokens
 
 SNIPPET_WIDTH = 110
 _ONE_LINE = str.maketrans("\n\t\r", "   ")
@@ -20,10 +22,11 @@ def best_snippet(fields: list[str], exact: list[str], prefixes: list[str]) -> Sn
     """The field matching most query words; body text wins ties (the title is shown anyway)."""
     best: tuple[int, bool, str, list[tuple[int, int]]] | None = None
     for index, text in enumerate(fields):
-        folded = fold(text) if len(text) < 200 else fold_uncached(text)
+        in_place = folded_in_place(text)
+        folded = in_place if in_place is not None else fold(text) if len(text) < 200 else fold_uncached(text)
         if not any(w in folded for w in (*exact, *prefixes)):
             continue  # cheap test first: most fields of most hits do not match
-        spans = matches(text, exact, prefixes)
+        spans = matches(text, exact, prefixes, in_place)
         distinct = len({fold(text[s:e]) for s, e in spans})
         if spans and (best is None or (distinct, index > 0) > best[:2]):
             best = (distinct, index > 0, text, spans)
@@ -33,9 +36,24 @@ def best_snippet(fields: list[str], exact: list[str], prefixes: list[str]) -> Sn
     return window(body, [])
 
 
-def matches(text: str, exact: list[str], prefixes: list[str]) -> list[tuple[int, int]]:
-    """Spans of the words equal to an exact term or starting with a prefix."""
-    return [(t.start, t.end) for t in tokens(text) if t.term in exact or any(t.term.startswith(p) for p in prefixes)]
+def matches(text: str, exact: list[str], prefixes: list[str], in_place: str | None = None) -> list[tuple[int, int]]:
+    """Spans of the words equal to an exact term or starting with a prefix (``in_place``: the text
+    folded character for character, if already known)."""
+    in_place = in_place or folded_in_place(text)
+    if in_place is None:  # folding moves characters: word by word, in Python
+        return [
+            (t.start, t.end) for t in tokens(text) if t.term in exact or any(t.term.startswith(p) for p in prefixes)
+        ]
+    pattern = _highlighter(tuple(exact), tuple(prefixes))
+    return [m.span() for m in pattern.finditer(in_place)] if pattern else []
+
+
+@lru_cache(maxsize=64)
+def _highlighter(exact: tuple[str, ...], prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Whole folded words equal to an exact term or starting with a prefix, in one C-level scan."""
+    options = [f"(?:{'|'.join(map(re.escape, exact))})(?![^\\W_])"] if exact else []
+    options += [f"(?:{'|'.join(map(re.escape, prefixes))})[^\\W_]*"] if prefixes else []
+    return re.compile(f"(?<![^\\W_])(?:{'|'.join(options)})") if options else None
 
 
 def window(text: str, spans: list[tuple[int, int]]) -> Snippet:

@@ -1,0 +1,130 @@
+"""Phrases from word runs, and highlighting in place, against the brute-force checks they replace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.chronology import Chronology
+from junquito_tui.folding import WordRuns, fold, folded_in_place, phrase_pattern, tokens
+from junquito_tui.loader import validate_document
+from junquito_tui.search import SearchIndex
+from junquito_tui.snippets import matches
+
+VOCABULARY = ["guard", "national", "Guardia", "el", "junquito", "Pérez", "PEREZ", "raid", "r", "80a", "ﬁre"]
+SEPARATORS = [" ", " ", ", ", "-", "\n", "_", "'"]
+
+
+def in_a_row(words: list[str], phrase: list[str], endings: set[str] | None) -> bool:
+    head = phrase if endings is None else phrase[:-1]
+    for at in range(len(words) - len(head) + (0 if endings is None else -1) + 1):
+        if words[at : at + len(head)] == head and (endings is None or words[at + len(head)] in endings):
+            return True
+    return False
+
+
+word_lists = st.lists(st.lists(st.sampled_from(["a", "b", "c", "ab", "abc", "d"]), max_size=8), max_size=12)
+
+
+@given(word_lists, st.lists(st.sampled_from(["a", "b", "c", "ab", "x"]), min_size=2, max_size=3), st.booleans())
+def test_runs_find_exactly_the_documents_with_the_words_in_a_row(
+    docs: list[list[str]], phrase: list[str], open_ended: bool
+) -> None:
+    runs = WordRuns()
+    for words in docs:
+        runs.add(words)
+    runs.close()
+    endings = {w for ws in docs for w in ws if w.startswith(phrase[-1])} if open_ended else None
+    expected = [n for n, words in enumerate(docs) if in_a_row(words, phrase, endings)]
+    numbers = list(range(len(docs)))
+    assert runs.holding(numbers, phrase, sorted(endings) if endings is not None else None) == expected
+    assert runs.holding(numbers[1::2], phrase, None if endings is None else list(endings)) == [
+        n for n in expected if n % 2
+    ]
+
+
+def test_runs_tell_when_the_vocabulary_is_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(WordRuns, "LIMIT", 3)
+    runs = WordRuns()
+    runs.add(["a", "b"])
+    assert runs.usable
+    runs.add(["c", "d"])
+    assert not runs.usable
+
+
+def dataset(texts: list[tuple[str, str]]) -> dict[str, Any]:
+    return {
+        "schema_version": 1,
+        "title": "t",
+        "timezone": "UTC",
+        "events": [
+            {"id": f"e{n}", "title": title, "summary": summary, "when": {"date": "2018-01-15", "precision": "day"}}
+            for n, (title, summary) in enumerate(texts)
+        ],
+        "actors": [{"id": "a", "name": "National Guard", "kind": "group", "profile": "raid el junquito"}],
+    }
+
+
+texts = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=10).flatmap(
+    lambda ws: st.lists(st.sampled_from(SEPARATORS), min_size=len(ws), max_size=len(ws)).map(
+        lambda seps: "".join(w + s for w, s in zip(ws, seps, strict=True)).strip() or "x"
+    )
+)
+phrases = st.lists(st.sampled_from(VOCABULARY), min_size=2, max_size=3).map(" ".join)
+
+
+def expected_ids(index: SearchIndex, words: list[str], open_ended: bool) -> set[str]:
+    """The old check, document by document: the phrase's regex over the folded text, and the last
+    word held as a word unless it is long enough to have been looked up as a prefix."""
+    pattern, found = phrase_pattern(words, open_ended), set()
+    for doc in index.docs:
+        held = {t.term for _, text in doc.fields for t in tokens(text)}
+        last_held = words[-1] in held or (open_ended and len(words[-1]) >= 2)
+        if last_held and pattern.search(fold("\n".join(text for _, text in doc.fields))):
+            found.add(doc.id)
+    return found
+
+
+@pytest.mark.parametrize("vocabulary_limit", [WordRuns.LIMIT, 1])  # 1: the runs turn off, regexes take over
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(texts, texts), min_size=1, max_size=12), phrases, st.sampled_from(['"', "", " "]))
+def test_phrase_search_matches_the_regex_over_folded_text(
+    vocabulary_limit: int, docs: list[tuple[str, str]], phrase: str, end: str
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WordRuns, "LIMIT", vocabulary_limit)
+        index = SearchIndex(Chronology(validate_document(dataset(docs), "<generated>")))
+    assert index._runs.usable is (vocabulary_limit == WordRuns.LIMIT)
+    results = index.search(f'"{phrase}{end}')
+    words, open_ended = results.query.phrases[0], results.query.open_phrase
+    assert {h.id for h in results.hits} == expected_ids(index, words, open_ended)
+    assert sum(results.counts.values()) == len(results.hits)
+    without = index.search(f'raid -"{phrase}"', typing=False)
+    with_raid = {h.id for h in index.search("raid", typing=False).hits}
+    assert {h.id for h in without.hits} == with_raid - expected_ids(index, words, False)
+
+
+tricky = ["é", "É", "ñ", "ü", "ß", "ﬁ", "²", "ø", "e\u0301", "\u0301", "İ", "Σ", "ς", "ℌ", "Å", "Ⅻ", "＿", "ǅ"]
+characters = st.one_of(st.sampled_from([*"aZ9 _-'.\n", *tricky]), st.characters())
+
+
+@given(st.lists(characters, max_size=30).map("".join), st.data())
+def test_highlighting_in_place_equals_folding_word_by_word(text: str, data: st.DataObject) -> None:
+    terms = [t.term for t in tokens(text)] + ["e", "ss", "fi", "2"]
+    exact = data.draw(st.lists(st.sampled_from(terms), max_size=3))
+    prefixes = data.draw(st.lists(st.sampled_from(terms).map(lambda t: t[:2]), max_size=2))
+    by_word = [(t.start, t.end) for t in tokens(text) if t.term in exact or any(t.term.startswith(p) for p in prefixes)]
+    assert matches(text, exact, prefixes) == by_word
+    in_place = folded_in_place(text)
+    assert in_place is None or (in_place == fold(text) and len(in_place) == len(text))
+
+
+def test_actor_filter_matches_every_word_as_a_prefix_of_some_name() -> None:
+    index = SearchIndex(Chronology(validate_document(dataset([("x", "y")]), "<generated>")))
+    assert index.actors_matching("nat gu") == {"a"}
+    assert index.actors_matching("guard national") == {"a"}
+    assert index.actors_matching("national police") == set()
+    assert index.actors_matching("") == set()
