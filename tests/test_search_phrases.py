@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from junquito_tui.bitsets import bits_in, members, span, to_bits
 from junquito_tui.chronology import Chronology
 from junquito_tui.folding import WordRuns, fold, folded_in_place, phrase_pattern, tokens
 from junquito_tui.loader import validate_document
@@ -128,3 +129,12 @@ def test_actor_filter_matches_every_word_as_a_prefix_of_some_name() -> None:
     assert index.actors_matching("guard national") == {"a"}
     assert index.actors_matching("national police") == set()
     assert index.actors_matching("") == set()
+
+
+@given(st.sets(st.integers(0, 3000)), st.integers(0, 5))
+def test_members_and_bits_in_list_a_bitset_in_order(numbers: set[int], limit: int) -> None:
+    bits = to_bits(sorted(numbers), 3001)
+    assert members(bits) == list(bits_in(bits)) == sorted(numbers)
+    assert list(bits_in(bits, limit)) == sorted(numbers)[:limit]
+    dense = span(0, 3001) & ~bits  # the other branch of members()
+    assert members(dense) == sorted(set(range(3001)) - numbers)

@@ -6,8 +6,12 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from itertools import compress
 
 _NONZERO = re.compile(rb"[^\x00]")
+_BITS = tuple(tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256))
+_ONE = re.compile("1")
+_FLAGS = str.maketrans("01", "\0\1")
 
 
 def to_bits(numbers: Sequence[int], size: int) -> int:
@@ -29,13 +33,23 @@ def bits_in(bits: int, limit: int | None = None) -> Iterator[int]:
     raw = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
     found = 0
     for match in _NONZERO.finditer(raw):
-        byte, base = match.group()[0], match.start() * 8
-        for bit in range(8):
-            if byte >> bit & 1:
-                yield base + bit
-                found += 1
-                if limit is not None and found >= limit:
-                    return
+        base = match.start() * 8
+        for bit in _BITS[raw[match.start()]]:
+            yield base + bit
+            found += 1
+            if found == limit:
+                return
+
+
+def members(bits: int) -> list[int]:
+    """All the members, ascending, found in C: by a regex over the binary digits, or for dense
+    sets (where one match object per member costs more) by ``compress`` over them."""
+    if bits <= 0:
+        return []
+    digits = format(bits, "b")[::-1]
+    if bits.bit_count() * 4 < len(digits):
+        return [match.start() for match in _ONE.finditer(digits)]
+    return list(compress(range(len(digits)), digits.translate(_FLAGS).encode()))
 
 
 class Ordered:

@@ -15,16 +15,16 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import Counter, OrderedDict, defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
 from operator import attrgetter, methodcaller
 
-from .bitsets import Ordered, bits_in, span, to_bits
+from .bitsets import Ordered, bits_in, members, span, to_bits
 from .chronology import Chronology
 from .folding import WordRuns, compound_pattern, field_words, fold_uncached, phrase_pattern, words
-from .model import When
+from .model import Actor, Event, Quote, Source, When
 from .query import KINDS, DateKey, Query, parse_query
 from .snippets import Snippet, best_snippet
 
@@ -33,16 +33,19 @@ MIN_PREFIX = 2  # shorter words are never expanded as prefixes
 BITSET_CACHE = 512  # bitsets kept between queries: typing refines the same words
 
 
-@dataclass(frozen=True, slots=True)  # one per document: slots save ~100 bytes each
+@dataclass(frozen=True, slots=True)  # one per document: slots, and no copies of the texts
 class Doc:
     kind: str
     id: str
     title: str
-    fields: tuple[tuple[int, str], ...]  # (weight, text): titles, names and aliases first, then body text
+    item: Event | Actor | Quote | Source  # its texts are read from it when asked
     when: When | None = None
     end: When | None = None
-    actors: frozenset[str] = frozenset()
-    tags: frozenset[str] = frozenset()
+
+    @property
+    def fields(self) -> tuple[tuple[int, str], ...]:
+        """(weight, text): titles, names and aliases first, then body text."""
+        return _fields(self.item)
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ class Results:
         """Every matching event id in chronological order (computed when asked: it may be long)."""
         if self._index is None:
             return []
-        return [self._index.docs[n].id for n in bits_in(self._events)]
+        return [self._index.docs[n].id for n in members(self._events)]
 
 
 def date_number(key: DateKey) -> int:
@@ -110,22 +113,22 @@ class SearchIndex:
         titled: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
         body: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
         starts, ends = [], []
-        start_of, end_of = _DateNumbers(When.sort_key), _DateNumbers(When.end_key)
         self._runs = WordRuns()
         for number, doc in enumerate(self.docs):
             # Fields joined as phrases see them (no word spans a newline): one fold and one scan each.
-            titles = field_words("\n".join([text for weight, text in doc.fields if weight == TITLE]))
-            bodies = field_words("\n".join([text for weight, text in doc.fields if weight != TITLE]))
+            fields = doc.fields
+            titles = field_words("\n".join([text for weight, text in fields if weight == TITLE]))
+            bodies = field_words("\n".join([text for weight, text in fields if weight != TITLE]))
             head = set(titles)
-            rest = {f"\0actor:{a}" for a in doc.actors} | {f"\0tag:{t}" for t in doc.tags}
+            rest = _links(doc.item)
             rest.update(bodies)
             add = methodcaller("append", number)  # appends driven from C: this loop runs millions of times
             deque(map(add, map(titled.__getitem__, head)), maxlen=0)
             deque(map(add, map(body.__getitem__, rest - head)), maxlen=0)
             self._runs.add(chain(titles, bodies))  # titles come first in ``fields``
             if doc.when is not None:
-                starts.append((start_of(doc.when), number))
-                ends.append((end_of(doc.end or doc.when), number))
+                starts.append((date_number(doc.when.sort_key()), number))
+                ends.append((date_number((doc.end or doc.when).end_key()), number))
         self._runs.close()
         self._titled, self._body = dict(titled), dict(body)
         self._terms = sorted(t for t in {*titled, *body} if not t.startswith("\0"))
@@ -237,7 +240,7 @@ class SearchIndex:
         size = len(self.docs)
         for index, phrase in enumerate(query.phrases):
             open_ended = self._open_word(query, index, phrase[-1])
-            matched = to_bits(self._holding(list(bits_in(matched)), phrase, open_ended), size)
+            matched = to_bits(self._holding(members(matched), phrase, open_ended), size)
         if query.compounds and matched:
             required = [_Pattern.compound(c) for c in query.compounds]
             failed = [n for n in bits_in(matched) if not all(p.found_in(self._folded(n)) for p in required)]
@@ -246,7 +249,7 @@ class SearchIndex:
             suspects = matched
             for word in phrase:  # only documents holding every word can hold the phrase
                 suspects &= self.bits(word)
-            matched &= ~to_bits(self._holding(list(bits_in(suspects)), phrase, False), size)
+            matched &= ~to_bits(self._holding(members(suspects), phrase, False), size)
         for parts in query.excluded_compounds:
             suspects = matched
             for part in parts:
@@ -343,20 +346,6 @@ class _Pattern:
         return self.regex.search(text) is not None
 
 
-class _DateNumbers(dict[tuple[str, str | None], int]):
-    """A When's key as a date_number, once per distinct date: large datasets repeat dates (saves ~1 s)."""
-
-    def __init__(self, key: Callable[[When], DateKey]) -> None:
-        super().__init__()
-        self._key = key
-
-    def __call__(self, when: When) -> int:
-        found = self.get((when.date, when.utc_offset))
-        if found is None:
-            found = self[when.date, when.utc_offset] = date_number(self._key(when))
-        return found
-
-
 def _kind_ranges(docs: list[Doc]) -> dict[str, tuple[int, int]]:
     ranges: dict[str, tuple[int, int]] = {}
     counts, start = Counter(map(attrgetter("kind"), docs)), 0
@@ -369,26 +358,32 @@ def _kind_ranges(docs: list[Doc]) -> dict[str, tuple[int, int]]:
 
 def _documents(chronology: Chronology) -> Iterable[Doc]:
     for event in chronology.events:
-        claimants = {a for c in event.claims for a in c.by}
-        yield Doc(
-            "event",
-            event.id,
-            event.title,
-            ((TITLE, event.title), (BODY, event.summary), (BODY, event.place or ""), (BODY, " ".join(event.tags))),
-            event.when,
-            event.end,
-            frozenset({p.actor for p in event.actors} | claimants),
-            frozenset("".join(words(t)) for t in event.tags),
-        )
+        yield Doc("event", event.id, event.title, event, event.when, event.end)
     for actor in chronology.dataset.actors:
-        texts = [(TITLE, actor.name), *((TITLE, a) for a in actor.aliases), (BODY, actor.profile)]
-        texts += [(BODY, t) for t in (actor.side, actor.fate) if t]
-        yield Doc("actor", actor.id, actor.name, tuple(texts), actors=frozenset({actor.id}))
+        yield Doc("actor", actor.id, actor.name, actor)
     for quote in chronology.quote_order:
         event = chronology.event(quote.event)
-        speaker = frozenset({quote.speaker}) if quote.speaker else frozenset()
-        fields = ((TITLE, quote.text), (BODY, quote.context))
-        yield Doc("quote", quote.id, quote.text, fields, event.when, event.end, speaker)
+        yield Doc("quote", quote.id, quote.text, quote, event.when, event.end)
     for source in chronology.dataset.sources:
-        texts = [(TITLE, source.title)] + [(BODY, t) for t in (source.publisher, source.author) if t]
-        yield Doc("source", source.id, source.title, tuple(texts))
+        yield Doc("source", source.id, source.title, source)
+
+
+def _fields(item: Event | Actor | Quote | Source) -> tuple[tuple[int, str], ...]:
+    if isinstance(item, Event):
+        return (TITLE, item.title), (BODY, item.summary), (BODY, item.place or ""), (BODY, " ".join(item.tags))
+    if isinstance(item, Actor):
+        texts = [(TITLE, item.name), *((TITLE, a) for a in item.aliases), (BODY, item.profile)]
+        return (*texts, *((BODY, t) for t in (item.side, item.fate) if t))
+    if isinstance(item, Quote):
+        return (TITLE, item.text), (BODY, item.context)
+    return ((TITLE, item.title), *((BODY, t) for t in (item.publisher, item.author) if t))
+
+
+def _links(item: Event | Actor | Quote | Source) -> set[str]:
+    """The actors (and tags) a document is found by with actor: (and tag:), as index terms."""
+    if isinstance(item, Event):
+        actors = {p.actor for p in item.actors} | {a for c in item.claims for a in c.by}
+        return {f"\0actor:{a}" for a in actors} | {f"\0tag:{''.join(words(t))}" for t in item.tags}
+    if isinstance(item, Actor):
+        return {f"\0actor:{item.id}"}
+    return {f"\0actor:{item.speaker}"} if isinstance(item, Quote) and item.speaker else set()
