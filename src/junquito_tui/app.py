@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -64,8 +65,18 @@ class JunquitoApp(App[None]):
         self._event_id, self._actor_id = event_id, actor_id
         self.load_warnings = list(warnings or [])
         self.load_error: str | None = None  # printed by the command line after the app has closed
+        self._collector_paused = False
         if chronology is not None:
             self.title = chronology.dataset.title
+
+    def on_load(self) -> None:
+        # Building the interface makes tens of thousands of long-lived objects and next to no
+        # garbage: a full collection in the middle of it is some 20 ms of wasted start-up
+        # (bench/RESULTS.md). Collection resumes once the first frame is on screen. Not while a
+        # large dataset loads: the loader decides about the collector there.
+        if self.chronology is not None and gc.isenabled():
+            gc.disable()
+            self._collector_paused = True
 
     def on_mount(self) -> None:
         if self.chronology is None:
@@ -74,6 +85,17 @@ class JunquitoApp(App[None]):
 
             self.push_screen(LoadingScreen(*self._load))  # replaced by the explorer once loaded
         self._show_warnings()
+
+    def on_ready(self) -> None:  # Textual's Ready: the first frame is on screen
+        self._resume_collector()
+
+    def on_unmount(self) -> None:  # closed before its first frame: never leave the collector off
+        self._resume_collector()
+
+    def _resume_collector(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.enable()
 
     def _show_warnings(self) -> None:
         if self.load_warnings:  # shown once, as text: they may quote the file's content
