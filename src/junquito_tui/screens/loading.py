@@ -91,4 +91,3 @@ class LoadingScreen(Screen[None]):
         else:
             bar.update(total=100, progress=100 * message.fraction)
         self.query_one("#loading-stage", Static).update(message.stage)
-
