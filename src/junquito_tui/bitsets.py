@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from itertools import compress
 
 _NONZERO = re.compile(rb"[^\x00]")
@@ -14,7 +14,7 @@ _ONE = re.compile("1")
 _FLAGS = str.maketrans("01", "\0\1")
 
 
-def to_bits(numbers: Sequence[int], size: int) -> int:
+def to_bits(numbers: Iterable[int], size: int) -> int:
     flags = bytearray((size + 7) // 8)
     for number in numbers:
         flags[number >> 3] |= 1 << (number & 7)
