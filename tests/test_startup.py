@@ -19,6 +19,7 @@ DEFERRED = (
     "junquito_tui.commands",
     "junquito_tui.search",
     "junquito_tui.screens.loading",
+    "junquito_tui.interop.timelinejs_import",
 )
 
 

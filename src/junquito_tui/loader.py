@@ -20,7 +20,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from .integrity import check_integrity
-from .interop.timelinejs_import import from_timelinejs, is_timelinejs
 from .model import DATASET, NO_CONTROL, Dataset, control_character
 from .problems import Problem, json_path, visible
 
@@ -82,6 +81,8 @@ def load_with_warnings(
     # Something is wrong, or the file is TimelineJS: the careful path says what, or converts.
     document = _parse_json(_decode(raw, name), name)
     del raw
+    from .interop.timelinejs_import import from_timelinejs, is_timelinejs  # only for such files: start-up
+
     if is_timelinejs(document):
         report("Converting from TimelineJS", None)
         converted, warnings = from_timelinejs(document, target.name)
@@ -121,6 +122,8 @@ def collector_paused() -> Iterator[None]:
 
 def load_timelinejs(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Dataset, list[str]]:
     """A TimelineJS3 file as a dataset, with warnings; ``DatasetError`` for any other file."""
+    from .interop.timelinejs_import import from_timelinejs, is_timelinejs
+
     target, name, document = _read_document(path, max_bytes)
     if not is_timelinejs(document):
         why = (
