@@ -11,7 +11,7 @@ from conftest import BUNDLED
 from junquito_tui.app import JunquitoApp
 from junquito_tui.chronology import Chronology
 from junquito_tui.dates import group_parts
-from junquito_tui.loader import load_dataset
+from junquito_tui.loader import load_dataset, validate_document
 from junquito_tui.navigation import Location
 from junquito_tui.screens.explorer import ActorList, ExplorerScreen, QuoteList
 from junquito_tui.screens.help import HelpScreen
@@ -34,7 +34,7 @@ async def move_to_link(pilot: Any, page: LinkList, target: Location) -> None:
     """Press down/j until the link is highlighted, as a user would."""
     for _ in range(200):
         index = page.highlighted
-        if index is not None and page._targets[index] == target:
+        if index is not None and page.rows[index].target == target:
             return
         await pilot.press("j")
     raise AssertionError(f"no link to {target}")
@@ -66,7 +66,7 @@ async def test_moving_through_the_timeline_updates_the_event_pane() -> None:
         assert timeline.cursor == 3 and timeline.current is not first
         detail = app.query_one("#event-detail", LinkList)
         assert timeline.current is not None
-        assert str(detail.get_option_at_index(0).prompt) == timeline.current.title
+        assert str(detail.rows[0].content) == timeline.current.title
         await pilot.press("k")
         assert timeline.cursor == 2
         await pilot.press("G")
@@ -105,7 +105,7 @@ async def test_open_actor_from_event_then_event_from_actor() -> None:
         assert focused_id(app) == "actor-profile"
         assert explorer(app)._current_actor() == "oscar-perez"
         profile = app.query_one("#actor-profile", LinkList)
-        assert str(profile.get_option_at_index(0).prompt) == "Óscar Pérez"
+        assert str(profile.rows[0].content) == "Óscar Pérez"
         await move_to_link(pilot, profile, Location("event", "operation-genesis"))
         await pilot.press("enter")
         await pilot.pause()
@@ -192,13 +192,13 @@ async def test_quote_filter_cycles_event_actor_all() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("4", "f")
         quote_list = app.query_one(QuoteList)
-        assert quote_list.option_count == 2  # the two quotes of that event
+        assert quote_list.row_count == 2  # the two quotes of that event
         assert "of event" in str(app.query_one("#quotes-pane").border_title)
         explorer(app).goto(Location("actor", "perez-group"))
         await pilot.press("4", "f")  # -> filter by actor
-        assert quote_list.option_count == len(app.chronology.quotes_by_speaker["perez-group"])
+        assert quote_list.row_count == len(app.chronology.quotes_by_speaker["perez-group"])
         await pilot.press("f")
-        assert quote_list.option_count == len(app.chronology.dataset.quotes)
+        assert quote_list.row_count == len(app.chronology.dataset.quotes)
 
 
 async def test_source_link_opens_the_source_and_follows_back() -> None:
@@ -283,7 +283,7 @@ async def test_markup_in_data_is_shown_literally_and_clicks_do_nothing(write_hos
         await pilot.click(app.query_one(ActorList), offset=(4, 1))
         await pilot.pause()
         assert app.is_running and app.return_code is None
-        assert str(detail.get_option_at_index(0).prompt) == HOSTILE
+        assert str(detail.rows[0].content) == HOSTILE
 
 
 async def test_certainty_markers_survive_without_colour(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -317,9 +317,8 @@ async def test_load_warnings_are_shown_once_as_text() -> None:
         assert notes[0].message == "[b]not markup[/b]\nsecond" and notes[0].markup is False
 
 
-def test_a_profile_lists_a_bounded_number_of_links() -> None:
-    from junquito_tui.model import Dataset
-    from junquito_tui.widgets.pages import LINKS_SHOWN, actor_rows
+def test_a_profile_lists_every_link_and_makes_rows_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from junquito_tui.widgets import pages
 
     data = {
         "schema_version": 1,
@@ -333,9 +332,15 @@ def test_a_profile_lists_a_bounded_number_of_links() -> None:
                 "when": {"date": "2018", "precision": "year"},
                 "actors": [{"actor": "busy", "role": "r"}],
             }
-            for i in range(LINKS_SHOWN + 50)
+            for i in range(5_000)
         ],
     }
-    rows = actor_rows(Chronology(Dataset.model_validate(data)), "busy")
-    assert sum(1 for r in rows if r.target is not None) == LINKS_SHOWN
-    assert str(rows[-1].content) == "… and 50 more: search actor:busy kind:event"
+    chronology = Chronology(validate_document(data, "many.json"))
+    made: list[str] = []
+    link = pages.link
+    monkeypatch.setattr(pages, "link", lambda label, *rest: made.append(label) or link(label, *rest))
+    rows = pages.actor_rows(chronology, "busy")
+    assert made == []  # 5,000 links, none built yet
+    assert len(rows) == 4 + 5_000  # name, kind, a blank line, the heading, then every event
+    assert rows[-1].target == Location("event", chronology.appearances["busy"][-1].event.id)
+    assert len(made) == 1

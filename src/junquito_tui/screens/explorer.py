@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -9,16 +10,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
-from textual.reactive import reactive
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.reactive import Reactive, var
+from textual.widget import Widget
+from textual.widgets import Static
 
 from ..axis import Placement
 from ..chronology import Chronology
 from ..dates import short_date
+from ..model import Quote
 from ..navigation import History, Location
 from ..widgets import pages
-from ..widgets.links import KEYS, ItemList, LinkList
+from ..widgets.footer import KeyFooter
+from ..widgets.links import KEYS, LinkList
+from ..widgets.rows import Row, RowList, Run, user_moved
 from ..widgets.search_panel import SYNC_LIMIT, ResultList, SearchPanel
 from ..widgets.time_axis import LEGEND, TimeAxis
 from ..widgets.timeline import Timeline
@@ -35,11 +39,10 @@ PANE_NAMES = ("Timeline", "Event", "Actors", "Quotes")
 FOCUS_ORDER = ("timeline", "event-detail", "actor-list", "actor-profile", "quote-list", "quote-detail")
 PANE_OF = {"timeline": 0, "event-detail": 1, "actor-list": 2, "actor-profile": 2, "quote-list": 3, "quote-detail": 3}
 QUOTE_FILTERS = ("all", "event", "actor")
-QUOTE_LIST_LIMIT = 1_000  # an OptionList of tens of thousands of wrapped quotes takes seconds to build
 MIN_SIZE = (40, 12)  # below this the layout cannot hold a readable pane
 
 
-class ActorList(ItemList):
+class ActorList(RowList):
     HELP = """\
 ## Actors (pane 3)
 Every person, force and body, grouped by side. The profile beside the list shows
@@ -48,7 +51,7 @@ relations, every event they take part in and every quote they said, all as links
     BINDINGS = [Binding("enter", "select", "Open profile")]
 
 
-class QuoteList(ItemList):
+class QuoteList(RowList):
     HELP = """\
 ## Quotes (pane 4)
 Every quote with its speaker and date; the one under the cursor is shown whole below,
@@ -79,16 +82,21 @@ class ExplorerScreen(SearchingScreen):
         Binding("question_mark", "help", "Help"),
     ]
 
-    active_pane: reactive[int] = reactive(0)
-    quote_filter: reactive[str] = reactive("all", init=False)
+    # vars, not reactives: a reactive on the screen repaints the whole screen when it changes
+    active_pane: var[int] = var(0)
+    # Textual's own `focused` repaints the whole screen at every focus change; the widgets that
+    # gain and lose focus restyle and repaint themselves, which is all this screen needs.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    quote_filter: var[str] = var("all", init=False)
 
     def __init__(self, chronology: Chronology, start: Location | None, placement: Placement | None = None) -> None:
         super().__init__(chronology)
         self._placement = placement
         self.history = History(start)
         self._start = start
-        self._quote_view = list(chronology.quote_order)
-        self._actor_ids: list[str | None] = []
+        self._quote_view: Sequence[Quote] = chronology.quote_order
+        self._quote_rows: dict[str, int] | None = None  # quote id -> row, built when first needed
+        self._actor_rows: dict[str, int] = {}
 
     @property
     def explorer(self) -> JunquitoApp:
@@ -113,7 +121,7 @@ class ExplorerScreen(SearchingScreen):
         yield Static(
             f"The terminal is too small: make it at least {MIN_SIZE[0]}×{MIN_SIZE[1]}.", id="too-small", markup=False
         )
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_resize(self) -> None:
         too_small = self.size.width < MIN_SIZE[0] or self.size.height < MIN_SIZE[1]
@@ -162,64 +170,70 @@ class ExplorerScreen(SearchingScreen):
         sides: dict[str, list[str]] = {}
         for actor in self.chronology.dataset.actors:
             sides.setdefault(actor.side or "No side given", []).append(actor.id)
-        options: list[Option] = []
-        self._actor_ids = []
+        entries: list[tuple[str, str | None]] = []  # (side heading, None) or (name, actor id)
         for side, ids in sides.items():
-            options.append(Option(Content.styled(f"{side} ({len(ids)})", "bold"), disabled=True))
-            self._actor_ids.append(None)
-            for actor_id in ids:
-                options.append(Option(Content(f"  {self.chronology.actors[actor_id].name}")))
-                self._actor_ids.append(actor_id)
+            entries.append((f"{side} ({len(ids)})", None))
+            entries += [(self.chronology.actors[actor_id].name, actor_id) for actor_id in ids]
+        self._actor_rows = {actor_id: row for row, (_, actor_id) in enumerate(entries) if actor_id is not None}
+
+        def make(index: int) -> Row:
+            label, actor_id = entries[index]
+            if actor_id is None:
+                return Row(Content.styled(label, "bold"))
+            return Row(Content(f"  {label}"), Location("actor", actor_id))
+
         actor_list = self.query_one(ActorList)
-        actor_list.set_options(options)
-        first = next((i for i, a in enumerate(self._actor_ids) if a is not None), None)
-        actor_list.highlighted = first
-        if first is not None:
-            self._show_actor(self._actor_ids[first])  # type: ignore[arg-type]
+        actor_list.show_rows(Run(len(entries), make))
+        actor_list.highlighted = actor_list.first_selectable()
+        if (actor_id := self._current_actor()) is not None:
+            self._show_actor(actor_id)
 
     def _fill_quote_list(self, keep: str | None = None) -> None:
         chronology = self.chronology
-        self._quote_view = self._filtered_quotes()
-        options = []
-        for quote in self._quote_view:
+        self._quote_view = view = self._filtered_quotes()
+        self._quote_rows = None
+
+        def make(index: int) -> Row:
+            quote = view[index]
             event = chronology.event(quote.event)
-            who = pages.speaker_name(chronology, quote)
-            byline = f"  — {who}, {short_date(event.when)}, in: {event.title}"
-            options.append(Option(Content.assemble(pages.preview(quote), "\n", (byline, "italic"))))
+            byline = f"  — {pages.speaker_name(chronology, quote)}, {short_date(event.when)}, in: {event.title}"
+            content = Content.assemble(pages.preview(quote), "\n", (byline, "italic"))
+            return Row(content, Location("quote", quote.id))
+
         quote_list = self.query_one(QuoteList)
-        quote_list.set_options(options)
-        ids = [q.id for q in self._quote_view]
-        quote_list.highlighted = ids.index(keep) if keep in ids else (0 if ids else None)
-        if not ids:
+        quote_list.show_rows(Run(len(view), make), self._quote_row(keep) if keep else (0 if view else None))
+        if not view:
             self.query_one("#quote-detail", LinkList).show([pages.text("No quotes here.", "italic")])
-        elif quote_list.highlighted is not None:
-            self._show_quote(ids[quote_list.highlighted])
-        title = f"4 Quotes · {len(ids)}"
-        total = len(self.chronology.quote_order)
-        if self.quote_filter == "all" and total > len(ids):
-            title = f"4 Quotes · first {len(ids):,} of {total:,} (f: of this event, of this actor)"
+        elif (quote_id := self._current_quote()) is not None:
+            self._show_quote(quote_id)
+        title = f"4 Quotes · {len(view):,}"
         if self.quote_filter == "event" and (shown := self.query_one(Timeline).current):
             title += f" of event: {shown.title}"
         elif self.quote_filter == "actor" and (actor_id := self._current_actor()):
             title += f" of actor: {self.chronology.actors[actor_id].name}"
         self.query_one("#quotes-pane").border_title = title
 
-    def _filtered_quotes(self) -> list:  # type: ignore[type-arg]
+    def _filtered_quotes(self) -> Sequence[Quote]:
         chronology = self.chronology
         if self.quote_filter == "event" and (event := self.query_one(Timeline).current):
-            return list(chronology.quotes_by_event.get(event.id, []))
+            return chronology.quotes_by_event.get(event.id, ())
         if self.quote_filter == "actor" and (actor_id := self._current_actor()):
-            return list(chronology.quotes_by_speaker.get(actor_id, []))
-        return list(chronology.quote_order[:QUOTE_LIST_LIMIT])
+            return chronology.quotes_by_speaker.get(actor_id, ())
+        return chronology.quote_order
+
+    def _quote_row(self, quote_id: str) -> int | None:
+        if self._quote_rows is None:
+            self._quote_rows = {quote.id: row for row, quote in enumerate(self._quote_view)}
+        return self._quote_rows.get(quote_id)
 
     # -- where the user is ------------------------------------------------
     def _current_actor(self) -> str | None:
-        index = self.query_one(ActorList).highlighted
-        return self._actor_ids[index] if index is not None else None
+        target = self.query_one(ActorList).highlighted_target
+        return target.id if target is not None else None
 
     def _current_quote(self) -> str | None:
-        index = self.query_one(QuoteList).highlighted
-        return self._quote_view[index].id if index is not None and index < len(self._quote_view) else None
+        target = self.query_one(QuoteList).highlighted_target
+        return target.id if target is not None else None
 
     def here(self) -> Location | None:
         """The item the user is looking at: the selection of the focused pane."""
@@ -240,24 +254,20 @@ class ExplorerScreen(SearchingScreen):
 
     def show(self, target: Location) -> None:
         """Select ``target`` in its pane, scroll to it and focus that pane."""
+        user_moved()
         if target.kind == "event":
             if not self.query_one(Timeline).select(target.id):
                 self.action_clear_filter()  # the event is filtered out: show everything again
                 self.query_one(Timeline).select(target.id)
             self._focus("timeline")
         elif target.kind == "actor":
-            actor_list = self.query_one(ActorList)
-            actor_list.highlighted = self._actor_ids.index(target.id)
+            self.query_one(ActorList).highlighted = self._actor_rows[target.id]
             self._show_actor(target.id)
             self._focus("actor-profile")
         elif target.kind == "quote":
-            if target.id not in {q.id for q in self._quote_view}:
+            if self._quote_row(target.id) is None:  # filtered out: show every quote again
                 self.quote_filter = "all"
-            if target.id not in {q.id for q in self._quote_view}:  # beyond the first QUOTE_LIST_LIMIT
-                self.query_one(Timeline).select(self.chronology.quotes[target.id].event)
-                self.quote_filter = "event"
-            ids = [q.id for q in self._quote_view]
-            self.query_one(QuoteList).highlighted = ids.index(target.id)
+            self.query_one(QuoteList).highlighted = self._quote_row(target.id)
             self._show_quote(target.id)
             self._focus("quote-detail")
         elif target.kind == "source":
@@ -309,15 +319,23 @@ class ExplorerScreen(SearchingScreen):
             self.active_pane = PANE_OF[focused.id]
 
     def watch_active_pane(self, pane: int) -> None:
+        changed = []
         for index, pane_id in enumerate(PANES):
-            self.query_one(f"#{pane_id}").set_class(index == pane, "-active")
+            widget = self.query_one(f"#{pane_id}")
+            if widget.has_class("-active") != (index == pane):
+                widget.set_class(index == pane, "-active", update=False)
+                changed.append(widget)
+        # Restyle the panes alone: `-active` styles only a pane's border and title, and
+        # restyling every widget inside (as set_class does) cost more than the rest of a jump.
+        self.app.stylesheet.update_nodes(changed, animate=False)
         self._update_tabs()
 
     def _update_tabs(self) -> None:
         parts: list[tuple[str, str] | str] = []
         for index, name in enumerate(PANE_NAMES):
             parts.append((f" {index + 1} {name} ", "reverse bold" if index == self.active_pane else "dim"))
-        self.query_one("#pane-tabs", Static).update(Content.assemble(*parts))
+        # one line as wide as the screen whatever it says: no layout needed (a layout costs a frame)
+        self.query_one("#pane-tabs", Static).update(Content.assemble(*parts), layout=False)
 
     def action_day(self, direction: int) -> None:
         self.query_one(Timeline).step_day(direction)
@@ -362,13 +380,11 @@ class ExplorerScreen(SearchingScreen):
     def _event_chosen(self) -> None:
         self._focus("event-detail")
 
-    @on(OptionList.OptionHighlighted, "#actor-list")
-    def _actor_highlighted(self, message: OptionList.OptionHighlighted) -> None:
-        actor_id = self._actor_ids[message.option_index]
-        if actor_id is not None:
-            self._show_actor(actor_id)
+    @on(RowList.Highlighted, "#actor-list")
+    def _actor_highlighted(self, message: RowList.Highlighted) -> None:
+        self._show_actor(message.target.id)
 
-    @on(OptionList.OptionSelected, "#actor-list")
+    @on(RowList.Selected, "#actor-list")
     def _actor_chosen(self) -> None:
         self._focus("actor-profile")
 
@@ -377,11 +393,11 @@ class ExplorerScreen(SearchingScreen):
         if self.quote_filter == "actor":
             self._fill_quote_list()
 
-    @on(OptionList.OptionHighlighted, "#quote-list")
-    def _quote_highlighted(self, message: OptionList.OptionHighlighted) -> None:
-        self._show_quote(self._quote_view[message.option_index].id)
+    @on(RowList.Highlighted, "#quote-list")
+    def _quote_highlighted(self, message: RowList.Highlighted) -> None:
+        self._show_quote(message.target.id)
 
-    @on(OptionList.OptionSelected, "#quote-list")
+    @on(RowList.Selected, "#quote-list")
     def _quote_chosen(self) -> None:
         self._focus("quote-detail")
 

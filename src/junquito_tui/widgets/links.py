@@ -1,35 +1,23 @@
-"""A scrollable page of text lines and link lines; the cursor visits only the links."""
+"""Pages of text lines and link lines; the cursor visits only the links."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from ..navigation import Location
+from .rows import KEYS, Row, RowList
 
-KEYS: list[BindingType] = [
-    Binding("down,j", "cursor_down", "Down", show=False),
-    Binding("up,k", "cursor_up", "Up", show=False),
-    Binding("home,g", "first", "First", show=False),
-    Binding("end,G", "last", "Last", show=False),
-]
-
-
-@dataclass(frozen=True)
-class Row:
-    content: Content
-    target: Location | None = None
+__all__ = ["KEYS", "ItemList", "LinkList", "Row"]
 
 
 class ItemList(OptionList):
-    """An OptionList that never parses markup, with vi keys."""
+    """An OptionList that never parses markup, with vi keys (for short lists: search results)."""
 
     BINDINGS: ClassVar[list[BindingType]] = KEYS
 
@@ -37,7 +25,7 @@ class ItemList(OptionList):
         super().__init__(markup=False, id=id)
 
 
-class LinkList(ItemList):
+class LinkList(RowList):
     """Lines of plain text with links among them; ``enter`` or a click follows a link."""
 
     HELP = """\
@@ -52,30 +40,25 @@ Lines marked `→` are links: move to one with up/down and press `enter`, or cli
             self.target = target
             super().__init__()
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._targets: list[Location | None] = []
-
-    def show(self, rows: list[Row]) -> None:
-        self._targets = [row.target for row in rows]
-        self.set_options(Option(row.content, disabled=row.target is None) for row in rows)
-        first_link = next((i for i, t in enumerate(self._targets) if t is not None), None)
-        self.highlighted = first_link
-        self.scroll_home(animate=False)
+    def show(self, rows: Sequence[Row]) -> None:
+        """A new page, from the top, the cursor on its first link."""
+        self.show_rows(rows)
+        self.highlighted = self.first_selectable()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.keep_top = True
 
     @property
     def links(self) -> list[Location]:
-        return [t for t in self._targets if t is not None]
+        return [row.target for row in self.rows if row.target is not None]
 
     def highlight_target(self, target: Location) -> bool:
-        if target in self._targets:
-            self.highlighted = self._targets.index(target)
-            return True
+        for index, row in enumerate(self.rows):
+            if row.target == target:
+                self.highlighted = index
+                return True
         return False
 
-    @on(OptionList.OptionSelected)
-    def _follow(self, event: OptionList.OptionSelected) -> None:
+    @on(RowList.Selected)
+    def _follow(self, event: RowList.Selected) -> None:
         event.stop()
-        target = self._targets[event.option_index]
-        if target is not None:
-            self.post_message(self.Followed(target))
+        self.post_message(self.Followed(event.target))

@@ -6,16 +6,17 @@ tuples, so it is shown literally and never parsed as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
 
 from ..chronology import Chronology
 from ..dates import describe, short_date
 from ..model import Event, Quote
 from ..navigation import Location
-from .links import Row
+from .rows import Row, Rows, Run
 
 QUOTE_PREVIEW = 70
-LINKS_SHOWN = 300
 
 
 def text(value: str, style: str = "") -> Row:
@@ -91,7 +92,8 @@ def source_link(chronology: Chronology, source_id: str) -> Row:
     return link(source.title, Location("source", source.id), source.kind.value)
 
 
-def actor_rows(chronology: Chronology, actor_id: str) -> list[Row]:
+def actor_rows(chronology: Chronology, actor_id: str) -> Sequence[Row]:
+    """The profile: its events and quotes are runs made on demand, however many there are."""
     actor = chronology.actors[actor_id]
     rows = [Row(Content.styled(actor.name, "bold"))]
     if actor.aliases:
@@ -109,30 +111,25 @@ def actor_rows(chronology: Chronology, actor_id: str) -> list[Row]:
         for kind, other, note in relations:
             label = f"{kind} {chronology.actors[other].name}"
             rows.append(link(label, Location("actor", other), note))
-    appearances = chronology.appearances.get(actor_id, [])
+    parts: list[Sequence[Row]] = [rows]
+    appearances = chronology.appearances.get(actor_id, ())
     if appearances:
-        rows += [blank(), heading(f"Events ({len(appearances):,})")]
-        rows += [
-            link(f"{short_date(a.event.when)} · {a.event.title}", Location("event", a.event.id), a.role)
-            for a in appearances[:LINKS_SHOWN]
-        ]
-        rows += _more(len(appearances), f"search actor:{actor_id} kind:event")
-    quotes = chronology.quotes_by_speaker.get(actor_id, [])
+
+        def appearance(index: int) -> Row:
+            found = appearances[index]
+            event = found.event
+            return link(f"{short_date(event.when)} · {event.title}", Location("event", event.id), found.role)
+
+        parts += [[blank(), heading(f"Events ({len(appearances):,})")], Run(len(appearances), appearance)]
+    quotes = chronology.quotes_by_speaker.get(actor_id, ())
     if quotes:
-        rows += [blank(), heading(f"Quotes ({len(quotes):,})")]
-        rows += [
-            link(preview(q), Location("quote", q.id), short_date(chronology.event(q.event).when))
-            for q in quotes[:LINKS_SHOWN]
-        ]
-        rows += _more(len(quotes), f"search actor:{actor_id} kind:quote")
-    return rows
 
+        def said(index: int) -> Row:
+            quote = quotes[index]
+            return link(preview(quote), Location("quote", quote.id), short_date(chronology.event(quote.event).when))
 
-def _more(total: int, how: str) -> list[Row]:
-    """A page lists LINKS_SHOWN links of a kind at most (a page of 27,000 links took 5 s to build)."""
-    if total <= LINKS_SHOWN:
-        return []
-    return [text(f"… and {total - LINKS_SHOWN:,} more: {how}", "italic")]
+        parts += [[blank(), heading(f"Quotes ({len(quotes):,})")], Run(len(quotes), said)]
+    return Rows(*parts)
 
 
 def quote_rows(chronology: Chronology, quote: Quote) -> list[Row]:

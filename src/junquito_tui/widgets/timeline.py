@@ -14,6 +14,7 @@ from textual.strip import Strip
 from ..dates import clock
 from ..model import Certainty, Event
 from ..timeline_rows import HEADING, RowIndex, build_rows, day_starts
+from .rows import user_moved
 
 TIME_WIDTH = 12
 # Words, not just colour, so the markers survive NO_COLOR and monochrome terminals.
@@ -142,6 +143,7 @@ stretch drawn compressed. `+` / `-` zoom around the selection (or the mouse whee
             self._set(earlier[-1] if earlier else current_day)
 
     def _set(self, position: int) -> None:
+        user_moved()
         if self.view:
             self.cursor = max(0, min(position, len(self.view) - 1))
             self._scroll_to_cursor()

@@ -1,0 +1,77 @@
+"""The line-API row list: wrapped heights as Textual counts them, rows made only when needed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.content import Content
+
+from junquito_tui.navigation import Location
+from junquito_tui.widgets.rows import Row, RowList, Rows, Run
+
+TEXTS = [
+    "short",
+    "a line long enough to wrap at least once at a narrow width, with words",
+    "averyveryverylongwordwithoutanyspacesthatmustbefoldedacrossseverallines",
+    "two lines\nthe second one also long enough to need wrapping somewhere",
+    "委内瑞拉突袭事件 double-width characters 委内瑞拉突袭事件",
+    "",
+]
+
+
+class Lists(App[None]):
+    def compose(self) -> ComposeResult:
+        yield RowList(id="rows")
+
+
+@pytest.mark.parametrize("width", [1, 3, 10, 24, 80])
+async def test_wrapped_heights_match_textual(width: int) -> None:
+    app = Lists()
+    async with app.run_test(size=(100, 20)):
+        rows = app.query_one(RowList)
+        for text in TEXTS:
+            content = Content(text)
+            assert rows._height(content, width) == content.get_height(rows.styles, width)  # type: ignore[arg-type]
+
+
+async def test_a_long_list_makes_only_the_rows_it_shows(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[int] = []
+
+    def make(index: int) -> Row:
+        made.append(index)
+        return Row(Content(f"link {index}"), Location("event", f"e{index}"))
+
+    app = Lists()
+    async with app.run_test(size=(100, 20)) as pilot:
+        rows = app.query_one(RowList)
+        monkeypatch.setattr("junquito_tui.widgets.rows.QUIET", 1e9)  # hold back idle measuring: only what is shown
+        rows.show_rows(Rows([Row(Content("heading"))], Run(100_000, make)), highlighted=1)
+        rows.focus()
+        await pilot.pause()
+        assert len(set(made)) < 100  # the first screen, not 100,000 rows
+        await pilot.press("down", "down")
+        assert rows.highlighted == 3 and rows.highlighted_target == Location("event", "e2")
+
+
+async def test_keys_skip_text_rows_and_enter_selects() -> None:
+    selected: list[Any] = []
+
+    class Picking(Lists):
+        def on_row_list_selected(self, message: RowList.Selected) -> None:
+            selected.append(message.target)
+
+    app = Picking()
+    async with app.run_test(size=(100, 20)) as pilot:
+        rows = app.query_one(RowList)
+        rows.show_rows(
+            [Row(Content("text")), Row(Content("a"), Location("actor", "a")), Row(Content("more text")),
+             Row(Content("b"), Location("actor", "b"))],
+            highlighted=1,
+        )  # fmt: skip
+        rows.focus()
+        await pilot.press("down")
+        assert rows.highlighted == 3
+        await pilot.press("up", "enter")
+        assert selected == [Location("actor", "a")]
