@@ -182,3 +182,20 @@ async def test_palette_exports_the_filtered_view(tmp_path: Any, monkeypatch: Any
         app.export_view("csv")  # a second export never overwrites the first
         assert sorted(p.name for p in tmp_path.glob("*.csv"))[-1] == "el-junquito-raid-a-chronology.csv"
         assert len(list(tmp_path.glob("*.csv"))) == 2
+
+
+async def test_keys_typed_straight_after_slash_reach_the_search_box() -> None:
+    """A fast typist's (or a paste's) keys are all queued before '/' has opened the panel."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.post_message(events.Key("slash", "/"))
+        for letter in "raid":
+            app.post_message(events.Key(letter, letter))
+        await pilot.pause()
+        search_input = app.screen.query_one(SearchInput)
+        assert search_input.value == "raid" and app.screen.focused is search_input
+        await pilot.press("slash", "x")  # in the box, '/' is a character like any other
+        assert search_input.value == "raid/x"

@@ -29,7 +29,9 @@ if TYPE_CHECKING:  # the search engine is imported when the first search runs, n
 
 class SearchingScreen(Screen[None]):
     BINDINGS = [
-        Binding("slash", "open_search", "Search"),
+        # A priority binding acts as the key arrives. Otherwise the key first goes to the focused pane
+        # and bubbles back, while keys typed straight after it ("/raid") are already routed there too.
+        Binding("slash", "open_search", "Search", priority=True),
         Binding("n", "step_match(1)", "Next hit"),
         Binding("N", "step_match(-1)", "Prev hit"),
         Binding("escape", "clear_filter", "Clear filter"),
@@ -65,11 +67,15 @@ class SearchingScreen(Screen[None]):
         return True
 
     def action_open_search(self) -> None:
+        search_input = self.query_one(SearchInput)
+        if self.focused is search_input:
+            search_input.insert_text_at_cursor("/")  # in the box, '/' is part of the query
+            return
         panel = self.query_one(SearchPanel)
         if not panel.has_class("-open"):
             self._return_focus = self.focused.id if self.focused is not None else None
             panel.add_class("-open")
-        self.query_one(SearchInput).focus()
+        self.set_focus(search_input)  # now: Widget.focus() would queue it behind keys already typed
         self._run_search(self.query_one(SearchInput).value)
 
     def _close_search(self, restore_focus: bool) -> None:
