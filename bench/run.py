@@ -41,6 +41,7 @@ from junquito_tui.memory import freeze_loaded_objects
 from junquito_tui.navigation import Location
 from junquito_tui.search import SearchIndex
 from junquito_tui.widgets.links import LinkList
+from junquito_tui.widgets.search_panel import SYNC_LIMIT
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 ROOT = Path(__file__).resolve().parents[1]
@@ -262,7 +263,7 @@ async def navigation_times(chronology: Chronology, presses: int) -> dict[str, li
         await pilot.pause()
         await app.workers.wait_for_complete()
         explorer = app.screen
-        while explorer._indexing and explorer._index is None:  # type: ignore[attr-defined]
+        while explorer._document_count() > SYNC_LIMIT and explorer._index is None:  # type: ignore[attr-defined]
             await asyncio.sleep(0.05)  # a large dataset's search index builds in a thread: let it finish
         await pilot.press("1")
         screen = app.screen

@@ -141,7 +141,9 @@ class ExplorerScreen(SearchingScreen):
             self.show(self._start)
         self._update_tabs()
         if self._document_count() > SYNC_LIMIT:
-            self._start_indexing()  # large datasets: index in the background from the start
+            # Large datasets: index in the background, once the first frame is painted (the thread
+            # shares the interpreter with the painting, and would hold back the rows on screen).
+            self.call_after_refresh(self._start_indexing)
 
     def action_zoom_axis(self, step: int) -> None:
         self.query_one(TimeAxis).zoom(step)
