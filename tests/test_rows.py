@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from textual.content import Content
 
 from junquito_tui.navigation import Location
 from junquito_tui.widgets.rows import Row, RowList, Rows, Run
+from junquito_tui.widgets.wrap_count import line_count
 
 TEXTS = [
     "short",
@@ -18,7 +20,19 @@ TEXTS = [
     "two lines\nthe second one also long enough to need wrapping somewhere",
     "委内瑞拉突袭事件 double-width characters 委内瑞拉突袭事件",
     "",
+    "   leading spaces and  double  spaces and trailing   ",
+    "x averyveryverylongwordwithoutanyspaces y anotherlongwordthatalsofolds z",
+    "Pérez, Chávez — «accents» are one cell wide …",
 ]
+
+
+def test_counted_line_wraps_match_textual_on_random_text() -> None:
+    pick = random.Random(7)
+    alphabet = "ab é  -—“”…" + "x" * 5
+    for _ in range(3_000):
+        text = "".join(pick.choice(alphabet) for _ in range(pick.randrange(0, 60)))
+        width = pick.randrange(1, 30)
+        assert line_count(text, width) == Content(text).get_height({}, width), (text, width)
 
 
 class Lists(App[None]):

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar, cast, overload
 
-from rich._wrap import divide_line
-from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -30,6 +28,7 @@ from textual.style import Style
 from textual.visual import Visual
 
 from ..navigation import Location
+from .wrap_count import line_count
 
 IDLE_SLICE = 0.001  # seconds of measuring per idle step, then three times as long for keys and paints
 RESIZE_EVERY = 0.5  # seconds between scrollbar updates while measuring in the background
@@ -257,10 +256,7 @@ class RowList(ScrollView, can_focus=True):
         """Lines once wrapped; Content.get_height builds every wrapped line, this only counts them."""
         if "\t" in content.plain:
             return content.get_height(cast(RulesMap, self.styles), width)
-        return sum(
-            1 if cell_len(line) <= width else len(divide_line(line, width, fold=True)) + 1
-            for line in content.plain.split("\n")
-        )
+        return sum(line_count(line, width) for line in content.plain.split("\n"))
 
     def _measure_while_idle(self, generation: int) -> None:
         if generation != self._generation:
