@@ -22,6 +22,7 @@ class RowIndex:
     kinds: array  # type: ignore[type-arg]  # per row: view position, or HEADING
     labels: dict[int, tuple[str, str]]  # heading row -> (day label, gap text)
     event_rows: array  # type: ignore[type-arg]  # per view position: its row
+    day_starts: list[int]  # view positions of the first event under each heading, for '[' and ']'
 
     @property
     def height(self) -> int:
@@ -32,6 +33,7 @@ def build_rows(view: list[Event]) -> RowIndex:
     kinds: array[int] = array("q")
     event_rows: array[int] = array("q")
     labels: dict[int, tuple[str, str]] = {}
+    starts: list[int] = []
     previous: tuple[int, ...] | None = None
     last_dated: tuple[int, ...] = ()
     for position, event in enumerate(view):
@@ -40,20 +42,10 @@ def build_rows(view: list[Event]) -> RowIndex:
             label = day_label(parts) if parts else "Date not given in the source"
             labels[len(kinds)] = (label, gap(last_dated, parts) if parts else "")
             kinds.append(HEADING)
+            starts.append(position)
             previous = parts
             if parts:
                 last_dated = parts
         event_rows.append(len(kinds))
         kinds.append(position)
-    return RowIndex(kinds, labels, event_rows)
-
-
-def day_starts(view: list[Event]) -> list[int]:
-    """View positions of the first event under each heading, for '[' and ']'."""
-    starts, previous = [], None
-    for position, event in enumerate(view):
-        parts = group_parts(event.when)
-        if position == 0 or parts != previous:
-            starts.append(position)
-        previous = parts
-    return starts
+    return RowIndex(kinds, labels, event_rows, starts)

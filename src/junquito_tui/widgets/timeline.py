@@ -13,7 +13,7 @@ from textual.strip import Strip
 
 from ..dates import clock
 from ..model import Certainty, Event
-from ..timeline_rows import HEADING, RowIndex, build_rows, day_starts
+from ..timeline_rows import HEADING, RowIndex, build_rows
 from .rows import user_moved
 
 TIME_WIDTH = 12
@@ -86,7 +86,7 @@ stretch drawn compressed. `+` / `-` zoom around the selection (or the mouse whee
         """Show these events; keep the event with id ``keep`` selected when it is among them."""
         self.view = events_in_order
         self._rows = build_rows(events_in_order)
-        self._days = day_starts(events_in_order)
+        self._days = self._rows.day_starts
         self._position = {e.id: i for i, e in enumerate(events_in_order)}
         self.virtual_size = Size(0, self._rows.height)
         target = self._position.get(keep, 0) if keep else 0
