@@ -89,3 +89,33 @@ async def test_keys_skip_text_rows_and_enter_selects() -> None:
         assert rows.highlighted == 3
         await pilot.press("up", "enter")
         assert selected == [Location("actor", "a")]
+
+
+async def test_lists_in_hidden_tabs_stop_measuring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Below 100 columns the panes are tabs: a hidden list has no width and nothing to measure, and
+    must not poll for one (it did, at ~60 % of a CPU for as long as the app ran)."""
+    import asyncio
+
+    from junquito_tui.app import JunquitoApp
+    from junquito_tui.chronology import Chronology
+    from junquito_tui.loader import load_dataset
+
+    calls = 0
+    measure = RowList._measure_while_idle
+
+    def counted(self: RowList, generation: int) -> None:
+        nonlocal calls
+        calls += 1
+        measure(self, generation)
+
+    monkeypatch.setattr(RowList, "_measure_while_idle", counted)
+    app = JunquitoApp(Chronology(load_dataset()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await asyncio.sleep(0.5)  # every visible list of the bundled dataset is measured by then
+        settled = calls
+        await asyncio.sleep(0.5)
+        assert calls == settled
+        await pilot.press("3")  # showing a tab lays its lists out: they measure, then stop again
+        await asyncio.sleep(0.5)
+        assert app.screen.query_one("#actor-list", RowList)._width > 0

@@ -259,8 +259,8 @@ class RowList(ScrollView, can_focus=True):
         return sum(line_count(line, width) for line in content.plain.split("\n"))
 
     def _measure_while_idle(self, generation: int) -> None:
-        if generation != self._generation:
-            return
+        if generation != self._generation or self._width <= 0:
+            return  # stale, or hidden (a tab not shown): the resize that lays it out starts again
         now = time.perf_counter()
         if now - _last_move > QUIET:
             deadline = now + IDLE_SLICE
