@@ -421,10 +421,12 @@ METHOD = """Method: start-up and loading run `python -m junquito_tui` in a detac
 visible" is the border title "Timeline ·" plus a day heading (`│ ── …`) on screen. Start-up alternates
 our app (its bytecode compiled first, as an install does) and a bare Textual app (one Static, a
 Footer) and takes medians. Peak RSS is /usr/bin/time -v's
-"Maximum resident set size" of a run quit with `q` once rows are visible. Navigation runs in-process
+"Maximum resident set size" of a run that shows rows, searches for `raid` (waiting for the index the
+app builds in the background) and quits with `q`. Navigation runs in-process
 (Pilot, 120x40): each figure is the wall time of `await pilot.press(key)` + `await pilot.pause()`,
 p95, minus the median of the same for `f12` (no binding) as the Pilot's own overhead (the Pilot waits
-for the process to go idle in 20 ms slices, so this figure is coarse). A second figure per key stamps
+for the process to go idle in 20 ms slices, and long lists measure their rows' heights in idle 1 ms
+slices after each move, so this figure counts that background work too and is coarse). A second figure per key stamps
 `App._display` (called with each compositor update) and takes the time from just before the key press
 to the first update after it (for a jump, the first update after the screen has shown the target).
 The search index (built in a thread) is ready before any key is pressed, and the loaded objects are
