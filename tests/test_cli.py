@@ -82,6 +82,7 @@ def test_core_modules_never_import_textual() -> None:
     code = (
         "import sys, junquito_tui.model, junquito_tui.loader, junquito_tui.integrity, junquito_tui.chronology, "
         "junquito_tui.navigation, junquito_tui.timeline_rows, junquito_tui.dates, junquito_tui.cli, "
+        "junquito_tui.axis, junquito_tui.memory, junquito_tui.bitsets, junquito_tui.snippets, "
         "junquito_tui.folding, junquito_tui.query, junquito_tui.search, junquito_tui.search_output, "
         "junquito_tui.interop, junquito_tui.interop.html_text, junquito_tui.interop.ids, junquito_tui.interop.fields, "
         "junquito_tui.interop.timelinejs_media, "
