@@ -134,7 +134,7 @@ class ExplorerScreen(SearchingScreen):
         data = self.chronology.dataset
         self._title_timeline()
         self.query_one("#event-pane").border_title = "2 Event"
-        self.query_one("#actors-pane").border_title = f"3 Actors · {len(data.actors)}"
+        self.query_one("#actors-pane").border_title = f"3 Actors · {len(data.actors):,}"
         self._fill_actor_list()
         self._fill_quote_list()
         if self._start is not None:
@@ -159,11 +159,11 @@ class ExplorerScreen(SearchingScreen):
 
     def _title_timeline(self) -> None:
         total = len(self.chronology.events)
-        title = f"1 Timeline · {total} events"
+        title = f"1 Timeline · {total:,} events"
         if self.timeline_filter is not None:
             shown = len(self.query_one(Timeline).view)
             query = self.timeline_filter.strip()
-            title = f"1 Timeline · filter: {query} · {shown} of {total} events (escape clears)"
+            title = f"1 Timeline · filter: {query} · {shown:,} of {total:,} events (escape clears)"
         self.query_one("#timeline-pane").border_title = title
         self._subtitle_timeline()
 
@@ -174,7 +174,7 @@ class ExplorerScreen(SearchingScreen):
             sides.setdefault(actor.side or "No side given", []).append(actor.id)
         entries: list[tuple[str, str | None]] = []  # (side heading, None) or (name, actor id)
         for side, ids in sides.items():
-            entries.append((f"{side} ({len(ids)})", None))
+            entries.append((f"{side} ({len(ids):,})", None))
             entries += [(self.chronology.actors[actor_id].name, actor_id) for actor_id in ids]
         self._actor_rows = {actor_id: row for row, (_, actor_id) in enumerate(entries) if actor_id is not None}
 

@@ -107,7 +107,7 @@ def actor_rows(chronology: Chronology, actor_id: str) -> Sequence[Row]:
         rows += [blank(), text(actor.profile)]
     relations = chronology.related_to(actor_id)
     if relations:
-        rows += [blank(), heading(f"Relations ({len(relations)})")]
+        rows += [blank(), heading(f"Relations ({len(relations):,})")]
         for kind, other, note in relations:
             label = f"{kind} {chronology.actors[other].name}"
             rows.append(link(label, Location("actor", other), note))
@@ -155,10 +155,10 @@ def source_rows(chronology: Chronology, source_id: str) -> list[Row]:
             rows.append(field(label, value))
     events = [e for e in chronology.events if source_id in e.sources or any(c.source == source_id for c in e.claims)]
     if events:
-        rows += [blank(), heading(f"Events citing it ({len(events)})")]
+        rows += [blank(), heading(f"Events citing it ({len(events):,})")]
         rows += [link(e.title, Location("event", e.id), short_date(e.when)) for e in events]
     quotes = [q for q in chronology.quote_order if q.source == source_id]
     if quotes:
-        rows += [blank(), heading(f"Quotes from it ({len(quotes)})")]
+        rows += [blank(), heading(f"Quotes from it ({len(quotes):,})")]
         rows += [link(preview(q), Location("quote", q.id), speaker_name(chronology, q)) for q in quotes]
     return rows

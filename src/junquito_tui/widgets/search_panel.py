@@ -125,7 +125,7 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
         options: list[Option] = []
         self._targets = []
         for kind, count in results.counts.items():
-            options.append(Option(Content.styled(f"{KIND_TITLES[kind]} ({count})", "bold underline"), disabled=True))
+            options.append(Option(Content.styled(f"{KIND_TITLES[kind]} ({count:,})", "bold underline"), disabled=True))
             self._targets.append(None)
             hits = results.of_kind(kind)
             for hit in hits:
