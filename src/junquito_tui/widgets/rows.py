@@ -58,39 +58,11 @@ class Row:
     target: Location | None = None
 
 
-class Run(Sequence[Row]):
-    """``count`` rows made on demand by ``make(index)``: a long list costs nothing until shown."""
+class _Lazy(Sequence[Row]):
+    """Indexing (negative indexes, slices, bounds) over ``_row``, which makes one row."""
 
-    def __init__(self, count: int, make: Callable[[int], Row]) -> None:
-        self._count = count
-        self._make = make
-
-    def __len__(self) -> int:
-        return self._count
-
-    @overload
-    def __getitem__(self, index: int) -> Row: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Row]: ...
-    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._count))]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        return self._make(index)
-
-
-class Rows(Sequence[Row]):
-    """Lists and runs joined end to end."""
-
-    def __init__(self, *parts: Sequence[Row]) -> None:
-        self._parts = [part for part in parts if len(part)]
-        self._starts = list(accumulate((len(part) for part in self._parts), initial=0))
-
-    def __len__(self) -> int:
-        return self._starts[-1]
+    def _row(self, index: int) -> Row:
+        raise NotImplementedError
 
     @overload
     def __getitem__(self, index: int) -> Row: ...
@@ -103,6 +75,34 @@ class Rows(Sequence[Row]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError(index)
+        return self._row(index)
+
+
+class Run(_Lazy):
+    """``count`` rows made on demand by ``make(index)``: a long list costs nothing until shown."""
+
+    def __init__(self, count: int, make: Callable[[int], Row]) -> None:
+        self._count = count
+        self._make = make
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _row(self, index: int) -> Row:
+        return self._make(index)
+
+
+class Rows(_Lazy):
+    """Lists and runs joined end to end."""
+
+    def __init__(self, *parts: Sequence[Row]) -> None:
+        self._parts = [part for part in parts if len(part)]
+        self._starts = list(accumulate((len(part) for part in self._parts), initial=0))
+
+    def __len__(self) -> int:
+        return self._starts[-1]
+
+    def _row(self, index: int) -> Row:
         part = bisect_right(self._starts, index) - 1
         return self._parts[part][index - self._starts[part]]
 
