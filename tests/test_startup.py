@@ -20,6 +20,7 @@ DEFERRED = (
     "junquito_tui.search",
     "junquito_tui.screens.loading",
     "junquito_tui.interop.timelinejs_import",
+    "ctypes",  # only to give memory back after a large load
 )
 
 

@@ -9,10 +9,8 @@ because later checks would only repeat the earlier problem in other words.
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .integrity import check_integrity
+from .memory import collector_paused
 from .model import DATASET, NO_CONTROL, Dataset, control_character
 from .problems import Problem, json_path, visible
 
@@ -94,30 +93,15 @@ def _valid_as_is(raw: bytes, name: str) -> Dataset | None:
     """The dataset, if ``raw`` is a valid one, checked by pydantic-core straight from the bytes
     (no Python copy of the JSON tree: half the time and memory of parsing first); None if
     the schema check fails. Reference problems raise at once: they carry their own paths."""
-    if raw.startswith(UTF8_BOM):
-        raw = raw[len(UTF8_BOM) :]
     with collector_paused():
         try:
-            dataset = DATASET.validate_json(raw)
+            dataset = DATASET.validate_json(raw.removeprefix(UTF8_BOM))
         except ValidationError:
             return None
     problems = check_integrity(dataset)
     if problems:
         raise DatasetError(name, problems)
     return dataset
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Building a dataset makes hundreds of thousands of objects and no cycles: without this the
-    cyclic collector re-walks everything made so far, again and again (a third of the load)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def load_timelinejs(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Dataset, list[str]]:
@@ -208,8 +192,7 @@ def _decode(raw: bytes, name: str) -> str:
         raise DatasetError(name, [Problem("", "looks like UTF-16; save the file as UTF-8")])
     if b"\x00" in raw[:4096]:
         raise DatasetError(name, [Problem("", "holds binary data (zero bytes), not JSON text")])
-    if raw.startswith(UTF8_BOM):
-        raw = raw[len(UTF8_BOM) :]  # a UTF-8 byte order mark is harmless
+    raw = raw.removeprefix(UTF8_BOM)  # a UTF-8 byte order mark is harmless
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -10,7 +10,6 @@ however many documents match; only the hits shown are looked at one by one.
 
 from __future__ import annotations
 
-import gc
 import re
 from array import array
 from bisect import bisect_left
@@ -24,6 +23,7 @@ from operator import attrgetter, methodcaller
 from .bitsets import Ordered, bits_in, members, span, to_bits
 from .chronology import Chronology
 from .folding import WordRuns, compound_pattern, field_words, fold_uncached, phrase_pattern, words
+from .memory import collector_paused
 from .model import Actor, Event, Quote, Source, When
 from .query import KINDS, DateKey, Query, parse_query
 from .snippets import Snippet, best_snippet
@@ -96,15 +96,8 @@ def date_number(key: DateKey) -> int:
 
 class SearchIndex:
     def __init__(self, chronology: Chronology) -> None:
-        # The build makes millions of small objects and no cycles: collections would only
-        # re-walk the whole loaded dataset again and again (measured: over a second).
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             self._build(chronology)
-        finally:
-            if enabled:
-                gc.enable()
 
     def _build(self, chronology: Chronology) -> None:
         self.chronology = chronology

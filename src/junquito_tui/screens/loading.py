@@ -21,8 +21,8 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from ..axis import Placement
 from ..chronology import Chronology
-from ..loader import DatasetError, collector_paused, load_with_warnings
-from ..memory import freeze_loaded_objects
+from ..loader import DatasetError, load_with_warnings
+from ..memory import collector_paused, freeze_loaded_objects
 
 REPORT_EVERY = 0.05  # seconds between progress messages: the screen need not hear more often
 
@@ -72,7 +72,7 @@ class LoadingScreen(Screen[None]):
                 chronology = Chronology(dataset)
                 self._report("Placing events in time", None, force=True)
                 placement = Placement(chronology.events)
-            freeze_loaded_objects()  # here, not on the UI thread: a full collection takes a moment
+            freeze_loaded_objects()  # the load's last step, before the explorer takes over
         except DatasetError as error:
             self.post_message(self.Failed(error.report()))
             return
