@@ -76,6 +76,8 @@ def order_events(events: Sequence[Event]) -> list[Event]:
     keys: dict[str, tuple[DateKey, int]] = {}
 
     def key_of(event: Event) -> tuple[DateKey, int]:
+        if event.after is None and event.before is None:
+            return _own_key(event, keys, by_id)  # most events: no chain to walk
         chain = []
         current: Event | None = event
         while current is not None and current.id not in keys:  # iterative: chains may be long
@@ -88,11 +90,7 @@ def order_events(events: Sequence[Event]) -> list[Event]:
             keys[item.id] = _own_key(item, keys, by_id)
         return keys[event.id]
 
-    decorated = [
-        # Most events have a date and no anchor: their key needs no chain.
-        (((e.when.sort_key(), 0) if e.when is not None and not (e.after or e.before) else key_of(e)), i, e)
-        for i, e in enumerate(events)
-    ]
+    decorated = [(key_of(e), i, e) for i, e in enumerate(events)]
     decorated.sort(key=lambda t: (t[0], t[1]))
     return [e for _, _, e in decorated]
 

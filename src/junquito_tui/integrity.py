@@ -76,16 +76,16 @@ def check_integrity(dataset: Dataset) -> list[Problem]:
 
 
 def _references_resolve(dataset: Dataset, actors: set[str], events: set[str], sources: set[str]) -> bool:
-    """Every reference resolves and none is to itself, checked in bulk (a tenth of the per-reference loop
-    below, which spells out a path for each one)."""
-    events_, quotes = dataset.events, dataset.quotes
-    wanted_actors: set[str | None] = {p.actor for e in events_ for p in e.actors}
-    wanted_actors.update({b for e in events_ for c in e.claims for b in c.by}, {q.speaker for q in quotes})
+    """Every reference resolves and none is to itself, checked in bulk (half the time of the
+    per-reference loop below, which spells out a path for each one)."""
+    every_event, quotes = dataset.events, dataset.quotes
+    wanted_actors: set[str | None] = {p.actor for e in every_event for p in e.actors}
+    wanted_actors.update({b for e in every_event for c in e.claims for b in c.by}, {q.speaker for q in quotes})
     wanted_actors.update({r.target for a in dataset.actors for r in a.relations})
-    wanted_sources: set[str | None] = {s for e in events_ for s in e.sources}
-    wanted_sources.update({q.source for q in quotes}, {c.source for e in events_ for c in e.claims})
+    wanted_sources: set[str | None] = {s for e in every_event for s in e.sources}
+    wanted_sources.update({q.source for q in quotes}, {c.source for e in every_event for c in e.claims})
     wanted_events: set[str | None] = {q.event for q in quotes}
-    wanted_events.update({e.after for e in events_}, {e.before for e in events_})
+    wanted_events.update({e.after for e in every_event}, {e.before for e in every_event})
     return (
         wanted_actors - {None} <= actors
         and wanted_sources - {None} <= sources

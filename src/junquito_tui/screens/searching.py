@@ -6,7 +6,6 @@ The explorer screen extends this one; it supplies the panes and the jumps.
 
 from __future__ import annotations
 
-import gc
 import threading
 from abc import abstractmethod
 from typing import TYPE_CHECKING
@@ -18,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ..chronology import Chronology
+from ..memory import freeze_loaded_objects
 from ..navigation import Location
 from ..widgets.search_panel import SYNC_LIMIT, SearchInput, SearchPanel
 from ..widgets.time_axis import TimeAxis
@@ -128,8 +128,9 @@ class SearchingScreen(Screen[None]):
     def _index_ready(self, message: IndexReady) -> None:
         self._index = message.index
         # The index lives as long as the screen: spare it the collector's full passes (a
-        # pause of a good part of a second at 100,000 events, felt as a frozen key).
-        gc.freeze()
+        # pause of a good part of a second at 100,000 events, felt as a frozen key), and give
+        # back what its build freed.
+        freeze_loaded_objects()
         if self.query_one(SearchPanel).has_class("-open"):
             self._run_search(self.query_one(SearchInput).value)
 
