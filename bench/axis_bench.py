@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 
 from make_dataset import make_dataset
 
-from junquito_tui import axis
-from junquito_tui.chronology import Chronology
-from junquito_tui.loader import validate_document
+from junquito_tui.core import axis
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import validate_document
 
 TARGET_MS = 10.0
 

@@ -33,15 +33,15 @@ from make_dataset import make_dataset
 from search_bench import percentile, queries, revision
 
 import junquito_tui
-from junquito_tui import axis
-from junquito_tui.app import JunquitoApp
-from junquito_tui.chronology import Chronology
-from junquito_tui.loader import load_dataset
-from junquito_tui.memory import freeze_loaded_objects
-from junquito_tui.navigation import Location
-from junquito_tui.search import SearchIndex
-from junquito_tui.widgets.links import LinkList
-from junquito_tui.widgets.search_panel import SYNC_LIMIT
+from junquito_tui.core import axis
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_dataset
+from junquito_tui.core.memory import freeze_loaded_objects
+from junquito_tui.core.navigation import Location
+from junquito_tui.core.search import SearchIndex
+from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.widgets.links import LinkList
+from junquito_tui.ui.widgets.search_panel import SYNC_LIMIT
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 ROOT = Path(__file__).resolve().parents[1]

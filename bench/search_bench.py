@@ -29,9 +29,9 @@ from typing import TypeVar
 
 from make_dataset import make_dataset
 
-from junquito_tui.chronology import Chronology
-from junquito_tui.loader import validate_document
-from junquito_tui.search import SearchIndex
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import validate_document
+from junquito_tui.core.search import SearchIndex
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 TARGET_BUILD_S, TARGET_P95_MS = 1.0, 20.0

@@ -8,16 +8,16 @@ from typing import Any
 import pytest
 
 from conftest import BUNDLED
-from junquito_tui.app import JunquitoApp
-from junquito_tui.chronology import Chronology
-from junquito_tui.dates import group_parts
-from junquito_tui.loader import load_dataset, validate_document
-from junquito_tui.navigation import Location
-from junquito_tui.screens.explorer import ActorList, ExplorerScreen, QuoteList
-from junquito_tui.screens.help import HelpScreen
-from junquito_tui.screens.source import SourceScreen
-from junquito_tui.widgets.links import LinkList
-from junquito_tui.widgets.timeline import Timeline
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.dates import group_parts
+from junquito_tui.core.loader import load_dataset, validate_document
+from junquito_tui.core.navigation import Location
+from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.screens.explorer import ActorList, ExplorerScreen, QuoteList
+from junquito_tui.ui.screens.help import HelpScreen
+from junquito_tui.ui.screens.source import SourceScreen
+from junquito_tui.ui.widgets.links import LinkList
+from junquito_tui.ui.widgets.timeline import Timeline
 
 
 def make_app(path: Path | None = None, **kwargs: Any) -> JunquitoApp:
@@ -318,7 +318,7 @@ async def test_load_warnings_are_shown_once_as_text() -> None:
 
 
 def test_a_profile_lists_every_link_and_makes_rows_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    from junquito_tui.widgets import pages
+    from junquito_tui.ui import pages
 
     data = {
         "schema_version": 1,

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
-from junquito_tui import axis
-from junquito_tui.chronology import Chronology
-from junquito_tui.loader import load_dataset
-from junquito_tui.model import Event
+from junquito_tui.core import axis
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_dataset
+from junquito_tui.core.model import Event
 from strategies import whens
 
 EVENT = TypeAdapter(Event)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual import events
 
-from junquito_tui.app import JunquitoApp
-from junquito_tui.chronology import Chronology
-from junquito_tui.loader import load_dataset
-from junquito_tui.navigation import Location
-from junquito_tui.screens.explorer import ExplorerScreen
-from junquito_tui.widgets.time_axis import TimeAxis
-from junquito_tui.widgets.timeline import Timeline
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_dataset
+from junquito_tui.core.navigation import Location
+from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.screens.explorer import ExplorerScreen
+from junquito_tui.ui.widgets.time_axis import TimeAxis
+from junquito_tui.ui.widgets.timeline import Timeline
 
 
 def make_app(**kwargs: str) -> JunquitoApp:

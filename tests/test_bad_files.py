@@ -126,7 +126,7 @@ def run(
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("the interface started for a file that should have been refused")
 
-    monkeypatch.setattr("junquito_tui.app.JunquitoApp.run", refuse)
+    monkeypatch.setattr("junquito_tui.ui.app.JunquitoApp.run", refuse)
 
     def _run(path: Path) -> tuple[int, str]:
         argv = ["validate", str(path)] if request.param == "validate" else ["--data", str(path)]

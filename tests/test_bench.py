@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from junquito_tui.loader import load_dataset
+from junquito_tui.core.loader import load_dataset
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 

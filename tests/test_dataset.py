@@ -8,9 +8,9 @@ import re
 import pytest
 
 from conftest import SEED
-from junquito_tui.chronology import Chronology
-from junquito_tui.loader import load_dataset
-from junquito_tui.model import Certainty, Precision
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_dataset
+from junquito_tui.core.model import Certainty, Precision
 
 
 @pytest.fixture(scope="module")

@@ -15,12 +15,12 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.app import JunquitoApp
-from junquito_tui.chronology import Chronology
-from junquito_tui.interop.timelinejs_import import is_timelinejs
-from junquito_tui.loader import DatasetError, load_dataset, validate_document
-from junquito_tui.widgets.links import LinkList
-from junquito_tui.widgets.timeline import Timeline
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.interop.timelinejs_import import is_timelinejs
+from junquito_tui.core.loader import DatasetError, load_dataset, validate_document
+from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.widgets.links import LinkList
+from junquito_tui.ui.widgets.timeline import Timeline
 from strategies import whens
 
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from conftest import MINIMAL
-from junquito_tui.app import JunquitoApp
-from junquito_tui.chronology import Chronology
-from junquito_tui.loader import load_dataset
-from junquito_tui.widgets.links import LinkList
-from junquito_tui.widgets.search_panel import ResultList
-from junquito_tui.widgets.timeline import Timeline
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_dataset
+from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.widgets.links import LinkList
+from junquito_tui.ui.widgets.search_panel import ResultList
+from junquito_tui.ui.widgets.timeline import Timeline
 
 MARKUP = "[@click=app.quit]x[/]"
 PIECES = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from junquito_tui.integrity import check_integrity
-from junquito_tui.model import DATASET
+from junquito_tui.core.integrity import check_integrity
+from junquito_tui.core.model import DATASET
 
 
 def problems(data: dict[str, Any]) -> list[str]:

@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 
 from conftest import BUNDLED, REPO
-from junquito_tui.chronology import Chronology
 from junquito_tui.cli import main
-from junquito_tui.interop import FORMATS, export_text, write_export
-from junquito_tui.interop.csv_export import COLUMNS
-from junquito_tui.interop.markdown_export import escape_inline
-from junquito_tui.loader import load_dataset, load_with_warnings, validate_document
-from junquito_tui.model import When
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.interop import FORMATS, export_text, write_export
+from junquito_tui.core.interop.csv_export import COLUMNS
+from junquito_tui.core.interop.markdown_export import escape_inline
+from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
+from junquito_tui.core.model import When
 
 FIXTURES = REPO / "tests" / "data" / "timelinejs"
 

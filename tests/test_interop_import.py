@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from junquito_tui.chronology import Chronology
 from junquito_tui.cli import main
-from junquito_tui.dates import short_date
-from junquito_tui.interop.html_text import html_to_line
-from junquito_tui.interop.timelinejs_import import FILE_SOURCE, from_timelinejs, is_timelinejs
-from junquito_tui.loader import DatasetError, load_dataset, load_with_warnings, validate_document
-from junquito_tui.model import Dataset, Event
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.dates import short_date
+from junquito_tui.core.interop.html_text import html_to_line
+from junquito_tui.core.interop.timelinejs_import import FILE_SOURCE, from_timelinejs, is_timelinejs
+from junquito_tui.core.loader import DatasetError, load_dataset, load_with_warnings, validate_document
+from junquito_tui.core.model import Dataset, Event
 
 FIXTURES = REPO / "tests" / "data" / "timelinejs"
 SHARED = REPO.parent / "shared" / "fixtures" / "timelinejs"
@@ -290,7 +290,7 @@ def test_data_option_opens_timelinejs_and_hands_warnings_to_the_app(monkeypatch:
         def run(self) -> None:
             started["ran"] = True
 
-    monkeypatch.setattr("junquito_tui.app.JunquitoApp", FakeApp)
+    monkeypatch.setattr("junquito_tui.ui.app.JunquitoApp", FakeApp)
     assert main(["--data", str(FIXTURES / "times.json"), "--event", "seconds"]) == 0
     assert started["ran"] and started["event_id"] == "seconds"
     assert any("no time zone" in w for w in started["warnings"])

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from junquito_tui.loader import DatasetError, load_dataset
+from junquito_tui.core.loader import DatasetError, load_dataset
 
 
 def error_of(path: Path, **kwargs: Any) -> DatasetError:

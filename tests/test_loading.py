@@ -10,10 +10,10 @@ import pytest
 
 from conftest import BUNDLED, MINIMAL
 from junquito_tui import cli
-from junquito_tui.app import JunquitoApp
-from junquito_tui.screens.explorer import ExplorerScreen
-from junquito_tui.screens.loading import LoadingScreen
-from junquito_tui.widgets.timeline import Timeline
+from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.screens.explorer import ExplorerScreen
+from junquito_tui.ui.screens.loading import LoadingScreen
+from junquito_tui.ui.widgets.timeline import Timeline
 
 
 async def wait_for(pilot: Any, condition: Any, seconds: float = 10) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from junquito_tui import memory
+from junquito_tui.core import memory
 
 
 def resident_mb() -> float:

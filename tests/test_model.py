@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from junquito_tui.model import DATASET, NO_CONTROL, Event, When, control_character
+from junquito_tui.core.model import DATASET, NO_CONTROL, Event, When, control_character
 
 EVENT = TypeAdapter(Event)
 WHEN = TypeAdapter(When)

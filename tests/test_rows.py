@@ -9,9 +9,9 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.content import Content
 
-from junquito_tui.navigation import Location
-from junquito_tui.widgets.rows import Row, RowList, Rows, Run
-from junquito_tui.widgets.wrap_count import line_count
+from junquito_tui.core.navigation import Location
+from junquito_tui.ui.widgets.rows import Row, RowList, Rows, Run
+from junquito_tui.ui.wrap_count import line_count
 
 TEXTS = [
     "short",
@@ -60,7 +60,7 @@ async def test_a_long_list_makes_only_the_rows_it_shows(monkeypatch: pytest.Monk
     app = Lists()
     async with app.run_test(size=(100, 20)) as pilot:
         rows = app.query_one(RowList)
-        monkeypatch.setattr("junquito_tui.widgets.rows.QUIET", 1e9)  # hold back idle measuring: only what is shown
+        monkeypatch.setattr("junquito_tui.ui.widgets.rows.QUIET", 1e9)  # hold back idle measuring: only what is shown
         rows.show_rows(Rows([Row(Content("heading"))], Run(100_000, make)), highlighted=1)
         rows.focus()
         await pilot.pause()
@@ -96,9 +96,9 @@ async def test_lists_in_hidden_tabs_stop_measuring(monkeypatch: pytest.MonkeyPat
     must not poll for one (it did, at ~60 % of a CPU for as long as the app ran)."""
     import asyncio
 
-    from junquito_tui.app import JunquitoApp
-    from junquito_tui.chronology import Chronology
-    from junquito_tui.loader import load_dataset
+    from junquito_tui.core.chronology import Chronology
+    from junquito_tui.core.loader import load_dataset
+    from junquito_tui.ui.app import JunquitoApp
 
     calls = 0
     measure = RowList._measure_while_idle

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.chronology import Chronology
-from junquito_tui.folding import compound_pattern, fold, pieces, tokens, words
-from junquito_tui.loader import load_dataset
-from junquito_tui.model import DATASET
-from junquito_tui.query import parse_date_range, parse_query
-from junquito_tui.search import SearchIndex
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.folding import compound_pattern, fold, pieces, tokens, words
+from junquito_tui.core.loader import load_dataset
+from junquito_tui.core.model import DATASET
+from junquito_tui.core.query import parse_date_range, parse_query
+from junquito_tui.core.search import SearchIndex
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from junquito_tui import folding
-from junquito_tui.bitsets import bits_in, members, span, to_bits
-from junquito_tui.chronology import Chronology
-from junquito_tui.folding import WordRuns, field_words, fold, folded_in_place, phrase_pattern, tokens
-from junquito_tui.loader import validate_document
-from junquito_tui.search import SearchIndex
-from junquito_tui.snippets import matches
+from junquito_tui.core import folding
+from junquito_tui.core.bitsets import bits_in, members, span, to_bits
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.folding import WordRuns, field_words, fold, folded_in_place, phrase_pattern, tokens
+from junquito_tui.core.loader import validate_document
+from junquito_tui.core.search import SearchIndex
+from junquito_tui.core.snippets import matches
 
 VOCABULARY = ["guard", "national", "Guardia", "el", "junquito", "Pérez", "PEREZ", "raid", "r", "80a", "ﬁre"]
 SEPARATORS = [" ", " ", ", ", "-", "\n", "_", "'"]

@@ -6,13 +6,13 @@ import sys
 from typing import Any
 
 from conftest import REPO
-from junquito_tui.app import JunquitoApp
-from junquito_tui.chronology import Chronology
-from junquito_tui.loader import load_dataset, validate_document
-from junquito_tui.screens.explorer import ExplorerScreen
-from junquito_tui.search import SearchIndex
-from junquito_tui.widgets.search_panel import PER_KIND, SYNC_LIMIT, ResultList, SearchInput, SearchPanel
-from junquito_tui.widgets.timeline import Timeline
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_dataset, validate_document
+from junquito_tui.core.search import SearchIndex
+from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.screens.explorer import ExplorerScreen
+from junquito_tui.ui.widgets.search_panel import PER_KIND, SYNC_LIMIT, ResultList, SearchInput, SearchPanel
+from junquito_tui.ui.widgets.timeline import Timeline
 
 
 def make_app(**kwargs: Any) -> JunquitoApp:

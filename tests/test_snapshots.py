@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from junquito_tui.app import JunquitoApp
-from junquito_tui.chronology import Chronology
-from junquito_tui.loader import load_dataset
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_dataset
+from junquito_tui.ui.app import JunquitoApp
 
 
 def app(**kwargs: Any) -> JunquitoApp:

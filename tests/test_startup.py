@@ -7,25 +7,25 @@ import subprocess
 import sys
 from pathlib import Path
 
-from junquito_tui import app as app_module
-from junquito_tui.app import JunquitoApp
-from junquito_tui.chronology import Chronology
-from junquito_tui.loader import load_dataset
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_dataset
+from junquito_tui.ui import app as app_module
+from junquito_tui.ui.app import JunquitoApp
 
 # Imported when first used (help, palette, search, a large load), never to open the explorer.
 DEFERRED = (
     "textual.widgets._markdown",
     "markdown_it",
-    "junquito_tui.commands",
-    "junquito_tui.search",
-    "junquito_tui.screens.loading",
-    "junquito_tui.interop.timelinejs_import",
+    "junquito_tui.ui.commands",
+    "junquito_tui.core.search",
+    "junquito_tui.ui.screens.loading",
+    "junquito_tui.core.interop.timelinejs_import",
     "ctypes",  # only to give memory back after a large load
 )
 
 
 def test_opening_the_explorer_imports_nothing_the_first_frame_does_not_need() -> None:
-    code = "import sys, junquito_tui.cli, junquito_tui.app; print(' '.join(sorted(sys.modules)))"
+    code = "import sys, junquito_tui.cli, junquito_tui.ui.app; print(' '.join(sorted(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(result.stdout.split())
     assert [name for name in DEFERRED if name in loaded] == []

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import itertools
 
-from junquito_tui.app import JunquitoApp
-from junquito_tui.chronology import Chronology
-from junquito_tui.loader import load_dataset
-from junquito_tui.screens.explorer import PANES
-from junquito_tui.widgets.search_panel import SearchInput
-from junquito_tui.widgets.timeline import Timeline
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_dataset
+from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.screens.explorer import PANES
+from junquito_tui.ui.widgets.search_panel import SearchInput
+from junquito_tui.ui.widgets.timeline import Timeline
 
 SIZES = [(40, 12), (60, 20), (80, 24), (100, 30), (120, 40), (160, 50), (250, 80)]
 

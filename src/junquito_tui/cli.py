@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .chronology import Chronology, missing_link
-from .interop import FORMATS, encode_export, export_text, write_atomically
-from .loader import DEFAULT_MAX_BYTES, DatasetError, load_timelinejs, load_with_warnings, preflight
-from .model import DATASET, Dataset
+from .core.chronology import Chronology, missing_link
+from .core.interop import FORMATS, encode_export, export_text, write_atomically
+from .core.loader import DEFAULT_MAX_BYTES, DatasetError, load_timelinejs, load_with_warnings, preflight
+from .core.model import DATASET, Dataset
 
 EXIT_USAGE = 2
 BACKGROUND_LOAD_BYTES = 8 * 1024 * 1024  # larger files load behind a progress bar; smaller ones before the UI
@@ -137,8 +137,8 @@ def _search(args: argparse.Namespace) -> int:
     chronology = _chronology(args)
     if chronology is None:
         return EXIT_USAGE
-    from .search import SearchIndex
-    from .search_output import print_results
+    from .core.search import SearchIndex
+    from .core.search_output import print_results
 
     results = SearchIndex(chronology).search(args.query, typing=False, limit=args.limit)
     print_results(results, as_json=args.json)
@@ -152,7 +152,7 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     event_ids = None
     if args.query is not None:
-        from .search import SearchIndex
+        from .core.search import SearchIndex
 
         results = SearchIndex(chronology).search(args.query, typing=False)
         for hint in results.hints:
@@ -207,7 +207,7 @@ def _size_if_loadable(path: Path, max_bytes: int) -> int:
 
 
 def _explore(args: argparse.Namespace) -> int:
-    from .app import JunquitoApp  # imported late: validate and schema never load Textual
+    from .ui.app import JunquitoApp  # imported late: validate and schema never load Textual
 
     path = Path(args.data) if args.data else None
     if path is not None and _size_if_loadable(path, args.max_bytes) > BACKGROUND_LOAD_BYTES:

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from .chronology import Chronology
-from .dates import short_date
-from .navigation import Kind, Location
-from .widgets.pages import preview
+from ..core.chronology import Chronology
+from ..core.dates import short_date
+from ..core.navigation import Kind, Location
+from .pages import preview
 
 if TYPE_CHECKING:
     from .app import JunquitoApp

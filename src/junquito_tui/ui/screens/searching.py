@@ -16,15 +16,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from ..chronology import Chronology
-from ..memory import freeze_loaded_objects
-from ..navigation import Location
+from ...core.chronology import Chronology
+from ...core.memory import freeze_loaded_objects
+from ...core.navigation import Location
 from ..widgets.search_panel import SYNC_LIMIT, SearchInput, SearchPanel
 from ..widgets.time_axis import TimeAxis
 from ..widgets.timeline import Timeline
 
 if TYPE_CHECKING:  # the search engine is imported when the first search runs, not at start-up
-    from ..search import Results, SearchIndex
+    from ...core.search import Results, SearchIndex
 
 
 class SearchingScreen(Screen[None]):
@@ -92,7 +92,7 @@ class SearchingScreen(Screen[None]):
         if self._index is not None:
             self.query_one(SearchPanel).search(self._index, text)
         elif self._document_count() <= SYNC_LIMIT:
-            from ..search import SearchIndex
+            from ...core.search import SearchIndex
 
             self._index = SearchIndex(self.chronology)
             self.query_one(SearchPanel).search(self._index, text)
@@ -117,7 +117,7 @@ class SearchingScreen(Screen[None]):
     def _build_index(self) -> None:
         # A daemon thread, not a Textual worker: the interpreter waits for worker threads at
         # exit, and `q` must not wait seconds for an index nobody will use.
-        from ..search import SearchIndex
+        from ...core.search import SearchIndex
 
         def build() -> None:
             self.post_message(self.IndexReady(SearchIndex(self.chronology)))

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 
-from ..navigation import Location
+from ...core.navigation import Location
 from .rows import KEYS, Row, RowList
 
 __all__ = ["KEYS", "ItemList", "LinkList", "Row"]

@@ -52,7 +52,7 @@ def bundled_path() -> Path:
     packaged = Path(str(resources.files("junquito_tui") / "data" / BUNDLED_NAME))
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data" / BUNDLED_NAME
+    return Path(__file__).resolve().parents[3] / "data" / BUNDLED_NAME
 
 
 def load_dataset(path: str | Path | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:

@@ -11,9 +11,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..dates import clock
-from ..model import Certainty, Event
-from ..timeline_rows import HEADING, RowIndex, build_rows
+from ...core.dates import clock
+from ...core.model import Certainty, Event
+from ...core.timeline_rows import HEADING, RowIndex, build_rows
 from .rows import user_moved
 
 TIME_WIDTH = 12

@@ -19,10 +19,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
-from ..axis import Placement
-from ..chronology import Chronology
-from ..loader import DatasetError, load_with_warnings
-from ..memory import collector_paused, freeze_loaded_objects
+from ...core.axis import Placement
+from ...core.chronology import Chronology
+from ...core.loader import DatasetError, load_with_warnings
+from ...core.memory import collector_paused, freeze_loaded_objects
 
 REPORT_EVERY = 0.05  # seconds between progress messages: the screen need not hear more often
 

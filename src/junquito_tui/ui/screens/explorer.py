@@ -14,12 +14,12 @@ from textual.reactive import Reactive, var
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..axis import Placement
-from ..chronology import Chronology
-from ..dates import short_date
-from ..model import Quote
-from ..navigation import History, Location
-from ..widgets import pages
+from ...core.axis import Placement
+from ...core.chronology import Chronology
+from ...core.dates import short_date
+from ...core.model import Quote
+from ...core.navigation import History, Location
+from .. import pages
 from ..widgets.footer import KeyFooter
 from ..widgets.links import KEYS, LinkList
 from ..widgets.rows import Row, RowList, Run, user_moved

@@ -13,13 +13,13 @@ from textual.binding import Binding
 from textual.command import Provider
 from textual.screen import Screen
 
-from .chronology import Chronology, missing_link
-from .navigation import Location
+from ..core.chronology import Chronology, missing_link
+from ..core.navigation import Location
 from .screens.explorer import ExplorerScreen
 from .widgets.timeline import Timeline
 
 if TYPE_CHECKING:
-    from .axis import Placement
+    from ..core.axis import Placement
     from .commands import GoToProvider
     from .screens.loading import LoadingScreen
 
@@ -164,7 +164,7 @@ class JunquitoApp(App[None]):
 
     def export_view(self, fmt: str) -> None:
         """Write the timeline's current view to a new file in the working directory, and say where."""
-        from .interop import SUFFIXES, write_export
+        from ..core.interop import SUFFIXES, write_export
 
         if self.chronology is None:
             return

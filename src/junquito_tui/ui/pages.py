@@ -10,11 +10,11 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from ..chronology import Chronology
-from ..dates import describe, short_date
-from ..model import Event, Quote
-from ..navigation import Location
-from .rows import Row, Rows, Run
+from ..core.chronology import Chronology
+from ..core.dates import describe, short_date
+from ..core.model import Event, Quote
+from ..core.navigation import Location
+from .widgets.rows import Row, Rows, Run
 
 QUOTE_PREVIEW = 70
 

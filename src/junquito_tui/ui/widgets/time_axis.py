@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from .. import axis
-from ..model import Event
+from ...core import axis
+from ...core.model import Event
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 ROWS = 4  # two rows of bars, one of glyphs, one of ticks

@@ -13,12 +13,12 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..dates import short_date
-from ..navigation import Location
+from ...core.dates import short_date
+from ...core.navigation import Location
 from .links import ItemList
 
 if TYPE_CHECKING:  # the search engine is imported when the first search runs, not at start-up
-    from ..search import Hit, Results, SearchIndex
+    from ...core.search import Hit, Results, SearchIndex
 
 KIND_TITLES = {"event": "Events", "actor": "Actors", "quote": "Quotes", "source": "Sources"}
 SYNC_LIMIT = 5_000  # documents; above this, searching runs in a worker thread

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
 
-from ..navigation import Location
+from ...core.navigation import Location
 from ..widgets.links import LinkList, Row
 
 

@@ -27,8 +27,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
 
-from ..navigation import Location
-from .wrap_count import line_count
+from ...core.navigation import Location
+from ..wrap_count import line_count
 
 IDLE_SLICE = 0.001  # seconds of measuring per idle step, then three times as long for keys and paints
 RESIZE_EVERY = 0.5  # seconds between scrollbar updates while measuring in the background
