@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from junquito_tui.core.interop.html_text import Link, html_to_line, html_to_text
-from junquito_tui.core.interop.ids import IdAllocator, slugify
+from junquito_tui.core.interop.ids import IdAllocator
+from junquito_tui.core.text import slugify
 
 
 def test_paragraphs_line_breaks_and_entities() -> None:

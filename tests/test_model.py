@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from junquito_tui.core.model import DATASET, NO_CONTROL, Event, When, control_character
+from junquito_tui.core.model import DATASET, Event, When
+from junquito_tui.core.text import NO_CONTROL, control_character
 
 EVENT = TypeAdapter(Event)
 WHEN = TypeAdapter(When)

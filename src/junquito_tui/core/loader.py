@@ -19,8 +19,9 @@ from pydantic import ValidationError
 
 from .integrity import check_integrity
 from .memory import collector_paused
-from .model import DATASET, NO_CONTROL, Dataset, control_character
-from .problems import Problem, json_path, visible
+from .model import DATASET, Dataset
+from .problems import Problem, json_kind, json_path
+from .text import NO_CONTROL, control_character, visible
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 READ_CHUNK = 4 * 1024 * 1024
@@ -132,8 +133,7 @@ def _read_document(path: str | Path | None, max_bytes: int, report: Progress | N
 def validate_document(document: Any, name: str) -> Dataset:
     """Validate already-parsed JSON (used by importers that build documents in memory)."""
     if not isinstance(document, dict):
-        kind = type(document).__name__ if document is not None else "null"
-        raise DatasetError(name, [Problem("", f"the top level must be a JSON object, not {_json_kind(kind)}")])
+        raise DatasetError(name, [Problem("", f"the top level must be a JSON object, not {json_kind(document)}")])
     try:
         with collector_paused():
             dataset = DATASET.validate_python(document)
@@ -231,12 +231,6 @@ def _json_message(message: str) -> str:
     if message == "Expecting value":
         return "invalid JSON: expected a value (a trailing comma, or the file is cut short?)"
     return f"invalid JSON: {message[0].lower()}{message[1:]}"
-
-
-def _json_kind(kind: str) -> str:
-    return {"list": "an array", "str": "a string", "int": "a number", "float": "a number", "bool": "a boolean"}.get(
-        kind, kind
-    )
 
 
 def _schema_problems(error: ValidationError) -> list[Problem]:

@@ -22,29 +22,17 @@ from pydantic import (
 )
 from pydantic.dataclasses import dataclass
 
+from .text import NO_CONTROL, SLUG
+
 SCHEMA_VERSION = 1
 
-# C0 controls except tab and newline, DEL, and C1: these reach the terminal as
-# escape sequences if shown, so a dataset holding them is rejected. The rule is a
-# pattern so pydantic-core checks it in Rust (a Python validator per string was a
-# fifth of the load time); `control_character` words the error for people.
-_CONTROLS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
-NO_CONTROL = f"^[^{_CONTROLS}]*$"
-_CONTROL = re.compile(f"[{_CONTROLS}]")
-
-
-def control_character(value: str) -> str | None:
-    """Why ``value`` may not be shown, or None when it holds no control character."""
-    match = _CONTROL.search(value)
-    if match is None:
-        return None
-    return f"control character U+{ord(match.group()):04X} at offset {match.start()} is not allowed in text"
-
-
+# Control characters reach the terminal as escape sequences: a dataset holding them is rejected
+# (``text`` says which and why; `control_character` words the error for people).
 Text = Annotated[str, StringConstraints(pattern=NO_CONTROL)]
 Line = Annotated[str, StringConstraints(min_length=1, pattern=NO_CONTROL)]
 # Ids are safe to embed in our own link actions: no quotes, spaces or brackets.
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
+MAX_ID = 120
+Id = Annotated[str, StringConstraints(pattern=SLUG, max_length=MAX_ID)]
 
 
 # Slotted frozen dataclasses rather than BaseModel: a BaseModel instance carries a
@@ -114,7 +102,7 @@ class RelationType(StrEnum):
 _PARTIAL_DATE = re.compile(
     r"^(?P<year>-?\d{1,12})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<hour>\d{2}):(?P<minute>\d{2}))?)?)?$"
 )
-_OFFSET = re.compile(r"^[+-](?:0\d|1[0-4]):[0-5]\d$")
+UTC_OFFSET = re.compile(r"^[+-](?:0\d|1[0-4]):[0-5]\d$")
 _PRECISION_OF_PARTS = {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY, 5: Precision.MINUTE}
 
 
@@ -169,7 +157,7 @@ class When:
                 raise ValueError("a clock time needs utc_offset (e.g. '-04:00')")
         elif self.utc_offset is not None or self.zone_label is not None:
             raise ValueError("utc_offset and zone_label belong only to clock times (minute precision)")
-        if self.utc_offset is not None and not _OFFSET.match(self.utc_offset):
+        if self.utc_offset is not None and not UTC_OFFSET.match(self.utc_offset):
             raise ValueError(f"utc_offset '{self.utc_offset}' is not of the form '+HH:MM' or '-HH:MM'")
         return self
 
@@ -254,7 +242,7 @@ class Event:
     place: Text | None = None
     actors: tuple[Participant, ...] = ()
     sources: tuple[Id, ...] = ()
-    tags: tuple[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")], ...] = ()
+    tags: tuple[Annotated[str, StringConstraints(pattern=SLUG)], ...] = ()
     certainty: Certainty = Certainty.CONFIRMED
     claims: tuple[Claim, ...] = ()
 

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def visible(text: str) -> str:
-    """Control characters from the file (in a key, say) shown as \\x1b, never sent to the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+from .text import visible
 
 
 @dataclass(frozen=True)
@@ -40,3 +35,12 @@ def json_path(location: Iterable[int | str]) -> str:
         else:
             out = str(part)
     return out
+
+
+def json_kind(value: Any) -> str:
+    """'an object', 'an array', 'a string', ... for messages about a value of the wrong type."""
+    if isinstance(value, bool):
+        return "a boolean"
+    return {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number"}.get(
+        type(value), "null" if value is None else type(value).__name__
+    )

@@ -12,25 +12,25 @@ from dataclasses import dataclass
 from .dates import day_label, gap, group_parts
 from .model import Event
 
-HEADING = -1  # row kinds stored in ``RowIndex.kinds``; >= 0 is a position in the view
+HEADING = -1  # in ``RowIndex.positions``: a heading row; >= 0 is an event's position in the view
 
 
 @dataclass
 class RowIndex:
     """Row y -> what it shows; event (position in view) -> its row."""
 
-    kinds: array  # type: ignore[type-arg]  # per row: view position, or HEADING
+    positions: array  # type: ignore[type-arg]  # per row: the view position of its event, or HEADING
     labels: dict[int, tuple[str, str]]  # heading row -> (day label, gap text)
     event_rows: array  # type: ignore[type-arg]  # per view position: its row
     day_starts: list[int]  # view positions of the first event under each heading, for '[' and ']'
 
     @property
     def height(self) -> int:
-        return len(self.kinds)
+        return len(self.positions)
 
 
 def build_rows(view: list[Event]) -> RowIndex:
-    kinds: array[int] = array("q")
+    positions: array[int] = array("q")
     event_rows: array[int] = array("q")
     labels: dict[int, tuple[str, str]] = {}
     starts: list[int] = []
@@ -40,12 +40,12 @@ def build_rows(view: list[Event]) -> RowIndex:
         parts = group_parts(event.when)
         if parts != previous:
             label = day_label(parts) if parts else "Date not given in the source"
-            labels[len(kinds)] = (label, gap(last_dated, parts) if parts else "")
-            kinds.append(HEADING)
+            labels[len(positions)] = (label, gap(last_dated, parts) if parts else "")
+            positions.append(HEADING)
             starts.append(position)
             previous = parts
             if parts:
                 last_dated = parts
-        event_rows.append(len(kinds))
-        kinds.append(position)
-    return RowIndex(kinds, labels, event_rows, starts)
+        event_rows.append(len(positions))
+        positions.append(position)
+    return RowIndex(positions, labels, event_rows, starts)

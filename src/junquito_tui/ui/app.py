@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +14,7 @@ from textual.screen import Screen
 
 from ..core.chronology import Chronology, missing_link
 from ..core.navigation import Location
+from ..core.text import slugify
 from .screens.explorer import ExplorerScreen
 from .widgets.timeline import Timeline
 
@@ -169,7 +169,7 @@ class JunquitoApp(App[None]):
         if self.chronology is None:
             return
         view = self.explorer.query_one(Timeline).view
-        path = _free_name(Path.cwd(), _slug(self.chronology.dataset.title), SUFFIXES[fmt])
+        path = _free_name(Path.cwd(), slugify(self.chronology.dataset.title) or "chronology", SUFFIXES[fmt])
         try:
             written = write_export(self.chronology, fmt, path, [e.id for e in view])
         except OSError as error:
@@ -182,10 +182,6 @@ class JunquitoApp(App[None]):
         from textual.command import CommandPalette
 
         self.push_screen(CommandPalette(providers=[provider], placeholder=placeholder))
-
-
-def _slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "chronology"
 
 
 def _free_name(folder: Path, stem: str, suffix: str) -> Path:

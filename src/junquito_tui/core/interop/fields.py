@@ -9,25 +9,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..problems import json_kind
+from ..text import CONTROL
 from .html_text import HtmlText, html_to_line, html_to_text
 from .notes import Notes
 
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # as the model rejects them
 # A whole field that is a template's token ('{{headline}}', '[[Text]]', '${title}') or its sample words.
 _PLACEHOLDER = re.compile(r"\{\{.*\}\}|\[\[.*\]\]|<%.*%>|\$\{.*\}|lorem ipsum.*", re.IGNORECASE | re.DOTALL)
 _PLACEHOLDER_WORDS = frozenset(
     {"headline", "text", "title", "caption", "credit", "media", "media caption", "media credit", "tbd", "todo"}
     | {"your headline here", "headline goes here", "your text here", "text goes here", "add your text here"}
 )
-
-
-def json_kind(value: Any) -> str:
-    """'an object', 'an array', 'a string', ... for messages about a value of the wrong type."""
-    if isinstance(value, bool):
-        return "a boolean"
-    return {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number"}.get(
-        type(value), "null" if value is None else type(value).__name__
-    )
 
 
 def short(text: str) -> str:

@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from ..model import MAX_ID
+from ..text import SLUG_PATTERN, slugify
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_ID = 120  # the model's limit
-_APOSTROPHES = re.compile(r"['’ʼ]")
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(text: str, limit: int = 60) -> str:
-    """'Euclid's <Optica>, 300 BCE' -> 'euclids-optica-300-bce'; '' when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_ALNUM.sub("-", _APOSTROPHES.sub("", ascii_text.lower())).strip("-")
-    if len(slug) > limit:
-        cut = slug[:limit]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut  # whole words where possible
-    return slug.strip("-")
+__all__ = ["MAX_ID", "SLUG_PATTERN", "IdAllocator", "slugify"]
 
 
 class IdAllocator:

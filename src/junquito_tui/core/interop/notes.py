@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from ..text import visible
 
 SHOWN_PATHS = 3  # a grouped warning names this many places, then counts the rest
-# Warnings quote the file (field names, values) and go to a terminal: controls are shown, not sent.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _visible(line: str) -> str:
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", line)
 
 
 class Notes:
@@ -49,4 +43,4 @@ class Notes:
             more = len(entry) - SHOWN_PATHS
             where = f"{shown} and {more} more" if more > 0 else shown
             out.append(f"{message} ({where})" if where else message)
-        return [_visible(line) for line in out]
+        return [visible(line) for line in out]  # they quote the file

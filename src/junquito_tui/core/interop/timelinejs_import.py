@@ -16,9 +16,11 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..model import When
-from .fields import CONTROL, FieldReader, json_kind, short
-from .ids import ID_PATTERN, MAX_ID, IdAllocator, slugify
+from ..model import UTC_OFFSET, When
+from ..problems import json_kind
+from ..text import CONTROL, SLUG_PATTERN, slugify
+from .fields import FieldReader, short
+from .ids import MAX_ID, IdAllocator
 from .notes import Notes
 from .timelinejs_dates import KNOWN_DATE_FIELDS, NO_ZONE, DateReader, date_token
 from .timelinejs_media import Media, SourceBook
@@ -27,7 +29,6 @@ FILE_SOURCE = "timelinejs-file"
 EXTENSION = "junquito"  # our own slide field (ignored by TimelineJS): what TimelineJS cannot say
 TIMEZONE = "UTC"
 _WHEN = TypeAdapter(When)  # dumps a date the way the dataset file writes it
-_OFFSET = re.compile(r"^[+-](?:0\d|1[0-4]):[0-5]\d$")
 KNOWN_SLIDE_FIELDS = frozenset(
     {"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id"}
     | {EXTENSION, "location"}  # location: StoryMapJS's, whose name we keep as the place
@@ -144,7 +145,7 @@ class _Importer:
         given = self.text.string(unique_id, f"{path}.unique_id")
         given = CONTROL.sub("", given).strip() if given else ""
         if given:
-            wanted = given if ID_PATTERN.match(given) and len(given) <= MAX_ID else slugify(given, MAX_ID - 4)
+            wanted = given if SLUG_PATTERN.match(given) and len(given) <= MAX_ID else slugify(given, MAX_ID - 4)
             if not wanted:
                 self.notes.add(f"{path}.unique_id", f"{short(given)} has no letters or digits; a new id is made")
         else:
@@ -200,7 +201,7 @@ class _Importer:
         if not isinstance(value, dict):
             return
         offset, label = value.get("utc_offset"), value.get("zone_label")
-        if isinstance(offset, str) and _OFFSET.match(offset):
+        if isinstance(offset, str) and UTC_OFFSET.match(offset):
             zone_label = label if isinstance(label, str) and label.strip() else None
             for name in ("when", "end"):
                 date = pending.fields.get(name)

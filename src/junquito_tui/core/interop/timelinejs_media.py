@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .fields import CONTROL, FieldReader, json_kind, short
+from ..problems import json_kind
+from ..text import CONTROL, slugify
+from .fields import FieldReader, short
 from .html_text import HtmlText, Link
-from .ids import IdAllocator, slugify
+from .ids import IdAllocator
 
 _UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
 _KINDS = (

@@ -117,10 +117,10 @@ stretch drawn compressed. `+` / `-` zoom around the selection (or the mouse whee
         target_row = rows.event_rows[self.cursor] + direction * max(self.scrollable_content_region.height - 1, 1)
         target_row = max(0, min(target_row, rows.height - 1))
         # find the nearest event row in the direction of travel
-        while 0 <= target_row < rows.height and rows.kinds[target_row] == HEADING:
+        while 0 <= target_row < rows.height and rows.positions[target_row] == HEADING:
             target_row += 1 if direction > 0 or target_row == 0 else -1
         if 0 <= target_row < rows.height:
-            self._set(rows.kinds[target_row])
+            self._set(rows.positions[target_row])
 
     def action_edge(self, which: int) -> None:
         self._set(0 if which == 0 else len(self.view) - 1)
@@ -161,7 +161,7 @@ stretch drawn compressed. `+` / `-` zoom around the selection (or the mouse whee
             return
         row = self._rows.event_rows[self.cursor]
         height = max(self.scrollable_content_region.height, 1)
-        top = row - 1 if row > 0 and self._rows.kinds[row - 1] == HEADING else row
+        top = row - 1 if row > 0 and self._rows.positions[row - 1] == HEADING else row
         top = top - 1 if top in self._rows.labels and self._rows.labels[top][1] else top
         if top < self.scroll_y:
             self.scroll_to(y=max(top - 1, 0), animate=False, immediate=True)
@@ -170,8 +170,8 @@ stretch drawn compressed. `+` / `-` zoom around the selection (or the mouse whee
 
     def on_click(self, event: events.Click) -> None:
         row = event.y + int(self.scroll_y)
-        if 0 <= row < self._rows.height and self._rows.kinds[row] != HEADING:
-            self.cursor = self._rows.kinds[row]
+        if 0 <= row < self._rows.height and self._rows.positions[row] != HEADING:
+            self.cursor = self._rows.positions[row]
             if event.chain > 1:
                 self.action_choose()
 
@@ -183,7 +183,7 @@ stretch drawn compressed. `+` / `-` zoom around the selection (or the mouse whee
         base = self.rich_style
         if row >= self._rows.height:
             return Strip.blank(width, base)
-        kind = self._rows.kinds[row]
+        kind = self._rows.positions[row]
         text = self._heading(row) if kind == HEADING else self._event_line(kind)
         text.truncate(width, overflow="ellipsis", pad=False)
         style = base
