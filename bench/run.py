@@ -40,8 +40,8 @@ from junquito_tui.core.memory import freeze_loaded_objects
 from junquito_tui.core.navigation import Location
 from junquito_tui.core.search import SearchIndex
 from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.messages import Navigate
 from junquito_tui.ui.widgets.links import LinkList
-from junquito_tui.ui.widgets.search_panel import SYNC_LIMIT
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 ROOT = Path(__file__).resolve().parents[1]
@@ -263,24 +263,24 @@ async def navigation_times(chronology: Chronology, presses: int) -> dict[str, li
         await pilot.pause()
         await app.workers.wait_for_complete()
         explorer = app.screen
-        while explorer._document_count() > SYNC_LIMIT and explorer._index is None:  # type: ignore[attr-defined]
+        while explorer.search_panel.is_large and explorer.search_panel.index is None:  # type: ignore[attr-defined]
             await asyncio.sleep(0.05)  # a large dataset's search index builds in a thread: let it finish
         await pilot.press("1")
         screen = app.screen
-        show = screen.show  # type: ignore[attr-defined]
+        show = screen._show  # type: ignore[attr-defined]
 
         def stamped_show(target: Location) -> None:
             show(target)
             shown.append(time.perf_counter())
 
-        screen.show = stamped_show  # type: ignore[attr-defined]
+        screen._show = stamped_show  # type: ignore[attr-defined]
 
         async def timed(
             label: str, act: Callable[[], Awaitable[object]], reset: bool = False, repeat: int = presses
         ) -> None:
             for _ in range(repeat):
                 if reset:
-                    app.screen.goto(first)  # type: ignore[attr-defined]
+                    app.screen.post_message(Navigate(first))
                     await pilot.pause()
                 paints.clear()
                 shown.clear()
@@ -298,7 +298,8 @@ async def navigation_times(chronology: Chronology, presses: int) -> dict[str, li
             label = f"goto actor {actor} ({len(appearances[actor]):,} events) by enter on a link"
             for count in range(presses):
                 event = appearances[actor][count % len(appearances[actor])].event
-                app.screen.goto(Location("event", event.id))  # type: ignore[attr-defined]
+                app.screen.post_message(Navigate(Location("event", event.id)))
+                await pilot.pause()
                 page = app.screen.query_one("#event-detail", LinkList)
                 page.focus()
                 page.highlight_target(Location("actor", actor))

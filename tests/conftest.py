@@ -71,3 +71,30 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return _write
+
+
+# -- the app, shared by the interface tests ------------------------------------------------------
+def make_app(path: Path | None = None, **kwargs: Any) -> Any:
+    """The explorer on the bundled dataset (or ``path``), with ``event_id=``/``actor_id=`` as on the command line."""
+    from junquito_tui.core.chronology import Chronology
+    from junquito_tui.core.loader import load_dataset
+    from junquito_tui.ui.app import JunquitoApp
+
+    return JunquitoApp(Chronology(load_dataset(path)), **kwargs)
+
+
+def explorer(app: Any) -> Any:
+    """The explorer screen on top of ``app`` (fails if another screen is on top)."""
+    from junquito_tui.ui.screens.explorer import ExplorerScreen
+
+    screen = app.screen
+    assert isinstance(screen, ExplorerScreen)
+    return screen
+
+
+async def navigate(pilot: Any, target: Any) -> None:
+    """A jump as every link, search result and palette command makes one: a Navigate message."""
+    from junquito_tui.ui.messages import Navigate
+
+    explorer(pilot.app).post_message(Navigate(target))
+    await pilot.pause()

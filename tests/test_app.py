@@ -7,27 +7,19 @@ from typing import Any
 
 import pytest
 
-from conftest import BUNDLED
+from conftest import BUNDLED, explorer, make_app, navigate
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import group_parts
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.navigation import Location
 from junquito_tui.ui.app import JunquitoApp
-from junquito_tui.ui.screens.explorer import ActorList, ExplorerScreen, QuoteList
+from junquito_tui.ui.panes.actors_pane import ActorList
+from junquito_tui.ui.panes.quotes_pane import QuoteList
+from junquito_tui.ui.screens.explorer import ExplorerScreen
 from junquito_tui.ui.screens.help import HelpScreen
 from junquito_tui.ui.screens.source import SourceScreen
 from junquito_tui.ui.widgets.links import LinkList
 from junquito_tui.ui.widgets.timeline import Timeline
-
-
-def make_app(path: Path | None = None, **kwargs: Any) -> JunquitoApp:
-    return JunquitoApp(Chronology(load_dataset(path)), **kwargs)
-
-
-def explorer(app: JunquitoApp) -> ExplorerScreen:
-    screen = app.screen
-    assert isinstance(screen, ExplorerScreen)
-    return screen
 
 
 async def move_to_link(pilot: Any, page: LinkList, target: Location) -> None:
@@ -103,7 +95,7 @@ async def test_open_actor_from_event_then_event_from_actor() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert focused_id(app) == "actor-profile"
-        assert explorer(app)._current_actor() == "oscar-perez"
+        assert explorer(app).actors_pane.current_actor == "oscar-perez"
         profile = app.query_one("#actor-profile", LinkList)
         assert str(profile.rows[0].content) == "Óscar Pérez"
         await move_to_link(pilot, profile, Location("event", "operation-genesis"))
@@ -117,14 +109,14 @@ async def test_open_actor_from_event_then_event_from_actor() -> None:
 async def test_follow_a_quote_to_its_speaker_and_event() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        explorer(app).goto(Location("quote", "order-fulfilled"))
+        await navigate(pilot, Location("quote", "order-fulfilled"))
         await pilot.pause()
         assert focused_id(app) == "quote-detail"
         detail = app.query_one("#quote-detail", LinkList)
         await move_to_link(pilot, detail, Location("actor", "nicolas-maduro"))
         await pilot.press("enter")
         await pilot.pause()
-        assert explorer(app)._current_actor() == "nicolas-maduro"
+        assert explorer(app).actors_pane.current_actor == "nicolas-maduro"
         await pilot.press("backspace")
         await pilot.pause()
         assert focused_id(app) == "quote-detail"
@@ -139,19 +131,19 @@ async def test_history_back_forward_and_forward_drop() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = explorer(app)
         assert screen.active_bindings["backspace"].enabled is False  # dimmed: nowhere to go back to
-        screen.goto(Location("actor", "oscar-perez"))
-        screen.goto(Location("actor", "nicolas-maduro"))
+        await navigate(pilot, Location("actor", "oscar-perez"))
+        await navigate(pilot, Location("actor", "nicolas-maduro"))
         await pilot.pause()
         assert screen.active_bindings["backspace"].enabled is True
         await pilot.press("backspace")
-        assert screen._current_actor() == "oscar-perez"
+        assert screen.actors_pane.current_actor == "oscar-perez"
         await pilot.press("alt+left")
         current = app.query_one(Timeline).current
         assert current is not None and current.id == "raid-begins" and focused_id(app) == "timeline"
         await pilot.press("alt+right")
-        assert screen._current_actor() == "oscar-perez"
+        assert screen.actors_pane.current_actor == "oscar-perez"
         # a new jump after going back drops the forward entry (nicolas-maduro)
-        screen.goto(Location("actor", "bellingcat"))
+        await navigate(pilot, Location("actor", "bellingcat"))
         await pilot.pause()
         assert screen.history.entries == (
             Location("event", "raid-begins"),
@@ -168,7 +160,7 @@ async def test_deep_links_select_the_item() -> None:
         assert current is not None and current.id == "btr-80a-arrives"
     app = make_app(actor_id="marco-rubio")
     async with app.run_test(size=(120, 40)):
-        assert explorer(app)._current_actor() == "marco-rubio"
+        assert explorer(app).actors_pane.current_actor == "marco-rubio"
         assert focused_id(app) == "actor-profile"
 
 
@@ -194,7 +186,7 @@ async def test_quote_filter_cycles_event_actor_all() -> None:
         quote_list = app.query_one(QuoteList)
         assert quote_list.row_count == 2  # the two quotes of that event
         assert "of event" in str(app.query_one("#quotes-pane").border_title)
-        explorer(app).goto(Location("actor", "perez-group"))
+        await navigate(pilot, Location("actor", "perez-group"))
         await pilot.press("4", "f")  # -> filter by actor
         assert quote_list.row_count == len(app.chronology.quotes_by_speaker["perez-group"])
         await pilot.press("f")
@@ -229,6 +221,28 @@ async def test_help_lists_bindings_and_panes() -> None:
         assert isinstance(app.screen, ExplorerScreen)
 
 
+async def test_help_lists_every_key_in_force_wherever_the_focus_is() -> None:
+    """The oracle is Textual's own table of active bindings, read with the focus in each pane and
+    in the search box: every described key there is in the help, with its description."""
+    from junquito_tui.ui.screens.help import SIDEWAYS, help_markdown
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = explorer(app)
+        text = help_markdown(screen)
+        for key in ("1", "2", "3", "4", "slash", "down"):
+            await pilot.press(key)
+            if key == "slash":
+                await pilot.press(*"video", "down")  # into the results
+            await pilot.pause()
+            for _, binding, _, _ in screen.active_bindings.values():
+                if binding.description and binding.action not in SIDEWAYS:
+                    shown = f"`{app.get_key_display(binding)}`"
+                    assert shown in text and binding.description in text, (key, binding)
+        for needle in ("`/`: Search", "`n`: Next hit", "`N`: Prev hit", "`esc`: Clear filter", "`^p`: Command palette"):
+            assert needle in text
+
+
 async def test_palette_go_to_actor() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -242,7 +256,7 @@ async def test_palette_go_to_actor() -> None:
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause(0.3)
-        assert explorer(app)._current_actor() == "marco-rubio"
+        assert explorer(app).actors_pane.current_actor == "marco-rubio"
 
 
 async def test_clicking_a_link_follows_it() -> None:
@@ -252,7 +266,7 @@ async def test_clicking_a_link_follows_it() -> None:
         line = find_line(detail, "→ Óscar Pérez ")
         await pilot.click(detail, offset=(4, line))
         await pilot.pause()
-        assert explorer(app)._current_actor() == "oscar-perez"
+        assert explorer(app).actors_pane.current_actor == "oscar-perez"
 
 
 HOSTILE = "[@click=app.quit]x[/] [link=file:///etc/passwd]p[/link] [/] [b $variable"

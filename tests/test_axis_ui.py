@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from textual import events
 
-from junquito_tui.core.chronology import Chronology
-from junquito_tui.core.loader import load_dataset
+from conftest import make_app, navigate
 from junquito_tui.core.navigation import Location
-from junquito_tui.ui.app import JunquitoApp
 from junquito_tui.ui.screens.explorer import ExplorerScreen
 from junquito_tui.ui.widgets.time_axis import TimeAxis
 from junquito_tui.ui.widgets.timeline import Timeline
-
-
-def make_app(**kwargs: str) -> JunquitoApp:
-    return JunquitoApp(Chronology(load_dataset()), **kwargs)  # type: ignore[arg-type]
 
 
 def row(strip_owner: TimeAxis, y: int) -> str:
@@ -52,7 +46,7 @@ async def test_marker_follows_the_timeline_cursor() -> None:
         assert after > before
         screen = app.screen
         assert isinstance(screen, ExplorerScreen)
-        screen.goto(Location("event", "civilian-deaths-revealed"))  # two days later, outside the window
+        await navigate(pilot, Location("event", "civilian-deaths-revealed"))  # two days later, outside the window
         await pilot.pause()
         assert "▲" in row(strip, 2)  # the strip followed it
         assert strip._axis is not None and strip._axis.window[0] > 0

@@ -14,8 +14,8 @@ from conftest import MINIMAL
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.panes.search_panel import ResultList
 from junquito_tui.ui.widgets.links import LinkList
-from junquito_tui.ui.widgets.search_panel import ResultList
 from junquito_tui.ui.widgets.timeline import Timeline
 
 MARKUP = "[@click=app.quit]x[/]"

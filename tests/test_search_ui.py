@@ -5,23 +5,13 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from conftest import REPO
+from conftest import REPO, explorer, make_app
 from junquito_tui.core.chronology import Chronology
-from junquito_tui.core.loader import load_dataset, validate_document
+from junquito_tui.core.loader import validate_document
 from junquito_tui.core.search import SearchIndex
 from junquito_tui.ui.app import JunquitoApp
-from junquito_tui.ui.screens.explorer import ExplorerScreen
-from junquito_tui.ui.widgets.search_panel import PER_KIND, SYNC_LIMIT, ResultList, SearchInput, SearchPanel
+from junquito_tui.ui.panes.search_panel import PER_KIND, ResultList, SearchInput, SearchPanel
 from junquito_tui.ui.widgets.timeline import Timeline
-
-
-def make_app(**kwargs: Any) -> JunquitoApp:
-    return JunquitoApp(Chronology(load_dataset()), **kwargs)
-
-
-def explorer(app: JunquitoApp) -> ExplorerScreen:
-    assert isinstance(app.screen, ExplorerScreen)
-    return app.screen
 
 
 def prompts(results: ResultList) -> list[str]:
@@ -77,7 +67,7 @@ async def test_jump_to_a_result_then_back_and_escape_restores_focus() -> None:
         assert app.focused is app.query_one(Timeline)
         await pilot.press("backspace")
         await pilot.pause()
-        assert explorer(app)._current_actor() is not None and app.focused is not None
+        assert explorer(app).actors_pane.current_actor is not None and app.focused is not None
         assert app.focused.id in ("actor-list", "actor-profile")
 
 
@@ -86,7 +76,7 @@ async def test_jump_to_an_actor_result() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"kind:actor rubio", "down", "enter")
         await pilot.pause()
-        assert explorer(app)._current_actor() == "marco-rubio"
+        assert explorer(app).actors_pane.current_actor == "marco-rubio"
 
 
 async def test_filter_the_timeline_and_step_with_n() -> None:
@@ -100,7 +90,7 @@ async def test_filter_the_timeline_and_step_with_n() -> None:
         assert {e.id for e in timeline.view} == set(matching)
         assert "filter: video" in str(app.query_one("#timeline-pane").border_title)
         await pilot.press("escape")  # closes the search, keeps the filter
-        assert screen.timeline_filter == "video "
+        assert screen.timeline_filter is not None and screen.timeline_filter.query == "video "
         first = timeline.current
         await pilot.press("n")
         assert timeline.current is not first and timeline.current is not None
@@ -118,7 +108,7 @@ async def test_n_steps_through_matches_without_a_filter() -> None:
         assert "n" not in explorer(app).active_bindings  # nothing to step through yet
         await pilot.press("slash", *"video ", "escape")
         await pilot.pause()
-        positions = sorted(app.chronology.position[h.id] for h in explorer(app)._results.of_kind("event"))  # type: ignore[union-attr]
+        positions = sorted(app.chronology.position[h.id] for h in explorer(app).search_panel.results.of_kind("event"))
         start = app.chronology.position["raid-begins"]
         await pilot.press("n")
         assert app.query_one(Timeline).cursor == min(p for p in positions if p > start)
@@ -144,14 +134,14 @@ async def test_a_large_dataset_is_searched_from_worker_threads() -> None:
     app = JunquitoApp(chronology)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = explorer(app)
-        assert screen._document_count() > SYNC_LIMIT
+        assert screen.search_panel.is_large
         await pilot.press("slash", *"police")
         await app.workers.wait_for_complete()
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert screen._index is not None
-        results = screen._results
+        assert screen.search_panel.index is not None
+        results = screen.search_panel.results
         assert results is not None and results.query_text == "police" and results.total > PER_KIND
         assert all(len(results.of_kind(kind)) <= PER_KIND for kind in results.counts)
         shown = prompts(app.query_one(ResultList))
@@ -179,7 +169,7 @@ async def test_palette_exports_the_filtered_view(tmp_path: Any, monkeypatch: Any
         assert [r["id"] for r in rows] == [e.id for e in view] and len(rows) < len(app.chronology.events)
         messages = [n.message for n in app._notifications]
         assert f"Exported {len(view)} events to {written[0]}" in messages
-        app.export_view("csv")  # a second export never overwrites the first
+        explorer(app).export_view("csv")  # a second export never overwrites the first
         assert sorted(p.name for p in tmp_path.glob("*.csv"))[-1] == "el-junquito-raid-a-chronology.csv"
         assert len(list(tmp_path.glob("*.csv"))) == 2
 

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from junquito_tui.core.chronology import Chronology
-from junquito_tui.core.loader import load_dataset
-from junquito_tui.ui.app import JunquitoApp
+from conftest import make_app
 
-
-def app(**kwargs: Any) -> JunquitoApp:
-    return JunquitoApp(Chronology(load_dataset()), **kwargs)
+app = make_app
 
 
 def test_main_screen_120x40(snap_compare: Any) -> None:

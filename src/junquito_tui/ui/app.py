@@ -9,44 +9,20 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import Provider
 from textual.screen import Screen
 
 from ..core.chronology import Chronology, missing_link
 from ..core.navigation import Location
 from ..core.text import slugify
 from .screens.explorer import ExplorerScreen
-from .widgets.timeline import Timeline
 
 if TYPE_CHECKING:
     from ..core.axis import Placement
-    from .commands import GoToProvider
     from .screens.loading import LoadingScreen
-
-
-# The palette's providers, the loading screen and the exporters are imported when first used,
-# not at start-up: the first frame needs none of them (start-up time, bench/run.py).
-def _event_provider() -> type[Provider]:
-    from .commands import EventProvider
-
-    return EventProvider
-
-
-def _actor_provider() -> type[Provider]:
-    from .commands import ActorProvider
-
-    return ActorProvider
-
-
-def _quote_provider() -> type[Provider]:
-    from .commands import QuoteProvider
-
-    return QuoteProvider
 
 
 class JunquitoApp(App[None]):
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {_event_provider, _actor_provider, _quote_provider}
     BINDINGS = [Binding("q", "quit", "Quit")]
 
     def __init__(
@@ -67,7 +43,7 @@ class JunquitoApp(App[None]):
         self.load_error: str | None = None  # printed by the command line after the app has closed
         self._collector_paused = False
         if chronology is not None:
-            self.title = chronology.dataset.title
+            self.title = chronology.dataset.title  # the terminal window's title; never shown as markup
 
     def on_load(self) -> None:
         # Building the interface makes tens of thousands of long-lived objects and next to no
@@ -134,59 +110,18 @@ class JunquitoApp(App[None]):
         self.load_error = report
         self.exit(return_code=2)
 
-    @property
-    def explorer(self) -> ExplorerScreen:
-        return next(s for s in self.screen_stack if isinstance(s, ExplorerScreen))
-
-    def goto(self, target: Location) -> None:
-        self.explorer.goto(target)
-
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if self.chronology is None:
-            return  # still loading: nothing to go to or export yet
-        from .commands import ActorProvider, EventProvider, QuoteProvider
+        if isinstance(screen, ExplorerScreen):  # nothing to go to or export while loading
+            yield from screen.system_commands()
 
-        for provider, help_text in (
-            (EventProvider, "Fuzzy-find an event by its title"),
-            (ActorProvider, "Fuzzy-find an actor by name or alias"),
-            (QuoteProvider, "Fuzzy-find a quote by its words"),
-        ):
-            label = f"Go to {provider.kind}…"
-            yield SystemCommand(label, help_text, lambda p=provider, t=label: self.open_go_to(p, t))
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        # Textual names the file after the title and quotes its path in a toast as markup: a
+        # dataset's title ('Chronology [a=b=c]') would be parsed there. A slug of it cannot be.
+        if not filename:
+            from textual._files import generate_datetime_filename
 
-        for fmt, label in (("markdown", "Markdown"), ("csv", "CSV"), ("timelinejs", "TimelineJS")):
-            yield SystemCommand(
-                f"Export view as {label}",
-                "Write the events in the timeline (the filtered ones, if filtered) to a file here",
-                lambda f=fmt: self.export_view(f),
-            )
-
-    def export_view(self, fmt: str) -> None:
-        """Write the timeline's current view to a new file in the working directory, and say where."""
-        from ..core.interop import SUFFIXES, write_export
-
-        if self.chronology is None:
-            return
-        view = self.explorer.query_one(Timeline).view
-        path = _free_name(Path.cwd(), slugify(self.chronology.dataset.title) or "chronology", SUFFIXES[fmt])
-        try:
-            written = write_export(self.chronology, fmt, path, [e.id for e in view])
-        except OSError as error:
-            self.notify(f"Could not export to {path}: {error.strerror or error}", severity="error", markup=False)
-            return
-        count = f"{len(view)} event{'' if len(view) == 1 else 's'}"
-        self.notify(f"Exported {count} to {written}", title="Export", markup=False, timeout=10)
-
-    def open_go_to(self, provider: type[GoToProvider], placeholder: str) -> None:
-        from textual.command import CommandPalette
-
-        self.push_screen(CommandPalette(providers=[provider], placeholder=placeholder))
-
-
-def _free_name(folder: Path, stem: str, suffix: str) -> Path:
-    """A file name that does not exist yet: exports never overwrite anything."""
-    candidate, number = folder / f"{stem}{suffix}", 2
-    while candidate.exists():
-        candidate, number = folder / f"{stem}-{number}{suffix}", number + 1
-    return candidate
+            filename = generate_datetime_filename(slugify(self.title) or "junquito-tui", ".svg", time_format)
+        return super().deliver_screenshot(filename, path, time_format)

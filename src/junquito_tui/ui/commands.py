@@ -1,15 +1,15 @@
-"""Command palette providers: fuzzy 'Go to' over events, actors and quotes.
+"""Command palette providers: fuzzy 'Go to' over events, actors and quotes (the explorer's COMMANDS).
 
-Textual's ``Matcher.highlight`` parses its candidate as markup, so hits are
-highlighted here by hand on a literal ``Content``.
+A chosen item is a ``Navigate`` posted to the screen the palette was opened from. Textual's
+``Matcher.highlight`` parses its candidate as markup, so hits are highlighted here by hand on
+a literal ``Content``.
 """
 
 from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Callable, Iterator
-from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -17,21 +17,15 @@ from textual.content import Content
 from ..core.chronology import Chronology
 from ..core.dates import short_date
 from ..core.navigation import Kind, Location
+from .messages import Navigate
 from .pages import preview
-
-if TYPE_CHECKING:
-    from .app import JunquitoApp
 
 
 class GoToProvider(Provider):
     kind: ClassVar[Kind]
 
-    @property
-    def explorer(self) -> JunquitoApp:
-        return self.app  # type: ignore[return-value]
-
     def _items(self) -> Iterator[tuple[str, str, str]]:
-        chronology = self.explorer.chronology
+        chronology: Chronology | None = getattr(self.screen, "chronology", None)
         return iter(()) if chronology is None else self.items(chronology)  # nothing while loading
 
     @abstractmethod
@@ -39,7 +33,11 @@ class GoToProvider(Provider):
         """(label, help, id) for every item of this kind; help is our own text, never data."""
 
     def _callback(self, item_id: str) -> Callable[[], None]:
-        return partial(self.explorer.goto, Location(self.kind, item_id))
+        target = Location(self.kind, item_id)
+        return lambda: self._navigate(target)
+
+    def _navigate(self, target: Location) -> None:
+        self.screen.post_message(Navigate(target))
 
     async def discover(self) -> Hits:
         for label, help_text, item_id in self._items():

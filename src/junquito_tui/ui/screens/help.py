@@ -1,33 +1,88 @@
-"""Help: every binding, generated from the live binding tables, and what each pane does."""
+"""Help: every key in force on the explorer, generated from the live binding tables, and what each pane does."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.dom import DOMNode
+
+from .modal import Modal
+
+if TYPE_CHECKING:
+    from .explorer import ExplorerScreen
 
 KeyDisplay = Callable[[Binding], str]
 
+INTRO = (
+    "# junquito-tui\n\nRead the chronology in the Timeline; every person, force, quote and source "
+    "is a link. Jumps are remembered: go back and forward as in a browser.\n\n"
+    "`ctrl+p` opens the command palette: *Go to event…*, *Go to actor…*, *Go to quote…*, "
+    "*Export view as…*.\n\n"
+)
 
-def bindings_table(sections: Iterable[tuple[str, Iterable[BindingType]]], display: KeyDisplay) -> str:
-    """Markdown lists of every described binding, one key combination per binding key."""
+
+def bindings_of(node: type[DOMNode]) -> list[Binding]:
+    """Every binding a class has, its bases' included (Textual merges them along the class tree)."""
+    return [binding for bindings in node._merge_bindings().key_to_bindings.values() for binding in bindings]
+
+
+def own_bindings(node: type[DOMNode]) -> list[Binding]:
+    """The bindings a class declares itself, not those it inherits."""
+    return [binding for binding in node.BINDINGS if isinstance(binding, Binding)]
+
+
+def bindings_table(sections: Iterable[tuple[str, Iterable[Binding]]], display: KeyDisplay) -> str:
+    """Markdown lists of every described binding; keys bound to the same action are listed together."""
     lines = []
     for title, bindings in sections:
         lines += [f"### {title}", ""]
+        keys_of: dict[tuple[str, str], list[str]] = {}
         for binding in bindings:
-            if isinstance(binding, Binding) and binding.description:
-                keys = " / ".join(
-                    f"`{display(Binding(key.strip(), binding.action))}`" for key in binding.key.split(",")
+            if binding.description:
+                keys_of.setdefault((binding.action, binding.description), []).append(
+                    f"`{display(Binding(binding.key, binding.action))}`"
                 )
-                lines.append(f"- {keys}: {binding.description}")
+        lines += [f"- {' / '.join(keys)}: {description}" for (_, description), keys in keys_of.items()]
         lines.append("")
     return "\n".join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+# Inherited from ScrollView, bound but idle here: no pane scrolls sideways (text wraps).
+SIDEWAYS = {"scroll_left", "scroll_right", "page_left", "page_right"}
+
+
+def help_markdown(screen: ExplorerScreen) -> str:
+    """The help page for the screen as it is: its own keys, the app's, and each pane's."""
+    from ..panes.actors_pane import ActorList
+    from ..panes.quotes_pane import QuoteList, QuotesPane
+    from ..panes.search_panel import ResultList, SearchInput, SearchPanel
+    from ..widgets.links import LinkList
+    from ..widgets.timeline import Timeline
+
+    app = screen.app
+    palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
+    lists = {name: bindings_of(widget) for name, widget in (("Timeline", Timeline), ("Lists and pages", LinkList))}
+    lists["Actors"] = bindings_of(ActorList)
+    lists["Quotes"] = [*bindings_of(QuoteList), *bindings_of(QuotesPane)]
+    shared = set.intersection(*({(b.key, b.description) for b in found} for found in lists.values()))
+    sections: list[tuple[str, list[Binding]]] = [
+        ("Everywhere", [*bindings_of(type(screen)), *bindings_of(type(app)), palette]),
+        ("In every list and page", [b for b in bindings_of(LinkList) if (b.key, b.description) in shared]),
+        *((name, [b for b in found if (b.key, b.description) not in shared]) for name, found in lists.items()),
+        # its own keys; the text-editing keys of every input box (arrows, ctrl+w, ...) are Textual's
+        ("Search box", [*own_bindings(SearchInput), Binding("enter", "submit", "Go to the results")]),
+        ("Search results", bindings_of(ResultList)),
+    ]
+    sections = [(title, [b for b in found if b.action not in SIDEWAYS]) for title, found in sections]
+    helps = "\n".join(w.HELP for w in (Timeline, LinkList, ActorList, QuoteList, SearchPanel))
+    return INTRO + "## Keys\n\n" + bindings_table(sections, app.get_key_display) + "\n" + helps
+
+
+class HelpScreen(Modal[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
 
     def __init__(self, markdown: str) -> None:

@@ -5,26 +5,26 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
+from textual.content import Content
 
-from ...core.navigation import Location
+from ..messages import Navigate
 from ..widgets.links import LinkList, Row
+from .modal import Modal
 
 
-class SourceScreen(ModalScreen[Location | None]):
-    """Dismissed with the link the user followed, or None."""
+class SourceScreen(Modal[Navigate | None]):
+    """Dismissed with the jump the user asked for (the explorer posts it on), or None."""
 
     BINDINGS = [Binding("escape,q", "dismiss(None)", "Close")]
 
-    def __init__(self, rows: list[Row], title: str) -> None:
+    def __init__(self, rows: list[Row]) -> None:
         super().__init__()
         self._rows = rows
-        self._title = title
 
     def compose(self) -> ComposeResult:
         page = LinkList(id="source-page")
-        page.border_title = "Source"
-        page.border_subtitle = "enter: follow · escape: close"
+        page.border_title = Content("Source")
+        page.border_subtitle = Content("enter: follow · escape: close")
         yield page
 
     def on_mount(self) -> None:
@@ -32,7 +32,7 @@ class SourceScreen(ModalScreen[Location | None]):
         page.show(self._rows)
         page.focus()
 
-    @on(LinkList.Followed)
-    def _followed(self, message: LinkList.Followed) -> None:
+    @on(Navigate)
+    def _followed(self, message: Navigate) -> None:
         message.stop()
-        self.dismiss(message.target)
+        self.dismiss(message)

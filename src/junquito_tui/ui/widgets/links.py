@@ -7,10 +7,10 @@ from typing import ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import OptionList
 
 from ...core.navigation import Location
+from ..messages import Navigate
 from .rows import KEYS, Row, RowList
 
 __all__ = ["KEYS", "ItemList", "LinkList", "Row"]
@@ -26,7 +26,7 @@ class ItemList(OptionList):
 
 
 class LinkList(RowList):
-    """Lines of plain text with links among them; ``enter`` or a click follows a link."""
+    """Lines of plain text with links among them; ``enter`` or a click follows a link (posts Navigate)."""
 
     HELP = """\
 ## Links
@@ -34,11 +34,6 @@ Lines marked `→` are links: move to one with up/down and press `enter`, or cli
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Follow link")]
-
-    class Followed(Message):
-        def __init__(self, target: Location) -> None:
-            self.target = target
-            super().__init__()
 
     def show(self, rows: Sequence[Row]) -> None:
         """A new page, from the top, the cursor on its first link."""
@@ -61,4 +56,4 @@ Lines marked `→` are links: move to one with up/down and press `enter`, or cli
     @on(RowList.Selected)
     def _follow(self, event: RowList.Selected) -> None:
         event.stop()
-        self.post_message(self.Followed(event.target))
+        self.post_message(Navigate(event.target))

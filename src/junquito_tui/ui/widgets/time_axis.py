@@ -8,12 +8,13 @@ from bisect import bisect_left
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
 from ...core import axis
 from ...core.model import Event
+from ...core.navigation import Location
+from ..messages import Navigate
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 ROWS = 4  # two rows of bars, one of glyphs, one of ticks
@@ -25,13 +26,6 @@ class TimeAxis(Widget):
 
     COMPONENT_CLASSES = {"axis--bar", "axis--context", "axis--span", "axis--selected", "axis--tick", "axis--gap"}
     DEFAULT_CSS = "TimeAxis { height: 4; }"
-
-    class Picked(Message):
-        """A click on a bar or a tick: the event nearest that time."""
-
-        def __init__(self, event: Event) -> None:
-            self.event = event
-            super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -180,7 +174,8 @@ class TimeAxis(Widget):
         index = bisect_left(starts, (time, -1))
         nearby = [p for p in (index - 1, index) if 0 <= p < len(starts)]
         best = min(nearby, key=lambda p: abs(starts[p][0] - time))
-        self.post_message(self.Picked(self._view[starts[best][1]]))
+        # a click on a bar or a tick: a jump to the event nearest that time
+        self.post_message(Navigate(Location("event", self._view[starts[best][1]].id)))
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         event.stop()

@@ -154,7 +154,9 @@ stretch drawn compressed. `+` / `-` zoom around the selection (or the mouse whee
     def _cursor_changed(self) -> None:
         self.refresh()
         if self.current is not None:
-            self.post_message(self.Highlighted(self.current))
+            # Sent by the timeline itself even when called back from its parent's context: Textual
+            # stops a message at its sender's level, and the screen must hear it.
+            self.post_message(self.Highlighted(self.current).set_sender(self))
 
     def _scroll_to_cursor(self) -> None:
         if not self.view:

@@ -1,0 +1,29 @@
+"""The palette's "Export view as …": a new file in a folder, never over an existing one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.chronology import Chronology
+from ..core.text import slugify
+
+
+def export_events(
+    chronology: Chronology, fmt: str, folder: Path, event_ids: list[str]
+) -> tuple[Path | None, str | None]:
+    """(the file written, None) or (None, why it could not be written, for the user)."""
+    from ..core.interop import SUFFIXES, write_export
+
+    path = free_name(folder, slugify(chronology.dataset.title) or "chronology", SUFFIXES[fmt])
+    try:
+        return write_export(chronology, fmt, path, event_ids), None
+    except OSError as error:
+        return None, f"Could not export to {path}: {error.strerror or error}"
+
+
+def free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """A file name that does not exist yet: exports never overwrite anything."""
+    candidate, number = folder / f"{stem}{suffix}", 2
+    while candidate.exists() or candidate.is_symlink():  # a dangling link "does not exist" but is there
+        candidate, number = folder / f"{stem}-{number}{suffix}", number + 1
+    return candidate

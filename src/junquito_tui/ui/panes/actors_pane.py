@@ -1,0 +1,101 @@
+"""Pane 3: every actor grouped by side, and the profile of the one under the cursor."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+
+from ...core.chronology import Chronology
+from ...core.navigation import Location
+from .. import pages
+from ..widgets.links import LinkList
+from ..widgets.rows import Row, RowList, Run
+
+
+class ActorList(RowList):
+    HELP = """\
+## Actors (pane 3)
+Every person, force and body, grouped by side. The profile beside the list shows
+relations, every event they take part in and every quote they said, all as links.
+"""
+    BINDINGS = [Binding("enter", "select", "Open profile")]
+
+
+class ActorsPane(Horizontal):
+    class Changed(Message):
+        """Another actor's profile is shown (the quotes pane may filter by it)."""
+
+        def __init__(self, actor_id: str) -> None:
+            self.actor_id = actor_id
+            super().__init__()
+
+    def __init__(self, chronology: Chronology, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.chronology = chronology
+        self._rows: dict[str, int] = {}  # actor id -> its row in the list
+
+    def compose(self) -> ComposeResult:
+        yield ActorList(id="actor-list")
+        yield LinkList(id="actor-profile")
+
+    def on_mount(self) -> None:
+        self.border_title = Content(f"3 Actors · {len(self.chronology.dataset.actors):,}")
+        self._fill()
+
+    @property
+    def actor_list(self) -> ActorList:
+        return self.query_one(ActorList)
+
+    @property
+    def profile(self) -> LinkList:
+        return self.query_one("#actor-profile", LinkList)
+
+    @property
+    def current_actor(self) -> str | None:
+        target = self.actor_list.highlighted_target
+        return target.id if target is not None else None
+
+    def show_actor(self, actor_id: str) -> None:
+        """Put the cursor on the actor and show their profile."""
+        self.actor_list.highlighted = self._rows[actor_id]
+        self._show_profile(actor_id)
+
+    def _fill(self) -> None:
+        """Actors grouped under their side, sides in order of first appearance."""
+        sides: dict[str, list[str]] = {}
+        for actor in self.chronology.dataset.actors:
+            sides.setdefault(actor.side or "No side given", []).append(actor.id)
+        entries: list[tuple[str, str | None]] = []  # (side heading, None) or (name, actor id)
+        for side, ids in sides.items():
+            entries.append((f"{side} ({len(ids):,})", None))
+            entries += [(self.chronology.actors[actor_id].name, actor_id) for actor_id in ids]
+        self._rows = {actor_id: row for row, (_, actor_id) in enumerate(entries) if actor_id is not None}
+
+        def make(index: int) -> Row:
+            label, actor_id = entries[index]
+            if actor_id is None:
+                return Row(Content.styled(label, "bold"))
+            return Row(Content(f"  {label}"), Location("actor", actor_id))
+
+        self.actor_list.show_rows(Run(len(entries), make))
+        self.actor_list.highlighted = self.actor_list.first_selectable()
+        if (actor_id := self.current_actor) is not None:
+            self._show_profile(actor_id)
+
+    def _show_profile(self, actor_id: str) -> None:
+        self.profile.show(pages.actor_rows(self.chronology, actor_id))
+        self.post_message(self.Changed(actor_id))
+
+    @on(RowList.Highlighted, "#actor-list")
+    def _highlighted(self, message: RowList.Highlighted) -> None:
+        message.stop()
+        self._show_profile(message.target.id)
+
+    @on(RowList.Selected, "#actor-list")
+    def _chosen(self, message: RowList.Selected) -> None:
+        message.stop()
+        self.profile.focus()

@@ -1,0 +1,38 @@
+"""Pane 2: the page of the event selected in the timeline (bound to the screen's current event)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.reactive import var
+
+from ...core.chronology import Chronology
+from ...core.dates import short_date
+from ...core.model import Event
+from .. import pages
+from ..widgets.links import LinkList
+
+
+class EventPane(Vertical):
+    current_event: var[Event | None] = var(None, init=False)
+
+    def __init__(self, chronology: Chronology, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.chronology = chronology
+
+    def compose(self) -> ComposeResult:
+        yield LinkList(id="event-detail")
+
+    def on_mount(self) -> None:
+        self.border_title = Content("2 Event")
+
+    @property
+    def page(self) -> LinkList:
+        return self.query_one(LinkList)
+
+    def watch_current_event(self, event: Event | None) -> None:
+        if event is None:
+            return
+        self.page.show(pages.event_rows(self.chronology, event))
+        self.border_title = Content(f"2 Event · {short_date(event.when)}")

@@ -1,0 +1,141 @@
+"""Pane 4: quotes (all, or those of the current event or actor) and the one under the cursor, whole."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.reactive import var
+
+from ...core.chronology import Chronology
+from ...core.dates import short_date
+from ...core.model import Event, Quote
+from ...core.navigation import Location
+from .. import pages
+from ..widgets.links import LinkList
+from ..widgets.rows import Row, RowList, Run
+
+FILTERS = ("all", "event", "actor")
+
+
+class QuoteList(RowList):
+    HELP = """\
+## Quotes (pane 4)
+Every quote with its speaker and date; the one under the cursor is shown whole below,
+with links to its speaker, its event and its source. `f` filters the list to the
+current event, then to the current actor, then back to all.
+"""
+    BINDINGS = [Binding("enter", "select", "Open quote")]
+
+
+class QuotesPane(Vertical):
+    BINDINGS = [Binding("f", "cycle_filter", "Filter quotes")]
+
+    # Bound to the explorer screen: what the event and actor filters follow.
+    current_event: var[Event | None] = var(None, init=False)
+    current_actor: var[str | None] = var(None, init=False)
+    quote_filter: var[str] = var("all", init=False)
+
+    def __init__(self, chronology: Chronology, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.chronology = chronology
+        self._view: Sequence[Quote] = chronology.quote_order
+        self._rows: dict[str, int] | None = None  # quote id -> row, built when first needed
+
+    def compose(self) -> ComposeResult:
+        yield QuoteList(id="quote-list")
+        yield LinkList(id="quote-detail")
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    @property
+    def quote_list(self) -> QuoteList:
+        return self.query_one(QuoteList)
+
+    @property
+    def detail(self) -> LinkList:
+        return self.query_one("#quote-detail", LinkList)
+
+    @property
+    def current_quote(self) -> str | None:
+        target = self.quote_list.highlighted_target
+        return target.id if target is not None else None
+
+    def show_quote(self, quote_id: str) -> None:
+        """Put the cursor on the quote (showing every quote if the filter hides it) and show it whole."""
+        if self._row(quote_id) is None:
+            self.quote_filter = "all"
+        self.quote_list.highlighted = self._row(quote_id)
+        self._show_detail(quote_id)
+
+    def action_cycle_filter(self) -> None:
+        self.quote_filter = FILTERS[(FILTERS.index(self.quote_filter) + 1) % len(FILTERS)]
+
+    def watch_quote_filter(self) -> None:
+        self._fill(keep=self.current_quote)
+
+    def watch_current_event(self) -> None:
+        if self.quote_filter == "event":
+            self._fill()
+
+    def watch_current_actor(self) -> None:
+        if self.quote_filter == "actor":
+            self._fill()
+
+    def _filtered(self) -> Sequence[Quote]:
+        chronology = self.chronology
+        if self.quote_filter == "event" and self.current_event is not None:
+            return chronology.quotes_by_event.get(self.current_event.id, ())
+        if self.quote_filter == "actor" and self.current_actor is not None:
+            return chronology.quotes_by_speaker.get(self.current_actor, ())
+        return chronology.quote_order
+
+    def _fill(self, keep: str | None = None) -> None:
+        chronology = self.chronology
+        self._view = view = self._filtered()
+        self._rows = None
+
+        def make(index: int) -> Row:
+            quote = view[index]
+            event = chronology.event(quote.event)
+            byline = f"  — {pages.speaker_name(chronology, quote)}, {short_date(event.when)}, in: {event.title}"
+            content = Content.assemble(pages.preview(quote), "\n", (byline, "italic"))
+            return Row(content, Location("quote", quote.id))
+
+        self.quote_list.show_rows(Run(len(view), make), self._row(keep) if keep else (0 if view else None))
+        if not view:
+            self.detail.show([pages.text("No quotes here.", "italic")])
+        elif (quote_id := self.current_quote) is not None:
+            self._show_detail(quote_id)
+        self.border_title = self._title(len(view))
+
+    def _title(self, count: int) -> Content:
+        title = Content(f"4 Quotes · {count:,}")
+        if self.quote_filter == "event" and self.current_event is not None:
+            return Content.assemble(title, " of event: ", self.current_event.title)
+        if self.quote_filter == "actor" and self.current_actor is not None:
+            return Content.assemble(title, " of actor: ", self.chronology.actors[self.current_actor].name)
+        return title
+
+    def _row(self, quote_id: str) -> int | None:
+        if self._rows is None:
+            self._rows = {quote.id: row for row, quote in enumerate(self._view)}
+        return self._rows.get(quote_id)
+
+    def _show_detail(self, quote_id: str) -> None:
+        self.detail.show(pages.quote_rows(self.chronology, self.chronology.quotes[quote_id]))
+
+    @on(RowList.Highlighted, "#quote-list")
+    def _highlighted(self, message: RowList.Highlighted) -> None:
+        message.stop()
+        self._show_detail(message.target.id)
+
+    @on(RowList.Selected, "#quote-list")
+    def _chosen(self, message: RowList.Selected) -> None:
+        message.stop()
+        self.detail.focus()

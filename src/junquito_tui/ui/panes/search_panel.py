@@ -1,0 +1,302 @@
+"""The search box and its grouped, highlighted results, shown over the panes.
+
+The panel owns the search: the index (built here, or in a thread for a large dataset), the
+queries (in worker threads when large), the results, and the filter it offers the timeline.
+It answers by messages only: ``Navigate`` for a chosen result, ``FilterChanged``, ``Closed``.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import var
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.chronology import Chronology
+from ...core.crashlog import failure_message
+from ...core.dates import short_date
+from ...core.memory import freeze_loaded_objects
+from ...core.navigation import Location
+from ..messages import Navigate, TimelineFilter
+from ..widgets.links import ItemList
+
+if TYPE_CHECKING:  # the search engine is imported when the first search runs, not at start-up
+    from ...core.search import Hit, Results, SearchIndex
+
+KIND_TITLES = {"event": "Events", "actor": "Actors", "quote": "Quotes", "source": "Sources"}
+SYNC_LIMIT = 5_000  # documents; above this, the index is built and searched in threads
+PER_KIND = 50  # results listed per kind; the counts are always complete
+PLACEHOLDER = 'Search: words (AND)  "a phrase"  -exclude  actor:  kind:  tag:  date:2017-06..2017-12'
+
+
+def hit_content(hit: Hit) -> Content:
+    """Title, date and snippet, with matched words styled by span: data is never parsed."""
+    snippet = Content(hit.snippet.text)
+    for start, end in hit.snippet.spans:
+        snippet = snippet.stylize("bold reverse", start, end)
+    date = short_date(hit.doc.when) if hit.doc.when else ""
+    title = hit.doc.title if len(hit.doc.title) <= 100 else hit.doc.title[:99] + "…"
+    return Content.assemble((title, "bold"), (f"  {date}", "italic"), "\n  ", snippet)
+
+
+class ResultList(ItemList):
+    BINDINGS = [
+        Binding("enter", "select", "Go to result"),
+        Binding("f", "toggle_filter", "Filter timeline"),
+        Binding("escape", "close", "Close search"),
+    ]
+
+    def action_toggle_filter(self) -> None:
+        self.post_message(SearchPanel.FilterToggled())
+
+    def action_close(self) -> None:
+        self.post_message(SearchPanel.Closed())
+
+
+class SearchInput(Input):
+    BINDINGS = [
+        Binding("down", "results", "Results", show=False),
+        Binding("escape", "close", "Close search"),
+    ]
+
+    def action_results(self) -> None:
+        results = self.screen.query_one(ResultList)
+        if results.option_count:
+            results.focus()
+
+    def action_close(self) -> None:
+        self.post_message(SearchPanel.Closed())
+
+
+class SearchPanel(Vertical):
+    """Type to search; `enter`/`down` to the results; `enter` jumps; `f` filters; `escape` closes."""
+
+    HELP = """\
+## Search (`/`)
+Words are all required (AND), case, accents and punctuation do not matter, and the last word
+counts as a prefix while you type. `"a phrase"`, `-word` to exclude, and filters
+`actor:ID-or-name`, `kind:event|actor|quote|source`, `tag:NAME`, `date:2018-01-15`,
+`date:2017-06..2017-12`. In the results, `enter` jumps, `f` narrows the timeline to the
+matching events (`escape` clears it), and `n` / `N` step through them later.
+"""
+
+    # Bound to the explorer screen's filter: new results re-filter the timeline while it is on.
+    timeline_filter: var[TimelineFilter | None] = var(None, init=False)
+
+    class Closed(Message):
+        """The user closed the panel (the screen gives the focus back)."""
+
+    class FilterToggled(Message):
+        """`f` in the results: the panel answers with FilterChanged."""
+
+    class FilterChanged(Message):
+        """The timeline should show only these matches (None: everything again)."""
+
+        def __init__(self, timeline_filter: TimelineFilter | None) -> None:
+            self.timeline_filter = timeline_filter
+            super().__init__()
+
+    class Updated(Message):
+        """New results for the text the user typed (posted from a worker thread for large datasets)."""
+
+        def __init__(self, text: str, results: Results) -> None:
+            self.text = text
+            self.results = results
+            super().__init__()
+
+    class IndexReady(Message):
+        def __init__(self, index: SearchIndex) -> None:
+            self.index = index
+            super().__init__()
+
+    class IndexFailed(Message):
+        def __init__(self, report: str) -> None:
+            self.report = report
+            super().__init__()
+
+    def __init__(self, chronology: Chronology, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.chronology = chronology
+        self.results: Results | None = None  # the last search, for n / N and the filter
+        self._index: SearchIndex | None = None
+        self._indexing = False
+        self._failed: str | None = None
+        self._targets: list[Location | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield SearchInput(placeholder=PLACEHOLDER, id="search-input")
+        yield Static(id="search-hint", markup=False)
+        yield ResultList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.border_title = Content("Search")
+        self.border_subtitle = Content("enter/down: results · enter: go · f: filter timeline · escape: close")
+
+    # -- open and close -----------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    @property
+    def input(self) -> SearchInput:
+        return self.query_one(SearchInput)
+
+    def open(self) -> None:
+        self.add_class("-open")
+        self.screen.set_focus(self.input)  # now: Widget.focus() would queue it behind keys already typed
+        self._run(self.input.value)
+
+    def close(self) -> None:
+        self.remove_class("-open")
+
+    @property
+    def index(self) -> SearchIndex | None:
+        """The search index, once built (at the first search, or in the background when large)."""
+        return self._index
+
+    @property
+    def matched_events(self) -> list[str]:
+        """Ids of every event the last search matched, in chronological order."""
+        return self.results.matched_events if self.results is not None else []
+
+    # -- the index ------------------------------------------------------------
+    @property
+    def is_large(self) -> bool:
+        data = self.chronology.dataset
+        return len(data.events) + len(data.actors) + len(data.quotes) + len(data.sources) > SYNC_LIMIT
+
+    def start_indexing(self) -> None:
+        """Build the index in a thread (large datasets); results come as soon as it is ready."""
+        if self._indexing or self._index is not None:
+            return
+        self._indexing = True
+        from ...core.search import SearchIndex
+
+        def build() -> None:
+            # A daemon thread, not a Textual worker: the interpreter waits for worker threads at
+            # exit, and `q` must not wait seconds for an index nobody will use.
+            try:
+                self.post_message(self.IndexReady(SearchIndex(self.chronology)))
+            except Exception as error:  # shown on screen, never lost with the thread
+                self.post_message(self.IndexFailed(failure_message("Building the search index", error)))
+
+        threading.Thread(target=build, name="search-index", daemon=True).start()
+
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
+        self._index = message.index
+        # The index lives as long as the screen: spare it the collector's full passes (a
+        # pause of a good part of a second at 100,000 events, felt as a frozen key), and give
+        # back what its build freed.
+        freeze_loaded_objects()
+        if self.is_open:
+            self._run(self.input.value)
+
+    @on(IndexFailed)
+    def _index_failed(self, message: IndexFailed) -> None:
+        self._failed = message.report
+        self._hint(message.report)
+
+    # -- searching --------------------------------------------------------------
+    @on(Input.Changed, "#search-input")
+    def _typed(self, message: Input.Changed) -> None:
+        message.stop()
+        self._run(message.value)
+
+    def _run(self, text: str) -> None:
+        if self._failed is not None:
+            self._hint(self._failed)
+        elif self._index is not None and not self.is_large:
+            self.post_message(self.Updated(text, self._index.search(text, limit=PER_KIND)))
+        elif self._index is not None:
+            self._search_in_thread(self._index, text)
+        elif not self.is_large:
+            from ...core.search import SearchIndex
+
+            self._index = SearchIndex(self.chronology)
+            self._run(text)
+        else:
+            self._hint("Indexing… results appear as soon as the index is ready.")
+            self.start_indexing()
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_in_thread(self, index: SearchIndex, text: str) -> None:
+        try:
+            self.post_message(self.Updated(text, index.search(text, limit=PER_KIND)))
+        except Exception as error:
+            self.post_message(self.IndexFailed(failure_message(f"Searching for {text!r}", error)))
+
+    @on(Updated)
+    def _updated(self, message: Updated) -> None:
+        if message.text != self.input.value:
+            return  # stale: the user has typed on
+        self.results = message.results
+        self._show(message.results)
+        if self.timeline_filter is not None:  # filtering: the timeline follows the new matches
+            self.post_message(self.FilterChanged(self._filter(message.results)))
+
+    def _filter(self, results: Results) -> TimelineFilter:
+        return TimelineFilter(results.query_text, frozenset(results.matched_events))
+
+    def _show(self, results: Results) -> None:
+        options: list[Option] = []
+        self._targets = []
+        for kind, count in results.counts.items():
+            options.append(Option(Content.styled(f"{KIND_TITLES[kind]} ({count:,})", "bold underline"), disabled=True))
+            self._targets.append(None)
+            hits = results.of_kind(kind)
+            for hit in hits:
+                options.append(Option(hit_content(hit)))
+                self._targets.append(Location(hit.kind, hit.id))  # type: ignore[arg-type]
+            if count > len(hits):
+                more = f"  … and {count - len(hits):,} more {KIND_TITLES[kind].lower()}: add words to narrow"
+                options.append(Option(Content.styled(more, "italic"), disabled=True))
+                self._targets.append(None)
+        result_list = self.query_one(ResultList)
+        result_list.set_options(options)
+        result_list.highlighted = 1 if len(options) > 1 else None
+        self._hint(self._summary(results))
+
+    def _hint(self, text: str) -> None:
+        self.query_one("#search-hint", Static).update(text)
+
+    @staticmethod
+    def _summary(results: Results) -> str:
+        if results.query.is_empty and not results.hints:
+            return "Type to search events, actors, quotes and sources."
+        counts = ", ".join(f"{n:,} {k}{'' if n == 1 else 's'}" for k, n in results.counts.items())
+        total = results.total
+        line = f"{total:,} result{'' if total == 1 else 's'}" + (f": {counts}" if counts else "")
+        if results.hints:
+            line += "  ·  " + "; ".join(results.hints)
+        return line
+
+    # -- answers ----------------------------------------------------------------
+    @on(OptionList.OptionSelected, "#search-results")
+    def _chosen(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        target = self._targets[message.option_index]
+        if target is not None:
+            self.close()
+            self.post_message(Navigate(target))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, message: Input.Submitted) -> None:
+        message.stop()
+        self.input.action_results()
+
+    @on(FilterToggled)
+    def _toggle_filter(self, message: FilterToggled) -> None:
+        message.stop()
+        if self.timeline_filter is not None:
+            self.post_message(self.FilterChanged(None))
+        elif self.results is not None:
+            self.post_message(self.FilterChanged(self._filter(self.results)))

@@ -1,0 +1,110 @@
+"""Pane 1: the time axis over the timeline. Owns the view a filter leaves, the zoom label and the title."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.reactive import var
+
+from ...core.axis import Placement
+from ...core.chronology import Chronology
+from ...core.model import Event
+from ..messages import TimelineFilter
+from ..widgets.time_axis import LEGEND, TimeAxis
+from ..widgets.timeline import Timeline
+
+
+class TimelinePane(Vertical):
+    # Bound to the explorer screen's filter; a var: a change re-fills the timeline, not a repaint of all.
+    timeline_filter: var[TimelineFilter | None] = var(None, init=False)
+
+    def __init__(
+        self,
+        chronology: Chronology,
+        placement: Placement | None = None,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.chronology = chronology
+        self._placement = placement
+
+    def compose(self) -> ComposeResult:
+        yield TimeAxis(id="time-axis")
+        yield Timeline(self.chronology.events, id="timeline")
+
+    def on_mount(self) -> None:
+        self.query_one(TimeAxis).set_events(self.chronology.events, self._placement)
+        self._update_title()
+
+    @property
+    def timeline(self) -> Timeline:
+        return self.query_one(Timeline)
+
+    @property
+    def current(self) -> Event | None:
+        return self.timeline.current
+
+    @property
+    def view(self) -> list[Event]:
+        """The events shown: all of them, or a filter's matches."""
+        return self.timeline.view
+
+    def select(self, event_id: str) -> bool:
+        """Select the event; False when the filter hides it."""
+        return self.timeline.select(event_id)
+
+    def watch_timeline_filter(self, new: TimelineFilter | None) -> None:
+        timeline = self.timeline
+        current = timeline.current.id if timeline.current else None
+        if new is None:
+            timeline.set_view(self.chronology.events, keep=current)
+            self.query_one(TimeAxis).show(None)
+        else:
+            view = [e for e in self.chronology.events if e.id in new.event_ids]
+            timeline.set_view(view, keep=current)
+            self.query_one(TimeAxis).show(view)
+        self._update_title()
+
+    def zoom(self, step: int) -> None:
+        self.query_one(TimeAxis).zoom(step)
+        self._update_subtitle()
+
+    def step_day(self, direction: int) -> None:
+        self.timeline.step_day(direction)
+
+    def next_match(self, event_ids: list[str], step: int) -> str | None:
+        """The matching event after (1) or before (-1) the selection, wrapping round; None if none."""
+        position = self.chronology.position
+        positions = sorted(position[i] for i in event_ids)
+        if not positions:
+            return None
+        here = position[self.current.id] if self.current else -1
+        if step > 0:
+            target = next((p for p in positions if p > here), positions[0])
+        else:
+            target = next((p for p in reversed(positions) if p < here), positions[-1])
+        return self.chronology.events[target].id
+
+    @on(Timeline.Highlighted)
+    def _highlighted(self, message: Timeline.Highlighted) -> None:
+        self.query_one(TimeAxis).select(message.event)  # and on to the screen: the current event
+
+    def _update_title(self) -> None:
+        total = len(self.chronology.events)
+        if self.timeline_filter is None:
+            title = Content(f"1 Timeline · {total:,} events")
+        else:
+            shown = len(self.view)
+            query = " ".join(self.timeline_filter.query.split())  # what the user typed, on one line
+            title = Content.assemble(
+                "1 Timeline · filter: ", query, f" · {shown:,} of {total:,} events (escape clears)"
+            )
+        self.border_title = title
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        self.border_subtitle = Content(f"{self.query_one(TimeAxis).zoom_label} (+-=) · {LEGEND}")
