@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 
 from conftest import BUNDLED, explorer, make_app, navigate
 from junquito_tui.core.chronology import Chronology
@@ -205,6 +206,32 @@ async def test_source_link_opens_the_source_and_follows_back() -> None:
         await pilot.press("escape")
         await pilot.pause(0.2)
         assert isinstance(app.screen, ExplorerScreen)
+
+
+def send_together(app: Any, *keys: str) -> None:
+    """Keys queued at once, as a terminal delivers a burst (pilot.press waits between keys)."""
+    characters = {"enter": "\r", "escape": "\x1b", "question_mark": "?"}
+    for key in keys:
+        app.post_message(events.Key(key, characters.get(key, key)))
+
+
+@pytest.mark.parametrize("keys", [("enter", "enter"), ("enter", "q"), ("escape", "escape"), ("enter", "escape")])
+async def test_a_modal_dismissed_twice_is_harmless(keys: tuple[str, str]) -> None:
+    """Two keys that both close the source page, sent together, reach the same modal: the second
+    used to pop the explorer beneath it (ScreenStackError: Can't pop screen)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "G", "enter")  # the event page's last link is a source: open it
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SourceScreen)
+        send_together(app, *keys)
+        await pilot.pause(0.3)
+        assert app.is_running and isinstance(app.screen, ExplorerScreen) and len(app.screen_stack) == 1
+        await pilot.press("question_mark")
+        await pilot.pause(0.2)
+        send_together(app, "escape", "question_mark")  # both reach the help, which closes on either
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ExplorerScreen) and len(app.screen_stack) == 1
 
 
 async def test_help_lists_bindings_and_panes() -> None:

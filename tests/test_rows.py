@@ -119,3 +119,18 @@ async def test_lists_in_hidden_tabs_stop_measuring(monkeypatch: pytest.MonkeyPat
         await pilot.press("3")  # showing a tab lays its lists out: they measure, then stop again
         await asyncio.sleep(0.5)
         assert app.screen.query_one("#actor-list", RowList)._width > 0
+
+
+def test_a_later_highlight_replaces_a_queued_one_but_never_a_selection() -> None:
+    from junquito_tui.core.loader import load_dataset
+    from junquito_tui.core.navigation import Location
+    from junquito_tui.ui.widgets.timeline import Timeline
+
+    first, second = load_dataset().events[:2]
+    assert Timeline.Highlighted(first).can_replace(Timeline.Highlighted(second))
+    one, other = RowList(), RowList()
+    target = Location("actor", "oscar-perez")
+    assert RowList.Highlighted(one, 1, target).can_replace(RowList.Highlighted(one, 2, target))
+    assert not RowList.Highlighted(one, 1, target).can_replace(RowList.Highlighted(other, 2, target))
+    assert not RowList.Selected(one, 1, target).can_replace(RowList.Highlighted(one, 2, target))
+    assert not RowList.Highlighted(one, 1, target).can_replace(RowList.Selected(one, 2, target))

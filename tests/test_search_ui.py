@@ -189,3 +189,30 @@ async def test_keys_typed_straight_after_slash_reach_the_search_box() -> None:
         assert search_input.value == "raid" and app.screen.focused is search_input
         await pilot.press("slash", "x")  # in the box, '/' is a character like any other
         assert search_input.value == "raid/x"
+
+
+async def test_a_failing_index_thread_is_reported_not_lost(monkeypatch: Any, tmp_path: Any) -> None:
+    """A background failure used to leave "Indexing…" on screen forever; now it is said in one line
+    that names a log file, and the file holds the traceback."""
+    from junquito_tui.core import crashlog, search
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from make_dataset import make_dataset
+
+    def broken(self: Any, chronology: Any) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(search.SearchIndex, "__init__", broken)
+    monkeypatch.setattr(crashlog, "log_directory", lambda: tmp_path)
+    app = JunquitoApp(Chronology(validate_document(make_dataset(4_000, 7), "generated.json")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"police")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            hint = str(app.query_one("#search-hint").render())
+            if "failed" in hint:
+                break
+        log = tmp_path / crashlog.LOG_NAME
+        assert hint == f"Building the search index failed: RuntimeError: disk on fire (details in {log})"
+        assert "Traceback" in log.read_text() and "disk on fire" in log.read_text()
+        assert app.is_running

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -109,6 +110,14 @@ class JunquitoApp(App[None]):
     def _fail(self, report: str) -> None:
         self.load_error = report
         self.exit(return_code=2)
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key queued for a modal that has gone (two keys that close it, sent together) is
+        # delivered only as the app closes, when no screen is left to route it to: Textual then
+        # raises ScreenStackError. Such a key has nowhere to go; drop it.
+        if isinstance(event, events.Key) and not self.screen_stack:
+            return
+        await super().on_event(event)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -117,9 +117,12 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
             self.index = index
             super().__init__()
 
-    class IndexFailed(Message):
-        def __init__(self, report: str) -> None:
+    class Failed(Message):
+        """Building the index (``lasting``: search is off from now on) or one query failed."""
+
+        def __init__(self, report: str, *, lasting: bool) -> None:
             self.report = report
+            self.lasting = lasting
             super().__init__()
 
     def __init__(self, chronology: Chronology, *, id: str | None = None) -> None:
@@ -186,7 +189,7 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
             try:
                 self.post_message(self.IndexReady(SearchIndex(self.chronology)))
             except Exception as error:  # shown on screen, never lost with the thread
-                self.post_message(self.IndexFailed(failure_message("Building the search index", error)))
+                self.post_message(self.Failed(failure_message("Building the search index", error), lasting=True))
 
         threading.Thread(target=build, name="search-index", daemon=True).start()
 
@@ -200,9 +203,10 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
         if self.is_open:
             self._run(self.input.value)
 
-    @on(IndexFailed)
-    def _index_failed(self, message: IndexFailed) -> None:
-        self._failed = message.report
+    @on(Failed)
+    def _search_failed(self, message: Failed) -> None:
+        if message.lasting:
+            self._failed = message.report
         self._hint(message.report)
 
     # -- searching --------------------------------------------------------------
@@ -214,25 +218,35 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
     def _run(self, text: str) -> None:
         if self._failed is not None:
             self._hint(self._failed)
-        elif self._index is not None and not self.is_large:
-            self.post_message(self.Updated(text, self._index.search(text, limit=PER_KIND)))
-        elif self._index is not None:
-            self._search_in_thread(self._index, text)
-        elif not self.is_large:
-            from ...core.search import SearchIndex
-
-            self._index = SearchIndex(self.chronology)
-            self._run(text)
-        else:
+        elif self.is_large and self._index is None:
             self._hint("Indexing… results appear as soon as the index is ready.")
             self.start_indexing()
+        elif self.is_large:
+            self._search_in_thread(self._index, text)
+        else:
+            self._search_here(text)
+
+    def _search_here(self, text: str) -> None:
+        """A small dataset: index and search at once (a bug of ours is said on screen, not fatal)."""
+        if self._index is None:
+            from ...core.search import SearchIndex
+
+            try:
+                self._index = SearchIndex(self.chronology)
+            except Exception as error:
+                self.post_message(self.Failed(failure_message("Building the search index", error), lasting=True))
+                return
+        try:
+            self.post_message(self.Updated(text, self._index.search(text, limit=PER_KIND)))
+        except Exception as error:
+            self.post_message(self.Failed(failure_message(f"Searching for {text!r}", error), lasting=False))
 
     @work(thread=True, exclusive=True, group="search")
     def _search_in_thread(self, index: SearchIndex, text: str) -> None:
         try:
             self.post_message(self.Updated(text, index.search(text, limit=PER_KIND)))
         except Exception as error:
-            self.post_message(self.IndexFailed(failure_message(f"Searching for {text!r}", error)))
+            self.post_message(self.Failed(failure_message(f"Searching for {text!r}", error), lasting=False))
 
     @on(Updated)
     def _updated(self, message: Updated) -> None:

@@ -165,6 +165,10 @@ class RowList(ScrollView, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
+        def can_replace(self, message: Message) -> bool:
+            # Keys held down queue a highlight per row: only the last one needs showing.
+            return type(self) is type(message) is RowList.Highlighted and message.row_list is self.row_list
+
     class Selected(Highlighted):
         """The user pressed enter on a row or clicked it."""
 

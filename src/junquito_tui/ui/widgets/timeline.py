@@ -68,6 +68,9 @@ stretch drawn compressed. `+` / `-` zoom around the selection (or the mouse whee
             self.event = event
             super().__init__()
 
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, Timeline.Highlighted)  # a key held down: only the last one matters
+
     class Chosen(Message):
         def __init__(self, event: Event) -> None:
             self.event = event
