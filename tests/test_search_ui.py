@@ -89,7 +89,8 @@ async def test_filter_the_timeline_and_step_with_n() -> None:
         matching = [h.id for h in SearchIndex(app.chronology).search("video ").of_kind("event")]
         assert {e.id for e in timeline.view} == set(matching)
         assert "filter: video" in str(app.query_one("#timeline-pane").border_title)
-        await pilot.press("escape")  # closes the search, keeps the filter
+        # f shows the filtered timeline: the search box closes, the timeline has the focus
+        assert not screen.search_panel.is_open and app.focused is timeline
         assert screen.timeline_filter is not None and screen.timeline_filter.query == "video "
         first = timeline.current
         await pilot.press("n")
@@ -154,7 +155,7 @@ async def test_palette_exports_the_filtered_view(tmp_path: Any, monkeypatch: Any
     monkeypatch.chdir(tmp_path)
     app = make_app(event_id="raid-begins")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await pilot.press("slash", *"video ", "down", "f", "escape")
+        await pilot.press("slash", *"video ", "down", "f")  # f closes the search box too
         await pilot.press("ctrl+p")
         await pilot.pause(0.2)
         await pilot.press(*"export view as csv")

@@ -21,6 +21,12 @@ from .messages import Navigate
 from .pages import preview
 
 
+def hit_help(text: str) -> str:
+    """A hit's help line. Textual parses it as markup: only our own words and dates belong there,
+    and should any bracket come from elsewhere it is shown as a parenthesis, never parsed."""
+    return text.replace("[", "(").replace("]", ")")
+
+
 class GoToProvider(Provider):
     kind: ClassVar[Kind]
 
@@ -41,7 +47,7 @@ class GoToProvider(Provider):
 
     async def discover(self) -> Hits:
         for label, help_text, item_id in self._items():
-            yield DiscoveryHit(Content(label), self._callback(item_id), text=label, help=help_text)
+            yield DiscoveryHit(Content(label), self._callback(item_id), text=label, help=hit_help(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -53,7 +59,7 @@ class GoToProvider(Provider):
                 content = Content(label)
                 for offset in offsets:
                     content = content.stylize("bold underline", offset, offset + 1)
-                yield Hit(score, content, self._callback(item_id), text=label, help=help_text)
+                yield Hit(score, content, self._callback(item_id), text=label, help=hit_help(help_text))
 
 
 class EventProvider(GoToProvider):

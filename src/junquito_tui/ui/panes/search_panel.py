@@ -98,10 +98,12 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
         """`f` in the results: the panel answers with FilterChanged."""
 
     class FilterChanged(Message):
-        """The timeline should show only these matches (None: everything again)."""
+        """The timeline should show only these matches (None: everything again); ``show``: the user
+        asked for it (`f`), so the timeline is to be shown, not left behind the search box."""
 
-        def __init__(self, timeline_filter: TimelineFilter | None) -> None:
+        def __init__(self, timeline_filter: TimelineFilter | None, *, show: bool = False) -> None:
             self.timeline_filter = timeline_filter
+            self.show = show
             super().__init__()
 
     class Updated(Message):
@@ -311,6 +313,6 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
     def _toggle_filter(self, message: FilterToggled) -> None:
         message.stop()
         if self.timeline_filter is not None:
-            self.post_message(self.FilterChanged(None))
+            self.post_message(self.FilterChanged(None, show=True))
         elif self.results is not None:
-            self.post_message(self.FilterChanged(self._filter(self.results)))
+            self.post_message(self.FilterChanged(self._filter(self.results), show=True))

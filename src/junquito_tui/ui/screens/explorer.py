@@ -177,6 +177,9 @@ class ExplorerScreen(Screen[None]):
     @on(SearchPanel.FilterChanged)
     def _filter_changed(self, message: SearchPanel.FilterChanged) -> None:
         self.timeline_filter = message.timeline_filter
+        if message.show:  # `f` in the results: the filtered timeline, not the search box over it
+            self.search_panel.close()
+            self._focus("timeline")
         self.refresh_bindings()
 
     @on(SearchPanel.Updated)
@@ -217,7 +220,7 @@ class ExplorerScreen(Screen[None]):
         elif target.kind == "quote":
             self.quotes_pane.show_quote(target.id)
             self._focus("quote-detail")
-        elif target.kind == "source":
+        elif target.kind == "source" and self.app.screen is self:  # never a page over a page
             rows = pages.source_rows(self.chronology, target.id)
             self.app.push_screen(SourceScreen(rows), self._after_source)
 
