@@ -185,7 +185,8 @@ def test_html_becomes_plain_text_and_links_become_sources() -> None:
     assert {"https://example.org/cover.jpg", "https://example.org/photographer", "https://example.org/about"} <= (
         title_sources
     )
-    assert warned(warnings, "control characters removed", "events[1].text.headline")
+    assert warned(warnings, "control characters and noncharacters removed", "events[1].text.headline")
+    assert warned(warnings, "line breaks in a one-line field", "events[0].text.headline")  # its <br/>
     assert warned(warnings, "events[1].text", "javascript:alert(1)", "ignored")
     assert warned(warnings, "embed code", "events[0].media.url")
 
