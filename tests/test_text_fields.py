@@ -285,10 +285,12 @@ def test_one_line_on_a_long_summary_reads_only_what_it_shows() -> None:
 # -- width_safe: text every terminal draws at the width Rich measures --------------------------------
 
 _width_alphabet = st.sampled_from(
-    ["a", "é", "e\u0301", "委", "👩", "🚒", "🧑", "🤝", "❤", "☺", "🇻", "🇪", "#", "\u20e3", "🏴", "\U000e0067"]
-    + ["\u200d", "\ufe0f", "\ufe0e", "\U0001f3fb", "\U0001f3fd", "\U0001f3ff", "\u200b", "ᄀ", "\u1161"]
-    + FILLERS
-    + ["\ufdd0", "\ufffe", "\U0001ffff"]
+    [
+        *("a", "é", "e\u0301", "委", "👩", "🚒", "🧑", "🤝", "❤", "☺", "🇻", "🇪", "#", "\u20e3", "🏴", "\U000e0067"),
+        *("\u200d", "\ufe0f", "\ufe0e", "\U0001f3fb", "\U0001f3fd", "\U0001f3ff", "\u200b", "ᄀ", "\u1161"),
+        *FILLERS,
+        *("\ufdd0", "\ufffe", "\U0001ffff"),
+    ]
 )
 
 
