@@ -189,7 +189,9 @@ def test_a_date_query_in_other_digits_is_not_a_date() -> None:
     assert parse_query("date:2018").dates
 
 
-@pytest.mark.parametrize("schema", ["\x1b[2J../schema.json", "../schema.json\nFAKE", "x" * 8_001])
+@pytest.mark.parametrize(
+    "schema", ["\x1b[2J../schema.json", "../schema.json\nFAKE", "x" * 8_001], ids=["escape", "newline", "too-long"]
+)
 def test_dollar_schema_is_text_like_any_other(minimal: dict[str, Any], schema: str) -> None:
     minimal["$schema"] = schema
     with pytest.raises(ValidationError):
