@@ -400,6 +400,8 @@ _date = st.fixed_dictionaries(
 _html = st.one_of(
     st.text(max_size=30),
     st.sampled_from(["<p>a</p><p>b", "{{headline}}", "&#27;[2J", "<a href='javascript:x'>y</a>", "Headline", ""]),
+    st.sampled_from(["a<br>b", "a\u2028b\u2029c", "a\tb\nc", "\u3164", "x\ufffe", "<a href='java&#9;script:x'>y</a>"]),
+    st.sampled_from(["w " * 1_500, "x" * 100_001, "<a href='//e.example/x'>y</a>", "<a href='https://e.example/ x'>"]),
     _value,
 )
 _slide = st.fixed_dictionaries(
@@ -423,7 +425,7 @@ _slide = st.fixed_dictionaries(
                     "after": st.sampled_from(["a", "a-2", "b"]),
                     "before": st.sampled_from(["a", "b"]),
                     "utc_offset": st.sampled_from(["-04:00", "+99:00", "x"]),
-                    "zone_label": _value,
+                    "zone_label": _value | st.sampled_from(["VST\nFAKE", "\x1b[2J", "Z" * 65, "\u3164"]),
                 },
             ),
         ),

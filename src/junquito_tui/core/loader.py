@@ -242,10 +242,10 @@ def _schema_problems(error: ValidationError) -> list[Problem]:
             message = f"unknown field '{location[-1]}'"
         elif item["type"] == "missing":
             message = f"missing required field '{location[-1]}'"
+        elif (worded := text_problem(item, location)) is not None:  # characters, line breaks, length
+            message = worded
         elif item["type"] not in {"value_error", "string_pattern_mismatch"} and "input" in item:
             message = f"{message} (got {_short(item['input'])})"
-        if (worded := text_problem(item, location)) is not None:  # characters, line breaks, length
-            message = worded
         elif item["type"] == "string_pattern_mismatch" and location and location[-1] in {"id", "actor", "target"}:
             message = "an id must be a lowercase slug like 'oscar-perez'"
         problems.append(Problem(json_path(location), message))
