@@ -180,8 +180,15 @@ def test_huge_file_is_refused_before_reading(run: Any, tmp_path: Path) -> None:
     assert code == 2 and "is 209,715,200 bytes, over the limit of 52,428,800 (raise it with --max-bytes)" in err
 
 
-def test_ten_megabyte_field_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_field_at_its_limit_is_accepted_and_a_ten_megabyte_one_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "big-field.json"
-    path.write_bytes(_json(_set(MINIMAL, ("events", 0, "summary"), "word " * 2_000_000)))
+    path.write_bytes(_json(_set(MINIMAL, ("events", 0, "summary"), "word " * 20_000)))  # 100,000 characters
     assert main(["validate", str(path)]) == 0
     assert capsys.readouterr().out.startswith("ok: 2 events")
+    path.write_bytes(_json(_set(MINIMAL, ("events", 0, "summary"), "word " * 2_000_000)))
+    assert main(["validate", str(path)]) == 2
+    assert (
+        "events[0].summary: a summary is at most 100,000 characters; this one has 10,000,000" in capsys.readouterr().err
+    )

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.interop.timelinejs_import import is_timelinejs
 from junquito_tui.core.loader import DatasetError, load_dataset, validate_document
+from junquito_tui.core.text import CONTROL
 from junquito_tui.ui.app import JunquitoApp
 from junquito_tui.ui.widgets.links import LinkList
 from junquito_tui.ui.widgets.timeline import Timeline
@@ -55,7 +56,12 @@ def test_any_bytes_are_loaded_or_explained(raw: bytes) -> None:
             assert error.report().startswith(str(path))
 
 
-text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40)
+# Any text a one-line field takes: no controls, line breaks, Hangul fillers or noncharacters.
+text = (
+    st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40)
+    .map(lambda drawn: CONTROL.sub("", drawn))
+    .filter(bool)
+)
 slug = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 
 

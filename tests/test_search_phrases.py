@@ -63,7 +63,12 @@ def dataset(texts: list[tuple[str, str]]) -> dict[str, Any]:
         "title": "t",
         "timezone": "UTC",
         "events": [
-            {"id": f"e{n}", "title": title, "summary": summary, "when": {"date": "2018-01-15", "precision": "day"}}
+            {
+                "id": f"e{n}",
+                "title": title.replace("\n", " "),  # a title is one line; the summary keeps its line breaks
+                "summary": summary,
+                "when": {"date": "2018-01-15", "precision": "day"},
+            }
             for n, (title, summary) in enumerate(texts)
         ],
         "actors": [{"id": "a", "name": "National Guard", "kind": "group", "profile": "raid el junquito"}],

@@ -21,7 +21,7 @@ from .integrity import check_integrity
 from .memory import collector_paused
 from .model import DATASET, Dataset
 from .problems import Problem, json_kind, json_path
-from .text import NO_CONTROL, control_character, visible
+from .text import text_problem, visible
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 READ_CHUNK = 4 * 1024 * 1024
@@ -242,10 +242,10 @@ def _schema_problems(error: ValidationError) -> list[Problem]:
             message = f"unknown field '{location[-1]}'"
         elif item["type"] == "missing":
             message = f"missing required field '{location[-1]}'"
+        elif (worded := text_problem(item, location)) is not None:  # characters, line breaks, length
+            message = worded
         elif item["type"] not in {"value_error", "string_pattern_mismatch"} and "input" in item:
             message = f"{message} (got {_short(item['input'])})"
-        if item["type"] == "string_pattern_mismatch" and item.get("ctx", {}).get("pattern") == NO_CONTROL:
-            message = control_character(item["input"]) or message
         elif item["type"] == "string_pattern_mismatch" and location and location[-1] in {"id", "actor", "target"}:
             message = "an id must be a lowercase slug like 'oscar-perez'"
         problems.append(Problem(json_path(location), message))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Annotated, Literal
 
 from pydantic import (
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -22,17 +23,38 @@ from pydantic import (
 )
 from pydantic.dataclasses import dataclass
 
-from .text import NO_CONTROL, SLUG
+from .text import NO_CONTROL, ONE_LINE, SLUG
 
 SCHEMA_VERSION = 1
 
 # Control characters reach the terminal as escape sequences: a dataset holding them is rejected
-# (``text`` says which and why; `control_character` words the error for people).
-Text = Annotated[str, StringConstraints(pattern=NO_CONTROL)]
-Line = Annotated[str, StringConstraints(min_length=1, pattern=NO_CONTROL)]
+# (``text`` says which and why; `text_problem` words the error for people). One-line fields (titles,
+# names, ...) also refuse line breaks and tabs: they are shown where a second line would be drawn
+# over another pane. Every field has a length limit, checked by pydantic-core before anything
+# else reads the text: one 40 MB title cost 42 s and 2.4 GB before the limits. The limits are far
+# above real chronologies (the bundled one's longest title is 80 characters, its longest summary
+# 383) and keep any single field cheap to validate, search and draw.
+LINE_MAX = 2_000  # a title, name, role, place: a long paragraph is ~1,000
+URL_MAX = 8_000  # RFC 9110 asks that every URL of up to 8,000 octets be supported
+TEXT_MAX = 100_000  # a summary, profile or quote: about 15,000 words, a long chapter
+Text = Annotated[str, StringConstraints(max_length=TEXT_MAX, pattern=NO_CONTROL)]  # several lines
+Passage = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_MAX, pattern=NO_CONTROL)]
+OneLine = Annotated[str, StringConstraints(max_length=LINE_MAX, pattern=ONE_LINE)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=LINE_MAX, pattern=ONE_LINE)]  # not empty
+Url = Annotated[str, StringConstraints(max_length=URL_MAX, pattern=ONE_LINE)]
 # Ids are safe to embed in our own link actions: no quotes, spaces or brackets.
 MAX_ID = 120
 Id = Annotated[str, StringConstraints(pattern=SLUG, max_length=MAX_ID)]
+Tag = Annotated[str, StringConstraints(pattern=SLUG, max_length=MAX_ID)]
+ZONE_LABEL_MAX = 64  # 'VST', 'Venezuelan Standard Time': shown in every timeline row with a clock time
+DATE_MAX = 32  # the longest valid date, '-999999999999-12-31T23:59', is 25
+
+
+def _the_integer_1(value: object) -> object:
+    # Literal[1] alone takes true and 1.0 (lax equality): a version number is exactly the integer 1.
+    if type(value) is not int:
+        raise ValueError(f"schema_version must be the integer 1, not {value!r}")
+    return value
 
 
 # Slotted frozen dataclasses rather than BaseModel: a BaseModel instance carries a
@@ -99,10 +121,12 @@ class RelationType(StrEnum):
     RELATED_TO = "related-to"
 
 
+# [0-9], not \d (which takes Arabic-Indic and other digits); always fullmatch ('$' also matches
+# before a final newline, so '2018\n' would pass a match).
 _PARTIAL_DATE = re.compile(
-    r"^(?P<year>-?\d{1,12})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<hour>\d{2}):(?P<minute>\d{2}))?)?)?$"
+    r"(?P<year>-?[0-9]{1,12})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2})(?:T(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}))?)?)?"
 )
-UTC_OFFSET = re.compile(r"^[+-](?:0\d|1[0-4]):[0-5]\d$")
+UTC_OFFSET = re.compile(r"[+-](?:0[0-9]|1[0-4]):[0-5][0-9]")  # use fullmatch
 _PRECISION_OF_PARTS = {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY, 5: Precision.MINUTE}
 
 
@@ -116,7 +140,7 @@ def _days_in_month(year: int, month: int) -> int:
 
 @lru_cache(maxsize=65536)  # sorting and filtering ask again and again for the same dates
 def parse_partial_date(date: str) -> tuple[int, ...]:
-    match = _PARTIAL_DATE.match(date)
+    match = _PARTIAL_DATE.fullmatch(date)
     if not match:
         raise ValueError(f"date '{date}' is not of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM")
     values = [int(v) for v in match.groups() if v is not None]
@@ -133,13 +157,17 @@ def parse_partial_date(date: str) -> tuple[int, ...]:
 class When:
     """A point in time known to a stated precision, never more precise than the source."""
 
-    date: str = Field(
+    date: Annotated[str, StringConstraints(max_length=DATE_MAX)] = Field(
         description="ISO 8601 cut to the precision: '2017', '2017-06', '2017-06-27' or '2018-01-15T04:00' (local time)."
     )
     precision: Precision
     approximate: StrictBool = Field(default=False, description="True for 'around', 'about', 'mid-', 'early'.")
-    utc_offset: str | None = Field(default=None, description="Required with minute precision, e.g. '-04:00'.")
-    zone_label: Text | None = Field(default=None, description="How the source names the zone, e.g. 'VST'.")
+    utc_offset: Annotated[str, StringConstraints(max_length=DATE_MAX)] | None = Field(
+        default=None, description="Required with minute precision, e.g. '-04:00'."
+    )
+    zone_label: Annotated[str, StringConstraints(max_length=ZONE_LABEL_MAX, pattern=ONE_LINE)] | None = Field(
+        default=None, description="How the source names the zone, e.g. 'VST'."
+    )
     note: Text | None = Field(
         default=None, description="How the source states the date, where it is relative or vague."
     )
@@ -157,7 +185,7 @@ class When:
                 raise ValueError("a clock time needs utc_offset (e.g. '-04:00')")
         elif self.utc_offset is not None or self.zone_label is not None:
             raise ValueError("utc_offset and zone_label belong only to clock times (minute precision)")
-        if self.utc_offset is not None and not UTC_OFFSET.match(self.utc_offset):
+        if self.utc_offset is not None and not UTC_OFFSET.fullmatch(self.utc_offset):
             raise ValueError(f"utc_offset '{self.utc_offset}' is not of the form '+HH:MM' or '-HH:MM'")
         return self
 
@@ -185,16 +213,16 @@ class Source:
     id: Id
     title: Line
     kind: SourceKind
-    publisher: Text | None = None
-    author: Text | None = None
-    url: Text | None = None
+    publisher: OneLine | None = None
+    author: OneLine | None = None
+    url: Url | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=STRICT)
 class Relation:
     type: RelationType
     target: Id = Field(description="Id of the related actor.")
-    note: Text | None = None
+    note: OneLine | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=STRICT)
@@ -203,9 +231,9 @@ class Actor:
     name: Line
     aliases: tuple[Line, ...] = ()
     kind: ActorKind
-    side: Text | None = Field(default=None, description="Side or affiliation in this story.")
+    side: OneLine | None = Field(default=None, description="Side or affiliation in this story.")
     profile: Text = ""
-    fate: Text | None = Field(
+    fate: OneLine | None = Field(
         default=None, description="What happened to them, where the source says: killed, arrested, ..."
     )
     relations: tuple[Relation, ...] = ()
@@ -239,10 +267,10 @@ class Event:
         default=None, description="An event this one is known to follow (orders events of equal or no date)."
     )
     before: Id | None = Field(default=None, description="An event this one is known to precede.")
-    place: Text | None = None
+    place: OneLine | None = None
     actors: tuple[Participant, ...] = ()
     sources: tuple[Id, ...] = ()
-    tags: tuple[Annotated[str, StringConstraints(pattern=SLUG)], ...] = ()
+    tags: tuple[Tag, ...] = ()
     certainty: Certainty = Certainty.CONFIRMED
     claims: tuple[Claim, ...] = ()
 
@@ -263,7 +291,7 @@ class Event:
 @dataclass(frozen=True, slots=True, kw_only=True, config=STRICT)
 class Quote:
     id: Id
-    text: Line = Field(description="Verbatim, including the source's ellipses.")
+    text: Passage = Field(description="Verbatim, including the source's ellipses.")
     speaker: Id | None = Field(default=None, description="None for a document such as a constitutional article.")
     event: Id
     source: Id
@@ -272,13 +300,13 @@ class Quote:
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=STRICT | ConfigDict(populate_by_name=True))
 class Dataset:
-    schema_: str | None = Field(default=None, alias="$schema")
-    schema_version: Literal[1] = 1
+    schema_: Url | None = Field(default=None, alias="$schema")
+    schema_version: Annotated[Literal[1], BeforeValidator(_the_integer_1)] = 1
     title: Line
     description: Text = ""
-    timezone: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")] = Field(
-        description="IANA name, e.g. 'America/Caracas'."
-    )
+    timezone: Annotated[
+        str, StringConstraints(max_length=MAX_ID, pattern=r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")
+    ] = Field(description="IANA name, e.g. 'America/Caracas'.")
     sources: tuple[Source, ...] = ()
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()

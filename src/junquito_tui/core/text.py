@@ -1,5 +1,6 @@
 """Text from a file, made safe to show: the one place that knows which characters reach the terminal
-as commands, what an id looks like, and how to make one from any text (no Textual here).
+as commands or at a width nobody can predict, which fields are one line, what an id looks like, and
+how to make one from any text (no Textual here).
 
 Textual strips only BEL, BS, VT, FF and CR: ESC and the other C0 and C1 controls go straight to
 the terminal as escape sequences. The model rejects them in datasets; importers remove them; messages
@@ -10,31 +11,105 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 # C0 controls except tab and newline, DEL, and C1. A character class, so that pydantic-core checks
 # the model's pattern in Rust (a Python validator per string was a fifth of the load time).
 CONTROLS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
-NO_CONTROL = f"^[^{CONTROLS}]*$"
-CONTROL = re.compile(f"[{CONTROLS}]")
-_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # tab and newline too: a message is one line
+# Characters no two terminals draw at the same width, with no use in a chronology: the Hangul
+# fillers (blank, drawn 0, 1 or 2 cells wide; a classic way to fake an empty name) and the Unicode
+# noncharacters ("never interchanged"; tmux draws U+FFFE in 0 cells, Rich counts 1). Rejected
+# with the controls. The 32 noncharacters beyond the first plane need two spellings: \u{1FFFE}
+# in the model's patterns (pydantic-core's Rust regex, and editors' JSON Schema: ECMAScript with
+# the u flag) and \U0001FFFE in Python's re, which has no braces.
+_BMP_UNDRAWABLE = r"\u115f\u1160\u3164\uffa0\ufdd0-\ufdef\ufffe\uffff"
+UNDRAWABLE = _BMP_UNDRAWABLE + "".join(rf"\u{{{p:X}FFFE}}\u{{{p:X}FFFF}}" for p in range(1, 17))
+_UNDRAWABLE_PY = _BMP_UNDRAWABLE + "".join(rf"\U{p:04X}FFFE\U{p:04X}FFFF" for p in range(1, 17))
+# Line breaks and tab: allowed in multi-line fields (a summary), refused in one-line fields (a
+# title), where they would draw the rest of the text over other panes. CR, NEL (U+0085) and the
+# other C0/C1 breaks are controls, refused everywhere.
+LINE_BREAKS = r"\t\n\u2028\u2029"
+NO_CONTROL = f"^[^{CONTROLS}{UNDRAWABLE}]*$"  # multi-line text
+ONE_LINE = f"^[^{CONTROLS}{LINE_BREAKS}{UNDRAWABLE}]*$"  # one-line text
+CONTROL = re.compile(f"[{CONTROLS}{_UNDRAWABLE_PY}]")
+_BREAK = re.compile(f"[{LINE_BREAKS}]")
+_ANY_CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f{_UNDRAWABLE_PY}]")  # tab and newline too: a message is one line
+_WHITESPACE = re.compile(r"\s+")
+_BREAK_NAMES = {
+    "\t": "tab",
+    "\n": "line break",
+    "\u2028": "line separator U+2028",
+    "\u2029": "paragraph separator U+2029",
+}
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # ids and tags: safe inside our own link actions (no quotes, brackets)
-SLUG_PATTERN = re.compile(SLUG)
+SLUG_PATTERN = re.compile(SLUG)  # use fullmatch: '$' also matches before a final newline
 _APOSTROPHES = re.compile(r"['’ʼ]")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def control_character(value: str) -> str | None:
-    """Why ``value`` may not be shown, or None when it holds no control character."""
+    """Why ``value`` may not be shown, or None when it holds no control or undrawable character."""
     match = CONTROL.search(value)
     if match is None:
         return None
-    return f"control character U+{ord(match.group()):04X} at offset {match.start()} is not allowed in text"
+    char, offset = match.group(), match.start()
+    if char <= "\x9f":
+        what = "control character"
+    elif "HANGUL" in unicodedata.name(char, ""):
+        what = "invisible Hangul filler"
+    else:
+        what = "noncharacter"
+    return f"{what} U+{ord(char):04X} at offset {offset} is not allowed in text"
+
+
+def line_break(value: str, noun: str = "value") -> str | None:
+    """Why ``value`` may not stand in a one-line field (``noun``: 'title'), or None when it may."""
+    match = _BREAK.search(value)
+    if match is None:
+        return None
+    return f"{_article(noun)} is one line: {_BREAK_NAMES[match.group()]} at offset {match.start()}"
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """``text`` on one line: every run of whitespace (line breaks and tabs included) one space, none
+    at either end. With ``limit``, at most that many characters, the last one '…' when text is cut;
+    only a bounded prefix is read, so a single-line place never folds a whole 100,000-character
+    summary to show forty characters of it."""
+    if limit is None:
+        return _WHITESPACE.sub(" ", text).strip()
+    if limit <= 0:
+        return ""
+    head = text[: 4 * limit]
+    folded = _WHITESPACE.sub(" ", head).strip()
+    if len(folded) <= limit and len(head) == len(text):
+        return folded
+    return folded[: limit - 1].rstrip() + "…"
+
+
+# Rich 15 measures an emoji ZWJ sequence as its first emoji (2 cells) and a skin-tone modifier as 0
+# cells; terminals that draw the parts one by one (xterm, the Linux console, tmux for modifiers) use
+# 2 cells for each part, so every border after it shifts. Rich adds a cell for VS16 after a narrow
+# symbol ('❤️' is 2), which most terminals draw in 1. Without these, every code point is drawn at the
+# width Rich gives it, in any terminal.
+_UNSTEADY = re.compile(rf"[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff{_UNDRAWABLE_PY}]")
+
+
+def width_safe(text: str) -> str:
+    """``text`` without what makes its width differ between Rich and terminals: zero-width joiners,
+    emoji variation selectors and skin-tone modifiers ('👩🏽‍🚒' becomes '👩🚒', 4 cells everywhere),
+    Hangul fillers and noncharacters. For display only: the data keeps them."""
+    if text.isascii():
+        return text
+    return _UNSTEADY.sub("", text)
 
 
 def visible(text: str) -> str:
     """Control characters from a file (in a key, say) shown as \\x1b, never sent to the terminal."""
-    return _ANY_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _ANY_CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if m.group() <= "\x9f" else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 def slugify(text: str, limit: int = 60) -> str:
@@ -45,3 +120,39 @@ def slugify(text: str, limit: int = 60) -> str:
         cut = slug[:limit]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut  # whole words where possible
     return slug.strip("-")
+
+
+def text_problem(error: Mapping[str, Any], location: Sequence[str | int]) -> str | None:
+    """A pydantic error about a text field's characters or length, worded for people; None for
+    other errors. ``location`` names the field: ('events', 3, 'title') is 'a title'."""
+    value, context = error.get("input"), error.get("ctx") or {}
+    if not isinstance(value, str):
+        return None
+    noun = field_noun(location)
+    if error["type"] == "string_too_long":
+        limit = context.get("max_length", 0)
+        return f"{_article(noun)} is at most {limit:,} characters; this one has {len(value):,}"
+    if error["type"] == "string_pattern_mismatch" and context.get("pattern") in {NO_CONTROL, ONE_LINE}:
+        return control_character(value) or line_break(value, noun)
+    return None
+
+
+_NOUNS = {"aliases": "alias", "url": "URL", "zone_label": "zone label", "utc_offset": "UTC offset", "tags": "tag"}
+_NOUNS |= {"text": "quote text", "by": "actor id", "actor": "actor id", "target": "actor id", "speaker": "actor id"}
+_NOUNS |= {
+    "sources": "source id",
+    "source": "source id",
+    "event": "event id",
+    "after": "event id",
+    "before": "event id",
+}
+
+
+def field_noun(location: Sequence[str | int]) -> str:
+    """The field a location ends in, as a word: ('actors', 0, 'aliases', 2) -> 'alias'."""
+    name = next((part for part in reversed(location) if isinstance(part, str)), "")
+    return _NOUNS.get(name, name.replace("_", " ")) or "value"
+
+
+def _article(noun: str) -> str:
+    return noun if noun.startswith("$") else ("an " if noun[0] in "aeio" else "a ") + noun

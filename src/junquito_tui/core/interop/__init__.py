@@ -8,7 +8,6 @@ read accented letters correctly).
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Iterable
@@ -33,9 +32,9 @@ def export_text(chronology: Chronology, fmt: str, event_ids: Iterable[str] | Non
     """The events (all, or those in ``event_ids``, always in chronological order) as ``fmt`` text."""
     events = selected_events(chronology, event_ids)
     if fmt == "timelinejs":
-        from .timelinejs_export import to_timelinejs_document
+        from .timelinejs_export import to_timelinejs_json
 
-        return json.dumps(to_timelinejs_document(chronology, events), ensure_ascii=False, indent=2) + "\n"
+        return to_timelinejs_json(chronology, events)
     if fmt == "markdown":
         from .markdown_export import to_markdown
 

@@ -1,15 +1,24 @@
-"""A chronology as CSV for spreadsheets: one row per event, RFC 4180 quoting, CRLF line ends.
+"""A chronology as CSV for spreadsheets: one row per event, every cell quoted, CRLF line ends.
 
 Dates are ISO 8601 cut to their precision (a clock time carries its UTC offset).
-Lists (actors, tags, sources, claims) are joined with '; '. A text cell that starts
-with '=', '+', '-' or '@' gets a leading apostrophe so spreadsheets show it instead
-of running it as a formula; the dates and ids are left exactly as they are.
+Lists (actors, tags, sources, claims) are joined with '; '.
+
+Spreadsheets read cells, not text. Every cell is quoted. A cell whose first visible character
+would start a formula ('=', '+', '-', '@', or their full-width forms, after any spaces, no-break
+spaces, line breaks or invisible characters), or that starts with a tab or carriage return, gets
+a leading apostrophe, the spreadsheet convention for "this is text". So does such a formula
+character right after a ';': in the locales where ';' separates cells (Spanish, French, German,
+...) a spreadsheet opening this comma-separated file may start a new cell at any ';', quoted or
+not. And so does every date: a spreadsheet turns '2017-06' into 1 June 2017 (a precision the
+source never gave) and '-0299-05-01' into a formula. Reading the file back, a cell is the text
+with those apostrophes and no other change.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from ..chronology import Chronology
 from ..model import Event, When
@@ -32,7 +41,14 @@ COLUMNS = (
     "before",
     "claims",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A formula starts at '=', '+', '-', '@' (or their full-width forms) after any blank or invisible
+# characters, and a double quote, which spreadsheets skip too.
+_TRIGGERS = "=+\\-@\uff1d\uff0b\uff0d\uff20"
+_BLANK = r"\s\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff" + '"'
+# The start of the cell, and every ';': in a ';' locale a spreadsheet may start a new cell there.
+_PART_START = re.compile(f"(^|;)(?=[{_BLANK}]*[{_TRIGGERS}])")
+_ALWAYS_TEXT = ("start", "end")  # dates stay text, with their precision
+TEXT_MARK = "'"
 
 
 def iso(when: When | None) -> str:
@@ -42,13 +58,21 @@ def iso(when: When | None) -> str:
     return when.date + (when.utc_offset or "") if when.precision == "minute" else when.date
 
 
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+def cell(text: str) -> str:
+    """``text`` as a spreadsheet shows it and never runs it: an apostrophe at the start of the cell,
+    and after any ';', where a formula could start; and at the start of a cell that starts with a
+    tab or carriage return."""
+    text = _PART_START.sub(lambda m: m.group(1) + TEXT_MARK, text)
+    return TEXT_MARK + text if text.startswith(("\t", "\r")) else text
+
+
+def _text_cell(text: str) -> str:
+    return TEXT_MARK + text if text else text
 
 
 def to_csv(chronology: Chronology, events: list[Event]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
     for event in events:
         writer.writerow(_row(chronology, event))
@@ -91,6 +115,6 @@ def _row(chronology: Chronology, event: Event) -> list[str]:
         "certainty": event.certainty.value,
         "after": event.after or "",
         "before": event.before or "",
-        **{key: _cell(value) for key, value in text.items()},
+        **text,
     }
-    return [values[column] for column in COLUMNS]
+    return [_text_cell(values[c]) if c in _ALWAYS_TEXT else cell(values[c]) for c in COLUMNS]

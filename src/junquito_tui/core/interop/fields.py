@@ -1,6 +1,8 @@
-"""Reading text out of a foreign file's fields: any JSON type, HTML, control characters, placeholders.
+"""Reading text out of a foreign file's fields: any JSON type, HTML, control characters, placeholders,
+line breaks where our format wants one line, and lengths over our limits.
 
-Each problem becomes a located warning; what cannot be used becomes empty text.
+Each problem becomes a located warning; what cannot be used becomes empty text. Nothing here
+refuses a file: what our format would refuse is mended, and the warning says how.
 """
 
 from __future__ import annotations
@@ -9,13 +11,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import LINE_MAX, TEXT_MAX
 from ..problems import json_kind
-from ..text import CONTROL
-from .html_text import HtmlText, html_to_line, html_to_text
+from ..text import CONTROL, one_line
+from .html_text import HtmlText, html_to_text
 from .notes import Notes
 
 # A whole field that is a template's token ('{{headline}}', '[[Text]]', '${title}') or its sample words.
 _PLACEHOLDER = re.compile(r"\{\{.*\}\}|\[\[.*\]\]|<%.*%>|\$\{.*\}|lorem ipsum.*", re.IGNORECASE | re.DOTALL)
+_LINE_BREAK = re.compile(r"[\n\t\u2028\u2029]")
+FOLDED = "line breaks in a one-line field (a title, a name, a place) replaced by spaces"
 _PLACEHOLDER_WORDS = frozenset(
     {"headline", "text", "title", "caption", "credit", "media", "media caption", "media credit", "tbd", "todo"}
     | {"your headline here", "headline goes here", "your text here", "text goes here", "add your text here"}
@@ -45,17 +50,34 @@ class FieldReader:
         """Without control characters; '' for an unfilled template placeholder."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if CONTROL.search(text):
-            self.notes.group("control characters removed (they would reach the terminal as escape codes)", path)
+            self.notes.group(
+                "control characters and noncharacters removed (they would reach the terminal as escape codes)", path
+            )
             text = CONTROL.sub("", text)
         if _PLACEHOLDER.fullmatch(text.strip()) or text.strip().lower() in _PLACEHOLDER_WORDS:
             self.notes.add(path, f"{short(text)} looks like an unfilled template placeholder; ignored")
             return ""
         return text
 
+    def line(self, text: str, path: str, limit: int = LINE_MAX) -> str:
+        """Clean text on one line (line breaks and tabs folded to spaces), at most ``limit`` characters."""
+        if _LINE_BREAK.search(text):
+            self.notes.group(FOLDED, path)
+        return self.cut(one_line(self.clean(text, path)), path, limit)
+
+    def cut(self, text: str, path: str, limit: int = TEXT_MAX) -> str:
+        """At most ``limit`` characters (our format's limit for the field), with a warning when cut."""
+        if len(text) <= limit:
+            return text
+        self.notes.add(path, f"{len(text):,} characters, over the limit of {limit:,}; cut to {limit:,}")
+        return text[: limit - 1].rstrip() + "…"
+
     def html(self, value: Any, path: str, *, line: bool = False, media: bool = False) -> HtmlText:
         """A field holding HTML as clean plain text (on one line if ``line``), with its links."""
         raw = self.string(value, path)
         if not raw:
             return HtmlText("")
-        converted = html_to_line(raw) if line else html_to_text(raw, media_sources=media)
-        return HtmlText(self.clean(converted.text, path), converted.links)
+        converted = html_to_text(raw, media_sources=media and not line)
+        if line:  # a '<br>' or a paragraph in a headline: its own words, on one line
+            return HtmlText(self.line(converted.text, path), converted.links)
+        return HtmlText(self.cut(self.clean(converted.text, path), path), converted.links)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from ..text import one_line
+
 # Elements that start a new paragraph: their text never runs into the text around them.
 _BLOCKS = frozenset(
     {"address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "footer"}
@@ -20,7 +22,6 @@ _BLOCKS = frozenset(
 _HIDDEN = frozenset({"script", "style", "template", "head", "title"})
 _MEDIA_SOURCES = frozenset({"iframe", "img", "video", "audio", "source", "embed"})
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ class _Collector(HTMLParser):
 
 
 def _collapse(text: str) -> str:
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    return one_line(text)  # any whitespace: HTML source's newlines are spaces, and so is U+2028
 
 
 def html_to_text(html: str, *, media_sources: bool = False) -> HtmlText:

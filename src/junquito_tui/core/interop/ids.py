@@ -9,17 +9,33 @@ __all__ = ["MAX_ID", "SLUG_PATTERN", "IdAllocator", "slugify"]
 
 
 class IdAllocator:
-    """Hands out ids never handed out before: 'battle', then 'battle-2', 'battle-3'."""
+    """Hands out ids never handed out before: 'battle', then 'battle-2', 'battle-3'.
+
+    Each stem remembers the next number to try, so 20,000 slides with the same id cost 20,000
+    steps, not 200 million (counting from 2 on every repeat took 41-88 s). Every candidate is
+    tried at most once: a number below a stem's remembered one was handed out or found taken, and
+    ids stay taken. So the work is linear in the ids handed out, whatever the input.
+    """
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self._next: dict[str, int] = {}  # stem -> the first number not yet known to be taken
 
     def take(self, wanted: str) -> str:
         wanted = wanted[:MAX_ID].strip("-") or "item"
-        candidate, number = wanted, 1
-        while candidate in self.used:
+        if wanted not in self.used:
+            self.used.add(wanted)
+            return wanted
+        number = 2
+        while True:
+            width = len(str(number)) + 1
+            stem = wanted[: MAX_ID - width].strip("-")  # long ids are cut to make room for the suffix
+            number = max(number, self._next.get(stem, 2))
+            if len(str(number)) + 1 != width:
+                continue  # one more digit: the stem is cut shorter
+            candidate = f"{stem}-{number}"
+            self._next[stem] = number + 1  # taken now, or found taken: never tried again
+            if candidate not in self.used:
+                self.used.add(candidate)
+                return candidate
             number += 1
-            suffix = f"-{number}"
-            candidate = wanted[: MAX_ID - len(suffix)].strip("-") + suffix
-        self.used.add(candidate)
-        return candidate

@@ -20,8 +20,10 @@ from .notes import Notes
 
 MAX_YEAR = 10**12 - 1  # our dates hold at most 12 year digits
 NO_ZONE = "TimelineJS times carry no time zone: read as UTC (+00:00)"
-_WHOLE = re.compile(r"^\s*([+-]?\d+)(?:\.0*)?\s*$")
-_ISO_SHORT = re.compile(r"^\s*([+-]?\d+)(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*$")
+# [0-9], not \d: TimelineJS (JavaScript's parseInt) reads no Arabic-Indic or other digits.
+_WHOLE = re.compile(r"\s*([+-]?)0*([0-9]+)(?:\.0*)?\s*")
+_ISO_SHORT = re.compile(r"\s*([+-]?[0-9]+)(?:-([0-9]{1,2}))?(?:-([0-9]{1,2}))?\s*")
+_HUGE = 10**18  # a number with more digits is beyond every limit: never parsed (int() refuses 4,300 digits)
 _APPROXIMATE = re.compile(
     r"^\s*(~|≈|c\.|ca\.|circa\b|around\b|about\b|approx|mid-|mid\b|early\b|late\b|some ?time\b|before\b|after\b)",
     re.IGNORECASE,
@@ -45,8 +47,9 @@ def _number(raw: object) -> int | _Invalid | None:
         return raw
     if isinstance(raw, float):
         return int(raw) if raw.is_integer() else _Invalid(raw)
-    if isinstance(raw, str) and (match := _WHOLE.match(raw)):
-        return int(match.group(1))
+    if isinstance(raw, str) and (match := _WHOLE.fullmatch(raw)):
+        sign, digits = match.groups()
+        return int(sign + digits) if len(digits) <= 18 else -_HUGE if sign == "-" else _HUGE
     return _Invalid(raw)
 
 
@@ -66,7 +69,7 @@ class DateReader:
 
     def read(self, value: Any, path: str, consequence: str, display: str | None = None) -> When | None:
         """Our ``When`` for a TimelineJS date object, or None (with a warning ending in ``consequence``)."""
-        if isinstance(value, str) and (match := _ISO_SHORT.match(value)):
+        if isinstance(value, str) and (match := _ISO_SHORT.fullmatch(value)):
             self.notes.add(path, f"a date should be an object with a year; read {value!r} as year-month-day")
             value = dict(zip(("year", "month", "day"), match.groups(), strict=True))
         if not isinstance(value, dict):
@@ -81,7 +84,8 @@ class DateReader:
             self.notes.add(f"{path}.year", f"{_shown(year.raw)} is not a whole number; {consequence}")
             return None
         if abs(year) > MAX_YEAR:
-            self.notes.add(f"{path}.year", f"{year} is beyond the {MAX_YEAR:,} years we can hold; {consequence}")
+            shown = _shown(value.get("year"))
+            self.notes.add(f"{path}.year", f"{shown} is beyond the {MAX_YEAR:,} years we can hold; {consequence}")
             return None
         if year == 0:
             self.notes.add(f"{path}.year", "TimelineJS year 0 read as 1 BCE (there is no year 0)")

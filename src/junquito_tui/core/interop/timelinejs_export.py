@@ -5,10 +5,16 @@ TimelineJS cannot express is still said: the time zone and 'around' in
 ``display_date``; an undated event sits at the date of the event it is anchored to,
 with ``display_date`` saying so. A ``junquito`` field on such slides (ignored by
 TimelineJS) lets our importer restore the zone and the anchor exactly.
+
+The JSON is written safe to inline in a page's ``<script>`` element, as TimelineJS pages often
+do: '<', '>' and '&' are written \\u003c, \\u003e and \\u0026 everywhere (a '</script>' in any text
+would end the script early), and U+2028 and U+2029 as escapes too (older JavaScript ends a line
+there). JSON readers read the same text.
 """
 
 from __future__ import annotations
 
+import json
 from html import escape
 from typing import Any
 
@@ -16,6 +22,16 @@ from ..chronology import Chronology
 from ..model import Event, Precision
 from .timelinejs_dates import display, to_timelinejs
 from .timelinejs_import import EXTENSION
+from .urls import web_address
+
+# Only inside JSON strings can these characters appear, where the escape means the same character.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def to_timelinejs_json(chronology: Chronology, events: list[Event]) -> str:
+    """The TimelineJS3 document as JSON text, safe to inline in an HTML ``<script>`` element."""
+    text = json.dumps(to_timelinejs_document(chronology, events), ensure_ascii=False, indent=2)
+    return text.translate(_SCRIPT_SAFE) + "\n"
 
 
 def to_timelinejs_document(chronology: Chronology, events: list[Event]) -> dict[str, Any]:
@@ -101,8 +117,8 @@ def _body(chronology: Chronology, event: Event) -> str:
         if source is None:
             continue
         label = _text(source.title)
-        url = source.url or ""
-        if url.startswith(("https://", "http://")):
+        url = web_address(source.url).url if source.url else None  # a link only to what a browser reads as http(s)
+        if url is not None:
             links.append(f'<a href="{escape(url, quote=True)}">{label}</a>')
         else:
             links.append(label)

@@ -16,9 +16,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..model import UTC_OFFSET, When
+from ..model import UTC_OFFSET, ZONE_LABEL_MAX, When
 from ..problems import json_kind
-from ..text import CONTROL, SLUG_PATTERN, slugify
+from ..text import CONTROL, SLUG_PATTERN, one_line, slugify
 from .fields import FieldReader, short
 from .ids import MAX_ID, IdAllocator
 from .notes import Notes
@@ -120,7 +120,7 @@ class _Importer:
             fields["end"] = end
         place = slide.get("location")
         if isinstance(place, dict) and isinstance(place.get("name"), str) and place["name"].strip():
-            fields["place"] = self.text.clean(place["name"].strip(), f"{path}.location.name")
+            fields["place"] = self.text.line(place["name"], f"{path}.location.name")
         sources = [FILE_SOURCE]
         for found in [*headline.links, *body.links]:
             source_id = self.book.link(found, f"{path}.text")
@@ -145,7 +145,7 @@ class _Importer:
         given = self.text.string(unique_id, f"{path}.unique_id")
         given = CONTROL.sub("", given).strip() if given else ""
         if given:
-            wanted = given if SLUG_PATTERN.match(given) and len(given) <= MAX_ID else slugify(given, MAX_ID - 4)
+            wanted = given if SLUG_PATTERN.fullmatch(given) and len(given) <= MAX_ID else slugify(given, MAX_ID - 4)
             if not wanted:
                 self.notes.add(f"{path}.unique_id", f"{short(given)} has no letters or digits; a new id is made")
         else:
@@ -164,7 +164,7 @@ class _Importer:
 
     def title(self, body: str, caption: str, path: str, era: bool) -> str:
         first = re.split(r"(?<=[.!?])\s|\n", body, maxsplit=1)[0] if body else ""
-        candidate = first or caption
+        candidate = one_line(first or caption)
         if len(candidate) > 80:
             candidate = candidate[:79].rsplit(" ", 1)[0] + "…"
         titled = candidate or ("Untitled era" if era else "Untitled slide")
@@ -201,12 +201,16 @@ class _Importer:
         if not isinstance(value, dict):
             return
         offset, label = value.get("utc_offset"), value.get("zone_label")
-        if isinstance(offset, str) and UTC_OFFSET.match(offset):
-            zone_label = label if isinstance(label, str) and label.strip() else None
+        if isinstance(offset, str) and UTC_OFFSET.fullmatch(offset):
+            path = f"{pending.path}.{EXTENSION}.zone_label"
+            zone_label = self.text.line(label, path) if isinstance(label, str) else ""
+            if len(zone_label) > ZONE_LABEL_MAX:
+                self.notes.add(path, f"{short(zone_label)} is over {ZONE_LABEL_MAX} characters; ignored")
+                zone_label = ""
             for name in ("when", "end"):
                 date = pending.fields.get(name)
                 if isinstance(date, When) and date.precision == "minute":
-                    pending.fields[name] = replace(date, utc_offset=offset, zone_label=zone_label)
+                    pending.fields[name] = replace(date, utc_offset=offset, zone_label=zone_label or None)
             pending.when = pending.fields["when"]
             pending.zoned = True
         for anchor in ("after", "before"):
@@ -337,6 +341,6 @@ def _number_free(date: dict[str, Any]) -> bool:
 
 def from_timelinejs(document: dict[str, Any], name: str) -> tuple[dict[str, Any], list[str]]:
     """A dataset document (to validate as usual) and the warnings, for a TimelineJS3 document."""
-    importer = _Importer(name)
+    importer = _Importer(one_line(CONTROL.sub("", name)) or "timeline.json")  # a file name may hold anything
     converted = importer.convert(document)
     return converted, importer.notes.lines()

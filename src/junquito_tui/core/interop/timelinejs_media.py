@@ -2,7 +2,7 @@
 
 A slide's media becomes a source of its own (caption as title, credit as author,
 url as address). Links become one source per address, shared by every event
-citing it. Addresses that are not web addresses (``javascript:``, ``data:``) are refused.
+citing it. Only web addresses (http, https) are kept, read as a browser reads them (``urls``).
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..problems import json_kind
-from ..text import CONTROL, slugify
+from ..text import one_line, slugify
 from .fields import FieldReader, short
 from .html_text import HtmlText, Link
 from .ids import IdAllocator
+from .urls import web_address
 
-_UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
+SOURCE_TITLE_MAX = 300  # a caption or a link's words made a source's title: kept short, as before
 _KINDS = (
     ("encyclopedia-article", ("wikipedia.org", "britannica.com")),
     ("video", ("youtube.com", "youtu.be", "vimeo.com", "dailymotion.com", "wistia.com")),
@@ -64,13 +65,15 @@ class SourceBook:
             self._ids.take(reserved)
 
     def safe_url(self, url: str, path: str) -> str | None:
-        url = CONTROL.sub("", url).strip()
-        if not url or url.lower() in {"http://", "https://"}:
+        """The address if it is a web address (http or https, as a browser reads it), else None with a warning."""
+        if not url.strip() or url.strip().lower() in {"http://", "https://"}:  # a template's empty address
             return None
-        if url.lower().startswith(_UNSAFE_SCHEMES):
-            self.text.notes.add(path, f"link {short(url)} is not a web address; ignored")
-            return None
-        return url
+        address = web_address(url)
+        if address.url is None:
+            self.text.notes.add(path, f"link {short(url)} {address.why}; ignored")
+        elif address.why:
+            self.text.notes.add(path, f"link {short(url)} {address.why}")
+        return address.url
 
     def link(self, link: Link, path: str) -> str | None:
         """The id of the source for a link's address (made the first time), or None for no usable address."""
@@ -79,8 +82,8 @@ class SourceBook:
             return None
         if url not in self._by_url:
             source_id = self._ids.take("link-" + (slugify(re.sub(r"^[a-z]+://|^//", "", url.lower()), 50) or "web"))
-            title = self.text.clean(link.text, path) or url
-            self.sources.append({"id": source_id, "title": title[:300], "kind": source_kind(url), "url": url})
+            title = one_line(self.text.clean(link.text, path), SOURCE_TITLE_MAX) or url[:SOURCE_TITLE_MAX]
+            self.sources.append({"id": source_id, "title": title, "kind": source_kind(url), "url": url})
             self._by_url[url] = source_id
         return self._by_url[url]
 
@@ -101,7 +104,7 @@ class SourceBook:
             if embedded.links:
                 url = self.safe_url(embedded.links[0].url, f"{path}.url")
                 links += embedded.links[1:]
-            caption = caption if caption.text else HtmlText(embedded.text.replace("\n", " ")[:300])
+            caption = caption if caption.text else HtmlText(one_line(embedded.text, SOURCE_TITLE_MAX))
             self.text.notes.group("media given as embed code instead of a URL: kept its link and text", f"{path}.url")
         elif raw_url:
             url = self.safe_url(raw_url, f"{path}.url")
@@ -116,7 +119,7 @@ class SourceBook:
         if media.url or media.caption or media.credit:
             source: dict[str, Any] = {
                 "id": self._ids.take(f"{owner}-media"),
-                "title": (media.caption or media.credit or media.url or "")[:300],
+                "title": (media.caption or media.credit or media.url or "")[:SOURCE_TITLE_MAX],
                 "kind": source_kind(media.url or ""),
             }
             if media.credit:
