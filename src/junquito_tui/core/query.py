@@ -19,8 +19,9 @@ from .model import Precision, When
 KINDS = ("event", "actor", "quote", "source")
 FIELDS = ("actor", "kind", "tag", "date")
 _PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)("?)|(\S+))')
-_FIELD_ONLY = re.compile(r"^[A-Za-z]+:$")
-_DATE = re.compile(r"^-?\d{1,12}(?:-\d{2}(?:-\d{2})?)?$")
+_FIELD_ONLY = re.compile(r"[A-Za-z]+:")
+# ASCII digits only (``\d`` takes '٢٠١٨' too) and the whole text (``$`` allows a final newline).
+_DATE = re.compile(r"-?[0-9]{1,12}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 
 DateKey = tuple[int, int, int, int]
 
@@ -76,7 +77,7 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
     last_word_at_end = False
     for match in _PIECE.finditer(text):
         minus, name, quoted, closing, bare = match.groups()
-        if name is None and bare is not None and _FIELD_ONLY.match(bare):
+        if name is None and bare is not None and _FIELD_ONLY.fullmatch(bare):
             name, bare = bare[:-1], ""  # 'actor:' typed, value still to come
         value = quoted if quoted is not None else bare
         if quoted is not None and not closing:
@@ -166,7 +167,7 @@ def parse_date_range(text: str) -> DateRange | None:
 
 
 def _when(part: str) -> When | None:
-    if not _DATE.match(part):
+    if not _DATE.fullmatch(part):
         return None
     precision = ("year", "month", "day")[part.lstrip("-").count("-")]
     try:
