@@ -216,7 +216,7 @@ def test_generated_ranges_against_the_oracle(made: list[dict[str, Any]], ends: t
     text = "date:.." if not (low or high) else query_text(low, high)
     results = index.search(text, typing=False)
     if is_inverted(low, high):
-        assert not results.hits and results.hints  # an impossible range matches nothing, and says so
+        assert not results.hits and results.unresolved  # an impossible range matches nothing, and says so
     else:
         assert {h.id for h in results.hits} == expected(data, low, high), text
 
@@ -283,4 +283,4 @@ def test_only_ascii_digits_and_nothing_after_make_a_date(text: str) -> None:
     assert parse_date_range(text) is None
     assert parse_date_range(f"{text}..2019") is None
     query = parse_query(f'date:"{text}"')
-    assert not query.dates and any("is not a date" in hint for hint in query.hints)
+    assert not query.dates and any("is not a date" in problem for problem in query.unusable)

@@ -17,6 +17,7 @@ CONTROLS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
 NO_CONTROL = f"^[^{CONTROLS}]*$"
 CONTROL = re.compile(f"[{CONTROLS}]")
 _ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # tab and newline too: a message is one line
+_SPACES = re.compile(r"\s+")  # Unicode white space: tab, line feed, CR, U+2028 and U+2029 among it
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # ids and tags: safe inside our own link actions (no quotes, brackets)
 SLUG_PATTERN = re.compile(SLUG)
@@ -35,6 +36,12 @@ def control_character(value: str) -> str | None:
 def visible(text: str) -> str:
     """Control characters from a file (in a key, say) shown as \\x1b, never sent to the terminal."""
     return _ANY_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def one_line(text: str) -> str:
+    """Each run of white space (line breaks and tabs included) as one space: for a place that is one
+    line, where a line break from a file would otherwise draw over what follows it."""
+    return _SPACES.sub(" ", text)
 
 
 def slugify(text: str, limit: int = 60) -> str:
