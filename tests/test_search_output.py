@@ -137,3 +137,15 @@ async def test_the_app_hint_line_suggests_a_spelling() -> None:
         await pilot.press("slash", *"junqito ")
         await pilot.pause()
         assert str(app.query_one("#search-hint").render()) == "0 results  ·  did you mean “junquito”?"
+
+
+def test_the_engine_and_its_libraries_load_with_the_first_search_not_at_start_up() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, junquito_tui.cli, junquito_tui.ui.app; print(' '.join(sorted(sys.modules)))"
+    loaded = set(
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    )
+    deferred = ["rapidfuzz", "Stemmer", "junquito_tui.core.suggest", "junquito_tui.core.stemming"]
+    assert [name for name in deferred if name in loaded] == []

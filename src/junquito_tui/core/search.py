@@ -6,6 +6,10 @@ the ascending array of documents holding it in a title or name, and of those
 holding it elsewhere. At query time posting lists become bitsets (Python ints),
 so AND, OR, NOT, counts per kind and ranking tiers are single C-level operations
 however many documents match; only the hits shown are looked at one by one.
+
+Around the index: ``search_docs`` (the documents), ``stemming`` (a word's other forms, grouped
+once per distinct word at build), ``search_filters`` (actor:, by:, tag:, certainty:, date:, the
+notebook), ``ranking`` (the order of hits and of kinds) and ``suggest`` ("did you mean").
 """
 
 from __future__ import annotations
@@ -20,37 +24,22 @@ from functools import partial
 from itertools import chain
 from operator import attrgetter, methodcaller
 
-from .annotations import Annotations, tag_key
+from .annotations import Annotations
 from .bitsets import Ordered, bits_in, members, span, to_bits
 from .chronology import Chronology
 from .folding import WordRuns, compound_pattern, field_words, fold_uncached, phrase_pattern, words
 from .memory import collector_paused
-from .model import Actor, Event, Quote, Source, When
+from .model import Actor, Quote
 from .query import KINDS, DateKey, Query, parse_query
 from .ranking import NAME_WORDS, tiers
+from .search_docs import TAG, TITLE, Doc, documents, links
 from .search_filters import apply_filters
 from .snippets import Snippet, best_snippet
 from .stemming import Stems, languages_of
 from .suggest import FEW, suggestions
 
-TITLE, BODY = 2, 1  # a match in a title, name or alias outranks one in body text
 MIN_PREFIX = 2  # shorter words are never expanded as prefixes
 BITSET_CACHE = 512  # bitsets kept between queries: typing refines the same words
-
-
-@dataclass(frozen=True, slots=True)  # one per document: slots, and no copies of the texts
-class Doc:
-    kind: str
-    id: str
-    title: str
-    item: Event | Actor | Quote | Source  # its texts are read from it when asked
-    when: When | None = None
-    end: When | None = None
-
-    @property
-    def fields(self) -> tuple[tuple[int, str], ...]:
-        """(weight, text): titles, names and aliases first, then body text."""
-        return _fields(self.item)
 
 
 @dataclass(frozen=True)
@@ -110,7 +99,7 @@ class SearchIndex:
 
     def _build(self, chronology: Chronology) -> None:
         self.chronology = chronology
-        self.docs: list[Doc] = list(_documents(chronology))
+        self.docs: list[Doc] = list(documents(chronology))
         self._kinds = _kind_ranges(self.docs)
         titled: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
         body: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
@@ -124,7 +113,7 @@ class SearchIndex:
             titles = field_words("\n".join(names))
             bodies = field_words("\n".join([text for weight, text in fields if weight != TITLE]))
             head = set(titles)
-            rest = _links(doc.item)
+            rest = links(doc.item)
             rest.update(bodies)
             add = methodcaller("append", number)  # appends driven from C: this loop runs millions of times
             deque(map(add, map(titled.__getitem__, head)), maxlen=0)
@@ -400,43 +389,3 @@ def _kind_ranges(docs: list[Doc]) -> dict[str, tuple[int, int]]:
         ranges[kind] = (start, end)
         start = end
     return ranges
-
-
-def _documents(chronology: Chronology) -> Iterable[Doc]:
-    for event in chronology.events:
-        yield Doc("event", event.id, event.title, event, event.when, event.end)
-    for actor in chronology.dataset.actors:
-        yield Doc("actor", actor.id, actor.name, actor)
-    for quote in chronology.quote_order:
-        event = chronology.event(quote.event)
-        yield Doc("quote", quote.id, quote.text, quote, event.when, event.end)
-    for source in chronology.dataset.sources:
-        yield Doc("source", source.id, source.title, source)
-
-
-def _fields(item: Event | Actor | Quote | Source) -> tuple[tuple[int, str], ...]:
-    if isinstance(item, Event):
-        return (TITLE, item.title), (BODY, item.summary), (BODY, item.place or ""), (BODY, " ".join(item.tags))
-    if isinstance(item, Actor):
-        texts = [(TITLE, item.name), *((TITLE, a) for a in item.aliases), (BODY, item.profile)]
-        return (*texts, *((BODY, t) for t in (item.side, item.fate) if t))
-    if isinstance(item, Quote):
-        return (TITLE, item.text), (BODY, item.context)
-    return ((TITLE, item.title), *((BODY, t) for t in (item.publisher, item.author) if t))
-
-
-TAG = "\0tag:"
-
-
-def _links(item: Event | Actor | Quote | Source) -> set[str]:
-    """What a document is found by with actor:, by:, tag: and certainty:, as index terms."""
-    if isinstance(item, Event):
-        claimants = {a for c in item.claims for a in c.by}
-        actors = {p.actor for p in item.actors} | claimants
-        links = {f"\0actor:{a}" for a in actors} | {f"\0by:{a}" for a in claimants}
-        links |= {f"{TAG}{tag_key(t)}" for t in item.tags}
-        links.add(f"\0certainty:{item.certainty.value}")
-        return links
-    if isinstance(item, Actor):
-        return {f"\0actor:{item.id}"}
-    return {f"\0actor:{item.speaker}"} if isinstance(item, Quote) and item.speaker else set()
