@@ -152,7 +152,7 @@ def test_the_engine_and_its_libraries_load_with_the_first_search_not_at_start_up
 
 
 def test_the_search_panel_summary_is_singular_for_one() -> None:
-    from junquito_tui.ui.widgets.search_panel import SearchPanel
+    from junquito_tui.ui.panes.search_panel import SearchPanel
 
     index = SearchIndex(Chronology(load_dataset()))
     assert SearchPanel._summary(index.search("gedeon", typing=False)) == "1 result: 1 event"

@@ -136,6 +136,7 @@ class SearchIndex:
         self._actor_words: dict[str, set[str]] | None = None
         self._actor_names: list[str] = []
         self._numbers: dict[tuple[str, str], int] | None = None
+        self._by_length: dict[int, list[str]] | None = None
 
     # -- posting lists as bitsets -------------------------------------------
     def bits(self, term: str, *, prefix: bool = False, titles_only: bool = False, stemmed: bool = False) -> int:
@@ -167,6 +168,15 @@ class SearchIndex:
     def vocabulary(self) -> list[str]:
         """Every folded word of the dataset, sorted."""
         return self._terms
+
+    def words_of_length(self, low: int, high: int) -> list[str]:
+        """The words of the vocabulary with low..high characters (grouped once, when first asked)."""
+        if self._by_length is None:
+            grouped: defaultdict[int, list[str]] = defaultdict(list)
+            for word in self._terms:
+                grouped[len(word)].append(word)
+            self._by_length = dict(grouped)
+        return [word for length in range(low, high + 1) for word in self._by_length.get(length, ())]
 
     def _union(self, terms: Iterable[str], titles_only: bool) -> int:
         # One bitset for all the short lists: a prefix can expand to hundreds of words, and

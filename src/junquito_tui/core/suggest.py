@@ -38,7 +38,8 @@ def close_words(index: SearchIndex, word: str, held_by: int) -> list[str]:
     edits = max_edits(word)
     if not edits:
         return []
-    found = process.extract(word, index.vocabulary, scorer=OSA.distance, score_cutoff=edits, limit=None)
+    near = index.words_of_length(len(word) - edits, len(word) + edits)  # no others are within reach
+    found = process.extract(word, near, scorer=OSA.distance, score_cutoff=edits, limit=None)
     ranked = []
     for candidate, distance, _ in found:
         frequency = index.document_frequency(candidate)

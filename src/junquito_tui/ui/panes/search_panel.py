@@ -251,7 +251,9 @@ step through them later.
                 self.post_message(self.Failed(failure_message("Building the search index", error), lasting=True))
                 return
         try:
-            self.post_message(self.Updated(text, self._index.search(text, limit=PER_KIND, annotations=self.annotations)))
+            self.post_message(
+                self.Updated(text, self._index.search(text, limit=PER_KIND, annotations=self.annotations))
+            )
         except Exception as error:
             self.post_message(self.Failed(failure_message(f"Searching for {text!r}", error), lasting=False))
 
