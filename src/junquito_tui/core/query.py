@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .annotations import tag_key
 from .folding import pieces, words
 from .model import Certainty, Precision, When
 
@@ -32,6 +33,7 @@ KINDS = ("event", "actor", "quote", "source")
 CERTAINTIES = tuple(c.value for c in Certainty)
 FIELDS = ("actor", "by", "kind", "tag", "certainty", "date", "is", "note", "mytag")
 IS_VALUES = ("starred",)
+MIN_PREFIX = 2  # shorter words are never expanded as prefixes
 _PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)("?)|(\S+))')
 _FIELD_ONLY = re.compile(r"[A-Za-z]+:")
 # ASCII digits only (``\d`` takes '٢٠١٨' too) and the whole text (``$`` allows a final newline).
@@ -211,9 +213,9 @@ def _note(query: Query, value: str) -> str | None:
     return None
 
 
-def _append(target: str, normalise: bool = False) -> Callable[[Query, str], str | None]:
+def _append(target: str, normalise: Callable[[str], str] = str) -> Callable[[Query, str], str | None]:
     def add(query: Query, value: str) -> str | None:
-        getattr(query, target).append(("".join(words(value)) or value.lower()) if normalise else value)
+        getattr(query, target).append(normalise(value))
         return None
 
     return add
@@ -223,12 +225,12 @@ _FILTERS: dict[str, Callable[[Query, str], str | None]] = {
     "actor": _append("actors"),
     "by": _append("claimants"),
     "kind": _kind,
-    "tag": _append("tags", normalise=True),
+    "tag": _append("tags", normalise=tag_key),
     "certainty": _certainty,
     "date": _date,
     "is": _is,
     "note": _note,
-    "mytag": _append("mytags", normalise=True),
+    "mytag": _append("mytags", normalise=tag_key),
 }
 
 

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .query import Query
+from .query import MIN_PREFIX, Query
 
 if TYPE_CHECKING:
     from .search import SearchIndex
 
 NAME_WORDS = 8  # longer titles are never name matches (their lengths are not kept apart)
-MIN_PREFIX = 2
 
 
 def wanted_words(index: SearchIndex, query: Query) -> list[tuple[str, bool, bool]]:

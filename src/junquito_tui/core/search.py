@@ -30,7 +30,7 @@ from .chronology import Chronology
 from .folding import WordRuns, compound_pattern, field_words, fold_uncached, phrase_pattern, words
 from .memory import collector_paused
 from .model import Actor, Quote
-from .query import KINDS, DateKey, Query, parse_query
+from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
 from .ranking import NAME_WORDS, tiers
 from .search_docs import TAG, TITLE, Doc, documents, links
 from .search_filters import apply_filters
@@ -38,7 +38,6 @@ from .snippets import Snippet, best_snippet
 from .stemming import Stems, languages_of
 from .suggest import FEW, suggestions
 
-MIN_PREFIX = 2  # shorter words are never expanded as prefixes
 BITSET_CACHE = 512  # bitsets kept between queries: typing refines the same words
 
 
