@@ -30,7 +30,7 @@ async def test_results_update_as_you_type_grouped_with_counts() -> None:
         assert "Events (1)" in shown and "Actors (1)" in shown  # prefix 'rub' already finds Rubio
         assert any(p.startswith("Marco Rubio") for p in shown)
         hint = str(app.query_one("#search-hint").render())
-        assert hint.startswith("2 results: 1 event, 1 actor")
+        assert hint.startswith("2 results: 1 actor, 1 event")  # a name match brings its kind first
         await pilot.press(*"io xq")
         await pilot.pause()
         assert app.query_one(ResultList).option_count == 0

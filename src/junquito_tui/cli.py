@@ -32,6 +32,17 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _count(text: str) -> int:
+    """A number of results: 0 or more (a negative limit is a mistake, not 'all')."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="junquito-tui",
@@ -54,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", help='e.g. perez, "order fulfilled", actor:rubio, date:2017-06..2017-12')
     search.add_argument("--data", metavar="FILE", help="search this dataset instead of the bundled one")
     search.add_argument("--json", action="store_true", help="print one JSON object per line")
-    search.add_argument("--limit", type=int, metavar="N", help="print at most N results of each kind")
+    search.add_argument(
+        "--limit", type=_count, metavar="N", help="print at most N results of each kind (0: counts only)"
+    )
     _add_data_options(search)
 
     export = commands.add_parser("export", help="write the chronology as TimelineJS3 JSON, Markdown or CSV")
@@ -133,7 +146,7 @@ def _validate(path: str | None, max_bytes: int) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    """Exit 0 with results, 1 without, 2 for an unusable dataset."""
+    """Exit 0 with results, 1 without, 2 for an unusable dataset or a filter that cannot be resolved."""
     chronology = _chronology(args)
     if chronology is None:
         return EXIT_USAGE
@@ -142,28 +155,36 @@ def _search(args: argparse.Namespace) -> int:
 
     results = SearchIndex(chronology).search(args.query, typing=False, limit=args.limit)
     print_results(results, as_json=args.json)
-    return 0 if results.hits else 1
+    if results.unresolved:
+        return EXIT_USAGE
+    return 0 if results.total else 1
 
 
 def _export(args: argparse.Namespace) -> int:
-    """Exit 0 when written, 1 when the query matches no event, 2 for unusable input or output."""
+    """Exit 0 when written, 1 when the query matches no event, 2 for unusable input, output or query."""
     chronology = _chronology(args)
     if chronology is None:
         return EXIT_USAGE
     event_ids = None
     if args.query is not None:
         from .core.search import SearchIndex
+        from .core.search_output import print_hints
+        from .core.text import one_line, visible
 
-        results = SearchIndex(chronology).search(args.query, typing=False)
-        for hint in results.hints:
-            print(f"hint: {hint}", file=sys.stderr)
+        results = SearchIndex(chronology).search(args.query, typing=False, limit=0)
+        for problem in results.unresolved:
+            print(f"junquito-tui: export: {one_line(visible(problem))}; nothing written", file=sys.stderr)
+        print_hints(results)
+        if results.unresolved:
+            return EXIT_USAGE
         event_ids = results.matched_events
         if not event_ids:
-            print(f"junquito-tui: export: no event matches {args.query!r}; nothing written", file=sys.stderr)
+            shown = one_line(visible(args.query))
+            print(f"junquito-tui: export: no event matches {shown!r}; nothing written", file=sys.stderr)
             return 1
     text = export_text(chronology, args.format, event_ids)
     count = len(event_ids) if event_ids is not None else len(chronology.events)
-    return _write(text, args.format, args.output, args.data, f"{count} events")
+    return _write(text, args.format, args.output, args.data, f"{count} event{'s' if count != 1 else ''}")
 
 
 def _import(args: argparse.Namespace) -> int:

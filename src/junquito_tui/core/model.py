@@ -201,11 +201,13 @@ class When:
         return (year, month, day, minute)
 
     def end_key(self) -> tuple[int, int, int, int]:
-        """End of the stated period, for comparing a start with an end."""
+        """End of the stated period, for comparing a start with an end: a year ends after its every
+        month (13), a month after its every day (32), a day after its every minute (1440)."""
         parts = self.parts()
-        year, month, day = [*parts[:3], 13, 32][:3]
+        month = parts[1] if len(parts) >= 2 else 13
+        day = parts[2] if len(parts) >= 3 else 32
         minute = parts[3] * 60 + parts[4] if len(parts) == 5 else 24 * 60
-        return (year, month, day, minute)
+        return (parts[0], month, day, minute)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=STRICT)

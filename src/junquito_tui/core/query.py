@@ -1,26 +1,43 @@
 """The search query language, read leniently: it never raises, it explains what it ignored.
 
-perez video              both words (AND); the last one also as a prefix while typing
-"order fulfilled"        a phrase
--maduro  -"six others"   exclusions
-actor:oscar-perez  actor:rubio  actor:"marco rubio"
-kind:event|actor|quote|source   tag:raid
+perez video              both words (AND); the last one also as a prefix while typing; each word
+                         also finds the other forms of its stem (helicopter: helicopters)
+"helicopter"             one quoted word: that word only, no other forms
+"order fulfilled"        a phrase: these words in a row, as written
+-maduro  -"six others"   exclusions (an excluded word excludes its other forms too)
+actor:oscar-perez  actor:rubio  actor:"marco rubio"   linked to an actor (id, or words of a name)
+by:maduro                events with a claim made by that actor (id or name, as actor:)
+kind:event|actor|quote|source   tag:raid   certainty:confirmed|reported|alleged|disputed
 date:2018-01-15  date:2017-06..2017-12  date:..2017  date:2018-01..
+                         a year or month bound covers that whole year or month, at either end;
+                         an event overlapping the range matches; an undated event never does
+is:starred  note:WORD  mytag:NAME   the user's notebook (matches nothing when no notebook is open)
+
+A filter that cannot be used (kind:person, date:2018-02-30, -actor:x) or resolved against the
+dataset (an actor or tag that does not exist) makes the query match nothing, and says why in
+``unusable`` (or, for resolution, in the search results); only a field still empty while typing
+(``actor:``) is ignored.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .annotations import tag_key
 from .folding import pieces, words
-from .model import Precision, When
+from .model import Certainty, Precision, When
 
 KINDS = ("event", "actor", "quote", "source")
-FIELDS = ("actor", "kind", "tag", "date")
+CERTAINTIES = tuple(c.value for c in Certainty)
+FIELDS = ("actor", "by", "kind", "tag", "certainty", "date", "is", "note", "mytag")
+IS_VALUES = ("starred",)
+MIN_PREFIX = 2  # shorter words are never expanded as prefixes
 _PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)("?)|(\S+))')
-_FIELD_ONLY = re.compile(r"^[A-Za-z]+:$")
-_DATE = re.compile(r"^-?\d{1,12}(?:-\d{2}(?:-\d{2})?)?$")
+_FIELD_ONLY = re.compile(r"[A-Za-z]+:")
+# ASCII digits only (``\d`` takes '٢٠١٨' too) and the whole text (``$`` allows a final newline).
+_DATE = re.compile(r"-?[0-9]{1,12}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 
 DateKey = tuple[int, int, int, int]
 
@@ -45,17 +62,38 @@ class Query:
     excluded_phrases: list[list[str]] = field(default_factory=list)
     prefix_last: bool = False
     open_phrase: bool = False  # the last phrase is still being typed: its last word is a prefix
+    literal: set[str] = field(default_factory=set)  # quoted single words: matched as written, no stemming
     kinds: set[str] = field(default_factory=set)
     actors: list[str] = field(default_factory=list)  # as typed; resolved against the dataset later
+    claimants: list[str] = field(default_factory=list)  # by: as typed, resolved like actors
     tags: list[str] = field(default_factory=list)
+    certainties: set[str] = field(default_factory=set)
     dates: list[DateRange] = field(default_factory=list)
-    hints: list[str] = field(default_factory=list)
+    starred: bool = False  # is:starred
+    notes: list[list[str]] = field(default_factory=list)  # note: each a list of folded words, all required
+    mytags: list[str] = field(default_factory=list)  # mytag:, normalised like tag:
+    hints: list[str] = field(default_factory=list)  # what was read leniently
+    unusable: list[str] = field(default_factory=list)  # filters that cannot be used: the query matches nothing
+
+    @property
+    def filters(self) -> bool:
+        return bool(
+            self.kinds or self.actors or self.claimants or self.tags or self.certainties or self.dates or self.notebook
+        )
+
+    @property
+    def notebook(self) -> bool:
+        """Whether the query asks the user's notebook (is:starred, note:, mytag:)."""
+        return self.starred or bool(self.notes or self.mytags)
 
     @property
     def is_empty(self) -> bool:
-        return not (
-            self.terms or self.compounds or self.phrases or self.kinds or self.actors or self.tags or self.dates
-        )
+        return not (self.terms or self.compounds or self.phrases or self.filters or self.unusable)
+
+    @property
+    def words_wanted(self) -> int:
+        """How many words the query asks for (a compound counts once): a name of about as many is a name match."""
+        return len(self.terms) + sum(map(len, self.phrases)) + len(self.compounds)
 
     @property
     def highlight_terms(self) -> list[str]:
@@ -76,14 +114,14 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
     last_word_at_end = False
     for match in _PIECE.finditer(text):
         minus, name, quoted, closing, bare = match.groups()
-        if name is None and bare is not None and _FIELD_ONLY.match(bare):
+        if name is None and bare is not None and _FIELD_ONLY.fullmatch(bare):
             name, bare = bare[:-1], ""  # 'actor:' typed, value still to come
         value = quoted if quoted is not None else bare
         if quoted is not None and not closing:
             query.hints.append(f'unclosed quote: read "{quoted.strip()}" as a phrase')
             query.open_phrase = typing and not minus and not text.endswith((" ", '"'))
         if name is not None:
-            _field(query, name.lower(), value, bool(minus))
+            _field(query, name.lower(), value, negated=bool(minus), typing=typing)
             last_word_at_end = False
             continue
         if bare is not None and bare == "-":
@@ -107,6 +145,8 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
             query.compounds.append(parts)
         else:
             query.terms.append(terms[0])
+        if quoted is not None and not is_phrase and not compound:
+            query.literal.add(terms[0])
         at_end = match.end() == len(text.rstrip()) == len(text)
         last_word_at_end = quoted is None and not minus and not compound and at_end
     query.prefix_last = typing and last_word_at_end and bool(query.terms)
@@ -116,31 +156,82 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
     return query
 
 
-def _field(query: Query, name: str, value: str, negated: bool) -> None:
-    if negated:
-        query.hints.append(f"-{name}: cannot be excluded; ignored")
-        return
-    if not value:
-        query.hints.append(f"{name}: needs a value; ignored")
-    elif name == "kind":
-        kind = value.lower().rstrip("s")
-        if kind in KINDS:
-            query.kinds.add(kind)
-        else:
-            query.hints.append(f"kind:{value} is not one of {', '.join(KINDS)}; ignored")
-    elif name == "actor":
-        query.actors.append(value)
-    elif name == "tag":
-        query.tags.append("".join(words(value)) or value.lower())
-    elif name == "date":
-        parsed = parse_date_range(value)
-        if parsed is None:
-            query.hints.append(f"date:{value} is not a date like 2018-01-15 or 2017-06..2017-12; ignored")
-        else:
-            query.dates.append(parsed)
-    else:
+def _field(query: Query, name: str, value: str, *, negated: bool, typing: bool) -> None:
+    if name not in FIELDS:
         query.hints.append(f"unknown field '{name}:' (use {', '.join(f + ':' for f in FIELDS)}); searched as words")
-        query.terms.extend(words(value))
+        (query.excluded_terms if negated else query.terms).extend(words(value))
+    elif negated:
+        query.unusable.append(f"-{name}: cannot be excluded (only words and phrases can)")
+    elif not value:
+        if typing:
+            query.hints.append(f"{name}: needs a value; ignored")
+        else:
+            query.unusable.append(f"{name}: needs a value")
+    else:
+        problem = _FILTERS[name](query, value)
+        if problem:
+            query.unusable.append(problem)
+
+
+def _kind(query: Query, value: str) -> str | None:
+    kind = value.lower().rstrip("s")
+    if kind not in KINDS:
+        return f"kind:{value} is not one of {', '.join(KINDS)}"
+    query.kinds.add(kind)
+    return None
+
+
+def _certainty(query: Query, value: str) -> str | None:
+    # A start is enough ('certainty:disp'): the four values differ from their first letter.
+    found = [c for c in CERTAINTIES if c.startswith(value.lower())]
+    if len(found) != 1:
+        return f"certainty:{value} is not one of {', '.join(CERTAINTIES)}"
+    query.certainties.add(found[0])
+    return None
+
+
+def _date(query: Query, value: str) -> str | None:
+    parsed = parse_date_range(value)
+    if parsed is None:
+        return f"date:{value} is not a date like 2018-01-15 or a range like 2017-06..2017-12"
+    query.dates.append(parsed)
+    return None
+
+
+def _is(query: Query, value: str) -> str | None:
+    if value.lower() not in IS_VALUES:
+        return f"is:{value} is not one of {', '.join(IS_VALUES)}"
+    query.starred = True
+    return None
+
+
+def _note(query: Query, value: str) -> str | None:
+    found = words(value)
+    if not found:
+        return f"note:{value} has no word to look for"
+    query.notes.append(found)
+    return None
+
+
+def _append(target: str, normalise: Callable[[str], str] = str) -> Callable[[Query, str], str | None]:
+    def add(query: Query, value: str) -> str | None:
+        getattr(query, target).append(normalise(value))
+        return None
+
+    return add
+
+
+_FILTERS: dict[str, Callable[[Query, str], str | None]] = {
+    "actor": _append("actors"),
+    "by": _append("claimants"),
+    "kind": _kind,
+    "tag": _append("tags", normalise=tag_key),
+    "certainty": _certainty,
+    "date": _date,
+    "is": _is,
+    "note": _note,
+    "mytag": _append("mytags", normalise=tag_key),
+}
 
 
 def parse_date_range(text: str) -> DateRange | None:
@@ -166,7 +257,7 @@ def parse_date_range(text: str) -> DateRange | None:
 
 
 def _when(part: str) -> When | None:
-    if not _DATE.match(part):
+    if not _DATE.fullmatch(part):
         return None
     precision = ("year", "month", "day")[part.lstrip("-").count("-")]
     try:

@@ -6,6 +6,10 @@ the ascending array of documents holding it in a title or name, and of those
 holding it elsewhere. At query time posting lists become bitsets (Python ints),
 so AND, OR, NOT, counts per kind and ranking tiers are single C-level operations
 however many documents match; only the hits shown are looked at one by one.
+
+Around the index: ``search_docs`` (the documents), ``stemming`` (a word's other forms, grouped
+once per distinct word at build), ``search_filters`` (actor:, by:, tag:, certainty:, date:, the
+notebook), ``ranking`` (the order of hits and of kinds) and ``suggest`` ("did you mean").
 """
 
 from __future__ import annotations
@@ -20,32 +24,21 @@ from functools import partial
 from itertools import chain
 from operator import attrgetter, methodcaller
 
+from .annotations import Annotations
 from .bitsets import Ordered, bits_in, members, span, to_bits
 from .chronology import Chronology
 from .folding import WordRuns, compound_pattern, field_words, fold_uncached, phrase_pattern, words
 from .memory import collector_paused
-from .model import Actor, Event, Quote, Source, When
-from .query import KINDS, DateKey, Query, parse_query
+from .model import Actor, Quote
+from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
+from .ranking import NAME_WORDS, tiers
+from .search_docs import TAG, TITLE, Doc, documents, links
+from .search_filters import apply_filters
 from .snippets import Snippet, best_snippet
+from .stemming import Stems, languages_of
+from .suggest import FEW, suggestions
 
-TITLE, BODY = 2, 1  # a match in a title, name or alias outranks one in body text
-MIN_PREFIX = 2  # shorter words are never expanded as prefixes
 BITSET_CACHE = 512  # bitsets kept between queries: typing refines the same words
-
-
-@dataclass(frozen=True, slots=True)  # one per document: slots, and no copies of the texts
-class Doc:
-    kind: str
-    id: str
-    title: str
-    item: Event | Actor | Quote | Source  # its texts are read from it when asked
-    when: When | None = None
-    end: When | None = None
-
-    @property
-    def fields(self) -> tuple[tuple[int, str], ...]:
-        """(weight, text): titles, names and aliases first, then body text."""
-        return _fields(self.item)
 
 
 @dataclass(frozen=True)
@@ -53,6 +46,7 @@ class Hit:
     doc: Doc
     score: float  # higher is better; equal scores keep chronological / dataset order
     snippet: Snippet
+    speaker: Actor | None = None  # a quote's speaker (None for other kinds, and for a quote without one)
 
     @property
     def kind(self) -> str:
@@ -68,8 +62,11 @@ class Results:
     query_text: str
     query: Query
     hits: list[Hit] = field(default_factory=list)  # grouped by kind, ranked; at most ``limit`` per kind
-    counts: dict[str, int] = field(default_factory=dict)  # every match, per kind
-    hints: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # every match, per kind, in the order of the groups
+    hints: list[str] = field(default_factory=list)  # what was read leniently
+    unresolved: list[str] = field(default_factory=list)  # why nothing can match (a filter that cannot be used)
+    suggestions: list[str] = field(default_factory=list)  # better spelt queries, when this one finds little
+    typing: bool = True  # read as typed: the last word is a prefix
     _events: int = 0
     _index: SearchIndex | None = None
 
@@ -101,49 +98,84 @@ class SearchIndex:
 
     def _build(self, chronology: Chronology) -> None:
         self.chronology = chronology
-        self.docs: list[Doc] = list(_documents(chronology))
+        self.docs: list[Doc] = list(documents(chronology))
         self._kinds = _kind_ranges(self.docs)
         titled: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
         body: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
         starts, ends = [], []
+        by_name_length: list[list[int]] = [[] for _ in range(NAME_WORDS + 2)]  # the last: longer
         self._runs = WordRuns()
         for number, doc in enumerate(self.docs):
             # Fields joined as phrases see them (no word spans a newline): one fold and one scan each.
             fields = doc.fields
-            titles = field_words("\n".join([text for weight, text in fields if weight == TITLE]))
+            names = [text for weight, text in fields if weight == TITLE]
+            titles = field_words("\n".join(names))
             bodies = field_words("\n".join([text for weight, text in fields if weight != TITLE]))
             head = set(titles)
-            rest = _links(doc.item)
+            rest = links(doc.item)
             rest.update(bodies)
             add = methodcaller("append", number)  # appends driven from C: this loop runs millions of times
             deque(map(add, map(titled.__getitem__, head)), maxlen=0)
             deque(map(add, map(body.__getitem__, rest - head)), maxlen=0)
             self._runs.add(chain(titles, bodies))  # titles come first in ``fields``
+            shortest = len(titles) if len(names) == 1 else min(len(field_words(n)) for n in names)
+            by_name_length[min(shortest, NAME_WORDS + 1)].append(number)
             if doc.when is not None:
                 starts.append((date_number(doc.when.sort_key()), number))
                 ends.append((date_number((doc.end or doc.when).end_key()), number))
         self._runs.close()
         self._titled, self._body = _compact(titled, len(self.docs)), _compact(body, len(self.docs))
         self._terms = sorted(t for t in {*titled, *body} if not t.startswith("\0"))
+        self.tags = frozenset(t.removeprefix(TAG) for t in {*titled, *body} if t.startswith(TAG))
         size = len(self.docs)
         self._starts, self._ends = Ordered(starts, size), Ordered(ends, size)
-        self._cache: OrderedDict[tuple[str, bool, bool], int] = OrderedDict()
+        self._short = _cumulative(by_name_length, size)
+        self.stems = Stems(self._terms, languages_of(self.document_frequency))
+        self._cache: OrderedDict[tuple[str, bool, bool, bool], int] = OrderedDict()
         self._actor_words: dict[str, set[str]] | None = None
         self._actor_names: list[str] = []
+        self._numbers: dict[tuple[str, str], int] | None = None
+        self._by_length: dict[int, list[str]] | None = None
 
     # -- posting lists as bitsets -------------------------------------------
-    def bits(self, term: str, *, prefix: bool = False, titles_only: bool = False) -> int:
-        """Documents holding ``term`` (or, with ``prefix``, any word starting with it)."""
-        key = (term, prefix and len(term) >= MIN_PREFIX, titles_only)
+    def bits(self, term: str, *, prefix: bool = False, titles_only: bool = False, stemmed: bool = False) -> int:
+        """Documents holding ``term`` (with ``prefix``, or any word starting with it; with ``stemmed``,
+        or any word sharing its stem)."""
+        key = (term, prefix and len(term) >= MIN_PREFIX, titles_only, stemmed)
         found = self._cache.get(key)
         if found is None:
-            found = self._union(self._expand(term) if key[1] else (term,), titles_only)
+            terms: Iterable[str] = self._expand(term) if key[1] else (term,)
+            if stemmed:
+                terms = chain(terms, self.stems.forms(term))
+            found = self._union(terms, titles_only)
             self._cache[key] = found
             if len(self._cache) > BITSET_CACHE:
                 self._cache.popitem(last=False)
         else:
             self._cache.move_to_end(key)
         return found
+
+    def document_frequency(self, term: str) -> int:
+        """How many documents hold ``term`` itself (no prefix, no other forms)."""
+        return _count(self._titled.get(term)) + _count(self._body.get(term))
+
+    def short(self, words: int) -> int:
+        """Documents with a title, name or alias of at most ``words`` words (up to NAME_WORDS)."""
+        return self._short[max(0, min(words, NAME_WORDS))]
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """Every folded word of the dataset, sorted."""
+        return self._terms
+
+    def words_of_length(self, low: int, high: int) -> list[str]:
+        """The words of the vocabulary with low..high characters (grouped once, when first asked)."""
+        if self._by_length is None:
+            grouped: defaultdict[int, list[str]] = defaultdict(list)
+            for word in self._terms:
+                grouped[len(word)].append(word)
+            self._by_length = dict(grouped)
+        return [word for length in range(low, high + 1) for word in self._by_length.get(length, ())]
 
     def _union(self, terms: Iterable[str], titles_only: bool) -> int:
         # One bitset for all the short lists: a prefix can expand to hundreds of words, and
@@ -163,79 +195,107 @@ class SearchIndex:
                 return
             yield word
 
-    def _kind_bits(self, kind: str) -> int:
+    def kind_bits(self, kind: str) -> int:
         return span(*self._kinds[kind])
 
     # -- matching -----------------------------------------------------------
-    def search(self, text: str, *, typing: bool = True, limit: int | None = None) -> Results:
-        """Match ``text``; ``limit`` caps the hits kept (with snippets) per kind, never the counts."""
+    def search(
+        self,
+        text: str,
+        *,
+        typing: bool = True,
+        limit: int | None = None,
+        annotations: Annotations | None = None,
+        suggest: bool = True,
+    ) -> Results:
+        """Match ``text``; ``limit`` caps the hits kept (with snippets) per kind, never the counts.
+        ``annotations``: the user's notebook, for is:starred, note: and mytag: (without one they match
+        nothing). ``suggest``: when little is found, look for better spelt queries."""
         query = parse_query(text, typing=typing)
-        results = Results(text, query, hints=list(query.hints), _index=self)
+        results = Results(
+            text, query, hints=list(query.hints), unresolved=list(query.unusable), typing=typing, _index=self
+        )
         if query.is_empty:
             return results
-        matched = self._match(query, results.hints)
-        if not matched:
-            return results
-        tiers = self._tiers(query, matched)
-        exact, prefixes = query.highlight_terms, query.highlight_prefixes
-        for kind in KINDS:
-            of_kind = matched & self._kind_bits(kind)
-            if not of_kind:
-                continue
+        matched = 0 if results.unresolved else self._match(query, results, annotations)
+        if matched:
+            self._collect(query, matched, results, limit)
+        if suggest and results.total < FEW:
+            results.suggestions = suggestions(self, results, annotations)
+        return results
+
+    def _collect(self, query: Query, matched: int, results: Results, limit: int | None) -> None:
+        """Counts and ranked hits, kind by kind; a kind whose best hit ranks higher comes first."""
+        ranked = tiers(self, query, matched)
+        exact = query.highlight_terms + [w for t in self._stemmed(query) for w in self.stems.forms(t)]
+        prefixes = query.highlight_prefixes
+        groups = []
+        for order, kind in enumerate(KINDS):
+            of_kind = matched & self.kind_bits(kind)
+            if of_kind:
+                best = next(rank for rank, tier in enumerate(ranked) if tier & of_kind)
+                groups.append((best, order, kind, of_kind))
+        for _, _, kind, of_kind in sorted(groups):
             results.counts[kind] = of_kind.bit_count()
             room = limit
-            for rank, tier in enumerate(tiers):
+            for rank, tier in enumerate(ranked):
                 for number in bits_in(tier & of_kind, room):
                     doc = self.docs[number]
                     snippet = best_snippet([t for _, t in doc.fields], exact, prefixes)
-                    results.hits.append(Hit(doc, float(len(tiers) - rank), snippet))
+                    results.hits.append(Hit(doc, float(len(ranked) - rank), snippet, self._speaker(doc)))
                     room = None if room is None else room - 1
                 if room == 0:
                     break
-        results._events = matched & self._kind_bits("event")
-        return results
+        results._events = matched & self.kind_bits("event")
 
-    def _match(self, query: Query, hints: list[str]) -> int:
+    def _speaker(self, doc: Doc) -> Actor | None:
+        speaker = doc.item.speaker if isinstance(doc.item, Quote) else None
+        return self.chronology.actors.get(speaker) if speaker else None
+
+    @staticmethod
+    def _stemmed(query: Query) -> list[str]:
+        """The required words that also find their other forms (not those quoted alone)."""
+        return [t for t in query.terms if t not in query.literal]
+
+    def _match(self, query: Query, results: Results, annotations: Annotations | None) -> int:
         everything = span(0, len(self.docs))
         matched = everything
         last = len(query.terms) - 1
         for index, term in enumerate(query.terms):
-            matched &= self.bits(term, prefix=query.prefix_last and index == last)
+            prefix = query.prefix_last and index == last
+            matched &= self.bits(term, prefix=prefix, stemmed=term not in query.literal)
         for parts in query.compounds:  # narrow by the pieces; the pattern is checked below
             for part in (p for p in parts if len(p) >= MIN_PREFIX):
                 matched &= self.bits(part, prefix=True)
         for phrase_index, phrase in enumerate(query.phrases):
             for term in phrase:
-                matched &= self.bits(term, prefix=self._open_word(query, phrase_index, term))
+                matched &= self.bits(term, prefix=self.open_word(query, phrase_index, term))
         for term in query.excluded_terms:
-            matched &= ~self.bits(term)
-        if query.kinds:
-            matched &= sum(self._kind_bits(kind) for kind in query.kinds)
-        for tag in query.tags:
-            matched &= self.bits(f"\0tag:{tag}")
-        actor_ids = self._resolve_actors(query, hints)
-        if actor_ids is not None:
-            linked = 0
-            for actor_id in actor_ids:
-                linked |= self.bits(f"\0actor:{actor_id}")
-            matched &= linked
-        for dates in query.dates:
-            if dates.end is not None:
-                matched &= self._starts.at_most(date_number(dates.end))
-            if dates.start is not None:
-                matched &= self._ends.all() & ~self._ends.at_most(date_number(dates.start) - 1)
-            if dates.start is None and dates.end is None:
-                matched &= self._starts.all()
-        matched &= everything
+            matched &= ~self.bits(term, stemmed=term not in query.literal)
+        matched = apply_filters(self, query, matched, results, annotations) & everything
         if matched and (query.phrases or query.compounds or query.excluded_phrases or query.excluded_compounds):
             matched = self._verify(query, matched)
         return matched
+
+    def dated(self, start: DateKey | None, end: DateKey | None) -> int:
+        """Dated documents whose period overlaps start..end (None: an open end)."""
+        found = self._starts.all() if end is None else self._starts.at_most(date_number(end))
+        if start is not None:
+            found &= self._ends.all() & ~self._ends.at_most(date_number(start) - 1)
+        return found
+
+    def numbers(self, keys: Iterable[tuple[str, str]]) -> int:
+        """The documents of these (kind, id) pairs, as a bitset (unknown pairs are left out)."""
+        if self._numbers is None:  # built the first time a notebook filter is used
+            self._numbers = {(doc.kind, doc.id): number for number, doc in enumerate(self.docs)}
+        found = (self._numbers.get(key) for key in keys)
+        return to_bits([n for n in found if n is not None], len(self.docs))
 
     def _verify(self, query: Query, matched: int) -> int:
         """What posting lists cannot tell: words in a row (phrases) or joined (compounds)."""
         size = len(self.docs)
         for index, phrase in enumerate(query.phrases):
-            open_ended = self._open_word(query, index, phrase[-1])
+            open_ended = self.open_word(query, index, phrase[-1])
             matched = to_bits(self._holding(members(matched), phrase, open_ended), size)
         if query.compounds and matched:
             required = [_Pattern.compound(c) for c in query.compounds]
@@ -264,43 +324,10 @@ class SearchIndex:
     def _folded(self, number: int) -> str:
         return fold_uncached("\n".join([t for _, t in self.docs[number].fields]))
 
-    def _tiers(self, query: Query, matched: int) -> list[int]:
-        """Ranking as disjoint bitsets, best first: every word in a title or name, then some, then none;
-        within each, documents holding the last word exactly before those matching it only as a prefix."""
-        last = len(query.terms) - 1
-        wanted = [(t, query.prefix_last and i == last) for i, t in enumerate(query.terms)]
-        wanted += [(t, self._open_word(query, i, t)) for i, p in enumerate(query.phrases) for t in p]
-        wanted += [(p, True) for c in query.compounds for p in c if len(p) >= MIN_PREFIX]
-        if not wanted:
-            return [matched]
-        every, some = matched, 0
-        for term, prefix in wanted:
-            titled = self.bits(term, prefix=prefix, titles_only=True)
-            every &= titled
-            some |= titled
-        some &= matched & ~every
-        tiers = [every, some, matched & ~every & ~some]
-        if query.prefix_last:
-            exact = self.bits(query.terms[last])
-            tiers = [t for tier in tiers for t in (tier & exact, tier & ~exact)]
-        return [t for t in tiers if t]
-
     @staticmethod
-    def _open_word(query: Query, phrase_index: int, term: str) -> bool:
+    def open_word(query: Query, phrase_index: int, term: str) -> bool:
         """The word being typed at the end of an unclosed phrase matches as a prefix."""
         return query.open_phrase and phrase_index == len(query.phrases) - 1 and term == query.phrases[-1][-1]
-
-    def _resolve_actors(self, query: Query, hints: list[str]) -> set[str] | None:
-        if not query.actors:
-            return None
-        resolved: set[str] | None = None
-        for wanted in query.actors:
-            ids = self.actors_matching(wanted)
-            if not ids:
-                hints.append(f"actor:{wanted} matches no actor; ignored")
-                continue
-            resolved = ids if resolved is None else resolved & ids
-        return resolved
 
     def actors_matching(self, wanted: str) -> set[str]:
         """An exact id, or every actor whose name, aliases or id contain all the words given."""
@@ -348,6 +375,21 @@ def _compact(postings: dict[str, array[int]], size: int) -> dict[str, array[int]
     return {term: to_bits(p, size) if len(p) * 32 > size else p for term, p in postings.items()}
 
 
+def _count(postings: array[int] | int | None) -> int:
+    if postings is None:
+        return 0
+    return postings.bit_count() if isinstance(postings, int) else len(postings)
+
+
+def _cumulative(numbers_by_size: list[list[int]], size: int) -> list[int]:
+    """Bitset k: the documents listed at sizes 0..k."""
+    found, out = 0, []
+    for numbers in numbers_by_size:
+        found |= to_bits(numbers, size)
+        out.append(found)
+    return out
+
+
 def _kind_ranges(docs: list[Doc]) -> dict[str, tuple[int, int]]:
     ranges: dict[str, tuple[int, int]] = {}
     counts, start = Counter(map(attrgetter("kind"), docs)), 0
@@ -356,36 +398,3 @@ def _kind_ranges(docs: list[Doc]) -> dict[str, tuple[int, int]]:
         ranges[kind] = (start, end)
         start = end
     return ranges
-
-
-def _documents(chronology: Chronology) -> Iterable[Doc]:
-    for event in chronology.events:
-        yield Doc("event", event.id, event.title, event, event.when, event.end)
-    for actor in chronology.dataset.actors:
-        yield Doc("actor", actor.id, actor.name, actor)
-    for quote in chronology.quote_order:
-        event = chronology.event(quote.event)
-        yield Doc("quote", quote.id, quote.text, quote, event.when, event.end)
-    for source in chronology.dataset.sources:
-        yield Doc("source", source.id, source.title, source)
-
-
-def _fields(item: Event | Actor | Quote | Source) -> tuple[tuple[int, str], ...]:
-    if isinstance(item, Event):
-        return (TITLE, item.title), (BODY, item.summary), (BODY, item.place or ""), (BODY, " ".join(item.tags))
-    if isinstance(item, Actor):
-        texts = [(TITLE, item.name), *((TITLE, a) for a in item.aliases), (BODY, item.profile)]
-        return (*texts, *((BODY, t) for t in (item.side, item.fate) if t))
-    if isinstance(item, Quote):
-        return (TITLE, item.text), (BODY, item.context)
-    return ((TITLE, item.title), *((BODY, t) for t in (item.publisher, item.author) if t))
-
-
-def _links(item: Event | Actor | Quote | Source) -> set[str]:
-    """The actors (and tags) a document is found by with actor: (and tag:), as index terms."""
-    if isinstance(item, Event):
-        actors = {p.actor for p in item.actors} | {a for c in item.claims for a in c.by}
-        return {f"\0actor:{a}" for a in actors} | {f"\0tag:{''.join(words(t))}" for t in item.tags}
-    if isinstance(item, Actor):
-        return {f"\0actor:{item.id}"}
-    return {f"\0actor:{item.speaker}"} if isinstance(item, Quote) and item.speaker else set()

@@ -1,4 +1,8 @@
-"""Search results for the terminal or for machines, outside the UI."""
+"""Search results for the terminal or for machines, outside the UI.
+
+Every printed field is one line (``one_line``): a title holding line breaks or tabs cannot draw a
+fake result. JSON lines escape U+2028 and U+2029 too, which some readers take for line ends.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import sys
 
 from .dates import short_date
 from .search import Hit, Results
+from .suggest import did_you_mean
+from .text import one_line, visible
 
 MARK_OPEN, MARK_CLOSE = "«", "»"
 
@@ -22,8 +28,9 @@ def marked(hit: Hit) -> str:
 
 
 def as_record(hit: Hit) -> dict[str, object]:
+    """One result for --json; a quote also has ``speaker``: {"id", "name"}, or null when it has none."""
     when = hit.doc.when
-    return {
+    record: dict[str, object] = {
         "kind": hit.kind,
         "id": hit.id,
         "date": when.date if when else None,
@@ -34,18 +41,44 @@ def as_record(hit: Hit) -> dict[str, object]:
         "snippet": hit.snippet.text,
         "highlights": [list(span) for span in hit.snippet.spans],
     }
+    if hit.kind == "quote":
+        record["speaker"] = {"id": hit.speaker.id, "name": hit.speaker.name} if hit.speaker else None
+    return record
 
 
-def print_results(results: Results, *, as_json: bool) -> None:
-    for hint in results.hints:
-        print(f"hint: {hint}", file=sys.stderr)
-    for hit in results.hits:
-        if as_json:
-            print(json.dumps(as_record(hit), ensure_ascii=False))
-        else:
-            date = short_date(hit.doc.when) if hit.doc.when or hit.kind in ("event", "quote") else ""
-            print(f"{hit.kind:<7} {hit.id:<32} {date:<20} {hit.doc.title}")
-            print(f"        {marked(hit)}")
+def json_line(record: dict[str, object]) -> str:
+    return json.dumps(record, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def title_line(hit: Hit) -> str:
+    """Kind, id, date and title (a quote's with its speaker), on one line."""
+    date = short_date(hit.doc.when) if hit.doc.when or hit.kind in ("event", "quote") else ""
+    title = hit.doc.title + (f" — {hit.speaker.name}" if hit.speaker else "")
+    return f"{hit.kind:<7} {hit.id:<32} {one_line(date):<20} {one_line(title)}"
+
+
+def summary(results: Results) -> str:
     counts = ", ".join(f"{n:,} {kind}{'s' if n != 1 else ''}" for kind, n in results.counts.items())
     shown = f" ({len(results.hits):,} shown)" if len(results.hits) < results.total else ""
-    print(f"{results.total:,} results{': ' + counts if counts else ''}{shown}", file=sys.stderr)
+    total = results.total
+    return f"{total:,} result{'s' if total != 1 else ''}{': ' + counts if counts else ''}{shown}"
+
+
+def print_results(results: Results, *, as_json: bool, command: str = "search") -> None:
+    """Hits on stdout; hints, problems and the summary on stderr (the query, typed by anyone, made visible)."""
+    for problem in results.unresolved:
+        print(f"junquito-tui: {command}: {one_line(visible(problem))}; nothing matches", file=sys.stderr)
+    print_hints(results)
+    for hit in results.hits:
+        if as_json:
+            print(json_line(as_record(hit)))
+        else:
+            print(title_line(hit))
+            print(f"        {one_line(marked(hit))}")
+    print(summary(results), file=sys.stderr)
+
+
+def print_hints(results: Results) -> None:
+    hints = [*results.hints, *([did_you_mean(results.suggestions)] if results.suggestions else [])]
+    for hint in hints:
+        print(f"hint: {one_line(visible(hint))}", file=sys.stderr)

@@ -9,7 +9,8 @@ from functools import lru_cache
 from .folding import fold, fold_uncached, folded_in_place, tokens
 
 SNIPPET_WIDTH = 110
-_ONE_LINE = str.maketrans("\n\t\r", "   ")
+# Every character that can end a line (or jump a column), one for one, so spans stay valid.
+_ONE_LINE = str.maketrans(dict.fromkeys("\n\t\r\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029", " "))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from textual.content import Content
 from ..core.chronology import Chronology
 from ..core.dates import short_date
 from ..core.navigation import Kind, Location
+from ..core.text import one_line
 from .messages import Navigate
 from .pages import preview
 
@@ -83,5 +84,8 @@ class QuoteProvider(GoToProvider):
     kind = "quote"
 
     def items(self, chronology: Chronology) -> Iterator[tuple[str, str, str]]:
+        """The quote and who said it (so 'maduro' finds his words too); nothing more for a quote without a speaker."""
         for quote in chronology.quote_order:
-            yield preview(quote), f"quote · {short_date(chronology.event(quote.event).when)}", quote.id
+            speaker = chronology.actors[quote.speaker].name if quote.speaker else None
+            label = preview(quote) + (f" — {speaker}" if speaker else "")
+            yield one_line(label), f"quote · {short_date(chronology.event(quote.event).when)}", quote.id

@@ -25,26 +25,33 @@ from ...core.crashlog import failure_message
 from ...core.dates import short_date
 from ...core.memory import freeze_loaded_objects
 from ...core.navigation import Location
+from ...core.text import one_line
 from ..messages import Navigate, TimelineFilter
 from ..widgets.links import ItemList
 
 if TYPE_CHECKING:  # the search engine is imported when the first search runs, not at start-up
+    from ...core.annotations import Annotations
     from ...core.search import Hit, Results, SearchIndex
 
 KIND_TITLES = {"event": "Events", "actor": "Actors", "quote": "Quotes", "source": "Sources"}
 SYNC_LIMIT = 5_000  # documents; above this, the index is built and searched in threads
 PER_KIND = 50  # results listed per kind; the counts are always complete
-PLACEHOLDER = 'Search: words (AND)  "a phrase"  -exclude  actor:  kind:  tag:  date:2017-06..2017-12'
+TITLE_ROOM = 100  # characters of a result's title line (with a quote's speaker) before it is cut
+PLACEHOLDER = 'Search: words (AND)  "a phrase"  -exclude  actor:  by:  kind:  tag:  certainty:  date:2017-06..2017-12'
 
 
 def hit_content(hit: Hit) -> Content:
-    """Title, date and snippet, with matched words styled by span: data is never parsed."""
+    """Title (a quote's with its speaker), date and snippet, each on one line, with matched words
+    styled by span: data is never parsed."""
     snippet = Content(hit.snippet.text)
     for start, end in hit.snippet.spans:
         snippet = snippet.stylize("bold reverse", start, end)
-    date = short_date(hit.doc.when) if hit.doc.when else ""
-    title = hit.doc.title if len(hit.doc.title) <= 100 else hit.doc.title[:99] + "…"
-    return Content.assemble((title, "bold"), (f"  {date}", "italic"), "\n  ", snippet)
+    date = one_line(short_date(hit.doc.when)) if hit.doc.when else ""
+    speaker = "  — " + one_line(hit.speaker.name) if hit.speaker else ""
+    room = max(TITLE_ROOM - len(speaker), TITLE_ROOM // 2)  # a long quote leaves room for who said it
+    title = one_line(hit.doc.title)
+    title = title if len(title) <= room else title[: room - 1] + "…"
+    return Content.assemble((title, "bold"), (speaker, "italic"), (f"  {date}", "italic"), "\n  ", snippet)
 
 
 class ResultList(ItemList):
@@ -81,11 +88,16 @@ class SearchPanel(Vertical):
 
     HELP = """\
 ## Search (`/`)
-Words are all required (AND), case, accents and punctuation do not matter, and the last word
-counts as a prefix while you type. `"a phrase"`, `-word` to exclude, and filters
-`actor:ID-or-name`, `kind:event|actor|quote|source`, `tag:NAME`, `date:2018-01-15`,
-`date:2017-06..2017-12`. In the results, `enter` jumps, `f` narrows the timeline to the
-matching events (`escape` clears it), and `n` / `N` step through them later.
+Words are all required (AND), case, accents and punctuation do not matter, each word also finds
+its other forms (`helicopter`: helicopters; a word in quotes finds only itself), and the last
+word counts as a prefix while you type. `"a phrase"`, `-word` to exclude, and filters
+`actor:ID-or-name`, `by:ID-or-name` (claims made by), `kind:event|actor|quote|source`,
+`tag:NAME`, `certainty:disputed` (or confirmed, reported, alleged), `date:2018-01-15`,
+`date:2017-06..2017-12` (a month or year covers all of it), and from your notebook
+`is:starred`, `note:WORD`, `mytag:NAME`. A filter that matches no actor or tag finds nothing,
+and the line under the box says why; a typo gets "did you mean". In the results, `enter`
+jumps, `f` narrows the timeline to the matching events (`escape` clears it), and `n` / `N`
+step through them later.
 """
 
     # Bound to the explorer screen's filter: new results re-filter the timeline while it is on.
@@ -131,6 +143,8 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
         super().__init__(id=id)
         self.chronology = chronology
         self.results: Results | None = None  # the last search, for n / N and the filter
+        # The user's notebook, for is:starred, note: and mytag: (set it when one is open; None: they match nothing)
+        self.annotations: Annotations | None = None
         self._index: SearchIndex | None = None
         self._indexing = False
         self._failed: str | None = None
@@ -239,14 +253,16 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
                 self.post_message(self.Failed(failure_message("Building the search index", error), lasting=True))
                 return
         try:
-            self.post_message(self.Updated(text, self._index.search(text, limit=PER_KIND)))
+            self.post_message(
+                self.Updated(text, self._index.search(text, limit=PER_KIND, annotations=self.annotations))
+            )
         except Exception as error:
             self.post_message(self.Failed(failure_message(f"Searching for {text!r}", error), lasting=False))
 
     @work(thread=True, exclusive=True, group="search")
     def _search_in_thread(self, index: SearchIndex, text: str) -> None:
         try:
-            self.post_message(self.Updated(text, index.search(text, limit=PER_KIND)))
+            self.post_message(self.Updated(text, index.search(text, limit=PER_KIND, annotations=self.annotations)))
         except Exception as error:
             self.post_message(self.Failed(failure_message(f"Searching for {text!r}", error), lasting=False))
 
@@ -286,13 +302,21 @@ matching events (`escape` clears it), and `n` / `N` step through them later.
 
     @staticmethod
     def _summary(results: Results) -> str:
+        """One line: the counts, or why nothing can match; what was read leniently; better spellings."""
         if results.query.is_empty and not results.hints:
             return "Type to search events, actors, quotes and sources."
-        counts = ", ".join(f"{n:,} {k}{'' if n == 1 else 's'}" for k, n in results.counts.items())
-        total = results.total
-        line = f"{total:,} result{'' if total == 1 else 's'}" + (f": {counts}" if counts else "")
+        if results.unresolved:
+            line = "Nothing matches: " + "; ".join(map(one_line, results.unresolved))
+        else:
+            counts = ", ".join(f"{n:,} {k}{'' if n == 1 else 's'}" for k, n in results.counts.items())
+            total = results.total
+            line = f"{total:,} result{'' if total == 1 else 's'}" + (f": {counts}" if counts else "")
         if results.hints:
-            line += "  ·  " + "; ".join(results.hints)
+            line += "  ·  " + "; ".join(map(one_line, results.hints))
+        if results.suggestions:
+            from ...core.suggest import did_you_mean  # with the engine: not at start-up
+
+            line += "  ·  " + one_line(did_you_mean(results.suggestions))
         return line
 
     # -- answers ----------------------------------------------------------------

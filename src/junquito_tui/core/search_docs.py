@@ -1,0 +1,68 @@
+"""The documents search looks through: one per event, actor, quote and source, with their texts by
+weight and the links (actors, claimants, tags, certainty) that filters find them by (no Textual here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .annotations import tag_key
+from .chronology import Chronology
+from .model import Actor, Event, Quote, Source, When
+
+TITLE, BODY = 2, 1  # a match in a title, name or alias outranks one in body text
+
+
+@dataclass(frozen=True, slots=True)  # one per document: slots, and no copies of the texts
+class Doc:
+    kind: str
+    id: str
+    title: str
+    item: Event | Actor | Quote | Source  # its texts are read from it when asked
+    when: When | None = None
+    end: When | None = None
+
+    @property
+    def fields(self) -> tuple[tuple[int, str], ...]:
+        """(weight, text): titles, names and aliases first, then body text."""
+        return fields_of(self.item)
+
+
+def documents(chronology: Chronology) -> Iterable[Doc]:
+    for event in chronology.events:
+        yield Doc("event", event.id, event.title, event, event.when, event.end)
+    for actor in chronology.dataset.actors:
+        yield Doc("actor", actor.id, actor.name, actor)
+    for quote in chronology.quote_order:
+        event = chronology.event(quote.event)
+        yield Doc("quote", quote.id, quote.text, quote, event.when, event.end)
+    for source in chronology.dataset.sources:
+        yield Doc("source", source.id, source.title, source)
+
+
+def fields_of(item: Event | Actor | Quote | Source) -> tuple[tuple[int, str], ...]:
+    if isinstance(item, Event):
+        return (TITLE, item.title), (BODY, item.summary), (BODY, item.place or ""), (BODY, " ".join(item.tags))
+    if isinstance(item, Actor):
+        texts = [(TITLE, item.name), *((TITLE, a) for a in item.aliases), (BODY, item.profile)]
+        return (*texts, *((BODY, t) for t in (item.side, item.fate) if t))
+    if isinstance(item, Quote):
+        return (TITLE, item.text), (BODY, item.context)
+    return ((TITLE, item.title), *((BODY, t) for t in (item.publisher, item.author) if t))
+
+
+TAG = "\0tag:"
+
+
+def links(item: Event | Actor | Quote | Source) -> set[str]:
+    """What a document is found by with actor:, by:, tag: and certainty:, as index terms."""
+    if isinstance(item, Event):
+        claimants = {a for c in item.claims for a in c.by}
+        actors = {p.actor for p in item.actors} | claimants
+        links = {f"\0actor:{a}" for a in actors} | {f"\0by:{a}" for a in claimants}
+        links |= {f"{TAG}{tag_key(t)}" for t in item.tags}
+        links.add(f"\0certainty:{item.certainty.value}")
+        return links
+    if isinstance(item, Actor):
+        return {f"\0actor:{item.id}"}
+    return {f"\0actor:{item.speaker}"} if isinstance(item, Quote) and item.speaker else set()

@@ -1,0 +1,69 @@
+"""Search filters resolved against the dataset (and the user's notebook), as bitsets (no Textual here).
+
+A filter that cannot be resolved (an actor or tag the dataset does not have, a notebook filter with
+no notebook open) matches nothing: it is listed in ``results.unresolved`` with the reason, never
+silently dropped, so that `export --query 'actor:oscar-prez'` exports nothing instead of everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
+
+from .annotations import Annotations, ItemKey, with_note, with_tag
+from .bitsets import span
+
+if TYPE_CHECKING:
+    from .query import Query
+    from .search import Results, SearchIndex
+
+NO_NOTEBOOK = "no notebook open"
+
+
+def apply_filters(
+    index: SearchIndex, query: Query, matched: int, results: Results, annotations: Annotations | None
+) -> int:
+    """``matched`` narrowed by every filter of ``query``; 0, with the reasons, if one cannot be resolved."""
+    if query.kinds:
+        matched &= _any(index.kind_bits(kind) for kind in query.kinds)
+    if query.certainties:
+        matched &= _any(index.bits(f"\0certainty:{c}") for c in query.certainties)
+    for tag in query.tags:
+        if tag in index.tags:
+            matched &= index.bits(f"\0tag:{tag}")
+        else:
+            results.unresolved.append(f"tag:{tag}: no event has this tag")
+    named = [("actor", wanted) for wanted in query.actors] + [("by", wanted) for wanted in query.claimants]
+    for field, wanted in named:  # each filter narrows; the actors one filter names are alternatives
+        ids = index.actors_matching(wanted)
+        if ids:
+            matched &= _any(index.bits(f"\0{field}:{actor}") for actor in ids)
+        else:
+            results.unresolved.append(f"{field}:{wanted} matches no actor")
+    for dates in query.dates:
+        matched &= index.dated(dates.start, dates.end)
+    if query.notebook:
+        matched &= _notebook(index, query, results, annotations)
+    return 0 if results.unresolved else matched
+
+
+def _notebook(index: SearchIndex, query: Query, results: Results, annotations: Annotations | None) -> int:
+    if annotations is None:
+        asked = ["is:starred"] if query.starred else []
+        asked += [f"note:{' '.join(words)}" for words in query.notes] + [f"mytag:{tag}" for tag in query.mytags]
+        results.unresolved += [f"{text}: {NO_NOTEBOOK}" for text in asked]
+        return 0
+    found: list[Collection[ItemKey]] = [annotations.starred()] if query.starred else []
+    found += [with_note(annotations, words, index.stems.same_stem) for words in query.notes]
+    found += [with_tag(annotations, tag) for tag in query.mytags]
+    matched = span(0, len(index.docs))
+    for items in found:
+        matched &= index.numbers(items)
+    return matched
+
+
+def _any(bitsets: Iterable[int]) -> int:
+    found = 0
+    for bits in bitsets:
+        found |= bits
+    return found
