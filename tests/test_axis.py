@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from junquito_tui.core import axis
-from junquito_tui.core.axis_draw import LEGEND, draw
+from junquito_tui.core.axis_draw import draw
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.model import Event, Precision
@@ -192,7 +192,11 @@ def check_drawing(built: axis.Axis, dated: list[Event], selected: tuple[int, int
         assert built.bins.points[column] == len(within)  # each event lying in a column is counted there
         assert built.bins.spans[column] == len(overlapping) - len(within)  # the rest are spread
         assert (bottom[column] != " ") == bool(overlapping)  # every event visible over its whole period
-        assert (bottom[column] == "░") == (not within and bool(overlapping))
+        spread = len(overlapping) - len(within)  # darker where more periods overlap, under no bar
+        if within:
+            assert bottom[column] in "▁▂▃▄▅▆▇█"
+        else:
+            assert bottom[column] == (" " if not spread else "░" if spread == 1 else "▒")
         promised, drawn = expected_glyph(within, overlapping), glyphs[column]
         if column in covered:  # the selection is drawn over dates, never over a clock time's glyph
             assert drawn == promised if promised in "◆◇" and len(covered) > 1 else drawn in "▲├┤─", (column, glyphs)

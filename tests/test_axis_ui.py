@@ -14,7 +14,7 @@ from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.navigation import Location
 from junquito_tui.ui.screens.explorer import ExplorerScreen
-from junquito_tui.ui.widgets.time_axis import TimeAxis
+from junquito_tui.ui.widgets.time_axis import LEGEND, TimeAxis
 from junquito_tui.ui.widgets.timeline import Timeline
 
 
@@ -227,3 +227,14 @@ async def test_zooming_on_an_undated_event_of_the_bundled_chronology() -> None:
         built = strip._axis
         assert first.when is not None and built is not None
         assert built.columns_of(axis.interval(first.when)) is not None
+
+
+def test_readme_and_help_explain_every_glyph_the_strip_draws() -> None:
+    """The legend, the README's axis section and the Timeline help name the same glyphs."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The time axis") :]
+    section = section[: section.index("\n## ", 1)]
+    glyphs = {char for char in LEGEND if not char.isascii()} | set("░▒├┤")
+    assert LEGEND in section
+    for text in (section, Timeline.HELP):
+        assert glyphs <= set(text), glyphs - set(text)

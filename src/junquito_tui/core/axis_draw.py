@@ -2,7 +2,8 @@
 
 Four rows. Two rows of bars (eighths of a cell, log scale) count the events whose whole
 period lies within the column. Where no bar stands, `░` shows events spread over the
-column: a day, month or year (or a range) longer than the column, or crossing its edge.
+column: a day, month or year (or a range) longer than the column, or crossing its edge
+(`▒` two or more).
 The glyph row says what kind of events are there: `◆` a clock time, `◇` only approximate
 clock times, `─` only dates without a time (a day, month or year, or a range), ` ` none.
 The selected event is `▲` when its whole period lies in one column; otherwise its period
@@ -19,7 +20,7 @@ import math
 from .axis import Axis, Bins, gap_label
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
-LEGEND = "▇count ◆time ◇~time ─░period ▲selected ⋯gap"
+LEGEND = "▇count ◆time ◇~time ─░period ▲chosen ⋯gap"
 ROLES = ("bar", "context", "span", "selected", "tick", "gap")  # and "" for an empty cell
 
 Cell = tuple[str, str]
@@ -41,7 +42,7 @@ def draw(built: Axis, selected: tuple[int, int] | None) -> list[list[Cell]]:
             elif level_behind:
                 row.append((BLOCKS[level_behind], "context"))
             elif row is bottom and built.bins.spans[column]:
-                row.append(("░", "span"))
+                row.append((shade(built.bins.spans[column]), "span"))
             else:
                 row.append((" ", ""))
     glyphs = [glyph(built.bins, column) for column in range(width)]
@@ -50,6 +51,13 @@ def draw(built: Axis, selected: tuple[int, int] | None) -> list[list[Cell]]:
         if char == "▲" or glyphs[column][0] in " ─":  # a clock time inside a selected period stays visible
             glyphs[column] = (char, "selected")
     return [top, bottom, glyphs, _tick_row(built)]
+
+
+def shade(spread: int) -> str:
+    """░ for one period over the column, ▒ for more: where a busy day stands out in its month.
+
+    Never darker: a ▓ beside a bar's █ would read as a bar."""
+    return "░" if spread == 1 else "▒"
 
 
 def glyph(bins: Bins, column: int) -> Cell:

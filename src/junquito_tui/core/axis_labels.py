@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .axis_scale import DAY, HOUR, MINUTE, YEAR, Segment, civil_from_days, days_from_civil
 from .dates import MONTHS, year_label
 
-TICK_SPACING = 8  # columns between labels, at least, when choosing the unit
+TICK_SPACING = 7  # columns between labels, at least, when choosing the unit
 
 
 @dataclass(frozen=True)
