@@ -346,3 +346,32 @@ def test_gap_label_rounding_rule(minutes: int) -> None:
         assert abs(value - true) <= 0.05 * true
         assert len(number.replace(".", "").strip("0")) <= 2  # two significant digits
     assert len(label) <= 14
+
+
+# -- clicks -------------------------------------------------------------------------------------
+@given(
+    st.lists(st.tuples(st.integers(0, 2000), st.integers(1, 600)), max_size=12),
+    st.integers(0, 2400),
+    st.integers(1, 300),
+)
+def test_a_click_picks_what_is_drawn_under_it(raw: list[tuple[int, int]], a: int, length: int) -> None:
+    """A bar's event if one lies in the column; else the shortest period spread over it; else the nearest start."""
+    periods = sorted((start, start + size, key) for key, (start, size) in enumerate(raw))
+    b = a + length
+    chosen = axis.pick(periods, (a, b))
+    if not periods:
+        assert chosen is None
+        return
+    by_key = {key: (start, end) for start, end, key in periods}
+    assert chosen is not None
+    start, end = by_key[chosen]
+    within = [p for p in periods if a <= p[0] and p[1] <= b]
+    spread = [p for p in periods if p[0] < b and p[1] > a]
+    middle = (a + b) / 2
+    if within:
+        assert a <= start and end <= b
+        assert abs(start - middle) == min(abs(p[0] - middle) for p in within)
+    elif spread:
+        assert start < b and end > a and end - start == min(p[1] - p[0] for p in spread)
+    else:
+        assert abs(start - middle) == min(abs(p[0] - middle) for p in periods)

@@ -13,6 +13,7 @@ from junquito_tui.core import axis
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.navigation import Location
+from junquito_tui.ui.messages import Navigate
 from junquito_tui.ui.screens.explorer import ExplorerScreen
 from junquito_tui.ui.widgets.time_axis import LEGEND, TimeAxis
 from junquito_tui.ui.widgets.timeline import Timeline
@@ -75,6 +76,35 @@ async def test_clicking_a_bar_jumps_there_and_is_recorded() -> None:
         await pilot.press("backspace")
         current = app.query_one(Timeline).current
         assert current is not None and current.id == "raid-begins"
+
+
+async def test_clicking_a_spread_day_picks_that_day_not_the_nearest_clock_time() -> None:
+    """At one day, the day-precise siege is spread over 15 January: a click on it at 20:00 picks it,
+    not the 12:00 surrender whose start is nearer (issue 14: a day is not a point)."""
+    app = AxisApp("day-beside-noon", selected="surrender")
+    async with app.run_test(size=(60, 4)) as pilot:
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        picked: list[str] = []
+        original = strip.post_message
+
+        def record(message: Any) -> bool:
+            if isinstance(message, Navigate):
+                picked.append(message.target.id)
+            return original(message)
+
+        strip.post_message = record  # type: ignore[method-assign]
+        built = strip._axis
+        assert built is not None
+        evening = built.column_of(axis.days_from_civil(2018, 1, 15) * axis.DAY + 20 * 60)
+        assert evening is not None and row(strip, 1)[evening] == "░"
+        await pilot.click(strip, offset=(evening, 1))
+        await pilot.pause()
+        noon = built.column_of(axis.days_from_civil(2018, 1, 15) * axis.DAY + 12 * 60)
+        assert noon is not None
+        await pilot.click(strip, offset=(noon, 1))  # the bar: the event lying in that column
+        await pilot.pause()
+        assert picked == ["siege", "surrender"]
 
 
 async def test_wheel_over_the_strip_zooms() -> None:

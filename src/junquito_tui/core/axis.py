@@ -24,7 +24,7 @@ from .model import Event, Precision
 
 __all__ = [
     "DAY", "HOUR", "MINUTE", "YEAR", "Axis", "Bins", "Layer", "Placement", "Segment", "Tick", "build",
-    "civil_from_days", "count", "days_from_civil", "gap_label", "interval", "layout", "ticks", "window_for",
+    "civil_from_days", "count", "days_from_civil", "gap_label", "interval", "layout", "pick", "ticks", "window_for",
     "zoom_levels",
 ]  # fmt: skip
 
@@ -176,10 +176,12 @@ class Axis:
             return None
         return first, last, start >= lo, end <= hi
 
-    def time_at(self, column: int) -> float | None:
+    def minutes_of(self, column: int) -> tuple[int, int] | None:
+        """The minutes [a, b) a column shows; None in a compressed gap or off the strip."""
         for segment in self.segments:
             if segment.x0 <= column < segment.x1 and not segment.compressed:
-                return segment.time_at(column + 0.5)
+                i = column - segment.x0
+                return segment.edges[i], segment.edges[i + 1]
         return None
 
     def gap_at(self, column: int) -> Segment | None:
@@ -375,6 +377,25 @@ def _count_ranged(group: Ranged, segment: Segment, bins: Bins, how: tuple[bool, 
         overlapping = bisect_left(group.starts, edges[i + 1]) - bisect_right(group.ends, edges[i])
         if overlapping:
             _add(bins, segment.x0 + i, within[i], overlapping - within[i], how)
+
+
+def pick(periods: Sequence[tuple[int, int, int]], column: tuple[int, int]) -> int | None:
+    """What a click on a column means, as the third item of ``periods`` ((start, end, key), sorted):
+    an event lying within the column (the one starting nearest its middle), else the shortest
+    period spread over it, else the event starting nearest the column. None when there is none."""
+    if not periods:
+        return None
+    a, b = column
+    middle = (a + b) / 2
+    first, after = bisect_left(periods, (a,)), bisect_left(periods, (b,))
+    within = [p for p in periods[first:after] if p[1] <= b]
+    if within:
+        return min(within, key=lambda p: abs(p[0] - middle))[2]
+    spread = [p for p in periods[:after] if p[1] > a]  # a click is rare: a scan is fine
+    if spread:
+        return min(spread, key=lambda p: (p[1] - p[0], -p[0]))[2]
+    nearby = periods[max(first - 1, 0) : first + 1]
+    return min(nearby, key=lambda p: abs(p[0] - middle))[2]
 
 
 def build(

@@ -95,12 +95,6 @@ class Segment:
         """The column whose minutes hold ``t`` (t0 <= t < t1)."""
         return self.x0 + min(bisect_right(self.edges, t) - 1, self.columns - 1)
 
-    def time_at(self, x: float) -> float:
-        """The time at a fractional column (x = column + 0.5 is the middle of a column)."""
-        i = min(int(x - self.x0), self.columns - 1)
-        start, stop = self.edges[i], self.edges[i + 1]
-        return start + (x - self.x0 - i) * (stop - start)
-
 
 def _snap(t: int, per_column: float) -> int:
     """The calendar boundary at or before ``t`` of the largest unit a column can hold (none below a day).

@@ -7,7 +7,6 @@ reports zoom changes and clicks as messages.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from itertools import groupby
 
 from rich.segment import Segment
@@ -54,7 +53,7 @@ class TimeAxis(Widget):
         self._view: list[Event] = []
         self._layer = axis.Layer()
         self._behind: axis.Layer | None = None
-        self._starts: list[tuple[int, int]] | None = None  # (start minute, view position), for clicks
+        self._periods: list[tuple[int, int, int]] | None = None  # (start, end, view position), for clicks
         self._selected: Event | None = None
         self._zoom = 0
         self._focus: tuple[int, int] | None = None  # the period the window is placed around
@@ -79,7 +78,7 @@ class TimeAxis(Widget):
             self._view = view
             self._layer = self._placement.layer(where[e.id] for e in view)
             self._behind = self._all_layer
-        self._starts = None
+        self._periods = None
         self._rebuild()
 
     def select(self, event: Event | None) -> None:
@@ -170,22 +169,20 @@ class TimeAxis(Widget):
 
     # -- mouse ----------------------------------------------------------------
     def on_click(self, event: events.Click) -> None:
-        if self._axis is None:
+        """A click on a bar picks an event lying in that column; on a spread, the period under it."""
+        column = self._axis.minutes_of(event.x) if self._axis is not None else None
+        if column is None:
             return
-        time = self._axis.time_at(event.x)
-        if time is None:
-            return
-        if self._starts is None:  # built on the first click only: most sessions never click
+        if self._periods is None:  # built on the first click only: most sessions never click
             place = self._placement
-            self._starts = sorted((place.start[place.position[e.id]], i) for i, e in enumerate(self._view) if e.when)
-        starts = self._starts
-        if not starts:
-            return
-        index = bisect_left(starts, (time, -1))
-        nearby = [p for p in (index - 1, index) if 0 <= p < len(starts)]
-        best = min(nearby, key=lambda p: abs(starts[p][0] - time))
-        # a click on a bar or a tick: a jump to the event nearest that time
-        self.post_message(Navigate(Location("event", self._view[starts[best][1]].id)))
+            self._periods = sorted(
+                (place.start[place.position[e.id]], place.end[place.position[e.id]], i)
+                for i, e in enumerate(self._view)
+                if e.when is not None
+            )
+        chosen = axis.pick(self._periods, column)
+        if chosen is not None:
+            self.post_message(Navigate(Location("event", self._view[chosen].id)))  # a jump, in the history
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         event.stop()
