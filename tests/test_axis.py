@@ -161,13 +161,14 @@ def check_layout(built: axis.Axis, width: int) -> None:
 
 def check_ticks(built: axis.Axis) -> None:
     """Each label starts at its mark (the column holding the boundary it names); none overlap or run off."""
+    assert all(tick.text == "╵" + tick.label for tick in built.ticks)
     shown = columns(built)
     free_from = 0
     for tick in built.ticks:
         a, b = shown[tick.column]
         assert a <= tick.time < b, (tick, a, b)
-        assert tick.column >= free_from and tick.column + len(tick.label) <= built.width
-        free_from = tick.column + len(tick.label) + 1
+        assert tick.column >= free_from and tick.column + len(tick.text) <= built.width
+        free_from = tick.column + len(tick.text) + 1
 
 
 def covered_by(built: axis.Axis, selected: tuple[int, int] | None) -> list[int]:
@@ -181,7 +182,7 @@ def check_drawing(built: axis.Axis, dated: list[Event], selected: tuple[int, int
     top, bottom, glyphs, tick_row = ("".join(char for char, _ in row) for row in draw(built, selected))
     assert len(top) == len(bottom) == len(glyphs) == len(tick_row) == built.width
     for tick in built.ticks:
-        assert tick_row[tick.column :].startswith(tick.label)
+        assert tick_row[tick.column :].startswith("╵" + tick.label)
     for segment in built.segments:
         if segment.compressed:  # an empty stretch is labelled, never silently shortened
             assert axis.gap_label(segment.t1 - segment.t0) in glyphs[segment.x0 : segment.x1]

@@ -264,7 +264,7 @@ def test_readme_and_help_explain_every_glyph_the_strip_draws() -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## The time axis") :]
     section = section[: section.index("\n## ", 1)]
-    glyphs = {char for char in LEGEND if not char.isascii()} | set("░▒├┤")
+    glyphs = {char for char in LEGEND if not char.isascii()} | set("░▒├┤╵")
     assert LEGEND in section
     for text in (section, Timeline.HELP):
         assert glyphs <= set(text), glyphs - set(text)

@@ -9,8 +9,8 @@ clock times, `─` only dates without a time (a day, month or year, or a range),
 The selected event is `▲` when its whole period lies in one column; otherwise its period
 is drawn `├──┤` from its first column to its last (an end beyond the window is left open),
 leaving visible the `◆`/`◇` of clock times inside it.
-Compressed stretches read `⋯5 mo⋯`. The last row holds the tick labels, each starting at
-its mark.
+Compressed stretches read `⋯5 mo⋯`. The last row holds the tick labels, each just after
+its mark `╵`, drawn in the column holding the moment it names.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def _draw_gaps(glyphs: list[Cell], built: Axis) -> None:
 def _tick_row(built: Axis) -> list[Cell]:
     cells: list[Cell] = [(" ", "")] * built.width
     for tick in built.ticks:
-        cells[tick.column : tick.column + len(tick.label)] = [(char, "tick") for char in tick.label]
+        cells[tick.column : tick.column + len(tick.text)] = [(char, "tick") for char in tick.text]
     return cells[: built.width]
 
 

@@ -1,10 +1,11 @@
 """Words on the time axis: tick labels at calendar boundaries, and the length of a compressed gap.
 
 A tick marks a calendar boundary (the first minute of a year, month, day, hour, ...):
-its *mark* is the column holding that minute, and the label's first character is drawn
-there. Each label names what the previous one did not: the first names the day and the
-year even at hour zooms ('15 Jan 2018 04:00'), a later one adds the year or the day only
-when it changes, so the date is always on screen without repeating itself.
+its *mark* is the column holding that minute, drawn `╵`, and the label follows it, so
+two labels side by side never read as one ('15 Jan 2018 06:00' would). Each label names
+what the previous one did not: the first names the day and the year even at hour zooms
+('15 Jan 2018 04:00'); a later one adds the year or the day only when it changes, so the
+date is always on screen without repeating itself.
 """
 
 from __future__ import annotations
@@ -17,13 +18,18 @@ from .axis_scale import DAY, HOUR, MINUTE, YEAR, Segment, civil_from_days, days_
 from .dates import MONTHS, year_label
 
 TICK_SPACING = 7  # columns between labels, at least, when choosing the unit
+MARK = "╵"  # drawn in the marked column, just before the label
 
 
 @dataclass(frozen=True)
 class Tick:
-    column: int  # the mark: the column holding ``time``; the label starts here
+    column: int  # the mark: the column holding ``time``; MARK is drawn here, the label just after
     label: str
     time: int  # the calendar boundary marked, in minutes
+
+    @property
+    def text(self) -> str:
+        return MARK + self.label
 
 
 def ticks(segments: Sequence[Segment], width: int) -> list[Tick]:
@@ -40,9 +46,10 @@ def ticks(segments: Sequence[Segment], width: int) -> list[Tick]:
             if column < free_from:
                 continue
             label, now_named = _label(t, unit, named)
-            if column + len(label) <= width:
-                out.append(Tick(column, label, t))
-                free_from, named = column + len(label) + 1, now_named
+            tick = Tick(column, label, t)
+            if column + len(tick.text) <= width:
+                out.append(tick)
+                free_from, named = column + len(tick.text) + 1, now_named
     return out
 
 

@@ -39,9 +39,10 @@ event is the whole day, never a point in it). `▇` bars count events whose peri
 column; `░` (`▒` where more overlap) spreads a longer one over every column it covers. Below,
 `◆` marks a clock time, `◇` an approximate one, `─` days, months, years and ranges. The selected
 event is `▲`, or `├──┤` over its period when that is wider than a column; `⋯5 mo⋯` is an empty
-stretch drawn compressed. Each date label starts under the moment it names; the first names the day.
-`+` / `-` zoom around the selection (or the mouse wheel over the axis; an undated event zooms around
-the dated one it is shown after), `=` shows the whole span again; clicking a bar or a date jumps there.
+stretch drawn compressed. Each date label follows its mark `╵`, under the moment it names; the
+first names the day. `+` / `-` zoom around the selection (or the mouse wheel over the axis; an
+undated event zooms around the dated one it is shown after), `=` shows the whole span again.
+Clicking a bar jumps to an event lying in it, clicking a `░` to the period spread there.
 """
 
     BINDINGS = [
