@@ -47,16 +47,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     half = [placement.position[e.id] for e in events[::2]]  # a filter keeping half of the events
     extent = every.extent
     assert extent is not None
-    centre = (extent[0] + extent[1]) / 2
+    middle = next(e for e in events[len(events) // 2 :] if e.when is not None)
+    assert middle.when is not None
+    centre = axis.interval(middle.when, middle.end)  # zoom around an event's whole period, as the strip does
     rows = [("placing every event in time (once per dataset)", timed(lambda: axis.Placement(events), args.repeat))]
-    for label, length in axis.zoom_levels(extent):
+    stretches = timed(lambda: axis.Layer(every.fixed, every.ranged).merged, args.repeat)
+    rows.append(("finding the empty stretches (once per dataset)", stretches))
+    assert every.merged  # found once, then kept: the zooms below reuse it
+    for label, length in axis.zoom_levels(extent, args.width):
         rows.append(
             (
                 f"new zoom: {label}",
                 timed(lambda z=(label, length): axis.build(args.width, every, z, centre), args.repeat),
             )
         )
-    whole = axis.zoom_levels(extent)[0]
+    whole = axis.zoom_levels(extent, args.width)[0]
     rows.append(
         (
             "new filter: half the events (layer + axis)",

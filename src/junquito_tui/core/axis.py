@@ -1,109 +1,46 @@
-"""The time axis: bins, zoom levels, ticks and compressed gaps (no Textual here).
+"""The time axis: where events fall, at a zoom that fits the data (no Textual here).
 
-Time is counted in minutes on the proleptic Gregorian calendar, so any year, BCE
-included, has a place. Each event covers the whole period its precision allows: a
-month-precision event is a month long. Columns map to time piecewise-linearly:
-long empty stretches get a few columns each, marked as compressed, never silently.
-Counting uses sorted start and end arrays per kind of event, so a new zoom or a
-new filter costs a few bisections per column, not a pass over the events.
+Each event covers the whole period its precision allows: a month-precision event is a
+month long (see ``axis_scale``). At any zoom, an event whose whole period lies within one
+column is counted in that column (its bar); any other event is *spread* over every column
+its period overlaps. Nothing is ever placed at a point inside its period: a day known
+without a time is not drawn at noon, whatever the zoom.
+
+Columns map to time piecewise-linearly: long empty stretches get a few columns each,
+marked as compressed, never silently. Counting uses sorted arrays per kind of event, so a
+new zoom or a new filter costs a few bisections per column, not a pass over the events.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import pairwise
 
-from .dates import MONTHS, year_label
-from .model import Event, When, parse_partial_date
+from .axis_labels import Tick, gap_label, ticks
+from .axis_scale import DAY, HOUR, MINUTE, YEAR, Segment, civil_from_days, days_from_civil, interval
+from .model import Event, Precision
 
-MINUTE, HOUR, DAY = 1, 60, 1440
-YEAR = 365 * DAY
-MIN_SEGMENT_COLUMNS = 6  # a burst of activity never shrinks below this
+__all__ = [
+    "DAY", "HOUR", "MINUTE", "YEAR", "Axis", "Bins", "Layer", "Placement", "Segment", "Tick", "build",
+    "civil_from_days", "count", "days_from_civil", "gap_label", "interval", "layout", "pick", "ticks", "window_for",
+    "zoom_levels",
+]  # fmt: skip
+
+MIN_SEGMENT_COLUMNS = 6  # a burst never shrinks below this (unless it lasts fewer minutes)
 GAP_SHARE = 0.08  # an empty stretch longer than this share of the window is compressed
 ZOOMS = (("1 year", YEAR), ("3 months", 91 * DAY), ("1 month", 30 * DAY), ("1 week", 7 * DAY),
          ("1 day", DAY), ("8 hours", 8 * HOUR), ("2 hours", 2 * HOUR))  # fmt: skip
+RANGED = 0  # the length in a group key of events with an end: their lengths vary
+
+# (kind, approximate, length): kind 'time' when the start is a clock time, 'date' otherwise
+GroupKey = tuple[str, bool, int]
 
 
-def days_from_civil(year: int, month: int, day: int) -> int:
-    """Days since 1970-01-01 for any proleptic Gregorian date (H. Hinnant's algorithm)."""
-    year -= month <= 2
-    era = year // 400
-    year_of_era = year - era * 400
-    day_of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
-    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
-    return era * 146097 + day_of_era - 719468
-
-
-def civil_from_days(days: int) -> tuple[int, int, int]:
-    days += 719468
-    era = days // 146097
-    day_of_era = days - era * 146097
-    year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096) // 365
-    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
-    mp = (5 * day_of_year + 2) // 153
-    day = day_of_year - (153 * mp + 2) // 5 + 1
-    month = mp + (3 if mp < 10 else -9)
-    return year_of_era + era * 400 + (month <= 2), month, day
-
-
-def interval(when: When, end: When | None = None) -> tuple[int, int]:
-    """[start, end) in minutes: the whole period the stated precision allows."""
-    start = _period(when)[0]
-    return start, _period(end or when)[1]
-
-
-def _period(when: When) -> tuple[int, int]:
-    return _period_of(when.date)
-
-
-@lru_cache(maxsize=1 << 17)  # events share dates: at 100,000 events, 60,000 distinct ones
-def _period_of(date: str) -> tuple[int, int]:
-    parts = parse_partial_date(date)  # validated: its length is the precision
-    year = parts[0]
-    if len(parts) == 1:
-        return days_from_civil(year, 1, 1) * DAY, days_from_civil(year + 1, 1, 1) * DAY
-    month = parts[1]
-    if len(parts) == 2:
-        following = days_from_civil(year + (month == 12), month % 12 + 1, 1)
-        return days_from_civil(year, month, 1) * DAY, following * DAY
-    day = days_from_civil(year, month, parts[2]) * DAY
-    if len(parts) == 3:
-        return day, day + DAY
-    start = day + parts[3] * HOUR + parts[4]
-    return start, start + MINUTE
-
-
-@dataclass(frozen=True)
-class Segment:
-    """Columns [x0, x1) showing minutes [t0, t1); a compressed gap shows only its label."""
-
-    t0: int
-    t1: int
-    x0: int
-    x1: int
-    compressed: bool = False
-
-    def time_at(self, x: float) -> float:
-        return self.t0 + (x - self.x0) * (self.t1 - self.t0) / max(self.x1 - self.x0, 1)
-
-    def column_of(self, t: float) -> int:
-        x = self.x0 + (t - self.t0) * (self.x1 - self.x0) / max(self.t1 - self.t0, 1)
-        return min(int(x), self.x1 - 1)
-
-
-@dataclass(frozen=True)
-class Tick:
-    column: int
-    label: str
-
-
-@dataclass
-class Group:
-    starts: list[int] = field(default_factory=list)  # sorted
-    ends: list[int] = field(default_factory=list)  # sorted (independently of starts)
-    longest: int = 0
+def kind_of(event: Event) -> str:
+    """'time' for a clock time (the legend's ◆/◇), 'date' for a day, month or year."""
+    return "time" if event.when is not None and event.when.precision is Precision.MINUTE else "date"
 
 
 class Placement:
@@ -117,44 +54,51 @@ class Placement:
         self.position = {e.id: i for i, e in enumerate(events)}
         self.start: list[int] = [0] * len(events)
         self.end: list[int] = [0] * len(events)
-        self.group: list[tuple[str, bool] | None] = [None] * len(events)
-        self.longest: dict[tuple[str, bool], int] = {}
+        self.group: list[GroupKey | None] = [None] * len(events)
         for index, event in enumerate(events):
             if event.when is None:
                 continue
             start, end = interval(event.when, event.end)
-            key = ("ranged" if event.end is not None else event.when.precision.value, event.when.approximate)
-            self.start[index], self.end[index], self.group[index] = start, end, key
-            self.longest[key] = max(self.longest.get(key, 0), end - start)
+            length = RANGED if event.end is not None else end - start
+            self.start[index], self.end[index] = start, end
+            self.group[index] = (kind_of(event), event.when.approximate, length)
 
     def layer(self, positions: Iterable[int] | None = None) -> Layer:
         """The layer of the events at ``positions`` (all of them when None)."""
         chosen = range(len(self.start)) if positions is None else positions
-        by_group: dict[tuple[str, bool], list[int]] = {}
+        by_group: dict[GroupKey, list[int]] = {}
         group = self.group
         for index in chosen:  # the only per-event Python work a filter costs
             key = group[index]
             if key is not None:
                 by_group.setdefault(key, []).append(index)
         start, end = self.start.__getitem__, self.end.__getitem__
-        groups = {
-            key: Group(sorted(map(start, found)), sorted(map(end, found)), self.longest[key])
-            for key, found in by_group.items()
-        }
-        return Layer(groups, _periods=lambda: [(self.start[i], self.end[i]) for f in by_group.values() for i in f])
+        layer = Layer()
+        for key, found in by_group.items():
+            if key[2] == RANGED:
+                pairs = sorted((start(i), end(i)) for i in found)
+                layer.ranged[key] = Ranged([s for s, _ in pairs], sorted(e for _, e in pairs), pairs)
+            else:  # one sort: the ends are the starts shifted by the group's length
+                layer.fixed[key] = sorted(map(start, found))
+        return layer
+
+
+@dataclass
+class Ranged:
+    """Events with an end, whose lengths vary: starts and ends sorted independently, and the pairs."""
+
+    starts: list[int]
+    ends: list[int]
+    pairs: list[tuple[int, int]]  # sorted by start
 
 
 @dataclass
 class Layer:
-    """Events split by precision (and approximate or not), each as sorted start and end arrays.
+    """A set of events as sorted arrays: the starts of each group of one kind and one length (their
+    ends are the starts shifted by that length), and the events with an end apart."""
 
-    At a given zoom, a group whose longest period fits in one column is drawn as
-    'points', binned by start so each event lands in exactly one bin; longer ones are
-    'spans', drawn lighter over every column they overlap.
-    """
-
-    groups: dict[tuple[str, bool], Group] = field(default_factory=dict)
-    _periods: Callable[[], list[tuple[int, int]]] | None = None  # each event's (start, end), on demand
+    fixed: dict[GroupKey, list[int]] = field(default_factory=dict)
+    ranged: dict[GroupKey, Ranged] = field(default_factory=dict)
     _merged: list[tuple[int, int]] | None = None
 
     @classmethod
@@ -165,9 +109,10 @@ class Layer:
     def merged(self) -> list[tuple[int, int]]:
         """Every event's period, merged where they touch: the complement holds the empty stretches."""
         if self._merged is None:
-            periods = sorted(self._periods()) if self._periods else []
+            periods = [(s, s + key[2]) for key, starts in self.fixed.items() for s in starts]
+            periods += [pair for group in self.ranged.values() for pair in group.pairs]
             merged: list[tuple[int, int]] = []
-            for start, end in periods:
+            for start, end in sorted(periods):
                 if merged and start <= merged[-1][1]:
                     merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
                 else:
@@ -176,20 +121,32 @@ class Layer:
         return self._merged
 
     def starting_in(self, t0: int, t1: int) -> int:
-        return sum(bisect_left(g.starts, t1) - bisect_left(g.starts, t0) for g in self.groups.values())
+        groups = [*self.fixed.values(), *(group.starts for group in self.ranged.values())]
+        return sum(bisect_left(starts, t1) - bisect_left(starts, t0) for starts in groups)
 
     @property
     def extent(self) -> tuple[int, int] | None:
-        if not self.merged:
+        ends = [starts[-1] + key[2] for key, starts in self.fixed.items()]
+        ends += [group.ends[-1] for group in self.ranged.values()]
+        if not ends:
             return None
-        return self.merged[0][0], max(end for _, end in self.merged)
+        firsts = [starts[0] for starts in self.fixed.values()] + [g.starts[0] for g in self.ranged.values()]
+        return min(firsts), max(ends)
 
 
 @dataclass
 class Bins:
-    points: list[int]  # per column: events binned by start
-    approximate: list[int]  # of which approximate
-    spans: list[int]  # per column: longer events overlapping it
+    """Per column: events whose whole period lies within it (the bar), of which clock times and
+    approximate clock times (the ◆ and ◇ glyphs), and events spread over it (longer, or across its edges)."""
+
+    points: list[int]
+    times: list[int]
+    approximate: list[int]
+    spans: list[int]
+
+    @classmethod
+    def empty(cls, width: int) -> Bins:
+        return cls([0] * width, [0] * width, [0] * width, [0] * width)
 
 
 @dataclass
@@ -202,78 +159,126 @@ class Axis:
     context: Bins | None  # every event, when a filter narrows what ``bins`` counts
     zoom_label: str
 
-    def column_of(self, t: float) -> int | None:
+    def column_of(self, t: int) -> int | None:
+        """The column holding minute ``t``; None outside the window or inside a compressed gap."""
         for segment in self.segments:
-            if segment.t0 <= t < segment.t1 or (t == segment.t1 and segment is self.segments[-1]):
-                return segment.column_of(t)
+            if segment.t0 <= t < segment.t1:
+                return None if segment.compressed else segment.column_of(t)
         return None
 
-    def time_at(self, column: int) -> float | None:
+    def columns_of(self, period: tuple[int, int]) -> tuple[int, int, bool, bool] | None:
+        """(first, last, starts here, ends here): the columns a period overlaps, None when out of the window."""
+        (start, end), (lo, hi) = period, self.window
+        if end <= lo or start >= hi:
+            return None
+        first, last = self.column_of(max(start, lo)), self.column_of(min(end, hi) - 1)
+        if first is None or last is None:  # only a period drawn on another layout lies in a gap
+            return None
+        return first, last, start >= lo, end <= hi
+
+    def minutes_of(self, column: int) -> tuple[int, int] | None:
+        """The minutes [a, b) a column shows; None in a compressed gap or off the strip."""
         for segment in self.segments:
             if segment.x0 <= column < segment.x1 and not segment.compressed:
-                return segment.time_at(column + 0.5)
+                i = column - segment.x0
+                return segment.edges[i], segment.edges[i + 1]
         return None
 
     def gap_at(self, column: int) -> Segment | None:
         return next((s for s in self.segments if s.compressed and s.x0 <= column < s.x1), None)
 
 
-def zoom_levels(extent: tuple[int, int]) -> list[tuple[str, int | None]]:
-    """'whole span' (None) first, then the fixed windows shorter than the data's span."""
+def zoom_levels(extent: tuple[int, int], width: int = 0) -> list[tuple[str, int | None]]:
+    """'whole span' (None) first, then the fixed windows shorter than the data's span.
+
+    A window of fewer minutes than ``width`` columns is not offered: a column never shows
+    less than a minute, the finest precision a date can have.
+    """
     span = extent[1] - extent[0]
-    return [("whole span", None), *((label, length) for label, length in ZOOMS if length < span)]
+    return [("whole span", None), *((label, length) for label, length in ZOOMS if width <= length < span)]
 
 
-def window_for(extent: tuple[int, int], length: int | None, centre: float | None) -> tuple[int, int]:
-    if length is None or centre is None:
-        return extent
-    start = int(centre - length / 2)
-    return start, start + length
+def window_for(
+    extent: tuple[int, int], length: int | None, focus: tuple[int, int] | None, width: int = 0
+) -> tuple[int, int]:
+    """The minutes shown: the whole extent, or ``length`` minutes around ``focus`` (a period).
+
+    A period that fits is centred in the window; a longer one is shown from its start (a
+    little before it), so the window never suggests a time inside the period. The window
+    is at least ``width`` minutes long.
+    """
+    if length is None:
+        lo, hi = extent
+        missing = width - (hi - lo)
+        return (lo - missing // 2, lo - missing // 2 + width) if missing > 0 else (lo, hi)
+    length = max(length, width)
+    start, end = focus if focus is not None else (extent[0], extent[0] + 1)
+    first = (start + end - length) // 2 if end - start <= length else start - length // 8
+    return first, first + length
 
 
 def layout(window: tuple[int, int], width: int, layer: Layer, *, compress: bool = True) -> list[Segment]:
-    """Columns for the window: empty stretches longer than GAP_SHARE of it are compressed."""
-    lo, hi = window
-    hi = max(hi, lo + 1)
-    gaps: list[tuple[int, int]] = []
-    if compress and width >= 24:
+    """Columns for the window: empty stretches that would waste columns are compressed to their label.
+
+    A stretch is compressed when it is longer than GAP_SHARE of the window and would take
+    more columns drawn to scale than its label does. If the rest cannot then be drawn (too
+    few columns for the bursts, or fewer minutes than columns), the shortest candidate is
+    drawn to scale instead, until it can.
+    """
+    lo, hi = window[0], max(window[1], window[0] + width)  # never less than a minute a column
+    gaps = _empty_stretches((lo, hi), width, layer) if compress and width >= 24 else []
+    while True:
+        pieces: list[tuple[int, int, bool]] = []
         cursor = lo
-        for start, end in layer.merged:
-            if end <= lo or start >= hi:
-                continue
-            if start - cursor > GAP_SHARE * (hi - lo):
-                gaps.append((cursor, start))
-            cursor = max(cursor, end)
-        if hi - cursor > GAP_SHARE * (hi - lo) and cursor > lo:
-            gaps.append((cursor, hi))
-    pieces: list[tuple[int, int, bool]] = []
+        for start, end in gaps:
+            if start > cursor:
+                pieces.append((cursor, start, False))
+            pieces.append((start, end, True))
+            cursor = end
+        if cursor < hi:
+            pieces.append((cursor, hi, False))
+        segments = _allocate(pieces, width, layer)
+        if segments is not None:
+            return segments
+        gaps.remove(min(gaps, key=lambda gap: gap[1] - gap[0]))
+
+
+def _empty_stretches(window: tuple[int, int], width: int, layer: Layer) -> list[tuple[int, int]]:
+    lo, hi = window
+    span = hi - lo
+
+    def worth_it(start: int, end: int) -> bool:
+        length = end - start
+        return length > GAP_SHARE * span and length * width / span > len(gap_label(length)) + 2
+
+    gaps: list[tuple[int, int]] = []
     cursor = lo
-    for start, end in gaps:
-        if start > cursor:
-            pieces.append((cursor, start, False))
-        pieces.append((start, end, True))
-        cursor = end
-    if cursor < hi:
-        pieces.append((cursor, hi, False))
-    return _allocate(pieces, width, layer)
+    for start, end in layer.merged:
+        if end <= lo or start >= hi:
+            continue
+        if worth_it(cursor, start):
+            gaps.append((cursor, start))
+        cursor = max(cursor, end)
+    if cursor > lo and worth_it(cursor, hi):
+        gaps.append((cursor, hi))
+    return gaps
 
 
-def _allocate(pieces: list[tuple[int, int, bool]], width: int, layer: Layer) -> list[Segment]:
-    """Gaps get room for their label; active stretches share the rest by how many events they hold,
-    so a burst stays readable beside a long quiet stretch. Too little room: no compression."""
+def _allocate(pieces: list[tuple[int, int, bool]], width: int, layer: Layer) -> list[Segment] | None:
+    """Gaps get room for their label; active stretches share the rest by how many events they hold
+    (so a burst stays readable beside a long quiet stretch), none with more columns than minutes.
+    None when that cannot be done with these gaps compressed."""
     gap_widths = [len(gap_label(t1 - t0)) + 2 for t0, t1, c in pieces if c]
     active = [(t0, t1) for t0, t1, c in pieces if not c]
     open_columns = width - sum(gap_widths)
-    if gap_widths and open_columns < MIN_SEGMENT_COLUMNS * len(active):
-        return [Segment(pieces[0][0], pieces[-1][1], 0, width)]
+    minutes = [t1 - t0 for t0, t1 in active]
+    if gap_widths and (open_columns < MIN_SEGMENT_COLUMNS * len(active) or sum(minutes) < open_columns):
+        return None
     weights = [layer.starting_in(t0, t1) + 1 for t0, t1 in active]
-    wanted = [max(MIN_SEGMENT_COLUMNS, open_columns * w / sum(weights)) for w in weights]
-    scale = open_columns / sum(wanted)
-    sizes = [max(1, int(w * scale)) for w in wanted]
-    while sum(sizes) > open_columns:  # rounding up the small ones borrowed from the largest
-        sizes[sizes.index(max(sizes))] -= 1
-    sizes[sizes.index(max(sizes))] += open_columns - sum(sizes)
-    gaps, opens = iter(gap_widths), iter(sizes)
+    wanted = [
+        max(min(MIN_SEGMENT_COLUMNS, m), open_columns * w / sum(weights)) for w, m in zip(weights, minutes, strict=True)
+    ]
+    gaps, opens = iter(gap_widths), iter(_share(open_columns, wanted, minutes))
     segments, x = [], 0
     for t0, t1, compressed in pieces:
         columns = next(gaps) if compressed else next(opens)
@@ -282,133 +287,132 @@ def _allocate(pieces: list[tuple[int, int, bool]], width: int, layer: Layer) -> 
     return segments
 
 
-def gap_label(minutes: int) -> str:
-    """'5 mo', '4 wk', '3 d', '7 h': the length of a compressed stretch, in a few characters."""
-    days = minutes / DAY
-    if days >= 730:
-        return f"{round(days / 365.25):,} y"
-    if days >= 60:
-        return f"{round(days / 30.44)} mo"
-    if days >= 14:
-        return f"{round(days / 7)} wk"
-    if days >= 2:
-        return f"{round(days)} d"
-    if minutes >= 2 * HOUR:
-        return f"{round(minutes / HOUR)} h"
-    return f"{minutes} min"
+def _share(total: int, wanted: list[float], caps: list[int]) -> list[int]:
+    """Whole sizes summing to ``total``, in proportion to ``wanted``, each at least 1 and at most its cap.
+
+    The caller guarantees len(wanted) <= total <= sum(caps).
+    """
+    sizes = [0] * len(wanted)
+    free, remaining = list(range(len(wanted))), total
+    while free:  # fill the capped ones first: what they cannot take goes to the others
+        weight = sum(wanted[i] for i in free)
+        capped = [i for i in free if remaining * wanted[i] / weight >= caps[i]]
+        if not capped:
+            break
+        for i in capped:
+            sizes[i], remaining = caps[i], remaining - caps[i]
+        free = [i for i in free if i not in capped]
+    if not free:
+        return sizes
+    weight = sum(wanted[i] for i in free)
+    exact = {i: remaining * wanted[i] / weight for i in free}
+    for i in free:
+        sizes[i] = max(1, int(exact[i]))
+    by_remainder = sorted(free, key=lambda i: exact[i] - sizes[i], reverse=True)
+    while (missing := remaining - sum(sizes[i] for i in free)) > 0:  # round up the largest remainders
+        for i in [i for i in by_remainder if sizes[i] < caps[i]][:missing]:
+            sizes[i] += 1
+    while sum(sizes[i] for i in free) > remaining:  # the rounded-up small ones borrow from the largest
+        sizes[max(free, key=sizes.__getitem__)] -= 1
+    return sizes
 
 
 def count(layer: Layer, segments: Sequence[Segment], width: int) -> Bins:
-    """Per column: points by start (each event in exactly one bin), approximate ones, and spans."""
-    points, approximate, spans = [0] * width, [0] * width, [0] * width
+    """Per column: events lying within it (each in exactly one bin), clock times among them, and spreads."""
+    bins = Bins.empty(width)
     for segment in segments:
-        if segment.compressed:
-            continue
-        columns = segment.x1 - segment.x0
-        edges = [round(segment.time_at(segment.x0 + i)) for i in range(columns)] + [segment.t1]
-        column_length = (segment.t1 - segment.t0) / max(columns, 1)
-        for (_, approx), group in layer.groups.items():
-            starts, ends = group.starts, group.ends
-            if group.longest <= column_length:
-                previous = bisect_left(starts, edges[0])
-                for i in range(columns):
-                    following = bisect_left(starts, edges[i + 1])
-                    points[segment.x0 + i] += following - previous
-                    if approx:
-                        approximate[segment.x0 + i] += following - previous
-                    previous = following
-            else:
-                for i in range(columns):
-                    begun = bisect_left(starts, edges[i + 1])
-                    over = bisect_left(ends, edges[i] + 1)  # ends are exclusive
-                    spans[segment.x0 + i] += begun - over
-    return Bins(points, approximate, spans)
+        if not segment.compressed:
+            widest = max(b - a for a, b in pairwise(segment.edges))  # no longer event lies in one column
+            for (kind, approx, length), starts in layer.fixed.items():
+                _count_fixed(starts, length, length <= widest, segment, bins, (kind == "time", approx))
+            for (kind, approx, _), group in layer.ranged.items():
+                _count_ranged(group, segment, bins, (kind == "time", approx))
+    return bins
 
 
-def ticks(segments: Sequence[Segment], width: int) -> list[Tick]:
-    """Labels at calendar boundaries, as dense as their width allows, never overlapping."""
-    out: list[Tick] = []
-    free_from = 0
-    for segment in segments:
-        if segment.compressed:
-            continue
-        per_column = (segment.t1 - segment.t0) / max(segment.x1 - segment.x0, 1)
-        for t, label in _boundaries(segment.t0, segment.t1, per_column):
-            column = segment.column_of(t)
-            if column >= free_from and column + len(label) <= width:
-                out.append(Tick(column, label))
-                free_from = column + len(label) + 1
-    return out
+def _add(bins: Bins, column: int, within: int, spread: int, how: tuple[bool, bool]) -> None:
+    bins.spans[column] += spread
+    if within:
+        bins.points[column] += within
+        if how[0]:
+            bins.times[column] += within
+            if how[1]:
+                bins.approximate[column] += within
 
 
-_UNITS = ((YEAR, "year"), (91 * DAY, "quarter"), (30 * DAY, "month"), (7 * DAY, "week"), (DAY, "day"),
-          (6 * HOUR, "6h"), (HOUR, "hour"), (15, "15m"), (MINUTE * 5, "5m"), (MINUTE, "minute"))  # fmt: skip
+def _count_fixed(
+    starts: list[int], length: int, fits: bool, segment: Segment, bins: Bins, how: tuple[bool, bool]
+) -> None:
+    """Events of one length L starting at ``starts``: in column [a, b), those starting in [a - L + 1, b)
+    overlap it, and those starting in [a, b - L] lie within it."""
+    edges = segment.edges
+    lo, hi = bisect_left(starts, edges[0] - length + 1), bisect_left(starts, edges[-1])
+    if lo == hi:
+        return
+    begun = lo  # starts before the column's start
+    for i in range(segment.columns):
+        a, b = edges[i], edges[i + 1]
+        started = bisect_left(starts, b, lo, hi)
+        if length == 1:  # a clock time: always within the column holding it
+            overlapping = within = started - begun
+        else:
+            overlapping = started - bisect_right(starts, a - length, lo, hi)
+            within = bisect_right(starts, b - length, lo, hi) - begun if fits and b - length >= a else 0
+        if overlapping:
+            _add(bins, segment.x0 + i, within, overlapping - within, how)
+        begun = started
 
 
-def _boundaries(t0: int, t1: int, per_column: float) -> Iterable[tuple[int, str]]:
-    # the finest unit whose labels stay at least about 10 columns apart
-    unit = next((name for length, name in reversed(_UNITS) if length / per_column >= 10), "years")
-    day = t0 // DAY
-    if unit == "years":  # several years a step: 2, 5, 10, 20, 50, ... (cosmological spans too)
-        step = _nice(per_column * 10 / YEAR)
-        first, last = civil_from_days(day)[0], civil_from_days(t1 // DAY)[0]
-        # round numbers as people count: 500 BCE is astronomical year -499
-        bce = range(1 - (-(-(1 - min(last, 0)) // step)) * step, first - 1, -step) if first <= 0 else range(0)
-        ce = range(max(-(-max(first, 1) // step) * step, step), last + 1, step)
-        for year in [*reversed(bce), *ce]:
-            t = days_from_civil(year, 1, 1) * DAY
-            if t0 <= t < t1:
-                yield t, year_label(year)
-    elif unit in ("year", "quarter", "month"):
-        year, month, _ = civil_from_days(day)
-        step = {"year": 12, "quarter": 3, "month": 1}[unit]
-        month = ((month - 1) // step) * step + 1
-        while (t := days_from_civil(year, month, 1) * DAY) < t1:
-            if t >= t0:
-                yield t, year_label(year) if unit == "year" or month == 1 else f"{MONTHS[month - 1][:3]} {year}"
-            month += step
-            year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    elif unit in ("week", "day"):
-        step = 7 if unit == "week" else 1
-        for d in range(day, t1 // DAY + 1, step):
-            if t0 <= d * DAY < t1:
-                yield d * DAY, _day_label(d * DAY)
-    else:
-        step = {"6h": 6 * HOUR, "hour": HOUR, "15m": 15, "5m": 5, "minute": 1}[unit]
-        first = -(-t0 // step) * step
-        for t in range(first, t1, step):
-            minute = t % DAY
-            yield t, f"{minute // 60:02d}:{minute % 60:02d}" if minute else _day_label(t)
+def _count_ranged(group: Ranged, segment: Segment, bins: Bins, how: tuple[bool, bool]) -> None:
+    """Events with an end: overlaps from the sorted starts and ends; lying within, one by one
+    (few, and only those starting in this segment)."""
+    edges = segment.edges
+    within = [0] * segment.columns
+    pairs = group.pairs
+    for start, end in pairs[bisect_left(group.starts, edges[0]) : bisect_left(group.starts, edges[-1])]:
+        i = bisect_right(edges, start) - 1
+        if end <= edges[i + 1]:
+            within[i] += 1
+    for i in range(segment.columns):
+        overlapping = bisect_left(group.starts, edges[i + 1]) - bisect_right(group.ends, edges[i])
+        if overlapping:
+            _add(bins, segment.x0 + i, within[i], overlapping - within[i], how)
 
 
-def _nice(value: float) -> int:
-    """The smallest of 1, 2, 5, 10, 20, 50, ... at least ``value``."""
-    scale = 1
-    while True:
-        for factor in (1, 2, 5):
-            if factor * scale >= value:
-                return factor * scale
-        scale *= 10
-
-
-def _day_label(t: int) -> str:
-    _, month, dom = civil_from_days(t // DAY)
-    return f"{dom} {MONTHS[month - 1][:3]}"
+def pick(periods: Sequence[tuple[int, int, int]], column: tuple[int, int]) -> int | None:
+    """What a click on a column means, as the third item of ``periods`` ((start, end, key), sorted):
+    an event lying within the column (the one starting nearest its middle), else the shortest
+    period spread over it, else the event starting nearest the column. None when there is none."""
+    if not periods:
+        return None
+    a, b = column
+    middle = (a + b) / 2
+    first, after = bisect_left(periods, (a,)), bisect_left(periods, (b,))
+    within = [p for p in periods[first:after] if p[1] <= b]
+    if within:
+        return min(within, key=lambda p: abs(p[0] - middle))[2]
+    spread = [p for p in periods[:after] if p[1] > a]  # a click is rare: a scan is fine
+    if spread:
+        return min(spread, key=lambda p: (p[1] - p[0], -p[0]))[2]
+    nearby = periods[max(first - 1, 0) : first + 1]
+    return min(nearby, key=lambda p: abs(p[0] - middle))[2]
 
 
 def build(
     width: int,
     layer: Layer,
     zoom: tuple[str, int | None],
-    centre: float | None,
+    focus: tuple[int, int] | float | None,
     context: Layer | None = None,
 ) -> Axis | None:
-    """Everything the strip draws, for one width, zoom, selection and filter."""
+    """Everything the strip draws, for one width, zoom, selection (a period, or a time) and filter."""
     base = context or layer
     extent = base.extent
     if extent is None or width < 1:
         return None
-    window = window_for(extent, zoom[1], centre)
+    if focus is not None and not isinstance(focus, tuple):
+        focus = (int(focus), int(focus) + 1)
+    window = window_for(extent, zoom[1], focus, width)
     segments = layout(window, width, base)
     return Axis(
         window,

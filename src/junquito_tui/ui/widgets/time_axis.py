@@ -1,31 +1,49 @@
-"""The time-axis strip: how many events fall where, at a zoom that fits the data."""
+"""The time-axis strip: how many events fall where, at a zoom that fits the data.
+
+What is drawn, cell by cell, is decided in ``core.axis_draw`` (tested without Textual);
+this widget keeps the state (events, filter, selection, zoom), styles the cells, and
+reports zoom changes and clicks as messages.
+"""
 
 from __future__ import annotations
 
-import math
-from bisect import bisect_left
+from itertools import groupby
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
 from ...core import axis
+from ...core.axis_draw import LEGEND, ROLES, Cell, draw
 from ...core.model import Event
 from ...core.navigation import Location
 from ..messages import Navigate
 
-BLOCKS = " ▁▂▃▄▅▆▇█"
+__all__ = ["LEGEND", "TimeAxis"]
+
 ROWS = 4  # two rows of bars, one of glyphs, one of ticks
-LEGEND = "▇count ◆time ◇~time ░vague ▲selected ⋯gap"
 
 
 class TimeAxis(Widget):
     """Draws only when its inputs change: the view, the filter context, the selection, the zoom, the width."""
 
-    COMPONENT_CLASSES = {"axis--bar", "axis--context", "axis--span", "axis--selected", "axis--tick", "axis--gap"}
+    COMPONENT_CLASSES = {f"axis--{role}" for role in ROLES}
     DEFAULT_CSS = "TimeAxis { height: 4; }"
+
+    class Zoomed(Message):
+        """The zoom label changed (keys, wheel, a resize, new data), or a zoom needs a word of explanation.
+
+        ``label`` is the zoom level ('whole span', '1 day', ...); ``note``, when not None, says
+        something the user should read (it may quote an event title: show it as plain text).
+        """
+
+        def __init__(self, label: str, note: str | None = None) -> None:
+            self.label = label
+            self.note = note
+            super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -35,12 +53,13 @@ class TimeAxis(Widget):
         self._view: list[Event] = []
         self._layer = axis.Layer()
         self._behind: axis.Layer | None = None
-        self._starts: list[tuple[int, int]] | None = None  # (start minute, view position), for clicks
+        self._periods: list[tuple[int, int, int]] | None = None  # (start, end, view position), for clicks
         self._selected: Event | None = None
         self._zoom = 0
-        self._centre: float | None = None
+        self._focus: tuple[int, int] | None = None  # the period the window is placed around
         self._axis: axis.Axis | None = None
         self._lines: list[Strip] = []
+        self._announced: str | None = None  # the last zoom label posted
 
     # -- inputs -------------------------------------------------------------
     def set_events(self, events: list[Event], placement: axis.Placement | None = None) -> None:
@@ -59,37 +78,70 @@ class TimeAxis(Widget):
             self._view = view
             self._layer = self._placement.layer(where[e.id] for e in view)
             self._behind = self._all_layer
-        self._starts = None
+        self._periods = None
         self._rebuild()
 
     def select(self, event: Event | None) -> None:
         self._selected = event
-        centre = self._midpoint(event)
-        if self._axis is not None and centre is not None and self._axis.column_of(centre) is None:
-            self._centre = centre  # the strip follows the selection out of its window
+        period = self.period(event)
+        if self._axis is not None and period is not None and self._axis.columns_of(period) is None:
+            self._focus = period  # the strip follows the selection out of its window
         self._rebuild()
 
     @property
     def levels(self) -> list[tuple[str, int | None]]:
         extent = (self._behind or self._layer).extent
-        return axis.zoom_levels(extent) if extent else [("whole span", None)]
+        return axis.zoom_levels(extent, self.size.width) if extent else [("whole span", None)]
 
     @property
     def zoom_label(self) -> str:
         return self.levels[min(self._zoom, len(self.levels) - 1)][0]
 
     def zoom(self, step: int) -> None:
-        """+1 zooms in around the selection, -1 out; 0 fits the whole span again."""
-        self._zoom = 0 if step == 0 else max(0, min(self._zoom + step, len(self.levels) - 1))
-        self._centre = self._midpoint(self._selected)
+        """+1 zooms in around the selection, -1 out; 0 fits the whole span again.
+
+        An undated selection has no place on the axis: the zoom centres on the nearest dated
+        event instead, and says so in a Zoomed note.
+        """
+        levels = self.levels
+        self._zoom = 0 if step == 0 else max(0, min(min(self._zoom, len(levels) - 1) + step, len(levels) - 1))
+        note = None
+        target = self._selected
+        if target is not None and target.when is None:
+            target = self._nearest_dated(target)
+            note = (
+                f"This event has no date: the time axis is centred on the nearest dated event, {target.title}."
+                if target is not None
+                else "No event here has a date: the time axis has nothing to zoom."
+            )
+        self._focus = self.period(target)
         self._rebuild()
+        if note is not None:
+            self.post_message(self.Zoomed(self.zoom_label, note))
 
     @staticmethod
-    def _midpoint(event: Event | None) -> float | None:
+    def period(event: Event | None) -> tuple[int, int] | None:
+        """The event's whole period in minutes (None when undated): never a point inside it."""
         if event is None or event.when is None:
             return None
-        start, end = axis.interval(event.when, event.end)
-        return (start + end) / 2
+        return axis.interval(event.when, event.end)
+
+    def _nearest_dated(self, event: Event) -> Event | None:
+        """The dated event an undated one is shown after (or before), else the nearest dated one in the view."""
+        view = self._view
+        here = next((i for i, e in enumerate(view) if e.id == event.id), None)
+        if here is None:
+            view, here = self._all, self._placement.position[event.id]
+        anchor = event.after or event.before
+        if anchor is not None and anchor in self._placement.position:
+            shown_by = self._all[self._placement.position[anchor]]
+            if shown_by.when is not None:
+                return shown_by
+        for distance in range(1, len(view)):
+            for index in (here - distance, here + distance):  # earlier first: the one it is shown after
+                if 0 <= index < len(view) and view[index].when is not None:
+                    return view[index]
+        return None
 
     # -- layout ---------------------------------------------------------------
     def on_resize(self) -> None:
@@ -99,59 +151,16 @@ class TimeAxis(Widget):
         width = self.size.width
         levels = self.levels
         zoom = levels[min(self._zoom, len(levels) - 1)]
-        self._axis = axis.build(width, self._layer, zoom, self._centre, self._behind) if width else None
-        self._lines = self._draw(self._axis, width) if self._axis else []
+        self._axis = axis.build(width, self._layer, zoom, self._focus, self._behind) if width else None
+        self._lines = self._draw(self._axis) if self._axis else []
         self.refresh()
+        if width and zoom[0] != self._announced:
+            self._announced = zoom[0]
+            self.post_message(self.Zoomed(zoom[0]))
 
-    def _draw(self, built: axis.Axis, width: int) -> list[Strip]:
-        style = self.get_component_rich_style
-        bar, context, span = style("axis--bar"), style("axis--context"), style("axis--span")
-        top: list[Segment] = []
-        bottom: list[Segment] = []
-        glyphs: list[Segment] = []
-        heights = _heights(built.bins.points)
-        context_heights = _heights(built.context.points) if built.context else [0] * width
-        selected = self._selected_column(built)
-        for column in range(width):
-            height, behind = heights[column], context_heights[column]
-            for row, low in ((top, 8), (bottom, 0)):
-                level = max(0, min(height - low, 8))
-                level_behind = max(0, min(behind - low, 8))
-                if level:
-                    row.append(Segment(BLOCKS[level], bar))
-                elif level_behind:
-                    row.append(Segment(BLOCKS[level_behind], context))
-                elif row is bottom and built.bins.spans[column]:
-                    row.append(Segment("░", span))
-                else:
-                    row.append(Segment(" "))
-            glyphs.append(self._glyph(built, column, selected))
-        return [
-            Strip(top, width),
-            Strip(bottom, width),
-            Strip(_merge_gaps(glyphs, built, style("axis--gap"))),
-            self._tick_strip(built, width),
-        ]
-
-    def _glyph(self, built: axis.Axis, column: int, selected: int | None) -> Segment:
-        if column == selected:
-            return Segment("▲", self.get_component_rich_style("axis--selected"))
-        points, approximate = built.bins.points[column], built.bins.approximate[column]
-        if points:
-            return Segment("◇" if points == approximate else "◆", self.get_component_rich_style("axis--bar"))
-        if built.bins.spans[column]:
-            return Segment("─", self.get_component_rich_style("axis--span"))
-        return Segment(" ")
-
-    def _tick_strip(self, built: axis.Axis, width: int) -> Strip:
-        cells = [" "] * width
-        for tick in built.ticks:
-            cells[tick.column : tick.column + len(tick.label)] = list(tick.label)
-        return Strip([Segment("".join(cells)[:width], self.get_component_rich_style("axis--tick"))], width)
-
-    def _selected_column(self, built: axis.Axis) -> int | None:
-        centre = self._midpoint(self._selected)
-        return built.column_of(centre) if centre is not None else None
+    def _draw(self, built: axis.Axis) -> list[Strip]:
+        styles = {role: self.get_component_rich_style(f"axis--{role}") for role in ROLES}
+        return [Strip(_segments(row, styles), built.width) for row in draw(built, self.period(self._selected))]
 
     def render_line(self, y: int) -> Strip:
         if y < len(self._lines):
@@ -160,22 +169,20 @@ class TimeAxis(Widget):
 
     # -- mouse ----------------------------------------------------------------
     def on_click(self, event: events.Click) -> None:
-        if self._axis is None:
+        """A click on a bar picks an event lying in that column; on a spread, the period under it."""
+        column = self._axis.minutes_of(event.x) if self._axis is not None else None
+        if column is None:
             return
-        time = self._axis.time_at(event.x)
-        if time is None:
-            return
-        if self._starts is None:  # built on the first click only: most sessions never click
+        if self._periods is None:  # built on the first click only: most sessions never click
             place = self._placement
-            self._starts = sorted((place.start[place.position[e.id]], i) for i, e in enumerate(self._view) if e.when)
-        starts = self._starts
-        if not starts:
-            return
-        index = bisect_left(starts, (time, -1))
-        nearby = [p for p in (index - 1, index) if 0 <= p < len(starts)]
-        best = min(nearby, key=lambda p: abs(starts[p][0] - time))
-        # a click on a bar or a tick: a jump to the event nearest that time
-        self.post_message(Navigate(Location("event", self._view[starts[best][1]].id)))
+            self._periods = sorted(
+                (place.start[place.position[e.id]], place.end[place.position[e.id]], i)
+                for i, e in enumerate(self._view)
+                if e.when is not None
+            )
+        chosen = axis.pick(self._periods, column)
+        if chosen is not None:
+            self.post_message(Navigate(Location("event", self._view[chosen].id)))  # a jump, in the history
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         event.stop()
@@ -186,20 +193,9 @@ class TimeAxis(Widget):
         self.zoom(-1)
 
 
-def _heights(counts: list[int]) -> list[int]:
-    """Bar heights in eighths of a cell over two rows (0..16), on a log scale so one event shows."""
-    peak = max(counts, default=0)
-    if not peak:
-        return [0] * len(counts)
-    scale = 16 / math.log1p(peak)
-    return [max(1, round(math.log1p(c) * scale)) if c else 0 for c in counts]
-
-
-def _merge_gaps(glyphs: list[Segment], built: axis.Axis, style: Style) -> list[Segment]:
-    """Compressed stretches read '⋯5 mo⋯' across their columns."""
-    for segment in built.segments:
-        if segment.compressed:
-            label = f"⋯{axis.gap_label(segment.t1 - segment.t0)}⋯".center(segment.x1 - segment.x0, "⋯")
-            for offset, char in enumerate(label[: segment.x1 - segment.x0]):
-                glyphs[segment.x0 + offset] = Segment(char, style)
-    return glyphs
+def _segments(row: list[Cell], styles: dict[str, Style]) -> list[Segment]:
+    """Runs of cells with one role become one Rich segment."""
+    return [
+        Segment("".join(char for char, _ in cells), styles.get(role))
+        for role, cells in groupby(row, key=lambda cell: cell[1])
+    ]

@@ -34,11 +34,15 @@ Every event in chronological order under its day (or month, when only the month 
 `~` marks an approximate time; `[reported]`, `[alleged]`, `[disputed]` mark claims.
 The event under the cursor is shown in the Event pane.
 
-Above it, the time axis shows how many events fall where: `▇` bars count events whose date
-fits in one column (`◆` a clock time, `◇` an approximate one), `░` and `─` show events known only
-to a month or year, spread over that period; `▲` marks the selected event and `⋯5 mo⋯` an empty
-stretch drawn compressed. `+` / `-` zoom around the selection (or the mouse wheel over the axis),
-`=` shows the whole span again; clicking a bar or a date jumps there.
+Above it, the time axis shows when things happen; each event covers its whole period (a day-precise
+event is the whole day, never a point in it). `▇` bars count events whose period lies within one
+column; `░` (`▒` where more overlap) spreads a longer one over every column it covers. Below,
+`◆` marks a clock time, `◇` an approximate one, `─` days, months, years and ranges. The selected
+event is `▲`, or `├──┤` over its period when that is wider than a column; `⋯5 mo⋯` is an empty
+stretch drawn compressed. Each date label follows its mark `╵`, under the moment it names; the
+first names the day. `+` / `-` zoom around the selection (or the mouse wheel over the axis; an
+undated event zooms around the dated one it is shown after), `=` shows the whole span again.
+Clicking a bar jumps to an event lying in it, clicking a `░` to the period spread there.
 """
 
     BINDINGS = [
