@@ -113,10 +113,26 @@ async def test_wheel_over_the_strip_zooms() -> None:
         strip = app.query_one(TimeAxis)
         strip.post_message(events.MouseScrollUp(strip, 5, 1, 0, -1, 0, False, False, False))
         await pilot.pause()
+        pane = app.query_one("#timeline-pane")
         assert strip.zoom_label == "3 months"
+        assert str(pane.border_subtitle).startswith("3 months (+-=)")  # the border says so too
         strip.post_message(events.MouseScrollDown(strip, 5, 1, 0, 1, 0, False, False, False))
         await pilot.pause()
         assert strip.zoom_label == "whole span"
+        assert str(pane.border_subtitle).startswith("whole span (+-=)")
+
+
+async def test_plus_on_an_undated_event_says_what_it_zoomed_around() -> None:
+    app = make_app(event_id="venezuelan-crisis")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause(0.3)
+        notes = [n.message for n in app._notifications]
+        assert notes == [
+            "This event has no date: the time axis is centred on the nearest dated event, "
+            "Pérez's brother murdered near Carabobo Park."
+        ]
 
 
 async def test_a_filtered_timeline_draws_the_rest_lighter() -> None:

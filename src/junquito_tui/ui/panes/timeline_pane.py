@@ -71,7 +71,14 @@ class TimelinePane(Vertical):
 
     def zoom(self, step: int) -> None:
         self.query_one(TimeAxis).zoom(step)
+
+    @on(TimeAxis.Zoomed)
+    def _zoomed(self, message: TimeAxis.Zoomed) -> None:
+        """Whatever changed the zoom (a key, the wheel, a resize): the label follows; a note is said."""
+        message.stop()
         self._update_subtitle()
+        if message.note is not None:  # it may quote an event title: plain text
+            self.notify(message.note, markup=False)
 
     def step_day(self, direction: int) -> None:
         self.timeline.step_day(direction)
