@@ -17,6 +17,15 @@ CONTROLS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
 NO_CONTROL = f"^[^{CONTROLS}]*$"
 CONTROL = re.compile(f"[{CONTROLS}]")
 _ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # tab and newline too: a message is one line
+# Whole escape sequences (CSI such as colours, OSC such as titles or links, two-character escapes),
+# so that pasted coloured output loses its codes, not just the ESC that would leave '[31m' behind.
+# An OSC never runs past a line end: an unterminated one must not swallow the rest of a note.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[@-Z\\-_]"
+)
+_LINE_END = re.compile(r"\r\n?")
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # ids and tags: safe inside our own link actions (no quotes, brackets)
 SLUG_PATTERN = re.compile(SLUG)
@@ -30,6 +39,15 @@ def control_character(value: str) -> str | None:
     if match is None:
         return None
     return f"control character U+{ord(match.group()):04X} at offset {match.start()} is not allowed in text"
+
+
+def without_controls(text: str) -> tuple[str, int]:
+    """Text typed or pasted by a user, safe to keep and to show: line ends as newlines, terminal
+    escape sequences and every other control character removed (tab and newline stay); and how
+    many characters were removed (so that the interface can say so)."""
+    normal = _LINE_END.sub("\n", text)
+    clean = CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", normal))
+    return clean, len(normal) - len(clean)
 
 
 def visible(text: str) -> str:

@@ -1,0 +1,104 @@
+"""A notebook's contents at one moment, as plain values: what the panes and the search read.
+
+``Annotations`` answers the three questions the query language asks (``is:starred``,
+``note:WORD``, ``mytag:NAME``) with sets of (kind, id), and is immutable, so a search thread can
+use it while the interface thread takes a newer one after each change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+
+from ..chronology import Chronology
+from ..folding import field_words, words
+from .items import Item, Key
+
+
+@dataclass(frozen=True)
+class Annotations:
+    by_key: Mapping[Key, Item] = field(default_factory=lambda: MappingProxyType({}))
+
+    @classmethod
+    def of(cls, items: Iterable[Item]) -> Annotations:
+        return cls(MappingProxyType({item.key: item for item in items}))
+
+    def get(self, kind: str, item_id: str) -> Item | None:
+        return self.by_key.get((kind, item_id))
+
+    def __len__(self) -> int:
+        return len(self.by_key)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.by_key.values())
+
+    def starred(self) -> set[Key]:
+        return {key for key, item in self.by_key.items() if item.starred}
+
+    def with_note(self, word: str) -> set[Key]:
+        """Items whose note holds the words of ``word`` in a row, compared as search compares
+        text (case, accents and punctuation do not matter): 'note:Pérez' finds 'perez'."""
+        wanted = words(word)
+        if not wanted:
+            return set()
+        size = len(wanted)
+        return {
+            key
+            for key, found in self._note_words.items()
+            if any(found[at : at + size] == wanted for at in range(len(found) - size + 1))
+        }
+
+    def with_tag(self, name: str) -> set[Key]:
+        """Items with this personal tag ('mytag:Key Moment' finds the tag 'key-moment')."""
+        wanted = "".join(words(name))
+        if not wanted:
+            return set()
+        return {key for key, item in self.by_key.items() if any("".join(words(tag)) == wanted for tag in item.tags)}
+
+    @cached_property
+    def _note_words(self) -> dict[Key, list[str]]:
+        return {key: field_words(item.note) for key, item in self.by_key.items() if item.note}
+
+
+def exists(chronology: Chronology, kind: str, item_id: str) -> bool:
+    if kind == "event":
+        return item_id in chronology.position
+    if kind == "actor":
+        return item_id in chronology.actors
+    if kind == "quote":
+        return item_id in chronology.quotes
+    return kind == "source" and item_id in chronology.sources
+
+
+def orphaned(items: Iterable[Item], chronology: Chronology) -> list[Item]:
+    """Items whose id the dataset no longer has: kept, and listed so, never dropped."""
+    return [item for item in items if not exists(chronology, item.kind, item.id)]
+
+
+def chronological(items: Iterable[Item], chronology: Chronology) -> list[Item]:
+    """Items in the order of the timeline: an event at its place, a quote at its event's, an actor
+    at their first event, a source at the first event citing it; anything undated or orphaned last."""
+    first_citing: dict[str, int] = {}
+    listed = list(items)
+    wanted_sources = {item.id for item in listed if item.kind == "source"}
+    if wanted_sources:
+        for number, event in enumerate(chronology.events):
+            for source in event.sources:
+                if source in wanted_sources:
+                    first_citing.setdefault(source, number)
+    last = len(chronology.events)
+
+    def place(item: Item) -> tuple[int, str, str]:
+        if item.kind == "event":
+            return (chronology.position.get(item.id, last), item.kind, item.id)
+        if item.kind == "quote":
+            quote = chronology.quotes.get(item.id)
+            return (chronology.position.get(quote.event, last) if quote else last, item.kind, item.id)
+        if item.kind == "actor":
+            appearances = chronology.appearances.get(item.id)
+            return (chronology.position[appearances[0].event.id] if appearances else last, item.kind, item.id)
+        return (first_citing.get(item.id, last), item.kind, item.id)
+
+    return sorted(listed, key=place)
