@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..loader import bundled_path
 from ..model import Dataset
-from .annotations import Annotations, chronological, exists, orphaned
+from .annotations import Annotations, chronological, orphaned
 from .connection import DEFAULT_TIMEOUT
 from .identity import DatasetIdentity
 from .items import Item, Key, NotebookError, NoteSaved, SavedSearch, normalize_tag
@@ -33,7 +33,6 @@ __all__ = [
     "Opened",
     "SavedSearch",
     "chronological",
-    "exists",
     "locate",
     "normalize_tag",
     "notebooks_folder",

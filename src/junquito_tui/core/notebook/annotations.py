@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
-from ..chronology import Chronology
+from ..chronology import Chronology, exists
 from ..folding import field_words, words
 from .items import Item, Key
 
@@ -60,16 +60,6 @@ class Annotations:
     @cached_property
     def _note_words(self) -> dict[Key, list[str]]:
         return {key: field_words(item.note) for key, item in self.by_key.items() if item.note}
-
-
-def exists(chronology: Chronology, kind: str, item_id: str) -> bool:
-    if kind == "event":
-        return item_id in chronology.position
-    if kind == "actor":
-        return item_id in chronology.actors
-    if kind == "quote":
-        return item_id in chronology.quotes
-    return kind == "source" and item_id in chronology.sources
 
 
 def orphaned(items: Iterable[Item], chronology: Chronology) -> list[Item]:

@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from .annotations import Annotations
 from .connection import DEFAULT_TIMEOUT, Mode, connect, problem
+from .exchange import Document, MergeReport, merge_into
 from .identity import DatasetIdentity
 from .items import (
     Item,
@@ -189,6 +190,12 @@ class Notebook:
     def delete_search(self, name: str) -> bool:
         with self._transaction() as connection:
             return connection.execute("DELETE FROM searches WHERE name = ?", (name,)).rowcount > 0
+
+    def merge(self, document: Document, label: str) -> MergeReport:
+        """Merge an exported notebook in, in one transaction (see ``exchange``); ``label`` says
+        where it came from, in the conflict line of a note kept twice."""
+        with self._transaction() as connection:
+            return merge_into(connection, document, label)
 
     def close(self) -> None:
         """Close every thread's connection (the notebook opens them again if used after)."""
