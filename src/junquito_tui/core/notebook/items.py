@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 
 from ..text import SLUG_PATTERN, slugify, without_controls
@@ -57,9 +58,17 @@ class SavedSearch:
     updated: str = ""
 
 
+_last = dt.datetime.min.replace(tzinfo=dt.UTC)
+_clock = threading.Lock()
+
+
 def now() -> str:
-    """UTC to the millisecond, so that 'newest first' orders changes made within a second."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    """UTC to the microsecond, and never twice the same in one process, so that 'most recently
+    changed first' orders changes made in quick succession."""
+    global _last
+    with _clock:
+        _last = max(dt.datetime.now(dt.UTC), _last + dt.timedelta(microseconds=1))
+        return _last.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def check_key(kind: str, item_id: str) -> Key:

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from . import schema
 from .connection import DEFAULT_TIMEOUT, Mode, connect, is_damaged, is_locked, problem
 from .identity import DatasetIdentity
 from .items import NotebookError
 from .recording import readable_by, record_identity
-from .schema import APPLICATION_ID, CURRENT_VERSION, MigrationError, migrate, version_of
+from .schema import APPLICATION_ID, MigrationError, migrate, version_of
 from .store import Notebook
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -92,43 +93,30 @@ def _header(path: Path) -> bytes | None:
 
 
 def _open_existing(path: Path, identity: DatasetIdentity | None, timeout: float, record: bool) -> Opened:
-    mode, connection = _connect_best(path, timeout)
+    # Looked at through a read-only connection first: a file is never written (not even a
+    # checkpoint of its log) until it has shown that it is a healthy notebook of ours.
+    mode, reader = _connect_reading(path, timeout)
     try:
-        version = version_of(connection)
-        refusal = _refusal(connection, path, version)
+        version = version_of(reader)
+        refusal = _refusal(reader, path, version)
         if refusal is not None:
             return refusal
-        check = connection.execute("PRAGMA quick_check").fetchone()[0]
+        check = reader.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             return _off(path, f"is damaged ({check}); it is left as it is", damaged=True)
-        if version > CURRENT_VERSION:
-            return _read_only(path, "was written by a newer junquito-tui", Notebook(path, mode=Mode.READ))
-        if mode is not Mode.WRITE:
-            return _reader_only(path, mode, version, timeout)
-        blocked = _write_blocked(connection, timeout)
-        if blocked is not None:
-            return _read_only(path, blocked, Notebook(path, mode=Mode.READ, timeout=timeout))
-        _upgrade(connection, path, version)
-        if record and identity is not None:
-            record_identity(connection, identity)
     finally:
-        connection.close()
-    return Opened(path, Access.WRITABLE, "", Notebook(path, identity=identity, timeout=timeout))
+        reader.close()
+    if version > schema.CURRENT_VERSION:
+        return _read_only(path, "was written by a newer junquito-tui", Notebook(path, mode=mode, timeout=timeout))
+    return _open_writable(path, mode, version, identity, timeout, record)
 
 
-def _connect_best(path: Path, timeout: float) -> tuple[Mode, sqlite3.Connection]:
-    """Read-write if possible; else read-only; else, in a read-only folder with no write-ahead
-    log, immutable (SQLite cannot even make its shared-memory file there)."""
-    modes = [Mode.WRITE, Mode.READ]
-    if not Path(f"{path}-wal").exists():
-        modes.append(Mode.IMMUTABLE)
+def _connect_reading(path: Path, timeout: float) -> tuple[Mode, sqlite3.Connection]:
+    """Read-only; or, in a read-only folder with no write-ahead log, immutable (SQLite cannot
+    even make its shared-memory file there)."""
+    modes = [Mode.READ] + ([] if Path(f"{path}-wal").exists() else [Mode.IMMUTABLE])
     for mode in modes:
-        try:
-            connection = connect(path, mode, timeout)
-        except sqlite3.Error:
-            if mode is modes[-1]:
-                raise
-            continue
+        connection = connect(path, mode, timeout)
         try:
             connection.execute("SELECT COUNT(*) FROM sqlite_schema").fetchone()
             return mode, connection
@@ -139,51 +127,77 @@ def _connect_best(path: Path, timeout: float) -> tuple[Mode, sqlite3.Connection]
     raise AssertionError("unreachable: the last mode raises")
 
 
+def _open_writable(
+    path: Path, mode: Mode, version: int, identity: DatasetIdentity | None, timeout: float, record: bool
+) -> Opened:
+    try:
+        writer = connect(path, Mode.WRITE, timeout)
+    except sqlite3.Error:
+        return _reader_only(path, mode, version, timeout)
+    try:
+        blocked = _write_blocked(writer, version, timeout)
+        if blocked == "read-only":
+            return _reader_only(path, mode, version, timeout)
+        if blocked is not None:
+            return _read_only(path, blocked, Notebook(path, mode=mode, timeout=timeout))
+        _upgrade(writer, path, version)
+        if record and identity is not None:
+            record_identity(writer, identity)
+    finally:
+        writer.close()
+    return Opened(path, Access.WRITABLE, "", Notebook(path, identity=identity, timeout=timeout))
+
+
 def _refusal(connection: sqlite3.Connection, path: Path, version: int) -> Opened | None:
     """Why this file must not be used at all, or None."""
     application = int(connection.execute("PRAGMA application_id").fetchone()[0])
     tables = connection.execute("SELECT COUNT(*) FROM sqlite_schema").fetchone()[0]
     if application not in (0, APPLICATION_ID) or (application == 0 and tables):
         return _off(path, "belongs to another program (it is not a junquito-tui notebook); it is left as it is")
-    if version > CURRENT_VERSION:
+    if version > schema.CURRENT_VERSION:
         oldest = readable_by(connection)
-        if oldest is None or oldest > CURRENT_VERSION:
+        if oldest is None or oldest > schema.CURRENT_VERSION:
             return _off(
                 path,
                 f"was written by a newer junquito-tui (notebook version {version}; "
-                f"this one reads up to {CURRENT_VERSION}): upgrade junquito-tui to use it",
+                f"this one reads up to {schema.CURRENT_VERSION}): upgrade junquito-tui to use it",
             )
     return None
 
 
 def _reader_only(path: Path, mode: Mode, version: int, timeout: float) -> Opened:
-    if version < CURRENT_VERSION and version != 0:
+    if version < schema.CURRENT_VERSION and version != 0:
         return _off(path, f"needs upgrading (version {version}) and cannot be written (a read-only file or folder)")
     why = "cannot be written (a read-only file or folder)"
     return _read_only(path, why, Notebook(path, mode=mode, timeout=timeout))
 
 
-def _write_blocked(connection: sqlite3.Connection, timeout: float) -> str | None:
-    """Why a change could not be saved now, or None. Tries to take the write lock and lets go."""
+def _write_blocked(connection: sqlite3.Connection, version: int, timeout: float) -> str | None:
+    """Why a change could not be saved now ('read-only', or a reason), or None. Writes the
+    version it already has inside a transaction it rolls back: SQLite opens a write-protected
+    file read-only without a word, and says so only at the first write."""
     try:
-        connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("BEGIN IMMEDIATE")
+        connection.execute(f"PRAGMA user_version = {int(version)}")
         connection.execute("ROLLBACK")
+        connection.execute("PRAGMA journal_mode = WAL")
     except sqlite3.OperationalError as error:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         if is_locked(error):
             return f"is locked for writing by another program (waited {timeout:g} s)"
-        return problem(error)
+        return "read-only" if "readonly" in str(error) else problem(error)
     return None
 
 
 def _upgrade(connection: sqlite3.Connection, path: Path, version: int) -> None:
     """Migrate an older notebook, after keeping a copy of it as it was (``NAME.vN.bak``)."""
-    if version >= CURRENT_VERSION:
+    if version >= schema.CURRENT_VERSION:
         return
     if version > 0:
         _keep_copy(connection, path.with_name(f"{path.name}.v{version}.bak"))
     try:
-        migrate(connection, target=CURRENT_VERSION)
+        migrate(connection)
     except MigrationError as error:
         raise NotebookError(f"Notebook {path}: {error}; it is left as it was") from error
 

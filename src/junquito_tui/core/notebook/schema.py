@@ -85,13 +85,16 @@ def version_of(connection: sqlite3.Connection) -> int:
 def migrate(
     connection: sqlite3.Connection,
     *,
-    target: int = CURRENT_VERSION,
-    migrations: Mapping[int, Migration] = MIGRATIONS,
+    target: int | None = None,
+    migrations: Mapping[int, Migration] | None = None,
 ) -> tuple[int, int]:
-    """Bring the database to ``target`` in one transaction; (version before, version after).
+    """Bring the database to ``target`` (default ``CURRENT_VERSION``) in one transaction, with
+    ``migrations`` (default ``MIGRATIONS``); (version before, version after).
 
     ``connection`` must be in autocommit mode (``isolation_level=None``): the transaction is ours.
     """
+    target = CURRENT_VERSION if target is None else target
+    migrations = MIGRATIONS if migrations is None else migrations
     current = version_of(connection)
     if current >= target:
         return current, current

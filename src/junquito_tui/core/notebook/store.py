@@ -39,7 +39,7 @@ from .items import (
 )
 from .merging import merge_note
 from .recording import record_identity
-from .schema import CURRENT_VERSION, migrate, version_of
+from .schema import migrate, version_of
 from .tables import read_item, read_items, read_searches, tag_counts
 
 T = TypeVar("T")
@@ -161,15 +161,18 @@ class Notebook:
         """Save a note (Markdown, kept as typed; control characters removed and counted).
 
         ``base`` is the note the editor opened with: if another instance saved a different note
-        meanwhile, both are kept (see ``merging``) and ``NoteSaved.conflict`` says so.
+        meanwhile, both are kept (see ``merging``) and ``NoteSaved.conflict`` says so. Without
+        ``base`` the text replaces what is stored (the interface should always pass it).
         """
         key = check_key(kind, item_id)
         note, removed = clean_note(text)
         with self._transaction() as connection:
             stamp = self._touch(connection, key)
-            stored, changed = connection.execute(_NOTE_OF, key).fetchone()
-            label = f"saved meanwhile by another session ({changed})"
-            kept, conflict = merge_note(note, stored, label, base=None if base is None else clean_note(base)[0])
+            kept, conflict = note, False
+            if base is not None:  # the editor says what it started from: merge with any change since
+                stored, changed = connection.execute(_NOTE_OF, key).fetchone()
+                label = f"saved meanwhile by another session ({changed})"
+                kept, conflict = merge_note(note, stored, label, base=clean_note(base)[0])
             connection.execute("UPDATE items SET note = ?, updated = ? WHERE kind = ? AND id = ?", (kept, stamp, *key))
             return NoteSaved(self._settle(connection, key), conflict, removed)
 
@@ -268,7 +271,7 @@ class Notebook:
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
             connection = self._open_connection()
             connection.execute("PRAGMA journal_mode = WAL")
-            before, _ = migrate(connection, target=CURRENT_VERSION)
+            before, _ = migrate(connection)
             if before == 0 and self.identity is not None:
                 record_identity(connection, self.identity)
         except (OSError, sqlite3.Error) as error:
