@@ -80,7 +80,10 @@ def test_a_tag_without_letters_is_refused(book: Notebook) -> None:
 
 
 def test_pasted_escape_sequences_never_reach_the_store(book: Notebook) -> None:
-    pasted = "red: \x1b[31mALERT\x1b[0m\r\nbell\x07 title\x1b]0;owned\x07 link \x1b]8;;http://x\x1b\\here\x1b]8;;\x1b\\ \x9b2J"
+    pasted = (
+        "red: \x1b[31mALERT\x1b[0m\r\nbell\x07 title\x1b]0;owned\x07"
+        " link \x1b]8;;http://x\x1b\\here\x1b]8;;\x1b\\ \x9b2J"
+    )
     saved = book.set_note("event", "x", pasted)
     assert saved.item is not None
     assert saved.item.note == "red: ALERT\nbell title link here "
