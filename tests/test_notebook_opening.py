@@ -50,10 +50,8 @@ def test_a_file_that_is_not_a_database_is_off_and_untouched(tmp_path: Path) -> N
     before = fingerprint(path)
     opened = open_notebook(path)
     assert opened.access is Access.OFF and opened.notebook is None and opened.damaged
-    assert (
-        opened.reason
-        == f"Notebook {path} is not a notebook (not an SQLite database); it is left as it is: notes are off for this session."
-    )
+    why = "is not a notebook (not an SQLite database); it is left as it is: notes are off for this session."
+    assert opened.reason == f"Notebook {path} {why}"
     assert fingerprint(path) == before and sorted(p.name for p in tmp_path.iterdir()) == ["nb.sqlite3"]
 
 
