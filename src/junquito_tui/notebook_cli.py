@@ -84,7 +84,8 @@ def run_cite(args: argparse.Namespace, chronology: Chronology) -> int:
         return 0
     if len(kinds) > 1:
         options = " or ".join(f"--kind {kind}" for kind in kinds)
-        print(f"junquito-tui: cite: '{args.id}' is the id of a {' and a '.join(kinds)}: add {options}", file=sys.stderr)
+        which = " and of ".join(f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}" for kind in kinds)
+        print(f"junquito-tui: cite: '{args.id}' is the id of {which}: add {options}", file=sys.stderr)
         return EXIT_USAGE
     wanted = [args.kind] if args.kind else list(CITABLE)
     known = [item_id for kind in wanted for item_id in _ids(chronology, kind)]
