@@ -83,7 +83,10 @@ def normalize_tag(text: str) -> str:
     """A personal tag as stored: 'Key moment' -> 'key-moment' (the same rule as the dataset's tags)."""
     tag = slugify(text)
     if not tag:
-        raise NotebookError(f"tag '{without_controls(text)[0][:MAX_NAME]}' has no letter or digit to keep")
+        raise NotebookError(
+            f"tag '{without_controls(text)[0][:MAX_NAME]}' has no letter or digit to keep "
+            "(tags are written like the dataset's: a-z, 0-9 and '-'; accents are dropped)"
+        )
     return tag
 
 
