@@ -251,6 +251,14 @@ def test_with_note_and_with_tag_fold_like_search() -> None:
     assert annotations.with_tag("") == set() and annotations.with_note("--") == set()
 
 
+def test_a_snapshot_follows_a_change_without_reading_the_file(book: Notebook) -> None:
+    snapshot = book.snapshot()
+    item = book.set_starred("event", "x", True)
+    updated = snapshot.with_item(("event", "x"), item)
+    assert updated == book.snapshot() and len(snapshot) == 0  # the old one is unchanged
+    assert updated.with_item(("event", "x"), book.set_starred("event", "x", False)) == book.snapshot()
+
+
 def test_merge_rule() -> None:
     assert merge_note("same", "same", "x") == ("same", False)
     assert merge_note("mine", "theirs", "x", base="theirs") == ("mine", False)  # nobody else changed it

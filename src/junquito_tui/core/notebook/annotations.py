@@ -25,6 +25,16 @@ class Annotations:
     def of(cls, items: Iterable[Item]) -> Annotations:
         return cls(MappingProxyType({item.key: item for item in items}))
 
+    def with_item(self, key: Key, item: Item | None) -> Annotations:
+        """A new snapshot with one item as a change left it (None: nothing left on it): what the
+        interface keeps after its own change, without reading the whole notebook again."""
+        items = dict(self.by_key)
+        if item is None or item.empty:
+            items.pop(key, None)
+        else:
+            items[key] = item
+        return Annotations(MappingProxyType(items))
+
     def get(self, kind: str, item_id: str) -> Item | None:
         return self.by_key.get((kind, item_id))
 
