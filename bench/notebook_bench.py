@@ -77,7 +77,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             ),
             (f"snapshot of {args.items + 2} items, read from the file", timed(book.snapshot, args.repeat)),
             ("snapshot updated after a change", timed(lambda: snapshot.with_item(("event", "z"), item), args.repeat)),
-            ("note:raid over the snapshot", timed(lambda: book.snapshot().with_note("raid"), args.repeat)),
         ]
     print(f"{len(dataset.events):,} events ({size / 1e6:,.1f} MB), {args.repeat} runs each\n")
     print("| step | median ms | max ms |\n| --- | ---: | ---: |")

@@ -108,7 +108,7 @@ def test_two_processes_on_one_notebook_lose_nothing(tmp_path: Path) -> None:
         assert process.returncode == 0 and out.strip() == "done"
     book = Notebook(path)
     expected = {("event", f"{name}-{n}") for name in ("a", "b") for n in range(count)}
-    assert book.starred() == expected
+    assert book.snapshot().starred() == expected
     shared = book.item("event", "shared")
     assert shared is not None
     assert set(shared.tags) == {f"{name}-{n}" for name in ("a", "b") for n in range(count)}
@@ -132,4 +132,4 @@ def test_two_instances_creating_the_file_at_once(tmp_path: Path, instances: int)
     for process in processes:
         _, err = process.communicate(timeout=120)
         assert process.returncode == 0, err[-2000:]
-    assert len(Notebook(path).starred()) == 10 * instances
+    assert len(Notebook(path).snapshot().starred()) == 10 * instances

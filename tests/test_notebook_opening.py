@@ -100,7 +100,7 @@ def test_start_new_moves_a_damaged_notebook_aside_and_keeps_it(tmp_path: Path) -
     fresh = open_notebook(path)
     assert fresh.writable and fresh.notebook is not None
     fresh.notebook.set_starred("event", "x", True)
-    assert open_notebook(path).notebook.starred() == {("event", "x")}  # type: ignore[union-attr]
+    assert open_notebook(path).notebook.snapshot().starred() == {("event", "x")}  # type: ignore[union-attr]
     assert aside.read_bytes() == original
 
 
@@ -131,7 +131,7 @@ def test_a_newer_notebook_that_says_we_can_read_it_opens_read_only(tmp_path: Pat
     opened = open_notebook(path)
     assert opened.access is Access.READ_ONLY and opened.notebook is not None
     assert "newer junquito-tui" in opened.reason and "read-only" in opened.reason
-    assert opened.notebook.starred() == {("event", "raid-begins")}
+    assert opened.notebook.snapshot().starred() == {("event", "raid-begins")}
     with pytest.raises(Exception, match="read-only"):
         opened.notebook.set_starred("event", "other", True)
     assert fingerprint(path) == before
@@ -160,7 +160,7 @@ def test_locked_for_writing_too_long_opens_read_only(notebook_file: Path, holder
     opened = open_notebook(notebook_file, timeout=0.2)
     assert opened.access is Access.READ_ONLY and opened.notebook is not None
     assert "locked for writing by another program (waited 0.2 s)" in opened.reason
-    assert opened.notebook.starred() == {("event", "raid-begins")}  # reading still works
+    assert opened.notebook.snapshot().starred() == {("event", "raid-begins")}  # reading still works
 
 
 def test_locked_entirely_is_off(notebook_file: Path, holder: sqlite3.Connection) -> None:
@@ -181,7 +181,7 @@ def test_a_change_blocked_by_a_lock_is_reported_not_lost_silently(
         book.set_starred("event", "new", True)
     holder.execute("ROLLBACK")
     book.set_starred("event", "new", True)  # and it works once the lock is gone
-    assert ("event", "new") in book.starred()
+    assert ("event", "new") in book.snapshot().starred()
 
 
 # -- read-only places (as root, permissions only bind once DAC override is dropped) -----------------
@@ -193,7 +193,7 @@ from junquito_tui.core.notebook import open_notebook
 opened = open_notebook(Path(sys.argv[1]), timeout=0.5)
 book = opened.notebook
 print(json.dumps({"access": opened.access.value, "reason": opened.reason,
-                  "starred": sorted(map(list, book.starred())) if book else None}))
+                  "starred": sorted(map(list, book.snapshot().starred())) if book else None}))
 """
 
 
@@ -266,7 +266,7 @@ def test_every_earlier_version_opens_with_its_notes(tmp_path: Path, dump: Path) 
     assert item is not None and item.starred and item.tags == ("check", "key-moment")
     assert item.note.startswith("# Timing\n\nCompare with the **Bellingcat** video")
     assert book.item("actor", "oscar-perez").note == "Pérez — «líder»"  # type: ignore[union-attr]
-    assert book.starred() == {
+    assert book.snapshot().starred() == {
         ("event", "raid-begins"),
         ("quote", "nationalists-patriots-statement"),
         ("event", "an-event-since-removed"),

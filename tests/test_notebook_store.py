@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import stat
 import threading
 from pathlib import Path
@@ -11,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core.folding import fold_uncached, words
-from junquito_tui.core.notebook import Annotations, Item, Notebook, NotebookError, open_notebook
+from junquito_tui.core.notebook import Notebook, NotebookError, Snapshot, open_notebook
 from junquito_tui.core.notebook.merging import conflict_line, merge_note
 from junquito_tui.core.text import CONTROL, without_controls
 
@@ -26,7 +24,9 @@ def test_nothing_is_created_until_the_first_change(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "folder" / "nb.sqlite3"
     opened = open_notebook(path)
     assert opened.writable and opened.notebook is not None
-    assert opened.notebook.items() == [] and opened.notebook.searches() == [] and not opened.notebook.starred()
+    assert (
+        opened.notebook.items() == [] and opened.notebook.searches() == [] and not opened.notebook.snapshot().starred()
+    )
     assert not path.parent.exists()
     opened.notebook.set_starred("event", "raid-begins", True)
     assert path.exists()
@@ -175,7 +175,7 @@ def test_saved_searches(book: Notebook) -> None:
 def test_tags_for_completion_most_used_first(book: Notebook) -> None:
     book.set_tags("event", "a", ["key", "odd"])
     book.set_tags("event", "b", ["key"])
-    assert book.tags() == [("key", 2), ("odd", 1)]
+    assert book.tag_counts() == [("key", 2), ("odd", 1)]
 
 
 def test_each_thread_has_its_own_connection(book: Notebook) -> None:
@@ -205,50 +205,24 @@ def test_read_only_notebook_refuses_changes_and_says_so(book: Notebook) -> None:
     from junquito_tui.core.notebook.connection import Mode
 
     reader = Notebook(book.path, mode=Mode.READ)
-    assert reader.starred() == {("event", "x")}
+    assert reader.snapshot().starred() == {("event", "x")}
     with pytest.raises(NotebookError, match="read-only: not saved"):
         reader.set_starred("event", "y", True)
 
 
-# -- the questions the query language asks ---------------------------------------------------
+# -- what the search engine asks ------------------------------------------------------------------
 
 
-def _phrase_oracle(note: str, query: str) -> bool:
-    """Brute force: the query's folded words, in a row, as whole words of the folded note."""
-    wanted = words(query)
-    if not wanted:
-        return False
-    folded = fold_uncached(note)
-    pattern = r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, wanted)) + r"(?![^\W_])"
-    return re.search(pattern, folded) is not None
-
-
-NOTE_TEXT = st.text(alphabet=st.sampled_from("abcé É-_.,'\n1"), max_size=40)
-
-
-@given(st.lists(NOTE_TEXT, min_size=1, max_size=6), NOTE_TEXT)
-@settings(max_examples=300, deadline=None)
-def test_with_note_agrees_with_a_brute_force_oracle(notes: list[str], query: str) -> None:
-    annotations = Annotations.of(Item("event", f"e{n}", note=note) for n, note in enumerate(notes))
-    expected = {("event", f"e{n}") for n, note in enumerate(notes) if note and _phrase_oracle(note, query)}
-    assert annotations.with_note(query) == expected
-
-
-def test_with_note_and_with_tag_fold_like_search() -> None:
-    annotations = Annotations.of(
-        [
-            Item("event", "a", note="Habló con **Pérez** en la Operación Gedeón", tags=("key-moment",)),
-            Item("actor", "b", note="nothing here", starred=True, tags=("keymoment-2",)),
-        ]
-    )
-    assert annotations.with_note("perez") == {("event", "a")}
-    assert annotations.with_note("operacion gedeon") == {("event", "a")}
-    assert annotations.with_note("gedeon operacion") == set()
-    assert annotations.with_note("pere") == set()  # whole words, as search's words are
-    assert annotations.with_tag("Key Moment") == {("event", "a")}
-    assert annotations.with_tag("keymoment") == {("event", "a")}
-    assert annotations.starred() == {("actor", "b")}
-    assert annotations.with_tag("") == set() and annotations.with_note("--") == set()
+def test_the_snapshot_hands_over_stars_notes_and_tags(book: Notebook) -> None:
+    book.set_starred("event", "a", True)
+    book.set_note("event", "a", "Habló con **Pérez**")
+    book.set_tags("actor", "b", ["key-moment", "to-check"])
+    book.set_note("quote", "c", "only a note")
+    snapshot = book.snapshot()
+    assert snapshot.starred() == frozenset({("event", "a")})
+    assert sorted(snapshot.notes()) == [(("event", "a"), "Habló con **Pérez**"), (("quote", "c"), "only a note")]
+    assert sorted(snapshot.tags()) == [(("actor", "b"), "key-moment"), (("actor", "b"), "to-check")]
+    assert Snapshot().starred() == frozenset() and list(Snapshot().notes()) == []
 
 
 def test_a_snapshot_follows_a_change_without_reading_the_file(book: Notebook) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from .core.chronology import Chronology, exists
 from .core.citation import CITABLE, cite, kinds_of
 from .core.integrity import closest
-from .core.notebook import Access, Annotations, NotebookError, Opened, open_for_dataset, orphaned, start_new
+from .core.notebook import Access, NotebookError, Opened, Snapshot, open_for_dataset, orphaned, start_new
 from .core.notebook.exchange import Document, ExchangeError, export_document, read_document
 from .core.text import visible
 
@@ -56,16 +56,16 @@ def open_for(args: argparse.Namespace, chronology: Chronology, *, record: bool) 
     return open_for_dataset(args.data, chronology.dataset, notebook_file=args.notebook, record=record)
 
 
-def annotations_for(args: argparse.Namespace, chronology: Chronology) -> Annotations:
+def annotations_for(args: argparse.Namespace, chronology: Chronology) -> Snapshot:
     """The notebook as it is now, read only (nothing is created); empty, with a warning, when off."""
     opened = open_for(args, chronology, record=False)
     if opened.notebook is None:
         print(f"warning: {opened.reason}", file=sys.stderr)
-        return Annotations()
+        return Snapshot()
     return opened.notebook.snapshot()
 
 
-def search(index: Any, text: str, annotations: Annotations | None, **options: Any) -> Any:
+def search(index: Any, text: str, annotations: Snapshot | None, **options: Any) -> Any:
     """``SearchIndex.search`` with the notebook, for is:starred, note: and mytag:.
 
     The query language's notebook filters arrive with another branch; until ``search`` takes

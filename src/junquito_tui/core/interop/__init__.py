@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..chronology import Chronology
 from ..model import Event
-from ..notebook.annotations import Annotations
+from ..notebook.snapshot import Snapshot
 
 FORMATS = ("timelinejs", "markdown", "csv")
 SUFFIXES = {"timelinejs": ".json", "markdown": ".md", "csv": ".csv"}
@@ -31,7 +31,7 @@ def selected_events(chronology: Chronology, event_ids: Iterable[str] | None = No
 
 
 def export_text(
-    chronology: Chronology, fmt: str, event_ids: Iterable[str] | None = None, annotations: Annotations | None = None
+    chronology: Chronology, fmt: str, event_ids: Iterable[str] | None = None, annotations: Snapshot | None = None
 ) -> str:
     """The events (all, or those in ``event_ids``, always in chronological order) as ``fmt`` text;
     Markdown includes the user's notebook (``annotations``) when given."""

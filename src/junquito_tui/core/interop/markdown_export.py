@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ..chronology import Chronology, exists
 from ..dates import clock, day_label, group_parts
 from ..model import Event
-from ..notebook.annotations import Annotations
+from ..notebook.snapshot import Snapshot
 from .markdown_notes import item_lines, others_section
 from .timelinejs_dates import display
 
@@ -56,7 +56,7 @@ class _Citations:
         return f"[{number}]"
 
 
-def to_markdown(chronology: Chronology, events: list[Event], annotations: Annotations | None = None) -> str:
+def to_markdown(chronology: Chronology, events: list[Event], annotations: Snapshot | None = None) -> str:
     """``annotations`` (the user's notebook) adds each item's star, tags and note: a case file."""
     dataset = chronology.dataset
     citations = _Citations()
@@ -82,9 +82,9 @@ def to_markdown(chronology: Chronology, events: list[Event], annotations: Annota
 
 
 def _event(
-    chronology: Chronology, event: Event, citations: _Citations, annotations: Annotations | None = None
+    chronology: Chronology, event: Event, citations: _Citations, annotations: Snapshot | None = None
 ) -> list[str]:
-    marked = annotations or Annotations()
+    marked = annotations or Snapshot()
     time = clock(event.when)
     title = escape_inline(event.title)
     lines = [f"### {escape_inline(time)} \u00b7 {title}" if time and time != "~date" else f"### {title}", ""]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..notebook.annotations import Annotations
 from ..notebook.items import Item
+from ..notebook.snapshot import Snapshot
 
 _HTML = re.compile(r"<(?!https?://[^\s<>]*>)")
 
@@ -32,7 +32,7 @@ def item_lines(item: Item | None) -> list[str]:
     return lines
 
 
-def others_section(annotations: Annotations, name_of: Callable[[tuple[str, str]], str | None]) -> list[str]:
+def others_section(annotations: Snapshot, name_of: Callable[[tuple[str, str]], str | None]) -> list[str]:
     """Marked actors and sources, and marked items the dataset no longer has (orphaned), which a
     report of events does not show otherwise; ``names`` gives each item in the dataset its
     name or title, already escaped (None: orphaned). Events and quotes outside the report are not

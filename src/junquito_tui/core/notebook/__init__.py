@@ -12,17 +12,16 @@ from pathlib import Path
 
 from ..loader import bundled_path
 from ..model import Dataset
-from .annotations import Annotations, chronological, orphaned
 from .connection import DEFAULT_TIMEOUT
 from .identity import DatasetIdentity
 from .items import Item, Key, NotebookError, NoteSaved, SavedSearch, normalize_tag
 from .locating import Located, locate, notebooks_folder
 from .opening import Access, Opened, open_notebook, start_new
+from .snapshot import Snapshot, chronological, orphaned
 from .store import Notebook
 
 __all__ = [
     "Access",
-    "Annotations",
     "DatasetIdentity",
     "Item",
     "Key",
@@ -32,6 +31,7 @@ __all__ = [
     "NotebookError",
     "Opened",
     "SavedSearch",
+    "Snapshot",
     "chronological",
     "locate",
     "normalize_tag",

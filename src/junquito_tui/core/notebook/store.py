@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from .annotations import Annotations
 from .connection import DEFAULT_TIMEOUT, Mode, connect, problem
 from .exchange import Document, MergeReport, merge_into
 from .identity import DatasetIdentity
@@ -40,6 +39,7 @@ from .items import (
 from .merging import merge_note
 from .recording import record_identity
 from .schema import migrate, version_of
+from .snapshot import Snapshot
 from .tables import read_item, read_items, read_searches, tag_counts
 
 T = TypeVar("T")
@@ -78,11 +78,12 @@ class Notebook:
         connection = self._reader()
         return [] if connection is None else self._guard(read_items, connection)
 
-    def snapshot(self) -> Annotations:
-        """Everything, read in one consistent transaction, as plain values for any thread."""
-        return Annotations.of(self.items())
+    def snapshot(self) -> Snapshot:
+        """Everything, read at one moment (one query), as plain values for any thread: what the
+        panes show and what the search engine asks (is:starred, note:, mytag:)."""
+        return Snapshot.of(self.items())
 
-    def tags(self) -> list[tuple[str, int]]:
+    def tag_counts(self) -> list[tuple[str, int]]:
         """Personal tags already used, most used first: for completion."""
         connection = self._reader()
         return [] if connection is None else self._guard(tag_counts, connection)
@@ -101,16 +102,6 @@ class Notebook:
         previous = self._versions.get(threading.get_ident(), version)
         self._versions[threading.get_ident()] = version
         return version != previous
-
-    # The three questions the query language asks (is:starred, note:WORD, mytag:NAME).
-    def starred(self) -> set[Key]:
-        return self.snapshot().starred()
-
-    def with_note(self, word: str) -> set[Key]:
-        return self.snapshot().with_note(word)
-
-    def with_tag(self, name: str) -> set[Key]:
-        return self.snapshot().with_tag(name)
 
     # -- changing ----------------------------------------------------------------------------
 

@@ -1,31 +1,30 @@
 """A notebook's contents at one moment, as plain values: what the panes and the search read.
 
-``Annotations`` answers the three questions the query language asks (``is:starred``,
-``note:WORD``, ``mytag:NAME``) with sets of (kind, id), and is immutable, so a search thread can
-use it while the interface thread takes a newer one after each change.
+``Snapshot`` is immutable, so a search thread can use it while the interface thread takes a newer
+one after each change (``with_item``). It is the provider the search engine asks for the query
+language's ``is:starred``, ``note:WORD`` and ``mytag:NAME`` (``core.annotations.Annotations``):
+it hands over stars, notes and tags; the engine matches them as it matches dataset text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from types import MappingProxyType
 
 from ..chronology import Chronology, exists
-from ..folding import field_words, words
 from .items import Item, Key
 
 
 @dataclass(frozen=True)
-class Annotations:
+class Snapshot:
     by_key: Mapping[Key, Item] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
-    def of(cls, items: Iterable[Item]) -> Annotations:
+    def of(cls, items: Iterable[Item]) -> Snapshot:
         return cls(MappingProxyType({item.key: item for item in items}))
 
-    def with_item(self, key: Key, item: Item | None) -> Annotations:
+    def with_item(self, key: Key, item: Item | None) -> Snapshot:
         """A new snapshot with one item as a change left it (None: nothing left on it): what the
         interface keeps after its own change, without reading the whole notebook again."""
         items = dict(self.by_key)
@@ -33,7 +32,7 @@ class Annotations:
             items.pop(key, None)
         else:
             items[key] = item
-        return Annotations(MappingProxyType(items))
+        return Snapshot(MappingProxyType(items))
 
     def get(self, kind: str, item_id: str) -> Item | None:
         return self.by_key.get((kind, item_id))
@@ -44,32 +43,16 @@ class Annotations:
     def __iter__(self) -> Iterator[Item]:
         return iter(self.by_key.values())
 
-    def starred(self) -> set[Key]:
-        return {key for key, item in self.by_key.items() if item.starred}
+    def starred(self) -> frozenset[Key]:
+        return frozenset(key for key, item in self.by_key.items() if item.starred)
 
-    def with_note(self, word: str) -> set[Key]:
-        """Items whose note holds the words of ``word`` in a row, compared as search compares
-        text (case, accents and punctuation do not matter): 'note:Pérez' finds 'perez'."""
-        wanted = words(word)
-        if not wanted:
-            return set()
-        size = len(wanted)
-        return {
-            key
-            for key, found in self._note_words.items()
-            if any(found[at : at + size] == wanted for at in range(len(found) - size + 1))
-        }
+    def notes(self) -> Iterator[tuple[Key, str]]:
+        """(item, note) for every item with a note."""
+        return ((key, item.note) for key, item in self.by_key.items() if item.note)
 
-    def with_tag(self, name: str) -> set[Key]:
-        """Items with this personal tag ('mytag:Key Moment' finds the tag 'key-moment')."""
-        wanted = "".join(words(name))
-        if not wanted:
-            return set()
-        return {key for key, item in self.by_key.items() if any("".join(words(tag)) == wanted for tag in item.tags)}
-
-    @cached_property
-    def _note_words(self) -> dict[Key, list[str]]:
-        return {key: field_words(item.note) for key, item in self.by_key.items() if item.note}
+    def tags(self) -> Iterator[tuple[Key, str]]:
+        """(item, tag) for every personal tag of every item."""
+        return ((key, tag) for key, item in self.by_key.items() for tag in item.tags)
 
 
 def orphaned(items: Iterable[Item], chronology: Chronology) -> list[Item]:
