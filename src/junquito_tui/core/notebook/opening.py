@@ -60,6 +60,13 @@ def open_notebook(
     """Open ``path`` (made at the first change if it does not exist). ``record`` remembers this
     dataset's identity in a writable notebook (the app does; read-only commands do not)."""
     path = Path(path).expanduser().absolute()
+    opened = _open(path, identity, timeout, record)
+    if opened.notebook is not None:
+        opened.notebook.identity = identity  # read-only ones too: exports name their dataset
+    return opened
+
+
+def _open(path: Path, identity: DatasetIdentity | None, timeout: float, record: bool) -> Opened:
     if not path.exists():
         return _not_yet(path, identity, timeout)
     header = _header(path)
