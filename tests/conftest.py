@@ -98,3 +98,12 @@ async def navigate(pilot: Any, target: Any) -> None:
 
     explorer(pilot.app).post_message(Navigate(target))
     await pilot.pause()
+
+
+@pytest.fixture(autouse=True)
+def _private_data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Notebooks live in the user's data folder: every test gets its own, never the real one
+    (platformdirs reads XDG_DATA_HOME; subprocesses inherit it)."""
+    home = tmp_path_factory.mktemp("data-home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home

@@ -38,3 +38,12 @@ def test_axis_bench_reports_recompute_times() -> None:
     result = run("axis_bench.py", "--events", "300", "--repeat", "1")
     assert result.returncode == 0, result.stderr
     assert "| new zoom: whole span |" in result.stdout and "| new filter:" in result.stdout
+
+
+def test_notebook_bench_reports_each_step() -> None:
+    result = run("notebook_bench.py", "--events", "300", "--notebooks", "3", "--items", "20", "--repeat", "1")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "| find its notebook among 4 |" in result.stdout
+        and "| one change (star), committed and synced |" in result.stdout
+    )

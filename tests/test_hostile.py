@@ -132,3 +132,26 @@ def test_control_characters_are_refused_at_load(tmp_path: Path) -> None:
 
 def test_the_long_title_is_exactly_at_the_limit() -> None:
     assert len(LONG_TITLE) == LINE_MAX  # the layout tests above draw the longest title the format allows
+
+
+# -- notes are text from the user: kept literally, never obeyed ------------------------------------
+
+
+def test_hostile_notes_are_kept_literally_and_printed_without_escapes(
+    tmp_path: Path, hostile: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from junquito_tui.cli import main
+    from junquito_tui.core.citation import cite, quote_text
+    from junquito_tui.core.notebook import Notebook
+
+    book = Notebook(tmp_path / "nb.sqlite3")
+    pasted = f"{HOSTILE}\n{LONG_TITLE}\ncolour \x1b[31mred\x1b[0m, clipboard \x1b]52;c;aGk=\x07, C1 \x9b2J"
+    saved = book.set_note("event", "first", pasted)
+    book.set_tags("event", "first", [MARKUP, "委内瑞拉 tag"])
+    assert saved.item is not None
+    assert saved.item.note == f"{HOSTILE}\n{LONG_TITLE}\ncolour red, clipboard , C1 "  # markup stays words
+    assert main(["notebook", "show", "--data", str(hostile), "--notebook", str(book.path)]) == 0
+    assert main(["export", "--format", "markdown", "--data", str(hostile), "--notebook", str(book.path)]) == 0
+    chronology = Chronology(load_dataset(hostile))
+    out = capsys.readouterr().out + cite(chronology, "event", "first") + quote_text(chronology, "q1")
+    assert HOSTILE in out and not FORBIDDEN.search(out)

@@ -17,6 +17,7 @@ from .core.chronology import Chronology, missing_link
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
 from .core.loader import DEFAULT_MAX_BYTES, DatasetError, load_timelinejs, load_with_warnings, preflight
 from .core.model import DATASET, Dataset
+from .notebook_cli import add_commands, add_notebook_options, annotations_for, run_cite, run_notebook
 
 EXIT_USAGE = 2
 BACKGROUND_LOAD_BYTES = 8 * 1024 * 1024  # larger files load behind a progress bar; smaller ones before the UI
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", metavar="FILE", help="open this dataset instead of the bundled one")
     parser.add_argument("--event", metavar="ID", help="start with this event selected")
     parser.add_argument("--actor", metavar="ID", help="start with this actor's profile open")
+    add_notebook_options(parser, data=False)
     _add_data_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -68,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument(
         "--limit", type=_count, metavar="N", help="print at most N results of each kind (0: counts only)"
     )
+    add_notebook_options(search, data=False)
     _add_data_options(search)
 
     export = commands.add_parser("export", help="write the chronology as TimelineJS3 JSON, Markdown or CSV")
@@ -75,12 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--data", metavar="FILE", help="export this dataset instead of the bundled one")
     export.add_argument("--query", metavar="Q", help="export only the events this search matches")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    add_notebook_options(export, data=False)
+    export.add_argument(
+        "--no-notebook", action="store_true", help="leave your stars, tags and notes out of a Markdown export"
+    )
     _add_data_options(export)
 
     import_ = commands.add_parser("import", help="convert a TimelineJS3 file to a junquito-tui dataset")
     import_.add_argument("file", help="a TimelineJS3 JSON file")
     import_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _add_data_options(import_)
+    add_commands(commands, _add_data_options)
     return parser
 
 
@@ -97,6 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _export(args)
     if args.command == "import":
         return _import(args)
+    if args.command in ("cite", "notebook"):
+        chronology = _chronology(args)
+        if chronology is None:
+            return EXIT_USAGE
+        return (run_cite if args.command == "cite" else run_notebook)(args, chronology)
     return _explore(args)
 
 
@@ -153,7 +166,8 @@ def _search(args: argparse.Namespace) -> int:
     from .core.search import SearchIndex
     from .core.search_output import print_results
 
-    results = SearchIndex(chronology).search(args.query, typing=False, limit=args.limit)
+    annotations = annotations_for(args, chronology)
+    results = SearchIndex(chronology).search(args.query, typing=False, limit=args.limit, annotations=annotations)
     print_results(results, as_json=args.json)
     if results.unresolved:
         return EXIT_USAGE
@@ -165,13 +179,14 @@ def _export(args: argparse.Namespace) -> int:
     chronology = _chronology(args)
     if chronology is None:
         return EXIT_USAGE
+    annotations = annotations_for(args, chronology)
     event_ids = None
     if args.query is not None:
         from .core.search import SearchIndex
         from .core.search_output import print_hints
         from .core.text import one_line, visible
 
-        results = SearchIndex(chronology).search(args.query, typing=False, limit=0)
+        results = SearchIndex(chronology).search(args.query, typing=False, limit=0, annotations=annotations)
         for problem in results.unresolved:
             print(f"junquito-tui: export: {one_line(visible(problem))}; nothing written", file=sys.stderr)
         print_hints(results)
@@ -182,9 +197,12 @@ def _export(args: argparse.Namespace) -> int:
             shown = one_line(visible(args.query))
             print(f"junquito-tui: export: no event matches {shown!r}; nothing written", file=sys.stderr)
             return 1
-    text = export_text(chronology, args.format, event_ids)
+    with_notes = args.format == "markdown" and not args.no_notebook and len(annotations) > 0
+    if with_notes:
+        print(f"with your notebook: {len(annotations)} marked items (--no-notebook leaves them out)", file=sys.stderr)
+    text = export_text(chronology, args.format, event_ids, annotations if with_notes else None)
     count = len(event_ids) if event_ids is not None else len(chronology.events)
-    return _write(text, args.format, args.output, args.data, f"{count} event{'s' if count != 1 else ''}")
+    return write_output(text, args.format, args.output, args.data, f"{count} event{'s' if count != 1 else ''}")
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -196,10 +214,10 @@ def _import(args: argparse.Namespace) -> int:
     _print_warnings(warnings)
     document = {"schema_version": 1, **DATASET.dump_python(dataset, mode="json", by_alias=True, exclude_defaults=True)}
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return _write(text, "json", args.output, args.file, f"{len(dataset.events)} events")
+    return write_output(text, "json", args.output, args.file, f"{len(dataset.events)} events")
 
 
-def _write(text: str, fmt: str, output: str | None, source: str | None, what: str) -> int:
+def write_output(text: str, fmt: str, output: str | None, source: str | None, what: str) -> int:
     """Standard output (no byte order mark), or a file written atomically; never over the input file."""
     if output is None or output == "-":
         sys.stdout.flush()  # bytes, so a non-UTF-8 locale cannot fail and CRLF in CSV stays CRLF

@@ -111,6 +111,17 @@ def group_key(event: Event) -> tuple[int, ...]:
     return group_parts(event.when)
 
 
+def exists(chronology: Chronology, kind: str, item_id: str) -> bool:
+    """Whether the dataset has an item of this kind ('event', 'actor', 'quote', 'source') and id."""
+    if kind == "event":
+        return item_id in chronology.position
+    if kind == "actor":
+        return item_id in chronology.actors
+    if kind == "quote":
+        return item_id in chronology.quotes
+    return kind == "source" and item_id in chronology.sources
+
+
 def missing_link(chronology: Chronology, event_id: str | None, actor_id: str | None) -> str | None:
     """Why a deep link (--event / --actor) cannot be followed, naming the closest ids; None if it can."""
     from .integrity import closest

@@ -57,16 +57,22 @@ def describe(when: When | None) -> str:
     """The full date for a detail view, with its precision and zone spelled out."""
     if when is None:
         return "not dated in the source"
-    parts = when.parts()
-    around = "around " if when.approximate else ""
-    text = f"{around}{day_label(parts[:3])}"
-    if when.precision == Precision.MINUTE:
-        zone = f"{when.zone_label}, UTC{when.utc_offset}" if when.zone_label else f"UTC{when.utc_offset}"
-        text = f"{around}{parts[3]:02d}:{parts[4]:02d} ({zone}), {day_label(parts[:3])}"
+    text = date_words(when)
     text += f"  [precision: {when.precision}{', approximate' if when.approximate else ''}]"
     if when.note:
         text += f"\n{when.note}"
     return text
+
+
+def date_words(when: When) -> str:
+    """The date in words, as precise as it is known: 'around 04:00 (VST, UTC-04:00), Monday 15
+    January 2018', 'around June 2017', '1969'."""
+    parts = when.parts()
+    around = "around " if when.approximate else ""
+    if when.precision == Precision.MINUTE:
+        zone = f"{when.zone_label}, UTC{when.utc_offset}" if when.zone_label else f"UTC{when.utc_offset}"
+        return f"{around}{parts[3]:02d}:{parts[4]:02d} ({zone}), {day_label(parts[:3])}"
+    return f"{around}{day_label(parts[:3])}"
 
 
 def short_date(when: When | None) -> str:

@@ -42,6 +42,15 @@ _BREAK_NAMES = {
     "\u2028": "line separator U+2028",
     "\u2029": "paragraph separator U+2029",
 }
+# Whole escape sequences (CSI such as colours, OSC such as titles or links, two-character escapes),
+# so that pasted coloured output loses its codes, not just the ESC that would leave '[31m' behind.
+# An OSC never runs past a line end: an unterminated one must not swallow the rest of a note.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[@-Z\\-_]"
+)
+_LINE_END = re.compile(r"\r\n?")
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # ids and tags: safe inside our own link actions (no quotes, brackets)
 SLUG_PATTERN = re.compile(SLUG)  # use fullmatch: '$' also matches before a final newline
@@ -103,6 +112,15 @@ def width_safe(text: str) -> str:
     if text.isascii():
         return text
     return _UNSTEADY.sub("", text)
+
+
+def without_controls(text: str) -> tuple[str, int]:
+    """Text typed or pasted by a user, safe to keep and to show: line ends as newlines, terminal
+    escape sequences and every other control character removed (tab and newline stay); and how
+    many characters were removed (so that the interface can say so)."""
+    normal = _LINE_END.sub("\n", text)
+    clean = CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", normal))
+    return clean, len(normal) - len(clean)
 
 
 def visible(text: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..chronology import Chronology
 from ..model import Event
+from ..notebook.snapshot import Snapshot
 
 FORMATS = ("timelinejs", "markdown", "csv")
 SUFFIXES = {"timelinejs": ".json", "markdown": ".md", "csv": ".csv"}
@@ -28,8 +29,11 @@ def selected_events(chronology: Chronology, event_ids: Iterable[str] | None = No
     return [event for event in chronology.events if event.id in wanted]
 
 
-def export_text(chronology: Chronology, fmt: str, event_ids: Iterable[str] | None = None) -> str:
-    """The events (all, or those in ``event_ids``, always in chronological order) as ``fmt`` text."""
+def export_text(
+    chronology: Chronology, fmt: str, event_ids: Iterable[str] | None = None, annotations: Snapshot | None = None
+) -> str:
+    """The events (all, or those in ``event_ids``, always in chronological order) as ``fmt`` text;
+    Markdown includes the user's notebook (``annotations``) when given."""
     events = selected_events(chronology, event_ids)
     if fmt == "timelinejs":
         from .timelinejs_export import to_timelinejs_json
@@ -38,7 +42,7 @@ def export_text(chronology: Chronology, fmt: str, event_ids: Iterable[str] | Non
     if fmt == "markdown":
         from .markdown_export import to_markdown
 
-        return to_markdown(chronology, events)
+        return to_markdown(chronology, events, annotations)
     if fmt == "csv":
         from .csv_export import to_csv
 

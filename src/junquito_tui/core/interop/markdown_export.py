@@ -8,10 +8,13 @@ Markdown structure (a title starting with '#', a summary line starting with '>' 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from ..chronology import Chronology
+from ..chronology import Chronology, exists
 from ..dates import clock, day_label, group_parts
 from ..model import Event
+from ..notebook.snapshot import Snapshot
+from .markdown_notes import item_lines, others_section
 from .timelinejs_dates import display
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -53,7 +56,8 @@ class _Citations:
         return f"[{number}]"
 
 
-def to_markdown(chronology: Chronology, events: list[Event]) -> str:
+def to_markdown(chronology: Chronology, events: list[Event], annotations: Snapshot | None = None) -> str:
+    """``annotations`` (the user's notebook) adds each item's star, tags and note: a case file."""
     dataset = chronology.dataset
     citations = _Citations()
     lines = [f"# {escape_inline(dataset.title)}", ""]
@@ -66,7 +70,9 @@ def to_markdown(chronology: Chronology, events: list[Event]) -> str:
             label = day_label(parts) if parts else "Date not given in the source"
             lines += [f"## {escape_inline(label)}", ""]
             heading = parts
-        lines += _event(chronology, event, citations)
+        lines += _event(chronology, event, citations, annotations)
+    if annotations is not None:
+        lines += others_section(annotations, _names(chronology))
     if citations.numbers:
         lines += ["## Sources", ""]
         for source_id, number in citations.numbers.items():
@@ -75,7 +81,10 @@ def to_markdown(chronology: Chronology, events: list[Event]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _event(chronology: Chronology, event: Event, citations: _Citations) -> list[str]:
+def _event(
+    chronology: Chronology, event: Event, citations: _Citations, annotations: Snapshot | None = None
+) -> list[str]:
+    marked = annotations or Snapshot()
     time = clock(event.when)
     title = escape_inline(event.title)
     lines = [f"### {escape_inline(time)} \u00b7 {title}" if time and time != "~date" else f"### {title}", ""]
@@ -106,16 +115,35 @@ def _event(chronology: Chronology, event: Event, citations: _Citations) -> list[
         facts.append(f"**Claimed by {escape_inline(by)}:** {escape_inline(claim.statement)} {cite}".rstrip())
     if event.summary:
         lines += [*escape_block(event.summary), ""]
-    lines += [f"- {fact}" for fact in facts] + [""]
+    lines += [f"- {fact}" for fact in facts] + [""] + item_lines(marked.get("event", event.id))
     for quote in chronology.quotes_by_event.get(event.id, []):
         lines += [f"> {row}" if row else ">" for row in escape_block(quote.text)]
         speaker = _name(chronology, quote.speaker) if quote.speaker else "a document"
         context = f", {escape_inline(quote.context)}" if quote.context else ""
         lines += [">", f"> \u2014 {escape_inline(speaker)}{context} {citations.cite(quote.source)}", ""]
+        lines += item_lines(marked.get("quote", quote.id))
     cited = " ".join(citations.cite(source) for source in event.sources)
     if cited:
         lines += [f"Sources: {cited}", ""]
     return lines
+
+
+def _names(chronology: Chronology) -> Callable[[tuple[str, str]], str | None]:
+    """An item's escaped name or title (None when the dataset no longer has it), for the notebook."""
+
+    def name(key: tuple[str, str]) -> str | None:
+        kind, item_id = key
+        if not exists(chronology, kind, item_id):
+            return None
+        if kind == "event":
+            return escape_inline(chronology.event(item_id).title)
+        if kind == "actor":
+            return escape_inline(chronology.actors[item_id].name)
+        if kind == "source":
+            return escape_inline(chronology.sources[item_id].title)
+        return escape_inline(chronology.quotes[item_id].text[:80])
+
+    return name
 
 
 def _source(chronology: Chronology, source_id: str) -> str:

@@ -1,0 +1,158 @@
+"""Citations of an event, actor, quote or source, as plain text to paste anywhere (no markup).
+
+A citation says what the item is, when (exactly as precise as the data, with its zone), where
+the dataset has it from (each source's title and URL), which dataset and id it is, and the
+command that reopens it. ``quote_text`` is the short form for copying a quote into an article.
+A quote has no page of its own: it is reopened on its event's page (``--event``).
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterable
+
+from .chronology import Chronology, exists
+from .dates import date_words
+from .model import Actor, Event, Quote, Source, When
+
+CITABLE = ("event", "actor", "quote", "source")
+MAX_SOURCES = 10  # an actor of a large dataset may be cited by hundreds: the first ten, then a count
+
+
+def kinds_of(chronology: Chronology, item_id: str) -> list[str]:
+    """Which kinds of item have this id (ids are unique within a kind, not across kinds)."""
+    return [kind for kind in CITABLE if exists(chronology, kind, item_id)]
+
+
+def cite(chronology: Chronology, kind: str, item_id: str, data_path: str | None = None) -> str:
+    """The citation of one item; ``data_path`` as the user gave it (None: the bundled dataset).
+    Raises KeyError for an unknown item."""
+    if kind == "event":
+        lines = _event(chronology, chronology.event(item_id))
+    elif kind == "actor":
+        lines = _actor(chronology, chronology.actors[item_id])
+    elif kind == "quote":
+        lines = _quote(chronology, chronology.quotes[item_id])
+    elif kind == "source":
+        lines = [source_line(chronology.sources[item_id])]
+    else:
+        raise KeyError(kind)
+    lines.append(f"From: {chronology.dataset.title} ({kind} {item_id})")
+    reopen = reopen_command(chronology, kind, item_id, data_path)
+    if reopen:
+        lines.append(f"Reopen: {reopen}")
+    return "\n".join(lines) + "\n"
+
+
+def quote_text(chronology: Chronology, quote_id: str) -> str:
+    """A quote ready to paste: its words, then who said it, when, and the source."""
+    quote = chronology.quotes[quote_id]
+    when = chronology.event(quote.event).when
+    said = [_speaker(chronology, quote), date_words(when) if when else "undated"]
+    source = source_line(_source(chronology, quote.source))
+    return f"\u201c{quote.text}\u201d\n\u2014 {', '.join(said)}. Source: {source}\n"
+
+
+def reopen_command(chronology: Chronology, kind: str, item_id: str, data_path: str | None = None) -> str:
+    """The command line that opens the app on this item ('' for a source: it has no page)."""
+    data = ["--data", data_path] if data_path else []
+    if kind == "event":
+        target = ["--event", item_id]
+    elif kind == "actor":
+        target = ["--actor", item_id]
+    elif kind == "quote":
+        target = ["--event", chronology.quotes[item_id].event]
+    else:
+        return ""
+    return shlex.join(["junquito-tui", *data, *target])
+
+
+def source_line(source: Source | str) -> str:
+    """'Title — author, publisher. URL'; an id the dataset does not describe stands for itself."""
+    if isinstance(source, str):
+        return source
+    text = source.title
+    by = ", ".join(x for x in (source.author, source.publisher) if x)
+    if by:
+        text += f" \u2014 {by}"
+    return f"{text}. {source.url}" if source.url else text
+
+
+def _event(chronology: Chronology, event: Event) -> list[str]:
+    lines = [event.title, f"Date: {_when_words(event.when, event, chronology)}"]
+    if event.end is not None:
+        lines.append(f"Until: {_when_words(event.end)}")
+    if event.place:
+        lines.append(f"Place: {event.place}")
+    if event.certainty != "confirmed":
+        lines.append(f"Certainty: {event.certainty.value}")
+        for claim in event.claims:
+            by = ", ".join(_name(chronology, actor) for actor in claim.by) or "unnamed sources"
+            lines.append(f"  claimed by {by}: {claim.statement}")
+    cited = [*event.sources, *(c.source for c in event.claims if c.source)]
+    return lines + _sources(chronology, cited)
+
+
+def _actor(chronology: Chronology, actor: Actor) -> list[str]:
+    lines = [actor.name + (f" (also: {', '.join(actor.aliases)})" if actor.aliases else "")]
+    facts = [actor.kind.value.replace("-", " ")] + [
+        f"{label}: {value}" for label, value in (("side", actor.side), ("fate", actor.fate)) if value
+    ]
+    lines.append("; ".join(facts))
+    appearances = chronology.appearances.get(actor.id, [])
+    dated = [a.event.when for a in appearances if a.event.when is not None]
+    if appearances:
+        noun = "event" if len(appearances) == 1 else "events"
+        span = "none dated in the source"
+        if dated:
+            first, last = date_words(dated[0]), date_words(dated[-1])
+            span = first if first == last else f"from {first} to {last}"
+        lines.append(f"In {len(appearances)} {noun}, {span}")
+    cited = [source for appearance in appearances for source in appearance.event.sources]
+    return lines + _sources(chronology, cited)
+
+
+def _quote(chronology: Chronology, quote: Quote) -> list[str]:
+    event = chronology.event(quote.event)
+    lines = [f"\u201c{quote.text}\u201d", f"Speaker: {_speaker(chronology, quote)}"]
+    if quote.context:
+        lines.append(f"Context: {quote.context}")
+    lines += [f"Date: {_when_words(event.when, event, chronology)}", f"Event: {event.title}"]
+    return lines + _sources(chronology, [quote.source])
+
+
+def _sources(chronology: Chronology, source_ids: Iterable[str]) -> list[str]:
+    unique = list(dict.fromkeys(source_ids))
+    if not unique:
+        return ["Sources: none given in the dataset"]
+    lines = ["Sources:"] + [
+        f"  {number}. {source_line(_source(chronology, source_id))}"
+        for number, source_id in enumerate(unique[:MAX_SOURCES], 1)
+    ]
+    if len(unique) > MAX_SOURCES:
+        lines.append(f"  ... and {len(unique) - MAX_SOURCES} more")
+    return lines
+
+
+def _when_words(when: When | None, event: Event | None = None, chronology: Chronology | None = None) -> str:
+    if when is None:
+        anchor = (event.after or event.before) if event is not None else None
+        if anchor and chronology is not None and anchor in chronology.position:
+            side = "after" if event is not None and event.after else "before"
+            return f"not dated in the source; {side} \u201c{chronology.event(anchor).title}\u201d"
+        return "not dated in the source"
+    text = date_words(when)
+    return f"{text} (the source: {when.note})" if when.note else text
+
+
+def _speaker(chronology: Chronology, quote: Quote) -> str:
+    return _name(chronology, quote.speaker) if quote.speaker else "a document"
+
+
+def _name(chronology: Chronology, actor_id: str) -> str:
+    actor = chronology.actors.get(actor_id)
+    return actor.name if actor else actor_id
+
+
+def _source(chronology: Chronology, source_id: str) -> Source | str:
+    return chronology.sources.get(source_id, source_id)

@@ -1,0 +1,34 @@
+"""What is kept when two versions of the same note meet: never one silently over the other.
+
+Two versions meet when two instances edit the same note (the one saving second started from a
+text that is no longer stored) and when a notebook is imported into one that already has a note
+on the same item. Where one version holds all of the other, it is kept; where they differ,
+both are kept, one after the other, with a line saying where the second came from.
+"""
+
+from __future__ import annotations
+
+
+def conflict_line(label: str) -> str:
+    return f"[Conflict: the note below was {label}; both versions are kept.]"
+
+
+def merge_note(mine: str, theirs: str, label: str, base: str | None = None) -> tuple[str, bool]:
+    """(the text to keep, whether it was a conflict).
+
+    ``mine`` is being saved over ``theirs`` (what is stored now); ``base`` is the text ``mine``
+    was edited from, when known. ``label`` says where ``theirs`` came from, for the conflict line.
+    """
+    if mine == theirs or (base is not None and theirs == base):
+        return mine, False  # nobody else changed it
+    if base is not None and mine == base:
+        return theirs, False  # we changed nothing: keep theirs
+    if not mine.strip() or not theirs.strip():
+        # One side is empty. Keep the words; when we know this side emptied a note that the other
+        # side changed meanwhile, that is a conflict worth saying.
+        return (theirs if not mine.strip() else mine), base is not None
+    if theirs in mine:
+        return mine, False  # ours already holds theirs (say, a notebook imported twice)
+    if mine in theirs:
+        return theirs, False  # theirs extends ours
+    return f"{mine.rstrip()}\n\n{conflict_line(label)}\n\n{theirs.strip(chr(10))}", True

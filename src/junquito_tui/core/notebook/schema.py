@@ -1,0 +1,117 @@
+"""The notebook's tables, and the runner that brings any earlier version up to date.
+
+A notebook's version is SQLite's ``PRAGMA user_version``. Version 0 is a new, empty database;
+``MIGRATIONS[n]`` turns version n into n + 1. All the steps a file needs run in one transaction
+(SQLite's schema changes are transactional), so a migration interrupted at any point, by an
+error or by ``kill -9``, leaves the file exactly as it was.
+
+A file written by a newer junquito-tui is never migrated (we cannot know what its tables mean):
+``meta.readable_by`` names the oldest schema version that can still *read* it, so that a future
+version that only adds things can let older ones open it read-only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping
+
+CURRENT_VERSION = 1
+# 'JUNQ': marks the file as ours, so that --notebook pointing at another program's database is
+# refused instead of having our tables added to it.
+APPLICATION_ID = 0x4A554E51
+KINDS = ("event", "actor", "quote", "source")
+
+Migration = Callable[[sqlite3.Connection], None]
+
+_V1 = f"""
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+-- Every (path, content hash) this notebook was opened with: how a moved copy, or an older
+-- version of the file, finds it again.
+CREATE TABLE seen (
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    title TEXT NOT NULL,
+    opened TEXT NOT NULL,
+    PRIMARY KEY (path, sha256)
+);
+CREATE TABLE items (
+    kind TEXT NOT NULL CHECK (kind IN ({", ".join(f"'{kind}'" for kind in KINDS)})),
+    id TEXT NOT NULL,
+    starred INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1)),
+    note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+);
+CREATE TABLE item_tags (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (kind, id, tag),
+    FOREIGN KEY (kind, id) REFERENCES items (kind, id) ON DELETE CASCADE
+);
+CREATE INDEX item_tags_by_tag ON item_tags (tag);
+CREATE TABLE searches (
+    name TEXT PRIMARY KEY,
+    query TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+INSERT INTO meta (key, value) VALUES ('readable_by', '1');
+"""
+
+
+def _create_v1(connection: sqlite3.Connection) -> None:
+    for statement in _V1.split(";\n"):
+        if statement.strip():
+            connection.execute(statement)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+MIGRATIONS: Mapping[int, Migration] = {0: _create_v1}
+
+
+class MigrationError(Exception):
+    """A migration failed; the file was left as it was."""
+
+
+def version_of(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    connection: sqlite3.Connection,
+    *,
+    target: int | None = None,
+    migrations: Mapping[int, Migration] | None = None,
+) -> tuple[int, int]:
+    """Bring the database to ``target`` (default ``CURRENT_VERSION``) in one transaction, with
+    ``migrations`` (default ``MIGRATIONS``); (version before, version after).
+
+    ``connection`` must be in autocommit mode (``isolation_level=None``): the transaction is ours.
+    """
+    target = CURRENT_VERSION if target is None else target
+    migrations = MIGRATIONS if migrations is None else migrations
+    current = version_of(connection)
+    if current >= target:
+        return current, current
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        start = version_of(connection)  # again, under the lock: another process may have just done it
+        missing = [v for v in range(start, target) if v not in migrations]
+        if missing:
+            raise MigrationError(f"no migration from schema version {missing[0]}")
+        for version in range(start, target):
+            migrations[version](connection)
+            connection.execute(f"PRAGMA user_version = {version + 1}")
+        connection.execute("COMMIT")
+    except BaseException as error:  # anything at all: the file is left as it was
+        if connection.in_transaction:  # some errors have already rolled it back
+            connection.execute("ROLLBACK")
+        if isinstance(error, sqlite3.Error):
+            raise MigrationError(f"migration to schema version {target} failed: {error}") from error
+        raise
+    return start, max(start, target)

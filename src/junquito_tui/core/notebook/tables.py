@@ -1,0 +1,56 @@
+"""Reading a notebook's rows into values.
+
+What is read is cleaned again (control characters out of notes, tags that are not slugs left
+out): the file may have been edited by another program, and a note must never reach the
+terminal as escape sequences.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from ..text import SLUG_PATTERN, without_controls
+from .items import Item, Key, SavedSearch, clean_note
+
+# Tags are slugs: a comma never appears in one, so GROUP_CONCAT's separator is safe.
+_ITEMS = """
+SELECT i.kind, i.id, i.starred, i.note, i.created, i.updated, GROUP_CONCAT(t.tag)
+FROM items AS i LEFT JOIN item_tags AS t ON t.kind = i.kind AND t.id = i.id
+{where}
+GROUP BY i.kind, i.id
+ORDER BY i.updated DESC, i.kind, i.id
+"""
+
+
+def _item(row: tuple[str, str, int, str, str, str, str | None]) -> Item:
+    kind, item_id, starred, note, created, updated, tags = row
+    kept = sorted(tag for tag in (tags or "").split(",") if SLUG_PATTERN.match(tag))
+    return Item(kind, item_id, bool(starred), tuple(kept), clean_note(note)[0], created, updated)
+
+
+def read_item(connection: sqlite3.Connection, key: Key) -> Item | None:
+    rows = connection.execute(_ITEMS.format(where="WHERE i.kind = ? AND i.id = ?"), key).fetchall()
+    return _item(rows[0]) if rows else None
+
+
+def read_items(connection: sqlite3.Connection) -> list[Item]:
+    """Every item, most recently changed first; one query, so one consistent moment."""
+    return [_item(row) for row in connection.execute(_ITEMS.format(where=""))]
+
+
+def read_searches(connection: sqlite3.Connection) -> list[SavedSearch]:
+    rows = connection.execute("SELECT name, query, created, updated FROM searches").fetchall()
+    found = (SavedSearch(_line(name), _line(query), created, updated) for name, query, created, updated in rows)
+    return sorted(found, key=lambda s: (s.name.casefold(), s.name))
+
+
+def _line(text: str) -> str:
+    return " ".join(without_controls(text)[0].split())
+
+
+def tag_counts(connection: sqlite3.Connection) -> list[tuple[str, int]]:
+    rows: Iterable[tuple[str, int]] = connection.execute(
+        "SELECT tag, COUNT(*) FROM item_tags GROUP BY tag ORDER BY COUNT(*) DESC, tag"
+    )
+    return [(tag, count) for tag, count in rows if SLUG_PATTERN.match(tag)]

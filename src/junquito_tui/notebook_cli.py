@@ -1,0 +1,212 @@
+"""Command line for the notebook and citations: ``cite ID`` and ``notebook show|export|import|new``.
+
+Exit status: 0 done, 1 nothing to do, 2 for anything wrong with the input or the notebook (a
+message naming the file and the problem, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .core.chronology import Chronology, exists
+from .core.citation import CITABLE, cite, kinds_of
+from .core.integrity import closest
+from .core.notebook import Access, NotebookError, Opened, Snapshot, open_for_dataset, orphaned, start_new
+from .core.notebook.exchange import Document, ExchangeError, export_document, read_document
+from .core.text import visible
+
+EXIT_USAGE = 2
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+
+def add_commands(commands: Any, data_options: Any) -> None:
+    """Register ``cite`` and ``notebook`` on the main parser's subcommands."""
+    cite_ = commands.add_parser("cite", help="print a citation of an event, actor, quote or source")
+    cite_.add_argument("id", help="the id of an event, actor, quote or source")
+    cite_.add_argument("--kind", choices=CITABLE, help="which, when several kinds of item share the id")
+    cite_.add_argument("--data", metavar="FILE", help="a dataset instead of the bundled one")
+    data_options(cite_)
+
+    notebook = commands.add_parser("notebook", help="your notes on a dataset: show, export, import, new")
+    actions = notebook.add_subparsers(dest="action", metavar="ACTION", required=True)
+    parsers = {
+        "show": actions.add_parser("show", help="where the notebook is, and everything in it"),
+        "export": actions.add_parser("export", help="write the notebook as JSON, to move or share it"),
+        "import": actions.add_parser("import", help="merge a notebook exported as JSON (conflicts reported)"),
+        "new": actions.add_parser("new", help="start a new notebook when the current one cannot be read"),
+    }
+    parsers["export"].add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    parsers["import"].add_argument("file", help="a notebook exported with 'notebook export'")
+    for parser in parsers.values():
+        add_notebook_options(parser)
+        data_options(parser)
+
+
+def add_notebook_options(parser: argparse.ArgumentParser, *, data: bool = True) -> None:
+    if data:
+        parser.add_argument("--data", metavar="FILE", help="a dataset instead of the bundled one")
+    parser.add_argument("--notebook", metavar="FILE", help="use this notebook file instead of the dataset's own")
+
+
+def open_for(args: argparse.Namespace, chronology: Chronology, *, record: bool) -> Opened:
+    return open_for_dataset(args.data, chronology.dataset, notebook_file=args.notebook, record=record)
+
+
+def annotations_for(args: argparse.Namespace, chronology: Chronology) -> Snapshot:
+    """The notebook as it is now, read only (nothing is created); empty, with a warning, when off."""
+    opened = open_for(args, chronology, record=False)
+    if opened.notebook is None:
+        print(f"warning: {opened.reason}", file=sys.stderr)
+        return Snapshot()
+    return opened.notebook.snapshot()
+
+
+def run_cite(args: argparse.Namespace, chronology: Chronology) -> int:
+    kinds = [args.kind] if args.kind else kinds_of(chronology, args.id)
+    kinds = [kind for kind in kinds if kind in kinds_of(chronology, args.id)]
+    if len(kinds) == 1:
+        _print(cite(chronology, kinds[0], args.id, args.data))
+        return 0
+    if len(kinds) > 1:
+        options = " or ".join(f"--kind {kind}" for kind in kinds)
+        which = " and of ".join(f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}" for kind in kinds)
+        print(f"junquito-tui: cite: '{args.id}' is the id of {which}: add {options}", file=sys.stderr)
+        return EXIT_USAGE
+    wanted = [args.kind] if args.kind else list(CITABLE)
+    known = [item_id for kind in wanted for item_id in _ids(chronology, kind)]
+    guesses = closest(args.id, known, limit=5)
+    hint = f"; closest: {', '.join(guesses)}" if guesses else ""
+    what = args.kind or "event, actor, quote or source"
+    print(visible(f"junquito-tui: cite: no {what} with id '{args.id}'{hint}"), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _ids(chronology: Chronology, kind: str) -> list[str]:
+    if kind == "event":
+        return list(chronology.position)
+    if kind == "actor":
+        return list(chronology.actors)
+    return list(chronology.quotes if kind == "quote" else chronology.sources)
+
+
+def run_notebook(args: argparse.Namespace, chronology: Chronology) -> int:
+    if args.action == "new":
+        return _new(args, chronology)
+    opened = open_for(args, chronology, record=args.action == "import")
+    if opened.notebook is None:
+        print(f"junquito-tui: notebook: {opened.reason}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.action == "show":
+        return _show(opened, chronology)
+    if args.action == "export":
+        return _export(args, opened, chronology)
+    return _import(args, opened, chronology)
+
+
+def _show(opened: Opened, chronology: Chronology) -> int:
+    assert opened.notebook is not None
+    notebook = opened.notebook
+    exists = notebook.path.exists()
+    state = opened.access.value if exists else "none yet: made at your first star, tag or note"
+    print(f"notebook: {notebook.path} ({state})")
+    if opened.found:
+        print(f"found by: {opened.found}")
+    if opened.reason:
+        print(opened.reason)
+    items, searches = notebook.items(), notebook.searches()
+    lost = {item.key for item in orphaned(items, chronology)}
+    print(f"{len(items)} items ({len(lost)} orphaned), {len(searches)} saved searches")
+    for item in items:
+        star = "\u2605" if item.starred else " "
+        tags = f"  [{', '.join(item.tags)}]" if item.tags else ""
+        where = "  (orphaned: no longer in the dataset)" if item.key in lost else ""
+        print(f"{star} {item.kind} {item.id}{tags}{where}")
+        for line in item.note.splitlines()[:3]:
+            print(f"    {line}")
+    for saved in searches:
+        print(f"search '{saved.name}': {saved.query}")
+    return 0
+
+
+def _export(args: argparse.Namespace, opened: Opened, chronology: Chronology) -> int:
+    from .cli import write_output
+
+    assert opened.notebook is not None
+    if args.output and Path(args.output).absolute() == opened.path:
+        print(f"junquito-tui: {args.output}: is the notebook itself; choose another output", file=sys.stderr)
+        return EXIT_USAGE
+    items, searches = opened.notebook.items(), opened.notebook.searches()
+    identity = opened.notebook.identity
+    text = export_document(items, searches, chronology.dataset.title, identity.sha256 if identity else "")
+    return write_output(text, "json", args.output, args.data, f"{len(items)} items and {len(searches)} searches")
+
+
+def _import(args: argparse.Namespace, opened: Opened, chronology: Chronology) -> int:
+    assert opened.notebook is not None
+    if opened.access is not Access.WRITABLE:
+        print(f"junquito-tui: notebook import: {opened.reason}", file=sys.stderr)
+        return EXIT_USAGE
+    document = _read_import(args.file)
+    if document is None:
+        return EXIT_USAGE
+    label = f"imported from {Path(args.file).name}"
+    report = opened.notebook.merge(document, label)
+    for line in report.conflicts:
+        print(f"conflict: {line}", file=sys.stderr)
+    if report.removed_controls:
+        print(f"note: removed {report.removed_controls} control characters from notes", file=sys.stderr)
+    absent = [r for r in document.items if not exists(chronology, r.kind, r.id)]
+    if absent:
+        print(f"note: {len(absent)} imported items are not in this dataset: kept, listed as orphaned", file=sys.stderr)
+    print(f"{opened.notebook.path}: {report.summary()}")
+    return 0
+
+
+def _read_import(name: str) -> Document | None:
+    path = Path(name)
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            print(f"{name}: larger than {MAX_IMPORT_BYTES:,} bytes; not a notebook export", file=sys.stderr)
+            return None
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        print(f"{name}: cannot be read: {error.strerror or error}", file=sys.stderr)
+        return None
+    except UnicodeDecodeError:
+        print(f"{name}: not UTF-8 text; not a notebook export", file=sys.stderr)
+        return None
+    try:
+        return read_document(text)
+    except ExchangeError as error:
+        noun = "problem" if len(error.problems) == 1 else "problems"
+        print(visible(f"{name}: {len(error.problems)} {noun}"), file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem.render(name)}", file=sys.stderr)
+        return None
+
+
+def _new(args: argparse.Namespace, chronology: Chronology) -> int:
+    opened = open_for(args, chronology, record=False)
+    if not opened.damaged:
+        state = "off" if opened.access is Access.OFF else opened.access.value
+        print(f"junquito-tui: notebook new: {opened.path} is {state}, not damaged: nothing done", file=sys.stderr)
+        if opened.reason:
+            print(opened.reason, file=sys.stderr)
+        return 1
+    try:
+        aside = start_new(opened.path)
+    except NotebookError as error:
+        print(f"junquito-tui: notebook new: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"moved the unreadable notebook to {aside} (kept, not deleted)")
+    print(f"a new notebook starts at {opened.path} with your next star, tag or note")
+    return 0
+
+
+def _print(text: str) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
