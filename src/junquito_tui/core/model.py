@@ -340,7 +340,9 @@ class Event:
 class Quote:
     id: Id
     text: Line = Field(description="Verbatim, including the source's ellipses.")
-    speaker: Id | None = Field(default=None, description="None for a document such as a constitutional article.")
+    speaker: Id | None = Field(
+        default=None, description="None where the source names no speaker: a document, a banner, unattributed words."
+    )
     event: Id
     source: Id
     context: Text = ""

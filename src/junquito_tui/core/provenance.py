@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from .chronology import Chronology
 
 
+NO_SPEAKER = "no speaker named"  # a quote whose source names none: a document, a banner, unattributed words
+
+
 def join_names(names: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}" if names else ""
