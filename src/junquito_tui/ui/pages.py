@@ -105,7 +105,7 @@ def order_rows(chronology: Chronology, event: Event) -> list[Row]:
 
 def account_rows(chronology: Chronology, accounts: Sequence[Account]) -> list[Row]:
     """Each claim with who makes it and how it is known: '..., as reported by Wikipedia: ...'."""
-    rows = []
+    rows = [Row(Content.styled(f"Accounts ({len(accounts)}):", "bold"))] if accounts else []
     for found in accounts:
         rows.append(Row(Content.assemble((f"{found.attribution}: ", "bold"), found.claim.statement)))
         for cited in found.cited:
