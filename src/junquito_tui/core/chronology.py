@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from .dates import group_parts
 from .model import RELATION_WORDS, Actor, Dataset, Event, Quote, Source
-from .order_graph import BEFORE_ALL, DateKey, Graph, display_order, edges_of, placement_keys
+from .order_graph import BEFORE_ALL, DateKey, Graph, Key, edges_of, placement_keys
 from .provenance import AccountIndex, build_index
 
 
@@ -93,11 +93,21 @@ def order_events(events: Sequence[Event]) -> list[Event]:
     edges = edges_of(events, {e.id: i for i, e in enumerate(events)})
     if not edges:  # nothing but dates to sort by (stable: equal dates keep file order)
         return sorted(events, key=_start)
-    graph = Graph(len(events), edges)
+    graph = Graph(edges)
     topo, _ = graph.topological()
-    starts = [e.when.sort_key() if e.when is not None else None for e in events]
-    keys = placement_keys(graph, starts, topo)
-    return [events[i] for i in display_order(graph, keys)]
+    keys = placement_keys(graph, {node: _own(events[node]) for node in graph.nodes}, topo)
+    # keys rise along every edge, so one sort keeps every order; events of no edge sort by date
+    decorated = [(keys[i] if i in keys else (_start(e), 0), i, e) for i, e in enumerate(events)]
+    decorated.sort(key=_first_two)
+    return [e for _, _, e in decorated]
+
+
+def _first_two(item: tuple[Key, int, Event]) -> tuple[Key, int]:
+    return item[0], item[1]
+
+
+def _own(event: Event) -> DateKey | None:
+    return event.when.sort_key() if event.when is not None else None
 
 
 def _start(event: Event) -> DateKey:

@@ -115,12 +115,13 @@ def _order_problems(events: Sequence[Event]) -> list[Problem]:
     """The order graph (stated orders and reading positions) has no cycle, ties every undated event to
     a date, and agrees with the dates, however far apart the dated events are along it. Linear."""
     index = {e.id: i for i, e in enumerate(events)}
-    graph = Graph(len(events), edges_of(events, index))
+    graph = Graph(edges_of(events, index))
     topo, acyclic = graph.topological()
     if not acyclic:  # dates cannot be checked along a cycle: report the cycles alone
         return [Problem(_where(cycle[0]), _cycle_message(events, cycle)) for cycle in graph.cycles()]
     problems = []
-    for node in untied(graph, [e.when is not None for e in events], topo):
+    dated = {node: events[node].when is not None for node in graph.nodes}
+    for node in untied(graph, dated, topo):
         event = events[node]
         field = next(f for f in ORDER_FIELDS if getattr(event, f) is not None)
         problems.append(
@@ -130,8 +131,9 @@ def _order_problems(events: Sequence[Event]) -> list[Problem]:
                 "nothing ties it to a date, so it cannot be placed in time",
             )
         )
-    starts = [e.when.sort_key() if e.when else None for e in events]
-    ends = [e.when.end_key() if e.when else None for e in events]
+    whens = {node: events[node].when for node in graph.nodes}
+    starts = {node: when.sort_key() if when else None for node, when in whens.items()}
+    ends = {node: when.end_key() if when else None for node, when in whens.items()}
     for conflict in date_conflicts(graph, starts, ends, topo):
         problems.append(Problem(_where(conflict.edge), _conflict_message(events, conflict)))
     return sorted(problems, key=lambda p: _path_order(p.path))

@@ -142,7 +142,7 @@ def provenance_problems(dataset: Dataset) -> list[Problem]:
     index = {s.id: i for i, s in enumerate(dataset.sources)}
     edges = [Edge(i, index[s.cited_in], i, "cited_in") for i, s in enumerate(dataset.sources) if s.cited_in]
     problems = []
-    for cycle in Graph(len(dataset.sources), edges).cycles():
+    for cycle in Graph(edges).cycles():
         loop = " → ".join(dataset.sources[e.owner].id for e in cycle) + f" → {dataset.sources[cycle[0].owner].id}"
         problems.append(Problem(f"sources[{cycle[0].owner}].cited_in", f"sources cite each other in a loop ({loop})"))
     if problems:

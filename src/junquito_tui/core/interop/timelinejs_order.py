@@ -53,7 +53,7 @@ def restore_order(pending: Sequence[_Pending], unique_ids: Mapping[str, str], no
 def _drop_what_fails(pending: Sequence[_Pending], resolved: list[dict[str, int]], notes: Notes, where: str) -> bool:
     """One round of checks (cycles, then ties to a date, then dates); True when something was dropped."""
     edges = [edge(owner, name, target) for owner, found in enumerate(resolved) for name, target in found.items()]
-    graph = Graph(len(pending), edges)
+    graph = Graph(edges)
 
     def drop(found: Edge, why: str) -> None:
         item = pending[found.owner]
