@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,9 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from junquito_tui.cli import main
 from junquito_tui.core.chronology import Chronology, order_events
 from junquito_tui.core.integrity import check_integrity
+from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.model import DATASET, Dataset, When
+from junquito_tui.core.placement import Placement, order_facts, placement
 from operations import growth
 
 # A few dates, some nested in others (a month, days in it, a clock time in one), so generated
@@ -223,3 +227,26 @@ def test_a_long_cycle_is_one_problem_found_in_linear_time() -> None:
 def test_pairwise_order_of_a_chain_is_its_file_order() -> None:
     ordered = order_events(chain(500).events)
     assert all(int(b.id[1:]) == int(a.id[1:]) + 1 for a, b in pairwise(ordered))
+
+
+ORDER_FIXTURES = Path(__file__).parent / "data" / "order"
+
+
+def test_a_file_written_before_reading_positions_loads_with_its_orders_as_stated() -> None:
+    """Old 'after'/'before' were documented as 'known to follow/precede': read as the source's order."""
+    chronology = Chronology(load_dataset(ORDER_FIXTURES / "old-anchors.json"))
+    assert [e.id for e in chronology.events] == ["plans", "launch", "landing", "walk"]
+    walk = chronology.event("walk")
+    assert placement(walk) is Placement.STATED and walk.order_note is None
+    assert [f.words for f in order_facts(walk)] == ["This comes after:"]
+
+
+def test_validate_reports_each_cycle_once_with_its_place(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(ORDER_FIXTURES / "mixed-cycle.json")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[1:] == [
+        "  events[1].after: the order of events forms a cycle ('e1' after 'e2', 'e1' before 'e2'): "
+        "no event can come first",
+        "  events[3].after: the order of events forms a cycle ('a' after 'b', 'c' after 'a', 'b' after 'c'): "
+        "no event can come first",
+    ]
