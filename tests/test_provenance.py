@@ -88,8 +88,8 @@ def test_claims_made_and_about_match_a_brute_force_listing(document: dict[str, A
     for actor in chronology.actors:
         made = [(e.id, c) for e, c in every if actor in c.by]
         about = [(e.id, c) for e, c in every if actor in {p.actor for p in e.actors} and actor not in c.by]
-        assert [(a.event.id, a.claim) for a in index.made.get(actor, [])] == made
-        assert [(a.event.id, a.claim) for a in index.about.get(actor, [])] == about
+        assert [(a.event.id, a.claim) for a in map(index.account, index.made.get(actor, []))] == made
+        assert [(a.event.id, a.claim) for a in map(index.account, index.about(actor))] == about
 
 
 def test_every_relation_reads_both_ways() -> None:

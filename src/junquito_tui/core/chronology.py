@@ -11,7 +11,7 @@ from typing import NamedTuple
 from .dates import group_parts
 from .model import RELATION_WORDS, Actor, Dataset, Event, Quote, Source
 from .order_graph import BEFORE_ALL, DateKey, Graph, Key, edges_of, placement_keys
-from .provenance import AccountIndex, build_index
+from .provenance import AccountIndex
 
 
 class Appearance(NamedTuple):
@@ -80,7 +80,7 @@ class Chronology:
     @cached_property
     def accounts(self) -> AccountIndex:
         """Every claim by the moment it is about, and by who makes it or is in it (built when first asked)."""
-        return build_index(self)
+        return AccountIndex(self)
 
 
 def order_events(events: Sequence[Event]) -> list[Event]:

@@ -15,7 +15,7 @@ from ..core.dates import describe, short_date
 from ..core.model import Event, Quote
 from ..core.navigation import Location
 from ..core.placement import READING_NOTE, Placement, order_facts, period_words, placement
-from ..core.provenance import NO_SPEAKER, Account, event_accounts, known_through
+from ..core.provenance import NO_SPEAKER, Account, Claimed, event_accounts, known_through
 from .widgets.rows import Row, Rows, Run
 
 QUOTE_PREVIEW = 70
@@ -140,11 +140,11 @@ def actor_rows(chronology: Chronology, actor_id: str) -> Sequence[Row]:
             rows.append(link(label, Location("actor", other), note))
     parts: list[Sequence[Row]] = [rows]
     for title, found in (
-        ("Claims made", chronology.accounts.made.get(actor_id, ())),
-        ("Claims about", chronology.accounts.about.get(actor_id, ())),
+        ("Claims made", chronology.accounts.made.get(actor_id, [])),
+        ("Claims about", chronology.accounts.about(actor_id)),
     ):
         if found:
-            parts += [[blank(), heading(f"{title} ({len(found):,})")], Run(len(found), _claim_row(found))]
+            parts += [[blank(), heading(f"{title} ({len(found):,})")], Run(len(found), _claim_row(chronology, found))]
     appearances = chronology.appearances.get(actor_id, ())
     if appearances:
 
@@ -165,9 +165,9 @@ def actor_rows(chronology: Chronology, actor_id: str) -> Sequence[Row]:
     return Rows(*parts)
 
 
-def _claim_row(accounts: Sequence[Account]) -> Callable[[int], Row]:
+def _claim_row(chronology: Chronology, claims: Sequence[Claimed]) -> Callable[[int], Row]:
     def row(index: int) -> Row:
-        found = accounts[index]
+        found = chronology.accounts.account(claims[index])
         event = found.event
         label = f"{found.attribution}: {found.claim.statement}"
         return link(label, Location("event", event.id), f"{found.certainty.value} · {event.title}")
