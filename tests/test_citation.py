@@ -97,7 +97,7 @@ def test_quote_text_for_copying() -> None:
     )
     document = copy.deepcopy(MINIMAL_EVENT)
     document["quotes"][0]["speaker"] = None
-    assert "\u2014 a document, June 2017." in quote_text(chronology_of(document), "q")
+    assert "\u2014 no speaker named, June 2017." in quote_text(chronology_of(document), "q")
 
 
 def test_actor_citation_spans_their_dated_events() -> None:

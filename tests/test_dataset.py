@@ -28,7 +28,28 @@ def test_every_source_is_cited(chronology: Chronology) -> None:
     data = chronology.dataset
     cited = {s for e in data.events for s in e.sources} | {q.source for q in data.quotes}
     cited |= {c.source for e in data.events for c in e.claims if c.source}
+    cited |= {s for e in data.events for c in e.claims for s in c.cited}
     assert {s.id for s in data.sources} == cited
+
+
+def test_sources_named_by_the_article_are_known_only_through_it(chronology: Chronology) -> None:
+    """Dataset rule 7: Bellingcat, Forensic Architecture and the Italian papers were not read."""
+    article = "wikipedia-el-junquito-raid"
+    second_hand = {s.id for s in chronology.dataset.sources if s.id != article}
+    assert second_hand and all(chronology.sources[s].cited_in == article for s in second_hand)
+    assert all(chronology.sources[s].url is None for s in second_hand)  # no address the article does not give
+    note = chronology.sources[article].note or ""
+    assert "one fixed revision" in note and "may have changed" in note
+    for event in chronology.events:
+        for claim in event.claims:
+            assert claim.source == article, (event.id, claim)  # a claim's source is what was read
+
+
+def test_one_attribution_is_one_claim(chronology: Chronology) -> None:
+    """'according to Bellingcat and Forensic Architecture' is one finding by both, not two."""
+    claims = chronology.event("alleged-executions").claims
+    assert [c.by for c in claims] == [("bellingcat", "forensic-architecture")]
+    assert set(claims[0].cited) == {"bellingcat-investigation", "forensic-architecture-investigation"}
 
 
 def test_every_quote_has_an_existing_event_and_speaker(chronology: Chronology) -> None:
@@ -66,6 +87,65 @@ def _seed_text() -> str:
     if not SEED.exists():
         pytest.skip("the seed article is not beside this checkout")
     return re.sub(r"\s+", " ", SEED.read_text(encoding="utf-8"))
+
+
+def test_every_stated_order_quotes_the_article(chronology: Chronology) -> None:
+    """Dataset rule 9: an order shown as the source's has a note with the article's own words."""
+    seed = _seed_text()
+    stated = [e for e in chronology.events if e.stated_order]
+    assert stated
+    for event in stated:
+        assert event.order_note, f"{event.id}: 'after'/'before' without the article's words in order_note"
+        assert " ".join(event.order_note.split()) in seed, f"{event.id}: order_note is not verbatim in the article"
+
+
+def test_reading_positions_are_listed_for_review(chronology: Chronology) -> None:
+    """Every event placed only by a reading position (the article does not order it), for a reviewer
+    to check against the article: a new one must be added here on purpose."""
+    reading = {e.id: e.reading_position for e in chronology.events if e.reading_position}
+    assert reading == {
+        "venezuelan-crisis": "perez-brother-murdered",
+        "perez-witnesses-corruption": "perez-brother-murdered",
+        "perez-considers-helicopter-protest": "perez-brother-murdered",
+        "morgue-observation": "perez-death-confirmed",
+        "death-certificates": "perez-death-confirmed",
+        **dict.fromkeys(
+            [
+                "evidence-withheld",
+                "home-destroyed",
+                "public-outrage",
+                "extrajudicial-killing-accusations",
+                "maduro-applauds-operation",
+                "opposition-condemns-killing",
+                "international-reaction",
+                "italian-front-pages",
+            ],
+            "civilian-deaths-revealed",
+        ),
+    }
+    assert all(chronology.event(e).when is None for e in reading)
+
+
+def test_untimed_deaths_are_not_placed_after_the_timed_surrender(chronology: Chronology) -> None:
+    """Dataset rule 9: deaths the article does not time sit in the day's unordered group."""
+    surrender = chronology.position["raid-ends"]
+    for event_id in ("rebels-killed-and-arrested", "police-colectivo-losses", "perez-attempts-surrender"):
+        event = chronology.event(event_id)
+        assert not event.stated_order and event.reading_position is None
+        assert chronology.position[event_id] < chronology.position["raid-begins"] < surrender
+
+
+def test_the_video_statement_has_no_speaker(chronology: Chronology) -> None:
+    """Dataset rule 10: 'a video was released showing men ... stating that' names no speaker."""
+    quote = chronology.quotes["nationalists-patriots-statement"]
+    assert quote.speaker is None and "does not say who speaks" in quote.context
+    assert "perez-group" not in {p.actor for p in chronology.event(quote.event).actors}
+
+
+def test_relative_two_days_later_is_approximate(chronology: Chronology) -> None:
+    when = chronology.event("civilian-deaths-revealed").when
+    assert when is not None and when.approximate and "17 January" in (when.note or "")
+    assert "18 January" in (when.note or "")
 
 
 def test_quotes_are_verbatim_from_the_seed(chronology: Chronology) -> None:

@@ -23,6 +23,7 @@ from junquito_tui.core.interop.markdown_export import escape_inline
 from junquito_tui.core.interop.timelinejs_export import to_timelinejs_document
 from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
 from junquito_tui.core.model import When
+from junquito_tui.core.provenance import NO_SPEAKER
 
 FIXTURES = REPO / "tests" / "data" / "timelinejs"
 
@@ -130,9 +131,73 @@ def test_undated_events_sit_at_their_anchor_and_say_so() -> None:
     undated = next(e for e in chronology.events if e.when is None and e.after)
     anchor = chronology.event(undated.after or "")
     slide = next(s for s in json.loads(export_text(chronology, "timelinejs"))["events"] if s["unique_id"] == undated.id)
-    assert slide["display_date"].startswith("Undated: after \u201c")
+    assert slide["display_date"] == f"Undated: after \u201c{anchor.title}\u201d"
     assert slide["junquito"]["undated"] is True and slide["junquito"]["after"] == anchor.id
+    assert slide["junquito"]["order_note"] == undated.order_note
     assert anchor.when is not None and slide["start_date"]["year"] == str(anchor.when.parts()[0])
+    assert f"(the source: \u201c{undated.order_note}\u201d)" in slide["text"]["text"]
+
+
+def test_reading_positions_are_labelled_in_every_export() -> None:
+    chronology = bundled()
+    reading = [e for e in chronology.events if e.reading_position]
+    slides = {s["unique_id"]: s for s in json.loads(export_text(chronology, "timelinejs"))["events"]}
+    rows = {r["id"]: r for r in read_csv(export_text(chronology, "csv"))}
+    markdown = unescape(export_text(chronology, "markdown"))
+    for event in reading:
+        anchor = chronology.event(event.reading_position or "")
+        direction = "after" if event.shown_after else "before"
+        assert slides[event.id]["display_date"] == (
+            f"Undated: shown {direction} \u201c{anchor.title}\u201d (order not stated by the source)"
+        )
+        assert slides[event.id]["junquito"] == {"undated": True, f"shown_{direction}": anchor.id}
+        row = rows[event.id]
+        assert (row["after"], row["before"], row[f"shown_{direction}"]) == ("", "", anchor.id)
+        assert row["placement"] == "reading position (order not stated by the source)"
+        section = markdown.split(f"### {event.title}\n", 1)[1].split("\n### ", 1)[0]
+        assert f"**Order:** not stated by the source; shown {direction} \u201c{anchor.title}\u201d" in section
+    stated = [e for e in chronology.events if e.stated_order]
+    for event in stated:
+        assert rows[event.id]["placement"] == "order stated by the source"
+        assert rows[event.id]["order_note"] == event.order_note
+
+
+def test_a_days_untimed_events_are_marked_as_in_no_order() -> None:
+    chronology = bundled()
+    untimed = ["raid-launched", "perez-calls-former-boss", "perez-attempts-surrender"]
+    untimed += ["rebels-killed-and-arrested", "police-colectivo-losses", "raid-disorganised"]
+    label = "15 Jan 2018, times not given, in no particular order"
+    rows = {r["id"]: r for r in read_csv(export_text(chronology, "csv"))}
+    assert [i for i, r in rows.items() if r["placement"] == label] == untimed
+    markdown = unescape(export_text(chronology, "markdown"))
+    assert f"*{label}:*\n\n### {chronology.event(untimed[0]).title}" in markdown
+    slides = {s["unique_id"]: s for s in json.loads(export_text(chronology, "timelinejs"))["events"]}
+    assert all(f"<em>{label}</em>: this event is one of them." in slides[i]["text"]["text"] for i in untimed)
+    assert "one of them" not in slides["raid-begins"]["text"]["text"]
+
+
+def test_accounts_stay_together_and_attributed() -> None:
+    chronology = bundled()
+    markdown = unescape(export_text(chronology, "markdown"))
+    section = markdown.split("### Members of the group likely executed", 1)[1].split("\n### ", 1)[0]
+    assert (
+        "**Accounts** (alleged):\n\n- **Bellingcat and Forensic Architecture, as reported by Wikipedia** [1]:"
+        in section
+    )
+    assert "(citing: Bellingcat's findings" in section
+    rows = {r["id"]: r for r in read_csv(export_text(chronology, "csv"))}
+    assert rows["alleged-executions"]["claims"].startswith(
+        "Bellingcat and Forensic Architecture, as reported by Wikipedia: Members of"
+    )
+    disputed = rows["helicopter-episode-accounts"]["claims"].split("; ")
+    assert [c.split(",")[0] for c in disputed] == ["Nicolás Maduro", "Opposition officials"]
+    slides = {s["unique_id"]: s for s in json.loads(export_text(chronology, "timelinejs"))["events"]}
+    assert (
+        "<strong>Alleged</strong>, by Bellingcat and Forensic Architecture, as reported by Wikipedia:"
+        in (slides["alleged-executions"]["text"]["text"])
+    )
+    sources = markdown.split("## Sources", 1)[1]
+    assert "Bellingcat's findings" in sources and "known only as cited in El Junquito raid (Wikipedia)" in sources
 
 
 def test_timelinejs_escapes_dataset_text(minimal: dict[str, Any]) -> None:
@@ -182,7 +247,8 @@ def test_round_trip_keeps_id_title_date_and_precision(tmp_path: Path, source: Pa
         assert after.title == before.title
         assert essentials(after.when) == essentials(before.when), before.id
         assert essentials(after.end) == essentials(before.end), before.id
-        assert (after.after, after.before) == (before.after, before.before)
+        assert (after.after, after.before, after.order_note) == (before.after, before.before, before.order_note)
+        assert (after.shown_after, after.shown_before) == (before.shown_after, before.shown_before)
 
 
 # -- CSV ---------------------------------------------------------------------------------------------
@@ -279,7 +345,7 @@ def test_csv_cases_from_the_issue(minimal: dict[str, Any]) -> None:
     assert rows["first"]["title"] == "a;'=cmd|' /C calc'!A0"  # a cell of its own in a ';' locale
     assert rows["first"]["summary"] == "' =1+1"
     assert rows["first"]["place"] == '\'\u00a0=HYPERLINK("http://evil.example")'
-    assert rows["second"]["claims"] == "Óscar Pérez: @SUM(1) (An article)"  # '@' not at a start: text
+    assert rows["second"]["claims"] == "Óscar Pérez, as reported by An article: @SUM(1) (An article)"  # not at a start
     assert rows["first"]["start"] == "'-0299-05-01"  # text: not a formula, not a number
     assert rows["second"]["start"] == "'2018-01-15T04:00-04:00"
     assert all(line.startswith('"') for line in text.splitlines() if line)  # every row, every first cell quoted
@@ -303,7 +369,7 @@ def test_markdown_has_every_event_quote_and_source() -> None:
         assert heading.endswith(escape_inline(event.title))
     for quote in chronology.quote_order:
         assert f"> {escape_inline(quote.text)}" in text
-        speaker = chronology.actors[quote.speaker].name if quote.speaker else "a document"
+        speaker = chronology.actors[quote.speaker].name if quote.speaker else NO_SPEAKER
         assert f"> \u2014 {speaker}" in plain
     assert "## Monday 15 January 2018" in text and "## Date not given in the source" in text
     assert "~04:00 VST \u00b7 " in plain  # the time of a timed event, approximate

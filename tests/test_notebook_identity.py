@@ -61,7 +61,7 @@ def test_an_edited_file_keeps_its_notebook_and_notes_on_ids_still_there(
 ) -> None:
     folder = tmp_path / "notebooks"
     path = write(tmp_path / "events.json", bundled)
-    anchors = {e.get(side) for e in bundled["events"] for side in ("after", "before")}
+    anchors = {e.get(side) for e in bundled["events"] for side in ("after", "before", "shown_after", "shown_before")}
     gone = next(e["id"] for e in reversed(bundled["events"]) if e["id"] not in anchors)
     notebook = star(path, folder, ("event", "raid-begins"), ("event", gone))
     edited = copy.deepcopy(bundled)

@@ -128,7 +128,10 @@ def test_the_reported_cases_on_the_bundled_dataset() -> None:
     assert {h.id for h in index.search("date:2018-01 kind:event").hits} == january
     june_27 = {"rebel-video-released", "helicopter-flight", "gunfire-near-supreme-court"}
     assert june_27 <= _ids(index, "date:2017-06")
-    december = {"operation-genesis", "genesis-images-destroyed"}
+    # 18 December 2017: Operation Genesis. The images destroyed "then" are undated (the article orders
+    # them after it and gives no date), so no date range claims them.
+    december = {"operation-genesis"}
+    assert "genesis-images-destroyed" not in _ids(index, "date:2017")
     assert december | january <= _ids(index, "date:2017-12..2018-01")
     assert december <= _ids(index, "date:2017-06..2017-12")  # the README's example
     for low, high in [("2018-01", "2018-01"), ("2017-06", "2017-06"), ("2017-12", "2018-01"), ("2017-06", "2017-12")]:
@@ -251,10 +254,10 @@ def test_export_query_against_the_oracle(
     assert exported == expected(fixture_data, low, high, quotes=False)
 
 
-def test_readme_export_example_has_both_18_december_events(capsys: pytest.CaptureFixture[str]) -> None:
+def test_readme_export_example_has_the_18_december_event(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _cli(capsys, "export", "--format", "csv", "--query", "date:2017-06..2017-12")
     exported = {row["id"] for row in csv.DictReader(io.StringIO(out))}
-    assert status == 0 and {"operation-genesis", "genesis-images-destroyed"} <= exported
+    assert status == 0 and "operation-genesis" in exported and "genesis-images-destroyed" not in exported
 
 
 # -- the app ----------------------------------------------------------------------------------

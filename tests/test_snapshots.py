@@ -34,6 +34,7 @@ def test_light_theme(snap_compare: Any) -> None:
 
 def test_search_results(snap_compare: Any) -> None:
     async def search(pilot: Any) -> None:
+        await pilot.pause()  # the explorer is mounted: keys typed before it would be lost
         await pilot.press("slash", *"perez vid")
         await pilot.pause()  # results arrive as a message: let it land before the picture
         await pilot.pause()

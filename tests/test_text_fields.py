@@ -53,6 +53,8 @@ MULTI_LINE_FIELDS: list[tuple[str, str, Path, int]] = [
     ("When", "note", ("events", 0, "when", "note"), TEXT_MAX),
     ("Quote", "text", ("quotes", 0, "text"), TEXT_MAX),
     ("Quote", "context", ("quotes", 0, "context"), TEXT_MAX),
+    ("Event", "order_note", ("events", 1, "order_note"), TEXT_MAX),
+    ("Source", "note", ("sources", 0, "note"), TEXT_MAX),
 ]
 BREAKS = {"\n": "line break", "\t": "tab", "\u2028": "line separator U+2028", "\u2029": "paragraph separator U+2029"}
 # Everything no field may hold (besides the C0/C1 controls): Hangul fillers and the 66 noncharacters.
@@ -68,11 +70,13 @@ def full() -> dict[str, Any]:
     data["$schema"] = "../schema/events.schema.json"
     data["description"] = "About it."
     data["sources"][0] |= {"publisher": "A paper", "author": "A writer", "url": "https://example.org/a"}
+    data["sources"][0]["note"] = "One fixed revision."
     data["actors"][0] |= {"aliases": ["Oscar"], "side": "His side", "fate": "Killed", "profile": "A pilot."}
     data["actors"][1]["relations"][0]["note"] = "since 2017"
     data["events"][0] |= {"place": "El Junquito", "summary": "What happened."}
     data["events"][0]["when"]["note"] = "as the article says"
     data["quotes"][0]["context"] = "On video."
+    data["events"][1] |= {"after": "first", "order_note": "Months later"}
     return data
 
 

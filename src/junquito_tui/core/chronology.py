@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 from .dates import group_parts
-from .model import Actor, Dataset, Event, Quote, Source
-
-DateKey = tuple[int, int, int, int]
+from .model import RELATION_WORDS, Actor, Dataset, Event, Quote, Source
+from .order_graph import BEFORE_ALL, DateKey, Graph, Key, edges_of, placement_keys
+from .provenance import AccountIndex
 
 
 class Appearance(NamedTuple):
@@ -56,55 +57,61 @@ class Chronology:
         return self.events[self.position[event_id]]
 
     def related_to(self, actor_id: str) -> list[tuple[str, str, str]]:
-        """(relation, other actor id, note) both ways: 'brother-of X' also shows on X as 'X <- brother-of'."""
-        out = [(r.type.value, r.target, r.note or "") for r in self.actors[actor_id].relations]
-        for other in self.dataset.actors:
-            for relation in other.relations:
-                if relation.target == actor_id:
-                    out.append((f"{relation.type.value} (inverse)", other.id, relation.note or ""))
+        """(words, other actor id, note), each relation once, in words both ways: 'A boss-of B' reads
+        'boss of B' on A and 'subordinate of A' on B; 'A sibling-of B' stated on both is one relation."""
+        found: dict[tuple[str, str], list[str]] = {}
+        for words, other, note in self._relations.get(actor_id, ()):
+            notes = found.setdefault((words, other), [])
+            if note and note not in notes:
+                notes.append(note)
+        return [(words, other, " ".join(notes)) for (words, other), notes in found.items()]
+
+    @cached_property
+    def _relations(self) -> dict[str, list[tuple[str, str, str]]]:
+        out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for actor in self.dataset.actors:  # stated ones first, then the inverses
+            for relation in actor.relations:
+                out[actor.id].append((RELATION_WORDS[relation.type][0], relation.target, relation.note or ""))
+        for actor in self.dataset.actors:
+            for relation in actor.relations:
+                out[relation.target].append((RELATION_WORDS[relation.type][1], actor.id, relation.note or ""))
         return out
+
+    @cached_property
+    def accounts(self) -> AccountIndex:
+        """Every claim by the moment it is about, and by who makes it or is in it (built when first asked)."""
+        return AccountIndex(self)
 
 
 def order_events(events: Sequence[Event]) -> list[Event]:
-    """Sort by date; 'after'/'before' anchors place undated events and order equal dates.
+    """Dated events at the start of their period; every order the source states kept; undated events
+    next to what they are ordered by or shown with. Equal places keep file order (stable).
 
-    Each event gets (date key, rank): an anchored event takes its anchor's key when
-    its own date cannot separate them, with rank one above (after) or below (before).
-    Ties keep file order, so sorting is stable and deterministic.
+    See ``order_graph.placement_keys``: a day-precise event without a stated order sorts at the start
+    of its day, in one group with the others of that day (never at an invented point inside it).
     """
-    by_id = {e.id: e for e in events}
-    keys: dict[str, tuple[DateKey, int]] = {}
-
-    def key_of(event: Event) -> tuple[DateKey, int]:
-        if event.after is None and event.before is None:
-            return _own_key(event, keys, by_id)  # most events: no chain to walk
-        chain = []
-        current: Event | None = event
-        while current is not None and current.id not in keys:  # iterative: chains may be long
-            chain.append(current)
-            anchor = current.after or current.before
-            current = by_id.get(anchor) if anchor else None
-            if current is not None and current in chain:
-                break  # cycles are reported by integrity checks; never loop here
-        for item in reversed(chain):
-            keys[item.id] = _own_key(item, keys, by_id)
-        return keys[event.id]
-
-    decorated = [(key_of(e), i, e) for i, e in enumerate(events)]
-    decorated.sort(key=lambda t: (t[0], t[1]))
+    edges = edges_of(events, {e.id: i for i, e in enumerate(events)})
+    if not edges:  # nothing but dates to sort by (stable: equal dates keep file order)
+        return sorted(events, key=_start)
+    graph = Graph(edges)
+    topo, _ = graph.topological()
+    keys = placement_keys(graph, {node: _own(events[node]) for node in graph.nodes}, topo)
+    # keys rise along every edge, so one sort keeps every order; events of no edge sort by date
+    decorated = [(keys[i] if i in keys else (_start(e), 0), i, e) for i, e in enumerate(events)]
+    decorated.sort(key=_first_two)
     return [e for _, _, e in decorated]
 
 
-def _own_key(event: Event, keys: dict[str, tuple[DateKey, int]], by_id: dict[str, Event]) -> tuple[DateKey, int]:
-    own = event.when.sort_key() if event.when is not None else None
-    anchor_id = event.after or event.before
-    anchor = keys.get(anchor_id) if anchor_id else None
-    if anchor is None:
-        return (own if own is not None else (0, 0, 0, -1), 0)
-    step = 1 if event.after else -1
-    if own is None or (event.after and own <= anchor[0]) or (event.before and own >= anchor[0]):
-        return (anchor[0], anchor[1] + step)
-    return (own, 0)
+def _first_two(item: tuple[Key, int, Event]) -> tuple[Key, int]:
+    return item[0], item[1]
+
+
+def _own(event: Event) -> DateKey | None:
+    return event.when.sort_key() if event.when is not None else None
+
+
+def _start(event: Event) -> DateKey:
+    return event.when.sort_key() if event.when is not None else BEFORE_ALL
 
 
 def group_key(event: Event) -> tuple[int, ...]:

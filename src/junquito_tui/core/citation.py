@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from .chronology import Chronology, exists
 from .dates import date_words
 from .model import Actor, Event, Quote, Source, When
+from .placement import order_facts
+from .provenance import NO_SPEAKER
 
 CITABLE = ("event", "actor", "quote", "source")
 MAX_SOURCES = 10  # an actor of a large dataset may be cited by hundreds: the first ten, then a count
@@ -136,17 +138,22 @@ def _sources(chronology: Chronology, source_ids: Iterable[str]) -> list[str]:
 
 def _when_words(when: When | None, event: Event | None = None, chronology: Chronology | None = None) -> str:
     if when is None:
-        anchor = (event.after or event.before) if event is not None else None
-        if anchor and chronology is not None and anchor in chronology.position:
-            side = "after" if event is not None and event.after else "before"
-            return f"not dated in the source; {side} \u201c{chronology.event(anchor).title}\u201d"
-        return "not dated in the source"
+        facts = order_facts(event) if event is not None and chronology is not None else []
+        placed = []
+        for fact in facts:
+            if chronology is None or fact.anchor not in chronology.position:
+                continue
+            anchor = f"\u201c{chronology.event(fact.anchor).title}\u201d"
+            stated = f"the source places it {fact.direction} {anchor}"
+            reading = f"shown {fact.direction} {anchor} (order not stated by the source)"
+            placed.append(stated if fact.stated else reading)
+        return "; ".join(["not dated in the source", *placed])
     text = date_words(when)
     return f"{text} (the source: {when.note})" if when.note else text
 
 
 def _speaker(chronology: Chronology, quote: Quote) -> str:
-    return _name(chronology, quote.speaker) if quote.speaker else "a document"
+    return _name(chronology, quote.speaker) if quote.speaker else NO_SPEAKER
 
 
 def _name(chronology: Chronology, actor_id: str) -> str:

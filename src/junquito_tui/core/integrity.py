@@ -1,4 +1,5 @@
-"""Checks that need the whole dataset: unique ids, resolvable references, sound ordering anchors."""
+"""Checks that need the whole dataset: unique ids, resolvable references, a sound order of events,
+sources known second-hand cited through the source that names them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,11 @@ import difflib
 from collections.abc import Iterable, Sequence
 
 from .model import Dataset, Event
+from .order_graph import ORDER_FIELDS, DateConflict, Edge, Graph, date_conflicts, edges_of, untied
 from .problems import Problem
+from .provenance import provenance_problems
+
+CYCLE_STEPS = 6  # a cycle longer than this is named by its first steps and its length
 
 
 def closest(wanted: str, known: Iterable[str], limit: int = 3) -> list[str]:
@@ -39,12 +44,17 @@ def check_integrity(dataset: Dataset) -> list[Problem]:
     sources = {s.id for s in dataset.sources}
 
     if _references_resolve(dataset, actors, events, sources):
-        return problems or _anchor_problems(dataset.events)  # the common case: no path to spell out
+        # the common case: no path to spell out
+        return problems or _order_problems(dataset.events) + provenance_problems(dataset)
 
     def ref(path: str, kind: str, wanted: str | None, known: set[str]) -> None:
         if wanted is not None and wanted not in known:
             problems.append(Problem(path, _unknown(kind, wanted, known)))
 
+    for i, known in enumerate(dataset.sources):
+        ref(f"sources[{i}].cited_in", "source", known.cited_in, sources)
+        if known.cited_in == known.id:
+            problems.append(Problem(f"sources[{i}].cited_in", "a source cannot be cited in itself"))
     for i, actor in enumerate(dataset.actors):
         for j, relation in enumerate(actor.relations):
             ref(f"actors[{i}].relations[{j}].target", "actor", relation.target, actors)
@@ -60,7 +70,9 @@ def check_integrity(dataset: Dataset) -> list[Problem]:
             for k, claimant in enumerate(claim.by):
                 ref(f"{base}.claims[{j}].by[{k}]", "actor", claimant, actors)
             ref(f"{base}.claims[{j}].source", "source", claim.source, sources)
-        for anchor in ("after", "before"):
+            for k, cited in enumerate(claim.cited):
+                ref(f"{base}.claims[{j}].cited[{k}]", "source", cited, sources)
+        for anchor in ORDER_FIELDS:
             target = getattr(event, anchor)
             ref(f"{base}.{anchor}", "event", target, events)
             if target == event.id:
@@ -71,7 +83,7 @@ def check_integrity(dataset: Dataset) -> list[Problem]:
         ref(f"quotes[{i}].source", "source", quote.source, sources)
 
     if not problems:
-        problems += _anchor_problems(dataset.events)
+        problems += _order_problems(dataset.events) + provenance_problems(dataset)
     return problems
 
 
@@ -84,50 +96,75 @@ def _references_resolve(dataset: Dataset, actors: set[str], events: set[str], so
     wanted_actors.update({r.target for a in dataset.actors for r in a.relations})
     wanted_sources: set[str | None] = {s for e in every_event for s in e.sources}
     wanted_sources.update({q.source for q in quotes}, {c.source for e in every_event for c in e.claims})
+    wanted_sources.update({s for e in every_event for c in e.claims for s in c.cited})
+    wanted_sources.update({s.cited_in for s in dataset.sources})
     wanted_events: set[str | None] = {q.event for q in quotes}
-    wanted_events.update({e.after for e in every_event}, {e.before for e in every_event})
+    for name in ORDER_FIELDS:
+        wanted_events.update({getattr(e, name) for e in every_event})
     return (
         wanted_actors - {None} <= actors
         and wanted_sources - {None} <= sources
         and wanted_events - {None} <= events
-        and not any(e.id in (e.after, e.before) for e in dataset.events)
+        and not any(e.id in (e.after, e.before, e.shown_after, e.shown_before) for e in dataset.events)
         and not any(a.id == r.target for a in dataset.actors for r in a.relations)
+        and not any(s.id == s.cited_in for s in dataset.sources)
     )
 
 
-def _anchor_problems(events: Sequence[Event]) -> list[Problem]:
-    """'after'/'before' chains must end at a dated event, without cycles, and agree with the dates."""
-    by_id = {e.id: (i, e) for i, e in enumerate(events)}
+def _order_problems(events: Sequence[Event]) -> list[Problem]:
+    """The order graph (stated orders and reading positions) has no cycle, ties every undated event to
+    a date, and agrees with the dates, however far apart the dated events are along it. Linear."""
+    index = {e.id: i for i, e in enumerate(events)}
+    graph = Graph(edges_of(events, index))
+    topo, acyclic = graph.topological()
+    if not acyclic:  # dates cannot be checked along a cycle: report the cycles alone
+        return [Problem(_where(cycle[0]), _cycle_message(events, cycle)) for cycle in graph.cycles()]
     problems = []
-    for i, event in enumerate(events):
-        if event.after is None and event.before is None:
-            continue
-        for anchor in ("after", "before"):
-            seen = {event.id}
-            current: Event | None = event
-            while current is not None and getattr(current, anchor) is not None:
-                next_id = getattr(current, anchor)
-                if next_id in seen:
-                    problems.append(
-                        Problem(f"events[{i}].{anchor}", f"'{anchor}' anchors form a cycle through '{next_id}'")
-                    )
-                    break
-                seen.add(next_id)
-                current = by_id[next_id][1]
-        for anchor in ("after", "before"):
-            target_id = getattr(event, anchor)
-            if event.when is None or target_id is None:
-                continue
-            target = by_id[target_id][1]
-            if target.when is None:
-                continue
-            if anchor == "after" and event.when.end_key() < target.when.sort_key():
-                problems.append(Problem(f"events[{i}].after", _order_message(event, "after", target)))
-            if anchor == "before" and event.when.sort_key() > target.when.end_key():
-                problems.append(Problem(f"events[{i}].before", _order_message(event, "before", target)))
-    return problems
+    dated = {node: events[node].when is not None for node in graph.nodes}
+    for node in untied(graph, dated, topo):
+        event = events[node]
+        field = next(f for f in ORDER_FIELDS if getattr(event, f) is not None)
+        problems.append(
+            Problem(
+                f"events[{node}].{field}",
+                f"undated, and ordered only among undated events ('{getattr(event, field)}'): "
+                "nothing ties it to a date, so it cannot be placed in time",
+            )
+        )
+    whens = {node: events[node].when for node in graph.nodes}
+    starts = {node: when.sort_key() if when else None for node, when in whens.items()}
+    ends = {node: when.end_key() if when else None for node, when in whens.items()}
+    for conflict in date_conflicts(graph, starts, ends, topo):
+        problems.append(Problem(_where(conflict.edge), _conflict_message(events, conflict)))
+    return sorted(problems, key=lambda p: _path_order(p.path))
 
 
-def _order_message(event: Event, anchor: str, target: Event) -> str:
-    assert event.when is not None and target.when is not None
-    return f"dated {event.when.date}, it cannot come {anchor} '{target.id}' ({target.when.date})"
+def _where(found: Edge) -> str:
+    return f"events[{found.owner}].{found.field}"
+
+
+def _path_order(path: str) -> tuple[int, int]:
+    number, field = path[len("events[") :].split("].")
+    return int(number), ORDER_FIELDS.index(field)
+
+
+def _cycle_message(events: Sequence[Event], cycle: list[Edge]) -> str:
+    shown = cycle if len(cycle) <= CYCLE_STEPS else cycle[: CYCLE_STEPS - 1]
+    steps = ", ".join(f"'{events[e.owner].id}' {e.field} '{getattr(events[e.owner], e.field)}'" for e in shown)
+    if len(shown) < len(cycle):
+        steps += f", ... ({len(cycle):,} steps in all)"
+    return f"the order of events forms a cycle ({steps}): no event can come first"
+
+
+def _conflict_message(events: Sequence[Event], conflict: DateConflict) -> str:
+    node, culprit, found = events[conflict.node], events[conflict.culprit], conflict.edge
+    assert node.when is not None and culprit.when is not None
+    target = getattr(events[found.owner], found.field)
+    if conflict.culprit == found.earlier and found.owner == conflict.node:  # a direct 'after' (or shown_after)
+        return f"dated {node.when.date}, it cannot come after '{culprit.id}' ({culprit.when.date})"
+    if conflict.culprit == found.owner and found.later == conflict.node:  # a direct 'before'
+        return f"dated {culprit.when.date}, it cannot come before '{node.id}' ({node.when.date})"
+    return (
+        f"through '{target}', this order puts '{node.id}' ({node.when.date}) after "
+        f"'{culprit.id}' ({culprit.when.date}), which is later"
+    )

@@ -121,6 +121,29 @@ class RelationType(StrEnum):
     RELATED_TO = "related-to"
 
 
+# How each relation reads on the page of the actor that states it, and on its target's page
+# ('A boss-of B' shows as 'boss of B' on A and 'subordinate of A' on B). Symmetric ones read the
+# same both ways, so 'A sibling-of B' and 'B sibling-of A' are one relation, shown once.
+RELATION_WORDS: dict[RelationType, tuple[str, str]] = {
+    RelationType.MEMBER_OF: ("member of", "has as member"),
+    RelationType.LEADER_OF: ("leader of", "led by"),
+    RelationType.PART_OF: ("part of", "includes"),
+    RelationType.SIBLING_OF: ("sibling of", "sibling of"),
+    RelationType.BOSS_OF: ("boss of", "subordinate of"),
+    RelationType.SUBORDINATE_OF: ("subordinate of", "boss of"),
+    RelationType.SUCCESSOR_OF: ("successor of", "predecessor of"),
+    RelationType.PREDECESSOR_OF: ("predecessor of", "successor of"),
+    RelationType.EMPLOYEE_OF: ("employee of", "employer of"),
+    RelationType.FORMER_MEMBER_OF: ("former member of", "has as former member"),
+    RelationType.OFFICIAL_OF: ("official of", "has as official"),
+    RelationType.CITIZEN_OF: ("citizen of", "has as citizen"),
+    RelationType.BASED_IN: ("based in", "home of"),
+    RelationType.ALLY_OF: ("ally of", "ally of"),
+    RelationType.OPPONENT_OF: ("opponent of", "opponent of"),
+    RelationType.RELATED_TO: ("related to", "related to"),
+}
+
+
 # [0-9], not \d (which takes Arabic-Indic and other digits); always fullmatch ('$' also matches
 # before a final newline, so '2018\n' would pass a match).
 _PARTIAL_DATE = re.compile(
@@ -218,6 +241,13 @@ class Source:
     publisher: OneLine | None = None
     author: OneLine | None = None
     url: Url | None = None
+    cited_in: Id | None = Field(
+        default=None,
+        description="Known only through this other source, which cites it: its own text was not read.",
+    )
+    note: Text | None = Field(
+        default=None, description="How the source is known and its limits, e.g. 'one fixed revision of a live page'."
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=STRICT)
@@ -253,7 +283,11 @@ class Claim:
 
     by: tuple[Id, ...] = ()
     statement: Line
-    source: Id | None = None
+    source: Id | None = Field(default=None, description="Where the claim was read (the claim's source).")
+    cited: tuple[Id, ...] = Field(
+        default=(),
+        description="Sources that 'source' attributes the claim to, known only through it (their 'cited_in').",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=STRICT)
@@ -262,13 +296,28 @@ class Event:
     title: Line
     summary: Text = ""
     when: When | None = Field(
-        default=None, description="None when the source gives no date; then 'after' or 'before' places it."
+        default=None,
+        description="None when the source gives no date; then an order ('after', 'before') or a reading "
+        "position ('shown_after', 'shown_before') places it.",
     )
     end: When | None = None
     after: Id | None = Field(
-        default=None, description="An event this one is known to follow (orders events of equal or no date)."
+        default=None, description="An event the source says this one follows (its words in 'order_note')."
     )
-    before: Id | None = Field(default=None, description="An event this one is known to precede.")
+    before: Id | None = Field(
+        default=None, description="An event the source says this one precedes (its words in 'order_note')."
+    )
+    order_note: Text | None = Field(
+        default=None, description="The source's words stating the order, e.g. 'Hours after the video was released'."
+    )
+    shown_after: Id | None = Field(
+        default=None,
+        description="A reading position, not the source's order: where to show an undated event the source "
+        "does not order (just after this event). Always labelled as such.",
+    )
+    shown_before: Id | None = Field(
+        default=None, description="A reading position: show this undated event just before that event."
+    )
     place: OneLine | None = None
     actors: tuple[Participant, ...] = ()
     sources: tuple[Id, ...] = ()
@@ -276,10 +325,19 @@ class Event:
     certainty: Certainty = Certainty.CONFIRMED
     claims: tuple[Claim, ...] = ()
 
+    @property
+    def stated_order(self) -> bool:
+        """Whether the source orders this event ('after' or 'before')."""
+        return self.after is not None or self.before is not None
+
+    @property
+    def reading_position(self) -> str | None:
+        """The event an undated event is only shown next to, when the source does not order it."""
+        return self.shown_after or self.shown_before
+
     @model_validator(mode="after")
     def _consistent(self) -> Event:
-        if self.when is None and self.after is None and self.before is None:
-            raise ValueError("an undated event needs 'after' or 'before' to place it in the chronology")
+        self._order_consistent()
         if self.end is not None:
             if self.when is None:
                 raise ValueError("an event with an end needs a start ('when')")
@@ -289,12 +347,32 @@ class Event:
             raise ValueError(f"a {self.certainty} event needs at least one claim saying who asserts it")
         return self
 
+    def _order_consistent(self) -> None:
+        if self.when is None and not self.stated_order and self.reading_position is None:
+            raise ValueError(
+                "an undated event needs 'after' or 'before' (an order the source states) or 'shown_after' or "
+                "'shown_before' (a reading position) to place it in the chronology"
+            )
+        if self.order_note is not None and not self.stated_order:
+            raise ValueError("'order_note' quotes the source's words for 'after' or 'before', which this event lacks")
+        if self.reading_position is not None:
+            if self.when is not None:
+                raise ValueError(
+                    "a dated event is placed by its date; 'shown_after'/'shown_before' are for undated ones"
+                )
+            if self.stated_order:
+                raise ValueError("an event the source orders ('after'/'before') needs no reading position")
+            if self.shown_after is not None and self.shown_before is not None:
+                raise ValueError("give one reading position: 'shown_after' or 'shown_before', not both")
+
 
 @dataclass(frozen=True, slots=True, kw_only=True, config=STRICT)
 class Quote:
     id: Id
     text: Passage = Field(description="Verbatim, including the source's ellipses.")
-    speaker: Id | None = Field(default=None, description="None for a document such as a constitutional article.")
+    speaker: Id | None = Field(
+        default=None, description="None where the source names no speaker: a document, a banner, unattributed words."
+    )
     event: Id
     source: Id
     context: Text = ""

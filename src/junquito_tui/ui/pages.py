@@ -6,7 +6,7 @@ tuples, so it is shown literally and never parsed as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.content import Content
 
@@ -14,6 +14,8 @@ from ..core.chronology import Chronology
 from ..core.dates import describe, short_date
 from ..core.model import Event, Quote
 from ..core.navigation import Location
+from ..core.placement import READING_NOTE, Placement, order_facts, period_words, placement
+from ..core.provenance import NO_SPEAKER, Account, Claimed, event_accounts, known_through
 from .widgets.rows import Row, Rows, Run
 
 QUOTE_PREVIEW = 70
@@ -48,26 +50,18 @@ def field(label: str, value: str) -> Row:
 
 
 def speaker_name(chronology: Chronology, quote: Quote) -> str:
-    return chronology.actors[quote.speaker].name if quote.speaker else "no speaker (a document)"
+    return chronology.actors[quote.speaker].name if quote.speaker else NO_SPEAKER
 
 
 def event_rows(chronology: Chronology, event: Event) -> list[Row]:
     rows = [Row(Content.styled(event.title, "bold")), field("When", describe(event.when))]
     if event.end is not None:
         rows.append(field("Until", describe(event.end)))
-    if event.when is None:
-        anchor_id = event.after or event.before
-        if anchor_id:
-            anchor = chronology.event(anchor_id)
-            rows.append(
-                link(anchor.title, Location("event", anchor.id), f"({'after' if event.after else 'before'} this)")
-            )
+    rows += order_rows(chronology, event)
     if event.place:
         rows.append(field("Place", event.place))
     rows.append(field("Certainty", event.certainty.value))
-    for claim in event.claims:
-        who = ", ".join(chronology.actors[a].name for a in claim.by) or "unattributed in the source"
-        rows.append(field(f"Claim ({who})", claim.statement))
+    rows += account_rows(chronology, event_accounts(chronology, event))
     if event.summary:
         rows += [blank(), text(event.summary)]
     if event.tags:
@@ -87,9 +81,42 @@ def event_rows(chronology: Chronology, event: Event) -> list[Row]:
     return rows
 
 
+def order_rows(chronology: Chronology, event: Event) -> list[Row]:
+    """Where the event stands and why, in words that cannot be read backwards."""
+    kind = placement(event)
+    if kind is Placement.PERIOD and event.when is not None and event.when.precision != "minute":
+        parts = event.when.parts()[:3]
+        missing = {1: "Month", 2: "Day", 3: "Time"}[len(parts)]
+        note = f"{missing} not given: listed at the start of {period_words(parts)}, in no particular order"
+        return [field("Order", note)]
+    rows = [Row(Content.styled(READING_NOTE, "bold"))] if kind is Placement.READING else []
+    for fact in order_facts(event):
+        anchor = chronology.event(fact.anchor)
+        rows.append(
+            Row(
+                Content.assemble((f"{fact.words} ", "bold"), ("→ ", "bold"), (anchor.title, "underline")),
+                Location("event", anchor.id),
+            )
+        )
+        if fact.quote:
+            rows.append(Row(Content.assemble(("  The source: ", "italic"), f"“{fact.quote}”")))
+    return rows
+
+
+def account_rows(chronology: Chronology, accounts: Sequence[Account]) -> list[Row]:
+    """Each claim with who makes it and how it is known: '..., as reported by Wikipedia: ...'."""
+    rows = [Row(Content.styled(f"Accounts ({len(accounts)}):", "bold"))] if accounts else []
+    for found in accounts:
+        rows.append(Row(Content.assemble((f"{found.attribution}: ", "bold"), found.claim.statement)))
+        for cited in found.cited:
+            label = known_through(chronology.sources, cited.id)
+            rows.append(link(label, Location("source", cited.id), "cited, not read"))
+    return rows
+
+
 def source_link(chronology: Chronology, source_id: str) -> Row:
     source = chronology.sources[source_id]
-    return link(source.title, Location("source", source.id), source.kind.value)
+    return link(known_through(chronology.sources, source_id), Location("source", source.id), source.kind.value)
 
 
 def actor_rows(chronology: Chronology, actor_id: str) -> Sequence[Row]:
@@ -108,10 +135,16 @@ def actor_rows(chronology: Chronology, actor_id: str) -> Sequence[Row]:
     relations = chronology.related_to(actor_id)
     if relations:
         rows += [blank(), heading(f"Relations ({len(relations):,})")]
-        for kind, other, note in relations:
-            label = f"{kind} {chronology.actors[other].name}"
+        for words, other, note in relations:
+            label = f"{words} {chronology.actors[other].name}"
             rows.append(link(label, Location("actor", other), note))
     parts: list[Sequence[Row]] = [rows]
+    for title, found in (
+        ("Claims made", chronology.accounts.made.get(actor_id, [])),
+        ("Claims about", chronology.accounts.about(actor_id)),
+    ):
+        if found:
+            parts += [[blank(), heading(f"{title} ({len(found):,})")], Run(len(found), _claim_row(chronology, found))]
     appearances = chronology.appearances.get(actor_id, ())
     if appearances:
 
@@ -132,6 +165,16 @@ def actor_rows(chronology: Chronology, actor_id: str) -> Sequence[Row]:
     return Rows(*parts)
 
 
+def _claim_row(chronology: Chronology, claims: Sequence[Claimed]) -> Callable[[int], Row]:
+    def row(index: int) -> Row:
+        found = chronology.accounts.account(claims[index])
+        event = found.event
+        label = f"{found.attribution}: {found.claim.statement}"
+        return link(label, Location("event", event.id), f"{found.certainty.value} · {event.title}")
+
+    return row
+
+
 def quote_rows(chronology: Chronology, quote: Quote) -> list[Row]:
     event = chronology.event(quote.event)
     rows = [Row(Content.styled(f"“{quote.text}”", "italic"))]
@@ -141,7 +184,7 @@ def quote_rows(chronology: Chronology, quote: Quote) -> list[Row]:
     if quote.speaker:
         rows.append(link(chronology.actors[quote.speaker].name, Location("actor", quote.speaker), "speaker"))
     else:
-        rows.append(field("Speaker", "none (the text is a document, not speech)"))
+        rows.append(field("Speaker", "not named by the source (a document, or words it does not attribute)"))
     rows.append(link(event.title, Location("event", event.id), short_date(event.when)))
     rows.append(source_link(chronology, quote.source))
     return rows
@@ -153,7 +196,13 @@ def source_rows(chronology: Chronology, source_id: str) -> list[Row]:
     for label, value in (("Publisher", source.publisher), ("Author", source.author), ("URL", source.url)):
         if value:
             rows.append(field(label, value))
-    events = [e for e in chronology.events if source_id in e.sources or any(c.source == source_id for c in e.claims)]
+    if source.cited_in is not None:
+        outer = chronology.sources[source.cited_in]
+        rows.append(field("Known only through", f"{outer.title} (it cites this source; its own text was not read)"))
+        rows.append(link(outer.title, Location("source", outer.id), outer.kind.value))
+    if source.note:
+        rows += [blank(), text(source.note)]
+    events = [e for e in chronology.events if _cites(e, source_id)]
     if events:
         rows += [blank(), heading(f"Events citing it ({len(events):,})")]
         rows += [link(e.title, Location("event", e.id), short_date(e.when)) for e in events]
@@ -162,3 +211,7 @@ def source_rows(chronology: Chronology, source_id: str) -> list[Row]:
         rows += [blank(), heading(f"Quotes from it ({len(quotes):,})")]
         rows += [link(preview(q), Location("quote", q.id), speaker_name(chronology, q)) for q in quotes]
     return rows
+
+
+def _cites(event: Event, source_id: str) -> bool:
+    return source_id in event.sources or any(c.source == source_id or source_id in c.cited for c in event.claims)

@@ -1,6 +1,8 @@
 """A chronology as CSV for spreadsheets: one row per event, every cell quoted, CRLF line ends.
 
 Dates are ISO 8601 cut to their precision (a clock time carries its UTC offset).
+``after``/``before`` are the source's order (its words in ``order_note``); ``shown_after``/
+``shown_before`` only a reading position; ``placement`` says which the row's place rests on.
 Lists (actors, tags, sources, claims) are joined with '; '.
 
 Spreadsheets read cells, not text. Every cell is quoted. A cell whose first visible character
@@ -22,6 +24,9 @@ import re
 
 from ..chronology import Chronology
 from ..model import Event, When
+from ..placement import Placement, placement
+from ..provenance import event_accounts, known_through
+from ..timeline_rows import spans
 
 COLUMNS = (
     "id",
@@ -40,6 +45,10 @@ COLUMNS = (
     "after",
     "before",
     "claims",
+    "order_note",
+    "shown_after",
+    "shown_before",
+    "placement",
 )
 # A formula starts at '=', '+', '-', '@' (or their full-width forms) after any blank or invisible
 # characters, and a double quote, which spreadsheets skip too.
@@ -74,12 +83,22 @@ def to_csv(chronology: Chronology, events: list[Event]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
-    for event in events:
-        writer.writerow(_row(chronology, event))
+    for span in spans(events):
+        for position, event in enumerate(span.events):
+            untimed = span.untimed if position < span.untimed_count else ""
+            writer.writerow(_row(chronology, event, _placement(event, untimed)))
     return out.getvalue()
 
 
-def _row(chronology: Chronology, event: Event) -> list[str]:
+def _placement(event: Event, untimed: str) -> str:
+    """What the row's place in the list rests on; for a day's untimed events, that their order is no claim."""
+    kind = placement(event)
+    if kind is Placement.PERIOD and untimed:
+        return untimed.rstrip(":")
+    return kind.value
+
+
+def _row(chronology: Chronology, event: Event, place: str) -> list[str]:
     def name(actor_id: str) -> str:
         actor = chronology.actors.get(actor_id)
         return actor.name if actor else actor_id
@@ -88,13 +107,15 @@ def _row(chronology: Chronology, event: Event) -> list[str]:
         found = chronology.sources.get(source_id)
         if found is None:
             return source_id
-        return f"{found.title} <{found.url}>" if found.url else found.title
+        title = known_through(chronology.sources, source_id)
+        return f"{title} <{found.url}>" if found.url else title
 
-    claims = [
-        f"{', '.join(name(a) for a in claim.by) or 'unnamed sources'}: {claim.statement}"
-        + (f" ({source(claim.source)})" if claim.source else "")
-        for claim in event.claims
-    ]
+    claims = []  # the accounts together, each attributed: '..., as reported by Wikipedia: ...'
+    for found in event_accounts(chronology, event):
+        claim = f"{found.attribution}: {found.claim.statement}"
+        claim += f" ({source(found.claim.source)})" if found.claim.source else ""
+        cited = ", ".join(known_through(chronology.sources, c.id) for c in found.cited)
+        claims.append(claim + (f" (citing: {cited})" if cited else ""))
     notes = [w.note for w in (event.when, event.end) if w is not None and w.note]
     text = {
         "title": event.title,
@@ -105,6 +126,8 @@ def _row(chronology: Chronology, event: Event) -> list[str]:
         "sources": "; ".join(source(s) for s in event.sources),
         "date_note": " / ".join(notes),
         "claims": "; ".join(claims),
+        "order_note": event.order_note or "",
+        "placement": place,
     }
     values = {
         "id": event.id,
@@ -115,6 +138,8 @@ def _row(chronology: Chronology, event: Event) -> list[str]:
         "certainty": event.certainty.value,
         "after": event.after or "",
         "before": event.before or "",
+        "shown_after": event.shown_after or "",
+        "shown_before": event.shown_before or "",
         **text,
     }
     return [_text_cell(values[c]) if c in _ALWAYS_TEXT else cell(values[c]) for c in COLUMNS]

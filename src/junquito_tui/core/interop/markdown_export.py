@@ -11,9 +11,12 @@ import re
 from collections.abc import Callable
 
 from ..chronology import Chronology, exists
-from ..dates import clock, day_label, group_parts
+from ..dates import clock, day_label
 from ..model import Event
 from ..notebook.snapshot import Snapshot
+from ..placement import READING_WHY, order_facts
+from ..provenance import NO_SPEAKER, event_accounts, known_through
+from ..timeline_rows import spans
 from .markdown_notes import item_lines, others_section
 from .timelinejs_dates import display
 
@@ -63,14 +66,13 @@ def to_markdown(chronology: Chronology, events: list[Event], annotations: Snapsh
     lines = [f"# {escape_inline(dataset.title)}", ""]
     if dataset.description:
         lines += [*escape_block(dataset.description), ""]
-    heading: tuple[int, ...] | None = None
-    for event in events:
-        parts = group_parts(event.when)
-        if parts != heading:
-            label = day_label(parts) if parts else "Date not given in the source"
-            lines += [f"## {escape_inline(label)}", ""]
-            heading = parts
-        lines += _event(chronology, event, citations, annotations)
+    for span in spans(events):
+        label = day_label(span.parts) if span.parts else "Date not given in the source"
+        lines += [f"## {escape_inline(label)}", ""]
+        for position, event in enumerate(span.events):
+            if position == 0 and span.untimed:  # their order among themselves is no claim: say so
+                lines += [f"*{escape_inline(span.untimed)}*", ""]
+            lines += _event(chronology, event, citations, annotations)
     if annotations is not None:
         lines += others_section(annotations, _names(chronology))
     if citations.numbers:
@@ -90,9 +92,7 @@ def _event(
     lines = [f"### {escape_inline(time)} \u00b7 {title}" if time and time != "~date" else f"### {title}", ""]
     facts = []
     if event.when is None:
-        anchor = event.after or event.before
-        kind = "after" if event.after else "before"
-        facts.append(f"**Date:** not given in the source; {kind} \u201c{_title(chronology, anchor)}\u201d")
+        facts.append("**Date:** not given in the source")
     elif event.when.approximate or event.when.note or event.when.precision == "minute" or event.end:
         date = display(event.when)
         if event.end is not None:
@@ -108,17 +108,16 @@ def _event(
         facts.append(f"**Actors:** {people}")
     if event.tags:
         facts.append(f"**Tags:** {', '.join(escape_inline(tag) for tag in event.tags)}")
+    facts += _order(chronology, event)
     facts.append(f"**Certainty:** {event.certainty.value}")
-    for claim in event.claims:
-        by = ", ".join(_name(chronology, actor) for actor in claim.by) or "unnamed sources"
-        cite = citations.cite(claim.source)
-        facts.append(f"**Claimed by {escape_inline(by)}:** {escape_inline(claim.statement)} {cite}".rstrip())
     if event.summary:
         lines += [*escape_block(event.summary), ""]
-    lines += [f"- {fact}" for fact in facts] + [""] + item_lines(marked.get("event", event.id))
+    lines += [f"- {fact}" for fact in facts] + [""]
+    lines += _accounts(chronology, event, citations)
+    lines += item_lines(marked.get("event", event.id))
     for quote in chronology.quotes_by_event.get(event.id, []):
         lines += [f"> {row}" if row else ">" for row in escape_block(quote.text)]
-        speaker = _name(chronology, quote.speaker) if quote.speaker else "a document"
+        speaker = _name(chronology, quote.speaker) if quote.speaker else NO_SPEAKER
         context = f", {escape_inline(quote.context)}" if quote.context else ""
         lines += [">", f"> \u2014 {escape_inline(speaker)}{context} {citations.cite(quote.source)}", ""]
         lines += item_lines(marked.get("quote", quote.id))
@@ -146,6 +145,33 @@ def _names(chronology: Chronology) -> Callable[[tuple[str, str]], str | None]:
     return name
 
 
+def _order(chronology: Chronology, event: Event) -> list[str]:
+    """Where the event stands and why: the source's order, with its words, or a reading position."""
+    facts = []
+    for fact in order_facts(event):
+        anchor = f"\u201c{_title(chronology, fact.anchor)}\u201d"
+        if not fact.stated:
+            reading = f"not stated by the source; shown {fact.direction} {anchor} in reading order ({READING_WHY})"
+            facts.append(f"**Order:** {reading}")
+            continue
+        words = f"**Order:** {fact.direction} {anchor}"
+        facts.append(words + (f" \u2014 the source: \u201c{escape_inline(fact.quote)}\u201d" if fact.quote else ""))
+    return facts
+
+
+def _accounts(chronology: Chronology, event: Event, citations: _Citations) -> list[str]:
+    """'**Accounts**', then each claim with who makes it, where it was read and whom that cites."""
+    if not event.claims:
+        return []
+    lines = [f"**Accounts** ({event.certainty.value}):", ""]
+    for found in event_accounts(chronology, event):
+        cite = citations.cite(found.claim.source)
+        cited = "; ".join(f"{escape_inline(c.title)} {citations.cite(c.id)}" for c in found.cited)
+        line = f"- **{escape_inline(found.attribution)}** {cite}".rstrip() + f": {escape_inline(found.claim.statement)}"
+        lines.append(line + (f" (citing: {cited})" if cited else ""))
+    return [*lines, ""]
+
+
 def _source(chronology: Chronology, source_id: str) -> str:
     source = chronology.sources.get(source_id)
     if source is None:
@@ -154,10 +180,16 @@ def _source(chronology: Chronology, source_id: str) -> str:
     extra = ", ".join(escape_inline(x) for x in (source.author, source.publisher) if x)
     if extra:
         text += f" \u2014 {extra}"
+    outer = chronology.sources.get(source.cited_in) if source.cited_in else None
+    if outer is not None:  # known only through another source: never as if read
+        text += f"; known only as cited in {escape_inline(known_through(chronology.sources, outer.id))}"
+        text += f" ({escape_inline(outer.publisher)})" if outer.publisher and outer.cited_in is None else ""
     if source.url:
         url = source.url
         safe = re.fullmatch(r"https?://[^\s<>]+", url)
         text += f". <{url}>" if safe else f". {escape_inline(url)}"
+    if source.note:
+        text += f". {escape_inline(source.note)}"
     return text
 
 

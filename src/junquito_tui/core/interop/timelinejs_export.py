@@ -2,9 +2,10 @@
 
 Everything from the dataset is HTML-escaped before it goes into a slide. What
 TimelineJS cannot express is still said: the time zone and 'around' in
-``display_date``; an undated event sits at the date of the event it is anchored to,
-with ``display_date`` saying so. A ``junquito`` field on such slides (ignored by
-TimelineJS) lets our importer restore the zone and the anchor exactly.
+``display_date``; an undated event sits at the date of the dated event it is shown
+next to, with ``display_date`` saying so (and whether the order is the source's or only a
+reading position). A ``junquito`` field (ignored by TimelineJS) lets our importer restore
+the zone, the order and its words exactly.
 
 The JSON is written safe to inline in a page's ``<script>`` element, as TimelineJS pages often
 do: '<', '>' and '&' are written \\u003c, \\u003e and \\u0026 everywhere (a '</script>' in any text
@@ -20,8 +21,12 @@ from typing import Any
 
 from ..chronology import Chronology
 from ..model import Event, Precision
+from ..placement import READING_NOTE, Placement, order_facts, placement
+from ..provenance import NO_SPEAKER, event_accounts, known_through
+from ..timeline_rows import spans
 from .timelinejs_dates import display, to_timelinejs
 from .timelinejs_import import EXTENSION
+from .timelinejs_order import ORDER_EXTENSION
 from .urls import web_address
 
 # Only inside JSON strings can these characters appear, where the escape means the same character.
@@ -37,20 +42,39 @@ def to_timelinejs_json(chronology: Chronology, events: list[Event]) -> str:
 def to_timelinejs_document(chronology: Chronology, events: list[Event]) -> dict[str, Any]:
     dataset = chronology.dataset
     title: dict[str, Any] = {"text": {"headline": _text(dataset.title), "text": _paragraphs(dataset.description)}}
-    return {"title": title, "events": [_slide(chronology, event) for event in events]}
+    places = _places(chronology)
+    untimed = {e.id: span.untimed for span in spans(events) for e in span.events[: span.untimed_count]}
+    slides = [_slide(chronology, event, places.get(event.id), untimed.get(event.id, "")) for event in events]
+    return {"title": title, "events": slides}
 
 
-def _slide(chronology: Chronology, event: Event) -> dict[str, Any]:
+def _places(chronology: Chronology) -> dict[str, Event]:
+    """For each undated event, the dated event it is shown next to in the chronology: the nearest one
+    before it, else the first after it. TimelineJS needs a date; this one keeps its place in the list."""
+    places: dict[str, Event] = {}
+    waiting: list[str] = []
+    last: Event | None = None
+    for event in chronology.events:
+        if event.when is not None:
+            last = event
+            places.update(dict.fromkeys(waiting, event))
+            waiting = []
+        elif last is not None:
+            places[event.id] = last
+        else:
+            waiting.append(event.id)
+    return places
+
+
+def _slide(chronology: Chronology, event: Event, place: Event | None, untimed: str) -> dict[str, Any]:
     slide: dict[str, Any] = {}
     extension: dict[str, Any] = {}
     when, end = event.when, event.end
     if when is None:
-        anchor_kind = "after" if event.after else "before"
-        anchor = chronology.event(event.after or event.before or "")
-        dated = _dated_anchor(chronology, anchor)
-        slide["start_date"] = to_timelinejs(dated.when) if dated.when else {"year": "1"}
-        slide["display_date"] = f"Undated: {anchor_kind} \u201c{_text(anchor.title)}\u201d"
-        extension = {"undated": True, anchor_kind: anchor.id}
+        # a dataset without any dated event (integrity rejects it) still gives a file TimelineJS opens
+        slide["start_date"] = to_timelinejs(place.when) if place and place.when else {"year": "1"}
+        slide["display_date"] = _undated_display(chronology, event)
+        extension = {"undated": True}
     else:
         slide["start_date"] = to_timelinejs(when)
         if when.approximate or when.precision == Precision.MINUTE:
@@ -59,13 +83,14 @@ def _slide(chronology: Chronology, event: Event) -> dict[str, Any]:
             extension = {"utc_offset": when.utc_offset}
             if when.zone_label:
                 extension["zone_label"] = when.zone_label
-        if event.after or event.before:  # orders events of one day whose times are unknown
-            extension["after" if event.after else "before"] = event.after or event.before
         if end is not None:
             slide["end_date"] = to_timelinejs(end)
             if end.approximate or end.precision == Precision.MINUTE:
                 slide["end_date"]["display_date"] = _text(display(end))
-    slide["text"] = {"headline": _text(event.title), "text": _body(chronology, event)}
+    for name in ORDER_EXTENSION:  # the order and its words, so that an import gives them back
+        if getattr(event, name) is not None:
+            extension[name] = getattr(event, name)
+    slide["text"] = {"headline": _text(event.title), "text": _body(chronology, event, untimed)}
     if event.tags:
         slide["group"] = event.tags[0]
     slide["unique_id"] = event.id
@@ -74,13 +99,32 @@ def _slide(chronology: Chronology, event: Event) -> dict[str, Any]:
     return slide
 
 
-def _dated_anchor(chronology: Chronology, event: Event) -> Event:
-    """The first dated event along an anchor chain (integrity checks guarantee one, without cycles)."""
-    seen = {event.id}
-    while event.when is None and (event.after or event.before) and (event.after or event.before) not in seen:
-        event = chronology.event(event.after or event.before or "")
-        seen.add(event.id)
-    return event
+def _undated_display(chronology: Chronology, event: Event) -> str:
+    """'Undated: after “...”', or for a reading position, 'Undated: shown after “...” (order not stated ...)'."""
+    if event.stated_order:
+        parts = [
+            f"{kind} \u201c{_text(chronology.event(anchor).title)}\u201d"
+            for kind, anchor in (("after", event.after), ("before", event.before))
+            if anchor
+        ]
+        return f"Undated: {', '.join(parts)}"
+    kind = "after" if event.shown_after else "before"
+    anchor = chronology.event(event.reading_position or "")
+    return f"Undated: shown {kind} \u201c{_text(anchor.title)}\u201d (order not stated by the source)"
+
+
+def _order_paragraphs(chronology: Chronology, event: Event, untimed: str) -> list[str]:
+    out = []
+    for fact in order_facts(event):
+        anchor = f"\u201c{_text(chronology.event(fact.anchor).title)}\u201d"
+        if fact.stated:
+            words = f"<p><em>{_text(fact.words)}</em> {anchor}"
+            out.append(words + (f" (the source: \u201c{_text(fact.quote)}\u201d)</p>" if fact.quote else "</p>"))
+        else:
+            out.append(f"<p><em>{_text(READING_NOTE)}.</em> {_text(fact.words)} {anchor}</p>")
+    if untimed and placement(event) is Placement.PERIOD:
+        out.append(f"<p><em>{_text(untimed.rstrip(':'))}</em>: this event is one of them.</p>")
+    return out
 
 
 def _paragraphs(text: str) -> str:
@@ -88,24 +132,24 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{_text(block).replace(chr(10), '<br>')}</p>" for block in blocks)
 
 
-def _body(chronology: Chronology, event: Event) -> str:
+def _body(chronology: Chronology, event: Event, untimed: str = "") -> str:
     parts = [_paragraphs(event.summary)]
     if event.when is not None and event.when.note:
         parts.append(f"<p><em>On the date:</em> {_text(event.when.note)}</p>")
+    parts += _order_paragraphs(chronology, event, untimed)
     if event.place:
         parts.append(f"<p><strong>Place:</strong> {_text(event.place)}</p>")
     if event.actors:
         people = ", ".join(f"{_text(_name(chronology, p.actor))} ({_text(p.role)})" for p in event.actors)
         parts.append(f"<p><strong>Actors:</strong> {people}</p>")
-    if event.certainty != "confirmed":
-        for claim in event.claims:
-            by = ", ".join(_name(chronology, actor) for actor in claim.by) or "unnamed sources"
-            parts.append(
-                f"<p><strong>{_text(event.certainty.value.capitalize())}</strong>, by {_text(by)}: "
-                f"{_text(claim.statement)}</p>"
-            )
+    for found in event_accounts(chronology, event):  # the accounts together, each attributed
+        cited = "; ".join(_text(c.title) for c in found.cited)
+        parts.append(
+            f"<p><strong>{_text(event.certainty.value.capitalize())}</strong>, by {_text(found.attribution)}: "
+            f"{_text(found.claim.statement)}" + (f" (citing: {cited})" if cited else "") + "</p>"
+        )
     for quote in chronology.quotes_by_event.get(event.id, []):
-        speaker = _name(chronology, quote.speaker) if quote.speaker else "a document"
+        speaker = _name(chronology, quote.speaker) if quote.speaker else NO_SPEAKER
         parts.append(
             f"<blockquote>\u201c{_text(quote.text)}\u201d<br>\u2014 {_text(speaker)}"
             + (f", {_text(quote.context)}" if quote.context else "")
@@ -116,7 +160,7 @@ def _body(chronology: Chronology, event: Event) -> str:
         source = chronology.sources.get(source_id)
         if source is None:
             continue
-        label = _text(source.title)
+        label = _text(known_through(chronology.sources, source_id))
         url = web_address(source.url).url if source.url else None  # a link only to what a browser reads as http(s)
         if url is not None:
             links.append(f'<a href="{escape(url, quote=True)}">{label}</a>')

@@ -24,6 +24,7 @@ from .ids import MAX_ID, IdAllocator
 from .notes import Notes
 from .timelinejs_dates import KNOWN_DATE_FIELDS, NO_ZONE, DateReader, date_token
 from .timelinejs_media import Media, SourceBook
+from .timelinejs_order import ORDER_EXTENSION, restore_order
 
 FILE_SOURCE = "timelinejs-file"
 EXTENSION = "junquito"  # our own slide field (ignored by TimelineJS): what TimelineJS cannot say
@@ -57,9 +58,10 @@ class _Pending:
     when: When
     index: int
     path: str
-    anchor: tuple[str, str] | None = None  # ('after' | 'before', unique_id) from our own export
+    anchors: dict[str, str] = field(default_factory=dict)  # order field -> unique_id, from our own export
+    order_note: str | None = None  # the source's words for that order, from our own export
     zoned: bool = False  # a clock time whose zone our own export recorded
-    undated: bool = False  # our own export dated it by its anchor only
+    undated: bool = False  # our own export dated it by the event it is shown next to
 
 
 @dataclass
@@ -213,12 +215,14 @@ class _Importer:
                     pending.fields[name] = replace(date, utc_offset=offset, zone_label=zone_label or None)
             pending.when = pending.fields["when"]
             pending.zoned = True
-        for anchor in ("after", "before"):
-            target = value.get(anchor)
-            if isinstance(target, str) and target:
-                pending.anchor = (anchor, target)
-                pending.undated = value.get("undated") is True
-                break
+        for name in ORDER_EXTENSION:
+            target = value.get(name)
+            if name != "order_note" and isinstance(target, str) and target:
+                pending.anchors[name] = target
+        note = value.get("order_note")
+        if isinstance(note, str) and note.strip():
+            pending.order_note = self.text.clean(note, f"{pending.path}.{EXTENSION}.order_note") or None
+        pending.undated = value.get("undated") is True and bool(pending.anchors)
 
     # -- the whole file --------------------------------------------------------------------
 
@@ -242,9 +246,9 @@ class _Importer:
                     self.notes.add(f"eras[{index}]", "an era without an end_date; kept as a point in time")
                 pending.append(made)
         pending.sort(key=lambda p: (p.when.sort_key(), p.index))
-        self.resolve_anchors(pending)
+        restore_order(pending, self.unique_ids, self.notes, EXTENSION)
         for item in pending:
-            if not item.zoned and not (item.anchor and item.undated) and _has_clock_time(item.fields):
+            if not item.zoned and not item.undated and _has_clock_time(item.fields):
                 self.notes.group(f"{NO_ZONE}, the dataset's time zone", item.path)
         for name, places in self.unknown.items():
             times = f"{len(places)} times" if len(places) > 1 else "once"
@@ -283,44 +287,6 @@ class _Importer:
         # Out of order only where a slide's whole period lies before the start of the one above it.
         if any(later.when.end_key() < earlier.when.sort_key() for earlier, later in pairwise(pending)):
             self.notes.add("events", "slides are not in date order; sorted by date, as TimelineJS shows them")
-
-    def resolve_anchors(self, pending: list[_Pending]) -> None:
-        """Anchors from our own export come back when their event is in this file, in order, without a loop."""
-        targets = {p.fields["id"]: p for p in pending}
-        anchored = {p.fields["id"]: self.unique_ids.get(p.anchor[1]) for p in pending if p.anchor}
-        for item in pending:
-            if item.anchor is None:
-                continue
-            kind, wanted = item.anchor
-            target = self.unique_ids.get(wanted)
-            seen, current = {item.fields["id"]}, target
-            while current in anchored and current not in seen:
-                seen.add(current)
-                current = anchored[current]
-            problem = ""
-            if target is None or target not in targets:
-                problem = "is not an event of this file"
-            elif current in seen:
-                problem = "leads back to this event"
-            elif not item.undated and not _in_order(item.when, kind, targets[target]):
-                problem = "contradicts the dates"
-            if problem:
-                self.notes.add(f"{item.path}.{EXTENSION}", f"{kind} '{wanted}' {problem}; ignored")
-                item.anchor = None
-                continue
-            if item.undated:
-                for name in ("when", "end"):
-                    item.fields.pop(name, None)
-            item.fields[kind] = target
-
-
-def _in_order(when: When, kind: str, target: _Pending) -> bool:
-    other = target.fields.get("when")
-    if not isinstance(other, When):
-        return True  # an undated target: its own anchor places it
-    if kind == "after":
-        return when.end_key() >= other.sort_key()
-    return when.sort_key() <= other.end_key()
 
 
 def _dump(fields: dict[str, Any]) -> dict[str, Any]:

@@ -132,7 +132,7 @@ class TimeAxis(Widget):
         here = next((i for i, e in enumerate(view) if e.id == event.id), None)
         if here is None:
             view, here = self._all, self._placement.position[event.id]
-        anchor = event.after or event.before
+        anchor = event.after or event.before or event.shown_after or event.shown_before
         if anchor is not None and anchor in self._placement.position:
             shown_by = self._all[self._placement.position[anchor]]
             if shown_by.when is not None:

@@ -11,9 +11,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...core.dates import clock
 from ...core.model import Certainty, Event
-from ...core.timeline_rows import HEADING, RowIndex, build_rows
+from ...core.timeline_rows import HEADING, RowIndex, build_rows, time_cell
 from .rows import user_moved
 
 TIME_WIDTH = 12
@@ -32,6 +31,10 @@ class Timeline(ScrollView, can_focus=True):
 ## Timeline (pane 1)
 Every event in chronological order under its day (or month, when only the month is known).
 `~` marks an approximate time; `[reported]`, `[alleged]`, `[disputed]` mark claims.
+Events known only to a day (or month, or year) open it, under "times not given": their order
+among themselves is no claim. `↳ after`, `↱ before`: placed by an order the source states;
+`not ordered`: an undated event the source does not order, shown in reading order only.
+Its page says which, and quotes the source's words for an order.
 The event under the cursor is shown in the Event pane.
 
 Above it, the time axis shows when things happen; each event covers its whole period (a day-precise
@@ -205,6 +208,9 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
     def _heading(self, row: int) -> Text:
         label, gap_text = self._rows.labels[row]
         text = Text(no_wrap=True, end="")
+        if row in self._rows.sub_headings:  # the period's untimed events: their order is no claim
+            text.append(f"   {label}", self.get_component_rich_style("timeline--gap", partial=True))
+            return text
         text.append(f"── {label} ", self.get_component_rich_style("timeline--heading", partial=True))
         if gap_text:
             text.append(f" · {gap_text}", self.get_component_rich_style("timeline--gap", partial=True))
@@ -214,7 +220,7 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
         event = self.view[position]
         text = Text(no_wrap=True, end="")
         text.append(
-            f" {clock(event.when):<{TIME_WIDTH - 1}}", self.get_component_rich_style("timeline--time", partial=True)
+            f" {time_cell(event):<{TIME_WIDTH - 1}}", self.get_component_rich_style("timeline--time", partial=True)
         )
         text.append(" ")
         mark = CERTAINTY_MARK.get(event.certainty)

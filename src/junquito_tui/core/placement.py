@@ -1,0 +1,88 @@
+"""Why an event stands where it does in a list, in words the timeline, the pages and the exports share.
+
+A list is a total order; a source gives only a partial one. So every event says what its place
+rests on: a clock time, an order the source states (``after``/``before``), a reading position
+(``shown_after``/``shown_before``: a presentation choice for an undated event the source does not
+order), or only a day, month or year, which puts it in one unordered group at the start of that
+period ("15 Jan 2018, times not given, in no particular order").
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import NamedTuple
+
+from .dates import MONTHS, year_label
+from .model import Event, Precision
+
+
+class Placement(StrEnum):
+    CLOCK = "clock time"
+    STATED = "order stated by the source"
+    READING = "reading position (order not stated by the source)"
+    PERIOD = "known only to its day, month or year (listed at the start of it)"
+
+
+def placement(event: Event) -> Placement:
+    if event.when is not None and event.when.precision == Precision.MINUTE:
+        return Placement.CLOCK
+    if event.stated_order:
+        return Placement.STATED
+    if event.reading_position is not None:
+        return Placement.READING
+    return Placement.PERIOD
+
+
+# Short markers for the timeline's time column (words, so they survive monochrome terminals).
+READING_MARK = "not ordered"
+STATED_MARK = {(True, False): "↳ after", (False, True): "↱ before", (True, True): "↕ between"}
+
+READING_WHY = "a presentation choice, not a claim"
+READING_NOTE = f"Order not stated by the source; shown here in reading order ({READING_WHY})"
+
+
+def stated_mark(event: Event) -> str:
+    return STATED_MARK.get((event.after is not None, event.before is not None), "")
+
+
+def period_words(parts: tuple[int, ...]) -> str:
+    """(2018, 1, 15) -> '15 Jan 2018'; (2017, 6) -> 'Jun 2017'; (2017,) -> '2017'."""
+    year = year_label(parts[0])
+    if len(parts) == 1:
+        return year
+    month = MONTHS[parts[1] - 1][:3]
+    return f"{parts[2]} {month} {year}" if len(parts) >= 3 else f"{month} {year}"
+
+
+def unordered_label(parts: tuple[int, ...], count: int, unordered: int) -> str:
+    """The sub-heading over the ``count`` events that open a period without a time of their own;
+    ``unordered`` of them have no stated order either, so their order among themselves is no claim."""
+    missing = {1: "months", 2: "days", 3: "times"}[min(len(parts), 3)]
+    missing = missing[:-1] if count == 1 else missing
+    tail = ", in no particular order" if unordered > 1 else ""
+    return f"{period_words(parts)}, {missing} not given{tail}:"
+
+
+class OrderFact(NamedTuple):
+    """One sentence about an event's place: 'This comes after:' + the anchor's id (+ the source's words)."""
+
+    words: str  # 'This comes after:', 'This comes before:', 'Shown after:', 'Shown before:'
+    anchor: str
+    stated: bool  # the source's order; else a reading position
+    direction: str  # 'after' or 'before'
+    quote: str | None = None  # the source's words for a stated order
+
+
+def order_facts(event: Event) -> list[OrderFact]:
+    """What an event's order fields say, in words that cannot be read backwards."""
+    facts = []
+    if event.after is not None:
+        facts.append(OrderFact("This comes after:", event.after, True, "after", event.order_note))
+    if event.before is not None:
+        note = event.order_note if event.after is None else None  # one note, said once
+        facts.append(OrderFact("This comes before:", event.before, True, "before", note))
+    if event.shown_after is not None:
+        facts.append(OrderFact("Shown after:", event.shown_after, False, "after"))
+    if event.shown_before is not None:
+        facts.append(OrderFact("Shown before:", event.shown_before, False, "before"))
+    return facts

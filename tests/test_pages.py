@@ -1,0 +1,98 @@
+"""The event, actor, source and quote pages: where an event stands and why, who says what, how it is known."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_dataset
+from junquito_tui.core.navigation import Location
+from junquito_tui.ui import pages
+from junquito_tui.ui.widgets.rows import Row
+
+
+def bundled() -> Chronology:
+    return Chronology(load_dataset())
+
+
+def lines(rows: Sequence[Row]) -> list[str]:
+    return [rows[i].content.plain for i in range(len(rows))]
+
+
+def test_a_stated_order_reads_the_right_way_round_with_the_sources_words() -> None:
+    """'→ Pregnant woman and child revealed … · (after this)' said the opposite of the data."""
+    chronology = bundled()
+    event = chronology.event("perez-bloodied-video")
+    rows = pages.event_rows(chronology, event)
+    text = lines(rows)
+    row = text.index("This comes after: → Troops fire rocket-propelled grenades at the rebels")
+    assert rows[row].target == Location("event", "rpg-fire")
+    assert text[row + 1] == "  The source: “Pérez then posted a video on the internet”"
+    assert not any("after this" in line or "before this" in line for line in text)
+
+
+def test_a_reading_position_is_labelled_as_such() -> None:
+    chronology = bundled()
+    text = lines(pages.event_rows(chronology, chronology.event("public-outrage")))
+    assert "Order not stated by the source; shown here in reading order (a presentation choice, not a claim)" in text
+    assert "Shown after: → Pregnant woman and child revealed among the dead" in text
+    assert not any(line.startswith("This comes") for line in text)
+
+
+def test_an_untimed_event_of_a_day_says_its_order_is_no_claim() -> None:
+    chronology = bundled()
+    text = lines(pages.event_rows(chronology, chronology.event("rebels-killed-and-arrested")))
+    assert "Order: Time not given: listed at the start of 15 Jan 2018, in no particular order" in text
+
+
+def test_accounts_on_the_event_page_are_attributed_with_their_chain() -> None:
+    chronology = bundled()
+    rows = pages.event_rows(chronology, chronology.event("alleged-executions"))
+    text = lines(rows)
+    assert (
+        "Bellingcat and Forensic Architecture, as reported by Wikipedia: "
+        "Members of Pérez's group were likely executed by troops." in text
+    )
+    cited = [rows[i] for i, line in enumerate(text) if line.endswith("· cited, not read")]
+    assert [r.target for r in cited] == [
+        Location("source", "bellingcat-investigation"),
+        Location("source", "forensic-architecture-investigation"),
+    ]
+    assert "cited in El Junquito raid (Wikipedia)" in cited[0].content.plain
+
+
+def test_an_actor_profile_has_relations_in_words_and_claims_made_and_about() -> None:
+    chronology = bundled()
+    text = lines(pages.actor_rows(chronology, "oscar-perez"))
+    relations = text[text.index("Relations (3)") + 1 : text.index("Relations (3)") + 4]
+    assert relations == [
+        "→ sibling of Óscar Pérez's brother · The article's 'Pérez's brother'.",
+        "→ former member of CICPC · Inferred from the article's mention of 'his former boss at CICPC'.",
+        "→ subordinate of Pérez's former boss at CICPC · Former boss: 'his former boss at CICPC'.",
+    ]
+    assert not any("inverse" in line or "sibling-of" in line for line in text)
+    made = len(chronology.accounts.made["oscar-perez"])
+    about = len(chronology.accounts.about("oscar-perez"))
+    assert f"Claims made ({made})" in text and f"Claims about ({about})" in text
+    assert (
+        "→ Óscar Pérez, as reported by Wikipedia: His group had been shot at, but negotiations were under way. "
+        "· alleged · Pérez video: group fired upon, negotiations under way" in text
+    )
+    brother = lines(pages.actor_rows(chronology, "perez-brother"))
+    assert brother.count("→ sibling of Óscar Pérez · The article's 'Pérez's brother'.") == 1
+
+
+def test_source_pages_say_how_a_source_is_known() -> None:
+    chronology = bundled()
+    text = lines(pages.source_rows(chronology, "bellingcat-investigation"))
+    assert text[2].startswith("Publisher: Bellingcat")
+    assert "Known only through: El Junquito raid (it cites this source; its own text was not read)" in text
+    assert "→ Members of the group likely executed by troops, investigators say · 15 Jan 2018" in text
+    article = lines(pages.source_rows(chronology, "wikipedia-el-junquito-raid"))
+    assert any("one fixed revision" in line for line in article)
+
+
+def test_a_quote_without_a_named_speaker() -> None:
+    chronology = bundled()
+    text = lines(pages.quote_rows(chronology, chronology.quotes["nationalists-patriots-statement"]))
+    assert "Speaker: not named by the source (a document, or words it does not attribute)" in text

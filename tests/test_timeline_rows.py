@@ -1,0 +1,105 @@
+"""Timeline rows: a period's untimed events under a sub-heading, and what each row's place rests on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.dates import group_parts
+from junquito_tui.core.loader import load_dataset
+from junquito_tui.core.model import DATASET, Event
+from junquito_tui.core.timeline_rows import HEADING, build_rows, time_cell
+
+WHENS = [
+    {"date": "2018", "precision": "year"},
+    {"date": "2018-01", "precision": "month"},
+    {"date": "2018-01-15", "precision": "day", "approximate": True},
+    {"date": "2018-01-15", "precision": "day"},
+    {"date": "2018-01-15T04:00", "precision": "minute", "utc_offset": "-04:00"},
+    {"date": "2018-01-15T12:00", "precision": "minute", "utc_offset": "-04:00"},
+    {"date": "2018-01-16", "precision": "day"},
+]
+
+
+def rendered(view: list[Event]) -> list[str]:
+    rows = build_rows(view)
+    out = []
+    for row, position in enumerate(rows.positions):
+        if position == HEADING:
+            label, _ = rows.labels[row]
+            out.append(f"  {label}" if row in rows.sub_headings else f"── {label}")
+        else:
+            out.append(f"{time_cell(view[position]):<11} {view[position].id}")
+    return out
+
+
+def test_the_raid_day_opens_with_its_untimed_events_in_no_order() -> None:
+    chronology = Chronology(load_dataset())
+    lines = rendered(chronology.events)
+    start = lines.index("── Monday 15 January 2018")
+    assert lines[start + 1 : start + 9] == [
+        "  15 Jan 2018, times not given, in no particular order:",
+        "            raid-launched",
+        "            perez-calls-former-boss",
+        "            perez-attempts-surrender",
+        "            rebels-killed-and-arrested",
+        "            police-colectivo-losses",
+        "            raid-disorganised",
+        "~04:00 VST  raid-begins",
+    ]
+    assert "↳ after     perez-bloodied-video" in lines and "↳ after     alleged-executions" in lines
+    assert lines.index("↳ after     alleged-executions") == lines.index("~12:00 VST  raid-ends") + 1
+    assert "not ordered public-outrage" in lines
+
+
+@st.composite
+def views(draw: st.DrawFn) -> list[Event]:
+    count = draw(st.integers(1, 8))
+    events: list[dict[str, Any]] = []
+    for number in range(count):
+        event: dict[str, Any] = {"id": f"e{number}", "title": "E", "when": draw(st.sampled_from(WHENS))}
+        if number and draw(st.booleans()):
+            event["after"] = f"e{draw(st.integers(0, number - 1))}"
+        events.append(event)
+    data = DATASET.validate_python({"schema_version": 1, "title": "T", "timezone": "UTC", "events": events})
+    return Chronology(data).events
+
+
+def runs(view: list[Event]) -> list[list[Event]]:
+    """Consecutive events of one period (a heading each; a period may come back after a stated order)."""
+    out: list[list[Event]] = []
+    for event in view:
+        if out and group_parts(out[-1][-1].when) == group_parts(event.when):
+            out[-1].append(event)
+        else:
+            out.append([event])
+    return out
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(views())
+def test_a_sub_heading_tops_exactly_the_untimed_events_that_open_a_busy_period(view: list[Event]) -> None:
+    rows = build_rows(view)
+    assert [p for p in rows.positions if p != HEADING] == list(range(len(view)))  # every event once, in order
+    expected = {}
+    for period in runs(view):
+        opening = []
+        for event in period:
+            if event.when is not None and event.when.precision == "minute":
+                break
+            opening.append(event)
+        if len(period) > 1 and opening and opening[0].when is not None:
+            many = sum(e.after is None for e in opening) > 1
+            expected[opening[0].id] = (len(opening), many)
+    found = {}
+    for row in rows.sub_headings:
+        assert rows.positions[row - 1] == HEADING  # right under its period's heading
+        label = rows.labels[row][0]
+        found[view[rows.positions[row + 1]].id] = (label, label.endswith(", in no particular order:"))
+    assert {k: v[1] for k, v in expected.items()} == {k: v[1] for k, v in found.items()}
+    for event_id, (count, _) in expected.items():
+        missing = found[event_id][0].split(", ")[1].split()[0]  # '15 Jan 2018, times not given...'
+        assert missing in (("month", "day", "time") if count == 1 else ("months", "days", "times"))
