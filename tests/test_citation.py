@@ -116,11 +116,16 @@ def test_a_source_has_no_page_to_reopen() -> None:
 
 
 def test_undated_event_says_where_it_sits_and_claims_stay_attributed() -> None:
-    event = next(e for e in BUNDLED.events if e.when is None and e.certainty != "confirmed")
-    text = cite(BUNDLED, "event", event.id)
-    anchor = BUNDLED.event(event.after or event.before or "")
-    assert f"Date: not dated in the source; {'after' if event.after else 'before'} \u201c{anchor.title}\u201d" in text
-    assert f"Certainty: {event.certainty.value}\n  claimed by " in text
+    stated = next(e for e in BUNDLED.events if e.when is None and e.after is not None)
+    anchor = BUNDLED.event(stated.after or "")
+    text = cite(BUNDLED, "event", stated.id)
+    assert f"Date: not dated in the source; the source places it after \u201c{anchor.title}\u201d" in text
+    reading = next(e for e in BUNDLED.events if e.when is None and e.shown_after and e.certainty != "confirmed")
+    anchor = BUNDLED.event(reading.shown_after or "")
+    text = cite(BUNDLED, "event", reading.id)
+    shown = f"shown after \u201c{anchor.title}\u201d (order not stated by the source)"
+    assert f"Date: not dated in the source; {shown}" in text
+    assert f"Certainty: {reading.certainty.value}\n  claimed by " in text
 
 
 def test_many_sources_are_cut_with_a_count() -> None:

@@ -155,3 +155,34 @@ def test_hostile_notes_are_kept_literally_and_printed_without_escapes(
     chronology = Chronology(load_dataset(hostile))
     out = capsys.readouterr().out + cite(chronology, "event", "first") + quote_text(chronology, "q1")
     assert HOSTILE in out and not FORBIDDEN.search(out)
+
+
+async def test_no_character_of_unsteady_width_reaches_the_screen(hostile: Path) -> None:
+    """Emoji joined by ZWJ, skin tones and variation selectors: Rich and terminals disagree on their
+    width, so a border after them moved. The data keeps them; the screen shows them without."""
+    from junquito_tui.core.text import UNSTEADY
+
+    app = JunquitoApp(Chronology(load_dataset(hostile)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for keys in (["1"], ["2"], ["3"], ["4"], ["slash", *"click", "down"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            shown = "\n".join(screen_text(app))
+            assert UNSTEADY.search(shown) is None, keys
+            assert "🧑" in shown or keys[0] == "slash"  # the emoji themselves are still there
+
+
+def test_steady_content_keeps_each_style_on_its_characters() -> None:
+    from textual.content import Content
+
+    from junquito_tui.ui.steady import steady
+
+    content = Content.assemble(("A👩🏽\u200d🚒", "bold"), " and ", ("❤️ B", "italic"))
+    shown = steady(content)
+    assert shown.plain == "A👩🚒 and ❤ B"
+    assert [(shown.plain[s.start : s.end], str(s.style)) for s in shown.spans] == [
+        ("A👩🚒", "bold"),
+        ("❤ B", "italic"),
+    ]
+    plain = Content("no emoji here")
+    assert steady(plain) is plain

@@ -65,6 +65,8 @@ class _Checker:
         name = _call_name(value)
         if name in SAFE_CALLS or name.split(".")[-1] in self.content_functions:
             return True
+        if name == "steady" and isinstance(value, ast.Call):  # Content in, Content out
+            return self.safe(value.args[0], scope)
         if isinstance(value, ast.Name):
             assigned = [
                 node.value

@@ -85,7 +85,7 @@ def test_an_actor_profile_has_relations_in_words_and_claims_made_and_about() -> 
 def test_source_pages_say_how_a_source_is_known() -> None:
     chronology = bundled()
     text = lines(pages.source_rows(chronology, "bellingcat-investigation"))
-    assert text[2].startswith("Publisher: Bellingcat")
+    assert text[1] == "Id: bellingcat-investigation" and text[3].startswith("Publisher: Bellingcat")
     assert "Known only through: El Junquito raid (it cites this source; its own text was not read)" in text
     assert "→ Members of the group likely executed by troops, investigators say · 15 Jan 2018" in text
     article = lines(pages.source_rows(chronology, "wikipedia-el-junquito-raid"))
@@ -96,3 +96,14 @@ def test_a_quote_without_a_named_speaker() -> None:
     chronology = bundled()
     text = lines(pages.quote_rows(chronology, chronology.quotes["nationalists-patriots-statement"]))
     assert "Speaker: not named by the source (a document, or words it does not attribute)" in text
+
+
+def test_every_page_shows_the_id_to_cite_and_the_line_that_reopens_it() -> None:
+    chronology = bundled()
+    assert lines(pages.event_rows(chronology, chronology.event("raid-begins")))[2] == (
+        "Id: raid-begins  (junquito-tui --event raid-begins)"
+    )
+    actor = lines(pages.actor_rows(chronology, "oscar-perez"))
+    assert actor[1] == "Id: oscar-perez  (junquito-tui --actor oscar-perez)"
+    quote = chronology.quotes["order-fulfilled"]
+    assert lines(pages.quote_rows(chronology, quote))[1] == f"Id: order-fulfilled  (junquito-tui --event {quote.event})"

@@ -192,6 +192,20 @@ async def test_keys_typed_straight_after_slash_reach_the_search_box() -> None:
         assert search_input.value == "raid/x"
 
 
+async def test_a_slash_typed_fast_inside_a_query_stays_where_it_was_typed() -> None:
+    """'/' then 'raid [/]' sent at once became '/raid []': the slash jumped ahead of the keys queued."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for character in "/raid [/] a/b":
+            key = {"/": "slash", " ": "space", "[": "left_square_bracket", "]": "right_square_bracket"}
+            app.post_message(events.Key(key.get(character, character), character))
+        await pilot.pause()
+        assert app.screen.query_one(SearchInput).value == "raid [/] a/b"
+
+
 async def test_a_failing_index_thread_is_reported_not_lost(monkeypatch: Any, tmp_path: Any) -> None:
     """A background failure used to leave "Indexing…" on screen forever; now it is said in one line
     that names a log file, and the file holds the traceback."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.ui.app import JunquitoApp
@@ -66,3 +68,51 @@ async def test_below_the_minimum_a_message_replaces_the_layout() -> None:
         assert app.focused is app.query_one(Timeline)  # and the keys work again
         await pilot.press("j")
         assert app.query_one(Timeline).current is not current
+
+
+@pytest.mark.parametrize("width", [40, 55, 80, 100, 120, 160, 200])
+async def test_the_footer_fits_every_width_with_help_and_quit(width: int) -> None:
+    """At 120 columns in search results it ended 'Next da▏^p paletteQ'; at 80x24 on the Quotes tab
+    '?▏^p palettet', Help and Quit cut off."""
+    app = JunquitoApp(Chronology(load_dataset()))
+    async with app.run_test(size=(width, 24)) as pilot:
+        for keys in (["1"], ["4"], ["2"], ["slash", *"perez", "down"]):
+            await pilot.press(*keys)
+            await pilot.pause(0.1)
+            footer = "".join(segment.text for segment in app.screen._compositor.render_strips()[-1])
+            assert footer.rstrip().endswith("^p palette"), (keys, footer)
+            assert "? Help" in footer and "q Quit" in footer, (keys, footer)
+            keys_part = footer[: footer.rindex("▏")]
+            assert keys_part.endswith(" "), (keys, footer)  # nothing runs under the palette key
+            await pilot.press("escape")
+
+
+async def test_a_wide_terminal_gives_the_room_to_names_and_quotes() -> None:
+    """At 200x60 the actor list stayed 26 columns wide (names wrapped) and quotes were cut at ~70
+    characters."""
+    from junquito_tui.ui import pages
+
+    app = JunquitoApp(Chronology(load_dataset()))
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        names = [a.name for a in app.chronology.dataset.actors]
+        assert app.query_one("#actor-list").size.width >= max(len(n) for n in names if len(n) < 30) + 4
+        quote = max(app.chronology.dataset.quotes, key=lambda q: len(q.text))
+        assert len(quote.text) > 70 and pages.preview(quote) == f"“{quote.text}”"  # whole, wrapped
+
+
+async def test_with_sixteen_colours_the_borders_are_not_black_on_black(monkeypatch: pytest.MonkeyPatch) -> None:
+    """TERM=xterm: the theme's dim border grey became black, on black."""
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.delenv("COLORTERM", raising=False)
+    app = JunquitoApp(Chronology(load_dataset()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.console.color_system == "standard" and app.has_class("-sixteen-colours")
+        for pane in visible_panes(app):
+            colour = pane.styles.border_top[1]  # type: ignore[attr-defined]
+            assert colour.ansi in {8, 12}, (pane, colour)  # ANSI bright black or bright blue: never black (0)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    app = JunquitoApp(Chronology(load_dataset()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert not app.has_class("-sixteen-colours")  # the theme's own colours everywhere else

@@ -44,13 +44,37 @@ def group_parts(when: When | None) -> tuple[int, ...]:
     return () if when is None else when.parts()[:3]
 
 
+CLOCK_WIDTH = 12  # the longest clock() text: '~04:00 UTC-4', '~04:00 +5:30', 'not ordered'
+
+
 def clock(when: When | None) -> str:
-    """The short time shown in a timeline row: '~04:00 VST'; '~date' for an approximate day or month."""
-    if when is None or when.precision != Precision.MINUTE:
-        return "~date" if when is not None and when.approximate else ""
-    _, _, _, hour, minute = when.parts()
-    zone = when.zone_label or f"UTC{when.utc_offset}"
-    return f"{'~' if when.approximate else ''}{hour:02d}:{minute:02d} {zone}"
+    """The short time of a timeline row, at most CLOCK_WIDTH characters: '~04:00 VST'; for an
+    approximate date without a time, the approximate period ('~Jun', '~15 Jan', '~1969'); '' when
+    the row's heading already says all there is (a date known exactly to the day, month or year)."""
+    if when is None:
+        return ""
+    parts = when.parts()
+    if when.precision != Precision.MINUTE:
+        if not when.approximate:
+            return ""
+        if len(parts) == 1:
+            return f"~{year_label(parts[0])}"[:CLOCK_WIDTH]
+        month = MONTHS[parts[1] - 1][:3]
+        return f"~{month}" if len(parts) == 2 else f"~{parts[2]} {month}"
+    time = f"{'~' if when.approximate else ''}{parts[3]:02d}:{parts[4]:02d}"
+    label = when.zone_label
+    if label and len(time) + 1 + len(label) <= CLOCK_WIDTH:
+        return f"{time} {label}"
+    zone = compact_offset(when.utc_offset or "+00:00")
+    return f"{time} {zone}" if len(time) + 1 + len(zone) <= CLOCK_WIDTH else f"{time} {zone.removeprefix('UTC')}"
+
+
+def compact_offset(offset: str) -> str:
+    """'+00:00' -> 'UTC'; '-04:00' -> 'UTC-4'; '+05:30' -> 'UTC+5:30' (the zone a label-less time is in)."""
+    sign, hours, minutes = offset[0], int(offset[1:3]), offset[4:6]
+    if hours == 0 and minutes == "00":
+        return "UTC"
+    return f"UTC{sign}{hours}" + ("" if minutes == "00" else f":{minutes}")
 
 
 def describe(when: When | None) -> str:

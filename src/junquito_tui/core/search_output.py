@@ -13,6 +13,7 @@ from .dates import short_date
 from .search import Hit, Results
 from .suggest import did_you_mean
 from .text import one_line, visible
+from .wording import count
 
 MARK_OPEN, MARK_CLOSE = "«", "»"
 
@@ -58,10 +59,10 @@ def title_line(hit: Hit) -> str:
 
 
 def summary(results: Results) -> str:
-    counts = ", ".join(f"{n:,} {kind}{'s' if n != 1 else ''}" for kind, n in results.counts.items())
+    counts = ", ".join(count(n, kind) for kind, n in results.counts.items())
     shown = f" ({len(results.hits):,} shown)" if len(results.hits) < results.total else ""
     total = results.total
-    return f"{total:,} result{'s' if total != 1 else ''}{': ' + counts if counts else ''}{shown}"
+    return f"{count(total, 'result')}{': ' + counts if counts else ''}{shown}"
 
 
 def print_results(results: Results, *, as_json: bool, command: str = "search") -> None:

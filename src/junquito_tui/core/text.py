@@ -102,7 +102,7 @@ def one_line(text: str, limit: int | None = None) -> str:
 # 2 cells for each part, so every border after it shifts. Rich adds a cell for VS16 after a narrow
 # symbol ('❤️' is 2), which most terminals draw in 1. Without these, every code point is drawn at the
 # width Rich gives it, in any terminal.
-_UNSTEADY = re.compile(rf"[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff{_UNDRAWABLE_PY}]")
+UNSTEADY = re.compile(rf"[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff{_UNDRAWABLE_PY}]")
 
 
 def width_safe(text: str) -> str:
@@ -111,7 +111,7 @@ def width_safe(text: str) -> str:
     Hangul fillers and noncharacters. For display only: the data keeps them."""
     if text.isascii():
         return text
-    return _UNSTEADY.sub("", text)
+    return UNSTEADY.sub("", text)
 
 
 def without_controls(text: str) -> tuple[str, int]:

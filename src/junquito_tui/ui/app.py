@@ -56,6 +56,9 @@ class JunquitoApp(App[None]):
             self._collector_paused = True
 
     def on_mount(self) -> None:
+        # A 16-colour terminal maps the theme's dim greys to black: the stylesheet draws borders
+        # in ANSI colours there (app.tcss).
+        self.set_class(self.console.color_system in ("standard", "windows"), "-sixteen-colours")
         if self.chronology is None:
             assert self._load is not None, "give the app a chronology or something to load"
             from .screens.loading import LoadingScreen

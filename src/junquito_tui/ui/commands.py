@@ -20,6 +20,7 @@ from ..core.navigation import Kind, Location
 from ..core.text import one_line
 from .messages import Navigate
 from .pages import preview
+from .steady import steady
 
 
 def hit_help(text: str) -> str:
@@ -48,7 +49,7 @@ class GoToProvider(Provider):
 
     async def discover(self) -> Hits:
         for label, help_text, item_id in self._items():
-            yield DiscoveryHit(Content(label), self._callback(item_id), text=label, help=hit_help(help_text))
+            yield DiscoveryHit(steady(Content(label)), self._callback(item_id), text=label, help=hit_help(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -60,7 +61,7 @@ class GoToProvider(Provider):
                 content = Content(label)
                 for offset in offsets:
                     content = content.stylize("bold underline", offset, offset + 1)
-                yield Hit(score, content, self._callback(item_id), text=label, help=hit_help(help_text))
+                yield Hit(score, steady(content), self._callback(item_id), text=label, help=hit_help(help_text))
 
 
 class EventProvider(GoToProvider):

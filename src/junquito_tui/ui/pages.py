@@ -16,13 +16,38 @@ from ..core.model import Event, Quote
 from ..core.navigation import Location
 from ..core.placement import READING_NOTE, Placement, order_facts, period_words, placement
 from ..core.provenance import NO_SPEAKER, Account, Claimed, event_accounts, known_through
+from ..core.text import one_line
 from .widgets.rows import Row, Rows, Run
 
-QUOTE_PREVIEW = 70
+QUOTE_PREVIEW = 280  # characters of a quote in a list or a link; its page shows it whole
+
+
+# A row is wrapped whole when it is drawn: long text (a summary may hold 100,000 characters) is
+# cut into rows of at most this many characters, at line ends and spaces, so only the rows on
+# screen are ever wrapped and measured.
+CHUNK = 1_000
 
 
 def text(value: str, style: str = "") -> Row:
     return Row(Content.styled(value, style) if style else Content(value))
+
+
+def paragraphs(value: str, style: str = "") -> list[Row]:
+    """``value`` as rows: one row when it is short, rows of at most CHUNK characters when long."""
+    return [text(piece, style) for piece in chunks(value)]
+
+
+def chunks(value: str) -> list[str]:
+    if len(value) <= CHUNK:
+        return [value]
+    pieces = []
+    for line in value.split("\n"):
+        while len(line) > CHUNK:
+            cut = line.rfind(" ", CHUNK // 2, CHUNK) + 1 or CHUNK  # after a space, else mid-word
+            pieces.append(line[:cut])
+            line = line[cut:]
+        pieces.append(line)
+    return pieces
 
 
 def heading(value: str) -> Row:
@@ -41,12 +66,18 @@ def link(label: str, target: Location, note: str = "") -> Row:
 
 
 def preview(quote: Quote) -> str:
-    body = quote.text if len(quote.text) <= QUOTE_PREVIEW else quote.text[: QUOTE_PREVIEW - 1] + "…"
-    return f"“{body}”"
+    """A quote on one line (its line breaks folded), cut with '…' past QUOTE_PREVIEW characters:
+    wrapped to the list's width, it uses the room there is."""
+    return f"“{one_line(quote.text, QUOTE_PREVIEW)}”"
 
 
 def field(label: str, value: str) -> Row:
     return Row(Content.assemble((f"{label}: ", "bold"), value))
+
+
+def id_row(item_id: str, reopen: str = "") -> Row:
+    """The item's id, to cite it; with the command line that reopens the app on it."""
+    return Row(Content.assemble(("Id: ", "bold"), item_id, (f"  ({reopen})" if reopen else "", "dim")))
 
 
 def speaker_name(chronology: Chronology, quote: Quote) -> str:
@@ -55,6 +86,7 @@ def speaker_name(chronology: Chronology, quote: Quote) -> str:
 
 def event_rows(chronology: Chronology, event: Event) -> list[Row]:
     rows = [Row(Content.styled(event.title, "bold")), field("When", describe(event.when))]
+    rows.append(id_row(event.id, f"junquito-tui --event {event.id}"))
     if event.end is not None:
         rows.append(field("Until", describe(event.end)))
     rows += order_rows(chronology, event)
@@ -63,7 +95,7 @@ def event_rows(chronology: Chronology, event: Event) -> list[Row]:
     rows.append(field("Certainty", event.certainty.value))
     rows += account_rows(chronology, event_accounts(chronology, event))
     if event.summary:
-        rows += [blank(), text(event.summary)]
+        rows += [blank(), *paragraphs(event.summary)]
     if event.tags:
         rows.append(field("Tags", ", ".join(event.tags)))
     if event.actors:
@@ -122,7 +154,7 @@ def source_link(chronology: Chronology, source_id: str) -> Row:
 def actor_rows(chronology: Chronology, actor_id: str) -> Sequence[Row]:
     """The profile: its events and quotes are runs made on demand, however many there are."""
     actor = chronology.actors[actor_id]
-    rows = [Row(Content.styled(actor.name, "bold"))]
+    rows = [Row(Content.styled(actor.name, "bold")), id_row(actor.id, f"junquito-tui --actor {actor.id}")]
     if actor.aliases:
         rows.append(field("Also", ", ".join(actor.aliases)))
     rows.append(field("Kind", actor.kind.value))
@@ -131,7 +163,7 @@ def actor_rows(chronology: Chronology, actor_id: str) -> Sequence[Row]:
     if actor.fate:
         rows.append(field("Fate", actor.fate))
     if actor.profile:
-        rows += [blank(), text(actor.profile)]
+        rows += [blank(), *paragraphs(actor.profile)]
     relations = chronology.related_to(actor_id)
     if relations:
         rows += [blank(), heading(f"Relations ({len(relations):,})")]
@@ -177,9 +209,10 @@ def _claim_row(chronology: Chronology, claims: Sequence[Claimed]) -> Callable[[i
 
 def quote_rows(chronology: Chronology, quote: Quote) -> list[Row]:
     event = chronology.event(quote.event)
-    rows = [Row(Content.styled(f"“{quote.text}”", "italic"))]
+    rows = [*paragraphs(f"“{quote.text}”", "italic"), id_row(quote.id, f"junquito-tui --event {event.id}")]
     if quote.context:
-        rows += [blank(), field("Context", quote.context)]
+        first, *rest = chunks(quote.context)
+        rows += [blank(), field("Context", first), *(text(piece) for piece in rest)]
     rows.append(blank())
     if quote.speaker:
         rows.append(link(chronology.actors[quote.speaker].name, Location("actor", quote.speaker), "speaker"))
@@ -192,7 +225,7 @@ def quote_rows(chronology: Chronology, quote: Quote) -> list[Row]:
 
 def source_rows(chronology: Chronology, source_id: str) -> list[Row]:
     source = chronology.sources[source_id]
-    rows = [Row(Content.styled(source.title, "bold")), field("Kind", source.kind.value)]
+    rows = [Row(Content.styled(source.title, "bold")), id_row(source.id), field("Kind", source.kind.value)]
     for label, value in (("Publisher", source.publisher), ("Author", source.author), ("URL", source.url)):
         if value:
             rows.append(field(label, value))
@@ -201,7 +234,7 @@ def source_rows(chronology: Chronology, source_id: str) -> list[Row]:
         rows.append(field("Known only through", f"{outer.title} (it cites this source; its own text was not read)"))
         rows.append(link(outer.title, Location("source", outer.id), outer.kind.value))
     if source.note:
-        rows += [blank(), text(source.note)]
+        rows += [blank(), *paragraphs(source.note)]
     events = [e for e in chronology.events if _cites(e, source_id)]
     if events:
         rows += [blank(), heading(f"Events citing it ({len(events):,})")]

@@ -89,7 +89,7 @@ def _event(
     marked = annotations or Snapshot()
     time = clock(event.when)
     title = escape_inline(event.title)
-    lines = [f"### {escape_inline(time)} \u00b7 {title}" if time and time != "~date" else f"### {title}", ""]
+    lines = [f"### {escape_inline(time)} \u00b7 {title}" if time else f"### {title}", ""]
     facts = []
     if event.when is None:
         facts.append("**Date:** not given in the source")

@@ -16,6 +16,7 @@ from ...core.dates import short_date
 from ...core.model import Event, Quote
 from ...core.navigation import Location
 from .. import pages
+from ..steady import steady
 from ..widgets.links import LinkList
 from ..widgets.rows import Row, RowList, Run
 
@@ -107,12 +108,25 @@ class QuotesPane(Vertical):
             content = Content.assemble(pages.preview(quote), "\n", (byline, "italic"))
             return Row(content, Location("quote", quote.id))
 
-        self.quote_list.show_rows(Run(len(view), make), self._row(keep) if keep else (0 if view else None))
-        if not view:
-            self.detail.show([pages.text("No quotes here.", "italic")])
-        elif (quote_id := self.current_quote) is not None:
-            self._show_detail(quote_id)
-        self.border_title = self._title(len(view))
+        if view:
+            self.quote_list.show_rows(Run(len(view), make), self._row(keep) if keep else 0)
+            if (quote_id := self.current_quote) is not None:
+                self._show_detail(quote_id)
+        else:  # an empty list says which filter left it empty, and how to change it
+            self.quote_list.show_rows([Row(self._nothing_matches())])
+            self.detail.show([pages.text("No quote to show: f changes the filter.", "italic")])
+        self.border_title = steady(self._title(len(view)))
+
+    def _nothing_matches(self) -> Content:
+        if self.quote_filter == "event" and self.current_event is not None:
+            of = Content.assemble("No quote of the event “", self.current_event.title, "”.")
+        elif self.quote_filter == "actor" and self.current_actor is not None:
+            of = Content.assemble("No quote said by “", self.chronology.actors[self.current_actor].name, "”.")
+        else:
+            of = Content("The dataset has no quotes.")
+        following = {"event": "the current actor's", "actor": "all the"}.get(self.quote_filter)
+        hint = f" Press f for {following} quotes." if following else ""
+        return Content.assemble(of, (hint, "italic"))
 
     def _title(self, count: int) -> Content:
         title = Content(f"4 Quotes · {count:,}")

@@ -26,7 +26,9 @@ from ...core.dates import short_date
 from ...core.memory import freeze_loaded_objects
 from ...core.navigation import Location
 from ...core.text import one_line
+from ...core.wording import count
 from ..messages import Navigate, TimelineFilter
+from ..steady import steady
 from ..widgets.links import ItemList
 
 if TYPE_CHECKING:  # the search engine is imported when the first search runs, not at start-up
@@ -51,7 +53,7 @@ def hit_content(hit: Hit) -> Content:
     room = max(TITLE_ROOM - len(speaker), TITLE_ROOM // 2)  # a long quote leaves room for who said it
     title = one_line(hit.doc.title)
     title = title if len(title) <= room else title[: room - 1] + "…"
-    return Content.assemble((title, "bold"), (speaker, "italic"), (f"  {date}", "italic"), "\n  ", snippet)
+    return steady(Content.assemble((title, "bold"), (speaker, "italic"), (f"  {date}", "italic"), "\n  ", snippet))
 
 
 class ResultList(ItemList):
@@ -281,15 +283,15 @@ step through them later.
     def _show(self, results: Results) -> None:
         options: list[Option] = []
         self._targets = []
-        for kind, count in results.counts.items():
-            options.append(Option(Content.styled(f"{KIND_TITLES[kind]} ({count:,})", "bold underline"), disabled=True))
+        for kind, total in results.counts.items():
+            options.append(Option(Content.styled(f"{KIND_TITLES[kind]} ({total:,})", "bold underline"), disabled=True))
             self._targets.append(None)
             hits = results.of_kind(kind)
             for hit in hits:
                 options.append(Option(hit_content(hit)))
                 self._targets.append(Location(hit.kind, hit.id))  # type: ignore[arg-type]
-            if count > len(hits):
-                more = f"  … and {count - len(hits):,} more {KIND_TITLES[kind].lower()}: add words to narrow"
+            if total > len(hits):
+                more = f"  … and {total - len(hits):,} more {KIND_TITLES[kind].lower()}: add words to narrow"
                 options.append(Option(Content.styled(more, "italic"), disabled=True))
                 self._targets.append(None)
         result_list = self.query_one(ResultList)
@@ -308,9 +310,9 @@ step through them later.
         if results.unresolved:
             line = "Nothing matches: " + "; ".join(map(one_line, results.unresolved))
         else:
-            counts = ", ".join(f"{n:,} {k}{'' if n == 1 else 's'}" for k, n in results.counts.items())
+            counts = ", ".join(count(n, kind) for kind, n in results.counts.items())
             total = results.total
-            line = f"{total:,} result{'' if total == 1 else 's'}" + (f": {counts}" if counts else "")
+            line = count(total, "result") + (f": {counts}" if counts else "")
         if results.hints:
             line += "  ·  " + "; ".join(map(one_line, results.hints))
         if results.suggestions:

@@ -11,6 +11,7 @@ from textual.reactive import var
 from ...core.axis import Placement
 from ...core.chronology import Chronology
 from ...core.model import Event
+from ...core.wording import count
 from ..messages import TimelineFilter
 from ..widgets.time_axis import LEGEND, TimeAxis
 from ..widgets.timeline import Timeline
@@ -103,12 +104,12 @@ class TimelinePane(Vertical):
     def _update_title(self) -> None:
         total = len(self.chronology.events)
         if self.timeline_filter is None:
-            title = Content(f"1 Timeline · {total:,} events")
+            title = Content(f"1 Timeline · {count(total, 'event')}")
         else:
             shown = len(self.view)
             query = " ".join(self.timeline_filter.query.split())  # what the user typed, on one line
             title = Content.assemble(
-                "1 Timeline · filter: ", query, f" · {shown:,} of {total:,} events (escape clears)"
+                "1 Timeline · filter: ", query, f" · {shown:,} of {count(total, 'event')} (escape clears)"
             )
         self.border_title = title
         self._update_subtitle()

@@ -26,6 +26,7 @@ from ...core.axis import Placement
 from ...core.chronology import Chronology
 from ...core.model import Event
 from ...core.navigation import History, Location
+from ...core.wording import count
 from .. import pages
 from ..messages import Navigate, TimelineFilter
 from ..panes.actors_pane import ActorsPane
@@ -34,6 +35,7 @@ from ..panes.quotes_pane import QuotesPane
 from ..panes.search_panel import SearchPanel
 from ..panes.timeline_pane import TimelinePane
 from ..widgets.footer import KeyFooter
+from ..widgets.rows import RowList
 from ..widgets.timeline import Timeline
 from .source import SourceScreen
 
@@ -44,6 +46,7 @@ PANES = ("timeline-pane", "event-pane", "actors-pane", "quotes-pane")
 PANE_NAMES = ("Timeline", "Event", "Actors", "Quotes")
 # Tab order; a pane's first entry is where focus lands when the pane is chosen.
 FOCUS_ORDER = ("timeline", "event-detail", "actor-list", "actor-profile", "quote-list", "quote-detail")
+PAGE_LIST = {"event-detail": "timeline", "actor-profile": "actor-list", "quote-detail": "quote-list"}
 PANE_OF = {"timeline": 0, "event-detail": 1, "actor-list": 2, "actor-profile": 2, "quote-list": 3, "quote-detail": 3}
 MIN_SIZE = (40, 12)  # below this the layout cannot hold a readable pane
 
@@ -78,6 +81,8 @@ class ExplorerScreen(Screen[None]):
         Binding("slash", "open_search", "Search", priority=True),
         Binding("n", "step_match(1)", "Next hit"),
         Binding("N", "step_match(-1)", "Prev hit"),
+        # escape: from a page back to its list; else clear the timeline filter (the first allowed runs)
+        Binding("escape", "back_to_list", "Back to the list"),
         Binding("escape", "clear_filter", "Clear filter"),
         Binding("tab", "cycle(1)", "Next pane", show=False),
         Binding("shift+tab", "cycle(-1)", "Previous pane", show=False),
@@ -112,6 +117,8 @@ class ExplorerScreen(Screen[None]):
         self.history = History(start)
         self._start = start
         self._return_focus: str | None = None  # where focus goes back to when search closes
+        # where the user was in each place they left (focused widget, scroll, cursor): restored by back/forward
+        self._views: dict[Location, tuple[str, float, int | None]] = {}
 
     # -- layout -----------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -200,7 +207,8 @@ class ExplorerScreen(Screen[None]):
     def _navigate(self, message: Navigate) -> None:
         """A jump the user asked for: recorded in the history, then shown."""
         message.stop()
-        self.history.visit(message.target, here=self.here())
+        here = self._remember()
+        self.history.visit(message.target, here=here)
         self._show(message.target)
         self.refresh_bindings()
 
@@ -229,20 +237,59 @@ class ExplorerScreen(Screen[None]):
             self.post_message(Navigate(followed.target))
 
     def action_history_back(self) -> None:
-        target = self.history.back(here=self.here())
+        if not self.history.can_go_back:  # nowhere to go back to: from a page, back to its list
+            self.action_back_to_list()
+            return
+        target = self.history.back(here=self._remember())
         if target is not None:
-            self._show(target)
+            self._return_to(target)
         self.refresh_bindings()
 
     def action_history_forward(self) -> None:
-        target = self.history.forward(here=self.here())
+        target = self.history.forward(here=self._remember())
         if target is not None:
-            self._show(target)
+            self._return_to(target)
         self.refresh_bindings()
 
+    def _remember(self) -> Location | None:
+        """Where the user is, and how they left it: the focused list or page, its scroll and cursor."""
+        here, focused = self.here(), self.focused
+        if here is not None and focused is not None and focused.id in PANE_OF:
+            cursor = getattr(focused, "highlighted", None)
+            self._views[here] = (focused.id, focused.scroll_y, cursor if isinstance(cursor, int) else None)
+        return here
+
+    def _return_to(self, target: Location) -> None:
+        """Back or forward to a place: shown as it was left, scroll and cursor included."""
+        self._show(target)
+        view = self._views.get(target)
+        if view is None:
+            return
+        widget_id, scroll_y, cursor = view
+        widget = self.query_one(f"#{widget_id}")
+        if isinstance(widget, RowList) and cursor is not None:
+            widget.highlighted = cursor
+        self._focus(widget_id)
+        widget.call_after_refresh(widget.scroll_to, y=scroll_y, animate=False, immediate=True)
+
+    def _on_page(self) -> bool:
+        return self.focused is not None and self.focused.id in PAGE_LIST
+
+    def action_back_to_list(self) -> None:
+        """From an event, actor or quote page to the list it belongs to (at 80 columns: another tab)."""
+        if self.focused is not None and self.focused.id in PAGE_LIST:
+            self._focus(PAGE_LIST[self.focused.id])
+            self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "history_back":
-            return True if self.history.can_go_back else None  # None: shown dimmed in the footer
+        if action == "open_search":
+            # In the box '/' is a character: typed in order with the keys before it. Inserting it
+            # from this priority binding put it ahead of keys still queued ('raid [/]' became '/raid []').
+            return self.focused is not self.search_panel.input
+        if action == "history_back":  # None: shown dimmed in the footer
+            return True if self.history.can_go_back or self._on_page() else None
+        if action == "back_to_list":
+            return self._on_page()
         if action == "history_forward":
             return self.history.can_go_forward  # hidden until there is somewhere to go forward to
         if action == "step_match":
@@ -255,9 +302,6 @@ class ExplorerScreen(Screen[None]):
     # -- search -------------------------------------------------------------
     def action_open_search(self) -> None:
         panel = self.search_panel
-        if self.focused is panel.input:
-            panel.input.insert_text_at_cursor("/")  # in the box, '/' is part of the query
-            return
         if not panel.is_open:
             self._return_focus = self.focused.id if self.focused is not None else None
         panel.open()
@@ -369,5 +413,4 @@ class ExplorerScreen(Screen[None]):
         if error is not None:
             self.notify(error, severity="error", markup=False)
             return
-        count = f"{len(view):,} event{'' if len(view) == 1 else 's'}"
-        self.notify(f"Exported {count} to {written}", title="Export", markup=False, timeout=10)
+        self.notify(f"Exported {count(len(view), 'event')} to {written}", title="Export", markup=False, timeout=10)

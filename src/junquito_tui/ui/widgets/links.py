@@ -37,10 +37,19 @@ Lines marked `→` are links: move to one with up/down and press `enter`, or cli
 
     def show(self, rows: Sequence[Row]) -> None:
         """A new page, from the top, the cursor on its first link."""
-        self.show_rows(rows)
-        self.highlighted = self.first_selectable()
-        self.scroll_to(y=0, animate=False, immediate=True)
+        # The cursor goes on the first link without scrolling to it (the page shows from its top):
+        # scrolling would measure every row above it, all 100 rows of a long summary.
+        self.show_rows(rows, self.first_selectable(), scroll=False)
         self.keep_top = True
+
+    def on_focus(self) -> None:
+        # A page shown from its top may have its first link below what is on screen: a cursor
+        # there is a link the user cannot see, that enter would follow. None instead: the page
+        # reads from the top, and down moves to the first link.
+        index = self.highlighted
+        if self.keep_top and index is not None and not self.is_row_on_screen(index):
+            self.highlighted = None
+            self.keep_top = True
 
     @property
     def links(self) -> list[Location]:

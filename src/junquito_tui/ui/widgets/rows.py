@@ -28,6 +28,7 @@ from textual.style import Style
 from textual.visual import Visual
 
 from ...core.navigation import Location
+from ..steady import steady
 from ..wrap_count import line_count
 
 IDLE_SLICE = 0.001  # seconds of measuring per idle step, then three times as long for keys and paints
@@ -189,14 +190,16 @@ class RowList(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(512)
 
     # -- the rows ---------------------------------------------------------
-    def show_rows(self, rows: Sequence[Row], highlighted: int | None = None) -> None:
-        """Replace the rows (nothing is built yet), put the cursor on ``highlighted`` and scroll to it."""
+    def show_rows(self, rows: Sequence[Row], highlighted: int | None = None, *, scroll: bool = True) -> None:
+        """Replace the rows (nothing is built yet), put the cursor on ``highlighted`` and (with
+        ``scroll``) scroll to it; else show the rows from the top."""
         self.rows = rows
         self._highlighted = highlighted
         self._hover = None
         self._remeasure()
         self.scroll_to(y=0, animate=False, immediate=True)
-        self._scroll_to_row(highlighted)
+        if scroll:
+            self._scroll_to_row(highlighted)
 
     @property
     def row_count(self) -> int:
@@ -219,6 +222,12 @@ class RowList(ScrollView, can_focus=True):
     @property
     def highlighted_target(self) -> Location | None:
         return self.rows[self._highlighted].target if self._highlighted is not None else None
+
+    def is_row_on_screen(self, index: int) -> bool:
+        """Whether the row's first line is within the lines shown."""
+        self._measure(rows=index + 1)
+        height = self.scrollable_content_region.height
+        return height > 0 and self.scroll_y <= self._tops[index] < self.scroll_y + height
 
     def first_selectable(self) -> int | None:
         return self._next_selectable(-1, 1)
@@ -254,7 +263,7 @@ class RowList(ScrollView, can_focus=True):
         while len(tops) <= len(all_rows) and (tops[-1] < lines or len(tops) - 1 < rows):
             row = all_rows[len(tops) - 1]
             links.append(row.target is not None)
-            tops.append(tops[-1] + self._height(row.content, width))
+            tops.append(tops[-1] + self._height(steady(row.content), width))
 
     def _height(self, content: Content, width: int) -> int:
         """Lines once wrapped; Content.get_height builds every wrapped line, this only counts them."""
@@ -418,7 +427,7 @@ class RowList(ScrollView, can_focus=True):
         key = (index, style)
         strips = self._strips.get(key)
         if strips is None:
-            content = self.rows[index].content
+            content = steady(self.rows[index].content)
             if content.cell_length <= width and "\n" not in content.plain and "\t" not in content.plain:
                 # one line as it is: a third of the cost of the general path, same cells and styles
                 rendered = [Strip(content.render_segments(style), content.cell_length)]

@@ -11,11 +11,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...core.dates import CLOCK_WIDTH
 from ...core.model import Certainty, Event
+from ...core.text import width_safe
 from ...core.timeline_rows import HEADING, RowIndex, build_rows, time_cell
 from .rows import user_moved
 
-TIME_WIDTH = 12
+TIME_WIDTH = CLOCK_WIDTH + 1  # a space, then the time (or what the row's place rests on)
 # Words, not just colour, so the markers survive NO_COLOR and monochrome terminals.
 CERTAINTY_MARK = {
     Certainty.REPORTED: "[reported]",
@@ -226,7 +228,7 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
         mark = CERTAINTY_MARK.get(event.certainty)
         if mark:  # before the title, so truncating a long title never hides it
             text.append(f"{mark} ", self.get_component_rich_style(f"timeline--{event.certainty}", partial=True))
-        text.append(event.title)  # plain data: appended as Text, never parsed as markup
+        text.append(width_safe(event.title))  # plain data: appended as Text, never parsed as markup
         return text
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
