@@ -9,14 +9,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .core.chronology import Chronology, exists
 from .core.citation import CITABLE, cite, kinds_of
 from .core.integrity import closest
-from .core.notebook import Access, NotebookError, Opened, Snapshot, open_for_dataset, orphaned, start_new
-from .core.notebook.exchange import Document, ExchangeError, export_document, read_document
 from .core.text import visible
+
+if TYPE_CHECKING:  # the notebook (sqlite3, platformdirs) is imported by the commands that use it, not at start-up
+    from .core.notebook import Opened, Snapshot
+    from .core.notebook.exchange import Document
 
 EXIT_USAGE = 2
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -52,11 +54,15 @@ def add_notebook_options(parser: argparse.ArgumentParser, *, data: bool = True) 
 
 
 def open_for(args: argparse.Namespace, chronology: Chronology, *, record: bool) -> Opened:
+    from .core.notebook import open_for_dataset
+
     return open_for_dataset(args.data, chronology.dataset, notebook_file=args.notebook, record=record)
 
 
 def annotations_for(args: argparse.Namespace, chronology: Chronology) -> Snapshot:
     """The notebook as it is now, read only (nothing is created); empty, with a warning, when off."""
+    from .core.notebook import Snapshot
+
     opened = open_for(args, chronology, record=False)
     if opened.notebook is None:
         print(f"warning: {opened.reason}", file=sys.stderr)
@@ -107,6 +113,8 @@ def run_notebook(args: argparse.Namespace, chronology: Chronology) -> int:
 
 
 def _show(opened: Opened, chronology: Chronology) -> int:
+    from .core.notebook import orphaned
+
     assert opened.notebook is not None
     notebook = opened.notebook
     exists = notebook.path.exists()
@@ -133,6 +141,7 @@ def _show(opened: Opened, chronology: Chronology) -> int:
 
 def _export(args: argparse.Namespace, opened: Opened, chronology: Chronology) -> int:
     from .cli import write_output
+    from .core.notebook.exchange import export_document
 
     assert opened.notebook is not None
     if args.output and Path(args.output).absolute() == opened.path:
@@ -145,6 +154,8 @@ def _export(args: argparse.Namespace, opened: Opened, chronology: Chronology) ->
 
 
 def _import(args: argparse.Namespace, opened: Opened, chronology: Chronology) -> int:
+    from .core.notebook import Access
+
     assert opened.notebook is not None
     if opened.access is not Access.WRITABLE:
         print(f"junquito-tui: notebook import: {opened.reason}", file=sys.stderr)
@@ -166,6 +177,8 @@ def _import(args: argparse.Namespace, opened: Opened, chronology: Chronology) ->
 
 
 def _read_import(name: str) -> Document | None:
+    from .core.notebook.exchange import ExchangeError, read_document
+
     path = Path(name)
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
@@ -189,6 +202,8 @@ def _read_import(name: str) -> Document | None:
 
 
 def _new(args: argparse.Namespace, chronology: Chronology) -> int:
+    from .core.notebook import Access, NotebookError, start_new
+
     opened = open_for(args, chronology, record=False)
     if not opened.damaged:
         state = "off" if opened.access is Access.OFF else opened.access.value

@@ -12,10 +12,13 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..chronology import Chronology
 from ..model import Event
-from ..notebook.snapshot import Snapshot
+
+if TYPE_CHECKING:  # the notebook (sqlite3 and all) is imported only by what uses it
+    from ..notebook.snapshot import Snapshot
 
 FORMATS = ("timelinejs", "markdown", "csv")
 SUFFIXES = {"timelinejs": ".json", "markdown": ".md", "csv": ".csv"}
