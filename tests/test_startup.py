@@ -21,6 +21,10 @@ DEFERRED = (
     "junquito_tui.ui.screens.loading",
     "junquito_tui.core.interop.timelinejs_import",
     "ctypes",  # only to give memory back after a large load
+    "junquito_tui.core.notebook",  # opened in the background once the explorer is up
+    "sqlite3",
+    "rapidfuzz",  # suggestions and stemming: with the first search
+    "Stemmer",
 )
 
 
