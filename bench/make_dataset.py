@@ -1,6 +1,12 @@
 """Generate a large, valid chronology dataset for benchmarks (standard library only).
 
     python bench/make_dataset.py --events 100000 --out /tmp/big.json [--seed 1] [--actors A] [--quotes Q]
+    python bench/make_dataset.py --events 100000 --format acled --out /tmp/big-acled.csv
+    python bench/make_dataset.py --events 100000 --format timelinejs-sheet --out /tmp/big-sheet.csv
+
+``--format acled`` writes the same events as an ACLED export (today's 31 columns, one row per event:
+actors, places, sources, notes, fatalities, a time precision from each date's); ``timelinejs-sheet``
+as TimelineJS's Google Sheets template saved as CSV (a title row, then Year, Month, Day, Time, ...).
 
 Deterministic: the same arguments give byte-identical output (one ``random.Random(seed)``).
 The shape imitates a real chronology: events in bursts separated by quiet stretches, mostly
@@ -11,6 +17,7 @@ vocabulary mixing the story's own words (raid, Pérez, BTR-80A, "National Guard"
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import random
@@ -294,6 +301,64 @@ def make_dataset(events: int, seed: int = 1, actors: int | None = None, quotes: 
     }
 
 
+ACLED_HEADER = (
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
+    "inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,"
+    "location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp"
+).split(",")
+ACLED_TYPES = [("Political violence", "Battles", "Armed clash"), ("Demonstrations", "Protests", "Peaceful protest"),
+               ("Political violence", "Violence against civilians", "Attack"),
+               ("Demonstrations", "Riots", "Violent demonstration"), ("Strategic developments", "Strategic developments",
+               "Arrests")]  # fmt: skip
+INTERS = ["State forces", "Rebel groups", "Political militias", "Protesters", "Civilians"]
+TIMELINEJS_HEADER = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
+                     "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
+                     "Background"]  # fmt: skip
+
+
+def write_acled(document: dict[str, Any], out: Any, seed: int) -> None:
+    """The dataset's events as rows of an ACLED export (ISO dates, as ACLED's API writes them)."""
+    rng = random.Random(seed)
+    names = {a["id"]: a["name"] for a in document["actors"]}
+    sources = {s["id"]: s["title"] for s in document["sources"]}
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ACLED_HEADER)
+    last = "2018-01-01"
+    for index, event in enumerate(document["events"]):
+        when = event.get("when")
+        date, precision = (when["date"][:10], when["precision"]) if when else (last, "month")
+        last = date
+        date = date if len(date) == 10 else (date + "-15" if len(date) == 7 else date + "-07-01")
+        time_precision = {"minute": 1, "day": 1, "month": 3, "year": 3}[precision] + (1 if rng.random() < 0.1 else 0)
+        disorder, kind, sub = rng.choice(ACLED_TYPES)
+        cast = [names[p["actor"]] for p in event["actors"]]
+        place = event.get("place", "Caracas")
+        writer.writerow([
+            f"VEN{index + 1}", date, date[:4], min(3, time_precision), disorder, kind, sub,
+            cast[0] if cast else "", "; ".join(cast[2:4]), rng.choice(INTERS), cast[1] if len(cast) > 1 else "",
+            "", rng.choice(INTERS) if len(cast) > 1 else "", rng.randint(10, 80), "", 862,
+            "South America", "Venezuela", "Distrito Capital", "Libertador", "", place,
+            f"{10 + rng.random():.4f}", f"{-67 + rng.random():.4f}", rng.randint(1, 3),
+            "; ".join(sources[s] for s in event["sources"]), "National", event["summary"], rng.choice((0, 0, 0, 1, 2, 5)),
+            "crowd size=no report" if kind == "Protests" else "", 1700000000 + index,
+        ])  # fmt: skip
+
+
+def write_timelinejs_sheet(document: dict[str, Any], out: Any) -> None:
+    """The dataset's events as TimelineJS's spreadsheet template, saved as CSV."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TIMELINEJS_HEADER)
+    writer.writerow(["", "", "", "", "", "", "", "", "", document["title"], document["description"], *[""] * 4,
+                     "title", "", ""])  # fmt: skip
+    for event in document["events"]:
+        when = event.get("when") or {"date": "2018", "precision": "year"}
+        date, _, clock = when["date"].partition("T")
+        parts = (date.split("-") + ["", ""])[:3]
+        tag = (event.get("tags") or [""])[0]
+        writer.writerow([*parts, clock, "", "", "", "", "", event["title"], f"<p>{event['summary']}</p>",
+                         "", "", "", "", "", tag, ""])  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, required=True, metavar="N")
@@ -301,11 +366,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, metavar="S")
     parser.add_argument("--actors", type=int, metavar="A", help="default: max(10, N // 20)")
     parser.add_argument("--quotes", type=int, metavar="Q", help="default: N // 2")
+    parser.add_argument("--format", choices=FORMATS, default="json", help="default: json (our own format)")
     args = parser.parse_args(argv)
-    document = make_dataset(args.events, args.seed, args.actors, args.quotes)
-    with open(args.out, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(json.dumps(document, ensure_ascii=False) + "\n")  # dumps: json.dump never uses the C encoder
+    write(args.format, args.events, args.out, args.seed, args.actors, args.quotes)
     return 0
+
+
+FORMATS = ("json", "acled", "timelinejs-sheet")
+
+
+def write(fmt: str, events: int, out: str, seed: int = 1, actors: int | None = None, quotes: int | None = None) -> None:
+    """Write ``events`` generated events to ``out`` in ``fmt`` (see FORMATS)."""
+    document = make_dataset(events, seed, actors, quotes if fmt == "json" else 0)
+    with open(out, "w", encoding="utf-8", newline="") as handle:
+        if fmt == "acled":
+            write_acled(document, handle, seed)
+        elif fmt == "timelinejs-sheet":
+            write_timelinejs_sheet(document, handle)
+        else:
+            handle.write(json.dumps(document, ensure_ascii=False) + "\n")  # dumps: json.dump never uses the C encoder
 
 
 if __name__ == "__main__":

@@ -47,3 +47,15 @@ def test_notebook_bench_reports_each_step() -> None:
         "| find its notebook among 4 |" in result.stdout
         and "| one change (star), committed and synced |" in result.stdout
     )
+
+
+def test_make_dataset_writes_acled_and_timelinejs_sheets_that_open(tmp_path: Path) -> None:
+    from junquito_tui.core.loader import load_with_report
+
+    for fmt in ("acled", "timelinejs-sheet"):
+        out = tmp_path / f"{fmt}.csv"
+        result = run("make_dataset.py", "--events", "300", "--format", fmt, "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        loaded = load_with_report(out)
+        assert len(loaded.dataset.events) == 300, fmt
+        assert loaded.summary is not None and "none skipped" in loaded.summary, (fmt, loaded.summary)

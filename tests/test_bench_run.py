@@ -23,5 +23,7 @@ def test_bench_run_quick_lists_every_figure() -> None:
     if shutil.which("tmux"):
         for figure in ("start-up, bundled dataset", "first frame", "timeline rows visible", "peak RSS", "q pressed"):
             assert figure in out
+        for fmt in ("acled", "timelinejs-sheet"):  # the same events as spreadsheets
+            assert f"{fmt} CSV, 300 rows" in out and f"{fmt} CSV, 300 rows (0 MB): timeline rows visible" in out
     else:
         assert "skipped: no tmux" in out

@@ -11,13 +11,17 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.chronology import Chronology, missing_link
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
-from .core.loader import DEFAULT_MAX_BYTES, DatasetError, load_timelinejs, load_with_warnings, preflight
+from .core.loader import DEFAULT_MAX_BYTES, DatasetError, Loaded, load_timelinejs, load_with_report, preflight
 from .core.model import DATASET, Dataset
 from .notebook_cli import add_commands, add_notebook_options, annotations_for, run_cite, run_notebook
+
+if TYPE_CHECKING:
+    from .core.interop.sheet_layouts import ColumnSpec
 
 EXIT_USAGE = 2
 BACKGROUND_LOAD_BYTES = 8 * 1024 * 1024  # larger files load behind a progress bar; smaller ones before the UI
@@ -31,6 +35,22 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"refuse dataset files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
     )
+    parser.add_argument(
+        "--columns",
+        type=_columns,
+        metavar="SPEC",
+        help="for a spreadsheet: which column is which, e.g. date=Fecha,title=Evento "
+        "(fields: date, end, title, summary, place, actors, tags, source, id; order=dmy|mdy)",
+    )
+
+
+def _columns(text: str) -> ColumnSpec:
+    from .core.interop.sheet_layouts import parse_columns  # only when given: start-up
+
+    try:
+        return parse_columns(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _count(text: str) -> int:
@@ -84,8 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_data_options(export)
 
-    import_ = commands.add_parser("import", help="convert a TimelineJS3 file to a junquito-tui dataset")
-    import_.add_argument("file", help="a TimelineJS3 JSON file")
+    import_ = commands.add_parser(
+        "import", help="convert a TimelineJS3 file or a spreadsheet (CSV, XLSX, ODS, ACLED, ...) to a dataset"
+    )
+    import_.add_argument("file", help="a TimelineJS3 JSON file, a spreadsheet or a Timesketch export")
     import_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _add_data_options(import_)
     add_commands(commands, _add_data_options)
@@ -98,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
         return 0
     if args.command == "validate":
-        return _validate(args.file, args.max_bytes)
+        return _validate(args.file, args.max_bytes, args.columns)
     if args.command == "search":
         return _search(args)
     if args.command == "export":
@@ -120,10 +142,15 @@ def json_schema() -> dict[str, object]:
     return schema
 
 
-def _load(path: str | None, max_bytes: int) -> tuple[Dataset, list[str]] | None:
+def _load(path: str | None, max_bytes: int, columns: ColumnSpec | None = None) -> tuple[Dataset, list[str]] | None:
     """The dataset and its load warnings, or None after printing every problem."""
+    loaded = _load_report(path, max_bytes, columns)
+    return None if loaded is None else (loaded.dataset, loaded.warnings)
+
+
+def _load_report(path: str | None, max_bytes: int, columns: ColumnSpec | None) -> Loaded | None:
     try:
-        return load_with_warnings(path, max_bytes=max_bytes)
+        return load_with_report(path, max_bytes=max_bytes, columns=columns)
     except DatasetError as error:
         print(error.report(), file=sys.stderr)
         return None
@@ -131,7 +158,7 @@ def _load(path: str | None, max_bytes: int) -> tuple[Dataset, list[str]] | None:
 
 def _chronology(args: argparse.Namespace) -> Chronology | None:
     """The --data (or bundled) dataset in order, its warnings printed; None after printing its problems."""
-    loaded = _load(args.data, args.max_bytes)
+    loaded = _load(args.data, args.max_bytes, args.columns)
     if loaded is None:
         return None
     dataset, warnings = loaded
@@ -144,12 +171,14 @@ def _print_warnings(warnings: list[str]) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
-def _validate(path: str | None, max_bytes: int) -> int:
-    loaded = _load(path, max_bytes)
+def _validate(path: str | None, max_bytes: int, columns: ColumnSpec | None = None) -> int:
+    loaded = _load_report(path, max_bytes, columns)
     if loaded is None:
         return EXIT_USAGE
-    dataset, warnings = loaded
+    dataset, warnings = loaded.dataset, loaded.warnings
     _print_warnings(warnings)
+    if loaded.summary:
+        print(loaded.summary)
     print(
         f"ok: {len(dataset.events)} events, {len(dataset.actors)} actors, "
         f"{len(dataset.quotes)} quotes, {len(dataset.sources)} sources"
@@ -207,7 +236,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     try:
-        dataset, warnings = load_timelinejs(args.file, max_bytes=args.max_bytes)
+        dataset, warnings = load_timelinejs(args.file, max_bytes=args.max_bytes, columns=args.columns)
     except DatasetError as error:
         print(error.report(), file=sys.stderr)
         return EXIT_USAGE
@@ -249,7 +278,9 @@ def _explore(args: argparse.Namespace) -> int:
     from .ui.app import JunquitoApp  # imported late: validate and schema never load Textual
 
     path = Path(args.data) if args.data else None
-    if path is not None and _size_if_loadable(path, args.max_bytes) > BACKGROUND_LOAD_BYTES:
+    # (--columns cannot reach the loading screen yet: such a file loads before the interface.)
+    large = path is not None and _size_if_loadable(path, args.max_bytes) > BACKGROUND_LOAD_BYTES
+    if large and path is not None and args.columns is None:
         # Large: open the interface at once and load behind a progress bar. Problems found
         # then are printed when the interface has closed, with the same exit status 2.
         app = JunquitoApp(load=(path, args.max_bytes), event_id=args.event, actor_id=args.actor)
@@ -257,7 +288,7 @@ def _explore(args: argparse.Namespace) -> int:
         if app.load_error:
             print(app.load_error, file=sys.stderr)
         return app.return_code or 0
-    loaded = _load(args.data, args.max_bytes)
+    loaded = _load(args.data, args.max_bytes, args.columns)
     if loaded is None:
         return EXIT_USAGE
     dataset, warnings = loaded

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -22,6 +23,9 @@ from .memory import collector_paused
 from .model import DATASET, Dataset
 from .problems import Problem, json_kind, json_path
 from .text import text_problem, visible
+
+if TYPE_CHECKING:
+    from .interop.sheet_layouts import ColumnSpec
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 READ_CHUNK = 4 * 1024 * 1024
@@ -64,20 +68,45 @@ def load_dataset(path: str | Path | None = None, *, max_bytes: int = DEFAULT_MAX
 Progress = Callable[[str, float | None], None]  # (what is happening, fraction done or None)
 
 
+@dataclass
+class Loaded:
+    dataset: Dataset
+    warnings: list[str]
+    summary: str | None = None  # for a spreadsheet: what became of its rows
+
+
 def load_with_warnings(
-    path: str | Path | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None
+    path: str | Path | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+    columns: ColumnSpec | None = None,
 ) -> tuple[Dataset, list[str]]:
     """Like ``load_dataset``, for any format we read: a TimelineJS3 file (recognised by its shape)
-    is converted, and what the conversion had to guess or leave out comes back as warnings.
-    ``progress`` hears about each stage (from the calling thread)."""
+    or a spreadsheet is converted, and what the conversion had to guess or leave out comes back as
+    warnings. ``progress`` hears about each stage (from the calling thread)."""
+    loaded = load_with_report(path, max_bytes=max_bytes, progress=progress, columns=columns)
+    return loaded.dataset, loaded.warnings
+
+
+def load_with_report(
+    path: str | Path | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+    columns: ColumnSpec | None = None,
+) -> Loaded:
+    """``load_with_warnings``, with the row counts of a spreadsheet (``columns``: ``--columns``)."""
     report = progress or (lambda stage, fraction: None)
     target = Path(path) if path is not None else bundled_path()
     name = str(target)
+    if _is_sheet(target, columns):
+        return _load_sheet(target, max_bytes, columns, report)
     raw = _read_bytes(target, name, max_bytes, report)
     report(f"Checking {len(raw) / 1e6:,.1f} MB", None)
     dataset = _valid_as_is(raw, name)
     if dataset is not None:
-        return dataset, []
+        return Loaded(dataset, [])
     # Something is wrong, or the file is TimelineJS: the careful path says what, or converts.
     document = _parse_json(_decode(raw, name), name)
     del raw
@@ -86,8 +115,31 @@ def load_with_warnings(
     if is_timelinejs(document):
         report("Converting from TimelineJS", None)
         converted, warnings = from_timelinejs(document, target.name)
-        return validate_document(converted, name), warnings
-    return validate_document(document, name), []
+        return Loaded(validate_document(converted, name), warnings)
+    return Loaded(validate_document(document, name), [])
+
+
+def _is_sheet(target: Path, columns: ColumnSpec | None) -> bool:
+    from .interop.sheet_detect import is_sheet  # a few bytes read; the readers only for spreadsheets
+
+    return columns is not None or is_sheet(target)
+
+
+def _load_sheet(target: Path, max_bytes: int, columns: ColumnSpec | None, report: Progress) -> Loaded:
+    """A spreadsheet (CSV, XLSX, ODS, ...) or JSON lines, converted; its rows counted for ``validate``."""
+    from .interop.sheets import SheetError, import_sheet
+
+    name = str(target)
+    preflight(target, max_bytes)
+    report("Reading the spreadsheet", None)
+    try:
+        imported = import_sheet(target, columns, report)
+    except SheetError as error:
+        raise DatasetError(name, [error.problem]) from None
+    except OSError as error:
+        raise DatasetError(name, [Problem("", f"cannot be read: {error.strerror or error}")]) from None
+    report(f"Checking {len(imported.document.get('events', [])):,} events", None)
+    return Loaded(validate_document(imported.document, name), imported.warnings, imported.summary)
 
 
 def _valid_as_is(raw: bytes, name: str) -> Dataset | None:
@@ -105,16 +157,22 @@ def _valid_as_is(raw: bytes, name: str) -> Dataset | None:
     return dataset
 
 
-def load_timelinejs(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Dataset, list[str]]:
-    """A TimelineJS3 file as a dataset, with warnings; ``DatasetError`` for any other file."""
+def load_timelinejs(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, columns: ColumnSpec | None = None
+) -> tuple[Dataset, list[str]]:
+    """A TimelineJS3 file or a spreadsheet as a dataset, with warnings; ``DatasetError`` for any other file."""
     from .interop.timelinejs_import import from_timelinejs, is_timelinejs
 
+    if _is_sheet(Path(path), columns):
+        loaded = _load_sheet(Path(path), max_bytes, columns, lambda stage, fraction: None)
+        return loaded.dataset, loaded.warnings
     target, name, document = _read_document(path, max_bytes)
     if not is_timelinejs(document):
         why = (
             "is already a junquito-tui dataset; there is nothing to import"
             if isinstance(document, dict) and "schema_version" in document
-            else "is not a TimelineJS3 file: expected an object with an 'events' array of slides with 'start_date'"
+            else "is not a TimelineJS3 file (expected an object with an 'events' array of slides with 'start_date') "
+            "nor a spreadsheet"
         )
         raise DatasetError(name, [Problem("", why)])
     converted, warnings = from_timelinejs(document, target.name)

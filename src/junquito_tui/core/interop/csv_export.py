@@ -13,7 +13,8 @@ character right after a ';': in the locales where ';' separates cells (Spanish, 
 ...) a spreadsheet opening this comma-separated file may start a new cell at any ';', quoted or
 not. And so does every date: a spreadsheet turns '2017-06' into 1 June 2017 (a precision the
 source never gave) and '-0299-05-01' into a formula. Reading the file back, a cell is the text
-with those apostrophes and no other change.
+with those apostrophes and no other change: an apostrophe the text already has where one would go
+('=x' written as \'=x) gets one more, so that ``read_cell`` removes exactly what was added.
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ COLUMNS = (
 _TRIGGERS = "=+\\-@\uff1d\uff0b\uff0d\uff20"
 _BLANK = r"\s\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff" + '"'
 # The start of the cell, and every ';': in a ';' locale a spreadsheet may start a new cell there.
-_PART_START = re.compile(f"(^|;)(?=[{_BLANK}]*[{_TRIGGERS}])")
+_PART_START = re.compile(f"(^|;)(?='*[{_BLANK}]*[{_TRIGGERS}])")
+_MARKED_PART = re.compile(f"(^|;)'(?='*[{_BLANK}]*[{_TRIGGERS}])")  # what _PART_START's marks look like
+_CONTROL_START = re.compile(r"'*[\t\r]")
 _ALWAYS_TEXT = ("start", "end")  # dates stay text, with their precision
 TEXT_MARK = "'"
 
@@ -72,11 +75,20 @@ def cell(text: str) -> str:
     and after any ';', where a formula could start; and at the start of a cell that starts with a
     tab or carriage return."""
     text = _PART_START.sub(lambda m: m.group(1) + TEXT_MARK, text)
-    return TEXT_MARK + text if text.startswith(("\t", "\r")) else text
+    return TEXT_MARK + text if _CONTROL_START.match(text) else text
 
 
 def _text_cell(text: str) -> str:
     return TEXT_MARK + text if text else text
+
+
+def read_cell(text: str, column: str) -> str:
+    """The inverse of what the export does to a cell of ``column``: the text as it was."""
+    if column in _ALWAYS_TEXT:
+        return text.removeprefix(TEXT_MARK)
+    if text.startswith(TEXT_MARK) and _CONTROL_START.match(text, 1):
+        text = text[1:]
+    return _MARKED_PART.sub(lambda m: m.group(1), text)
 
 
 def to_csv(chronology: Chronology, events: list[Event]) -> str:

@@ -113,6 +113,36 @@ class _Collector(HTMLParser):
         self.paragraphs.append([])
 
 
+# Paragraphs and emphasis only, without attributes, entities or anything the parser must resolve.
+_SIMPLE = re.compile(
+    r"(?:[^<&]++|</?(?:p|div|b|i|em|strong|u|span|small)>)*+", re.IGNORECASE
+)  # possessive: no backtracking
+_TAG = re.compile(r"(<[^>]*>)")
+_BLOCK_TAG = re.compile(r"</?(?:p|div)>", re.IGNORECASE)
+
+
+def _simple(html: str) -> list[list[str]]:
+    """The collector's paragraphs for ``_SIMPLE`` HTML, without its parser: blocks start paragraphs,
+    inline tags only separate text (a blank line inside one piece of text is a paragraph break)."""
+    paragraphs: list[list[str]] = [[]]
+    fragments: list[str] = []
+    for index, piece in enumerate(_TAG.split(html)):
+        if index % 2:
+            if _BLOCK_TAG.fullmatch(piece):
+                paragraphs[-1].append("".join(fragments))
+                fragments = []
+                paragraphs.append([])
+            continue
+        first, *others = _BLANK_LINE.split(piece)
+        fragments.append(first)
+        for other in others:
+            paragraphs[-1].append("".join(fragments))
+            fragments = [other]
+            paragraphs.append([])
+    paragraphs[-1].append("".join(fragments))
+    return paragraphs
+
+
 def _collapse(text: str) -> str:
     return one_line(text)  # any whitespace: HTML source's newlines are spaces, and so is U+2028
 
@@ -122,18 +152,24 @@ def html_to_text(html: str, *, media_sources: bool = False) -> HtmlText:
     if "<" not in html and "&" not in html:  # plain text, the common case: no parser needed
         blocks = (_collapse(block) for block in _BLANK_LINE.split(html))
         return HtmlText("\n\n".join(block for block in blocks if block))
+    if _SIMPLE.fullmatch(html):  # '<p>text with <b>bold</b></p>': the same result, a tenth of the time
+        return HtmlText(_joined(_simple(html)))
     collector = _Collector(media_sources)
     collector.feed(html)
     collector.close()
+    return HtmlText(_joined(collector.paragraphs), collector.links)
+
+
+def _joined(found: list[list[str]]) -> str:
     paragraphs: list[list[str]] = []
-    for lines in collector.paragraphs:
+    for lines in found:
         paragraphs.append([])
         for line in map(_collapse, lines):
             if not line:  # '<br><br>' is how many authors write a paragraph break
                 paragraphs.append([])
             elif line != "-":
                 paragraphs[-1].append(line)
-    return HtmlText("\n\n".join("\n".join(p) for p in paragraphs if p), collector.links)
+    return "\n\n".join("\n".join(p) for p in paragraphs if p)
 
 
 def html_to_line(html: str) -> HtmlText:

@@ -9,7 +9,8 @@ are finer than our minute precision and are kept, as written, in the date's note
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -66,9 +67,26 @@ def is_approximate(display: str | None) -> bool:
 @dataclass
 class DateReader:
     notes: Notes
+    # Large files repeat their dates: a date object read without a warning is not read again.
+    _seen: dict[tuple[object, ...], When] = field(default_factory=dict)
 
     def read(self, value: Any, path: str, consequence: str, display: str | None = None) -> When | None:
         """Our ``When`` for a TimelineJS date object, or None (with a warning ending in ``consequence``)."""
+        key = None
+        if isinstance(value, dict):  # types too: True and 1 are equal keys, but only 1 is a year
+            key = (*((type(v := value.get(name)), v) for name in _PARTS), display)
+        try:
+            if key is not None and (known := self._seen.get(key)) is not None:
+                return known
+        except TypeError:  # a part that is a list or an object: not hashable, read as usual
+            key = None
+        said = self.notes.said
+        when = self._read(value, path, consequence, display)
+        if key is not None and when is not None and self.notes.said == said:
+            self._seen[key] = when
+        return when
+
+    def _read(self, value: Any, path: str, consequence: str, display: str | None) -> When | None:
         if isinstance(value, str) and (match := _ISO_SHORT.fullmatch(value)):
             self.notes.add(path, f"a date should be an object with a year; read {value!r} as year-month-day")
             value = dict(zip(("year", "month", "day"), match.groups(), strict=True))
@@ -124,7 +142,7 @@ class DateReader:
         if notes:
             fields["note"] = "; ".join(notes)
         try:
-            return When(**fields)
+            return _when(tuple(fields.items()))
         except ValidationError as error:  # not expected: every part was checked above
             self.notes.add(path, f"unusable date ({error.errors()[0]['msg']})")
             return None
@@ -163,6 +181,12 @@ def _unit(numbers: list[int]) -> str:
     return ("year", "month", "day")[len(numbers) - 1]
 
 
+@lru_cache(maxsize=65536)  # large files repeat their dates: one validation per distinct date
+def _when(fields: tuple[tuple[str, Any], ...]) -> When:
+    return When(**dict(fields))  # frozen: safe to share
+
+
+@lru_cache(maxsize=65536)
 def _day_exists(year: int, month: int, day: int) -> bool:
     try:
         When(date=_iso([year, month, day]), precision=Precision.DAY)

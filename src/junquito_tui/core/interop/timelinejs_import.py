@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 from typing import Any
-
-from pydantic import TypeAdapter
 
 from ..model import UTC_OFFSET, ZONE_LABEL_MAX, When
 from ..problems import json_kind
 from ..text import CONTROL, SLUG_PATTERN, one_line, slugify
+from .builder import Pending, dump_event, has_clock_time, out_of_order
 from .fields import FieldReader, short
 from .ids import MAX_ID, IdAllocator
 from .notes import Notes
@@ -29,7 +27,6 @@ from .timelinejs_order import ORDER_EXTENSION, restore_order
 FILE_SOURCE = "timelinejs-file"
 EXTENSION = "junquito"  # our own slide field (ignored by TimelineJS): what TimelineJS cannot say
 TIMEZONE = "UTC"
-_WHEN = TypeAdapter(When)  # dumps a date the way the dataset file writes it
 KNOWN_SLIDE_FIELDS = frozenset(
     {"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id"}
     | {EXTENSION, "location"}  # location: StoryMapJS's, whose name we keep as the place
@@ -50,35 +47,32 @@ def is_timelinejs(document: Any) -> bool:
     return any(isinstance(slide, dict) and "start_date" in slide for slide in events)
 
 
-@dataclass
-class _Pending:
-    """An event being built, with what is needed to sort it and resolve its anchor."""
-
-    fields: dict[str, Any]
-    when: When
-    index: int
-    path: str
-    anchors: dict[str, str] = field(default_factory=dict)  # order field -> unique_id, from our own export
-    order_note: str | None = None  # the source's words for that order, from our own export
-    zoned: bool = False  # a clock time whose zone our own export recorded
-    undated: bool = False  # our own export dated it by the event it is shown next to
+_Pending = Pending  # the name timelinejs_order knows it by
 
 
 @dataclass
-class _Importer:
+class TimelineImporter:
+    """Slides (from a TimelineJS3 file, or made from a TimelineJS sheet's rows) to dataset events."""
+
     name: str
     notes: Notes = field(default_factory=Notes)
+    file_source: str = FILE_SOURCE  # every event cites the file itself
+    file_title: str = ""  # default: 'TimelineJS file NAME'
+    no_zone: str = f"{NO_ZONE}, the dataset's time zone"
+    item: str = "slide"  # what the file's entries are called in warnings ('row' for spreadsheets)
     dates: DateReader = field(init=False)
     text: FieldReader = field(init=False)
     book: SourceBook = field(init=False)
     event_ids: IdAllocator = field(default_factory=IdAllocator)
     unique_ids: dict[str, str] = field(default_factory=dict)  # unique_id in the file -> our id
     unknown: dict[str, list[str]] = field(default_factory=dict)  # ignored field -> where
+    _group_tags: dict[str, str] = field(default_factory=dict)  # a group's tag, made once
 
     def __post_init__(self) -> None:
         self.dates = DateReader(self.notes)
         self.text = FieldReader(self.notes)
-        self.book = SourceBook(self.text, reserved=(FILE_SOURCE,))
+        self.book = SourceBook(self.text, reserved=(self.file_source,))
+        self.file_title = self.file_title or f"TimelineJS file {self.name}"
 
     # -- slides ----------------------------------------------------------------------------
 
@@ -102,7 +96,7 @@ class _Importer:
             self.notes.add(path, f"no start_date, which {'an era' if era else 'an event'} needs; skipped")
             return None
         display = self.display(slide, start, path)
-        when = self.dates.read(start, f"{path}.start_date", "slide skipped", display)
+        when = self.dates.read(start, f"{path}.start_date", f"{self.item} skipped", display)
         if when is None:
             return None
         text = slide.get("text")
@@ -123,7 +117,7 @@ class _Importer:
         place = slide.get("location")
         if isinstance(place, dict) and isinstance(place.get("name"), str) and place["name"].strip():
             fields["place"] = self.text.line(place["name"], f"{path}.location.name")
-        sources = [FILE_SOURCE]
+        sources = [self.file_source]
         for found in [*headline.links, *body.links]:
             source_id = self.book.link(found, f"{path}.text")
             if source_id and source_id not in sources:
@@ -160,7 +154,7 @@ class _Importer:
         if given:
             self.unique_ids.setdefault(given, final)
             if final != given:
-                reason = "is used by an earlier slide" if wanted == given else "is not a lowercase slug"
+                reason = f"is used by an earlier {self.item}" if wanted == given else "is not a lowercase slug"
                 self.notes.add(f"{path}.unique_id", f"{short(given)} {reason}; the event's id is '{final}'")
         return final
 
@@ -169,7 +163,7 @@ class _Importer:
         candidate = one_line(first or caption)
         if len(candidate) > 80:
             candidate = candidate[:79].rsplit(" ", 1)[0] + "…"
-        titled = candidate or ("Untitled era" if era else "Untitled slide")
+        titled = candidate or ("Untitled era" if era else f"Untitled {self.item}")
         source = "from its text" if first else "from its media caption" if caption else "as it has no text"
         self.notes.add(f"{path}.text.headline", f"no headline; titled {short(titled)} {source}")
         return titled
@@ -191,7 +185,9 @@ class _Importer:
         tags = ["era"] if era else []
         name = self.text.string(group, path)
         if name and name.strip():
-            tag = slugify(self.text.clean(name, path), 60)
+            tag = self._group_tags.get(name)
+            if tag is None:
+                tag = self._group_tags[name] = slugify(self.text.clean(name, path), 60)
             if tag and tag not in tags:
                 tags.append(tag)
             elif not tag:
@@ -245,22 +241,26 @@ class _Importer:
                 if "end" not in made.fields:
                     self.notes.add(f"eras[{index}]", "an era without an end_date; kept as a point in time")
                 pending.append(made)
+        return self.finish(pending, title, description)
+
+    def finish(self, pending: list[_Pending], title: str, description: str) -> dict[str, Any]:
+        """The dataset document: events in time order, stated orders restored, what was left out said."""
         pending.sort(key=lambda p: (p.when.sort_key(), p.index))
         restore_order(pending, self.unique_ids, self.notes, EXTENSION)
         for item in pending:
-            if not item.zoned and not item.undated and _has_clock_time(item.fields):
-                self.notes.group(f"{NO_ZONE}, the dataset's time zone", item.path)
+            if not item.zoned and not item.undated and has_clock_time(item.fields):
+                self.notes.group(self.no_zone, item.path)
         for name, places in self.unknown.items():
             times = f"{len(places)} times" if len(places) > 1 else "once"
             self.notes.add("", f"field {name} is not part of TimelineJS3 and was ignored ({times})")
-        file_source = {"id": FILE_SOURCE, "title": f"TimelineJS file {self.name}", "kind": "document"}
+        file_source = {"id": self.file_source, "title": self.file_title, "kind": "document"}
         return {
             "schema_version": 1,
             "title": title,
             "description": description,
             "timezone": TIMEZONE,
             "sources": [file_source, *self.book.sources],
-            "events": [_dump(p.fields) for p in pending],
+            "events": [dump_event(p.fields) for p in pending],
         }
 
     def title_slide(self, value: Any) -> tuple[str, str]:
@@ -285,20 +285,8 @@ class _Importer:
 
     def check_order(self, pending: list[_Pending]) -> None:
         # Out of order only where a slide's whole period lies before the start of the one above it.
-        if any(later.when.end_key() < earlier.when.sort_key() for earlier, later in pairwise(pending)):
+        if out_of_order(pending):
             self.notes.add("events", "slides are not in date order; sorted by date, as TimelineJS shows them")
-
-
-def _dump(fields: dict[str, Any]) -> dict[str, Any]:
-    out = dict(fields)
-    for name in ("when", "end"):
-        if isinstance(out.get(name), When):
-            out[name] = _WHEN.dump_python(out[name], mode="json", exclude_defaults=True)
-    return out
-
-
-def _has_clock_time(fields: dict[str, Any]) -> bool:
-    return any(isinstance(d, When) and d.precision == "minute" for d in (fields.get("when"), fields.get("end")))
 
 
 def _number_free(date: dict[str, Any]) -> bool:
@@ -307,6 +295,6 @@ def _number_free(date: dict[str, Any]) -> bool:
 
 def from_timelinejs(document: dict[str, Any], name: str) -> tuple[dict[str, Any], list[str]]:
     """A dataset document (to validate as usual) and the warnings, for a TimelineJS3 document."""
-    importer = _Importer(one_line(CONTROL.sub("", name)) or "timeline.json")  # a file name may hold anything
+    importer = TimelineImporter(one_line(CONTROL.sub("", name)) or "timeline.json")  # a file name may hold anything
     converted = importer.convert(document)
     return converted, importer.notes.lines()

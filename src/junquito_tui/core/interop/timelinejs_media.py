@@ -59,6 +59,7 @@ class SourceBook:
     sources: list[dict[str, Any]] = field(default_factory=list)
     _ids: IdAllocator = field(default_factory=IdAllocator)
     _by_url: dict[str, str] = field(default_factory=dict)
+    _by_title: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for reserved in self.reserved:
@@ -86,6 +87,15 @@ class SourceBook:
             self.sources.append({"id": source_id, "title": title, "kind": source_kind(url), "url": url})
             self._by_url[url] = source_id
         return self._by_url[url]
+
+    def named(self, title: str, kind: str = "other", prefix: str = "source") -> str:
+        """The id of the source called ``title`` (a name, not an address), made the first time."""
+        key = " ".join(title.split()).casefold()
+        if key not in self._by_title:
+            source_id = self._ids.take(f"{prefix}-{slugify(title, 50) or 'unnamed'}")
+            self.sources.append({"id": source_id, "title": " ".join(title.split())[:300], "kind": kind})
+            self._by_title[key] = source_id
+        return self._by_title[key]
 
     def media(self, media: Any, path: str) -> Media:
         """A slide's media: its URL (or the first link of embed code), caption, credit and links."""

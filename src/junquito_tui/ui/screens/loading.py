@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +24,9 @@ from ...core.axis import Placement
 from ...core.chronology import Chronology
 from ...core.loader import DatasetError, load_with_warnings
 from ...core.memory import collector_paused, freeze_loaded_objects
+
+if TYPE_CHECKING:
+    from ...core.interop.sheet_layouts import ColumnSpec
 
 REPORT_EVERY = 0.05  # seconds between progress messages: the screen need not hear more often
 
@@ -48,10 +52,11 @@ class LoadingScreen(Screen[None]):
             self.report = report
             super().__init__()
 
-    def __init__(self, path: Path, max_bytes: int) -> None:
+    def __init__(self, path: Path, max_bytes: int, columns: ColumnSpec | None = None) -> None:
         super().__init__()
         self.path = path
         self.max_bytes = max_bytes
+        self.columns = columns  # --columns, for a spreadsheet
         self._last_report = 0.0
 
     def compose(self) -> ComposeResult:
@@ -67,7 +72,9 @@ class LoadingScreen(Screen[None]):
     def _load(self) -> None:
         try:
             with collector_paused():  # all of this is new, long-lived and acyclic
-                dataset, warnings = load_with_warnings(self.path, max_bytes=self.max_bytes, progress=self._report)
+                dataset, warnings = load_with_warnings(
+                    self.path, max_bytes=self.max_bytes, progress=self._report, columns=self.columns
+                )
                 self._report(f"Ordering {len(dataset.events):,} events", None, force=True)
                 chronology = Chronology(dataset)
                 self._report("Placing events in time", None, force=True)

@@ -1,0 +1,192 @@
+"""ACLED exports (the Armed Conflict Location & Event Data project): one event per row.
+
+Every layout ACLED has used is read by its column names: today's (``event_id_cnty, event_date, ...,
+timestamp``), the older one (``data_id, iso, event_id_cnty, event_id_no_cnty, ...``), the upper-case
+legacy files (``GWNO, EVENT_ID_CNTY, ..., ALLY_ACTOR_1, ...``) and exports with columns removed.
+ACLED's events are its coding of reports, so each stays "reported", attributed to the sources named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..model import LINE_MAX
+from .sheet_events import Draft, RowEvents, cell_text
+from .sheets import Extras, Sheet
+
+FILE_SOURCE = "acled-file"
+COLUMNS = {
+    "id": ("event id cnty",),
+    "date": ("event date",),
+    "precision": ("time precision",),
+    "disorder": ("disorder type",),
+    "type": ("event type",),
+    "subtype": ("sub event type",),
+    "actor1": ("actor1", "actor 1"),
+    "assoc1": ("assoc actor 1", "ally actor 1"),
+    "inter1": ("inter1", "inter 1"),
+    "actor2": ("actor2", "actor 2"),
+    "assoc2": ("assoc actor 2", "ally actor 2"),
+    "inter2": ("inter2", "inter 2"),
+    "targeting": ("civilian targeting",),
+    "country": ("country",),
+    "admin1": ("admin1", "admin 1"),
+    "admin2": ("admin2", "admin 2"),
+    "admin3": ("admin3", "admin 3"),
+    "location": ("location",),
+    "latitude": ("latitude",),
+    "longitude": ("longitude",),
+    "geo": ("geo precision",),
+    "source": ("source",),
+    "scale": ("source scale",),
+    "notes": ("notes",),
+    "fatalities": ("fatalities",),
+    "tags": ("tags",),
+}
+# Redundant with the columns above (codes, the year, upload times): left out without a warning.
+DROPPED = ("data id", "iso", "iso3", "event id no cnty", "year", "interaction", "region", "timestamp", "gwno")
+# ACLED's actor types: the code (older files) or the words (newer ones), and our actor kind.
+INTER = {
+    "1": ("State forces", "armed-force"),
+    "2": ("Rebel groups", "group"),
+    "3": ("Political militias", "group"),
+    "4": ("Identity militias", "group"),
+    "5": ("Rioters", "group"),
+    "6": ("Protesters", "group"),
+    "7": ("Civilians", "group"),
+    "8": ("External/Other forces", "other"),
+}
+_KIND_BY_WORDS = {label.lower(): kind for label, kind in INTER.values()}
+PRECISION_NOTES = {
+    "2": "ACLED time precision 2: within a week or so of this day",
+    "3": "ACLED time precision 3: some time in this month",
+}
+GEO_NOTES = {"2": "near this place", "3": "somewhere in this region"}
+_CAST = ("actor1", "assoc1", "inter1", "actor2", "assoc2", "inter2")
+
+
+def convert(sheet: Sheet) -> dict[str, Any]:
+    header = sheet.header
+    at = {key: header.find(names) for key, names in COLUMNS.items()}
+    known = {p for p in at.values() if p is not None} | {p for p in map(header.index.get, DROPPED) if p is not None}
+    extras = Extras.of(sheet, known, "the ACLED layout")
+    events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"ACLED export {sheet.name}")
+    wanted = [(key, position) for key, position in at.items() if position is not None]
+    missing = dict.fromkeys((key for key, position in at.items() if position is None), "")
+    actors: dict[tuple[str, ...], list[dict[str, str]]] = {}  # the same cast again: the same participants
+    for where, cells in sheet.rows():
+        # One pass over the cells a row needs (a function call per cell was a third of the time).
+        width = len(cells)
+        row = {
+            key: (value.strip() if type(value := cells[p]) is str else cell_text(value)) if p < width else ""
+            for key, p in wanted
+        } | missing
+        draft = _draft(events, row, where, actors)
+        if draft is not None:
+            if details := extras.details(cells, where):
+                draft.fields["summary"] = events.summary([draft.fields.get("summary", ""), *details], where)
+            events.drafts.append(draft)
+    extras.warn()
+    if at["id"] is not None:
+        sheet.notes.add("", "ACLED event ids are lowercased to make the events' ids (AFG1001 is afg1001)")
+    else:
+        sheet.notes.add("", "no event_id_cnty column: ids are made from each event's title and date")
+    stem = sheet.stem
+    description = (
+        f"Converted from the ACLED export {sheet.name}: ACLED's coding of reported events, each attributed "
+        "to the sources ACLED names (certainty 'reported')."
+    )
+    return events.finish(f"ACLED events: {stem}", description, sheet.counts)
+
+
+def _draft(
+    events: RowEvents, row: dict[str, str], where: str, casts: dict[tuple[str, ...], list[dict[str, str]]]
+) -> Draft | None:
+    cell = row.__getitem__
+    raw_date = cell("date")
+    if not raw_date:
+        events.notes.add(where, "no event_date; row skipped")
+        return None
+    start = events.dates.read(raw_date, where)
+    if start is None:
+        return None
+    precision = cell("precision").removesuffix(".0")
+    if precision in PRECISION_NOTES:
+        start = replace(start, approximate=True, note=PRECISION_NOTES[precision], month_only=precision == "3")
+    elif precision not in {"", "1"}:
+        start = replace(start, approximate=True, note=f"ACLED time precision {precision!r} is not 1, 2 or 3")
+        events.notes.add(where, f"time_precision {precision!r} is not 1, 2 or 3; the date is marked approximate")
+    sources = events.sources(cell("source"), where)
+    fields: dict[str, Any] = {"title": events.line(_title(cell), where)}
+    summary = [cell("notes")]
+    if cell("fatalities"):
+        summary.append(f"Fatalities (ACLED count): {cell('fatalities')}")
+    if cell("scale"):
+        summary.append(f"Source scale: {cell('scale')}")
+    fields["summary"] = events.summary([events.text(part, where) for part in summary], where)
+    if place := events.line(_place(cell), where):
+        fields["place"] = place
+    cast = tuple(row[key] for key in _CAST)
+    if (participants := casts.get(cast)) is None:
+        participants = casts[cast] = _actors(events, cell)
+    fields["actors"] = participants
+    fields["sources"] = sources
+    tag_words = [cell("disorder"), cell("type"), cell("subtype"), cell("targeting"), *cell("tags").split(";")]
+    fields["tags"] = events.tags([w for w in tag_words if w.strip()], where)
+    named = ", ".join(n.strip() for n in cell("source").split(";") if n.strip())
+    statement = f"Reported by {named}; coded by ACLED" if named else "Coded by ACLED from reports it does not name"
+    statement = " ".join(statement.split())[:LINE_MAX]  # a claim is one line
+    fields["certainty"] = "reported"
+    fields["claims"] = [{"by": [], "statement": statement, "source": sources[0] if sources else FILE_SOURCE}]
+    return Draft(where, fields, start, given_id=cell("id").lower())  # 'AFG1001' -> 'afg1001', said once
+
+
+def _title(cell: Any) -> str:
+    what = cell("subtype") or cell("type") or "Event"
+    where = cell("location") or cell("admin1") or cell("country")
+    return f"{what} in {where}" if where else what
+
+
+def _place(cell: Any) -> str:
+    """'Location, Admin2, Admin1, Country (lat, lon)': each name once, coordinates kept."""
+    names: list[str] = []
+    folded: set[str] = set()
+    for key in ("location", "admin3", "admin2", "admin1", "country"):
+        if (name := cell(key)) and (fold := name.casefold()) not in folded:
+            folded.add(fold)
+            names.append(name)
+    place = ", ".join(names)
+    latitude, longitude = cell("latitude"), cell("longitude")
+    if latitude and longitude:
+        geo = GEO_NOTES.get(cell("geo").removesuffix(".0"))
+        place += f" ({latitude}, {longitude}" + (f"; {geo}" if geo else "") + ")"
+    return place.strip()
+
+
+def _actors(events: RowEvents, cell: Any) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for side in ("1", "2"):
+        label, kind = _inter(cell(f"inter{side}"))
+        names = [(cell(f"actor{side}"), f"actor {side}")]
+        names += [(n.strip(), f"associated with actor {side}") for n in cell(f"assoc{side}").split(";")]
+        for name, role in names:
+            if not name:
+                continue
+            actor_kind = "police-force" if kind == "armed-force" and "police" in name.lower() else kind
+            primary = role.startswith("actor")
+            actor = events.actors.take(name, actor_kind if primary else "other", label if primary else None)
+            if actor not in seen:
+                seen.add(actor)
+                out.append({"actor": actor, "role": role})
+    return out
+
+
+def _inter(value: str) -> tuple[str | None, str]:
+    code = value.removesuffix(".0")
+    if code in INTER:
+        return INTER[code]
+    if value:
+        return value, _KIND_BY_WORDS.get(value.lower(), "group")
+    return None, "other"

@@ -1,0 +1,81 @@
+"""What every importer shares once a row or a slide is read: events waiting to be ordered, actors made
+from names, and the finished dataset document (which the loader then validates as usual)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from ..model import LINE_MAX, When
+from ..text import slugify
+from .ids import IdAllocator
+
+_WHEN = TypeAdapter(When)  # dumps a date the way the dataset file writes it
+
+
+@dataclass(slots=True)
+class Pending:
+    """An event being built, with what is needed to sort it and resolve its anchor."""
+
+    fields: dict[str, Any]
+    when: When
+    index: int
+    path: str
+    anchors: dict[str, str] = field(default_factory=dict)  # order field -> unique_id, from our own export
+    order_note: str | None = None  # the source's words for that order, from our own export
+    zoned: bool = False  # a clock time whose zone the file states
+    undated: bool = False  # our own export dated it by the event it is shown next to
+
+
+def dump_event(fields: dict[str, Any]) -> dict[str, Any]:
+    """An event's fields as the dataset file writes them (dates as objects)."""
+    out = dict(fields)
+    for name in ("when", "end"):
+        if isinstance(out.get(name), When):
+            out[name] = _WHEN.dump_python(out[name], mode="json", exclude_defaults=True)
+    return out
+
+
+def has_clock_time(fields: dict[str, Any]) -> bool:
+    return any(isinstance(d, When) and d.precision == "minute" for d in (fields.get("when"), fields.get("end")))
+
+
+def out_of_order(pending: list[Pending]) -> bool:
+    """True where an event's whole period lies before the start of the one above it."""
+    return any(later.when.end_key() < earlier.when.sort_key() for earlier, later in pairwise(pending))
+
+
+@dataclass
+class ActorBook:
+    """Actors named in a file, one record per distinct name (case and spacing ignored)."""
+
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    _by_name: dict[str, str] = field(default_factory=dict)
+    _ids: IdAllocator = field(default_factory=IdAllocator)
+    _as_written: dict[str, str] = field(default_factory=dict)  # the same spelling again: no work
+
+    def take(self, name: str, kind: str = "other", side: str | None = None, profile: str = "") -> str:
+        """The id of the actor called ``name``, made the first time it is met."""
+        if (known := self._as_written.get(name)) is not None:
+            return known
+        self._as_written[name] = actor_id = self._take(name, kind, side, profile)
+        return actor_id
+
+    def _take(self, name: str, kind: str, side: str | None, profile: str) -> str:
+        key = " ".join(name.split()).casefold()
+        found = self._by_name.get(key)
+        if found is not None:
+            return found
+        actor_id = self._ids.take(slugify(name, 60) or "actor")
+        shown = " ".join(name.split())[:LINE_MAX] or "Unnamed"  # a name is one line
+        actor: dict[str, Any] = {"id": actor_id, "name": shown, "kind": kind}
+        if side and (side := " ".join(side.split())[:LINE_MAX]):
+            actor["side"] = side
+        if profile:
+            actor["profile"] = profile
+        self.actors.append(actor)
+        self._by_name[key] = actor_id
+        return actor_id

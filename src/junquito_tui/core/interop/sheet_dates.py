@@ -1,0 +1,322 @@
+"""Dates as people type them into spreadsheets, read into date parts as precise as the text, no more.
+
+``read_date`` takes one cell: ISO (``2020-03-21``, ``2018-01-15T04:00-04:00``), numeric with either day
+order (``1/1/1951``, ``11-09-1810  0:00:00``), month names (``21 March 2020``, ``01-January-2015``,
+Excel's ``1-May-20``), BCE (``-460``, ``476 BCE``), or free text (``Spring``, ``1850s``, ``1826-31``,
+``winter 1834-35``, ``c. 1900``). Years follow TimelineJS's count (``-460`` is 460 BCE), which the
+shared ``DateReader`` turns into ours. Free text is kept as the date's note and made approximate; a
+decade or a range of years also gets an end. Whether ``1/2/1951`` is 1 February or 2 January is decided
+for the whole file (``DayOrder``), never row by row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from ..dates import MONTHS
+
+Parts = dict[str, int]  # year (TimelineJS's count), month, day, hour, minute, second
+_SPANISH = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
+MONTH_NAMES: dict[str, int] = {}
+for _number, (_english, _spanish) in enumerate(zip(MONTHS, _SPANISH, strict=True), 1):
+    for _name in (_english.lower(), _spanish):
+        MONTH_NAMES[_name] = MONTH_NAMES[_name[:3]] = _number
+MONTH_NAMES.update({"sept": 9, "setiembre": 9, "set": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12})
+_FILLER = frozenset(["de", "del", "of", "the", "el", "la", "on", "a"]) | frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ]
+)
+_VAGUE = re.compile(
+    r"^(?:~|≈|c\.|ca\.?|circa|around|about|approx\.?|approximately|early|mid-?|late|before|after|by|"
+    r"some ?time(?: in)?|spring|summer|autumn|fall|winter|the)\s*",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"(?:^|T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap])?\.?(?:m\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$",
+    re.IGNORECASE,
+)
+_ERA_BCE = re.compile(r"\s*(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.|a\.\s?C\.|a\.\s?n\.\s?e\.)$", re.IGNORECASE)
+_ERA_CE = re.compile(r"\s*(?:CE|C\.E\.|AD|A\.D\.|d\.\s?C\.)$|^(?:AD|A\.D\.)\s*", re.IGNORECASE)
+_ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_YMD = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
+_NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{3,4})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.](\d{4})$")
+_RANGE = re.compile(r"^(\d{3,4})\s*(?:-|–|—|/|to|until|a)\s*(\d{1,4})$", re.IGNORECASE)
+_DECADE = re.compile(r"^(\d{1,3})0\s*'?s$", re.IGNORECASE)
+_CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORECASE)
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
+_YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:/.])")
+_TOKENS = re.compile(r"[^\W\d_]+|\d+")
+SERIAL_RANGE = (20000, 80000)  # Excel day numbers for 1954-2119: a five-digit 'date' is one of them
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+@dataclass(slots=True)
+class Parsed:
+    parts: Parts
+    approximate: bool = False
+    note: str | None = None  # the text as written, where it says more (or less) than the parts
+    end: Parts | None = None  # a decade, a century or a range of years ends here
+    offset: str | None = None  # '+02:00' when the text gives a zone
+    pair: tuple[int, int] | None = None  # day and month of '1/2/1951', waiting for the file's order
+    order: str | None = None  # 'dmy' or 'mdy' when the value itself shows it (a part over 12)
+    month_only: bool = False  # the file says only the month is known (ACLED's time precision 3)
+    said: list[str] = field(default_factory=list)  # what to warn about this value
+
+
+def read_date(value: object) -> Parsed | str | None:
+    """The date in a cell; None for an empty cell; the reason as text when no year can be read."""
+    if isinstance(value, datetime):
+        return _from_datetime(value)
+    if isinstance(value, date):
+        return Parsed({"year": value.year, "month": value.month, "day": value.day})
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return _from_number(float(value), str(value))
+    if isinstance(value, time | timedelta):
+        return "a time of day without a date"
+    text = " ".join(str(value).split())
+    return _from_text(text) if text else None
+
+
+def _from_datetime(value: datetime) -> Parsed:
+    parts = {"year": value.year, "month": value.month, "day": value.day}
+    if value.time() == time(0, 0):
+        return Parsed(parts)  # a date cell: spreadsheets store every date with a midnight
+    parts.update(hour=value.hour, minute=value.minute, second=value.second)
+    return Parsed(parts)
+
+
+def _from_number(number: float, shown: str) -> Parsed | str:
+    if not number.is_integer():
+        return f"{shown} is not a year"
+    whole = int(number)
+    if SERIAL_RANGE[0] <= whole <= SERIAL_RANGE[1]:
+        day = _EXCEL_EPOCH + timedelta(days=whole)
+        said = f"{whole} read as a spreadsheet's day number ({day.isoformat()}): the cell lost its date format"
+        return Parsed({"year": day.year, "month": day.month, "day": day.day}, said=[said])
+    return Parsed({"year": whole})
+
+
+def _from_text(original: str) -> Parsed | str:
+    text, vague = original, False
+    while (match := _VAGUE.match(text)) and match.end() < len(text):
+        text, vague = text[match.end() :], vague or match.group().strip().lower() != "the"
+    if text.endswith("?"):
+        text, vague = text.rstrip("?() ").strip(), True
+    text = text.strip(" ,;.") if not text.endswith(".") or not _ERA_BCE.search(text) else text.strip(" ,;")
+    said: list[str] = []
+    clock, text = _clock(text, said)
+    era = 0
+    if (era_match := _ERA_BCE.search(text)) is not None:
+        text, era = text[: era_match.start()].strip(), -1
+    elif (era_match := _ERA_CE.search(text)) is not None:
+        text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), 1
+    parsed = _exact(text, era) or _vague_form(text, era)
+    if parsed is None:
+        parsed = _year_in_text(text, era)
+        vague = True
+    if isinstance(parsed, str):
+        return parsed
+    parsed.said += said
+    if clock is not None:
+        if "day" not in parsed.parts:
+            return f"a time of day ({original!r}) with a date that has no day"
+        hour, minute, second, parsed.offset = clock
+        parsed.parts.update(hour=hour, minute=minute, second=second)
+    if vague or parsed.approximate:
+        parsed.approximate, parsed.note = True, original
+    return parsed
+
+
+Clock = tuple[int, int, int, str | None]  # hour, minute, second, UTC offset
+
+
+def _clock(text: str, said: list[str], keep_midnight: bool = False) -> tuple[Clock | None, str]:
+    """The time at the end of the text, if any, and the text before it."""
+    match = _TIME.search(text)
+    if match is None or match.start() == 0:
+        return None, text
+    hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+    meridian, zone = (match.group(4) or "").lower(), match.group(5)
+    if meridian == "p" and hour < 12:
+        hour += 12
+    elif meridian == "a" and hour == 12:
+        hour = 0
+    rest = text[: match.start()].strip()
+    spreadsheet = zone is None and not match.group().startswith("T")
+    if (hour, minute, second) == (0, 0, 0) and spreadsheet and not keep_midnight:
+        said.append("a time of 0:00:00 read as no time of day (spreadsheets add it to plain dates)")
+        return None, rest
+    offset = None
+    if zone is not None:
+        offset = "+00:00" if zone.upper() in {"Z", "UTC", "GMT"} else f"{zone[:3]}:{zone[-2:]}"
+    return (hour, minute, second, offset), rest
+
+
+def _exact(text: str, era: int) -> Parsed | str | None:
+    """The forms that say exactly what they mean; None when the text is none of them."""
+    if _NUMBER.match(text):
+        year = int(float(text))
+        if era and year <= 0:
+            return f"{text!r} with an era is not a year"
+        parsed = _from_number(float(text), text) if not era else Parsed({"year": year * era})
+        if isinstance(parsed, Parsed) and text.startswith("-") and not era:
+            parsed.said.append("negative years read as years BCE, as TimelineJS shows them (-460 is 460 BCE)")
+        return parsed
+    if (match := _ISO.match(text)) and match.group(2):
+        return _iso(match, era)
+    if match := _YMD.match(text):
+        parts = {"year": int(match.group(1)), "month": int(match.group(2))}
+        if match.group(3):
+            parts["day"] = int(match.group(3))
+        return Parsed(parts)
+    if match := _NUMERIC.match(text):
+        return _numeric(int(match.group(1)), match.group(2), int(match.group(3)), match.group(4))
+    if match := _MONTH_YEAR.match(text):
+        return Parsed({"year": int(match.group(2)), "month": int(match.group(1))})
+    return _named_month(text, era)
+
+
+def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
+    year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
+    if month > 12 and day is None:
+        return None  # '1826-31': a range of years, read as such below
+    if year < 0:  # ISO 8601 counts years astronomically (0 is 1 BCE): '-0299-05' is May 300 BCE
+        year -= 1
+    parts = {"year": year * (-1 if era < 0 else 1), "month": month}
+    if day is not None:
+        parts["day"] = int(day)
+    return Parsed(parts)
+
+
+def _numeric(first: int, separator: str, second: int, year_text: str) -> Parsed:
+    year, said = _full_year(year_text)
+    if separator == "." or first > 12 >= second:
+        order = "dmy"
+    elif second > 12 >= first:
+        order = "mdy"
+    else:
+        order = None
+    day, month = (first, second) if order != "mdy" else (second, first)
+    parsed = Parsed({"year": year, "month": month, "day": day}, order=order, said=said)
+    if order is None and first != second:
+        parsed.pair = (first, second)
+    elif order is None:
+        parsed.order = "same"
+    return parsed
+
+
+def _full_year(text: str) -> tuple[int, list[str]]:
+    """A two-digit year as Excel reads it (00-29 are 2000-2029, 30-99 are 1930-1999), said in a warning."""
+    if len(text) != 2:
+        return int(text), []
+    short = int(text)
+    year = 2000 + short if short < 30 else 1900 + short
+    return year, [f"two-digit year '{text}' read as {year}, as Excel reads it (00-29: 2000s, 30-99: 1900s)"]
+
+
+def _named_month(text: str, era: int) -> Parsed | str | None:
+    tokens = [t for t in _TOKENS.findall(text) if t.lower() not in _FILLER]
+    months = [MONTH_NAMES[t.lower()] for t in tokens if t.lower() in MONTH_NAMES]
+    numbers = [t for t in tokens if t.isdigit()]
+    if len(months) != 1 or len(tokens) != len(numbers) + 1 or not 1 <= len(numbers) <= 2:
+        return None
+    if len(numbers) == 1:
+        if len(numbers[0]) <= 2 and int(numbers[0]) <= 31 and not era:
+            return f"{text!r} has a day and a month but no year"
+        year, said = _full_year(numbers[0]) if not era else (int(numbers[0]), [])
+        return Parsed({"year": year * (era or 1), "month": months[0]}, said=said)
+    day_text, year_text = numbers if len(numbers[0]) <= 2 else numbers[::-1]
+    year, said = _full_year(year_text) if not era else (int(year_text), [])
+    return Parsed({"year": year * (era or 1), "month": months[0], "day": int(day_text)}, said=said)
+
+
+def _vague_form(text: str, era: int) -> Parsed | None:
+    """A decade, a century or a range of years: approximate, with an end."""
+    sign = -1 if era < 0 else 1
+    if match := _DECADE.match(text):
+        start = int(match.group(1)) * 10
+        return _span(sign * start, sign * (start + 9))
+    if match := _CENTURY.match(text):
+        number = int(match.group(1))
+        first, last = (number - 1) * 100 + 1, number * 100
+        return _span(-last, -first) if sign < 0 else _span(first, last)
+    if match := _RANGE.match(text):
+        head, tail = match.group(1), match.group(2)
+        first, end = int(head), int(head[: len(head) - len(tail)] + tail) if len(tail) < len(head) else int(tail)
+        if sign < 0 and end < first:
+            return _span(-first, -end)
+        if sign > 0 and end > first:
+            return _span(first, end)
+    return None
+
+
+def _span(first: int, last: int) -> Parsed:
+    return Parsed({"year": first}, approximate=True, end={"year": last})
+
+
+def _year_in_text(text: str, era: int) -> Parsed | str:
+    years = sorted({int(y) for y in _YEAR_IN_TEXT.findall(text)})
+    if not years:
+        return "no year can be read in it"
+    months = {MONTH_NAMES[t.lower()] for t in _TOKENS.findall(text) if t.lower() in MONTH_NAMES}
+    sign = -1 if era < 0 else 1
+    if len(years) == 1:
+        parts = {"year": sign * years[0]}
+        if len(months) == 1:
+            parts["month"] = months.pop()
+        return Parsed(parts, approximate=True)
+    return Parsed({"year": sign * years[0]}, approximate=True, end={"year": sign * years[-1]})
+
+
+def read_time(value: object) -> Parts | str | None:
+    """A TimelineJS sheet's Time cell ('10:30', '10:30:45', '10:30 PM', a spreadsheet time) as parts."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, time | datetime):
+        return {"hour": value.hour, "minute": value.minute, "second": value.second}
+    if isinstance(value, timedelta):
+        seconds = int(value.total_seconds()) % 86400
+        return {"hour": seconds // 3600, "minute": seconds // 60 % 60, "second": seconds % 60}
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
+        seconds = round(value * 86400)  # a time cell without its format: a fraction of a day
+        return {"hour": seconds // 3600, "minute": seconds // 60 % 60, "second": seconds % 60}
+    text = " ".join(str(value).split())
+    clock, rest = _clock("0 " + text, [], keep_midnight=True)
+    if clock is None or rest != "0":
+        return f"{text!r} is not a time of day"
+    return {"hour": clock[0], "minute": clock[1], "second": clock[2]}

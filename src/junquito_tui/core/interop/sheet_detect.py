@@ -1,0 +1,36 @@
+"""Is a file a spreadsheet (or JSON lines) rather than a JSON dataset? Decided from its first bytes and name.
+
+Kept apart from the readers so that opening a JSON dataset imports none of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # XLSX and ODS are zip files; XLS an OLE file
+SHEET_SUFFIXES = frozenset({".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+
+
+def is_sheet(path: Path) -> bool:
+    """True for a workbook, a CSV-like file or JSON lines; False for what should be read as JSON."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False  # the JSON path reports why the file cannot be read
+    if head.startswith(WORKBOOK_MAGIC) or path.suffix.lower() in JSONL_SUFFIXES:
+        return True
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text.startswith((b"{", b"[")):
+        return looks_like_json_lines(text)
+    return path.suffix.lower() in SHEET_SUFFIXES
+
+
+def looks_like_json_lines(head: bytes) -> bool:
+    """A whole JSON object on the first line and another starting on the second: JSON lines."""
+    lines = head.removeprefix(b"\xef\xbb\xbf").lstrip().splitlines()
+    if len(lines) < 2:
+        return False
+    first, second = lines[0].strip(), lines[1].strip()
+    return first.startswith(b"{") and first.endswith(b"}") and second.startswith(b"{")

@@ -1,0 +1,170 @@
+"""Rows read from a spreadsheet, turned into events once the whole file is read.
+
+A row is kept as a ``Draft`` (its text fields and its parsed dates) until the file's day order is
+known; then each becomes an event with the TimelineJS importer's machinery (ids, sources, time order,
+the file itself as a source), so every importer makes ids and sources the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import When
+from ..text import slugify
+from .builder import ActorBook, Pending
+from .fields import short
+from .html_text import Link
+from .notes import Notes
+from .sheet_dates import Parsed
+from .sheet_when import SheetDates
+from .timelinejs_import import TimelineImporter
+
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_LIST = re.compile(r"\s*[;\n|]\s*")
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: '' for nothing, 3.0 as '3' (workbooks store every number as a float)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+@dataclass
+class Counts:
+    """What became of the rows, for ``validate``: every row an event, the title, skipped or empty."""
+
+    rows: int = 0
+    events: int = 0
+    titles: int = 0
+    empty: int = 0
+    unit: str = "row"
+
+    def summary(self) -> str:
+        skipped = self.rows - self.events - self.titles
+        parts = [f"{self.events:,} event{'s' if self.events != 1 else ''}"]
+        if self.titles:
+            parts.append(f"{self.titles} title row")
+        parts.append(f"{skipped:,} skipped (each named in a warning)" if skipped else "none skipped")
+        line = f"read {self.rows:,} {self.unit}{'s' if self.rows != 1 else ''} of data: {', '.join(parts)}"
+        return line + (f"; {self.empty:,} empty {self.unit}s ignored" if self.empty else "")
+
+
+@dataclass(slots=True)
+class Draft:
+    where: str  # 'line 12'
+    fields: dict[str, Any]  # title, and any of summary, place, actors, sources, tags, certainty, claims
+    start: Parsed
+    end: Parsed | None = None
+    given_id: str = ""  # an id from the file ('' to make one from the title and the date)
+
+
+@dataclass
+class RowEvents:
+    """The events of one file, built after its last row is read."""
+
+    name: str
+    notes: Notes
+    dates: SheetDates
+    file_source: str
+    file_title: str
+    no_zone: str = "the file's times carry no time zone: read as UTC (+00:00), the dataset's time zone"
+    drafts: list[Draft] = field(default_factory=list)
+    actors: ActorBook = field(default_factory=ActorBook)
+    importer: TimelineImporter = field(init=False)
+    _slugs: dict[str, str] = field(default_factory=dict)  # tags repeat: each word slugified once
+    _sources: dict[str, list[str]] = field(default_factory=dict)  # so do source cells
+
+    def __post_init__(self) -> None:
+        self.importer = TimelineImporter(
+            self.name, self.notes, self.file_source, self.file_title, self.no_zone, item="row"
+        )
+
+    def text(self, value: object, where: str) -> str:
+        """A cell as clean plain text (no control characters, no template placeholder)."""
+        return self.importer.text.clean(cell_text(value), where)
+
+    def line(self, value: object, where: str) -> str:
+        """A cell as one clean line (a title, a place), within our format's length for it."""
+        return self.importer.text.line(cell_text(value), where)
+
+    def summary(self, parts: list[str], where: str) -> str:
+        """Paragraphs as one summary, within our format's length for it."""
+        return self.importer.text.cut("\n\n".join(p for p in parts if p), where)
+
+    def sources(self, value: object, where: str, kind: str = "other") -> list[str]:
+        """Source ids for a cell listing sources (split on ';', '|' or line breaks): addresses or names."""
+        text = self.text(value, where)
+        if (known := self._sources.get(text)) is not None:
+            return known
+        said = self.notes.said
+        ids: list[str] = []
+        for item in _LIST.split(text):
+            item = item.strip()
+            if not item:
+                continue
+            if _URL.match(item):
+                found = self.importer.book.link(Link(item if "://" in item else f"https://{item}", ""), where)
+            else:
+                found = self.importer.book.named(item, kind)
+            if found and found not in ids:
+                ids.append(found)
+        if self.notes.said == said:
+            self._sources[text] = ids
+        return ids
+
+    def tags(self, values: list[str], where: str) -> list[str]:
+        tags: list[str] = []
+        for value in values:
+            tag = self._slugs.get(value)
+            if tag is None:
+                tag = self._slugs[value] = slugify(value, 60)
+            if tag and tag not in tags:
+                tags.append(tag)
+            elif not tag and value.strip():
+                self.notes.add(where, f"tag {short(value)} has no letters or digits; ignored")
+        return tags
+
+    def finish(self, title: str, description: str, counts: Counts) -> dict[str, Any]:
+        self.dates.order.decide(self.notes)
+        pending: list[Pending] = []
+        drafts, self.drafts = self.drafts, []
+        for index, draft in enumerate(drafts):
+            made = self._event(draft, index)
+            if made is not None:
+                pending.append(made)
+        counts.events = len(pending)
+        document = self.importer.finish(pending, title, description)
+        document["actors"] = self.actors.actors
+        return document
+
+    def _event(self, draft: Draft, index: int) -> Pending | None:
+        when = self.dates.when(draft.start, draft.where, "row skipped")
+        if when is None:
+            return None
+        end = self._end(draft, when)
+        fields = draft.fields
+        title = fields.pop("title")
+        fields = {"id": self.importer.event_id(draft.given_id or None, title, when, draft.where, False)} | {
+            "title": title,
+            **fields,
+            "when": when,
+        }
+        if end is not None:
+            fields["end"] = end
+        fields["sources"] = [self.file_source, *fields.get("sources", ())]
+        return Pending(fields, when, index, draft.where, zoned=draft.start.offset is not None)
+
+    def _end(self, draft: Draft, when: When) -> When | None:
+        if draft.end is not None:
+            end = self.dates.when(draft.end, draft.where, "end date ignored")
+        else:
+            end = self.dates.end_of(draft.start, draft.where)
+        if end is not None and end.end_key() < when.sort_key():
+            self.notes.add(draft.where, f"the end {end.date} is before the start {when.date}; end date ignored")
+            return None
+        return end

@@ -1,0 +1,190 @@
+"""Which layout a spreadsheet is, from its header row alone, and where each field's column is.
+
+Header names are compared loosely: case, spaces, underscores and camelCase do not matter
+(``startYear``, ``Start Year`` and ``START_YEAR`` are one name). ``--columns`` names the columns of
+any other spreadsheet: ``date=Fecha,title=Evento``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..problems import Problem
+from .sheet_read import SheetError
+
+COLUMN_FIELDS = ("date", "end", "title", "summary", "place", "actors", "tags", "source", "id")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SEPARATORS = re.compile(r"[_\-.:/()]+")
+
+
+def normal(name: str) -> str:
+    """'startYear' -> 'start year', 'EVENT_ID_CNTY' -> 'event id cnty', ' Media  URL ' -> 'media url'."""
+    return " ".join(_SEPARATORS.sub(" ", _CAMEL.sub(" ", name)).lower().split())
+
+
+# TimelineJS's Google Sheets template (and its camelCase and older v2 spellings): field -> names.
+TIMELINEJS_COLUMNS = {
+    "year": ("year", "start year"),
+    "month": ("month", "start month"),
+    "day": ("day", "start day"),
+    "time": ("time", "start time"),
+    "end year": ("end year",),
+    "end month": ("end month",),
+    "end day": ("end day",),
+    "end time": ("end time",),
+    "start date": ("start date",),  # v2
+    "end date": ("end date",),  # v2
+    "display date": ("display date", "display"),
+    "headline": ("headline",),
+    "text": ("text",),
+    "media": ("media", "media url", "media link"),
+    "media credit": ("media credit",),
+    "media caption": ("media caption",),
+    "media thumbnail": ("media thumbnail", "thumbnail"),
+    "media alt": ("media alt", "alt", "alt text", "media alt text"),
+    "type": ("type",),
+    "group": ("group", "tag"),  # v2's Tag is today's Group
+    "background": ("background", "background color", "background image"),
+    "unique id": ("unique id",),
+}
+ACLED_ONLY = frozenset(
+    {"event id cnty", "event id no cnty", "time precision", "disorder type", "sub event type", "actor1", "actor2"}
+    | {"assoc actor 1", "assoc actor 2", "ally actor 1", "ally actor 2", "inter1", "inter2", "geo precision"}
+    | {"civilian targeting", "source scale", "gwno", "admin1", "fatalities"}
+)
+# Names a generic sheet's columns commonly have, per field, in order of preference.
+GENERIC_NAMES = {
+    "date": ("date", "start date", "start", "fecha", "fecha inicio", "when", "event date", "datum", "data", "year",
+             "año", "ano", "day", "begin", "time", "datetime", "timestamp"),
+    "end": ("end date", "end", "fecha fin", "fecha final", "until", "to", "finish", "end year"),
+    "title": ("title", "event", "headline", "titulo", "título", "evento", "name", "what", "subject", "hecho"),
+    "summary": ("description", "summary", "details", "detail", "descripción", "descripcion", "text", "notes",
+                "note", "notas", "body", "content", "resumen"),
+    "place": ("place", "location", "lugar", "city", "ciudad", "where", "site", "country", "país", "pais"),
+    "actors": ("actors", "actor", "people", "persons", "who", "participants", "involved", "actores", "personas"),
+    "tags": ("tags", "tag", "category", "categories", "type", "group", "keywords", "categoría", "categoria",
+             "etiquetas", "tipo"),
+    "source": ("source", "sources", "fuente", "fuentes", "url", "link", "reference", "references", "citation",
+               "referencia"),
+    "id": ("id", "unique id", "event id", "identifier"),
+}  # fmt: skip
+
+
+@dataclass
+class ColumnSpec:
+    """What ``--columns date=COL,title=COL,...`` says: field -> the header name (or 1-based number) given."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    order: str | None = None  # 'dmy' or 'mdy': the day order, when the file cannot settle it
+
+    def __str__(self) -> str:
+        parts = [f"{key}={value}" for key, value in self.fields.items()]
+        return ",".join(parts + ([f"order={self.order}"] if self.order else []))
+
+
+def parse_columns(text: str) -> ColumnSpec:
+    """``date=Fecha,title=Evento``; ValueError with a message for people when it cannot be read."""
+    spec = ColumnSpec()
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        key, equals, value = item.partition("=")
+        key, value = key.strip().lower(), value.strip().strip("'\"").strip()
+        if not equals or not value:
+            raise ValueError(f"{item!r} is not FIELD=COLUMN (for example date=Fecha)")
+        if key == "order":
+            if value.lower() not in {"dmy", "mdy"}:
+                raise ValueError(f"order={value} should be order=dmy (day/month) or order=mdy (month/day)")
+            spec.order = value.lower()
+        elif key not in COLUMN_FIELDS:
+            raise ValueError(f"unknown field {key!r}; the fields are {', '.join(COLUMN_FIELDS)} and order")
+        else:
+            spec.fields[key] = value
+    if not spec.fields and spec.order is None:
+        raise ValueError("no FIELD=COLUMN given (for example date=Fecha,title=Evento)")
+    return spec
+
+
+@dataclass
+class Header:
+    """A header row, searchable by loose name."""
+
+    names: list[str]
+    index: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.index = {}
+        for position, name in enumerate(self.names):
+            self.index.setdefault(normal(name), position)
+
+    def find(self, candidates: Iterable[str]) -> int | None:
+        for candidate in candidates:
+            if (position := self.index.get(candidate)) is not None:
+                return position
+        return None
+
+    def has(self, *names: str) -> bool:
+        return all(name in self.index for name in names)
+
+
+def layout_of(header: Header) -> str | None:
+    """'junquito', 'acled', 'timesketch', 'timelinejs' or 'timelinejs-v2'; None for any other sheet."""
+    if header.names[:2] == ["id", "start"] and header.has("precision", "title"):
+        return "junquito"
+    if header.has("event date") and (header.has("event id cnty") or len(ACLED_ONLY & set(header.index)) >= 2):
+        return "acled"
+    if header.has("datetime", "message") and (header.has("timestamp desc") or header.has("timestamp")):
+        return "timesketch"
+    if header.has("headline") and header.find(TIMELINEJS_COLUMNS["year"]) is not None:
+        return "timelinejs"
+    if header.has("headline", "start date"):
+        return "timelinejs-v2"
+    return None
+
+
+def generic_columns(header: Header, spec: ColumnSpec | None) -> dict[str, int]:
+    """field -> column for a sheet of no known layout: what ``spec`` names, else the obvious columns."""
+    chosen: dict[str, int] = {}
+    for key, wanted in (spec.fields if spec else {}).items():
+        position = header.find([normal(wanted)])
+        if position is None and wanted.isdigit() and 1 <= int(wanted) <= len(header.names):
+            position = int(wanted) - 1
+        if position is None:
+            raise SheetError(Problem("", f"--columns {key}={wanted}: no such column; {headers_found(header)}"))
+        chosen[key] = position
+    taken = set(chosen.values())
+    for key, names in GENERIC_NAMES.items():
+        if key in chosen:
+            continue
+        position = header.find(names)
+        if position is not None and position not in taken:
+            chosen[key] = position
+            taken.add(position)
+    if "title" not in chosen and "summary" in chosen:
+        chosen["title"] = chosen["summary"]  # a sheet of dates and descriptions: titled from them
+    if "date" not in chosen or "title" not in chosen:
+        raise SheetError(Problem("", unrecognised(header, chosen)))
+    return chosen
+
+
+def headers_found(header: Header) -> str:
+    shown = ", ".join(repr(name) for name in header.names if name) or "none"
+    return f"the headers found are {shown}"
+
+
+def unrecognised(header: Header, chosen: dict[str, int]) -> str:
+    missing = " and ".join(key for key in ("date", "title") if key not in chosen)
+    names = [name for name in header.names if name]
+    guess = {key: header.names[position] for key, position in chosen.items()}
+    for key in ("date", "title"):
+        guess.setdefault(key, next((n for n in names if n not in guess.values()), "COLUMN"))
+    line = ",".join(f"{key}={_quoted(guess[key])}" for key in ("date", "title"))
+    return (
+        f"the layout is not recognised (not a TimelineJS sheet, an ACLED export or a Timesketch file) and no "
+        f"{missing} column is obvious; {headers_found(header)}. Say which columns to use, for example: "
+        f"--columns {line}"
+    )
+
+
+def _quoted(name: str) -> str:
+    return f"'{name}'" if re.search(r"[\s,;'\"]", name) else name

@@ -1,0 +1,149 @@
+"""Spreadsheet date cells to our ``When`` for one file: warnings located, the day order decided once.
+
+``1/2/1951`` is 1 February in most of the world and 2 January in the United States. The file decides:
+a date with a part over 12 (``25/12/1951``) shows its order, and the order most such dates show is
+used for the ambiguous ones. When no date shows it, the assumption is stated in a warning. The date
+parts then go through the TimelineJS importer's ``DateReader``, so precision, impossible days and
+seconds are handled exactly as there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..model import When
+from .notes import Notes
+from .sheet_dates import Parsed, Parts, read_date
+from .timelinejs_dates import DateReader
+
+ORDERS = {"dmy": "day/month", "mdy": "month/day"}
+_UNREAD = "\x00unread"  # not a value read_date returns
+
+
+@dataclass
+class DayOrder:
+    """Evidence for the order of day and month, gathered row by row, decided at the end."""
+
+    fixed: str | None = None  # from --columns order=dmy|mdy
+    default: str = "mdy"
+    why_default: str = "as US spreadsheets write them"
+    seen: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # order -> (count, where, text)
+    ambiguous: tuple[int, str, str] = (0, "", "")
+    decided: str | None = None
+
+    def see(self, parsed: Parsed, where: str, text: str) -> None:
+        if parsed.order in ORDERS:
+            count, first, example = self.seen.get(parsed.order, (0, where, text))
+            self.seen[parsed.order] = (count + 1, first, example)
+        elif parsed.pair is not None:
+            count, first, example = self.ambiguous
+            self.ambiguous = (count + 1, first or where, example or text)
+
+    def decide(self, notes: Notes) -> str:
+        if self.decided is not None:
+            return self.decided
+        count, where, example = self.ambiguous
+        if self.fixed is not None:
+            self.decided = self.fixed
+        elif len(self.seen) == 2:
+            (major, (n1, w1, t1)), (minor, (n2, w2, t2)) = sorted(self.seen.items(), key=lambda kv: -kv[1][0])
+            self.decided = major
+            notes.add(
+                "",
+                f"dates in both orders: {n1:,} like {t1!r} ({w1}) are {ORDERS[major]}, {n2:,} like {t2!r} ({w2}) "
+                f"are {ORDERS[minor]}; each is read the only way it can be"
+                + (f", and the {count:,} that could be either as {ORDERS[major]}" if count else ""),
+            )
+        elif self.seen:
+            self.decided = next(iter(self.seen))
+        else:
+            self.decided = self.default
+            if count:
+                notes.add(
+                    "",
+                    f"{count:,} dates such as {example!r} ({where}) could be day/month or month/day and no date in "
+                    f"the file settles it: read as {ORDERS[self.default]}, {self.why_default} "
+                    "(--columns order=dmy or order=mdy says otherwise)",
+                )
+        return self.decided
+
+
+@dataclass
+class SheetDates:
+    """Reads date cells, then builds their ``When`` once the file's day order is known."""
+
+    notes: Notes
+    order: DayOrder = field(default_factory=DayOrder)
+    reader: DateReader = field(init=False)
+    # Exports repeat the same few thousand dates: each text is read once, each date built once. A
+    # Parsed from the cache is shared: callers change a copy (dataclasses.replace), never the cache's.
+    _parsed: dict[str, Parsed | str | None] = field(default_factory=dict)
+    _built: dict[tuple[object, ...], When] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.reader = DateReader(self.notes)
+
+    def read(self, value: object, where: str, consequence: str = "row skipped") -> Parsed | None:
+        """The parsed cell; None for an empty one, or (with a warning ending in ``consequence``) one with no date."""
+        if isinstance(value, str):
+            parsed = self._parsed.get(value, _UNREAD)
+            if parsed is _UNREAD:
+                parsed = self._parsed[value] = read_date(value)
+        else:
+            parsed = read_date(value)
+        if isinstance(parsed, str):
+            self.notes.add(where, f"{_shown(value)}: {parsed}; {consequence}")
+            return None
+        if parsed is not None:
+            self.order.see(parsed, where, _text(value))
+            for message in parsed.said:
+                self.notes.group(message, where)
+        return parsed
+
+    def parts(self, parsed: Parsed) -> Parts:
+        """The parsed date's parts, its day and month in the file's order (decided on first use)."""
+        parts = parsed.parts
+        if parsed.pair is not None:
+            first, second = parsed.pair
+            day, month = (first, second) if self.order.decide(self.notes) == "dmy" else (second, first)
+            parts = {**parts, "day": day, "month": month}
+        if parsed.month_only:
+            parts = {"year": parts["year"], "month": parts["month"]} if "month" in parts else parts
+        return parts
+
+    def when(self, parsed: Parsed, where: str, consequence: str) -> When | None:
+        """Our date for a parsed cell, exactly as precise as it is; None when even the year is unusable."""
+        parts = self.parts(parsed)
+        key = (*parts.items(), parsed.note, parsed.approximate, parsed.offset)
+        if (built := self._built.get(key)) is not None:
+            return built
+        said = self.notes.said
+        when = self.reader.read(_strings(parts), where, consequence, parsed.note)
+        if when is None:
+            return None
+        if parsed.approximate and not when.approximate:
+            when = replace(when, approximate=True)
+        if parsed.offset is not None and when.precision == "minute":
+            when = replace(when, utc_offset=parsed.offset)
+        if self.notes.said == said:  # nothing to warn about: the next row with this date needs no reading
+            self._built[key] = when
+        return when
+
+    def end_of(self, parsed: Parsed, where: str) -> When | None:
+        """The end a decade, century or range of years implies."""
+        if parsed.end is None:
+            return None
+        return self.reader.read(_strings(parsed.end), where, "end ignored")
+
+
+def _strings(parts: Parts) -> dict[str, object]:
+    return dict(parts)
+
+
+def _text(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def _shown(value: object) -> str:
+    text = _text(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")

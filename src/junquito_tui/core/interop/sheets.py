@@ -1,0 +1,160 @@
+"""Spreadsheets in: a CSV, XLSX, XLS or ODS file (or a Timesketch JSONL file) to a dataset document.
+
+The layout is recognised from the header row (``sheet_layouts``); each has its own module
+(``timelinejs_sheet``, ``acled``, ``timesketch``, ``generic_sheet``, ``junquito_csv``). All share
+``Sheet``: the rows, numbered as the file numbers them, empty ones counted and skipped; the dates;
+the warnings; and ``Extras``, the columns a layout does not know, kept as text and named once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..text import CONTROL, one_line
+from .fields import FieldReader
+from .notes import Notes
+from .sheet_detect import JSONL_SUFFIXES, looks_like_json_lines
+from .sheet_events import Counts, cell_text
+from .sheet_layouts import ColumnSpec, Header, layout_of
+from .sheet_read import Cell, SheetError, Table, open_table
+from .sheet_when import DayOrder, SheetDates
+
+Progress = Callable[[str, float | None], None]
+REPORT_EVERY = 5000  # rows between progress reports
+
+
+@dataclass
+class Imported:
+    document: dict[str, Any]
+    warnings: list[str]
+    summary: str  # what became of the rows, for validate
+
+
+@dataclass
+class Sheet:
+    """One file being read: its header, rows, warnings, dates and counts."""
+
+    path: Path
+    table: Table
+    spec: ColumnSpec | None = None
+    progress: Progress | None = None
+    notes: Notes = field(default_factory=Notes)
+    counts: Counts = field(init=False)
+    header: Header = field(init=False)
+    dates: SheetDates = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.counts = Counts()
+        self.header = Header(self.table.header)
+        self.notes.columns = {"unique_id": "id"}  # 'line 5.unique_id' is said 'line 5 (id)'
+        semicolons = self.table.delimiter == ";"
+        order = DayOrder(
+            fixed=self.spec.order if self.spec else None,
+            default="dmy" if semicolons else "mdy",
+            why_default="as spreadsheets that separate columns with semicolons (European ones) write them"
+            if semicolons
+            else "as US spreadsheets write them",
+        )
+        self.dates = SheetDates(self.notes, order)
+
+    @property
+    def name(self) -> str:
+        """The file's name, safe in a title: a file name may hold anything."""
+        return one_line(CONTROL.sub("", self.path.name)) or "spreadsheet"
+
+    @property
+    def stem(self) -> str:
+        return one_line(CONTROL.sub("", self.path.stem)) or "Imported spreadsheet"
+
+    @property
+    def notes_reader(self) -> FieldReader:
+        """Cleans text the way every importer does, its warnings among this file's."""
+        return FieldReader(self.notes)
+
+    def rows(self) -> Iterator[tuple[str, list[Cell]]]:
+        """(where, cells) for each row holding anything; empty rows are counted, not returned."""
+        for number, cells in self.table.rows:
+            # any(cells) stops at the first non-empty string: one test for a typical row, not one per cell
+            if not any(cells) or not any(cell_text(cell) for cell in cells):
+                self.counts.empty += 1
+                continue
+            self.counts.rows += 1
+            if self.progress is not None and self.counts.rows % REPORT_EVERY == 0:
+                self.progress(f"Reading rows: {self.counts.rows:,}", None)
+            yield self.table.where(number), cells
+
+    def finish_notes(self) -> list[str]:
+        twice = self.table.twice.warning()
+        return [*self.table.notes, *([twice] if twice else []), *self.notes.lines()]
+
+
+@dataclass
+class Extras:
+    """Columns a layout does not use: their text is kept in the event's summary ('Column: value')."""
+
+    sheet: Sheet
+    positions: list[int]
+    what: str  # 'the ACLED layout'
+    used: dict[int, int] = field(default_factory=dict)  # position -> rows with text
+
+    @classmethod
+    def of(cls, sheet: Sheet, known: set[int], what: str) -> Extras:
+        names = sheet.header.names
+        return cls(sheet, [i for i, name in enumerate(names) if i not in known and name], what)
+
+    def details(self, cells: list[Cell], where: str) -> list[str]:
+        lines = []
+        names = self.sheet.header.names
+        reader = self.sheet.notes_reader
+        for position in [*self.positions, *range(len(names), len(cells))]:  # and cells past the last name
+            text = cell_text(cells[position]) if position < len(cells) else ""
+            if text and (text := reader.clean(text, where).strip()):
+                self.used[position] = self.used.get(position, 0) + 1
+                name = CONTROL.sub("", names[position]) if position < len(names) else f"Column {position + 1}"
+                lines.append(f"{name}: {text}")
+        return lines
+
+    def warn(self, *, unnamed_only: bool = False) -> None:
+        names = self.sheet.header.names
+        used = [p for p in sorted(self.used) if not unnamed_only or p >= len(names)]
+        if not used:
+            return
+        shown = [repr(names[p]) if p < len(names) else f"column {p + 1} (no header)" for p in used]
+        self.sheet.notes.add(
+            "",
+            f"{', '.join(shown)} {'is' if len(shown) == 1 else 'are'} not part of {self.what}: kept in each "
+            "event's summary as 'Column: value'",
+        )
+
+
+def import_sheet(path: Path, spec: ColumnSpec | None = None, progress: Progress | None = None) -> Imported:
+    """The dataset document for a spreadsheet; ``SheetError`` when the file or its layout cannot be read."""
+    if path.suffix.lower() in JSONL_SUFFIXES or _looks_like_jsonl(path):
+        from .timesketch import from_jsonl
+
+        return from_jsonl(path)
+    sheet = Sheet(path, open_table(path), spec, progress)
+    layout = None if spec is not None and spec.fields else layout_of(sheet.header)
+    if layout == "junquito":
+        from .junquito_csv import convert
+    elif layout == "acled":
+        from .acled import convert
+    elif layout == "timesketch":
+        from .timesketch import convert
+    elif layout in {"timelinejs", "timelinejs-v2"}:
+        from .timelinejs_sheet import convert
+    else:
+        from .generic_sheet import convert
+    document = convert(sheet)
+    return Imported(document, sheet.finish_notes(), sheet.counts.summary())
+
+
+def _looks_like_jsonl(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return looks_like_json_lines(handle.read(65536))
+
+
+__all__ = ["Extras", "Imported", "Sheet", "SheetError", "import_sheet"]

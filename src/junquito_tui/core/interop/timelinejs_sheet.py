@@ -1,0 +1,214 @@
+"""TimelineJS's Google Sheets template (CSV, XLSX or ODS), today's layout or v2's, read as TimelineJS does.
+
+TimelineJS itself turns each row into a slide of its JSON format; so do we, and the slides go through
+the TimelineJS3 importer: the same rules for dates, HTML, links, media, placeholders, groups and ids.
+A ``title`` row gives the dataset's title (a second one is an event, with a warning); ``era`` rows
+are events tagged ``era``. Columns the template does not have are not lost: tag-like ones (Tags,
+Category, Keywords) become tags, the others are kept in the event's summary, each named once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..text import slugify
+from .builder import Pending
+from .html_text import Link
+from .sheet_dates import MONTH_NAMES, Parsed, read_time
+from .sheet_events import cell_text
+from .sheet_layouts import TIMELINEJS_COLUMNS, normal
+from .sheet_read import Cell
+from .sheets import Extras, Sheet
+from .timelinejs_import import TimelineImporter
+
+FILE_SOURCE = "timelinejs-sheet"
+TAG_COLUMNS = frozenset({"tags", "category", "categories", "keywords", "labels", "etiquetas"})
+_NUMBER = re.compile(r"^\s*[+-]?\d+(?:\.0*)?\s*$")
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_UNREADABLE = "?"  # a Year that is text with no year in it (already warned about)
+
+
+@dataclass
+class _Row:
+    where: str
+    index: int
+    slide: dict[str, Any]
+    era: bool = False
+    start: Parsed | None = None  # a date written as text (v2's Start Date, or a Year like '1850s')
+    end: Parsed | None = None
+    tags: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    unreadable: bool = False  # its date is text with no year: already warned about, skipped
+
+
+def convert(sheet: Sheet) -> dict[str, Any]:
+    at = {key: sheet.header.find(names) for key, names in TIMELINEJS_COLUMNS.items()}
+    names = sheet.header.names
+    sheet.notes.columns = _labels(at, names)
+    importer = TimelineImporter(sheet.name, sheet.notes, FILE_SOURCE, f"TimelineJS sheet {sheet.name}", item="row")
+    known = {p for p in at.values() if p is not None}
+    tag_columns = [i for i, n in enumerate(names) if i not in known and normal(n) in TAG_COLUMNS]
+    extras = Extras.of(sheet, known | set(tag_columns), "the TimelineJS template")
+    rows: list[_Row] = []
+    title: tuple[str, str] | None = None
+    for where, cells in sheet.rows():
+
+        def cell(key: str, cells: list[Cell] = cells) -> Cell:
+            position = at.get(key)
+            return cells[position] if position is not None and position < len(cells) else None
+
+        kind = cell_text(cell("type")).lower()
+        slide = _slide(cell)
+        if kind == "title" and title is None:
+            title = importer.title_slide(slide)
+            sheet.counts.titles += 1
+            continue
+        if kind == "title":
+            sheet.notes.add(where, "a second title row; read as an event")
+        row = _Row(where, len(rows), slide, era=kind == "era")
+        _dates(sheet, cell, row)
+        row.tags = [t for i in tag_columns if i < len(cells) for t in re.split(r"\s*[;,]\s*", cell_text(cells[i]))]
+        row.details = extras.details(cells, where)
+        row.links = [
+            Link(d.split(": ", 1)[1], d.split(": ", 1)[0]) for d in row.details if _URL.match(d.split(": ", 1)[1])
+        ]
+        rows.append(row)
+    extras.warn()
+    if tag_columns:
+        shown = ", ".join(repr(names[i]) for i in tag_columns)
+        sheet.notes.add("", f"{shown}: not a TimelineJS column; its words became each event's tags")
+    pending = [made for row in rows if (made := _event(sheet, importer, row)) is not None]
+    sheet.counts.events = len(pending)
+    heading, description = title or (sheet.stem, "")
+    return importer.finish(pending, heading, description)
+
+
+def _labels(at: dict[str, int | None], names: list[str]) -> dict[str, str]:
+    """Where the importer's warnings point ('start_date.year'), in the sheet's own column names."""
+
+    def name(*keys: str) -> str:
+        found = [names[p] for k in keys if (p := at.get(k)) is not None]
+        return ", ".join(found) or keys[0]
+
+    return {
+        "start_date": name("year", "month", "day", "time", "start date"),
+        "start_date.year": name("year", "start date"),
+        "start_date.month": name("month", "start date"),
+        "start_date.day": name("day", "start date"),
+        "start_date.hour": name("time", "start date"),
+        "start_date.minute": name("time", "start date"),
+        "start_date.second": name("time", "start date"),
+        "end_date": name("end year", "end month", "end day", "end time", "end date"),
+        "end_date.year": name("end year", "end date"),
+        "end_date.month": name("end month", "end date"),
+        "end_date.day": name("end day", "end date"),
+        "end_date.hour": name("end time", "end date"),
+        "end_date.minute": name("end time", "end date"),
+        "text.headline": name("headline"),
+        "text.text": name("text"),
+        "text": name("headline", "text"),
+        "media": name("media"),
+        "media.url": name("media"),
+        "media.caption": name("media caption"),
+        "media.credit": name("media credit"),
+        "group": name("group"),
+        "display_date": name("display date"),
+        "unique_id": name("unique id"),
+    }
+
+
+def _slide(cell: Any) -> dict[str, Any]:
+    """The row as TimelineJS makes it into a slide (dates are added by ``_dates``)."""
+    slide: dict[str, Any] = {"text": {"headline": _str(cell("headline")), "text": _str(cell("text"))}}
+    media = {"url": _str(cell("media")), "caption": _str(cell("media caption")), "credit": _str(cell("media credit"))}
+    if any(media.values()):
+        slide["media"] = media
+    for key, name in (("group", "group"), ("display date", "display_date"), ("unique id", "unique_id")):
+        if value := _str(cell(key)):
+            slide[name] = value
+    return slide
+
+
+def _str(value: Cell) -> str | None:
+    text = cell_text(value)
+    return text or None
+
+
+def _dates(sheet: Sheet, cell: Any, row: _Row) -> None:
+    if sheet.header.find(TIMELINEJS_COLUMNS["year"]) is None:  # v2: 'Start Date', 'End Date'
+        row.start = sheet.dates.read(cell("start date"), row.where)
+        row.end = sheet.dates.read(cell("end date"), row.where, "end date ignored")
+        row.slide["start_date"] = {}
+        row.unreadable = row.start is None and bool(cell_text(cell("start date")))
+        return
+    row.slide["start_date"], row.start = _parts(sheet, cell, row.where, "")
+    row.unreadable = row.start is None and row.slide["start_date"]["year"] is _UNREADABLE
+    end, row.end = _parts(sheet, cell, row.where, "end ")
+    if any(cell_text(value) for value in end.values()) or row.end is not None:
+        row.slide["end_date"] = end
+
+
+def _parts(sheet: Sheet, cell: Any, where: str, prefix: str) -> tuple[dict[str, Any], Parsed | None]:
+    """A date from the Year, Month, Day and Time columns; a Year written as text is read as a date."""
+    year, month, day = cell(f"{prefix}year"), cell(f"{prefix}month"), cell(f"{prefix}day")
+    clock_cell = cell(f"{prefix}time")
+    if prefix and not any(cell_text(v) for v in (year, month, day, clock_cell)):
+        return {}, None  # no end date: the common case, at no cost
+    parsed = None
+    if isinstance(year, str) and year.strip() and not _NUMBER.match(year):
+        parsed = sheet.dates.read(year, where, "row skipped" if not prefix else "end date ignored")
+        year = None if parsed is not None or prefix else _UNREADABLE
+    if isinstance(month, str) and month.strip().lower() in MONTH_NAMES:
+        month = MONTH_NAMES[month.strip().lower()]
+    date: dict[str, Any] = {"year": year, "month": month, "day": day}
+    clock = read_time(clock_cell)
+    if isinstance(clock, str):
+        sheet.notes.add(where, f"{clock}; the time is ignored")
+    elif clock is not None:
+        date.update(clock)
+    return date, parsed
+
+
+def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | None:
+    if row.unreadable:
+        return None
+    for name, parsed in (("start_date", row.start), ("end_date", row.end)):
+        if parsed is not None:
+            given = {k: v for k, v in row.slide.get(name, {}).items() if v is not None and v != ""}
+            parts = sheet.dates.parts(parsed)
+            row.slide[name] = {**given, **parts} if "month" not in parts else {**parts}
+            if name == "start_date" and parsed.note and "display_date" not in row.slide:
+                row.slide["display_date"] = parsed.note
+    pending = importer.slide(row.slide, row.where, row.index, era=row.era)
+    if pending is None:
+        return None
+    if row.era and "end" not in pending.fields:
+        sheet.notes.add(row.where, "an era without an end date; kept as a point in time")
+    _refine(sheet, importer, row, pending)
+    return pending
+
+
+def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pending) -> None:
+    """What the sheet says beyond a slide: approximate text dates, their ends, zones, extra columns."""
+    fields, start = pending.fields, row.start
+    if start is not None:
+        when = fields["when"]
+        if start.approximate and not when.approximate:
+            when = replace(when, approximate=True)
+        if start.offset is not None and when.precision == "minute":
+            when, pending.zoned = replace(when, utc_offset=start.offset), True
+        fields["when"] = pending.when = when
+        if "end" not in fields and (end := sheet.dates.end_of(start, row.where)) is not None:
+            fields["end"] = end
+    for tag in (slugify(t, 60) for t in row.tags):
+        if tag and tag not in fields["tags"]:
+            fields["tags"].append(tag)
+    if row.details:
+        summary = "\n\n".join(p for p in [fields.get("summary", ""), *row.details] if p)
+        fields["summary"] = importer.text.cut(summary, row.where)
+    for link in row.links:
+        if (source := importer.book.link(link, row.where)) and source not in fields["sources"]:
+            fields["sources"].append(source)
