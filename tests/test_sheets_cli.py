@@ -128,6 +128,14 @@ async def _wait(pilot: Any, condition: Callable[[], bool]) -> None:
     raise AssertionError("timed out")
 
 
+def _timeline_shown(app: JunquitoApp) -> bool:
+    """The explorer is up and its timeline has an event selected: the interface is whole, not mounting."""
+    if not isinstance(app.screen, ExplorerScreen):
+        return False
+    timelines = app.screen.query(Timeline)
+    return bool(timelines) and timelines.first().current is not None
+
+
 @pytest.mark.parametrize("name", ["timelinejs-template.csv", "acled-current.csv", "timesketch.jsonl"])
 async def test_each_layout_opens_in_the_app(name: str) -> None:
     dataset, warnings = load_with_warnings(SHEETS / name)
@@ -147,7 +155,7 @@ async def test_each_layout_opens_in_the_app(name: str) -> None:
 async def test_a_spreadsheet_loads_behind_the_progress_screen(name: str) -> None:
     app = JunquitoApp(load=(SHEETS / name, 10**9))
     async with app.run_test(size=(120, 40)) as pilot:
-        await _wait(pilot, lambda: isinstance(app.screen, ExplorerScreen))
+        await _wait(pilot, lambda: _timeline_shown(app))
         assert app.chronology is not None and len(app.chronology.events) == len(load_dataset(SHEETS / name).events)
         assert app.load_warnings == load_with_warnings(SHEETS / name)[1]
 
@@ -156,7 +164,7 @@ async def test_the_progress_screen_takes_the_columns_option() -> None:
     spec = parse_columns("date=When it happened,title=What")
     app = JunquitoApp(load=(SHEETS / "columns-option.csv", 10**9, spec))  # type: ignore[arg-type]  # the lead wires it
     async with app.run_test(size=(120, 40)) as pilot:
-        await _wait(pilot, lambda: isinstance(app.screen, ExplorerScreen))
+        await _wait(pilot, lambda: _timeline_shown(app))
         assert app.chronology is not None and app.chronology.events[0].title == "Raid"
 
 

@@ -124,7 +124,7 @@ def _draft(
         summary.append(f"Fatalities (ACLED count): {cell('fatalities')}")
     if cell("scale"):
         summary.append(f"Source scale: {cell('scale')}")
-    fields["summary"] = events.summary([events.text(part, where) for part in summary], where)
+    fields["summary"] = events.summary([events.text("\n\n".join(p for p in summary if p), where)], where)
     if place := events.line(_place(cell), where):
         fields["place"] = place
     cast = tuple(row[key] for key in _CAST)

@@ -78,6 +78,7 @@ class RowEvents:
     importer: TimelineImporter = field(init=False)
     _slugs: dict[str, str] = field(default_factory=dict)  # tags repeat: each word slugified once
     _sources: dict[str, list[str]] = field(default_factory=dict)  # so do source cells
+    _lines: dict[str, str] = field(default_factory=dict)  # and titles
 
     def __post_init__(self) -> None:
         self.importer = TimelineImporter(
@@ -90,7 +91,14 @@ class RowEvents:
 
     def line(self, value: object, where: str) -> str:
         """A cell as one clean line (a title, a place), within our format's length for it."""
-        return self.importer.text.line(cell_text(value), where)
+        raw = cell_text(value)
+        if (known := self._lines.get(raw)) is not None:  # titles repeat ('Armed clash in Kabul')
+            return known
+        said = self.notes.said
+        line = self.importer.text.line(raw, where)
+        if self.notes.said == said:
+            self._lines[raw] = line
+        return line
 
     def summary(self, parts: list[str], where: str) -> str:
         """Paragraphs as one summary, within our format's length for it."""
@@ -98,10 +106,11 @@ class RowEvents:
 
     def sources(self, value: object, where: str, kind: str = "other") -> list[str]:
         """Source ids for a cell listing sources (split on ';', '|' or line breaks): addresses or names."""
-        text = self.text(value, where)
-        if (known := self._sources.get(text)) is not None:
+        raw = cell_text(value)
+        if (known := self._sources.get(raw)) is not None:  # the same cell again: no cleaning, no splitting
             return known
         said = self.notes.said
+        text = self.importer.text.clean(raw, where)
         ids: list[str] = []
         for item in _LIST.split(text):
             item = item.strip()
@@ -114,7 +123,7 @@ class RowEvents:
             if found and found not in ids:
                 ids.append(found)
         if self.notes.said == said:
-            self._sources[text] = ids
+            self._sources[raw] = ids
         return ids
 
     def tags(self, values: list[str], where: str) -> list[str]:
