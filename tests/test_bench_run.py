@@ -12,7 +12,7 @@ RUN = Path(__file__).resolve().parents[1] / "bench" / "run.py"
 
 def test_bench_run_quick_lists_every_figure() -> None:
     result = subprocess.run(
-        [sys.executable, str(RUN), "--quick", "--events", "300"], capture_output=True, text=True, timeout=120
+        [sys.executable, str(RUN), "--quick", "--events", "300"], capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
