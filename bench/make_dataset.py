@@ -301,15 +301,19 @@ def make_dataset(events: int, seed: int = 1, actors: int | None = None, quotes: 
     }
 
 
-ACLED_HEADER = (
-    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
-    "inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,"
-    "location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp"
-).split(",")
-ACLED_TYPES = [("Political violence", "Battles", "Armed clash"), ("Demonstrations", "Protests", "Peaceful protest"),
-               ("Political violence", "Violence against civilians", "Attack"),
-               ("Demonstrations", "Riots", "Violent demonstration"), ("Strategic developments", "Strategic developments",
-               "Arrests")]  # fmt: skip
+ACLED_HEADER = [
+    *("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type"),
+    *("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting"),
+    *("iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision"),
+    *("source", "source_scale", "notes", "fatalities", "tags", "timestamp"),
+]
+ACLED_TYPES = [
+    ("Political violence", "Battles", "Armed clash"),
+    ("Demonstrations", "Protests", "Peaceful protest"),
+    ("Political violence", "Violence against civilians", "Attack"),
+    ("Demonstrations", "Riots", "Violent demonstration"),
+    ("Strategic developments", "Strategic developments", "Arrests"),
+]
 INTERS = ["State forces", "Rebel groups", "Political militias", "Protesters", "Civilians"]
 TIMELINEJS_HEADER = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
                      "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group",
@@ -339,7 +343,8 @@ def write_acled(document: dict[str, Any], out: Any, seed: int) -> None:
             "", rng.choice(INTERS) if len(cast) > 1 else "", rng.randint(10, 80), "", 862,
             "South America", "Venezuela", "Distrito Capital", "Libertador", "", place,
             f"{10 + rng.random():.4f}", f"{-67 + rng.random():.4f}", rng.randint(1, 3),
-            "; ".join(sources[s] for s in event["sources"]), "National", event["summary"], rng.choice((0, 0, 0, 1, 2, 5)),
+            "; ".join(sources[s] for s in event["sources"]), "National", event["summary"],
+            rng.choice((0, 0, 0, 1, 2, 5)),
             "crowd size=no report" if kind == "Protests" else "", 1700000000 + index,
         ])  # fmt: skip
 
@@ -353,7 +358,7 @@ def write_timelinejs_sheet(document: dict[str, Any], out: Any) -> None:
     for event in document["events"]:
         when = event.get("when") or {"date": "2018", "precision": "year"}
         date, _, clock = when["date"].partition("T")
-        parts = (date.split("-") + ["", ""])[:3]
+        parts = [*date.split("-"), "", ""][:3]
         tag = (event.get("tags") or [""])[0]
         writer.writerow([*parts, clock, "", "", "", "", "", event["title"], f"<p>{event['summary']}</p>",
                          "", "", "", "", "", tag, ""])  # fmt: skip

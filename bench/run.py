@@ -184,7 +184,7 @@ def loading(path: Path, repeat: int, timeout: float, label: str = "large dataset
         before = len(SEARCH_RESULTS.findall(screen(pane.name) or ""))
         tmux("send-keys", "-t", pane.name, "/")
         tmux("send-keys", "-t", pane.name, "-l", "raid")
-        found = pane.wait(lambda text: len(SEARCH_RESULTS.findall(text)) > before, timeout)
+        found = pane.wait(lambda text, before=before: len(SEARCH_RESULTS.findall(text)) > before, timeout)
         searched += [found] if found is not None else []
         tmux("send-keys", "-t", pane.name, "Escape")  # then wait: escape and q at once read as alt+q
         pane.wait(lambda text: "Close search" not in text, timeout)

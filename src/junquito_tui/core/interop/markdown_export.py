@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..chronology import Chronology, exists
 from ..dates import clock, day_label
-from ..model import Event
+from ..model import Event, Precision
 from ..notebook.snapshot import Snapshot
 from ..placement import READING_WHY, order_facts
 from ..provenance import NO_SPEAKER, event_accounts, known_through
@@ -87,7 +87,8 @@ def _event(
     chronology: Chronology, event: Event, citations: _Citations, annotations: Snapshot | None = None
 ) -> list[str]:
     marked = annotations or Snapshot()
-    time = clock(event.when)
+    # a clock time in the heading; a date without one is said by the day/month heading and the details
+    time = clock(event.when) if event.when is not None and event.when.precision == Precision.MINUTE else ""
     title = escape_inline(event.title)
     lines = [f"### {escape_inline(time)} \u00b7 {title}" if time else f"### {title}", ""]
     facts = []
