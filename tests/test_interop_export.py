@@ -101,7 +101,12 @@ def test_timelinejs_slides_are_precision_faithful() -> None:
         "month": "6",
         "display_date": "around June 2017",
     }
-    assert slides["helicopter-flight"]["start_date"] == {"year": "2017", "month": "6", "day": "27"}
+    assert slides["helicopter-flight"]["start_date"] == {
+        "year": "2017",
+        "month": "6",
+        "day": "27",
+        "display_date": "around Tuesday 27 June 2017",  # 'Hours after' an afternoon video: presumably that day
+    }
     raid = slides["raid-begins"]
     assert raid["start_date"] == {
         "year": "2018",
@@ -164,7 +169,7 @@ def test_reading_positions_are_labelled_in_every_export() -> None:
 
 def test_a_days_untimed_events_are_marked_as_in_no_order() -> None:
     chronology = bundled()
-    untimed = ["raid-launched", "perez-calls-former-boss", "perez-attempts-surrender"]
+    untimed = ["raid-launched", "perez-calls-former-boss", "perez-attempts-surrender", "alleged-executions"]
     untimed += ["rebels-killed-and-arrested", "police-colectivo-losses", "raid-disorganised"]
     label = "15 Jan 2018, times not given, in no particular order"
     rows = {r["id"]: r for r in read_csv(export_text(chronology, "csv"))}

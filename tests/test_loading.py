@@ -36,7 +36,7 @@ async def test_loading_shows_progress_then_the_explorer() -> None:
         await wait_for(pilot, shown)
         current = app.screen.query_one(Timeline).current
         assert current is not None and current.id == "firefight"
-        assert app.chronology is not None and len(app.chronology.events) == 37
+        assert app.chronology is not None and len(app.chronology.events) == 38
         await pilot.press("j", "slash", *"perez", "escape")
         assert app.is_running
 

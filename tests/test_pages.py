@@ -68,7 +68,8 @@ def test_an_actor_profile_has_relations_in_words_and_claims_made_and_about() -> 
     assert relations == [
         "→ sibling of Óscar Pérez's brother · The article's 'Pérez's brother'.",
         "→ former member of CICPC · Inferred from the article's mention of 'his former boss at CICPC'.",
-        "→ subordinate of Pérez's former boss at CICPC · Former boss: 'his former boss at CICPC'.",
+        "→ related to Pérez's former boss at CICPC · Formerly Pérez's boss at CICPC (the article's 'his former boss "
+        "at CICPC').",
     ]
     assert not any("inverse" in line or "sibling-of" in line for line in text)
     made = len(chronology.accounts.made["oscar-perez"])
