@@ -134,3 +134,26 @@ def test_a_later_highlight_replaces_a_queued_one_but_never_a_selection() -> None
     assert not RowList.Highlighted(one, 1, target).can_replace(RowList.Highlighted(other, 2, target))
     assert not RowList.Selected(one, 1, target).can_replace(RowList.Highlighted(one, 2, target))
     assert not RowList.Highlighted(one, 1, target).can_replace(RowList.Selected(one, 2, target))
+
+
+async def test_a_new_page_puts_its_cursor_on_its_own_first_link() -> None:
+    """A page shown after a longer one kept the index of the old page's first link: past its end,
+    enter raised IndexError (found by the fuzzer)."""
+    from junquito_tui.core.navigation import Location
+    from junquito_tui.ui.widgets.links import LinkList
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield LinkList(id="page")
+
+    app = One()
+    async with app.run_test(size=(60, 20)) as pilot:
+        page = app.query_one(LinkList)
+        link = Location("event", "e")
+        page.show([Row(Content(f"text {n}")) for n in range(12)] + [Row(Content("link"), link)])
+        assert page.highlighted == 12
+        page.show([Row(Content("one line")), Row(Content("link"), link)])
+        assert page.highlighted == 1
+        page.focus()
+        await pilot.press("enter")
+        assert app.is_running

@@ -227,7 +227,9 @@ class RowList(ScrollView, can_focus=True):
         """Whether the row's first line is within the lines shown."""
         self._measure(rows=index + 1)
         height = self.scrollable_content_region.height
-        return height > 0 and self.scroll_y <= self._tops[index] < self.scroll_y + height
+        if index >= len(self._tops) or height <= 0:
+            return True  # not laid out (a hidden tab): nothing to judge by, so nothing changes
+        return self.scroll_y <= self._tops[index] < self.scroll_y + height
 
     def first_selectable(self) -> int | None:
         return self._next_selectable(-1, 1)
