@@ -80,3 +80,95 @@ def test_the_command_line_loads_large_files_in_the_background(
     assert cli.main(["--data", str(path)]) == 2
     assert seen["load"][0] == path
     assert capsys.readouterr().err == "bad.json: 1 problem\n  nothing good\n"
+
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+
+
+async def _load_in_background(path: Path) -> JunquitoApp:
+    """The large-file path: the interface first, the file read and checked by the loading thread."""
+    app = JunquitoApp(load=(path, 10**9))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.load_error is not None or isinstance(app.screen, ExplorerScreen), 60)
+    return app
+
+
+def _big_timelinejs(tmp_path: Path, slides: list[dict[str, Any]]) -> Path:
+    """Over 8 MB (what the command line loads in the background): padding in a presentation-only field."""
+    document = {
+        "title": {"text": {"headline": "Big"}, "background": {"color": "#" + "0" * 9_000_000}},
+        "events": slides,
+    }
+    path = tmp_path / "big-timeline.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert path.stat().st_size > cli.BACKGROUND_LOAD_BYTES
+    return path
+
+
+async def test_a_year_of_5000_digits_in_a_big_file_is_a_warning_not_a_dead_thread(tmp_path: Path) -> None:
+    slides = json.loads((HOSTILE / "timelinejs-year-5000-digits.json").read_text(encoding="utf-8"))["events"]
+    app = await _load_in_background(_big_timelinejs(tmp_path, slides))
+    assert app.load_error is None and app.chronology is not None
+    assert [e.title for e in app.chronology.events] == ["An ordinary slide"]
+    assert any("a year of 5,000 digits is beyond" in w for w in app.load_warnings)
+
+
+async def test_an_escape_code_as_zone_label_in_a_big_file_is_removed(tmp_path: Path) -> None:
+    slides = json.loads((HOSTILE / "timelinejs-zone-label-escape.json").read_text(encoding="utf-8"))["events"]
+    app = await _load_in_background(_big_timelinejs(tmp_path, slides))
+    assert app.load_error is None and app.chronology is not None
+    (event,) = app.chronology.events
+    assert event.when is not None and event.when.utc_offset == "+01:00" and "\x1b" not in (event.when.zone_label or "")
+
+
+@pytest.mark.parametrize(
+    ("where", "stage"),
+    [
+        ("junquito_tui.core.interop.timelinejs_import.from_timelinejs", "could not be converted from TimelineJS"),
+        ("junquito_tui.ui.screens.loading.Chronology", "could not be ordered"),
+        ("junquito_tui.ui.screens.loading.Placement", "could not be placed in time"),
+    ],
+)
+async def test_any_exception_in_the_loading_thread_ends_in_a_report_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, stage: str
+) -> None:
+    """It used to kill the thread unseen: the progress screen forever, and `q` exited 0."""
+
+    def fail(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
+
+    monkeypatch.setattr(where, fail)
+    path = _big_timelinejs(tmp_path, [{"start_date": {"year": 2018}, "text": {"headline": "One"}}])
+    app = await _load_in_background(path)
+    assert app.return_code == 2
+    assert app.load_error is not None and app.load_error.startswith(
+        f"{path}: 1 problem\n  {stage} (ValueError: Exceeds"
+    )
+
+
+def test_the_command_line_prints_a_loading_thread_failure(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The whole way: --data on a large file, the thread fails, the report on stderr, exit 2."""
+    monkeypatch.setattr(cli, "BACKGROUND_LOAD_BYTES", 10)
+
+    def fail(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("junquito_tui.ui.screens.loading.Placement", fail)
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(MINIMAL), encoding="utf-8")
+
+    def headless_run(app: JunquitoApp) -> None:  # the real app and thread, without a terminal
+        import asyncio
+
+        async def session() -> None:
+            async with app.run_test(size=(80, 24)) as pilot:
+                await wait_for(pilot, lambda: app.load_error is not None, 30)
+
+        asyncio.run(session())
+
+    monkeypatch.setattr(JunquitoApp, "run", headless_run)
+    assert cli.main(["--data", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}: 1 problem\n  could not be placed in time (RuntimeError: boom)")

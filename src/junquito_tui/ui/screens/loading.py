@@ -24,6 +24,7 @@ from ...core.axis import Placement
 from ...core.chronology import Chronology
 from ...core.loader import DatasetError, load_with_warnings
 from ...core.memory import collector_paused, freeze_loaded_objects
+from ...core.problems import Problem
 
 if TYPE_CHECKING:
     from ...core.interop.sheet_layouts import ColumnSpec
@@ -70,18 +71,30 @@ class LoadingScreen(Screen[None]):
         threading.Thread(target=self._load, name="load-dataset", daemon=True).start()
 
     def _load(self) -> None:
+        """Every way this can end posts a message: a thread that died silently would leave the
+        progress screen up forever, and `q` would then exit 0 as if nothing had gone wrong."""
+        stage = "read"
         try:
             with collector_paused():  # all of this is new, long-lived and acyclic
                 dataset, warnings = load_with_warnings(
                     self.path, max_bytes=self.max_bytes, progress=self._report, columns=self.columns
                 )
+                stage = "ordered"
                 self._report(f"Ordering {len(dataset.events):,} events", None, force=True)
                 chronology = Chronology(dataset)
+                stage = "placed in time"
                 self._report("Placing events in time", None, force=True)
                 placement = Placement(chronology.events)
             freeze_loaded_objects()  # the load's last step, before the explorer takes over
         except DatasetError as error:
             self.post_message(self.Failed(error.report()))
+            return
+        except BaseException as error:
+            detail = f"{type(error).__name__}: {error}"[:200]
+            why = f"could not be {stage} ({detail})"
+            if not isinstance(error, MemoryError):
+                why += "; this is a bug in junquito-tui, please report it"
+            self.post_message(self.Failed(DatasetError(str(self.path), [Problem("", why)]).report()))
             return
         self.post_message(self.Loaded(chronology, placement, warnings))
 
