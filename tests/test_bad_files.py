@@ -172,12 +172,15 @@ def test_paths_that_are_not_files(run: Any, tmp_path: Path, kind: str) -> None:
     assert code == 2 and ("is a directory" in err if kind == "directory" else "no such file" in err)
 
 
-def test_huge_file_is_refused_before_reading(run: Any, tmp_path: Path) -> None:
+def test_huge_file_is_refused_before_reading(run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("junquito_tui.core.files.available_memory", lambda: 400_000_000)  # a small machine
     path = tmp_path / "huge.json"
     with path.open("wb") as handle:
         handle.truncate(200 * 1024 * 1024)  # sparse: 200 MB on paper, nothing on disk
     code, err = run(path)
-    assert code == 2 and "is 209,715,200 bytes, over the limit of 52,428,800 (raise it with --max-bytes)" in err
+    assert code == 2
+    assert "is 209,715,200 bytes, over the limit of 52,428,800: a dataset takes about 8 times its size" in err
+    assert "0.4 GB of memory is available (raise the limit with --max-bytes, at most " in err
 
 
 def test_a_field_at_its_limit_is_accepted_and_a_ten_megabyte_one_refused(

@@ -140,3 +140,111 @@ def test_control_characters_in_keys_are_shown_escaped(write: Any, minimal: dict[
     minimal["events"][0]["\x1b]52;c;aGk=\x07"] = 1
     report = error_of(write(minimal)).report()
     assert "\\x1b]52;c;aGk=\\x07" in report and "\x1b" not in report and "\x07" not in report
+
+
+# -- messages that say where and what -----------------------------------------------------------------
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+
+
+def test_a_number_too_long_to_read_is_located() -> None:
+    path = HOSTILE / "number-5000-digits.json"
+    report = error_of(path).report()
+    assert report == f"{path}: 1 problem\n  {path}:2:21: a number of 5,000 digits is too long to read (at most 4,300)"
+
+
+def test_a_long_number_inside_a_string_is_not_the_one_located(write: Any) -> None:
+    path = write('{"title": "' + "9" * 5000 + '",\n "n": -' + "1" * 4400 + "}")
+    assert f"{path}:2:7: a number of 4,400 digits is too long" in error_of(path).report()
+
+
+def test_nan_is_located(write: Any) -> None:
+    path = write('{"title": "NaN",\n  "x": [1, NaN]}')
+    assert f"{path}:2:12: NaN is not valid JSON" in error_of(path).report()  # not the one in the string
+
+
+def test_a_zero_filled_file_is_binary_not_utf16(write: Any) -> None:
+    report = error_of(write(bytes(100_000))).report()
+    assert "holds binary data (zero bytes)" in report and "UTF-16" not in report
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_is_still_named_with_or_without_a_byte_order_mark(write: Any, encoding: str) -> None:
+    assert "looks like UTF-16" in error_of(write('{"title": "x"}'.encode(encoding))).report()
+
+
+def test_a_huge_zero_filled_file_is_refused_from_its_first_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "zeros.json"
+    with path.open("wb") as handle:
+        handle.truncate(2 * 1024**3)  # sparse: 2 GB on paper
+    assert "holds binary data" in error_of(path, max_bytes=3 * 1024**3).report()
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused(
+    write: Any, minimal: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from junquito_tui.core import files
+
+    path = write(minimal)
+    monkeypatch.setattr(files, "preflight", lambda target, max_bytes: 10)  # it was small when checked
+    assert "over the limit of 100" in error_of(path, max_bytes=100).report()
+
+
+# -- the last line of defence: any exception while loading is a located report ------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "error", "expected", "valid"),
+    [
+        ("core.loader.check_integrity", RuntimeError("boom"), "could not be checked (RuntimeError: boom)", True),
+        ("core.loader.parse_json", KeyError("x"), "could not be checked (KeyError: 'x')", False),
+        ("core.raw_checks.check_integrity", TypeError("t"), "could not be checked (TypeError: t)", False),
+        ("core.loader.read_file", MemoryError(), "ran out of memory while it was being read", True),
+    ],
+)
+def test_unexpected_exceptions_become_a_report_naming_file_and_stage(
+    write: Any,
+    minimal: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    error: Exception,
+    expected: str,
+    valid: bool,
+) -> None:
+    def fail(*args: Any, **kwargs: Any) -> Any:
+        raise error
+
+    monkeypatch.setattr(f"junquito_tui.{where}", fail)
+    if not valid:
+        minimal["title"] = 5  # the careful path: the document is parsed and checked part by part
+    path = write(minimal)
+    report = error_of(path).report()
+    assert report.startswith(f"{path}: 1 problem\n") and expected in report
+
+
+def test_an_importer_bug_is_reported_as_a_conversion_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    from junquito_tui.core.interop import timelinejs_import
+    from junquito_tui.core.loader import load_timelinejs
+
+    def fail(*args: Any, **kwargs: Any) -> Any:
+        raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
+
+    monkeypatch.setattr(timelinejs_import, "from_timelinejs", fail)
+    path = Path(__file__).parent / "data" / "timelinejs" / "times.json"
+    for load in (load_dataset, load_timelinejs):
+        with pytest.raises(DatasetError) as caught:
+            load(path)
+        report = caught.value.report()
+        assert report.startswith(f"{path}: 1 problem\n  could not be converted from TimelineJS (ValueError: Exceeds")
+        assert "this is a bug in junquito-tui, please report it" in report
+
+
+def test_keyboard_interrupt_is_not_swallowed(
+    write: Any, minimal: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupt(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("junquito_tui.core.loader.check_integrity", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        load_dataset(write(minimal))

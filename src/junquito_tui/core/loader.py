@@ -1,16 +1,21 @@
 """Read a dataset file into a validated ``Dataset``, or explain every problem found.
 
-Our own format is read as it is; a TimelineJS3 file is recognised by its shape and
-converted first, with warnings for what the conversion had to guess or leave out.
+Our own format is read as it is; a TimelineJS3 file (recognised by its shape) and a spreadsheet
+(by its first bytes and name) are converted first, with warnings for what the conversion had to
+guess or leave out.
 
-Each stage (file, bytes, JSON, schema, references) stops the stages after it,
-because later checks would only repeat the earlier problem in other words.
+A valid file takes the fast path: pydantic-core checks the bytes directly. Anything else
+takes the careful path, which reports every problem in one run: duplicate keys, the schema,
+and the references and anchor order of whatever parts are valid. Only a file that cannot be
+read as JSON at all stops there. Whatever goes wrong, the caller gets a ``DatasetError``
+naming the file (an unexpected exception too, naming the stage it happened in): never a
+traceback for a file someone gave us.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -18,34 +23,33 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from .files import Progress, default_max_bytes, preflight, read_file
 from .integrity import check_integrity
+from .json_text import UTF8_BOM, decode, has_duplicate_keys, parse_json
 from .memory import collector_paused
 from .model import DATASET, Dataset
-from .problems import Problem, json_kind, json_path
-from .text import text_problem, visible
+from .problems import DatasetError, Problem, json_kind
+from .raw_checks import ordering_problems, reference_problems
+from .schema_problems import schema_problems
 
 if TYPE_CHECKING:
     from .interop.sheet_layouts import ColumnSpec
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-READ_CHUNK = 4 * 1024 * 1024
+__all__ = [
+    "DatasetError",
+    "Loaded",
+    "bundled_path",
+    "load_dataset",
+    "load_timelinejs",
+    "load_with_report",
+    "load_with_warnings",
+    "preflight",
+]
+
 BUNDLED_NAME = "events.json"
-UTF8_BOM = b"\xef\xbb\xbf"
-
-
-class DatasetError(Exception):
-    """Every problem found in one dataset file."""
-
-    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
-        self.path = path
-        self.problems = list(problems)
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        noun = "problem" if len(self.problems) == 1 else "problems"
-        lines = [visible(f"{self.path}: {len(self.problems)} {noun}")]
-        lines += [f"  {problem.render(self.path)}" for problem in self.problems]
-        return "\n".join(lines)
+# Duplicate keys are looked for on the fast path in files up to this size (about 10 ms a MB with
+# jiter), and in any file `validate` checks; skipping it keeps a large load as fast as it was.
+DUPLICATE_SCAN_BYTES = 8 * 1024 * 1024
 
 
 def bundled_path() -> Path:
@@ -60,12 +64,36 @@ def bundled_path() -> Path:
     return Path(__file__).resolve().parents[3] / "data" / BUNDLED_NAME
 
 
-def load_dataset(path: str | Path | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
+def load_dataset(path: str | Path | None = None, *, max_bytes: int | None = None) -> Dataset:
     """Load and validate ``path`` (default: the bundled dataset); raise ``DatasetError``."""
     return load_with_warnings(path, max_bytes=max_bytes)[0]
 
 
-Progress = Callable[[str, float | None], None]  # (what is happening, fraction done or None)
+class _Stage:
+    """What the loader is doing, for the message if something unexpected happens."""
+
+    def __init__(self) -> None:
+        self.now = "read"
+
+
+@contextmanager
+def _last_line_of_defence(name: str) -> Iterator[_Stage]:
+    """Any exception from reading, parsing, converting or checking becomes a ``DatasetError``."""
+    stage = _Stage()
+    try:
+        yield stage
+    except DatasetError:
+        raise
+    except MemoryError:
+        message = f"ran out of memory while it was being {stage.now} (try a smaller --max-bytes, or more memory)"
+        raise DatasetError(name, [Problem("", message)]) from None
+    except RecursionError:
+        raise DatasetError(name, [Problem("", "is nested too deeply to be a dataset")]) from None
+    except Exception as error:
+        detail = f"{type(error).__name__}: {error}"
+        detail = detail if len(detail) <= 200 else detail[:197] + "..."
+        message = f"could not be {stage.now} ({detail}); this is a bug in junquito-tui, please report it"
+        raise DatasetError(name, [Problem("", message)]) from error
 
 
 @dataclass
@@ -78,45 +106,55 @@ class Loaded:
 def load_with_warnings(
     path: str | Path | None = None,
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     progress: Progress | None = None,
     columns: ColumnSpec | None = None,
+    thorough: bool = False,
 ) -> tuple[Dataset, list[str]]:
     """Like ``load_dataset``, for any format we read: a TimelineJS3 file (recognised by its shape)
     or a spreadsheet is converted, and what the conversion had to guess or leave out comes back as
-    warnings. ``progress`` hears about each stage (from the calling thread)."""
-    loaded = load_with_report(path, max_bytes=max_bytes, progress=progress, columns=columns)
+    warnings. ``progress`` hears about each stage (from the calling thread). ``thorough`` looks for
+    duplicate keys in a valid file of any size (`validate` does)."""
+    loaded = load_with_report(path, max_bytes=max_bytes, progress=progress, columns=columns, thorough=thorough)
     return loaded.dataset, loaded.warnings
 
 
 def load_with_report(
     path: str | Path | None = None,
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     progress: Progress | None = None,
     columns: ColumnSpec | None = None,
+    thorough: bool = False,
 ) -> Loaded:
     """``load_with_warnings``, with the row counts of a spreadsheet (``columns``: ``--columns``)."""
     report = progress or (lambda stage, fraction: None)
     target = Path(path) if path is not None else bundled_path()
     name = str(target)
-    if _is_sheet(target, columns):
-        return _load_sheet(target, max_bytes, columns, report)
-    raw = _read_bytes(target, name, max_bytes, report)
-    report(f"Checking {len(raw) / 1e6:,.1f} MB", None)
-    dataset = _valid_as_is(raw, name)
-    if dataset is not None:
-        return Loaded(dataset, [])
-    # Something is wrong, or the file is TimelineJS: the careful path says what, or converts.
-    document = _parse_json(_decode(raw, name), name)
-    del raw
-    from .interop.timelinejs_import import from_timelinejs, is_timelinejs  # only for such files: start-up
+    limit = max_bytes if max_bytes is not None else default_max_bytes()
+    with _last_line_of_defence(name) as stage:
+        preflight(target, limit)  # before anything opens it: a FIFO would block even the format sniffing
+        if _is_sheet(target, columns):
+            stage.now = "converted from a spreadsheet"
+            return _load_sheet(target, columns, report)
+        raw = read_file(target, limit, report)
+        stage.now = "checked"  # parsed, validated, converted: each stage below names itself
+        report(f"Checking {len(raw) / 1e6:,.1f} MB", None)
+        dataset = _valid_as_is(raw, name, duplicates=thorough or len(raw) <= DUPLICATE_SCAN_BYTES)
+        if dataset is not None:
+            return Loaded(dataset, [])
+        # Something is wrong, or the file is TimelineJS: the careful path says what, or converts.
+        document, duplicates = parse_json(decode(raw, name), name)
+        del raw
+        from .interop.timelinejs_import import from_timelinejs, is_timelinejs  # only for such files: start-up
 
-    if is_timelinejs(document):
-        report("Converting from TimelineJS", None)
-        converted, warnings = from_timelinejs(document, target.name)
-        return Loaded(validate_document(converted, name), warnings)
-    return Loaded(validate_document(document, name), [])
+        if is_timelinejs(document):
+            stage.now = "converted from TimelineJS"
+            report("Converting from TimelineJS", None)
+            converted, warnings = from_timelinejs(document, target.name)
+            stage.now = "checked"
+            return Loaded(validate_document(converted, name), [*_as_warnings(duplicates), *warnings])
+        return Loaded(validate_document(document, name, duplicates), [])
 
 
 def _is_sheet(target: Path, columns: ColumnSpec | None) -> bool:
@@ -125,12 +163,11 @@ def _is_sheet(target: Path, columns: ColumnSpec | None) -> bool:
     return columns is not None or is_sheet(target)
 
 
-def _load_sheet(target: Path, max_bytes: int, columns: ColumnSpec | None, report: Progress) -> Loaded:
+def _load_sheet(target: Path, columns: ColumnSpec | None, report: Progress) -> Loaded:
     """A spreadsheet (CSV, XLSX, ODS, ...) or JSON lines, converted; its rows counted for ``validate``."""
     from .interop.sheets import SheetError, import_sheet
 
     name = str(target)
-    preflight(target, max_bytes)
     report("Reading the spreadsheet", None)
     try:
         imported = import_sheet(target, columns, report)
@@ -142,14 +179,17 @@ def _load_sheet(target: Path, max_bytes: int, columns: ColumnSpec | None, report
     return Loaded(validate_document(imported.document, name), imported.warnings, imported.summary)
 
 
-def _valid_as_is(raw: bytes, name: str) -> Dataset | None:
+def _valid_as_is(raw: bytes, name: str, *, duplicates: bool) -> Dataset | None:
     """The dataset, if ``raw`` is a valid one, checked by pydantic-core straight from the bytes
     (no Python copy of the JSON tree: half the time and memory of parsing first); None if
-    the schema check fails. Reference problems raise at once: they carry their own paths."""
+    the schema check fails or a key is given twice (``duplicates``: if that is looked for).
+    Reference problems raise at once: they carry their own paths."""
     with collector_paused():
         try:
             dataset = DATASET.validate_json(raw.removeprefix(UTF8_BOM))
         except ValidationError:
+            return None
+        if duplicates and has_duplicate_keys(raw):
             return None
     problems = check_integrity(dataset)
     if problems:
@@ -157,159 +197,62 @@ def _valid_as_is(raw: bytes, name: str) -> Dataset | None:
     return dataset
 
 
+def _as_warnings(problems: list[Problem]) -> list[str]:
+    """A TimelineJS file is read leniently: its duplicate keys are warnings, the last value used."""
+    return [f"{p.path} (line {p.line}): {p.message.replace('would be silently lost', 'is dropped')}" for p in problems]
+
+
 def load_timelinejs(
-    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, columns: ColumnSpec | None = None
+    path: str | Path, *, max_bytes: int | None = None, columns: ColumnSpec | None = None
 ) -> tuple[Dataset, list[str]]:
     """A TimelineJS3 file or a spreadsheet as a dataset, with warnings; ``DatasetError`` for any other file."""
-    from .interop.timelinejs_import import from_timelinejs, is_timelinejs
-
-    if _is_sheet(Path(path), columns):
-        loaded = _load_sheet(Path(path), max_bytes, columns, lambda stage, fraction: None)
-        return loaded.dataset, loaded.warnings
-    target, name, document = _read_document(path, max_bytes)
-    if not is_timelinejs(document):
-        why = (
-            "is already a junquito-tui dataset; there is nothing to import"
-            if isinstance(document, dict) and "schema_version" in document
-            else "is not a TimelineJS3 file (expected an object with an 'events' array of slides with 'start_date') "
-            "nor a spreadsheet"
-        )
-        raise DatasetError(name, [Problem("", why)])
-    converted, warnings = from_timelinejs(document, target.name)
-    return validate_document(converted, name), warnings
-
-
-def _read_document(path: str | Path | None, max_bytes: int, report: Progress | None = None) -> tuple[Path, str, Any]:
-    target = Path(path) if path is not None else bundled_path()
+    target = Path(path)
     name = str(target)
-    raw = _read_bytes(target, name, max_bytes, report)
-    if report:
-        report("Parsing JSON", None)
-    return target, name, _parse_json(_decode(raw, name), name)
+    limit = max_bytes if max_bytes is not None else default_max_bytes()
+    with _last_line_of_defence(name) as stage:
+        preflight(target, limit)
+        if _is_sheet(target, columns):
+            stage.now = "converted from a spreadsheet"
+            loaded = _load_sheet(target, columns, lambda stage, fraction: None)
+            return loaded.dataset, loaded.warnings
+        raw = read_file(target, limit)
+        document, duplicates = parse_json(decode(raw, name), name)
+        from .interop.timelinejs_import import from_timelinejs, is_timelinejs
+
+        if not is_timelinejs(document):
+            why = (
+                "is already a junquito-tui dataset; there is nothing to import"
+                if isinstance(document, dict) and "schema_version" in document
+                else "is not a TimelineJS3 file (expected an object with an 'events' array of slides with "
+                "'start_date') nor a spreadsheet"
+            )
+            raise DatasetError(name, [Problem("", why)])
+        stage.now = "converted from TimelineJS"
+        converted, warnings = from_timelinejs(document, target.name)
+        stage.now = "checked"
+        return validate_document(converted, name), [*_as_warnings(duplicates), *warnings]
 
 
-def validate_document(document: Any, name: str) -> Dataset:
-    """Validate already-parsed JSON (used by importers that build documents in memory)."""
+def validate_document(document: Any, name: str, problems: list[Problem] | None = None) -> Dataset:
+    """Validate already-parsed JSON (also used by importers that build documents in memory).
+
+    ``problems`` found before (duplicate keys) are reported with the rest. When the schema check
+    fails, ids, references and anchors are still checked on whatever parts are valid.
+    """
+    found = list(problems or [])
     if not isinstance(document, dict):
-        raise DatasetError(name, [Problem("", f"the top level must be a JSON object, not {json_kind(document)}")])
+        raise DatasetError(
+            name, [*found, Problem("", f"the top level must be a JSON object, not {json_kind(document)}")]
+        )
     try:
         with collector_paused():
             dataset = DATASET.validate_python(document)
     except ValidationError as error:
-        raise DatasetError(name, _schema_problems(error)) from None
-    problems = check_integrity(dataset)
-    if problems:
-        raise DatasetError(name, problems)
+        found += schema_problems(error)
+        found += reference_problems(document, skip={problem.path for problem in found})
+        found += ordering_problems(document, found)
+        raise DatasetError(name, found) from None
+    found += check_integrity(dataset)
+    if found:
+        raise DatasetError(name, found)
     return dataset
-
-
-def preflight(target: Path, max_bytes: int) -> int:
-    """The file's size, once it is known to be a readable file within the limit; else ``DatasetError``."""
-    name = str(target)
-    try:
-        if target.is_dir():
-            raise DatasetError(name, [Problem("", "is a directory, not a dataset file")])
-        size = target.stat().st_size
-        if size > max_bytes:
-            raise DatasetError(
-                name,
-                [Problem("", f"is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)")],
-            )
-        with target.open("rb"):  # read-only: the app never writes a dataset
-            return size
-    except FileNotFoundError:
-        raise DatasetError(name, [Problem("", "no such file")]) from None
-    except PermissionError:
-        raise DatasetError(name, [Problem("", "permission denied: the file cannot be read")]) from None
-    except OSError as error:
-        raise DatasetError(name, [Problem("", f"cannot be read: {error.strerror or error}")]) from None
-
-
-def _read_bytes(target: Path, name: str, max_bytes: int, report: Progress | None = None) -> bytes:
-    size = preflight(target, max_bytes)
-    try:
-        with target.open("rb") as handle:  # read-only: the app never writes a dataset
-            if report is None:
-                return handle.read(max_bytes + 1)
-            chunks, done = [], 0
-            while chunk := handle.read(min(READ_CHUNK, max_bytes + 1 - done)):
-                chunks.append(chunk)
-                done += len(chunk)
-                report(f"Reading {done / 1e6:,.1f} of {size / 1e6:,.1f} MB", done / max(size, 1))
-            return b"".join(chunks)
-    except OSError as error:
-        raise DatasetError(name, [Problem("", f"cannot be read: {error.strerror or error}")]) from None
-
-
-def _decode(raw: bytes, name: str) -> str:
-    sample = raw[:64]
-    # UTF-16 text is ASCII interleaved with zero bytes; other zero bytes mean binary.
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
-        len(sample) >= 4 and (not any(sample[1::2]) or not any(sample[0::2]))
-    ):
-        raise DatasetError(name, [Problem("", "looks like UTF-16; save the file as UTF-8")])
-    if b"\x00" in raw[:4096]:
-        raise DatasetError(name, [Problem("", "holds binary data (zero bytes), not JSON text")])
-    raw = raw.removeprefix(UTF8_BOM)  # a UTF-8 byte order mark is harmless
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        message = (
-            f"byte 0x{raw[error.start]:02X} is not valid UTF-8 (is it Latin-1 or another legacy encoding?); "
-            "save the file as UTF-8"
-        )
-        raise DatasetError(name, [Problem("", message, line=line, column=column)]) from None
-    if not text.strip():
-        raise DatasetError(name, [Problem("", "is empty; a dataset is a JSON object")])
-    return text
-
-
-def _reject_constant(value: str) -> Any:
-    raise ValueError(f"{value} is not valid JSON")
-
-
-def _parse_json(text: str, name: str) -> Any:
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
-        raise DatasetError(
-            name, [Problem("", _json_message(error.msg), line=error.lineno, column=error.colno)]
-        ) from None
-    except ValueError as error:  # NaN / Infinity
-        raise DatasetError(name, [Problem("", str(error))]) from None
-    except RecursionError:
-        raise DatasetError(name, [Problem("", "is nested too deeply to be a dataset")]) from None
-
-
-def _json_message(message: str) -> str:
-    if message.startswith("Expecting property name enclosed in double quotes"):
-        return "invalid JSON: expected a quoted key (a trailing comma before '}'?)"
-    if message == "Expecting value":
-        return "invalid JSON: expected a value (a trailing comma, or the file is cut short?)"
-    return f"invalid JSON: {message[0].lower()}{message[1:]}"
-
-
-def _schema_problems(error: ValidationError) -> list[Problem]:
-    problems = []
-    for item in error.errors(include_url=False):
-        location = list(item["loc"])
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] in {"extra_forbidden", "unexpected_keyword_argument"}:
-            message = f"unknown field '{location[-1]}'"
-        elif item["type"] == "missing":
-            message = f"missing required field '{location[-1]}'"
-        elif (worded := text_problem(item, location)) is not None:  # characters, line breaks, length
-            message = worded
-        elif item["type"] not in {"value_error", "string_pattern_mismatch"} and "input" in item:
-            message = f"{message} (got {_short(item['input'])})"
-        elif item["type"] == "string_pattern_mismatch" and location and location[-1] in {"id", "actor", "target"}:
-            message = "an id must be a lowercase slug like 'oscar-perez'"
-        problems.append(Problem(json_path(location), message))
-    return problems
-
-
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."

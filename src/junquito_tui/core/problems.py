@@ -1,8 +1,8 @@
-"""A located, human-readable problem in a dataset file."""
+"""A located, human-readable problem in a dataset file, and the error that carries them all."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,10 +18,26 @@ class Problem:
 
     def render(self, file: str) -> str:
         if self.line is not None:
-            return visible(f"{file}:{self.line}:{self.column}: {self.message}")
+            where = f"{file}:{self.line}:{self.column}: " + (f"{self.path}: " if self.path else "")
+            return visible(f"{where}{self.message}")
         if self.path:
             return visible(f"{self.path}: {self.message}")
         return visible(self.message)
+
+
+class DatasetError(Exception):
+    """Every problem found in one dataset file."""
+
+    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
+        self.path = path
+        self.problems = list(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        lines = [visible(f"{self.path}: {len(self.problems)} {noun}")]
+        lines += [f"  {problem.render(self.path)}" for problem in self.problems]
+        return "\n".join(lines)
 
 
 def json_path(location: Iterable[int | str]) -> str:
