@@ -118,3 +118,95 @@ def test_search_exit_codes(capsys: pytest.CaptureFixture[str], write: Any) -> No
     assert main(["search", '"unclosed']) == 1
     assert 'hint: unclosed quote: read "unclosed" as a phrase' in capsys.readouterr().err
     assert main(["search", "perez", "--data", str(write("{"))]) == 2
+
+
+def test_event_and_actor_are_mutually_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
+    """Together, --event used to be silently ignored."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["--event", "raid-begins", "--actor", "oscar-perez"])
+    assert exit_.value.code == 2
+    assert "argument --actor: not allowed with argument --event" in capsys.readouterr().err
+
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """What --data hands the interface (which does not start)."""
+    started: dict[str, Any] = {}
+
+    class FakeApp:
+        def __init__(self, chronology: Any, **options: Any) -> None:
+            started.update(options, chronology=chronology)
+
+        def run(self) -> None:
+            started["ran"] = True
+
+    monkeypatch.setattr("junquito_tui.ui.app.JunquitoApp", FakeApp)
+    return started
+
+
+@pytest.mark.parametrize("command", ["validate", "--data", "import"])
+def test_a_timelinejs_year_of_5000_digits_is_a_warning(
+    command: str, capsys: pytest.CaptureFixture[str], opened: dict[str, Any]
+) -> None:
+    """It was a ValueError traceback (Python reads at most 4,300 digits)."""
+    path = HOSTILE / "timelinejs-year-5000-digits.json"
+    assert main([command, str(path)]) == 0
+    err = capsys.readouterr().err
+    warnings = err + " ".join(opened.get("warnings", []))
+    assert "events[0].start_date.year: a year of 5,000 digits is beyond the 999,999,999,999 years" in warnings
+    assert "slide skipped" in warnings and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["validate", "--data", "import"])
+def test_an_escape_code_as_zone_label_is_removed_with_a_warning(
+    command: str, capsys: pytest.CaptureFixture[str], opened: dict[str, Any]
+) -> None:
+    """It was a pydantic ValidationError traceback."""
+    path = HOSTILE / "timelinejs-zone-label-escape.json"
+    assert main([command, str(path)]) == 0
+    captured = capsys.readouterr()
+    warnings = captured.err + " ".join(opened.get("warnings", []))
+    assert "control characters removed" in warnings and "events[0].junquito.zone_label" in warnings
+    assert "\x1b" not in captured.out and "Traceback" not in captured.err
+    if command == "import":
+        when = json.loads(captured.out)["events"][0]["when"]
+        assert when["utc_offset"] == "+01:00" and when["zone_label"] == "[2J"
+
+
+def test_a_zone_label_the_model_refuses_keeps_the_zone_without_it(
+    capsys: pytest.CaptureFixture[str], write: Any
+) -> None:
+    """The importer's own last resort, if the model's rules for labels ever grow stricter than its cleaning."""
+    slide = {"start_date": {"year": 2018, "month": 1, "day": 15, "hour": 4}, "text": {"headline": "x"}}
+    slide["junquito"] = {"utc_offset": "-04:00", "zone_label": "VST"}
+    from junquito_tui.core.interop import timelinejs_import
+
+    real = timelinejs_import.replace
+
+    def strict(date: Any, **changes: Any) -> Any:
+        if changes.get("zone_label"):
+            from junquito_tui.core.model import When
+
+            When(date="x", precision="year")  # raises ValidationError, as a stricter model would
+        return real(date, **changes)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timelinejs_import, "replace", strict)
+        assert main(["import", str(write({"events": [slide]}))]) == 0
+    captured = capsys.readouterr()
+    assert "events[0].junquito.zone_label: 'VST' is not usable" in captured.err
+    assert json.loads(captured.out)["events"][0]["when"]["utc_offset"] == "-04:00"
+
+
+@pytest.mark.parametrize("command", ["validate", "--data", "import"])
+def test_a_json_number_of_5000_digits_is_located(
+    command: str, capsys: pytest.CaptureFixture[str], opened: dict[str, Any]
+) -> None:
+    path = HOSTILE / "number-5000-digits.json"
+    assert main([command, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:2:21: a number of 5,000 digits is too long to read (at most 4,300)" in err
+    assert "set_int_max_str_digits" not in err and "ran" not in opened

@@ -1,6 +1,7 @@
 """Command line: open the explorer, or validate, search, import, export and print the schema without any UI.
 
-Exit status: 0 ok, 2 for anything wrong with the input (never a traceback).
+Exit status: 0 ok, 2 for anything wrong with the input (never a traceback); from the console
+entry point (``launch``) also 130 after Ctrl-C and 141 when the reader of a pipe closed it.
 A TimelineJS3 file is accepted wherever a dataset is; its warnings go to stderr.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.chronology import Chronology, missing_link
+from .core.files import LOAD_FACTOR, default_max_bytes, max_bytes_ceiling
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
-from .core.loader import DEFAULT_MAX_BYTES, DatasetError, Loaded, load_timelinejs, load_with_report, preflight
+from .core.loader import DatasetError, Loaded, bundled_path, load_timelinejs, load_with_report, preflight
 from .core.model import DATASET, Dataset
 from .notebook_cli import add_commands, add_notebook_options, annotations_for, run_cite, run_notebook
 
@@ -27,13 +30,28 @@ EXIT_USAGE = 2
 BACKGROUND_LOAD_BYTES = 8 * 1024 * 1024  # larger files load behind a progress bar; smaller ones before the UI
 
 
+def _max_bytes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of bytes") from None
+    ceiling = max_bytes_ceiling()
+    if not 1 <= value <= ceiling:
+        raise argparse.ArgumentTypeError(
+            f"{value:,} is not between 1 and {ceiling:,} (half this machine's memory: a dataset is held in memory)"
+        )
+    return value
+
+
 def _add_data_options(parser: argparse.ArgumentParser) -> None:
+    default = default_max_bytes()  # read from the machine each time: cheap, and always current
     parser.add_argument(
         "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
+        type=_max_bytes,
+        default=default,
         metavar="N",
-        help=f"refuse dataset files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
+        help=f"refuse dataset files larger than N bytes (default: 1/{LOAD_FACTOR} of the memory available, "
+        f"at least 50 MB; now {default:,})",
     )
     parser.add_argument(
         "--columns",
@@ -71,8 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"junquito-tui {__version__}")
     parser.add_argument("--data", metavar="FILE", help="open this dataset instead of the bundled one")
-    parser.add_argument("--event", metavar="ID", help="start with this event selected")
-    parser.add_argument("--actor", metavar="ID", help="start with this actor's profile open")
+    start = parser.add_mutually_exclusive_group()
+    start.add_argument("--event", metavar="ID", help="start with this event selected")
+    start.add_argument("--actor", metavar="ID", help="start with this actor's profile open")
     add_notebook_options(parser, data=False)
     _add_data_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -114,7 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, require_terminal: bool = False) -> int:
+    """Run the command; ``require_terminal`` (the console entry point's) refuses to start the
+    explorer unless standard input and output are a terminal."""
     args = build_parser().parse_args(argv)
     if args.command == "schema":
         print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
@@ -132,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if chronology is None:
             return EXIT_USAGE
         return (run_cite if args.command == "cite" else run_notebook)(args, chronology)
-    return _explore(args)
+    return _explore(args, require_terminal)
 
 
 def json_schema() -> dict[str, object]:
@@ -142,15 +163,19 @@ def json_schema() -> dict[str, object]:
     return schema
 
 
-def _load(path: str | None, max_bytes: int, columns: ColumnSpec | None = None) -> tuple[Dataset, list[str]] | None:
+def _load(
+    path: str | None, max_bytes: int, columns: ColumnSpec | None = None, *, thorough: bool = False
+) -> tuple[Dataset, list[str]] | None:
     """The dataset and its load warnings, or None after printing every problem."""
-    loaded = _load_report(path, max_bytes, columns)
+    loaded = _load_report(path, max_bytes, columns, thorough=thorough)
     return None if loaded is None else (loaded.dataset, loaded.warnings)
 
 
-def _load_report(path: str | None, max_bytes: int, columns: ColumnSpec | None) -> Loaded | None:
+def _load_report(
+    path: str | None, max_bytes: int, columns: ColumnSpec | None, *, thorough: bool = False
+) -> Loaded | None:
     try:
-        return load_with_report(path, max_bytes=max_bytes, columns=columns)
+        return load_with_report(path, max_bytes=max_bytes, columns=columns, thorough=thorough)
     except DatasetError as error:
         print(error.report(), file=sys.stderr)
         return None
@@ -172,7 +197,7 @@ def _print_warnings(warnings: list[str]) -> None:
 
 
 def _validate(path: str | None, max_bytes: int, columns: ColumnSpec | None = None) -> int:
-    loaded = _load_report(path, max_bytes, columns)
+    loaded = _load_report(path, max_bytes, columns, thorough=True)
     if loaded is None:
         return EXIT_USAGE
     dataset, warnings = loaded.dataset, loaded.warnings
@@ -246,16 +271,17 @@ def _import(args: argparse.Namespace) -> int:
     return write_output(text, "json", args.output, args.file, f"{len(dataset.events)} events")
 
 
-def write_output(text: str, fmt: str, output: str | None, source: str | None, what: str) -> int:
-    """Standard output (no byte order mark), or a file written atomically; never over the input file."""
+def write_output(text: str, fmt: str, output: str | None, source: str | Path | None, what: str) -> int:
+    """Standard output (no byte order mark), or a file written atomically: never over the dataset read
+    (``source``; None is the bundled dataset), never a device, a FIFO or a symbolic link."""
     if output is None or output == "-":
         sys.stdout.flush()  # bytes, so a non-UTF-8 locale cannot fail and CRLF in CSV stays CRLF
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return 0
-    target = Path(output)
-    if source is not None and target.exists() and target.resolve() == Path(source).resolve():
-        print(f"junquito-tui: {output}: is the input file; choose another output", file=sys.stderr)
+    target, read = Path(output), Path(source) if source is not None else bundled_path()
+    if _same_file(target, read):
+        print(f"junquito-tui: {output}: is the input file ({read}); choose another output", file=sys.stderr)
         return EXIT_USAGE
     try:
         written = write_atomically(target, encode_export(text, fmt))
@@ -266,6 +292,16 @@ def write_output(text: str, fmt: str, output: str | None, source: str | None, wh
     return 0
 
 
+def _same_file(target: Path, source: Path) -> bool:
+    """Whether writing ``target`` would write over ``source``: the same path once resolved, or the
+    same file under another name (a hard link; a symbolic link is refused when writing anyway)."""
+    try:
+        written, read = os.stat(target), os.stat(source)
+    except OSError:  # the output does not exist yet (or the input is gone): nothing to overwrite
+        return False
+    return (written.st_dev, written.st_ino) == (read.st_dev, read.st_ino) or target.resolve() == source.resolve()
+
+
 def _size_if_loadable(path: Path, max_bytes: int) -> int:
     """0 when the file cannot be loaded at all: the ordinary path then reports why, before any UI."""
     try:
@@ -274,13 +310,29 @@ def _size_if_loadable(path: Path, max_bytes: int) -> int:
         return 0
 
 
-def _explore(args: argparse.Namespace) -> int:
+def _no_terminal() -> bool:
+    """True (after saying why) when standard input or output is not a terminal: the explorer would
+    wait on a closed input at full CPU and write escape codes into a file."""
+    streams = (sys.stdin, sys.stdout)
+    if all(stream is not None and stream.isatty() for stream in streams):
+        return False
+    print(
+        "junquito-tui: the explorer needs a terminal (standard input and output are not one); "
+        "in scripts and pipes use validate, search or export",
+        file=sys.stderr,
+    )
+    return True
+
+
+def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
     from .ui.app import JunquitoApp  # imported late: validate and schema never load Textual
 
     path = Path(args.data) if args.data else None
     # (--columns cannot reach the loading screen yet: such a file loads before the interface.)
     large = path is not None and _size_if_loadable(path, args.max_bytes) > BACKGROUND_LOAD_BYTES
     if large and path is not None and args.columns is None:
+        if require_terminal and _no_terminal():
+            return EXIT_USAGE
         # Large: open the interface at once and load behind a progress bar. Problems found
         # then are printed when the interface has closed, with the same exit status 2.
         app = JunquitoApp(load=(path, args.max_bytes), event_id=args.event, actor_id=args.actor)
@@ -296,6 +348,8 @@ def _explore(args: argparse.Namespace) -> int:
     problem = missing_link(chronology, args.event, args.actor)
     if problem:
         print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    if require_terminal and _no_terminal():
         return EXIT_USAGE
     JunquitoApp(chronology, event_id=args.event, actor_id=args.actor, warnings=warnings).run()
     return 0

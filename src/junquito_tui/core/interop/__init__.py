@@ -8,13 +8,16 @@ read accented letters correctly).
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..chronology import Chronology
+from ..files import file_kind
 from ..model import Event
 
 if TYPE_CHECKING:  # the notebook (sqlite3 and all) is imported only by what uses it
@@ -68,13 +71,27 @@ def write_export(chronology: Chronology, fmt: str, path: str | Path, event_ids: 
 
 
 def write_atomically(target: Path, data: bytes) -> Path:
-    """Write ``data`` whole or not at all (a temporary file, then a rename); return the absolute path."""
+    """Write ``data`` whole or not at all (a temporary file, then a rename); return the absolute path.
+
+    Only a regular file is ever replaced: a device, a FIFO, a socket or a directory there raises
+    ``OSError`` instead (renaming over a device node would delete it), and so does a symbolic
+    link, dangling or not, which is never followed nor replaced.
+    """
     target = target.expanduser().absolute()
+    try:
+        status: os.stat_result | None = os.lstat(target)
+    except FileNotFoundError:
+        status = None
+    if status is not None and stat.S_ISLNK(status.st_mode):
+        raise OSError(errno.EEXIST, "is a symbolic link; name the file itself (a link is never written through)")
+    kind = file_kind(status.st_mode) if status is not None else None
+    if kind is not None:
+        raise OSError(errno.EEXIST, f"is {kind}, not a regular file; only regular files are written")
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
-        os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        os.chmod(temporary, status.st_mode & 0o777 if status is not None else 0o644)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,43 @@
+"""The console entry point (``junquito-tui``, ``python -m junquito_tui``): ends quietly, from the
+first instruction on, when the user presses Ctrl-C or the reader of a pipe stops reading.
+
+Both are ordinary ways to stop a command, not errors: no traceback. Ctrl-C exits 130 and a
+closed pipe 141 (128 + the signal's number, what a shell reports for a program those signals
+ended, so ``set -o pipefail`` scripts see the same as with ``grep``). The command line itself is
+imported inside the guard: its imports (pydantic) take a noticeable moment.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
+
+
+def run() -> int:
+    try:
+        from .cli import main
+
+        code = main(require_terminal=True)
+        sys.stdout.flush()  # inside the guard: a pipe closed early fails here, not at exit
+        return code
+    except KeyboardInterrupt:
+        _quiet(sys.stdout)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet(sys.stdout, sys.stderr)
+        return EXIT_BROKEN_PIPE
+
+
+def _quiet(*streams: object) -> None:
+    """Point these streams at /dev/null, so that flushing them at exit cannot fail again
+    (the standard recipe: https://docs.python.org/3/library/signal.html#note-on-sigpipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in streams:
+        # not a real file (a test's capture): nothing to flush at exit
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            os.dup2(devnull, stream.fileno())  # type: ignore[attr-defined]
+    os.close(devnull)
