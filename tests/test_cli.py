@@ -120,8 +120,15 @@ def test_search_exit_codes(capsys: pytest.CaptureFixture[str], write: Any) -> No
     assert main(["search", "perez", "--data", str(write("{"))]) == 2
 
 
-def test_event_and_actor_are_mutually_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
+def test_event_and_actor_are_mutually_exclusive(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Together, --event used to be silently ignored."""
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the interface started")
+
+    monkeypatch.setattr("junquito_tui.ui.app.JunquitoApp.run", refuse)
     with pytest.raises(SystemExit) as exit_:
         main(["--event", "raid-begins", "--actor", "oscar-perez"])
     assert exit_.value.code == 2

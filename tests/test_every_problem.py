@@ -271,6 +271,19 @@ def test_anchor_cycles_are_reported_with_schema_problems(minimal: dict[str, Any]
     assert any(line.startswith("events[0].after: 'after' anchors form a cycle") for line in lines), lines
 
 
+def test_anchor_order_is_checked_even_in_an_event_broken_elsewhere(minimal: dict[str, Any]) -> None:
+    """The anchors do not depend on participants or claims: broken there, the order is still checked."""
+    del minimal["events"][1]["actors"][0]["role"]
+    minimal["events"][1]["claims"][0]["by"] = ["Not A Slug"]
+    minimal["events"][0]["after"] = "second"
+    lines = _validate(minimal)[1]
+    assert [line.split(": ")[0] for line in lines] == [
+        "events[1].actors[0].role",
+        "events[1].claims[0].by[0]",
+        "events[0].after",
+    ], lines
+
+
 def test_an_anchor_the_dates_contradict_is_reported_with_schema_problems(minimal: dict[str, Any]) -> None:
     minimal["quotes"][0]["text"] = ""
     minimal["events"][0]["after"] = "second"  # June 2017 cannot come after 15 January 2018

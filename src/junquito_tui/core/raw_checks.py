@@ -5,13 +5,13 @@ but its ids and references can still be read from the parsed JSON, wherever they
 object: so one run reports an unknown actor next to a misspelt precision in the same event.
 The fields read here mirror ``integrity.check_integrity`` (a property test checks that both
 find the same problems). Anchor order (cycles, dates that contradict ``after``) needs real
-dates: it is checked whenever the events themselves are valid, whatever else is wrong.
+dates: it is checked whenever the events' own fields are valid, whatever else is wrong (their
+participants, sources and claims included).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from dataclasses import replace
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -97,20 +97,31 @@ def reference_problems(document: dict[str, Any], skip: Collection[str] = ()) -> 
     return problems
 
 
+def _without_references(event: Any) -> Any:
+    """An event as the anchor checks see it: no participants, sources or claim details, which
+    they do not read (so an event broken only there still has its order checked)."""
+    if not isinstance(event, dict):
+        return event
+    kept = {key: value for key, value in event.items() if key not in {"actors", "sources", "claims"}}
+    claims = event.get("claims")
+    if isinstance(claims, list) and claims:
+        kept["claims"] = [{"statement": "-"} for _ in claims]  # a claimed event keeps its claims' count
+    elif "claims" in event:
+        kept["claims"] = claims
+    return kept
+
+
 def ordering_problems(document: dict[str, Any], found: Collection[Problem]) -> list[Problem]:
-    """Anchor problems (cycles, an 'after' its dates contradict), when the events are valid on their own.
+    """Anchor problems (cycles, an 'after' its dates contradict), whenever the events' own fields are valid.
 
     ``integrity`` checks them on a dataset of these events with every other reference taken out;
     what it says again about ids and anchors (already in ``found``) is left out.
     """
+    raw = document.get("events", [])
     try:
-        events = _EVENTS.validate_python(document.get("events", []))
+        events = _EVENTS.validate_python([_without_references(e) for e in raw] if isinstance(raw, list) else raw)
     except ValidationError:
         return []
-    stripped = tuple(
-        replace(event, actors=(), sources=(), claims=tuple(replace(c, by=(), source=None) for c in event.claims))
-        for event in events
-    )
     already = set(found)
-    checked = check_integrity(Dataset(title="-", timezone="UTC", events=stripped))
+    checked = check_integrity(Dataset(title="-", timezone="UTC", events=events))
     return [problem for problem in checked if problem not in already]
