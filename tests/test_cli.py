@@ -163,7 +163,8 @@ def test_a_timelinejs_year_of_5000_digits_is_a_warning(
     assert main([command, str(path)]) == 0
     err = capsys.readouterr().err
     warnings = err + " ".join(opened.get("warnings", []))
-    assert "events[0].start_date.year: a year of 5,000 digits is beyond the 999,999,999,999 years" in warnings
+    assert "events[0].start_date.year: '1111111111" in warnings
+    assert "is beyond the 999,999,999,999 years we can hold; slide skipped" in warnings
     assert "slide skipped" in warnings and "Traceback" not in err
 
 
@@ -176,36 +177,11 @@ def test_an_escape_code_as_zone_label_is_removed_with_a_warning(
     assert main([command, str(path)]) == 0
     captured = capsys.readouterr()
     warnings = captured.err + " ".join(opened.get("warnings", []))
-    assert "control characters removed" in warnings and "events[0].junquito.zone_label" in warnings
+    assert "control characters" in warnings and "removed" in warnings and "events[0].junquito.zone_label" in warnings
     assert "\x1b" not in captured.out and "Traceback" not in captured.err
     if command == "import":
         when = json.loads(captured.out)["events"][0]["when"]
         assert when["utc_offset"] == "+01:00" and when["zone_label"] == "[2J"
-
-
-def test_a_zone_label_the_model_refuses_keeps_the_zone_without_it(
-    capsys: pytest.CaptureFixture[str], write: Any
-) -> None:
-    """The importer's own last resort, if the model's rules for labels ever grow stricter than its cleaning."""
-    slide = {"start_date": {"year": 2018, "month": 1, "day": 15, "hour": 4}, "text": {"headline": "x"}}
-    slide["junquito"] = {"utc_offset": "-04:00", "zone_label": "VST"}
-    from junquito_tui.core.interop import timelinejs_import
-
-    real = timelinejs_import.replace
-
-    def strict(date: Any, **changes: Any) -> Any:
-        if changes.get("zone_label"):
-            from junquito_tui.core.model import When
-
-            When(date="x", precision="year")  # raises ValidationError, as a stricter model would
-        return real(date, **changes)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(timelinejs_import, "replace", strict)
-        assert main(["import", str(write({"events": [slide]}))]) == 0
-    captured = capsys.readouterr()
-    assert "events[0].junquito.zone_label: 'VST' is not usable" in captured.err
-    assert json.loads(captured.out)["events"][0]["when"]["utc_offset"] == "-04:00"
 
 
 @pytest.mark.parametrize("command", ["validate", "--data", "import"])

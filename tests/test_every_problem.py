@@ -268,7 +268,9 @@ def test_anchor_cycles_are_reported_with_schema_problems(minimal: dict[str, Any]
     minimal["events"].append({"id": "third", "title": "Third", "after": "first"})
     lines = _validate(minimal)[1]
     assert lines[0].startswith("actors[1].kind: ") and "did you mean 'group'?" in lines[0]
-    assert any(line.startswith("events[0].after: 'after' anchors form a cycle") for line in lines), lines
+    assert any(
+        line.startswith("events[0].after: the order of events forms a cycle ('first' after 'third'") for line in lines
+    ), lines
 
 
 def test_anchor_order_is_checked_even_in_an_event_broken_elsewhere(minimal: dict[str, Any]) -> None:
@@ -311,6 +313,15 @@ def test_raw_reference_checks_agree_with_integrity(data: dict[str, Any], draw: s
     if draw.draw(st.booleans()):
         actor = broken["actors"][0]
         actor["relations"] = [{"type": "ally-of", "target": actor["id"]}]  # related to itself
+    source = broken["sources"][0]
+    source["cited_in"] = draw.draw(st.sampled_from([source["id"], source["id"] + "-x", None]))  # itself, unknown
+    claims = [claim for event in broken["events"] for claim in event.get("claims", [])]
+    if claims and draw.draw(st.booleans()):
+        claims[0]["cited"] = [claims[0]["source"] + "-cited"]  # an unknown source
+    if draw.draw(st.booleans()):
+        event = broken["events"][-1]
+        event.pop("when", None)
+        event["after"] = draw.draw(st.sampled_from([event["id"], "nowhere", broken["events"][0]["id"]]))
     assert reference_problems(broken) == check_integrity(DATASET.validate_python(broken))
 
 

@@ -29,6 +29,8 @@ READERS: dict[str, Callable[[str], list[str]]] = {
     "search": lambda path: ["search", "perez", "--data", path],
     "export": lambda path: ["export", "--format", "csv", "--data", path],
     "import": lambda path: ["import", path],
+    "cite": lambda path: ["cite", "raid-begins", "--data", path],
+    "notebook": lambda path: ["notebook", "show", "--data", path],
 }
 
 
@@ -184,6 +186,7 @@ def _snapshot(path: Path) -> tuple[Any, ...]:
 WRITERS: dict[str, Callable[[str], list[str]]] = {
     "export": lambda out: ["export", "--format", "csv", "-o", out],
     "import": lambda out: ["import", str(TIMELINEJS), "-o", out],
+    "notebook-export": lambda out: ["notebook", "export", "-o", out],
 }
 
 
@@ -238,9 +241,11 @@ def test_write_atomically_replaces_a_regular_file_keeping_its_mode(tmp_path: Pat
 
 def test_export_without_data_never_writes_over_the_bundled_dataset(capsys: pytest.CaptureFixture[str]) -> None:
     before = BUNDLED.read_bytes()
-    for fmt in ("csv", "markdown", "timelinejs"):
-        assert main(["export", "--format", fmt, "-o", str(BUNDLED)]) == 2
+    for argv in (["export", "--format", f] for f in ("csv", "markdown", "timelinejs")):
+        assert main([*argv, "-o", str(BUNDLED)]) == 2
         assert "is the input file" in capsys.readouterr().err
+    assert main(["notebook", "export", "-o", str(BUNDLED)]) == 2
+    assert "is the input file" in capsys.readouterr().err
     assert BUNDLED.read_bytes() == before
 
 
@@ -254,18 +259,19 @@ def _input_names(folder: Path, source: Path) -> dict[str, Path]:
 
 
 @pytest.mark.parametrize("name", ["same", "hard-link", "dotdot"])
-@pytest.mark.parametrize("command", ["export", "import"])
+@pytest.mark.parametrize("command", ["export", "import", "notebook-export"])
 def test_no_command_writes_over_its_input_under_any_name(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, name: str
 ) -> None:
     source = tmp_path / "input.json"
-    shutil.copy(BUNDLED if command == "export" else TIMELINEJS, source)
+    shutil.copy(TIMELINEJS if command == "import" else BUNDLED, source)
     before = source.read_bytes()
     output = str(_input_names(tmp_path, source)[name])
-    if command == "export":
-        argv = ["export", "--format", "timelinejs", "--data", str(source), "-o", output]
-    else:
-        argv = ["import", str(source), "-o", output]
+    argv = {
+        "export": ["export", "--format", "timelinejs", "--data", str(source), "-o", output],
+        "import": ["import", str(source), "-o", output],
+        "notebook-export": ["notebook", "export", "--data", str(source), "-o", output],
+    }[command]
     assert main(argv) == 2
     assert "is the input file" in capsys.readouterr().err
     assert source.read_bytes() == before

@@ -4,21 +4,24 @@ When any part of a file breaks the schema there is no ``Dataset`` for ``integrit
 but its ids and references can still be read from the parsed JSON, wherever they sit in an
 object: so one run reports an unknown actor next to a misspelt precision in the same event.
 The fields read here mirror ``integrity.check_integrity`` (a property test checks that both
-find the same problems). Anchor order (cycles, dates that contradict ``after``) needs real
-dates: it is checked whenever the events' own fields are valid, whatever else is wrong (their
-participants, sources and claims included).
+find the same problems). The order of events (cycles, dates that contradict an 'after', undated
+events tied to no date) needs real dates: it is checked whenever the events' own fields are
+valid, whatever else is wrong (their participants, sources and claims included). Provenance
+chains (``cited_in``) are checked once the whole file is valid.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
+from dataclasses import replace
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from .integrity import check_integrity, closest
 from .model import Dataset, Event
-from .problems import Problem
+from .order_graph import ORDER_FIELDS
+from .problems import Problem, json_path
 
 SECTIONS = (("sources", "source"), ("actors", "actor"), ("events", "event"), ("quotes", "quote"))
 _EVENTS = TypeAdapter(tuple[Event, ...])
@@ -41,26 +44,39 @@ def _unknown(kind: str, wanted: str, known: Collection[str]) -> str:
     return f"unknown {kind} '{wanted}'{hint}"
 
 
-def _references(sections: dict[str, list[tuple[int, dict[str, Any]]] | None]) -> Iterator[tuple[str, str, Any, Any]]:
-    """(path, kind, referenced id, the referring item's own id) for every reference, in file order."""
+Where = tuple[str | int, ...]  # a location, made a JSON path only for a reference that fails
+
+
+def _references(sections: dict[str, list[tuple[int, dict[str, Any]]] | None]) -> Iterator[tuple[str, Any, Any, Where]]:
+    """(kind, referenced id, the referring item's own id, location) for every reference, in integrity's order."""
+    for i, source in sections["sources"] or []:
+        yield "source", source.get("cited_in"), source.get("id"), ("sources", i, "cited_in")
     for i, actor in sections["actors"] or []:
         for j, relation in _objects(actor.get("relations")) or []:
-            yield f"actors[{i}].relations[{j}].target", "actor", relation.get("target"), actor.get("id")
+            yield "actor", relation.get("target"), actor.get("id"), ("actors", i, "relations", j, "target")
     for i, event in sections["events"] or []:
-        base = f"events[{i}]"
         for j, participant in _objects(event.get("actors")) or []:
-            yield f"{base}.actors[{j}].actor", "actor", participant.get("actor"), None
+            yield "actor", participant.get("actor"), None, ("events", i, "actors", j, "actor")
         for j, source in enumerate(_list(event.get("sources"))):
-            yield f"{base}.sources[{j}]", "source", source, None
+            yield "source", source, None, ("events", i, "sources", j)
         for j, claim in _objects(event.get("claims")) or []:
             for k, claimant in enumerate(_list(claim.get("by"))):
-                yield f"{base}.claims[{j}].by[{k}]", "actor", claimant, None
-            yield f"{base}.claims[{j}].source", "source", claim.get("source"), None
-        for anchor in ("after", "before"):
-            yield f"{base}.{anchor}", "event", event.get(anchor), event.get("id")
+                yield "actor", claimant, None, ("events", i, "claims", j, "by", k)
+            yield "source", claim.get("source"), None, ("events", i, "claims", j, "source")
+            for k, cited in enumerate(_list(claim.get("cited"))):
+                yield "source", cited, None, ("events", i, "claims", j, "cited", k)
+        for field in ORDER_FIELDS:
+            yield "event", event.get(field), event.get("id"), ("events", i, field)
     for i, quote in sections["quotes"] or []:
         for field, kind in (("speaker", "actor"), ("event", "event"), ("source", "source")):
-            yield f"quotes[{i}].{field}", kind, quote.get(field), None
+            yield kind, quote.get(field), None, ("quotes", i, field)
+
+
+_ITSELF = {
+    "source": "a source cannot be cited in itself",
+    "actor": "an actor cannot be related to itself",
+    "event": "an event cannot be placed relative to itself",
+}
 
 
 def reference_problems(document: dict[str, Any], skip: Collection[str] = ()) -> list[Problem]:
@@ -81,19 +97,17 @@ def reference_problems(document: dict[str, Any], skip: Collection[str] = ()) -> 
             elif isinstance(ident, str):
                 seen[ident] = index
         known[kind] = set(seen) if items is not None else None  # a section that is not a list: ids unknown
-    for path, kind, wanted, owner in _references(sections):
+    for kind, wanted, owner, where in _references(sections):
         names = known[kind]
-        if path in skip or not isinstance(wanted, str) or names is None:
+        if names is None or not isinstance(wanted, str) or (wanted in names and wanted != owner):
+            continue  # the common case, checked before any path is spelt out
+        path = json_path(where)
+        if path in skip:
             continue
         if wanted not in names:
             problems.append(Problem(path, _unknown(kind, wanted, names)))
         if wanted == owner:
-            itself = (
-                "an actor cannot be related to itself"
-                if kind == "actor"
-                else "an event cannot be placed relative to itself"
-            )
-            problems.append(Problem(path, itself))
+            problems.append(Problem(path, _ITSELF[kind]))
     return problems
 
 
@@ -112,16 +126,32 @@ def _without_references(event: Any) -> Any:
 
 
 def ordering_problems(document: dict[str, Any], found: Collection[Problem]) -> list[Problem]:
-    """Anchor problems (cycles, an 'after' its dates contradict), whenever the events' own fields are valid.
+    """Order problems (cycles, an 'after' its dates contradict, an undated event tied to no date), whenever
+    the events' own fields are valid.
 
-    ``integrity`` checks them on a dataset of these events with every other reference taken out;
-    what it says again about ids and anchors (already in ``found``) is left out.
+    ``integrity`` checks them on a dataset of the events that are ordered and those they are ordered
+    against (every edge of the order has its owner among the first), with every other reference
+    taken out; what it says again about ids and anchors (already in ``found``) is left out.
     """
     raw = document.get("events", [])
+    if not isinstance(raw, list):
+        return []
+    ordered = [i for i, e in enumerate(raw) if isinstance(e, dict) and any(e.get(f) is not None for f in ORDER_FIELDS)]
+    position = {
+        e["id"]: i for i, e in reversed(list(enumerate(raw))) if isinstance(e, dict) and isinstance(e.get("id"), str)
+    }
+    wanted = (raw[i].get(field) for i in ordered for field in ORDER_FIELDS)
+    keep = sorted({*ordered, *(position[t] for t in wanted if isinstance(t, str) and t in position)})
     try:
-        events = _EVENTS.validate_python([_without_references(e) for e in raw] if isinstance(raw, list) else raw)
+        events = _EVENTS.validate_python([_without_references(raw[i]) for i in keep])
     except ValidationError:
         return []
     already = set(found)
-    checked = check_integrity(Dataset(title="-", timezone="UTC", events=events))
-    return [problem for problem in checked if problem not in already]
+    checked = []
+    for problem in check_integrity(Dataset(title="-", timezone="UTC", events=events)):
+        number, field = problem.path.removeprefix("events[").split("].", 1) if "]." in problem.path else ("", "")
+        if field in ORDER_FIELDS and number.isdigit():
+            located = replace(problem, path=f"events[{keep[int(number)]}].{field}")
+            if located not in already:
+                checked.append(located)
+    return checked
