@@ -240,13 +240,18 @@ def test_write_atomically_replaces_a_regular_file_keeping_its_mode(tmp_path: Pat
 
 
 def test_export_without_data_never_writes_over_the_bundled_dataset(capsys: pytest.CaptureFixture[str]) -> None:
-    before = BUNDLED.read_bytes()
+    """The file the commands read without --data: the repository's in a checkout, the wheel's copy
+    in an installed package (CI)."""
+    from junquito_tui.core.loader import bundled_path
+
+    bundled = bundled_path()
+    before = bundled.read_bytes()
     for argv in (["export", "--format", f] for f in ("csv", "markdown", "timelinejs")):
-        assert main([*argv, "-o", str(BUNDLED)]) == 2
+        assert main([*argv, "-o", str(bundled)]) == 2
         assert "is the input file" in capsys.readouterr().err
-    assert main(["notebook", "export", "-o", str(BUNDLED)]) == 2
+    assert main(["notebook", "export", "-o", str(bundled)]) == 2
     assert "is the input file" in capsys.readouterr().err
-    assert BUNDLED.read_bytes() == before
+    assert bundled.read_bytes() == before
 
 
 def _input_names(folder: Path, source: Path) -> dict[str, Path]:
