@@ -75,8 +75,15 @@ def _loop(folder: Path) -> Path:
     return folder / "a.json"
 
 
+def _fifo_named_csv(folder: Path) -> Path:
+    path = folder / "sheet.csv"  # a spreadsheet's name: the format is sniffed only after the check
+    os.mkfifo(path)
+    return path
+
+
 SPECIAL: dict[str, tuple[Callable[[Path], Path], str]] = {
     "fifo": (_fifo, "is a named pipe (FIFO), not a dataset file"),
+    "fifo-named-csv": (_fifo_named_csv, "is a named pipe (FIFO), not a dataset file"),
     "dev-null": (lambda folder: Path(os.devnull), "is a character device, not a dataset file"),
     "dev-zero": (lambda folder: Path("/dev/zero"), "is a character device, not a dataset file"),
     "directory": (lambda folder: folder, "is a directory, not a dataset file"),
