@@ -283,7 +283,9 @@ def _explore(args: argparse.Namespace) -> int:
     if large and path is not None and args.columns is None:
         # Large: open the interface at once and load behind a progress bar. Problems found
         # then are printed when the interface has closed, with the same exit status 2.
-        app = JunquitoApp(load=(path, args.max_bytes), event_id=args.event, actor_id=args.actor)
+        app = JunquitoApp(
+            load=(path, args.max_bytes), event_id=args.event, actor_id=args.actor, notebook_file=args.notebook
+        )
         app.run()
         if app.load_error:
             print(app.load_error, file=sys.stderr)
@@ -297,5 +299,12 @@ def _explore(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
-    JunquitoApp(chronology, event_id=args.event, actor_id=args.actor, warnings=warnings).run()
+    JunquitoApp(
+        chronology,
+        event_id=args.event,
+        actor_id=args.actor,
+        warnings=warnings,
+        data_path=args.data,
+        notebook_file=args.notebook,
+    ).run()
     return 0

@@ -201,6 +201,23 @@ class RowList(ScrollView, can_focus=True):
         if scroll:
             self._scroll_to_row(highlighted)
 
+    def rows_changed(self) -> None:
+        """The rows made on demand now read differently (a marker came or went): draw them anew,
+        the cursor and the scroll staying where they are."""
+        self._forget_measures()
+        self._update_virtual_size()
+        self.refresh()
+
+    def replace_rows(self, rows: Sequence[Row], shift: int) -> None:
+        """The same page with ``shift`` rows more (or fewer) above the cursor: it stays on its row."""
+        index, top, keep_top = self._highlighted, self.scroll_y, self.keep_top
+        self.show_rows(rows)
+        self._highlighted = None if index is None else max(0, min(index + shift, len(rows) - 1))
+        self.scroll_to(y=top, animate=False, immediate=True)
+        if not keep_top:  # a page read from its top stays there; otherwise the cursor stays in view
+            self._scroll_to_row(self._highlighted)
+        self.refresh()
+
     @property
     def row_count(self) -> int:
         return len(self.rows)
