@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from textual import events
+from textual.content import Content
 
 from conftest import explorer, make_app, navigate
 from junquito_tui.core.chronology import Chronology
@@ -21,7 +22,7 @@ from junquito_tui.core.notebook.schema import CURRENT_VERSION
 from junquito_tui.ui.notebook import session as session_module
 from junquito_tui.ui.screens.editors import NoteArea, NoteEditor, TagEditor
 from junquito_tui.ui.screens.notebook import NotebookScreen
-from junquito_tui.ui.widgets.links import LinkList
+from junquito_tui.ui.widgets.links import LinkList, Row
 from junquito_tui.ui.widgets.timeline import Timeline
 
 CHRONOLOGY = Chronology(load_dataset())
@@ -85,7 +86,7 @@ async def test_the_notebook_opens_in_a_thread_after_the_first_frame(
         assert calls and calls[0][0] != threading.main_thread().name and calls[0][1] == str(book_path)
         await pilot.press("j")  # the app answers keys while the notebook opens
         assert app.query_one(Timeline).current.id != "raid-begins"
-        assert screen.check_action("star", ()) is None  # dimmed meanwhile, and says why when pressed
+        assert screen.check_action("star", ()) is True  # shown as it most likely will be; pressed, says why not yet
         await pilot.press("s")
         assert "still opening" in list(app._notifications)[-1].message
         release.set()
@@ -351,6 +352,26 @@ async def test_the_notebook_screen_lists_newest_first_or_by_date_and_jumps(book_
         assert not isinstance(app.screen, NotebookScreen)
         assert app.query_one(Timeline).current.id == "firefight"
         assert explorer(app).history.current == Location("event", "firefight")
+
+
+async def test_a_page_shown_puts_the_cursor_on_its_own_first_link(book_path: Path) -> None:
+    """Not on the first link of the page shown before it (an index into other rows)."""
+    _fill(book_path)
+    app = app_on(book_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        await pilot.press("b")
+        await pilot.pause(0.2)
+        page = app.screen.page
+        first = next(i for i, row in enumerate(page.rows) if row.target is not None)
+        assert page.highlighted == first and page.highlighted_target is not None
+        short, long = [Row(Content("text")), Row(Content("link"), Location("event", "firefight"))], page.rows
+        page.show(short)
+        assert page.highlighted == 1
+        page.show([Row(Content("only text"))] * 3)
+        assert page.highlighted is None and page.highlighted_target is None
+        page.show(long)
+        assert page.highlighted == first
 
 
 async def test_the_notebook_screen_opens_from_the_palette(book_path: Path) -> None:
