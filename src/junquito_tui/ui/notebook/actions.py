@@ -124,13 +124,18 @@ class NotebookActions(_Base):
         focused = self.focused
         return focused.highlighted_target if isinstance(focused, LinkList) else None
 
+    @property
+    def notebook_opening(self) -> bool:
+        return self.notebook_wanted is not None and (self.notebook is None or self.notebook.opened is None)
+
     def notebook_action_state(self, action: str) -> bool | None:
-        """Shown (True), dimmed (None: pressing it says why) or hidden (False)."""
+        """Shown (True), dimmed (None: pressing it says why) or hidden (False). While the notebook
+        opens (a fraction of a second) the keys show as they will most likely be: usable."""
         here = self.here()
         if action in CHANGES:
             if here is None or self.notebook_wanted is None:
                 return False
-            return True if self.notebook is not None and self.notebook.writable else None
+            return True if self.notebook_opening or (self.notebook and self.notebook.writable) else None
         if action == "cite":
             return here is not None
         if action == "copy_quote":
@@ -145,12 +150,20 @@ class NotebookActions(_Base):
         if event.key not in CHANGE_KEYS or self.notebook_wanted is None or self.here() is None:
             return
         session = self.notebook
-        if session is not None and session.writable:
-            return
+        if session is None or session.opened is None or session.writable:
+            return  # the key runs its action
         event.stop()
         event.prevent_default()
+        self.notify(session.why_not, title="Notes are off", severity="warning", markup=False)
+
+    def _writable(self) -> NotebookSession | None:
+        """The notebook, if a change can be saved now; else None, and the user is told why."""
+        session = self.notebook
+        if session is not None and session.writable:
+            return session
         why = session.why_not if session is not None else "The notebook is still opening: try again in a moment."
-        self.notify(why, title="Notes are off", severity="warning", markup=False)
+        self.notify(why, title="Not saved", severity="warning", markup=False)
+        return None
 
     def on_row_list_highlighted(self, message: RowList.Highlighted) -> None:
         self.refresh_bindings()  # `o` shows while a link to a source is under the cursor
@@ -164,7 +177,8 @@ class NotebookActions(_Base):
 
     def action_star(self) -> None:
         selected = self._selected()
-        if selected is None or self.notebook is None:
+        session = self._writable() if selected is not None else None
+        if selected is None or session is None:
             return
         key, name = selected
 
@@ -172,12 +186,13 @@ class NotebookActions(_Base):
             starred = notebook.toggle_starred(*key)
             return Outcome(key=key, item=notebook.item(*key), say=f"{'★ Starred' if starred else 'Unstarred'}: {name}")
 
-        self.notebook.run(job)
+        session.run(job)
 
     def action_tags(self) -> None:
         from ..screens.editors import TagEditor
 
-        selected, session = self._selected(), self.notebook
+        selected = self._selected()
+        session = self._writable() if selected is not None else None
         if selected is None or session is None:
             return
         key, name = selected
@@ -200,7 +215,8 @@ class NotebookActions(_Base):
     def action_note(self) -> None:
         from ..screens.editors import NoteEditor
 
-        selected, session = self._selected(), self.notebook
+        selected = self._selected()
+        session = self._writable() if selected is not None else None
         if selected is None or session is None:
             return
         key, name = selected
@@ -292,8 +308,7 @@ class NotebookActions(_Base):
             say = "Nothing to save: type a search first (/), then ctrl+p, Save search as…"
             self.notify(say, markup=False, severity="warning")
             return
-        if not session.writable:
-            self.notify(session.why_not, title="Notes are off", severity="warning", markup=False)
+        if self._writable() is None:
             return
 
         def named(answer: object) -> None:
