@@ -12,7 +12,7 @@ import pytest
 from textual import events
 from textual.content import Content
 
-from conftest import explorer, make_app, navigate
+from conftest import BUNDLED, explorer, make_app, navigate
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.citation import cite, quote_text
 from junquito_tui.core.loader import load_dataset
@@ -665,3 +665,25 @@ async def test_another_instances_change_appears_without_a_restart(
         Notebook(book_path).set_starred("event", "raid-begins", True)  # another instance
         await settled(pilot, 10)
         assert "★" in line_of(app.query_one(Timeline), "raid-begins")
+
+
+# -- the command line ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_the_command_line_gives_the_app_its_data_and_notebook_file(
+    large: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``junquito-tui --data FILE --notebook NB``: the app opens NB (and cites FILE), whether the
+    dataset loads before the interface or behind a progress bar."""
+    from junquito_tui import cli
+    from junquito_tui.ui.app import JunquitoApp
+
+    given: list[tuple[str | None, str | None]] = []
+    monkeypatch.setattr(JunquitoApp, "run", lambda self: given.append((self._data_path, self._notebook_file)))
+    if large:
+        monkeypatch.setattr(cli, "BACKGROUND_LOAD_BYTES", 0)
+    data = tmp_path / "events.json"
+    data.write_bytes(BUNDLED.read_bytes())
+    assert cli.main(["--data", str(data), "--notebook", str(tmp_path / "nb.sqlite3")]) == 0
+    assert given == [(str(data), str(tmp_path / "nb.sqlite3"))]
