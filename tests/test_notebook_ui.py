@@ -687,3 +687,26 @@ def test_the_command_line_gives_the_app_its_data_and_notebook_file(
     data.write_bytes(BUNDLED.read_bytes())
     assert cli.main(["--data", str(data), "--notebook", str(tmp_path / "nb.sqlite3")]) == 0
     assert given == [(str(data), str(tmp_path / "nb.sqlite3"))]
+
+
+async def test_the_event_page_drawn_follows_a_filter_that_moves_the_cursor(book_path: Path) -> None:
+    """`is:starred` then `f`: the timeline's cursor moves to a starred event, and the event pane must
+    draw that event's page, not go on showing the previous one (its rows were replaced, but nothing
+    asked for a repaint when the page's size and scroll stayed the same)."""
+    book = Notebook(book_path)
+    book.set_starred("event", "perez-considers-helicopter-protest", True)
+    book.set_starred("event", "firefight", True)
+    app = app_on(book_path)  # the cursor starts on the first event, which is not starred
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        await pilot.press("slash", *"is:starred")
+        await pilot.pause(0.3)
+        await pilot.press("down", "f")
+        await pilot.pause(0.3)
+        current = app.query_one(Timeline).current
+        assert current is not None and current.id == "perez-considers-helicopter-protest"
+        page = app.query_one("#event-detail", LinkList)
+        lines = ["".join(s.text for s in strip) for strip in app.screen._compositor.render_strips()]
+        region = page.region
+        drawn = " ".join(line[region.x : region.right].strip() for line in lines[region.y : region.y + 3])
+        assert drawn.startswith(current.title[:30]), drawn

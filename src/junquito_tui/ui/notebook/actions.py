@@ -109,7 +109,7 @@ class NotebookActions(_Base):
         if outcome.snapshot is not None or outcome.key is not None:
             self.show_annotations()
         if outcome.say:
-            self.notify(outcome.say, title=outcome.title, severity=outcome.severity, markup=False, timeout=8)
+            self.notify(outcome.say, title=outcome.title, severity=outcome.severity, markup=False, timeout=outcome.timeout)
         self.refresh_bindings()
 
     def on_unmount(self) -> None:
@@ -184,7 +184,8 @@ class NotebookActions(_Base):
 
         def job(notebook: Notebook) -> Outcome:
             starred = notebook.toggle_starred(*key)
-            return Outcome(key=key, item=notebook.item(*key), say=f"{'★ Starred' if starred else 'Unstarred'}: {name}")
+            said = f"{'★ Starred' if starred else 'Unstarred'}: {name}"
+            return Outcome(key=key, item=notebook.item(*key), say=said, timeout=3)  # the marker says it too
 
         session.run(job)
 

@@ -30,6 +30,7 @@ class Outcome:
     say: str = ""
     title: str = "Notebook"
     severity: SeverityLevel = "information"
+    timeout: float = 8.0  # seconds on screen
 
 
 Job = Callable[["Notebook"], Outcome]

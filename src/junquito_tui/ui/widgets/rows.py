@@ -200,6 +200,7 @@ class RowList(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         if scroll:
             self._scroll_to_row(highlighted)
+        self.refresh()  # new rows: when neither the size nor the scroll changed, nothing else repaints
 
     def rows_changed(self) -> None:
         """The rows made on demand now read differently (a marker came or went): draw them anew,
