@@ -109,7 +109,8 @@ class NotebookActions(_Base):
         if outcome.snapshot is not None or outcome.key is not None:
             self.show_annotations()
         if outcome.say:
-            self.notify(outcome.say, title=outcome.title, severity=outcome.severity, markup=False, timeout=outcome.timeout)
+            said = outcome.say
+            self.notify(said, title=outcome.title, severity=outcome.severity, markup=False, timeout=outcome.timeout)
         self.refresh_bindings()
 
     def on_unmount(self) -> None:
