@@ -43,6 +43,13 @@ def changed(old: Snapshot | None, new: Snapshot | None, kind: str, item_id: str)
     return item_of(old, kind, item_id) != item_of(new, kind, item_id)
 
 
+def changed_ids(old: Snapshot | None, new: Snapshot | None, kind: str) -> set[str]:
+    """Ids of this kind whose marks a change touched (the notebook's size, not the dataset's)."""
+    before = dict(old.by_key) if old else {}
+    after = dict(new.by_key) if new else {}
+    return {key[1] for key in before.keys() | after.keys() if key[0] == kind and before.get(key) != after.get(key)}
+
+
 def mine(annotations: Snapshot | None, kind: str, item_id: str) -> list[Row]:
     """The page section of this item, from the notebook as the panes have it."""
     return notebook_rows(item_of(annotations, kind, item_id))

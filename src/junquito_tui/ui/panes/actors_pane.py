@@ -15,7 +15,7 @@ from textual.reactive import var
 from ...core.chronology import Chronology
 from ...core.navigation import Location
 from .. import pages
-from ..notebook.marks import changed, marker_of, mine
+from ..notebook.marks import changed, changed_ids, marker_of, mine
 from ..widgets.links import LinkList
 from ..widgets.rows import Row, RowList, Run
 
@@ -101,7 +101,8 @@ class ActorsPane(Horizontal):
         self.post_message(self.Changed(actor_id))
 
     def watch_annotations(self, old: Snapshot | None, new: Snapshot | None) -> None:
-        self.actor_list.rows_changed()
+        at = self._rows
+        self.actor_list.rows_changed(at[actor] for actor in changed_ids(old, new, "actor") if actor in at)
         actor_id = self.current_actor
         if actor_id is not None and changed(old, new, "actor", actor_id):
             before, after = mine(old, "actor", actor_id), mine(new, "actor", actor_id)

@@ -17,7 +17,7 @@ from ...core.dates import short_date
 from ...core.model import Event, Quote
 from ...core.navigation import Location
 from .. import pages
-from ..notebook.marks import changed, marker_of, mine
+from ..notebook.marks import changed, changed_ids, marker_of, mine
 from ..steady import steady
 from ..widgets.links import LinkList
 from ..widgets.rows import Row, RowList, Run
@@ -153,7 +153,9 @@ class QuotesPane(Vertical):
         self.detail.show(pages.quote_rows(self.chronology, self.chronology.quotes[quote_id], notes))
 
     def watch_annotations(self, old: Snapshot | None, new: Snapshot | None) -> None:
-        self.quote_list.rows_changed()
+        touched = changed_ids(old, new, "quote")
+        if touched and self._view:
+            self.quote_list.rows_changed(row for quote in touched if (row := self._row(quote)) is not None)
         quote_id = self.current_quote
         if quote_id is not None and changed(old, new, "quote", quote_id):
             before, after = mine(old, "quote", quote_id), mine(new, "quote", quote_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar, cast, overload
@@ -202,10 +202,17 @@ class RowList(ScrollView, can_focus=True):
             self._scroll_to_row(highlighted)
         self.refresh()  # new rows: when neither the size nor the scroll changed, nothing else repaints
 
-    def rows_changed(self) -> None:
-        """The rows made on demand now read differently (a marker came or went): draw them anew,
-        the cursor and the scroll staying where they are."""
-        self._forget_measures()
+    def rows_changed(self, indexes: Iterable[int]) -> None:
+        """These rows, made on demand, now read differently (a marker came or went): measured and
+        drawn anew, the others as they were (a list of 50,000 quotes is not measured again for one
+        star), the cursor and the scroll staying where they are."""
+        self._strips.clear()
+        tops = self._tops
+        for index in sorted(set(indexes)):
+            if 0 <= index < len(tops) - 1:  # measured already: its height may have changed
+                shift = self._height(self.rows[index].content, self._width) - (tops[index + 1] - tops[index])
+                if shift:
+                    tops[index + 1 :] = [top + shift for top in tops[index + 1 :]]
         self._update_virtual_size()
         self.refresh()
 
