@@ -40,7 +40,7 @@ class ConfirmOpen(Modal[bool]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = Content("Open in your browser?")
-            yield Static(Content.assemble("The address of ", (self._what, "italic"), ":"))
+            yield Static(Content.assemble("The web address of the source “", (self._what, "italic"), "”:"))
             yield Static(Content(self._url), id="address")
             yield Static(Content("enter or y: open it · escape or n: cancel"))
             with Horizontal():
