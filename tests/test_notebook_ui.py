@@ -755,3 +755,51 @@ async def test_rows_changed_measures_again_only_the_rows_given_and_agrees_with_a
             rows._forget_measures()
             rows._measure(rows=measured)
             assert rows._tops == kept
+
+
+async def test_a_notebook_that_fails_to_open_turns_notes_off_and_says_so(
+    book_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dataset file removed after loading (the hash cannot be read), or a bug: notes off, said."""
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        raise FileNotFoundError("events.json")
+
+    monkeypatch.setattr(session_module, "open_for_dataset", failing)
+    app = app_on(book_path, event_id="raid-begins")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await opened(pilot)
+        await settled(pilot)
+        assert not screen.notebook.writable and screen.check_action("star", ()) is None
+        assert any(
+            "Opening the notebook failed" in n.message and "notes are off" in n.message for n in app._notifications
+        )
+
+
+def test_a_change_made_just_before_quitting_is_kept(tmp_path: Path) -> None:
+    """`s` then `q` at once: the interpreter waits for the notebook's writer thread at exit."""
+    import subprocess
+    import sys
+
+    book = tmp_path / "nb.sqlite3"
+    script = f"""
+import asyncio, sys, time
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from conftest import make_app
+from junquito_tui.core.notebook import Notebook
+real = Notebook.toggle_starred
+def slow(self, *args):  # a write held up (another instance's lock, a slow disk) while the app quits
+    time.sleep(1.0)
+    return real(self, *args)
+Notebook.toggle_starred = slow
+async def main():
+    app = make_app(event_id="raid-begins", notebook_file={str(book)!r})
+    async with app.run_test() as pilot:
+        while app.screen.notebook is None or app.screen.notebook.opened is None:
+            await pilot.pause(0.01)
+        await pilot.press("s")
+        app.exit()
+asyncio.run(main())
+"""
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=120)
+    assert Notebook(book).snapshot().starred() == {("event", "raid-begins")}

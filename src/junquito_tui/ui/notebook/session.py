@@ -168,7 +168,11 @@ class NotebookSession:
         self._executor.submit(run)
 
     def _opening(self) -> Outcome:
-        opened = open_for_dataset(self.data_path, self.chronology.dataset, notebook_file=self.notebook_file)
+        try:
+            opened = open_for_dataset(self.data_path, self.chronology.dataset, notebook_file=self.notebook_file)
+        except Exception as error:  # a bug of ours, or a dataset file gone since it was loaded: notes off, said
+            why = failure_message("Opening the notebook", error)
+            opened = Opened(Path(self.notebook_file or "."), Access.OFF, f"{why}: notes are off for this session.")
         return self._read(opened)
 
     def _open_file(self, path: Path) -> Outcome:
