@@ -111,7 +111,8 @@ class NotebookActions(_Base):
         if outcome.say:
             said = outcome.say
             self.notify(said, title=outcome.title, severity=outcome.severity, markup=False, timeout=outcome.timeout)
-        self.refresh_bindings()
+        if outcome.opened is not None:  # writable, read-only or off: the footer dims or not
+            self.refresh_bindings()
 
     def on_unmount(self) -> None:
         if self.notebook is not None:
