@@ -41,17 +41,32 @@ def page_text(page: LinkList) -> list[str]:
 async def opened(pilot: Any) -> Any:
     """Wait until the notebook has opened (in its thread); the explorer screen."""
     screen = explorer(pilot.app)
-    for _ in range(100):
+    for _ in range(400):  # a second or so; more on a machine shared by many
         await pilot.pause(0.05)
         if screen.notebook is not None and screen.notebook.opened is not None:
             return screen
     raise AssertionError("the notebook never opened")
 
 
-async def settled(pilot: Any, rounds: int = 4) -> None:
-    """Let the writer thread commit and its answer land."""
-    for _ in range(rounds):
-        await pilot.pause(0.05)
+async def settled(pilot: Any) -> None:
+    """Wait until the writer thread has done every job asked of it so far (they run in order: a
+    last one that sets a flag), then let their answers land."""
+    from junquito_tui.ui.notebook.outcome import Outcome
+
+    session = pilot.app.screen_stack[0].notebook
+    done = threading.Event()
+
+    def last() -> Outcome:
+        done.set()
+        return Outcome()
+
+    session._submit(last)
+    for _ in range(400):
+        if done.is_set():
+            break
+        await pilot.pause(0.025)
+    for _ in range(3):
+        await pilot.pause()
 
 
 @pytest.fixture
@@ -81,8 +96,11 @@ async def test_the_notebook_opens_in_a_thread_after_the_first_frame(
     monkeypatch.setattr(session_module, "open_for_dataset", slow_open)
     app = app_on(book_path, event_id="raid-begins")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await pilot.pause(0.2)
         screen = explorer(app)
+        for _ in range(200):  # the thread starts once the first frame is out: soon, on a busy machine later
+            if calls:
+                break
+            await pilot.pause(0.05)
         assert calls and calls[0][0] != threading.main_thread().name and calls[0][1] == str(book_path)
         await pilot.press("j")  # the app answers keys while the notebook opens
         assert app.query_one(Timeline).current.id != "raid-begins"
@@ -274,7 +292,7 @@ async def test_a_damaged_notebook_says_so_dims_the_keys_and_offers_a_new_one(boo
         assert "Start a new notebook (the damaged one is kept)" in commands
         start = next(c for c in app.get_system_commands(screen) if c.title.startswith("Start a new"))
         start.callback()
-        await settled(pilot, 8)
+        await settled(pilot)
         assert screen.notebook.writable
         await pilot.press("s")
         await settled(pilot)
@@ -663,7 +681,10 @@ async def test_another_instances_change_appears_without_a_restart(
         await opened(pilot)
         assert "★" not in line_of(app.query_one(Timeline), "raid-begins")
         Notebook(book_path).set_starred("event", "raid-begins", True)  # another instance
-        await settled(pilot, 10)
+        for _ in range(100):  # polled every 0.1 s here (every POLL_EVERY seconds in use)
+            await pilot.pause(0.05)
+            if "★" in line_of(app.query_one(Timeline), "raid-begins"):
+                break
         assert "★" in line_of(app.query_one(Timeline), "raid-begins")
 
 

@@ -79,7 +79,7 @@ def test_notebook_screen(snap_compare: Any) -> None:
 
     async def open_notebook(pilot: Any) -> None:
         screen = pilot.app.screen
-        for _ in range(100):
+        for _ in range(400):
             await pilot.pause(0.05)
             if screen.notebook is not None and screen.notebook.opened is not None:
                 break
