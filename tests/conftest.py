@@ -80,6 +80,7 @@ def make_app(path: Path | None = None, **kwargs: Any) -> Any:
     from junquito_tui.core.loader import load_dataset
     from junquito_tui.ui.app import JunquitoApp
 
+    kwargs.setdefault("data_path", path)  # its notebook is found from the file, as on the command line
     return JunquitoApp(Chronology(load_dataset(path)), **kwargs)
 
 

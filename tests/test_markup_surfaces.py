@@ -272,3 +272,74 @@ async def test_payloads_everywhere_stay_text_in_every_pane_border_palette_and_to
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".svg") == [
         p.name for p in tmp_path.iterdir() if p.suffix == ".svg" and p.name.startswith("chronology-a-b-c")
     ]
+
+
+# -- the user's own text: notes, tags, saved searches ------------------------------------------------
+NOTE = f"{CLICK} note [/] [sic] [b\n**bold?** [link='file:///etc/passwd']L[/link]"
+
+
+async def test_notes_tags_and_saved_searches_stay_text(
+    hostile_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note, a tag and a saved search holding markup (typed, or imported from a colleague's
+    notebook) are shown as typed on the pages, in the lists, on the Notebook screen, in the editors
+    and in the palette; nothing on screen carries an action."""
+    from junquito_tui.core.notebook import Notebook
+
+    monkeypatch.chdir(tmp_path)
+    ran: list[str] = []
+    original = App.run_action
+
+    async def recording(self: App[Any], action: Any, *args: Any, **kwargs: Any) -> bool:
+        ran.append(str(action))
+        return await original(self, action, *args, **kwargs)
+
+    monkeypatch.setattr(App, "run_action", recording)
+    book = Notebook(tmp_path / "hostile.sqlite3")
+    for kind, item_id in (("event", "first"), ("actor", "oscar-perez"), ("quote", "q1")):
+        book.set_note(kind, item_id, NOTE)
+        book.set_starred(kind, item_id, True)
+    book.set_tags("event", "first", ["[b]bold[/b]"])
+    book.save_search(f"{CLICK} saved [/]", f"{CLICK} [/] [b")
+    book.set_note("event", "gone-from-the-data", NOTE)  # orphaned
+    app = JunquitoApp(Chronology(load_dataset(hostile_file)), event_id="first", notebook_file=book.path)
+    seen: list[str] = []
+
+    async def look() -> None:
+        await pilot.pause(0.1)
+        seen.extend(screen_lines(app))
+        assert click_metas(app) == []
+
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if app.screen.notebook is not None and app.screen.notebook.opened is not None:  # type: ignore[attr-defined]
+                break
+        for keys in (["2"], ["3"], ["4"], ["1"]):
+            await pilot.press(*keys)
+            await look()
+        assert any(f"{CLICK} note [/] [sic] [b" in line for line in seen)  # the pages
+        assert any("**bold?** [link='file:///etc/passwd']L[/link]" in line for line in seen)
+        assert any("My tags: b-bold-b" in line for line in seen)  # a tag is a slug: no bracket survives
+        await pilot.press("b")
+        await look()
+        assert any(f"note: {CLICK} note" in line for line in screen_lines(app))
+        assert any(f"{CLICK} saved [/]" in line for line in screen_lines(app))
+        ran.clear()
+        await click_every_cell(pilot, range(app.size.height - 1))
+        await pilot.press("escape")
+        for key in ("a", "t"):  # the editors show what is stored, as text
+            await pilot.press(key)
+            await look()
+            await pilot.press("escape")
+            await pilot.pause(0.1)
+        assert any(f"{CLICK} note [/] [sic] [b" in line for line in seen)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"Search: ")
+        await pilot.pause(0.4)
+        await look()
+        assert any(f"Search: {CLICK} saved [/]" in line for line in screen_lines(app))
+        await pilot.press("escape")
+        assert app.is_running
+        assert [action for action in ran if "quit" in action or "screenshot" in action] == []

@@ -53,3 +53,39 @@ def test_axis_raid_day_by_hours(snap_compare: Any) -> None:
 def test_axis_with_a_filter(snap_compare: Any) -> None:
     keys = ["slash", *"video ", "down", "f"]  # f closes the search box too
     assert snap_compare(app(event_id="perez-video-fired-upon"), terminal_size=(120, 40), press=keys)
+
+
+def test_notebook_screen(snap_compare: Any) -> None:
+    """The Notebook screen over the explorer: starred, tagged and noted items newest first, an
+    item the dataset no longer has, a saved search. A fixed file: the screen shows where it is."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from junquito_tui.core.notebook import Notebook
+
+    folder = Path(tempfile.gettempdir()) / "junquito-tui-snapshot"
+    shutil.rmtree(folder, ignore_errors=True)
+    book = Notebook(folder / "case.sqlite3")
+    book.set_starred("event", "raid-begins", True)
+    book.set_tags("actor", "oscar-perez", ["leader", "key-moment"])
+    book.set_starred("quote", "same-fate", True)
+    book.set_starred("event", "firefight", True)
+    book.set_note("event", "firefight", "Compare with the *video* timestamps.\nAsk the source about [the] times.")
+    book.set_tags("event", "firefight", ["key-moment", "to-check"])
+    book.set_note("event", "removed-in-an-edit", "An event the dataset no longer has.")
+    book.save_search("Helicopter", "helicopter -video")
+    book.close()
+
+    async def open_notebook(pilot: Any) -> None:
+        screen = pilot.app.screen
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if screen.notebook is not None and screen.notebook.opened is not None:
+                break
+        await pilot.press("b")
+        await pilot.pause()
+
+    assert snap_compare(
+        app(event_id="raid-begins", notebook_file=book.path), terminal_size=(120, 40), run_before=open_notebook
+    )

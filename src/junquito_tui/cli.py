@@ -328,14 +328,15 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
     from .ui.app import JunquitoApp  # imported late: validate and schema never load Textual
 
     path = Path(args.data) if args.data else None
-    # (--columns cannot reach the loading screen yet: such a file loads before the interface.)
     large = path is not None and _size_if_loadable(path, args.max_bytes) > BACKGROUND_LOAD_BYTES
-    if large and path is not None and args.columns is None:
+    if large and path is not None:
         if require_terminal and _no_terminal():
             return EXIT_USAGE
         # Large: open the interface at once and load behind a progress bar. Problems found
         # then are printed when the interface has closed, with the same exit status 2.
-        app = JunquitoApp(load=(path, args.max_bytes), event_id=args.event, actor_id=args.actor)
+        app = JunquitoApp(
+            load=(path, args.max_bytes, args.columns), event_id=args.event, actor_id=args.actor, notebook_file=args.notebook
+        )
         app.run()
         if app.load_error:
             print(app.load_error, file=sys.stderr)
@@ -351,5 +352,12 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
         return EXIT_USAGE
     if require_terminal and _no_terminal():
         return EXIT_USAGE
-    JunquitoApp(chronology, event_id=args.event, actor_id=args.actor, warnings=warnings).run()
+    JunquitoApp(
+        chronology,
+        event_id=args.event,
+        actor_id=args.actor,
+        warnings=warnings,
+        data_path=args.data,
+        notebook_file=args.notebook,
+    ).run()
     return 0

@@ -19,6 +19,7 @@ from .screens.explorer import ExplorerScreen
 
 if TYPE_CHECKING:
     from ..core.axis import Placement
+    from ..core.interop.sheet_layouts import ColumnSpec
     from .screens.loading import LoadingScreen
 
 
@@ -30,15 +31,26 @@ class JunquitoApp(App[None]):
         self,
         chronology: Chronology | None = None,
         *,
-        load: tuple[Path, int] | None = None,
+        load: tuple[Path, int] | tuple[Path, int, ColumnSpec | None] | None = None,
         event_id: str | None = None,
         actor_id: str | None = None,
         warnings: list[str] | None = None,
+        data_path: str | Path | None = None,
+        notebook_file: str | Path | None = None,
+        use_notebook: bool = True,
     ) -> None:
-        """Show ``chronology``, or ``load`` (path, max bytes) one in the background first."""
+        """Show ``chronology``, or ``load`` (path, max bytes[, --columns]) one in the background first.
+
+        ``data_path`` is the dataset's file as the user gave it (None: the bundled one; with
+        ``load``, its path): its notebook opens, or ``notebook_file`` (``--notebook``)."""
         super().__init__()
         self.chronology = chronology
         self._load = load
+        if data_path is None and load is not None:
+            data_path = load[0]
+        self._data_path = str(data_path) if data_path is not None else None
+        self._notebook_file = str(notebook_file) if notebook_file is not None else None
+        self._use_notebook = use_notebook
         self._event_id, self._actor_id = event_id, actor_id
         self.load_warnings = list(warnings or [])
         self.load_error: str | None = None  # printed by the command line after the app has closed
@@ -94,7 +106,14 @@ class JunquitoApp(App[None]):
         else:
             first = self._event_id or (chronology.events[0].id if chronology.events else None)
             start = Location("event", first) if first else None
-        return ExplorerScreen(chronology, start, placement)
+        return ExplorerScreen(
+            chronology,
+            start,
+            placement,
+            data_path=self._data_path,
+            notebook_file=self._notebook_file,
+            use_notebook=self._use_notebook,
+        )
 
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         problem = missing_link(message.chronology, self._event_id, self._actor_id)

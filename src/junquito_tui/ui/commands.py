@@ -90,3 +90,35 @@ class QuoteProvider(GoToProvider):
             speaker = chronology.actors[quote.speaker].name if quote.speaker else None
             label = preview(quote) + (f" — {speaker}" if speaker else "")
             yield one_line(label), f"quote · {short_date(chronology.event(quote.event).when)}", quote.id
+
+
+class SavedSearchProvider(Provider):
+    """'Search: NAME' for each search saved in the notebook: opens the search box with its query.
+    A name and a query are the user's text (or a colleague's, imported): shown as literal Content,
+    never given to the system commands, whose titles Textual parses as markup."""
+
+    def _searches(self) -> list[tuple[str, str]]:
+        session = getattr(self.screen, "notebook", None)
+        searches = session.searches if session is not None else ()
+        return [(f"Search: {one_line(s.name)}", s.query) for s in searches]
+
+    def _callback(self, query: str) -> Callable[[], None]:
+        return lambda: self.screen.search_for(query)  # type: ignore[attr-defined]
+
+    async def discover(self) -> Hits:
+        for label, query in self._searches():
+            yield DiscoveryHit(
+                Content(label), self._callback(query), text=label, help=hit_help(f"Saved search: {query}")
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, saved in self._searches():
+            score = matcher.match(label)
+            if score > 0:
+                _, offsets = matcher.fuzzy_search.match(matcher.query, label)
+                content = Content(label)
+                for offset in offsets:
+                    content = content.stylize("bold underline", offset, offset + 1)
+                help_text = hit_help(f"Saved search: {saved}")
+                yield Hit(score, content, self._callback(saved), text=label, help=help_text)

@@ -5,18 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.chronology import Chronology
+from ..core.notebook import Snapshot
 from ..core.text import slugify
 
 
 def export_events(
-    chronology: Chronology, fmt: str, folder: Path, event_ids: list[str]
+    chronology: Chronology, fmt: str, folder: Path, event_ids: list[str], annotations: Snapshot | None = None
 ) -> tuple[Path | None, str | None]:
-    """(the file written, None) or (None, why it could not be written, for the user)."""
-    from ..core.interop import SUFFIXES, write_export
+    """(the file written, None) or (None, why it could not be written, for the user). Markdown
+    includes the user's notebook (``annotations``) as the command line's export does: a case file."""
+    from ..core.interop import SUFFIXES, encode_export, export_text, write_atomically
 
     path = free_name(folder, slugify(chronology.dataset.title) or "chronology", SUFFIXES[fmt])
     try:
-        return write_export(chronology, fmt, path, event_ids), None
+        data = encode_export(export_text(chronology, fmt, event_ids, annotations), fmt)
+        return write_atomically(path, data), None
     except OSError as error:
         return None, f"Could not export to {path}: {error.strerror or error}"
 

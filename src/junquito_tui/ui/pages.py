@@ -84,8 +84,9 @@ def speaker_name(chronology: Chronology, quote: Quote) -> str:
     return chronology.actors[quote.speaker].name if quote.speaker else NO_SPEAKER
 
 
-def event_rows(chronology: Chronology, event: Event) -> list[Row]:
-    rows = [Row(Content.styled(event.title, "bold")), field("When", describe(event.when))]
+def event_rows(chronology: Chronology, event: Event, mine: Sequence[Row] = ()) -> list[Row]:
+    """``mine``: the user's notebook section, shown under the title."""
+    rows = [Row(Content.styled(event.title, "bold")), *mine, field("When", describe(event.when))]
     rows.append(id_row(event.id, f"junquito-tui --event {event.id}"))
     if event.end is not None:
         rows.append(field("Until", describe(event.end)))
@@ -151,10 +152,10 @@ def source_link(chronology: Chronology, source_id: str) -> Row:
     return link(known_through(chronology.sources, source_id), Location("source", source.id), source.kind.value)
 
 
-def actor_rows(chronology: Chronology, actor_id: str) -> Sequence[Row]:
+def actor_rows(chronology: Chronology, actor_id: str, mine: Sequence[Row] = ()) -> Sequence[Row]:
     """The profile: its events and quotes are runs made on demand, however many there are."""
     actor = chronology.actors[actor_id]
-    rows = [Row(Content.styled(actor.name, "bold")), id_row(actor.id, f"junquito-tui --actor {actor.id}")]
+    rows = [Row(Content.styled(actor.name, "bold")), *mine, id_row(actor.id, f"junquito-tui --actor {actor.id}")]
     if actor.aliases:
         rows.append(field("Also", ", ".join(actor.aliases)))
     rows.append(field("Kind", actor.kind.value))
@@ -207,9 +208,9 @@ def _claim_row(chronology: Chronology, claims: Sequence[Claimed]) -> Callable[[i
     return row
 
 
-def quote_rows(chronology: Chronology, quote: Quote) -> list[Row]:
+def quote_rows(chronology: Chronology, quote: Quote, mine: Sequence[Row] = ()) -> list[Row]:
     event = chronology.event(quote.event)
-    rows = [*paragraphs(f"“{quote.text}”", "italic"), id_row(quote.id, f"junquito-tui --event {event.id}")]
+    rows = [*paragraphs(f"“{quote.text}”", "italic"), *mine, id_row(quote.id, f"junquito-tui --event {event.id}")]
     if quote.context:
         first, *rest = chunks(quote.context)
         rows += [blank(), field("Context", first), *(text(piece) for piece in rest)]

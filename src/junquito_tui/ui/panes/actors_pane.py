@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import var
 
 from ...core.chronology import Chronology
 from ...core.navigation import Location
 from .. import pages
+from ..notebook.marks import changed, changed_ids, marker_of, mine
 from ..widgets.links import LinkList
 from ..widgets.rows import Row, RowList, Run
+
+if TYPE_CHECKING:
+    from ...core.notebook import Snapshot
 
 
 class ActorList(RowList):
@@ -26,6 +33,8 @@ relations, every event they take part in and every quote they said, all as links
 
 
 class ActorsPane(Horizontal):
+    annotations: var[Snapshot | None] = var(None, init=False)  # bound: markers, the profile's notebook section
+
     class Changed(Message):
         """Another actor's profile is shown (the quotes pane may filter by it)."""
 
@@ -79,7 +88,8 @@ class ActorsPane(Horizontal):
             label, actor_id = entries[index]
             if actor_id is None:
                 return Row(Content.styled(label, "bold"))
-            return Row(Content(f"  {label}"), Location("actor", actor_id))
+            mark = marker_of(self.annotations, "actor", actor_id)
+            return Row(Content(f"  {mark}{label}"), Location("actor", actor_id))
 
         self.actor_list.show_rows(Run(len(entries), make))
         self.actor_list.highlighted = self.actor_list.first_selectable()
@@ -87,8 +97,17 @@ class ActorsPane(Horizontal):
             self._show_profile(actor_id)
 
     def _show_profile(self, actor_id: str) -> None:
-        self.profile.show(pages.actor_rows(self.chronology, actor_id))
+        self.profile.show(pages.actor_rows(self.chronology, actor_id, mine(self.annotations, "actor", actor_id)))
         self.post_message(self.Changed(actor_id))
+
+    def watch_annotations(self, old: Snapshot | None, new: Snapshot | None) -> None:
+        at = self._rows
+        self.actor_list.rows_changed(at[actor] for actor in changed_ids(old, new, "actor") if actor in at)
+        actor_id = self.current_actor
+        if actor_id is not None and changed(old, new, "actor", actor_id):
+            before, after = mine(old, "actor", actor_id), mine(new, "actor", actor_id)
+            rows = pages.actor_rows(self.chronology, actor_id, after)
+            self.profile.replace_rows(rows, len(after) - len(before))
 
     @on(RowList.Highlighted, "#actor-list")
     def _highlighted(self, message: RowList.Highlighted) -> None:

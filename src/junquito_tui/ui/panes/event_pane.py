@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -11,11 +13,16 @@ from ...core.chronology import Chronology
 from ...core.dates import short_date
 from ...core.model import Event
 from .. import pages
+from ..notebook.marks import changed, mine
 from ..widgets.links import LinkList
+
+if TYPE_CHECKING:
+    from ...core.notebook import Snapshot
 
 
 class EventPane(Vertical):
     current_event: var[Event | None] = var(None, init=False)
+    annotations: var[Snapshot | None] = var(None, init=False)  # the user's notebook section, under the title
 
     def __init__(self, chronology: Chronology, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -34,5 +41,11 @@ class EventPane(Vertical):
     def watch_current_event(self, event: Event | None) -> None:
         if event is None:
             return
-        self.page.show(pages.event_rows(self.chronology, event))
+        self.page.show(pages.event_rows(self.chronology, event, mine(self.annotations, "event", event.id)))
         self.border_title = Content(f"2 Event · {short_date(event.when)}")
+
+    def watch_annotations(self, old: Snapshot | None, new: Snapshot | None) -> None:
+        event = self.current_event
+        if event is not None and changed(old, new, "event", event.id):  # shown again, the cursor on its link
+            before, after = mine(old, "event", event.id), mine(new, "event", event.id)
+            self.page.replace_rows(pages.event_rows(self.chronology, event, after), len(after) - len(before))

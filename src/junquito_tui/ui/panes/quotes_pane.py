@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,9 +17,13 @@ from ...core.dates import short_date
 from ...core.model import Event, Quote
 from ...core.navigation import Location
 from .. import pages
+from ..notebook.marks import changed, changed_ids, marker_of, mine
 from ..steady import steady
 from ..widgets.links import LinkList
 from ..widgets.rows import Row, RowList, Run
+
+if TYPE_CHECKING:
+    from ...core.notebook import Snapshot
 
 FILTERS = ("all", "event", "actor")
 
@@ -40,6 +45,7 @@ class QuotesPane(Vertical):
     current_event: var[Event | None] = var(None, init=False)
     current_actor: var[str | None] = var(None, init=False)
     quote_filter: var[str] = var("all", init=False)
+    annotations: var[Snapshot | None] = var(None, init=False)  # bound: markers, the detail's notebook section
 
     def __init__(self, chronology: Chronology, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -105,7 +111,8 @@ class QuotesPane(Vertical):
             quote = view[index]
             event = chronology.event(quote.event)
             byline = f"  — {pages.speaker_name(chronology, quote)}, {short_date(event.when)}, in: {event.title}"
-            content = Content.assemble(pages.preview(quote), "\n", (byline, "italic"))
+            mark = marker_of(self.annotations, "quote", quote.id)
+            content = Content.assemble((mark, "bold"), pages.preview(quote), "\n", (byline, "italic"))
             return Row(content, Location("quote", quote.id))
 
         if view:
@@ -142,7 +149,18 @@ class QuotesPane(Vertical):
         return self._rows.get(quote_id)
 
     def _show_detail(self, quote_id: str) -> None:
-        self.detail.show(pages.quote_rows(self.chronology, self.chronology.quotes[quote_id]))
+        notes = mine(self.annotations, "quote", quote_id)
+        self.detail.show(pages.quote_rows(self.chronology, self.chronology.quotes[quote_id], notes))
+
+    def watch_annotations(self, old: Snapshot | None, new: Snapshot | None) -> None:
+        touched = changed_ids(old, new, "quote")
+        if touched and self._view:
+            self.quote_list.rows_changed(row for quote in touched if (row := self._row(quote)) is not None)
+        quote_id = self.current_quote
+        if quote_id is not None and changed(old, new, "quote", quote_id):
+            before, after = mine(old, "quote", quote_id), mine(new, "quote", quote_id)
+            rows = pages.quote_rows(self.chronology, self.chronology.quotes[quote_id], after)
+            self.detail.replace_rows(rows, len(after) - len(before))
 
     @on(RowList.Highlighted, "#quote-list")
     def _highlighted(self, message: RowList.Highlighted) -> None:

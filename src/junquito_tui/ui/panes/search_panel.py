@@ -188,6 +188,14 @@ step through them later.
         """Ids of every event the last search matched, in chronological order."""
         return self.results.matched_events if self.results is not None else []
 
+    def set_annotations(self, annotations: Annotations | None) -> None:
+        """The notebook changed: is:starred, note: and mytag: match what it holds now. Results on
+        show follow at once; a timeline already filtered stays as it is until searched again (an
+        event unstarred there does not vanish from under the cursor)."""
+        self.annotations = annotations
+        if self.is_open and self.input.value.strip():
+            self._run(self.input.value)
+
     # -- the index ------------------------------------------------------------
     @property
     def is_large(self) -> bool:

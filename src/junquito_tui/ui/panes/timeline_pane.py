@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -13,6 +15,9 @@ from ...core.chronology import Chronology
 from ...core.model import Event
 from ...core.wording import count
 from ..messages import TimelineFilter
+
+if TYPE_CHECKING:
+    from ...core.notebook import Snapshot
 from ..widgets.time_axis import LEGEND, TimeAxis
 from ..widgets.timeline import Timeline
 
@@ -20,6 +25,7 @@ from ..widgets.timeline import Timeline
 class TimelinePane(Vertical):
     # Bound to the explorer screen's filter; a var: a change re-fills the timeline, not a repaint of all.
     timeline_filter: var[TimelineFilter | None] = var(None, init=False)
+    annotations: var[Snapshot | None] = var(None, init=False)  # bound too: markers on marked events
 
     def __init__(
         self,
@@ -69,6 +75,10 @@ class TimelinePane(Vertical):
             timeline.set_view(view, keep=current)
             self.query_one(TimeAxis).show(view)
         self._update_title()
+
+    def watch_annotations(self, annotations: Snapshot | None) -> None:
+        self.timeline.annotations = annotations
+        self.timeline.refresh()
 
     def zoom(self, step: int) -> None:
         self.query_one(TimeAxis).zoom(step)

@@ -29,6 +29,8 @@ from ...core.navigation import History, Location
 from ...core.wording import count
 from .. import pages
 from ..messages import Navigate, TimelineFilter
+from ..notebook.actions import NOTEBOOK_ACTIONS, NOTEBOOK_BINDINGS, NotebookActions
+from ..notebook.sharing import Sharing
 from ..panes.actors_pane import ActorsPane
 from ..panes.event_pane import EventPane
 from ..panes.quotes_pane import QuotesPane
@@ -40,6 +42,7 @@ from ..widgets.timeline import Timeline
 from .source import SourceScreen
 
 if TYPE_CHECKING:
+    from ...core.notebook import Snapshot
     from ..commands import GoToProvider
 
 PANES = ("timeline-pane", "event-pane", "actors-pane", "quotes-pane")
@@ -70,10 +73,16 @@ def _quote_provider() -> type[Provider]:
     return QuoteProvider
 
 
-class ExplorerScreen(Screen[None]):
+def _saved_search_provider() -> type[Provider]:
+    from ..commands import SavedSearchProvider
+
+    return SavedSearchProvider
+
+
+class ExplorerScreen(NotebookActions, Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # a short terminal keeps its rows for text
-    COMMANDS = Screen.COMMANDS | {_event_provider, _actor_provider, _quote_provider}
+    COMMANDS = Screen.COMMANDS | {_event_provider, _actor_provider, _quote_provider, _saved_search_provider}
 
     BINDINGS = [
         # A priority binding acts as the key arrives. Otherwise the key first goes to the focused pane
@@ -98,6 +107,7 @@ class ExplorerScreen(Screen[None]):
         Binding("minus", "zoom_axis(-1)", "Zoom out", show=False),
         Binding("equals_sign", "zoom_axis(0)", "Whole span", show=False),
         Binding("question_mark", "help", "Help"),
+        *NOTEBOOK_BINDINGS,
     ]
 
     # Shared state, bound into the panes. vars, not reactives: a reactive on the screen repaints
@@ -105,14 +115,26 @@ class ExplorerScreen(Screen[None]):
     current_event: var[Event | None] = var(None, init=False)
     current_actor: var[str | None] = var(None, init=False)
     timeline_filter: var[TimelineFilter | None] = var(None, init=False)
+    annotations: var[Snapshot | None] = var(None, init=False)  # the user's notebook, as the panes show it
     active_pane: var[int] = var(0)
     # Textual's own `focused` repaints the whole screen at every focus change; the widgets that
     # gain and lose focus restyle and repaint themselves, which is all this screen needs.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
-    def __init__(self, chronology: Chronology, start: Location | None, placement: Placement | None = None) -> None:
+    def __init__(
+        self,
+        chronology: Chronology,
+        start: Location | None,
+        placement: Placement | None = None,
+        *,
+        data_path: str | None = None,
+        notebook_file: str | None = None,
+        use_notebook: bool = True,
+    ) -> None:
         super().__init__()
         self.chronology = chronology
+        self.sharing = Sharing(chronology, data_path)
+        self.notebook_wanted = (data_path, notebook_file) if use_notebook else None  # opened after the first frame
         self._placement = placement
         self.history = History(start)
         self._start = start
@@ -127,11 +149,14 @@ class ExplorerScreen(Screen[None]):
         yield Static(id="pane-tabs")
         with Container(id="panes"):
             timeline = TimelinePane(chronology, self._placement, id="timeline-pane", classes="pane")
-            yield timeline.data_bind(ExplorerScreen.timeline_filter)
-            yield EventPane(chronology, id="event-pane", classes="pane").data_bind(ExplorerScreen.current_event)
-            yield ActorsPane(chronology, id="actors-pane", classes="pane")
+            yield timeline.data_bind(ExplorerScreen.timeline_filter, ExplorerScreen.annotations)
+            event = EventPane(chronology, id="event-pane", classes="pane")
+            yield event.data_bind(ExplorerScreen.current_event, ExplorerScreen.annotations)
+            yield ActorsPane(chronology, id="actors-pane", classes="pane").data_bind(ExplorerScreen.annotations)
             quotes = QuotesPane(chronology, id="quotes-pane", classes="pane")
-            yield quotes.data_bind(ExplorerScreen.current_event, ExplorerScreen.current_actor)
+            yield quotes.data_bind(
+                ExplorerScreen.current_event, ExplorerScreen.current_actor, ExplorerScreen.annotations
+            )
         yield Static(
             f"The terminal is too small: make it at least {MIN_SIZE[0]}×{MIN_SIZE[1]}.", id="too-small", markup=False
         )
@@ -161,6 +186,7 @@ class ExplorerScreen(Screen[None]):
             # Large datasets: index in the background, once the first frame is painted (the thread
             # shares the interpreter with the painting, and would hold back the rows on screen).
             self.call_after_refresh(self.search_panel.start_indexing)
+        self.start_notebook()
 
     def on_resize(self) -> None:
         too_small = self.size.width < MIN_SIZE[0] or self.size.height < MIN_SIZE[1]
@@ -230,7 +256,7 @@ class ExplorerScreen(Screen[None]):
             self._focus("quote-detail")
         elif target.kind == "source" and self.app.screen is self:  # never a page over a page
             rows = pages.source_rows(self.chronology, target.id)
-            self.app.push_screen(SourceScreen(rows), self._after_source)
+            self.app.push_screen(SourceScreen(rows, target.id, self.sharing), self._after_source)
 
     def _after_source(self, followed: Navigate | None) -> None:
         if followed is not None:
@@ -282,6 +308,8 @@ class ExplorerScreen(Screen[None]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in NOTEBOOK_ACTIONS:
+            return self.notebook_action_state(action)
         if action == "open_search":
             # In the box '/' is a character: typed in order with the keys before it. Inserting it
             # from this priority binding put it ahead of keys still queued ('raid [/]' became '/raid []').
@@ -298,6 +326,12 @@ class ExplorerScreen(Screen[None]):
         if action == "clear_filter":
             return self.timeline_filter is not None  # hidden (and escape passes on) without a filter
         return True
+
+    def show_annotations(self) -> None:
+        """The notebook changed: the panes' markers and pages, and the search's is:/note:/mytag:."""
+        if self.notebook is not None:
+            self.annotations = self.notebook.snapshot
+            self.search_panel.set_annotations(self.notebook.snapshot)
 
     # -- search -------------------------------------------------------------
     def action_open_search(self) -> None:
@@ -392,9 +426,11 @@ class ExplorerScreen(Screen[None]):
         for fmt, label in (("markdown", "Markdown"), ("csv", "CSV"), ("timelinejs", "TimelineJS")):
             yield SystemCommand(
                 f"Export view as {label}",
-                "Write the events in the timeline (the filtered ones, if filtered) to a file here",
+                "Write the events in the timeline (the filtered ones, if filtered) to a file here"
+                + (", with your notebook's stars, tags and notes" if fmt == "markdown" else ""),
                 lambda f=fmt: self.export_view(f),
             )
+        yield from self.notebook_commands()
 
     def _opener(self, provider: type[GoToProvider], placeholder: str) -> Callable[[], None]:
         def open_palette() -> None:
@@ -409,8 +445,12 @@ class ExplorerScreen(Screen[None]):
         from ..export_view import export_events
 
         view = self.timeline_pane.view
-        written, error = export_events(self.chronology, fmt, Path.cwd(), [e.id for e in view])
+        notes = self.annotations if fmt == "markdown" and self.annotations else None  # the case file
+        written, error = export_events(self.chronology, fmt, Path.cwd(), [e.id for e in view], notes)
         if error is not None:
             self.notify(error, severity="error", markup=False)
             return
-        self.notify(f"Exported {count(len(view), 'event')} to {written}", title="Export", markup=False, timeout=10)
+        exported = count(len(view), "event")
+        if notes is not None:
+            exported += f" with your notebook ({count(len(notes), 'marked item')})"
+        self.notify(f"Exported {exported} to {written}", title="Export", markup=False, timeout=10)

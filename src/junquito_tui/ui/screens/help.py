@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 
@@ -21,7 +21,7 @@ INTRO = (
     "# junquito-tui\n\nRead the chronology in the Timeline; every person, force, quote and source "
     "is a link. Jumps are remembered: go back and forward as in a browser.\n\n"
     "`ctrl+p` opens the command palette: *Go to event…*, *Go to actor…*, *Go to quote…*, "
-    "*Export view as…*.\n\n"
+    "*Export view as…*, *Notebook*, *Save search as…* and your saved searches (*Search: NAME*).\n\n"
 )
 
 
@@ -31,8 +31,9 @@ def bindings_of(node: type[DOMNode]) -> list[Binding]:
 
 
 def own_bindings(node: type[DOMNode]) -> list[Binding]:
-    """The bindings a class declares itself, not those it inherits."""
-    return [binding for binding in node.BINDINGS if isinstance(binding, Binding)]
+    """The bindings a class declares itself, not those it inherits ('escape,q' made two)."""
+    own = BindingsMap(node.BINDINGS).key_to_bindings.values()
+    return [binding for bindings in own for binding in bindings]
 
 
 def bindings_table(sections: Iterable[tuple[str, Iterable[Binding]]], display: KeyDisplay) -> str:
@@ -57,11 +58,15 @@ SIDEWAYS = {"scroll_left", "scroll_right", "page_left", "page_right"}
 
 def help_markdown(screen: ExplorerScreen) -> str:
     """The help page for the screen as it is: its own keys, the app's, and each pane's."""
+    from ..notebook.actions import NOTEBOOK_ACTIONS, NOTEBOOK_BINDINGS, NOTEBOOK_HELP
     from ..panes.actors_pane import ActorList
     from ..panes.quotes_pane import QuoteList, QuotesPane
     from ..panes.search_panel import ResultList, SearchInput, SearchPanel
     from ..widgets.links import LinkList
     from ..widgets.timeline import Timeline
+    from .editors import NoteEditor
+    from .notebook import NotebookScreen
+    from .source import SourceScreen
 
     app = screen.app
     palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
@@ -70,15 +75,26 @@ def help_markdown(screen: ExplorerScreen) -> str:
     lists["Quotes"] = [*bindings_of(QuoteList), *bindings_of(QuotesPane)]
     shared = set.intersection(*({(b.key, b.description) for b in found} for found in lists.values()))
     sections: list[tuple[str, list[Binding]]] = [
-        ("Everywhere", [*bindings_of(type(screen)), *bindings_of(type(app)), palette]),
+        (
+            "Everywhere",
+            [
+                b
+                for b in [*bindings_of(type(screen)), *bindings_of(type(app)), palette]
+                if b.action not in NOTEBOOK_ACTIONS
+            ],
+        ),
+        ("Your notebook: on the selected event, actor or quote", NOTEBOOK_BINDINGS),
         ("In every list and page", [b for b in bindings_of(LinkList) if (b.key, b.description) in shared]),
         *((name, [b for b in found if (b.key, b.description) not in shared]) for name, found in lists.items()),
         # its own keys; the text-editing keys of every input box (arrows, ctrl+w, ...) are Textual's
         ("Search box", [*own_bindings(SearchInput), Binding("enter", "submit", "Go to the results")]),
         ("Search results", bindings_of(ResultList)),
+        ("Notebook screen (`b`)", [Binding("enter", "select", "Go to the item"), *own_bindings(NotebookScreen)]),
+        ("Note editor (`a`)", own_bindings(NoteEditor)),
+        ("Source page", own_bindings(SourceScreen)),
     ]
     sections = [(title, [b for b in found if b.action not in SIDEWAYS]) for title, found in sections]
-    helps = "\n".join(w.HELP for w in (Timeline, LinkList, ActorList, QuoteList, SearchPanel))
+    helps = "\n".join([*(w.HELP for w in (Timeline, LinkList, ActorList, QuoteList, SearchPanel)), NOTEBOOK_HELP])
     return INTRO + "## Keys\n\n" + bindings_table(sections, app.get_key_display) + "\n" + helps
 
 

@@ -41,6 +41,10 @@ class LoadingScreen(Screen[None]):
             self.fraction = fraction
             super().__init__()
 
+        def can_replace(self, message: Message) -> bool:
+            # Only the latest stage matters: a queue of stale ones would lag the bar.
+            return isinstance(message, LoadingScreen.Progress)
+
     class Loaded(Message):
         def __init__(self, chronology: Chronology, placement: Placement, warnings: list[str]) -> None:
             self.chronology = chronology

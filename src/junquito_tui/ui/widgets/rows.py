@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar, cast, overload
@@ -200,6 +200,31 @@ class RowList(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
         if scroll:
             self._scroll_to_row(highlighted)
+        self.refresh()  # new rows: when neither the size nor the scroll changed, nothing else repaints
+
+    def rows_changed(self, indexes: Iterable[int]) -> None:
+        """These rows, made on demand, now read differently (a marker came or went): measured and
+        drawn anew, the others as they were (a list of 50,000 quotes is not measured again for one
+        star), the cursor and the scroll staying where they are."""
+        self._strips.clear()
+        tops = self._tops
+        for index in sorted(set(indexes)):
+            if 0 <= index < len(tops) - 1:  # measured already: its height may have changed
+                shift = self._height(self.rows[index].content, self._width) - (tops[index + 1] - tops[index])
+                if shift:
+                    tops[index + 1 :] = [top + shift for top in tops[index + 1 :]]
+        self._update_virtual_size()
+        self.refresh()
+
+    def replace_rows(self, rows: Sequence[Row], shift: int) -> None:
+        """The same page with ``shift`` rows more (or fewer) above the cursor: it stays on its row."""
+        index, top, keep_top = self._highlighted, self.scroll_y, self.keep_top
+        self.show_rows(rows)
+        self._highlighted = None if index is None else max(0, min(index + shift, len(rows) - 1))
+        self.scroll_to(y=top, animate=False, immediate=True)
+        if not keep_top:  # a page read from its top stays there; otherwise the cursor stays in view
+            self._scroll_to_row(self._highlighted)
+        self.refresh()
 
     @property
     def row_count(self) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -15,7 +17,11 @@ from ...core.dates import CLOCK_WIDTH
 from ...core.model import Certainty, Event
 from ...core.text import width_safe
 from ...core.timeline_rows import HEADING, RowIndex, build_rows, time_cell
+from ..notebook.marks import marker_of
 from .rows import user_moved
+
+if TYPE_CHECKING:
+    from ...core.notebook import Snapshot
 
 TIME_WIDTH = CLOCK_WIDTH + 1  # a space, then the time (or what the row's place rests on)
 # Words, not just colour, so the markers survive NO_COLOR and monochrome terminals.
@@ -68,6 +74,7 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
         "timeline--reported",
         "timeline--alleged",
         "timeline--disputed",
+        "timeline--mark",
     }
 
     cursor: reactive[int] = reactive(0, always_update=False, init=False)
@@ -91,6 +98,7 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
         self._rows: RowIndex = build_rows([])
         self._days: list[int] = []
         self._position: dict[str, int] = {}
+        self.annotations: Snapshot | None = None  # the user's notebook: a marker before marked events
         self.set_view(events_in_order)
 
     # -- the view ---------------------------------------------------------
@@ -228,6 +236,9 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
         mark = CERTAINTY_MARK.get(event.certainty)
         if mark:  # before the title, so truncating a long title never hides it
             text.append(f"{mark} ", self.get_component_rich_style(f"timeline--{event.certainty}", partial=True))
+        mine = marker_of(self.annotations, "event", event.id)
+        if mine:
+            text.append(mine, self.get_component_rich_style("timeline--mark", partial=True))
         text.append(width_safe(event.title))  # plain data: appended as Text, never parsed as markup
         return text
 
