@@ -53,3 +53,8 @@ def test_axis_raid_day_by_hours(snap_compare: Any) -> None:
 def test_axis_with_a_filter(snap_compare: Any) -> None:
     keys = ["slash", *"video ", "down", "f"]  # f closes the search box too
     assert snap_compare(app(event_id="perez-video-fired-upon"), terminal_size=(120, 40), press=keys)
+
+
+def test_accounts_120x40(snap_compare: Any) -> None:
+    """Who says what, opened on a contested moment: its two accounts side by side."""
+    assert snap_compare(app(event_id="helicopter-episode-accounts"), terminal_size=(120, 40), press=["w"])

@@ -13,6 +13,7 @@ from textual.dom import DOMNode
 from .modal import Modal
 
 if TYPE_CHECKING:
+    from .accounts import AccountsScreen
     from .explorer import ExplorerScreen
 
 KeyDisplay = Callable[[Binding], str]
@@ -21,7 +22,7 @@ INTRO = (
     "# junquito-tui\n\nRead the chronology in the Timeline; every person, force, quote and source "
     "is a link. Jumps are remembered: go back and forward as in a browser.\n\n"
     "`ctrl+p` opens the command palette: *Go to event…*, *Go to actor…*, *Go to quote…*, "
-    "*Export view as…*.\n\n"
+    "*Export view as…*, *Accounts: who says what*.\n\n"
 )
 
 
@@ -31,8 +32,8 @@ def bindings_of(node: type[DOMNode]) -> list[Binding]:
 
 
 def own_bindings(node: type[DOMNode]) -> list[Binding]:
-    """The bindings a class declares itself, not those it inherits."""
-    return [binding for binding in node.BINDINGS if isinstance(binding, Binding)]
+    """The bindings a class declares itself, not those it inherits; one per key ("escape,q" is two)."""
+    return list(Binding.make_bindings(node.BINDINGS))
 
 
 def bindings_table(sections: Iterable[tuple[str, Iterable[Binding]]], display: KeyDisplay) -> str:
@@ -76,10 +77,36 @@ def help_markdown(screen: ExplorerScreen) -> str:
         # its own keys; the text-editing keys of every input box (arrows, ctrl+w, ...) are Textual's
         ("Search box", [*own_bindings(SearchInput), Binding("enter", "submit", "Go to the results")]),
         ("Search results", bindings_of(ResultList)),
+        ("Accounts (`w`)", accounts_bindings()),
     ]
     sections = [(title, [b for b in found if b.action not in SIDEWAYS]) for title, found in sections]
-    helps = "\n".join(w.HELP for w in (Timeline, LinkList, ActorList, QuoteList, SearchPanel))
+    helps = "\n".join(w.HELP for w in (Timeline, LinkList, ActorList, QuoteList, SearchPanel, accounts_screen()))
     return INTRO + "## Keys\n\n" + bindings_table(sections, app.get_key_display) + "\n" + helps
+
+
+def accounts_screen() -> type[AccountsScreen]:
+    from .accounts import AccountsScreen
+
+    return AccountsScreen
+
+
+def accounts_bindings() -> list[Binding]:
+    """The accounts page's keys: its own, and those of its moment list (the columns are link lists)."""
+    from .accounts import MomentList
+
+    return [*own_bindings(accounts_screen()), *own_bindings(MomentList)]
+
+
+def accounts_help_markdown(screen: AccountsScreen) -> str:
+    """The help page over the accounts page: its keys, then what it shows."""
+    from ..widgets.links import LinkList
+
+    sections = [
+        ("On this page", accounts_bindings()),
+        ("In every list", [b for b in bindings_of(LinkList) if b.action not in SIDEWAYS]),
+    ]
+    keys = bindings_table(sections, screen.app.get_key_display)
+    return "# junquito-tui\n\n## Keys\n\n" + keys + "\n" + screen.HELP + "\n" + LinkList.HELP
 
 
 class HelpScreen(Modal[None]):
