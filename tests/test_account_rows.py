@@ -129,3 +129,10 @@ def test_columns_fit_the_width_and_the_accounts(accounts: int, width: int, min_w
     assert count == 1 or count * min_width <= width
     if accounts >= most and width >= most * min_width:
         assert count == most
+
+
+def test_a_publisher_already_in_the_title_is_not_repeated(minimal: dict[str, Any]) -> None:
+    minimal["sources"][0].update(title="YouTube livestream", publisher="YouTube livestream")
+    chronology = Chronology(validate_document(minimal, "publisher.json"))
+    assert reported_source(chronology, "article") == "YouTube livestream"
+    assert reported_source(Chronology(load_dataset()), "wikipedia-el-junquito-raid") == "El Junquito raid (Wikipedia)"

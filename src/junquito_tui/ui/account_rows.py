@@ -70,7 +70,9 @@ def reported_source(chronology: Chronology, source_id: str) -> str:
     if not chain:
         return source_id
     first = chain[0]
-    words = f"{first.title} ({first.publisher})" if first.publisher and not first.cited_in else first.title
+    # the publisher, when the title does not already name it ("YouTube livestream (YouTube livestream)")
+    named = not first.publisher or first.publisher in first.title
+    words = first.title if named or first.cited_in else f"{first.title} ({first.publisher})"
     return "".join([words, *(f", as reported by {reporter(outer)}" for outer in chain[1:])])
 
 

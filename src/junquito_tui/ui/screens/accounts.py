@@ -87,8 +87,8 @@ and closes the page (`backspace` in the explorer then returns to where you were)
         contested = sum(1 for event in claimed if len(event.claims) > 1)  # Moment.contested, without building it
         moments = MomentList(id="moment-list")
         plural = "" if len(claimed) == 1 else "s"
-        moments.border_title = Content(f"Who says what · {len(claimed):,} moment{plural}, {contested:,} contested")
-        moments.border_subtitle = Content("enter: its accounts · ?: help")
+        moments.border_title = Content(f"Who says what · {len(claimed):,} moment{plural}")
+        moments.border_subtitle = Content(f"{contested:,} contested · enter: its accounts")
         with Container(id="accounts-body"):
             yield moments
             with Vertical(id="moment-accounts") as accounts:
@@ -129,7 +129,7 @@ and closes the page (`backspace` in the explorer then returns to where you were)
         position = self.chronology.position
         if self._start is None or self._start not in position:
             return 0
-        index = bisect_left([position[event.id] for event in claimed], position[self._start])
+        index = bisect_left(claimed, position[self._start], key=lambda event: position[event.id])
         return min(index, len(claimed) - 1)
 
     # -- the accounts of one moment ------------------------------------------
