@@ -59,11 +59,15 @@ def current(app: JunquitoApp) -> Location | None:
 
 
 # -- opening and closing ----------------------------------------------------------------------
+@pytest.mark.parametrize("inside", [False, True], ids=["from the moments", "from a column"])
 @pytest.mark.parametrize("close", ["escape", "q", "w"])
-async def test_w_opens_the_page_and_escape_q_or_w_close_it(close: str) -> None:
+async def test_w_opens_the_page_and_escape_q_or_w_close_it(close: str, inside: bool) -> None:
     app = make_app(event_id="raid-begins")
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_accounts(pilot)
+        screen = await open_accounts(pilot)
+        if inside:
+            await pilot.press("enter")
+            assert app.focused is screen.columns[0]
         await pilot.press(close)
         await pilot.pause(0.2)
         assert isinstance(app.screen, ExplorerScreen) and app.is_running
