@@ -375,3 +375,22 @@ def test_the_fixture_is_what_the_tests_think_it_is() -> None:
     assert any(not c.by for c in convoy.claims) and any(c.source is None for c in convoy.claims)
     assert len(chronology.actors["committee"].name) > 100
     assert REPO in MESSY.parents
+
+
+async def test_with_sixteen_colours_its_borders_are_not_black_on_black(monkeypatch: pytest.MonkeyPatch) -> None:
+    """TERM=xterm: the theme's dim border grey becomes black, on black (as in the explorer's panes)."""
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.delenv("COLORTERM", raising=False)
+    app = make_app(event_id="helicopter-episode-accounts")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_accounts(pilot)
+        assert app.has_class("-sixteen-colours")
+        edges = [
+            (screen.moment_list, "border_top"),
+            (screen.query_one("#moment-accounts"), "border_top"),
+            (screen.query_one("#moment-head"), "border_bottom"),
+            (screen.columns[1], "border_left"),
+        ]
+        for widget, edge in edges:
+            colour = getattr(widget.styles, edge)[1]
+            assert colour.ansi in {8, 12}, (widget, edge, colour)  # bright black or bright blue, never black
