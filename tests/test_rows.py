@@ -134,3 +134,36 @@ def test_a_later_highlight_replaces_a_queued_one_but_never_a_selection() -> None
     assert not RowList.Highlighted(one, 1, target).can_replace(RowList.Highlighted(other, 2, target))
     assert not RowList.Selected(one, 1, target).can_replace(RowList.Highlighted(one, 2, target))
     assert not RowList.Highlighted(one, 1, target).can_replace(RowList.Selected(one, 2, target))
+
+
+class Pages(App[None]):
+    def compose(self) -> ComposeResult:
+        from junquito_tui.ui.widgets.links import LinkList
+
+        yield LinkList(id="page")
+
+
+async def test_a_new_page_puts_the_cursor_on_its_own_first_link() -> None:
+    """The first link was looked up before the rows were replaced: the new page got the old page's
+    index (a text row, or past its end: focusing it raised IndexError, found by test_fuzz)."""
+    from junquito_tui.ui.widgets.links import LinkList
+
+    def text(words: str) -> Row:
+        return Row(Content(words))
+
+    def link(words: str) -> Row:
+        return Row(Content(words), Location("event", words))
+
+    app = Pages()
+    async with app.run_test(size=(60, 20)) as pilot:
+        page = app.query_one(LinkList)
+        page.show([text("a"), text("b"), text("c"), link("first"), link("second")])
+        assert page.highlighted == 3
+        page.show([link("only"), text("and some text")])
+        assert page.highlighted == 0 and page.highlighted_target == Location("event", "only")
+        page.show([text("no links here")])
+        assert page.highlighted is None
+        page.show([text("x"), link("late")])
+        page.focus()
+        await pilot.pause()
+        assert page.highlighted_target == Location("event", "late")

@@ -39,7 +39,9 @@ Lines marked `→` are links: move to one with up/down and press `enter`, or cli
         """A new page, from the top, the cursor on its first link."""
         # The cursor goes on the first link without scrolling to it (the page shows from its top):
         # scrolling would measure every row above it, all 100 rows of a long summary.
-        self.show_rows(rows, self.first_selectable(), scroll=False)
+        # The new page's first link: first_selectable() before show_rows would read the old rows.
+        first = next((index for index, row in enumerate(rows) if row.target is not None), None)
+        self.show_rows(rows, first, scroll=False)
         self.keep_top = True
 
     def on_focus(self) -> None:
