@@ -155,6 +155,12 @@ def hostile_everywhere() -> dict[str, Any]:
         for participant in event["actors"]:
             participant["role"] = payload("role")
     data["events"][1]["claims"][0]["statement"] = payload("claim")
+    # a second account of the moment (so it is contested), and a work known only through the article
+    data["sources"].append({"id": "second-hand", "title": payload("cited source"), "kind": "investigation"})
+    data["sources"][-1].update(cited_in="article", publisher=payload("cited publisher"))
+    data["events"][1]["sources"] = ["article", "second-hand"]
+    data["events"][1]["claims"][0]["cited"] = ["second-hand"]
+    data["events"][1]["claims"].append({"by": ["group"], "statement": payload("claim 2"), "source": "article"})
     data["events"][0]["tags"] = ["raid"]
     data["quotes"][0].update(text=payload("quote"), context=payload("context"))
     return data
@@ -267,6 +273,8 @@ async def test_payloads_everywhere_stay_text_in_every_pane_border_palette_and_to
         await pilot.press("slash", *"event0")  # and over the search box and its results
         await pilot.pause(0.3)
         await click_every_cell(pilot, range(app.size.height - 1))
+        await pilot.press("escape", "escape")
+        await the_accounts_page(pilot, look)
         assert app.is_running
         assert [action for action in ran if "quit" in action or "screenshot" in action] == []
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".svg") == [
@@ -343,3 +351,33 @@ async def test_notes_tags_and_saved_searches_stay_text(
         await pilot.press("escape")
         assert app.is_running
         assert [action for action in ran if "quit" in action or "screenshot" in action] == []
+
+
+async def the_accounts_page(pilot: Any, look: Any) -> None:
+    """Who says what: claims, claimants, sources (read and second-hand) all stay text, in every
+    column, in its help, and under a click on every cell (a click on a link leaves the page: it is
+    opened again for the next line)."""
+    from junquito_tui.ui.screens.accounts import AccountsScreen
+    from junquito_tui.ui.widgets.rows import RowList
+
+    app = pilot.app
+    await pilot.press("w")
+    await pilot.pause(0.2)
+    assert isinstance(app.screen, AccountsScreen)
+    await look()
+    # each list's lines as drawn, joined: a payload wrapped over two lines is still found whole
+    drawn = [
+        " ".join("".join(s.text for s in widget.render_line(y)).strip() for y in range(widget.size.height))
+        for widget in app.screen.query(RowList)
+    ]
+    for field in ("claim", "claim 2", "actor0", "actor1", "source", "cited source", "event1"):
+        assert any(" ".join(payload(field).split()) in " ".join(text.split()) for text in drawn), field
+    for key in ("tab", "tab", "tab", "question_mark"):
+        await pilot.press(key)
+        await look()
+    await pilot.press("escape")
+    for y in range(app.size.height - 1):  # the footer's keys are actions by design
+        if not isinstance(app.screen, AccountsScreen):
+            await pilot.press("w")
+            await pilot.pause(0.2)
+        await click_every_cell(pilot, range(y, y + 1))

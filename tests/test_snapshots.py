@@ -89,3 +89,8 @@ def test_notebook_screen(snap_compare: Any) -> None:
     assert snap_compare(
         app(event_id="raid-begins", notebook_file=book.path), terminal_size=(120, 40), run_before=open_notebook
     )
+
+
+def test_accounts_120x40(snap_compare: Any) -> None:
+    """Who says what, opened on a contested moment: its two accounts side by side."""
+    assert snap_compare(app(event_id="helicopter-episode-accounts"), terminal_size=(120, 40), press=["w"])

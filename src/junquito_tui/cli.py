@@ -335,7 +335,10 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
         # Large: open the interface at once and load behind a progress bar. Problems found
         # then are printed when the interface has closed, with the same exit status 2.
         app = JunquitoApp(
-            load=(path, args.max_bytes, args.columns), event_id=args.event, actor_id=args.actor, notebook_file=args.notebook
+            load=(path, args.max_bytes, args.columns),
+            event_id=args.event,
+            actor_id=args.actor,
+            notebook_file=args.notebook,
         )
         app.run()
         if app.load_error:

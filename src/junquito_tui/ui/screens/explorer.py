@@ -108,6 +108,7 @@ class ExplorerScreen(NotebookActions, Screen[None]):
         Binding("equals_sign", "zoom_axis(0)", "Whole span", show=False),
         Binding("question_mark", "help", "Help"),
         *NOTEBOOK_BINDINGS,
+        Binding("w", "accounts", "Accounts: who says what", show=False),
     ]
 
     # Shared state, bound into the panes. vars, not reactives: a reactive on the screen repaints
@@ -411,6 +412,13 @@ class ExplorerScreen(NotebookActions, Screen[None]):
 
         self.app.push_screen(HelpScreen(help_markdown(self)))
 
+    def action_accounts(self) -> None:
+        """Every claim by its moment, opened at the current event; a jump from it comes back here."""
+        from .accounts import AccountsScreen
+
+        event = self.timeline_pane.current
+        self.app.push_screen(AccountsScreen(self.chronology, event.id if event else None), self._after_source)
+
     # -- palette ------------------------------------------------------------
     def system_commands(self) -> Iterable[SystemCommand]:
         """The palette's commands for this screen: go to an item, export the view."""
@@ -423,6 +431,11 @@ class ExplorerScreen(NotebookActions, Screen[None]):
         ):
             label = f"Go to {provider.kind}…"
             yield SystemCommand(label, help_text, self._opener(provider, label))
+        yield SystemCommand(
+            "Accounts: who says what",
+            "Every claim by the moment it is about: who makes it, the source, the certainty (key: w)",
+            self.action_accounts,
+        )
         for fmt, label in (("markdown", "Markdown"), ("csv", "CSV"), ("timelinejs", "TimelineJS")):
             yield SystemCommand(
                 f"Export view as {label}",

@@ -13,6 +13,7 @@ from textual.dom import DOMNode
 from .modal import Modal
 
 if TYPE_CHECKING:
+    from .accounts import AccountsScreen
     from .explorer import ExplorerScreen
 
 KeyDisplay = Callable[[Binding], str]
@@ -21,7 +22,8 @@ INTRO = (
     "# junquito-tui\n\nRead the chronology in the Timeline; every person, force, quote and source "
     "is a link. Jumps are remembered: go back and forward as in a browser.\n\n"
     "`ctrl+p` opens the command palette: *Go to event…*, *Go to actor…*, *Go to quote…*, "
-    "*Export view as…*, *Notebook*, *Save search as…* and your saved searches (*Search: NAME*).\n\n"
+    "*Export view as…*, *Accounts: who says what*, *Notebook*, *Save search as…* and your saved searches"
+    " (*Search: NAME*).\n\n"
 )
 
 
@@ -92,10 +94,37 @@ def help_markdown(screen: ExplorerScreen) -> str:
         ("Notebook screen (`b`)", [Binding("enter", "select", "Go to the item"), *own_bindings(NotebookScreen)]),
         ("Note editor (`a`)", own_bindings(NoteEditor)),
         ("Source page", own_bindings(SourceScreen)),
+        ("Accounts (`w`)", accounts_bindings()),
     ]
     sections = [(title, [b for b in found if b.action not in SIDEWAYS]) for title, found in sections]
-    helps = "\n".join([*(w.HELP for w in (Timeline, LinkList, ActorList, QuoteList, SearchPanel)), NOTEBOOK_HELP])
+    panes = (Timeline, LinkList, ActorList, QuoteList, SearchPanel, accounts_screen())
+    helps = "\n".join([*(w.HELP for w in panes), NOTEBOOK_HELP])
     return INTRO + "## Keys\n\n" + bindings_table(sections, app.get_key_display) + "\n" + helps
+
+
+def accounts_screen() -> type[AccountsScreen]:
+    from .accounts import AccountsScreen
+
+    return AccountsScreen
+
+
+def accounts_bindings() -> list[Binding]:
+    """The accounts page's keys: its own, and those of its moment list (the columns are link lists)."""
+    from .accounts import MomentList
+
+    return [*own_bindings(accounts_screen()), *own_bindings(MomentList)]
+
+
+def accounts_help_markdown(screen: AccountsScreen) -> str:
+    """The help page over the accounts page: its keys, then what it shows."""
+    from ..widgets.links import LinkList
+
+    sections = [
+        ("On this page", accounts_bindings()),
+        ("In every list", [b for b in bindings_of(LinkList) if b.action not in SIDEWAYS]),
+    ]
+    keys = bindings_table(sections, screen.app.get_key_display)
+    return "# junquito-tui\n\n## Keys\n\n" + keys + "\n" + screen.HELP + "\n" + LinkList.HELP
 
 
 class HelpScreen(Modal[None]):

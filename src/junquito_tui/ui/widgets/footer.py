@@ -33,6 +33,8 @@ class KeyFooter(Footer):
         self.call_after_refresh(self._recompose_if_changed)
 
     async def _recompose_if_changed(self) -> None:
+        if not self.is_attached:  # its screen closed (a jump from a page) before this ran
+            return
         shown = (self.screen.size.width, tuple(self._keys()))
         if shown != self._shown:
             self._shown = shown
