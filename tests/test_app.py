@@ -415,9 +415,9 @@ async def test_at_80x24_escape_and_backspace_return_from_a_page_to_its_list() ->
     async with app.run_test(size=(80, 24)) as pilot:
         for back in ("escape", "backspace"):
             await pilot.press("1", "enter")
-            assert focused_id(app) == "event-detail" and explorer(app).active_pane == 1
+            assert focused_id(app) == "event-detail" and explorer(app).deck.active_pane == 1
             await pilot.press(back)
-            assert focused_id(app) == "timeline" and explorer(app).active_pane == 0, back
+            assert focused_id(app) == "timeline" and explorer(app).deck.active_pane == 0, back
         await pilot.press("3", "enter", "escape")
         assert focused_id(app) == "actor-list"
         await pilot.press("4", "enter", "backspace")

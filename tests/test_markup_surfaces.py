@@ -321,7 +321,7 @@ async def test_notes_tags_and_saved_searches_stay_text(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         for _ in range(400):
             await pilot.pause(0.05)
-            if app.screen.notebook is not None and app.screen.notebook.opened is not None:  # type: ignore[attr-defined]
+            if app.screen.notebook_layer.notebook is not None and app.screen.notebook_layer.notebook.opened is not None:  # type: ignore[attr-defined]
                 break
         for keys in (["2"], ["3"], ["4"], ["1"]):
             await pilot.press(*keys)

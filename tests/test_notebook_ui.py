@@ -43,7 +43,7 @@ async def opened(pilot: Any) -> Any:
     screen = explorer(pilot.app)
     for _ in range(400):  # a second or so; more on a machine shared by many
         await pilot.pause(0.05)
-        if screen.notebook is not None and screen.notebook.opened is not None:
+        if screen.notebook_layer.notebook is not None and screen.notebook_layer.notebook.opened is not None:
             return screen
     raise AssertionError("the notebook never opened")
 
@@ -53,7 +53,7 @@ async def settled(pilot: Any) -> None:
     last one that sets a flag), then let their answers land."""
     from junquito_tui.ui.notebook.outcome import Outcome
 
-    session = pilot.app.screen_stack[0].notebook
+    session = pilot.app.screen_stack[0].notebook_layer.notebook
     done = threading.Event()
 
     def last() -> Outcome:
@@ -104,12 +104,14 @@ async def test_the_notebook_opens_in_a_thread_after_the_first_frame(
         assert calls and calls[0][0] != threading.main_thread().name and calls[0][1] == str(book_path)
         await pilot.press("j")  # the app answers keys while the notebook opens
         assert app.query_one(Timeline).current.id != "raid-begins"
-        assert screen.check_action("star", ()) is True  # shown as it most likely will be; pressed, says why not yet
+        assert (
+            screen.notebook_layer.check_action("star", ()) is True
+        )  # shown as it most likely will be; pressed, says why not yet
         await pilot.press("s")
         assert "still opening" in list(app._notifications)[-1].message
         release.set()
         screen = await opened(pilot)
-        assert screen.notebook.writable and screen.check_action("star", ()) is True
+        assert screen.notebook_layer.notebook.writable and screen.notebook_layer.check_action("star", ()) is True
 
 
 async def test_star_shows_everywhere_and_is_kept(book_path: Path) -> None:
@@ -282,7 +284,10 @@ async def test_a_damaged_notebook_says_so_dims_the_keys_and_offers_a_new_one(boo
         await settled(pilot)
         said = [n.message for n in app._notifications]
         assert any("is not a notebook" in m and "notes are off" in m and "Start a new notebook" in m for m in said)
-        assert screen.check_action("star", ()) is None and screen.check_action("note", ()) is None
+        assert (
+            screen.notebook_layer.check_action("star", ()) is None
+            and screen.notebook_layer.check_action("note", ()) is None
+        )
         assert screen.active_bindings["s"].enabled is False  # dimmed in the footer
         app._notifications.clear()
         await pilot.press("s")
@@ -293,7 +298,7 @@ async def test_a_damaged_notebook_says_so_dims_the_keys_and_offers_a_new_one(boo
         start = next(c for c in app.get_system_commands(screen) if c.title.startswith("Start a new"))
         start.callback()
         await settled(pilot)
-        assert screen.notebook.writable
+        assert screen.notebook_layer.notebook.writable
         await pilot.press("s")
         await settled(pilot)
     kept = [p for p in book_path.parent.iterdir() if p.name.startswith("case.sqlite3.unreadable-")]
@@ -316,7 +321,10 @@ async def test_a_read_only_notebook_shows_its_notes_but_changes_nothing(book_pat
         await settled(pilot)
         assert any("read-only" in n.message for n in app._notifications)
         assert "★" in line_of(app.query_one(Timeline), "raid-begins")
-        assert screen.check_action("star", ()) is None and screen.check_action("cite", ()) is True
+        assert (
+            screen.notebook_layer.check_action("star", ()) is None
+            and screen.notebook_layer.check_action("cite", ()) is True
+        )
         await pilot.press("s", "a")
         await pilot.pause(0.1)
         assert not isinstance(app.screen, NoteEditor)
@@ -328,8 +336,8 @@ async def test_without_a_notebook_the_keys_are_hidden(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
         screen = explorer(app)
-        assert [screen.check_action(a, ()) for a in ("star", "tags", "note", "notebook")] == [False] * 4
-        assert screen.check_action("cite", ()) is True  # citing needs no notebook
+        assert [screen.notebook_layer.check_action(a, ()) for a in ("star", "tags", "note", "notebook")] == [False] * 4
+        assert screen.notebook_layer.check_action("cite", ()) is True  # citing needs no notebook
 
 
 # -- the Notebook screen --------------------------------------------------------------------------------
@@ -488,7 +496,7 @@ async def test_c_copies_the_citation_and_shows_it(book_path: Path) -> None:
         await pilot.press("3", "c")
         actor = explorer(app).actors_pane.current_actor
         assert app.clipboard == cite(CHRONOLOGY, "actor", actor, app._data_path)
-        assert explorer(app).check_action("copy_quote", ()) is False  # y only for a quote
+        assert explorer(app).notebook_layer.check_action("copy_quote", ()) is False  # y only for a quote
         await pilot.press("4", "y")
         quote = explorer(app).quotes_pane.current_quote
         assert app.clipboard == quote_text(CHRONOLOGY, quote)
@@ -526,9 +534,9 @@ async def test_o_on_a_source_link_shows_the_address_asks_and_opens_it(monkeypatc
     monkeypatch.setattr(browser.threading, "Thread", _Inline)
     app = make_app(event_id="raid-begins", use_notebook=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        assert explorer(app).check_action("open_source", ()) is False  # the timeline: no link
+        assert explorer(app).notebook_layer.check_action("open_source", ()) is False  # the timeline: no link
         page = await _to_source_link(pilot)
-        assert explorer(app).check_action("open_source", ()) is True
+        assert explorer(app).notebook_layer.check_action("open_source", ()) is True
         url = CHRONOLOGY.sources[page.highlighted_target.id].url
         await pilot.press("o")
         await pilot.pause(0.2)
@@ -791,7 +799,7 @@ async def test_a_notebook_that_fails_to_open_turns_notes_off_and_says_so(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await opened(pilot)
         await settled(pilot)
-        assert not screen.notebook.writable and screen.check_action("star", ()) is None
+        assert not screen.notebook_layer.notebook.writable and screen.notebook_layer.check_action("star", ()) is None
         assert any(
             "Opening the notebook failed" in n.message and "notes are off" in n.message for n in app._notifications
         )
@@ -816,7 +824,7 @@ Notebook.toggle_starred = slow
 async def main():
     app = make_app(event_id="raid-begins", notebook_file={str(book)!r})
     async with app.run_test() as pilot:
-        while app.screen.notebook is None or app.screen.notebook.opened is None:
+        while app.screen.notebook_layer.notebook is None or app.screen.notebook_layer.notebook.opened is None:
             await pilot.pause(0.01)
         await pilot.press("s")
         app.exit()

@@ -10,6 +10,7 @@ from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import validate_document
 from junquito_tui.core.search import SearchIndex
 from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.palette import export_view
 from junquito_tui.ui.panes.search_panel import PER_KIND, ResultList, SearchInput, SearchPanel
 from junquito_tui.ui.widgets.timeline import Timeline
 
@@ -170,7 +171,7 @@ async def test_palette_exports_the_filtered_view(tmp_path: Any, monkeypatch: Any
         assert [r["id"] for r in rows] == [e.id for e in view] and len(rows) < len(app.chronology.events)
         messages = [n.message for n in app._notifications]
         assert f"Exported {len(view)} events to {written[0]}" in messages
-        explorer(app).export_view("csv")  # a second export never overwrites the first
+        export_view(explorer(app), "csv")  # a second export never overwrites the first
         assert sorted(p.name for p in tmp_path.glob("*.csv"))[-1] == "el-junquito-raid-a-chronology.csv"
         assert len(list(tmp_path.glob("*.csv"))) == 2
 

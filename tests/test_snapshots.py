@@ -81,7 +81,7 @@ def test_notebook_screen(snap_compare: Any) -> None:
         screen = pilot.app.screen
         for _ in range(400):
             await pilot.pause(0.05)
-            if screen.notebook is not None and screen.notebook.opened is not None:
+            if screen.notebook_layer.notebook is not None and screen.notebook_layer.notebook.opened is not None:
                 break
         await pilot.press("b")
         await pilot.pause()

@@ -9,8 +9,8 @@ import pytest
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.panes.deck import PANES
 from junquito_tui.ui.panes.search_panel import SearchInput
-from junquito_tui.ui.screens.explorer import PANES
 from junquito_tui.ui.widgets.timeline import Timeline
 
 SIZES = [(40, 12), (60, 20), (80, 24), (100, 30), (120, 40), (160, 50), (250, 80)]

@@ -98,7 +98,10 @@ class SavedSearchProvider(Provider):
     never given to the system commands, whose titles Textual parses as markup."""
 
     def _searches(self) -> list[tuple[str, str]]:
-        session = getattr(self.screen, "notebook", None)
+        from .screens.explorer import ExplorerScreen  # here: the explorer imports this module late
+
+        screen = self.screen
+        session = screen.notebook_layer.notebook if isinstance(screen, ExplorerScreen) else None
         searches = session.searches if session is not None else ()
         return [(f"Search: {one_line(s.name)}", s.query) for s in searches]
 

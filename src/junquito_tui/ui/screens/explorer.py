@@ -8,15 +8,13 @@ history; each pane owns the rest of its state.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import Provider
-from textual.containers import Container
 from textual.reactive import Reactive, var
 from textual.screen import Screen
 from textual.widget import Widget
@@ -26,31 +24,23 @@ from ...core.axis import Placement
 from ...core.chronology import Chronology
 from ...core.model import Event
 from ...core.navigation import History, Location
-from ...core.wording import count
 from .. import pages
 from ..messages import Navigate, TimelineFilter
-from ..notebook.actions import NOTEBOOK_ACTIONS, NOTEBOOK_BINDINGS, NotebookActions
+from ..notebook.layer import NotebookLayer
 from ..notebook.sharing import Sharing
 from ..panes.actors_pane import ActorsPane
+from ..panes.deck import PAGE_LIST, PANE_OF, PaneDeck
 from ..panes.event_pane import EventPane
 from ..panes.quotes_pane import QuotesPane
 from ..panes.search_panel import SearchPanel
 from ..panes.timeline_pane import TimelinePane
 from ..widgets.footer import KeyFooter
-from ..widgets.rows import RowList
 from ..widgets.timeline import Timeline
 from .source import SourceScreen
 
 if TYPE_CHECKING:
     from ...core.notebook import Snapshot
-    from ..commands import GoToProvider
 
-PANES = ("timeline-pane", "event-pane", "actors-pane", "quotes-pane")
-PANE_NAMES = ("Timeline", "Event", "Actors", "Quotes")
-# Tab order; a pane's first entry is where focus lands when the pane is chosen.
-FOCUS_ORDER = ("timeline", "event-detail", "actor-list", "actor-profile", "quote-list", "quote-detail")
-PAGE_LIST = {"event-detail": "timeline", "actor-profile": "actor-list", "quote-detail": "quote-list"}
-PANE_OF = {"timeline": 0, "event-detail": 1, "actor-list": 2, "actor-profile": 2, "quote-list": 3, "quote-detail": 3}
 MIN_SIZE = (40, 12)  # below this the layout cannot hold a readable pane
 
 
@@ -79,7 +69,7 @@ def _saved_search_provider() -> type[Provider]:
     return SavedSearchProvider
 
 
-class ExplorerScreen(NotebookActions, Screen[None]):
+class ExplorerScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]  # a short terminal keeps its rows for text
     COMMANDS = Screen.COMMANDS | {_event_provider, _actor_provider, _quote_provider, _saved_search_provider}
@@ -107,7 +97,6 @@ class ExplorerScreen(NotebookActions, Screen[None]):
         Binding("minus", "zoom_axis(-1)", "Zoom out", show=False),
         Binding("equals_sign", "zoom_axis(0)", "Whole span", show=False),
         Binding("question_mark", "help", "Help"),
-        *NOTEBOOK_BINDINGS,
         Binding("w", "accounts", "Accounts: who says what", show=False),
     ]
 
@@ -117,7 +106,6 @@ class ExplorerScreen(NotebookActions, Screen[None]):
     current_actor: var[str | None] = var(None, init=False)
     timeline_filter: var[TimelineFilter | None] = var(None, init=False)
     annotations: var[Snapshot | None] = var(None, init=False)  # the user's notebook, as the panes show it
-    active_pane: var[int] = var(0)
     # Textual's own `focused` repaints the whole screen at every focus change; the widgets that
     # gain and lose focus restyle and repaint themselves, which is all this screen needs.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
@@ -140,28 +128,37 @@ class ExplorerScreen(NotebookActions, Screen[None]):
         self.history = History(start)
         self._start = start
         self._return_focus: str | None = None  # where focus goes back to when search closes
-        # where the user was in each place they left (focused widget, scroll, cursor): restored by back/forward
-        self._views: dict[Location, tuple[str, float, int | None]] = {}
 
     # -- layout -----------------------------------------------------------
     def compose(self) -> ComposeResult:
         chronology = self.chronology
-        yield SearchPanel(chronology, id="search-panel").data_bind(ExplorerScreen.timeline_filter)
-        yield Static(id="pane-tabs")
-        with Container(id="panes"):
-            timeline = TimelinePane(chronology, self._placement, id="timeline-pane", classes="pane")
-            yield timeline.data_bind(ExplorerScreen.timeline_filter, ExplorerScreen.annotations)
-            event = EventPane(chronology, id="event-pane", classes="pane")
-            yield event.data_bind(ExplorerScreen.current_event, ExplorerScreen.annotations)
-            yield ActorsPane(chronology, id="actors-pane", classes="pane").data_bind(ExplorerScreen.annotations)
-            quotes = QuotesPane(chronology, id="quotes-pane", classes="pane")
-            yield quotes.data_bind(
-                ExplorerScreen.current_event, ExplorerScreen.current_actor, ExplorerScreen.annotations
+        with NotebookLayer(chronology, self.sharing, self.notebook_wanted, id="body"):
+            yield SearchPanel(chronology, id="search-panel").data_bind(ExplorerScreen.timeline_filter)
+            with PaneDeck(id="panes"):
+                yield Static(id="pane-tabs")
+                timeline = TimelinePane(chronology, self._placement, id="timeline-pane", classes="pane")
+                yield timeline.data_bind(ExplorerScreen.timeline_filter, ExplorerScreen.annotations)
+                event = EventPane(chronology, id="event-pane", classes="pane")
+                yield event.data_bind(ExplorerScreen.current_event, ExplorerScreen.annotations)
+                yield ActorsPane(chronology, id="actors-pane", classes="pane").data_bind(ExplorerScreen.annotations)
+                quotes = QuotesPane(chronology, id="quotes-pane", classes="pane")
+                yield quotes.data_bind(
+                    ExplorerScreen.current_event, ExplorerScreen.current_actor, ExplorerScreen.annotations
+                )
+            yield Static(
+                f"The terminal is too small: make it at least {MIN_SIZE[0]}×{MIN_SIZE[1]}.",
+                id="too-small",
+                markup=False,
             )
-        yield Static(
-            f"The terminal is too small: make it at least {MIN_SIZE[0]}×{MIN_SIZE[1]}.", id="too-small", markup=False
-        )
         yield KeyFooter(compact=True)
+
+    @property
+    def deck(self) -> PaneDeck:
+        return self.query_one(PaneDeck)
+
+    @property
+    def notebook_layer(self) -> NotebookLayer:
+        return self.query_one(NotebookLayer)
 
     @property
     def timeline_pane(self) -> TimelinePane:
@@ -182,18 +179,16 @@ class ExplorerScreen(NotebookActions, Screen[None]):
     def on_mount(self) -> None:
         if self._start is not None:
             self._show(self._start)
-        self._update_tabs()
         if self.search_panel.is_large:
             # Large datasets: index in the background, once the first frame is painted (the thread
             # shares the interpreter with the painting, and would hold back the rows on screen).
             self.call_after_refresh(self.search_panel.start_indexing)
-        self.start_notebook()
 
     def on_resize(self) -> None:
         too_small = self.size.width < MIN_SIZE[0] or self.size.height < MIN_SIZE[1]
         self.set_class(too_small, "-too-small")
         if not too_small and self.focused is None:  # hiding the panes took the focus away
-            self.call_after_refresh(self.action_pane, self.active_pane)
+            self.call_after_refresh(self.deck.show_pane, self.deck.active_pane)
 
     # -- what the panes share -------------------------------------------------
     @on(Timeline.Highlighted)
@@ -221,13 +216,14 @@ class ExplorerScreen(NotebookActions, Screen[None]):
         self.refresh_bindings()  # n / N appear once events match
 
     def here(self) -> Location | None:
-        """The item the user is looking at: the selection of the focused pane."""
-        if self.active_pane == 2 and (actor := self.actors_pane.current_actor):
-            return Location("actor", actor)
-        if self.active_pane == 3 and (quote := self.quotes_pane.current_quote):
-            return Location("quote", quote)
-        event = self.timeline_pane.current
-        return Location("event", event.id) if event else None
+        """The item the user is looking at: the selection of the active pane."""
+        return self.deck.here()
+
+    @on(NotebookLayer.Changed)
+    def _notebook_changed(self, message: NotebookLayer.Changed) -> None:
+        """The panes' markers and pages, and the search's is:/note:/mytag:, follow the notebook."""
+        self.annotations = message.snapshot
+        self.search_panel.set_annotations(message.snapshot)
 
     # -- jumping ----------------------------------------------------------
     @on(Navigate)
@@ -279,25 +275,16 @@ class ExplorerScreen(NotebookActions, Screen[None]):
         self.refresh_bindings()
 
     def _remember(self) -> Location | None:
-        """Where the user is, and how they left it: the focused list or page, its scroll and cursor."""
-        here, focused = self.here(), self.focused
-        if here is not None and focused is not None and focused.id in PANE_OF:
-            cursor = getattr(focused, "highlighted", None)
-            self._views[here] = (focused.id, focused.scroll_y, cursor if isinstance(cursor, int) else None)
+        """Where the user is; the deck keeps how they left it (focus, scroll, cursor) for back/forward."""
+        here = self.here()
+        if here is not None:
+            self.deck.remember(here)
         return here
 
     def _return_to(self, target: Location) -> None:
         """Back or forward to a place: shown as it was left, scroll and cursor included."""
         self._show(target)
-        view = self._views.get(target)
-        if view is None:
-            return
-        widget_id, scroll_y, cursor = view
-        widget = self.query_one(f"#{widget_id}")
-        if isinstance(widget, RowList) and cursor is not None:
-            widget.highlighted = cursor
-        self._focus(widget_id)
-        widget.call_after_refresh(widget.scroll_to, y=scroll_y, animate=False, immediate=True)
+        self.deck.restore(target)
 
     def _on_page(self) -> bool:
         return self.focused is not None and self.focused.id in PAGE_LIST
@@ -309,8 +296,6 @@ class ExplorerScreen(NotebookActions, Screen[None]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in NOTEBOOK_ACTIONS:
-            return self.notebook_action_state(action)
         if action == "open_search":
             # In the box '/' is a character: typed in order with the keys before it. Inserting it
             # from this priority binding put it ahead of keys still queued ('raid [/]' became '/raid []').
@@ -328,18 +313,20 @@ class ExplorerScreen(NotebookActions, Screen[None]):
             return self.timeline_filter is not None  # hidden (and escape passes on) without a filter
         return True
 
-    def show_annotations(self) -> None:
-        """The notebook changed: the panes' markers and pages, and the search's is:/note:/mytag:."""
-        if self.notebook is not None:
-            self.annotations = self.notebook.snapshot
-            self.search_panel.set_annotations(self.notebook.snapshot)
-
     # -- search -------------------------------------------------------------
     def action_open_search(self) -> None:
         panel = self.search_panel
         if not panel.is_open:
             self._return_focus = self.focused.id if self.focused is not None else None
         panel.open()
+
+    def search_for(self, query: str) -> None:
+        """The search box opened with ``query`` in it (a saved search, from the palette)."""
+        panel = self.search_panel
+        if not panel.is_open:
+            self.action_open_search()
+        panel.input.value = query
+        panel.input.cursor_position = len(query)
 
     @on(SearchPanel.Closed)
     def _search_closed(self) -> None:
@@ -361,44 +348,15 @@ class ExplorerScreen(NotebookActions, Screen[None]):
             self.timeline_pane.select(event_id)
         self._focus("timeline")
 
-    # -- panes and focus --------------------------------------------------
+    # -- panes and focus (the deck keeps which pane is active) --------------------------------
     def _focus(self, widget_id: str) -> None:
-        self.active_pane = PANE_OF[widget_id]
-        self.query_one(f"#{widget_id}").focus()
+        self.deck.focus_on(widget_id)
 
     def action_pane(self, index: int) -> None:
-        self._focus(next(w for w in FOCUS_ORDER if PANE_OF[w] == index))
+        self.deck.show_pane(index)
 
     def action_cycle(self, step: int) -> None:
-        focused = self.focused.id if self.focused is not None else None
-        position = FOCUS_ORDER.index(focused) if focused in FOCUS_ORDER else -step
-        self._focus(FOCUS_ORDER[(position + step) % len(FOCUS_ORDER)])
-
-    def on_descendant_focus(self, event: object) -> None:
-        focused = self.focused
-        if focused is not None and focused.id in PANE_OF:
-            self.active_pane = PANE_OF[focused.id]
-
-    def watch_active_pane(self, pane: int) -> None:
-        changed = []
-        for index, pane_id in enumerate(PANES):
-            widget = self.query_one(f"#{pane_id}")
-            if widget.has_class("-active") != (index == pane):
-                widget.set_class(index == pane, "-active", update=False)
-                changed.append(widget)
-        # Restyle the panes alone: `-active` styles only a pane's border and title, and
-        # restyling every widget inside (as set_class does) cost more than the rest of a jump.
-        self.app.stylesheet.update_nodes(changed, animate=False)
-        self._update_tabs()
-
-    def _update_tabs(self) -> None:
-        from textual.content import Content
-
-        parts: list[tuple[str, str] | str] = []
-        for index, name in enumerate(PANE_NAMES):
-            parts.append((f" {index + 1} {name} ", "reverse bold" if index == self.active_pane else "dim"))
-        # one line as wide as the screen whatever it says: no layout needed (a layout costs a frame)
-        self.query_one("#pane-tabs", Static).update(Content.assemble(*parts), layout=False)
+        self.deck.cycle(step)
 
     def action_day(self, direction: int) -> None:
         self.timeline_pane.step_day(direction)
@@ -421,49 +379,7 @@ class ExplorerScreen(NotebookActions, Screen[None]):
 
     # -- palette ------------------------------------------------------------
     def system_commands(self) -> Iterable[SystemCommand]:
-        """The palette's commands for this screen: go to an item, export the view."""
-        from ..commands import ActorProvider, EventProvider, QuoteProvider
+        """The palette's commands for this screen (ui/palette.py)."""
+        from ..palette import explorer_commands
 
-        for provider, help_text in (
-            (EventProvider, "Fuzzy-find an event by its title"),
-            (ActorProvider, "Fuzzy-find an actor by name or alias"),
-            (QuoteProvider, "Fuzzy-find a quote by its words"),
-        ):
-            label = f"Go to {provider.kind}…"
-            yield SystemCommand(label, help_text, self._opener(provider, label))
-        yield SystemCommand(
-            "Accounts: who says what",
-            "Every claim by the moment it is about: who makes it, the source, the certainty (key: w)",
-            self.action_accounts,
-        )
-        for fmt, label in (("markdown", "Markdown"), ("csv", "CSV"), ("timelinejs", "TimelineJS")):
-            yield SystemCommand(
-                f"Export view as {label}",
-                "Write the events in the timeline (the filtered ones, if filtered) to a file here"
-                + (", with your notebook's stars, tags and notes" if fmt == "markdown" else ""),
-                lambda f=fmt: self.export_view(f),
-            )
-        yield from self.notebook_commands()
-
-    def _opener(self, provider: type[GoToProvider], placeholder: str) -> Callable[[], None]:
-        def open_palette() -> None:
-            from textual.command import CommandPalette
-
-            self.app.push_screen(CommandPalette(providers=[provider], placeholder=placeholder))
-
-        return open_palette
-
-    def export_view(self, fmt: str) -> None:
-        """Write the timeline's current view to a new file in the working directory, and say where."""
-        from ..export_view import export_events
-
-        view = self.timeline_pane.view
-        notes = self.annotations if fmt == "markdown" and self.annotations else None  # the case file
-        written, error = export_events(self.chronology, fmt, Path.cwd(), [e.id for e in view], notes)
-        if error is not None:
-            self.notify(error, severity="error", markup=False)
-            return
-        exported = count(len(view), "event")
-        if notes is not None:
-            exported += f" with your notebook ({count(len(notes), 'marked item')})"
-        self.notify(f"Exported {exported} to {written}", title="Export", markup=False, timeout=10)
+        return explorer_commands(self)

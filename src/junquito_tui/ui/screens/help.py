@@ -60,7 +60,7 @@ SIDEWAYS = {"scroll_left", "scroll_right", "page_left", "page_right"}
 
 def help_markdown(screen: ExplorerScreen) -> str:
     """The help page for the screen as it is: its own keys, the app's, and each pane's."""
-    from ..notebook.actions import NOTEBOOK_ACTIONS, NOTEBOOK_BINDINGS, NOTEBOOK_HELP
+    from ..notebook.layer import NOTEBOOK_ACTIONS, NOTEBOOK_BINDINGS, NOTEBOOK_HELP
     from ..panes.actors_pane import ActorList
     from ..panes.quotes_pane import QuoteList, QuotesPane
     from ..panes.search_panel import ResultList, SearchInput, SearchPanel

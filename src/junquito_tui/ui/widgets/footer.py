@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator
 
 from rich.cells import cell_len
-from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.app import App, ComposeResult
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -44,7 +44,7 @@ class KeyFooter(Footer):
         """Each action's first key in force, as Textual's Footer shows them (palette key apart)."""
         actions: set[str] = set()
         palette = self.app.COMMAND_PALETTE_BINDING
-        for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items():
+        for key, (_, binding, enabled, tooltip) in sorted(self.screen.active_bindings.items(), key=_rank):
             if binding.show and key != palette and binding.action not in actions:
                 actions.add(binding.action)
                 yield binding, enabled, tooltip
@@ -92,3 +92,13 @@ class KeyFooter(Footer):
                 disabled=not enabled,
                 tooltip=binding.tooltip or binding.description,
             )
+
+
+def _rank(item: tuple[str, ActiveBinding]) -> int:
+    """Textual's order (nearest the focus first), except that a container marked ``FOOTER_LATE``
+    (the notebook's keys, round the panes) shows after the screen's keys and the app's come last:
+    where the footer is narrow, the screen's Search and Back matter more than Star."""
+    namespace = item[1].node
+    if isinstance(namespace, App):
+        return 2
+    return 1 if getattr(namespace, "FOOTER_LATE", False) else 0

@@ -1,10 +1,12 @@
-"""The notebook's keys and palette commands on the explorer screen (a mixin of ``ExplorerScreen``).
+"""The notebook's keys and palette commands, on the container that holds the explorer's panes.
 
-What a key acts on is the *selected item*, ``ExplorerScreen.here()``: the event under the
-timeline's cursor (also when its page has the focus: the page is that event's), the actor under
-the actor list's cursor (whose profile is shown), the quote under the quote list's cursor. On a
-page, a link is not the selected item: `s` on an event page stars the event, not the actor a link
-names. The one key that acts on a link is `o`, on a link to a source (a source has no pane).
+Keys bubble from the focused list or page up through this container, so its bindings are in force
+wherever the focus is on the explorer (Textual's way: the bindings live with what they act on).
+What a key acts on is the *selected item*, ``PaneDeck.here()``: the event under the timeline's
+cursor (also when its page has the focus: the page is that event's), the actor under the actor
+list's cursor (whose profile is shown), the quote under the quote list's cursor. On a page, a link
+is not the selected item: `s` on an event page stars the event, not the actor a link names. The one
+key that acts on a link is `o`, on a link to a source (a source has no pane).
 """
 
 from __future__ import annotations
@@ -15,25 +17,22 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.containers import Container
 from textual.content import Content
+from textual.message import Message
 
 from ...core.navigation import Location
+from ..panes.deck import PaneDeck
 from ..widgets.rows import RowList
 from .marks import label
 from .outcome import Outcome
 from .sharing import Sharing
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from ...core.chronology import Chronology
-    from ...core.notebook import Key, Notebook
+    from ...core.notebook import Key, Notebook, Snapshot
     from ..panes.search_panel import SearchPanel
     from .session import NotebookSession
-
-    _Base = Screen[None]
-else:
-    _Base = object
 
 NOTEBOOK_BINDINGS = [
     Binding("s", "star", "Star"),
@@ -62,26 +61,54 @@ CHANGES = {"star", "tags", "note"}  # dimmed (and explained when pressed) withou
 CHANGE_KEYS = {binding.key: binding.action for binding in NOTEBOOK_BINDINGS if binding.action in CHANGES}
 
 
-class NotebookActions(_Base):
-    """Needs ``chronology``, ``here()``, ``search_panel``, ``sharing`` and ``notebook_wanted``
-    (data path and --notebook file; None: no notebook this session) from the screen; calls its
-    ``show_annotations`` when the notebook changed."""
+class NotebookLayer(Container):
+    """The explorer's body (search panel, panes) with the notebook's keys over it. Opens the
+    notebook after the first frame; says when it changed with ``Changed`` (the screen binds the
+    snapshot into the panes)."""
 
+    BINDINGS = [*NOTEBOOK_BINDINGS]
+    FOOTER_LATE = True  # in the footer after the screen's keys (widgets/footer.py)
     notebook: NotebookSession | None = None  # made once the first frame is on screen
 
-    if TYPE_CHECKING:
-        chronology: Chronology
-        sharing: Sharing
-        notebook_wanted: tuple[str | None, str | None] | None
+    class Changed(Message):
+        """The notebook's contents changed (or it opened): the panes' markers and the search follow."""
 
-        def here(self) -> Location | None: ...
+        def __init__(self, snapshot: Snapshot) -> None:
+            self.snapshot = snapshot
+            super().__init__()
 
-        @property
-        def search_panel(self) -> SearchPanel: ...
+    def __init__(
+        self,
+        chronology: Chronology,
+        sharing: Sharing,
+        notebook_wanted: tuple[str | None, str | None] | None,
+        *,
+        id: str | None = None,
+    ) -> None:
+        """``notebook_wanted``: the dataset's path and the --notebook file; None: no notebook."""
+        super().__init__(id=id)
+        self.chronology = chronology
+        self.sharing = sharing
+        self.notebook_wanted = notebook_wanted
 
-        def show_annotations(self) -> None: ...
+    def here(self) -> Location | None:
+        return self.query_one(PaneDeck).here()
 
-        def action_open_search(self) -> None: ...
+    @property
+    def search_panel(self) -> SearchPanel:
+        from ..panes.search_panel import SearchPanel
+
+        return self.query_one(SearchPanel)
+
+    def on_mount(self) -> None:
+        self.start_notebook()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.notebook_action_state(action) if action in NOTEBOOK_ACTIONS else True
+
+    def show_annotations(self) -> None:
+        if self.notebook is not None:
+            self.post_message(self.Changed(self.notebook.snapshot))
 
     # -- opening ------------------------------------------------------------------------------------
     def start_notebook(self) -> None:
@@ -123,7 +150,7 @@ class NotebookActions(_Base):
         """The link highlighted in the focused page, if a page has the focus."""
         from ..widgets.links import LinkList
 
-        focused = self.focused
+        focused = self.screen.focused
         return focused.highlighted_target if isinstance(focused, LinkList) else None
 
     @property
@@ -292,13 +319,6 @@ class NotebookActions(_Base):
                 "Move the damaged file aside, renamed (nothing is deleted), and start a new notebook",
                 session.start_new,
             )
-
-    def search_for(self, query: str) -> None:
-        panel = self.search_panel
-        if not panel.is_open:
-            self.action_open_search()
-        panel.input.value = query
-        panel.input.cursor_position = len(query)
 
     def save_search(self) -> None:
         from ..screens.editors import SearchNamer
