@@ -30,7 +30,7 @@ from .sharing import Sharing
 
 if TYPE_CHECKING:
     from ...core.chronology import Chronology
-    from ...core.notebook import Key, Notebook, Snapshot
+    from ...core.notebook import Item, Key, Notebook, Snapshot
     from ..panes.search_panel import SearchPanel
     from .session import NotebookSession
 
@@ -204,12 +204,20 @@ class NotebookLayer(Container):
             return None
         return (here.kind, here.id), label(self.chronology, here.kind, here.id)
 
-    def action_star(self) -> None:
+    def _to_change(self) -> tuple[Key, str, NotebookSession, Item | None] | None:
+        """The selected item (key, name), the notebook if it can be changed now, and what it holds
+        on the item; None when there is nothing selected or the notebook cannot take a change."""
         selected = self._selected()
         session = self._writable() if selected is not None else None
         if selected is None or session is None:
-            return
+            return None
         key, name = selected
+        return key, name, session, session.snapshot.get(*key)
+
+    def action_star(self) -> None:
+        if (change := self._to_change()) is None:
+            return
+        key, name, session, _ = change
 
         def job(notebook: Notebook) -> Outcome:
             starred = notebook.toggle_starred(*key)
@@ -221,12 +229,9 @@ class NotebookLayer(Container):
     def action_tags(self) -> None:
         from ..screens.editors import TagEditor
 
-        selected = self._selected()
-        session = self._writable() if selected is not None else None
-        if selected is None or session is None:
+        if (change := self._to_change()) is None:
             return
-        key, name = selected
-        item = session.snapshot.get(*key)
+        key, name, session, item = change
         before = item.tags if item is not None else ()
 
         def edited(tags: object) -> None:
@@ -245,12 +250,9 @@ class NotebookLayer(Container):
     def action_note(self) -> None:
         from ..screens.editors import NoteEditor
 
-        selected = self._selected()
-        session = self._writable() if selected is not None else None
-        if selected is None or session is None:
+        if (change := self._to_change()) is None:
             return
-        key, name = selected
-        item = session.snapshot.get(*key)
+        key, name, session, item = change
         base = item.note if item is not None else ""
 
         def edited(text: object) -> None:
