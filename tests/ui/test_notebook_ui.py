@@ -805,7 +805,7 @@ def test_a_change_made_just_before_quitting_is_kept(tmp_path: Path) -> None:
     book = tmp_path / "nb.sqlite3"
     script = f"""
 import asyncio, sys, time
-sys.path.insert(0, {str(Path(__file__).parent)!r})
+sys.path.insert(0, {str(Path(__file__).parents[1])!r})
 from conftest import make_app
 from junquito_tui.core.notebook import Notebook
 real = Notebook.toggle_starred

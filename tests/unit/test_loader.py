@@ -144,7 +144,7 @@ def test_control_characters_in_keys_are_shown_escaped(write: Any, minimal: dict[
 
 # -- messages that say where and what -----------------------------------------------------------------
 
-HOSTILE = Path(__file__).parent / "data" / "hostile"
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 
 
 def test_a_number_too_long_to_read_is_located() -> None:
@@ -230,7 +230,7 @@ def test_an_importer_bug_is_reported_as_a_conversion_failure(monkeypatch: pytest
         raise ValueError("Exceeds the limit (4300 digits) for integer string conversion")
 
     monkeypatch.setattr(timelinejs_import, "from_timelinejs", fail)
-    path = Path(__file__).parent / "data" / "timelinejs" / "times.json"
+    path = Path(__file__).parents[1] / "data" / "timelinejs" / "times.json"
     for load in (load_dataset, load_timelinejs):
         with pytest.raises(DatasetError) as caught:
             load(path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from junquito_tui.core.loader import load_dataset
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
+BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
 def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:

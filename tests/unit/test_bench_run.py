@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-RUN = Path(__file__).resolve().parents[1] / "bench" / "run.py"
+RUN = Path(__file__).resolve().parents[2] / "bench" / "run.py"
 
 
 def test_bench_run_quick_lists_every_figure() -> None:

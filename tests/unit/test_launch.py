@@ -17,8 +17,8 @@ import pytest
 from conftest import BUNDLED
 
 PROGRAM = [sys.executable, "-m", "junquito_tui"]
-HOSTILE = Path(__file__).parent / "data" / "hostile"
-TIMELINEJS = Path(__file__).parent / "data" / "timelinejs" / "times.json"
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
+TIMELINEJS = Path(__file__).parents[1] / "data" / "timelinejs" / "times.json"
 
 
 def test_the_console_script_is_the_guarded_entry_point() -> None:

@@ -25,7 +25,7 @@ from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.model import Event, Precision
 
 EVENT = TypeAdapter(Event)
-FIXTURES = Path(__file__).parent / "data" / "axis"
+FIXTURES = Path(__file__).parents[1] / "data" / "axis"
 DAY = axis.DAY
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_account_rows import MESSY, said_by
 from textual import events
 
 from conftest import MINIMAL, REPO, explorer, make_app
@@ -20,7 +21,6 @@ from junquito_tui.ui.screens.help import HelpScreen
 from junquito_tui.ui.screens.source import SourceScreen
 from junquito_tui.ui.widgets.links import LinkList
 from junquito_tui.ui.widgets.rows import RowList
-from test_account_rows import MESSY, said_by
 
 SIZES = [(80, 24), (120, 40), (200, 60)]
 

@@ -21,7 +21,7 @@ from junquito_tui.ui.account_rows import (
     reported_source,
 )
 from junquito_tui.ui.widgets.rows import Row
-from test_provenance import claim_datasets
+from strategies import claim_datasets
 
 MESSY = REPO / "tests" / "data" / "accounts" / "many-and-long.json"
 

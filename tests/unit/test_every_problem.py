@@ -22,7 +22,7 @@ from junquito_tui.core.model import DATASET
 from junquito_tui.core.text import SLUG_PATTERN
 from strategies import whens
 
-HOSTILE = Path(__file__).parent / "data" / "hostile"
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 slug = st.from_regex(r"[a-z]{2,6}(-[a-z0-9]{1,4}){0,1}", fullmatch=True)

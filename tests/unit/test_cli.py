@@ -21,7 +21,7 @@ def test_validate_bundled(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_validate_broken_copy_exits_2_with_located_problems(capsys: pytest.CaptureFixture[str], write: Any) -> None:
-    data = json.loads((Path(__file__).parents[1] / "data" / "events.json").read_text(encoding="utf-8"))
+    data = json.loads((Path(__file__).parents[2] / "data" / "events.json").read_text(encoding="utf-8"))
     data["quotes"][0]["speaker"] = "oscar-peres"
     data["events"][3]["when"]["date"] = "2018-02-30"
     path = write(data)
@@ -33,7 +33,7 @@ def test_validate_broken_copy_exits_2_with_located_problems(capsys: pytest.Captu
 
 
 def test_validate_reports_references_after_schema_is_fixed(capsys: pytest.CaptureFixture[str], write: Any) -> None:
-    data = json.loads((Path(__file__).parents[1] / "data" / "events.json").read_text(encoding="utf-8"))
+    data = json.loads((Path(__file__).parents[2] / "data" / "events.json").read_text(encoding="utf-8"))
     data["quotes"][0]["speaker"] = "oscar-peres"
     assert main(["validate", str(write(data))]) == 2
     assert "quotes[0].speaker: unknown actor 'oscar-peres' (did you mean 'oscar-perez'?)" in capsys.readouterr().err
@@ -88,7 +88,7 @@ def test_core_modules_never_import_textual() -> None:
         "[importlib.import_module(name) for name in names]\n"
         "from junquito_tui.cli import main; main(['validate']); main(['search', 'perez'])\n"
         "[main(['export', '--format', f]) for f in ('timelinejs', 'markdown', 'csv')]\n"
-        f"main(['import', {str(Path(__file__).parent / 'data' / 'timelinejs' / 'times.json')!r}])\n"
+        f"main(['import', {str(Path(__file__).parents[1] / 'data' / 'timelinejs' / 'times.json')!r}])\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "sys.exit(f'a core module imported {bad[:3]}' if bad else 0)"
     )
@@ -135,7 +135,7 @@ def test_event_and_actor_are_mutually_exclusive(
     assert "argument --actor: not allowed with argument --event" in capsys.readouterr().err
 
 
-HOSTILE = Path(__file__).parent / "data" / "hostile"
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 
 
 @pytest.fixture

@@ -150,7 +150,7 @@ async def test_a_filtered_timeline_draws_the_rest_lighter() -> None:
 
 
 # -- small datasets (tests/data/axis): what the strip draws, as a user sees it ---------------------
-FIXTURES = Path(__file__).parent / "data" / "axis"
+FIXTURES = Path(__file__).parents[1] / "data" / "axis"
 
 
 class AxisApp(App[None]):
@@ -277,7 +277,7 @@ async def test_zooming_on_an_undated_event_of_the_bundled_chronology() -> None:
 
 def test_readme_and_help_explain_every_glyph_the_strip_draws() -> None:
     """The legend, the README's axis section and the Timeline help name the same glyphs."""
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## The time axis") :]
     section = section[: section.index("\n## ", 1)]
     glyphs = {char for char in LEGEND if not char.isascii()} | set("░▒├┤╵")

@@ -19,7 +19,7 @@ from junquito_tui.core.notebook import Access, Notebook, open_notebook, start_ne
 from junquito_tui.core.notebook import schema as schema_module
 from junquito_tui.core.notebook.schema import CURRENT_VERSION, MIGRATIONS, MigrationError, migrate, version_of
 
-FIXTURES = Path(__file__).parent / "data" / "notebook"
+FIXTURES = Path(__file__).parents[1] / "data" / "notebook"
 
 
 def fingerprint(path: Path) -> tuple[str, int]:

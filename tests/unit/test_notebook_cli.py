@@ -13,7 +13,7 @@ from junquito_tui.cli import main
 from junquito_tui.core.notebook import Notebook
 from junquito_tui.core.search import SearchIndex
 
-BUNDLED = Path(__file__).resolve().parents[1] / "data" / "events.json"
+BUNDLED = Path(__file__).resolve().parents[2] / "data" / "events.json"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

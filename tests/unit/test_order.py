@@ -229,7 +229,7 @@ def test_pairwise_order_of_a_chain_is_its_file_order() -> None:
     assert all(int(b.id[1:]) == int(a.id[1:]) + 1 for a, b in pairwise(ordered))
 
 
-ORDER_FIXTURES = Path(__file__).parent / "data" / "order"
+ORDER_FIXTURES = Path(__file__).parents[1] / "data" / "order"
 
 
 def test_a_file_written_before_reading_positions_loads_with_its_orders_as_stated() -> None:

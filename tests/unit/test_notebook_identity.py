@@ -17,7 +17,7 @@ from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.notebook import Access, locate, open_for_dataset, orphaned
 from junquito_tui.core.notebook.identity import DatasetIdentity, similarity, sketch_of
 
-BUNDLED = Path(__file__).resolve().parents[1] / "data" / "events.json"
+BUNDLED = Path(__file__).resolve().parents[2] / "data" / "events.json"
 
 
 def write(path: Path, document: dict[str, Any]) -> Path:

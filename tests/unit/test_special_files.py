@@ -20,7 +20,7 @@ import pytest
 from conftest import BUNDLED, MINIMAL
 from junquito_tui.cli import main
 
-TIMELINEJS = Path(__file__).parent / "data" / "timelinejs" / "times.json"
+TIMELINEJS = Path(__file__).parents[1] / "data" / "timelinejs" / "times.json"
 
 # Every command that reads a dataset, as argv for a path.
 READERS: dict[str, Callable[[str], list[str]]] = {

@@ -82,7 +82,7 @@ def test_the_command_line_loads_large_files_in_the_background(
     assert capsys.readouterr().err == "bad.json: 1 problem\n  nothing good\n"
 
 
-HOSTILE = Path(__file__).parent / "data" / "hostile"
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 
 
 async def _load_in_background(path: Path) -> JunquitoApp:

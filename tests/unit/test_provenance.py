@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.model import RELATION_WORDS, RelationType
 from junquito_tui.core.provenance import join_names, known_through
+from strategies import claim_datasets
 
 
 def bundled() -> Chronology:
@@ -49,33 +49,6 @@ def test_unattributed_claims_say_so() -> None:
     chronology = bundled()
     (found,) = next(m for m in chronology.accounts.moments if m.event.id == "morgue-observation").accounts
     assert found.attribution == "no one named, as reported by Wikipedia" and found.claimants == ()
-
-
-@st.composite
-def claim_datasets(draw: st.DrawFn) -> dict[str, Any]:
-    actors = [f"a{i}" for i in range(draw(st.integers(1, 4)))]
-    events = []
-    for number in range(draw(st.integers(1, 5))):
-        claims = [
-            {"by": draw(st.lists(st.sampled_from(actors), max_size=3)), "statement": f"s{number}-{k}"}
-            for k in range(draw(st.integers(0, 3)))
-        ]
-        event: dict[str, Any] = {
-            "id": f"e{number}",
-            "title": f"E{number}",
-            "when": {"date": f"{2000 + draw(st.integers(0, 3))}", "precision": "year"},
-            "actors": [{"actor": a, "role": "r"} for a in draw(st.lists(st.sampled_from(actors), unique=True))],
-        }
-        if claims:
-            event |= {"certainty": draw(st.sampled_from(["reported", "alleged", "disputed"])), "claims": claims}
-        events.append(event)
-    return {
-        "schema_version": 1,
-        "title": "T",
-        "timezone": "UTC",
-        "actors": [{"id": a, "name": a.upper(), "kind": "person"} for a in actors],
-        "events": events,
-    }
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
