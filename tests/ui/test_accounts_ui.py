@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from test_account_rows import MESSY, said_by
 from textual import events
+from textual.binding import Binding
 
-from conftest import MINIMAL, REPO, explorer, make_app
+from conftest import MINIMAL, REPO, explorer, known, make_app
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.navigation import Location
@@ -106,8 +107,8 @@ async def test_w_typed_in_the_search_box_is_a_letter() -> None:
 async def test_the_page_opens_at_the_current_event_or_the_next_moment(start: str | None, expected: str | None) -> None:
     app = make_app(event_id=start) if start else make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        chronology = app.chronology
-        here = chronology.position[current(app).id]  # type: ignore[union-attr]
+        chronology = known(app.chronology)
+        here = chronology.position[known(current(app)).id]
         claimed = [e for e in chronology.dataset.events if e.claims]
         after = sorted(
             (e for e in claimed if chronology.position[e.id] >= here), key=lambda e: chronology.position[e.id]
@@ -126,7 +127,7 @@ async def test_every_moment_and_every_attribution_is_shown(path: Path | None) ->
     written out independently (test_account_rows.said_by), found exactly as a line of the page."""
     app = make_app(path)
     async with app.run_test(size=(200, 60)) as pilot:
-        chronology = app.chronology
+        chronology = known(app.chronology)
         dataset = chronology.dataset
         claimed = sorted((e for e in dataset.events if e.claims), key=lambda e: chronology.position[e.id])
         screen = await open_accounts(pilot)
@@ -163,7 +164,8 @@ async def test_tab_and_arrows_move_between_the_moments_and_the_columns() -> None
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_accounts(pilot)
         first, second = screen.columns
-        assert app.focused is screen.moment_list
+        at_start = app.focused  # (a name, so that mypy does not narrow app.focused for the rest of the test)
+        assert at_start is screen.moment_list
         order = []
         for key in ("tab", "tab", "tab", "shift+tab", "right", "left", "left"):
             await pilot.press(key)
@@ -191,7 +193,7 @@ async def test_keys_jump_to_the_event_a_claimant_or_a_source(target: Location, s
         await pilot.pause(0.3)
         if shows == "source":
             assert isinstance(app.screen, SourceScreen)
-            title = app.chronology.sources[target.id].title
+            title = known(app.chronology).sources[target.id].title
             assert texts(app.screen.query_one(LinkList))[0] == title
             await pilot.press("escape")
             await pilot.pause(0.2)
@@ -266,12 +268,14 @@ async def test_help_over_the_page_lists_its_keys() -> None:
         screen = await open_accounts(pilot)
         await pilot.press("question_mark")
         await pilot.pause(0.2)
-        assert isinstance(app.screen, HelpScreen)
-        text = app.screen._markdown
+        help_screen = app.screen  # (a name, so that mypy does not narrow app.screen for the rest of the test)
+        assert isinstance(help_screen, HelpScreen)
+        text = help_screen._markdown
         for binding in (*AccountsScreen.BINDINGS, *MomentList.BINDINGS):
-            for key in binding.key.split(","):  # type: ignore[union-attr]
-                assert f"`{app.get_key_display(type(binding)(key, binding.action))}`" in text  # type: ignore[union-attr]
-            assert binding.description in text  # type: ignore[union-attr]
+            assert isinstance(binding, Binding)  # (they are all written as Bindings, not tuples)
+            for key in binding.key.split(","):
+                assert f"`{app.get_key_display(type(binding)(key, binding.action))}`" in text
+            assert binding.description in text
         assert AccountsScreen.HELP in text
         await pilot.press("escape")
         await pilot.pause(0.2)
@@ -283,7 +287,9 @@ async def test_the_explorers_help_tells_of_the_page() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause(0.2)
-        text = app.screen._markdown  # type: ignore[attr-defined]
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        text = help_screen._markdown
         assert "`w`: Accounts: who says what" in text and AccountsScreen.HELP in text
         assert "*Accounts: who says what*" in text
 
@@ -326,7 +332,7 @@ async def test_every_size_fits_and_long_text_wraps(size: tuple[int, int]) -> Non
         for widget in screen.query("*"):
             if widget.display and widget.region:
                 assert screen.region.contains_region(widget.region), widget
-        chronology = app.chronology
+        chronology = known(app.chronology)
         for widget in (moments, *columns):
             assert widget.max_scroll_x == 0  # nothing to scroll sideways: every line wraps within
             for index in range(widget.row_count):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual import events
 
-from conftest import BUNDLED, explorer, make_app, navigate
+from conftest import BUNDLED, explorer, known, make_app, navigate
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import group_parts
 from junquito_tui.core.loader import load_dataset, validate_document
@@ -19,7 +20,7 @@ from junquito_tui.ui.panes.quotes_pane import QuoteList
 from junquito_tui.ui.screens.explorer import ExplorerScreen
 from junquito_tui.ui.screens.help import HelpScreen
 from junquito_tui.ui.screens.source import SourceScreen
-from junquito_tui.ui.widgets.links import LinkList
+from junquito_tui.ui.widgets.links import LinkList, Row
 from junquito_tui.ui.widgets.timeline import Timeline
 
 
@@ -63,7 +64,7 @@ async def test_moving_through_the_timeline_updates_the_event_pane() -> None:
         await pilot.press("k")
         assert timeline.cursor == 2
         await pilot.press("G")
-        assert timeline.cursor == len(app.chronology.events) - 1
+        assert timeline.cursor == len(known(app.chronology).events) - 1
         await pilot.press("g")
         assert timeline.cursor == 0
         await pilot.press("end", "home", "pagedown")
@@ -74,16 +75,16 @@ async def test_day_keys_step_between_headings() -> None:
     app = make_app(event_id="raid-begins")
     async with app.run_test(size=(120, 40)) as pilot:
         timeline = app.query_one(Timeline)
-        events = app.chronology.events
+        events = known(app.chronology).events
         starts = [i for i, e in enumerate(events) if i == 0 or group_parts(e.when) != group_parts(events[i - 1].when)]
-        here = app.chronology.position["raid-begins"]
+        here = known(app.chronology).position["raid-begins"]
         await pilot.press("right_square_bracket")
         assert timeline.cursor == min(s for s in starts if s > here)
         await pilot.press("left_square_bracket")
         assert timeline.cursor == max(s for s in starts if s <= here)  # first event of the raid day
         assert events[timeline.cursor].id == "raid-launched"
         await pilot.press("left_square_bracket")
-        assert timeline.cursor == max(s for s in starts if s < app.chronology.position["raid-launched"])
+        assert timeline.cursor == max(s for s in starts if s < known(app.chronology).position["raid-launched"])
 
 
 async def test_open_actor_from_event_then_event_from_actor() -> None:
@@ -189,9 +190,9 @@ async def test_quote_filter_cycles_event_actor_all() -> None:
         assert "of event" in str(app.query_one("#quotes-pane").border_title)
         await navigate(pilot, Location("actor", "nicolas-maduro"))
         await pilot.press("4", "f")  # -> filter by actor
-        assert quote_list.row_count == len(app.chronology.quotes_by_speaker["nicolas-maduro"]) > 0
+        assert quote_list.row_count == len(known(app.chronology).quotes_by_speaker["nicolas-maduro"]) > 0
         await pilot.press("f")
-        assert quote_list.row_count == len(app.chronology.dataset.quotes)
+        assert quote_list.row_count == len(known(app.chronology).dataset.quotes)
 
 
 async def test_an_empty_filtered_quote_list_says_which_filter_and_what_next() -> None:
@@ -323,7 +324,7 @@ HOSTILE = "[@click=app.quit]x[/] [link=file:///etc/passwd]p[/link] [/] [b $varia
 
 
 @pytest.fixture
-def write_hostile(write: Any, minimal: dict[str, Any]) -> Path:
+def write_hostile(write: Callable[..., Path], minimal: dict[str, Any]) -> Path:
     minimal["events"][0]["title"] = HOSTILE
     minimal["events"][0]["summary"] = HOSTILE
     minimal["actors"][0]["name"] = HOSTILE
@@ -402,7 +403,12 @@ def test_a_profile_lists_every_link_and_makes_rows_only_when_asked(monkeypatch: 
     chronology = Chronology(validate_document(data, "many.json"))
     made: list[str] = []
     link = pages.link
-    monkeypatch.setattr(pages, "link", lambda label, *rest: made.append(label) or link(label, *rest))
+
+    def counted(label: str, target: Location, note: str = "") -> Row:
+        made.append(label)
+        return link(label, target, note)
+
+    monkeypatch.setattr(pages, "link", counted)
     rows = pages.actor_rows(chronology, "busy")
     assert made == []  # 5,000 links, none built yet
     assert len(rows) == 5 + 5_000  # name, id, kind, a blank line, the heading, then every event

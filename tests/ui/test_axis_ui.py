@@ -8,7 +8,7 @@ from typing import Any
 from textual import events
 from textual.app import App, ComposeResult
 
-from conftest import make_app, navigate
+from conftest import known, make_app, navigate
 from junquito_tui.core import axis
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
@@ -268,7 +268,7 @@ async def test_zooming_on_an_undated_event_of_the_bundled_chronology() -> None:
         await pilot.press("plus")
         await pilot.pause()
         assert strip.zoom_label == "3 months"
-        first = next(e for e in app.chronology.events if e.when is not None)
+        first = next(e for e in known(app.chronology).events if e.when is not None)
         assert notes and notes[-1] is not None and first.title in notes[-1]
         built = strip._axis
         assert first.when is not None and built is not None

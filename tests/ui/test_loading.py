@@ -30,7 +30,7 @@ async def test_loading_shows_progress_then_the_explorer() -> None:
         assert isinstance(app.screen, LoadingScreen | ExplorerScreen)
 
         def shown() -> bool:
-            timelines = app.screen.query(Timeline) if isinstance(app.screen, ExplorerScreen) else []
+            timelines = list(app.screen.query(Timeline)) if isinstance(app.screen, ExplorerScreen) else []
             return bool(timelines) and timelines[0].current is not None and timelines[0].current.id == "firefight"
 
         await wait_for(pilot, shown)

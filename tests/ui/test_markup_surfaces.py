@@ -20,7 +20,7 @@ import pytest
 from textual import events
 from textual.app import App
 
-from conftest import MINIMAL, REPO
+from conftest import MINIMAL, REPO, explorer
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.ui.app import JunquitoApp
@@ -321,7 +321,8 @@ async def test_notes_tags_and_saved_searches_stay_text(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         for _ in range(400):
             await pilot.pause(0.05)
-            if app.screen.notebook is not None and app.screen.notebook.opened is not None:  # type: ignore[attr-defined]
+            notebook = explorer(app).notebook
+            if notebook is not None and notebook.opened is not None:
                 break
         for keys in (["2"], ["3"], ["4"], ["1"]):
             await pilot.press(*keys)

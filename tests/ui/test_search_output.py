@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL
+from conftest import MINIMAL, known
 from junquito_tui.cli import main
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
@@ -37,7 +37,7 @@ def test_one_line_folds_every_run_of_white_space() -> None:
 def _hostile(title: str, zone: str) -> dict[str, Any]:
     """Line breaks where the model allows them (one-line fields refuse them): a quote's text, which
     search shows as a title, a summary and a profile, which it shows as snippets."""
-    data = json.loads(json.dumps(MINIMAL))
+    data: dict[str, Any] = json.loads(json.dumps(MINIMAL))
     data["quotes"][0]["text"] = title
     data["events"][0]["summary"] = f"Summary of {title}"
     data["events"][1]["title"] = "Second"
@@ -125,7 +125,7 @@ async def test_the_palette_shows_the_speaker() -> None:
 
     app = JunquitoApp(Chronology(load_dataset()))
     async with app.run_test(size=(120, 40)):
-        labels = {item: label for label, _, item in QuoteProvider(app.screen).items(app.chronology)}  # type: ignore[arg-type]
+        labels = {item: label for label, _, item in QuoteProvider(app.screen).items(known(app.chronology))}
     assert labels["order-fulfilled"] == "“order fulfilled” — Nicolás Maduro"
     assert labels["banner-350-liberty"] == "“350 Liberty”"
 

@@ -162,7 +162,7 @@ async def test_a_spreadsheet_loads_behind_the_progress_screen(name: str) -> None
 
 async def test_the_progress_screen_takes_the_columns_option() -> None:
     spec = parse_columns("date=When it happened,title=What")
-    app = JunquitoApp(load=(SHEETS / "columns-option.csv", 10**9, spec))  # type: ignore[arg-type]  # the lead wires it
+    app = JunquitoApp(load=(SHEETS / "columns-option.csv", 10**9, spec))
     async with app.run_test(size=(120, 40)) as pilot:
         await _wait(pilot, lambda: _timeline_shown(app))
         assert app.chronology is not None and app.chronology.events[0].title == "Raid"
@@ -171,7 +171,7 @@ async def test_the_progress_screen_takes_the_columns_option() -> None:
 # -- our own CSV export, read back ----------------------------------------------------------------------------
 
 _text = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters=[chr(c) for c in [*range(32), *range(127, 160)]])
+    st.characters(blacklist_categories=["Cs"], blacklist_characters=[chr(c) for c in [*range(32), *range(127, 160)]])
     | st.sampled_from(["\n", "\t", ",", ";", '"', "'", "=", "+", "-", "@", " ", "<", ">", "(", ")"]),
     min_size=1,
     max_size=12,
@@ -306,7 +306,7 @@ def _same_titles(path: Path, rows: int) -> Path:
 
 
 def _timelinejs(path: Path, rows: int) -> Path:
-    data = [["Year", "Month", "Day", "Headline", "Text", "Group"]]
+    data: list[list[str | int]] = [["Year", "Month", "Day", "Headline", "Text", "Group"]]
     data += [
         [2000 + i % 20, 1 + i % 12, 1 + i % 28, f"Event {i % 5}", "<p>Same <b>text</b></p>", "G"] for i in range(rows)
     ]

@@ -36,7 +36,7 @@ def test_opening_the_explorer_imports_nothing_the_first_frame_does_not_need() ->
 
 
 class Probe(JunquitoApp):
-    CSS_PATH = Path(app_module.__file__).with_name("app.tcss")  # a relative one would be read next to this file
+    CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))  # a relative one would be read next to this file
     collector_on_at_mount: bool | None = None
 
     def on_mount(self) -> None:  # Textual also runs JunquitoApp.on_mount

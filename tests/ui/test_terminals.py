@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from textual.widget import Widget
 
+from conftest import known
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.ui.app import JunquitoApp
@@ -16,12 +18,12 @@ from junquito_tui.ui.widgets.timeline import Timeline
 SIZES = [(40, 12), (60, 20), (80, 24), (100, 30), (120, 40), (160, 50), (250, 80)]
 
 
-def visible_panes(app: JunquitoApp) -> list[object]:
+def visible_panes(app: JunquitoApp) -> list[Widget]:
     return [app.query_one(f"#{p}") for p in PANES if app.query_one(f"#{p}").display]
 
 
 def assert_no_overlap(app: JunquitoApp) -> None:
-    regions = [pane.region for pane in visible_panes(app)]  # type: ignore[attr-defined]
+    regions = [pane.region for pane in visible_panes(app)]
     assert regions, "no pane is visible"
     for a, b in itertools.combinations(regions, 2):
         assert not a.overlaps(b), (a, b)
@@ -95,9 +97,9 @@ async def test_a_wide_terminal_gives_the_room_to_names_and_quotes() -> None:
     app = JunquitoApp(Chronology(load_dataset()))
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
-        names = [a.name for a in app.chronology.dataset.actors]
+        names = [a.name for a in known(app.chronology).dataset.actors]
         assert app.query_one("#actor-list").size.width >= max(len(n) for n in names if len(n) < 30) + 4
-        quote = max(app.chronology.dataset.quotes, key=lambda q: len(q.text))
+        quote = max(known(app.chronology).dataset.quotes, key=lambda q: len(q.text))
         assert len(quote.text) > 70 and pages.preview(quote) == f"“{quote.text}”"  # whole, wrapped
 
 
@@ -110,7 +112,7 @@ async def test_with_sixteen_colours_the_borders_are_not_black_on_black(monkeypat
         await pilot.pause()
         assert app.console.color_system == "standard" and app.has_class("-sixteen-colours")
         for pane in visible_panes(app):
-            colour = pane.styles.border_top[1]  # type: ignore[attr-defined]
+            colour = pane.styles.border_top[1]
             assert colour.ansi in {8, 12}, (pane, colour)  # ANSI bright black or bright blue: never black (0)
     monkeypatch.setenv("TERM", "xterm-256color")
     app = JunquitoApp(Chronology(load_dataset()))

@@ -13,7 +13,7 @@ from conftest import MINIMAL
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import CLOCK_WIDTH, MONTHS, clock, compact_offset
 from junquito_tui.core.loader import validate_document
-from junquito_tui.core.model import When
+from junquito_tui.core.model import Precision, When
 from strategies import whens
 
 ZONE_LABELS = st.one_of(st.none(), st.sampled_from(["VST", "UTC", "Venezuelan Standard Time", "CEST", "X"]))
@@ -40,8 +40,8 @@ def test_the_time_is_as_precise_as_the_date_and_fits_the_column(when: dict[str, 
 
 
 def test_the_reported_cases() -> None:
-    assert clock(When(date="2017-06", precision="month", approximate=True)) == "~Jun"  # was '~date'
-    imported = When(date="2018-01-15T06:45", precision="minute", utc_offset="+00:00")
+    assert clock(When(date="2017-06", precision=Precision.MONTH, approximate=True)) == "~Jun"  # was '~date'
+    imported = When(date="2018-01-15T06:45", precision=Precision.MINUTE, utc_offset="+00:00")
     assert clock(imported) == "06:45 UTC"  # was '06:45 UTC+00:00', wider than the column
     assert [compact_offset(o) for o in ("+00:00", "-04:00", "+05:30", "-09:30")] == [
         "UTC",

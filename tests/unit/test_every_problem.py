@@ -51,7 +51,7 @@ def datasets(draw: st.DrawFn) -> dict[str, Any]:
             "kind": draw(st.sampled_from(["person", "group"])),
         }
         others = [a for a in actor_ids if a != actor_id]
-        if others and draw(st.booleans()):
+        if len(others) > 0 and draw(st.booleans()):  # (a bool on the left: mypy types draw() from it)
             actor["relations"] = [{"type": "member-of", "target": draw(st.sampled_from(others))}]
         actors.append(actor)
     events = []
@@ -316,7 +316,7 @@ def test_raw_reference_checks_agree_with_integrity(data: dict[str, Any], draw: s
     source = broken["sources"][0]
     source["cited_in"] = draw.draw(st.sampled_from([source["id"], source["id"] + "-x", None]))  # itself, unknown
     claims = [claim for event in broken["events"] for claim in event.get("claims", [])]
-    if claims and draw.draw(st.booleans()):
+    if len(claims) > 0 and draw.draw(st.booleans()):
         claims[0]["cited"] = [claims[0]["source"] + "-cited"]  # an unknown source
     if draw.draw(st.booleans()):
         event = broken["events"][-1]

@@ -89,7 +89,7 @@ def _importing(slide: Callable[[int], dict[str, Any]], era: bool = False) -> Cal
 
 
 _DATE = {"year": 2000, "month": 1, "day": 1}
-IMPORTS = {
+IMPORTS: dict[str, Callable[[int], dict[str, Any]]] = {
     "same-unique-id": lambda i: {"start_date": _DATE, "unique_id": "same", "text": {"headline": "h"}},
     "same-headline-and-date": lambda i: {"start_date": _DATE, "text": {"headline": "The same headline"}},
     "links-with-a-long-common-prefix": lambda i: {

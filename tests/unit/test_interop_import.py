@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
+from conftest import REPO, known
 from junquito_tui.cli import main
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import short_date
@@ -74,20 +74,20 @@ def test_messy_values() -> None:
     ]
     assert dataset.title == "Messy values" and dataset.timezone == "UTC"
     # numbers as strings, zero-padded, with spaces, as floats; precision from the parts present
-    assert (events["padded"].when.date, events["padded"].when.precision) == ("1990-07-04", "day")
-    assert (events["year-only"].when.date, events["year-only"].when.precision) == ("1985", "year")
+    assert (known(events["padded"].when).date, known(events["padded"].when).precision) == ("1990-07-04", "day")
+    assert (known(events["year-only"].when).date, known(events["year-only"].when).precision) == ("1985", "year")
     untitled = events["an-event-without-a-headline-1986-03-09"]
-    assert (untitled.when.date, untitled.end) == ("1986-03-09", None)  # template's empty end date: no end
+    assert (known(untitled.when).date, untitled.end) == ("1986-03-09", None)  # template's empty end date: no end
     assert untitled.title == "An event without a headline."  # empty headline: titled from the text
     assert untitled.sources == (FILE_SOURCE,)  # empty media: no source
     assert events["year-only"].place == "Houston, Texas"
     # missing text: titled from the media caption; media without url is still a source
     missing = events["missing-text"]
-    assert (missing.title, missing.summary, missing.when.date) == ("A photo caption, with no url", "", "1987-11")
+    assert (missing.title, missing.summary, known(missing.when).date) == ("A photo caption, with no url", "", "1987-11")
     media = {s.id: s for s in dataset.sources}[missing.sources[1]]
     assert (media.title, media.author, media.url) == ("A photo caption, with no url", "Someone", None)
-    assert events["impossible-day"].when.date == "1988-02"
-    assert events["bad-month"].when.date == "1989" and events["bad-month"].title == "Untitled slide"
+    assert known(events["impossible-day"].when).date == "1988-02"
+    assert known(events["bad-month"].when).date == "1989" and events["bad-month"].title == "Untitled slide"
     assert events["backwards"].end is None
     for fragments in [
         ("events[4].start_date.day", "February has no day 30"),
@@ -129,7 +129,7 @@ def test_bce_and_cosmological_years_sort_and_display() -> None:
     assert shown["ides"] == "15 Mar 44 BCE"
     assert shown["one-bce"] == shown["year-zero"] == "1 BCE"
     assert shown["year-one"] == "1"
-    assert {e.id: e.when.date for e in events}["big-bang"] == "-13799999999"  # astronomical: 0 is 1 BCE
+    assert {e.id: known(e.when).date for e in events}["big-bang"] == "-13799999999"  # astronomical: 0 is 1 BCE
     assert warned(warnings, "events[6].start_date.year", "year 0")
     assert warned(warnings, "events[8].start_date.year", "beyond", "skipped")
 
@@ -148,13 +148,13 @@ def test_eras_unique_ids_groups_and_display_dates() -> None:
         "era-career-1865",
         "era-no-end-1880",
     }
-    assert events["circa"].when.note == "c. 1850" and events["circa"].when.approximate
-    assert events["my-event"].when.note == "Spring 1860" and not events["my-event"].when.approximate
+    assert known(events["circa"].when).note == "c. 1850" and known(events["circa"].when).approximate
+    assert known(events["my-event"].when).note == "Spring 1860" and not known(events["my-event"].when).approximate
     assert events["circa"].tags == ("early-years",) and events["same-2"].tags == ("later-life",)
     assert events["no-unique-id-1872"].tags == ()
     career = events["era-career-1865"]
     assert (career.title, career.summary, career.tags) == ("Career", "Working years.", ("era", "work"))
-    assert (career.when.date, career.end.date if career.end else None) == ("1865", "1880")
+    assert (known(career.when).date, career.end.date if career.end else None) == ("1865", "1880")
     assert events["era-no-end-1880"].end is None
     assert warned(warnings, "events[1].unique_id", "'My Event!'", "'my-event'")
     assert warned(warnings, "events[3].unique_id", "'same'", "'same-2'")
@@ -202,7 +202,7 @@ def test_line_breaks_are_folded_and_what_our_format_refuses_is_mended() -> None:
     assert events["separator"].tags == ("group-name",)
     folded = next(w for w in warnings if w.startswith("line breaks in a one-line field"))
     assert "title.text.headline, events[0].text.headline, events[0].location.name and 1 more" in folded
-    zones = {k: events[k].when.zone_label for k in ("escape-zone", "broken-zone", "long-zone")}
+    zones = {k: known(events[k].when).zone_label for k in ("escape-zone", "broken-zone", "long-zone")}
     assert zones == {"escape-zone": "[2J", "broken-zone": "VST FAKE", "long-zone": None}
     assert warned(warnings, "events[4].junquito.zone_label", "is over 64 characters; ignored")
     assert len(events["long-headline"].title) == LINE_MAX and events["long-headline"].title.endswith("…")
@@ -227,7 +227,9 @@ def test_times_of_day() -> None:
     dataset, warnings = load("times.json")
     events = events_of(dataset)
     minute = {
-        k: (e.when.date, e.when.utc_offset, e.when.note) for k, e in events.items() if e.when.precision == "minute"
+        k: (known(e.when).date, known(e.when).utc_offset, known(e.when).note)
+        for k, e in events.items()
+        if known(e.when).precision == "minute"
     }
     assert minute == {
         "seconds": ("2000-01-05T06:45", "+00:00", "the file gives 06:45:56"),
@@ -235,8 +237,8 @@ def test_times_of_day() -> None:
         "hour-only": ("2000-01-05T09:00", "+00:00", "the file gives the hour only"),
         "approximate": ("2000-01-05T11:15", "+00:00", "~11:15 local"),
     }
-    assert events["approximate"].when.approximate and events["approximate"].end.date == "2000-01-05T12:00"
-    assert events["no-day"].when.date == "2000-01" and events["hour-25"].when.date == "2000-01-05"
+    assert known(events["approximate"].when).approximate and known(events["approximate"].end).date == "2000-01-05T12:00"
+    assert known(events["no-day"].when).date == "2000-01" and known(events["hour-25"].when).date == "2000-01-05"
     assert warned(warnings, "no time zone", "UTC")
     assert warned(warnings, "seconds are finer than minute precision", "events[0].start_date")
     assert warned(warnings, "events[3].start_date", "given without a day")

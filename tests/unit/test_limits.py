@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -12,8 +13,12 @@ from junquito_tui.core import files
 GB = 1024**3
 
 
+class Machine(Protocol):
+    def __call__(self, available_kb: int | None, total_kb: int = 0, cgroup: tuple[str, str] | None = None) -> None: ...
+
+
 @pytest.fixture
-def machine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-untyped-def]
+def machine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Machine:
     """A machine whose /proc/meminfo and cgroup files say what the test writes."""
 
     def make(available_kb: int | None, total_kb: int = 0, cgroup: tuple[str, str] | None = None) -> None:
@@ -35,18 +40,18 @@ def machine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no
     return make
 
 
-def test_the_default_is_a_fraction_of_available_memory(machine) -> None:  # type: ignore[no-untyped-def]
+def test_the_default_is_a_fraction_of_available_memory(machine: Machine) -> None:
     machine(available_kb=4 * 1024 * 1024, total_kb=8 * 1024 * 1024)  # 4 GiB available
     assert files.default_max_bytes() == 4 * GB // files.LOAD_FACTOR
     assert files.default_max_bytes() > 87_228_135  # the 100,000-event dataset of the issue opens by default
 
 
-def test_the_default_never_falls_below_the_floor(machine) -> None:  # type: ignore[no-untyped-def]
+def test_the_default_never_falls_below_the_floor(machine: Machine) -> None:
     machine(available_kb=100 * 1024)  # 100 MiB available
     assert files.default_max_bytes() == files.MIN_MAX_BYTES == 50 * 1024 * 1024
 
 
-def test_without_meminfo_sysconf_is_read_then_the_floor(machine, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_without_meminfo_sysconf_is_read_then_the_floor(machine: Machine, monkeypatch: pytest.MonkeyPatch) -> None:
     machine(available_kb=None)
     monkeypatch.setattr(files, "_sysconf", lambda name: 16 * GB if name == "SC_AVPHYS_PAGES" else None)
     assert files.default_max_bytes() == 16 * GB // files.LOAD_FACTOR
@@ -55,17 +60,18 @@ def test_without_meminfo_sysconf_is_read_then_the_floor(machine, monkeypatch: py
     assert files.max_bytes_ceiling() == files.FALLBACK_CEILING
 
 
-def test_a_container_limit_counts(machine) -> None:  # type: ignore[no-untyped-def]
+def test_a_container_limit_counts(machine: Machine) -> None:
     machine(available_kb=64 * 1024 * 1024, cgroup=(str(2 * GB), str(GB)))  # 64 GiB host, 1 GiB left in the box
     assert files.default_max_bytes() == GB // files.LOAD_FACTOR
 
 
 def test_the_sysconf_reader_works_here() -> None:
-    assert files.total_memory() is None or files.total_memory() > 0  # type: ignore[operator]
+    total = files.total_memory()
+    assert total is None or total > 0
     assert files.default_max_bytes() >= files.MIN_MAX_BYTES
 
 
-def test_the_option_has_a_ceiling_of_half_the_memory(machine, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_the_option_has_a_ceiling_of_half_the_memory(machine: Machine, capsys: pytest.CaptureFixture[str]) -> None:
     machine(available_kb=2 * 1024 * 1024, total_kb=8 * 1024 * 1024)
     assert files.max_bytes_ceiling() == 4 * GB
     for wrong in (str(4 * GB + 1), "0", "-5", "lots"):
@@ -78,7 +84,7 @@ def test_the_option_has_a_ceiling_of_half_the_memory(machine, capsys: pytest.Cap
     assert build_parser().parse_args(["validate", "--max-bytes", str(4 * GB)]).max_bytes == 4 * GB
 
 
-def test_the_help_says_how_the_default_is_chosen(machine, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_the_help_says_how_the_default_is_chosen(machine: Machine, capsys: pytest.CaptureFixture[str]) -> None:
     machine(available_kb=8 * 1024 * 1024, total_kb=16 * 1024 * 1024)
     with pytest.raises(SystemExit):
         main(["validate", "--help"])
@@ -86,8 +92,8 @@ def test_the_help_says_how_the_default_is_chosen(machine, capsys: pytest.Capture
 
 
 def test_the_refusal_says_what_the_limit_is_and_why(
-    machine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:  # type: ignore[no-untyped-def]
+    machine: Machine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     machine(available_kb=1024 * 1024, total_kb=2 * 1024 * 1024)  # 1 GiB available: the limit is 128 MiB
     path = tmp_path / "big.json"
     with path.open("wb") as handle:

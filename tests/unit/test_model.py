@@ -9,7 +9,7 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from junquito_tui.core.loader import DatasetError, load_dataset
-from junquito_tui.core.model import DATASET, Event, When
+from junquito_tui.core.model import DATASET, Event, Precision, When
 from junquito_tui.core.problems import Problem
 from junquito_tui.core.query import parse_query
 from junquito_tui.core.text import NO_CONTROL, control_character
@@ -71,24 +71,24 @@ def test_impossible_dates_are_rejected(date: str, message: str) -> None:
 
 
 def test_leap_day_exists_only_in_leap_years() -> None:
-    assert When(date="2016-02-29", precision="day").parts() == (2016, 2, 29)
+    assert When(date="2016-02-29", precision=Precision.DAY).parts() == (2016, 2, 29)
     with pytest.raises(ValidationError):
-        When(date="2017-02-29", precision="day")
+        When(date="2017-02-29", precision=Precision.DAY)
 
 
 def test_clock_time_needs_an_offset() -> None:
     with pytest.raises(ValidationError, match="needs utc_offset"):
-        When(date="2018-01-15T04:00", precision="minute")
+        When(date="2018-01-15T04:00", precision=Precision.MINUTE)
 
 
 def test_offset_only_on_clock_times() -> None:
     with pytest.raises(ValidationError, match="only to clock times"):
-        When(date="2018-01-15", precision="day", utc_offset="-04:00")
+        When(date="2018-01-15", precision=Precision.DAY, utc_offset="-04:00")
 
 
 def test_offset_format_is_checked() -> None:
     with pytest.raises(ValidationError, match="utc_offset"):
-        When(date="2018-01-15T04:00", precision="minute", utc_offset="-4")
+        When(date="2018-01-15T04:00", precision=Precision.MINUTE, utc_offset="-4")
 
 
 def _event(**extra: Any) -> dict[str, Any]:
@@ -132,7 +132,7 @@ def test_tab_and_newline_are_allowed() -> None:
 
 
 def test_bce_years_are_valid_and_sort_first() -> None:
-    early, late = When(date="-500", precision="year"), When(date="2018", precision="year")
+    early, late = When(date="-500", precision=Precision.YEAR), When(date="2018", precision=Precision.YEAR)
     assert early.sort_key() < late.sort_key()
 
 
@@ -180,7 +180,7 @@ def test_dates_are_ascii_digits_and_nothing_after(date: str, precision: str) -> 
 @pytest.mark.parametrize("offset", ["-04:00\n", "-٠٤:٠٠", "+05:3０"])
 def test_utc_offsets_are_ascii_digits_and_nothing_after(offset: str) -> None:
     with pytest.raises(ValidationError, match="utc_offset"):
-        When(date="2018-01-15T04:00", precision="minute", utc_offset=offset)
+        When(date="2018-01-15T04:00", precision=Precision.MINUTE, utc_offset=offset)
 
 
 def test_a_date_query_in_other_digits_is_not_a_date() -> None:

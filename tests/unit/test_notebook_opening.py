@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import known
 from junquito_tui.core.notebook import Access, Notebook, open_notebook, start_new
 from junquito_tui.core.notebook import schema as schema_module
 from junquito_tui.core.notebook.schema import CURRENT_VERSION, MIGRATIONS, MigrationError, migrate, version_of
@@ -100,7 +101,7 @@ def test_start_new_moves_a_damaged_notebook_aside_and_keeps_it(tmp_path: Path) -
     fresh = open_notebook(path)
     assert fresh.writable and fresh.notebook is not None
     fresh.notebook.set_starred("event", "x", True)
-    assert open_notebook(path).notebook.snapshot().starred() == {("event", "x")}  # type: ignore[union-attr]
+    assert known(open_notebook(path).notebook).snapshot().starred() == {("event", "x")}
     assert aside.read_bytes() == original
 
 
@@ -265,7 +266,7 @@ def test_every_earlier_version_opens_with_its_notes(tmp_path: Path, dump: Path) 
     item = book.item("event", "raid-begins")
     assert item is not None and item.starred and item.tags == ("check", "key-moment")
     assert item.note.startswith("# Timing\n\nCompare with the **Bellingcat** video")
-    assert book.item("actor", "oscar-perez").note == "Pérez — «líder»"  # type: ignore[union-attr]
+    assert known(book.item("actor", "oscar-perez")).note == "Pérez — «líder»"
     assert book.snapshot().starred() == {
         ("event", "raid-begins"),
         ("quote", "nationalists-patriots-statement"),

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import known
 from junquito_tui.core.notebook import Notebook, NotebookError, Snapshot, open_notebook
 from junquito_tui.core.notebook.merging import conflict_line, merge_note
 from junquito_tui.core.text import CONTROL, without_controls
@@ -88,7 +89,7 @@ def test_pasted_escape_sequences_never_reach_the_store(book: Notebook) -> None:
     assert saved.item is not None
     assert saved.item.note == "red: ALERT\nbell title link here "
     assert saved.removed > 0
-    assert not CONTROL.search(book.snapshot().get("event", "x").note)  # type: ignore[union-attr]
+    assert not CONTROL.search(known(known(book.snapshot().get("event", "x")).note))
 
 
 def test_notes_written_by_another_program_are_cleaned_when_read(book: Notebook) -> None:
@@ -117,11 +118,11 @@ def test_without_controls_leaves_no_control_and_keeps_clean_text(text: str) -> N
 def test_two_instances_editing_one_note_keep_both_versions(tmp_path: Path) -> None:
     first, second = Notebook(tmp_path / "nb.sqlite3"), Notebook(tmp_path / "nb.sqlite3")
     first.set_note("event", "x", "base")
-    opened_with = second.item("event", "x").note  # type: ignore[union-attr]
+    opened_with = known(second.item("event", "x")).note
     first.set_note("event", "x", "base, edited by the first", base="base")
     saved = second.set_note("event", "x", "base, edited by the second", base=opened_with)
     assert saved.conflict
-    note = first.item("event", "x").note  # type: ignore[union-attr]
+    note = known(first.item("event", "x")).note
     assert "edited by the first" in note and "edited by the second" in note
     assert "both versions are kept" in note
 
@@ -135,7 +136,7 @@ def test_saving_a_note_nobody_else_touched_is_no_conflict(book: Notebook) -> Non
 def test_tags_edited_in_two_instances_are_both_kept(tmp_path: Path) -> None:
     first, second = Notebook(tmp_path / "nb.sqlite3"), Notebook(tmp_path / "nb.sqlite3")
     first.set_tags("event", "x", ["a"])
-    base = second.item("event", "x").tags  # type: ignore[union-attr]
+    base = known(second.item("event", "x")).tags
     first.set_tags("event", "x", ["a", "from-first"], base=["a"])
     item = second.set_tags("event", "x", ["from-second"], base=base)  # removed 'a', added one
     assert item is not None and item.tags == ("from-first", "from-second")

@@ -152,7 +152,7 @@ def test_the_chronology_keeps_every_order_and_every_date(events: list[dict[str, 
 
 
 def test_a_between_position_stated_by_the_source_is_kept() -> None:
-    events = [
+    events: list[dict[str, Any]] = [
         {"id": "a", "title": "A", "when": {"date": "2018-01-15", "precision": "day"}},
         {"id": "c", "title": "C", "when": {"date": "2018-01-17", "precision": "day"}},
         {"id": "b", "title": "B", "after": "a", "before": "c", "order_note": "between them"},
@@ -164,7 +164,7 @@ def test_a_between_position_stated_by_the_source_is_kept() -> None:
 
 def test_undated_days_open_their_day_and_stated_ones_follow_their_anchor() -> None:
     day = {"date": "2018-01-15", "precision": "day"}
-    events = [
+    events: list[dict[str, Any]] = [
         {"id": "noon", "title": "Noon", "when": {"date": "2018-01-15T12:00", "precision": "minute", "utc_offset": "Z"}},
         {"id": "then", "title": "Then", "when": day, "after": "dawn"},
         {"id": "some-time", "title": "Some time", "when": day},
