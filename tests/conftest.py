@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
+
+if TYPE_CHECKING:  # the interface is imported where it is used: the core tests never load Textual
+    from textual.app import App
+
+    from junquito_tui.ui.app import JunquitoApp
+    from junquito_tui.ui.screens.explorer import ExplorerScreen
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "events.json"
@@ -57,7 +64,7 @@ def minimal() -> dict[str, Any]:
 
 
 @pytest.fixture
-def write(tmp_path: Path):  # type: ignore[no-untyped-def]
+def write(tmp_path: Path) -> Callable[..., Path]:
     """write(obj_or_text_or_bytes, name='data.json') -> path."""
 
     def _write(content: Any, name: str = "data.json") -> Path:
@@ -73,8 +80,18 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
     return _write
 
 
+T = TypeVar("T")
+
+
+def known(value: T | None) -> T:
+    """``value``, which the test expects to be there (an event's ``when``, a selected item): a None fails
+    the test here, where it would have failed on the attribute read, and mypy sees the narrowed type."""
+    assert value is not None
+    return value
+
+
 # -- the app, shared by the interface tests ------------------------------------------------------
-def make_app(path: Path | None = None, **kwargs: Any) -> Any:
+def make_app(path: Path | None = None, **kwargs: Any) -> JunquitoApp:
     """The explorer on the bundled dataset (or ``path``), with ``event_id=``/``actor_id=`` as on the command line."""
     from junquito_tui.core.chronology import Chronology
     from junquito_tui.core.loader import load_dataset
@@ -84,7 +101,7 @@ def make_app(path: Path | None = None, **kwargs: Any) -> Any:
     return JunquitoApp(Chronology(load_dataset(path)), **kwargs)
 
 
-def explorer(app: Any) -> Any:
+def explorer(app: App[Any]) -> ExplorerScreen:
     """The explorer screen on top of ``app`` (fails if another screen is on top)."""
     from junquito_tui.ui.screens.explorer import ExplorerScreen
 

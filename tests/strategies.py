@@ -24,3 +24,31 @@ def whens(draw: st.DrawFn) -> dict[str, Any]:
     if precision == "minute":
         when["utc_offset"] = draw(st.sampled_from(["-04:00", "+00:00", "+05:30"]))
     return when
+
+
+@st.composite
+def claim_datasets(draw: st.DrawFn) -> dict[str, Any]:
+    """Small datasets whose events carry claims by random actors (the accounts index's oracle tests)."""
+    actors = [f"a{i}" for i in range(draw(st.integers(1, 4)))]
+    events = []
+    for number in range(draw(st.integers(1, 5))):
+        claims = [
+            {"by": draw(st.lists(st.sampled_from(actors), max_size=3)), "statement": f"s{number}-{k}"}
+            for k in range(draw(st.integers(0, 3)))
+        ]
+        event: dict[str, Any] = {
+            "id": f"e{number}",
+            "title": f"E{number}",
+            "when": {"date": f"{2000 + draw(st.integers(0, 3))}", "precision": "year"},
+            "actors": [{"actor": a, "role": "r"} for a in draw(st.lists(st.sampled_from(actors), unique=True))],
+        }
+        if claims:
+            event |= {"certainty": draw(st.sampled_from(["reported", "alleged", "disputed"])), "claims": claims}
+        events.append(event)
+    return {
+        "schema_version": 1,
+        "title": "T",
+        "timezone": "UTC",
+        "actors": [{"id": a, "name": a.upper(), "kind": "person"} for a in actors],
+        "events": events,
+    }

@@ -1,0 +1,286 @@
+"""Pilot tests of the time-axis strip: zoom, the marker following the cursor, clicks, the filter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.app import App, ComposeResult
+
+from conftest import known, make_app, navigate
+from junquito_tui.core import axis
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_dataset
+from junquito_tui.core.navigation import Location
+from junquito_tui.ui.messages import Navigate
+from junquito_tui.ui.screens.explorer import ExplorerScreen
+from junquito_tui.ui.widgets.time_axis import LEGEND, TimeAxis
+from junquito_tui.ui.widgets.timeline import Timeline
+
+
+def row(strip_owner: TimeAxis, y: int) -> str:
+    return "".join(s.text for s in strip_owner.render_line(y))
+
+
+async def test_zoom_keys_step_through_levels_and_back() -> None:
+    app = make_app(event_id="firefight")
+    async with app.run_test(size=(120, 40)) as pilot:
+        strip = app.query_one(TimeAxis)
+        assert strip.zoom_label == "whole span"
+        assert "whole span" in str(app.query_one("#timeline-pane").border_subtitle)
+        seen = []
+        for _ in range(7):
+            await pilot.press("plus")
+            seen.append(strip.zoom_label)
+        assert seen == ["3 months", "1 month", "1 week", "1 day", "8 hours", "2 hours", "2 hours"]
+        await pilot.press("minus")
+        assert strip.zoom_label == "8 hours"
+        await pilot.press("equals_sign")
+        assert strip.zoom_label == "whole span"
+
+
+async def test_marker_follows_the_timeline_cursor() -> None:
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        strip = app.query_one(TimeAxis)
+        for _ in range(4):
+            await pilot.press("plus")  # one day around 04:00
+        await pilot.pause()
+        before = row(strip, 2).index("▲")
+        await pilot.press("j", "j")  # 06:45, then 08:30
+        await pilot.pause()
+        after = row(strip, 2).index("▲")
+        assert after > before
+        screen = app.screen
+        assert isinstance(screen, ExplorerScreen)
+        await navigate(pilot, Location("event", "civilian-deaths-revealed"))  # two days later, outside the window
+        await pilot.pause()
+        assert row(strip, 2).startswith("├")  # the strip followed it: that day, from its first column
+        assert strip._axis is not None and strip._axis.window[0] > 0
+
+
+async def test_clicking_a_bar_jumps_there_and_is_recorded() -> None:
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        strip = app.query_one(TimeAxis)
+        bars = row(strip, 1)
+        column = len(bars) - len(bars.lstrip(" ░"))  # the first bar: the three events of 27 June 2017
+        await pilot.click(strip, offset=(column, 0))
+        await pilot.pause()
+        current = app.query_one(Timeline).current
+        assert current is not None and current.when is not None and current.when.date.startswith("2017-06")
+        screen = app.screen
+        assert isinstance(screen, ExplorerScreen)
+        assert screen.history.entries[0] == Location("event", "raid-begins")
+        await pilot.press("backspace")
+        current = app.query_one(Timeline).current
+        assert current is not None and current.id == "raid-begins"
+
+
+async def test_clicking_a_spread_day_picks_that_day_not_the_nearest_clock_time() -> None:
+    """At one day, the day-precise siege is spread over 15 January: a click on it at 20:00 picks it,
+    not the 12:00 surrender whose start is nearer (issue 14: a day is not a point)."""
+    app = AxisApp("day-beside-noon", selected="surrender")
+    async with app.run_test(size=(60, 4)) as pilot:
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        picked: list[str] = []
+        original = strip.post_message
+
+        def record(message: Any) -> bool:
+            if isinstance(message, Navigate):
+                picked.append(message.target.id)
+            return original(message)
+
+        strip.post_message = record  # type: ignore[method-assign]
+        built = strip._axis
+        assert built is not None
+        evening = built.column_of(axis.days_from_civil(2018, 1, 15) * axis.DAY + 20 * 60)
+        assert evening is not None and row(strip, 1)[evening] == "░"
+        await pilot.click(strip, offset=(evening, 1))
+        await pilot.pause()
+        noon = built.column_of(axis.days_from_civil(2018, 1, 15) * axis.DAY + 12 * 60)
+        assert noon is not None
+        await pilot.click(strip, offset=(noon, 1))  # the bar: the event lying in that column
+        await pilot.pause()
+        assert picked == ["siege", "surrender"]
+
+
+async def test_wheel_over_the_strip_zooms() -> None:
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        strip = app.query_one(TimeAxis)
+        strip.post_message(events.MouseScrollUp(strip, 5, 1, 0, -1, 0, False, False, False))
+        await pilot.pause()
+        pane = app.query_one("#timeline-pane")
+        assert strip.zoom_label == "3 months"
+        assert str(pane.border_subtitle).startswith("3 months (+-=)")  # the border says so too
+        strip.post_message(events.MouseScrollDown(strip, 5, 1, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert strip.zoom_label == "whole span"
+        assert str(pane.border_subtitle).startswith("whole span (+-=)")
+
+
+async def test_plus_on_an_undated_event_says_what_it_zoomed_around() -> None:
+    app = make_app(event_id="venezuelan-crisis")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause(0.3)
+        notes = [n.message for n in app._notifications]
+        assert notes == [
+            "This event has no date: the time axis is centred on the nearest dated event, "
+            "Pérez's brother murdered near Carabobo Park."
+        ]
+
+
+async def test_a_filtered_timeline_draws_the_rest_lighter() -> None:
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"video ", "down", "f")  # f closes the search box too
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        built = strip._axis
+        assert built is not None and built.context is not None
+        assert sum(built.bins.points) < sum(built.context.points)
+        await pilot.press("escape")  # clear the filter: no context any more
+        await pilot.pause()
+        assert strip._axis is not None and strip._axis.context is None
+
+
+# -- small datasets (tests/data/axis): what the strip draws, as a user sees it ---------------------
+FIXTURES = Path(__file__).parents[1] / "data" / "axis"
+
+
+class AxisApp(App[None]):
+    """The strip alone, fed one dataset, recording every Zoomed message it posts."""
+
+    def __init__(self, name: str, selected: str | None = None) -> None:
+        super().__init__()
+        self.chronology = Chronology(load_dataset(FIXTURES / f"{name}.json"))
+        self.selected = selected
+        self.zooms: list[tuple[str, str | None]] = []
+
+    def compose(self) -> ComposeResult:
+        yield TimeAxis()
+
+    def on_mount(self) -> None:
+        strip = self.query_one(TimeAxis)
+        strip.set_events(self.chronology.events)
+        if self.selected is not None:
+            strip.select(self.chronology.event(self.selected))
+
+    def on_time_axis_zoomed(self, message: Any) -> None:
+        self.zooms.append((message.label, message.note))
+
+
+async def test_two_clock_times_on_one_day_are_points_and_the_day_is_named() -> None:
+    app = AxisApp("two-times-one-day")
+    async with app.run_test(size=(60, 4)) as pilot:
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        bars, glyphs, ticks = row(strip, 1), row(strip, 2), row(strip, 3)
+        assert glyphs.count("◆") == 2 and "░" not in bars and "─" not in glyphs
+        assert "4 Mar" in ticks  # the day is named, not only its hours
+
+
+async def test_year_only_events_never_get_the_clock_time_glyph() -> None:
+    app = AxisApp("years-only")
+    async with app.run_test(size=(60, 4)) as pilot:
+        await pilot.pause()
+        glyphs = row(app.query_one(TimeAxis), 2)
+        assert not set(glyphs) & set("◆◇"), glyphs
+
+
+async def test_a_selected_day_is_not_marked_at_noon_and_the_day_is_named_at_hour_zooms() -> None:
+    app = AxisApp("day-beside-noon", selected="siege")
+    async with app.run_test(size=(60, 4)) as pilot:
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        built = strip._axis
+        assert built is not None
+        noon = axis.days_from_civil(2018, 1, 15) * axis.DAY + 12 * 60
+        column = built.column_of(noon)
+        assert column is not None and row(strip, 2)[column] == "◆"  # the real 12:00 event, not a marker
+        assert "▲" not in row(strip, 2)  # a day has no point to mark
+        strip.zoom(1)
+        await pilot.pause()
+        assert strip.zoom_label == "8 hours" and "15 Jan" in row(strip, 3)
+
+
+async def test_every_zoom_change_is_posted_whatever_caused_it() -> None:
+    """Keys, the wheel and a resize all change the zoom: each new label is posted (issue 12, item 19)."""
+    app = AxisApp("day-beside-noon", selected="surrender")
+    async with app.run_test(size=(60, 4)) as pilot:
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        assert app.zooms == [("whole span", None)]
+        strip.post_message(events.MouseScrollUp(strip, 5, 1, 0, -1, 0, False, False, False))
+        await pilot.pause()
+        assert app.zooms[-1] == ("8 hours", None) == (strip.zoom_label, None)
+        strip.zoom(1)
+        await pilot.pause()
+        assert app.zooms[-1] == ("2 hours", None)
+        await pilot.resize_terminal(150, 4)  # 2 hours would be less than a minute a column
+        await pilot.pause()
+        assert app.zooms[-1] == ("8 hours", None) == (strip.zoom_label, None)
+        strip.post_message(events.MouseScrollDown(strip, 5, 1, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert app.zooms[-1] == ("whole span", None)
+        count = len(app.zooms)
+        strip.zoom(-1)  # already the whole span: nothing changed, nothing posted
+        await pilot.pause()
+        assert len(app.zooms) == count
+
+
+async def test_zooming_on_an_undated_event_centres_on_the_event_it_is_shown_after() -> None:
+    app = AxisApp("day-beside-noon", selected="aftermath")  # undated, shown after the 12:00 surrender
+    async with app.run_test(size=(60, 4)) as pilot:
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        strip.zoom(1)
+        strip.zoom(1)
+        await pilot.pause()
+        label, note = app.zooms[-1]
+        assert label == "2 hours" and note is not None and "Surrender announced" in note
+        built = strip._axis
+        assert built is not None
+        noon = axis.days_from_civil(2018, 1, 15) * axis.DAY + 12 * 60
+        assert built.window[0] < noon < built.window[1]
+        assert not set(row(strip, 2)) & set("▲├┤")  # an undated event is marked nowhere
+
+
+async def test_zooming_on_an_undated_event_of_the_bundled_chronology() -> None:
+    """'venezuelan-crisis' is undated and shown first, before the first dated event: + zooms there, and says so."""
+    app = make_app(event_id="venezuelan-crisis")
+    async with app.run_test(size=(120, 40)) as pilot:
+        strip = app.query_one(TimeAxis)
+        notes: list[str | None] = []
+        original = strip.post_message
+
+        def record(message: Any) -> bool:
+            if isinstance(message, TimeAxis.Zoomed):
+                notes.append(message.note)
+            return original(message)
+
+        strip.post_message = record  # type: ignore[method-assign]
+        await pilot.press("plus")
+        await pilot.pause()
+        assert strip.zoom_label == "3 months"
+        first = next(e for e in known(app.chronology).events if e.when is not None)
+        assert notes and notes[-1] is not None and first.title in notes[-1]
+        built = strip._axis
+        assert first.when is not None and built is not None
+        assert built.columns_of(axis.interval(first.when)) is not None
+
+
+def test_readme_and_help_explain_every_glyph_the_strip_draws() -> None:
+    """The legend, the README's axis section and the Timeline help name the same glyphs."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The time axis") :]
+    section = section[: section.index("\n## ", 1)]
+    glyphs = {char for char in LEGEND if not char.isascii()} | set("░▒├┤╵")
+    assert LEGEND in section
+    for text in (section, Timeline.HELP):
+        assert glyphs <= set(text), glyphs - set(text)

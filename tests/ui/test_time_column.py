@@ -1,0 +1,75 @@
+"""The timeline's time column: as precise as the date, never wider than the column, titles aligned."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.style import Style
+
+from conftest import MINIMAL
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.dates import CLOCK_WIDTH, MONTHS, clock, compact_offset
+from junquito_tui.core.loader import validate_document
+from junquito_tui.core.model import Precision, When
+from strategies import whens
+
+ZONE_LABELS = st.one_of(st.none(), st.sampled_from(["VST", "UTC", "Venezuelan Standard Time", "CEST", "X"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(whens(), ZONE_LABELS)
+def test_the_time_is_as_precise_as_the_date_and_fits_the_column(when: dict[str, Any], label: str | None) -> None:
+    if when["precision"] == "minute":
+        when["zone_label"] = label
+    value = When(**when)
+    text = clock(value)
+    assert len(text) <= CLOCK_WIDTH
+    parts = value.parts()
+    if value.precision == "minute":
+        assert text.lstrip("~").startswith(f"{parts[3]:02d}:{parts[4]:02d} ")  # the time, then its zone
+        assert text.startswith("~") == value.approximate
+    elif not value.approximate:
+        assert text == ""  # the heading above the row says it all: nothing more precise is drawn
+    else:
+        assert text.startswith("~") and ":" not in text  # no time where the source gives none
+        if len(parts) >= 2:
+            assert MONTHS[parts[1] - 1][:3] in text
+
+
+def test_the_reported_cases() -> None:
+    assert clock(When(date="2017-06", precision=Precision.MONTH, approximate=True)) == "~Jun"  # was '~date'
+    imported = When(date="2018-01-15T06:45", precision=Precision.MINUTE, utc_offset="+00:00")
+    assert clock(imported) == "06:45 UTC"  # was '06:45 UTC+00:00', wider than the column
+    assert [compact_offset(o) for o in ("+00:00", "-04:00", "+05:30", "-09:30")] == [
+        "UTC",
+        "UTC-4",
+        "UTC+5:30",
+        "UTC-9:30",
+    ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(whens(), ZONE_LABELS), min_size=1, max_size=6))
+def test_every_title_starts_in_the_same_column(dates: list[tuple[dict[str, Any], str | None]]) -> None:
+    """The rows as the timeline draws them: whatever the dates and zones, titles stay aligned."""
+    from junquito_tui.ui.widgets.timeline import Timeline
+
+    data = copy.deepcopy(MINIMAL)
+    template = data["events"][0]
+    data["events"] = []
+    for index, (when, label) in enumerate(dates):
+        if when["precision"] == "minute":
+            when["zone_label"] = label
+        data["events"].append({**template, "id": f"e{index}", "title": f"TITLE{index}", "when": when})
+    data["quotes"] = []
+    chronology = Chronology(validate_document(data, "generated.json"))
+    timeline = Timeline(chronology.events)
+    timeline.get_component_rich_style = lambda *names, partial=False: Style()  # type: ignore[method-assign]
+    starts = set()
+    for position in range(len(chronology.events)):
+        line = timeline._event_line(position).plain
+        starts.add(line.index("TITLE"))
+    assert starts == {CLOCK_WIDTH + 2}

@@ -1,0 +1,29 @@
+"""bench/run.py still runs end to end at a tiny size and lists every figure (tmux parts skipped without tmux)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+RUN = Path(__file__).resolve().parents[2] / "bench" / "run.py"
+
+
+def test_bench_run_quick_lists_every_figure() -> None:
+    result = subprocess.run(
+        [sys.executable, str(RUN), "--quick", "--events", "300"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "| figure | measured | target | ratio |" in out
+    for figure in ("navigation: down", "navigation: pagedown", "navigation: end", "navigation: goto actor"):
+        assert figure in out
+    assert "search: query p95" in out and "axis: new zoom" in out and "axis: new filter" in out
+    if shutil.which("tmux"):
+        for figure in ("start-up, bundled dataset", "first frame", "timeline rows visible", "peak RSS", "q pressed"):
+            assert figure in out
+        for fmt in ("acled", "timelinejs-sheet"):  # the same events as spreadsheets
+            assert f"{fmt} CSV, 300 rows" in out and f"{fmt} CSV, 300 rows (0 MB): timeline rows visible" in out
+    else:
+        assert "skipped: no tmux" in out

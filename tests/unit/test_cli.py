@@ -1,0 +1,195 @@
+"""The command line: validate, schema, version, deep links, and errors for people."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from junquito_tui import __version__
+from junquito_tui.cli import main
+
+
+def test_validate_bundled(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ok: ") and " events, " in out and " sources" in out
+
+
+def test_validate_broken_copy_exits_2_with_located_problems(capsys: pytest.CaptureFixture[str], write: Any) -> None:
+    data = json.loads((Path(__file__).parents[2] / "data" / "events.json").read_text(encoding="utf-8"))
+    data["quotes"][0]["speaker"] = "oscar-peres"
+    data["events"][3]["when"]["date"] = "2018-02-30"
+    path = write(data)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}: ")
+    assert "events[3].when: date '2018-02-30' does not exist" in err
+    assert "Traceback" not in err
+
+
+def test_validate_reports_references_after_schema_is_fixed(capsys: pytest.CaptureFixture[str], write: Any) -> None:
+    data = json.loads((Path(__file__).parents[2] / "data" / "events.json").read_text(encoding="utf-8"))
+    data["quotes"][0]["speaker"] = "oscar-peres"
+    assert main(["validate", str(write(data))]) == 2
+    assert "quotes[0].speaker: unknown actor 'oscar-peres' (did you mean 'oscar-perez'?)" in capsys.readouterr().err
+
+
+def test_schema_command_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert set(schema["properties"]) >= {"schema_version", "title", "timezone", "sources", "actors", "events", "quotes"}
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"junquito-tui {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("option", "wrong", "closest"),
+    [("--event", "raid-begin", "raid-begins"), ("--actor", "oscar-peres", "oscar-perez")],
+)
+def test_unknown_deep_link_names_closest_ids(
+    capsys: pytest.CaptureFixture[str], option: str, wrong: str, closest: str
+) -> None:
+    assert main([option, wrong]) == 2
+    err = capsys.readouterr().err
+    assert f"no {option[2:]} with id '{wrong}'" in err and closest in err
+
+
+def test_bad_data_file_exits_2_before_the_ui(capsys: pytest.CaptureFixture[str], write: Any) -> None:
+    path = write("[1,]")
+    assert main(["--data", str(path)]) == 2
+    assert f"{path}:1:4: invalid JSON" in capsys.readouterr().err
+
+
+def test_module_entry_point_from_another_directory(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "junquito_tui", "validate"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: ")
+
+
+def test_core_modules_never_import_textual() -> None:
+    """Every module of the core package, found by walking it (a new module is covered the day it is
+    added), plus the command line's non-interactive paths, run without importing Textual."""
+    code = (
+        "import sys, pkgutil, importlib, junquito_tui.core as core\n"
+        "names = [m.name for m in pkgutil.walk_packages(core.__path__, 'junquito_tui.core.')]\n"
+        "assert len(names) > 25, names\n"
+        "[importlib.import_module(name) for name in names]\n"
+        "from junquito_tui.cli import main; main(['validate']); main(['search', 'perez'])\n"
+        "[main(['export', '--format', f]) for f in ('timelinejs', 'markdown', 'csv')]\n"
+        f"main(['import', {str(Path(__file__).parents[1] / 'data' / 'timelinejs' / 'times.json')!r}])\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "sys.exit(f'a core module imported {bad[:3]}' if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_search_prints_ranked_results(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "operacion gedeon"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split()[:2] == ["event", "raid-launched"]
+    assert "«Operación» «Gedeón»" in out[1]
+
+
+def test_search_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "rubio", "--json"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert any(r["kind"] == "actor" and r["id"] == "marco-rubio" for r in records)
+    first = records[0]
+    assert set(first) >= {"kind", "id", "date", "title", "snippet", "highlights"}
+    start, end = first["highlights"][0]
+    assert first["snippet"][start:end].lower() == "rubio"
+
+
+def test_search_exit_codes(capsys: pytest.CaptureFixture[str], write: Any) -> None:
+    assert main(["search", "xyzzy-nothing"]) == 1
+    assert main(["search", '"unclosed']) == 1
+    assert 'hint: unclosed quote: read "unclosed" as a phrase' in capsys.readouterr().err
+    assert main(["search", "perez", "--data", str(write("{"))]) == 2
+
+
+def test_event_and_actor_are_mutually_exclusive(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Together, --event used to be silently ignored."""
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the interface started")
+
+    monkeypatch.setattr("junquito_tui.ui.app.JunquitoApp.run", refuse)
+    with pytest.raises(SystemExit) as exit_:
+        main(["--event", "raid-begins", "--actor", "oscar-perez"])
+    assert exit_.value.code == 2
+    assert "argument --actor: not allowed with argument --event" in capsys.readouterr().err
+
+
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """What --data hands the interface (which does not start)."""
+    started: dict[str, Any] = {}
+
+    class FakeApp:
+        def __init__(self, chronology: Any, **options: Any) -> None:
+            started.update(options, chronology=chronology)
+
+        def run(self) -> None:
+            started["ran"] = True
+
+    monkeypatch.setattr("junquito_tui.ui.app.JunquitoApp", FakeApp)
+    return started
+
+
+@pytest.mark.parametrize("command", ["validate", "--data", "import"])
+def test_a_timelinejs_year_of_5000_digits_is_a_warning(
+    command: str, capsys: pytest.CaptureFixture[str], opened: dict[str, Any]
+) -> None:
+    """It was a ValueError traceback (Python reads at most 4,300 digits)."""
+    path = HOSTILE / "timelinejs-year-5000-digits.json"
+    assert main([command, str(path)]) == 0
+    err = capsys.readouterr().err
+    warnings = err + " ".join(opened.get("warnings", []))
+    assert "events[0].start_date.year: '1111111111" in warnings
+    assert "is beyond the 999,999,999,999 years we can hold; slide skipped" in warnings
+    assert "slide skipped" in warnings and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["validate", "--data", "import"])
+def test_an_escape_code_as_zone_label_is_removed_with_a_warning(
+    command: str, capsys: pytest.CaptureFixture[str], opened: dict[str, Any]
+) -> None:
+    """It was a pydantic ValidationError traceback."""
+    path = HOSTILE / "timelinejs-zone-label-escape.json"
+    assert main([command, str(path)]) == 0
+    captured = capsys.readouterr()
+    warnings = captured.err + " ".join(opened.get("warnings", []))
+    assert "control characters" in warnings and "removed" in warnings and "events[0].junquito.zone_label" in warnings
+    assert "\x1b" not in captured.out and "Traceback" not in captured.err
+    if command == "import":
+        when = json.loads(captured.out)["events"][0]["when"]
+        assert when["utc_offset"] == "+01:00" and when["zone_label"] == "[2J"
+
+
+@pytest.mark.parametrize("command", ["validate", "--data", "import"])
+def test_a_json_number_of_5000_digits_is_located(
+    command: str, capsys: pytest.CaptureFixture[str], opened: dict[str, Any]
+) -> None:
+    path = HOSTILE / "number-5000-digits.json"
+    assert main([command, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:2:21: a number of 5,000 digits is too long to read (at most 4,300)" in err
+    assert "set_int_max_str_digits" not in err and "ran" not in opened

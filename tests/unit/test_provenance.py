@@ -1,0 +1,91 @@
+"""Accounts: every claim by the moment it is about, who makes it, and how it is known."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_dataset, validate_document
+from junquito_tui.core.model import RELATION_WORDS, RelationType
+from junquito_tui.core.provenance import join_names, known_through
+from strategies import claim_datasets
+
+
+def bundled() -> Chronology:
+    return Chronology(load_dataset())
+
+
+def test_names_are_joined_as_in_a_sentence() -> None:
+    assert [join_names(n) for n in ([], ["A"], ["A", "B"], ["A", "B", "C"])] == ["", "A", "A and B", "A, B and C"]
+
+
+def test_competing_accounts_of_a_moment_are_together() -> None:
+    chronology = bundled()
+    moments = chronology.accounts.moments
+    assert [m.event.id for m in moments] == [e.id for e in chronology.events if e.claims]  # chronological
+    episode = next(m for m in moments if m.event.id == "helicopter-episode-accounts")
+    assert episode.contested and [a.attribution for a in episode.accounts] == [
+        "Nicolás Maduro, as reported by Wikipedia",
+        "Opposition officials, as reported by Wikipedia",
+    ]
+    assert all(a.certainty == "disputed" for a in episode.accounts)
+
+
+def test_an_account_known_second_hand_names_its_chain() -> None:
+    chronology = bundled()
+    (found,) = next(m for m in chronology.accounts.moments if m.event.id == "alleged-executions").accounts
+    assert found.attribution == "Bellingcat and Forensic Architecture, as reported by Wikipedia"
+    assert [s.id for s in found.source] == ["wikipedia-el-junquito-raid"]
+    assert [s.id for s in found.cited] == ["bellingcat-investigation", "forensic-architecture-investigation"]
+    assert known_through(chronology.sources, "bellingcat-investigation") == (
+        "Bellingcat's findings (named in the article; no title, date or address given), "
+        "cited in El Junquito raid (Wikipedia)"
+    )
+
+
+def test_unattributed_claims_say_so() -> None:
+    chronology = bundled()
+    (found,) = next(m for m in chronology.accounts.moments if m.event.id == "morgue-observation").accounts
+    assert found.attribution == "no one named, as reported by Wikipedia" and found.claimants == ()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(claim_datasets())
+def test_claims_made_and_about_match_a_brute_force_listing(document: dict[str, Any]) -> None:
+    chronology = Chronology(validate_document(document, "claims.json"))
+    index = chronology.accounts
+    every = [(e, c) for e in chronology.events for c in e.claims]  # chronological, claims in file order
+    assert [(a.event.id, a.claim) for m in index.moments for a in m.accounts] == [(e.id, c) for e, c in every]
+    for actor in chronology.actors:
+        made = [(e.id, c) for e, c in every if actor in c.by]
+        about = [(e.id, c) for e, c in every if actor in {p.actor for p in e.actors} and actor not in c.by]
+        assert [(a.event.id, a.claim) for a in map(index.account, index.made.get(actor, []))] == made
+        assert [(a.event.id, a.claim) for a in map(index.account, index.about(actor))] == about
+
+
+def test_every_relation_reads_both_ways() -> None:
+    assert set(RELATION_WORDS) == set(RelationType)
+    assert all(forward and inverse and "-" not in forward + inverse for forward, inverse in RELATION_WORDS.values())
+    assert RELATION_WORDS[RelationType.BOSS_OF] == ("boss of", "subordinate of")
+
+
+def test_relations_are_listed_once_in_words(minimal: dict[str, Any]) -> None:
+    minimal["actors"] = [
+        {"id": "brother", "name": "Brother", "kind": "person", "relations": [{"type": "sibling-of", "target": "me"}]},
+        {
+            "id": "me",
+            "name": "Me",
+            "kind": "person",
+            "relations": [{"type": "sibling-of", "target": "brother", "note": "Said twice."}],
+        },
+        {"id": "boss", "name": "Boss", "kind": "person", "relations": [{"type": "boss-of", "target": "me"}]},
+    ]
+    minimal["events"][0]["actors"] = minimal["events"][1]["actors"] = []
+    minimal["events"][1]["claims"][0]["by"] = []
+    minimal["quotes"] = []
+    chronology = Chronology(validate_document(minimal, "relations.json"))
+    assert chronology.related_to("me") == [("sibling of", "brother", "Said twice."), ("subordinate of", "boss", "")]
+    assert chronology.related_to("brother") == [("sibling of", "me", "Said twice.")]
+    assert chronology.related_to("boss") == [("boss of", "me", "")]

@@ -1,0 +1,295 @@
+"""Spreadsheets in: each layout and each quirk of real files, one small fixture per quirk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, known
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.dates import short_date
+from junquito_tui.core.interop.sheet_layouts import parse_columns
+from junquito_tui.core.loader import DatasetError, Loaded, load_with_report
+from junquito_tui.core.model import Event
+from sheet_files import Cell, write_ods, write_xlsx
+
+SHEETS = REPO / "tests" / "data" / "sheets"
+
+
+def load(name: str, columns: str | None = None) -> Loaded:
+    return load_with_report(SHEETS / name, columns=parse_columns(columns) if columns else None)
+
+
+def events(loaded: Loaded) -> dict[str, Event]:
+    return {event.id: event for event in Chronology(loaded.dataset).events}
+
+
+def by_title(loaded: Loaded) -> dict[str, Event]:
+    return {event.title: event for event in loaded.dataset.events}
+
+
+def warned(loaded: Loaded, *fragments: str) -> bool:
+    return any(all(fragment in warning for fragment in fragments) for warning in loaded.warnings)
+
+
+def date_of(event: Event) -> tuple[str, str, bool, str | None] | None:
+    when = event.when
+    return None if when is None else (when.date, when.precision.value, when.approximate, when.note)
+
+
+# -- TimelineJS sheets ---------------------------------------------------------------------------------
+
+
+def test_timelinejs_template_sheet() -> None:
+    loaded = load("timelinejs-template.csv")
+    dataset, found = loaded.dataset, by_title(loaded)
+    assert (dataset.title, dataset.description) == ("A sheet timeline", "Built in the template. About")
+    moon = found["Moon landing"]
+    assert (known(moon.when).date, known(moon.when).precision, known(moon.when).utc_offset) == (
+        "1969-07-20T20:17",
+        "minute",
+        "+00:00",
+    )
+    assert moon.summary.startswith("Armstrong steps out.\n\nSee NASA.")
+    assert "Notes: Watched by millions" in moon.summary  # an extra column: kept, not lost
+    assert set(moon.tags) == {"space-race", "space", "moon"}  # Group, then the Tags column
+    sources = {s.id: s for s in dataset.sources}
+    urls = {sources[s].url for s in moon.sources}
+    assert {"https://nasa.gov/apollo11", "https://example.org/moon.jpg"} <= urls
+    assert moon.sources[0] == "timelinejs-sheet"
+    # BCE: TimelineJS's count (-460 is 460 BCE), zero-padded or as text
+    assert short_date(found["An old event"].when) == "460 BCE"
+    assert short_date(found["A zero-padded year"].when) == "475 BCE"
+    assert known(found["Year written with its era"].when).date == "-0475-03"
+    decade = found["A decade"]
+    assert date_of(decade) == ("1850", "year", True, "1850s") and known(decade.end).date == "1859"
+    war = found["The Second World War"]
+    assert "era" in war.tags and (known(war.when).date, known(war.end).date) == ("1939-09-01", "1945-09-02")
+    assert "the file gives 06:45:56" in (known(found["Seconds in the time"].when).note or "")
+    assert known(found["Impossible day"].when).date == "1990-02"
+    assert warned(loaded, "line 10", "'Spring'", "row skipped")
+    assert warned(loaded, "line 12", "a second title row")
+    assert warned(loaded, "line 13 (Day)", "February has no day 30")
+    assert warned(loaded, "line 14 (Headline)", "placeholder")
+    assert warned(loaded, "'Notes' is not part of the TimelineJS template")
+    assert warned(loaded, "'Tags'", "tags")
+    assert loaded.summary == "read 12 rows of data: 9 events, 1 title row, 2 skipped (each named in a warning)"
+
+
+def test_every_row_is_an_event_or_named_in_a_warning() -> None:
+    for path in sorted(SHEETS.iterdir()):
+        if path.name in {"unrecognised-layout.csv", "columns-option.csv"}:
+            continue
+        loaded = load_with_report(path)
+        assert loaded.summary is not None, path
+        assert "skipped" in loaded.summary
+        skipped = int(loaded.summary.split(", ")[-1].split()[0]) if "none skipped" not in loaded.summary else 0
+        named = [w for w in loaded.warnings if "skipped" in w]
+        assert len(named) >= (1 if skipped else 0), path
+        assert len(loaded.dataset.events) + skipped + ("title row" in loaded.summary) == _rows(loaded.summary), path
+
+
+def _rows(summary: str) -> int:
+    return int(summary.split()[1].replace(",", ""))
+
+
+def test_camel_case_headers() -> None:
+    loaded = load("timelinejs-camelcase.csv")
+    found = by_title(loaded)
+    assert loaded.dataset.title == "Camel case"
+    first = found["First"]
+    assert known(first.when).date == "2020-03-21" and first.tags == ("group-a",)
+    assert any(s.endswith("-media") for s in first.sources)
+    second = found["Second"]
+    assert date_of(second) == ("2020-04", "month", True, "around April 2020")
+    assert warned(loaded, "line 3 (mediaCaption)", "placeholder")
+
+
+def test_v2_layout_start_and_end_date_columns() -> None:
+    loaded = load("timelinejs-v2.csv")
+    found = by_title(loaded)
+    assert loaded.dataset.title == "Version two"
+    assert known(found["Christmas (day first)"].when).date == "1951-12-25"
+    # the file shows day/month (25/12), so 3/4/1952 is 3 April
+    ambiguous = found["Ambiguous in itself"]
+    assert (known(ambiguous.when).date, known(ambiguous.end).date) == ("1952-04-03", "1952-04-05")
+    assert known(found["Year only"].when).precision == "year" and found["New year"].tags == ("events",)
+
+
+@pytest.mark.parametrize("name", ["timelinejs-sheet-empty-formatted-rows.xlsx", "timelinejs-sheet.ods"])
+def test_workbooks(name: str) -> None:
+    loaded = load(name)
+    found = by_title(loaded)
+    assert loaded.dataset.title == "From a workbook"
+    assert known(found["Moon landing"].when).date.startswith("1969-07-20")
+    assert known(found["Month with a line break"].when).date == "2018-01-15"  # the cell "1\n"
+    assert short_date(found["BCE as a number"].when) == "460 BCE"
+    assert len(loaded.dataset.events) == 3 and "empty" not in known(loaded.summary)  # formatted empty rows: not data
+
+
+def test_workbook_time_cell_and_hundreds_of_empty_rows(tmp_path: Path) -> None:
+    rows: list[Sequence[Cell]] = [
+        ["date", "title"],
+        [dt.datetime(2018, 1, 15, 4, 0), "Timed"],
+        [dt.date(2018, 1, 16), "Day"],
+    ]
+    rows += [[None, None]] * 3 + [["2018-01-17", "After blank rows"]]
+    loaded = load_with_report(write_xlsx(tmp_path / "blank-rows.xlsx", rows, empty_formatted_rows=500))
+    found = by_title(loaded)
+    assert known(found["Timed"].when).date == "2018-01-15T04:00" and known(found["Day"].when).precision == "day"
+    assert known(found["After blank rows"].when).date == "2018-01-17"
+    assert known(loaded.summary).endswith("3 empty rows ignored")
+
+
+def test_workbook_with_several_sheets_reads_the_first_with_data(tmp_path: Path) -> None:
+    path = write_ods(tmp_path / "one.ods", [["date", "title"], ["2020", "Only"]])
+    assert known(by_title(load_with_report(path))["Only"].when).date == "2020"
+
+
+def test_a_broken_workbook_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(DatasetError) as error:
+        load_with_report(path)
+    assert "cannot be read as a spreadsheet" in error.value.report()
+
+
+# -- ACLED ---------------------------------------------------------------------------------------------
+
+
+def test_acled_current_layout() -> None:
+    loaded = load("acled-current.csv")
+    found = events(loaded)
+    assert set(found) == {"afg1001", "afg1002", "afg1003"}
+    kabul = found["afg1001"]
+    assert kabul.title == "Armed clash in Kabul" and kabul.certainty == "reported"
+    assert kabul.place == "Kabul, Afghanistan (34.5553, 69.2075)"
+    assert "Fatalities (ACLED count): 3" in kabul.summary and kabul.summary.startswith("On 15 August 2021")
+    assert set(kabul.tags) == {"political-violence", "battles", "armed-clash"}
+    actors = {a.id: a for a in loaded.dataset.actors}
+    roles = {actors[p.actor].name: p.role for p in kabul.actors}
+    assert roles == {
+        "Taliban": "actor 1",
+        "Military Forces of Afghanistan (2004-2021)": "actor 2",
+        "Police Forces of Afghanistan (2004-2021)": "associated with actor 2",
+    }
+    assert actors["taliban"].side == "Rebel groups" and actors["taliban"].kind == "group"
+    sources = {s.id: s.title for s in loaded.dataset.sources}
+    assert [sources[s] for s in kabul.sources] == ["ACLED export acled-current.csv", "Xinhua", "Pajhwok Afghan News"]
+    assert kabul.claims[0].statement == "Reported by Xinhua, Pajhwok Afghan News; coded by ACLED"
+    # time_precision: 1 the day, 2 approximate within a week (said), 3 approximate, the month
+    assert date_of(kabul) == ("2021-08-15", "day", False, None)
+    week = found["afg1002"]
+    assert date_of(week) == ("2021-08-20", "day", True, "ACLED time precision 2: within a week or so of this day")
+    month = found["afg1003"]
+    assert date_of(month) == ("2021-08", "month", True, "ACLED time precision 3: some time in this month")
+    assert "civilian-targeting" in month.tags and "somewhere in this region" in (month.place or "")
+    assert "crowd-size-dozens" in week.tags
+    assert warned(loaded, "line 5", "no event_date", "row skipped")
+
+
+def test_acled_actors_are_one_record_per_name() -> None:
+    loaded = load("acled-current.csv")
+    names = [a.name for a in loaded.dataset.actors]
+    assert len(names) == len(set(names)) and names.count("Taliban") == 1
+    appearances = Chronology(loaded.dataset).appearances["taliban"]
+    assert len(appearances) == 2
+
+
+def test_acled_older_layout_and_written_out_dates() -> None:
+    found = events(load("acled-older.csv"))
+    assert known(found["afg29"].when).date == "2015-01-01" and known(found["afg30"].when).date == "2015-03-21"
+    assert found["afg30"].title == "Mob violence in Kabul"
+
+
+def test_acled_legacy_upper_case_with_excel_dates_and_codes() -> None:
+    loaded = load("acled-legacy-upper-case.csv")
+    found = events(loaded)
+    assert known(found["1alg"].when).date == "2020-05-01" and known(found["2alg"].when).date == "2024-08-05"
+    assert warned(loaded, "two-digit year '20' read as 2020")
+    actors = {a.name: a for a in loaded.dataset.actors}
+    assert actors["Military Forces of Algeria"].side == "State forces"  # INTER1 code 1
+    assert actors["Military Forces of Algeria"].kind == "armed-force"
+    ally = [p for p in found["2alg"].actors if p.role == "actor 2"]
+    assert ally and actors["AQIM: Al Qaeda in the Islamic Maghreb"].id == ally[0].actor
+
+
+def test_acled_with_columns_removed() -> None:
+    loaded = load("acled-columns-removed.csv")
+    (event,) = loaded.dataset.events
+    assert (event.id, event.title, event.place) == ("ven1", "Battles in Venezuela", "Venezuela")
+    assert "Fatalities (ACLED count): 7" in event.summary
+
+
+# -- Timesketch ------------------------------------------------------------------------------------------
+
+
+def test_timesketch_csv() -> None:
+    loaded = load("timesketch.csv")
+    found = by_title(loaded)
+    modified = found["C:\\Windows\\evil.exe was modified"]
+    assert (known(modified.when).date, known(modified.when).utc_offset) == ("2020-03-21T10:30", "+00:00")
+    assert "the file gives 10:30:45" in (known(modified.when).note or "")
+    assert set(modified.tags) == {"last-modified-time", "malware"}
+    assert "data_type: fs:stat" in modified.summary and "hostname: WS01" in modified.summary
+    assert known(found["User logged in"].when).utc_offset == "+02:00"
+    assert known(found["Only a timestamp"].when).date == "2020-03-21T11:26"  # from the microseconds
+    assert warned(loaded, "line 5", "no datetime", "row skipped")
+
+
+def test_timesketch_json_lines() -> None:
+    loaded = load("timesketch.jsonl")
+    found = by_title(loaded)
+    long = found["First line of a long message"]
+    assert "second line" in long.summary and 'extra: {"k": "v"}' in long.summary
+    assert set(found["Second"].tags) == {"creation-time", "a", "b"}
+    assert warned(loaded, "line 3", "not a JSON object") and warned(loaded, "line 4", "not a JSON object")
+
+
+# -- any other sheet -------------------------------------------------------------------------------------------
+
+
+def test_generic_sheet_columns_found_and_said() -> None:
+    loaded = load("generic-spanish.csv")
+    found = by_title(loaded)
+    raid = found["Asalto en El Junquito"]
+    assert known(raid.when).date == "2018-01-15" and raid.place == "El Junquito"
+    assert raid.summary.startswith("Operativo contra Óscar Pérez") and "Comentario: revisar" in raid.summary
+    urls = {s.url for s in loaded.dataset.sources}
+    assert "https://es.wikipedia.org/wiki/Masacre_de_El_Junquito" in urls
+    assert len(found["Helicóptero sobre el TSJ"].sources) == 3  # the file, Wikipedia, El Pitazo
+    assert warned(loaded, "columns used: date <- 'Fecha', title <- 'Evento'", "'Comentario'")
+
+
+def test_columns_option_names_the_columns() -> None:
+    spec = "date='When it happened',title=What,actors=Who,place=Where,tags=Kind,source=Ref"
+    loaded = load("columns-option.csv", spec)
+    (event,) = loaded.dataset.events
+    assert (event.title, event.place, event.tags) == ("Raid", "El Junquito", ("raid", "siege"))
+    assert sorted(a.name for a in loaded.dataset.actors) == ["Police", "Óscar Pérez"]
+
+
+def test_unrecognised_layout_names_headers_and_the_columns_line() -> None:
+    with pytest.raises(DatasetError) as error:
+        load("unrecognised-layout.csv")
+    report = error.value.report()
+    assert "the headers found are 'col a', 'col b'" in report
+    assert "--columns date='col a',title='col b'" in report
+
+
+def test_columns_naming_a_missing_column() -> None:
+    with pytest.raises(DatasetError) as error:
+        load("columns-option.csv", "date=Nope,title=What")
+    assert "--columns date=Nope: no such column" in error.value.report()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("date", "is not FIELD=COLUMN"), ("colour=x", "unknown field 'colour'"), ("order=ymd", "order=dmy")],
+)
+def test_columns_option_errors(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_columns(text)

@@ -1,0 +1,396 @@
+"""What real spreadsheet files do: encodings, line ends, delimiters, line breaks in cells, and dates
+as people type them (a fixture per quirk), with property tests of the date reader against datetime."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO, known
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.dates import short_date
+from junquito_tui.core.interop.sheet_dates import Parsed, read_date, read_time
+from junquito_tui.core.interop.sheet_layouts import parse_columns
+from junquito_tui.core.interop.sheet_read import choose_delimiter
+from junquito_tui.core.loader import DatasetError, Loaded, load_with_report
+from junquito_tui.core.model import Event
+
+SHEETS = REPO / "tests" / "data" / "sheets"
+
+
+def load(name: str, columns: str | None = None) -> Loaded:
+    return load_with_report(SHEETS / name, columns=parse_columns(columns) if columns else None)
+
+
+def titles(loaded: Loaded) -> list[str]:
+    return [event.title for event in loaded.dataset.events]
+
+
+def by_title(loaded: Loaded) -> dict[str, Event]:
+    return {event.title: event for event in loaded.dataset.events}
+
+
+def warned(loaded: Loaded, *fragments: str) -> bool:
+    return any(all(fragment in warning for fragment in fragments) for warning in loaded.warnings)
+
+
+# -- encodings -----------------------------------------------------------------------------------------------
+
+
+def test_utf8_with_a_byte_order_mark() -> None:
+    loaded = load("encoding-utf8-bom.csv")
+    assert titles(loaded) == ["Año nuevo"] and not warned(loaded, "UTF-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "expected"),
+    [
+        ("encoding-windows-1252.csv", "Windows-1252", "Asalto en El Junquito – operación contra Óscar Pérez"),
+        ("encoding-mac-roman.csv", "Mac Roman", "Ehrenämter in München gegründet"),
+    ],
+)
+def test_legacy_encodings_are_detected_and_named(name: str, encoding: str, expected: str) -> None:
+    loaded = load(name)
+    assert expected in titles(loaded)
+    assert warned(loaded, "not UTF-8", f"read as {encoding}", "charset-normalizer")
+
+
+def test_double_encoded_utf8_is_noticed() -> None:
+    loaded = load("double-encoded-utf8.csv")
+    assert "EhrenÃ¤mter der Stadt" in titles(loaded)  # kept as written: we do not guess over the file
+    assert warned(loaded, "line 2", "'EhrenÃ¤mter'", "decoded twice", "'Ehrenämter'", "2 lines like it")
+
+
+def test_utf16_with_its_mark(tmp_path: Path) -> None:
+    path = tmp_path / "unicode-text.txt"
+    path.write_bytes("date\ttitle\n2020-01-01\tÑandú\n".encode("utf-16"))
+    assert titles(load_with_report(path)) == ["Ñandú"]
+
+
+def test_binary_in_a_csv_is_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "binary.csv"
+    path.write_bytes(b"date,title\n\x00\x01\x02")
+    with pytest.raises(DatasetError) as error:
+        load_with_report(path)
+    assert "binary data" in error.value.report()
+
+
+# -- line ends, delimiters, cells ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("line-ends-cr-only.csv", ["One", "Two", "Three"]),
+        ("line-ends-crlf.csv", ["One", "Two"]),
+        ("line-ends-mixed.csv", ["One", "Two", "Three", "Four"]),
+    ],
+)
+def test_line_ends(name: str, expected: list[str]) -> None:
+    loaded = load(name)
+    assert titles(loaded) == expected
+    assert [known(e.when).date for e in loaded.dataset.events] == [f"2001-01-0{i}" for i in range(1, len(expected) + 1)]
+
+
+def test_line_numbers_count_physical_lines_with_cr_only_ends(tmp_path: Path) -> None:
+    path = tmp_path / "cr.csv"
+    path.write_bytes(b"date,title\r2001,One\rnope,Two\r")
+    assert warned(load_with_report(path), "line 3", "'nope'", "row skipped")
+
+
+def test_line_breaks_inside_quoted_cells() -> None:
+    loaded = load("line-breaks-in-quoted-cells.csv")
+    found = by_title(loaded)
+    assert found["A title over two lines"].summary == "Line one\nline two\nline three"  # a title is one line
+    assert known(found["Date with a newline"].when).date == "2001-01-02"  # the cell "2001-01-02\n"
+
+
+def test_a_quoted_date_cell_with_a_line_break_in_a_timelinejs_sheet() -> None:
+    assert known(by_title(load("timelinejs-template.csv"))["Moon landing"].when).date.startswith("1969-07-20")  # "7\n"
+
+
+@pytest.mark.parametrize(("name", "said"), [("delimiter-semicolon.csv", "semicolons"), ("delimiter-tab.tsv", "tabs")])
+def test_delimiters(name: str, said: str) -> None:
+    loaded = load(name)
+    assert warned(loaded, f"columns separated by {said}")
+    assert len(loaded.dataset.events) == 2 and all(e.place for e in loaded.dataset.events)
+    assert any("," in title for title in titles(loaded))  # a comma inside a cell is text, not a column
+
+
+@pytest.mark.parametrize(
+    ("sample", "expected"),
+    [
+        ("a,b,c\n1,2,3\n", ","),
+        ("a;b;c\n1,5;2;3\n", ";"),
+        ("a\tb\n1, 2\t3\n", "\t"),
+        ('date;title\n2020;"a, b, c, d"\n', ";"),
+        ("a|b\n1|2\n", "|"),
+    ],
+)
+def test_choose_delimiter(sample: str, expected: str) -> None:
+    assert choose_delimiter(sample) == expected
+
+
+def test_trailing_empty_header_names_and_cells_past_the_header() -> None:
+    loaded = load("trailing-empty-headers.csv")
+    found = by_title(loaded)
+    assert found["Raid"].summary == ""
+    assert found["Extra cell"].summary == "Column 5: stray text"
+    assert warned(loaded, "column 5 (no header)")
+
+
+# -- dates, per fixture ------------------------------------------------------------------------------------------
+
+
+def dates(loaded: Loaded) -> dict[str, tuple[str, str, bool]]:
+    return {
+        e.title: (known(e.when).date, known(e.when).precision.value, known(e.when).approximate)
+        for e in loaded.dataset.events
+    }
+
+
+def test_day_first_file() -> None:
+    loaded = load("dates-day-first.csv")
+    found = dates(loaded)
+    assert found["Ambiguous alone"] == ("1810-09-11", "day", False)  # 25/12 shows the file is day/month
+    assert found["Same either way"][0] == "1951-01-01"
+    assert warned(loaded, "0:00:00 read as no time") and not warned(loaded, "could be day/month")
+
+
+def test_month_first_file() -> None:
+    assert dates(load("dates-month-first.csv"))["Ambiguous alone"][0] == "2020-03-04"
+
+
+def test_ambiguous_file_states_its_assumption() -> None:
+    loaded = load("dates-ambiguous.csv")
+    assert dates(loaded)["Could be either"][0] == "2020-03-04"
+    assert warned(loaded, "2 dates such as '3/4/2020' (line 2)", "read as month/day", "order=dmy")
+    assert dates(load("dates-ambiguous.csv", "order=dmy"))["Could be either"][0] == "2020-04-03"
+
+
+def test_semicolon_files_default_to_day_first() -> None:
+    loaded = load("delimiter-semicolon.csv")
+    assert known(by_title(loaded)["Marcha, con comas"].when).date == "2018-04-03"
+    assert warned(loaded, "read as day/month", "semicolons")
+
+
+def test_both_orders_in_one_file() -> None:
+    loaded = load("dates-both-orders.csv")
+    found = dates(loaded)
+    assert found["Month first"][0] == "2020-12-27" and found["Day first"][0] == "2020-12-25"
+    assert found["Either"][0] == "2020-04-03"  # the majority's order
+    assert warned(loaded, "dates in both orders", "'25/12/2020' (line 2)", "'12/27/2020' (line 4)")
+
+
+def test_dates_written_out() -> None:
+    loaded = load("dates-written-out.csv")
+    found = dates(loaded)
+    assert found["Day month year"] == ("2020-03-21", "day", False)
+    assert found["ACLED style"][0] == "2015-01-01"
+    assert found["Excel two-digit year"][0] == "2020-05-01" and found["Excel again"][0] == "2024-08-05"
+    assert found["US order in words"][0] == "2020-03-21"
+    assert found["Clock time"] == ("2018-01-15T06:45", "minute", False)
+    timed = known(by_title(loaded)["Clock time with offset"].when)
+    assert (timed.date, timed.utc_offset) == ("2018-01-15T04:00", "-04:00")
+    assert found["Lost its date format"][0] == "2020-01-01"
+    assert warned(loaded, "43831 read as a spreadsheet's day number")
+    assert warned(loaded, "no time zone", "line 8") and not warned(loaded, "no time zone", "line 9")
+
+
+def test_bce_dates() -> None:
+    loaded = load("dates-bce.csv")
+    shown = {e.title: short_date(e.when) for e in Chronology(loaded.dataset).events}
+    assert shown["Negative year"] == "460 BCE" and shown["Zero-padded"] == "475 BCE"
+    assert shown["Era as text"] == "476 BCE" and shown["Ides"] == "44 BCE"
+    century = by_title(loaded)["A century"]
+    assert (short_date(century.when), short_date(century.end)) == ("~500 BCE", "401 BCE")
+    assert warned(loaded, "negative years read as years BCE")
+    assert [e.title for e in Chronology(loaded.dataset).events][:2] == ["A century", "Era as text"]
+
+
+def test_free_text_dates() -> None:
+    loaded = load("dates-free-text.csv")
+    found = by_title(loaded)
+    assert "No year at all" not in found and warned(loaded, "line 2", "'Spring'", "no year", "row skipped")
+    assert warned(loaded, "line 8", "no date in 'date'", "row skipped")
+    for title, start, end, note in [
+        ("A decade", "1850", "1859", "1850s"),
+        ("A range of years", "1826", "1831", "1826-31"),
+        ("A season and a range", "1834", "1835", "winter 1834-35"),
+        ("Circa", "1900", None, "c. 1900"),
+        ("Mid month", "2017-06", None, "mid-June 2017"),
+    ]:
+        event = found[title]
+        when = known(event.when)
+        assert (when.date, when.approximate, when.note) == (start, True, note), title
+        assert (event.end.date if event.end else None) == end, title
+
+
+# -- the date reader against datetime (an oracle) -------------------------------------------------------------
+
+_days = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2999, 12, 31))
+_FORMATS = ["%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d-%b-%Y", "%d-%B-%Y", "%A %d %B %Y", "%Y/%m/%d", "%d.%m.%Y"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_days, st.sampled_from(_FORMATS))
+def test_written_dates_read_back_as_the_same_day(day: dt.date, form: str) -> None:
+    parsed = read_date(day.strftime(form))
+    assert isinstance(parsed, Parsed)
+    assert parsed.parts == {"year": day.year, "month": day.month, "day": day.day}
+    assert not parsed.approximate and parsed.note is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_days)
+def test_numeric_dates_show_their_order_or_wait_for_the_file(day: dt.date) -> None:
+    for text, order in ((day.strftime("%d/%m/%Y"), "dmy"), (day.strftime("%m/%d/%Y"), "mdy")):
+        parsed = read_date(text)
+        assert isinstance(parsed, Parsed)
+        if day.day == day.month:
+            assert parsed.parts == {"year": day.year, "month": day.month, "day": day.day}
+        elif day.day > 12:
+            assert parsed.order == order and parsed.parts == {"year": day.year, "month": day.month, "day": day.day}
+        else:
+            first, second = (day.day, day.month) if order == "dmy" else (day.month, day.day)
+            assert parsed.pair == (first, second) and parsed.order is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 99), st.integers(1, 12), st.integers(1, 28))
+def test_two_digit_years_follow_excel_and_are_said(short: int, month: int, day: int) -> None:
+    text = dt.date(2000, month, day).strftime(f"%d-%b-{short:02d}")
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed)
+    assert parsed.parts["year"] == (2000 + short if short < 30 else 1900 + short)
+    assert parsed.said and "two-digit year" in parsed.said[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.times())
+def test_times_of_day(moment: dt.time) -> None:
+    twelve = moment.strftime("%I:%M:%S %p")
+    for text in (moment.strftime("%H:%M:%S"), twelve, moment):
+        assert read_time(text) == {"hour": moment.hour, "minute": moment.minute, "second": moment.second}
+
+
+@pytest.mark.parametrize("text", ["Spring", "sometime", "n/a", "May 20", "10:30"])
+def test_no_year_no_date(text: str) -> None:
+    assert isinstance(read_date(text), str)
+
+
+# -- the fast path for simple HTML (most sheet cells: '<p>text with <b>bold</b></p>') ------------------------
+
+_fragments = st.sampled_from(
+    ["<p>", "</p>", "<b>", "</b>", "<div>", "</DIV>", "<I>", "</span>", "a", " ", "\n", "\n\n", "-", " - ", "\u00a0"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_fragments, max_size=14).map("".join).filter(lambda html: "<" in html))
+def test_simple_html_reads_as_the_parser_reads_it(html: str) -> None:
+    from junquito_tui.core.interop import html_text
+
+    collector = html_text._Collector(False)
+    collector.feed(html)
+    collector.close()
+    assert html_text.html_to_text(html).text == html_text._joined(collector.paragraphs)
+
+
+def test_html_that_is_not_simple_is_recognised_at_once() -> None:
+    """The simple-HTML test must not backtrack: a long text ending in a link took minutes before."""
+    import time
+
+    from junquito_tui.core.interop.html_text import html_to_text
+
+    start = time.perf_counter()
+    converted = html_to_text("word " * 5000 + '<a href="https://example.org">a link</a>')
+    assert converted.links and time.perf_counter() - start < 2.0
+
+
+def test_a_no_break_space_after_a_capital_a_is_not_called_mojibake(tmp_path: Path) -> None:
+    path = tmp_path / "nbsp.csv"
+    path.write_text("date,title\n2020,Â\u00a0plain\n2021,â€™quoted\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    assert warned(loaded, "line 3", "decoded twice") and not warned(loaded, "line 2")
+
+
+# -- never a crash: any cells under any known header ----------------------------------------------------------
+
+_HEADERS = [
+    "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date", "Headline", "Text",
+    "Media", "Media Caption", "Media Credit", "Type", "Group", "Start Date", "End Date", "Tags", "event_id_cnty",
+    "event_date", "time_precision", "actor1", "assoc_actor_1", "inter1", "actor2", "source", "notes", "fatalities",
+    "latitude", "longitude", "geo_precision", "location", "country", "datetime", "message", "timestamp_desc",
+    "timestamp", "tag", "date", "title", "end", "actors", "id", "start", "precision", "after", "before", "",
+]  # fmt: skip
+_CELLS = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "-0475",
+            "476 BCE",
+            "1850s",
+            "Spring",
+            "31/31/2020",
+            "2020-02-30",
+            "99999999999999",
+            "-13800000000",
+            "1e400",
+            "nan",
+            "<a href='javascript:x'>y</a>",
+            "{{headline}}",
+            "\x1b[2J",
+            "title",
+            "era",
+            "'=1",
+            "25:99",
+            "10:30 PM",
+            "0",
+            "2",
+            "3",
+            "x;y;;z",
+            "Ã¤",
+            "2018-01-15T04:00-04:00",
+            "1/2/3",
+            "5-Aug-24",
+            "43831",
+            "a\nb",
+        ]
+    ),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_HEADERS), min_size=1, max_size=7),
+    st.lists(st.lists(_CELLS, max_size=8), max_size=5),
+    st.sampled_from([",", ";", "\t"]),
+)
+def test_any_cells_under_any_header_load_or_fail_with_a_located_problem(
+    header: list[str], rows: list[list[str]], delimiter: str
+) -> None:
+    import csv
+    import io
+    import tempfile
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow(header)
+    writer.writerows(rows)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.csv"
+        path.write_text(out.getvalue(), encoding="utf-8")
+        try:
+            loaded = load_with_report(path)
+        except DatasetError as error:  # the file's layout or bytes, never a dataset we built wrong
+            assert error.report().startswith(str(path)) and all(not p.path for p in error.problems), error.report()
+            return
+    Chronology(loaded.dataset)
+    assert all("\x1b" not in warning for warning in loaded.warnings)
