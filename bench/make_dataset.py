@@ -25,7 +25,7 @@ import re
 import sys
 import unicodedata
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import accumulate
 from typing import Any
 
@@ -97,7 +97,7 @@ def _slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
 
-def _cum(weights: dict[str, float]) -> tuple[list[str], list[float]]:
+def _cum(weights: Mapping[str, float]) -> tuple[list[str], list[float]]:
     return list(weights), list(accumulate(weights.values()))
 
 

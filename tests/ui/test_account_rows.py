@@ -7,10 +7,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
+from accounts_oracle import MESSY, said_by
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset, validate_document
-from junquito_tui.core.model import Claim, Dataset
 from junquito_tui.core.navigation import Location
 from junquito_tui.ui.account_rows import (
     NOT_NAMED,
@@ -22,18 +21,6 @@ from junquito_tui.ui.account_rows import (
 )
 from junquito_tui.ui.widgets.rows import Row
 from strategies import claim_datasets
-
-MESSY = REPO / "tests" / "data" / "accounts" / "many-and-long.json"
-
-
-def said_by(dataset: Dataset, claim: Claim) -> str:
-    """The attribution, written out independently of the core: 'A, B and C, as reported by P'."""
-    names = [next(a.name for a in dataset.actors if a.id == actor) for actor in claim.by]
-    who = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0] if names else "no one named"
-    if claim.source is None:
-        return who
-    source = next(s for s in dataset.sources if s.id == claim.source)
-    return f"{who}, as reported by {source.publisher or source.title}"
 
 
 def plain(rows: list[Row]) -> list[str]:

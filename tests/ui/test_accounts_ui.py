@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_account_rows import MESSY, said_by
 from textual import events
 from textual.binding import Binding
 
+from accounts_oracle import MESSY, said_by
 from conftest import MINIMAL, REPO, explorer, known, make_app
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset, validate_document
