@@ -21,6 +21,7 @@ from .core.files import LOAD_FACTOR, default_max_bytes, max_bytes_ceiling
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
 from .core.loader import DatasetError, Loaded, bundled_path, load_timelinejs, load_with_report, preflight
 from .core.model import DATASET, Dataset
+from .core.wording import count
 from .notebook_cli import add_commands, add_notebook_options, annotations_for, run_cite, run_notebook
 
 if TYPE_CHECKING:
@@ -130,7 +131,21 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _add_data_options(import_)
     add_commands(commands, _add_data_options)
+    _inherit_options(parser, {action.dest for action in parser._actions if action.option_strings})
     return parser
+
+
+def _inherit_options(parser: argparse.ArgumentParser, shared: set[str]) -> None:
+    """An option given before the command (``junquito-tui --data F search x``) applies to it.
+    argparse would reset it to the command's own default (for --data: the bundled dataset), and
+    the answer would silently be about another dataset."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                for option in command._actions:
+                    if option.dest in shared and option.option_strings and option.dest != "help":
+                        option.default = argparse.SUPPRESS
+                _inherit_options(command, shared)
 
 
 def main(argv: Sequence[str] | None = None, *, require_terminal: bool = False) -> int:
@@ -141,7 +156,7 @@ def main(argv: Sequence[str] | None = None, *, require_terminal: bool = False) -
         print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
         return 0
     if args.command == "validate":
-        return _validate(args.file, args.max_bytes, args.columns)
+        return _validate(args.file or args.data, args.max_bytes, args.columns)
     if args.command == "search":
         return _search(args)
     if args.command == "export":
@@ -205,9 +220,9 @@ def _validate(path: str | None, max_bytes: int, columns: ColumnSpec | None = Non
     if loaded.summary:
         print(loaded.summary)
     print(
-        f"ok: {len(dataset.events)} events, {len(dataset.actors)} actors, "
-        f"{len(dataset.quotes)} quotes, {len(dataset.sources)} sources"
-        + (f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else "")
+        f"ok: {count(len(dataset.events), 'event')}, {count(len(dataset.actors), 'actor')}, "
+        f"{count(len(dataset.quotes), 'quote')}, {count(len(dataset.sources), 'source')}"
+        + (f" ({count(len(warnings), 'warning')})" if warnings else "")
     )
     return 0
 
@@ -253,10 +268,11 @@ def _export(args: argparse.Namespace) -> int:
             return 1
     with_notes = args.format == "markdown" and not args.no_notebook and len(annotations) > 0
     if with_notes:
-        print(f"with your notebook: {len(annotations)} marked items (--no-notebook leaves them out)", file=sys.stderr)
+        marked = count(len(annotations), "marked item")
+        print(f"with your notebook: {marked} (--no-notebook leaves them out)", file=sys.stderr)
     text = export_text(chronology, args.format, event_ids, annotations if with_notes else None)
-    count = len(event_ids) if event_ids is not None else len(chronology.events)
-    return write_output(text, args.format, args.output, args.data, f"{count} event{'s' if count != 1 else ''}")
+    number = len(event_ids) if event_ids is not None else len(chronology.events)
+    return write_output(text, args.format, args.output, args.data, count(number, "event"))
 
 
 def _import(args: argparse.Namespace) -> int:

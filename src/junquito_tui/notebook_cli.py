@@ -15,6 +15,7 @@ from .core.chronology import Chronology, exists
 from .core.citation import CITABLE, cite, kinds_of
 from .core.integrity import closest
 from .core.text import visible
+from .core.wording import count
 
 if TYPE_CHECKING:  # the notebook (sqlite3, platformdirs) is imported by the commands that use it, not at start-up
     from .core.notebook import Opened, Snapshot
@@ -150,7 +151,13 @@ def _export(args: argparse.Namespace, opened: Opened, chronology: Chronology) ->
     items, searches = opened.notebook.items(), opened.notebook.searches()
     identity = opened.notebook.identity
     text = export_document(items, searches, chronology.dataset.title, identity.sha256 if identity else "")
-    return write_output(text, "json", args.output, args.data, f"{len(items)} items and {len(searches)} searches")
+    return write_output(
+        text,
+        "json",
+        args.output,
+        args.data,
+        f"{count(len(items), 'item')} and {count(len(searches), 'search', 'searches')}",
+    )
 
 
 def _import(args: argparse.Namespace, opened: Opened, chronology: Chronology) -> int:

@@ -193,3 +193,51 @@ def test_a_json_number_of_5000_digits_is_located(
     err = capsys.readouterr().err
     assert f"{path}:2:21: a number of 5,000 digits is too long to read (at most 4,300)" in err
     assert "set_int_max_str_digits" not in err and "ran" not in opened
+
+
+# -- options given before the command apply to it -------------------------------------------------
+def small_dataset(write: Any, minimal: dict[str, Any]) -> Path:
+    """One event only the small dataset has ("Lockdown"), none of the bundled one's."""
+    minimal["events"][0]["title"] = "Lockdown in the small dataset"
+    return Path(write(minimal, "small.json"))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data", "{small}", "search", "lockdown"],
+        ["search", "--data", "{small}", "lockdown"],
+    ],
+)
+def test_data_given_before_or_after_the_command_is_the_dataset_searched(
+    argv: list[str], write: Any, minimal: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--data F search x` searched the bundled dataset: the command's own --data default replaced
+    the one given before it, and the answer was silently about another dataset."""
+    small = small_dataset(write, minimal)
+    assert main([part.format(small=small) for part in argv]) == 0
+    out = capsys.readouterr().out
+    assert "Lockdown in the small dataset" in out and "Pérez" not in out.replace("Óscar Pérez", "")
+
+
+def test_every_command_reads_the_dataset_given_before_it(
+    write: Any, minimal: dict[str, Any], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    small = str(small_dataset(write, minimal))
+    assert main(["--data", small, "validate"]) == 0
+    assert capsys.readouterr().out.startswith("ok: 2 events, 2 actors, 1 quote, 1 source")
+    output = tmp_path / "out.csv"
+    assert main(["--data", small, "export", "--format", "csv", "-o", str(output)]) == 0
+    assert "Lockdown in the small dataset" in output.read_text(encoding="utf-8-sig")
+    assert main(["--data", small, "cite", "first"]) == 0
+    assert capsys.readouterr().out.startswith("Lockdown in the small dataset")
+    assert main(["--data", small, "--max-bytes", "10", "search", "x"]) == 2  # --max-bytes carried too
+    assert "limit" in capsys.readouterr().err
+
+
+def test_validate_counts_in_words(write: Any, minimal: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    minimal["events"] = minimal["events"][1:]
+    minimal["quotes"] = []
+    minimal["actors"][1]["relations"] = []
+    assert main(["validate", str(write(minimal))]) == 0
+    assert capsys.readouterr().out.startswith("ok: 1 event, 2 actors, 0 quotes, 1 source\n")

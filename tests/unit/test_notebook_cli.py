@@ -77,7 +77,7 @@ def test_export_then_import_into_another_notebook(
 ) -> None:
     exported = tmp_path / "mine.json"
     code, _, err = run(capsys, "notebook", "export", "--notebook", str(book.path), "-o", str(exported))
-    assert code == 0 and "wrote 3 items and 1 searches" in err
+    assert code == 0 and "wrote 3 items and 1 search " in err
     document = json.loads(exported.read_text(encoding="utf-8"))
     assert document["format"] == "junquito-tui notebook" and document["version"] == 1
     colleague = tmp_path / "theirs.sqlite3"
