@@ -119,7 +119,9 @@ def test_v2_layout_start_and_end_date_columns() -> None:
     assert known(found["Year only"].when).precision == "year" and found["New year"].tags == ("events",)
 
 
-@pytest.mark.parametrize("name", ["timelinejs-sheet-empty-formatted-rows.xlsx", "timelinejs-sheet.ods"])
+@pytest.mark.parametrize(
+    "name", ["timelinejs-sheet-empty-formatted-rows.xlsx", "timelinejs-sheet.ods", "timelinejs-sheet.xls"]
+)
 def test_workbooks(name: str) -> None:
     loaded = load(name)
     found = by_title(loaded)
