@@ -29,6 +29,7 @@ from junquito_tui.ui.widgets.links import LinkList, Row
 from junquito_tui.ui.widgets.timeline import Timeline
 
 CHRONOLOGY = Chronology(load_dataset())
+FIREFIGHT = Location("event", "firefight")
 
 
 def line_of(timeline: Timeline, event_id: str) -> str:
@@ -839,3 +840,47 @@ asyncio.run(main())
 """
     subprocess.run([sys.executable, "-c", script], check=True, timeout=120)
     assert Notebook(book).snapshot().starred() == {("event", "raid-begins")}
+
+
+async def test_the_mouse_jumps_from_the_notebook_screen_and_answers_the_confirm_dialog(
+    book_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The obvious mouse actions: a click on an item of the Notebook screen jumps to it; a click on
+    Cancel in the open-a-source dialog opens nothing, a click on Open opens the address."""
+    from textual.widgets import Button
+
+    from junquito_tui.ui.notebook import sharing
+    from junquito_tui.ui.screens.confirm import ConfirmOpen
+
+    _fill(book_path)
+    fake = FakeBrowser()
+    monkeypatch.setattr(sharing, "find_browser", lambda: fake)
+    monkeypatch.setattr(sharing, "in_terminal", lambda b: False)
+    # at once, not in a thread (threading.Thread itself stays: the notebook's writer is one)
+    monkeypatch.setattr(sharing, "open_in_background", lambda browser, url: browser.open(url))
+    app = app_on(book_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        await pilot.press("b")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, NotebookScreen)
+        page = app.screen.page
+        line = next(
+            y
+            for y in range(page.size.height)
+            if (row := page._row_under(y)) is not None and page.rows[row].target == FIREFIGHT
+        )
+        await pilot.click(page, offset=(4, line))
+        await pilot.pause(0.2)
+        assert not isinstance(app.screen, NotebookScreen)
+        assert explorer(app).history.current == FIREFIGHT and known(app.query_one(Timeline).current).id == "firefight"
+
+        source_page = await _to_source_link(pilot)
+        url = known(CHRONOLOGY.sources[known(source_page.highlighted_target).id].url)
+        for button, opened_after in (("#cancel", []), ("#open", [url])):
+            await pilot.press("o")
+            await pilot.pause(0.2)
+            assert isinstance(app.screen, ConfirmOpen)
+            await pilot.click(app.screen.query_one(button, Button))
+            await pilot.pause(0.2)
+            assert not isinstance(app.screen, ConfirmOpen) and fake.opened == opened_after
