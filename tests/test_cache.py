@@ -335,3 +335,45 @@ def test_the_least_recently_used_entries_are_evicted(tmp_path: Path, monkeypatch
     monkeypatch.setattr(cache, "MAX_TOTAL_BYTES", entry_of(paths[2], folder).stat().st_size)
     cache.evict(folder)
     assert len(list(folder.iterdir())) == 1
+
+
+# -- the explorer ----------------------------------------------------------------------------------
+
+
+async def test_the_explorer_writes_the_entry_once_up_and_reopens_from_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from junquito_tui.ui.app import JunquitoApp
+    from junquito_tui.ui.screens.explorer import ExplorerScreen
+    from test_loading import wait_for
+
+    path = write_json(tmp_path / "data.json", MINIMAL)
+    entries = lambda: list(cache.cache_dir().glob("*.jqc"))  # noqa: E731
+    app = JunquitoApp(load=(path, 10**9), use_cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen))
+        await pilot.pause(0.2)
+    assert entries() == [], "--no-cache: nothing written"
+    app = JunquitoApp(load=(path, 10**9))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen) and bool(entries()))
+    monkeypatch.setattr(cached_load, "load_with_report", lambda *a, **k: pytest.fail("not from the cache"))
+    app = JunquitoApp(load=(path, 10**9))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen))
+        assert app.chronology is not None and app.chronology.dataset.title == MINIMAL["title"]
+
+
+async def test_a_small_dataset_is_cached_after_the_first_frame(tmp_path: Path) -> None:
+    from junquito_tui.core.chronology import Chronology
+    from junquito_tui.ui.app import JunquitoApp
+    from test_loading import wait_for
+
+    path = write_json(tmp_path / "data.json", MINIMAL)
+    loaded, save = cached_load.load_cached(path)
+    assert save is not None
+    app = JunquitoApp(Chronology(loaded.dataset), save=save)
+    assert save.written is None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: save.written is not None)
+    assert cached_load.load_cached(path)[1] is None
