@@ -8,6 +8,7 @@ import os
 import pickle
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -246,7 +247,7 @@ def test_a_cache_directory_that_cannot_be_written_means_no_cache(
     def read_only(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(13, "Permission denied")  # what a read-only directory says (root is exempt)
 
-    monkeypatch.setattr(cache.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)  # the cache writes through it
     loaded, save = cached_load.load_cached(path, folder=tmp_path / "read-only")
     assert save is not None
     save.start()
