@@ -195,6 +195,7 @@ def loading(path: Path, repeat: int, timeout: float, label: str = "large dataset
         tmux("send-keys", "-t", pane.name, "q")
         pane.wait_exit(pane.elapsed() + 30)
         pane.close()
+        shutil.rmtree(empty["XDG_CACHE_HOME"], ignore_errors=True)  # the entry this first open wrote
         firsts += [first] if first is not None else []
         rows += [row] if row is not None else []
         if timer and (peak := peak_rss_mb(report)) is not None:
@@ -299,6 +300,7 @@ def visidata(path: Path, repeat: int, timeout: float, install: bool) -> tuple[li
         times += [took] if took is not None else []
     size = lines.stat().st_size / 1e6
     lines.unlink()
+    shutil.rmtree(home, ignore_errors=True)
     median = statistics.median(times) if times else None
     return [(f"VisiData {visidata_version(vd)}: the same events as JSON Lines ({size:,.0f} MB), first rows visible "
              "(median)", seconds(median), "", "")], median  # fmt: skip
@@ -506,7 +508,8 @@ def run(args: argparse.Namespace) -> str:
         table += [f"| {' | '.join(row)} |" for row in found]
         return "\n".join(["Start-up only (`--only startup`); terminal 120x40", "", *table, "", METHOD])
     # Our own cache folder: the user's cache is never read nor filled by the bench.
-    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="junquito-bench-cache-")
+    own_cache = tempfile.mkdtemp(prefix="junquito-bench-cache-")
+    os.environ["XDG_CACHE_HOME"] = own_cache
     path = Path(tempfile.mkdtemp()) / f"events-{args.events}.json"
     document = make_dataset(args.events, args.seed)
     path.write_text(json.dumps(document, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -534,6 +537,7 @@ def run(args: argparse.Namespace) -> str:
     table = ["| figure | measured | target | ratio |", "| --- | ---: | ---: | ---: |"]
     table += [f"| {' | '.join(row)} |" for row in rows]
     path.unlink()
+    shutil.rmtree(own_cache, ignore_errors=True)
     return "\n".join([head, "", *table, "", METHOD])
 
 
