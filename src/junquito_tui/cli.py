@@ -16,15 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .core.cached_load import load_cached
 from .core.chronology import Chronology, missing_link
 from .core.files import LOAD_FACTOR, default_max_bytes, max_bytes_ceiling
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
 from .core.loader import DatasetError, Loaded, bundled_path, load_timelinejs, load_with_report, preflight
-from .core.model import DATASET, Dataset
+from .core.model import DATASET
 from .core.wording import count
 from .notebook_cli import add_commands, add_notebook_options, annotations_for, run_cite, run_notebook
 
 if TYPE_CHECKING:
+    from .core.cache import Save
     from .core.interop.sheet_layouts import ColumnSpec
 
 EXIT_USAGE = 2
@@ -60,6 +62,12 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
         metavar="SPEC",
         help="for a spreadsheet: which column is which, e.g. date=Fecha,title=Evento "
         "(fields: date, end, title, summary, place, actors, tags, source, id; order=dmy|mdy)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        default=argparse.SUPPRESS,  # given before or after the command, either counts
+        help="neither read nor write the cache of checked datasets (validate never uses it)",
     )
 
 
@@ -152,6 +160,19 @@ def main(argv: Sequence[str] | None = None, *, require_terminal: bool = False) -
     """Run the command; ``require_terminal`` (the console entry point's) refuses to start the
     explorer unless standard input and output are a terminal."""
     args = build_parser().parse_args(argv)
+    args.use_cache = not getattr(args, "no_cache", False)
+    try:
+        return _run(args, require_terminal)
+    finally:
+        for save in _SAVES:  # a search or an export leaves the dataset cached for next time
+            save.join()
+        _SAVES.clear()
+
+
+_SAVES: list[Save] = []  # cache writes started by this command, finished before it exits
+
+
+def _run(args: argparse.Namespace, require_terminal: bool) -> int:
     if args.command == "schema":
         print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
         return 0
@@ -178,19 +199,11 @@ def json_schema() -> dict[str, object]:
     return schema
 
 
-def _load(
-    path: str | None, max_bytes: int, columns: ColumnSpec | None = None, *, thorough: bool = False
-) -> tuple[Dataset, list[str]] | None:
-    """The dataset and its load warnings, or None after printing every problem."""
-    loaded = _load_report(path, max_bytes, columns, thorough=thorough)
-    return None if loaded is None else (loaded.dataset, loaded.warnings)
-
-
-def _load_report(
-    path: str | None, max_bytes: int, columns: ColumnSpec | None, *, thorough: bool = False
-) -> Loaded | None:
+def _load(args: argparse.Namespace) -> tuple[Loaded, Save | None] | None:
+    """The --data (or bundled) dataset and the write that would cache it (not started: the caller
+    says when), or None after printing every problem."""
     try:
-        return load_with_report(path, max_bytes=max_bytes, columns=columns, thorough=thorough)
+        return load_cached(args.data, max_bytes=args.max_bytes, columns=args.columns, use_cache=args.use_cache)
     except DatasetError as error:
         print(error.report(), file=sys.stderr)
         return None
@@ -198,12 +211,15 @@ def _load_report(
 
 def _chronology(args: argparse.Namespace) -> Chronology | None:
     """The --data (or bundled) dataset in order, its warnings printed; None after printing its problems."""
-    loaded = _load(args.data, args.max_bytes, args.columns)
+    loaded = _load(args)
     if loaded is None:
         return None
-    dataset, warnings = loaded
-    _print_warnings(warnings)
-    return Chronology(dataset)
+    found, save = loaded
+    if save is not None:
+        save.start()  # written while the command works; waited for before it exits
+        _SAVES.append(save)
+    _print_warnings(found.warnings)
+    return Chronology(found.dataset)
 
 
 def _print_warnings(warnings: list[str]) -> None:
@@ -212,8 +228,11 @@ def _print_warnings(warnings: list[str]) -> None:
 
 
 def _validate(path: str | None, max_bytes: int, columns: ColumnSpec | None = None) -> int:
-    loaded = _load_report(path, max_bytes, columns, thorough=True)
-    if loaded is None:
+    """Always the file itself, checked in full: never the cache."""
+    try:
+        loaded = load_with_report(path, max_bytes=max_bytes, columns=columns, thorough=True)
+    except DatasetError as error:
+        print(error.report(), file=sys.stderr)
         return EXIT_USAGE
     dataset, warnings = loaded.dataset, loaded.warnings
     _print_warnings(warnings)
@@ -355,16 +374,17 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
             event_id=args.event,
             actor_id=args.actor,
             notebook_file=args.notebook,
+            use_cache=args.use_cache,
         )
         app.run()
         if app.load_error:
             print(app.load_error, file=sys.stderr)
         return app.return_code or 0
-    loaded = _load(args.data, args.max_bytes, args.columns)
+    loaded = _load(args)
     if loaded is None:
         return EXIT_USAGE
-    dataset, warnings = loaded
-    chronology = Chronology(dataset)
+    found, save = loaded
+    chronology = Chronology(found.dataset)
     problem = missing_link(chronology, args.event, args.actor)
     if problem:
         print(problem, file=sys.stderr)
@@ -375,8 +395,9 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
         chronology,
         event_id=args.event,
         actor_id=args.actor,
-        warnings=warnings,
+        warnings=found.warnings,
         data_path=args.data,
         notebook_file=args.notebook,
+        save=save,  # started once the first frame is on screen
     ).run()
     return 0

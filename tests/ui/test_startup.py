@@ -25,6 +25,9 @@ DEFERRED = (
     "sqlite3",
     "rapidfuzz",  # suggestions and stemming: with the first search
     "Stemmer",
+    "junquito_tui.core.cache",  # the dataset cache: only for files of 1 MB or more
+    "msgspec",
+    "xxhash",
 )
 
 

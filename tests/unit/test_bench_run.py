@@ -23,6 +23,8 @@ def test_bench_run_quick_lists_every_figure() -> None:
     if shutil.which("tmux"):
         for figure in ("start-up, bundled dataset", "first frame", "timeline rows visible", "peak RSS", "q pressed"):
             assert figure in out
+        # the cached reopen (not cached at 300 events: under the cache's 1 MB) and VisiData beside it
+        assert "opened again, unchanged (from the cache)" in out and "| VisiData" in out
         for fmt in ("acled", "timelinejs-sheet"):  # the same events as spreadsheets
             assert f"{fmt} CSV, 300 rows" in out and f"{fmt} CSV, 300 rows (0 MB): timeline rows visible" in out
     else:

@@ -19,6 +19,7 @@ from .screens.explorer import ExplorerScreen
 
 if TYPE_CHECKING:
     from ..core.axis import Placement
+    from ..core.cache import Save
     from ..core.interop.sheet_layouts import ColumnSpec
     from .screens.loading import LoadingScreen
 
@@ -38,11 +39,15 @@ class JunquitoApp(App[None]):
         data_path: str | Path | None = None,
         notebook_file: str | Path | None = None,
         use_notebook: bool = True,
+        use_cache: bool = True,
+        save: Save | None = None,
     ) -> None:
         """Show ``chronology``, or ``load`` (path, max bytes[, --columns]) one in the background first.
 
         ``data_path`` is the dataset's file as the user gave it (None: the bundled one; with
-        ``load``, its path): its notebook opens, or ``notebook_file`` (``--notebook``)."""
+        ``load``, its path): its notebook opens, or ``notebook_file`` (``--notebook``).
+        ``use_cache`` (False: ``--no-cache``) lets ``load`` read the dataset cache; ``save`` writes
+        ``chronology`` to it, started once the first frame is on screen."""
         super().__init__()
         self.chronology = chronology
         self._load = load
@@ -51,6 +56,8 @@ class JunquitoApp(App[None]):
         self._data_path = str(data_path) if data_path is not None else None
         self._notebook_file = str(notebook_file) if notebook_file is not None else None
         self._use_notebook = use_notebook
+        self._use_cache = use_cache
+        self._save = save
         self._event_id, self._actor_id = event_id, actor_id
         self.load_warnings = list(warnings or [])
         self.load_error: str | None = None  # printed by the command line after the app has closed
@@ -75,11 +82,14 @@ class JunquitoApp(App[None]):
             assert self._load is not None, "give the app a chronology or something to load"
             from .screens.loading import LoadingScreen
 
-            self.push_screen(LoadingScreen(*self._load))  # replaced by the explorer once loaded
+            # replaced by the explorer once loaded
+            self.push_screen(LoadingScreen(*self._load, use_cache=self._use_cache))
         self._show_warnings()
 
     def on_ready(self) -> None:  # Textual's Ready: the first frame is on screen
         self._resume_collector()
+        if self._save is not None:
+            self._save.start()  # the cache is written in the background, never before the first frame
 
     def on_unmount(self) -> None:  # closed before its first frame: never leave the collector off
         self._resume_collector()
@@ -122,7 +132,10 @@ class JunquitoApp(App[None]):
             return
         self.chronology = message.chronology
         self.title = message.chronology.dataset.title
-        self.switch_screen(self._explorer(message.chronology, message.placement))
+        explorer = self._explorer(message.chronology, message.placement)
+        self.switch_screen(explorer)
+        if message.save is not None:
+            explorer.call_after_refresh(message.save.start)  # once the explorer is drawn
         self.load_warnings = message.warnings
         self._show_warnings()
 

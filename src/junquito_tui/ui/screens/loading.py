@@ -21,12 +21,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from ...core.axis import Placement
+from ...core.cached_load import load_cached
 from ...core.chronology import Chronology
-from ...core.loader import DatasetError, load_with_warnings
+from ...core.loader import DatasetError
 from ...core.memory import collector_paused, freeze_loaded_objects
 from ...core.problems import Problem
 
 if TYPE_CHECKING:
+    from ...core.cache import Save
     from ...core.interop.sheet_layouts import ColumnSpec
 
 REPORT_EVERY = 0.05  # seconds between progress messages: the screen need not hear more often
@@ -46,10 +48,13 @@ class LoadingScreen(Screen[None]):
             return isinstance(message, LoadingScreen.Progress)
 
     class Loaded(Message):
-        def __init__(self, chronology: Chronology, placement: Placement, warnings: list[str]) -> None:
+        def __init__(
+            self, chronology: Chronology, placement: Placement, warnings: list[str], save: Save | None = None
+        ) -> None:
             self.chronology = chronology
             self.placement = placement
             self.warnings = warnings
+            self.save = save  # writes the dataset cache: to start once the explorer is on screen
             super().__init__()
 
     class Failed(Message):
@@ -57,11 +62,14 @@ class LoadingScreen(Screen[None]):
             self.report = report
             super().__init__()
 
-    def __init__(self, path: Path, max_bytes: int, columns: ColumnSpec | None = None) -> None:
+    def __init__(
+        self, path: Path, max_bytes: int, columns: ColumnSpec | None = None, *, use_cache: bool = True
+    ) -> None:
         super().__init__()
         self.path = path
         self.max_bytes = max_bytes
         self.columns = columns  # --columns, for a spreadsheet
+        self.use_cache = use_cache  # False: --no-cache
         self._last_report = 0.0
 
     def compose(self) -> ComposeResult:
@@ -80,9 +88,14 @@ class LoadingScreen(Screen[None]):
         stage = "read"
         try:
             with collector_paused():  # all of this is new, long-lived and acyclic
-                dataset, warnings = load_with_warnings(
-                    self.path, max_bytes=self.max_bytes, progress=self._report, columns=self.columns
+                loaded, save = load_cached(
+                    self.path,
+                    max_bytes=self.max_bytes,
+                    progress=self._report,
+                    columns=self.columns,
+                    use_cache=self.use_cache,
                 )
+                dataset, warnings = loaded.dataset, loaded.warnings
                 stage = "ordered"
                 self._report(f"Ordering {len(dataset.events):,} events", None, force=True)
                 chronology = Chronology(dataset)
@@ -100,7 +113,7 @@ class LoadingScreen(Screen[None]):
                 why += "; this is a bug in junquito-tui, please report it"
             self.post_message(self.Failed(DatasetError(str(self.path), [Problem("", why)]).report()))
             return
-        self.post_message(self.Loaded(chronology, placement, warnings))
+        self.post_message(self.Loaded(chronology, placement, warnings, save))
 
     def _report(self, stage: str, fraction: float | None, force: bool = False) -> None:
         now = time.monotonic()

@@ -1,0 +1,73 @@
+"""The dataset cache in the explorer: written once the interface is up, read on the next open."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import MINIMAL
+from junquito_tui.core import cache, cached_load
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.ui.app import JunquitoApp
+from junquito_tui.ui.screens.explorer import ExplorerScreen
+
+
+@pytest.fixture(autouse=True)
+def _cache_every_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small files are not cached (checking them is as quick); these tests cache small files."""
+    monkeypatch.setattr(cached_load, "MIN_BYTES", 0)
+
+
+async def wait_for(pilot: Any, condition: Callable[[], bool], seconds: float = 10) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("timed out")
+
+
+def write_json(path: Path, document: dict[str, Any]) -> Path:
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def entries() -> list[Path]:
+    return list(cache.cache_dir().glob("*.jqc"))
+
+
+async def test_the_explorer_writes_the_entry_once_up_and_reopens_from_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_json(tmp_path / "data.json", MINIMAL)
+    app = JunquitoApp(load=(path, 10**9), use_cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen))
+        await pilot.pause(0.2)
+    assert entries() == [], "--no-cache: nothing written"
+    app = JunquitoApp(load=(path, 10**9))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen) and bool(entries()))
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("loaded from the file, not the cache")
+
+    monkeypatch.setattr(cached_load, "load_with_report", refuse)
+    app = JunquitoApp(load=(path, 10**9))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen))
+        assert app.chronology is not None and app.chronology.dataset.title == MINIMAL["title"]
+
+
+async def test_a_small_dataset_is_cached_after_the_first_frame(tmp_path: Path) -> None:
+    path = write_json(tmp_path / "data.json", MINIMAL)
+    loaded, save = cached_load.load_cached(path)
+    assert save is not None
+    app = JunquitoApp(Chronology(loaded.dataset), save=save)
+    assert save.written is None
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: save.written is not None)
+    assert cached_load.load_cached(path)[1] is None
