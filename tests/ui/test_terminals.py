@@ -89,6 +89,30 @@ async def test_the_footer_fits_every_width_with_help_and_quit(width: int) -> Non
             await pilot.press("escape")
 
 
+async def test_the_footers_keys_fit_at_every_width_from_40_to_250() -> None:
+    """Every width, not a sample: in each focus state the keys chosen fit beside the palette key,
+    help and quit among them, and no key that would still fit is left out (greedy in order)."""
+    from junquito_tui.ui.widgets.footer import ALWAYS, PALETTE_WIDTH, KeyFooter
+
+    app = JunquitoApp(Chronology(load_dataset()))
+    async with app.run_test(size=(120, 24)) as pilot:
+        for keys in (["1"], ["4"], ["2"], ["3"], ["slash", *"perez", "down"]):
+            await pilot.press(*keys)
+            await pilot.pause(0.1)
+            footer = app.screen.query_one(KeyFooter)
+            every = list(footer._keys())
+            for width in range(40, 251):
+                chosen = footer.fitting(width)
+                used = sum(footer._width(binding) for binding, _, _ in chosen)
+                assert used <= width - PALETTE_WIDTH, (keys, width)
+                assert {"help", "quit"} <= {b.action.removeprefix("app.") for b, _, _ in chosen}, (keys, width)
+                shown = {id(binding) for binding, _, _ in chosen}
+                left_out = [binding for binding, _, _ in every if id(binding) not in shown]
+                assert all(used + footer._width(b) > width - PALETTE_WIDTH for b in left_out), (keys, width)
+                assert all(b.action not in ALWAYS for b in left_out)
+            await pilot.press("escape")
+
+
 async def test_a_wide_terminal_gives_the_room_to_names_and_quotes() -> None:
     """At 200x60 the actor list stayed 26 columns wide (names wrapped) and quotes were cut at ~70
     characters."""
