@@ -515,7 +515,7 @@ def run(args: argparse.Namespace) -> str:
     path.write_text(json.dumps(document, ensure_ascii=False) + "\n", encoding="utf-8")
     del document
     rows: list[Row] = []
-    if shutil.which("tmux"):
+    if shutil.which("tmux") and not args.no_tmux:
         try:
             rows += startup(repeat, timeout)
             rows += loading(path, 1 if args.quick else 3, timeout)
@@ -525,7 +525,8 @@ def run(args: argparse.Namespace) -> str:
         finally:
             tmux("kill-server")
     else:
-        rows += [(figure, NO_TMUX, "", "") for figure in ("start-up", "large dataset")]
+        why = "skipped (--no-tmux)" if args.no_tmux else NO_TMUX
+        rows += [(figure, why, "", "") for figure in ("start-up", "large dataset")]
     chronology = Chronology(load_dataset(path, max_bytes=MAX_BYTES))
     rows += navigation(chronology, 5 if args.quick else 30)
     rows += search(chronology, 1 if args.quick else 3)
@@ -578,6 +579,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, metavar="S")
     parser.add_argument("--record", action="store_true", help=f"append the table to {RESULTS.name}")
     parser.add_argument("--quick", action="store_true", help="few repeats, tiny size: a smoke test")
+    parser.add_argument(
+        "--no-tmux", action="store_true", help="only the in-process parts (navigation, search, axis): no terminal runs"
+    )
     parser.add_argument("--only", choices=["startup"], help="measure only this part")
     args = parser.parse_args(argv)
     args.events = args.events if args.events is not None else 300 if args.quick else 100_000
