@@ -23,6 +23,7 @@ from textual.css.styles import RulesMap
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
@@ -30,6 +31,8 @@ from textual.visual import Visual
 from ...core.navigation import Location
 from ..steady import steady
 from ..wrap_count import line_count
+from .kept_scrollbar import KeptScrollBar
+from .kept_styles import KeptStyles
 
 IDLE_SLICE = 0.001  # seconds of measuring per idle step, then three times as long for keys and paints
 RESIZE_EVERY = 0.5  # seconds between scrollbar updates while measuring in the background
@@ -188,6 +191,21 @@ class RowList(ScrollView, can_focus=True):
         # keyed by style too: focus and theme changes find their own strips, and a pane that
         # loses focus and gets it back is not drawn again
         self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(512)
+        self._kept_styles = KeptStyles()
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Textual restyles from the stylesheet at each focus change; a list that has been in this
+        # state before gets the styles it had then (kept_styles.py).
+        self._kept_styles.restyle(self)
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's own, made the same way, but keeping its drawings (see kept_scrollbar)."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = bar = KeptScrollBar(thickness=self.scrollbar_size_vertical, name="vertical")
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     # -- the rows ---------------------------------------------------------
     def show_rows(self, rows: Sequence[Row], highlighted: int | None = None, *, scroll: bool = True) -> None:
