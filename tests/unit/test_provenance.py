@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
+from junquito_tui.core import provenance
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.model import RELATION_WORDS, RelationType
-from junquito_tui.core.provenance import join_names, known_through
+from junquito_tui.core.provenance import ABOUT_KEPT, join_names, known_through
 from strategies import claim_datasets
 
 
@@ -89,3 +91,30 @@ def test_relations_are_listed_once_in_words(minimal: dict[str, Any]) -> None:
     assert chronology.related_to("me") == [("sibling of", "brother", "Said twice."), ("subordinate of", "boss", "")]
     assert chronology.related_to("brother") == [("sibling of", "me", "Said twice.")]
     assert chronology.related_to("boss") == [("boss of", "me", "")]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(claim_datasets())
+def test_claims_about_kept_for_the_actors_visited_stay_right(document: dict[str, Any]) -> None:
+    """Asked again (and past the number kept), the claims about an actor are the brute-force listing;
+    the second time for the same actor they are the ones kept, not found again."""
+    chronology = Chronology(validate_document(document, "claims.json"))
+    index = chronology.accounts
+    every = [(e, c) for e in chronology.events for c in e.claims]
+    for _ in range(2):
+        for actor in chronology.actors:
+            about = [(e.id, c) for e, c in every if actor in {p.actor for p in e.actors} and actor not in c.by]
+            assert [(a.event.id, a.claim) for a in index.about(actor)] == about
+    for actor in list(chronology.actors)[:ABOUT_KEPT]:
+        assert index.about(actor) is index.about(actor)
+
+
+def test_claims_about_past_the_number_kept_are_found_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(provenance, "ABOUT_KEPT", 2)
+    chronology = Chronology(load_dataset())
+    every = [(e, c) for e in chronology.events for c in e.claims]
+    for _ in range(2):
+        for actor in chronology.actors:
+            about = [(e.id, c) for e, c in every if actor in {p.actor for p in e.actors} and actor not in c.by]
+            assert [(a.event.id, a.claim) for a in chronology.accounts.about(actor)] == about
+            assert len(chronology.accounts._about) <= 2

@@ -4,7 +4,7 @@ Textual restyles a widget from the whole stylesheet each time it gains or loses 
 each of its component classes (four for a list) and its scrollbar, ~1 ms a time here, twice per
 jump (the page left behind, the page shown). The result depends only on the stylesheet and on the
 classes and pseudo-classes of the widget and its ancestors, so it is kept under those and put
-back as it was computed (tests/test_kept_styles.py compares with a fresh restyle).
+back as it was computed (tests/ui/test_kept_styles.py compares with a fresh restyle).
 """
 
 from __future__ import annotations
