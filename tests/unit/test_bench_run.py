@@ -35,3 +35,18 @@ def test_bench_run_quick_lists_every_figure() -> None:
             assert f"{fmt} CSV, 300 rows" in out and f"{fmt} CSV, 300 rows (0 MB): timeline rows visible" in out
     else:
         assert "| start-up | skipped" in out and "| large dataset | skipped" in out
+
+
+def test_bench_run_only_navigation_lists_the_keys_and_jumps_alone() -> None:
+    result = subprocess.run(
+        [sys.executable, str(RUN), "--quick", "--only", "navigation", "--events", "300"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Navigation only" in out and "load average" in out
+    for figure in ("navigation: down", "navigation: end", "navigation: goto actor", "main-thread CPU to it"):
+        assert figure in out
+    assert "start-up" not in out.split("Method:")[0] and "search: query" not in out
