@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.suggester import Suggester
+from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from ...core.notebook import NotebookError, SavedSearch, normalize_tag
@@ -66,22 +67,20 @@ class Editor(Modal[object]):
     Editor NoteArea { height: 16; }
     """
 
-    def __init__(self, title: Content, hint: str) -> None:
+    def __init__(self, title: Content, hint: str, *, box: str, field: Widget) -> None:
+        """``box``: the frame's own title; ``field``: what the user edits, between title and hint."""
         super().__init__()
         self._title = title
         self._hint = hint
+        self._box = box
+        self._field = field
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = Content(self.BOX_TITLE)
+            box.border_title = Content(self._box)
             yield Static(self._title, classes="editor--title", markup=False)
-            yield from self.field()
+            yield self._field
             yield Static(self._hint, classes="editor--hint", markup=False)
-
-    BOX_TITLE = ""
-
-    def field(self) -> ComposeResult:
-        raise NotImplementedError
 
     def hint(self, text: str, *, problem: bool = False) -> None:
         line = self.query_one(".editor--hint", Static)
@@ -135,23 +134,18 @@ def parse_tags(text: str) -> list[str]:
 class TagEditor(Editor):
     """Dismissed with the tags to keep (a list, maybe empty), or None when cancelled."""
 
-    BOX_TITLE = "My tags"
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, title: Content, tags: tuple[str, ...], used: list[tuple[str, int]]) -> None:
         known = ", ".join(f"{tag} ({count})" for tag, count in used[:12]) or "none yet"
         hint = f"Separate tags with commas; → takes the suggestion. enter: save · escape: cancel\nYour tags: {known}"
-        super().__init__(title, hint)
-        self._tags = tags
-        self._used = [tag for tag, _ in used]
-
-    def field(self) -> ComposeResult:
-        value = ", ".join(self._tags) + (", " if self._tags else "")
+        value = ", ".join(tags) + (", " if tags else "")
         # not selected on focus: a first key typed would replace every tag the item has
-        suggester = TagSuggester(self._used)
-        yield CleanInput(
+        suggester = TagSuggester([tag for tag, _ in used])
+        field = CleanInput(
             value, placeholder="key-moment, to check", suggester=suggester, select_on_focus=False, id="tags"
         )
+        super().__init__(title, hint, box="My tags", field=field)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -171,19 +165,16 @@ class TagEditor(Editor):
 class NoteEditor(Editor):
     """Dismissed with the note as written, or None when cancelled (asked twice if it was changed)."""
 
-    BOX_TITLE = "My note"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save note", priority=True),
         Binding("escape", "cancel", "Cancel"),
     ]
 
     def __init__(self, title: Content, note: str) -> None:
-        super().__init__(title, "Markdown welcome (shown as plain text). ctrl+s: save · escape: cancel")
+        hint = "Markdown welcome (shown as plain text). ctrl+s: save · escape: cancel"
+        super().__init__(title, hint, box="My note", field=NoteArea(note, soft_wrap=True, id="note"))
         self._note = note
         self._leaving = False
-
-    def field(self) -> ComposeResult:
-        yield NoteArea(self._note, soft_wrap=True, id="note")
 
     def on_mount(self) -> None:
         area = self.query_one(NoteArea)
@@ -214,17 +205,18 @@ class SearchNamer(Editor):
     """Dismissed with (name, replace) or None. A name already saved with another query is kept
     only when the user presses enter a second time."""
 
-    BOX_TITLE = "Save search as"
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, query: str, saved: tuple[SavedSearch, ...]) -> None:
-        super().__init__(Content.assemble(("Search: ", "bold"), query), "A name for it. enter: save · escape: cancel")
+        super().__init__(
+            Content.assemble(("Search: ", "bold"), query),
+            "A name for it. enter: save · escape: cancel",
+            box="Save search as",
+            field=CleanInput(placeholder="a name", id="search-name"),
+        )
         self._saved = {search.name.casefold(): search for search in saved}
         self._query = query
         self._confirmed: str | None = None
-
-    def field(self) -> ComposeResult:
-        yield CleanInput(placeholder="a name", id="search-name")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
