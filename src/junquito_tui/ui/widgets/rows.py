@@ -9,6 +9,7 @@ measured a slice at a time while the app is idle, to size the scrollbar.
 from __future__ import annotations
 
 import time
+from abc import abstractmethod
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -65,8 +66,8 @@ class Row:
 class _Lazy(Sequence[Row]):
     """Indexing (negative indexes, slices, bounds) over ``_row``, which makes one row."""
 
-    def _row(self, index: int) -> Row:
-        raise NotImplementedError
+    @abstractmethod  # enforced: Sequence's metaclass is ABCMeta
+    def _row(self, index: int) -> Row: ...
 
     @overload
     def __getitem__(self, index: int) -> Row: ...
