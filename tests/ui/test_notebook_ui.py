@@ -52,6 +52,15 @@ async def opened(pilot: Any) -> Any:
     raise AssertionError("the notebook never opened")
 
 
+async def notebook_screen(pilot: Any) -> LinkList:
+    """The Notebook screen opened with `b` once the notebook is open; its page."""
+    await opened(pilot)
+    await pilot.press("b")
+    await pilot.pause(0.2)
+    assert isinstance(pilot.app.screen, NotebookScreen)
+    return pilot.app.screen.page
+
+
 async def settled(pilot: Any) -> None:
     """Wait until the writer thread has done every job asked of it so far (they run in order: a
     last one that sets a flag), then let their answers land."""
@@ -366,11 +375,7 @@ async def test_the_notebook_screen_lists_newest_first_or_by_date_and_jumps(book_
     book = _fill(book_path)
     app = app_on(book_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await opened(pilot)
-        await pilot.press("b")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, NotebookScreen)
-        page = app.screen.page
+        page = await notebook_screen(pilot)
         present = [item for item in book.items() if item.id != "gone-from-the-data"]  # newest first
         assert [row.target for row in page.rows if row.target] == [location_of(i) for i in present]
         text = page_text(page)
@@ -860,11 +865,7 @@ async def test_the_mouse_jumps_from_the_notebook_screen_and_answers_the_confirm_
     monkeypatch.setattr(sharing, "open_in_background", lambda browser, url: browser.open(url))
     app = app_on(book_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await opened(pilot)
-        await pilot.press("b")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, NotebookScreen)
-        page = app.screen.page
+        page = await notebook_screen(pilot)
         line = next(
             y
             for y in range(page.size.height)
