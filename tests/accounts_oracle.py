@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import REPO
-from junquito_tui.core.model import Claim, Dataset
+from junquito_tui.core.records import Claim, Dataset
 
 MESSY = REPO / "tests" / "data" / "accounts" / "many-and-long.json"
 

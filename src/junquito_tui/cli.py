@@ -21,7 +21,6 @@ from .core.chronology import Chronology, missing_link
 from .core.files import LOAD_FACTOR, default_max_bytes, max_bytes_ceiling
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
 from .core.loader import DatasetError, Loaded, bundled_path, load_timelinejs, load_with_report, preflight
-from .core.model import DATASET
 from .core.wording import count
 from .notebook_cli import add_commands, add_notebook_options, annotations_for, run_cite, run_notebook
 
@@ -193,6 +192,8 @@ def _run(args: argparse.Namespace, require_terminal: bool) -> int:
 
 
 def json_schema() -> dict[str, object]:
+    from .core.model import DATASET  # pydantic: only for a command that needs it
+
     schema = DATASET.json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "junquito-tui chronology dataset"
@@ -301,6 +302,8 @@ def _import(args: argparse.Namespace) -> int:
         print(error.report(), file=sys.stderr)
         return EXIT_USAGE
     _print_warnings(warnings)
+    from .core.model import DATASET
+
     document = {"schema_version": 1, **DATASET.dump_python(dataset, mode="json", by_alias=True, exclude_defaults=True)}
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return write_output(text, "json", args.output, args.file, f"{len(dataset.events)} events")

@@ -20,7 +20,7 @@ from junquito_tui.core.interop import encode_export, export_text
 from junquito_tui.core.interop.csv_export import cell, read_cell
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
-from junquito_tui.core.model import When
+from junquito_tui.core.records import When
 from junquito_tui.ui.app import JunquitoApp
 from junquito_tui.ui.screens.explorer import ExplorerScreen
 from junquito_tui.ui.widgets.timeline import Timeline

@@ -23,7 +23,7 @@ from junquito_tui.core import axis
 from junquito_tui.core.axis_draw import draw
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
-from junquito_tui.core.model import Event, Precision
+from junquito_tui.core.records import Event, Precision
 
 EVENT = TypeAdapter(Event)
 FIXTURES = Path(__file__).parents[1] / "data" / "axis"

@@ -21,7 +21,8 @@ from junquito_tui import cli
 from junquito_tui.core import cache, cached_load
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import DatasetError, load_with_report
-from junquito_tui.core.model import DATASET, Actor, Dataset, Event, Quote, Source
+from junquito_tui.core.model import DATASET
+from junquito_tui.core.records import Actor, Dataset, Event, Quote, Source
 
 SHEETS = REPO / "tests" / "data" / "sheets"
 

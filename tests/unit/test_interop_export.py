@@ -22,8 +22,8 @@ from junquito_tui.core.interop.csv_export import COLUMNS, TEXT_MARK, cell
 from junquito_tui.core.interop.markdown_export import escape_inline
 from junquito_tui.core.interop.timelinejs_export import to_timelinejs_document
 from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
-from junquito_tui.core.model import When
 from junquito_tui.core.provenance import NO_SPEAKER
+from junquito_tui.core.records import When
 
 FIXTURES = REPO / "tests" / "data" / "timelinejs"
 

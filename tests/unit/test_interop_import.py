@@ -18,7 +18,7 @@ from junquito_tui.core.dates import short_date
 from junquito_tui.core.interop.html_text import html_to_line
 from junquito_tui.core.interop.timelinejs_import import FILE_SOURCE, from_timelinejs, is_timelinejs
 from junquito_tui.core.loader import DatasetError, load_dataset, load_with_warnings, validate_document
-from junquito_tui.core.model import LINE_MAX, Dataset, Event
+from junquito_tui.core.records import LINE_MAX, Dataset, Event
 
 FIXTURES = REPO / "tests" / "data" / "timelinejs"
 SHARED = REPO.parent / "shared" / "fixtures" / "timelinejs"

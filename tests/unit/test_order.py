@@ -15,8 +15,9 @@ from junquito_tui.cli import main
 from junquito_tui.core.chronology import Chronology, order_events
 from junquito_tui.core.integrity import check_integrity
 from junquito_tui.core.loader import load_dataset
-from junquito_tui.core.model import DATASET, Dataset, When
+from junquito_tui.core.model import DATASET, When
 from junquito_tui.core.placement import Placement, order_facts, placement
+from junquito_tui.core.records import Dataset
 from operations import growth
 
 # A few dates, some nested in others (a month, days in it, a clock time in one), so generated

@@ -13,7 +13,7 @@ from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import short_date
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import DatasetError, Loaded, load_with_report
-from junquito_tui.core.model import Event
+from junquito_tui.core.records import Event
 from sheet_files import Cell, write_ods, write_xlsx
 
 SHEETS = REPO / "tests" / "data" / "sheets"

@@ -17,7 +17,7 @@ from junquito_tui.core.interop.sheet_dates import Parsed, read_date, read_time
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.interop.sheet_read import choose_delimiter
 from junquito_tui.core.loader import DatasetError, Loaded, load_with_report
-from junquito_tui.core.model import Event
+from junquito_tui.core.records import Event
 
 SHEETS = REPO / "tests" / "data" / "sheets"
 

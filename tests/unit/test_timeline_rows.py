@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import group_parts
 from junquito_tui.core.loader import load_dataset
-from junquito_tui.core.model import DATASET, Event
+from junquito_tui.core.model import DATASET
+from junquito_tui.core.records import Event
 from junquito_tui.core.timeline_rows import HEADING, build_rows, time_cell
 
 WHENS = [

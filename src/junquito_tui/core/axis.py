@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from .axis_labels import Tick, gap_label, ticks
 from .axis_scale import DAY, HOUR, MINUTE, YEAR, Segment, civil_from_days, days_from_civil, interval
-from .model import Event, Precision
+from .records import Event, Precision
 
 __all__ = [
     "DAY", "HOUR", "MINUTE", "YEAR", "Axis", "Bins", "Layer", "Placement", "Segment", "Tick", "build",

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from .model import When, parse_partial_date
+from .records import When, parse_partial_date
 
 MINUTE, HOUR, DAY = 1, 60, 1440
 YEAR = 365 * DAY

@@ -41,7 +41,7 @@ import xxhash
 
 from .. import __version__
 from .memory import collector_paused
-from .model import SCHEMA_VERSION, Actor, Dataset, Event, Quote, Source
+from .records import SCHEMA_VERSION, Actor, Dataset, Event, Quote, Source
 
 log = logging.getLogger(__name__)  # debug only: a warning would be printed over the interface
 

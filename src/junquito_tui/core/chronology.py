@@ -9,9 +9,9 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .dates import group_parts
-from .model import RELATION_WORDS, Actor, Dataset, Event, Quote, Source
 from .order_graph import BEFORE_ALL, DateKey, Graph, Key, edges_of, placement_keys
 from .provenance import AccountIndex
+from .records import RELATION_WORDS, Actor, Dataset, Event, Quote, Source
 
 
 class Appearance(NamedTuple):

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 from .chronology import Chronology, exists
 from .dates import date_words
-from .model import Actor, Event, Quote, Source, When
 from .placement import order_facts
 from .provenance import NO_SPEAKER
+from .records import Actor, Event, Quote, Source, When
 
 CITABLE = ("event", "actor", "quote", "source")
 MAX_SOURCES = 10  # an actor of a large dataset may be cited by hundreds: the first ten, then a count

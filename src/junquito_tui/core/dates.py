@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import Precision, When
+from .records import Precision, When
 
 MONTHS = [
     "January",

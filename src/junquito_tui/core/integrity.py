@@ -6,10 +6,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 
-from .model import Dataset, Event
 from .order_graph import ORDER_FIELDS, DateConflict, Edge, Graph, date_conflicts, edges_of, untied
 from .problems import Problem
 from .provenance import provenance_problems
+from .records import Dataset, Event
 
 CYCLE_STEPS = 6  # a cycle longer than this is named by its first steps and its length
 

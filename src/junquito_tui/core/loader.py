@@ -21,16 +21,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from .files import Progress, default_max_bytes, preflight, read_file
 from .integrity import check_integrity
 from .json_text import UTF8_BOM, decode, has_duplicate_keys, parse_json
 from .memory import collector_paused
-from .model import DATASET, Dataset
 from .problems import DatasetError, Problem, json_kind
-from .raw_checks import ordering_problems, reference_problems
-from .schema_problems import schema_problems
+from .records import Dataset
 
 if TYPE_CHECKING:
     from .interop.sheet_layouts import ColumnSpec
@@ -187,6 +183,10 @@ def _valid_as_is(raw: bytes, name: str, *, duplicates: bool) -> Dataset | None:
     (no Python copy of the JSON tree: half the time and memory of parsing first); None if
     the schema check fails or a key is given twice (``duplicates``: if that is looked for).
     Reference problems raise at once: they carry their own paths."""
+    from pydantic import ValidationError  # the contract: only for a file to check (the cache needs none)
+
+    from .model import DATASET
+
     with collector_paused():
         try:
             dataset = DATASET.validate_json(raw.removeprefix(UTF8_BOM))
@@ -242,6 +242,12 @@ def validate_document(document: Any, name: str, problems: list[Problem] | None =
     ``problems`` found before (duplicate keys) are reported with the rest. When the schema check
     fails, ids, references and anchors are still checked on whatever parts are valid.
     """
+    from pydantic import ValidationError
+
+    from .model import DATASET
+    from .raw_checks import ordering_problems, reference_problems
+    from .schema_problems import schema_problems
+
     found = list(problems or [])
     if not isinstance(document, dict):
         raise DatasetError(

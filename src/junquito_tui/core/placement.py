@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from .dates import MONTHS, year_label
-from .model import Event, Precision
+from .records import Event, Precision
 
 
 class Placement(StrEnum):

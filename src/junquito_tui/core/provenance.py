@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from .model import Certainty, Claim, Dataset, Event, Source
 from .order_graph import Edge, Graph
 from .problems import Problem
+from .records import Certainty, Claim, Dataset, Event, Source
 
 if TYPE_CHECKING:
     from .chronology import Chronology

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from .annotations import tag_key
 from .folding import pieces, words
-from .model import Certainty, Precision, When
+from .records import Certainty, Precision, When
 
 KINDS = ("event", "actor", "quote", "source")
 CERTAINTIES = tuple(c.value for c in Certainty)
@@ -259,8 +259,10 @@ def parse_date_range(text: str) -> DateRange | None:
 def _when(part: str) -> When | None:
     if not _DATE.fullmatch(part):
         return None
+    from .model import checked_when  # pydantic, only once someone searches by date
+
     precision = ("year", "month", "day")[part.lstrip("-").count("-")]
     try:
-        return When(date=part, precision=Precision(precision))
+        return checked_when(date=part, precision=Precision(precision))
     except ValueError:
         return None

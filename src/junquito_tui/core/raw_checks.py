@@ -19,9 +19,9 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .integrity import check_integrity, closest
-from .model import Dataset, Event
 from .order_graph import ORDER_FIELDS
 from .problems import Problem, json_path
+from .records import Dataset, Event
 
 SECTIONS = (("sources", "source"), ("actors", "actor"), ("events", "event"), ("quotes", "quote"))
 _EVENTS = TypeAdapter(tuple[Event, ...])

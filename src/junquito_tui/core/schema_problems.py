@@ -4,6 +4,7 @@ for a misspelt field name the field it was meant to be (one problem, not 'unknow
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import typing
@@ -12,8 +13,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from .integrity import closest
-from .model import Dataset
 from .problems import Problem, json_path
+from .records import Dataset
 from .text import text_problem
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -70,17 +71,23 @@ def _misspelt_fields(errors: list[Any], missing: set[tuple[tuple[Any, ...], Any]
 
 def _fields_at(location: list[Any]) -> list[str]:
     """The field names of the object at ``location`` in a dataset ([] if it is not one of ours)."""
-    model: Any = Dataset
+    record: Any = Dataset
     for part in location:
         if isinstance(part, int):
             continue
-        fields = getattr(model, "__pydantic_fields__", {})
-        info = next((f for name, f in fields.items() if (f.alias or name) == part), None)
-        if info is None:
+        found = next((f for f in dataclasses.fields(record) if _key(f) == part), None)
+        if found is None:
             return []
-        model = next((t for t in _types(info.annotation) if hasattr(t, "__pydantic_fields__")), None)
-    fields = getattr(model, "__pydantic_fields__", {})
-    return [info.alias or name for name, info in fields.items()]
+        annotation = typing.get_type_hints(record)[found.name]
+        record = next((t for t in _types(annotation) if dataclasses.is_dataclass(t)), None)
+        if record is None:
+            return []
+    return [_key(f) for f in dataclasses.fields(record)]
+
+
+def _key(field: dataclasses.Field[Any]) -> str:
+    """A field's name in a file: its alias ('$schema') or its name."""
+    return str(field.metadata.get("alias", field.name))
 
 
 def _types(annotation: Any) -> list[Any]:

@@ -29,9 +29,9 @@ from .bitsets import Ordered, bits_in, members, span, to_bits
 from .chronology import Chronology
 from .folding import WordRuns, compound_pattern, field_words, fold_uncached, phrase_pattern, words
 from .memory import collector_paused
-from .model import Actor, Quote
 from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
 from .ranking import NAME_WORDS, tiers
+from .records import Actor, Quote
 from .search_docs import TAG, TITLE, Doc, documents, links
 from .search_filters import apply_filters
 from .snippets import Snippet, best_snippet

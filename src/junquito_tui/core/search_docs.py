@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .annotations import tag_key
 from .chronology import Chronology
-from .model import Actor, Event, Quote, Source, When
+from .records import Actor, Event, Quote, Source, When
 
 TITLE, BODY = 2, 1  # a match in a title, name or alias outranks one in body text
 

@@ -15,8 +15,8 @@ from itertools import groupby
 from typing import NamedTuple
 
 from .dates import clock, day_label, gap, group_parts
-from .model import Event
 from .placement import READING_MARK, Placement, placement, stated_mark, unordered_label
+from .records import Event
 
 HEADING = -1  # in ``RowIndex.positions``: a heading row; >= 0 is an event's position in the view
 

@@ -13,9 +13,9 @@ from textual.content import Content
 
 from ..core.chronology import Chronology
 from ..core.dates import short_date
-from ..core.model import Certainty, Event
 from ..core.navigation import Location
 from ..core.provenance import Account, Moment, event_accounts, reporter, source_chain
+from ..core.records import Certainty, Event
 from .pages import blank, field, link
 from .widgets.rows import Row, Run
 

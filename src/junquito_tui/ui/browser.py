@@ -18,7 +18,7 @@ import webbrowser
 from dataclasses import dataclass
 
 from ..core.interop.urls import web_address
-from ..core.model import Source
+from ..core.records import Source
 
 
 @dataclass(frozen=True)

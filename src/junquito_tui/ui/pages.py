@@ -12,10 +12,10 @@ from textual.content import Content
 
 from ..core.chronology import Chronology
 from ..core.dates import describe, short_date
-from ..core.model import Event, Quote
 from ..core.navigation import Location
 from ..core.placement import READING_NOTE, Placement, order_facts, period_words, placement
 from ..core.provenance import NO_SPEAKER, Account, Claimed, event_accounts, known_through
+from ..core.records import Event, Quote
 from ..core.text import one_line
 from .widgets.rows import Row, Rows, Run
 

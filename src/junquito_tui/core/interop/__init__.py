@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..chronology import Chronology
 from ..files import file_kind
-from ..model import Event
+from ..records import Event
 
 if TYPE_CHECKING:  # the notebook (sqlite3 and all) is imported only by what uses it
     from ..notebook.snapshot import Snapshot

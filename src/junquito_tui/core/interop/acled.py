@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..model import LINE_MAX
+from ..records import LINE_MAX
 from .sheet_events import Draft, RowEvents, cell_text
 from .sheets import Extras, Sheet
 

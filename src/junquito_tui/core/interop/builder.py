@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..model import LINE_MAX, When
+from ..records import LINE_MAX, When
 from ..text import slugify
 from .ids import IdAllocator
 

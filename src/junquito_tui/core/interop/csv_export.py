@@ -24,9 +24,9 @@ import io
 import re
 
 from ..chronology import Chronology
-from ..model import Event, When
 from ..placement import Placement, placement
 from ..provenance import event_accounts, known_through
+from ..records import Event, When
 from ..timeline_rows import spans
 
 COLUMNS = (

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import LINE_MAX, TEXT_MAX
 from ..problems import json_kind
+from ..records import LINE_MAX, TEXT_MAX
 from ..text import CONTROL, one_line
 from .html_text import HtmlText, html_to_text
 from .notes import Notes

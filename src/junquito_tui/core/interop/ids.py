@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import MAX_ID
+from ..records import MAX_ID
 from ..text import SLUG_PATTERN, slugify
 
 __all__ = ["MAX_ID", "SLUG_PATTERN", "IdAllocator", "slugify"]

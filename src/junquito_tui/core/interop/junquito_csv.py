@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..model import LINE_MAX, When
+from ..model import checked_when
+from ..records import LINE_MAX, When
 from ..text import CONTROL, LINE_BREAKS, SLUG_PATTERN
 from .builder import ActorBook, dump_event
 from .csv_export import COLUMNS, read_cell
@@ -123,9 +124,9 @@ def _when(sheet: Sheet, text: str, precision: str, approximate: bool, note: str 
     parts = date.lstrip("-").count("-") + 1
     shown = precision or ("minute" if clock else ("year", "month", "day")[parts - 1])
     try:
-        return When(
+        return checked_when(
             date=f"{date}T{clock}" if clock else date,
-            precision=shown,  # type: ignore[arg-type]  # validated by the model
+            precision=shown,  # validated by the model
             approximate=approximate,
             utc_offset=offset if clock else None,
             note=note,

@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 from ..chronology import Chronology, exists
 from ..dates import clock, day_label
-from ..model import Event, Precision
 from ..notebook.snapshot import Snapshot
 from ..placement import READING_WHY, order_facts
 from ..provenance import NO_SPEAKER, event_accounts, known_through
+from ..records import Event, Precision
 from ..timeline_rows import spans
 from .markdown_notes import item_lines, others_section
 from .timelinejs_dates import display

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import When
+from ..records import When
 from ..text import slugify
 from .builder import ActorBook, Pending
 from .fields import short

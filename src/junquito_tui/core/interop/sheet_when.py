@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..model import When
+from ..records import When
 from .notes import Notes
 from .sheet_dates import Parsed, Parts, read_date
 from .timelinejs_dates import DateReader

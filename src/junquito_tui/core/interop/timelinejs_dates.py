@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..dates import MONTHS, day_label
-from ..model import Precision, When
+from ..model import checked_when
+from ..records import Precision, When
 from .notes import Notes
 
 MAX_YEAR = 10**12 - 1  # our dates hold at most 12 year digits
@@ -183,13 +184,13 @@ def _unit(numbers: list[int]) -> str:
 
 @lru_cache(maxsize=65536)  # large files repeat their dates: one validation per distinct date
 def _when(fields: tuple[tuple[str, Any], ...]) -> When:
-    return When(**dict(fields))  # frozen: safe to share
+    return checked_when(**dict(fields))  # frozen: safe to share
 
 
 @lru_cache(maxsize=65536)
 def _day_exists(year: int, month: int, day: int) -> bool:
     try:
-        When(date=_iso([year, month, day]), precision=Precision.DAY)
+        checked_when(date=_iso([year, month, day]), precision=Precision.DAY)
     except ValidationError:
         return False
     return True

@@ -20,9 +20,9 @@ from html import escape
 from typing import Any
 
 from ..chronology import Chronology
-from ..model import Event, Precision
 from ..placement import READING_NOTE, Placement, order_facts, placement
 from ..provenance import NO_SPEAKER, event_accounts, known_through
+from ..records import Event, Precision
 from ..timeline_rows import spans
 from .timelinejs_dates import display, to_timelinejs
 from .timelinejs_import import EXTENSION

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..model import UTC_OFFSET, ZONE_LABEL_MAX, When
 from ..problems import json_kind
+from ..records import UTC_OFFSET, ZONE_LABEL_MAX, When
 from ..text import CONTROL, SLUG_PATTERN, one_line, slugify
 from .builder import Pending, dump_event, has_clock_time, out_of_order
 from .fields import FieldReader, short

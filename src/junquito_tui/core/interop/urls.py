@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from ..model import URL_MAX
+from ..records import URL_MAX
 from ..text import CONTROL
 
 ALLOWED_SCHEMES = ("http", "https")  # a source is read in a browser; mailto:, ftp:, data: are not sources

@@ -11,7 +11,7 @@ import dataclasses
 from pathlib import Path
 
 from ..loader import bundled_path
-from ..model import Dataset
+from ..records import Dataset
 from .connection import DEFAULT_TIMEOUT
 from .identity import DatasetIdentity
 from .items import Item, Key, NotebookError, NoteSaved, SavedSearch, normalize_tag

@@ -25,7 +25,7 @@ from itertools import chain
 from pathlib import Path
 
 from ..folding import words
-from ..model import Dataset
+from ..records import Dataset
 
 SKETCH_SIZE = 128
 SIMILAR = 0.5  # "mostly the same ids": at least half of the ids of either shared

@@ -11,7 +11,7 @@ from textual.reactive import var
 
 from ...core.chronology import Chronology
 from ...core.dates import short_date
-from ...core.model import Event
+from ...core.records import Event
 from .. import pages
 from ..notebook.marks import changed, mine
 from ..widgets.links import LinkList

@@ -14,8 +14,8 @@ from textual.reactive import var
 
 from ...core.chronology import Chronology
 from ...core.dates import short_date
-from ...core.model import Event, Quote
 from ...core.navigation import Location
+from ...core.records import Event, Quote
 from .. import pages
 from ..notebook.marks import changed, changed_ids, marker_of, mine
 from ..steady import steady

@@ -12,7 +12,7 @@ from textual.reactive import var
 
 from ...core.axis import Placement
 from ...core.chronology import Chronology
-from ...core.model import Event
+from ...core.records import Event
 from ...core.wording import count
 from ..messages import TimelineFilter
 

@@ -22,8 +22,8 @@ from textual.widgets import Static
 
 from ...core.axis import Placement
 from ...core.chronology import Chronology
-from ...core.model import Event
 from ...core.navigation import History, Location
+from ...core.records import Event
 from .. import pages
 from ..messages import Navigate, TimelineFilter
 from ..notebook.layer import NotebookLayer

@@ -18,8 +18,8 @@ from textual.widget import Widget
 
 from ...core import axis
 from ...core.axis_draw import LEGEND, ROLES, Cell, draw
-from ...core.model import Event
 from ...core.navigation import Location
+from ...core.records import Event
 from ..messages import Navigate
 
 __all__ = ["LEGEND", "TimeAxis"]

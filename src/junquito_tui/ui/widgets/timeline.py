@@ -14,7 +14,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core.dates import CLOCK_WIDTH
-from ...core.model import Certainty, Event
+from ...core.records import Certainty, Event
 from ...core.text import width_safe
 from ...core.timeline_rows import HEADING, RowIndex, build_rows, time_cell
 from ..notebook.marks import marker_of
