@@ -8,7 +8,6 @@ A TimelineJS3 file is accepted wherever a dataset is; its warnings go to stderr.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -173,6 +172,8 @@ _SAVES: list[Save] = []  # cache writes started by this command, finished before
 
 def _run(args: argparse.Namespace, require_terminal: bool) -> int:
     if args.command == "schema":
+        import json  # not imported to open the explorer
+
         print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
         return 0
     if args.command == "validate":
@@ -302,6 +303,8 @@ def _import(args: argparse.Namespace) -> int:
         print(error.report(), file=sys.stderr)
         return EXIT_USAGE
     _print_warnings(warnings)
+    import json
+
     from .core.model import DATASET
 
     document = {"schema_version": 1, **DATASET.dump_python(dataset, mode="json", by_alias=True, exclude_defaults=True)}

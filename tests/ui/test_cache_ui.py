@@ -18,7 +18,7 @@ from junquito_tui.ui.screens.explorer import ExplorerScreen
 
 @pytest.fixture(autouse=True)
 def _cache_every_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Small files are not cached (checking them is as quick); these tests cache small files."""
+    """These tests cache small files, whatever the threshold (``MIN_BYTES``) is."""
     monkeypatch.setattr(cached_load, "MIN_BYTES", 0)
 
 

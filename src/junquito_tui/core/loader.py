@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +53,9 @@ def bundled_path() -> Path:
     From a source checkout or an editable install there is no copy: use the
     repository's own file, the one people edit.
     """
-    packaged = Path(str(resources.files("junquito_tui") / "data" / BUNDLED_NAME))
+    # Next to the package's own files, where the wheel puts it (importlib.resources would say the
+    # same for an installed package, at the cost of importing zipfile and more at every start).
+    packaged = Path(__file__).resolve().parents[1] / "data" / BUNDLED_NAME
     if packaged.is_file():
         return packaged
     return Path(__file__).resolve().parents[3] / "data" / BUNDLED_NAME

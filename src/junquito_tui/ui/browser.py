@@ -14,11 +14,13 @@ interface thread, where a text browser would draw over the app and freeze it.
 from __future__ import annotations
 
 import threading
-import webbrowser
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..core.interop.urls import web_address
 from ..core.records import Source
+
+if TYPE_CHECKING:  # webbrowser (shlex, subprocess) and the URL checks (html): imported when used, not at start
+    import webbrowser
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class Address:
 def address_of(source: Source) -> Address:
     if not source.url:
         return Address(None, f"The source '{source.title}' has no web address.")
+    from ..core.interop.urls import web_address
+
     found = web_address(source.url)
     if found.url is None:
         return Address(None, f"Not opened: {source.url} {found.why}. Only http and https addresses are opened.")
@@ -39,6 +43,8 @@ def address_of(source: Source) -> Address:
 def in_terminal(browser: webbrowser.BaseBrowser) -> bool:
     """Whether the browser runs in this terminal (and waits): lynx, w3m, links, elinks, or a
     command in $BROWSER. A background one (xdg-open, firefox, chrome) returns at once."""
+    import webbrowser
+
     if isinstance(browser, webbrowser.BackgroundBrowser):
         return False
     if isinstance(browser, webbrowser.UnixBrowser):
@@ -47,6 +53,8 @@ def in_terminal(browser: webbrowser.BaseBrowser) -> bool:
 
 
 def find_browser() -> webbrowser.BaseBrowser | None:
+    import webbrowser
+
     try:
         return webbrowser.get()
     except webbrowser.Error:

@@ -19,10 +19,9 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .connection import DEFAULT_TIMEOUT, Mode, connect, problem
-from .exchange import Document, MergeReport, merge_into
 from .identity import DatasetIdentity
 from .items import (
     Item,
@@ -41,6 +40,9 @@ from .recording import record_identity
 from .schema import migrate, version_of
 from .snapshot import Snapshot
 from .tables import read_item, read_items, read_searches, tag_counts
+
+if TYPE_CHECKING:
+    from .exchange import Document, MergeReport
 
 T = TypeVar("T")
 
@@ -188,6 +190,8 @@ class Notebook:
     def merge(self, document: Document, label: str) -> MergeReport:
         """Merge an exported notebook in, in one transaction (see ``exchange``); ``label`` says
         where it came from, in the conflict line of a note kept twice."""
+        from .exchange import merge_into  # pydantic reads the document: not for opening the explorer
+
         with self._transaction() as connection:
             return merge_into(connection, document, label)
 
