@@ -148,26 +148,49 @@ def startup(repeat: int, timeout: float) -> list[Row]:
     # Bytecode for our package, as `pip install` writes it (Textual's is there already): from a
     # checkout under PYTHONDONTWRITEBYTECODE, every run would otherwise compile ~6,000 lines first.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(junquito_tui.__file__).parent)], check=False)
+    # A cache folder of our own (the user's is never touched), holding the bundled dataset as any
+    # earlier start leaves it: the figure is an ordinary start. A first start ever (an empty cache:
+    # the file is checked, pydantic and all) is timed apart, each in a new empty folder.
+    warm = {"XDG_CACHE_HOME": tempfile.mkdtemp(prefix="junquito-bench-cache-")}
+    fill_cache(warm, timeout)
     ours_times: list[float] = []
+    cold_times: list[float] = []
     bare_times: list[float] = []
     for _ in range(repeat):  # alternating, so drifts in the machine's load hit both alike
-        for argv, done, times in (
-            (app_argv(), rows_visible, ours_times),
-            ([sys.executable, str(bare)], lambda text: BARE_MARKER in text, bare_times),
+        cold = {"XDG_CACHE_HOME": tempfile.mkdtemp(prefix="junquito-bench-cache-")}
+        for argv, env, done, times in (
+            (app_argv(), warm, rows_visible, ours_times),
+            ([sys.executable, str(bare)], {}, lambda text: BARE_MARKER in text, bare_times),
+            (app_argv(), cold, rows_visible, cold_times),
         ):
-            pane = Pane(argv)
+            pane = Pane(argv, env)
             took = pane.wait(done, timeout)
             pane.close()
             if took is not None:
                 times.append(took)
     ours = statistics.median(ours_times) if ours_times else None
     base = statistics.median(bare_times) if bare_times else None
+    first = statistics.median(cold_times) if cold_times else None
     target = 1.3 * base if base else None
     return [
         ("start-up, bundled dataset, to timeline rows (median)", seconds(ours), f"<= 1.3 x bare = {seconds(target)}",
          ratio(ours, target)),
         ("start-up, bare Textual app (Static + Footer), same run", seconds(base), "", ""),
+        ("start-up, bundled dataset, first start ever (empty cache), same run", seconds(first), "", ""),
     ]  # fmt: skip
+
+
+def fill_cache(env: dict[str, str], timeout: float) -> None:
+    """Start once and quit once the dataset is written to the cache (after the first frame)."""
+    pane = Pane(app_argv(), env)
+    pane.wait(rows_visible, timeout)
+    entries = Path(env["XDG_CACHE_HOME"], "junquito-tui", "datasets")
+    deadline = time.perf_counter() + timeout
+    while not list(entries.glob("*.jqc")) and time.perf_counter() < deadline:
+        time.sleep(0.05)
+    tmux("send-keys", "-t", pane.name, "q")
+    pane.wait_exit(timeout)
+    pane.close()
 
 
 # -- 2. loading a large dataset ------------------------------------------------------------------------------
@@ -587,8 +610,10 @@ def navigation_only(args: argparse.Namespace) -> str:
 METHOD = """Method: start-up and loading run `python -m junquito_tui` in a detached 120x40 tmux session
 (TERM=xterm-256color), polling `tmux capture-pane` every ~10 ms from just before `new-session`; "rows
 visible" is the border title "Timeline ·" plus a day heading (`│ ── …`) on screen. Start-up alternates
-our app (its bytecode compiled first, as an install does) and a bare Textual app (one Static, a
-Footer) and takes medians. Peak RSS is /usr/bin/time -v's
+our app (its bytecode compiled first, as an install does; the bundled dataset in the bench's own
+cache folder, filled by one start before, as any earlier start leaves it), a bare Textual app (one
+Static, a Footer) and our app's first start ever (a new empty cache folder each time: the file is
+checked) and takes medians. Peak RSS is /usr/bin/time -v's
 "Maximum resident set size" of a run that shows rows, searches for `raid` (waiting for the index the
 app builds in the background) and quits with `q`. Navigation runs in-process
 (Pilot, 120x40): each figure is the wall time of `await pilot.press(key)` + `await pilot.pause()`,
