@@ -2,13 +2,15 @@
 
     python bench/run.py [--events N] [--seed S] [--record] [--quick] [--only startup|navigation]
     python bench/run.py --only navigation --data /tmp/big.json [--presses 100]
+    python bench/run.py --only loading --data /tmp/big.json
 
 Measures; never asserts. Start-up and loading are timed in a real pseudo-terminal driven by tmux
 (a private tmux server, polled every ~10 ms with ``capture-pane``); navigation in-process with
 Textual's Pilot; search and the time axis as plain calls. ``--quick`` runs each part a few times at a
 tiny size (the smoke test). ``--only startup`` measures start-up alone, three times as often;
 ``--only navigation`` the keys and jumps alone (``--presses`` each, on ``--data``, a dataset file made
-by make_dataset.py, or one generated as for the whole run).
+by make_dataset.py, or one generated as for the whole run); ``--only loading`` the first open of
+``--data`` alone (rows, memory of the app and of its checking process).
 ``--record`` appends the table to bench/RESULTS.md. ratio = measured / target: at or below 1.00 meets
 the target.
 """
@@ -35,6 +37,7 @@ from pathlib import Path
 from make_dataset import make_dataset
 from make_dataset import write as write_as
 from search_bench import percentile, queries, revision
+from tree_memory import TreeMemory
 
 import junquito_tui
 from junquito_tui.core import axis
@@ -128,6 +131,10 @@ class Pane:
     def close(self) -> None:
         tmux("kill-session", "-t", self.name)
 
+    def pid(self) -> int | None:
+        found = tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").stdout.strip()
+        return int(found) if found.isdigit() else None
+
 
 def app_argv(*args: str) -> list[str]:
     return [sys.executable, "-m", "junquito_tui", *args]
@@ -200,12 +207,15 @@ def loading(path: Path, repeat: int, timeout: float, label: str = "large dataset
     rows: list[float] = []
     searched: list[float] = []
     peaks: list[float] = []
+    trees: list[TreeMemory] = []
     timer = Path("/usr/bin/time").exists()
     for _ in range(repeat):
         report = Path(tempfile.mkdtemp()) / "time.txt"
         # A first open each time: an empty cache (the cached reopen is measured on its own, below).
         empty = {"XDG_CACHE_HOME": tempfile.mkdtemp(prefix="cache-")}
         pane = Pane(["/usr/bin/time", "-v", "-o", str(report), *argv] if timer else argv, empty)
+        root = pane.pid()
+        tree = TreeMemory(root).start() if root is not None and Path("/proc").is_dir() else None
         first = pane.wait(lambda text: text.strip() != "", timeout)
         row = pane.wait(rows_visible, timeout)
         # A first search waits for the index the app builds in the background once rows are up, so
@@ -218,6 +228,9 @@ def loading(path: Path, repeat: int, timeout: float, label: str = "large dataset
         searched += [found] if found is not None else []
         tmux("send-keys", "-t", pane.name, "Escape")  # then wait: escape and q at once read as alt+q
         pane.wait(lambda text: "Close search" not in text, timeout)
+        if tree is not None:
+            tree.stop()
+            trees.append(tree)
         tmux("send-keys", "-t", pane.name, "q")
         pane.wait_exit(pane.elapsed() + 30)
         pane.close()
@@ -235,12 +248,31 @@ def loading(path: Path, repeat: int, timeout: float, label: str = "large dataset
         (f"{label}: timeline rows visible (median)", seconds(statistics.median(rows) if rows else None), "", ""),
         (f"{label}: first search results (index built after the rows, median)",
          seconds(statistics.median(searched) if searched else None), "", ""),
-        (f"{label}: peak RSS, loading + rows + first search (/usr/bin/time -v)",
+        (f"{label}: peak RSS, loading + rows + first search, the largest single process (/usr/bin/time -v)",
          f"{peak:,.0f} MB" if peak else "not measured", "<= 400 MB", ratio(peak, 400)),
+        *tree_rows(label, trees),
     ]  # fmt: skip
     if label == "large dataset":
         found += [quit_while_loading(argv, timeout), quit_bare(timeout)]
     return found
+
+
+def tree_rows(label: str, trees: list[TreeMemory]) -> list[Row]:
+    """The app's own peak, its checking process's, and the two together (see tree_memory.py)."""
+    if not trees:
+        return []
+    mb = 1024
+    app = max(t.app_peak_kb for t in trees) / mb
+    helper = max(t.helper_peak_kb for t in trees) / mb
+    total = max(t.sum_peak_kb for t in trees) / mb
+    helpers = max(t.helpers_seen for t in trees)
+    return [
+        (f"{label}: peak RSS of the app's own process (VmHWM)", f"{app:,.0f} MB", "", ""),
+        (f"{label}: peak RSS of its checking process ({helpers} seen; VmHWM)",
+         f"{helper:,.0f} MB" if helpers else "none started", "", ""),
+        (f"{label}: peak RSS of the app and its checking process together (sampled every 20 ms)",
+         f"{total:,.0f} MB", "", ""),
+    ]  # fmt: skip
 
 
 def cached_entry(home: Path) -> bool:
@@ -553,6 +585,12 @@ def run(args: argparse.Namespace) -> str:
             return navigation_only(args)
         finally:
             shutil.rmtree(own_cache, ignore_errors=True)
+    if args.only == "loading":
+        try:
+            return loading_only(args, 1 if args.quick else 3, timeout)
+        finally:
+            tmux("kill-server")
+            shutil.rmtree(own_cache, ignore_errors=True)
     path = Path(tempfile.mkdtemp()) / f"events-{args.events}.json"
     document = make_dataset(args.events, args.seed)
     path.write_text(json.dumps(document, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -582,6 +620,28 @@ def run(args: argparse.Namespace) -> str:
     table += [f"| {' | '.join(row)} |" for row in rows]
     path.unlink()
     shutil.rmtree(own_cache, ignore_errors=True)
+    return "\n".join([head, "", *table, "", METHOD])
+
+
+def loading_only(args: argparse.Namespace, repeat: int, timeout: float) -> str:
+    """The first-open figures alone, on ``--data`` (never deleted) or a dataset generated for the run."""
+    path = Path(args.data) if args.data else Path(tempfile.mkdtemp()) / f"events-{args.events}.json"
+    if not args.data:
+        path.write_text(json.dumps(make_dataset(args.events, args.seed), ensure_ascii=False) + "\n", encoding="utf-8")
+    if not shutil.which("tmux"):
+        return NO_TMUX
+    load = os.getloadavg()
+    rows = loading(path, repeat, timeout)
+    load = tuple(max(a, b) for a, b in zip(load, os.getloadavg(), strict=True))
+    head = (
+        f"First open only (`--only loading`), {path.name} ({path.stat().st_size / 1e6:,.0f} MB), {repeat} runs; "
+        f"terminal 120x40; load average (1, 5, 15 min, the higher of before and after): "
+        f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+    table = ["| figure | measured | target | ratio |", "| --- | ---: | ---: | ---: |"]
+    table += [f"| {' | '.join(row)} |" for row in rows]
+    if not args.data:
+        path.unlink()
     return "\n".join([head, "", *table, "", METHOD])
 
 
@@ -615,7 +675,10 @@ cache folder, filled by one start before, as any earlier start leaves it), a bar
 Static, a Footer) and our app's first start ever (a new empty cache folder each time: the file is
 checked) and takes medians. Peak RSS is /usr/bin/time -v's
 "Maximum resident set size" of a run that shows rows, searches for `raid` (waiting for the index the
-app builds in the background) and quits with `q`. Navigation runs in-process
+app builds in the background) and quits with `q`: the largest single process. The app checks a large
+first open in a second process, so the same run is also sampled from /proc (bench/tree_memory.py):
+the app's own peak (VmHWM), the checking process's, and the largest sum of the two seen in one
+20 ms sample. Navigation runs in-process
 (Pilot, 120x40): each figure is the wall time of `await pilot.press(key)` + `await pilot.pause()`,
 p95, minus the median of the same for `f12` (no binding) as the Pilot's own overhead (the Pilot waits
 for the process to go idle in 20 ms slices, and long lists measure their rows' heights in idle 1 ms
@@ -651,8 +714,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-tmux", action="store_true", help="only the in-process parts (navigation, search, axis): no terminal runs"
     )
-    parser.add_argument("--only", choices=["startup", "navigation"], help="measure only this part")
-    parser.add_argument("--data", metavar="FILE", help="with --only navigation: this dataset (make_dataset.py)")
+    parser.add_argument("--only", choices=["startup", "navigation", "loading"], help="measure only this part")
+    parser.add_argument(
+        "--data", metavar="FILE", help="with --only navigation or loading: this dataset (make_dataset.py)"
+    )
     parser.add_argument("--presses", type=int, metavar="P", help="with --only navigation: presses per key")
     args = parser.parse_args(argv)
     args.events = args.events if args.events is not None else 300 if args.quick else 100_000
