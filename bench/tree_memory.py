@@ -28,11 +28,11 @@ def _status(pid: int) -> dict[str, int]:
     return found
 
 
-def _cmdline(pid: int) -> str:
+def _argv(pid: int) -> list[str]:
     try:
-        return (PROC / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        return (PROC / str(pid) / "cmdline").read_bytes().decode(errors="replace").split("\0")
     except OSError:
-        return ""
+        return []
 
 
 def _children(pid: int) -> list[int]:
@@ -44,8 +44,9 @@ def _children(pid: int) -> list[int]:
 
 
 class TreeMemory:
-    """Samples the processes under ``root`` in a thread; ``app`` is the first process whose command line
-    holds ``app_marker``; every process under it counts as a helper (the checking process)."""
+    """Samples the processes under ``root`` in a thread; the app is the first process run as
+    ``python -m APP_MARKER`` (not /usr/bin/time, whose arguments name it too); every process under it
+    counts as a helper (the checking process)."""
 
     def __init__(self, root: int, app_marker: str = "junquito_tui", interval: float = 0.02) -> None:
         self.root, self.marker, self.interval = root, app_marker, interval
@@ -69,7 +70,7 @@ class TreeMemory:
         stack = [self.root]
         while stack:
             pid = stack.pop()
-            if self.marker in _cmdline(pid):
+            if _argv(pid)[1:3] == ["-m", self.marker]:
                 return pid
             stack += _children(pid)
         return None

@@ -34,6 +34,7 @@ __all__ = [
     "DatasetError",
     "Loaded",
     "bundled_path",
+    "load_bytes",
     "load_dataset",
     "load_timelinejs",
     "load_with_report",
@@ -134,27 +135,45 @@ def load_with_report(
         if _is_sheet(target, columns):
             stage.now = "converted from a spreadsheet"
             return _load_sheet(target, columns, report)
-        raw = read_file(target, limit, report)
-        stage.now = "checked"  # parsed, validated, converted: each stage below names itself
-        report(f"Checking {len(raw) / 1e6:,.1f} MB", None)
-        dataset = _valid_as_is(raw, name, duplicates=thorough or len(raw) <= DUPLICATE_SCAN_BYTES)
-        if dataset is not None:
-            return Loaded(dataset, [])
-        # Something is wrong, or the file is TimelineJS: the careful path says what, or converts.
-        # The collector stays out of the way: a parse tree is acyclic, and walking it again and
-        # again as it grows was two thirds of the time (5 s at 100,000 events).
-        with collector_paused():
-            document, duplicates = parse_json(decode(raw, name), name)
-            del raw
-            from .interop.timelinejs_import import from_timelinejs, is_timelinejs  # only for such files
+        # No name kept here for the bytes: the careful path lets go of them once parsed.
+        return _load_json(read_file(target, limit, report), target, stage, report, thorough)
 
-            if is_timelinejs(document):
-                stage.now = "converted from TimelineJS"
-                report("Converting from TimelineJS", None)
-                converted, warnings = from_timelinejs(document, target.name)
-                stage.now = "checked"
-                return Loaded(validate_document(converted, name), [*_as_warnings(duplicates), *warnings])
-            return Loaded(validate_document(document, name, duplicates), [])
+
+def load_bytes(raw: bytes, path: str | Path, *, thorough: bool = False) -> Loaded:
+    """What ``load_with_report`` makes of a JSON file (our format or TimelineJS) whose bytes were read
+    already (``path`` names it in messages): the same checks, the same ``DatasetError``."""
+    target = Path(path)
+    with _last_line_of_defence(str(target)) as stage:
+        return _load_json(raw, target, stage, lambda stage, fraction: None, thorough)
+
+
+def _load_json(raw: bytes, target: Path, stage: _Stage, report: Progress, thorough: bool) -> Loaded:
+    name = str(target)
+    stage.now = "checked"  # parsed, validated, converted: each stage below names itself
+    report(f"Checking {len(raw) / 1e6:,.1f} MB", None)
+    dataset = _valid_as_is(raw, name, duplicates=thorough or len(raw) <= DUPLICATE_SCAN_BYTES)
+    if dataset is not None:
+        return Loaded(dataset, [])
+    # Something is wrong, or the file is TimelineJS: the careful path says what, or converts.
+    # The collector stays out of the way: a parse tree is acyclic, and walking it again and
+    # again as it grows was two thirds of the time (5 s at 100,000 events).
+    with collector_paused():
+        document, duplicates = parse_json(decode(raw, name), name)
+        del raw
+        from .interop.timelinejs_import import from_timelinejs, is_timelinejs  # only for such files
+
+        if is_timelinejs(document):
+            stage.now = "converted from TimelineJS"
+            report("Converting from TimelineJS", None)
+            converted, warnings = from_timelinejs(document, target.name)
+            stage.now = "checked"
+            return Loaded(validate_document(converted, name), [*_as_warnings(duplicates), *warnings])
+        return Loaded(validate_document(document, name, duplicates), [])
+
+
+def is_sheet_file(target: Path, columns: ColumnSpec | None) -> bool:
+    """Whether ``load_with_report`` reads ``target`` as a spreadsheet (by its first bytes and name)."""
+    return _is_sheet(target, columns)
 
 
 def _is_sheet(target: Path, columns: ColumnSpec | None) -> bool:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from ..core.axis import Placement
     from ..core.cache import Save
     from ..core.interop.sheet_layouts import ColumnSpec
+    from ..core.quick_load import Quick
     from .screens.loading import LoadingScreen
 
 
@@ -58,6 +60,8 @@ class JunquitoApp(App[None]):
         self._use_notebook = use_notebook
         self._use_cache = use_cache
         self._save = save
+        self._quick: Quick | None = None  # a dataset on screen whose full check is still running
+        self._after_check: Callable[[], object] | None = None
         self._event_id, self._actor_id = event_id, actor_id
         self.load_warnings = list(warnings or [])
         self.load_error: str | None = None  # printed by the command line after the app has closed
@@ -93,6 +97,8 @@ class JunquitoApp(App[None]):
 
     def on_unmount(self) -> None:  # closed before its first frame: never leave the collector off
         self._resume_collector()
+        if self._quick is not None:
+            self._quick.check.stop()  # nobody will look at its answer
 
     def _resume_collector(self) -> None:
         if self._collector_paused:
@@ -126,18 +132,60 @@ class JunquitoApp(App[None]):
         )
 
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
+        quick = message.quick
         problem = missing_link(message.chronology, self._event_id, self._actor_id)
-        if problem:
+        if problem and quick is None:
             self._fail(problem)
+            return
+        if problem and quick is not None:  # the file's own problems, if any, say more than this one
+            self._quick = quick
+            self._await_check(quick, then=lambda: self._fail(problem))
             return
         self.chronology = message.chronology
         self.title = message.chronology.dataset.title
         explorer = self._explorer(message.chronology, message.placement)
+        if quick is not None:
+            explorer.set_reactive(ExplorerScreen.checking, True)  # marked on screen until the check says so
+            self._quick = quick
+            self._await_check(quick)
         self.switch_screen(explorer)
         if message.save is not None:
             explorer.call_after_refresh(message.save.start)  # once the explorer is drawn
         self.load_warnings = message.warnings
         self._show_warnings()
+
+    def _await_check(self, quick: Quick, then: Callable[[], object] | None = None) -> None:
+        from .screens.loading import LoadingScreen
+
+        self._after_check = then
+        waiter = threading.Thread(
+            target=lambda: self.post_message(LoadingScreen.Checked(quick.check.wait())), name="await-check", daemon=True
+        )
+        waiter.start()
+
+    def on_loading_screen_checked(self, message: LoadingScreen.Checked) -> None:
+        """A dataset on screen is valid (marked so, and cached), or goes, replaced by its report."""
+        quick, self._quick = self._quick, None
+        outcome = message.outcome
+        if quick is None:
+            return
+        if outcome.kind == "ok":
+            if self._after_check is not None:
+                self._after_check()
+                return
+            if isinstance(self.screen, ExplorerScreen):
+                self.screen.checking = False
+            if quick.save is not None:
+                quick.save.start()  # only now: the cache holds nothing that was not checked
+            return
+        self.chronology = None  # nothing of it is kept
+        if outcome.kind in ("changed", "differs"):  # read it again, checked before it is shown
+            from .screens.loading import LoadingScreen
+
+            assert self._load is not None
+            self.switch_screen(LoadingScreen(*self._load, use_cache=self._use_cache, quick=False))
+            return
+        self._fail(outcome.report or "the dataset could not be checked")
 
     def on_loading_screen_failed(self, message: LoadingScreen.Failed) -> None:
         self._fail(message.report)

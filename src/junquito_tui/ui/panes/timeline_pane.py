@@ -21,11 +21,14 @@ if TYPE_CHECKING:
 from ..widgets.time_axis import LEGEND, TimeAxis
 from ..widgets.timeline import Timeline
 
+CHECKING = " · being checked…"
+
 
 class TimelinePane(Vertical):
     # Bound to the explorer screen's filter; a var: a change re-fills the timeline, not a repaint of all.
     timeline_filter: var[TimelineFilter | None] = var(None, init=False)
     annotations: var[Snapshot | None] = var(None, init=False)  # bound too: markers on marked events
+    checking: var[bool] = var(False, init=False)  # bound: the dataset's full check is still running
 
     def __init__(
         self,
@@ -121,8 +124,14 @@ class TimelinePane(Vertical):
             title = Content.assemble(
                 "1 Timeline · filter: ", query, f" · {shown:,} of {count(total, 'event')} (escape clears)"
             )
+        if self.checking:  # plain words: what is shown has not yet been found valid
+            title = Content.assemble(title, CHECKING)
         self.border_title = title
         self._update_subtitle()
+
+    def watch_checking(self) -> None:
+        if self.is_mounted:
+            self._update_title()
 
     def _update_subtitle(self) -> None:
         self.border_subtitle = Content(f"{self.query_one(TimeAxis).zoom_label} (+-=) · {LEGEND}")

@@ -106,6 +106,8 @@ class ExplorerScreen(Screen[None]):
     current_actor: var[str | None] = var(None, init=False)
     timeline_filter: var[TimelineFilter | None] = var(None, init=False)
     annotations: var[Snapshot | None] = var(None, init=False)  # the user's notebook, as the panes show it
+    # True while the dataset shown is a fast reading whose full check (another process) still runs.
+    checking: var[bool] = var(False, init=False)
     # Textual's own `focused` repaints the whole screen at every focus change; the widgets that
     # gain and lose focus restyle and repaint themselves, which is all this screen needs.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
@@ -137,7 +139,9 @@ class ExplorerScreen(Screen[None]):
             with PaneDeck(id="panes"):
                 yield Static(id="pane-tabs")
                 timeline = TimelinePane(chronology, self._placement, id="timeline-pane", classes="pane")
-                yield timeline.data_bind(ExplorerScreen.timeline_filter, ExplorerScreen.annotations)
+                yield timeline.data_bind(
+                    ExplorerScreen.timeline_filter, ExplorerScreen.annotations, ExplorerScreen.checking
+                )
                 event = EventPane(chronology, id="event-pane", classes="pane")
                 yield event.data_bind(ExplorerScreen.current_event, ExplorerScreen.annotations)
                 yield ActorsPane(chronology, id="actors-pane", classes="pane").data_bind(ExplorerScreen.annotations)

@@ -21,15 +21,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from ...core.axis import Placement
-from ...core.cached_load import load_cached
 from ...core.chronology import Chronology
-from ...core.loader import DatasetError
+from ...core.loader import DatasetError, load_with_report
 from ...core.memory import collector_paused, freeze_loaded_objects
 from ...core.problems import Problem
 
 if TYPE_CHECKING:
     from ...core.cache import Save
+    from ...core.checking import Outcome
     from ...core.interop.sheet_layouts import ColumnSpec
+    from ...core.model import Dataset
+    from ...core.quick_load import Quick
 
 REPORT_EVERY = 0.05  # seconds between progress messages: the screen need not hear more often
 
@@ -49,12 +51,25 @@ class LoadingScreen(Screen[None]):
 
     class Loaded(Message):
         def __init__(
-            self, chronology: Chronology, placement: Placement, warnings: list[str], save: Save | None = None
+            self,
+            chronology: Chronology,
+            placement: Placement,
+            warnings: list[str],
+            save: Save | None = None,
+            quick: Quick | None = None,
         ) -> None:
             self.chronology = chronology
             self.placement = placement
             self.warnings = warnings
             self.save = save  # writes the dataset cache: to start once the explorer is on screen
+            self.quick = quick  # a fast reading, its full check under way in another process
+            super().__init__()
+
+    class Checked(Message):
+        """The full check of a dataset on screen has ended (posted to the app, from a thread)."""
+
+        def __init__(self, outcome: Outcome) -> None:
+            self.outcome = outcome
             super().__init__()
 
     class Failed(Message):
@@ -63,14 +78,22 @@ class LoadingScreen(Screen[None]):
             super().__init__()
 
     def __init__(
-        self, path: Path, max_bytes: int, columns: ColumnSpec | None = None, *, use_cache: bool = True
+        self,
+        path: Path,
+        max_bytes: int,
+        columns: ColumnSpec | None = None,
+        *,
+        use_cache: bool = True,
+        quick: bool = True,
     ) -> None:
         super().__init__()
         self.path = path
         self.max_bytes = max_bytes
         self.columns = columns  # --columns, for a spreadsheet
         self.use_cache = use_cache  # False: --no-cache
+        self.quick = quick  # False: never the fast reading (checked, then shown)
         self._last_report = 0.0
+        self._stage = "read"  # what the loading thread is doing, for the message if it fails
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
@@ -85,35 +108,55 @@ class LoadingScreen(Screen[None]):
     def _load(self) -> None:
         """Every way this can end posts a message: a thread that died silently would leave the
         progress screen up forever, and `q` would then exit 0 as if nothing had gone wrong."""
-        stage = "read"
+        self._stage = "read"
+        quick: Quick | None = None
         try:
+            from ...core.quick_load import open_dataset
+
             with collector_paused():  # all of this is new, long-lived and acyclic
-                loaded, save = load_cached(
+                loaded, save, quick = open_dataset(
                     self.path,
                     max_bytes=self.max_bytes,
                     progress=self._report,
                     columns=self.columns,
                     use_cache=self.use_cache,
+                    quick=self.quick,
                 )
                 dataset, warnings = loaded.dataset, loaded.warnings
-                stage = "ordered"
-                self._report(f"Ordering {len(dataset.events):,} events", None, force=True)
-                chronology = Chronology(dataset)
-                stage = "placed in time"
-                self._report("Placing events in time", None, force=True)
-                placement = Placement(chronology.events)
+                chronology, placement = self._order(dataset, quick)
             freeze_loaded_objects()  # the load's last step, before the explorer takes over
         except DatasetError as error:
+            if quick is not None:
+                quick.check.stop()
             self.post_message(self.Failed(error.report()))
             return
         except BaseException as error:
+            if quick is not None:
+                quick.check.stop()
             detail = f"{type(error).__name__}: {error}"[:200]
-            why = f"could not be {stage} ({detail})"
+            why = f"could not be {self._stage} ({detail})"
             if not isinstance(error, MemoryError):
                 why += "; this is a bug in junquito-tui, please report it"
             self.post_message(self.Failed(DatasetError(str(self.path), [Problem("", why)]).report()))
             return
-        self.post_message(self.Loaded(chronology, placement, warnings, save))
+        self.post_message(self.Loaded(chronology, placement, warnings, save, quick))
+
+    def _order(self, dataset: Dataset, quick: Quick | None) -> tuple[Chronology, Placement]:
+        """The chronology and its placement in time. A fast reading that cannot be ordered is checked
+        here, at once: its problems are the answer (a valid file that fails here is a bug)."""
+        try:
+            self._stage = "ordered"
+            self._report(f"Ordering {len(dataset.events):,} events", None, force=True)
+            chronology = Chronology(dataset)
+            self._stage = "placed in time"
+            self._report("Placing events in time", None, force=True)
+            return chronology, Placement(chronology.events)
+        except Exception:
+            if quick is None:
+                raise
+            quick.check.stop()
+            load_with_report(self.path, max_bytes=self.max_bytes, thorough=True)  # raises with the problems
+            raise
 
     def _report(self, stage: str, fraction: float | None, force: bool = False) -> None:
         now = time.monotonic()

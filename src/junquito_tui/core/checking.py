@@ -1,0 +1,161 @@
+"""The full check of a dataset in a second process, while the first shows a fast reading of it.
+
+The child (``python -m junquito_tui.core.checking FILE MAX_BYTES DIGEST``) reads the file as the
+loader does, makes sure its bytes are the ones the parent read (their xxh3-128 ``DIGEST``), checks
+them exactly as ``validate`` does (``load_bytes``, duplicate keys included), and compares what the
+check gives with the fast reading of the same bytes (``fast_json``): the parent shows the fast one,
+so it is trusted only if the two are equal. It prints one JSON line and exits 0; anything else
+(a crash, a kill, a hang past the time limit, output that is not that line) is an outcome of its
+own, never taken for success.
+
+Outcomes: ``ok``; ``failed`` (the file's problem report); ``changed`` (the file is not what the
+parent read: read it again) or ``differs`` (the readings differ: read it the ordinary way);
+``broken`` (the check did not finish: a report that says so).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import dataclasses
+import json
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from .problems import DatasetError, Problem
+
+TIME_LIMIT_BASE = 120.0  # seconds, and per MB below: checking 87 MB takes ~2 s of CPU here
+TIME_LIMIT_PER_MB = 2.0
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    kind: str  # ok, failed, changed, differs, broken
+    report: str | None = None  # for failed and broken: what to show in place of the dataset
+
+
+def time_limit(size: int) -> float:
+    return TIME_LIMIT_BASE + TIME_LIMIT_PER_MB * size / 1e6
+
+
+_RUNNING: set[Check] = set()
+
+
+@atexit.register
+def _stop_all() -> None:
+    """A check nobody will wait for is wasted work: the app has closed (or is closing)."""
+    for running in list(_RUNNING):
+        running.stop()
+
+
+class Check:
+    """The child checking ``path``; ``wait`` (in a thread: it blocks) says how it ended."""
+
+    def __init__(self, path: Path, max_bytes: int, digest: str, *, limit: float | None = None) -> None:
+        self.path, self.max_bytes, self.digest = path, max_bytes, digest
+        self.limit = limit if limit is not None else time_limit(path.stat().st_size)
+        self.command = [sys.executable, "-m", __name__, str(path), str(max_bytes), digest]
+        self._process: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+        self._stopped = False
+
+    def start(self) -> Check:
+        with self._lock:
+            if not self._stopped:
+                self._process = subprocess.Popen(
+                    self.command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+                )
+                _RUNNING.add(self)
+        return self
+
+    def stop(self) -> None:
+        """End the child, if it still runs (the app closes, or no longer needs the answer)."""
+        with self._lock:
+            self._stopped = True
+            process = self._process
+            _RUNNING.discard(self)
+        if process is not None and process.poll() is None:
+            with contextlib.suppress(OSError):
+                process.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=5)
+
+    def wait(self) -> Outcome:
+        process = self._process
+        if process is None:
+            return self._broken("it was not started")
+        try:
+            out, _ = process.communicate(timeout=self.limit)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            return self._broken(f"it did not finish within {self.limit:,.0f} seconds and was stopped")
+        finally:
+            _RUNNING.discard(self)
+        return self._outcome(process.returncode, out)
+
+    def _outcome(self, code: int, out: bytes) -> Outcome:
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            return self._broken(f"the checking process was ended by {name}")
+        if code != 0:
+            return self._broken(f"the checking process failed (exit status {code})")
+        try:
+            answer = json.loads(out.decode("utf-8").strip().splitlines()[-1])
+            kind = answer["outcome"]
+            report = answer.get("report")
+        except (ValueError, IndexError, KeyError, TypeError, UnicodeDecodeError):
+            return self._broken("the checking process gave no answer")
+        if kind not in {"ok", "failed", "changed", "differs"} or (kind == "failed" and not isinstance(report, str)):
+            return self._broken("the checking process gave no answer")
+        return Outcome(kind, report if kind == "failed" else None)
+
+    def _broken(self, why: str) -> Outcome:
+        message = f"could not be checked: {why}; nothing of it is shown (junquito-tui validate FILE checks it alone)"
+        return Outcome("broken", DatasetError(str(self.path), [Problem("", message)]).report())
+
+
+# -- the child --------------------------------------------------------------------------------------
+
+
+def check(path: Path, max_bytes: int, digest: str) -> dict[str, str]:
+    import xxhash
+
+    from .fast_json import decode, to_model
+    from .files import read_file
+    from .loader import load_bytes
+    from .memory import collector_paused, release_free_memory
+
+    try:
+        raw = read_file(path, max_bytes)
+    except DatasetError:
+        return {"outcome": "changed"}  # it could be read a moment ago: it is not what the app shows
+    if xxhash.xxh3_128_hexdigest(raw) != digest:
+        return {"outcome": "changed"}
+    try:
+        checked = load_bytes(raw, path, thorough=True)
+    except DatasetError as error:
+        return {"outcome": "failed", "report": error.report()}
+    release_free_memory()
+    try:
+        with collector_paused():
+            same = not checked.warnings and to_model(decode(raw)) == checked.dataset
+    except Exception:  # the fast reading refuses what the check accepts: not the same
+        same = False
+    return {"outcome": "ok" if same else "differs"}
+
+
+def main(argv: list[str]) -> int:
+    path, max_bytes, digest = Path(argv[0]), int(argv[1]), argv[2]
+    sys.stdout.write(json.dumps(check(path, max_bytes, digest)) + "\n")
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

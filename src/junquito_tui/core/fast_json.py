@@ -1,0 +1,237 @@
+"""A fast reading of our JSON format into the model's classes, to show while the contract checks it.
+
+msgspec decodes the bytes in C into structs that mirror the model, built from the model's own
+fields and constraints (so nothing here restates the schema): the same field names, the alias
+'$schema', the defaults, the enums, strict booleans and integers, and every string's length
+limits and pattern, checked by Python's ``re`` (the patterns anchored with ``\\Z``, since ``$``
+also matches before a final newline, and spelt for Python where Rust and Python differ). An
+unknown field is an error, as in the model. The structs are then converted, in C again, into
+the model's own dataclasses, and the model's own cross-field validators (``_consistent`` of
+``When`` and ``Event``) and the whole-dataset checks (``check_integrity``) are run on them.
+
+What this does not check, and the full check in another process does (``checking``): duplicate
+keys, and whatever pydantic reads differently from msgspec. A file this refuses is simply read the
+ordinary way (checked, then shown). Nothing here raises: ``read_fast`` answers None when in doubt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from enum import Enum
+from functools import cache
+from typing import Annotated, Any, Literal, Union, cast, get_args, get_origin
+
+import msgspec
+from pydantic.fields import FieldInfo
+
+from . import model
+from .integrity import check_integrity
+from .json_text import UTF8_BOM
+from .memory import collector_paused
+from .model import Dataset
+from .text import NO_CONTROL, ONE_LINE, SLUG
+
+# The model's classes, leaves first: each struct is made after the structs its fields hold.
+_CLASSES = (
+    model.When,
+    model.Source,
+    model.Relation,
+    model.Actor,
+    model.Participant,
+    model.Claim,
+    model.Event,
+    model.Quote,
+    model.Dataset,
+)
+
+# Control characters (C0, DEL, C1) and the undrawable characters, as JSON text can carry them:
+# raw (DEL, and C1, Hangul fillers and noncharacters in UTF-8) or escaped (\u0001, \u007F, \uFFFE,
+# a surrogate pair for a noncharacter beyond the first plane). A file holding any of these takes
+# the ordinary path, where they are reported; a false alarm (an escaped backslash before 'u0001')
+# costs only the fast path. The struct patterns refuse them too: this is a second, independent line.
+_HEX = b"[0-9A-Fa-f]"
+# Escapes are looked for only in a file with a backslash (a single alternation of every form took
+# 2 s on 87 MB). Raw C0 controls are not looked for: JSON refuses them inside strings, and msgspec
+# with it.
+_ESCAPED = re.compile(
+    rb"\\(?:[bfr]|u(?:00[01]"
+    + _HEX
+    + rb"|007[Ff]|00[89]"
+    + _HEX
+    + rb"|115[Ff]|1160|3164|[Ff][Ff][Aa]0|[Ff][Dd][CcDdEe]"
+    + _HEX
+    + rb"|[Ff][Ff][Ff][EeFf]"
+    + rb"|[Dd][89AaBb]"
+    + _HEX
+    + rb"[Ff]\\u[Dd][Ff][Ff][EeFf]))"
+)  # \b, \f, \r; \u of a control, a Hangul filler or a noncharacter (either case of hex digits)
+# Raw sequences, by lead byte: a pattern runs only if its lead byte is in the file at all (``in``
+# on bytes is memchr, a few ms for 87 MB; a pattern with a fixed first byte ~40 ms).
+_RAW = (
+    (b"\xc2", re.compile(rb"\xc2[\x80-\x9f]")),  # C1
+    (b"\xe1", re.compile(rb"\xe1\x85[\x9f\xa0]")),  # Hangul fillers U+115F, U+1160
+    (b"\xe3", re.compile(rb"\xe3\x85\xa4")),  # Hangul filler U+3164
+    (b"\xef", re.compile(rb"\xef(?:\xbe\xa0|\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")),  # U+FFA0, noncharacters
+)
+_PLANE_END = re.compile(rb"\xbf[\xbe\xbf](?<=[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf])")  # U+1FFFE ... U+10FFFF
+_PLANE_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
+
+
+def has_control_escape(raw: bytes) -> bool:
+    """Whether ``raw`` (JSON text) may hold a character the model refuses as a control or undrawable."""
+    if b"\x7f" in raw:  # DEL, raw
+        return True
+    if b"\\" in raw and _ESCAPED.search(raw):
+        return True
+    if any(lead in raw and pattern.search(raw) for lead, pattern in _RAW):
+        return True
+    return any(lead in raw for lead in _PLANE_LEADS) and _PLANE_END.search(raw) is not None
+
+
+# Patterns are not checked string by string (a Python ``re`` call per string was 1.1 s of 1.4 at
+# 100,000 events), but in bulk or by what implies them: the controls and undrawable characters of
+# the text patterns by ``has_control_escape`` in the bytes; ids and tags by ``slugs_ok`` on the ids
+# the dataset defines (a reference must name one of them: ``check_integrity``); other patterns
+# (the time zone: one string) as usual. What is left to the full check: line breaks in one-line
+# fields, which draw over the next line until the check replaces the screen.
+_BULK_PATTERNS = {NO_CONTROL, ONE_LINE, SLUG}
+_SLUG_PROBLEM = re.compile(r"[^a-z0-9\n-]|^-|-$|--|^$", re.MULTILINE)
+
+
+def _python_pattern(pattern: str) -> str | None:
+    if pattern in _BULK_PATTERNS:
+        return None
+    # Python's '$' also matches before a final newline ('abc\n' would pass); Rust's does not.
+    return pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern
+
+
+def _meta(metadata: tuple[Any, ...]) -> msgspec.Meta | None:
+    limits: dict[str, Any] = {}
+    for item in metadata:
+        for name in ("min_length", "max_length", "pattern"):
+            value = getattr(item, name, None)
+            if value is not None and name == "pattern":
+                value = _python_pattern(value)
+            if value is not None:
+                limits[name] = value
+    return msgspec.Meta(**limits) if limits else None
+
+
+def slugs_ok(dataset: Dataset) -> bool:
+    """Every id the dataset defines, and every tag, is a slug (checked in one pass over them all)."""
+    names = [
+        *(item.id for section in (dataset.sources, dataset.actors, dataset.events, dataset.quotes) for item in section),
+        *{tag for event in dataset.events for tag in event.tags},
+    ]
+    return not names or _SLUG_PROBLEM.search("\n".join(names)) is None
+
+
+def _mirror(hint: Any, structs: dict[type, type]) -> Any:
+    """The msgspec type for a field of the model's type ``hint``."""
+    origin = get_origin(hint)
+    if origin is Annotated:
+        base, *metadata = get_args(hint)
+        mirrored = _mirror(base, structs)
+        meta = _meta(tuple(metadata))
+        return Annotated[mirrored, meta] if meta is not None else mirrored
+    if origin in (Union, types.UnionType):
+        options = tuple(_mirror(option, structs) for option in get_args(hint))
+        return Union[options]  # noqa: UP007 (a tuple of types, not an expression)
+    if origin is tuple:
+        item, _ = get_args(hint)
+        return tuple[_mirror(item, structs), ...]  # type: ignore[misc]
+    if origin is Literal or hint is type(None):
+        return hint
+    if isinstance(hint, type) and hint in structs:
+        return structs[hint]
+    if isinstance(hint, type) and issubclass(hint, (Enum, str, int, bool)):
+        return hint
+    raise TypeError(f"no mirror for {hint!r}")
+
+
+def _default(field: dataclasses.Field[Any]) -> Any:
+    value = field.default
+    if isinstance(value, FieldInfo):
+        factory = value.default_factory
+        return msgspec.field(default_factory=factory) if factory is not None else value.default  # type: ignore[arg-type]
+    return value
+
+
+def _alias(field: dataclasses.Field[Any]) -> str | None:
+    """The field's name in JSON ('$schema'), where it differs: pydantic's Field or the field's metadata."""
+    if isinstance(field.default, FieldInfo) and field.default.alias:
+        return field.default.alias
+    alias = field.metadata.get("alias")
+    return alias if isinstance(alias, str) else None
+
+
+@cache
+def _structs() -> dict[type, type]:
+    structs: dict[type, type] = {}
+    for cls in _CLASSES:
+        hints = typing.get_type_hints(cls, include_extras=True)
+        fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
+        for field in dataclasses.fields(cls):
+            hint = _mirror(hints[field.name], structs)
+            default = _default(field)
+            fields.append((field.name, hint) if default is dataclasses.MISSING else (field.name, hint, default))
+        rename = {f.name: alias for f in dataclasses.fields(cls) if (alias := _alias(f)) is not None}
+        structs[cls] = msgspec.defstruct(
+            f"Fast{cls.__name__}", fields, kw_only=True, forbid_unknown_fields=True, rename=rename or None, gc=False
+        )
+    return structs
+
+
+@cache
+def _decoder() -> msgspec.json.Decoder[Any]:
+    return msgspec.json.Decoder(_structs()[Dataset])
+
+
+def decode(raw: bytes) -> Any:
+    """The mirror structs of ``raw``; ``msgspec.ValidationError`` or ``DecodeError`` if they cannot be."""
+    return _decoder().decode(raw.removeprefix(UTF8_BOM))
+
+
+def to_model(document: Any) -> Dataset:
+    """The model's dataclasses, from the mirror structs (their fields read by name, in C)."""
+    dataset: Dataset = msgspec.convert(document, Dataset, from_attributes=True)
+    return dataset
+
+
+def consistent(dataset: Dataset) -> bool:
+    """The model's own cross-field validators, run on the built objects: False if any refuses."""
+    # The methods themselves (plain functions, or pydantic's wrappers of them): Any to the type checker.
+    when_check = cast(Any, model.When)._consistent
+    event_check = cast(Any, model.Event)._consistent
+    try:
+        for event in dataset.events:
+            if event.when is not None:
+                when_check(event.when)
+            if event.end is not None:
+                when_check(event.end)
+            event_check(event)
+    except ValueError:
+        return False
+    return True
+
+
+def read_fast(raw: bytes) -> Dataset | None:
+    """``raw`` as a dataset that passes every check made here, or None (then read it the ordinary way)."""
+    if has_control_escape(raw):
+        return None
+    try:
+        with collector_paused():
+            dataset = to_model(decode(raw))
+    except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError, RecursionError):
+        return None
+    if not consistent(dataset) or not slugs_ok(dataset):
+        return None
+    try:
+        if check_integrity(dataset):
+            return None
+    except (ValueError, KeyError, RecursionError):  # a date the validators let through that integrity cannot read
+        return None
+    return dataset

@@ -1,0 +1,104 @@
+"""Opening a large dataset on both cores: a fast reading on screen, the full check in another process.
+
+For a file of our JSON format (not a spreadsheet, not TimelineJS) that is not in the cache, the
+bytes are read once, hashed (the cache key, and what the checking process must find again), and
+``checking.Check`` starts the full check in a second process; meanwhile ``fast_json`` reads them
+here. If the fast reading takes the file, the caller shows it, marked as being checked, and waits
+for the check (``Quick.check``): only once it says ``ok`` may the dataset be cached
+(``Quick.save``). If the fast reading refuses the file, or anything is in doubt, the check is
+stopped and the file is loaded the ordinary way (checked, then shown), from the bytes already read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cached_load import MIN_BYTES, load_cached
+from .checking import Check
+from .files import Progress, default_max_bytes, preflight, read_file
+from .loader import Loaded, bundled_path, is_sheet_file, load_bytes
+
+if TYPE_CHECKING:
+    from .cache import Key, Save
+    from .interop.sheet_layouts import ColumnSpec
+
+QUICK_MIN_BYTES = MIN_BYTES  # below this a file is checked before it is shown: it takes no time
+
+
+@dataclasses.dataclass
+class Quick:
+    """A dataset shown before its check has finished: the check, and the cache write it allows."""
+
+    check: Check
+    save: Save | None  # start only after the check said ok
+
+
+def open_dataset(
+    path: str | Path | None = None,
+    *,
+    max_bytes: int | None = None,
+    progress: Progress | None = None,
+    columns: ColumnSpec | None = None,
+    use_cache: bool = True,
+    quick: bool = True,
+    folder: Path | None = None,
+) -> tuple[Loaded, Save | None, Quick | None]:
+    """The dataset at ``path`` and what comes with it: a cache write to start (after a checked load),
+    or a ``Quick`` (after a fast reading: the check under way). Raises ``DatasetError`` as
+    ``load_with_report`` does; ``quick`` False: never the fast reading."""
+    target = Path(path) if path is not None else bundled_path()
+    limit = max_bytes if max_bytes is not None else default_max_bytes()
+    options = dict(max_bytes=limit, progress=progress, columns=columns, use_cache=use_cache, folder=folder)
+    if not quick or columns is not None or preflight(target, limit) < QUICK_MIN_BYTES or is_sheet_file(target, None):
+        return (*load_cached(target, **options), None)  # type: ignore[arg-type]
+    import xxhash
+
+    from . import cache  # a large file: worth the imports
+
+    try:
+        key = cache.Key.of(target, "")  # before the bytes are read: a change after it is seen when saving
+    except OSError:
+        return (*load_cached(target, **options), None)  # type: ignore[arg-type]  # the loader says what is wrong
+    raw = read_file(target, limit, progress)
+    digest = xxhash.xxh3_128_hexdigest(raw)  # as cache.file_digest, without reading the file again
+    if use_cache:
+        if progress is not None:
+            progress("Reading the cache", None)
+        hit = cache.read(key, digest, folder)
+        if hit is not None:
+            return Loaded(hit.dataset, hit.warnings, hit.summary), None, None
+    return _read_quickly(raw, target, limit, key, digest, progress, use_cache, folder)
+
+
+def _read_quickly(
+    raw: bytes,
+    target: Path,
+    limit: int,
+    key: Key,
+    digest: str,
+    progress: Progress | None,
+    use_cache: bool,
+    folder: Path | None,
+) -> tuple[Loaded, Save | None, Quick | None]:
+    from . import cache
+    from .fast_json import read_fast
+
+    check = Check(target, limit, digest).start()  # on the other core, while this one reads
+    if progress is not None:
+        progress(f"Reading {len(raw) / 1e6:,.1f} MB (checked in the background)", None)
+    try:
+        dataset = read_fast(raw)
+    except BaseException:
+        check.stop()
+        raise
+    if dataset is None:  # in doubt: the ordinary way, which says what is wrong (or converts)
+        check.stop()
+        loaded = load_bytes(raw, target)
+        del raw
+        save = cache.Save(key, digest, cache.Cached(loaded.dataset, loaded.warnings, loaded.summary), folder)
+        return loaded, save if use_cache else None, None
+    del raw
+    later = cache.Save(key, digest, cache.Cached(dataset, [], None), folder) if use_cache else None
+    return Loaded(dataset, []), None, Quick(check, later)
