@@ -6,6 +6,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from junquito_tui.core.text import CONTROL
+
 
 @st.composite
 def whens(draw: st.DrawFn) -> dict[str, Any]:
@@ -52,3 +54,105 @@ def claim_datasets(draw: st.DrawFn) -> dict[str, Any]:
         "actors": [{"id": a, "name": a.upper(), "kind": "person"} for a in actors],
         "events": events,
     }
+
+
+# Any text a one-line field takes: no controls, line breaks, Hangul fillers or noncharacters.
+text = (
+    st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40)
+    .map(lambda drawn: CONTROL.sub("", drawn))
+    .filter(bool)
+)
+slug = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+
+
+@st.composite
+def valid_datasets(draw: st.DrawFn) -> dict[str, Any]:
+    actor_ids = draw(st.lists(slug, min_size=1, max_size=5, unique=True))
+    event_ids = draw(st.lists(slug, min_size=1, max_size=8, unique=True))
+    actors = [
+        {"id": a, "name": draw(text), "kind": draw(st.sampled_from(["person", "group", "country"]))} for a in actor_ids
+    ]
+    for actor in actors:
+        if draw(st.booleans()):
+            actor["profile"] = draw(text)
+        if draw(st.booleans()):
+            actor["side"] = draw(text)
+    events = []
+    for index, event_id in enumerate(event_ids):
+        event: dict[str, Any] = {"id": event_id, "title": draw(text)}
+        when = draw(st.none() | whens())
+        if when is None and index > 0:
+            event["after"] = event_ids[0]  # the first event is always dated
+        elif when is None:
+            when = {"date": "2018", "precision": "year"}
+        if when is not None:
+            event["when"] = when
+        if draw(st.booleans()):
+            event["summary"] = draw(text)
+        event["actors"] = [
+            {"actor": a, "role": draw(text)} for a in draw(st.lists(st.sampled_from(actor_ids), max_size=3))
+        ]
+        if draw(st.booleans()):
+            event["certainty"] = "alleged"
+            event["claims"] = [{"by": [draw(st.sampled_from(actor_ids))], "statement": draw(text)}]
+        events.append(event)
+    quotes = [
+        {
+            "id": f"q{i}",
+            "text": draw(text),
+            "event": draw(st.sampled_from(event_ids)),
+            "speaker": draw(st.sampled_from([*actor_ids, None])),
+            "source": "s",
+        }
+        for i in range(draw(st.integers(0, 4)))
+    ]
+    return {
+        "schema_version": 1,
+        "title": draw(text),
+        "timezone": "UTC",
+        "sources": [{"id": "s", "title": draw(text), "kind": "other"}],
+        "actors": actors,
+        "events": events,
+        "quotes": quotes,
+    }
+
+
+@st.composite
+def full_datasets(draw: st.DrawFn) -> dict[str, Any]:
+    """``valid_datasets`` with the optional fields drawn too (tags, aliases, relations, ends, places,
+    order notes, reading positions, '$schema', ...), each present or left to its default."""
+    data = draw(valid_datasets())
+    maybe = st.booleans()
+    if draw(maybe):
+        data["$schema"] = "https://example.org/schema.json"
+    if draw(maybe):
+        data["description"] = draw(text) + "\n" + draw(text)  # multi-line text may hold line breaks
+    actor_ids = [a["id"] for a in data["actors"]]
+    for actor in data["actors"]:
+        if draw(maybe):
+            actor["aliases"] = draw(st.lists(text, max_size=2))
+        others = [a for a in actor_ids if a != actor["id"]]
+        if others and draw(maybe):
+            actor["relations"] = [{"type": "ally-of", "target": draw(st.sampled_from(others))}]
+    first = data["events"][0]
+    for event in data["events"]:
+        if draw(maybe):
+            event["tags"] = draw(st.lists(slug, max_size=3))
+        if draw(maybe):
+            event["place"] = draw(text)
+        if draw(maybe):
+            event["sources"] = ["s"]
+        if "after" in event and draw(maybe):
+            event["order_note"] = draw(text)
+        if "when" in event and event["when"]["precision"] == "year" and draw(maybe):
+            event["end"] = {"date": event["when"]["date"], "precision": "year"}
+        if "after" in event and event is not first and draw(maybe):  # a reading position instead
+            del event["after"]
+            event.pop("order_note", None)
+            event["shown_after"] = first["id"]
+    for quote in data["quotes"]:
+        if draw(maybe):
+            quote["context"] = draw(text)
+    if draw(maybe):
+        data["sources"][0] |= {"publisher": draw(text), "url": "https://example.org/a", "note": draw(text)}
+    return data

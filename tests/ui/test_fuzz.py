@@ -18,11 +18,10 @@ from hypothesis import strategies as st
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.interop.timelinejs_import import is_timelinejs
 from junquito_tui.core.loader import DatasetError, load_dataset, validate_document
-from junquito_tui.core.text import CONTROL
 from junquito_tui.ui.app import JunquitoApp
 from junquito_tui.ui.widgets.links import LinkList
 from junquito_tui.ui.widgets.timeline import Timeline
-from strategies import whens
+from strategies import valid_datasets
 
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -54,67 +53,6 @@ def test_any_bytes_are_loaded_or_explained(raw: bytes) -> None:
             load_dataset(path)
         except DatasetError as error:
             assert error.report().startswith(str(path))
-
-
-# Any text a one-line field takes: no controls, line breaks, Hangul fillers or noncharacters.
-text = (
-    st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40)
-    .map(lambda drawn: CONTROL.sub("", drawn))
-    .filter(bool)
-)
-slug = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
-
-
-@st.composite
-def valid_datasets(draw: st.DrawFn) -> dict[str, Any]:
-    actor_ids = draw(st.lists(slug, min_size=1, max_size=5, unique=True))
-    event_ids = draw(st.lists(slug, min_size=1, max_size=8, unique=True))
-    actors = [
-        {"id": a, "name": draw(text), "kind": draw(st.sampled_from(["person", "group", "country"]))} for a in actor_ids
-    ]
-    for actor in actors:
-        if draw(st.booleans()):
-            actor["profile"] = draw(text)
-        if draw(st.booleans()):
-            actor["side"] = draw(text)
-    events = []
-    for index, event_id in enumerate(event_ids):
-        event: dict[str, Any] = {"id": event_id, "title": draw(text)}
-        when = draw(st.none() | whens())
-        if when is None and index > 0:
-            event["after"] = event_ids[0]  # the first event is always dated
-        elif when is None:
-            when = {"date": "2018", "precision": "year"}
-        if when is not None:
-            event["when"] = when
-        if draw(st.booleans()):
-            event["summary"] = draw(text)
-        event["actors"] = [
-            {"actor": a, "role": draw(text)} for a in draw(st.lists(st.sampled_from(actor_ids), max_size=3))
-        ]
-        if draw(st.booleans()):
-            event["certainty"] = "alleged"
-            event["claims"] = [{"by": [draw(st.sampled_from(actor_ids))], "statement": draw(text)}]
-        events.append(event)
-    quotes = [
-        {
-            "id": f"q{i}",
-            "text": draw(text),
-            "event": draw(st.sampled_from(event_ids)),
-            "speaker": draw(st.sampled_from([*actor_ids, None])),
-            "source": "s",
-        }
-        for i in range(draw(st.integers(0, 4)))
-    ]
-    return {
-        "schema_version": 1,
-        "title": draw(text),
-        "timezone": "UTC",
-        "sources": [{"id": "s", "title": draw(text), "kind": "other"}],
-        "actors": actors,
-        "events": events,
-        "quotes": quotes,
-    }
 
 
 @given(valid_datasets())

@@ -91,7 +91,7 @@ class Check:
             out, _ = process.communicate(timeout=self.limit)
         except subprocess.TimeoutExpired:
             self.stop()
-            return self._broken(f"it did not finish within {self.limit:,.0f} seconds and was stopped")
+            return self._broken(f"it did not finish within {self.limit:,.1f} seconds and was stopped")
         finally:
             _RUNNING.discard(self)
         return self._outcome(process.returncode, out)

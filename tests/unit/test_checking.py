@@ -1,0 +1,109 @@
+"""The full check in a second process: every way it can end has an outcome, and only 'ok' trusts the file."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import xxhash
+
+from junquito_tui.core import quick_load
+from junquito_tui.core.checking import Check
+from junquito_tui.core.fast_json import read_fast
+
+FAST = Path(__file__).resolve().parents[1] / "data" / "fast"
+
+
+def _check(path: Path, *, limit: float | None = None) -> Check:
+    return Check(path, 10**9, xxhash.xxh3_128_hexdigest(path.read_bytes()), limit=limit)
+
+
+def test_a_valid_file_is_ok() -> None:
+    assert _check(FAST / "valid.json").start().wait().kind == "ok"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("line-break-in-title.json", "events[1].title: a title is one line: line break at offset 3"),
+        ("duplicate-key.json", "key 'title' given again"),
+    ],
+)
+def test_a_file_the_contract_refuses_fails_with_its_report(name: str, expected: str) -> None:
+    outcome = _check(FAST / name).start().wait()
+    assert outcome.kind == "failed"
+    assert outcome.report is not None and outcome.report.startswith(f"{FAST / name}: 1 problem") and expected in outcome.report
+
+
+def test_a_file_changed_since_it_was_read_is_not_taken_for_the_one_checked(tmp_path: Path) -> None:
+    path = tmp_path / "data.json"
+    shutil.copy(FAST / "valid.json", path)
+    check = _check(path)
+    path.write_bytes(path.read_bytes().replace(b"First", b"Frost"))  # still valid: other bytes
+    assert check.start().wait().kind == "changed"
+
+
+def _with_command(path: Path, code: str, *, limit: float | None = None) -> Check:
+    check = _check(path, limit=limit)
+    check.command = [sys.executable, "-c", code]
+    return check
+
+
+@pytest.mark.parametrize(
+    ("code", "why"),
+    [
+        ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)", "ended by SIGKILL"),
+        ("raise RuntimeError('boom')", "failed (exit status 1)"),
+        ("print('not the answer')", "gave no answer"),
+        ("print('{\"outcome\": \"failed\"}')", "gave no answer"),  # a failure without its report
+        ("", "gave no answer"),
+    ],
+)
+def test_a_child_that_crashes_or_is_killed_ends_in_a_clear_message(code: str, why: str) -> None:
+    outcome = _with_command(FAST / "valid.json", code).start().wait()
+    assert outcome.kind == "broken"
+    assert outcome.report is not None and outcome.report.startswith(f"{FAST / 'valid.json'}: 1 problem")
+    assert "could not be checked: " in outcome.report and why in outcome.report
+    assert "nothing of it is shown" in outcome.report
+
+
+def test_a_child_that_hangs_is_stopped_at_the_time_limit() -> None:
+    check = _with_command(FAST / "valid.json", "import time; time.sleep(60)", limit=0.5).start()
+    started = time.monotonic()
+    outcome = check.wait()
+    assert outcome.kind == "broken" and "did not finish within 0.5 seconds" in str(outcome.report)
+    assert time.monotonic() - started < 10
+    assert check._process is not None and check._process.poll() is not None  # and it is gone
+
+
+def test_stop_ends_a_running_child() -> None:
+    check = _with_command(FAST / "valid.json", "import time; time.sleep(60)").start()
+    check.stop()
+    assert check._process is not None and check._process.poll() is not None
+
+
+def test_open_dataset_reads_fast_and_leaves_the_cache_to_the_check(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    path = FAST / "line-break-in-title.json"
+    loaded, save, quick = quick_load.open_dataset(path, folder=tmp_path / "cache")
+    assert save is None and quick is not None  # nothing to write now
+    assert loaded.dataset == read_fast(path.read_bytes())
+    assert quick.check.wait().kind == "failed"
+    assert not (tmp_path / "cache").exists()  # and the app never starts quick.save after a failure
+
+
+def test_open_dataset_loads_the_ordinary_way_when_the_fast_reading_refuses(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    from junquito_tui.core.loader import DatasetError
+
+    with pytest.raises(DatasetError, match="unknown actor 'nobody'"):
+        quick_load.open_dataset(FAST / "dangling-actor.json", folder=tmp_path / "cache")
+    loaded, save, quick = quick_load.open_dataset(FAST / "valid.json", folder=tmp_path / "cache", quick=False)
+    assert quick is None and save is None and len(loaded.dataset.events) == 2  # checked; too small to cache

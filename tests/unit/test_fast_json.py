@@ -1,0 +1,112 @@
+"""The fast reading shown while the full check runs: the same objects as the check, or nothing.
+
+The oracle is ``load_with_report`` (the contract): for every valid generated dataset the fast
+reading gives exactly its objects; for a file the contract refuses, the fast reading gives
+nothing, except the two things left to the full check (line breaks in one-line fields, keys given
+twice), which can neither crash the interface nor reach the terminal as escapes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.fast_json import has_control_escape, read_fast
+from junquito_tui.core.loader import DatasetError, load_with_report
+from junquito_tui.core.text import CONTROL
+from strategies import full_datasets
+
+FAST = Path(__file__).resolve().parents[1] / "data" / "fast"
+EXAMPLES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _checked(raw: bytes, tmp_path: Path) -> Any:
+    path = tmp_path / "data.json"
+    path.write_bytes(raw)
+    return load_with_report(path, thorough=True).dataset
+
+
+@EXAMPLES
+@given(data=full_datasets(), ascii_only=st.booleans(), indent=st.sampled_from([None, 1]))
+def test_the_fast_reading_is_exactly_what_the_check_gives(
+    data: dict[str, Any], ascii_only: bool, indent: int | None, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    raw = json.dumps(data, ensure_ascii=ascii_only, indent=indent).encode()
+    fast = read_fast(raw)
+    assert fast is not None, "a valid dataset must take the fast path"
+    checked = _checked(raw, tmp_path_factory.mktemp("oracle"))
+    assert fast == checked
+    assert type(fast) is type(checked) and type(fast.events) is tuple
+    # and every default really is the default (not a placeholder the decoder left there)
+    assert fast.schema_ == data.get("$schema") and fast.description == data.get("description", "")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "escape-in-summary.json",  # \u001b, the start of a terminal escape sequence
+        "c1-raw-in-title.json",  # U+009B (CSI) written raw in UTF-8
+        "del-raw-in-profile.json",
+        "backspace-escape.json",  # \b: a control character JSON spells without \u
+        "dangling-actor.json",
+        "impossible-date.json",
+        "precision-contradicts-date.json",
+        "unknown-field.json",
+        "id-not-a-slug.json",
+        "order-cycle.json",
+    ],
+)
+def test_files_the_contract_refuses_are_not_read_fast(name: str) -> None:
+    raw = (FAST / name).read_bytes()
+    with pytest.raises(DatasetError):
+        load_with_report(FAST / name, thorough=True)
+    assert read_fast(raw) is None
+
+
+@pytest.mark.parametrize("name", ["line-break-in-title.json", "duplicate-key.json"])
+def test_what_is_left_to_the_full_check_is_refused_there(name: str) -> None:
+    raw = (FAST / name).read_bytes()
+    assert read_fast(raw) is not None  # shown while being checked: no control character in it
+    with pytest.raises(DatasetError):
+        load_with_report(FAST / name, thorough=True)
+
+
+def test_the_valid_fixture_is_read_fast() -> None:
+    fast = read_fast((FAST / "valid.json").read_bytes())
+    assert fast is not None and fast == load_with_report(FAST / "valid.json").dataset
+
+
+# Any character at all, and strings of them; CONTROL (core/text.py) is what the model refuses.
+any_text = st.text(st.characters(codec="utf-8"), max_size=12) | st.sampled_from(
+    ["\x1b[31m", "\x9b", "\x7f", "\u115f", "\u3164", "\ufdd0", "\uffff", "\U0001fffe", "\U0010ffff", "\b", "\r"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=any_text, ascii_only=st.booleans(), upper=st.booleans())
+def test_the_byte_scan_finds_every_character_the_model_refuses(value: str, ascii_only: bool, upper: bool) -> None:
+    assume(CONTROL.search(value))
+    encoded = json.dumps({"summary": value}, ensure_ascii=ascii_only)
+    if upper:  # \u001B as much as \u001b: JSON allows either case of hex digits
+        encoded = re.sub(r"\\u[0-9a-f]{4}", lambda found: "\\u" + found.group()[2:].upper(), encoded)
+    assert has_control_escape(encoded.encode())
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=any_text, ascii_only=st.booleans())
+def test_what_the_byte_scan_lets_through_holds_no_control_character(value: str, ascii_only: bool) -> None:
+    raw = json.dumps({"summary": value}, ensure_ascii=ascii_only).encode()
+    if not has_control_escape(raw):
+        assert not CONTROL.search(json.loads(raw)["summary"])
+
+
+def test_ordinary_text_passes_the_byte_scan() -> None:
+    for value in ["Óscar Pérez ¿dónde? ¡ya!", "«comillas» — 👩‍🚒 中文", "a\\u0001 is not a control: the backslash is"]:
+        raw = json.dumps({"summary": value}, ensure_ascii=False).encode()
+        assert not has_control_escape(raw) or "\\\\u0001" in raw.decode()
