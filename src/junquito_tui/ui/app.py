@@ -147,7 +147,9 @@ class JunquitoApp(App[None]):
         if quick is not None:
             explorer.set_reactive(ExplorerScreen.checking, True)  # marked on screen until the check says so
             self._quick = quick
-            self._await_check(quick)
+            # Its answer is awaited once the explorer is drawn: a screen replaced while it mounts
+            # would still run its handlers on a half-built tree.
+            explorer.call_after_refresh(self._await_check, quick)
         self.switch_screen(explorer)
         if message.save is not None:
             explorer.call_after_refresh(message.save.start)  # once the explorer is drawn
@@ -169,6 +171,7 @@ class JunquitoApp(App[None]):
         outcome = message.outcome
         if quick is None:
             return
+        quick.check.stop()  # ended already, but for a check whose answer came some other way
         if outcome.kind == "ok":
             if self._after_check is not None:
                 self._after_check()

@@ -130,7 +130,7 @@ class TimelinePane(Vertical):
         self._update_subtitle()
 
     def watch_checking(self) -> None:
-        if self.is_mounted:
+        if self.query(TimeAxis):  # bound before the pane has composed: on_mount writes the title then
             self._update_title()
 
     def _update_subtitle(self) -> None:
