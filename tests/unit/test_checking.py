@@ -35,7 +35,8 @@ def test_a_valid_file_is_ok() -> None:
 def test_a_file_the_contract_refuses_fails_with_its_report(name: str, expected: str) -> None:
     outcome = _check(FAST / name).start().wait()
     assert outcome.kind == "failed"
-    assert outcome.report is not None and outcome.report.startswith(f"{FAST / name}: 1 problem") and expected in outcome.report
+    assert outcome.report is not None and outcome.report.startswith(f"{FAST / name}: 1 problem")
+    assert expected in outcome.report
 
 
 def test_a_file_changed_since_it_was_read_is_not_taken_for_the_one_checked(tmp_path: Path) -> None:
@@ -58,7 +59,7 @@ def _with_command(path: Path, code: str, *, limit: float | None = None) -> Check
         ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)", "ended by SIGKILL"),
         ("raise RuntimeError('boom')", "failed (exit status 1)"),
         ("print('not the answer')", "gave no answer"),
-        ("print('{\"outcome\": \"failed\"}')", "gave no answer"),  # a failure without its report
+        ('print(\'{"outcome": "failed"}\')', "gave no answer"),  # a failure without its report
         ("", "gave no answer"),
     ],
 )
