@@ -11,15 +11,16 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core.fast_json import has_control_escape, read_fast
+from junquito_tui.core.fast_json import has_control_escape, read_fast, slugs_ok
 from junquito_tui.core.loader import DatasetError, load_with_report
-from junquito_tui.core.text import CONTROL
+from junquito_tui.core.text import CONTROL, SLUG_PATTERN
 from strategies import full_datasets
 
 FAST = Path(__file__).resolve().parents[1] / "data" / "fast"
@@ -110,3 +111,15 @@ def test_ordinary_text_passes_the_byte_scan() -> None:
     for value in ["Óscar Pérez ¿dónde? ¡ya!", "«comillas» — 👩‍🚒 中文", "a\\u0001 is not a control: the backslash is"]:
         raw = json.dumps({"summary": value}, ensure_ascii=False).encode()
         assert not has_control_escape(raw) or "\\\\u0001" in raw.decode()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    ids=st.lists(st.text("ab-0\n", max_size=5) | st.from_regex(r"[a-z0-9]{1,3}(-[a-z0-9]{1,3}){0,2}", fullmatch=True)),
+    tags=st.lists(st.text("ab-0\n ", max_size=4)),
+)
+def test_the_bulk_slug_check_agrees_with_the_slug_pattern(ids: list[str], tags: list[str]) -> None:
+    events = [SimpleNamespace(id=ident, tags=tuple(tags)) for ident in ids]
+    dataset: Any = SimpleNamespace(sources=(), actors=(), events=events, quotes=())
+    expected = all(SLUG_PATTERN.fullmatch(name) for name in [*ids, *(tags if events else [])])
+    assert slugs_ok(dataset) == expected

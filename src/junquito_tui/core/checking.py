@@ -3,8 +3,9 @@
 The child (``python -m junquito_tui.core.checking FILE MAX_BYTES DIGEST``) reads the file as the
 loader does, makes sure its bytes are the ones the parent read (their xxh3-128 ``DIGEST``), checks
 them exactly as ``validate`` does (``load_bytes``, duplicate keys included), and compares what the
-check gives with the fast reading of the same bytes (``fast_json``): the parent shows the fast one,
-so it is trusted only if the two are equal. It prints one JSON line and exits 0; anything else
+check gives with the fast reading of the same bytes (``fast_json``, by a digest of their content, so
+that the two are never in memory at once): the parent shows the fast one, so it is trusted only if
+the two are equal. It prints one JSON line and exits 0; anything else
 (a crash, a kill, a hang past the time limit, output that is not that line) is an outcome of its
 own, never taken for success.
 
@@ -126,7 +127,8 @@ class Check:
 def check(path: Path, max_bytes: int, digest: str) -> dict[str, str]:
     import xxhash
 
-    from .fast_json import decode, to_model
+    from .fast_json import digest as content_digest
+    from .fast_json import read_fast
     from .files import read_file
     from .loader import load_bytes
     from .memory import collector_paused, release_free_memory
@@ -141,11 +143,17 @@ def check(path: Path, max_bytes: int, digest: str) -> dict[str, str]:
         checked = load_bytes(raw, path, thorough=True)
     except DatasetError as error:
         return {"outcome": "failed", "report": error.report()}
+    if checked.warnings:  # converted (TimelineJS): not what the fast reading reads
+        return {"outcome": "differs"}
+    # One reading in memory at a time: the checked one's digest, then the fast one's.
+    expected = content_digest(checked.dataset)
+    del checked
     release_free_memory()
     try:
         with collector_paused():
-            same = not checked.warnings and to_model(decode(raw)) == checked.dataset
-    except Exception:  # the fast reading refuses what the check accepts: not the same
+            fast = read_fast(raw)
+        same = fast is not None and content_digest(fast) == expected
+    except Exception:  # the fast reading fails on what the check accepts: not the same
         same = False
     return {"outcome": "ok" if same else "differs"}
 

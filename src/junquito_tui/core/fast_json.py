@@ -98,7 +98,7 @@ def has_control_escape(raw: bytes) -> bool:
 # (the time zone: one string) as usual. What is left to the full check: line breaks in one-line
 # fields, which draw over the next line until the check replaces the screen.
 _BULK_PATTERNS = {NO_CONTROL, ONE_LINE, SLUG}
-_SLUG_PROBLEM = re.compile(r"[^a-z0-9\n-]|^-|-$|--|^$", re.MULTILINE)
+_SLUG_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-\n")
 
 
 def _python_pattern(pattern: str) -> str | None:
@@ -121,12 +121,24 @@ def _meta(metadata: tuple[Any, ...]) -> msgspec.Meta | None:
 
 
 def slugs_ok(dataset: Dataset) -> bool:
-    """Every id the dataset defines, and every tag, is a slug (checked in one pass over them all)."""
+    """Every id the dataset defines, and every tag, is a slug ('a-z0-9' words joined by single
+    hyphens): checked on all of them joined, with string operations (a regular expression over the
+    joined ids took four times as long)."""
     names = [
         *(item.id for section in (dataset.sources, dataset.actors, dataset.events, dataset.quotes) for item in section),
         *{tag for event in dataset.events for tag in event.tags},
     ]
-    return not names or _SLUG_PROBLEM.search("\n".join(names)) is None
+    if not names:
+        return True
+    joined = "\n".join(names)
+    return (
+        set(joined) <= _SLUG_CHARACTERS
+        and joined.count("\n") == len(names) - 1  # no name holds the separator itself
+        and not any(wrong in joined for wrong in ("--", "\n-", "-\n", "\n\n"))
+        and not joined.startswith(("-", "\n"))
+        and not joined.endswith(("-", "\n"))
+        and joined != ""
+    )
 
 
 def _mirror(hint: Any, structs: dict[type, type]) -> Any:
@@ -195,10 +207,39 @@ def decode(raw: bytes) -> Any:
     return _decoder().decode(raw.removeprefix(UTF8_BOM))
 
 
+_SECTIONS = {"sources": model.Source, "actors": model.Actor, "events": model.Event, "quotes": model.Quote}
+
+
 def to_model(document: Any) -> Dataset:
-    """The model's dataclasses, from the mirror structs (their fields read by name, in C)."""
+    """The model's dataclasses, from the mirror structs (their fields read by name, in C), one section
+    at a time, each section's structs let go of once converted (the strings are shared, not copied)."""
+    sections = {}
+    for name, cls in _SECTIONS.items():
+        part = getattr(document, name)
+        setattr(document, name, ())
+        sections[name] = msgspec.convert(part, tuple[cls, ...], from_attributes=True)  # type: ignore[valid-type]
+        del part
     dataset: Dataset = msgspec.convert(document, Dataset, from_attributes=True)
+    for name, items in sections.items():
+        object.__setattr__(dataset, name, items)  # frozen: how its own __init__ sets a field
     return dataset
+
+
+def digest(dataset: Dataset) -> str:
+    """A hash of the dataset's content (MessagePack of every field, in frames): equal datasets hash
+    alike, so two readings can be compared without holding both in memory."""
+    import xxhash
+
+    encoder = msgspec.msgpack.Encoder()
+    hasher = xxhash.xxh3_128()
+    head = {f.name: getattr(dataset, f.name) for f in dataclasses.fields(dataset) if f.name not in _SECTIONS}
+    hasher.update(encoder.encode(head))
+    for name in _SECTIONS:
+        items = getattr(dataset, name)
+        hasher.update(encoder.encode(len(items)))
+        for start in range(0, len(items), 2_000):
+            hasher.update(encoder.encode(items[start : start + 2_000]))
+    return hasher.hexdigest()
 
 
 def consistent(dataset: Dataset) -> bool:
@@ -220,12 +261,27 @@ def consistent(dataset: Dataset) -> bool:
 
 def read_fast(raw: bytes) -> Dataset | None:
     """``raw`` as a dataset that passes every check made here, or None (then read it the ordinary way)."""
+    structs = first_pass(raw)
+    return None if structs is None else second_pass(structs)
+
+
+def first_pass(raw: bytes) -> Any | None:
+    """The byte scan and the decoding: the mirror structs, or None. ``raw`` is not needed after it."""
     if has_control_escape(raw):
         return None
     try:
         with collector_paused():
-            dataset = to_model(decode(raw))
+            return decode(raw)
     except (msgspec.DecodeError, msgspec.ValidationError, ValueError, TypeError, RecursionError):
+        return None
+
+
+def second_pass(structs: Any) -> Dataset | None:
+    """The model's classes built from the structs (which are emptied on the way), then checked."""
+    try:
+        with collector_paused():
+            dataset = to_model(structs)
+    except (msgspec.ValidationError, ValueError, TypeError, RecursionError):
         return None
     if not consistent(dataset) or not slugs_ok(dataset):
         return None

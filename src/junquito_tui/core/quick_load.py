@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .cached_load import MIN_BYTES, load_cached
 from .checking import Check
 from .files import Progress, default_max_bytes, preflight, read_file
-from .loader import Loaded, bundled_path, is_sheet_file, load_bytes
+from .loader import Loaded, bundled_path, is_sheet_file, load_bytes, load_with_report
 
 if TYPE_CHECKING:
     from .cache import Key, Save
@@ -69,11 +69,13 @@ def open_dataset(
         hit = cache.read(key, digest, folder)
         if hit is not None:
             return Loaded(hit.dataset, hit.warnings, hit.summary), None, None
-    return _read_quickly(raw, target, limit, key, digest, progress, use_cache, folder)
+    held = [raw]  # handed over: the bytes are let go of as soon as they are decoded
+    del raw
+    return _read_quickly(held, target, limit, key, digest, progress, use_cache, folder)
 
 
 def _read_quickly(
-    raw: bytes,
+    held: list[bytes],
     target: Path,
     limit: int,
     key: Key,
@@ -83,22 +85,29 @@ def _read_quickly(
     folder: Path | None,
 ) -> tuple[Loaded, Save | None, Quick | None]:
     from . import cache
-    from .fast_json import read_fast
+    from .fast_json import first_pass, second_pass
 
+    raw = held.pop()
     check = Check(target, limit, digest).start()  # on the other core, while this one reads
     if progress is not None:
         progress(f"Reading {len(raw) / 1e6:,.1f} MB (checked in the background)", None)
     try:
-        dataset = read_fast(raw)
+        structs = first_pass(raw)
+        if structs is None:  # in doubt: the ordinary way, which says what is wrong (or converts)
+            check.stop()
+            loaded = load_bytes(raw, target)
+            del raw
+            save = cache.Save(key, digest, cache.Cached(loaded.dataset, loaded.warnings, loaded.summary), folder)
+            return loaded, save if use_cache else None, None
+        del raw  # 87 MB at 100,000 events, no longer needed: the peak is in what follows
+        dataset = second_pass(structs)
     except BaseException:
         check.stop()
         raise
-    if dataset is None:  # in doubt: the ordinary way, which says what is wrong (or converts)
-        check.stop()
-        loaded = load_bytes(raw, target)
-        del raw
+    if dataset is None:  # the bytes are gone: read the file again, the ordinary way (it may have changed:
+        check.stop()  # then the entry is not written, as ``Save`` finds the file's bytes are not these)
+        loaded = load_with_report(target, max_bytes=limit, progress=progress)
         save = cache.Save(key, digest, cache.Cached(loaded.dataset, loaded.warnings, loaded.summary), folder)
         return loaded, save if use_cache else None, None
-    del raw
     later = cache.Save(key, digest, cache.Cached(dataset, [], None), folder) if use_cache else None
     return Loaded(dataset, []), None, Quick(check, later)
