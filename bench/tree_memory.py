@@ -9,6 +9,7 @@ the kernel's high-water mark, read while the process lives) and the largest sum 
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -43,6 +44,15 @@ def _children(pid: int) -> list[int]:
     return [int(word) for word in text.split()]
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of ``pid`` so far (its own threads; not children it has not reaped)."""
+    try:
+        fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 class TreeMemory:
     """Samples the processes under ``root`` in a thread; the app is the first process run as
     ``python -m APP_MARKER`` (not /usr/bin/time, whose arguments name it too); every process under it
@@ -55,6 +65,7 @@ class TreeMemory:
         self.sum_peak_kb = 0  # app + helpers, in one sample
         self.helpers_seen = 0
         self._seen: set[int] = set()
+        self.app: int | None = None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -76,12 +87,16 @@ class TreeMemory:
         return None
 
     def _run(self) -> None:
-        app = None
         while not self._stop.is_set():
-            app = app or self._find_app()
-            if app is not None:
-                self._sample(app)
+            self.app = self.app or self._find_app()
+            if self.app is not None:
+                self._sample(self.app)
             time.sleep(self.interval)
+
+    def app_cpu(self) -> float | None:
+        """The app's CPU seconds so far (see ``cpu_seconds``)."""
+        app = self.app or self._find_app()
+        return cpu_seconds(app) if app is not None else None
 
     def _sample(self, app: int) -> None:
         own = _status(app)

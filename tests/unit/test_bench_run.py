@@ -50,3 +50,22 @@ def test_bench_run_only_navigation_lists_the_keys_and_jumps_alone() -> None:
     for figure in ("navigation: down", "navigation: end", "navigation: goto actor", "main-thread CPU to it"):
         assert figure in out
     assert "start-up" not in out.split("Method:")[0] and "search: query" not in out
+
+
+def test_bench_run_only_loading_lists_the_first_open_and_both_processes_memory() -> None:
+    if not (os.environ.get("BENCH_SMOKE_TMUX") and shutil.which("tmux")):
+        import pytest
+
+        pytest.skip("terminal runs only with BENCH_SMOKE_TMUX=1 and tmux")
+    result = subprocess.run(
+        [sys.executable, str(RUN), "--quick", "--only", "loading", "--events", "300"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.split("Method:")[0]
+    assert "First open only" in out and "load average" in out
+    for figure in ("timeline rows visible", "CPU time", "the largest single process", "its checking process"):
+        assert figure in out
+    assert "navigation:" not in out and "start-up" not in out

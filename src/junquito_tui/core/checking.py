@@ -55,9 +55,10 @@ def _stop_all() -> None:
 class Check:
     """The child checking ``path``; ``wait`` (in a thread: it blocks) says how it ended."""
 
-    def __init__(self, path: Path, max_bytes: int, digest: str, *, limit: float | None = None) -> None:
+    def __init__(self, path: Path, max_bytes: int, digest: str, *, size: int = 0, limit: float | None = None) -> None:
+        """``size``: the file's, in bytes (sets the time limit, unless ``limit`` is given)."""
         self.path, self.max_bytes, self.digest = path, max_bytes, digest
-        self.limit = limit if limit is not None else time_limit(path.stat().st_size)
+        self.limit = limit if limit is not None else time_limit(size)
         self.command = [sys.executable, "-m", __name__, str(path), str(max_bytes), digest]
         self._process: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()

@@ -88,7 +88,7 @@ def _read_quickly(
     from .fast_json import first_pass, second_pass
 
     raw = held.pop()
-    check = Check(target, limit, digest).start()  # on the other core, while this one reads
+    check = Check(target, limit, digest, size=len(raw)).start()  # on the other core, while this one reads
     if progress is not None:
         progress(f"Reading {len(raw) / 1e6:,.1f} MB (checked in the background)", None)
     try:
