@@ -37,11 +37,14 @@ def _argv(pid: int) -> list[str]:
 
 
 def _children(pid: int) -> list[int]:
+    """Children started by any of the process's threads (each thread lists its own)."""
+    found: set[int] = set()
     try:
-        text = (PROC / str(pid) / "task" / str(pid) / "children").read_text()
-    except OSError:
-        return []
-    return [int(word) for word in text.split()]
+        for task in (PROC / str(pid) / "task").iterdir():
+            found.update(int(word) for word in (task / "children").read_text().split())
+    except (OSError, ValueError):
+        pass
+    return sorted(found)
 
 
 def cpu_seconds(pid: int) -> float | None:

@@ -208,11 +208,13 @@ def _valid_as_is(raw: bytes, name: str, *, duplicates: bool) -> Dataset | None:
     from .model import DATASET
 
     with collector_paused():
+        # Duplicate keys first: the scan's parse tree is gone before validation builds the dataset
+        # (the other way round, both were in memory at once: 700 MB at the peak for 87 MB).
+        if duplicates and has_duplicate_keys(raw):
+            return None
         try:
             dataset = DATASET.validate_json(raw.removeprefix(UTF8_BOM))
         except ValidationError:
-            return None
-        if duplicates and has_duplicate_keys(raw):
             return None
     problems = check_integrity(dataset)
     if problems:
