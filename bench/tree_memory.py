@@ -59,7 +59,8 @@ def cpu_seconds(pid: int) -> float | None:
 class TreeMemory:
     """Samples the processes under ``root`` in a thread; the app is the first process run as
     ``python -m APP_MARKER`` (not /usr/bin/time, whose arguments name it too); every process under it
-    counts as a helper (the checking process)."""
+    counts as a helper: the checking process, and short-lived ones such as the ``ldconfig`` that
+    ``ctypes.util.find_library`` runs."""
 
     def __init__(self, root: int, app_marker: str = "junquito_tui", interval: float = 0.02) -> None:
         self.root, self.marker, self.interval = root, app_marker, interval
@@ -108,8 +109,12 @@ class TreeMemory:
         self.app_peak_kb = max(self.app_peak_kb, own.get("VmHWM", 0))
         total = own.get("VmRSS", 0)
         stack = _children(app)
+        visited: set[int] = set()
         while stack:
             pid = stack.pop()
+            if pid in visited:
+                continue
+            visited.add(pid)
             found = _status(pid)
             if found:
                 if pid not in self._seen:
