@@ -176,8 +176,9 @@ class JunquitoApp(App[None]):
             if self._after_check is not None:
                 self._after_check()
                 return
-            if isinstance(self.screen, ExplorerScreen):
-                self.screen.checking = False
+            for screen in self.screen_stack:  # under a modal (help, search) as much as on top
+                if isinstance(screen, ExplorerScreen):
+                    screen.checking = False
             if quick.save is not None:
                 quick.save.start()  # only now: the cache holds nothing that was not checked
             return
