@@ -110,11 +110,14 @@ class TreeMemory:
         total = own.get("VmRSS", 0)
         stack = _children(app)
         visited: set[int] = set()
+        app_argv = _argv(app)
         while stack:
             pid = stack.pop()
             if pid in visited:
                 continue
             visited.add(pid)
+            if _argv(pid) == app_argv:  # forked, not yet exec'd: its pages are the app's, counted already
+                continue
             found = _status(pid)
             if found:
                 if pid not in self._seen:
