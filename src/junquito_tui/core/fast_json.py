@@ -25,13 +25,12 @@ from functools import cache
 from typing import Annotated, Any, Literal, Union, cast, get_args, get_origin
 
 import msgspec
-from pydantic.fields import FieldInfo
 
-from . import model
+from . import records as model  # the runtime classes (plain dataclasses), which the contract validates into
 from .integrity import check_integrity
 from .json_text import UTF8_BOM
 from .memory import collector_paused
-from .model import Dataset
+from .records import Dataset
 from .text import NO_CONTROL, ONE_LINE, SLUG
 
 # The model's classes, leaves first: each struct is made after the structs its fields hold.
@@ -165,17 +164,13 @@ def _mirror(hint: Any, structs: dict[type, type]) -> Any:
 
 
 def _default(field: dataclasses.Field[Any]) -> Any:
-    value = field.default
-    if isinstance(value, FieldInfo):
-        factory = value.default_factory
-        return msgspec.field(default_factory=factory) if factory is not None else value.default  # type: ignore[arg-type]
-    return value
+    if field.default_factory is not dataclasses.MISSING:
+        return msgspec.field(default_factory=field.default_factory)
+    return field.default
 
 
 def _alias(field: dataclasses.Field[Any]) -> str | None:
-    """The field's name in JSON ('$schema'), where it differs: pydantic's Field or the field's metadata."""
-    if isinstance(field.default, FieldInfo) and field.default.alias:
-        return field.default.alias
+    """The field's name in JSON ('$schema'), where it differs (the records keep it in the metadata)."""
     alias = field.metadata.get("alias")
     return alias if isinstance(alias, str) else None
 

@@ -15,7 +15,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cached_load import MIN_BYTES, load_cached
+from .cached_load import load_cached
 from .checking import Check
 from .files import Progress, default_max_bytes, preflight, read_file
 from .loader import Loaded, bundled_path, is_sheet_file, load_bytes, load_with_report
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from .cache import Key, Save
     from .interop.sheet_layouts import ColumnSpec
 
-QUICK_MIN_BYTES = MIN_BYTES  # below this a file is checked before it is shown: it takes no time
+# Below this a file is checked before it is shown (it takes no time) and no second process is started.
+QUICK_MIN_BYTES = 1024 * 1024
 
 
 @dataclasses.dataclass

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from ...core.cache import Save
     from ...core.checking import Outcome
     from ...core.interop.sheet_layouts import ColumnSpec
-    from ...core.model import Dataset
     from ...core.quick_load import Quick
+    from ...core.records import Dataset
 
 REPORT_EVERY = 0.05  # seconds between progress messages: the screen need not hear more often
 
