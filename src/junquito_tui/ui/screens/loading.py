@@ -20,15 +20,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
-from ...core.axis import Placement
-from ...core.cached_load import load_cached
-from ...core.chronology import Chronology
+from ...core.cached_load import load_cached, ordered, placed
 from ...core.loader import DatasetError
 from ...core.memory import collector_paused, freeze_loaded_objects
 from ...core.problems import Problem
 
 if TYPE_CHECKING:
+    from ...core.axis import Placement
     from ...core.cache import Save
+    from ...core.chronology import Chronology
     from ...core.interop.sheet_layouts import ColumnSpec
 
 REPORT_EVERY = 0.05  # seconds between progress messages: the screen need not hear more often
@@ -98,10 +98,10 @@ class LoadingScreen(Screen[None]):
                 dataset, warnings = loaded.dataset, loaded.warnings
                 stage = "ordered"
                 self._report(f"Ordering {len(dataset.events):,} events", None, force=True)
-                chronology = Chronology(dataset)
+                chronology = ordered(loaded)  # from the cache when it holds the order
                 stage = "placed in time"
                 self._report("Placing events in time", None, force=True)
-                placement = Placement(chronology.events)
+                placement = placed(loaded, chronology, save)  # the save keeps what was computed
             freeze_loaded_objects()  # the load's last step, before the explorer takes over
         except DatasetError as error:
             self.post_message(self.Failed(error.report()))
