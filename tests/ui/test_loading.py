@@ -125,8 +125,8 @@ async def test_an_escape_code_as_zone_label_in_a_big_file_is_removed(tmp_path: P
     ("where", "stage"),
     [
         ("junquito_tui.core.interop.timelinejs_import.from_timelinejs", "could not be converted from TimelineJS"),
-        ("junquito_tui.ui.screens.loading.Chronology", "could not be ordered"),
-        ("junquito_tui.ui.screens.loading.Placement", "could not be placed in time"),
+        ("junquito_tui.ui.screens.loading.ordered", "could not be ordered"),
+        ("junquito_tui.ui.screens.loading.placed", "could not be placed in time"),
     ],
 )
 async def test_any_exception_in_the_loading_thread_ends_in_a_report_and_exit_2(
@@ -155,7 +155,7 @@ def test_the_command_line_prints_a_loading_thread_failure(
     def fail(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("junquito_tui.ui.screens.loading.Placement", fail)
+    monkeypatch.setattr("junquito_tui.ui.screens.loading.placed", fail)
     path = tmp_path / "big.json"
     path.write_text(json.dumps(MINIMAL), encoding="utf-8")
 
