@@ -217,7 +217,7 @@ def _chronology(args: argparse.Namespace) -> Chronology | None:
     found, save = loaded
     chronology = ordered(found)
     if save is not None:
-        save.arrange(chronology.events)  # the writer places them on the time axis itself
+        save.arrange(chronology)  # the writer places the events on the time axis itself
         save.start()  # written while the command works; waited for before it exits
         _SAVES.append(save)
     _print_warnings(found.warnings)
@@ -388,7 +388,7 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
     found, save = loaded
     chronology = ordered(found)
     if save is not None:
-        save.arrange(chronology.events)
+        save.arrange(chronology)
     problem = missing_link(chronology, args.event, args.actor)
     if problem:
         print(problem, file=sys.stderr)

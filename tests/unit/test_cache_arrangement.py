@@ -1,5 +1,6 @@
-"""The order and time-axis placement kept in a cache entry: a reopen gets exactly what a fresh load
-computes, without computing it; an entry whose arrangement does not fit its events is never used."""
+"""The order, time-axis placement and timeline rows kept in a cache entry: a reopen gets exactly what
+a fresh load computes, without computing it; an entry whose arrangement does not fit its events is
+never used."""
 
 from __future__ import annotations
 
@@ -10,17 +11,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import BUNDLED
-from junquito_tui.core import axis, cache, cached_load, chronology
+from junquito_tui.core import axis, cache, cached_load, chronology, timeline_rows
+from junquito_tui.core.arrangement import Arrangement
 from junquito_tui.core.axis import Placement
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.integrity import check_integrity
 from junquito_tui.core.loader import load_with_report
 from junquito_tui.core.model import DATASET
+from junquito_tui.core.timeline_rows import HEADING, build_rows
 from strategies import ordered_documents
 
 
@@ -31,15 +35,17 @@ def _cache_every_size(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def first_open(path: Path, folder: Path, *, as_the_explorer: bool) -> None:
-    """A miss that writes the entry: the explorer hands the writer the order and placement it
-    computed; the commands hand it the order only, and the writer places the events itself."""
+    """A miss that writes the entry: the explorer hands the writer the order, placement and rows it
+    computed; the commands hand it the order only, and the writer computes the rest itself."""
     opened, save = cached_load.load_cached(path, folder=folder)
     assert save is not None and opened.arrangement is None
     ordered = cached_load.ordered(opened)
     if as_the_explorer:
         cached_load.placed(opened, ordered, save)
+        assert ordered.timeline_rows.height > 0
     else:
-        save.arrange(ordered.events)
+        save.arrange(ordered)
+        assert "timeline_rows" not in vars(ordered), "not built yet: the writer builds them"
     save.run()
     assert save.written is not None
 
@@ -56,6 +62,7 @@ def assert_same_arrangement(path: Path, folder: Path) -> None:
     got, want = cached_load.placed(opened, reopened), Placement(fresh.events)
     assert (got.start, got.end, got.group, got.position) == (want.start, want.end, want.group, want.position)
     assert got.layer() == want.layer()
+    assert reopened.timeline_rows == build_rows(fresh.events)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -93,17 +100,19 @@ def test_a_reopen_neither_orders_nor_places_the_events(tmp_path: Path, monkeypat
 
     monkeypatch.setattr(chronology, "order_events", refuse)
     monkeypatch.setattr(axis.Placement, "__init__", refuse)
+    monkeypatch.setattr(chronology, "build_rows", refuse)
+    monkeypatch.setattr(timeline_rows, "build_rows", refuse)
     opened, _ = cached_load.load_cached(path, folder=tmp_path / "cache")
     ordered = cached_load.ordered(opened)
     placement = cached_load.placed(opened, ordered)
-    assert len(ordered.events) == len(placement.start) == 38
+    assert len(ordered.events) == len(placement.start) == len(ordered.timeline_rows.event_rows) == 38
     assert placement.position is ordered.position, "one id -> position map, shared"
 
 
 # -- an arrangement that does not fit: a miss, and the entry rebuilt ---------------------------------
 
 
-def tampered(arrangement: cache.Arrangement, how: str) -> cache.Arrangement:
+def tampered(arrangement: Arrangement, how: str) -> Arrangement:
     order, start, end = list(arrangement.order), list(arrangement.start), list(arrangement.end)
     groups, group = list(arrangement.groups), list(arrangement.group)
     if how == "an index twice":
@@ -135,14 +144,50 @@ def tampered(arrangement: cache.Arrangement, how: str) -> cache.Arrangement:
         groups[0] = (*groups[0], 1)  # type: ignore[assignment]
     elif how == "a placement in place of the order":
         order = start
-    return cache.Arrangement(order, start, end, groups, group)
+    else:
+        return msgspec.structs.replace(arrangement, rows=tampered_rows(arrangement.rows, how))
+    return msgspec.structs.replace(arrangement, order=order, start=start, end=end, groups=groups, group=group)
+
+
+def tampered_rows(rows: Any, how: str) -> Any:
+    positions, labels, event_rows = list(rows.positions), list(rows.labels), list(rows.event_rows)
+    days, subs = list(rows.day_starts), list(rows.sub_headings)
+    first_heading = positions.index(HEADING)
+    if how == "rows: an event on two rows":
+        positions[event_rows[1]] = 0
+    elif how == "rows: two events swapped":
+        event_rows[0], event_rows[1] = event_rows[1], event_rows[0]
+    elif how == "rows: an event row past the end":
+        event_rows[-1] = len(positions)
+    elif how == "rows: an event missing":
+        event_rows.pop()
+    elif how == "rows: a heading unlabelled":
+        labels.pop()
+    elif how == "rows: a label twice":
+        labels[1] = (labels[0][0], *labels[1][1:])
+    elif how == "rows: a label on an event's row":
+        labels[0] = (event_rows[0], *labels[0][1:])
+    elif how == "rows: a row below the headings' mark":
+        positions[first_heading] = HEADING - 1
+    elif how == "rows: days not rising":
+        days.reverse()
+    elif how == "rows: a day past the events":
+        days[-1] = len(event_rows)
+    elif how == "rows: a sub-heading that is no heading":
+        subs.append(event_rows[0])
+    return msgspec.structs.replace(
+        rows, positions=positions, labels=labels, event_rows=event_rows, day_starts=days, sub_headings=subs
+    )
 
 
 HOW = [
     "an index twice", "an index past the end", "a negative index", "an event missing", "an event too many",
     "a start missing", "an end too many", "a group missing", "a group past the table", "a group below -1",
     "an end before its start", "a group of another kind", "a group of another shape",
-    "a placement in place of the order",
+    "a placement in place of the order", "rows: an event on two rows", "rows: two events swapped",
+    "rows: an event row past the end", "rows: an event missing", "rows: a heading unlabelled", "rows: a label twice",
+    "rows: a label on an event's row", "rows: a row below the headings' mark", "rows: days not rising",
+    "rows: a day past the events", "rows: a sub-heading that is no heading",
 ]  # fmt: skip
 
 
@@ -156,12 +201,13 @@ def written(tmp_path: Path) -> Iterator[tuple[Path, Path, bytes]]:
 
 
 def good_entry(path: Path, folder: Path) -> cache.Cached:
+    """The entry as written, read back (a hit)."""
     found = cache.read(cache.Key.of(path, ""), cache.file_digest(path), folder)
     assert found is not None and found.arrangement is not None
     return found
 
 
-def rewrite(path: Path, folder: Path, arrangement: cache.Arrangement | None, good: cache.Cached | None = None) -> None:
+def rewrite(path: Path, folder: Path, arrangement: Arrangement | None, good: cache.Cached | None = None) -> None:
     """The entry written again, every hash right, with this arrangement (None: the writer's own)."""
     dataset = (good or good_entry(path, folder)).dataset
     cache.write(cache.Key.of(path, ""), cache.file_digest(path), cache.Cached(dataset, [], None, arrangement), folder)

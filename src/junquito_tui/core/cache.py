@@ -6,8 +6,9 @@ msgspec decodes it straight into the model's frozen dataclasses, checking every 
 the way (strings, numbers, enums, tuples) and running no code of the entry's choosing: no pickle,
 no ``__reduce__``, no import by name. Pydantic is not asked again: the entry holds a dataset that
 passed it, as long as every check below holds. Beside the dataset, an entry keeps what a reopen
-would otherwise compute again before the first rows (``Arrangement``): the events' chronological
-order (a permutation of their indices, checked to be one) and where each falls on the time axis.
+would otherwise compute again before the first rows (``arrangement.Arrangement``): the events'
+order (a permutation of their indices, checked to be one), their places on the time axis and the
+timeline's rows.
 
 An entry is used only when all of these match (anything else is a miss, and the file is loaded
 and checked as usual): the cache format, the package version, the schema version, the newest
@@ -15,7 +16,7 @@ modification time of the loader's own modules (a changed loader may read a file 
 the file's resolved path, the options that change the result (``--columns``), the file's size,
 modification time and a hash of its bytes (xxh3-128), and a hash of the entry's own bytes.
 Reading an entry never raises: a corrupt, truncated, foreign or unreadable one is ignored, as is
-one whose arrangement is not a permutation of its events or not one interval per event.
+one whose arrangement does not fit its events.
 Writing one never raises either, and happens in a background thread, started by the caller
 when it suits (after the first frame); a cache directory that cannot be written means no cache.
 
@@ -37,21 +38,23 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import xxhash
 
 from .. import __version__
+from .arrangement import Arrangement
 from .memory import collector_paused
 from .model import SCHEMA_VERSION, Actor, Dataset, Event, Quote, Source
 
 if TYPE_CHECKING:
-    from .axis import GroupKey, Placement
+    from .axis import Placement
+    from .chronology import Chronology
 
 log = logging.getLogger(__name__)  # debug only: a warning would be printed over the interface
 
-CACHE_FORMAT = 2  # 2: with the arrangement (order and time-axis placement)
+CACHE_FORMAT = 2  # 2: with the arrangement (order, time-axis placement, timeline rows)
 MAGIC = b"JQTC"
 SUFFIX = ".jqc"
 MAX_ENTRIES = 16  # the least recently used go first beyond this many,
@@ -83,58 +86,6 @@ class Head(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     warnings: list[str]
     summary: str | None
     dataset: Dataset  # without its four sections, which follow in frames
-
-
-Index = Annotated[int, msgspec.Meta(ge=0)]
-
-
-class Arrangement(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """The events in order and on the time axis, as computed for the dataset beside it.
-
-    Reading 100,000 events back takes ~0.2 s of CPU; ordering them took ~0.2 s more and placing
-    them on the time axis ~0.1 s (bench/RESULTS.md): a reopen takes both from here instead.
-    """
-
-    order: list[Index]  # the index in ``dataset.events`` of each event, first to last
-    start: list[int]  # per event in that order: its interval on the time axis, in minutes (0 if undated)
-    end: list[int]
-    groups: list[tuple[Literal["time", "date"], bool, Index]]  # the placement's group keys, each once
-    group: list[Annotated[int, msgspec.Meta(ge=-1)]]  # per event: its index in ``groups``; -1 undated
-
-    def fits(self, count: int) -> bool:
-        """Whether this can be the arrangement of ``count`` events: a permutation of their indices,
-        one interval and one group per event, each group one of ``groups``."""
-        order, group = self.order, self.group
-        if not len(order) == len(self.start) == len(self.end) == len(group) == count:
-            return False
-        if len(set(order)) != count or max(order, default=-1) >= count:  # no index twice, none outside
-            return False
-        return max(group, default=-1) < len(self.groups) and all(map(int.__le__, self.start, self.end))
-
-    def placement(self, position: dict[str, int]) -> Placement:
-        from .axis import Placement
-
-        table: list[GroupKey | None] = [*self.groups, None]  # -1 picks the None: an undated event
-        return Placement.restore(position, self.start, self.end, list(map(table.__getitem__, self.group)))
-
-    @classmethod
-    def of(cls, dataset: Dataset, events: list[Event] | None = None, placement: Placement | None = None) -> Arrangement:
-        """The arrangement of ``dataset``: ``events`` its events in order and ``placement`` theirs,
-        as the caller computed them, or computed here (in the writing thread)."""
-        from .axis import Placement
-        from .chronology import event_order
-
-        if events is None:
-            order = event_order(dataset.events)
-            events = list(map(dataset.events.__getitem__, order))
-        else:
-            index = {e.id: i for i, e in enumerate(dataset.events)}  # ids are unique: validated
-            order = [index[e.id] for e in events]
-        placement = placement or Placement(events)
-        groups = sorted({key for key in placement.group if key is not None})
-        number = {key: n for n, key in enumerate(groups)}
-        group = [-1 if key is None else number[key] for key in placement.group]
-        return cls(order, placement.start, placement.end, groups, group)  # type: ignore[arg-type]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -292,14 +243,14 @@ class Save:
     def __init__(self, key: Key, digest: str, cached: Cached, folder: Path | None = None) -> None:
         self.key, self.digest, self.cached = key, digest, cached
         self.folder = folder
-        self._arranged: tuple[list[Event], Placement | None] | None = None
+        self._arranged: tuple[Chronology, Placement | None] | None = None
         self._thread: threading.Thread | None = None
         self.written: Path | None = None
 
-    def arrange(self, events: list[Event], placement: Placement | None = None) -> None:
-        """The dataset's events in order and (if computed) their placement, to keep in the entry; the
-        writing thread computes what it is not given."""
-        self._arranged = (events, placement)
+    def arrange(self, chronology: Chronology, placement: Placement | None = None) -> None:
+        """The dataset in order and (if computed) its placement, to keep in the entry; the writing
+        thread computes what it is not given."""
+        self._arranged = (chronology, placement)
 
     def start(self) -> None:
         if self._thread is None:
@@ -316,7 +267,7 @@ class Save:
         try:
             cached = self.cached
             if cached.arrangement is None:
-                arrangement = Arrangement.of(cached.dataset, *(self._arranged or ()))
+                arrangement = Arrangement.of(*(self._arranged or (_chronology(cached.dataset),)))
                 cached = dataclasses.replace(cached, arrangement=arrangement)
             self.written = write(self.key, self.digest, cached, folder)
         except Exception as error:
@@ -360,7 +311,13 @@ def _frames(cached: Cached) -> Iterator[bytes]:
         items = getattr(dataset, name)
         for start in range(0, len(items), CHUNK):
             yield _frame(kind, items[start : start + CHUNK])
-    yield _frame(_ARRANGEMENT, cached.arrangement or Arrangement.of(dataset))
+    yield _frame(_ARRANGEMENT, cached.arrangement or Arrangement.of(_chronology(dataset)))
+
+
+def _chronology(dataset: Dataset) -> Chronology:
+    from .chronology import Chronology
+
+    return Chronology(dataset)
 
 
 def _frame(kind: int, value: object) -> bytes:

@@ -12,6 +12,7 @@ from .dates import group_parts
 from .model import RELATION_WORDS, Actor, Dataset, Event, Quote, Source
 from .order_graph import BEFORE_ALL, DateKey, Graph, edges_of, placement_keys
 from .provenance import AccountIndex
+from .timeline_rows import RowIndex, build_rows
 
 
 class Appearance(NamedTuple):
@@ -23,11 +24,13 @@ class Appearance(NamedTuple):
 
 @dataclass
 class Chronology:
-    """``order``, when given, is ``event_order(dataset.events)`` computed before (the dataset cache
-    keeps it): the caller vouches for it; the cache checks it is a permutation of the right length."""
+    """``order``, when given, is ``event_order(dataset.events)`` computed before, and ``rows`` the
+    ``timeline_rows`` (the dataset cache keeps both): the caller vouches for them; the cache checks
+    that they fit the events."""
 
     dataset: Dataset
     order: InitVar[Sequence[int] | None] = None
+    rows: InitVar[RowIndex | None] = None
     events: list[Event] = field(init=False)  # chronological
     position: dict[str, int] = field(init=False)  # event id -> index in ``events``
     actors: dict[str, Actor] = field(init=False)
@@ -38,7 +41,9 @@ class Chronology:
     quotes_by_event: dict[str, list[Quote]] = field(init=False)
     quote_order: list[Quote] = field(init=False)  # quotes in the order of their events
 
-    def __post_init__(self, order: Sequence[int] | None) -> None:
+    def __post_init__(self, order: Sequence[int] | None, rows: RowIndex | None) -> None:
+        if rows is not None:
+            self.__dict__["timeline_rows"] = rows  # as the cached_property below keeps what it computed
         data = self.dataset
         self.events = order_events(data.events) if order is None else list(map(data.events.__getitem__, order))
         self.position = {e.id: i for i, e in enumerate(self.events)}
@@ -56,6 +61,11 @@ class Chronology:
             if quote.speaker is not None:
                 self.quotes_by_speaker[quote.speaker].append(quote)
             self.quotes_by_event[quote.event].append(quote)
+
+    @cached_property
+    def timeline_rows(self) -> RowIndex:
+        """The timeline's rows of every event (headings, sub-headings, events): built when first asked."""
+        return build_rows(self.events)
 
     def event(self, event_id: str) -> Event:
         return self.events[self.position[event_id]]
