@@ -63,6 +63,23 @@ def assert_same_arrangement(path: Path, folder: Path) -> None:
     assert (got.start, got.end, got.group, got.position) == (want.start, want.end, want.group, want.position)
     assert got.layer() == want.layer()
     assert reopened.timeline_rows == build_rows(fresh.events)
+    assert_lookups_match_the_order(reopened)
+
+
+def assert_lookups_match_the_order(ordered: Chronology) -> None:
+    """Quotes and appearances against brute force over the dataset, in the chronology's order."""
+    position = {event.id: i for i, event in enumerate(ordered.events)}
+    quotes = ordered.dataset.quotes
+    assert ordered.quote_order == sorted(quotes, key=lambda q: position[q.event])  # stable: file order kept
+    for quote in quotes:
+        assert ordered.quotes_by_event[quote.event] == [q for q in ordered.quote_order if q.event == quote.event]
+        if quote.speaker is not None:
+            said = [q for q in ordered.quote_order if q.speaker == quote.speaker]
+            assert ordered.quotes_by_speaker[quote.speaker] == said
+    assert "appearances" not in vars(ordered), "built when first asked, not before the first rows"
+    for actor in {p.actor for event in ordered.events for p in event.actors}:
+        expected = [(e.id, p.role) for e in ordered.events for p in e.actors if p.actor == actor]
+        assert [(a.event.id, a.role) for a in ordered.appearances[actor]] == expected
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

@@ -36,7 +36,6 @@ class Chronology:
     actors: dict[str, Actor] = field(init=False)
     quotes: dict[str, Quote] = field(init=False)
     sources: dict[str, Source] = field(init=False)
-    appearances: dict[str, list[Appearance]] = field(init=False)  # actor id -> events, in order
     quotes_by_speaker: dict[str, list[Quote]] = field(init=False)
     quotes_by_event: dict[str, list[Quote]] = field(init=False)
     quote_order: list[Quote] = field(init=False)  # quotes in the order of their events
@@ -50,17 +49,25 @@ class Chronology:
         self.actors = {a.id: a for a in data.actors}
         self.quotes = {q.id: q for q in data.quotes}
         self.sources = {s.id: s for s in data.sources}
-        self.appearances = defaultdict(list)
-        for event in self.events:
-            for participant in event.actors:
-                self.appearances[participant.actor].append(Appearance(event, participant.role))
-        self.quote_order = sorted(data.quotes, key=lambda q: self.position[q.event])
-        self.quotes_by_speaker = defaultdict(list)
         self.quotes_by_event = defaultdict(list)
+        for quote in data.quotes:  # file order within an event, as a stable sort by event keeps it
+            self.quotes_by_event[quote.event].append(quote)
+        by_event = self.quotes_by_event
+        self.quote_order = [quote for event in self.events if event.id in by_event for quote in by_event[event.id]]
+        self.quotes_by_speaker = defaultdict(list)
         for quote in self.quote_order:
             if quote.speaker is not None:
                 self.quotes_by_speaker[quote.speaker].append(quote)
-            self.quotes_by_event[quote.event].append(quote)
+
+    @cached_property
+    def appearances(self) -> dict[str, list[Appearance]]:
+        """Actor id -> their part in each event, in order: built when first asked (an actor's profile),
+        not before the first rows: 190,000 of them at 100,000 events take ~0.1 s."""
+        appearances: dict[str, list[Appearance]] = defaultdict(list)
+        for event in self.events:
+            for participant in event.actors:
+                appearances[participant.actor].append(Appearance(event, participant.role))
+        return appearances
 
     @cached_property
     def timeline_rows(self) -> RowIndex:
