@@ -41,6 +41,28 @@ async def test_loading_shows_progress_then_the_explorer() -> None:
         assert app.is_running
 
 
+async def test_the_loaded_objects_are_frozen_before_the_collector_is_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Turned back on first, the collector walked every object just loaded at the next allocation
+    (~0.3 s of CPU at 100,000 events, on every open): they are frozen while it is still off."""
+    import gc
+
+    from junquito_tui.ui.screens import loading
+
+    collector_on: list[bool] = []
+    freeze = loading.freeze_loaded_objects
+
+    def watched() -> None:
+        collector_on.append(gc.isenabled())
+        freeze()
+
+    monkeypatch.setattr(loading, "freeze_loaded_objects", watched)
+    app = JunquitoApp(load=(BUNDLED, 10**9))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen))
+    assert collector_on == [False]
+    assert gc.isenabled(), "and on again once the load is over"
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [("[1,]", ":1:4: invalid JSON"), (json.dumps({**MINIMAL, "title": 5}), "title: Input should be a valid string")],

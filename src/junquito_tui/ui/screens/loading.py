@@ -102,7 +102,9 @@ class LoadingScreen(Screen[None]):
                 stage = "placed in time"
                 self._report("Placing events in time", None, force=True)
                 placement = placed(loaded, chronology, save)  # the save keeps what was computed
-            freeze_loaded_objects()  # the load's last step, before the explorer takes over
+                # The load's last step, with the collector still off: turned back on first, it walked
+                # every object just made at the next allocation (~0.3 s of CPU at 100,000 events).
+                freeze_loaded_objects()
         except DatasetError as error:
             self.post_message(self.Failed(error.report()))
             return
