@@ -46,16 +46,15 @@ async def test_the_loaded_objects_are_frozen_before_the_collector_is_back(monkey
     (~0.3 s of CPU at 100,000 events, on every open): they are frozen while it is still off."""
     import gc
 
-    from junquito_tui.ui.screens import loading
+    from junquito_tui.core.memory import freeze_loaded_objects as freeze
 
     collector_on: list[bool] = []
-    freeze = loading.freeze_loaded_objects
 
     def watched() -> None:
         collector_on.append(gc.isenabled())
         freeze()
 
-    monkeypatch.setattr(loading, "freeze_loaded_objects", watched)
+    monkeypatch.setattr("junquito_tui.ui.screens.loading.freeze_loaded_objects", watched)
     app = JunquitoApp(load=(BUNDLED, 10**9))
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen))
