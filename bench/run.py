@@ -3,6 +3,7 @@
     python bench/run.py [--events N] [--seed S] [--record] [--quick] [--only startup|navigation]
     python bench/run.py --only navigation --data /tmp/big.json [--presses 100]
     python bench/run.py --only loading --data /tmp/big.json
+    python bench/run.py --only reopen,visidata --data /tmp/big.json
 
 Measures; never asserts. Start-up and loading are timed in a real pseudo-terminal driven by tmux
 (a private tmux server, polled every ~10 ms with ``capture-pane``); navigation in-process with
@@ -10,7 +11,9 @@ Textual's Pilot; search and the time axis as plain calls. ``--quick`` runs each 
 tiny size (the smoke test). ``--only startup`` measures start-up alone, three times as often;
 ``--only navigation`` the keys and jumps alone (``--presses`` each, on ``--data``, a dataset file made
 by make_dataset.py, or one generated as for the whole run); ``--only loading`` the first open of
-``--data`` alone (rows, memory of the app and of its checking process).
+``--data`` alone (rows, memory of the app and of its checking process). ``--only`` also takes a
+comma-separated list of the terminal parts ``loading``, ``visidata`` and ``reopen`` (on ``--data``
+too), which print the machine's load average with their table.
 ``--record`` appends the table to bench/RESULTS.md. ratio = measured / target: at or below 1.00 meets
 the target.
 """
@@ -590,9 +593,11 @@ def run(args: argparse.Namespace) -> str:
             return navigation_only(args)
         finally:
             shutil.rmtree(own_cache, ignore_errors=True)
-    if args.only == "loading":
+    if args.only:
         try:
-            return loading_only(args, 1 if args.quick else 3, timeout)
+            if args.only == "loading":
+                return loading_only(args, 1 if args.quick else 3, timeout)
+            return terminal_only(args, args.only.split(","), timeout)
         finally:
             tmux("kill-server")
             shutil.rmtree(own_cache, ignore_errors=True)
@@ -672,6 +677,37 @@ def navigation_only(args: argparse.Namespace) -> str:
     return "\n".join([head, "", *table, "", METHOD])
 
 
+def terminal_only(args: argparse.Namespace, parts: list[str], timeout: float) -> str:
+    """Some of the loading parts alone (``loading``, ``visidata``, ``reopen``), side by side in one run."""
+    path = Path(args.data) if args.data else Path(tempfile.mkdtemp()) / f"events-{args.events}.json"
+    if not args.data:
+        path.write_text(json.dumps(make_dataset(args.events, args.seed), ensure_ascii=False) + "\n", encoding="utf-8")
+    repeat = 1 if args.quick else 5
+    load = os.getloadavg()
+    rows: list[Row] = []
+    if not shutil.which("tmux"):
+        rows.append(("loading parts", NO_TMUX, "", ""))
+    else:
+        if "loading" in parts:
+            rows += loading(path, 1 if args.quick else 3, timeout)
+        visidata_s = None
+        if "visidata" in parts:
+            found, visidata_s = visidata(path, repeat, timeout, install=not args.quick)
+            rows += found
+        if "reopen" in parts:
+            rows += reopen(path, repeat, timeout, visidata_s)
+    load = tuple(max(a, b) for a, b in zip(load, os.getloadavg(), strict=True))
+    head = (
+        f"Only {', '.join(parts)} (`--only`), {path.name} ({path.stat().st_size / 1e6:,.0f} MB); terminal 120x40; "
+        f"load average (1, 5, 15 min, the higher of before and after): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+    table = ["| figure | measured | target | ratio |", "| --- | ---: | ---: | ---: |"]
+    table += [f"| {' | '.join(row)} |" for row in rows]
+    if not args.data:
+        path.unlink()
+    return "\n".join([head, "", *table, "", METHOD])
+
+
 METHOD = """Method: start-up and loading run `python -m junquito_tui` in a detached 120x40 tmux session
 (TERM=xterm-256color), polling `tmux capture-pane` every ~10 ms from just before `new-session`; "rows
 visible" is the border title "Timeline ·" plus a day heading (`│ ── …`) on screen. Start-up alternates
@@ -711,6 +747,20 @@ def machine() -> str:
     return f"{now}; {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
 
 
+LOADING_PARTS = ("loading", "visidata", "reopen")
+
+
+def only_parts(value: str) -> str:
+    """'startup', 'navigation', or a comma-separated list of LOADING_PARTS."""
+    parts = value.split(",")
+    if value in ("startup", "navigation") or (parts and all(part in LOADING_PARTS for part in parts)):
+        return value
+    loading_parts = ", ".join(LOADING_PARTS)
+    raise argparse.ArgumentTypeError(
+        f"{value!r}: choose startup, navigation, or any of {loading_parts} (comma-separated)"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, metavar="N", help="default 100,000 (300 with --quick)")
@@ -720,10 +770,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-tmux", action="store_true", help="only the in-process parts (navigation, search, axis): no terminal runs"
     )
-    parser.add_argument("--only", choices=["startup", "navigation", "loading"], help="measure only this part")
     parser.add_argument(
-        "--data", metavar="FILE", help="with --only navigation or loading: this dataset (make_dataset.py)"
+        "--only",
+        type=only_parts,
+        metavar="PART[,PART]",
+        help="measure only this part: startup, navigation, or any of loading, visidata, reopen (comma-separated)",
     )
+    parser.add_argument("--data", metavar="FILE", help="with --only: this dataset (make_dataset.py)")
     parser.add_argument("--presses", type=int, metavar="P", help="with --only navigation: presses per key")
     args = parser.parse_args(argv)
     args.events = args.events if args.events is not None else 300 if args.quick else 100_000

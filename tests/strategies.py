@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from hypothesis import strategies as st
@@ -132,7 +133,7 @@ def full_datasets(draw: st.DrawFn) -> dict[str, Any]:
         if draw(maybe):
             actor["aliases"] = draw(st.lists(text, max_size=2))
         others = [a for a in actor_ids if a != actor["id"]]
-        if others and draw(maybe):
+        if draw(maybe) and others:
             actor["relations"] = [{"type": "ally-of", "target": draw(st.sampled_from(others))}]
     first = data["events"][0]
     for event in data["events"]:
@@ -156,3 +157,28 @@ def full_datasets(draw: st.DrawFn) -> dict[str, Any]:
     if draw(maybe):
         data["sources"][0] |= {"publisher": draw(text), "url": "https://example.org/a", "note": draw(text)}
     return data
+
+
+@st.composite
+def ordered_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """Dataset documents of 1-12 events for ordering and the time axis: every precision, BCE years,
+    ranges (an end), equal dates, approximate dates, stated orders on dated events, and undated events
+    placed by a stated order or a reading position. Some break the order rules (a cycle, an order
+    against the dates, an undated event tied to no date): filter with ``check_integrity``."""
+    count = draw(st.integers(1, 12))
+    events: list[dict[str, Any]] = []
+    shared = draw(whens())  # equal dates: ties that keep file order
+    for me in range(count):
+        others = [f"e{i}" for i in range(count) if i != me]
+        event: dict[str, Any] = {"id": f"e{me}", "title": f"E{me}"}
+        dated = not others or draw(st.integers(0, 3)) > 0
+        if dated:
+            event["when"] = shared if draw(st.booleans()) else draw(whens())
+            if draw(st.integers(0, 4)) == 0:  # an end: a later (or the same) year always ends after the start
+                year = int(re.match(r"-?[0-9]+", event["when"]["date"]).group())  # type: ignore[union-attr]
+                event["end"] = {"date": f"{year + draw(st.integers(0, 3))}", "precision": "year"}
+        if others and (not dated or draw(st.integers(0, 5)) == 0):
+            fields = ["after", "before"] if dated else ["after", "before", "shown_after", "shown_before"]
+            event[draw(st.sampled_from(fields))] = draw(st.sampled_from(others))
+        events.append(event)
+    return {"schema_version": 1, "title": "T", "timezone": "UTC", "events": events}

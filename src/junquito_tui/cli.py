@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .core.cached_load import load_cached
+from .core.cached_load import Opened, load_cached, ordered
 from .core.chronology import Chronology, missing_link
 from .core.files import LOAD_FACTOR, default_max_bytes, max_bytes_ceiling
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
-from .core.loader import DatasetError, Loaded, bundled_path, load_timelinejs, load_with_report, preflight
+from .core.loader import DatasetError, bundled_path, load_timelinejs, load_with_report, preflight
 from .core.wording import count
 from .notebook_cli import add_commands, add_notebook_options, annotations_for, run_cite, run_notebook
 
@@ -201,7 +201,7 @@ def json_schema() -> dict[str, object]:
     return schema
 
 
-def _load(args: argparse.Namespace) -> tuple[Loaded, Save | None] | None:
+def _load(args: argparse.Namespace) -> tuple[Opened, Save | None] | None:
     """The --data (or bundled) dataset and the write that would cache it (not started: the caller
     says when), or None after printing every problem."""
     try:
@@ -217,11 +217,13 @@ def _chronology(args: argparse.Namespace) -> Chronology | None:
     if loaded is None:
         return None
     found, save = loaded
+    chronology = ordered(found)
     if save is not None:
+        save.arrange(chronology)  # the writer places the events on the time axis itself
         save.start()  # written while the command works; waited for before it exits
         _SAVES.append(save)
     _print_warnings(found.warnings)
-    return Chronology(found.dataset)
+    return chronology
 
 
 def _print_warnings(warnings: list[str]) -> None:
@@ -390,7 +392,9 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
     if loaded is None:
         return EXIT_USAGE
     found, save = loaded
-    chronology = Chronology(found.dataset)
+    chronology = ordered(found)
+    if save is not None:
+        save.arrange(chronology)
     problem = missing_link(chronology, args.event, args.actor)
     if problem:
         print(problem, file=sys.stderr)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from conftest import BUNDLED, MINIMAL, REPO
 from junquito_tui import cli
-from junquito_tui.core import cache, cached_load
+from junquito_tui.core import arrangement, cache, cached_load
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import DatasetError, load_with_report
 from junquito_tui.core.model import DATASET
@@ -296,8 +296,9 @@ def test_validate_never_trusts_the_cache(tmp_path: Path, capsys: pytest.CaptureF
 # -- data, not code ------------------------------------------------------------------------------
 
 
-def test_the_cache_module_runs_no_code_from_its_entries() -> None:
-    source = Path(cache.__file__).read_text(encoding="utf-8")
+@pytest.mark.parametrize("module", [cache, arrangement], ids=["cache", "arrangement"])
+def test_the_cache_modules_run_no_code_from_their_entries(module: Any) -> None:
+    source = Path(module.__file__).read_text(encoding="utf-8")
     tree = ast.parse(source)
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}

@@ -50,8 +50,9 @@ class Placement:
     calendar computation per event.
     """
 
-    def __init__(self, events: list[Event]) -> None:
-        self.position = {e.id: i for i, e in enumerate(events)}
+    def __init__(self, events: list[Event], position: dict[str, int] | None = None) -> None:
+        """``position``: event id -> index in ``events``, when the caller has it (the chronology's)."""
+        self.position = position if position is not None else {e.id: i for i, e in enumerate(events)}
         self.start: list[int] = [0] * len(events)
         self.end: list[int] = [0] * len(events)
         self.group: list[GroupKey | None] = [None] * len(events)
@@ -62,6 +63,15 @@ class Placement:
             length = RANGED if event.end is not None else end - start
             self.start[index], self.end[index] = start, end
             self.group[index] = (kind_of(event), event.when.approximate, length)
+
+    @classmethod
+    def restore(
+        cls, position: dict[str, int], start: list[int], end: list[int], group: list[GroupKey | None]
+    ) -> Placement:
+        """A placement computed before (the dataset cache keeps one), without the calendar work."""
+        placement = cls.__new__(cls)
+        placement.position, placement.start, placement.end, placement.group = position, start, end, group
+        return placement
 
     def layer(self, positions: Iterable[int] | None = None) -> Layer:
         """The layer of the events at ``positions`` (all of them when None)."""

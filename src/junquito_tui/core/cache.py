@@ -5,14 +5,18 @@ MessagePack into the model's own classes about 0.4 s (bench/RESULTS.md). An entr
 msgspec decodes it straight into the model's frozen dataclasses, checking every field's type on
 the way (strings, numbers, enums, tuples) and running no code of the entry's choosing: no pickle,
 no ``__reduce__``, no import by name. Pydantic is not asked again: the entry holds a dataset that
-passed it, as long as every check below holds.
+passed it, as long as every check below holds. Beside the dataset, an entry keeps what a reopen
+would otherwise compute again before the first rows (``arrangement.Arrangement``): the events'
+order (a permutation of their indices, checked to be one), their places on the time axis and the
+timeline's rows.
 
 An entry is used only when all of these match (anything else is a miss, and the file is loaded
 and checked as usual): the cache format, the package version, the schema version, the newest
 modification time of the loader's own modules (a changed loader may read a file differently),
 the file's resolved path, the options that change the result (``--columns``), the file's size,
 modification time and a hash of its bytes (xxh3-128), and a hash of the entry's own bytes.
-Reading an entry never raises: a corrupt, truncated, foreign or unreadable one is ignored.
+Reading an entry never raises: a corrupt, truncated, foreign or unreadable one is ignored, as is
+one whose arrangement does not fit its events.
 Writing one never raises either, and happens in a background thread, started by the caller
 when it suits (after the first frame); a cache directory that cannot be written means no cache.
 
@@ -34,18 +38,23 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import xxhash
 
 from .. import __version__
+from .arrangement import Arrangement
 from .memory import collector_paused
 from .records import SCHEMA_VERSION, Actor, Dataset, Event, Quote, Source
 
+if TYPE_CHECKING:
+    from .axis import Placement
+    from .chronology import Chronology
+
 log = logging.getLogger(__name__)  # debug only: a warning would be printed over the interface
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: with the arrangement (order, time-axis placement, timeline rows)
 MAGIC = b"JQTC"
 SUFFIX = ".jqc"
 MAX_ENTRIES = 16  # the least recently used go first beyond this many,
@@ -55,7 +64,7 @@ ORPHAN_SECONDS = 3600  # a temporary file this old was left by a writer that was
 READ_BLOCK = 1 << 20
 _FRAME = struct.Struct("<BI")
 _TRAILER = struct.Struct("<I4s")
-_HEAD, _SOURCES, _ACTORS, _EVENTS, _QUOTES = range(5)
+_HEAD, _SOURCES, _ACTORS, _EVENTS, _QUOTES, _ARRANGEMENT = range(6)
 _SECTIONS = {_SOURCES: "sources", _ACTORS: "actors", _EVENTS: "events", _QUOTES: "quotes"}
 
 
@@ -84,11 +93,13 @@ class Cached:
     dataset: Dataset
     warnings: list[str]
     summary: str | None
+    arrangement: Arrangement | None = None  # always read from an entry; computed when writing if None
 
 
 _ENCODER = msgspec.msgpack.Encoder()
 _HEADER = msgspec.msgpack.Decoder(Header)
 _HEAD_DECODER = msgspec.msgpack.Decoder(Head)
+_ARRANGEMENT_DECODER = msgspec.msgpack.Decoder(Arrangement)
 _DECODERS: dict[int, msgspec.msgpack.Decoder[Any]] = {
     _SOURCES: msgspec.msgpack.Decoder(tuple[Source, ...]),
     _ACTORS: msgspec.msgpack.Decoder(tuple[Actor, ...]),
@@ -190,6 +201,7 @@ def _read(entry: Path, key: Key, digest: str) -> Cached | None:
 def _decode(payload: memoryview) -> Cached:
     sections: dict[int, list[Any]] = {kind: [] for kind in _DECODERS}
     head: Head | None = None
+    arrangement: Arrangement | None = None
     offset = 0
     while offset < len(payload):
         kind, length = _FRAME.unpack_from(payload, offset)
@@ -200,17 +212,21 @@ def _decode(payload: memoryview) -> Cached:
         offset += length
         if kind == _HEAD and head is None:
             head = _HEAD_DECODER.decode(body)
+        elif kind == _ARRANGEMENT and arrangement is None:
+            arrangement = _ARRANGEMENT_DECODER.decode(body)
         elif kind in sections:
             sections[kind].extend(_DECODERS[kind].decode(body))
         else:
             raise ValueError(f"unexpected frame {kind}")
-    if head is None:
-        raise ValueError("no head frame")
+    if head is None or arrangement is None:
+        raise ValueError("no head frame" if head is None else "no arrangement frame")
     dataset = head.dataset
     for kind, items in sections.items():
         # The dataclass is frozen; this is how its own __init__ sets a field.
         object.__setattr__(dataset, _SECTIONS[kind], tuple(items))
-    return Cached(dataset, head.warnings, head.summary)
+    if not arrangement.fits(len(dataset.events)):
+        raise ValueError("the arrangement does not fit the events")
+    return Cached(dataset, head.warnings, head.summary, arrangement)
 
 
 def _touch(entry: Path) -> None:
@@ -227,8 +243,14 @@ class Save:
     def __init__(self, key: Key, digest: str, cached: Cached, folder: Path | None = None) -> None:
         self.key, self.digest, self.cached = key, digest, cached
         self.folder = folder
+        self._arranged: tuple[Chronology, Placement | None] | None = None
         self._thread: threading.Thread | None = None
         self.written: Path | None = None
+
+    def arrange(self, chronology: Chronology, placement: Placement | None = None) -> None:
+        """The dataset in order and (if computed) its placement, to keep in the entry; the writing
+        thread computes what it is not given."""
+        self._arranged = (chronology, placement)
 
     def start(self) -> None:
         if self._thread is None:
@@ -243,7 +265,11 @@ class Save:
         """Never raises: a cache that cannot be written is no cache."""
         folder = self.folder or cache_dir()
         try:
-            self.written = write(self.key, self.digest, self.cached, folder)
+            cached = self.cached
+            if cached.arrangement is None:
+                arrangement = Arrangement.of(*(self._arranged or (_chronology(cached.dataset),)))
+                cached = dataclasses.replace(cached, arrangement=arrangement)
+            self.written = write(self.key, self.digest, cached, folder)
         except Exception as error:
             log.debug("dataset not cached in %s: %s: %s", folder, type(error).__name__, error)
 
@@ -285,6 +311,13 @@ def _frames(cached: Cached) -> Iterator[bytes]:
         items = getattr(dataset, name)
         for start in range(0, len(items), CHUNK):
             yield _frame(kind, items[start : start + CHUNK])
+    yield _frame(_ARRANGEMENT, cached.arrangement or Arrangement.of(_chronology(dataset)))
+
+
+def _chronology(dataset: Dataset) -> Chronology:
+    from .chronology import Chronology
+
+    return Chronology(dataset)
 
 
 def _frame(kind: int, value: object) -> bytes:

@@ -15,10 +15,10 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cached_load import load_cached
+from .cached_load import Opened, load_cached
 from .checking import Check
 from .files import Progress, default_max_bytes, preflight, read_file
-from .loader import Loaded, bundled_path, is_sheet_file, load_bytes, load_with_report
+from .loader import bundled_path, is_sheet_file, load_bytes, load_with_report
 
 if TYPE_CHECKING:
     from .cache import Key, Save
@@ -45,7 +45,7 @@ def open_dataset(
     use_cache: bool = True,
     quick: bool = True,
     folder: Path | None = None,
-) -> tuple[Loaded, Save | None, Quick | None]:
+) -> tuple[Opened, Save | None, Quick | None]:
     """The dataset at ``path`` and what comes with it: a cache write to start (after a checked load),
     or a ``Quick`` (after a fast reading: the check under way). Raises ``DatasetError`` as
     ``load_with_report`` does; ``quick`` False: never the fast reading."""
@@ -69,7 +69,7 @@ def open_dataset(
             progress("Reading the cache", None)
         hit = cache.read(key, digest, folder)
         if hit is not None:
-            return Loaded(hit.dataset, hit.warnings, hit.summary), None, None
+            return Opened(hit.dataset, hit.warnings, hit.summary, hit.arrangement), None, None
     held = [raw]  # handed over: the bytes are let go of as soon as they are decoded
     del raw
     return _read_quickly(held, target, limit, key, digest, progress, use_cache, folder)
@@ -84,7 +84,7 @@ def _read_quickly(
     progress: Progress | None,
     use_cache: bool,
     folder: Path | None,
-) -> tuple[Loaded, Save | None, Quick | None]:
+) -> tuple[Opened, Save | None, Quick | None]:
     from . import cache
     from .fast_json import first_pass, second_pass
 
@@ -96,7 +96,7 @@ def _read_quickly(
         structs = first_pass(raw)
         if structs is None:  # in doubt: the ordinary way, which says what is wrong (or converts)
             check.stop()
-            loaded = load_bytes(raw, target)
+            loaded = Opened.of(load_bytes(raw, target))
             del raw
             save = cache.Save(key, digest, cache.Cached(loaded.dataset, loaded.warnings, loaded.summary), folder)
             return loaded, save if use_cache else None, None
@@ -107,8 +107,8 @@ def _read_quickly(
         raise
     if dataset is None:  # the bytes are gone: read the file again, the ordinary way (it may have changed:
         check.stop()  # then the entry is not written, as ``Save`` finds the file's bytes are not these)
-        loaded = load_with_report(target, max_bytes=limit, progress=progress)
+        loaded = Opened.of(load_with_report(target, max_bytes=limit, progress=progress))
         save = cache.Save(key, digest, cache.Cached(loaded.dataset, loaded.warnings, loaded.summary), folder)
         return loaded, save if use_cache else None, None
     later = cache.Save(key, digest, cache.Cached(dataset, [], None), folder) if use_cache else None
-    return Loaded(dataset, []), None, Quick(check, later)
+    return Opened(dataset, []), None, Quick(check, later)

@@ -46,6 +46,7 @@ class ActorsPane(Horizontal):
         super().__init__(id=id, classes=classes)
         self.chronology = chronology
         self._rows: dict[str, int] = {}  # actor id -> its row in the list
+        self._profile_shown = False  # a deep link or a move may show one before the first frame's turn
 
     def compose(self) -> ComposeResult:
         yield ActorList(id="actor-list")
@@ -93,10 +94,15 @@ class ActorsPane(Horizontal):
 
         self.actor_list.show_rows(Run(len(entries), make))
         self.actor_list.highlighted = self.actor_list.first_selectable()
-        if (actor_id := self.current_actor) is not None:
+        # After the first frame: a profile needs every actor's appearances (~0.1 s at 100,000 events).
+        self.call_after_refresh(self._show_first_profile)
+
+    def _show_first_profile(self) -> None:
+        if not self._profile_shown and (actor_id := self.current_actor) is not None:
             self._show_profile(actor_id)
 
     def _show_profile(self, actor_id: str) -> None:
+        self._profile_shown = True
         self.profile.show(pages.actor_rows(self.chronology, actor_id, mine(self.annotations, "actor", actor_id)))
         self.post_message(self.Changed(actor_id))
 

@@ -92,22 +92,37 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
             self.event = event
             super().__init__()
 
-    def __init__(self, events_in_order: list[Event], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        events_in_order: list[Event],
+        *,
+        position: dict[str, int] | None = None,
+        rows: RowIndex | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.view: list[Event] = []
         self._rows: RowIndex = build_rows([])
         self._days: list[int] = []
         self._position: dict[str, int] = {}
         self.annotations: Snapshot | None = None  # the user's notebook: a marker before marked events
-        self.set_view(events_in_order)
+        self.set_view(events_in_order, position=position, rows=rows)
 
     # -- the view ---------------------------------------------------------
-    def set_view(self, events_in_order: list[Event], keep: str | None = None) -> None:
-        """Show these events; keep the event with id ``keep`` selected when it is among them."""
+    def set_view(
+        self,
+        events_in_order: list[Event],
+        keep: str | None = None,
+        position: dict[str, int] | None = None,
+        rows: RowIndex | None = None,
+    ) -> None:
+        """Show these events; keep the event with id ``keep`` selected when it is among them.
+        ``position`` (event id -> index in ``events_in_order``) and ``rows`` (``build_rows`` of them),
+        when the caller has them: the chronology's, for every event."""
         self.view = events_in_order
-        self._rows = build_rows(events_in_order)
+        self._rows = rows if rows is not None else build_rows(events_in_order)
         self._days = self._rows.day_starts
-        self._position = {e.id: i for i, e in enumerate(events_in_order)}
+        self._position = position if position is not None else {e.id: i for i, e in enumerate(events_in_order)}
         self.virtual_size = Size(0, self._rows.height)
         target = self._position.get(keep, 0) if keep else 0
         self.set_reactive(Timeline.cursor, min(target, max(len(self.view) - 1, 0)))
