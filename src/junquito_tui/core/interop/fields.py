@@ -13,7 +13,7 @@ from typing import Any
 
 from ..problems import json_kind
 from ..records import LINE_MAX, TEXT_MAX
-from ..text import CONTROL, one_line
+from ..text import CONTROL, has_control, one_line
 from .html_text import HtmlText, html_to_text
 from .notes import Notes
 
@@ -49,7 +49,7 @@ class FieldReader:
     def clean(self, text: str, path: str) -> str:
         """Without control characters; '' for an unfilled template placeholder."""
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if CONTROL.search(text):
+        if has_control(text):
             self.notes.group(
                 "control characters and noncharacters removed (they would reach the terminal as escape codes)", path
             )
