@@ -4,6 +4,7 @@ from names, and the finished dataset document (which the loader then validates a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -34,9 +35,15 @@ def dump_event(fields: dict[str, Any]) -> dict[str, Any]:
     """An event's fields as the dataset file writes them (dates as objects)."""
     out = dict(fields)
     for name in ("when", "end"):
-        if isinstance(out.get(name), When):
-            out[name] = _WHEN.dump_python(out[name], mode="json", exclude_defaults=True)
+        if isinstance(when := out.get(name), When):
+            out[name] = dict(_dumped(when))  # a copy: the document is the caller's to change
     return out
+
+
+@lru_cache(maxsize=65536)  # imports share their dates (each built once): each is dumped once too
+def _dumped(when: When) -> dict[str, Any]:
+    dumped: dict[str, Any] = _WHEN.dump_python(when, mode="json", exclude_defaults=True)
+    return dumped
 
 
 def has_clock_time(fields: dict[str, Any]) -> bool:
