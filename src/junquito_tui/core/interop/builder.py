@@ -31,9 +31,10 @@ class Pending:
     undated: bool = False  # our own export dated it by the event it is shown next to
 
 
-def dump_event(fields: dict[str, Any]) -> dict[str, Any]:
-    """An event's fields as the dataset file writes them (dates as objects)."""
-    out = dict(fields)
+def dump_event(fields: dict[str, Any], *, in_place: bool = False) -> dict[str, Any]:
+    """An event's fields as the dataset file writes them (dates as objects); ``in_place``: in
+    ``fields`` itself (no second dict per event while a document is made)."""
+    out = fields if in_place else dict(fields)
     for name in ("when", "end"):
         if isinstance(when := out.get(name), When):
             out[name] = dict(_dumped(when))  # a copy: the document is the caller's to change

@@ -154,8 +154,9 @@ class RowEvents:
         self.dates.order.decide(self.notes)
         pending: list[Pending] = []
         drafts, self.drafts = self.drafts, []
-        for index, draft in enumerate(drafts):
-            made = self._event(draft, index)
+        drafts.reverse()  # taken from the end, each draft goes as its event is made: never all of both at once
+        for index in range(len(drafts)):
+            made = self._event(drafts.pop(), index)
             if made is not None:
                 pending.append(made)
         counts.events = len(pending)

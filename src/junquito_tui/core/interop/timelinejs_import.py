@@ -260,7 +260,7 @@ class TimelineImporter:
             "description": description,
             "timezone": TIMEZONE,
             "sources": [file_source, *self.book.sources],
-            "events": [dump_event(p.fields) for p in pending],
+            "events": [dump_event(p.fields, in_place=True) for p in pending],  # the pending are done with
         }
 
     def title_slide(self, value: Any) -> tuple[str, str]:

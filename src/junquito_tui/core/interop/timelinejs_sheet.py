@@ -79,7 +79,8 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     if tag_columns:
         shown = ", ".join(repr(names[i]) for i in tag_columns)
         sheet.notes.add("", f"{shown}: not a TimelineJS column; its words became each event's tags")
-    pending = [made for row in rows if (made := _event(sheet, importer, row)) is not None]
+    rows.reverse()  # taken from the end, each row goes as its event is made: never all of both at once
+    pending = [made for _ in range(len(rows)) if (made := _event(sheet, importer, rows.pop())) is not None]
     sheet.counts.events = len(pending)
     heading, description = title or (sheet.stem, "")
     return importer.finish(pending, heading, description)
