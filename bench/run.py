@@ -1,6 +1,6 @@
 """Measure the "Scale and speed" targets in one run and print one table: figure | measured | target | ratio.
 
-    python bench/run.py [--events N] [--seed S] [--record] [--quick] [--only startup|navigation]
+    python bench/run.py [--events N] [--seed S] [--record] [--quick] [--only startup|navigation|sheets]
     python bench/run.py --only navigation --data /tmp/big.json [--presses 100]
 
 Measures; never asserts. Start-up and loading are timed in a real pseudo-terminal driven by tmux
@@ -8,7 +8,8 @@ Measures; never asserts. Start-up and loading are timed in a real pseudo-termina
 Textual's Pilot; search and the time axis as plain calls. ``--quick`` runs each part a few times at a
 tiny size (the smoke test). ``--only startup`` measures start-up alone, three times as often;
 ``--only navigation`` the keys and jumps alone (``--presses`` each, on ``--data``, a dataset file made
-by make_dataset.py, or one generated as for the whole run).
+by make_dataset.py, or one generated as for the whole run); ``--only sheets`` the loading figures of the
+same events as our JSON, an ACLED export and a TimelineJS sheet, side by side (``--repeat`` each).
 ``--record`` appends the table to bench/RESULTS.md. ratio = measured / target: at or below 1.00 meets
 the target.
 """
@@ -553,6 +554,12 @@ def run(args: argparse.Namespace) -> str:
             return navigation_only(args)
         finally:
             shutil.rmtree(own_cache, ignore_errors=True)
+    if args.only == "sheets":
+        try:
+            return sheets_only(args, timeout)
+        finally:
+            tmux("kill-server")
+            shutil.rmtree(own_cache, ignore_errors=True)
     path = Path(tempfile.mkdtemp()) / f"events-{args.events}.json"
     document = make_dataset(args.events, args.seed)
     path.write_text(json.dumps(document, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -582,6 +589,28 @@ def run(args: argparse.Namespace) -> str:
     table += [f"| {' | '.join(row)} |" for row in rows]
     path.unlink()
     shutil.rmtree(own_cache, ignore_errors=True)
+    return "\n".join([head, "", *table, "", METHOD])
+
+
+def sheets_only(args: argparse.Namespace, timeout: float) -> str:
+    """The loading figures of the same events as our JSON, an ACLED export and a TimelineJS sheet."""
+    if not shutil.which("tmux"):
+        return f"Spreadsheets only (`--only sheets`): {NO_TMUX}"
+    repeat = args.repeat or (1 if args.quick else 3)
+    path = Path(tempfile.mkdtemp()) / f"events-{args.events}.json"
+    write_as("json", args.events, str(path), args.seed, quotes=0)  # the sheets carry no quotes either
+    load = os.getloadavg()
+    rows = loading(path, repeat, timeout, f"our JSON, {args.events:,} events ({path.stat().st_size / 1e6:,.0f} MB)")
+    path.unlink()
+    rows += spreadsheets(args.events, args.seed, repeat, timeout)
+    load = tuple(max(a, b) for a, b in zip(load, os.getloadavg(), strict=True))
+    head = (
+        f"Spreadsheets only (`--only sheets`), {args.events:,} events (seed {args.seed}, no quotes), {repeat} "
+        f"runs each; terminal 120x40; load average (1, 5, 15 min, the higher of before and after): "
+        f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+    table = ["| figure | measured | target | ratio |", "| --- | ---: | ---: | ---: |"]
+    table += [f"| {' | '.join(row)} |" for row in rows]
     return "\n".join([head, "", *table, "", METHOD])
 
 
@@ -651,7 +680,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-tmux", action="store_true", help="only the in-process parts (navigation, search, axis): no terminal runs"
     )
-    parser.add_argument("--only", choices=["startup", "navigation"], help="measure only this part")
+    parser.add_argument("--only", choices=["startup", "navigation", "sheets"], help="measure only this part")
+    parser.add_argument("--repeat", type=int, metavar="R", help="with --only sheets: runs per file (default 3)")
     parser.add_argument("--data", metavar="FILE", help="with --only navigation: this dataset (make_dataset.py)")
     parser.add_argument("--presses", type=int, metavar="P", help="with --only navigation: presses per key")
     args = parser.parse_args(argv)
