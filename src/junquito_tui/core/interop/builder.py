@@ -4,7 +4,6 @@ from names, and the finished dataset document (which the loader then validates a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -31,20 +30,22 @@ class Pending:
     undated: bool = False  # our own export dated it by the event it is shown next to
 
 
-def dump_event(fields: dict[str, Any], *, in_place: bool = False) -> dict[str, Any]:
+def dump_event(
+    fields: dict[str, Any], *, in_place: bool = False, memo: dict[When, dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """An event's fields as the dataset file writes them (dates as objects); ``in_place``: in
-    ``fields`` itself (no second dict per event while a document is made)."""
+    ``fields`` itself (no second dict per event while a document is made). Imports share their
+    dates (each built once): with a ``memo`` (one document's), each is dumped once too."""
     out = fields if in_place else dict(fields)
     for name in ("when", "end"):
         if isinstance(when := out.get(name), When):
-            out[name] = dict(_dumped(when))  # a copy: the document is the caller's to change
+            if memo is None:
+                out[name] = _WHEN.dump_python(when, mode="json", exclude_defaults=True)
+                continue
+            if (dumped := memo.get(when)) is None:
+                dumped = memo[when] = _WHEN.dump_python(when, mode="json", exclude_defaults=True)
+            out[name] = dict(dumped)  # a copy: the document is the caller's to change
     return out
-
-
-@lru_cache(maxsize=65536)  # imports share their dates (each built once): each is dumped once too
-def _dumped(when: When) -> dict[str, Any]:
-    dumped: dict[str, Any] = _WHEN.dump_python(when, mode="json", exclude_defaults=True)
-    return dumped
 
 
 def has_clock_time(fields: dict[str, Any]) -> bool:

@@ -254,13 +254,14 @@ class TimelineImporter:
             times = f"{len(places)} times" if len(places) > 1 else "once"
             self.notes.add("", f"field {name} is not part of TimelineJS3 and was ignored ({times})")
         file_source = {"id": self.file_source, "title": self.file_title, "kind": "document"}
+        dumped: dict[When, dict[str, Any]] = {}  # this document's dates, each dumped once (then let go)
         return {
             "schema_version": 1,
             "title": title,
             "description": description,
             "timezone": TIMEZONE,
             "sources": [file_source, *self.book.sources],
-            "events": [dump_event(p.fields, in_place=True) for p in pending],  # the pending are done with
+            "events": [dump_event(p.fields, in_place=True, memo=dumped) for p in pending],  # pending: done with
         }
 
     def title_slide(self, value: Any) -> tuple[str, str]:
