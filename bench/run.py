@@ -1,6 +1,6 @@
 """Measure the "Scale and speed" targets in one run and print one table: figure | measured | target | ratio.
 
-    python bench/run.py [--events N] [--seed S] [--record] [--quick] [--only startup|navigation]
+    python bench/run.py [--events N] [--seed S] [--record] [--quick] [--only startup|navigation|sheets]
     python bench/run.py --only navigation --data /tmp/big.json [--presses 100]
     python bench/run.py --only loading --data /tmp/big.json
     python bench/run.py --only reopen,visidata --data /tmp/big.json
@@ -13,7 +13,8 @@ tiny size (the smoke test). ``--only startup`` measures start-up alone, three ti
 by make_dataset.py, or one generated as for the whole run); ``--only loading`` the first open of
 ``--data`` alone (rows, memory of the app and of its checking process). ``--only`` also takes a
 comma-separated list of the terminal parts ``loading``, ``visidata`` and ``reopen`` (on ``--data``
-too), which print the machine's load average with their table.
+too), which print the machine's load average with their table. ``--only sheets`` the loading figures
+of the same events as our JSON, an ACLED export and a TimelineJS sheet, side by side (``--repeat`` each).
 ``--record`` appends the table to bench/RESULTS.md. ratio = measured / target: at or below 1.00 meets
 the target.
 """
@@ -595,6 +596,8 @@ def run(args: argparse.Namespace) -> str:
             shutil.rmtree(own_cache, ignore_errors=True)
     if args.only:
         try:
+            if args.only == "sheets":
+                return sheets_only(args, timeout)
             if args.only == "loading":
                 return loading_only(args, 1 if args.quick else 3, timeout)
             return terminal_only(args, args.only.split(","), timeout)
@@ -652,6 +655,28 @@ def loading_only(args: argparse.Namespace, repeat: int, timeout: float) -> str:
     table += [f"| {' | '.join(row)} |" for row in rows]
     if not args.data:
         path.unlink()
+    return "\n".join([head, "", *table, "", METHOD])
+
+
+def sheets_only(args: argparse.Namespace, timeout: float) -> str:
+    """The loading figures of the same events as our JSON, an ACLED export and a TimelineJS sheet."""
+    if not shutil.which("tmux"):
+        return f"Spreadsheets only (`--only sheets`): {NO_TMUX}"
+    repeat = args.repeat or (1 if args.quick else 3)
+    path = Path(tempfile.mkdtemp()) / f"events-{args.events}.json"
+    write_as("json", args.events, str(path), args.seed, quotes=0)  # the sheets carry no quotes either
+    load = os.getloadavg()
+    rows = loading(path, repeat, timeout, f"our JSON, {args.events:,} events ({path.stat().st_size / 1e6:,.0f} MB)")
+    path.unlink()
+    rows += spreadsheets(args.events, args.seed, repeat, timeout)
+    load = tuple(max(a, b) for a, b in zip(load, os.getloadavg(), strict=True))
+    head = (
+        f"Spreadsheets only (`--only sheets`), {args.events:,} events (seed {args.seed}, no quotes), {repeat} "
+        f"runs each; terminal 120x40; load average (1, 5, 15 min, the higher of before and after): "
+        f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+    table = ["| figure | measured | target | ratio |", "| --- | ---: | ---: | ---: |"]
+    table += [f"| {' | '.join(row)} |" for row in rows]
     return "\n".join([head, "", *table, "", METHOD])
 
 
@@ -751,13 +776,13 @@ LOADING_PARTS = ("loading", "visidata", "reopen")
 
 
 def only_parts(value: str) -> str:
-    """'startup', 'navigation', or a comma-separated list of LOADING_PARTS."""
+    """'startup', 'navigation', 'sheets', or a comma-separated list of LOADING_PARTS."""
     parts = value.split(",")
-    if value in ("startup", "navigation") or (parts and all(part in LOADING_PARTS for part in parts)):
+    if value in ("startup", "navigation", "sheets") or (parts and all(part in LOADING_PARTS for part in parts)):
         return value
     loading_parts = ", ".join(LOADING_PARTS)
     raise argparse.ArgumentTypeError(
-        f"{value!r}: choose startup, navigation, or any of {loading_parts} (comma-separated)"
+        f"{value!r}: choose startup, navigation, sheets, or any of {loading_parts} (comma-separated)"
     )
 
 
@@ -774,9 +799,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--only",
         type=only_parts,
         metavar="PART[,PART]",
-        help="measure only this part: startup, navigation, or any of loading, visidata, reopen (comma-separated)",
+        help="only this part: startup, navigation, sheets, or any of loading, visidata, reopen (comma-separated)",
     )
     parser.add_argument("--data", metavar="FILE", help="with --only: this dataset (make_dataset.py)")
+    parser.add_argument("--repeat", type=int, metavar="R", help="with --only sheets: runs per file (default 3)")
     parser.add_argument("--presses", type=int, metavar="P", help="with --only navigation: presses per key")
     args = parser.parse_args(argv)
     args.events = args.events if args.events is not None else 300 if args.quick else 100_000

@@ -33,9 +33,13 @@ LINE_BREAKS = r"\t\n\u2028\u2029"
 NO_CONTROL = f"^[^{CONTROLS}{UNDRAWABLE}]*$"  # multi-line text
 ONE_LINE = f"^[^{CONTROLS}{LINE_BREAKS}{UNDRAWABLE}]*$"  # one-line text
 CONTROL = re.compile(f"[{CONTROLS}{_UNDRAWABLE_PY}]")
+# CONTROL's 32 characters beyond the first plane keep re from testing a character against a bitmap:
+# it walks a list of ranges per character (22 us for 300 characters, a fifth of a spreadsheet's
+# import). These two classes are bitmaps or one range: ``has_control`` asks them first.
+_CONTROL_BMP = re.compile(f"[{CONTROLS}{_BMP_UNDRAWABLE}]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _BREAK = re.compile(f"[{LINE_BREAKS}]")
 _ANY_CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f{_UNDRAWABLE_PY}]")  # tab and newline too: a message is one line
-_WHITESPACE = re.compile(r"\s+")
 _BREAK_NAMES = {
     "\t": "tab",
     "\n": "line break",
@@ -56,6 +60,14 @@ SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # ids and tags: safe inside our own link act
 SLUG_PATTERN = re.compile(SLUG)  # use fullmatch: '$' also matches before a final newline
 _APOSTROPHES = re.compile(r"['’ʼ]")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def has_control(text: str) -> bool:
+    """``CONTROL.search(text) is not None``, a tenth of the time on text without characters beyond
+    the first plane (nearly all text): the full class is only asked when there are some."""
+    if _CONTROL_BMP.search(text) is not None:
+        return True
+    return not text.isascii() and _ASTRAL.search(text) is not None and CONTROL.search(text) is not None
 
 
 def control_character(value: str) -> str | None:
@@ -86,12 +98,14 @@ def one_line(text: str, limit: int | None = None) -> str:
     at either end. With ``limit``, at most that many characters, the last one '…' when text is cut;
     only a bounded prefix is read, so a single-line place never folds a whole 100,000-character
     summary to show forty characters of it."""
+    # str.split() and re's \s both split on exactly the characters of str.isspace(); the split and
+    # join is four times as fast as the substitution (a tenth of a spreadsheet's import).
     if limit is None:
-        return _WHITESPACE.sub(" ", text).strip()
+        return " ".join(text.split())
     if limit <= 0:
         return ""
     head = text[: 4 * limit]
-    folded = _WHITESPACE.sub(" ", head).strip()
+    folded = " ".join(head.split())
     if len(folded) <= limit and len(head) == len(text):
         return folded
     return folded[: limit - 1].rstrip() + "…"

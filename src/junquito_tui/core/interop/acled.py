@@ -8,11 +8,14 @@ ACLED's events are its coding of reports, so each stays "reported", attributed t
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import Any
 
 from ..records import LINE_MAX
+from .sheet_dates import Parsed
 from .sheet_events import Draft, RowEvents, cell_text
+from .sheet_read import Cell
 from .sheets import Extras, Sheet
 
 FILE_SOURCE = "acled-file"
@@ -72,17 +75,10 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     known = {p for p in at.values() if p is not None} | {p for p in map(header.index.get, DROPPED) if p is not None}
     extras = Extras.of(sheet, known, "the ACLED layout")
     events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"ACLED export {sheet.name}")
-    wanted = [(key, position) for key, position in at.items() if position is not None]
-    missing = dict.fromkeys((key for key, position in at.items() if position is None), "")
-    actors: dict[tuple[str, ...], list[dict[str, str]]] = {}  # the same cast again: the same participants
+    cells_of = _Cells(at, all_text=sheet.table.unit == "line")
+    memo = _Memo()
     for where, cells in sheet.rows():
-        # One pass over the cells a row needs (a function call per cell was a third of the time).
-        width = len(cells)
-        row = {
-            key: (value.strip() if type(value := cells[p]) is str else cell_text(value)) if p < width else ""
-            for key, p in wanted
-        } | missing
-        draft = _draft(events, row, where, actors)
+        draft = _draft(events, cells_of.row(cells), where, memo)
         if draft is not None:
             if details := extras.details(cells, where):
                 draft.fields["summary"] = events.summary([draft.fields.get("summary", ""), *details], where)
@@ -100,77 +96,128 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     return events.finish(f"ACLED events: {stem}", description, sheet.counts)
 
 
-def _draft(
-    events: RowEvents, row: dict[str, str], where: str, casts: dict[tuple[str, ...], list[dict[str, str]]]
-) -> Draft | None:
-    cell = row.__getitem__
-    raw_date = cell("date")
+class _Cells:
+    """A row's cells by field name, stripped; '' for a column the file lacks or a row cut short."""
+
+    def __init__(self, at: dict[str, int | None], *, all_text: bool) -> None:
+        self.wanted = [(key, position) for key, position in at.items() if position is not None]
+        self.missing = dict.fromkeys((key for key, position in at.items() if position is None), "")
+        self.keys = [key for key, _ in self.wanted]
+        positions = [position for _, position in self.wanted]
+        # A CSV row is all text: one C call takes the wanted cells (the slow path is a tenth as fast).
+        self.fast = itemgetter(*positions) if all_text and len(positions) > 1 else None
+        self.width = max(positions, default=-1) + 1
+
+    def row(self, cells: list[Cell]) -> dict[str, str]:
+        if self.fast is not None and len(cells) >= self.width:
+            row = dict(zip(self.keys, map(str.strip, self.fast(cells)), strict=True))
+        else:
+            width = len(cells)
+            row = {
+                key: (value.strip() if type(value := cells[p]) is str else cell_text(value)) if p < width else ""
+                for key, p in self.wanted
+            }
+        if self.missing:
+            row.update(self.missing)
+        return row
+
+
+@dataclass
+class _Memo:
+    """What rows repeat, made once: participants per cast, dates per precision, claims per source cell."""
+
+    casts: dict[tuple[str, ...], list[dict[str, str]]] = field(default_factory=dict)
+    precise: dict[tuple[str, str], Parsed] = field(default_factory=dict)  # (date cell, time_precision)
+    statements: dict[str, str] = field(default_factory=dict)  # source cell -> the claim's words
+
+
+def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> Draft | None:
+    raw_date = row["date"]
     if not raw_date:
         events.notes.add(where, "no event_date; row skipped")
         return None
     start = events.dates.read(raw_date, where)
     if start is None:
         return None
-    precision = cell("precision").removesuffix(".0")
-    if precision in PRECISION_NOTES:
-        start = replace(start, approximate=True, note=PRECISION_NOTES[precision], month_only=precision == "3")
-    elif precision not in {"", "1"}:
-        start = replace(start, approximate=True, note=f"ACLED time precision {precision!r} is not 1, 2 or 3")
-        events.notes.add(where, f"time_precision {precision!r} is not 1, 2 or 3; the date is marked approximate")
-    sources = events.sources(cell("source"), where)
-    fields: dict[str, Any] = {"title": events.line(_title(cell), where)}
-    summary = [cell("notes")]
-    if cell("fatalities"):
-        summary.append(f"Fatalities (ACLED count): {cell('fatalities')}")
-    if cell("scale"):
-        summary.append(f"Source scale: {cell('scale')}")
+    precision = row["precision"].removesuffix(".0")
+    if precision not in {"", "1"}:
+        start = _precise(start, raw_date, precision, memo)
+        if precision not in PRECISION_NOTES:
+            events.notes.add(where, f"time_precision {precision!r} is not 1, 2 or 3; the date is marked approximate")
+    source = row["source"]
+    sources = events.sources(source, where)
+    fields: dict[str, Any] = {"title": events.line(_title(row), where)}
+    summary = [row["notes"]]
+    if row["fatalities"]:
+        summary.append(f"Fatalities (ACLED count): {row['fatalities']}")
+    if row["scale"]:
+        summary.append(f"Source scale: {row['scale']}")
     fields["summary"] = events.summary([events.text("\n\n".join(p for p in summary if p), where)], where)
-    if place := events.line(_place(cell), where):
+    if place := events.line(_place(row), where):
         fields["place"] = place
     cast = tuple(row[key] for key in _CAST)
-    if (participants := casts.get(cast)) is None:
-        participants = casts[cast] = _actors(events, cell)
+    if (participants := memo.casts.get(cast)) is None:
+        participants = memo.casts[cast] = _actors(events, row)
     fields["actors"] = participants
     fields["sources"] = sources
-    tag_words = [cell("disorder"), cell("type"), cell("subtype"), cell("targeting"), *cell("tags").split(";")]
+    tag_words = [row["disorder"], row["type"], row["subtype"], row["targeting"], *row["tags"].split(";")]
     fields["tags"] = events.tags([w for w in tag_words if w.strip()], where)
-    named = ", ".join(n.strip() for n in cell("source").split(";") if n.strip())
-    statement = f"Reported by {named}; coded by ACLED" if named else "Coded by ACLED from reports it does not name"
-    statement = " ".join(statement.split())[:LINE_MAX]  # a claim is one line
+    if (statement := memo.statements.get(source)) is None:
+        statement = memo.statements[source] = _statement(source)
     fields["certainty"] = "reported"
     fields["claims"] = [{"by": [], "statement": statement, "source": sources[0] if sources else FILE_SOURCE}]
-    return Draft(where, fields, start, given_id=cell("id").lower())  # 'AFG1001' -> 'afg1001', said once
+    return Draft(where, fields, start, given_id=row["id"].lower())  # 'AFG1001' -> 'afg1001', said once
 
 
-def _title(cell: Any) -> str:
-    what = cell("subtype") or cell("type") or "Event"
-    where = cell("location") or cell("admin1") or cell("country")
+def _precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed:
+    """The date as precise as ACLED's time_precision says: made once per date and precision (the
+    parsed date is the one ``SheetDates`` keeps for this text, so the pair stands for it)."""
+    key = (raw_date, precision)
+    if (known := memo.precise.get(key)) is not None:
+        return known
+    if precision in PRECISION_NOTES:
+        made = replace(start, approximate=True, note=PRECISION_NOTES[precision], month_only=precision == "3")
+    else:
+        made = replace(start, approximate=True, note=f"ACLED time precision {precision!r} is not 1, 2 or 3")
+    memo.precise[key] = made
+    return made
+
+
+def _statement(source: str) -> str:
+    named = ", ".join(n.strip() for n in source.split(";") if n.strip())
+    statement = f"Reported by {named}; coded by ACLED" if named else "Coded by ACLED from reports it does not name"
+    return " ".join(statement.split())[:LINE_MAX]  # a claim is one line
+
+
+def _title(row: dict[str, str]) -> str:
+    what = row["subtype"] or row["type"] or "Event"
+    where = row["location"] or row["admin1"] or row["country"]
     return f"{what} in {where}" if where else what
 
 
-def _place(cell: Any) -> str:
+def _place(row: dict[str, str]) -> str:
     """'Location, Admin2, Admin1, Country (lat, lon)': each name once, coordinates kept."""
     names: list[str] = []
     folded: set[str] = set()
     for key in ("location", "admin3", "admin2", "admin1", "country"):
-        if (name := cell(key)) and (fold := name.casefold()) not in folded:
+        if (name := row[key]) and (fold := name.casefold()) not in folded:
             folded.add(fold)
             names.append(name)
     place = ", ".join(names)
-    latitude, longitude = cell("latitude"), cell("longitude")
+    latitude, longitude = row["latitude"], row["longitude"]
     if latitude and longitude:
-        geo = GEO_NOTES.get(cell("geo").removesuffix(".0"))
+        geo = GEO_NOTES.get(row["geo"].removesuffix(".0"))
         place += f" ({latitude}, {longitude}" + (f"; {geo}" if geo else "") + ")"
     return place.strip()
 
 
-def _actors(events: RowEvents, cell: Any) -> list[dict[str, str]]:
+def _actors(events: RowEvents, row: dict[str, str]) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     seen: set[str] = set()
     for side in ("1", "2"):
-        label, kind = _inter(cell(f"inter{side}"))
-        names = [(cell(f"actor{side}"), f"actor {side}")]
-        names += [(n.strip(), f"associated with actor {side}") for n in cell(f"assoc{side}").split(";")]
+        label, kind = _inter(row[f"inter{side}"])
+        names = [(row[f"actor{side}"], f"actor {side}")]
+        names += [(n.strip(), f"associated with actor {side}") for n in row[f"assoc{side}"].split(";")]
         for name, role in names:
             if not name:
                 continue

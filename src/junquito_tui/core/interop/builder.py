@@ -30,12 +30,21 @@ class Pending:
     undated: bool = False  # our own export dated it by the event it is shown next to
 
 
-def dump_event(fields: dict[str, Any]) -> dict[str, Any]:
-    """An event's fields as the dataset file writes them (dates as objects)."""
-    out = dict(fields)
+def dump_event(
+    fields: dict[str, Any], *, in_place: bool = False, memo: dict[When, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """An event's fields as the dataset file writes them (dates as objects); ``in_place``: in
+    ``fields`` itself (no second dict per event while a document is made). Imports share their
+    dates (each built once): with a ``memo`` (one document's), each is dumped once too."""
+    out = fields if in_place else dict(fields)
     for name in ("when", "end"):
-        if isinstance(out.get(name), When):
-            out[name] = _WHEN.dump_python(out[name], mode="json", exclude_defaults=True)
+        if isinstance(when := out.get(name), When):
+            if memo is None:
+                out[name] = _WHEN.dump_python(when, mode="json", exclude_defaults=True)
+                continue
+            if (dumped := memo.get(when)) is None:
+                dumped = memo[when] = _WHEN.dump_python(when, mode="json", exclude_defaults=True)
+            out[name] = dict(dumped)  # a copy: the document is the caller's to change
     return out
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..problems import json_kind
 from ..records import LINE_MAX, TEXT_MAX
-from ..text import CONTROL, one_line
+from ..text import CONTROL, has_control, one_line
 from .html_text import HtmlText, html_to_text
 from .notes import Notes
 
@@ -25,6 +25,7 @@ _PLACEHOLDER_WORDS = frozenset(
     {"headline", "text", "title", "caption", "credit", "media", "media caption", "media credit", "tbd", "todo"}
     | {"your headline here", "headline goes here", "your text here", "text goes here", "add your text here"}
 )
+_LONGEST_WORD = max(map(len, _PLACEHOLDER_WORDS))
 
 
 def short(text: str) -> str:
@@ -48,13 +49,17 @@ class FieldReader:
 
     def clean(self, text: str, path: str) -> str:
         """Without control characters; '' for an unfilled template placeholder."""
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if CONTROL.search(text):
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if has_control(text):
             self.notes.group(
                 "control characters and noncharacters removed (they would reach the terminal as escape codes)", path
             )
             text = CONTROL.sub("", text)
-        if _PLACEHOLDER.fullmatch(text.strip()) or text.strip().lower() in _PLACEHOLDER_WORDS:
+        stripped = text.strip()
+        # A long text is no placeholder word: it is not lowercased to find that out (a summary each row).
+        placeholder = len(stripped) <= _LONGEST_WORD and stripped.lower() in _PLACEHOLDER_WORDS
+        if placeholder or _PLACEHOLDER.fullmatch(stripped):
             self.notes.add(path, f"{short(text)} looks like an unfilled template placeholder; ignored")
             return ""
         return text

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from ..model import checked_when
 from ..records import LINE_MAX, When
-from ..text import CONTROL, LINE_BREAKS, SLUG_PATTERN
+from ..text import CONTROL, LINE_BREAKS, SLUG_PATTERN, has_control
 from .builder import ActorBook, dump_event
 from .csv_export import COLUMNS, read_cell
 from .html_text import Link
@@ -44,7 +44,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
             position = at[name]
             raw = cells[position] if position is not None and position < len(cells) else ""
             text = raw if isinstance(raw, str) else cell_text(raw)  # as written: spaces are the title's own
-            if CONTROL.search(text):
+            if has_control(text):
                 sheet.notes.group("control characters removed (they would reach the terminal as escape codes)", where)
                 text = CONTROL.sub("", text)
             return read_cell(text, name)

@@ -79,6 +79,7 @@ class RowEvents:
     _slugs: dict[str, str] = field(default_factory=dict)  # tags repeat: each word slugified once
     _sources: dict[str, list[str]] = field(default_factory=dict)  # so do source cells
     _lines: dict[str, str] = field(default_factory=dict)  # and titles
+    _tag_lists: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # and a row's tag words
 
     def __post_init__(self) -> None:
         self.importer = TimelineImporter(
@@ -127,6 +128,17 @@ class RowEvents:
         return ids
 
     def tags(self, values: list[str], where: str) -> list[str]:
+        """Tags for a row's words; the same words again (ACLED's types) give the same tags at once."""
+        key = tuple(values)
+        if (known := self._tag_lists.get(key)) is not None:
+            return list(known)  # a list of its own: an importer may add to an event's tags
+        said = self.notes.said
+        tags = self._tags(values, where)
+        if self.notes.said == said:
+            self._tag_lists[key] = tuple(tags)
+        return tags
+
+    def _tags(self, values: list[str], where: str) -> list[str]:
         tags: list[str] = []
         for value in values:
             tag = self._slugs.get(value)
@@ -142,8 +154,9 @@ class RowEvents:
         self.dates.order.decide(self.notes)
         pending: list[Pending] = []
         drafts, self.drafts = self.drafts, []
-        for index, draft in enumerate(drafts):
-            made = self._event(draft, index)
+        drafts.reverse()  # taken from the end, each draft goes as its event is made: never all of both at once
+        for index in range(len(drafts)):
+            made = self._event(drafts.pop(), index)
             if made is not None:
                 pending.append(made)
         counts.events = len(pending)

@@ -31,13 +31,14 @@ class DayOrder:
     ambiguous: tuple[int, str, str] = (0, "", "")
     decided: str | None = None
 
-    def see(self, parsed: Parsed, where: str, text: str) -> None:
+    def see(self, parsed: Parsed, where: str, value: object) -> None:
+        """Count the evidence of one date (``value``: its cell, quoted in the decision's warning)."""
         if parsed.order in ORDERS:
-            count, first, example = self.seen.get(parsed.order, (0, where, text))
+            count, first, example = self.seen.get(parsed.order) or (0, where, _text(value))
             self.seen[parsed.order] = (count + 1, first, example)
         elif parsed.pair is not None:
             count, first, example = self.ambiguous
-            self.ambiguous = (count + 1, first or where, example or text)
+            self.ambiguous = (count + 1, first or where, example or _text(value))
 
     def decide(self, notes: Notes) -> str:
         if self.decided is not None:
@@ -95,7 +96,7 @@ class SheetDates:
             self.notes.add(where, f"{_shown(value)}: {parsed}; {consequence}")
             return None
         if parsed is not None:
-            self.order.see(parsed, where, _text(value))
+            self.order.see(parsed, where, value)  # most dates say nothing of the order: no text made
             for message in parsed.said:
                 self.notes.group(message, where)
         return parsed

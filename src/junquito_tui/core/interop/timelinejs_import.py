@@ -15,7 +15,7 @@ from typing import Any
 
 from ..problems import json_kind
 from ..records import UTC_OFFSET, ZONE_LABEL_MAX, When
-from ..text import CONTROL, SLUG_PATTERN, one_line, slugify
+from ..text import CONTROL, SLUG_PATTERN, has_control, one_line, slugify
 from .builder import Pending, dump_event, has_clock_time, out_of_order
 from .fields import FieldReader, short
 from .ids import MAX_ID, IdAllocator
@@ -139,7 +139,7 @@ class TimelineImporter:
 
     def event_id(self, unique_id: Any, title: str, when: When, path: str, era: bool) -> str:
         given = self.text.string(unique_id, f"{path}.unique_id")
-        given = CONTROL.sub("", given).strip() if given else ""
+        given = (CONTROL.sub("", given) if has_control(given) else given).strip() if given else ""
         if given:
             wanted = given if SLUG_PATTERN.fullmatch(given) and len(given) <= MAX_ID else slugify(given, MAX_ID - 4)
             if not wanted:
@@ -254,13 +254,14 @@ class TimelineImporter:
             times = f"{len(places)} times" if len(places) > 1 else "once"
             self.notes.add("", f"field {name} is not part of TimelineJS3 and was ignored ({times})")
         file_source = {"id": self.file_source, "title": self.file_title, "kind": "document"}
+        dumped: dict[When, dict[str, Any]] = {}  # this document's dates, each dumped once (then let go)
         return {
             "schema_version": 1,
             "title": title,
             "description": description,
             "timezone": TIMEZONE,
             "sources": [file_source, *self.book.sources],
-            "events": [dump_event(p.fields) for p in pending],
+            "events": [dump_event(p.fields, in_place=True, memo=dumped) for p in pending],  # pending: done with
         }
 
     def title_slide(self, value: Any) -> tuple[str, str]:

@@ -22,6 +22,8 @@ ORDER_EXTENSION = ("after", "before", "order_note", "shown_after", "shown_before
 
 def restore_order(pending: Sequence[_Pending], unique_ids: Mapping[str, str], notes: Notes, where: str) -> None:
     """Resolve each slide's recorded order to event ids, keep what holds, and write it into its fields."""
+    if not any(item.anchors for item in pending):
+        return  # nothing recorded (every file but our own export): the graph's rounds would change nothing
     targets = {item.fields["id"]: index for index, item in enumerate(pending)}
     resolved: list[dict[str, int]] = []
     for index, item in enumerate(pending):

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from ..text import slugify
 from .builder import Pending
 from .html_text import Link
-from .sheet_dates import MONTH_NAMES, Parsed, read_time
+from .sheet_dates import MONTH_NAMES, Parsed, Parts, read_time
 from .sheet_events import cell_text
 from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell
@@ -54,12 +56,9 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     extras = Extras.of(sheet, known | set(tag_columns), "the TimelineJS template")
     rows: list[_Row] = []
     title: tuple[str, str] | None = None
+    cells_of = _Cells(at)
     for where, cells in sheet.rows():
-
-        def cell(key: str, cells: list[Cell] = cells) -> Cell:
-            position = at.get(key)
-            return cells[position] if position is not None and position < len(cells) else None
-
+        cell = cells_of.row(cells).__getitem__  # the template's column -> the row's cell (None if absent)
         kind = cell_text(cell("type")).lower()
         slide = _slide(cell)
         if kind == "title" and title is None:
@@ -80,10 +79,29 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     if tag_columns:
         shown = ", ".join(repr(names[i]) for i in tag_columns)
         sheet.notes.add("", f"{shown}: not a TimelineJS column; its words became each event's tags")
-    pending = [made for row in rows if (made := _event(sheet, importer, row)) is not None]
+    rows.reverse()  # taken from the end, each row goes as its event is made: never all of both at once
+    pending = [made for _ in range(len(rows)) if (made := _event(sheet, importer, rows.pop())) is not None]
     sheet.counts.events = len(pending)
     heading, description = title or (sheet.stem, "")
     return importer.finish(pending, heading, description)
+
+
+class _Cells:
+    """A row's cells by template column, as the file has them; None for a column it lacks or a row cut short."""
+
+    def __init__(self, at: dict[str, int | None]) -> None:
+        self.keys = list(at)
+        positions = [position for position in at.values() if position is not None]
+        self.width = max(positions, default=-1) + 1
+        self.positions = [-1 if position is None else position for position in at.values()]
+        # A full row (nearly every one) is read by one C call; a cell beyond the row's end is None.
+        self.fast = itemgetter(*(p if p >= 0 else self.width for p in self.positions))
+
+    def row(self, cells: list[Cell]) -> dict[str, Cell]:
+        if len(cells) >= self.width:
+            return dict(zip(self.keys, self.fast([*cells[: self.width], None]), strict=True))
+        width = len(cells)
+        return {key: cells[p] if 0 <= p < width else None for key, p in zip(self.keys, self.positions, strict=True)}
 
 
 def _labels(at: dict[str, int | None], names: list[str]) -> dict[str, str]:
@@ -164,12 +182,17 @@ def _parts(sheet: Sheet, cell: Any, where: str, prefix: str) -> tuple[dict[str, 
     if isinstance(month, str) and month.strip().lower() in MONTH_NAMES:
         month = MONTH_NAMES[month.strip().lower()]
     date: dict[str, Any] = {"year": year, "month": month, "day": day}
-    clock = read_time(clock_cell)
+    clock = _time_of(clock_cell) if isinstance(clock_cell, str) else read_time(clock_cell)
     if isinstance(clock, str):
         sheet.notes.add(where, f"{clock}; the time is ignored")
     elif clock is not None:
         date.update(clock)
     return date, parsed
+
+
+@lru_cache(maxsize=4096)  # a sheet's times repeat (1,440 minutes in a day): each text read once
+def _time_of(text: str) -> Parts | str | None:
+    return read_time(text)  # the parts are only ever copied from, never changed
 
 
 def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | None:
