@@ -7,7 +7,8 @@ them and everything they point to, 55-400 ms here, and CPython starts one whenev
 have survived, often in the middle of a key's handling (bench/RESULTS.md, 2026-12-02 16:00).
 
 The policy: no collection while a key (or click) is being handled, until its result is on screen;
-then collection resumes with CPython's own rules for the young generations, and the full pass is
+then the collection CPython would have run meanwhile runs (its own rules for the young
+generations), and collection resumes; the full pass is
 kept for a quiet moment (no input for a while). A backstop bounds memory when input never stops:
 once the full pass has waited ``backstop`` times as long as CPython would let it, it runs after the
 next frame anyway. Every garbage cycle is still collected; only the moment changes.
@@ -71,17 +72,25 @@ class CollectorPolicy:
             self._held = True
 
     def drawn(self) -> int | None:
-        """The screen has been updated: let collection resume (CPython collects the young
-        generations at its next allocation if they are due). Returns the generation collected
-        here, if the backstop made a full pass run now rather than at a quiet moment."""
+        """The screen has been updated: run the collection CPython held back, if one is due (by
+        its own rules for the young generations; a full pass only at the backstop), and let
+        collection resume. Returns the generation collected, if any."""
         if self._held:
             self._held = False
             if self._was_enabled:
                 gc.enable()
-        if self.running and gc.isenabled() and self._full_due(self._backstop):
-            gc.collect(2)
-            return 2
-        return None
+        if not (self.running and gc.isenabled()):
+            return None
+        assert self._saved is not None
+        young, middle, _ = gc.get_count()
+        if self._full_due(self._backstop):
+            generation = 2
+        elif young > self._saved[0]:  # explicit: the next input may come before any allocation
+            generation = 1 if middle > self._saved[1] else 0
+        else:
+            return None
+        gc.collect(generation)
+        return generation
 
     def tick(self) -> int | None:
         """Called now and then (a timer). A hold whose input drew nothing ends here; once the user
