@@ -171,16 +171,23 @@ def test_stop_gives_back_the_thresholds_and_the_collector() -> None:
     assert gc.get_threshold() == saved
 
 
-def test_an_input_that_draws_nothing_holds_the_collector_only_until_the_user_pauses() -> None:
+def test_inputs_that_draw_nothing_hold_the_collector_only_briefly(collections: list[int]) -> None:
+    """A key with no binding, held down: no frame ends the hold, a tick does."""
     clock = Clock()
-    policy = CollectorPolicy(clock=clock, quiet_after=1.0)
+    policy = CollectorPolicy(clock=clock, quiet_after=1.0, hold_limit=0.25)
     policy.start()
     try:
-        policy.input()  # a key with no binding: no frame follows
-        clock.now += 0.5
+        policy.input()
+        clock.now += 0.1
         policy.tick()
         assert not gc.isenabled()
-        clock.now += 0.6
+        for _ in range(20):  # repeated every 0.1 s: each tick past the limit lets collection run
+            clock.now += 0.1
+            policy.input()
+            make_garbage(300)
+            policy.tick()
+        assert collections  # what the held keys made was collected at the ticks
+        clock.now += 0.3
         policy.tick()
         assert gc.isenabled() and not policy.held
     finally:

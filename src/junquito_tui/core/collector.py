@@ -27,10 +27,17 @@ class CollectorPolicy:
     """Hold collection from an input event to its frame; run full passes when the user pauses."""
 
     def __init__(
-        self, *, backstop: int = 8, quiet_after: float = 1.0, clock: Callable[[], float] = time.monotonic
+        self,
+        *,
+        backstop: int = 8,
+        quiet_after: float = 1.0,
+        hold_limit: float = 0.25,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._backstop = backstop
         self._quiet_after = quiet_after  # seconds without input before a full pass may run
+        self._hold_limit = hold_limit  # a hold no frame has ended (keys with no effect) ends at a tick after this
+        self._held_since = 0.0
         self._clock = clock
         self._saved: tuple[int, int, int] | None = None  # the thresholds before start()
         self._held = False
@@ -70,6 +77,7 @@ class CollectorPolicy:
             self._was_enabled = gc.isenabled()
             gc.disable()
             self._held = True
+            self._held_since = self._last_input
 
     def drawn(self) -> int | None:
         """The screen has been updated: run the collection CPython held back, if one is due (by
@@ -93,13 +101,16 @@ class CollectorPolicy:
         return generation
 
     def tick(self) -> int | None:
-        """Called now and then (a timer). A hold whose input drew nothing ends here; once the user
-        has paused, the full pass runs if CPython would have run it by now. Returns the generation
-        collected, if any."""
-        if self._clock() - self._last_input < self._quiet_after:
+        """Called now and then (a timer). A hold that no frame has ended (keys that change nothing,
+        held down) ends here; once the user has paused, the full pass runs if CPython would have
+        run it by now. Returns the generation collected, if any."""
+        now = self._clock()
+        if self._held and now - self._held_since >= self._hold_limit:
+            collected = self.drawn()
+            if collected is not None:
+                return collected
+        if now - self._last_input < self._quiet_after or self._held:
             return None
-        if self._held:
-            self.drawn()
         if self.running and gc.isenabled() and self._full_due(1):
             gc.collect(2)
             return 2
