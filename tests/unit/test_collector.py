@@ -214,3 +214,17 @@ def test_before_start_and_after_stop_the_policy_changes_nothing() -> None:
     policy.input()
     assert gc.isenabled() and not policy.held
     assert policy.drawn() is None
+
+
+def test_stopping_collects_nothing(collections: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quitting is never delayed by a pass of the policy's own, however much is due."""
+    policy = CollectorPolicy(clock=Clock(), backstop=1)
+    policy.start()
+    make_garbage(20_000)  # many young collections: a full pass is due, by the backstop too
+    assert gc.get_count()[2] > 2
+    policy.input()
+    started: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda generation=2: started.append(generation) or 0)
+    policy.stop()
+    monkeypatch.undo()
+    assert started == [] and gc.isenabled()

@@ -59,8 +59,12 @@ class CollectorPolicy:
             gc.set_threshold(self._saved[0], self._saved[1], _NEVER)
 
     def stop(self) -> None:
-        """Give everything back as it was (and never leave the collector off)."""
-        self.drawn()
+        """Give everything back as it was (and never leave the collector off); nothing is
+        collected here, so that quitting is never delayed by a full pass."""
+        if self._held:
+            self._held = False
+            if self._was_enabled:
+                gc.enable()
         if self._saved is not None:
             gc.set_threshold(*self._saved)
             self._saved = None
