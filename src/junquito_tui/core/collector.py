@@ -1,17 +1,18 @@
 """When the cyclic garbage collector may run in an interactive app (no Textual here).
 
 The loaded dataset is frozen (memory.freeze_loaded_objects), but the interface's own long-lived
-objects are not: Textual's and our caches of drawn lines keep a few hundred thousand containers
-alive (each cached ``Strip`` carries seven small caches of its own). A full collection walks all of
-them and everything they point to, 55-400 ms here, and CPython starts one whenever enough objects
-have survived, often in the middle of a key's handling (bench/RESULTS.md, 2026-12-02 16:00).
+objects are not: Textual's caches of drawn lines, styles and layout keep a hundred thousand
+containers and more alive (each cached ``Strip`` carries seven small caches of its own), more with
+every jump. A full collection walks all of them and everything they point to, 55-400 ms here, and
+CPython starts one whenever enough objects have survived, often in the middle of a key's handling
+(bench/RESULTS.md, 2026-12-02 15:40).
 
 The policy: no collection while a key (or click) is being handled, until its result is on screen;
 then the collection CPython would have run meanwhile runs (its own rules for the young
-generations), and collection resumes; the full pass is
-kept for a quiet moment (no input for a while). A backstop bounds memory when input never stops:
-once the full pass has waited ``backstop`` times as long as CPython would let it, it runs after the
-next frame anyway. Every garbage cycle is still collected; only the moment changes.
+generations), and collection resumes. The full pass is kept for a quiet moment (no input for a
+second). A backstop bounds memory when input never stops: once the full pass has waited
+``backstop`` times as long as CPython would let it, it runs after the next frame anyway. Every
+garbage cycle is still collected; only the moment changes.
 """
 
 from __future__ import annotations
