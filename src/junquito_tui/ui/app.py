@@ -14,11 +14,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from ..core.chronology import Chronology, missing_link
+from ..core.collector import CollectorPolicy
 from ..core.navigation import Location
 from ..core.text import slugify
 from .screens.explorer import ExplorerScreen
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from ..core.axis import Placement
     from ..core.cache import Save
     from ..core.interop.sheet_layouts import ColumnSpec
@@ -66,6 +69,7 @@ class JunquitoApp(App[None]):
         self.load_warnings = list(warnings or [])
         self.load_error: str | None = None  # printed by the command line after the app has closed
         self._collector_paused = False
+        self.collector = CollectorPolicy()  # no collection between a key and its frame (core/collector.py)
         if chronology is not None:
             self.title = chronology.dataset.title  # the terminal window's title; never shown as markup
 
@@ -92,6 +96,8 @@ class JunquitoApp(App[None]):
 
     def on_ready(self) -> None:  # Textual's Ready: the first frame is on screen
         self._resume_collector()
+        self.collector.start()
+        self.set_interval(0.5, self.collector.tick)  # full passes once the user pauses
         if self._save is not None:
             self._save.start()  # the cache is written in the background, never before the first frame
 
@@ -99,6 +105,7 @@ class JunquitoApp(App[None]):
         self._resume_collector()
         if self._quick is not None:
             self._quick.check.stop()  # nobody will look at its answer
+        self.collector.stop()
 
     def _resume_collector(self) -> None:
         if self._collector_paused:
@@ -204,7 +211,16 @@ class JunquitoApp(App[None]):
         # raises ScreenStackError. Such a key has nowhere to go; drop it.
         if isinstance(event, events.Key) and not self.screen_stack:
             return
+        if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown | events.MouseScrollUp):
+            self.collector.input()  # until _display below has put its result on screen
         await super().on_event(event)
+
+    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
+        # Textual calls this with each compositor update; the frame has gone to the terminal when
+        # it returns. Overridden (it is private) because no public hook marks a frame written.
+        super()._display(screen, renderable)
+        if renderable is not None:
+            self.collector.drawn()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
