@@ -49,8 +49,8 @@ _CLASSES = (
 # Control characters (C0, DEL, C1) and the undrawable characters, as JSON text can carry them:
 # raw (DEL, and C1, Hangul fillers and noncharacters in UTF-8) or escaped (\u0001, \u007F, \uFFFE,
 # a surrogate pair for a noncharacter beyond the first plane). A file holding any of these takes
-# the ordinary path, where they are reported; a false alarm (an escaped backslash before 'u0001')
-# costs only the fast path. The struct patterns refuse them too: this is a second, independent line.
+# the ordinary path, where they are reported; an escaped backslash before 'b' or 'u0001' is text, not
+# an escape: not an alarm. The struct patterns refuse them too: this is a second, independent line.
 _HEX = b"[0-9A-Fa-f]"
 # Escapes are looked for only in a file with a backslash (a single alternation of every form took
 # 2 s on 87 MB). Raw C0 controls are not looked for: JSON refuses them inside strings, and msgspec
@@ -79,11 +79,21 @@ _PLANE_END = re.compile(rb"\xbf[\xbe\xbf](?<=[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\
 _PLANE_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
 
 
+def _starts_an_escape(raw: bytes, at: int) -> bool:
+    """Whether the backslash at ``at`` begins an escape: it does unless an odd number of backslashes
+    precede it (``\\\\b`` is a backslash and a 'b', not a backspace). Counted only where the pattern
+    matched, so a file without such text pays nothing."""
+    before = at
+    while before > 0 and raw[before - 1] == 0x5C:
+        before -= 1
+    return (at - before) % 2 == 0
+
+
 def has_control_escape(raw: bytes) -> bool:
     """Whether ``raw`` (JSON text) may hold a character the model refuses as a control or undrawable."""
     if b"\x7f" in raw:  # DEL, raw
         return True
-    if b"\\" in raw and _ESCAPED.search(raw):
+    if b"\\" in raw and any(_starts_an_escape(raw, found.start()) for found in _ESCAPED.finditer(raw)):
         return True
     if any(lead in raw and pattern.search(raw) for lead, pattern in _RAW):
         return True
