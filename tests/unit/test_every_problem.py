@@ -429,3 +429,20 @@ def test_duplicate_keys_in_a_timelinejs_file_are_warnings(write: Any, capsys: py
     err = capsys.readouterr().err
     assert "warning: events[0].text.headline (line 2): key 'headline' given again (first at line 1, column 53): " in err
     assert "the earlier value is dropped" in err
+
+
+def test_a_misspelt_after_beside_a_schema_problem_is_reported_once(minimal: dict[str, Any]) -> None:
+    """The minimal case hypothesis found: the order checks, run on the ordered events alone when
+    the schema check fails, said 'unknown event' again, with guesses drawn from that subset (none
+    here), so the two messages differed and both were reported."""
+    del minimal["events"][1]["when"]
+    minimal["events"][1]["after"] = "firs"  # meant 'first'
+    minimal["actors"][0]["kind"] = "persn"  # any schema problem, elsewhere
+    assert _validate(minimal) == (
+        2,
+        [
+            "actors[0].kind: Input should be 'person', 'group', 'organisation', 'armed-force', 'police-force', "
+            "'government-body', 'country', 'media-outlet' or 'other' (got 'persn'; did you mean 'person'?)",
+            "events[1].after: unknown event 'firs' (did you mean 'first'?)",
+        ],
+    )

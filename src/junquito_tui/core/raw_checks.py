@@ -132,6 +132,8 @@ def ordering_problems(document: dict[str, Any], found: Collection[Problem]) -> l
     ``integrity`` checks them on a dataset of the events that are ordered and those they are ordered
     against (every edge of the order has its owner among the first), with every other reference
     taken out; what it says again about ids and anchors (already in ``found``) is left out.
+    That is matched by path, not by message: the subset knows fewer ids, so its 'unknown event'
+    has other guesses ("did you mean") than the one ``reference_problems`` gave for the same anchor.
     """
     raw = document.get("events", [])
     if not isinstance(raw, list):
@@ -146,12 +148,12 @@ def ordering_problems(document: dict[str, Any], found: Collection[Problem]) -> l
         events = _EVENTS.validate_python([_without_references(raw[i]) for i in keep])
     except ValidationError:
         return []
-    already = set(found)
+    already = {problem.path for problem in found}
     checked = []
     for problem in check_integrity(Dataset(title="-", timezone="UTC", events=events)):
         number, field = problem.path.removeprefix("events[").split("].", 1) if "]." in problem.path else ("", "")
         if field in ORDER_FIELDS and number.isdigit():
             located = replace(problem, path=f"events[{keep[int(number)]}].{field}")
-            if located not in already:
+            if located.path not in already:
                 checked.append(located)
     return checked

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from ..core.chronology import Chronology, missing_link
@@ -204,6 +205,16 @@ class JunquitoApp(App[None]):
     def _fail(self, report: str) -> None:
         self.load_error = report
         self.exit(return_code=2)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Closing (q) while the explorer is still being built: Textual then closes the widgets
+        # left over in no particular order, so a pane's children can be gone before its on_mount,
+        # a watcher or a resize handler runs, which then finds no child where it always has one.
+        # The user asked to leave and nothing more is drawn: no traceback, no exit status 1.
+        # (Textual's one place for a handler's exception; is_running is False from the shutdown on.)
+        if isinstance(error, NoMatches) and not self.is_running:
+            return
+        super()._handle_exception(error)
 
     async def on_event(self, event: events.Event) -> None:
         # A key queued for a modal that has gone (two keys that close it, sent together) is

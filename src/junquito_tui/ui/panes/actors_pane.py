@@ -98,6 +98,9 @@ class ActorsPane(Horizontal):
         self.call_after_refresh(self._show_first_profile)
 
     def _show_first_profile(self) -> None:
+        # Run after a refresh: its screen may have been replaced (and its children removed) by then.
+        if self._pruning or not self.is_attached:
+            return
         if not self._profile_shown and (actor_id := self.current_actor) is not None:
             self._show_profile(actor_id)
 
