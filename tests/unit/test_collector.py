@@ -224,7 +224,12 @@ def test_stopping_collects_nothing(collections: list[int], monkeypatch: pytest.M
     assert gc.get_count()[2] > 2
     policy.input()
     started: list[int] = []
-    monkeypatch.setattr(gc, "collect", lambda generation=2: started.append(generation) or 0)
+
+    def collect(generation: int = 2) -> int:
+        started.append(generation)
+        return 0
+
+    monkeypatch.setattr(gc, "collect", collect)
     policy.stop()
     monkeypatch.undo()
     assert started == [] and gc.isenabled()
