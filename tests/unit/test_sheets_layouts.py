@@ -14,6 +14,7 @@ from junquito_tui.core.dates import short_date
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import DatasetError, Loaded, load_with_report
 from junquito_tui.core.records import Event
+from junquito_tui.core.text import CONTROL
 from sheet_files import Cell, write_ods, write_xlsx
 
 SHEETS = REPO / "tests" / "data" / "sheets"
@@ -191,6 +192,18 @@ def test_acled_current_layout() -> None:
     assert "civilian-targeting" in month.tags and "somewhere in this region" in (month.place or "")
     assert "crowd-size-dozens" in week.tags
     assert warned(loaded, "line 5", "no event_date", "row skipped")
+
+
+def test_acled_actor_names_and_sources_are_cleaned_like_every_cell() -> None:
+    # Control characters in an actor's name or a source cell, and a template placeholder as the only
+    # words of a title, failed the whole import with a schema problem: now mended, each one warned.
+    loaded = load("acled-control-characters.csv")
+    found = events(loaded)
+    names = {a.name for a in loaded.dataset.actors}
+    assert "Taliban[31m" in names and not any(CONTROL.search(name) for name in names)
+    assert found["afg1001"].claims[0].statement == "Reported by Xinhua, Pajhwok Afghan News; coded by ACLED"
+    assert warned(loaded, "line 2", "control characters", "removed")
+    assert found["afg1003"].title == "Event" and warned(loaded, "line 3", "placeholder", "ignored")
 
 
 def test_acled_actors_are_one_record_per_name() -> None:

@@ -146,7 +146,8 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
             events.notes.add(where, f"time_precision {precision!r} is not 1, 2 or 3; the date is marked approximate")
     source = row["source"]
     sources = events.sources(source, where)
-    fields: dict[str, Any] = {"title": events.line(_title(row), where)}
+    # a title that cleans to nothing (a template's placeholder) is said by the note and named plainly
+    fields: dict[str, Any] = {"title": events.line(_title(row), where) or "Event"}
     summary = [row["notes"]]
     if row["fatalities"]:
         summary.append(f"Fatalities (ACLED count): {row['fatalities']}")
@@ -157,13 +158,13 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
         fields["place"] = place
     cast = tuple(row[key] for key in _CAST)
     if (participants := memo.casts.get(cast)) is None:
-        participants = memo.casts[cast] = _actors(events, row)
+        participants = memo.casts[cast] = _actors(events, row, where)
     fields["actors"] = participants
     fields["sources"] = sources
     tag_words = [row["disorder"], row["type"], row["subtype"], row["targeting"], *row["tags"].split(";")]
     fields["tags"] = events.tags([w for w in tag_words if w.strip()], where)
     if (statement := memo.statements.get(source)) is None:
-        statement = memo.statements[source] = _statement(source)
+        statement = memo.statements[source] = _statement(events.line(source, where))
     fields["certainty"] = "reported"
     fields["claims"] = [{"by": [], "statement": statement, "source": sources[0] if sources else FILE_SOURCE}]
     return Draft(where, fields, start, given_id=row["id"].lower())  # 'AFG1001' -> 'afg1001', said once
@@ -211,15 +212,15 @@ def _place(row: dict[str, str]) -> str:
     return place.strip()
 
 
-def _actors(events: RowEvents, row: dict[str, str]) -> list[dict[str, str]]:
+def _actors(events: RowEvents, row: dict[str, str], where: str) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     seen: set[str] = set()
     for side in ("1", "2"):
         label, kind = _inter(row[f"inter{side}"])
         names = [(row[f"actor{side}"], f"actor {side}")]
         names += [(n.strip(), f"associated with actor {side}") for n in row[f"assoc{side}"].split(";")]
-        for name, role in names:
-            if not name:
+        for written, role in names:
+            if not (name := events.line(written, where)):  # as every cell: no control characters
                 continue
             actor_kind = "police-force" if kind == "armed-force" and "police" in name.lower() else kind
             primary = role.startswith("actor")
