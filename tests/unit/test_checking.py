@@ -98,6 +98,22 @@ def test_open_dataset_reads_fast_and_leaves_the_cache_to_the_check(
     assert not (tmp_path / "cache").exists()  # and the app never starts quick.save after a failure
 
 
+def test_a_cache_hit_never_holds_the_whole_file_in_memory(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    path = FAST / "valid.json"
+    loaded, save, _ = quick_load.open_dataset(path, folder=tmp_path / "cache", quick=False)
+    assert save is not None
+    save.start()
+    save.join()
+
+    def whole_file(*args: object) -> bytes:
+        raise AssertionError("the file was read whole for a cache hit")
+
+    monkeypatch.setattr(quick_load, "read_file", whole_file)
+    again, save, quick = quick_load.open_dataset(path, folder=tmp_path / "cache")
+    assert save is None and quick is None and again.dataset == loaded.dataset and again.arrangement is not None
+
+
 def test_open_dataset_loads_the_ordinary_way_when_the_fast_reading_refuses(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
