@@ -133,3 +133,39 @@ def test_two_instances_creating_the_file_at_once(tmp_path: Path, instances: int)
         _, err = process.communicate(timeout=120)
         assert process.returncode == 0, err[-2000:]
     assert len(Notebook(path).snapshot().starred()) == 10 * instances
+
+
+# Processes that each create the same new notebook at the same moment (they wait for a start file).
+CREATOR = """
+import sys, time
+from pathlib import Path
+from junquito_tui.core.notebook import Notebook
+go = Path(sys.argv[3])
+while not go.exists():
+    time.sleep(0.001)
+Notebook(Path(sys.argv[1])).set_starred("event", sys.argv[2], True)
+print("done", flush=True)
+"""
+
+
+def test_instances_creating_one_notebook_at_the_same_moment_all_save(tmp_path: Path) -> None:
+    # SQLite refuses the switch to write-ahead logging at once (no busy wait) when another
+    # instance is switching the same new file: 3 failures in 240 processes before the fix.
+    for round_ in range(6):
+        path, go = tmp_path / f"nb{round_}.sqlite3", tmp_path / f"go{round_}"
+        names = [f"p{n}" for n in range(4)]
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-c", CREATOR, str(path), name, str(go)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for name in names
+        ]
+        time.sleep(0.5)  # every process past its imports, polling
+        go.touch()
+        for process in processes:
+            out, err = process.communicate(timeout=60)
+            assert process.returncode == 0 and out.strip() == "done", err
+        assert Notebook(path).snapshot().starred() == {("event", name) for name in names}

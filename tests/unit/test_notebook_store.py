@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import stat
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import known
 from junquito_tui.core.notebook import Notebook, NotebookError, Snapshot, open_notebook
+from junquito_tui.core.notebook.connection import use_wal
 from junquito_tui.core.notebook.merging import conflict_line, merge_note
 from junquito_tui.core.text import CONTROL, without_controls
 
@@ -243,3 +246,37 @@ def test_merge_rule() -> None:
     assert merge_note("", "theirs", "x", base="old") == ("theirs", True)  # we emptied, they wrote
     text, conflict = merge_note("mine", "theirs", "imported from a.json")
     assert conflict and text == f"mine\n\n{conflict_line('imported from a.json')}\n\ntheirs"
+
+
+class _Busy:
+    """A connection whose first ``busy`` statements fail as SQLite does when another instance
+    holds the lock it needs (without waiting its busy timeout)."""
+
+    def __init__(self, busy: int, error: str = "database is locked") -> None:
+        self.busy, self.error, self.statements = busy, error, 0
+
+    def execute(self, sql: str) -> None:
+        self.statements += 1
+        if self.statements <= self.busy:
+            raise sqlite3.OperationalError(self.error)
+
+
+def test_the_switch_to_write_ahead_logging_waits_for_another_instance() -> None:
+    busy = _Busy(3)
+    use_wal(busy, timeout=5.0)  # type: ignore[arg-type]
+    assert busy.statements == 4
+
+
+def test_the_switch_to_write_ahead_logging_gives_up_after_the_timeout() -> None:
+    busy = _Busy(10**9)
+    started = time.monotonic()
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        use_wal(busy, timeout=0.2)  # type: ignore[arg-type]
+    assert 0.2 <= time.monotonic() - started < 2.0
+
+
+def test_the_switch_to_write_ahead_logging_does_not_retry_other_errors() -> None:
+    busy = _Busy(10**9, "disk I/O error")
+    with pytest.raises(sqlite3.OperationalError, match="disk"):
+        use_wal(busy, timeout=5.0)  # type: ignore[arg-type]
+    assert busy.statements == 1

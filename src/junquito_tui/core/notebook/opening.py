@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from . import schema
-from .connection import DEFAULT_TIMEOUT, Mode, connect, is_damaged, is_locked, problem
+from .connection import DEFAULT_TIMEOUT, Mode, connect, is_damaged, is_locked, problem, use_wal
 from .identity import DatasetIdentity
 from .items import NotebookError
 from .recording import readable_by, record_identity
@@ -187,7 +187,7 @@ def _write_blocked(connection: sqlite3.Connection, version: int, timeout: float)
         connection.execute("BEGIN IMMEDIATE")
         connection.execute(f"PRAGMA user_version = {int(version)}")
         connection.execute("ROLLBACK")
-        connection.execute("PRAGMA journal_mode = WAL")
+        use_wal(connection, timeout)
     except sqlite3.OperationalError as error:
         if connection.in_transaction:
             connection.execute("ROLLBACK")

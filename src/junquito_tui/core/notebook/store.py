@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from .connection import DEFAULT_TIMEOUT, Mode, connect, problem
+from .connection import DEFAULT_TIMEOUT, Mode, connect, problem, use_wal
 from .identity import DatasetIdentity
 from .items import (
     Item,
@@ -265,7 +265,7 @@ class Notebook:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
             connection = self._open_connection()
-            connection.execute("PRAGMA journal_mode = WAL")
+            use_wal(connection, self.timeout)
             before, _ = migrate(connection)
             if before == 0 and self.identity is not None:
                 record_identity(connection, self.identity)
