@@ -11,7 +11,6 @@ import pytest
 
 from junquito_tui.cli import main
 from junquito_tui.core.notebook import Notebook
-from junquito_tui.core.search import SearchIndex
 
 BUNDLED = Path(__file__).resolve().parents[2] / "data" / "events.json"
 
@@ -231,10 +230,6 @@ def test_reading_commands_create_no_notebook(capsys: pytest.CaptureFixture[str],
     assert list(_private_data_home.iterdir()) == []
 
 
-@pytest.mark.skipif(
-    "annotations" not in SearchIndex.search.__code__.co_varnames,
-    reason="the query language's is:starred arrives with the search2 branch",
-)
 def test_case_file_of_starred_events(capsys: pytest.CaptureFixture[str], book: Notebook) -> None:
     code, out, _ = run(capsys, "export", "--format", "markdown", "--query", "is:starred", "--notebook", str(book.path))
     assert code == 0
