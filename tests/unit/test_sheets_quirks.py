@@ -301,6 +301,24 @@ def test_simple_html_reads_as_the_parser_reads_it(html: str) -> None:
     assert html_text.html_to_text(html).text == html_text._joined(collector.paragraphs)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.sampled_from(["<p>", "<P>"]),
+    st.text(st.sampled_from(["a", "B", "é", " ", "\t", "\r", "\n", "-", "\u00a0", "\u2028", ">"]), max_size=20),
+    st.sampled_from(["</p>", "</P>"]),
+)
+def test_one_paragraph_of_plain_text_reads_as_the_parser_reads_it(opening: str, text: str, closing: str) -> None:
+    """The shortest path (a Text cell that is one '<p>' of plain text) against the HTML parser."""
+    from junquito_tui.core.interop import html_text
+
+    html = f"{opening}{text}{closing}"
+    assert html_text._ONE_PARAGRAPH.fullmatch(html)
+    collector = html_text._Collector(False)
+    collector.feed(html)
+    collector.close()
+    assert html_text.html_to_text(html).text == html_text._joined(collector.paragraphs)
+
+
 def test_html_that_is_not_simple_is_recognised_at_once() -> None:
     """The simple-HTML test must not backtrack: a long text ending in a link took minutes before."""
     import time

@@ -117,6 +117,8 @@ class _Collector(HTMLParser):
 _SIMPLE = re.compile(
     r"(?:[^<&]++|</?(?:p|div|b|i|em|strong|u|span|small)>)*+", re.IGNORECASE
 )  # possessive: no backtracking
+# One paragraph of plain text, as TimelineJS sheets' Text cells mostly are: no tag inside, no entity.
+_ONE_PARAGRAPH = re.compile(r"<p>([^<&]*+)</p>", re.IGNORECASE)
 _TAG = re.compile(r"(<[^>]*>)")
 _BLOCK_TAG = re.compile(r"</?(?:p|div)>", re.IGNORECASE)
 
@@ -152,6 +154,9 @@ def html_to_text(html: str, *, media_sources: bool = False) -> HtmlText:
     if "<" not in html and "&" not in html:  # plain text, the common case: no parser needed
         blocks = (_collapse(block) for block in _BLANK_LINE.split(html))
         return HtmlText("\n\n".join(block for block in blocks if block))
+    if (paragraph := _ONE_PARAGRAPH.fullmatch(html)) is not None:  # what ``_simple`` makes of it, directly
+        blocks = (_collapse(block) for block in _BLANK_LINE.split(paragraph.group(1)))
+        return HtmlText("\n\n".join(block for block in blocks if block and block != "-"))
     if _SIMPLE.fullmatch(html):  # '<p>text with <b>bold</b></p>': the same result, a tenth of the time
         return HtmlText(_joined(_simple(html)))
     collector = _Collector(media_sources)
