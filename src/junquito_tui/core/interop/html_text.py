@@ -155,7 +155,11 @@ def html_to_text(html: str, *, media_sources: bool = False) -> HtmlText:
         blocks = (_collapse(block) for block in _BLANK_LINE.split(html))
         return HtmlText("\n\n".join(block for block in blocks if block))
     if (paragraph := _ONE_PARAGRAPH.fullmatch(html)) is not None:  # what ``_simple`` makes of it, directly
-        blocks = (_collapse(block) for block in _BLANK_LINE.split(paragraph.group(1)))
+        inner = paragraph.group(1)
+        if "\n" not in inner:  # one line: no blank line to split on
+            line = _collapse(inner)
+            return HtmlText("" if line == "-" else line)
+        blocks = (_collapse(block) for block in _BLANK_LINE.split(inner))
         return HtmlText("\n\n".join(block for block in blocks if block and block != "-"))
     if _SIMPLE.fullmatch(html):  # '<p>text with <b>bold</b></p>': the same result, a tenth of the time
         return HtmlText(_joined(_simple(html)))
