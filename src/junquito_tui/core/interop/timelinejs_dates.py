@@ -42,6 +42,8 @@ class _Invalid:
 
 def _number(raw: object) -> int | _Invalid | None:
     """None for an absent part ('' and null included); numbers may be strings, zero-padded."""
+    if type(raw) is str:
+        return _number_text(raw)
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     if isinstance(raw, bool):
@@ -51,6 +53,16 @@ def _number(raw: object) -> int | _Invalid | None:
     if isinstance(raw, float):
         return int(raw) if raw.is_integer() else _Invalid(raw)
     if isinstance(raw, str) and (match := _WHOLE.fullmatch(raw)):
+        sign, digits = match.groups()
+        return int(sign + digits) if len(digits) <= 18 else -_HUGE if sign == "-" else _HUGE
+    return _Invalid(raw)
+
+
+@lru_cache(maxsize=4096)  # a sheet's parts are text, and repeat ('2014', '01'): each read once (never changed)
+def _number_text(raw: str) -> int | _Invalid | None:
+    if not raw.strip():
+        return None
+    if match := _WHOLE.fullmatch(raw):
         sign, digits = match.groups()
         return int(sign + digits) if len(digits) <= 18 else -_HUGE if sign == "-" else _HUGE
     return _Invalid(raw)
@@ -76,7 +88,8 @@ class DateReader:
         """Our ``When`` for a TimelineJS date object, or None (with a warning ending in ``consequence``)."""
         key = None
         if isinstance(value, dict):  # types too: True and 1 are equal keys, but only 1 is a year
-            key = (*((type(v := value.get(name)), v) for name in _PARTS), display)
+            values = tuple(map(value.get, _PARTS))
+            key = (values, tuple(map(type, values)), display)
         try:
             if key is not None and (known := self._seen.get(key)) is not None:
                 return known
