@@ -27,6 +27,8 @@ _LIST = re.compile(r"\s*[;\n|]\s*")
 
 def cell_text(value: object) -> str:
     """A cell as text: '' for nothing, 3.0 as '3' (workbooks store every number as a float)."""
+    if type(value) is str:  # every CSV cell, and most of a workbook's: asked first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
