@@ -124,11 +124,12 @@ class _Cells:
 
 @dataclass
 class _Memo:
-    """What rows repeat, made once: participants per cast, dates per precision, claims per source cell."""
+    """What rows repeat, made once: participants per cast, dates per precision, claims per source cell
+    (shared by the rows' drafts: the document is only read, by the check that makes records of it)."""
 
     casts: dict[tuple[str, ...], list[dict[str, str]]] = field(default_factory=dict)
     precise: dict[tuple[str, str], Parsed] = field(default_factory=dict)  # (date cell, time_precision)
-    statements: dict[str, str] = field(default_factory=dict)  # source cell -> the claim's words
+    claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # source cell -> the event's claims
 
 
 def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> Draft | None:
@@ -154,7 +155,7 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     if row["scale"]:
         summary.append(f"Source scale: {row['scale']}")
     fields["summary"] = events.summary([events.text("\n\n".join(p for p in summary if p), where)], where)
-    if place := events.line(_place(row), where):
+    if place := events.line(_place(row), where, memo=False):  # unique to the row (its coordinates)
         fields["place"] = place
     cast = tuple(row[key] for key in _CAST)
     if (participants := memo.casts.get(cast)) is None:
@@ -163,10 +164,13 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     fields["sources"] = sources
     tag_words = [row["disorder"], row["type"], row["subtype"], row["targeting"], *row["tags"].split(";")]
     fields["tags"] = events.tags([w for w in tag_words if w.strip()], where)
-    if (statement := memo.statements.get(source)) is None:
-        statement = memo.statements[source] = _statement(events.line(source, where))
+    if (claims := memo.claims.get(source)) is None:  # one list per source cell, shared: nothing changes it
+        statement = _statement(events.line(source, where))
+        claims = memo.claims[source] = [
+            {"by": [], "statement": statement, "source": sources[0] if sources else FILE_SOURCE}
+        ]
     fields["certainty"] = "reported"
-    fields["claims"] = [{"by": [], "statement": statement, "source": sources[0] if sources else FILE_SOURCE}]
+    fields["claims"] = claims
     return Draft(where, fields, start, given_id=row["id"].lower())  # 'AFG1001' -> 'afg1001', said once
 
 

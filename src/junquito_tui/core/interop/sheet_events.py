@@ -81,7 +81,7 @@ class RowEvents:
     _slugs: dict[str, str] = field(default_factory=dict)  # tags repeat: each word slugified once
     _sources: dict[str, list[str]] = field(default_factory=dict)  # so do source cells
     _lines: dict[str, str] = field(default_factory=dict)  # and titles
-    _tag_lists: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # and a row's tag words
+    _tag_lists: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # and a row's tag words
 
     def __post_init__(self) -> None:
         self.importer = TimelineImporter(
@@ -92,9 +92,12 @@ class RowEvents:
         """A cell as clean plain text (no control characters, no template placeholder)."""
         return self.importer.text.clean(cell_text(value), where)
 
-    def line(self, value: object, where: str) -> str:
-        """A cell as one clean line (a title, a place), within our format's length for it."""
+    def line(self, value: object, where: str, *, memo: bool = True) -> str:
+        """A cell as one clean line (a title, a place), within our format's length for it; ``memo``
+        False for text unique to its row, which the memo would only keep alive, twice."""
         raw = cell_text(value)
+        if not memo:
+            return self.importer.text.line(raw, where)
         if (known := self._lines.get(raw)) is not None:  # titles repeat ('Armed clash in Kabul')
             return known
         said = self.notes.said
@@ -133,11 +136,11 @@ class RowEvents:
         """Tags for a row's words; the same words again (ACLED's types) give the same tags at once."""
         key = tuple(values)
         if (known := self._tag_lists.get(key)) is not None:
-            return list(known)  # a list of its own: an importer may add to an event's tags
+            return known  # shared by the rows' drafts, as the sources are: nothing changes them once made
         said = self.notes.said
         tags = self._tags(values, where)
         if self.notes.said == said:
-            self._tag_lists[key] = tuple(tags)
+            self._tag_lists[key] = tags
         return tags
 
     def _tags(self, values: list[str], where: str) -> list[str]:
