@@ -42,9 +42,9 @@ class _Invalid:
 
 def _number(raw: object) -> int | _Invalid | None:
     """None for an absent part ('' and null included); numbers may be strings, zero-padded."""
-    if type(raw) is str:
+    if isinstance(raw, str):
         return _number_text(raw)
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
+    if raw is None:
         return None
     if isinstance(raw, bool):
         return _Invalid(raw)
@@ -52,9 +52,6 @@ def _number(raw: object) -> int | _Invalid | None:
         return raw
     if isinstance(raw, float):
         return int(raw) if raw.is_integer() else _Invalid(raw)
-    if isinstance(raw, str) and (match := _WHOLE.fullmatch(raw)):
-        sign, digits = match.groups()
-        return int(sign + digits) if len(digits) <= 18 else -_HUGE if sign == "-" else _HUGE
     return _Invalid(raw)
 
 
