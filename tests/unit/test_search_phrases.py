@@ -31,14 +31,21 @@ def in_a_row(words: list[str], phrase: list[str], endings: set[str] | None) -> b
 word_lists = st.lists(st.lists(st.sampled_from(["a", "b", "c", "ab", "abc", "d"]), max_size=8), max_size=12)
 
 
-@given(word_lists, st.lists(st.sampled_from(["a", "b", "c", "ab", "x"]), min_size=2, max_size=3), st.booleans())
+@given(
+    word_lists,
+    st.lists(st.sampled_from(["a", "b", "c", "ab", "x"]), min_size=2, max_size=3),
+    st.booleans(),
+    st.sampled_from([1, 2, 3, WordRuns.CHUNK]),  # documents joined a few at a time as they come
+)
 def test_runs_find_exactly_the_documents_with_the_words_in_a_row(
-    docs: list[list[str]], phrase: list[str], open_ended: bool
+    docs: list[list[str]], phrase: list[str], open_ended: bool, chunk: int
 ) -> None:
-    runs = WordRuns()
-    for words in docs:
-        runs.add(words)
-    runs.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WordRuns, "CHUNK", chunk)
+        runs = WordRuns()
+        for words in docs:
+            runs.add(words)
+        runs.close()
     endings = {w for ws in docs for w in ws if w.startswith(phrase[-1])} if open_ended else None
     expected = [n for n, words in enumerate(docs) if in_a_row(words, phrase, endings)]
     numbers = list(range(len(docs)))

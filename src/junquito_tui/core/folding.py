@@ -127,10 +127,12 @@ class WordRuns:
     """
 
     LIMIT = 0x110000  # code points; a larger vocabulary turns the runs off (phrases then use regexes)
+    CHUNK = 1024  # documents joined into one string as they come
 
     def __init__(self) -> None:
         self._codes: defaultdict[str, str] = defaultdict(self._new_code)
         self._parts: list[str] = []
+        self._chunks: list[str] = []
         self._starts = array("q", [0])  # document n is _text[_starts[n]:_starts[n + 1]]
         self._text = ""
         self._limit = self.LIMIT
@@ -142,10 +144,14 @@ class WordRuns:
         part = "".join(map(self._codes.__getitem__, words))
         self._parts.append(part)
         self._starts.append(self._starts[-1] + len(part))
+        if len(self._parts) == self.CHUNK:  # a string per document costs ~70 bytes more than its text
+            self._chunks.append("".join(self._parts))
+            self._parts.clear()
 
     def close(self) -> None:
-        """Done adding: one string for all documents (the parts cost an object each)."""
-        self._text, self._parts = "".join(self._parts), []
+        """Done adding: one string for all documents."""
+        self._chunks += self._parts
+        self._text, self._parts, self._chunks = "".join(self._chunks), [], []
 
     @property
     def usable(self) -> bool:

@@ -7,9 +7,10 @@ holding it elsewhere. At query time posting lists become bitsets (Python ints),
 so AND, OR, NOT, counts per kind and ranking tiers are single C-level operations
 however many documents match; only the hits shown are looked at one by one.
 
-Around the index: ``search_docs`` (the documents), ``stemming`` (a word's other forms, grouped
-once per distinct word at build), ``search_filters`` (actor:, by:, tag:, certainty:, date:, the
-notebook), ``ranking`` (the order of hits and of kinds) and ``suggest`` ("did you mean").
+Around the index: ``search_docs`` (the documents), ``postings`` (the lists as they are built),
+``stemming`` (a word's other forms, grouped once per distinct word at build), ``search_filters``
+(actor:, by:, tag:, certainty:, date:, the notebook), ``ranking`` (the order of hits and of kinds)
+and ``suggest`` ("did you mean").
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from bisect import bisect_left
 from collections import Counter, OrderedDict, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import chain
 from operator import attrgetter, methodcaller
 
@@ -29,6 +29,7 @@ from .bitsets import Ordered, bits_in, members, span, to_bits
 from .chronology import Chronology
 from .folding import WordRuns, compound_pattern, field_words, fold_uncached, phrase_pattern, words
 from .memory import collector_paused
+from .postings import FLUSH_EVERY, Postings
 from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
 from .ranking import NAME_WORDS, tiers
 from .records import Actor, Quote
@@ -100,10 +101,10 @@ class SearchIndex:
         self.chronology = chronology
         self.docs: list[Doc] = list(documents(chronology))
         self._kinds = _kind_ranges(self.docs)
-        titled: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
-        body: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
-        starts, ends = [], []
-        by_name_length: list[list[int]] = [[] for _ in range(NAME_WORDS + 2)]  # the last: longer
+        size = len(self.docs)
+        titled, body = Postings(size), Postings(size)
+        dated, starts, ends = array("i"), array("q"), array("q")  # arrays, not tuples: the build's peak
+        by_name_length = [array("i") for _ in range(NAME_WORDS + 2)]  # the last: longer
         self._runs = WordRuns()
         for number, doc in enumerate(self.docs):
             # Fields joined as phrases see them (no word spans a newline): one fold and one scan each.
@@ -115,20 +116,23 @@ class SearchIndex:
             rest = links(doc.item)
             rest.update(bodies)
             add = methodcaller("append", number)  # appends driven from C: this loop runs millions of times
-            deque(map(add, map(titled.__getitem__, head)), maxlen=0)
-            deque(map(add, map(body.__getitem__, rest - head)), maxlen=0)
+            deque(map(add, map(titled.lists.__getitem__, head)), maxlen=0)
+            deque(map(add, map(body.lists.__getitem__, rest - head)), maxlen=0)
             self._runs.add(chain(titles, bodies))  # titles come first in ``fields``
             shortest = len(titles) if len(names) == 1 else min(len(field_words(n)) for n in names)
             by_name_length[min(shortest, NAME_WORDS + 1)].append(number)
             if doc.when is not None:
-                starts.append((date_number(doc.when.sort_key()), number))
-                ends.append((date_number((doc.end or doc.when).end_key()), number))
+                dated.append(number)
+                starts.append(date_number(doc.when.sort_key()))
+                ends.append(date_number((doc.end or doc.when).end_key()))
+            if number % FLUSH_EVERY == FLUSH_EVERY - 1:
+                titled.flush()
+                body.flush()
         self._runs.close()
-        self._titled, self._body = _compact(titled, len(self.docs)), _compact(body, len(self.docs))
-        self._terms = sorted(t for t in {*titled, *body} if not t.startswith("\0"))
-        self.tags = frozenset(t.removeprefix(TAG) for t in {*titled, *body} if t.startswith(TAG))
-        size = len(self.docs)
-        self._starts, self._ends = Ordered(starts, size), Ordered(ends, size)
+        self._titled, self._body = titled.compact(), body.compact()
+        self._terms = sorted(t for t in {*self._titled, *self._body} if not t.startswith("\0"))
+        self.tags = frozenset(t.removeprefix(TAG) for t in {*self._titled, *self._body} if t.startswith(TAG))
+        self._starts, self._ends = Ordered(starts, dated, size), Ordered(ends, dated, size)
         self._short = _cumulative(by_name_length, size)
         self.stems = Stems(self._terms, languages_of(self.document_frequency))
         self._cache: OrderedDict[tuple[str, bool, bool, bool], int] = OrderedDict()
@@ -369,19 +373,13 @@ class _Pattern:
         return self.regex.search(text) is not None
 
 
-def _compact(postings: dict[str, array[int]], size: int) -> dict[str, array[int] | int]:
-    """Lists holding more than 1 document in 32 as bitsets: smaller (4 bytes a document against
-    1 bit), and common words then cost nothing the first time they are typed."""
-    return {term: to_bits(p, size) if len(p) * 32 > size else p for term, p in postings.items()}
-
-
 def _count(postings: array[int] | int | None) -> int:
     if postings is None:
         return 0
     return postings.bit_count() if isinstance(postings, int) else len(postings)
 
 
-def _cumulative(numbers_by_size: list[list[int]], size: int) -> list[int]:
+def _cumulative(numbers_by_size: list[array[int]], size: int) -> list[int]:
     """Bitset k: the documents listed at sizes 0..k."""
     found, out = 0, []
     for numbers in numbers_by_size:
