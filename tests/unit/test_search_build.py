@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core import search
+from junquito_tui.core import postings, search
 from junquito_tui.core.bitsets import Ordered, members
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.folding import field_words
@@ -79,7 +79,7 @@ def as_set(postings: array[int] | int) -> set[int]:
     return set(members(postings)) if isinstance(postings, int) else set(postings)
 
 
-@pytest.mark.parametrize("flush_every", [1, 7, 64, 8192])
+@pytest.mark.parametrize("flush_every", [1, 7, 64, postings.FLUSH_EVERY])
 @pytest.mark.parametrize("seed", range(4))
 def test_the_index_holds_every_words_documents_whatever_the_flush_interval(
     monkeypatch: pytest.MonkeyPatch, flush_every: int, seed: int

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .annotations import tag_key
 from .chronology import Chronology
@@ -54,13 +55,18 @@ def fields_of(item: Event | Actor | Quote | Source) -> tuple[tuple[int, str], ..
 TAG = "\0tag:"
 
 
+@lru_cache(maxsize=4096)  # tags repeat across events: folded once each (300,000 folds at 100,000 ACLED rows)
+def _tag_term(tag: str) -> str:
+    return f"{TAG}{tag_key(tag)}"
+
+
 def links(item: Event | Actor | Quote | Source) -> set[str]:
     """What a document is found by with actor:, by:, tag: and certainty:, as index terms."""
     if isinstance(item, Event):
         claimants = {a for c in item.claims for a in c.by}
         actors = {p.actor for p in item.actors} | claimants
         links = {f"\0actor:{a}" for a in actors} | {f"\0by:{a}" for a in claimants}
-        links |= {f"{TAG}{tag_key(t)}" for t in item.tags}
+        links.update(map(_tag_term, item.tags))
         links.add(f"\0certainty:{item.certainty.value}")
         return links
     if isinstance(item, Actor):
