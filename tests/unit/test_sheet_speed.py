@@ -250,3 +250,20 @@ def test_the_import_peak_is_near_the_document_it_returns(tmp_path: Path, fmt: st
     assert len(imported.document["events"]) == 3000
     held += unshared - shared
     assert peak <= 1.55 * held, (peak, held)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_long_csv_reports_how_far_it_has_read(tmp_path: Path, newline: str) -> None:
+    """The loading screen's bar follows the bytes read: rising, within (0, 1], near 1 at the last report."""
+    path = tmp_path / "long.csv"
+    rows = [f"2017-06-{1 + n % 28:02d},Event number {n} with ñ and some words" for n in range(12_000)]
+    path.write_text(newline.join(["date,event", *rows]) + newline, encoding="utf-8", newline="")
+    reported: list[tuple[str, float | None]] = []
+    imported = import_sheet(path, progress=lambda stage, fraction: reported.append((stage, fraction)))
+    assert len(imported.document["events"]) == 12_000
+    shares = [fraction for stage, fraction in reported if stage.startswith("Reading rows")]
+    assert len(shares) == 12_000 // 5000
+    assert all(share is not None for share in shares)
+    known = [share for share in shares if share is not None]
+    assert known == sorted(known) and len(set(known)) == len(known)
+    assert 0 < known[0] < 0.6 and 0.7 < known[-1] <= 1.0  # rows 5,000 and 10,000 of 12,000

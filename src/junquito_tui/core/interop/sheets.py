@@ -83,7 +83,7 @@ class Sheet:
                 continue
             self.counts.rows += 1
             if self.progress is not None and self.counts.rows % REPORT_EVERY == 0:
-                self.progress(f"Reading rows: {self.counts.rows:,}", None)
+                self.progress(f"Reading rows: {self.counts.rows:,}", self.table.read())
             yield self.table.where(number), cells
 
     def finish_notes(self) -> list[str]:
