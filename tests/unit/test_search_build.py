@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core import postings, search
+from junquito_tui.core import postings
 from junquito_tui.core.bitsets import Ordered, members
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.folding import field_words
@@ -84,7 +84,7 @@ def as_set(postings: array[int] | int) -> set[int]:
 def test_the_index_holds_every_words_documents_whatever_the_flush_interval(
     monkeypatch: pytest.MonkeyPatch, flush_every: int, seed: int
 ) -> None:
-    monkeypatch.setattr(search, "FLUSH_EVERY", flush_every)
+    monkeypatch.setattr(postings, "FLUSH_EVERY", flush_every)
     index = SearchIndex(Chronology(validate_document(generated(seed, 200), "<generated>")))
     size = len(index.docs)
     for built, wanted in zip((index._titled, index._body), expected_postings(index), strict=True):

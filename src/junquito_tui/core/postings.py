@@ -26,6 +26,11 @@ class Postings:
         self.lists: defaultdict[str, array[int]] = defaultdict(partial(array, "i"))
         self._flags: dict[str, bytearray] = {}  # the common words' documents so far
 
+    def done(self, number: int) -> None:
+        """Document ``number`` is added: every ``FLUSH_EVERY`` documents, the common words move."""
+        if number % FLUSH_EVERY == FLUSH_EVERY - 1:
+            self.flush()
+
     def flush(self) -> None:
         """Move the lists of common words into their flags (a word once common stays common)."""
         for word, numbers in self.lists.items():
@@ -40,7 +45,8 @@ class Postings:
             del numbers[:]  # frees the array's buffer
 
     def compact(self) -> dict[str, array[int] | int]:
-        """Each word's documents: a bitset if it is in more than 1 document in 32, else the array."""
+        """Each word's documents: a bitset if it is in more than 1 document in 32 (smaller, and a
+        common word then costs nothing the first time it is typed), else the array."""
         self.flush()
         flags, self._flags = self._flags, {}
         lists, self.lists = self.lists, defaultdict(partial(array, "i"))

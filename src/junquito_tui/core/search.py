@@ -29,7 +29,7 @@ from .bitsets import Ordered, bits_in, members, span, to_bits
 from .chronology import Chronology
 from .folding import WordRuns, compound_pattern, field_words, fold_uncached, phrase_pattern, words
 from .memory import collector_paused
-from .postings import FLUSH_EVERY, Postings
+from .postings import Postings
 from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
 from .ranking import NAME_WORDS, tiers
 from .records import Actor, Quote
@@ -125,9 +125,8 @@ class SearchIndex:
                 dated.append(number)
                 starts.append(date_number(doc.when.sort_key()))
                 ends.append(date_number((doc.end or doc.when).end_key()))
-            if number % FLUSH_EVERY == FLUSH_EVERY - 1:
-                titled.flush()
-                body.flush()
+            titled.done(number)
+            body.done(number)
         self._runs.close()
         self._titled, self._body = titled.compact(), body.compact()
         self._terms = sorted(t for t in {*self._titled, *self._body} if not t.startswith("\0"))
