@@ -158,7 +158,16 @@ def test_day_first_file() -> None:
     found = dates(loaded)
     assert found["Ambiguous alone"] == ("1810-09-11", "day", False)  # 25/12 shows the file is day/month
     assert found["Same either way"][0] == "1951-01-01"
-    assert warned(loaded, "0:00:00 read as no time") and not warned(loaded, "could be day/month")
+    assert warned(loaded, "0:00:00 read as no time")
+    # the ambiguous date's reading is an inference from another row: said, with both rows named
+    assert warned(
+        loaded, "the date '11-09-1810 0:00:00' (line 2)", "read as day/month, the order '25/12/1810' (line 3)"
+    )
+
+
+def test_a_file_without_ambiguous_dates_says_nothing_of_their_order() -> None:
+    loaded = load("dates-written-out.csv")
+    assert not warned(loaded, "could be day/month")
 
 
 def test_month_first_file() -> None:

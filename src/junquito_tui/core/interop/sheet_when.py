@@ -56,7 +56,15 @@ class DayOrder:
                 + (f", and the {count:,} that could be either as {ORDERS[major]}" if count else ""),
             )
         elif self.seen:
-            self.decided = next(iter(self.seen))
+            ((self.decided, (_, shown_at, shown)),) = self.seen.items()
+            if count:  # an inference from other rows: said, so a reader can check it
+                notes.add(
+                    "",
+                    (f"{count:,} dates such as" if count > 1 else "the date")
+                    + f" {example!r} ({where}) could be day/month or month/day: read as {ORDERS[self.decided]}, "
+                    f"the order {shown!r} ({shown_at}) shows "
+                    "(--columns order=dmy or order=mdy says otherwise)",
+                )
         else:
             self.decided = self.default
             if count:
