@@ -163,6 +163,13 @@ def test_day_first_file() -> None:
     assert warned(
         loaded, "the date '11-09-1810 0:00:00' (line 2)", "read as day/month, the order '25/12/1810' (line 3)"
     )
+    # and on the date itself, where a reader of the event looks; a date that shows its order has no such note
+    notes = {e.title: known(e.when).note for e in loaded.dataset.events}
+    assert (
+        notes["Ambiguous alone"]
+        == "could be day/month or month/day: read as day/month, shown by other dates in the file"
+    )
+    assert notes["Shows day first"] is None and notes["Same either way"] is None
 
 
 def test_a_file_without_ambiguous_dates_says_nothing_of_their_order() -> None:
@@ -177,6 +184,8 @@ def test_month_first_file() -> None:
 def test_ambiguous_file_states_its_assumption() -> None:
     loaded = load("dates-ambiguous.csv")
     assert dates(loaded)["Could be either"][0] == "2020-03-04"
+    assumed = known(by_title(loaded)["Could be either"].when).note
+    assert assumed == "could be day/month or month/day: read as month/day, assumed: no date in the file shows it"
     assert warned(loaded, "2 dates such as '3/4/2020' (line 2)", "read as month/day", "order=dmy")
     assert dates(load("dates-ambiguous.csv", "order=dmy"))["Could be either"][0] == "2020-04-03"
 

@@ -123,11 +123,12 @@ class SheetDates:
     def when(self, parsed: Parsed, where: str, consequence: str) -> When | None:
         """Our date for a parsed cell, exactly as precise as it is; None when even the year is unusable."""
         parts = self.parts(parsed)
-        key = (*parts.items(), parsed.note, parsed.approximate, parsed.offset)
+        note = self._note(parsed)
+        key = (*parts.items(), note, parsed.approximate, parsed.offset)
         if (built := self._built.get(key)) is not None:
             return built
         said = self.notes.said
-        when = self.reader.read(_strings(parts), where, consequence, parsed.note)
+        when = self.reader.read(_strings(parts), where, consequence, note)
         if when is None:
             return None
         if parsed.approximate and not when.approximate:
@@ -137,6 +138,15 @@ class SheetDates:
         if self.notes.said == said:  # nothing to warn about: the next row with this date needs no reading
             self._built[key] = when
         return when
+
+    def _note(self, parsed: Parsed) -> str | None:
+        """The date's note; for a date that could be read either way ('1/2/1951'), how its order was
+        chosen, on the date itself (the file's warning says it once; a reader looks at the event)."""
+        if parsed.pair is None or self.order.fixed is not None:
+            return parsed.note
+        how = "shown by other dates in the file" if self.order.seen else "assumed: no date in the file shows it"
+        inferred = f"could be day/month or month/day: read as {ORDERS[self.order.decide(self.notes)]}, {how}"
+        return f"{parsed.note}; {inferred}" if parsed.note else inferred
 
     def end_of(self, parsed: Parsed, where: str) -> When | None:
         """The end a decade, century or range of years implies."""
