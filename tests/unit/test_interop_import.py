@@ -272,7 +272,8 @@ def _expected_order(document: dict[str, Any]) -> list[tuple[tuple[int, ...], str
     def key(date: dict[str, Any]) -> tuple[int, ...]:
         year = number(date["year"]) or 0
         month, day, hour, minute = (number(date.get(p)) for p in ("month", "day", "hour", "minute"))
-        clock = (hour or 0) * 60 + (minute or 0) if hour is not None and day is not None else -1
+        # TimelineJS times are read as UTC; a key's clock is the instant's minute, shifted by 14 hours
+        clock = (hour or 0) * 60 + (minute or 0) + 14 * 60 if hour is not None and day is not None else -1
         return (year + 1 if year < 0 else year, month or 0, day or 0 if month else 0, clock)
 
     slides = [*document.get("events", []), *document.get("eras", [])]

@@ -175,6 +175,25 @@ def parse_partial_date(date: str) -> tuple[int, ...]:
     return tuple(values)
 
 
+# A clock time's place in its day is the instant it names: its minutes after the day's midnight, UTC,
+# shifted by the widest offset (14:00, which UTC_OFFSET allows either way) so that it is never below
+# -1, the key of a time not given.
+_WIDEST = 14 * 60
+DAY_END = 24 * 60 + 2 * _WIDEST  # after every clock time's key (23:59 at UTC-14:00 is 3119)
+
+
+@lru_cache(maxsize=256)
+def _offset_minutes(offset: str | None) -> int:
+    if offset is None or not UTC_OFFSET.fullmatch(offset):
+        return 0  # a clock time has a valid offset (the rules below); this is never a guess made here
+    minutes = int(offset[1:3]) * 60 + int(offset[4:6])
+    return -minutes if offset[0] == "-" else minutes
+
+
+def _instant_minute(hour: int, minute: int, offset: str | None) -> int:
+    return hour * 60 + minute - _offset_minutes(offset) + _WIDEST
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class When(Record):
     """A point in time known to a stated precision, never more precise than the source."""
@@ -222,19 +241,21 @@ class When(Record):
         return parse_partial_date(self.date)
 
     def sort_key(self) -> tuple[int, int, int, int]:
-        """Start of the stated period: missing parts sort first within their period."""
+        """Start of the stated period: missing parts sort first within their period. Within a day,
+        clock times sort by the instant they name (10:00+02:00 before 09:00+00:00); the day is the
+        one the source gives, so every event stays under its own day's heading."""
         parts = self.parts()
         year, month, day = [*parts[:3], 0, 0][:3]
-        minute = parts[3] * 60 + parts[4] if len(parts) == 5 else -1
+        minute = _instant_minute(parts[3], parts[4], self.utc_offset) if len(parts) == 5 else -1
         return (year, month, day, minute)
 
     def end_key(self) -> tuple[int, int, int, int]:
         """End of the stated period, for comparing a start with an end: a year ends after its every
-        month (13), a month after its every day (32), a day after its every minute (1440)."""
+        month (13), a month after its every day (32), a day after its every clock time (DAY_END)."""
         parts = self.parts()
         month = parts[1] if len(parts) >= 2 else 13
         day = parts[2] if len(parts) >= 3 else 32
-        minute = parts[3] * 60 + parts[4] if len(parts) == 5 else 24 * 60
+        minute = _instant_minute(parts[3], parts[4], self.utc_offset) if len(parts) == 5 else DAY_END
         return (parts[0], month, day, minute)
 
 

@@ -32,7 +32,7 @@ from .memory import collector_paused
 from .postings import Postings
 from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
 from .ranking import NAME_WORDS, tiers
-from .records import Actor, Quote
+from .records import DAY_END, Actor, Quote
 from .search_docs import TAG, TITLE, Doc, documents, links
 from .search_filters import apply_filters
 from .snippets import Snippet, best_snippet
@@ -87,9 +87,10 @@ class Results:
 
 
 def date_number(key: DateKey) -> int:
-    """(year, month, day, minute) -> an int in the same order (month and day may be 0..32)."""
+    """(year, month, day, minute) -> an int in the same order (month and day may be 0..32, the
+    minute -1..DAY_END)."""
     year, month, day, minute = key
-    return ((year * 14 + month) * 33 + day) * 1442 + minute + 1
+    return ((year * 14 + month) * 33 + day) * (DAY_END + 2) + minute + 1
 
 
 class SearchIndex:

@@ -1,0 +1,83 @@
+"""Clock times in different UTC offsets: within a day they are ordered by the instant they name, and an
+end is before its start only when its instant is (checked against ``datetime`` with time zones)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_with_report
+from junquito_tui.core.model import When, checked_when
+from junquito_tui.core.search import date_number
+
+OFFSETS = st.integers(-14 * 60, 14 * 60)
+DAY = dt.date(2020, 3, 21)
+
+
+def offset_text(minutes: int) -> str:
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def clock_time(minute_of_day: int, offset: int) -> When:
+    date = f"{DAY.isoformat()}T{minute_of_day // 60:02d}:{minute_of_day % 60:02d}"
+    return checked_when(date=date, precision="minute", utc_offset=offset_text(offset))
+
+
+def instant(minute_of_day: int, offset: int) -> dt.datetime:
+    zone = dt.timezone(dt.timedelta(minutes=offset))
+    return dt.datetime.combine(DAY, dt.time(minute_of_day // 60, minute_of_day % 60), zone)
+
+
+CLOCKS = st.tuples(st.integers(0, 24 * 60 - 1), OFFSETS)
+
+
+@given(CLOCKS, CLOCKS)
+def test_times_of_one_day_sort_by_their_instant(a: tuple[int, int], b: tuple[int, int]) -> None:
+    when_a, when_b = clock_time(*a), clock_time(*b)
+    truth = (instant(*a) > instant(*b)) - (instant(*a) < instant(*b))
+    by_key = (when_a.sort_key() > when_b.sort_key()) - (when_a.sort_key() < when_b.sort_key())
+    assert by_key == truth
+    # the search index's date numbers keep the same order, and the end key equals the start key
+    assert (date_number(when_a.sort_key()) > date_number(when_b.sort_key())) - (
+        date_number(when_a.sort_key()) < date_number(when_b.sort_key())
+    ) == truth
+    assert when_a.end_key() == when_a.sort_key()
+
+
+@given(CLOCKS)
+def test_a_day_without_a_time_opens_and_closes_around_every_time_of_it(a: tuple[int, int]) -> None:
+    day = checked_when(date=DAY.isoformat(), precision="day")
+    clock = clock_time(*a)
+    assert day.sort_key() < clock.sort_key() <= clock.end_key() < day.end_key()
+    assert date_number(day.sort_key()) < date_number(clock.sort_key()) < date_number(day.end_key())
+
+
+def test_a_sheet_of_three_zones_is_shown_in_the_order_of_its_instants(tmp_path: Path) -> None:
+    sheet = tmp_path / "zones.csv"
+    sheet.write_text(
+        "date,event\n"
+        "2020-03-21T10:00+02:00,A at 08:00 UTC\n"
+        "2020-03-21T08:30-05:00,C at 13:30 UTC\n"
+        "2020-03-21T09:00Z,B at 09:00 UTC\n",
+        encoding="utf-8",
+    )
+    events = Chronology(load_with_report(sheet).dataset).events
+    assert [e.title for e in events] == ["A at 08:00 UTC", "B at 09:00 UTC", "C at 13:30 UTC"]
+
+
+def test_an_end_in_another_zone_is_compared_by_its_instant(tmp_path: Path) -> None:
+    sheet = tmp_path / "zone-end.csv"
+    sheet.write_text("date,end,event\n2020-03-21T10:00+02:00,2020-03-21T09:30+00:00,Meeting\n", encoding="utf-8")
+    loaded = load_with_report(sheet)
+    (event,) = loaded.dataset.events
+    assert event.end is not None and event.end.date == "2020-03-21T09:30" and event.end.utc_offset == "+00:00"
+    assert not any("before the start" in w for w in loaded.warnings)
+    sheet.write_text("date,end,event\n2020-03-21T10:00+02:00,2020-03-21T07:30+00:00,Meeting\n", encoding="utf-8")
+    loaded = load_with_report(sheet)
+    assert loaded.dataset.events[0].end is None
+    assert any("before the start" in w and "end date ignored" in w for w in loaded.warnings)
