@@ -81,3 +81,42 @@ def test_an_end_in_another_zone_is_compared_by_its_instant(tmp_path: Path) -> No
     loaded = load_with_report(sheet)
     assert loaded.dataset.events[0].end is None
     assert any("before the start" in w and "end date ignored" in w for w in loaded.warnings)
+
+
+TIMELINEJS_HEADER = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Headline\n"
+
+
+def test_a_timelinejs_time_keeps_the_zone_it_states(tmp_path: Path) -> None:
+    sheet = tmp_path / "timeline.csv"
+    sheet.write_text(
+        TIMELINEJS_HEADER
+        + "2018,1,15,10:30 +02:00,,,,,Zoned\n2018,1,15,10:30Z,,,,,In UTC\n2018,1,15,10:30,,,,,No zone\n",
+        encoding="utf-8",
+    )
+    loaded = load_with_report(sheet)
+    zones = {e.title: (e.when.date, e.when.utc_offset) for e in loaded.dataset.events if e.when}
+    assert zones == {
+        "Zoned": ("2018-01-15T10:30", "+02:00"),
+        "In UTC": ("2018-01-15T10:30", "+00:00"),
+        "No zone": ("2018-01-15T10:30", "+00:00"),
+    }
+    # only the time that states no zone is said to be read as UTC
+    (said,) = [w for w in loaded.warnings if "no time zone" in w]
+    assert "line 4" in said and "line 2" not in said and "line 3" not in said
+
+
+def test_a_timelinejs_end_time_in_another_zone_is_compared_by_its_instant(tmp_path: Path) -> None:
+    sheet = tmp_path / "timeline.csv"
+    sheet.write_text(
+        TIMELINEJS_HEADER + "2018,1,15,10:00 +02:00,2018,1,15,09:30 +00:00,Ends later\n"
+        "2018,1,15,10:00 +02:00,2018,1,15,07:30 +00:00,Ends before\n"
+        "2018,1,15,10:00 +25:00,,,,,No such zone\n",
+        encoding="utf-8",
+    )
+    loaded = load_with_report(sheet)
+    events = {e.title: e for e in loaded.dataset.events}
+    kept = events["Ends later"].end
+    assert kept is not None and (kept.date, kept.utc_offset) == ("2018-01-15T09:30", "+00:00")
+    assert events["Ends before"].end is None
+    assert any("line 3" in w and "end date ignored" in w for w in loaded.warnings)
+    assert any("line 4" in w and "'+25:00' is not a UTC offset" in w for w in loaded.warnings)

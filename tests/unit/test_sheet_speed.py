@@ -105,8 +105,18 @@ def test_the_date_memo_reads_as_a_fresh_reader(texts: list[str], random: Random)
 
 @given(st.one_of(st.sampled_from(["10:30", "10:30 PM", "0:00", "25:00", "x", "10:30:45", " 7:05 am", ""]), st.text()))
 def test_the_time_memo_is_read_time(text: str) -> None:
-    assert _time_of(text) == read_time(text)
-    assert _time_of(text) == read_time(text)  # from the memo the second time
+    assert _time_of(text)[0] == read_time(text)
+    assert _time_of(text)[0] == read_time(text)  # from the memo the second time
+
+
+@given(
+    st.sampled_from(["10:30", "10:30 PM", "7:05 am"]), st.sampled_from(["", "Z", " UTC", " +02:00", "-0530", " +14:00"])
+)
+def test_the_time_memo_keeps_the_zone_a_time_states(clock: str, zone: str) -> None:
+    parts, offset = _time_of(clock + zone)
+    assert parts == read_time(clock)
+    expected = {"": None, "Z": "+00:00", " UTC": "+00:00", " +02:00": "+02:00", "-0530": "-05:30", " +14:00": "+14:00"}
+    assert offset == expected[zone]
 
 
 @given(whens())

@@ -86,7 +86,17 @@ class TimelineImporter:
             if key not in known:
                 self.unknown.setdefault(f"'{key}' in {where}", []).append(where)
 
-    def slide(self, slide: Any, path: str, index: int, *, era: bool = False) -> _Pending | None:
+    def slide(
+        self,
+        slide: Any,
+        path: str,
+        index: int,
+        *,
+        era: bool = False,
+        zones: tuple[str | None, str | None] = (None, None),
+    ) -> _Pending | None:
+        """A slide's event; ``zones``: the UTC offsets a sheet states for its start and end times (a
+        slide has none), applied before the end is compared with the start."""
         if not isinstance(slide, dict):
             self.notes.add(path, f"a slide should be an object, found {json_kind(slide)}; skipped")
             return None
@@ -99,6 +109,8 @@ class TimelineImporter:
         when = self.dates.read(start, f"{path}.start_date", f"{self.item} skipped", display)
         if when is None:
             return None
+        if zones[0] is not None and when.precision == "minute":
+            when = replace(when, utc_offset=zones[0])
         text = slide.get("text")
         if text is not None and not isinstance(text, dict):
             self.notes.add(f"{path}.text", f"should be an object with headline and text, found {json_kind(text)}")
@@ -111,7 +123,7 @@ class TimelineImporter:
         if body.text:
             fields["summary"] = body.text
         fields["when"] = when
-        end = self.end(slide.get("end_date"), when, path)
+        end = self.end(slide.get("end_date"), when, path, zones[1])
         if end is not None:
             fields["end"] = end
         place = slide.get("location")
@@ -124,7 +136,7 @@ class TimelineImporter:
                 sources.append(source_id)
         fields["sources"] = sources + [s for s in self.book.media_sources(media, fields["id"]) if s not in sources]
         fields["tags"] = self.tags(slide.get("group"), f"{path}.group", era)
-        pending = _Pending(fields, when, index, path)
+        pending = _Pending(fields, when, index, path, zoned=zones[0] is not None and when.precision == "minute")
         self.extension(slide.get(EXTENSION), pending)
         return pending
 
@@ -168,7 +180,7 @@ class TimelineImporter:
         self.notes.add(f"{path}.text.headline", f"no headline; titled {short(titled)} {source}")
         return titled
 
-    def end(self, value: Any, start: When, path: str) -> When | None:
+    def end(self, value: Any, start: When, path: str, zone: str | None = None) -> When | None:
         if value is None or (isinstance(value, dict) and _number_free(value)):
             return None  # absent, or a template's empty end date
         display = None
@@ -176,6 +188,8 @@ class TimelineImporter:
             self.note_unknown(value, KNOWN_DATE_FIELDS, "a date")
             display = self.text.html(value.get("display_date"), f"{path}.end_date.display_date", line=True).text or None
         end = self.dates.read(value, f"{path}.end_date", "end date ignored", display)
+        if zone is not None and end is not None and end.precision == "minute":
+            end = replace(end, utc_offset=zone)
         if end is not None and end.end_key() < start.sort_key():
             self.notes.add(f"{path}.end_date", f"{end.date} is before the start {start.date}; end date ignored")
             return None

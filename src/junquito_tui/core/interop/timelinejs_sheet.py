@@ -15,6 +15,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
+from ..records import UTC_OFFSET
 from ..text import slugify
 from .builder import Pending
 from .html_text import Link
@@ -30,6 +31,8 @@ TAG_COLUMNS = frozenset({"tags", "category", "categories", "keywords", "labels",
 _NUMBER = re.compile(r"^\s*[+-]?\d+(?:\.0*)?\s*$")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _UNREADABLE = "?"  # a Year that is text with no year in it (already warned about)
+# The zone at the end of a Time cell read_time accepted ('10:30 +02:00', '10:30Z'): it is kept.
+_ZONE = re.compile(r"(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
 
 
 @dataclass(slots=True)  # one per row until its event is made: no dict of attributes each
@@ -46,6 +49,8 @@ class _Row:
     details: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     unreadable: bool = False  # its date is text with no year: already warned about, skipped
+    offset: str | None = None  # the UTC offset its Time cell states, and its End Time's
+    end_offset: str | None = None
 
 
 def convert(sheet: Sheet) -> dict[str, Any]:
@@ -164,19 +169,20 @@ def _dates(sheet: Sheet, cell: Any, row: _Row) -> None:
         row.slide["start_date"] = {}
         row.unreadable = row.start is None and bool(cell_text(cell("start date")))
         return
-    row.slide["start_date"], row.start = _parts(sheet, cell, row.where, "")
+    row.slide["start_date"], row.start, row.offset = _parts(sheet, cell, row.where, "")
     row.unreadable = row.start is None and row.slide["start_date"]["year"] is _UNREADABLE
-    end, row.end = _parts(sheet, cell, row.where, "end ")
+    end, row.end, row.end_offset = _parts(sheet, cell, row.where, "end ")
     if any(cell_text(value) for value in end.values()) or row.end is not None:
         row.slide["end_date"] = end
 
 
-def _parts(sheet: Sheet, cell: Any, where: str, prefix: str) -> tuple[dict[str, Any], Parsed | None]:
-    """A date from the Year, Month, Day and Time columns; a Year written as text is read as a date."""
+def _parts(sheet: Sheet, cell: Any, where: str, prefix: str) -> tuple[dict[str, Any], Parsed | None, str | None]:
+    """A date from the Year, Month, Day and Time columns (a Year written as text is read as a date),
+    and the UTC offset the Time cell states, if any."""
     year, month, day = cell(f"{prefix}year"), cell(f"{prefix}month"), cell(f"{prefix}day")
     clock_cell = cell(f"{prefix}time")
     if prefix and not any(cell_text(v) for v in (year, month, day, clock_cell)):
-        return {}, None  # no end date: the common case, at no cost
+        return {}, None, None  # no end date: the common case, at no cost
     parsed = None
     if isinstance(year, str) and year.strip() and not _NUMBER.match(year):
         parsed = sheet.dates.read(year, where, "row skipped" if not prefix else "end date ignored")
@@ -184,17 +190,25 @@ def _parts(sheet: Sheet, cell: Any, where: str, prefix: str) -> tuple[dict[str, 
     if isinstance(month, str) and month.strip().lower() in MONTH_NAMES:
         month = MONTH_NAMES[month.strip().lower()]
     date: dict[str, Any] = {"year": year, "month": month, "day": day}
-    clock = _time_of(clock_cell) if isinstance(clock_cell, str) else read_time(clock_cell)
+    clock, offset = _time_of(clock_cell) if isinstance(clock_cell, str) else (read_time(clock_cell), None)
     if isinstance(clock, str):
         sheet.notes.add(where, f"{clock}; the time is ignored")
     elif clock is not None:
         date.update(clock)
-    return date, parsed
+    if offset is not None and not UTC_OFFSET.fullmatch(offset):
+        sheet.notes.add(where, f"{offset!r} is not a UTC offset (-14:00 to +14:00); the time is read without it")
+        offset = None
+    return date, parsed, offset
 
 
 @lru_cache(maxsize=4096)  # a sheet's times repeat (1,440 minutes in a day): each text read once
-def _time_of(text: str) -> Parts | str | None:
-    return read_time(text)  # the parts are only ever copied from, never changed
+def _time_of(text: str) -> tuple[Parts | str | None, str | None]:
+    """The time's parts (only ever copied from, never changed) and the offset it states."""
+    parts = read_time(text)
+    if not isinstance(parts, dict) or (zone := _ZONE.search(text.strip())) is None:
+        return parts, None
+    found = zone.group().upper()
+    return parts, "+00:00" if found in {"Z", "UTC", "GMT"} else f"{found[:3]}:{found[-2:]}"
 
 
 def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | None:
@@ -207,7 +221,11 @@ def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | Non
             row.slide[name] = {**given, **parts} if "month" not in parts else {**parts}
             if name == "start_date" and parsed.note and "display_date" not in row.slide:
                 row.slide["display_date"] = parsed.note
-    pending = importer.slide(row.slide, row.where, row.index, era=row.era)
+    zones = (
+        row.offset or (row.start.offset if row.start else None),
+        row.end_offset or (row.end.offset if row.end else None),
+    )
+    pending = importer.slide(row.slide, row.where, row.index, era=row.era, zones=zones)
     if pending is None:
         return None
     if row.era and "end" not in pending.fields:
@@ -223,8 +241,6 @@ def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pendin
         when = fields["when"]
         if start.approximate and not when.approximate:
             when = replace(when, approximate=True)
-        if start.offset is not None and when.precision == "minute":
-            when, pending.zoned = replace(when, utc_offset=start.offset), True
         fields["when"] = pending.when = when
         if "end" not in fields and (end := sheet.dates.end_of(start, row.where)) is not None:
             fields["end"] = end
