@@ -218,7 +218,7 @@ def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | Non
         if parsed is not None:
             given = {k: v for k, v in row.slide.get(name, {}).items() if v is not None and v != ""}
             parts = sheet.dates.parts(parsed)
-            row.slide[name] = {**given, **parts} if "month" not in parts else {**parts}
+            row.slide[name] = {**given, **parts} if "month" not in parts else _text_date(sheet, row, name, given, parts)
             if name == "start_date" and parsed.note and "display_date" not in row.slide:
                 row.slide["display_date"] = parsed.note
     zones = (
@@ -232,6 +232,29 @@ def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | Non
         sheet.notes.add(row.where, "an era without an end date; kept as a point in time")
     _refine(sheet, importer, row, pending)
     return pending
+
+
+def _text_date(sheet: Sheet, row: _Row, name: str, given: dict[str, Any], parts: Parts) -> dict[str, Any]:
+    """A Year cell written as a whole date ('1 March 1850') gives the month and day; Month and Day cells
+    that say otherwise are named, not silently dropped; a Time cell still gives the time of that day."""
+    for key in ("month", "day"):
+        if key in given and (key not in parts or not _same_number(given[key], parts[key])):
+            sheet.notes.add(
+                f"{row.where}.{name}.{key}",
+                f"{cell_text(given[key])!r} ignored: the date written in the Year cell gives its own {key}",
+            )
+    clock = {key: given[key] for key in ("hour", "minute", "second") if key in given}
+    if clock and "day" not in parts:
+        sheet.notes.add(f"{row.where}.{name}.hour", "the time is ignored: the date in the Year cell gives no day")
+        clock = {}
+    return {**parts, **clock}
+
+
+def _same_number(cell: Any, number: int) -> bool:
+    try:
+        return float(cell_text(cell)) == number
+    except ValueError:
+        return False
 
 
 def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pending) -> None:

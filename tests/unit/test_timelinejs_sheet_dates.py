@@ -1,0 +1,36 @@
+"""A TimelineJS sheet whose Year cell is a whole date written as text: what its other date cells become."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from junquito_tui.core.loader import Loaded, load_with_report
+
+HEADER = "Year,Month,Day,Time,Headline\n"
+
+
+def load(tmp_path: Path, rows: str) -> Loaded:
+    sheet = tmp_path / "timeline.csv"
+    sheet.write_text(HEADER + rows, encoding="utf-8")
+    return load_with_report(sheet)
+
+
+def test_month_and_day_cells_that_contradict_a_written_date_are_named(tmp_path: Path) -> None:
+    loaded = load(tmp_path, "1 March 1850,4,,,Conflict\n1 March 1850,3,1,,Agrees\n1 March 1850,,9,,Other day\n")
+    dates = {e.title: (e.when.date, e.when.precision) for e in loaded.dataset.events if e.when}
+    assert dates == {
+        "Conflict": ("1850-03-01", "day"),
+        "Agrees": ("1850-03-01", "day"),
+        "Other day": ("1850-03-01", "day"),
+    }
+    ignored = [w for w in loaded.warnings if "ignored: the date written in the Year cell" in w]
+    assert len(ignored) == 2
+    assert any(w.startswith("line 2 (Month): '4'") for w in ignored)
+    assert any(w.startswith("line 4 (Day): '9'") for w in ignored)
+
+
+def test_a_time_cell_gives_the_time_of_a_written_date_with_a_day_only(tmp_path: Path) -> None:
+    loaded = load(tmp_path, "1 March 1850,,,10:30,Timed\nMarch 1850,,,10:30,Month only\n")
+    dates = {e.title: (e.when.date, e.when.precision) for e in loaded.dataset.events if e.when}
+    assert dates == {"Timed": ("1850-03-01T10:30", "minute"), "Month only": ("1850-03", "month")}
+    assert any(w.startswith("line 3") and "the time is ignored" in w for w in loaded.warnings)
