@@ -265,6 +265,8 @@ async def test_zooming_on_an_undated_event_of_the_bundled_chronology() -> None:
             return original(message)
 
         strip.post_message = record  # type: ignore[method-assign]
+        await pilot.pause()  # the selection reaches the strip after the first frame: a press before it zooms nothing
+        assert strip._selected is not None and strip._selected.id == "venezuelan-crisis"
         await pilot.press("plus")
         await pilot.pause()
         assert strip.zoom_label == "3 months"

@@ -60,7 +60,13 @@ def assert_same_arrangement(path: Path, folder: Path) -> None:
     assert reopened.events == fresh.events and reopened.position == fresh.position
     assert [q.id for q in reopened.quote_order] == [q.id for q in fresh.quote_order]
     got, want = cached_load.placed(opened, reopened), Placement(fresh.events)
-    assert (got.start, got.end, got.group, got.position) == (want.start, want.end, want.group, want.position)
+    assert (got.start, got.end, got.group, got.position, got.zone) == (
+        want.start,
+        want.end,
+        want.group,
+        want.position,
+        want.zone,
+    )
     assert got.layer() == want.layer()
     assert reopened.timeline_rows == build_rows(fresh.events)
     assert_lookups_match_the_order(reopened)

@@ -9,6 +9,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from junquito_tui.core.axis import Placement
+from junquito_tui.core.axis_scale import DAY as DAY_MINUTES
+from junquito_tui.core.axis_scale import axis_zone, interval
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_with_report
 from junquito_tui.core.model import When, checked_when
@@ -120,3 +123,36 @@ def test_a_timelinejs_end_time_in_another_zone_is_compared_by_its_instant(tmp_pa
     assert events["Ends before"].end is None
     assert any("line 3" in w and "end date ignored" in w for w in loaded.warnings)
     assert any("line 4" in w and "'+25:00' is not a UTC offset" in w for w in loaded.warnings)
+
+
+# -- the time axis -------------------------------------------------------------------------------------------
+
+
+@given(st.lists(CLOCKS, min_size=2, max_size=6))
+def test_the_axis_draws_clock_times_of_several_zones_at_their_instants(clocks: list[tuple[int, int]]) -> None:
+    whens = [clock_time(*c) for c in clocks]
+    zone = axis_zone(whens)
+    if len({offset for _, offset in clocks}) == 1:
+        assert zone is None  # one zone: drawn as written, in it
+        assert [interval(w, None, zone)[0] % DAY_MINUTES for w in whens] == [m for m, _ in clocks]
+        return
+    assert zone == 0  # several: in UTC, each at its instant
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    for when, clock in zip(whens, clocks, strict=True):
+        start, end = interval(when, None, zone)
+        assert start == (instant(*clock) - epoch) // dt.timedelta(minutes=1) and end == start + 1
+
+
+def test_a_day_is_not_moved_by_the_zone_of_the_axis() -> None:
+    day = checked_when(date="2020-03-21", precision="day")
+    assert interval(day, None, 0) == interval(day, None, None)
+
+
+def test_the_axis_of_a_sheet_in_three_zones_says_it_is_in_utc(tmp_path: Path) -> None:
+    sheet = tmp_path / "zones.csv"
+    sheet.write_text("date,event\n2020-03-21T10:00+02:00,A\n2020-03-21T09:00Z,B\n", encoding="utf-8")
+    events = Chronology(load_with_report(sheet).dataset).events
+    placement = Placement(events)
+    assert placement.zone == 0
+    assert placement.period(events[0]) == interval(events[0].when, None, 0)  # type: ignore[arg-type]
+    assert Placement(events[:1]).zone is None

@@ -75,6 +75,7 @@ class Arrangement(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     groups: list[tuple[Literal["time", "date"], bool, Index]]  # the placement's group keys, each once
     group: list[Annotated[int, msgspec.Meta(ge=-1)]]  # per event: its index in ``groups``; -1 undated
     rows: Rows
+    zone: int | None = None  # the zone the axis draws clock times in (axis_scale.axis_zone)
 
     def fits(self, count: int) -> bool:
         """Whether this can be the arrangement of ``count`` events: a permutation of their indices,
@@ -92,7 +93,7 @@ class Arrangement(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         from .axis import Placement
 
         table: list[GroupKey | None] = [*self.groups, None]  # -1 picks the None: an undated event
-        return Placement.restore(position, self.start, self.end, list(map(table.__getitem__, self.group)))
+        return Placement.restore(position, self.start, self.end, list(map(table.__getitem__, self.group)), self.zone)
 
     @classmethod
     def of(cls, chronology: Chronology, placement: Placement | None = None) -> Arrangement:
@@ -107,4 +108,4 @@ class Arrangement(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         number = {key: n for n, key in enumerate(groups)}
         group = [-1 if key is None else number[key] for key in placement.group]
         rows = Rows.of(chronology.timeline_rows)
-        return cls(order, placement.start, placement.end, groups, group, rows)  # type: ignore[arg-type]
+        return cls(order, placement.start, placement.end, groups, group, rows, placement.zone)  # type: ignore[arg-type]

@@ -19,7 +19,17 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .axis_labels import Tick, gap_label, ticks
-from .axis_scale import DAY, HOUR, MINUTE, YEAR, Segment, civil_from_days, days_from_civil, interval
+from .axis_scale import (
+    DAY,
+    HOUR,
+    MINUTE,
+    YEAR,
+    Segment,
+    axis_zone,
+    civil_from_days,
+    days_from_civil,
+    interval,
+)
 from .records import Event, Precision
 
 __all__ = [
@@ -53,25 +63,38 @@ class Placement:
     def __init__(self, events: list[Event], position: dict[str, int] | None = None) -> None:
         """``position``: event id -> index in ``events``, when the caller has it (the chronology's)."""
         self.position = position if position is not None else {e.id: i for i, e in enumerate(events)}
+        self.zone = zone = axis_zone(d for e in events for d in (e.when, e.end))
         self.start: list[int] = [0] * len(events)
         self.end: list[int] = [0] * len(events)
         self.group: list[GroupKey | None] = [None] * len(events)
         for index, event in enumerate(events):
             if event.when is None:
                 continue
-            start, end = interval(event.when, event.end)
+            start, end = interval(event.when, event.end, zone)
             length = RANGED if event.end is not None else end - start
             self.start[index], self.end[index] = start, end
             self.group[index] = (kind_of(event), event.when.approximate, length)
 
     @classmethod
     def restore(
-        cls, position: dict[str, int], start: list[int], end: list[int], group: list[GroupKey | None]
+        cls,
+        position: dict[str, int],
+        start: list[int],
+        end: list[int],
+        group: list[GroupKey | None],
+        zone: int | None = None,
     ) -> Placement:
         """A placement computed before (the dataset cache keeps one), without the calendar work."""
         placement = cls.__new__(cls)
         placement.position, placement.start, placement.end, placement.group = position, start, end, group
+        placement.zone = zone
         return placement
+
+    def period(self, event: Event | None) -> tuple[int, int] | None:
+        """The event's whole period in minutes, as this placement draws it (None when undated)."""
+        if event is None or event.when is None:
+            return None
+        return interval(event.when, event.end, self.zone)
 
     def layer(self, positions: Iterable[int] | None = None) -> Layer:
         """The layer of the events at ``positions`` (all of them when None)."""

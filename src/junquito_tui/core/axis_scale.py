@@ -9,10 +9,11 @@ exactly one column.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from .records import When, parse_partial_date
+from .records import Precision, When, offset_minutes, parse_partial_date
 
 MINUTE, HOUR, DAY = 1, 60, 1440
 YEAR = 365 * DAY
@@ -40,10 +41,24 @@ def civil_from_days(days: int) -> tuple[int, int, int]:
     return year_of_era + era * 400 + (month <= 2), month, day
 
 
-def interval(when: When, end: When | None = None) -> tuple[int, int]:
-    """[start, end) in minutes: the whole period the stated precision allows, never a point inside it."""
-    start = _period_of(when.date)[0]
-    return start, _period_of((end or when).date)[1]
+def axis_zone(whens: Iterable[When | None]) -> int | None:
+    """The zone the axis draws clock times in: None when every one states the same UTC offset (drawn
+    as written, in that zone); 0 (UTC) when they differ, so that each is drawn at its instant."""
+    offsets = {w.utc_offset for w in whens if w is not None and w.precision == Precision.MINUTE}
+    return 0 if len(offsets) > 1 else None
+
+
+def interval(when: When, end: When | None = None, zone: int | None = None) -> tuple[int, int]:
+    """[start, end) in minutes: the whole period the stated precision allows, never a point inside it;
+    a clock time moved into ``zone`` (minutes east of UTC; None: as written)."""
+    last = end or when
+    return _period_of(when.date)[0] + _shift(when, zone), _period_of(last.date)[1] + _shift(last, zone)
+
+
+def _shift(when: When, zone: int | None) -> int:
+    if zone is None or when.precision != Precision.MINUTE:
+        return 0  # a day, month or year has no zone: it is the one the source gives
+    return zone - offset_minutes(when.utc_offset)
 
 
 @lru_cache(maxsize=1 << 17)  # events share dates: at 100,000 events, 60,000 distinct ones

@@ -183,7 +183,8 @@ DAY_END = 24 * 60 + 2 * _WIDEST  # after every clock time's key (23:59 at UTC-14
 
 
 @lru_cache(maxsize=256)
-def _offset_minutes(offset: str | None) -> int:
+def offset_minutes(offset: str | None) -> int:
+    """'+05:30' -> 330, '-04:00' -> -240."""
     if offset is None or not UTC_OFFSET.fullmatch(offset):
         return 0  # a clock time has a valid offset (the rules below); this is never a guess made here
     minutes = int(offset[1:3]) * 60 + int(offset[4:6])
@@ -191,7 +192,7 @@ def _offset_minutes(offset: str | None) -> int:
 
 
 def _instant_minute(hour: int, minute: int, offset: str | None) -> int:
-    return hour * 60 + minute - _offset_minutes(offset) + _WIDEST
+    return hour * 60 + minute - offset_minutes(offset) + _WIDEST
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

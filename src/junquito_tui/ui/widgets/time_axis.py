@@ -95,7 +95,9 @@ class TimeAxis(Widget):
 
     @property
     def zoom_label(self) -> str:
-        return self.levels[min(self._zoom, len(self.levels) - 1)][0]
+        """The zoom level, and the zone of the axis's clock when the dataset's clock times differ."""
+        level = self.levels[min(self._zoom, len(self.levels) - 1)][0]
+        return f"{level}, times in UTC" if self._placement.zone == 0 else level
 
     def zoom(self, step: int) -> None:
         """+1 zooms in around the selection, -1 out; 0 fits the whole span again.
@@ -119,12 +121,9 @@ class TimeAxis(Widget):
         if note is not None:
             self.post_message(self.Zoomed(self.zoom_label, note))
 
-    @staticmethod
-    def period(event: Event | None) -> tuple[int, int] | None:
+    def period(self, event: Event | None) -> tuple[int, int] | None:
         """The event's whole period in minutes (None when undated): never a point inside it."""
-        if event is None or event.when is None:
-            return None
-        return axis.interval(event.when, event.end)
+        return self._placement.period(event)
 
     def _nearest_dated(self, event: Event) -> Event | None:
         """The dated event an undated one is shown after (or before), else the nearest dated one in the view."""
