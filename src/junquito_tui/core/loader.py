@@ -134,7 +134,7 @@ def load_with_report(
         preflight(target, limit)  # before anything opens it: a FIFO would block even the format sniffing
         if _is_sheet(target, columns):
             stage.now = "converted from a spreadsheet"
-            return _load_sheet(target, columns, report)
+            return _load_sheet(target, columns, report, limit)
         # No name kept here for the bytes: the careful path lets go of them once parsed.
         return _load_json(read_file(target, limit, report), target, stage, report, thorough)
 
@@ -182,7 +182,7 @@ def _is_sheet(target: Path, columns: ColumnSpec | None) -> bool:
     return columns is not None or is_sheet(target)
 
 
-def _load_sheet(target: Path, columns: ColumnSpec | None, report: Progress) -> Loaded:
+def _load_sheet(target: Path, columns: ColumnSpec | None, report: Progress, limit: int) -> Loaded:
     """A spreadsheet (CSV, XLSX, ODS, ...) or JSON lines, converted; its rows counted for ``validate``."""
     from .interop.sheets import SheetError, import_sheet
 
@@ -193,7 +193,7 @@ def _load_sheet(target: Path, columns: ColumnSpec | None, report: Progress) -> L
     # for the whole, so that the objects are walked once after it, not once per stage.
     with collector_paused():
         try:
-            imported = import_sheet(target, columns, report)
+            imported = import_sheet(target, columns, report, limit)
         except SheetError as error:
             raise DatasetError(name, [error.problem]) from None
         except OSError as error:
@@ -242,7 +242,7 @@ def load_timelinejs(
         preflight(target, limit)
         if _is_sheet(target, columns):
             stage.now = "converted from a spreadsheet"
-            loaded = _load_sheet(target, columns, lambda stage, fraction: None)
+            loaded = _load_sheet(target, columns, lambda stage, fraction: None, limit)
             return loaded.dataset, loaded.warnings
         raw = read_file(target, limit)
         document, duplicates = parse_json(decode(raw, name), name)

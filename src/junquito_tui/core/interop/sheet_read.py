@@ -114,11 +114,19 @@ def _word_around(text: str, at: int) -> str:
     return word if len(word) <= 40 else word[:37] + "..."
 
 
-def open_table(path: Path) -> Table:
-    """The file's header and rows; ``SheetError`` when it cannot be read at all."""
+def open_table(path: Path, max_bytes: int | None = None) -> Table:
+    """The file's header and rows; ``SheetError`` when it cannot be read at all (or a workbook would
+    unpack to more than ``max_bytes`` of XML, or too many cells: see ``book_guard``)."""
     with path.open("rb") as handle:
         head = handle.read(8)
     if path.suffix.lower() in BOOK_SUFFIXES or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        from ..files import default_max_bytes
+        from .book_guard import BookTooLarge, check_workbook
+
+        try:
+            check_workbook(path, max_bytes if max_bytes is not None else default_max_bytes())
+        except BookTooLarge as error:
+            raise SheetError(error.problem) from None
         return _workbook(path)
     return _csv(path)
 

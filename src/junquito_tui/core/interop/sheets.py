@@ -130,13 +130,16 @@ class Extras:
         )
 
 
-def import_sheet(path: Path, spec: ColumnSpec | None = None, progress: Progress | None = None) -> Imported:
-    """The dataset document for a spreadsheet; ``SheetError`` when the file or its layout cannot be read."""
+def import_sheet(
+    path: Path, spec: ColumnSpec | None = None, progress: Progress | None = None, max_bytes: int | None = None
+) -> Imported:
+    """The dataset document for a spreadsheet; ``SheetError`` when the file or its layout cannot be read;
+    ``max_bytes``: the most a workbook may unpack to (the loader's limit for any file)."""
     if path.suffix.lower() in JSONL_SUFFIXES or _looks_like_jsonl(path):
         from .timesketch import from_jsonl
 
         return from_jsonl(path)
-    sheet = Sheet(path, open_table(path), spec, progress)
+    sheet = Sheet(path, open_table(path, max_bytes), spec, progress)
     layout = None if spec is not None and spec.fields else layout_of(sheet.header)
     if layout == "junquito":
         from .junquito_csv import convert

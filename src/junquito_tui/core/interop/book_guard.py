@@ -1,0 +1,123 @@
+"""A workbook's size as its reader would unpack it, checked before the reader sees the file.
+
+An XLSX or ODS file is a zip of XML: a few hundred bytes can describe billions of cells (one cell at
+XFD1048576; a row repeated 500,000 times), and python-calamine builds the whole rectangle of cells
+at once: a 1.9 KB file asked for 512 GB and aborted the process, taking the terminal with it; an
+831-byte one took 6.7 GB. So the unpacked XML is held to the same byte limit as any file
+(``--max-bytes``), and the rectangle of filled cells to ``MAX_CELLS``, before calamine runs.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from ..problems import Problem
+
+MAX_CELLS = 5_000_000  # 100,000 rows of 50 columns; calamine holds ~32 bytes a cell, Python more
+CHUNK = 1 << 20
+# A filled XLSX cell ('<c r="B7" t="s">', not the self-closing '<c r="B7" s="3"/>' of a formatted
+# empty one, which the reader skips): its column letters and row number.
+_XLSX_CELL = re.compile(rb'<c\s[^>/]*?\br="([A-Z]{1,3})([0-9]{1,9})"[^>/]*>')
+_ODS_TOKEN = re.compile(
+    rb"<table:table-row\b([^>]*?)(/?)>|</table:table-row>|<table:(?:covered-)?table-cell\b([^>]*?)/?>"
+)
+_ROWS_REPEATED = re.compile(rb'number-rows-repeated="([0-9]{1,12})"')
+_COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="([0-9]{1,12})"')
+_VALUED = re.compile(rb"value-type=")
+
+
+class BookTooLarge(Exception):
+    """The workbook would unpack to more than we read; ``problem`` says how much and why it stops."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.message)
+
+
+def check_workbook(path: Path, max_bytes: int) -> None:
+    """Raise ``BookTooLarge`` for a zip workbook whose XML or cells exceed the limits; other files
+    (XLS, or a file that is no zip: the reader says what is wrong with it) pass unchecked."""
+    try:
+        book = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    with book:
+        entries = [e for e in book.infolist() if e.filename.endswith(".xml")]
+        unpacked = sum(e.file_size for e in entries)  # as the zip declares it; reading stops there too
+        if unpacked > max_bytes:
+            raise BookTooLarge(
+                Problem(
+                    "",
+                    f"unpacks to {unpacked:,} bytes of XML, more than the {max_bytes:,} read at most "
+                    "(--max-bytes sets the limit)",
+                )
+            )
+        for entry in entries:
+            name = entry.filename
+            if name.startswith("xl/worksheets/"):
+                rows, columns = _xlsx_extent(book, entry)
+            elif name == "content.xml":
+                rows, columns = _ods_extent(book, entry)
+            else:
+                continue
+            if rows * columns > MAX_CELLS:
+                raise BookTooLarge(
+                    Problem(
+                        "",
+                        f"the cells of its part {name!r} span {rows:,} rows by {columns:,} columns "
+                        f"({rows * columns:,} cells), more than the {MAX_CELLS:,} junquito-tui reads from a workbook",
+                    )
+                )
+
+
+def _xlsx_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int]:
+    """(rows, columns) of the rectangle from A1 to the last filled cell, read a chunk at a time."""
+    rows = columns = 0
+    tail = b""
+    with book.open(entry) as stream:
+        while chunk := stream.read(CHUNK):
+            text = tail + chunk
+            cut = text.rfind(b"<")  # a tag cut by the chunk's end is read with the next chunk
+            text, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
+            found = _XLSX_CELL.findall(text)
+            if found:  # C-level passes: a sheet of 3 million cells is 176 MB of XML
+                letters, numbers = zip(*found, strict=True)
+                rows = max(rows, max(map(int, numbers)))
+                columns = max(columns, _column_number(max(set(letters), key=lambda c: (len(c), c))))
+    return rows, columns
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64  # b"A"[0] is 65
+    return number
+
+
+def _ods_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int]:
+    """(rows, columns) of the rectangle to the last filled cell, repeated rows and cells counted as
+    the reader expands them (the whole content.xml is read: it is within the byte limit)."""
+    with book.open(entry) as stream:
+        content = stream.read()
+    rows = columns = 0
+    row_at, row_repeat, column_at, row_width = 0, 1, 0, 0
+    for match in _ODS_TOKEN.finditer(content):
+        row_attributes, row_closed, cell_attributes = match.group(1, 2, 3)
+        if row_attributes is not None:  # a row opens (or is empty, '<.../>')
+            repeated = _ROWS_REPEATED.search(row_attributes)
+            row_repeat = int(repeated.group(1)) if repeated else 1
+            column_at = row_width = 0
+            if row_closed:
+                row_at += row_repeat
+        elif cell_attributes is not None:
+            repeated = _COLUMNS_REPEATED.search(cell_attributes)
+            column_at += int(repeated.group(1)) if repeated else 1
+            if _VALUED.search(cell_attributes):  # a value: filled; an empty formatted run is not
+                row_width = column_at
+        else:  # the row closes
+            row_at += row_repeat
+            if row_width:
+                rows, columns = row_at, max(columns, row_width)
+    return rows, columns
