@@ -6,7 +6,16 @@ Excel's ``1-May-20``), BCE (``-460``, ``476 BCE``), or free text (``Spring``, ``
 ``winter 1834-35``, ``c. 1900``). Years follow TimelineJS's count (``-460`` is 460 BCE), which the
 shared ``DateReader`` turns into ours. Free text is kept as the date's note and made approximate; a
 decade or a range of years also gets an end. Whether ``1/2/1951`` is 1 February or 2 January is decided
-for the whole file (``DayOrder``), never row by row.
+for the whole file (``DayOrder``), never row by row; ``1.2.1951`` is read day first, as dots are written
+(a convention, said, that shows nothing of the file's order).
+
+Nothing is read more precisely than written, and a text that could mean two things says how it was read
+in its note: ``1800s`` is read as the century, which holds the decade 1800-1809 as well; ``1810-11`` is
+ISO's November 1810, noted as possibly the years 1810-1811, which it is with words around it (``winter
+1811-12``) or a slash (``1850/51``). An era is a word of its own (``2003 per BBC`` is no BC), a month name
+in free text only a part of the date (``March 1934``, not ``Long March 1934`` nor ``may have begun 1968``),
+and a bare number of more than four digits no year (a timestamp's unit would be a guess): refused, as is
+a true/false cell, with the reason, so the row is named in a warning.
 """
 
 from __future__ import annotations
@@ -64,11 +73,13 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(
-    r"(?:^|T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([ap])?\.?(?:m\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$",
+    r"(?:^|T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}(?:[.,]\d+)?))?\s*([ap])?\.?(?:m\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$",
     re.IGNORECASE,
 )
-_ERA_BCE = re.compile(r"\s*(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.|a\.\s?C\.|a\.\s?n\.\s?e\.)$", re.IGNORECASE)
-_ERA_CE = re.compile(r"\s*(?:CE|C\.E\.|AD|A\.D\.|d\.\s?C\.)$|^(?:AD|A\.D\.)\s*", re.IGNORECASE)
+# An era is a word of its own, after a space or the year's digits ('44 BC', '44BC'): never the end of a
+# word ('2003 per BBC', 'NBC', 'B.B.C.') nor the start of one ('Adelaide 1850').
+_ERA_BCE = re.compile(r"(?<![^\s\d])(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.|a\.\s?C\.|a\.\s?n\.\s?e\.)$", re.IGNORECASE)
+_ERA_CE = re.compile(r"(?<![^\s\d])(?:CE|C\.E\.|AD|A\.D\.|d\.\s?C\.)$|^(?:AD(?![^\W\d_])|A\.D\.)\s*", re.IGNORECASE)
 _ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{3,4})$")
@@ -78,7 +89,16 @@ _DECADE = re.compile(r"^(\d{1,3})0\s*'?s$", re.IGNORECASE)
 _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORECASE)
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:/.])")
+_RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
+_TWO_YEARS = re.compile(r"^(\d{4})\s*([-/])\s*(\d{2})$")  # '1811-12': December 1811, or 1811 to 1812?
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
+# Month names that are also everyday words: in free text, one counts only capitalised or next to a day.
+_COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago"])
+# Capitalised words before a month that leave it a date ('In March 1934'), unlike a name's ('Long March').
+_LEADING = frozenset(["in", "from", "since", "until", "till", "during", "by", "at", "to", "for", "and"]) | frozenset(
+    ["or", "en", "desde", "hasta", "durante", "y", "o", "circa", "about", "around", "early", "mid", "late", "before"]
+)
+YEAR_DIGITS = 4  # a bare number with more digits is not read as a year (a timestamp, an amount, an id)
 SERIAL_RANGE = (20000, 80000)  # Excel day numbers for 1954-2119: a five-digit 'date' is one of them
 _EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -93,6 +113,7 @@ class Parsed:
     pair: tuple[int, int] | None = None  # day and month of '1/2/1951', waiting for the file's order
     order: str | None = None  # 'dmy' or 'mdy' when the value itself shows it (a part over 12)
     month_only: bool = False  # the file says only the month is known (ACLED's time precision 3)
+    dotted: bool = False  # '1.2.1951': day first by the dots' convention, which says nothing of the file's order
     said: list[str] = field(default_factory=list)  # what to warn about this value
 
 
@@ -102,8 +123,10 @@ def read_date(value: object) -> Parsed | str | None:
         return _from_datetime(value)
     if isinstance(value, date):
         return Parsed({"year": value.year, "month": value.month, "day": value.day})
-    if isinstance(value, bool) or value is None:
+    if value is None:
         return None
+    if isinstance(value, bool):  # a workbook's TRUE/FALSE cell, JSON's true/false
+        return "a true/false value, not a date"  # said after the cell, as shown: 'TRUE: a true/false value...'
     if isinstance(value, int | float):
         return _from_number(float(value), str(value))
     if isinstance(value, time | timedelta):
@@ -128,7 +151,20 @@ def _from_number(number: float, shown: str) -> Parsed | str:
         day = _EXCEL_EPOCH + timedelta(days=whole)
         said = f"{whole} read as a spreadsheet's day number ({day.isoformat()}): the cell lost its date format"
         return Parsed({"year": day.year, "month": day.month, "day": day.day}, said=[said])
+    if whole >= 10**YEAR_DIGITS:  # negative years stay years: TimelineJS's count of years BCE, deep time
+        return _not_a_year(len(str(whole)))
     return Parsed({"year": whole})
+
+
+def _not_a_year(digits: int) -> str:
+    """Why a bare number of more than four digits is not read as a date (its unit would be a guess)."""
+    if digits >= 9:
+        return (
+            f"a number of {digits} digits, not a year: it looks like a timestamp (seconds or milliseconds "
+            "since 1970?), and the file does not say its unit, so it is not converted"
+        )
+    low, high = SERIAL_RANGE
+    return f"a number of {digits} digits, not a year (nor a spreadsheet's day number, {low:,}-{high:,})"
 
 
 def _from_text(original: str) -> Parsed | str:
@@ -145,24 +181,32 @@ def _from_text(original: str) -> Parsed | str:
         text, era = text[: era_match.start()].strip(), -1
     elif (era_match := _ERA_CE.search(text)) is not None:
         text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), 1
-    parsed = _exact(text, era) or _vague_form(text, era)
+    parsed = (_two_years(text) if vague and not era else None) or _exact(text, era) or _vague_form(text, era)
     if parsed is None:
         parsed = _year_in_text(text, era)
         vague = True
     if isinstance(parsed, str):
         return parsed
     parsed.said += said
+    if vague or parsed.approximate:
+        # the text as written; and, when it could be read more than one way, how it was read
+        parsed.approximate, reading = True, parsed.note
+        parsed.note = original if reading is None else f"'{original}' {reading}"
     if clock is not None:
         if "day" not in parsed.parts:
             return f"a time of day ({original!r}) with a date that has no day"
-        hour, minute, second, parsed.offset = clock
-        parsed.parts.update(hour=hour, minute=minute, second=second)
-    if vague or parsed.approximate:
-        parsed.approximate, parsed.note = True, original
+        hour, minute, second, parsed.offset, seconds = clock
+        parsed.parts.update(hour=hour, minute=minute)
+        if seconds is None or not 0 <= second <= 59:
+            parsed.parts["second"] = second  # whole seconds: said (or refused) by the date reader, as in TimelineJS
+        elif not parsed.approximate:  # (an approximate date's note is the text: it quotes them already)
+            given = f"the file gives {hour:02d}:{minute:02d}:{seconds}"  # as written: '30.75', not '30.750'
+            parsed.note = f"{parsed.note}; {given}" if parsed.note else given
+            parsed.said.append("seconds are finer than minute precision: kept in the date's note")
     return parsed
 
 
-Clock = tuple[int, int, int, str | None]  # hour, minute, second, UTC offset
+Clock = tuple[int, int, int, str | None, str | None]  # hour, minute, second, UTC offset, seconds as written
 
 
 def _clock(text: str, said: list[str], keep_midnight: bool = False) -> tuple[Clock | None, str]:
@@ -170,7 +214,10 @@ def _clock(text: str, said: list[str], keep_midnight: bool = False) -> tuple[Clo
     match = _TIME.search(text)
     if match is None or match.start() == 0:
         return None, text
-    hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+    seconds = match.group(3)  # '30', '30.75': a fraction is kept as written for the date's note
+    hour, minute = int(match.group(1)), int(match.group(2))
+    second = int(seconds[:2]) if seconds else 0
+    fraction = seconds is not None and len(seconds) > 2 and any(c not in "0.," for c in seconds[2:])
     meridian, zone = (match.group(4) or "").lower(), match.group(5)
     if meridian == "p" and hour < 12:
         hour += 12
@@ -178,18 +225,23 @@ def _clock(text: str, said: list[str], keep_midnight: bool = False) -> tuple[Clo
         hour = 0
     rest = text[: match.start()].strip()
     spreadsheet = zone is None and not match.group().startswith("T")
-    if (hour, minute, second) == (0, 0, 0) and spreadsheet and not keep_midnight:
+    if (hour, minute, second) == (0, 0, 0) and not fraction and spreadsheet and not keep_midnight:
         said.append("a time of 0:00:00 read as no time of day (spreadsheets add it to plain dates)")
         return None, rest
     offset = None
     if zone is not None:
         offset = "+00:00" if zone.upper() in {"Z", "UTC", "GMT"} else f"{zone[:3]}:{zone[-2:]}"
-    return (hour, minute, second, offset), rest
+    return (hour, minute, second, offset, seconds if fraction else None), rest
 
 
 def _exact(text: str, era: int) -> Parsed | str | None:
     """The forms that say exactly what they mean; None when the text is none of them."""
     if _NUMBER.match(text):
+        digits = len(text.lstrip("+-").split(".")[0].lstrip("0"))
+        if digits > YEAR_DIGITS and not era and not text.startswith("-"):
+            return _from_number(float(text), text) if digits <= 5 else _not_a_year(digits)
+        if digits > 12:  # beyond any year we hold (and float() of it would be infinite)
+            return f"a number of {digits} digits: beyond the 12-digit years we can hold"
         year = int(float(text))
         if era and year <= 0:
             return f"{text!r} with an era is not a year"
@@ -203,12 +255,34 @@ def _exact(text: str, era: int) -> Parsed | str | None:
         parts = {"year": int(match.group(1)), "month": int(match.group(2))}
         if match.group(3):
             parts["day"] = int(match.group(3))
+        elif parts["month"] > 12:
+            return None  # '1850/51': a range of years, read as such below
+        elif _next_year_tail(match.group(1), match.group(2)):  # '1810/11': years, as ranges are written
+            first = parts["year"]
+            month = MONTHS[parts["month"] - 1]
+            reading = f"could also be {month} {first}: read as the years {first}–{first + 1}, which covers both"
+            return Parsed({"year": first}, approximate=True, note=reading, end={"year": first + 1})
         return Parsed(parts)
     if match := _NUMERIC.match(text):
         return _numeric(int(match.group(1)), match.group(2), int(match.group(3)), match.group(4))
     if match := _MONTH_YEAR.match(text):
         return Parsed({"year": int(match.group(2)), "month": int(match.group(1))})
     return _named_month(text, era)
+
+
+def _next_year_tail(year: str, tail: str) -> bool:
+    """'1810' and '11': the tail is a month and also the next year's last two digits (1810-11 is 1810 to 1811)."""
+    return len(year) == 4 and len(tail) == 2 and 1 <= int(tail) <= 12 and int(tail) == (int(year) + 1) % 100
+
+
+def _two_years(text: str) -> Parsed | None:
+    """'winter 1811-12', 'c. 1810-11': with words around it, a year and a two-digit tail that could be a
+    month are the two years (a season spans them; the years cover the month as well)."""
+    match = _TWO_YEARS.match(text)
+    if match is None or not _next_year_tail(match.group(1), match.group(3)):
+        return None
+    first = int(match.group(1))
+    return _span(first, first + 1)
 
 
 def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
@@ -220,19 +294,23 @@ def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
     parts = {"year": year * (-1 if era < 0 else 1), "month": month}
     if day is not None:
         parts["day"] = int(day)
+    elif not era and _next_year_tail(match.group(1), match.group(2)):
+        # '1810-11' is November 1810 in ISO 8601, and the years 1810-1811 as people write ranges
+        return Parsed(parts, note=f"could also be the years {year}–{year + 1}: read as ISO year-month")
     return Parsed(parts)
 
 
 def _numeric(first: int, separator: str, second: int, year_text: str) -> Parsed:
     year, said = _full_year(year_text)
-    if separator == "." or first > 12 >= second:
-        order = "dmy"
+    if first > 12 >= second:
+        order: str | None = "dmy"  # the only reading: this date shows the order (dots included)
     elif second > 12 >= first:
         order = "mdy"
     else:
         order = None
+    dotted = separator == "." and order is None and first != second  # '1.2.1951': day first by convention
     day, month = (first, second) if order != "mdy" else (second, first)
-    parsed = Parsed({"year": year, "month": month, "day": day}, order=order, said=said)
+    parsed = Parsed({"year": year, "month": month, "day": day}, order=order, said=said, dotted=dotted)
     if order is None and first != second:
         parsed.pair = (first, second)
     elif order is None:
@@ -270,7 +348,10 @@ def _vague_form(text: str, era: int) -> Parsed | None:
     sign = -1 if era < 0 else 1
     if match := _DECADE.match(text):
         start = int(match.group(1)) * 10
-        return _span(sign * start, sign * (start + 9))
+        if start >= 100 and start % 100 == 0:  # '1800s': the decade 1800-1809, or the century?
+            return _decade_or_century(start, sign)
+        # BCE decades run backwards: the 460s BC are 469 to 460 BCE
+        return _span(-(start + 9), -start) if sign < 0 else _span(start, start + 9)
     if match := _CENTURY.match(text):
         number = int(match.group(1))
         first, last = (number - 1) * 100 + 1, number * 100
@@ -285,22 +366,96 @@ def _vague_form(text: str, era: int) -> Parsed | None:
     return None
 
 
+def _decade_or_century(start: int, sign: int) -> Parsed:
+    """'1800s' says the decade 1800-1809 to some and the century 1800-1899 to most: read as the century,
+    which holds both, and said in the note."""
+    decade, century = (start, start + 9), (start, start + 99)
+    if sign < 0:
+        decade, century = (-decade[1], -decade[0]), (-century[1], -century[0])
+    parsed = _span(*century)
+    parsed.note = (
+        f"could mean the decade {_years(*decade)} or the century {_years(*century)}: "
+        f"read as {_years(*century)}, which covers both"
+    )
+    return parsed
+
+
+def _years(first: int, last: int) -> str:
+    """'1800–1899', '1899–1800 BCE' (years in TimelineJS's count: -1899 is 1899 BCE)."""
+    return f"{first}–{last}" if first > 0 else f"{-first}–{-last} BCE"
+
+
 def _span(first: int, last: int) -> Parsed:
     return Parsed({"year": first}, approximate=True, end={"year": last})
 
 
 def _year_in_text(text: str, era: int) -> Parsed | str:
-    years = sorted({int(y) for y in _YEAR_IN_TEXT.findall(text)})
-    if not years:
+    found = {int(y): m.start() for m in _YEAR_IN_TEXT.finditer(text) for y in m.groups()}
+    for match in _RANGE_IN_TEXT.finditer(text):  # 'Long March 1934-35', '1990-2000 approx': both years
+        head, tail = match.group(1), match.group(2)
+        end = int(head[: len(head) - len(tail)] + tail) if len(tail) < len(head) else int(tail)
+        if end > int(head):  # ('1850/51': the head is no year of _YEAR_IN_TEXT's, followed by '/')
+            found.setdefault(int(head), match.start(1))
+            found.setdefault(end, match.start(2))
+    if not found:
         return "no year can be read in it"
-    months = {MONTH_NAMES[t.lower()] for t in _TOKENS.findall(text) if t.lower() in MONTH_NAMES}
+    years = sorted(found)
     sign = -1 if era < 0 else 1
     if len(years) == 1:
         parts = {"year": sign * years[0]}
-        if len(months) == 1:
-            parts["month"] = months.pop()
+        if (month := _month_by_year(text, found[years[0]])) is not None:
+            parts["month"] = month
         return Parsed(parts, approximate=True)
-    return Parsed({"year": sign * years[0]}, approximate=True, end={"year": sign * years[-1]})
+    if sign < 0:  # '500 to 400 BC': from 500 BCE to 400 BCE
+        return Parsed({"year": -years[-1]}, approximate=True, end={"year": -years[0]})
+    return Parsed({"year": years[0]}, approximate=True, end={"year": years[-1]})
+
+
+def _month_by_year(text: str, position: int) -> int | None:
+    """The month named as part of the date with the year at ``position`` in free text: 'March 1934',
+    '15 March 1934', 'March 15, 1934', '1934 March'; None for a month word elsewhere ('Riots may have
+    begun 1968'), a lower-case everyday word without a day ('the may 1968'), or part of a name ('Long
+    March 1934', '1963 March on Washington')."""
+    words = list(_TOKENS.finditer(text))
+    year = next(i for i, word in enumerate(words) if word.start() == position)
+    kept = [i for i, word in enumerate(words) if i == year or word.group().lower() not in _FILLER]
+    at = kept.index(year)
+
+    def word(k: int) -> str:
+        return words[kept[k]].group() if 0 <= k < len(kept) else ""
+
+    def is_day(k: int) -> bool:
+        return word(k).isdigit() and len(word(k)) <= 2 and 1 <= int(word(k)) <= 31
+
+    if word(at - 1).lower() in MONTH_NAMES:  # 'March 1934', '15 March 1934'
+        month, dated = at - 1, is_day(at - 2)
+    elif is_day(at - 1) and word(at - 2).lower() in MONTH_NAMES:  # 'March 15, 1934'
+        month, dated = at - 2, True
+    elif word(at + 1).lower() in MONTH_NAMES and (at + 2 == len(kept) or is_day(at + 2)):  # '1934 March (15)'
+        month, dated = at + 1, is_day(at + 2)
+    else:
+        return None
+    name = word(month)
+    if not dated:
+        if name.lower() in _COMMON_WORDS and not name[0].isupper():
+            return None  # 'may', 'march': the everyday words
+        index = kept[month]
+        if index > 0 and _names_it(text, words[index - 1], words[index]):
+            return None
+    return MONTH_NAMES[name.lower()]
+
+
+def _names_it(text: str, before: re.Match[str], month: re.Match[str]) -> bool:
+    """Whether the capitalised word just before a month name makes it part of a name ('Long March')."""
+    previous = before.group()
+    return (
+        text[before.end() : month.start()].isspace()
+        and previous.isalpha()
+        and previous[0].isupper()
+        and previous.lower() not in MONTH_NAMES
+        and previous.lower() not in _FILLER
+        and previous.lower() not in _LEADING
+    )
 
 
 def read_time(value: object) -> Parts | str | None:

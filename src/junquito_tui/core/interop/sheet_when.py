@@ -2,7 +2,9 @@
 
 ``1/2/1951`` is 1 February in most of the world and 2 January in the United States. The file decides:
 a date with a part over 12 (``25/12/1951``) shows its order, and the order most such dates show is
-used for the ambiguous ones. When no date shows it, the assumption is stated in a warning. The date
+used for the ambiguous ones. When no date shows it, the assumption is stated in a warning. A date with
+dots (``1.2.1951``) is read day first, as such dates are written: a convention, said in its note and a
+warning, and no evidence of the order of the file's other dates. The date
 parts then go through the TimelineJS importer's ``DateReader``, so precision, impossible days and
 seconds are handled exactly as there.
 """
@@ -17,6 +19,11 @@ from .sheet_dates import Parsed, Parts, read_date
 from .timelinejs_dates import DateReader
 
 ORDERS = {"dmy": "day/month", "mdy": "month/day"}
+DOTTED = "could be day/month or month/day: read as day/month, as dates with dots are usually written"
+DOTTED_WARNING = (
+    "dates with dots whose day and month could be swapped (such as 1.2.1951) read as day/month, as dates with dots "
+    "are usually written (--columns order=mdy says otherwise)"
+)
 _UNREAD = "\x00unread"  # not a value read_date returns
 
 
@@ -36,7 +43,7 @@ class DayOrder:
         if parsed.order in ORDERS:
             count, first, example = self.seen.get(parsed.order) or (0, where, _text(value))
             self.seen[parsed.order] = (count + 1, first, example)
-        elif parsed.pair is not None:
+        elif parsed.pair is not None and not parsed.dotted:  # a dotted date waits for nothing: day first
             count, first, example = self.ambiguous
             self.ambiguous = (count + 1, first or where, example or _text(value))
 
@@ -107,6 +114,8 @@ class SheetDates:
             self.order.see(parsed, where, value)  # most dates say nothing of the order: no text made
             for message in parsed.said:
                 self.notes.group(message, where)
+            if parsed.dotted and parsed.pair is not None and self.order.fixed is None:
+                self.notes.group(DOTTED_WARNING, where)
         return parsed
 
     def parts(self, parsed: Parsed) -> Parts:
@@ -114,7 +123,8 @@ class SheetDates:
         parts = parsed.parts
         if parsed.pair is not None:
             first, second = parsed.pair
-            day, month = (first, second) if self.order.decide(self.notes) == "dmy" else (second, first)
+            order = "dmy" if parsed.dotted and self.order.fixed is None else self.order.decide(self.notes)
+            day, month = (first, second) if order == "dmy" else (second, first)
             parts = {**parts, "day": day, "month": month}
         if parsed.month_only:
             parts = {"year": parts["year"], "month": parts["month"]} if "month" in parts else parts
@@ -144,6 +154,8 @@ class SheetDates:
         chosen, on the date itself (the file's warning says it once; a reader looks at the event)."""
         if parsed.pair is None or self.order.fixed is not None:
             return parsed.note
+        if parsed.dotted:
+            return f"{parsed.note}; {DOTTED}" if parsed.note else DOTTED
         how = "shown by other dates in the file" if self.order.seen else "assumed: no date in the file shows it"
         inferred = f"could be day/month or month/day: read as {ORDERS[self.order.decide(self.notes)]}, {how}"
         return f"{parsed.note}; {inferred}" if parsed.note else inferred
@@ -164,5 +176,7 @@ def _text(value: object) -> str:
 
 
 def _shown(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value).upper()  # as a spreadsheet shows it: TRUE, FALSE
     text = _text(value)
     return repr(text if len(text) <= 40 else text[:37] + "...")
