@@ -34,3 +34,17 @@ def test_a_time_cell_gives_the_time_of_a_written_date_with_a_day_only(tmp_path: 
     dates = {e.title: (e.when.date, e.when.precision) for e in loaded.dataset.events if e.when}
     assert dates == {"Timed": ("1850-03-01T10:30", "minute"), "Month only": ("1850-03", "month")}
     assert any(w.startswith("line 3") and "the time is ignored" in w for w in loaded.warnings)
+
+
+def test_a_v2_date_that_could_be_read_either_way_says_how_it_was_read(tmp_path: Path) -> None:
+    sheet = tmp_path / "v2.csv"
+    sheet.write_text(
+        "Start Date,End Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Tag\n"
+        "2/3/2011,,Ambiguous,,,,,,,\n25/12/2011,,Shows the order,,,,,,,\n4/4/2011,,Either way,,,,,,,\n",
+        encoding="utf-8",
+    )
+    events = {e.title: e.when for e in load_with_report(sheet).dataset.events}
+    ambiguous = events["Ambiguous"]
+    assert ambiguous is not None and ambiguous.date == "2011-03-02"
+    assert ambiguous.note == "could be day/month or month/day: read as day/month, shown by other dates in the file"
+    assert all(w is not None and w.note is None for title, w in events.items() if title != "Ambiguous")

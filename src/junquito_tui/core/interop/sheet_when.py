@@ -133,7 +133,7 @@ class SheetDates:
     def when(self, parsed: Parsed, where: str, consequence: str) -> When | None:
         """Our date for a parsed cell, exactly as precise as it is; None when even the year is unusable."""
         parts = self.parts(parsed)
-        note = self._note(parsed)
+        note = self.note(parsed)
         key = (*parts.items(), note, parsed.approximate, parsed.offset)
         if (built := self._built.get(key)) is not None:
             return built
@@ -149,7 +149,7 @@ class SheetDates:
             self._built[key] = when
         return when
 
-    def _note(self, parsed: Parsed) -> str | None:
+    def note(self, parsed: Parsed) -> str | None:
         """The date's note; for a date that could be read either way ('1/2/1951'), how its order was
         chosen, on the date itself (the file's warning says it once; a reader looks at the event)."""
         if parsed.pair is None or self.order.fixed is not None:
