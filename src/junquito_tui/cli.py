@@ -157,7 +157,11 @@ def _inherit_options(parser: argparse.ArgumentParser, shared: set[str]) -> None:
 def main(argv: Sequence[str] | None = None, *, require_terminal: bool = False) -> int:
     """Run the command; ``require_terminal`` (the console entry point's) refuses to start the
     explorer unless standard input and output are a terminal."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    if twice := _given_twice(given):
+        parser.error(f"{twice} is given twice: give it once (the last would silently replace the first)")
+    args = parser.parse_args(given)
     args.use_cache = not getattr(args, "no_cache", False)
     try:
         return _run(args, require_terminal)
@@ -168,6 +172,16 @@ def main(argv: Sequence[str] | None = None, *, require_terminal: bool = False) -
 
 
 _SAVES: list[Save] = []  # cache writes started by this command, finished before it exits
+_ONCE = ("--data", "--columns", "--max-bytes")  # options whose second use would silently win
+
+
+def _given_twice(argv: list[str]) -> str | None:
+    """The first of ``_ONCE`` given more than once (before and after the command count alike)."""
+    words = argv[: argv.index("--")] if "--" in argv else argv
+    for option in _ONCE:
+        if sum(word == option or word.startswith(f"{option}=") for word in words) > 1:
+            return option
+    return None
 
 
 def _run(args: argparse.Namespace, require_terminal: bool) -> int:

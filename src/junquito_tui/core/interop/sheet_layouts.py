@@ -92,6 +92,9 @@ def parse_columns(text: str) -> ColumnSpec:
         key, value = key.strip().lower(), value.strip().strip("'\"").strip()
         if not equals or not value:
             raise ValueError(f"{item!r} is not FIELD=COLUMN (for example date=Fecha)")
+        previous = spec.order if key == "order" else spec.fields.get(key)
+        if previous is not None:  # the last would silently win
+            raise ValueError(f"{key}= is given twice ({previous!r} and {value!r}): give each field once")
         if key == "order":
             if value.lower() not in {"dmy", "mdy"}:
                 raise ValueError(f"order={value} should be order=dmy (day/month) or order=mdy (month/day)")
@@ -167,9 +170,19 @@ def generic_columns(header: Header, spec: ColumnSpec | None) -> dict[str, int]:
     return chosen
 
 
+HEADERS_SHOWN = 30  # a message names this many headers (a file may have a million), each cut to NAME_SHOWN
+NAME_SHOWN = 40
+
+
 def headers_found(header: Header) -> str:
-    shown = ", ".join(repr(name) for name in header.names if name) or "none"
-    return f"the headers found are {shown}"
+    names = [name for name in header.names if name]
+    shown = ", ".join(repr(_cut(name)) for name in names[:HEADERS_SHOWN]) or "none"
+    more = len(names) - HEADERS_SHOWN
+    return f"the headers found are {shown}" + (f" and {more:,} more" if more > 0 else "")
+
+
+def _cut(name: str) -> str:
+    return name if len(name) <= NAME_SHOWN else name[: NAME_SHOWN - 3] + "..."
 
 
 def unrecognised(header: Header, chosen: dict[str, int]) -> str:
@@ -177,7 +190,10 @@ def unrecognised(header: Header, chosen: dict[str, int]) -> str:
     names = [name for name in header.names if name]
     guess = {key: header.names[position] for key, position in chosen.items()}
     for key in ("date", "title"):
-        guess.setdefault(key, next((n for n in names if n not in guess.values()), "COLUMN"))
+        guess.setdefault(key, next((n for n in names[:HEADERS_SHOWN] if n not in guess.values()), "COLUMN"))
+    for key, name in guess.items():  # a long name is shown by its column's number, which --columns takes too
+        if len(name) > NAME_SHOWN and name in header.names:
+            guess[key] = str(header.names.index(name) + 1)
     line = ",".join(f"{key}={_quoted(guess[key])}" for key in ("date", "title"))
     return (
         f"the layout is not recognised (not a TimelineJS sheet, an ACLED export or a Timesketch file) and no "
