@@ -4,6 +4,9 @@ Every layout ACLED has used is read by its column names: today's (``event_id_cnt
 timestamp``), the older one (``data_id, iso, event_id_cnty, event_id_no_cnty, ...``), the upper-case
 legacy files (``GWNO, EVENT_ID_CNTY, ..., ALLY_ACTOR_1, ...``) and exports with columns removed.
 ACLED's events are its coding of reports, so each stays "reported", attributed to the sources named.
+An actor named on both sides of one event keeps both roles ("actor 1 and actor 2"); an actor ACLED
+codes with different actor types (inter1/inter2) in different rows keeps every coding: its side lists
+them all, and a warning names a row of each. An event is made of its own row alone.
 """
 
 from __future__ import annotations
@@ -61,12 +64,14 @@ INTER = {
     "8": ("External/Other forces", "other"),
 }
 _KIND_BY_WORDS = {label.lower(): kind for label, kind in INTER.values()}
+_LABELS = {label.casefold(): label for label, _ in INTER.values()}
 PRECISION_NOTES = {
     "2": "ACLED time precision 2: within a week or so of this day",
     "3": "ACLED time precision 3: some time in this month",
 }
 GEO_NOTES = {"2": "near this place", "3": "somewhere in this region"}
 _CAST = ("actor1", "assoc1", "inter1", "actor2", "assoc2", "inter2")
+RECODED_SHOWN = 20  # actors coded two ways named one by one, with their rows; the rest in one line
 
 
 def convert(sheet: Sheet) -> dict[str, Any]:
@@ -84,6 +89,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
                 draft.fields["summary"] = events.summary([draft.fields.get("summary", ""), *details], where)
             events.drafts.append(draft)
     extras.warn()
+    _codings(events, memo)
     if at["id"] is not None:
         sheet.notes.add("", "ACLED event ids are lowercased to make the events' ids (AFG1001 is afg1001)")
     else:
@@ -130,6 +136,7 @@ class _Memo:
     casts: dict[tuple[str, ...], list[dict[str, str]]] = field(default_factory=dict)
     precise: dict[tuple[str, str], Parsed] = field(default_factory=dict)  # (date cell, time_precision)
     claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # source cell -> the event's claims
+    codings: dict[str, dict[str, str]] = field(default_factory=dict)  # actor id -> {its type: first row}
 
 
 def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> Draft | None:
@@ -159,7 +166,7 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
         fields["place"] = place
     cast = tuple(row[key] for key in _CAST)
     if (participants := memo.casts.get(cast)) is None:
-        participants = memo.casts[cast] = _actors(events, row, where)
+        participants = memo.casts[cast] = _actors(events, row, where, memo)
     fields["actors"] = participants
     fields["sources"] = sources
     tag_words = [row["disorder"], row["type"], row["subtype"], row["targeting"], *row["tags"].split(";")]
@@ -216,9 +223,11 @@ def _place(row: dict[str, str]) -> str:
     return place.strip()
 
 
-def _actors(events: RowEvents, row: dict[str, str], where: str) -> list[dict[str, str]]:
-    out: list[dict[str, str]] = []
-    seen: set[str] = set()
+def _actors(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> list[dict[str, str]]:
+    """The row's participants, one per actor: an actor named in several roles (the same rioters on
+    both sides) keeps them all in one role, 'actor 1 and actor 2'. Made once per cast, so the first row
+    of each cast is the first row of each coding it holds: ``memo.codings`` records those rows."""
+    roles: dict[str, list[str]] = {}
     for side in ("1", "2"):
         label, kind = _inter(row[f"inter{side}"])
         names = [(row[f"actor{side}"], f"actor {side}")]
@@ -229,10 +238,50 @@ def _actors(events: RowEvents, row: dict[str, str], where: str) -> list[dict[str
             actor_kind = "police-force" if kind == "armed-force" and "police" in name.lower() else kind
             primary = role.startswith("actor")
             actor = events.actors.take(name, actor_kind if primary else "other", label if primary else None)
-            if actor not in seen:
-                seen.add(actor)
-                out.append({"actor": actor, "role": role})
-    return out
+            if primary and label is not None:
+                memo.codings.setdefault(actor, {}).setdefault(label, where)
+            if role not in (parts := roles.setdefault(actor, [])):
+                parts.append(role)
+    return [{"actor": actor, "role": _role(parts)} for actor, parts in roles.items()]
+
+
+def _role(parts: list[str]) -> str:
+    """'actor 1', 'actor 1 and actor 2', 'associated with actor 1 and actor 2'."""
+    if len(parts) > 1 and all(role.startswith("associated with ") for role in parts):
+        parts = [parts[0], *(role.removeprefix("associated with ") for role in parts[1:])]
+    return " and ".join(parts)
+
+
+def _codings(events: RowEvents, memo: _Memo) -> None:
+    """An actor ACLED codes with different actor types in different rows (an armed group 'Political
+    militias' here, 'External/Other forces' there): said, with the first row of each (the first
+    ``RECODED_SHOWN`` actors one by one, the rest named in one line); its side lists every coding, in
+    the order met. An actor first met without a coding (an associated actor) gets the coding a later
+    row gives it as its side."""
+    records = {actor["id"]: actor for actor in events.actors.actors}
+    named = 0
+    more: list[str] = []  # actors past the ones named one by one
+    for actor_id, coded in memo.codings.items():
+        record = records[actor_id]
+        if len(coded) > 1 and named < RECODED_SHOWN:
+            named += 1
+            shown = ", ".join(f"{label!r} ({where})" for label, where in coded.items())
+            events.notes.add(
+                "",
+                f"ACLED codes {record['name']!r} as {len(coded)} different actor types, first in these rows: "
+                f"{shown}; its side lists them all, and its kind ({record['kind']}) follows the first",
+            )
+        elif len(coded) > 1:
+            more.append(record["name"])
+        if record.get("side") != (side := " ".join("; ".join(coded).split())[:LINE_MAX]):  # as ``take`` writes it
+            record["side"] = side
+    if more:
+        listed = ", ".join(repr(name) for name in more[:5]) + (", ..." if len(more) > 5 else "")
+        events.notes.add(
+            "",
+            f"{len(more):,} more actors are coded as different actor types in different rows ({listed}): each "
+            "one's side lists its codings, and its kind follows the first",
+        )
 
 
 def _inter(value: str) -> tuple[str | None, str]:
@@ -240,5 +289,6 @@ def _inter(value: str) -> tuple[str | None, str]:
     if code in INTER:
         return INTER[code]
     if value:
-        return value, _KIND_BY_WORDS.get(value.lower(), "group")
+        known = _LABELS.get(value.casefold())  # 'rioters' is ACLED's 'Rioters': one coding, not two
+        return (known, _KIND_BY_WORDS[known.lower()]) if known else (value, "group")
     return None, "other"

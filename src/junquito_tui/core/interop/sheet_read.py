@@ -6,6 +6,9 @@ is the one of ``,`` ``;`` tab ``|`` that splits the first rows most consistently
 pick first); line ends may be CR, LF, CRLF or a mix, and quoted cells may hold any of them.
 XLSX, XLS and ODS are read with python-calamine (a Rust reader): its first sheet that holds data.
 Text that is UTF-8 decoded twice ("EhrenÃ¤mter") is noticed and warned about, never silently kept.
+A quote left open is read as CSV reads it (the cell runs on until the next quote), but never
+silently: a quoted cell that holds lines looking like rows of their own, or that the end of the file
+cuts, is warned about, naming the line it opens on and how many lines it took.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import TextIO, cast
 
 from ..problems import Problem
+from ..text import visible
 
 Cell = str | int | float | bool | date | datetime | time | timedelta | None
 Row = tuple[int, list[Cell]]  # (line or row number in the file, cells)
@@ -31,6 +35,12 @@ SAMPLE_BYTES = 256 * 1024
 CHUNK_BYTES = 4 * 1024 * 1024
 COMMON_ENCODINGS = ("cp1252", "mac_roman", "latin_1", "iso8859_15", "cp1250", "cp1251", "cp437", "cp850")
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+# Fed to the csv reader after the file's last line: it ends up in a cell only when a quote is still open.
+_END = "\ue000junquito end of file\ue000"
+RUNAWAY_SHOWN = 5  # quoted cells running on that are each named; the rest are counted
+_BREAK = re.compile(r"\r\n|\r|\n")
+_DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # A lead byte of a 2-4 byte UTF-8 sequence read as Windows-1252/Latin-1, then continuation bytes so read.
 _TWICE = re.compile(
     "[\u00c2-\u00f4]"
@@ -177,7 +187,8 @@ def _csv(path: Path) -> Table:
         notes.append(f"columns separated by {_NAMES[delimiter]}s")
     twice = TwiceEncoded("line")
     position = _Position(path.stat().st_size)
-    table = _with_header(_csv_rows(path, encoding, delimiter, twice, position), "line", notes, delimiter, twice)
+    rows = _csv_rows(path, encoding, delimiter, twice, position, _OpenQuotes(delimiter, notes))
+    table = _with_header(rows, "line", notes, delimiter, twice)
     table.read = position.share
     return table
 
@@ -282,7 +293,9 @@ class _Position:
         return min(1.0, self.handle.buffer.tell() / self.size)  # the bytes decoded so far, to a buffer's size
 
 
-def _csv_rows(path: Path, encoding: str, delimiter: str, twice: TwiceEncoded, position: _Position) -> Iterator[Row]:
+def _csv_rows(
+    path: Path, encoding: str, delimiter: str, twice: TwiceEncoded, position: _Position, quotes: _OpenQuotes
+) -> Iterator[Row]:
     counter = _LineCounter(twice)
     with path.open(encoding=encoding, newline="") as handle:
         position.handle = handle
@@ -290,21 +303,33 @@ def _csv_rows(path: Path, encoding: str, delimiter: str, twice: TwiceEncoded, po
         try:
             for row in reader:
                 start, counter.start = counter.start, counter.number + 1
+                if counter.ended and row and row[-1].endswith(_END):  # only the last row can hold it
+                    if row == [_END]:
+                        break  # the marker alone, on a line of its own: every quote was closed
+                    row[-1] = row[-1].removesuffix(_END)  # a quote still open: the cell had it
+                    quotes.unclosed(start, counter.number, row)
+                elif counter.number > start:  # a row over several lines: a quoted cell holds line breaks
+                    quotes.check(start, row)
+                elif quotes.width == 0:
+                    quotes.first(row)
                 yield start, row  # type: ignore[misc]  # list[str] is a list of cells
         except csv.Error as error:
             raise SheetError(Problem("", f"is not readable CSV ({error})", line=counter.start, column=1)) from None
         except UnicodeDecodeError as error:
             message = f"has a byte that is not {_label(encoding)} ({error.reason})"
             raise SheetError(Problem("", message, line=counter.number + 1, column=1)) from None
+    quotes.finish()
 
 
 class _LineCounter:
-    """Numbers the physical lines the csv reader takes, so each row knows the line it starts on."""
+    """Numbers the physical lines the csv reader takes, so each row knows the line it starts on; after
+    the last line, gives the reader an end marker, which a quote left open takes into its cell."""
 
     def __init__(self, twice: TwiceEncoded) -> None:
         self.number = 0
         self.start = 1
         self.twice = twice
+        self.ended = False
 
     def lines(self, handle: Iterator[str]) -> Iterator[str]:
         for line in handle:
@@ -312,6 +337,102 @@ class _LineCounter:
             if "Ã" in line or "Â" in line or "â" in line:  # a cheap test before the real one
                 self.twice.check(self.number, line)
             yield line
+        self.ended = True
+        # The reader ends a row at the end of each line it is given, unless a quote is open: the
+        # marker is then a row of its own, or the end of the open cell.
+        yield _END
+
+
+class _OpenQuotes:
+    """Quoted cells that run on over lines that look like rows of their own, or to the end of the file:
+    a quote left open, which makes the csv reader take the following rows into one cell. The reading
+    is CSV's own, kept; what it did is said, by line."""
+
+    def __init__(self, delimiter: str, notes: list[str]) -> None:
+        self.delimiter = delimiter
+        self.notes = notes
+        self.width = 0  # the header's cells: a line with as many looks like a row
+        self.found = 0
+        self.more: list[int] = []  # the lines of runaway cells past the ones named
+
+    def first(self, row: list[str]) -> None:
+        """The header (the first row with text): how many cells a row has."""
+        if any(cell.strip() for cell in row):
+            while row and not row[-1].strip():
+                row = row[:-1]
+            self.width = len(row)
+
+    def check(self, start: int, row: list[str]) -> None:
+        if self.width == 0:
+            self.first(row)
+            return
+        line = start
+        for index, cell in enumerate(row):
+            lines = _BREAK.split(cell)
+            if len(lines) > 1:
+                like = [text for text in lines[1:] if self._row_like(text, index, row)]
+                if like:
+                    some = (
+                        f"{len(like):,} lines that look like rows of their own"
+                        if len(like) > 1
+                        else "a line that looks like a row of its own"
+                    )
+                    self._say(
+                        line,
+                        f"a quoted cell opens here and runs on to line {line + len(lines) - 1}, holding {some} "
+                        f"({_shown(like[0])}): a closing quote is probably missing; read, as CSV reads it, as "
+                        "part of that cell, not as rows: check the file",
+                    )
+                line += len(lines) - 1
+
+    def unclosed(self, start: int, last: int, row: list[str]) -> None:
+        """The last row's last cell was still quoted when the file ended."""
+        opened = start + sum(len(_BREAK.split(cell)) - 1 for cell in row[:-1])
+        lines = [text for text in _BREAK.split(row[-1])[1:] if text.strip()]
+        taken = last - opened
+        if taken:
+            first = f" ({_shown(lines[0])}{', ...' if len(lines) > 1 else ''})" if lines else ""
+            after = "the line after it" if taken == 1 else f"the {taken:,} lines after it"
+            what = f"{after}{first} {'is' if taken == 1 else 'are'} read as part of that cell, not as rows"
+        else:
+            what = "no line after it was taken into it, but its closing quote is missing"
+        self._say(
+            opened, f"a quoted cell opens here and is never closed: the file ends inside it, so {what}; check the file"
+        )
+
+    def _row_like(self, text: str, index: int, row: list[str]) -> bool:
+        if self.width < 2 or text.count(self.delimiter) < self.width - 1:
+            return False
+        if index == 0:  # nothing to compare its first cell with: a row cut short or run long shows it
+            return len(row) != self.width
+        first = text.split(self.delimiter, 1)[0].strip()
+        return bool(first) and _shape(first) == _shape(row[0].strip())
+
+    def _say(self, line: int, message: str) -> None:
+        self.found += 1
+        if self.found <= RUNAWAY_SHOWN:
+            self.notes.append(visible(f"line {line}: {message}"))
+        else:
+            self.more.append(line)
+
+    def finish(self) -> None:
+        if self.more:
+            shown = ", ".join(str(n) for n in self.more[:3]) + (" and more" if len(self.more) > 3 else "")
+            self.notes.append(f"{_count(len(self.more), 'more quoted cell')} like these (lines {shown})")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _shown(text: str) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _shape(text: str) -> str:
+    """'2018-01-15' and '2018-01-16' are '0-0-0'; 'KEN1' and 'KEN12' are 'a0': what a column's cells share."""
+    return _DIGITS.sub("0", _LETTERS.sub("a", text))
 
 
 # -- the header ----------------------------------------------------------------------------------------
