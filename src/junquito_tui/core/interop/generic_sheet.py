@@ -1,13 +1,18 @@
 """Any other spreadsheet: an obvious date column and title column, or the ones ``--columns`` names.
 
-One line says which column was used for what. Cells are plain text (never markup). Lists (actors,
-tags, sources) are split on ';' (or on ',' when a cell has no ';'); a source that is an address
-becomes a link. Columns not used are kept in each event's summary as 'Column: value'.
+One line says which column was used for what. Cells are plain text (never markup). Tags are split
+on ';' (or on ',' when a cell has no ';'), sources on ';', '|' or line breaks; a source that is an
+address becomes a link. Actors are split on ';', '|' or line breaks: a comma is part of many names
+('Pérez, Óscar', 'Smith, Jr., John'), so a cell without those is split on commas only when it reads
+as a list of names, and either reading of a comma is said once, with an example. A title taken from
+a description is its first sentence (not ended at 'U.S.', 'Gen.' or 'Jan.'), and said to be.
+Columns not used are kept in each event's summary as 'Column: value'.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from .fields import short
@@ -17,7 +22,21 @@ from .sheet_read import Cell
 from .sheets import Extras, Sheet
 
 FILE_SOURCE = "sheet-file"
-_SENTENCE = re.compile(r"(?<=[.!?])\s|\n")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n")
+_NEXT = re.compile(r"\s*(\S?)")  # the character after a sentence's end
+_WORD_BEFORE = re.compile(r"\S+$")
+# Words a full stop follows without ending a sentence (English and Spanish; compared without case);
+# those that are also words ('mar', 'ago', 'no') only before a number ('Mar. 5', 'No. 3').
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "sr", "sra", "srta", "jr", "gen", "col", "lt", "sgt", "capt", "cpt", "maj",
+    "adm", "gov", "sen", "rep", "pres", "prof", "rev", "hon", "fr", "mt", "ft", "gral", "cnel", "tte", "dra",
+    "lic", "ing", "arq", "sto", "sta", "av", "avda", "dpto", "nº", "núm", "vol", "pp", "ca", "cf", "vs",
+    "approx", "est", "dept", "univ", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "ene", "abr", "dic",
+})  # fmt: skip
+BEFORE_NUMBERS = frozenset({"mar", "ago", "no", "nos", "cap", "art"})
+_NAME_PARTS = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"})  # 'Smith, Jr., John': one name
+_LIST = re.compile(r"\s*[;|\n]\s*")
 
 
 def convert(sheet: Sheet) -> dict[str, Any]:
@@ -33,13 +52,15 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         + ("" if sheet.spec and sheet.spec.fields else " (--columns date=COL,title=COL,... chooses others)"),
     )
     events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"Spreadsheet {sheet.name}")
+    commas = _Commas(names[chosen["actors"]] if "actors" in chosen else "actors")
     for where, cells in sheet.rows():
 
         def cell(key: str, cells: list[Cell] = cells) -> Cell:
             position = chosen.get(key)
             return cells[position] if position is not None and position < len(cells) else None
 
-        draft = _draft(events, cell, where, names[chosen["date"]], chosen.get("title") == chosen.get("summary"))
+        shared = chosen.get("title") == chosen.get("summary")
+        draft = _draft(events, cell, where, names[chosen["date"]], shared, commas)
         if draft is not None:
             if details := extras.details(cells, where):
                 draft.fields["summary"] = events.summary([draft.fields.get("summary", ""), *details], where)
@@ -48,7 +69,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     return events.finish(sheet.stem, "", sheet.counts)
 
 
-def _draft(events: RowEvents, cell: Any, where: str, date_column: str, shared: bool) -> Draft | None:
+def _draft(events: RowEvents, cell: Any, where: str, date_column: str, shared: bool, commas: _Commas) -> Draft | None:
     start = events.dates.read(cell("date"), where)
     if start is None:
         if not cell_text(cell("date")):
@@ -66,7 +87,7 @@ def _draft(events: RowEvents, cell: Any, where: str, date_column: str, shared: b
         fields["summary"] = summary
     if place := events.line(cell("place"), where):
         fields["place"] = place
-    actors = _split(events.text(cell("actors"), where))
+    actors = commas.split(events, events.text(cell("actors"), where), where)
     fields["actors"] = [{"actor": events.actors.take(name), "role": "named in the file"} for name in actors]
     fields["actors"] = list({p["actor"]: p for p in fields["actors"]}.values())
     fields["tags"] = events.tags(_split(events.text(cell("tags"), where)), where)
@@ -75,18 +96,90 @@ def _draft(events: RowEvents, cell: Any, where: str, date_column: str, shared: b
 
 
 def _title(events: RowEvents, text: str, where: str, shared: bool) -> str:
-    first = _SENTENCE.split(text.strip(), maxsplit=1)[0] if text.strip() else ""
-    first = " ".join(first.split())
+    """The description's first sentence, as the title; said when the title is not the whole text."""
+    whole = " ".join(text.split())
+    first = " ".join(first_sentence(text.strip()).split())
     if len(first) > 100:
         first = first[:99].rsplit(" ", 1)[0] + "…"
     if not first:
         events.notes.add(where, "no title and no description; titled 'Untitled row'")
         return "Untitled row"
+    cut = first != whole
     if not shared:
-        events.notes.add(where, f"no title; titled {short(first)} from its description")
+        events.notes.add(
+            where, f"no title; titled {short(first)} from {'the first sentence of ' if cut else ''}its description"
+        )
+    elif cut:
+        events.notes.group("title: the first sentence of the description (the whole of it is the summary)", where)
     return first
+
+
+def first_sentence(text: str) -> str:
+    """Up to the first full stop, '!' or '?' that ends a sentence, or the first line break: not the
+    stop of an abbreviation ('U.S.', 'Gen.', 'Jan.', an initial 'A.'), nor one a lowercase word follows."""
+    for match in _SENTENCE_END.finditer(text):
+        if match.group() == "\n":
+            return text[: match.start()]
+        after = _NEXT.match(text, match.end())
+        following = after.group(1) if after else ""
+        if following.islower():
+            continue
+        if match.group() == "." and _abbreviation(text[max(0, match.start() - 24) : match.start()], following):
+            continue
+        return text[: match.end()]
+    return text
+
+
+def _abbreviation(before: str, next_character: str) -> bool:
+    found = _WORD_BEFORE.search(before)
+    if found is None:
+        return False
+    word = found.group().lstrip("(\"'«“‘¿¡[")
+    pieces = word.split(".")
+    if all(len(piece) == 1 and piece.isalpha() for piece in pieces):
+        return True  # 'A', 'U.S', 'J.R.R': initials
+    word = word.casefold()
+    return word in ABBREVIATIONS or (word in BEFORE_NUMBERS and next_character.isdigit())
 
 
 def _split(text: str) -> list[str]:
     separator = ";" if ";" in text else ","
     return [item.strip() for item in re.split(rf"\s*[{separator}\n|]\s*", text) if item.strip()]
+
+
+@dataclass
+class _Commas:
+    """How a cell of actors is split, said once for each reading of a comma (with its first example):
+    on ';', '|' and line breaks; a cell with none of them is split on commas only when it reads as a
+    list of names: three parts or more ('Police, Army, Navy'), or two of two words or more each
+    ('Óscar Pérez, Nicolás Maduro'), and no part a name's suffix ('Jr.', 'III'); else, as
+    'Pérez, Óscar', 'Pérez Rodríguez, Óscar' or 'Smith, Jr., John', it is one name, its commas kept."""
+
+    column: str
+    said: set[str] = field(default_factory=set)
+
+    def split(self, events: RowEvents, text: str, where: str) -> list[str]:
+        if _LIST.search(text) or "," not in text:
+            return [item for item in _LIST.split(text.strip()) if item]
+        parts = [part.strip() for part in text.split(",") if part.strip()]
+        name_part = any(part.rstrip(".").casefold() in _NAME_PARTS for part in parts)
+        # 'Pérez, Óscar' and 'Pérez Rodríguez, Óscar' are one name; 'Óscar Pérez, Nicolás Maduro' and
+        # 'Police, Army, Navy' are lists: a guess either way, said with its example
+        listed = not name_part and (len(parts) > 2 or (len(parts) == 2 and all(len(p.split()) > 1 for p in parts)))
+        reading = "list" if listed else "name"
+        if reading not in self.said:
+            self.said.add(reading)
+            shown = short(" ".join(text.split()))
+            if listed:
+                found = ", ".join(short(part) for part in parts)
+                message = (
+                    f"{self.column!r} cells with commas and no ';' are read as lists of names when they look like "
+                    f"one: {shown} ({where}) is {found}"
+                )
+            else:
+                message = (
+                    f"{self.column!r} cells with commas and no ';' are read as one name when they look like one: "
+                    f"{shown} ({where}) is one actor"
+                )
+            events.notes.add("", f"{message}; separate names with ';' to say which")
+        return parts if listed else [" ".join(text.split())]
