@@ -3,18 +3,28 @@ message`` and any other columns, which are kept as the event's details.
 
 The message is the title (its first line, cut at 120 characters) and, when longer, the summary;
 ``timestamp_desc`` ("Last Modified Time") and Timesketch's own ``tag`` list become tags.
+
+``datetime`` is the date, as Timesketch writes it (text: ISO 8601). A number or true/false there is
+not one: the row's ``timestamp`` is used instead, said, else the row is skipped, said. ``timestamp``
+is microseconds since 1970 by Timesketch's convention; a value whose size only makes sense in
+seconds, milliseconds or nanoseconds (as microseconds it would fall before 1973, or after the year
+5000) is read in that unit, and the unit is said; one too small for any unit is not a date: its row
+is skipped.
 """
 
 from __future__ import annotations
 
 import ast
 import json
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ..problems import Problem
+from .fields import short
 from .sheet_events import Counts, Draft, RowEvents, cell_text
 from .sheet_read import SheetError, Table, TwiceEncoded
 from .sheets import Imported, Sheet
@@ -22,6 +32,14 @@ from .sheets import Imported, Sheet
 FILE_SOURCE = "timesketch-file"
 KNOWN = frozenset({"datetime", "timestamp_desc", "message", "timestamp", "tag", "__ts_timeline_id"})
 TITLE_LENGTH = 120
+# (lowest, highest) size of a timestamp in each unit for a date from 1973 to 2286; microseconds first.
+UNITS = (
+    (1e14, 1e17, 1_000_000, "microseconds"),
+    (1e8, 1e11, 1, "seconds"),
+    (1e11, 1e14, 1_000, "milliseconds"),
+    (1e17, 1e20, 1_000_000_000, "nanoseconds"),
+)
+_NUMBER = re.compile(r"[-+]?\d+(\.\d*)?")
 
 
 def convert(sheet: Sheet) -> dict[str, Any]:
@@ -46,13 +64,34 @@ def _convert(sheet: Sheet, records: Iterator[tuple[str, dict[str, Any]]]) -> dic
 def _draft(events: RowEvents, record: dict[str, Any], where: str) -> Draft | None:
     lowered = {str(key).lower(): value for key, value in record.items()}
     value = lowered.get("datetime")
-    if not cell_text(value) and isinstance(lowered.get("timestamp"), int | float | str):
-        value = _from_timestamp(lowered["timestamp"])
+    stamp = lowered.get("timestamp")
+    if not_a_datetime := _not_a_datetime(value):
+        if not cell_text(stamp) or isinstance(stamp, bool):
+            events.notes.add(where, f"datetime {not_a_datetime}, and there is no usable timestamp; row skipped")
+            return None
+        events.notes.group(
+            "datetime is a number or true/false, not a date and time as Timesketch writes them: the timestamp is used",
+            where,
+        )
+        value = None
+    unit_note = None
+    if not cell_text(value) and isinstance(stamp, bool | dict | list):
+        events.notes.add(
+            where, f"no datetime, and the timestamp is {short(json.dumps(stamp))}, not a number; row skipped"
+        )
+        return None
+    if not cell_text(value) and cell_text(stamp):
+        read = _from_timestamp(events, stamp, where)
+        if read is None:
+            return None  # said
+        value, unit_note = read
     start = events.dates.read(value, where)
     if start is None:
         if not cell_text(value):
-            events.notes.add(where, "no datetime; row skipped")
+            events.notes.add(where, "no datetime and no timestamp; row skipped")
         return None
+    if unit_note is not None:  # the unit is an inference: said on the date too, where a reader looks
+        start = replace(start, note=f"{start.note}; {unit_note}" if start.note else unit_note)
     message = events.text(_plain(lowered.get("message")), where)
     first = " ".join(message.strip().split("\n", 1)[0].split())
     title = first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
@@ -72,13 +111,65 @@ def _plain(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
 
 
-def _from_timestamp(value: Any) -> str | None:
-    """Timesketch's ``timestamp``: microseconds since 1970 (UTC)."""
+def _not_a_datetime(value: Any) -> str | None:
+    """Why ``value`` is no datetime as Timesketch writes them (text), or None: a number (JSON's, or
+    digits alone, longer than a year or a yyyymmdd date) or true/false."""
+    if isinstance(value, bool):
+        return f"is {json.dumps(value)}, not a date and time"
+    if isinstance(value, int | float):
+        return f"is the number {cell_text(value)}, not a date and time as Timesketch writes them"
+    text = cell_text(value)
+    if len(text) > 8 and _NUMBER.fullmatch(text):
+        return f"is the number {text}, not a date and time as Timesketch writes them"
+    return None
+
+
+def _from_timestamp(events: RowEvents, value: Any, where: str) -> tuple[str, str | None] | None:
+    """Timesketch's ``timestamp`` (microseconds since 1970, UTC) as an ISO date, and how its unit was
+    chosen when not microseconds: a value too large or too small for them is read in the unit its
+    size shows, said. None (said) when no unit gives a date."""
+    shown = cell_text(value)
     try:
-        micro = int(float(value))
-        return datetime.fromtimestamp(micro / 1_000_000, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    except (ValueError, OverflowError, OSError):
+        number = float(shown)
+    except ValueError:
+        events.notes.add(where, f"timestamp {short(shown)} is not a number; row skipped")
         return None
+    size = abs(number)
+    found = next(((per_second, unit) for low, high, per_second, unit in UNITS if low <= size < high), None)
+    if found is None:
+        if size < UNITS[0][0]:
+            events.notes.add(
+                where,
+                f"timestamp {shown} is too small to be a date in any unit (as microseconds it is "
+                f"{_iso(number / 1_000_000)}, as seconds {_iso(number)}"
+                + ("; tools write 0 for an unknown time" if number == 0 else "")
+                + "); row skipped",
+            )
+        else:
+            events.notes.add(where, f"timestamp {shown} is too large to be a date in any unit; row skipped")
+        return None
+    per_second, unit = found
+    note = None
+    if unit != "microseconds":
+        events.notes.group(
+            f"timestamp read as {unit} since 1970, not Timesketch's microseconds, by its size (the date's note "
+            "says so)",
+            where,
+        )
+        try:
+            as_micro = f"as microseconds, it would be {_iso(number / 1_000_000)}"
+        except (ValueError, OverflowError, OSError):
+            as_micro = "as microseconds, it would be after the year 9999"
+        note = f"timestamp {shown} read as {unit} since 1970, not microseconds as Timesketch writes them ({as_micro})"
+    try:
+        return _iso(number / per_second), note
+    except (ValueError, OverflowError, OSError):
+        events.notes.add(where, f"timestamp {shown} is not a date that can be shown; row skipped")
+        return None
+
+
+def _iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _tag_list(value: Any) -> list[str]:
