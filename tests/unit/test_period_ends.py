@@ -30,8 +30,9 @@ def test_a_period_holds_what_lies_inside_it_and_ends_before_the_next(data: dict[
     inner = When(**data)
     parts = inner.parts()
     for size in range(1, len(parts) + 1):  # the year, month, day holding it, and itself
-        outer = when(
-            "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts[:size])) if size < 4 else inner.date
+        # itself: the same instant (a clock time in another zone would be another one)
+        outer = (
+            when("-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts[:size]))) if size < 4 else inner
         )
         assert outer.sort_key() <= inner.sort_key() <= inner.end_key() <= outer.end_key()
     year, month = parts[0], parts[1] if len(parts) > 1 else 12
