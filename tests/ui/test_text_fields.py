@@ -59,6 +59,7 @@ MULTI_LINE_FIELDS: list[tuple[str, str, Path, int]] = [
 BREAKS = {"\n": "line break", "\t": "tab", "\u2028": "line separator U+2028", "\u2029": "paragraph separator U+2029"}
 # Everything no field may hold (besides the C0/C1 controls): Hangul fillers and the 66 noncharacters.
 FILLERS = ["\u115f", "\u1160", "\u3164", "\uffa0"]
+BIDI_CONTROLS = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
 NONCHARACTERS = [chr(c) for c in range(0xFDD0, 0xFDF0)] + [
     chr(plane << 16 | end) for plane in range(17) for end in (0xFFFE, 0xFFFF)
 ]
@@ -216,6 +217,20 @@ def test_hangul_fillers_and_noncharacters_are_refused_in_every_kind_of_field(cha
         assert problems == [Problem(json_path(path), f"{kind} U+{ord(char):04X} at offset 2 is not allowed in text")]
 
 
+@pytest.mark.parametrize("char", BIDI_CONTROLS, ids=lambda c: f"U+{ord(c):04X}")
+def test_bidirectional_formatting_characters_are_refused_in_every_kind_of_field(char: str) -> None:
+    # a terminal that lays out right-to-left text would show the text reordered ("Trojan Source")
+    for path in (("events", 0, "title"), ("events", 0, "summary")):
+        problems = problems_of(put(full(), path, f"ab{char}c"))
+        why = "bidirectional formatting character (it would reorder the text on screen)"
+        assert problems == [Problem(json_path(path), f"{why} U+{ord(char):04X} at offset 2 is not allowed in text")]
+
+
+def test_right_to_left_text_and_its_marks_are_kept() -> None:
+    text = "שלום עולם مرحبا \u200f\u200e\u061c"
+    assert validate_document(put(full(), ("events", 0, "title"), text), "x.json").events[0].title == text
+
+
 LINE = TypeAdapter(Line)
 TEXT = TypeAdapter(Text)
 
@@ -234,7 +249,7 @@ def test_the_rust_patterns_and_the_python_regexes_agree_on_every_character(char:
 
 
 def test_the_agreement_also_holds_for_every_listed_character() -> None:
-    for char in FILLERS + NONCHARACTERS + list(BREAKS) + ["\x1b", "\x85", "\x9f", "\xa0", "\U0010fffd"]:
+    for char in FILLERS + BIDI_CONTROLS + NONCHARACTERS + list(BREAKS) + ["\x1b", "\x85", "\x9f", "\xa0", "\U0010fffd"]:
         forbidden = CONTROL.search(char) is not None
         assert _accepts(TEXT, char) == (not forbidden), repr(char)
         assert _accepts(LINE, char) == (not forbidden and char not in BREAKS), repr(char)

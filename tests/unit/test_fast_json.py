@@ -85,7 +85,10 @@ def test_the_valid_fixture_is_read_fast() -> None:
 
 # Any character at all, and strings of them; CONTROL (core/text.py) is what the model refuses.
 any_text = st.text(st.characters(codec="utf-8"), max_size=12) | st.sampled_from(
-    ["\x1b[31m", "\x9b", "\x7f", "\u115f", "\u3164", "\ufdd0", "\uffff", "\U0001fffe", "\U0010ffff", "\b", "\r"]
+    [
+        *("\x1b[31m", "\x9b", "\x7f", "\u115f", "\u3164", "\ufdd0", "\uffff", "\U0001fffe", "\U0010ffff", "\b", "\r"),
+        *("\u202a", "\u202e", "\u2066", "\u2069", "a\u202eb", "\u2029", "\u2067x", "\u200f", "\u2065", "\u206a"),
+    ]
 )
 
 

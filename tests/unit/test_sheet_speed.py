@@ -39,6 +39,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 _TRICKY = [
     *"\x00\x08\t\n\x0b\x1b\x1f\x7f\x80\x9f\xa0",
     *"\u115e\u115f\u1160\u3164\uffa0\ufdcf\ufdd0\ufdef\ufdf0\ufffd\ufffe\uffff",
+    *"\u2029\u202a\u202e\u202f\u2065\u2066\u2069\u206a\u200f",
     *(chr(plane * 0x10000 + low) for plane in (1, 2, 14, 16) for low in (0xFFFD, 0xFFFE, 0xFFFF)),
     "\U00010000",
     "😀",

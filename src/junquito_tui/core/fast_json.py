@@ -60,7 +60,7 @@ _ESCAPED = re.compile(
     + _HEX
     + rb"|007[Ff]|00[89]"
     + _HEX
-    + rb"|115[Ff]|1160|3164|[Ff][Ff][Aa]0|[Ff][Dd][CcDdEe]"
+    + rb"|115[Ff]|1160|3164|202[AaBbCcDdEe]|206[6-9]|[Ff][Ff][Aa]0|[Ff][Dd][CcDdEe]"
     + _HEX
     + rb"|[Ff][Ff][Ff][EeFf]"
     + rb"|[Dd][89AaBb]"
@@ -73,6 +73,7 @@ _RAW = (
     (b"\xc2", re.compile(rb"\xc2[\x80-\x9f]")),  # C1
     (b"\xe1", re.compile(rb"\xe1\x85[\x9f\xa0]")),  # Hangul fillers U+115F, U+1160
     (b"\xe3", re.compile(rb"\xe3\x85\xa4")),  # Hangul filler U+3164
+    (b"\xe2", re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")),  # bidi controls U+202A-E, U+2066-9
     (b"\xef", re.compile(rb"\xef(?:\xbe\xa0|\xb7[\x90-\xaf]|\xbf[\xbe\xbf])")),  # U+FFA0, noncharacters
 )
 _PLANE_END = re.compile(rb"\xbf[\xbe\xbf](?<=[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf])")  # U+1FFFE ... U+10FFFF

@@ -22,8 +22,13 @@ CONTROLS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
 # noncharacters ("never interchanged"; tmux draws U+FFFE in 0 cells, Rich counts 1). Rejected
 # with the controls. The 32 noncharacters beyond the first plane need two spellings: \u{1FFFE}
 # in the model's patterns (pydantic-core's Rust regex, and editors' JSON Schema: ECMAScript with
-# the u flag) and \U0001FFFE in Python's re, which has no braces.
-_BMP_UNDRAWABLE = r"\u115f\u1160\u3164\uffa0\ufdd0-\ufdef\ufffe\uffff"
+# the u flag) and \U0001FFFE in Python's re, which has no braces. And the explicit bidirectional
+# formatting characters (embeddings, overrides and isolates, U+202A-U+202E, U+2066-U+2069): a
+# terminal that lays out right-to-left text obeys them and shows the text reordered ("Trojan
+# Source"); one that does not draws nothing. Right-to-left text needs none of them (the marks
+# U+200E, U+200F and U+061C stay allowed).
+BIDI_CONTROLS = r"\u202a-\u202e\u2066-\u2069"
+_BMP_UNDRAWABLE = r"\u115f\u1160\u3164\uffa0\ufdd0-\ufdef\ufffe\uffff" + BIDI_CONTROLS
 UNDRAWABLE = _BMP_UNDRAWABLE + "".join(rf"\u{{{p:X}FFFE}}\u{{{p:X}FFFF}}" for p in range(1, 17))
 _UNDRAWABLE_PY = _BMP_UNDRAWABLE + "".join(rf"\U{p:04X}FFFE\U{p:04X}FFFF" for p in range(1, 17))
 # Line breaks and tab: allowed in multi-line fields (a summary), refused in one-line fields (a
@@ -80,6 +85,8 @@ def control_character(value: str) -> str | None:
         what = "control character"
     elif "HANGUL" in unicodedata.name(char, ""):
         what = "invisible Hangul filler"
+    elif unicodedata.bidirectional(char) in {"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}:
+        what = "bidirectional formatting character (it would reorder the text on screen)"
     else:
         what = "noncharacter"
     return f"{what} U+{ord(char):04X} at offset {offset} is not allowed in text"

@@ -53,7 +53,9 @@ class FieldReader:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         if has_control(text):
             self.notes.group(
-                "control characters and noncharacters removed (they would reach the terminal as escape codes)", path
+                "control characters, noncharacters and bidirectional overrides removed (they would reach the "
+                "terminal as escape codes, or reorder the text)",
+                path,
             )
             text = CONTROL.sub("", text)
         stripped = text.strip()
