@@ -111,7 +111,7 @@ def test_the_command_line_says_what_is_wrong_and_exits_2(tmp_path: Path) -> None
 
 
 def test_the_column_letters_count_as_the_spreadsheet_numbers_them() -> None:
-    assert [book_guard._column_number(c) for c in (b"A", b"Z", b"AA", b"AZ", b"ZZ", b"XFD")] == [
+    assert [book_guard.column_number(c) for c in (b"A", b"Z", b"AA", b"AZ", b"ZZ", b"XFD")] == [
         1,
         26,
         27,

@@ -85,11 +85,12 @@ def _xlsx_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, in
             if found:  # C-level passes: a sheet of 3 million cells is 176 MB of XML
                 letters, numbers = zip(*found, strict=True)
                 rows = max(rows, max(map(int, numbers)))
-                columns = max(columns, _column_number(max(set(letters), key=lambda c: (len(c), c))))
+                columns = max(columns, column_number(max(set(letters), key=lambda c: (len(c), c))))
     return rows, columns
 
 
-def _column_number(letters: bytes) -> int:
+def column_number(letters: bytes) -> int:
+    """b'A' is 1, b'AA' 27, b'XFD' 16,384: a column as a spreadsheet numbers it."""
     number = 0
     for letter in letters:
         number = number * 26 + letter - 64  # b"A"[0] is 65

@@ -155,7 +155,8 @@ def _workbook(path: Path) -> Table:
             if sheet.height:
                 rows = cast(list[list[Cell]], sheet.to_python())
                 chosen = name
-                first = sheet.start[0] if sheet.start else 0
+                start = sheet.start or (0, 0)
+                first = start[0]
                 break
         else:
             raise SheetError(Problem("", "the workbook has no sheet with data"))
@@ -164,8 +165,12 @@ def _workbook(path: Path) -> Table:
     except (CalamineError, OSError, ValueError) as error:
         raise SheetError(Problem("", f"cannot be read as a spreadsheet ({error})")) from None
     notes = [f"read sheet {chosen!r}, the first with data of {len(names)}: {', '.join(map(repr, names))}"]
+    from .book_formats import read_as_shown
+
+    shown = read_as_shown(path, chosen, rows, start)  # type: ignore[arg-type]  # cells are objects
     numbered = ((first + offset + 1, row) for offset, row in enumerate(rows))
-    return _with_header(numbered, "row", notes if len(names) > 1 else [], None, TwiceEncoded("row"))
+    said = [*(notes if len(names) > 1 else []), *([shown] if shown else [])]
+    return _with_header(numbered, "row", said, None, TwiceEncoded("row"))
 
 
 # -- CSV ----------------------------------------------------------------------------------------------
