@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from junquito_tui.core.interop.book_formats import shown
+from junquito_tui.core.interop.sheet_dates import DAY_ZERO, Parsed, read_date
 from junquito_tui.core.loader import load_with_report
 from sheet_files import write_xlsx
 
@@ -79,3 +80,21 @@ def test_a_workbook_whose_formats_all_show_the_day_says_nothing(tmp_path: Path) 
     loaded = load_with_report(workbook(tmp_path, ["1", "1"]))
     assert [e.when.precision for e in loaded.dataset.events if e.when] == ["day", "day"]
     assert not any("formatted to show" in w for w in loaded.warnings)
+
+
+def test_a_date_cell_at_day_zero_is_named_not_read(tmp_path: Path) -> None:
+    # 30 December 1899, midnight, is what python-calamine makes of a date cell holding NaN
+    path = write_xlsx(
+        tmp_path / "zero.xlsx", [["date", "title"], [dt.date(2017, 6, 2), "NaN"], [dt.date(2017, 6, 1), "Real"]]
+    )
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b"<v>42888</v>", b"<v>NaN</v>")
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    loaded = load_with_report(path)
+    assert [e.title for e in loaded.dataset.events] == ["Real"]
+    assert any(w.startswith("row 2:") and "day 0 of a spreadsheet's day numbers" in w for w in loaded.warnings)
+    assert read_date(dt.datetime(1899, 12, 30)) == read_date(dt.date(1899, 12, 30)) == DAY_ZERO
+    assert isinstance(read_date(dt.datetime(1899, 12, 30, 12, 0)), Parsed)  # a time that day is a time

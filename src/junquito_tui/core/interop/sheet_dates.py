@@ -101,6 +101,13 @@ _LEADING = frozenset(["in", "from", "since", "until", "till", "during", "by", "a
 YEAR_DIGITS = 4  # a bare number with more digits is not read as a year (a timestamp, an amount, an id)
 SERIAL_RANGE = (20000, 80000)  # Excel day numbers for 1954-2119: a five-digit 'date' is one of them
 _EXCEL_EPOCH = date(1899, 12, 30)
+# A workbook date cell holding day 0 (30 December 1899, midnight) is what an empty, broken or NaN
+# date becomes in the reader, not a date the file states: refused, so its row is named.
+_DAY_ZERO = (1899, 12, 30, 0, 0, 0)
+DAY_ZERO = (
+    "30 December 1899 is day 0 of a spreadsheet's day numbers, what an empty, invalid or NaN date cell "
+    "holds: not read as a date"
+)
 
 
 @dataclass(slots=True)
@@ -119,6 +126,8 @@ class Parsed:
 
 def read_date(value: object) -> Parsed | str | None:
     """The date in a cell; None for an empty cell; the reason as text when no year can be read."""
+    if isinstance(value, date) and value.timetuple()[:6] == _DAY_ZERO:
+        return DAY_ZERO
     if isinstance(value, datetime):
         return _from_datetime(value)
     if isinstance(value, date):
