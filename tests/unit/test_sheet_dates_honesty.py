@@ -433,3 +433,20 @@ def test_every_skipped_row_is_named_in_a_warning(sheets: Path, name: str, count:
     loaded = load(sheets, name)
     assert f"{count} skipped (each named in a warning)" in (loaded.summary or "")
     assert len([w for w in loaded.warnings if w.endswith("; row skipped")]) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "side"), [("before 1900", "before"), ("after 1900", "after"), ("by March 1850", "before")]
+)
+def test_a_date_given_as_one_bound_says_how_it_was_read(text: str, side: str) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.approximate and parsed.note == text
+    assert parsed.said == [
+        f"a date given as '{text.split()[0]} ...' is read as that date, approximate (its note keeps the words): "
+        f"the file does not say how long {side} it"
+    ]
+
+
+def test_an_approximate_date_says_nothing_of_bounds() -> None:
+    parsed = read_date("c. 1900")
+    assert isinstance(parsed, Parsed) and parsed.approximate and parsed.said == []

@@ -72,6 +72,13 @@ _VAGUE = re.compile(
     r"some ?time(?: in)?|spring|summer|autumn|fall|winter|the)\s*",
     re.IGNORECASE,
 )
+# Words that give one side of a date only: the date read is that bound, approximate, the words in its
+# note; how far before or after it is not said, so a warning says so.
+_BOUNDS = {
+    word: f"a date given as '{word} ...' is read as that date, approximate (its note keeps the words): "
+    f"the file does not say how long {side} it"
+    for word, side in (("before", "before"), ("after", "after"), ("by", "before"))
+}
 _TIME = re.compile(
     r"(?:^|T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}(?:[.,]\d+)?))?\s*([ap])?\.?(?:m\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$",
     re.IGNORECASE,
@@ -177,9 +184,11 @@ def _not_a_year(digits: int) -> str:
 
 
 def _from_text(original: str) -> Parsed | str:
-    text, vague = original, False
+    text, vague, bound = original, False, None
     while (match := _VAGUE.match(text)) and match.end() < len(text):
-        text, vague = text[match.end() :], vague or match.group().strip().lower() != "the"
+        word = match.group().strip().lower()
+        text, vague = text[match.end() :], vague or word != "the"
+        bound = bound or (word if word in _BOUNDS else None)
     if text.endswith("?"):
         text, vague = text.rstrip("?() ").strip(), True
     text = text.strip(" ,;.") if not text.endswith(".") or not _ERA_BCE.search(text) else text.strip(" ,;")
@@ -197,6 +206,8 @@ def _from_text(original: str) -> Parsed | str:
     if isinstance(parsed, str):
         return parsed
     parsed.said += said
+    if bound is not None:  # 'before 1900' may be long before it: the date stands for the bound alone
+        parsed.said.append(_BOUNDS[bound])
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
         parsed.approximate, reading = True, parsed.note
