@@ -1,7 +1,10 @@
 """A spreadsheet file to a header and a stream of numbered rows, whatever it was saved as.
 
 CSV is streamed (a row at a time, never the whole text): its encoding is UTF-8 when every byte says
-so, else the guess of charset-normalizer (a maintained detector), named in a warning; its delimiter
+so, else Windows-1252 (the usual one of such files) unless charset-normalizer (a maintained detector)
+recognises a language in another that reads better, named in a warning either way (bytes Windows-1252
+leaves undefined are read as Latin-1 reads them, as web browsers do); a file no encoding reads as text
+is refused, saying where and what was tried; its delimiter
 is the one of ``,`` ``;`` tab ``|`` that splits the first rows most consistently (the csv sniffer's
 pick first); line ends may be CR, LF, CRLF or a mix, and quoted cells may hold any of them.
 XLSX, XLS and ODS are read with python-calamine (a Rust reader): its first sheet that holds data.
@@ -179,10 +182,10 @@ def _workbook(path: Path) -> Table:
 def _csv(path: Path) -> Table:
     encoding, notes = detect_encoding(path)
     try:
-        with path.open(encoding=encoding, newline="") as handle:
+        with path.open(encoding=encoding, errors=_errors(encoding), newline="") as handle:
             sample = handle.read(SAMPLE_BYTES)
-    except UnicodeDecodeError as error:
-        raise SheetError(Problem("", f"cannot be decoded as {encoding}: {error.reason}")) from None
+    except UnicodeDecodeError:
+        raise SheetError(_not_decodable(path, encoding)) from None
     if "\x00" in sample:
         raise SheetError(Problem("", "holds binary data (zero bytes), not text: is it a spreadsheet saved as CSV?"))
     if not sample.strip():
@@ -199,55 +202,191 @@ def _csv(path: Path) -> Table:
 
 
 def detect_encoding(path: Path) -> tuple[str, list[str]]:
-    """(Python codec name, what to tell the user): UTF-8 when the whole file decodes as UTF-8."""
+    """(Python codec name, what to tell the user): UTF-8 when the whole file decodes as UTF-8; else
+    Windows-1252 unless charset-normalizer recognises a language in another encoding that reads better;
+    ``SheetError`` when nothing reads the file as text."""
     with path.open("rb") as handle:
         head = handle.read(SAMPLE_BYTES)
         if head.startswith(codecs.BOM_UTF8):
             return "utf-8-sig", []
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16", ["read as UTF-16 (the file starts with its byte order mark)"]
-        handle.seek(0)
-        decoder, done = codecs.getincrementaldecoder("utf-8")(), 0
-        while chunk := handle.read(CHUNK_BYTES):
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as error:
-                bad = done + max(0, error.start)
-                break
-            done += len(chunk)
-        else:
-            return "utf-8", []
+    found = first_undecodable(path, "utf-8")
+    if found is None:
+        return "utf-8", []
+    bad, byte, line, _ = found
+    with path.open("rb") as handle:
         handle.seek(max(0, bad - 4096))
         around = handle.read(8192)
     from charset_normalizer import from_bytes  # only for legacy files
+    from charset_normalizer.utils import is_multi_byte_encoding
 
-    best = from_bytes(head + b"\n" + around).best()
+    sample = head + b"\n" + around
+    matches = from_bytes(sample)
+    best = matches.best()
+    seen = f"line {line} has byte 0x{byte:02X}"
+    western = _undefined_in_cp1252(sample) is None
+    if best is None:
+        if not western:
+            raise SheetError(_not_text(path, found))
+        return "cp1252", [
+            f"not UTF-8 ({seen}): read as Windows-1252, a guess: charset-normalizer recognises no encoding in it; "
+            "check accented letters, or re-save the file as UTF-8"
+        ]
     # Encodings that decode these bytes to the same text: name the one such files are usually in.
-    candidates = best.could_be_from_charset if best is not None else ["cp1252"]
-    encoding = next((e for e in COMMON_ENCODINGS if e in candidates), candidates[0])
-    line = _line_of(path, bad)
-    return encoding, [
-        f"not UTF-8 (line {line} has byte 0x{_byte_at(path, bad):02X}): read as {_label(encoding)}, "
-        "the encoding charset-normalizer detects; check accented letters, or re-save the file as UTF-8"
-    ]
+    detected = next((e for e in COMMON_ENCODINGS if e in best.could_be_from_charset), best.encoding)
+    as_western = next((m for m in matches if "cp1252" in m.could_be_from_charset), None) if western else None
+    # Single-byte encodings decode about any bytes: the detector's pick over Windows-1252 only when it is
+    # sure of it (it sees a language in the text) and the text reads better in it (less "chaos": unlikely
+    # letters and symbols side by side). A multi-byte one (Shift-JIS, GB18030) decoding the text is
+    # evidence enough, and the detector sees no language in Japanese or Korean.
+    sure = best.coherence > 0 or is_multi_byte_encoding(best.encoding)
+    better = sure and (as_western is None or best.chaos < as_western.chaos)
+    if detected != "cp1252" and better:
+        than = " (it reads better than Windows-1252)" if western else ""
+        return detected, [
+            f"not UTF-8 ({seen}): read as {_label(detected)}, the encoding charset-normalizer detects{than}; "
+            "check accented letters, or re-save the file as UTF-8"
+        ]
+    if detected == "cp1252":
+        how = "read as Windows-1252, the encoding charset-normalizer detects"
+    else:
+        why = "reads no better" if best.coherence > 0 else "finds no language in the text"
+        how = (
+            f"read as Windows-1252, the usual encoding of such files: a guess (charset-normalizer's pick, "
+            f"{_label(detected)}, {why})"
+        )
+    if not western:
+        undefined = _undefined_in_cp1252(sample) or 0
+        how += (
+            f"; byte 0x{undefined:02X}, which Windows-1252 leaves undefined, is read as Latin-1 reads it "
+            "(a control character)"
+        )
+    return "cp1252", [f"not UTF-8 ({seen}): {how}; check accented letters, or re-save the file as UTF-8"]
 
 
-def _label(encoding: str) -> str:
-    return {"cp1252": "Windows-1252", "mac_roman": "Mac Roman", "latin_1": "Latin-1", "iso8859_1": "Latin-1"}.get(
-        encoding, encoding
+_CP1252_UNDEFINED = re.compile(b"[\x81\x8d\x8f\x90\x9d]")
+
+
+def _undefined_in_cp1252(data: bytes) -> int | None:
+    found = _CP1252_UNDEFINED.search(data)
+    return found.group()[0] if found else None
+
+
+def _latin_1_for_undefined(error: UnicodeError) -> tuple[str, int]:
+    """Bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), read as Latin-1 (and the
+    WHATWG's windows-1252, which browsers use) reads them: control characters, which cleaning removes."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(chr(b) for b in bad), error.end
+
+
+codecs.register_error("junquito-latin-1", _latin_1_for_undefined)
+
+
+def _errors(encoding: str) -> str:
+    return "junquito-latin-1" if encoding == "cp1252" else "strict"
+
+
+def first_undecodable(path: Path, encoding: str) -> tuple[int, int, int, int] | None:
+    """(byte offset, the byte, line, column) of the first byte ``encoding`` cannot decode, or None:
+    read a block at a time. The line counts LF, CR and CRLF ends; the column counts characters."""
+    decoder = codecs.getincrementaldecoder(encoding)(_errors(encoding))
+    done = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK_BYTES):
+            pending = len(decoder.getstate()[0])  # bytes of a character the last block cut
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                offset = max(0, done - pending + error.start)
+                handle.seek(offset)
+                byte = handle.read(1)[0]
+                line, start = _line_start(path, offset)
+                handle.seek(start)
+                before = handle.read(offset - start).decode(encoding, errors="replace")
+                return offset, byte, line, len(before.removeprefix("\ufeff")) + 1
+            done += len(chunk)
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:  # the file ends inside a character
+            offset = max(0, done - len(decoder.getstate()[0]))
+            line, start = _line_start(path, offset)
+            handle.seek(offset)
+            byte = handle.read(1)[0]
+            handle.seek(start)
+            before = handle.read(offset - start).decode(encoding, errors="replace")
+            return offset, byte, line, len(before.removeprefix("\ufeff")) + 1
+    return None
+
+
+def _line_start(path: Path, offset: int) -> tuple[int, int]:
+    """(line, offset of the line's first byte) of the byte at ``offset``: read a block at a time."""
+    line, start, done, after_cr = 1, 0, 0, False
+    with path.open("rb") as handle:
+        while done < offset:
+            chunk = handle.read(min(CHUNK_BYTES, offset - done))
+            if not chunk:
+                break
+            for end in _BYTE_BREAK.finditer(chunk):
+                if after_cr and end.start() == 0 and end.group() == b"\n":
+                    start = done + 1  # the LF of a CRLF the last block cut: the line was counted
+                    continue
+                line += 1
+                start = done + end.end()
+            after_cr = chunk.endswith(b"\r")
+            done += len(chunk)
+    return line, start
+
+
+_BYTE_BREAK = re.compile(b"\r\n|\r|\n")
+
+
+def _not_text(path: Path, found: tuple[int, int, int, int]) -> Problem:
+    bad, byte, line, column = found
+    tried = "UTF-8, every encoding charset-normalizer knows, and Windows-1252"
+    undefined = _first_cp1252_undefined(path)
+    cp1252 = f", which has no character for byte 0x{undefined[1]:02X} at line {undefined[2]:,}" if undefined else ""
+    return Problem(
+        "",
+        f"does not look like text: byte 0x{byte:02X} (byte {bad + 1:,} of the file) is not UTF-8, and no encoding "
+        f"reads the file as text (tried: {tried}{cp1252}); is it a spreadsheet saved with a CSV name, or "
+        "no spreadsheet at all?",
+        line=line,
+        column=column,
     )
 
 
-def _line_of(path: Path, offset: int) -> int:
+def _first_cp1252_undefined(path: Path) -> tuple[int, int, int] | None:
+    """(offset, byte, line) of the first byte Windows-1252 leaves undefined, in the first blocks."""
     with path.open("rb") as handle:
-        before = handle.read(offset)
-    return before.count(b"\n") + (before.count(b"\r") - before.count(b"\r\n")) + 1
+        head = handle.read(SAMPLE_BYTES)
+    found = _CP1252_UNDEFINED.search(head)
+    if found is None:
+        return None
+    return found.start(), found.group()[0], _line_start(path, found.start())[0]
 
 
-def _byte_at(path: Path, offset: int) -> int:
-    with path.open("rb") as handle:
-        handle.seek(offset)
-        return handle.read(1)[0]
+def _not_decodable(path: Path, encoding: str) -> Problem:
+    """A byte the encoding chosen (from the file's first blocks) cannot read, later in the file."""
+    found = first_undecodable(path, encoding)
+    if found is None:
+        return Problem("", f"has a byte that is not {_label(encoding)}")
+    bad, byte, line, column = found
+    return Problem(
+        "",
+        f"has a byte that is not {_label(encoding)}: 0x{byte:02X} (byte {bad + 1:,} of the file), though the "
+        f"file's first part reads as {_label(encoding)}; re-save the file as UTF-8",
+        line=line,
+        column=column,
+    )
+
+
+def _label(encoding: str) -> str:
+    if re.fullmatch(r"cp125\d", encoding):
+        return f"Windows-{encoding[2:]}"
+    return {"mac_roman": "Mac Roman", "latin_1": "Latin-1", "iso8859_1": "Latin-1"}.get(encoding, encoding)
 
 
 def choose_delimiter(sample: str) -> str:
@@ -302,7 +441,7 @@ def _csv_rows(
     path: Path, encoding: str, delimiter: str, twice: TwiceEncoded, position: _Position, quotes: _OpenQuotes
 ) -> Iterator[Row]:
     counter = _LineCounter(twice)
-    with path.open(encoding=encoding, newline="") as handle:
+    with path.open(encoding=encoding, errors=_errors(encoding), newline="") as handle:
         position.handle = handle
         reader = csv.reader(counter.lines(handle), delimiter=delimiter)
         try:
@@ -319,11 +458,70 @@ def _csv_rows(
                     quotes.first(row)
                 yield start, row  # type: ignore[misc]  # list[str] is a list of cells
         except csv.Error as error:
-            raise SheetError(Problem("", f"is not readable CSV ({error})", line=counter.start, column=1)) from None
-        except UnicodeDecodeError as error:
-            message = f"has a byte that is not {_label(encoding)} ({error.reason})"
-            raise SheetError(Problem("", message, line=counter.number + 1, column=1)) from None
+            big = _big_cell(path, encoding, delimiter, counter.start) if "field limit" in str(error) else None
+            raise SheetError(
+                big or Problem("", f"is not readable CSV ({error})", line=counter.start, column=1)
+            ) from None
+        except UnicodeDecodeError:  # decoded a block ahead of the lines read: the byte is found again
+            raise SheetError(_not_decodable(path, encoding)) from None
     quotes.finish()
+
+
+def _big_cell(path: Path, encoding: str, delimiter: str, start: int) -> Problem | None:
+    """Why the csv reader found a cell over its size limit in the row starting on line ``start``: a
+    quote left open (the cell runs on over the following lines), or one long cell; and where the cell
+    starts (its line, its column as a character and as a cell). Read again, a line at a time."""
+    limit = csv.field_size_limit()
+    special = re.compile(f'[{re.escape(delimiter)}"\r\n]')
+    cell, size, fresh, quoted, inside = 1, 0, True, False, False
+    opened, at, number = start, 1, 0
+    with path.open(encoding=encoding, errors=_errors(encoding), newline="") as handle:
+        for line in handle:
+            number += 1
+            if number < start:
+                continue
+            pos = 0
+            while pos < len(line) and size <= limit:
+                if inside:
+                    end = line.find('"', pos)
+                    if end < 0:
+                        size, pos = size + len(line) - pos, len(line)
+                    elif line.startswith('"', end + 1):  # "" in a quoted cell: one quote
+                        size, pos = size + end - pos + 1, end + 2
+                    else:
+                        size, pos, inside = size + end - pos, end + 1, False
+                    continue
+                found = special.search(line, pos)
+                end = found.start() if found else len(line)
+                if end > pos:
+                    size, fresh = size + end - pos, False
+                if found is None or size > limit:
+                    break
+                mark, pos = found.group(), end + 1
+                if mark == '"':
+                    if fresh:
+                        inside = quoted = True
+                        fresh = False
+                    else:
+                        size += 1  # a quote inside an unquoted cell is kept as a character
+                elif mark == delimiter:
+                    cell, size, fresh, quoted, opened, at = cell + 1, 0, True, False, number, end + 2
+                else:
+                    return None  # the row ends here: no cell of it is too long
+            if size > limit:
+                if quoted and number > opened:
+                    message = (
+                        f"a quoted cell (column {cell}) opens here and is still open {number - opened:,} lines "
+                        f"later, past {limit:,} characters, the most a cell may hold: its closing quote is "
+                        "probably missing; check the file"
+                    )
+                else:
+                    message = (
+                        f"the {'quoted ' if quoted else ''}cell in column {cell} is longer than {limit:,} characters, "
+                        "the most a cell may hold"
+                    )
+                return Problem("", message, line=opened, column=at)
+    return None
 
 
 class _LineCounter:
