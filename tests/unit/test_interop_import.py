@@ -185,7 +185,9 @@ def test_html_becomes_plain_text_and_links_become_sources() -> None:
     assert {"https://example.org/cover.jpg", "https://example.org/photographer", "https://example.org/about"} <= (
         title_sources
     )
-    assert warned(warnings, "control characters, noncharacters and bidirectional overrides removed", "events[1].text.headline")
+    assert warned(
+        warnings, "control characters, noncharacters and bidirectional overrides removed", "events[1].text.headline"
+    )
     assert warned(warnings, "line breaks in a one-line field", "events[0].text.headline")  # its <br/>
     assert warned(warnings, "events[1].text", "javascript:alert(1)", "ignored")
     assert warned(warnings, "embed code", "events[0].media.url")
@@ -211,7 +213,11 @@ def test_line_breaks_are_folded_and_what_our_format_refuses_is_mended() -> None:
     assert warned(warnings, "events[7].start_date.year: '٢٠١٨' is not a whole number; slide skipped")
     assert "huge-year" not in events and "arabic-year" not in events
     assert events["filler"].title == "Afiller and a noncharacter"
-    assert warned(warnings, "control characters, noncharacters and bidirectional overrides removed", "events[2].junquito.zone_label")
+    assert warned(
+        warnings,
+        "control characters, noncharacters and bidirectional overrides removed",
+        "events[2].junquito.zone_label",
+    )
 
 
 @pytest.mark.parametrize("name", ["two\nlines.json", "escape\x1b[2J.json"])

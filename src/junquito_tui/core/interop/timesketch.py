@@ -2,7 +2,11 @@
 message`` and any other columns, which are kept as the event's details.
 
 The message is the title (its first line, cut at 120 characters) and, when longer, the summary;
-``timestamp_desc`` ("Last Modified Time") and Timesketch's own ``tag`` list become tags.
+``timestamp_desc`` ("Last Modified Time") and Timesketch's own ``tag`` list become tags: the list as
+Python or JSON writes it, read by a pattern (never evaluated); one that cannot be read so is read as
+text, split at commas, said. Other columns' names and values are cleaned alike (control characters
+removed, said). A JSON line that is not an object, or holds a number of more digits than Python reads
+(4,300), is skipped, said; a byte that is not UTF-8 refuses the file, at its line and column.
 
 ``datetime`` is the date, as Timesketch writes it (text: ISO 8601). A number or true/false there is
 not one: the row's ``timestamp`` is used instead, said, else the row is skipped, said. ``timestamp``
@@ -14,9 +18,10 @@ is skipped.
 
 from __future__ import annotations
 
-import ast
 import json
+import math
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -26,7 +31,7 @@ from typing import Any
 from ..problems import Problem
 from .fields import short
 from .sheet_events import Counts, Draft, RowEvents, cell_text
-from .sheet_read import SheetError, Table, TwiceEncoded
+from .sheet_read import SheetError, Table, TwiceEncoded, first_undecodable
 from .sheets import Imported, Sheet
 
 FILE_SOURCE = "timesketch-file"
@@ -40,6 +45,15 @@ UNITS = (
     (1e17, 1e20, 1_000_000_000, "nanoseconds"),
 )
 _NUMBER = re.compile(r"[-+]?\d+(\.\d*)?")
+TAG_LIST_LENGTH = 1_000_000  # a tag list longer than this is not read as a list
+# One item of a tag list as Timesketch writes it ("['a', 'b']", Python's way) or as JSON writes it
+# ('["a", "b"]'): a quoted string or a number, then the comma or the bracket after it.
+_TAG_ITEM = re.compile(
+    r"""\s*+(?:'([^'\\]*+(?:\\.[^'\\]*+)*+)'|"([^"\\]*+(?:\\.[^"\\]*+)*+)"|([-+]?\d++(?:\.\d++)?))\s*+([,\]])""",
+    re.DOTALL,
+)
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
+_ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
 
 
 def convert(sheet: Sheet) -> dict[str, Any]:
@@ -96,13 +110,13 @@ def _draft(events: RowEvents, record: dict[str, Any], where: str) -> Draft | Non
     first = " ".join(message.strip().split("\n", 1)[0].split())
     title = first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
     details = [
-        f"{key}: {events.text(_plain(value), where)}"
+        f"{events.text(key, where)}: {events.text(_plain(value), where)}"
         for key, value in record.items()
         if str(key).lower() not in KNOWN and cell_text(_plain(value))
     ]
     summary = [message] if message.strip() != title else []
     fields: dict[str, Any] = {"title": title or "Untitled row", "summary": events.summary(summary + details, where)}
-    tags = [cell_text(lowered.get("timestamp_desc")), *_tag_list(lowered.get("tag"))]
+    tags = [cell_text(lowered.get("timestamp_desc")), *_tag_list(events, lowered.get("tag"), where)]
     fields["tags"] = events.tags([t for t in tags if t], where)
     return Draft(where, fields, start)
 
@@ -117,10 +131,10 @@ def _not_a_datetime(value: Any) -> str | None:
     if isinstance(value, bool):
         return f"is {json.dumps(value)}, not a date and time"
     if isinstance(value, int | float):
-        return f"is the number {cell_text(value)}, not a date and time as Timesketch writes them"
+        return f"is the number {_number(cell_text(value))}, not a date and time as Timesketch writes them"
     text = cell_text(value)
     if len(text) > 8 and _NUMBER.fullmatch(text):
-        return f"is the number {text}, not a date and time as Timesketch writes them"
+        return f"is the number {_number(text)}, not a date and time as Timesketch writes them"
     return None
 
 
@@ -131,7 +145,10 @@ def _from_timestamp(events: RowEvents, value: Any, where: str) -> tuple[str, str
     shown = cell_text(value)
     try:
         number = float(shown)
+        shown = _number(shown)
     except ValueError:
+        number = math.nan
+    if math.isnan(number):
         events.notes.add(where, f"timestamp {short(shown)} is not a number; row skipped")
         return None
     size = abs(number)
@@ -168,22 +185,65 @@ def _from_timestamp(events: RowEvents, value: Any, where: str) -> tuple[str, str
         return None
 
 
+def _number(text: str) -> str:
+    """A number as written, or its start and how many digits it has when too long to show."""
+    digits = sum(c.isdigit() for c in text)
+    return text if len(text) <= 40 else f"{text[:20]}... (a number of {digits:,} digits)"
+
+
 def _iso(seconds: float) -> str:
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _tag_list(value: Any) -> list[str]:
+def _tag_list(events: RowEvents, value: Any, where: str) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value]
     text = cell_text(value)
     if text.startswith("["):
-        try:
-            parsed = ast.literal_eval(text)  # Timesketch writes Python-style lists: "['a', 'b']"
-        except (ValueError, SyntaxError):
-            parsed = None
-        if isinstance(parsed, list):
-            return [str(v) for v in parsed]
+        parsed = _read_list(text)  # Timesketch writes Python-style lists: "['a', 'b']"
+        if parsed is not None:
+            return parsed
+        why = (
+            f"is longer than {TAG_LIST_LENGTH:,} characters, too long to be read as a list"
+            if len(text) > TAG_LIST_LENGTH
+            else "starts like a list but cannot be read as one"
+        )
+        events.notes.add(where, f"tag {short(text)} {why}: read as text, split at commas")
     return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def _read_list(text: str) -> list[str] | None:
+    """A list of quoted strings or numbers, as Python or JSON writes it ("['a', \"b\", 3]"), or None:
+    read by a pattern a step at a time, never evaluated, and not at all past ``TAG_LIST_LENGTH``."""
+    if len(text) > TAG_LIST_LENGTH or not text.startswith("[") or not text.endswith("]"):
+        return None
+    if not text[1:-1].strip():
+        return []
+    items: list[str] = []
+    at = 1
+    while True:
+        match = _TAG_ITEM.match(text, at)
+        if match is None:
+            if items and not text[at:-1].strip():  # a comma after the last item, as Python allows
+                return items
+            return None
+        single, double, number, after = match.groups()
+        quoted = single if single is not None else double
+        items.append(_unescape(quoted) if quoted is not None else number)
+        at = match.end()
+        if after == "]":
+            return items if at == len(text) else None
+
+
+def _unescape(text: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if code[0] in "xuU" and len(code) > 1:
+            value = int(code[1:], 16)
+            return chr(value) if value <= sys.maxunicode else match.group()
+        return _ESCAPED.get(code, code)
+
+    return _ESCAPE.sub(one, text) if "\\" in text else text
 
 
 def from_jsonl(path: Path) -> Imported:
@@ -208,9 +268,46 @@ def _records(path: Path, counts: Counts, sheet: Sheet) -> Iterator[tuple[str, di
                 except (json.JSONDecodeError, RecursionError) as error:
                     sheet.notes.add(f"line {number}", f"not a JSON object ({getattr(error, 'msg', error)}); skipped")
                     continue
+                except ValueError:  # a number longer than Python converts (4,300 digits)
+                    sheet.notes.add(f"line {number}", f"{_long_number(line)}; skipped")
+                    continue
                 if not isinstance(record, dict):
                     sheet.notes.add(f"line {number}", "not a JSON object; skipped")
                     continue
                 yield f"line {number}", record
         except UnicodeDecodeError:
-            raise SheetError(Problem("", "is not UTF-8 (JSON lines must be)", line=number + 1, column=1)) from None
+            # The text is decoded a block at a time, ahead of the lines read: the byte is found again.
+            found = first_undecodable(path, "utf-8")
+            if found is None:
+                where = (number + 1, 1)
+                message = "is not UTF-8 (JSON lines must be)"
+            else:
+                offset, byte, line_number, column = found
+                where = (line_number, column)
+                message = f"is not UTF-8 (JSON lines must be): byte 0x{byte:02X}, at byte {offset + 1:,} of the file"
+            raise SheetError(Problem("", message, line=where[0], column=where[1])) from None
+
+
+class _LongNumber(ValueError):
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+        super().__init__(digits)
+
+
+def _long_number(line: str) -> str:
+    """What makes ``json.loads`` refuse a line with a ValueError that is no syntax error: in words."""
+
+    def integer(text: str) -> int:
+        digits = len(text.lstrip("-"))
+        if digits > (sys.get_int_max_str_digits() or digits):
+            raise _LongNumber(digits)
+        return int(text)
+
+    try:
+        json.loads(line, parse_int=integer)
+    except _LongNumber as error:
+        limit = sys.get_int_max_str_digits()
+        return f"holds a number of {error.digits:,} digits, longer than can be read ({limit:,} digits at most)"
+    except (ValueError, RecursionError) as error:
+        return f"not a JSON object ({error})"
+    return "not a JSON object"
