@@ -12,7 +12,7 @@ import pytest
 from junquito_tui.core.interop.book_formats import shown
 from junquito_tui.core.interop.sheet_dates import DAY_ZERO, Parsed, read_date
 from junquito_tui.core.loader import load_with_report
-from sheet_files import write_xlsx
+from sheet_files import Cell, write_xlsx
 
 # three more cell styles after the fixture's three: 3 'mmm-yy' (built-in 17), 4 'mmmm yyyy', 5 'yyyy'
 STYLES = (
@@ -31,7 +31,8 @@ STYLES = (
 
 def workbook(tmp_path: Path, styles: list[str]) -> Path:
     """A sheet of one date per row (1 June 2017 each), row N's cell in the style ``styles[N]``."""
-    rows = [["date", "title"], *[[dt.date(2017, 6, 1), f"Style {style}"] for style in styles]]
+    rows: list[list[Cell]] = [["date", "title"]]
+    rows += [[dt.date(2017, 6, 1), f"Style {style}"] for style in styles]
     path = write_xlsx(tmp_path / "formats.xlsx", rows)
     with zipfile.ZipFile(path) as book:
         parts = {name: book.read(name) for name in book.namelist()}

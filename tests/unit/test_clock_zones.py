@@ -14,7 +14,8 @@ from junquito_tui.core.axis_scale import DAY as DAY_MINUTES
 from junquito_tui.core.axis_scale import axis_zone, interval
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_with_report
-from junquito_tui.core.model import When, checked_when
+from junquito_tui.core.model import checked_when
+from junquito_tui.core.records import When
 from junquito_tui.core.search import date_number
 
 OFFSETS = st.integers(-14 * 60, 14 * 60)

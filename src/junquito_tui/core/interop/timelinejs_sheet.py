@@ -243,7 +243,7 @@ def _text_date(sheet: Sheet, row: _Row, name: str, given: dict[str, Any], parts:
                 f"{row.where}.{name}.{key}",
                 f"{cell_text(given[key])!r} ignored: the date written in the Year cell gives its own {key}",
             )
-    clock = {key: given[key] for key in ("hour", "minute", "second") if key in given}
+    clock: dict[str, Any] = {key: given[key] for key in ("hour", "minute", "second") if key in given}
     if clock and "day" not in parts:
         sheet.notes.add(f"{row.where}.{name}.hour", "the time is ignored: the date in the Year cell gives no day")
         clock = {}
