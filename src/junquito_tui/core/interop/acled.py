@@ -12,6 +12,7 @@ them all, and a warning names a row of each. An event is made of its own row alo
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
@@ -239,10 +240,13 @@ def _actors(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> 
             primary = role.startswith("actor")
             actor = events.actors.take(name, actor_kind if primary else "other", label if primary else None)
             if primary and label is not None:
-                memo.codings.setdefault(actor, {}).setdefault(label, where)
+                if (coded := memo.codings.get(actor)) is None:
+                    memo.codings[actor] = {label: where}
+                elif label not in coded:
+                    coded[label] = where
             if role not in (parts := roles.setdefault(actor, [])):
                 parts.append(role)
-    return [{"actor": actor, "role": _role(parts)} for actor, parts in roles.items()]
+    return [{"actor": actor, "role": parts[0] if len(parts) == 1 else _role(parts)} for actor, parts in roles.items()]
 
 
 def _role(parts: list[str]) -> str:
@@ -284,6 +288,7 @@ def _codings(events: RowEvents, memo: _Memo) -> None:
         )
 
 
+@lru_cache(maxsize=256)  # a file has a handful of actor types, on every row
 def _inter(value: str) -> tuple[str | None, str]:
     code = value.removesuffix(".0")
     if code in INTER:
