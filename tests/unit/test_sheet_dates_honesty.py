@@ -450,3 +450,23 @@ def test_a_date_given_as_one_bound_says_how_it_was_read(text: str, side: str) ->
 def test_an_approximate_date_says_nothing_of_bounds() -> None:
     parsed = read_date("c. 1900")
     assert isinstance(parsed, Parsed) and parsed.approximate and parsed.said == []
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("10:30 PM 1/15/2018", "1/15/2018 10:30 PM"),
+        ("04:00 15 January 2018", "15 January 2018 04:00"),
+        ("10:30:45 2018-01-15", "2018-01-15 10:30:45"),
+        ("12:00 AM 1/15/2018", "1/15/2018 12:00 AM"),  # a spreadsheet's midnight: no time, said
+    ],
+)
+def test_a_time_written_before_its_date_is_read_as_after_it(text: str, same_as: str) -> None:
+    before, after = read_date(text), read_date(same_as)
+    assert isinstance(before, Parsed) and isinstance(after, Parsed)
+    assert (before.parts, before.said, before.approximate) == (after.parts, after.said, after.approximate)
+    assert before.parts["day"] == 15
+
+
+def test_a_time_alone_is_still_no_date() -> None:
+    assert read_date("10:30") == read_date("12:00 AM") == "no year can be read in it"

@@ -79,6 +79,10 @@ _BOUNDS = {
     f"the file does not say how long {side} it"
     for word, side in (("before", "before"), ("after", "after"), ("by", "before"))
 }
+# A time of day written before its date ('10:30 15/01/2018', '12:00 AM 1/15/2018'), read as if after it
+_LEADING_TIME = re.compile(
+    r"^(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?\s?m\.?)?)\s+(\S.*\d.*)$", re.IGNORECASE
+)
 _TIME = re.compile(
     r"(?:^|T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}(?:[.,]\d+)?))?\s*([ap])?\.?(?:m\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$",
     re.IGNORECASE,
@@ -193,6 +197,8 @@ def _from_text(original: str) -> Parsed | str:
         text, vague = text.rstrip("?() ").strip(), True
     text = text.strip(" ,;.") if not text.endswith(".") or not _ERA_BCE.search(text) else text.strip(" ,;")
     said: list[str] = []
+    if (leading := _LEADING_TIME.match(text)) is not None:  # '12:00 AM 1/15/2018': the time first
+        text = f"{leading.group(2)} {leading.group(1)}"
     clock, text = _clock(text, said)
     era = 0
     if (era_match := _ERA_BCE.search(text)) is not None:
