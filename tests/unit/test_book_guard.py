@@ -119,3 +119,18 @@ def test_the_column_letters_count_as_the_spreadsheet_numbers_them() -> None:
         702,
         16384,
     ]
+
+
+def test_a_sheet_stored_outside_the_usual_folder_is_measured_too(tmp_path: Path) -> None:
+    # the reader follows the workbook's relations to any part: a bomb need not be in xl/worksheets/
+    path = corner_bomb(tmp_path)
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    parts["xl/elsewhere.xml"] = parts.pop(SHEET)
+    rels = "xl/_rels/workbook.xml.rels"
+    parts[rels] = parts[rels].replace(b'Target="worksheets/sheet1.xml"', b'Target="elsewhere.xml"')
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    with pytest.raises(BookTooLarge, match="1,048,576 rows by 16,384 columns"):
+        check_workbook(path, 10**9)

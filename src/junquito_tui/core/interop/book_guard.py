@@ -56,12 +56,9 @@ def check_workbook(path: Path, max_bytes: int) -> None:
             )
         for entry in entries:
             name = entry.filename
-            if name.startswith("xl/worksheets/"):
-                rows, columns = _xlsx_extent(book, entry)
-            elif name == "content.xml":
-                rows, columns = _ods_extent(book, entry)
-            else:
-                continue
+            # An ODS file's cells are in content.xml; any part of an XLSX may be a sheet (the workbook's
+            # relations say which, and the reader follows them): every part is looked at, each way.
+            rows, columns = _ods_extent(book, entry) if name == "content.xml" else _xlsx_extent(book, entry)
             if rows * columns > MAX_CELLS:
                 raise BookTooLarge(
                     Problem(
