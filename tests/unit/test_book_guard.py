@@ -126,9 +126,9 @@ def test_a_sheet_stored_outside_the_usual_folder_is_measured_too(tmp_path: Path)
     path = corner_bomb(tmp_path)
     with zipfile.ZipFile(path) as book:
         parts = {name: book.read(name) for name in book.namelist()}
-    parts["xl/elsewhere.xml"] = parts.pop(SHEET)
+    parts["xl/elsewhere"] = parts.pop(SHEET)  # not even named .xml
     rels = "xl/_rels/workbook.xml.rels"
-    parts[rels] = parts[rels].replace(b'Target="worksheets/sheet1.xml"', b'Target="elsewhere.xml"')
+    parts[rels] = parts[rels].replace(b'Target="worksheets/sheet1.xml"', b'Target="elsewhere"')
     with zipfile.ZipFile(path, "w") as book:
         for name, data in parts.items():
             book.writestr(name, data)
