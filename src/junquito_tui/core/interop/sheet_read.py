@@ -170,9 +170,10 @@ def _workbook(path: Path) -> Table:
     notes = [f"read sheet {chosen!r}, the first with data of {len(names)}: {', '.join(map(repr, names))}"]
     from .book_formats import read_as_shown
 
+    # dates read as their format shows them; in an ODS file, rows of formulas with no value named
     shown = read_as_shown(path, chosen, rows, start)  # type: ignore[arg-type]  # cells are objects
     numbered = ((first + offset + 1, row) for offset, row in enumerate(rows))
-    said = [*(notes if len(names) > 1 else []), *([shown] if shown else [])]
+    said = [*(notes if len(names) > 1 else []), *shown]
     return _with_header(numbered, "row", said, None, TwiceEncoded("row"))
 
 
