@@ -134,3 +134,11 @@ def test_a_sheet_stored_outside_the_usual_folder_is_measured_too(tmp_path: Path)
             book.writestr(name, data)
     with pytest.raises(BookTooLarge, match="1,048,576 rows by 16,384 columns"):
         check_workbook(path, 10**9)
+
+
+def test_a_cell_in_the_last_bytes_of_a_part_is_measured(tmp_path: Path) -> None:
+    # the scan reads a part in chunks ending before a tag: what follows the last '<' is read too
+    path = write_xlsx(tmp_path / "tail.xlsx", [["date", "title"], ["2018-01-15", "x"]])
+    path = rewritten(path, SHEET, b"</sheetData></worksheet>", b'<c r="XFD1048576" t="n">')
+    with pytest.raises(BookTooLarge, match="16,384 columns"):
+        check_workbook(path, 10**9)

@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
-from .book_guard import column_number
+from .book_guard import column_number, whole_tags
 from .notes import SHOWN_PATHS
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -115,16 +115,11 @@ def _cells(book: zipfile.ZipFile, part: str, styles: dict[int, str]) -> dict[tup
     alternatives = b"|".join(str(index).encode() for index in styles)
     styled = re.compile(rb'<c\s[^>]*?\bs="(' + alternatives + rb')"[^>]*>')
     found: dict[tuple[int, int], str] = {}
-    tail = b""
-    with book.open(part) as stream:
-        while chunk := stream.read(CHUNK):
-            text = tail + chunk
-            cut = text.rfind(b"<")  # a tag cut by the chunk's end is read with the next chunk
-            text, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
-            for tag in styled.finditer(text):
-                what = styles.get(int(tag.group(1)))
-                if what is not None and (ref := _REF.search(tag.group())) is not None:
-                    found[int(ref.group(2)) - 1, column_number(ref.group(1)) - 1] = what
+    for text in whole_tags(book, part):
+        for tag in styled.finditer(text):
+            what = styles.get(int(tag.group(1)))
+            if what is not None and (ref := _REF.search(tag.group())) is not None:
+                found[int(ref.group(2)) - 1, column_number(ref.group(1)) - 1] = what
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..problems import Problem
@@ -70,20 +71,29 @@ def check_workbook(path: Path, max_bytes: int) -> None:
                 )
 
 
-def _xlsx_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int]:
-    """(rows, columns) of the rectangle from A1 to the last filled cell, read a chunk at a time."""
-    rows = columns = 0
+def whole_tags(book: zipfile.ZipFile, entry: zipfile.ZipInfo | str) -> Iterator[bytes]:
+    """A zip part's XML a chunk at a time, each ending before a tag (a tag cut by a chunk's end is
+    given with the next one), the last one whatever is left."""
     tail = b""
     with book.open(entry) as stream:
         while chunk := stream.read(CHUNK):
             text = tail + chunk
-            cut = text.rfind(b"<")  # a tag cut by the chunk's end is read with the next chunk
+            cut = text.rfind(b"<")
             text, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
-            found = _XLSX_CELL.findall(text)
-            if found:  # C-level passes: a sheet of 3 million cells is 176 MB of XML
-                letters, numbers = zip(*found, strict=True)
-                rows = max(rows, max(map(int, numbers)))
-                columns = max(columns, column_number(max(set(letters), key=lambda c: (len(c), c))))
+            yield text
+    if tail:
+        yield tail
+
+
+def _xlsx_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int]:
+    """(rows, columns) of the rectangle from A1 to the last filled cell, read a chunk at a time."""
+    rows = columns = 0
+    for text in whole_tags(book, entry):
+        found = _XLSX_CELL.findall(text)
+        if found:  # C-level passes: a sheet of 3 million cells is 176 MB of XML
+            letters, numbers = zip(*found, strict=True)
+            rows = max(rows, max(map(int, numbers)))
+            columns = max(columns, column_number(max(set(letters), key=lambda c: (len(c), c))))
     return rows, columns
 
 
