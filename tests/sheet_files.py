@@ -8,6 +8,7 @@ empty rows that carry formatting only (as a sheet someone once formatted down to
 from __future__ import annotations
 
 import datetime as dt
+import struct
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -146,4 +147,77 @@ def write_ods(path: Path, rows: Sequence[Sequence[Cell]], *, empty_formatted_row
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
         archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
         archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+# -- XLSB: binary records in a zip ([MS-XLSB] 2.1.4: a type and a size, each 7 bits a byte) -----------
+
+
+def _xlsb_number(value: int, most: int) -> bytes:
+    out = bytearray()
+    for _ in range(most):
+        out.append((value & 0x7F) | (0x80 if value > 0x7F else 0))
+        value >>= 7
+        if not value:
+            break
+    return bytes(out)
+
+
+def _xlsb_record(kind: int, data: bytes = b"") -> bytes:
+    return _xlsb_number(kind, 2) + _xlsb_number(len(data), 4) + data
+
+
+def _wide(text: str) -> bytes:
+    return len(text).to_bytes(4, "little") + text.encode("utf-16-le")
+
+
+def write_xlsb(
+    path: Path, rows: Sequence[Sequence[str | float]], *, far: tuple[int, int] | None = None, dimension: int = 0
+) -> Path:
+    """One sheet of strings and numbers, written as Excel's binary workbook stores it; ``far``: one more
+    number at (row, column), both from 0, as a hand-made bomb places it; ``dimension``: the rows the
+    sheet's BrtWsDim record claims (0: as many as there are)."""
+    workbook = b"".join(
+        [
+            _xlsb_record(0x83),  # BrtBeginBook
+            _xlsb_record(0x8F),  # BrtBeginBundleShs
+            _xlsb_record(0x9C, (0).to_bytes(4, "little") + (1).to_bytes(4, "little") + _wide("rId1") + _wide("s")),
+            _xlsb_record(0x90),  # BrtEndBundleShs
+            _xlsb_record(0x9D, bytes(26)),  # BrtCalcProp: what follows the names
+            _xlsb_record(0x84),  # BrtEndBook
+        ]
+    )
+    cells = [(r, c, value) for r, row in enumerate(rows) for c, value in enumerate(row)]
+    if far is not None:
+        cells.append((far[0], far[1], 1.0))
+    last_row = max(r for r, _, _ in cells)
+    last_column = max(c for _, c, _ in cells)
+    claimed = dimension or last_row + 1
+    sheet = [
+        _xlsb_record(0x81),  # BrtBeginSheet
+        _xlsb_record(0x94, b"".join(n.to_bytes(4, "little") for n in (0, claimed - 1, 0, last_column))),  # BrtWsDim
+        _xlsb_record(0x91),  # BrtBeginSheetData
+    ]
+    current = -1
+    for r, c, value in cells:
+        if r != current:
+            sheet.append(_xlsb_record(0x00, r.to_bytes(4, "little") + bytes(13)))  # BrtRowHdr
+            current = r
+        head = c.to_bytes(4, "little") + bytes(4)  # the column, then the style and flags
+        if isinstance(value, str):
+            sheet.append(_xlsb_record(0x06, head + _wide(value)))  # BrtCellSt
+        else:
+            sheet.append(_xlsb_record(0x05, head + struct.pack("<d", value)))  # BrtCellReal
+    sheet += [_xlsb_record(0x92), _xlsb_record(0x82)]  # BrtEndSheetData, BrtEndSheet
+    relations = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+        'Target="worksheets/sheet1.bin"/></Relationships>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/_rels/workbook.bin.rels", relations)
+        archive.writestr("xl/workbook.bin", workbook)
+        archive.writestr("xl/worksheets/sheet1.bin", b"".join(sheet))
     return path

@@ -61,14 +61,19 @@ def check_workbook(path: Path, max_bytes: int) -> None:
             # An ODS file's cells are in content.xml; any part of an XLSX may be a sheet (the workbook's
             # relations say which, and the reader follows them): every part is looked at, each way.
             rows, columns = _ods_extent(book, entry) if name == "content.xml" else _xlsx_extent(book, entry)
-            if rows * columns > MAX_CELLS:
-                raise BookTooLarge(
-                    Problem(
-                        "",
-                        f"the cells of its part {name!r} span {rows:,} rows by {columns:,} columns "
-                        f"({rows * columns:,} cells), more than the {MAX_CELLS:,} junquito-tui reads from a workbook",
-                    )
-                )
+            too_many_cells(f"its part {name!r}", rows, columns)
+
+
+def too_many_cells(where: str, rows: int, columns: int) -> None:
+    """Raise ``BookTooLarge`` if ``rows`` by ``columns`` is over ``MAX_CELLS``; ``where``: 'its part ...'."""
+    if rows * columns > MAX_CELLS:
+        raise BookTooLarge(
+            Problem(
+                "",
+                f"the cells of {where} span {rows:,} rows by {columns:,} columns "
+                f"({rows * columns:,} cells), more than the {MAX_CELLS:,} junquito-tui reads from a workbook",
+            )
+        )
 
 
 def whole_tags(book: zipfile.ZipFile, entry: zipfile.ZipInfo | str) -> Iterator[bytes]:

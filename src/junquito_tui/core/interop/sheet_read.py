@@ -135,9 +135,12 @@ def open_table(path: Path, max_bytes: int | None = None) -> Table:
     if path.suffix.lower() in BOOK_SUFFIXES or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         from ..files import default_max_bytes
         from .book_guard import BookTooLarge, check_workbook
+        from .book_probe import needs_probe, probe
 
         try:
             check_workbook(path, max_bytes if max_bytes is not None else default_max_bytes())
+            if needs_probe(path):  # XLS and XLSB: binary records, opened first apart
+                probe(path)
         except BookTooLarge as error:
             raise SheetError(error.problem) from None
         return _workbook(path)
