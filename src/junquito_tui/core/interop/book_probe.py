@@ -121,12 +121,15 @@ def sizes(path: Path) -> list[tuple[str, int, int]]:
 def main(argv: list[str]) -> int:
     path, limit, seconds = Path(argv[0]), int(argv[1]), int(argv[2])
     try:
-        import resource  # not on Windows: there only the time limit of the parent's wait holds
+        import resource  # not on Windows: there only the parent's time limit holds
     except ImportError:
         pass
     else:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
+        for kind, value in ((resource.RLIMIT_AS, limit), (resource.RLIMIT_CPU, seconds)):
+            try:
+                resource.setrlimit(kind, (value, value))
+            except (ValueError, OSError):  # a lower hard limit already holds, or none can be set here
+                pass
     try:
         answer: dict[str, object] = {"sheets": sizes(path)}
     except MemoryError:
