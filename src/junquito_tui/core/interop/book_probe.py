@@ -12,6 +12,7 @@ up to the first with data (the one read); its crash is a refusal here, and so is
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -126,10 +127,8 @@ def main(argv: list[str]) -> int:
         pass
     else:
         for kind, value in ((resource.RLIMIT_AS, limit), (resource.RLIMIT_CPU, seconds)):
-            try:
+            with contextlib.suppress(ValueError, OSError):  # a lower hard limit holds, or none can be set
                 resource.setrlimit(kind, (value, value))
-            except (ValueError, OSError):  # a lower hard limit already holds, or none can be set here
-                pass
     try:
         answer: dict[str, object] = {"sheets": sizes(path)}
     except MemoryError:
