@@ -1,9 +1,10 @@
-"""Binary workbooks (XLS, XLSB) whose records claim far more cells than they hold: opened first by the
-reader in a child process with bounded memory, refused by name here when it crashes or finds too many.
+"""Workbooks whose records claim far more than they hold: opened first by the reader in a child process
+with bounded memory, refused by name here when it crashes there or finds too many cells.
 
 Before: a 5.6 KB XLS with one cell at row 65,536, column 65,536 made python-calamine ask for 137 GB
 and abort the process (exit 134, the terminal left in the app's screen); so did a DIMENSIONS record
-claiming 16 million rows (44 TB) and an XLSB cell at XFD1048576 (512 GB).
+claiming 16 million rows (44 TB), an XLSB cell at XFD1048576 (512 GB) and an XLSX of 3.5 KB whose
+shared strings claim a count of 4 billion (96 GB).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import shutil
 import struct
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from junquito_tui.core.interop.book_guard import MAX_CELLS, BookTooLarge
-from junquito_tui.core.interop.book_probe import needs_probe, probe
+from junquito_tui.core.interop.book_guard import MAX_CELLS, BookTooLarge, check_workbook
+from junquito_tui.core.interop.book_probe import Probe
 from junquito_tui.core.loader import DatasetError, load_with_report
 from sheet_files import write_xlsb, write_xlsx
 
@@ -87,51 +89,67 @@ def test_workbooks_within_the_limits_open_as_before(tmp_path: Path) -> None:
     assert len(load_with_report(claimed).dataset.events) == 2
 
 
-def test_only_what_the_xml_guard_cannot_measure_is_probed(tmp_path: Path) -> None:
-    assert needs_probe(XLS)
-    assert needs_probe(write_xlsb(tmp_path / "b.xlsb", [["date"], ["2018"]]))
-    assert not needs_probe(write_xlsx(tmp_path / "x.xlsx", [["date"], ["2018"]]))
-    # an XLS renamed as anything else is still an OLE file the reader parses as XLS
+def test_an_xlsx_whose_shared_strings_claim_billions_is_refused(tmp_path: Path) -> None:
+    # no cell is far away, so the guard's measure of the cells passes it; the reader reserved by the count
+    path = write_xlsx(tmp_path / "strings.xlsx", [["date", "title"], ["2018-01-15", "x"]])
+    with zipfile.ZipFile(path, "a") as book:
+        book.writestr(
+            "xl/sharedStrings.xml",
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4000000000" '
+            'uniqueCount="4000000000"><si><t>a</t></si></sst>',
+        )
+    assert path.stat().st_size < 5000
+    check_workbook(path, 10**9)  # what the guard alone let through
+    assert "asked for 96,000,000,000 bytes" in refusal(path)
+
+
+def test_an_xls_named_as_anything_else_is_still_opened_apart_first(tmp_path: Path) -> None:
     renamed = tmp_path / "renamed.csv"
     shutil.copy(far_cell_xls(tmp_path, 0xFFFF, 0xFFFF), renamed)
-    assert needs_probe(renamed) and "asked for" in refusal(renamed)
+    assert "asked for" in refusal(renamed)
 
 
 def test_a_file_the_reader_cannot_parse_gets_the_readers_own_message(tmp_path: Path) -> None:
     path = tmp_path / "broken.xls"
     path.write_bytes(XLS.read_bytes()[:3000])  # cut short: no bomb, a damaged file
-    probe(path)  # the child says it cannot open it; that is no refusal of its own
+    Probe(path, 10**9).result()  # the child says it cannot open it: no refusal of its own
     assert "cannot be read as a spreadsheet" in refusal(path)
 
 
-def test_a_child_that_cannot_start_or_answer_is_a_refusal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+class _Ended:
+    """A child that has already ended, with its exit status and what it wrote."""
+
+    def __init__(self, code: int, out: bytes = b"", err: bytes = b"", slow: bool = False) -> None:
+        self.returncode, self.out, self.err, self.slow = code, out, err, slow
+
+    def communicate(self, timeout: float | None = None) -> tuple[bytes, bytes]:
+        if self.slow and timeout is not None:
+            raise subprocess.TimeoutExpired("probe", timeout)
+        return self.out, self.err
+
+    def poll(self) -> int | None:
+        return None if self.slow else self.returncode
+
+    def kill(self) -> None:
+        self.slow = False
+
+
+def test_a_child_that_cannot_start_or_answer_is_a_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_process(*args: object, **kwargs: object) -> None:
         raise OSError("no processes left")
 
-    monkeypatch.setattr(subprocess, "run", no_process)
+    monkeypatch.setattr(subprocess, "Popen", no_process)
     with pytest.raises(BookTooLarge, match="no separate process could be started"):
-        probe(XLS)
-
-    def silent(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
-        return subprocess.CompletedProcess(command, 0, b"not an answer\n", b"")
-
-    monkeypatch.setattr(subprocess, "run", silent)
-    with pytest.raises(BookTooLarge, match="failed"):
-        probe(XLS)
-
-    def killed(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
-        return subprocess.CompletedProcess(command, -9, b"", b"")
-
-    monkeypatch.setattr(subprocess, "run", killed)
-    with pytest.raises(BookTooLarge, match="ended by SIGKILL"):
-        probe(XLS)
-
-    def slow(command: list[str], **kwargs: object) -> None:
-        raise subprocess.TimeoutExpired(command, 1.0)
-
-    monkeypatch.setattr(subprocess, "run", slow)
-    with pytest.raises(BookTooLarge, match="had not finished"):
-        probe(XLS)
+        Probe(XLS, 10**9).result()
+    for child, expected in (
+        (_Ended(0, b"not an answer\n"), "failed"),
+        (_Ended(-9), "ended by SIGKILL"),
+        (_Ended(-6, err=b"memory allocation of 1234567 bytes failed\n"), "asked for 1,234,567 bytes"),
+        (_Ended(0, slow=True), "had not finished"),
+    ):
+        monkeypatch.setattr(subprocess, "Popen", lambda *args, child=child, **kwargs: child)
+        with pytest.raises(BookTooLarge, match=expected):
+            Probe(XLS, 10**9).result()
 
 
 def test_the_command_line_says_what_is_wrong_and_exits_2(tmp_path: Path) -> None:

@@ -1,13 +1,14 @@
-"""A binary workbook (XLS, XLSB) opened first by its reader in a child process with bounded memory.
+"""A workbook opened first by its reader in a child process with bounded memory, before this one opens it.
 
-python-calamine sizes a sheet by what the file says and builds the whole rectangle at once: a 5.6 KB
-XLS whose one cell claims row 65,536 and column 65,536 asked for 137 GB and aborted the process (the
-terminal left in the app's screen); one whose DIMENSIONS record claims 16 million rows asked for 44
-TB. XLSX and ODS are XML, measured before the reader runs (``book_guard``); these formats are binary
-records, and the one measure that cannot disagree with the reader is the reader. So a child opens
-the workbook with its address space limited, as this process would, and says the size of each sheet
-up to the first with data (the one read); its crash is a refusal here, and so is a sheet over
-``MAX_CELLS``. Only then does this process open the file.
+python-calamine sizes what it builds by what the file says: a 5.6 KB XLS whose one cell claims row
+65,536 and column 65,536 asked for 137 GB and aborted the process (the terminal left in the app's
+screen); an XLS whose DIMENSIONS record claims 16 million rows asked for 44 TB, an XLSX of 3.5 KB
+whose shared strings claim a count of 4 billion 96 GB, an XLSB cell at XFD1048576 512 GB.
+``book_guard`` measures an XLSX's or ODS's cells in its XML, but a reader has more ways to be asked
+for memory than cells, and binary formats (XLS, XLSB) have records of their own: the one measure that
+cannot disagree with the reader is the reader. So a child opens the workbook with its address space
+limited and says the size of each sheet up to the first with data (the one read); its crash is a
+refusal here, and so is a sheet over ``MAX_CELLS``. It runs beside the guard's scan, on the other core.
 """
 
 from __future__ import annotations
@@ -25,52 +26,72 @@ from pathlib import Path
 from ..problems import Problem
 from .book_guard import MAX_CELLS, BookTooLarge, too_many_cells
 
-# The child's address space: the interpreter and the reader (~150 MB of mappings here), MAX_CELLS of
-# calamine's 32-byte cells twice over (the sparse list and the rectangle), and the file itself.
+# The child's address space: the interpreter and the reader (377 MB at the peak for a 100,000 x 31 XLSX
+# here), and twice what the file holds (its strings are held as it reads them).
 MEMORY_BASE = 1024 * 1024 * 1024
 TIME_LIMIT = 60  # seconds of CPU, and per MB of file below: a 65,536 x 256 XLS takes ~2 s here
 TIME_PER_MB = 2
 _ASKED = re.compile(rb"memory allocation of ([0-9]+) bytes failed")
 
 
-def needs_probe(path: Path) -> bool:
-    """Whether the reader will parse records ``book_guard`` cannot measure: a file that is no zip
-    (XLS is an OLE compound file) or a zip holding an XLSB workbook part."""
+def memory_limit(path: Path, max_bytes: int) -> int:
+    """What the reader may use: a base, and twice what the file holds (a zip's parts unpacked, as far
+    as the guard allows: ``max_bytes``; any other file as it is)."""
     try:
         with zipfile.ZipFile(path) as book:
-            return "xl/workbook.bin" in book.namelist()
+            held = min(max_bytes, sum(entry.file_size for entry in book.infolist()))
     except (zipfile.BadZipFile, OSError, ValueError):
-        return True
+        held = path.stat().st_size
+    return MEMORY_BASE + 2 * held
 
 
-def memory_limit(size: int) -> int:
-    return MEMORY_BASE + 2 * size
+class Probe:
+    """The reader opening ``path`` in a child, started at once (it runs beside ``book_guard``'s scan);
+    ``result`` waits for it and raises ``BookTooLarge`` if it crashed, ran too long or found a sheet
+    over ``MAX_CELLS``; it returns when the reader opened the file within the limits, or said why it
+    cannot (the reading here will say the same, as it always has)."""
 
+    def __init__(self, path: Path, max_bytes: int) -> None:
+        size = path.stat().st_size
+        self.limit = memory_limit(path, max_bytes)
+        self.seconds = TIME_LIMIT + TIME_PER_MB * size / 1e6
+        command = [sys.executable, "-m", __name__, str(path), str(self.limit), str(int(self.seconds))]
+        environment = {**os.environ, "RUST_BACKTRACE": "0"}  # the abort's backtrace is not wanted
+        try:
+            self.process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
+            )
+            self.failure: OSError | None = None
+        except OSError as error:
+            self.process, self.failure = None, error
 
-def probe(path: Path) -> None:
-    """Raise ``BookTooLarge`` if the reader, tried apart, crashes, runs too long or finds a sheet over
-    ``MAX_CELLS``; return when it opened the file within the limits (or said why it cannot: the
-    reading here will say the same, as it always has)."""
-    size = path.stat().st_size
-    limit = memory_limit(size)
-    seconds = TIME_LIMIT + TIME_PER_MB * size / 1e6
-    command = [sys.executable, "-m", __name__, str(path), str(limit), str(int(seconds))]
-    environment = {**os.environ, "RUST_BACKTRACE": "0"}  # the abort's backtrace is not wanted
-    try:
-        done = subprocess.run(
-            command, stdin=subprocess.DEVNULL, capture_output=True, timeout=seconds * 2, env=environment
-        )
-    except subprocess.TimeoutExpired:
-        raise BookTooLarge(_refusal(f"had not finished after {seconds * 2:,.0f} seconds", limit)) from None
-    except OSError as error:
-        raise BookTooLarge(
-            Problem("", f"cannot be read safely: no separate process could be started to open it first ({error})")
-        ) from None
-    answer = _answer(done.stdout) if done.returncode == 0 else None
-    if answer is None:
-        raise BookTooLarge(_refusal(_how(done.returncode, done.stderr), limit))
-    for name, rows, columns in answer.get("sheets", []):
-        too_many_cells(f"its sheet {name!r}", rows, columns)
+    def result(self) -> None:
+        if self.process is None:
+            raise BookTooLarge(
+                Problem(
+                    "", f"cannot be read safely: no separate process could be started to open it first ({self.failure})"
+                )
+            )
+        try:
+            out, err = self.process.communicate(timeout=self.seconds * 2)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise BookTooLarge(
+                _refusal(f"had not finished after {self.seconds * 2:,.0f} seconds", self.limit)
+            ) from None
+        code = self.process.returncode
+        answer = _answer(out) if code == 0 else None
+        if answer is None:
+            raise BookTooLarge(_refusal(_how(code, err), self.limit))
+        for name, rows, columns in answer.get("sheets", []):
+            too_many_cells(f"its sheet {name!r}", rows, columns)
+
+    def stop(self) -> None:
+        """End the child if it still runs (the guard refused the file first)."""
+        if self.process is not None and self.process.poll() is None:
+            with contextlib.suppress(OSError):
+                self.process.kill()
+            self.process.communicate()
 
 
 def _answer(out: bytes) -> dict[str, list[tuple[str, int, int]]] | None:

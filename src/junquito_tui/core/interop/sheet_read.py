@@ -135,14 +135,17 @@ def open_table(path: Path, max_bytes: int | None = None) -> Table:
     if path.suffix.lower() in BOOK_SUFFIXES or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         from ..files import default_max_bytes
         from .book_guard import BookTooLarge, check_workbook
-        from .book_probe import needs_probe, probe
+        from .book_probe import Probe
 
+        limit = max_bytes if max_bytes is not None else default_max_bytes()
+        probe = Probe(path, limit)  # the reader, tried apart while the guard measures the XML here
         try:
-            check_workbook(path, max_bytes if max_bytes is not None else default_max_bytes())
-            if needs_probe(path):  # XLS and XLSB: binary records, opened first apart
-                probe(path)
+            check_workbook(path, limit)
+            probe.result()
         except BookTooLarge as error:
             raise SheetError(error.problem) from None
+        finally:
+            probe.stop()
         return _workbook(path)
     return _csv(path)
 
