@@ -161,3 +161,14 @@ def test_the_command_line_says_what_is_wrong_and_exits_2(tmp_path: Path) -> None
         assert done.returncode == 2, done.stderr[-2000:]
         assert "bomb.xls" in done.stderr and "asked for" in done.stderr
         assert "Traceback" not in done.stderr and "memory allocation" not in done.stderr
+
+
+def test_a_child_still_running_when_the_app_closes_is_ended(monkeypatch: pytest.MonkeyPatch) -> None:
+    from junquito_tui.core.interop import book_probe
+
+    child = _Ended(0, slow=True)
+    monkeypatch.setattr(subprocess, "Popen", lambda *args, **kwargs: child)
+    Probe(XLS, 10**9)  # started, never waited for: the app closed while opening the file
+    assert child.slow
+    book_probe._stop_all()
+    assert not child.slow and not book_probe._RUNNING

@@ -13,6 +13,7 @@ refusal here, and so is a sheet over ``MAX_CELLS``. It runs beside the guard's s
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -45,6 +46,16 @@ def memory_limit(path: Path, max_bytes: int) -> int:
     return MEMORY_BASE + 2 * held
 
 
+_RUNNING: set[Probe] = set()
+
+
+@atexit.register
+def _stop_all() -> None:
+    """The app closing while a workbook is being opened: its child is not left to run on alone."""
+    for running in list(_RUNNING):
+        running.stop()
+
+
 class Probe:
     """The reader opening ``path`` in a child, started at once (it runs beside ``book_guard``'s scan);
     ``result`` waits for it and raises ``BookTooLarge`` if it crashed, ran too long or found a sheet
@@ -62,6 +73,7 @@ class Probe:
                 command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
             )
             self.failure: OSError | None = None
+            _RUNNING.add(self)
         except OSError as error:
             self.process, self.failure = None, error
 
@@ -79,6 +91,8 @@ class Probe:
             raise BookTooLarge(
                 _refusal(f"had not finished after {self.seconds * 2:,.0f} seconds", self.limit)
             ) from None
+        finally:
+            _RUNNING.discard(self)
         code = self.process.returncode
         answer = _answer(out) if code == 0 else None
         if answer is None:
@@ -87,7 +101,8 @@ class Probe:
             too_many_cells(f"its sheet {name!r}", rows, columns)
 
     def stop(self) -> None:
-        """End the child if it still runs (the guard refused the file first)."""
+        """End the child if it still runs (the guard refused the file first, or the app closes)."""
+        _RUNNING.discard(self)
         if self.process is not None and self.process.poll() is None:
             with contextlib.suppress(OSError):
                 self.process.kill()
