@@ -171,12 +171,36 @@ def _wide(text: str) -> bytes:
     return len(text).to_bytes(4, "little") + text.encode("utf-16-le")
 
 
+XlsbCell = str | float | tuple[float, str]  # a number shown in a format: (45078.0, "mmm-yy")
+
+
+def _xlsb_styles(codes: list[str]) -> bytes:
+    """styles.bin: the format codes (numbered from 164) and a cell style for each, after 'General'."""
+    formats = [_xlsb_record(0x2C, (164 + i).to_bytes(2, "little") + _wide(code)) for i, code in enumerate(codes)]
+    styles = [
+        _xlsb_record(0x2F, (0xFFFF).to_bytes(2, "little") + n.to_bytes(2, "little") + bytes(12))
+        for n in [0, *(164 + i for i in range(len(codes)))]
+    ]
+    return b"".join(
+        [
+            _xlsb_record(0x0267, len(formats).to_bytes(4, "little")),  # BrtBeginFmts
+            *formats,
+            _xlsb_record(0x0268),  # BrtEndFmts
+            _xlsb_record(0x0269, len(styles).to_bytes(4, "little")),  # BrtBeginCellXFs
+            *styles,
+            _xlsb_record(0x026A),  # BrtEndCellXFs
+        ]
+    )
+
+
 def write_xlsb(
-    path: Path, rows: Sequence[Sequence[str | float]], *, far: tuple[int, int] | None = None, dimension: int = 0
+    path: Path, rows: Sequence[Sequence[XlsbCell]], *, far: tuple[int, int] | None = None, dimension: int = 0
 ) -> Path:
-    """One sheet of strings and numbers, written as Excel's binary workbook stores it; ``far``: one more
-    number at (row, column), both from 0, as a hand-made bomb places it; ``dimension``: the rows the
-    sheet's BrtWsDim record claims (0: as many as there are)."""
+    """One sheet of strings and numbers, written as Excel's binary workbook stores it; a number given
+    with a format code is shown in it (a date serial in 'mmm-yy'); ``far``: one more number at (row,
+    column), both from 0, as a hand-made bomb places it; ``dimension``: the rows the sheet's BrtWsDim
+    record claims (0: as many as there are)."""
+    codes = list(dict.fromkeys(v[1] for row in rows for v in row if isinstance(v, tuple)))
     workbook = b"".join(
         [
             _xlsb_record(0x83),  # BrtBeginBook
@@ -187,7 +211,9 @@ def write_xlsb(
             _xlsb_record(0x84),  # BrtEndBook
         ]
     )
-    cells = [(r, c, value) for r, row in enumerate(rows) for c, value in enumerate(row)]
+    cells: list[tuple[int, int, XlsbCell]] = [
+        (r, c, value) for r, row in enumerate(rows) for c, value in enumerate(row)
+    ]
     if far is not None:
         cells.append((far[0], far[1], 1.0))
     last_row = max(r for r, _, _ in cells)
@@ -203,8 +229,11 @@ def write_xlsb(
         if r != current:
             sheet.append(_xlsb_record(0x00, r.to_bytes(4, "little") + bytes(13)))  # BrtRowHdr
             current = r
-        head = c.to_bytes(4, "little") + bytes(4)  # the column, then the style and flags
-        if isinstance(value, str):
+        style = codes.index(value[1]) + 1 if isinstance(value, tuple) else 0
+        head = c.to_bytes(4, "little") + style.to_bytes(4, "little")  # the column, then the style and flags
+        if isinstance(value, tuple):
+            sheet.append(_xlsb_record(0x05, head + struct.pack("<d", value[0])))  # BrtCellReal, styled
+        elif isinstance(value, str):
             sheet.append(_xlsb_record(0x06, head + _wide(value)))  # BrtCellSt
         else:
             sheet.append(_xlsb_record(0x05, head + struct.pack("<d", value)))  # BrtCellReal
@@ -220,4 +249,6 @@ def write_xlsb(
         archive.writestr("xl/_rels/workbook.bin.rels", relations)
         archive.writestr("xl/workbook.bin", workbook)
         archive.writestr("xl/worksheets/sheet1.bin", b"".join(sheet))
+        if codes:
+            archive.writestr("xl/styles.bin", _xlsb_styles(codes))
     return path

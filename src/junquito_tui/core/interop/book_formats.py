@@ -30,7 +30,7 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # Excel's built-in formats are numbered; 17 is 'mmm-yy' (the others with a year show the day too)
-_BUILT_IN = {17: "month"}
+BUILT_IN = {17: "month"}
 # A format's literal parts ("text", \x, [colour], [$-409]) say nothing of what it shows
 _LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,9})"')
@@ -90,7 +90,7 @@ def _month_styles(book: zipfile.ZipFile) -> dict[int, str]:
     cell_styles = root.find(f"{_MAIN}cellXfs")
     for index, style in enumerate(cell_styles if cell_styles is not None else []):
         number = int(style.get("numFmtId", "0"))
-        what = shown(codes[number]) if number in codes else _BUILT_IN.get(number)
+        what = shown(codes[number]) if number in codes else BUILT_IN.get(number)
         if what is not None:
             found[index] = what
     return found
@@ -277,10 +277,22 @@ def read_as_shown(path: Path, sheet_name: str, rows: list[list[object]], start: 
     shows only a month or a year, replaced by that month or year as text ('2017-06', '2017'): what
     the sheet shows, read at that precision. In an ODS file, the rows of formulas that keep no value,
     which the reader sees empty, are named. What was done and found, for warnings."""
+    notes = []
     if path.suffix.lower() == ".ods":
         found = ods_cells(path, sheet_name)
     else:
-        cells = shown_cells(path, sheet_name)
+        from .binary_formats import FormatsUnread, binary_cells
+
+        try:
+            cells = binary_cells(path, sheet_name)  # XLS or XLSB; None for any other file
+        except FormatsUnread as error:
+            cells = {}
+            notes.append(
+                f"the cells' number formats could not be read ({error}): a date cell formatted to show only "
+                "its month or year (as 'mmm-yy' or 'yyyy' do) is read as the first day the file stores for it"
+            )
+        if cells is None:
+            cells = shown_cells(path, sheet_name)
         found = FoundCells([(row, 1, column, 1, what) for (row, column), what in cells.items()])
     changed = 0
     for row, count, column, columns, what in found.shown:
@@ -290,7 +302,6 @@ def read_as_shown(path: Path, sheet_name: str, rows: list[list[object]], start: 
                 if isinstance(day := cells_of[across], date):
                     cells_of[across] = f"{day.year:04d}-{day.month:02d}" if what == "month" else f"{day.year:04d}"
                     changed += 1
-    notes = []
     if changed:
         notes.append(
             f"{changed:,} date cell{'s are' if changed != 1 else ' is'} formatted to show only the month or the year "

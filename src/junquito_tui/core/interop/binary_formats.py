@@ -1,0 +1,173 @@
+"""Dates an XLS or XLSB sheet shows as a month or a year: ``book_formats`` for the binary workbooks.
+
+A cell typed "June 2017" is stored as the day number of 1 June 2017 with a format that shows the
+month ('mmm-yy'); python-calamine gives the day and not the format, so an XLS or XLSB file's "Jun-17"
+became an event of 1 June 2017, precise to the day. Here the formats are read: for XLS by xlrd (the
+maintained reader of BIFF files, which keeps each cell's format index), for XLSB by walking its
+records ([MS-XLSB]: styles.bin's number formats and cell styles, then the sheet's cell records, each
+naming its style). Both run after the file has passed the probe and the guard (its cells are bounded).
+"""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree
+
+from .book_formats import BUILT_IN, shown
+
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+class FormatsUnread(Exception):
+    """The file's formats could not be read: its dates are read as the days they store (said)."""
+
+
+def binary_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], str] | None:
+    """(row, column), 0-based as the sheet counts them -> 'month' or 'year', as ``book_formats.shown_cells``;
+    None for a file that is neither XLS nor XLSB. ``FormatsUnread`` when it is one and cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            return _xlsb_cells(book, sheet_name) if "xl/workbook.bin" in book.namelist() else None
+    except zipfile.BadZipFile:
+        return _xls_cells(path, sheet_name)
+    except (KeyError, OSError, ValueError, IndexError, struct.error, ElementTree.ParseError) as error:
+        raise FormatsUnread(str(error) or type(error).__name__) from None
+
+
+# -- XLS ----------------------------------------------------------------------------------------------
+
+
+def _xls_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
+    import xlrd  # only for XLS files
+
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_Quiet())
+        try:
+            styles = _xls_styles(book)
+            if not styles:
+                return {}
+            sheet = book.sheet_by_name(sheet_name)
+            found: dict[tuple[int, int], str] = {}
+            for column in range(sheet.ncols):
+                for row, kind in enumerate(sheet.col_types(column)):
+                    if kind == xlrd.XL_CELL_DATE and (what := styles.get(sheet.cell_xf_index(row, column))):
+                        found[row, column] = what
+            return found
+        finally:
+            book.release_resources()
+    except Exception as error:  # xlrd raises its own errors, and struct's and IndexError on a damaged file
+        raise FormatsUnread(str(error) or type(error).__name__) from None
+
+
+def _xls_styles(book: object) -> dict[int, str]:
+    """XF index -> 'month' or 'year' for the cell styles whose number format shows no day."""
+    found: dict[int, str] = {}
+    formats = getattr(book, "format_map", {})
+    for index, xf in enumerate(getattr(book, "xf_list", [])):
+        fmt = formats.get(xf.format_key)
+        what = shown(fmt.format_str) if fmt is not None else BUILT_IN.get(xf.format_key)
+        if what is not None:
+            found[index] = what
+    return found
+
+
+class _Quiet:
+    """xlrd's log, which it writes to stdout by default: nothing of it is wanted."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+# -- XLSB ---------------------------------------------------------------------------------------------
+
+_BEGIN_FORMATS, _FORMAT, _BEGIN_STYLES, _STYLE, _END_STYLES = 0x0267, 0x002C, 0x0269, 0x002F, 0x026A
+_BUNDLE_SHEET, _ROW, _END_SHEET_DATA = 0x009C, 0x0000, 0x0092
+_NUMBER_CELLS = frozenset({0x0002, 0x0005, 0x0009})  # BrtCellRk, BrtCellReal, BrtFmlaNum: what a date is
+
+
+def _records(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """(type, body) of each record: the type in one or two bytes, the size in up to four, 7 bits each
+    (a part is read whole: the guard has held the unpacked parts to ``--max-bytes``)."""
+    at, end = 0, len(data)
+    while at < end:
+        kind = data[at] & 0x7F
+        if data[at] & 0x80:
+            kind |= (data[at + 1] & 0x7F) << 7
+            at += 1
+        at += 1
+        size = shift = 0
+        for _ in range(4):
+            byte = data[at]
+            at += 1
+            size |= (byte & 0x7F) << shift
+            shift += 7
+            if not byte & 0x80:
+                break
+        yield kind, data[at : at + size]
+        at += size
+
+
+def _wide(data: bytes, at: int) -> tuple[str, int]:
+    """An XLWideString at ``at``: the text and where it ends."""
+    (count,) = struct.unpack_from("<I", data, at)
+    end = at + 4 + 2 * count
+    return data[at + 4 : end].decode("utf-16-le", "replace"), end
+
+
+def _xlsb_styles(book: zipfile.ZipFile) -> dict[int, str]:
+    if "xl/styles.bin" not in book.namelist():
+        return {}
+    codes: dict[int, str] = {}
+    found: dict[int, str] = {}
+    index = -1
+    for kind, data in _records(book.read("xl/styles.bin")):
+        if kind == _FORMAT:
+            codes[struct.unpack_from("<H", data)[0]] = _wide(data, 2)[0]
+        elif kind == _BEGIN_STYLES:
+            index = 0
+        elif kind == _STYLE and index >= 0:
+            number = struct.unpack_from("<H", data, 2)[0]
+            what = shown(codes[number]) if number in codes else BUILT_IN.get(number)
+            if what is not None:
+                found[index] = what
+            index += 1
+        elif kind == _END_STYLES:
+            break
+    return found
+
+
+def _xlsb_sheet_part(book: zipfile.ZipFile, sheet_name: str) -> str | None:
+    wanted = None
+    for kind, data in _records(book.read("xl/workbook.bin")):
+        if kind == _BUNDLE_SHEET:  # its state and tab (8 bytes), its relation's id, its name
+            relation, end = _wide(data, 8)
+            if _wide(data, end)[0] == sheet_name:
+                wanted = relation
+                break
+    if wanted is None:
+        return None
+    rels = ElementTree.fromstring(book.read("xl/_rels/workbook.bin.rels"))
+    target = next((r.get("Target", "") for r in rels.iter(f"{_PACKAGE_REL}Relationship") if r.get("Id") == wanted), "")
+    return str(PurePosixPath("xl") / target) if target else None  # as the reader places it
+
+
+def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str) -> dict[tuple[int, int], str]:
+    styles = _xlsb_styles(book)
+    part = _xlsb_sheet_part(book, sheet_name) if styles else None
+    if part is None:
+        return {}
+    found: dict[tuple[int, int], str] = {}
+    row = 0
+    for kind, data in _records(book.read(part)):
+        if kind == _ROW:
+            (row,) = struct.unpack_from("<I", data)
+        elif kind in _NUMBER_CELLS:
+            column, style = struct.unpack_from("<II", data)
+            if what := styles.get(style & 0xFFFFFF):
+                found[row, column] = what
+        elif kind == _END_SHEET_DATA:
+            break
+    return found
