@@ -69,7 +69,7 @@ def test_formats_that_cannot_be_read_are_said(monkeypatch: pytest.MonkeyPatch) -
 def test_files_of_other_formats_are_left_to_their_own_readers(tmp_path: Path) -> None:
     from sheet_files import write_xlsx
 
-    assert binary_formats.binary_cells(write_xlsx(tmp_path / "x.xlsx", [["date"], ["2018"]]), "Sheet1") is None
+    assert binary_formats.binary_cells(write_xlsx(tmp_path / "x.xlsx", [["date"], ["2018"]]), "Sheet1", []) is None
 
 
 @given(st.lists(st.tuples(st.integers(0, 0x3FFF), st.binary(max_size=300)), max_size=20))

@@ -14,31 +14,40 @@ from junquito_tui.core.interop.sheet_dates import DAY_ZERO, Parsed, read_date
 from junquito_tui.core.loader import load_with_report
 from sheet_files import Cell, write_xlsx
 
-# three more cell styles after the fixture's three: 3 'mmm-yy' (built-in 17), 4 'mmmm yyyy', 5 'yyyy'
+# more cell styles after the fixture's three (0 General, 1 built-in 14 m/d/yyyy, 2 'yyyy-mm-dd hh:mm'):
+# 3 'mmm-yy' (built-in 17), 4 'mmmm yyyy', 5 'yyyy', 6 'mmmm' (no year), 7 'd-mmm' (built-in 16, no
+# year), 8 'yyyy-mm-dd' (a day, hiding any time), 9 'h:mm' (built-in 20, a time only), 10 built-in 27
+# (its look depends on the language), 11 'dddd' (a weekday, no year)
 STYLES = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-    '<numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/>'
-    '<numFmt numFmtId="165" formatCode="[$-409]mmmm\\ yyyy;@"/><numFmt numFmtId="166" formatCode="yyyy"/></numFmts>'
+    '<numFmts count="6"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/>'
+    '<numFmt numFmtId="165" formatCode="[$-409]mmmm\\ yyyy;@"/><numFmt numFmtId="166" formatCode="yyyy"/>'
+    '<numFmt numFmtId="167" formatCode="mmmm"/><numFmt numFmtId="168" formatCode="yyyy\\-mm\\-dd"/>'
+    '<numFmt numFmtId="169" formatCode="dddd"/></numFmts>'
     '<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>'
     '<cellStyleXfs count="1"><xf/></cellStyleXfs>'
-    '<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/>'
+    '<cellXfs count="12"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/>'
     '<xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="17" applyNumberFormat="1"/>'
-    '<xf numFmtId="165" applyNumberFormat="1"/><xf numFmtId="166" applyNumberFormat="1"/></cellXfs>'
+    '<xf numFmtId="165" applyNumberFormat="1"/><xf numFmtId="166" applyNumberFormat="1"/>'
+    '<xf numFmtId="167" applyNumberFormat="1"/><xf numFmtId="16" applyNumberFormat="1"/>'
+    '<xf numFmtId="168" applyNumberFormat="1"/><xf numFmtId="20" applyNumberFormat="1"/>'
+    '<xf numFmtId="27" applyNumberFormat="1"/><xf numFmtId="169" applyNumberFormat="1"/></cellXfs>'
     "</styleSheet>"
 )
 
 
-def workbook(tmp_path: Path, styles: list[str]) -> Path:
-    """A sheet of one date per row (1 June 2017 each), row N's cell in the style ``styles[N]``."""
+def workbook(tmp_path: Path, styles: list[str], stored: dt.datetime | dt.date = dt.date(2017, 6, 1)) -> Path:
+    """A sheet of one date per row (``stored``, 1 June 2017 by default), row N's cell in the style ``styles[N]``."""
     rows: list[list[Cell]] = [["date", "title"]]
-    rows += [[dt.date(2017, 6, 1), f"Style {style}"] for style in styles]
+    rows += [[stored, f"Style {style}"] for style in styles]
     path = write_xlsx(tmp_path / "formats.xlsx", rows)
     with zipfile.ZipFile(path) as book:
         parts = {name: book.read(name) for name in book.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"]
+    first = 2 if isinstance(stored, dt.datetime) and stored.time() != dt.time(0, 0) else 1  # the writer's style
     for number, style in enumerate(styles, 2):
-        sheet = sheet.replace(f'<c r="A{number}" s="1">'.encode(), f'<c r="A{number}" s="{style}">'.encode())
+        sheet = sheet.replace(f'<c r="A{number}" s="{first}">'.encode(), f'<c r="A{number}" s="{style}">'.encode())
     parts["xl/worksheets/sheet1.xml"], parts["xl/styles.xml"] = sheet, STYLES.encode()
     with zipfile.ZipFile(path, "w") as book:
         for name, data in parts.items():
@@ -54,11 +63,24 @@ def workbook(tmp_path: Path, styles: list[str]) -> Path:
         ("[$-409]mmmm\\ yyyy;@", "month"),
         ("yyyy", "year"),
         ('"Year "yyyy', "year"),
-        ("d-mmm-yy", None),
-        ("m/d/yyyy", None),
+        ("yyyy\\-mm", "month"),
+        ("d-mmm-yy", "day"),
+        ("m/d/yyyy", "day"),
+        ('"Day "d" of "mmmm yyyy', "day"),
+        ("[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy", "day"),
+        ("d-mmm", "no year"),
+        ("mmmm", "no year"),
+        ("dddd", "no year"),
+        ("d-mmm h:mm", "no year"),
+        ("h:mm", "time"),
+        ("h:mm AM/PM", "time"),
+        ("[h]:mm:ss", "time"),
+        ("mm:ss", "time"),
         ("yyyy-mm-dd hh:mm", None),
-        ("h:mm", None),
+        ("m/d/yy h:mm", None),
         ("0.00", None),
+        ("0.00E+00", None),
+        ("General", None),
     ],
 )
 def test_what_a_number_format_shows(code: str, what: str | None) -> None:
@@ -99,3 +121,132 @@ def test_a_date_cell_at_day_zero_is_named_not_read(tmp_path: Path) -> None:
     assert any(w.startswith("row 2:") and "day 0 of a spreadsheet's day numbers" in w for w in loaded.warnings)
     assert read_date(dt.datetime(1899, 12, 30)) == read_date(dt.date(1899, 12, 30)) == DAY_ZERO
     assert isinstance(read_date(dt.datetime(1899, 12, 30, 12, 0)), Parsed)  # a time that day is a time
+
+
+def dates_of(path: Path) -> tuple[dict[str, tuple[str, str] | None], list[str]]:
+    loaded = load_with_report(path)
+    events = {e.title: (e.when.date, e.when.precision.value) if e.when else None for e in loaded.dataset.events}
+    return events, loaded.warnings
+
+
+def test_a_date_shown_without_its_year_is_named_not_read(tmp_path: Path) -> None:
+    # 'mmmm', 'd-mmm' (what Excel stores for "5-Jun", filling in the year it is typed in), 'dddd'
+    events, warnings = dates_of(workbook(tmp_path, ["6", "7", "11", "8"]))
+    assert events == {"Style 8": ("2017-06-01", "day")}
+    for row in (2, 3, 4):
+        assert any(w.startswith(f"row {row}: '2017-06-01': its format shows no year") for w in warnings), row
+    assert any("3 date cells are formatted to show no year" in w for w in warnings)
+
+
+def test_a_time_the_format_hides_is_not_read(tmp_path: Path) -> None:
+    # 14:30 stored with the day, shown as 'yyyy-mm-dd' or m/d/yyyy: the day is what the sheet shows
+    events, warnings = dates_of(workbook(tmp_path, ["8", "1", "2"], stored=dt.datetime(2017, 6, 5, 14, 30)))
+    assert events == {
+        "Style 8": ("2017-06-05", "day"),
+        "Style 1": ("2017-06-05", "day"),
+        "Style 2": ("2017-06-05T14:30", "minute"),  # 'yyyy-mm-dd hh:mm' shows the time
+    }
+    assert any("2 date cells are formatted to hide the time stored with the day" in w for w in warnings)
+
+
+def test_a_date_shown_only_as_a_time_is_a_time_of_day(tmp_path: Path) -> None:
+    events, warnings = dates_of(workbook(tmp_path, ["9", "8"], stored=dt.datetime(2017, 6, 5, 14, 30)))
+    assert events == {"Style 8": ("2017-06-05", "day")}
+    assert any(w.startswith("row 2: '14:30:00': a time of day without a date") for w in warnings)
+    assert any("1 date cell is formatted to show only a time" in w for w in warnings)
+
+
+def test_a_locale_built_in_format_is_said(tmp_path: Path) -> None:
+    events, warnings = dates_of(workbook(tmp_path, ["10"]))
+    assert events == {"Style 10": ("2017-06-01", "day")}
+    assert any(
+        "1 date cell is in one of Excel's built-in formats whose look depends on the language" in w for w in warnings
+    )
+
+
+def rewritten_sheet(path: Path, change: dict[bytes, bytes], part: str = "xl/worksheets/sheet1.xml") -> Path:
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    for old, new in change.items():
+        assert old in parts[part], old
+        parts[part] = parts[part].replace(old, new)
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        {b' r="A': b' data-r="A', b' r="B': b' data-r="B'},  # no cell references (the reader counts places)
+        {
+            b"<c ": b"<x:c ",
+            b"</c>": b"</x:c>",
+            b"<v>": b"<x:v>",
+            b"</v>": b"</x:v>",
+            b"<is>": b"<x:is>",
+            b"</is>": b"</x:is>",
+            b"<t ": b"<x:t ",
+            b"</t>": b"</x:t>",
+            b"<row ": b"<x:row ",
+            b"</row>": b"</x:row>",
+            b"<sheetData>": b"<x:sheetData>",
+            b"</sheetData>": b"</x:sheetData>",
+            b"<worksheet xmlns=": b"<x:worksheet xmlns:x=",
+            b"</worksheet>": b"</x:worksheet>",
+        },  # a namespace prefix, as the .NET SDK writes
+        {b's="3"': b"s='3'"},  # single quotes
+    ],
+    ids=["no-references", "prefixed", "single-quotes"],
+)
+def test_the_sheet_is_read_however_its_xml_is_written(tmp_path: Path, variant: dict[bytes, bytes]) -> None:
+    path = rewritten_sheet(workbook(tmp_path, ["3", "1"]), variant)
+    events, _ = dates_of(path)
+    assert events == {"Style 3": ("2017-06", "month"), "Style 1": ("2017-06-01", "day")}
+
+
+def test_strict_ooxml_namespaces_are_read(tmp_path: Path) -> None:
+    strict, transitional = b"http://purl.oclc.org/ooxml/", b"http://schemas.openxmlformats.org/"
+    path = workbook(tmp_path, ["3"])
+    path = rewritten_sheet(
+        path, {transitional + b"spreadsheetml/2006/main": strict + b"spreadsheetml/main"}, "xl/styles.xml"
+    )
+    path = rewritten_sheet(
+        path,
+        {
+            transitional + b"spreadsheetml/2006/main": strict + b"spreadsheetml/main",
+            transitional + b"officeDocument/2006/relationships": strict + b"officeDocument/relationships",
+        },
+        "xl/workbook.xml",
+    )
+    from junquito_tui.core.interop.xlsx_formats import xlsx_cells
+
+    assert xlsx_cells(path, "od1", []).shown == [(1, 1, 0, 1, "month")]
+
+
+def test_xlsx_rows_of_formulas_without_values_are_named(tmp_path: Path) -> None:
+    # what openpyxl and other scripts write: formulas, no computed values; the reader sees empty cells
+    path = write_xlsx(tmp_path / "f.xlsx", [["date", "title"], ["2018-01-15", "Kept"], ["x", "y"], ["z", "w"]])
+    cells = {
+        "A3": b"<f>DATE(2020,1,2)</f><v></v>",
+        "B3": b'<f>"a"&amp;"b"</f>',
+        "A4": b"<f>A3+1</f><v/>",
+        "B4": b"<f>B3</f><v>computed</v>",
+    }
+    inline = {"A3": "x", "B3": "y", "A4": "z", "B4": "w"}
+    path = rewritten_sheet(
+        path,
+        {
+            f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{inline[ref]}</t></is></c>'.encode(): (
+                f'<c r="{ref}">'.encode() + content + b"</c>"
+            )
+            for ref, content in cells.items()
+        },
+    )
+    loaded = load_with_report(path)
+    assert [e.title for e in loaded.dataset.events] == ["Kept"]
+    named = [w for w in loaded.warnings if "keeps no computed value" in w]
+    assert named[0].startswith("row 3: its cells are formulas the file keeps no computed value for")
+    assert named[1].startswith("row 4: cells in it are formulas")  # B4 was computed: the row has a value
+    assert len(named) == 2

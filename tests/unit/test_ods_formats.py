@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from junquito_tui.core.interop import book_formats
-from junquito_tui.core.interop.book_formats import ods_cells
+from junquito_tui.core.interop import ods_formats
+from junquito_tui.core.interop.ods_formats import ods_cells
 from junquito_tui.core.loader import load_with_report
 from sheet_files import write_ods
 
@@ -138,7 +138,7 @@ def test_ods_dates_are_read_as_their_style_shows_them(tmp_path: Path) -> None:
         ("Year", "2016", "year"),
     ]
     assert any("6 date cells are formatted to show only the month or the year" in w for w in warnings)
-    assert ods_cells(path, "od1").shown[-1] == (10, 2, 2, 1, "month")  # the repeated row, 0-based
+    assert ods_cells(path, "od1", False).shown[-1] == (10, 2, 2, 1, "month")  # the repeated row, 0-based
 
 
 # styles that all show the day: ce3 as above, and a common style of styles.xml
@@ -161,7 +161,7 @@ def test_an_ods_file_whose_styles_all_show_the_day_says_nothing_and_walks_no_cel
     def no_walk(*_: object) -> None:
         raise AssertionError("the cells were walked")
 
-    monkeypatch.setattr(book_formats, "_walk", no_walk)
+    monkeypatch.setattr(ods_formats, "_walk", no_walk)
     rows = [row(text("date"), text("title")), row(day("ce3"), text("Day")), row(day(None), text("Plain"))]
     dates, warnings = _dates(workbook(tmp_path, rows, automatic=automatic, styles=styles))
     assert dates == [("Day", "2017-06-01", "day"), ("Plain", "2017-06-01", "day")]
@@ -197,9 +197,12 @@ def test_ods_rows_of_formulas_without_values_are_named(tmp_path: Path) -> None:
     named = [w for w in loaded.warnings if "formulas the file keeps no computed value" in w]
     assert named == [
         "rows 1, 4, 6 and 4 more: their cells are formulas the file keeps no computed value for (save the sheet "
-        "again in LibreOffice or Excel to store them); the rows are empty to the reader"
+        "again in LibreOffice or Excel to store them); the rows are empty to the reader",
+        # an event's row: its formula cell is lost to the reader, said too
+        "row 5: cells in it are formulas the file keeps no computed value for (save the sheet again in LibreOffice "
+        "or Excel to store them); those cells are empty to the reader",
     ]
-    found = ods_cells(path, "od1")
+    found = ods_cells(path, "od1", False)
     assert found.uncomputed == [(0, 1), (3, 1), (4, 1), (5, 3), (9, 2)] and not found.shown
 
 

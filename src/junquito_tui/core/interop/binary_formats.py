@@ -1,4 +1,4 @@
-"""Dates an XLS or XLSB sheet shows as a month or a year: ``book_formats`` for the binary workbooks.
+"""An XLS or XLSB sheet's cells whose format shows less of a date than it stores (see ``book_formats``).
 
 A cell typed "June 2017" is stored as the day number of 1 June 2017 with a format that shows the
 month ('mmm-yy'); python-calamine gives the day and not the format, so an XLS or XLSB file's "Jun-17"
@@ -16,37 +16,47 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
-from .book_formats import BUILT_IN, shown
+from .book_formats import BUILT_IN, DAY, TIME, FoundCells, formats_unread, hidden_times, shown
 
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 class FormatsUnread(Exception):
-    """The file's formats could not be read: its dates are read as the days they store (said)."""
+    """The file's formats could not be read: its dates are read as the days it stores (said)."""
 
 
-def binary_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], str] | None:
-    """(row, column), 0-based as the sheet counts them -> 'month' or 'year', as ``book_formats.shown_cells``;
-    None for a file that is neither XLS nor XLSB. ``FormatsUnread`` when it is one and cannot be read."""
+def binary_cells(path: Path, sheet_name: str, rows: list[list[object]]) -> FoundCells | None:
+    """The named sheet's date cells whose format shows less than they store (one run each), as
+    ``xlsx_formats.xlsx_cells`` finds them; None for a file that is neither XLS nor XLSB; a warning
+    when it is one whose formats cannot be read."""
     try:
-        with zipfile.ZipFile(path) as book:
-            return _xlsb_cells(book, sheet_name) if "xl/workbook.bin" in book.namelist() else None
-    except zipfile.BadZipFile:
-        return _xls_cells(path, sheet_name)
-    except (KeyError, OSError, ValueError, IndexError, struct.error, ElementTree.ParseError) as error:
-        raise FormatsUnread(str(error) or type(error).__name__) from None
+        try:
+            with zipfile.ZipFile(path) as book:
+                if "xl/workbook.bin" not in book.namelist():
+                    return None
+                found = _xlsb_cells(book, sheet_name, _relevant(_xlsb_styles(book), rows))
+        except zipfile.BadZipFile:
+            found = _xls_cells(path, sheet_name, rows)
+    except (FormatsUnread, KeyError, OSError, ValueError, IndexError, struct.error, ElementTree.ParseError) as error:
+        return FoundCells(said=[formats_unread(error)])
+    return FoundCells([(row, 1, column, 1, what) for (row, column), what in found.items()])
+
+
+def _relevant(styles: dict[int, str], rows: list[list[object]]) -> dict[int, str]:
+    """The styles that can change a cell: one that hides a time only if some cell has one."""
+    return styles if hidden_times(rows) else {index: what for index, what in styles.items() if what not in (DAY, TIME)}
 
 
 # -- XLS ----------------------------------------------------------------------------------------------
 
 
-def _xls_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
+def _xls_cells(path: Path, sheet_name: str, rows: list[list[object]]) -> dict[tuple[int, int], str]:
     import xlrd  # only for XLS files
 
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_Quiet())
         try:
-            styles = _xls_styles(book)
+            styles = _relevant(_xls_styles(book), rows)
             if not styles:
                 return {}
             sheet = book.sheet_by_name(sheet_name)
@@ -154,8 +164,7 @@ def _xlsb_sheet_part(book: zipfile.ZipFile, sheet_name: str) -> str | None:
     return str(PurePosixPath("xl") / target) if target else None  # as the reader places it
 
 
-def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str) -> dict[tuple[int, int], str]:
-    styles = _xlsb_styles(book)
+def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str]) -> dict[tuple[int, int], str]:
     part = _xlsb_sheet_part(book, sheet_name) if styles else None
     if part is None:
         return {}

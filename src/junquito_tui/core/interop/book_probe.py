@@ -7,7 +7,7 @@ whose shared strings claim a count of 4 billion 96 GB, an XLSB cell at XFD104857
 ``book_guard`` measures an XLSX's or ODS's cells in its XML, but a reader has more ways to be asked
 for memory than cells, and binary formats (XLS, XLSB) have records of their own: the one measure that
 cannot disagree with the reader is the reader. So a child opens the workbook with its address space
-limited and says the size of each sheet up to the first with data (the one read); its crash is a
+limited and says the size of each sheet (any may be the one read); its crash is a
 refusal here, and so is a sheet over ``MAX_CELLS``. It runs beside the guard's scan, on the other core.
 """
 
@@ -142,7 +142,8 @@ def _refusal(how: str, limit: int) -> Problem:
 
 
 def sizes(path: Path) -> list[tuple[str, int, int]]:
-    """(name, rows, columns) of each sheet, in order, up to the first with data, as ``sheet_read`` reads them."""
+    """(name, rows, columns) of every sheet: ``sheet_read`` may read any of them (the first visible
+    one with data that is not blank)."""
     from python_calamine import CalamineWorkbook
 
     book = CalamineWorkbook.from_path(str(path))
@@ -150,8 +151,6 @@ def sizes(path: Path) -> list[tuple[str, int, int]]:
     for index, name in enumerate(book.sheet_names):
         sheet = book.get_sheet_by_index(index)
         found.append((name, sheet.height, sheet.width))
-        if sheet.height:
-            break
     return found
 
 

@@ -135,8 +135,26 @@ class Parsed:
     said: list[str] = field(default_factory=list)  # what to warn about this value
 
 
+@dataclass(frozen=True)
+class Hidden:
+    """A workbook date cell whose format shows no year ('d-mmm', 'mmmm', a weekday): the date it stores,
+    whose year the sheet does not show (Excel fills in the year the cell was typed in)."""
+
+    stored: date
+
+    def __str__(self) -> str:
+        return self.stored.isoformat()
+
+
+NO_YEAR_SHOWN = (
+    "its format shows no year (as 'd-mmm', 'mmmm' or a weekday do), so the year it stores is not one the sheet shows"
+)
+
+
 def read_date(value: object) -> Parsed | str | None:
     """The date in a cell; None for an empty cell; the reason as text when no year can be read."""
+    if isinstance(value, Hidden):
+        return NO_YEAR_SHOWN
     if isinstance(value, date) and value.timetuple()[:6] == _DAY_ZERO:
         return DAY_ZERO
     if isinstance(value, datetime):
@@ -491,7 +509,9 @@ def read_time(value: object) -> Parts | str | None:
     if isinstance(value, time | datetime):
         return {"hour": value.hour, "minute": value.minute, "second": value.second}
     if isinstance(value, timedelta):
-        seconds = int(value.total_seconds()) % 86400
+        seconds = int(value.total_seconds())
+        if not 0 <= seconds < 86400:  # a duration ('[h]:mm' showing 30:00), not a time of day
+            return f"{_duration(seconds)} is a duration, not a time of day"
         return {"hour": seconds // 3600, "minute": seconds // 60 % 60, "second": seconds % 60}
     if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
         seconds = round(value * 86400)  # a time cell without its format: a fraction of a day
@@ -501,3 +521,9 @@ def read_time(value: object) -> Parts | str | None:
     if clock is None or rest != "0":
         return f"{text!r} is not a time of day"
     return {"hour": clock[0], "minute": clock[1], "second": clock[2]}
+
+
+def _duration(seconds: int) -> str:
+    """'30:00' for 30 hours, '-1:30' for minus an hour and a half: as '[h]:mm' shows it."""
+    sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
+    return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}"

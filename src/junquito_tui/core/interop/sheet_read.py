@@ -20,7 +20,7 @@ import codecs
 import csv
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TextIO, cast
@@ -71,6 +71,7 @@ class Table:
     delimiter: str | None = None
     twice: TwiceEncoded = field(default_factory=lambda: TwiceEncoded())
     read: Callable[[], float | None] = lambda: None  # the share of the file read so far, if known
+    sheet: str | None = None  # a workbook of several sheets: which was read, for its problems' messages
 
     def where(self, number: int) -> str:
         return f"{self.unit} {number}"
@@ -154,33 +155,72 @@ def open_table(path: Path, max_bytes: int | None = None) -> Table:
 
 
 def _workbook(path: Path) -> Table:
-    from python_calamine import CalamineError, CalamineWorkbook  # only for workbooks: start-up
+    from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum  # only for workbooks
 
+    blank: list[str] = []
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
-        for index, name in enumerate(names):
+        hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
+        for index, name in reading_order(names, hidden):
             sheet = book.get_sheet_by_index(index)
-            if sheet.height:
-                rows = cast(list[list[Cell]], sheet.to_python())
-                chosen = name
-                start = sheet.start or (0, 0)
-                first = start[0]
-                break
+            if not sheet.height:
+                continue
+            rows = cast(list[list[Cell]], sheet.to_python())
+            if all(_blank(row) for row in rows):
+                blank.append(name)  # a cover sheet of one space: not the data
+                continue
+            chosen = name
+            start = sheet.start or (0, 0)
+            first = start[0]
+            break
         else:
-            raise SheetError(Problem("", "the workbook has no sheet with data"))
+            why = "the workbook has no sheet with data" + (f" (only blank cells in {_names(blank)})" if blank else "")
+            raise SheetError(Problem("", why))
     except SheetError:
         raise
     except (CalamineError, OSError, ValueError) as error:
         raise SheetError(Problem("", f"cannot be read as a spreadsheet ({error})")) from None
-    notes = [f"read sheet {chosen!r}, the first with data of {len(names)}: {', '.join(map(repr, names))}"]
+    listed = ", ".join(f"{name!r}{' (hidden)' if name in hidden else ''}" for name in names)
+    which = "hidden, read as no visible sheet holds data" if chosen in hidden else "the first visible one with data"
+    read = f"read sheet {chosen!r}, {which if hidden else 'the first with data'}, of {len(names)}: {listed}"
+    notes = [read]
+    if blank:
+        notes.append(f"{_names(blank)} {'holds' if len(blank) == 1 else 'hold'} only blank cells: not read")
     from .book_formats import read_as_shown
 
-    # dates read as their format shows them; in an ODS file, rows of formulas with no value named
+    # dates read as their format shows them; rows of formulas with no value named
     shown = read_as_shown(path, chosen, rows, start)  # type: ignore[arg-type]  # cells are objects
     numbered = ((first + offset + 1, row) for offset, row in enumerate(rows))
     said = [*(notes if len(names) > 1 else []), *shown]
-    return _with_header(numbered, "row", said, None, TwiceEncoded("row"))
+    try:
+        table = _with_header(numbered, "row", said, None, TwiceEncoded("row"))
+    except SheetError as error:
+        raise in_sheet(error, read if len(names) > 1 else None) from None
+    table.sheet = read if len(names) > 1 else None
+    return table
+
+
+def in_sheet(error: SheetError, sheet: str | None) -> SheetError:
+    """The problem, saying which sheet of a workbook of several it is about ('read sheet ...')."""
+    if sheet is None:
+        return error
+    return SheetError(replace(error.problem, message=f"{error.problem.message} ({sheet})"))
+
+
+def reading_order(names: list[str], hidden: set[str]) -> list[tuple[int, str]]:
+    """(index, name) of the sheets in the order they are tried: the visible ones, then the hidden
+    ones (a workbook's hidden sheet holds drafts and lookups its reader never sees)."""
+    indexed = list(enumerate(names))
+    return [item for item in indexed if item[1] not in hidden] + [item for item in indexed if item[1] in hidden]
+
+
+def _blank(row: list[Cell]) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+
+
+def _names(sheets: list[str]) -> str:
+    return ("sheet " if len(sheets) == 1 else "sheets ") + ", ".join(map(repr, sheets))
 
 
 # -- CSV ----------------------------------------------------------------------------------------------

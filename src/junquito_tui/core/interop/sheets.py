@@ -19,7 +19,7 @@ from .notes import Notes
 from .sheet_detect import JSONL_SUFFIXES, looks_like_json_lines
 from .sheet_events import Counts, cell_text
 from .sheet_layouts import ColumnSpec, Header, layout_of
-from .sheet_read import Cell, SheetError, Table, open_table
+from .sheet_read import Cell, SheetError, Table, in_sheet, open_table
 from .sheet_when import DayOrder, SheetDates
 
 Progress = Callable[[str, float | None], None]
@@ -151,7 +151,10 @@ def import_sheet(
         from .timelinejs_sheet import convert
     else:
         from .generic_sheet import convert
-    document = convert(sheet)
+    try:
+        document = convert(sheet)
+    except SheetError as error:
+        raise in_sheet(error, sheet.table.sheet) from None
     return Imported(document, sheet.finish_notes(), sheet.counts.summary())
 
 

@@ -1,0 +1,154 @@
+"""An XLSX sheet's cells whose format shows less of a date than it stores, and its formulas with no value.
+
+styles.xml gives each cell style's number format; the sheet's cells name their style (``s="3"``). The
+sheet is matched by C-level patterns a chunk at a time, and only for what can matter: the cells of the
+styles that show a month, a year, no year or a locale's look, those that hide a time only when some
+cell has one, and formula cells only in a sheet that has formulas. A cell that gives no reference
+(``r="B7"`` is optional) makes the sheet walked tag by tag, counting places as the reader does. Any
+namespace prefix (``<x:c>``), either quote, and Strict OOXML's namespaces are read alike.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree
+
+from .book_formats import BUILT_IN, DAY, TIME, FoundCells, formats_unread, hidden_times, shown
+from .book_guard import column_number, whole_tags
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_NAME = rb"(?:[\w.-]+:)?"  # a namespace prefix, as the .NET SDK writes them ('x:')
+_REF = re.compile(rb"""\br=["']([A-Z]{1,3})([0-9]{1,9})["']""")
+_ROW_NUMBER = re.compile(rb"""\br=["']([0-9]{1,9})["']""")
+_STYLE = re.compile(rb"""\bs=["']([0-9]{1,9})["']""")
+_FORMULA = re.compile(rb"<" + _NAME + rb"f[\s/>]")
+# A cell whose only content is a formula (and at most an empty value, as openpyxl writes it)
+_UNCOMPUTED = re.compile(
+    rb"<" + _NAME + rb"c(\s[^>]*)?>\s*<" + _NAME + rb"f\b[^>]*(?:/>|>[^<]*</" + _NAME + rb"f>)\s*"
+    rb"(?:<" + _NAME + rb"v\s*/>|<" + _NAME + rb"v>\s*</" + _NAME + rb"v>)?\s*</" + _NAME + rb"c>"
+)
+_TAG = re.compile(rb"<(/?)" + _NAME + rb"(row|c|f|v|is)\b([^>]*?)(/?)>")
+
+
+class _NoReference(Exception):
+    """A cell found gives no reference: its place must be counted."""
+
+
+def xlsx_cells(path: Path, sheet_name: str, rows: list[list[object]]) -> FoundCells:
+    """The named sheet's date cells whose format shows less than they store, and its rows of formulas
+    with no value; nothing when the file is no XLSX this can read (the reader says what is wrong),
+    and a warning when its formats cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            styles = _styles(book)
+            if not hidden_times(rows):
+                styles = {index: what for index, what in styles.items() if what not in (DAY, TIME)}
+            part = _sheet_part(book, sheet_name)
+            if part is None:
+                return FoundCells()
+            try:
+                return _matched(book, part, styles)
+            except _NoReference:
+                return _walked(book, part, styles)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError) as error:
+        return FoundCells(said=[formats_unread(error)])
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _styles(book: zipfile.ZipFile) -> dict[int, str]:
+    """Cell style index -> what its number format shows, for the styles that show less than a date and its time."""
+    if "xl/styles.xml" not in book.namelist():
+        return {}
+    root = ElementTree.fromstring(book.read("xl/styles.xml"))
+    codes = {int(e.get("numFmtId", "-1")): e.get("formatCode", "") for e in root.iter() if _local(e.tag) == "numFmt"}
+    cell_styles = next((e for e in root.iter() if _local(e.tag) == "cellXfs"), None)
+    found: dict[int, str] = {}
+    for index, style in enumerate(cell_styles if cell_styles is not None else []):
+        number = int(style.get("numFmtId", "0"))
+        what = shown(codes[number]) if number in codes else BUILT_IN.get(number)
+        if what is not None:
+            found[index] = what
+    return found
+
+
+def _sheet_part(book: zipfile.ZipFile, sheet_name: str) -> str | None:
+    """The zip part holding the sheet called ``sheet_name`` (workbook.xml names it, its rels place it)."""
+    workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
+    sheet = next((s for s in workbook.iter() if _local(s.tag) == "sheet" and s.get("name") == sheet_name), None)
+    # the relation's id, in the transitional or the Strict namespace
+    wanted = next((value for key, value in (sheet.items() if sheet is not None else []) if key.endswith("}id")), None)
+    if wanted is None:
+        return None
+    rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+    target = next(
+        (r.get("Target", "") for r in rels.iter() if _local(r.tag) == "Relationship" and r.get("Id") == wanted), ""
+    )
+    if not target:
+        return None
+    # relative to xl/ ('worksheets/sheet1.xml'), or absolute in the package ('/xl/worksheets/sheet1.xml')
+    return target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+
+
+def _place(attributes: bytes) -> tuple[int, int]:
+    reference = _REF.search(attributes)
+    if reference is None:
+        raise _NoReference
+    return int(reference.group(2)) - 1, column_number(reference.group(1)) - 1
+
+
+def _matched(book: zipfile.ZipFile, part: str, styles: dict[int, str]) -> FoundCells:
+    found = FoundCells()
+    alternatives = b"|".join(str(index).encode() for index in styles)
+    pattern = rb"<" + _NAME + rb"c\s([^>]*?\bs=[\"'](?:" + alternatives + rb")[\"'][^>]*)>"
+    styled = re.compile(pattern) if styles else None
+    for text in whole_tags(book, part):
+        if styled is not None:
+            for cell in styled.finditer(text):
+                style = _STYLE.search(cell.group(1))
+                if style is not None and (what := styles.get(int(style.group(1)))) is not None:
+                    row, column = _place(cell.group(1))
+                    found.shown.append((row, 1, column, 1, what))
+        if _FORMULA.search(text):
+            for cell in _UNCOMPUTED.finditer(text):
+                found.uncomputed.append((_place(cell.group(1) or b"")[0], 1))
+    return found
+
+
+def _walked(book: zipfile.ZipFile, part: str, styles: dict[int, str]) -> FoundCells:
+    """The same, each cell's place counted as the reader counts it: a row's number is its own ``r`` or
+    the one after the last; a cell's column its reference's, or the one after the last cell's."""
+    found = FoundCells()
+    row = column = -1
+    formula = valued = False
+    for text in whole_tags(book, part):
+        for tag in _TAG.finditer(text):
+            closing, name, attributes, empty = tag.groups()
+            if name == b"row" and not closing:
+                number = _ROW_NUMBER.search(attributes)
+                row, column = (int(number.group(1)) - 1 if number else row + 1), -1
+            elif name == b"c" and not closing:
+                reference = _REF.search(attributes)
+                column = column_number(reference.group(1)) - 1 if reference else column + 1
+                if reference:
+                    row = int(reference.group(2)) - 1
+                style = _STYLE.search(attributes)
+                if style is not None and (what := styles.get(int(style.group(1)))) is not None:
+                    found.shown.append((row, 1, column, 1, what))
+                formula = valued = False
+            elif name == b"f" and not closing:
+                formula = True
+            elif name in (b"v", b"is") and not closing and not empty:
+                following = text.find(b"<", tag.end())
+                after = text[tag.end() : following if following >= 0 else len(text)]
+                valued = valued or name == b"is" or bool(after.strip())
+            elif name == b"c" and closing and formula and not valued:
+                found.uncomputed.append((row, 1))
+    return found
