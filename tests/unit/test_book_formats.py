@@ -222,7 +222,7 @@ def test_strict_ooxml_namespaces_are_read(tmp_path: Path) -> None:
     )
     from junquito_tui.core.interop.xlsx_formats import xlsx_cells
 
-    assert xlsx_cells(path, "od1", []).shown == [(1, 1, 0, 1, "month")]
+    assert xlsx_cells(path, "od1", False, frozenset()).shown == [(1, 1, 0, 1, "month")]
 
 
 def test_xlsx_rows_of_formulas_without_values_are_named(tmp_path: Path) -> None:
@@ -244,6 +244,10 @@ def test_xlsx_rows_of_formulas_without_values_are_named(tmp_path: Path) -> None:
             for ref, content in cells.items()
         },
     )
+    from junquito_tui.core.interop.book_guard import check_workbook
+
+    assert check_workbook(path, 10**9) == {"xl/worksheets/sheet1.xml"}  # the guard saw the formulas on its way
+    assert check_workbook(write_xlsx(tmp_path / "plain.xlsx", [["date"], ["2018"]]), 10**9) == frozenset()
     loaded = load_with_report(path)
     assert [e.title for e in loaded.dataset.events] == ["Kept"]
     named = [w for w in loaded.warnings if "keeps no computed value" in w]

@@ -9,15 +9,20 @@ shared strings claim a count of 4 billion (96 GB).
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import struct
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from junquito_tui.core import child_process
+from junquito_tui.core.interop import book_probe
 from junquito_tui.core.interop.book_guard import MAX_CELLS, BookTooLarge, check_workbook
 from junquito_tui.core.interop.book_probe import Probe
 from junquito_tui.core.loader import DatasetError, load_with_report
@@ -112,44 +117,106 @@ def test_an_xls_named_as_anything_else_is_still_opened_apart_first(tmp_path: Pat
 def test_a_file_the_reader_cannot_parse_gets_the_readers_own_message(tmp_path: Path) -> None:
     path = tmp_path / "broken.xls"
     path.write_bytes(XLS.read_bytes()[:3000])  # cut short: no bomb, a damaged file
-    Probe(path, 10**9).result()  # the child says it cannot open it: no refusal of its own
+    Probe(path, 10**9).sizes()  # the child says it cannot open it: no refusal of its own
     assert "cannot be read as a spreadsheet" in refusal(path)
 
 
-class _Ended:
-    """A child that has already ended, with its exit status and what it wrote."""
-
-    def __init__(self, code: int, out: bytes = b"", err: bytes = b"", slow: bool = False) -> None:
-        self.returncode, self.out, self.err, self.slow = code, out, err, slow
-
-    def communicate(self, timeout: float | None = None) -> tuple[bytes, bytes]:
-        if self.slow and timeout is not None:
-            raise subprocess.TimeoutExpired("probe", timeout)
-        return self.out, self.err
-
-    def poll(self) -> int | None:
-        return None if self.slow else self.returncode
-
-    def kill(self) -> None:
-        self.slow = False
+def child(monkeypatch: pytest.MonkeyPatch, code: str) -> None:
+    """The probe's child replaced by a Python program (a real process) that behaves as ``code`` says."""
+    monkeypatch.setattr(child_process, "command", lambda module, *args: [sys.executable, "-c", code])
 
 
-def test_a_child_that_cannot_start_or_answer_is_a_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
+ANSWER = 'import json, sys; print(json.dumps({"sheets": []}), flush=True); '
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ('print("not an answer")', "failed \\(exit status 0\\)|gave no answer"),
+        ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)", "ended by SIGKILL"),
+        (
+            'import os, sys; sys.stderr.write("memory allocation of 1234567 bytes failed\\n"); sys.stderr.flush(); '
+            "os.abort()",
+            "asked for 1,234,567 bytes",
+        ),
+        ("import time; time.sleep(30)", "had not finished after 2 seconds"),
+    ],
+    ids=["garbage", "killed", "aborted", "hung"],
+)
+def test_a_child_that_fails_to_answer_is_a_refusal(monkeypatch: pytest.MonkeyPatch, code: str, expected: str) -> None:
+    monkeypatch.setattr(book_probe, "TIME_LIMIT", 1)
+    monkeypatch.setattr(book_probe, "TIME_PER_MB", 0)
+    child(monkeypatch, code)
+    probe = Probe(XLS, 10**9)
+    with pytest.raises(BookTooLarge, match=expected):
+        probe.sizes()
+    probe.stop()
+
+
+def test_a_child_that_cannot_start_is_a_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_process(*args: object, **kwargs: object) -> None:
         raise OSError("no processes left")
 
     monkeypatch.setattr(subprocess, "Popen", no_process)
     with pytest.raises(BookTooLarge, match="no separate process could be started"):
-        Probe(XLS, 10**9).result()
-    for child, expected in (
-        (_Ended(0, b"not an answer\n"), "failed"),
-        (_Ended(-9), "ended by SIGKILL"),
-        (_Ended(-6, err=b"memory allocation of 1234567 bytes failed\n"), "asked for 1,234,567 bytes"),
-        (_Ended(0, slow=True), "had not finished"),
-    ):
-        monkeypatch.setattr(subprocess, "Popen", lambda *args, child=child, **kwargs: child)
-        with pytest.raises(BookTooLarge, match=expected):
-            Probe(XLS, 10**9).result()
+        Probe(XLS, 10**9).sizes()
+
+
+def test_formats_the_child_cannot_give_are_said_not_fatal(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the sizes come, then the child dies reading the formats: the dates are read as stored, said
+    child(monkeypatch, ANSWER + "sys.stdin.readline(); import os; os.abort()")
+    probe = Probe(XLS, 10**9)
+    probe.sizes()
+    found = probe.formats("s", False, frozenset())
+    assert not found.shown and "the reader opening it apart was ended by SIGABRT" in found.said[0]
+    probe.stop()
+
+
+def test_a_child_still_running_when_the_app_closes_is_ended(monkeypatch: pytest.MonkeyPatch) -> None:
+    child(monkeypatch, "import time; time.sleep(30)")
+    probe = Probe(XLS, 10**9)  # started, never waited for: the app closed while opening the file
+    assert probe.process is not None and probe.process.poll() is None
+    book_probe._stop_all()
+    assert probe.process.poll() is not None and not book_probe._RUNNING
+
+
+def test_the_child_never_imports_from_the_current_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `python -m` put the current directory first on sys.path: a json.py next to a received workbook ran
+    marker = tmp_path / "ran"
+    (tmp_path / "json.py").write_text(f"open({str(marker)!r}, 'w').write('ran')\nraise ImportError\n")
+    monkeypatch.chdir(tmp_path)
+    assert load_with_report(XLS).summary == "read 4 rows of data: 3 events, 1 title row, none skipped"
+    assert not marker.exists()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the kernel's parent-death signal is Linux's")
+def test_a_child_ends_when_the_app_is_killed(tmp_path: Path) -> None:
+    # atexit does not run on SIGKILL: the kernel ends the child (PR_SET_PDEATHSIG)
+    pid_file = tmp_path / "child.pid"
+    grandchild = (
+        "import os, time; from junquito_tui.core.child_process import end_with_parent; end_with_parent(); "
+        f"open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(60)"
+    )
+    parent = (
+        "import subprocess, sys, time; from junquito_tui.core import child_process; "
+        f"subprocess.Popen([sys.executable, '-c', {grandchild!r}], env=child_process.environment()); time.sleep(60)"
+    )
+    app = subprocess.Popen([sys.executable, "-c", parent])
+    for _ in range(100):
+        if pid_file.exists() and pid_file.read_text():
+            break
+        time.sleep(0.05)
+    pid = int(pid_file.read_text())
+    app.kill()
+    app.wait()
+    for _ in range(100):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    raise AssertionError("the child outlived the app")
 
 
 def test_the_command_line_says_what_is_wrong_and_exits_2(tmp_path: Path) -> None:
@@ -161,14 +228,3 @@ def test_the_command_line_says_what_is_wrong_and_exits_2(tmp_path: Path) -> None
         assert done.returncode == 2, done.stderr[-2000:]
         assert "bomb.xls" in done.stderr and "asked for" in done.stderr
         assert "Traceback" not in done.stderr and "memory allocation" not in done.stderr
-
-
-def test_a_child_still_running_when_the_app_closes_is_ended(monkeypatch: pytest.MonkeyPatch) -> None:
-    from junquito_tui.core.interop import book_probe
-
-    child = _Ended(0, slow=True)
-    monkeypatch.setattr(subprocess, "Popen", lambda *args, **kwargs: child)
-    Probe(XLS, 10**9)  # started, never waited for: the app closed while opening the file
-    assert child.slow
-    book_probe._stop_all()
-    assert not child.slow and not book_probe._RUNNING

@@ -124,3 +124,12 @@ def test_open_dataset_loads_the_ordinary_way_when_the_fast_reading_refuses(
         quick_load.open_dataset(FAST / "dangling-actor.json", folder=tmp_path / "cache")
     loaded, save, quick = quick_load.open_dataset(FAST / "valid.json", folder=tmp_path / "cache", quick=False)
     assert quick is None and save is not None and len(loaded.dataset.events) == 2  # checked, then cached
+
+
+def test_the_child_never_imports_from_the_current_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `python -m` put the current directory first on sys.path: a json.py beside the dataset ran
+    marker = tmp_path / "ran"
+    (tmp_path / "json.py").write_text(f"open({str(marker)!r}, 'w').write('ran')\nraise ImportError\n")
+    monkeypatch.chdir(tmp_path)
+    assert _check(FAST / "valid.json").start().wait().kind == "ok"
+    assert not marker.exists()

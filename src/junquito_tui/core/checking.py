@@ -26,6 +26,7 @@ import sys
 import threading
 from pathlib import Path
 
+from . import child_process
 from .problems import DatasetError, Problem
 
 TIME_LIMIT_BASE = 120.0  # seconds, and per MB below: checking 87 MB takes ~2 s of CPU here
@@ -59,7 +60,7 @@ class Check:
         """``size``: the file's, in bytes (sets the time limit, unless ``limit`` is given)."""
         self.path, self.max_bytes, self.digest = path, max_bytes, digest
         self.limit = limit if limit is not None else time_limit(size)
-        self.command = [sys.executable, "-m", __name__, str(path), str(max_bytes), digest]
+        self.command = child_process.command(__name__, str(path), str(max_bytes), digest)
         self._process: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
         self._stopped = False
@@ -68,7 +69,11 @@ class Check:
         with self._lock:
             if not self._stopped:
                 self._process = subprocess.Popen(
-                    self.command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+                    self.command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=child_process.environment(),
                 )
                 _RUNNING.add(self)
         return self
@@ -160,6 +165,7 @@ def check(path: Path, max_bytes: int, digest: str) -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
+    child_process.end_with_parent()
     path, max_bytes, digest = Path(argv[0]), int(argv[1]), argv[2]
     sys.stdout.write(json.dumps(check(path, max_bytes, digest)) + "\n")
     sys.stdout.flush()

@@ -154,21 +154,29 @@ def preflight(target: Path, max_bytes: int) -> int:
 def read_file(target: Path, max_bytes: int, report: Progress | None = None) -> bytes:
     """The whole file, checked to be a regular file within ``max_bytes`` before and after opening it."""
     name = str(target)
+    with open_regular(target, max_bytes) as handle:
+        try:
+            return _read_all(handle, name, os.fstat(handle.fileno()).st_size, max_bytes, report)
+        except OSError as error:
+            raise _os_problem(name, error) from None
+
+
+def open_regular(target: Path, max_bytes: int) -> BinaryIO:
+    """The file opened for reading, checked to be a regular file within ``max_bytes`` before and after
+    opening it (a FIFO put in its place is refused, not waited on); else ``DatasetError``."""
+    name = str(target)
     preflight(target, max_bytes)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         descriptor = os.open(target, flags)  # read-only: the app never writes a dataset
     except OSError as error:
         raise _os_problem(name, error) from None
-    with os.fdopen(descriptor, "rb") as handle:
-        status = os.fstat(descriptor)
-        kind = file_kind(status.st_mode)
-        if kind is not None:  # swapped for something else since the check above
-            raise _refusal(name, kind)
-        try:
-            return _read_all(handle, name, status.st_size, max_bytes, report)
-        except OSError as error:
-            raise _os_problem(name, error) from None
+    handle = os.fdopen(descriptor, "rb")
+    kind = file_kind(os.fstat(descriptor).st_mode)
+    if kind is not None:  # swapped for something else since the check above
+        handle.close()
+        raise _refusal(name, kind)
+    return handle
 
 
 def _read_all(handle: BinaryIO, name: str, size: int, max_bytes: int, report: Progress | None) -> bytes:

@@ -26,6 +26,7 @@ from .json_text import UTF8_BOM, decode, has_duplicate_keys, parse_json
 from .memory import collector_paused
 from .problems import DatasetError, Problem, json_kind
 from .records import Dataset
+from .text import file_name
 
 if TYPE_CHECKING:
     from .interop.sheet_layouts import ColumnSpec
@@ -165,7 +166,7 @@ def _load_json(raw: bytes, target: Path, stage: _Stage, report: Progress, thorou
         if is_timelinejs(document):
             stage.now = "converted from TimelineJS"
             report("Converting from TimelineJS", None)
-            converted, warnings = from_timelinejs(document, target.name)
+            converted, warnings = from_timelinejs(document, file_name(target.name))
             stage.now = "checked"
             return Loaded(validate_document(converted, name), [*_as_warnings(duplicates), *warnings])
         return Loaded(validate_document(document, name, duplicates), [])
@@ -257,7 +258,7 @@ def load_timelinejs(
             )
             raise DatasetError(name, [Problem("", why)])
         stage.now = "converted from TimelineJS"
-        converted, warnings = from_timelinejs(document, target.name)
+        converted, warnings = from_timelinejs(document, file_name(target.name))
         stage.now = "checked"
         return validate_document(converted, name), [*_as_warnings(duplicates), *warnings]
 

@@ -144,6 +144,12 @@ def without_controls(text: str) -> tuple[str, int]:
     return clean, len(normal) - len(clean)
 
 
+def file_name(name: str) -> str:
+    """A file's name as text: bytes that are not UTF-8 (a name from another system, which Python keeps
+    as lone surrogates) shown as U+FFFD, which a dataset's strings can hold."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def visible(text: str) -> str:
     """Control characters from a file (in a key, say) shown as \\x1b, never sent to the terminal."""
     return _ANY_CONTROL.sub(

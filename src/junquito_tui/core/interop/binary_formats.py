@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
-from .book_formats import BUILT_IN, DAY, TIME, FoundCells, formats_unread, hidden_times, shown
+from .book_formats import BUILT_IN, DAY, TIME, FoundCells, formats_unread, shown
+from .book_guard import MAX_CELLS
 
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
@@ -25,7 +26,7 @@ class FormatsUnread(Exception):
     """The file's formats could not be read: its dates are read as the days it stores (said)."""
 
 
-def binary_cells(path: Path, sheet_name: str, rows: list[list[object]]) -> FoundCells | None:
+def binary_cells(path: Path, sheet_name: str, times: bool) -> FoundCells | None:
     """The named sheet's date cells whose format shows less than they store (one run each), as
     ``xlsx_formats.xlsx_cells`` finds them; None for a file that is neither XLS nor XLSB; a warning
     when it is one whose formats cannot be read."""
@@ -34,29 +35,29 @@ def binary_cells(path: Path, sheet_name: str, rows: list[list[object]]) -> Found
             with zipfile.ZipFile(path) as book:
                 if "xl/workbook.bin" not in book.namelist():
                     return None
-                found = _xlsb_cells(book, sheet_name, _relevant(_xlsb_styles(book), rows))
+                found = _xlsb_cells(book, sheet_name, _relevant(_xlsb_styles(book), times))
         except zipfile.BadZipFile:
-            found = _xls_cells(path, sheet_name, rows)
+            found = _xls_cells(path, sheet_name, times)
     except (FormatsUnread, KeyError, OSError, ValueError, IndexError, struct.error, ElementTree.ParseError) as error:
         return FoundCells(said=[formats_unread(error)])
     return FoundCells([(row, 1, column, 1, what) for (row, column), what in found.items()])
 
 
-def _relevant(styles: dict[int, str], rows: list[list[object]]) -> dict[int, str]:
-    """The styles that can change a cell: one that hides a time only if some cell has one."""
-    return styles if hidden_times(rows) else {index: what for index, what in styles.items() if what not in (DAY, TIME)}
+def _relevant(styles: dict[int, str], times: bool) -> dict[int, str]:
+    """The styles that can change a cell: one that hides a time only if some cell has one (``times``)."""
+    return styles if times else {index: what for index, what in styles.items() if what not in (DAY, TIME)}
 
 
 # -- XLS ----------------------------------------------------------------------------------------------
 
 
-def _xls_cells(path: Path, sheet_name: str, rows: list[list[object]]) -> dict[tuple[int, int], str]:
+def _xls_cells(path: Path, sheet_name: str, times: bool) -> dict[tuple[int, int], str]:
     import xlrd  # only for XLS files
 
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_Quiet())
         try:
-            styles = _relevant(_xls_styles(book), rows)
+            styles = _relevant(_xls_styles(book), times)
             if not styles:
                 return {}
             sheet = book.sheet_by_name(sheet_name)
@@ -94,7 +95,7 @@ class _Quiet:
 # -- XLSB ---------------------------------------------------------------------------------------------
 
 _BEGIN_FORMATS, _FORMAT, _BEGIN_STYLES, _STYLE, _END_STYLES = 0x0267, 0x002C, 0x0269, 0x002F, 0x026A
-_BUNDLE_SHEET, _ROW, _END_SHEET_DATA = 0x009C, 0x0000, 0x0092
+_BUNDLE_SHEET, _ROW, _BEGIN_SHEET_DATA, _END_SHEET_DATA = 0x009C, 0x0000, 0x0091, 0x0092
 _NUMBER_CELLS = frozenset({0x0002, 0x0005, 0x0009})  # BrtCellRk, BrtCellReal, BrtFmlaNum: what a date is
 
 
@@ -160,8 +161,9 @@ def _xlsb_sheet_part(book: zipfile.ZipFile, sheet_name: str) -> str | None:
     if wanted is None:
         return None
     rels = ElementTree.fromstring(book.read("xl/_rels/workbook.bin.rels"))
-    target = next((r.get("Target", "") for r in rels.iter(f"{_PACKAGE_REL}Relationship") if r.get("Id") == wanted), "")
-    return str(PurePosixPath("xl") / target) if target else None  # as the reader places it
+    # of two relations with one id, the last is the one the reader follows
+    targets = [r.get("Target", "") for r in rels.iter(f"{_PACKAGE_REL}Relationship") if r.get("Id") == wanted]
+    return str(PurePosixPath("xl") / targets[-1]) if targets and targets[-1] else None  # as the reader places it
 
 
 def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str]) -> dict[tuple[int, int], str]:
@@ -170,13 +172,20 @@ def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str]) 
         return {}
     found: dict[tuple[int, int], str] = {}
     row = 0
+    inside = False  # only the sheet data's records are cells, as the reader reads them
     for kind, data in _records(book.read(part)):
-        if kind == _ROW:
+        if kind == _BEGIN_SHEET_DATA:
+            inside = True
+        elif not inside:
+            continue
+        elif kind == _ROW:
             (row,) = struct.unpack_from("<I", data)
         elif kind in _NUMBER_CELLS:
             column, style = struct.unpack_from("<II", data)
             if what := styles.get(style & 0xFFFFFF):
                 found[row, column] = what
+                if len(found) > MAX_CELLS:  # the reader holds no more: the file is not what it seems
+                    raise ValueError(f"more than {MAX_CELLS:,} styled cells")
         elif kind == _END_SHEET_DATA:
             break
     return found

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from .notes import SHOWN_PATHS
 from .sheet_dates import Hidden
@@ -76,8 +77,52 @@ class FoundCells:
     uncomputed: list[tuple[int, int]] = field(default_factory=list)  # row, rows: formulas with no value
     said: list[str] = field(default_factory=list)  # what the look could not do, for warnings
 
+    def to_json(self) -> dict[str, list[Any]]:
+        """As the child sends it: single cells of a column merged into runs of rows."""
+        return {"shown": _runs(self.shown), "uncomputed": [list(run) for run in self.uncomputed], "said": self.said}
 
-def formats_unread(error: Exception) -> str:
+    @classmethod
+    def of_json(cls, data: object) -> FoundCells | None:
+        """What the child sent, or None if it is not that shape."""
+        if not isinstance(data, dict):
+            return None
+        shown, uncomputed, said = data.get("shown"), data.get("uncomputed"), data.get("said")
+        kinds = {YEAR, MONTH, DAY, NO_YEAR, TIME, LOCALE}
+        if not (
+            isinstance(shown, list)
+            and all(_numbers(run, 4) and run[4] in kinds for run in shown)
+            and isinstance(uncomputed, list)
+            and all(_numbers(run, 2) for run in uncomputed)
+            and isinstance(said, list)
+            and all(isinstance(text, str) for text in said)
+        ):
+            return None
+        return cls([tuple(run) for run in shown], [tuple(run) for run in uncomputed], said)
+
+
+def _numbers(run: object, count: int) -> bool:
+    return (
+        isinstance(run, list)
+        and len(run) >= count
+        and all(type(number) is int and number >= 0 for number in run[:count])
+        and len(run) == count + (count == 4)
+    )
+
+
+def _runs(shown: list[tuple[int, int, int, int, str]]) -> list[list[Any]]:
+    """Cells of one row each, merged down their column into runs (a date column is one run)."""
+    single = sorted((run for run in shown if run[1] == 1 and run[3] == 1), key=lambda run: (run[2], run[4], run[0]))
+    runs: list[list[Any]] = []
+    for row, _, column, _, what in single:
+        last = runs[-1] if runs else None
+        if last is not None and last[2] == column and last[4] == what and last[0] <= row <= last[0] + last[1]:
+            last[1] = max(last[1], row - last[0] + 1)
+        else:
+            runs.append([row, 1, column, 1, what])
+    return runs + [list(run) for run in shown if not (run[1] == 1 and run[3] == 1)]
+
+
+def formats_unread(error: object) -> str:
     """The warning for a file whose formats cannot be read: its dates are read as stored."""
     return (
         f"the cells' number formats could not be read ({error}): a date cell formatted to show only its month or "
@@ -106,19 +151,25 @@ _SAID = {
 }
 
 
-def read_as_shown(path: Path, sheet_name: str, rows: list[list[object]], start: tuple[int, int]) -> list[str]:
-    """The date cells of ``rows`` (the sheet from ``start``, its first row and column) read as their
-    formats show them, in place; what was done and found, for warnings."""
+def find(path: Path, sheet_name: str, times: bool, formulas: frozenset[str]) -> FoundCells:
+    """The named sheet's cells whose format shows less of a date than they store (a hidden time looked
+    for only when some cell has one: ``times``), and its formulas with no value (in an XLSX, only in
+    ``formulas``, the parts ``book_guard`` saw formula tags in). Run in the probe's child, where a
+    hostile file's styles or records can cost only that process's bounded memory and time."""
     if path.suffix.lower() == ".ods":
         from .ods_formats import ods_cells
 
-        found = ods_cells(path, sheet_name, hidden_times(rows))
-    else:
-        from .binary_formats import binary_cells
-        from .xlsx_formats import xlsx_cells
+        return ods_cells(path, sheet_name, times)
+    from .binary_formats import binary_cells
+    from .xlsx_formats import xlsx_cells
 
-        binary = binary_cells(path, sheet_name, rows)
-        found = binary if binary is not None else xlsx_cells(path, sheet_name, rows)
+    binary = binary_cells(path, sheet_name, times)
+    return binary if binary is not None else xlsx_cells(path, sheet_name, times, formulas)
+
+
+def read_as_shown(found: FoundCells, rows: list[list[object]], start: tuple[int, int]) -> list[str]:
+    """The date cells of ``rows`` (the sheet from ``start``, its first row and column) that ``found``
+    names, read as their formats show them, in place; what was done and found, for warnings."""
     changed: Counter[str] = Counter()
     for row, count, column, columns, what in found.shown:
         for at in range(max(row - start[0], 0), min(row + count - start[0], len(rows))):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,8 @@ CHUNK = 1 << 20
 # A filled XLSX cell ('<c r="B7" t="s">', not the self-closing '<c r="B7" s="3"/>' of a formatted
 # empty one, which the reader skips): its column letters and row number.
 _XLSX_CELL = re.compile(rb'<c\s[^>/]*?\br="([A-Z]{1,3})([0-9]{1,9})"[^>/]*>')
+# A formula's tag, with or without a namespace prefix: plain searches, as fast as memchr
+FORMULA_TAGS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/")
 _ODS_TOKEN = re.compile(
     rb"<table:table-row\b([^>]*?)(/?)>|</table:table-row>|<table:(?:covered-)?table-cell\b([^>]*?)/?>"
 )
@@ -30,20 +33,22 @@ _VALUED = re.compile(rb"value-type=")
 
 
 class BookTooLarge(Exception):
-    """The workbook would unpack to more than we read; ``problem`` says how much and why it stops."""
+    """The workbook would unpack to more than we read, or cannot be measured; ``problem`` says why."""
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
         super().__init__(problem.message)
 
 
-def check_workbook(path: Path, max_bytes: int) -> None:
+def check_workbook(path: Path, max_bytes: int) -> frozenset[str]:
     """Raise ``BookTooLarge`` for a zip workbook whose XML or cells exceed the limits; other files
-    (XLS, or a file that is no zip: the reader says what is wrong with it) pass unchecked."""
+    (XLS, or a file that is no zip: the reader says what is wrong with it) pass unchecked. The parts
+    that hold formula tags, seen on the way (``xlsx_formats`` looks in them for formulas with no value)."""
     try:
         book = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
-        return
+        return frozenset()
+    formulas: set[str] = set()
     with book:
         # Every part, whatever its name says: the reader opens the parts the workbook's relations name
         entries = [e for e in book.infolist() if not e.is_dir()]
@@ -60,8 +65,18 @@ def check_workbook(path: Path, max_bytes: int) -> None:
             name = entry.filename
             # An ODS file's cells are in content.xml; any part of an XLSX may be a sheet (the workbook's
             # relations say which, and the reader follows them): every part is looked at, each way.
-            rows, columns = _ods_extent(book, entry) if name == "content.xml" else _xlsx_extent(book, entry)
+            try:
+                if name == "content.xml":
+                    rows, columns = _ods_extent(book, entry)
+                else:
+                    rows, columns, formula = _xlsx_extent(book, entry)
+                    if formula:
+                        formulas.add(name)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as error:
+                # a bad checksum, a cut or unknown compression: damaged, said as such (not as our bug)
+                raise BookTooLarge(Problem("", f"cannot be read: its part {name!r} is damaged ({error})")) from None
             too_many_cells(f"its part {name!r}", rows, columns)
+    return frozenset(formulas)
 
 
 def too_many_cells(where: str, rows: int, columns: int) -> None:
@@ -90,16 +105,19 @@ def whole_tags(book: zipfile.ZipFile, entry: zipfile.ZipInfo | str) -> Iterator[
         yield tail
 
 
-def _xlsx_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int]:
-    """(rows, columns) of the rectangle from A1 to the last filled cell, read a chunk at a time."""
+def _xlsx_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int, bool]:
+    """(rows, columns) of the rectangle from A1 to the last filled cell, read a chunk at a time, and
+    whether the part holds a formula tag."""
     rows = columns = 0
+    formula = False
     for text in whole_tags(book, entry):
+        formula = formula or any(tag in text for tag in FORMULA_TAGS)
         found = _XLSX_CELL.findall(text)
         if found:  # C-level passes: a sheet of 3 million cells is 176 MB of XML
             letters, numbers = zip(*found, strict=True)
             rows = max(rows, max(map(int, numbers)))
             columns = max(columns, column_number(max(set(letters), key=lambda c: (len(c), c))))
-    return rows, columns
+    return rows, columns, formula
 
 
 def column_number(letters: bytes) -> int:
@@ -112,12 +130,10 @@ def column_number(letters: bytes) -> int:
 
 def _ods_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int]:
     """(rows, columns) of the rectangle to the last filled cell, repeated rows and cells counted as
-    the reader expands them (the whole content.xml is read: it is within the byte limit)."""
-    with book.open(entry) as stream:
-        content = stream.read()
+    the reader expands them, read a chunk at a time (a 400 MB comment in a 390 KB file was held whole)."""
     rows = columns = 0
     row_at, row_repeat, column_at, row_width = 0, 1, 0, 0
-    for match in _ODS_TOKEN.finditer(content):
+    for match in (found for text in whole_tags(book, entry) for found in _ODS_TOKEN.finditer(text)):
         row_attributes, row_closed, cell_attributes = match.group(1, 2, 3)
         if row_attributes is not None:  # a row opens (or is empty, '<.../>')
             repeated = _ROWS_REPEATED.search(row_attributes)

@@ -16,15 +16,20 @@ from __future__ import annotations
 import atexit
 import contextlib
 import json
-import os
+import queue
 import re
 import signal
 import subprocess
 import sys
+import threading
+import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
+from .. import child_process
 from ..problems import Problem
+from .book_formats import FoundCells, formats_unread
 from .book_guard import MAX_CELLS, BookTooLarge, too_many_cells
 
 # The child's address space: the interpreter and the reader (377 MB at the peak for a 100,000 x 31 XLSX
@@ -57,48 +62,95 @@ def _stop_all() -> None:
 
 
 class Probe:
-    """The reader opening ``path`` in a child, started at once (it runs beside ``book_guard``'s scan);
-    ``result`` waits for it and raises ``BookTooLarge`` if it crashed, ran too long or found a sheet
-    over ``MAX_CELLS``; it returns when the reader opened the file within the limits, or said why it
-    cannot (the reading here will say the same, as it always has)."""
+    """The reader opening ``path`` in a child, started at once (it runs beside ``book_guard``'s scan).
+    ``sizes`` waits for the sheets' sizes and raises ``BookTooLarge`` if the child crashed, ran too long
+    or found a sheet over ``MAX_CELLS``; it returns when the reader opened the file within the limits,
+    or said why it cannot (the reading here will say the same, as it always has). ``formats`` then
+    asks the same child for the chosen sheet's formats (``book_formats.find``): a hostile file's
+    styles or records cost only its bounded memory and time, and its failure is said, not fatal."""
 
     def __init__(self, path: Path, max_bytes: int) -> None:
         size = path.stat().st_size
         self.limit = memory_limit(path, max_bytes)
         self.seconds = TIME_LIMIT + TIME_PER_MB * size / 1e6
-        command = [sys.executable, "-m", __name__, str(path), str(self.limit), str(int(self.seconds))]
-        environment = {**os.environ, "RUST_BACKTRACE": "0"}  # the abort's backtrace is not wanted
+        self.deadline = time.monotonic() + self.seconds * 2
+        self.lines: queue.Queue[bytes | None] = queue.Queue()
+        self.errors = bytearray()
+        command = child_process.command(__name__, str(path), str(self.limit), str(int(self.seconds)))
+        environment = child_process.environment(RUST_BACKTRACE="0")  # the abort's backtrace is not wanted
         try:
             self.process: subprocess.Popen[bytes] | None = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
+                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
             )
             self.failure: OSError | None = None
             _RUNNING.add(self)
         except OSError as error:
             self.process, self.failure = None, error
+            return
+        threading.Thread(target=self._read_lines, daemon=True).start()
+        self.reading_errors = threading.Thread(target=self._read_errors, daemon=True)
+        self.reading_errors.start()
 
-    def result(self) -> None:
+    def _read_lines(self) -> None:
+        assert self.process is not None and self.process.stdout is not None
+        for line in iter(self.process.stdout.readline, b""):
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def _read_errors(self) -> None:
+        assert self.process is not None and self.process.stderr is not None
+        while chunk := self.process.stderr.read(65536):
+            if len(self.errors) < 65536:  # what says why it failed is at the start; the rest is let go
+                self.errors += chunk
+
+    def _answer(self) -> tuple[dict[str, Any] | None, str]:
+        """The child's next answer, or None and why there is none."""
+        try:
+            line = self.lines.get(timeout=max(0.0, self.deadline - time.monotonic()))
+        except queue.Empty:
+            self.stop()
+            return None, f"had not finished after {self.seconds * 2:,.0f} seconds"
+        if line is not None:
+            try:
+                answer = json.loads(line)
+            except ValueError:
+                answer = None
+            if isinstance(answer, dict):
+                return answer, ""
+        assert self.process is not None
+        try:
+            code = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            code = -signal.SIGKILL
+        self.reading_errors.join(timeout=5)  # what it wrote before it ended, read to the end
+        return None, _how(code, bytes(self.errors))
+
+    def sizes(self) -> None:
         if self.process is None:
             raise BookTooLarge(
                 Problem(
                     "", f"cannot be read safely: no separate process could be started to open it first ({self.failure})"
                 )
             )
-        try:
-            out, err = self.process.communicate(timeout=self.seconds * 2)
-        except subprocess.TimeoutExpired:
-            self.stop()
-            raise BookTooLarge(
-                _refusal(f"had not finished after {self.seconds * 2:,.0f} seconds", self.limit)
-            ) from None
-        finally:
-            _RUNNING.discard(self)
-        code = self.process.returncode
-        answer = _answer(out) if code == 0 else None
+        answer, why = self._answer()
         if answer is None:
-            raise BookTooLarge(_refusal(_how(code, err), self.limit))
+            raise BookTooLarge(_refusal(why, self.limit))
         for name, rows, columns in answer.get("sheets", []):
             too_many_cells(f"its sheet {name!r}", rows, columns)
+
+    def formats(self, sheet: str, times: bool, formulas: frozenset[str]) -> FoundCells:
+        """What ``book_formats.find`` says of the sheet, found by the child; its failure said."""
+        assert self.process is not None and self.process.stdin is not None
+        request = {"sheet": sheet, "times": times, "formulas": sorted(formulas)}
+        with contextlib.suppress(OSError):  # the child is gone: its answer below says how
+            self.process.stdin.write(json.dumps(request).encode() + b"\n")
+            self.process.stdin.flush()
+        answer, why = self._answer()
+        found = FoundCells.of_json(answer) if answer is not None else None
+        if found is None:
+            return FoundCells(said=[formats_unread(f"the reader opening it apart {why or 'gave no answer'}")])
+        return found
 
     def stop(self) -> None:
         """End the child if it still runs (the guard refused the file first, or the app closes)."""
@@ -106,15 +158,8 @@ class Probe:
         if self.process is not None and self.process.poll() is None:
             with contextlib.suppress(OSError):
                 self.process.kill()
-            self.process.communicate()
-
-
-def _answer(out: bytes) -> dict[str, list[tuple[str, int, int]]] | None:
-    try:
-        answer = json.loads(out.decode("utf-8").strip().splitlines()[-1])
-    except (ValueError, IndexError, UnicodeDecodeError):
-        return None
-    return answer if isinstance(answer, dict) else None
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=5)
 
 
 def _how(code: int, err: bytes) -> str:
@@ -155,6 +200,7 @@ def sizes(path: Path) -> list[tuple[str, int, int]]:
 
 
 def main(argv: list[str]) -> int:
+    child_process.end_with_parent()
     path, limit, seconds = Path(argv[0]), int(argv[1]), int(argv[2])
     try:
         import resource  # not on Windows: there only the parent's time limit holds
@@ -170,9 +216,25 @@ def main(argv: list[str]) -> int:
         raise  # never an answer: the parent would open the file without a limit
     except Exception as error:  # the parent's own reading says what is wrong, as it always has
         answer = {"error": str(error)[:200]}
+    _send(answer)
+    if "error" in answer or not (request := sys.stdin.readline()):
+        return 0  # the parent read no sheet, or needs no formats
+    ask = json.loads(request)
+    from . import book_formats
+
+    try:
+        found = book_formats.find(path, ask["sheet"], ask["times"], frozenset(ask["formulas"]))
+    except MemoryError:
+        found = FoundCells(said=[formats_unread(f"they need more than the {limit // 1024**2:,} MB of memory allowed")])
+    except Exception as error:  # a file its readers choke on: said, and its dates read as stored
+        found = FoundCells(said=[formats_unread(f"{type(error).__name__}: {error}"[:200])])
+    _send(found.to_json())
+    return 0
+
+
+def _send(answer: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(answer) + "\n")
     sys.stdout.flush()
-    return 0
 
 
 if __name__ == "__main__":

@@ -123,12 +123,13 @@ def _ods_styles(book: zipfile.ZipFile) -> dict[str, str]:
 
 def _content_styles(book: zipfile.ZipFile) -> ElementTree.Element | None:
     """content.xml up to its body (its automatic styles), read a chunk at a time and parsed alone."""
-    head = b""
+    head = bytearray()
     with book.open("content.xml") as stream:
         while chunk := stream.read(CHUNK):
-            head += chunk
-            if (body := head.find(b"<office:body")) >= 0:
-                return ElementTree.fromstring(head[:body] + b"</office:document-content>")
+            searched = max(0, len(head) - 16)  # only the new bytes (and where the tag may begin before
+            head += chunk  # them): searching the whole each time was quadratic, 80 s for 400 MB
+            if (body := head.find(b"<office:body", searched)) >= 0:
+                return ElementTree.fromstring(bytes(head[:body]) + b"</office:document-content>")
     return None
 
 

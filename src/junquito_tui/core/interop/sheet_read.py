@@ -23,10 +23,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 from ..problems import Problem
 from ..text import visible
+
+if TYPE_CHECKING:
+    from .book_probe import Probe
 
 Cell = str | int | float | bool | date | datetime | time | timedelta | None
 Row = tuple[int, list[Cell]]  # (line or row number in the file, cells)
@@ -135,26 +138,33 @@ def open_table(path: Path, max_bytes: int | None = None) -> Table:
         head = handle.read(8)
     if path.suffix.lower() in BOOK_SUFFIXES or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         from ..files import default_max_bytes
-        from .book_guard import BookTooLarge, check_workbook
-        from .book_probe import Probe
+        from .book_copy import private_copy
 
         limit = max_bytes if max_bytes is not None else default_max_bytes()
-        probe = Probe(path, limit)  # the reader, tried apart while the guard measures the XML here
-        try:
-            check_workbook(path, limit)
-            probe.result()
-        except BookTooLarge as error:
-            raise SheetError(error.problem) from None
-        finally:
-            probe.stop()
-        return _workbook(path)
+        with private_copy(path, limit) as copy:  # every reader sees the same bytes
+            return _open_workbook(copy, limit)
     return _csv(path)
 
 
 # -- workbooks ------------------------------------------------------------------------------------------
 
 
-def _workbook(path: Path) -> Table:
+def _open_workbook(path: Path, limit: int) -> Table:
+    from .book_guard import BookTooLarge, check_workbook
+    from .book_probe import Probe
+
+    probe = Probe(path, limit)  # the reader, tried apart while the guard measures the XML here
+    try:
+        formulas = check_workbook(path, limit)
+        probe.sizes()
+        return _workbook(path, probe, formulas)
+    except BookTooLarge as error:
+        raise SheetError(error.problem) from None
+    finally:
+        probe.stop()
+
+
+def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum  # only for workbooks
 
     blank: list[str] = []
@@ -187,10 +197,11 @@ def _workbook(path: Path) -> Table:
     notes = [read]
     if blank:
         notes.append(f"{_names(blank)} {'holds' if len(blank) == 1 else 'hold'} only blank cells: not read")
-    from .book_formats import read_as_shown
+    from .book_formats import hidden_times, read_as_shown
 
-    # dates read as their format shows them; rows of formulas with no value named
-    shown = read_as_shown(path, chosen, rows, start)  # type: ignore[arg-type]  # cells are objects
+    # dates read as their format shows them (found by the probe's child); rows of formulas with no value named
+    cells = cast(list[list[object]], rows)
+    shown = read_as_shown(probe.formats(chosen, hidden_times(cells), formulas), cells, start)
     numbered = ((first + offset + 1, row) for offset, row in enumerate(rows))
     said = [*(notes if len(names) > 1 else []), *shown]
     try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..text import CONTROL, one_line
+from ..text import CONTROL, file_name, one_line
 from .fields import FieldReader
 from .notes import Notes
 from .sheet_detect import JSONL_SUFFIXES, looks_like_json_lines
@@ -63,11 +63,11 @@ class Sheet:
     @property
     def name(self) -> str:
         """The file's name, safe in a title: a file name may hold anything."""
-        return one_line(CONTROL.sub("", self.path.name)) or "spreadsheet"
+        return one_line(CONTROL.sub("", file_name(self.path.name))) or "spreadsheet"
 
     @property
     def stem(self) -> str:
-        return one_line(CONTROL.sub("", self.path.stem)) or "Imported spreadsheet"
+        return one_line(CONTROL.sub("", file_name(self.path.stem))) or "Imported spreadsheet"
 
     @property
     def notes_reader(self) -> FieldReader:

@@ -16,8 +16,8 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from .book_formats import BUILT_IN, DAY, TIME, FoundCells, formats_unread, hidden_times, shown
-from .book_guard import column_number, whole_tags
+from .book_formats import BUILT_IN, DAY, TIME, FoundCells, formats_unread, shown
+from .book_guard import FORMULA_TAGS, column_number, whole_tags
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -26,7 +26,6 @@ _NAME = rb"(?:[\w.-]+:)?"  # a namespace prefix, as the .NET SDK writes them ('x
 _REF = re.compile(rb"""\br=["']([A-Z]{1,3})([0-9]{1,9})["']""")
 _ROW_NUMBER = re.compile(rb"""\br=["']([0-9]{1,9})["']""")
 _STYLE = re.compile(rb"""\bs=["']([0-9]{1,9})["']""")
-_FORMULA = re.compile(rb"<" + _NAME + rb"f[\s/>]")
 # A cell whose only content is a formula (and at most an empty value, as openpyxl writes it)
 _UNCOMPUTED = re.compile(
     rb"<" + _NAME + rb"c(\s[^>]*)?>\s*<" + _NAME + rb"f\b[^>]*(?:/>|>[^<]*</" + _NAME + rb"f>)\s*"
@@ -39,20 +38,21 @@ class _NoReference(Exception):
     """A cell found gives no reference: its place must be counted."""
 
 
-def xlsx_cells(path: Path, sheet_name: str, rows: list[list[object]]) -> FoundCells:
+def xlsx_cells(path: Path, sheet_name: str, times: bool, formulas: frozenset[str]) -> FoundCells:
     """The named sheet's date cells whose format shows less than they store, and its rows of formulas
-    with no value; nothing when the file is no XLSX this can read (the reader says what is wrong),
-    and a warning when its formats cannot be read."""
+    with no value (looked for if its part is among ``formulas``, the parts the guard saw formula tags
+    in); nothing when the file is no XLSX this can read (the reader says what is wrong), and a
+    warning when its formats cannot be read."""
     try:
         with zipfile.ZipFile(path) as book:
             styles = _styles(book)
-            if not hidden_times(rows):
+            if not times:
                 styles = {index: what for index, what in styles.items() if what not in (DAY, TIME)}
             part = _sheet_part(book, sheet_name)
-            if part is None:
-                return FoundCells()
+            if part is None or not (styles or part in formulas):
+                return FoundCells()  # most sheets: the part is not read again
             try:
-                return _matched(book, part, styles)
+                return _matched(book, part, styles, part in formulas)
             except _NoReference:
                 return _walked(book, part, styles)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError) as error:
@@ -104,10 +104,11 @@ def _place(attributes: bytes) -> tuple[int, int]:
     return int(reference.group(2)) - 1, column_number(reference.group(1)) - 1
 
 
-def _matched(book: zipfile.ZipFile, part: str, styles: dict[int, str]) -> FoundCells:
+def _matched(book: zipfile.ZipFile, part: str, styles: dict[int, str], formulas: bool) -> FoundCells:
     found = FoundCells()
     alternatives = b"|".join(str(index).encode() for index in styles)
-    pattern = rb"<" + _NAME + rb"c\s([^>]*?\bs=[\"'](?:" + alternatives + rb")[\"'][^>]*)>"
+    # not a self-closing '<c r="B7" s="3"/>': a formatted empty cell, which the reader skips
+    pattern = rb"<" + _NAME + rb"c\s([^>]*?\bs=[\"'](?:" + alternatives + rb")[\"'][^>/]*)>"
     styled = re.compile(pattern) if styles else None
     for text in whole_tags(book, part):
         if styled is not None:
@@ -116,7 +117,7 @@ def _matched(book: zipfile.ZipFile, part: str, styles: dict[int, str]) -> FoundC
                 if style is not None and (what := styles.get(int(style.group(1)))) is not None:
                     row, column = _place(cell.group(1))
                     found.shown.append((row, 1, column, 1, what))
-        if _FORMULA.search(text):
+        if formulas and any(tag in text for tag in FORMULA_TAGS):
             for cell in _UNCOMPUTED.finditer(text):
                 found.uncomputed.append((_place(cell.group(1) or b"")[0], 1))
     return found
