@@ -11,7 +11,7 @@ import pytest
 
 from junquito_tui.core.interop.book_formats import shown
 from junquito_tui.core.interop.sheet_dates import DAY_ZERO, Parsed, read_date
-from junquito_tui.core.loader import load_with_report
+from junquito_tui.core.loader import DatasetError, load_with_report
 from sheet_files import Cell, write_xlsx
 
 # more cell styles after the fixture's three (0 General, 1 built-in 14 m/d/yyyy, 2 'yyyy-mm-dd hh:mm'):
@@ -81,6 +81,11 @@ def workbook(tmp_path: Path, styles: list[str], stored: dt.datetime | dt.date = 
         ("0.00", None),
         ("0.00E+00", None),
         ("General", None),
+        ("[$-411]ge.m.d", "day"),  # a Japanese era year: a year all the same
+        ('ggge"年"m"月"d"日"', "day"),
+        ("d mmm bbbb", "day"),  # a Buddhist era year
+        ("[$-409]h:mm:ss AM/PM", "time"),
+        ("[mm]:ss", "time"),
     ],
 )
 def test_what_a_number_format_shows(code: str, what: str | None) -> None:
@@ -134,7 +139,11 @@ def test_a_date_shown_without_its_year_is_named_not_read(tmp_path: Path) -> None
     events, warnings = dates_of(workbook(tmp_path, ["6", "7", "11", "8"]))
     assert events == {"Style 8": ("2017-06-01", "day")}
     for row in (2, 3, 4):
-        assert any(w.startswith(f"row {row}: '2017-06-01': its format shows no year") for w in warnings), row
+        assert any(
+            w.startswith(f"row {row}: 'a date shown without its year': its format shows no year")
+            and "the year it stores (2017) is not one the sheet shows" in w
+            for w in warnings
+        ), row
     assert any("3 date cells are formatted to show no year" in w for w in warnings)
 
 
@@ -254,3 +263,36 @@ def test_xlsx_rows_of_formulas_without_values_are_named(tmp_path: Path) -> None:
     assert named[0].startswith("row 3: its cells are formulas the file keeps no computed value for")
     assert named[1].startswith("row 4: cells in it are formulas")  # B4 was computed: the row has a value
     assert len(named) == 2
+
+
+def test_a_whole_day_shown_only_as_a_time_is_a_time_of_day_too(tmp_path: Path) -> None:
+    # 'h:mm' over a day with no time shows 0:00: it was read as the day, precise, unsaid
+    events, warnings = dates_of(workbook(tmp_path, ["9", "1"], stored=dt.date(2017, 6, 5)))
+    assert events == {"Style 1": ("2017-06-05", "day")}
+    assert any(w.startswith("row 2: '00:00:00': a time of day without a date") for w in warnings)
+
+
+def test_an_empty_text_result_is_a_computed_value(tmp_path: Path) -> None:
+    # Excel writes =IF(A2="","",A2) giving "" as t="str" with an empty value: computed, not missing
+    path = write_xlsx(tmp_path / "e.xlsx", [["date", "title", "extra"], ["2018-01-15", "Kept", "x"]])
+    path = rewritten_sheet(
+        path,
+        {
+            b'<c r="C2" t="inlineStr"><is><t xml:space="preserve">x</t></is></c>': (
+                b'<c r="C2" t="str"><f>IF(A2="","",A2)</f><v/></c>'
+            )
+        },
+    )
+    loaded = load_with_report(path)
+    assert [e.title for e in loaded.dataset.events] == ["Kept"]
+    assert not any("no computed value" in w for w in loaded.warnings)
+
+
+def test_an_encrypted_part_is_said_not_reported_as_a_bug(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "enc.xlsx", [["date", "title"], ["2018-01-15", "x"]])
+    raw = bytearray(path.read_bytes())
+    at = raw.index(b"PK\x01\x02")  # the first entry of the zip's directory: its 'encrypted' flag set
+    raw[at + 8] |= 0x01
+    path.write_bytes(raw)
+    with pytest.raises(DatasetError, match=r"is damaged .*encrypted"):
+        load_with_report(path)

@@ -133,3 +133,16 @@ def test_the_child_never_imports_from_the_current_directory(tmp_path: Path, monk
     monkeypatch.chdir(tmp_path)
     assert _check(FAST / "valid.json").start().wait().kind == "ok"
     assert not marker.exists()
+
+
+def test_a_check_started_by_a_thread_that_ends_runs_to_its_end() -> None:
+    # the app starts the check in its loading thread and waits for it from another: Linux's
+    # parent-death signal, tried first, killed the check when the loading thread ended
+    import threading
+
+    started: list[Check] = []
+    loading = threading.Thread(target=lambda: started.append(_check(FAST / "valid.json").start()))
+    loading.start()
+    loading.join()
+    time.sleep(0.2)
+    assert started[0].wait().kind == "ok"

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from junquito_tui.core.interop import book_copy, ods_formats
@@ -122,3 +122,69 @@ def test_the_ods_styles_are_found_across_chunks(tmp_path: Path, monkeypatch: pyt
         with zipfile.ZipFile(path) as book:
             found = ods_formats._content_styles(book)
         assert found is not None and found.tag.endswith("document-content")
+
+
+_ROW = st.tuples(
+    st.booleans(), st.lists(st.tuples(st.booleans(), st.booleans(), st.booleans()), min_size=1, max_size=4)
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_ROW, min_size=1, max_size=6), st.integers(0, 2))
+def test_cells_are_placed_where_the_reader_places_them(
+    layout: list[tuple[bool, list[tuple[bool, bool, bool]]]], gap: int
+) -> None:
+    # the oracle is python-calamine itself: rows and cells with and without references (some in
+    # lower case), dates in a month style here and there; the walk must find each date where the
+    # reader puts it
+    from python_calamine import CalamineWorkbook
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_xlsx(Path(folder) / "w.xlsx", [["x"]])
+        rows, number = [], 0
+        for row_numbered, cells in layout:
+            number += 1 + gap
+            column, parts = 0, []
+            for numbered, lower, dated in cells:
+                column += 1 + gap
+                letter = chr(64 + column)
+                reference = f' r="{letter.lower() if lower else letter}{number}"' if numbered else ""
+                value = ' s="3"><v>42887</v>' if dated else ' t="inlineStr"><is><t>x</t></is>'
+                parts.append(f"<c{reference}{value}</c>")
+            row_reference = f' r="{number}"' if row_numbered else ""
+            rows.append(f"<row{row_reference}>{''.join(parts)}</row>")
+        with zipfile.ZipFile(path) as book:
+            content = {name: book.read(name) for name in book.namelist()}
+        sheet = content["xl/worksheets/sheet1.xml"]
+        start = sheet.index(b"<sheetData>") + len(b"<sheetData>")
+        end = sheet.index(b"</sheetData>")
+        content["xl/worksheets/sheet1.xml"] = sheet[:start] + "".join(rows).encode() + sheet[end:]
+        content["xl/styles.xml"] = (
+            content["xl/styles.xml"]
+            .replace(b'<cellXfs count="3">', b'<cellXfs count="4">')
+            .replace(b"</cellXfs>", b'<xf numFmtId="17" applyNumberFormat="1"/></cellXfs>')
+        )
+        with zipfile.ZipFile(path, "w") as book:
+            for name, data in content.items():
+                book.writestr(name, data)
+        sheet_read = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+        first = sheet_read.start or (0, 0)
+        import datetime as dt
+
+        expected = {
+            (first[0] + r, first[1] + c)
+            for r, row in enumerate(sheet_read.to_python())
+            for c, cell in enumerate(row)
+            if isinstance(cell, dt.date)
+        }
+        found = xlsx_cells(path, "od1", False, frozenset())
+        assert {(row, column) for row, _, column, _, _ in found.shown} == expected
+
+
+def test_an_ods_file_is_known_by_its_content_not_its_name(tmp_path: Path) -> None:
+    from junquito_tui.core.interop.book_formats import find
+
+    path = write_ods(tmp_path / "sheet.ods", [["date", "title"], ["2018-01-15", "x"]])
+    renamed = tmp_path / "no-suffix"
+    renamed.write_bytes(path.read_bytes())
+    assert find(renamed, "od1", False, frozenset()).said == []  # not taken for an XLSX with parts missing

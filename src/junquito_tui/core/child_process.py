@@ -2,17 +2,21 @@
 
 ``python -m`` puts the current directory first on ``sys.path``: a ``json.py`` in the folder a received
 workbook sits in ran as soon as the workbook was opened (reproduced). ``-P`` (Python 3.11) leaves it
-out, so a child imports only our modules and the installed ones. And a child ends with the app: on
-Linux the kernel kills it when the app dies by any signal (``atexit`` runs only on a normal exit).
+out, so a child imports only our modules and the installed ones. And a child ends with the app: it
+watches its parent's process id and ends when it changes (the parent died, by any signal: ``atexit``
+runs only on a normal exit). Linux's parent-death signal would be quicker, but it fires when the
+*thread* that started the child ends, and the dataset check outlives the thread that starts it.
 """
 
 from __future__ import annotations
 
 import os
-import signal
 import sys
+import threading
+import time
 
 _PARENT = "JUNQUITO_PARENT"
+WATCH_SECONDS = 0.5
 
 
 def command(module: str, *arguments: str) -> list[str]:
@@ -26,17 +30,15 @@ def environment(**more: str) -> dict[str, str]:
 
 
 def end_with_parent() -> None:
-    """In the child, first thing: be killed when the parent dies (Linux; elsewhere the parent's own
-    ``atexit`` and time limits hold). If the parent is already gone, end now."""
-    if sys.platform != "linux":
-        return
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
+    """In the child, first thing: end when the parent is gone (its process id is no longer our
+    parent's: we were handed to another). A daemon thread looks twice a second."""
     parent = os.environ.get(_PARENT)
-    if parent is not None and parent != str(os.getppid()):
+    if parent is None or not parent.isdigit():
+        return
+
+    def watch() -> None:
+        while os.getppid() == int(parent):
+            time.sleep(WATCH_SECONDS)
         os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="end-with-parent").start()

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
-from .book_formats import BUILT_IN, DAY, TIME, FoundCells, formats_unread, shown
+from .book_formats import BUILT_IN, DAY, FoundCells, formats_unread, shown
 from .book_guard import MAX_CELLS
 
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -45,7 +45,7 @@ def binary_cells(path: Path, sheet_name: str, times: bool) -> FoundCells | None:
 
 def _relevant(styles: dict[int, str], times: bool) -> dict[int, str]:
     """The styles that can change a cell: one that hides a time only if some cell has one (``times``)."""
-    return styles if times else {index: what for index, what in styles.items() if what not in (DAY, TIME)}
+    return styles if times else {index: what for index, what in styles.items() if what != DAY}
 
 
 # -- XLS ----------------------------------------------------------------------------------------------

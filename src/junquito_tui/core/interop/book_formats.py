@@ -32,10 +32,12 @@ YEAR, MONTH, DAY, NO_YEAR, TIME, LOCALE = "year", "month", "day", "no year", "ti
 # Excel, a day in Japanese): read as stored, said.
 BUILT_IN = {14: DAY, 15: DAY, 16: NO_YEAR, 17: MONTH, **dict.fromkeys((18, 19, 20, 21, 45, 46, 47), TIME)}
 BUILT_IN |= dict.fromkeys((*range(27, 37), *range(50, 59)), LOCALE)
-# A format's literal parts ("text", \x, [colour], [$-409], [h]) and its AM/PM markers say nothing of
-# the date it shows
-_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.|am/pm|a/p')
-_PARTS = re.compile(r"y+|m+|d+|h+|s+")
+# A format's literal parts ("text", \x, [colour], [$-409], [h]), its AM/PM markers, 'General' and a
+# number's exponent (0.00E+00) say nothing of the date it shows
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.|am/pm|a/p|general|e[+-]')
+# y, and the era years of East Asian locales (e, g, b: '[$-411]ge.m.d', 'd mmm bbbb'), show a year
+_PARTS = re.compile(r"[yegb]+|m+|d+|h+|s+")
+_YEAR_LETTERS = frozenset("yegb")
 
 
 def shown(format_code: str) -> str | None:
@@ -46,7 +48,7 @@ def shown(format_code: str) -> str | None:
     parts = _PARTS.findall(code)
     kinds = set()
     for at, part in enumerate(parts):
-        kind = part[0]
+        kind = "y" if part[0] in _YEAR_LETTERS else part[0]
         # Excel's rule: 'm' or 'mm' right after an hour or right before seconds is minutes
         if kind == "m" and len(part) <= 2:
             before = parts[at - 1][0] if at else ""
@@ -90,7 +92,7 @@ class FoundCells:
         kinds = {YEAR, MONTH, DAY, NO_YEAR, TIME, LOCALE}
         if not (
             isinstance(shown, list)
-            and all(_numbers(run, 4) and run[4] in kinds for run in shown)
+            and all(_numbers(run, 4) and isinstance(run[4], str) and run[4] in kinds for run in shown)
             and isinstance(uncomputed, list)
             and all(_numbers(run, 2) for run in uncomputed)
             and isinstance(said, list)
@@ -156,7 +158,7 @@ def find(path: Path, sheet_name: str, times: bool, formulas: frozenset[str]) -> 
     for only when some cell has one: ``times``), and its formulas with no value (in an XLSX, only in
     ``formulas``, the parts ``book_guard`` saw formula tags in). Run in the probe's child, where a
     hostile file's styles or records can cost only that process's bounded memory and time."""
-    if path.suffix.lower() == ".ods":
+    if _is_ods(path):
         from .ods_formats import ods_cells
 
         return ods_cells(path, sheet_name, times)
@@ -165,6 +167,18 @@ def find(path: Path, sheet_name: str, times: bool, formulas: frozenset[str]) -> 
 
     binary = binary_cells(path, sheet_name, times)
     return binary if binary is not None else xlsx_cells(path, sheet_name, times, formulas)
+
+
+def _is_ods(path: Path) -> bool:
+    """By its content, as the reader tells it (a file's name may say anything)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            names = set(book.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return "content.xml" in names and not names & {"xl/workbook.xml", "xl/workbook.bin"}
 
 
 def read_as_shown(found: FoundCells, rows: list[list[object]], start: tuple[int, int]) -> list[str]:
@@ -200,8 +214,8 @@ def _as_shown(value: date, what: str) -> object:
     stamp = value if isinstance(value, datetime) else None
     if what == DAY and stamp is not None and stamp.time() != time(0, 0):
         return stamp.date()
-    if what == TIME and stamp is not None:  # to the second: a binary file's float is 14:29:59.994 for 14:30
-        return (stamp + timedelta(microseconds=500_000)).replace(microsecond=0).time()
+    if what == TIME:  # to the second: a binary file's float is 14:29:59.994 for 14:30; a whole day is 0:00
+        return (stamp + timedelta(microseconds=500_000)).replace(microsecond=0).time() if stamp else time(0, 0)
     return value
 
 

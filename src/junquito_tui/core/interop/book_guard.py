@@ -72,8 +72,16 @@ def check_workbook(path: Path, max_bytes: int) -> frozenset[str]:
                     rows, columns, formula = _xlsx_extent(book, entry)
                     if formula:
                         formulas.add(name)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as error:
-                # a bad checksum, a cut or unknown compression: damaged, said as such (not as our bug)
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                OSError,
+                ValueError,
+                NotImplementedError,
+                RuntimeError,
+            ) as error:
+                # a bad checksum, a cut, an unknown compression, a part marked encrypted: said as such
                 raise BookTooLarge(Problem("", f"cannot be read: its part {name!r} is damaged ({error})")) from None
             too_many_cells(f"its part {name!r}", rows, columns)
     return frozenset(formulas)

@@ -93,15 +93,17 @@ class Probe:
 
     def _read_lines(self) -> None:
         assert self.process is not None and self.process.stdout is not None
-        for line in iter(self.process.stdout.readline, b""):
-            self.lines.put(line)
+        with self.process.stdout:
+            for line in iter(self.process.stdout.readline, b""):
+                self.lines.put(line)
         self.lines.put(None)
 
     def _read_errors(self) -> None:
         assert self.process is not None and self.process.stderr is not None
-        while chunk := self.process.stderr.read(65536):
-            if len(self.errors) < 65536:  # what says why it failed is at the start; the rest is let go
-                self.errors += chunk
+        with self.process.stderr:
+            while chunk := self.process.stderr.read(65536):
+                if len(self.errors) < 65536:  # what says why it failed is at the start; the rest is let go
+                    self.errors += chunk
 
     def _answer(self) -> tuple[dict[str, Any] | None, str]:
         """The child's next answer, or None and why there is none."""
@@ -155,11 +157,16 @@ class Probe:
     def stop(self) -> None:
         """End the child if it still runs (the guard refused the file first, or the app closes)."""
         _RUNNING.discard(self)
-        if self.process is not None and self.process.poll() is None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
             with contextlib.suppress(OSError):
                 self.process.kill()
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=5)
+        if self.process.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()  # the readers' threads close their own pipes at their end
 
 
 def _how(code: int, err: bytes) -> str:

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .book_formats import DAY, MONTH, NO_YEAR, TIME, YEAR, FoundCells
+from .book_formats import DAY, MONTH, NO_YEAR, TIME, YEAR, FoundCells, formats_unread
 
 CHUNK = 1 << 20
 # ODS: the namespaces of styles, and the tags of a sheet as the reader walks them
@@ -75,11 +75,11 @@ def ods_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
         with zipfile.ZipFile(path) as book:
             styles = _ods_styles(book)
             if not times:
-                styles = {name: what for name, what in styles.items() if what not in (DAY, TIME)}
+                styles = {name: what for name, what in styles.items() if what != DAY}
             with book.open("content.xml") as stream:
                 content = stream.read()  # within the byte limit: the guard read it too
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError):
-        return FoundCells()
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError) as error:
+        return FoundCells(said=[formats_unread(error)])  # the reader may read it all the same
     if not styles and (b"table:formula=" not in content or _UNCOMPUTED.search(content) is None):
         return FoundCells()
     return _walk(content, sheet_name, styles)

@@ -142,19 +142,20 @@ class Hidden:
 
     stored: date
 
-    def __str__(self) -> str:
-        return self.stored.isoformat()
+    def __str__(self) -> str:  # in a summary or a note: never the year the sheet does not show
+        return "a date shown without its year"
 
 
 NO_YEAR_SHOWN = (
-    "its format shows no year (as 'd-mmm', 'mmmm' or a weekday do), so the year it stores is not one the sheet shows"
+    "its format shows no year (as 'd-mmm', 'mmmm' or a weekday do), so the year it stores ({}) is not one the "
+    "sheet shows"
 )
 
 
 def read_date(value: object) -> Parsed | str | None:
     """The date in a cell; None for an empty cell; the reason as text when no year can be read."""
     if isinstance(value, Hidden):
-        return NO_YEAR_SHOWN
+        return NO_YEAR_SHOWN.format(value.stored.year)
     if isinstance(value, date) and value.timetuple()[:6] == _DAY_ZERO:
         return DAY_ZERO
     if isinstance(value, datetime):

@@ -16,20 +16,23 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from .book_formats import BUILT_IN, DAY, TIME, FoundCells, formats_unread, shown
+from .book_formats import BUILT_IN, DAY, FoundCells, formats_unread, shown
 from .book_guard import FORMULA_TAGS, column_number, whole_tags
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 _NAME = rb"(?:[\w.-]+:)?"  # a namespace prefix, as the .NET SDK writes them ('x:')
-_REF = re.compile(rb"""\br=["']([A-Z]{1,3})([0-9]{1,9})["']""")
+_REF = re.compile(rb"""\br=["']([A-Za-z]{1,3})([0-9]{1,9})["']""")  # the reader takes 'b2' too
+_TEXT_RESULT = re.compile(rb"""\bt=["']str["']""")  # a formula whose result is text: an empty one is ''
+
 _ROW_NUMBER = re.compile(rb"""\br=["']([0-9]{1,9})["']""")
 _STYLE = re.compile(rb"""\bs=["']([0-9]{1,9})["']""")
-# A cell whose only content is a formula (and at most an empty value, as openpyxl writes it)
+# A cell whose only content is a formula, and at most an empty value (as openpyxl writes a formula it
+# did not compute; Excel writes an empty text result so too, with t="str": that one is computed)
 _UNCOMPUTED = re.compile(
     rb"<" + _NAME + rb"c(\s[^>]*)?>\s*<" + _NAME + rb"f\b[^>]*(?:/>|>[^<]*</" + _NAME + rb"f>)\s*"
-    rb"(?:<" + _NAME + rb"v\s*/>|<" + _NAME + rb"v>\s*</" + _NAME + rb"v>)?\s*</" + _NAME + rb"c>"
+    rb"(<" + _NAME + rb"v\s*/>|<" + _NAME + rb"v>\s*</" + _NAME + rb"v>)?\s*</" + _NAME + rb"c>"
 )
 _TAG = re.compile(rb"<(/?)" + _NAME + rb"(row|c|f|v|is)\b([^>]*?)(/?)>")
 
@@ -47,7 +50,7 @@ def xlsx_cells(path: Path, sheet_name: str, times: bool, formulas: frozenset[str
         with zipfile.ZipFile(path) as book:
             styles = _styles(book)
             if not times:
-                styles = {index: what for index, what in styles.items() if what not in (DAY, TIME)}
+                styles = {index: what for index, what in styles.items() if what != DAY}
             part = _sheet_part(book, sheet_name)
             if part is None or not (styles or part in formulas):
                 return FoundCells()  # most sheets: the part is not read again
@@ -101,7 +104,7 @@ def _place(attributes: bytes) -> tuple[int, int]:
     reference = _REF.search(attributes)
     if reference is None:
         raise _NoReference
-    return int(reference.group(2)) - 1, column_number(reference.group(1)) - 1
+    return int(reference.group(2)) - 1, column_number(reference.group(1).upper()) - 1
 
 
 def _matched(book: zipfile.ZipFile, part: str, styles: dict[int, str], formulas: bool) -> FoundCells:
@@ -119,37 +122,45 @@ def _matched(book: zipfile.ZipFile, part: str, styles: dict[int, str], formulas:
                     found.shown.append((row, 1, column, 1, what))
         if formulas and any(tag in text for tag in FORMULA_TAGS):
             for cell in _UNCOMPUTED.finditer(text):
-                found.uncomputed.append((_place(cell.group(1) or b"")[0], 1))
+                attributes = cell.group(1) or b""
+                if cell.group(2) is None or _TEXT_RESULT.search(attributes) is None:
+                    found.uncomputed.append((_place(attributes)[0], 1))
     return found
 
 
 def _walked(book: zipfile.ZipFile, part: str, styles: dict[int, str]) -> FoundCells:
-    """The same, each cell's place counted as the reader counts it: a row's number is its own ``r`` or
-    the one after the last; a cell's column its reference's, or the one after the last cell's."""
+    """The same, each cell's place counted as the reader counts it: a row element's number is its own
+    ``r`` or the one after the last row element's; a cell's place its reference (in either case), or
+    its row element's row and the column after the last cell's."""
     found = FoundCells()
-    row = column = -1
-    formula = valued = False
+    row = at_row = column = -1
+    formula = valued = has_value = text_result = False
     for text in whole_tags(book, part):
         for tag in _TAG.finditer(text):
             closing, name, attributes, empty = tag.groups()
             if name == b"row" and not closing:
                 number = _ROW_NUMBER.search(attributes)
-                row, column = (int(number.group(1)) - 1 if number else row + 1), -1
+                row = int(number.group(1)) - 1 if number else row + 1
+                column = -1
             elif name == b"c" and not closing:
                 reference = _REF.search(attributes)
-                column = column_number(reference.group(1)) - 1 if reference else column + 1
                 if reference:
-                    row = int(reference.group(2)) - 1
+                    at_row, column = int(reference.group(2)) - 1, column_number(reference.group(1).upper()) - 1
+                else:
+                    at_row, column = row, column + 1
                 style = _STYLE.search(attributes)
                 if style is not None and (what := styles.get(int(style.group(1)))) is not None:
-                    found.shown.append((row, 1, column, 1, what))
-                formula = valued = False
+                    found.shown.append((at_row, 1, column, 1, what))
+                formula = valued = has_value = False
+                text_result = _TEXT_RESULT.search(attributes) is not None
             elif name == b"f" and not closing:
                 formula = True
-            elif name in (b"v", b"is") and not closing and not empty:
-                following = text.find(b"<", tag.end())
-                after = text[tag.end() : following if following >= 0 else len(text)]
-                valued = valued or name == b"is" or bool(after.strip())
-            elif name == b"c" and closing and formula and not valued:
-                found.uncomputed.append((row, 1))
+            elif name in (b"v", b"is") and not closing:
+                has_value = True
+                if not empty:
+                    following = text.find(b"<", tag.end())
+                    after = text[tag.end() : following if following >= 0 else len(text)]
+                    valued = valued or name == b"is" or bool(after.strip())
+            elif name == b"c" and closing and formula and not valued and not (text_result and has_value):
+                found.uncomputed.append((at_row, 1))
     return found
