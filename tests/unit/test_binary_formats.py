@@ -133,3 +133,21 @@ def test_xlsb_records_outside_the_sheet_data_are_not_cells(tmp_path: Path) -> No
             book.writestr(name, data)
     found = binary_formats.binary_cells(path, "s", False)
     assert found is not None and found.shown == [(1, 1, 0, 1, "month")]
+
+
+def test_an_xls_locale_built_in_does_not_stop_the_other_formats(monkeypatch: pytest.MonkeyPatch) -> None:
+    # xlrd keeps Excel's locale built-ins (27-36, 50-58) with no text: 'shown(None)' raised and every
+    # format of the file went unread ("Jun-17" read as 1 June 2017)
+    class Format:
+        def __init__(self, text: str | None) -> None:
+            self.format_str = text
+
+    class Style:
+        def __init__(self, key: int) -> None:
+            self.format_key = key
+
+    class Book:
+        format_map = {31: Format(None), 17: Format("mmm-yy")}
+        xf_list = [Style(31), Style(17)]
+
+    assert binary_formats._xls_styles(Book()) == {0: "locale", 1: "month"}

@@ -82,6 +82,10 @@ def workbook(tmp_path: Path, styles: list[str], stored: dt.datetime | dt.date = 
         ("0.00E+00", None),
         ("General", None),
         ("[$-411]ge.m.d", "day"),  # a Japanese era year: a year all the same
+        ("ddd yyyy", "year"),  # a weekday and a year show no day of the month
+        ("dddd, mmm yyyy", "month"),
+        ("d yyyy", "year"),
+        ("ggg", "no year"),  # an era's name is no year
         ('ggge"年"m"月"d"日"', "day"),
         ("d mmm bbbb", "day"),  # a Buddhist era year
         ("[$-409]h:mm:ss AM/PM", "time"),

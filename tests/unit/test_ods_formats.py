@@ -222,3 +222,26 @@ def test_one_row_of_formulas_without_values_is_named_alone(tmp_path: Path) -> No
         "row 3: its cells are formulas the file keeps no computed value for (save the sheet again in LibreOffice "
         "or Excel to store them); the row is empty to the reader"
     ) in loaded.warnings
+
+
+@pytest.mark.parametrize(
+    ("parts", "what"),
+    [
+        (["quarter"], "no year"),  # 'Q2': no year, no day shown
+        (["week-of-year"], "no year"),
+        (["era"], "no year"),
+        (["day-of-week", "year"], "year"),  # 'Thu 2017'
+        (["day-of-week", "month", "year"], "month"),
+        (["day", "year"], "year"),  # '15 2017': a day of no month
+        (["day", "month", "year"], "day"),
+        (["hours"], "time"),
+    ],
+)
+def test_what_an_ods_date_style_shows(parts: list[str], what: str) -> None:
+    from xml.etree import ElementTree
+
+    number = "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
+    style = ElementTree.Element(f"{{{number}}}date-style")
+    for part in parts:
+        ElementTree.SubElement(style, f"{{{number}}}{part}")
+    assert ods_formats.ods_shown(style) == what

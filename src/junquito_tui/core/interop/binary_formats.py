@@ -79,7 +79,9 @@ def _xls_styles(book: object) -> dict[int, str]:
     formats = getattr(book, "format_map", {})
     for index, xf in enumerate(getattr(book, "xf_list", [])):
         fmt = formats.get(xf.format_key)
-        what = shown(fmt.format_str) if fmt is not None else BUILT_IN.get(xf.format_key)
+        # xlrd keeps the locale built-ins (27-36, 50-58) with no text: known by their number
+        text = getattr(fmt, "format_str", None)
+        what = shown(text) if isinstance(text, str) else BUILT_IN.get(xf.format_key)
         if what is not None:
             found[index] = what
     return found

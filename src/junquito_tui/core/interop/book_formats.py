@@ -35,9 +35,10 @@ BUILT_IN |= dict.fromkeys((*range(27, 37), *range(50, 59)), LOCALE)
 # A format's literal parts ("text", \x, [colour], [$-409], [h]), its AM/PM markers, 'General' and a
 # number's exponent (0.00E+00) say nothing of the date it shows
 _LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.|am/pm|a/p|general|e[+-]')
-# y, and the era years of East Asian locales (e, g, b: '[$-411]ge.m.d', 'd mmm bbbb'), show a year
-_PARTS = re.compile(r"[yegb]+|m+|d+|h+|s+")
-_YEAR_LETTERS = frozenset("yegb")
+# y, and the era years of East Asian locales (e, b: '[$-411]ge.m.d', 'd mmm bbbb'), show a year;
+# g is an era's name
+_PARTS = re.compile(r"[yeb]+|g+|m+|d+|h+|s+")
+_YEAR_LETTERS = frozenset("yeb")
 
 
 def shown(format_code: str) -> str | None:
@@ -55,18 +56,30 @@ def shown(format_code: str) -> str | None:
             after = parts[at + 1][0] if at + 1 < len(parts) else ""
             if before == "h" or after == "s":
                 kind = "minutes"
+        if kind == "d" and len(part) >= 3:
+            kind = "weekday"  # 'ddd', 'dddd': the day's name, not its number in the month
         kinds.add(kind)
-    has_time = bool(kinds & {"h", "s", "minutes"})
-    year, month, day = "y" in kinds, "m" in kinds, "d" in kinds
-    if not (year or month or day):
-        return TIME if has_time else None
+    return classed(
+        year="y" in kinds,
+        month="m" in kinds,
+        day="d" in kinds,
+        other="weekday" in kinds or "g" in kinds,
+        time=bool(kinds & {"h", "s", "minutes"}),
+    )
+
+
+def classed(*, year: bool, month: bool, day: bool, other: bool, time: bool) -> str | None:
+    """What a format showing these parts shows of a date (``other``: a weekday, a quarter, a week, an
+    era's name: none of them a year, a month or a day of the month)."""
+    if not (year or month or day or other):
+        return TIME if time else None
     if not year:
         return NO_YEAR
-    if has_time:
+    if time:
         return None
-    if day:
-        return DAY if month else None
-    return MONTH if month else YEAR
+    if month:
+        return DAY if day else MONTH
+    return YEAR  # a day of no month ('15 2017'), a weekday or a quarter and a year: the year
 
 
 @dataclass

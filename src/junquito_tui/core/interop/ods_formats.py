@@ -15,7 +15,7 @@ from bisect import bisect_right
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .book_formats import DAY, MONTH, NO_YEAR, TIME, YEAR, FoundCells, formats_unread
+from .book_formats import DAY, TIME, FoundCells, classed, formats_unread
 
 CHUNK = 1 << 20
 # ODS: the namespaces of styles, and the tags of a sheet as the reader walks them
@@ -49,17 +49,13 @@ def ods_shown(data_style: ElementTree.Element) -> str | None:
     parts = {_local(child.tag) for child in data_style}
     if _local(data_style.tag) == "time-style":
         return TIME
-    has_time = bool(parts & {"hours", "minutes", "seconds", "am-pm"})
-    year, month, day = "year" in parts, "month" in parts, bool(parts & {"day", "day-of-week"})
-    if not (year or month or day):
-        return TIME if has_time else None
-    if not year:
-        return NO_YEAR
-    if has_time:
-        return None
-    if day:
-        return DAY if month else None
-    return MONTH if month else YEAR
+    return classed(
+        year="year" in parts,
+        month="month" in parts,
+        day="day" in parts,
+        other=bool(parts & {"day-of-week", "quarter", "week-of-year", "era"}),
+        time=bool(parts & {"hours", "minutes", "seconds", "am-pm"}),
+    )
 
 
 def _local(tag: str) -> str:
