@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from junquito_tui.core import cache, checking, quick_load
+from junquito_tui.core import cache, child_process, quick_load
 from junquito_tui.core.checking import Check, Outcome
 from junquito_tui.ui.app import JunquitoApp
 from junquito_tui.ui.panes.timeline_pane import CHECKING, TimelinePane
@@ -168,4 +168,4 @@ async def test_quitting_while_the_check_runs_ends_the_checking_process(monkeypat
         await pilot.press("q")
     process = started[0]._process
     assert process is not None and process.poll() is not None
-    assert started[0] not in checking._RUNNING
+    assert started[0] not in child_process.RUNNING

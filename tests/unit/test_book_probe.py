@@ -176,8 +176,8 @@ def test_a_child_still_running_when_the_app_closes_is_ended(monkeypatch: pytest.
     child(monkeypatch, "import time; time.sleep(30)")
     probe = Probe(XLS, 10**9)  # started, never waited for: the app closed while opening the file
     assert probe.process is not None and probe.process.poll() is None
-    book_probe._stop_all()
-    assert probe.process.poll() is not None and not book_probe._RUNNING
+    child_process._stop_all()
+    assert probe.process.poll() is not None and not child_process.RUNNING
 
 
 def test_the_child_never_imports_from_the_current_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,7 +16,6 @@ parent read: read it again) or ``differs`` (the readings differ: read it the ord
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import dataclasses
 import json
@@ -43,16 +42,6 @@ def time_limit(size: int) -> float:
     return TIME_LIMIT_BASE + TIME_LIMIT_PER_MB * size / 1e6
 
 
-_RUNNING: set[Check] = set()
-
-
-@atexit.register
-def _stop_all() -> None:
-    """A check nobody will wait for is wasted work: the app has closed (or is closing)."""
-    for running in list(_RUNNING):
-        running.stop()
-
-
 class Check:
     """The child checking ``path``; ``wait`` (in a thread: it blocks) says how it ended."""
 
@@ -75,7 +64,7 @@ class Check:
                     stderr=subprocess.DEVNULL,
                     env=child_process.environment(),
                 )
-                _RUNNING.add(self)
+                child_process.RUNNING.add(self)
         return self
 
     def stop(self) -> None:
@@ -83,7 +72,7 @@ class Check:
         with self._lock:
             self._stopped = True
             process = self._process
-            _RUNNING.discard(self)
+            child_process.RUNNING.discard(self)
         if process is not None and process.poll() is None:
             with contextlib.suppress(OSError):
                 process.kill()
@@ -100,7 +89,7 @@ class Check:
             self.stop()
             return self._broken(f"it did not finish within {self.limit:,.1f} seconds and was stopped")
         finally:
-            _RUNNING.discard(self)
+            child_process.RUNNING.discard(self)
         return self._outcome(process.returncode, out)
 
     def _outcome(self, code: int, out: bytes) -> Outcome:

@@ -10,13 +10,29 @@ runs only on a normal exit). Linux's parent-death signal would be quicker, but i
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 import threading
 import time
+from typing import Protocol
 
 _PARENT = "JUNQUITO_PARENT"
 WATCH_SECONDS = 0.5
+
+
+class Child(Protocol):
+    def stop(self) -> None: ...
+
+
+RUNNING: set[Child] = set()  # children started and not yet waited for (each removes itself)
+
+
+@atexit.register
+def _stop_all() -> None:
+    """The app closing (or closed): a child nobody will wait for is not left to run on alone."""
+    for running in list(RUNNING):
+        running.stop()
 
 
 def command(module: str, *arguments: str) -> list[str]:

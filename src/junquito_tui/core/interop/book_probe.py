@@ -13,7 +13,6 @@ refusal here, and so is a sheet over ``MAX_CELLS``. It runs beside the guard's s
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import json
 import queue
@@ -51,16 +50,6 @@ def memory_limit(path: Path, max_bytes: int) -> int:
     return MEMORY_BASE + 2 * held
 
 
-_RUNNING: set[Probe] = set()
-
-
-@atexit.register
-def _stop_all() -> None:
-    """The app closing while a workbook is being opened: its child is not left to run on alone."""
-    for running in list(_RUNNING):
-        running.stop()
-
-
 class Probe:
     """The reader opening ``path`` in a child, started at once (it runs beside ``book_guard``'s scan).
     ``sizes`` waits for the sheets' sizes and raises ``BookTooLarge`` if the child crashed, ran too long
@@ -83,7 +72,7 @@ class Probe:
                 command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
             )
             self.failure: OSError | None = None
-            _RUNNING.add(self)
+            child_process.RUNNING.add(self)
         except OSError as error:
             self.process, self.failure = None, error
             return
@@ -156,7 +145,7 @@ class Probe:
 
     def stop(self) -> None:
         """End the child if it still runs (the guard refused the file first, or the app closes)."""
-        _RUNNING.discard(self)
+        child_process.RUNNING.discard(self)
         if self.process is None:
             return
         if self.process.poll() is None:
