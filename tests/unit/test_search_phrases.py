@@ -156,3 +156,33 @@ def test_members_and_bits_in_list_a_bitset_in_order(numbers: set[int], limit: in
 @given(st.lists(characters, max_size=30).map("".join))
 def test_field_words_are_the_folded_words(text: str) -> None:
     assert field_words(text) == folding.words(text)
+
+
+COMPOUND_WORDS = ["F16", "f-16", "F-16s", "G20", "2nd", "9mm", "COVID19", "covid-19", "BTR-80A", "btr80", "a1", "4th"]
+COMPOUND_WORDS += ["the", "16", "mm", "f", "nd", "th"]  # the pieces alone, which must not match
+compound_texts = st.lists(st.sampled_from(COMPOUND_WORDS), min_size=1, max_size=6).map(lambda ws: "x " + " ".join(ws))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(compound_texts, compound_texts), min_size=1, max_size=10), st.sampled_from(COMPOUND_WORDS))
+def test_a_word_of_letters_and_digits_finds_exactly_where_it_is_written(
+    docs: list[tuple[str, str]], typed: str
+) -> None:
+    # 'F16', '2nd', '9mm' were found nowhere (their later pieces start no indexed word) and '-F16'
+    # excluded nothing; the oracle is the compound's own pattern over each document's folded text
+    index = SearchIndex(Chronology(validate_document(dataset(docs), "<generated>")))
+    parts = folding.pieces(typed)
+    if len(parts) < 2:
+        return  # a plain word: other tests
+    pattern = folding.compound_pattern(parts)
+    expected = {doc.id for doc in index.docs if pattern.search(fold("\n".join(text for _, text in doc.fields)))}
+    assert {h.id for h in index.search(typed, typing=False).hits} == expected
+    everything = {h.id for h in index.search("x", typing=False).hits}
+    assert {h.id for h in index.search(f"x -{typed}", typing=False).hits} == everything - expected
+
+
+def test_a_compound_highlights_its_own_word_not_a_word_its_piece_starts() -> None:
+    # '4th' highlighted 'the' in 'troops of the 4th brigade' (its piece 'th' taken as a prefix)
+    index = SearchIndex(Chronology(validate_document(dataset([("x", "troops of the 4th brigade")]), "<generated>")))
+    (hit,) = index.search("4th", typing=False).hits
+    assert [hit.snippet.text[s:e] for s, e in hit.snippet.spans] == ["4th"]

@@ -100,9 +100,14 @@ class Query:
         return self.terms + [t for p in self.phrases for t in p]
 
     @property
+    def compound_heads(self) -> list[str]:
+        """How each compound's first word starts (a later piece may start no word: '16' of 'F16')."""
+        return [c[0] if len(c[0]) >= MIN_PREFIX else c[0] + c[1] for c in self.compounds]
+
+    @property
     def highlight_prefixes(self) -> list[str]:
         """Words matched by their start: the last word while typing, and the pieces of compounds."""
-        prefixes = [p for c in self.compounds for p in c if len(p) > 1]
+        prefixes = [*self.compound_heads, *("".join(c) for c in self.compounds)]  # 'btr', and 'f16' of 'F16'
         if self.open_phrase and self.phrases:
             prefixes.append(self.phrases[-1][-1])
         return prefixes + ([self.terms[-1]] if self.prefix_last and self.terms else [])

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .query import MIN_PREFIX, Query
+from .query import Query
 
 if TYPE_CHECKING:
     from .search import SearchIndex
@@ -30,7 +30,7 @@ def wanted_words(index: SearchIndex, query: Query) -> list[tuple[str, bool, bool
     last = len(query.terms) - 1
     wanted = [(t, query.prefix_last and i == last, t not in query.literal) for i, t in enumerate(query.terms)]
     wanted += [(t, index.open_word(query, i, t), False) for i, p in enumerate(query.phrases) for t in p]
-    wanted += [(p, True, False) for c in query.compounds for p in c if len(p) >= MIN_PREFIX]
+    wanted += [(head, True, False) for head in query.compound_heads]
     return wanted
 
 

@@ -268,9 +268,8 @@ class SearchIndex:
         for index, term in enumerate(query.terms):
             prefix = query.prefix_last and index == last
             matched &= self.bits(term, prefix=prefix, stemmed=term not in query.literal)
-        for parts in query.compounds:  # narrow by the pieces; the pattern is checked below
-            for part in (p for p in parts if len(p) >= MIN_PREFIX):
-                matched &= self.bits(part, prefix=True)
+        for parts in query.compounds:  # narrowed by where it starts; the pattern is checked below
+            matched &= self.compound_bits(parts)
         for phrase_index, phrase in enumerate(query.phrases):
             for term in phrase:
                 matched &= self.bits(term, prefix=self.open_word(query, phrase_index, term))
@@ -280,6 +279,16 @@ class SearchIndex:
         if matched and (query.phrases or query.compounds or query.excluded_phrases or query.excluded_compounds):
             matched = self._verify(query, matched)
         return matched
+
+    def compound_bits(self, parts: list[str]) -> int:
+        """Documents that may hold the compound ``parts`` (its pattern decides). Only its first piece
+        is sure to start a word: 'f16' is one word of 'F16' (the pieces f, 16), where 16 starts none;
+        and a first piece too short to expand is the word itself ('F-16') or the start of one joined
+        to the second ('F16')."""
+        first = parts[0]
+        if len(first) >= MIN_PREFIX:
+            return self.bits(first, prefix=True)
+        return self.bits(first) | self.bits(first + parts[1], prefix=True)
 
     def dated(self, start: DateKey | None, end: DateKey | None) -> int:
         """Dated documents whose period overlaps start..end (None: an open end)."""
@@ -311,9 +320,7 @@ class SearchIndex:
                 suspects &= self.bits(word)
             matched &= ~to_bits(self._holding(members(suspects), phrase, False), size)
         for parts in query.excluded_compounds:
-            suspects = matched
-            for part in parts:
-                suspects &= self.bits(part, prefix=len(part) >= MIN_PREFIX)
+            suspects = matched & self.compound_bits(parts)
             pattern = _Pattern.compound(parts)
             matched &= ~to_bits([n for n in bits_in(suspects) if pattern.found_in(self._folded(n))], size)
         return matched
