@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.folding import compound_pattern, fold, pieces, tokens, words
-from junquito_tui.core.loader import load_dataset
+from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.model import DATASET
 from junquito_tui.core.query import parse_date_range, parse_query
 from junquito_tui.core.search import SearchIndex
@@ -31,6 +31,28 @@ def ids(index: SearchIndex, query: str, kind: str | None = None) -> list[str]:
 def test_fold_removes_case_and_accents() -> None:
     assert fold("Óscar PÉREZ, Operación Gedeón") == "oscar perez, operacion gedeon"
     assert fold("ﬁ") == "fi"  # compatibility forms too
+
+
+def test_fold_spells_letters_whose_mark_is_in_their_shape() -> None:
+    # no decomposition strips these: 'lodz' found nothing for 'Łódź'
+    assert (
+        fold("Łódź Søren Diyarbakır Đorđević Cœur Ærø Þingvellir")
+        == "lodz soren diyarbakir dordevic coeur aero thingvellir"
+    )
+    assert fold("ØSTBY") == "ostby"
+
+
+@pytest.mark.parametrize("typed", ["lodz", "Łódź", "LODZ", "łódź"])
+def test_a_name_with_a_stroke_is_found_typed_either_way(typed: str) -> None:
+    data = {
+        "schema_version": 1,
+        "title": "t",
+        "timezone": "UTC",
+        "events": [{"id": "e", "title": "Protest in Łódź", "when": {"date": "2018-01-15", "precision": "day"}}],
+    }
+    index = SearchIndex(Chronology(validate_document(data, "<test>")))
+    (hit,) = index.search(typed, typing=False).hits
+    assert [hit.snippet.text[s:e] for s, e in hit.snippet.spans] == ["Łódź"]
 
 
 def test_words_split_on_punctuation() -> None:

@@ -20,18 +20,25 @@ _PIECE = re.compile(r"[^\W\d_]+|\d+")
 # Combining marks that carry accents on Latin, Greek and Cyrillic letters once decomposed.
 _ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
+# Letters that carry their mark in their shape, which decomposition leaves alone ('Łódź', 'Søren',
+# 'Diyarbakır', 'Đorđević', 'Cœur', 'Ærø'): spelt as a reader without them types them.
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "ı": "i", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ƀ": "b", "ɨ": "i", "œ": "oe", "æ": "ae"}
+    | {"þ": "th"}
+)
+
 
 def fold_uncached(text: str) -> str:
     if text.isascii():
         return text.lower()
     # compatibility forms first ('𝐀' -> 'A'), then case, then decompose again for accents
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    return unicodedata.normalize("NFC", _ACCENTS.sub("", decomposed))
+    return unicodedata.normalize("NFC", _ACCENTS.sub("", decomposed).translate(_UNDECOMPOSED))
 
 
 # Query words and short texts repeat; whole documents do not, so indexing bypasses the cache.
 fold = lru_cache(maxsize=8192)(fold_uncached)
-fold.__doc__ = "Lower-case, strip accents and compatibility forms: 'Operación' -> 'operacion'."
+fold.__doc__ = "Lower-case, strip accents and compatibility forms: 'Operación' -> 'operacion', 'Łódź' -> 'lodz'."
 
 
 def words(text: str) -> list[str]:
