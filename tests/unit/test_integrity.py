@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from junquito_tui.core.integrity import check_integrity
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.integrity import check_integrity, widened
 from junquito_tui.core.model import DATASET
+from junquito_tui.core.records import Precision, When
 
 
 def problems(data: dict[str, Any]) -> list[str]:
@@ -51,7 +57,10 @@ def test_anchor_cycle_is_reported(minimal: dict[str, Any]) -> None:
 
 def test_anchor_must_agree_with_dates(minimal: dict[str, Any]) -> None:
     minimal["events"][0]["after"] = "second"  # June 2017 cannot come after 15 January 2018
-    assert problems(minimal) == ["events[0].after: dated 2017-06, it cannot come after 'second' (2018-01-15T04:00)"]
+    assert problems(minimal) == [
+        "events[0].after: dated 2017-06, it cannot come after 'second' (2018-01-15T04:00)"
+        ", even allowing a month either side of an approximate date"
+    ]
 
 
 def test_self_relation_is_rejected(minimal: dict[str, Any]) -> None:
@@ -102,12 +111,79 @@ def test_dates_must_agree_through_undated_events(minimal: dict[str, Any]) -> Non
     assert problems(minimal) == [
         "events[0].after: through 'between', this order puts 'first' (2017-06) after 'second' "
         "(2018-01-15T04:00), which is later"
+        ", even allowing a month either side of an approximate date"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("approximate", "exact", "refused"),
+    [
+        ({"date": "2018-01-15T04:30", "precision": "minute"}, "2018-01-15T04:10", None),  # the review's three
+        ({"date": "2017-06", "precision": "month"}, "2017-05-30", None),
+        ({"date": "2017", "precision": "year"}, "2016-12-30", None),
+        ({"date": "2018-01-15T04:30", "precision": "minute"}, "2018-01-15T03:10", "an hour"),
+        ({"date": "2017-06", "precision": "month"}, "2017-04-30", "a month"),
+        ({"date": "2017", "precision": "year"}, "2015-12-31", "a year"),
+        ({"date": "2018-01-15", "precision": "day"}, "2018-01-08", None),
+        ({"date": "2018-01-15", "precision": "day"}, "2018-01-07", "a week"),
+        ({"date": "-0044-03-15", "precision": "day"}, "-0044-02-01", None),  # BCE: its month's margin
+        ({"date": "-0044-03-15", "precision": "day"}, "-0044-01-31", "a month"),
+    ],
+)
+def test_an_approximate_date_is_checked_with_a_margin_the_message_states(
+    minimal: dict[str, Any], approximate: dict[str, Any], exact: str, refused: str | None
+) -> None:
+    # '04:10, after around 04:30' was refused as a contradiction: a true file could not be opened
+    precision = "minute" if "T" in exact else "day"
+    zone = {"utc_offset": "-04:00"} if precision == "minute" else {}
+    minimal["events"][0]["when"] = {**approximate, **zone, "approximate": True}
+    minimal["events"][1]["when"] = {"date": exact, "precision": precision, **zone}
+    minimal["events"][1]["after"] = "first"
+    found = problems(minimal)
+    if refused is None:
+        assert found == []
+    else:
+        (problem,) = found
+        assert problem.endswith(f"even allowing {refused} either side of an approximate date")
+    minimal["events"][0]["when"]["approximate"] = False  # stated exactly, any of them contradicts the order
+    (exact_problem,) = problems(minimal)
+    assert "cannot come after 'first'" in exact_problem and "allowing" not in exact_problem
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)), st.integers(-20, 20))
+def test_an_approximate_day_has_a_week_either_side(day: dt.date, shift: int) -> None:
+    # the oracle: calendar arithmetic on the days themselves
+    approximate = When(date=day.isoformat(), precision=Precision.DAY, approximate=True)
+    try:
+        other = day + dt.timedelta(days=shift)
+    except OverflowError:
+        return
+    start, end = widened(approximate)
+    other_start = When(date=other.isoformat(), precision=Precision.DAY).sort_key()
+    if 8 <= day.toordinal() <= dt.date.max.toordinal() - 7:
+        assert (other_start < start) == (shift < -7) and (other_start > end) == (shift > 7)
+
+
+def test_exact_dates_still_conflict_through_an_approximate_one(minimal: dict[str, Any]) -> None:
+    # first (around June 2017) after 'around 2018', which is after second (15 January 2018)
+    minimal["events"].append({"id": "between", "title": "B", "when": {"date": "2018", "precision": "year"}})
+    minimal["events"][-1]["when"]["approximate"] = True
+    minimal["events"][-1]["after"] = "second"
+    minimal["events"][0]["after"] = "between"
+    assert problems(minimal) == [
+        "events[0].after: through 'between', this order puts 'first' (2017-06) after 'second' "
+        "(2018-01-15T04:00), which is later"
+        ", even allowing a month either side of an approximate date"
     ]
 
 
 def test_a_direct_before_that_contradicts_the_dates(minimal: dict[str, Any]) -> None:
     minimal["events"][1]["before"] = "first"
-    assert problems(minimal) == ["events[1].before: dated 2018-01-15T04:00, it cannot come before 'first' (2017-06)"]
+    assert problems(minimal) == [
+        "events[1].before: dated 2018-01-15T04:00, it cannot come before 'first' (2017-06)"
+        ", even allowing a month either side of an approximate date"
+    ]
 
 
 def test_reading_positions_are_checked_like_orders(minimal: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from ..integrity import widened
 from ..order_graph import READING_FIELDS, STATED_FIELDS, Edge, Graph, date_conflicts, edge, untied
 from .notes import Notes
 
@@ -76,8 +77,9 @@ def _drop_what_fails(pending: Sequence[_Pending], resolved: list[dict[str, int]]
             drop(edge(node, name, resolved[node][name]), "has no dated event to place it by")
     if loose:
         return True
-    starts = [item.when.sort_key() if is_dated else None for item, is_dated in zip(pending, dated, strict=True)]
-    ends = [item.when.end_key() if is_dated else None for item, is_dated in zip(pending, dated, strict=True)]
+    periods = [widened(item.when) if is_dated else None for item, is_dated in zip(pending, dated, strict=True)]
+    starts = [period[0] if period else None for period in periods]  # as validate checks them: an
+    ends = [period[1] if period else None for period in periods]  # approximate date with its margin
     conflicts = date_conflicts(graph, starts, ends, topo)
     for conflict in conflicts:
         if conflict.edge.field in resolved[conflict.edge.owner]:
