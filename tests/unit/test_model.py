@@ -91,6 +91,21 @@ def test_offset_format_is_checked() -> None:
         When(date="2018-01-15T04:00", precision=Precision.MINUTE, utc_offset="-4")
 
 
+@pytest.mark.parametrize(("offset", "valid"), [("+14:00", True), ("-14:00", True), ("+13:45", True), ("+14:30", False)])
+def test_offsets_go_no_further_than_fourteen_hours(offset: str, valid: bool) -> None:
+    # '+14:30' and '-14:45' were accepted, and their minutes then spilled into the next day's keys:
+    # 2018-01-16T00:00+14:30 was found by date:2018-01-15 and missing from date:2018-01-16
+    when = {"date": "2018-01-16T00:00", "precision": "minute", "utc_offset": offset}
+    if valid:
+        assert WHEN.validate_python(when).sort_key()[:3] == (2018, 1, 16)
+        assert (
+            WHEN.validate_python(when).sort_key() < WHEN.validate_python(when | {"date": "2018-01-17T00:00"}).sort_key()
+        )
+    else:
+        with pytest.raises(ValidationError, match="from -14:00 to \\+14:00"):
+            WHEN.validate_python(when)
+
+
 def _event(**extra: Any) -> dict[str, Any]:
     return {"id": "e", "title": "E", "when": {"date": "2018-01-15", "precision": "day"}, **extra}
 

@@ -148,7 +148,8 @@ RELATION_WORDS: dict[RelationType, tuple[str, str]] = {
 _PARTIAL_DATE = re.compile(
     r"(?P<year>-?[0-9]{1,12})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2})(?:T(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2}))?)?)?"
 )
-UTC_OFFSET = re.compile(r"[+-](?:0[0-9]|1[0-4]):[0-5][0-9]")  # use fullmatch
+# use fullmatch; -14:00 to +14:00, the widest any zone has had (and what the date keys allow for)
+UTC_OFFSET = re.compile(r"[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00)")
 _PRECISION_OF_PARTS = {1: Precision.YEAR, 2: Precision.MONTH, 3: Precision.DAY, 5: Precision.MINUTE}
 
 
@@ -235,7 +236,9 @@ class When(Record):
         elif self.utc_offset is not None or self.zone_label is not None:
             raise ValueError("utc_offset and zone_label belong only to clock times (minute precision)")
         if self.utc_offset is not None and not UTC_OFFSET.fullmatch(self.utc_offset):
-            raise ValueError(f"utc_offset '{self.utc_offset}' is not of the form '+HH:MM' or '-HH:MM'")
+            raise ValueError(
+                f"utc_offset '{self.utc_offset}' is not of the form '+HH:MM' or '-HH:MM', from -14:00 to +14:00"
+            )
 
     def parts(self) -> tuple[int, ...]:
         """(year[, month[, day[, hour, minute]]]), validated."""
