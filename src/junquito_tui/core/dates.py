@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from .records import Precision, When
@@ -117,19 +118,32 @@ def short_date(when: When | None) -> str:
 
 
 def gap(earlier: tuple[int, ...], later: tuple[int, ...]) -> str:
-    """Words for the distance between two headings, at the coarser precision of the two."""
+    """Words for the distance between two headings, no finer than the coarser of the two: between
+    days, the whole days, weeks, months or years that have passed; where one heading is a month or a
+    year, calendar months or years, which are only about that far apart ('2017' to '1 January 2018'
+    is 'the next year': a day, or nearly two years; not '1 year later')."""
     if not earlier or not later:
         return ""
     depth = min(len(earlier), len(later))
-    if depth == 1 or (depth >= 2 and later[0] - earlier[0] >= 2):
-        return _plural(later[0] - earlier[0], "year")
-    months = (later[0] - earlier[0]) * 12 + later[1] - earlier[1]
-    if depth == 2 or months >= 2:
-        return _plural(months, "month")
-    if earlier[0] >= dt.MINYEAR and later[0] <= dt.MAXYEAR:
-        days = (dt.date(*later[:3]) - dt.date(*earlier[:3])).days
-        return _plural(days, "day") if days < 14 else _plural(days // 7, "week")
-    return _plural(months, "month")
+    years = later[0] - earlier[0]
+    if depth == 1:
+        return _calendar(years, "year")
+    months = years * 12 + later[1] - earlier[1]
+    if depth == 2 or not (earlier[0] >= dt.MINYEAR and later[0] <= dt.MAXYEAR):
+        return _calendar(months, "month") if months < 24 else _calendar(months // 12, "year")
+    days = (dt.date(*later[:3]) - dt.date(*earlier[:3])).days
+    if days < 14:
+        return _plural(days, "day")
+    if days < 61:
+        return _plural(days // 7, "week")
+    # whole months passed, a day past its month's end counting as the end: 31 January to 1 March is
+    # one, to 30 April three
+    months -= later[2] < min(earlier[2], calendar.monthrange(later[0], later[1])[1])
+    return _plural(months, "month") if months < 24 else _plural(months // 12, "year")
+
+
+def _calendar(count: int, unit: str) -> str:
+    return f"the next {unit}" if count == 1 else f"about {_plural(count, unit)}" if count > 1 else ""
 
 
 def _plural(count: int, unit: str) -> str:
