@@ -290,3 +290,15 @@ def test_snippet_highlights_the_matched_words(index: SearchIndex) -> None:
     marked = [hit.snippet.text[s:e] for s, e in hit.snippet.spans]
     assert marked == ["Operación", "Gedeón"]
     assert "\n" not in hit.snippet.text
+
+
+def test_every_word_an_event_page_shows_finds_the_event(index: SearchIndex) -> None:
+    # the accounts' statements, the dates' notes and the source's words for an order were shown and
+    # never searched: 'discrimination' (an account of the raid) found nothing. The oracle: each word,
+    # quoted (only itself), among the event's own texts
+    for event in index.chronology.dataset.events:
+        texts = [c.statement for c in event.claims] + [w.note for w in (event.when, event.end) if w and w.note]
+        texts += [event.order_note] if event.order_note else []
+        for word in {w for text in texts for w in words(text)}:
+            assert event.id in ids(index, f'"{word}"', "event"), (event.id, word)
+    assert "raid-disorganised" in ids(index, "discrimination")

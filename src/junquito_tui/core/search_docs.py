@@ -43,7 +43,12 @@ def documents(chronology: Chronology) -> Iterable[Doc]:
 
 def fields_of(item: Event | Actor | Quote | Source) -> tuple[tuple[int, str], ...]:
     if isinstance(item, Event):
-        return (TITLE, item.title), (BODY, item.summary), (BODY, item.place or ""), (BODY, " ".join(item.tags))
+        # and what its page shows in words besides: the accounts' statements, the dates' notes, the
+        # source's words for its order (a word read there found nothing)
+        shown = [c.statement for c in item.claims] + [w.note for w in (item.when, item.end) if w and w.note]
+        shown += [item.order_note] if item.order_note else []
+        own = ((TITLE, item.title), (BODY, item.summary), (BODY, item.place or ""), (BODY, " ".join(item.tags)))
+        return (*own, *((BODY, text) for text in shown))
     if isinstance(item, Actor):
         texts = [(TITLE, item.name), *((TITLE, a) for a in item.aliases), (BODY, item.profile)]
         return (*texts, *((BODY, t) for t in (item.side, item.fate) if t))
