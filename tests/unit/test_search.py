@@ -14,7 +14,7 @@ from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.folding import compound_pattern, fold, pieces, tokens, words
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.model import DATASET
-from junquito_tui.core.query import parse_date_range, parse_query
+from junquito_tui.core.query import DateKey, parse_date_range, parse_query
 from junquito_tui.core.search import SearchIndex
 
 
@@ -302,3 +302,44 @@ def test_every_word_an_event_page_shows_finds_the_event(index: SearchIndex) -> N
         for word in {w for text in texts for w in words(text)}:
             assert event.id in ids(index, f'"{word}"', "event"), (event.id, word)
     assert "raid-disorganised" in ids(index, "discrimination")
+
+
+_precise = st.sampled_from(["2017", "2017-12", "2018", "2018-01", "2018-01-14", "2018-01-15", "2018-01-16", "2018-02"])
+
+
+def _period(date: str) -> tuple[DateKey, DateKey]:
+    found = parse_date_range(date)
+    assert found is not None and found.start is not None and found.end is not None
+    return found.start, found.end
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(_precise, st.one_of(st.none(), _precise)), min_size=1, max_size=8), _precise, _precise)
+def test_a_date_filter_says_how_many_results_only_overlap_it(
+    periods: list[tuple[str, str | None]], low: str, high: str
+) -> None:
+    # 'date:2018-01-15' listed 'Nov 2017' (a period to Feb 2018), '2018' and 'Jan 2018' among the day's
+    # events, unsaid. The oracle: each event's period from its own dates, against the range's
+    events, spans = [], []
+    for n, (start, end) in enumerate(periods):
+        if end is not None and _period(end)[1] < _period(start)[0]:
+            end = None
+        event: dict[str, Any] = {"id": f"e{n}", "title": "t", "when": {"date": start, "precision": _precision(start)}}
+        if end is not None:
+            event["end"] = {"date": end, "precision": _precision(end)}
+        events.append(event)
+        spans.append((_period(start)[0], _period(end or start)[1]))
+    data = {"schema_version": 1, "title": "t", "timezone": "UTC", "events": events}
+    index = SearchIndex(Chronology(DATASET.validate_python(data)))
+    low, high = sorted([low, high], key=lambda date: _period(date)[0])
+    wanted = (_period(low)[0], _period(high)[1])
+    results = index.search(f"date:{low}..{high}", typing=False, limit=100)
+    overlapping = [(first, last) for first, last in spans if first <= wanted[1] and last >= wanted[0]]
+    wider = sum(not (wanted[0] <= first and last <= wanted[1]) for first, last in overlapping)
+    assert len(results.hits) == len(overlapping)
+    said = [h for h in results.hints if "not known to fall within it" in h]
+    assert len(said) == (wider > 0) and all(h.startswith(f"{wider} result") for h in said)
+
+
+def _precision(date: str) -> str:
+    return ["year", "month", "day"][date.count("-")]

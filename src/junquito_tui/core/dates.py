@@ -117,6 +117,12 @@ def short_date(when: When | None) -> str:
     return f"{mark}{day}"
 
 
+def period_date(when: When | None, end: When | None) -> str:
+    """``short_date``, and the end of a period after it ('Nov 2017 – Feb 2018'): a result that
+    matched a day inside a period says it is the period, not that day."""
+    return f"{short_date(when)} – {short_date(end)}" if when is not None and end is not None else short_date(when)
+
+
 def gap(earlier: tuple[int, ...], later: tuple[int, ...]) -> str:
     """Words for the distance between two headings, no finer than the coarser of the two: between
     days, the whole days, weeks, months or years that have passed; where one heading is a month or a

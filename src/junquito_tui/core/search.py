@@ -38,6 +38,7 @@ from .search_filters import apply_filters
 from .snippets import Snippet, best_snippet
 from .stemming import Stems, languages_of
 from .suggest import FEW, suggestions
+from .wording import count
 
 BITSET_CACHE = 512  # bitsets kept between queries: typing refines the same words
 
@@ -222,6 +223,12 @@ class SearchIndex:
         if query.is_empty:
             return results
         matched = 0 if results.unresolved else self._match(query, results, annotations)
+        for dates in query.dates:  # an overlap is not a fact about the day asked: said, with how many
+            if wider := (matched & ~self.within(dates.start, dates.end)).bit_count():
+                results.hints.append(
+                    f"{count(wider, 'result')} for {dates.text} {'is' if wider == 1 else 'are'} dated only to a "
+                    "month or a year, or span a period, that overlaps it: not known to fall within it"
+                )
         if matched:
             self._collect(query, matched, results, limit)
         if suggest and results.total < FEW:
@@ -279,6 +286,15 @@ class SearchIndex:
         if matched and (query.phrases or query.compounds or query.excluded_phrases or query.excluded_compounds):
             matched = self._verify(query, matched)
         return matched
+
+    def within(self, start: DateKey | None, end: DateKey | None) -> int:
+        """Dated documents whose whole period lies inside start..end (None: an open end)."""
+        found = self._starts.all()
+        if start is not None:
+            found &= ~self._starts.at_most(date_number(start) - 1)
+        if end is not None:
+            found &= self._ends.at_most(date_number(end))
+        return found
 
     def compound_bits(self, parts: list[str]) -> int:
         """Documents that may hold the compound ``parts`` (its pattern decides). Only its first piece

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
-from .dates import short_date
+from .dates import period_date
 from .search import Hit, Results
 from .suggest import did_you_mean
 from .text import one_line, visible
@@ -29,14 +29,21 @@ def marked(hit: Hit) -> str:
 
 
 def as_record(hit: Hit) -> dict[str, object]:
-    """One result for --json; a quote also has ``speaker``: {"id", "name"}, or null when it has none."""
-    when = hit.doc.when
+    """One result for --json (a period's ``end``, or null); a quote also has ``speaker``: {"id", "name"},
+    or null when it has none."""
+    when, end = hit.doc.when, hit.doc.end
     record: dict[str, object] = {
         "kind": hit.kind,
         "id": hit.id,
         "date": when.date if when else None,
         "precision": when.precision.value if when else None,
         "approximate": when.approximate if when else None,
+        "utc_offset": when.utc_offset if when else None,
+        # a period's end: what a date filter matched may lie anywhere in it
+        "end": {"date": end.date, "precision": end.precision.value, "approximate": end.approximate}
+        | {"utc_offset": end.utc_offset}
+        if end
+        else None,
         "title": hit.doc.title,
         "score": hit.score,
         "snippet": hit.snippet.text,
@@ -53,7 +60,7 @@ def json_line(record: dict[str, object]) -> str:
 
 def title_line(hit: Hit) -> str:
     """Kind, id, date and title (a quote's with its speaker), on one line."""
-    date = short_date(hit.doc.when) if hit.doc.when or hit.kind in ("event", "quote") else ""
+    date = period_date(hit.doc.when, hit.doc.end) if hit.doc.when or hit.kind in ("event", "quote") else ""
     title = hit.doc.title + (f" — {hit.speaker.name}" if hit.speaker else "")
     return f"{hit.kind:<7} {hit.id:<32} {one_line(date):<20} {one_line(title)}"
 

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from ...core.chronology import Chronology
 from ...core.crashlog import failure_message
-from ...core.dates import short_date
+from ...core.dates import period_date
 from ...core.memory import freeze_loaded_objects
 from ...core.navigation import Location
 from ...core.text import one_line
@@ -48,7 +48,7 @@ def hit_content(hit: Hit) -> Content:
     snippet = Content(hit.snippet.text)
     for start, end in hit.snippet.spans:
         snippet = snippet.stylize("bold reverse", start, end)
-    date = one_line(short_date(hit.doc.when)) if hit.doc.when else ""
+    date = one_line(period_date(hit.doc.when, hit.doc.end)) if hit.doc.when else ""
     speaker = "  — " + one_line(hit.speaker.name) if hit.speaker else ""
     room = max(TITLE_ROOM - len(speaker), TITLE_ROOM // 2)  # a long quote leaves room for who said it
     title = one_line(hit.doc.title)
