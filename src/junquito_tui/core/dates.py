@@ -155,4 +155,4 @@ def _calendar(count: int, unit: str) -> str:
 def _plural(count: int, unit: str) -> str:
     if count <= 0:
         return ""
-    return f"{count} {unit}{'' if count == 1 else 's'} later"
+    return f"{count:,} {unit}{'' if count == 1 else 's'} later"

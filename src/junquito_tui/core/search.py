@@ -38,7 +38,6 @@ from .search_filters import apply_filters
 from .snippets import Snippet, best_snippet
 from .stemming import Stems, languages_of
 from .suggest import FEW, suggestions
-from .wording import count
 
 BITSET_CACHE = 512  # bitsets kept between queries: typing refines the same words
 
@@ -226,8 +225,8 @@ class SearchIndex:
         for dates in query.dates:  # an overlap is not a fact about the day asked: said, with how many
             if wider := (matched & ~self.within(dates.start, dates.end)).bit_count():
                 results.hints.append(
-                    f"{count(wider, 'result')} for {dates.text} {'is' if wider == 1 else 'are'} dated only to a "
-                    "month or a year, or span a period, that overlaps it: not known to fall within it"
+                    f"{wider:,} only overlap{'s' if wider == 1 else ''} {dates.text}: "
+                    "dated to a month, a year or a longer period"
                 )
         if matched:
             self._collect(query, matched, results, limit)
