@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from .order_graph import ORDER_FIELDS, DateConflict, Edge, Graph, date_conflicts, edges_of, untied
 from .problems import Problem
 from .provenance import provenance_problems
-from .records import DAY_END, Dataset, Event, When
+from .records import DAY_END, Dataset, Event, When, instant
 
 Key = tuple[int, int, int, int]
 
@@ -139,7 +139,8 @@ def _order_problems(events: Sequence[Event]) -> list[Problem]:
     starts = {node: period[0] if period else None for node, period in periods.items()}
     ends = {node: period[1] if period else None for node, period in periods.items()}
     for conflict in date_conflicts(graph, starts, ends, topo):
-        problems.append(Problem(_where(conflict.edge), _conflict_message(events, conflict)))
+        if stands(events[conflict.node].when, events[conflict.culprit].when):
+            problems.append(Problem(_where(conflict.edge), _conflict_message(events, conflict)))
     return sorted(problems, key=lambda p: _path_order(p.path))
 
 
@@ -165,6 +166,16 @@ def widened(when: When) -> tuple[Key, Key]:
         high = (year, month + 1) if month < 12 else (year + 1, 1)
         return (*low, 0, -1), (*high, 32, DAY_END)
     return (year - 1, 0, 0, -1), (year + 1, 13, 32, DAY_END)
+
+
+def stands(later: When | None, earlier: When | None) -> bool:
+    """Whether a date conflict found by the days holds: between two clock times, only if their
+    instants conflict too (00:00 at +14:00 on the 16th is 17 hours before 23:00 at -04:00 on the
+    15th, so it may come first), each approximate one given its hour either side."""
+    first, last = (instant(earlier), instant(later)) if earlier and later else (None, None)
+    if first is None or last is None or later is None or earlier is None:
+        return True
+    return last + 60 * later.approximate < first - 60 * earlier.approximate
 
 
 def margin(when: When) -> str:

@@ -196,6 +196,33 @@ def _instant_minute(hour: int, minute: int, offset: str | None) -> int:
     return hour * 60 + minute - offset_minutes(offset) + _WIDEST
 
 
+def _days(year: int, month: int, day: int) -> int:
+    """Days from 1 March of year 0 to this day, any year (proleptic Gregorian; H. Hinnant's method)."""
+    year -= month <= 2
+    era = year // 400
+    of_era = year - era * 400
+    of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    return era * 146097 + of_era * 365 + of_era // 4 - of_era // 100 + of_year
+
+
+def instant(when: When) -> int | None:
+    """The minutes since that origin, UTC, of a clock time; None for a date without one."""
+    parts = when.parts()
+    if len(parts) != 5:
+        return None
+    year, month, day, hour, minute = parts
+    return _days(year, month, day) * 1440 + hour * 60 + minute - offset_minutes(when.utc_offset)
+
+
+def ends_before(end: When, start: When) -> bool:
+    """An end before its start: by the instants of two clock times (23:00 at -04:00 on the 15th is 17
+    hours after 00:00 at +14:00 on the 16th), otherwise by the day each date's source gives."""
+    first, last = instant(start), instant(end)
+    if first is not None and last is not None:
+        return last < first
+    return end.end_key() < start.sort_key()
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class When(Record):
     """A point in time known to a stated precision, never more precise than the source."""
@@ -387,7 +414,7 @@ class Event(Record):
         if self.end is not None:
             if self.when is None:
                 raise ValueError("an event with an end needs a start ('when')")
-            if self.end.end_key() < self.when.sort_key():
+            if ends_before(self.end, self.when):
                 raise ValueError(f"end '{self.end.date}' is before start '{self.when.date}'")
         if self.certainty != Certainty.CONFIRMED and not self.claims:
             raise ValueError(f"a {self.certainty} event needs at least one claim saying who asserts it")

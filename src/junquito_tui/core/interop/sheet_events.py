@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..records import When
+from ..records import When, ends_before
 from ..text import slugify
 from .builder import ActorBook, Pending
 from .fields import short
@@ -191,7 +191,7 @@ class RowEvents:
             end = self.dates.when(draft.end, draft.where, "end date ignored")
         else:
             end = self.dates.end_of(draft.start, draft.where)
-        if end is not None and end.end_key() < when.sort_key():
+        if end is not None and ends_before(end, when):
             self.notes.add(draft.where, f"the end {end.date} is before the start {when.date}; end date ignored")
             return None
         return end

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..problems import json_kind
-from ..records import UTC_OFFSET, ZONE_LABEL_MAX, When
+from ..records import UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
 from ..text import CONTROL, SLUG_PATTERN, has_control, one_line, slugify
 from .builder import Pending, dump_event, has_clock_time, out_of_order
 from .fields import FieldReader, short
@@ -190,7 +190,7 @@ class TimelineImporter:
         end = self.dates.read(value, f"{path}.end_date", "end date ignored", display)
         if zone is not None and end is not None and end.precision == "minute":
             end = replace(end, utc_offset=zone)
-        if end is not None and end.end_key() < start.sort_key():
+        if end is not None and ends_before(end, start):
             self.notes.add(f"{path}.end_date", f"{end.date} is before the start {start.date}; end date ignored")
             return None
         return end

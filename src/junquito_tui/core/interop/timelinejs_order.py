@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..integrity import widened
+from ..integrity import stands, widened
 from ..order_graph import READING_FIELDS, STATED_FIELDS, Edge, Graph, date_conflicts, edge, untied
 from .notes import Notes
 
@@ -81,6 +81,7 @@ def _drop_what_fails(pending: Sequence[_Pending], resolved: list[dict[str, int]]
     starts = [period[0] if period else None for period in periods]  # as validate checks them: an
     ends = [period[1] if period else None for period in periods]  # approximate date with its margin
     conflicts = date_conflicts(graph, starts, ends, topo)
+    conflicts = [c for c in conflicts if stands(pending[c.node].when, pending[c.culprit].when)]
     for conflict in conflicts:
         if conflict.edge.field in resolved[conflict.edge.owner]:
             drop(conflict.edge, "contradicts the dates")
