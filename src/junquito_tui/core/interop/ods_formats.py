@@ -54,7 +54,9 @@ def ods_shown(data_style: ElementTree.Element) -> str | None:
         month="month" in parts,
         day="day" in parts,
         other=bool(parts & {"day-of-week", "quarter", "week-of-year", "era"}),
-        time=bool(parts & {"hours", "minutes", "seconds", "am-pm"}),
+        hours="hours" in parts,
+        minutes="minutes" in parts,
+        seconds="seconds" in parts,
     )
 
 
