@@ -1,6 +1,7 @@
 """A format never makes a date more precise than the sheet shows it: a day and its hour with no minutes
 ('yyyy-mm-dd hh') was read to the minute stored, a month and a time with no day ('mmm yyyy hh:mm') to
-the day and minute stored."""
+the day and minute stored, and a format's later sections, which its conditions may choose, were not
+looked at ('[<40000]d/m/yyyy;yyyy' shows a 2017 date as '2017': it was read as the day)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from junquito_tui.core.interop.book_formats import (
+    BY_VALUE,
     DAY,
     HOUR,
     MONTH,
@@ -22,6 +24,7 @@ from junquito_tui.core.interop.book_formats import (
     YEAR_TIME,
     FoundCells,
     classed,
+    kind_of,
     shown,
 )
 from junquito_tui.core.loader import load_with_report
@@ -80,15 +83,37 @@ def test_a_class_never_claims_a_part_its_format_does_not_show(shows: tuple[bool,
         ("yyyy hh:mm", YEAR_TIME),
         ("dddd yyyy hh:mm", YEAR_TIME),
         ("d-mmm hh", NO_YEAR),
+        # sections: a date is a number of 0 to 2,958,465 (31 December 9999)
+        ("[<40000]d/m/yyyy;yyyy", YEAR),  # 2009 and later show the year: the least of both
+        ("[>=40000]yyyy;d/m/yyyy", YEAR),
+        ("[<=9999999]yyyy;d/m/yyyy", YEAR),  # no date reaches the second section
+        ("[>9999999]yyyy;d/m/yyyy", DAY),
+        ("[<0]yyyy;d/m/yyyy", DAY),
+        ("[=1]0;d/m/yyyy", DAY),  # a section showing a number is no look of a date
+        ("[<1]h:mm;[<366]d-mmm;yyyy-mm-dd", NO_YEAR),
+        ("yyyy;@", YEAR),
+        ("d/m/yyyy;yyyy", DAY),  # with no condition the second section is for numbers below 0
+        ('"a;b"yyyy;d/m/yyyy', YEAR),  # a ';' in quotes divides nothing
+        ("\\;yyyy", YEAR),
     ],
 )
-def test_what_a_format_with_hours_or_a_time_shows(code: str, what: str | None) -> None:
+def test_what_a_format_with_hours_or_sections_shows(code: str, what: str | None) -> None:
     assert shown(code) == what
 
 
 def test_the_new_kinds_pass_from_the_probe_s_child() -> None:
     found = FoundCells([(1, 1, 0, 1, HOUR), (2, 1, 0, 1, MONTH_TIME), (3, 1, 0, 1, YEAR_TIME)])
     assert FoundCells.of_json(found.to_json()) == found  # as the probe's child sends them
+
+
+def test_a_format_whose_conditions_choose_between_looks_is_marked() -> None:
+    assert kind_of("[<40000]d/m/yyyy;yyyy") == YEAR + BY_VALUE
+    assert kind_of("[<=9999999]yyyy;d/m/yyyy") == YEAR  # one look for every date
+    assert kind_of("[<40000]yyyy;yyyy") == YEAR
+    assert kind_of("[<40000]yyyy-mm-dd hh:mm;yyyy-mm-dd hh:mm") is None
+    found = FoundCells([(1, 1, 0, 1, NO_YEAR + BY_VALUE), (2, 1, 0, 1, YEAR + BY_VALUE)])
+    assert FoundCells.of_json(found.to_json()) == found
+    assert FoundCells.of_json({"shown": [[1, 1, 0, 1, "decade" + BY_VALUE]], "uncomputed": [], "said": []}) is None
 
 
 def coded(tmp_path: Path, codes: list[str], stored: dt.datetime) -> Path:
@@ -161,7 +186,24 @@ def test_a_month_or_a_year_shown_with_a_time_and_no_day_is_the_month_or_the_year
     ) in warnings
 
 
-def test_xlsb_hours_and_times_are_read_as_shown(tmp_path: Path) -> None:
+def test_a_format_whose_conditions_show_a_date_otherwise_is_read_as_the_least(tmp_path: Path) -> None:
+    # Excel shows 5 June 2017 (day 42891) in '[<40000]d/m/yyyy;yyyy' as '2017': before, read as the day
+    codes = ["[<40000]d/m/yyyy;yyyy", "[<=9999999]yyyy;d/m/yyyy", "d/m/yyyy;yyyy"]
+    events, warnings = read(coded(tmp_path, codes, dt.datetime(2017, 6, 5)))
+    assert events == {
+        "[<40000]d/m/yyyy;yyyy": ("2017", "year", None),
+        "[<=9999999]yyyy;d/m/yyyy": ("2017", "year", None),
+        "d/m/yyyy;yyyy": ("2017-06-05", "day", None),
+    }
+    assert any(w.startswith("2 date cells are formatted to show only the month or the year") for w in warnings)
+    assert (
+        "1 date cell is in a format that shows a date one way or another by its value (sections with conditions, "
+        "as '[<40000]d/m/yyyy;yyyy', or an ODS style's conditions, style:map): read as the least any of its ways "
+        "shows (such as row 2: 2017)"
+    ) in warnings
+
+
+def test_xlsb_hours_times_and_conditions_are_read_as_shown(tmp_path: Path) -> None:
     day = 42891 + (14 * 60 + 37) / 1440  # 5 June 2017 14:37
     path = write_xlsb(
         tmp_path / "f.xlsb",
@@ -169,10 +211,13 @@ def test_xlsb_hours_and_times_are_read_as_shown(tmp_path: Path) -> None:
             ["date", "title"],
             [(day, "yyyy-mm-dd hh"), "Hour"],
             [(day, "mmm yyyy hh:mm"), "Month and time"],
+            [(day, "[<40000]d/m/yyyy;yyyy"), "By value"],
         ],
     )
-    events, _ = read(path)
+    events, warnings = read(path)
     assert events == {
         "Hour": ("2017-06-05", "day", "the sheet shows the hour 14, not its minutes"),
         "Month and time": ("2017-06", "month", None),
+        "By value": ("2017", "year", None),
     }
+    assert any(w.startswith("1 date cell is in a format that shows a date one way or another") for w in warnings)

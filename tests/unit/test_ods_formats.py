@@ -277,3 +277,42 @@ def test_an_ods_day_shown_with_its_hour_is_the_day_the_hour_in_its_note(tmp_path
         and w.endswith("(such as row 2: 2017-06-05, hour 14)")
         for w in loaded.warnings
     )
+
+
+def _mapped(target: str, target_parts: str, where: str = "automatic") -> tuple[str, str]:
+    """Automatic styles and styles.xml where ce6's data style N100 shows the day, and by its condition
+    (value()>=0, as LibreOffice writes) the style ``target`` showing ``target_parts``, kept in ``where``."""
+    mapped = f'<number:date-style style:name="{target}">{target_parts}</number:date-style>'
+    base = (
+        '<number:date-style style:name="N100"><number:year/><number:text>-</number:text><number:month/>'
+        "<number:text>-</number:text><number:day/>"
+        f'<style:map style:condition="value()&gt;=0" style:apply-style-name="{target}"/></number:date-style>'
+        '<style:style style:name="ce6" style:family="table-cell" style:data-style-name="N100"/>'
+    )
+    automatic = AUTOMATIC.replace(
+        "</office:automatic-styles>", (mapped if where == "automatic" else "") + base + "</office:automatic-styles>"
+    )
+    styles = STYLES.replace("</office:styles>", (mapped if where == "styles" else "") + "</office:styles>")
+    return automatic, styles
+
+
+@pytest.mark.parametrize("where", ["automatic", "styles"])
+def test_an_ods_style_whose_condition_shows_less_is_read_as_the_least(tmp_path: Path, where: str) -> None:
+    # before: 2017-06-05, the day of the base style, where LibreOffice shows '2017' (value()>=0)
+    automatic, styles = _mapped("N100P0", '<number:year number:style="long"/>', where)
+    rows = [row(text("title"), text("date")), row(text("Mapped"), day("ce6", "2017-06-05"))]
+    loaded = load_with_report(workbook(tmp_path, rows, automatic=automatic, styles=styles))
+    assert [(e.when.date, e.when.precision.value) for e in loaded.dataset.events if e.when] == [("2017", "year")]
+    assert (
+        "1 date cell is in a format that shows a date one way or another by its value (sections with conditions, "
+        "as '[<40000]d/m/yyyy;yyyy', or an ODS style's conditions, style:map): read as the least any of its ways "
+        "shows (such as row 2: 2017)"
+    ) in loaded.warnings
+
+
+def test_an_ods_style_whose_conditions_show_alike_says_nothing_of_them(tmp_path: Path) -> None:
+    automatic, styles = _mapped("N100P0", "<number:day/><number:month/><number:year/>")
+    rows = [row(text("title"), text("date")), row(text("Mapped"), day("ce6", "2017-06-05"))]
+    loaded = load_with_report(workbook(tmp_path, rows, automatic=automatic, styles=styles))
+    assert [(e.when.date, e.when.precision.value) for e in loaded.dataset.events if e.when] == [("2017-06-05", "day")]
+    assert not any("by its value" in w for w in loaded.warnings)

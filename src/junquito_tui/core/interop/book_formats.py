@@ -10,8 +10,9 @@ module a family of files), and ``read_as_shown`` reads them as shown, saying so 
 or a year as that text, a hidden time dropped, a date with no year shown refused (its row is named), a
 date whose format shows only a time as a time of day, a day shown with its hour and no minutes as the
 day (our dates have no hour precision: the hour goes in the date's note), a month or a year shown with
-a time and no day as the month or the year. Rows of formulas the file keeps no value for (the reader
-sees them empty) are named too.
+a time and no day as the month or the year. A format whose conditions choose among ways to show a date
+('[<40000]d/m/yyyy;yyyy', an ODS style:map) is read as the least of them, said. Rows of formulas the
+file keeps no value for (the reader sees them empty) are named too.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ YEAR, MONTH, DAY, NO_YEAR, TIME, LOCALE = "year", "month", "day", "no year", "ti
 # A day and its hour, no minutes ('yyyy-mm-dd hh'): our dates have no hour precision, so the day, the
 # hour in its note; a month or a year and a time but no day ('mmm yyyy hh:mm'): the month or the year
 HOUR, MONTH_TIME, YEAR_TIME = "hour", "month, time", "year, time"
+# Marks a kind a format's conditions chose among its looks (the least precise, which every look shows)
+BY_VALUE = "|by value"
 # Excel's built-in formats are numbered (an XLSX or XLSB file names them without their text):
 # 14 m/d/yyyy, 15 d-mmm-yy, 16 d-mmm, 17 mmm-yy, 18-21 and 45-47 times, 22 m/d/yy h:mm. Those of
 # 27-36 and 50-58 show what the language of the program showing them says (a month in Chinese
@@ -44,6 +47,20 @@ _LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.|am/pm|a/p|general|e[+-]')
 # g is an era's name
 _PARTS = re.compile(r"[yeb]+|g+|m+|d+|h+|s+")
 _YEAR_LETTERS = frozenset("yeb")
+# A format's sections (';' outside quotes, escapes and brackets) and a section's condition ('[<=100]')
+_TOKENS = re.compile(r'"[^"]*"?|\\.?|\[[^\]]*\]?|;|[^"\\\[;]+')
+_CONDITION = re.compile(r"\[\s*(<=|>=|<>|<|>|=)\s*([+-]?[0-9]+(?:\.[0-9]*)?)\s*\]")
+_COMPARE = {
+    "<": float.__lt__,
+    ">": float.__gt__,
+    "=": float.__eq__,
+    "<=": float.__le__,
+    ">=": float.__ge__,
+    "<>": float.__ne__,
+}
+_LAST_DAY = 2958465.99999  # 31 December 9999, Excel's last day: no date is a larger number
+# From the least a kind says of a date to the most (TIME and NO_YEAR say none: the row is named)
+_COARSE = (NO_YEAR, TIME, YEAR_TIME, YEAR, MONTH_TIME, MONTH, DAY, HOUR, None)
 
 
 def shown(format_code: str) -> str | None:
@@ -51,8 +68,58 @@ def shown(format_code: str) -> str | None:
     and no time: 'd/m/yyyy'), ``HOUR`` (a date and its hour, no minutes), ``MONTH_TIME`` and
     ``YEAR_TIME`` (a time but no day), ``NO_YEAR`` ('d-mmm', 'mmmm', 'dddd'), ``TIME`` ('h:mm', no
     date); None for a date with its time ('yyyy-mm-dd hh:mm') or no date part at all ('0.00',
-    'General')."""
-    return _classed(_parts(format_code.split(";")[0]))
+    'General'). Of a format whose conditions show a date in several ways, the least of them."""
+    return shown_by_value(format_code)[0]
+
+
+def kind_of(format_code: str) -> str | None:
+    """``shown``, marked ``BY_VALUE`` when the format's conditions chose it among looks that differ."""
+    what, varies = shown_by_value(format_code)
+    return f"{what}{BY_VALUE}" if what is not None and varies else what
+
+
+def shown_by_value(format_code: str) -> tuple[str | None, bool]:
+    """``shown``, and whether the sections a date can be shown by ([>=40000]yyyy;d/m/yyyy) differ."""
+    # a section that shows a number ('0.00') shows no date: not one of its looks
+    dated = [_classed(parts) for section in _date_sections(format_code) if (parts := _parts(section))]
+    return (coarsest(dated), len(set(dated)) > 1) if dated else (None, False)
+
+
+def coarsest(kinds: list[str | None]) -> str | None:
+    """Of the kinds a cell may be shown as, the one claiming least of its date."""
+    return min(kinds, key=_COARSE.index)
+
+
+def base(kind: str) -> str:
+    """A found cell's kind without its ``BY_VALUE`` mark."""
+    return kind.removesuffix(BY_VALUE)
+
+
+def _date_sections(format_code: str) -> list[str]:
+    """The sections a date (a day number of 0-9999: Excel shows none below 0) can be shown by. With no
+    condition, the first; with conditions, each that some positive number reaches: Excel takes the
+    first section whose condition holds, one without a condition holding for what the others leave."""
+    sections, current = [], ""
+    for token in _TOKENS.findall(format_code):
+        if token == ";":
+            sections.append(current)
+            current = ""
+        else:
+            current += token
+    sections = [section for section in [*sections, current] if "@" not in _LITERALS.sub("", section)][:3]
+    conditions = [_CONDITION.search(section) for section in sections]
+    if not any(conditions):
+        return sections[:1]
+    bounds = {float(match.group(2)) for match in conditions if match}
+    # each condition changes only at its bound: a number at, just below and just above each, and far out
+    probes = {1e-9, _LAST_DAY} | {bound + step for bound in bounds for step in (-1e-6, 0.0, 1e-6)}
+    reached: dict[int, None] = {}
+    for value in sorted(probe for probe in probes if 0 < probe <= _LAST_DAY):
+        for at, match in enumerate(conditions):
+            if match is None or _COMPARE[match.group(1)](value, float(match.group(2))):
+                reached[at] = None
+                break
+    return [sections[at] for at in reached]
 
 
 def _parts(section: str) -> set[str]:
@@ -127,6 +194,7 @@ class FoundCells:
             return None
         shown, uncomputed, said = data.get("shown"), data.get("uncomputed"), data.get("said")
         kinds = {YEAR, MONTH, DAY, HOUR, MONTH_TIME, YEAR_TIME, NO_YEAR, TIME, LOCALE}
+        kinds |= {f"{kind}{BY_VALUE}" for kind in kinds}
         if not (
             isinstance(shown, list)
             and all(_numbers(run, 4) and isinstance(run[4], str) and run[4] in kinds for run in shown)
@@ -191,6 +259,8 @@ _SAID = {
     LOCALE: "in one of Excel's built-in formats whose look depends on the language of the program showing it "
     "(numbered 27-36 and 50-58: a month in Chinese Excel, a day in Japanese): read as the day stored; check them "
     "against the sheet",
+    BY_VALUE: "in a format that shows a date one way or another by its value (sections with conditions, as "
+    "'[<40000]d/m/yyyy;yyyy', or an ODS style's conditions, style:map): read as the least any of its ways shows",
 }
 _WARNED = {YEAR: MONTH, YEAR_TIME: MONTH_TIME}  # one warning for both
 
@@ -228,7 +298,8 @@ def read_as_shown(found: FoundCells, rows: list[list[object]], start: tuple[int,
     names, read as their formats show them, in place; what was done and found, for warnings."""
     changed: Counter[str] = Counter()
     first: dict[str, str] = {}  # each warning's example: a cell's row and what was read
-    for row, count, column, columns, what in found.shown:
+    for row, count, column, columns, kind in found.shown:
+        what = base(kind)
         for at in range(max(row - start[0], 0), min(row + count - start[0], len(rows))):
             cells_of = rows[at]
             for across in range(max(column - start[1], 0), min(column + columns - start[1], len(cells_of))):
@@ -239,9 +310,9 @@ def read_as_shown(found: FoundCells, rows: list[list[object]], start: tuple[int,
                     continue
                 cells_of[across] = read
                 example = f"row {start[0] + at + 1}: {read}"
-                said = _WARNED.get(what, what)
-                changed[said] += 1
-                first.setdefault(said, example)
+                for said in (_WARNED.get(what, what), *((BY_VALUE,) if kind != what else ())):
+                    changed[said] += 1
+                    first.setdefault(said, example)
     notes = list(found.said)
     for what, count in changed.items():
         notes.append(f"{count:,} date cell{'s are' if count != 1 else ' is'} {_SAID[what]} (such as {first[what]})")
