@@ -19,7 +19,7 @@ _STYLE_NS = (
     'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
 )
 # content.xml's automatic styles: ce1 shows 'MMM YY' (N37), ce2 a year through its parent 'YearOnly'
-# (a common style of styles.xml), ce3 the day (N38), ce4 the month and a time (N39: no day, but a time)
+# (a common style of styles.xml), ce3 the day (N38), ce4 the month and an hour (N39: no day)
 AUTOMATIC = (
     "<office:automatic-styles>"
     '<number:date-style style:name="N37"><number:month number:textual="true"/><number:text> </number:text>'
@@ -132,12 +132,13 @@ def test_ods_dates_are_read_as_their_style_shows_them(tmp_path: Path) -> None:
         ("Covered", "2012", "year"),
         ("Day", "2017-06-01", "day"),
         ("Month", "2017-06", "month"),
-        ("Month and hour", "2015-03-01T10:00", "minute"),  # a time is shown: read as stored
+        ("Month and hour", "2015-03", "month"),  # before: 2015-03-01T10:00, a day the sheet does not show
         ("Repeated", "2013-05", "month"),
         ("Repeated", "2013-05", "month"),
         ("Year", "2016", "year"),
     ]
     assert any("6 date cells are formatted to show only the month or the year" in w for w in warnings)
+    assert any(w.startswith("1 date cell is formatted to show the month or the year and a time but") for w in warnings)
     assert ods_cells(path, "od1", False).shown[-1] == (10, 2, 2, 1, "month")  # the repeated row, 0-based
 
 
@@ -235,6 +236,11 @@ def test_one_row_of_formulas_without_values_is_named_alone(tmp_path: Path) -> No
         (["day", "year"], "year"),  # '15 2017': a day of no month
         (["day", "month", "year"], "day"),
         (["hours"], "time"),
+        (["year", "month", "day", "hours"], "hour"),  # the day, its hour in the note
+        (["year", "month", "day", "hours", "am-pm"], "hour"),
+        (["year", "month", "day", "hours", "minutes"], None),
+        (["year", "month", "hours", "minutes"], "month, time"),
+        (["year", "hours"], "year, time"),
     ],
 )
 def test_what_an_ods_date_style_shows(parts: list[str], what: str) -> None:
@@ -245,3 +251,68 @@ def test_what_an_ods_date_style_shows(parts: list[str], what: str) -> None:
     for part in parts:
         ElementTree.SubElement(style, f"{{{number}}}{part}")
     assert ods_formats.ods_shown(style) == what
+
+
+HOUR_STYLE = (
+    '<number:date-style style:name="N40"><number:year/><number:text>-</number:text><number:month/>'
+    "<number:text>-</number:text><number:day/><number:text> </number:text><number:hours/></number:date-style>"
+    '<style:style style:name="ce5" style:family="table-cell" style:data-style-name="N40"/>'
+)
+
+
+def test_an_ods_day_shown_with_its_hour_is_the_day_the_hour_in_its_note(tmp_path: Path) -> None:
+    # before: 2017-06-05T14:37, to the minute the sheet does not show
+    automatic = AUTOMATIC.replace("</office:automatic-styles>", HOUR_STYLE + "</office:automatic-styles>")
+    path = workbook(
+        tmp_path,
+        [row(text("title"), text("date")), row(text("Hour"), day("ce5", "2017-06-05T14:37:00"))],
+        automatic=automatic,
+    )
+    loaded = load_with_report(path)
+    assert [(e.when.date, e.when.precision.value, e.when.note) for e in loaded.dataset.events if e.when] == [
+        ("2017-06-05", "day", "the sheet shows the hour 14, not its minutes")
+    ]
+    assert any(
+        w.startswith("1 date cell is formatted to show the day and the hour but not the minutes")
+        and w.endswith("(such as row 2: 2017-06-05, hour 14)")
+        for w in loaded.warnings
+    )
+
+
+def _mapped(target: str, target_parts: str, where: str = "automatic") -> tuple[str, str]:
+    """Automatic styles and styles.xml where ce6's data style N100 shows the day, and by its condition
+    (value()>=0, as LibreOffice writes) the style ``target`` showing ``target_parts``, kept in ``where``."""
+    mapped = f'<number:date-style style:name="{target}">{target_parts}</number:date-style>'
+    base = (
+        '<number:date-style style:name="N100"><number:year/><number:text>-</number:text><number:month/>'
+        "<number:text>-</number:text><number:day/>"
+        f'<style:map style:condition="value()&gt;=0" style:apply-style-name="{target}"/></number:date-style>'
+        '<style:style style:name="ce6" style:family="table-cell" style:data-style-name="N100"/>'
+    )
+    automatic = AUTOMATIC.replace(
+        "</office:automatic-styles>", (mapped if where == "automatic" else "") + base + "</office:automatic-styles>"
+    )
+    styles = STYLES.replace("</office:styles>", (mapped if where == "styles" else "") + "</office:styles>")
+    return automatic, styles
+
+
+@pytest.mark.parametrize("where", ["automatic", "styles"])
+def test_an_ods_style_whose_condition_shows_less_is_read_as_the_least(tmp_path: Path, where: str) -> None:
+    # before: 2017-06-05, the day of the base style, where LibreOffice shows '2017' (value()>=0)
+    automatic, styles = _mapped("N100P0", '<number:year number:style="long"/>', where)
+    rows = [row(text("title"), text("date")), row(text("Mapped"), day("ce6", "2017-06-05"))]
+    loaded = load_with_report(workbook(tmp_path, rows, automatic=automatic, styles=styles))
+    assert [(e.when.date, e.when.precision.value) for e in loaded.dataset.events if e.when] == [("2017", "year")]
+    assert (
+        "1 date cell is in a format that shows a date one way or another by its value (sections with conditions, "
+        "as '[<40000]d/m/yyyy;yyyy', or an ODS style's conditions, style:map): read as the least any of its ways "
+        "shows (such as row 2: 2017)"
+    ) in loaded.warnings
+
+
+def test_an_ods_style_whose_conditions_show_alike_says_nothing_of_them(tmp_path: Path) -> None:
+    automatic, styles = _mapped("N100P0", "<number:day/><number:month/><number:year/>")
+    rows = [row(text("title"), text("date")), row(text("Mapped"), day("ce6", "2017-06-05"))]
+    loaded = load_with_report(workbook(tmp_path, rows, automatic=automatic, styles=styles))
+    assert [(e.when.date, e.when.precision.value) for e in loaded.dataset.events if e.when] == [("2017-06-05", "day")]
+    assert not any("by its value" in w for w in loaded.warnings)

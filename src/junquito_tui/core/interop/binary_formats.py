@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
-from .book_formats import BUILT_IN, DAY, FoundCells, formats_unread, shown
+from .book_formats import BUILT_IN, DAY, FoundCells, base, formats_unread, kind_of
 from .book_guard import MAX_CELLS
 
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -45,7 +45,7 @@ def binary_cells(path: Path, sheet_name: str, times: bool) -> FoundCells | None:
 
 def _relevant(styles: dict[int, str], times: bool) -> dict[int, str]:
     """The styles that can change a cell: one that hides a time only if some cell has one (``times``)."""
-    return styles if times else {index: what for index, what in styles.items() if what != DAY}
+    return styles if times else {index: what for index, what in styles.items() if base(what) != DAY}
 
 
 # -- XLS ----------------------------------------------------------------------------------------------
@@ -81,7 +81,7 @@ def _xls_styles(book: object) -> dict[int, str]:
         fmt = formats.get(xf.format_key)
         # xlrd keeps the locale built-ins (27-36, 50-58) with no text: known by their number
         text = getattr(fmt, "format_str", None)
-        what = shown(text) if isinstance(text, str) else BUILT_IN.get(xf.format_key)
+        what = kind_of(text) if isinstance(text, str) else BUILT_IN.get(xf.format_key)
         if what is not None:
             found[index] = what
     return found
@@ -143,7 +143,7 @@ def _xlsb_styles(book: zipfile.ZipFile) -> dict[int, str]:
             index = 0
         elif kind == _STYLE and index >= 0:
             number = struct.unpack_from("<H", data, 2)[0]
-            what = shown(codes[number]) if number in codes else BUILT_IN.get(number)
+            what = kind_of(codes[number]) if number in codes else BUILT_IN.get(number)
             if what is not None:
                 found[index] = what
             index += 1

@@ -8,8 +8,11 @@ precise minute. Here each cell style's format is classed (``shown``), the sheet'
 that show less than they store are found (``xlsx_formats``, ``ods_formats``, ``binary_formats``: one
 module a family of files), and ``read_as_shown`` reads them as shown, saying so in a warning: a month
 or a year as that text, a hidden time dropped, a date with no year shown refused (its row is named), a
-date whose format shows only a time as a time of day. Rows of formulas the file keeps no value for
-(the reader sees them empty) are named too.
+date whose format shows only a time as a time of day, a day shown with its hour and no minutes as the
+day (our dates have no hour precision: the hour goes in the date's note), a month or a year shown with
+a time and no day as the month or the year. A format whose conditions choose among ways to show a date
+('[<40000]d/m/yyyy;yyyy', an ODS style:map) is read as the least of them, said. Rows of formulas the
+file keeps no value for (the reader sees them empty) are named too.
 """
 
 from __future__ import annotations
@@ -22,10 +25,15 @@ from pathlib import Path
 from typing import Any
 
 from .notes import SHOWN_PATHS
-from .sheet_dates import Hidden
+from .sheet_dates import Hidden, HourShown
 
 # What a format shows of a date (None: a date and its time, all it stores, or no date at all)
 YEAR, MONTH, DAY, NO_YEAR, TIME, LOCALE = "year", "month", "day", "no year", "time", "locale"
+# A day and its hour, no minutes ('yyyy-mm-dd hh'): our dates have no hour precision, so the day, the
+# hour in its note; a month or a year and a time but no day ('mmm yyyy hh:mm'): the month or the year
+HOUR, MONTH_TIME, YEAR_TIME = "hour", "month, time", "year, time"
+# Marks a kind a format's conditions chose among its looks (the least precise, which every look shows)
+BY_VALUE = "|by value"
 # Excel's built-in formats are numbered (an XLSX or XLSB file names them without their text):
 # 14 m/d/yyyy, 15 d-mmm-yy, 16 d-mmm, 17 mmm-yy, 18-21 and 45-47 times, 22 m/d/yy h:mm. Those of
 # 27-36 and 50-58 show what the language of the program showing them says (a month in Chinese
@@ -39,13 +47,84 @@ _LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.|am/pm|a/p|general|e[+-]')
 # g is an era's name
 _PARTS = re.compile(r"[yeb]+|g+|m+|d+|h+|s+")
 _YEAR_LETTERS = frozenset("yeb")
+# A format's sections (';' outside quotes, escapes and brackets) and a section's condition ('[<=100]')
+_TOKENS = re.compile(r'"[^"]*"?|\\.?|\[[^\]]*\]?|;|[^"\\\[;]+')
+_CONDITION = re.compile(r"\[\s*(<=|>=|<>|<|>|=)\s*([+-]?[0-9]+(?:\.[0-9]*)?)\s*\]")
+_COMPARE = {
+    "<": float.__lt__,
+    ">": float.__gt__,
+    "=": float.__eq__,
+    "<=": float.__le__,
+    ">=": float.__ge__,
+    "<>": float.__ne__,
+}
+_LAST_DAY = 2958465.99999  # 31 December 9999, Excel's last day: no date is a larger number
+# From the least a kind says of a date to the most (TIME and NO_YEAR say none: the row is named)
+_COARSE = (NO_YEAR, TIME, YEAR_TIME, YEAR, MONTH_TIME, MONTH, DAY, HOUR, None)
 
 
 def shown(format_code: str) -> str | None:
     """What a number format shows of a date: ``YEAR`` ('yyyy'), ``MONTH`` ('mmm-yy'), ``DAY`` (a date
-    and no time: 'd/m/yyyy'), ``NO_YEAR`` ('d-mmm', 'mmmm', 'dddd'), ``TIME`` ('h:mm', no date); None
-    for a date with its time ('yyyy-mm-dd hh:mm') or no date part at all ('0.00', 'General')."""
-    code = _LITERALS.sub("", format_code.split(";")[0].lower())
+    and no time: 'd/m/yyyy'), ``HOUR`` (a date and its hour, no minutes), ``MONTH_TIME`` and
+    ``YEAR_TIME`` (a time but no day), ``NO_YEAR`` ('d-mmm', 'mmmm', 'dddd'), ``TIME`` ('h:mm', no
+    date); None for a date with its time ('yyyy-mm-dd hh:mm') or no date part at all ('0.00',
+    'General'). Of a format whose conditions show a date in several ways, the least of them."""
+    return shown_by_value(format_code)[0]
+
+
+def kind_of(format_code: str) -> str | None:
+    """``shown``, marked ``BY_VALUE`` when the format's conditions chose it among looks that differ."""
+    what, varies = shown_by_value(format_code)
+    return f"{what}{BY_VALUE}" if what is not None and varies else what
+
+
+def shown_by_value(format_code: str) -> tuple[str | None, bool]:
+    """``shown``, and whether the sections a date can be shown by ([>=40000]yyyy;d/m/yyyy) differ."""
+    # a section that shows a number ('0.00') shows no date: not one of its looks
+    dated = [_classed(parts) for section in _date_sections(format_code) if (parts := _parts(section))]
+    return (coarsest(dated), len(set(dated)) > 1) if dated else (None, False)
+
+
+def coarsest(kinds: list[str | None]) -> str | None:
+    """Of the kinds a cell may be shown as, the one claiming least of its date."""
+    return min(kinds, key=_COARSE.index)
+
+
+def base(kind: str) -> str:
+    """A found cell's kind without its ``BY_VALUE`` mark."""
+    return kind.removesuffix(BY_VALUE)
+
+
+def _date_sections(format_code: str) -> list[str]:
+    """The sections a date (a day number of 0-9999: Excel shows none below 0) can be shown by. With no
+    condition, the first; with conditions, each that some positive number reaches: Excel takes the
+    first section whose condition holds, one without a condition holding for what the others leave."""
+    sections, current = [], ""
+    for token in _TOKENS.findall(format_code):
+        if token == ";":
+            sections.append(current)
+            current = ""
+        else:
+            current += token
+    sections = [section for section in [*sections, current] if "@" not in _LITERALS.sub("", section)][:3]
+    conditions = [_CONDITION.search(section) for section in sections]
+    if not any(conditions):
+        return sections[:1]
+    bounds = {float(match.group(2)) for match in conditions if match}
+    # each condition changes only at its bound: a number at, just below and just above each, and far out
+    probes = {1e-9, _LAST_DAY} | {bound + step for bound in bounds for step in (-1e-6, 0.0, 1e-6)}
+    reached: dict[int, None] = {}
+    for value in sorted(probe for probe in probes if 0 < probe <= _LAST_DAY):
+        for at, match in enumerate(conditions):
+            if match is None or _COMPARE[match.group(1)](value, float(match.group(2))):
+                reached[at] = None
+                break
+    return [sections[at] for at in reached]
+
+
+def _parts(section: str) -> set[str]:
+    """The parts of a date or a time a section shows: 'y', 'm', 'd', 'weekday', 'g', 'h', 'minutes', 's'."""
+    code = _LITERALS.sub("", section.lower())
     parts = _PARTS.findall(code)
     kinds = set()
     for at, part in enumerate(parts):
@@ -59,27 +138,39 @@ def shown(format_code: str) -> str | None:
         if kind == "d" and len(part) >= 3:
             kind = "weekday"  # 'ddd', 'dddd': the day's name, not its number in the month
         kinds.add(kind)
+    return kinds
+
+
+def _classed(kinds: set[str]) -> str | None:
     return classed(
         year="y" in kinds,
         month="m" in kinds,
         day="d" in kinds,
         other="weekday" in kinds or "g" in kinds,
-        time=bool(kinds & {"h", "s", "minutes"}),
+        hours="h" in kinds,
+        minutes="minutes" in kinds,
+        seconds="s" in kinds,
     )
 
 
-def classed(*, year: bool, month: bool, day: bool, other: bool, time: bool) -> str | None:
+def classed(
+    *, year: bool, month: bool, day: bool, other: bool, hours: bool, minutes: bool, seconds: bool
+) -> str | None:
     """What a format showing these parts shows of a date (``other``: a weekday, a quarter, a week, an
-    era's name: none of them a year, a month or a day of the month)."""
+    era's name: none of them a year, a month or a day of the month). Never a part it does not show:
+    a time is a time only to the minute, with its hour; a date only with its day."""
+    timed = hours or minutes or seconds
     if not (year or month or day or other):
-        return TIME if time else None
+        return TIME if timed else None
     if not year:
         return NO_YEAR
-    if time:
-        return None
+    if month and day:
+        if hours and minutes:
+            return None
+        return HOUR if hours else DAY  # seconds or minutes of no hour: no time of the day
     if month:
-        return DAY if day else MONTH
-    return YEAR  # a day of no month ('15 2017'), a weekday or a quarter and a year: the year
+        return MONTH_TIME if timed else MONTH
+    return YEAR_TIME if timed else YEAR  # a day of no month ('15 2017'), a weekday or a quarter and a year
 
 
 @dataclass
@@ -102,7 +193,8 @@ class FoundCells:
         if not isinstance(data, dict):
             return None
         shown, uncomputed, said = data.get("shown"), data.get("uncomputed"), data.get("said")
-        kinds = {YEAR, MONTH, DAY, NO_YEAR, TIME, LOCALE}
+        kinds = {YEAR, MONTH, DAY, HOUR, MONTH_TIME, YEAR_TIME, NO_YEAR, TIME, LOCALE}
+        kinds |= {f"{kind}{BY_VALUE}" for kind in kinds}
         if not (
             isinstance(shown, list)
             and all(_numbers(run, 4) and isinstance(run[4], str) and run[4] in kinds for run in shown)
@@ -156,6 +248,10 @@ _SAID = {
     "the first day a spreadsheet stores for them",
     DAY: "formatted to hide the time stored with the day (as 'yyyy-mm-dd' does): read as the day shown, without "
     "the time",
+    HOUR: "formatted to show the day and the hour but not the minutes (as 'yyyy-mm-dd hh' does): read as the day "
+    "(a date here is precise to the day or the minute, never the hour), the hour shown kept in the date's note",
+    MONTH_TIME: "formatted to show the month or the year and a time but no day (as 'mmm yyyy hh:mm' does): read "
+    "as the month or the year shown; the time, of a day the sheet does not show, is not read",
     NO_YEAR: "formatted to show no year (as 'd-mmm', 'mmmm' or a weekday do): the year stored is not one the "
     "sheet shows, so each is named and its row skipped where it is the date",
     TIME: "formatted to show only a time (as 'h:mm' does): the day stored is not one the sheet shows, so each "
@@ -163,7 +259,10 @@ _SAID = {
     LOCALE: "in one of Excel's built-in formats whose look depends on the language of the program showing it "
     "(numbered 27-36 and 50-58: a month in Chinese Excel, a day in Japanese): read as the day stored; check them "
     "against the sheet",
+    BY_VALUE: "in a format that shows a date one way or another by its value (sections with conditions, as "
+    "'[<40000]d/m/yyyy;yyyy', or an ODS style's conditions, style:map): read as the least any of its ways shows",
 }
+_WARNED = {YEAR: MONTH, YEAR_TIME: MONTH_TIME}  # one warning for both
 
 
 def find(path: Path, sheet_name: str, times: bool, formulas: frozenset[str]) -> FoundCells:
@@ -198,37 +297,46 @@ def read_as_shown(found: FoundCells, rows: list[list[object]], start: tuple[int,
     """The date cells of ``rows`` (the sheet from ``start``, its first row and column) that ``found``
     names, read as their formats show them, in place; what was done and found, for warnings."""
     changed: Counter[str] = Counter()
-    for row, count, column, columns, what in found.shown:
+    first: dict[str, str] = {}  # each warning's example: a cell's row and what was read
+    for row, count, column, columns, kind in found.shown:
+        what = base(kind)
         for at in range(max(row - start[0], 0), min(row + count - start[0], len(rows))):
             cells_of = rows[at]
             for across in range(max(column - start[1], 0), min(column + columns - start[1], len(cells_of))):
                 if not isinstance(value := cells_of[across], date):
                     continue
-                if what == LOCALE:
-                    changed[LOCALE] += 1
-                elif (read := _as_shown(value, what)) is not value:
-                    cells_of[across] = read
-                    changed[MONTH if what == YEAR else what] += 1  # one warning for both
+                read = value if what == LOCALE else _as_shown(value, what)
+                if what != LOCALE and read is value:
+                    continue
+                cells_of[across] = read
+                example = f"row {start[0] + at + 1}: {read}"
+                for said in (_WARNED.get(what, what), *((BY_VALUE,) if kind != what else ())):
+                    changed[said] += 1
+                    first.setdefault(said, example)
     notes = list(found.said)
     for what, count in changed.items():
-        notes.append(f"{count:,} date cell{'s are' if count != 1 else ' is'} {_SAID[what]}")
+        notes.append(f"{count:,} date cell{'s are' if count != 1 else ' is'} {_SAID[what]} (such as {first[what]})")
     notes += _uncomputed_rows(found.uncomputed, rows, start[0])
     return notes
 
 
 def _as_shown(value: date, what: str) -> object:
     """The cell as its format shows it; ``value`` itself when that is what it stores."""
-    if what == MONTH:
+    if what in (MONTH, MONTH_TIME):
         return f"{value.year:04d}-{value.month:02d}"
-    if what == YEAR:
+    if what in (YEAR, YEAR_TIME):
         return f"{value.year:04d}"
     if what == NO_YEAR:
         return Hidden(value)
     stamp = value if isinstance(value, datetime) else None
     if what == DAY and stamp is not None and stamp.time() != time(0, 0):
         return stamp.date()
-    if what == TIME:  # to the second: a binary file's float is 14:29:59.994 for 14:30; a whole day is 0:00
-        return (stamp + timedelta(microseconds=500_000)).replace(microsecond=0).time() if stamp else time(0, 0)
+    # to the second: a binary file's float is 14:29:59.994 for 14:30; a whole day is 0:00
+    rounded = (stamp + timedelta(microseconds=500_000)).replace(microsecond=0) if stamp else None
+    if what == HOUR and value.timetuple()[:6] != (1899, 12, 30, 0, 0, 0):  # day 0: no date (refused as such)
+        return HourShown(rounded.date(), rounded.hour) if rounded else HourShown(value, 0)
+    if what == TIME:
+        return rounded.time() if rounded else time(0, 0)
     return value
 
 

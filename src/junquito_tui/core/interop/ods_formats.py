@@ -15,7 +15,7 @@ from bisect import bisect_right
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .book_formats import DAY, TIME, FoundCells, classed, formats_unread
+from .book_formats import BY_VALUE, DAY, TIME, FoundCells, base, classed, coarsest, formats_unread
 
 CHUNK = 1 << 20
 # ODS: the namespaces of styles, and the tags of a sheet as the reader walks them
@@ -54,7 +54,9 @@ def ods_shown(data_style: ElementTree.Element) -> str | None:
         month="month" in parts,
         day="day" in parts,
         other=bool(parts & {"day-of-week", "quarter", "week-of-year", "era"}),
-        time=bool(parts & {"hours", "minutes", "seconds", "am-pm"}),
+        hours="hours" in parts,
+        minutes="minutes" in parts,
+        seconds="seconds" in parts,
     )
 
 
@@ -71,7 +73,7 @@ def ods_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
         with zipfile.ZipFile(path) as book:
             styles = _ods_styles(book)
             if not times:
-                styles = {name: what for name, what in styles.items() if what != DAY}
+                styles = {name: what for name, what in styles.items() if base(what) != DAY}
             with book.open("content.xml") as stream:
                 content = stream.read()  # within the byte limit: the guard read it too
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError) as error:
@@ -89,7 +91,9 @@ def _ods_styles(book: zipfile.ZipFile) -> dict[str, str]:
     styles = ElementTree.fromstring(book.read("styles.xml")) if "styles.xml" in book.namelist() else None
     roots = [root for root in (content, styles) if root is not None]
     kinds = (f"{_NUMBER}date-style", f"{_NUMBER}time-style")
-    dates = [{d.get(f"{_STYLE}name", ""): ods_shown(d) for d in root.iter() if d.tag in kinds} for root in roots]
+    data_styles = [[d for d in root.iter() if d.tag in kinds] for root in roots]
+    dates = [{d.get(f"{_STYLE}name", ""): ods_shown(d) for d in found} for found in data_styles]
+    dates = [_mapped(found, dates[index:]) for index, found in enumerate(data_styles)]
     if not any(what for found in dates for what in found.values()):
         return {}  # no data style shows less than a date: no cell is looked at
     # name -> (data style, parent, which root's data styles): the content's own first
@@ -114,6 +118,23 @@ def _ods_styles(book: zipfile.ZipFile) -> dict[str, str]:
         what = next((known[data] for known in dates[index:] if data in known), None)
         if what is not None:
             found[name] = what
+    return found
+
+
+def _mapped(data_styles: list[ElementTree.Element], dates: list[dict[str, str | None]]) -> dict[str, str | None]:
+    """What each data style shows, where its conditions ('<style:map style:condition="value()>=0"
+    style:apply-style-name="N100P0"/>') may show a date by other date styles: the least of them all,
+    marked ``BY_VALUE`` when they differ (a condition on the day number is not evaluated: coarser, never
+    more precise than the sheet). ``dates``: the data styles it may name, its own file's first."""
+    found: dict[str, str | None] = {}
+    for style in data_styles:
+        name = style.get(f"{_STYLE}name", "")
+        targets = [m.get(f"{_STYLE}apply-style-name", "") for m in style.iter(f"{_STYLE}map")]
+        kinds = [dates[0][name]]
+        for target in targets:  # a style a number style maps to shows no date: not one of its looks
+            kinds += next(([known[target]] for known in dates if target in known), [])
+        what = coarsest(kinds)
+        found[name] = f"{what}{BY_VALUE}" if what is not None and len(set(kinds)) > 1 else what
     return found
 
 

@@ -146,6 +146,19 @@ class Hidden:
         return "a date shown without its year"
 
 
+@dataclass(frozen=True)
+class HourShown:
+    """A workbook date cell whose format shows its day and hour but not the minutes ('yyyy-mm-dd hh'):
+    a date here has no hour precision, so it is the day, the hour shown kept in the date's note."""
+
+    day: date
+    hour: int
+
+    def __str__(self) -> str:  # in a summary or a note, as the sheet shows it (a 12-hour clock's hour too)
+        return f"{self.day.isoformat()}, hour {self.hour:02d}"
+
+
+HOUR_SHOWN = "the sheet shows the hour {:02d}, not its minutes"
 NO_YEAR_SHOWN = (
     "its format shows no year (as 'd-mmm', 'mmmm' or a weekday do), so the year it stores ({}) is not one the "
     "sheet shows"
@@ -156,6 +169,10 @@ def read_date(value: object) -> Parsed | str | None:
     """The date in a cell; None for an empty cell; the reason as text when no year can be read."""
     if isinstance(value, Hidden):
         return NO_YEAR_SHOWN.format(value.stored.year)
+    if isinstance(value, HourShown):
+        return Parsed(
+            {"year": value.day.year, "month": value.day.month, "day": value.day.day}, note=HOUR_SHOWN.format(value.hour)
+        )
     if isinstance(value, date) and value.timetuple()[:6] == _DAY_ZERO:
         return DAY_ZERO
     if isinstance(value, datetime):

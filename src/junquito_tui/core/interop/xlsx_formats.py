@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from .book_formats import BUILT_IN, DAY, FoundCells, formats_unread, shown
+from .book_formats import BUILT_IN, DAY, FoundCells, base, formats_unread, kind_of
 from .book_guard import FORMULA_TAGS, column_number, whole_tags
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def xlsx_cells(path: Path, sheet_name: str, times: bool, formulas: frozenset[str
         with zipfile.ZipFile(path) as book:
             styles = _styles(book)
             if not times:
-                styles = {index: what for index, what in styles.items() if what != DAY}
+                styles = {index: what for index, what in styles.items() if base(what) != DAY}
             part = _sheet_part(book, sheet_name)
             if part is None or not (styles or part in formulas):
                 return FoundCells()  # most sheets: the part is not read again
@@ -76,7 +76,7 @@ def _styles(book: zipfile.ZipFile) -> dict[int, str]:
     found: dict[int, str] = {}
     for index, style in enumerate(cell_styles if cell_styles is not None else []):
         number = int(style.get("numFmtId", "0"))
-        what = shown(codes[number]) if number in codes else BUILT_IN.get(number)
+        what = kind_of(codes[number]) if number in codes else BUILT_IN.get(number)
         if what is not None:
             found[index] = what
     return found
