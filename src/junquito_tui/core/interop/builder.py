@@ -83,7 +83,7 @@ class ActorBook:
             return found
         actor_id = self._ids.take(slugify(name, 60) or "actor")
         shown = " ".join(name.split())[:LINE_MAX] or "Unnamed"  # a name is one line
-        if self.exact and name.strip() and len(name) <= LINE_MAX and not _LINE_BREAK.search(name):
+        if self.exact and name and len(name) <= LINE_MAX and not _LINE_BREAK.search(name):
             shown = name
         actor: dict[str, Any] = {"id": actor_id, "name": shown, "kind": kind}
         if side and (side := " ".join(side.split())[:LINE_MAX]):

@@ -114,15 +114,21 @@ def _event(
     if when is None and not any(fields.get(anchor) for anchor in ANCHORS):
         sheet.notes.add(where, "no usable start date and no after/before/shown_after/shown_before; row skipped")
         return None
-    if place := sheet.notes_reader.line(cell("place"), where):
+
+    def line(text: str) -> str:  # a one-line field: as written in a file of this version (see the docstring)
+        return _exact_line(sheet, text, where) if escaped else sheet.notes_reader.line(text, where)
+
+    if place := line(cell("place")):
         fields["place"] = place
-    fields["actors"] = _escaped_actors(cell("actors"), actors) if escaped else _actors(cell("actors"), actors)
+    fields["actors"] = (
+        _escaped_actors(sheet, cell("actors"), actors, where) if escaped else _actors(cell("actors"), actors)
+    )
     fields["tags"] = [t for t in re.split(r";\s*", cell("tags")) if t and SLUG_PATTERN.match(t)]
     read_sources = _escaped_sources if escaped else _sources
     fields["sources"] = [FILE_SOURCE, *read_sources(sheet, cell("sources"), book, where)]
     certainty = cell("certainty") or "confirmed"
     if certainty != "confirmed":
-        statement = sheet.notes_reader.line(cell("claims"), where) or "as the file states, without naming who claims it"
+        statement = line(cell("claims")) or "as the file states, without naming who claims it"
         fields["certainty"] = certainty
         fields["claims"] = [{"by": [], "statement": statement, "source": FILE_SOURCE}]
     return fields
@@ -245,20 +251,21 @@ def _last_part(item: list[Token], opening: str, closing: str) -> tuple[str, str]
     return _text(_trimmed(item[:opened])), _text(item[opened + 1 : -1])
 
 
-def _escaped_actors(text: str, actors: ActorBook) -> list[dict[str, str]]:
+def _escaped_actors(sheet: Sheet, text: str, actors: ActorBook, where: str) -> list[dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for item in _items(text):
         found = _last_part(item, "(", ")")
         name, role = found if found else (_text(item), "")
         actor = actors.take(name)
-        out.setdefault(actor, {"actor": actor, "role": _line(role) or "named in the file"})
+        out.setdefault(actor, {"actor": actor, "role": _exact_line(sheet, role, where) or "named in the file"})
     return list(out.values())
 
 
-def _line(text: str) -> str:
-    """``text`` as written when our format takes it as one line, else folded onto one."""
+def _exact_line(sheet: Sheet, text: str, where: str) -> str:
+    """``text`` as written when our format takes it as one line (blanks at its ends are its own), else
+    folded onto one and cut, with a warning."""
     if LINE_BREAK.search(text) or len(text) > LINE_MAX:
-        return " ".join(text.split())[:LINE_MAX]
+        return sheet.notes_reader.line(text, where)
     return text
 
 
@@ -272,7 +279,7 @@ def _escaped_sources(sheet: Sheet, text: str, book: SourceBook, where: str) -> l
             sheet.notes.add(where, f"link {url!r} is blank; ignored")
         if address is not None and address != url:
             sheet.notes.add(where, f"link {url[:60]!r} kept as {address[:60]!r}")
-        source = book.as_written(_line(title) or address or "Untitled source", address)
+        source = book.as_written(_exact_line(sheet, title, where) or address or "Untitled source", address)
         if source not in ids:
             ids.append(source)
     return ids
