@@ -3,6 +3,7 @@ from names, and the finished dataset document (which the loader then validates a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -10,9 +11,10 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ..records import LINE_MAX, When
-from ..text import slugify
+from ..text import LINE_BREAKS, slugify
 from .ids import IdAllocator
 
+_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 _WHEN = TypeAdapter(When)  # dumps a date the way the dataset file writes it
 
 
@@ -65,6 +67,7 @@ class ActorBook:
     _by_name: dict[str, str] = field(default_factory=dict)
     _ids: IdAllocator = field(default_factory=IdAllocator)
     _as_written: dict[str, str] = field(default_factory=dict)  # the same spelling again: no work
+    exact: bool = False  # our own CSV export: each name as written ('Ana' and 'ANA' are two actors)
 
     def take(self, name: str, kind: str = "other", side: str | None = None, profile: str = "") -> str:
         """The id of the actor called ``name``, made the first time it is met."""
@@ -74,12 +77,14 @@ class ActorBook:
         return actor_id
 
     def _take(self, name: str, kind: str, side: str | None, profile: str) -> str:
-        key = " ".join(name.split()).casefold()
+        key = name if self.exact else " ".join(name.split()).casefold()
         found = self._by_name.get(key)
         if found is not None:
             return found
         actor_id = self._ids.take(slugify(name, 60) or "actor")
         shown = " ".join(name.split())[:LINE_MAX] or "Unnamed"  # a name is one line
+        if self.exact and name and len(name) <= LINE_MAX and not _LINE_BREAK.search(name):
+            shown = name
         actor: dict[str, Any] = {"id": actor_id, "name": shown, "kind": kind}
         if side and (side := " ".join(side.split())[:LINE_MAX]):
             actor["side"] = side

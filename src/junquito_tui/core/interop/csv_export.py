@@ -3,7 +3,14 @@
 Dates are ISO 8601 cut to their precision (a clock time carries its UTC offset).
 ``after``/``before`` are the source's order (its words in ``order_note``); ``shown_after``/
 ``shown_before`` only a reading position; ``placement`` says which the row's place rests on.
-Lists (actors, tags, sources, claims) are joined with '; '.
+Lists (actors, tags, sources, claims) are joined with '; '. In the actors and sources cells, which
+the import splits back into items, an item's text escapes what would be read as structure: a
+backslash goes before every '\\' and ';', before '(' and ')' in a role, before '<' and '>' in a
+source's title or address, and before a blank at either end of a part (see ``list_part``).
+The start's fields are ``start``, ``precision``, ``approximate``, ``date_note`` and ``zone_label``;
+the end's ``end``, ``end_approximate``, ``end_note`` and ``end_zone_label`` (its precision is its
+date's: the model allows no other). The columns added after ``placement`` come last so that a
+reader that takes the columns by position still finds the older ones where they were.
 
 Spreadsheets read cells, not text. Every cell is quoted. A cell whose first visible character
 would start a formula ('=', '+', '-', '@', or their full-width forms, after any spaces, no-break
@@ -50,7 +57,13 @@ COLUMNS = (
     "shown_after",
     "shown_before",
     "placement",
+    # Added later, after every older column (see the module's docstring).
+    "zone_label",
+    "end_approximate",
+    "end_note",
+    "end_zone_label",
 )
+ADDED_COLUMNS = COLUMNS[COLUMNS.index("zone_label") :]  # a file with them escapes its lists (``list_part``)
 # A formula starts at '=', '+', '-', '@' (or their full-width forms) after any blank or invisible
 # characters, and a double quote, which spreadsheets skip too.
 _TRIGGERS = "=+\\-@\uff1d\uff0b\uff0d\uff20"
@@ -91,6 +104,28 @@ def read_cell(text: str, column: str) -> str:
     return _MARKED_PART.sub(lambda m: m.group(1), text)
 
 
+# Why a backslash escape rather than, say, id columns: ids would keep the link to the item, but a
+# spreadsheet reader would see 'x; s1' instead of who took part and what was read, and an older file
+# (and a hand-written one) has names only. The backslash is rare in names and titles, so the cell
+# stays as it read before for nearly every item ('Pérez (El Piloto) (leader)'), and it is marked
+# only where the text itself holds what the import reads as structure. ESCAPED is what it escapes
+# anywhere; a role adds '(' and ')', a source's title or address '<' and '>'.
+ESCAPED = "\\;"
+ROLE_ESCAPED = ESCAPED + "()"
+SOURCE_ESCAPED = ESCAPED + "<>"
+ESCAPE = "\\"
+
+
+def list_part(text: str, escaped: str) -> str:
+    """``text`` as a part of an item of a list cell (a name, a role, a title, an address): a backslash
+    before each character of ``escaped`` and before a blank at either end (items are trimmed)."""
+    last = len(text) - 1
+    return "".join(
+        ESCAPE + char if char in escaped or (char.isspace() and index in (0, last)) else char
+        for index, char in enumerate(text)
+    )
+
+
 def to_csv(chronology: Chronology, events: list[Event]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
@@ -115,12 +150,16 @@ def _row(chronology: Chronology, event: Event, place: str) -> list[str]:
         actor = chronology.actors.get(actor_id)
         return actor.name if actor else actor_id
 
-    def source(source_id: str) -> str:
+    def source(source_id: str, escaped: str = "") -> str:
         found = chronology.sources.get(source_id)
         if found is None:
-            return source_id
+            return list_part(source_id, escaped) if escaped else source_id
         title = known_through(chronology.sources, source_id)
-        return f"{title} <{found.url}>" if found.url else title
+        if escaped:
+            title = list_part(title, escaped)
+        if not found.url:
+            return title
+        return f"{title} <{list_part(found.url, escaped) if escaped else found.url}>"
 
     claims = []  # the accounts together, each attributed: '..., as reported by Wikipedia: ...'
     for found in event_accounts(chronology, event):
@@ -128,15 +167,20 @@ def _row(chronology: Chronology, event: Event, place: str) -> list[str]:
         claim += f" ({source(found.claim.source)})" if found.claim.source else ""
         cited = ", ".join(known_through(chronology.sources, c.id) for c in found.cited)
         claims.append(claim + (f" (citing: {cited})" if cited else ""))
-    notes = [w.note for w in (event.when, event.end) if w is not None and w.note]
+    start, end = event.when, event.end
     text = {
         "title": event.title,
         "summary": event.summary,
         "place": event.place or "",
-        "actors": "; ".join(f"{name(p.actor)} ({p.role})" for p in event.actors),
-        "tags": "; ".join(event.tags),
-        "sources": "; ".join(source(s) for s in event.sources),
-        "date_note": " / ".join(notes),
+        "actors": "; ".join(
+            f"{list_part(name(p.actor), ESCAPED)} ({list_part(p.role, ROLE_ESCAPED)})" for p in event.actors
+        ),
+        "tags": "; ".join(event.tags),  # slugs: no ';', no blanks
+        "sources": "; ".join(source(s, SOURCE_ESCAPED) for s in event.sources),
+        "date_note": (start.note or "") if start else "",
+        "zone_label": (start.zone_label or "") if start else "",
+        "end_note": (end.note or "") if end else "",
+        "end_zone_label": (end.zone_label or "") if end else "",
         "claims": "; ".join(claims),
         "order_note": event.order_note or "",
         "placement": place,
@@ -146,7 +190,8 @@ def _row(chronology: Chronology, event: Event, place: str) -> list[str]:
         "start": iso(event.when),
         "end": iso(event.end),
         "precision": event.when.precision.value if event.when else "",
-        "approximate": "true" if event.when is not None and event.when.approximate else "false",
+        "approximate": "true" if start is not None and start.approximate else "false",
+        "end_approximate": "" if end is None else "true" if end.approximate else "false",
         "certainty": event.certainty.value,
         "after": event.after or "",
         "before": event.before or "",

@@ -5,6 +5,13 @@ the precision column says how precise the start is, and text cells lose the apos
 puts before a leading formula character (the documented neutralisation, undone exactly).
 What CSV cannot carry comes back as text: actors by name with their role, sources by title and
 address, and the claims of an event that is not confirmed as one claim holding the claims cell.
+
+A file with the columns this version added (``ADDED_COLUMNS``: the end's approximation, note and
+zone label, the start's zone label) escapes the items of its actors and sources cells (a backslash
+before a character the import would read as structure, ``csv_export.list_part``): it is read with
+those escapes, and each name, role, title and address comes back exactly as written. A file without
+them (an older export, or a hand-written one with the older columns) is read exactly as before: no
+escapes, names and titles with their spacing tidied, its ``date_note`` the start's.
 """
 
 from __future__ import annotations
@@ -15,10 +22,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..model import checked_when
-from ..records import LINE_MAX, When
+from ..records import LINE_MAX, ZONE_LABEL_MAX, When
 from ..text import CONTROL, LINE_BREAKS, SLUG_PATTERN, has_control
 from .builder import ActorBook, dump_event
-from .csv_export import COLUMNS, read_cell
+from .csv_export import ADDED_COLUMNS, COLUMNS, ESCAPE, ROLE_ESCAPED, SOURCE_ESCAPED, read_cell
 from .html_text import Link
 from .ids import MAX_ID, IdAllocator
 from .sheet_events import cell_text
@@ -32,11 +39,15 @@ ANCHORS = ("after", "before", "shown_after", "shown_before")  # stated orders, t
 _ISO = re.compile(r"^(-?\d{1,12}(?:-\d{2}(?:-\d{2})?)?)(?:T(\d{2}:\d{2})([+-]\d{2}:\d{2})?)?$")
 _ACTOR = re.compile(r"^(.*\S)\s+\(([^()]*)\)$")
 _SOURCE = re.compile(r"^(.*\S)\s+<(\S+)>$")
+_ESCAPABLE = set(ROLE_ESCAPED + SOURCE_ESCAPED)
+Token = tuple[str, bool]  # a character, and whether it was escaped (text, never structure)
 
 
 def convert(sheet: Sheet) -> dict[str, Any]:
     at = {name: sheet.header.find([normal(name)]) for name in COLUMNS}  # 'date_note' is found as 'date note'
-    book, actors, ids = SourceBook(_reader(sheet), reserved=(FILE_SOURCE,)), ActorBook(), IdAllocator()
+    escaped = any(at[name] is not None for name in ADDED_COLUMNS)  # see the module's docstring
+    book, ids = SourceBook(_reader(sheet), reserved=(FILE_SOURCE,)), IdAllocator()
+    actors = ActorBook(exact=escaped)
     events: list[dict[str, Any]] = []
     for where, cells in sheet.rows():
 
@@ -49,7 +60,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
                 text = CONTROL.sub("", text)
             return read_cell(text, name)
 
-        event = _event(sheet, cell, where, book, actors, ids)
+        event = _event(sheet, cell, where, book, actors, ids, escaped)
         if event is not None:
             events.append(event)
     kept, known = events, set[str]()
@@ -74,7 +85,9 @@ def _reader(sheet: Sheet) -> Any:
     return FieldReader(sheet.notes)
 
 
-def _event(sheet: Sheet, cell: Any, where: str, book: SourceBook, actors: ActorBook, ids: IdAllocator) -> Any:
+def _event(
+    sheet: Sheet, cell: Any, where: str, book: SourceBook, actors: ActorBook, ids: IdAllocator, escaped: bool
+) -> Any:
     given = cell("id")
     wanted = given if SLUG_PATTERN.match(given) and len(given) <= MAX_ID else ""
     title = cell("title")
@@ -85,9 +98,10 @@ def _event(sheet: Sheet, cell: Any, where: str, book: SourceBook, actors: ActorB
     if event_id != given:
         sheet.notes.add(where, f"id {given!r} is not a unique lowercase slug; the event's id is {event_id!r}")
     fields: dict[str, Any] = {"id": event_id, "title": title, "summary": cell("summary")}
-    note = cell("date_note") or None
-    when = _when(sheet, cell("start"), cell("precision"), cell("approximate") == "true", note, where)
-    end = _when(sheet, cell("end"), "", False, None, where)
+    start_fields = (_true(cell("approximate")), cell("date_note") or None, cell("zone_label"))
+    end_fields = (_true(cell("end_approximate")), cell("end_note") or None, cell("end_zone_label"))
+    when = _when(sheet, cell("start"), cell("precision"), *start_fields, where)
+    end = _when(sheet, cell("end"), "", *end_fields, where)  # its precision is its date's
     if when is not None:
         fields["when"] = when
         if end is not None:
@@ -100,20 +114,34 @@ def _event(sheet: Sheet, cell: Any, where: str, book: SourceBook, actors: ActorB
     if when is None and not any(fields.get(anchor) for anchor in ANCHORS):
         sheet.notes.add(where, "no usable start date and no after/before/shown_after/shown_before; row skipped")
         return None
-    if place := sheet.notes_reader.line(cell("place"), where):
+
+    def line(text: str) -> str:  # a one-line field: as written in a file of this version (see the docstring)
+        return _exact_line(sheet, text, where) if escaped else sheet.notes_reader.line(text, where)
+
+    if place := line(cell("place")):
         fields["place"] = place
-    fields["actors"] = _actors(cell("actors"), actors)
+    fields["actors"] = (
+        _escaped_actors(sheet, cell("actors"), actors, where) if escaped else _actors(cell("actors"), actors)
+    )
     fields["tags"] = [t for t in re.split(r";\s*", cell("tags")) if t and SLUG_PATTERN.match(t)]
-    fields["sources"] = [FILE_SOURCE, *_sources(cell("sources"), book, where)]
+    read_sources = _escaped_sources if escaped else _sources
+    fields["sources"] = [FILE_SOURCE, *read_sources(sheet, cell("sources"), book, where)]
     certainty = cell("certainty") or "confirmed"
     if certainty != "confirmed":
-        statement = sheet.notes_reader.line(cell("claims"), where) or "as the file states, without naming who claims it"
+        statement = line(cell("claims")) or "as the file states, without naming who claims it"
         fields["certainty"] = certainty
         fields["claims"] = [{"by": [], "statement": statement, "source": FILE_SOURCE}]
     return fields
 
 
-def _when(sheet: Sheet, text: str, precision: str, approximate: bool, note: str | None, where: str) -> When | None:
+def _true(text: str) -> bool:
+    """'true' as we write it, or 'TRUE' as a spreadsheet saves the cell it read as a truth value."""
+    return text.strip().lower() == "true"
+
+
+def _when(
+    sheet: Sheet, text: str, precision: str, approximate: bool, note: str | None, zone: str, where: str
+) -> When | None:
     if not text:
         return None
     match = _ISO.match(text)
@@ -121,6 +149,11 @@ def _when(sheet: Sheet, text: str, precision: str, approximate: bool, note: str 
         sheet.notes.add(where, f"{text!r} is not an ISO 8601 date as our export writes them; date ignored")
         return None
     date, clock, offset = match.groups()
+    if zone and not clock:
+        sheet.notes.add(where, f"zone label {zone[:40]!r} given for {text!r}, which has no clock time; label ignored")
+    if zone and (LINE_BREAK.search(zone) or len(zone) > ZONE_LABEL_MAX):
+        sheet.notes.add(where, f"zone label {zone[:40]!r} is not one line of at most {ZONE_LABEL_MAX}; label ignored")
+        zone = ""
     parts = date.lstrip("-").count("-") + 1
     shown = precision or ("minute" if clock else ("year", "month", "day")[parts - 1])
     try:
@@ -129,6 +162,7 @@ def _when(sheet: Sheet, text: str, precision: str, approximate: bool, note: str 
             precision=shown,  # validated by the model
             approximate=approximate,
             utc_offset=offset if clock else None,
+            zone_label=zone if clock and zone else None,
             note=note,
         )
     except ValidationError as error:
@@ -147,13 +181,107 @@ def _actors(text: str, actors: ActorBook) -> list[dict[str, str]]:
     return list(out.values())
 
 
-def _sources(text: str, book: SourceBook, where: str) -> list[str]:
+def _sources(sheet: Sheet, text: str, book: SourceBook, where: str) -> list[str]:
     ids: list[str] = []
     for item in filter(None, (part.strip() for part in text.split(";"))):
         match = _SOURCE.match(item)
         found = book.link(Link(match.group(2), match.group(1)), where) if match else book.named(item)
         if found and found not in ids:
             ids.append(found)
+    return ids
+
+
+def _tokens(text: str) -> list[Token]:
+    """The characters of a list cell, a backslash before an escapable one (``csv_export.list_part``)
+    taken as making it text; any other backslash is itself text."""
+    tokens: list[Token] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        following = text[index + 1 : index + 2]
+        if char == ESCAPE and following and (following in _ESCAPABLE or following.isspace()):
+            tokens.append((following, True))
+            index += 2
+        else:
+            tokens.append((char, False))
+            index += 1
+    return tokens
+
+
+def _is(token: Token, chars: str) -> bool:
+    return not token[1] and token[0] in chars
+
+
+def _blank(token: Token) -> bool:
+    return not token[1] and token[0].isspace()
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    start, end = 0, len(tokens)
+    while start < end and _blank(tokens[start]):
+        start += 1
+    while end > start and _blank(tokens[end - 1]):
+        end -= 1
+    return tokens[start:end]
+
+
+def _items(text: str) -> list[list[Token]]:
+    """The items of an escaped list cell: split at each ';' that is not escaped, trimmed, none empty."""
+    items: list[list[Token]] = [[]]
+    for token in _tokens(text):
+        if _is(token, ";"):
+            items.append([])
+        else:
+            items[-1].append(token)
+    return [item for item in map(_trimmed, items) if item]
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(char for char, _ in tokens)
+
+
+def _last_part(item: list[Token], opening: str, closing: str) -> tuple[str, str] | None:
+    """(what comes before, what is inside) for an item ending with ' (role)' or ' <address>' (the
+    brackets not escaped, none inside), else None: as the older layout's patterns read them."""
+    if len(item) < 4 or not _is(item[-1], closing):
+        return None
+    opened = max((i for i, token in enumerate(item) if _is(token, opening)), default=-1)
+    if opened < 2 or not _blank(item[opened - 1]) or any(_is(t, opening + closing) for t in item[opened + 1 : -1]):
+        return None
+    return _text(_trimmed(item[:opened])), _text(item[opened + 1 : -1])
+
+
+def _escaped_actors(sheet: Sheet, text: str, actors: ActorBook, where: str) -> list[dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for item in _items(text):
+        found = _last_part(item, "(", ")")
+        name, role = found if found else (_text(item), "")
+        actor = actors.take(name)
+        out.setdefault(actor, {"actor": actor, "role": _exact_line(sheet, role, where) or "named in the file"})
+    return list(out.values())
+
+
+def _exact_line(sheet: Sheet, text: str, where: str) -> str:
+    """``text`` as written when our format takes it as one line (blanks at its ends are its own), else
+    folded onto one and cut, with a warning."""
+    if LINE_BREAK.search(text) or len(text) > LINE_MAX:
+        return sheet.notes_reader.line(text, where)
+    return text
+
+
+def _escaped_sources(sheet: Sheet, text: str, book: SourceBook, where: str) -> list[str]:
+    ids: list[str] = []
+    for item in _items(text):
+        found = _last_part(item, "<", ">")
+        title, url = found if found and found[1] else (_text(item), "")
+        address = book.safe_url(url, where) if url else None  # a refused address: the source by title, warned
+        if url and not url.strip():
+            sheet.notes.add(where, f"link {url!r} is blank; ignored")
+        if address is not None and address != url:
+            sheet.notes.add(where, f"link {url[:60]!r} kept as {address[:60]!r}")
+        source = book.as_written(_exact_line(sheet, title, where) or address or "Untitled source", address)
+        if source not in ids:
+            ids.append(source)
     return ids
 
 

@@ -60,6 +60,7 @@ class SourceBook:
     _ids: IdAllocator = field(default_factory=IdAllocator)
     _by_url: dict[str, str] = field(default_factory=dict)
     _by_title: dict[str, str] = field(default_factory=dict)
+    _as_written: dict[tuple[str, str | None], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for reserved in self.reserved:
@@ -96,6 +97,20 @@ class SourceBook:
             self.sources.append({"id": source_id, "title": " ".join(title.split())[:300], "kind": kind})
             self._by_title[key] = source_id
         return self._by_title[key]
+
+    def as_written(self, title: str, url: str | None) -> str:
+        """The id of the source of this title and address exactly (our own CSV export's, one line each;
+        ``url`` a kept web address or None), made the first time: one source per title and address."""
+        key = (title, url)
+        if key not in self._as_written:
+            stem = "link-" + slugify(re.sub(r"^[a-z]+://|^//", "", url.lower()), 50) if url else ""
+            source_id = self._ids.take(stem or f"source-{slugify(title, 50) or 'unnamed'}")
+            source: dict[str, Any] = {"id": source_id, "title": title, "kind": source_kind(url) if url else "other"}
+            if url:
+                source["url"] = url
+            self.sources.append(source)
+            self._as_written[key] = source_id
+        return self._as_written[key]
 
     def media(self, media: Any, path: str) -> Media:
         """A slide's media: its URL (or the first link of embed code), caption, credit and links."""
