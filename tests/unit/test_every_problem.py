@@ -292,7 +292,7 @@ def test_an_anchor_the_dates_contradict_is_reported_with_schema_problems(minimal
     lines = _validate(minimal)[1]
     assert lines[0].startswith("quotes[0].text: ")
     assert (
-        "events[0].after: dated 2017-06, it cannot come after 'second' (2018-01-15T04:00)"
+        "events[0].after: dated 2017-06, it cannot come after 'second' (2018-01-15T04:00-04:00)"
         ", even allowing a month either side of an approximate date" in lines
     )
 

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core.integrity import check_integrity, widened
+from junquito_tui.core.integrity import check_integrity
 from junquito_tui.core.model import DATASET
+from junquito_tui.core.order_dates import by_day
 from junquito_tui.core.records import Precision, When
 
 
@@ -58,7 +59,7 @@ def test_anchor_cycle_is_reported(minimal: dict[str, Any]) -> None:
 def test_anchor_must_agree_with_dates(minimal: dict[str, Any]) -> None:
     minimal["events"][0]["after"] = "second"  # June 2017 cannot come after 15 January 2018
     assert problems(minimal) == [
-        "events[0].after: dated 2017-06, it cannot come after 'second' (2018-01-15T04:00)"
+        "events[0].after: dated 2017-06, it cannot come after 'second' (2018-01-15T04:00-04:00)"
         ", even allowing a month either side of an approximate date"
     ]
 
@@ -110,7 +111,7 @@ def test_dates_must_agree_through_undated_events(minimal: dict[str, Any]) -> Non
     minimal["events"][0]["after"] = "between"
     assert problems(minimal) == [
         "events[0].after: through 'between', this order puts 'first' (2017-06) after 'second' "
-        "(2018-01-15T04:00), which is later"
+        "(2018-01-15T04:00-04:00), which is later"
         ", even allowing a month either side of an approximate date"
     ]
 
@@ -159,7 +160,7 @@ def test_an_approximate_day_has_a_week_either_side(day: dt.date, shift: int) -> 
         other = day + dt.timedelta(days=shift)
     except OverflowError:
         return
-    start, end = widened(approximate)
+    start, end = by_day(approximate)
     other_start = When(date=other.isoformat(), precision=Precision.DAY).sort_key()
     if 8 <= day.toordinal() <= dt.date.max.toordinal() - 7:
         assert (other_start < start) == (shift < -7) and (other_start > end) == (shift > 7)
@@ -173,7 +174,7 @@ def test_exact_dates_still_conflict_through_an_approximate_one(minimal: dict[str
     minimal["events"][0]["after"] = "between"
     assert problems(minimal) == [
         "events[0].after: through 'between', this order puts 'first' (2017-06) after 'second' "
-        "(2018-01-15T04:00), which is later"
+        "(2018-01-15T04:00-04:00), which is later"
         ", even allowing a month either side of an approximate date"
     ]
 
@@ -181,7 +182,7 @@ def test_exact_dates_still_conflict_through_an_approximate_one(minimal: dict[str
 def test_a_direct_before_that_contradicts_the_dates(minimal: dict[str, Any]) -> None:
     minimal["events"][1]["before"] = "first"
     assert problems(minimal) == [
-        "events[1].before: dated 2018-01-15T04:00, it cannot come before 'first' (2017-06)"
+        "events[1].before: dated 2018-01-15T04:00-04:00, it cannot come before 'first' (2017-06)"
         ", even allowing a month either side of an approximate date"
     ]
 

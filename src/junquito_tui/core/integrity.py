@@ -3,16 +3,14 @@ sources known second-hand cited through the source that names them."""
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Iterable, Sequence
 
-from .order_graph import ORDER_FIELDS, DateConflict, Edge, Graph, date_conflicts, edges_of, untied
+from .order_dates import margins_said, order_conflicts
+from .order_graph import ORDER_FIELDS, DateConflict, Edge, Graph, edges_of, untied
 from .problems import Problem
 from .provenance import provenance_problems
-from .records import DAY_END, Dataset, Event, When, instant
-
-Key = tuple[int, int, int, int]
+from .records import Dataset, Event, When
 
 CYCLE_STEPS = 6  # a cycle longer than this is named by its first steps and its length
 
@@ -134,70 +132,9 @@ def _order_problems(events: Sequence[Event]) -> list[Problem]:
                 "nothing ties it to a date, so it cannot be placed in time",
             )
         )
-    whens = {node: events[node].when for node in graph.nodes}
-    periods = {node: widened(when) if when else None for node, when in whens.items()}
-    starts = {node: period[0] if period else None for node, period in periods.items()}
-    ends = {node: period[1] if period else None for node, period in periods.items()}
-    for conflict in date_conflicts(graph, starts, ends, topo):
-        if stands(events[conflict.node].when, events[conflict.culprit].when):
-            problems.append(Problem(_where(conflict.edge), _conflict_message(events, conflict)))
+    for conflict in order_conflicts(graph, {node: events[node].when for node in graph.nodes}, topo):
+        problems.append(Problem(_where(conflict.edge), _conflict_message(events, conflict)))
     return sorted(problems, key=lambda p: _path_order(p.path))
-
-
-# An approximate date ('around 04:30') states no width: an order that puts 04:10 after it is no
-# contradiction. It is checked with this margin either side, said in the message when it counts.
-MARGINS = {"year": "a year", "month": "a month", "day": "a week", "minute": "an hour"}
-
-
-def widened(when: When) -> tuple[Key, Key]:
-    """The period a date may stand for when an order is checked against it: its own, or for an
-    approximate one ``margin(when)`` either side."""
-    start, end = when.sort_key(), when.end_key()
-    if not when.approximate:
-        return start, end
-    year, month, day, minute = start
-    if when.precision == "minute":
-        return (year, month, day, minute - 60), (year, month, day, minute + 60)
-    if (ordinal := _week_inside(when)) is not None:
-        before, after = dt.date.fromordinal(ordinal - 7), dt.date.fromordinal(ordinal + 7)
-        return (before.year, before.month, before.day, -1), (after.year, after.month, after.day, DAY_END)
-    if when.precision in ("month", "day"):
-        low = (year, month - 1) if month > 1 else (year - 1, 12)
-        high = (year, month + 1) if month < 12 else (year + 1, 1)
-        return (*low, 0, -1), (*high, 32, DAY_END)
-    return (year - 1, 0, 0, -1), (year + 1, 13, 32, DAY_END)
-
-
-def stands(later: When | None, earlier: When | None) -> bool:
-    """Whether a date conflict found by the days holds: between two clock times, only if their
-    instants conflict too (00:00 at +14:00 on the 16th is 17 hours before 23:00 at -04:00 on the
-    15th, so it may come first), each approximate one given its hour either side."""
-    first, last = (instant(earlier), instant(later)) if earlier and later else (None, None)
-    if first is None or last is None or later is None or earlier is None:
-        return True
-    return last + 60 * later.approximate < first - 60 * earlier.approximate
-
-
-def margin(when: When) -> str:
-    """What an approximate date is allowed either side: a day outside the calendar module's years
-    (BCE, past 9999) gets its month's margin."""
-    if when.precision == "day" and _week_inside(when) is None:
-        return MARGINS["month"]
-    return MARGINS[when.precision]
-
-
-def _week_inside(when: When) -> int | None:
-    """The day's ordinal, if it and a week either side are dates the calendar module can make."""
-    year, month, day, _ = when.sort_key()
-    if when.precision != "day" or not 1 <= year <= 9999:
-        return None
-    ordinal = dt.date(year, month, day).toordinal()
-    return ordinal if 8 <= ordinal <= dt.date.max.toordinal() - 7 else None
-
-
-def _margin(*whens: When) -> str:
-    margins = " and ".join(dict.fromkeys(margin(w) for w in whens if w.approximate))
-    return f", even allowing {margins} either side of an approximate date" if margins else ""
 
 
 def _where(found: Edge) -> str:
@@ -221,12 +158,18 @@ def _conflict_message(events: Sequence[Event], conflict: DateConflict) -> str:
     node, culprit, found = events[conflict.node], events[conflict.culprit], conflict.edge
     assert node.when is not None and culprit.when is not None
     target = getattr(events[found.owner], found.field)
-    margin = _margin(node.when, culprit.when)
+    margin = margins_said(node.when, culprit.when)
     if conflict.culprit == found.earlier and found.owner == conflict.node:  # a direct 'after' (or shown_after)
-        return f"dated {node.when.date}, it cannot come after '{culprit.id}' ({culprit.when.date}){margin}"
+        return f"dated {_stated(node.when)}, it cannot come after '{culprit.id}' ({_stated(culprit.when)}){margin}"
     if conflict.culprit == found.owner and found.later == conflict.node:  # a direct 'before'
-        return f"dated {culprit.when.date}, it cannot come before '{node.id}' ({node.when.date}){margin}"
+        return f"dated {_stated(culprit.when)}, it cannot come before '{node.id}' ({_stated(node.when)}){margin}"
     return (
-        f"through '{target}', this order puts '{node.id}' ({node.when.date}) after "
-        f"'{culprit.id}' ({culprit.when.date}), which is later{margin}"
+        f"through '{target}', this order puts '{node.id}' ({_stated(node.when)}) after "
+        f"'{culprit.id}' ({_stated(culprit.when)}), which is later{margin}"
     )
+
+
+def _stated(when: When) -> str:
+    """A date as the file gives it, a clock time with its offset (two zones' times otherwise seem
+    to be in order when their instants are not)."""
+    return when.date + (when.utc_offset or "") if when.precision == "minute" else when.date

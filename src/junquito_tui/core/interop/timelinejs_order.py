@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..integrity import stands, widened
-from ..order_graph import READING_FIELDS, STATED_FIELDS, Edge, Graph, date_conflicts, edge, untied
+from ..order_dates import order_conflicts
+from ..order_graph import READING_FIELDS, STATED_FIELDS, Edge, Graph, edge, untied
 from .notes import Notes
 
 if TYPE_CHECKING:
@@ -77,11 +77,10 @@ def _drop_what_fails(pending: Sequence[_Pending], resolved: list[dict[str, int]]
             drop(edge(node, name, resolved[node][name]), "has no dated event to place it by")
     if loose:
         return True
-    periods = [widened(item.when) if is_dated else None for item, is_dated in zip(pending, dated, strict=True)]
-    starts = [period[0] if period else None for period in periods]  # as validate checks them: an
-    ends = [period[1] if period else None for period in periods]  # approximate date with its margin
-    conflicts = date_conflicts(graph, starts, ends, topo)
-    conflicts = [c for c in conflicts if stands(pending[c.node].when, pending[c.culprit].when)]
+    whens = {
+        node: item.when if is_dated else None for node, (item, is_dated) in enumerate(zip(pending, dated, strict=True))
+    }
+    conflicts = order_conflicts(graph, whens, topo)  # as validate checks them
     for conflict in conflicts:
         if conflict.edge.field in resolved[conflict.edge.owner]:
             drop(conflict.edge, "contradicts the dates")
