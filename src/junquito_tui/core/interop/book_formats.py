@@ -24,6 +24,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from .book_errors import error_text, read_errors
 from .notes import SHOWN_PATHS
 from .sheet_dates import Hidden, HourShown
 
@@ -182,17 +183,23 @@ class FoundCells:
     shown: list[tuple[int, int, int, int, str]] = field(default_factory=list)  # row, rows, column, columns, what
     uncomputed: list[tuple[int, int]] = field(default_factory=list)  # row, rows: formulas with no value
     said: list[str] = field(default_factory=list)  # what the look could not do, for warnings
+    errors: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, the error shown ('#N/A')
 
     def to_json(self) -> dict[str, list[Any]]:
         """As the child sends it: single cells of a column merged into runs of rows."""
-        return {"shown": _runs(self.shown), "uncomputed": [list(run) for run in self.uncomputed], "said": self.said}
+        return {
+            "shown": _runs(self.shown),
+            "uncomputed": [list(run) for run in self.uncomputed],
+            "said": self.said,
+            "errors": [list(cell) for cell in self.errors],
+        }
 
     @classmethod
     def of_json(cls, data: object) -> FoundCells | None:
         """What the child sent, or None if it is not that shape."""
         if not isinstance(data, dict):
             return None
-        shown, uncomputed, said = data.get("shown"), data.get("uncomputed"), data.get("said")
+        shown, uncomputed, said, errors = (data.get(key) for key in ("shown", "uncomputed", "said", "errors"))
         kinds = {YEAR, MONTH, DAY, HOUR, MONTH_TIME, YEAR_TIME, NO_YEAR, TIME, LOCALE}
         kinds |= {f"{kind}{BY_VALUE}" for kind in kinds}
         if not (
@@ -202,9 +209,13 @@ class FoundCells:
             and all(_numbers(run, 2) for run in uncomputed)
             and isinstance(said, list)
             and all(isinstance(text, str) for text in said)
+            and isinstance(errors, list)
+            and all(isinstance(cell, list) and len(cell) == 3 and _numbers(cell[:2], 2) for cell in errors)
+            and all(isinstance(cell[2], str) and error_text(cell[2]) == cell[2] for cell in errors)
         ):
             return None
-        return cls([tuple(run) for run in shown], [tuple(run) for run in uncomputed], said)
+        cells = [(cell[0], cell[1], cell[2]) for cell in errors]
+        return cls([tuple(run) for run in shown], [tuple(run) for run in uncomputed], said, cells)
 
 
 def _numbers(run: object, count: int) -> bool:
@@ -317,7 +328,7 @@ def read_as_shown(found: FoundCells, rows: list[list[object]], start: tuple[int,
     for what, count in changed.items():
         notes.append(f"{count:,} date cell{'s are' if count != 1 else ' is'} {_SAID[what]} (such as {first[what]})")
     notes += _uncomputed_rows(found.uncomputed, rows, start[0])
-    return notes
+    return read_errors(found.errors, rows, start) + notes  # '#VALUE!' in a date cell: then named as such
 
 
 def _as_shown(value: date, what: str) -> object:

@@ -24,6 +24,8 @@ CHUNK = 1 << 20
 _XLSX_CELL = re.compile(rb'<c\s[^>/]*?\br="([A-Z]{1,3})([0-9]{1,9})"[^>/]*>')
 # A formula's tag, with or without a namespace prefix: plain searches, as fast as memchr
 FORMULA_TAGS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/")
+# A cell holding an error ('<c r="B2" t="e"><v>#N/A</v></c>'), most often a formula's, also typed in
+ERROR_TAGS = (b't="e"', b"t='e'")
 _ODS_TOKEN = re.compile(
     rb"<table:table-row\b([^>]*?)(/?)>|</table:table-row>|<table:(?:covered-)?table-cell\b([^>]*?)/?>"
 )
@@ -115,11 +117,11 @@ def whole_tags(book: zipfile.ZipFile, entry: zipfile.ZipInfo | str) -> Iterator[
 
 def _xlsx_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int, bool]:
     """(rows, columns) of the rectangle from A1 to the last filled cell, read a chunk at a time, and
-    whether the part holds a formula tag."""
+    whether the part holds a formula tag or an error cell (``xlsx_formats`` looks at it again)."""
     rows = columns = 0
     formula = False
     for text in whole_tags(book, entry):
-        formula = formula or any(tag in text for tag in FORMULA_TAGS)
+        formula = formula or any(tag in text for tag in (*FORMULA_TAGS, *ERROR_TAGS))
         found = _XLSX_CELL.findall(text)
         if found:  # C-level passes: a sheet of 3 million cells is 176 MB of XML
             letters, numbers = zip(*found, strict=True)

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from pathlib import Path
 from xml.etree import ElementTree
 
+from .book_errors import MAX_ERRORS, error_text
 from .book_formats import BY_VALUE, DAY, TIME, FoundCells, base, classed, coarsest, formats_unread
 
 CHUNK = 1 << 20
@@ -29,6 +30,8 @@ _ODS_TOKEN = re.compile(
     rb"|<table:(?:covered-)?table-cell(?=[\s/>])([^>]*?)(/?)>"
     rb"|</table:table-row>"
 )
+_ERROR_VALUE = re.compile(rb"""value-type=["']error["']""")  # LibreOffice's calcext:value-type
+_MARKUP = re.compile(rb"<[^>]*>")
 _ROWS_REPEATED = re.compile(rb"""number-rows-repeated=["']([0-9]{1,12})""")
 _COLUMNS_REPEATED = re.compile(rb"""number-columns-repeated=["']([0-9]{1,12})""")
 _STYLE_NAME = re.compile(rb"""\btable:style-name=(?:"([^"]*)"|'([^']*)')""")
@@ -78,7 +81,8 @@ def ods_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
                 content = stream.read()  # within the byte limit: the guard read it too
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError) as error:
         return FoundCells(said=[formats_unread(error)])  # the reader may read it all the same
-    if not styles and (b"table:formula=" not in content or _UNCOMPUTED.search(content) is None):
+    errors = _ERROR_VALUE.search(content) is not None
+    if not styles and not errors and (b"table:formula=" not in content or _UNCOMPUTED.search(content) is None):
         return FoundCells()
     return _walk(content, sheet_name, styles)
 
@@ -170,6 +174,12 @@ def _uncomputed(attributes: bytes, closed: bytes) -> bool:
     return _VALUE_OF.get(kind.group(1), b"office:value=") not in attributes
 
 
+def _cell_text(content: bytes, at: int) -> str:
+    """The text a cell shows (its paragraphs, markup taken out), from just after its opening tag."""
+    end = content.find(b"</table:table-cell>", at, at + 4096)  # an error's text is short
+    return html.unescape(_MARKUP.sub(b"", content[at : end if end >= 0 else at]).decode("utf-8", "replace"))
+
+
 def _walk(content: bytes, sheet_name: str, styles: dict[str, str]) -> FoundCells:
     found = FoundCells()
     table = next((m for m in _TABLE.finditer(content) if _attribute(_TABLE_NAME, m.group(1)) == sheet_name), None)
@@ -202,6 +212,15 @@ def _walk(content: bytes, sheet_name: str, styles: dict[str, str]) -> FoundCells
                 what = styles.get(name or "Default")
                 if what is not None:
                     found.shown.append((row_at, row_repeat, column_at, repeat, what))
+            if b"error" in cell and _ERROR_VALUE.search(cell) and len(found.errors) < MAX_ERRORS:
+                shown = error_text(_cell_text(content, match.end()) if not cell_closed else "")
+                room = MAX_ERRORS - len(found.errors)  # a repeated one is each of its cells, to the limit
+                cells = (
+                    (at, across)
+                    for at in range(row_at, row_at + row_repeat)
+                    for across in range(column_at, column_at + repeat)
+                )
+                found.errors += [(at, across, shown) for (at, across), _ in zip(cells, range(room), strict=False)]
             if b"table:formula=" in cell and _uncomputed(cell, cell_closed):
                 uncomputed = True
             column_at += repeat

@@ -16,8 +16,9 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
+from .book_errors import error_text
 from .book_formats import BUILT_IN, DAY, FoundCells, base, formats_unread, kind_of
-from .book_guard import FORMULA_TAGS, column_number, whole_tags
+from .book_guard import ERROR_TAGS, FORMULA_TAGS, column_number, whole_tags
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,6 +36,12 @@ _UNCOMPUTED = re.compile(
     rb"(<" + _NAME + rb"v\s*/>|<" + _NAME + rb"v>\s*</" + _NAME + rb"v>)?\s*</" + _NAME + rb"c>"
 )
 _TAG = re.compile(rb"<(/?)" + _NAME + rb"(row|c|f|v|is)\b([^>]*?)(/?)>")
+_ERROR = re.compile(rb"\bt=[\"']e[\"']")
+# an error cell and its shown value: '<c r="B2" t="e"><f>NA()</f><v>#N/A</v></c>'
+_ERROR_CELL = re.compile(
+    rb"<" + _NAME + rb"c\s([^>]*\bt=[\"']e[\"'][^>]*)>(?:(?!</" + _NAME + rb"c>).)*?<" + _NAME + rb"v>([^<]*)</",
+    re.DOTALL,
+)
 
 
 class _NoReference(Exception):
@@ -120,6 +127,9 @@ def _matched(book: zipfile.ZipFile, part: str, styles: dict[int, str], formulas:
                 if style is not None and (what := styles.get(int(style.group(1)))) is not None:
                     row, column = _place(cell.group(1))
                     found.shown.append((row, 1, column, 1, what))
+        if formulas and any(tag in text for tag in ERROR_TAGS):
+            for cell in _ERROR_CELL.finditer(text):
+                found.errors.append((*_place(cell.group(1)), error_text(cell.group(2).decode("utf-8", "replace"))))
         if formulas and any(tag in text for tag in FORMULA_TAGS):
             for cell in _UNCOMPUTED.finditer(text):
                 attributes = cell.group(1) or b""
@@ -134,7 +144,7 @@ def _walked(book: zipfile.ZipFile, part: str, styles: dict[int, str]) -> FoundCe
     its row element's row and the column after the last cell's."""
     found = FoundCells()
     row = at_row = column = -1
-    formula = valued = has_value = text_result = False
+    formula = valued = has_value = text_result = error = False
     for text in whole_tags(book, part):
         for tag in _TAG.finditer(text):
             closing, name, attributes, empty = tag.groups()
@@ -153,6 +163,7 @@ def _walked(book: zipfile.ZipFile, part: str, styles: dict[int, str]) -> FoundCe
                     found.shown.append((at_row, 1, column, 1, what))
                 formula = valued = has_value = False
                 text_result = _TEXT_RESULT.search(attributes) is not None
+                error = _ERROR.search(attributes) is not None
             elif name == b"f" and not closing:
                 formula = True
             elif name in (b"v", b"is") and not closing:
@@ -161,6 +172,8 @@ def _walked(book: zipfile.ZipFile, part: str, styles: dict[int, str]) -> FoundCe
                     following = text.find(b"<", tag.end())
                     after = text[tag.end() : following if following >= 0 else len(text)]
                     valued = valued or name == b"is" or bool(after.strip())
+                    if error and name == b"v":
+                        found.errors.append((at_row, column, error_text(after.decode("utf-8", "replace"))))
             elif name == b"c" and closing and formula and not valued and not (text_result and has_value):
                 found.uncomputed.append((at_row, 1))
     return found
