@@ -75,7 +75,7 @@ def workbook(tmp_path: Path, styles: list[str], stored: dt.datetime | dt.date = 
         ("h:mm", "time"),
         ("h:mm AM/PM", "time"),
         ("[h]:mm:ss", "time"),
-        ("mm:ss", "time"),
+        ("mm:ss", "minutes of no hour"),  # no time of day: the hour is not shown
         ("yyyy-mm-dd hh:mm", None),
         ("m/d/yy h:mm", None),
         ("0.00", None),
@@ -89,7 +89,8 @@ def workbook(tmp_path: Path, styles: list[str], stored: dt.datetime | dt.date = 
         ('ggge"年"m"月"d"日"', "day"),
         ("d mmm bbbb", "day"),  # a Buddhist era year
         ("[$-409]h:mm:ss AM/PM", "time"),
-        ("[mm]:ss", "time"),
+        ("[mm]:ss", "minutes of no hour"),
+        ("h AM/PM", "hour of the day"),  # '2 PM': no minutes
     ],
 )
 def test_what_a_number_format_shows(code: str, what: str | None) -> None:

@@ -14,8 +14,10 @@ import pytest
 
 from junquito_tui.core.interop.book_formats import (
     BY_VALUE,
+    CLOCK_PART,
     DAY,
     HOUR,
+    HOUR_OF_DAY,
     MONTH,
     MONTH_TIME,
     NO_YEAR,
@@ -43,6 +45,8 @@ CLAIMS: dict[str | None, set[str]] = {
     YEAR_TIME: {"year"},
     NO_YEAR: set(),
     TIME: set(),
+    HOUR_OF_DAY: set(),
+    CLOCK_PART: set(),
 }
 _DATES = (None, HOUR, DAY, MONTH, YEAR)  # the classes that read a date, from the most it claims
 
@@ -53,8 +57,8 @@ def _expected(parts: set[str]) -> str | None:
     date_parts = parts & {"year", "month", "day", "other"}
     if not parts:
         return None
-    if not date_parts:
-        return TIME
+    if not date_parts:  # a time to the minute with its hour, else a part of one ('2 PM', 'mm:ss')
+        return TIME if {"hours", "minutes"} <= parts else HOUR_OF_DAY if "hours" in parts else CLOCK_PART
     if "year" not in parts:
         return NO_YEAR
     best = next(what for what in _DATES if CLAIMS[what] <= parts)
@@ -221,3 +225,43 @@ def test_xlsb_hours_times_and_conditions_are_read_as_shown(tmp_path: Path) -> No
         "By value": ("2017", "year", None),
     }
     assert any(w.startswith("1 date cell is in a format that shows a date one way or another") for w in warnings)
+
+
+def test_a_time_cell_shown_as_its_hour_gives_no_time_of_day(tmp_path: Path) -> None:
+    # a TimelineJS Time cell formatted 'h AM/PM' (showing '2 PM') was read as 14:37, minutes the sheet
+    # does not show; 'mm:ss' (no hour) likewise; 'h:mm' is a time to the minute
+    rows: list[list[Cell]] = [["Year", "Month", "Day", "Time", "Headline"]]
+    codes = ["h AM/PM", "mm:ss", "h:mm"]
+    rows += [[2017, 6, 5 + n, dt.datetime(1899, 12, 30, 14, 37), code] for n, code in enumerate(codes)]
+    path = write_xlsx(tmp_path / "times.xlsx", rows)
+    _styled(path, codes, {f"D{n + 2}": n for n in range(len(codes))})
+    events, warnings = read(path)
+    assert events == {
+        "h AM/PM": ("2017-06-05", "day", None),
+        "mm:ss": ("2017-06-06", "day", None),
+        "h:mm": ("2017-06-07T14:37", "minute", None),
+    }
+    assert "row 2: a time shown as the hour 14 without its minutes; the time is ignored" in warnings
+    assert "row 3: a time shown as minutes and seconds, without its hour; the time is ignored" in warnings
+    assert kind_of("h AM/PM") == HOUR_OF_DAY and kind_of("[$-409]h AM/PM;@") == HOUR_OF_DAY
+
+
+def _styled(path: Path, codes: list[str], cells: dict[str, int]) -> None:
+    """``path``'s cells in ``cells`` given the formats ``codes`` (by index)."""
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    formats = "".join(f'<numFmt numFmtId="{164 + n}" formatCode="{code}"/>' for n, code in enumerate(codes))
+    styles = "".join(f'<xf numFmtId="{164 + n}" applyNumberFormat="1"/>' for n in range(len(codes)))
+    parts["xl/styles.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<numFmts count="{len(codes)}">{formats}</numFmts>'
+        f'<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="22"/>{styles}</cellXfs></styleSheet>'
+    ).encode()
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    for ref, index in cells.items():
+        sheet = sheet.replace(f'<c r="{ref}" s="2">'.encode(), f'<c r="{ref}" s="{3 + index}">'.encode())
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)

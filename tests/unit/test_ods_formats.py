@@ -235,7 +235,7 @@ def test_one_row_of_formulas_without_values_is_named_alone(tmp_path: Path) -> No
         (["day-of-week", "month", "year"], "month"),
         (["day", "year"], "year"),  # '15 2017': a day of no month
         (["day", "month", "year"], "day"),
-        (["hours"], "time"),
+        (["hours"], "hour of the day"),  # '14': no minutes, no time to the minute
         (["year", "month", "day", "hours"], "hour"),  # the day, its hour in the note
         (["year", "month", "day", "hours", "am-pm"], "hour"),
         (["year", "month", "day", "hours", "minutes"], None),

@@ -26,20 +26,23 @@ from typing import Any
 
 from .book_errors import error_text, read_errors
 from .notes import SHOWN_PATHS
-from .sheet_dates import Hidden, HourShown
+from .sheet_dates import Hidden, HourShown, PartTime
 
 # What a format shows of a date (None: a date and its time, all it stores, or no date at all)
 YEAR, MONTH, DAY, NO_YEAR, TIME, LOCALE = "year", "month", "day", "no year", "time", "locale"
 # A day and its hour, no minutes ('yyyy-mm-dd hh'): our dates have no hour precision, so the day, the
 # hour in its note; a month or a year and a time but no day ('mmm yyyy hh:mm'): the month or the year
 HOUR, MONTH_TIME, YEAR_TIME = "hour", "month, time", "year, time"
+# A time of day shown in part: its hour and not the minutes ('h AM/PM'), minutes and not the hour ('mm:ss')
+HOUR_OF_DAY, CLOCK_PART = "hour of the day", "minutes of no hour"
 # Marks a kind a format's conditions chose among its looks (the least precise, which every look shows)
 BY_VALUE = "|by value"
 # Excel's built-in formats are numbered (an XLSX or XLSB file names them without their text):
 # 14 m/d/yyyy, 15 d-mmm-yy, 16 d-mmm, 17 mmm-yy, 18-21 and 45-47 times, 22 m/d/yy h:mm. Those of
 # 27-36 and 50-58 show what the language of the program showing them says (a month in Chinese
 # Excel, a day in Japanese): read as stored, said.
-BUILT_IN = {14: DAY, 15: DAY, 16: NO_YEAR, 17: MONTH, **dict.fromkeys((18, 19, 20, 21, 45, 46, 47), TIME)}
+BUILT_IN = {14: DAY, 15: DAY, 16: NO_YEAR, 17: MONTH, **dict.fromkeys((18, 19, 20, 21, 46), TIME)}
+BUILT_IN |= {45: CLOCK_PART, 47: CLOCK_PART}  # 'mm:ss', 'mmss.0'
 BUILT_IN |= dict.fromkeys((*range(27, 37), *range(50, 59)), LOCALE)
 # A format's literal parts ("text", \x, [colour], [$-409], [h]), its AM/PM markers, 'General' and a
 # number's exponent (0.00E+00) say nothing of the date it shows
@@ -61,7 +64,7 @@ _COMPARE = {
 }
 _LAST_DAY = 2958465.99999  # 31 December 9999, Excel's last day: no date is a larger number
 # From the least a kind says of a date to the most (TIME and NO_YEAR say none: the row is named)
-_COARSE = (NO_YEAR, TIME, YEAR_TIME, YEAR, MONTH_TIME, MONTH, DAY, HOUR, None)
+_COARSE = (NO_YEAR, CLOCK_PART, HOUR_OF_DAY, TIME, YEAR_TIME, YEAR, MONTH_TIME, MONTH, DAY, HOUR, None)
 
 
 def shown(format_code: str) -> str | None:
@@ -123,9 +126,13 @@ def _date_sections(format_code: str) -> list[str]:
     return [sections[at] for at in reached]
 
 
+# '[h]:mm:ss', '[mm]:ss': elapsed hours, minutes or seconds, shown as such (not a locale or a colour)
+_ELAPSED = re.compile(r"\[(h+|m+|s+)\]")
+
+
 def _parts(section: str) -> set[str]:
     """The parts of a date or a time a section shows: 'y', 'm', 'd', 'weekday', 'g', 'h', 'minutes', 's'."""
-    code = _LITERALS.sub("", section.lower())
+    code = _LITERALS.sub("", _ELAPSED.sub(r"\1", section.lower()))
     parts = _PARTS.findall(code)
     kinds = set()
     for at, part in enumerate(parts):
@@ -162,7 +169,9 @@ def classed(
     a time is a time only to the minute, with its hour; a date only with its day."""
     timed = hours or minutes or seconds
     if not (year or month or day or other):
-        return TIME if timed else None
+        if not timed:
+            return None
+        return TIME if hours and minutes else HOUR_OF_DAY if hours else CLOCK_PART  # '2 PM' is no time to the minute
     if not year:
         return NO_YEAR
     if month and day:
@@ -200,7 +209,7 @@ class FoundCells:
         if not isinstance(data, dict):
             return None
         shown, uncomputed, said, errors = (data.get(key) for key in ("shown", "uncomputed", "said", "errors"))
-        kinds = {YEAR, MONTH, DAY, HOUR, MONTH_TIME, YEAR_TIME, NO_YEAR, TIME, LOCALE}
+        kinds = {YEAR, MONTH, DAY, HOUR, MONTH_TIME, YEAR_TIME, NO_YEAR, TIME, HOUR_OF_DAY, CLOCK_PART, LOCALE}
         kinds |= {f"{kind}{BY_VALUE}" for kind in kinds}
         if not (
             isinstance(shown, list)
@@ -267,6 +276,10 @@ _SAID = {
     "sheet shows, so each is named and its row skipped where it is the date",
     TIME: "formatted to show only a time (as 'h:mm' does): the day stored is not one the sheet shows, so each "
     "is read as a time of day",
+    HOUR_OF_DAY: "formatted to show a time's hour but not its minutes (as 'h AM/PM' does): no time of day is read "
+    "from them (a time here is precise to the minute, never the hour)",
+    CLOCK_PART: "formatted to show minutes and seconds but not the hour (as 'mm:ss' does): no time of day is read "
+    "from them",
     LOCALE: "in one of Excel's built-in formats whose look depends on the language of the program showing it "
     "(numbered 27-36 and 50-58: a month in Chinese Excel, a day in Japanese): read as the day stored; check them "
     "against the sheet",
@@ -314,7 +327,8 @@ def read_as_shown(found: FoundCells, rows: list[list[object]], start: tuple[int,
         for at in range(max(row - start[0], 0), min(row + count - start[0], len(rows))):
             cells_of = rows[at]
             for across in range(max(column - start[1], 0), min(column + columns - start[1], len(cells_of))):
-                if not isinstance(value := cells_of[across], date):
+                value = cells_of[across]
+                if not isinstance(value, date) and not (isinstance(value, time) and what in _PART_TIMES):
                     continue
                 read = value if what == LOCALE else _as_shown(value, what)
                 if what != LOCALE and read is value:
@@ -331,8 +345,16 @@ def read_as_shown(found: FoundCells, rows: list[list[object]], start: tuple[int,
     return read_errors(found.errors, rows, start) + notes  # '#VALUE!' in a date cell: then named as such
 
 
-def _as_shown(value: date, what: str) -> object:
+_PART_TIMES = (HOUR_OF_DAY, CLOCK_PART)
+
+
+def _as_shown(value: date | time, what: str) -> object:
     """The cell as its format shows it; ``value`` itself when that is what it stores."""
+    if what in _PART_TIMES:  # a time cell ('2 PM') or a date shown only so
+        clock = value if isinstance(value, time) else value.time() if isinstance(value, datetime) else time(0, 0)
+        seconds = clock.hour * 3600 + clock.minute * 60 + clock.second + (clock.microsecond >= 500_000)
+        return PartTime(seconds // 3600 % 24 if what == HOUR_OF_DAY else None)
+    assert isinstance(value, date)
     if what in (MONTH, MONTH_TIME):
         return f"{value.year:04d}-{value.month:02d}"
     if what in (YEAR, YEAR_TIME):

@@ -158,6 +158,22 @@ class HourShown:
         return f"{self.day.isoformat()}, hour {self.hour:02d}"
 
 
+@dataclass(frozen=True)
+class PartTime:
+    """A workbook time cell whose format shows a time of day only in part: its hour and not the minutes
+    ('h AM/PM', 'hh'), or minutes and seconds and not the hour ('mm:ss'). No time is read from it."""
+
+    hour: int | None  # None: the hour is not shown
+
+    def __str__(self) -> str:
+        return f"hour {self.hour:02d}" if self.hour is not None else "a time shown without its hour"
+
+    def why(self) -> str:
+        if self.hour is None:
+            return "a time shown as minutes and seconds, without its hour"
+        return f"a time shown as the hour {self.hour:02d} without its minutes"
+
+
 HOUR_SHOWN = "the sheet shows the hour {:02d}, not its minutes"
 NO_YEAR_SHOWN = (
     "its format shows no year (as 'd-mmm', 'mmmm' or a weekday do), so the year it stores ({}) is not one the "
@@ -185,7 +201,7 @@ def read_date(value: object) -> Parsed | str | None:
         return "a true/false value, not a date"  # said after the cell, as shown: 'TRUE: a true/false value...'
     if isinstance(value, int | float):
         return _from_number(float(value), str(value))
-    if isinstance(value, time | timedelta):
+    if isinstance(value, time | timedelta | PartTime):
         return "a time of day without a date"
     text = " ".join(str(value).split())
     return _from_text(text) if text else None
@@ -524,6 +540,8 @@ def read_time(value: object) -> Parts | str | None:
     """A TimelineJS sheet's Time cell ('10:30', '10:30:45', '10:30 PM', a spreadsheet time) as parts."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, PartTime):  # no hour precision here: the event keeps its day, said
+        return value.why()
     if isinstance(value, time | datetime):
         return {"hour": value.hour, "minute": value.minute, "second": value.second}
     if isinstance(value, timedelta):
