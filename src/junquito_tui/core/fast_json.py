@@ -63,9 +63,7 @@ _ESCAPED = re.compile(
     + rb"|115[Ff]|1160|3164|202[AaBbCcDdEe]|206[6-9]|[Ff][Ff][Aa]0|[Ff][Dd][CcDdEe]"
     + _HEX
     + rb"|[Ff][Ff][Ff][EeFf]"
-    + rb"|[Dd][89AaBb]"
-    + _HEX
-    + rb"[Ff]\\u[Dd][Ff][Ff][EeFf]))"
+    + rb"|[Dd][89AaBb][37BbFf][Ff]\\u[Dd][Ff][Ff][EeFf]))"  # U+nFFFE/F: a high surrogate of 0x3F mod 0x40
 )  # \b, \f, \r; \u of a control, a Hangul filler or a noncharacter (either case of hex digits)
 # Raw sequences, by lead byte: a pattern runs only if its lead byte is in the file at all (``in``
 # on bytes is memchr, a few ms for 87 MB; a pattern with a fixed first byte ~40 ms).
