@@ -343,3 +343,13 @@ def test_a_date_filter_says_how_many_results_only_overlap_it(
 
 def _precision(date: str) -> str:
     return ["year", "month", "day"][date.count("-")]
+
+
+def test_a_passage_from_an_account_or_a_note_says_what_it_is(index: SearchIndex) -> None:
+    # the newly searched accounts were quoted as if they were the event's own words
+    (hit,) = index.search("discrimination", typing=False).hits
+    assert hit.snippet.text.startswith("Account: ") and hit.snippet.spans
+    text, (start, end) = hit.snippet.text, hit.snippet.spans[0]
+    assert text[start:end] == "discrimination"
+    noted = [h for h in index.search("presumably", typing=False).hits if h.id == "gunfire-near-supreme-court"]
+    assert noted and noted[0].snippet.text.startswith("Date note: ")

@@ -33,7 +33,7 @@ from .postings import Postings
 from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
 from .ranking import NAME_WORDS, tiers
 from .records import DAY_END, Actor, Quote
-from .search_docs import TAG, TITLE, Doc, documents, links
+from .search_docs import TAG, TITLE, Doc, documents, field_labels, links
 from .search_filters import apply_filters
 from .snippets import Snippet, best_snippet
 from .stemming import Stems, languages_of
@@ -239,6 +239,7 @@ class SearchIndex:
         ranked = tiers(self, query, matched)
         exact = query.highlight_terms + [w for t in self._stemmed(query) for w in self.stems.forms(t)]
         prefixes = query.highlight_prefixes
+        compounds = tuple(_Pattern.compound(parts).regex for parts in query.compounds)
         groups = []
         for order, kind in enumerate(KINDS):
             of_kind = matched & self.kind_bits(kind)
@@ -251,7 +252,8 @@ class SearchIndex:
             for rank, tier in enumerate(ranked):
                 for number in bits_in(tier & of_kind, room):
                     doc = self.docs[number]
-                    snippet = best_snippet([t for _, t in doc.fields], exact, prefixes)
+                    fields = [t for _, t in doc.fields]
+                    snippet = best_snippet(fields, exact, prefixes, compounds, field_labels(doc.item))
                     results.hits.append(Hit(doc, float(len(ranked) - rank), snippet, self._speaker(doc)))
                     room = None if room is None else room - 1
                 if room == 0:
@@ -300,10 +302,13 @@ class SearchIndex:
         is sure to start a word: 'f16' is one word of 'F16' (the pieces f, 16), where 16 starts none;
         and a first piece too short to expand is the word itself ('F-16') or the start of one joined
         to the second ('F16')."""
-        first = parts[0]
+        first, second = parts[0], parts[1]
         if len(first) >= MIN_PREFIX:
             return self.bits(first, prefix=True)
-        return self.bits(first) | self.bits(first + parts[1], prefix=True)
+        # 'a-16': the word 'a', then the second piece starts the next word (narrowed by it where it is
+        # long enough to be looked up as a prefix: 'a' alone is in most documents); 'a16': one word
+        alone = self.bits(first) & (self.bits(second, prefix=True) if len(second) >= MIN_PREFIX else -1)
+        return alone | self.bits(first + second, prefix=True)
 
     def dated(self, start: DateKey | None, end: DateKey | None) -> int:
         """Dated documents whose period overlaps start..end (None: an open end)."""

@@ -57,6 +57,18 @@ def fields_of(item: Event | Actor | Quote | Source) -> tuple[tuple[int, str], ..
     return ((TITLE, item.title), *((BODY, t) for t in (item.publisher, item.author) if t))
 
 
+def field_labels(item: Event | Actor | Quote | Source) -> tuple[str, ...]:
+    """What a passage from each of ``fields_of(item)`` is, said before it where it is not the item's
+    own words: an account (whose, as the event page gives it), a date's note, the order's note."""
+    if not isinstance(item, Event):
+        return ()
+    labels = ["", "", "", ""]  # title, summary, place, tags: the event's own
+    labels += [f"Account by {', '.join(claim.by)}: " if claim.by else "Account: " for claim in item.claims]
+    labels += [f"{name} note: " for name, w in (("Date", item.when), ("End date", item.end)) if w and w.note]
+    labels += ["Order note: "] if item.order_note else []
+    return tuple(labels)
+
+
 TAG = "\0tag:"
 
 

@@ -19,34 +19,72 @@ class Snippet:
     spans: tuple[tuple[int, int], ...]  # matched words, as offsets into ``text``
 
 
-def best_snippet(fields: list[str], exact: list[str], prefixes: list[str]) -> Snippet:
-    """The field matching most query words; body text wins ties (the title is shown anyway)."""
-    best: tuple[int, bool, str, list[tuple[int, int]]] | None = None
+def best_snippet(
+    fields: list[str],
+    exact: list[str],
+    prefixes: list[str],
+    compounds: tuple[re.Pattern[str], ...] = (),
+    labels: tuple[str, ...] = (),
+) -> Snippet:
+    """The field matching most query words; body text wins ties (the title is shown anyway).
+    ``compounds``: the patterns of compound words ('F-16' for f16), matched whole; ``labels``: what
+    to put before a field's passage (a claim's 'Account, as reported: '), by field."""
+    best: tuple[int, bool, int, str, list[tuple[int, int]]] | None = None
     for index, text in enumerate(fields):
         in_place = folded_in_place(text)
         folded = in_place if in_place is not None else fold(text) if len(text) < 200 else fold_uncached(text)
-        if not any(w in folded for w in (*exact, *prefixes)):
+        if not any(w in folded for w in (*exact, *prefixes)) and not any(p.search(folded) for p in compounds):
             continue  # cheap test first: most fields of most hits do not match
-        spans = matches(text, exact, prefixes, in_place)
+        spans = matches(text, exact, prefixes, in_place, compounds)
         distinct = len({fold(text[s:e]) for s, e in spans})
         if spans and (best is None or (distinct, index > 0) > best[:2]):
-            best = (distinct, index > 0, text, spans)
+            best = (distinct, index > 0, index, text, spans)
     if best is not None:
-        return window(best[2], best[3])
+        found = window(best[3], best[4])
+        label = labels[best[2]] if best[2] < len(labels) else ""
+        return Snippet(label + found.text, tuple((s + len(label), e + len(label)) for s, e in found.spans))
     body = fields[1] if len(fields) > 1 and fields[1] else fields[0]
     return window(body, [])
 
 
-def matches(text: str, exact: list[str], prefixes: list[str], in_place: str | None = None) -> list[tuple[int, int]]:
-    """Spans of the words equal to an exact term or starting with a prefix (``in_place``: the text
-    folded character for character, if already known)."""
+def matches(
+    text: str,
+    exact: list[str],
+    prefixes: list[str],
+    in_place: str | None = None,
+    compounds: tuple[re.Pattern[str], ...] = (),
+) -> list[tuple[int, int]]:
+    """Spans of the words equal to an exact term or starting with a prefix, and of the compounds'
+    matches (``in_place``: the text folded character for character, if already known)."""
     in_place = in_place or folded_in_place(text)
     if in_place is None:  # folding moves characters: word by word, in Python
         return [
             (t.start, t.end) for t in tokens(text) if t.term in exact or any(t.term.startswith(p) for p in prefixes)
         ]
     pattern = _highlighter(tuple(exact), tuple(prefixes))
-    return [m.span() for m in pattern.finditer(in_place)] if pattern else []
+    spans = [m.span() for m in pattern.finditer(in_place)] if pattern else []
+    if compounds:  # 'F-16' is two indexed words: its pattern's span, to the end of the word it ends in
+        spans += [(m.start(), _word_end(in_place, m.end())) for c in compounds for m in c.finditer(in_place)]
+        spans = _merged(spans)
+    return spans
+
+
+def _word_end(text: str, at: int) -> int:
+    found = _WORD_REST.match(text, at)
+    return found.end() if found else at
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+_WORD_REST = re.compile(r"[^\W_]*")
 
 
 @lru_cache(maxsize=64)
