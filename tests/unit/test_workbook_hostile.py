@@ -57,9 +57,12 @@ def test_a_workbook_is_read_from_a_private_copy_that_goes_with_the_reading(monke
     assert not folder.exists()  # removed once read
 
 
-@pytest.mark.skipif(os.name != "posix", reason="left copies are found by their process, on POSIX")
+@pytest.mark.skipif(os.name != "posix", reason="a reading's lock is a POSIX flock")
 def test_a_copy_left_by_a_killed_app_is_removed_by_the_next(tmp_path: Path) -> None:
-    # the app killed mid-read (SIGKILL: no finally runs) left the received file in the temp folder
+    # the app killed mid-read (SIGKILL: no finally runs) left the received file in the temp folder;
+    # the system lets go of its lock, whatever process ids another container would see
+    import fcntl
+
     script = (
         "import sys, time\nfrom pathlib import Path\nfrom junquito_tui.core.interop.book_copy import private_copy\n"
         "with private_copy(Path(sys.argv[1]), 10**6) as copy:\n    print(copy, flush=True)\n    time.sleep(60)\n"
@@ -68,17 +71,20 @@ def test_a_copy_left_by_a_killed_app_is_removed_by_the_next(tmp_path: Path) -> N
     child = subprocess.Popen([sys.executable, "-c", script, str(XLS)], stdout=subprocess.PIPE, env=env, text=True)
     assert child.stdout is not None
     copy = Path(child.stdout.readline().strip())
+    assert book_copy.remove_left_behind(tmp_path) == [] and copy.exists()  # its reading holds the lock
     child.kill()
     child.wait()
     assert copy.read_bytes() == XLS.read_bytes()  # left behind
-    running = tmp_path / f"{book_copy.PREFIX}{os.getpid()}-live"  # a reading under way: kept
+    running = tmp_path / f"{book_copy.PREFIX}live"  # a reading under way in this process: kept
     running.mkdir()
-    other = tmp_path / f"{book_copy.PREFIX}{child.pid}-link"  # a link is never followed nor removed
-    other.symlink_to(running)
-    unrelated = tmp_path / "junquito-book-notes"
-    unrelated.mkdir()
-    assert book_copy.remove_left_behind(tmp_path) == [copy.parent]
-    assert not copy.parent.exists() and running.is_dir() and other.is_symlink() and unrelated.is_dir()
+    with (running / book_copy.LOCK).open("x") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        other = tmp_path / f"{book_copy.PREFIX}link"  # a link is never followed nor removed
+        other.symlink_to(copy.parent)
+        mine = tmp_path / f"{book_copy.PREFIX}notes"  # a folder of that name without our lock file
+        mine.mkdir()
+        assert book_copy.remove_left_behind(tmp_path) == [copy.parent]
+    assert not copy.parent.exists() and running.is_dir() and other.is_symlink() and mine.is_dir()
 
 
 def test_a_file_name_that_is_not_utf8_is_read(tmp_path: Path) -> None:

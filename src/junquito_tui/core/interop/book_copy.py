@@ -6,8 +6,10 @@ probe as one file and be read as another: a bomb swapped in after the probe abor
 (reproduced). So the file is opened once, checked to be a regular file within ``--max-bytes``, and
 copied into a folder of the app's own (mode 0700), under a plain name that keeps its suffix (the
 reader picks its format by it; a name that is not UTF-8 was unreadable to it); the copy goes with
-the reading. A copy left behind by an app that was killed (its folder names its process) is removed
-by the next one: a received file is not kept in the temp folder for longer than it is read.
+the reading. A copy left behind by an app that was killed is removed by the next one: the reading
+holds a lock on a file in its folder (the system lets go of it when the process ends, however it
+ends, and whatever process ids another container sees), and a folder whose lock can be taken has no
+reader left.
 """
 
 from __future__ import annotations
@@ -26,52 +28,61 @@ from ..files import _too_large, open_regular
 
 CHUNK = 1 << 20
 PREFIX = "junquito-book-"
-_LEFT = re.compile(re.escape(PREFIX) + r"(\d+)-")
+LOCK = ".reading"
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 
 @contextmanager
 def private_copy(path: Path, max_bytes: int) -> Iterator[Path]:
     suffix = path.suffix.lower()
     remove_left_behind()
-    folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX))
     try:
-        copy = folder / ("workbook" + (suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ""))
-        with open_regular(path, max_bytes) as source, copy.open("xb") as target:
-            copied = 0
-            while chunk := source.read(CHUNK):
-                copied += len(chunk)
-                if copied > max_bytes:  # it grew since it was measured
-                    raise _too_large(str(path), copied, max_bytes)
-                target.write(chunk)
-        yield copy
+        with _held(folder / LOCK):
+            copy = folder / ("workbook" + (suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ""))
+            with open_regular(path, max_bytes) as source, copy.open("xb") as target:
+                copied = 0
+                while chunk := source.read(CHUNK):
+                    copied += len(chunk)
+                    if copied > max_bytes:  # it grew since it was measured
+                        raise _too_large(str(path), copied, max_bytes)
+                    target.write(chunk)
+            yield copy
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@contextmanager
+def _held(lock: Path) -> Iterator[None]:
+    with lock.open("x") as file:
+        if fcntl is not None:
+            fcntl.flock(file, fcntl.LOCK_EX)
+        yield
+
+
 def remove_left_behind(temp: Path | None = None) -> list[Path]:
-    """Remove the copies' folders whose process has ended (killed mid-read): only our own folders,
-    never a link; a pid in use again keeps its folder (harmless: removed once that process ends)."""
+    """Remove the copies' folders no reading holds any more (its app killed mid-read): only our own
+    folders, holding our lock file, never a link; one whose lock is held is being read."""
     removed: list[Path] = []
-    if os.name != "posix":  # Windows' os.kill(pid, 0) would end that process, not ask about it
+    if fcntl is None:  # no such lock (Windows): a folder left there stays
         return removed
     with contextlib.suppress(OSError):
         for entry in os.scandir(temp or tempfile.gettempdir()):
-            match = _LEFT.match(entry.name)
-            if match is None or _alive(int(match[1])):
+            if not entry.name.startswith(PREFIX):
                 continue
             with contextlib.suppress(OSError):
                 info = entry.stat(follow_symlinks=False)
-                if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid():
+                if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+                    continue
+                descriptor = os.open(Path(entry.path) / LOCK, os.O_RDONLY | os.O_NOFOLLOW)
+                try:
+                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises while a reading holds it
                     shutil.rmtree(entry.path)
                     removed.append(Path(entry.path))
+                finally:
+                    os.close(descriptor)
     return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, ValueError):
-        return True  # another user's process, or not a pid: not ours to judge
-    return True
