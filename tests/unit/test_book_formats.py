@@ -76,6 +76,8 @@ def workbook(tmp_path: Path, styles: list[str], stored: dt.datetime | dt.date = 
         ("h:mm AM/PM", "time"),
         ("[h]:mm:ss", "time"),
         ("mm:ss", "minutes of no hour"),  # no time of day: the hour is not shown
+        ("mmmmm yyyy", "year"),  # 'J 2017': the month's first letter names no month
+        ("yyyy-mmmmm-dd", "year"),
         ("yyyy-mm-dd hh:mm", None),
         ("m/d/yy h:mm", None),
         ("0.00", None),

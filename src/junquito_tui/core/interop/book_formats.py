@@ -145,6 +145,8 @@ def _parts(section: str) -> set[str]:
                 kind = "minutes"
         if kind == "d" and len(part) >= 3:
             kind = "weekday"  # 'ddd', 'dddd': the day's name, not its number in the month
+        if kind == "m" and len(part) == 5:
+            kind = "weekday"  # 'mmmmm': the month's first letter (J: January, June or July), no month
         kinds.add(kind)
     return kinds
 
