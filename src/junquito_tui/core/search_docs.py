@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .annotations import tag_key
 from .chronology import Chronology
-from .records import Actor, Event, Quote, Source, When
+from .records import Actor, Claim, Event, Quote, Source, When
 
 TITLE, BODY = 2, 1  # a match in a title, name or alias outranks one in body text
 
@@ -43,12 +43,7 @@ def documents(chronology: Chronology) -> Iterable[Doc]:
 
 def fields_of(item: Event | Actor | Quote | Source) -> tuple[tuple[int, str], ...]:
     if isinstance(item, Event):
-        # and what its page shows in words besides: the accounts' statements, the dates' notes, the
-        # source's words for its order (a word read there found nothing)
-        shown = [c.statement for c in item.claims] + [w.note for w in (item.when, item.end) if w and w.note]
-        shown += [item.order_note] if item.order_note else []
-        own = ((TITLE, item.title), (BODY, item.summary), (BODY, item.place or ""), (BODY, " ".join(item.tags)))
-        return (*own, *((BODY, text) for text in shown))
+        return tuple((weight, text) for weight, text, _ in _event_fields(item))
     if isinstance(item, Actor):
         texts = [(TITLE, item.name), *((TITLE, a) for a in item.aliases), (BODY, item.profile)]
         return (*texts, *((BODY, t) for t in (item.side, item.fate) if t))
@@ -59,14 +54,28 @@ def fields_of(item: Event | Actor | Quote | Source) -> tuple[tuple[int, str], ..
 
 def field_labels(item: Event | Actor | Quote | Source) -> tuple[str, ...]:
     """What a passage from each of ``fields_of(item)`` is, said before it where it is not the item's
-    own words: an account (whose, as the event page gives it), a date's note, the order's note."""
+    own words ('Account: ', 'Date note: '); '' for its own."""
     if not isinstance(item, Event):
         return ()
-    labels = ["", "", "", ""]  # title, summary, place, tags: the event's own
-    labels += [f"Account by {', '.join(claim.by)}: " if claim.by else "Account: " for claim in item.claims]
-    labels += [f"{name} note: " for name, w in (("Date", item.when), ("End date", item.end)) if w and w.note]
-    labels += ["Order note: "] if item.order_note else []
-    return tuple(labels)
+    return tuple(_said(what) for _, _, what in _event_fields(item))
+
+
+def _said(what: str | Claim) -> str:
+    return what if isinstance(what, str) else f"Account by {', '.join(what.by)}: " if what.by else "Account: "
+
+
+def _event_fields(event: Event) -> list[tuple[int, str, str | Claim]]:
+    """(weight, text, what it is): the event's own words (''), then what its page shows besides, each
+    said for what it is: its accounts' statements (the claim, labelled only when a passage is
+    shown: the index reads every event), its dates' notes, the source's words for its order."""
+    fields: list[tuple[int, str, str | Claim]] = [(TITLE, event.title, ""), (BODY, event.summary, "")]
+    fields += [(BODY, event.place or "", ""), (BODY, " ".join(event.tags), "")]
+    fields += [(BODY, claim.statement, claim) for claim in event.claims]
+    fields += [
+        (BODY, w.note, f"{name} note: ") for name, w in (("Date", event.when), ("End date", event.end)) if w and w.note
+    ]
+    fields += [(BODY, event.order_note, "Order note: ")] if event.order_note else []
+    return fields
 
 
 TAG = "\0tag:"
