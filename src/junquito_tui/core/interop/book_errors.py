@@ -1,6 +1,7 @@
 """Workbook cells that hold an error ('#N/A', '#REF!', LibreOffice's 'Err:502'), which the reader
 gives as empty (ODS: as 0): a title, a date or a summary lost without a word. The formats' look at
-the sheet finds them (``FoundCells.errors``); ``read_errors`` puts back what the sheet shows, the
+the sheet finds them in XLSX and ODS (``FoundCells.errors``; XLS and XLSB are not looked at: that
+would read every sheet's records, date formats or not); ``read_errors`` puts back what the sheet shows, the
 error's text, and says so, so that a date cell holding '#VALUE!' is named as such, not as empty.
 """
 
@@ -15,9 +16,6 @@ MAX_ERRORS = 100_000  # error cells looked for in a sheet (an ODS cell repeated 
 # puts there is not shown as text (it is the file's, not a known error).
 _ERROR_TEXT = re.compile(r"#[A-Z0-9/]{1,12}[!?]?|Err:\d{3}|#GETTING_DATA")
 UNKNOWN = "#ERROR"
-# [MS-XLSB] 2.5.97.2 BErr, [MS-XLS] 2.5.10 BErr: the error codes of binary cells
-CODES = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A"}
-CODES[0x2B] = "#GETTING_DATA"
 
 
 def error_text(text: str) -> str:

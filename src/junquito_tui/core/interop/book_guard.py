@@ -45,7 +45,8 @@ class BookTooLarge(Exception):
 def check_workbook(path: Path, max_bytes: int) -> frozenset[str]:
     """Raise ``BookTooLarge`` for a zip workbook whose XML or cells exceed the limits; other files
     (XLS, or a file that is no zip: the reader says what is wrong with it) pass unchecked. The parts
-    that hold formula tags, seen on the way (``xlsx_formats`` looks in them for formulas with no value)."""
+    that hold formula tags or error cells, seen on the way (``xlsx_formats`` looks in them for formulas
+    with no value and for errors)."""
     try:
         book = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):

@@ -1,9 +1,10 @@
-"""An XLSX sheet's cells whose format shows less of a date than it stores, and its formulas with no value.
+"""An XLSX sheet's cells whose format shows less of a date than it stores, its formulas with no value,
+and its cells holding an error ('#N/A').
 
 styles.xml gives each cell style's number format; the sheet's cells name their style (``s="3"``). The
 sheet is matched by C-level patterns a chunk at a time, and only for what can matter: the cells of the
 styles that show a month, a year, no year or a locale's look, those that hide a time only when some
-cell has one, and formula cells only in a sheet that has formulas. A cell that gives no reference
+cell has one, and formula and error cells only in a sheet that has them. A cell that gives no reference
 (``r="B7"`` is optional) makes the sheet walked tag by tag, counting places as the reader does. Any
 namespace prefix (``<x:c>``), either quote, and Strict OOXML's namespaces are read alike.
 """
@@ -49,10 +50,10 @@ class _NoReference(Exception):
 
 
 def xlsx_cells(path: Path, sheet_name: str, times: bool, formulas: frozenset[str]) -> FoundCells:
-    """The named sheet's date cells whose format shows less than they store, and its rows of formulas
-    with no value (looked for if its part is among ``formulas``, the parts the guard saw formula tags
-    in); nothing when the file is no XLSX this can read (the reader says what is wrong), and a
-    warning when its formats cannot be read."""
+    """The named sheet's date cells whose format shows less than they store, its rows of formulas
+    with no value and its error cells (looked for if its part is among ``formulas``, the parts the
+    guard saw formula tags or error cells in); nothing when the file is no XLSX this can read (the
+    reader says what is wrong), and a warning when its formats cannot be read."""
     try:
         with zipfile.ZipFile(path) as book:
             styles = _styles(book)
