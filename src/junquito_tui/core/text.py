@@ -43,7 +43,7 @@ CONTROL = re.compile(f"[{CONTROLS}{_UNDRAWABLE_PY}]")
 # import). These two classes are bitmaps or one range: ``has_control`` asks them first.
 _CONTROL_BMP = re.compile(f"[{CONTROLS}{_BMP_UNDRAWABLE}]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_BREAK = re.compile(f"[{LINE_BREAKS}]")
+LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 _ANY_CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f{_UNDRAWABLE_PY}]")  # tab and newline too: a message is one line
 _BREAK_NAMES = {
     "\t": "tab",
@@ -94,7 +94,7 @@ def control_character(value: str) -> str | None:
 
 def line_break(value: str, noun: str = "value") -> str | None:
     """Why ``value`` may not stand in a one-line field (``noun``: 'title'), or None when it may."""
-    match = _BREAK.search(value)
+    match = LINE_BREAK.search(value)
     if match is None:
         return None
     return f"{_article(noun)} is one line: {_BREAK_NAMES[match.group()]} at offset {match.start()}"

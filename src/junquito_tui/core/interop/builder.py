@@ -3,7 +3,6 @@ from names, and the finished dataset document (which the loader then validates a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -11,10 +10,9 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ..records import LINE_MAX, When
-from ..text import LINE_BREAKS, slugify
+from ..text import LINE_BREAK, slugify
 from .ids import IdAllocator
 
-_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 _WHEN = TypeAdapter(When)  # dumps a date the way the dataset file writes it
 
 
@@ -83,7 +81,7 @@ class ActorBook:
             return found
         actor_id = self._ids.take(slugify(name, 60) or "actor")
         shown = " ".join(name.split())[:LINE_MAX] or "Unnamed"  # a name is one line
-        if self.exact and name and len(name) <= LINE_MAX and not _LINE_BREAK.search(name):
+        if self.exact and name and len(name) <= LINE_MAX and not LINE_BREAK.search(name):
             shown = name
         actor: dict[str, Any] = {"id": actor_id, "name": shown, "kind": kind}
         if side and (side := " ".join(side.split())[:LINE_MAX]):

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from ..model import checked_when
 from ..records import LINE_MAX, ZONE_LABEL_MAX, When
-from ..text import CONTROL, LINE_BREAKS, SLUG_PATTERN, has_control
+from ..text import CONTROL, LINE_BREAK, SLUG_PATTERN, has_control
 from .builder import ActorBook, dump_event
 from .csv_export import ADDED_COLUMNS, COLUMNS, ESCAPE, ROLE_ESCAPED, SOURCE_ESCAPED, read_cell
 from .html_text import Link
@@ -34,7 +34,6 @@ from .sheets import Sheet
 from .timelinejs_media import SourceBook
 
 FILE_SOURCE = "csv-file"
-LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
 ANCHORS = ("after", "before", "shown_after", "shown_before")  # stated orders, then reading positions
 _ISO = re.compile(r"^(-?\d{1,12}(?:-\d{2}(?:-\d{2})?)?)(?:T(\d{2}:\d{2})([+-]\d{2}:\d{2})?)?$")
 _ACTOR = re.compile(r"^(.*\S)\s+\(([^()]*)\)$")
