@@ -106,8 +106,9 @@ class Query:
 
     @property
     def highlight_prefixes(self) -> list[str]:
-        """Words matched by their start: the last word while typing, and the pieces of compounds."""
-        prefixes = [*self.compound_heads, *("".join(c) for c in self.compounds)]  # 'btr', and 'f16' of 'F16'
+        """Words matched by their start: the last word while typing. Compounds are highlighted by their
+        own pattern: as prefixes, 'btr' of 'BTR-80A' marked 'btr80', which is not a match."""
+        prefixes = []
         if self.open_phrase and self.phrases:
             prefixes.append(self.phrases[-1][-1])
         return prefixes + ([self.terms[-1]] if self.prefix_last and self.terms else [])
