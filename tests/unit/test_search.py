@@ -353,3 +353,32 @@ def test_a_passage_from_an_account_or_a_note_says_what_it_is(index: SearchIndex)
     assert text[start:end] == "discrimination"
     noted = [h for h in index.search("presumably", typing=False).hits if h.id == "gunfire-near-supreme-court"]
     assert noted and noted[0].snippet.text.startswith("Date note: ")
+
+
+def test_an_account_passage_names_its_claimants_as_the_dataset_names_them() -> None:
+    # 'Account by oscar-perez: ' put an id a reader cannot place where the page shows a name
+    data = {
+        "schema_version": 1,
+        "title": "t",
+        "timezone": "UTC",
+        "actors": [
+            {"id": "jane", "name": "Jane Doe", "kind": "person"},
+            {"id": "press", "name": "The Daily <b>", "kind": "organisation"},
+        ],
+        "events": [
+            {
+                "id": "e1",
+                "title": "A meeting",
+                "when": {"date": "2018-01-15", "precision": "day"},
+                "claims": [
+                    {"by": ["jane", "press"], "statement": "It was cancelled."},
+                    {"statement": "Nobody was invited."},
+                ],
+            }
+        ],
+    }
+    index = SearchIndex(Chronology(DATASET.validate_python(data)))
+    (named,) = index.search("cancelled", typing=False).hits
+    assert named.snippet.text == "Account by Jane Doe, The Daily <b>: It was cancelled."
+    (unnamed,) = index.search("invited", typing=False).hits
+    assert unnamed.snippet.text == "Account: Nobody was invited."

@@ -3,9 +3,10 @@ weight and the links (actors, claimants, tags, certainty) that filters find them
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from .annotations import tag_key
 from .chronology import Chronology
@@ -52,16 +53,23 @@ def fields_of(item: Event | Actor | Quote | Source) -> tuple[tuple[int, str], ..
     return ((TITLE, item.title), *((BODY, t) for t in (item.publisher, item.author) if t))
 
 
-def field_labels(item: Event | Actor | Quote | Source) -> tuple[str, ...]:
+def field_labels(
+    item: Event | Actor | Quote | Source, actors: Mapping[str, Actor] = MappingProxyType({})
+) -> tuple[str, ...]:
     """What a passage from each of ``fields_of(item)`` is, said before it where it is not the item's
-    own words ('Account: ', 'Date note: '); '' for its own."""
+    own words ('Account: ', 'Account by Jane Doe: ', 'Date note: '); '' for its own. A claimant is
+    named by ``actors`` (an id a reader cannot place, 'oscar-perez', only where it is not there)."""
     if not isinstance(item, Event):
         return ()
-    return tuple(_said(what) for _, _, what in _event_fields(item))
+    return tuple(_said(what, actors) for _, _, what in _event_fields(item))
 
 
-def _said(what: str | Claim) -> str:
-    return what if isinstance(what, str) else f"Account by {', '.join(what.by)}: " if what.by else "Account: "
+def _said(what: str | Claim, actors: Mapping[str, Actor]) -> str:
+    if isinstance(what, str):
+        return what
+    if not what.by:
+        return "Account: "
+    return f"Account by {', '.join(actors[i].name if i in actors else i for i in what.by)}: "
 
 
 def _event_fields(event: Event) -> list[tuple[int, str, str | Claim]]:
