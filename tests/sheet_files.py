@@ -11,6 +11,7 @@ import datetime as dt
 import struct
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -171,7 +172,15 @@ def _wide(text: str) -> bytes:
     return len(text).to_bytes(4, "little") + text.encode("utf-16-le")
 
 
-XlsbCell = str | float | tuple[float, str]  # a number shown in a format: (45078.0, "mmm-yy")
+@dataclass(frozen=True)
+class XlsbError:
+    """A cell holding an error: its BErr code (0x17 is '#REF!'), typed in or a formula's result."""
+
+    code: int
+    formula: bool = False
+
+
+XlsbCell = str | float | tuple[float, str] | XlsbError  # a number shown in a format: (45078.0, "mmm-yy")
 
 
 def _xlsb_styles(codes: list[str]) -> bytes:
@@ -231,7 +240,10 @@ def write_xlsb(
             current = r
         style = codes.index(value[1]) + 1 if isinstance(value, tuple) else 0
         head = c.to_bytes(4, "little") + style.to_bytes(4, "little")  # the column, then the style and flags
-        if isinstance(value, tuple):
+        if isinstance(value, XlsbError):  # BrtFmlaError: the code, flags and an empty formula; BrtCellError
+            body = head + bytes([value.code])
+            sheet.append(_xlsb_record(0x0B, body + bytes(10)) if value.formula else _xlsb_record(0x03, body))
+        elif isinstance(value, tuple):
             sheet.append(_xlsb_record(0x05, head + struct.pack("<d", value[0])))  # BrtCellReal, styled
         elif isinstance(value, str):
             sheet.append(_xlsb_record(0x06, head + _wide(value)))  # BrtCellSt

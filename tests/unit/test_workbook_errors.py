@@ -4,19 +4,23 @@
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from junquito_tui.core.interop.binary_formats import _ERROR_RECORD, ERROR_CODES
 from junquito_tui.core.interop.book_errors import UNKNOWN, error_text, read_errors
 from junquito_tui.core.interop.book_formats import FoundCells
 from junquito_tui.core.loader import load_with_report
-from sheet_files import write_ods, write_xlsx
+from sheet_files import XlsbCell, XlsbError, write_ods, write_xlsb, write_xlsx
 
 ROWS: list[list[str | None]] = [["date", "title", "summary"], ["2017-06-01", "A", "XX1"], ["2017-06-02", "XX2", "y"]]
 ROWS += [["XX3", "C", "z"]]
+SHEETS = Path(__file__).parent.parent / "data" / "sheets"
 CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
 
@@ -97,6 +101,26 @@ def test_ods_error_cells_of_either_type_are_read_as_shown(tmp_path: Path) -> Non
     assert any("C2: #DIV/0!; B3: Err:502" in w for w in warnings)
 
 
+def test_xls_error_cells_are_read_as_the_sheet_shows_them() -> None:
+    # before: the summary '#REF!' was empty, the title '#N/A' missing, the date '#VALUE!' 'no date'
+    # (the fixture: written once with xlwt 1.3.0, error codes 0x17, 0x2A and 0x0F in C2, B3, A4)
+    events, warnings = _events(SHEETS / "errors-in-cells.xls")
+    assert events == {"A": "#REF!", "#N/A": "y"}
+    (said,) = [w for w in warnings if "spreadsheet error" in w]
+    assert "(C2: #REF!; B3: #N/A; A4: #VALUE!)" in said and said.startswith("3 cells hold")
+    assert any("'#VALUE!'" in w and "row skipped" in w for w in warnings)
+
+
+@pytest.mark.parametrize("formula", [False, True], ids=["typed-in", "a-formula's-result"])
+def test_xlsb_error_cells_are_read_as_the_sheet_shows_them(tmp_path: Path, formula: bool) -> None:
+    rows: list[list[XlsbCell]] = [["date", "title", "summary"], ["2017-06-01", "A", XlsbError(0x17, formula)]]
+    rows += [["2017-06-02", XlsbError(0x2A, formula), "y"], [XlsbError(0x0F, formula), "C", "z"]]
+    events, warnings = _events(write_xlsb(tmp_path / "errors.xlsb", rows))
+    assert events == {"A": "#REF!", "#N/A": "y"}
+    assert any("(C2: #REF!; B3: #N/A; A4: #VALUE!)" in w for w in warnings)
+    assert any("'#VALUE!'" in w and "row skipped" in w for w in warnings)
+
+
 def test_a_value_the_reader_has_is_never_replaced() -> None:
     rows: list[list[object]] = [["a", "", 5.0]]
     said = read_errors([(10, 4, "#N/A"), (10, 5, "#N/A"), (10, 6, "#N/A"), (99, 0, "#N/A")], rows, (10, 4))
@@ -116,3 +140,18 @@ def test_errors_cross_from_the_child_and_only_as_known_texts() -> None:
     assert FoundCells.of_json(found.to_json()) == found
     forged = found.to_json() | {"errors": [[3, 1, "=HYPERLINK(...)"]]}
     assert FoundCells.of_json(forged) is None
+
+
+@given(st.integers(0, 0xFFFF), st.integers(0, 0xFF), st.integers(0, 0xFFF), st.sampled_from(sorted(ERROR_CODES)))
+def test_every_xls_error_record_is_seen_by_the_scan_that_decides_to_read_the_sheet(
+    row: int, column: int, style: int, code: int
+) -> None:
+    # an XLS sheet is read for its errors only where this pattern matches: it must match every error
+    # record BIFF8 writes ([MS-XLS] 2.4.24 BoolErr, 2.4.127 Formula with a cached error)
+    cell = struct.pack("<HHH", row, column, style)
+    boolerr = struct.pack("<HH", 0x0205, 8) + cell + bytes([code, 1])
+    formula = struct.pack("<HH", 0x0006, 26) + cell + bytes([2, 0, code, 0, 0, 0, 0xFF, 0xFF]) + bytes(6)
+    number = struct.pack("<HH", 0x0006, 26) + cell + struct.pack("<d", 1.5) + bytes(6)
+    boolean = struct.pack("<HH", 0x0205, 8) + cell + bytes([1, 0])
+    assert _ERROR_RECORD.search(b"\x00" * 7 + boolerr) and _ERROR_RECORD.search(formula + boolean)
+    assert not _ERROR_RECORD.search(number + boolean)

@@ -1,8 +1,8 @@
 """Workbook cells that hold an error ('#N/A', '#REF!', LibreOffice's 'Err:502'), which the reader
 gives as empty (ODS: as 0): a title, a date or a summary lost without a word. The formats' look at
-the sheet finds them in XLSX and ODS (``FoundCells.errors``; XLS and XLSB are not looked at: that
-would read every sheet's records, date formats or not); ``read_errors`` puts back what the sheet shows, the
-error's text, and says so, so that a date cell holding '#VALUE!' is named as such, not as empty.
+the sheet finds them (``FoundCells.errors``: in XLSX and ODS from the XML, in XLS and XLSB from the
+cell records); ``read_errors`` puts back what the sheet shows, the error's text, and says so, so that
+a date cell holding '#VALUE!' is named as such, not as empty.
 """
 
 from __future__ import annotations
