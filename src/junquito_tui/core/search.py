@@ -300,17 +300,26 @@ class SearchIndex:
         return found
 
     def compound_bits(self, parts: list[str]) -> int:
-        """Documents that may hold the compound ``parts`` (its pattern decides). Only its first piece
-        is sure to start a word: 'f16' is one word of 'F16' (the pieces f, 16), where 16 starts none;
-        and a first piece too short to expand is the word itself ('F-16') or the start of one joined
-        to the second ('F16')."""
+        """Documents that may hold the compound ``parts`` (its pattern decides). Where the pattern
+        matches, the first piece starts an indexed word; punctuation after it ('the-1', 'F-16') ends
+        that word, and the second piece starts the next; nothing after it ('F16', 'the1') makes one
+        word of both. So: the first piece as a word and a word starting with the second, or a word
+        starting with both ('the-1' was checked against every document holding a word starting with
+        'the': 0.9 s at 100,000 events)."""
         first, second = parts[0], parts[1]
-        if len(first) >= MIN_PREFIX:
-            return self.bits(first, prefix=True)
-        # 'a-16': the word 'a', then the second piece starts the next word (narrowed by it where it is
-        # long enough to be looked up as a prefix: 'a' alone is in most documents); 'a16': one word
-        alone = self.bits(first) & (self.bits(second, prefix=True) if len(second) >= MIN_PREFIX else -1)
-        return alone | self.bits(first + second, prefix=True)
+        return self.bits(first) & self._starting(second) | self.bits(first + second, prefix=True)
+
+    def _starting(self, piece: str) -> int:
+        """Documents holding a word that starts with ``piece``, even one letter or digit long (a
+        query's prefix is at least two: here it only narrows what a pattern then checks)."""
+        if len(piece) >= MIN_PREFIX:
+            return self.bits(piece, prefix=True)
+        key = (piece, True, False, False)  # what ``bits`` would cache it as, were it long enough
+        if (found := self._cache.get(key)) is None:
+            found = self._cache[key] = self._union(self._expand(piece), False)
+            if len(self._cache) > BITSET_CACHE:
+                self._cache.popitem(last=False)
+        return found
 
     def dated(self, start: DateKey | None, end: DateKey | None) -> int:
         """Dated documents whose period overlaps start..end (None: an open end)."""
