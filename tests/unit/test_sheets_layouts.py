@@ -11,6 +11,7 @@ import pytest
 from conftest import REPO, known
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import short_date
+from junquito_tui.core.interop.acled import NO_PRECISION
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import DatasetError, Loaded, load_with_report
 from junquito_tui.core.records import Event
@@ -183,6 +184,17 @@ def test_acled_current_layout() -> None:
     sources = {s.id: s.title for s in loaded.dataset.sources}
     assert [sources[s] for s in kabul.sources] == ["ACLED export acled-current.csv", "Xinhua", "Pajhwok Afghan News"]
     assert kabul.claims[0].statement == "Reported by Xinhua, Pajhwok Afghan News; coded by ACLED"
+    # read in the export, which attributes it to the sources it names: before, the claim's source was
+    # the first named (Xinhua, never read here) and the second was not named at all
+    claim = kabul.claims[0]
+    assert (claim.source, claim.cited) == ("acled-file", ("source-xinhua", "source-pajhwok-afghan-news"))
+    assert {s.id: s.cited_in for s in loaded.dataset.sources} == {
+        "acled-file": None,
+        "source-xinhua": "acled-file",
+        "source-pajhwok-afghan-news": "acled-file",
+        "source-twitter": "acled-file",
+        "source-local-source": "acled-file",
+    }
     # time_precision: 1 the day, 2 approximate within a week (said), 3 approximate, the month
     assert date_of(kabul) == ("2021-08-15", "day", False, None)
     week = found["afg1002"]
@@ -237,6 +249,25 @@ def test_acled_with_columns_removed() -> None:
     (event,) = loaded.dataset.events
     assert (event.id, event.title, event.place) == ("ven1", "Battles in Venezuela", "Venezuela")
     assert "Fatalities (ACLED count): 7" in event.summary
+    # no time_precision column: the day may stand for a week or a month (it was an exact day, unsaid)
+    assert date_of(event) == ("2018-01-15", "day", True, NO_PRECISION)
+    assert warned(loaded, "no time_precision column", "every date is marked approximate")
+
+
+def test_acled_empty_cells_and_odd_counts_are_said() -> None:
+    # an empty time_precision made an exact day; an empty event_id_cnty an id from the title, unsaid;
+    # a fatalities cell 'abc' or '-3' was shown as ACLED's count with no word
+    loaded = load("acled-empty-cells.csv")
+    first, second = sorted(loaded.dataset.events, key=lambda e: known(e.when).date)
+    assert date_of(first) == ("2018-01-15", "day", True, NO_PRECISION)
+    assert warned(loaded, "no time_precision; the date is marked approximate", "(line 2)")
+    assert date_of(second) == ("2018-01-16", "day", False, None)
+    assert second.id == "armed-clash-in-el-junquito-2018-01-16"
+    assert warned(loaded, "no event_id_cnty; the event's id is made from its title and date", "(line 3)")
+    assert warned(loaded, "fatalities 'abc' is not a count", "(line 2)")
+    assert warned(loaded, "fatalities '-3' is not a count", "(line 3)")
+    assert first.claims[0].statement == "Reported by AP, Reuters; coded by ACLED"  # 'AP; AP; Reuters'
+    assert first.claims[0].cited == ("source-ap", "source-reuters")
 
 
 # -- Timesketch ------------------------------------------------------------------------------------------

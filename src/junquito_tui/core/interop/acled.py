@@ -3,7 +3,8 @@
 Every layout ACLED has used is read by its column names: today's (``event_id_cnty, event_date, ...,
 timestamp``), the older one (``data_id, iso, event_id_cnty, event_id_no_cnty, ...``), the upper-case
 legacy files (``GWNO, EVENT_ID_CNTY, ..., ALLY_ACTOR_1, ...``) and exports with columns removed.
-ACLED's events are its coding of reports, so each stays "reported", attributed to the sources named.
+ACLED's events are its coding of reports, so each stays "reported": its claim is read in the export,
+which attributes it to the sources it names (they are known only through it: their ``cited_in``).
 An actor named on both sides of one event keeps both roles ("actor 1 and actor 2"); an actor ACLED
 codes with different actor types (inter1/inter2) in different rows keeps every coding: its side lists
 them all, and a warning names a row of each. An event is made of its own row alone.
@@ -11,6 +12,7 @@ them all, and a warning names a row of each. An event is made of its own row alo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
@@ -70,6 +72,9 @@ PRECISION_NOTES = {
     "2": "ACLED time precision 2: within a week or so of this day",
     "3": "ACLED time precision 3: some time in this month",
 }
+# No time_precision (an empty cell, or the column removed): the day may stand for a week or a month
+NO_PRECISION = "no ACLED time precision given: this day, or a week or the month around it"
+_COUNT = re.compile(r"\d+(\.0)?")
 GEO_NOTES = {"2": "near this place", "3": "somewhere in this region"}
 _CAST = ("actor1", "assoc1", "inter1", "actor2", "assoc2", "inter2")
 RECODED_SHOWN = 20  # actors coded two ways named one by one, with their rows; the rest in one line
@@ -82,7 +87,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     extras = Extras.of(sheet, known, "the ACLED layout")
     events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"ACLED export {sheet.name}")
     cells_of = _Cells(at, all_text=sheet.table.unit == "line")
-    memo = _Memo()
+    memo = _Memo(has_precision=at["precision"] is not None, has_ids=at["id"] is not None)
     for where, cells in sheet.rows():
         draft = _draft(events, cells_of.row(cells), where, memo)
         if draft is not None:
@@ -91,6 +96,8 @@ def convert(sheet: Sheet) -> dict[str, Any]:
             events.drafts.append(draft)
     extras.warn()
     _codings(events, memo)
+    if at["precision"] is None:
+        sheet.notes.add("", f"no time_precision column: every date is marked approximate ({NO_PRECISION})")
     if at["id"] is not None:
         sheet.notes.add("", "ACLED event ids are lowercased to make the events' ids (AFG1001 is afg1001)")
     else:
@@ -100,7 +107,11 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         f"Converted from the ACLED export {sheet.name}: ACLED's coding of reported events, each attributed "
         "to the sources ACLED names (certainty 'reported')."
     )
-    return events.finish(f"ACLED events: {stem}", description, sheet.counts)
+    document = events.finish(f"ACLED events: {stem}", description, sheet.counts)
+    for source in document["sources"]:  # the sources the export names: known only through it
+        if source["id"] != FILE_SOURCE:
+            source["cited_in"] = FILE_SOURCE
+    return document
 
 
 class _Cells:
@@ -138,6 +149,8 @@ class _Memo:
     precise: dict[tuple[str, str], Parsed] = field(default_factory=dict)  # (date cell, time_precision)
     claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # source cell -> the event's claims
     codings: dict[str, dict[str, str]] = field(default_factory=dict)  # actor id -> {its type: first row}
+    has_precision: bool = True  # the file has these columns: an empty cell is said row by row
+    has_ids: bool = True
 
 
 def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> Draft | None:
@@ -149,17 +162,23 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     if start is None:
         return None
     precision = row["precision"].removesuffix(".0")
-    if precision not in {"", "1"}:
+    if precision != "1":
         start = _precise(start, raw_date, precision, memo)
-        if precision not in PRECISION_NOTES:
+        if precision == "" and memo.has_precision:
+            events.notes.group(f"no time_precision; the date is marked approximate ({NO_PRECISION})", where)
+        elif precision and precision not in PRECISION_NOTES:
             events.notes.add(where, f"time_precision {precision!r} is not 1, 2 or 3; the date is marked approximate")
+    if not row["id"] and memo.has_ids:
+        events.notes.group("no event_id_cnty; the event's id is made from its title and date", where)
     source = row["source"]
     sources = events.sources(source, where)
     # a title that cleans to nothing (a template's placeholder) is said by the note and named plainly
     fields: dict[str, Any] = {"title": events.line(_title(row), where) or "Event"}
     summary = [row["notes"]]
-    if row["fatalities"]:
-        summary.append(f"Fatalities (ACLED count): {row['fatalities']}")
+    if fatalities := row["fatalities"]:
+        summary.append(f"Fatalities (ACLED count): {fatalities}")
+        if not _COUNT.fullmatch(fatalities):
+            events.notes.group(f"fatalities {fatalities!r} is not a count: shown as written", where)
     if row["scale"]:
         summary.append(f"Source scale: {row['scale']}")
     fields["summary"] = events.summary([events.text("\n\n".join(p for p in summary if p), where)], where)
@@ -173,10 +192,9 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     tag_words = [row["disorder"], row["type"], row["subtype"], row["targeting"], *row["tags"].split(";")]
     fields["tags"] = events.tags([w for w in tag_words if w.strip()], where)
     if (claims := memo.claims.get(source)) is None:  # one list per source cell, shared: nothing changes it
+        # read in the export, which attributes it to the sources it names
         statement = _statement(events.line(source, where))
-        claims = memo.claims[source] = [
-            {"by": [], "statement": statement, "source": sources[0] if sources else FILE_SOURCE}
-        ]
+        claims = memo.claims[source] = [{"by": [], "statement": statement, "source": FILE_SOURCE, "cited": sources}]
     fields["certainty"] = "reported"
     fields["claims"] = claims
     return Draft(where, fields, start, given_id=row["id"].lower())  # 'AFG1001' -> 'afg1001', said once
@@ -188,8 +206,9 @@ def _precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parse
     key = (raw_date, precision)
     if (known := memo.precise.get(key)) is not None:
         return known
-    if precision in PRECISION_NOTES:
-        made = replace(start, approximate=True, note=PRECISION_NOTES[precision], month_only=precision == "3")
+    if precision in PRECISION_NOTES or not precision:
+        note = PRECISION_NOTES.get(precision, NO_PRECISION)
+        made = replace(start, approximate=True, note=note, month_only=precision == "3")
     else:
         made = replace(start, approximate=True, note=f"ACLED time precision {precision!r} is not 1, 2 or 3")
     memo.precise[key] = made
@@ -197,7 +216,11 @@ def _precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parse
 
 
 def _statement(source: str) -> str:
-    named = ", ".join(n.strip() for n in source.split(";") if n.strip())
+    names: dict[str, str] = {}  # each once, where first named: 'AP; AP; Reuters' is AP, Reuters
+    for name in source.split(";"):
+        if name := " ".join(name.split()):
+            names.setdefault(name.casefold(), name)
+    named = ", ".join(names.values())
     statement = f"Reported by {named}; coded by ACLED" if named else "Coded by ACLED from reports it does not name"
     return " ".join(statement.split())[:LINE_MAX]  # a claim is one line
 
