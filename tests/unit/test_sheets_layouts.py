@@ -83,7 +83,12 @@ def test_timelinejs_template_sheet() -> None:
 
 def test_every_row_is_an_event_or_named_in_a_warning() -> None:
     for path in sorted(SHEETS.iterdir()):
-        if path.name in {"unrecognised-layout.csv", "columns-option.csv"}:
+        if path.name in {
+            "unrecognised-layout.csv",
+            "columns-option.csv",
+            "no-header-line.csv",
+            "title-above-header.csv",
+        }:
             continue
         loaded = load_with_report(path)
         assert loaded.summary is not None, path
@@ -324,6 +329,26 @@ def test_unrecognised_layout_names_headers_and_the_columns_line() -> None:
     report = error.value.report()
     assert "the headers found are 'col a', 'col b'" in report
     assert "--columns date='col a',title='col b'" in report
+
+
+def test_a_file_with_no_line_of_column_names_is_said_to_have_none() -> None:
+    # it suggested '--columns date=1950,title='Event one'', which names a row of data: followed, the 1950
+    # row was read as the names and lost, unsaid
+    with pytest.raises(DatasetError) as error:
+        load("no-header-line.csv")
+    report = error.value.report()
+    assert "holds '1950', a year or a date, so it looks like a row of data" in report and "--columns" not in report
+    loaded = load("no-header-line.csv", "date=1,title=2")
+    assert [e.title for e in loaded.dataset.events] == ["Event two"]
+    assert warned(loaded, "the first line is read as column names, but it holds '1950'", "not read as an event")
+
+
+def test_a_line_above_the_column_names_is_said() -> None:
+    # it suggested '--columns date='My chronology of things',title=COLUMN', which cannot work
+    with pytest.raises(DatasetError) as error:
+        load("title-above-header.csv")
+    report = error.value.report()
+    assert "has 1 column name" in report and "remove the lines above them" in report and "COLUMN" not in report
 
 
 def test_columns_naming_a_missing_column() -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from .fields import short
 from .sheet_events import Draft, RowEvents, cell_text
-from .sheet_layouts import generic_columns
+from .sheet_layouts import data_like, generic_columns
 from .sheet_read import Cell
 from .sheets import Extras, Sheet
 
@@ -51,6 +51,12 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         + (f"; kept in each event's summary: {', '.join(rest)}" if rest else "")
         + ("" if sheet.spec and sheet.spec.fields else " (--columns date=COL,title=COL,... chooses others)"),
     )
+    if (found := data_like(sheet.header)) is not None:  # chosen by number: the first row is still the names
+        sheet.notes.add(
+            "",
+            f"the first line is read as column names, but it holds {found!r}, a year or a date: if it is a row of "
+            "data, it is not read as an event (add a line of column names above it)",
+        )
     events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"Spreadsheet {sheet.name}")
     commas = _Commas(names[chosen["actors"]] if "actors" in chosen else "actors")
     for where, cells in sheet.rows():

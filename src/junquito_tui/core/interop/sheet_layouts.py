@@ -185,9 +185,31 @@ def _cut(name: str) -> str:
     return name if len(name) <= NAME_SHOWN else name[: NAME_SHOWN - 3] + "..."
 
 
+# A column name that is a year or a date ('1950', '2018-01-15', '15/1/2018'): the line is data
+_DATA_LIKE = re.compile(r"-?\d{1,4}(?:[-/.]\d{1,2}(?:[-/.]\d{1,4})?)?")
+
+
+def data_like(header: Header) -> str | None:
+    """The first column name that reads as a year or a date: the first line is then a row of data,
+    and the file has no line of column names."""
+    return next((name for name in header.names if _DATA_LIKE.fullmatch(name.strip())), None)
+
+
 def unrecognised(header: Header, chosen: dict[str, int]) -> str:
     missing = " and ".join(key for key in ("date", "title") if key not in chosen)
     names = [name for name in header.names if name]
+    if (found := data_like(header)) is not None:  # '--columns date=1950' would name a row of data
+        return (
+            f"the layout is not recognised: the line read as column names holds {found!r}, a year or a date, so "
+            f"it looks like a row of data and the file has no line of column names ({headers_found(header)}). Add "
+            "one as the first line, for example 'date,title', naming each column"
+        )
+    if len(names) < 2:  # a title or a note above the column names
+        return (
+            f"the layout is not recognised: the first line that holds anything has {len(names)} column name"
+            f"{'' if len(names) == 1 else 's'} ({headers_found(header)}); if the column names are on a later "
+            "line, remove the lines above them"
+        )
     guess = {key: header.names[position] for key, position in chosen.items()}
     for key in ("date", "title"):
         guess.setdefault(key, next((n for n in names[:HEADERS_SHOWN] if n not in guess.values()), "COLUMN"))
