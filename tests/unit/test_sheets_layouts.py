@@ -73,12 +73,29 @@ def test_timelinejs_template_sheet() -> None:
     assert "the file gives 06:45:56" in (known(found["Seconds in the time"].when).note or "")
     assert known(found["Impossible day"].when).date == "1990-02"
     assert warned(loaded, "line 10", "'Spring'", "row skipped")
-    assert warned(loaded, "line 12", "a second title row")
+    # it said 'a second title row; read as an event', then 'no year; row skipped'
+    assert warned(loaded, "line 12", "another title row (the title is line 2's), with no date; row skipped")
+    assert not warned(loaded, "line 12", "read as an event") and not warned(loaded, "line 12", "no year")
     assert warned(loaded, "line 13 (Day)", "February has no day 30")
     assert warned(loaded, "line 14 (Headline)", "placeholder")
     assert warned(loaded, "'Notes' is not part of the TimelineJS template")
     assert warned(loaded, "'Tags'", "tags")
     assert loaded.summary == "read 12 rows of data: 9 events, 1 title row, 2 skipped (each named in a warning)"
+
+
+def test_title_rows_after_the_first_and_a_dated_title_are_said_for_what_they_are(tmp_path: Path) -> None:
+    # a dated title row lost its date unsaid; a third title row was called 'a second'
+    path = tmp_path / "titles.csv"
+    path.write_text("Year,Headline,Type\n1950,Dated title,title\n1951,A,\n1952,Second,title\n1953,Third,title\n")
+    loaded = load_with_report(path)
+    assert loaded.dataset.title == "Dated title" and [e.title for e in loaded.dataset.events] == [
+        "A",
+        "Second",
+        "Third",
+    ]
+    assert warned(loaded, "line 2", "the title row's date is not used")
+    assert warned(loaded, "line 4", "another title row (the title is line 2's); read as an event")
+    assert warned(loaded, "line 5", "another title row (the title is line 2's); read as an event")
 
 
 def test_every_row_is_an_event_or_named_in_a_warning() -> None:
@@ -288,6 +305,7 @@ def test_timesketch_csv() -> None:
     assert "data_type: fs:stat" in modified.summary and "hostname: WS01" in modified.summary
     assert known(found["User logged in"].when).utc_offset == "+02:00"
     assert known(found["Only a timestamp"].when).date == "2020-03-21T11:26"  # from the microseconds
+    assert warned(loaded, "no datetime: the timestamp is used", "(line 4)")  # it was used unsaid
     assert warned(loaded, "line 5", "no datetime", "row skipped")
 
 

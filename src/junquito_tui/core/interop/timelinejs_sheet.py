@@ -63,17 +63,24 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     extras = Extras.of(sheet, known | set(tag_columns), "the TimelineJS template")
     rows: list[_Row] = []
     title: tuple[str, str] | None = None
+    title_at = ""  # the title row's line
     cells_of = _Cells(at)
     for where, cells in sheet.rows():
         cell = cells_of.row(cells).__getitem__  # the template's column -> the row's cell (None if absent)
         kind = cell_text(cell("type")).lower()
         slide = _slide(cell)
+        dated = any(cell_text(cell(key)) for key in ("year", "month", "day", "start date"))
         if kind == "title" and title is None:
-            title = importer.title_slide(slide)
+            title, title_at = importer.title_slide(slide), where
             sheet.counts.titles += 1
+            if dated:  # TimelineJS shows no date on its title slide: not lost unsaid
+                sheet.notes.add(where, "the title row's date is not used: a TimelineJS title has none")
+            continue
+        if kind == "title" and not dated:  # not 'read as an event', then 'no year; row skipped'
+            sheet.notes.add(where, f"another title row (the title is {title_at}'s), with no date; row skipped")
             continue
         if kind == "title":
-            sheet.notes.add(where, "a second title row; read as an event")
+            sheet.notes.add(where, f"another title row (the title is {title_at}'s); read as an event")
         row = _Row(where, len(rows), slide, era=kind == "era")
         _dates(sheet, cell, row)
         row.tags = tuple(t for i in tag_columns if i < len(cells) for t in re.split(r"\s*[;,]\s*", cell_text(cells[i])))

@@ -99,6 +99,8 @@ def _draft(events: RowEvents, record: dict[str, Any], where: str) -> Draft | Non
         if read is None:
             return None  # said
         value, unit_note = read
+        if not_a_datetime is None:  # an empty datetime: said, as the docstring promises (the other case is)
+            events.notes.group("no datetime: the timestamp is used (since 1970, UTC)", where)
     start = events.dates.read(value, where)
     if start is None:
         if not cell_text(value):
