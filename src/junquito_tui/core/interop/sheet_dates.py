@@ -5,9 +5,10 @@ order (``1/1/1951``, ``11-09-1810  0:00:00``), month names (``21 March 2020``, `
 Excel's ``1-May-20``), BCE (``-460``, ``476 BCE``), or free text (``Spring``, ``1850s``, ``1826-31``,
 ``winter 1834-35``, ``c. 1900``). Years follow TimelineJS's count (``-460`` is 460 BCE), which the
 shared ``DateReader`` turns into ours. Free text is kept as the date's note and made approximate; a
-decade or a range of years also gets an end. Whether ``1/2/1951`` is 1 February or 2 January is decided
-for the whole file (``DayOrder``), never row by row; ``1.2.1951`` is read day first, as dots are written
-(a convention, said, that shows nothing of the file's order).
+decade or a range of years, decades (``1960s-1970s``: 1960 to 1979) or months (``January-March 1950``:
+January to March) also gets an end, so the period holds all the text names. Whether ``1/2/1951`` is
+1 February or 2 January is decided for the whole file (``DayOrder``), never row by row; ``1.2.1951`` is
+read day first, as dots are written (a convention, said, that shows nothing of the file's order).
 
 Nothing is read more precisely than written, and a text that could mean two things says how it was read
 in its note: ``1800s`` is read as the century, which holds the decade 1800-1809 as well; ``1810-11`` is
@@ -102,6 +103,20 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:/.])")
 _RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
 _TWO_YEARS = re.compile(r"^(\d{4})\s*([-/])\s*(\d{2})$")  # '1811-12': December 1811, or 1811 to 1812?
+# A range of months: 'January-March 1950', 'March–May 2020', 'from May 1968 to June 1969', 'de enero a marzo
+# de 1950'. The words are checked against the month names after the match.
+_MONTH_SPAN = re.compile(
+    r"^(?:(?:from|between|de|desde|entre)\s+)?([^\W\d_]{3,})\.?(?:\s+(?:de\s+)?(\d{1,4}))?"
+    r"(?:\s*[-–—/]\s*|\s+(?:to|until|till|through|thru|and|or|a|al|hasta|y|o)\s+)"
+    r"([^\W\d_]{3,})\.?,?\s+(?:de\s+)?(\d{1,4})$",
+    re.IGNORECASE,
+)
+# A decade in free text ('the 1960s', "1960's"), and two of them as a range ('1960s-1970s', '1970s-80s')
+_DECADE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{2,3}0)\s?'?s(?![^\W_])")
+_DECADES_IN_TEXT = re.compile(
+    r"(?<![\d:/.-])(\d{2,3}0)\s?'?s\s*(?:[-–—/]|to|until|till|through|and|or)\s*'?(\d{1,4})\s?'?s(?![^\W_])",
+    re.IGNORECASE,
+)
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
 # Month names that are also everyday words: in free text, one counts only capitalised or next to a day.
 _COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago"])
@@ -422,8 +437,10 @@ def _named_month(text: str, era: int) -> Parsed | str | None:
 
 
 def _vague_form(text: str, era: int) -> Parsed | None:
-    """A decade, a century or a range of years: approximate, with an end."""
+    """A decade, a century, a range of years or of months: approximate, with an end."""
     sign = -1 if era < 0 else 1
+    if (months := _month_span(text, era)) is not None:
+        return months
     if match := _DECADE.match(text):
         start = int(match.group(1)) * 10
         if start >= 100 and start % 100 == 0:  # '1800s': the decade 1800-1809, or the century?
@@ -442,6 +459,47 @@ def _vague_form(text: str, era: int) -> Parsed | None:
         if sign > 0 and end > first:
             return _span(first, end)
     return None
+
+
+def _month_span(text: str, era: int) -> Parsed | None:
+    """'January-March 1950' is January 1950 to March 1950 (not March, where the year is written);
+    'May 1968 - June 1969' the months it names. 'November-February 1951' crosses a new year the text
+    does not place: read as November 1950 to February 1952, which covers either, said in the note."""
+    match = _MONTH_SPAN.match(text)
+    if match is None:
+        return None
+    first, last = MONTH_NAMES.get(match.group(1).lower()), MONTH_NAMES.get(match.group(3).lower())
+    if first is None or last is None or (not era and len(match.group(4)) < 3):
+        return None  # ('March-May 20' is no year: years of one or two digits only with an era)
+    sign = -1 if era < 0 else 1
+    year = sign * int(match.group(4))  # TimelineJS's count: -44 is 44 BCE
+    if match.group(2) is not None:  # a year on each side
+        start = sign * int(match.group(2))
+        if (start, first) >= (year, last):
+            return None  # not a range forward in time: read as free text
+        return Parsed({"year": start, "month": first}, approximate=True, end={"year": year, "month": last})
+    if first == last:
+        return Parsed({"year": year, "month": first}, approximate=True)
+    if first < last:
+        return Parsed({"year": year, "month": first}, approximate=True, end={"year": year, "month": last})
+    before, after = _next_year(year, -1), _next_year(year, 1)
+    named, ending = MONTHS[first - 1], MONTHS[last - 1]
+    note = (
+        f"could be {named} {_year(before)} to {ending} {_year(year)} or {named} {_year(year)} to {ending} "
+        f"{_year(after)}: read as {named} {_year(before)} to {ending} {_year(after)}, which covers both"
+    )
+    return Parsed({"year": before, "month": first}, approximate=True, note=note, end={"year": after, "month": last})
+
+
+def _next_year(year: int, step: int) -> int:
+    """The year ``step`` years after ``year``, in TimelineJS's count (no year 0: -1, 1 BCE, is followed by 1)."""
+    astronomical = (year + 1 if year < 0 else year) + step
+    return astronomical - 1 if astronomical <= 0 else astronomical
+
+
+def _year(year: int) -> str:
+    """'1950', '44 BCE' (TimelineJS's count: -44 is 44 BCE)."""
+    return str(year) if year > 0 else f"{-year} BCE"
 
 
 def _decade_or_century(start: int, sign: int) -> Parsed:
@@ -479,14 +537,44 @@ def _year_in_text(text: str, era: int) -> Parsed | str:
         return "no year can be read in it"
     years = sorted(found)
     sign = -1 if era < 0 else 1
-    if len(years) == 1:
+    decades = _decades_in_text(text)
+    if len(years) == 1 and not decades:
         parts = {"year": sign * years[0]}
         if (month := _month_by_year(text, found[years[0]])) is not None:
             parts["month"] = month
         return Parsed(parts, approximate=True)
-    if sign < 0:  # '500 to 400 BC': from 500 BCE to 400 BCE
-        return Parsed({"year": -years[-1]}, approximate=True, end={"year": -years[0]})
-    return Parsed({"year": years[0]}, approximate=True, end={"year": years[-1]})
+    # every year the text names, and the whole of every decade ('the 1960s' is 1960-1969, not 1960);
+    # a hundreds decade ('1800s') may be its century: the period read holds both
+    low, high = min([*years, *(d[0] for d in decades)]), max([*years, *(d[1] for d in decades)])
+    widest = max([*years, *(d[2] for d in decades)])
+    note = None
+    if widest > high:
+        narrow, wide = _years(*_signed(low, high, sign)), _years(*_signed(low, widest, sign))
+        note = f"could mean {narrow} or {wide}: read as {wide}, which covers both"
+    first, last = _signed(low, widest, sign)
+    return Parsed({"year": first}, approximate=True, note=note, end={"year": last})
+
+
+def _signed(low: int, high: int, sign: int) -> tuple[int, int]:
+    """Years as the text counts them to the first and last year in TimelineJS's count: 400 to 499 BC
+    are -499 to -400 (499 BCE comes first)."""
+    return (-high, -low) if sign < 0 else (low, high)
+
+
+def _decades_in_text(text: str) -> list[tuple[int, int, int]]:
+    """The decades free text names, each as its first year, its last, and its last if it is a century
+    ('1800s': 1899); a range of decades ('1960s-1970s', '1970s-80s') counts its second one too."""
+    starts = [int(m.group(1)) for m in _DECADE_IN_TEXT.finditer(text)]
+    for match in _DECADES_IN_TEXT.finditer(text):
+        head, tail = match.group(1), match.group(2)
+        if len(tail) < len(head):  # '1970s-80s': the tail's century is the head's (or the next: '1990s-00s')
+            second = int(head[: len(head) - len(tail)] + tail)
+            second += 10 ** len(tail) if second <= int(head) else 0
+        else:
+            second = int(tail)
+        if second % 10 == 0:
+            starts.append(second)
+    return [(s, s + 9, s + 99 if s % 100 == 0 else s + 9) for s in starts]
 
 
 def _month_by_year(text: str, position: int) -> int | None:

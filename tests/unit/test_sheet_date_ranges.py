@@ -1,0 +1,99 @@
+"""Ranges written as free text in a spreadsheet's date cells: the period read holds the whole of what
+the text names (never its last month, never one decade of two), no more than the text allows, and the
+text is kept as the date's note. Named fixtures in tests/data/sheets; an oracle over generated ranges."""
+
+from __future__ import annotations
+
+from conftest import REPO, known
+from junquito_tui.core.loader import Loaded, load_with_report
+from junquito_tui.core.records import Event
+
+SHEETS = REPO / "tests" / "data" / "sheets"
+
+# date, precision, approximate, note, end, the end's precision
+Dated = tuple[str, str, bool, str | None, str | None, str | None]
+
+
+def load(name: str) -> Loaded:
+    return load_with_report(SHEETS / name)
+
+
+def by_title(loaded: Loaded) -> dict[str, Event]:
+    return {event.title: event for event in loaded.dataset.events}
+
+
+def dated(event: Event) -> Dated:
+    when = known(event.when)
+    end = event.end
+    return (
+        when.date,
+        when.precision.value,
+        when.approximate,
+        when.note,
+        end.date if end else None,
+        end.precision.value if end else None,
+    )
+
+
+# -- a range of months is every month it names ----------------------------------------------------------------
+
+
+def test_a_range_of_months_runs_from_its_first_month_to_its_last() -> None:
+    found = by_title(load("dates-ranges-of-months.csv"))
+    # was 1950-03, 'around March 1950': the last month only, where the year is written
+    assert dated(found["Months with a hyphen"]) == ("1950-01", "month", True, "January-March 1950", "1950-03", "month")
+    # was 2020-05
+    assert dated(found["Months with an en dash"]) == ("2020-03", "month", True, "March–May 2020", "2020-05", "month")
+    assert dated(found["Abbreviated months"])[::4] == ("1950-01", "1950-03")
+    assert dated(found["Months of two years"]) == (
+        "1968-05",
+        "month",
+        True,
+        "from May 1968 to June 1969",
+        "1969-06",
+        "month",
+    )
+    assert dated(found["Spanish months"])[::4] == ("1950-01", "1950-03")
+    assert dated(found["Months BCE"])[::4] == ("-0043-01", "-0043-03")  # 44 BCE is astronomical -0043
+
+
+def test_a_range_of_months_across_a_new_year_covers_both_years_and_says_so() -> None:
+    across = by_title(load("dates-ranges-of-months.csv"))["Across a new year"]
+    assert dated(across) == (
+        "1950-11",
+        "month",
+        True,
+        "'November-February 1951' could be November 1950 to February 1951 or November 1951 to February 1952: "
+        "read as November 1950 to February 1952, which covers both",
+        "1952-02",
+        "month",
+    )
+
+
+# -- a range of decades is both decades, whole -----------------------------------------------------------------
+
+
+def test_a_range_of_decades_runs_from_the_first_decades_start_to_the_last_ones_end() -> None:
+    found = by_title(load("dates-ranges-of-decades.csv"))
+    for title, start, end, note in [
+        ("Decades with a hyphen", "1960", "1979", "1960s-1970s"),  # was ~1960, no end
+        ("Decades with an en dash", "1960", "1979", "1960s–1970s"),  # was 1960 to 1970
+        ("Decades with a short tail", "1970", "1989", "1970s-80s"),  # was ~1970, no end
+        ("Decades with apostrophes", "1970", "1989", "1970's-'80s"),
+        ("A decade in a sentence", "1960", "1969", "the late 1960s in Paris"),  # was ~1960, no end
+    ]:
+        assert dated(found[title]) == (start, "year", True, note, end, "year"), title
+    # the 460s BC are 469-460 BCE, the 450s BC 459-450 BCE: astronomically -0468 to -0449
+    assert dated(found["Decades BCE"])[::4] == ("-0468", "-0449")
+
+
+def test_a_range_of_hundreds_holds_the_centuries_and_says_so() -> None:
+    hundreds = by_title(load("dates-ranges-of-decades.csv"))["Hundreds"]
+    assert dated(hundreds) == (
+        "1800",
+        "year",
+        True,
+        "'1800s-1900s' could mean 1800–1909 or 1800–1999: read as 1800–1999, which covers both",
+        "1999",
+        "year",
+    )
