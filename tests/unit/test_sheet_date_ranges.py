@@ -97,3 +97,36 @@ def test_a_range_of_hundreds_holds_the_centuries_and_says_so() -> None:
         "1999",
         "year",
     )
+
+
+# -- an end cell's period ends where its text's period ends ----------------------------------------------------
+
+
+def test_an_end_cell_holding_a_range_ends_where_the_range_ends() -> None:
+    found = by_title(load("dates-end-text.csv"))
+    for title, end, precision, note in [
+        ("End a range of years", "1831", "year", "1826-31"),  # was 1826, the range's start
+        ("End a season", "1835", "year", "winter 1834-35"),  # was 1834
+        ("End a decade", "1959", "year", "1950s"),  # was 1950
+        ("End a range of decades", "1979", "year", "1960s-1970s"),
+        ("End a range of months", "1951-03", "month", "January-March 1951"),
+        ("End circa", "1840", "year", "c. 1840"),
+    ]:
+        made = found[title].end
+        assert made is not None, title
+        assert (made.date, made.precision.value, made.approximate, made.note) == (end, precision, True, note), title
+    plain = found["End a month"].end  # a plain date is its own end, as before
+    assert plain is not None and (plain.date, plain.approximate, plain.note) == ("1950-06", False, None)
+
+
+def test_a_timelinejs_end_year_written_as_a_range_ends_where_it_ends_and_keeps_its_note() -> None:
+    found = by_title(load("timelinejs-end-text.csv"))
+    for title, end, note in [
+        ("End a range of years", "1831", "1826-31"),  # was 1826, with no note and not approximate
+        ("End a season", "1835", "winter 1834-35"),
+        ("End a decade", "1959", "1950s"),
+        ("End a range of months", "1951-03", "January-March 1951"),
+    ]:
+        made = found[title].end
+        assert made is not None, title
+        assert (made.date, made.approximate, made.note) == (end, True, note), title

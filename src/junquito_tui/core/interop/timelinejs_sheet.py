@@ -23,6 +23,7 @@ from .sheet_dates import MONTH_NAMES, Parsed, Parts, read_time
 from .sheet_events import cell_text
 from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell
+from .sheet_when import ending
 from .sheets import Extras, Sheet
 from .timelinejs_import import TimelineImporter
 
@@ -217,7 +218,7 @@ def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | Non
     for name, parsed in (("start_date", row.start), ("end_date", row.end)):
         if parsed is not None:
             given = {k: v for k, v in row.slide.get(name, {}).items() if v is not None and v != ""}
-            parts = sheet.dates.parts(parsed)
+            parts = sheet.dates.parts(parsed if name == "start_date" else ending(parsed))
             row.slide[name] = {**given, **parts} if "month" not in parts else _text_date(sheet, row, name, given, parts)
             if name == "start_date" and parsed.note and "display_date" not in row.slide:
                 row.slide["display_date"] = parsed.note
@@ -271,6 +272,10 @@ def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pendin
         fields["when"] = pending.when = when
         if "end" not in fields and (end := sheet.dates.end_of(start, row.where)) is not None:
             fields["end"] = end
+    if row.end is not None and (made := fields.get("end")) is not None and (row.end.approximate or row.end.note):
+        # an end written as text ('1826-31', 'c. 1900'): its note and approximate flag, as a start's
+        note = row.end.note if not made.note or made.note == row.end.note else f"{row.end.note}; {made.note}"
+        fields["end"] = replace(made, approximate=made.approximate or row.end.approximate, note=note)
     for tag in (slugify(t, 60) for t in row.tags):
         if tag and tag not in fields["tags"]:
             fields["tags"].append(tag)
