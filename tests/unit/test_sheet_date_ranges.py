@@ -130,3 +130,27 @@ def test_a_timelinejs_end_year_written_as_a_range_ends_where_it_ends_and_keeps_i
         made = found[title].end
         assert made is not None, title
         assert (made.date, made.approximate, made.note) == (end, True, note), title
+
+
+# -- a year and one digit: not ISO 8601, and could be the years ------------------------------------------------
+
+
+def test_a_year_and_one_digit_is_read_as_the_years_which_hold_the_month_and_says_so() -> None:
+    found = by_title(load("dates-year-and-one-digit.csv"))
+    for title, start, end, note in [
+        # was February 2001 with no note: ISO 8601 writes it 2001-02; as ranges are written, 2001 to 2002
+        ("A year and a digit", "2001", "2002", "'2001-2' could also be February 2001: read as the years 2001–2002"),
+        ("January or the years", "1950", "1951", "'1950-1' could also be January 1950: read as the years 1950–1951"),
+        (
+            "A later year of the decade",
+            "1914",
+            "1918",
+            "'1914-8' could also be August 1914: read as the years 1914–1918",
+        ),
+        ("With a slash", "2001", "2002", "'2001/2' could also be February 2001: read as the years 2001–2002"),
+    ]:
+        assert dated(found[title]) == (start, "year", True, f"{note}, which covers both", end, "year"), title
+    # a digit that names no later year is only a month; ISO's own form keeps its reading, noted as before
+    assert dated(found["Only a month"]) == ("2005-03", "month", False, None, None, None)
+    iso = "could also be the years 1810–1811: read as ISO year-month"
+    assert dated(found["ISO year and month"]) == ("1810-11", "month", False, iso, None, None)

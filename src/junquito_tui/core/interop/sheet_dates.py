@@ -102,7 +102,7 @@ _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORE
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:/.])")
 _RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
-_TWO_YEARS = re.compile(r"^(\d{4})\s*([-/])\s*(\d{2})$")  # '1811-12': December 1811, or 1811 to 1812?
+_TWO_YEARS = re.compile(r"^(\d{4})\s*([-/])\s*(\d{1,2})$")  # '1811-12': December 1811, or 1811 to 1812?
 # A range of months: 'January-March 1950', 'March–May 2020', 'from May 1968 to June 1969', 'de enero a marzo
 # de 1950'. The words are checked against the month names after the match.
 _MONTH_SPAN = re.compile(
@@ -350,11 +350,10 @@ def _exact(text: str, era: int) -> Parsed | str | None:
             parts["day"] = int(match.group(3))
         elif parts["month"] > 12:
             return None  # '1850/51': a range of years, read as such below
-        elif _next_year_tail(match.group(1), match.group(2)):  # '1810/11': years, as ranges are written
-            first = parts["year"]
-            month = MONTHS[parts["month"] - 1]
-            reading = f"could also be {month} {first}: read as the years {first}–{first + 1}, which covers both"
-            return Parsed({"year": first}, approximate=True, note=reading, end={"year": first + 1})
+        elif (
+            last := _tail_year(match.group(1), match.group(2))
+        ) is not None:  # '1810/11': years, as ranges are written
+            return _years_or_month(parts["year"], parts["month"], last)
         return Parsed(parts)
     if match := _NUMERIC.match(text):
         return _numeric(int(match.group(1)), match.group(2), int(match.group(3)), match.group(4))
@@ -363,19 +362,33 @@ def _exact(text: str, era: int) -> Parsed | str | None:
     return _named_month(text, era)
 
 
-def _next_year_tail(year: str, tail: str) -> bool:
-    """'1810' and '11': the tail is a month and also the next year's last two digits (1810-11 is 1810 to 1811)."""
-    return len(year) == 4 and len(tail) == 2 and 1 <= int(tail) <= 12 and int(tail) == (int(year) + 1) % 100
+def _tail_year(year: str, tail: str) -> int | None:
+    """The later year a tail that could be a month names: two digits, the next year's last two ('1810-11'
+    is 1810 to 1811, or November 1810); one digit, a later year of the decade ('2001-2' is 2001 to 2002,
+    or February 2001; '1914-8' 1914 to 1918). None when the tail can only be a month ('1850-06', '2005-3')."""
+    if len(year) != 4:
+        return None
+    first, number = int(year), int(tail)
+    if len(tail) == 2 and 1 <= number <= 12 and number == (first + 1) % 100:
+        return first + 1
+    if len(tail) == 1 and number > first % 10:
+        return first - first % 10 + number
+    return None
+
+
+def _years_or_month(first: int, month: int, last: int) -> Parsed:
+    """'1810/11', '2001-2': the years, as ranges of years are written; they hold the month as well, said."""
+    reading = f"could also be {MONTHS[month - 1]} {first}: read as the years {first}–{last}, which covers both"
+    return Parsed({"year": first}, approximate=True, note=reading, end={"year": last})
 
 
 def _two_years(text: str) -> Parsed | None:
     """'winter 1811-12', 'c. 1810-11': with words around it, a year and a two-digit tail that could be a
     month are the two years (a season spans them; the years cover the month as well)."""
     match = _TWO_YEARS.match(text)
-    if match is None or not _next_year_tail(match.group(1), match.group(3)):
+    if match is None or (last := _tail_year(match.group(1), match.group(3))) is None:
         return None
-    first = int(match.group(1))
-    return _span(first, first + 1)
+    return _span(int(match.group(1)), last)
 
 
 def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
@@ -387,9 +400,11 @@ def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
     parts = {"year": year * (-1 if era < 0 else 1), "month": month}
     if day is not None:
         parts["day"] = int(day)
-    elif not era and _next_year_tail(match.group(1), match.group(2)):
+    elif not era and (last := _tail_year(match.group(1), match.group(2))) is not None:
+        if len(match.group(2)) == 1:  # '2001-2' is no ISO date (ISO writes February 2001 as 2001-02)
+            return _years_or_month(year, month, last)
         # '1810-11' is November 1810 in ISO 8601, and the years 1810-1811 as people write ranges
-        return Parsed(parts, note=f"could also be the years {year}–{year + 1}: read as ISO year-month")
+        return Parsed(parts, note=f"could also be the years {year}–{last}: read as ISO year-month")
     return Parsed(parts)
 
 
