@@ -88,6 +88,9 @@ def test_messy_values() -> None:
     assert (media.title, media.author, media.url) == ("A photo caption, with no url", "Someone", None)
     assert known(events["impossible-day"].when).date == "1988-02"
     assert known(events["bad-month"].when).date == "1989" and events["bad-month"].title == "Untitled slide"
+    # the part dropped is said with the date too, not only in a warning the imported dataset loses
+    assert known(events["impossible-day"].when).note == "February has no day 30: the date is kept to the month"
+    assert known(events["bad-month"].when).note == "13 is not a valid month: the date is kept to the year"
     assert events["backwards"].end is None
     for fragments in [
         ("events[4].start_date.day", "February has no day 30"),

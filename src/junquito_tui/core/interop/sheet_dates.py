@@ -118,6 +118,11 @@ _DECADES_IN_TEXT = re.compile(
     re.IGNORECASE,
 )
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
+_EXCEL_MONTH_YEAR = re.compile(r"^[^\W\d_]{3,}\.?-\d{2}$")  # 'May-20': Excel's mmm-yy, as a CSV keeps it
+EXCEL_MONTH_YEAR = (
+    "a month and two digits ('May-20') read as Excel writes a month and year (mmm-yy: May 2020, the two-digit "
+    "year as Excel reads it); they could also be a day of that month with no year, said in the date's note"
+)
 # Month names that are also everyday words: in free text, one counts only capitalised or next to a day.
 _COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago"])
 # Capitalised words before a month that leave it a date ('In March 1934'), unlike a name's ('Long March').
@@ -190,6 +195,7 @@ class PartTime:
 
 
 HOUR_SHOWN = "the sheet shows the hour {:02d}, not its minutes"
+MIDNIGHT = "a time of 0:00:00 read as no time of day (spreadsheets add it to plain dates)"
 NO_YEAR_SHOWN = (
     "its format shows no year (as 'd-mmm', 'mmmm' or a weekday do), so the year it stores ({}) is not one the "
     "sheet shows"
@@ -237,7 +243,10 @@ def _from_number(number: float, shown: str) -> Parsed | str:
     if SERIAL_RANGE[0] <= whole <= SERIAL_RANGE[1]:
         day = _EXCEL_EPOCH + timedelta(days=whole)
         said = f"{whole} read as a spreadsheet's day number ({day.isoformat()}): the cell lost its date format"
-        return Parsed({"year": day.year, "month": day.month, "day": day.day}, said=[said])
+        note = (
+            f"the file gives the number {whole}: read as a spreadsheet's day number (a date cell that lost its format)"
+        )
+        return Parsed({"year": day.year, "month": day.month, "day": day.day}, note=note, said=[said])
     if whole >= 10**YEAR_DIGITS:  # negative years stay years: TimelineJS's count of years BCE, deep time
         return _not_a_year(len(str(whole)))
     return Parsed({"year": whole})
@@ -279,12 +288,19 @@ def _from_text(original: str) -> Parsed | str:
     if isinstance(parsed, str):
         return parsed
     parsed.said += said
+    if MIDNIGHT in said:  # said with the date too: the file gives a time, which is not kept
+        parsed.note = _joined(
+            parsed.note, "the file gives the time 0:00:00, which spreadsheets add to dates: read as the day"
+        )
     if bound is not None:  # 'before 1900' may be long before it: the date stands for the bound alone
         parsed.said.append(_BOUNDS[bound])
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
         parsed.approximate, reading = True, parsed.note
-        parsed.note = original if reading is None else f"'{original}' {reading}"
+        if reading is None:
+            parsed.note = original
+        else:  # "'1800s' could mean ...", "'c. 1-May-20': two-digit year '20' read as 2020, ..."
+            parsed.note = f"'{original}' {reading}" if reading.startswith("could") else f"'{original}': {reading}"
     if clock is not None:
         if "day" not in parsed.parts:
             return f"a time of day ({original!r}) with a date that has no day"
@@ -297,6 +313,10 @@ def _from_text(original: str) -> Parsed | str:
             parsed.note = f"{parsed.note}; {given}" if parsed.note else given
             parsed.said.append("seconds are finer than minute precision: kept in the date's note")
     return parsed
+
+
+def _joined(note: str | None, more: str) -> str:
+    return f"{note}; {more}" if note else more
 
 
 Clock = tuple[int, int, int, str | None, str | None]  # hour, minute, second, UTC offset, seconds as written
@@ -319,7 +339,7 @@ def _clock(text: str, said: list[str], keep_midnight: bool = False) -> tuple[Clo
     rest = text[: match.start()].strip()
     spreadsheet = zone is None and not match.group().startswith("T")
     if (hour, minute, second) == (0, 0, 0) and not fraction and spreadsheet and not keep_midnight:
-        said.append("a time of 0:00:00 read as no time of day (spreadsheets add it to plain dates)")
+        said.append(MIDNIGHT)
         return None, rest
     offset = None
     if zone is not None:
@@ -341,6 +361,8 @@ def _exact(text: str, era: int) -> Parsed | str | None:
         parsed = _from_number(float(text), text) if not era else Parsed({"year": year * era})
         if isinstance(parsed, Parsed) and text.startswith("-") and not era:
             parsed.said.append("negative years read as years BCE, as TimelineJS shows them (-460 is 460 BCE)")
+            bce = -parsed.parts["year"]
+            parsed.note = f"{text} read as {bce} BCE, as TimelineJS counts years (ISO 8601 counts it as {bce + 1} BCE)"
         return parsed
     if (match := _ISO.match(text)) and match.group(2):
         return _iso(match, era)
@@ -419,6 +441,7 @@ def _numeric(first: int, separator: str, second: int, year_text: str) -> Parsed:
     dotted = separator == "." and order is None and first != second  # '1.2.1951': day first by convention
     day, month = (first, second) if order != "mdy" else (second, first)
     parsed = Parsed({"year": year, "month": month, "day": day}, order=order, said=said, dotted=dotted)
+    parsed.note = said[0] if said else None  # a two-digit year: a guess, said with the date too
     if order is None and first != second:
         parsed.pair = (first, second)
     elif order is None:
@@ -443,12 +466,23 @@ def _named_month(text: str, era: int) -> Parsed | str | None:
         return None
     if len(numbers) == 1:
         if len(numbers[0]) <= 2 and int(numbers[0]) <= 31 and not era:
-            return f"{text!r} has a day and a month but no year"
+            if _EXCEL_MONTH_YEAR.match(text) is None:
+                return f"{text!r} has a day and a month but no year"
+            # 'May-20': how Excel writes a month and year (its format mmm-yy: typing 'May 2020' shows it so,
+            # and a CSV saved from it keeps it so); a day of May with no year is the other reading, said
+            year, said = _full_year(numbers[0])
+            name = MONTHS[months[0] - 1]
+            note = (
+                f"read as Excel writes a month and year (mmm-yy), two-digit year '{numbers[0]}' as {year} (00-29: "
+                f"2000s, 30-99: 1900s); could also be {int(numbers[0])} {name}, with no year"
+            )
+            return Parsed({"year": year, "month": months[0]}, note=note, said=[EXCEL_MONTH_YEAR])
         year, said = _full_year(numbers[0]) if not era else (int(numbers[0]), [])
-        return Parsed({"year": year * (era or 1), "month": months[0]}, said=said)
+        return Parsed({"year": year * (era or 1), "month": months[0]}, said=said, note=said[0] if said else None)
     day_text, year_text = numbers if len(numbers[0]) <= 2 else numbers[::-1]
     year, said = _full_year(year_text) if not era else (int(year_text), [])
-    return Parsed({"year": year * (era or 1), "month": months[0], "day": int(day_text)}, said=said)
+    parts = {"year": year * (era or 1), "month": months[0], "day": int(day_text)}
+    return Parsed(parts, said=said, note=said[0] if said else None)
 
 
 def _vague_form(text: str, era: int) -> Parsed | None:
