@@ -4,9 +4,15 @@ text is kept as the date's note. Named fixtures in tests/data/sheets; an oracle 
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import REPO, known
+from junquito_tui.core.dates import MONTHS
+from junquito_tui.core.interop.notes import Notes
+from junquito_tui.core.interop.sheet_when import SheetDates, ending
 from junquito_tui.core.loader import Loaded, load_with_report
-from junquito_tui.core.records import Event
+from junquito_tui.core.records import Event, When
 
 SHEETS = REPO / "tests" / "data" / "sheets"
 
@@ -154,3 +160,140 @@ def test_a_year_and_one_digit_is_read_as_the_years_which_hold_the_month_and_says
     assert dated(found["Only a month"]) == ("2005-03", "month", False, None, None, None)
     iso = "could also be the years 1810–1811: read as ISO year-month"
     assert dated(found["ISO year and month"]) == ("1810-11", "month", False, iso, None, None)
+
+
+# -- the oracle: generated ranges against the months they can mean, counted one by one -------------------------
+#
+# For each text, every reading it allows is spelled out as the set of months it covers (a brute-force
+# reference: no interval arithmetic shared with the reader). The text's own period is the union of its
+# readings: the imported date, from its start to its end, must hold all of it (its start at or before the
+# text's start, its end at or after the text's end) and no more (never wider). The same text in an END
+# column must end where the text's period ends.
+
+_MONTH_FORMS = [(name, number) for number, full in enumerate(MONTHS, 1) for name in {full, full[:3]}]
+_BETWEEN_MONTHS = ["-", "–", " - ", " to "]
+_BETWEEN_DECADES = ["-", "–", " - ", " to "]
+
+Months = set[tuple[int, int]]  # (year, month)
+
+
+def _months_of_years(first: int, last: int) -> Months:
+    return {(year, month) for year in range(first, last + 1) for month in range(1, 13)}
+
+
+def _months_between(start: tuple[int, int], end: tuple[int, int]) -> Months:
+    """Every month from ``start`` to ``end``, counted one by one."""
+    found, at = set(), start
+    while at <= end:
+        found.add(at)
+        at = (at[0] + 1, 1) if at[1] == 12 else (at[0], at[1] + 1)
+    return found
+
+
+def _covered(when: When) -> Months:
+    """The months a date's period covers (the dates here are years or months)."""
+    parts = when.parts()
+    return {(parts[0], parts[1])} if len(parts) >= 2 else _months_of_years(parts[0], parts[0])
+
+
+def _imported(text: str) -> tuple[When, When | None, When]:
+    """The start, the end and the date as an END cell that an import of ``text`` makes, as generic_sheet does."""
+    dates = SheetDates(Notes())
+    parsed = dates.read(text, "line 2")
+    assert parsed is not None, text
+    start = dates.when(parsed, "line 2", "row skipped")
+    as_end = dates.when(ending(parsed), "line 2", "end date ignored")
+    assert start is not None and as_end is not None, text
+    return start, dates.end_of(parsed, "line 2"), as_end
+
+
+def _check(text: str, readings: list[Months]) -> None:
+    own = set().union(*readings)
+    first, last = min(own), max(own)
+    start, end, as_end = _imported(text)
+    begins = min(_covered(start))
+    ends = max(_covered(end if end is not None else start))
+    assert begins <= first and ends >= last, f"{text!r}: read as {begins} to {ends}, the text is {first} to {last}"
+    assert begins >= first and ends <= last, f"{text!r}: read as {begins} to {ends}, wider than {first} to {last}"
+    assert start.approximate and start.note is not None and text in start.note, text
+    assert max(_covered(as_end)) == last and as_end.approximate, f"{text!r} as an end: {as_end.date}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_MONTH_FORMS),
+    st.sampled_from(_MONTH_FORMS),
+    st.integers(1001, 2998),
+    st.sampled_from(_BETWEEN_MONTHS),
+)
+def test_oracle_a_range_of_months(first: tuple[str, int], last: tuple[str, int], year: int, between: str) -> None:
+    (head, one), (tail, other) = first, last
+    if one <= other:
+        readings = [_months_between((year, one), (year, other))]
+    else:  # 'November-February 1951': across a new year, before or after the year written
+        readings = [_months_between((year - 1, one), (year, other)), _months_between((year, one), (year + 1, other))]
+    _check(f"{head}{between}{tail} {year}", readings)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.integers(100, 298), st.sampled_from(_BETWEEN_DECADES), st.sampled_from(["s", "'s"]))
+def test_oracle_a_range_of_decades(data: st.DataObject, tens: int, between: str, plural: str) -> None:
+    first = tens * 10
+    second = data.draw(st.integers(tens + 1, 299), "second decade") * 10
+    short = second - first < 100 and data.draw(st.booleans(), "short tail")  # '1970s-80s'
+    tail = f"{second % 100:02d}" if short else str(second)
+    # the first decade is a decade; the second, where it is a hundreds ('1900s'), may be its century too
+    readings = [_months_of_years(first, second + 9)]
+    if second % 100 == 0:
+        readings.append(_months_of_years(first, second + 99))
+    _check(f"{first}{plural}{between}{tail}{plural}", readings)
+
+
+def _later_year(data: st.DataObject, year: int) -> tuple[str, int]:
+    """A tail naming a later year, as ranges of years are written: '1826-31', '2001-2', '1999-00'."""
+    if year % 100 == 99:
+        return "00", year + 1  # across a new century: only the next year
+    form = data.draw(st.sampled_from(["two digits", "one digit"] if year % 10 < 9 else ["two digits"]), "form")
+    if form == "one digit":
+        digit = data.draw(st.integers(year % 10 + 1, 9), "digit")
+        return str(digit), year - year % 10 + digit
+    tail = data.draw(st.integers(year % 100 + 1, 99), "tail")
+    return f"{tail:02d}", year - year % 100 + tail
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.integers(1000, 2998), st.sampled_from(["winter", "summer", "c.", "around"]))
+def test_oracle_a_season_or_circa_with_a_year_and_its_tail(data: st.DataObject, year: int, word: str) -> None:
+    tail, last = _later_year(data, year)
+    _check(f"{word} {year}-{tail}", [_months_of_years(year, last)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.integers(1000, 2998))
+def test_oracle_a_year_and_its_tail(data: st.DataObject, year: int) -> None:
+    tail, last = _later_year(data, year)
+    text = f"{year}-{tail}"
+    if len(tail) == 2 and 1 <= int(tail) <= 12:
+        # the documented exception: ISO 8601's year-month ('1810-11' is November 1810), the years it could
+        # also be said in its note; the month lies within them
+        start, end, _ = _imported(text)
+        assert (start.date, end) == (text, None)
+        assert start.note == f"could also be the years {year}–{last}: read as ISO year-month"
+        return
+    _check(text, [_months_of_years(year, last)])
+
+
+def test_a_range_of_decades_starting_at_a_hundreds_starts_with_its_decade() -> None:
+    # 'the 1900s to the 1920s' cannot start with the century 1900-1999: its first decade is a decade
+    found = by_title(load("dates-ranges-of-decades.csv"))
+    assert dated(found["Hundreds then decades"]) == ("1900", "year", True, "1900s-1920s", "1929", "year")
+
+
+def test_a_year_and_two_digits_that_could_be_a_later_year_says_so() -> None:
+    found = by_title(load("dates-year-and-two-digits.csv"))
+    # ISO's August 1905, and '1904-05' is how ranges of years are written: said (was said only of the next year)
+    noted = "could also be the years 1905–1908: read as ISO year-month"
+    assert dated(found["ISO month or a later year"]) == ("1905-08", "month", False, noted, None, None)
+    # was 1999 ('0 is not a valid month'): the next year across a new century
+    assert dated(found["Across a new century"]) == ("1999", "year", True, "1999-00", "2000", "year")
+    assert dated(found["A winter"]) == ("1904", "year", True, "winter 1904-05", "1905", "year")

@@ -385,14 +385,15 @@ def _exact(text: str, era: int) -> Parsed | str | None:
 
 
 def _tail_year(year: str, tail: str) -> int | None:
-    """The later year a tail that could be a month names: two digits, the next year's last two ('1810-11'
-    is 1810 to 1811, or November 1810); one digit, a later year of the decade ('2001-2' is 2001 to 2002,
-    or February 2001; '1914-8' 1914 to 1918). None when the tail can only be a month ('1850-06', '2005-3')."""
+    """The later year a tail that could be a month names: two digits, a later year of the century ('1810-11'
+    is 1810 to 1811, or November 1810; '1905-08' 1905 to 1908, or August 1905); one digit, a later year of
+    the decade ('2001-2' is 2001 to 2002, or February 2001; '1914-8' 1914 to 1918). None when the tail can
+    only be a month ('1850-06', '2005-3')."""
     if len(year) != 4:
         return None
     first, number = int(year), int(tail)
-    if len(tail) == 2 and 1 <= number <= 12 and number == (first + 1) % 100:
-        return first + 1
+    if len(tail) == 2 and 1 <= number <= 12 and number > first % 100:  # ('1904-05', the Russo-Japanese War)
+        return first - first % 100 + number
     if len(tail) == 1 and number > first % 10:
         return first - first % 10 + number
     return None
@@ -415,8 +416,8 @@ def _two_years(text: str) -> Parsed | None:
 
 def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
     year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
-    if month > 12 and day is None:
-        return None  # '1826-31': a range of years, read as such below
+    if (month > 12 or month == 0) and day is None:
+        return None  # '1826-31', '1999-00': a range of years, read as such below
     if year < 0:  # ISO 8601 counts years astronomically (0 is 1 BCE): '-0299-05' is May 300 BCE
         year -= 1
     parts = {"year": year * (-1 if era < 0 else 1), "month": month}
@@ -501,13 +502,24 @@ def _vague_form(text: str, era: int) -> Parsed | None:
         first, last = (number - 1) * 100 + 1, number * 100
         return _span(-last, -first) if sign < 0 else _span(first, last)
     if match := _RANGE.match(text):
-        head, tail = match.group(1), match.group(2)
-        first, end = int(head), int(head[: len(head) - len(tail)] + tail) if len(tail) < len(head) else int(tail)
+        first, end = int(match.group(1)), _range_end(match.group(1), match.group(2))
         if sign < 0 and end < first:
             return _span(-first, -end)
         if sign > 0 and end > first:
             return _span(first, end)
     return None
+
+
+def _range_end(head: str, tail: str) -> int:
+    """The last year of a range of years: '1826-31' 1831, '1914-8' 1918, '1990-2000' 2000; a two-digit tail
+    that is the next year's, across a new century, too ('1999-00' is 1999 to 2000)."""
+    first = int(head)
+    if len(tail) >= len(head):
+        return int(tail)
+    end = int(head[: len(head) - len(tail)] + tail)
+    if end <= first and len(tail) == 2 and int(tail) == (first + 1) % 100:
+        return first + 1
+    return end
 
 
 def _month_span(text: str, era: int) -> Parsed | None:
@@ -577,8 +589,8 @@ def _span(first: int, last: int) -> Parsed:
 def _year_in_text(text: str, era: int) -> Parsed | str:
     found = {int(y): m.start() for m in _YEAR_IN_TEXT.finditer(text) for y in m.groups()}
     for match in _RANGE_IN_TEXT.finditer(text):  # 'Long March 1934-35', '1990-2000 approx': both years
-        head, tail = match.group(1), match.group(2)
-        end = int(head[: len(head) - len(tail)] + tail) if len(tail) < len(head) else int(tail)
+        head = match.group(1)
+        end = _range_end(head, match.group(2))
         if end > int(head):  # ('1850/51': the head is no year of _YEAR_IN_TEXT's, followed by '/')
             found.setdefault(int(head), match.start(1))
             found.setdefault(end, match.start(2))
@@ -612,8 +624,9 @@ def _signed(low: int, high: int, sign: int) -> tuple[int, int]:
 
 def _decades_in_text(text: str) -> list[tuple[int, int, int]]:
     """The decades free text names, each as its first year, its last, and its last if it is a century
-    ('1800s': 1899); a range of decades ('1960s-1970s', '1970s-80s') counts its second one too."""
-    starts = [int(m.group(1)) for m in _DECADE_IN_TEXT.finditer(text)]
+    ('1800s': 1899); a range of decades ('1960s-1970s', '1970s-80s') counts its second one too, and its
+    first is a decade ('1900s-1920s' cannot start with the century 1900-1999)."""
+    found: dict[int, tuple[int, int, int]] = {}  # by where the decade is written
     for match in _DECADES_IN_TEXT.finditer(text):
         head, tail = match.group(1), match.group(2)
         if len(tail) < len(head):  # '1970s-80s': the tail's century is the head's (or the next: '1990s-00s')
@@ -622,8 +635,12 @@ def _decades_in_text(text: str) -> list[tuple[int, int, int]]:
         else:
             second = int(tail)
         if second % 10 == 0:
-            starts.append(second)
-    return [(s, s + 9, s + 99 if s % 100 == 0 else s + 9) for s in starts]
+            found[match.start(1)] = (int(head), int(head) + 9, int(head) + 9)
+            found[match.start(2)] = (second, second + 9, second + 99 if second % 100 == 0 else second + 9)
+    for match in _DECADE_IN_TEXT.finditer(text):
+        start = int(match.group(1))
+        found.setdefault(match.start(1), (start, start + 9, start + 99 if start % 100 == 0 else start + 9))
+    return list(found.values())
 
 
 def _month_by_year(text: str, position: int) -> int | None:
