@@ -31,6 +31,9 @@ FILE_SOURCE = "timelinejs-sheet"
 TAG_COLUMNS = frozenset({"tags", "category", "categories", "keywords", "labels", "etiquetas"})
 _NUMBER = re.compile(r"^\s*[+-]?\d+(?:\.0*)?\s*$")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+# TimelineJS v2's 'YYYY,MM,DD' (its documented form, with time parts after the day if any)
+_V2_DATE = re.compile(r"\s*[+-]?\d+(?:\s*,\s*\d*){1,6}\s*")
+_V2_NAMES = ("year", "month", "day", "hour", "minute", "second", "millisecond")
 _UNREADABLE = "?"  # a Year that is text with no year in it (already warned about)
 # The zone at the end of a Time cell read_time accepted ('10:30 +02:00', '10:30Z'): it is kept.
 _ZONE = re.compile(r"(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
@@ -165,16 +168,33 @@ def _str(value: Cell) -> str | None:
 
 def _dates(sheet: Sheet, cell: Any, row: _Row) -> None:
     if sheet.header.find(TIMELINEJS_COLUMNS["year"]) is None:  # v2: 'Start Date', 'End Date'
-        row.start = sheet.dates.read(cell("start date"), row.where)
-        row.end = sheet.dates.read(cell("end date"), row.where, "end date ignored")
-        row.slide["start_date"] = {}
-        row.unreadable = row.start is None and bool(cell_text(cell("start date")))
+        start, end = cell("start date"), cell("end date")
+        if (parts := _v2_parts(start)) is not None:
+            row.slide["start_date"] = parts  # read as a slide's date is, as precise as its parts
+        else:
+            row.start = sheet.dates.read(start, row.where)
+            row.slide["start_date"] = {}
+            row.unreadable = row.start is None and bool(cell_text(start))
+        if (parts := _v2_parts(end)) is not None:
+            row.slide["end_date"] = parts
+        else:
+            row.end = sheet.dates.read(end, row.where, "end date ignored")
         return
     row.slide["start_date"], row.start, row.offset = _parts(sheet, cell, row.where, "")
     row.unreadable = row.start is None and row.slide["start_date"]["year"] is _UNREADABLE
     end, row.end, row.end_offset = _parts(sheet, cell, row.where, "end ")
     if any(cell_text(value) for value in end.values()) or row.end is not None:
         row.slide["end_date"] = end
+
+
+def _v2_parts(value: Cell) -> dict[str, str] | None:
+    """TimelineJS v2's own date form, 'YYYY,MM,DD[,hh,mm,ss,ms]' ('1990,5,4' is 4 May 1990), as its
+    VMM.Date.parse reads it: parts split at commas, in that order, an empty or zero part left out (the
+    DateReader then keeps the date as precise as the parts, as for any slide). None for any other cell."""
+    if not isinstance(value, str) or _V2_DATE.fullmatch(value) is None:
+        return None
+    numbers = [part.strip() for part in value.split(",")]
+    return {name: number for name, number in zip(_V2_NAMES, numbers, strict=False) if number.lstrip("0")}
 
 
 def _parts(sheet: Sheet, cell: Any, where: str, prefix: str) -> tuple[dict[str, Any], Parsed | None, str | None]:
