@@ -124,3 +124,35 @@ def test_an_acled_dates_own_note_is_kept_before_acleds_precision() -> None:
     assert known(found["2alg"].when).note == (
         f"two-digit year '24' read as 2024, {EXCEL_YEARS}; ACLED time precision 2: within a week or so of this day"
     )
+
+
+def test_year_month_and_day_columns_make_one_date_and_what_they_cannot_give_is_said() -> None:
+    loaded = load("dates-year-month-day-columns.csv")
+    found = by_title(loaded)
+    # was the year only, with 'month: 5' and 'day: 3' in the summary
+    assert dated(found["One"]) == ("1950-05-03", "day", False, None) and found["One"].summary == ""
+    assert dated(found["Two"]) == ("1951", "year", False, None)
+    assert dated(found["Named month"]) == ("1953-03-04", "day", False, None)
+    assert warned(loaded, "columns used: date <- 'year', title <- 'event', month <- 'month', day <- 'day'")
+    # what cannot be part of the date: the date stops before it, its note says why, the cell is kept
+    for title, expected, summary in [
+        ("Three", ("1952", "year", False, "13 is not a valid month: the date is kept to the year"), ""),
+        (
+            "Season",
+            ("1954", "year", False, "'Spring' in 'month' is not a month: the date is kept to the year"),
+            "month: Spring",
+        ),
+        (
+            "Weekday",
+            ("1955-06", "month", False, "'Monday' in 'day' is not a day of the month: the date is kept to the month"),
+            "day: Monday",
+        ),
+        ("No such day", ("1956-02", "month", False, "February has no day 30: the date is kept to the month"), ""),
+        ("Day alone", ("1957", "year", False, "'month' is empty: the date is kept to the year"), "day: 4"),
+    ]:
+        assert dated(found[title]) == expected, title
+        assert found[title].summary == summary, title
+    # a year cell that is no plain year keeps its own reading; its month and day are kept in the summary
+    decade = found["Decade"]
+    assert (dated(decade)[:3], decade.summary) == (("1950", "year", True), "month: 5")
+    assert warned(loaded, "line 8", "'1950s' in 'year' is not a plain year", "kept in the summary")
