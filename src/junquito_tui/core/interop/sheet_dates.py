@@ -361,8 +361,10 @@ def _exact(text: str, era: int) -> Parsed | str | None:
         parsed = _from_number(float(text), text) if not era else Parsed({"year": year * era})
         if isinstance(parsed, Parsed) and text.startswith("-") and not era:
             parsed.said.append("negative years read as years BCE, as TimelineJS shows them (-460 is 460 BCE)")
-            bce = -parsed.parts["year"]
-            parsed.note = f"{text} read as {bce} BCE, as TimelineJS counts years (ISO 8601 counts it as {bce + 1} BCE)"
+            if (bce := -parsed.parts["year"]) > 0:  # ('-0' is the year 0, which the date reader says)
+                parsed.note = (
+                    f"{text} read as {bce} BCE, as TimelineJS counts years (ISO 8601 counts it as {bce + 1} BCE)"
+                )
         return parsed
     if (match := _ISO.match(text)) and match.group(2):
         return _iso(match, era)
@@ -372,10 +374,8 @@ def _exact(text: str, era: int) -> Parsed | str | None:
             parts["day"] = int(match.group(3))
         elif parts["month"] > 12:
             return None  # '1850/51': a range of years, read as such below
-        elif (
-            last := _tail_year(match.group(1), match.group(2))
-        ) is not None:  # '1810/11': years, as ranges are written
-            return _years_or_month(parts["year"], parts["month"], last)
+        elif (last := _tail_year(match.group(1), match.group(2))) is not None:
+            return _years_or_month(parts["year"], parts["month"], last)  # '1810/11': years, as ranges are written
         return Parsed(parts)
     if match := _NUMERIC.match(text):
         return _numeric(int(match.group(1)), match.group(2), int(match.group(3)), match.group(4))
