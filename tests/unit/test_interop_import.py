@@ -88,6 +88,9 @@ def test_messy_values() -> None:
     assert (media.title, media.author, media.url) == ("A photo caption, with no url", "Someone", None)
     assert known(events["impossible-day"].when).date == "1988-02"
     assert known(events["bad-month"].when).date == "1989" and events["bad-month"].title == "Untitled slide"
+    # the part dropped is said with the date too, not only in a warning the imported dataset loses
+    assert known(events["impossible-day"].when).note == "February has no day 30: the date is kept to the month"
+    assert known(events["bad-month"].when).note == "13 is not a valid month: the date is kept to the year"
     assert events["backwards"].end is None
     for fragments in [
         ("events[4].start_date.day", "February has no day 30"),
@@ -237,11 +240,12 @@ def test_times_of_day() -> None:
         for k, e in events.items()
         if known(e.when).precision == "minute"
     }
+    utc = "the file gives no time zone: read as UTC"  # on each time as well as in the warning (was only there)
     assert minute == {
-        "seconds": ("2000-01-05T06:45", "+00:00", "the file gives 06:45:56"),
-        "milliseconds": ("2000-01-05T07:00", "+00:00", "the file gives 07:00:00.250"),
-        "hour-only": ("2000-01-05T09:00", "+00:00", "the file gives the hour only"),
-        "approximate": ("2000-01-05T11:15", "+00:00", "~11:15 local"),
+        "seconds": ("2000-01-05T06:45", "+00:00", f"the file gives 06:45:56; {utc}"),
+        "milliseconds": ("2000-01-05T07:00", "+00:00", f"the file gives 07:00:00.250; {utc}"),
+        "hour-only": ("2000-01-05T09:00", "+00:00", f"the file gives the hour only; {utc}"),
+        "approximate": ("2000-01-05T11:15", "+00:00", f"~11:15 local; {utc}"),
     }
     assert known(events["approximate"].when).approximate and known(events["approximate"].end).date == "2000-01-05T12:00"
     assert known(events["no-day"].when).date == "2000-01" and known(events["hour-25"].when).date == "2000-01-05"

@@ -398,11 +398,12 @@ def test_the_order_given_with_columns_applies_to_dotted_dates_too(sheets: Path) 
 
 def test_fractions_of_a_second_are_quoted_as_written(sheets: Path) -> None:
     loaded = load(sheets, "seconds.csv")
-    assert start(loaded, "Fraction").note == "the file gives 04:00:30.75"  # was 04:00:30
-    half = start(loaded, "Half a second")
+    utc = "the file gives no time zone: read as UTC"  # a time without a zone says so with the date too
+    assert start(loaded, "Fraction").note == f"the file gives 04:00:30.75; {utc}"  # was 04:00:30
+    half = start(loaded, "Half a second")  # (its zone is the file's: nothing to say)
     assert (half.date, half.utc_offset, half.note) == ("2018-01-15T04:00", "+05:30", "the file gives 04:00:00.5")
-    assert start(loaded, "Whole seconds").note == "the file gives 04:00:30"
-    assert start(loaded, "Zero fraction").note is None
+    assert start(loaded, "Whole seconds").note == f"the file gives 04:00:30; {utc}"
+    assert start(loaded, "Zero fraction").note == utc
     assert warned(loaded, "seconds are finer than minute precision", "line 2", "line 3")
 
 

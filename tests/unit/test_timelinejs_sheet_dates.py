@@ -48,3 +48,21 @@ def test_a_v2_date_that_could_be_read_either_way_says_how_it_was_read(tmp_path: 
     assert ambiguous is not None and ambiguous.date == "2011-03-02"
     assert ambiguous.note == "could be day/month or month/day: read as day/month, shown by other dates in the file"
     assert all(w is not None and w.note is None for title, w in events.items() if title != "Ambiguous")
+
+
+def test_a_v2_date_written_with_commas_is_read_as_timelinejs_v2_reads_it() -> None:
+    # TimelineJS v2's own form, 'YYYY,MM,DD[,hh,mm,...]' (its VMM.Date.parse splits at commas in that
+    # order): was approximately the year 1990, its month and day lost
+    sheet = Path(__file__).parent.parent / "data" / "sheets" / "timelinejs-v2-commas.csv"
+    loaded = load_with_report(sheet)
+    dates = {e.title: (e.when.date, e.when.precision, e.when.approximate) for e in loaded.dataset.events if e.when}
+    assert dates["Commas"] == ("1990-05-04", "day", False)
+    assert dates["Commas with a time"] == ("1990-05-04T10:30", "minute", False)
+    assert dates["Commas BCE"] == ("-0299-01", "month", False)  # TimelineJS's -300 is 300 BCE
+    assert dates["Zeros"] == ("1990", "year", False)  # v2 leaves a zero part out
+    ends = {e.title: e.end.date for e in loaded.dataset.events if e.end}
+    assert ends == {"Commas to a month": "1990-06"}
+    # the parts go through the TimelineJS date reader: a bad month is dropped, said, and noted on the date
+    bad = next(e.when for e in loaded.dataset.events if e.title == "Bad month")
+    assert bad is not None and (bad.date, bad.note) == ("1990", "13 is not a valid month: the date is kept to the year")
+    assert any(w.startswith("line 6 (Start Date)") and "13 is not a valid month" in w for w in loaded.warnings)

@@ -206,11 +206,13 @@ def _precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parse
     key = (raw_date, precision)
     if (known := memo.precise.get(key)) is not None:
         return known
+    # the date's own note (a two-digit year read as 2020, say) is kept before ACLED's
+    kept = f"{start.note}; " if start.note else ""
     if precision in PRECISION_NOTES or not precision:
-        note = PRECISION_NOTES.get(precision, NO_PRECISION)
+        note = kept + PRECISION_NOTES.get(precision, NO_PRECISION)
         made = replace(start, approximate=True, note=note, month_only=precision == "3")
     else:
-        made = replace(start, approximate=True, note=f"ACLED time precision {precision!r} is not 1, 2 or 3")
+        made = replace(start, approximate=True, note=f"{kept}ACLED time precision {precision!r} is not 1, 2 or 3")
     memo.precise[key] = made
     return made
 

@@ -12,10 +12,12 @@ Columns not used are kept in each event's summary as 'Column: value'.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..text import CONTROL
 from .fields import short
+from .sheet_dates import MONTH_NAMES, Parsed
 from .sheet_events import Draft, RowEvents, cell_text
 from .sheet_layouts import data_like, generic_columns
 from .sheet_read import Cell
@@ -59,6 +61,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         )
     events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"Spreadsheet {sheet.name}")
     commas = _Commas(names[chosen["actors"]] if "actors" in chosen else "actors")
+    date_names = tuple(names[chosen[key]] for key in ("date", "month", "day") if key in chosen)
     for where, cells in sheet.rows():
 
         def cell(key: str, cells: list[Cell] = cells) -> Cell:
@@ -66,7 +69,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
             return cells[position] if position is not None and position < len(cells) else None
 
         shared = chosen.get("title") == chosen.get("summary")
-        draft = _draft(events, cell, where, names[chosen["date"]], shared, commas)
+        draft = _draft(events, cell, where, date_names, shared, commas)
         if draft is not None:
             if details := extras.details(cells, where):
                 draft.fields["summary"] = events.summary([draft.fields.get("summary", ""), *details], where)
@@ -75,14 +78,19 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     return events.finish(sheet.stem, "", sheet.counts)
 
 
-def _draft(events: RowEvents, cell: Any, where: str, date_column: str, shared: bool, commas: _Commas) -> Draft | None:
+def _draft(
+    events: RowEvents, cell: Any, where: str, names: tuple[str, ...], shared: bool, commas: _Commas
+) -> Draft | None:
     start = events.dates.read(cell("date"), where)
     if start is None:
         if not cell_text(cell("date")):
-            events.notes.add(where, f"no date in {date_column!r}; row skipped")
+            events.notes.add(where, f"no date in {names[0]!r}; row skipped")
         return None
+    kept: list[str] = []  # month or day cells the date cannot take: in the summary, as other columns
+    if len(names) == 3:
+        start, kept = _month_and_day(events, start, (cell("date"), cell("month"), cell("day")), where, names)
     end = events.dates.read(cell("end"), where, "end date ignored")
-    summary = events.summary([events.text(cell("summary"), where)], where)
+    summary = events.summary([events.text(cell("summary"), where), *kept], where)
     title = events.line(cell("title"), where)
     if shared or not title:
         title = _title(events, title or summary, where, shared)
@@ -99,6 +107,46 @@ def _draft(events: RowEvents, cell: Any, where: str, date_column: str, shared: b
     fields["tags"] = events.tags(_split(events.text(cell("tags"), where)), where)
     fields["sources"] = events.sources(events.text(cell("source"), where), where)
     return Draft(where, fields, start, end, given_id=cell_text(cell("id")))
+
+
+def _month_and_day(
+    events: RowEvents, start: Parsed, cells: tuple[Cell, Cell, Cell], where: str, names: tuple[str, ...]
+) -> tuple[Parsed, list[str]]:
+    """A plain year completed by its row's month and day cells (a number, or a month's name); a cell the
+    date cannot take is kept in the summary as 'Column: value', and the date's note says why it stops."""
+    year_text, month_text, day_text = (" ".join(cell_text(c).split()) for c in cells)
+    if not month_text and not day_text:
+        return start, []
+    _, month_column, day_column = names
+    given = [  # as other columns are kept: the name without control characters, the text cleaned
+        f"{CONTROL.sub('', column)}: {events.text(text, where)}"
+        for column, text in ((month_column, month_text), (day_column, day_text))
+        if text
+    ]
+    if set(start.parts) != {"year"} or start.end is not None or start.approximate:
+        events.notes.add(
+            where,
+            f"{short(year_text)} in {names[0]!r} is not a plain year, so its month and day cells are not part of "
+            "the date; kept in the summary",
+        )
+        return start, given
+    month = int(month_text) if month_text.isdigit() else MONTH_NAMES.get(month_text.lower().rstrip("."))
+    if month is None:
+        why = f"{month_text!r} in {month_column!r} is not a month" if month_text else f"{month_column!r} is empty"
+        events.notes.add(where, f"{why}; the date is kept to the year, the cells kept in the summary")
+        return replace(start, note=_joined(start.note, f"{why}: the date is kept to the year")), given
+    parts = {"year": start.parts["year"], "month": month}  # a month out of range: dropped by the date reader, said
+    if day_text.isdigit():
+        parts["day"] = int(day_text)
+    elif day_text:
+        why = f"{day_text!r} in {day_column!r} is not a day of the month"
+        events.notes.add(where, f"{why}; the date is kept to the month, the cell kept in the summary")
+        return replace(start, parts=parts, note=_joined(start.note, f"{why}: the date is kept to the month")), given[1:]
+    return replace(start, parts=parts), []
+
+
+def _joined(note: str | None, more: str) -> str:
+    return f"{note}; {more}" if note else more
 
 
 def _title(events: RowEvents, text: str, where: str, shared: bool) -> str:

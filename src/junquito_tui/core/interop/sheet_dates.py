@@ -5,9 +5,10 @@ order (``1/1/1951``, ``11-09-1810  0:00:00``), month names (``21 March 2020``, `
 Excel's ``1-May-20``), BCE (``-460``, ``476 BCE``), or free text (``Spring``, ``1850s``, ``1826-31``,
 ``winter 1834-35``, ``c. 1900``). Years follow TimelineJS's count (``-460`` is 460 BCE), which the
 shared ``DateReader`` turns into ours. Free text is kept as the date's note and made approximate; a
-decade or a range of years also gets an end. Whether ``1/2/1951`` is 1 February or 2 January is decided
-for the whole file (``DayOrder``), never row by row; ``1.2.1951`` is read day first, as dots are written
-(a convention, said, that shows nothing of the file's order).
+decade or a range of years, decades (``1960s-1970s``: 1960 to 1979) or months (``January-March 1950``:
+January to March) also gets an end, so the period holds all the text names. Whether ``1/2/1951`` is
+1 February or 2 January is decided for the whole file (``DayOrder``), never row by row; ``1.2.1951`` is
+read day first, as dots are written (a convention, said, that shows nothing of the file's order).
 
 Nothing is read more precisely than written, and a text that could mean two things says how it was read
 in its note: ``1800s`` is read as the century, which holds the decade 1800-1809 as well; ``1810-11`` is
@@ -101,8 +102,27 @@ _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORE
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:/.])")
 _RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
-_TWO_YEARS = re.compile(r"^(\d{4})\s*([-/])\s*(\d{2})$")  # '1811-12': December 1811, or 1811 to 1812?
+_TWO_YEARS = re.compile(r"^(\d{4})\s*([-/])\s*(\d{1,2})$")  # '1811-12': December 1811, or 1811 to 1812?
+# A range of months: 'January-March 1950', 'March–May 2020', 'from May 1968 to June 1969', 'de enero a marzo
+# de 1950'. The words are checked against the month names after the match.
+_MONTH_SPAN = re.compile(
+    r"^(?:(?:from|between|de|desde|entre)\s+)?([^\W\d_]{3,})\.?(?:\s+(?:de\s+)?(\d{1,4}))?"
+    r"(?:\s*[-–—/]\s*|\s+(?:to|until|till|through|thru|and|or|a|al|hasta|y|o)\s+)"
+    r"([^\W\d_]{3,})\.?,?\s+(?:de\s+)?(\d{1,4})$",
+    re.IGNORECASE,
+)
+# A decade in free text ('the 1960s', "1960's"), and two of them as a range ('1960s-1970s', '1970s-80s')
+_DECADE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{2,3}0)\s?'?s(?![^\W_])")
+_DECADES_IN_TEXT = re.compile(
+    r"(?<![\d:/.-])(\d{2,3}0)\s?'?s\s*(?:[-–—/]|to|until|till|through|and|or)\s*'?(\d{1,4})\s?'?s(?![^\W_])",
+    re.IGNORECASE,
+)
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
+_EXCEL_MONTH_YEAR = re.compile(r"^[^\W\d_]{3,}\.?-\d{2}$")  # 'May-20': Excel's mmm-yy, as a CSV keeps it
+EXCEL_MONTH_YEAR = (
+    "a month and two digits ('May-20') read as Excel writes a month and year (mmm-yy: May 2020, the two-digit "
+    "year as Excel reads it); they could also be a day of that month with no year, said in the date's note"
+)
 # Month names that are also everyday words: in free text, one counts only capitalised or next to a day.
 _COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago"])
 # Capitalised words before a month that leave it a date ('In March 1934'), unlike a name's ('Long March').
@@ -175,6 +195,7 @@ class PartTime:
 
 
 HOUR_SHOWN = "the sheet shows the hour {:02d}, not its minutes"
+MIDNIGHT = "a time of 0:00:00 read as no time of day (spreadsheets add it to plain dates)"
 NO_YEAR_SHOWN = (
     "its format shows no year (as 'd-mmm', 'mmmm' or a weekday do), so the year it stores ({}) is not one the "
     "sheet shows"
@@ -222,7 +243,10 @@ def _from_number(number: float, shown: str) -> Parsed | str:
     if SERIAL_RANGE[0] <= whole <= SERIAL_RANGE[1]:
         day = _EXCEL_EPOCH + timedelta(days=whole)
         said = f"{whole} read as a spreadsheet's day number ({day.isoformat()}): the cell lost its date format"
-        return Parsed({"year": day.year, "month": day.month, "day": day.day}, said=[said])
+        note = (
+            f"the file gives the number {whole}: read as a spreadsheet's day number (a date cell that lost its format)"
+        )
+        return Parsed({"year": day.year, "month": day.month, "day": day.day}, note=note, said=[said])
     if whole >= 10**YEAR_DIGITS:  # negative years stay years: TimelineJS's count of years BCE, deep time
         return _not_a_year(len(str(whole)))
     return Parsed({"year": whole})
@@ -264,12 +288,19 @@ def _from_text(original: str) -> Parsed | str:
     if isinstance(parsed, str):
         return parsed
     parsed.said += said
+    if MIDNIGHT in said:  # said with the date too: the file gives a time, which is not kept
+        parsed.note = _joined(
+            parsed.note, "the file gives the time 0:00:00, which spreadsheets add to dates: read as the day"
+        )
     if bound is not None:  # 'before 1900' may be long before it: the date stands for the bound alone
         parsed.said.append(_BOUNDS[bound])
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
         parsed.approximate, reading = True, parsed.note
-        parsed.note = original if reading is None else f"'{original}' {reading}"
+        if reading is None:
+            parsed.note = original
+        else:  # "'1800s' could mean ...", "'c. 1-May-20': two-digit year '20' read as 2020, ..."
+            parsed.note = f"'{original}' {reading}" if reading.startswith("could") else f"'{original}': {reading}"
     if clock is not None:
         if "day" not in parsed.parts:
             return f"a time of day ({original!r}) with a date that has no day"
@@ -282,6 +313,10 @@ def _from_text(original: str) -> Parsed | str:
             parsed.note = f"{parsed.note}; {given}" if parsed.note else given
             parsed.said.append("seconds are finer than minute precision: kept in the date's note")
     return parsed
+
+
+def _joined(note: str | None, more: str) -> str:
+    return f"{note}; {more}" if note else more
 
 
 Clock = tuple[int, int, int, str | None, str | None]  # hour, minute, second, UTC offset, seconds as written
@@ -304,7 +339,7 @@ def _clock(text: str, said: list[str], keep_midnight: bool = False) -> tuple[Clo
     rest = text[: match.start()].strip()
     spreadsheet = zone is None and not match.group().startswith("T")
     if (hour, minute, second) == (0, 0, 0) and not fraction and spreadsheet and not keep_midnight:
-        said.append("a time of 0:00:00 read as no time of day (spreadsheets add it to plain dates)")
+        said.append(MIDNIGHT)
         return None, rest
     offset = None
     if zone is not None:
@@ -326,6 +361,10 @@ def _exact(text: str, era: int) -> Parsed | str | None:
         parsed = _from_number(float(text), text) if not era else Parsed({"year": year * era})
         if isinstance(parsed, Parsed) and text.startswith("-") and not era:
             parsed.said.append("negative years read as years BCE, as TimelineJS shows them (-460 is 460 BCE)")
+            if (bce := -parsed.parts["year"]) > 0:  # ('-0' is the year 0, which the date reader says)
+                parsed.note = (
+                    f"{text} read as {bce} BCE, as TimelineJS counts years (ISO 8601 counts it as {bce + 1} BCE)"
+                )
         return parsed
     if (match := _ISO.match(text)) and match.group(2):
         return _iso(match, era)
@@ -335,11 +374,8 @@ def _exact(text: str, era: int) -> Parsed | str | None:
             parts["day"] = int(match.group(3))
         elif parts["month"] > 12:
             return None  # '1850/51': a range of years, read as such below
-        elif _next_year_tail(match.group(1), match.group(2)):  # '1810/11': years, as ranges are written
-            first = parts["year"]
-            month = MONTHS[parts["month"] - 1]
-            reading = f"could also be {month} {first}: read as the years {first}–{first + 1}, which covers both"
-            return Parsed({"year": first}, approximate=True, note=reading, end={"year": first + 1})
+        elif (last := _tail_year(match.group(1), match.group(2))) is not None:
+            return _years_or_month(parts["year"], parts["month"], last)  # '1810/11': years, as ranges are written
         return Parsed(parts)
     if match := _NUMERIC.match(text):
         return _numeric(int(match.group(1)), match.group(2), int(match.group(3)), match.group(4))
@@ -348,33 +384,50 @@ def _exact(text: str, era: int) -> Parsed | str | None:
     return _named_month(text, era)
 
 
-def _next_year_tail(year: str, tail: str) -> bool:
-    """'1810' and '11': the tail is a month and also the next year's last two digits (1810-11 is 1810 to 1811)."""
-    return len(year) == 4 and len(tail) == 2 and 1 <= int(tail) <= 12 and int(tail) == (int(year) + 1) % 100
+def _tail_year(year: str, tail: str) -> int | None:
+    """The later year a tail that could be a month names: two digits, a later year of the century ('1810-11'
+    is 1810 to 1811, or November 1810; '1905-08' 1905 to 1908, or August 1905); one digit, a later year of
+    the decade ('2001-2' is 2001 to 2002, or February 2001; '1914-8' 1914 to 1918). None when the tail can
+    only be a month ('1850-06', '2005-3')."""
+    if len(year) != 4:
+        return None
+    first, number = int(year), int(tail)
+    if len(tail) == 2 and 1 <= number <= 12 and number > first % 100:  # ('1904-05', the Russo-Japanese War)
+        return first - first % 100 + number
+    if len(tail) == 1 and number > first % 10:
+        return first - first % 10 + number
+    return None
+
+
+def _years_or_month(first: int, month: int, last: int) -> Parsed:
+    """'1810/11', '2001-2': the years, as ranges of years are written; they hold the month as well, said."""
+    reading = f"could also be {MONTHS[month - 1]} {first}: read as the years {first}–{last}, which covers both"
+    return Parsed({"year": first}, approximate=True, note=reading, end={"year": last})
 
 
 def _two_years(text: str) -> Parsed | None:
     """'winter 1811-12', 'c. 1810-11': with words around it, a year and a two-digit tail that could be a
     month are the two years (a season spans them; the years cover the month as well)."""
     match = _TWO_YEARS.match(text)
-    if match is None or not _next_year_tail(match.group(1), match.group(3)):
+    if match is None or (last := _tail_year(match.group(1), match.group(3))) is None:
         return None
-    first = int(match.group(1))
-    return _span(first, first + 1)
+    return _span(int(match.group(1)), last)
 
 
 def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
     year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
-    if month > 12 and day is None:
-        return None  # '1826-31': a range of years, read as such below
+    if (month > 12 or month == 0) and day is None:
+        return None  # '1826-31', '1999-00': a range of years, read as such below
     if year < 0:  # ISO 8601 counts years astronomically (0 is 1 BCE): '-0299-05' is May 300 BCE
         year -= 1
     parts = {"year": year * (-1 if era < 0 else 1), "month": month}
     if day is not None:
         parts["day"] = int(day)
-    elif not era and _next_year_tail(match.group(1), match.group(2)):
+    elif not era and (last := _tail_year(match.group(1), match.group(2))) is not None:
+        if len(match.group(2)) == 1:  # '2001-2' is no ISO date (ISO writes February 2001 as 2001-02)
+            return _years_or_month(year, month, last)
         # '1810-11' is November 1810 in ISO 8601, and the years 1810-1811 as people write ranges
-        return Parsed(parts, note=f"could also be the years {year}–{year + 1}: read as ISO year-month")
+        return Parsed(parts, note=f"could also be the years {year}–{last}: read as ISO year-month")
     return Parsed(parts)
 
 
@@ -389,6 +442,7 @@ def _numeric(first: int, separator: str, second: int, year_text: str) -> Parsed:
     dotted = separator == "." and order is None and first != second  # '1.2.1951': day first by convention
     day, month = (first, second) if order != "mdy" else (second, first)
     parsed = Parsed({"year": year, "month": month, "day": day}, order=order, said=said, dotted=dotted)
+    parsed.note = said[0] if said else None  # a two-digit year: a guess, said with the date too
     if order is None and first != second:
         parsed.pair = (first, second)
     elif order is None:
@@ -413,17 +467,30 @@ def _named_month(text: str, era: int) -> Parsed | str | None:
         return None
     if len(numbers) == 1:
         if len(numbers[0]) <= 2 and int(numbers[0]) <= 31 and not era:
-            return f"{text!r} has a day and a month but no year"
+            if _EXCEL_MONTH_YEAR.match(text) is None:
+                return f"{text!r} has a day and a month but no year"
+            # 'May-20': how Excel writes a month and year (its format mmm-yy: typing 'May 2020' shows it so,
+            # and a CSV saved from it keeps it so); a day of May with no year is the other reading, said
+            year, said = _full_year(numbers[0])
+            name = MONTHS[months[0] - 1]
+            note = (
+                f"read as Excel writes a month and year (mmm-yy), two-digit year '{numbers[0]}' as {year} (00-29: "
+                f"2000s, 30-99: 1900s); could also be {int(numbers[0])} {name}, with no year"
+            )
+            return Parsed({"year": year, "month": months[0]}, note=note, said=[EXCEL_MONTH_YEAR])
         year, said = _full_year(numbers[0]) if not era else (int(numbers[0]), [])
-        return Parsed({"year": year * (era or 1), "month": months[0]}, said=said)
+        return Parsed({"year": year * (era or 1), "month": months[0]}, said=said, note=said[0] if said else None)
     day_text, year_text = numbers if len(numbers[0]) <= 2 else numbers[::-1]
     year, said = _full_year(year_text) if not era else (int(year_text), [])
-    return Parsed({"year": year * (era or 1), "month": months[0], "day": int(day_text)}, said=said)
+    parts = {"year": year * (era or 1), "month": months[0], "day": int(day_text)}
+    return Parsed(parts, said=said, note=said[0] if said else None)
 
 
 def _vague_form(text: str, era: int) -> Parsed | None:
-    """A decade, a century or a range of years: approximate, with an end."""
+    """A decade, a century, a range of years or of months: approximate, with an end."""
     sign = -1 if era < 0 else 1
+    if (months := _month_span(text, era)) is not None:
+        return months
     if match := _DECADE.match(text):
         start = int(match.group(1)) * 10
         if start >= 100 and start % 100 == 0:  # '1800s': the decade 1800-1809, or the century?
@@ -435,13 +502,65 @@ def _vague_form(text: str, era: int) -> Parsed | None:
         first, last = (number - 1) * 100 + 1, number * 100
         return _span(-last, -first) if sign < 0 else _span(first, last)
     if match := _RANGE.match(text):
-        head, tail = match.group(1), match.group(2)
-        first, end = int(head), int(head[: len(head) - len(tail)] + tail) if len(tail) < len(head) else int(tail)
+        first, end = int(match.group(1)), _range_end(match.group(1), match.group(2))
         if sign < 0 and end < first:
             return _span(-first, -end)
         if sign > 0 and end > first:
             return _span(first, end)
     return None
+
+
+def _range_end(head: str, tail: str) -> int:
+    """The last year of a range of years: '1826-31' 1831, '1914-8' 1918, '1990-2000' 2000; a two-digit tail
+    that is the next year's, across a new century, too ('1999-00' is 1999 to 2000)."""
+    first = int(head)
+    if len(tail) >= len(head):
+        return int(tail)
+    end = int(head[: len(head) - len(tail)] + tail)
+    if end <= first and len(tail) == 2 and int(tail) == (first + 1) % 100:
+        return first + 1
+    return end
+
+
+def _month_span(text: str, era: int) -> Parsed | None:
+    """'January-March 1950' is January 1950 to March 1950 (not March, where the year is written);
+    'May 1968 - June 1969' the months it names. 'November-February 1951' crosses a new year the text
+    does not place: read as November 1950 to February 1952, which covers either, said in the note."""
+    match = _MONTH_SPAN.match(text)
+    if match is None:
+        return None
+    first, last = MONTH_NAMES.get(match.group(1).lower()), MONTH_NAMES.get(match.group(3).lower())
+    if first is None or last is None or (not era and len(match.group(4)) < 3):
+        return None  # ('March-May 20' is no year: years of one or two digits only with an era)
+    sign = -1 if era < 0 else 1
+    year = sign * int(match.group(4))  # TimelineJS's count: -44 is 44 BCE
+    if match.group(2) is not None:  # a year on each side
+        start = sign * int(match.group(2))
+        if (start, first) >= (year, last):
+            return None  # not a range forward in time: read as free text
+        return Parsed({"year": start, "month": first}, approximate=True, end={"year": year, "month": last})
+    if first == last:
+        return Parsed({"year": year, "month": first}, approximate=True)
+    if first < last:
+        return Parsed({"year": year, "month": first}, approximate=True, end={"year": year, "month": last})
+    before, after = _next_year(year, -1), _next_year(year, 1)
+    named, ending = MONTHS[first - 1], MONTHS[last - 1]
+    note = (
+        f"could be {named} {_year(before)} to {ending} {_year(year)} or {named} {_year(year)} to {ending} "
+        f"{_year(after)}: read as {named} {_year(before)} to {ending} {_year(after)}, which covers both"
+    )
+    return Parsed({"year": before, "month": first}, approximate=True, note=note, end={"year": after, "month": last})
+
+
+def _next_year(year: int, step: int) -> int:
+    """The year ``step`` years after ``year``, in TimelineJS's count (no year 0: -1, 1 BCE, is followed by 1)."""
+    astronomical = (year + 1 if year < 0 else year) + step
+    return astronomical - 1 if astronomical <= 0 else astronomical
+
+
+def _year(year: int) -> str:
+    """'1950', '44 BCE' (TimelineJS's count: -44 is 44 BCE)."""
+    return str(year) if year > 0 else f"{-year} BCE"
 
 
 def _decade_or_century(start: int, sign: int) -> Parsed:
@@ -470,8 +589,8 @@ def _span(first: int, last: int) -> Parsed:
 def _year_in_text(text: str, era: int) -> Parsed | str:
     found = {int(y): m.start() for m in _YEAR_IN_TEXT.finditer(text) for y in m.groups()}
     for match in _RANGE_IN_TEXT.finditer(text):  # 'Long March 1934-35', '1990-2000 approx': both years
-        head, tail = match.group(1), match.group(2)
-        end = int(head[: len(head) - len(tail)] + tail) if len(tail) < len(head) else int(tail)
+        head = match.group(1)
+        end = _range_end(head, match.group(2))
         if end > int(head):  # ('1850/51': the head is no year of _YEAR_IN_TEXT's, followed by '/')
             found.setdefault(int(head), match.start(1))
             found.setdefault(end, match.start(2))
@@ -479,14 +598,49 @@ def _year_in_text(text: str, era: int) -> Parsed | str:
         return "no year can be read in it"
     years = sorted(found)
     sign = -1 if era < 0 else 1
-    if len(years) == 1:
+    decades = _decades_in_text(text)
+    if len(years) == 1 and not decades:
         parts = {"year": sign * years[0]}
         if (month := _month_by_year(text, found[years[0]])) is not None:
             parts["month"] = month
         return Parsed(parts, approximate=True)
-    if sign < 0:  # '500 to 400 BC': from 500 BCE to 400 BCE
-        return Parsed({"year": -years[-1]}, approximate=True, end={"year": -years[0]})
-    return Parsed({"year": years[0]}, approximate=True, end={"year": years[-1]})
+    # every year the text names, and the whole of every decade ('the 1960s' is 1960-1969, not 1960);
+    # a hundreds decade ('1800s') may be its century: the period read holds both
+    low, high = min([*years, *(d[0] for d in decades)]), max([*years, *(d[1] for d in decades)])
+    widest = max([*years, *(d[2] for d in decades)])
+    note = None
+    if widest > high:
+        narrow, wide = _years(*_signed(low, high, sign)), _years(*_signed(low, widest, sign))
+        note = f"could mean {narrow} or {wide}: read as {wide}, which covers both"
+    first, last = _signed(low, widest, sign)
+    return Parsed({"year": first}, approximate=True, note=note, end={"year": last})
+
+
+def _signed(low: int, high: int, sign: int) -> tuple[int, int]:
+    """Years as the text counts them to the first and last year in TimelineJS's count: 400 to 499 BC
+    are -499 to -400 (499 BCE comes first)."""
+    return (-high, -low) if sign < 0 else (low, high)
+
+
+def _decades_in_text(text: str) -> list[tuple[int, int, int]]:
+    """The decades free text names, each as its first year, its last, and its last if it is a century
+    ('1800s': 1899); a range of decades ('1960s-1970s', '1970s-80s') counts its second one too, and its
+    first is a decade ('1900s-1920s' cannot start with the century 1900-1999)."""
+    found: dict[int, tuple[int, int, int]] = {}  # by where the decade is written
+    for match in _DECADES_IN_TEXT.finditer(text):
+        head, tail = match.group(1), match.group(2)
+        if len(tail) < len(head):  # '1970s-80s': the tail's century is the head's (or the next: '1990s-00s')
+            second = int(head[: len(head) - len(tail)] + tail)
+            second += 10 ** len(tail) if second <= int(head) else 0
+        else:
+            second = int(tail)
+        if second % 10 == 0:
+            found[match.start(1)] = (int(head), int(head) + 9, int(head) + 9)
+            found[match.start(2)] = (second, second + 9, second + 99 if second % 100 == 0 else second + 9)
+    for match in _DECADE_IN_TEXT.finditer(text):
+        start = int(match.group(1))
+        found.setdefault(match.start(1), (start, start + 9, start + 99 if start % 100 == 0 else start + 9))
+    return list(found.values())
 
 
 def _month_by_year(text: str, position: int) -> int | None:

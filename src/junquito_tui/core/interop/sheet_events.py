@@ -18,7 +18,7 @@ from .fields import short
 from .html_text import Link
 from .notes import Notes
 from .sheet_dates import Parsed
-from .sheet_when import SheetDates
+from .sheet_when import SheetDates, ending
 from .timelinejs_import import TimelineImporter
 
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -188,7 +188,7 @@ class RowEvents:
 
     def _end(self, draft: Draft, when: When) -> When | None:
         if draft.end is not None:
-            end = self.dates.when(draft.end, draft.where, "end date ignored")
+            end = self.dates.when(ending(draft.end), draft.where, "end date ignored")
         else:
             end = self.dates.end_of(draft.start, draft.where)
         if end is not None and ends_before(end, when):

@@ -72,6 +72,12 @@ GENERIC_NAMES = {
 }  # fmt: skip
 
 
+# A generic sheet's year column, and the month and day columns that complete it
+YEAR_NAMES = frozenset({"year", "año", "ano"})
+MONTH_NAMES = ("month", "mes")
+DAY_NAMES = ("day", "día", "dia")
+
+
 @dataclass
 class ColumnSpec:
     """What ``--columns date=COL,title=COL,...`` says: field -> the header name (or 1-based number) given."""
@@ -163,11 +169,26 @@ def generic_columns(header: Header, spec: ColumnSpec | None) -> dict[str, int]:
         if position is not None and position not in taken:
             chosen[key] = position
             taken.add(position)
+    if "date" in chosen and "date" not in (spec.fields if spec else {}):
+        _month_and_day(header, chosen, taken)
     if "title" not in chosen and "summary" in chosen:
         chosen["title"] = chosen["summary"]  # a sheet of dates and descriptions: titled from them
     if "date" not in chosen or "title" not in chosen:
         raise SheetError(Problem("", unrecognised(header, chosen)))
     return chosen
+
+
+def _month_and_day(header: Header, chosen: dict[str, int], taken: set[int]) -> None:
+    """A date column that is a year ('year', 'año') with month and day columns beside it: they are the
+    date's month and day, not text for the summary ('year, month, day, event')."""
+    if normal(header.names[chosen["date"]]) not in YEAR_NAMES:
+        return
+    for key, names in (("month", MONTH_NAMES), ("day", DAY_NAMES)):
+        position = header.find(names)
+        if position is None or position in taken:
+            return  # (a day without a month column is no part of the date)
+        chosen[key] = position
+        taken.add(position)
 
 
 HEADERS_SHOWN = 30  # a message names this many headers (a file may have a million), each cut to NAME_SHOWN

@@ -167,6 +167,14 @@ class SheetDates:
         return self.reader.read(_strings(parsed.end), where, "end ignored")
 
 
+def ending(parsed: Parsed) -> Parsed:
+    """A cell read as an event's end: a period ends where its text's period ends ('1826-31' in 1831,
+    '1950s' in 1959, 'January-March 1950' in March), its note and approximate flag kept."""
+    if parsed.end is None:
+        return parsed
+    return replace(parsed, parts=parsed.end, end=None, pair=None, order=None)
+
+
 def _strings(parts: Parts) -> dict[str, object]:
     return dict(parts)
 

@@ -23,6 +23,7 @@ from .notes import Notes
 
 MAX_YEAR = 10**12 - 1  # our dates hold at most 12 year digits
 NO_ZONE = "TimelineJS times carry no time zone: read as UTC (+00:00)"
+ZONE_NOTE = "the file gives no time zone: read as UTC"  # on each such time, as well as in the warning
 # [0-9], not \d: TimelineJS (JavaScript's parseInt) reads no Arabic-Indic or other digits.
 _WHOLE = re.compile(r"\s*([+-]?)0*([0-9]+)(?:\.0*)?\s*")
 _ISO_SHORT = re.compile(r"\s*([+-]?[0-9]+)(?:-([0-9]{1,2}))?(?:-([0-9]{1,2}))?\s*")
@@ -120,27 +121,35 @@ class DateReader:
         if year == 0:
             self.notes.add(f"{path}.year", "TimelineJS year 0 read as 1 BCE (there is no year 0)")
         ours = year + 1 if year < 0 else year
-        return self._build(ours, parts, path, display)
+        return self._build(ours, parts, path, display, year == 0)
 
-    def _build(self, year: int, parts: dict[str, int | _Invalid | None], path: str, display: str | None) -> When | None:
+    def _build(
+        self, year: int, parts: dict[str, int | _Invalid | None], path: str, display: str | None, zero: bool = False
+    ) -> When | None:
         numbers = [year]
         missing = ""
+        # a part dropped, or year 0 read as 1 BCE: said with the date, as well as in a warning
+        problems: list[str] = ["year 0 read as 1 BCE, as TimelineJS has no year 0"] if zero else []
         for name in ("month", "day", "hour"):
             raw = parts[name]
             if raw is None:
                 missing = name
                 break
-            if not self._valid(name, raw, numbers, path):
+            if (problem := self._valid(name, raw, numbers, path)) is not None:
+                problems.append(problem)
                 break
             numbers.append(raw)  # type: ignore[arg-type]  # _valid checked it is an int
         finer = [name for name in _PARTS[len(numbers) + 1 :] if parts[name] is not None]
         if missing and finer:
             self.notes.add(path, f"{', '.join(finer)} ignored: given without a {missing}")
-        notes = [display] if display else []
+        notes = [display, *problems] if display else problems
         if len(numbers) == 4:  # an hour: the minute and what follows
             minute = parts["minute"]
-            if minute is None or not self._valid("minute", minute, numbers, path):
+            if minute is None:
                 notes.append("the file gives the hour only")
+                minute = 0
+            elif (problem := self._valid("minute", minute, numbers, path)) is not None:
+                notes.append(problem)
                 minute = 0
             numbers.append(minute)  # type: ignore[arg-type]
             exact = self._seconds(parts, path)
@@ -159,17 +168,19 @@ class DateReader:
             self.notes.add(path, f"unusable date ({error.errors()[0]['msg']})")
             return None
 
-    def _valid(self, name: str, raw: int | _Invalid, numbers: list[int], path: str) -> bool:
+    def _valid(self, name: str, raw: int | _Invalid, numbers: list[int], path: str) -> str | None:
+        """None for a valid part; else, said in a warning, what the date's note says of it
+        ('February has no day 30: the date is kept to the month')."""
         kept = "only the hour is kept" if name == "minute" else f"the date is kept to the {_unit(numbers)}"
         low, high = _LIMITS[name]
         if isinstance(raw, _Invalid) or not low <= raw <= high:
             shown = _shown(raw.raw if isinstance(raw, _Invalid) else raw)
             self.notes.add(f"{path}.{name}", f"{shown} is not a valid {name}; {kept}")
-            return False
+            return f"{shown} is not a valid {name}: {kept}"
         if name == "day" and not _day_exists(numbers[0], numbers[1], raw):
             self.notes.add(f"{path}.day", f"{MONTHS[numbers[1] - 1]} has no day {raw}; {kept}")
-            return False
-        return True
+            return f"{MONTHS[numbers[1] - 1]} has no day {raw}: {kept}"
+        return None
 
     def _seconds(self, parts: dict[str, int | _Invalid | None], path: str) -> str:
         second, millisecond = parts["second"], parts["millisecond"]

@@ -20,7 +20,7 @@ from .builder import Pending, dump_event, has_clock_time, out_of_order
 from .fields import FieldReader, short
 from .ids import MAX_ID, IdAllocator
 from .notes import Notes
-from .timelinejs_dates import KNOWN_DATE_FIELDS, NO_ZONE, DateReader, date_token
+from .timelinejs_dates import KNOWN_DATE_FIELDS, NO_ZONE, ZONE_NOTE, DateReader, date_token
 from .timelinejs_media import Media, SourceBook
 from .timelinejs_order import ORDER_EXTENSION, restore_order
 
@@ -264,6 +264,10 @@ class TimelineImporter:
         for item in pending:
             if not item.zoned and not item.undated and has_clock_time(item.fields):
                 self.notes.group(self.no_zone, item.path)
+                for key in ("when", "end"):  # said with the time too: the zone is not the file's
+                    if isinstance(made := item.fields.get(key), When) and made.precision == "minute":
+                        note = f"{made.note}; {ZONE_NOTE}" if made.note else ZONE_NOTE
+                        item.fields[key] = replace(made, note=note)
         for name, places in self.unknown.items():
             times = f"{len(places)} times" if len(places) > 1 else "once"
             self.notes.add("", f"field {name} is not part of TimelineJS3 and was ignored ({times})")

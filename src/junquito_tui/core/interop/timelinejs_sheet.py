@@ -23,6 +23,7 @@ from .sheet_dates import MONTH_NAMES, Parsed, Parts, read_time
 from .sheet_events import cell_text
 from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell
+from .sheet_when import ending
 from .sheets import Extras, Sheet
 from .timelinejs_import import TimelineImporter
 
@@ -30,6 +31,9 @@ FILE_SOURCE = "timelinejs-sheet"
 TAG_COLUMNS = frozenset({"tags", "category", "categories", "keywords", "labels", "etiquetas"})
 _NUMBER = re.compile(r"^\s*[+-]?\d+(?:\.0*)?\s*$")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+# TimelineJS v2's 'YYYY,MM,DD' (its documented form, with time parts after the day if any)
+_V2_DATE = re.compile(r"\s*[+-]?\d+(?:\s*,\s*\d*){1,6}\s*")
+_V2_NAMES = ("year", "month", "day", "hour", "minute", "second", "millisecond")
 _UNREADABLE = "?"  # a Year that is text with no year in it (already warned about)
 # The zone at the end of a Time cell read_time accepted ('10:30 +02:00', '10:30Z'): it is kept.
 _ZONE = re.compile(r"(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
@@ -171,16 +175,33 @@ def _str(value: Cell) -> str | None:
 
 def _dates(sheet: Sheet, cell: Any, row: _Row) -> None:
     if sheet.header.find(TIMELINEJS_COLUMNS["year"]) is None:  # v2: 'Start Date', 'End Date'
-        row.start = sheet.dates.read(cell("start date"), row.where)
-        row.end = sheet.dates.read(cell("end date"), row.where, "end date ignored")
-        row.slide["start_date"] = {}
-        row.unreadable = row.start is None and bool(cell_text(cell("start date")))
+        start, end = cell("start date"), cell("end date")
+        if (parts := _v2_parts(start)) is not None:
+            row.slide["start_date"] = parts  # read as a slide's date is, as precise as its parts
+        else:
+            row.start = sheet.dates.read(start, row.where)
+            row.slide["start_date"] = {}
+            row.unreadable = row.start is None and bool(cell_text(start))
+        if (parts := _v2_parts(end)) is not None:
+            row.slide["end_date"] = parts
+        else:
+            row.end = sheet.dates.read(end, row.where, "end date ignored")
         return
     row.slide["start_date"], row.start, row.offset = _parts(sheet, cell, row.where, "")
     row.unreadable = row.start is None and row.slide["start_date"]["year"] is _UNREADABLE
     end, row.end, row.end_offset = _parts(sheet, cell, row.where, "end ")
     if any(cell_text(value) for value in end.values()) or row.end is not None:
         row.slide["end_date"] = end
+
+
+def _v2_parts(value: Cell) -> dict[str, str] | None:
+    """TimelineJS v2's own date form, 'YYYY,MM,DD[,hh,mm,ss,ms]' ('1990,5,4' is 4 May 1990), as its
+    VMM.Date.parse reads it: parts split at commas, in that order, an empty or zero part left out (the
+    DateReader then keeps the date as precise as the parts, as for any slide). None for any other cell."""
+    if not isinstance(value, str) or _V2_DATE.fullmatch(value) is None:
+        return None
+    numbers = [part.strip() for part in value.split(",")]
+    return {name: number for name, number in zip(_V2_NAMES, numbers, strict=False) if number.lstrip("0")}
 
 
 def _parts(sheet: Sheet, cell: Any, where: str, prefix: str) -> tuple[dict[str, Any], Parsed | None, str | None]:
@@ -224,7 +245,7 @@ def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | Non
     for name, parsed in (("start_date", row.start), ("end_date", row.end)):
         if parsed is not None:
             given = {k: v for k, v in row.slide.get(name, {}).items() if v is not None and v != ""}
-            parts = sheet.dates.parts(parsed)
+            parts = sheet.dates.parts(parsed if name == "start_date" else ending(parsed))
             row.slide[name] = {**given, **parts} if "month" not in parts else _text_date(sheet, row, name, given, parts)
             if name == "start_date" and parsed.note and "display_date" not in row.slide:
                 row.slide["display_date"] = parsed.note
@@ -271,13 +292,20 @@ def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pendin
         when = fields["when"]
         if start.approximate and not when.approximate:
             when = replace(when, approximate=True)
-        if start.pair is not None and (note := sheet.dates.note(start)) != start.note:
+        if start.pair is None and start.note and when.note and start.note not in when.note:
+            # a Display Date is the note: how the Year cell's text was read follows it, never lost
+            when = replace(when, note=f"{when.note}; {start.note}")
+        elif start.pair is not None and (note := sheet.dates.note(start)) != start.note:
             # '2/3/2011': how its day order was chosen, on the date, as for any sheet (the warning says it once)
             kept = when.note if when.note and when.note != start.note else None
             when = replace(when, note=f"{kept}; {note}" if kept else note)
         fields["when"] = pending.when = when
         if "end" not in fields and (end := sheet.dates.end_of(start, row.where)) is not None:
             fields["end"] = end
+    if row.end is not None and (made := fields.get("end")) is not None and (row.end.approximate or row.end.note):
+        # an end written as text ('1826-31', 'c. 1900'): its note and approximate flag, as a start's
+        note = row.end.note if not made.note or made.note == row.end.note else f"{row.end.note}; {made.note}"
+        fields["end"] = replace(made, approximate=made.approximate or row.end.approximate, note=note)
     for tag in (slugify(t, 60) for t in row.tags):
         if tag and tag not in fields["tags"]:
             fields["tags"].append(tag)
