@@ -377,3 +377,20 @@ def test_a_click_picks_what_is_drawn_under_it(raw: list[tuple[int, int]], a: int
         assert start < b and end > a and end - start == min(p[1] - p[0] for p in spread)
     else:
         assert abs(start - middle) == min(abs(p[0] - middle) for p in periods)
+
+
+def test_an_event_straddling_the_window_start_is_spread_not_counted_in_the_first_column() -> None:
+    # found by the property test above: with 15 Jan -3000 chosen, the one-month window starts at noon on
+    # 1 Jan, and that day's event was counted as lying in the first column (a bar), not spread over it
+    def dated(name: str, date: str, precision: str) -> Event:
+        return EVENT.validate_python({"id": name, "title": name, "when": {"date": date, "precision": precision}})
+
+    events = [dated("a", "-3000", "year"), dated("b", "-3000-01-16", "day"), dated("c", "-3000-01-01", "day")]
+    layer = axis.Layer.of(events)
+    selected = period(events[1])
+    assert layer.extent is not None
+    (month,) = [zoom for zoom in axis.zoom_levels(layer.extent, 10) if zoom[0] == "1 month"]
+    built = axis.build(10, layer, month, selected)
+    assert built is not None and built.window[0] == period(events[2])[0] + 720  # noon: c straddles it
+    check_drawing(built, events, selected)
+    assert built.bins.points[0] == 0 and built.bins.spans[0] == 2

@@ -382,7 +382,9 @@ def _count_fixed(
     lo, hi = bisect_left(starts, edges[0] - length + 1), bisect_left(starts, edges[-1])
     if lo == hi:
         return
-    begun = lo  # starts before the column's start
+    # starts before the column's start: for the first, those before the segment's start (an event
+    # straddling it overlaps the column, never lies in it)
+    begun = bisect_left(starts, edges[0], lo, hi)
     for i in range(segment.columns):
         a, b = edges[i], edges[i + 1]
         started = bisect_left(starts, b, lo, hi)
