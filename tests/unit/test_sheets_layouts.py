@@ -82,7 +82,7 @@ def test_timelinejs_template_sheet() -> None:
 
 def test_every_row_is_an_event_or_named_in_a_warning() -> None:
     for path in sorted(SHEETS.iterdir()):
-        if path.name in {"unrecognised-layout.csv", "columns-option.csv"}:
+        if path.name in {"unrecognised-layout.csv", "columns-option.csv", "encoding-mac-roman-german-short.csv"}:
             continue
         loaded = load_with_report(path)
         assert loaded.summary is not None, path
