@@ -1,5 +1,5 @@
 """Files in a legacy encoding, Windows-1252 or Mac Roman, read as they were written, or the guess said
-with the other reading named."""
+with the other reading named; and files that mix UTF-8 lines with legacy ones read line by line."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from junquito_tui.core.interop.legacy_text import differing_word, measure
+from junquito_tui.core.interop.sheet_read import detect_encoding
 from junquito_tui.core.loader import Loaded, load_with_report
 
 WORDS = {
@@ -77,7 +78,7 @@ def test_western_text_is_read_back_exactly_or_the_guess_names_the_encoding_it_wa
         ("Kšln", 0, 1),  # a letter outside Latin-1: rare in Western words, plausible in Czech
         ("Paris–Berlin, raid—which", 0, 0),
         ("l’école, it’s", 0, 0),
-        ("Îêòÿáðüñêàÿ", 9, 0),  # Cyrillic read as Windows-1252: accented letters three in a row
+        ("r――lu", 2, 0),  # symbols side by side inside a word (Mac Roman's 'réélu' as DOS code page 869)
         ("Октябрьская", 0, 0),
         ("Cafй", 1, 0),  # two scripts in one word
     ],
@@ -94,6 +95,34 @@ def test_control_characters_rule_a_reading_out() -> None:
 def test_differing_word_names_the_word_in_each_reading() -> None:
     assert differing_word("la Fundación del", "la Fundaci—n del") == ("Fundación", "Fundaci—n")
     assert differing_word("same", "same") is None
+
+
+def test_mixed_lines_are_read_line_by_line_past_the_first_part_read_for_the_guess(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    rows = [
+        f"2018-01-{i % 28 + 1:02d},{'Café' if i % 3 else 'Ehrenämter'} {i}\n".encode("cp1252" if i % 2 else "utf-8")
+        for i in range(12_000)
+    ]
+    path.write_bytes(b"date,title\n" + b"".join(rows))
+    loaded = load_with_report(path)
+    read = sorted(event.title for event in loaded.dataset.events)
+    assert read == sorted(f"{'Café' if i % 3 else 'Ehrenämter'} {i}" for i in range(12_000))
+    assert warned(loaded, "not UTF-8 throughout: lines 2, 4, 6 and ", "more in the first 256 KB are UTF-8")
+    encoding, _ = detect_encoding(path)
+    assert encoding == "junquito_lines_cp1252"
+
+
+def test_lines_of_a_central_european_encoding_among_utf8_ones(tmp_path: Path) -> None:
+    # The detector, given the UTF-8 lines too, recognised no encoding and the file was "not text".
+    path = tmp_path / "mixed-pl.csv"
+    rows = [
+        (f"{1950 + i},Zażółć gęślą {i}\n", "cp1250") if i % 2 else (f"{1950 + i},Łódź {i}\n", "utf-8")
+        for i in range(20)
+    ]
+    path.write_bytes(b"date,title\n" + b"".join(text.encode(encoding) for text, encoding in rows))
+    loaded = load_with_report(path)
+    assert sorted(event.title for event in loaded.dataset.events) == sorted(text[5:-1] for text, _ in rows)
+    assert warned(loaded, "lines 2, 4, 6 and 7 more are UTF-8", "the others read as Windows-1250")
 
 
 def test_a_legacy_line_that_happens_to_be_utf8_but_reads_worse_so_stays_legacy(tmp_path: Path) -> None:

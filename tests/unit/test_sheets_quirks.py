@@ -88,6 +88,13 @@ def test_mac_roman_german_short_file_is_not_read_as_central_european() -> None:
     assert warned(loaded, "read as Mac Roman, a guess", "charset-normalizer's pick, Windows-1250", "'Grźndung'")
 
 
+def test_a_file_mixing_utf8_and_windows_1252_lines_reads_each_line_as_what_it_is() -> None:
+    loaded = load("encoding-mixed-utf8-and-1252.csv")
+    assert titles(loaded) == ["Café in UTF-8", "Café in Windows-1252", "Ehrenämter in UTF-8"]
+    assert warned(loaded, "not UTF-8 throughout: lines 2 and 4 are UTF-8 and line 3 is not", "read as Windows-1252")
+    assert not warned(loaded, "iso8859") and not warned(loaded, "decoded twice")
+
+
 def test_double_encoded_utf8_is_noticed() -> None:
     loaded = load("double-encoded-utf8.csv")
     assert "EhrenÃ¤mter der Stadt" in titles(loaded)  # kept as written: we do not guess over the file

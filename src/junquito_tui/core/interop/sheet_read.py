@@ -2,10 +2,12 @@
 
 CSV is streamed (a row at a time, never the whole text): its encoding is UTF-8 when every byte says
 so, else the legacy encoding whose reading looks most like text (``legacy_text``: letters where words
-have them, not 'Fundaci—n' or 'Kšln'), among Windows-1252, Mac Roman and the readings charset-normalizer
-(a maintained detector) proposes; named in a warning, said as a guess where it is one, with the word
+have them, not 'Fundaci—n' or 'Kšln'), among Windows-1252, Mac Roman, Windows-1250 and 1251 and the
+pick of charset-normalizer (a maintained detector); named in a warning, said as a guess where it is one, with the word
 that decided it (bytes Windows-1252 leaves undefined are read as Latin-1 reads them, as web browsers
-do); a file no encoding reads as text is refused, saying where and what was tried; its delimiter
+do); a file that mixes UTF-8 lines with legacy ones is read a line at a time, each as what it is, and
+said so with the lines; a file no encoding reads as text is refused, saying where and what was tried;
+its delimiter
 is the one of ``,`` ``;`` tab ``|`` that splits the first rows most consistently (the csv sniffer's
 pick first); line ends may be CR, LF, CRLF or a mix, and quoted cells may hold any of them.
 XLSX, XLS and ODS are read with python-calamine (a Rust reader): its first sheet that holds data.
@@ -28,7 +30,17 @@ from typing import TYPE_CHECKING, TextIO, cast
 
 from ..problems import Problem
 from ..text import visible
-from .legacy_text import differing_word, errors_of, rank, read_as, scored_part
+from .legacy_text import (
+    CHAOS_LIMIT,
+    LINES_PREFIX,
+    USUAL,
+    differing_word,
+    errors_of,
+    mixed_lines,
+    rank,
+    read_as,
+    scored_part,
+)
 
 if TYPE_CHECKING:
     from .book_probe import Probe
@@ -264,8 +276,9 @@ def _csv(path: Path) -> Table:
 
 def detect_encoding(path: Path) -> tuple[str, list[str]]:
     """(Python codec name, what to tell the user): UTF-8 when the whole file decodes as UTF-8; else the
-    legacy encoding whose reading looks most like text (``legacy_text``), among Windows-1252, Mac Roman
-    and the readings charset-normalizer proposes, said as a guess where it is one;
+    legacy encoding whose reading looks most like text (``legacy_text``), among the usual ones and
+    charset-normalizer's pick, said as a guess where it is one (a file that mixes UTF-8 lines with
+    legacy ones: a codec that reads each line as what it is, ``LINES_PREFIX`` and the legacy one);
     ``SheetError`` when nothing reads the file as text."""
     with path.open("rb") as handle:
         head = handle.read(SAMPLE_BYTES)
@@ -283,13 +296,19 @@ def detect_encoding(path: Path) -> tuple[str, list[str]]:
     from charset_normalizer import from_bytes  # only for legacy files
 
     sample = head + b"\n" + around
-    matches = from_bytes(sample)
+    # A file can mix UTF-8 lines and legacy ones (rows pasted from elsewhere): the legacy encoding is
+    # chosen from the lines that are not UTF-8, and each line read as what it is (see below).
+    mixed = mixed_lines(head)
+    part = scored_part(sample, without_utf8=bool(mixed.utf8))
+    measured = part if mixed.utf8 else sample
+    matches = from_bytes(measured)
     best = matches.best()
     seen = f"line {line} has byte 0x{byte:02X}"
-    western = _undefined_in_cp1252(sample) is None
-    part = scored_part(sample)
-    proposed = [_usual_name(match.could_be_from_charset, match.encoding) for match in matches]
-    names = [e for e in dict.fromkeys(["cp1252", "mac_roman", *proposed]) if _ascii_compatible(e)]
+    western = _undefined_in_cp1252(measured) is None
+    # The usual encodings, and the detector's pick (not every reading it proposes: a Greek DOS code page
+    # reads Mac Roman's 'été' as '―t―', which no measure of so few letters tells from text).
+    proposed = [_usual_name(best.could_be_from_charset, best.encoding)] if best is not None else []
+    names = [e for e in dict.fromkeys([*USUAL, *proposed]) if _ascii_compatible(e)]
     mac_line_ends = b"\r" in head and b"\n" not in head
     readings = [reading for name in names if (reading := read_as(part, name)) is not None]
     picked = frozenset(best.could_be_from_charset if best is not None else ())
@@ -322,7 +341,11 @@ def detect_encoding(path: Path) -> tuple[str, list[str]]:
         how += " (the file's lines end in CR alone, as classic Mac OS wrote them)"
     # Another reading as plausible (Windows-1252 and Mac Roman both read some bytes as letters): named,
     # the other of those two first.
-    ties = [r for r in ranked[1:] if r.implausible == chosen.implausible and r.text != chosen.text]
+    ties = [
+        r
+        for r in ranked[1:]
+        if r.implausible == chosen.implausible and r.text != chosen.text and r.chaos <= max(chosen.chaos, CHAOS_LIMIT)
+    ]
     other = next((r for r in ties if r.encoding in WESTERN), None) or next(
         (r for r in ties if r.rare == chosen.rare), None
     )
@@ -335,7 +358,27 @@ def detect_encoding(path: Path) -> tuple[str, list[str]]:
             f"; byte 0x{undefined:02X}, which Windows-1252 leaves undefined, is read as Latin-1 reads it "
             "(a control character)"
         )
+    if mixed.utf8 and (mixed := mixed_lines(head, chosen.encoding)).utf8:
+        whole = path.stat().st_size <= len(head)
+        return LINES_PREFIX + chosen.encoding, [
+            f"not UTF-8 throughout: {_lines_said(mixed.utf8, whole)} UTF-8 and "
+            f"{_lines_said(mixed.legacy or [line], whole)} "
+            f"not ({seen}): each line is read as UTF-8 where it is UTF-8, the others {how}; check accented "
+            "letters, or re-save the file as UTF-8"
+        ]
     return chosen.encoding, [f"not UTF-8 ({seen}): {how}; check accented letters, or re-save the file as UTF-8"]
+
+
+def _lines_said(numbers: list[int], whole: bool) -> str:
+    """'line 2 is', 'lines 2, 5 and 9 are', 'lines 2, 5, 9 and 14 more are'; ``whole``: the numbers are
+    those of the whole file, not of its first part only."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]} is"
+    if len(numbers) <= 4:
+        shown = ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+    else:
+        shown = ", ".join(map(str, numbers[:3])) + f" and {len(numbers) - 3:,} more"
+    return f"lines {shown}{'' if whole else f' in the first {SAMPLE_BYTES // 1024:,} KB'} are"
 
 
 def _ascii_compatible(encoding: str) -> bool:
@@ -462,6 +505,8 @@ def _not_decodable(path: Path, encoding: str) -> Problem:
 
 def _label(encoding: str) -> str:
     """An encoding as people call it ('Windows-1252', 'Mac Roman', 'ISO-8859-10'), not Python's codec name."""
+    if encoding.startswith(LINES_PREFIX):
+        return f"UTF-8 or {_label(encoding.removeprefix(LINES_PREFIX))}"
     if re.fullmatch(r"cp125\d", encoding):
         return f"Windows-{encoding[2:]}"
     if found := re.fullmatch(r"iso8859_(\d+)", encoding):
