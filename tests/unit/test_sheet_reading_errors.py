@@ -212,8 +212,13 @@ def test_a_stray_byte_windows_1252_leaves_undefined_keeps_the_western_reading(tm
         ("cp1251", "Windows-1251", "Операция в Джункито: погиб Оскар Перес", "Реакция правительства"),
         ("cp1250", "Windows-1250", "Zażółć gęślą jaźń w Łodzi", "Spotkanie z przedstawicielami rządu"),
         ("mac_roman", "Mac Roman", "Ehrenämter in München gegründet", "Grüße aus Köln für die Bürger"),
-        ("shift_jis", "cp932", "東京で会議が開かれました。", "大阪の天気は晴れです"),  # a multi-byte one
-        ("euc_kr", "cp949", "서울에서 회의가 열렸습니다", "부산 날씨 맑음"),
+        (
+            "shift_jis",
+            "Shift-JIS (Windows code page 932)",
+            "東京で会議が開かれました。",
+            "大阪の天気は晴れです",
+        ),  # a multi-byte one
+        ("euc_kr", "EUC-KR (Windows code page 949)", "서울에서 회의가 열렸습니다", "부산 날씨 맑음"),
     ],
 )
 def test_another_encoding_the_detector_is_sure_of_and_that_reads_better_wins(

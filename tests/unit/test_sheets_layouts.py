@@ -105,6 +105,7 @@ def test_every_row_is_an_event_or_named_in_a_warning() -> None:
             "columns-option.csv",
             "no-header-line.csv",
             "title-above-header.csv",
+            "encoding-mac-roman-german-short.csv",
         }:
             continue
         loaded = load_with_report(path)

@@ -59,6 +59,42 @@ def test_legacy_encodings_are_detected_and_named(name: str, encoding: str, expec
     assert warned(loaded, "not UTF-8", f"read as {encoding}", "charset-normalizer")
 
 
+def test_mac_roman_spanish_with_cr_line_ends_and_semicolons() -> None:
+    # Classic Mac Excel: Mac Roman, CR line ends, ';'. charset-normalizer picks Windows-1252 (no chaos
+    # seen in 'Fundaci—n'), which put symbols inside words and lost the 'descripción' column.
+    loaded = load("encoding-mac-roman-spanish-cr.csv")
+    assert titles(loaded) == ["Fundación del sindicato", "Huelga en Córdoba", "Manifestación del Primero de Mayo"]
+    assert (
+        by_title(loaded)["Huelga en Córdoba"].summary == "La huelga paralizó la producción más de una semana en Cádiz."
+    )
+    assert warned(loaded, "read as Mac Roman, a guess", "charset-normalizer's pick, Windows-1252", "'descripci—n'")
+    assert warned(loaded, "lines end in CR alone, as classic Mac OS wrote them")
+    assert warned(loaded, "summary <- 'descripción'")
+
+
+def test_mac_roman_french_with_a_byte_windows_1252_leaves_undefined() -> None:
+    # 'è' is Mac Roman's 0x8F, undefined in Windows-1252: read so, it became a control character and
+    # was removed ('aprs', 'trs'), and 'É' and 'é' read as 'ƒ' and 'Ž' ('ƒvŽnement numŽro').
+    loaded = load("encoding-mac-roman-french.csv")
+    assert titles(loaded)[:2] == ["Événement numéro 0", "Événement numéro 1"]
+    assert by_title(loaded)["Événement numéro 1"].summary == "Le député a été réélu après une campagne très disputée."
+    assert warned(loaded, "read as Mac Roman, the encoding charset-normalizer detects")
+    assert not warned(loaded, "Windows-1252") and not warned(loaded, "control character")
+
+
+def test_mac_roman_german_short_file_is_not_read_as_central_european() -> None:
+    loaded = load("encoding-mac-roman-german-short.csv", "date=Datum,title=Ereignis")
+    assert titles(loaded) == ["Gründung der Bürgerinitiative für Straßenbau in Köln", "Öffnung"]
+    assert warned(loaded, "read as Mac Roman, a guess", "charset-normalizer's pick, Windows-1250", "'Grźndung'")
+
+
+def test_a_file_mixing_utf8_and_windows_1252_lines_reads_each_line_as_what_it_is() -> None:
+    loaded = load("encoding-mixed-utf8-and-1252.csv")
+    assert titles(loaded) == ["Café in UTF-8", "Café in Windows-1252", "Ehrenämter in UTF-8"]
+    assert warned(loaded, "not UTF-8 throughout: lines 2 and 4 are UTF-8 and line 3 is not", "read as Windows-1252")
+    assert not warned(loaded, "iso8859") and not warned(loaded, "decoded twice")
+
+
 def test_double_encoded_utf8_is_noticed() -> None:
     loaded = load("double-encoded-utf8.csv")
     assert "EhrenÃ¤mter der Stadt" in titles(loaded)  # kept as written: we do not guess over the file

@@ -1,10 +1,13 @@
 """A spreadsheet file to a header and a stream of numbered rows, whatever it was saved as.
 
 CSV is streamed (a row at a time, never the whole text): its encoding is UTF-8 when every byte says
-so, else Windows-1252 (the usual one of such files) unless charset-normalizer (a maintained detector)
-recognises a language in another that reads better, named in a warning either way (bytes Windows-1252
-leaves undefined are read as Latin-1 reads them, as web browsers do); a file no encoding reads as text
-is refused, saying where and what was tried; its delimiter
+so, else the legacy encoding whose reading looks most like text (``legacy_text``: letters where words
+have them, not 'Fundaci—n' or 'Kšln'), among Windows-1252, Mac Roman, Windows-1250 and 1251 and the
+pick of charset-normalizer (a maintained detector); named in a warning, said as a guess where it is one, with the word
+that decided it (bytes Windows-1252 leaves undefined are read as Latin-1 reads them, as web browsers
+do); a file that mixes UTF-8 lines with legacy ones is read a line at a time, each as what it is, and
+said so with the lines; a file no encoding reads as text is refused, saying where and what was tried;
+its delimiter
 is the one of ``,`` ``;`` tab ``|`` that splits the first rows most consistently (the csv sniffer's
 pick first); line ends may be CR, LF, CRLF or a mix, and quoted cells may hold any of them.
 XLSX, XLS and ODS are read with python-calamine (a Rust reader): its first sheet that holds data.
@@ -27,6 +30,17 @@ from typing import TYPE_CHECKING, TextIO, cast
 
 from ..problems import Problem
 from ..text import visible
+from .legacy_text import (
+    CHAOS_LIMIT,
+    LINES_PREFIX,
+    USUAL,
+    differing_word,
+    errors_of,
+    mixed_lines,
+    rank,
+    read_as,
+    scored_part,
+)
 
 if TYPE_CHECKING:
     from .book_probe import Probe
@@ -39,6 +53,7 @@ CSV_SUFFIXES = frozenset({".csv", ".tsv", ".tab", ".txt"})
 DELIMITERS = (",", ";", "\t", "|")
 SAMPLE_BYTES = 256 * 1024
 CHUNK_BYTES = 4 * 1024 * 1024
+WESTERN = ("cp1252", "mac_roman")  # the usual encodings of spreadsheets saved by Windows and classic Mac OS
 COMMON_ENCODINGS = ("cp1252", "mac_roman", "latin_1", "iso8859_15", "cp1250", "cp1251", "cp437", "cp850")
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 # Fed to the csv reader after the file's last line: it ends up in a cell only when a quote is still open.
@@ -260,8 +275,10 @@ def _csv(path: Path) -> Table:
 
 
 def detect_encoding(path: Path) -> tuple[str, list[str]]:
-    """(Python codec name, what to tell the user): UTF-8 when the whole file decodes as UTF-8; else
-    Windows-1252 unless charset-normalizer recognises a language in another encoding that reads better;
+    """(Python codec name, what to tell the user): UTF-8 when the whole file decodes as UTF-8; else the
+    legacy encoding whose reading looks most like text (``legacy_text``), among the usual ones and
+    charset-normalizer's pick, said as a guess where it is one (a file that mixes UTF-8 lines with
+    legacy ones: a codec that reads each line as what it is, ``LINES_PREFIX`` and the legacy one);
     ``SheetError`` when nothing reads the file as text."""
     with path.open("rb") as handle:
         head = handle.read(SAMPLE_BYTES)
@@ -277,50 +294,107 @@ def detect_encoding(path: Path) -> tuple[str, list[str]]:
         handle.seek(max(0, bad - 4096))
         around = handle.read(8192)
     from charset_normalizer import from_bytes  # only for legacy files
-    from charset_normalizer.utils import is_multi_byte_encoding
 
     sample = head + b"\n" + around
-    matches = from_bytes(sample)
+    # A file can mix UTF-8 lines and legacy ones (rows pasted from elsewhere): the legacy encoding is
+    # chosen from the lines that are not UTF-8, and each line read as what it is (see below).
+    mixed = mixed_lines(head)
+    part = scored_part(sample, without_utf8=bool(mixed.utf8))
+    measured = part if mixed.utf8 else sample
+    matches = from_bytes(measured)
     best = matches.best()
     seen = f"line {line} has byte 0x{byte:02X}"
-    western = _undefined_in_cp1252(sample) is None
-    if best is None:
+    western = _undefined_in_cp1252(measured) is None
+    # The usual encodings, and the detector's pick (not every reading it proposes: a Greek DOS code page
+    # reads Mac Roman's 'été' as '―t―', which no measure of so few letters tells from text).
+    proposed = [_usual_name(best.could_be_from_charset, best.encoding)] if best is not None else []
+    names = [e for e in dict.fromkeys([*USUAL, *proposed]) if _ascii_compatible(e)]
+    mac_line_ends = b"\r" in head and b"\n" not in head
+    readings = [reading for name in names if (reading := read_as(part, name)) is not None]
+    picked = frozenset(best.could_be_from_charset if best is not None else ())
+    ranked = rank(readings, mac_line_ends, picked)
+    if not ranked or (best is None and ranked[0].implausible > 0.1 * ranked[0].characters):
         if not western:
             raise SheetError(_not_text(path, found))
         return "cp1252", [
             f"not UTF-8 ({seen}): read as Windows-1252, a guess: charset-normalizer recognises no encoding in it; "
             "check accented letters, or re-save the file as UTF-8"
         ]
-    # Encodings that decode these bytes to the same text: name the one such files are usually in.
-    detected = next((e for e in COMMON_ENCODINGS if e in best.could_be_from_charset), best.encoding)
-    as_western = next((m for m in matches if "cp1252" in m.could_be_from_charset), None) if western else None
-    # Single-byte encodings decode about any bytes: the detector's pick over Windows-1252 only when it is
-    # sure of it (it sees a language in the text) and the text reads better in it (less "chaos": unlikely
-    # letters and symbols side by side). A multi-byte one (Shift-JIS, GB18030) decoding the text is
-    # evidence enough, and the detector sees no language in Japanese or Korean.
-    sure = best.coherence > 0 or is_multi_byte_encoding(best.encoding)
-    better = sure and (as_western is None or best.chaos < as_western.chaos)
-    if detected != "cp1252" and better:
-        than = " (it reads better than Windows-1252)" if western else ""
-        return detected, [
-            f"not UTF-8 ({seen}): read as {_label(detected)}, the encoding charset-normalizer detects{than}; "
-            "check accented letters, or re-save the file as UTF-8"
-        ]
-    if detected == "cp1252":
-        how = "read as Windows-1252, the encoding charset-normalizer detects"
+    chosen = ranked[0]
+    ours = _label(chosen.encoding)
+    if best is None:
+        how = f"read as {ours}, a guess: charset-normalizer recognises no encoding in it"
+    elif any(r.text == chosen.text for r in readings if r.encoding in picked):
+        how = f"read as {ours}, the encoding charset-normalizer detects"
     else:
-        why = "reads no better" if best.coherence > 0 else "finds no language in the text"
-        how = (
-            f"read as Windows-1252, the usual encoding of such files: a guess (charset-normalizer's pick, "
-            f"{_label(detected)}, {why})"
-        )
-    if not western:
+        detected = _usual_name(best.could_be_from_charset, best.encoding)
+        theirs = next((r for r in readings if r.encoding == detected), None)
+        words = differing_word(chosen.text, theirs.text) if theirs is not None else None
+        if theirs is None:
+            said = "reads some of these bytes as control characters or not at all"
+        elif words is None:
+            said = "reads them the same"
+        else:
+            said = f"reads {words[1]!r} where {ours} reads {words[0]!r}"
+        how = f"read as {ours}, a guess: charset-normalizer's pick, {_label(detected)}, {said}"
+    if mac_line_ends and chosen.encoding == "mac_roman":
+        how += " (the file's lines end in CR alone, as classic Mac OS wrote them)"
+    # Another reading as plausible (Windows-1252 and Mac Roman both read some bytes as letters): named,
+    # the other of those two first.
+    ties = [
+        r
+        for r in ranked[1:]
+        if r.implausible == chosen.implausible and r.text != chosen.text and r.chaos <= max(chosen.chaos, CHAOS_LIMIT)
+    ]
+    other = next((r for r in ties if r.encoding in WESTERN), None) or next(
+        (r for r in ties if r.rare == chosen.rare), None
+    )
+    if other is not None and (words := differing_word(chosen.text, other.text)) is not None:
+        plausibly = f"{_label(other.encoding)} reads these bytes as plausibly ({words[1]!r} for {words[0]!r})"
+        how += f"; {plausibly}" if "a guess" in how else f", but it is a guess: {plausibly}"
+    if chosen.encoding == "cp1252" and not western:
         undefined = _undefined_in_cp1252(sample) or 0
         how += (
             f"; byte 0x{undefined:02X}, which Windows-1252 leaves undefined, is read as Latin-1 reads it "
             "(a control character)"
         )
-    return "cp1252", [f"not UTF-8 ({seen}): {how}; check accented letters, or re-save the file as UTF-8"]
+    if mixed.utf8 and (mixed := mixed_lines(head, chosen.encoding)).utf8:
+        whole = path.stat().st_size <= len(head)
+        return LINES_PREFIX + chosen.encoding, [
+            f"not UTF-8 throughout: {_lines_said(mixed.utf8, whole)} UTF-8 and "
+            f"{_lines_said(mixed.legacy or [line], whole)} "
+            f"not ({seen}): each line is read as UTF-8 where it is UTF-8, the others {how}; check accented "
+            "letters, or re-save the file as UTF-8"
+        ]
+    return chosen.encoding, [f"not UTF-8 ({seen}): {how}; check accented letters, or re-save the file as UTF-8"]
+
+
+def _lines_said(numbers: list[int], whole: bool) -> str:
+    """'line 2 is', 'lines 2, 5 and 9 are', 'lines 2, 5, 9 and 14 more are'; ``whole``: the numbers are
+    those of the whole file, not of its first part only."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]} is"
+    if len(numbers) <= 4:
+        shown = ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+    else:
+        shown = ", ".join(map(str, numbers[:3])) + f" and {len(numbers) - 3:,} more"
+    return f"lines {shown}{'' if whole else f' in the first {SAMPLE_BYTES // 1024:,} KB'} are"
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """An encoding that reads ASCII bytes as ASCII (not UTF-16, which reads 'da' as one ideograph)."""
+    try:
+        return _ASCII_BYTES.decode(encoding) == _ASCII_BYTES.decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+_ASCII_BYTES = bytes(range(32, 127)) + b"\t\r\n"
+
+
+def _usual_name(could_be: list[str], name: str) -> str:
+    """Of encodings that decode these bytes to the same text, the one such files are usually in."""
+    return next((e for e in COMMON_ENCODINGS if e in could_be), name)
 
 
 _CP1252_UNDEFINED = re.compile(b"[\x81\x8d\x8f\x90\x9d]")
@@ -331,20 +405,8 @@ def _undefined_in_cp1252(data: bytes) -> int | None:
     return found.group()[0] if found else None
 
 
-def _latin_1_for_undefined(error: UnicodeError) -> tuple[str, int]:
-    """Bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), read as Latin-1 (and the
-    WHATWG's windows-1252, which browsers use) reads them: control characters, which cleaning removes."""
-    if not isinstance(error, UnicodeDecodeError):
-        raise error
-    bad = error.object[error.start : error.end]
-    return "".join(chr(b) for b in bad), error.end
-
-
-codecs.register_error("junquito-latin-1", _latin_1_for_undefined)
-
-
 def _errors(encoding: str) -> str:
-    return "junquito-latin-1" if encoding == "cp1252" else "strict"
+    return errors_of(encoding)
 
 
 def first_undecodable(path: Path, encoding: str) -> tuple[int, int, int, int] | None:
@@ -442,9 +504,46 @@ def _not_decodable(path: Path, encoding: str) -> Problem:
 
 
 def _label(encoding: str) -> str:
+    """An encoding as people call it ('Windows-1252', 'Mac Roman', 'ISO-8859-10'), not Python's codec name."""
+    if encoding.startswith(LINES_PREFIX):
+        return f"UTF-8 or {_label(encoding.removeprefix(LINES_PREFIX))}"
     if re.fullmatch(r"cp125\d", encoding):
         return f"Windows-{encoding[2:]}"
-    return {"mac_roman": "Mac Roman", "latin_1": "Latin-1", "iso8859_1": "Latin-1"}.get(encoding, encoding)
+    if found := re.fullmatch(r"iso8859_(\d+)", encoding):
+        return f"ISO-8859-{found.group(1)}"
+    if re.fullmatch(r"cp(437|7\d\d|8\d\d)", encoding):
+        return f"DOS code page {encoding[2:]}"
+    return _LABELS.get(encoding, encoding)
+
+
+_LABELS = {
+    "utf_8": "UTF-8",
+    "latin_1": "Latin-1",
+    "iso8859_1": "Latin-1",
+    "mac_roman": "Mac Roman",
+    "mac_latin2": "Mac Central European",
+    "mac_iceland": "Mac Icelandic",
+    "mac_turkish": "Mac Turkish",
+    "mac_greek": "Mac Greek",
+    "mac_cyrillic": "Mac Cyrillic",
+    "koi8_r": "KOI8-R",
+    "koi8_u": "KOI8-U",
+    "kz1048": "KZ-1048 (Kazakh)",
+    "ptcp154": "PT154 (Kazakh)",
+    "hp_roman8": "HP Roman-8",
+    "shift_jis": "Shift-JIS",
+    "cp932": "Shift-JIS (Windows code page 932)",
+    "euc_jp": "EUC-JP",
+    "euc_kr": "EUC-KR",
+    "cp949": "EUC-KR (Windows code page 949)",
+    "gb2312": "GB2312",
+    "gbk": "GBK",
+    "gb18030": "GB18030",
+    "big5": "Big5",
+    "big5hkscs": "Big5-HKSCS",
+    "tis_620": "TIS-620 (Thai)",
+    "cp874": "Windows-874 (Thai)",
+}
 
 
 def choose_delimiter(sample: str) -> str:
