@@ -153,6 +153,18 @@ def test_relative_two_days_later_is_approximate(chronology: Chronology) -> None:
     when = chronology.event("civilian-deaths-revealed").when
     assert when is not None and when.approximate and "17 January" in (when.note or "")
     assert "18 January" in (when.note or "")
+    # the stored period held 17 January alone, though the article may mean the 18th: a filter on the
+    # 18th did not find it
+    end = chronology.event("civilian-deaths-revealed").end
+    assert end is not None and (end.date, end.approximate) == ("2018-01-18", True)
+
+
+def test_profiles_date_the_flight_as_the_article_does(chronology: Chronology) -> None:
+    """Rule 5: the article dates the video (the afternoon of 27 June), the flight only 'hours after' it;
+    two profiles said flatly that he flew 'on 27 June 2017'."""
+    for actor_id in ("oscar-perez", "supreme-tribunal-of-justice"):
+        profile = chronology.actors[actor_id].profile or ""
+        assert "hours after a video released on the afternoon of 27 june 2017" in profile.lower()
 
 
 def test_quotes_are_verbatim_from_the_seed(chronology: Chronology) -> None:
