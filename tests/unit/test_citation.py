@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 
 from junquito_tui.core.chronology import Chronology
-from junquito_tui.core.citation import MAX_SOURCES, cite, kinds_of, quote_text, reopen_command
+from junquito_tui.core.citation import CITABLE, MAX_SOURCES, cite, kinds_of, quote_text, reopen_command
 from junquito_tui.core.dates import MONTHS
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.model import DATASET, When
@@ -147,3 +147,24 @@ def test_kinds_sharing_an_id() -> None:
 def test_unknown_kind_is_an_error() -> None:
     with pytest.raises(KeyError):
         cite(BUNDLED, "place", "x")
+
+
+# -- what the dataset says about a date, who claims what, and how each source is known ---------------
+
+
+def test_a_date_note_is_the_dataset_s_note_never_the_source_s_words() -> None:
+    """The note may infer ('so presumably the same day'): the citation calls it a note, as the event
+    page (the note under the date) and the Markdown export ('date — note') do."""
+    assert line(cite(BUNDLED, "event", "helicopter-flight"), "Date: ") == (
+        "Date: around Tuesday 27 June 2017 (note: Not dated by the article: 'Hours after the video was "
+        "released', and the video came out on the afternoon of 27 June 2017, so presumably the same day)"
+    )
+    assert line(cite(BUNDLED, "event", "operation-genesis"), "Date: ") == (
+        "Date: Monday 18 December 2017 (note: 'On 18 December'; the year (2017) is implied by context)"
+    )
+    items = {"event": [e.id for e in BUNDLED.events], "actor": list(BUNDLED.actors)}
+    items |= {"quote": list(BUNDLED.quotes), "source": list(BUNDLED.sources)}
+    assert set(items) == set(CITABLE)
+    for kind, item_ids in items.items():
+        for item_id in item_ids:
+            assert "the source:" not in cite(BUNDLED, kind, item_id), (kind, item_id)

@@ -1,7 +1,8 @@
 """Citations of an event, actor, quote or source, as plain text to paste anywhere (no markup).
 
-A citation says what the item is, when (exactly as precise as the data, with its zone), where
-the dataset has it from (each source's title and URL), which dataset and id it is, and the
+A citation says what the item is, when (exactly as precise as the data, with its zone; the
+dataset's note on the date is called a note, never the source's words), where the dataset has it
+from (each source's title and URL), which dataset and id it is, and the
 command that reopens it. ``quote_text`` is the short form for copying a quote into an article.
 A quote has no page of its own: it is reopened on its event's page (``--event``).
 """
@@ -149,7 +150,8 @@ def _when_words(when: When | None, event: Event | None = None, chronology: Chron
             placed.append(stated if fact.stated else reading)
         return "; ".join(["not dated in the source", *placed])
     text = date_words(when)
-    return f"{text} (the source: {when.note})" if when.note else text
+    # the note is the dataset's, about the date: it may quote the source or infer, so it is a note
+    return f"{text} (note: {when.note})" if when.note else text
 
 
 def _speaker(chronology: Chronology, quote: Quote) -> str:
