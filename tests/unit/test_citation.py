@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
+from accounts_oracle import said_by
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.citation import CITABLE, MAX_SOURCES, cite, kinds_of, quote_text, reopen_command
 from junquito_tui.core.dates import MONTHS
@@ -168,3 +169,25 @@ def test_a_date_note_is_the_dataset_s_note_never_the_source_s_words() -> None:
     for kind, item_ids in items.items():
         for item_id in item_ids:
             assert "the source:" not in cite(BUNDLED, kind, item_id), (kind, item_id)
+
+
+def test_a_confirmed_event_keeps_its_claims() -> None:
+    text = cite(BUNDLED, "event", "international-reaction")
+    assert (
+        "Certainty: confirmed\n"
+        "  claimed by International media and Politicians and citizens around the world (some), "
+        "as reported by Wikipedia: What happened at El Junquito was a massacre.\n"
+    ) in text
+
+
+def test_a_claim_whose_source_names_no_one_says_so() -> None:
+    text = cite(BUNDLED, "event", "raid-disorganised")
+    assert "  claimed by no one named, as reported by Wikipedia: The raid was badly disorganised:" in text
+    assert "unnamed" not in text  # no anonymous sources the article does not speak of
+
+
+def test_every_bundled_claim_is_cited_with_its_claimants() -> None:
+    for event in BUNDLED.events:
+        text = cite(BUNDLED, "event", event.id)
+        for claim in event.claims:
+            assert f"  claimed by {said_by(BUNDLED.dataset, claim)}: {claim.statement}\n" in text

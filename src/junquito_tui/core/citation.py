@@ -1,7 +1,9 @@
 """Citations of an event, actor, quote or source, as plain text to paste anywhere (no markup).
 
 A citation says what the item is, when (exactly as precise as the data, with its zone; the
-dataset's note on the date is called a note, never the source's words), where the dataset has it
+dataset's note on the date is called a note, never the source's words), every claim about an
+event with who makes it and where it was read ("..., as reported by Wikipedia"; "no one named"
+where the source names nobody), where the dataset has it
 from (each source's title and URL), which dataset and id it is, and the
 command that reopens it. ``quote_text`` is the short form for copying a quote into an article.
 A quote has no page of its own: it is reopened on its event's page (``--event``).
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 from .chronology import Chronology, exists
 from .dates import date_words
 from .placement import order_facts
-from .provenance import NO_SPEAKER
+from .provenance import NO_SPEAKER, attribution
 from .records import Actor, Event, Quote, Source, When
 
 CITABLE = ("event", "actor", "quote", "source")
@@ -87,11 +89,10 @@ def _event(chronology: Chronology, event: Event) -> list[str]:
         lines.append(f"Until: {_when_words(event.end)}")
     if event.place:
         lines.append(f"Place: {event.place}")
-    if event.certainty != "confirmed":
+    if event.certainty != "confirmed" or event.claims:  # a confirmed event's claims are still only claims
         lines.append(f"Certainty: {event.certainty.value}")
-        for claim in event.claims:
-            by = ", ".join(_name(chronology, actor) for actor in claim.by) or "unnamed sources"
-            lines.append(f"  claimed by {by}: {claim.statement}")
+        for claim in event.claims:  # attributed as on the accounts page: '..., as reported by Wikipedia'
+            lines.append(f"  claimed by {attribution(chronology, claim)}: {claim.statement}")
     cited = [*event.sources, *(c.source for c in event.claims if c.source)]
     return lines + _sources(chronology, cited)
 
