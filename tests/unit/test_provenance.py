@@ -11,7 +11,7 @@ from junquito_tui.core import provenance
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.model import RELATION_WORDS, RelationType
-from junquito_tui.core.provenance import ABOUT_KEPT, join_names, known_through
+from junquito_tui.core.provenance import ABOUT_KEPT, cited_in_words, join_names, known_through
 from strategies import claim_datasets
 
 
@@ -45,6 +45,14 @@ def test_an_account_known_second_hand_names_its_chain() -> None:
         "Bellingcat's findings (named in the article; no title, date or address given), "
         "cited in El Junquito raid (Wikipedia)"
     )
+
+
+def test_how_a_source_is_known_in_words() -> None:
+    """The words that known_through, the citations and the exports share: '' when read first-hand."""
+    sources = bundled().sources
+    assert cited_in_words(sources, "bellingcat-investigation") == "cited in El Junquito raid (Wikipedia)"
+    assert cited_in_words(sources, "wikipedia-el-junquito-raid") == ""
+    assert known_through(sources, "wikipedia-el-junquito-raid") == "El Junquito raid"
 
 
 def test_unattributed_claims_say_so() -> None:

@@ -1,21 +1,25 @@
 """Citations of an event, actor, quote or source, as plain text to paste anywhere (no markup).
 
-A citation says what the item is, when (exactly as precise as the data, with its zone), where
-the dataset has it from (each source's title and URL), which dataset and id it is, and the
-command that reopens it. ``quote_text`` is the short form for copying a quote into an article.
-A quote has no page of its own: it is reopened on its event's page (``--event``).
+A citation says what the item is, when (exactly as precise as the data, with its zone; the
+dataset's note on the date is called a note, never the source's words), every claim about an
+event with who makes it and where it was read ("..., as reported by Wikipedia"; "no one named"
+where the source names nobody), where the dataset has it from (each source's title and URL; a
+source known only through another says "known only as cited in ..., not read"), which dataset
+and id it is, and the command that reopens it. ``quote_text`` is the short form for copying a
+quote into an article. A quote has no page of its own: it is reopened on its event's page
+(``--event``).
 """
 
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .chronology import Chronology, exists
 from .dates import date_words
 from .placement import order_facts
-from .provenance import NO_SPEAKER
-from .records import Actor, Event, Quote, Source, When
+from .provenance import NO_SPEAKER, account, cited_in_words, known_through, reporter, source_chain
+from .records import Actor, Claim, Event, Quote, Source, When
 
 CITABLE = ("event", "actor", "quote", "source")
 MAX_SOURCES = 10  # an actor of a large dataset may be cited by hundreds: the first ten, then a count
@@ -36,7 +40,9 @@ def cite(chronology: Chronology, kind: str, item_id: str, data_path: str | None 
     elif kind == "quote":
         lines = _quote(chronology, chronology.quotes[item_id])
     elif kind == "source":
-        lines = [source_line(chronology.sources[item_id])]
+        if item_id not in chronology.sources:
+            raise KeyError(item_id)
+        lines = [source_line(chronology.sources, item_id)]
     else:
         raise KeyError(kind)
     lines.append(f"From: {chronology.dataset.title} ({kind} {item_id})")
@@ -51,7 +57,7 @@ def quote_text(chronology: Chronology, quote_id: str) -> str:
     quote = chronology.quotes[quote_id]
     when = chronology.event(quote.event).when
     said = [_speaker(chronology, quote), date_words(when) if when else "undated"]
-    source = source_line(_source(chronology, quote.source))
+    source = source_line(chronology.sources, quote.source)
     return f"\u201c{quote.text}\u201d\n\u2014 {', '.join(said)}. Source: {source}\n"
 
 
@@ -69,14 +75,20 @@ def reopen_command(chronology: Chronology, kind: str, item_id: str, data_path: s
     return shlex.join(["junquito-tui", *data, *target])
 
 
-def source_line(source: Source | str) -> str:
-    """'Title — author, publisher. URL'; an id the dataset does not describe stands for itself."""
-    if isinstance(source, str):
-        return source
+def source_line(sources: Mapping[str, Source], source_id: str) -> str:
+    """'Title — author, publisher. URL'; a source known only through another is never cited as
+    read: 'Title — publisher; known only as cited in El Junquito raid (Wikipedia), not read'. An
+    id the dataset does not describe stands for itself."""
+    source = sources.get(source_id)
+    if source is None:
+        return source_id
     text = source.title
     by = ", ".join(x for x in (source.author, source.publisher) if x)
     if by:
         text += f" \u2014 {by}"
+    through = cited_in_words(sources, source_id)
+    if through:
+        text += f"; known only as {through}, not read"
     return f"{text}. {source.url}" if source.url else text
 
 
@@ -86,13 +98,27 @@ def _event(chronology: Chronology, event: Event) -> list[str]:
         lines.append(f"Until: {_when_words(event.end)}")
     if event.place:
         lines.append(f"Place: {event.place}")
-    if event.certainty != "confirmed":
+    if event.certainty != "confirmed" or event.claims:  # a confirmed event's claims are still only claims
         lines.append(f"Certainty: {event.certainty.value}")
         for claim in event.claims:
-            by = ", ".join(_name(chronology, actor) for actor in claim.by) or "unnamed sources"
-            lines.append(f"  claimed by {by}: {claim.statement}")
-    cited = [*event.sources, *(c.source for c in event.claims if c.source)]
+            lines += _claim(chronology, event, claim)
+    cited = list(event.sources)
+    for claim in event.claims:  # where each claim was read, then the works it is attributed to
+        cited += [*([claim.source] if claim.source else []), *claim.cited]
     return lines + _sources(chronology, cited)
+
+
+def _claim(chronology: Chronology, event: Event, claim: Claim) -> list[str]:
+    """'  claimed by Bellingcat and Forensic Architecture, as reported by Wikipedia: ...', then the
+    works the source attributes it to, each 'cited in ..., not read'. A claim read in a source
+    known only through another says so: '..., as reported by B, as reported by Wikipedia'."""
+    found = account(chronology, event, claim)
+    through = "".join(f", as reported by {reporter(outer)}" for outer in found.source[1:])
+    lines = [f"  claimed by {found.attribution}{through}: {claim.statement}"]
+    if found.cited:
+        cited = "; ".join(f"{known_through(chronology.sources, c.id)}, not read" for c in found.cited)
+        lines.append(f"    citing: {cited}")
+    return lines
 
 
 def _actor(chronology: Chronology, actor: Actor) -> list[str]:
@@ -124,11 +150,15 @@ def _quote(chronology: Chronology, quote: Quote) -> list[str]:
 
 
 def _sources(chronology: Chronology, source_ids: Iterable[str]) -> list[str]:
-    unique = list(dict.fromkeys(source_ids))
+    # each source, then the ones it is known through: what was read is always listed
+    chained: list[str] = []
+    for source_id in source_ids:
+        chained += [s.id for s in source_chain(chronology.sources, source_id)] or [source_id]
+    unique = list(dict.fromkeys(chained))
     if not unique:
         return ["Sources: none given in the dataset"]
     lines = ["Sources:"] + [
-        f"  {number}. {source_line(_source(chronology, source_id))}"
+        f"  {number}. {source_line(chronology.sources, source_id)}"
         for number, source_id in enumerate(unique[:MAX_SOURCES], 1)
     ]
     if len(unique) > MAX_SOURCES:
@@ -149,7 +179,8 @@ def _when_words(when: When | None, event: Event | None = None, chronology: Chron
             placed.append(stated if fact.stated else reading)
         return "; ".join(["not dated in the source", *placed])
     text = date_words(when)
-    return f"{text} (the source: {when.note})" if when.note else text
+    # the note is the dataset's, about the date: it may quote the source or infer, so it is a note
+    return f"{text} (note: {when.note})" if when.note else text
 
 
 def _speaker(chronology: Chronology, quote: Quote) -> str:
@@ -159,7 +190,3 @@ def _speaker(chronology: Chronology, quote: Quote) -> str:
 def _name(chronology: Chronology, actor_id: str) -> str:
     actor = chronology.actors.get(actor_id)
     return actor.name if actor else actor_id
-
-
-def _source(chronology: Chronology, source_id: str) -> Source | str:
-    return chronology.sources.get(source_id, source_id)

@@ -53,10 +53,14 @@ def known_through(sources: Mapping[str, Source], source_id: str) -> str:
     chain = source_chain(sources, source_id)
     if not chain:
         return source_id
-    words = chain[0].title
-    for outer in chain[1:]:
-        words += f", cited in {outer.title}" + (f" ({outer.publisher})" if outer.publisher else "")
-    return words
+    through = cited_in_words(sources, source_id)
+    return f"{chain[0].title}, {through}" if through else chain[0].title
+
+
+def cited_in_words(sources: Mapping[str, Source], source_id: str) -> str:
+    """How a second-hand source is known: 'cited in El Junquito raid (Wikipedia)' ('' if read first-hand)."""
+    outers = source_chain(sources, source_id)[1:]
+    return ", ".join(f"cited in {o.title}" + (f" ({o.publisher})" if o.publisher else "") for o in outers)
 
 
 def attribution(chronology: Chronology, claim: Claim) -> str:
