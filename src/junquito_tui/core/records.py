@@ -246,7 +246,13 @@ class When(Record):
         default=None, metadata={"description": "How the source names the zone, e.g. 'VST'."}
     )
     note: Text | None = field(
-        default=None, metadata={"description": "How the source states the date, where it is relative or vague."}
+        default=None,
+        metadata={
+            "description": (
+                "A note on the date: how the source states it where it is relative or vague, or how the "
+                "date was inferred (the dataset's words, not the source's)."
+            )
+        },
     )
 
     def _consistent(self) -> None:
