@@ -139,8 +139,8 @@ def _show(opened: Opened, chronology: Chronology) -> int:
         tags = f"  [{', '.join(item.tags)}]" if item.tags else ""
         where = "  (orphaned: no longer in the dataset)" if item.key in lost else ""
         print(f"{star} {item.kind} {item.id}{tags}{where}")
-        for line in item.note.splitlines()[:3]:
-            print(f"    {line}")
+        for line in item.note.splitlines():  # every line: a note is shown whole (a later line may retract the first)
+            print(f"    {visible(line.replace(chr(9), '    '))}")  # a code from a file never reaches the terminal
     for saved in searches:
         print(f"search '{saved.name}': {saved.query}")
     return 0
