@@ -8,7 +8,6 @@ A TimelineJS3 file is accepted wherever a dataset is; its warnings go to stderr.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,8 +19,9 @@ from .core.chronology import Chronology, missing_link
 from .core.files import LOAD_FACTOR, default_max_bytes, max_bytes_ceiling
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
 from .core.loader import DatasetError, bundled_path, load_timelinejs, load_with_report, preflight
+from .core.output_guard import Kept, notebook_files
 from .core.wording import count
-from .notebook_cli import add_commands, add_notebook_options, annotations_for, run_cite, run_notebook
+from .notebook_cli import add_commands, add_notebook_options, annotations_for, read_annotations, run_cite, run_notebook
 
 if TYPE_CHECKING:
     from .core.cache import Save
@@ -285,7 +285,10 @@ def _export(args: argparse.Namespace) -> int:
     chronology = _chronology(args)
     if chronology is None:
         return EXIT_USAGE
-    annotations = annotations_for(args, chronology)
+    annotations, notebook = read_annotations(args, chronology)
+    kept = [dataset_kept(args.data), *notebook_files(notebook)]
+    if refused_output(args.output, kept):  # before the work: the notebook and the dataset are never written over
+        return EXIT_USAGE
     event_ids = None
     if args.query is not None:
         from .core.search import SearchIndex
@@ -309,10 +312,17 @@ def _export(args: argparse.Namespace) -> int:
         print(f"with your notebook: {marked} (--no-notebook leaves them out)", file=sys.stderr)
     text = export_text(chronology, args.format, event_ids, annotations if with_notes else None)
     number = len(event_ids) if event_ids is not None else len(chronology.events)
-    return write_output(text, args.format, args.output, args.data, count(number, "event"))
+    return write_output(text, args.format, args.output, kept, count(number, "event"))
 
 
 def _import(args: argparse.Namespace) -> int:
+    kept = [Kept(Path(args.file), "the input file")]
+    if getattr(args, "data", None) is not None:
+        kept.append(dataset_kept(args.data))
+    if getattr(args, "notebook", None):
+        kept.extend(notebook_files(Path(args.notebook)))
+    if refused_output(args.output, kept):  # before reading: a notebook is never written over
+        return EXIT_USAGE
     try:
         dataset, warnings = load_timelinejs(args.file, max_bytes=args.max_bytes, columns=args.columns)
     except DatasetError as error:
@@ -325,23 +335,22 @@ def _import(args: argparse.Namespace) -> int:
 
     document = {"schema_version": 1, **DATASET.dump_python(dataset, mode="json", by_alias=True, exclude_defaults=True)}
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return write_output(text, "json", args.output, args.file, f"{len(dataset.events)} events")
+    return write_output(text, "json", args.output, kept, f"{len(dataset.events)} events")
 
 
-def write_output(text: str, fmt: str, output: str | None, source: str | Path | None, what: str) -> int:
-    """Standard output (no byte order mark), or a file written atomically: never over the dataset read
-    (``source``; None is the bundled dataset), never a device, a FIFO or a symbolic link."""
+def write_output(text: str, fmt: str, output: str | None, kept: Sequence[Kept], what: str) -> int:
+    """Standard output (no byte order mark), or a file written atomically: never over a file of
+    ``kept`` (the dataset read, the notebook in use), nor any notebook (see ``output_guard``),
+    never a device, a FIFO or a symbolic link."""
     if output is None or output == "-":
         sys.stdout.flush()  # bytes, so a non-UTF-8 locale cannot fail and CRLF in CSV stays CRLF
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return 0
-    target, read = Path(output), Path(source) if source is not None else bundled_path()
-    if _same_file(target, read):
-        print(f"junquito-tui: {output}: is the input file ({read}); choose another output", file=sys.stderr)
+    if refused_output(output, kept):
         return EXIT_USAGE
     try:
-        written = write_atomically(target, encode_export(text, fmt))
+        written = write_atomically(Path(output), encode_export(text, fmt))
     except OSError as error:
         print(f"junquito-tui: {output}: cannot be written: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
@@ -349,14 +358,24 @@ def write_output(text: str, fmt: str, output: str | None, source: str | Path | N
     return 0
 
 
-def _same_file(target: Path, source: Path) -> bool:
-    """Whether writing ``target`` would write over ``source``: the same path once resolved, or the
-    same file under another name (a hard link; a symbolic link is refused when writing anyway)."""
-    try:
-        written, read = os.stat(target), os.stat(source)
-    except OSError:  # the output does not exist yet (or the input is gone): nothing to overwrite
+def refused_output(output: str | None, kept: Sequence[Kept]) -> bool:
+    """True (after saying which file it would destroy) when ``output`` must not be written: checked
+    before the work is done, and again just before writing."""
+    if output is None or output == "-":
         return False
-    return (written.st_dev, written.st_ino) == (read.st_dev, read.st_ino) or target.resolve() == source.resolve()
+    from .core.notebook.locating import notebooks_folder
+    from .core.output_guard import refusal
+
+    why = refusal(Path(output), kept, notebooks_folder())
+    if why is None:
+        return False
+    print(f"junquito-tui: {output}: {why}; nothing written, choose another output", file=sys.stderr)
+    return True
+
+
+def dataset_kept(data: str | Path | None) -> Kept:
+    """The dataset read (None: the bundled one), as a file no output may replace."""
+    return Kept(Path(data) if data is not None else bundled_path(), "the input file")
 
 
 def _size_if_loadable(path: Path, max_bytes: int) -> int:

@@ -62,13 +62,19 @@ def open_for(args: argparse.Namespace, chronology: Chronology, *, record: bool) 
 
 def annotations_for(args: argparse.Namespace, chronology: Chronology) -> Snapshot:
     """The notebook as it is now, read only (nothing is created); empty, with a warning, when off."""
+    return read_annotations(args, chronology)[0]
+
+
+def read_annotations(args: argparse.Namespace, chronology: Chronology) -> tuple[Snapshot, Path]:
+    """``annotations_for``, and the notebook file in use (given or found; existing or not): a file
+    no output may replace."""
     from .core.notebook import Snapshot
 
     opened = open_for(args, chronology, record=False)
     if opened.notebook is None:
         print(f"warning: {opened.reason}", file=sys.stderr)
-        return Snapshot()
-    return opened.notebook.snapshot()
+        return Snapshot(), opened.path
+    return opened.notebook.snapshot(), opened.path
 
 
 def run_cite(args: argparse.Namespace, chronology: Chronology) -> int:
@@ -133,20 +139,21 @@ def _show(opened: Opened, chronology: Chronology) -> int:
         tags = f"  [{', '.join(item.tags)}]" if item.tags else ""
         where = "  (orphaned: no longer in the dataset)" if item.key in lost else ""
         print(f"{star} {item.kind} {item.id}{tags}{where}")
-        for line in item.note.splitlines()[:3]:
-            print(f"    {line}")
+        for line in item.note.splitlines():  # every line: a note is shown whole (a later line may retract the first)
+            print(f"    {visible(line.replace(chr(9), '    '))}")  # a code from a file never reaches the terminal
     for saved in searches:
         print(f"search '{saved.name}': {saved.query}")
     return 0
 
 
 def _export(args: argparse.Namespace, opened: Opened, chronology: Chronology) -> int:
-    from .cli import write_output
+    from .cli import dataset_kept, refused_output, write_output
     from .core.notebook.exchange import export_document
+    from .core.output_guard import notebook_files
 
     assert opened.notebook is not None
-    if args.output and Path(args.output).absolute() == opened.path:
-        print(f"junquito-tui: {args.output}: is the notebook itself; choose another output", file=sys.stderr)
+    kept = [dataset_kept(args.data), *notebook_files(opened.path)]
+    if refused_output(args.output, kept):
         return EXIT_USAGE
     items, searches = opened.notebook.items(), opened.notebook.searches()
     identity = opened.notebook.identity
@@ -155,7 +162,7 @@ def _export(args: argparse.Namespace, opened: Opened, chronology: Chronology) ->
         text,
         "json",
         args.output,
-        args.data,
+        kept,
         f"{count(len(items), 'item')} and {count(len(searches), 'search', 'searches')}",
     )
 

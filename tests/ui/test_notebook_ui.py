@@ -268,6 +268,72 @@ async def test_a_note_changed_meanwhile_by_another_session_keeps_both(book_path:
         assert known(known(explorer(app).annotations).get("event", "raid-begins")).note == stored
 
 
+async def test_a_deletion_is_not_undone_by_another_sessions_addition(book_path: Path) -> None:
+    """The review's sequence (finding 9): both open "authentic video"; this one deletes " video",
+    the other appends " (seen 16 Jan)" and saves first. Once the longer text was kept and this
+    one was told "Note saved": the deletion was lost. Both are kept now, and it is said."""
+    key = ("event", "raid-begins")
+    Notebook(book_path).set_note(*key, "authentic video")
+    app = app_on(book_path, event_id="raid-begins")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await opened(pilot)
+        await pilot.press("a")
+        await pilot.pause(0.2)
+        assert app.screen.query_one(NoteArea).text == "authentic video"
+        other = Notebook(book_path)  # the other instance, its editor open on the same text
+        base = known(other.item(*key)).note
+        await pilot.press(*["backspace"] * len(" video"))
+        assert other.set_note(*key, "authentic video (seen 16 Jan)", base=base).conflict is False
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+        stored = known(known(Notebook(book_path).item(*key)).note)
+        assert stored.startswith("authentic\n\n[Conflict:") and stored.endswith("\n\nauthentic video (seen 16 Jan)")
+        said = [n.message for n in app._notifications if "Note saved" in n.message]
+        assert said and "both versions are kept" in said[-1]
+        assert known(known(explorer(app).annotations).get(*key)).note == stored
+
+
+async def test_the_editor_opens_on_the_note_as_stored_not_as_last_polled(
+    book_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The review saw a second instance's editor open empty though a note was stored: the note
+    had been saved by another instance since this one last read the file. The editor reads it."""
+    monkeypatch.setattr(session_module, "POLL_EVERY", 3600.0)  # no polling to help
+    app = app_on(book_path, event_id="raid-begins")  # no notebook file yet
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await opened(pilot)
+        Notebook(book_path).set_note("event", "raid-begins", "saved by the other instance")
+        await pilot.press("a")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, NoteEditor):
+                break
+        assert app.screen.query_one(NoteArea).text == "saved by the other instance"
+        await pilot.press(*" and mine", "ctrl+s")
+        await settled(pilot)
+        stored = known(Notebook(book_path).item("event", "raid-begins")).note
+        assert stored == "saved by the other instance and mine"  # only this side changed it: no conflict
+        assert known(known(explorer(app).annotations).get("event", "raid-begins")).note == stored
+
+
+async def test_a_notebook_made_by_another_instance_after_opening_appears(
+    book_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Polling missed the first change when the file did not exist yet at opening (the first
+    look at the new file was taken as the baseline): that note never appeared."""
+    monkeypatch.setattr(session_module, "POLL_EVERY", 0.1)
+    app = app_on(book_path, event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot)
+        assert not book_path.exists()
+        Notebook(book_path).set_starred("event", "raid-begins", True)  # another instance makes the file
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "★" in line_of(app.query_one(Timeline), "raid-begins"):
+                break
+        assert "★" in line_of(app.query_one(Timeline), "raid-begins")
+
+
 async def test_pasted_control_characters_never_reach_the_editor_or_the_screen(book_path: Path) -> None:
     app = app_on(book_path, event_id="raid-begins")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:

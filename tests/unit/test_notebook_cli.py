@@ -177,6 +177,31 @@ def test_show_lists_items_orphans_and_searches(capsys: pytest.CaptureFixture[str
     assert "search 'raid day': date:2018-01-15" in out
 
 
+def test_show_prints_every_line_of_every_note(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """'Everything in it': a note was cut after three lines with no mark, and its fourth line
+    ("BUT this is false, retracted") never shown (the review's finding 12)."""
+    note = "line 1\nline 2\nline 3\nline 4: BUT this is false, retracted\n\nline 6\tafter a tab"
+    exported = tmp_path / "nb4.json"
+    document = {
+        "format": "junquito-tui notebook",
+        "version": 1,
+        "items": [{"kind": "event", "id": "raid-begins", "note": note}],
+    }
+    exported.write_text(json.dumps({**document, "searches": []}), encoding="utf-8")
+    book = tmp_path / "nb4b.sqlite3"
+    assert run(capsys, "notebook", "import", str(exported), "--notebook", str(book))[0] == 0
+    code, out, _ = run(capsys, "notebook", "show", "--notebook", str(book))
+    assert code == 0
+    shown = "\n".join(f"    {line}" for line in note.replace("\t", "    ").split("\n"))
+    assert f"  event raid-begins\n{shown}\n" in out
+    connection = sqlite3.connect(book)  # a note written by another program: its codes never sent
+    connection.execute("UPDATE items SET note = ? WHERE id = 'raid-begins'", ("one\n\x1b[2Jtwo",))
+    connection.commit()
+    connection.close()
+    code, out, _ = run(capsys, "notebook", "show", "--notebook", str(book))
+    assert code == 0 and "    one\n    " in out and "two" in out and "\x1b" not in out
+
+
 def test_show_before_any_note_creates_nothing(capsys: pytest.CaptureFixture[str], _private_data_home: Path) -> None:
     code, out, _ = run(capsys, "notebook", "show")
     assert code == 0 and "none yet: made at your first star, tag or note" in out

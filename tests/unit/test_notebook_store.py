@@ -280,3 +280,15 @@ def test_the_switch_to_write_ahead_logging_does_not_retry_other_errors() -> None
     with pytest.raises(sqlite3.OperationalError, match="disk"):
         use_wal(busy, timeout=5.0)  # type: ignore[arg-type]
     assert busy.statements == 1
+
+
+def test_a_file_another_instance_makes_after_opening_is_a_change(tmp_path: Path) -> None:
+    """The first look at a notebook another instance created was taken as the baseline: its first
+    note was never read again, and this instance's editor opened empty on it."""
+    path = tmp_path / "nb.sqlite3"
+    mine = Notebook(path)
+    assert mine.changed_elsewhere() is False  # no file yet
+    Notebook(path).set_note("event", "x", "written by the other instance")
+    assert mine.changed_elsewhere() is True
+    assert mine.changed_elsewhere() is False
+    assert known(mine.snapshot().get("event", "x")).note == "written by the other instance"

@@ -2,8 +2,10 @@
 
 Two versions meet when two instances edit the same note (the one saving second started from a
 text that is no longer stored) and when a notebook is imported into one that already has a note
-on the same item. Where one version holds all of the other, it is kept; where they differ,
-both are kept, one after the other, with a line saying where the second came from.
+on the same item. Between two instances the text both started from is known: if only one side
+changed it, that side's text is kept; if both changed it differently, both are kept, one after
+the other, with a line saying where the second came from. An import has no such text: where one
+version holds all of the other, it is kept; where they differ, both are kept.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ def merge_note(mine: str, theirs: str, label: str, base: str | None = None) -> t
 
     ``mine`` is being saved over ``theirs`` (what is stored now); ``base`` is the text ``mine``
     was edited from, when known. ``label`` says where ``theirs`` came from, for the conflict line.
+
+    With ``base``: a side that did not change it gives way to the other silently; two sides that
+    changed it differently are a conflict, whatever their texts (one holding the other is no
+    exception: "not authentic" holds "authentic", and a deletion made on one side would be lost).
+    Without ``base`` (an import): the version that holds all of the other is kept.
     """
     if mine == theirs or (base is not None and theirs == base):
         return mine, False  # nobody else changed it
@@ -27,8 +34,8 @@ def merge_note(mine: str, theirs: str, label: str, base: str | None = None) -> t
         # One side is empty. Keep the words; when we know this side emptied a note that the other
         # side changed meanwhile, that is a conflict worth saying.
         return (theirs if not mine.strip() else mine), base is not None
-    if theirs in mine:
+    if base is None and theirs in mine:
         return mine, False  # ours already holds theirs (say, a notebook imported twice)
-    if mine in theirs:
+    if base is None and mine in theirs:
         return theirs, False  # theirs extends ours
     return f"{mine.rstrip()}\n\n{conflict_line(label)}\n\n{theirs.strip(chr(10))}", True

@@ -97,12 +97,13 @@ class Notebook:
     def changed_elsewhere(self) -> bool:
         """Whether another connection (another instance, or another thread) committed a change
         since this thread last asked: cheap enough to poll every second or two."""
-        connection = self._reader()
-        if connection is None:
+        connection, thread = self._reader(), threading.get_ident()
+        if connection is None:  # no file (or no tables) yet: whatever another instance writes is a change
+            self._versions[thread] = _NOTHING_YET
             return False
         version = self._guard(lambda c: int(c.execute("PRAGMA data_version").fetchone()[0]), connection)
-        previous = self._versions.get(threading.get_ident(), version)
-        self._versions[threading.get_ident()] = version
+        previous = self._versions.get(thread, version)
+        self._versions[thread] = version
         return version != previous
 
     # -- changing ----------------------------------------------------------------------------
@@ -298,5 +299,6 @@ class Notebook:
         return item
 
 
+_NOTHING_YET = -1  # no PRAGMA data_version is negative
 _TAGS_OF = "SELECT tag FROM item_tags WHERE kind = ? AND id = ?"
 _NOTE_OF = "SELECT note, updated FROM items WHERE kind = ? AND id = ?"

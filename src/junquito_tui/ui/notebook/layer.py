@@ -140,6 +140,8 @@ class NotebookLayer(Container):
             self.notify(said, title=outcome.title, severity=outcome.severity, markup=False, timeout=outcome.timeout)
         if outcome.opened is not None:  # writable, read-only or off: the footer dims or not
             self.refresh_bindings()
+        if outcome.then is not None:
+            outcome.then()
 
     def on_unmount(self) -> None:
         if self.notebook is not None:
@@ -248,11 +250,30 @@ class NotebookLayer(Container):
         self.app.push_screen(TagEditor(self._title("Tags for", key, name), before, session.tag_counts()), edited)
 
     def action_note(self) -> None:
-        from ..screens.editors import NoteEditor
+        """Open the note editor on the note as it is stored now, read in the writer thread (after any
+        change still queued): what this instance last polled may be older than what another
+        instance saved since, and an editor opened on an old text would take it for the base."""
+        from ...core.notebook import NotebookError
 
         if (change := self._to_change()) is None:
             return
-        key, name, session, item = change
+        key, name, session, _ = change
+
+        def read(notebook: Notebook) -> Outcome:
+            try:
+                item = notebook.item(*key)
+            except NotebookError as error:
+                return Outcome(say=str(error), title="Note not opened", severity="error")
+            return Outcome(key=key, item=item, then=lambda: self._edit_note(key, name, session))
+
+        session.run(read)
+
+    def _edit_note(self, key: Key, name: str, session: NotebookSession) -> None:
+        from ..screens.editors import NoteEditor
+
+        if isinstance(self.app.screen, NoteEditor):  # `a` pressed twice while the note was read
+            return
+        item = session.snapshot.get(*key)  # just read from the file
         base = item.note if item is not None else ""
 
         def edited(text: object) -> None:

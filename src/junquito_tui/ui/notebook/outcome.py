@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Outcome:
     """An item as it is now stored (``key`` and ``item``, None when nothing is left on it), or the
-    whole notebook read again (``snapshot``); the saved searches; the notebook as opened; and a
-    line for the user."""
+    whole notebook read again (``snapshot``); the saved searches; the notebook as opened; a line
+    for the user; and what to do next with all that (``then``: open an editor on what was read)."""
 
     key: Key | None = None
     item: Item | None = None
@@ -31,6 +31,7 @@ class Outcome:
     title: str = "Notebook"
     severity: SeverityLevel = "information"
     timeout: float = 8.0  # seconds on screen
+    then: Callable[[], object] | None = None  # run on the interface thread once the rest is taken in
 
 
 Job = Callable[["Notebook"], Outcome]
