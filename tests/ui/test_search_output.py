@@ -157,4 +157,5 @@ def test_the_search_panel_summary_is_singular_for_one() -> None:
 
     index = SearchIndex(Chronology(load_dataset()))
     assert SearchPanel._summary(index.search("gedeon", typing=False)) == "1 result: 1 event"
-    assert SearchPanel._summary(index.search("morgue", typing=False)).startswith("2 results: 1 event, 1 actor")
+    # the second event: the revelation two days later, whose date note names the morgue sentence
+    assert SearchPanel._summary(index.search("morgue", typing=False)).startswith("3 results: 2 events, 1 actor")
