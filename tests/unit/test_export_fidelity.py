@@ -1,4 +1,6 @@
-"""Exports that keep what the dataset says: each date's own zone and note through TimelineJS and back."""
+"""Exports that keep what the dataset says and let no text become structure: each date's own zone and
+note through TimelineJS and back, in Markdown each date's offset and whose each note is, and no note
+that rewires the report's citations."""
 
 from __future__ import annotations
 
@@ -6,13 +8,20 @@ import copy
 import json
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
+from conftest import MINIMAL
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.interop import export_text
+from junquito_tui.core.interop.markdown_export import to_markdown
+from junquito_tui.core.interop.markdown_notes import escape_note
 from junquito_tui.core.interop.timelinejs_import import from_timelinejs
 from junquito_tui.core.loader import validate_document
+from junquito_tui.core.notebook.items import Item
+from junquito_tui.core.notebook.snapshot import Snapshot
 from junquito_tui.core.problems import DatasetError
 from junquito_tui.core.records import When
 
@@ -232,3 +241,142 @@ def test_timelinejs_round_trip_gives_back_every_dates_precision_zone_and_note(do
             assert fields(after) == fields(before), event.id
             if before is not None and before.note:
                 assert after is not None and after.note == before.note, event.id
+
+
+# -- Markdown: nothing in the dataset or a note can make a link, a note none for the whole report ---------
+
+
+def links(markdown: str) -> tuple[list[str], dict[str, Any]]:
+    """Every link and image address of ``markdown`` as CommonMark renders it, and the link reference
+    definitions it holds (markdown-it's ``env['references']``)."""
+    env: dict[str, Any] = {}
+    found = []
+    for token in MarkdownIt("commonmark").parse(markdown, env):
+        for child in token.children or []:
+            if child.type in ("link_open", "image"):
+                found.append(str(child.attrGet("href") or child.attrGet("src")))
+    return found, env.get("references", {})
+
+
+def test_a_notes_link_reference_definition_cannot_rewire_the_citations() -> None:
+    """Before: a note holding '[1]: https://evil.example/fake-source' made every 'Sources: [1]' of the
+    report a link to evil.example, and its own line vanished from the rendered case file."""
+    chronology = Chronology(validate_document(review(), "rt.json"))
+    note = "my note\n\n[1]: https://evil.example/fake-source"
+    notebook = Snapshot.of([Item("event", "a", starred=True, note=note)])
+    text = to_markdown(chronology, list(chronology.events), notebook)
+    assert "> my note\n>\n> \\[1]: https://evil.example/fake-source\n" in text
+    found, references = links(text)
+    assert found == [] and references == {}
+    assert "<p>[1]: https://evil.example/fake-source</p>" in MarkdownIt("commonmark").render(text)
+
+
+@pytest.mark.parametrize(
+    ("note", "escaped"),
+    [
+        ("[1]: https://evil.example", ["\\[1]: https://evil.example"]),
+        ("   [1]:https://evil.example", ["   \\[1]:https://evil.example"]),
+        ("> - [a]: /x\n1) [b]: /y", ["> - \\[a]: /x", "1) \\[b]: /y"]),
+        ("[a\nb]: /x", ["\\[a", "b]: /x"]),  # a label may run over lines
+        ("[^1]: a footnote", ["\\[^1]: a footnote"]),
+        ("[x\\]: y]: /x", ["\\[x\\]: y]: /x"]),  # an escaped ']' does not close the label
+        ("x\r[1]: /x", ["x", "\\[1]: /x"]),  # a carriage return ends a line in Markdown
+        # the note's own Markdown, kept: links, references used, brackets that define nothing
+        ("[Reuters](https://example.org) says", ["[Reuters](https://example.org) says"]),
+        ("see [1]: not at a line's start", ["see [1]: not at a line's start"]),
+        ("\\[1]: already text", ["\\[1]: already text"]),
+        ("[a [b]: /x", ["[a [b]: /x"]),  # no label holds an unescaped '['
+        ("<b>bold</b> <https://example.org>", ["&lt;b>bold&lt;/b> <https://example.org>"]),
+    ],
+)
+def test_escape_note(note: str, escaped: list[str]) -> None:
+    assert escape_note(note) == escaped
+
+
+def test_escape_note_takes_one_pass_over_many_openings() -> None:
+    """A note of many lines opening with '[' and no ']' anywhere is read in one pass (no label scan
+    from every line to the end of the note)."""
+    note = "[x\n" * 20_000
+    assert escape_note(note) == note.split("\n")
+
+
+SOURCE_URL = "https://example.org/the-article"
+# Markdown that would make a link, an image or a definition, and pieces to make more of it.
+PIECES = [
+    "[1]: https://evil.example/a",
+    "[1]",
+    "[^1]: https://evil.example/f",
+    "[x](https://evil.example/b)",
+    "![i](https://evil.example/i.png)",
+    "<https://evil.example/c>",
+    "<a href='https://evil.example/h'>",
+    "https://evil.example/d",
+    "\n",
+    "\n\n",
+    "> ",
+    "- ",
+    "1. ",
+    "    ",
+    "[",
+    "]",
+    "]:",
+    ":",
+    "(",
+    ")",
+    "\\",
+    "`",
+    "*",
+    "#",
+    "|",
+    "&lt;",
+]
+HOSTILE = st.lists(st.sampled_from(PIECES) | st.text("[]:()<>!\\`*_#>-+ \n1a", max_size=6), max_size=8).map("".join)
+ONE_LINE = HOSTILE.map(lambda text: "x" + " ".join(text.split("\n")))
+
+
+@st.composite
+def hostile_cases(draw: st.DrawFn) -> tuple[dict[str, Any], list[Item]]:
+    """The test dataset with hostile text in every text field a report shows, and hostile notes."""
+    document = copy.deepcopy(MINIMAL)
+    document["title"], document["description"] = draw(ONE_LINE), draw(HOSTILE)
+    source = document["sources"][0]
+    source |= {"title": draw(ONE_LINE), "author": draw(ONE_LINE), "publisher": draw(ONE_LINE), "url": SOURCE_URL}
+    source["note"] = draw(HOSTILE)
+    document["actors"][0]["name"] = draw(ONE_LINE)
+    first, second = document["events"]
+    first |= {"title": draw(ONE_LINE), "summary": draw(HOSTILE), "place": draw(ONE_LINE)}
+    first["when"]["note"] = draw(HOSTILE)
+    first["end"] = {"date": "2017-08", "precision": "month", "note": draw(HOSTILE)}
+    first["actors"][0]["role"] = draw(ONE_LINE)
+    second["when"]["zone_label"] = draw(ONE_LINE)[:64]
+    second["claims"][0]["statement"] = draw(ONE_LINE)
+    undated = {"id": "third", "title": draw(ONE_LINE), "after": "second", "order_note": draw(HOSTILE)}
+    document["events"].append(undated | {"sources": ["article"]})
+    document["quotes"][0] |= {"text": draw(ONE_LINE) + draw(HOSTILE), "context": draw(HOSTILE)}
+    keys = [("event", "first"), ("event", "second"), ("event", "third"), ("quote", "q1")]
+    keys += [("actor", "oscar-perez"), ("source", "article"), ("event", "gone")]  # 'gone': orphaned
+    notes = [Item(kind, item_id, starred=True, note=draw(HOSTILE)) for kind, item_id in keys]
+    return document, notes
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_cases())
+def test_no_text_makes_a_link_or_a_definition_in_the_markdown_report(case: tuple[dict[str, Any], list[Item]]) -> None:
+    """Rendered as CommonMark: without the notebook, the only links are the sources' addresses; with
+    it, a note's own links as well (its Markdown is kept), but no link reference definition anywhere,
+    so no note can turn the report's '[1]' citations, or another note's words, into links."""
+    document, notes = case
+    try:
+        chronology = Chronology(validate_document(document, "hostile.json"))
+    except DatasetError:  # text a field does not take (blank, too long): not a dataset
+        assume(False)
+    found, references = links(to_markdown(chronology, list(chronology.events)))
+    assert set(found) <= {SOURCE_URL} and references == {}
+    text = to_markdown(chronology, list(chronology.events), Snapshot.of(notes))
+    found, references = links(text)
+    assert references == {}
+    own = {link for item in notes for link in links("\n".join(escape_note(item.note)))[0]}
+    assert set(found) <= {SOURCE_URL} | own
+    for line in text.splitlines():
+        if line.startswith("Sources: "):  # the citations: plain text, never a link
+            assert links(line)[0] == []

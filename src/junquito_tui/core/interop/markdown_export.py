@@ -2,7 +2,9 @@
 
 Dataset text is escaped so that it reads as the words it is and can never become
 Markdown structure (a title starting with '#', a summary line starting with '>' or
-'1.', a stray '|', '*' or '<tag>').
+'1.', a stray '|', '*' or '<tag>', a '[' that would make a link or define one): ``escape_inline``.
+The user's notes stay Markdown, escaped only where they would reach beyond themselves
+(``markdown_notes.escape_note``).
 """
 
 from __future__ import annotations
