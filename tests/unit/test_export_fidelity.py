@@ -380,3 +380,27 @@ def test_no_text_makes_a_link_or_a_definition_in_the_markdown_report(case: tuple
     for line in text.splitlines():
         if line.startswith("Sources: "):  # the citations: plain text, never a link
             assert links(line)[0] == []
+
+
+# -- Markdown: a date says its zone's offset, and whose each note is -------------------------------
+
+
+def test_markdown_dates_give_the_offset_with_the_label_and_label_the_notes() -> None:
+    """Before: 'until around 05:00 CET' (the +01:00 nowhere) and '— start note — end note B' (whose?)."""
+    chronology = Chronology(validate_document(review(), "rt.json"))
+    text = to_markdown(chronology, list(chronology.events))
+    assert (
+        "- **Date:** 22:00 (VST, UTC-04:00), Monday 15 January 2018, until around 05:00 (CET, UTC+01:00), "
+        "Tuesday 16 January 2018 \u2014 end: end is a guess\n"
+    ) in text
+    assert (
+        "- **Date:** around June 2017, until around Sunday 3 September 2017 \u2014 start: start note; end: end note B\n"
+    ) in text
+
+
+def test_markdown_date_without_an_end_keeps_its_note_unlabelled(minimal: dict[str, Any]) -> None:
+    minimal["events"][1]["when"]["note"] = "before dawn"
+    del minimal["events"][1]["when"]["zone_label"]
+    chronology = Chronology(validate_document(minimal, "d.json"))
+    text = to_markdown(chronology, list(chronology.events))
+    assert "- **Date:** 04:00 (UTC-04:00), Monday 15 January 2018 \u2014 before dawn\n" in text

@@ -13,14 +13,13 @@ import re
 from collections.abc import Callable
 
 from ..chronology import Chronology, exists
-from ..dates import clock, day_label
+from ..dates import clock, date_words, day_label
 from ..notebook.snapshot import Snapshot
 from ..placement import READING_WHY, order_facts
 from ..provenance import NO_SPEAKER, event_accounts, known_through
-from ..records import Event, Precision
+from ..records import Event, Precision, When
 from ..timeline_rows import spans
 from .markdown_notes import item_lines, others_section
-from .timelinejs_dates import display
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -97,11 +96,7 @@ def _event(
     if event.when is None:
         facts.append("**Date:** not given in the source")
     elif event.when.approximate or event.when.note or event.when.precision == "minute" or event.end:
-        date = display(event.when)
-        if event.end is not None:
-            date += f", until {display(event.end)}"
-        notes = [w.note for w in (event.when, event.end) if w is not None and w.note]
-        facts.append(f"**Date:** {escape_inline(' — '.join([date, *notes]))}")
+        facts.append(f"**Date:** {escape_inline(_date(event.when, event.end))}")
     if event.place:
         facts.append(f"**Place:** {escape_inline(event.place)}")
     if event.actors:
@@ -128,6 +123,17 @@ def _event(
     if cited:
         lines += [f"Sources: {cited}", ""]
     return lines
+
+
+def _date(when: When, end: When | None) -> str:
+    """'around 04:00 (VST, UTC-04:00), Monday 15 January 2018, until ...', a clock time with its zone's
+    label and offset; then the notes, each said as the start's or the end's when there is an end
+    (' — start: ...; end: ...'), as the event page shows each under its own date."""
+    date = date_words(when) + (f", until {date_words(end)}" if end is not None else "")
+    if end is None:
+        return f"{date} — {when.note}" if when.note else date
+    notes = [f"{which}: {w.note}" for which, w in (("start", when), ("end", end)) if w.note]
+    return f"{date} — {'; '.join(notes)}" if notes else date
 
 
 def _names(chronology: Chronology) -> Callable[[tuple[str, str]], str | None]:
