@@ -404,3 +404,32 @@ def test_markdown_date_without_an_end_keeps_its_note_unlabelled(minimal: dict[st
     chronology = Chronology(validate_document(minimal, "d.json"))
     text = to_markdown(chronology, list(chronology.events))
     assert "- **Date:** 04:00 (UTC-04:00), Monday 15 January 2018 \u2014 before dawn\n" in text
+
+
+# -- Quotes kept exactly: line breaks in TimelineJS's HTML, spaces in Markdown -----------------------
+
+
+def test_timelinejs_keeps_line_breaks_as_br(minimal: dict[str, Any]) -> None:
+    """Before: a quote's line breaks were raw newlines inside the slide's HTML, one space on the page."""
+    minimal["quotes"][0] |= {"text": "first line\nsecond line", "context": "said twice\nat the gate"}
+    minimal["events"][0]["when"]["note"] = "June\nor July"
+    minimal["events"].append(
+        {"id": "third", "title": "T", "after": "second", "order_note": "Hours later\n(the log)", "sources": ["article"]}
+    )
+    exported, back, _ = through_timelinejs(minimal)
+    texts = [slide["text"]["text"] for slide in exported["events"]]
+    assert all("\n" not in text for text in texts)
+    assert (
+        "<blockquote>\u201cfirst line<br>second line\u201d<br>\u2014 Óscar Pérez, said twice<br>at the gate" in texts[0]
+    )
+    assert "<p><em>On the date:</em> June<br>or July</p>" in texts[0]
+    assert "(the source: \u201cHours later<br>(the log)\u201d)" in texts[2]
+    assert "first line\nsecond line" in back.event("first").summary  # the importer reads <br> as a line break
+
+
+def test_markdown_keeps_a_quotes_runs_of_spaces(minimal: dict[str, Any]) -> None:
+    """Before: 'We  are ...   here' became 'We are ... here' in the quote's blockquote."""
+    minimal["quotes"][0]["text"] = "  We  are ...   here\nand  here  "
+    chronology = Chronology(validate_document(minimal, "d.json"))
+    text = to_markdown(chronology, list(chronology.events))
+    assert "> We  are ...   here\\\n> and  here\n" in text

@@ -26,9 +26,11 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 
 
-def escape_inline(text: str) -> str:
-    """One line of text, safe anywhere in a Markdown line."""
-    text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", " ".join(text.split())))
+def escape_inline(text: str, *, verbatim: bool = False) -> str:
+    """One line of text, safe anywhere in a Markdown line; ``verbatim`` (a line of a quote): its runs
+    of spaces kept as written, only the blanks at its ends left out (they would indent it)."""
+    text = text.strip() if verbatim else " ".join(text.split())
+    text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
     return _LINE_START.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)
 
 
@@ -36,13 +38,13 @@ def _escape_start(marker: str) -> str:
     return "\\" + marker if not marker[0].isdigit() else marker[:-1] + "\\" + marker[-1]
 
 
-def escape_block(text: str) -> list[str]:
+def escape_block(text: str, *, verbatim: bool = False) -> list[str]:
     """Paragraphs of text as escaped Markdown lines; a single newline stays a line break."""
     lines: list[str] = []
     for paragraph in (p for p in re.split(r"\n\s*\n", text) if p.strip()):
         if lines:
             lines.append("")
-        rows = [escape_inline(row) for row in paragraph.split("\n") if row.strip()]
+        rows = [escape_inline(row, verbatim=verbatim) for row in paragraph.split("\n") if row.strip()]
         lines += [row + "\\" for row in rows[:-1]] + rows[-1:]
     return lines
 
@@ -114,7 +116,7 @@ def _event(
     lines += _accounts(chronology, event, citations)
     lines += item_lines(marked.get("event", event.id))
     for quote in chronology.quotes_by_event.get(event.id, []):
-        lines += [f"> {row}" if row else ">" for row in escape_block(quote.text)]
+        lines += [f"> {row}" if row else ">" for row in escape_block(quote.text, verbatim=True)]
         speaker = _name(chronology, quote.speaker) if quote.speaker else NO_SPEAKER
         context = f", {escape_inline(quote.context)}" if quote.context else ""
         lines += [">", f"> \u2014 {escape_inline(speaker)}{context} {citations.cite(quote.source)}", ""]

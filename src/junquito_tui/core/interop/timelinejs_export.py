@@ -132,7 +132,7 @@ def _order_paragraphs(chronology: Chronology, event: Event, untimed: str) -> lis
         anchor = f"\u201c{_text(chronology.event(fact.anchor).title)}\u201d"
         if fact.stated:
             words = f"<p><em>{_text(fact.words)}</em> {anchor}"
-            out.append(words + (f" (the source: \u201c{_text(fact.quote)}\u201d)</p>" if fact.quote else "</p>"))
+            out.append(words + (f" (the source: \u201c{_lines(fact.quote)}\u201d)</p>" if fact.quote else "</p>"))
         else:
             out.append(f"<p><em>{_text(READING_NOTE)}.</em> {_text(fact.words)} {anchor}</p>")
     if untimed and placement(event) is Placement.PERIOD:
@@ -142,14 +142,14 @@ def _order_paragraphs(chronology: Chronology, event: Event, untimed: str) -> lis
 
 def _paragraphs(text: str) -> str:
     blocks = [block.strip() for block in text.split("\n\n") if block.strip()]
-    return "".join(f"<p>{_text(block).replace(chr(10), '<br>')}</p>" for block in blocks)
+    return "".join(f"<p>{_lines(block)}</p>" for block in blocks)
 
 
 def _body(chronology: Chronology, event: Event, untimed: str = "") -> str:
     parts = [_paragraphs(event.summary)]
     if event.when is not None:  # each date's note, said as the start's or the end's when there is an end
         for words, date in _date_notes(event):
-            parts.append(f"<p><em>{words}:</em> {_text(date.note or '')}</p>")
+            parts.append(f"<p><em>{words}:</em> {_lines(date.note or '')}</p>")
     parts += _order_paragraphs(chronology, event, untimed)
     if event.place:
         parts.append(f"<p><strong>Place:</strong> {_text(event.place)}</p>")
@@ -165,8 +165,8 @@ def _body(chronology: Chronology, event: Event, untimed: str = "") -> str:
     for quote in chronology.quotes_by_event.get(event.id, []):
         speaker = _name(chronology, quote.speaker) if quote.speaker else NO_SPEAKER
         parts.append(
-            f"<blockquote>\u201c{_text(quote.text)}\u201d<br>\u2014 {_text(speaker)}"
-            + (f", {_text(quote.context)}" if quote.context else "")
+            f"<blockquote>\u201c{_lines(quote.text)}\u201d<br>\u2014 {_text(speaker)}"
+            + (f", {_lines(quote.context)}" if quote.context else "")
             + "</blockquote>"
         )
     links = []
@@ -196,6 +196,12 @@ def _date_notes(event: Event) -> list[tuple[str, When]]:
 
 def _text(value: str) -> str:
     return escape(value, quote=False)
+
+
+def _lines(value: str) -> str:
+    """Text of several lines (a quote, a note): each line break a ``<br>``, which HTML keeps (a raw
+    line break is one space in a page)."""
+    return _text(value).replace("\n", "<br>")
 
 
 def _name(chronology: Chronology, actor_id: str) -> str:
