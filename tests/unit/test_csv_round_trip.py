@@ -14,7 +14,14 @@ from conftest import REPO
 from junquito_tui.cli import main
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.interop import encode_export, export_text
-from junquito_tui.core.interop.csv_export import ADDED_COLUMNS, COLUMNS, ROLE_ESCAPED, SOURCE_ESCAPED, list_part
+from junquito_tui.core.interop.csv_export import (
+    ADDED_COLUMNS,
+    COLUMNS,
+    ROLE_ESCAPED,
+    SOURCE_ESCAPED,
+    list_part,
+    read_cell,
+)
 from junquito_tui.core.loader import load_dataset, load_with_warnings
 
 SHEETS = REPO / "tests" / "data" / "csv-round-trip"  # apart from tests/data/sheets: not all sheets
@@ -131,3 +138,28 @@ def test_true_as_a_spreadsheet_saves_it_and_a_misplaced_zone_label(tmp_path: Pat
     )
     assert event.end.zone_label is None
     assert any("zone label 'VST'" in w and "label ignored" in w for w in warnings)
+
+
+def test_a_confirmed_events_claims_come_back(tmp_path: Path) -> None:
+    """Before: the claims cell of a confirmed event was read only for an event that was not confirmed,
+    so 'International media ..., as reported by Wikipedia: What happened at El Junquito was a
+    massacre.' was dropped without a word. Every event's claims cell now comes back as one claim."""
+    original = Chronology(load_dataset())
+    text = export_text(original, "csv")
+    path = tmp_path / "bundled.csv"
+    path.write_bytes(encode_export(text, "csv"))
+    back, _ = load_with_warnings(path)
+    again = {event.id: event for event in back.events}
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text, newline=""))}
+    reaction = again["international-reaction"]
+    assert reaction.certainty == "confirmed"
+    [claim] = reaction.claims
+    assert claim.statement.startswith(
+        "International media and Politicians and citizens around the world (some), as reported by Wikipedia: "
+        "What happened at El Junquito was a massacre."
+    )
+    assert (claim.by, claim.source) == ((), "csv-file")
+    for event in original.events:
+        cell = read_cell(rows[event.id]["claims"], "claims")
+        assert [c.statement for c in again[event.id].claims] == ([cell] if cell else []), event.id
+        assert again[event.id].certainty == event.certainty

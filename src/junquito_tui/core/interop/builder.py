@@ -27,6 +27,7 @@ class Pending:
     anchors: dict[str, str] = field(default_factory=dict)  # order field -> unique_id, from our own export
     order_note: str | None = None  # the source's words for that order, from our own export
     zoned: bool = False  # a clock time whose zone the file states
+    end_zoned: bool | None = None  # the same for the end, where the file says it apart (None: as the start)
     undated: bool = False  # our own export dated it by the event it is shown next to
 
 

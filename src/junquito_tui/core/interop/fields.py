@@ -49,6 +49,17 @@ class FieldReader:
 
     def clean(self, text: str, path: str) -> str:
         """Without control characters; '' for an unfilled template placeholder."""
+        text = self.without_controls(text, path)
+        stripped = text.strip()
+        # A long text is no placeholder word: it is not lowercased to find that out (a summary each row).
+        placeholder = len(stripped) <= _LONGEST_WORD and stripped.lower() in _PLACEHOLDER_WORDS
+        if placeholder or _PLACEHOLDER.fullmatch(stripped):
+            self.notes.add(path, f"{short(text)} looks like an unfilled template placeholder; ignored")
+            return ""
+        return text
+
+    def without_controls(self, text: str, path: str) -> str:
+        """``text`` with its line ends made newlines and control characters removed (said), nothing else changed."""
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         if has_control(text):
@@ -58,12 +69,6 @@ class FieldReader:
                 path,
             )
             text = CONTROL.sub("", text)
-        stripped = text.strip()
-        # A long text is no placeholder word: it is not lowercased to find that out (a summary each row).
-        placeholder = len(stripped) <= _LONGEST_WORD and stripped.lower() in _PLACEHOLDER_WORDS
-        if placeholder or _PLACEHOLDER.fullmatch(stripped):
-            self.notes.add(path, f"{short(text)} looks like an unfilled template placeholder; ignored")
-            return ""
         return text
 
     def line(self, text: str, path: str, limit: int = LINE_MAX) -> str:

@@ -4,7 +4,7 @@ Its dates are ISO 8601 exactly as our dataset writes them (astronomical years: `
 the precision column says how precise the start is, and text cells lose the apostrophe the export
 puts before a leading formula character (the documented neutralisation, undone exactly).
 What CSV cannot carry comes back as text: actors by name with their role, sources by title and
-address, and the claims of an event that is not confirmed as one claim holding the claims cell.
+address, and the claims of an event (confirmed or not) as one claim holding the claims cell.
 
 A file with the columns this version added (``ADDED_COLUMNS``: the end's approximation, note and
 zone label, the start's zone label) escapes the items of its actors and sources cells (a backslash
@@ -125,10 +125,14 @@ def _event(
     fields["tags"] = [t for t in re.split(r";\s*", cell("tags")) if t and SLUG_PATTERN.match(t)]
     read_sources = _escaped_sources if escaped else _sources
     fields["sources"] = [FILE_SOURCE, *read_sources(sheet, cell("sources"), book, where)]
+    # The claims cell, whatever the certainty: a confirmed event's accounts are kept too (the model
+    # allows them; a confirmed event only does not need one).
     certainty = cell("certainty") or "confirmed"
+    statement = line(cell("claims"))
     if certainty != "confirmed":
-        statement = line(cell("claims")) or "as the file states, without naming who claims it"
+        statement = statement or "as the file states, without naming who claims it"
         fields["certainty"] = certainty
+    if statement:
         fields["claims"] = [{"by": [], "statement": statement, "source": FILE_SOURCE}]
     return fields
 

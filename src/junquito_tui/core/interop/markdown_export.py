@@ -2,7 +2,9 @@
 
 Dataset text is escaped so that it reads as the words it is and can never become
 Markdown structure (a title starting with '#', a summary line starting with '>' or
-'1.', a stray '|', '*' or '<tag>').
+'1.', a stray '|', '*' or '<tag>', a '[' that would make a link or define one): ``escape_inline``.
+The user's notes stay Markdown, escaped only where they would reach beyond themselves
+(``markdown_notes.escape_note``).
 """
 
 from __future__ import annotations
@@ -11,23 +13,24 @@ import re
 from collections.abc import Callable
 
 from ..chronology import Chronology, exists
-from ..dates import clock, day_label
+from ..dates import clock, date_words, day_label
 from ..notebook.snapshot import Snapshot
 from ..placement import READING_WHY, order_facts
 from ..provenance import NO_SPEAKER, event_accounts, known_through
-from ..records import Event, Precision
+from ..records import Event, Precision, When
 from ..timeline_rows import spans
 from .markdown_notes import item_lines, others_section
-from .timelinejs_dates import display
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 
 
-def escape_inline(text: str) -> str:
-    """One line of text, safe anywhere in a Markdown line."""
-    text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", " ".join(text.split())))
+def escape_inline(text: str, *, verbatim: bool = False) -> str:
+    """One line of text, safe anywhere in a Markdown line; ``verbatim`` (a line of a quote): its runs
+    of spaces kept as written, only the blanks at its ends left out (they would indent it)."""
+    text = text.strip() if verbatim else " ".join(text.split())
+    text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
     return _LINE_START.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)
 
 
@@ -35,13 +38,13 @@ def _escape_start(marker: str) -> str:
     return "\\" + marker if not marker[0].isdigit() else marker[:-1] + "\\" + marker[-1]
 
 
-def escape_block(text: str) -> list[str]:
+def escape_block(text: str, *, verbatim: bool = False) -> list[str]:
     """Paragraphs of text as escaped Markdown lines; a single newline stays a line break."""
     lines: list[str] = []
     for paragraph in (p for p in re.split(r"\n\s*\n", text) if p.strip()):
         if lines:
             lines.append("")
-        rows = [escape_inline(row) for row in paragraph.split("\n") if row.strip()]
+        rows = [escape_inline(row, verbatim=verbatim) for row in paragraph.split("\n") if row.strip()]
         lines += [row + "\\" for row in rows[:-1]] + rows[-1:]
     return lines
 
@@ -95,11 +98,7 @@ def _event(
     if event.when is None:
         facts.append("**Date:** not given in the source")
     elif event.when.approximate or event.when.note or event.when.precision == "minute" or event.end:
-        date = display(event.when)
-        if event.end is not None:
-            date += f", until {display(event.end)}"
-        notes = [w.note for w in (event.when, event.end) if w is not None and w.note]
-        facts.append(f"**Date:** {escape_inline(' — '.join([date, *notes]))}")
+        facts.append(f"**Date:** {escape_inline(_date(event.when, event.end))}")
     if event.place:
         facts.append(f"**Place:** {escape_inline(event.place)}")
     if event.actors:
@@ -117,7 +116,7 @@ def _event(
     lines += _accounts(chronology, event, citations)
     lines += item_lines(marked.get("event", event.id))
     for quote in chronology.quotes_by_event.get(event.id, []):
-        lines += [f"> {row}" if row else ">" for row in escape_block(quote.text)]
+        lines += [f"> {row}" if row else ">" for row in escape_block(quote.text, verbatim=True)]
         speaker = _name(chronology, quote.speaker) if quote.speaker else NO_SPEAKER
         context = f", {escape_inline(quote.context)}" if quote.context else ""
         lines += [">", f"> \u2014 {escape_inline(speaker)}{context} {citations.cite(quote.source)}", ""]
@@ -126,6 +125,17 @@ def _event(
     if cited:
         lines += [f"Sources: {cited}", ""]
     return lines
+
+
+def _date(when: When, end: When | None) -> str:
+    """'around 04:00 (VST, UTC-04:00), Monday 15 January 2018, until ...', a clock time with its zone's
+    label and offset; then the notes, each said as the start's or the end's when there is an end
+    (' — start: ...; end: ...'), as the event page shows each under its own date."""
+    date = date_words(when) + (f", until {date_words(end)}" if end is not None else "")
+    if end is None:
+        return f"{date} — {when.note}" if when.note else date
+    notes = [f"{which}: {w.note}" for which, w in (("start", when), ("end", end)) if w.note]
+    return f"{date} — {'; '.join(notes)}" if notes else date
 
 
 def _names(chronology: Chronology) -> Callable[[tuple[str, str]], str | None]:

@@ -1,19 +1,57 @@
 """The user's own notebook in a Markdown report (a "case file"): stars, personal tags and notes.
 
 A note is the user's Markdown and is kept as Markdown, inside a blockquote so that its headings
-and lists stay inside the note instead of breaking the report's outline. Raw HTML is escaped
-(a note may come from a colleague's notebook), except ``<https://...>`` autolinks.
+and lists stay inside the note instead of breaking the report's outline. A note may come from a
+colleague's notebook, so ``escape_note`` escapes what would reach beyond it: raw HTML (except
+``<https://...>`` autolinks), and the '[' of a link reference definition ('[1]: https://...'),
+which Markdown applies to the whole document: it would turn every "[1]" of the report's citations
+into a link to its address, and its own line would vanish.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from ..notebook.items import Item
 from ..notebook.snapshot import Snapshot
 
 _HTML = re.compile(r"<(?!https?://[^\s<>]*>)")
+# A line's container markers (blockquote '>', list item '-', '+', '*', '1.', '1)') and indentation,
+# then '[': where a paragraph, and so a link reference definition, could start with a label.
+_OPENING = re.compile(r"(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*\[")
+_BRACKETS = re.compile(r"\\.|[\[\]]", re.DOTALL)  # a backslash escape (skipped), or a bracket
+_LINE_END = re.compile(r"\r\n|\r|\n")  # every line end Markdown knows
+
+
+def escape_note(note: str) -> list[str]:
+    """A note's Markdown as lines, kept as written but for raw HTML ('<' written '&lt;') and the '['
+    that would start a link reference definition (written '\\['): nothing in a note can change the
+    rest of the report."""
+    text = _HTML.sub("&lt;", _LINE_END.sub("\n", note))
+    starts = _definitions(text)
+    if starts:
+        text = "".join(text[i:j] + "\\" for i, j in pairwise([0, *starts])) + text[starts[-1] :]
+    return text.split("\n")
+
+
+def _definitions(text: str) -> list[int]:
+    """Where ``text`` has a '[' that opens a line (after its container markers) and whose label closes
+    with ']:' (a label holds no bracket that is not escaped, and may run over lines): a link reference
+    definition's, or a footnote's ('[^1]:'). In one pass, however many lines open with '['."""
+    openings = set()
+    position = 0
+    for line in text.split("\n"):
+        if (opening := _OPENING.match(line)) is not None:
+            openings.add(position + opening.end() - 1)
+        position += len(line) + 1
+    brackets = [m.start() for m in _BRACKETS.finditer(text) if len(m.group()) == 1]
+    return [
+        at
+        for at, after in pairwise(brackets)
+        if at in openings and text[after] == "]" and text[after + 1 : after + 2] == ":"
+    ]
 
 
 def item_lines(item: Item | None) -> list[str]:
@@ -27,7 +65,7 @@ def item_lines(item: Item | None) -> list[str]:
         marks.append(f"- **My tags:** {', '.join(f'`{tag}`' for tag in item.tags)}")
     lines = [*marks, ""] if marks else []
     if item.note.strip():
-        lines += ["**My note:**", ""] + [f"> {row}".rstrip() for row in _HTML.sub("&lt;", item.note).split("\n")]
+        lines += ["**My note:**", ""] + [f"> {row}".rstrip() for row in escape_note(item.note)]
         lines.append("")
     return lines
 

@@ -4,8 +4,9 @@ Everything from the dataset is HTML-escaped before it goes into a slide. What
 TimelineJS cannot express is still said: the time zone and 'around' in
 ``display_date``; an undated event sits at the date of the dated event it is shown
 next to, with ``display_date`` saying so (and whether the order is the source's or only a
-reading position). A ``junquito`` field (ignored by TimelineJS) lets our importer restore
-the zone, the order and its words exactly.
+reading position); each date's note is in the slide's text, the start's and the end's each
+labelled. A ``junquito`` field (ignored by TimelineJS) lets our importer restore each clock
+time's zone (the start's and the end's apart), each date's note, the order and its words exactly.
 
 The JSON is written safe to inline in a page's ``<script>`` element, as TimelineJS pages often
 do: '<', '>' and '&' are written \\u003c, \\u003e and \\u0026 everywhere (a '</script>' in any text
@@ -22,7 +23,7 @@ from typing import Any
 from ..chronology import Chronology
 from ..placement import READING_NOTE, Placement, order_facts, placement
 from ..provenance import NO_SPEAKER, event_accounts, known_through
-from ..records import Event, Precision
+from ..records import Event, Precision, When
 from ..timeline_rows import spans
 from .timelinejs_dates import display, to_timelinejs
 from .timelinejs_import import EXTENSION
@@ -79,14 +80,12 @@ def _slide(chronology: Chronology, event: Event, place: Event | None, untimed: s
         slide["start_date"] = to_timelinejs(when)
         if when.approximate or when.precision == Precision.MINUTE:
             slide["start_date"]["display_date"] = _text(display(when))
-        if when.precision == Precision.MINUTE:
-            extension = {"utc_offset": when.utc_offset}
-            if when.zone_label:
-                extension["zone_label"] = when.zone_label
+        extension = _date_extension(when, "")
         if end is not None:
             slide["end_date"] = to_timelinejs(end)
             if end.approximate or end.precision == Precision.MINUTE:
                 slide["end_date"]["display_date"] = _text(display(end))
+            extension |= _date_extension(end, "end_")
     for name in ORDER_EXTENSION:  # the order and its words, so that an import gives them back
         if getattr(event, name) is not None:
             extension[name] = getattr(event, name)
@@ -97,6 +96,20 @@ def _slide(chronology: Chronology, event: Event, place: Event | None, untimed: s
     if extension:
         slide[EXTENSION] = extension
     return slide
+
+
+def _date_extension(when: When, prefix: str) -> dict[str, Any]:
+    """What TimelineJS cannot hold of a date, for our importer: a clock time's UTC offset and zone
+    label, and the date's note ('utc_offset', 'zone_label', 'note' for the start; 'end_utc_offset',
+    'end_zone_label', 'end_note' for the end, each date its own)."""
+    out: dict[str, Any] = {}
+    if when.precision == Precision.MINUTE:
+        out[f"{prefix}utc_offset"] = when.utc_offset
+        if when.zone_label:
+            out[f"{prefix}zone_label"] = when.zone_label
+    if when.note:
+        out[f"{prefix}note"] = when.note
+    return out
 
 
 def _undated_display(chronology: Chronology, event: Event) -> str:
@@ -119,7 +132,7 @@ def _order_paragraphs(chronology: Chronology, event: Event, untimed: str) -> lis
         anchor = f"\u201c{_text(chronology.event(fact.anchor).title)}\u201d"
         if fact.stated:
             words = f"<p><em>{_text(fact.words)}</em> {anchor}"
-            out.append(words + (f" (the source: \u201c{_text(fact.quote)}\u201d)</p>" if fact.quote else "</p>"))
+            out.append(words + (f" (the source: \u201c{_lines(fact.quote)}\u201d)</p>" if fact.quote else "</p>"))
         else:
             out.append(f"<p><em>{_text(READING_NOTE)}.</em> {_text(fact.words)} {anchor}</p>")
     if untimed and placement(event) is Placement.PERIOD:
@@ -129,13 +142,14 @@ def _order_paragraphs(chronology: Chronology, event: Event, untimed: str) -> lis
 
 def _paragraphs(text: str) -> str:
     blocks = [block.strip() for block in text.split("\n\n") if block.strip()]
-    return "".join(f"<p>{_text(block).replace(chr(10), '<br>')}</p>" for block in blocks)
+    return "".join(f"<p>{_lines(block)}</p>" for block in blocks)
 
 
 def _body(chronology: Chronology, event: Event, untimed: str = "") -> str:
     parts = [_paragraphs(event.summary)]
-    if event.when is not None and event.when.note:
-        parts.append(f"<p><em>On the date:</em> {_text(event.when.note)}</p>")
+    if event.when is not None:  # each date's note, said as the start's or the end's when there is an end
+        for words, date in _date_notes(event):
+            parts.append(f"<p><em>{words}:</em> {_lines(date.note or '')}</p>")
     parts += _order_paragraphs(chronology, event, untimed)
     if event.place:
         parts.append(f"<p><strong>Place:</strong> {_text(event.place)}</p>")
@@ -151,8 +165,8 @@ def _body(chronology: Chronology, event: Event, untimed: str = "") -> str:
     for quote in chronology.quotes_by_event.get(event.id, []):
         speaker = _name(chronology, quote.speaker) if quote.speaker else NO_SPEAKER
         parts.append(
-            f"<blockquote>\u201c{_text(quote.text)}\u201d<br>\u2014 {_text(speaker)}"
-            + (f", {_text(quote.context)}" if quote.context else "")
+            f"<blockquote>\u201c{_lines(quote.text)}\u201d<br>\u2014 {_text(speaker)}"
+            + (f", {_lines(quote.context)}" if quote.context else "")
             + "</blockquote>"
         )
     links = []
@@ -171,8 +185,23 @@ def _body(chronology: Chronology, event: Event, untimed: str = "") -> str:
     return "".join(parts)
 
 
+def _date_notes(event: Event) -> list[tuple[str, When]]:
+    """('On the date', the start) for an event without an end; else 'On the start date' and 'On the
+    end date', for each date with a note."""
+    if event.end is None:
+        return [("On the date", event.when)] if event.when is not None and event.when.note else []
+    dates = (("On the start date", event.when), ("On the end date", event.end))
+    return [(words, date) for words, date in dates if date is not None and date.note]
+
+
 def _text(value: str) -> str:
     return escape(value, quote=False)
+
+
+def _lines(value: str) -> str:
+    """Text of several lines (a quote, a note): each line break a ``<br>``, which HTML keeps (a raw
+    line break is one space in a page)."""
+    return _text(value).replace("\n", "<br>")
 
 
 def _name(chronology: Chronology, actor_id: str) -> str:

@@ -21,6 +21,7 @@ from .fields import FieldReader, short
 from .ids import MAX_ID, IdAllocator
 from .notes import Notes
 from .timelinejs_dates import KNOWN_DATE_FIELDS, NO_ZONE, ZONE_NOTE, DateReader, date_token
+from .timelinejs_dates import display as display_date
 from .timelinejs_media import Media, SourceBook
 from .timelinejs_order import ORDER_EXTENSION, restore_order
 
@@ -209,22 +210,23 @@ class TimelineImporter:
         return tags
 
     def extension(self, value: Any, pending: _Pending) -> None:
-        """Our own export's ``junquito`` field: the zone of a clock time, the anchor of an undated event."""
+        """Our own export's ``junquito`` field: the zone of each clock time and each date's note, the
+        anchor of an undated event. A file written before the end had its own (no ``end_utc_offset``)
+        gives the end the start's zone, as it always did."""
         if not isinstance(value, dict):
             return
-        offset, label = value.get("utc_offset"), value.get("zone_label")
-        if isinstance(offset, str) and UTC_OFFSET.fullmatch(offset):
-            path = f"{pending.path}.{EXTENSION}.zone_label"
-            zone_label = self.text.line(label, path) if isinstance(label, str) else ""
-            if len(zone_label) > ZONE_LABEL_MAX:
-                self.notes.add(path, f"{short(zone_label)} is over {ZONE_LABEL_MAX} characters; ignored")
-                zone_label = ""
-            for name in ("when", "end"):
-                date = pending.fields.get(name)
-                if isinstance(date, When) and date.precision == "minute":
-                    pending.fields[name] = replace(date, utc_offset=offset, zone_label=zone_label or None)
-            pending.when = pending.fields["when"]
+        own_end = "end_utc_offset" in value
+        if (zone := self.zone(value, "", pending.path)) is not None:
+            self.date_zone(pending, ("when",) if own_end else ("when", "end"), zone)
             pending.zoned = True
+        if own_end:
+            end_zone = self.zone(value, "end_", pending.path)
+            if end_zone is not None:
+                self.date_zone(pending, ("end",), end_zone)
+            pending.end_zoned = end_zone is not None
+        for prefix, name in (("", "when"), ("end_", "end")):
+            self.date_note(value, prefix, name, pending)
+        pending.when = pending.fields["when"]
         for name in ORDER_EXTENSION:
             target = value.get(name)
             if name != "order_note" and isinstance(target, str) and target:
@@ -233,6 +235,41 @@ class TimelineImporter:
         if isinstance(note, str) and note.strip():
             pending.order_note = self.text.clean(note, f"{pending.path}.{EXTENSION}.order_note") or None
         pending.undated = value.get("undated") is True and bool(pending.anchors)
+
+    def zone(self, value: dict[str, Any], prefix: str, path: str) -> tuple[str, str | None] | None:
+        """The UTC offset and zone label the extension records for a date (``prefix``: '' for the
+        start, 'end_' for the end), or None where it records no valid offset."""
+        offset, label = value.get(f"{prefix}utc_offset"), value.get(f"{prefix}zone_label")
+        if not (isinstance(offset, str) and UTC_OFFSET.fullmatch(offset)):
+            if offset is not None:
+                self.notes.add(f"{path}.{EXTENSION}.{prefix}utc_offset", f"{short(str(offset))} is not a UTC offset")
+            return None
+        where = f"{path}.{EXTENSION}.{prefix}zone_label"
+        zone_label = self.text.line(label, where) if isinstance(label, str) else ""
+        if len(zone_label) > ZONE_LABEL_MAX:
+            self.notes.add(where, f"{short(zone_label)} is over {ZONE_LABEL_MAX} characters; ignored")
+            zone_label = ""
+        return offset, zone_label or None
+
+    @staticmethod
+    def date_zone(pending: _Pending, names: tuple[str, ...], zone: tuple[str, str | None]) -> None:
+        for name in names:
+            date = pending.fields.get(name)
+            if isinstance(date, When) and date.precision == "minute":
+                pending.fields[name] = replace(date, utc_offset=zone[0], zone_label=zone[1])
+
+    def date_note(self, value: dict[str, Any], prefix: str, name: str, pending: _Pending) -> None:
+        """The date's note as the extension records it, instead of the ``display_date`` our export
+        wrote for that date (its own words for it: nothing of the file is lost); a ``display_date``
+        that says anything else stays in the note, before it."""
+        note = value.get(f"{prefix}note")
+        date = pending.fields.get(name)
+        if not isinstance(note, str) or not isinstance(date, When):
+            return
+        where = f"{pending.path}.{EXTENSION}.{prefix}note"
+        shown = date.note if date.note != display_date(date) else None
+        note = "; ".join(filter(None, (shown, self.text.without_controls(note, where))))
+        pending.fields[name] = replace(date, note=self.text.cut(note, where) or None)
 
     # -- the whole file --------------------------------------------------------------------
 
@@ -262,12 +299,14 @@ class TimelineImporter:
         pending.sort(key=lambda p: (p.when.sort_key(), p.index))
         restore_order(pending, self.unique_ids, self.notes, EXTENSION)
         for item in pending:
-            if not item.zoned and not item.undated and has_clock_time(item.fields):
-                self.notes.group(self.no_zone, item.path)
-                for key in ("when", "end"):  # said with the time too: the zone is not the file's
-                    if isinstance(made := item.fields.get(key), When) and made.precision == "minute":
-                        note = f"{made.note}; {ZONE_NOTE}" if made.note else ZONE_NOTE
-                        item.fields[key] = replace(made, note=note)
+            if item.undated or not has_clock_time(item.fields):
+                continue
+            for key in ("when", "end"):  # said with the time too: the zone is not the file's
+                zoned = item.zoned if key == "when" or item.end_zoned is None else item.end_zoned
+                if not zoned and isinstance(made := item.fields.get(key), When) and made.precision == "minute":
+                    self.notes.group(self.no_zone, item.path)
+                    note = f"{made.note}; {ZONE_NOTE}" if made.note else ZONE_NOTE
+                    item.fields[key] = replace(made, note=note)
         for name, places in self.unknown.items():
             times = f"{len(places)} times" if len(places) > 1 else "once"
             self.notes.add("", f"field {name} is not part of TimelineJS3 and was ignored ({times})")
