@@ -9,23 +9,41 @@ from hypothesis import strategies as st
 
 from junquito_tui.core.text import CONTROL
 
+YEARS = st.integers(-3000, 3000)
+OFFSETS = st.sampled_from(["-04:00", "+00:00", "+05:30"])
+NOTHING: st.SearchStrategy[str | None] = st.none()
+
 
 @st.composite
-def whens(draw: st.DrawFn) -> dict[str, Any]:
-    """A valid `when` of any precision, BCE years included, sometimes approximate."""
+def whens(
+    draw: st.DrawFn,
+    years: st.SearchStrategy[int] = YEARS,
+    offsets: st.SearchStrategy[str] = OFFSETS,
+    labels: st.SearchStrategy[str | None] = NOTHING,
+    notes: st.SearchStrategy[str | None] = NOTHING,
+    padded: bool = False,
+) -> dict[str, Any]:
+    """A valid `when` of any precision, BCE years included, sometimes approximate; a clock time's
+    offset, its zone label and the date's note drawn from ``offsets``, ``labels``, ``notes``;
+    ``padded``: years written with four digits at least ('-0475')."""
     precision = draw(st.sampled_from(["year", "month", "day", "minute"]))
-    year = draw(st.integers(-3000, 3000))
+    year = draw(years)
     month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
     hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    digits = (f"{year:04d}" if year >= 0 else f"-{-year:04d}") if padded else f"{year}"
     date = {
-        "year": f"{year}",
-        "month": f"{year}-{month:02d}",
-        "day": f"{year}-{month:02d}-{day:02d}",
-        "minute": f"{year}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}",
+        "year": digits,
+        "month": f"{digits}-{month:02d}",
+        "day": f"{digits}-{month:02d}-{day:02d}",
+        "minute": f"{digits}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}",
     }[precision]
     when: dict[str, Any] = {"date": date, "precision": precision, "approximate": draw(st.booleans())}
     if precision == "minute":
-        when["utc_offset"] = draw(st.sampled_from(["-04:00", "+00:00", "+05:30"]))
+        when["utc_offset"] = draw(offsets)
+        if (label := draw(labels)) is not None:
+            when["zone_label"] = label
+    if (note := draw(notes)) is not None:
+        when["note"] = note
     return when
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+from functools import partial
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from junquito_tui.core.notebook.items import Item
 from junquito_tui.core.notebook.snapshot import Snapshot
 from junquito_tui.core.problems import DatasetError
 from junquito_tui.core.records import When
+from strategies import whens
 
 # The reviewer's file: a raid from 22:00 Venezuelan time to about 05:00 Central European time, and a
 # period whose start and end each have a note.
@@ -186,28 +188,15 @@ LABELS = st.none() | st.sampled_from(["VST", "CET", "local", "hora de Venezuela"
 NOTES = st.none() | st.text(min_size=1, max_size=30)
 
 
-@st.composite
-def dates(draw: st.DrawFn) -> dict[str, Any]:
-    """A date of any precision, BCE years included, with its offset and label, approximation and note."""
-    precision = draw(st.sampled_from(["year", "month", "day", "minute"]))
-    year = draw(st.sampled_from([-299, 0, 1, 999, 2017, 2018]) | st.integers(-9999, 9999))
-    month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
-    hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
-    digits = f"{year:04d}" if year >= 0 else f"-{-year:04d}"
-    date = {
-        "year": digits,
-        "month": f"{digits}-{month:02d}",
-        "day": f"{digits}-{month:02d}-{day:02d}",
-        "minute": f"{digits}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}",
-    }[precision]
-    when: dict[str, Any] = {"date": date, "precision": precision, "approximate": draw(st.booleans())}
-    if precision == "minute":
-        when["utc_offset"] = draw(OFFSETS)
-        if (label := draw(LABELS)) is not None:
-            when["zone_label"] = label
-    if (note := draw(NOTES)) is not None:
-        when["note"] = note
-    return when
+# A date of any precision, BCE years included, with its offset and label, approximation and note.
+dates = partial(
+    whens,
+    years=st.sampled_from([-299, 0, 1, 999, 2017, 2018]) | st.integers(-9999, 9999),
+    offsets=OFFSETS,
+    labels=LABELS,
+    notes=NOTES,
+    padded=True,
+)
 
 
 @st.composite
