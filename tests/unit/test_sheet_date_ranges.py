@@ -297,3 +297,31 @@ def test_a_year_and_two_digits_that_could_be_a_later_year_says_so() -> None:
     # was 1999 ('0 is not a valid month'): the next year across a new century
     assert dated(found["Across a new century"]) == ("1999", "year", True, "1999-00", "2000", "year")
     assert dated(found["A winter"]) == ("1904", "year", True, "winter 1904-05", "1905", "year")
+
+
+# -- a decade written without its century ----------------------------------------------------------------------
+
+
+def test_a_decade_without_its_century_is_read_as_excel_reads_two_digit_years() -> None:
+    # '60s' and 'the 80s' were 60-69 and 80-89 CE: events placed nineteen centuries early, the text kept
+    # only as the note
+    loaded = load("dates-decades-without-century.csv")
+    found = by_title(loaded)
+    said = "written without its century: read as the {}s, as Excel reads two-digit years"
+    assert dated(found["Sixties"]) == ("1960", "year", True, f"'60s': {said.format(1960)}", "1969", "year")
+    assert dated(found["Eighties"])[::4] == ("1980", "1989") and "'the 80s'" in (dated(found["Eighties"])[3] or "")
+    assert dated(found["Twenties"])[::4] == ("2020", "2029")  # Excel's 00-29: the 2000s, said
+    assert dated(found["Nineties"])[::4] == ("1990", "1999")
+    assert dated(found["Roman sixties"])[::4] == ("0060", "0069")  # an era says which: as written
+    assert dated(found["Written whole"]) == ("1960", "year", True, "1960s", "1969", "year")
+    assert any("a decade written without its century ('20s') read as the 2020s" in w for w in loaded.warnings)
+
+
+def test_every_two_digit_decade_gets_the_century_excel_gives_its_years() -> None:
+    # exhaustive: the ten decades a two-digit one can be, against Excel's rule written out
+    for tens in range(10):
+        decade = tens * 10
+        full = decade + (2000 if decade < 30 else 1900)
+        parsed = SheetDates(Notes()).read(f"{decade:02d}s", "line 2")
+        assert parsed is not None and parsed.parts == {"year": full} and parsed.end == {"year": full + 9}
+        assert parsed.approximate and f"read as the {full}s" in (parsed.note or "")

@@ -97,7 +97,7 @@ _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{3,4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[/.](\d{4})$")
 _RANGE = re.compile(r"^(\d{3,4})\s*(?:-|–|—|/|to|until|a)\s*(\d{1,4})$", re.IGNORECASE)
-_DECADE = re.compile(r"^(\d{1,3})0\s*'?s$", re.IGNORECASE)
+_DECADE = re.compile(r"^['’‘]?(\d{1,3})0\s*['’]?s$", re.IGNORECASE)  # "'90s": its apostrophe, straight or curly
 _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORECASE)
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:/.])")
@@ -493,6 +493,8 @@ def _vague_form(text: str, era: int) -> Parsed | None:
         return months
     if match := _DECADE.match(text):
         start = int(match.group(1)) * 10
+        if start < 100 and not era:  # '60s', 'the 80s': the 1960s, not 60-69 CE (an era says so: '60s AD')
+            return _decade_of_two_digits(start, match.group())
         if start >= 100 and start % 100 == 0:  # '1800s': the decade 1800-1809, or the century?
             return _decade_or_century(start, sign)
         # BCE decades run backwards: the 460s BC are 469 to 460 BCE
@@ -561,6 +563,18 @@ def _next_year(year: int, step: int) -> int:
 def _year(year: int) -> str:
     """'1950', '44 BCE' (TimelineJS's count: -44 is 44 BCE)."""
     return str(year) if year > 0 else f"{-year} BCE"
+
+
+def _decade_of_two_digits(start: int, written: str) -> Parsed:
+    """A decade written without its century ('60s') was read as 60 to 69 CE, placing 'the 80s' in
+    antiquity: read as Excel reads a two-digit year (00-29: 2000s, 30-99: 1900s), said."""
+    full = start + (2000 if start < 30 else 1900)
+    said = (
+        f"a decade written without its century ({written!r}) read as the {full}s, as Excel reads two-digit "
+        "years (00-29: 2000s, 30-99: 1900s)"
+    )
+    note = f"written without its century: read as the {full}s, as Excel reads two-digit years"
+    return Parsed({"year": full}, approximate=True, note=note, end={"year": full + 9}, said=[said])
 
 
 def _decade_or_century(start: int, sign: int) -> Parsed:
