@@ -379,6 +379,6 @@ def test_an_account_passage_names_its_claimants_as_the_dataset_names_them() -> N
     }
     index = SearchIndex(Chronology(DATASET.validate_python(data)))
     (named,) = index.search("cancelled", typing=False).hits
-    assert named.snippet.text == "Account by Jane Doe, The Daily <b>: It was cancelled."
+    assert named.snippet.text == "Account by Jane Doe and The Daily <b>: It was cancelled."  # as the accounts view
     (unnamed,) = index.search("invited", typing=False).hits
     assert unnamed.snippet.text == "Account: Nobody was invited."

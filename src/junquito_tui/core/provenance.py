@@ -63,9 +63,14 @@ def cited_in_words(sources: Mapping[str, Source], source_id: str) -> str:
     return ", ".join(f"cited in {o.title}" + (f" ({o.publisher})" if o.publisher else "") for o in outers)
 
 
+def claimants(chronology: Chronology, claim: Claim) -> str:
+    """'Bellingcat and Forensic Architecture'; 'no one named' where the source names nobody."""
+    return join_names([_actor_name(chronology, a) for a in claim.by]) or "no one named"
+
+
 def attribution(chronology: Chronology, claim: Claim) -> str:
     """'Bellingcat and Forensic Architecture, as reported by Wikipedia'; 'no one named, ...'."""
-    names = join_names([_actor_name(chronology, a) for a in claim.by]) or "no one named"
+    names = claimants(chronology, claim)
     source = chronology.sources.get(claim.source) if claim.source else None
     return f"{names}, as reported by {reporter(source)}" if source else names
 

@@ -253,9 +253,7 @@ class SearchIndex:
                 for number in bits_in(tier & of_kind, room):
                     doc = self.docs[number]
                     fields = [t for _, t in doc.fields]
-                    snippet = best_snippet(
-                        fields, exact, prefixes, compounds, field_labels(doc.item, self.chronology.actors)
-                    )
+                    snippet = best_snippet(fields, exact, prefixes, compounds, field_labels(doc.item, self.chronology))
                     results.hits.append(Hit(doc, float(len(ranked) - rank), snippet, self._speaker(doc)))
                     room = None if room is None else room - 1
                 if room == 0:

@@ -3,13 +3,13 @@ weight and the links (actors, claimants, tags, certainty) that filters find them
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from types import MappingProxyType
 
 from .annotations import tag_key
 from .chronology import Chronology
+from .provenance import claimants
 from .records import Actor, Claim, Event, Quote, Source, When
 
 TITLE, BODY = 2, 1  # a match in a title, name or alias outranks one in body text
@@ -53,23 +53,21 @@ def fields_of(item: Event | Actor | Quote | Source) -> tuple[tuple[int, str], ..
     return ((TITLE, item.title), *((BODY, t) for t in (item.publisher, item.author) if t))
 
 
-def field_labels(
-    item: Event | Actor | Quote | Source, actors: Mapping[str, Actor] = MappingProxyType({})
-) -> tuple[str, ...]:
+def field_labels(item: Event | Actor | Quote | Source, chronology: Chronology | None = None) -> tuple[str, ...]:
     """What a passage from each of ``fields_of(item)`` is, said before it where it is not the item's
-    own words ('Account: ', 'Account by Jane Doe: ', 'Date note: '); '' for its own. A claimant is
-    named by ``actors`` (an id a reader cannot place, 'oscar-perez', only where it is not there)."""
+    own words ('Account: ', 'Account by Óscar Pérez: ', 'Date note: '); '' for its own. Claimants
+    are named as the accounts view names them (``provenance.claimants``; by id without ``chronology``)."""
     if not isinstance(item, Event):
         return ()
-    return tuple(_said(what, actors) for _, _, what in _event_fields(item))
+    return tuple(_said(what, chronology) for _, _, what in _event_fields(item))
 
 
-def _said(what: str | Claim, actors: Mapping[str, Actor]) -> str:
+def _said(what: str | Claim, chronology: Chronology | None) -> str:
     if isinstance(what, str):
         return what
     if not what.by:
         return "Account: "
-    return f"Account by {', '.join(actors[i].name if i in actors else i for i in what.by)}: "
+    return f"Account by {claimants(chronology, what) if chronology else ', '.join(what.by)}: "
 
 
 def _event_fields(event: Event) -> list[tuple[int, str, str | Claim]]:
