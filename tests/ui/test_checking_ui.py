@@ -169,3 +169,31 @@ async def test_quitting_while_the_check_runs_ends_the_checking_process(monkeypat
     process = started[0]._process
     assert process is not None and process.poll() is not None
     assert started[0] not in child_process.RUNNING
+
+
+async def test_a_large_acled_export_is_shown_marked_until_the_ordinary_import_agrees(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    release = threading.Event()
+    real_wait = Check.wait
+
+    def held_wait(self: Check) -> Outcome:
+        outcome = real_wait(self)
+        release.wait(30)
+        return outcome
+
+    monkeypatch.setattr(Check, "wait", held_wait)
+    path = tmp_path / "export.csv"
+    header = "event_id_cnty,event_date,time_precision,event_type,actor1,inter1,location,source,notes,fatalities"
+    rows = [f"VEN{n},2018-01-{n:02d},1,Battles,Rebels,Rebel groups,Caracas,Wikipedia,Row {n}.,0" for n in (1, 2, 3)]
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    app = JunquitoApp(load=(path, 10**9))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: CHECKING.strip(" ·") in _title(app))
+        assert app.screen.query_one(Timeline).current is not None  # rows on screen, marked
+        assert app.load_warnings and "ACLED event ids are lowercased" in app.load_warnings[-1]
+        assert _entries() == []
+        release.set()
+        await _until(pilot, lambda: len(_entries()) == 1)  # cached once the ordinary import agreed
+        await _until(pilot, lambda: _title(app) == "1 Timeline · 3 events")
+        assert app.is_running and app.return_code is None

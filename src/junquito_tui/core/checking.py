@@ -24,9 +24,13 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import child_process
 from .problems import DatasetError, Problem
+
+if TYPE_CHECKING:
+    from .loader import Loaded
 
 TIME_LIMIT_BASE = 120.0  # seconds, and per MB below: checking 87 MB takes ~2 s of CPU here
 TIME_LIMIT_PER_MB = 2.0
@@ -125,9 +129,11 @@ def check(path: Path, max_bytes: int, digest: str) -> dict[str, str]:
     from .fast_json import digest as content_digest
     from .fast_json import read_fast
     from .files import read_file
-    from .loader import load_bytes
+    from .loader import is_sheet_file, load_bytes
     from .memory import collector_paused, release_free_memory
 
+    if is_sheet_file(path, None):
+        return check_sheet(path, max_bytes, digest)
     try:
         raw = read_file(path, max_bytes)
     except DatasetError:
@@ -151,6 +157,45 @@ def check(path: Path, max_bytes: int, digest: str) -> dict[str, str]:
     except Exception:  # the fast reading fails on what the check accepts: not the same
         same = False
     return {"outcome": "ok" if same else "differs"}
+
+
+def check_sheet(path: Path, max_bytes: int, digest: str) -> dict[str, str]:
+    """The same for a spreadsheet the parent read fast (``acled_fast``), from a private copy of it: the
+    ordinary import of the copy and the fast reading of it must give the same dataset, warnings and
+    counts."""
+    from .cache import file_digest
+    from .interop.acled_fast import read_fast
+    from .interop.book_copy import private_copy
+    from .memory import release_free_memory
+
+    try:
+        with private_copy(path, max_bytes) as copy:
+            if file_digest(copy) != digest:
+                return {"outcome": "changed"}
+            from .loader import load_sheet_copy
+
+            try:
+                checked = load_sheet_copy(copy, path, max_bytes)
+            except DatasetError as error:
+                return {"outcome": "failed", "report": error.report()}
+            expected = loaded_digest(checked)
+            del checked
+            release_free_memory()
+            fast = read_fast(copy, max_bytes, shown=path)
+            same = fast is not None and loaded_digest(fast) == expected
+    except (DatasetError, OSError):
+        return {"outcome": "changed"}  # it could be read a moment ago: it is not what the app shows
+    return {"outcome": "ok" if same else "differs"}
+
+
+def loaded_digest(loaded: Loaded) -> str:
+    """A hash of a loaded file: its dataset's content, its warnings and its counts."""
+    import xxhash
+
+    from .fast_json import digest
+
+    said = json.dumps([digest(loaded.dataset), loaded.warnings, loaded.summary], ensure_ascii=False)
+    return xxhash.xxh3_128_hexdigest(said.encode("utf-8", "surrogatepass"))
 
 
 def main(argv: list[str]) -> int:

@@ -183,18 +183,28 @@ def _is_sheet(target: Path, columns: ColumnSpec | None) -> bool:
     return columns is not None or is_sheet(target)
 
 
-def _load_sheet(target: Path, columns: ColumnSpec | None, report: Progress, limit: int) -> Loaded:
+def load_sheet_copy(copy: Path, path: Path, max_bytes: int) -> Loaded:
+    """What ``load_with_report`` makes of the spreadsheet ``path``, read from ``copy``, a private copy
+    of it (its suffix kept): every message names ``path``."""
+    with _last_line_of_defence(str(path)) as stage:
+        stage.now = "converted from a spreadsheet"
+        return _load_sheet(copy, None, lambda stage, fraction: None, max_bytes, shown=path)
+
+
+def _load_sheet(
+    target: Path, columns: ColumnSpec | None, report: Progress, limit: int, shown: Path | None = None
+) -> Loaded:
     """A spreadsheet (CSV, XLSX, ODS, ...) or JSON lines, converted; its rows counted for ``validate``."""
     from .interop.sheets import SheetError, import_sheet
 
-    name = str(target)
+    name = str(shown or target)
     report("Reading the spreadsheet", None)
     # Rows become drafts, events, a document and the dataset: millions of objects, no cycles. The
     # collector re-walking them as they grew was a fifth of the import (as for JSON, below); one pause
     # for the whole, so that the objects are walked once after it, not once per stage.
     with collector_paused():
         try:
-            imported = import_sheet(target, columns, report, limit)
+            imported = import_sheet(target, columns, report, limit, shown)
         except SheetError as error:
             raise DatasetError(name, [error.problem]) from None
         except OSError as error:

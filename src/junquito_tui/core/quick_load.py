@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 # Below this a file is checked before it is shown (it takes no time) and no second process is started.
 QUICK_MIN_BYTES = 1024 * 1024
+FAST_SHEET_SUFFIXES = (".csv",)  # spreadsheets with a fast reading (``acled_fast``): ACLED's exports
 
 
 @dataclasses.dataclass
@@ -52,7 +53,10 @@ def open_dataset(
     target = Path(path) if path is not None else bundled_path()
     limit = max_bytes if max_bytes is not None else default_max_bytes()
     options = dict(max_bytes=limit, progress=progress, columns=columns, use_cache=use_cache, folder=folder)
-    if not quick or columns is not None or preflight(target, limit) < QUICK_MIN_BYTES or is_sheet_file(target, None):
+    if not quick or columns is not None or preflight(target, limit) < QUICK_MIN_BYTES:
+        return (*load_cached(target, **options), None)  # type: ignore[arg-type]
+    sheet = is_sheet_file(target, None)
+    if sheet and target.suffix.lower() not in FAST_SHEET_SUFFIXES:
         return (*load_cached(target, **options), None)  # type: ignore[arg-type]
     import xxhash
 
@@ -73,6 +77,8 @@ def open_dataset(
             hit = None  # the reading below says what is wrong with the file
         if hit is not None:
             return Opened(hit.dataset, hit.warnings, hit.summary, hit.arrangement), None, None
+    if sheet:
+        return _read_sheet_quickly(target, limit, key, progress, use_cache, folder)
     raw = read_file(target, limit, progress)
     digest = xxhash.xxh3_128_hexdigest(raw)  # what the check must find again, and the entry's key
     held = [raw]  # handed over: the bytes are let go of as soon as they are decoded
@@ -117,3 +123,29 @@ def _read_quickly(
         return loaded, save if use_cache else None, None
     later = cache.Save(key, digest, cache.Cached(dataset, [], None), folder) if use_cache else None
     return Opened(dataset, []), None, Quick(check, later)
+
+
+def _read_sheet_quickly(
+    target: Path, limit: int, key: Key, progress: Progress | None, use_cache: bool, folder: Path | None
+) -> tuple[Opened, Save | None, Quick | None]:
+    """An ACLED export read fast (``acled_fast``) from a private copy, while the other process checks
+    its own copy: the ordinary import and the fast reading of the same bytes must agree. Any other
+    spreadsheet, or one the fast reading refuses, is loaded the ordinary way."""
+    from . import cache
+    from .interop.acled_fast import read_fast
+    from .interop.book_copy import private_copy
+
+    with private_copy(target, limit) as copy:
+        digest = cache.file_digest(copy)  # the copy's bytes: what the check must find again
+        check = Check(target, limit, digest, size=copy.stat().st_size).start()
+        try:
+            fast = read_fast(copy, limit, progress, shown=target)
+        except BaseException:
+            check.stop()
+            raise
+    if fast is None:  # another layout, or a file the fast reading leaves to the ordinary one
+        check.stop()
+        opened, save = load_cached(target, max_bytes=limit, progress=progress, use_cache=use_cache, folder=folder)
+        return opened, save, None
+    later = cache.Save(key, digest, cache.Cached(fast.dataset, fast.warnings, fast.summary), folder)
+    return Opened.of(fast), None, Quick(check, later if use_cache else None)

@@ -74,20 +74,16 @@ PRECISION_NOTES = {
 }
 # No time_precision (an empty cell, or the column removed): the day may stand for a week or a month
 NO_PRECISION = "no ACLED time precision given: this day, or a week or the month around it"
-_COUNT = re.compile(r"\d+(\.0)?")
+COUNT = re.compile(r"\d+(\.0)?")
 GEO_NOTES = {"2": "near this place", "3": "somewhere in this region"}
 _CAST = ("actor1", "assoc1", "inter1", "actor2", "assoc2", "inter2")
 RECODED_SHOWN = 20  # actors coded two ways named one by one, with their rows; the rest in one line
 
 
 def convert(sheet: Sheet) -> dict[str, Any]:
-    header = sheet.header
-    at = {key: header.find(names) for key, names in COLUMNS.items()}
-    known = {p for p in at.values() if p is not None} | {p for p in map(header.index.get, DROPPED) if p is not None}
+    at, known, events, memo = begin(sheet)
     extras = Extras.of(sheet, known, "the ACLED layout")
-    events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"ACLED export {sheet.name}")
     cells_of = _Cells(at, all_text=sheet.table.unit == "line")
-    memo = _Memo(has_precision=at["precision"] is not None, has_ids=at["id"] is not None)
     for where, cells in sheet.rows():
         draft = _draft(events, cells_of.row(cells), where, memo)
         if draft is not None:
@@ -95,6 +91,26 @@ def convert(sheet: Sheet) -> dict[str, Any]:
                 draft.fields["summary"] = events.summary([draft.fields.get("summary", ""), *details], where)
             events.drafts.append(draft)
     extras.warn()
+    file_notes(sheet, at, events, memo)
+    document = events.finish(*heading(sheet), sheet.counts)
+    for source in document["sources"]:  # the sources the export names: known only through it
+        if source["id"] != FILE_SOURCE:
+            source["cited_in"] = FILE_SOURCE
+    return document
+
+
+def begin(sheet: Sheet) -> tuple[dict[str, int | None], set[int], RowEvents, _Memo]:
+    """The columns' positions, the positions read (or left out on purpose), the file's events to be and
+    the memo: what ``convert`` and the fast reading (``acled_fast``) start from."""
+    header = sheet.header
+    at = {key: header.find(names) for key, names in COLUMNS.items()}
+    known = {p for p in at.values() if p is not None} | {p for p in map(header.index.get, DROPPED) if p is not None}
+    events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"ACLED export {sheet.name}")
+    return at, known, events, _Memo(has_precision=at["precision"] is not None, has_ids=at["id"] is not None)
+
+
+def file_notes(sheet: Sheet, at: dict[str, int | None], events: RowEvents, memo: _Memo) -> None:
+    """What is said of the whole file once its rows are read."""
     _codings(events, memo)
     if at["precision"] is None:
         sheet.notes.add("", f"no time_precision column: every date is marked approximate ({NO_PRECISION})")
@@ -102,16 +118,15 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         sheet.notes.add("", "ACLED event ids are lowercased to make the events' ids (AFG1001 is afg1001)")
     else:
         sheet.notes.add("", "no event_id_cnty column: ids are made from each event's title and date")
-    stem = sheet.stem
+
+
+def heading(sheet: Sheet) -> tuple[str, str]:
+    """The dataset's title and description."""
     description = (
         f"Converted from the ACLED export {sheet.name}: ACLED's coding of reported events, each attributed "
         "to the sources ACLED names (certainty 'reported')."
     )
-    document = events.finish(f"ACLED events: {stem}", description, sheet.counts)
-    for source in document["sources"]:  # the sources the export names: known only through it
-        if source["id"] != FILE_SOURCE:
-            source["cited_in"] = FILE_SOURCE
-    return document
+    return f"ACLED events: {sheet.stem}", description
 
 
 class _Cells:
@@ -146,6 +161,7 @@ class _Memo:
     (shared by the rows' drafts: the document is only read, by the check that makes records of it)."""
 
     casts: dict[tuple[str, ...], list[dict[str, str]]] = field(default_factory=dict)
+    sides: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = field(default_factory=dict)  # see ``_side``
     precise: dict[tuple[str, str], Parsed] = field(default_factory=dict)  # (date cell, time_precision)
     claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # source cell -> the event's claims
     codings: dict[str, dict[str, str]] = field(default_factory=dict)  # actor id -> {its type: first row}
@@ -163,7 +179,7 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
         return None
     precision = row["precision"].removesuffix(".0")
     if precision != "1":
-        start = _precise(start, raw_date, precision, memo)
+        start = precise(start, raw_date, precision, memo)
         if precision == "" and memo.has_precision:
             events.notes.group(f"no time_precision; the date is marked approximate ({NO_PRECISION})", where)
         elif precision and precision not in PRECISION_NOTES:
@@ -177,7 +193,7 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     summary = [row["notes"]]
     if fatalities := row["fatalities"]:
         summary.append(f"Fatalities (ACLED count): {fatalities}")
-        if not _COUNT.fullmatch(fatalities):
+        if not COUNT.fullmatch(fatalities):
             events.notes.group(f"fatalities {fatalities!r} is not a count: shown as written", where)
     if row["scale"]:
         summary.append(f"Source scale: {row['scale']}")
@@ -186,21 +202,21 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
         fields["place"] = place
     cast = tuple(row[key] for key in _CAST)
     if (participants := memo.casts.get(cast)) is None:
-        participants = memo.casts[cast] = _actors(events, row, where, memo)
+        participants = memo.casts[cast] = take_cast(events, row, where, memo)
     fields["actors"] = participants
     fields["sources"] = sources
     tag_words = [row["disorder"], row["type"], row["subtype"], row["targeting"], *row["tags"].split(";")]
     fields["tags"] = events.tags([w for w in tag_words if w.strip()], where)
     if (claims := memo.claims.get(source)) is None:  # one list per source cell, shared: nothing changes it
         # read in the export, which attributes it to the sources it names
-        statement = _statement(events.line(source, where))
-        claims = memo.claims[source] = [{"by": [], "statement": statement, "source": FILE_SOURCE, "cited": sources}]
+        said = statement(events.line(source, where))
+        claims = memo.claims[source] = [{"by": [], "statement": said, "source": FILE_SOURCE, "cited": sources}]
     fields["certainty"] = "reported"
     fields["claims"] = claims
     return Draft(where, fields, start, given_id=row["id"].lower())  # 'AFG1001' -> 'afg1001', said once
 
 
-def _precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed:
+def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed:
     """The date as precise as ACLED's time_precision says: made once per date and precision (the
     parsed date is the one ``SheetDates`` keeps for this text, so the pair stands for it)."""
     key = (raw_date, precision)
@@ -217,7 +233,7 @@ def _precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parse
     return made
 
 
-def _statement(source: str) -> str:
+def statement(source: str) -> str:
     names: dict[str, str] = {}  # each once, where first named: 'AP; AP; Reuters' is AP, Reuters
     for name in source.split(";"):
         if name := " ".join(name.split()):
@@ -228,50 +244,86 @@ def _statement(source: str) -> str:
 
 
 def _title(row: dict[str, str]) -> str:
-    what = row["subtype"] or row["type"] or "Event"
-    where = row["location"] or row["admin1"] or row["country"]
+    return title_of(row["subtype"], row["type"], row["location"], row["admin1"], row["country"])
+
+
+def title_of(subtype: str, kind: str, location: str, admin1: str, country: str) -> str:
+    what = subtype or kind or "Event"
+    where = location or admin1 or country
     return f"{what} in {where}" if where else what
 
 
 def _place(row: dict[str, str]) -> str:
-    """'Location, Admin2, Admin1, Country (lat, lon)': each name once, coordinates kept."""
-    names: list[str] = []
+    names = (row["location"], row["admin3"], row["admin2"], row["admin1"], row["country"])
+    return place_of(names, row["latitude"], row["longitude"], row["geo"])
+
+
+def place_of(names: tuple[str, ...], latitude: str, longitude: str, geo: str) -> str:
+    """'Location, Admin3, Admin2, Admin1, Country (lat, lon)': each name once, coordinates kept."""
+    shown: list[str] = []
     folded: set[str] = set()
-    for key in ("location", "admin3", "admin2", "admin1", "country"):
-        if (name := row[key]) and (fold := name.casefold()) not in folded:
+    for name in names:
+        if name and (fold := name.casefold()) not in folded:
             folded.add(fold)
-            names.append(name)
-    place = ", ".join(names)
-    latitude, longitude = row["latitude"], row["longitude"]
+            shown.append(name)
+    place = ", ".join(shown)
     if latitude and longitude:
-        geo = GEO_NOTES.get(row["geo"].removesuffix(".0"))
-        place += f" ({latitude}, {longitude}" + (f"; {geo}" if geo else "") + ")"
+        note = GEO_NOTES.get(geo.removesuffix(".0"))
+        place += f" ({latitude}, {longitude}" + (f"; {note}" if note else "") + ")"
     return place.strip()
 
 
-def _actors(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> list[dict[str, str]]:
+def take_cast(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> list[dict[str, str]]:
     """The row's participants, one per actor: an actor named in several roles (the same rioters on
     both sides) keeps them all in one role, 'actor 1 and actor 2'. Made once per cast, so the first row
     of each cast is the first row of each coding it holds: ``memo.codings`` records those rows."""
     roles: dict[str, list[str]] = {}
-    for side in ("1", "2"):
-        label, kind = _inter(row[f"inter{side}"])
-        names = [(row[f"actor{side}"], f"actor {side}")]
-        names += [(n.strip(), f"associated with actor {side}") for n in row[f"assoc{side}"].split(";")]
-        for written, role in names:
-            if not (name := events.line(written, where)):  # as every cell: no control characters
-                continue
-            actor_kind = "police-force" if kind == "armed-force" and "police" in name.lower() else kind
-            primary = role.startswith("actor")
-            actor = events.actors.take(name, actor_kind if primary else "other", label if primary else None)
-            if primary and label is not None:
-                if (coded := memo.codings.get(actor)) is None:
-                    memo.codings[actor] = {label: where}
-                elif label not in coded:
-                    coded[label] = where
+    for side in _SIDES:
+        for actor, role in _side(events, row, side, where, memo):
             if role not in (parts := roles.setdefault(actor, [])):
                 parts.append(role)
     return [{"actor": actor, "role": parts[0] if len(parts) == 1 else _role(parts)} for actor, parts in roles.items()]
+
+
+# Each side's columns and roles: (actor, associated actors, actor type, role, associated role).
+_SIDES = (
+    ("actor1", "assoc1", "inter1", "actor 1", "associated with actor 1"),
+    ("actor2", "assoc2", "inter2", "actor 2", "associated with actor 2"),
+)
+
+
+def _side(
+    events: RowEvents, row: dict[str, str], side: tuple[str, ...], where: str, memo: _Memo
+) -> tuple[tuple[str, str], ...]:
+    """One side's (actor, role) pairs, in the order named. Sides repeat more than casts do: each is
+    made once, at its first row (which is the first row of the first cast holding it, so the codings
+    are recorded where they would be per cast), unless something was said of it (said again then)."""
+    primary_key, assoc_key, inter_key, primary_role, assoc_role = side
+    key = (row[primary_key], row[assoc_key], row[inter_key], primary_role)
+    if (known := memo.sides.get(key)) is not None:
+        return known
+    said = events.notes.said
+    label, kind = _inter(key[2])
+    names = [(key[0], primary_role)]
+    if key[1]:
+        names += [(n.strip(), assoc_role) for n in key[1].split(";")]
+    pairs: list[tuple[str, str]] = []
+    for written, role in names:
+        if not written or not (name := events.line(written, where)):  # as every cell: no control characters
+            continue
+        actor_kind = "police-force" if kind == "armed-force" and "police" in name.lower() else kind
+        primary = role is primary_role
+        actor = events.actors.take(name, actor_kind if primary else "other", label if primary else None)
+        if primary and label is not None:
+            if (coded := memo.codings.get(actor)) is None:
+                memo.codings[actor] = {label: where}
+            elif label not in coded:
+                coded[label] = where
+        pairs.append((actor, role))
+    made = tuple(pairs)
+    if events.notes.said == said:
+        memo.sides[key] = made
+    return made
 
 
 def _role(parts: list[str]) -> str:

@@ -4,16 +4,24 @@ from names, and the finished dataset document (which the loader then validates a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
-from typing import Any
-
-from pydantic import TypeAdapter
+from typing import TYPE_CHECKING, Any
 
 from ..records import LINE_MAX, When
 from ..text import LINE_BREAK, slugify
 from .ids import IdAllocator
 
-_WHEN = TypeAdapter(When)  # dumps a date the way the dataset file writes it
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+
+@cache
+def _when_adapter() -> TypeAdapter[When]:
+    """Dumps a date the way the dataset file writes it (pydantic: only once a document is made)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(When)
 
 
 @dataclass(slots=True)
@@ -41,10 +49,10 @@ def dump_event(
     for name in ("when", "end"):
         if isinstance(when := out.get(name), When):
             if memo is None:
-                out[name] = _WHEN.dump_python(when, mode="json", exclude_defaults=True)
+                out[name] = _when_adapter().dump_python(when, mode="json", exclude_defaults=True)
                 continue
             if (dumped := memo.get(when)) is None:
-                dumped = memo[when] = _WHEN.dump_python(when, mode="json", exclude_defaults=True)
+                dumped = memo[when] = _when_adapter().dump_python(when, mode="json", exclude_defaults=True)
             out[name] = dict(dumped)  # a copy: the document is the caller's to change
     return out
 

@@ -42,6 +42,7 @@ class Sheet:
     spec: ColumnSpec | None = None
     progress: Progress | None = None
     notes: Notes = field(default_factory=Notes)
+    shown: Path | None = None  # read from a private copy: the file it is a copy of, named in titles
     counts: Counts = field(init=False)
     header: Header = field(init=False)
     dates: SheetDates = field(init=False)
@@ -63,11 +64,11 @@ class Sheet:
     @property
     def name(self) -> str:
         """The file's name, safe in a title: a file name may hold anything."""
-        return one_line(CONTROL.sub("", file_name(self.path.name))) or "spreadsheet"
+        return one_line(CONTROL.sub("", file_name((self.shown or self.path).name))) or "spreadsheet"
 
     @property
     def stem(self) -> str:
-        return one_line(CONTROL.sub("", file_name(self.path.stem))) or "Imported spreadsheet"
+        return one_line(CONTROL.sub("", file_name((self.shown or self.path).stem))) or "Imported spreadsheet"
 
     @property
     def notes_reader(self) -> FieldReader:
@@ -131,15 +132,20 @@ class Extras:
 
 
 def import_sheet(
-    path: Path, spec: ColumnSpec | None = None, progress: Progress | None = None, max_bytes: int | None = None
+    path: Path,
+    spec: ColumnSpec | None = None,
+    progress: Progress | None = None,
+    max_bytes: int | None = None,
+    shown: Path | None = None,
 ) -> Imported:
     """The dataset document for a spreadsheet; ``SheetError`` when the file or its layout cannot be read;
-    ``max_bytes``: the most a workbook may unpack to (the loader's limit for any file)."""
+    ``max_bytes``: the most a workbook may unpack to (the loader's limit for any file); ``shown``: the
+    file ``path`` is a private copy of."""
     if path.suffix.lower() in JSONL_SUFFIXES or _looks_like_jsonl(path):
         from .timesketch import from_jsonl
 
         return from_jsonl(path)
-    sheet = Sheet(path, open_table(path, max_bytes), spec, progress)
+    sheet = Sheet(path, open_table(path, max_bytes), spec, progress, shown=shown)
     layout = None if spec is not None and spec.fields else layout_of(sheet.header)
     if layout == "junquito":
         from .junquito_csv import convert

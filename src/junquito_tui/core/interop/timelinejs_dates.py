@@ -13,11 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..dates import MONTHS, day_label
-from ..model import checked_when
-from ..records import TEXT_MAX, Precision, When
+from ..records import TEXT_MAX, Precision, When, parse_partial_date
 from ..text import has_control
 from .notes import Notes
 
@@ -164,8 +161,9 @@ class DateReader:
             fields["note"] = "; ".join(notes)
         try:
             return _when(tuple(fields.items()))
-        except ValidationError as error:  # not expected: every part was checked above
-            self.notes.add(path, f"unusable date ({error.errors()[0]['msg']})")
+        except ValueError as error:  # pydantic's ValidationError is one; not expected: every part was checked above
+            reason = error.errors()[0]["msg"] if hasattr(error, "errors") else str(error)
+            self.notes.add(path, f"unusable date ({reason})")
             return None
 
     def _valid(self, name: str, raw: int | _Invalid, numbers: list[int], path: str) -> str | None:
@@ -216,14 +214,17 @@ def _when(fields: tuple[tuple[str, Any], ...]) -> When:
     note = made.get("note")
     if note is None or (len(note) <= TEXT_MAX and not has_control(note)):
         return When(**made)
+    from ..model import checked_when  # the contract, only for a note that may break it
+
     return checked_when(**made)
 
 
 @lru_cache(maxsize=65536)
 def _day_exists(year: int, month: int, day: int) -> bool:
+    """Whether our format holds this day: the contract's own test of a date (pydantic is not needed)."""
     try:
-        checked_when(date=_iso([year, month, day]), precision=Precision.DAY)
-    except ValidationError:
+        parse_partial_date(_iso([year, month, day]))
+    except ValueError:
         return False
     return True
 

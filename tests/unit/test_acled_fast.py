@@ -1,0 +1,238 @@
+"""The fast reading of an ACLED export (shown while the ordinary import checks it in another process):
+whatever it accepts, it reads exactly as the ordinary import does (dataset, warnings and counts);
+what the ordinary import would warn about, it leaves to it."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xxhash
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core import checking, quick_load
+from junquito_tui.core.checking import Check, loaded_digest
+from junquito_tui.core.interop import acled_fast
+from junquito_tui.core.interop.acled_fast import read_fast
+from junquito_tui.core.loader import Loaded, load_with_report
+
+SHEETS = Path(__file__).resolve().parents[1] / "data" / "sheets"
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+HEADER = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+]  # fmt: skip
+
+
+def _row(number: int, values: dict[str, str | None], header: tuple[str, ...]) -> list[str]:
+    cells = dict.fromkeys(HEADER, "")
+    cells |= {"event_id_cnty": f"VEN{number}", "year": "2014", "iso": "862", "region": "South America"}
+    cells |= {"timestamp": "1700000000", "interaction": "12"}
+    cells |= {name: value for name, value in values.items() if value is not None}  # None: as above
+    return [cells.get(name, "") for name in header]
+
+
+def _write(path: Path, rows: list[dict[str, str | None]], *, header: tuple[str, ...] = tuple(HEADER)) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(header)
+        for number, values in enumerate(rows, 1):
+            out.writerow(_row(number, values, header))
+    return path
+
+
+def _same(fast: Loaded, full: Loaded) -> bool:
+    return loaded_digest(fast) == loaded_digest(full) and fast.dataset == full.dataset
+
+
+# Cells an ACLED export holds, the plain ones first: the 'clean' rows use only those.
+_PLAIN = {
+    "event_date": ["2014-07-01", "2014-07-02", "2015-01-31", "2018-01-15"],
+    "time_precision": ["1", "2", "3", "2.0"],
+    "disorder_type": ["Political violence", "Demonstrations", ""],
+    "event_type": ["Battles", "Protests", ""],
+    "sub_event_type": ["Armed clash", "Attack", ""],
+    "actor1": ["Police Forces of Venezuela", "Rebels", "  Rebels ", "rebels", ""],
+    "assoc_actor_1": ["", "A; B", "B", "Rebels"],
+    "inter1": ["", "1", "6", "State forces", "Rioters", "rioters"],
+    "actor2": ["", "Rebels", "Civilians (Venezuela)"],
+    "assoc_actor_2": ["", "A", "Rebels; Police Forces of Venezuela"],
+    "inter2": ["", "7", "Civilians"],
+    "civilian_targeting": ["", "Civilian targeting"],
+    "country": ["Venezuela", ""],
+    "admin1": ["Distrito Capital", "distrito capital", ""],
+    "admin2": ["Libertador", ""],
+    "location": ["Caracas", "Catia", ""],
+    "latitude": ["10.5", ""],
+    "longitude": ["-66.9", ""],
+    "geo_precision": ["1", "2", "3", ""],
+    "source": ["El Pitazo; Efecto Cocuyo", "Wikipedia", "AP; AP", ""],
+    "source_scale": ["National", ""],
+    "notes": ["Police dispersed a march.", "Two paragraphs.\n\nThe second.", ""],
+    "fatalities": ["0", "3", "2.0", ""],
+    "tags": ["", "crowd size=no report", "a;b"],
+}
+# ... and what the ordinary import says something of (a row skipped, a made id, a cleaned cell, ...)
+_ODD = {
+    "event_id_cnty": ["", "VEN1", "ABC 1", "-x"],
+    "event_date": ["", "13/02/2014", "2/3/2014", "15 January 2018", "1850s", "2014", "1-May-20", "2018-01-15 04:00"],
+    "time_precision": ["", "4"],
+    "actor1": ["A\x07B", "{{actor}}"],
+    "source": ["https://x.example/a", "El Pitazo | Wikipedia"],
+    "notes": ["x\x1b[31m", "{{text}}", "a\r\nb"],
+    "location": ["Line\nbreak", "Tab\there"],
+    "fatalities": ["abc", "-1"],
+    "tags": ["!!!"],
+}
+
+
+def _plain_rows() -> st.SearchStrategy[list[dict[str, str | None]]]:
+    row = st.fixed_dictionaries({name: st.sampled_from(values) for name, values in _PLAIN.items()})
+    return st.lists(row, min_size=1, max_size=15)  # type: ignore[arg-type]
+
+
+@st.composite
+def _rows_with_odd_cells(draw: st.DrawFn) -> list[dict[str, str | None]]:
+    """Plain rows, up to two of whose cells are odd: a file the fast reading may take or leave."""
+    rows = draw(_plain_rows())
+    for _ in range(draw(st.integers(0, 2))):
+        name = draw(st.sampled_from(sorted(_ODD)))
+        rows[draw(st.integers(0, len(rows) - 1))][name] = draw(st.sampled_from(_ODD[name]))
+    return rows
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_plain_rows())
+def test_a_plain_export_is_read_fast_exactly_as_the_ordinary_import_reads_it(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[dict[str, str | None]]
+) -> None:
+    path = _write(tmp_path_factory.mktemp("acled") / "export.csv", rows)
+    fast = read_fast(path)
+    assert fast is not None
+    assert _same(fast, load_with_report(path))
+
+
+# Columns an export may leave out (ACLED's export tool chooses them), and the order they may come in.
+_LEFT_OUT = st.sets(st.sampled_from([name for name in HEADER if name not in {"event_id_cnty", "event_date"}]))
+
+
+@settings(max_examples=120, deadline=None)
+@given(_rows_with_odd_cells(), _LEFT_OUT, st.randoms(use_true_random=False))
+def test_whatever_the_fast_reading_accepts_it_reads_as_the_ordinary_import(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[dict[str, str | None]], left_out: set[str], order: Any
+) -> None:
+    header = [name for name in HEADER if name not in left_out]
+    order.shuffle(header)
+    path = _write(tmp_path_factory.mktemp("acled") / "export.csv", rows, header=tuple(header))
+    fast = read_fast(path)
+    event("read fast" if fast is not None else "left to the ordinary import")
+    if fast is not None:
+        assert _same(fast, load_with_report(path))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SHEETS.glob("*.csv")))
+def test_every_sheet_fixture_is_read_alike_or_left_to_the_ordinary_import(name: str) -> None:
+    fast = read_fast(SHEETS / name)
+    if fast is not None:
+        assert _same(fast, load_with_report(SHEETS / name))
+
+
+def test_the_bench_s_export_is_read_fast(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    command = [sys.executable, str(BENCH / "make_dataset.py"), "--events", "3000", "--format", "acled"]
+    subprocess.run([*command, "--out", str(path)], check=True, capture_output=True)
+    fast = read_fast(path)
+    assert fast is not None and len(fast.dataset.events) == 3000
+    assert _same(fast, load_with_report(path))
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ({"event_date": ""}, "a row skipped"),
+        ({"event_id_cnty": "VEN1"}, "an id given twice"),
+        ({"notes": "x\x1b[31m"}, "a control character removed"),
+        ({"time_precision": ""}, "no time precision"),
+        ({"fatalities": "many"}, "fatalities that are not a count"),
+    ],
+)
+def test_a_row_the_ordinary_import_warns_about_is_left_to_it(
+    tmp_path: Path, change: dict[str, str | None], why: str
+) -> None:
+    plain: dict[str, str | None] = {"event_date": "2014-07-01", "time_precision": "1", "actor1": "Rebels"}
+    path = _write(tmp_path / "export.csv", [plain, plain, plain | change])
+    assert read_fast(path) is None, why
+    assert load_with_report(path).warnings  # which says so
+
+
+def test_a_file_with_a_column_acled_does_not_have_is_left_to_the_ordinary_import(tmp_path: Path) -> None:
+    row: dict[str, str | None] = {"event_date": "2014-07-01", "time_precision": "1"}
+    assert read_fast(_write(tmp_path / "export.csv", [row], header=(*HEADER[:-1], "my notes"))) is None
+    assert read_fast(_write(tmp_path / "plain.csv", [row])) is not None
+
+
+# -- the check in the other process, and the app's opening of a large export -------------------------
+
+
+def _plain_export(path: Path, count: int = 40) -> Path:
+    rows: list[dict[str, str | None]] = [
+        {"event_date": f"2014-07-{day % 28 + 1:02d}", "time_precision": str(day % 3 + 1), "actor1": f"Group {day % 7}",
+         "inter1": "Rebel groups" if day % 2 else "Rioters", "source": "Wikipedia; El Pitazo", "notes": f"Row {day}."}
+        for day in range(count)
+    ]  # fmt: skip
+    return _write(path, rows)
+
+
+def test_the_check_of_an_export_read_fast_is_ok(tmp_path: Path) -> None:
+    path = _plain_export(tmp_path / "export.csv")
+    digest = xxhash.xxh3_128_hexdigest(path.read_bytes())
+    assert Check(path, 10**9, digest).start().wait().kind == "ok"
+    assert checking.check(path, 10**9, "0" * 32) == {"outcome": "changed"}
+
+
+def test_the_check_says_differs_when_the_fast_reading_is_not_the_ordinary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _plain_export(tmp_path / "export.csv")
+    digest = xxhash.xxh3_128_hexdigest(path.read_bytes())
+    real = acled_fast.read_fast
+
+    def one_warning_less(*args: object, **kwargs: object) -> Loaded | None:
+        loaded = real(*args, **kwargs)  # type: ignore[arg-type]
+        assert loaded is not None
+        return Loaded(loaded.dataset, loaded.warnings[1:], loaded.summary)
+
+    monkeypatch.setattr(acled_fast, "read_fast", one_warning_less)
+    assert checking.check(path, 10**9, digest) == {"outcome": "differs"}
+
+
+def test_a_large_export_opens_fast_and_is_cached_only_by_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    path = _plain_export(tmp_path / "My export.csv")
+    loaded, save, quick = quick_load.open_dataset(path, folder=tmp_path / "cache")
+    assert save is None and quick is not None and quick.save is not None
+    full = load_with_report(path)
+    assert loaded.dataset == full.dataset and loaded.warnings == full.warnings and loaded.summary == full.summary
+    assert loaded.dataset.title == "ACLED events: My export"  # named after the file, not its private copy
+    assert not (tmp_path / "cache").exists()
+    assert quick.check.wait().kind == "ok"
+
+
+def test_a_large_sheet_the_fast_reading_leaves_is_loaded_the_ordinary_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    path = tmp_path / "chronology.csv"
+    path.write_text("date,event\n2014-07-01,A march\n1850s,A decade\n", encoding="utf-8")
+    loaded, save, quick = quick_load.open_dataset(path, folder=tmp_path / "cache")
+    assert quick is None and save is not None
+    assert [e.title for e in loaded.dataset.events] == ["A decade", "A march"]
