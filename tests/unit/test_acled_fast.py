@@ -19,6 +19,8 @@ from junquito_tui.core import checking, quick_load
 from junquito_tui.core.checking import Check, loaded_digest
 from junquito_tui.core.interop import acled_fast
 from junquito_tui.core.interop.acled_fast import read_fast
+from junquito_tui.core.interop.fields import FieldReader, plain_line
+from junquito_tui.core.interop.notes import Notes
 from junquito_tui.core.loader import Loaded, load_with_report
 
 SHEETS = Path(__file__).resolve().parents[1] / "data" / "sheets"
@@ -236,3 +238,24 @@ def test_a_large_sheet_the_fast_reading_leaves_is_loaded_the_ordinary_way(
     loaded, save, quick = quick_load.open_dataset(path, folder=tmp_path / "cache")
     assert quick is None and save is not None
     assert [e.title for e in loaded.dataset.events] == ["A decade", "A march"]
+
+
+# -- the test for a row's own text: what it calls plain, cleaning gives back as it is, silently --------
+
+_PRINTABLE = ["a", "É", " ", "  ", "(", "-66.9", ",", "{{", "}}", "lorem ipsum", "Headline", "\u3164", "\U0001f600"]
+_UNPRINTABLE = ["\t", "\n", "\r", "\x1b", "\x85", "\xa0", "\u2028", "\u202e", "\ufffe", "\U0001fffe", "\u200b"]
+_PIECES = st.sampled_from(_PRINTABLE * 6 + _UNPRINTABLE)  # mostly printable
+
+
+@settings(max_examples=400)
+@given(st.lists(_PIECES, max_size=8).map("".join), st.integers(1, 40))
+def test_a_plain_line_is_given_back_as_it_is_and_nothing_said(text: str, limit: int) -> None:
+    notes = Notes()
+    cleaned = FieldReader(notes).line(text, "line 2", limit)
+    if plain_line(text, limit):
+        assert cleaned == text and notes.said == 0
+
+
+def test_a_place_with_its_coordinates_is_plain() -> None:
+    assert plain_line("Catia, Libertador, Distrito Capital, Venezuela (10.4954, -66.5505; near this place)")
+    assert not plain_line("Catia  (10.4954, -66.5505)") and not plain_line("{{place}}")

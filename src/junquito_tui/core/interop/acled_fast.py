@@ -25,6 +25,7 @@ from ..memory import collector_paused
 from ..records import MAX_ID, Actor, ActorKind, Certainty, Claim, Dataset, Event, Participant, Source, SourceKind, When
 from ..text import SLUG_PATTERN
 from . import acled
+from .fields import plain_line
 from .sheet_dates import Parsed
 from .sheet_events import RowEvents
 from .sheet_layouts import layout_of
@@ -70,6 +71,7 @@ def _read(sheet: Sheet) -> Loaded | None:
     plain_dates: dict[str, Parsed] = {}  # a date's text, read once where reading it says nothing
     rows: list[tuple[Any, ...]] = []
     titles: dict[tuple[str, ...], str] = {}
+    places: dict[tuple[str, ...], str] = {}  # a row's place names, joined (its coordinates are its own)
     casts: dict[tuple[str, ...], tuple[Participant, ...]] = {}
     people: dict[tuple[str, str], Participant] = {}  # records are frozen: one per actor and role, shared
     tag_sets: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -112,8 +114,12 @@ def _read(sheet: Sheet) -> Loaded | None:
             summary.append(f"Source scale: {scale}")
         # as events.summary([events.text(...)]) and events.line(..., memo=False) make them, without their layers
         summary_text = reader.cut(reader.clean("\n\n".join(p for p in summary if p).strip(), where), where)
-        named_place = acled.place_of((location, admin3, admin2, admin1, country), latitude, longitude, geo)
-        place = reader.line(named_place, where)
+        names = (location, admin3, admin2, admin1, country)
+        if (joined := places.get(names)) is None:
+            joined = places[names] = acled.place_of(names, "", "", "")
+        place = acled.place_of((joined,), latitude, longitude, geo) if latitude and longitude else joined
+        if not plain_line(place):
+            place = reader.line(place, where)
         cast = row[6:12]
         if (participants := casts.get(cast)) is None:
             made = acled.take_cast(events, dict(zip(_KEYS[6:12], cast, strict=True)), where, memo)

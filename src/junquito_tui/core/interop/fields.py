@@ -28,6 +28,32 @@ _PLACEHOLDER_WORDS = frozenset(
 _LONGEST_WORD = max(map(len, _PLACEHOLDER_WORDS))
 
 
+# Printable to str.isprintable, yet refused as a control by our format: the Hangul fillers (letters).
+_FILLERS = re.compile("[\u115f\u1160\u3164\uffa0]")
+
+
+def plain_line(text: str, limit: int = LINE_MAX) -> bool:
+    """Whether ``FieldReader.line`` would give ``text`` back as it is, saying nothing: a faster test for
+    the text of a row's own (a place with its coordinates). ``isprintable`` refuses every control,
+    line break, tab, noncharacter and bidirectional control, and every space but ' ' (so ' ' is the
+    only character ``one_line`` would fold); the fillers it takes for letters are asked apart."""
+    return (
+        len(text) <= limit
+        and text.isprintable()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and (text.isascii() or _FILLERS.search(text) is None)
+        and not _placeholder(text)
+    )
+
+
+def _placeholder(stripped: str) -> bool:
+    # A long text is no placeholder word: it is not lowercased to find that out (a summary each row).
+    placeholder = len(stripped) <= _LONGEST_WORD and stripped.lower() in _PLACEHOLDER_WORDS
+    return placeholder or _PLACEHOLDER.fullmatch(stripped) is not None
+
+
 def short(text: str) -> str:
     """A value quoted in a warning: on one line, at most 50 characters."""
     text = " ".join(text.split())
@@ -50,10 +76,7 @@ class FieldReader:
     def clean(self, text: str, path: str) -> str:
         """Without control characters; '' for an unfilled template placeholder."""
         text = self.without_controls(text, path)
-        stripped = text.strip()
-        # A long text is no placeholder word: it is not lowercased to find that out (a summary each row).
-        placeholder = len(stripped) <= _LONGEST_WORD and stripped.lower() in _PLACEHOLDER_WORDS
-        if placeholder or _PLACEHOLDER.fullmatch(stripped):
+        if _placeholder(text.strip()):
             self.notes.add(path, f"{short(text)} looks like an unfilled template placeholder; ignored")
             return ""
         return text
