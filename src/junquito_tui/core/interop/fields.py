@@ -7,8 +7,11 @@ refuses a file: what our format would refuse is mended, and the warning says how
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from ..problems import json_kind
@@ -26,10 +29,11 @@ _PLACEHOLDER_WORDS = frozenset(
     | {"your headline here", "headline goes here", "your text here", "text goes here", "add your text here"}
 )
 _LONGEST_WORD = max(map(len, _PLACEHOLDER_WORDS))
+_PREFIX = slice(0, _LONGEST_WORD + 1)  # as long as a word, and one more: a longer text is no word
 
 
 # Printable to str.isprintable, yet refused as a control by our format: the Hangul fillers (letters).
-_FILLERS = re.compile("[\u115f\u1160\u3164\uffa0]")
+_FILLER_CHARACTERS = ("\u115f", "\u1160", "\u3164", "\uffa0")
 
 
 def plain_line(text: str, limit: int = LINE_MAX) -> bool:
@@ -43,9 +47,38 @@ def plain_line(text: str, limit: int = LINE_MAX) -> bool:
         and "  " not in text
         and text[:1] != " "
         and text[-1:] != " "
-        and (text.isascii() or _FILLERS.search(text) is None)
+        and not any(filler in text for filler in _FILLER_CHARACTERS)
         and not _placeholder(text)
     )
+
+
+def plain_lines(texts: list[str], limit: int = LINE_MAX) -> list[bool]:
+    """``plain_line`` of each text, a column at a time: each of its tests one ``map``, run by C."""
+    tests = (
+        map(operator.le, map(len, texts), repeat(limit)),
+        map(str.isprintable, texts),
+        map(operator.not_, map(operator.contains, texts, repeat("  "))),
+        map(operator.not_, map(str.startswith, texts, repeat(" "))),
+        map(operator.not_, map(str.endswith, texts, repeat(" "))),
+        without_fillers(texts),
+        not_placeholders(texts),
+    )
+    return list(map(all, zip(*tests, strict=True)))
+
+
+def without_fillers(texts: list[str]) -> Iterator[bool]:
+    """Whether each text is free of the fillers (``in``: no time at all for text without a character
+    beyond U+00FF, which cannot hold one)."""
+    found = [map(operator.contains, texts, repeat(filler)) for filler in _FILLER_CHARACTERS]
+    return map(operator.not_, map(any, zip(*found, strict=True)))
+
+
+def not_placeholders(texts: list[str]) -> Iterator[bool]:
+    """``not _placeholder(text)`` for each (stripped) text: the placeholder words are at most
+    ``_LONGEST_WORD`` long, so only so many characters of each need lowercasing to know."""
+    heads: Iterator[str] = map(operator.getitem, texts, repeat(_PREFIX))
+    words = map(_PLACEHOLDER_WORDS.__contains__, map(str.lower, heads))
+    return map(operator.not_, map(operator.or_, map(bool, map(_PLACEHOLDER.fullmatch, texts)), words))
 
 
 def _placeholder(stripped: str) -> bool:

@@ -1,0 +1,89 @@
+"""The csv module alone (``quick_csv``): whatever file it reads, it reads as ``open_table`` does (header,
+each row's line and cells, empty rows); any other file it leaves to it."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.interop.quick_csv import NotQuick, open_quick
+from junquito_tui.core.interop.sheet_read import open_table
+from junquito_tui.core.interop.sheets import Sheet
+
+
+def _ordinary(path: Path) -> tuple[list[str], int, list[tuple[str, list[Any]]], int, list[str]]:
+    sheet = Sheet(path, open_table(path))
+    rows = list(sheet.rows())
+    return sheet.header.names, sheet.table.header_at, rows, sheet.counts.empty, sheet.finish_notes()
+
+
+def _quick(path: Path) -> tuple[list[str], int, list[tuple[str, list[Any]]], int, list[str]]:
+    with open_quick(path) as quick:
+        rows: list[tuple[str, list[Any]]] = []
+        empty = 0
+        for wheres, cells, skipped in quick.chunks(3):  # small chunks: rows across their edges
+            rows += zip(wheres, cells, strict=True)
+            empty += skipped
+        return quick.table.header, quick.table.header_at, rows, empty, quick.table.notes
+
+
+_PLAIN = ["a", "", " ", "1,5", 'say "hi"', "é", "\t", "2018-01-15", "ẞ", '"', ',"']
+_CELLS = st.sampled_from(_PLAIN * 8 + ["x\ny", "Ã©", "é\r\nb"])  # now and then, one open_table reads its own way
+_ENDS = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@st.composite
+def _files(draw: st.DrawFn) -> bytes:
+    lines = [draw(st.sampled_from(["", "\n"])) + "id,date,title"]
+    for _ in range(draw(st.integers(0, 8))):
+        cells = draw(st.lists(_CELLS, min_size=0, max_size=4))
+        quoted = [f'"{c.replace(chr(34), chr(34) * 2)}"' if draw(st.booleans()) or c[:1] in ',"' else c for c in cells]
+        lines.append(",".join(quoted))
+    text = "".join(line + draw(_ENDS) for line in lines)
+    data = text.encode("utf-8")
+    return (codecs.BOM_UTF8 if draw(st.booleans()) else b"") + data
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_files())
+def test_a_file_read_quickly_is_read_as_open_table_reads_it(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "file.csv"
+    path.write_bytes(data)
+    try:
+        quick = _quick(path)
+    except NotQuick:
+        event("left to open_table")
+        return
+    event("read quickly")
+    assert quick == _ordinary(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("a quoted line break", b'id,title\n1,"two\nlines"\n'),
+        ("a quote never closed", b'id,title\n1,"open\n'),
+        ("a closing quote with more after it", b'id,title\n1,"a"b\n'),
+        ("semicolons", b"id;title;date\n1;a;2018\n"),
+        ("text decoded twice", "id,title\n1,EhrenÃ¤mter\n".encode()),
+        ("UTF-16", "id,title\n1,a\n".encode("utf-16")),
+    ],
+)
+def test_a_file_open_table_reads_its_own_way_is_left_to_it(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / "file.csv"
+    path.write_bytes(data)
+    with pytest.raises(NotQuick):
+        _quick(path)
+
+
+@pytest.mark.parametrize("rows", [1, 5000])  # in the sample, and past it
+def test_a_legacy_file_is_not_read_quickly(tmp_path: Path, rows: int) -> None:
+    path = tmp_path / "file.csv"
+    path.write_bytes(("id,title\n" + "1,a\n" * rows + "2,Fundación\n").encode("cp1252"))
+    with pytest.raises(NotQuick):
+        _quick(path)
