@@ -161,7 +161,7 @@ class _Memo:
     (shared by the rows' drafts: the document is only read, by the check that makes records of it)."""
 
     casts: dict[tuple[str, ...], list[dict[str, str]]] = field(default_factory=dict)
-    sides: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = field(default_factory=dict)  # see ``_side``
+    sides: dict[tuple[str | int, ...], tuple[tuple[str, str], ...]] = field(default_factory=dict)  # ``side_pairs``
     precise: dict[tuple[str, str], Parsed] = field(default_factory=dict)  # (date cell, time_precision)
     claims: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # source cell -> the event's claims
     codings: dict[str, dict[str, str]] = field(default_factory=dict)  # actor id -> {its type: first row}
@@ -277,36 +277,42 @@ def take_cast(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -
     """The row's participants, one per actor: an actor named in several roles (the same rioters on
     both sides) keeps them all in one role, 'actor 1 and actor 2'. Made once per cast, so the first row
     of each cast is the first row of each coding it holds: ``memo.codings`` records those rows."""
+    first = side_pairs(events, (row["actor1"], row["assoc1"], row["inter1"]), 0, where, memo)
+    second = side_pairs(events, (row["actor2"], row["assoc2"], row["inter2"]), 1, where, memo)
+    return [{"actor": actor, "role": role} for actor, role in merged_roles(first, second)]
+
+
+def merged_roles(*sides: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """(actor, role) for each actor the sides name, in the order first named, its roles in one."""
     roles: dict[str, list[str]] = {}
-    for side in _SIDES:
-        for actor, role in _side(events, row, side, where, memo):
+    for pairs in sides:
+        for actor, role in pairs:
             if role not in (parts := roles.setdefault(actor, [])):
                 parts.append(role)
-    return [{"actor": actor, "role": parts[0] if len(parts) == 1 else _role(parts)} for actor, parts in roles.items()]
+    return [(actor, parts[0] if len(parts) == 1 else _role(parts)) for actor, parts in roles.items()]
 
 
-# Each side's columns and roles: (actor, associated actors, actor type, role, associated role).
-_SIDES = (
-    ("actor1", "assoc1", "inter1", "actor 1", "associated with actor 1"),
-    ("actor2", "assoc2", "inter2", "actor 2", "associated with actor 2"),
-)
+# Each side's roles: the actor's, and the associated actors'.
+_SIDES = (("actor 1", "associated with actor 1"), ("actor 2", "associated with actor 2"))
 
 
-def _side(
-    events: RowEvents, row: dict[str, str], side: tuple[str, ...], where: str, memo: _Memo
+def side_pairs(
+    events: RowEvents, cells: tuple[str, str, str], side: int, where: str, memo: _Memo
 ) -> tuple[tuple[str, str], ...]:
-    """One side's (actor, role) pairs, in the order named. Sides repeat more than casts do: each is
-    made once, at its first row (which is the first row of the first cast holding it, so the codings
-    are recorded where they would be per cast), unless something was said of it (said again then)."""
-    primary_key, assoc_key, inter_key, primary_role, assoc_role = side
-    key = (row[primary_key], row[assoc_key], row[inter_key], primary_role)
+    """One side's (actor, role) pairs, in the order named, from its cells (actor, associated actors,
+    actor type). Sides repeat more than casts do: each is made once, at its first row (which is the
+    first row of the first cast holding it, so the codings are recorded where they would be per
+    cast), unless something was said of it (said again then)."""
+    key = (*cells, side)
     if (known := memo.sides.get(key)) is not None:
         return known
     said = events.notes.said
-    label, kind = _inter(key[2])
-    names = [(key[0], primary_role)]
-    if key[1]:
-        names += [(n.strip(), assoc_role) for n in key[1].split(";")]
+    primary_role, assoc_role = _SIDES[side]
+    written_actor, assoc, inter = cells
+    label, kind = _inter(inter)
+    names = [(written_actor, primary_role)]
+    if assoc:
+        names += [(n.strip(), assoc_role) for n in assoc.split(";")]
     pairs: list[tuple[str, str]] = []
     for written, role in names:
         if not written or not (name := events.line(written, where)):  # as every cell: no control characters

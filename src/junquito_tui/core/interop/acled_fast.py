@@ -159,6 +159,7 @@ class _Columns:
         self.titles: dict[tuple[str, ...], str] = {}
         self.places: dict[tuple[str, ...], str] = {}
         self.casts: dict[tuple[str, ...], tuple[Participant, ...]] = {}
+        self.paired: dict[tuple[Any, Any], tuple[Participant, ...]] = {}  # (side, side) -> participants
         self.people: dict[tuple[str, str], Participant] = {}  # records are frozen: one per actor and role
         self.tag_sets: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.counts: dict[str, str] = {"": ""}  # fatalities -> their paragraph
@@ -269,8 +270,13 @@ class _Columns:
         return [place or None for place in places]
 
     def _cast(self, cast: tuple[str, ...], where: str) -> tuple[Participant, ...]:
-        made = acled.take_cast(self.book, dict(zip(_KEYS[6:12], cast, strict=True)), where, self.memo)
-        participants = self.casts[cast] = tuple(_participant(p["actor"], p["role"], self.people) for p in made)
+        """As ``acled.take_cast`` makes them: a cast is its two sides, which repeat more than casts."""
+        first = acled.side_pairs(self.book, cast[:3], 0, where, self.memo)  # type: ignore[arg-type]
+        second = acled.side_pairs(self.book, cast[3:], 1, where, self.memo)  # type: ignore[arg-type]
+        if (participants := self.paired.get((first, second))) is None:
+            merged = acled.merged_roles(first, second)
+            participants = self.paired[first, second] = tuple(_participant(a, r, self.people) for a, r in merged)
+        self.casts[cast] = participants
         return participants
 
     def _tags(self, cells: tuple[str, ...], where: str) -> tuple[str, ...]:
