@@ -315,7 +315,7 @@ def _looked_up(
     """``memo``'s value for each key, made (and kept by ``make``, as it chooses) where it has none, in
     the keys' order: a row's where is the first row of its value, as in the ordinary import."""
     found = list(map(memo.get, keys))
-    if not memo.keys() >= set(keys):
+    if any(map(operator.is_, found, repeat(None))):  # (``None in found`` would ask each value's __eq__)
         for index in compress(count(), map(operator.is_, found, repeat(None))):
             key = keys[index]
             found[index] = value if (value := memo.get(key)) is not None else make(key, wheres[index])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import count, islice
@@ -23,7 +24,7 @@ from .sheet_read import SAMPLE_BYTES, Table, TwiceEncoded, _filled, _header_name
 
 # What ``open_table`` looks into lines for: UTF-8's lead byte of 'Ã', 'Â' and 'â' then their second
 # byte (text decoded twice shows them); a file holding any of them is left to it.
-_TWICE_MARKS = (b"\xc3\x83", b"\xc3\x82", b"\xc3\xa2")
+_TWICE_MARKS = re.compile(b"\xc3[\x82\x83\xa2]")
 _SCAN_BYTES = 1 << 20
 
 
@@ -73,7 +74,7 @@ def open_quick(path: Path) -> QuickCsv:
         carried = b""
         while block := raw.read(_SCAN_BYTES):
             block = carried + block
-            if any(mark in block for mark in _TWICE_MARKS):
+            if _TWICE_MARKS.search(block):
                 raise NotQuick("text that may be decoded twice")
             carried = block[-1:]
         size = raw.tell()
