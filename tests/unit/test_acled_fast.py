@@ -233,6 +233,11 @@ def test_a_large_sheet_the_fast_reading_leaves_is_loaded_the_ordinary_way(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+
+    def no_second_process(self: Check) -> Check:
+        raise AssertionError("a check was started for a file with no fast reading")
+
+    monkeypatch.setattr(Check, "start", no_second_process)
     path = tmp_path / "chronology.csv"
     path.write_text("date,event\n2014-07-01,A march\n1850s,A decade\n", encoding="utf-8")
     loaded, save, quick = quick_load.open_dataset(path, folder=tmp_path / "cache")
@@ -259,3 +264,19 @@ def test_a_plain_line_is_given_back_as_it_is_and_nothing_said(text: str, limit: 
 def test_a_place_with_its_coordinates_is_plain() -> None:
     assert plain_line("Catia, Libertador, Distrito Capital, Venezuela (10.4954, -66.5505; near this place)")
     assert not plain_line("Catia  (10.4954, -66.5505)") and not plain_line("{{place}}")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\ufeff\nEVENT_ID_CNTY,EVENT_DATE,YEAR\nVEN1,2018-01-15,2018\n", True),
+        ("event_id_cnty,event_date\n", True),
+        ("date,event\n2018-01-15,A raid\n", False),
+        ("Year,Month,Day,Headline\n", False),
+        ("", False),
+    ],
+)
+def test_only_an_acled_header_is_worth_a_fast_reading(tmp_path: Path, text: str, expected: bool) -> None:
+    path = tmp_path / "file.csv"
+    path.write_text(text, encoding="utf-8")
+    assert acled_fast.is_acled(path) is expected

@@ -132,19 +132,22 @@ def _read_sheet_quickly(
     its own copy: the ordinary import and the fast reading of the same bytes must agree. Any other
     spreadsheet, or one the fast reading refuses, is loaded the ordinary way."""
     from . import cache
-    from .interop.acled_fast import read_fast
+    from .interop.acled_fast import is_acled, read_fast
     from .interop.book_copy import private_copy
 
+    check, fast, digest = None, None, ""
     with private_copy(target, limit) as copy:
-        digest = cache.file_digest(copy)  # the copy's bytes: what the check must find again
-        check = Check(target, limit, digest, size=copy.stat().st_size).start()
-        try:
-            fast = read_fast(copy, limit, progress, shown=target)
-        except BaseException:
+        if is_acled(copy):  # no second process for a file with no fast reading
+            digest = cache.file_digest(copy)  # the copy's bytes: what the check must find again
+            check = Check(target, limit, digest, size=copy.stat().st_size).start()
+            try:
+                fast = read_fast(copy, limit, progress, shown=target)
+            except BaseException:
+                check.stop()
+                raise
+    if check is None or fast is None:  # another layout, or a file the fast reading leaves to the ordinary one
+        if check is not None:
             check.stop()
-            raise
-    if fast is None:  # another layout, or a file the fast reading leaves to the ordinary one
-        check.stop()
         opened, save = load_cached(target, max_bytes=limit, progress=progress, use_cache=use_cache, folder=folder)
         return opened, save, None
     later = cache.Save(key, digest, cache.Cached(fast.dataset, fast.warnings, fast.summary), folder)

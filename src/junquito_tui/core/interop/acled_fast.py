@@ -13,6 +13,7 @@ way. Nothing here raises: in doubt, None.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import operator
 from collections import deque
@@ -45,8 +46,8 @@ from .fields import not_placeholders, plain_lines, without_fillers
 from .quick_csv import NotQuick, QuickCsv, open_quick
 from .sheet_dates import Parsed
 from .sheet_events import RowEvents
-from .sheet_layouts import layout_of
-from .sheet_read import open_table
+from .sheet_layouts import Header, layout_of
+from .sheet_read import SAMPLE_BYTES, _filled, _header_name, open_table
 from .sheet_when import SheetDates
 from .sheets import Extras, Sheet
 from .timelinejs_import import TIMEZONE
@@ -87,6 +88,17 @@ def read_fast(
         return _sheet(Sheet(path, open_table(path, max_bytes), None, progress, shown=shown), None)
     except Exception:  # in doubt: the ordinary reading says what is wrong
         return None
+
+
+def is_acled(path: Path) -> bool:
+    """Whether the file's first line of names, read as comma-separated UTF-8, is an ACLED export's
+    header: the only files worth a fast reading (and a second process to check it)."""
+    with path.open("rb") as handle:
+        head = handle.read(SAMPLE_BYTES).decode("utf-8", errors="replace").removeprefix("\ufeff")
+    for cells in csv.reader(head.splitlines()[:100]):
+        if any(_filled(cell) for cell in cells):
+            return layout_of(Header([_header_name(cell) for cell in cells])) == "acled"
+    return False
 
 
 def _sheet(sheet: Sheet, quick: QuickCsv | None) -> Loaded | None:
