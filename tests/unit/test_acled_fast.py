@@ -280,3 +280,19 @@ def test_only_an_acled_header_is_worth_a_fast_reading(tmp_path: Path, text: str,
     path = tmp_path / "file.csv"
     path.write_text(text, encoding="utf-8")
     assert acled_fast.is_acled(path) is expected
+
+
+def test_with_no_room_for_a_private_copy_an_export_opens_the_ordinary_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def full(*args: object, **kwargs: object) -> str:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    monkeypatch.setattr(tempfile, "mkdtemp", full)
+    path = _plain_export(tmp_path / "export.csv")
+    loaded, save, quick = quick_load.open_dataset(path, folder=tmp_path / "cache")
+    assert quick is None and save is not None
+    assert loaded.dataset == load_with_report(path).dataset

@@ -136,15 +136,18 @@ def _read_sheet_quickly(
     from .interop.book_copy import private_copy
 
     check, fast, digest = None, None, ""
-    with private_copy(target, limit) as copy:
-        if is_acled(copy):  # no second process for a file with no fast reading
-            digest = cache.file_digest(copy)  # the copy's bytes: what the check must find again
-            check = Check(target, limit, digest, size=copy.stat().st_size).start()
-            try:
+    try:
+        with private_copy(target, limit) as copy:
+            if is_acled(copy):  # no second process for a file with no fast reading
+                digest = cache.file_digest(copy)  # the copy's bytes: what the check must find again
+                check = Check(target, limit, digest, size=copy.stat().st_size).start()
                 fast = read_fast(copy, limit, progress, shown=target)
-            except BaseException:
-                check.stop()
-                raise
+    except OSError:  # no room for a copy (a full or read-only temporary folder): the ordinary way
+        fast = None
+    except BaseException:
+        if check is not None:
+            check.stop()
+        raise
     if check is None or fast is None:  # another layout, or a file the fast reading leaves to the ordinary one
         if check is not None:
             check.stop()
