@@ -18,8 +18,7 @@ import dataclasses
 import operator
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from itertools import accumulate, compress, count, islice, repeat
-from operator import itemgetter
+from itertools import compress, count, islice, repeat
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +134,7 @@ def _read(sheet: Sheet, chunks: Chunks) -> Loaded | None:
     at, known, events, memo = acled.begin(sheet)
     if at["id"] is None or at["precision"] is None or Extras.of(sheet, known, "").positions:
         return None  # without them every row is warned about; a column the layout does not use is too
-    reading = _Columns(events, memo, _cells_of([at[key] for key in _KEYS]))
+    reading = _Columns(events, memo, [at[key] for key in _KEYS])
     for wheres, cells in chunks:
         said = events.notes.said
         reading.add(wheres, cells)
@@ -162,8 +161,10 @@ class _Columns:
     the order the ordinary import makes them. The rest is joined and tested by ``map`` too, each
     row's own text left to the ordinary cleaning where the quick test cannot tell it is plain."""
 
-    def __init__(self, events: RowEvents, memo: acled._Memo, cells: tuple[Callable[..., Any], int]) -> None:
-        self.book, self.memo, (self.take, self.width) = events, memo, cells
+    def __init__(self, events: RowEvents, memo: acled._Memo, positions: list[int | None]) -> None:
+        """``positions``: each of ``_KEYS``'s column in the file (None: the export left it out)."""
+        self.book, self.memo, self.positions = events, memo, positions
+        self.width = max(p for p in positions if p is not None) + 1  # the cells a row needs
         self.reader = events.importer.text
         self.seen_ids: set[str] = set()
         self.dates: dict[tuple[str, str], Parsed] = {}
@@ -182,9 +183,12 @@ class _Columns:
     def add(self, wheres: Sequence[str], cells: Sequence[list[Any]]) -> None:
         if min(map(len, cells)) < self.width:
             raise _Refused
+        # the chunk's columns, in C: a row running long has cells past the last one read, left out
+        columns = list(zip(*cells, strict=False))
+        blank = [""] * len(cells)  # a column the export left out
         (given, raw_date, precision, disorder, kind, subtype, a1, as1, i1, a2, as2, i2, targeting, country, admin1,
          admin2, admin3, location, latitude, longitude, geo, source, scale, text, fatalities, tags) = [
-            list(map(str.strip, column)) for column in zip(*map(self.take, cells), strict=True)
+            blank if position is None else list(map(str.strip, columns[position])) for position in self.positions
         ]  # fmt: skip
         out = self.fields
         out["where"] += wheres
@@ -350,24 +354,6 @@ def _records(cls: type[Any], count: int, columns: dict[str, list[Any]], same: di
             raise TypeError(f"no value for {cls.__name__}.{field.name}")
         deque(map(getattr(cls, field.name).__set__, made, values), maxlen=0)
     return made
-
-
-def _cells_of(positions: list[int | None]) -> tuple[Callable[[list[Any]], tuple[str, ...]], int]:
-    """What takes a row's cells in ``_KEYS`` order ('' for a column the export left out), and how many
-    cells a row needs."""
-    present = [p for p in positions if p is not None]
-    width = max(present) + 1
-    every = itemgetter(*present)
-    if len(present) == len(positions):
-        return every, width
-    slots = list(accumulate((p is not None for p in positions), initial=0))  # a present cell's place in ``every``
-    where = [slots[i] if p is not None else None for i, p in enumerate(positions)]
-
-    def some(cells: list[Any]) -> tuple[str, ...]:
-        got = every(cells)
-        return tuple("" if at is None else got[at] for at in where)
-
-    return some, width
 
 
 def _when(dates: SheetDates, start: Parsed, where: str) -> When:
