@@ -47,18 +47,24 @@ def _entries() -> list[Path]:
     return list(folder.glob("*.jqc")) if folder.exists() else []
 
 
-async def test_the_explorer_is_marked_until_the_check_says_the_file_is_valid(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def _held_answers(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The check runs to its end; its answer reaches the app once the event returned is set."""
     release = threading.Event()
     real_wait = Check.wait
 
     def held_wait(self: Check) -> Outcome:
         outcome = real_wait(self)
-        release.wait(30)  # the check has finished; its answer arrives when the test says
+        release.wait(30)
         return outcome
 
     monkeypatch.setattr(Check, "wait", held_wait)
+    return release
+
+
+async def test_the_explorer_is_marked_until_the_check_says_the_file_is_valid(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    release = _held_answers(monkeypatch)
     path = tmp_path / "data.json"
     shutil.copy(FAST / "valid.json", path)
     app = JunquitoApp(load=(path, 10**9))
@@ -174,15 +180,7 @@ async def test_quitting_while_the_check_runs_ends_the_checking_process(monkeypat
 async def test_a_large_acled_export_is_shown_marked_until_the_ordinary_import_agrees(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    release = threading.Event()
-    real_wait = Check.wait
-
-    def held_wait(self: Check) -> Outcome:
-        outcome = real_wait(self)
-        release.wait(30)
-        return outcome
-
-    monkeypatch.setattr(Check, "wait", held_wait)
+    release = _held_answers(monkeypatch)
     path = tmp_path / "export.csv"
     header = "event_id_cnty,event_date,time_precision,event_type,actor1,inter1,location,source,notes,fatalities"
     rows = [f"VEN{n},2018-01-{n:02d},1,Battles,Rebels,Rebel groups,Caracas,Wikipedia,Row {n}.,0" for n in (1, 2, 3)]
