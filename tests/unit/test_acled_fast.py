@@ -296,3 +296,22 @@ def test_with_no_room_for_a_private_copy_an_export_opens_the_ordinary_way(
     loaded, save, quick = quick_load.open_dataset(path, folder=tmp_path / "cache")
     assert quick is None and save is not None
     assert loaded.dataset == load_with_report(path).dataset
+
+
+def test_a_check_stopped_mid_way_leaves_no_copy_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+    import time
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))  # the child's temporary folder
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))  # and ours
+    path = _plain_export(tmp_path / "export.csv", count=20_000)
+    check = Check(path, 10**9, xxhash.xxh3_128_hexdigest(path.read_bytes())).start()
+    for _ in range(400):  # until the child has made its copy
+        if list(temp.glob("junquito-book-*")):
+            break
+        time.sleep(0.025)
+    assert list(temp.glob("junquito-book-*")), "the child made no copy"
+    check.stop()  # as the app does when it quits while the check runs
+    assert list(temp.glob("junquito-book-*")) == []
