@@ -5,6 +5,7 @@ what the ordinary import would warn about, it leaves to it."""
 from __future__ import annotations
 
 import csv
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,13 +16,14 @@ import xxhash
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core import checking, quick_load
+from junquito_tui.core import checking, fast_json, quick_load
 from junquito_tui.core.checking import Check, loaded_digest
 from junquito_tui.core.interop import acled_fast
 from junquito_tui.core.interop.acled_fast import read_fast
 from junquito_tui.core.interop.fields import FieldReader, plain_line
 from junquito_tui.core.interop.notes import Notes
 from junquito_tui.core.loader import Loaded, load_with_report
+from junquito_tui.core.text import CONTROL
 
 SHEETS = Path(__file__).resolve().parents[1] / "data" / "sheets"
 BENCH = Path(__file__).resolve().parents[2] / "bench"
@@ -91,6 +93,7 @@ _ODD = {
     "notes": ["x\x1b[31m", "{{text}}", "a\r\nb"],
     "location": ["Line\nbreak", "Tab\there"],
     "fatalities": ["abc", "-1"],
+    "source_scale": ["National\x01x", "Nat\r\nional", "\u3164", "\u202eNational", "\U0001fffe", "\x1b]2;title\x07"],
     "tags": ["!!!"],
 }
 
@@ -314,4 +317,71 @@ def test_a_check_stopped_mid_way_leaves_no_copy_behind(tmp_path: Path, monkeypat
         time.sleep(0.025)
     assert list(temp.glob("junquito-book-*")), "the child made no copy"
     check.stop()  # as the app does when it quits while the check runs
+    assert list(temp.glob("junquito-book-*")) == []
+
+
+@pytest.mark.parametrize(
+    "scale", ["National\x01x", "\x1b]2;PWNED\x07", "Nat\rional", "Nat\r\nional", "\u3164", "\u202eNational"]
+)
+def test_a_cell_the_ordinary_import_would_clean_is_never_shown_as_written(tmp_path: Path, scale: str) -> None:
+    # the source scale was joined into the summary untested: an escape sequence reached the terminal
+    rows: list[dict[str, str | None]] = [{"event_date": "2014-07-01", "time_precision": "1"}] * 3
+    path = _write(tmp_path / "export.csv", [*rows, {**rows[0], "source_scale": scale}])
+    fast = read_fast(path)
+    assert fast is None or _same(fast, load_with_report(path))
+    assert fast is None or all(scale not in event.summary for event in fast.dataset.events)
+
+
+_TEXT = st.text(
+    st.sampled_from("a é\t\n\r\x00\x1b\x7f\x85\x9b\xa0\u115f\u202e\u2066\u3164\ufdd0\ufeff\uffff\U0001fffe\U0010ffff😀")
+)
+
+
+@given(_TEXT, _TEXT)
+def test_the_raw_scan_finds_what_the_model_refuses_as_a_control(before: str, text: str) -> None:
+    raw = (before + text).encode("utf-8", "surrogatepass")
+    refused = CONTROL.search((before + text).replace("\r", "")) is not None  # a CSV's line ends are its own
+    assert fast_json.has_raw_control(raw) is refused
+
+
+@pytest.mark.parametrize(
+    ("extra", "fast"),
+    [(["EXTRA"], False), (["", "  "], True), (["", "EXTRA"], False)],
+)
+def test_a_cell_past_the_last_column_name_is_left_to_the_ordinary_import(
+    tmp_path: Path, extra: list[str], fast: bool
+) -> None:
+    path = tmp_path / "export.csv"
+    rows: list[dict[str, str | None]] = [{"event_date": "2014-07-01", "time_precision": "1"}] * 3
+    _write(path, rows)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[2] += "," + ",".join(extra)  # the second row runs on past the header
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    read = read_fast(path)
+    assert (read is not None) is fast
+    assert read is None or _same(read, load_with_report(path))
+
+
+def test_an_app_that_exits_while_a_copy_is_read_leaves_no_copy(tmp_path: Path) -> None:
+    # the loading thread does not hold the app open: its own cleanup never ran when the app quit
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    path = _plain_export(tmp_path / "export.csv")
+    code = (
+        "import sys, threading, time\n"
+        "from pathlib import Path\n"
+        "from junquito_tui.core.interop.book_copy import private_copy\n"
+        "def read():\n"
+        "    with private_copy(Path(sys.argv[1]), 10**9):\n"
+        "        time.sleep(60)\n"
+        "threading.Thread(target=read, daemon=True).start()\n"
+        "for _ in range(200):\n"
+        "    time.sleep(0.02)\n"
+        "    if list(Path(sys.argv[2]).glob('junquito-book-*')):\n"
+        "        break\n"
+        "print(len(list(Path(sys.argv[2]).glob('junquito-book-*'))))\n"
+    )
+    env = {**os.environ, "TMPDIR": str(temp)}
+    done = subprocess.run([sys.executable, "-c", code, str(path), str(temp)], env=env, capture_output=True, text=True)
+    assert done.stdout.strip() == "1"  # the copy was there while the thread read it
     assert list(temp.glob("junquito-book-*")) == []

@@ -88,6 +88,22 @@ def _starts_an_escape(raw: bytes, at: int) -> bool:
     return (at - before) % 2 == 0
 
 
+# C0 controls but tab and the line ends (a CSV's own), and DEL: deleted, to find whether there were any.
+_C0 = bytes(b for b in [*range(0x20), 0x7F] if b not in b"\t\n\r")
+
+
+def has_raw_control(raw: bytes) -> bool:
+    """Whether ``raw`` (UTF-8 text other than JSON: a CSV file, a block of one) holds a control
+    character as written (C0 but tab and line ends, DEL, C1) or one the model refuses as undrawable
+    (fillers, bidirectional controls, noncharacters). A block ending inside a character is read
+    with the next one's first three bytes by the caller."""
+    if len(raw.translate(None, _C0)) != len(raw):
+        return True
+    if any(lead in raw and pattern.search(raw) for lead, pattern in _RAW):
+        return True
+    return any(lead in raw for lead in _PLANE_LEADS) and _PLANE_END.search(raw) is not None
+
+
 def has_control_escape(raw: bytes) -> bool:
     """Whether ``raw`` (JSON text) may hold a character the model refuses as a control or undrawable."""
     if b"\x7f" in raw:  # DEL, raw

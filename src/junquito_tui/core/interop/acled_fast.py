@@ -22,6 +22,7 @@ from itertools import compress, count, islice, repeat
 from pathlib import Path
 from typing import Any
 
+from ..fast_json import has_raw_control
 from ..files import Progress
 from ..loader import Loaded
 from ..memory import collector_paused
@@ -59,6 +60,7 @@ _KEYS = (
 )  # fmt: skip
 _REPORTED = Certainty.REPORTED
 CHUNK = 4096  # rows read a column at a time
+SCAN_BYTES = 1 << 20
 # The events' fields made a column at a time (the rest: their defaults, and certainty 'reported').
 _GEO_SUFFIXES = {code + tail: f"; {note}" for code, note in acled.GEO_NOTES.items() for tail in ("", ".0")}
 _COLUMNS = ("where", "id", "start", "cited", "title", "summary", "place", "actors", "tags")
@@ -74,6 +76,8 @@ def read_fast(
     """The loaded dataset, warnings and counts ``load_with_report`` gives for ``path`` (a CSV file; or
     for ``shown``, of which ``path`` is a private copy), or None."""
     try:
+        if _has_raw_control(path):  # whatever the columns: nothing shown before the check can be an escape
+            return None
         try:
             quick = open_quick(path)  # the csv module alone, where it reads the file as open_table does
         except NotQuick:
@@ -87,6 +91,18 @@ def read_fast(
         return _sheet(Sheet(path, open_table(path, max_bytes), None, progress, shown=shown), None)
     except Exception:  # in doubt: the ordinary reading says what is wrong
         return None
+
+
+def _has_raw_control(path: Path) -> bool:
+    """Whether the file holds a control or undrawable character anywhere (``fast_json.has_raw_control``,
+    a block at a time, each with the last three bytes of the one before: a character may straddle)."""
+    with path.open("rb") as handle:
+        carried = b""
+        while block := handle.read(SCAN_BYTES):
+            if has_raw_control(carried + block):
+                return True
+            carried = block[-3:]
+    return False
 
 
 def is_acled(path: Path) -> bool:
@@ -134,7 +150,7 @@ def _read(sheet: Sheet, chunks: Chunks) -> Loaded | None:
     at, known, events, memo = acled.begin(sheet)
     if at["id"] is None or at["precision"] is None or Extras.of(sheet, known, "").positions:
         return None  # without them every row is warned about; a column the layout does not use is too
-    reading = _Columns(events, memo, [at[key] for key in _KEYS])
+    reading = _Columns(events, memo, [at[key] for key in _KEYS], len(sheet.header.names))
     for wheres, cells in chunks:
         said = events.notes.said
         reading.add(wheres, cells)
@@ -161,9 +177,10 @@ class _Columns:
     the order the ordinary import makes them. The rest is joined and tested by ``map`` too, each
     row's own text left to the ordinary cleaning where the quick test cannot tell it is plain."""
 
-    def __init__(self, events: RowEvents, memo: acled._Memo, positions: list[int | None]) -> None:
-        """``positions``: each of ``_KEYS``'s column in the file (None: the export left it out)."""
-        self.book, self.memo, self.positions = events, memo, positions
+    def __init__(self, events: RowEvents, memo: acled._Memo, positions: list[int | None], named: int) -> None:
+        """``positions``: each of ``_KEYS``'s column in the file (None: the export left it out);
+        ``named``: how many columns have a name (a cell past them is not ACLED's)."""
+        self.book, self.memo, self.positions, self.named = events, memo, positions, named
         self.width = max(p for p in positions if p is not None) + 1  # the cells a row needs
         self.reader = events.importer.text
         self.seen_ids: set[str] = set()
@@ -183,6 +200,10 @@ class _Columns:
     def add(self, wheres: Sequence[str], cells: Sequence[list[Any]]) -> None:
         if min(map(len, cells)) < self.width:
             raise _Refused
+        if max(map(len, cells)) > self.named:  # cells past the last column name: kept in the summary
+            for row in cells:
+                if len(row) > self.named and any(map(str.strip, row[self.named :])):
+                    raise _Refused
         # the chunk's columns, in C: a row running long has cells past the last one read, left out
         columns = list(zip(*cells, strict=False))
         blank = [""] * len(cells)  # a column the export left out
@@ -199,7 +220,7 @@ class _Columns:
             self.titles, list(zip(subtype, kind, location, admin1, country, strict=True)), wheres, self._title
         )
         counts = _looked_up(self.counts, fatalities, wheres, self._count)
-        scales = _looked_up(self.scales, scale, wheres, lambda scale, where: f"Source scale: {scale}")
+        scales = _looked_up(self.scales, scale, wheres, self._scale)
         out["summary"] += self._summaries(text, counts, scales, wheres)
         names = _looked_up(
             self.places, list(zip(location, admin3, admin2, admin1, country, strict=True)), wheres, self._names
@@ -249,6 +270,13 @@ class _Columns:
         if not acled.COUNT.fullmatch(fatalities):
             raise _Refused
         made = self.counts[fatalities] = f"Fatalities (ACLED count): {fatalities}"
+        return made
+
+    def _scale(self, scale: str, where: str) -> str:
+        # printable, as the notes are asked to be below: nothing the cleaning of the summary would change
+        if not scale.isprintable() or not all(without_fillers([scale])):
+            raise _Refused
+        made = self.scales[scale] = f"Source scale: {scale}"
         return made
 
     def _summaries(self, text: list[str], counts: list[str], scales: list[str], wheres: Sequence[str]) -> list[str]:

@@ -14,6 +14,7 @@ reader left.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import re
@@ -36,11 +37,23 @@ except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
 
 
+# The copies being read now: removed when the app exits, the reading with it (a thread that loads
+# in the background is not waited for: its own cleanup would never run).
+_READING: set[Path] = set()
+
+
+@atexit.register
+def _remove_copies_being_read() -> None:
+    for folder in list(_READING):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @contextmanager
 def private_copy(path: Path, max_bytes: int) -> Iterator[Path]:
     suffix = path.suffix.lower()
     remove_left_behind()
     folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+    _READING.add(folder)
     try:
         with _held(folder / LOCK):
             copy = folder / ("workbook" + (suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ""))
@@ -54,6 +67,7 @@ def private_copy(path: Path, max_bytes: int) -> Iterator[Path]:
             yield copy
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        _READING.discard(folder)
 
 
 @contextmanager
