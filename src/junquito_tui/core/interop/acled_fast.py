@@ -3,12 +3,13 @@ while the ordinary import (``acled.convert``, then the contract) checks the same
 process (``checking``), which shows it only if both readings are equal, warnings and counts included.
 
 It is the ordinary import without its document of dicts and without the contract's second pass
-over them: the same cell reading, dates, memos, actors, sources, tags and notes (the same functions,
-called in the same order), then records in place of dicts. It reads only what the ordinary import
-reads without a word about any row, with every ACLED column and no other: a row that would be warned
-about, skipped or given a made id, a date with a clock time, a range, a column the layout does not
-use, a file the table reader warns about... and it answers None, and the file is read the ordinary
-way. Nothing here raises: in doubt, None.
+over them: the same cell reading, dates, actors, sources, tags and notes (the same functions, each
+kind called in the rows' order), then records in place of dicts. It reads only what the ordinary
+import reads without a word about any row: a file with its id and time precision columns and none
+ACLED does not have, holding no control or undrawable character anywhere (so nothing it shows can
+reach the terminal as an escape, whatever the column); a row that would be warned about, skipped or
+given a made id, a date with a clock time or a range, a file the table reader warns about... and it
+answers None, and the file is read the ordinary way. Nothing here raises: in doubt, None.
 """
 
 from __future__ import annotations
@@ -60,9 +61,9 @@ _KEYS = (
 )  # fmt: skip
 _REPORTED = Certainty.REPORTED
 CHUNK = 4096  # rows read a column at a time
-SCAN_BYTES = 1 << 20
-# The events' fields made a column at a time (the rest: their defaults, and certainty 'reported').
+SCAN_BYTES = 1 << 20  # the file scanned for control characters a block at a time
 _GEO_SUFFIXES = {code + tail: f"; {note}" for code, note in acled.GEO_NOTES.items() for tail in ("", ".0")}
+# The events' fields made a column at a time (the rest: their defaults, and certainty 'reported').
 _COLUMNS = ("where", "id", "start", "cited", "title", "summary", "place", "actors", "tags")
 
 
