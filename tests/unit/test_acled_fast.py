@@ -20,7 +20,7 @@ from junquito_tui.core import checking, fast_json, quick_load
 from junquito_tui.core.checking import Check, loaded_digest
 from junquito_tui.core.interop import acled_fast
 from junquito_tui.core.interop.acled_fast import read_fast
-from junquito_tui.core.interop.fields import FieldReader, plain_line
+from junquito_tui.core.interop.fields import FieldReader, plain_lines
 from junquito_tui.core.interop.notes import Notes
 from junquito_tui.core.loader import Loaded, load_with_report
 from junquito_tui.core.text import CONTROL
@@ -260,13 +260,13 @@ _PIECES = st.sampled_from(_PRINTABLE * 6 + _UNPRINTABLE)  # mostly printable
 def test_a_plain_line_is_given_back_as_it_is_and_nothing_said(text: str, limit: int) -> None:
     notes = Notes()
     cleaned = FieldReader(notes).line(text, "line 2", limit)
-    if plain_line(text, limit):
+    if plain_lines([text], limit) == [True]:
         assert cleaned == text and notes.said == 0
 
 
 def test_a_place_with_its_coordinates_is_plain() -> None:
-    assert plain_line("Catia, Libertador, Distrito Capital, Venezuela (10.4954, -66.5505; near this place)")
-    assert not plain_line("Catia  (10.4954, -66.5505)") and not plain_line("{{place}}")
+    place = "Catia, Libertador, Distrito Capital, Venezuela (10.4954, -66.5505; near this place)"
+    assert plain_lines([place, "Catia  (10.4954, -66.5505)", "{{place}}"]) == [True, False, False]
 
 
 @pytest.mark.parametrize(

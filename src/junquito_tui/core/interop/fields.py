@@ -36,24 +36,12 @@ _PREFIX = slice(0, _LONGEST_WORD + 1)  # as long as a word, and one more: a long
 _FILLER_CHARACTERS = ("\u115f", "\u1160", "\u3164", "\uffa0")
 
 
-def plain_line(text: str, limit: int = LINE_MAX) -> bool:
-    """Whether ``FieldReader.line`` would give ``text`` back as it is, saying nothing: a faster test for
-    the text of a row's own (a place with its coordinates). ``isprintable`` refuses every control,
-    line break, tab, noncharacter and bidirectional control, and every space but ' ' (so ' ' is the
-    only character ``one_line`` would fold); the fillers it takes for letters are asked apart."""
-    return (
-        len(text) <= limit
-        and text.isprintable()
-        and "  " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-        and not any(filler in text for filler in _FILLER_CHARACTERS)
-        and not _placeholder(text)
-    )
-
-
 def plain_lines(texts: list[str], limit: int = LINE_MAX) -> list[bool]:
-    """``plain_line`` of each text, a column at a time: each of its tests one ``map``, run by C."""
+    """Whether ``FieldReader.line`` would give each text back as it is, saying nothing: a fast test for
+    the text of a row's own (a place with its coordinates), a column at a time, each test one ``map``
+    run by C. ``isprintable`` refuses every control, line break, tab, noncharacter and bidirectional
+    control, and every space but ' ' (so ' ' is the only character ``one_line`` would fold); the
+    fillers it takes for letters are asked apart."""
     tests = (
         map(operator.le, map(len, texts), repeat(limit)),
         map(str.isprintable, texts),
