@@ -177,10 +177,44 @@ def test_a_row_the_ordinary_import_warns_about_is_left_to_it(
     assert load_with_report(path).warnings  # which says so
 
 
-def test_a_file_with_a_column_acled_does_not_have_is_left_to_the_ordinary_import(tmp_path: Path) -> None:
-    row: dict[str, str | None] = {"event_date": "2014-07-01", "time_precision": "1"}
-    assert read_fast(_write(tmp_path / "export.csv", [row], header=(*HEADER[:-1], "my notes"))) is None
-    assert read_fast(_write(tmp_path / "plain.csv", [row])) is not None
+# Columns an export may carry that ACLED's layout does not have (its population figures, a team's own).
+_EXTRA_NAMES = ["population_best", "my notes", "Notas del equipo"]
+_EXTRA_PLAIN = ["", "1200", "Seen on TV", "Núñez; Pérez"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_plain_rows(), st.lists(st.sampled_from(_EXTRA_NAMES), min_size=1, max_size=2, unique=True), st.data())
+def test_columns_acled_does_not_have_are_read_fast_into_the_summary_as_the_ordinary_import_keeps_them(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[dict[str, str | None]], extras: list[str], data: Any
+) -> None:
+    for row in rows:
+        row |= {name: data.draw(st.sampled_from(_EXTRA_PLAIN)) for name in extras}
+    path = _write(tmp_path_factory.mktemp("acled") / "export.csv", rows, header=(*HEADER, *extras))
+    fast = read_fast(path)
+    assert fast is not None
+    assert _same(fast, load_with_report(path))
+    events = {e.id: e for e in fast.dataset.events}
+    for number, row in enumerate(rows, 1):  # each cell as a paragraph of its event's summary
+        for name in extras:
+            line = f"{name}: {row[name]}"
+            assert (line in events[f"ven{number}"].summary.split("\n\n")) == bool(row[name])
+    filled = [name for name in extras if any(row[name] for row in rows)]
+    said = [w for w in fast.warnings if "not part of the ACLED layout" in w]
+    assert len(said) == (1 if filled else 0)
+    assert all(repr(name) in said[0] for name in filled)
+
+
+@pytest.mark.parametrize(
+    "cell", ["{{text}}", "Headline", "a\tb", "two\nlines", "\u202eevil", "\u3164", "x" * 100_000], ids=repr
+)
+def test_a_cell_of_another_column_the_ordinary_import_would_clean_is_left_to_it(tmp_path: Path, cell: str) -> None:
+    rows: list[dict[str, str | None]] = [
+        {"event_date": "2014-07-01", "time_precision": "1", "my notes": v} for v in ("a", cell)
+    ]
+    path = _write(tmp_path / "export.csv", rows, header=(*HEADER, "my notes"))
+    fast = read_fast(path)
+    assert fast is None or _same(fast, load_with_report(path))
+    assert fast is None, "each of these is cleaned, cut or said by the ordinary import"
 
 
 # -- the check in the other process, and the app's opening of a large export -------------------------

@@ -77,12 +77,13 @@ NO_PRECISION = "no ACLED time precision given: this day, or a week or the month 
 COUNT = re.compile(r"\d+(\.0)?")
 GEO_NOTES = {"2": "near this place", "3": "somewhere in this region"}
 _CAST = ("actor1", "assoc1", "inter1", "actor2", "assoc2", "inter2")
+LAYOUT = "the ACLED layout"  # as a warning names it, of the columns it does not have
 RECODED_SHOWN = 20  # actors coded two ways named one by one, with their rows; the rest in one line
 
 
 def convert(sheet: Sheet) -> dict[str, Any]:
     at, known, events, memo = begin(sheet)
-    extras = Extras.of(sheet, known, "the ACLED layout")
+    extras = Extras.of(sheet, known, LAYOUT)
     cells_of = _Cells(at, all_text=sheet.table.unit == "line")
     for where, cells in sheet.rows():
         draft = _draft(events, cells_of.row(cells), where, memo)

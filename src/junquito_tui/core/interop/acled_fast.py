@@ -5,11 +5,12 @@ process (``checking``), which shows it only if both readings are equal, warnings
 It is the ordinary import without its document of dicts and without the contract's second pass
 over them: the same cell reading, dates, actors, sources, tags and notes (the same functions, each
 kind called in the rows' order), then records in place of dicts. It reads only what the ordinary
-import reads without a word about any row: a file with its id and time precision columns and none
-ACLED does not have, holding no control or undrawable character anywhere (so nothing it shows can
-reach the terminal as an escape, whatever the column); a row that would be warned about, skipped or
-given a made id, a date with a clock time or a range, a file the table reader warns about... and it
-answers None, and the file is read the ordinary way. Nothing here raises: in doubt, None.
+import reads without a word about any row: a file with its id and time precision columns, holding
+no control or undrawable character anywhere (so nothing it shows can reach the terminal as an
+escape, whatever the column); columns ACLED does not have are kept in the summary, as the ordinary
+import keeps them. For a row that would be warned about, skipped or given a made id, a date with
+a clock time or a range, a file the table reader warns about... it answers None, and the file is
+read the ordinary way. Nothing here raises: in doubt, None.
 """
 
 from __future__ import annotations
@@ -149,14 +150,16 @@ def _quick_chunks(sheet: Sheet, quick: QuickCsv) -> Chunks:
 
 def _read(sheet: Sheet, chunks: Chunks) -> Loaded | None:
     at, known, events, memo = acled.begin(sheet)
-    if at["id"] is None or at["precision"] is None or Extras.of(sheet, known, "").positions:
-        return None  # without them every row is warned about; a column the layout does not use is too
-    reading = _Columns(events, memo, [at[key] for key in _KEYS], len(sheet.header.names))
+    if at["id"] is None or at["precision"] is None:
+        return None  # without them every row is warned about
+    extras = Extras.of(sheet, known, acled.LAYOUT)
+    reading = _Columns(events, memo, [at[key] for key in _KEYS], len(sheet.header.names), extras)
     for wheres, cells in chunks:
         said = events.notes.said
         reading.add(wheres, cells)
         if events.notes.said != said:
             raise _Refused
+    extras.warn()  # after the rows, as the ordinary import says it
     acled.file_notes(sheet, at, events, memo)
     title, description = acled.heading(sheet)
     dated = reading.events()
@@ -178,11 +181,14 @@ class _Columns:
     the order the ordinary import makes them. The rest is joined and tested by ``map`` too, each
     row's own text left to the ordinary cleaning where the quick test cannot tell it is plain."""
 
-    def __init__(self, events: RowEvents, memo: acled._Memo, positions: list[int | None], named: int) -> None:
+    def __init__(
+        self, events: RowEvents, memo: acled._Memo, positions: list[int | None], named: int, extras: Extras
+    ) -> None:
         """``positions``: each of ``_KEYS``'s column in the file (None: the export left it out);
-        ``named``: how many columns have a name (a cell past them is not ACLED's)."""
-        self.book, self.memo, self.positions, self.named = events, memo, positions, named
-        self.width = max(p for p in positions if p is not None) + 1  # the cells a row needs
+        ``named``: how many columns have a name (a cell past them is not ACLED's); ``extras``: the
+        named columns ACLED does not have, kept in the summary."""
+        self.book, self.memo, self.positions, self.named, self.extras = events, memo, positions, named, extras
+        self.width = max(p for p in [*positions, *extras.positions] if p is not None) + 1  # the cells a row needs
         self.reader = events.importer.text
         self.seen_ids: set[str] = set()
         self.dates: dict[tuple[str, str], Parsed] = {}
@@ -222,7 +228,8 @@ class _Columns:
         )
         counts = _looked_up(self.counts, fatalities, wheres, self._count)
         scales = _looked_up(self.scales, scale, wheres, self._scale)
-        out["summary"] += self._summaries(text, counts, scales, wheres)
+        summaries = self._summaries(text, counts, scales, wheres)
+        out["summary"] += self._with_extras(summaries, columns) if self.extras.positions else summaries
         names = _looked_up(
             self.places, list(zip(location, admin3, admin2, admin1, country, strict=True)), wheres, self._names
         )
@@ -295,6 +302,26 @@ class _Columns:
         for index in compress(count(), map(operator.not_, map(all, zip(*tests, strict=True)))):
             where = wheres[index]
             joined[index] = reader.cut(reader.clean(joined[index], where), where)
+        return joined
+
+    def _with_extras(self, summaries: list[str], columns: list[tuple[str, ...]]) -> list[str]:
+        """Each summary with the cells of the columns ACLED does not have, as ``Extras.details`` adds
+        them ('Column: value' paragraphs); a cell it would clean or say something of is refused."""
+        paragraphs = []
+        for position in self.extras.positions:
+            cells = list(map(str.strip, columns[position]))
+            filled = [cell for cell in cells if cell]
+            tests = (map(str.isprintable, filled), without_fillers(filled), not_placeholders(filled))
+            if not all(map(all, zip(*tests, strict=True))):
+                raise _Refused
+            if filled:
+                used = self.extras.used
+                used[position] = used.get(position, 0) + len(filled)
+            label = self.extras.label(position)
+            paragraphs.append([f"{label}: {cell}" if cell else "" for cell in cells])
+        joined = list(map("\n\n".join, map(filter, repeat(None), zip(summaries, *paragraphs, strict=True))))
+        if max(map(len, joined)) > TEXT_MAX:  # cut, and said, by the ordinary import
+            raise _Refused
         return joined
 
     def _names(self, names: tuple[str, ...], where: str) -> str:

@@ -114,9 +114,13 @@ class Extras:
             text = cell_text(cells[position]) if position < len(cells) else ""
             if text and (text := reader.clean(text, where).strip()):
                 self.used[position] = self.used.get(position, 0) + 1
-                name = CONTROL.sub("", names[position]) if position < len(names) else f"Column {position + 1}"
-                lines.append(f"{name}: {text}")
+                lines.append(f"{self.label(position)}: {text}")
         return lines
+
+    def label(self, position: int) -> str:
+        """The column's name as its cells' lines in a summary begin ('Column: value')."""
+        names = self.sheet.header.names
+        return CONTROL.sub("", names[position]) if position < len(names) else f"Column {position + 1}"
 
     def warn(self, *, unnamed_only: bool = False) -> None:
         names = self.sheet.header.names
