@@ -21,6 +21,7 @@ a true/false cell, with the reason, so the row is named in a warning.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -92,6 +93,19 @@ _TIME = re.compile(
 # word ('2003 per BBC', 'NBC', 'B.B.C.') nor the start of one ('Adelaide 1850').
 _ERA_BCE = re.compile(r"(?<![^\s\d])(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.|a\.\s?C\.|a\.\s?n\.\s?e\.)$", re.IGNORECASE)
 _ERA_CE = re.compile(r"(?<![^\s\d])(?:CE|C\.E\.|AD|A\.D\.|d\.\s?C\.)$|^(?:AD(?![^\W\d_])|A\.D\.)\s*", re.IGNORECASE)
+# An era written before the year ('BCE 476', 'BC 44'), as some catalogues do
+_ERA_BCE_LEADING = re.compile(r"^(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.)\s*(?=\d)", re.IGNORECASE)
+# A range across the eras once the CE era at its end is taken off ('100 BC - 100' of '100 BC - 100 AD')
+_ACROSS_ERAS = re.compile(
+    r"^(\d{1,4})\s*(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.)\s*(?:-|–|—|to|until|till)\s*(\d{1,4})$", re.IGNORECASE
+)
+# An era word inside the text once the one at its end is taken off ('500 BC - 400' of '500 BC - 400 BC')
+_INNER_BCE = re.compile(r"(?<![^\s\d])(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.)(?![^\W\d_])", re.IGNORECASE)
+_INNER_CE = re.compile(r"(?<![^\s\d])(?:CE|C\.E\.|AD|A\.D\.)(?![^\W\d_])", re.IGNORECASE)
+# A number written with thousands separators ('1,950', '10,000 BCE'; '1 950' as a whole cell)
+_GROUPED = re.compile(r"(?<![\d,])(\d{1,3})((?:,\d{3})+)(?![\d,])")
+_SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
+_ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")  # ISO 8601's ordinal date: '2020-032' is 1 February 2020
 _ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{3,4})$")
@@ -119,6 +133,10 @@ _DECADES_IN_TEXT = re.compile(
 )
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
 _EXCEL_MONTH_YEAR = re.compile(r"^[^\W\d_]{3,}\.?-\d{2}$")  # 'May-20': Excel's mmm-yy, as a CSV keeps it
+_SHORT_YEAR = (
+    "a year of one or two digits ({}) read as written, a year of the first century CE; a two-digit year meant "
+    "for the 1900s or 2000s needs its century"
+)
 EXCEL_MONTH_YEAR = (
     "a month and two digits ('May-20') read as Excel writes a month and year (mmm-yy: May 2020, the two-digit "
     "year as Excel reads it); they could also be a day of that month with no year, said in the date's note"
@@ -277,17 +295,33 @@ def _from_text(original: str) -> Parsed | str:
         text = f"{leading.group(2)} {leading.group(1)}"
     clock, text = _clock(text, said)
     era = 0
-    if (era_match := _ERA_BCE.search(text)) is not None:
-        text, era = text[: era_match.start()].strip(), -1
+    if (era_match := _ERA_BCE.search(text) or _ERA_BCE_LEADING.match(text)) is not None:
+        text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), -1
     elif (era_match := _ERA_CE.search(text)) is not None:
         text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), 1
-    parsed = (_two_years(text) if vague and not era else None) or _exact(text, era) or _vague_form(text, era)
+    if era > 0 and (across := _ACROSS_ERAS.match(text)) is not None:  # '100 BC - 100 AD'
+        text, vague, era = f"{across.group(1)}-{across.group(2)}", True, 0
+        parsed: Parsed | str | None = _span(-int(across.group(1)), int(across.group(2)))
+    elif era and (_INNER_CE if era < 0 else _INNER_BCE).search(text):  # '100 AD - 50 BC': no period forward
+        return f"{original!r} names both eras in a way that cannot be read as one period"
+    else:
+        if era:  # '500 BC - 400 BC': the era is said once, at the end
+            text = " ".join((_INNER_BCE if era < 0 else _INNER_CE).sub(" ", text).split())
+        grouped = _GROUPED.sub(lambda m: m.group(1) + m.group(2).replace(",", ""), text)
+        if _SPACE_GROUPED.match(grouped):
+            grouped = "".join(grouped.split())
+        if grouped != text:  # '1,950' is 1950 (reading '950' from it would be another year)
+            text = grouped
+            said.append(f"{original!r}: a number with thousands separators, read as {text}")
+        parsed = (_two_years(text) if vague and not era else None) or _exact(text, era) or _vague_form(text, era)
     if parsed is None:
         parsed = _year_in_text(text, era)
         vague = True
     if isinstance(parsed, str):
         return parsed
     parsed.said += said
+    if text != original and not (vague or parsed.approximate) and any("thousands separators" in w for w in said):
+        parsed.note = _joined(parsed.note, f"the file writes {original!r}")
     if MIDNIGHT in said:  # said with the date too: the file gives a time, which is not kept
         parsed.note = _joined(
             parsed.note, "the file gives the time 0:00:00, which spreadsheets add to dates: read as the day"
@@ -359,6 +393,9 @@ def _exact(text: str, era: int) -> Parsed | str | None:
         if era and year <= 0:
             return f"{text!r} with an era is not a year"
         parsed = _from_number(float(text), text) if not era else Parsed({"year": year * era})
+        if isinstance(parsed, Parsed) and not era and 0 < digits <= 2 and not text.startswith("-"):
+            parsed.note = f"the file gives the year {year} (not {1900 + year} nor {2000 + year}): read as written"
+            parsed.said.append(_SHORT_YEAR.format(year))
         if isinstance(parsed, Parsed) and text.startswith("-") and not era:
             parsed.said.append("negative years read as years BCE, as TimelineJS shows them (-460 is 460 BCE)")
             if (bce := -parsed.parts["year"]) > 0:  # ('-0' is the year 0, which the date reader says)
@@ -366,6 +403,10 @@ def _exact(text: str, era: int) -> Parsed | str | None:
                     f"{text} read as {bce} BCE, as TimelineJS counts years (ISO 8601 counts it as {bce + 1} BCE)"
                 )
         return parsed
+    if (match := _ORDINAL.match(text)) and not era and 1 <= (number := int(match.group(2))) <= _days_in(match.group(1)):
+        day = date(int(match.group(1)), 1, 1) + timedelta(days=number - 1)
+        note = f"read as an ISO 8601 ordinal date (day {number} of {match.group(1)})"
+        return Parsed({"year": day.year, "month": day.month, "day": day.day}, note=note)
     if (match := _ISO.match(text)) and match.group(2):
         return _iso(match, era)
     if match := _YMD.match(text):
@@ -382,6 +423,10 @@ def _exact(text: str, era: int) -> Parsed | str | None:
     if match := _MONTH_YEAR.match(text):
         return Parsed({"year": int(match.group(2)), "month": int(match.group(1))})
     return _named_month(text, era)
+
+
+def _days_in(year: str) -> int:
+    return 366 if calendar.isleap(int(year)) else 365
 
 
 def _tail_year(year: str, tail: str) -> int | None:
@@ -480,6 +525,8 @@ def _named_month(text: str, era: int) -> Parsed | str | None:
             return Parsed({"year": year, "month": months[0]}, note=note, said=[EXCEL_MONTH_YEAR])
         year, said = _full_year(numbers[0]) if not era else (int(numbers[0]), [])
         return Parsed({"year": year * (era or 1), "month": months[0]}, said=said, note=said[0] if said else None)
+    if min(map(len, numbers)) > 2:  # 'March 1950-1951', 'Sept. 1939 – 1945': years, not a day and a year
+        return None
     day_text, year_text = numbers if len(numbers[0]) <= 2 else numbers[::-1]
     year, said = _full_year(year_text) if not era else (int(year_text), [])
     parts = {"year": year * (era or 1), "month": months[0], "day": int(day_text)}
@@ -536,6 +583,11 @@ def _month_span(text: str, era: int) -> Parsed | None:
         return None  # ('March-May 20' is no year: years of one or two digits only with an era)
     sign = -1 if era < 0 else 1
     year = sign * int(match.group(4))  # TimelineJS's count: -44 is 44 BCE
+    if match.group(2) is not None and len(match.group(2)) <= 2 and not era:  # 'June 5 - July 1950': a day
+        if first > last:
+            return None  # across a new year the text does not place: read as free text
+        day = {"year": year, "month": first, "day": int(match.group(2))}
+        return Parsed(day, approximate=True, end={"year": year, "month": last})
     if match.group(2) is not None:  # a year on each side
         start = sign * int(match.group(2))
         if (start, first) >= (year, last):
@@ -615,6 +667,10 @@ def _year_in_text(text: str, era: int) -> Parsed | str:
     decades = _decades_in_text(text)
     if len(years) == 1 and not decades:
         parts = {"year": sign * years[0]}
+        if len(months := _months_named(text)) > 1:  # '30 April - 2 May 1950': from the first to the last
+            if months == sorted(months):
+                return Parsed({**parts, "month": months[0]}, approximate=True, end={**parts, "month": months[-1]})
+            return Parsed(parts, approximate=True)  # months out of order may cross a year: the year alone
         if (month := _month_by_year(text, found[years[0]])) is not None:
             parts["month"] = month
         return Parsed(parts, approximate=True)
@@ -655,6 +711,14 @@ def _decades_in_text(text: str) -> list[tuple[int, int, int]]:
         start = int(match.group(1))
         found.setdefault(match.start(1), (start, start + 9, start + 99 if start % 100 == 0 else start + 9))
     return list(found.values())
+
+
+def _months_named(text: str) -> list[int]:
+    """The distinct months free text names, in the order written (an everyday word in lower case, 'may',
+    'march', is no month)."""
+    words = (w for w in _TOKENS.findall(text) if w.lower() in MONTH_NAMES)
+    named = [MONTH_NAMES[w.lower()] for w in words if w.lower() not in _COMMON_WORDS or w[0].isupper()]
+    return list(dict.fromkeys(named))
 
 
 def _month_by_year(text: str, position: int) -> int | None:

@@ -1,0 +1,144 @@
+"""Date cells a review found read as a wrong year or a wrong period, unsaid: each form here must give
+a period that holds every day its text names (an oracle over generated texts), or be skipped and named."""
+
+from __future__ import annotations
+
+import calendar
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from junquito_tui.core.dates import MONTHS
+from junquito_tui.core.interop.sheet_dates import Parsed, read_date
+from junquito_tui.core.loader import load_with_report
+
+Day = tuple[int, int, int]
+
+
+def _period(parsed: Parsed) -> tuple[Day, Day]:
+    """The first and last day the reading holds (positive years)."""
+    start, end = parsed.parts, parsed.end or parsed.parts
+    first = (start["year"], start.get("month", 1), start.get("day", 1))
+    last_month = end.get("month", 12)
+    last = (end["year"], last_month, end.get("day", calendar.monthrange(end["year"], last_month)[1]))
+    return first, last
+
+
+def _read(text: str) -> Parsed:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed), f"{text!r}: {parsed}"
+    return parsed
+
+
+_YEARS = st.integers(1000, 2099)
+_MONTH_NUMBERS = st.integers(1, 12)
+
+
+@given(_YEARS, st.sampled_from([",", " "]))
+def test_a_year_written_with_a_thousands_separator_is_that_year_and_said(year: int, separator: str) -> None:
+    text = f"{year // 1000}{separator}{year % 1000:03d}"
+    parsed = _read(text)
+    assert parsed.parts == {"year": year} and parsed.end is None
+    assert any("thousands separators" in said for said in parsed.said)
+    assert parsed.note is not None and text in parsed.note
+
+
+@given(st.integers(1, 9999).map(lambda n: n * 10), st.sampled_from(["BCE", "BC"]))
+def test_a_bce_year_with_a_separator_stays_bce(year: int, era: str) -> None:
+    assert _read(f"{year:,} {era}").parts == {"year": -year}
+
+
+@given(_YEARS, _MONTH_NUMBERS, _MONTH_NUMBERS, st.integers(1, 28), st.sampled_from([" - ", "–", " to ", " until "]))
+def test_a_day_of_a_month_then_a_later_month_holds_both(year: int, first: int, last: int, day: int, dash: str) -> None:
+    text = f"{MONTHS[first - 1]} {day}{dash}{MONTHS[last - 1]} {year}"
+    parsed = read_date(text)
+    if first > last:  # across a new year the text does not place: never a year of the day's digits
+        assert not isinstance(parsed, Parsed) or parsed.parts["year"] >= year - 1
+        return
+    start, end = _period(_read(text))
+    assert start <= (year, first, day) and end >= (year, last, 1)
+    assert start[0] == year  # before: 'June 5 - July 1950' began in the year 5
+
+
+@given(_YEARS, _MONTH_NUMBERS, st.integers(1, 30), st.sampled_from([" - ", "–", "-", " "]))
+def test_a_month_and_a_range_of_years_is_the_years(year: int, month: int, later: int, dash: str) -> None:
+    text = f"{MONTHS[month - 1]} {year}{dash}{year + later}"
+    parsed = _read(text)
+    start, end = _period(parsed)
+    assert start <= (year, month, 1) and end[0] == year + later  # before: one month, 'day' the last year
+    assert parsed.approximate
+
+
+@given(_YEARS, _MONTH_NUMBERS, _MONTH_NUMBERS, st.integers(1, 28), st.integers(1, 28), st.data())
+def test_two_days_of_one_year_in_different_months_are_both_held(
+    year: int, first: int, last: int, day: int, other: int, data: st.DataObject
+) -> None:
+    one, two = f"{day} {MONTHS[first - 1]}", f"{other} {MONTHS[last - 1]}"
+    form = data.draw(st.sampled_from(["{a} {y} - {b} {y}", "{a} - {b} {y}", "between {a} and {b} {y}"]))
+    parsed = _read(form.format(a=one, b=two, y=year))
+    start, end = _period(parsed)
+    if first < last:
+        assert start <= (year, first, day) and end >= (year, last, other)
+    else:  # months out of order: the year, which holds whatever they mean
+        assert start <= (year, min(first, last), 1) and end >= (year, max(first, last), 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "end"),
+    [
+        ("BCE 476", {"year": -476}, None),
+        ("BC 44", {"year": -44}, None),
+        ("100 BC - 100 AD", {"year": -100}, {"year": 100}),
+        ("50 BC to 50 AD", {"year": -50}, {"year": 50}),
+        ("500 BC - 400 BC", {"year": -500}, {"year": -400}),
+        ("2,500 BC - 2,000 BC", {"year": -2500}, {"year": -2000}),
+        ("2020-032", {"year": 2020, "month": 2, "day": 1}, None),
+        ("2020-366", {"year": 2020, "month": 12, "day": 31}, None),
+    ],
+)
+def test_eras_and_ordinal_dates(text: str, parts: dict[str, int], end: dict[str, int] | None) -> None:
+    parsed = _read(text)
+    assert (parsed.parts, parsed.end) == (parts, end)
+
+
+def test_a_range_that_runs_back_across_the_eras_is_named_not_read() -> None:
+    assert isinstance(read_date("100 AD - 50 BC"), str)
+
+
+@pytest.mark.parametrize("text", ["50", "98", "7"])
+def test_a_year_of_one_or_two_digits_is_read_as_written_and_said(text: str) -> None:
+    parsed = _read(text)
+    assert parsed.parts == {"year": int(text)}
+    assert parsed.said and parsed.note and "read as written" in parsed.note
+
+
+TIMELINEJS_SHEET = (
+    "Year,Month,Day,Time,End Year,End Month,End Day,Headline\n"
+    "1850s,5,3,,,,,decade with a day\n"
+    "1850s,5,3,10:00,,,,decade with a time\n"
+    "1826-31,5,3,,,,,range with a day\n"
+    "19th century,5,,,,,,century with a month\n"
+    "1950,5,3,,1950s,6,,end decade with a month\n"
+    "476 BCE,3,15,,,,,plain year BCE\n"
+)
+
+
+def test_a_timelinejs_year_that_is_no_plain_year_takes_no_month_day_or_time(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(TIMELINEJS_SHEET, encoding="utf-8")
+    loaded = load_with_report(path)
+    events = {e.title: e for e in loaded.dataset.events}
+    for title in ("decade with a day", "decade with a time", "range with a day", "century with a month"):
+        when = events[title].when
+        assert when is not None and when.precision == "year" and when.approximate, title
+        assert "Month: 5" in events[title].summary  # kept, not lost
+    assert "Time: 10:00" in events["decade with a time"].summary
+    ended = events["end decade with a month"]
+    assert ended.when is not None and ended.when.date == "1950-05-03"
+    assert ended.end is not None and ended.end.precision == "year" and "End Month: 6" in ended.summary
+    plain = events["plain year BCE"].when
+    assert plain is not None and plain.precision == "day"  # a plain year takes its month and day
+    said = [w for w in loaded.warnings if "is not a plain year" in w]
+    assert len(said) == 5 and any("'Month', 'Day', 'Time' cells" in w for w in said)
