@@ -16,8 +16,9 @@ from operator import itemgetter
 from typing import Any
 
 from ..records import UTC_OFFSET
-from ..text import slugify
+from ..text import CONTROL, slugify
 from .builder import Pending
+from .fields import short
 from .html_text import Link
 from .sheet_dates import MONTH_NAMES, Parsed, Parts, read_time
 from .sheet_events import cell_text
@@ -88,7 +89,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         row = _Row(where, len(rows), slide, era=kind == "era")
         _dates(sheet, cell, row)
         row.tags = tuple(t for i in tag_columns if i < len(cells) for t in re.split(r"\s*[;,]\s*", cell_text(cells[i])))
-        row.details = tuple(extras.details(cells, where))
+        row.details = (*row.details, *extras.details(cells, where))  # after the date's cells it kept, if any
         row.links = tuple(
             Link(d.split(": ", 1)[1], d.split(": ", 1)[0]) for d in row.details if _URL.match(d.split(": ", 1)[1])
         )
@@ -187,9 +188,9 @@ def _dates(sheet: Sheet, cell: Any, row: _Row) -> None:
         else:
             row.end = sheet.dates.read(end, row.where, "end date ignored")
         return
-    row.slide["start_date"], row.start, row.offset = _parts(sheet, cell, row.where, "")
+    row.slide["start_date"], row.start, row.offset = _parts(sheet, cell, row, "")
     row.unreadable = row.start is None and row.slide["start_date"]["year"] is _UNREADABLE
-    end, row.end, row.end_offset = _parts(sheet, cell, row.where, "end ")
+    end, row.end, row.end_offset = _parts(sheet, cell, row, "end ")
     if any(cell_text(value) for value in end.values()) or row.end is not None:
         row.slide["end_date"] = end
 
@@ -204,9 +205,10 @@ def _v2_parts(value: Cell) -> dict[str, str] | None:
     return {name: number for name, number in zip(_V2_NAMES, numbers, strict=False) if number.lstrip("0")}
 
 
-def _parts(sheet: Sheet, cell: Any, where: str, prefix: str) -> tuple[dict[str, Any], Parsed | None, str | None]:
+def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, Any], Parsed | None, str | None]:
     """A date from the Year, Month, Day and Time columns (a Year written as text is read as a date),
     and the UTC offset the Time cell states, if any."""
+    where = row.where
     year, month, day = cell(f"{prefix}year"), cell(f"{prefix}month"), cell(f"{prefix}day")
     clock_cell = cell(f"{prefix}time")
     if prefix and not any(cell_text(v) for v in (year, month, day, clock_cell)):
@@ -214,6 +216,9 @@ def _parts(sheet: Sheet, cell: Any, where: str, prefix: str) -> tuple[dict[str, 
     parsed = None
     if isinstance(year, str) and year.strip() and not _NUMBER.match(year):
         parsed = sheet.dates.read(year, where, "row skipped" if not prefix else "end date ignored")
+        if parsed is not None and not _plain_year(parsed) and "month" not in parsed.parts:
+            _keep_parts(sheet, row, prefix, year, {"month": month, "day": day, "time": clock_cell})
+            return {"year": None}, parsed, None  # '1850s', '1826-31': its Month and Day are no part of it
         year = None if parsed is not None or prefix else _UNREADABLE
     if isinstance(month, str) and month.strip().lower() in MONTH_NAMES:
         month = MONTH_NAMES[month.strip().lower()]
@@ -227,6 +232,37 @@ def _parts(sheet: Sheet, cell: Any, where: str, prefix: str) -> tuple[dict[str, 
         sheet.notes.add(where, f"{offset!r} is not a UTC offset (-14:00 to +14:00); the time is read without it")
         offset = None
     return date, parsed, offset
+
+
+def _plain_year(parsed: Parsed) -> bool:
+    """A Year cell's text that is one year, exactly ('476 BCE'): its Month and Day cells complete it."""
+    return set(parsed.parts) == {"year"} and parsed.end is None and not parsed.approximate
+
+
+def _keep_parts(sheet: Sheet, row: _Row, prefix: str, year: str, cells: dict[str, Cell]) -> None:
+    """The Month, Day and Time cells of a Year that is not a plain year ('1850s', '1826-31', 'c. 1900'):
+    not part of its date (a day of a decade would be invented), kept in the summary and said, as the
+    other spreadsheets keep them."""
+    given = {key: text for key, value in cells.items() if (text := cell_text(value))}
+    if not given:
+        return
+    names = sheet.header.names
+    column = {
+        key: names[at]
+        for key in (*given, "year")
+        if (at := sheet.header.find(TIMELINEJS_COLUMNS[prefix + key])) is not None
+    }
+    reader = sheet.notes_reader
+    row.details = (
+        *row.details,
+        *(f"{CONTROL.sub('', column[key])}: {reader.clean(text, row.where)}" for key, text in given.items()),
+    )
+    shown = ", ".join(repr(column[key]) for key in given)
+    sheet.notes.add(
+        row.where,
+        f"{short(year.strip())} in {column['year']!r} is not a plain year, so its {shown} "
+        f"{'cell is' if len(given) == 1 else 'cells are'} not part of the date; kept in the summary",
+    )
 
 
 @lru_cache(maxsize=4096)  # a sheet's times repeat (1,440 minutes in a day): each text read once
