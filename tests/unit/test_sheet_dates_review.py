@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from junquito_tui.core.dates import MONTHS
 from junquito_tui.core.interop.sheet_dates import Parsed, read_date
+from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import load_with_report
 
 Day = tuple[int, int, int]
@@ -142,3 +143,38 @@ def test_a_timelinejs_year_that_is_no_plain_year_takes_no_month_day_or_time(tmp_
     assert plain is not None and plain.precision == "day"  # a plain year takes its month and day
     said = [w for w in loaded.warnings if "is not a plain year" in w]
     assert len(said) == 5 and any("'Month', 'Day', 'Time' cells" in w for w in said)
+
+
+def _dates(
+    tmp_path: Path, rows: str, columns: str | None = None
+) -> tuple[dict[str, tuple[str, str | None]], list[str]]:
+    path = tmp_path / "dates.csv"
+    path.write_text("date,title\n" + rows, encoding="utf-8")
+    loaded = load_with_report(path, columns=parse_columns(columns) if columns else None)
+    return {e.title: (e.when.date, e.when.note) for e in loaded.dataset.events if e.when}, loaded.warnings
+
+
+def test_a_dotted_date_over_twelve_is_no_evidence_of_how_slashes_are_written(tmp_path: Path) -> None:
+    dates, warnings = _dates(tmp_path, "1/2/1951,slashed\n1.2.1951,dotted\n13.1.1951,dotted over twelve\n")
+    assert dates["dotted over twelve"][0] == "1951-01-13"
+    assert dates["slashed"][1] is not None and "no date in the file shows it" in dates["slashed"][1]
+    assert not any("'13.1.1951' (line 4) shows" in w for w in warnings)  # before: it decided the slashes
+
+
+def test_as_many_dates_of_each_order_is_said_as_a_tie(tmp_path: Path) -> None:
+    rows = "1/2/1951,a\n25/12/1951,b\n3/4/1952,c\n12/31/1952,d\n"
+    dates, warnings = _dates(tmp_path, rows)
+    assert dates["a"][1] is not None and "both orders as often" in dates["a"][1]  # not 'shown by other dates'
+    assert any("show neither more often" in w for w in warnings)
+
+
+def test_dates_against_the_order_given_are_named(tmp_path: Path) -> None:
+    dates, warnings = _dates(tmp_path, "1/2/1951,a\n12/31/1952,b\n", "order=dmy")
+    assert dates["a"] == (
+        "1951-02-01",
+        "could be day/month or month/day: read as day/month, as --columns order=dmy says",
+    )
+    assert dates["b"][0] == "1952-12-31"
+    assert any(
+        "--columns order=dmy, but 1 date such as '12/31/1952' (line 3) can only be month/day" in w for w in warnings
+    )

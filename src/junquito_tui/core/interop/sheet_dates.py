@@ -486,7 +486,9 @@ def _numeric(first: int, separator: str, second: int, year_text: str) -> Parsed:
         order = None
     dotted = separator == "." and order is None and first != second  # '1.2.1951': day first by convention
     day, month = (first, second) if order != "mdy" else (second, first)
-    parsed = Parsed({"year": year, "month": month, "day": day}, order=order, said=said, dotted=dotted)
+    # a dotted date shows nothing of how the file writes its other dates, even '13.1.1951' (dots are day first)
+    shows = order if separator != "." else None
+    parsed = Parsed({"year": year, "month": month, "day": day}, order=shows, said=said, dotted=dotted)
     parsed.note = said[0] if said else None  # a two-digit year: a guess, said with the date too
     if order is None and first != second:
         parsed.pair = (first, second)

@@ -53,14 +53,24 @@ class DayOrder:
         count, where, example = self.ambiguous
         if self.fixed is not None:
             self.decided = self.fixed
+            other = "mdy" if self.fixed == "dmy" else "dmy"
+            if other in self.seen:  # the order given, and dates that can only be the other one
+                n, at, text = self.seen[other]
+                notes.add(
+                    "",
+                    f"--columns order={self.fixed}, but {n:,} date{'s' if n > 1 else ''} such as {text!r} ({at}) can "
+                    f"only be {ORDERS[other]}: each is read the only way it can be",
+                )
         elif len(self.seen) == 2:
             (major, (n1, w1, t1)), (minor, (n2, w2, t2)) = sorted(self.seen.items(), key=lambda kv: -kv[1][0])
             self.decided = major
+            either = f"the {count:,} that could be either as {ORDERS[major]}"
+            if n1 == n2 and count:
+                either += f", the order met first ({w1}): the file's dates show neither more often"
             notes.add(
                 "",
                 f"dates in both orders: {n1:,} like {t1!r} ({w1}) are {ORDERS[major]}, {n2:,} like {t2!r} ({w2}) "
-                f"are {ORDERS[minor]}; each is read the only way it can be"
-                + (f", and the {count:,} that could be either as {ORDERS[major]}" if count else ""),
+                f"are {ORDERS[minor]}; each is read the only way it can be" + (f", and {either}" if count else ""),
             )
         elif self.seen:
             ((self.decided, (_, shown_at, shown)),) = self.seen.items()
@@ -77,7 +87,8 @@ class DayOrder:
             if count:
                 notes.add(
                     "",
-                    f"{count:,} dates such as {example!r} ({where}) could be day/month or month/day and no date in "
+                    (f"{count:,} dates such as" if count > 1 else "the date")
+                    + f" {example!r} ({where}) could be day/month or month/day and no date in "
                     f"the file settles it: read as {ORDERS[self.default]}, {self.why_default} "
                     "(--columns order=dmy or order=mdy says otherwise)",
                 )
@@ -152,13 +163,25 @@ class SheetDates:
     def note(self, parsed: Parsed) -> str | None:
         """The date's note; for a date that could be read either way ('1/2/1951'), how its order was
         chosen, on the date itself (the file's warning says it once; a reader looks at the event)."""
-        if parsed.pair is None or self.order.fixed is not None:
+        if parsed.pair is None:
             return parsed.note
-        if parsed.dotted:
+        if parsed.dotted and self.order.fixed is None:
             return f"{parsed.note}; {DOTTED}" if parsed.note else DOTTED
-        how = "shown by other dates in the file" if self.order.seen else "assumed: no date in the file shows it"
-        inferred = f"could be day/month or month/day: read as {ORDERS[self.order.decide(self.notes)]}, {how}"
+        inferred = f"could be day/month or month/day: read as {ORDERS[self.order.decide(self.notes)]}, {self._how()}"
         return f"{parsed.note}; {inferred}" if parsed.note else inferred
+
+    def _how(self) -> str:
+        """Why the file's dates that could be either are read in its order, in a date's note."""
+        seen = self.order.seen
+        if self.order.fixed is not None:
+            return f"as --columns order={self.order.fixed} says"
+        if not seen:
+            return "assumed: no date in the file shows it"
+        if len(seen) == 1:
+            return "shown by other dates in the file"
+        if len({count for count, _, _ in seen.values()}) == 1:
+            return "the order met first: the file's other dates show both orders as often"
+        return "as most of the file's dates that show an order show it"
 
     def end_of(self, parsed: Parsed, where: str) -> When | None:
         """The end a decade, century or range of years implies."""
