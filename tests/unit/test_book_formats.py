@@ -111,6 +111,14 @@ def test_dates_are_read_as_their_format_shows_them(tmp_path: Path) -> None:
     assert any("3 date cells are formatted to show only the month or the year" in w for w in loaded.warnings)
 
 
+def test_a_month_shown_is_that_month_and_no_range_of_years(tmp_path: Path) -> None:
+    # a date cell of July 1905 shown as a month: before, read as the text '1905-07', noted "could also be
+    # the years 1905-1907", which a typed date cell never is
+    loaded = load_with_report(workbook(tmp_path, ["3", "4"], dt.date(1905, 7, 12)))
+    whens = [e.when for e in loaded.dataset.events if e.when]
+    assert [(w.date, w.precision, w.note) for w in whens] == [("1905-07", "month", None)] * 2
+
+
 def test_a_workbook_whose_formats_all_show_the_day_says_nothing(tmp_path: Path) -> None:
     loaded = load_with_report(workbook(tmp_path, ["1", "1"]))
     assert [e.when.precision for e in loaded.dataset.events if e.when] == ["day", "day"]

@@ -26,7 +26,7 @@ from typing import Any
 
 from .book_errors import error_text, read_errors
 from .notes import SHOWN_PATHS
-from .sheet_dates import Hidden, HourShown, PartTime
+from .sheet_dates import Hidden, HourShown, MonthShown, PartTime
 
 # What a format shows of a date (None: a date and its time, all it stores, or no date at all)
 YEAR, MONTH, DAY, NO_YEAR, TIME, LOCALE = "year", "month", "day", "no year", "time", "locale"
@@ -358,7 +358,7 @@ def _as_shown(value: date | time, what: str) -> object:
         return PartTime(seconds // 3600 % 24 if what == HOUR_OF_DAY else None)
     assert isinstance(value, date)
     if what in (MONTH, MONTH_TIME):
-        return f"{value.year:04d}-{value.month:02d}"
+        return MonthShown(value.year, value.month)
     if what in (YEAR, YEAR_TIME):
         return f"{value.year:04d}"
     if what == NO_YEAR:

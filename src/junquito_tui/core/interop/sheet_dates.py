@@ -185,6 +185,18 @@ class Hidden:
 
 
 @dataclass(frozen=True)
+class MonthShown:
+    """A workbook date cell whose format shows only its month and year ('mmm-yy', 'mmmm yyyy'): that
+    month, as the sheet states it (as text, '1905-07' would also read as the years 1905-1907)."""
+
+    year: int
+    month: int
+
+    def __str__(self) -> str:  # in a summary or a note
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
 class HourShown:
     """A workbook date cell whose format shows its day and hour but not the minutes ('yyyy-mm-dd hh'):
     a date here has no hour precision, so it is the day, the hour shown kept in the date's note."""
@@ -224,6 +236,8 @@ def read_date(value: object) -> Parsed | str | None:
     """The date in a cell; None for an empty cell; the reason as text when no year can be read."""
     if isinstance(value, Hidden):
         return NO_YEAR_SHOWN.format(value.stored.year)
+    if isinstance(value, MonthShown):
+        return Parsed({"year": value.year, "month": value.month})
     if isinstance(value, HourShown):
         return Parsed(
             {"year": value.day.year, "month": value.day.month, "day": value.day.day}, note=HOUR_SHOWN.format(value.hour)

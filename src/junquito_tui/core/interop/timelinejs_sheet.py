@@ -20,7 +20,7 @@ from ..text import CONTROL, slugify
 from .builder import Pending
 from .fields import short
 from .html_text import Link
-from .sheet_dates import MONTH_NAMES, Parsed, Parts, read_time
+from .sheet_dates import MONTH_NAMES, MonthShown, Parsed, Parts, read_time
 from .sheet_events import cell_text
 from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell
@@ -214,10 +214,10 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
     if prefix and not any(cell_text(v) for v in (year, month, day, clock_cell)):
         return {}, None, None  # no end date: the common case, at no cost
     parsed = None
-    if isinstance(year, str) and year.strip() and not _NUMBER.match(year):
+    if isinstance(year, MonthShown) or (isinstance(year, str) and year.strip() and not _NUMBER.match(year)):
         parsed = sheet.dates.read(year, where, "row skipped" if not prefix else "end date ignored")
         if parsed is not None and not _plain_year(parsed) and "month" not in parsed.parts:
-            _keep_parts(sheet, row, prefix, year, {"month": month, "day": day, "time": clock_cell})
+            _keep_parts(sheet, row, prefix, str(year), {"month": month, "day": day, "time": clock_cell})
             return {"year": None}, parsed, None  # '1850s', '1826-31': its Month and Day are no part of it
         year = None if parsed is not None or prefix else _UNREADABLE
     if isinstance(month, str) and month.strip().lower() in MONTH_NAMES:
