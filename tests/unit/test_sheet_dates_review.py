@@ -178,3 +178,28 @@ def test_dates_against_the_order_given_are_named(tmp_path: Path) -> None:
     assert any(
         "--columns order=dmy, but 1 date such as '12/31/1952' (line 3) can only be month/day" in w for w in warnings
     )
+
+
+def test_what_a_timelinejs_sheet_s_date_drops_is_said_in_its_note(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "Year,Month,Day,Time,End Year,End Month,End Day,Headline\n"
+        "1950,,5,,,,,day without a month\n"
+        "1950,5,,10:00,,,,time without a day\n"
+        "1950,5,3,,1949,,,end before the start\n",
+        encoding="utf-8",
+    )
+    events = {e.title: e for e in load_with_report(path).dataset.events}
+    notes = {title: (event.when.note if event.when else None) for title, event in events.items()}
+    assert notes["day without a month"] == "day ignored: given without a month"
+    assert notes["time without a day"] is not None and "ignored: given without a day" in notes["time without a day"]
+    assert notes["end before the start"] == "the file gives the end 1949, before this start: not used"
+    assert events["end before the start"].end is None
+
+
+def test_an_end_before_the_start_in_a_sheet_stays_in_the_start_s_note(tmp_path: Path) -> None:
+    path = tmp_path / "dates.csv"
+    path.write_text("date,end,title\n2020-01-15,2020-01-10,ends before\n", encoding="utf-8")
+    (event,) = load_with_report(path).dataset.events
+    assert event.end is None and event.when is not None
+    assert event.when.note == "the file gives the end 2020-01-10, before this start: not used"

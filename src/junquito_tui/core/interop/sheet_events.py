@@ -19,7 +19,7 @@ from .html_text import Link
 from .notes import Notes
 from .sheet_dates import Parsed
 from .sheet_when import SheetDates, ending
-from .timelinejs_import import TimelineImporter
+from .timelinejs_import import TimelineImporter, unused_end
 
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LIST = re.compile(r"\s*[;\n|]\s*")
@@ -173,7 +173,7 @@ class RowEvents:
         when = self.dates.when(draft.start, draft.where, "row skipped")
         if when is None:
             return None
-        end = self._end(draft, when)
+        end, when = self._end(draft, when)
         fields = draft.fields
         title = fields.pop("title")
         fields = {"id": self.importer.event_id(draft.given_id or None, title, when, draft.where, False)} | {
@@ -186,12 +186,13 @@ class RowEvents:
         fields["sources"] = [self.file_source, *fields.get("sources", ())]
         return Pending(fields, when, index, draft.where, zoned=draft.start.offset is not None)
 
-    def _end(self, draft: Draft, when: When) -> When | None:
+    def _end(self, draft: Draft, when: When) -> tuple[When | None, When]:
+        """The end, and the start (noted when the file gives an end before it, which is not used)."""
         if draft.end is not None:
             end = self.dates.when(ending(draft.end), draft.where, "end date ignored")
         else:
             end = self.dates.end_of(draft.start, draft.where)
         if end is not None and ends_before(end, when):
             self.notes.add(draft.where, f"the end {end.date} is before the start {when.date}; end date ignored")
-            return None
-        return end
+            return None, unused_end(when, end)
+        return end, when

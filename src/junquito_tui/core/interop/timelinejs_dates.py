@@ -137,8 +137,10 @@ class DateReader:
                 break
             numbers.append(raw)  # type: ignore[arg-type]  # _valid checked it is an int
         finer = [name for name in _PARTS[len(numbers) + 1 :] if parts[name] is not None]
-        if missing and finer:
-            self.notes.add(path, f"{', '.join(finer)} ignored: given without a {missing}")
+        if missing and finer:  # said with the date too: what the file gives and the date does not hold
+            dropped = f"{', '.join(finer)} ignored: given without a {missing}"
+            self.notes.add(path, dropped)
+            problems.append(dropped)
         notes = [display, *problems] if display else problems
         if len(numbers) == 4:  # an hour: the minute and what follows
             minute = parts["minute"]

@@ -123,8 +123,8 @@ class TimelineImporter:
         fields: dict[str, Any] = {"id": self.event_id(slide.get("unique_id"), title, when, path, era), "title": title}
         if body.text:
             fields["summary"] = body.text
+        end, when = self.end(slide.get("end_date"), when, path, zones[1])
         fields["when"] = when
-        end = self.end(slide.get("end_date"), when, path, zones[1])
         if end is not None:
             fields["end"] = end
         place = slide.get("location")
@@ -181,9 +181,10 @@ class TimelineImporter:
         self.notes.add(f"{path}.text.headline", f"no headline; titled {short(titled)} {source}")
         return titled
 
-    def end(self, value: Any, start: When, path: str, zone: str | None = None) -> When | None:
+    def end(self, value: Any, start: When, path: str, zone: str | None = None) -> tuple[When | None, When]:
+        """The end, and the start (its note naming an end the file gives before it, which is not used)."""
         if value is None or (isinstance(value, dict) and _number_free(value)):
-            return None  # absent, or a template's empty end date
+            return None, start  # absent, or a template's empty end date
         display = None
         if isinstance(value, dict):
             self.note_unknown(value, KNOWN_DATE_FIELDS, "a date")
@@ -193,8 +194,8 @@ class TimelineImporter:
             end = replace(end, utc_offset=zone)
         if end is not None and ends_before(end, start):
             self.notes.add(f"{path}.end_date", f"{end.date} is before the start {start.date}; end date ignored")
-            return None
-        return end
+            return None, unused_end(start, end)
+        return end, start
 
     def tags(self, group: Any, path: str, era: bool) -> list[str]:
         tags = ["era"] if era else []
@@ -345,6 +346,13 @@ class TimelineImporter:
         # Out of order only where a slide's whole period lies before the start of the one above it.
         if out_of_order(pending):
             self.notes.add("events", "slides are not in date order; sorted by date, as TimelineJS shows them")
+
+
+def unused_end(start: When, end: When) -> When:
+    """The start, its note naming the end the file gives before it: that end is not used, and its value
+    stays in the dataset, not only in a warning."""
+    said = f"the file gives the end {end.date}, before this start: not used"
+    return replace(start, note=f"{start.note}; {said}" if start.note else said)
 
 
 def _number_free(date: dict[str, Any]) -> bool:
