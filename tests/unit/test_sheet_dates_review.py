@@ -203,3 +203,16 @@ def test_an_end_before_the_start_in_a_sheet_stays_in_the_start_s_note(tmp_path: 
     (event,) = load_with_report(path).dataset.events
     assert event.end is None and event.when is not None
     assert event.when.note == "the file gives the end 2020-01-10, before this start: not used"
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [('"Title" extra', "Title extra"), ('"Operation "Storm" begins"', 'Operation Storm" begins"')],
+)
+def test_a_quote_csv_does_not_write_so_is_named_with_the_cell_as_read(tmp_path: Path, line: str, read: str) -> None:
+    path = tmp_path / "quotes.csv"
+    path.write_text(f'date,title\n2020-01-01,{line}\n2020-01-02,Fine "quoted" word\n2020-01-03,"Doubled ""ok"""\n')
+    loaded = load_with_report(path)
+    assert [e.title for e in loaded.dataset.events] == [read, 'Fine "quoted" word', 'Doubled "ok"']
+    said = [w for w in loaded.warnings if "a quote is not where CSV puts one" in w]
+    assert len(said) == 1 and said[0].startswith("line 2:") and repr(read) in said[0]

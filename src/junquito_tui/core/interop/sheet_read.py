@@ -613,6 +613,9 @@ def _csv_rows(
                     quotes.check(start, row)
                 elif quotes.width == 0:
                     quotes.first(row)
+                held, counter.held = counter.held, []
+                if any('"' in line for line in held):
+                    quotes.stray(start, held, row)
                 yield start, row  # type: ignore[misc]  # list[str] is a list of cells
         except csv.Error as error:
             big = _big_cell(path, encoding, delimiter, counter.start) if "field limit" in str(error) else None
@@ -690,10 +693,12 @@ class _LineCounter:
         self.start = 1
         self.twice = twice
         self.ended = False
+        self.held: list[str] = []  # the lines of the row being read
 
     def lines(self, handle: Iterator[str]) -> Iterator[str]:
         for line in handle:
             self.number += 1
+            self.held.append(line)
             if "Ã" in line or "Â" in line or "â" in line:  # a cheap test before the real one
                 self.twice.check(self.number, line)
             yield line
@@ -759,6 +764,24 @@ class _OpenQuotes:
         self._say(
             opened, f"a quoted cell opens here and is never closed: the file ends inside it, so {what}; check the file"
         )
+
+    def stray(self, start: int, lines: list[str], row: list[str]) -> None:
+        """A quote CSV does not write so (text after a quoted cell's closing quote, a quote inside a quoted
+        cell not doubled): read as the lenient csv reader reads it, which drops or moves quotes; said."""
+        if lines[-1] == _END:
+            return  # a quote left open to the end of the file: said by ``unclosed``
+        try:
+            next(csv.reader(iter(lines), delimiter=self.delimiter, strict=True), None)
+        except csv.Error:
+            text = "".join(lines)
+            changed = next((cell for cell in row if cell not in text), None)  # a cell not as written
+            such = f": {_shown(changed)}" if changed is not None else ""
+            self._say(
+                start,
+                f"a quote is not where CSV puts one (a quoted cell ends at its quote; a quote inside one is "
+                f"doubled): {_shown(text)} is read as CSV readers read it, its quotes dropped or moved{such}; "
+                "check the file",
+            )
 
     def _row_like(self, text: str, index: int, row: list[str]) -> bool:
         if self.width < 2 or text.count(self.delimiter) < self.width - 1:
