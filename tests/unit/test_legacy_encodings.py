@@ -132,3 +132,10 @@ def test_a_legacy_line_that_happens_to_be_utf8_but_reads_worse_so_stays_legacy(t
     loaded = load_with_report(path)
     assert [event.title for event in loaded.dataset.events] == ["“Élection” à Orléans", "Fête"]
     assert warned(loaded, "read as Mac Roman") and not warned(loaded, "throughout")
+
+
+def test_a_letter_read_as_a_no_break_space_at_a_cell_s_end_is_no_plausible_reading() -> None:
+    # 'VOCÊ' in Windows-1252 with CR line ends: Mac Roman reads its last byte as a no-break space, which
+    # the cell's trimming then dropped ('VOC'); a hypothesis seed found it
+    loaded = load_bytes("date,title\r1900,VOCÊ\r".encode("cp1252"))
+    assert [event.title for event in loaded.dataset.events] == ["VOCÊ"]
