@@ -216,3 +216,11 @@ def test_a_quote_csv_does_not_write_so_is_named_with_the_cell_as_read(tmp_path: 
     assert [e.title for e in loaded.dataset.events] == [read, 'Fine "quoted" word', 'Doubled "ok"']
     said = [w for w in loaded.warnings if "a quote is not where CSV puts one" in w]
     assert len(said) == 1 and said[0].startswith("line 2:") and repr(read) in said[0]
+
+
+@pytest.mark.parametrize(
+    "text", ["21 March 2020 at 10:00", "21 March 2020, at 10:00", "21 de marzo de 2020 a las 10:00"]
+)
+def test_a_time_after_at_is_the_time_of_that_day(text: str) -> None:
+    # before: skipped as "a time of day with a date that has no day"
+    assert _read(text).parts == {"year": 2020, "month": 3, "day": 21, "hour": 10, "minute": 0, "second": 0}

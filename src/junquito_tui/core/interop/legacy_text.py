@@ -142,7 +142,7 @@ def measure(text: str, lost: frozenset[str] = frozenset()) -> tuple[float, int] 
             elif (letter_before or letter_after) and _latin(char) and not "\u00c0" <= char <= "\u00ff":
                 rare += 1
         elif kind == "Zs":  # a no-break space ending a word at a cell's end: Mac Roman's 'VOC\xa0' for 'VOCÊ'
-            implausible += letter_before and (after.isspace() or after in ",;\t|\"")
+            implausible += letter_before and (after.isspace() or after in ',;\t|"')
         elif kind in ("Lm", "Sk", "Mn", "Nd", "Nl"):  # a spacing accent; a digit of another script ('GAR０N')
             implausible += letter_before or letter_after
         elif kind[0] in "SP" or kind == "No":

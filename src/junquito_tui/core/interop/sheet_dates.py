@@ -106,6 +106,7 @@ _INNER_CE = re.compile(r"(?<![^\s\d])(?:CE|C\.E\.|AD|A\.D\.)(?![^\W\d_])", re.IG
 _GROUPED = re.compile(r"(?<![\d,])(\d{1,3})((?:,\d{3})+)(?![\d,])")
 _SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
 _ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")  # ISO 8601's ordinal date: '2020-032' is 1 February 2020
+_AT = re.compile(r"(?<=\S)\s*(?:,\s*)?(?:\bat|@|\ba las?|\bà|\bum)$", re.IGNORECASE)  # the word before a time
 _ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{3,4})$")
@@ -384,7 +385,7 @@ def _clock(text: str, said: list[str], keep_midnight: bool = False) -> tuple[Clo
         hour += 12
     elif meridian == "a" and hour == 12:
         hour = 0
-    rest = text[: match.start()].strip()
+    rest = _AT.sub("", text[: match.start()].strip())  # '21 March 2020 at 10:00'
     spreadsheet = zone is None and not match.group().startswith("T")
     if (hour, minute, second) == (0, 0, 0) and not fraction and spreadsheet and not keep_midnight:
         said.append(MIDNIGHT)
