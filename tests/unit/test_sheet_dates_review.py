@@ -4,6 +4,7 @@ a period that holds every day its text names (an oracle over generated texts), o
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from junquito_tui.core.dates import MONTHS
 from junquito_tui.core.interop.sheet_dates import Parsed, read_date
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import load_with_report
+from sheet_files import Cell, write_xlsx
 
 Day = tuple[int, int, int]
 
@@ -224,3 +226,12 @@ def test_a_quote_csv_does_not_write_so_is_named_with_the_cell_as_read(tmp_path: 
 def test_a_time_after_at_is_the_time_of_that_day(text: str) -> None:
     # before: skipped as "a time of day with a date that has no day"
     assert _read(text).parts == {"year": 2020, "month": 3, "day": 21, "hour": 10, "minute": 0, "second": 0}
+
+
+def test_a_date_cell_in_a_timelinejs_year_column_is_its_date(tmp_path: Path) -> None:
+    rows: list[list[Cell]] = [["Year", "Month", "Day", "Headline"], [dt.date(2020, 5, 1), None, None, "date"]]
+    rows += [[dt.date(2020, 5, 1), 6, None, "date and another month"], [1950, 5, 3, "plain"]]
+    loaded = load_with_report(write_xlsx(tmp_path / "sheet.xlsx", rows))
+    dates = {e.title: e.when.date for e in loaded.dataset.events if e.when}
+    assert dates == {"date": "2020-05-01", "date and another month": "2020-05-01", "plain": "1950-05-03"}
+    assert any("'6' ignored: the date written in the Year cell gives its own month" in w for w in loaded.warnings)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -20,7 +21,7 @@ from ..text import CONTROL, slugify
 from .builder import Pending
 from .fields import short
 from .html_text import Link
-from .sheet_dates import MONTH_NAMES, MonthShown, Parsed, Parts, read_time
+from .sheet_dates import MONTH_NAMES, HourShown, MonthShown, Parsed, Parts, read_time
 from .sheet_events import cell_text
 from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell
@@ -214,7 +215,8 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
     if prefix and not any(cell_text(v) for v in (year, month, day, clock_cell)):
         return {}, None, None  # no end date: the common case, at no cost
     parsed = None
-    if isinstance(year, MonthShown) or (isinstance(year, str) and year.strip() and not _NUMBER.match(year)):
+    # a date cell, or text that is no plain number ('1850s', '1 March 1850'): read as a date
+    if isinstance(year, _DATE_CELLS) or (isinstance(year, str) and year.strip() and not _NUMBER.match(year)):
         parsed = sheet.dates.read(year, where, "row skipped" if not prefix else "end date ignored")
         if parsed is not None and not _plain_year(parsed) and "month" not in parsed.parts:
             _keep_parts(sheet, row, prefix, str(year), {"month": month, "day": day, "time": clock_cell})
@@ -232,6 +234,9 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
         sheet.notes.add(where, f"{offset!r} is not a UTC offset (-14:00 to +14:00); the time is read without it")
         offset = None
     return date, parsed, offset
+
+
+_DATE_CELLS = (date, MonthShown, HourShown)  # a workbook's date cell in a Year column, as its format shows it
 
 
 def _plain_year(parsed: Parsed) -> bool:
