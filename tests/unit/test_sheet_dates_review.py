@@ -235,3 +235,19 @@ def test_a_date_cell_in_a_timelinejs_year_column_is_its_date(tmp_path: Path) -> 
     dates = {e.title: e.when.date for e in loaded.dataset.events if e.when}
     assert dates == {"date": "2020-05-01", "date and another month": "2020-05-01", "plain": "1950-05-03"}
     assert any("'6' ignored: the date written in the Year cell gives its own month" in w for w in loaded.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("1950 (300 killed)", 1950, 1950),  # before: 300 to 1950
+        ("about 800 people, 1968", 1968, 1968),
+        ("between 950 and 1050", 950, 1050),
+        ("950-1050", 950, 1050),
+        ("1200–950 BCE", -1200, -950),  # before: 1950 to 950 BCE (the tail read as '1950')
+        ("1200-950", 950, 1200),  # backwards in CE: both years held
+    ],
+)
+def test_a_count_beside_a_year_is_no_year_but_a_range_s_end_is(text: str, first: int, last: int) -> None:
+    parsed = _read(text)
+    assert (parsed.parts["year"], (parsed.end or parsed.parts)["year"]) == (first, last)

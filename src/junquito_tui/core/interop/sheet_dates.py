@@ -580,7 +580,7 @@ def _range_end(head: str, tail: str) -> int:
     """The last year of a range of years: '1826-31' 1831, '1914-8' 1918, '1990-2000' 2000; a two-digit tail
     that is the next year's, across a new century, too ('1999-00' is 1999 to 2000)."""
     first = int(head)
-    if len(tail) >= len(head):
+    if len(tail) >= len(head) or len(tail) == 3:  # '1200–950 BCE': a year of its own, never '1950'
         return int(tail)
     end = int(head[: len(head) - len(tail)] + tail)
     if end <= first and len(tail) == 2 and int(tail) == (first + 1) % 100:
@@ -674,9 +674,13 @@ def _year_in_text(text: str, era: int) -> Parsed | str:
     for match in _RANGE_IN_TEXT.finditer(text):  # 'Long March 1934-35', '1990-2000 approx': both years
         head = match.group(1)
         end = _range_end(head, match.group(2))
-        if end > int(head):  # ('1850/51': the head is no year of _YEAR_IN_TEXT's, followed by '/')
+        # ('1850/51': the head is no year of _YEAR_IN_TEXT's, followed by '/'); a full year written after a
+        # later one ('1200-950') is a year too, so the period holds both
+        if end > int(head) or len(match.group(2)) >= 3:
             found.setdefault(int(head), match.start(1))
             found.setdefault(end, match.start(2))
+    if any(year >= 1000 for year in found):  # '1950 (300 killed)': a count beside a year is no year
+        found = {year: at for year, at in found.items() if year >= 1000 or _joined_to_a_year(text, at)}
     if not found:
         return "no year can be read in it"
     years = sorted(found)
@@ -701,6 +705,17 @@ def _year_in_text(text: str, era: int) -> Parsed | str:
         note = f"could mean {narrow} or {wide}: read as {wide}, which covers both"
     first, last = _signed(low, widest, sign)
     return Parsed({"year": first}, approximate=True, note=note, end={"year": last})
+
+
+_JOINED = re.compile(r"\s*(?:-|–|—|/|to|and|until|till|or)\s*\d{3,4}(?!\d)", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(r"\d{4}\s*(?:-|–|—|/|to|and|until|till|or)\s*$", re.IGNORECASE)
+
+
+def _joined_to_a_year(text: str, at: int) -> bool:
+    """Whether the three-digit number at ``at`` is one end of a range with another year ('950 to 1050',
+    'between 950 and 1050'), and so a year too."""
+    end = at + 3
+    return _JOINED.match(text, end) is not None or _JOINED_BEFORE.search(text[:at]) is not None
 
 
 def _signed(low: int, high: int, sign: int) -> tuple[int, int]:
