@@ -251,3 +251,18 @@ def test_a_date_cell_in_a_timelinejs_year_column_is_its_date(tmp_path: Path) -> 
 def test_a_count_beside_a_year_is_no_year_but_a_range_s_end_is(text: str, first: int, last: int) -> None:
     parsed = _read(text)
     assert (parsed.parts["year"], (parsed.end or parsed.parts)["year"]) == (first, last)
+
+
+@given(
+    st.integers(100, 2099),
+    st.integers(100, 2099),
+    st.sampled_from(["-", "–", " - ", "/", " to ", " and "]),
+    st.sampled_from(["", "c. ", "between ", "about "]),
+)
+def test_two_full_years_in_free_text_are_both_held(first: int, second: int, joiner: str, lead: str) -> None:
+    parsed = read_date(f"{lead}{first}{joiner}{second}")
+    if isinstance(parsed, Parsed) and first != second:  # (some forms are months or are named, not read)
+        low = parsed.parts["year"]
+        high = (parsed.end or parsed.parts)["year"]
+        if "month" not in parsed.parts:  # years, not an ISO month or an ordinal day
+            assert low <= min(first, second) and high >= max(first, second)
