@@ -266,3 +266,9 @@ def test_two_full_years_in_free_text_are_both_held(first: int, second: int, join
         high = (parsed.end or parsed.parts)["year"]
         if "month" not in parsed.parts:  # years, not an ISO month or an ordinal day
             assert low <= min(first, second) and high >= max(first, second)
+
+
+def test_a_zero_in_a_date_column_skips_its_row_named(tmp_path: Path) -> None:
+    dates, warnings = _dates(tmp_path, "0,unknown\n1950,known\n")
+    assert dates == {"known": ("1950", None)}  # before: 'unknown' in 1 BCE
+    assert any(w.startswith("line 2:") and "0 is no year" in w for w in warnings)

@@ -407,6 +407,8 @@ def _exact(text: str, era: int) -> Parsed | str | None:
         year = int(float(text))
         if era and year <= 0:
             return f"{text!r} with an era is not a year"
+        if year == 0:  # no calendar counts a year 0 (TimelineJS's own Year column reads it as 1 BCE, said)
+            return "0 is no year: in a date column it most often stands for a date not known"
         parsed = _from_number(float(text), text) if not era else Parsed({"year": year * era})
         if isinstance(parsed, Parsed) and not era and 0 < digits <= 2 and not text.startswith("-"):
             parsed.note = f"the file gives the year {year} (not {1900 + year} nor {2000 + year}): read as written"
