@@ -272,3 +272,14 @@ def test_a_zero_in_a_date_column_skips_its_row_named(tmp_path: Path) -> None:
     dates, warnings = _dates(tmp_path, "0,unknown\n1950,known\n")
     assert dates == {"known": ("1950", None)}  # before: 'unknown' in 1 BCE
     assert any(w.startswith("line 2:") and "0 is no year" in w for w in warnings)
+
+
+@pytest.mark.parametrize("text", ["March 15-16, 1950", "15-16 March 1950", "15–16 de marzo de 1950"])
+def test_two_days_of_one_month_are_those_days(text: str) -> None:
+    parsed = _read(text)  # before: the year 1950
+    assert (parsed.parts, parsed.end) == ({"year": 1950, "month": 3, "day": 15}, {"year": 1950, "month": 3, "day": 16})
+
+
+@pytest.mark.parametrize("text", ["May 1st 1950", "1st May 1950", "the 1st of May, 1950"])
+def test_an_ordinal_day_is_that_day(text: str) -> None:
+    assert _read(text).parts == {"year": 1950, "month": 5, "day": 1}  # before: the year 1950

@@ -106,6 +106,12 @@ _INNER_CE = re.compile(r"(?<![^\s\d])(?:CE|C\.E\.|AD|A\.D\.)(?![^\W\d_])", re.IG
 _GROUPED = re.compile(r"(?<![\d,])(\d{1,3})((?:,\d{3})+)(?![\d,])")
 _SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
 _ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")  # ISO 8601's ordinal date: '2020-032' is 1 February 2020
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:century|c\.))", re.IGNORECASE)  # 'May 1st 1950'
+_DAY_RANGE = r"(?P<first>\d{1,2})\s*(?:-|–|—|to|and)\s*(?P<last>\d{1,2})"
+_DAYS_OF_MONTH = re.compile(rf"^(?P<month>[^\W\d_]{{3,}})\.?\s+{_DAY_RANGE},?\s+(?P<year>\d{{4}})$", re.IGNORECASE)
+_DAYS_BEFORE_MONTH = re.compile(
+    rf"^{_DAY_RANGE}\s+(?:de\s+)?(?P<month>[^\W\d_]{{3,}})\.?,?\s+(?:de\s+)?(?P<year>\d{{4}})$", re.IGNORECASE
+)
 _AT = re.compile(r"(?<=\S)\s*(?:,\s*)?(?:\bat|@|\ba las?|\bà|\bum)$", re.IGNORECASE)  # the word before a time
 _ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
@@ -524,7 +530,7 @@ def _full_year(text: str) -> tuple[int, list[str]]:
 
 
 def _named_month(text: str, era: int) -> Parsed | str | None:
-    tokens = [t for t in _TOKENS.findall(text) if t.lower() not in _FILLER]
+    tokens = [t for t in _TOKENS.findall(_ORDINAL_DAY.sub(r"\1", text)) if t.lower() not in _FILLER]
     months = [MONTH_NAMES[t.lower()] for t in tokens if t.lower() in MONTH_NAMES]
     numbers = [t for t in tokens if t.isdigit()]
     if len(months) != 1 or len(tokens) != len(numbers) + 1 or not 1 <= len(numbers) <= 2:
@@ -557,6 +563,8 @@ def _vague_form(text: str, era: int) -> Parsed | None:
     sign = -1 if era < 0 else 1
     if (months := _month_span(text, era)) is not None:
         return months
+    if (days := _day_span(text, era)) is not None:
+        return days
     if match := _DECADE.match(text):
         start = int(match.group(1)) * 10
         if start < 100 and not era:  # '60s', 'the 80s': the 1960s, not 60-69 CE (an era says so: '60s AD')
@@ -623,6 +631,19 @@ def _month_span(text: str, era: int) -> Parsed | None:
         f"{_year(after)}: read as {named} {_year(before)} to {ending} {_year(after)}, which covers both"
     )
     return Parsed({"year": before, "month": first}, approximate=True, note=note, end={"year": after, "month": last})
+
+
+def _day_span(text: str, era: int) -> Parsed | None:
+    """'March 15-16, 1950', '15-16 March 1950': the two days of one month, as exact as written."""
+    match = _DAYS_OF_MONTH.match(text) or _DAYS_BEFORE_MONTH.match(text)
+    if match is None or era:
+        return None
+    month = MONTH_NAMES.get(match.group("month").lower())
+    first, last = int(match.group("first")), int(match.group("last"))
+    if month is None or not 1 <= first < last <= 31:
+        return None
+    year = int(match.group("year"))
+    return Parsed({"year": year, "month": month, "day": first}, end={"year": year, "month": month, "day": last})
 
 
 def _next_year(year: int, step: int) -> int:
