@@ -46,7 +46,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     names = sheet.header.names
     extras = Extras.of(sheet, set(chosen.values()), "the columns used")
     used = ", ".join(f"{key} <- {names[position]!r}" for key, position in chosen.items())
-    rest = [repr(names[p]) for p in extras.positions]
+    rest = [repr(names[p]) for p in extras.positions if names[p].strip()]  # (those with no header: said below)
     sheet.notes.add(
         "",
         f"columns used: {used}"

@@ -103,8 +103,8 @@ class Extras:
 
     @classmethod
     def of(cls, sheet: Sheet, known: set[int], what: str) -> Extras:
-        names = sheet.header.names
-        return cls(sheet, [i for i, name in enumerate(names) if i not in known and name], what)
+        # every column the layout does not read, a named one or not ('date,,title': its middle column)
+        return cls(sheet, [i for i in range(len(sheet.header.names)) if i not in known], what)
 
     def details(self, cells: list[Cell], where: str) -> list[str]:
         lines = []
@@ -120,14 +120,16 @@ class Extras:
     def label(self, position: int) -> str:
         """The column's name as its cells' lines in a summary begin ('Column: value')."""
         names = self.sheet.header.names
-        return CONTROL.sub("", names[position]) if position < len(names) else f"Column {position + 1}"
+        name = CONTROL.sub("", names[position]).strip() if position < len(names) else ""
+        return name or f"Column {position + 1}"
 
     def warn(self, *, unnamed_only: bool = False) -> None:
         names = self.sheet.header.names
-        used = [p for p in sorted(self.used) if not unnamed_only or p >= len(names)]
+        named = [p < len(names) and bool(names[p].strip()) for p in range(max(self.used, default=0) + 1)]
+        used = [p for p in sorted(self.used) if not unnamed_only or not named[p]]
         if not used:
             return
-        shown = [repr(names[p]) if p < len(names) else f"column {p + 1} (no header)" for p in used]
+        shown = [repr(names[p]) if named[p] else f"column {p + 1} (no header)" for p in used]
         self.sheet.notes.add(
             "",
             f"{', '.join(shown)} {'is' if len(shown) == 1 else 'are'} not part of {self.what}: kept in each "

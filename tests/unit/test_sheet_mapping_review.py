@@ -1,0 +1,54 @@
+"""What a review of the spreadsheet mappings (ACLED, TimelineJS sheets, any other sheet) found lost or
+misstated, each case a small file written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from junquito_tui.core.interop.acled_fast import read_fast
+from junquito_tui.core.loader import load_with_report
+
+ACLED_HEADER = (
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
+    "inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,"
+    "location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp"
+)
+
+
+def _acled(path: Path, rows: list[dict[str, str]], header: str = ACLED_HEADER) -> Path:
+    names = header.split(",")
+    lines = [header]
+    for number, row in enumerate(rows, 1):
+        cells = {"event_id_cnty": f"VEN{number}", "event_date": "2018-01-15", "time_precision": "1", **row}
+        lines.append(",".join(cells.get(name, "") for name in names))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Year,Month,Day,,Headline,Text\n2018,1,15,KEPT,Raid,Body\n", "column 4 (no header)"),
+        ("date,,title\n2018-01-15,KEPT,Raid\n", "column 2 (no header)"),
+    ],
+)
+def test_a_column_with_no_header_name_is_kept_and_named(tmp_path: Path, text: str, where: str) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert f"Column {where.split()[1]}: KEPT" in event.summary  # before: lost, unsaid
+    assert any(w.startswith(where) for w in loaded.warnings)
+
+
+def test_an_acled_column_with_no_header_name_is_kept_read_fast_or_not(tmp_path: Path) -> None:
+    header = ACLED_HEADER.replace("disorder_type,", "disorder_type,,")
+    path = _acled(tmp_path / "export.csv", [{"": "IMPORTANT DATA", "notes": "A clash."}], header)
+    ordinary = load_with_report(path)
+    (event,) = ordinary.dataset.events
+    assert "Column 6: IMPORTANT DATA" in event.summary
+    assert any("column 6 (no header)" in w for w in ordinary.warnings)
+    fast = read_fast(path)
+    assert fast is not None and fast.dataset == ordinary.dataset and fast.warnings == ordinary.warnings
