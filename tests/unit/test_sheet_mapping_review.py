@@ -52,3 +52,26 @@ def test_an_acled_column_with_no_header_name_is_kept_read_fast_or_not(tmp_path: 
     assert any("column 6 (no header)" in w for w in ordinary.warnings)
     fast = read_fast(path)
     assert fast is not None and fast.dataset == ordinary.dataset and fast.warnings == ordinary.warnings
+
+
+def test_a_timelinejs_sheet_s_time_with_a_zone_on_one_side_only_lends_it_to_the_other_said(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Headline\n"
+        "2018,1,15,10:30 +02:00,2018,1,15,11:00,zone on the start\n"
+        "2018,1,15,10:00,2018,1,15,11:00 +05:00,zone on the end\n"
+        "2018,1,15,10:30 EST,,,,,named zone\n"
+        "2018,1,15,,,,20,,end with no year\n",
+        encoding="utf-8",
+    )
+    events = {e.title: e for e in load_with_report(path).dataset.events}
+    start = events["zone on the start"]
+    assert start.end is not None and start.end.utc_offset == "+02:00"  # before: +00:00, unsaid (2.5 h long)
+    assert start.end.note == "no zone given: read in its start's, +02:00"
+    end = events["zone on the end"]
+    assert end.end is not None and end.when is not None  # before: the end dropped as before the start
+    assert end.when.utc_offset == "+05:00" and end.when.note == "no zone given: read in its end's, +05:00"
+    named = events["named zone"].when
+    assert named is not None and named.note == "'10:30 EST' is not a time of day: the time is ignored"
+    lone = events["end with no year"].when
+    assert lone is not None and lone.note == "the file gives an end with no year (20): not used"

@@ -110,8 +110,9 @@ class TimelineImporter:
         when = self.dates.read(start, f"{path}.start_date", f"{self.item} skipped", display)
         if when is None:
             return None
+        zones, borrowed = _both_zones(zones)
         if zones[0] is not None and when.precision == "minute":
-            when = replace(when, utc_offset=zones[0])
+            when = replace(when, utc_offset=zones[0], note=_with(when.note, borrowed[0]))
         text = slide.get("text")
         if text is not None and not isinstance(text, dict):
             self.notes.add(f"{path}.text", f"should be an object with headline and text, found {json_kind(text)}")
@@ -126,7 +127,7 @@ class TimelineImporter:
         end, when = self.end(slide.get("end_date"), when, path, zones[1])
         fields["when"] = when
         if end is not None:
-            fields["end"] = end
+            fields["end"] = replace(end, note=_with(end.note, borrowed[1])) if end.precision == "minute" else end
         place = slide.get("location")
         if isinstance(place, dict) and isinstance(place.get("name"), str) and place["name"].strip():
             fields["place"] = self.text.line(place["name"], f"{path}.location.name")
@@ -138,6 +139,8 @@ class TimelineImporter:
         fields["sources"] = sources + [s for s in self.book.media_sources(media, fields["id"]) if s not in sources]
         fields["tags"] = self.tags(slide.get("group"), f"{path}.group", era)
         pending = _Pending(fields, when, index, path, zoned=zones[0] is not None and when.precision == "minute")
+        if zones != (None, None):  # a sheet's Time and End Time: each says its own zone, or has none
+            pending.end_zoned = zones[1] is not None
         self.extension(slide.get(EXTENSION), pending)
         return pending
 
@@ -346,6 +349,24 @@ class TimelineImporter:
         # Out of order only where a slide's whole period lies before the start of the one above it.
         if out_of_order(pending):
             self.notes.add("events", "slides are not in date order; sorted by date, as TimelineJS shows them")
+
+
+def _both_zones(
+    zones: tuple[str | None, str | None],
+) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
+    """A sheet's start and end zones, where one time states its zone and the other does not: the other is
+    read in the same zone (a row's two times are as a rule in one zone; read as UTC, the end of a 30-minute
+    event at 10:30 +02:00 was 2.5 hours later), said in its note. The notes, None where nothing is borrowed."""
+    start, end = zones
+    if start is not None and end is None:
+        return (start, start), (None, f"no zone given: read in its start's, {start}")
+    if end is not None and start is None:
+        return (end, end), (f"no zone given: read in its end's, {end}", None)
+    return zones, (None, None)
+
+
+def _with(note: str | None, more: str | None) -> str | None:
+    return note if more is None else f"{note}; {more}" if note else more
 
 
 def unused_end(start: When, end: When) -> When:

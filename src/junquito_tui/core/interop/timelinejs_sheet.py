@@ -57,6 +57,8 @@ class _Row:
     unreadable: bool = False  # its date is text with no year: already warned about, skipped
     offset: str | None = None  # the UTC offset its Time cell states, and its End Time's
     end_offset: str | None = None
+    said: tuple[str, ...] = ()  # what its date cells gave that the date does not hold, for the start's note
+    end_said: tuple[str, ...] = ()  # the same for the end's (the start's, when there is no end)
 
 
 def convert(sheet: Sheet) -> dict[str, Any]:
@@ -214,6 +216,9 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
     clock_cell = cell(f"{prefix}time")
     if prefix and not any(cell_text(v) for v in (year, month, day, clock_cell)):
         return {}, None, None  # no end date: the common case, at no cost
+    if prefix and not cell_text(year):  # an end with no year is not used: what it gave stays in the note
+        given = ", ".join(cell_text(v) for v in (year, month, day, clock_cell) if cell_text(v))
+        _say(row, prefix, f"the file gives an end with no year ({given}): not used")
     parsed = None
     # a date cell, or text that is no plain number ('1850s', '1 March 1850'): read as a date
     if isinstance(year, _DATE_CELLS) or (isinstance(year, str) and year.strip() and not _NUMBER.match(year)):
@@ -228,6 +233,7 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
     clock, offset = _time_of(clock_cell) if isinstance(clock_cell, str) else (read_time(clock_cell), None)
     if isinstance(clock, str):
         sheet.notes.add(where, f"{clock}; the time is ignored")
+        _say(row, prefix, f"{clock}: the time is ignored")
     elif clock is not None:
         date.update(clock)
     if offset is not None and not UTC_OFFSET.fullmatch(offset):
@@ -237,6 +243,13 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
 
 
 _DATE_CELLS = (date, MonthShown, HourShown)  # a workbook's date cell in a Year column, as its format shows it
+
+
+def _say(row: _Row, prefix: str, said: str) -> None:
+    if prefix:
+        row.end_said = (*row.end_said, said)
+    else:
+        row.said = (*row.said, said)
 
 
 def _plain_year(parsed: Parsed) -> bool:
@@ -329,6 +342,12 @@ def _same_number(cell: Any, number: int) -> bool:
 def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pending) -> None:
     """What the sheet says beyond a slide: approximate text dates, their ends, zones, extra columns."""
     fields, start = pending.fields, row.start
+    for key, said in (("when", row.said), ("end", row.end_said)):  # an end not made: said on the start
+        if said and (made := fields.get(key) or fields["when"]) is not None:
+            fields["when" if key not in fields else key] = replace(
+                made, note="; ".join(filter(None, (made.note, *said)))
+            )
+    pending.when = fields["when"]
     if start is not None:
         when = fields["when"]
         if start.approximate and not when.approximate:
