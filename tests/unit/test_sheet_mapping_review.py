@@ -75,3 +75,52 @@ def test_a_timelinejs_sheet_s_time_with_a_zone_on_one_side_only_lends_it_to_the_
     assert named is not None and named.note == "'10:30 EST' is not a time of day: the time is ignored"
     lone = events["end with no year"].when
     assert lone is not None and lone.note == "the file gives an end with no year (20): not used"
+
+
+def _fast_or_alike(path: Path) -> None:
+    fast = read_fast(path)
+    if fast is not None:
+        ordinary = load_with_report(path)
+        assert fast.dataset == ordinary.dataset and fast.warnings == ordinary.warnings
+
+
+def test_acled_notes_that_are_a_placeholder_go_alone(tmp_path: Path) -> None:
+    rows = [{"notes": "Lorem ipsum riot in Caracas.", "fatalities": "12", "source_scale": "National"}]
+    rows.append({"notes": '"{{text}}"', "fatalities": "3"})
+    path = _acled(tmp_path / "export.csv", rows)
+    loaded = load_with_report(path)
+    summaries = {e.id: e.summary for e in loaded.dataset.events}
+    assert summaries["ven1"] == "Fatalities (ACLED count): 12\n\nSource scale: National"  # before: nothing
+    assert summaries["ven2"] == "Fatalities (ACLED count): 3"
+    assert sum("unfilled template placeholder" in w for w in loaded.warnings) == 2
+    _fast_or_alike(path)
+
+
+def test_acled_sources_are_split_on_semicolons_alone(tmp_path: Path) -> None:
+    path = _acled(tmp_path / "export.csv", [{"source": "Amnesty International|Foo; Reuters"}])
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    titles = {s.id: s.title for s in loaded.dataset.sources}
+    assert [titles[s] for s in event.sources[1:]] == ["Amnesty International|Foo", "Reuters"]
+    assert event.claims[0].statement == "Reported by Amnesty International|Foo, Reuters; coded by ACLED"
+    _fast_or_alike(path)
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "note"),
+    [
+        (
+            "January 2018",
+            "2",
+            "ACLED time precision 2, within a week or so of the day coded: the date gives only the month",
+        ),
+        ("2018", "2", "ACLED time precision 2, within a week or so of the day coded: the date gives only the year"),
+        ("2018", "3", "ACLED time precision 3, some time in the month coded: the date gives only the year"),
+        ("2018-01-15", "2", "ACLED time precision 2: within a week or so of this day"),
+    ],
+)
+def test_an_acled_precision_finer_than_its_date_says_so(tmp_path: Path, date: str, precision: str, note: str) -> None:
+    path = _acled(tmp_path / "export.csv", [{"event_date": date, "time_precision": precision}])
+    (event,) = load_with_report(path).dataset.events
+    assert event.when is not None and event.when.note is not None and event.when.note.endswith(note)
+    _fast_or_alike(path)

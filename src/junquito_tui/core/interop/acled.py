@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Any
 
 from ..records import LINE_MAX
+from .fields import is_placeholder
 from .sheet_dates import Parsed
 from .sheet_events import Draft, RowEvents, cell_text
 from .sheet_read import Cell
@@ -72,6 +73,10 @@ PRECISION_NOTES = {
     "2": "ACLED time precision 2: within a week or so of this day",
     "3": "ACLED time precision 3: some time in this month",
 }
+SOURCES_SPLIT = re.compile(";")  # ACLED separates its sources with ';' alone ('A|B' is one name, as its claim says)
+# A precision finer than the date the file gives ('January 2018' with precision 2): what it means, said
+_MEANS = {"2": "within a week or so of the day coded", "3": "some time in the month coded"}
+_COARSER = {"2": ("month", "year"), "3": ("year",)}
 # No time_precision (an empty cell, or the column removed): the day may stand for a week or a month
 NO_PRECISION = "no ACLED time precision given: this day, or a week or the month around it"
 COUNT = re.compile(r"\d+(\.0)?")
@@ -188,10 +193,13 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     if not row["id"] and memo.has_ids:
         events.notes.group("no event_id_cnty; the event's id is made from its title and date", where)
     source = row["source"]
-    sources = events.sources(source, where)
+    sources = events.sources(source, where, split=SOURCES_SPLIT)
     # a title that cleans to nothing (a template's placeholder) is said by the note and named plainly
     fields: dict[str, Any] = {"title": events.line(_title(row), where) or "Event"}
-    summary = [row["notes"]]
+    notes = row["notes"]
+    if notes and is_placeholder(notes):  # dropped alone, and said: the count and scale below still stand
+        notes = events.text(notes, where)
+    summary = [notes]
     if fatalities := row["fatalities"]:
         summary.append(f"Fatalities (ACLED count): {fatalities}")
         if not COUNT.fullmatch(fatalities):
@@ -225,7 +233,11 @@ def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed
         return known
     # the date's own note (a two-digit year read as 2020, say) is kept before ACLED's
     kept = f"{start.note}; " if start.note else ""
-    if precision in PRECISION_NOTES or not precision:
+    finest = "day" if "day" in start.parts or start.pair is not None else "month" if "month" in start.parts else "year"
+    if precision in _COARSER and finest in _COARSER[precision]:  # 'January 2018' coded to the week around a day
+        note = kept + f"ACLED time precision {precision}, {_MEANS[precision]}: the date gives only the {finest}"
+        made = replace(start, approximate=True, note=note)
+    elif precision in PRECISION_NOTES or not precision:
         note = kept + PRECISION_NOTES.get(precision, NO_PRECISION)
         made = replace(start, approximate=True, note=note, month_only=precision == "3")
     else:

@@ -44,7 +44,7 @@ from ..records import (
 )
 from ..text import SLUG_PATTERN
 from . import acled
-from .fields import not_placeholders, plain_lines, without_fillers
+from .fields import is_placeholder, not_placeholders, plain_lines, without_fillers
 from .quick_csv import NotQuick, QuickCsv, open_quick
 from .sheet_dates import Parsed
 from .sheet_events import RowEvents
@@ -265,7 +265,7 @@ class _Columns:
         return start
 
     def _claim(self, source: str, where: str) -> tuple[tuple[str, ...], tuple[Claim, ...]]:
-        named = tuple(self.book.sources(source, where))
+        named = tuple(self.book.sources(source, where, split=acled.SOURCES_SPLIT))
         statement = acled.statement(self.book.line(source, where))
         made = self.claims[source] = (named, (Claim(statement=statement, source=acled.FILE_SOURCE, cited=named),))
         return made
@@ -297,10 +297,14 @@ class _Columns:
             without_fillers(text),
             map(operator.le, map(len, joined), repeat(TEXT_MAX)),
             not_placeholders(joined),
+            not_placeholders(text),  # the notes alone: the ordinary import drops them alone, said
         )
         reader = self.reader
         for index in compress(count(), map(operator.not_, map(all, zip(*tests, strict=True)))):
-            where = wheres[index]
+            where, notes = wheres[index], text[index]
+            if notes and is_placeholder(notes):  # as ``acled._draft``: the notes go alone, said
+                notes = reader.clean(notes, where)
+                joined[index] = "\n\n".join(filter(None, (notes, counts[index], scales[index])))
             joined[index] = reader.cut(reader.clean(joined[index], where), where)
         return joined
 

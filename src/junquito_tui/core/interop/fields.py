@@ -69,6 +69,11 @@ def not_placeholders(texts: list[str]) -> Iterator[bool]:
     return map(operator.not_, map(operator.or_, map(bool, map(_PLACEHOLDER.fullmatch, texts)), words))
 
 
+def is_placeholder(text: str) -> bool:
+    """Whether ``text`` is a template's unfilled placeholder ('{{text}}', 'Lorem ipsum ...', 'Headline')."""
+    return _placeholder(text.strip())
+
+
 def _placeholder(stripped: str) -> bool:
     # A long text is no placeholder word: it is not lowercased to find that out (a summary each row).
     placeholder = len(stripped) <= _LONGEST_WORD and stripped.lower() in _PLACEHOLDER_WORDS

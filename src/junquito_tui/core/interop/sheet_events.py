@@ -110,16 +110,17 @@ class RowEvents:
         """Paragraphs as one summary, within our format's length for it."""
         return self.importer.text.cut("\n\n".join(p for p in parts if p), where)
 
-    def sources(self, value: object, where: str, kind: str = "other") -> list[str]:
-        """Source ids for a cell listing sources (split on ';', '|' or line breaks): addresses or names."""
+    def sources(self, value: object, where: str, kind: str = "other", split: re.Pattern[str] = _LIST) -> list[str]:
+        """Source ids for a cell listing sources (split on ';', '|' or line breaks, or on ``split``):
+        addresses or names, each on one line."""
         raw = cell_text(value)
         if (known := self._sources.get(raw)) is not None:  # the same cell again: no cleaning, no splitting
             return known
         said = self.notes.said
         text = self.importer.text.clean(raw, where)
         ids: list[str] = []
-        for item in _LIST.split(text):
-            item = item.strip()
+        for item in split.split(text):
+            item = " ".join(item.split())
             if not item:
                 continue
             if _URL.match(item):
