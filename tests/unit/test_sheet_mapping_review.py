@@ -124,3 +124,17 @@ def test_an_acled_precision_finer_than_its_date_says_so(tmp_path: Path, date: st
     (event,) = load_with_report(path).dataset.events
     assert event.when is not None and event.when.note is not None and event.when.note.endswith(note)
     _fast_or_alike(path)
+
+
+def test_an_acled_actor_first_met_uncoded_takes_the_kind_of_its_first_coding(tmp_path: Path) -> None:
+    rows = [
+        {"actor1": "Rioters (Venezuela)", "inter1": "5", "assoc_actor_1": "Police Forces of Venezuela (2013-)"},
+        {"actor1": "Police Forces of Venezuela (2013-)", "inter1": "State forces"},
+        {"actor1": "Colectivos", "inter1": ""},
+        {"actor1": "Colectivos", "inter1": "3"},
+    ]
+    path = _acled(tmp_path / "export.csv", rows)
+    actors = {a.name: (a.kind, a.side) for a in load_with_report(path).dataset.actors}
+    assert actors["Police Forces of Venezuela (2013-)"] == ("police-force", "State forces")  # before: 'other'
+    assert actors["Colectivos"] == ("group", "Political militias")
+    _fast_or_alike(path)

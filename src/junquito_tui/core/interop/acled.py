@@ -357,7 +357,7 @@ def _codings(events: RowEvents, memo: _Memo) -> None:
     militias' here, 'External/Other forces' there): said, with the first row of each (the first
     ``RECODED_SHOWN`` actors one by one, the rest named in one line); its side lists every coding, in
     the order met. An actor first met without a coding (an associated actor) gets the coding a later
-    row gives it as its side."""
+    row gives it as its side, and its kind."""
     records = {actor["id"]: actor for actor in events.actors.actors}
     named = 0
     more: list[str] = []  # actors past the ones named one by one
@@ -375,6 +375,9 @@ def _codings(events: RowEvents, memo: _Memo) -> None:
             more.append(record["name"])
         if record.get("side") != (side := " ".join("; ".join(coded).split())[:LINE_MAX]):  # as ``take`` writes it
             record["side"] = side
+        # its kind from its first coding, also where it was first met without one (an associated actor)
+        kind = _inter(next(iter(coded)))[1]
+        record["kind"] = "police-force" if kind == "armed-force" and "police" in record["name"].lower() else kind
     if more:
         listed = ", ".join(repr(name) for name in more[:5]) + (", ..." if len(more) > 5 else "")
         events.notes.add(
