@@ -138,3 +138,21 @@ def test_an_acled_actor_first_met_uncoded_takes_the_kind_of_its_first_coding(tmp
     assert actors["Police Forces of Venezuela (2013-)"] == ("police-force", "State forces")  # before: 'other'
     assert actors["Colectivos"] == ("group", "Political militias")
     _fast_or_alike(path)
+
+
+@pytest.mark.parametrize(("written", "precision"), [("03", "month"), ("3.00", "month"), ("2.0", "day"), ("01", "day")])
+def test_an_acled_precision_written_as_a_spreadsheet_number_is_its_code(
+    tmp_path: Path, written: str, precision: str
+) -> None:
+    path = _acled(tmp_path / "export.csv", [{"time_precision": written}])
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.when is not None and event.when.precision == precision  # before: '03' was 'not 1, 2 or 3'
+    assert not any("is not 1, 2 or 3" in w for w in loaded.warnings)
+    _fast_or_alike(path)
+
+
+def test_an_unknown_acled_precision_says_what_the_day_may_stand_for(tmp_path: Path) -> None:
+    (event,) = load_with_report(_acled(tmp_path / "export.csv", [{"time_precision": "4"}])).dataset.events
+    assert event.when is not None and event.when.approximate
+    assert event.when.note == "ACLED time precision '4' is not 1, 2 or 3: this day, or a week or the month around it"

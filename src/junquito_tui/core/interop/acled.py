@@ -80,6 +80,7 @@ _COARSER = {"2": ("month", "year"), "3": ("year",)}
 # No time_precision (an empty cell, or the column removed): the day may stand for a week or a month
 NO_PRECISION = "no ACLED time precision given: this day, or a week or the month around it"
 COUNT = re.compile(r"\d+(\.0)?")
+_NUMBER = re.compile(r"\d{1,3}(?:\.0*)?")  # a whole number, as a spreadsheet may write it
 GEO_NOTES = {"2": "near this place", "3": "somewhere in this region"}
 _CAST = ("actor1", "assoc1", "inter1", "actor2", "assoc2", "inter2")
 LAYOUT = "the ACLED layout"  # as a warning names it, of the columns it does not have
@@ -183,7 +184,7 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     start = events.dates.read(raw_date, where)
     if start is None:
         return None
-    precision = row["precision"].removesuffix(".0")
+    precision = precision_code(row["precision"])
     if precision != "1":
         start = precise(start, raw_date, precision, memo)
         if precision == "" and memo.has_precision:
@@ -241,9 +242,18 @@ def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed
         note = kept + PRECISION_NOTES.get(precision, NO_PRECISION)
         made = replace(start, approximate=True, note=note, month_only=precision == "3")
     else:
-        made = replace(start, approximate=True, note=f"{kept}ACLED time precision {precision!r} is not 1, 2 or 3")
+        unknown = f"ACLED time precision {precision!r} is not 1, 2 or 3: this day, or a week or the month around it"
+        made = replace(start, approximate=True, note=kept + unknown)
     memo.precise[key] = made
     return made
+
+
+def precision_code(cell: str) -> str:
+    """ACLED's time precision as a code: '2', '2.0', '02' and '2.00' are 2 (a spreadsheet's number)."""
+    code = cell.strip()
+    if _NUMBER.fullmatch(code):
+        code = str(int(float(code)))
+    return code
 
 
 def statement(source: str) -> str:

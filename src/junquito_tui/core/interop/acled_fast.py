@@ -254,7 +254,7 @@ class _Columns:
     def _date(self, key: tuple[str, str], where: str) -> Parsed:
         raw, precision = key
         start = self.book.dates.read(raw, where) if raw else None
-        precision = precision.removesuffix(".0")
+        precision = acled.precision_code(precision)
         if start is None or (precision != "1" and precision not in acled.PRECISION_NOTES):
             raise _Refused
         plain = start.order is None and start.pair is None and not start.said  # reading it again says nothing
