@@ -13,7 +13,11 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
+
+if TYPE_CHECKING:
+    from junquito_tui.core.records import Event
 
 Cell = str | int | float | dt.date | dt.datetime | None
 _EPOCH = dt.datetime(1899, 12, 30)
@@ -264,3 +268,11 @@ def write_xlsb(
         if codes:
             archive.writestr("xl/styles.bin", _xlsb_styles(codes))
     return path
+
+
+def titled_events(path: Path, text: str) -> dict[str, Event]:
+    """The events of the sheet ``text`` written to ``path`` (UTF-8), by title."""
+    from junquito_tui.core.loader import load_with_report
+
+    path.write_text(text, encoding="utf-8")
+    return {event.title: event for event in load_with_report(path).dataset.events}

@@ -15,7 +15,7 @@ from junquito_tui.core.dates import MONTHS
 from junquito_tui.core.interop.sheet_dates import Parsed, read_date
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import load_with_report
-from sheet_files import Cell, write_xlsx
+from sheet_files import Cell, titled_events, write_xlsx
 
 Day = tuple[int, int, int]
 
@@ -183,15 +183,13 @@ def test_dates_against_the_order_given_are_named(tmp_path: Path) -> None:
 
 
 def test_what_a_timelinejs_sheet_s_date_drops_is_said_in_its_note(tmp_path: Path) -> None:
-    path = tmp_path / "sheet.csv"
-    path.write_text(
+    events = titled_events(
+        tmp_path / "sheet.csv",
         "Year,Month,Day,Time,End Year,End Month,End Day,Headline\n"
         "1950,,5,,,,,day without a month\n"
         "1950,5,,10:00,,,,time without a day\n"
         "1950,5,3,,1949,,,end before the start\n",
-        encoding="utf-8",
     )
-    events = {e.title: e for e in load_with_report(path).dataset.events}
     notes = {title: (event.when.note if event.when else None) for title, event in events.items()}
     assert notes["day without a month"] == "day ignored: given without a month"
     assert notes["time without a day"] is not None and "ignored: given without a day" in notes["time without a day"]

@@ -9,6 +9,7 @@ import pytest
 
 from junquito_tui.core.interop.acled_fast import read_fast
 from junquito_tui.core.loader import load_with_report
+from sheet_files import titled_events
 
 ACLED_HEADER = (
     "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
@@ -55,16 +56,14 @@ def test_an_acled_column_with_no_header_name_is_kept_read_fast_or_not(tmp_path: 
 
 
 def test_a_timelinejs_sheet_s_time_with_a_zone_on_one_side_only_lends_it_to_the_other_said(tmp_path: Path) -> None:
-    path = tmp_path / "sheet.csv"
-    path.write_text(
+    events = titled_events(
+        tmp_path / "sheet.csv",
         "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Headline\n"
         "2018,1,15,10:30 +02:00,2018,1,15,11:00,zone on the start\n"
         "2018,1,15,10:00,2018,1,15,11:00 +05:00,zone on the end\n"
         "2018,1,15,10:30 EST,,,,,named zone\n"
         "2018,1,15,,,,20,,end with no year\n",
-        encoding="utf-8",
     )
-    events = {e.title: e for e in load_with_report(path).dataset.events}
     start = events["zone on the start"]
     assert start.end is not None and start.end.utc_offset == "+02:00"  # before: +00:00, unsaid (2.5 h long)
     assert start.end.note == "no zone given: read in its start's, +02:00"
