@@ -237,8 +237,8 @@ def test_a_time_cell_shown_as_its_hour_gives_no_time_of_day(tmp_path: Path) -> N
     _styled(path, codes, {f"D{n + 2}": n for n in range(len(codes))})
     events, warnings = read(path)
     assert events == {
-        "h AM/PM": ("2017-06-05", "day", None),
-        "mm:ss": ("2017-06-06", "day", None),
+        "h AM/PM": ("2017-06-05", "day", "a time shown as the hour 14 without its minutes: the time is ignored"),
+        "mm:ss": ("2017-06-06", "day", "a time shown as minutes and seconds, without its hour: the time is ignored"),
         "h:mm": ("2017-06-07T14:37", "minute", "the file gives no time zone: read as UTC"),
     }
     assert "row 2: a time shown as the hour 14 without its minutes; the time is ignored" in warnings
