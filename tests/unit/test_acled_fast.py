@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,6 +41,7 @@ def _row(number: int, values: dict[str, str | None], header: tuple[str, ...]) ->
     cells |= {"event_id_cnty": f"VEN{number}", "year": "2014", "iso": "862", "region": "South America"}
     cells |= {"timestamp": "1700000000", "interaction": "12"}
     cells |= {name: value for name, value in values.items() if value is not None}  # None: as above
+    cells["year"] = next(iter(re.findall(r"\d{4}", cells["event_date"] or "")), "")  # as ACLED writes it
     return [cells.get(name, "") for name in header]
 
 

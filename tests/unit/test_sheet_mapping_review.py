@@ -155,3 +155,15 @@ def test_an_unknown_acled_precision_says_what_the_day_may_stand_for(tmp_path: Pa
     (event,) = load_with_report(_acled(tmp_path / "export.csv", [{"time_precision": "4"}])).dataset.events
     assert event.when is not None and event.when.approximate
     assert event.when.note == "ACLED time precision '4' is not 1, 2 or 3: this day, or a week or the month around it"
+
+
+def test_an_acled_year_column_that_disagrees_with_event_date_is_named(tmp_path: Path) -> None:
+    rows = [{"year": "2019"}, {"year": "2018.0"}, {"year": "2018"}, {"year": ""}]
+    path = _acled(tmp_path / "export.csv", rows)
+    loaded = load_with_report(path)
+    assert {e.when.date for e in loaded.dataset.events if e.when} == {"2018-01-15"}
+    said = [w for w in loaded.warnings if "the year column and event_date give different years" in w]
+    assert len(said) == 1 and "line 2" in said[0] and "line 3" not in said[0]  # before: nothing said
+    _fast_or_alike(path)
+    plain = _acled(tmp_path / "plain.csv", rows[1:])
+    assert read_fast(plain) is not None  # a year as a spreadsheet writes it agrees

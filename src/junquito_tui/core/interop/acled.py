@@ -53,9 +53,11 @@ COLUMNS = {
     "notes": ("notes",),
     "fatalities": ("fatalities",),
     "tags": ("tags",),
+    "year": ("year",),
 }
-# Redundant with the columns above (codes, the year, upload times): left out without a warning.
-DROPPED = ("data id", "iso", "iso3", "event id no cnty", "year", "interaction", "region", "timestamp", "gwno")
+# Redundant with the columns above (codes, upload times): left out without a warning. (The year is
+# read only to check it against event_date.)
+DROPPED = ("data id", "iso", "iso3", "event id no cnty", "interaction", "region", "timestamp", "gwno")
 # ACLED's actor types: the code (older files) or the words (newer ones), and our actor kind.
 INTER = {
     "1": ("State forces", "armed-force"),
@@ -80,7 +82,8 @@ _COARSER = {"2": ("month", "year"), "3": ("year",)}
 # No time_precision (an empty cell, or the column removed): the day may stand for a week or a month
 NO_PRECISION = "no ACLED time precision given: this day, or a week or the month around it"
 COUNT = re.compile(r"\d+(\.0)?")
-_NUMBER = re.compile(r"\d{1,3}(?:\.0*)?")  # a whole number, as a spreadsheet may write it
+_NUMBER = re.compile(r"\d{1,4}(?:\.0*)?")  # a whole number, as a spreadsheet may write it
+YEAR_DISAGREES = "the year column and event_date give different years: the date is read from event_date"
 GEO_NOTES = {"2": "near this place", "3": "somewhere in this region"}
 _CAST = ("actor1", "assoc1", "inter1", "actor2", "assoc2", "inter2")
 LAYOUT = "the ACLED layout"  # as a warning names it, of the columns it does not have
@@ -184,7 +187,9 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     start = events.dates.read(raw_date, where)
     if start is None:
         return None
-    precision = precision_code(row["precision"])
+    if (year := row["year"]) and whole_number(year) != str(start.parts["year"]):
+        events.notes.group(YEAR_DISAGREES, where)
+    precision = whole_number(row["precision"])
     if precision != "1":
         start = precise(start, raw_date, precision, memo)
         if precision == "" and memo.has_precision:
@@ -248,8 +253,8 @@ def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed
     return made
 
 
-def precision_code(cell: str) -> str:
-    """ACLED's time precision as a code: '2', '2.0', '02' and '2.00' are 2 (a spreadsheet's number)."""
+def whole_number(cell: str) -> str:
+    """A code or a year as a spreadsheet may write it: '2', '2.0', '02' and '2.00' are '2'."""
     code = cell.strip()
     if _NUMBER.fullmatch(code):
         code = str(int(float(code)))

@@ -58,7 +58,7 @@ from .timelinejs_import import TIMEZONE
 _KEYS = (
     "id", "date", "precision", "disorder", "type", "subtype", "actor1", "assoc1", "inter1", "actor2", "assoc2",
     "inter2", "targeting", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo",
-    "source", "scale", "notes", "fatalities", "tags",
+    "source", "scale", "notes", "fatalities", "tags", "year",
 )  # fmt: skip
 _REPORTED = Certainty.REPORTED
 CHUNK = 4096  # rows read a column at a time
@@ -215,13 +215,18 @@ class _Columns:
         columns = list(zip(*cells, strict=False))
         blank = [""] * len(cells)  # a column the export left out
         (given, raw_date, precision, disorder, kind, subtype, a1, as1, i1, a2, as2, i2, targeting, country, admin1,
-         admin2, admin3, location, latitude, longitude, geo, source, scale, text, fatalities, tags) = [
+         admin2, admin3, location, latitude, longitude, geo, source, scale, text, fatalities, tags, year) = [
             blank if position is None else list(map(str.strip, columns[position])) for position in self.positions
         ]  # fmt: skip
         out = self.fields
         out["where"] += wheres
         out["id"] += self._ids(given)
-        out["start"] += _looked_up(self.dates, list(zip(raw_date, precision, strict=True)), wheres, self._date)
+        starts = _looked_up(self.dates, list(zip(raw_date, precision, strict=True)), wheres, self._date)
+        shown = [str(start.parts["year"]) for start in starts]
+        for index in compress(count(), map(operator.ne, year, shown)):  # said by the ordinary import
+            if year[index] and acled.whole_number(year[index]) != shown[index]:
+                raise _Refused
+        out["start"] += starts
         out["cited"] += _looked_up(self.claims, source, wheres, self._claim)
         out["title"] += _looked_up(
             self.titles, list(zip(subtype, kind, location, admin1, country, strict=True)), wheres, self._title
@@ -254,7 +259,7 @@ class _Columns:
     def _date(self, key: tuple[str, str], where: str) -> Parsed:
         raw, precision = key
         start = self.book.dates.read(raw, where) if raw else None
-        precision = acled.precision_code(precision)
+        precision = acled.whole_number(precision)
         if start is None or (precision != "1" and precision not in acled.PRECISION_NOTES):
             raise _Refused
         plain = start.order is None and start.pair is None and not start.said  # reading it again says nothing
