@@ -167,3 +167,11 @@ def test_an_acled_year_column_that_disagrees_with_event_date_is_named(tmp_path: 
     _fast_or_alike(path)
     plain = _acled(tmp_path / "plain.csv", rows[1:])
     assert read_fast(plain) is not None  # a year as a spreadsheet writes it agrees
+
+
+def test_a_long_source_name_is_kept_whole_as_the_claim_keeps_it(tmp_path: Path) -> None:
+    name = "Observatorio " + "muy " * 100 + "largo"  # 418 characters: before, cut to 300 in the source
+    loaded = load_with_report(_acled(tmp_path / "export.csv", [{"source": name}]))
+    (event,) = loaded.dataset.events
+    titles = {s.id: s.title for s in loaded.dataset.sources}
+    assert titles[event.sources[1]] == name and name in event.claims[0].statement

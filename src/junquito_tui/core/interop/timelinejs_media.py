@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..problems import json_kind
+from ..records import LINE_MAX
 from ..text import one_line, slugify
 from .fields import FieldReader, short
 from .html_text import HtmlText, Link
@@ -94,7 +95,8 @@ class SourceBook:
         key = " ".join(title.split()).casefold()
         if key not in self._by_title:
             source_id = self._ids.take(f"{prefix}-{slugify(title, 50) or 'unnamed'}")
-            self.sources.append({"id": source_id, "title": " ".join(title.split())[:300], "kind": kind})
+            # one line, whole up to our format's limit for a title (a claim names the source in full)
+            self.sources.append({"id": source_id, "title": " ".join(title.split())[:LINE_MAX], "kind": kind})
             self._by_title[key] = source_id
         return self._by_title[key]
 
