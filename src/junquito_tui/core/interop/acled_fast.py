@@ -222,10 +222,11 @@ class _Columns:
         out["where"] += wheres
         out["id"] += self._ids(given)
         starts = _looked_up(self.dates, list(zip(raw_date, precision, strict=True)), wheres, self._date)
-        shown = [str(start.parts["year"]) for start in starts]
-        for index in compress(count(), map(operator.ne, year, shown)):  # said by the ordinary import
-            if year[index] and acled.whole_number(year[index]) != shown[index]:
-                raise _Refused
+        if year is not blank:  # the export's year column: a year other than the date's is said, by the ordinary import
+            shown = [str(start.parts["year"]) for start in starts]
+            for index in compress(count(), map(operator.ne, year, shown)):
+                if year[index] and acled.whole_number(year[index]) != shown[index]:
+                    raise _Refused
         out["start"] += starts
         out["cited"] += _looked_up(self.claims, source, wheres, self._claim)
         out["title"] += _looked_up(

@@ -93,15 +93,14 @@ _TIME = re.compile(
 # word ('2003 per BBC', 'NBC', 'B.B.C.') nor the start of one ('Adelaide 1850').
 _ERA_BCE = re.compile(r"(?<![^\s\d])(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.|a\.\s?C\.|a\.\s?n\.\s?e\.)$", re.IGNORECASE)
 _ERA_CE = re.compile(r"(?<![^\s\d])(?:CE|C\.E\.|AD|A\.D\.|d\.\s?C\.)$|^(?:AD(?![^\W\d_])|A\.D\.)\s*", re.IGNORECASE)
+_BCE_WORD, _CE_WORD = r"(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.)", r"(?:CE|C\.E\.|AD|A\.D\.)"
 # An era written before the year ('BCE 476', 'BC 44'), as some catalogues do
-_ERA_BCE_LEADING = re.compile(r"^(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.)\s*(?=\d)", re.IGNORECASE)
+_ERA_BCE_LEADING = re.compile(rf"^{_BCE_WORD}\s*(?=\d)", re.IGNORECASE)
 # A range across the eras once the CE era at its end is taken off ('100 BC - 100' of '100 BC - 100 AD')
-_ACROSS_ERAS = re.compile(
-    r"^(\d{1,4})\s*(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.)\s*(?:-|–|—|to|until|till)\s*(\d{1,4})$", re.IGNORECASE
-)
+_ACROSS_ERAS = re.compile(rf"^(\d{{1,4}})\s*{_BCE_WORD}\s*(?:-|–|—|to|until|till)\s*(\d{{1,4}})$", re.IGNORECASE)
 # An era word inside the text once the one at its end is taken off ('500 BC - 400' of '500 BC - 400 BC')
-_INNER_BCE = re.compile(r"(?<![^\s\d])(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.)(?![^\W\d_])", re.IGNORECASE)
-_INNER_CE = re.compile(r"(?<![^\s\d])(?:CE|C\.E\.|AD|A\.D\.)(?![^\W\d_])", re.IGNORECASE)
+_INNER_BCE = re.compile(rf"(?<![^\s\d]){_BCE_WORD}(?![^\W\d_])", re.IGNORECASE)
+_INNER_CE = re.compile(rf"(?<![^\s\d]){_CE_WORD}(?![^\W\d_])", re.IGNORECASE)
 # A number written with thousands separators ('1,950', '10,000 BCE'; '1 950' as a whole cell)
 _GROUPED = re.compile(r"(?<![\d,])(\d{1,3})((?:,\d{3})+)(?![\d,])")
 _SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
@@ -320,8 +319,9 @@ def _from_text(original: str) -> Parsed | str:
         text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), -1
     elif (era_match := _ERA_CE.search(text)) is not None:
         text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), 1
+    separated = False  # '1,950': a number written with thousands separators
     if era > 0 and (across := _ACROSS_ERAS.match(text)) is not None:  # '100 BC - 100 AD'
-        text, vague, era = f"{across.group(1)}-{across.group(2)}", True, 0
+        vague, era = True, 0
         parsed: Parsed | str | None = _span(-int(across.group(1)), int(across.group(2)))
     elif era and (_INNER_CE if era < 0 else _INNER_BCE).search(text):  # '100 AD - 50 BC': no period forward
         return f"{original!r} names both eras in a way that cannot be read as one period"
@@ -332,7 +332,7 @@ def _from_text(original: str) -> Parsed | str:
         if _SPACE_GROUPED.match(grouped):
             grouped = "".join(grouped.split())
         if grouped != text:  # '1,950' is 1950 (reading '950' from it would be another year)
-            text = grouped
+            text, separated = grouped, True
             said.append(f"{original!r}: a number with thousands separators, read as {text}")
         parsed = (_two_years(text) if vague and not era else None) or _exact(text, era) or _vague_form(text, era)
     if parsed is None:
@@ -341,7 +341,7 @@ def _from_text(original: str) -> Parsed | str:
     if isinstance(parsed, str):
         return parsed
     parsed.said += said
-    if text != original and not (vague or parsed.approximate) and any("thousands separators" in w for w in said):
+    if separated and not (vague or parsed.approximate):  # (an approximate date's note is the text already)
         parsed.note = _joined(parsed.note, f"the file writes {original!r}")
     if MIDNIGHT in said:  # said with the date too: the file gives a time, which is not kept
         parsed.note = _joined(

@@ -112,7 +112,8 @@ class RowEvents:
 
     def sources(self, value: object, where: str, kind: str = "other", split: re.Pattern[str] = _LIST) -> list[str]:
         """Source ids for a cell listing sources (split on ';', '|' or line breaks, or on ``split``):
-        addresses or names, each on one line."""
+        addresses or names, each on one line. (A file is read by one layout, which splits its cells one
+        way: the memo of cells read is the file's.)"""
         raw = cell_text(value)
         if (known := self._sources.get(raw)) is not None:  # the same cell again: no cleaning, no splitting
             return known

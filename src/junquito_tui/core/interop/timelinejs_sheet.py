@@ -342,11 +342,10 @@ def _same_number(cell: Any, number: int) -> bool:
 def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pending) -> None:
     """What the sheet says beyond a slide: approximate text dates, their ends, zones, extra columns."""
     fields, start = pending.fields, row.start
-    for key, said in (("when", row.said), ("end", row.end_said)):  # an end not made: said on the start
-        if said and (made := fields.get(key) or fields["when"]) is not None:
-            fields["when" if key not in fields else key] = replace(
-                made, note="; ".join(filter(None, (made.note, *said)))
-            )
+    for key, said in (("when", row.said), ("end", row.end_said)):
+        if said:
+            key = key if key in fields else "when"  # an end not made: what it gave is said on the start
+            fields[key] = replace(fields[key], note="; ".join(filter(None, (fields[key].note, *said))))
     pending.when = fields["when"]
     if start is not None:
         when = fields["when"]
