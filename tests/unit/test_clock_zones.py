@@ -123,7 +123,10 @@ def test_a_timelinejs_end_time_in_another_zone_is_compared_by_its_instant(tmp_pa
     assert kept is not None and (kept.date, kept.utc_offset) == ("2018-01-15T09:30", "+00:00")
     assert events["Ends before"].end is None
     assert any("line 3" in w and "end date ignored" in w for w in loaded.warnings)
-    assert any("line 4" in w and "'+25:00' is not a UTC offset" in w for w in loaded.warnings)
+    # the time is not read as UTC, nor with an offset no zone has: the day is kept, the time said
+    assert any("line 4" in w and "+25:00 is no UTC offset; the time is ignored" in w for w in loaded.warnings)
+    no_zone = events["No such zone"].when
+    assert no_zone is not None and no_zone.date == "2018-01-15"
 
 
 # -- the time axis -------------------------------------------------------------------------------------------

@@ -71,7 +71,10 @@ def test_a_timelinejs_sheet_s_time_with_a_zone_on_one_side_only_lends_it_to_the_
     assert end.end is not None and end.when is not None  # before: the end dropped as before the start
     assert end.when.utc_offset == "+05:00" and end.when.note == "no zone given: read in its end's, +05:00"
     named = events["named zone"].when
-    assert named is not None and named.note == "'10:30 EST' is not a time of day: the time is ignored"
+    assert (
+        named is not None
+        and named.note == "'10:30 EST': EST can stand for more than one UTC offset: the time is ignored"
+    )
     lone = events["end with no year"].when
     assert lone is not None and lone.note == "the file gives an end with no year (20): not used"
 

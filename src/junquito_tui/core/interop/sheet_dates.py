@@ -86,8 +86,17 @@ _LEADING_TIME = re.compile(
     r"^(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?\s?m\.?)?)\s+(\S.*\d.*)$", re.IGNORECASE
 )
 _TIME = re.compile(
-    r"(?:^|T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}(?:[.,]\d+)?))?\s*([ap])?\.?(?:m\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$",
+    r"(?:^|T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}(?:[.,]\d+)?))?\s*([ap])?\.?(?:m\.?)?\s*"
+    r"(Z|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?$",  # the zone: Z, UTC+2, +02:00, -0430
     re.IGNORECASE,
+)
+_OFFSET = re.compile(r"(?:UTC|GMT)?\s?([+-])(\d{1,2}):?(\d{2})?$", re.IGNORECASE)
+# A zone given by its abbreviation after a time ('10:00 EST'): not read, since one abbreviation can
+# stand for several offsets (CST: China, Cuba or US Central; IST: India, Ireland or Israel).
+_ZONE_WORD = re.compile(r"\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?\s*\b([A-Z]{2,5})$")
+ZONE_WORD = (
+    "a time whose zone is given by an abbreviation (EST, CST, IST) is not used: an abbreviation can stand "
+    "for more than one UTC offset; the date is kept to the day, the time in its note"
 )
 # An era is a word of its own, after a space or the year's digits ('44 BC', '44BC'): never the end of a
 # word ('2003 per BBC', 'NBC', 'B.B.C.') nor the start of one ('Adelaide 1850').
@@ -313,7 +322,7 @@ def _from_text(original: str) -> Parsed | str:
     said: list[str] = []
     if (leading := _LEADING_TIME.match(text)) is not None:  # '12:00 AM 1/15/2018': the time first
         text = f"{leading.group(2)} {leading.group(1)}"
-    clock, text = _clock(text, said)
+    clock, text, unread = _clock(text, said)
     era = 0
     if (era_match := _ERA_BCE.search(text) or _ERA_BCE_LEADING.match(text)) is not None:
         text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), -1
@@ -356,6 +365,11 @@ def _from_text(original: str) -> Parsed | str:
             parsed.note = original
         else:  # "'1800s' could mean ...", "'c. 1-May-20': two-digit year '20' read as 2020, ..."
             parsed.note = f"'{original}' {reading}" if reading.startswith("could") else f"'{original}': {reading}"
+    if unread is not None:
+        given, why = unread
+        parsed.said.append(ZONE_WORD if why.endswith(_NO_OFFSET) else f"the time {given!r} is not used: {why}")
+        if not parsed.approximate:  # (an approximate date's note is the text: it quotes the time already)
+            parsed.note = _joined(parsed.note, f"the file gives the time {given}, not used: {why}")
     if clock is not None:
         if "day" not in parsed.parts:
             return f"a time of day ({original!r}) with a date that has no day"
@@ -377,11 +391,21 @@ def _joined(note: str | None, more: str) -> str:
 Clock = tuple[int, int, int, str | None, str | None]  # hour, minute, second, UTC offset, seconds as written
 
 
-def _clock(text: str, said: list[str], keep_midnight: bool = False) -> tuple[Clock | None, str]:
-    """The time at the end of the text, if any, and the text before it."""
+_NO_OFFSET = "can stand for more than one UTC offset"
+
+
+def _clock(text: str, said: list[str], keep_midnight: bool = False) -> tuple[Clock | None, str, tuple[str, str] | None]:
+    """The time at the end of the text, if any, the text before it, and a time there that is not used
+    (its zone cannot be read) with why, if there is one."""
+    word = None if _TIME.search(text) else _ZONE_WORD.search(text)  # ('10:30 PMZ' is 22:30 UTC)
+    if word is not None and word.group(1) not in {"AM", "PM"}:
+        match = _TIME.search(text[: word.start(1)].rstrip())
+        if match is not None and match.start() > 0:
+            unread = text[match.start() :].strip(), f"{word.group(1)} {_NO_OFFSET}"
+            return None, _AT.sub("", text[: match.start()].strip()), unread
     match = _TIME.search(text)
     if match is None or match.start() == 0:
-        return None, text
+        return None, text, None
     seconds = match.group(3)  # '30', '30.75': a fraction is kept as written for the date's note
     hour, minute = int(match.group(1)), int(match.group(2))
     second = int(seconds[:2]) if seconds else 0
@@ -395,11 +419,32 @@ def _clock(text: str, said: list[str], keep_midnight: bool = False) -> tuple[Clo
     spreadsheet = zone is None and not match.group().startswith("T")
     if (hour, minute, second) == (0, 0, 0) and not fraction and spreadsheet and not keep_midnight:
         said.append(MIDNIGHT)
-        return None, rest
+        return None, rest, None
     offset = None
-    if zone is not None:
-        offset = "+00:00" if zone.upper() in {"Z", "UTC", "GMT"} else f"{zone[:3]}:{zone[-2:]}"
-    return (hour, minute, second, offset, seconds if fraction else None), rest
+    if zone is not None and (offset := _offset(zone)) is None:
+        return None, rest, (match.group().strip(), f"{zone} is no UTC offset")
+    return (hour, minute, second, offset, seconds if fraction else None), rest, None
+
+
+def _offset(zone: str) -> str | None:
+    """'+02:00' for '+0200', 'UTC+2', 'GMT +02:00'; '+00:00' for Z, UTC, GMT; None past ±14:00 (no
+    zone is further from UTC) or past the 59th minute."""
+    if zone.upper() in {"Z", "UTC", "GMT"}:
+        return "+00:00"
+    found = _OFFSET.match(zone)
+    if found is None:
+        return None
+    sign, hours, minutes = found.group(1), int(found.group(2)), int(found.group(3) or 0)
+    if hours * 60 + minutes > 14 * 60 or minutes > 59:
+        return None
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def time_offset(text: str) -> str | None:
+    """The UTC offset stated after a time that ``read_time`` accepted ('10:30 +02:00', '10:30Z',
+    '10:30 UTC+2'), if any."""
+    clock, _, _ = _clock("0 " + " ".join(text.split()), [], keep_midnight=True)
+    return clock[3] if clock is not None else None
 
 
 def _exact(text: str, era: int) -> Parsed | str | None:
@@ -840,7 +885,9 @@ def read_time(value: object) -> Parts | str | None:
         seconds = round(value * 86400)  # a time cell without its format: a fraction of a day
         return {"hour": seconds // 3600, "minute": seconds // 60 % 60, "second": seconds % 60}
     text = " ".join(str(value).split())
-    clock, rest = _clock("0 " + text, [], keep_midnight=True)
+    clock, rest, unread = _clock("0 " + text, [], keep_midnight=True)
+    if unread is not None and rest == "0":
+        return f"{text!r}: {unread[1]}"
     if clock is None or rest != "0":
         return f"{text!r} is not a time of day"
     return {"hour": clock[0], "minute": clock[1], "second": clock[2]}

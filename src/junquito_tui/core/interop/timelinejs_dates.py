@@ -185,8 +185,9 @@ class DateReader:
     def _seconds(self, parts: dict[str, int | _Invalid | None], path: str) -> str:
         second, millisecond = parts["second"], parts["millisecond"]
         if isinstance(second, _Invalid) or (second is not None and not 0 <= second <= 59):
-            self.notes.add(f"{path}.second", f"{_shown(getattr(second, 'raw', second))} is not a valid second")
-            return ""
+            shown = _shown(getattr(second, "raw", second))
+            self.notes.add(f"{path}.second", f"{shown} is not a valid second")
+            return f"{shown} (not a valid second: the minute is kept)"  # the date's note keeps it too
         if isinstance(millisecond, _Invalid) or (millisecond is not None and not 0 <= millisecond <= 999):
             self.notes.add(f"{path}.millisecond", f"{_shown(getattr(millisecond, 'raw', millisecond))} is not valid")
             millisecond = None

@@ -16,12 +16,11 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from ..records import UTC_OFFSET
 from ..text import CONTROL, slugify
 from .builder import Pending
 from .fields import short
 from .html_text import Link
-from .sheet_dates import MONTH_NAMES, HourShown, MonthShown, Parsed, Parts, read_time
+from .sheet_dates import MONTH_NAMES, HourShown, MonthShown, Parsed, Parts, read_time, time_offset
 from .sheet_events import cell_text
 from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell
@@ -37,8 +36,6 @@ _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _V2_DATE = re.compile(r"\s*[+-]?\d+(?:\s*,\s*\d*){1,6}\s*")
 _V2_NAMES = ("year", "month", "day", "hour", "minute", "second", "millisecond")
 _UNREADABLE = "?"  # a Year that is text with no year in it (already warned about)
-# The zone at the end of a Time cell read_time accepted ('10:30 +02:00', '10:30Z'): it is kept.
-_ZONE = re.compile(r"(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
 
 
 @dataclass(slots=True)  # one per row until its event is made: no dict of attributes each
@@ -236,10 +233,7 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
         _say(row, prefix, f"{clock}: the time is ignored")
     elif clock is not None:
         date.update(clock)
-    if offset is not None and not UTC_OFFSET.fullmatch(offset):
-        sheet.notes.add(where, f"{offset!r} is not a UTC offset (-14:00 to +14:00); the time is read without it")
-        offset = None
-    return date, parsed, offset
+    return date, parsed, offset  # (an offset no zone has, '+25:00', is refused with its time by read_time)
 
 
 _DATE_CELLS = (date, MonthShown, HourShown)  # a workbook's date cell in a Year column, as its format shows it
@@ -287,10 +281,7 @@ def _keep_parts(sheet: Sheet, row: _Row, prefix: str, year: str, cells: dict[str
 def _time_of(text: str) -> tuple[Parts | str | None, str | None]:
     """The time's parts (only ever copied from, never changed) and the offset it states."""
     parts = read_time(text)
-    if not isinstance(parts, dict) or (zone := _ZONE.search(text.strip())) is None:
-        return parts, None
-    found = zone.group().upper()
-    return parts, "+00:00" if found in {"Z", "UTC", "GMT"} else f"{found[:3]}:{found[-2:]}"
+    return parts, time_offset(text) if isinstance(parts, dict) else None
 
 
 def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | None:

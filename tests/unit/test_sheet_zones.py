@@ -1,0 +1,110 @@
+"""A spreadsheet's time and the zone written after it: an offset is read exactly, in any of the ways
+people write one; a zone's abbreviation (EST, IST) is not guessed at: the day is kept, the time is
+said in the date's note and a warning, never dropped into a year nor read as UTC."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from junquito_tui.core.interop.sheet_dates import ZONE_WORD, Parsed, read_date, read_time, time_offset
+from junquito_tui.core.loader import load_with_report
+from sheet_files import titled_events
+
+_HOURS = st.integers(0, 23)
+_MINUTES = st.integers(0, 59)
+# Every offset a zone has had is within ±14:00, in whole quarter hours; any minute is read as written.
+_OFFSETS = st.tuples(st.sampled_from("+-"), st.integers(0, 13), _MINUTES) | st.tuples(
+    st.sampled_from("+-"), st.just(14), st.just(0)
+)
+
+
+def _written(sign: str, hours: int, minutes: int, form: str) -> str:
+    return {
+        "colon": f"{sign}{hours:02d}:{minutes:02d}",
+        "compact": f"{sign}{hours:02d}{minutes:02d}",
+        "utc": f"UTC{sign}{hours}:{minutes:02d}",
+        "gmt": f"GMT {sign}{hours:02d}{minutes:02d}",
+    }[form]
+
+
+@given(_HOURS, _MINUTES, _OFFSETS, st.sampled_from(["colon", "compact", "utc", "gmt"]), st.sampled_from([" ", "T"]))
+def test_an_offset_after_a_time_is_read_exactly(
+    hour: int, minute: int, offset: tuple[str, int, int], form: str, between: str
+) -> None:
+    sign, hours, minutes = offset
+    zone = _written(sign, hours, minutes, form)
+    text = f"2020-03-21{between}{hour:02d}:{minute:02d} {zone}"
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed), parsed
+    assert parsed.parts == {"year": 2020, "month": 3, "day": 21, "hour": hour, "minute": minute, "second": 0}
+    assert parsed.offset == f"{sign}{hours:02d}:{minutes:02d}"
+    assert time_offset(f"{hour:02d}:{minute:02d} {zone}") == parsed.offset  # a TimelineJS Time cell alike
+
+
+@pytest.mark.parametrize("zone", ["Z", "UTC", "GMT", "utc"])
+def test_utc_by_name_is_utc(zone: str) -> None:
+    parsed = read_date(f"2020-03-21 10:00 {zone}")
+    assert isinstance(parsed, Parsed) and parsed.offset == "+00:00" and parsed.parts["hour"] == 10
+
+
+@given(
+    st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=2, max_size=5).filter(
+        lambda word: word not in {"AM", "PM", "UTC", "GMT"}
+    ),
+    _HOURS,
+    _MINUTES,
+    st.sampled_from(["", " PM", " a.m."]),
+)
+def test_a_zone_abbreviation_keeps_the_day_and_says_the_time(word: str, hour: int, minute: int, meridian: str) -> None:
+    # before: '2020-01-01 10:00 EST' was read as the year 2020, approximate, with no warning
+    hour = hour % 12 + 1 if meridian else hour
+    time = f"{hour}:{minute:02d}{meridian} {word}"
+    parsed = read_date(f"21 March 2020 {time}")
+    assert isinstance(parsed, Parsed), parsed
+    assert parsed.parts == {"year": 2020, "month": 3, "day": 21} and not parsed.approximate
+    assert parsed.note == f"the file gives the time {time}, not used: {word} can stand for more than one UTC offset"
+    assert ZONE_WORD in parsed.said
+
+
+@pytest.mark.parametrize("zone", ["+15:00", "-1400x", "UTC+15", "+02:75"])
+def test_an_offset_no_zone_has_is_said_not_read(zone: str) -> None:
+    parsed = read_date(f"2020-03-21 10:00 {zone}")
+    if zone == "-1400x":  # not an offset at all: no time is read from it
+        assert not isinstance(parsed, Parsed) or "hour" not in parsed.parts
+        return
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": 2020, "month": 3, "day": 21}
+    assert parsed.note is not None and f"{zone} is no UTC offset" in parsed.note
+    assert any(zone in said for said in parsed.said)
+
+
+def test_a_sheet_says_each_time_it_did_not_use(tmp_path: Path) -> None:
+    path = tmp_path / "zones.csv"
+    path.write_text("date,title\n2020-01-01 10:00 EST,est\n2020-01-01 10:00 GMT+2,gmt\n2020-01-02,plain\n")
+    loaded = load_with_report(path)
+    events = {event.title: event for event in loaded.dataset.events}
+    est, gmt = events["est"].when, events["gmt"].when
+    assert est is not None and est.date == "2020-01-01" and est.precision == "day"
+    assert gmt is not None and gmt.date == "2020-01-01T10:00" and gmt.utc_offset == "+02:00"
+    assert [w for w in loaded.warnings if w.startswith(ZONE_WORD)] == [f"{ZONE_WORD} (line 2)"]
+
+
+def test_a_timelinejs_time_cell_with_an_abbreviation_or_an_offset(tmp_path: Path) -> None:
+    events = titled_events(
+        tmp_path / "sheet.csv",
+        "Year,Month,Day,Time,Headline\n2020,1,1,10:30 EST,est\n2020,1,1,10:30 UTC-3,minus three\n",
+    )
+    est, minus = events["est"].when, events["minus three"].when
+    assert est is not None and est.date == "2020-01-01" and est.note is not None and "EST can stand" in est.note
+    assert minus is not None and minus.date == "2020-01-01T10:30" and minus.utc_offset == "-03:00"
+    assert read_time("10:30 CEST") == "'10:30 CEST': CEST can stand for more than one UTC offset"
+
+
+def test_a_sixtieth_second_is_named_in_the_date_s_note(tmp_path: Path) -> None:
+    events = titled_events(tmp_path / "sheet.csv", "date,title\n2016-12-31 23:59:60,leap\n")
+    when = events["leap"].when
+    assert when is not None and when.date == "2016-12-31T23:59"
+    assert when.note is not None and when.note.startswith("the file gives 23:59:60 (not a valid second")
