@@ -4,10 +4,12 @@ said in the date's note and a warning, never dropped into a year nor read as UTC
 
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from junquito_tui.core.interop.sheet_dates import ZONE_WORD, Parsed, read_date, read_time, time_offset
@@ -108,3 +110,57 @@ def test_a_sixtieth_second_is_named_in_the_date_s_note(tmp_path: Path) -> None:
     when = events["leap"].when
     assert when is not None and when.date == "2016-12-31T23:59"
     assert when.note is not None and when.note.startswith("the file gives 23:59:60 (not a valid second")
+
+
+# -- Timesketch: a datetime and a timestamp that disagree ----------------------------------------------------
+
+_BASE = 1_584_784_800  # 2020-03-21T10:00:00Z
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(-3 * 86_400, 3 * 86_400), st.sampled_from(["+00:00", "+02:00", "-04:30"]))
+def test_a_timesketch_timestamp_that_puts_the_row_at_another_minute_is_said(shift: int, offset: str) -> None:
+    # before: the datetime was read and the timestamp ignored, whatever it said
+    minutes = _minutes(offset)
+    local = dt.datetime.fromtimestamp(_BASE, dt.UTC) + dt.timedelta(minutes=minutes)
+    datetime_text = local.strftime("%Y-%m-%dT%H:%M:%S") + offset
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "timeline.csv"
+        path.write_text(
+            f"datetime,timestamp_desc,message,timestamp\n{datetime_text},Written,row,{(_BASE + shift) * 1_000_000}\n"
+        )
+        loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.when is not None and event.when.utc_offset == offset
+    said = [w for w in loaded.warnings if w.startswith("datetime and timestamp give different times")]
+    if abs(shift) < 60:
+        assert not said and (event.when.note is None or "timestamp" not in event.when.note)
+        return
+    assert said == ["datetime and timestamp give different times: the datetime is used, the timestamp said (line 2)"]
+    stamp = dt.datetime.fromtimestamp(_BASE + shift, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    whole = round(abs(shift) / 60)
+    side = "after" if shift > 0 else "before"
+    expected = f"gives {stamp}, {whole // 60} h {whole % 60:02d} min {side} the datetime"
+    assert event.when.note is not None and expected in event.when.note
+
+
+def _minutes(offset: str) -> int:
+    return (-1 if offset[0] == "-" else 1) * (int(offset[1:3]) * 60 + int(offset[4:6]))
+
+
+def test_a_timesketch_timestamp_in_seconds_is_compared_in_seconds_said(tmp_path: Path) -> None:
+    path = tmp_path / "timeline.csv"
+    path.write_text(
+        "datetime,timestamp_desc,message,timestamp\n"
+        f"2020-03-21T10:00:00+02:00,Written,two hours apart,{_BASE}\n"
+        f"2020-03-21T10:00:00+00:00,Written,alike,{_BASE}\n"
+        "2020-03-21,Written,a day only,1\n"
+    )
+    events = {event.title: event for event in load_with_report(path).dataset.events}
+    apart = events["two hours apart"].when
+    assert apart is not None and apart.note == (
+        f"the timestamp {_BASE} (read as seconds, by its size) gives 2020-03-21T10:00:00Z, 2 h 00 min after the datetime"
+    )
+    alike, day = events["alike"].when, events["a day only"].when
+    assert alike is not None and alike.note is None
+    assert day is not None and day.date == "2020-03-21" and day.note is None  # no clock time: nothing to compare

@@ -24,12 +24,13 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from ..problems import Problem
 from .fields import short
+from .sheet_dates import Parsed
 from .sheet_events import Counts, Draft, RowEvents, cell_text
 from .sheet_read import SheetError, Table, TwiceEncoded, first_undecodable
 from .sheets import Imported, Sheet
@@ -106,6 +107,8 @@ def _draft(events: RowEvents, record: dict[str, Any], where: str) -> Draft | Non
         if not cell_text(value):
             events.notes.add(where, "no datetime and no timestamp; row skipped")
         return None
+    if unit_note is None and not_a_datetime is None and cell_text(stamp):
+        unit_note = _disagreement(events, value, start, stamp, where)
     if unit_note is not None:  # the unit is an inference: said on the date too, where a reader looks
         start = replace(start, note=f"{start.note}; {unit_note}" if start.note else unit_note)
     message = events.text(_plain(lowered.get("message")), where)
@@ -185,6 +188,41 @@ def _from_timestamp(events: RowEvents, value: Any, where: str) -> tuple[str, str
     except (ValueError, OverflowError, OSError):
         events.notes.add(where, f"timestamp {shown} is not a date that can be shown; row skipped")
         return None
+
+
+def _disagreement(events: RowEvents, value: Any, start: Parsed, stamp: Any, where: str) -> str | None:
+    """What the row's timestamp says, when it puts the event at another minute than its datetime (an
+    edited or converted export): the datetime is used, as Timesketch shows it; the timestamp is said.
+    Compared only where the datetime is a clock time (read as UTC when it states no zone, said); the
+    timestamp is read in the unit its size shows, as when it stands alone."""
+    parts = start.parts
+    if "minute" not in parts or start.pair is not None:
+        return None
+    try:
+        number = float(cell_text(stamp))
+        found = next(((per_second, unit) for low, high, per_second, unit in UNITS if low <= abs(number) < high), None)
+        if found is None:
+            return None
+        zone = timezone(timedelta(minutes=_minutes(start.offset))) if start.offset else UTC
+        stated = datetime(parts["year"], parts["month"], parts["day"], parts["hour"], parts["minute"], tzinfo=zone)
+    except (ValueError, OverflowError, KeyError):
+        return None
+    per_second, unit = found
+    apart = number / per_second - stated.timestamp() - parts.get("second", 0)
+    if abs(apart) < 60:  # our finest precision is the minute
+        return None
+    events.notes.group("datetime and timestamp give different times: the datetime is used, the timestamp said", where)
+    minutes = round(abs(apart) / 60)
+    read_as = "" if unit == "microseconds" else f" (read as {unit}, by its size)"
+    return (
+        f"the timestamp {_number(cell_text(stamp))}{read_as} gives {_iso(number / per_second)}, "
+        f"{minutes // 60} h {minutes % 60:02d} min {'after' if apart > 0 else 'before'} the datetime"
+    )
+
+
+def _minutes(offset: str) -> int:
+    sign = -1 if offset.startswith("-") else 1
+    return sign * (int(offset[1:3]) * 60 + int(offset[4:6]))
 
 
 def _number(text: str) -> str:
