@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from junquito_tui.core.interop.acled_fast import read_fast
+from junquito_tui.core.interop.sheets import SHORT_ROW
 from junquito_tui.core.loader import load_with_report
 from sheet_files import titled_events
 
@@ -178,3 +179,25 @@ def test_a_long_source_name_is_kept_whole_as_the_claim_keeps_it(tmp_path: Path) 
     (event,) = loaded.dataset.events
     titles = {s.id: s.title for s in loaded.dataset.sources}
     assert titles[event.sources[1]] == name and name in event.claims[0].statement
+
+
+def test_a_row_shorter_than_the_header_is_named(tmp_path: Path) -> None:
+    # before: read with its missing cells empty, not a word said (a line break outside quotes splits a row so)
+    path = tmp_path / "short.csv"
+    path.write_text("date,title,place,source\n2020-01-01,full,Caracas,BBC\n2020-01-02,cut short\n,,,\n")
+    loaded = load_with_report(path)
+    assert [e.title for e in loaded.dataset.events] == ["full", "cut short"]
+    assert [w for w in loaded.warnings if "fewer cells than the header" in w] == [SHORT_ROW.format(4) + " (line 3)"]
+    trailing = tmp_path / "trailing.csv"  # names only as far as the last one: 'date,title,,' has two
+    trailing.write_text("date,title,,\n2020-01-01,full\n")
+    assert not any("fewer cells" in w for w in load_with_report(trailing).warnings)
+
+
+def test_a_short_acled_row_is_named_read_fast_or_not(tmp_path: Path) -> None:
+    path = _acled(tmp_path / "export.csv", [{"notes": "A clash."}, {"notes": "Another."}])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[-1] = ",".join(lines[-1].split(",")[:-3])  # the last three cells left out
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ordinary = load_with_report(path)
+    assert any("fewer cells than the header" in w and "(line 3)" in w for w in ordinary.warnings)
+    _fast_or_alike(path)

@@ -47,6 +47,10 @@ class QuickCsv:
         while chunk := _read(islice(reader, size)):
             if reader.line_num - last != len(chunk):
                 raise NotQuick("a row over several lines")
+            if min(map(len, chunk)) < len(self.table.header) and any(  # ``Sheet.rows`` names a short row
+                len(row) < len(self.table.header) and any(map(str.strip, row)) for row in chunk
+            ):
+                raise NotQuick("a row with fewer cells than the header")
             lines = count(last + 1)
             last = reader.line_num
             # a row of empty or blank cells is no row (``Sheet.rows``): most rows' first cell says so

@@ -24,6 +24,10 @@ from .sheet_when import DayOrder, SheetDates
 
 Progress = Callable[[str, float | None], None]
 REPORT_EVERY = 5000  # rows between progress reports
+SHORT_ROW = (
+    "fewer cells than the header's {} columns (a row cut short, or split by a line break outside quotes): "
+    "the missing cells are read as empty"
+)
 
 
 @dataclass
@@ -77,6 +81,8 @@ class Sheet:
 
     def rows(self) -> Iterator[tuple[str, list[Cell]]]:
         """(where, cells) for each row holding anything; empty rows are counted, not returned."""
+        names = self.header.names
+        named = max((i + 1 for i, name in enumerate(names) if name), default=0)  # ('date,title,,': 2)
         for number, cells in self.table.rows:
             # any(cells) stops at the first non-empty string: one test for a typical row, not one per cell
             if not any(cells) or not any(cell_text(cell) for cell in cells):
@@ -85,7 +91,10 @@ class Sheet:
             self.counts.rows += 1
             if self.progress is not None and self.counts.rows % REPORT_EVERY == 0:
                 self.progress(f"Reading rows: {self.counts.rows:,}", self.table.read())
-            yield self.table.where(number), cells
+            where = self.table.where(number)
+            if len(cells) < named:  # a row cut short, or split by a line break outside quotes
+                self.notes.group(SHORT_ROW.format(named), where)
+            yield where, cells
 
     def finish_notes(self) -> list[str]:
         twice = self.table.twice.warning()
