@@ -3,6 +3,7 @@ misstated, each case a small file written here."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,27 @@ def test_a_short_acled_row_is_named_read_fast_or_not(tmp_path: Path) -> None:
     ordinary = load_with_report(path)
     assert any("fewer cells than the header" in w and "(line 3)" in w for w in ordinary.warnings)
     _fast_or_alike(path)
+
+
+def test_an_id_the_event_could_not_keep_is_kept_in_its_summary(tmp_path: Path) -> None:
+    # before: 'VEN1' met twice gave 'ven1-2', and the file's id was in a warning only, in no field
+    path = _acled(tmp_path / "export.csv", [{"notes": "First."}, {"notes": "Second."}])
+    path.write_text(path.read_text(encoding="utf-8").replace("VEN2,", "VEN1,"), encoding="utf-8")
+    summaries = {e.id: e.summary for e in load_with_report(path).dataset.events}
+    assert summaries == {"ven1": "First.", "ven1-2": "Second.\n\nId in the file: VEN1"}
+    _fast_or_alike(path)
+    timeline = tmp_path / "timeline.json"
+    slides = [
+        {"start_date": {"year": 2020}, "text": {"headline": "A"}, "unique_id": "same"},
+        {"start_date": {"year": 2021}, "text": {"headline": "B", "text": "Body."}, "unique_id": "same"},
+        {"start_date": {"year": 2022}, "text": {"headline": "C"}, "unique_id": "Not A Slug"},
+        {"start_date": {"year": 2023}, "text": {"headline": "D"}, "unique_id": "kept"},
+    ]
+    timeline.write_text(json.dumps({"events": slides}), encoding="utf-8")
+    events = {e.title: (e.id, e.summary) for e in load_with_report(timeline).dataset.events}
+    assert events == {
+        "A": ("same", ""),
+        "B": ("same-2", "Body.\n\nId in the file: same"),
+        "C": ("not-a-slug", "Id in the file: Not A Slug"),
+        "D": ("kept", ""),
+    }

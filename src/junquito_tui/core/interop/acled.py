@@ -228,7 +228,7 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
         claims = memo.claims[source] = [{"by": [], "statement": said, "source": FILE_SOURCE, "cited": sources}]
     fields["certainty"] = "reported"
     fields["claims"] = claims
-    return Draft(where, fields, start, given_id=row["id"].lower())  # 'AFG1001' -> 'afg1001', said once
+    return Draft(where, fields, start, given_id=row["id"].lower(), written_id=row["id"])  # AFG1001: afg1001, said once
 
 
 def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed:

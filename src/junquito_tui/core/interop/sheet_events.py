@@ -19,7 +19,7 @@ from .html_text import Link
 from .notes import Notes
 from .sheet_dates import Parsed
 from .sheet_when import SheetDates, ending
-from .timelinejs_import import TimelineImporter, unused_end
+from .timelinejs_import import TimelineImporter, unused_end, with_file_id
 
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LIST = re.compile(r"\s*[;\n|]\s*")
@@ -63,6 +63,7 @@ class Draft:
     start: Parsed
     end: Parsed | None = None
     given_id: str = ""  # an id from the file ('' to make one from the title and the date)
+    written_id: str = ""  # that id as the file writes it, where it differs ('AFG1001' for 'afg1001')
 
 
 @dataclass
@@ -178,11 +179,10 @@ class RowEvents:
         end, when = self._end(draft, when)
         fields = draft.fields
         title = fields.pop("title")
-        fields = {"id": self.importer.event_id(draft.given_id or None, title, when, draft.where, False)} | {
-            "title": title,
-            **fields,
-            "when": when,
-        }
+        made = self.importer.event_id(draft.given_id or None, title, when, draft.where, False)
+        if draft.given_id.strip() and made != draft.given_id:  # taken, or no slug: the file's own id is kept
+            fields["summary"] = with_file_id(fields.get("summary", ""), draft.written_id or draft.given_id)
+        fields = {"id": made} | {"title": title, **fields, "when": when}
         if end is not None:
             fields["end"] = end
         fields["sources"] = [self.file_source, *fields.get("sources", ())]

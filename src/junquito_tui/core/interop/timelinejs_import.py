@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..problems import json_kind
-from ..records import UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
+from ..records import TEXT_MAX, UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
 from ..text import CONTROL, SLUG_PATTERN, has_control, one_line, slugify
 from .builder import Pending, dump_event, has_clock_time, out_of_order
 from .fields import FieldReader, short
@@ -124,6 +124,8 @@ class TimelineImporter:
         fields: dict[str, Any] = {"id": self.event_id(slide.get("unique_id"), title, when, path, era), "title": title}
         if body.text:
             fields["summary"] = body.text
+        if (given := slide.get("unique_id")) not in (None, "") and str(given).strip() != fields["id"]:
+            fields["summary"] = with_file_id(fields.get("summary", ""), str(given))  # taken, or no slug
         end, when = self.end(slide.get("end_date"), when, path, zones[1])
         fields["when"] = when
         if end is not None:
@@ -385,3 +387,10 @@ def from_timelinejs(document: dict[str, Any], name: str) -> tuple[dict[str, Any]
     importer = TimelineImporter(one_line(CONTROL.sub("", name)) or "timeline.json")  # a file name may hold anything
     converted = importer.convert(document)
     return converted, importer.notes.lines()
+
+
+def with_file_id(summary: str, written: str) -> str:
+    """The summary and, after it, the id the file gives an event whose id here is another (an id met
+    twice, or not a slug): what a reader needs to find it in the file it came from."""
+    line = f"Id in the file: {one_line(CONTROL.sub('', written))[: MAX_ID * 2]}"
+    return f"{summary}\n\n{line}" if summary and len(summary) + len(line) + 2 <= TEXT_MAX else summary or line
