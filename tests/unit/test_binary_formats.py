@@ -101,7 +101,7 @@ def test_a_duration_is_no_time_of_day() -> None:
     # a TimelineJS Time cell formatted '[h]:mm' showing 30:00 was read as 06:00 of the day
     from datetime import timedelta
 
-    from junquito_tui.core.interop.sheet_dates import read_time
+    from junquito_tui.core.interop.sheet_clock import read_time
 
     assert read_time(timedelta(hours=30)) == "30:00 is a duration, not a time of day"
     assert read_time(timedelta(minutes=-90)) == "-1:30 is a duration, not a time of day"

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from junquito_tui.core.interop.book_formats import shown
-from junquito_tui.core.interop.sheet_dates import DAY_ZERO, Parsed, read_date
+from junquito_tui.core.interop.sheet_date_values import Parsed
+from junquito_tui.core.interop.sheet_dates import DAY_ZERO, read_date
 from junquito_tui.core.loader import DatasetError, load_with_report
 from sheet_files import Cell, write_xlsx
 

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import known
-from junquito_tui.core.interop.sheet_dates import Parsed, read_date
+from junquito_tui.core.interop.sheet_date_values import Parsed
+from junquito_tui.core.interop.sheet_dates import read_date
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import Loaded, load_with_report
 from junquito_tui.core.records import Event, When

@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from junquito_tui.core.dates import MONTHS
-from junquito_tui.core.interop.sheet_dates import Parsed, read_date
+from junquito_tui.core.interop.sheet_date_values import Parsed
+from junquito_tui.core.interop.sheet_dates import read_date
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import load_with_report
 from sheet_files import Cell, titled_events, write_xlsx

@@ -23,7 +23,7 @@ from junquito_tui.core import records
 from junquito_tui.core.interop import acled, timelinejs_dates, timelinejs_sheet
 from junquito_tui.core.interop.builder import dump_event
 from junquito_tui.core.interop.notes import Notes
-from junquito_tui.core.interop.sheet_dates import read_time
+from junquito_tui.core.interop.sheet_clock import read_time
 from junquito_tui.core.interop.sheet_events import cell_text
 from junquito_tui.core.interop.sheet_layouts import TIMELINEJS_COLUMNS
 from junquito_tui.core.interop.sheet_when import DayOrder, SheetDates

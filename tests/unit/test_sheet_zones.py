@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core.interop.sheet_dates import ZONE_WORD, Parsed, read_date, read_time, time_offset
+from junquito_tui.core.interop.sheet_clock import ZONE_WORD, read_time, time_offset
+from junquito_tui.core.interop.sheet_date_values import Parsed
+from junquito_tui.core.interop.sheet_dates import read_date
 from junquito_tui.core.loader import load_with_report
 from sheet_files import titled_events
 
@@ -159,7 +161,8 @@ def test_a_timesketch_timestamp_in_seconds_is_compared_in_seconds_said(tmp_path:
     events = {event.title: event for event in load_with_report(path).dataset.events}
     apart = events["two hours apart"].when
     assert apart is not None and apart.note == (
-        f"the timestamp {_BASE} (read as seconds, by its size) gives 2020-03-21T10:00:00Z, 2 h 00 min after the datetime"
+        f"the timestamp {_BASE} (read as seconds, by its size) gives 2020-03-21T10:00:00Z, "
+        "2 h 00 min after the datetime"
     )
     alike, day = events["alike"].when, events["a day only"].when
     assert alike is not None and alike.note is None

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from conftest import REPO, known
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import short_date
-from junquito_tui.core.interop.sheet_dates import Parsed, read_date, read_time
+from junquito_tui.core.interop.sheet_clock import read_time
+from junquito_tui.core.interop.sheet_date_values import Parsed
+from junquito_tui.core.interop.sheet_dates import read_date
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.interop.sheet_read import choose_delimiter
 from junquito_tui.core.loader import DatasetError, Loaded, load_with_report

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..records import LINE_MAX
 from .fields import is_placeholder
-from .sheet_dates import Parsed
+from .sheet_date_values import Parsed
 from .sheet_events import Draft, RowEvents, cell_text
 from .sheet_read import Cell
 from .sheets import Extras, Sheet

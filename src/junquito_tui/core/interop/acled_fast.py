@@ -46,7 +46,7 @@ from ..text import SLUG_PATTERN
 from . import acled
 from .fields import is_placeholder, not_placeholders, plain_lines, without_fillers
 from .quick_csv import NotQuick, QuickCsv, open_quick
-from .sheet_dates import Parsed
+from .sheet_date_values import Parsed
 from .sheet_events import RowEvents
 from .sheet_layouts import Header, layout_of
 from .sheet_read import SAMPLE_BYTES, _filled, _header_name, open_table

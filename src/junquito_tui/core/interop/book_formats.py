@@ -26,7 +26,7 @@ from typing import Any
 
 from .book_errors import error_text, read_errors
 from .notes import SHOWN_PATHS
-from .sheet_dates import Hidden, HourShown, MonthShown, PartTime
+from .sheet_date_values import Hidden, HourShown, MonthShown, PartTime
 
 # What a format shows of a date (None: a date and its time, all it stores, or no date at all)
 YEAR, MONTH, DAY, NO_YEAR, TIME, LOCALE = "year", "month", "day", "no year", "time", "locale"

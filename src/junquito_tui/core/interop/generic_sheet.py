@@ -17,7 +17,8 @@ from typing import Any
 
 from ..text import CONTROL
 from .fields import short
-from .sheet_dates import MONTH_NAMES, Parsed
+from .month_words import MONTH_NAMES
+from .sheet_date_values import Parsed
 from .sheet_events import Draft, RowEvents, cell_text
 from .sheet_layouts import data_like, generic_columns
 from .sheet_read import Cell

@@ -17,7 +17,7 @@ from .builder import ActorBook, Pending
 from .fields import short
 from .html_text import Link
 from .notes import Notes
-from .sheet_dates import Parsed
+from .sheet_date_values import Parsed
 from .sheet_when import SheetDates, ending
 from .timelinejs_import import TimelineImporter, unused_end, with_file_id
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from ..records import When
 from .notes import Notes
-from .sheet_dates import Parsed, Parts, read_date
+from .sheet_date_values import Parsed, Parts
+from .sheet_dates import read_date
 from .timelinejs_dates import DateReader
 
 ORDERS = {"dmy": "day/month", "mdy": "month/day"}

@@ -20,7 +20,9 @@ from ..text import CONTROL, slugify
 from .builder import Pending
 from .fields import short
 from .html_text import Link
-from .sheet_dates import MONTH_NAMES, HourShown, MonthShown, Parsed, Parts, read_time, time_offset
+from .month_words import MONTH_NAMES
+from .sheet_clock import read_time, time_offset
+from .sheet_date_values import HourShown, MonthShown, Parsed, Parts
 from .sheet_events import cell_text
 from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell

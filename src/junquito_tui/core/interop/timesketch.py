@@ -30,7 +30,7 @@ from typing import Any
 
 from ..problems import Problem
 from .fields import short
-from .sheet_dates import Parsed
+from .sheet_date_values import Parsed
 from .sheet_events import Counts, Draft, RowEvents, cell_text
 from .sheet_read import SheetError, Table, TwiceEncoded, first_undecodable
 from .sheets import Imported, Sheet

@@ -1,0 +1,60 @@
+"""Month names and the words around them in dates people type: English and Spanish names and their
+short forms, the filler words a date may hold (``de``, ``the``, a weekday), and the month names that are
+also everyday words, which free text counts only where they stand as a month."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import MONTHS
+
+_SPANISH = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
+MONTH_NAMES: dict[str, int] = {}
+for _number, (_english, _spanish) in enumerate(zip(MONTHS, _SPANISH, strict=True), 1):
+    for _name in (_english.lower(), _spanish):
+        MONTH_NAMES[_name] = MONTH_NAMES[_name[:3]] = _number
+MONTH_NAMES.update({"sept": 9, "setiembre": 9, "set": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12})
+
+FILLER = frozenset(["de", "del", "of", "the", "el", "la", "on", "a"]) | frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ]
+)
+TOKENS = re.compile(r"[^\W\d_]+|\d+")
+
+# Month names that are also everyday words: in free text, one counts only capitalised or next to a day.
+COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago"])
+
+# Capitalised words before a month that leave it a date ('In March 1934'), unlike a name's ('Long March').
+LEADING = frozenset(["in", "from", "since", "until", "till", "during", "by", "at", "to", "for", "and"]) | frozenset(
+    ["or", "en", "desde", "hasta", "durante", "y", "o", "circa", "about", "around", "early", "mid", "late", "before"]
+)

@@ -1,0 +1,121 @@
+"""A time of day at the end of a date cell, and the zone after it: an offset is read exactly ('+02:00',
+'UTC+2', 'Z'); a zone's abbreviation ('EST') is not guessed at (the time is then not used, said); a
+TimelineJS sheet's Time cell is read by the same rules (``read_time``, ``time_offset``)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta
+
+from .sheet_date_values import Parts, PartTime
+
+_TIME = re.compile(
+    r"(?:^|T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}(?:[.,]\d+)?))?\s*([ap])?\.?(?:m\.?)?\s*"
+    r"(Z|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?$",  # the zone: Z, UTC+2, +02:00, -0430
+    re.IGNORECASE,
+)
+
+_OFFSET = re.compile(r"(?:UTC|GMT)?\s?([+-])(\d{1,2}):?(\d{2})?$", re.IGNORECASE)
+
+# A zone given by its abbreviation after a time ('10:00 EST'): not read, since one abbreviation can
+# stand for several offsets (CST: China, Cuba or US Central; IST: India, Ireland or Israel).
+_ZONE_WORD = re.compile(r"\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?\s*\b([A-Z]{2,5})$")
+
+ZONE_WORD = (
+    "a time whose zone is given by an abbreviation (EST, CST, IST) is not used: an abbreviation can stand "
+    "for more than one UTC offset; the date is kept to the day, the time in its note"
+)
+
+_AT = re.compile(r"(?<=\S)\s*(?:,\s*)?(?:\bat|@|\ba las?|\bà|\bum)$", re.IGNORECASE)  # the word before a time
+
+MIDNIGHT = "a time of 0:00:00 read as no time of day (spreadsheets add it to plain dates)"
+
+Clock = tuple[int, int, int, str | None, str | None]  # hour, minute, second, UTC offset, seconds as written
+
+NO_OFFSET = "can stand for more than one UTC offset"
+
+
+def clock_at_end(
+    text: str, said: list[str], keep_midnight: bool = False
+) -> tuple[Clock | None, str, tuple[str, str] | None]:
+    """The time at the end of the text, if any, the text before it, and a time there that is not used
+    (its zone cannot be read) with why, if there is one."""
+    word = None if _TIME.search(text) else _ZONE_WORD.search(text)  # ('10:30 PMZ' is 22:30 UTC)
+    if word is not None and word.group(1) not in {"AM", "PM"}:
+        match = _TIME.search(text[: word.start(1)].rstrip())
+        if match is not None and match.start() > 0:
+            unread = text[match.start() :].strip(), f"{word.group(1)} {NO_OFFSET}"
+            return None, _AT.sub("", text[: match.start()].strip()), unread
+    match = _TIME.search(text)
+    if match is None or match.start() == 0:
+        return None, text, None
+    seconds = match.group(3)  # '30', '30.75': a fraction is kept as written for the date's note
+    hour, minute = int(match.group(1)), int(match.group(2))
+    second = int(seconds[:2]) if seconds else 0
+    fraction = seconds is not None and len(seconds) > 2 and any(c not in "0.," for c in seconds[2:])
+    meridian, zone = (match.group(4) or "").lower(), match.group(5)
+    if meridian == "p" and hour < 12:
+        hour += 12
+    elif meridian == "a" and hour == 12:
+        hour = 0
+    rest = _AT.sub("", text[: match.start()].strip())  # '21 March 2020 at 10:00'
+    spreadsheet = zone is None and not match.group().startswith("T")
+    if (hour, minute, second) == (0, 0, 0) and not fraction and spreadsheet and not keep_midnight:
+        said.append(MIDNIGHT)
+        return None, rest, None
+    offset = None
+    if zone is not None and (offset := _offset(zone)) is None:
+        return None, rest, (match.group().strip(), f"{zone} is no UTC offset")
+    return (hour, minute, second, offset, seconds if fraction else None), rest, None
+
+
+def _offset(zone: str) -> str | None:
+    """'+02:00' for '+0200', 'UTC+2', 'GMT +02:00'; '+00:00' for Z, UTC, GMT; None past ±14:00 (no
+    zone is further from UTC) or past the 59th minute."""
+    if zone.upper() in {"Z", "UTC", "GMT"}:
+        return "+00:00"
+    found = _OFFSET.match(zone)
+    if found is None:
+        return None
+    sign, hours, minutes = found.group(1), int(found.group(2)), int(found.group(3) or 0)
+    if hours * 60 + minutes > 14 * 60 or minutes > 59:
+        return None
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def time_offset(text: str) -> str | None:
+    """The UTC offset stated after a time that ``read_time`` accepted ('10:30 +02:00', '10:30Z',
+    '10:30 UTC+2'), if any."""
+    clock, _, _ = clock_at_end("0 " + " ".join(text.split()), [], keep_midnight=True)
+    return clock[3] if clock is not None else None
+
+
+def read_time(value: object) -> Parts | str | None:
+    """A TimelineJS sheet's Time cell ('10:30', '10:30:45', '10:30 PM', a spreadsheet time) as parts."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, PartTime):  # no hour precision here: the event keeps its day, said
+        return value.why()
+    if isinstance(value, time | datetime):
+        return {"hour": value.hour, "minute": value.minute, "second": value.second}
+    if isinstance(value, timedelta):
+        seconds = int(value.total_seconds())
+        if not 0 <= seconds < 86400:  # a duration ('[h]:mm' showing 30:00), not a time of day
+            return f"{_duration(seconds)} is a duration, not a time of day"
+        return {"hour": seconds // 3600, "minute": seconds // 60 % 60, "second": seconds % 60}
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
+        seconds = round(value * 86400)  # a time cell without its format: a fraction of a day
+        return {"hour": seconds // 3600, "minute": seconds // 60 % 60, "second": seconds % 60}
+    text = " ".join(str(value).split())
+    clock, rest, unread = clock_at_end("0 " + text, [], keep_midnight=True)
+    if unread is not None and rest == "0":
+        return f"{text!r}: {unread[1]}"
+    if clock is None or rest != "0":
+        return f"{text!r} is not a time of day"
+    return {"hour": clock[0], "minute": clock[1], "second": clock[2]}
+
+
+def _duration(seconds: int) -> str:
+    """'30:00' for 30 hours, '-1:30' for minus an hour and a half: as '[h]:mm' shows it."""
+    sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
+    return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}"

@@ -1,0 +1,75 @@
+"""What reading a date cell gives (``Parsed``: parts as precise as the cell, its note, what to warn
+of), and the values a workbook reader hands over for date cells whose format shows less than they
+store (a month, an hour, a date without its year, part of a time)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+Parts = dict[str, int]  # year (TimelineJS's count), month, day, hour, minute, second
+
+
+@dataclass(slots=True)
+class Parsed:
+    parts: Parts
+    approximate: bool = False
+    note: str | None = None  # the text as written, where it says more (or less) than the parts
+    end: Parts | None = None  # a decade, a century or a range of years ends here
+    offset: str | None = None  # '+02:00' when the text gives a zone
+    pair: tuple[int, int] | None = None  # day and month of '1/2/1951', waiting for the file's order
+    order: str | None = None  # 'dmy' or 'mdy' when the value itself shows it (a part over 12)
+    month_only: bool = False  # the file says only the month is known (ACLED's time precision 3)
+    dotted: bool = False  # '1.2.1951': day first by the dots' convention, which says nothing of the file's order
+    said: list[str] = field(default_factory=list)  # what to warn about this value
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """A workbook date cell whose format shows no year ('d-mmm', 'mmmm', a weekday): the date it stores,
+    whose year the sheet does not show (Excel fills in the year the cell was typed in)."""
+
+    stored: date
+
+    def __str__(self) -> str:  # in a summary or a note: never the year the sheet does not show
+        return "a date shown without its year"
+
+
+@dataclass(frozen=True)
+class MonthShown:
+    """A workbook date cell whose format shows only its month and year ('mmm-yy', 'mmmm yyyy'): that
+    month, as the sheet states it (as text, '1905-07' would also read as the years 1905-1907)."""
+
+    year: int
+    month: int
+
+    def __str__(self) -> str:  # in a summary or a note
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class HourShown:
+    """A workbook date cell whose format shows its day and hour but not the minutes ('yyyy-mm-dd hh'):
+    a date here has no hour precision, so it is the day, the hour shown kept in the date's note."""
+
+    day: date
+    hour: int
+
+    def __str__(self) -> str:  # in a summary or a note, as the sheet shows it (a 12-hour clock's hour too)
+        return f"{self.day.isoformat()}, hour {self.hour:02d}"
+
+
+@dataclass(frozen=True)
+class PartTime:
+    """A workbook time cell whose format shows a time of day only in part: its hour and not the minutes
+    ('h AM/PM', 'hh'), or minutes and seconds and not the hour ('mm:ss'). No time is read from it."""
+
+    hour: int | None  # None: the hour is not shown
+
+    def __str__(self) -> str:
+        return f"hour {self.hour:02d}" if self.hour is not None else "a time shown without its hour"
+
+    def why(self) -> str:
+        if self.hour is None:
+            return "a time shown as minutes and seconds, without its hour"
+        return f"a time shown as the hour {self.hour:02d} without its minutes"

@@ -1,0 +1,313 @@
+"""Periods written in words and ranges: a decade ('1850s', "'60s"), a century, a range of years
+('1826-31', '1200–950 BCE'), of months ('January-March 1950') or of days ('March 15-16, 1950'), and the
+years and months free text names ('Long March 1934-35', '30 April - 2 May 1950'). Each reading holds
+every day or year the text names, and says in its note where the text could mean more than one period."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import MONTHS
+from .month_words import COMMON_WORDS, FILLER, LEADING, MONTH_NAMES, TOKENS
+from .sheet_date_values import Parsed
+
+_DAY_RANGE = r"(?P<first>\d{1,2})\s*(?:-|–|—|to|and)\s*(?P<last>\d{1,2})"
+
+_DAYS_OF_MONTH = re.compile(rf"^(?P<month>[^\W\d_]{{3,}})\.?\s+{_DAY_RANGE},?\s+(?P<year>\d{{4}})$", re.IGNORECASE)
+
+_DAYS_BEFORE_MONTH = re.compile(
+    rf"^{_DAY_RANGE}\s+(?:de\s+)?(?P<month>[^\W\d_]{{3,}})\.?,?\s+(?:de\s+)?(?P<year>\d{{4}})$", re.IGNORECASE
+)
+
+_RANGE = re.compile(r"^(\d{3,4})\s*(?:-|–|—|/|to|until|a)\s*(\d{1,4})$", re.IGNORECASE)
+
+_DECADE = re.compile(r"^['’‘]?(\d{1,3})0\s*['’]?s$", re.IGNORECASE)  # "'90s": its apostrophe, straight or curly
+
+_CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORECASE)
+
+_YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:/.])")
+
+_RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
+
+# A range of months: 'January-March 1950', 'March–May 2020', 'from May 1968 to June 1969', 'de enero a marzo
+# de 1950'. The words are checked against the month names after the match.
+_MONTH_SPAN = re.compile(
+    r"^(?:(?:from|between|de|desde|entre)\s+)?([^\W\d_]{3,})\.?(?:\s+(?:de\s+)?(\d{1,4}))?"
+    r"(?:\s*[-–—/]\s*|\s+(?:to|until|till|through|thru|and|or|a|al|hasta|y|o)\s+)"
+    r"([^\W\d_]{3,})\.?,?\s+(?:de\s+)?(\d{1,4})$",
+    re.IGNORECASE,
+)
+
+# A decade in free text ('the 1960s', "1960's"), and two of them as a range ('1960s-1970s', '1970s-80s')
+_DECADE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{2,3}0)\s?'?s(?![^\W_])")
+
+_DECADES_IN_TEXT = re.compile(
+    r"(?<![\d:/.-])(\d{2,3}0)\s?'?s\s*(?:[-–—/]|to|until|till|through|and|or)\s*'?(\d{1,4})\s?'?s(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def vague_form(text: str, era: int) -> Parsed | None:
+    """A decade, a century, a range of years or of months: approximate, with an end."""
+    sign = -1 if era < 0 else 1
+    if (months := _month_span(text, era)) is not None:
+        return months
+    if (days := _day_span(text, era)) is not None:
+        return days
+    if match := _DECADE.match(text):
+        start = int(match.group(1)) * 10
+        if start < 100 and not era:  # '60s', 'the 80s': the 1960s, not 60-69 CE (an era says so: '60s AD')
+            return _decade_of_two_digits(start, match.group())
+        if start >= 100 and start % 100 == 0:  # '1800s': the decade 1800-1809, or the century?
+            return _decade_or_century(start, sign)
+        # BCE decades run backwards: the 460s BC are 469 to 460 BCE
+        return span(-(start + 9), -start) if sign < 0 else span(start, start + 9)
+    if match := _CENTURY.match(text):
+        number = int(match.group(1))
+        first, last = (number - 1) * 100 + 1, number * 100
+        return span(-last, -first) if sign < 0 else span(first, last)
+    if match := _RANGE.match(text):
+        first, end = int(match.group(1)), _range_end(match.group(1), match.group(2))
+        if sign < 0 and end < first:
+            return span(-first, -end)
+        if sign > 0 and end > first:
+            return span(first, end)
+    return None
+
+
+def _range_end(head: str, tail: str) -> int:
+    """The last year of a range of years: '1826-31' 1831, '1914-8' 1918, '1990-2000' 2000; a two-digit tail
+    that is the next year's, across a new century, too ('1999-00' is 1999 to 2000)."""
+    first = int(head)
+    if len(tail) >= len(head) or len(tail) == 3:  # '1200–950 BCE': a year of its own, never '1950'
+        return int(tail)
+    end = int(head[: len(head) - len(tail)] + tail)
+    if end <= first and len(tail) == 2 and int(tail) == (first + 1) % 100:
+        return first + 1
+    return end
+
+
+def _month_span(text: str, era: int) -> Parsed | None:
+    """'January-March 1950' is January 1950 to March 1950 (not March, where the year is written);
+    'May 1968 - June 1969' the months it names. 'November-February 1951' crosses a new year the text
+    does not place: read as November 1950 to February 1952, which covers either, said in the note."""
+    match = _MONTH_SPAN.match(text)
+    if match is None:
+        return None
+    first, last = MONTH_NAMES.get(match.group(1).lower()), MONTH_NAMES.get(match.group(3).lower())
+    if first is None or last is None or (not era and len(match.group(4)) < 3):
+        return None  # ('March-May 20' is no year: years of one or two digits only with an era)
+    sign = -1 if era < 0 else 1
+    year = sign * int(match.group(4))  # TimelineJS's count: -44 is 44 BCE
+    if match.group(2) is not None and len(match.group(2)) <= 2 and not era:  # 'June 5 - July 1950': a day
+        if first > last:
+            return None  # across a new year the text does not place: read as free text
+        day = {"year": year, "month": first, "day": int(match.group(2))}
+        return Parsed(day, approximate=True, end={"year": year, "month": last})
+    if match.group(2) is not None:  # a year on each side
+        start = sign * int(match.group(2))
+        if (start, first) >= (year, last):
+            return None  # not a range forward in time: read as free text
+        return Parsed({"year": start, "month": first}, approximate=True, end={"year": year, "month": last})
+    if first == last:
+        return Parsed({"year": year, "month": first}, approximate=True)
+    if first < last:
+        return Parsed({"year": year, "month": first}, approximate=True, end={"year": year, "month": last})
+    before, after = _next_year(year, -1), _next_year(year, 1)
+    named, ending = MONTHS[first - 1], MONTHS[last - 1]
+    note = (
+        f"could be {named} {_year(before)} to {ending} {_year(year)} or {named} {_year(year)} to {ending} "
+        f"{_year(after)}: read as {named} {_year(before)} to {ending} {_year(after)}, which covers both"
+    )
+    return Parsed({"year": before, "month": first}, approximate=True, note=note, end={"year": after, "month": last})
+
+
+def _day_span(text: str, era: int) -> Parsed | None:
+    """'March 15-16, 1950', '15-16 March 1950': the two days of one month, as exact as written."""
+    match = _DAYS_OF_MONTH.match(text) or _DAYS_BEFORE_MONTH.match(text)
+    if match is None or era:
+        return None
+    month = MONTH_NAMES.get(match.group("month").lower())
+    first, last = int(match.group("first")), int(match.group("last"))
+    if month is None or not 1 <= first < last <= 31:
+        return None
+    year = int(match.group("year"))
+    return Parsed({"year": year, "month": month, "day": first}, end={"year": year, "month": month, "day": last})
+
+
+def _next_year(year: int, step: int) -> int:
+    """The year ``step`` years after ``year``, in TimelineJS's count (no year 0: -1, 1 BCE, is followed by 1)."""
+    astronomical = (year + 1 if year < 0 else year) + step
+    return astronomical - 1 if astronomical <= 0 else astronomical
+
+
+def _year(year: int) -> str:
+    """'1950', '44 BCE' (TimelineJS's count: -44 is 44 BCE)."""
+    return str(year) if year > 0 else f"{-year} BCE"
+
+
+def _decade_of_two_digits(start: int, written: str) -> Parsed:
+    """A decade written without its century ('60s') was read as 60 to 69 CE, placing 'the 80s' in
+    antiquity: read as Excel reads a two-digit year (00-29: 2000s, 30-99: 1900s), said."""
+    full = start + (2000 if start < 30 else 1900)
+    said = (
+        f"a decade written without its century ({written!r}) read as the {full}s, as Excel reads two-digit "
+        "years (00-29: 2000s, 30-99: 1900s)"
+    )
+    note = f"written without its century: read as the {full}s, as Excel reads two-digit years"
+    return Parsed({"year": full}, approximate=True, note=note, end={"year": full + 9}, said=[said])
+
+
+def _decade_or_century(start: int, sign: int) -> Parsed:
+    """'1800s' says the decade 1800-1809 to some and the century 1800-1899 to most: read as the century,
+    which holds both, and said in the note."""
+    decade, century = (start, start + 9), (start, start + 99)
+    if sign < 0:
+        decade, century = (-decade[1], -decade[0]), (-century[1], -century[0])
+    parsed = span(*century)
+    parsed.note = (
+        f"could mean the decade {_years(*decade)} or the century {_years(*century)}: "
+        f"read as {_years(*century)}, which covers both"
+    )
+    return parsed
+
+
+def _years(first: int, last: int) -> str:
+    """'1800–1899', '1899–1800 BCE' (years in TimelineJS's count: -1899 is 1899 BCE)."""
+    return f"{first}–{last}" if first > 0 else f"{-first}–{-last} BCE"
+
+
+def span(first: int, last: int) -> Parsed:
+    return Parsed({"year": first}, approximate=True, end={"year": last})
+
+
+def year_in_text(text: str, era: int) -> Parsed | str:
+    found = {int(y): m.start() for m in _YEAR_IN_TEXT.finditer(text) for y in m.groups()}
+    for match in _RANGE_IN_TEXT.finditer(text):  # 'Long March 1934-35', '1990-2000 approx': both years
+        head = match.group(1)
+        end = _range_end(head, match.group(2))
+        # ('1850/51': the head is no year of _YEAR_IN_TEXT's, followed by '/'); a full year written after a
+        # later one ('1200-950') is a year too, so the period holds both
+        if end > int(head) or len(match.group(2)) >= 3:
+            found.setdefault(int(head), match.start(1))
+            found.setdefault(end, match.start(2))
+    if any(year >= 1000 for year in found):  # '1950 (300 killed)': a count beside a year is no year
+        found = {year: at for year, at in found.items() if year >= 1000 or _joined_to_a_year(text, at)}
+    if not found:
+        return "no year can be read in it"
+    years = sorted(found)
+    sign = -1 if era < 0 else 1
+    decades = _decades_in_text(text)
+    if len(years) == 1 and not decades:
+        parts = {"year": sign * years[0]}
+        if len(months := _months_named(text)) > 1:  # '30 April - 2 May 1950': from the first to the last
+            if months == sorted(months):
+                return Parsed({**parts, "month": months[0]}, approximate=True, end={**parts, "month": months[-1]})
+            return Parsed(parts, approximate=True)  # months out of order may cross a year: the year alone
+        if (month := _month_by_year(text, found[years[0]])) is not None:
+            parts["month"] = month
+        return Parsed(parts, approximate=True)
+    # every year the text names, and the whole of every decade ('the 1960s' is 1960-1969, not 1960);
+    # a hundreds decade ('1800s') may be its century: the period read holds both
+    low, high = min([*years, *(d[0] for d in decades)]), max([*years, *(d[1] for d in decades)])
+    widest = max([*years, *(d[2] for d in decades)])
+    note = None
+    if widest > high:
+        narrow, wide = _years(*_signed(low, high, sign)), _years(*_signed(low, widest, sign))
+        note = f"could mean {narrow} or {wide}: read as {wide}, which covers both"
+    first, last = _signed(low, widest, sign)
+    return Parsed({"year": first}, approximate=True, note=note, end={"year": last})
+
+
+_JOINED = re.compile(r"\s*(?:-|–|—|/|to|and|until|till|or)\s*\d{3,4}(?!\d)", re.IGNORECASE)
+
+_JOINED_BEFORE = re.compile(r"\d{4}\s*(?:-|–|—|/|to|and|until|till|or)\s*$", re.IGNORECASE)
+
+
+def _joined_to_a_year(text: str, at: int) -> bool:
+    """Whether the three-digit number at ``at`` is one end of a range with another year ('950 to 1050',
+    'between 950 and 1050'), and so a year too."""
+    end = at + 3
+    return _JOINED.match(text, end) is not None or _JOINED_BEFORE.search(text[:at]) is not None
+
+
+def _signed(low: int, high: int, sign: int) -> tuple[int, int]:
+    """Years as the text counts them to the first and last year in TimelineJS's count: 400 to 499 BC
+    are -499 to -400 (499 BCE comes first)."""
+    return (-high, -low) if sign < 0 else (low, high)
+
+
+def _decades_in_text(text: str) -> list[tuple[int, int, int]]:
+    """The decades free text names, each as its first year, its last, and its last if it is a century
+    ('1800s': 1899); a range of decades ('1960s-1970s', '1970s-80s') counts its second one too, and its
+    first is a decade ('1900s-1920s' cannot start with the century 1900-1999)."""
+    found: dict[int, tuple[int, int, int]] = {}  # by where the decade is written
+    for match in _DECADES_IN_TEXT.finditer(text):
+        head, tail = match.group(1), match.group(2)
+        if len(tail) < len(head):  # '1970s-80s': the tail's century is the head's (or the next: '1990s-00s')
+            second = int(head[: len(head) - len(tail)] + tail)
+            second += 10 ** len(tail) if second <= int(head) else 0
+        else:
+            second = int(tail)
+        if second % 10 == 0:
+            found[match.start(1)] = (int(head), int(head) + 9, int(head) + 9)
+            found[match.start(2)] = (second, second + 9, second + 99 if second % 100 == 0 else second + 9)
+    for match in _DECADE_IN_TEXT.finditer(text):
+        start = int(match.group(1))
+        found.setdefault(match.start(1), (start, start + 9, start + 99 if start % 100 == 0 else start + 9))
+    return list(found.values())
+
+
+def _months_named(text: str) -> list[int]:
+    """The distinct months free text names, in the order written (an everyday word in lower case, 'may',
+    'march', is no month)."""
+    words = (w for w in TOKENS.findall(text) if w.lower() in MONTH_NAMES)
+    named = [MONTH_NAMES[w.lower()] for w in words if w.lower() not in COMMON_WORDS or w[0].isupper()]
+    return list(dict.fromkeys(named))
+
+
+def _month_by_year(text: str, position: int) -> int | None:
+    """The month named as part of the date with the year at ``position`` in free text: 'March 1934',
+    '15 March 1934', 'March 15, 1934', '1934 March'; None for a month word elsewhere ('Riots may have
+    begun 1968'), a lower-case everyday word without a day ('the may 1968'), or part of a name ('Long
+    March 1934', '1963 March on Washington')."""
+    words = list(TOKENS.finditer(text))
+    year = next(i for i, word in enumerate(words) if word.start() == position)
+    kept = [i for i, word in enumerate(words) if i == year or word.group().lower() not in FILLER]
+    at = kept.index(year)
+
+    def word(k: int) -> str:
+        return words[kept[k]].group() if 0 <= k < len(kept) else ""
+
+    def is_day(k: int) -> bool:
+        return word(k).isdigit() and len(word(k)) <= 2 and 1 <= int(word(k)) <= 31
+
+    if word(at - 1).lower() in MONTH_NAMES:  # 'March 1934', '15 March 1934'
+        month, dated = at - 1, is_day(at - 2)
+    elif is_day(at - 1) and word(at - 2).lower() in MONTH_NAMES:  # 'March 15, 1934'
+        month, dated = at - 2, True
+    elif word(at + 1).lower() in MONTH_NAMES and (at + 2 == len(kept) or is_day(at + 2)):  # '1934 March (15)'
+        month, dated = at + 1, is_day(at + 2)
+    else:
+        return None
+    name = word(month)
+    if not dated:
+        if name.lower() in COMMON_WORDS and not name[0].isupper():
+            return None  # 'may', 'march': the everyday words
+        index = kept[month]
+        if index > 0 and _names_it(text, words[index - 1], words[index]):
+            return None
+    return MONTH_NAMES[name.lower()]
+
+
+def _names_it(text: str, before: re.Match[str], month: re.Match[str]) -> bool:
+    """Whether the capitalised word just before a month name makes it part of a name ('Long March')."""
+    previous = before.group()
+    return (
+        text[before.end() : month.start()].isspace()
+        and previous.isalpha()
+        and previous[0].isupper()
+        and previous.lower() not in MONTH_NAMES
+        and previous.lower() not in FILLER
+        and previous.lower() not in LEADING
+    )
