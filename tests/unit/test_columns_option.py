@@ -64,3 +64,26 @@ def test_a_long_header_name_is_cut_and_offered_by_its_number(
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert long_name not in err and "--columns date=1,title=other" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        ("timeline.json", '{"events":[{"start_date":{"year":2020},"text":{"headline":"x"}}]}', "is JSON"),
+        ("timeline.jsonl", '{"datetime":"2020-03-21T10:00:00Z","message":"a"}\n', "is JSON lines"),
+    ],
+)
+@pytest.mark.parametrize(
+    "command", [["validate", "{path}"], ["import", "{path}", "-o", "{out}"], ["search", "x", "--data", "{path}"]]
+)
+def test_columns_on_a_json_file_is_refused_never_read_as_a_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, said: str, command: list[str]
+) -> None:
+    # before: the JSON file was read as a CSV, '0 events', 'ok', exit 0; JSON lines ignored it, unsaid
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    argv = [word.format(path=path, out=tmp_path / "out.json") for word in command] + ["--columns", "date=1,title=2"]
+    assert main(argv) == 2
+    assert said in capsys.readouterr().err
+    assert not (tmp_path / "out.json").exists()
+    assert main(["validate", str(path)]) == 0  # without it, read as it is

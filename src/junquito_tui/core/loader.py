@@ -178,8 +178,10 @@ def is_sheet_file(target: Path, columns: ColumnSpec | None) -> bool:
 
 
 def _is_sheet(target: Path, columns: ColumnSpec | None) -> bool:
-    from .interop.sheet_detect import is_sheet  # a few bytes read; the readers only for spreadsheets
+    from .interop.sheet_detect import columns_refused, is_sheet  # a few bytes read; the readers only for sheets
 
+    if columns is not None and (why := columns_refused(target)) is not None:
+        raise DatasetError(str(target), [Problem("", why)])
     return columns is not None or is_sheet(target)
 
 

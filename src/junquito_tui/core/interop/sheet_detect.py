@@ -34,3 +34,19 @@ def looks_like_json_lines(head: bytes) -> bool:
         return False
     first, second = lines[0].strip(), lines[1].strip()
     return first.startswith(b"{") and first.endswith(b"}") and second.startswith(b"{")
+
+
+def columns_refused(path: Path) -> str | None:
+    """Why ``--columns`` cannot apply to ``path`` (it names a spreadsheet's columns), or None: a JSON
+    file (a dataset, a TimelineJS file) has no columns, and JSON lines name their fields themselves.
+    Refused rather than ignored: read as a CSV, a JSON file gave '0 events' and 'ok'."""
+    if not is_sheet(path):
+        return "is JSON (a dataset or a TimelineJS file), which has no columns: --columns is for spreadsheets"
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    if path.suffix.lower() in JSONL_SUFFIXES or looks_like_json_lines(head):
+        return (
+            "is JSON lines (a Timesketch timeline), whose fields are read by their names: --columns is for "
+            "CSV and workbook files"
+        )
+    return None
