@@ -57,7 +57,7 @@ ACLED_ONLY = frozenset(
 # Names a generic sheet's columns commonly have, per field, in order of preference.
 GENERIC_NAMES = {
     "date": ("date", "start date", "start", "fecha", "fecha inicio", "when", "event date", "datum", "data", "year",
-             "año", "ano", "day", "begin", "time", "datetime", "timestamp"),
+             "año", "ano", "day", "begin", "time", "datetime", "date time", "timestamp", "time stamp"),
     "end": ("end date", "end", "fecha fin", "fecha final", "until", "to", "finish", "end year"),
     "title": ("title", "event", "headline", "titulo", "título", "evento", "name", "what", "subject", "hecho"),
     "summary": ("description", "summary", "details", "detail", "descripción", "descripcion", "text", "notes",
@@ -142,7 +142,8 @@ def layout_of(header: Header) -> str | None:
         return "junquito"
     if header.has("event date") and (header.has("event id cnty") or len(ACLED_ONLY & set(header.index)) >= 2):
         return "acled"
-    if header.has("datetime", "message") and (header.has("timestamp desc") or header.has("timestamp")):
+    datetime = header.has("datetime") or header.has("date time")  # 'DateTime', 'Date Time'
+    if datetime and header.has("message") and (header.has("timestamp desc") or header.has("timestamp")):
         return "timesketch"
     if header.has("headline") and header.find(TIMELINEJS_COLUMNS["year"]) is not None:
         return "timelinejs"

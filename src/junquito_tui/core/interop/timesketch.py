@@ -32,11 +32,16 @@ from ..problems import Problem
 from .fields import short
 from .sheet_date_values import Parsed
 from .sheet_events import Counts, Draft, RowEvents, cell_text
+from .sheet_layouts import normal
 from .sheet_read import SheetError, Table, TwiceEncoded, first_undecodable
 from .sheets import Imported, Sheet
 
 FILE_SOURCE = "timesketch-file"
-KNOWN = frozenset({"datetime", "timestamp_desc", "message", "timestamp", "tag", "__ts_timeline_id"})
+KNOWN = frozenset({"datetime", "timestampdesc", "message", "timestamp", "tag", "tstimelineid"})  # as ``_key`` has them
+TWICE = (
+    "a field named as another Timesketch field (message and Message): the first is read, this one kept in the summary"
+)
+NOT_TAGS = "a tag list holding items that are not text (null, true/false, an object): kept in the summary, not as tags"
 TITLE_LENGTH = 120
 # (lowest, highest) size of a timestamp in each unit for a date from 1973 to 2286; microseconds first.
 UNITS = (
@@ -57,16 +62,22 @@ _ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", r
 _ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "0": "\0"}
 
 
+Record = list[tuple[str, Any]]  # a row's (name, value) pairs, in order: names may repeat, or differ in case only
+
+
 def convert(sheet: Sheet) -> dict[str, Any]:
     names = sheet.header.names
     records = (
-        (where, {names[i]: cells[i] for i in range(min(len(names), len(cells))) if names[i]})
+        (
+            where,
+            [(names[i] if i < len(names) and names[i] else f"Column {i + 1}", cell) for i, cell in enumerate(cells)],
+        )
         for where, cells in sheet.rows()
     )
     return _convert(sheet, records)
 
 
-def _convert(sheet: Sheet, records: Iterator[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+def _convert(sheet: Sheet, records: Iterator[tuple[str, Record]]) -> dict[str, Any]:
     events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"Timesketch timeline {sheet.name}")
     for where, record in records:
         draft = _draft(events, record, where)
@@ -76,8 +87,29 @@ def _convert(sheet: Sheet, records: Iterator[tuple[str, dict[str, Any]]]) -> dic
     return events.finish(f"Timesketch: {sheet.stem}", description, sheet.counts)
 
 
-def _draft(events: RowEvents, record: dict[str, Any], where: str) -> Draft | None:
-    lowered = {str(key).lower(): value for key, value in record.items()}
+def _key(name: str) -> str:
+    """A field's name as compared with Timesketch's: 'DateTime', 'Date Time', 'timestampDesc' are theirs."""
+    return normal(name).replace(" ", "")
+
+
+def _fields(events: RowEvents, record: Record, where: str) -> tuple[dict[str, Any], Record]:
+    """Timesketch's own fields (the first of each name, in any case or spelling) and every other pair,
+    in order: a second 'message' or 'Message' is kept as a detail, said, never dropped."""
+    known: dict[str, Any] = {}
+    details: Record = []
+    for name, value in record:
+        key = _key(str(name))
+        if key in KNOWN and key not in known:
+            known[key] = value
+            continue
+        if key in KNOWN and cell_text(_plain(value)):
+            events.notes.group(TWICE, where)
+        details.append((str(name), value))
+    return known, details
+
+
+def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
+    lowered, others = _fields(events, record, where)
     value = lowered.get("datetime")
     stamp = lowered.get("timestamp")
     if not_a_datetime := _not_a_datetime(value):
@@ -114,20 +146,28 @@ def _draft(events: RowEvents, record: dict[str, Any], where: str) -> Draft | Non
     message = events.text(_plain(lowered.get("message")), where)
     first = " ".join(message.strip().split("\n", 1)[0].split())
     title = first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    tag_list = _tag_list(events, lowered.get("tag"), where)
+    if tag_list is None:  # items that are no tags ('null', an object): the whole list kept as a detail
+        others.append(("tag", lowered.get("tag")))
     details = [
         f"{events.text(key, where)}: {events.text(_plain(value), where)}"
-        for key, value in record.items()
-        if str(key).lower() not in KNOWN and cell_text(_plain(value))
+        for key, value in others
+        if cell_text(_plain(value))
     ]
     summary = [message] if message.strip() != title else []
+    if not title:
+        events.notes.group("no message: titled 'Untitled row'", where)
     fields: dict[str, Any] = {"title": title or "Untitled row", "summary": events.summary(summary + details, where)}
-    tags = [cell_text(lowered.get("timestamp_desc")), *_tag_list(events, lowered.get("tag"), where)]
+    tags = [cell_text(lowered.get("timestampdesc")), *(tag_list or [])]
     fields["tags"] = events.tags([t for t in tags if t], where)
     return Draft(where, fields, start)
 
 
 def _plain(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+    """A JSON value as JSON writes it ('false', not Python's 'False'); text as it is."""
+    if isinstance(value, dict | list | bool) or (isinstance(value, float) and not math.isfinite(value)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 def _not_a_datetime(value: Any) -> str | None:
@@ -235,9 +275,14 @@ def _iso(seconds: float) -> str:
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _tag_list(events: RowEvents, value: Any, where: str) -> list[str]:
+def _tag_list(events: RowEvents, value: Any, where: str) -> list[str] | None:
+    """The tags of Timesketch's ``tag`` field; None when a JSON list holds items that are no tags (null,
+    true/false, an object), which are said, the list then kept as a detail."""
     if isinstance(value, list):
-        return [str(v) for v in value]
+        if all(isinstance(v, str) or (isinstance(v, int | float) and not isinstance(v, bool)) for v in value):
+            return [v if isinstance(v, str) else json.dumps(v) for v in value]
+        events.notes.group(NOT_TAGS, where)
+        return None
     text = cell_text(value)
     if text.startswith("["):
         parsed = _read_list(text)  # Timesketch writes Python-style lists: "['a', 'b']"
@@ -294,7 +339,19 @@ def from_jsonl(path: Path) -> Imported:
     return Imported(document, sheet.finish_notes(), sheet.counts.summary())
 
 
-def _records(path: Path, counts: Counts, sheet: Sheet) -> Iterator[tuple[str, dict[str, Any]]]:
+class _Object(dict[str, Any]):
+    """A JSON object as ``json`` reads it (the last of a repeated key), and all its pairs, in order."""
+
+    pairs: Record
+
+
+def _object(pairs: Record) -> _Object:
+    made = _Object(pairs)
+    made.pairs = pairs
+    return made
+
+
+def _records(path: Path, counts: Counts, sheet: Sheet) -> Iterator[tuple[str, Record]]:
     with path.open(encoding="utf-8-sig", errors="strict") as handle:
         number = 0
         try:
@@ -304,17 +361,17 @@ def _records(path: Path, counts: Counts, sheet: Sheet) -> Iterator[tuple[str, di
                     continue
                 counts.rows += 1
                 try:
-                    record = json.loads(line)
+                    record = json.loads(line, object_pairs_hook=_object)
                 except (json.JSONDecodeError, RecursionError) as error:
                     sheet.notes.add(f"line {number}", f"not a JSON object ({getattr(error, 'msg', error)}); skipped")
                     continue
                 except ValueError:  # a number longer than Python converts (4,300 digits)
                     sheet.notes.add(f"line {number}", f"{_long_number(line)}; skipped")
                     continue
-                if not isinstance(record, dict):
+                if not isinstance(record, _Object):
                     sheet.notes.add(f"line {number}", "not a JSON object; skipped")
                     continue
-                yield f"line {number}", record
+                yield f"line {number}", record.pairs  # a key given twice: both kept
         except UnicodeDecodeError:
             # The text is decoded a block at a time, ahead of the lines read: the byte is found again.
             found = first_undecodable(path, "utf-8")

@@ -1,0 +1,88 @@
+"""Timesketch files as a review found them read: no field lost to another of the same name (repeated, or
+differing in case), headers as people spell them, and nothing made up for a row without a message."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from junquito_tui.core.interop.timesketch import NOT_TAGS, TWICE
+from junquito_tui.core.loader import load_with_report
+
+
+def _events(path: Path, text: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    path.write_text(text, encoding="utf-8")
+    loaded = load_with_report(path)
+    events = {
+        e.title: {"date": e.when.date if e.when else None, "summary": e.summary, "tags": e.tags}
+        for e in loaded.dataset.events
+    }
+    return events, loaded.warnings
+
+
+def test_a_second_datetime_column_neither_replaces_the_first_nor_is_lost(tmp_path: Path) -> None:
+    # before: the later, empty 'Datetime' replaced the row's datetime ('no datetime and no timestamp;
+    # row skipped'), and on the next row it gave the event its date
+    events, warnings = _events(
+        tmp_path / "timeline.csv",
+        "datetime,timestamp_desc,message,Datetime\n"
+        "2020-03-21T10:00:00+00:00,Created,Hello,\n"
+        "2020-03-21T11:00:00+00:00,Created,World,2021-01-01T00:00:00+00:00\n",
+    )
+    assert events["Hello"]["date"] == "2020-03-21T10:00"
+    assert events["World"]["date"] == "2020-03-21T11:00"
+    assert events["World"]["summary"] == "Datetime: 2021-01-01T00:00:00+00:00"
+    assert f"{TWICE} (line 3)" in warnings
+
+
+def test_repeated_extra_columns_are_all_kept(tmp_path: Path) -> None:
+    events, _ = _events(
+        tmp_path / "timeline.csv",
+        "datetime,timestamp_desc,message,host,host,HOST,\n2020-03-21T10:00:00+00:00,Created,Hi,pc1,pc2,pc3,unnamed\n",
+    )
+    assert events["Hi"]["summary"] == "host: pc1\n\nhost: pc2\n\nHOST: pc3\n\nColumn 7: unnamed"  # before: pc1 lost
+
+
+def test_json_keys_that_differ_in_case_or_repeat_are_all_kept(tmp_path: Path) -> None:
+    line = (
+        '{"datetime":"2020-03-21T10:00:00Z","message":"Zulu","Message":"dup case","tag":"a","TAG":"b",'
+        '"timestamp_desc":"x","Timestamp_Desc":"y","host":"one","host":"two"}\n'
+    )
+    events, warnings = _events(tmp_path / "timeline.jsonl", line)
+    # before: titled 'dup case', tags y and b; 'Zulu', 'a', 'x' and host 'one' lost without a word
+    assert events["Zulu"]["tags"] == ("x", "a")
+    assert events["Zulu"]["summary"] == "Message: dup case\n\nTAG: b\n\nTimestamp_Desc: y\n\nhost: one\n\nhost: two"
+    assert f"{TWICE} (line 1)" in warnings
+
+
+@pytest.mark.parametrize("datetime_name", ["DateTime", "Date Time", "DATETIME"])
+def test_a_datetime_header_spelt_as_people_do_is_timesketch(tmp_path: Path, datetime_name: str) -> None:
+    events, _ = _events(
+        tmp_path / "timeline.csv", f"{datetime_name},timestampDesc,Message\n2020-03-21T10:00:00Z,Created,Hi\n"
+    )  # before: 'DateTime' and 'Date Time' were refused as an unknown layout
+    assert events["Hi"]["date"] == "2020-03-21T10:00" and events["Hi"]["tags"] == ("created",)
+
+
+def test_a_row_without_a_message_is_titled_and_said(tmp_path: Path) -> None:
+    lines = [{"datetime": f"2020-03-2{n}T10:00:00Z", **extra} for n, extra in enumerate(({}, {"message": None}))]
+    path = tmp_path / "timeline.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    loaded = load_with_report(path)
+    assert [e.title for e in loaded.dataset.events] == ["Untitled row", "Untitled row"]
+    assert "no message: titled 'Untitled row' (line 1, line 2)" in loaded.warnings  # before: not a word
+
+
+def test_json_values_are_written_as_json_and_odd_tag_lists_are_kept_whole(tmp_path: Path) -> None:
+    lines = [
+        {"datetime": "2020-01-01T00:00:00Z", "message": "odd tags", "tag": [None, True, 1.0, {"a": 1}, "ok"]},
+        {"datetime": "2020-01-01T00:01:00Z", "message": "flags", "tag": ["ok", 2], "extra": False},
+    ]
+    events, warnings = _events(tmp_path / "timeline.jsonl", "".join(json.dumps(x) + "\n" for x in lines))
+    # before: tags 'none', 'true', '1-0', 'a-1', 'ok'; 'extra: False' (Python's spelling)
+    assert events["odd tags"]["tags"] == ()
+    assert events["odd tags"]["summary"] == 'tag: [null, true, 1.0, {"a": 1}, "ok"]'
+    assert events["flags"]["tags"] == ("ok", "2") and events["flags"]["summary"] == "extra: false"
+    assert f"{NOT_TAGS} (line 1)" in warnings
