@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from junquito_tui.core.interop.sheet_clock import ZONE_WORD, read_time, time_offset
 from junquito_tui.core.interop.sheet_date_values import Parsed
-from junquito_tui.core.interop.sheet_dates import read_date
+from junquito_tui.core.interop.sheet_dates import TIME_UNREAD, ZEROS, read_date
 from junquito_tui.core.loader import load_with_report
 from sheet_files import titled_events
 
@@ -142,7 +142,8 @@ def test_a_timesketch_timestamp_that_puts_the_row_at_another_minute_is_said(shif
     stamp = dt.datetime.fromtimestamp(_BASE + shift, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     whole = round(abs(shift) / 60)
     side = "after" if shift > 0 else "before"
-    expected = f"gives {stamp}, {whole // 60} h {whole % 60:02d} min {side} the datetime"
+    gap = f"{whole // 60} h {whole % 60:02d} min" if whole < 48 * 60 else f"{whole // 1440:,} days {whole // 60 % 24} h"
+    expected = f"gives {stamp}, {gap} {side} the datetime"
     assert event.when.note is not None and expected in event.when.note
 
 
@@ -167,3 +168,53 @@ def test_a_timesketch_timestamp_in_seconds_is_compared_in_seconds_said(tmp_path:
     alike, day = events["alike"].when, events["a day only"].when
     assert alike is not None and alike.note is None
     assert day is not None and day.date == "2020-03-21" and day.note is None  # no clock time: nothing to compare
+
+
+# -- a day and a time read in part: the day kept, never the year alone ---------------------------------------
+
+
+@given(
+    st.dates(dt.date(1000, 1, 1), dt.date(2999, 12, 31)),
+    st.sampled_from(
+        [" 4pm", " 16h30", "T10:00:00 -0800 (PST)", "T10:00:00+02:00[Europe/Madrid]", "T10Z", " 10.30 Uhr", " 7 a.m."]
+    ),
+)
+def test_a_day_then_a_time_not_read_keeps_the_day_and_says_it(day: dt.date, time: str) -> None:
+    # before: '2018-01-15 4pm', '...+02:00[Europe/Madrid]' were read as the year alone, approximate, unwarned
+    text = day.isoformat() + time
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed), parsed
+    assert parsed.parts == {"year": day.year, "month": day.month, "day": day.day} and not parsed.approximate
+    assert parsed.note == f"the file gives {text!r}: the time after the day is not read"
+    assert TIME_UNREAD in parsed.said
+
+
+@pytest.mark.parametrize("zone", ["+02", "-03", "+05:30"])
+def test_an_offset_of_hours_alone_is_read(zone: str) -> None:
+    parsed = read_date(f"2020-03-21 10:00:00{zone}")  # as PostgreSQL writes a timestamptz
+    assert isinstance(parsed, Parsed) and parsed.parts["hour"] == 10
+    assert parsed.offset == (zone + ":00" if len(zone) == 3 else zone)
+
+
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)))
+def test_iso_week_dates_and_the_basic_format_are_their_days(day: dt.date) -> None:
+    year, week, weekday = day.isocalendar()
+    parsed = read_date(f"{year}-W{week:02d}-{weekday}")
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": day.year, "month": day.month, "day": day.day}
+    basic = read_date(day.strftime("%Y%m%dT1030Z"))  # before: 'no year can be read in it'
+    assert isinstance(basic, Parsed) and basic.parts == {
+        "year": day.year,
+        "month": day.month,
+        "day": day.day,
+        "hour": 10,
+        "minute": 30,
+        "second": 0,
+    }
+    assert basic.offset == "+00:00"
+
+
+@pytest.mark.parametrize(
+    "text", ["0000-00-00", "0000-00-00 00:00:00", "00/00/0000", "00.00.0000", "0000-00-00T00:00:00+00:00"]
+)
+def test_a_date_of_zeros_is_no_date(text: str) -> None:
+    assert read_date(text) == ZEROS  # before: the year 1 BCE, its note speaking of TimelineJS

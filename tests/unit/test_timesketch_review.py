@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from junquito_tui.core.interop.timesketch import NOT_TAGS, TWICE
+from junquito_tui.core.interop.timesketch import NOT_TAGS, ROUNDED, TIMESTAMP_FOR_TIME, TWICE
 from junquito_tui.core.loader import load_with_report
 
 
@@ -17,7 +17,13 @@ def _events(path: Path, text: str) -> tuple[dict[str, dict[str, Any]], list[str]
     path.write_text(text, encoding="utf-8")
     loaded = load_with_report(path)
     events = {
-        e.title: {"date": e.when.date if e.when else None, "summary": e.summary, "tags": e.tags}
+        e.title: {
+            "date": e.when.date if e.when else None,
+            "approximate": e.when.approximate if e.when else None,
+            "note": e.when.note if e.when else None,
+            "summary": e.summary,
+            "tags": e.tags,
+        }
         for e in loaded.dataset.events
     }
     return events, loaded.warnings
@@ -86,3 +92,52 @@ def test_json_values_are_written_as_json_and_odd_tag_lists_are_kept_whole(tmp_pa
     assert events["odd tags"]["summary"] == 'tag: [null, true, 1.0, {"a": 1}, "ok"]'
     assert events["flags"]["tags"] == ("ok", "2") and events["flags"]["summary"] == "extra: false"
     assert f"{NOT_TAGS} (line 1)" in warnings
+
+
+def test_a_datetime_whose_time_cannot_be_read_gives_way_to_the_timestamp(tmp_path: Path) -> None:
+    lines = [
+        {"datetime": "2020-03-21T10:00:00+02:00[Europe/Madrid]", "timestamp": 1584777600000000, "message": "madrid"},
+        {"datetime": "2020-03-21 10:00 EST", "timestamp": 1584802800000000, "message": "est"},
+        {"datetime": "2020-03-21 10:00 EST", "message": "est alone"},
+    ]
+    path = tmp_path / "timeline.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    loaded = load_with_report(path)
+    when = {e.title: e.when for e in loaded.dataset.events}
+    # before: the year 2020 alone (Madrid), the exact timestamp on the same row passed over
+    assert when["madrid"] is not None and (when["madrid"].date, when["madrid"].utc_offset) == (
+        "2020-03-21T08:00",
+        "+00:00",
+    )
+    assert when["est"] is not None and when["est"].date == "2020-03-21T15:00"
+    assert when["est"].note == "the datetime '2020-03-21 10:00 EST' has a time not read here: the timestamp is used"
+    assert when["est alone"] is not None and when["est alone"].date == "2020-03-21"
+    assert f"{TIMESTAMP_FOR_TIME} (line 1, line 2)" in loaded.warnings
+
+
+def test_timestamps_are_counted_exactly_and_rounded_ones_said(tmp_path: Path) -> None:
+    events, warnings = _events(
+        tmp_path / "timeline.csv",
+        "datetime,timestamp,timestamp_desc,message\n"
+        ",1584784859999999999,x,nanoseconds\n"  # before: 10:01, a float's rounding
+        ",1.58478E+15,x,as excel writes it\n"  # before: 08:40 exactly, unsaid
+        ",1.584784800000000E+15,x,all digits\n",
+    )
+    assert events["nanoseconds"]["date"] == "2020-03-21T10:00"
+    assert events["all digits"]["date"] == "2020-03-21T10:00" and not events["all digits"]["approximate"]
+    rounded = events["as excel writes it"]
+    assert rounded["approximate"] and "has 6 significant digits: it gives the time only to within ±83 min" in str(
+        rounded["note"]
+    )
+    assert f"{ROUNDED} (line 3)" in warnings
+
+
+def test_the_epoch_with_a_timestamp_of_zero_is_a_time_not_known(tmp_path: Path) -> None:
+    events, warnings = _events(
+        tmp_path / "timeline.csv",
+        "datetime,timestamp,timestamp_desc,message\n"
+        "1970-01-01T00:00:00+00:00,0,Creation Time,epoch zero\n"
+        "2020-03-21T10:00:00+00:00,1584784800000000,Creation Time,real\n",
+    )
+    assert list(events) == ["real"]  # before: an event on 1 January 1970 at 00:00, unsaid
+    assert any(w.startswith("line 2: datetime 1970-01-01T00:00:00+00:00 and timestamp 0") for w in warnings)

@@ -11,7 +11,7 @@ from .sheet_date_values import Parts, PartTime
 
 _TIME = re.compile(
     r"(?:^|T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}(?:[.,]\d+)?))?\s*([ap])?\.?(?:m\.?)?\s*"
-    r"(Z|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?$",  # the zone: Z, UTC+2, +02:00, -0430
+    r"(Z|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?::?\d{2})?)?$",  # the zone: Z, UTC+2, +02:00, -0430, +02
     re.IGNORECASE,
 )
 

@@ -69,6 +69,24 @@ _SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
 _ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")  # ISO 8601's ordinal date: '2020-032' is 1 February 2020
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:century|c\.))", re.IGNORECASE)  # 'May 1st 1950'
 _ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_WEEK = re.compile(r"^(\d{4})-?W(\d{2})-?([1-7])$", re.IGNORECASE)  # ISO 8601's week date: '2020-W12-6'
+# ISO 8601's basic format, a day and a time ('20200321T100000Z'): written out, then read as any other
+_BASIC = re.compile(
+    r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2}(?:[.,]\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$", re.IGNORECASE
+)
+# An ISO day, then what starts as a time but cannot be read as one ('2018-01-15 4pm', '16h30',
+# 'T10:00:00 -0800 (PST)', '+02:00[Europe/Madrid]'): the day is read, the rest said, not the year alone.
+_DAY_THEN_TIME = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})(?:T|\s+)(?=\d{1,2}(?:[:h.]\d|\s*[ap]\.?m|Z|[+-]))(?!.*\d{4}-\d{2})", re.IGNORECASE
+)
+# A date of zeros ('0000-00-00', '00/00/0000', with a time of zeros or not): what databases and exports
+# write for a date not known, not the year 1 BCE
+_ZEROS = re.compile(r"^(?:0{4}([-/.])00\1|00([-/.])00\2)0{2,4}(?:[T ]0{1,2}:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$")
+ZEROS = "a date of zeros, what databases write for a date not known: not read as a date"
+TIME_UNREAD = (
+    "a day followed by a time in a form not read here (its form or its zone): the day is read, the time kept "
+    "in the date's note"
+)
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{3,4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[/.](\d{4})$")
@@ -165,6 +183,8 @@ def _not_a_year(digits: int) -> str:
 
 
 def _from_text(original: str) -> Parsed | str:
+    if _ZEROS.match(original):
+        return ZEROS
     text, vague, bound = original, False, None
     while (match := _VAGUE.match(text)) and match.end() < len(text):
         word = match.group().strip().lower()
@@ -174,6 +194,9 @@ def _from_text(original: str) -> Parsed | str:
         text, vague = text.rstrip("?() ").strip(), True
     text = text.strip(" ,;.") if not text.endswith(".") or not _ERA_BCE.search(text) else text.strip(" ,;")
     said: list[str] = []
+    if (basic := _BASIC.match(text)) is not None:  # '20200321T100000Z'
+        year, month, day, hour, minute, second, zone = basic.groups()
+        text = f"{year}-{month}-{day}T{hour}:{minute}" + (f":{second}" if second else "") + (zone or "")
     if (leading := _LEADING_TIME.match(text)) is not None:  # '12:00 AM 1/15/2018': the time first
         text = f"{leading.group(2)} {leading.group(1)}"
     clock, text, unread = clock_at_end(text, said)
@@ -198,6 +221,11 @@ def _from_text(original: str) -> Parsed | str:
             text, separated = grouped, True
             said.append(f"{original!r}: a number with thousands separators, read as {text}")
         parsed = (_two_years(text) if vague and not era else None) or _exact(text, era) or vague_form(text, era)
+    if parsed is None and not era and (day := _DAY_THEN_TIME.match(text)) is not None:
+        parsed = _exact(day.group(1), era)
+        if isinstance(parsed, Parsed):
+            parsed.note = _joined(parsed.note, f"the file gives {original!r}: the time after the day is not read")
+            parsed.said.append(TIME_UNREAD)
     if parsed is None:
         parsed = year_in_text(text, era)
         vague = True
@@ -269,6 +297,13 @@ def _exact(text: str, era: int) -> Parsed | str | None:
     if (match := _ORDINAL.match(text)) and not era and 1 <= (number := int(match.group(2))) <= _days_in(match.group(1)):
         day = date(int(match.group(1)), 1, 1) + timedelta(days=number - 1)
         note = f"read as an ISO 8601 ordinal date (day {number} of {match.group(1)})"
+        return Parsed({"year": day.year, "month": day.month, "day": day.day}, note=note)
+    if (week := _WEEK.match(text)) and not era:
+        try:
+            day = date.fromisocalendar(int(week.group(1)), int(week.group(2)), int(week.group(3)))
+        except ValueError:
+            return f"{text!r}: {week.group(1)} has no week {week.group(2)}"
+        note = f"read as an ISO 8601 week date (day {week.group(3)} of week {week.group(2)} of {week.group(1)})"
         return Parsed({"year": day.year, "month": day.month, "day": day.day}, note=note)
     if (match := _ISO.match(text)) and match.group(2):
         return _iso(match, era)

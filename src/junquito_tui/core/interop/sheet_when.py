@@ -111,14 +111,18 @@ class SheetDates:
     def __post_init__(self) -> None:
         self.reader = DateReader(self.notes)
 
-    def read(self, value: object, where: str, consequence: str = "row skipped") -> Parsed | None:
-        """The parsed cell; None for an empty one, or (with a warning ending in ``consequence``) one with no date."""
+    def peek(self, value: object) -> Parsed | str | None:
+        """What ``read`` makes of the cell, nothing said yet (the parsed date is not to be changed)."""
         if isinstance(value, str):
             parsed = self._parsed.get(value, _UNREAD)
             if parsed is _UNREAD:
                 parsed = self._parsed[value] = read_date(value)
-        else:
-            parsed = read_date(value)
+            return parsed
+        return read_date(value)
+
+    def read(self, value: object, where: str, consequence: str = "row skipped") -> Parsed | None:
+        """The parsed cell; None for an empty one, or (with a warning ending in ``consequence``) one with no date."""
+        parsed = self.peek(value)
         if isinstance(parsed, str):
             self.notes.add(where, f"{_shown(value)}: {parsed}; {consequence}")
             return None

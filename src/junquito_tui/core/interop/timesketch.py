@@ -25,12 +25,15 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
+from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 from typing import Any
 
 from ..problems import Problem
 from .fields import short
+from .sheet_clock import ZONE_WORD
 from .sheet_date_values import Parsed
+from .sheet_dates import TIME_UNREAD
 from .sheet_events import Counts, Draft, RowEvents, cell_text
 from .sheet_layouts import normal
 from .sheet_read import SheetError, Table, TwiceEncoded, first_undecodable
@@ -38,6 +41,11 @@ from .sheets import Imported, Sheet
 
 FILE_SOURCE = "timesketch-file"
 KNOWN = frozenset({"datetime", "timestampdesc", "message", "timestamp", "tag", "tstimelineid"})  # as ``_key`` has them
+TIMESTAMP_FOR_TIME = "a datetime whose time cannot be read here (its form or its zone): the row's timestamp is used"
+ROUNDED = (
+    "a timestamp written with few significant digits (as Excel writes large numbers, '1.58478E+15'): read as "
+    "approximate, the date's note saying how far off it may be"
+)
 TWICE = (
     "a field named as another Timesketch field (message and Message): the first is read, this one kept in the summary"
 )
@@ -50,6 +58,7 @@ UNITS = (
     (1e11, 1e14, 1_000, "milliseconds"),
     (1e17, 1e20, 1_000_000_000, "nanoseconds"),
 )
+_EPOCH = re.compile(r"1970-01-01[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$", re.IGNORECASE)  # timestamp 0's instant
 _NUMBER = re.compile(r"[-+]?\d+(\.\d*)?")
 TAG_LIST_LENGTH = 1_000_000  # a tag list longer than this is not read as a list
 # One item of a tag list as Timesketch writes it ("['a', 'b']", Python's way) or as JSON writes it
@@ -121,7 +130,12 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
             where,
         )
         value = None
-    unit_note = None
+    unit_note, rough = None, False
+    if _EPOCH.match(cell_text(value)) and _is_zero(stamp):  # as a timestamp of 0 alone: a time not known
+        events.notes.add(
+            where, f"datetime {cell_text(value)} and timestamp 0: what tools write for a time not known; row skipped"
+        )
+        return None
     if not cell_text(value) and isinstance(stamp, bool | dict | list):
         events.notes.add(
             where, f"no datetime, and the timestamp is {short(json.dumps(stamp))}, not a number; row skipped"
@@ -131,9 +145,17 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
         read = _from_timestamp(events, stamp, where)
         if read is None:
             return None  # said
-        value, unit_note = read
+        value, unit_note, rough = read
         if not_a_datetime is None:  # an empty datetime: said, as the docstring promises (the other case is)
             events.notes.group("no datetime: the timestamp is used (since 1970, UTC)", where)
+    elif _unit_of(stamp) is not None and _time_unread(events, value):
+        # a datetime whose time this reader cannot read ('10:00 EST', '...+02:00[Europe/Madrid]'): the row's
+        # timestamp gives the instant exactly, so it is used, said
+        read = _from_timestamp(events, stamp, where)
+        if read is not None:
+            events.notes.group(TIMESTAMP_FOR_TIME, where)
+            used = f"the datetime {short(cell_text(value))} has a time not read here: the timestamp is used"
+            value, unit_note, rough = read[0], f"{used}; {read[1]}" if read[1] else used, read[2]
     start = events.dates.read(value, where)
     if start is None:
         if not cell_text(value):
@@ -142,7 +164,7 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
     if unit_note is None and not_a_datetime is None and cell_text(stamp):
         unit_note = _disagreement(events, value, start, stamp, where)
     if unit_note is not None:  # the unit is an inference: said on the date too, where a reader looks
-        start = replace(start, note=f"{start.note}; {unit_note}" if start.note else unit_note)
+        start = replace(start, note=f"{start.note}; {unit_note}" if start.note else unit_note, approximate=rough)
     message = events.text(_plain(lowered.get("message")), where)
     first = " ".join(message.strip().split("\n", 1)[0].split())
     title = first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
@@ -161,6 +183,30 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
     tags = [cell_text(lowered.get("timestampdesc")), *(tag_list or [])]
     fields["tags"] = events.tags([t for t in tags if t], where)
     return Draft(where, fields, start)
+
+
+def _is_zero(stamp: Any) -> bool:
+    try:
+        return not isinstance(stamp, bool) and cell_text(stamp) != "" and Decimal(cell_text(stamp)) == 0
+    except ArithmeticError:
+        return False
+
+
+def _unit_of(stamp: Any) -> tuple[int, str] | None:
+    """The unit a timestamp's size shows (per second, name), or None: not a number, or no unit fits."""
+    try:
+        size = abs(float(cell_text(stamp))) if not isinstance(stamp, bool) else math.nan
+    except ValueError:
+        return None
+    return next(((per_second, unit) for low, high, per_second, unit in UNITS if low <= size < high), None)
+
+
+def _time_unread(events: RowEvents, value: Any) -> bool:
+    """Whether the datetime has a time the date reader does not read (it would keep the day alone)."""
+    parsed = events.dates.peek(value)
+    return (
+        isinstance(parsed, Parsed) and "hour" not in parsed.parts and bool({TIME_UNREAD, ZONE_WORD} & set(parsed.said))
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -183,10 +229,11 @@ def _not_a_datetime(value: Any) -> str | None:
     return None
 
 
-def _from_timestamp(events: RowEvents, value: Any, where: str) -> tuple[str, str | None] | None:
-    """Timesketch's ``timestamp`` (microseconds since 1970, UTC) as an ISO date, and how its unit was
-    chosen when not microseconds: a value too large or too small for them is read in the unit its
-    size shows, said. None (said) when no unit gives a date."""
+def _from_timestamp(events: RowEvents, value: Any, where: str) -> tuple[str, str | None, bool] | None:
+    """Timesketch's ``timestamp`` (microseconds since 1970, UTC) as an ISO date, what its note says (how
+    its unit was chosen when not microseconds: a value too large or too small for them is read in the
+    unit its size shows, said), and whether it is only approximate (rounded, as Excel writes large
+    numbers: '1.58478E+15'). None (said) when no unit gives a date."""
     shown = cell_text(value)
     try:
         number = float(shown)
@@ -197,7 +244,7 @@ def _from_timestamp(events: RowEvents, value: Any, where: str) -> tuple[str, str
         events.notes.add(where, f"timestamp {short(shown)} is not a number; row skipped")
         return None
     size = abs(number)
-    found = next(((per_second, unit) for low, high, per_second, unit in UNITS if low <= size < high), None)
+    found = _unit_of(number)
     if found is None:
         if size < UNITS[0][0]:
             events.notes.add(
@@ -223,9 +270,14 @@ def _from_timestamp(events: RowEvents, value: Any, where: str) -> tuple[str, str
         except (ValueError, OverflowError, OSError):
             as_micro = "as microseconds, it would be after the year 9999"
         note = f"timestamp {shown} read as {unit} since 1970, not microseconds as Timesketch writes them ({as_micro})"
+    rough = _rounding(cell_text(value), per_second)
+    if rough is not None:
+        events.notes.group(ROUNDED, where)
+        within = f"timestamp {shown} has {rough[0]} significant digits: it gives the time only to within {rough[1]}"
+        note = f"{note}; {within}" if note else within
     try:
-        return _iso(number / per_second), note
-    except (ValueError, OverflowError, OSError):
+        return _iso(_seconds(cell_text(value), per_second)), note, rough is not None
+    except (ValueError, OverflowError, OSError, ArithmeticError):
         events.notes.add(where, f"timestamp {shown} is not a date that can be shown; row skipped")
         return None
 
@@ -240,7 +292,7 @@ def _disagreement(events: RowEvents, value: Any, start: Parsed, stamp: Any, wher
         return None
     try:
         number = float(cell_text(stamp))
-        found = next(((per_second, unit) for low, high, per_second, unit in UNITS if low <= abs(number) < high), None)
+        found = _unit_of(number)
         if found is None:
             return None
         zone = timezone(timedelta(minutes=_minutes(start.offset))) if start.offset else UTC
@@ -248,16 +300,47 @@ def _disagreement(events: RowEvents, value: Any, start: Parsed, stamp: Any, wher
     except (ValueError, OverflowError, KeyError):
         return None
     per_second, unit = found
-    apart = number / per_second - stated.timestamp() - parts.get("second", 0)
-    if abs(apart) < 60:  # our finest precision is the minute
+    apart = _seconds(cell_text(stamp), per_second) - stated.timestamp() - parts.get("second", 0)
+    if abs(apart) < 60 or _rounding(cell_text(stamp), per_second) is not None:  # within our precision, the minute
         return None
     events.notes.group("datetime and timestamp give different times: the datetime is used, the timestamp said", where)
-    minutes = round(abs(apart) / 60)
     read_as = "" if unit == "microseconds" else f" (read as {unit}, by its size)"
     return (
-        f"the timestamp {_number(cell_text(stamp))}{read_as} gives {_iso(number / per_second)}, "
-        f"{minutes // 60} h {minutes % 60:02d} min {'after' if apart > 0 else 'before'} the datetime"
+        f"the timestamp {_number(cell_text(stamp))}{read_as} gives {_iso(_seconds(cell_text(stamp), per_second))}, "
+        f"{_gap(abs(apart))} {'after' if apart > 0 else 'before'} the datetime"
     )
+
+
+def _gap(seconds: float) -> str:
+    """'2 h 05 min'; '15,211 days 19 h' past two days."""
+    minutes = round(seconds / 60)
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h {minutes % 60:02d} min"
+    return f"{minutes // 1440:,} days {minutes // 60 % 24} h"
+
+
+def _seconds(text: str, per_second: int) -> int:
+    """Whole seconds since 1970 of a timestamp in a unit, counted exactly (a float rounds a nanosecond
+    timestamp's 19 digits: 10:00:59.999999999 became 10:01)."""
+    return int((Decimal(text.strip()) / per_second).to_integral_value(rounding=ROUND_FLOOR))
+
+
+def _rounding(text: str, per_second: int) -> tuple[int, str] | None:
+    """For a timestamp in scientific notation ('1.58478E+15', as Excel writes large numbers) whose last
+    digit stands for more than a minute: its significant digits and how far the time may be off."""
+    if "e" not in text.lower():
+        return None
+    try:
+        digits, exponent = Decimal(text.strip()).as_tuple()[1:]
+    except (ArithmeticError, ValueError):
+        return None
+    if not isinstance(exponent, int):
+        return None
+    half = Decimal(10) ** exponent / 2 / per_second  # seconds either way
+    if half < 30:
+        return None
+    within = f"±{half / 3600:.0f} h" if half >= 3600 * 2 else f"±{half / 60:.0f} min"
+    return len(digits), within
 
 
 def _minutes(offset: str) -> int:
