@@ -156,7 +156,7 @@ def test_a_date_shown_without_its_year_is_named_not_read(tmp_path: Path) -> None
     assert events == {"Style 8": ("2017-06-01", "day")}
     for row in (2, 3, 4):
         assert any(
-            w.startswith(f"row {row}: 'a date shown without its year': its format shows no year")
+            w.startswith(f"row {row}: '1 June': its format shows no year")
             and "the year it stores (2017) is not one the sheet shows" in w
             for w in warnings
         ), row
@@ -312,3 +312,21 @@ def test_an_encrypted_part_is_said_not_reported_as_a_bug(tmp_path: Path) -> None
     path.write_bytes(raw)
     with pytest.raises(DatasetError, match=r"is damaged .*encrypted"):
         load_with_report(path)
+
+
+def test_a_title_excel_turned_into_a_date_shows_its_day_and_month_not_our_words(tmp_path: Path) -> None:
+    # before: the event was titled 'a date shown without its year', words of ours, and its id made of them
+    path = write_xlsx(tmp_path / "titles.xlsx", [["title", "date"], [dt.date(2017, 9, 11), "2001-09-11"]])
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b'<c r="A2" s="1">', b'<c r="A2" s="7">'
+    )
+    parts["xl/styles.xml"] = STYLES.encode()
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.title == "11 September" and event.when is not None and event.when.date == "2001-09-11"
+    assert any("the day and month stored are shown" in w for w in loaded.warnings)

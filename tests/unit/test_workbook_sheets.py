@@ -71,9 +71,32 @@ def test_a_workbook_of_blank_sheets_says_so(tmp_path: Path) -> None:
 
 
 def test_a_problem_with_the_sheet_read_names_it_among_the_others(tmp_path: Path) -> None:
-    notes: list[list[Cell]] = [["This workbook lists events. See sheet Second."]]
+    unknown: list[list[Cell]] = [["colour", "size"], ["red", "large"]]
     with pytest.raises(DatasetError) as raised:
-        load_with_report(two_sheets(tmp_path, notes, DATA))
+        load_with_report(two_sheets(tmp_path, unknown, DATA))
     message = raised.value.problems[0].message
     assert message.startswith("the layout is not recognised")
     assert message.endswith("(read sheet 'First', the first with data, of 2: 'First', 'Second')")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        [["This workbook lists events. See sheet Second."]],  # a cover: one line of text
+        [["date", "title"]],  # a template: the column names alone
+    ],
+)
+def test_a_cover_or_an_empty_template_before_the_data_is_passed_over_named(
+    tmp_path: Path, first: list[list[Cell]]
+) -> None:
+    # before: the cover failed the file ('remove the lines above them'); the template gave 0 events and 'ok'
+    loaded = load_with_report(two_sheets(tmp_path, first, DATA))
+    assert [e.title for e in loaded.dataset.events] == ["Visible event"]
+    assert "sheet 'First' holds no column names with rows under them: not read" in loaded.warnings
+
+
+def test_a_workbook_of_one_line_sheets_still_reads_the_first(tmp_path: Path) -> None:
+    loaded = load_with_report(two_sheets(tmp_path, [["date", "title"]], [["A note"]]))
+    assert loaded.dataset.events == ()
+    assert "read sheet 'First', the first with data, of 2: 'First', 'Second'" in loaded.warnings
+    assert "sheet 'Second' holds no column names with rows under them: not read" in loaded.warnings

@@ -275,7 +275,8 @@ _SAID = {
     MONTH_TIME: "formatted to show the month or the year and a time but no day (as 'mmm yyyy hh:mm' does): read "
     "as the month or the year shown; the time, of a day the sheet does not show, is not read",
     NO_YEAR: "formatted to show no year (as 'd-mmm', 'mmmm' or a weekday do): the year stored is not one the "
-    "sheet shows, so each is named and its row skipped where it is the date",
+    "sheet shows, so each is named and its row skipped where it is the date; in a title or any other column "
+    "(text such as '9/11' that Excel turned into a date), the day and month stored are shown",
     TIME: "formatted to show only a time (as 'h:mm' does): the day stored is not one the sheet shows, so each "
     "is read as a time of day",
     HOUR_OF_DAY: "formatted to show a time's hour but not its minutes (as 'h AM/PM' does): no time of day is read "

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..dates import MONTHS
+
 Parts = dict[str, int]  # year (TimelineJS's count), month, day, hour, minute, second
 
 
@@ -31,8 +33,8 @@ class Hidden:
 
     stored: date
 
-    def __str__(self) -> str:  # in a summary or a note: never the year the sheet does not show
-        return "a date shown without its year"
+    def __str__(self) -> str:  # in a title, a summary or a note: never the year the sheet does not show
+        return f"{self.stored.day} {MONTHS[self.stored.month - 1]}"  # ('9/11' typed, which Excel made a date)
 
 
 @dataclass(frozen=True)

@@ -183,6 +183,8 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum  # only for workbooks
 
     blank: list[str] = []
+    passed: list[str] = []  # sheets with something, but no names and rows: a cover, an empty template
+    fallback: tuple[str, list[list[Cell]], tuple[int, int]] | None = None
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
@@ -192,16 +194,25 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
             if not sheet.height:
                 continue
             rows = cast(list[list[Cell]], sheet.to_python())
-            if all(_blank(row) for row in rows):
+            filled = [row for row in rows if not _blank(row)]
+            if not filled:
                 blank.append(name)  # a cover sheet of one space: not the data
                 continue
-            chosen = name
-            start = sheet.start or (0, 0)
-            first = start[0]
+            if len(filled) < 2 or sum(not _blank([cell]) for cell in filled[0]) < 2:
+                passed.append(name)  # one line, or one cell of text above: read only if no sheet has more
+                fallback = fallback or (name, rows, sheet.start or (0, 0))
+                continue
+            chosen, start = name, sheet.start or (0, 0)
             break
         else:
-            why = "the workbook has no sheet with data" + (f" (only blank cells in {_names(blank)})" if blank else "")
-            raise SheetError(Problem("", why))
+            if fallback is None:
+                why = "the workbook has no sheet with data" + (
+                    f" (only blank cells in {_names(blank)})" if blank else ""
+                )
+                raise SheetError(Problem("", why))
+            chosen, rows, start = fallback
+            passed.remove(chosen)
+        first = start[0]
     except SheetError:
         raise
     except (CalamineError, OSError, ValueError) as error:
@@ -210,6 +221,10 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     which = "hidden, read as no visible sheet holds data" if chosen in hidden else "the first visible one with data"
     read = f"read sheet {chosen!r}, {which if hidden else 'the first with data'}, of {len(names)}: {listed}"
     notes = [read]
+    if passed:
+        notes.append(
+            f"{_names(passed)} {'holds' if len(passed) == 1 else 'hold'} no column names with rows under them: not read"
+        )
     if blank:
         notes.append(f"{_names(blank)} {'holds' if len(blank) == 1 else 'hold'} only blank cells: not read")
     from .book_formats import hidden_times, read_as_shown
