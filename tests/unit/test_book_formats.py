@@ -330,3 +330,19 @@ def test_a_title_excel_turned_into_a_date_shows_its_day_and_month_not_our_words(
     (event,) = loaded.dataset.events
     assert event.title == "11 September" and event.when is not None and event.when.date == "2001-09-11"
     assert any("the day and month stored are shown" in w for w in loaded.warnings)
+
+
+@pytest.mark.parametrize(("flag", "read"), [("", "2014-01-14"), ('<workbookPr date1904="1"/>', "2018-01-15")])
+def test_a_plain_number_in_a_1904_workbook_is_a_day_of_that_system(tmp_path: Path, flag: str, read: str) -> None:
+    # before: 41653 in a workbook counting days from 1904 was read as 1900's day, 2014-01-14, unsaid
+    path = write_xlsx(tmp_path / "book.xlsx", [["date", "title"], [41653, "day number"], [2.5, "not a day"]])
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"<sheets>", flag.encode() + b"<sheets>")
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.when is not None and event.when.date == read
+    assert ("counted from 1904" in (event.when.note or "")) == bool(flag)

@@ -75,3 +75,8 @@ class PartTime:
         if self.hour is None:
             return "a time shown as minutes and seconds, without its hour"
         return f"a time shown as the hour {self.hour:02d} without its minutes"
+
+
+class Number1904(float):
+    """A number cell of a workbook that counts its days from 1904 (Excel for Mac's old date system): the
+    same number everywhere, but read as a day number it is a day of that system, not of 1900's."""

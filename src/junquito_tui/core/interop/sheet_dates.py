@@ -32,7 +32,7 @@ from datetime import date, datetime, time, timedelta
 from ..dates import MONTHS
 from .month_words import FILLER, MONTH_NAMES, TOKENS
 from .sheet_clock import MIDNIGHT, NO_OFFSET, ZONE_WORD, clock_at_end
-from .sheet_date_values import Hidden, HourShown, MonthShown, Parsed, PartTime
+from .sheet_date_values import Hidden, HourShown, MonthShown, Number1904, Parsed, PartTime
 from .sheet_periods import span, vague_form, year_in_text
 
 _VAGUE = re.compile(
@@ -104,6 +104,7 @@ EXCEL_MONTH_YEAR = (
 YEAR_DIGITS = 4  # a bare number with more digits is not read as a year (a timestamp, an amount, an id)
 SERIAL_RANGE = (20000, 80000)  # Excel day numbers for 1954-2119: a five-digit 'date' is one of them
 _EXCEL_EPOCH = date(1899, 12, 30)
+_EPOCH_1904 = date(1904, 1, 1)  # day 0 of a workbook in the 1904 date system
 # A workbook date cell holding day 0 (30 December 1899, midnight) is what an empty, broken or NaN
 # date becomes in the reader, not a date the file states: refused, so its row is named.
 _DAY_ZERO = (1899, 12, 30, 0, 0, 0)
@@ -140,7 +141,7 @@ def read_date(value: object) -> Parsed | str | None:
     if isinstance(value, bool):  # a workbook's TRUE/FALSE cell, JSON's true/false
         return "a true/false value, not a date"  # said after the cell, as shown: 'TRUE: a true/false value...'
     if isinstance(value, int | float):
-        return _from_number(float(value), str(value))
+        return _from_number(float(value), str(value), _EPOCH_1904 if isinstance(value, Number1904) else _EXCEL_EPOCH)
     if isinstance(value, time | timedelta | PartTime):
         return "a time of day without a date"
     text = " ".join(str(value).split())
@@ -155,15 +156,17 @@ def _from_datetime(value: datetime) -> Parsed:
     return Parsed(parts)
 
 
-def _from_number(number: float, shown: str) -> Parsed | str:
+def _from_number(number: float, shown: str, epoch: date = _EXCEL_EPOCH) -> Parsed | str:
     if not number.is_integer():
         return f"{shown} is not a year"
     whole = int(number)
     if SERIAL_RANGE[0] <= whole <= SERIAL_RANGE[1]:
-        day = _EXCEL_EPOCH + timedelta(days=whole)
-        said = f"{whole} read as a spreadsheet's day number ({day.isoformat()}): the cell lost its date format"
+        day = epoch + timedelta(days=whole)
+        system = "" if epoch == _EXCEL_EPOCH else ", counted from 1904 as this workbook counts days"
+        said = f"{whole} read as a spreadsheet's day number ({day.isoformat()}{system}): the cell lost its date format"
         note = (
-            f"the file gives the number {whole}: read as a spreadsheet's day number (a date cell that lost its format)"
+            f"the file gives the number {whole}: read as a spreadsheet's day number (a date cell that lost its format"
+            f"{system})"
         )
         return Parsed({"year": day.year, "month": day.month, "day": day.day}, note=note, said=[said])
     if whole >= 10**YEAR_DIGITS:  # negative years stay years: TimelineJS's count of years BCE, deep time

@@ -31,6 +31,8 @@ def cell_text(value: object) -> str:
         return value.strip()
     if value is None:
         return ""
+    if isinstance(value, bool):  # a workbook's TRUE/FALSE cell, as spreadsheets show it (not Python's 'True')
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()

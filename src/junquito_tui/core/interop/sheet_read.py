@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import csv
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -41,6 +42,7 @@ from .legacy_text import (
     read_as,
     scored_part,
 )
+from .sheet_date_values import Number1904
 
 if TYPE_CHECKING:
     from .book_probe import Probe
@@ -231,6 +233,9 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
 
     # dates read as their format shows them (found by the probe's child); rows of formulas with no value named
     cells = cast(list[list[object]], rows)
+    if _counts_from_1904(path):  # a number cell read as a day number is a day of that system
+        for row in cells:
+            row[:] = [Number1904(c) if isinstance(c, int | float) and not isinstance(c, bool) else c for c in row]
     shown = read_as_shown(probe.formats(chosen, hidden_times(cells), formulas), cells, start)
     numbered = ((first + offset + 1, row) for offset, row in enumerate(rows))
     said = [*(notes if len(names) > 1 else []), *shown]
@@ -240,6 +245,17 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
         raise in_sheet(error, read if len(names) > 1 else None) from None
     table.sheet = read if len(names) > 1 else None
     return table
+
+
+def _counts_from_1904(path: Path) -> bool:
+    """Whether an XLSX workbook counts its days from 1904 (``date1904`` in its workbook part); its date
+    cells python-calamine reads right, its plain numbers are ours to read."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            head = book.open("xl/workbook.xml").read(65536)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False
+    return re.search(rb"""date1904\s*=\s*["'](?:1|true)["']""", head) is not None
 
 
 def in_sheet(error: SheetError, sheet: str | None) -> SheetError:
