@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from junquito_tui.core.integrity import closest
 from junquito_tui.core.interop.acled_fast import read_fast
 from junquito_tui.core.interop.sheets import SHORT_ROW
 from junquito_tui.core.loader import load_with_report
@@ -226,3 +227,21 @@ def test_an_id_the_event_could_not_keep_is_kept_in_its_summary(tmp_path: Path) -
         "C": ("not-a-slug", "Id in the file: Not A Slug"),
         "D": ("kept", ""),
     }
+
+
+def test_the_lowercased_ids_warning_cites_an_id_of_the_file_or_is_not_given(tmp_path: Path) -> None:
+    # before: always 'AFG1001 is afg1001', an id of no file, even where no id changed
+    path = _acled(tmp_path / "export.csv", [{"notes": "First."}, {"notes": "Second."}])
+    said = [w for w in load_with_report(path).warnings if "lowercased" in w]
+    assert said == ["ACLED event ids are lowercased to make the events' ids (VEN1 is ven1, line 2)"]
+    _fast_or_alike(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("VEN", "ven"), encoding="utf-8")
+    assert not any("lowercased" in w for w in load_with_report(path).warnings)
+    _fast_or_alike(path)
+
+
+def test_an_acled_id_typed_as_acled_writes_it_is_offered_as_ours() -> None:
+    # before: 'AFG1002' had no suggestion at all, where a wrong lower-case id had three
+    known = ["afg1001", "afg1002", "afg1003", "ven1"]
+    assert closest("AFG1002", known)[0] == "afg1002"
+    assert closest("Field", ["field", "fields"], limit=1) == ["field"]

@@ -16,7 +16,12 @@ CYCLE_STEPS = 6  # a cycle longer than this is named by its first steps and its 
 
 
 def closest(wanted: str, known: Iterable[str], limit: int = 3) -> list[str]:
-    return difflib.get_close_matches(wanted, list(known), n=limit, cutoff=0.6)
+    """The known names most like ``wanted``; an id typed in capitals, as ACLED writes its own ('AFG1002'),
+    is also compared in lower case, as every id here is written ('afg1002' comes first)."""
+    pool = list(known)
+    found = difflib.get_close_matches(wanted.lower(), pool, n=limit, cutoff=0.6) if wanted != wanted.lower() else []
+    found += [guess for guess in difflib.get_close_matches(wanted, pool, n=limit, cutoff=0.6) if guess not in found]
+    return found[:limit]
 
 
 def _unknown(kind: str, wanted: str, known: Iterable[str]) -> str:

@@ -124,9 +124,12 @@ def file_notes(sheet: Sheet, at: dict[str, int | None], events: RowEvents, memo:
     _codings(events, memo)
     if at["precision"] is None:
         sheet.notes.add("", f"no time_precision column: every date is marked approximate ({NO_PRECISION})")
-    if at["id"] is not None:
-        sheet.notes.add("", "ACLED event ids are lowercased to make the events' ids (AFG1001 is afg1001)")
-    else:
+    if at["id"] is not None and memo.lowered is not None:  # an example from the file, where it is
+        given, where = memo.lowered
+        sheet.notes.add(
+            "", f"ACLED event ids are lowercased to make the events' ids ({given} is {given.lower()}, {where})"
+        )
+    elif at["id"] is None:
         sheet.notes.add("", "no event_id_cnty column: ids are made from each event's title and date")
 
 
@@ -177,6 +180,7 @@ class _Memo:
     codings: dict[str, dict[str, str]] = field(default_factory=dict)  # actor id -> {its type: first row}
     has_precision: bool = True  # the file has these columns: an empty cell is said row by row
     has_ids: bool = True
+    lowered: tuple[str, str] | None = None  # the first id lowercased to make an event's, and its row
 
 
 def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> Draft | None:
@@ -187,6 +191,8 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     start = events.dates.read(raw_date, where)
     if start is None:
         return None
+    if memo.lowered is None and row["id"] != row["id"].lower():
+        memo.lowered = row["id"], where
     if (year := row["year"]) and whole_number(year) != str(start.parts["year"]):
         events.notes.group(YEAR_DISAGREES, where)
     precision = whole_number(row["precision"])

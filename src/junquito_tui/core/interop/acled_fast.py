@@ -220,7 +220,7 @@ class _Columns:
         ]  # fmt: skip
         out = self.fields
         out["where"] += wheres
-        out["id"] += self._ids(given)
+        out["id"] += self._ids(given, wheres)
         starts = _looked_up(self.dates, list(zip(raw_date, precision, strict=True)), wheres, self._date)
         if year is not blank:  # the export's year column: a year other than the date's is said, by the ordinary import
             shown = [str(start.parts["year"]) for start in starts]
@@ -245,10 +245,13 @@ class _Columns:
             self.tag_sets, list(zip(disorder, kind, subtype, targeting, tags, strict=True)), wheres, self._tags
         )
 
-    def _ids(self, given: list[str]) -> list[str]:
+    def _ids(self, given: list[str], wheres: Sequence[str]) -> list[str]:
         """The ids as given, lowercased: valid slugs, each met once (else the ordinary import makes
         one, and says so)."""
         wanted = list(map(str.lower, given))
+        if self.memo.lowered is None and wanted != given:  # the first id lowercased, for the file's warning
+            first = next(i for i, (low, as_given) in enumerate(zip(wanted, given, strict=True)) if low != as_given)
+            self.memo.lowered = given[first], wheres[first]
         fresh = set(wanted)
         if len(fresh) < len(wanted) or not self.seen_ids.isdisjoint(fresh) or max(map(len, wanted)) > MAX_ID:
             raise _Refused
