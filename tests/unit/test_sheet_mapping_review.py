@@ -245,3 +245,44 @@ def test_an_acled_id_typed_as_acled_writes_it_is_offered_as_ours() -> None:
     known = ["afg1001", "afg1002", "afg1003", "ven1"]
     assert closest("AFG1002", known)[0] == "afg1002"
     assert closest("Field", ["field", "fields"], limit=1) == ["field"]
+
+
+def test_a_long_notes_or_location_cell_gives_way_not_the_count_or_the_coordinates(tmp_path: Path) -> None:
+    # before: the summary was cut at its end, so the fatality count and source scale were what was lost;
+    # a long location took the country and coordinates with it
+    long_notes, long_place = "word " * 20_002, "L" * 2_000
+    path = _acled(
+        tmp_path / "export.csv",
+        [
+            {"notes": long_notes, "fatalities": "42", "source_scale": "National"},
+            {"location": long_place, "country": "Afghanistan", "latitude": "34.5", "longitude": "69.2"},
+        ],
+    )
+    loaded = load_with_report(path)
+    events = {e.id: e for e in loaded.dataset.events}
+    summary = events["ven1"].summary
+    assert summary.endswith("…\n\nFatalities (ACLED count): 42\n\nSource scale: National") and len(summary) <= 100_000
+    place = events["ven2"].place
+    assert place is not None and place.endswith("…, Afghanistan (34.5, 69.2)") and len(place) <= 2_000
+    assert any(w.startswith("line 2: notes: 100,009 characters, cut to") for w in loaded.warnings)
+    assert any(w.startswith("line 3: location: 2,000 characters, cut to") for w in loaded.warnings)
+    _fast_or_alike(path)
+
+
+def test_fatalities_and_coordinates_that_are_not_numbers_are_marked_where_they_are_read(tmp_path: Path) -> None:
+    rows = [
+        {"fatalities": '"1,234"'},  # a count, as a CSV saved from Excel may write it: before, 'not a count'
+        {"fatalities": "abc"},
+        {"country": "Afghanistan", "latitude": "abc", "longitude": "999"},
+        {"country": "Afghanistan", "latitude": "-34.5", "longitude": "169.2"},
+    ]
+    path = _acled(tmp_path / "export.csv", rows)
+    loaded = load_with_report(path)
+    events = {e.id: e for e in loaded.dataset.events}
+    assert events["ven1"].summary == "Fatalities (ACLED count): 1,234"
+    assert events["ven2"].summary == "Fatalities (ACLED count, as written; not a number): abc"  # before: unmarked
+    assert events["ven3"].place == "Afghanistan (abc, 999; as written: not a latitude and a longitude)"
+    assert events["ven4"].place == "Afghanistan (-34.5, 169.2)"
+    assert not any("'1,234' is not a count" in w for w in loaded.warnings)
+    assert any(w.startswith("latitude and longitude that are not coordinates") for w in loaded.warnings)
+    _fast_or_alike(path)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from ..records import LINE_MAX
+from ..records import LINE_MAX, TEXT_MAX
 from .fields import is_placeholder
 from .sheet_date_values import Parsed
 from .sheet_events import Draft, RowEvents, cell_text
@@ -81,7 +81,8 @@ _MEANS = {"2": "within a week or so of the day coded", "3": "some time in the mo
 _COARSER = {"2": ("month", "year"), "3": ("year",)}
 # No time_precision (an empty cell, or the column removed): the day may stand for a week or a month
 NO_PRECISION = "no ACLED time precision given: this day, or a week or the month around it"
-COUNT = re.compile(r"\d+(\.0)?")
+NOT_COORDINATES = "as written: not a latitude and a longitude"
+COUNT = re.compile(r"\d+(\.0)?|\d{1,3}(,\d{3})+")  # '12', '12.0', '1,234' (as a CSV saved from Excel may write it)
 _NUMBER = re.compile(r"\d{1,4}(?:\.0*)?")  # a whole number, as a spreadsheet may write it
 YEAR_DISAGREES = "the year column and event_date give different years: the date is read from event_date"
 GEO_NOTES = {"2": "near this place", "3": "somewhere in this region"}
@@ -211,15 +212,29 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     notes = row["notes"]
     if notes and is_placeholder(notes):  # dropped alone, and said: the count and scale below still stand
         notes = events.text(notes, where)
-    summary = [notes]
+    after: list[str] = []  # ACLED's own fields, after the notes
     if fatalities := row["fatalities"]:
-        summary.append(f"Fatalities (ACLED count): {fatalities}")
-        if not COUNT.fullmatch(fatalities):
+        if COUNT.fullmatch(fatalities):
+            after.append(f"Fatalities (ACLED count): {fatalities}")
+        else:  # said where it is read too, not only in a warning
+            after.append(f"Fatalities (ACLED count, as written; not a number): {fatalities}")
             events.notes.group(f"fatalities {fatalities!r} is not a count: shown as written", where)
     if row["scale"]:
-        summary.append(f"Source scale: {row['scale']}")
-    fields["summary"] = events.summary([events.text("\n\n".join(p for p in summary if p), where)], where)
-    if place := events.line(_place(row), where, memo=False):  # unique to the row (its coordinates)
+        after.append(f"Source scale: {row['scale']}")
+    notes = _cut_before(events, notes, after, TEXT_MAX, where, "notes", "the fatalities and source scale")
+    fields["summary"] = events.summary([events.text("\n\n".join(p for p in (notes, *after) if p), where)], where)
+    if row["latitude"] and row["longitude"] and not coordinates(row["latitude"], row["longitude"]):
+        events.notes.group(
+            f"latitude and longitude that are not coordinates: kept in the place, {NOT_COORDINATES}", where
+        )
+    place = _place(row)
+    if len(place) > LINE_MAX and row["location"]:  # the location cut, not the country and coordinates after it
+        rest = place_of(("", row["admin3"], row["admin2"], row["admin1"], row["country"]), *_coordinates_of(row))
+        location = _cut_before(
+            events, row["location"], [rest], LINE_MAX, where, "location", "the places and coordinates", ", "
+        )
+        place = place_of((location, *_names_of(row)[1:]), *_coordinates_of(row))
+    if place := events.line(place, where, memo=False):  # unique to the row (its coordinates)
         fields["place"] = place
     cast = tuple(row[key] for key in _CAST)
     if (participants := memo.casts.get(cast)) is None:
@@ -288,8 +303,30 @@ def title_of(subtype: str, kind: str, location: str, admin1: str, country: str) 
 
 
 def _place(row: dict[str, str]) -> str:
-    names = (row["location"], row["admin3"], row["admin2"], row["admin1"], row["country"])
-    return place_of(names, row["latitude"], row["longitude"], row["geo"])
+    return place_of(_names_of(row), *_coordinates_of(row))
+
+
+def _names_of(row: dict[str, str]) -> tuple[str, ...]:
+    return row["location"], row["admin3"], row["admin2"], row["admin1"], row["country"]
+
+
+def _coordinates_of(row: dict[str, str]) -> tuple[str, str, str]:
+    return row["latitude"], row["longitude"], row["geo"]
+
+
+def _cut_before(
+    events: RowEvents, text: str, after: list[str], limit: int, where: str, column: str, kept: str, joint: str = "\n\n"
+) -> str:
+    """``text`` cut so that it and what follows it (``after``, joined by ``joint``) fit in ``limit``:
+    a long cell gives way, not the fields the export adds after it (a count, the coordinates), said."""
+    fits = limit - sum(len(part) + len(joint) for part in after if part)
+    if len(text) <= fits:
+        return text
+    room = fits - 1  # and the '…' that marks the cut
+    events.notes.add(
+        where, f"{column}: {len(text):,} characters, cut to {max(room, 0):,} so that {kept} after them are kept"
+    )
+    return text[: max(room, 0)] + "…"
 
 
 def place_of(names: tuple[str, ...], latitude: str, longitude: str, geo: str) -> str:
@@ -302,9 +339,17 @@ def place_of(names: tuple[str, ...], latitude: str, longitude: str, geo: str) ->
             shown.append(name)
     place = ", ".join(shown)
     if latitude and longitude:
-        note = GEO_NOTES.get(geo.removesuffix(".0"))
+        note = GEO_NOTES.get(geo.removesuffix(".0")) if coordinates(latitude, longitude) else NOT_COORDINATES
         place += f" ({latitude}, {longitude}" + (f"; {note}" if note else "") + ")"
     return place.strip()
+
+
+def coordinates(latitude: str, longitude: str) -> bool:
+    """Whether the two cells are a latitude and a longitude (numbers within ±90 and ±180)."""
+    try:
+        return abs(float(latitude)) <= 90 and abs(float(longitude)) <= 180
+    except ValueError:
+        return False
 
 
 def take_cast(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> list[dict[str, str]]:
