@@ -107,3 +107,33 @@ def test_a_sub_heading_tops_exactly_the_untimed_events_that_open_a_busy_period(v
     for event_id, (count, _) in expected.items():
         missing = found[event_id][0].split(", ")[1].split()[0]  # '15 Jan 2018, times not given...'
         assert missing in (("month", "day", "time") if count == 1 else ("months", "days", "times"))
+
+
+_DAYS = [
+    {"date": "2021-08-15", "precision": "day"},
+    {"date": "2021-08-15", "precision": "day", "approximate": True},
+    {"date": "2021-08-20", "precision": "day"},
+    {"date": "2021-08-20", "precision": "day", "approximate": True},
+    {"date": "2021-09-30", "precision": "day", "approximate": True},
+    {"date": "2021-09-30T10:00", "precision": "minute", "utc_offset": "+00:00"},
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_DAYS), min_size=2, max_size=6))
+def test_a_gap_to_or_from_a_day_known_only_approximately_says_about(whens: list[dict[str, Any]]) -> None:
+    # before: 'Friday 20 August 2021 · 5 days later' under an ACLED date 'within a week or so of this day'
+    events = [{"id": f"e{n}", "title": "E", "when": when} for n, when in enumerate(whens)]
+    data = DATASET.validate_python({"schema_version": 1, "title": "T", "timezone": "UTC", "events": events})
+    view = Chronology(data).events
+    rows = build_rows(view)
+    headings = [row for row, at in enumerate(rows.positions) if at == HEADING and row not in rows.sub_headings]
+    periods = runs(view)
+    assert len(headings) == len(periods)
+    for index in range(1, len(periods)):
+        gap = rows.labels[headings[index]][1]
+        exact = all(
+            any(e.when is not None and not e.when.approximate for e in p) for p in periods[index - 1 : index + 1]
+        )
+        assert gap.endswith("later")
+        assert gap.startswith("about ") != exact, (gap, [[e.when for e in p] for p in periods[index - 1 : index + 1]])

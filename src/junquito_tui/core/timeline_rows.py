@@ -62,14 +62,17 @@ def build_rows(view: list[Event]) -> RowIndex:
     sub_headings: set[int] = set()
     starts: list[int] = []
     last_dated: tuple[int, ...] = ()
+    last_exact = True  # whether an event under the last dated heading is dated exactly
     position = 0
     for span in spans(view):
         parts = span.parts
         label = day_label(parts) if parts else "Date not given in the source"
-        labels[len(positions)] = (label, gap(last_dated, parts) if parts else "")
+        exact = any(event.when is not None and not event.when.approximate for event in span.events)
+        labels[len(positions)] = (label, _about(gap(last_dated, parts), exact and last_exact) if parts else "")
         positions.append(HEADING)
         starts.append(position)
-        last_dated = parts or last_dated
+        if parts:
+            last_dated, last_exact = parts, exact
         if span.untimed:
             labels[len(positions)] = (span.untimed, "")
             sub_headings.add(len(positions))
@@ -79,6 +82,12 @@ def build_rows(view: list[Event]) -> RowIndex:
             positions.append(position)
             position += 1
     return RowIndex(positions, labels, event_rows, starts, sub_headings)
+
+
+def _about(gap: str, exact: bool) -> str:
+    """The gap between two headings, 'about' where a date of either is approximate (ACLED's 'within a
+    week or so of this day'): '5 days later' would claim what neither date knows."""
+    return gap if exact or not gap.endswith("later") or gap.startswith("about") else f"about {gap}"
 
 
 def _leading_untimed(span: list[Event]) -> list[Event]:
