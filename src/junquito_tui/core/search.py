@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter, methodcaller
 
+from . import date_margin
 from .annotations import Annotations
 from .bitsets import Ordered, bits_in, members, span, to_bits
 from .chronology import Chronology
@@ -139,6 +140,7 @@ class SearchIndex:
         self._actor_words: dict[str, set[str]] | None = None
         self._actor_names: list[str] = []
         self._numbers: dict[tuple[str, str], int] | None = None
+        self._approximate: int | None = None  # ``_approximate_days``
         self._by_length: dict[int, list[str]] | None = None
 
     # -- posting lists as bitsets -------------------------------------------
@@ -228,6 +230,10 @@ class SearchIndex:
                     f"{wider:,} only overlap{'s' if wider == 1 else ''} {dates.text}: "
                     "dated to a month, a year or a longer period"
                 )
+        if not results.unresolved and (widened := date_margin.widened(query)) is not None:
+            scratch = Results(text, widened, _index=self)  # its hints are this query's, said above
+            if near := (self._match(widened, scratch, annotations) & ~matched & self._approximate_days()).bit_count():
+                results.hints.append(date_margin.hint(near, query, widened))
         if matched:
             self._collect(query, matched, results, limit)
         if suggest and results.total < FEW:
@@ -287,6 +293,19 @@ class SearchIndex:
         if matched and (query.phrases or query.compounds or query.excluded_phrases or query.excluded_compounds):
             matched = self._verify(query, matched)
         return matched
+
+    def _approximate_days(self) -> int:
+        """Documents dated to a day (or a time) known only approximately (built when first asked)."""
+        if self._approximate is None:
+            self._approximate = to_bits(
+                [
+                    n
+                    for n, d in enumerate(self.docs)
+                    if d.when and date_margin.approximate_day(d.when.precision, d.when.approximate)
+                ],
+                len(self.docs),
+            )
+        return self._approximate
 
     def within(self, start: DateKey | None, end: DateKey | None) -> int:
         """Dated documents whose whole period lies inside start..end (None: an open end)."""

@@ -1,0 +1,61 @@
+"""A searched date range and the events dated only approximately just outside it: ACLED's 'within a week
+or so of this day' may be inside the range, so they are counted in a hint, with the wider range that
+includes them, never silently left out nor silently let in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from .query import DateKey, DateRange, Query
+from .records import DAY_END, Precision
+
+MARGIN = dt.timedelta(days=7)  # 'a week or so': the widest an approximate day is read as here
+
+
+def widened(query: Query) -> Query | None:
+    """The query with its one date range a week wider each side; None for no range, or several."""
+    if len(query.dates) != 1:
+        return None
+    dates = query.dates[0]
+    start, end = _moved(dates.start, -MARGIN), _moved(dates.end, MARGIN)
+    if start is None and end is None:
+        return None
+    return replace(query, dates=[DateRange(start, end, f"{_text(start)}..{_text(end)}")])
+
+
+def approximate_day(precision: Precision, approximate: bool) -> bool:
+    """A date of a day (or a time) known only approximately."""
+    return approximate and precision in (Precision.DAY, Precision.MINUTE)
+
+
+def hint(count: int, query: Query, wider: Query) -> str:
+    return (
+        f"{count:,} dated only approximately to a day within a week of {query.dates[0].text}, not included: "
+        f"date:{wider.dates[0].text} includes {'it' if count == 1 else 'them'}"
+    )
+
+
+def _moved(key: DateKey | None, by: dt.timedelta) -> DateKey | None:
+    if key is None:
+        return None
+    year, month, day, _ = key
+    try:
+        day_of = dt.date(year, max(month, 1), max(day, 1)) if by < dt.timedelta(0) else _last_day(year, month, day)
+        moved = day_of + by
+    except (ValueError, OverflowError):  # beyond the years dates can count: the range as it is
+        return key
+    return (moved.year, moved.month, moved.day, -1 if by < dt.timedelta(0) else DAY_END)
+
+
+def _last_day(year: int, month: int, day: int) -> dt.date:
+    """The last day a range's end key stands for ('2021-08' ends on the 31st)."""
+    month = month if 1 <= month <= 12 else 12  # (13: a year's end)
+    if 1 <= day <= 31:  # (32: a month's end)
+        return dt.date(year, month, day)
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _text(key: DateKey | None) -> str:
+    return "" if key is None else f"{key[0]:04d}-{key[1]:02d}-{key[2]:02d}"

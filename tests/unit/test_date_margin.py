@@ -1,0 +1,55 @@
+"""A date range searched and the events dated only approximately to a day just outside it (ACLED's
+'within a week or so of this day'): counted in a hint with the wider range that holds them, never left
+out unsaid. The oracle: each event's day against the range and a week either side, by the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.model import DATASET
+from junquito_tui.core.search import SearchIndex
+
+_BASE = dt.date(2021, 8, 1)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.booleans(), st.booleans()), min_size=1, max_size=12),
+    st.integers(5, 40),
+    st.integers(0, 20),
+)
+def test_approximate_days_just_outside_a_range_are_counted_in_a_hint(
+    events: list[tuple[int, bool, bool]], first: int, length: int
+) -> None:
+    records = []
+    for number, (offset, approximate, titled_riot) in enumerate(events):
+        when = {"date": (_BASE + dt.timedelta(days=offset)).isoformat(), "precision": "day", "approximate": approximate}
+        records.append({"id": f"e{number}", "title": "Riot" if titled_riot else "March", "when": when})
+    data = DATASET.validate_python({"schema_version": 1, "title": "T", "timezone": "UTC", "events": records})
+    index = SearchIndex(Chronology(data))
+    low, high = _BASE + dt.timedelta(days=first), _BASE + dt.timedelta(days=first + length)
+    for words, wanted in (("", lambda riot: True), ("riot ", lambda riot: riot)):
+        results = index.search(f"{words}date:{low.isoformat()}..{high.isoformat()}", typing=False)
+        near = sum(
+            approximate
+            and wanted(riot)
+            and not low <= _BASE + dt.timedelta(days=offset) <= high
+            and low - dt.timedelta(days=7) <= _BASE + dt.timedelta(days=offset) <= high + dt.timedelta(days=7)
+            for offset, approximate, riot in events
+        )
+        said = [h for h in results.hints if "dated only approximately" in h]
+        event("some near the range" if near else "none near the range")
+        if near == 0:
+            assert said == []
+            continue
+        wider = f"{(low - dt.timedelta(days=7)).isoformat()}..{(high + dt.timedelta(days=7)).isoformat()}"
+        assert said == [
+            f"{near:,} dated only approximately to a day within a week of {low.isoformat()}..{high.isoformat()}, "
+            f"not included: date:{wider} includes {'it' if near == 1 else 'them'}"
+        ]
+        inside = index.search(f"{words}date:{wider}", typing=False)
+        assert inside.counts.get("event", 0) >= near  # the range said does hold them
