@@ -379,7 +379,35 @@ async def test_load_warnings_are_shown_once_as_text() -> None:
         await pilot.pause()
         notes = list(app._notifications)
         assert len(notes) == 1
-        assert notes[0].message == "[b]not markup[/b]\nsecond" and notes[0].markup is False
+        assert notes[0].message == "[b]not markup[/b]\nsecond\n2 warnings in all: press ! to read them"
+        assert notes[0].markup is False
+
+
+async def test_every_load_warning_can_be_read_again_after_the_toast(tmp_path: Path) -> None:
+    # before: the toast showed 8, taller than an 80x24 screen (its title off the top), for 15 s, never again
+    warnings = [f"line {n}: [b]warning[/b] " + "word " * 60 for n in range(2, 30)]
+    app = JunquitoApp(Chronology(load_dataset()), warnings=warnings)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        (toast,) = list(app._notifications)
+        assert toast.message.count("\n") == 3 and toast.message.endswith("28 warnings in all: press ! to read them")
+        assert all(len(line) <= 160 for line in toast.message.split("\n"))
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        page = app.screen
+        assert type(page).__name__ == "WarningsScreen" and not list(app._notifications)
+        shown = [str(static.render()) for static in page.query(".warning")]
+        assert shown == warnings  # whole, and as text: the markup in them is not read
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "ExplorerScreen"
+
+
+async def test_without_warnings_the_key_does_nothing() -> None:
+    app = JunquitoApp(Chronology(load_dataset()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExplorerScreen"
 
 
 def test_a_profile_lists_every_link_and_makes_rows_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,7 +17,8 @@ from textual.screen import Screen
 from ..core.chronology import Chronology, missing_link
 from ..core.collector import CollectorPolicy
 from ..core.navigation import Location
-from ..core.text import slugify
+from ..core.text import one_line, slugify
+from ..core.wording import count
 from .screens.explorer import ExplorerScreen
 
 if TYPE_CHECKING:
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
     from ..core.interop.sheet_layouts import ColumnSpec
     from ..core.quick_load import Quick
     from .screens.loading import LoadingScreen
+
+
+TOAST_WARNINGS = 3  # warnings the toast at start shows: a toast taller than the screen lost its title
+TOAST_WARNING = 160  # characters of each (the '!' page shows them whole)
 
 
 class JunquitoApp(App[None]):
@@ -114,11 +119,9 @@ class JunquitoApp(App[None]):
             gc.enable()
 
     def _show_warnings(self) -> None:
-        if self.load_warnings:  # shown once, as text: they may quote the file's content
-            shown = "\n".join(self.load_warnings[:8])
-            more = len(self.load_warnings) - 8
-            if more > 0:
-                shown += f"\n… and {more} more (junquito-tui validate FILE lists them all)"
+        if self.load_warnings:  # a few, as text (they may quote the file's content); '!' shows them all
+            shown = "\n".join(one_line(w, TOAST_WARNING) for w in self.load_warnings[:TOAST_WARNINGS])
+            shown += f"\n{count(len(self.load_warnings), 'warning')} in all: press ! to read them"
             self.notify(shown, title="Opened with warnings", severity="warning", timeout=15, markup=False)
 
     def get_default_screen(self) -> Screen[None]:

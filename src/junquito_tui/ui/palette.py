@@ -33,6 +33,12 @@ def explorer_commands(screen: ExplorerScreen) -> Iterable[SystemCommand]:
         "Every claim by the moment it is about: who makes it, the source, the certainty (key: w)",
         screen.action_accounts,
     )
+    if screen.load_warnings:
+        yield SystemCommand(
+            "Warnings from opening the file",
+            "Every warning the file's reading gave: rows skipped, dates guessed, text cut (key: !)",
+            screen.action_warnings,
+        )
     for fmt, label in EXPORTS:
         yield SystemCommand(
             f"Export view as {label}",

@@ -98,6 +98,7 @@ class ExplorerScreen(Screen[None]):
         Binding("equals_sign", "zoom_axis(0)", "Whole span", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("w", "accounts", "Accounts: who says what", show=False),
+        Binding("exclamation_mark", "warnings", "Warnings from opening the file", show=False),
     ]
 
     # Shared state, bound into the panes. vars, not reactives: a reactive on the screen repaints
@@ -308,6 +309,8 @@ class ExplorerScreen(Screen[None]):
             return True if self.history.can_go_back or self._on_page() else None
         if action == "back_to_list":
             return self._on_page()
+        if action == "warnings":
+            return bool(self.load_warnings)
         if action == "history_forward":
             return self.history.can_go_forward  # hidden until there is somewhere to go forward to
         if action == "step_match":
@@ -380,6 +383,17 @@ class ExplorerScreen(Screen[None]):
 
         event = self.timeline_pane.current
         self.app.push_screen(AccountsScreen(self.chronology, event.id if event else None), self._after_source)
+
+    def action_warnings(self) -> None:
+        """Every warning of the dataset's opening (the toast at start shows a few)."""
+        from .warnings import WarningsScreen
+
+        self.app.clear_notifications()  # the toast of a few of them, drawn over any screen
+        self.app.push_screen(WarningsScreen(self.load_warnings, self.sharing.data_path))
+
+    @property
+    def load_warnings(self) -> list[str]:
+        return list(getattr(self.app, "load_warnings", []))
 
     # -- palette ------------------------------------------------------------
     def system_commands(self) -> Iterable[SystemCommand]:

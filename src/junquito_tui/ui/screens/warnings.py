@@ -1,0 +1,34 @@
+"""The warnings of the dataset's opening, all of them, over the explorer: the toast at start shows a
+few and goes; this page stays until closed (key ``!``, or the palette's "Warnings from opening the file")."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from .modal import Modal
+
+
+class WarningsScreen(Modal[None]):
+    BINDINGS = [Binding("escape,q,exclamation_mark", "dismiss(None)", "Close")]
+
+    def __init__(self, warnings: list[str], path: str | None) -> None:
+        super().__init__()
+        self._warnings = warnings
+        self._path = path
+
+    def compose(self) -> ComposeResult:
+        page = VerticalScroll(id="warnings-page")
+        page.border_title = Content(f"Warnings from opening the file · {len(self._warnings):,}")
+        page.border_subtitle = Content("↑↓ pgup pgdn: scroll · escape: close")
+        with page:
+            if self._path:
+                yield Static(Content(f"{self._path} (junquito-tui validate prints them too)"), classes="warnings-file")
+            for warning in self._warnings:  # the file's text may be in them: content, never markup
+                yield Static(Content(warning), classes="warning")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
