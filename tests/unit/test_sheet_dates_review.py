@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -282,3 +283,36 @@ def test_two_days_of_one_month_are_those_days(text: str) -> None:
 @pytest.mark.parametrize("text", ["May 1st 1950", "1st May 1950", "the 1st of May, 1950"])
 def test_an_ordinal_day_is_that_day(text: str) -> None:
     assert _read(text).parts == {"year": 1950, "month": 5, "day": 1}  # before: the year 1950
+
+
+@given(
+    st.dates(dt.date(1000, 1, 1), dt.date(2999, 12, 31)),
+    st.sampled_from(["Year,Month,Day", "Start Year,Start Month,Start Day", "año,mes,día"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_a_year_with_its_month_and_day_columns_is_that_day_found_or_named(
+    day: dt.date, names: str, by_columns: bool, with_day: bool
+) -> None:
+    # before: 'Year,Month' dropped the month unsaid, '--columns date=Year' the month and day (as text)
+    year_name, month_name, day_name = names.split(",")
+    header = [year_name, month_name, *([day_name] if with_day else []), "Event"]
+    row = [str(day.year), str(day.month), *([str(day.day)] if with_day else []), "A"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sheet.csv"
+        path.write_text(",".join(header) + "\n" + ",".join(row) + "\n", encoding="utf-8")
+        spec = parse_columns(f"date={year_name},title=Event") if by_columns else None
+        (event,) = load_with_report(path, columns=spec).dataset.events
+    assert event.when is not None
+    assert event.when.date == (day.isoformat() if with_day else day.isoformat()[:7])
+    assert event.summary == ""  # the month and day are the date's, not text beside it
+
+
+def test_an_end_year_takes_its_end_month_and_day(tmp_path: Path) -> None:
+    # before: the end was the year 1950: a strike of 3 May - 10 June shown lasting to 31 December
+    events = titled_events(
+        tmp_path / "sheet.csv", "Year,Month,Day,End Year,End Month,End Day,Event\n1950,5,3,1950,6,10,Strike\n"
+    )
+    strike = events["Strike"]
+    assert strike.when is not None and strike.when.date == "1950-05-03"
+    assert strike.end is not None and strike.end.date == "1950-06-10" and strike.summary == ""

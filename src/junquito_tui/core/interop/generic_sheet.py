@@ -63,6 +63,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"Spreadsheet {sheet.name}")
     commas = _Commas(names[chosen["actors"]] if "actors" in chosen else "actors")
     date_names = tuple(names[chosen[key]] for key in ("date", "month", "day") if key in chosen)
+    end_names = tuple(names[chosen[key]] for key in ("end", "end month", "end day") if key in chosen)
     for where, cells in sheet.rows():
 
         def cell(key: str, cells: list[Cell] = cells) -> Cell:
@@ -70,7 +71,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
             return cells[position] if position is not None and position < len(cells) else None
 
         shared = chosen.get("title") == chosen.get("summary")
-        draft = _draft(events, cell, where, date_names, shared, commas)
+        draft = _draft(events, cell, where, (date_names, end_names), shared, commas)
         if draft is not None:
             if details := extras.details(cells, where):
                 draft.fields["summary"] = events.summary([draft.fields.get("summary", ""), *details], where)
@@ -80,17 +81,26 @@ def convert(sheet: Sheet) -> dict[str, Any]:
 
 
 def _draft(
-    events: RowEvents, cell: Any, where: str, names: tuple[str, ...], shared: bool, commas: _Commas
+    events: RowEvents,
+    cell: Any,
+    where: str,
+    names: tuple[tuple[str, ...], tuple[str, ...]],
+    shared: bool,
+    commas: _Commas,
 ) -> Draft | None:
+    date_names, end_names = names
     start = events.dates.read(cell("date"), where)
     if start is None:
         if not cell_text(cell("date")):
-            events.notes.add(where, f"no date in {names[0]!r}; row skipped")
+            events.notes.add(where, f"no date in {date_names[0]!r}; row skipped")
         return None
     kept: list[str] = []  # month or day cells the date cannot take: in the summary, as other columns
-    if len(names) == 3:
-        start, kept = _month_and_day(events, start, (cell("date"), cell("month"), cell("day")), where, names)
+    if len(date_names) >= 2:  # a year and its month (and day) columns
+        start, kept = _month_and_day(events, start, (cell("date"), cell("month"), cell("day")), where, date_names)
     end = events.dates.read(cell("end"), where, "end date ignored")
+    if end is not None and len(end_names) >= 2:
+        end, kept_end = _month_and_day(events, end, (cell("end"), cell("end month"), cell("end day")), where, end_names)
+        kept += kept_end
     summary = events.summary([events.text(cell("summary"), where), *kept], where)
     title = events.line(cell("title"), where)
     if shared or not title:
@@ -118,7 +128,7 @@ def _month_and_day(
     year_text, month_text, day_text = (" ".join(cell_text(c).split()) for c in cells)
     if not month_text and not day_text:
         return start, []
-    _, month_column, day_column = names
+    month_column, day_column = names[1], names[2] if len(names) > 2 else ""  # ('Year, Month': no day column)
     given = [  # as other columns are kept: the name without control characters, the text cleaned
         f"{CONTROL.sub('', column)}: {events.text(text, where)}"
         for column, text in ((month_column, month_text), (day_column, day_text))

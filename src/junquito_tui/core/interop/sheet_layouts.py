@@ -57,7 +57,7 @@ ACLED_ONLY = frozenset(
 # Names a generic sheet's columns commonly have, per field, in order of preference.
 GENERIC_NAMES = {
     "date": ("date", "start date", "start", "fecha", "fecha inicio", "when", "event date", "datum", "data", "year",
-             "año", "ano", "day", "begin", "time", "datetime", "date time", "timestamp", "time stamp"),
+             "año", "ano", "start year", "day", "begin", "time", "datetime", "date time", "timestamp", "time stamp"),
     "end": ("end date", "end", "fecha fin", "fecha final", "until", "to", "finish", "end year"),
     "title": ("title", "event", "headline", "titulo", "título", "evento", "name", "what", "subject", "hecho"),
     "summary": ("description", "summary", "details", "detail", "descripción", "descripcion", "text", "notes",
@@ -72,10 +72,14 @@ GENERIC_NAMES = {
 }  # fmt: skip
 
 
-# A generic sheet's year column, and the month and day columns that complete it
-YEAR_NAMES = frozenset({"year", "año", "ano"})
-MONTH_NAMES = ("month", "mes")
-DAY_NAMES = ("day", "día", "dia")
+# A generic sheet's year column, and the month and day columns that complete it; and the end's
+YEAR_NAMES = frozenset({"year", "año", "ano", "start year"})
+MONTH_NAMES = ("month", "mes", "start month")
+DAY_NAMES = ("day", "día", "dia", "start day")
+_PARTS_OF = {
+    "date": (YEAR_NAMES, (("month", MONTH_NAMES), ("day", DAY_NAMES))),
+    "end": (frozenset({"end year"}), (("end month", ("end month",)), ("end day", ("end day",)))),
+}
 
 
 @dataclass
@@ -170,8 +174,9 @@ def generic_columns(header: Header, spec: ColumnSpec | None) -> dict[str, int]:
         if position is not None and position not in taken:
             chosen[key] = position
             taken.add(position)
-    if "date" in chosen and "date" not in (spec.fields if spec else {}):
-        _month_and_day(header, chosen, taken)
+    for key in ("date", "end"):  # named by --columns or found: 'Year' or 'End Year' takes its month and day
+        if key in chosen:
+            _month_and_day(header, chosen, taken, key)
     if "title" not in chosen and "summary" in chosen:
         chosen["title"] = chosen["summary"]  # a sheet of dates and descriptions: titled from them
     if "date" not in chosen or "title" not in chosen:
@@ -179,16 +184,18 @@ def generic_columns(header: Header, spec: ColumnSpec | None) -> dict[str, int]:
     return chosen
 
 
-def _month_and_day(header: Header, chosen: dict[str, int], taken: set[int]) -> None:
-    """A date column that is a year ('year', 'año') with month and day columns beside it: they are the
-    date's month and day, not text for the summary ('year, month, day, event')."""
-    if normal(header.names[chosen["date"]]) not in YEAR_NAMES:
+def _month_and_day(header: Header, chosen: dict[str, int], taken: set[int], key: str) -> None:
+    """A date column that is a year ('year', 'año', 'end year') with month and day columns beside it: they
+    are the date's month and day, not text for the summary ('year, month, day, event'). Also where
+    --columns names the year (before, the month and day were then kept as text: 3 May 1950 read as 1950)."""
+    years, parts = _PARTS_OF[key]
+    if normal(header.names[chosen[key]]) not in years:
         return
-    for key, names in (("month", MONTH_NAMES), ("day", DAY_NAMES)):
+    for part, names in parts:
         position = header.find(names)
         if position is None or position in taken:
             return  # (a day without a month column is no part of the date)
-        chosen[key] = position
+        chosen[part] = position
         taken.add(position)
 
 
