@@ -116,7 +116,7 @@ def test_timelinejs_slides_are_precision_faithful() -> None:
         "minute": "0",
         "display_date": "around 04:00 VST, Monday 15 January 2018",
     }
-    assert raid["junquito"] == {"utc_offset": "-04:00", "zone_label": "VST"}
+    assert raid["junquito"] == {"utc_offset": "-04:00", "zone_label": "VST", "note": None}
     assert raid["group"] == "raid"
 
 

@@ -109,6 +109,8 @@ def _date_extension(when: When, prefix: str) -> dict[str, Any]:
             out[f"{prefix}zone_label"] = when.zone_label
     if when.note:
         out[f"{prefix}note"] = when.note
+    elif when.approximate or when.precision == Precision.MINUTE:  # a display_date is written for it: this
+        out[f"{prefix}note"] = None  # says the date has no note (before, the import made one of that text)
     return out
 
 

@@ -270,7 +270,11 @@ class TimelineImporter:
         that says anything else stays in the note, before it."""
         note = value.get(f"{prefix}note")
         date = pending.fields.get(name)
-        if not isinstance(note, str) or not isinstance(date, When):
+        if not isinstance(date, When):
+            return
+        if not isinstance(note, str):  # no note recorded: the date had none, and a display_date as our
+            if date.note is not None and date.note == display_date(date):  # export writes it is no note
+                pending.fields[name] = replace(date, note=None)
             return
         where = f"{pending.path}.{EXTENSION}.{prefix}note"
         shown = date.note if date.note != display_date(date) else None
