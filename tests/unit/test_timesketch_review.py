@@ -141,3 +141,18 @@ def test_the_epoch_with_a_timestamp_of_zero_is_a_time_not_known(tmp_path: Path) 
     )
     assert list(events) == ["real"]  # before: an event on 1 January 1970 at 00:00, unsaid
     assert any(w.startswith("line 2: datetime 1970-01-01T00:00:00+00:00 and timestamp 0") for w in warnings)
+
+
+def test_events_of_one_minute_are_in_the_order_of_their_seconds(tmp_path: Path) -> None:
+    # before: B, A, C, the file's order, though each date's note gives its seconds (the order is stated)
+    path = tmp_path / "timeline.csv"
+    path.write_text(
+        "datetime,timestamp_desc,message\n"
+        "2020-03-21T10:00:59+00:00,x,B second 59\n"
+        "2020-03-21T10:00:01+00:00,x,A second 01\n"
+        "2020-03-21T10:00:30.5+00:00,x,C second 30.5\n"
+        "2020-03-21T09:59:59+00:00,x,Z the minute before\n",
+        encoding="utf-8",
+    )
+    titles = [e.title for e in load_with_report(path).dataset.events]
+    assert titles == ["Z the minute before", "A second 01", "C second 30.5", "B second 59"]

@@ -153,7 +153,7 @@ def _from_datetime(value: datetime) -> Parsed:
     if value.time() == time(0, 0):
         return Parsed(parts)  # a date cell: spreadsheets store every date with a midnight
     parts.update(hour=value.hour, minute=value.minute, second=value.second)
-    return Parsed(parts)
+    return Parsed(parts, seconds=value.second + value.microsecond / 1e6)
 
 
 def _from_number(number: float, shown: str, epoch: date = _EXCEL_EPOCH) -> Parsed | str:
@@ -260,6 +260,7 @@ def _from_text(original: str) -> Parsed | str:
             return f"a time of day ({original!r}) with a date that has no day"
         hour, minute, second, parsed.offset, seconds = clock
         parsed.parts.update(hour=hour, minute=minute)
+        parsed.seconds = float(seconds.replace(",", ".")) if seconds else float(second)
         if seconds is None or not 0 <= second <= 59:
             parsed.parts["second"] = second  # whole seconds: said (or refused) by the date reader, as in TimelineJS
         elif not parsed.approximate:  # (an approximate date's note is the text: it quotes them already)

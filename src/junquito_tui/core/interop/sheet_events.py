@@ -188,7 +188,8 @@ class RowEvents:
         if end is not None:
             fields["end"] = end
         fields["sources"] = [self.file_source, *fields.get("sources", ())]
-        return Pending(fields, when, index, draft.where, zoned=draft.start.offset is not None)
+        second = draft.start.seconds if when.precision == "minute" else 0.0
+        return Pending(fields, when, index, draft.where, zoned=draft.start.offset is not None, second=second)
 
     def _end(self, draft: Draft, when: When) -> tuple[When | None, When]:
         """The end, and the start (noted when the file gives an end before it, which is not used)."""

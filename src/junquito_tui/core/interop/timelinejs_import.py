@@ -306,7 +306,7 @@ class TimelineImporter:
 
     def finish(self, pending: list[_Pending], title: str, description: str) -> dict[str, Any]:
         """The dataset document: events in time order, stated orders restored, what was left out said."""
-        pending.sort(key=lambda p: (p.when.sort_key(), p.index))
+        pending.sort(key=lambda p: (p.when.sort_key(), p.second, p.index))
         restore_order(pending, self.unique_ids, self.notes, EXTENSION)
         for item in pending:
             if item.undated or not has_clock_time(item.fields):
