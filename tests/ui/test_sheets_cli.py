@@ -76,7 +76,7 @@ def test_columns_on_every_command(tmp_path: Path, capsys: pytest.CaptureFixture[
     path = str(SHEETS / "columns-option.csv")
     spec = ["--columns", "date=When it happened,title=What,place=Where"]
     assert main(["validate", path]) == 2
-    assert "--columns date='When it happened'" in capsys.readouterr().err
+    assert "--columns 'date=When it happened,title=What'" in capsys.readouterr().err
     assert main(["validate", path, *spec]) == 0
     assert main(["search", "raid", "--data", path, *spec]) == 0
     assert main(["export", "--format", "csv", "--data", path, *spec]) == 0

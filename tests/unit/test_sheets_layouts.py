@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -347,7 +349,7 @@ def test_unrecognised_layout_names_headers_and_the_columns_line() -> None:
         load("unrecognised-layout.csv")
     report = error.value.report()
     assert "the headers found are 'col a', 'col b'" in report
-    assert "--columns date='col a',title='col b'" in report
+    assert "--columns 'date=col a,title=col b'" in report
 
 
 def test_a_file_with_no_line_of_column_names_is_said_to_have_none() -> None:
@@ -383,3 +385,27 @@ def test_columns_naming_a_missing_column() -> None:
 def test_columns_option_errors(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_columns(text)
+
+
+@pytest.mark.parametrize(
+    ("date", "title"),
+    [
+        ("when, roughly", "it,em"),  # a comma ends a field in --columns: named by number
+        ("Fecha(UTC)", "Suceso&Lugar"),  # a shell's ( and &
+        ("$when", "*"),  # a shell's $ and *
+        ("it's", '"quoted"'),  # quotes
+        ("\u200bFecha", "Evento"),  # a zero-width space, invisible in the line
+    ],
+)
+def test_the_suggested_columns_line_works_as_it_is_pasted_into_a_shell(tmp_path: Path, date: str, title: str) -> None:
+    # before: 'date='when, roughly',title='it,em'' and 'date=Fecha(UTC),title=Suceso&Lugar' could not be used
+    path = tmp_path / "odd.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([[date, title], ["2018-01-15", "Asalto"]])
+    with pytest.raises(DatasetError) as error:
+        load_with_report(path)
+    suggested = error.value.report().split("for example: ", 1)[1].strip()
+    argv = shlex.split(suggested)  # as a POSIX shell reads it
+    assert argv[0] == "--columns" and len(argv) == 2
+    (event,) = load_with_report(path, columns=parse_columns(argv[1])).dataset.events
+    assert event.title == "Asalto" and event.when is not None and event.when.date == "2018-01-15"

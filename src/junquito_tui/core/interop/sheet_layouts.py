@@ -8,6 +8,7 @@ any other spreadsheet: ``date=Fecha,title=Evento``.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -242,10 +243,10 @@ def unrecognised(header: Header, chosen: dict[str, int]) -> str:
     guess = {key: header.names[position] for key, position in chosen.items()}
     for key in ("date", "title"):
         guess.setdefault(key, next((n for n in names[:HEADERS_SHOWN] if n not in guess.values()), "COLUMN"))
-    for key, name in guess.items():  # a long name is shown by its column's number, which --columns takes too
-        if len(name) > NAME_SHOWN and name in header.names:
+    for key, name in guess.items():  # shown by its column's number, which --columns takes too, where the
+        if name in header.names and not _nameable(name):  # name is long, or cannot be written in the line
             guess[key] = str(header.names.index(name) + 1)
-    line = ",".join(f"{key}={_quoted(guess[key])}" for key in ("date", "title"))
+    line = shlex.quote(",".join(f"{key}={guess[key]}" for key in ("date", "title")))  # pasted into a shell as it is
     return (
         f"the layout is not recognised (not a TimelineJS sheet, an ACLED export or a Timesketch file) and no "
         f"{missing} column is obvious; {headers_found(header)}. Say which columns to use, for example: "
@@ -253,5 +254,7 @@ def unrecognised(header: Header, chosen: dict[str, int]) -> str:
     )
 
 
-def _quoted(name: str) -> str:
-    return f"'{name}'" if re.search(r"[\s,;'\"]", name) else name
+def _nameable(name: str) -> bool:
+    """Whether --columns can name the column by its name: not too long to show, no comma (which ends a
+    field there), no quote at its ends (taken off), nothing invisible (a zero-width space)."""
+    return len(name) <= NAME_SHOWN and "," not in name and not re.search(r"['\"]", name) and name.isprintable()
