@@ -72,6 +72,7 @@ class Query:
     starred: bool = False  # is:starred
     notes: list[list[str]] = field(default_factory=list)  # note: each a list of folded words, all required
     mytags: list[str] = field(default_factory=list)  # mytag:, normalised like tag:
+    typed: dict[str, str] = field(default_factory=dict)  # a normalised tag -> as typed, for messages
     hints: list[str] = field(default_factory=list)  # what was read leniently
     unusable: list[str] = field(default_factory=list)  # filters that cannot be used: the query matches nothing
 
@@ -221,7 +222,8 @@ def _note(query: Query, value: str) -> str | None:
 
 def _append(target: str, normalise: Callable[[str], str] = str) -> Callable[[Query, str], str | None]:
     def add(query: Query, value: str) -> str | None:
-        getattr(query, target).append(normalise(value))
+        getattr(query, target).append(key := normalise(value))
+        query.typed.setdefault(key, value)
         return None
 
     return add

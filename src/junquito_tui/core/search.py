@@ -25,7 +25,7 @@ from itertools import chain
 from operator import attrgetter, methodcaller
 
 from . import date_margin
-from .annotations import Annotations
+from .annotations import Annotations, tag_key
 from .bitsets import Ordered, bits_in, members, span, to_bits
 from .chronology import Chronology
 from .folding import WordRuns, compound_pattern, field_words, fold_uncached, phrase_pattern, words
@@ -133,6 +133,8 @@ class SearchIndex:
         self._titled, self._body = titled.compact(), body.compact()
         self._terms = sorted(t for t in {*self._titled, *self._body} if not t.startswith("\0"))
         self.tags = frozenset(t.removeprefix(TAG) for t in {*self._titled, *self._body} if t.startswith(TAG))
+        # each tag as the dataset writes it ('civilian-targeting'), for suggestions: the keys run words together
+        self.tag_names = {tag_key(tag): tag for event in chronology.events for tag in event.tags}
         self._starts, self._ends = Ordered(starts, dated, size), Ordered(ends, dated, size)
         self._short = _cumulative(by_name_length, size)
         self.stems = Stems(self._terms, languages_of(self.document_frequency))

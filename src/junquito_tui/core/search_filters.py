@@ -32,7 +32,7 @@ def apply_filters(
         if tag in index.tags:
             matched &= index.bits(f"\0tag:{tag}")
         else:
-            results.unresolved.append(f"tag:{tag}: no event has this tag")
+            results.unresolved.append(f"tag:{query.typed.get(tag, tag)}: no event has this tag")
     named = [("actor", wanted) for wanted in query.actors] + [("by", wanted) for wanted in query.claimants]
     for field, wanted in named:  # each filter narrows; the actors one filter names are alternatives
         ids = index.actors_matching(wanted)

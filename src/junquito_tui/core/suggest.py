@@ -97,7 +97,10 @@ def _fixes(index: SearchIndex, results: Results) -> Iterator[Fix]:
                 yield spans, [f"{field}:{actor}" for actor in close_actors(index, wanted)]
     for tag in (t for t in query.tags if t not in index.tags):
         near = process.extract(tag, sorted(index.tags), scorer=OSA.distance, score_cutoff=max_edits(tag), limit=3)
-        yield _field_spans(text, "tag", tag, normalise=tag_key), [f"tag:{name}" for name, _, _ in near]
+        yield (
+            _field_spans(text, "tag", tag, normalise=tag_key),
+            [f"tag:{index.tag_names.get(n, n)}" for n, _, _ in near],
+        )
 
 
 def _inside(at: int, spans: list[Span]) -> bool:

@@ -1,6 +1,7 @@
-"""A date range searched and the events dated only approximately to a day just outside it (ACLED's
-'within a week or so of this day'): counted in a hint with the wider range that holds them, never left
-out unsaid. The oracle: each event's day against the range and a week either side, by the calendar."""
+"""Search answers a review found untrue or misspelt: a date range and the events dated only
+approximately to a day just outside it (ACLED's 'within a week or so of this day'), counted in a hint
+with the wider range that holds them, never left out unsaid (the oracle: each event's day against the
+range and a week either side, by the calendar); a tag not found named as typed, suggested as written."""
 
 from __future__ import annotations
 
@@ -53,3 +54,15 @@ def test_approximate_days_just_outside_a_range_are_counted_in_a_hint(
         ]
         inside = index.search(f"{words}date:{wider}", typing=False)
         assert inside.counts.get("event", 0) >= near  # the range said does hold them
+
+
+def test_a_tag_not_found_is_named_as_typed_and_suggested_as_the_dataset_writes_it() -> None:
+    # before: 'tag:civiliantargetin: no event has this tag', hint 'tag:civiliantargeting': spelt as no tag is
+    records = [{"id": "e", "title": "Attack", "when": {"date": "2021-08-15", "precision": "day"}}]
+    records[0]["tags"] = ["civilian-targeting"]
+    data = DATASET.validate_python({"schema_version": 1, "title": "T", "timezone": "UTC", "events": records})
+    index = SearchIndex(Chronology(data))
+    results = index.search("tag:civilian-targetin", typing=False)
+    assert results.unresolved == ["tag:civilian-targetin: no event has this tag"]
+    assert results.suggestions == ["tag:civilian-targeting"]
+    assert index.search(results.suggestions[0], typing=False).counts == {"event": 1}
