@@ -191,7 +191,7 @@ def test_html_becomes_plain_text_and_links_become_sources() -> None:
     assert warned(
         warnings, "control characters, noncharacters and bidirectional overrides removed", "events[1].text.headline"
     )
-    assert warned(warnings, "line breaks in a one-line field", "events[0].text.headline")  # its <br/>
+    assert warned(warnings, "line breaks or tabs in a one-line field", "events[0].text.headline")  # its <br/>
     assert warned(warnings, "events[1].text", "javascript:alert(1)", "ignored")
     assert warned(warnings, "embed code", "events[0].media.url")
 
@@ -205,7 +205,7 @@ def test_line_breaks_are_folded_and_what_our_format_refuses_is_mended() -> None:
     assert events["br"].place == "El Junquito"
     assert events["separator"].title == "Line separator and tab"
     assert events["separator"].tags == ("group-name",)
-    folded = next(w for w in warnings if w.startswith("line breaks in a one-line field"))
+    folded = next(w for w in warnings if w.startswith("line breaks or tabs in a one-line field"))
     assert "title.text.headline, events[0].text.headline, events[0].location.name and 1 more" in folded
     zones = {k: known(events[k].when).zone_label for k in ("escape-zone", "broken-zone", "long-zone")}
     assert zones == {"escape-zone": "[2J", "broken-zone": "VST FAKE", "long-zone": None}

@@ -264,8 +264,8 @@ def test_a_long_notes_or_location_cell_gives_way_not_the_count_or_the_coordinate
     assert summary.endswith("…\n\nFatalities (ACLED count): 42\n\nSource scale: National") and len(summary) <= 100_000
     place = events["ven2"].place
     assert place is not None and place.endswith("…, Afghanistan (34.5, 69.2)") and len(place) <= 2_000
-    assert any(w.startswith("line 2: notes: 100,009 characters, cut to") for w in loaded.warnings)
-    assert any(w.startswith("line 3: location: 2,000 characters, cut to") for w in loaded.warnings)
+    assert any(w.startswith("line 2 (notes): 100,009 characters, cut to") for w in loaded.warnings)
+    assert any(w.startswith("line 3 (location): 2,000 characters, cut to") for w in loaded.warnings)
     _fast_or_alike(path)
 
 

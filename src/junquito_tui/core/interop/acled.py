@@ -117,6 +117,15 @@ def begin(sheet: Sheet) -> tuple[dict[str, int | None], set[int], RowEvents, _Me
     at = {key: header.find(names) for key, names in COLUMNS.items()}
     known = {p for p in at.values() if p is not None} | {p for p in map(header.index.get, DROPPED) if p is not None}
     events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"ACLED export {sheet.name}")
+    # what a warning about a row's title, summary or place names: 'line 4 (place): 2,033 characters, ...'
+    sheet.notes.columns |= {
+        "title": "title",
+        "summary": "notes",
+        "place": "place",
+        "source": "source",
+        "actor": "actor",
+        "location": "location",
+    }
     return at, known, events, _Memo(has_precision=at["precision"] is not None, has_ids=at["id"] is not None)
 
 
@@ -206,9 +215,9 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     if not row["id"] and memo.has_ids:
         events.notes.group("no event_id_cnty; the event's id is made from its title and date", where)
     source = row["source"]
-    sources = events.sources(source, where, split=SOURCES_SPLIT)
+    sources = events.sources(source, f"{where}.source", split=SOURCES_SPLIT)
     # a title that cleans to nothing (a template's placeholder) is said by the note and named plainly
-    fields: dict[str, Any] = {"title": events.line(_title(row), where) or "Event"}
+    fields: dict[str, Any] = {"title": events.line(_title(row), f"{where}.title") or "Event"}
     notes = row["notes"]
     if notes and is_placeholder(notes):  # dropped alone, and said: the count and scale below still stand
         notes = events.text(notes, where)
@@ -221,8 +230,9 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
             events.notes.group(f"fatalities {fatalities!r} is not a count: shown as written", where)
     if row["scale"]:
         after.append(f"Source scale: {row['scale']}")
-    notes = _cut_before(events, notes, after, TEXT_MAX, where, "notes", "the fatalities and source scale")
-    fields["summary"] = events.summary([events.text("\n\n".join(p for p in (notes, *after) if p), where)], where)
+    notes = _cut_before(events, notes, after, TEXT_MAX, f"{where}.summary", "the fatalities and source scale")
+    summary = events.text("\n\n".join(p for p in (notes, *after) if p), where)
+    fields["summary"] = events.summary([summary], f"{where}.summary")
     if row["latitude"] and row["longitude"] and not coordinates(row["latitude"], row["longitude"]):
         events.notes.group(
             f"latitude and longitude that are not coordinates: kept in the place, {NOT_COORDINATES}", where
@@ -231,10 +241,10 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     if len(place) > LINE_MAX and row["location"]:  # the location cut, not the country and coordinates after it
         rest = place_of(("", row["admin3"], row["admin2"], row["admin1"], row["country"]), *_coordinates_of(row))
         location = _cut_before(
-            events, row["location"], [rest], LINE_MAX, where, "location", "the places and coordinates", ", "
+            events, row["location"], [rest], LINE_MAX, f"{where}.location", "the places and coordinates", ", "
         )
         place = place_of((location, *_names_of(row)[1:]), *_coordinates_of(row))
-    if place := events.line(place, where, memo=False):  # unique to the row (its coordinates)
+    if place := events.line(place, f"{where}.place", memo=False):  # unique to the row (its coordinates)
         fields["place"] = place
     cast = tuple(row[key] for key in _CAST)
     if (participants := memo.casts.get(cast)) is None:
@@ -245,7 +255,7 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     fields["tags"] = events.tags([w for w in tag_words if w.strip()], where)
     if (claims := memo.claims.get(source)) is None:  # one list per source cell, shared: nothing changes it
         # read in the export, which attributes it to the sources it names
-        said = statement(events.line(source, where))
+        said = statement(events.line(source, f"{where}.source"))
         claims = memo.claims[source] = [{"by": [], "statement": said, "source": FILE_SOURCE, "cited": sources}]
     fields["certainty"] = "reported"
     fields["claims"] = claims
@@ -315,7 +325,7 @@ def _coordinates_of(row: dict[str, str]) -> tuple[str, str, str]:
 
 
 def _cut_before(
-    events: RowEvents, text: str, after: list[str], limit: int, where: str, column: str, kept: str, joint: str = "\n\n"
+    events: RowEvents, text: str, after: list[str], limit: int, where: str, kept: str, joint: str = "\n\n"
 ) -> str:
     """``text`` cut so that it and what follows it (``after``, joined by ``joint``) fit in ``limit``:
     a long cell gives way, not the fields the export adds after it (a count, the coordinates), said."""
@@ -323,9 +333,7 @@ def _cut_before(
     if len(text) <= fits:
         return text
     room = fits - 1  # and the '…' that marks the cut
-    events.notes.add(
-        where, f"{column}: {len(text):,} characters, cut to {max(room, 0):,} so that {kept} after them are kept"
-    )
+    events.notes.add(where, f"{len(text):,} characters, cut to {max(room, 0):,} so that {kept} after it are kept")
     return text[: max(room, 0)] + "…"
 
 
@@ -394,7 +402,7 @@ def side_pairs(
         names += [(n.strip(), assoc_role) for n in assoc.split(";")]
     pairs: list[tuple[str, str]] = []
     for written, role in names:
-        if not written or not (name := events.line(written, where)):  # as every cell: no control characters
+        if not written or not (name := events.line(written, f"{where}.actor")):  # as every cell: no control characters
             continue
         actor_kind = "police-force" if kind == "armed-force" and "police" in name.lower() else kind
         primary = role is primary_role

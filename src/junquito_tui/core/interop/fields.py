@@ -23,7 +23,7 @@ from .notes import Notes
 # A whole field that is a template's token ('{{headline}}', '[[Text]]', '${title}') or its sample words.
 _PLACEHOLDER = re.compile(r"\{\{.*\}\}|\[\[.*\]\]|<%.*%>|\$\{.*\}|lorem ipsum.*", re.IGNORECASE | re.DOTALL)
 _LINE_BREAK = re.compile(r"[\n\t\u2028\u2029]")
-FOLDED = "line breaks in a one-line field (a title, a name, a place) replaced by spaces"
+FOLDED = "line breaks or tabs in a one-line field (a title, a name, a place) replaced by spaces"
 _PLACEHOLDER_WORDS = frozenset(
     {"headline", "text", "title", "caption", "credit", "media", "media caption", "media credit", "tbd", "todo"}
     | {"your headline here", "headline goes here", "your text here", "text goes here", "add your text here"}
