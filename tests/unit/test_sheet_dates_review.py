@@ -316,3 +316,25 @@ def test_an_end_year_takes_its_end_month_and_day(tmp_path: Path) -> None:
     strike = events["Strike"]
     assert strike.when is not None and strike.when.date == "1950-05-03"
     assert strike.end is not None and strike.end.date == "1950-06-10" and strike.summary == ""
+
+
+def test_a_timelinejs_sheet_keeps_what_its_year_date_overrules_and_names_a_time_of_another_day(
+    tmp_path: Path,
+) -> None:
+    # before: Month 6 and Day 7 beside a Year cell holding 3 May 1950 were in a warning only; a Time cell
+    # holding 1 January 1951 14:30 gave the row 14:30 on 3 May 1950, its day dropped unsaid
+    rows: list[list[Cell]] = [
+        ["Year", "Month", "Day", "Time", "Headline"],
+        [dt.date(1950, 5, 3), 6, 7, None, "overruled"],
+        [1950, 5, 3, dt.datetime(1951, 1, 1, 14, 30), "another day"],
+        [1950, 5, 3, dt.datetime(1950, 5, 3, 14, 30), "the same day"],
+    ]
+    loaded = load_with_report(write_xlsx(tmp_path / "sheet.xlsx", rows))
+    events = {e.title: e for e in loaded.dataset.events}
+    overruled, other, same = events["overruled"], events["another day"], events["the same day"]
+    assert (
+        overruled.when is not None and overruled.when.date == "1950-05-03" and overruled.summary == "Month: 6\n\nDay: 7"
+    )
+    assert other.when is not None and other.when.date == "1950-05-03"
+    assert other.when.note == "the Time cell gives a day too, 1951-01-01, not this row's: the time is ignored"
+    assert same.when is not None and same.when.date == "1950-05-03T14:30"

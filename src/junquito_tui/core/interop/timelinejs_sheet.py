@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -230,6 +230,11 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
         month = MONTH_NAMES[month.strip().lower()]
     date: dict[str, Any] = {"year": year, "month": month, "day": day}
     clock, offset = _time_of(clock_cell) if isinstance(clock_cell, str) else (read_time(clock_cell), None)
+    shown_day = clock_cell.date() if isinstance(clock_cell, datetime) else _DAY_ZERO  # a Time cell showing a day
+    if shown_day != _DAY_ZERO and not all(
+        _same_number(date[k], getattr(shown_day, k)) for k in ("year", "month", "day")
+    ):
+        clock = f"the Time cell gives a day too, {shown_day.isoformat()}, not this row's"  # (before: dropped, unsaid)
     if isinstance(clock, str):
         sheet.notes.add(where, f"{clock}; the time is ignored")
         _say(row, prefix, f"{clock}: the time is ignored")
@@ -238,6 +243,7 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
     return date, parsed, offset  # (an offset no zone has, '+25:00', is refused with its time by read_time)
 
 
+_DAY_ZERO = date(1899, 12, 30)  # the day a time-of-day cell's number stands on: no day of the file's
 _DATE_CELLS = (date, MonthShown, HourShown)  # a workbook's date cell in a Year column, as its format shows it
 
 
@@ -312,12 +318,17 @@ def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | Non
 def _text_date(sheet: Sheet, row: _Row, name: str, given: dict[str, Any], parts: Parts) -> dict[str, Any]:
     """A Year cell written as a whole date ('1 March 1850') gives the month and day; Month and Day cells
     that say otherwise are named, not silently dropped; a Time cell still gives the time of that day."""
+    names = sheet.header.names
     for key in ("month", "day"):
         if key in given and (key not in parts or not _same_number(given[key], parts[key])):
             sheet.notes.add(
                 f"{row.where}.{name}.{key}",
-                f"{cell_text(given[key])!r} ignored: the date written in the Year cell gives its own {key}",
+                f"{cell_text(given[key])!r} ignored: the date written in the Year cell gives its own {key}; kept in "
+                "the summary",
             )
+            at = sheet.header.find(TIMELINEJS_COLUMNS[("end " if name == "end_date" else "") + key])
+            column = CONTROL.sub("", names[at]) if at is not None else key.title()
+            row.details = (*row.details, f"{column}: {sheet.notes_reader.clean(cell_text(given[key]), row.where)}")
     clock: dict[str, Any] = {key: given[key] for key in ("hour", "minute", "second") if key in given}
     if clock and "day" not in parts:
         sheet.notes.add(f"{row.where}.{name}.hour", "the time is ignored: the date in the Year cell gives no day")
