@@ -335,7 +335,7 @@ def _import(args: argparse.Namespace) -> int:
 
     document = {"schema_version": 1, **DATASET.dump_python(dataset, mode="json", by_alias=True, exclude_defaults=True)}
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return write_output(text, "json", args.output, kept, f"{len(dataset.events)} events")
+    return write_output(text, "json", args.output, kept, count(len(dataset.events), "event"))
 
 
 def write_output(text: str, fmt: str, output: str | None, kept: Sequence[Kept], what: str) -> int:
