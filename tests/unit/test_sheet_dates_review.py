@@ -338,3 +338,19 @@ def test_a_timelinejs_sheet_keeps_what_its_year_date_overrules_and_names_a_time_
     assert other.when is not None and other.when.date == "1950-05-03"
     assert other.when.note == "the Time cell gives a day too, 1951-01-01, not this row's: the time is ignored"
     assert same.when is not None and same.when.date == "1950-05-03T14:30"
+
+
+def test_our_csv_layout_saved_as_a_workbook_reads_a_date_and_time_cell(tmp_path: Path) -> None:
+    # before: the reader wrote the cell as '2018-01-16 09:15:00' and refused it as no ISO date: row skipped
+    from junquito_tui.core.interop.csv_export import COLUMNS
+
+    header = list(COLUMNS)
+    row: list[Cell] = [""] * len(header)
+    for name, value in (("id", "added"), ("start", dt.datetime(2018, 1, 16, 9, 15)), ("precision", "minute")):
+        row[header.index(name)] = value
+    row[header.index("title")] = "Added in a spreadsheet"
+    loaded = load_with_report(write_xlsx(tmp_path / "export.xlsx", [header, row]))
+    (event,) = loaded.dataset.events
+    assert event.when is not None and (event.when.date, event.when.utc_offset) == ("2018-01-16T09:15", "+00:00")
+    assert event.when.note == "the file gives no time zone: read as UTC"
+    assert any(w.startswith("times without a UTC offset read as UTC") for w in loaded.warnings)

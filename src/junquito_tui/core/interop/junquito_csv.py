@@ -17,6 +17,7 @@ escapes, names and titles with their spacing tidied, its ``date_note`` the start
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -31,6 +32,7 @@ from .ids import MAX_ID, IdAllocator
 from .sheet_events import cell_text
 from .sheet_layouts import normal
 from .sheets import Sheet
+from .timelinejs_dates import ZONE_NOTE
 from .timelinejs_media import SourceBook
 
 FILE_SOURCE = "csv-file"
@@ -53,6 +55,12 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         def cell(name: str, cells: list[Any] = cells, where: str = where) -> str:
             position = at[name]
             raw = cells[position] if position is not None and position < len(cells) else ""
+            if isinstance(raw, datetime):  # a workbook's date and time cell: as our export writes a time (no zone)
+                if raw.second or raw.microsecond:
+                    sheet.notes.group(
+                        "seconds of a date and time cell are finer than minute precision: not kept", where
+                    )
+                raw = raw.strftime("%Y-%m-%dT%H:%M")
             text = raw if isinstance(raw, str) else cell_text(raw)  # as written: spaces are the title's own
             if has_control(text):
                 sheet.notes.group("control characters removed (they would reach the terminal as escape codes)", where)
@@ -152,6 +160,9 @@ def _when(
         sheet.notes.add(where, f"{text!r} is not an ISO 8601 date as our export writes them; date ignored")
         return None
     date, clock, offset = match.groups()
+    if clock and not offset:  # (a workbook's time cell, or a time typed without its offset): read as UTC, said
+        sheet.notes.group("times without a UTC offset read as UTC (+00:00), the dataset's time zone", where)
+        offset, note = "+00:00", "; ".join(filter(None, (note, ZONE_NOTE)))
     if zone and not clock:
         sheet.notes.add(where, f"zone label {zone[:40]!r} given for {text!r}, which has no clock time; label ignored")
     if zone and (LINE_BREAK.search(zone) or len(zone) > ZONE_LABEL_MAX):
