@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from junquito_tui.core.interop.timesketch import NOT_TAGS, ROUNDED, TIMESTAMP_FOR_TIME, TWICE
-from junquito_tui.core.loader import load_with_report
+from junquito_tui.core.loader import DatasetError, load_with_report
 
 
 def _events(path: Path, text: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
@@ -156,3 +156,14 @@ def test_events_of_one_minute_are_in_the_order_of_their_seconds(tmp_path: Path) 
     )
     titles = [e.title for e in load_with_report(path).dataset.events]
     assert titles == ["Z the minute before", "A second 01", "C second 30.5", "B second 59"]
+
+
+def test_json_lines_named_json_are_refused_with_the_way_to_read_them(tmp_path: Path) -> None:
+    # before: 'invalid JSON: extra data' alone (a blank second line kept the file from being seen as JSON lines)
+    path = tmp_path / "timeline.json"
+    path.write_text('{"datetime":"2020-03-21T10:00:00Z","message":"a"}\n\n{"datetime":"2020-03-21T10:01:00Z"}\n')
+    with pytest.raises(DatasetError) as raised:
+        load_with_report(path)
+    assert "name the file .jsonl" in raised.value.report()
+    renamed = path.rename(tmp_path / "timeline.jsonl")
+    assert len(load_with_report(renamed).dataset.events) == 2

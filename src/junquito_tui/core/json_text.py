@@ -79,9 +79,10 @@ def parse_json(text: str, name: str) -> tuple[Any, list[Problem]]:
     try:
         document = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs)
     except json.JSONDecodeError as error:
-        raise DatasetError(
-            name, [Problem("", _json_message(error.msg), line=error.lineno, column=error.colno)]
-        ) from None
+        message = _json_message(error.msg)
+        if error.msg == "Extra data" and text.lstrip().startswith("{") and text[error.pos :].lstrip().startswith("{"):
+            message += " (one JSON object a line is JSON lines, as Timesketch writes them: name the file .jsonl)"
+        raise DatasetError(name, [Problem("", message, line=error.lineno, column=error.colno)]) from None
     except _Constant as error:
         _, line, column = _find(text, re.escape(str(error)))
         raise DatasetError(name, [Problem("", f"{error} is not valid JSON", line, column)]) from None
