@@ -402,6 +402,19 @@ async def test_every_load_warning_can_be_read_again_after_the_toast(tmp_path: Pa
         assert type(app.screen).__name__ == "ExplorerScreen"
 
 
+async def test_a_file_of_tens_of_thousands_of_warnings_opens_its_page_at_once() -> None:
+    # before (this round's first page): a widget each, 45,052 warnings took 40 s and over 1 GB
+    warnings = [f"line {n}: no year can be read in it; row skipped" for n in range(2, 50_002)]
+    app = JunquitoApp(Chronology(load_dataset()), warnings=warnings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        page = app.screen
+        assert len(page.query(".warning")) == 300
+        more = [str(s.render()) for s in page.query(".warnings-file")]
+        assert more[-1] == "… and 49,700 more: junquito-tui validate prints them all"
+
+
 async def test_without_warnings_the_key_does_nothing() -> None:
     app = JunquitoApp(Chronology(load_dataset()))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -377,7 +377,9 @@ def provenance_documents(draw: st.DrawFn) -> dict[str, Any]:
 def source_rows(citation: str) -> list[str]:
     if "Sources:\n" not in citation:
         return []
-    return [row for row in citation.split("Sources:\n")[1].split("\nFrom: ")[0].splitlines()]
+    # the heading, a line of its own: a claim's words or a publisher may be 'Sources:' too (generated ones were)
+    section = re.split(r"(?m)^Sources:\n", citation)[-1]
+    return [row for row in section.split("\nFrom: ")[0].splitlines()]
 
 
 def check_sources(dataset: Dataset, citation: str, source_ids: list[str]) -> None:

@@ -66,3 +66,22 @@ def test_a_tag_not_found_is_named_as_typed_and_suggested_as_the_dataset_writes_i
     assert results.unresolved == ["tag:civilian-targetin: no event has this tag"]
     assert results.suggestions == ["tag:civilian-targeting"]
     assert index.search(results.suggestions[0], typing=False).counts == {"event": 1}
+
+
+def test_no_hint_offers_a_range_search_cannot_read() -> None:
+    # before: 'date:9989-12-25..9999-13-32' and 'date:0001-00-00..0002-01-07', which search refuses
+    whens = [("0002-01-03", True), ("9995-06-01", True), ("9999-12-24", True)]
+    records = [
+        {"id": f"e{n}", "title": "E", "when": {"date": d, "precision": "day", "approximate": a}}
+        for n, (d, a) in enumerate(whens)
+    ]
+    data = DATASET.validate_python({"schema_version": 1, "title": "T", "timezone": "UTC", "events": records})
+    index = SearchIndex(Chronology(data))
+    offered = []
+    for query in ("date:0001", "date:9990..9999", "date:9999-12-01..9999-12-20"):
+        for hint in index.search(query, typing=False).hints:
+            if "dated only approximately" in hint:
+                wider = hint.rsplit("date:", 1)[1].split()[0]
+                assert index.search(f"date:{wider}", typing=False).unresolved == [], hint
+                offered.append(wider)
+    assert offered == ["9999-11-24..9999-12-27"]  # near the last day: a range that can be read

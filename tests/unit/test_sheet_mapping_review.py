@@ -76,7 +76,9 @@ def test_a_timelinejs_sheet_s_time_with_a_zone_on_one_side_only_lends_it_to_the_
     named = events["named zone"].when
     assert (
         named is not None
-        and named.note == "'10:30 EST': EST can stand for more than one UTC offset: the time is ignored"
+        and named.note
+        == "'10:30 EST': EST is not a UTC offset (a zone's abbreviation can stand for more than one): "
+        "the time is ignored"
     )
     lone = events["end with no year"].when
     assert lone is not None and lone.note == "the file gives an end with no year (20): not used"

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core.interop.sheet_clock import ZONE_WORD, read_time, time_offset
+from junquito_tui.core.interop.sheet_clock import NO_OFFSET, ZONE_WORD, read_time, time_offset
 from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import TIME_UNREAD, ZEROS, read_date
 from junquito_tui.core.loader import load_with_report
@@ -70,7 +70,7 @@ def test_a_zone_abbreviation_keeps_the_day_and_says_the_time(word: str, hour: in
     parsed = read_date(f"21 March 2020 {time}")
     assert isinstance(parsed, Parsed), parsed
     assert parsed.parts == {"year": 2020, "month": 3, "day": 21} and not parsed.approximate
-    assert parsed.note == f"the file gives the time {time}, not used: {word} can stand for more than one UTC offset"
+    assert parsed.note == f"the file gives the time {time}, not used: {word} {NO_OFFSET}"
     assert ZONE_WORD in parsed.said
 
 
@@ -102,9 +102,11 @@ def test_a_timelinejs_time_cell_with_an_abbreviation_or_an_offset(tmp_path: Path
         "Year,Month,Day,Time,Headline\n2020,1,1,10:30 EST,est\n2020,1,1,10:30 UTC-3,minus three\n",
     )
     est, minus = events["est"].when, events["minus three"].when
-    assert est is not None and est.date == "2020-01-01" and est.note is not None and "EST can stand" in est.note
+    assert (
+        est is not None and est.date == "2020-01-01" and est.note is not None and "EST is not a UTC offset" in est.note
+    )
     assert minus is not None and minus.date == "2020-01-01T10:30" and minus.utc_offset == "-03:00"
-    assert read_time("10:30 CEST") == "'10:30 CEST': CEST can stand for more than one UTC offset"
+    assert read_time("10:30 CEST") == f"'10:30 CEST': CEST {NO_OFFSET}"
 
 
 def test_a_sixtieth_second_is_named_in_the_date_s_note(tmp_path: Path) -> None:
@@ -218,3 +220,25 @@ def test_iso_week_dates_and_the_basic_format_are_their_days(day: dt.date) -> Non
 )
 def test_a_date_of_zeros_is_no_date(text: str) -> None:
     assert read_date(text) == ZEROS  # before: the year 1 BCE, its note speaking of TimelineJS
+
+
+@given(
+    st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)),
+    st.integers(0, 22),
+    st.sampled_from(["{a}:00-{b}", "{a}:00 - {b}:00", "{a}:00 – {b}:30", "{a}:00 to {b}:00", "{a}:00 or {b}:15"]),
+    st.sampled_from(["{d} ", "{d}T"]),
+)
+def test_two_times_after_a_day_never_give_the_day_a_clock_time(day: dt.date, hour: int, span: str, lead: str) -> None:
+    # before (this round's first fix): '10:00-12' was 10:00 at UTC-12:00; '08:00 - 18:00' was 18:00 on the day
+    text = lead.format(d=day.isoformat()) + span.format(a=f"{hour:02d}", b=f"{hour + 1:02d}")
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed), parsed
+    assert parsed.parts == {"year": day.year, "month": day.month, "day": day.day}, text
+    assert parsed.offset is None and parsed.note is not None and text in parsed.note
+
+
+def test_a_word_after_a_time_with_no_day_reads_as_free_text() -> None:
+    # before: '1990 10:00 EST' was an exact year 1990 and the warning said the day was kept
+    parsed = read_date("1990 10:00 EST")
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": 1990} and parsed.approximate
+    assert parsed.note == "1990 10:00 EST" and ZONE_WORD not in parsed.said

@@ -41,7 +41,7 @@ def test_a_second_datetime_column_neither_replaces_the_first_nor_is_lost(tmp_pat
     assert events["Hello"]["date"] == "2020-03-21T10:00"
     assert events["World"]["date"] == "2020-03-21T11:00"
     assert events["World"]["summary"] == "Datetime: 2021-01-01T00:00:00+00:00"
-    assert f"{TWICE} (line 3)" in warnings
+    assert f"{TWICE.format('datetime', 'Datetime')} (line 3)" in warnings
 
 
 def test_repeated_extra_columns_are_all_kept(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_json_keys_that_differ_in_case_or_repeat_are_all_kept(tmp_path: Path) ->
     # before: titled 'dup case', tags y and b; 'Zulu', 'a', 'x' and host 'one' lost without a word
     assert events["Zulu"]["tags"] == ("x", "a")
     assert events["Zulu"]["summary"] == "Message: dup case\n\nTAG: b\n\nTimestamp_Desc: y\n\nhost: one\n\nhost: two"
-    assert f"{TWICE} (line 1)" in warnings
+    assert f"{TWICE.format('message', 'Message')} (line 1)" in warnings
 
 
 @pytest.mark.parametrize("datetime_name", ["DateTime", "Date Time", "DATETIME"])
@@ -167,3 +167,31 @@ def test_json_lines_named_json_are_refused_with_the_way_to_read_them(tmp_path: P
     assert "name the file .jsonl" in raised.value.report()
     renamed = path.rename(tmp_path / "timeline.jsonl")
     assert len(load_with_report(renamed).dataset.events) == 2
+
+
+def test_a_time_given_to_the_minute_only_keeps_the_file_s_order_in_its_minute(tmp_path: Path) -> None:
+    # before (this round's first fix): '10:00' was taken as 10:00:00 and put before 10:00:30, an order no one stated
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "date,title\n2018-01-15 10:00:30,Shot fired\n2018-01-15 10:00,Police arrive\n2018-01-15 10:00:59,Second shot\n"
+    )
+    assert [e.title for e in load_with_report(path).dataset.events] == ["Shot fired", "Police arrive", "Second shot"]
+
+
+def test_a_field_only_spelt_like_timesketch_s_gives_way_to_the_one_so_named(tmp_path: Path) -> None:
+    # before (this round's first fix): plaso's 'date_time' object, before 'datetime' in sorted keys, was
+    # read as the date: every row skipped; a 'Date Time' column re-dated the event
+    lines = [
+        {
+            "date_time": {"__class_name__": "PosixTimeInMicroseconds", "timestamp": 1262304000000000},
+            "datetime": "2020-03-21T10:00:00+00:00",
+            "message": "File created",
+            "timestamp_desc": "Creation Time",
+        },
+        {"Date Time": "2019-05-01T08:00:00+00:00", "datetime": "2020-03-21T11:00:00+00:00", "message": "Modified"},
+    ]
+    events, warnings = _events(tmp_path / "timeline.jsonl", "".join(json.dumps(x) + "\n" for x in lines))
+    assert events["File created"]["date"] == "2020-03-21T10:00"
+    assert events["Modified"]["date"] == "2020-03-21T11:00"
+    assert events["Modified"]["summary"] == "Date Time: 2019-05-01T08:00:00+00:00"
+    assert not any(w.startswith("two fields named alike") for w in warnings)  # not the same name

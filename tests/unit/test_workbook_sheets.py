@@ -92,11 +92,19 @@ def test_a_cover_or_an_empty_template_before_the_data_is_passed_over_named(
     # before: the cover failed the file ('remove the lines above them'); the template gave 0 events and 'ok'
     loaded = load_with_report(two_sheets(tmp_path, first, DATA))
     assert [e.title for e in loaded.dataset.events] == ["Visible event"]
-    assert "sheet 'First' holds no column names with rows under them: not read" in loaded.warnings
+    assert "sheet 'First' holds one line only, no rows under it: not read" in loaded.warnings
 
 
 def test_a_workbook_of_one_line_sheets_still_reads_the_first(tmp_path: Path) -> None:
     loaded = load_with_report(two_sheets(tmp_path, [["date", "title"]], [["A note"]]))
     assert loaded.dataset.events == ()
     assert "read sheet 'First', the first with data, of 2: 'First', 'Second'" in loaded.warnings
-    assert "sheet 'Second' holds no column names with rows under them: not read" in loaded.warnings
+    assert "sheet 'Second' holds one line only, no rows under it: not read" in loaded.warnings
+
+
+def test_a_data_sheet_with_a_title_above_its_names_is_the_one_read(tmp_path: Path) -> None:
+    # before (this round's first fix): passed over for its one-cell first line, and a later sheet (a list of
+    # sources) imported as the chronology; it is read, and the title above its names named
+    titled: list[list[Cell]] = [["Chronology of the raid (compiled by X)"], *DATA]
+    with pytest.raises(DatasetError, match="remove the lines above them"):
+        load_with_report(two_sheets(tmp_path, titled, DRAFT))

@@ -18,7 +18,10 @@ def widened(query: Query) -> Query | None:
     if len(query.dates) != 1:
         return None
     dates = query.dates[0]
-    start, end = _moved(dates.start, -MARGIN), _moved(dates.end, MARGIN)
+    try:
+        start, end = _moved(dates.start, -MARGIN), _moved(dates.end, MARGIN)
+    except (ValueError, OverflowError):  # a week before year 1 or after 9999: no range to offer
+        return None
     if start is None and end is None:
         return None
     return replace(query, dates=[DateRange(start, end, f"{_text(start)}..{_text(end)}")])
@@ -40,11 +43,8 @@ def _moved(key: DateKey | None, by: dt.timedelta) -> DateKey | None:
     if key is None:
         return None
     year, month, day, _ = key
-    try:
-        day_of = dt.date(year, max(month, 1), max(day, 1)) if by < dt.timedelta(0) else _last_day(year, month, day)
-        moved = day_of + by
-    except (ValueError, OverflowError):  # beyond the years dates can count: the range as it is
-        return key
+    day_of = dt.date(year, max(month, 1), max(day, 1)) if by < dt.timedelta(0) else _last_day(year, month, day)
+    moved = day_of + by  # (ValueError, OverflowError beyond the years dates count: said by ``widened``)
     return (moved.year, moved.month, moved.day, -1 if by < dt.timedelta(0) else DAY_END)
 
 

@@ -378,11 +378,13 @@ class _Columns:
         notes, dates, fields = self.book.notes, self.book.dates, self.fields
         said = notes.said
         dates.order.decide(notes)
-        built: dict[int, tuple[When, tuple[tuple[int, int, int, int], float]]] = {}  # each distinct parsed date
+        built: dict[int, tuple[When, tuple[int, int, int, int]]] = {}  # each distinct parsed date (kept alive)
         for start, where in zip(fields["start"], fields["where"], strict=True):
             if id(start) not in built:
-                when = _when(dates, start, where)  # a minute's events by their seconds, as RowEvents orders them
-                built[id(start)] = (when, (when.sort_key(), start.seconds if when.precision == "minute" else 0.0))
+                if start.seconds is not None:  # a minute's events are put in their seconds' order: the ordinary way
+                    raise _Refused
+                when = _when(dates, start, where)
+                built[id(start)] = (when, when.sort_key())
         if notes.said != said:
             raise _Refused
         dated = [built[id(start)] for start in fields.pop("start")]

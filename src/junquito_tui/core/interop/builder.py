@@ -37,8 +37,9 @@ class Pending:
     zoned: bool = False  # a clock time whose zone the file states
     end_zoned: bool | None = None  # the same for the end, where the file says it apart (None: as the start)
     undated: bool = False  # our own export dated it by the event it is shown next to
-    second: float = 0.0  # of its clock time, which the file gives and our dates (to the minute) do not hold:
-    # events of one minute are put in the order of their seconds, not the file's
+    # its clock time's seconds, where the file gives them (our dates end at the minute): events of one
+    # minute all giving theirs are put in the order of their seconds, not the file's
+    second: float | None = None
 
 
 def dump_event(

@@ -10,11 +10,12 @@ from datetime import datetime, time, timedelta
 from .sheet_date_values import Parts, PartTime
 
 _TIME = re.compile(
-    r"(?:^|T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}(?:[.,]\d+)?))?\s*([ap])?\.?(?:m\.?)?\s*"
+    r"(?:^|T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}(?:[.,]\d+)?))?\s*(?:([ap])\.?m\.?)?\s*"
     r"(Z|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?::?\d{2})?)?$",  # the zone: Z, UTC+2, +02:00, -0430, +02
     re.IGNORECASE,
 )
 
+_HOURS_ONLY = re.compile(r"[+-]\d{2}")
 _OFFSET = re.compile(r"(?:UTC|GMT)?\s?([+-])(\d{1,2}):?(\d{2})?$", re.IGNORECASE)
 
 # A zone given by its abbreviation after a time ('10:00 EST'): not read, since one abbreviation can
@@ -22,17 +23,18 @@ _OFFSET = re.compile(r"(?:UTC|GMT)?\s?([+-])(\d{1,2}):?(\d{2})?$", re.IGNORECASE
 _ZONE_WORD = re.compile(r"\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?\s*\b([A-Z]{2,5})$")
 
 ZONE_WORD = (
-    "a time whose zone is given by an abbreviation (EST, CST, IST) is not used: an abbreviation can stand "
-    "for more than one UTC offset; the date is kept to the day, the time in its note"
+    "a time followed by a word that is not a UTC offset (a zone's abbreviation, EST, CST, IST, which can stand "
+    "for more than one; or another word, HRS, LOCAL) is not used: the date is kept to the day, the time in its note"
 )
 
 _AT = re.compile(r"(?<=\S)\s*(?:,\s*)?(?:\bat|@|\ba las?|\bà|\bum)$", re.IGNORECASE)  # the word before a time
 
 MIDNIGHT = "a time of 0:00:00 read as no time of day (spreadsheets add it to plain dates)"
 
-Clock = tuple[int, int, int, str | None, str | None]  # hour, minute, second, UTC offset, seconds as written
+# hour, minute, second, UTC offset, seconds as written (with a fraction), whether the text gives seconds
+Clock = tuple[int, int, int, str | None, str | None, bool]
 
-NO_OFFSET = "can stand for more than one UTC offset"
+NO_OFFSET = "is not a UTC offset (a zone's abbreviation can stand for more than one)"
 
 
 def clock_at_end(
@@ -44,7 +46,7 @@ def clock_at_end(
     if word is not None and word.group(1) not in {"AM", "PM"}:
         match = _TIME.search(text[: word.start(1)].rstrip())
         if match is not None and match.start() > 0:
-            unread = text[match.start() :].strip(), f"{word.group(1)} {NO_OFFSET}"
+            unread = text[match.start() :].strip(), f"{word.group(1)} {NO_OFFSET}"  # ('HRS', 'LOCAL' too)
             return None, _AT.sub("", text[: match.start()].strip()), unread
     match = _TIME.search(text)
     if match is None or match.start() == 0:
@@ -54,6 +56,8 @@ def clock_at_end(
     second = int(seconds[:2]) if seconds else 0
     fraction = seconds is not None and len(seconds) > 2 and any(c not in "0.," for c in seconds[2:])
     meridian, zone = (match.group(4) or "").lower(), match.group(5)
+    if zone is not None and seconds is None and _HOURS_ONLY.fullmatch(zone):  # '10:00-12': a span of hours,
+        return None, text, None  # not UTC-12:00 (an offset of hours alone is read after seconds: '10:00:00+02')
     if meridian == "p" and hour < 12:
         hour += 12
     elif meridian == "a" and hour == 12:
@@ -66,7 +70,7 @@ def clock_at_end(
     offset = None
     if zone is not None and (offset := _offset(zone)) is None:
         return None, rest, (match.group().strip(), f"{zone} is no UTC offset")
-    return (hour, minute, second, offset, seconds if fraction else None), rest, None
+    return (hour, minute, second, offset, seconds if fraction else None, seconds is not None), rest, None
 
 
 def _offset(zone: str) -> str | None:

@@ -24,7 +24,7 @@ class Parsed:
     month_only: bool = False  # the file says only the month is known (ACLED's time precision 3)
     dotted: bool = False  # '1.2.1951': day first by the dots' convention, which says nothing of the file's order
     said: list[str] = field(default_factory=list)  # what to warn about this value
-    seconds: float = 0.0  # of its time, which our dates (to the minute) do not hold: for the order of one minute
+    seconds: float | None = None  # of its time, where given (our dates end at the minute): for a minute's order
 
 
 @dataclass(frozen=True)

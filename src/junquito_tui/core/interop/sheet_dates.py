@@ -83,6 +83,7 @@ _DAY_THEN_TIME = re.compile(
 # write for a date not known, not the year 1 BCE
 _ZEROS = re.compile(r"^(?:0{4}([-/.])00\1|00([-/.])00\2)0{2,4}(?:[T ]0{1,2}:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$")
 ZEROS = "a date of zeros, what databases write for a date not known: not read as a date"
+_A_TIME = re.compile(r"\d{1,2}(?::\d{2}|\s*[ap]\.?m\b|h\d{2})", re.IGNORECASE)  # '08:00', '8am', '16h30'
 TIME_UNREAD = (
     "a day followed by a time in a form not read here (its form or its zone): the day is read, the time kept "
     "in the date's note"
@@ -202,7 +203,10 @@ def _from_text(original: str) -> Parsed | str:
         text = f"{year}-{month}-{day}T{hour}:{minute}" + (f":{second}" if second else "") + (zone or "")
     if (leading := _LEADING_TIME.match(text)) is not None:  # '12:00 AM 1/15/2018': the time first
         text = f"{leading.group(2)} {leading.group(1)}"
+    before_clock = text
     clock, text, unread = clock_at_end(text, said)
+    if (clock is not None or unread is not None) and _A_TIME.search(text):  # '08:00 - 18:00', '08:00 or 09:30':
+        clock, unread, text = None, None, before_clock  # two times, of a span or alternatives: neither is the date's
     era = 0
     if (era_match := _ERA_BCE.search(text) or _ERA_BCE_LEADING.match(text)) is not None:
         text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), -1
@@ -250,7 +254,9 @@ def _from_text(original: str) -> Parsed | str:
             parsed.note = original
         else:  # "'1800s' could mean ...", "'c. 1-May-20': two-digit year '20' read as 2020, ..."
             parsed.note = f"'{original}' {reading}" if reading.startswith("could") else f"'{original}': {reading}"
-    if unread is not None:
+    if unread is not None and "day" not in parsed.parts:  # '1990 10:00 EST': no day to keep: read as free text
+        parsed.approximate, parsed.note = True, original
+    elif unread is not None:
         given, why = unread
         parsed.said.append(ZONE_WORD if why.endswith(NO_OFFSET) else f"the time {given!r} is not used: {why}")
         if not parsed.approximate:  # (an approximate date's note is the text: it quotes the time already)
@@ -258,9 +264,10 @@ def _from_text(original: str) -> Parsed | str:
     if clock is not None:
         if "day" not in parsed.parts:
             return f"a time of day ({original!r}) with a date that has no day"
-        hour, minute, second, parsed.offset, seconds = clock
+        hour, minute, second, parsed.offset, seconds, written = clock
         parsed.parts.update(hour=hour, minute=minute)
-        parsed.seconds = float(seconds.replace(",", ".")) if seconds else float(second)
+        if written:  # for the order within a minute: only where the file gives the seconds ('10:00' gives none)
+            parsed.seconds = float(seconds.replace(",", ".")) if seconds else float(second)
         if seconds is None or not 0 <= second <= 59:
             parsed.parts["second"] = second  # whole seconds: said (or refused) by the date reader, as in TimelineJS
         elif not parsed.approximate:  # (an approximate date's note is the text: it quotes them already)

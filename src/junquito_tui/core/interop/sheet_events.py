@@ -188,7 +188,7 @@ class RowEvents:
         if end is not None:
             fields["end"] = end
         fields["sources"] = [self.file_source, *fields.get("sources", ())]
-        second = draft.start.seconds if when.precision == "minute" else 0.0
+        second = draft.start.seconds if when.precision == "minute" else None
         return Pending(fields, when, index, draft.where, zoned=draft.start.offset is not None, second=second)
 
     def _end(self, draft: Draft, when: When) -> tuple[When | None, When]:

@@ -200,8 +200,8 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
             if not filled:
                 blank.append(name)  # a cover sheet of one space: not the data
                 continue
-            if len(filled) < 2 or sum(not _blank([cell]) for cell in filled[0]) < 2:
-                passed.append(name)  # one line, or one cell of text above: read only if no sheet has more
+            if len(filled) < 2:  # one line (a cover's text, a template's names): read only if no sheet has more
+                passed.append(name)  # (a title above the names is not this: that sheet is read, and said)
                 fallback = fallback or (name, rows, sheet.start or (0, 0))
                 continue
             chosen, start = name, sheet.start or (0, 0)
@@ -225,7 +225,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     notes = [read]
     if passed:
         notes.append(
-            f"{_names(passed)} {'holds' if len(passed) == 1 else 'hold'} no column names with rows under them: not read"
+            f"{_names(passed)} {'holds' if len(passed) == 1 else 'hold'} one line only, no rows under it: not read"
         )
     if blank:
         notes.append(f"{_names(blank)} {'holds' if len(blank) == 1 else 'hold'} only blank cells: not read")

@@ -306,7 +306,8 @@ class TimelineImporter:
 
     def finish(self, pending: list[_Pending], title: str, description: str) -> dict[str, Any]:
         """The dataset document: events in time order, stated orders restored, what was left out said."""
-        pending.sort(key=lambda p: (p.when.sort_key(), p.second, p.index))
+        pending.sort(key=lambda p: (p.when.sort_key(), p.index))
+        by_seconds(pending)
         restore_order(pending, self.unique_ids, self.notes, EXTENSION)
         for item in pending:
             if item.undated or not has_clock_time(item.fields):
@@ -398,3 +399,18 @@ def with_file_id(summary: str, written: str) -> str:
     twice, or not a slug): what a reader needs to find it in the file it came from."""
     line = f"Id in the file: {one_line(CONTROL.sub('', written))[: MAX_ID * 2]}"
     return f"{summary}\n\n{line}" if summary and len(summary) + len(line) + 2 <= TEXT_MAX else summary or line
+
+
+def by_seconds(pending: list[_Pending]) -> None:
+    """Events of one minute in the order of their seconds, where every one of them gives its seconds
+    (the file states that order); where one does not ('10:00' beside '10:00:30'), in the file's order."""
+    start = 0
+    while start < len(pending):
+        key = pending[start].when.sort_key()
+        end = start + 1
+        while end < len(pending) and pending[end].when.sort_key() == key:
+            end += 1
+        run = pending[start:end]
+        if len(run) > 1 and all(item.second is not None for item in run):
+            pending[start:end] = sorted(run, key=lambda item: item.second or 0.0)
+        start = end

@@ -41,14 +41,14 @@ from .sheets import Imported, Sheet
 
 FILE_SOURCE = "timesketch-file"
 KNOWN = frozenset({"datetime", "timestampdesc", "message", "timestamp", "tag", "tstimelineid"})  # as ``_key`` has them
+EXACT = {name: name.replace("_", "") for name in ("datetime", "timestamp_desc", "message", "timestamp", "tag")}
+EXACT["__ts_timeline_id"] = "tstimelineid"  # Timesketch's names as it writes them (any case) -> their key
 TIMESTAMP_FOR_TIME = "a datetime whose time cannot be read here (its form or its zone): the row's timestamp is used"
 ROUNDED = (
     "a timestamp written with few significant digits (as Excel writes large numbers, '1.58478E+15'): read as "
     "approximate, the date's note saying how far off it may be"
 )
-TWICE = (
-    "a field named as another Timesketch field (message and Message): the first is read, this one kept in the summary"
-)
+TWICE = "two fields named alike ({!r} and {!r}): the first is read, the other kept in the summary"
 NOT_TAGS = "a tag list holding items that are not text (null, true/false, an object): kept in the summary, not as tags"
 TITLE_LENGTH = 120
 # (lowest, highest) size of a timestamp in each unit for a date from 1973 to 2286; microseconds first.
@@ -102,17 +102,24 @@ def _key(name: str) -> str:
 
 
 def _fields(events: RowEvents, record: Record, where: str) -> tuple[dict[str, Any], Record]:
-    """Timesketch's own fields (the first of each name, in any case or spelling) and every other pair,
-    in order: a second 'message' or 'Message' is kept as a detail, said, never dropped."""
-    known: dict[str, Any] = {}
+    """Timesketch's own fields and every other pair, in order. Its names as written ('datetime', in any
+    case) come first; a name only spelt like one ('Date Time', 'date_time', plaso's own field) stands
+    for it only where the row has none so named. A second field of one name ('message' and 'Message')
+    is kept as a detail, said, never dropped."""
+    exact = {name.lower(): index for index, (name, _) in reversed(list(enumerate(record))) if name.lower() in EXACT}
+    taken = {EXACT[lowered]: index for lowered, index in exact.items()}
+    for index, (name, _) in enumerate(record):  # then the names spelt otherwise, for a field not yet found
+        if (key := _key(str(name))) in KNOWN and key not in taken:
+            taken[key] = index
+    known = {key: record[index][1] for key, index in taken.items()}
+    used = set(taken.values())
     details: Record = []
-    for name, value in record:
-        key = _key(str(name))
-        if key in KNOWN and key not in known:
-            known[key] = value
+    for index, (name, value) in enumerate(record):
+        if index in used:
             continue
-        if key in KNOWN and cell_text(_plain(value)):
-            events.notes.group(TWICE, where)
+        twin = exact.get(str(name).lower())  # the same name as a field read, in another case
+        if twin is not None and cell_text(_plain(value)):
+            events.notes.group(TWICE.format(record[twin][0], name), where)
         details.append((str(name), value))
     return known, details
 

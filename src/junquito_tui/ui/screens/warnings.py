@@ -11,6 +11,8 @@ from textual.widgets import Static
 
 from .modal import Modal
 
+SHOWN = 300  # warnings on the page; the rest are counted, and ``validate`` prints them all
+
 
 class WarningsScreen(Modal[None]):
     BINDINGS = [Binding("escape,q,exclamation_mark", "dismiss(None)", "Close")]
@@ -27,8 +29,11 @@ class WarningsScreen(Modal[None]):
         with page:
             if self._path:
                 yield Static(Content(f"{self._path} (junquito-tui validate prints them too)"), classes="warnings-file")
-            for warning in self._warnings:  # the file's text may be in them: content, never markup
+            for warning in self._warnings[:SHOWN]:  # the file's text may be in them: content, never markup
                 yield Static(Content(warning), classes="warning")
+            if (more := len(self._warnings) - SHOWN) > 0:  # a widget each: 45,000 of them took 40 s and 1 GB
+                where = f"junquito-tui validate {self._path}" if self._path else "junquito-tui validate"
+                yield Static(Content(f"… and {more:,} more: {where} prints them all"), classes="warnings-file")
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
