@@ -195,3 +195,22 @@ def test_a_field_only_spelt_like_timesketch_s_gives_way_to_the_one_so_named(tmp_
     assert events["Modified"]["date"] == "2020-03-21T11:00"
     assert events["Modified"]["summary"] == "Date Time: 2019-05-01T08:00:00+00:00"
     assert not any(w.startswith("two fields named alike") for w in warnings)  # not the same name
+
+
+def test_json_lines_files_joined_together_keep_every_record(tmp_path: Path) -> None:
+    # before: the second file's byte order mark made its first line 'not a JSON object': skipped
+    path = tmp_path / "joined.jsonl"
+    path.write_bytes(
+        b'{"datetime":"2020-03-21T10:00:00Z","message":"a"}\n\xef\xbb\xbf{"datetime":"2020-03-21T10:01:00Z","message":"b"}\n'
+    )
+    loaded = load_with_report(path)
+    assert [e.title for e in loaded.dataset.events] == ["a", "b"]
+    assert any("byte order mark at the start of a line" in w and "(line 2)" in w for w in loaded.warnings)
+
+
+def test_a_sheet_of_one_column_says_what_is_missing(tmp_path: Path) -> None:
+    # before: 'remove the lines above them', though the one line is the column names
+    path = tmp_path / "one.csv"
+    path.write_text("date\n2020\n", encoding="utf-8")
+    with pytest.raises(DatasetError, match=r"the file has one column .*; a date column and a title column are needed"):
+        load_with_report(path)

@@ -234,6 +234,11 @@ def unrecognised(header: Header, chosen: dict[str, int]) -> str:
             f"it looks like a row of data and the file has no line of column names ({headers_found(header)}). Add "
             "one as the first line, for example 'date,title', naming each column"
         )
+    if len(names) == 1 and chosen and len(header.names) == 1:  # 'date' alone: the names, but too few of them
+        return (
+            f"the layout is not recognised: the file has one column ({headers_found(header)}); a date column "
+            "and a title column are needed"
+        )
     if len(names) < 2:  # a title or a note above the column names
         return (
             f"the layout is not recognised: the first line that holds anything has {len(names)} column name"

@@ -450,6 +450,11 @@ def _records(path: Path, counts: Counts, sheet: Sheet) -> Iterator[tuple[str, Re
                     counts.empty += 1
                     continue
                 counts.rows += 1
+                if line.startswith("\ufeff"):  # files joined together: each one's byte order mark
+                    sheet.notes.group(
+                        "a byte order mark at the start of a line (files joined together?): ignored", f"line {number}"
+                    )
+                    line = line.lstrip("\ufeff")
                 try:
                     record = json.loads(line, object_pairs_hook=_object)
                 except (json.JSONDecodeError, RecursionError) as error:
