@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import replace
 
 from .query import DateKey, DateRange, Query
-from .records import DAY_END, Precision
+from .records import DAY_END, Precision, When
 
 MARGIN = dt.timedelta(days=7)  # 'a week or so': the widest an approximate day is read as here
 
@@ -27,9 +27,9 @@ def widened(query: Query) -> Query | None:
     return replace(query, dates=[DateRange(start, end, f"{_text(start)}..{_text(end)}")])
 
 
-def approximate_day(precision: Precision, approximate: bool) -> bool:
+def approximate_day(when: When) -> bool:
     """A date of a day (or a time) known only approximately."""
-    return approximate and precision in (Precision.DAY, Precision.MINUTE)
+    return when.approximate and when.precision in (Precision.DAY, Precision.MINUTE)
 
 
 def hint(count: int, query: Query, wider: Query) -> str:

@@ -233,9 +233,11 @@ class SearchIndex:
                     "dated to a month, a year or a longer period"
                 )
         if not results.unresolved and (widened := date_margin.widened(query)) is not None:
-            scratch = Results(text, widened, _index=self)  # its hints are this query's, said above
-            if near := (self._match(widened, scratch, annotations) & ~matched & self._approximate_days()).bit_count():
-                results.hints.append(date_margin.hint(near, query, widened))
+            (wide,) = widened.dates  # the whole query again only where some approximate day lies in the margin
+            if near := self.dated(wide.start, wide.end) & self._approximate_days() & ~matched:
+                scratch = Results(text, widened, _index=self)  # its hints are this query's, said above
+                if found := (near & self._match(widened, scratch, annotations)).bit_count():
+                    results.hints.append(date_margin.hint(found, query, widened))
         if matched:
             self._collect(query, matched, results, limit)
         if suggest and results.total < FEW:
@@ -300,11 +302,7 @@ class SearchIndex:
         """Documents dated to a day (or a time) known only approximately (built when first asked)."""
         if self._approximate is None:
             self._approximate = to_bits(
-                [
-                    n
-                    for n, d in enumerate(self.docs)
-                    if d.when and date_margin.approximate_day(d.when.precision, d.when.approximate)
-                ],
+                [n for n, doc in enumerate(self.docs) if doc.when and date_margin.approximate_day(doc.when)],
                 len(self.docs),
             )
         return self._approximate

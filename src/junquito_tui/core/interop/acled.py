@@ -233,7 +233,7 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     notes = _cut_before(events, notes, after, TEXT_MAX, f"{where}.summary", "the fatalities and source scale")
     summary = events.text("\n\n".join(p for p in (notes, *after) if p), where)
     fields["summary"] = events.summary([summary], f"{where}.summary")
-    if row["latitude"] and row["longitude"] and not coordinates(row["latitude"], row["longitude"]):
+    if not coordinates_or_none(row["latitude"], row["longitude"]):
         events.notes.group(
             f"latitude and longitude that are not coordinates: kept in the place, {NOT_COORDINATES}", where
         )
@@ -350,6 +350,11 @@ def place_of(names: tuple[str, ...], latitude: str, longitude: str, geo: str) ->
         note = GEO_NOTES.get(geo.removesuffix(".0")) if coordinates(latitude, longitude) else NOT_COORDINATES
         place += f" ({latitude}, {longitude}" + (f"; {note}" if note else "") + ")"
     return place.strip()
+
+
+def coordinates_or_none(latitude: str, longitude: str) -> bool:
+    """No coordinates (a cell empty), or a latitude and a longitude: nothing to say of them."""
+    return not latitude or not longitude or coordinates(latitude, longitude)
 
 
 def coordinates(latitude: str, longitude: str) -> bool:

@@ -347,9 +347,7 @@ class _Columns:
         """Each row's place names and coordinates, as ``events.line(_place(row))`` makes them."""
         suffixes = map(_GEO_SUFFIXES.get, geo, repeat(""))
         places = list(map(str.strip, map("{} ({}, {}{})".format, names, latitude, longitude, suffixes)))
-        if not all(map(acled.coordinates, latitude, longitude)) and not all(  # said by the ordinary import
-            lat == "" or lon == "" or acled.coordinates(lat, lon) for lat, lon in zip(latitude, longitude, strict=True)
-        ):
+        if not all(map(acled.coordinates_or_none, latitude, longitude)):  # said by the ordinary import
             raise _Refused
         if "" in latitude or "" in longitude:  # no coordinates: the names alone
             for index in compress(count(), map(operator.not_, map(all, zip(latitude, longitude, strict=True)))):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from typing import Any
 
 from ..problems import json_kind
@@ -306,8 +307,7 @@ class TimelineImporter:
 
     def finish(self, pending: list[_Pending], title: str, description: str) -> dict[str, Any]:
         """The dataset document: events in time order, stated orders restored, what was left out said."""
-        pending.sort(key=lambda p: (p.when.sort_key(), p.index))
-        by_seconds(pending)
+        pending[:] = by_seconds(sorted(((p.when.sort_key(), p.index), p) for p in pending))
         restore_order(pending, self.unique_ids, self.notes, EXTENSION)
         for item in pending:
             if item.undated or not has_clock_time(item.fields):
@@ -401,16 +401,15 @@ def with_file_id(summary: str, written: str) -> str:
     return f"{summary}\n\n{line}" if summary and len(summary) + len(line) + 2 <= TEXT_MAX else summary or line
 
 
-def by_seconds(pending: list[_Pending]) -> None:
-    """Events of one minute in the order of their seconds, where every one of them gives its seconds
-    (the file states that order); where one does not ('10:00' beside '10:00:30'), in the file's order."""
-    start = 0
-    while start < len(pending):
-        key = pending[start].when.sort_key()
-        end = start + 1
-        while end < len(pending) and pending[end].when.sort_key() == key:
-            end += 1
-        run = pending[start:end]
-        if len(run) > 1 and all(item.second is not None for item in run):
-            pending[start:end] = sorted(run, key=lambda item: item.second or 0.0)
-        start = end
+def by_seconds(keyed: list[tuple[tuple[Any, int], _Pending]]) -> list[_Pending]:
+    """The events, sorted by (time, file order), with those of one minute in the order of their seconds
+    where every one of them gives its seconds (the file states that order); where one does not ('10:00'
+    beside '10:00:30'), in the file's order."""
+    ordered: list[_Pending] = []
+    for _, group in groupby(keyed, key=lambda pair: pair[0][0]):
+        run = [item for _, item in group]
+        seconds = [item.second for item in run]
+        if len(run) > 1 and None not in seconds:
+            run.sort(key=lambda item: item.second or 0.0)
+        ordered += run
+    return ordered

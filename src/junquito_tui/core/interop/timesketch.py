@@ -297,23 +297,23 @@ def _disagreement(events: RowEvents, value: Any, start: Parsed, stamp: Any, wher
     parts = start.parts
     if "minute" not in parts or start.pair is not None:
         return None
-    try:
-        number = float(cell_text(stamp))
-        found = _unit_of(number)
-        if found is None:
-            return None
-        zone = timezone(timedelta(minutes=_minutes(start.offset))) if start.offset else UTC
-        stated = datetime(parts["year"], parts["month"], parts["day"], parts["hour"], parts["minute"], tzinfo=zone)
-    except (ValueError, OverflowError, KeyError):
+    if (found := _unit_of(stamp)) is None:
         return None
     per_second, unit = found
-    apart = _seconds(cell_text(stamp), per_second) - stated.timestamp() - parts.get("second", 0)
-    if abs(apart) < 60 or _rounding(cell_text(stamp), per_second) is not None:  # within our precision, the minute
+    text = cell_text(stamp)
+    try:
+        zone = timezone(timedelta(minutes=_minutes(start.offset))) if start.offset else UTC
+        stated = datetime(parts["year"], parts["month"], parts["day"], parts["hour"], parts["minute"], tzinfo=zone)
+        given = _seconds(text, per_second)
+    except (ValueError, OverflowError, KeyError, ArithmeticError):
+        return None
+    apart = given - stated.timestamp() - parts.get("second", 0)
+    if abs(apart) < 60 or _rounding(text, per_second) is not None:  # within our precision, the minute
         return None
     events.notes.group("datetime and timestamp give different times: the datetime is used, the timestamp said", where)
     read_as = "" if unit == "microseconds" else f" (read as {unit}, by its size)"
     return (
-        f"the timestamp {_number(cell_text(stamp))}{read_as} gives {_iso(_seconds(cell_text(stamp), per_second))}, "
+        f"the timestamp {_number(text)}{read_as} gives {_iso(given)}, "
         f"{_gap(abs(apart))} {'after' if apart > 0 else 'before'} the datetime"
     )
 
