@@ -351,3 +351,24 @@ def test_the_least_recently_used_entries_are_evicted(tmp_path: Path, monkeypatch
     monkeypatch.setattr(cache, "MAX_TOTAL_BYTES", entry_of(paths[2], folder).stat().st_size)
     cache.evict(folder)
     assert len(list(folder.iterdir())) == 1
+
+
+def test_the_file_is_hashed_only_when_an_entry_for_it_is_there(tmp_path: Path) -> None:
+    """A first opening reads the file once, not once to find no entry and again to load it: the digest
+    is asked for only once an entry for the file's path, size and time is found; then it decides."""
+    path = tmp_path / "events.json"
+    path.write_bytes(BUNDLED.read_bytes())
+    asked: list[str] = []
+
+    def digest() -> str:
+        asked.append("digest")
+        return cache.file_digest(path)
+
+    key = cache.Key.of(path, "")
+    assert cache.read(key, digest, tmp_path) is None and asked == []  # no entry: not hashed
+    opened, save = cached_load.load_cached(path, folder=tmp_path)
+    assert save is not None
+    save.run()
+    found = cache.read(key, digest, tmp_path)
+    assert asked == ["digest"] and found is not None and found.dataset == opened.dataset
+    assert cache.read(key, lambda: "0" * 32, tmp_path) is None  # other bytes of the same size and time

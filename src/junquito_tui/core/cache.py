@@ -36,7 +36,7 @@ import struct
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -160,8 +160,10 @@ def file_digest(target: Path) -> str:
 # Reading
 
 
-def read(key: Key, digest: str, folder: Path | None = None) -> Cached | None:
-    """The cached dataset for ``key`` whose bytes hash to ``digest``, or None: never an exception."""
+def read(key: Key, digest: str | Callable[[], str], folder: Path | None = None) -> Cached | None:
+    """The cached dataset for ``key`` whose bytes hash to ``digest``, or None: never an exception.
+    ``digest`` may be a function: the file is then hashed only if an entry for ``key`` is there (a
+    first opening does not read 66 MB to find nothing)."""
     entry = key.entry(folder or cache_dir())
     try:
         with collector_paused():  # hundreds of thousands of new objects, no cycles: as the loader does
@@ -173,7 +175,7 @@ def read(key: Key, digest: str, folder: Path | None = None) -> Cached | None:
         return None
 
 
-def _read(entry: Path, key: Key, digest: str) -> Cached | None:
+def _read(entry: Path, key: Key, digest: str | Callable[[], str]) -> Cached | None:
     # Without blocking: something other than a file there (a FIFO) must not hang the load.
     with open(os.open(entry, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)), "rb", buffering=0) as handle:
         status = os.fstat(handle.fileno())
@@ -185,7 +187,7 @@ def _read(entry: Path, key: Key, digest: str) -> Cached | None:
             return None
         handle.seek(status.st_size - _TRAILER.size - length)
         header = _HEADER.decode(handle.read(length))
-        if not key.matches(header) or header.digest != digest:
+        if not key.matches(header) or header.digest != (digest if isinstance(digest, str) else digest()):
             return None
         if header.payload_size != status.st_size - _TRAILER.size - length:
             return None
