@@ -101,6 +101,15 @@ def make_app(path: Path | None = None, **kwargs: Any) -> JunquitoApp:
     return JunquitoApp(Chronology(load_dataset(path)), **kwargs)
 
 
+async def wait_for(pilot: Any, condition: Callable[[], bool], seconds: float = 10) -> None:
+    """Until ``condition()`` holds (what a thread posts to the app), or fail after ``seconds``."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("timed out")
+
+
 def explorer(app: App[Any]) -> ExplorerScreen:
     """The explorer screen on top of ``app`` (fails if another screen is on top)."""
     from junquito_tui.ui.screens.explorer import ExplorerScreen

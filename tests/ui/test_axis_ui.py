@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual import events
 from textual.app import App, ComposeResult
 
-from conftest import known, make_app, navigate
-from junquito_tui.core import axis
+from conftest import known, make_app, navigate, wait_for
+from junquito_tui.core import axis, placing
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.navigation import Location
 from junquito_tui.ui.messages import Navigate
 from junquito_tui.ui.screens.explorer import ExplorerScreen
-from junquito_tui.ui.widgets.time_axis import LEGEND, TimeAxis
+from junquito_tui.ui.widgets.time_axis import LEGEND, PLACING, TimeAxis
 from junquito_tui.ui.widgets.timeline import Timeline
 
 
@@ -291,3 +293,49 @@ def test_readme_and_help_explain_every_glyph_the_strip_draws() -> None:
     assert LEGEND in section
     for text in (section, Timeline.HELP):
         assert glyphs <= set(text), glyphs - set(text)
+
+
+async def test_a_large_datasets_axis_is_placed_after_its_rows_and_then_as_if_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Placing 100,000 events (~0.2 s) waits for the first frame: the rows show, the strip says it is
+    placing them, a zoom key is answered in words, a filter set meanwhile is kept; once placed, the
+    strip is exactly the one placed before the first frame."""
+
+    async def filtered_strip(app: Any, pilot: Any) -> list[str]:
+        await pilot.press("slash", *"video ", "down", "f")  # a filter: the rest drawn lighter
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        await wait_for(pilot, lambda: strip._placement is not None)
+        await pilot.pause()
+        return [row(strip, y) for y in range(4)]
+
+    async with make_app(event_id="raid-begins").run_test(size=(120, 40)) as pilot:
+        at_once = await filtered_strip(pilot.app, pilot)
+
+    gate = threading.Event()  # the placement waits for it: the state before it is seen, not raced
+    real = axis.Placement
+
+    def held(*args: Any, **kwargs: Any) -> axis.Placement:
+        assert gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(placing, "LATER_FROM", 0)  # the bundled dataset as large as any
+    monkeypatch.setattr(placing, "Placement", held)
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        assert app.chronology is not None
+        assert row(strip, 0).startswith(f"Placing {len(app.chronology.events)} events in time…")
+        assert strip.zoom_label == PLACING and PLACING in str(app.query_one("#timeline-pane").border_subtitle)
+        timeline = app.query_one(Timeline)
+        assert timeline.current is not None and timeline.current.id == "raid-begins"
+        assert "── " in "".join(row(timeline, y) for y in range(3))  # type: ignore[arg-type]  # rows drawn
+        await pilot.press("plus")
+        await pilot.pause()
+        assert any(f"still {PLACING}" in str(n.message) for n in app._notifications)
+        assert strip.zoom_label == PLACING
+        gate.set()
+        assert await filtered_strip(app, pilot) == at_once
+        assert strip.zoom_label == "whole span"

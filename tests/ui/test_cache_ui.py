@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import MINIMAL
+from conftest import MINIMAL, wait_for
 from junquito_tui.core import cache, cached_load
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.ui.app import JunquitoApp
@@ -20,14 +19,6 @@ from junquito_tui.ui.screens.explorer import ExplorerScreen
 def _cache_every_size(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests cache small files, whatever the threshold (``MIN_BYTES``) is."""
     monkeypatch.setattr(cached_load, "MIN_BYTES", 0)
-
-
-async def wait_for(pilot: Any, condition: Callable[[], bool], seconds: float = 10) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out")
 
 
 def write_json(path: Path, document: dict[str, Any]) -> Path:
@@ -112,5 +103,9 @@ async def test_a_reopen_in_the_explorer_takes_order_placement_and_rows_from_the_
         assert app.chronology is not None
         assert [e.id for e in app.chronology.events] == [e.id for e in first.events]
         placement = app.screen.query_one(TimeAxis)._placement
-        assert placement.position is app.chronology.position and len(placement.start) == len(first.events)
+        assert (
+            placement is not None
+            and placement.position is app.chronology.position
+            and len(placement.start) == len(first.events)
+        )
         assert "Second event" in "".join(app.screen.query_one(timeline.Timeline).render_line(y).text for y in range(6))

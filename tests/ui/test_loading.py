@@ -8,20 +8,12 @@ from typing import Any
 
 import pytest
 
-from conftest import BUNDLED, MINIMAL
+from conftest import BUNDLED, MINIMAL, wait_for
 from junquito_tui import cli
 from junquito_tui.ui.app import JunquitoApp
 from junquito_tui.ui.screens.explorer import ExplorerScreen
 from junquito_tui.ui.screens.loading import LoadingScreen
 from junquito_tui.ui.widgets.timeline import Timeline
-
-
-async def wait_for(pilot: Any, condition: Any, seconds: float = 10) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("timed out")
 
 
 async def test_loading_shows_progress_then_the_explorer() -> None:
@@ -147,7 +139,7 @@ async def test_an_escape_code_as_zone_label_in_a_big_file_is_removed(tmp_path: P
     [
         ("junquito_tui.core.interop.timelinejs_import.from_timelinejs", "could not be converted from TimelineJS"),
         ("junquito_tui.ui.screens.loading.ordered", "could not be ordered"),
-        ("junquito_tui.ui.screens.loading.placed", "could not be placed in time"),
+        ("junquito_tui.ui.screens.loading.placing", "could not be placed in time"),
     ],
 )
 async def test_any_exception_in_the_loading_thread_ends_in_a_report_and_exit_2(
@@ -176,7 +168,7 @@ def test_the_command_line_prints_a_loading_thread_failure(
     def fail(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("junquito_tui.ui.screens.loading.placed", fail)
+    monkeypatch.setattr("junquito_tui.ui.screens.loading.placing", fail)
     path = tmp_path / "big.json"
     path.write_text(json.dumps(MINIMAL), encoding="utf-8")
 

@@ -245,13 +245,13 @@ class Save:
     def __init__(self, key: Key, digest: str, cached: Cached, folder: Path | None = None) -> None:
         self.key, self.digest, self.cached = key, digest, cached
         self.folder = folder
-        self._arranged: tuple[Chronology, Placement | None] | None = None
+        self._arranged: tuple[Chronology, Placement | Callable[[], Placement] | None] | None = None
         self._thread: threading.Thread | None = None
         self.written: Path | None = None
 
-    def arrange(self, chronology: Chronology, placement: Placement | None = None) -> None:
-        """The dataset in order and (if computed) its placement, to keep in the entry; the writing
-        thread computes what it is not given."""
+    def arrange(self, chronology: Chronology, placement: Placement | Callable[[], Placement] | None = None) -> None:
+        """The dataset in order and its placement (or how to get it: ``Placing.get``), to keep in the
+        entry; the writing thread computes what it is not given."""
         self._arranged = (chronology, placement)
 
     def start(self) -> None:
@@ -269,7 +269,8 @@ class Save:
         try:
             cached = self.cached
             if cached.arrangement is None:
-                arrangement = Arrangement.of(*(self._arranged or (_chronology(cached.dataset),)))
+                chronology, placement = self._arranged or (_chronology(cached.dataset), None)
+                arrangement = Arrangement.of(chronology, placement() if callable(placement) else placement)
                 cached = dataclasses.replace(cached, arrangement=arrangement)
             self.written = write(self.key, self.digest, cached, folder)
         except Exception as error:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .arrangement import Arrangement
     from .axis import Placement
     from .interop.sheet_layouts import ColumnSpec
+    from .placing import Placing
 
 MIN_BYTES = 0
 
@@ -51,16 +52,22 @@ def ordered(opened: Opened) -> Chronology:
     return Chronology(opened.dataset, arrangement.order, arrangement.rows.row_index())
 
 
-def placed(opened: Opened, chronology: Chronology, save: cache.Save | None = None) -> Placement:
-    """The events on the time axis: the cached placement, or computed (and given to ``save`` to keep)."""
-    if opened.arrangement is not None:
-        return opened.arrangement.placement(chronology.position)
-    from .axis import Placement  # only for the explorer: the commands place nothing
+def placing(opened: Opened, chronology: Chronology, save: cache.Save | None = None) -> Placing:
+    """The events on the time axis: the cached placement, or one computed when first asked (by the
+    explorer's axis or by ``save``, which keeps it)."""
+    from .placing import Placing  # only for the explorer: the commands place nothing
 
-    placement = Placement(chronology.events, chronology.position)
+    if opened.arrangement is not None:
+        return Placing(chronology.events, chronology.position, opened.arrangement.placement(chronology.position))
+    found = Placing(chronology.events, chronology.position)
     if save is not None:
-        save.arrange(chronology, placement)
-    return placement
+        save.arrange(chronology, found.get)
+    return found
+
+
+def placed(opened: Opened, chronology: Chronology, save: cache.Save | None = None) -> Placement:
+    """The placement itself, computed now if it is not in the cache."""
+    return placing(opened, chronology, save).get()
 
 
 def load_cached(

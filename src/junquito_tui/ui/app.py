@@ -24,9 +24,9 @@ from .screens.explorer import ExplorerScreen
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..core.axis import Placement
     from ..core.cache import Save
     from ..core.interop.sheet_layouts import ColumnSpec
+    from ..core.placing import Placing
     from ..core.quick_load import Quick
     from .screens.loading import LoadingScreen
 
@@ -127,7 +127,7 @@ class JunquitoApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         return self._explorer(self.chronology) if self.chronology is not None else Screen()
 
-    def _explorer(self, chronology: Chronology, placement: Placement | None = None) -> ExplorerScreen:
+    def _explorer(self, chronology: Chronology, placing: Placing | None = None) -> ExplorerScreen:
         if self._actor_id is not None:
             start: Location | None = Location("actor", self._actor_id)
         else:
@@ -136,7 +136,7 @@ class JunquitoApp(App[None]):
         return ExplorerScreen(
             chronology,
             start,
-            placement,
+            placing,
             data_path=self._data_path,
             notebook_file=self._notebook_file,
             use_notebook=self._use_notebook,
@@ -154,7 +154,7 @@ class JunquitoApp(App[None]):
             return
         self.chronology = message.chronology
         self.title = message.chronology.dataset.title
-        explorer = self._explorer(message.chronology, message.placement)
+        explorer = self._explorer(message.chronology, message.placing)
         if quick is not None:
             explorer.set_reactive(ExplorerScreen.checking, True)  # marked on screen until the check says so
             self._quick = quick

@@ -10,7 +10,6 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import var
 
-from ...core.axis import Placement
 from ...core.chronology import Chronology
 from ...core.records import Event
 from ...core.wording import count
@@ -18,6 +17,7 @@ from ..messages import TimelineFilter
 
 if TYPE_CHECKING:
     from ...core.notebook import Snapshot
+    from ...core.placing import Placing
 from ..widgets.time_axis import LEGEND, TimeAxis
 from ..widgets.timeline import Timeline
 
@@ -33,14 +33,14 @@ class TimelinePane(Vertical):
     def __init__(
         self,
         chronology: Chronology,
-        placement: Placement | None = None,
+        placing: Placing | None = None,
         *,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.chronology = chronology
-        self._placement = placement
+        self._placing = placing
 
     def compose(self) -> ComposeResult:
         yield TimeAxis(id="time-axis")
@@ -48,7 +48,7 @@ class TimelinePane(Vertical):
         yield Timeline(chronology.events, position=chronology.position, rows=chronology.timeline_rows, id="timeline")
 
     def on_mount(self) -> None:
-        self.query_one(TimeAxis).set_events(self.chronology.events, self._placement)
+        self.query_one(TimeAxis).set_events(self.chronology.events, self._placing)
         self._update_title()
 
     @property

@@ -20,9 +20,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...core.axis import Placement
 from ...core.chronology import Chronology
 from ...core.navigation import History, Location
+from ...core.placing import Placing
 from ...core.records import Event
 from .. import pages
 from ..messages import Navigate, TimelineFilter
@@ -117,7 +117,7 @@ class ExplorerScreen(Screen[None]):
         self,
         chronology: Chronology,
         start: Location | None,
-        placement: Placement | None = None,
+        placing: Placing | None = None,
         *,
         data_path: str | None = None,
         notebook_file: str | None = None,
@@ -127,7 +127,7 @@ class ExplorerScreen(Screen[None]):
         self.chronology = chronology
         self.sharing = Sharing(chronology, data_path)
         self.notebook_wanted = (data_path, notebook_file) if use_notebook else None  # opened after the first frame
-        self._placement = placement
+        self._placing = placing  # the time axis's placement, when the loading screen made one
         self.history = History(start)
         self._start = start
         self._return_focus: str | None = None  # where focus goes back to when search closes
@@ -139,7 +139,7 @@ class ExplorerScreen(Screen[None]):
             yield SearchPanel(chronology, id="search-panel").data_bind(ExplorerScreen.timeline_filter)
             with PaneDeck(id="panes"):
                 yield Static(id="pane-tabs")
-                timeline = TimelinePane(chronology, self._placement, id="timeline-pane", classes="pane")
+                timeline = TimelinePane(chronology, self._placing, id="timeline-pane", classes="pane")
                 yield timeline.data_bind(
                     ExplorerScreen.timeline_filter, ExplorerScreen.annotations, ExplorerScreen.checking
                 )

@@ -20,18 +20,18 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
-from ...core.cached_load import ordered, placed
+from ...core.cached_load import ordered, placing
 from ...core.loader import DatasetError, load_with_report
 from ...core.memory import collector_paused, freeze_loaded_objects
 from ...core.problems import Problem
 
 if TYPE_CHECKING:
-    from ...core.axis import Placement
     from ...core.cache import Save
     from ...core.cached_load import Opened
     from ...core.checking import Outcome
     from ...core.chronology import Chronology
     from ...core.interop.sheet_layouts import ColumnSpec
+    from ...core.placing import Placing
     from ...core.quick_load import Quick
 
 REPORT_EVERY = 0.05  # seconds between progress messages: the screen need not hear more often
@@ -54,13 +54,13 @@ class LoadingScreen(Screen[None]):
         def __init__(
             self,
             chronology: Chronology,
-            placement: Placement,
+            placing: Placing,
             warnings: list[str],
             save: Save | None = None,
             quick: Quick | None = None,
         ) -> None:
             self.chronology = chronology
-            self.placement = placement
+            self.placing = placing  # the time axis's placement: done, or done after the first frame
             self.warnings = warnings
             self.save = save  # writes the dataset cache: to start once the explorer is on screen
             self.quick = quick  # a fast reading, its full check under way in another process
@@ -124,7 +124,7 @@ class LoadingScreen(Screen[None]):
                     quick=self.quick,
                 )
                 warnings = loaded.warnings
-                chronology, placement = self._order(loaded, quick, save)
+                chronology, placed = self._order(loaded, quick, save)
                 # The load's last step, with the collector still off: turned back on first, it walked
                 # every object just made at the next allocation (~0.3 s of CPU at 100,000 events).
                 freeze_loaded_objects()
@@ -142,19 +142,23 @@ class LoadingScreen(Screen[None]):
                 why += "; this is a bug in junquito-tui, please report it"
             self.post_message(self.Failed(DatasetError(str(self.path), [Problem("", why)]).report()))
             return
-        self.post_message(self.Loaded(chronology, placement, warnings, save, quick))
+        self.post_message(self.Loaded(chronology, placed, warnings, save, quick))
 
-    def _order(self, loaded: Opened, quick: Quick | None, save: Save | None) -> tuple[Chronology, Placement]:
-        """The chronology and its placement in time. A fast reading that cannot be ordered is checked
-        here, at once: its problems are the answer (a valid file that fails here is a bug)."""
+    def _order(self, loaded: Opened, quick: Quick | None, save: Save | None) -> tuple[Chronology, Placing]:
+        """The chronology and its placement in time (for a large dataset, computed after the first
+        frame, see ``Placing``). A fast reading that cannot be ordered is checked here, at once: its
+        problems are the answer (a valid file that fails here is a bug)."""
         try:
             self._stage = "ordered"
             self._report(f"Ordering {len(loaded.dataset.events):,} events", None, force=True)
             chronology = ordered(loaded)  # from the cache when it holds the order
             self._stage = "placed in time"
-            self._report("Placing events in time", None, force=True)
             # the save keeps what was computed (after a fast reading, the check's save does)
-            return chronology, placed(loaded, chronology, save if quick is None else quick.save)
+            found = placing(loaded, chronology, save if quick is None else quick.save)
+            if not found.worth_a_thread:
+                self._report("Placing events in time", None, force=True)
+                found.get()
+            return chronology, found
         except Exception:
             if quick is None:
                 raise

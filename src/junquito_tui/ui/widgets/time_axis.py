@@ -2,7 +2,8 @@
 
 What is drawn, cell by cell, is decided in ``core.axis_draw`` (tested without Textual);
 this widget keeps the state (events, filter, selection, zoom), styles the cells, and
-reports zoom changes and clicks as messages.
+reports zoom changes and clicks as messages. A large dataset's events are placed in time in a
+thread after the first frame (``core.placing``): until then the strip says so and draws nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from itertools import groupby
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -19,12 +20,15 @@ from textual.widget import Widget
 from ...core import axis
 from ...core.axis_draw import LEGEND, ROLES, Cell, draw
 from ...core.navigation import Location
+from ...core.placing import Placing
 from ...core.records import Event
+from ...core.wording import count
 from ..messages import Navigate
 
 __all__ = ["LEGEND", "TimeAxis"]
 
 ROWS = 4  # two rows of bars, one of glyphs, one of ticks
+PLACING = "placing events in time…"  # the zoom label until the events are placed
 
 
 class TimeAxis(Widget):
@@ -47,7 +51,7 @@ class TimeAxis(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._placement = axis.Placement([])
+        self._placement: axis.Placement | None = axis.Placement([])  # None: being placed (a thread)
         self._all: list[Event] = []
         self._all_layer = axis.Layer()
         self._view: list[Event] = []
@@ -62,27 +66,57 @@ class TimeAxis(Widget):
         self._announced: str | None = None  # the last zoom label posted
 
     # -- inputs -------------------------------------------------------------
-    def set_events(self, events: list[Event], placement: axis.Placement | None = None) -> None:
-        """Every event of the chronology, placed in time once (here, unless already done)."""
-        self._placement = placement or axis.Placement(events)
-        self._all = events
-        self._all_layer = self._placement.layer()
-        self.show(None)
+    def set_events(self, events: list[Event], placing: Placing | None = None) -> None:
+        """Every event of the chronology, placed in time once: here, unless already done, or in a
+        thread after the first frame for a large dataset (``Placing.worth_a_thread``)."""
+        placing = placing or Placing(events)
+        self._all, self._view = events, events
+        if placing.worth_a_thread:
+            self._placement = None
+            self._rebuild()
+            self._place(placing)
+        else:
+            self._placed(placing.get())
+
+    @work(thread=True, exit_on_error=False, group="placing")
+    def _place(self, placing: Placing) -> None:
+        try:
+            placement = placing.get()
+        except Exception as error:  # a fast reading's dates the full check will refuse (it replaces the screen)
+            self.app.call_from_thread(self._unplaced, f"{type(error).__name__}: {error}")
+            return
+        self.app.call_from_thread(self._placed, placement)
+
+    def _placed(self, placement: axis.Placement) -> None:
+        if not self.is_attached:  # its screen replaced while the thread placed the events
+            return
+        self._placement = placement
+        self._all_layer = placement.layer()
+        self.show(None if self._view is self._all else self._view)  # the selection is drawn from its period
+
+    def _unplaced(self, why: str) -> None:
+        if self.is_attached:
+            self._lines = [Strip([Segment(f"The events could not be placed in time ({why})"[: self.size.width])])]
+            self.refresh()
 
     def show(self, view: list[Event] | None) -> None:
         """Draw these events (a filter's matches) over the rest, drawn lighter; None shows all."""
-        if view is None:
+        self._periods = None
+        if self._placement is None:  # drawn once the events are placed
+            self._view = self._all if view is None else view
+        elif view is None:
             self._view, self._layer, self._behind = self._all, self._all_layer, None
         else:
             where = self._placement.position
             self._view = view
             self._layer = self._placement.layer(where[e.id] for e in view)
             self._behind = self._all_layer
-        self._periods = None
         self._rebuild()
 
     def select(self, event: Event | None) -> None:
         self._selected = event
+        if self._placement is None:
+            return
         period = self.period(event)
         if self._axis is not None and period is not None and self._axis.columns_of(period) is None:
             self._focus = period  # the strip follows the selection out of its window
@@ -90,12 +124,14 @@ class TimeAxis(Widget):
 
     @property
     def levels(self) -> list[tuple[str, int | None]]:
-        extent = (self._behind or self._layer).extent
+        extent = (self._behind or self._layer).extent if self._placement is not None else None
         return axis.zoom_levels(extent, self.size.width) if extent else [("whole span", None)]
 
     @property
     def zoom_label(self) -> str:
         """The zoom level, and the zone of the axis's clock when the dataset's clock times differ."""
+        if self._placement is None:
+            return PLACING
         level = self.levels[min(self._zoom, len(self.levels) - 1)][0]
         return f"{level}, times in UTC" if self._placement.zone == 0 else level
 
@@ -105,6 +141,9 @@ class TimeAxis(Widget):
         An undated selection has no place on the axis: the zoom centres on the nearest dated
         event instead, and says so in a Zoomed note.
         """
+        if self._placement is None:
+            self.post_message(self.Zoomed(PLACING, f"The time axis is still {PLACING}: zoom again in a moment."))
+            return
         levels = self.levels
         self._zoom = 0 if step == 0 else max(0, min(min(self._zoom, len(levels) - 1) + step, len(levels) - 1))
         note = None
@@ -122,11 +161,12 @@ class TimeAxis(Widget):
             self.post_message(self.Zoomed(self.zoom_label, note))
 
     def period(self, event: Event | None) -> tuple[int, int] | None:
-        """The event's whole period in minutes (None when undated): never a point inside it."""
-        return self._placement.period(event)
+        """The event's whole period in minutes (None when undated, or not yet placed): never a point inside it."""
+        return self._placement.period(event) if self._placement is not None else None
 
     def _nearest_dated(self, event: Event) -> Event | None:
         """The dated event an undated one is shown after (or before), else the nearest dated one in the view."""
+        assert self._placement is not None  # zoom asks only once the events are placed
         view = self._view
         here = next((i for i, e in enumerate(view) if e.id == event.id), None)
         if here is None:
@@ -148,14 +188,21 @@ class TimeAxis(Widget):
 
     def _rebuild(self) -> None:
         width = self.size.width
-        levels = self.levels
-        zoom = levels[min(self._zoom, len(levels) - 1)]
-        self._axis = axis.build(width, self._layer, zoom, self._focus, self._behind) if width else None
-        self._lines = self._draw(self._axis) if self._axis else []
+        if self._placement is None:
+            self._axis = None
+            said = f"Placing {count(len(self._all), 'event')} in time…"
+            self._lines = [Strip([Segment(said, self.get_component_rich_style("axis--tick"))])]
+            label = PLACING
+        else:
+            levels = self.levels
+            zoom = levels[min(self._zoom, len(levels) - 1)]
+            self._axis = axis.build(width, self._layer, zoom, self._focus, self._behind) if width else None
+            self._lines = self._draw(self._axis) if self._axis else []
+            label = zoom[0]
         self.refresh()
-        if width and zoom[0] != self._announced:
-            self._announced = zoom[0]
-            self.post_message(self.Zoomed(zoom[0]))
+        if width and label != self._announced:
+            self._announced = label
+            self.post_message(self.Zoomed(label))
 
     def _draw(self, built: axis.Axis) -> list[Strip]:
         styles = {role: self.get_component_rich_style(f"axis--{role}") for role in ROLES}
@@ -174,6 +221,7 @@ class TimeAxis(Widget):
             return
         if self._periods is None:  # built on the first click only: most sessions never click
             place = self._placement
+            assert place is not None  # no axis is drawn before
             self._periods = sorted(
                 (place.start[place.position[e.id]], place.end[place.position[e.id]], i)
                 for i, e in enumerate(self._view)
