@@ -161,7 +161,7 @@ def _days_in_month(year: int, month: int) -> int:
     return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
 
 
-@lru_cache(maxsize=1 << 17)  # sorting and filtering ask again and again for the same dates
+@lru_cache(maxsize=65536)  # sorting and filtering ask again and again for the same dates
 def parse_partial_date(date: str) -> tuple[int, ...]:
     match = _PARTIAL_DATE.fullmatch(date)
     if not match:
@@ -203,25 +203,6 @@ def _days(year: int, month: int, day: int) -> int:
     of_era = year - era * 400
     of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
     return era * 146097 + of_era * 365 + of_era // 4 - of_era // 100 + of_year
-
-
-# Keyed by the date's text: ordering, placing and grouping 100,000 events ask for each key several
-# times (built afresh, the keys were a quarter of the time to order them).
-@lru_cache(maxsize=1 << 17)
-def _sort_key(date: str, utc_offset: str | None) -> tuple[int, int, int, int]:
-    parts = parse_partial_date(date)
-    year, month, day = [*parts[:3], 0, 0][:3]
-    minute = _instant_minute(parts[3], parts[4], utc_offset) if len(parts) == 5 else -1
-    return (year, month, day, minute)
-
-
-@lru_cache(maxsize=1 << 17)
-def _end_key(date: str, utc_offset: str | None) -> tuple[int, int, int, int]:
-    parts = parse_partial_date(date)
-    month = parts[1] if len(parts) >= 2 else 13
-    day = parts[2] if len(parts) >= 3 else 32
-    minute = _instant_minute(parts[3], parts[4], utc_offset) if len(parts) == 5 else DAY_END
-    return (parts[0], month, day, minute)
 
 
 def instant(when: When) -> int | None:
@@ -300,12 +281,19 @@ class When(Record):
         """Start of the stated period: missing parts sort first within their period. Within a day,
         clock times sort by the instant they name (10:00+02:00 before 09:00+00:00); the day is the
         one the source gives, so every event stays under its own day's heading."""
-        return _sort_key(self.date, self.utc_offset)
+        parts = self.parts()
+        year, month, day = [*parts[:3], 0, 0][:3]
+        minute = _instant_minute(parts[3], parts[4], self.utc_offset) if len(parts) == 5 else -1
+        return (year, month, day, minute)
 
     def end_key(self) -> tuple[int, int, int, int]:
         """End of the stated period, for comparing a start with an end: a year ends after its every
         month (13), a month after its every day (32), a day after its every clock time (DAY_END)."""
-        return _end_key(self.date, self.utc_offset)
+        parts = self.parts()
+        month = parts[1] if len(parts) >= 2 else 13
+        day = parts[2] if len(parts) >= 3 else 32
+        minute = _instant_minute(parts[3], parts[4], self.utc_offset) if len(parts) == 5 else DAY_END
+        return (parts[0], month, day, minute)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
