@@ -74,7 +74,9 @@ class TimeAxis(Widget):
         if placing.worth_a_thread:
             self._placement = None
             self._rebuild()
-            self._place(placing)
+            # after the first frame: a thread started now would hold the interpreter's lock half the
+            # time while the rows are being drawn
+            self.call_after_refresh(self._place, placing)
         else:
             self._placed(placing.get())
 
