@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .core.cached_load import Opened, load_cached, ordered
+from .core.cached_load import Opened, load_cached, ordered, placing
 from .core.chronology import Chronology, missing_link
 from .core.files import LOAD_FACTOR, default_max_bytes, max_bytes_ceiling
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
@@ -426,8 +426,9 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
         return EXIT_USAGE
     found, save = loaded
     chronology = ordered(found)
-    if save is not None:
-        save.arrange(chronology)
+    # The cached placement, or one computed once: by the axis (after the first frame, for a large
+    # dataset) or by the cache writer, whichever asks first
+    placement = placing(found, chronology, save)
     problem = missing_link(chronology, args.event, args.actor)
     if problem:
         print(problem, file=sys.stderr)
@@ -442,5 +443,6 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
         data_path=args.data,
         notebook_file=args.notebook,
         save=save,  # started once the first frame is on screen
+        placing=placement,
     ).run()
     return 0

@@ -17,7 +17,7 @@ from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.navigation import Location
 from junquito_tui.ui.messages import Navigate
 from junquito_tui.ui.screens.explorer import ExplorerScreen
-from junquito_tui.ui.widgets.time_axis import LEGEND, PLACING, TimeAxis
+from junquito_tui.ui.widgets.time_axis import LEGEND, NOT_PLACED, PLACING, TimeAxis
 from junquito_tui.ui.widgets.timeline import Timeline
 
 
@@ -339,3 +339,73 @@ async def test_a_large_datasets_axis_is_placed_after_its_rows_and_then_as_if_at_
         gate.set()
         assert await filtered_strip(app, pilot) == at_once
         assert strip.zoom_label == "whole span"
+
+
+@pytest.fixture
+def held_placement(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The bundled dataset placed as a large one is: in a thread, which waits for the event returned."""
+    gate = threading.Event()
+    real = axis.Placement
+
+    def held(*args: Any, **kwargs: Any) -> axis.Placement:
+        assert gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(placing, "LATER_FROM", 0)
+    monkeypatch.setattr(placing, "Placement", held)
+    return gate
+
+
+def subtitle(app: Any) -> str:
+    return str(app.query_one("#timeline-pane").border_subtitle).split(" (+-=)")[0]
+
+
+async def test_the_zoom_label_follows_the_placement_in_a_terminal_too_short_for_the_strip(
+    held_placement: threading.Event,
+) -> None:
+    """Under 20 rows the strip is hidden (no width): its label said 'placing' for good (found by a review)."""
+    app = make_app()
+    async with app.run_test(size=(120, 15)) as pilot:
+        await pilot.pause()
+        assert subtitle(app) == PLACING
+        held_placement.set()
+        strip = app.query_one(TimeAxis)
+        await wait_for(pilot, lambda: strip._placement is not None)
+        await wait_for(pilot, lambda: subtitle(app) == "whole span")
+
+
+async def test_zoom_keys_while_placing_are_answered_once(held_placement: threading.Event) -> None:
+    """Ten wheel ticks while placing stacked ten identical toasts (found by a review)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        for _ in range(10):
+            strip.post_message(events.MouseScrollUp(strip, 5, 1, 0, 0, 0, False, False, False))
+        await pilot.press("plus", "minus")
+        await pilot.pause()
+        assert [PLACING in str(n.message) for n in app._notifications] == [True]
+        held_placement.set()
+
+
+async def test_events_that_cannot_be_placed_are_said_so_and_stay_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A placement that fails (a fast reading the check will refuse) is said on the strip, and a resize
+    no longer turns it back into 'Placing N events in time…' (found by a review)."""
+
+    def fail(*args: Any, **kwargs: Any) -> axis.Placement:
+        raise ValueError("no such day")
+
+    monkeypatch.setattr(placing, "LATER_FROM", 0)
+    monkeypatch.setattr(placing, "Placement", fail)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        strip = app.query_one(TimeAxis)
+        await wait_for(pilot, lambda: "could not be placed" in row(strip, 0))
+        await pilot.resize_terminal(100, 40)
+        await pilot.pause()
+        said = " ".join(row(strip, y).strip() for y in range(4)).strip()
+        assert said == "The events could not be placed in time (ValueError: no such day)"
+        assert subtitle(app) == NOT_PLACED
+        await pilot.press("plus")
+        await pilot.pause()
+        assert any("could not be placed" in str(n.message) for n in app._notifications)

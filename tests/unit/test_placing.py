@@ -61,3 +61,27 @@ def test_the_cache_entry_keeps_the_placement_the_axis_made(tmp_path: Path) -> No
     assert hit is not None and hit.arrangement is not None
     kept = hit.arrangement.placement(chronology.position)
     assert (kept.start, kept.end, kept.group, kept.zone) == (shown.start, shown.end, shown.group, shown.zone)
+
+
+def test_a_file_opened_before_the_interface_shares_its_placement(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file small enough to open before the interface: the axis and the cache writer use one placement
+    (each computed its own, at the same time, for 20,000 events or more), and a reopen uses the entry's."""
+    from junquito_tui import cli
+    from junquito_tui.ui.app import JunquitoApp
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    apps: list[JunquitoApp] = []
+    monkeypatch.setattr(JunquitoApp, "run", lambda app: apps.append(app))
+    path = Path(shutil.copy(BUNDLED, tmp_path / "events.json"))
+    assert cli.main(["--data", str(path)]) == 0
+    first = apps[-1]
+    assert first._placing is not None and first._placing.done is None and first._save is not None
+    first._save.run()  # the writer asks first: the axis then finds it done
+    assert first._placing.done is not None and first._save.written is not None
+    assert cli.main(["--data", str(path)]) == 0
+    again = apps[-1]
+    assert again._save is None and again._placing is not None  # from the cache, placement and all
+    kept, made = again._placing.done, first._placing.done
+    assert kept is not None and (kept.start, kept.end, kept.group) == (made.start, made.end, made.group)

@@ -52,13 +52,15 @@ class JunquitoApp(App[None]):
         use_notebook: bool = True,
         use_cache: bool = True,
         save: Save | None = None,
+        placing: Placing | None = None,
     ) -> None:
         """Show ``chronology``, or ``load`` (path, max bytes[, --columns]) one in the background first.
 
         ``data_path`` is the dataset's file as the user gave it (None: the bundled one; with
         ``load``, its path): its notebook opens, or ``notebook_file`` (``--notebook``).
         ``use_cache`` (False: ``--no-cache``) lets ``load`` read the dataset cache; ``save`` writes
-        ``chronology`` to it, started once the first frame is on screen."""
+        ``chronology`` to it, started once the first frame is on screen; ``placing`` places its events
+        on the time axis (the cached placement, or computed once, shared with ``save``)."""
         super().__init__()
         self.chronology = chronology
         self._load = load
@@ -69,6 +71,7 @@ class JunquitoApp(App[None]):
         self._use_notebook = use_notebook
         self._use_cache = use_cache
         self._save = save
+        self._placing = placing
         self._quick: Quick | None = None  # a dataset on screen whose full check is still running
         self._after_check: Callable[[], object] | None = None
         self._event_id, self._actor_id = event_id, actor_id
@@ -125,7 +128,7 @@ class JunquitoApp(App[None]):
             self.notify(shown, title="Opened with warnings", severity="warning", timeout=15, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
-        return self._explorer(self.chronology) if self.chronology is not None else Screen()
+        return self._explorer(self.chronology, self._placing) if self.chronology is not None else Screen()
 
     def _explorer(self, chronology: Chronology, placing: Placing | None = None) -> ExplorerScreen:
         if self._actor_id is not None:

@@ -8,6 +8,7 @@ thread after the first frame (``core.placing``): until then the strip says so an
 
 from __future__ import annotations
 
+import textwrap
 from itertools import groupby
 
 from rich.segment import Segment
@@ -29,6 +30,7 @@ __all__ = ["LEGEND", "TimeAxis"]
 
 ROWS = 4  # two rows of bars, one of glyphs, one of ticks
 PLACING = "placing events in time…"  # the zoom label until the events are placed
+NOT_PLACED = "not placed in time"  # ... and if placing them failed
 
 
 class TimeAxis(Widget):
@@ -64,6 +66,8 @@ class TimeAxis(Widget):
         self._axis: axis.Axis | None = None
         self._lines: list[Strip] = []
         self._announced: str | None = None  # the last zoom label posted
+        self._unplaceable: str | None = None  # why the events could not be placed (the thread failed)
+        self._told = False  # a zoom key while placing was answered: once is enough
 
     # -- inputs -------------------------------------------------------------
     def set_events(self, events: list[Event], placing: Placing | None = None) -> None:
@@ -92,14 +96,17 @@ class TimeAxis(Widget):
     def _placed(self, placement: axis.Placement) -> None:
         if not self.is_attached:  # its screen replaced while the thread placed the events
             return
+        waited = self._placement is None  # placed in a thread: the label said PLACING until now
         self._placement = placement
         self._all_layer = placement.layer()
         self.show(None if self._view is self._all else self._view)  # the selection is drawn from its period
+        if waited and not self.size.width:  # hidden (a short terminal): _rebuild announces nothing
+            self.post_message(self.Zoomed(self.zoom_label))
 
     def _unplaced(self, why: str) -> None:
         if self.is_attached:
-            self._lines = [Strip([Segment(f"The events could not be placed in time ({why})"[: self.size.width])])]
-            self.refresh()
+            self._unplaceable, self._told = why, False
+            self._rebuild()
 
     def show(self, view: list[Event] | None) -> None:
         """Draw these events (a filter's matches) over the rest, drawn lighter; None shows all."""
@@ -133,7 +140,7 @@ class TimeAxis(Widget):
     def zoom_label(self) -> str:
         """The zoom level, and the zone of the axis's clock when the dataset's clock times differ."""
         if self._placement is None:
-            return PLACING
+            return NOT_PLACED if self._unplaceable else PLACING
         level = self.levels[min(self._zoom, len(self.levels) - 1)][0]
         return f"{level}, times in UTC" if self._placement.zone == 0 else level
 
@@ -143,8 +150,13 @@ class TimeAxis(Widget):
         An undated selection has no place on the axis: the zoom centres on the nearest dated
         event instead, and says so in a Zoomed note.
         """
-        if self._placement is None:
-            self.post_message(self.Zoomed(PLACING, f"The time axis is still {PLACING}: zoom again in a moment."))
+        if self._placement is None:  # said once, not once per key or wheel tick
+            if not self._told:
+                self._told = True
+                said = f"The time axis is still {PLACING}: zoom again in a moment."
+                if self._unplaceable:
+                    said = f"The events could not be placed in time ({self._unplaceable}): the time axis has no zoom."
+                self.post_message(self.Zoomed(self.zoom_label, said))
             return
         levels = self.levels
         self._zoom = 0 if step == 0 else max(0, min(min(self._zoom, len(levels) - 1) + step, len(levels) - 1))
@@ -193,8 +205,11 @@ class TimeAxis(Widget):
         if self._placement is None:
             self._axis = None
             said = f"Placing {count(len(self._all), 'event')} in time…"
-            self._lines = [Strip([Segment(said, self.get_component_rich_style("axis--tick"))])]
-            label = PLACING
+            if self._unplaceable:
+                said = f"The events could not be placed in time ({self._unplaceable})"
+            style = self.get_component_rich_style("axis--tick")
+            self._lines = [Strip([Segment(line, style)]) for line in textwrap.wrap(said, max(width, 20))[:ROWS]]
+            label = self.zoom_label
         else:
             levels = self.levels
             zoom = levels[min(self._zoom, len(levels) - 1)]
