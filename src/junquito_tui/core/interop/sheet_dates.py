@@ -36,7 +36,7 @@ from .sheet_date_values import Hidden, HourShown, MonthShown, Number1904, Parsed
 from .sheet_periods import span, vague_form, year_in_text
 
 _VAGUE = re.compile(
-    r"^(?:~|≈|c\.|ca\.?|circa|around|about|approx\.?|approximately|early|mid-?|late|before|after|by|"
+    r"^(?:~|≈|c\.|ca\.?|circa|around|about|approx\.?|approximately|early|mid-?|late|before|after|by|since|until|"
     r"some ?time(?: in)?|spring|summer|autumn|fall|winter|the)\s*",
     re.IGNORECASE,
 )
@@ -45,7 +45,13 @@ _VAGUE = re.compile(
 _BOUNDS = {
     word: f"a date given as '{word} ...' is read as that date, approximate (its note keeps the words): "
     f"the file does not say how long {side} it"
-    for word, side in (("before", "before"), ("after", "after"), ("by", "before"))
+    for word, side in (
+        ("before", "before"),
+        ("after", "after"),
+        ("by", "before"),
+        ("since", "after"),  # 'since 1945': from then on, for how long not said
+        ("until", "before"),
+    )
 }
 # A time of day written before its date ('10:30 15/01/2018', '12:00 AM 1/15/2018'), read as if after it
 _LEADING_TIME = re.compile(
@@ -90,10 +96,15 @@ TIME_UNREAD = (
 )
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{3,4})$")
-_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.](\d{4})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{4})$")  # '5/2020', '05-2020' (Excel's mm-yyyy)
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
 _TWO_YEARS = re.compile(r"^(\d{4})\s*([-/])\s*(\d{1,2})$")  # '1811-12': December 1811, or 1811 to 1812?
 _EXCEL_MONTH_YEAR = re.compile(r"^[^\W\d_]{3,}\.?-\d{2}$")  # 'May-20': Excel's mmm-yy, as a CSV keeps it
+# A minus sign as typesetting writes it ('−460', U+2212), a dash or a hyphen and a space before a year:
+# the year is negative, as '-460' is (they were read as 460 CE)
+_MINUS = re.compile(r"^(?:[\u2212\u2012\u2013\u2014\ufe63\uff0d]\s*|-\s+)(?=\d)")
+# Years counted before the present (1950), as radiocarbon dates are: no calendar year is read from them
+_BEFORE_PRESENT = re.compile(r"(?<![^\s\d])(?:cal\.?\s*)?(?:BP|B\.\s?P\.)$", re.IGNORECASE)
 _SHORT_YEAR = (
     "a year of one or two digits ({}) read as written, a year of the first century CE; a two-digit year meant "
     "for the 1900s or 2000s needs its century"
@@ -189,7 +200,9 @@ def _not_a_year(digits: int) -> str:
 def _from_text(original: str) -> Parsed | str:
     if _ZEROS.match(original):
         return ZEROS
-    text, vague, bound = original, False, None
+    if _BEFORE_PRESENT.search(original.rstrip("?() ")):
+        return f"{original!r} counts years before the present (1950), as radiocarbon dates do: no year is read from it"
+    text, vague, bound = _MINUS.sub("-", original), False, None
     while (match := _VAGUE.match(text)) and match.end() < len(text):
         word = match.group().strip().lower()
         text, vague = text[match.end() :], vague or word != "the"
@@ -316,6 +329,8 @@ def _exact(text: str, era: int) -> Parsed | str | None:
             return f"{text!r}: {week.group(1)} has no week {week.group(2)}"
         note = f"read as an ISO 8601 week date (day {week.group(3)} of week {week.group(2)} of {week.group(1)})"
         return Parsed({"year": day.year, "month": day.month, "day": day.day}, note=note)
+    if (match := _NUMERIC.match(text)) and match.group(2) == "-" and len(match.group(4)) == 2:
+        return _numeric(int(match.group(1)), "-", int(match.group(3)), match.group(4))  # '5-8-24' is no year 5
     if (match := _ISO.match(text)) and match.group(2):
         return _iso(match, era)
     if match := _YMD.match(text):
@@ -372,6 +387,8 @@ def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
     year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
     if (month > 12 or month == 0) and day is None:
         return None  # '1826-31', '1999-00': a range of years, read as such below
+    if day is not None and (month == 0 or int(day) == 0):
+        return f"{match.group(0)!r} has a month or a day of 0: no date (an empty date cell may be written so)"
     if year < 0:  # ISO 8601 counts years astronomically (0 is 1 BCE): '-0299-05' is May 300 BCE
         year -= 1
     parts = {"year": year * (-1 if era < 0 else 1), "month": month}
@@ -385,11 +402,15 @@ def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
     return Parsed(parts)
 
 
-def _numeric(first: int, separator: str, second: int, year_text: str) -> Parsed:
+def _numeric(first: int, separator: str, second: int, year_text: str) -> Parsed | str:
     year, said = _full_year(year_text)
-    if first > 12 >= second:
-        order: str | None = "dmy"  # the only reading: this date shows the order (dots included)
-    elif second > 12 >= first:
+    if first == 0 or second == 0:  # Excel writes an empty date cell as 1/0/1900
+        written = separator.join((str(first), str(second), year_text))
+        return f"{written!r} has a day or a month of 0: no date (Excel shows an empty date cell as 1/0/1900)"
+    # the only reading, if it is a date at all ('1/99/1951' is none either way: it shows no order)
+    if first > 12 >= second and first <= _days_in_month(year, second):
+        order: str | None = "dmy"  # this date shows the order (dots included)
+    elif second > 12 >= first and second <= _days_in_month(year, first):
         order = "mdy"
     else:
         order = None
@@ -404,6 +425,10 @@ def _numeric(first: int, separator: str, second: int, year_text: str) -> Parsed:
     elif order is None:
         parsed.order = "same"
     return parsed
+
+
+def _days_in_month(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
 
 
 def _full_year(text: str) -> tuple[int, list[str]]:

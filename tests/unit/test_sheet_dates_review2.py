@@ -1,0 +1,104 @@
+"""Dates a review of messy CSV files found read falsely, with no word: hyphenated dates with a two-digit
+year read as years of the first century, a typeset minus sign dropped, years before present read as
+years CE, an impossible date taken as evidence of the file's day/month order, Excel's empty date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.interop.sheet_date_values import Parsed
+from junquito_tui.core.interop.sheet_dates import read_date
+from junquito_tui.core.loader import load_with_report
+from sheet_files import titled_events
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(dt.date(1930, 1, 1), dt.date(2029, 12, 31)), st.booleans(), st.booleans(), st.booleans())
+def test_a_hyphenated_date_with_a_two_digit_year_is_that_day(
+    day: dt.date, month_first: bool, pad: bool, ok: bool
+) -> None:
+    """Oracle: the calendar. '5-8-24' was 24 August of the year 5, no warning; it is d-m-yy or m-d-yy,
+    as Excel writes them, read as the slashed form is (the year as Excel reads two digits)."""
+    first, second = (day.month, day.day) if month_first else (day.day, day.month)
+    form = "{:02d}-{:02d}-{}" if pad else "{}-{}-{}"
+    read = read_date(form.format(first, second, f"{day.year % 100:02d}"))
+    assert isinstance(read, Parsed)
+    parts = read.parts
+    assert parts["year"] == day.year and {parts["month"], parts["day"]} == {day.month, day.day}
+    if first != second and max(first, second) > 12:  # the only reading: it shows the file's order
+        assert (parts["month"], parts["day"]) == (day.month, day.day)
+
+
+def test_hyphenated_two_digit_years_in_a_file(tmp_path: Path) -> None:
+    events = titled_events(tmp_path / "hy.csv", "date,event\n5-8-24,A\n13-1-05,C\n24-08-05 10:00,D\n")
+    whens = {title: event.when for title, event in events.items()}
+    assert {title: when.date for title, when in whens.items() if when} == {
+        "A": "2024-08-05",  # day first, as '13-1-05' shows
+        "C": "2005-01-13",
+        "D": "2005-08-24T10:00",
+    }
+
+
+def test_a_typeset_minus_or_a_dash_before_a_year_is_a_year_bce(tmp_path: Path) -> None:
+    """'−460' (U+2212), '–460' and '- 460' were 460 CE, approximate, no warning."""
+    path = tmp_path / "minus.csv"
+    path.write_text("date,event\n\u2212460,A\n\u2013460,B\n- 460,C\n-460,D\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    dates = {event.title: event.when.date for event in loaded.dataset.events if event.when}
+    assert set(dates.values()) == {"-0459"} and len(dates) == 4  # each as '-460' is: 460 BCE as TimelineJS counts
+    assert any(
+        "negative years read as years BCE" in w and "line 2, line 3, line 4 and 1 more" in w for w in loaded.warnings
+    )
+
+
+def test_years_before_present_are_named_not_read_as_years_ce(tmp_path: Path) -> None:
+    path = tmp_path / "bp.csv"
+    path.write_text("date,event\n2000 BP,A\n5000 B.P.,B\n12000 cal BP,C\n1950,D\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    assert [e.title for e in loaded.dataset.events] == ["D"]
+    for line, text in ((2, "2000 BP"), (3, "5000 B.P."), (4, "12000 cal BP")):
+        assert any(w.startswith(f"line {line}: '{text}'") and "before the present (1950)" in w for w in loaded.warnings)
+
+
+def test_an_impossible_date_does_not_decide_the_files_order(tmp_path: Path) -> None:
+    """'1/99/1951' is no date either way round: it showed month/day, and '1/2/1951' became 2 January
+    against the semicolons' day/month assumption."""
+    path = tmp_path / "imp.csv"
+    path.write_text("date;event\n1/2/1951;A\n1/99/1951;B\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    a = next(e for e in loaded.dataset.events if e.title == "A")
+    assert a.when is not None and a.when.date == "1951-02-01"  # day/month, the assumption said
+    assert not any("shows" in w and "1/99/1951" in w for w in loaded.warnings)
+    assert any("no date in the file settles it" in w for w in loaded.warnings)
+    path.write_text("date,event\n1/2/1951,A\n32/1/1951,B\n", encoding="utf-8")
+    assert not any("32/1/1951" in w and "shows" in w for w in load_with_report(path).warnings)
+
+
+def test_excel_s_empty_date_is_no_date(tmp_path: Path) -> None:
+    """'1/0/1900' (what Excel shows for an empty date cell) and '1900-01-00' were January 1900."""
+    path = tmp_path / "zero.csv"
+    path.write_text("date,event\n1/0/1900,A\n1900-01-00,B\n0/5/2001,C\n2001-05-04,D\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    assert [e.title for e in loaded.dataset.events] == ["D"]
+    assert all(any(w.startswith(f"line {line}:") and "of 0" in w for w in loaded.warnings) for line in (2, 3, 4))
+
+
+def test_a_month_and_year_with_a_hyphen_and_bounds_without_a_width(tmp_path: Path) -> None:
+    """'05-2020' was skipped as having no year; 'since' and 'until' had no warning that the file does not
+    say how far the date reaches."""
+    path = tmp_path / "more.csv"
+    path.write_text("date,event\n05-2020,A\n5-2020,B\nsince 1945,C\nuntil 1945,D\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    whens = {e.title: e.when for e in loaded.dataset.events}
+    assert {t: (w.date, w.precision, w.approximate) for t, w in whens.items() if w} == {
+        "A": ("2020-05", "month", False),
+        "B": ("2020-05", "month", False),
+        "C": ("1945", "year", True),
+        "D": ("1945", "year", True),
+    }
+    assert any("'since ...'" in w and "how long after it" in w for w in loaded.warnings)
+    assert any("'until ...'" in w and "how long before it" in w for w in loaded.warnings)
