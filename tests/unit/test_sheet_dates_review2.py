@@ -102,3 +102,28 @@ def test_a_month_and_year_with_a_hyphen_and_bounds_without_a_width(tmp_path: Pat
     }
     assert any("'since ...'" in w and "how long after it" in w for w in loaded.warnings)
     assert any("'until ...'" in w and "how long before it" in w for w in loaded.warnings)
+
+
+def test_ranges_with_marks_of_doubt_decades_or_a_margin_keep_every_year_they_name(tmp_path: Path) -> None:
+    """Each lost its end or part of its span, unsaid: 'c.1914-c.1918' was 1914 alone, '1940s-1955'
+    1940-1949, '1900 +/- 10' 1900."""
+    cases = {
+        "c.1914-c.1918": ("1914", "1918"),
+        "1914?-18": ("1914", "1918"),
+        "[1914]-1918": ("1914", "1918"),
+        "1914\u2013c.1918": ("1914", "1918"),
+        "1914 (?)-1918": ("1914", "1918"),
+        "1914?-1918": ("1914", "1918"),
+        "1940s-1955": ("1940", "1955"),
+        "1949-1950s": ("1949", "1959"),
+        "1800-1850s": ("1800", "1859"),
+        "1900 +/- 10": ("1890", "1910"),
+        "1900\u00b15": ("1895", "1905"),
+        "Sec. 1918 report": ("1918", None),  # 'c.' only as a word of its own
+    }
+    text = "date,event\n" + "".join(f'"{written}",{n}\n' for n, written in enumerate(cases))
+    events = titled_events(tmp_path / "ranges.csv", text)
+    for n, (written, (start, end)) in enumerate(cases.items()):
+        event = events[str(n)]
+        assert event.when is not None and event.when.approximate and event.when.note == written
+        assert (event.when.date, event.end.date if event.end else None) == (start, end), written

@@ -47,9 +47,22 @@ _DECADES_IN_TEXT = re.compile(
 )
 
 
+# Marks of doubt around or between years ('c.1914-c.1918', '1914?-18', '[1914]-1918', '1914 (?)-1918'):
+# the years are read without them (the date is approximate, its note the text as written)
+_DOUBT = re.compile(r"\[|\]|\(\s*\?\s*\)|\?|(?<![^\W\d_])(?:ca?)\.\s*|\bcirca\s+", re.IGNORECASE)
+# A decade then a year, a year then a decade ('1940s-1955', '1949-1950s'): the range reaches both
+_YEAR_AFTER_DECADE = re.compile(r"\d0\s?'?s\s*(?:-|–|—|to|until|till)\s*(\d{4})(?![\d:/.]|\s?'?s)", re.IGNORECASE)
+_DECADE_AFTER_YEAR = re.compile(r"\d{4}\s*(?:-|–|—|to|until|till)\s*(\d{3}0)\s?'?s(?![^\W_])", re.IGNORECASE)
+# A year and its margin ('1900 +/- 10', '1900±5'): the years it allows
+_MARGIN = re.compile(r"^(\d{3,4})\s*(?:±|\+\s?/\s?[-−]|\+[-−])\s*(\d{1,3})$")
+
+
 def vague_form(text: str, era: int) -> Parsed | None:
     """A decade, a century, a range of years or of months: approximate, with an end."""
     sign = -1 if era < 0 else 1
+    if (margin := _MARGIN.match(text)) is not None and int(margin.group(2)) > 0:
+        year, give = int(margin.group(1)), int(margin.group(2))
+        return span(-(year + give), -(year - give)) if sign < 0 else span(year - give, year + give)
     if (months := _month_span(text, era)) is not None:
         return months
     if (days := _day_span(text, era)) is not None:
@@ -182,7 +195,9 @@ def span(first: int, last: int) -> Parsed:
 
 
 def year_in_text(text: str, era: int) -> Parsed | str:
+    text = _DOUBT.sub("", text)
     found = {int(y): m.start() for m in _YEAR_IN_TEXT.finditer(text) for y in m.groups()}
+    found.update({int(m.group(1)): m.start(1) for m in _YEAR_AFTER_DECADE.finditer(text)})
     for match in _RANGE_IN_TEXT.finditer(text):  # 'Long March 1934-35', '1990-2000 approx': both years
         head = match.group(1)
         end = _range_end(head, match.group(2))
@@ -252,7 +267,7 @@ def _decades_in_text(text: str) -> list[tuple[int, int, int]]:
         if second % 10 == 0:
             found[match.start(1)] = (int(head), int(head) + 9, int(head) + 9)
             found[match.start(2)] = (second, second + 9, second + 99 if second % 100 == 0 else second + 9)
-    for match in _DECADE_IN_TEXT.finditer(text):
+    for match in [*_DECADE_IN_TEXT.finditer(text), *_DECADE_AFTER_YEAR.finditer(text)]:
         start = int(match.group(1))
         found.setdefault(match.start(1), (start, start + 9, start + 99 if start % 100 == 0 else start + 9))
     return list(found.values())
