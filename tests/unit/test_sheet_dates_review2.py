@@ -127,3 +127,24 @@ def test_ranges_with_marks_of_doubt_decades_or_a_margin_keep_every_year_they_nam
         event = events[str(n)]
         assert event.when is not None and event.when.approximate and event.when.note == written
         assert (event.when.date, event.end.date if event.end else None) == (start, end), written
+
+
+def test_text_decoded_twice_through_mac_roman_is_noticed(tmp_path: Path) -> None:
+    """'Ehren√§mter' (UTF-8 read as Mac Roman, as classic Mac Excel did) had no warning; French
+    quotes ('«Ça va»') and typographic signs are not taken for it."""
+    path = tmp_path / "mac.csv"
+    path.write_bytes(
+        b"date,event\n2020-01-01,Ehren\xe2\x88\x9a\xc2\xa7mter\n2020-01-02,Fundaci\xe2\x88\x9a\xe2\x89\xa5n\n"
+    )
+    (warning,) = [w for w in load_with_report(path).warnings if "decoded twice" in w]
+    assert warning.startswith("line 2: 'Ehren√§mter'") and "'Ehrenämter'" in warning and "2 lines like it" in warning
+    path.write_bytes("date,event\n2020-01-03,«Ça va»\n2020-01-04,It’s ≈ 5 √2 ¬a\n".encode())
+    assert not any("decoded twice" in w for w in load_with_report(path).warnings)
+
+
+def test_text_encoded_three_times_is_told_what_it_was(tmp_path: Path) -> None:
+    """The fix suggested for 'EhrenÃƒÂ¤mter' was 'EhrenÃÂ¤mter', neither the text nor a step back."""
+    path = tmp_path / "three.csv"
+    path.write_text("date,event\n2020-01-01,EhrenÃƒÂ¤mter\n", encoding="utf-8")
+    (warning,) = [w for w in load_with_report(path).warnings if "decoded twice" in w]
+    assert "it should probably read 'Ehrenämter'" in warning

@@ -23,8 +23,9 @@ from typing import Any
 from .sheet_read import SAMPLE_BYTES, Table, TwiceEncoded, _filled, _header_name, choose_delimiter
 
 # What ``open_table`` looks into lines for: UTF-8's lead byte of 'Ã', 'Â' and 'â' then their second
-# byte (text decoded twice shows them); a file holding any of them is left to it.
-_TWICE_MARKS = re.compile(b"\xc3[\x82\x83\xa2]")
+# byte (text decoded twice shows them), and of Mac Roman's '¬', '√', 'ƒ', '≈' and '‚' (the same through
+# Mac Roman); a file holding any of them is left to it.
+_TWICE_MARKS = re.compile(b"\xc3[\x82\x83\xa2]|\xc2\xac|\xe2\x88\x9a|\xc6\x92|\xe2\x89\x88|\xe2\x80\x9a")
 _SCAN_BYTES = 1 << 20
 
 

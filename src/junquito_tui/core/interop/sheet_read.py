@@ -70,6 +70,13 @@ _TWICE = re.compile(
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{1,3}"
 )
 
+# The same through Mac Roman (classic Mac Excel): UTF-8's lead bytes of Latin letters and of typographic
+# punctuation (C2-C5, E2) read as Mac Roman ('¬', '√', 'ƒ', '≈', '‚'), then continuation bytes so read:
+# 'Ehren√§mter' for 'Ehrenämter', '‚Äô' for '’'
+_MAC_LEADS = "¬√ƒ≈‚"
+_TWICE_LEADS = ("Ã", "Â", "â", *_MAC_LEADS)  # a line holding none of these holds no such text
+_TWICE_MAC = re.compile(f"[{_MAC_LEADS}][{re.escape(bytes(range(0x80, 0xC0)).decode('mac_roman'))}]{{1,2}}")
+
 
 class SheetError(Exception):
     """What makes a file unreadable as a spreadsheet (the loader reports it as a dataset problem)."""
@@ -106,14 +113,15 @@ class TwiceEncoded:
     count: int = 0
 
     def check(self, number: int, text: str) -> None:
-        for match in _TWICE.finditer(text):
-            fixed = _undo_twice(match.group())
-            if fixed is not None and _meaningful(fixed):
-                self.count += 1
-                if self.first is None:
-                    word = _word_around(text, match.start())
-                    self.first = (number, word, word.replace(match.group(), fixed))
-                return
+        for pattern, undo in ((_TWICE, _undo_twice), (_TWICE_MAC, _undo_twice_mac)):
+            for match in pattern.finditer(text):
+                fixed = undo(match.group())
+                if fixed is not None and _meaningful(fixed):
+                    self.count += 1
+                    if self.first is None:
+                        word = _word_around(text, match.start())
+                        self.first = (number, word, _undone(word, undo) or word.replace(match.group(), fixed))
+                    return
 
     def warning(self) -> str | None:
         if self.first is None:
@@ -139,6 +147,28 @@ def _undo_twice(text: str) -> str | None:
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
     return None
+
+
+def _undone(word: str, undo: Callable[[str], str | None]) -> str | None:
+    """The whole word undone as many times as it was done ('EhrenÃƒÂ¤mter', three times encoded, is
+    'Ehrenämter', not 'EhrenÃ¤mter'); None if the whole word cannot be undone even once."""
+    found = None
+    for _ in range(3):
+        again = undo(found or word)
+        if again is None or again == (found or word):
+            break
+        found = again
+    return found
+
+
+def _undo_twice_mac(text: str) -> str | None:
+    """Mac Roman's reading undone, if it gives a Latin letter or typographic punctuation ('«Ça' is
+    French, not mojibake: undone it would be 'ǂa')."""
+    try:
+        fixed = text.encode("mac_roman").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return fixed if all("\u00a0" <= c <= "\u024f" or "\u2010" <= c <= "\u206f" or c == "€" for c in fixed) else None
 
 
 def _word_around(text: str, at: int) -> str:
@@ -730,7 +760,7 @@ class _LineCounter:
         for line in handle:
             self.number += 1
             self.held.append(line)
-            if "Ã" in line or "Â" in line or "â" in line:  # a cheap test before the real one
+            if any(mark in line for mark in _TWICE_LEADS):  # a cheap test before the real one
                 self.twice.check(self.number, line)
             yield line
         self.ended = True
