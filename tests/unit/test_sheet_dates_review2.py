@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import read_date
-from junquito_tui.core.loader import load_with_report
+from junquito_tui.core.loader import DatasetError, load_with_report
 from sheet_files import titled_events
 
 
@@ -148,3 +149,18 @@ def test_text_encoded_three_times_is_told_what_it_was(tmp_path: Path) -> None:
     path.write_text("date,event\n2020-01-01,EhrenÃƒÂ¤mter\n", encoding="utf-8")
     (warning,) = [w for w in load_with_report(path).warnings if "decoded twice" in w]
     assert "it should probably read 'Ehrenämter'" in warning
+
+
+def test_the_suggested_columns_line_follows_the_names_that_say_date_and_title(tmp_path: Path) -> None:
+    """The line suggested for a layout not recognised took the first columns in order: pasted as
+    given, 'date_start,date_end,event_description' made events titled '1951'."""
+    for header, row, line in (
+        ("date_start,date_end,event_description", "1950,1951,A thing.", "date=date_start,title=event_description"),
+        ("kind,what,when_it", "x,A thing,2020-01-01", "date=when_it,title=what"),
+        ("a,b,c", "x,y,z", "date=a,title=b"),  # nothing to go by: the first ones
+    ):
+        path = tmp_path / "unknown.csv"
+        path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+        with pytest.raises(DatasetError) as error:
+            load_with_report(path)
+        assert error.value.report().endswith(f"--columns {line}")

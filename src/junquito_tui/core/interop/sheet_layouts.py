@@ -246,8 +246,11 @@ def unrecognised(header: Header, chosen: dict[str, int]) -> str:
             "line, remove the lines above them"
         )
     guess = {key: header.names[position] for key, position in chosen.items()}
-    for key in ("date", "title"):
-        guess.setdefault(key, next((n for n in names[:HEADERS_SHOWN] if n not in guess.values()), "COLUMN"))
+    for key in ("date", "title"):  # a name that says it first ('date_start', 'what'), then the first left
+        left = [
+            n for n in names[:HEADERS_SHOWN] if n not in guess.values() and (key == "date" or not _HINTS["date"](n))
+        ]
+        guess.setdefault(key, next((n for n in left if _HINTS[key](n)), left[0] if left else "COLUMN"))
     for key, name in guess.items():  # shown by its column's number, which --columns takes too, where the
         if name in header.names and not _nameable(name):  # name is long, or cannot be written in the line
             guess[key] = str(header.names.index(name) + 1)
@@ -257,6 +260,13 @@ def unrecognised(header: Header, chosen: dict[str, int]) -> str:
         f"{missing} column is obvious; {headers_found(header)}. Say which columns to use, for example: "
         f"--columns {line}"
     )
+
+
+# Words in a column's name that make it the likelier date or title column, for the suggested line
+_HINTS = {
+    "date": re.compile(r"date|when|year|time|day|fecha|datum|año|ano\b|jahr|data\b", re.IGNORECASE).search,
+    "title": re.compile(r"event|title|what|name|headline|description|desc|text|summary|subject", re.IGNORECASE).search,
+}
 
 
 def _nameable(name: str) -> bool:
