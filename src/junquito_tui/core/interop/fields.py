@@ -22,7 +22,7 @@ from .notes import Notes
 
 # A whole field that is a template's token ('{{headline}}', '[[Text]]', '${title}') or its sample words.
 _PLACEHOLDER = re.compile(r"\{\{.*\}\}|\[\[.*\]\]|<%.*%>|\$\{.*\}|lorem ipsum.*", re.IGNORECASE | re.DOTALL)
-_LINE_BREAK = re.compile(r"[\n\t\u2028\u2029]")
+_LINE_BREAK = re.compile(r"[\r\n\t\u2028\u2029]")  # \r: a classic Mac file's line break in a cell
 FOLDED = "line breaks or tabs in a one-line field (a title, a name, a place) replaced by spaces"
 _PLACEHOLDER_WORDS = frozenset(
     {"headline", "text", "title", "caption", "credit", "media", "media caption", "media credit", "tbd", "todo"}

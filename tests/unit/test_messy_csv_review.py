@@ -1,6 +1,8 @@
-"""Dates a review of messy CSV files found read falsely, with no word: hyphenated dates with a two-digit
-year read as years of the first century, a typeset minus sign dropped, years before present read as
-years CE, an impossible date taken as evidence of the file's day/month order, Excel's empty date."""
+"""What a review of messy CSV files found answered falsely, with no word: hyphenated dates with a
+two-digit year read as years of the first century, a typeset minus sign dropped, years before present
+read as years CE, an impossible date taken as evidence of the file's day/month order, Excel's empty date,
+ranges cut short, text decoded twice through Mac Roman, a misleading --columns suggestion, a classic
+Mac file's line break folded unsaid."""
 
 from __future__ import annotations
 
@@ -164,3 +166,13 @@ def test_the_suggested_columns_line_follows_the_names_that_say_date_and_title(tm
         with pytest.raises(DatasetError) as error:
             load_with_report(path)
         assert error.value.report().endswith(f"--columns {line}")
+
+
+def test_a_line_break_in_a_title_of_a_classic_mac_file_is_said(tmp_path: Path) -> None:
+    """CR-only line ends: a break inside a quoted title was folded with no warning (LF and CRLF had one)."""
+    for end in ("\r", "\n", "\r\n"):
+        path = tmp_path / "breaks.csv"
+        path.write_bytes(f'date,event{end}2020-01-06,"B{end}multi"{end}'.encode())
+        loaded = load_with_report(path)
+        assert [e.title for e in loaded.dataset.events] == ["B multi"]
+        assert any(w.startswith("line breaks or tabs in a one-line field") for w in loaded.warnings), repr(end)
