@@ -176,3 +176,12 @@ def test_a_line_break_in_a_title_of_a_classic_mac_file_is_said(tmp_path: Path) -
         loaded = load_with_report(path)
         assert [e.title for e in loaded.dataset.events] == ["B multi"]
         assert any(w.startswith("line breaks or tabs in a one-line field") for w in loaded.warnings), repr(end)
+
+
+def test_a_day_number_with_a_time_is_named_as_such(tmp_path: Path) -> None:
+    """'43831.5' was skipped as having 'no year'; it is a day number and a time that lost its format."""
+    path = tmp_path / "serial.csv"
+    path.write_text("date,event\n43831.5,A\n43831,B\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    assert [(e.title, e.when.date if e.when else None) for e in loaded.dataset.events] == [("B", "2020-01-01")]
+    assert any(w.startswith("line 2: '43831.5'") and "day number and time of day" in w for w in loaded.warnings)

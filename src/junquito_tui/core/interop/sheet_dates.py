@@ -98,6 +98,7 @@ _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{3,4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{4})$")  # '5/2020', '05-2020' (Excel's mm-yyyy)
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
+_SERIAL_AND_TIME = re.compile(r"^\d{5}\.\d+$")  # '43831.5': noon on 1 January 2020, as a spreadsheet counts
 _TWO_YEARS = re.compile(r"^(\d{4})\s*([-/])\s*(\d{1,2})$")  # '1811-12': December 1811, or 1811 to 1812?
 _EXCEL_MONTH_YEAR = re.compile(r"^[^\W\d_]{3,}\.?-\d{2}$")  # 'May-20': Excel's mmm-yy, as a CSV keeps it
 # A minus sign as typesetting writes it ('−460', U+2212), a dash or a hyphen and a space before a year:
@@ -296,6 +297,10 @@ def _joined(note: str | None, more: str) -> str:
 
 def _exact(text: str, era: int) -> Parsed | str | None:
     """The forms that say exactly what they mean; None when the text is none of them."""
+    if _SERIAL_AND_TIME.match(text) and SERIAL_RANGE[0] <= float(text) < SERIAL_RANGE[1] + 1 and not era:
+        return (
+            f"{text} looks like a spreadsheet's day number and time of day (a date cell that lost its format): not read"
+        )
     if _NUMBER.match(text):
         digits = len(text.lstrip("+-").split(".")[0].lstrip("0"))
         if digits > YEAR_DIGITS and not era and not text.startswith("-"):
