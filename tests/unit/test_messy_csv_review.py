@@ -185,3 +185,29 @@ def test_a_day_number_with_a_time_is_named_as_such(tmp_path: Path) -> None:
     loaded = load_with_report(path)
     assert [(e.title, e.when.date if e.when else None) for e in loaded.dataset.events] == [("B", "2020-01-01")]
     assert any(w.startswith("line 2: '43831.5'") and "day number and time of day" in w for w in loaded.warnings)
+
+
+def test_a_timelinejs_sheet_orders_events_of_one_minute_by_their_seconds(tmp_path: Path) -> None:
+    """'10:00:30' came before '10:00:10' (the importer never passed the seconds on); where one of them
+    gives none ('10:00'), the file's order is kept, as in any other sheet (found by a review)."""
+    head = "Year,Month,Day,Time,Headline,Text\n"
+    path = tmp_path / "seconds.csv"
+    path.write_text(head + "2019,3,6,10:00:30,Thirty,a\n2019,3,6,10:00:10,Ten,b\n2019,3,6,10:01,Later,c\n")
+    assert [e.title for e in load_with_report(path).dataset.events] == ["Ten", "Thirty", "Later"]
+    path.write_text(head + "2019,3,6,10:00:30,Thirty,a\n2019,3,6,10:00,None given,b\n")
+    assert [e.title for e in load_with_report(path).dataset.events] == ["Thirty", "None given"]
+
+
+def test_a_timelinejs_file_orders_events_of_one_minute_by_their_seconds(tmp_path: Path) -> None:
+    import json
+
+    def slide(title: str, **clock: int) -> dict[str, object]:
+        return {"start_date": {"year": 2019, "month": 3, "day": 6, "hour": 10, "minute": 0, **clock},
+                "text": {"headline": title}}  # fmt: skip
+
+    path = tmp_path / "timeline.json"
+    slides = [slide("Thirty", second=30), slide("Ten and a half", second=10, millisecond=500), slide("Ten", second=10)]
+    path.write_text(json.dumps({"events": slides}), encoding="utf-8")
+    assert [e.title for e in load_with_report(path).dataset.events] == ["Ten", "Ten and a half", "Thirty"]
+    path.write_text(json.dumps({"events": [slide("Thirty", second=30), slide("No second")]}), encoding="utf-8")
+    assert [e.title for e in load_with_report(path).dataset.events] == ["Thirty", "No second"]

@@ -331,8 +331,12 @@ def test_two_digit_years_follow_excel_and_are_said(short: int, month: int, day: 
 @given(st.times())
 def test_times_of_day(moment: dt.time) -> None:
     twelve = moment.strftime("%I:%M:%S %p")
-    for text in (moment.strftime("%H:%M:%S"), twelve, moment):
+    for text in (moment.strftime("%H:%M:%S"), twelve):  # the seconds written: stated, 0 too
         assert read_time(text) == {"hour": moment.hour, "minute": moment.minute, "second": moment.second}
+    # a time cell stores a second whether or not the sheet shows it: only one that is not 0 says one
+    seconds = {"second": moment.second} if moment.second else {}
+    assert read_time(moment) == {"hour": moment.hour, "minute": moment.minute, **seconds}
+    assert read_time(moment.strftime("%H:%M")) == {"hour": moment.hour, "minute": moment.minute}
 
 
 @pytest.mark.parametrize("text", ["Spring", "sometime", "n/a", "May 20", "10:30"])

@@ -101,22 +101,30 @@ def read_time(value: object) -> Parts | str | None:
     if isinstance(value, PartTime):  # no hour precision here: the event keeps its day, said
         return value.why()
     if isinstance(value, time | datetime):
-        return {"hour": value.hour, "minute": value.minute, "second": value.second}
+        return _parts(value.hour * 3600 + value.minute * 60 + value.second)
     if isinstance(value, timedelta):
         seconds = int(value.total_seconds())
         if not 0 <= seconds < 86400:  # a duration ('[h]:mm' showing 30:00), not a time of day
             return f"{_duration(seconds)} is a duration, not a time of day"
-        return {"hour": seconds // 3600, "minute": seconds // 60 % 60, "second": seconds % 60}
+        return _parts(seconds)
     if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
-        seconds = round(value * 86400)  # a time cell without its format: a fraction of a day
-        return {"hour": seconds // 3600, "minute": seconds // 60 % 60, "second": seconds % 60}
+        return _parts(round(value * 86400))  # a time cell without its format: a fraction of a day
     text = " ".join(str(value).split())
     clock, rest, unread = clock_at_end("0 " + text, [], keep_midnight=True)
     if unread is not None and rest == "0":
         return f"{text!r}: {unread[1]}"
     if clock is None or rest != "0":
         return f"{text!r} is not a time of day"
-    return {"hour": clock[0], "minute": clock[1], "second": clock[2]}
+    hour, minute, second, _, _, written = clock
+    return {"hour": hour, "minute": minute, **({"second": second} if written else {})}
+
+
+def _parts(seconds: int) -> Parts:
+    """A cell's time of day; its second only if not 0: a cell stores one whether or not the sheet shows
+    it, and '10:00' states no second (events of one minute are ordered by their seconds only where each
+    gives its own)."""
+    parts: Parts = {"hour": seconds // 3600, "minute": seconds // 60 % 60}
+    return {**parts, "second": seconds % 60} if seconds % 60 else parts
 
 
 def _duration(seconds: int) -> str:

@@ -63,6 +63,19 @@ def _number_text(raw: str) -> int | _Invalid | None:
     return _Invalid(raw)
 
 
+def stated_seconds(value: object) -> float | None:
+    """The seconds (and milliseconds) a date object gives, for the order of events within a minute; None
+    where it gives none or ones that are not valid (then the file states no such order)."""
+    if not isinstance(value, dict):
+        return None
+    second, millisecond = _number(value.get("second")), _number(value.get("millisecond"))
+    if not isinstance(second, int) or not 0 <= second <= 59:
+        return None
+    if millisecond is None:
+        return float(second)
+    return second + millisecond / 1000 if isinstance(millisecond, int) and 0 <= millisecond <= 999 else None
+
+
 def _shown(raw: object) -> str:
     text = repr(raw) if isinstance(raw, str) else str(raw).lower() if isinstance(raw, bool) else str(raw)
     return text if len(text) <= 40 else text[:37] + "..."

@@ -21,7 +21,7 @@ from .builder import Pending, dump_event, has_clock_time, out_of_order
 from .fields import FieldReader, short
 from .ids import MAX_ID, IdAllocator
 from .notes import Notes
-from .timelinejs_dates import KNOWN_DATE_FIELDS, NO_ZONE, ZONE_NOTE, DateReader, date_token
+from .timelinejs_dates import KNOWN_DATE_FIELDS, NO_ZONE, ZONE_NOTE, DateReader, date_token, stated_seconds
 from .timelinejs_dates import display as display_date
 from .timelinejs_media import Media, SourceBook
 from .timelinejs_order import ORDER_EXTENSION, restore_order
@@ -142,6 +142,8 @@ class TimelineImporter:
         fields["sources"] = sources + [s for s in self.book.media_sources(media, fields["id"]) if s not in sources]
         fields["tags"] = self.tags(slide.get("group"), f"{path}.group", era)
         pending = _Pending(fields, when, index, path, zoned=zones[0] is not None and when.precision == "minute")
+        if when.precision == "minute":  # events of one minute that all give their seconds: in their order
+            pending.second = stated_seconds(start)
         if zones != (None, None):  # a sheet's Time and End Time: each says its own zone, or has none
             pending.end_zoned = zones[1] is not None
         self.extension(slide.get(EXTENSION), pending)
