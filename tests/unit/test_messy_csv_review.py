@@ -211,3 +211,35 @@ def test_a_timelinejs_file_orders_events_of_one_minute_by_their_seconds(tmp_path
     assert [e.title for e in load_with_report(path).dataset.events] == ["Ten", "Ten and a half", "Thirty"]
     path.write_text(json.dumps({"events": [slide("Thirty", second=30), slide("No second")]}), encoding="utf-8")
     assert [e.title for e in load_with_report(path).dataset.events] == ["Thirty", "No second"]
+
+
+def test_a_timelinejs_sheet_keeps_the_date_columns_of_its_other_layout(tmp_path: Path) -> None:
+    """v2's Start Date and End Date beside a Year, or a Time and an End Year beside v2's dates, were
+    dropped with no word: only one layout's dates are read; the other's are kept, named."""
+    path = tmp_path / "both.csv"
+    path.write_text("Year,Month,Day,Headline,Text,Start Date,End Date\n2001,,,A,a,2001-05-04,2003-07-01\n")
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.when is not None and event.when.date == "2001"
+    assert event.summary == "a\n\nStart Date: 2001-05-04\n\nEnd Date: 2003-07-01"
+    assert any(w.startswith("'Start Date', 'End Date' are not part of") and "Year, Month, Day and Time" in w
+               for w in loaded.warnings)  # fmt: skip
+    path.write_text("Start Date,End Date,Headline,Text,Time,End Year\n2001,,A,a,10:30,2005\n")
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.summary == "a\n\nTime: 10:30\n\nEnd Year: 2005" and event.end is None
+    assert any(w.startswith("'Time', 'End Year' are not part of") and "Start Date and End Date" in w
+               for w in loaded.warnings)  # fmt: skip
+
+
+def test_a_timelinejs_year_that_is_not_whole_is_no_month(tmp_path: Path) -> None:
+    """'2019.5' in a CSV's Year was May 2019, unsaid ('2019.1' January), where a workbook's cell of 2019.5
+    is named as not a whole number and its row skipped: now the same from both."""
+    path = tmp_path / "decimal.csv"
+    path.write_text(
+        "Year,Month,Day,Headline,Text\n2019.5,,,Half,a\n2019.1,,,Tenth,b\n2019.5,7,,Month too,c\n2019,,,Plain,d\n"
+    )
+    loaded = load_with_report(path)
+    assert [e.title for e in loaded.dataset.events] == ["Plain"]
+    for line, text in ((2, "2019.5"), (3, "2019.1"), (4, "2019.5")):
+        assert f"line {line} (Year): '{text}' is not a whole number; row skipped" in loaded.warnings

@@ -80,7 +80,7 @@ def test_timelinejs_template_sheet() -> None:
     assert not warned(loaded, "line 12", "read as an event") and not warned(loaded, "line 12", "no year")
     assert warned(loaded, "line 13 (Day)", "February has no day 30")
     assert warned(loaded, "line 14 (Headline)", "placeholder")
-    assert warned(loaded, "'Notes' is not part of the TimelineJS template")
+    assert warned(loaded, "'Notes' is not part of the TimelineJS template as this sheet uses it")
     assert warned(loaded, "'Tags'", "tags")
     assert loaded.summary == "read 12 rows of data: 9 events, 1 title row, 2 skipped (each named in a warning)"
 

@@ -33,6 +33,7 @@ from .timelinejs_import import TimelineImporter
 FILE_SOURCE = "timelinejs-sheet"
 TAG_COLUMNS = frozenset({"tags", "category", "categories", "keywords", "labels", "etiquetas"})
 _NUMBER = re.compile(r"^\s*[+-]?\d+(?:\.0*)?\s*$")
+_DECIMAL = re.compile(r"^\s*[+-]?\d+\.\d+\s*$")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 # TimelineJS v2's 'YYYY,MM,DD' (its documented form, with time parts after the day if any)
 _V2_DATE = re.compile(r"\s*[+-]?\d+(?:\s*,\s*\d*){1,6}\s*")
@@ -65,9 +66,15 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     names = sheet.header.names
     sheet.notes.columns = _labels(at, names)
     importer = TimelineImporter(sheet.name, sheet.notes, FILE_SOURCE, f"TimelineJS sheet {sheet.name}", item="row")
-    known = {p for p in at.values() if p is not None}
+    # the date columns of the other layout (v2's Start Date beside a Year; a Time beside v2's dates) are
+    # not read: kept as extra columns, named, never dropped unsaid
+    unread = _V2_DATE_KEYS if at["year"] is not None else _TODAY_DATE_KEYS
+    known = {p for key, p in at.items() if p is not None and key not in unread}
     tag_columns = [i for i, n in enumerate(names) if i not in known and normal(n) in TAG_COLUMNS]
-    extras = Extras.of(sheet, known | set(tag_columns), "the TimelineJS template")
+    layout = "Year, Month, Day and Time" if at["year"] is not None else "Start Date and End Date"
+    extras = Extras.of(
+        sheet, known | set(tag_columns), f"the TimelineJS template as this sheet uses it (dates in {layout})"
+    )
     rows: list[_Row] = []
     title: tuple[str, str] | None = None
     title_at = ""  # the title row's line
@@ -176,6 +183,10 @@ def _str(value: Cell) -> str | None:
     return text or None
 
 
+_V2_DATE_KEYS = frozenset({"start date", "end date"})
+_TODAY_DATE_KEYS = frozenset({"month", "day", "time", "end year", "end month", "end day", "end time"})
+
+
 def _dates(sheet: Sheet, cell: Any, row: _Row) -> None:
     if sheet.header.find(TIMELINEJS_COLUMNS["year"]) is None:  # v2: 'Start Date', 'End Date'
         start, end = cell("start date"), cell("end date")
@@ -220,7 +231,10 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
         _say(row, prefix, f"the file gives an end with no year ({given}): not used")
     parsed = None
     # a date cell, or text that is no plain number ('1850s', '1 March 1850'): read as a date
-    if isinstance(year, _DATE_CELLS) or (isinstance(year, str) and year.strip() and not _NUMBER.match(year)):
+    # ('2019.5' is no date: a number that is not whole, as a workbook's Year cell of 2019.5 is said to be)
+    if isinstance(year, _DATE_CELLS) or (
+        isinstance(year, str) and year.strip() and not _NUMBER.match(year) and not _DECIMAL.match(year)
+    ):
         parsed = sheet.dates.read(year, where, "row skipped" if not prefix else "end date ignored")
         if parsed is not None and not _plain_year(parsed) and "month" not in parsed.parts:
             _keep_parts(sheet, row, prefix, str(year), {"month": month, "day": day, "time": clock_cell})
