@@ -243,3 +243,35 @@ def test_a_timelinejs_year_that_is_not_whole_is_no_month(tmp_path: Path) -> None
     assert [e.title for e in loaded.dataset.events] == ["Plain"]
     for line, text in ((2, "2019.5"), (3, "2019.1"), (4, "2019.5")):
         assert f"line {line} (Year): '{text}' is not a whole number; row skipped" in loaded.warnings
+
+
+def test_a_timelinejs_year_cell_with_its_own_time_keeps_it(tmp_path: Path) -> None:
+    """A Year cell's '1990-05-04T14:30' gave way to the Time cell's 16:00, unsaid, and '...T10:00+02:00'
+    with a Time of 11:00 gave 11:00 at +02:00; a Day beside 'March 1850' was said to clash with the
+    day the Year cell gives, which it does not give (found by a review)."""
+    head = "Year,Month,Day,Time,Headline,Text\n"
+    rows = (
+        "1990-05-04T14:30,,,16:00,YT,a\n2019-03-05T10:00+02:00,,,11:00,IZ,b\n"
+        "March 1850,,5,,MD,c\n1990-05-04,,,16:00,D,e\n"
+    )
+    path = tmp_path / "year-time.csv"
+    path.write_text(head + rows, encoding="utf-8")
+    loaded = load_with_report(path)
+    events = {e.title: e for e in loaded.dataset.events}
+    when = {title: (e.when.date, e.when.utc_offset) for title, e in events.items() if e.when}
+    assert when == {
+        "YT": ("1990-05-04T14:30", "+00:00"),
+        "IZ": ("2019-03-05T10:00", "+02:00"),
+        "MD": ("1850-03", None),
+        "D": ("1990-05-04T16:00", "+00:00"),  # a day alone in the Year cell: the Time cell gives its time
+    }
+    assert events["YT"].summary == "a\n\nTime: 16:00" and events["IZ"].summary == "b\n\nTime: 11:00"
+    assert (
+        "line 2 (Time): '16:00' ignored: the date written in the Year cell gives its own time; kept in the summary"
+        in loaded.warnings
+    )
+    assert any(
+        w.startswith("line 4 (Day): '5' ignored: the date written in the Year cell gives no day")
+        for w in loaded.warnings
+    )
+    assert not any("gives its own day" in w for w in loaded.warnings)

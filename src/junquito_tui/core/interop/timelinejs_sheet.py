@@ -333,19 +333,36 @@ def _text_date(sheet: Sheet, row: _Row, name: str, given: dict[str, Any], parts:
     """A Year cell written as a whole date ('1 March 1850') gives the month and day; Month and Day cells
     that say otherwise are named, not silently dropped; a Time cell still gives the time of that day."""
     names = sheet.header.names
+    prefix = "end " if name == "end_date" else ""
+    cell_name = f"{prefix}Year cell".capitalize()
+
+    def kept(key: str, shown: str, why: str) -> None:  # named in a warning, kept in the summary
+        part = "hour" if key == "time" else key  # where the warning points: the Time column for a time
+        sheet.notes.add(f"{row.where}.{name}.{part}", f"{shown!r} ignored: {why}; kept in the summary")
+        at = sheet.header.find(TIMELINEJS_COLUMNS[prefix + key])
+        column = CONTROL.sub("", names[at]) if at is not None else f"{prefix}{key}".title()
+        row.details = (*row.details, f"{column}: {sheet.notes_reader.clean(shown, row.where)}")
+
     for key in ("month", "day"):
-        if key in given and (key not in parts or not _same_number(given[key], parts[key])):
-            sheet.notes.add(
-                f"{row.where}.{name}.{key}",
-                f"{cell_text(given[key])!r} ignored: the date written in the Year cell gives its own {key}; kept in "
-                "the summary",
+        if key in given and key in parts and not _same_number(given[key], parts[key]):
+            kept(key, cell_text(given[key]), f"the date written in the {cell_name} gives its own {key}")
+        elif key in given and key not in parts:  # 'March 1850' and a Day of 5: not joined into a day
+            kept(
+                key,
+                cell_text(given[key]),
+                f"the date written in the {cell_name} gives no {key}, and is read as written",
             )
-            at = sheet.header.find(TIMELINEJS_COLUMNS[("end " if name == "end_date" else "") + key])
-            column = CONTROL.sub("", names[at]) if at is not None else key.title()
-            row.details = (*row.details, f"{column}: {sheet.notes_reader.clean(cell_text(given[key]), row.where)}")
     clock: dict[str, Any] = {key: given[key] for key in ("hour", "minute", "second") if key in given}
+    if clock and "hour" in parts:  # the Year cell's own time wins; the Time cell's is named, not read in its zone
+        shown = ":".join(f"{clock[k]:02d}" for k in ("hour", "minute", "second") if k in clock)
+        kept("time", shown, f"the date written in the {cell_name} gives its own time")
+        if name == "start_date":
+            row.offset = None
+        else:
+            row.end_offset = None
+        clock = {}
     if clock and "day" not in parts:
-        sheet.notes.add(f"{row.where}.{name}.hour", "the time is ignored: the date in the Year cell gives no day")
+        sheet.notes.add(f"{row.where}.{name}.hour", f"the time is ignored: the date in the {cell_name} gives no day")
         clock = {}
     return {**parts, **clock}
 
