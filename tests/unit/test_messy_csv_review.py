@@ -275,3 +275,18 @@ def test_a_timelinejs_year_cell_with_its_own_time_keeps_it(tmp_path: Path) -> No
         for w in loaded.warnings
     )
     assert not any("gives its own day" in w for w in loaded.warnings)
+
+
+def test_a_timelinejs_title_row_keeps_its_other_columns(tmp_path: Path) -> None:
+    """A title row's Notes and Tags were lost with no warning (the row is read before the columns'
+    cells are kept): they now follow the dataset's description (found by a review)."""
+    path = tmp_path / "title.csv"
+    path.write_text(
+        "Year,Month,Day,Headline,Text,Type,Notes,Tags\n"
+        ",,,The Title,Desc,title,Important note on the title,tag-on-title\n2001,,,A,a,,,\n",
+        encoding="utf-8",
+    )
+    loaded = load_with_report(path)
+    assert loaded.dataset.title == "The Title"
+    assert loaded.dataset.description == "Desc\n\nNotes: Important note on the title\n\nTags: tag-on-title"
+    assert any(w.startswith("'Notes' is not part of") for w in loaded.warnings)

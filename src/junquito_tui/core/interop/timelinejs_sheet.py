@@ -85,7 +85,12 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         slide = _slide(cell)
         dated = any(cell_text(cell(key)) for key in ("year", "month", "day", "start date"))
         if kind == "title" and title is None:
-            title, title_at = importer.title_slide(slide), where
+            (heading, about), title_at = importer.title_slide(slide), where
+            # its other columns (notes, tags) go with the description: never dropped unsaid
+            kept = [
+                f"{extras.label(i)}: {text}" for i in tag_columns if i < len(cells) and (text := cell_text(cells[i]))
+            ]
+            title = heading, "\n\n".join(filter(None, (about, *extras.details(cells, where), *kept)))
             sheet.counts.titles += 1
             if dated:  # TimelineJS shows no date on its title slide: not lost unsaid
                 sheet.notes.add(where, "the title row's date is not used: a TimelineJS title has none")
