@@ -105,7 +105,8 @@ def test_a_duration_is_no_time_of_day() -> None:
 
     assert read_time(timedelta(hours=30)) == "30:00 is a duration, not a time of day"
     assert read_time(timedelta(minutes=-90)) == "-1:30 is a duration, not a time of day"
-    assert read_time(timedelta(hours=14, minutes=30)) == {"hour": 14, "minute": 30, "second": 0}
+    assert read_time(timedelta(hours=14, minutes=30)) == {"hour": 14, "minute": 30}  # a second of 0: none stated
+    assert read_time(timedelta(hours=14, minutes=30, seconds=5)) == {"hour": 14, "minute": 30, "second": 5}
 
 
 def test_an_xlsb_time_is_read_to_the_second_it_shows(tmp_path: Path) -> None:
