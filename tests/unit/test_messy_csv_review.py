@@ -290,3 +290,25 @@ def test_a_timelinejs_title_row_keeps_its_other_columns(tmp_path: Path) -> None:
     assert loaded.dataset.title == "The Title"
     assert loaded.dataset.description == "Desc\n\nNotes: Important note on the title\n\nTags: tag-on-title"
     assert any(w.startswith("'Notes' is not part of") for w in loaded.warnings)
+
+
+def test_a_timelinejs_extra_column_s_html_and_addresses(tmp_path: Path) -> None:
+    """Only a cell that was one address became a source; addresses in text were not, and HTML stayed as
+    markup in the summary (the README says an address there is a source too; found by a review)."""
+    path = tmp_path / "extra.csv"
+    path.write_text(
+        "Year,Headline,Text,Sources,Notes\n"
+        '2001,A,a,"https://a.example/1, https://b.example/2","<a href=""https://c.example/3"">report</a>"\n'
+        "2002,B,b,https://e.example/5,see https://d.example/4.\n",
+        encoding="utf-8",
+    )
+    dataset = load_with_report(path).dataset
+    urls = {source.id: source.url for source in dataset.sources}
+    cited = {e.title: [urls[s] for s in e.sources if urls[s]] for e in dataset.events}
+    assert cited == {
+        "A": ["https://a.example/1", "https://b.example/2", "https://c.example/3"],
+        "B": ["https://e.example/5", "https://d.example/4"],
+    }
+    summaries = {e.title: e.summary for e in dataset.events}
+    assert summaries["A"] == "a\n\nSources: https://a.example/1, https://b.example/2\n\nNotes: report"
+    assert summaries["B"] == "b\n\nSources: https://e.example/5\n\nNotes: see https://d.example/4."

@@ -19,7 +19,7 @@ from typing import Any
 from ..text import CONTROL, slugify
 from .builder import Pending
 from .fields import short
-from .html_text import Link
+from .html_text import Link, html_to_text
 from .month_words import MONTH_NAMES
 from .sheet_clock import read_time, time_offset
 from .sheet_date_values import HourShown, MonthShown, Parsed, Parts
@@ -34,7 +34,8 @@ FILE_SOURCE = "timelinejs-sheet"
 TAG_COLUMNS = frozenset({"tags", "category", "categories", "keywords", "labels", "etiquetas"})
 _NUMBER = re.compile(r"^\s*[+-]?\d+(?:\.0*)?\s*$")
 _DECIMAL = re.compile(r"^\s*[+-]?\d+\.\d+\s*$")
-_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
 # TimelineJS v2's 'YYYY,MM,DD' (its documented form, with time parts after the day if any)
 _V2_DATE = re.compile(r"\s*[+-]?\d+(?:\s*,\s*\d*){1,6}\s*")
 _V2_NAMES = ("year", "month", "day", "hour", "minute", "second", "millisecond")
@@ -103,10 +104,9 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         row = _Row(where, len(rows), slide, era=kind == "era")
         _dates(sheet, cell, row)
         row.tags = tuple(t for i in tag_columns if i < len(cells) for t in re.split(r"\s*[;,]\s*", cell_text(cells[i])))
-        row.details = (*row.details, *extras.details(cells, where))  # after the date's cells it kept, if any
-        row.links = tuple(
-            Link(d.split(": ", 1)[1], d.split(": ", 1)[0]) for d in row.details if _URL.match(d.split(": ", 1)[1])
-        )
+        read = [_read_detail(detail) for detail in (*row.details, *extras.details(cells, where))]
+        row.details = tuple(detail for detail, _ in read)  # after the date's cells it kept, if any
+        row.links = tuple(link for _, links in read for link in links)
         rows.append(row)
     extras.warn()
     if tag_columns:
@@ -190,6 +190,23 @@ def _str(value: Cell) -> str | None:
 
 _V2_DATE_KEYS = frozenset({"start date", "end date"})
 _TODAY_DATE_KEYS = frozenset({"month", "day", "time", "end year", "end month", "end day", "end time"})
+
+
+def _read_detail(detail: str) -> tuple[str, list[Link]]:
+    """An extra column's 'Column: value' as the Text column is read: HTML as plain text, its links and
+    every address written in it sources (a cell that is one address was the only one before)."""
+    column, _, value = detail.partition(": ")
+    links: list[Link] = []
+    if _HTML_TAG.search(value):
+        html = html_to_text(value)
+        value, links = html.text or value, list(html.links)
+    seen = {link.url for link in links}
+    for found in _URL_IN_TEXT.finditer(value):
+        url = found.group().rstrip(".,;:)]")
+        if url not in seen:
+            seen.add(url)
+            links.append(Link(url, column))
+    return f"{column}: {value}", links
 
 
 def _dates(sheet: Sheet, cell: Any, row: _Row) -> None:
