@@ -4,6 +4,7 @@ each row's line and cells, empty rows); any other file it leaves to it."""
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core.interop.quick_csv import NotQuick, open_quick
+from junquito_tui.core.interop.quick_csv import _SCAN_BYTES, NotQuick, open_quick, twice_marked
 from junquito_tui.core.interop.sheet_read import open_table
 from junquito_tui.core.interop.sheets import Sheet
 
@@ -86,4 +87,31 @@ def test_a_legacy_file_is_not_read_quickly(tmp_path: Path, rows: int) -> None:
     path = tmp_path / "file.csv"
     path.write_bytes(("id,title\n" + "1,a\n" * rows + "2,Fundación\n").encode("cp1252"))
     with pytest.raises(NotQuick):
+        _quick(path)
+
+
+# The marks as one alternation, as they were first written: the oracle for the scan by lead byte.
+_ONE_PATTERN = re.compile(b"\xc3[\x82\x83\xa2]|\xc2\xac|\xe2\x88\x9a|\xc6\x92|\xe2\x89\x88|\xe2\x80\x9a")
+_MARK_BYTES = st.sampled_from([b"\xc3", b"\xc2", b"\xc6", b"\xe2", b"\x82", b"\x83", b"\xa2", b"\xac", b"\x88", b"\x89",
+                               b"\x9a", b"\x92", b"\x80", b"a", b"\xa9"])  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_MARK_BYTES, max_size=12).map(b"".join))
+def test_the_scan_for_text_decoded_twice_finds_what_one_pattern_finds(block: bytes) -> None:
+    assert twice_marked(block) == (_ONE_PATTERN.search(block) is not None)
+
+
+# Each mark cut after its first byte, or its first two (a mark of three bytes): the cut at a block's end.
+_CUTS = [(mark, cut) for mark in ["Ã¤", "Â", "â€š", "¬", "√", "ƒ", "≈", "‚"] for cut in range(1, len(mark.encode()))]
+
+
+@pytest.mark.parametrize(("mark", "cut"), _CUTS)
+def test_a_mark_of_text_decoded_twice_across_two_blocks_is_seen(tmp_path: Path, mark: str, cut: int) -> None:
+    encoded = mark.encode()
+    head = "id,title\n1,"
+    filler = "a" * (_SCAN_BYTES - len(head) - cut)  # the mark starts `cut` bytes before the first block ends
+    path = tmp_path / "file.csv"
+    path.write_bytes((head + filler).encode() + encoded + b"\n")
+    with pytest.raises(NotQuick, match="decoded twice"):
         _quick(path)

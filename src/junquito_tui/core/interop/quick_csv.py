@@ -24,8 +24,16 @@ from .sheet_read import SAMPLE_BYTES, Table, TwiceEncoded, _filled, _header_name
 
 # What ``open_table`` looks into lines for: UTF-8's lead byte of 'Ã', 'Â' and 'â' then their second
 # byte (text decoded twice shows them), and of Mac Roman's '¬', '√', 'ƒ', '≈' and '‚' (the same through
-# Mac Roman); a file holding any of them is left to it.
-_TWICE_MARKS = re.compile(b"\xc3[\x82\x83\xa2]|\xc2\xac|\xe2\x88\x9a|\xc6\x92|\xe2\x89\x88|\xe2\x80\x9a")
+# Mac Roman); a file holding any of them is left to it. One pattern per lead byte, run only if that
+# byte is there (``in``: memchr), each starting with a fixed byte: 0.04 s for 50 MB, where a single
+# alternation of them all took 0.18 s.
+_TWICE_MARKS = (
+    (b"\xc3", re.compile(b"\xc3[\x82\x83\xa2]")),
+    (b"\xc2", re.compile(b"\xc2\xac")),
+    (b"\xc6", re.compile(b"\xc6\x92")),
+    (b"\xe2", re.compile(b"\xe2(?:\x88\x9a|\x89\x88|\x80\x9a)")),
+)
+_CARRIED = 2  # a mark is up to three bytes long: the last two of a block are read again with the next
 _SCAN_BYTES = 1 << 20
 
 
@@ -79,9 +87,9 @@ def open_quick(path: Path) -> QuickCsv:
         carried = b""
         while block := raw.read(_SCAN_BYTES):
             block = carried + block
-            if _TWICE_MARKS.search(block):
+            if twice_marked(block):
                 raise NotQuick("text that may be decoded twice")
-            carried = block[-1:]
+            carried = block[-_CARRIED:]
         size = raw.tell()
     encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
     handle = path.open(encoding=encoding, errors="strict", newline="")
@@ -108,6 +116,11 @@ def open_quick(path: Path) -> QuickCsv:
     except BaseException:
         handle.close()
         raise
+
+
+def twice_marked(block: bytes) -> bool:
+    """Whether ``block`` holds a mark of text decoded twice (``_TWICE_MARKS``)."""
+    return any(lead in block and pattern.search(block) is not None for lead, pattern in _TWICE_MARKS)
 
 
 def _lazily(reader: Iterator[list[str]]) -> Iterator[list[str]]:
