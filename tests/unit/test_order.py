@@ -14,12 +14,13 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from junquito_tui.cli import main
-from junquito_tui.core.chronology import Chronology, order_events
+from junquito_tui.core.chronology import Chronology, event_order, order_events
 from junquito_tui.core.integrity import check_integrity
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.model import DATASET
+from junquito_tui.core.order_graph import BEFORE_ALL, DateKey, Graph, edges_of, key_number, placement_keys
 from junquito_tui.core.placement import Placement, order_facts, placement
-from junquito_tui.core.records import Dataset
+from junquito_tui.core.records import DAY_END, Dataset
 from operations import growth
 
 # A few dates, some nested in others (a month, days in it, a clock time in one), so generated
@@ -308,3 +309,34 @@ def test_validate_reports_each_cycle_once_with_its_place(capsys: pytest.CaptureF
         "  events[3].after: the order of events forms a cycle ('a' after 'b', 'c' after 'a', 'b' after 'c'): "
         "no event can come first",
     ]
+
+
+_DATE_KEYS = st.tuples(
+    st.integers(-(10**13), 10**13) | st.integers(-3, 3),  # any year, and neighbouring ones
+    st.integers(0, 13),  # 0: no month given; 13: after every month (an end)
+    st.integers(0, 32),
+    st.integers(-1, DAY_END),
+)
+
+
+@given(_DATE_KEYS, _DATE_KEYS)
+def test_key_numbers_keep_the_order_of_date_keys(one: DateKey, other: DateKey) -> None:
+    def compared(a: Any, b: Any) -> int:
+        return (a > b) - (a < b)
+
+    assert compared(key_number(one), key_number(other)) == compared(one, other)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(order_graphs())
+def test_the_order_is_the_sort_of_the_placement_keys_themselves(events: list[dict[str, Any]]) -> None:
+    """The oracle: each event's (date key, rank) as a tuple, sorted with its file position."""
+    data = dataset(events)
+    if check_integrity(data):
+        return
+    found = data.events
+    graph = Graph(edges_of(found, {e.id: i for i, e in enumerate(found)}))
+    starts = [e.when.sort_key() if e.when else None for e in found]
+    keys = placement_keys(graph, {node: starts[node] for node in graph.nodes}, graph.topological()[0])
+    expected = sorted(range(len(found)), key=lambda i: (keys.get(i) or (starts[i] or BEFORE_ALL, 0), i))
+    assert event_order(found) == expected

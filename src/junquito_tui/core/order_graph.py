@@ -26,6 +26,14 @@ _LATER_FIELDS = frozenset({"after", "shown_after"})  # the owner is the later ev
 BEFORE_ALL: DateKey = (-(10**13), 0, 0, -1)  # for events tied to no date (integrity rejects them)
 
 
+def key_number(key: DateKey) -> int:
+    """A date key as one number, in the same order: a start's or an end's month is at most 13, its
+    day at most 32 and its minute from -1 to ``DAY_END`` (3,120), so each part fits in its own
+    place below the next (a year may be of any size or sign)."""
+    year, month, day, minute = key
+    return ((year * 14 + month) * 33 + day) * 3122 + minute + 1
+
+
 class Ordered(Protocol):
     """What the graph reads of an event: its order fields (ids or None)."""
 
