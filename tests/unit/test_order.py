@@ -321,10 +321,8 @@ _DATE_KEYS = st.tuples(
 
 @given(_DATE_KEYS, _DATE_KEYS)
 def test_key_numbers_keep_the_order_of_date_keys(one: DateKey, other: DateKey) -> None:
-    def compared(a: Any, b: Any) -> int:
-        return (a > b) - (a < b)
-
-    assert compared(key_number(one), key_number(other)) == compared(one, other)
+    numbers = key_number(one), key_number(other)
+    assert (numbers[0] < numbers[1], numbers[0] == numbers[1]) == (one < other, one == other)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
