@@ -131,8 +131,10 @@ def test_ordinary_text_passes_the_byte_scan() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    ids=st.lists(st.text("ab-0\n", max_size=5) | st.from_regex(r"[a-z0-9]{1,3}(-[a-z0-9]{1,3}){0,2}", fullmatch=True)),
-    tags=st.lists(st.text("ab-0\n ", max_size=4)),
+    ids=st.lists(
+        st.text("ab-0\nAé_", max_size=5) | st.from_regex(r"[a-z0-9]{1,3}(-[a-z0-9]{1,3}){0,2}", fullmatch=True)
+    ),
+    tags=st.lists(st.text("ab-0\n Zü.", max_size=4)),
 )
 def test_the_bulk_slug_check_agrees_with_the_slug_pattern(ids: list[str], tags: list[str]) -> None:
     events = [SimpleNamespace(id=ident, tags=tuple(tags)) for ident in ids]

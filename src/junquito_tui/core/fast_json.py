@@ -122,7 +122,7 @@ def has_control_escape(raw: bytes) -> bool:
 # (the time zone: one string) as usual. What is left to the full check: line breaks in one-line
 # fields, which draw over the next line until the check replaces the screen.
 _BULK_PATTERNS = {NO_CONTROL, ONE_LINE, SLUG}
-_SLUG_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-\n")
+_SLUG_CHARACTERS = b"abcdefghijklmnopqrstuvwxyz0123456789-\n"
 
 
 def _python_pattern(pattern: str) -> str | None:
@@ -156,7 +156,8 @@ def slugs_ok(dataset: Dataset) -> bool:
         return True
     joined = "\n".join(names)
     return (
-        set(joined) <= _SLUG_CHARACTERS
+        joined.isascii()
+        and not joined.encode("ascii").translate(None, _SLUG_CHARACTERS)  # in C: a tenth of set(joined)
         and joined.count("\n") == len(names) - 1  # no name holds the separator itself
         and not any(wrong in joined for wrong in ("--", "\n-", "-\n", "\n\n"))
         and not joined.startswith(("-", "\n"))
