@@ -114,16 +114,71 @@ def test_a_cache_hit_never_holds_the_whole_file_in_memory(monkeypatch: pytest.Mo
     assert save is None and quick is None and again.dataset == loaded.dataset and again.arrangement is not None
 
 
-def test_open_dataset_loads_the_ordinary_way_when_the_fast_reading_refuses(
+def test_a_fast_reading_that_fails_its_checks_is_not_vouched_for(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """A dangling reference: the reading is built (its checks are the child's), the child refuses it,
+    and the ordinary way says what is wrong."""
     monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
     from junquito_tui.core.loader import DatasetError
 
+    loaded, save, quick = quick_load.open_dataset(FAST / "dangling-actor.json", folder=tmp_path / "cache")
+    assert quick is not None and quick.pending is loaded.dataset and save is None
+    assert quick.check.fast_verdict() == "refused"
+    assert not quick.vouch() and quick.pending is None
+    quick.check.stop()
     with pytest.raises(DatasetError, match="unknown actor 'nobody'"):
-        quick_load.open_dataset(FAST / "dangling-actor.json", folder=tmp_path / "cache")
+        quick_load.open_dataset(FAST / "dangling-actor.json", folder=tmp_path / "cache", quick=False)
     loaded, save, quick = quick_load.open_dataset(FAST / "valid.json", folder=tmp_path / "cache", quick=False)
     assert quick is None and save is not None and len(loaded.dataset.events) == 2  # checked, then cached
+
+
+def test_the_child_vouches_for_a_valid_reading_then_gives_its_full_answer(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    _, _, quick = quick_load.open_dataset(FAST / "valid.json", folder=tmp_path / "cache")
+    assert quick is not None and quick.check.fast_verdict() == "ok"
+    assert quick.vouch()
+    assert quick.check.wait().kind == "ok"  # the first line read did not take the last one with it
+
+
+@pytest.mark.parametrize(
+    ("code", "verdict"),
+    [
+        ('print(\'{"fast": "ok"}\')', "ok"),
+        ('print(\'{"fast": "refused"}\')', "refused"),
+        ('print(\'{"fast": "maybe"}\')', None),
+        ("print('not json')", None),
+        ("raise SystemExit(1)", None),  # ended before its verdict
+        ("import time; time.sleep(60)", None),  # past the limit: the parent checks on its own
+    ],
+)
+def test_the_fast_verdict_is_taken_only_as_the_child_gives_it(code: str, verdict: str | None) -> None:
+    check = _with_command(FAST / "valid.json", code)
+    check.fast_limit = 1.0
+    started = time.monotonic()
+    assert check.start().fast_verdict() == verdict
+    assert time.monotonic() - started < 5
+    check.stop()
+
+
+def test_both_lines_printed_at_once_are_both_read() -> None:
+    code = 'print(\'{"fast": "ok"}\'); print(\'{"outcome": "changed"}\')'
+    check = _with_command(FAST / "valid.json", code).start()
+    assert check.fast_verdict() == "ok"
+    assert check.wait().kind == "changed"
+
+
+@pytest.mark.parametrize(("name", "passes"), [("valid.json", True), ("dangling-actor.json", False)])
+def test_without_the_child_s_verdict_the_reading_is_checked_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, passes: bool
+) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    monkeypatch.setattr(Check, "fast_verdict", lambda self: None)
+    _, _, quick = quick_load.open_dataset(FAST / name, folder=tmp_path / "cache")
+    assert quick is not None and quick.vouch() is passes
+    quick.check.stop()
 
 
 def test_the_child_never_imports_from_the_current_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

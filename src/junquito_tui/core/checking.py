@@ -9,6 +9,11 @@ the two are equal. It prints one JSON line and exits 0; anything else
 (a crash, a kill, a hang past the time limit, output that is not that line) is an outcome of its
 own, never taken for success.
 
+Before that line, for our JSON format, it prints the verdict of the fast reading's own checks on the
+same bytes (``{"fast": "ok"}`` or ``{"fast": "refused"}``, ``Check.fast_verdict``): the parent builds
+its fast reading and puts it in order on one core while this one checks it on the other, and shows
+it once this says yes (1.5 s of CPU at 100,000 events, made 0.5 s shorter).
+
 Outcomes: ``ok``; ``failed`` (the file's problem report); ``changed`` (the file is not what the
 parent read: read it again) or ``differs`` (the readings differ: read it the ordinary way);
 ``broken`` (the check did not finish: a report that says so).
@@ -23,6 +28,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +40,11 @@ if TYPE_CHECKING:
 
 TIME_LIMIT_BASE = 120.0  # seconds, and per MB below: checking 87 MB takes ~2 s of CPU here
 TIME_LIMIT_PER_MB = 2.0
+# How long the parent waits for the fast reading's verdict, from the child's start: it comes ~1.3 s
+# after it for 67 MB here, and three times that is waited for; then the parent checks on its own (a
+# child that hangs or is slow delays the dataset by this much at most, and never stops it showing).
+FAST_LIMIT_BASE = 1.0
+FAST_LIMIT_PER_MB = 0.06
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,6 +57,10 @@ def time_limit(size: int) -> float:
     return TIME_LIMIT_BASE + TIME_LIMIT_PER_MB * size / 1e6
 
 
+def fast_limit(size: int) -> float:
+    return FAST_LIMIT_BASE + FAST_LIMIT_PER_MB * size / 1e6
+
+
 class Check:
     """The child checking ``path``; ``wait`` (in a thread: it blocks) says how it ended."""
 
@@ -53,10 +68,15 @@ class Check:
         """``size``: the file's, in bytes (sets the time limit, unless ``limit`` is given)."""
         self.path, self.max_bytes, self.digest = path, max_bytes, digest
         self.limit = limit if limit is not None else time_limit(size)
+        self.fast_limit = fast_limit(size)  # for its first answer (``fast_verdict``)
+        self._started = 0.0  # time.monotonic() at the start
         self.command = child_process.command(__name__, str(path), str(max_bytes), digest)
         self._process: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
         self._stopped = False
+        self._lines: list[bytes] = []  # what the child has printed
+        self._first = threading.Event()  # set by its first line, or the end of its output
+        self._ended = threading.Event()  # set by the end of its output (it exited, or was killed)
 
     def start(self) -> Check:
         with self._lock:
@@ -69,7 +89,33 @@ class Check:
                     env=child_process.environment(),
                 )
                 child_process.RUNNING.add(self)
+                self._started = time.monotonic()
+                threading.Thread(target=self._read, args=(self._process,), name="check-output", daemon=True).start()
         return self
+
+    def _read(self, process: subprocess.Popen[bytes]) -> None:
+        """Every line the child prints, as it prints it, until its output ends (one reader: lines
+        read ahead by another would be lost to it)."""
+        assert process.stdout is not None
+        with contextlib.suppress(OSError, ValueError):
+            for line in process.stdout:
+                self._lines.append(line)
+                self._first.set()
+        self._first.set()
+        self._ended.set()
+
+    def fast_verdict(self) -> str | None:
+        """The child's verdict on the fast reading's checks ('ok' or 'refused'), once it has given it;
+        None if it gave none (it ended first, printed something else, or took more than
+        ``fast_limit`` seconds from its start)."""
+        waited = self._started + self.fast_limit - time.monotonic()
+        if self._process is None or not self._first.wait(max(0.0, waited)):
+            return None
+        try:
+            verdict = json.loads(self._lines[0].decode("utf-8"))["fast"]
+        except (ValueError, IndexError, KeyError, TypeError, UnicodeDecodeError):
+            return None
+        return verdict if verdict in ("ok", "refused") else None
 
     def stop(self) -> None:
         """End the child, if it still runs (the app closes, or no longer needs the answer)."""
@@ -91,13 +137,13 @@ class Check:
         if process is None:
             return self._broken("it was not started")
         try:
-            out, _ = process.communicate(timeout=self.limit)
-        except subprocess.TimeoutExpired:
-            self.stop()
-            return self._broken(f"it did not finish within {self.limit:,.1f} seconds and was stopped")
+            if not self._ended.wait(self.limit):
+                self.stop()
+                return self._broken(f"it did not finish within {self.limit:,.1f} seconds and was stopped")
+            process.wait()
         finally:
             child_process.RUNNING.discard(self)
-        return self._outcome(process.returncode, out)
+        return self._outcome(process.returncode, b"".join(self._lines))
 
     def _outcome(self, code: int, out: bytes) -> Outcome:
         if code < 0:
@@ -143,23 +189,26 @@ def check(path: Path, max_bytes: int, digest: str) -> dict[str, str]:
         return {"outcome": "changed"}  # it could be read a moment ago: it is not what the app shows
     if xxhash.xxh3_128_hexdigest(raw) != digest:
         return {"outcome": "changed"}
+    # The fast reading first: its verdict at once (the parent waits for it to show its own reading),
+    # then its digest. One reading in memory at a time: the fast one's digest, then the checked one's.
+    try:
+        with collector_paused():
+            fast = read_fast(raw)
+        shown = content_digest(fast) if fast is not None else None
+    except Exception:  # the fast reading fails: the parent reads the file the ordinary way
+        shown = None
+    say({"fast": "ok" if shown is not None else "refused"})
+    if shown is None:
+        return {"outcome": "differs"}  # nothing of the fast reading is shown: nothing to compare
+    del fast
+    release_free_memory()
     try:
         checked = load_bytes(raw, path, thorough=True)
     except DatasetError as error:
         return {"outcome": "failed", "report": error.report()}
     if checked.warnings:  # converted (TimelineJS): not what the fast reading reads
         return {"outcome": "differs"}
-    # One reading in memory at a time: the checked one's digest, then the fast one's.
-    expected = content_digest(checked.dataset)
-    del checked
-    release_free_memory()
-    try:
-        with collector_paused():
-            fast = read_fast(raw)
-        same = fast is not None and content_digest(fast) == expected
-    except Exception:  # the fast reading fails on what the check accepts: not the same
-        same = False
-    return {"outcome": "ok" if same else "differs"}
+    return {"outcome": "ok" if content_digest(checked.dataset) == shown else "differs"}
 
 
 def check_sheet(path: Path, max_bytes: int, digest: str) -> dict[str, str]:
@@ -201,11 +250,16 @@ def loaded_digest(loaded: Loaded) -> str:
     return xxhash.xxh3_128_hexdigest(said.encode("utf-8", "surrogatepass"))
 
 
+def say(answer: dict[str, str]) -> None:
+    """One line of JSON to the parent, at once."""
+    sys.stdout.write(json.dumps(answer) + "\n")
+    sys.stdout.flush()
+
+
 def main(argv: list[str]) -> int:
     child_process.end_with_parent()
     path, max_bytes, digest = Path(argv[0]), int(argv[1]), argv[2]
-    sys.stdout.write(json.dumps(check(path, max_bytes, digest)) + "\n")
-    sys.stdout.flush()
+    say(check(path, max_bytes, digest))
     return 0
 
 

@@ -299,16 +299,26 @@ def first_pass(raw: bytes) -> Any | None:
 
 def second_pass(structs: Any) -> Dataset | None:
     """The model's classes built from the structs (which are emptied on the way), then checked."""
+    dataset = built(structs)
+    return dataset if dataset is not None and checks_pass(dataset) else None
+
+
+def built(structs: Any) -> Dataset | None:
+    """The model's classes built from the structs (emptied on the way), not yet checked across fields
+    (``checks_pass``): what the app reads while the checking process makes those checks."""
     try:
         with collector_paused():
-            dataset = to_model(structs)
+            return to_model(structs)
     except (msgspec.ValidationError, ValueError, TypeError, RecursionError):
         return None
+
+
+def checks_pass(dataset: Dataset) -> bool:
+    """The checks the fast reading makes on the built classes: the model's cross-field validators,
+    ids and tags that are slugs, and the whole-dataset checks (``check_integrity``)."""
     if not consistent(dataset) or not slugs_ok(dataset):
-        return None
+        return False
     try:
-        if check_integrity(dataset):
-            return None
+        return not check_integrity(dataset)
     except (ValueError, KeyError, RecursionError):  # a date the validators let through that integrity cannot read
-        return None
-    return dataset
+        return False

@@ -3,10 +3,12 @@
 For a file of our JSON format (not a spreadsheet, not TimelineJS) that is not in the cache, the
 bytes are read once, hashed (the cache key, and what the checking process must find again), and
 ``checking.Check`` starts the full check in a second process; meanwhile ``fast_json`` reads them
-here. If the fast reading takes the file, the caller shows it, marked as being checked, and waits
-for the check (``Quick.check``): only once it says ``ok`` may the dataset be cached
-(``Quick.save``). If the fast reading refuses the file, or anything is in doubt, the check is
-stopped and the file is loaded the ordinary way (checked, then shown), from the bytes already read.
+here. The checks the fast reading makes across fields and the whole dataset are the second
+process's first answer (``Quick.vouch``): meanwhile this one puts the reading in order. If the
+reading is vouched for, the caller shows it, marked as being checked, and waits for the full check
+(``Quick.check``): only once it says ``ok`` may the dataset be cached (``Quick.save``). If the fast
+reading refuses the file, or anything is in doubt, the check is stopped and the file is loaded the
+ordinary way (checked, then shown).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from .loader import bundled_path, is_sheet_file, load_bytes, load_with_report
 if TYPE_CHECKING:
     from .cache import Key, Save
     from .interop.sheet_layouts import ColumnSpec
+    from .records import Dataset
 
 # Below this a file is checked before it is shown (it takes no time) and no second process is started.
 QUICK_MIN_BYTES = 1024 * 1024
@@ -35,6 +38,20 @@ class Quick:
 
     check: Check
     save: Save | None  # start only after the check said ok
+    pending: Dataset | None = None  # a fast reading not yet vouched for (``vouch``), None once it is
+
+    def vouch(self) -> bool:
+        """Whether the fast reading passes its checks (``fast_json.checks_pass``), to be called before
+        it is shown: the checking process's verdict on the same bytes, or, if it gives none, the
+        checks made here. False: show nothing of it (read the file the ordinary way)."""
+        if self.pending is None:
+            return True
+        from .fast_json import checks_pass
+
+        verdict = self.check.fast_verdict()
+        passed = verdict == "ok" if verdict is not None else checks_pass(self.pending)
+        self.pending = None
+        return passed
 
 
 def open_dataset(
@@ -95,7 +112,7 @@ def _read_quickly(
     folder: Path | None,
 ) -> tuple[Opened, Save | None, Quick | None]:
     from . import cache
-    from .fast_json import first_pass, second_pass
+    from .fast_json import built, first_pass
 
     raw = held.pop()
     check = Check(target, limit, digest, size=len(raw)).start()  # on the other core, while this one reads
@@ -110,7 +127,7 @@ def _read_quickly(
             save = cache.Save(key, digest, cache.Cached(loaded.dataset, loaded.warnings, loaded.summary), folder)
             return loaded, save if use_cache else None, None
         del raw  # 87 MB at 100,000 events, no longer needed: the peak is in what follows
-        dataset = second_pass(structs)
+        dataset = built(structs)  # its checks: the checking process's first answer (``Quick.vouch``)
     except BaseException:
         check.stop()
         raise
@@ -120,7 +137,7 @@ def _read_quickly(
         save = cache.Save(key, digest, cache.Cached(loaded.dataset, loaded.warnings, loaded.summary), folder)
         return loaded, save if use_cache else None, None
     later = cache.Save(key, digest, cache.Cached(dataset, [], None), folder) if use_cache else None
-    return Opened(dataset, []), None, Quick(check, later)
+    return Opened(dataset, []), None, Quick(check, later, pending=dataset)
 
 
 def _read_sheet_quickly(

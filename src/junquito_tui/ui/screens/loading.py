@@ -112,19 +112,17 @@ class LoadingScreen(Screen[None]):
         self._stage = "read"
         quick: Quick | None = None
         try:
-            from ...core.quick_load import open_dataset
-
             with collector_paused():  # all of this is new, long-lived and acyclic
-                loaded, save, quick = open_dataset(
-                    self.path,
-                    max_bytes=self.max_bytes,
-                    progress=self._report,
-                    columns=self.columns,
-                    use_cache=self.use_cache,
-                    quick=self.quick,
-                )
-                warnings = loaded.warnings
+                loaded, save, quick = self._open(quick=self.quick)
                 chronology, placed = self._order(loaded, quick, save)
+                if quick is not None and quick.pending is not None:
+                    self._report("Checking the reading", None, force=True)
+                    _ = chronology.timeline_rows  # drawn first thing: made while the other core checks
+                    if not quick.vouch():  # it does not pass the fast reading's checks: the ordinary way
+                        quick.check.stop()
+                        loaded, save, quick = self._open(quick=False)
+                        chronology, placed = self._order(loaded, None, save)
+                warnings = loaded.warnings
                 # The load's last step, with the collector still off: turned back on first, it walked
                 # every object just made at the next allocation (~0.3 s of CPU at 100,000 events).
                 freeze_loaded_objects()
@@ -143,6 +141,18 @@ class LoadingScreen(Screen[None]):
             self.post_message(self.Failed(DatasetError(str(self.path), [Problem("", why)]).report()))
             return
         self.post_message(self.Loaded(chronology, placed, warnings, save, quick))
+
+    def _open(self, *, quick: bool) -> tuple[Opened, Save | None, Quick | None]:
+        from ...core.quick_load import open_dataset  # the thread's, not start-up's
+
+        return open_dataset(
+            self.path,
+            max_bytes=self.max_bytes,
+            progress=self._report,
+            columns=self.columns,
+            use_cache=self.use_cache,
+            quick=quick,
+        )
 
     def _order(self, loaded: Opened, quick: Quick | None, save: Save | None) -> tuple[Chronology, Placing]:
         """The chronology and its placement in time (for a large dataset, computed after the first
