@@ -20,6 +20,7 @@ from .core.files import LOAD_FACTOR, default_max_bytes, max_bytes_ceiling
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
 from .core.loader import DatasetError, bundled_path, load_timelinejs, load_with_report, preflight
 from .core.output_guard import Kept, notebook_files
+from .core.quick_load import check_at_once
 from .core.wording import count
 from .notebook_cli import add_commands, add_notebook_options, annotations_for, read_annotations, run_cite, run_notebook
 
@@ -401,21 +402,24 @@ def _no_terminal() -> bool:
 
 
 def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
-    from .ui.app import JunquitoApp  # imported late: validate and schema never load Textual
-
     path = Path(args.data) if args.data else None
     large = path is not None and _size_if_loadable(path, args.max_bytes) > BACKGROUND_LOAD_BYTES
     if large and path is not None:
         if require_terminal and _no_terminal():
             return EXIT_USAGE
         # Large: open the interface at once and load behind a progress bar. Problems found
-        # then are printed when the interface has closed, with the same exit status 2.
+        # then are printed when the interface has closed, with the same exit status 2. The file's
+        # check starts first, on the other core, while the interface starts on this one.
+        early = check_at_once(path, args.max_bytes, use_cache=args.use_cache) if args.columns is None else None
+        from .ui.app import JunquitoApp  # imported late: validate and schema never load Textual
+
         app = JunquitoApp(
             load=(path, args.max_bytes, args.columns),
             event_id=args.event,
             actor_id=args.actor,
             notebook_file=args.notebook,
             use_cache=args.use_cache,
+            early_check=early,
         )
         app.run()
         if app.load_error:
@@ -435,6 +439,8 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
         return EXIT_USAGE
     if require_terminal and _no_terminal():
         return EXIT_USAGE
+    from .ui.app import JunquitoApp  # imported late: validate and schema never load Textual
+
     JunquitoApp(
         chronology,
         event_id=args.event,

@@ -83,6 +83,28 @@ async def test_the_explorer_is_marked_until_the_check_says_the_file_is_valid(
         assert app.is_running and app.return_code is None
 
 
+async def test_a_check_started_before_the_app_is_the_one_it_waits_for(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "data.json"
+    shutil.copy(FAST / "valid.json", path)
+    early = quick_load.check_at_once(path, 10**9)
+    assert early is not None
+    started: list[Check] = []
+    real_start = Check.start
+
+    def recorded(self: Check) -> Check:
+        started.append(self)
+        return real_start(self)
+
+    monkeypatch.setattr(Check, "start", recorded)
+    app = JunquitoApp(load=(path, 10**9), early_check=early)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _until(pilot, lambda: len(_entries()) == 1)  # shown, found valid, cached
+        assert _title(app) == "1 Timeline · 2 events"
+    assert started == [] and early._process is not None and early._process.poll() == 0
+
+
 @pytest.mark.parametrize(
     ("name", "shown_first", "expected"),
     [

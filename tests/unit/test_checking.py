@@ -11,7 +11,7 @@ import pytest
 import xxhash
 
 from junquito_tui.core import quick_load
-from junquito_tui.core.checking import Check
+from junquito_tui.core.checking import Check, Outcome
 from junquito_tui.core.fast_json import read_fast
 
 FAST = Path(__file__).resolve().parents[1] / "data" / "fast"
@@ -124,7 +124,7 @@ def test_a_fast_reading_that_fails_its_checks_is_not_vouched_for(
 
     loaded, save, quick = quick_load.open_dataset(FAST / "dangling-actor.json", folder=tmp_path / "cache")
     assert quick is not None and quick.pending is loaded.dataset and save is None
-    assert quick.check.fast_verdict() == "refused"
+    assert quick.check.fast_verdict(quick.digest) == "refused"
     assert not quick.vouch() and quick.pending is None
     quick.check.stop()
     with pytest.raises(DatasetError, match="unknown actor 'nobody'"):
@@ -138,18 +138,30 @@ def test_the_child_vouches_for_a_valid_reading_then_gives_its_full_answer(
 ) -> None:
     monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
     _, _, quick = quick_load.open_dataset(FAST / "valid.json", folder=tmp_path / "cache")
-    assert quick is not None and quick.check.fast_verdict() == "ok"
+    assert quick is not None and quick.check.fast_verdict(quick.digest) == "ok"
     assert quick.vouch()
     assert quick.check.wait().kind == "ok"  # the first line read did not take the last one with it
+
+
+def _say(**answer: str) -> str:
+    """The code of a child that prints ``answer`` as a line of JSON."""
+    return f"import json; print(json.dumps({answer!r}))"
+
+
+_VALID = xxhash.xxh3_128_hexdigest((FAST / "valid.json").read_bytes())
 
 
 @pytest.mark.parametrize(
     ("code", "verdict"),
     [
-        ('print(\'{"fast": "ok"}\')', "ok"),
-        ('print(\'{"fast": "refused"}\')', "refused"),
-        ('print(\'{"fast": "maybe"}\')', None),
+        (_say(fast="ok", digest=_VALID), "ok"),
+        (_say(fast="refused", digest=_VALID), "refused"),
+        (_say(fast="changed", digest=""), "changed"),
+        (_say(fast="ok", digest="other bytes"), "changed"),  # ok, but of other bytes than these
+        (_say(fast="ok"), None),  # of which bytes, it does not say
+        (_say(fast="maybe", digest=_VALID), None),
         ("print('not json')", None),
+        ("print('[1]')", None),
         ("raise SystemExit(1)", None),  # ended before its verdict
         ("import time; time.sleep(60)", None),  # past the limit: the parent checks on its own
     ],
@@ -158,16 +170,16 @@ def test_the_fast_verdict_is_taken_only_as_the_child_gives_it(code: str, verdict
     check = _with_command(FAST / "valid.json", code)
     check.fast_limit = 1.0
     started = time.monotonic()
-    assert check.start().fast_verdict() == verdict
+    assert check.start().fast_verdict(_VALID) == verdict
     assert time.monotonic() - started < 5
     check.stop()
 
 
 def test_both_lines_printed_at_once_are_both_read() -> None:
-    code = 'print(\'{"fast": "ok"}\'); print(\'{"outcome": "changed"}\')'
+    code = f'{_say(fast="ok", digest=_VALID)}; print(\'{{"outcome": "failed", "report": "r"}}\')'
     check = _with_command(FAST / "valid.json", code).start()
-    assert check.fast_verdict() == "ok"
-    assert check.wait().kind == "changed"
+    assert check.fast_verdict(_VALID) == "ok"
+    assert check.wait() == Outcome("failed", "r")
 
 
 @pytest.mark.parametrize(("name", "passes"), [("valid.json", True), ("dangling-actor.json", False)])
@@ -175,7 +187,7 @@ def test_without_the_child_s_verdict_the_reading_is_checked_here(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, passes: bool
 ) -> None:
     monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
-    monkeypatch.setattr(Check, "fast_verdict", lambda self: None)
+    monkeypatch.setattr(Check, "fast_verdict", lambda self, digest: None)
     _, _, quick = quick_load.open_dataset(FAST / name, folder=tmp_path / "cache")
     assert quick is not None and quick.vouch() is passes
     quick.check.stop()
@@ -201,3 +213,58 @@ def test_a_check_started_by_a_thread_that_ends_runs_to_its_end() -> None:
     loading.join()
     time.sleep(0.2)
     assert started[0].wait().kind == "ok"
+
+
+def test_a_check_started_at_once_is_the_one_the_fast_reading_uses(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    early = quick_load.check_at_once(FAST / "valid.json", 10**9, folder=tmp_path / "cache")
+    assert early is not None and early.digest == ""  # started before the file is read here
+    _, _, quick = quick_load.open_dataset(FAST / "valid.json", folder=tmp_path / "cache", early=early)
+    assert quick is not None and quick.check is early
+    assert early.digest == xxhash.xxh3_128_hexdigest((FAST / "valid.json").read_bytes())
+    assert quick.vouch() and early.wait().kind == "ok"
+
+
+def test_a_check_started_at_once_is_stopped_when_the_file_is_not_read_fast(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    early = quick_load.check_at_once(FAST / "valid.json", 10**9, folder=tmp_path / "cache")
+    assert early is not None
+    _, _, quick = quick_load.open_dataset(FAST / "valid.json", folder=tmp_path / "cache", quick=False, early=early)
+    assert quick is None and early._stopped
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [("small", "under QUICK_MIN_BYTES"), ("sheet.csv", "a spreadsheet"), ("cached", "a cache entry for it")],
+)
+def test_no_check_is_started_at_once_where_no_fast_reading_will_be_made(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, why: str
+) -> None:
+    folder = tmp_path / "cache"
+    path = tmp_path / "data.json"
+    shutil.copy(FAST / "valid.json", path)
+    if name == "sheet.csv":
+        path = tmp_path / name
+        path.write_text("date,title\n2018-01-15,Raid\n")
+    if name != "small":
+        monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    if name == "cached":
+        _, save, _ = quick_load.open_dataset(path, folder=folder, quick=False)
+        assert save is not None
+        save.start()
+        save.join()
+    assert quick_load.check_at_once(path, 10**9, folder=folder) is None, why
+
+
+def test_a_check_started_at_once_on_other_bytes_vouches_for_nothing(tmp_path: Path) -> None:
+    """The file changed between the child's reading and this one's: neither of its answers is taken."""
+    path = tmp_path / "data.json"
+    shutil.copy(FAST / "valid.json", path)
+    early = Check(path, 10**9, "").start()
+    assert early.fast_verdict(xxhash.xxh3_128_hexdigest(b"other bytes")) == "changed"
+    early.digest = xxhash.xxh3_128_hexdigest(b"other bytes")  # what this process read
+    assert early.wait().kind == "changed"

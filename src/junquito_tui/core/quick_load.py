@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from .cached_load import Opened, load_cached
 from .checking import Check
 from .files import Progress, default_max_bytes, preflight, read_file
-from .loader import bundled_path, is_sheet_file, load_bytes, load_with_report
+from .loader import DatasetError, bundled_path, is_sheet_file, load_bytes, load_with_report
 
 if TYPE_CHECKING:
     from .cache import Key, Save
@@ -39,6 +39,7 @@ class Quick:
     check: Check
     save: Save | None  # start only after the check said ok
     pending: Dataset | None = None  # a fast reading not yet vouched for (``vouch``), None once it is
+    digest: str = ""  # of the bytes it was read from: the check's must be the same
 
     def vouch(self) -> bool:
         """Whether the fast reading passes its checks (``fast_json.checks_pass``), to be called before
@@ -48,7 +49,7 @@ class Quick:
             return True
         from .fast_json import checks_pass
 
-        verdict = self.check.fast_verdict()
+        verdict = self.check.fast_verdict(self.digest)
         passed = verdict == "ok" if verdict is not None else checks_pass(self.pending)
         self.pending = None
         return passed
@@ -63,10 +64,53 @@ def open_dataset(
     use_cache: bool = True,
     quick: bool = True,
     folder: Path | None = None,
+    early: Check | None = None,
 ) -> tuple[Opened, Save | None, Quick | None]:
     """The dataset at ``path`` and what comes with it: a cache write to start (after a checked load),
     or a ``Quick`` (after a fast reading: the check under way). Raises ``DatasetError`` as
-    ``load_with_report`` does; ``quick`` False: never the fast reading."""
+    ``load_with_report`` does; ``quick`` False: never the fast reading. ``early``: the check of this
+    file, started before (``check_at_once``): used by a fast reading, else stopped."""
+    try:
+        found = _open(path, max_bytes, progress, columns, use_cache, quick, folder, early)
+    except BaseException:
+        if early is not None:
+            early.stop()
+        raise
+    if early is not None and (found[2] is None or found[2].check is not early):
+        early.stop()
+    return found
+
+
+def check_at_once(path: Path, max_bytes: int, *, use_cache: bool = True, folder: Path | None = None) -> Check | None:
+    """The checking process of a large file of our JSON format, started at once: before the
+    interface is up, a third of a second before ``open_dataset`` could start it, so that its first
+    answer (``Quick.vouch``) comes that much sooner. None where no fast reading will be made: a file
+    under ``QUICK_MIN_BYTES``, a spreadsheet, one the dataset cache has an entry for, or in doubt.
+    Hand it to ``open_dataset``, which stops it if it does not read the file fast."""
+    try:
+        size = preflight(path, max_bytes)
+        if size < QUICK_MIN_BYTES or is_sheet_file(path, None):
+            return None
+        if use_cache:
+            from . import cache
+
+            if cache.Key.of(path, "").entry(folder or cache.cache_dir()).exists():
+                return None  # most likely read from the cache: no check
+    except (OSError, DatasetError):
+        return None  # open_dataset says what is wrong
+    return Check(path, max_bytes, "", size=size).start()
+
+
+def _open(
+    path: str | Path | None,
+    max_bytes: int | None,
+    progress: Progress | None,
+    columns: ColumnSpec | None,
+    use_cache: bool,
+    quick: bool,
+    folder: Path | None,
+    early: Check | None,
+) -> tuple[Opened, Save | None, Quick | None]:
     target = Path(path) if path is not None else bundled_path()
     limit = max_bytes if max_bytes is not None else default_max_bytes()
     options = dict(max_bytes=limit, progress=progress, columns=columns, use_cache=use_cache, folder=folder)
@@ -98,7 +142,7 @@ def open_dataset(
     digest = xxhash.xxh3_128_hexdigest(raw)  # what the check must find again, and the entry's key
     held = [raw]  # handed over: the bytes are let go of as soon as they are decoded
     del raw
-    return _read_quickly(held, target, limit, key, digest, progress, use_cache, folder)
+    return _read_quickly(held, target, limit, key, digest, progress, use_cache, folder, early)
 
 
 def _read_quickly(
@@ -110,12 +154,15 @@ def _read_quickly(
     progress: Progress | None,
     use_cache: bool,
     folder: Path | None,
+    early: Check | None,
 ) -> tuple[Opened, Save | None, Quick | None]:
     from . import cache
     from .fast_json import built, first_pass
 
     raw = held.pop()
-    check = Check(target, limit, digest, size=len(raw)).start()  # on the other core, while this one reads
+    # on the other core, while this one reads
+    check = early if early is not None else Check(target, limit, digest, size=len(raw)).start()
+    check.digest = digest  # an early check's answers are about the bytes of this digest, or are not taken
     if progress is not None:
         progress(f"Reading {len(raw) / 1e6:,.1f} MB (checked in the background)", None)
     try:
@@ -137,7 +184,7 @@ def _read_quickly(
         save = cache.Save(key, digest, cache.Cached(loaded.dataset, loaded.warnings, loaded.summary), folder)
         return loaded, save if use_cache else None, None
     later = cache.Save(key, digest, cache.Cached(dataset, [], None), folder) if use_cache else None
-    return Opened(dataset, []), None, Quick(check, later, pending=dataset)
+    return Opened(dataset, []), None, Quick(check, later, pending=dataset, digest=digest)
 
 
 def _read_sheet_quickly(

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ..core.cache import Save
+    from ..core.checking import Check
     from ..core.interop.sheet_layouts import ColumnSpec
     from ..core.placing import Placing
     from ..core.quick_load import Quick
@@ -53,6 +54,7 @@ class JunquitoApp(App[None]):
         use_cache: bool = True,
         save: Save | None = None,
         placing: Placing | None = None,
+        early_check: Check | None = None,
     ) -> None:
         """Show ``chronology``, or ``load`` (path, max bytes[, --columns]) one in the background first.
 
@@ -60,7 +62,8 @@ class JunquitoApp(App[None]):
         ``load``, its path): its notebook opens, or ``notebook_file`` (``--notebook``).
         ``use_cache`` (False: ``--no-cache``) lets ``load`` read the dataset cache; ``save`` writes
         ``chronology`` to it, started once the first frame is on screen; ``placing`` places its events
-        on the time axis (the cached placement, or computed once, shared with ``save``)."""
+        on the time axis (the cached placement, or computed once, shared with ``save``);
+        ``early_check`` checks ``load``'s file, started before the app (``quick_load.check_at_once``)."""
         super().__init__()
         self.chronology = chronology
         self._load = load
@@ -72,6 +75,7 @@ class JunquitoApp(App[None]):
         self._use_cache = use_cache
         self._save = save
         self._placing = placing
+        self._early_check = early_check
         self._quick: Quick | None = None  # a dataset on screen whose full check is still running
         self._after_check: Callable[[], object] | None = None
         self._event_id, self._actor_id = event_id, actor_id
@@ -100,7 +104,8 @@ class JunquitoApp(App[None]):
             from .screens.loading import LoadingScreen
 
             # replaced by the explorer once loaded
-            self.push_screen(LoadingScreen(*self._load, use_cache=self._use_cache))
+            early, self._early_check = self._early_check, None
+            self.push_screen(LoadingScreen(*self._load, use_cache=self._use_cache, early=early))
         self._show_warnings()
 
     def on_ready(self) -> None:  # Textual's Ready: the first frame is on screen

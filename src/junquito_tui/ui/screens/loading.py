@@ -28,7 +28,7 @@ from ...core.problems import Problem
 if TYPE_CHECKING:
     from ...core.cache import Save
     from ...core.cached_load import Opened
-    from ...core.checking import Outcome
+    from ...core.checking import Check, Outcome
     from ...core.chronology import Chronology
     from ...core.interop.sheet_layouts import ColumnSpec
     from ...core.placing import Placing
@@ -86,6 +86,7 @@ class LoadingScreen(Screen[None]):
         *,
         use_cache: bool = True,
         quick: bool = True,
+        early: Check | None = None,
     ) -> None:
         super().__init__()
         self.path = path
@@ -93,6 +94,7 @@ class LoadingScreen(Screen[None]):
         self.columns = columns  # --columns, for a spreadsheet
         self.use_cache = use_cache  # False: --no-cache
         self.quick = quick  # False: never the fast reading (checked, then shown)
+        self.early = early  # the file's check, started before the interface (``check_at_once``)
         self._last_report = 0.0
         self._stage = "read"  # what the loading thread is doing, for the message if it fails
 
@@ -113,7 +115,8 @@ class LoadingScreen(Screen[None]):
         quick: Quick | None = None
         try:
             with collector_paused():  # all of this is new, long-lived and acyclic
-                loaded, save, quick = self._open(quick=self.quick)
+                early, self.early = self.early, None  # for the first reading only
+                loaded, save, quick = self._open(quick=self.quick, early=early)
                 chronology, placed = self._order(loaded, quick, save)
                 if quick is not None and quick.pending is not None:
                     self._report("Checking the reading", None, force=True)
@@ -142,7 +145,7 @@ class LoadingScreen(Screen[None]):
             return
         self.post_message(self.Loaded(chronology, placed, warnings, save, quick))
 
-    def _open(self, *, quick: bool) -> tuple[Opened, Save | None, Quick | None]:
+    def _open(self, *, quick: bool, early: Check | None = None) -> tuple[Opened, Save | None, Quick | None]:
         from ...core.quick_load import open_dataset  # the thread's, not start-up's
 
         return open_dataset(
@@ -152,6 +155,7 @@ class LoadingScreen(Screen[None]):
             columns=self.columns,
             use_cache=self.use_cache,
             quick=quick,
+            early=early,
         )
 
     def _order(self, loaded: Opened, quick: Quick | None, save: Save | None) -> tuple[Chronology, Placing]:
