@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import json
 import signal
 import subprocess
@@ -191,6 +192,7 @@ def check(path: Path, max_bytes: int, digest: str) -> dict[str, str]:
     from .files import read_file
     from .loader import is_sheet_file, load_bytes
     from .memory import collector_paused, release_free_memory
+    from .records import parse_partial_date
 
     if is_sheet_file(path, None):
         return check_sheet(path, max_bytes, digest)
@@ -215,6 +217,10 @@ def check(path: Path, max_bytes: int, digest: str) -> dict[str, str]:
     if shown is None:
         return {"outcome": "differs"}  # nothing of the fast reading is shown: nothing to compare
     del fast
+    # Its memory back before the contract's reading: the date cache's keys are its dates, and they
+    # and the free lists kept most of it (the peak was 440 MB, against 367 MB checked first).
+    parse_partial_date.cache_clear()
+    gc.collect()
     release_free_memory()
     try:
         checked = load_bytes(raw, path, thorough=True)
