@@ -333,9 +333,12 @@ def test_times_of_day(moment: dt.time) -> None:
     twelve = moment.strftime("%I:%M:%S %p")
     for text in (moment.strftime("%H:%M:%S"), twelve):  # the seconds written: stated, 0 too
         assert read_time(text) == {"hour": moment.hour, "minute": moment.minute, "second": moment.second}
-    # a time cell stores a second whether or not the sheet shows it: only one that is not 0 says one
-    seconds = {"second": moment.second} if moment.second else {}
-    assert read_time(moment) == {"hour": moment.hour, "minute": moment.minute, **seconds}
+    # a time cell stores a second whether or not the sheet shows it: only one that is not 0 says one;
+    # and its milliseconds (TimelineJS's unit: finer is not kept)
+    millisecond = moment.microsecond // 1000
+    seconds = {"second": moment.second} if moment.second or millisecond else {}
+    finer = {"millisecond": millisecond} if millisecond else {}
+    assert read_time(moment) == {"hour": moment.hour, "minute": moment.minute, **seconds, **finer}
     assert read_time(moment.strftime("%H:%M")) == {"hour": moment.hour, "minute": moment.minute}
 
 

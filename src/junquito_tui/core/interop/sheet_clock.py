@@ -94,37 +94,61 @@ def time_offset(text: str) -> str | None:
     return clock[3] if clock is not None else None
 
 
+# An ODS time cell over a day, or below zero, as python-calamine gives it: its ISO 8601 duration text
+_ISO_DURATION = re.compile(r"(-?)P(?:(\d+)D)?T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d+))?S)?")
+
+
 def read_time(value: object) -> Parts | str | None:
-    """A TimelineJS sheet's Time cell ('10:30', '10:30:45', '10:30 PM', a spreadsheet time) as parts."""
+    """A TimelineJS sheet's Time cell ('10:30', '10:30:45.5', '10:30 PM', a spreadsheet time) as parts."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, PartTime):  # no hour precision here: the event keeps its day, said
         return value.why()
     if isinstance(value, time | datetime):
-        return _parts(value.hour * 3600 + value.minute * 60 + value.second)
+        return _parts(value.hour * 3600 + value.minute * 60 + value.second, value.microsecond // 1000)
     if isinstance(value, timedelta):
-        seconds = int(value.total_seconds())
-        if not 0 <= seconds < 86400:  # a duration ('[h]:mm' showing 30:00), not a time of day
-            return f"{_duration(seconds)} is a duration, not a time of day"
-        return _parts(seconds)
+        return _of_day(value.days * 86400 + value.seconds, value.microseconds // 1000)
     if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
         return _parts(round(value * 86400))  # a time cell without its format: a fraction of a day
     text = " ".join(str(value).split())
+    if duration := _ISO_DURATION.fullmatch(text):
+        sign, days, hours, minutes, seconds, fraction = duration.groups()
+        total = int(days or 0) * 86400 + int(hours or 0) * 3600 + int(minutes or 0) * 60 + int(seconds or 0)
+        return _of_day(-total if sign else total, _milliseconds(fraction))
     clock, rest, unread = clock_at_end("0 " + text, [], keep_midnight=True)
     if unread is not None and rest == "0":
         return f"{text!r}: {unread[1]}"
     if clock is None or rest != "0":
         return f"{text!r} is not a time of day"
-    hour, minute, second, _, _, written = clock
-    return {"hour": hour, "minute": minute, **({"second": second} if written else {})}
+    hour, minute, second, _, exact, written = clock
+    millisecond = _milliseconds(exact[3:]) if exact else 0  # '15.5' -> 500: a TimelineJS date's unit
+    return {"hour": hour, "minute": minute, **({"second": second} if written else {}), **_finer(millisecond)}
 
 
-def _parts(seconds: int) -> Parts:
-    """A cell's time of day; its second only if not 0: a cell stores one whether or not the sheet shows
-    it, and '10:00' states no second (events of one minute are ordered by their seconds only where each
-    gives its own)."""
+def _of_day(seconds: int, millisecond: int) -> Parts | str:
+    """A duration's parts as a time of day, if it is one."""
+    if not 0 <= seconds < 86400:  # a duration ('[h]:mm' showing 30:00), not a time of day
+        return f"{_duration(seconds)} is a duration, not a time of day"
+    return _parts(seconds, millisecond)
+
+
+def _milliseconds(fraction: str | None) -> int:
+    """The milliseconds of a second's fraction as written ('5' -> 500, '1234' -> 123)."""
+    return int(fraction[:3].ljust(3, "0")) if fraction else 0
+
+
+def _finer(millisecond: int) -> Parts:
+    return {"millisecond": millisecond} if millisecond else {}
+
+
+def _parts(seconds: int, millisecond: int = 0) -> Parts:
+    """A cell's time of day; its second (and millisecond) only if not 0: a cell stores one whether or
+    not the sheet shows it, and '10:00' states no second (events of one minute are ordered by their
+    seconds only where each gives its own)."""
     parts: Parts = {"hour": seconds // 3600, "minute": seconds // 60 % 60}
-    return {**parts, "second": seconds % 60} if seconds % 60 else parts
+    if seconds % 60 or millisecond:
+        return {**parts, "second": seconds % 60, **_finer(millisecond)}
+    return parts
 
 
 def _duration(seconds: int) -> str:
