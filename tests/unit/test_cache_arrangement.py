@@ -41,7 +41,7 @@ def first_open(path: Path, folder: Path, *, as_the_explorer: bool) -> None:
     assert save is not None and opened.arrangement is None
     ordered = cached_load.ordered(opened)
     if as_the_explorer:
-        cached_load.placed(opened, ordered, save)
+        cached_load.placing(opened, ordered, save).get()
         assert ordered.timeline_rows.height > 0
     else:
         save.arrange(ordered)
@@ -59,7 +59,7 @@ def assert_same_arrangement(path: Path, folder: Path) -> None:
     assert [e.id for e in reopened.events] == [e.id for e in fresh.events]
     assert reopened.events == fresh.events and reopened.position == fresh.position
     assert [q.id for q in reopened.quote_order] == [q.id for q in fresh.quote_order]
-    got, want = cached_load.placed(opened, reopened), Placement(fresh.events)
+    got, want = cached_load.placing(opened, reopened).get(), Placement(fresh.events)
     assert (got.start, got.end, got.group, got.position, got.zone) == (
         want.start,
         want.end,
@@ -127,7 +127,7 @@ def test_a_reopen_neither_orders_nor_places_the_events(tmp_path: Path, monkeypat
     monkeypatch.setattr(timeline_rows, "build_rows", refuse)
     opened, _ = cached_load.load_cached(path, folder=tmp_path / "cache")
     ordered = cached_load.ordered(opened)
-    placement = cached_load.placed(opened, ordered)
+    placement = cached_load.placing(opened, ordered).get()
     assert len(ordered.events) == len(placement.start) == len(ordered.timeline_rows.event_rows) == 38
     assert placement.position is ordered.position, "one id -> position map, shared"
 
@@ -240,7 +240,7 @@ def assert_ignored_and_rebuilt(path: Path, folder: Path, good: bytes) -> None:
     opened, save = cached_load.load_cached(path, folder=folder)
     assert save is not None and opened.arrangement is None, "a miss: the entry is not trusted"
     assert opened.dataset == load_with_report(path).dataset
-    cached_load.placed(opened, cached_load.ordered(opened), save)
+    cached_load.placing(opened, cached_load.ordered(opened), save).get()
     save.run()
     assert cache.Key.of(path, "").entry(folder).read_bytes() == good, "rebuilt as it was"
     assert_same_arrangement(path, folder)

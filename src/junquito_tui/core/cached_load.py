@@ -28,7 +28,6 @@ from .loader import Loaded, bundled_path, load_with_report
 if TYPE_CHECKING:
     from . import cache
     from .arrangement import Arrangement
-    from .axis import Placement
     from .interop.sheet_layouts import ColumnSpec
     from .placing import Placing
 
@@ -63,11 +62,6 @@ def placing(opened: Opened, chronology: Chronology, save: cache.Save | None = No
     if save is not None:
         save.arrange(chronology, found.get)
     return found
-
-
-def placed(opened: Opened, chronology: Chronology, save: cache.Save | None = None) -> Placement:
-    """The placement itself, computed now if it is not in the cache."""
-    return placing(opened, chronology, save).get()
 
 
 def load_cached(
