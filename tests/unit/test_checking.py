@@ -168,10 +168,12 @@ _VALID = xxhash.xxh3_128_hexdigest((FAST / "valid.json").read_bytes())
 )
 def test_the_fast_verdict_is_taken_only_as_the_child_gives_it(code: str, verdict: str | None) -> None:
     check = _with_command(FAST / "valid.json", code)
-    check.fast_limit = 1.0
+    hangs = "sleep" in code
+    check.fast_limit = 1.0 if hangs else 30.0  # a child that answers is never cut short on a busy machine
     started = time.monotonic()
     assert check.start().fast_verdict(_VALID) == verdict
-    assert time.monotonic() - started < 5
+    if hangs:
+        assert time.monotonic() - started < 5
     check.stop()
 
 
