@@ -58,3 +58,21 @@ def test_dates_the_format_gives(date: str, parts: tuple[int, ...]) -> None:
 def test_dates_the_format_refuses(date: str) -> None:
     with pytest.raises(ValueError, match="date"):
         parse_partial_date(date)
+
+
+def test_an_hour_of_24_is_refused_whatever_the_standard_library_makes_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python 3.14's parser reads T24:00 as midnight of the next day (3.11 to 3.13 refuse it): the
+    format has no hour 24 on any version."""
+    import datetime as dt
+
+    from junquito_tui.core import records
+
+    def lenient(text: str) -> dt.datetime:  # 3.14's reading, on the Python the tests run on
+        if text[11:16] == "24:00":
+            return dt.datetime.fromisoformat(text[:10]) + dt.timedelta(days=1)
+        return dt.datetime.fromisoformat(text)
+
+    monkeypatch.setattr(records, "_DATETIME", lenient)
+    with pytest.raises(ValueError, match="impossible time 24:00"):
+        parse_partial_date.__wrapped__("2018-12-31T24:00")
+    assert parse_partial_date.__wrapped__("2018-12-31T23:59") == (2018, 12, 31, 23, 59)

@@ -174,7 +174,15 @@ def parse_partial_date(date: str) -> tuple[int, ...]:
     size = len(date)
     plain = size in (10, 16) and date.isascii() and date[:4].isdigit()  # isdigit takes other scripts' digits
     try:
-        if plain and size == 16 and date[10] == "T" and date[13] == ":" and date[4] == date[7] == "-":
+        # (hours under 24 only: Python 3.14's parser reads T24:00 as midnight of the next day)
+        if (
+            plain
+            and size == 16
+            and date[10] == "T"
+            and date[13] == ":"
+            and date[4] == date[7] == "-"
+            and date[11:13] < "24"
+        ):
             moment = _DATETIME(date)
             return (moment.year, moment.month, moment.day, moment.hour, moment.minute)
         if plain and size == 10 and date[4] == date[7] == "-":
