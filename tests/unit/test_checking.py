@@ -270,3 +270,14 @@ def test_a_check_started_at_once_on_other_bytes_vouches_for_nothing(tmp_path: Pa
     assert early.fast_verdict(xxhash.xxh3_128_hexdigest(b"other bytes")) == "changed"
     early.digest = xxhash.xxh3_128_hexdigest(b"other bytes")  # what this process read
     assert early.wait().kind == "changed"
+
+
+def test_no_check_at_once_where_no_process_can_be_started(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Out of file descriptors (or processes): no early check, and no traceback; the load goes on."""
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr("junquito_tui.core.checking.subprocess.Popen", refused)
+    assert quick_load.check_at_once(FAST / "valid.json", 10**9, folder=tmp_path / "cache") is None

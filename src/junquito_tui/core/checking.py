@@ -210,12 +210,15 @@ def check(path: Path, max_bytes: int, digest: str) -> dict[str, str]:
     try:
         with collector_paused():
             fast = read_fast(raw)
-        shown = content_digest(fast) if fast is not None else None
     except Exception:  # the fast reading fails: the parent reads the file the ordinary way
-        shown = None
-    say({"fast": "ok" if shown is not None else "refused", "digest": read})
-    if shown is None:
+        fast = None
+    say({"fast": "ok" if fast is not None else "refused", "digest": read})
+    if fast is None:
         return {"outcome": "differs"}  # nothing of the fast reading is shown: nothing to compare
+    try:
+        shown = content_digest(fast)
+    except Exception:  # what is shown cannot be compared: it is read again, the ordinary way
+        return {"outcome": "differs"}
     del fast
     # Its memory back before the contract's reading: the date cache's keys are its dates, and they
     # and the free lists kept most of it (the peak was 440 MB, against 367 MB checked first).

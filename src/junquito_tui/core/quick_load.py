@@ -96,9 +96,9 @@ def check_at_once(path: Path, max_bytes: int, *, use_cache: bool = True, folder:
 
             if cache.Key.of(path, "").entry(folder or cache.cache_dir()).exists():
                 return None  # most likely read from the cache: no check
-    except (OSError, DatasetError):
-        return None  # open_dataset says what is wrong
-    return Check(path, max_bytes, "", size=size).start()
+        return Check(path, max_bytes, "", size=size).start()
+    except (OSError, DatasetError):  # in doubt (a file open_dataset will say is wrong, no process to be had)
+        return None
 
 
 def _open(
