@@ -312,3 +312,12 @@ def test_a_timelinejs_extra_column_s_html_and_addresses(tmp_path: Path) -> None:
     summaries = {e.title: e.summary for e in dataset.events}
     assert summaries["A"] == "a\n\nSources: https://a.example/1, https://b.example/2\n\nNotes: report"
     assert summaries["B"] == "b\n\nSources: https://e.example/5\n\nNotes: see https://d.example/4."
+
+
+def test_a_line_break_inside_a_date_cell_is_said_with_what_was_read(tmp_path: Path) -> None:
+    """'2020-01-\\n04' (a quoted cell over two lines) was read as the year 2020, unsaid (found by a review)."""
+    path = tmp_path / "broken.csv"
+    path.write_bytes(b'date,title\n2020-01-01,A\n"2020-01-\n04",D\n"4\n",E\n')
+    loaded = load_with_report(path)
+    assert "line 3: the date cell holds a line break; read as '2020-01- 04'" in loaded.warnings
+    assert not any("line 5: the date cell holds a line break" in w for w in loaded.warnings)  # a break at the end

@@ -127,6 +127,9 @@ class SheetDates:
             self.notes.add(where, f"{_shown(value)}: {parsed}; {consequence}")
             return None
         if parsed is not None:
+            if isinstance(value, str) and ("\n" in value.strip() or "\r" in value.strip()):
+                # a break inside the cell ('2020-01-\n04') is read as a space: what was read is said
+                self.notes.add(where, f"the date cell holds a line break; read as {_text(value)!r}")
             self.order.see(parsed, where, value)  # most dates say nothing of the order: no text made
             for message in parsed.said:
                 self.notes.group(message, where)
