@@ -124,7 +124,7 @@ def test_a_fast_reading_that_fails_its_checks_is_not_vouched_for(
 
     loaded, save, quick = quick_load.open_dataset(FAST / "dangling-actor.json", folder=tmp_path / "cache")
     assert quick is not None and quick.pending is loaded.dataset and save is None
-    assert quick.check.fast_verdict(quick.digest) == "refused"
+    assert quick.check.fast_verdict() == "refused"
     assert not quick.vouch() and quick.pending is None
     quick.check.stop()
     with pytest.raises(DatasetError, match="unknown actor 'nobody'"):
@@ -138,7 +138,7 @@ def test_the_child_vouches_for_a_valid_reading_then_gives_its_full_answer(
 ) -> None:
     monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
     _, _, quick = quick_load.open_dataset(FAST / "valid.json", folder=tmp_path / "cache")
-    assert quick is not None and quick.check.fast_verdict(quick.digest) == "ok"
+    assert quick is not None and quick.check.fast_verdict() == "ok"
     assert quick.vouch()
     assert quick.check.wait().kind == "ok"  # the first line read did not take the last one with it
 
@@ -171,7 +171,7 @@ def test_the_fast_verdict_is_taken_only_as_the_child_gives_it(code: str, verdict
     hangs = "sleep" in code
     check.fast_limit = 1.0 if hangs else 30.0  # a child that answers is never cut short on a busy machine
     started = time.monotonic()
-    assert check.start().fast_verdict(_VALID) == verdict
+    assert check.start().fast_verdict() == verdict
     if hangs:
         assert time.monotonic() - started < 5
     check.stop()
@@ -180,7 +180,7 @@ def test_the_fast_verdict_is_taken_only_as_the_child_gives_it(code: str, verdict
 def test_both_lines_printed_at_once_are_both_read() -> None:
     code = f'{_say(fast="ok", digest=_VALID)}; print(\'{{"outcome": "failed", "report": "r"}}\')'
     check = _with_command(FAST / "valid.json", code).start()
-    assert check.fast_verdict(_VALID) == "ok"
+    assert check.fast_verdict() == "ok"
     assert check.wait() == Outcome("failed", "r")
 
 
@@ -189,7 +189,7 @@ def test_without_the_child_s_verdict_the_reading_is_checked_here(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, passes: bool
 ) -> None:
     monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
-    monkeypatch.setattr(Check, "fast_verdict", lambda self, digest: None)
+    monkeypatch.setattr(Check, "fast_verdict", lambda self: None)
     _, _, quick = quick_load.open_dataset(FAST / name, folder=tmp_path / "cache")
     assert quick is not None and quick.vouch() is passes
     quick.check.stop()
@@ -267,8 +267,8 @@ def test_a_check_started_at_once_on_other_bytes_vouches_for_nothing(tmp_path: Pa
     path = tmp_path / "data.json"
     shutil.copy(FAST / "valid.json", path)
     early = Check(path, 10**9, "").start()
-    assert early.fast_verdict(xxhash.xxh3_128_hexdigest(b"other bytes")) == "changed"
     early.digest = xxhash.xxh3_128_hexdigest(b"other bytes")  # what this process read
+    assert early.fast_verdict() == "changed"
     assert early.wait().kind == "changed"
 
 

@@ -109,9 +109,9 @@ class Check:
         self._first.set()
         self._ended.set()
 
-    def fast_verdict(self, digest: str) -> str | None:
+    def fast_verdict(self) -> str | None:
         """The child's verdict on the fast reading's checks, once it has given it: 'ok', 'refused', or
-        'changed' (its bytes are not the parent's, whose digest is ``digest``); None if it gave none
+        'changed' (its bytes are not the parent's, whose digest is ``self.digest``); None if it gave none
         (it ended first, printed something else, or took more than ``fast_limit`` seconds from its
         start)."""
         waited = self._started + self.fast_limit - time.monotonic()
@@ -124,7 +124,7 @@ class Check:
             return None
         if verdict not in ("ok", "refused", "changed"):
             return None
-        return "changed" if read != digest else verdict
+        return "changed" if read != self.digest else verdict
 
     def stop(self) -> None:
         """End the child, if it still runs (the app closes, or no longer needs the answer)."""

@@ -39,7 +39,6 @@ class Quick:
     check: Check
     save: Save | None  # start only after the check said ok
     pending: Dataset | None = None  # a fast reading not yet vouched for (``vouch``), None once it is
-    digest: str = ""  # of the bytes it was read from: the check's must be the same
 
     def vouch(self) -> bool:
         """Whether the fast reading passes its checks (``fast_json.checks_pass``), to be called before
@@ -49,7 +48,7 @@ class Quick:
             return True
         from .fast_json import checks_pass
 
-        verdict = self.check.fast_verdict(self.digest)
+        verdict = self.check.fast_verdict()  # for the bytes of check.digest
         passed = verdict == "ok" if verdict is not None else checks_pass(self.pending)
         self.pending = None
         return passed
@@ -184,7 +183,7 @@ def _read_quickly(
         save = cache.Save(key, digest, cache.Cached(loaded.dataset, loaded.warnings, loaded.summary), folder)
         return loaded, save if use_cache else None, None
     later = cache.Save(key, digest, cache.Cached(dataset, [], None), folder) if use_cache else None
-    return Opened(dataset, []), None, Quick(check, later, pending=dataset, digest=digest)
+    return Opened(dataset, []), None, Quick(check, later, pending=dataset)
 
 
 def _read_sheet_quickly(
