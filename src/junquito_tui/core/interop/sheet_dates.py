@@ -73,7 +73,8 @@ _INNER_CE = re.compile(rf"(?<![^\s\d]){_CE_WORD}(?![^\W\d_])", re.IGNORECASE)
 _GROUPED = re.compile(r"(?<![\d,])(\d{1,3})((?:,\d{3})+)(?![\d,])")
 _SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
 _ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")  # ISO 8601's ordinal date: '2020-032' is 1 February 2020
-_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:century|c\.))", re.IGNORECASE)  # 'May 1st 1950'
+# 'May 1st 1950'; '1º de mayo' (Spanish: 'º', 'ª', '.º'; '1ro', '1ero')
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.?[ºª]|e?ro)\b(?!\s+(?:century|c\.))", re.IGNORECASE)
 _ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})-?([1-7])$", re.IGNORECASE)  # ISO 8601's week date: '2020-W12-6'
 # ISO 8601's basic format, a day and a time ('20200321T100000Z'): written out, then read as any other
@@ -182,9 +183,25 @@ def _from_number(number: float, shown: str, epoch: date = _EXCEL_EPOCH) -> Parse
             f"{system})"
         )
         return Parsed({"year": day.year, "month": day.month, "day": day.day}, note=note, said=[said])
+    if _BASIC_DIGITS[0] <= whole < _BASIC_DIGITS[1] and (day := _basic_day(whole)) is not None:
+        said = f"{whole} read as an ISO 8601 date written without hyphens (YYYYMMDD: {day.isoformat()})"
+        note = f"the file gives the number {whole}: read as an ISO 8601 date written without hyphens (YYYYMMDD)"
+        return Parsed({"year": day.year, "month": day.month, "day": day.day}, note=note, said=[said])
     if whole >= 10**YEAR_DIGITS:  # negative years stay years: TimelineJS's count of years BCE, deep time
         return _not_a_year(len(str(whole)))
     return Parsed({"year": whole})
+
+
+# ISO 8601's basic format, a day with no hyphens ('20200321'), of a year from 1000 on: a day written
+# day or month first ('21032020', '03212020') is never one (its fifth and sixth digits, 19 or 20, are no month).
+_BASIC_DIGITS = (10_000_000, 100_000_000)
+
+
+def _basic_day(whole: int) -> date | None:
+    try:
+        return date(whole // 10_000, whole // 100 % 100, whole % 100)
+    except ValueError:
+        return None
 
 
 def _not_a_year(digits: int) -> str:
@@ -304,7 +321,7 @@ def _exact(text: str, era: int) -> Parsed | str | None:
     if _NUMBER.match(text):
         digits = len(text.lstrip("+-").split(".")[0].lstrip("0"))
         if digits > YEAR_DIGITS and not era and not text.startswith("-"):
-            return _from_number(float(text), text) if digits <= 5 else _not_a_year(digits)
+            return _from_number(float(text), text) if digits <= 5 or digits == 8 else _not_a_year(digits)
         if digits > 12:  # beyond any year we hold (and float() of it would be infinite)
             return f"a number of {digits} digits: beyond the 12-digit years we can hold"
         year = int(float(text))
