@@ -183,10 +183,10 @@ def _from_number(number: float, shown: str, epoch: date = _EXCEL_EPOCH) -> Parse
             f"{system})"
         )
         return Parsed({"year": day.year, "month": day.month, "day": day.day}, note=note, said=[said])
-    if _BASIC_DIGITS[0] <= whole < _BASIC_DIGITS[1] and (day := _basic_day(whole)) is not None:
-        said = f"{whole} read as an ISO 8601 date written without hyphens (YYYYMMDD: {day.isoformat()})"
+    if _BASIC_DIGITS[0] <= whole < _BASIC_DIGITS[1] and (basic := _basic_day(whole)) is not None:
+        said = f"{whole} read as an ISO 8601 date written without hyphens (YYYYMMDD: {basic.isoformat()})"
         note = f"the file gives the number {whole}: read as an ISO 8601 date written without hyphens (YYYYMMDD)"
-        return Parsed({"year": day.year, "month": day.month, "day": day.day}, note=note, said=[said])
+        return Parsed({"year": basic.year, "month": basic.month, "day": basic.day}, note=note, said=[said])
     if whole >= 10**YEAR_DIGITS:  # negative years stay years: TimelineJS's count of years BCE, deep time
         return _not_a_year(len(str(whole)))
     return Parsed({"year": whole})
