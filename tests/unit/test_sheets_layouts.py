@@ -85,6 +85,22 @@ def test_timelinejs_template_sheet() -> None:
     assert loaded.summary == "read 12 rows of data: 9 events, 1 title row, 2 skipped (each named in a warning)"
 
 
+def test_a_type_timelinejs_does_not_know_is_an_event_its_value_a_tag_and_said() -> None:
+    # before: 'foo' or 'Slide' in the Type column was dropped with no word (TimelineJS knows title and era)
+    loaded = load("timelinejs-unknown-types.csv")
+    found = by_title(loaded)
+    assert loaded.dataset.title == "My title" and set(found) == {"Ev1", "Ev2", "Ev3", "Ev4", "Ev5", "Ev6"}
+    tags = {title: event.tags for title, event in found.items()}
+    assert tags == {
+        "Ev1": ("event",), "Ev2": ("slide",), "Ev3": ("era",), "Ev4": ("foo",), "Ev5": ("slide",), "Ev6": (),
+    }  # fmt: skip
+    assert warned(
+        loaded, "'Type' values TimelineJS does not know", "'event' (line 3)", "'Slide' (line 4, 2 rows)",
+        "'foo' (line 6)", "'?' (line 8; no tag)", "read as events",
+    )  # fmt: skip
+    assert not warned(loaded, "'ERA'") and not warned(loaded, "'Title'")
+
+
 def test_title_rows_after_the_first_and_a_dated_title_are_said_for_what_they_are(tmp_path: Path) -> None:
     # a dated title row lost its date unsaid; a third title row was called 'a second'
     path = tmp_path / "titles.csv"

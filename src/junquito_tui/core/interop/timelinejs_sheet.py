@@ -80,6 +80,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     title: tuple[str, str] | None = None
     title_at = ""  # the title row's line
     cells_of = _Cells(at)
+    other_types: dict[str, list[Any]] = {}  # a Type other than title and era -> [its first row, its rows]
     for where, cells in sheet.rows():
         cell = cells_of.row(cells).__getitem__  # the template's column -> the row's cell (None if absent)
         kind = cell_text(cell("type")).lower()
@@ -104,11 +105,16 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         row = _Row(where, len(rows), slide, era=kind == "era")
         _dates(sheet, cell, row)
         row.tags = tuple(t for i in tag_columns if i < len(cells) for t in re.split(r"\s*[;,]\s*", cell_text(cells[i])))
+        if kind not in ("", "title", "era"):  # a Type TimelineJS does not know: an event, the value kept as a tag
+            other_types.setdefault(given := cell_text(cell("type")).strip(), [where, 0])[1] += 1
+            row.tags = (given, *row.tags)
         read = [_read_detail(detail) for detail in (*row.details, *extras.details(cells, where))]
         row.details = tuple(detail for detail, _ in read)  # after the date's cells it kept, if any
         row.links = tuple(link for _, links in read for link in links)
         rows.append(row)
     extras.warn()
+    if other_types:
+        _say_other_types(sheet, other_types, names[at["type"]] if at["type"] is not None else "Type")
     if tag_columns:
         shown = ", ".join(repr(names[i]) for i in tag_columns)
         sheet.notes.add("", f"{shown}: not a TimelineJS column; its words became each event's tags")
@@ -117,6 +123,20 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     sheet.counts.events = len(pending)
     heading, description = title or (sheet.stem, "")
     return importer.finish(pending, heading, description)
+
+
+def _say_other_types(sheet: Sheet, types: dict[str, list[Any]], column: str) -> None:
+    """TimelineJS reads only 'title' and 'era' in its Type column: any other value's rows are events."""
+    listed = []
+    for value, (where, count) in types.items():
+        rows = f", {count:,} rows" if count > 1 else ""
+        listed.append(f"{short(value)} ({where}{rows}{'' if slugify(value, 60) else '; no tag'})")
+    shown = ", ".join(listed[:5]) + (f" and {len(listed) - 5:,} more" if len(listed) > 5 else "")
+    sheet.notes.add(
+        "",
+        f"{column!r} values TimelineJS does not know (only title and era): {shown}; read as events, each value "
+        "a tag where it has a letter or digit",
+    )
 
 
 class _Cells:
