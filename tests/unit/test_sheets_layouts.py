@@ -352,6 +352,19 @@ def test_generic_sheet_columns_found_and_said() -> None:
     assert warned(loaded, "columns used: date <- 'Fecha', title <- 'Evento'", "'Comentario'")
 
 
+def test_an_empty_date_cell_takes_the_year_beside_it_said() -> None:
+    # before: a row with no date in 'Date' was skipped, though its 'Year' cell gave the year
+    loaded = load("dates-empty-date-beside-year.csv")
+    found = by_title(loaded)
+    assert set(found) == {"Dated", "Year only", "Date only"}
+    assert date_of(found["Year only"]) == ("2017", "year", False, "no date in 'Date': the year from 'Year'")
+    assert date_of(found["Dated"]) == ("2018-01-15", "day", False, None)  # the date cell, where it has one
+    assert warned(loaded, "line 3", "no date in 'Date': the year from 'Year' (2017)")
+    assert warned(loaded, "line 4", "no date in 'Date'; row skipped")
+    assert warned(loaded, "line 5", "'n/a'", "no date in 'Date': row skipped")
+    assert "Year: 2017" in found["Year only"].summary  # the column is still kept, as every other
+
+
 def test_columns_option_names_the_columns() -> None:
     spec = "date='When it happened',title=What,actors=Who,place=Where,tags=Kind,source=Ref"
     loaded = load("columns-option.csv", spec)

@@ -20,7 +20,7 @@ from .fields import short
 from .month_words import MONTH_NAMES
 from .sheet_date_values import Parsed
 from .sheet_events import Draft, RowEvents, cell_text
-from .sheet_layouts import data_like, generic_columns
+from .sheet_layouts import YEAR_NAMES, data_like, generic_columns, normal
 from .sheet_read import Cell
 from .sheets import Extras, Sheet
 
@@ -64,10 +64,14 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     commas = _Commas(names[chosen["actors"]] if "actors" in chosen else "actors")
     date_names = tuple(names[chosen[key]] for key in ("date", "month", "day") if key in chosen)
     end_names = tuple(names[chosen[key]] for key in ("end", "end month", "end day") if key in chosen)
+    reading = dict(chosen)
+    if (year_at := _year_beside(sheet, chosen, extras)) is not None:  # a row's year, where its date cell is empty
+        reading[_YEAR_BESIDE] = year_at
+        date_names += (names[year_at],)
     for where, cells in sheet.rows():
 
         def cell(key: str, cells: list[Cell] = cells) -> Cell:
-            position = chosen.get(key)
+            position = reading.get(key)
             return cells[position] if position is not None and position < len(cells) else None
 
         shared = chosen.get("title") == chosen.get("summary")
@@ -90,6 +94,10 @@ def _draft(
 ) -> Draft | None:
     date_names, end_names = names
     start = events.dates.read(cell("date"), where)
+    if start is None and not cell_text(cell("date")) and cell_text(cell(_YEAR_BESIDE)):
+        start = _year_instead(events, cell(_YEAR_BESIDE), where, date_names)
+        if start is None:
+            return None
     if start is None:
         if not cell_text(cell("date")):
             events.notes.add(where, f"no date in {date_names[0]!r}; row skipped")
@@ -154,6 +162,27 @@ def _month_and_day(
         events.notes.add(where, f"{why}; the date is kept to the month, the cell kept in the summary")
         return replace(start, parts=parts, note=_joined(start.note, f"{why}: the date is kept to the month")), given[1:]
     return replace(start, parts=parts), []
+
+
+_YEAR_BESIDE = "year beside the date"  # a year column kept in the summary, read where the date cell is empty
+
+
+def _year_beside(sheet: Sheet, chosen: dict[str, int], extras: Extras) -> int | None:
+    """A year column ('Year', 'Año') beside the date column, which the date column was chosen over."""
+    names = sheet.header.names
+    if "month" in chosen or normal(names[chosen["date"]]) in YEAR_NAMES:
+        return None
+    return next((p for p in extras.positions if p < len(names) and normal(names[p]) in YEAR_NAMES), None)
+
+
+def _year_instead(events: RowEvents, year: Cell, where: str, names: tuple[str, ...]) -> Parsed | None:
+    """A row with an empty date cell dated by its year cell: the date is that year, and says where it comes from."""
+    start = events.dates.read(year, where, f"and no date in {names[0]!r}: row skipped")
+    if start is not None:
+        why = f"no date in {names[0]!r}: the year from {names[-1]!r}"
+        events.notes.add(where, f"{why} ({cell_text(year)})")
+        start = replace(start, note=_joined(start.note, why))
+    return start
 
 
 def _joined(note: str | None, more: str) -> str:
