@@ -79,3 +79,58 @@ def test_basic_days_in_a_file_are_read_and_said_and_the_rest_named() -> None:
     for line, number in (("line 3", "21032020"), ("line 4", "03212020"), ("line 5", "20201321")):
         assert any(line in w and number in w and "row skipped" in w for w in loaded.warnings), number
     assert any("20200321 read as an ISO 8601 date written without hyphens" in w for w in loaded.warnings)
+
+
+# -- Spanish forms: times, weekdays, words around a day (found by a review) -------------------------------
+
+
+def _when(loaded: Loaded, title: str) -> tuple[str, str, bool, str | None]:
+    when = starts(loaded)[title]
+    return when.date, when.precision.value, when.approximate, when.note
+
+
+def test_spanish_forms_keep_their_day_and_time_and_say_every_guess() -> None:
+    # before: each of the first rows was skipped as 'no year can be read in it', and the long forms were
+    # read as January 2018, approximate, unwarned
+    loaded = load("dates-spanish-forms.csv")
+    assert len(starts(loaded)) == 14  # every row an event
+    for title in ("Hour h minutes", "Spaced pm", "Long form and pm"):
+        assert _when(loaded, title)[:3] == ("2018-01-15T22:30", "minute", False), title
+    assert _when(loaded, "Hours word")[:3] == ("2018-01-15T10:30", "minute", False)
+    assert _when(loaded, "Weekday first") == ("2018-01-13", "day", False, None)  # a Saturday
+    assert _when(loaded, "Weekday after") == ("2018-01-15", "day", False, None)  # a Monday
+    assert _when(loaded, "Article") == ("2018-01-15", "day", False, None)
+    for title in ("About after", "About in brackets", "About before", "Towards", "Before"):
+        date, precision, approximate, note = _when(loaded, title)
+        assert (date, precision, approximate) == ("2018-01-15", "day", True), title
+        assert note is not None and "15" in note, title  # the text as written
+    assert any("'antes del ...'" in w and "how long before" in w for w in loaded.warnings)
+    word = _when(loaded, "Word after")
+    assert word[:3] == ("2018-01-15", "day", False)
+    assert word[3] == "the file gives '15/01/2018 madrugada': the words after the day are not read"
+
+
+def test_a_weekday_that_is_not_the_day_s_is_said() -> None:
+    loaded = load("dates-spanish-forms.csv")
+    clash = "the file says Monday, but 13 January 2018 was a Saturday"
+    assert _when(loaded, "Weekday clash") == ("2018-01-13", "day", False, f"{clash}: read as the date written")
+    assert any(clash in w and "line 8" in w for w in loaded.warnings)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)), st.integers(0, 6))
+def test_a_weekday_is_said_exactly_when_it_is_not_the_day_s(day: dt.date, weekday: int) -> None:
+    name = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"][weekday]
+    months = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre"]
+    months += ["noviembre", "diciembre"]
+    read = read_date(f"{name}, {day.day} de {months[day.month - 1]} de {day.year}")
+    assert isinstance(read, Parsed) and read.parts == {"year": day.year, "month": day.month, "day": day.day}
+    assert (read.note is not None) == (weekday != day.weekday())
+    assert not read.approximate
+
+
+def test_spanish_display_dates_that_say_about_are_approximate() -> None:
+    # before: 'mediados de enero', 'aproximadamente el 15 de enero' were exact days ('mid January' was not)
+    loaded = load("timelinejs-spanish-display-dates.csv")
+    assert [_when(loaded, t)[2] for t in ("EN", "ES1", "ES2", "Exact")] == [True, True, True, False]
+    assert _when(loaded, "PM")[0] == _when(loaded, "H")[0] == "2018-01-15T22:30"

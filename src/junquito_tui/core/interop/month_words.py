@@ -28,27 +28,22 @@ for _number, (_english, _spanish) in enumerate(zip(MONTHS, _SPANISH, strict=True
         MONTH_NAMES[_name] = MONTH_NAMES[_name[:3]] = _number
 MONTH_NAMES.update({"sept": 9, "setiembre": 9, "set": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12})
 
-FILLER = frozenset(["de", "del", "of", "the", "el", "la", "on", "a"]) | frozenset(
+# Weekdays, Monday first (0), as written beside a date ('sábado, 13 de enero de 2018', 'Monday, January 15'):
+# no part of the date, but a check on it.
+WEEKDAYS: dict[str, int] = {}
+for _number, _names in enumerate(
     [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
+        ("monday", "mon", "lunes", "lun"),
+        ("tuesday", "tue", "tues", "martes"),
+        ("wednesday", "wed", "miércoles", "miercoles", "mié", "mie"),
+        ("thursday", "thu", "thur", "thurs", "jueves", "jue"),
+        ("friday", "fri", "viernes", "vie"),
+        ("saturday", "sat", "sábado", "sabado", "sáb", "sab"),
+        ("sunday", "sun", "domingo", "dom"),
     ]
-)
+):
+    WEEKDAYS.update(dict.fromkeys(_names, _number))
+FILLER = frozenset(["de", "del", "of", "the", "el", "la", "on", "a", *WEEKDAYS])
 TOKENS = re.compile(r"[^\W\d_]+|\d+")
 
 # Month names that are also everyday words: in free text, one counts only capitalised or next to a day.

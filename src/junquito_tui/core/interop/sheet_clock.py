@@ -9,8 +9,10 @@ from datetime import datetime, time, timedelta
 
 from .sheet_date_values import Parts, PartTime
 
+# 'h' between hour and minutes ('22h30') as French, Spanish and Portuguese write it; 'p. m.' as Spanish
+# does; a word for hours after it ('10:30 hrs', 'horas') says what the number is, nothing more.
 _TIME = re.compile(
-    r"(?:^|T|\s+)(\d{1,2}):(\d{2})(?::(\d{2}(?:[.,]\d+)?))?\s*(?:([ap])\.?m\.?)?\s*"
+    r"(?:^|T|\s+)(\d{1,2})[:h](\d{2})(?::(\d{2}(?:[.,]\d+)?))?\s*(?:([ap])\.?\s?m\.?)?\s*(?:(?:hrs?|hs|horas)\.?\s*)?"
     r"(Z|(?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}(?::?\d{2})?)?$",  # the zone: Z, UTC+2, +02:00, -0430, +02
     re.IGNORECASE,
 )
@@ -20,7 +22,7 @@ _OFFSET = re.compile(r"(?:UTC|GMT)?\s?([+-])(\d{1,2}):?(\d{2})?$", re.IGNORECASE
 
 # A zone given by its abbreviation after a time ('10:00 EST'): not read, since one abbreviation can
 # stand for several offsets (CST: China, Cuba or US Central; IST: India, Ireland or Israel).
-_ZONE_WORD = re.compile(r"\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?\s*\b([A-Z]{2,5})$")
+_ZONE_WORD = re.compile(r"\d[:h]\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?\s*\b([A-Z]{2,5})$")
 
 ZONE_WORD = (
     "a time followed by a word that is not a UTC offset (a zone's abbreviation, EST, CST, IST, which can stand "

@@ -30,14 +30,17 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from ..dates import MONTHS
-from .month_words import FILLER, MONTH_NAMES, TOKENS
+from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
 from .sheet_clock import MIDNIGHT, NO_OFFSET, ZONE_WORD, clock_at_end
 from .sheet_date_values import Hidden, HourShown, MonthShown, Number1904, Parsed, PartTime
 from .sheet_periods import span, vague_form, year_in_text
 
 _VAGUE = re.compile(
     r"^(?:~|≈|c\.|ca\.?|circa|around|about|approx\.?|approximately|early|mid-?|late|before|after|by|since|until|"
-    r"some ?time(?: in)?|spring|summer|autumn|fall|winter|the)\s*",
+    r"some ?time(?: in)?|spring|summer|autumn|fall|winter|the|"
+    # Spanish ('aprox. 15/01/2018', 'hacia el 15 de enero', 'antes del 15 de enero de 2018'), not in a word
+    r"(?:aprox\.?|aproximadamente|hacia(?: el| la)?|alrededor del?|cerca del?|antes del?|despu[eé]s del?|desde(?: el)?|"
+    r"hasta(?: el)?|el)(?![^\W\d_]))\s*",
     re.IGNORECASE,
 )
 # Words that give one side of a date only: the date read is that bound, approximate, the words in its
@@ -51,6 +54,16 @@ _BOUNDS = {
         ("by", "before"),
         ("since", "after"),  # 'since 1945': from then on, for how long not said
         ("until", "before"),
+        ("antes de", "before"),
+        ("antes del", "before"),
+        ("después de", "after"),
+        ("después del", "after"),
+        ("despues de", "after"),
+        ("despues del", "after"),
+        ("desde", "after"),
+        ("desde el", "after"),
+        ("hasta", "before"),
+        ("hasta el", "before"),
     )
 }
 # A time of day written before its date ('10:30 15/01/2018', '12:00 AM 1/15/2018'), read as if after it
@@ -86,6 +99,25 @@ _BASIC = re.compile(
 _DAY_THEN_TIME = re.compile(
     r"^(\d{4}-\d{2}-\d{2})(?:T|\s+)(?=\d{1,2}(?:[:h.]\d|\s*[ap]\.?m|Z|[+-]))(?!.*\d{4}-\d{2})", re.IGNORECASE
 )
+# A day written in numbers, then words and no digit ('15/01/2018 madrugada', '2018-01-15 (aprox.)')
+_DAY_THEN_WORDS = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[\s,;]+(\D+)$")
+_ABOUT = frozenset(["aprox", "approx", "aproximadamente", "approximately", "circa", "ca", "c", "about", "around", "?"])
+WORDS_UNREAD = "words after a day ('15/01/2018 madrugada') are not read: the day is kept, the words in its note"
+
+
+def _day_then_words(day: str, words: str, original: str) -> Parsed | None:
+    """The day, approximate if the words say it is ('aprox', 'circa'), else with the words in its note."""
+    parsed = _exact(day, 0)
+    if not isinstance(parsed, Parsed) or "day" not in parsed.parts:
+        return None
+    if " ".join(words.lower().replace(".", " ").strip("()[] ").split()) in _ABOUT:
+        parsed.approximate = True  # the note is the text, as for 'c. 15/01/2018'
+        return parsed
+    parsed.note = _joined(parsed.note, f"the file gives {original!r}: the words after the day are not read")
+    parsed.said.append(WORDS_UNREAD)
+    return parsed
+
+
 # A date of zeros ('0000-00-00', '00/00/0000', with a time of zeros or not): what databases and exports
 # write for a date not known, not the year 1 BCE
 _ZEROS = re.compile(r"^(?:0{4}([-/.])00\1|00([-/.])00\2)0{2,4}(?:[T ]0{1,2}:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$")
@@ -223,7 +255,7 @@ def _from_text(original: str) -> Parsed | str:
     text, vague, bound = _MINUS.sub("-", original), False, None
     while (match := _VAGUE.match(text)) and match.end() < len(text):
         word = match.group().strip().lower()
-        text, vague = text[match.end() :], vague or word != "the"
+        text, vague = text[match.end() :], vague or word not in ("the", "el")  # ('el 15 de enero': no guess)
         bound = bound or (word if word in _BOUNDS else None)
     if text.endswith("?"):
         text, vague = text.rstrip("?() ").strip(), True
@@ -264,6 +296,9 @@ def _from_text(original: str) -> Parsed | str:
         if isinstance(parsed, Parsed):
             parsed.note = _joined(parsed.note, f"the file gives {original!r}: the time after the day is not read")
             parsed.said.append(TIME_UNREAD)
+    if parsed is None and not era and (words := _DAY_THEN_WORDS.match(text)) is not None:
+        parsed = _day_then_words(words.group(1), words.group(2), original)
+        vague = vague or (isinstance(parsed, Parsed) and parsed.approximate)
     if parsed is None:
         parsed = year_in_text(text, era)
         vague = True
@@ -488,4 +523,23 @@ def _named_month(text: str, era: int) -> Parsed | str | None:
     day_text, year_text = numbers if len(numbers[0]) <= 2 else numbers[::-1]
     year, said = _full_year(year_text) if not era else (int(year_text), [])
     parts = {"year": year * (era or 1), "month": months[0], "day": int(day_text)}
-    return Parsed(parts, said=said, note=said[0] if said else None)
+    parsed = Parsed(parts, said=said, note=said[0] if said else None)
+    _check_weekday(parsed, text)
+    return parsed
+
+
+def _check_weekday(parsed: Parsed, text: str) -> None:
+    """A weekday written with the date ('Monday, January 13, 2018') that is not that day's: the date is
+    read as written, and the clash said in its note and a warning (the file contradicts itself)."""
+    named = [word for word in TOKENS.findall(text) if word.lower() in WEEKDAYS]
+    year, month, day = (parsed.parts.get(key) for key in ("year", "month", "day"))
+    if len(named) != 1 or year is None or month is None or day is None or not 1 <= year <= 9999:
+        return
+    try:
+        actual = date(year, month, day).weekday()
+    except ValueError:  # a day the month does not have: said by the date reader
+        return
+    if WEEKDAYS[named[0].lower()] != actual:
+        clash = f"the file says {named[0]}, but {day} {MONTHS[month - 1]} {year} was a {calendar.day_name[actual]}"
+        parsed.note = _joined(parsed.note, f"{clash}: read as the date written")
+        parsed.said.append(f"{clash}: the date is read as written, the weekday in its note")

@@ -26,7 +26,10 @@ _WHOLE = re.compile(r"\s*([+-]?)0*([0-9]+)(?:\.0*)?\s*")
 _ISO_SHORT = re.compile(r"\s*([+-]?[0-9]+)(?:-([0-9]{1,2}))?(?:-([0-9]{1,2}))?\s*")
 _HUGE = 10**18  # a number with more digits is beyond every limit: never parsed (int() refuses 4,300 digits)
 _APPROXIMATE = re.compile(
-    r"^\s*(~|≈|c\.|ca\.|circa\b|around\b|about\b|approx|mid-|mid\b|early\b|late\b|some ?time\b|before\b|after\b)",
+    r"^\s*(~|≈|c\.|ca\.|circa\b|around\b|about\b|approx|mid-|mid\b|early\b|late\b|some ?time\b|before\b|after\b|"
+    # Spanish: 'aprox.', 'hacia el 15', 'a mediados de enero', 'principios de', 'antes del', 'entre el 14 y el 16'
+    r"aprox|hacia\b|alrededor\b|cerca\b|(?:a )?mediados\b|(?:a )?(?:principios|comienzos|inicios|finales|fines)\b|"
+    r"antes\b|despu[eé]s\b|entre\b)",
     re.IGNORECASE,
 )
 _PARTS = ("year", "month", "day", "hour", "minute", "second", "millisecond")
@@ -82,7 +85,8 @@ def _shown(raw: object) -> str:
 
 
 def is_approximate(display: str | None) -> bool:
-    """'~04:00', 'around 1850', 'circa 300 BCE', 'mid-June', 'early 1990s', 'before 1900' are approximate."""
+    """'~04:00', 'around 1850', 'circa 300 BCE', 'mid-June', 'early 1990s', 'before 1900', 'mediados de enero'
+    are approximate."""
     return display is not None and _APPROXIMATE.match(display) is not None
 
 
