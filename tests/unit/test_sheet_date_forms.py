@@ -134,3 +134,16 @@ def test_spanish_display_dates_that_say_about_are_approximate() -> None:
     loaded = load("timelinejs-spanish-display-dates.csv")
     assert [_when(loaded, t)[2] for t in ("EN", "ES1", "ES2", "Exact")] == [True, True, True, False]
     assert _when(loaded, "PM")[0] == _when(loaded, "H")[0] == "2018-01-15T22:30"
+
+
+def test_a_month_cell_out_of_range_keeps_its_day_cell_in_the_summary() -> None:
+    # before: a month of 15 (the month and day columns swapped) dropped the day cell unsaid
+    loaded = load("dates-month-out-of-range.csv")
+    events = {event.title: event for event in loaded.dataset.events}
+    for title, month, day in (("Swapped", "15", "1"), ("Month zero", "0", "3")):
+        event = events[title]
+        assert event.when is not None and (event.when.date, event.when.precision.value) == ("2018", "year")
+        assert event.summary == f"Mes: {month}\n\nDía: {day}"
+        assert any(f"'{month}' in 'Mes' is not a month" in w for w in loaded.warnings)
+    right = events["Right"].when
+    assert right is not None and right.date == "2018-01-15"

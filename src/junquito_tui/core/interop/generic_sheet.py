@@ -150,11 +150,11 @@ def _month_and_day(
         )
         return start, given
     month = int(month_text) if month_text.isdigit() else MONTH_NAMES.get(month_text.lower().rstrip("."))
-    if month is None:
+    if month is None or not 1 <= month <= 12:  # (a month of 15: its day cell was lost with it, unsaid)
         why = f"{month_text!r} in {month_column!r} is not a month" if month_text else f"{month_column!r} is empty"
         events.notes.add(where, f"{why}; the date is kept to the year, the cells kept in the summary")
         return replace(start, note=_joined(start.note, f"{why}: the date is kept to the year")), given
-    parts = {"year": start.parts["year"], "month": month}  # a month out of range: dropped by the date reader, said
+    parts = {"year": start.parts["year"], "month": month}
     if day_text.isdigit():
         parts["day"] = int(day_text)
     elif day_text:
