@@ -136,7 +136,7 @@ def test_year_month_and_day_columns_make_one_date_and_what_they_cannot_give_is_s
     assert warned(loaded, "columns used: date <- 'year', title <- 'event', month <- 'month', day <- 'day'")
     # what cannot be part of the date: the date stops before it, its note says why, the cell is kept
     for title, expected, summary in [
-        ("Three", ("1952", "year", False, "13 is not a valid month: the date is kept to the year"), ""),
+        ("Three", ("1952", "year", False, "'13' in 'month' is not a month: the date is kept to the year"), "month: 13"),
         (
             "Season",
             ("1954", "year", False, "'Spring' in 'month' is not a month: the date is kept to the year"),
