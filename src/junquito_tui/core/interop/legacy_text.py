@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 # Windows-1252 leaves these bytes undefined; read as Latin-1 reads them they are C1 controls.
 CP1252_UNDEFINED = frozenset("\x81\x8d\x8f\x90\x9d")
-USUAL = ("cp1252", "mac_roman", "cp1250", "cp1251")  # in the order a tie goes to them
+USUAL = ("cp1252", "mac_roman", "cp1250", "cp1251", "cp850")  # in the order a tie goes to them (850: DOS exports)
 CHAOS_LIMIT = 0.2  # charset-normalizer's own default: a reading messier than this is not text
 SCORED_BYTES = 64 * 1024  # lines with non-ASCII bytes scored, at most: enough to tell, fast to measure
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -356,22 +356,23 @@ codecs.register(_lines_codec)
 
 
 def differing_word(ours: str, theirs: str) -> tuple[str, str] | None:
-    """The first word two readings of the same single-byte text differ in, as each reads it:
-    ('Fundación', 'Fundaci—n')."""
-    if len(ours) != len(theirs):
+    """The first word two readings of the same text differ in, as each reads it: ('Fundación',
+    'Fundaci—n'); ('Peña', 'Pe鎙') where one reads two bytes as one character. None if they are the same."""
+    if ours == theirs:
         return None
-    at = next((i for i, (a, b) in enumerate(zip(ours, theirs, strict=True)) if a != b), None)
-    if at is None:
-        return None
+    at = next((i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b), min(len(ours), len(theirs)))
     start = at
     while start > 0 and ours[start - 1] not in _WORD_END:
         start -= 1
+    start = max(start, at - 18)
+    return ours[start : _word_end(ours, at)], theirs[start : _word_end(theirs, at)]
+
+
+def _word_end(text: str, at: int) -> int:
     end = at
-    while end < len(ours) and ours[end] not in _WORD_END:
+    while end < len(text) and text[end] not in _WORD_END and end < at + 18:
         end += 1
-    if end - start > 40:
-        start, end = max(start, at - 18), min(end, at + 18)
-    return ours[start:end], theirs[start:end]
+    return end
 
 
 _CP1252_TABLE = {i: bytes([i]).decode("cp1252") for i in range(0x80, 0xA0) if chr(i) not in CP1252_UNDEFINED}
