@@ -87,7 +87,11 @@ def _xlsx_cell(ref: str, value: Cell) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
 
 
-def write_xlsx(path: Path, rows: Sequence[Sequence[Cell]], *, empty_formatted_rows: int = 0) -> Path:
+def write_xlsx(
+    path: Path, rows: Sequence[Sequence[Cell]], *, empty_formatted_rows: int = 0, links: dict[str, str] | None = None
+) -> Path:
+    """``links``: a cell reference ('C2', or a range 'C2:C3') -> the address it links to, as Excel keeps it
+    (in the sheet's relations, not in the cell)."""
     lines = []
     for number, row in enumerate(rows, 1):
         cells = "".join(_xlsx_cell(f"{_column(i)}{number}", v) for i, v in enumerate(row))
@@ -97,7 +101,7 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[Cell]], *, empty_formatted_ro
     sheet = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f"<sheetData>{''.join(lines)}</sheetData></worksheet>"
+        f"<sheetData>{''.join(lines)}</sheetData>{_hyperlinks(links or {})}</worksheet>"
     )
     workbook = (
         '<?xml version="1.0" encoding="UTF-8"?>'
@@ -108,7 +112,26 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[Cell]], *, empty_formatted_ro
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in {**_XLSX_PARTS, "xl/workbook.xml": workbook, "xl/worksheets/sheet1.xml": sheet}.items():
             archive.writestr(name, text)
+        if links:
+            relations = "".join(
+                f'<Relationship Id="rIdL{i}" Target="{escape(url)}" TargetMode="External" Type="http://schemas.'
+                'openxmlformats.org/officeDocument/2006/relationships/hyperlink"/>'
+                for i, url in enumerate(links.values())
+            )
+            archive.writestr(
+                "xl/worksheets/_rels/sheet1.xml.rels",
+                '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                f'package/2006/relationships">{relations}</Relationships>',
+            )
     return path
+
+
+def _hyperlinks(links: dict[str, str]) -> str:
+    if not links:
+        return ""
+    tags = "".join(f'<hyperlink ref="{ref}" r:id="rIdL{i}"/>' for i, ref in enumerate(links))
+    namespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    return f'<hyperlinks xmlns:r="{namespace}">{tags}</hyperlinks>'
 
 
 _ODS_NS = (

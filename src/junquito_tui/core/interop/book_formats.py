@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .book_errors import error_text, read_errors
+from .book_links import MAX_CELLS, MAX_TEXT
 from .notes import SHOWN_PATHS
 from .sheet_date_values import Hidden, HourShown, MonthShown, PartTime
 
@@ -195,6 +196,8 @@ class FoundCells:
     uncomputed: list[tuple[int, int]] = field(default_factory=list)  # row, rows: formulas with no value
     said: list[str] = field(default_factory=list)  # what the look could not do, for warnings
     errors: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, the error shown ('#N/A')
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, an XLSX cell's link's address
+    texts: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, an ODS cell's text as written
 
     def to_json(self) -> dict[str, list[Any]]:
         """As the child sends it: single cells of a column merged into runs of rows."""
@@ -203,6 +206,8 @@ class FoundCells:
             "uncomputed": [list(run) for run in self.uncomputed],
             "said": self.said,
             "errors": [list(cell) for cell in self.errors],
+            "links": [list(cell) for cell in self.links],
+            "texts": [list(cell) for cell in self.texts],
         }
 
     @classmethod
@@ -225,8 +230,24 @@ class FoundCells:
             and all(isinstance(cell[2], str) and error_text(cell[2]) == cell[2] for cell in errors)
         ):
             return None
+        links, texts = (_cells_with_text(data.get(key)) for key in ("links", "texts"))
+        if links is None or texts is None:
+            return None
         cells = [(cell[0], cell[1], cell[2]) for cell in errors]
-        return cls([tuple(run) for run in shown], [tuple(run) for run in uncomputed], said, cells)
+        return cls([tuple(run) for run in shown], [tuple(run) for run in uncomputed], said, cells, links, texts)
+
+
+def _cells_with_text(cells: object) -> list[tuple[int, int, str]] | None:
+    """[[row, column, text], ...] as the child sent them (none: an older child's answer), or None."""
+    if cells is None:
+        return []
+    if not isinstance(cells, list) or len(cells) > MAX_CELLS or not all(
+        isinstance(cell, list) and len(cell) == 3 and _numbers(cell[:2], 2) and isinstance(cell[2], str)
+        and len(cell[2]) <= MAX_TEXT
+        for cell in cells
+    ):  # fmt: skip
+        return None
+    return [(cell[0], cell[1], cell[2]) for cell in cells]
 
 
 def _numbers(run: object, count: int) -> bool:
@@ -345,7 +366,37 @@ def read_as_shown(found: FoundCells, rows: list[list[object]], start: tuple[int,
     for what, count in changed.items():
         notes.append(f"{count:,} date cell{'s are' if count != 1 else ' is'} {_SAID[what]} (such as {first[what]})")
     notes += _uncomputed_rows(found.uncomputed, rows, start[0])
+    notes += _links_and_texts(found, rows, start)
     return read_errors(found.errors, rows, start) + notes  # '#VALUE!' in a date cell: then named as such
+
+
+def _links_and_texts(found: FoundCells, rows: list[list[object]], start: tuple[int, int]) -> list[str]:
+    """An ODS cell's text as written (its line breaks, tabs and links' addresses), and an XLSX cell's
+    link's address after its text, in place of what the reader gave; said, with the first of each."""
+    notes = []
+    for cells, what in (
+        (found.texts, "ODS cells hold line breaks, tabs or links the reader drops: read as written"),
+        (found.links, "cells are links: each address is kept after the cell's text, in angle brackets"),
+    ):
+        first, count = None, 0
+        for row, column, text in cells:
+            at, across = row - start[0], column - start[1]
+            if not (0 <= at < len(rows) and 0 <= across < len(rows[at])) or rows[at][across] in (None, ""):
+                continue
+            value = rows[at][across]
+            if cells is found.links:
+                shown = value.strip() if isinstance(value, str) else str(value)
+                if f"<{text}>" in shown:
+                    continue
+                text = f"{shown} <{text}>" if shown != text else f"<{text}>"
+            elif not isinstance(value, str):
+                continue
+            rows[at][across] = text
+            count += 1
+            first = first or f"row {row + 1}: {' '.join(text.split())[:80]!r}"
+        if count:
+            notes.append(f"{count:,} {what} (such as {first})")
+    return notes
 
 
 _PART_TIMES = (HOUR_OF_DAY, CLOCK_PART)

@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 
 from .book_errors import MAX_ERRORS, error_text
 from .book_formats import BY_VALUE, DAY, TIME, FoundCells, base, classed, coarsest, formats_unread
+from .book_links import MAX_CELLS, RICH, ods_text
 
 CHUNK = 1 << 20
 # ODS: the namespaces of styles, and the tags of a sheet as the reader walks them
@@ -82,7 +83,13 @@ def ods_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError) as error:
         return FoundCells(said=[formats_unread(error)])  # the reader may read it all the same
     errors = _ERROR_VALUE.search(content) is not None
-    if not styles and not errors and (b"table:formula=" not in content or _UNCOMPUTED.search(content) is None):
+    rich = any(mark in content for mark in RICH)
+    if (
+        not styles
+        and not errors
+        and not rich
+        and (b"table:formula=" not in content or _UNCOMPUTED.search(content) is None)
+    ):
         return FoundCells()
     return _walk(content, sheet_name, styles)
 
@@ -223,6 +230,12 @@ def _walk(content: bytes, sheet_name: str, styles: dict[str, str]) -> FoundCells
                 found.errors += [(at, across, shown) for (at, across), _ in zip(cells, range(room), strict=False)]
             if b"table:formula=" in cell and _uncomputed(cell, cell_closed):
                 uncomputed = True
+            if (
+                not cell_closed
+                and len(found.texts) < MAX_CELLS
+                and (text := ods_text(content, match.end())) is not None
+            ):
+                found.texts += [(row_at, column_at, text)] * (row_repeat == 1 and repeat == 1)  # (a repeated one: rare)
             column_at += repeat
         else:  # the row closes
             if uncomputed:

@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 from .book_errors import error_text
 from .book_formats import BUILT_IN, DAY, FoundCells, base, formats_unread, kind_of
 from .book_guard import ERROR_TAGS, FORMULA_TAGS, column_number, whole_tags
+from .book_links import xlsx_links
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -60,12 +61,15 @@ def xlsx_cells(path: Path, sheet_name: str, times: bool, formulas: frozenset[str
             if not times:
                 styles = {index: what for index, what in styles.items() if base(what) != DAY}
             part = _sheet_part(book, sheet_name)
+            links = xlsx_links(book, part) if part is not None else []
             if part is None or not (styles or part in formulas):
-                return FoundCells()  # most sheets: the part is not read again
+                return FoundCells(links=links)  # most sheets: the part is not read again
             try:
-                return _matched(book, part, styles, part in formulas)
+                found = _matched(book, part, styles, part in formulas)
             except _NoReference:
-                return _walked(book, part, styles)
+                found = _walked(book, part, styles)
+            found.links = links
+            return found
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError) as error:
         return FoundCells(said=[formats_unread(error)])
 

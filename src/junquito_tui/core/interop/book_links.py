@@ -1,0 +1,97 @@
+"""What a workbook's cells hold that the reader does not give: an XLSX cell's hyperlink (its address is
+in the sheet's relations, not in the cell), and an ODS cell's line breaks, tabs and links (the reader
+joins its text runs without them: 'Primera' and 'segunda' on two lines became 'Primerasegunda').
+
+A link's address is kept after its text, in angle brackets ('El Nacional <https://...>'), the way
+plain text writes one: a source column reads it as a source with that address. Found in the probe's
+child (``book_formats.find``), with the rest of what a look at the sheet finds.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from pathlib import PurePosixPath
+from xml.etree import ElementTree
+
+from .book_guard import column_number, whole_tags
+
+MAX_CELLS = 100_000  # cells looked for in a sheet (a bound on what a hostile file can make the child send)
+MAX_TEXT = 20_000  # characters of one cell's text (the reader's own cells are cut by the model further on)
+_HYPERLINK = re.compile(rb"<(?:[\w.-]+:)?hyperlink\s([^>]*)/?>")
+_ATTRIBUTE = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_RANGE = re.compile(r"([A-Za-z]{1,3})([0-9]{1,9})(?::([A-Za-z]{1,3})([0-9]{1,9}))?$")
+
+# ODS: a cell's rich text (what the reader drops), and its parts
+RICH = (b"<text:line-break", b"<text:tab", b"<text:a ")
+_ANNOTATION = re.compile(rb"<office:annotation\b.*?</office:annotation>", re.DOTALL)
+_PART = re.compile(
+    rb"<text:line-break\s*/>|<text:tab\s*/>|<text:s(?=[\s/])(?:\s[^>]*?c=[\"']([0-9]{1,4})[\"'])?[^>]*/>"
+    rb"|<text:a\s([^>]*)>(.*?)</text:a>|</text:p>\s*<text:p\b[^>]*>|<text:p\b[^>]*/>|<[^>]*>|[^<]+",
+    re.DOTALL,
+)
+
+
+def xlsx_links(book: zipfile.ZipFile, part: str) -> list[tuple[int, int, str]]:
+    """(row, column, address) of each cell of the sheet ``part`` that links to an address outside the
+    workbook (a link to another of its cells is no source), 0-based as the reader counts."""
+    rels_name = str(PurePosixPath(part).parent / "_rels" / (PurePosixPath(part).name + ".rels"))
+    if rels_name not in book.namelist():
+        return []
+    rels = ElementTree.fromstring(book.read(rels_name))
+    targets = {
+        r.get("Id", ""): r.get("Target", "")
+        for r in rels.iter()
+        if r.tag.endswith("Relationship") and r.get("Type", "").endswith("/hyperlink")
+    }
+    if not targets:
+        return []
+    found: list[tuple[int, int, str]] = []
+    for text in whole_tags(book, part):
+        if b"hyperlink" not in text:
+            continue
+        for tag in _HYPERLINK.finditer(text):
+            attributes = {
+                k.split(b":")[-1]: (a or b).decode("utf-8", "replace") for k, a, b in _ATTRIBUTE.findall(tag.group(1))
+            }
+            address = targets.get(attributes.get(b"id", ""), "")
+            cells = _RANGE.match(attributes.get(b"ref", ""))
+            if not address or cells is None:
+                continue
+            first_row, last_row = int(cells.group(2)) - 1, int(cells.group(4) or cells.group(2)) - 1
+            first_column = column_number(cells.group(1).upper().encode()) - 1
+            last_column = column_number((cells.group(3) or cells.group(1)).upper().encode()) - 1
+            for row in range(first_row, min(last_row, first_row + MAX_CELLS) + 1):
+                for column in range(first_column, min(last_column, first_column + 100) + 1):
+                    found.append((row, column, address))
+                    if len(found) >= MAX_CELLS:
+                        return found
+    return found
+
+
+def ods_text(content: bytes, at: int) -> str | None:
+    """The text of the cell whose opening tag ends at ``at``, with its line breaks, tabs, spaces and
+    links' addresses; None if it holds none of them (the reader's reading is then the cell's)."""
+    end = content.find(b"</table:table-cell>", at)
+    inner = content[at : end if end >= 0 else at]
+    if not any(mark in inner for mark in RICH):
+        return None
+    inner = _ANNOTATION.sub(b"", inner)  # a comment on the cell: not its text (the reader leaves it out)
+    pieces: list[str] = []
+    for part in _PART.finditer(inner):
+        whole, spaces, link, label = part.group(), part.group(1), part.group(2), part.group(3)
+        if whole.startswith(b"<text:line-break") or whole.startswith(b"</text:p"):
+            pieces.append("\n")
+        elif whole.startswith(b"<text:tab"):
+            pieces.append("\t")
+        elif whole.startswith((b"<text:s ", b"<text:s/")):
+            pieces.append(" " * int(spaces or b"1"))
+        elif link is not None:
+            shown = html.unescape(re.sub(rb"<[^>]*>", b"", label).decode("utf-8", "replace"))
+            attributes = {k.split(b":")[-1]: a or b for k, a, b in _ATTRIBUTE.findall(link)}
+            address = html.unescape(attributes.get(b"href", b"").decode("utf-8", "replace"))
+            pieces.append(f"{shown} <{address}>" if address and not address.startswith("#") else shown)
+        elif not whole.startswith(b"<"):
+            pieces.append(html.unescape(whole.decode("utf-8", "replace")))
+    return "".join(pieces).strip("\n")[:MAX_TEXT]
