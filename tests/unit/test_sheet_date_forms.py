@@ -147,3 +147,17 @@ def test_a_month_cell_out_of_range_keeps_its_day_cell_in_the_summary() -> None:
         assert any(f"'{month}' in 'Mes' is not a month" in w for w in loaded.warnings)
     right = events["Right"].when
     assert right is not None and right.date == "2018-01-15"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)),
+    st.integers(0, 6),
+    st.sampled_from(["{w} {d:%d/%m/%Y}", "{w}, {d:%Y-%m-%d}", "{d:%d/%m/%Y} ({w})", "{d:%Y-%m-%d} {w}"]),
+)
+def test_a_weekday_beside_a_date_in_numbers_is_no_part_of_it_and_checked(day: dt.date, weekday: int, form: str) -> None:
+    # before: 'lunes 15/01/2018' had 'no year'; '2018-01-15 (Monday)' kept the weekday as words unread
+    name = ["lunes", "Tuesday", "miércoles", "Thu", "viernes", "sábado", "Sunday"][weekday]
+    read = read_date(form.format(w=name, d=day))
+    assert isinstance(read, Parsed) and read.parts == {"year": day.year, "month": day.month, "day": day.day}
+    assert (read.note is not None) == (weekday != day.weekday()) and not read.approximate

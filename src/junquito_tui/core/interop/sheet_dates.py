@@ -247,7 +247,23 @@ def _not_a_year(digits: int) -> str:
     return f"a number of {digits} digits, not a year (nor a spreadsheet's day number, {low:,}-{high:,})"
 
 
+# A weekday before or after a date written in numbers ('lunes 15/01/2018', '2018-01-15 (Monday)')
+_WEEKDAY_AROUND = re.compile(
+    r"^(?P<before>[^\W\d_]+)\.?,?\s+(?P<date>\d.*)$|^(?P<date2>.*\d)[\s,]+\(?(?P<after>[^\W\d_]+)\.?\)?$"
+)
+
+
 def _from_text(original: str) -> Parsed | str:
+    around = _WEEKDAY_AROUND.match(original)
+    if around is not None and (around.group("before") or around.group("after")).lower() in WEEKDAYS:
+        inner = _from_text(around.group("date") or around.group("date2"))
+        if isinstance(inner, Parsed) and "day" in inner.parts and inner.end is None:
+            _check_weekday(inner, around.group("before") or around.group("after"))
+            return inner
+    return _from_words(original)
+
+
+def _from_words(original: str) -> Parsed | str:
     if _ZEROS.match(original):
         return ZEROS
     if _BEFORE_PRESENT.search(original.rstrip("?() ")):
