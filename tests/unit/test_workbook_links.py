@@ -1,31 +1,43 @@
-"""What a workbook's cells hold that the reader does not give (found by a review): an XLSX cell's link
-(its address kept after its text; a source column reads it as a source with that address), and an ODS
-cell's line breaks, tabs and links (the reader glued 'Primera' and 'segunda' into 'Primerasegunda')."""
+"""What a workbook's cells hold that the reader does not give (found by a review): a cell's link (its
+address named in a warning, never read into the cell: a date, a title or a header stays as it is), and
+an ODS cell's line breaks and tabs (the reader glued 'Primera' and 'segunda' into 'Primerasegunda')."""
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 from pathlib import Path
 
 from junquito_tui.core.loader import load_with_report
-from sheet_files import write_ods, write_xlsx
+from sheet_files import Cell, write_ods, write_xlsx
 
 HEADER = ["Fecha", "Evento", "Fuente", "Descripción"]
 
 
-def test_an_xlsx_link_s_address_is_a_source_and_said(tmp_path: Path) -> None:
-    rows = [HEADER, ["2018-01-15", "Allanamiento", "El Nacional", "Ver nota"], ["2018-01-16", "Otro", "AP", "x"]]
-    path = write_xlsx(
-        tmp_path / "links.xlsx", rows, links={"C2": "https://www.elnacional.com/articulo-123", "D2": "https://e.org/d"}
-    )
-    loaded = load_with_report(path)
+def test_an_xlsx_link_is_named_with_its_address_and_changes_no_cell(tmp_path: Path) -> None:
+    # a first version put the address after the cell's text: a linked date cell lost its day, a linked
+    # header its column, a linked title its id (found by a second review)
+    rows: list[list[Cell]] = [
+        [*HEADER],
+        [dt.date(2018, 1, 15), "Allanamiento", "El Nacional", "Ver nota"],
+        ["15/01/2018", "Otro", "AP", "x"],
+    ]
+    long = "https://e.org/" + "a" * 20_100  # one address over every limit: the rest of the look still counts
+    links = {"A1": "https://docs.example/", "A2": "https://a.example/1", "B3": long, "C2": "https://elnacional.com/1"}
+    loaded = load_with_report(write_xlsx(tmp_path / "links.xlsx", rows, links=links))
     events = {event.title: event for event in loaded.dataset.events}
-    sources = {source.id: source for source in loaded.dataset.sources}
-    cited = [sources[s] for s in events["Allanamiento"].sources if sources[s].url is not None]
-    assert [(s.title, s.url) for s in cited] == [("El Nacional", "https://www.elnacional.com/articulo-123")]
-    assert events["Allanamiento"].summary.startswith("Ver nota <https://e.org/d>")
-    assert all(sources[s].url is None for s in events["Otro"].sources)  # a cell with no link: as before
-    assert any("2 cells are links" in w and "row 2" in w for w in loaded.warnings)
+    assert set(events) == {"Allanamiento", "Otro"}
+    assert [(e.when.date, e.when.precision.value) for e in events.values() if e.when] == [("2018-01-15", "day")] * 2
+    said = next(w for w in loaded.warnings if "are links" in w)
+    assert said.startswith("4 cells are links, whose addresses are not read into the dataset")
+    for cell, address in (
+        ("A1", "https://docs.example/"),
+        ("A2", "https://a.example/1"),
+        ("C2", "https://elnacional.com/1"),
+    ):
+        assert f"{cell} <{address}>" in said
+    assert "B3 <https://e.org/aaa" in said and "(cut)" in said and len(said) < 2_000
+    assert all("<https" not in (s.title or "") for s in loaded.dataset.sources)
 
 
 def _ods_with(tmp_path: Path, cell_xml: str) -> Path:
@@ -51,5 +63,17 @@ def test_an_ods_cell_keeps_its_line_breaks_tabs_spaces_and_links(tmp_path: Path)
     )
     loaded = load_with_report(_ods_with(tmp_path, rich))
     (event,) = loaded.dataset.events
-    assert event.summary == "Primera\nsegunda\nA   B\tC nota <https://example.org/x> aquí"
-    assert any("ODS cells hold line breaks, tabs or links" in w for w in loaded.warnings)
+    assert event.summary == "Primera\nsegunda\nA   B\tC nota aquí"
+    assert any("1 ODS cell holds line breaks or tabs the reader drops: read as written" in w for w in loaded.warnings)
+    assert any("1 cell is a link" in w and "D2 <https://example.org/x>" in w for w in loaded.warnings)
+
+
+def test_an_ods_cell_with_only_a_comment_or_a_link_is_read_as_the_reader_reads_it(tmp_path: Path) -> None:
+    rich = (
+        "<office:annotation><text:p>a<text:line-break/>comment</text:p></office:annotation>"
+        '<text:p><text:a xlink:href="https://www.youtube.com/watch?v=abc">https://www.youtube.com/watch?v=abc</text:a></text:p>'
+    )
+    loaded = load_with_report(_ods_with(tmp_path, rich))
+    (event,) = loaded.dataset.events
+    assert event.summary == "https://www.youtube.com/watch?v=abc"  # no address added to a media cell
+    assert not any("line breaks or tabs" in w for w in loaded.warnings)

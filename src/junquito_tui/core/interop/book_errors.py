@@ -37,7 +37,7 @@ def read_errors(errors: list[tuple[int, int, str]], rows: list[list[object]], st
             continue  # the reader has a value of its own there: it is not the error's
         rows[at][across] = text
         kinds[text] += 1
-        changed.append(f"{_letters(column + 1)}{row + 1}: {text}")
+        changed.append(f"{letters(column + 1)}{row + 1}: {text}")
     if not changed:
         return []
     named = "; ".join(changed[:SHOWN_CELLS]) + (
@@ -51,7 +51,7 @@ def read_errors(errors: list[tuple[int, int, str]], rows: list[list[object]], st
     ]
 
 
-def _letters(column: int) -> str:
+def letters(column: int) -> str:
     """A column's letters, as spreadsheets name it: 1 is A, 27 is AA."""
     letters = ""
     while column:

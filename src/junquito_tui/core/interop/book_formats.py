@@ -24,8 +24,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from .book_errors import error_text, read_errors
-from .book_links import MAX_CELLS, MAX_TEXT
+from .book_errors import error_text, letters, read_errors
+from .book_links import MAX_ADDRESS, MAX_CELLS, MAX_TEXT
 from .notes import SHOWN_PATHS
 from .sheet_date_values import Hidden, HourShown, MonthShown, PartTime
 
@@ -371,31 +371,30 @@ def read_as_shown(found: FoundCells, rows: list[list[object]], start: tuple[int,
 
 
 def _links_and_texts(found: FoundCells, rows: list[list[object]], start: tuple[int, int]) -> list[str]:
-    """An ODS cell's text as written (its line breaks, tabs and links' addresses), and an XLSX cell's
-    link's address after its text, in place of what the reader gave; said, with the first of each."""
+    """An ODS cell's text as written (its line breaks and tabs), in place of the reader's; and the cells
+    that are links, named with their addresses (not read into the dataset: see ``book_links``)."""
     notes = []
-    for cells, what in (
-        (found.texts, "ODS cells hold line breaks, tabs or links the reader drops: read as written"),
-        (found.links, "cells are links: each address is kept after the cell's text, in angle brackets"),
-    ):
-        first, count = None, 0
-        for row, column, text in cells:
-            at, across = row - start[0], column - start[1]
-            if not (0 <= at < len(rows) and 0 <= across < len(rows[at])) or rows[at][across] in (None, ""):
-                continue
-            value = rows[at][across]
-            if cells is found.links:
-                shown = value.strip() if isinstance(value, str) else str(value)
-                if f"<{text}>" in shown:
-                    continue
-                text = f"{shown} <{text}>" if shown != text else f"<{text}>"
-            elif not isinstance(value, str):
-                continue
+    read, first = 0, ""
+    for row, column, text in found.texts:
+        at, across = row - start[0], column - start[1]
+        if 0 <= at < len(rows) and 0 <= across < len(rows[at]) and isinstance(rows[at][across], str):
             rows[at][across] = text
-            count += 1
-            first = first or f"row {row + 1}: {' '.join(text.split())[:80]!r}"
-        if count:
-            notes.append(f"{count:,} {what} (such as {first})")
+            read += 1
+            first = first or f"row {row + 1}: {' '.join(text.split())[:60]!r}"
+    if read:
+        notes.append(f"{read:,} ODS cell{'s hold' if read != 1 else ' holds'} line breaks or tabs the reader "
+                     f"drops: read as written (such as {first})")  # fmt: skip
+    if found.links:
+        shown = [
+            f"{letters(column + 1)}{row + 1} <{address}>" + (" (cut)" if len(address) >= MAX_ADDRESS else "")
+            for row, column, address in found.links[:5]
+        ]
+        more = f" and {len(found.links) - 5:,} more" if len(found.links) > 5 else ""
+        plural = len(found.links) != 1
+        notes.append(
+            f"{len(found.links):,} cell{'s are links' if plural else ' is a link'}, whose address"
+            f"{'es are' if plural else ' is'} not read into the dataset (the cell's text is): {', '.join(shown)}{more}"
+        )
     return notes
 
 

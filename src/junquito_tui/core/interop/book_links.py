@@ -1,10 +1,12 @@
-"""What a workbook's cells hold that the reader does not give: an XLSX cell's hyperlink (its address is
-in the sheet's relations, not in the cell), and an ODS cell's line breaks, tabs and links (the reader
-joins its text runs without them: 'Primera' and 'segunda' on two lines became 'Primerasegunda').
+"""What a workbook's cells hold that the reader does not give: a cell's link (an XLSX cell's address is
+in the sheet's relations, an ODS cell's in its markup; the reader gives the cell's text alone), and an
+ODS cell's line breaks and tabs (the reader joins its text runs without them: 'Primera' and 'segunda'
+on two lines became 'Primerasegunda').
 
-A link's address is kept after its text, in angle brackets ('El Nacional <https://...>'), the way
-plain text writes one: a source column reads it as a source with that address. Found in the probe's
-child (``book_formats.find``), with the rest of what a look at the sheet finds.
+A link's address is not read into the dataset (a cell may be a date, a title or a header, whose value
+an address would change); each is named in a warning, with its cell and text, so none is lost unsaid.
+An ODS cell's text is read as written. Found in the probe's child (``book_formats.find``), with the
+rest of what a look at the sheet finds.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from .book_guard import column_number, whole_tags
 
 MAX_CELLS = 100_000  # cells looked for in a sheet (a bound on what a hostile file can make the child send)
 MAX_TEXT = 20_000  # characters of one cell's text (the reader's own cells are cut by the model further on)
+MAX_ADDRESS = 300  # characters of an address named in a warning (the warning names it, cut, and says so)
 _HYPERLINK = re.compile(rb"<(?:[\w.-]+:)?hyperlink\s([^>]*)/?>")
 _ATTRIBUTE = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _RANGE = re.compile(r"([A-Za-z]{1,3})([0-9]{1,9})(?::([A-Za-z]{1,3})([0-9]{1,9}))?$")
 
 # ODS: a cell's rich text (what the reader drops), and its parts
-RICH = (b"<text:line-break", b"<text:tab", b"<text:a ")
+RICH = (b"<text:line-break", b"<text:tab")
+LINK = b"<text:a "
 _ANNOTATION = re.compile(rb"<office:annotation\b.*?</office:annotation>", re.DOTALL)
 _PART = re.compile(
     rb"<text:line-break\s*/>|<text:tab\s*/>|<text:s(?=[\s/])(?:\s[^>]*?c=[\"']([0-9]{1,4})[\"'])?[^>]*/>"
@@ -64,21 +68,22 @@ def xlsx_links(book: zipfile.ZipFile, part: str) -> list[tuple[int, int, str]]:
             last_column = column_number((cells.group(3) or cells.group(1)).upper().encode()) - 1
             for row in range(first_row, min(last_row, first_row + MAX_CELLS) + 1):
                 for column in range(first_column, min(last_column, first_column + 100) + 1):
-                    found.append((row, column, address))
+                    found.append((row, column, address[:MAX_ADDRESS]))
                     if len(found) >= MAX_CELLS:
                         return found
     return found
 
 
-def ods_text(content: bytes, at: int) -> str | None:
-    """The text of the cell whose opening tag ends at ``at``, with its line breaks, tabs, spaces and
-    links' addresses; None if it holds none of them (the reader's reading is then the cell's)."""
+def ods_text(content: bytes, at: int) -> tuple[str | None, list[str]]:
+    """The text of the cell whose opening tag ends at ``at`` with its line breaks, tabs and spaces (None
+    if it holds neither: the reader's reading is then the cell's), and its links' addresses."""
     end = content.find(b"</table:table-cell>", at)
     inner = content[at : end if end >= 0 else at]
-    if not any(mark in inner for mark in RICH):
-        return None
+    if not any(mark in inner for mark in (*RICH, LINK)):
+        return None, []
     inner = _ANNOTATION.sub(b"", inner)  # a comment on the cell: not its text (the reader leaves it out)
     pieces: list[str] = []
+    addresses: list[str] = []
     for part in _PART.finditer(inner):
         whole, spaces, link, label = part.group(), part.group(1), part.group(2), part.group(3)
         if whole.startswith(b"<text:line-break") or whole.startswith(b"</text:p"):
@@ -88,10 +93,12 @@ def ods_text(content: bytes, at: int) -> str | None:
         elif whole.startswith((b"<text:s ", b"<text:s/")):
             pieces.append(" " * int(spaces or b"1"))
         elif link is not None:
-            shown = html.unescape(re.sub(rb"<[^>]*>", b"", label).decode("utf-8", "replace"))
+            pieces.append(html.unescape(re.sub(rb"<[^>]*>", b"", label).decode("utf-8", "replace")))
             attributes = {k.split(b":")[-1]: a or b for k, a, b in _ATTRIBUTE.findall(link)}
             address = html.unescape(attributes.get(b"href", b"").decode("utf-8", "replace"))
-            pieces.append(f"{shown} <{address}>" if address and not address.startswith("#") else shown)
+            if address and not address.startswith("#"):  # (a link to a place in the file: no address)
+                addresses.append(address[:MAX_ADDRESS])
         elif not whole.startswith(b"<"):
             pieces.append(html.unescape(whole.decode("utf-8", "replace")))
-    return "".join(pieces).strip("\n")[:MAX_TEXT]
+    rich = any(mark in inner for mark in RICH)
+    return ("".join(pieces).strip("\n")[:MAX_TEXT] if rich else None), addresses

@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 
 from .book_errors import MAX_ERRORS, error_text
 from .book_formats import BY_VALUE, DAY, TIME, FoundCells, base, classed, coarsest, formats_unread
-from .book_links import MAX_CELLS, RICH, ods_text
+from .book_links import LINK, MAX_CELLS, RICH, ods_text
 
 CHUNK = 1 << 20
 # ODS: the namespaces of styles, and the tags of a sheet as the reader walks them
@@ -83,7 +83,7 @@ def ods_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError) as error:
         return FoundCells(said=[formats_unread(error)])  # the reader may read it all the same
     errors = _ERROR_VALUE.search(content) is not None
-    rich = any(mark in content for mark in RICH)
+    rich = any(mark in content for mark in (*RICH, LINK))
     if (
         not styles
         and not errors
@@ -230,12 +230,10 @@ def _walk(content: bytes, sheet_name: str, styles: dict[str, str]) -> FoundCells
                 found.errors += [(at, across, shown) for (at, across), _ in zip(cells, range(room), strict=False)]
             if b"table:formula=" in cell and _uncomputed(cell, cell_closed):
                 uncomputed = True
-            if (
-                not cell_closed
-                and len(found.texts) < MAX_CELLS
-                and (text := ods_text(content, match.end())) is not None
-            ):
-                found.texts += [(row_at, column_at, text)] * (row_repeat == 1 and repeat == 1)  # (a repeated one: rare)
+            if not cell_closed and len(found.texts) + len(found.links) < MAX_CELLS and row_repeat == repeat == 1:
+                text, addresses = ods_text(content, match.end())  # (a repeated cell of rich text: rare, not read)
+                found.texts += [(row_at, column_at, text)] if text is not None else []
+                found.links += [(row_at, column_at, address) for address in addresses]
             column_at += repeat
         else:  # the row closes
             if uncomputed:

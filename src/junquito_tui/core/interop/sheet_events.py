@@ -22,8 +22,6 @@ from .sheet_when import SheetDates, ending
 from .timelinejs_import import TimelineImporter, unused_end, with_file_id
 
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-# A name and its address, as plain text writes a link and a workbook's link cell is read ('Name <https://...>')
-_NAMED_URL = re.compile(r"^(.*?)\s*<((?:https?|ftp)://[^\s<>]+)>$", re.IGNORECASE)
 _LIST = re.compile(r"\s*[;\n|]\s*")
 
 
@@ -129,9 +127,7 @@ class RowEvents:
             item = " ".join(item.split())
             if not item:
                 continue
-            if (named := _NAMED_URL.match(item)) is not None:  # 'El Nacional <https://...>': a workbook cell's link
-                found = self.importer.book.link(Link(named.group(2), named.group(1)), where)
-            elif _URL.match(item):
+            if _URL.match(item):
                 found = self.importer.book.link(Link(item if "://" in item else f"https://{item}", ""), where)
             else:
                 found = self.importer.book.named(item, kind)
