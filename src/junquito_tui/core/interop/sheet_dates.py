@@ -102,19 +102,20 @@ _DAY_THEN_TIME = re.compile(
 # A day written in numbers, then words and no digit ('15/01/2018 madrugada', '2018-01-15 (aprox.)')
 _DAY_THEN_WORDS = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[\s,;]+(\D+)$")
 _ABOUT = frozenset(["aprox", "approx", "aproximadamente", "approximately", "circa", "ca", "c", "about", "around", "?"])
-WORDS_UNREAD = "words after a day ('15/01/2018 madrugada') are not read: the day is kept, the words in its note"
+WORDS_UNREAD = (
+    "words after a day ('15/01/2018 madrugada') are not read: the day is kept, approximate, the text in its note"
+)
 
 
 def _day_then_words(day: str, words: str, original: str) -> Parsed | None:
-    """The day, approximate if the words say it is ('aprox', 'circa'), else with the words in its note."""
+    """The day, approximate, the text as written its note: the words may say it is ('aprox', 'o después',
+    '- presente'), or anything else this does not read ('madrugada' is not told from 'estimated')."""
     parsed = _exact(day, 0)
     if not isinstance(parsed, Parsed) or "day" not in parsed.parts:
         return None
-    if " ".join(words.lower().replace(".", " ").strip("()[] ").split()) in _ABOUT:
-        parsed.approximate = True  # the note is the text, as for 'c. 15/01/2018'
-        return parsed
-    parsed.note = _joined(parsed.note, f"the file gives {original!r}: the words after the day are not read")
-    parsed.said.append(WORDS_UNREAD)
+    parsed.approximate = True  # the note is the text, as for 'c. 15/01/2018'
+    if " ".join(words.lower().replace(".", " ").strip("()[] ").split()) not in _ABOUT:
+        parsed.said.append(WORDS_UNREAD)
     return parsed
 
 
@@ -258,7 +259,11 @@ def _from_text(original: str) -> Parsed | str:
     if around is not None and (around.group("before") or around.group("after")).lower() in WEEKDAYS:
         inner = _from_text(around.group("date") or around.group("date2"))
         if isinstance(inner, Parsed) and "day" in inner.parts and inner.end is None:
-            _check_weekday(inner, around.group("before") or around.group("after"))
+            word = around.group("before") or around.group("after")
+            if inner.pair is None or inner.pair[0] == inner.pair[1]:
+                _check_weekday(inner, word)
+            else:  # '02/03/2018': which is the day is decided for the whole file later; the weekday stays said
+                inner.note = _joined(inner.note, f"the file says {word}")
             return inner
     return _from_words(original)
 
@@ -372,7 +377,8 @@ def _exact(text: str, era: int) -> Parsed | str | None:
     if _NUMBER.match(text):
         digits = len(text.lstrip("+-").split(".")[0].lstrip("0"))
         if digits > YEAR_DIGITS and not era and not text.startswith("-"):
-            return _from_number(float(text), text) if digits <= 5 or digits == 8 else _not_a_year(digits)
+            basic = digits == 8 and len(text) == 8  # (not '020200321': no basic-format day)
+            return _from_number(float(text), text) if digits <= 5 or basic else _not_a_year(digits)
         if digits > 12:  # beyond any year we hold (and float() of it would be infinite)
             return f"a number of {digits} digits: beyond the 12-digit years we can hold"
         year = int(float(text))
