@@ -56,16 +56,22 @@ def _ods_with(tmp_path: Path, cell_xml: str) -> Path:
     return path
 
 
+def _read_cell(tmp_path: Path, rich: str) -> tuple[str, list[str]]:
+    """The summary an ODS cell of ``rich`` markup gives, and the file's warnings."""
+    loaded = load_with_report(_ods_with(tmp_path, rich))
+    (event,) = loaded.dataset.events
+    return event.summary, loaded.warnings
+
+
 def test_an_ods_cell_keeps_its_line_breaks_tabs_spaces_and_links(tmp_path: Path) -> None:
     rich = (
         '<text:p>Primera<text:line-break/>segunda</text:p><text:p>A<text:s text:c="3"/>B<text:tab/>C '
         '<text:a xlink:href="https://example.org/x">nota</text:a> aquí<text:soft-page-break/></text:p>'
     )
-    loaded = load_with_report(_ods_with(tmp_path, rich))
-    (event,) = loaded.dataset.events
-    assert event.summary == "Primera\nsegunda\nA   B\tC nota aquí"
-    assert any("1 ODS cell holds line breaks or tabs the reader drops: read as written" in w for w in loaded.warnings)
-    assert any("1 cell is a link" in w and "D2 <https://example.org/x>" in w for w in loaded.warnings)
+    summary, warnings = _read_cell(tmp_path, rich)
+    assert summary == "Primera\nsegunda\nA   B\tC nota aquí"
+    assert any("1 ODS cell holds line breaks or tabs the reader drops: read as written" in w for w in warnings)
+    assert any("1 cell is a link" in w and "D2 <https://example.org/x>" in w for w in warnings)
 
 
 def test_an_ods_cell_with_only_a_comment_or_a_link_is_read_as_the_reader_reads_it(tmp_path: Path) -> None:
@@ -73,7 +79,6 @@ def test_an_ods_cell_with_only_a_comment_or_a_link_is_read_as_the_reader_reads_i
         "<office:annotation><text:p>a<text:line-break/>comment</text:p></office:annotation>"
         '<text:p><text:a xlink:href="https://www.youtube.com/watch?v=abc">https://www.youtube.com/watch?v=abc</text:a></text:p>'
     )
-    loaded = load_with_report(_ods_with(tmp_path, rich))
-    (event,) = loaded.dataset.events
-    assert event.summary == "https://www.youtube.com/watch?v=abc"  # no address added to a media cell
-    assert not any("line breaks or tabs" in w for w in loaded.warnings)
+    summary, warnings = _read_cell(tmp_path, rich)
+    assert summary == "https://www.youtube.com/watch?v=abc"  # no address added to a media cell
+    assert not any("line breaks or tabs" in w for w in warnings)
