@@ -180,3 +180,18 @@ def test_a_weekday_beside_a_day_of_undecided_order_is_kept_not_checked() -> None
     # clash that was none (found by a second review)
     read = read_date("Friday 02/03/2018")
     assert isinstance(read, Parsed) and read.note == "the file says Friday" and not read.said
+
+
+@pytest.mark.parametrize("text", ["desde 2015 hasta 2018", "since 1945 until 1950"])
+def test_a_bound_with_its_end_given_is_a_span_and_no_bound_is_said(text: str) -> None:
+    # before: 'the file does not say how long after it', of a span whose end it gives (found by a second review)
+    read = read_date(text)
+    assert isinstance(read, Parsed) and read.end is not None and read.approximate and read.note == text
+    assert not any("does not say how long" in said for said in read.said)
+
+
+@pytest.mark.parametrize(("text", "side"), [("desde 2015", "after"), ("antes del 15 de enero de 2018", "before")])
+def test_a_bound_alone_is_said(text: str, side: str) -> None:
+    read = read_date(text)
+    assert isinstance(read, Parsed) and read.end is None and read.approximate
+    assert any(f"does not say how long {side} it" in said for said in read.said)

@@ -332,7 +332,7 @@ def _from_words(original: str) -> Parsed | str:
         parsed.note = _joined(
             parsed.note, "the file gives the time 0:00:00, which spreadsheets add to dates: read as the day"
         )
-    if bound is not None:  # 'before 1900' may be long before it: the date stands for the bound alone
+    if bound is not None and parsed.end is None:  # 'before 1900' may be long before it (not 'since 1945 until 1950')
         parsed.said.append(_BOUNDS[bound])
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
