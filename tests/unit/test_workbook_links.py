@@ -29,7 +29,7 @@ def test_an_xlsx_link_is_named_with_its_address_and_changes_no_cell(tmp_path: Pa
     assert set(events) == {"Allanamiento", "Otro"}
     assert [(e.when.date, e.when.precision.value) for e in events.values() if e.when] == [("2018-01-15", "day")] * 2
     said = next(w for w in loaded.warnings if "are links" in w)
-    assert said.startswith("4 cells are links, whose addresses are not read into the dataset")
+    assert said.startswith("4 cells are links, read as the text shown; each address is a source of its row's event")
     for cell, address in (
         ("A1", "https://docs.example/"),
         ("A2", "https://a.example/1"),
@@ -37,7 +37,23 @@ def test_an_xlsx_link_is_named_with_its_address_and_changes_no_cell(tmp_path: Pa
     ):
         assert f"{cell} <{address}>" in said
     assert "B3 <https://e.org/aaa" in said and "(cut)" in said and len(said) < 2_000
-    assert all("<https" not in (s.title or "") for s in loaded.dataset.sources)
+    # the row's links are its event's sources, titled with their cells' text; a cut address is none
+    sources = {source.id: source for source in loaded.dataset.sources}
+    cited = {(sources[s].title, sources[s].url) for s in events["Allanamiento"].sources if sources[s].url}
+    assert cited == {("2018-01-15", "https://a.example/1"), ("El Nacional", "https://elnacional.com/1")}
+    assert not any(sources[s].url for s in events["Otro"].sources)
+    assert all("docs.example" not in (source.url or "") for source in loaded.dataset.sources)  # the header's
+
+
+def test_a_timelinejs_workbook_s_link_cells_are_sources(tmp_path: Path) -> None:
+    rows: list[list[Cell]] = [["Year", "Month", "Day", "Headline", "Text"], [2018, 1, 15, "Marcha", "Ver"]]
+    loaded = load_with_report(write_xlsx(tmp_path / "tl.xlsx", rows, links={"D2": "https://news.example/marcha"}))
+    (event,) = loaded.dataset.events
+    assert event.title == "Marcha" and event.when is not None and event.when.date == "2018-01-15"
+    sources = {source.id: source for source in loaded.dataset.sources}
+    assert [(sources[s].title, sources[s].url) for s in event.sources if sources[s].url] == [
+        ("Marcha", "https://news.example/marcha")
+    ]
 
 
 def _ods_with(tmp_path: Path, cell_xml: str) -> Path:

@@ -392,8 +392,8 @@ def _links_and_texts(found: FoundCells, rows: list[list[object]], start: tuple[i
         more = f" and {len(found.links) - 5:,} more" if len(found.links) > 5 else ""
         plural = len(found.links) != 1
         notes.append(
-            f"{len(found.links):,} cell{'s are links' if plural else ' is a link'}, whose address"
-            f"{'es are' if plural else ' is'} not read into the dataset (the cell's text is): {', '.join(shown)}{more}"
+            f"{len(found.links):,} cell{'s are links' if plural else ' is a link'}, read as the text shown; each "
+            f"address is a source of its row's event, where the row is one: {', '.join(shown)}{more}"
         )
     return notes
 

@@ -3,8 +3,9 @@ in the sheet's relations, an ODS cell's in its markup; the reader gives the cell
 ODS cell's line breaks and tabs (the reader joins its text runs without them: 'Primera' and 'segunda'
 on two lines became 'Primerasegunda').
 
-A link's address is not read into the dataset (a cell may be a date, a title or a header, whose value
-an address would change); each is named in a warning, with its cell and text, so none is lost unsaid.
+A link's address is not put into its cell (a cell may be a date, a title or a header, whose value an
+address would change): it is a source of its row's event (``Sheet.links``), and each is named in a
+warning with its cell, so none is lost unsaid (a header's, or a skipped row's, too).
 An ODS cell's text is read as written. Found in the probe's child (``book_formats.find``), with the
 rest of what a look at the sheet finds.
 """

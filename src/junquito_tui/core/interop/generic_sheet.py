@@ -76,6 +76,11 @@ def convert(sheet: Sheet) -> dict[str, Any]:
 
         shared = chosen.get("title") == chosen.get("summary")
         draft = _draft(events, cell, where, (date_names, end_names), shared, commas)
+        if draft is not None and (links := sheet.links(where)):  # a workbook's link cells: sources of the row
+            known = draft.fields["sources"]
+            known += [
+                found for link in links if (found := events.importer.book.link(link, where)) not in (*known, None)
+            ]
         if draft is not None:
             if details := extras.details(cells, where):
                 draft.fields["summary"] = events.summary([draft.fields.get("summary", ""), *details], where)

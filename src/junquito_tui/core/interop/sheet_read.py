@@ -99,6 +99,8 @@ class Table:
     twice: TwiceEncoded = field(default_factory=lambda: TwiceEncoded())
     read: Callable[[], float | None] = lambda: None  # the share of the file read so far, if known
     sheet: str | None = None  # a workbook of several sheets: which was read, for its problems' messages
+    # a workbook row's cells that are links: where ('row 5') -> [(the cell's text, its address)]
+    links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def where(self, number: int) -> str:
         return f"{self.unit} {number}"
@@ -260,13 +262,22 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     if blank:
         notes.append(f"{_names(blank)} {'holds' if len(blank) == 1 else 'hold'} only blank cells: not read")
     from .book_formats import hidden_times, read_as_shown
+    from .book_links import MAX_ADDRESS
+    from .sheet_events import cell_text
 
     # dates read as their format shows them (found by the probe's child); rows of formulas with no value named
     cells = cast(list[list[object]], rows)
     if _counts_from_1904(path):  # a number cell read as a day number is a day of that system
         for row in cells:
             row[:] = [Number1904(c) if isinstance(c, int | float) and not isinstance(c, bool) else c for c in row]
-    shown = read_as_shown(probe.formats(chosen, hidden_times(cells), formulas), cells, start)
+    found = probe.formats(chosen, hidden_times(cells), formulas)
+    shown = read_as_shown(found, cells, start)
+    links: dict[str, list[tuple[str, str]]] = {}
+    for at_row, column, address in found.links:  # each with its cell's text as the sheet shows it (above)
+        at, across = at_row - first, column - start[1]
+        text = cell_text(cells[at][across]) if 0 <= at < len(cells) and 0 <= across < len(cells[at]) else ""
+        if len(address) < MAX_ADDRESS:  # (one cut for the warning is no address to cite)
+            links.setdefault(f"row {at_row + 1}", []).append((text, address))
     numbered = ((first + offset + 1, row) for offset, row in enumerate(rows))
     said = [*(notes if len(names) > 1 else []), *shown]
     try:
@@ -274,6 +285,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     except SheetError as error:
         raise in_sheet(error, read if len(names) > 1 else None) from None
     table.sheet = read if len(names) > 1 else None
+    table.links = links
     return table
 
 

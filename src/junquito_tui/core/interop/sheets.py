@@ -15,6 +15,7 @@ from typing import Any
 
 from ..text import CONTROL, file_name, one_line
 from .fields import FieldReader
+from .html_text import Link
 from .notes import Notes
 from .sheet_detect import JSONL_SUFFIXES, looks_like_json_lines
 from .sheet_events import Counts, cell_text
@@ -78,6 +79,10 @@ class Sheet:
     def notes_reader(self) -> FieldReader:
         """Cleans text the way every importer does, its warnings among this file's."""
         return FieldReader(self.notes)
+
+    def links(self, where: str) -> list[Link]:
+        """The row's cells that are links (a workbook's): each address with its cell's text."""
+        return [Link(address, text) for text, address in self.table.links.get(where, ())]
 
     def rows(self) -> Iterator[tuple[str, list[Cell]]]:
         """(where, cells) for each row holding anything; empty rows are counted, not returned."""

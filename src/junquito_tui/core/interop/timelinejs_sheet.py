@@ -110,7 +110,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
             row.tags = (given, *row.tags)
         read = [_read_detail(detail) for detail in (*row.details, *extras.details(cells, where))]
         row.details = tuple(detail for detail, _ in read)  # after the date's cells it kept, if any
-        row.links = tuple(link for _, links in read for link in links)
+        row.links = (*(link for _, links in read for link in links), *sheet.links(where))  # and link cells
         rows.append(row)
     extras.warn()
     if other_types:
