@@ -41,6 +41,8 @@ def test_an_xlsx_link_is_named_with_its_address_and_changes_no_cell(tmp_path: Pa
     sources = {source.id: source for source in loaded.dataset.sources}
     cited = {(sources[s].title, sources[s].url) for s in events["Allanamiento"].sources if sources[s].url}
     assert cited == {("2018-01-15", "https://a.example/1"), ("El Nacional", "https://elnacional.com/1")}
+    named = [sources[s].title for s in events["Allanamiento"].sources if not sources[s].url]
+    assert "El Nacional" not in named  # the linked cell's source is the address, not also a name without one
     assert not any(sources[s].url for s in events["Otro"].sources)
     assert all("docs.example" not in (source.url or "") for source in loaded.dataset.sources)  # the header's
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..text import CONTROL
 from .fields import short
+from .html_text import Link
 from .month_words import MONTH_NAMES
 from .sheet_date_values import Parsed
 from .sheet_events import Draft, RowEvents, cell_text
@@ -77,10 +78,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         shared = chosen.get("title") == chosen.get("summary")
         draft = _draft(events, cell, where, (date_names, end_names), shared, commas)
         if draft is not None and (links := sheet.links(where)):  # a workbook's link cells: sources of the row
-            known = draft.fields["sources"]
-            known += [
-                found for link in links if (found := events.importer.book.link(link, where)) not in (*known, None)
-            ]
+            draft.fields["sources"] = _with_links(events, draft.fields["sources"], links, where)
         if draft is not None:
             if details := extras.details(cells, where):
                 draft.fields["summary"] = events.summary([draft.fields.get("summary", ""), *details], where)
@@ -167,6 +165,29 @@ def _month_and_day(
         events.notes.add(where, f"{why}; the date is kept to the month, the cell kept in the summary")
         return replace(start, parts=parts, note=_joined(start.note, f"{why}: the date is kept to the month")), given[1:]
     return replace(start, parts=parts), []
+
+
+def _with_links(events: RowEvents, cited: list[str], links: list[Link], where: str) -> list[str]:
+    """The row's sources with its link cells' addresses: a source named by a link cell's text ('El
+    Nacional', linked) is that address, not a second source of the same name with none."""
+    book = events.importer.book
+    records = {source["id"]: source for source in book.sources}
+    cited = list(cited)
+    for link in links:
+        if (found := book.link(link, where)) is None or found in cited:
+            continue
+        name = " ".join(link.text.split()).casefold()
+        same = [i for i, known in enumerate(cited) if _unlinked_title(records.get(known)) == name]
+        if same:
+            cited[same[0]] = found
+        else:
+            cited.append(found)
+    return cited
+
+
+def _unlinked_title(record: dict[str, Any] | None) -> str | None:
+    """A source's title, folded, if it has no address (None: it has one, or is not the book's)."""
+    return record["title"].casefold() if record is not None and "url" not in record else None
 
 
 _YEAR_BESIDE = "year beside the date"  # a year column kept in the summary, read where the date cell is empty
