@@ -196,7 +196,7 @@ class FoundCells:
     uncomputed: list[tuple[int, int]] = field(default_factory=list)  # row, rows: formulas with no value
     said: list[str] = field(default_factory=list)  # what the look could not do, for warnings
     errors: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, the error shown ('#N/A')
-    links: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, an XLSX cell's link's address
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, a link cell's address
     texts: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, an ODS cell's text as written
 
     def to_json(self) -> dict[str, list[Any]]:
@@ -372,7 +372,7 @@ def read_as_shown(found: FoundCells, rows: list[list[object]], start: tuple[int,
 
 def _links_and_texts(found: FoundCells, rows: list[list[object]], start: tuple[int, int]) -> list[str]:
     """An ODS cell's text as written (its line breaks and tabs), in place of the reader's; and the cells
-    that are links, named with their addresses (not read into the dataset: see ``book_links``)."""
+    that are links, named with their addresses (each also its row's source: ``Sheet.links``)."""
     notes = []
     read, first = 0, ""
     for row, column, text in found.texts:

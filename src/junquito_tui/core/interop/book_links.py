@@ -57,11 +57,9 @@ def xlsx_links(book: zipfile.ZipFile, part: str) -> list[tuple[int, int, str]]:
         if b"hyperlink" not in text:
             continue
         for tag in _HYPERLINK.finditer(text):
-            attributes = {
-                k.split(b":")[-1]: (a or b).decode("utf-8", "replace") for k, a, b in _ATTRIBUTE.findall(tag.group(1))
-            }
-            address = targets.get(attributes.get(b"id", ""), "")
-            cells = _RANGE.match(attributes.get(b"ref", ""))
+            attributes = _attributes(tag.group(1))
+            address = targets.get(attributes.get("id", ""), "")
+            cells = _RANGE.match(attributes.get("ref", ""))
             if not address or cells is None:
                 continue
             first_row, last_row = int(cells.group(2)) - 1, int(cells.group(4) or cells.group(2)) - 1
@@ -95,11 +93,18 @@ def ods_text(content: bytes, at: int) -> tuple[str | None, list[str]]:
             pieces.append(" " * int(spaces or b"1"))
         elif link is not None:
             pieces.append(html.unescape(re.sub(rb"<[^>]*>", b"", label).decode("utf-8", "replace")))
-            attributes = {k.split(b":")[-1]: a or b for k, a, b in _ATTRIBUTE.findall(link)}
-            address = html.unescape(attributes.get(b"href", b"").decode("utf-8", "replace"))
+            address = html.unescape(_attributes(link).get("href", ""))
             if address and not address.startswith("#"):  # (a link to a place in the file: no address)
                 addresses.append(address[:MAX_ADDRESS])
         elif not whole.startswith(b"<"):
             pieces.append(html.unescape(whole.decode("utf-8", "replace")))
     rich = any(mark in inner for mark in RICH)
     return ("".join(pieces).strip("\n")[:MAX_TEXT] if rich else None), addresses
+
+
+def _attributes(tag: bytes) -> dict[str, str]:
+    """A tag's attributes by their names without a namespace prefix ('r:id' is 'id')."""
+    return {
+        name.split(b":")[-1].decode("ascii", "replace"): (double or single).decode("utf-8", "replace")
+        for name, double, single in _ATTRIBUTE.findall(tag)
+    }

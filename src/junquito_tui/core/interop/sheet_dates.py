@@ -45,27 +45,20 @@ _VAGUE = re.compile(
 )
 # Words that give one side of a date only: the date read is that bound, approximate, the words in its
 # note; how far before or after it is not said, so a warning says so.
+# By the words' first one ('antes del' is 'antes'): the side of the date they give.
 _BOUNDS = {
-    word: f"a date given as '{word} ...' is read as that date, approximate (its note keeps the words): "
-    f"the file does not say how long {side} it"
-    for word, side in (
-        ("before", "before"),
-        ("after", "after"),
-        ("by", "before"),
-        ("since", "after"),  # 'since 1945': from then on, for how long not said
-        ("until", "before"),
-        ("antes de", "before"),
-        ("antes del", "before"),
-        ("después de", "after"),
-        ("después del", "after"),
-        ("despues de", "after"),
-        ("despues del", "after"),
-        ("desde", "after"),
-        ("desde el", "after"),
-        ("hasta", "before"),
-        ("hasta el", "before"),
+    "before": "before", "after": "after", "by": "before", "until": "before", "antes": "before", "hasta": "before",
+    "since": "after", "después": "after", "despues": "after", "desde": "after",  # 'since 1945': for how long, unsaid
+}  # fmt: skip
+
+
+def _bound_said(words: str) -> str:
+    return (
+        f"a date given as '{words} ...' is read as that date, approximate (its note keeps the words): "
+        f"the file does not say how long {_BOUNDS[words.split()[0]]} it"
     )
-}
+
+
 # A time of day written before its date ('10:30 15/01/2018', '12:00 AM 1/15/2018'), read as if after it
 _LEADING_TIME = re.compile(
     r"^(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?\s?m\.?)?)\s+(\S.*\d.*)$", re.IGNORECASE
@@ -107,7 +100,7 @@ WORDS_UNREAD = (
 )
 
 
-def _day_then_words(day: str, words: str, original: str) -> Parsed | None:
+def _day_then_words(day: str, words: str) -> Parsed | None:
     """The day, approximate, the text as written its note: the words may say it is ('aprox', 'o después',
     '- presente'), or anything else this does not read ('madrugada' is not told from 'estimated')."""
     parsed = _exact(day, 0)
@@ -277,7 +270,7 @@ def _from_words(original: str) -> Parsed | str:
     while (match := _VAGUE.match(text)) and match.end() < len(text):
         word = match.group().strip().lower()
         text, vague = text[match.end() :], vague or word not in ("the", "el")  # ('el 15 de enero': no guess)
-        bound = bound or (word if word in _BOUNDS else None)
+        bound = bound or (word if word.split()[0] in _BOUNDS else None)
     if text.endswith("?"):
         text, vague = text.rstrip("?() ").strip(), True
     text = text.strip(" ,;.") if not text.endswith(".") or not _ERA_BCE.search(text) else text.strip(" ,;")
@@ -318,8 +311,8 @@ def _from_words(original: str) -> Parsed | str:
             parsed.note = _joined(parsed.note, f"the file gives {original!r}: the time after the day is not read")
             parsed.said.append(TIME_UNREAD)
     if parsed is None and not era and (words := _DAY_THEN_WORDS.match(text)) is not None:
-        parsed = _day_then_words(words.group(1), words.group(2), original)
-        vague = vague or (isinstance(parsed, Parsed) and parsed.approximate)
+        parsed = _day_then_words(words.group(1), words.group(2))
+        vague = vague or parsed is not None  # (approximate: its note is the text as written)
     if parsed is None:
         parsed = year_in_text(text, era)
         vague = True
@@ -333,7 +326,7 @@ def _from_words(original: str) -> Parsed | str:
             parsed.note, "the file gives the time 0:00:00, which spreadsheets add to dates: read as the day"
         )
     if bound is not None and parsed.end is None:  # 'before 1900' may be long before it (not 'since 1945 until 1950')
-        parsed.said.append(_BOUNDS[bound])
+        parsed.said.append(_bound_said(bound))
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
         parsed.approximate, reading = True, parsed.note

@@ -83,7 +83,8 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     other_types: dict[str, list[Any]] = {}  # a Type other than title and era -> [its first row, its rows]
     for where, cells in sheet.rows():
         cell = cells_of.row(cells).__getitem__  # the template's column -> the row's cell (None if absent)
-        kind = cell_text(cell("type")).lower()
+        given_type = cell_text(cell("type"))
+        kind = given_type.lower()
         slide = _slide(cell)
         dated = any(cell_text(cell(key)) for key in ("year", "month", "day", "start date"))
         if kind == "title" and title is None:
@@ -106,8 +107,8 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         _dates(sheet, cell, row)
         row.tags = tuple(t for i in tag_columns if i < len(cells) for t in re.split(r"\s*[;,]\s*", cell_text(cells[i])))
         if kind not in ("", "title", "era"):  # a Type TimelineJS does not know: an event, the value kept as a tag
-            other_types.setdefault(given := cell_text(cell("type")).strip(), [where, 0])[1] += 1
-            row.tags = (given, *row.tags)
+            other_types.setdefault(given_type, [where, 0])[1] += 1
+            row.tags = (given_type, *row.tags)
         read = [_read_detail(detail) for detail in (*row.details, *extras.details(cells, where))]
         row.details = tuple(detail for detail, _ in read)  # after the date's cells it kept, if any
         row.links = (*(link for _, links in read for link in links), *sheet.links(where))  # and link cells
