@@ -88,10 +88,16 @@ def _xlsx_cell(ref: str, value: Cell) -> str:
 
 
 def write_xlsx(
-    path: Path, rows: Sequence[Sequence[Cell]], *, empty_formatted_rows: int = 0, links: dict[str, str] | None = None
+    path: Path,
+    rows: Sequence[Sequence[Cell]],
+    *,
+    empty_formatted_rows: int = 0,
+    links: dict[str, str] | None = None,
+    merges: Sequence[str] = (),
 ) -> Path:
     """``links``: a cell reference ('C2', or a range 'C2:C3') -> the address it links to, as Excel keeps it
-    (in the sheet's relations, not in the cell)."""
+    (in the sheet's relations, not in the cell); ``merges``: ranges of merged cells ('A2:A4'), their
+    value in the first cell, the others empty (as Excel keeps them)."""
     lines = []
     for number, row in enumerate(rows, 1):
         cells = "".join(_xlsx_cell(f"{_column(i)}{number}", v) for i, v in enumerate(row))
@@ -101,7 +107,7 @@ def write_xlsx(
     sheet = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f"<sheetData>{''.join(lines)}</sheetData>{_hyperlinks(links or {})}</worksheet>"
+        f"<sheetData>{''.join(lines)}</sheetData>{_merge_cells(merges)}{_hyperlinks(links or {})}</worksheet>"
     )
     workbook = (
         '<?xml version="1.0" encoding="UTF-8"?>'
@@ -124,6 +130,13 @@ def write_xlsx(
                 f'package/2006/relationships">{relations}</Relationships>',
             )
     return path
+
+
+def _merge_cells(merges: Sequence[str]) -> str:
+    if not merges:
+        return ""
+    tags = "".join(f'<mergeCell ref="{ref}"/>' for ref in merges)
+    return f'<mergeCells count="{len(merges)}">{tags}</mergeCells>'
 
 
 def _hyperlinks(links: dict[str, str]) -> str:
@@ -153,8 +166,37 @@ def _ods_cell(value: Cell) -> str:
     return f'<table:table-cell office:value-type="string">{paragraphs}</table:table-cell>'
 
 
-def write_ods(path: Path, rows: Sequence[Sequence[Cell]], *, empty_formatted_rows: int = 0) -> Path:
-    body = "".join(f"<table:table-row>{''.join(_ods_cell(v) for v in row)}</table:table-row>" for row in rows)
+def write_ods(
+    path: Path,
+    rows: Sequence[Sequence[Cell]],
+    *,
+    empty_formatted_rows: int = 0,
+    merges: dict[tuple[int, int], tuple[int, int]] | None = None,
+) -> Path:
+    """``merges``: (row, column) of a cell, from 0 -> the (rows, columns) it spans, as LibreOffice
+    writes them (the cells it covers are covered cells, whatever ``rows`` holds there)."""
+    spans = merges or {}
+    covered = {
+        (row + down, column + across)
+        for (row, column), (rows_spanned, columns_spanned) in spans.items()
+        for down in range(rows_spanned)
+        for across in range(columns_spanned)
+    } - set(spans)
+
+    def cell(row: int, column: int, value: Cell) -> str:
+        if (row, column) in covered:
+            return "<table:covered-table-cell/>"
+        written = _ods_cell(value)
+        if (row, column) not in spans:
+            return written
+        down, across = spans[row, column]
+        spanned = f'<table:table-cell table:number-rows-spanned="{down}" table:number-columns-spanned="{across}"'
+        return written.replace("<table:table-cell", spanned, 1)
+
+    body = "".join(
+        f"<table:table-row>{''.join(cell(r, c, v) for c, v in enumerate(row))}</table:table-row>"
+        for r, row in enumerate(rows)
+    )
     if empty_formatted_rows:
         repeated = f'<table:table-row table:number-rows-repeated="{empty_formatted_rows}">'
         body += f"{repeated}<table:table-cell/></table:table-row>"
@@ -230,12 +272,18 @@ def _xlsb_styles(codes: list[str]) -> bytes:
 
 
 def write_xlsb(
-    path: Path, rows: Sequence[Sequence[XlsbCell]], *, far: tuple[int, int] | None = None, dimension: int = 0
+    path: Path,
+    rows: Sequence[Sequence[XlsbCell]],
+    *,
+    far: tuple[int, int] | None = None,
+    dimension: int = 0,
+    merges: Sequence[tuple[int, int, int, int]] = (),
 ) -> Path:
     """One sheet of strings and numbers, written as Excel's binary workbook stores it; a number given
     with a format code is shown in it (a date serial in 'mmm-yy'); ``far``: one more number at (row,
     column), both from 0, as a hand-made bomb places it; ``dimension``: the rows the sheet's BrtWsDim
-    record claims (0: as many as there are)."""
+    record claims (0: as many as there are); ``merges``: (first row, last row, first column, last column) of
+    each range of merged cells, from 0."""
     codes = list(dict.fromkeys(v[1] for row in rows for v in row if isinstance(v, tuple)))
     workbook = b"".join(
         [
@@ -276,7 +324,12 @@ def write_xlsb(
             sheet.append(_xlsb_record(0x06, head + _wide(value)))  # BrtCellSt
         else:
             sheet.append(_xlsb_record(0x05, head + struct.pack("<d", value)))  # BrtCellReal
-    sheet += [_xlsb_record(0x92), _xlsb_record(0x82)]  # BrtEndSheetData, BrtEndSheet
+    sheet.append(_xlsb_record(0x92))  # BrtEndSheetData
+    if merges:  # BrtBeginMergeCells (their count), a BrtMergeCell each, BrtEndMergeCells
+        sheet.append(_xlsb_record(0xB1, len(merges).to_bytes(4, "little")))
+        sheet += [_xlsb_record(0xB0, struct.pack("<IIII", *merge)) for merge in merges]
+        sheet.append(_xlsb_record(0xB2))
+    sheet.append(_xlsb_record(0x82))  # BrtEndSheet
     relations = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'

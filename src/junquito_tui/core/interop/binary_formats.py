@@ -40,7 +40,8 @@ ERROR_CODES |= {0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 # BIFF8's BOOLERR record (0x0205, 8 bytes) with its error flag set, or a FORMULA record (0x0006) whose
 # cached result is an error (type 2, then 0xFFFF at its end): a pattern every such record matches
 _ERROR_RECORD = re.compile(rb"\x05\x02\x08\x00(?s:.{7})\x01|\x06\x00(?s:.{8})\x02(?s:.{5})\xff\xff")
-Found = tuple[dict[tuple[int, int], str], list[tuple[int, int, str]]]  # date cells' formats, error cells
+# date cells' formats, error cells, merged ranges (row, rows, column, columns: XLSB's; calamine gives XLS's)
+Found = tuple[dict[tuple[int, int], str], list[tuple[int, int, str]], list[tuple[int, int, int, int]]]
 
 
 def binary_cells(path: Path, sheet_name: str, times: bool) -> FoundCells | None:
@@ -52,12 +53,13 @@ def binary_cells(path: Path, sheet_name: str, times: bool) -> FoundCells | None:
             with zipfile.ZipFile(path) as book:
                 if "xl/workbook.bin" not in book.namelist():
                     return None
-                found, errors = _xlsb_cells(book, sheet_name, _relevant(_xlsb_styles(book), times))
+                found, errors, merges = _xlsb_cells(book, sheet_name, _relevant(_xlsb_styles(book), times))
         except zipfile.BadZipFile:
-            found, errors = _xls_cells(path, sheet_name, times)
+            found, errors, merges = _xls_cells(path, sheet_name, times)
     except (FormatsUnread, KeyError, OSError, ValueError, IndexError, struct.error, ElementTree.ParseError) as error:
         return FoundCells(said=[formats_unread(error)])
-    return FoundCells([(row, 1, column, 1, what) for (row, column), what in found.items()], errors=errors)
+    shown = [(row, 1, column, 1, what) for (row, column), what in found.items()]
+    return FoundCells(shown, errors=errors, merges=merges)
 
 
 def _error(code: int) -> str:
@@ -80,7 +82,7 @@ def _xls_cells(path: Path, sheet_name: str, times: bool) -> Found:
         try:
             styles = _relevant(_xls_styles(book), times)
             if not styles and book.biff_version >= 80 and not _ERROR_RECORD.search(book.mem):
-                return {}, []
+                return {}, [], []  # (its merged ranges: python-calamine gives them)
             sheet = book.sheet_by_name(sheet_name)
             found: dict[tuple[int, int], str] = {}
             errors: list[tuple[int, int, str]] = []
@@ -90,7 +92,7 @@ def _xls_cells(path: Path, sheet_name: str, times: bool) -> Found:
                         found[row, column] = what
                     elif kind == xlrd.XL_CELL_ERROR and len(errors) < MAX_ERRORS:
                         errors.append((row, column, _error(sheet.cell_value(row, column))))
-            return found, sorted(errors)
+            return found, sorted(errors), []
         finally:
             book.release_resources()
     except Exception as error:  # xlrd raises its own errors, and struct's and IndexError on a damaged file
@@ -122,6 +124,7 @@ class _Quiet:
 
 _BEGIN_FORMATS, _FORMAT, _BEGIN_STYLES, _STYLE, _END_STYLES = 0x0267, 0x002C, 0x0269, 0x002F, 0x026A
 _BUNDLE_SHEET, _ROW, _BEGIN_SHEET_DATA, _END_SHEET_DATA = 0x009C, 0x0000, 0x0091, 0x0092
+_MERGE_CELL = 0x00B0  # BrtMergeCell, after the sheet data: first and last row, first and last column
 _NUMBER_CELLS = frozenset({0x0002, 0x0005, 0x0009})  # BrtCellRk, BrtCellReal, BrtFmlaNum: what a date is
 _ERROR_CELLS = frozenset({0x0003, 0x000B})  # BrtCellError, BrtFmlaError: the error's code after the cell
 
@@ -197,13 +200,18 @@ def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str]) 
     part = _xlsb_sheet_part(book, sheet_name)
     found: dict[tuple[int, int], str] = {}
     errors: list[tuple[int, int, str]] = []
+    merges: list[tuple[int, int, int, int]] = []
     if part is None:
-        return found, errors
+        return found, errors, merges
     row = 0
     inside = False  # only the sheet data's records are cells, as the reader reads them
     for kind, data in _records(book.read(part)):
         if kind == _BEGIN_SHEET_DATA:
             inside = True
+        elif kind == _MERGE_CELL and len(data) >= 16 and len(merges) < MAX_CELLS:
+            first, last, left, right = struct.unpack_from("<IIII", data)
+            if last > first and right >= left:  # (a range across columns only: nothing for the rows)
+                merges.append((first, last - first + 1, left, right - left + 1))
         elif not inside:
             continue
         elif kind == _ROW:
@@ -217,5 +225,5 @@ def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str]) 
         elif kind in _ERROR_CELLS and len(errors) < MAX_ERRORS:
             errors.append((row, struct.unpack_from("<I", data)[0], _error(data[8])))
         elif kind == _END_SHEET_DATA:
-            break
-    return found, errors
+            inside = False  # the merged ranges come after
+    return found, errors, merges

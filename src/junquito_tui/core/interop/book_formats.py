@@ -198,6 +198,11 @@ class FoundCells:
     errors: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, the error shown ('#N/A')
     links: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, a link cell's address
     texts: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, an ODS cell's text as written
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # row, rows, column, columns (ODS, XLSB)
+
+    def merged(self) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """The merged ranges as python-calamine gives them: ((first row, column), (last row, column))."""
+        return [((row, column), (row + rows - 1, column + columns - 1)) for row, rows, column, columns in self.merges]
 
     def to_json(self) -> dict[str, list[Any]]:
         """As the child sends it: single cells of a column merged into runs of rows."""
@@ -208,6 +213,7 @@ class FoundCells:
             "errors": [list(cell) for cell in self.errors],
             "links": [list(cell) for cell in self.links],
             "texts": [list(cell) for cell in self.texts],
+            "merges": [list(run) for run in self.merges],
         }
 
     @classmethod
@@ -231,10 +237,15 @@ class FoundCells:
         ):
             return None
         links, texts = (_cells_with_text(data.get(key)) for key in ("links", "texts"))
-        if links is None or texts is None:
+        merges = data.get("merges", [])  # (none: an older child's answer)
+        if links is None or texts is None or not isinstance(merges, list) or len(merges) > MAX_CELLS:
+            return None
+        if not all(isinstance(run, list) and _numbers(run[:2], 2) and _numbers(run[2:], 2) and run[1] and run[3]
+                   for run in merges):  # fmt: skip
             return None
         cells = [(cell[0], cell[1], cell[2]) for cell in errors]
-        return cls([tuple(run) for run in shown], [tuple(run) for run in uncomputed], said, cells, links, texts)
+        spans = [(run[0], run[1], run[2], run[3]) for run in merges]
+        return cls([tuple(run) for run in shown], [tuple(run) for run in uncomputed], said, cells, links, texts, spans)
 
 
 def _cells_with_text(cells: object) -> list[tuple[int, int, str]] | None:

@@ -35,6 +35,8 @@ _ERROR_VALUE = re.compile(rb"""value-type=["']error["']""")  # LibreOffice's cal
 _MARKUP = re.compile(rb"<[^>]*>")
 _ROWS_REPEATED = re.compile(rb"""number-rows-repeated=["']([0-9]{1,12})""")
 _COLUMNS_REPEATED = re.compile(rb"""number-columns-repeated=["']([0-9]{1,12})""")
+_ROWS_SPANNED = re.compile(rb"""number-rows-spanned=["']([0-9]{1,12})""")  # a merged cell (``book_merges``)
+_COLUMNS_SPANNED = re.compile(rb"""number-columns-spanned=["']([0-9]{1,12})""")
 _STYLE_NAME = re.compile(rb"""\btable:style-name=(?:"([^"]*)"|'([^']*)')""")
 _DEFAULT_STYLE = re.compile(rb"""\btable:default-cell-style-name=(?:"([^"]*)"|'([^']*)')""")
 _VALUE_TYPE = re.compile(rb"""\boffice:value-type=["']([a-z]+)""")
@@ -88,6 +90,7 @@ def ods_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
         not styles
         and not errors
         and not rich
+        and b"number-rows-spanned=" not in content
         and (b"table:formula=" not in content or _UNCOMPUTED.search(content) is None)
     ):
         return FoundCells()
@@ -228,6 +231,8 @@ def _walk(content: bytes, sheet_name: str, styles: dict[str, str]) -> FoundCells
                     for across in range(column_at, column_at + repeat)
                 )
                 found.errors += [(at, across, shown) for (at, across), _ in zip(cells, range(room), strict=False)]
+            if b"rows-spanned" in cell and (down := _count(_ROWS_SPANNED, cell)) > 1 and len(found.merges) < MAX_CELLS:
+                found.merges.append((row_at, down, column_at, max(_count(_COLUMNS_SPANNED, cell), 1)))
             if b"table:formula=" in cell and _uncomputed(cell, cell_closed):
                 uncomputed = True
             if not cell_closed and len(found.texts) + len(found.links) < MAX_CELLS and row_repeat == repeat == 1:

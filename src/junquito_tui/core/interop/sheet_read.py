@@ -45,6 +45,7 @@ from .legacy_text import (
 from .sheet_date_values import Number1904
 
 if TYPE_CHECKING:
+    from .book_merges import Range
     from .book_probe import Probe
 
 Cell = str | int | float | bool | date | datetime | time | timedelta | None
@@ -218,7 +219,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
 
     blank: list[str] = []
     passed: list[str] = []  # sheets with something, but no names and rows: a cover, an empty template
-    fallback: tuple[str, list[list[Cell]], tuple[int, int]] | None = None
+    fallback: tuple[str, list[list[Cell]], tuple[int, int], list[Range] | None] | None = None
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
@@ -234,9 +235,9 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
                 continue
             if len(filled) < 2:  # one line (a cover's text, a template's names): read only if no sheet has more
                 passed.append(name)  # (a title above the names is not this: that sheet is read, and said)
-                fallback = fallback or (name, rows, sheet.start or (0, 0))
+                fallback = fallback or (name, rows, sheet.start or (0, 0), sheet.merged_cell_ranges)
                 continue
-            chosen, start = name, sheet.start or (0, 0)
+            chosen, start, merged = name, sheet.start or (0, 0), sheet.merged_cell_ranges
             break
         else:
             if fallback is None:
@@ -244,7 +245,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
                     f" (only blank cells in {_names(blank)})" if blank else ""
                 )
                 raise SheetError(Problem("", why))
-            chosen, rows, start = fallback
+            chosen, rows, start, merged = fallback
             passed.remove(chosen)
         first = start[0]
     except SheetError:
@@ -263,6 +264,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
         notes.append(f"{_names(blank)} {'holds' if len(blank) == 1 else 'hold'} only blank cells: not read")
     from .book_formats import hidden_times, read_as_shown
     from .book_links import MAX_ADDRESS
+    from .book_merges import spread
     from .sheet_events import cell_text
 
     # dates read as their format shows them (found by the probe's child); rows of formulas with no value named
@@ -272,6 +274,9 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
             row[:] = [Number1904(c) if isinstance(c, int | float) and not isinstance(c, bool) else c for c in row]
     found = probe.formats(chosen, hidden_times(cells), formulas)
     shown = read_as_shown(found, cells, start)
+    # merged cells' ranges: python-calamine's (XLSX, XLS), else the child's (ODS, XLSB); after the
+    # dates are read as shown, so that a row under a merged date takes the date as the sheet shows it
+    shown += spread(cells, merged if merged is not None else found.merged(), start)
     links: dict[str, list[tuple[str, str]]] = {}
     for at_row, column, address in found.links:  # each with its cell's text as the sheet shows it (above)
         at, across = at_row - first, column - start[1]
