@@ -278,16 +278,18 @@ def write_xlsb(
     far: tuple[int, int] | None = None,
     dimension: int = 0,
     merges: Sequence[tuple[int, int, int, int]] = (),
+    date1904: bool = False,
 ) -> Path:
     """One sheet of strings and numbers, written as Excel's binary workbook stores it; a number given
     with a format code is shown in it (a date serial in 'mmm-yy'); ``far``: one more number at (row,
     column), both from 0, as a hand-made bomb places it; ``dimension``: the rows the sheet's BrtWsDim
     record claims (0: as many as there are); ``merges``: (first row, last row, first column, last column) of
-    each range of merged cells, from 0."""
+    each range of merged cells, from 0; ``date1904``: the workbook counts its days from 1904 (BrtWbProp)."""
     codes = list(dict.fromkeys(v[1] for row in rows for v in row if isinstance(v, tuple)))
     workbook = b"".join(
         [
             _xlsb_record(0x83),  # BrtBeginBook
+            *([_xlsb_record(0x99, struct.pack("<II", 1, 0) + _wide(""))] if date1904 else []),  # BrtWbProp: f1904
             _xlsb_record(0x8F),  # BrtBeginBundleShs
             _xlsb_record(0x9C, (0).to_bytes(4, "little") + (1).to_bytes(4, "little") + _wide("rId1") + _wide("s")),
             _xlsb_record(0x90),  # BrtEndBundleShs

@@ -13,7 +13,7 @@ from junquito_tui.core.interop.book_formats import shown
 from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import DAY_ZERO, read_date
 from junquito_tui.core.loader import DatasetError, load_with_report
-from sheet_files import Cell, write_xlsx
+from sheet_files import Cell, XlsbCell, write_xlsb, write_xlsx
 
 # more cell styles after the fixture's three (0 General, 1 built-in 14 m/d/yyyy, 2 'yyyy-mm-dd hh:mm'):
 # 3 'mmm-yy' (built-in 17), 4 'mmmm yyyy', 5 'yyyy', 6 'mmmm' (no year), 7 'd-mmm' (built-in 16, no
@@ -346,3 +346,24 @@ def test_a_plain_number_in_a_1904_workbook_is_a_day_of_that_system(tmp_path: Pat
     (event,) = loaded.dataset.events
     assert event.when is not None and event.when.date == read
     assert ("counted from 1904" in (event.when.note or "")) == bool(flag)
+
+
+@pytest.mark.parametrize("flag", [True, False])
+def test_a_plain_number_in_a_1904_xlsb_workbook_is_a_day_of_that_system(tmp_path: Path, flag: bool) -> None:
+    # before: only an XLSX's flag was read; an XLSB's (BrtWbProp's f1904, found by the probe's child) was not,
+    # and its lost-format day number was read 4 years and a day early, as 1900's day
+    rows: list[list[XlsbCell]] = [["date", "title"], [(41653.0, "dd/mm/yyyy"), "date cell"], [41653.0, "day number"]]
+    loaded = load_with_report(write_xlsb(tmp_path / "book.xlsb", rows, date1904=flag))
+    dates = {event.title: event.when.date for event in loaded.dataset.events if event.when}
+    assert dates == ({"date cell": "2018-01-15", "day number": "2018-01-15"} if flag else {
+        "date cell": "2014-01-14", "day number": "2014-01-14"
+    })  # fmt: skip
+    assert any("counted from 1904" in warning for warning in loaded.warnings) == flag
+
+
+def test_a_plain_number_in_a_1904_xls_workbook_is_a_day_of_that_system() -> None:
+    # written by xlwt with dates_1904 (its DATEMODE record), read by the probe's child through xlrd
+    loaded = load_with_report(Path(__file__).parent.parent / "data" / "sheets" / "dates-1904-plain-number.xls")
+    dates = {event.title: event.when.date for event in loaded.dataset.events if event.when}
+    assert dates == {"A date cell": "2018-01-15", "A day number that lost its format": "2018-01-15"}
+    assert any("(2018-01-15, counted from 1904" in warning for warning in loaded.warnings)

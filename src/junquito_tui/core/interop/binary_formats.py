@@ -54,12 +54,13 @@ def binary_cells(path: Path, sheet_name: str, times: bool) -> FoundCells | None:
                 if "xl/workbook.bin" not in book.namelist():
                     return None
                 found, errors, merges = _xlsb_cells(book, sheet_name, _relevant(_xlsb_styles(book), times))
+                from_1904 = _xlsb_from_1904(book)
         except zipfile.BadZipFile:
-            found, errors, merges = _xls_cells(path, sheet_name, times)
+            (found, errors, merges), from_1904 = _xls_cells(path, sheet_name, times)
     except (FormatsUnread, KeyError, OSError, ValueError, IndexError, struct.error, ElementTree.ParseError) as error:
         return FoundCells(said=[formats_unread(error)])
     shown = [(row, 1, column, 1, what) for (row, column), what in found.items()]
-    return FoundCells(shown, errors=errors, merges=merges)
+    return FoundCells(shown, errors=errors, merges=merges, from_1904=from_1904)
 
 
 def _error(code: int) -> str:
@@ -74,15 +75,17 @@ def _relevant(styles: dict[int, str], times: bool) -> dict[int, str]:
 # -- XLS ----------------------------------------------------------------------------------------------
 
 
-def _xls_cells(path: Path, sheet_name: str, times: bool) -> Found:
+def _xls_cells(path: Path, sheet_name: str, times: bool) -> tuple[Found, bool]:
+    """What ``binary_cells`` finds, and whether the workbook counts its days from 1904 (its DATEMODE)."""
     import xlrd  # only for XLS files
 
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_Quiet())
         try:
             styles = _relevant(_xls_styles(book), times)
+            from_1904 = book.datemode == 1
             if not styles and book.biff_version >= 80 and not _ERROR_RECORD.search(book.mem):
-                return {}, [], []  # (its merged ranges: python-calamine gives them)
+                return ({}, [], []), from_1904  # (its merged ranges: python-calamine gives them)
             sheet = book.sheet_by_name(sheet_name)
             found: dict[tuple[int, int], str] = {}
             errors: list[tuple[int, int, str]] = []
@@ -92,7 +95,7 @@ def _xls_cells(path: Path, sheet_name: str, times: bool) -> Found:
                         found[row, column] = what
                     elif kind == xlrd.XL_CELL_ERROR and len(errors) < MAX_ERRORS:
                         errors.append((row, column, _error(sheet.cell_value(row, column))))
-            return found, sorted(errors), []
+            return (found, sorted(errors), []), from_1904
         finally:
             book.release_resources()
     except Exception as error:  # xlrd raises its own errors, and struct's and IndexError on a damaged file
@@ -124,6 +127,7 @@ class _Quiet:
 
 _BEGIN_FORMATS, _FORMAT, _BEGIN_STYLES, _STYLE, _END_STYLES = 0x0267, 0x002C, 0x0269, 0x002F, 0x026A
 _BUNDLE_SHEET, _ROW, _BEGIN_SHEET_DATA, _END_SHEET_DATA = 0x009C, 0x0000, 0x0091, 0x0092
+_WORKBOOK_PROPERTIES = 0x0099  # BrtWbProp: its flags, the first of them f1904
 _MERGE_CELL = 0x00B0  # BrtMergeCell, after the sheet data: first and last row, first and last column
 _NUMBER_CELLS = frozenset({0x0002, 0x0005, 0x0009})  # BrtCellRk, BrtCellReal, BrtFmlaNum: what a date is
 _ERROR_CELLS = frozenset({0x0003, 0x000B})  # BrtCellError, BrtFmlaError: the error's code after the cell
@@ -178,6 +182,14 @@ def _xlsb_styles(book: zipfile.ZipFile) -> dict[int, str]:
         elif kind == _END_STYLES:
             break
     return found
+
+
+def _xlsb_from_1904(book: zipfile.ZipFile) -> bool:
+    """Whether the workbook counts its days from 1904: its BrtWbProp's first flag (f1904)."""
+    for kind, data in _records(book.read("xl/workbook.bin")):
+        if kind == _WORKBOOK_PROPERTIES:
+            return len(data) >= 4 and bool(data[0] & 1)
+    return False
 
 
 def _xlsb_sheet_part(book: zipfile.ZipFile, sheet_name: str) -> str | None:

@@ -199,12 +199,13 @@ class FoundCells:
     links: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, a link cell's address
     texts: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, an ODS cell's text as written
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # row, rows, column, columns (ODS, XLSB)
+    from_1904: bool = False  # an XLS or XLSB workbook counting its days from 1904 (an XLSX's: ``sheet_read``)
 
     def merged(self) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         """The merged ranges as python-calamine gives them: ((first row, column), (last row, column))."""
         return [((row, column), (row + rows - 1, column + columns - 1)) for row, rows, column, columns in self.merges]
 
-    def to_json(self) -> dict[str, list[Any]]:
+    def to_json(self) -> dict[str, Any]:
         """As the child sends it: single cells of a column merged into runs of rows."""
         return {
             "shown": _runs(self.shown),
@@ -214,6 +215,7 @@ class FoundCells:
             "links": [list(cell) for cell in self.links],
             "texts": [list(cell) for cell in self.texts],
             "merges": [list(run) for run in self.merges],
+            "from_1904": self.from_1904,
         }
 
     @classmethod
@@ -237,15 +239,18 @@ class FoundCells:
         ):
             return None
         links, texts = (_cells_with_text(data.get(key)) for key in ("links", "texts"))
-        merges = data.get("merges", [])  # (none: an older child's answer)
+        merges, from_1904 = data.get("merges", []), data.get("from_1904", False)  # (none: an older child's answer)
         if links is None or texts is None or not isinstance(merges, list) or len(merges) > MAX_CELLS:
+            return None
+        if not isinstance(from_1904, bool):
             return None
         if not all(isinstance(run, list) and _numbers(run[:2], 2) and _numbers(run[2:], 2) and run[1] and run[3]
                    for run in merges):  # fmt: skip
             return None
         cells = [(cell[0], cell[1], cell[2]) for cell in errors]
         spans = [(run[0], run[1], run[2], run[3]) for run in merges]
-        return cls([tuple(run) for run in shown], [tuple(run) for run in uncomputed], said, cells, links, texts, spans)
+        runs, rows = [tuple(run) for run in shown], [tuple(run) for run in uncomputed]
+        return cls(runs, rows, said, cells, links, texts, spans, from_1904)
 
 
 def _cells_with_text(cells: object) -> list[tuple[int, int, str]] | None:

@@ -269,10 +269,10 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
 
     # dates read as their format shows them (found by the probe's child); rows of formulas with no value named
     cells = cast(list[list[object]], rows)
-    if _counts_from_1904(path):  # a number cell read as a day number is a day of that system
+    found = probe.formats(chosen, hidden_times(cells), formulas)
+    if found.from_1904 or _counts_from_1904(path):  # a number cell read as a day number is a day of that system
         for row in cells:
             row[:] = [Number1904(c) if isinstance(c, int | float) and not isinstance(c, bool) else c for c in row]
-    found = probe.formats(chosen, hidden_times(cells), formulas)
     shown = read_as_shown(found, cells, start)
     # merged cells' ranges: python-calamine's (XLSX, XLS), else the child's (ODS, XLSB); after the
     # dates are read as shown, so that a row under a merged date takes the date as the sheet shows it
@@ -296,7 +296,8 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
 
 def _counts_from_1904(path: Path) -> bool:
     """Whether an XLSX workbook counts its days from 1904 (``date1904`` in its workbook part); its date
-    cells python-calamine reads right, its plain numbers are ours to read."""
+    cells python-calamine reads right, its plain numbers are ours to read. (An XLS or XLSB workbook's
+    flag is a binary record's: the probe's child reads it, ``FoundCells.from_1904``.)"""
     try:
         with zipfile.ZipFile(path) as book:
             head = book.open("xl/workbook.xml").read(65536)
