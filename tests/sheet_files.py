@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 if TYPE_CHECKING:
     from junquito_tui.core.records import Event
 
-Cell = str | int | float | dt.date | dt.datetime | None
+Cell = str | int | float | dt.date | dt.datetime | dt.timedelta | None
 _EPOCH = dt.datetime(1899, 12, 30)
 
 _XLSX_PARTS = {
@@ -59,8 +59,8 @@ _XLSX_PARTS = {
         '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/></numFmts>'
         '<fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>'
         '<cellStyleXfs count="1"><xf/></cellStyleXfs>'
-        '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/>'
-        '<xf numFmtId="164" applyNumberFormat="1"/></cellXfs>'
+        '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/>'
+        '<xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="46" applyNumberFormat="1"/></cellXfs>'
         "</styleSheet>"
     ),
 }
@@ -78,6 +78,8 @@ def _column(index: int) -> str:
 def _xlsx_cell(ref: str, value: Cell) -> str:
     if value is None:
         return f'<c r="{ref}" s="1"/>'  # formatted, empty
+    if isinstance(value, dt.timedelta):  # a duration, in Excel's built-in '[h]:mm:ss'
+        return f'<c r="{ref}" s="3"><v>{value.total_seconds() / 86400}</v></c>'
     if isinstance(value, dt.datetime):
         return f'<c r="{ref}" s="2"><v>{(value - _EPOCH).total_seconds() / 86400}</v></c>'
     if isinstance(value, dt.date):
@@ -161,6 +163,9 @@ def _ods_cell(value: Cell) -> str:
         return f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}"/>'
     if isinstance(value, int | float):
         cell = f'<table:table-cell office:value-type="float" office:value="{value}">'
+        return f"{cell}<text:p>{value}</text:p></table:table-cell>"
+    if isinstance(value, dt.timedelta):  # as LibreOffice writes a duration
+        cell = f'<table:table-cell office:value-type="time" office:time-value="PT{value.total_seconds() / 3600:.0f}H">'
         return f"{cell}<text:p>{value}</text:p></table:table-cell>"
     paragraphs = "".join(f"<text:p>{escape(line)}</text:p>" for line in value.split("\n"))
     return f'<table:table-cell office:value-type="string">{paragraphs}</table:table-cell>'

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from ..records import When, ends_before
@@ -23,19 +24,34 @@ from .timelinejs_import import TimelineImporter, unused_end, with_file_id
 
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LIST = re.compile(r"\s*[;\n|]\s*")
+LONG_NUMBER = 10**15  # a whole number of 16 digits or more: more than the 15 a spreadsheet keeps
 
 
 def cell_text(value: object) -> str:
-    """A cell as text: '' for nothing, 3.0 as '3' (workbooks store every number as a float)."""
+    """A cell as text: '' for nothing, a number as a spreadsheet shows it (below)."""
     if type(value) is str:  # every CSV cell, and most of a workbook's: asked first
         return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):  # a workbook's TRUE/FALSE cell, as spreadsheets show it (not Python's 'True')
         return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, int | float):
+        return number_text(value)
+    if isinstance(value, timedelta):  # a duration ('[h]:mm' showing 36:00), not Python's '1 day, 12:00:00'
+        hours, rest = divmod(round(value.total_seconds()), 3600)
+        return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
     return str(value).strip()
+
+
+def number_text(value: float) -> str:
+    """A workbook's number (every one a float; python-calamine gives a whole one as an int) as a
+    spreadsheet shows it: to its 15 significant digits, all a spreadsheet keeps. 3.0 is '3', 0.1 + 0.2
+    '0.3', not '0.30000000000000004'; a tweet's id 953163853187309569, stored as 9.531638531873096e+17,
+    is '9.5316385318731e+17', not '953163853187309568': digits the file does not hold (said:
+    ``book_numbers``)."""
+    if abs(value) < LONG_NUMBER and float(value).is_integer():
+        return str(int(value))
+    return f"{float(value):.15g}"
 
 
 @dataclass
