@@ -195,3 +195,26 @@ def test_a_bound_alone_is_said(text: str, side: str) -> None:
     read = read_date(text)
     assert isinstance(read, Parsed) and read.end is None and read.approximate
     assert any(f"does not say how long {side} it" in said for said in read.said)
+
+
+def test_a_date_after_a_leading_apostrophe_is_that_date_and_said() -> None:
+    # before (found by a review): "'2018-01-17" was 'about 2018' with no warning, "'15/01/2018" and
+    # "'2018-01-16 10:30" were skipped as having no year and no day; the apostrophe is a spreadsheet's
+    # mark of text, typed or written before a date to keep it one
+    loaded = load("dates-leading-apostrophe.csv")
+    found = {title: (when.date, when.precision.value, when.approximate) for title, when in starts(loaded).items()}
+    assert found == {
+        "a": ("2018-01-17", "day", False),
+        "b": ("2018-01-15", "day", False),
+        "c": ("2018-01-16T10:30", "minute", False),
+        "d": ("2018-01-18", "day", False),
+    }
+    assert starts(loaded)["a"].note == 'the file writes "\'2018-01-17": read without its leading apostrophe'
+    assert starts(loaded)["d"].note is None
+    assert any(w.startswith("a leading apostrophe") and "(line 2, line 3, line 4)" in w for w in loaded.warnings)
+
+
+@pytest.mark.parametrize("text", ["'Spring 2018'", "'", "' 2018", "'abc"])
+def test_an_apostrophe_before_no_digit_is_left_to_the_text_reading(text: str) -> None:
+    parsed = read_date(text)
+    assert not (isinstance(parsed, Parsed) and any("apostrophe" in said for said in parsed.said))

@@ -100,6 +100,12 @@ WORDS_UNREAD = (
 )
 
 
+APOSTROPHE = (
+    "a leading apostrophe, a spreadsheet's mark of text ('2018-01-17), is not part of the date: read without it, "
+    "said in the date's note"
+)
+
+
 def _day_then_words(day: str, words: str) -> Parsed | None:
     """The day, approximate, the text as written its note: the words may say it is ('aprox', 'o después',
     '- presente'), or anything else this does not read ('madrugada' is not told from 'estimated')."""
@@ -185,7 +191,18 @@ def read_date(value: object) -> Parsed | str | None:
     if isinstance(value, time | timedelta | PartTime):
         return "a time of day without a date"
     text = " ".join(str(value).split())
+    if text.startswith("'") and text[1:2].isdigit():  # a spreadsheet's mark of text, typed (or written) before a date
+        return _text_marked(text)
     return _from_text(text) if text else None
+
+
+def _text_marked(text: str) -> Parsed | str:
+    """'2018-01-17 as the date after the apostrophe, said: read with it, a day became 'about 2018', unsaid."""
+    parsed = _from_text(text[1:])
+    if isinstance(parsed, Parsed):
+        parsed.note = _joined(parsed.note, f"the file writes {text!r}: read without its leading apostrophe")
+        parsed.said.append(APOSTROPHE)
+    return parsed
 
 
 def _from_datetime(value: datetime) -> Parsed:
