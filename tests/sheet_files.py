@@ -96,20 +96,25 @@ def write_xlsx(
     empty_formatted_rows: int = 0,
     links: dict[str, str] | None = None,
     merges: Sequence[str] = (),
+    hidden_rows: Sequence[int] = (),
+    hidden_columns: Sequence[int] = (),
 ) -> Path:
     """``links``: a cell reference ('C2', or a range 'C2:C3') -> the address it links to, as Excel keeps it
     (in the sheet's relations, not in the cell); ``merges``: ranges of merged cells ('A2:A4'), their
-    value in the first cell, the others empty (as Excel keeps them)."""
+    value in the first cell, the others empty (as Excel keeps them); ``hidden_rows``, ``hidden_columns``:
+    numbered from 1, hidden as Excel hides them (a filter too: ``hidden="1"`` on the row)."""
     lines = []
     for number, row in enumerate(rows, 1):
         cells = "".join(_xlsx_cell(f"{_column(i)}{number}", v) for i, v in enumerate(row))
-        lines.append(f'<row r="{number}">{cells}</row>')
+        hidden = ' hidden="1"' if number in hidden_rows else ""
+        lines.append(f'<row r="{number}"{hidden}>{cells}</row>')
     for number in range(len(rows) + 1, len(rows) + 1 + empty_formatted_rows):
         lines.append(f'<row r="{number}" s="1" customFormat="1"><c r="A{number}" s="1"/><c r="B{number}" s="1"/></row>')
     sheet = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f"<sheetData>{''.join(lines)}</sheetData>{_merge_cells(merges)}{_hyperlinks(links or {})}</worksheet>"
+        f"{_hidden_columns(hidden_columns)}<sheetData>{''.join(lines)}</sheetData>{_merge_cells(merges)}"
+        f"{_hyperlinks(links or {})}</worksheet>"
     )
     workbook = (
         '<?xml version="1.0" encoding="UTF-8"?>'
@@ -132,6 +137,11 @@ def write_xlsx(
                 f'package/2006/relationships">{relations}</Relationships>',
             )
     return path
+
+
+def _hidden_columns(columns: Sequence[int]) -> str:
+    tags = "".join(f'<col min="{c}" max="{c}" width="0" hidden="1" customWidth="1"/>' for c in columns)
+    return f"<cols>{tags}</cols>" if tags else ""
 
 
 def _merge_cells(merges: Sequence[str]) -> str:
@@ -177,9 +187,12 @@ def write_ods(
     *,
     empty_formatted_rows: int = 0,
     merges: dict[tuple[int, int], tuple[int, int]] | None = None,
+    hidden_rows: dict[int, str] | None = None,
 ) -> Path:
     """``merges``: (row, column) of a cell, from 0 -> the (rows, columns) it spans, as LibreOffice
-    writes them (the cells it covers are covered cells, whatever ``rows`` holds there)."""
+    writes them (the cells it covers are covered cells, whatever ``rows`` holds there); ``hidden_rows``:
+    a row, from 0 -> its ``table:visibility`` ('collapse': hidden or in a closed group; 'filter')."""
+    hidden = hidden_rows or {}
     spans = merges or {}
     covered = {
         (row + down, column + across)
@@ -199,7 +212,8 @@ def write_ods(
         return written.replace("<table:table-cell", spanned, 1)
 
     body = "".join(
-        f"<table:table-row>{''.join(cell(r, c, v) for c, v in enumerate(row))}</table:table-row>"
+        f"<table:table-row{_visibility(hidden.get(r))}>"
+        f"{''.join(cell(r, c, v) for c, v in enumerate(row))}</table:table-row>"
         for r, row in enumerate(rows)
     )
     if empty_formatted_rows:
@@ -226,6 +240,10 @@ def write_ods(
 
 
 # -- XLSB: binary records in a zip ([MS-XLSB] 2.1.4: a type and a size, each 7 bits a byte) -----------
+
+
+def _visibility(value: str | None) -> str:
+    return f' table:visibility="{value}"' if value else ""
 
 
 def _xlsb_number(value: int, most: int) -> bytes:

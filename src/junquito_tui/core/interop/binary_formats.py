@@ -25,6 +25,7 @@ from xml.etree import ElementTree
 from .book_errors import MAX_ERRORS, UNKNOWN
 from .book_formats import BUILT_IN, DAY, FoundCells, base, formats_unread, kind_of
 from .book_guard import MAX_CELLS
+from .book_hidden import add
 
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
@@ -41,7 +42,12 @@ ERROR_CODES |= {0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 # cached result is an error (type 2, then 0xFFFF at its end): a pattern every such record matches
 _ERROR_RECORD = re.compile(rb"\x05\x02\x08\x00(?s:.{7})\x01|\x06\x00(?s:.{8})\x02(?s:.{5})\xff\xff")
 # date cells' formats, error cells, merged ranges (row, rows, column, columns: XLSB's; calamine gives XLS's)
-Found = tuple[dict[tuple[int, int], str], list[tuple[int, int, str]], list[tuple[int, int, int, int]]]
+# XLS's ROW record with its fDyZero flag (hidden), COLINFO with fHidden: a cheap first look, before the
+# sheet is read for them (a match in other bytes only costs that reading)
+_ODD = b"[" + b"".join(re.escape(bytes([byte])) for byte in range(1, 256, 2)) + b"]"
+_HIDDEN_RECORD = re.compile(
+    rb"\x08\x02\x10\x00(?s:.{12})[\x20-\x3f\x60-\x7f\xa0-\xbf\xe0-\xff]|\x7d\x00\x0c\x00(?s:.{8})" + _ODD
+)
 
 
 def binary_cells(path: Path, sheet_name: str, times: bool) -> FoundCells | None:
@@ -53,14 +59,13 @@ def binary_cells(path: Path, sheet_name: str, times: bool) -> FoundCells | None:
             with zipfile.ZipFile(path) as book:
                 if "xl/workbook.bin" not in book.namelist():
                     return None
-                found, errors, merges = _xlsb_cells(book, sheet_name, _relevant(_xlsb_styles(book), times))
-                from_1904 = _xlsb_from_1904(book)
+                found = _xlsb_cells(book, sheet_name, _relevant(_xlsb_styles(book), times))
+                found.from_1904 = _xlsb_from_1904(book)
+                return found
         except zipfile.BadZipFile:
-            (found, errors, merges), from_1904 = _xls_cells(path, sheet_name, times)
+            return _xls_cells(path, sheet_name, times)
     except (FormatsUnread, KeyError, OSError, ValueError, IndexError, struct.error, ElementTree.ParseError) as error:
         return FoundCells(said=[formats_unread(error)])
-    shown = [(row, 1, column, 1, what) for (row, column), what in found.items()]
-    return FoundCells(shown, errors=errors, merges=merges, from_1904=from_1904)
 
 
 def _error(code: int) -> str:
@@ -75,27 +80,39 @@ def _relevant(styles: dict[int, str], times: bool) -> dict[int, str]:
 # -- XLS ----------------------------------------------------------------------------------------------
 
 
-def _xls_cells(path: Path, sheet_name: str, times: bool) -> tuple[Found, bool]:
-    """What ``binary_cells`` finds, and whether the workbook counts its days from 1904 (its DATEMODE)."""
+def _xls_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
+    """What ``binary_cells`` finds, whether the workbook counts its days from 1904 (its DATEMODE), and
+    its hidden rows and columns (its merged ranges: python-calamine gives them)."""
     import xlrd  # only for XLS files
 
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_Quiet())
         try:
             styles = _relevant(_xls_styles(book), times)
-            from_1904 = book.datemode == 1
-            if not styles and book.biff_version >= 80 and not _ERROR_RECORD.search(book.mem):
-                return ({}, [], []), from_1904  # (its merged ranges: python-calamine gives them)
+            found = FoundCells(from_1904=book.datemode == 1)
+            if (
+                not styles
+                and book.biff_version >= 80
+                and not _ERROR_RECORD.search(book.mem)
+                and not _HIDDEN_RECORD.search(book.mem)
+            ):
+                return found
             sheet = book.sheet_by_name(sheet_name)
-            found: dict[tuple[int, int], str] = {}
             errors: list[tuple[int, int, str]] = []
             for column in range(sheet.ncols):
                 for row, kind in enumerate(sheet.col_types(column)):
                     if kind == xlrd.XL_CELL_DATE and (what := styles.get(sheet.cell_xf_index(row, column))):
-                        found[row, column] = what
+                        found.shown.append((row, 1, column, 1, what))
                     elif kind == xlrd.XL_CELL_ERROR and len(errors) < MAX_ERRORS:
                         errors.append((row, column, _error(sheet.cell_value(row, column))))
-            return (found, sorted(errors), []), from_1904
+            found.errors = sorted(errors)
+            for row, info in sorted(sheet.rowinfo_map.items()):
+                if info.hidden:
+                    add(found.hidden_rows, row, 1)
+            for column, info in sorted(sheet.colinfo_map.items()):
+                if info.hidden:
+                    add(found.hidden_columns, column, 1)
+            return found
         finally:
             book.release_resources()
     except Exception as error:  # xlrd raises its own errors, and struct's and IndexError on a damaged file
@@ -208,13 +225,13 @@ def _xlsb_sheet_part(book: zipfile.ZipFile, sheet_name: str) -> str | None:
     return str(PurePosixPath("xl") / targets[-1]) if targets and targets[-1] else None  # as the reader places it
 
 
-def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str]) -> Found:
+def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str]) -> FoundCells:
     part = _xlsb_sheet_part(book, sheet_name)
     found: dict[tuple[int, int], str] = {}
     errors: list[tuple[int, int, str]] = []
     merges: list[tuple[int, int, int, int]] = []
     if part is None:
-        return found, errors, merges
+        return FoundCells()
     row = 0
     inside = False  # only the sheet data's records are cells, as the reader reads them
     for kind, data in _records(book.read(part)):
@@ -238,4 +255,6 @@ def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str]) 
             errors.append((row, struct.unpack_from("<I", data)[0], _error(data[8])))
         elif kind == _END_SHEET_DATA:
             inside = False  # the merged ranges come after
-    return found, errors, merges
+    return FoundCells(
+        [(row, 1, column, 1, what) for (row, column), what in found.items()], errors=errors, merges=merges
+    )

@@ -200,6 +200,8 @@ class FoundCells:
     texts: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, an ODS cell's text as written
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # row, rows, column, columns (ODS, XLSB)
     from_1904: bool = False  # an XLS or XLSB workbook counting its days from 1904 (an XLSX's: ``sheet_read``)
+    hidden_rows: list[tuple[int, int]] = field(default_factory=list)  # row, rows: hidden (``book_hidden``)
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)  # column, columns: hidden
 
     def merged(self) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         """The merged ranges as python-calamine gives them: ((first row, column), (last row, column))."""
@@ -216,6 +218,8 @@ class FoundCells:
             "texts": [list(cell) for cell in self.texts],
             "merges": [list(run) for run in self.merges],
             "from_1904": self.from_1904,
+            "hidden_rows": [list(run) for run in self.hidden_rows],
+            "hidden_columns": [list(run) for run in self.hidden_columns],
         }
 
     @classmethod
@@ -242,15 +246,17 @@ class FoundCells:
         merges, from_1904 = data.get("merges", []), data.get("from_1904", False)  # (none: an older child's answer)
         if links is None or texts is None or not isinstance(merges, list) or len(merges) > MAX_CELLS:
             return None
-        if not isinstance(from_1904, bool):
+        hidden = [data.get(key, []) for key in ("hidden_rows", "hidden_columns")]  # (none: an older child's)
+        if not isinstance(from_1904, bool) or not all(_runs_of_two(runs) for runs in hidden):
             return None
         if not all(isinstance(run, list) and _numbers(run[:2], 2) and _numbers(run[2:], 2) and run[1] and run[3]
                    for run in merges):  # fmt: skip
             return None
         cells = [(cell[0], cell[1], cell[2]) for cell in errors]
         spans = [(run[0], run[1], run[2], run[3]) for run in merges]
-        runs, rows = [tuple(run) for run in shown], [tuple(run) for run in uncomputed]
-        return cls(runs, rows, said, cells, links, texts, spans, from_1904)
+        dates, rows = [tuple(run) for run in shown], [tuple(run) for run in uncomputed]
+        hidden_rows, hidden_columns = ([(run[0], run[1]) for run in runs] for runs in hidden)
+        return cls(dates, rows, said, cells, links, texts, spans, from_1904, hidden_rows, hidden_columns)
 
 
 def _cells_with_text(cells: object) -> list[tuple[int, int, str]] | None:
@@ -264,6 +270,11 @@ def _cells_with_text(cells: object) -> list[tuple[int, int, str]] | None:
     ):  # fmt: skip
         return None
     return [(cell[0], cell[1], cell[2]) for cell in cells]
+
+
+def _runs_of_two(runs: object) -> bool:
+    """[[first, count], ...] as the child sends hidden rows or columns: counts of one or more."""
+    return isinstance(runs, list) and len(runs) <= MAX_CELLS and all(_numbers(run, 2) and run[1] for run in runs)
 
 
 def _numbers(run: object, count: int) -> bool:

@@ -26,6 +26,7 @@ _XLSX_CELL = re.compile(rb'<c\s[^>/]*?\br="([A-Z]{1,3})([0-9]{1,9})"[^>/]*>')
 FORMULA_TAGS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/")
 # A cell holding an error ('<c r="B2" t="e"><v>#N/A</v></c>'), most often a formula's, also typed in
 ERROR_TAGS = (b't="e"', b"t='e'")
+HIDDEN_MARK = b"hidden="  # a hidden row or column ('<row r="5" hidden="1">'; ``book_hidden``)
 _ODS_TOKEN = re.compile(
     rb"<table:table-row\b([^>]*?)(/?)>|</table:table-row>|<table:(?:covered-)?table-cell\b([^>]*?)/?>"
 )
@@ -45,8 +46,8 @@ class BookTooLarge(Exception):
 def check_workbook(path: Path, max_bytes: int) -> frozenset[str]:
     """Raise ``BookTooLarge`` for a zip workbook whose XML or cells exceed the limits; other files
     (XLS, or a file that is no zip: the reader says what is wrong with it) pass unchecked. The parts
-    that hold formula tags or error cells, seen on the way (``xlsx_formats`` looks in them for formulas
-    with no value and for errors)."""
+    that hold formula tags, error cells or hidden rows or columns, seen on the way (``xlsx_formats``
+    looks in them for formulas with no value, errors and what is hidden)."""
     try:
         book = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -118,11 +119,12 @@ def whole_tags(book: zipfile.ZipFile, entry: zipfile.ZipInfo | str) -> Iterator[
 
 def _xlsx_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int, bool]:
     """(rows, columns) of the rectangle from A1 to the last filled cell, read a chunk at a time, and
-    whether the part holds a formula tag or an error cell (``xlsx_formats`` looks at it again)."""
+    whether the part holds a formula tag, an error cell or a hidden row or column (``xlsx_formats``
+    looks at it again)."""
     rows = columns = 0
     formula = False
     for text in whole_tags(book, entry):
-        formula = formula or any(tag in text for tag in (*FORMULA_TAGS, *ERROR_TAGS))
+        formula = formula or any(tag in text for tag in (*FORMULA_TAGS, *ERROR_TAGS, HIDDEN_MARK))
         found = _XLSX_CELL.findall(text)
         if found:  # C-level passes: a sheet of 3 million cells is 176 MB of XML
             letters, numbers = zip(*found, strict=True)

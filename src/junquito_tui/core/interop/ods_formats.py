@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 
 from .book_errors import MAX_ERRORS, error_text
 from .book_formats import BY_VALUE, DAY, TIME, FoundCells, base, classed, coarsest, formats_unread
+from .book_hidden import ODS_HIDDEN, add
 from .book_links import LINK, MAX_CELLS, RICH, ods_text
 
 CHUNK = 1 << 20
@@ -91,6 +92,7 @@ def ods_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
         and not errors
         and not rich
         and b"number-rows-spanned=" not in content
+        and b"table:visibility=" not in content
         and (b"table:formula=" not in content or _UNCOMPUTED.search(content) is None)
     ):
         return FoundCells()
@@ -205,6 +207,8 @@ def _walk(content: bytes, sheet_name: str, styles: dict[str, str]) -> FoundCells
         row, row_closed, column, cell, cell_closed = match.groups()
         if row is not None:  # a row opens (or is empty, '<.../>')
             row_repeat = _count(_ROWS_REPEATED, row)
+            if b"visibility" in row and ODS_HIDDEN.search(row):
+                add(found.hidden_rows, row_at, row_repeat)
             row_style = _attribute(_DEFAULT_STYLE, row)
             column_at, uncomputed = 0, False
             if row_closed:
@@ -212,6 +216,8 @@ def _walk(content: bytes, sheet_name: str, styles: dict[str, str]) -> FoundCells
         elif column is not None:
             starts.append(width)
             defaults.append(_attribute(_DEFAULT_STYLE, column))
+            if b"visibility" in column and ODS_HIDDEN.search(column):
+                add(found.hidden_columns, width, _count(_COLUMNS_REPEATED, column))
             width += _count(_COLUMNS_REPEATED, column)
         elif cell is not None:
             repeat = _count(_COLUMNS_REPEATED, cell)

@@ -263,6 +263,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     if blank:
         notes.append(f"{_names(blank)} {'holds' if len(blank) == 1 else 'hold'} only blank cells: not read")
     from .book_formats import hidden_times, read_as_shown
+    from .book_hidden import hidden_said
     from .book_links import MAX_ADDRESS
     from .book_merges import spread
     from .book_numbers import long_numbers
@@ -279,6 +280,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     # dates are read as shown, so that a row under a merged date takes the date as the sheet shows it
     shown += spread(cells, merged if merged is not None else found.merged(), start)
     shown += long_numbers(cells, first)
+    shown += hidden_said(found, cells, start)
     links: dict[str, list[tuple[str, str]]] = {}
     for at_row, column, address in found.links:  # each with its cell's text as the sheet shows it (above)
         at, across = at_row - first, column - start[1]

@@ -1,5 +1,5 @@
 """An XLSX sheet's cells whose format shows less of a date than it stores, its formulas with no value,
-and its cells holding an error ('#N/A').
+its cells holding an error ('#N/A'), and its hidden rows and columns (``book_hidden``).
 
 styles.xml gives each cell style's number format; the sheet's cells name their style (``s="3"``). The
 sheet is matched by C-level patterns a chunk at a time, and only for what can matter: the cells of the
@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 from .book_errors import error_text
 from .book_formats import BUILT_IN, DAY, FoundCells, base, formats_unread, kind_of
 from .book_guard import ERROR_TAGS, FORMULA_TAGS, column_number, whole_tags
+from .book_hidden import xlsx_hidden
 from .book_links import xlsx_links
 
 if TYPE_CHECKING:
@@ -126,6 +127,8 @@ def _matched(book: zipfile.ZipFile, part: str, styles: dict[int, str], formulas:
     pattern = rb"<" + _NAME + rb"c\s([^>]*?\bs=[\"'](?:" + alternatives + rb")[\"'][^>/]*)>"
     styled = re.compile(pattern) if styles else None
     for text in whole_tags(book, part):
+        if formulas:
+            xlsx_hidden(text, found)
         if styled is not None:
             for cell in styled.finditer(text):
                 style = _STYLE.search(cell.group(1))
@@ -151,6 +154,7 @@ def _walked(book: zipfile.ZipFile, part: str, styles: dict[int, str]) -> FoundCe
     row = at_row = column = -1
     formula = valued = has_value = text_result = error = False
     for text in whole_tags(book, part):
+        xlsx_hidden(text, found)  # (a row giving no number is not named)
         for tag in _TAG.finditer(text):
             closing, name, attributes, empty = tag.groups()
             if name == b"row" and not closing:
