@@ -11,6 +11,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from junquito_tui.core.interop.book_numbers import shown_numbers
 from junquito_tui.core.interop.sheet_events import cell_text
 from junquito_tui.core.loader import Loaded, load_with_report
 from sheet_files import Cell, write_ods, write_xlsx
@@ -56,10 +57,12 @@ def test_a_sheet_of_ordinary_numbers_says_nothing_of_them(tmp_path: Path) -> Non
 
 
 @given(st.floats(-1e307, 1e307) | st.integers(-(10**20), 10**20))  # (a spreadsheet holds no larger number)
-def test_a_number_is_shown_to_the_15_digits_a_spreadsheet_keeps(number: float) -> None:
+def test_a_workbook_number_is_shown_to_the_15_digits_a_spreadsheet_keeps(number: float) -> None:
     # the oracle: a whole number under 10^15 is its digits, exactly; any other is the float rounded to
     # 15 significant digits (what Excel keeps), and never shows more digits than that
-    text = cell_text(number)
+    rows: list[list[object]] = [[number]]
+    shown_numbers(rows, 0)
+    text = cell_text(rows[0][0])
     if abs(number) < 10**15 and float(number).is_integer():
         assert text == str(int(number))
         return
@@ -67,3 +70,10 @@ def test_a_number_is_shown_to_the_15_digits_a_spreadsheet_keeps(number: float) -
     mantissa = text.split("e")[0].lstrip("-").replace(".", "").lstrip("0")
     assert len(mantissa) <= 15
     assert math.isclose(float(text), float(number), rel_tol=1e-14, abs_tol=1e-300)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False) | st.integers())
+def test_a_number_from_elsewhere_keeps_every_digit(number: float) -> None:
+    # a JSON file's numbers (a Timesketch timestamp of 16 digits) are exact: never rounded to a sheet's 15
+    text = cell_text(number)
+    assert (int(text) if isinstance(number, int) else float(text)) == number

@@ -5,7 +5,7 @@ store (a month, an hour, a date without its year, part of a time)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from ..dates import MONTHS
 
@@ -78,6 +78,21 @@ class PartTime:
         return f"a time shown as the hour {self.hour:02d} without its minutes"
 
 
+class ShownNumber(float):
+    """A workbook number whose float holds digits the sheet does not show: noise past the 15 significant
+    digits a spreadsheet keeps (0.1 + 0.2 stored as 0.30000000000000004), or a number of more than 15
+    digits, whose float's own digits look exact and are not the file's (a tweet's id 953163853187309569
+    came out as ...568). As text, its 15 digits, as the sheet shows it (``book_numbers``)."""
+
+    def __str__(self) -> str:
+        return f"{float(self):.15g}"
+
+
 class Number1904(float):
     """A number cell of a workbook that counts its days from 1904 (Excel for Mac's old date system): the
     same number everywhere, but read as a day number it is a day of that system, not of 1900's."""
+
+
+class MidnightShown(datetime):
+    """A workbook date cell formatted to show its time ('dd/mm/yyyy hh:mm'), in a sheet of times, holding
+    midnight: the sheet shows 00:00, which python-calamine gives as the day alone. Read as that time."""

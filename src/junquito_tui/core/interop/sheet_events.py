@@ -18,13 +18,12 @@ from .builder import ActorBook, Pending
 from .fields import short
 from .html_text import Link
 from .notes import Notes
-from .sheet_date_values import Parsed
+from .sheet_date_values import Parsed, ShownNumber
 from .sheet_when import SheetDates, ending
 from .timelinejs_import import TimelineImporter, unused_end, with_file_id
 
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LIST = re.compile(r"\s*[;\n|]\s*")
-LONG_NUMBER = 10**15  # a whole number of 16 digits or more: more than the 15 a spreadsheet keeps
 
 
 def cell_text(value: object) -> str:
@@ -44,14 +43,12 @@ def cell_text(value: object) -> str:
 
 
 def number_text(value: float) -> str:
-    """A workbook's number (every one a float; python-calamine gives a whole one as an int) as a
-    spreadsheet shows it: to its 15 significant digits, all a spreadsheet keeps. 3.0 is '3', 0.1 + 0.2
-    '0.3', not '0.30000000000000004'; a tweet's id 953163853187309569, stored as 9.531638531873096e+17,
-    is '9.5316385318731e+17', not '953163853187309568': digits the file does not hold (said:
-    ``book_numbers``)."""
-    if abs(value) < LONG_NUMBER and float(value).is_integer():
+    """A number as text: 3.0 as '3' (workbooks store every number as a float); a workbook's number
+    holding digits the sheet does not show (``ShownNumber``) to its 15 significant digits, as the
+    sheet shows it; any other as written (a JSON file's numbers are exact)."""
+    if isinstance(value, float) and not isinstance(value, ShownNumber) and value.is_integer():
         return str(int(value))
-    return f"{float(value):.15g}"
+    return str(value)
 
 
 @dataclass

@@ -266,7 +266,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     from .book_hidden import hidden_said
     from .book_links import MAX_ADDRESS
     from .book_merges import spread
-    from .book_numbers import long_numbers
+    from .book_numbers import shown_numbers
     from .sheet_events import cell_text
 
     # dates read as their format shows them (found by the probe's child); rows of formulas with no value named
@@ -279,7 +279,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     # merged cells' ranges: python-calamine's (XLSX, XLS), else the child's (ODS, XLSB); after the
     # dates are read as shown, so that a row under a merged date takes the date as the sheet shows it
     shown += spread(cells, merged if merged is not None else found.merged(), start)
-    shown += long_numbers(cells, first)
+    shown += shown_numbers(cells, first)
     shown += hidden_said(found, cells, start)
     links: dict[str, list[tuple[str, str]]] = {}
     for at_row, column, address in found.links:  # each with its cell's text as the sheet shows it (above)
