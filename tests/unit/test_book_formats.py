@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from junquito_tui.core.interop.book_formats import shown
+from junquito_tui.core.interop.book_formats import MINUTE, shown
 from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import DAY_ZERO, read_date
 from junquito_tui.core.loader import DatasetError, load_with_report
@@ -79,8 +79,8 @@ def workbook(tmp_path: Path, styles: list[str], stored: dt.datetime | dt.date = 
         ("mm:ss", "minutes of no hour"),  # no time of day: the hour is not shown
         ("mmmmm yyyy", "year"),  # 'J 2017': the month's first letter names no month
         ("yyyy-mmmmm-dd", "year"),
-        ("yyyy-mm-dd hh:mm", None),
-        ("m/d/yy h:mm", None),
+        ("yyyy-mm-dd hh:mm", MINUTE),
+        ("m/d/yy h:mm", MINUTE),
         ("0.00", None),
         ("0.00E+00", None),
         ("General", None),
@@ -367,3 +367,36 @@ def test_a_plain_number_in_a_1904_xls_workbook_is_a_day_of_that_system() -> None
     dates = {event.title: event.when.date for event in loaded.dataset.events if event.when}
     assert dates == {"A date cell": "2018-01-15", "A day number that lost its format": "2018-01-15"}
     assert any("(2018-01-15, counted from 1904" in warning for warning in loaded.warnings)
+
+
+def test_a_midnight_the_sheet_shows_among_times_is_that_time(tmp_path: Path) -> None:
+    # before (found by a review): in 'yyyy-mm-dd hh:mm' cells at 23:45, 00:00 and 00:15 of an overnight
+    # sequence, the middle one became the whole day, unsaid (python-calamine gives a midnight as a date)
+    rows: list[list[Cell]] = [
+        ["date", "title"],
+        [dt.datetime(2018, 1, 14, 23, 45), "Before"],
+        [dt.datetime(2018, 1, 15, 0, 0), "At midnight"],
+        [dt.datetime(2018, 1, 15, 0, 15), "After"],
+        [dt.date(2018, 1, 16), "A day cell (m/d/yyyy)"],
+    ]
+    loaded = load_with_report(write_xlsx(tmp_path / "night.xlsx", rows))
+    read = {e.title: (e.when.date, e.when.precision.value) for e in loaded.dataset.events if e.when}
+    assert read == {
+        "Before": ("2018-01-14T23:45", "minute"),
+        "At midnight": ("2018-01-15T00:00", "minute"),
+        "After": ("2018-01-15T00:15", "minute"),
+        "A day cell (m/d/yyyy)": ("2018-01-16", "day"),  # its format shows no time: the day
+    }
+    (said,) = [w for w in loaded.warnings if "showing 00:00" in w]
+    assert said.startswith("1 date cell is formatted to show a day and its time") and "(such as row 3" in said
+
+
+def test_a_sheet_whose_times_are_all_midnight_is_read_as_days(tmp_path: Path) -> None:
+    # no cell holds another time: a date column an export wrote with 00:00, not a time anyone gave
+    rows: list[list[Cell]] = [["date", "title"], [dt.datetime(2018, 1, 15), "a"], [dt.datetime(2018, 1, 16), "b"]]
+    loaded = load_with_report(write_xlsx(tmp_path / "days.xlsx", rows))
+    assert {(e.when.date, e.when.precision.value) for e in loaded.dataset.events if e.when} == {
+        ("2018-01-15", "day"),
+        ("2018-01-16", "day"),
+    }
+    assert not any("00:00" in warning for warning in loaded.warnings)

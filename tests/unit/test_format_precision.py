@@ -18,6 +18,7 @@ from junquito_tui.core.interop.book_formats import (
     DAY,
     HOUR,
     HOUR_OF_DAY,
+    MINUTE,
     MONTH,
     MONTH_TIME,
     NO_YEAR,
@@ -33,10 +34,10 @@ from junquito_tui.core.loader import load_with_report
 from sheet_files import Cell, write_xlsb, write_xlsx
 
 _PARTS = ("year", "month", "day", "other", "hours", "minutes", "seconds")
-# What a date read in each class claims the sheet shows (None: the date and its time, to the minute).
+# What a date read in each class claims the sheet shows (MINUTE: the date and its time, to the minute).
 # NO_YEAR and TIME claim no date: the row is named, not read (TIME is a time of day).
 CLAIMS: dict[str | None, set[str]] = {
-    None: {"year", "month", "day", "hours", "minutes"},
+    MINUTE: {"year", "month", "day", "hours", "minutes"},
     HOUR: {"year", "month", "day", "hours"},  # the day; the hour in the date's note
     DAY: {"year", "month", "day"},
     MONTH: {"year", "month"},
@@ -48,7 +49,7 @@ CLAIMS: dict[str | None, set[str]] = {
     HOUR_OF_DAY: set(),
     CLOCK_PART: set(),
 }
-_DATES = (None, HOUR, DAY, MONTH, YEAR)  # the classes that read a date, from the most it claims
+_DATES = (MINUTE, HOUR, DAY, MONTH, YEAR)  # the classes that read a date, from the most it claims
 
 
 def _expected(parts: set[str]) -> str | None:
@@ -80,7 +81,7 @@ def test_a_class_never_claims_a_part_its_format_does_not_show(shows: tuple[bool,
     [
         ("yyyy-mm-dd hh", HOUR),
         ("d/m/yyyy h AM/PM", HOUR),
-        ("yyyy-mm-dd hh:mm", None),
+        ("yyyy-mm-dd hh:mm", MINUTE),
         ("yyyy-mm-dd mm:ss", DAY),  # minutes of no hour: no time of the day
         ("mmm yyyy hh:mm", MONTH_TIME),
         ("mmmm yyyy h AM/PM", MONTH_TIME),
@@ -114,7 +115,7 @@ def test_a_format_whose_conditions_choose_between_looks_is_marked() -> None:
     assert kind_of("[<40000]d/m/yyyy;yyyy") == YEAR + BY_VALUE
     assert kind_of("[<=9999999]yyyy;d/m/yyyy") == YEAR  # one look for every date
     assert kind_of("[<40000]yyyy;yyyy") == YEAR
-    assert kind_of("[<40000]yyyy-mm-dd hh:mm;yyyy-mm-dd hh:mm") is None
+    assert kind_of("[<40000]yyyy-mm-dd hh:mm;yyyy-mm-dd hh:mm") == MINUTE
     found = FoundCells([(1, 1, 0, 1, NO_YEAR + BY_VALUE), (2, 1, 0, 1, YEAR + BY_VALUE)])
     assert FoundCells.of_json(found.to_json()) == found
     assert FoundCells.of_json({"shown": [[1, 1, 0, 1, "decade" + BY_VALUE]], "uncomputed": [], "said": []}) is None

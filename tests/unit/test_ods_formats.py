@@ -238,7 +238,7 @@ def test_one_row_of_formulas_without_values_is_named_alone(tmp_path: Path) -> No
         (["hours"], "hour of the day"),  # '14': no minutes, no time to the minute
         (["year", "month", "day", "hours"], "hour"),  # the day, its hour in the note
         (["year", "month", "day", "hours", "am-pm"], "hour"),
-        (["year", "month", "day", "hours", "minutes"], None),
+        (["year", "month", "day", "hours", "minutes"], "day and time"),
         (["year", "month", "hours", "minutes"], "month, time"),
         (["year", "hours"], "year, time"),
     ],

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
 from .book_errors import MAX_ERRORS, UNKNOWN
-from .book_formats import BUILT_IN, DAY, FoundCells, base, formats_unread, kind_of
+from .book_formats import BUILT_IN, FoundCells, formats_unread, kind_of, timed_only
 from .book_guard import MAX_CELLS
 from .book_hidden import add
 
@@ -74,7 +74,7 @@ def _error(code: int) -> str:
 
 def _relevant(styles: dict[int, str], times: bool) -> dict[int, str]:
     """The styles that can change a cell: one that hides a time only if some cell has one (``times``)."""
-    return styles if times else {index: what for index, what in styles.items() if base(what) != DAY}
+    return timed_only(styles, times)
 
 
 # -- XLS ----------------------------------------------------------------------------------------------

@@ -27,15 +27,19 @@ from typing import Any
 from .book_errors import error_text, letters, read_errors
 from .book_links import MAX_ADDRESS, MAX_CELLS, MAX_TEXT
 from .notes import SHOWN_PATHS
-from .sheet_date_values import Hidden, HourShown, MonthShown, PartTime
+from .sheet_date_values import Hidden, HourShown, MidnightShown, MonthShown, PartTime
 
-# What a format shows of a date (None: a date and its time, all it stores, or no date at all)
+# What a format shows of a date (None: no date at all)
 YEAR, MONTH, DAY, NO_YEAR, TIME, LOCALE = "year", "month", "day", "no year", "time", "locale"
 # A day and its hour, no minutes ('yyyy-mm-dd hh'): our dates have no hour precision, so the day, the
 # hour in its note; a month or a year and a time but no day ('mmm yyyy hh:mm'): the month or the year
 HOUR, MONTH_TIME, YEAR_TIME = "hour", "month, time", "year, time"
 # A time of day shown in part: its hour and not the minutes ('h AM/PM'), minutes and not the hour ('mm:ss')
 HOUR_OF_DAY, CLOCK_PART = "hour of the day", "minutes of no hour"
+# A day and its time to the minute ('dd/mm/yyyy hh:mm'): all a date stores, except that python-calamine
+# gives a midnight as the day alone; looked for (as DAY) only where some cell of the sheet has a time
+MINUTE = "day and time"
+TIMED = (DAY, MINUTE)  # the kinds looked for only then (``timed_only``)
 # Marks a kind a format's conditions chose among its looks (the least precise, which every look shows)
 BY_VALUE = "|by value"
 # Excel's built-in formats are numbered (an XLSX or XLSB file names them without their text):
@@ -65,14 +69,14 @@ _COMPARE = {
 }
 _LAST_DAY = 2958465.99999  # 31 December 9999, Excel's last day: no date is a larger number
 # From the least a kind says of a date to the most (TIME and NO_YEAR say none: the row is named)
-_COARSE = (NO_YEAR, CLOCK_PART, HOUR_OF_DAY, TIME, YEAR_TIME, YEAR, MONTH_TIME, MONTH, DAY, HOUR, None)
+_COARSE = (NO_YEAR, CLOCK_PART, HOUR_OF_DAY, TIME, YEAR_TIME, YEAR, MONTH_TIME, MONTH, DAY, HOUR, MINUTE, None)
 
 
 def shown(format_code: str) -> str | None:
     """What a number format shows of a date: ``YEAR`` ('yyyy'), ``MONTH`` ('mmm-yy'), ``DAY`` (a date
     and no time: 'd/m/yyyy'), ``HOUR`` (a date and its hour, no minutes), ``MONTH_TIME`` and
     ``YEAR_TIME`` (a time but no day), ``NO_YEAR`` ('d-mmm', 'mmmm', 'dddd'), ``TIME`` ('h:mm', no
-    date); None for a date with its time ('yyyy-mm-dd hh:mm') or no date part at all ('0.00',
+    date); ``MINUTE`` for a date with its time ('yyyy-mm-dd hh:mm'); None for no date part at all ('0.00',
     'General'). Of a format whose conditions show a date in several ways, the least of them."""
     return shown_by_value(format_code)[0]
 
@@ -93,6 +97,12 @@ def shown_by_value(format_code: str) -> tuple[str | None, bool]:
 def coarsest(kinds: list[str | None]) -> str | None:
     """Of the kinds a cell may be shown as, the one claiming least of its date."""
     return min(kinds, key=_COARSE.index)
+
+
+def timed_only(styles: dict[Any, str], times: bool) -> dict[Any, str]:
+    """The styles worth looking for: those that show a date's time or hide it only if some cell of the
+    sheet has a time (``times``; most sheets: none, and a midnight there is the day)."""
+    return styles if times else {key: what for key, what in styles.items() if base(what) not in TIMED}
 
 
 def base(kind: str) -> str:
@@ -179,7 +189,7 @@ def classed(
         return NO_YEAR
     if month and day:
         if hours and minutes:
-            return None
+            return MINUTE
         return HOUR if hours else DAY  # seconds or minutes of no hour: no time of the day
     if month:
         return MONTH_TIME if timed else MONTH
@@ -228,7 +238,7 @@ class FoundCells:
         if not isinstance(data, dict):
             return None
         shown, uncomputed, said, errors = (data.get(key) for key in ("shown", "uncomputed", "said", "errors"))
-        kinds = {YEAR, MONTH, DAY, HOUR, MONTH_TIME, YEAR_TIME, NO_YEAR, TIME, HOUR_OF_DAY, CLOCK_PART, LOCALE}
+        kinds = {YEAR, MONTH, DAY, HOUR, MINUTE, MONTH_TIME, YEAR_TIME, NO_YEAR, TIME, HOUR_OF_DAY, CLOCK_PART, LOCALE}
         kinds |= {f"{kind}{BY_VALUE}" for kind in kinds}
         if not (
             isinstance(shown, list)
@@ -314,6 +324,8 @@ def hidden_times(rows: list[list[object]]) -> bool:
 
 
 _SAID = {
+    MINUTE: "formatted to show a day and its time, in a sheet whose other date cells hold times, and showing "
+    "00:00: read as that time, as the sheet shows it (the spreadsheet reader gives a midnight as the day alone)",
     MONTH: "formatted to show only the month or the year (as 'mmm-yy' or 'yyyy' do): read as shown, not as "
     "the first day a spreadsheet stores for them",
     DAY: "formatted to hide the time stored with the day (as 'yyyy-mm-dd' does): read as the day shown, without "
@@ -441,6 +453,8 @@ def _as_shown(value: date | time, what: str) -> object:
         return f"{value.year:04d}"
     if what == NO_YEAR:
         return Hidden(value)
+    if what == MINUTE:  # a datetime: as stored; a day alone is the reader's midnight, which the sheet shows
+        return value if isinstance(value, datetime) else MidnightShown(value.year, value.month, value.day)
     stamp = value if isinstance(value, datetime) else None
     if what == DAY and stamp is not None and stamp.time() != time(0, 0):
         return stamp.date()

@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from .book_errors import MAX_ERRORS, error_text
-from .book_formats import BY_VALUE, DAY, TIME, FoundCells, base, classed, coarsest, formats_unread
+from .book_formats import BY_VALUE, TIME, FoundCells, classed, coarsest, formats_unread, timed_only
 from .book_hidden import ODS_HIDDEN, add
 from .book_links import LINK, MAX_CELLS, RICH, ods_text
 
@@ -80,7 +80,7 @@ def ods_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
         with zipfile.ZipFile(path) as book:
             styles = _ods_styles(book)
             if not times:
-                styles = {name: what for name, what in styles.items() if base(what) != DAY}
+                styles = timed_only(styles, times)
             with book.open("content.xml") as stream:
                 content = stream.read()  # within the byte limit: the guard read it too
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError) as error:

@@ -32,7 +32,7 @@ from datetime import date, datetime, time, timedelta
 from ..dates import MONTHS
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
 from .sheet_clock import MIDNIGHT, NO_OFFSET, ZONE_WORD, clock_at_end
-from .sheet_date_values import Hidden, HourShown, MonthShown, Number1904, Parsed, PartTime
+from .sheet_date_values import Hidden, HourShown, MidnightShown, MonthShown, Number1904, Parsed, PartTime
 from .sheet_periods import span, vague_form, year_in_text
 
 _VAGUE = re.compile(
@@ -178,6 +178,9 @@ def read_date(value: object) -> Parsed | str | None:
         )
     if isinstance(value, date) and value.timetuple()[:6] == _DAY_ZERO:
         return DAY_ZERO
+    if isinstance(value, MidnightShown):  # 00:00 as the sheet shows it (``book_formats``): a time, not the day alone
+        parts = {"year": value.year, "month": value.month, "day": value.day, "hour": 0, "minute": 0, "second": 0}
+        return Parsed(parts, seconds=0.0)
     if isinstance(value, datetime):
         return _from_datetime(value)
     if isinstance(value, date):

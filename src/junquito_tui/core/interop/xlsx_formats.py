@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from .book_errors import error_text
-from .book_formats import BUILT_IN, DAY, FoundCells, base, formats_unread, kind_of
+from .book_formats import BUILT_IN, FoundCells, formats_unread, kind_of, timed_only
 from .book_guard import ERROR_TAGS, FORMULA_TAGS, column_number, whole_tags
 from .book_hidden import xlsx_hidden
 from .book_links import xlsx_links
@@ -58,9 +58,7 @@ def xlsx_cells(path: Path, sheet_name: str, times: bool, formulas: frozenset[str
     reader says what is wrong), and a warning when its formats cannot be read."""
     try:
         with zipfile.ZipFile(path) as book:
-            styles = _styles(book)
-            if not times:
-                styles = {index: what for index, what in styles.items() if base(what) != DAY}
+            styles = timed_only(_styles(book), times)
             part = _sheet_part(book, sheet_name)
             links = xlsx_links(book, part) if part is not None else []
             if part is None or not (styles or part in formulas):
