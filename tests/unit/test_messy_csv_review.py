@@ -76,7 +76,7 @@ def test_an_impossible_date_does_not_decide_the_files_order(tmp_path: Path) -> N
     a = next(e for e in loaded.dataset.events if e.title == "A")
     assert a.when is not None and a.when.date == "1951-02-01"  # day/month, the assumption said
     assert not any("shows" in w and "1/99/1951" in w for w in loaded.warnings)
-    assert any("no date in the file settles it" in w for w in loaded.warnings)
+    assert any("no date the file writes as text settles it" in w for w in loaded.warnings)
     path.write_text("date,event\n1/2/1951,A\n32/1/1951,B\n", encoding="utf-8")
     assert not any("32/1/1951" in w and "shows" in w for w in load_with_report(path).warnings)
 

@@ -161,7 +161,7 @@ def _dates(
 def test_a_dotted_date_over_twelve_is_no_evidence_of_how_slashes_are_written(tmp_path: Path) -> None:
     dates, warnings = _dates(tmp_path, "1/2/1951,slashed\n1.2.1951,dotted\n13.1.1951,dotted over twelve\n")
     assert dates["dotted over twelve"][0] == "1951-01-13"
-    assert dates["slashed"][1] is not None and "no date in the file shows it" in dates["slashed"][1]
+    assert dates["slashed"][1] is not None and "no date the file writes as text shows it" in dates["slashed"][1]
     assert not any("'13.1.1951' (line 4) shows" in w for w in warnings)  # before: it decided the slashes
 
 

@@ -89,8 +89,8 @@ class DayOrder:
                 notes.add(
                     "",
                     (f"{count:,} dates such as" if count > 1 else "the date")
-                    + f" {example!r} ({where}) could be day/month or month/day and no date in "
-                    f"the file settles it: read as {ORDERS[self.default]}, {self.why_default} "
+                    + f" {example!r} ({where}) could be day/month or month/day and no date the file "
+                    f"writes as text settles it: read as {ORDERS[self.default]}, {self.why_default} "
                     "(--columns order=dmy or order=mdy says otherwise)",
                 )
         return self.decided
@@ -184,7 +184,7 @@ class SheetDates:
         if self.order.fixed is not None:
             return f"as --columns order={self.order.fixed} says"
         if not seen:
-            return "assumed: no date in the file shows it"
+            return "assumed: no date the file writes as text shows it"
         if len(seen) == 1:
             return "shown by other dates in the file"
         if len({count for count, _, _ in seen.values()}) == 1:
