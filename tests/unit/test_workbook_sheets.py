@@ -108,3 +108,18 @@ def test_a_data_sheet_with_a_title_above_its_names_is_the_one_read(tmp_path: Pat
     titled: list[list[Cell]] = [["Chronology of the raid (compiled by X)"], *DATA]
     with pytest.raises(DatasetError, match="remove the lines above them"):
         load_with_report(two_sheets(tmp_path, titled, DRAFT))
+
+
+def test_a_sheet_after_the_one_read_is_named_with_its_rows(tmp_path: Path) -> None:
+    # before (found by a review): a chronology split into sheets '2018' and '2019' gave 2018's events, the
+    # other sheet only listed by name, nothing saying it held rows that were not read
+    loaded = load_with_report(two_sheets(tmp_path, DATA, [*DRAFT, ["1999-01-02", "Another draft"]]))
+    assert [e.title for e in loaded.dataset.events] == ["Visible event"]
+    assert (
+        "not read: 'Second', 3 rows (the rows its cells span); one sheet is read, the first visible one with data: "
+        "to read another, move it first or save it as a file of its own"
+    ) in loaded.warnings
+    hidden = load_with_report(two_sheets(tmp_path, DRAFT, DATA, hidden="First"))
+    assert any(w.startswith("not read: 'First' (hidden), 2 rows") for w in hidden.warnings)
+    blank_after = load_with_report(two_sheets(tmp_path, DATA, [[" "]]))
+    assert not any(w.startswith("not read:") for w in blank_after.warnings)  # said as blank instead

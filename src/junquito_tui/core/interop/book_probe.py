@@ -65,6 +65,7 @@ class Probe:
         self.deadline = time.monotonic() + self.seconds * 2
         self.lines: queue.Queue[bytes | None] = queue.Queue()
         self.errors = bytearray()
+        self.heights: dict[str, int] = {}  # each sheet's rows, as the child's reader sizes it (``sizes``)
         command = child_process.command(__name__, str(path), str(self.limit), str(int(self.seconds)))
         environment = child_process.environment(RUST_BACKTRACE="0")  # the abort's backtrace is not wanted
         try:
@@ -129,6 +130,8 @@ class Probe:
             raise BookTooLarge(_refusal(why, self.limit))
         for name, rows, columns in answer.get("sheets", []):
             too_many_cells(f"its sheet {name!r}", rows, columns)
+            if isinstance(name, str) and isinstance(rows, int):
+                self.heights[name] = rows
 
     def formats(self, sheet: str, times: bool, formulas: frozenset[str]) -> FoundCells:
         """What ``book_formats.find`` says of the sheet, found by the child; its failure said."""

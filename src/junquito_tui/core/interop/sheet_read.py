@@ -262,6 +262,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
         )
     if blank:
         notes.append(f"{_names(blank)} {'holds' if len(blank) == 1 else 'hold'} only blank cells: not read")
+    notes += _unread(probe.heights, reading_order(names, hidden), hidden, {chosen, *blank, *passed})
     from .book_formats import hidden_times, read_as_shown
     from .book_hidden import hidden_said
     from .book_links import MAX_ADDRESS
@@ -296,6 +297,23 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     table.sheet = read if len(names) > 1 else None
     table.links = links
     return table
+
+
+def _unread(heights: dict[str, int], order: list[tuple[int, str]], hidden: set[str], said: set[str]) -> list[str]:
+    """The warning naming the sheets not looked into (after the one read), with the rows each spans: a
+    chronology split by year is not read past its first sheet without a word."""
+    unread = [
+        f"{name!r}{' (hidden)' if name in hidden else ''}, {rows:,} row{'s' if rows != 1 else ''}"
+        for _, name in order
+        if name not in said and (rows := heights.get(name, 0)) >= 2  # (one line is no data: a cover, a template)
+    ]
+    if not unread:
+        return []
+    its = "its" if len(unread) == 1 else "their"
+    return [
+        f"not read: {'; '.join(unread)} (the rows {its} cells span); one sheet is read, the first visible one with "
+        "data: to read another, move it first or save it as a file of its own"
+    ]
 
 
 def _counts_from_1904(path: Path) -> bool:
