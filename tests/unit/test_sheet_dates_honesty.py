@@ -381,7 +381,9 @@ def test_a_dotted_date_is_day_first_said_and_shows_no_order(sheets: Path) -> Non
     # the slash date is not 'shown' by the dotted one: no date shows the order, the assumption is said
     slashed = start(loaded, "Slashed")
     assert slashed.date == "1951-01-02"
-    assert slashed.note == "could be day/month or month/day: read as month/day, assumed: no date the file writes as text shows it"
+    assert slashed.note == (
+        "could be day/month or month/day: read as month/day, assumed: no date the file writes as text shows it"
+    )
     assert not warned(loaded, "'1.2.1951' (line 2) shows")
 
 

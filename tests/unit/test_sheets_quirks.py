@@ -224,7 +224,9 @@ def test_ambiguous_file_states_its_assumption() -> None:
     loaded = load("dates-ambiguous.csv")
     assert dates(loaded)["Could be either"][0] == "2020-03-04"
     assumed = known(by_title(loaded)["Could be either"].when).note
-    assert assumed == "could be day/month or month/day: read as month/day, assumed: no date the file writes as text shows it"
+    assert assumed == (
+        "could be day/month or month/day: read as month/day, assumed: no date the file writes as text shows it"
+    )
     assert warned(loaded, "2 dates such as '3/4/2020' (line 2)", "read as month/day", "order=dmy")
     assert dates(load("dates-ambiguous.csv", "order=dmy"))["Could be either"][0] == "2020-04-03"
 
