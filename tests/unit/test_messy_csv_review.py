@@ -321,3 +321,19 @@ def test_a_line_break_inside_a_date_cell_is_said_with_what_was_read(tmp_path: Pa
     loaded = load_with_report(path)
     assert "line 3: the date cell holds a line break; read as '2020-01- 04'" in loaded.warnings
     assert not any("line 5: the date cell holds a line break" in w for w in loaded.warnings)  # a break at the end
+
+
+def test_a_title_over_the_limit_is_its_first_sentence_and_the_whole_is_kept(tmp_path: Path) -> None:
+    # before (found by a review): a paragraph of 6,004 characters in the Event column was cut to 2,000, the
+    # rest, its ending too, thrown away (said); it is now the summary's first paragraph, whole
+    paragraph = "Security forces surround the house. " + "They wait. " * 400 + "The END."
+    path = tmp_path / "long.csv"
+    path.write_text(f'Date,Event,Notes\n2018-01-15,"{paragraph}",A note\n2018-01-16,Short,\n', encoding="utf-8")
+    loaded = load_with_report(path)
+    events = {event.when.date if event.when else "": event for event in loaded.dataset.events}
+    long = events["2018-01-15"]
+    assert long.title == "Security forces surround the house."
+    assert long.summary == f"{paragraph.strip()}\n\nA note" and long.summary.count("The END.") == 1
+    assert events["2018-01-16"].title == "Short" and events["2018-01-16"].summary == ""
+    assert any(w.startswith("a title over 2,000 characters") and "(line 2)" in w for w in loaded.warnings)
+    assert not any("cut to" in warning for warning in loaded.warnings)

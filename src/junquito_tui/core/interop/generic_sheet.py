@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..records import LINE_MAX
 from ..text import CONTROL
 from .fields import short
 from .html_text import Link
@@ -112,8 +113,12 @@ def _draft(
     if end is not None and len(end_names) >= 2:
         end, kept_end = _month_and_day(events, end, (cell("end"), cell("end month"), cell("end day")), where, end_names)
         kept += kept_end
-    summary = events.summary([events.text(cell("summary"), where), *kept], where)
-    title = events.line(cell("title"), where)
+    long_title = not shared and len(cell_text(cell("title"))) > LINE_MAX  # (a paragraph in the Event column)
+    given = [events.text(cell("title"), where)] if long_title else []  # kept whole, first, in the summary
+    summary = events.summary([*given, events.text(cell("summary"), where), *kept], where)
+    title = events.line(headline(given[0]), where) if long_title else events.line(cell("title"), where)
+    if long_title:
+        events.notes.group(LONG_TITLE, where)
     if shared or not title:
         title = _title(events, title or summary, where, shared)
     if shared and summary == title:
@@ -215,12 +220,16 @@ def _joined(note: str | None, more: str) -> str:
     return f"{note}; {more}" if note else more
 
 
+LONG_TITLE = (
+    f"a title over {LINE_MAX:,} characters, the most a title holds: its first sentence is the title, and the "
+    "whole of it the summary's first paragraph"
+)
+
+
 def _title(events: RowEvents, text: str, where: str, shared: bool) -> str:
     """The description's first sentence, as the title; said when the title is not the whole text."""
     whole = " ".join(text.split())
-    first = " ".join(first_sentence(text.strip()).split())
-    if len(first) > 100:
-        first = first[:99].rsplit(" ", 1)[0] + "…"
+    first = headline(text)
     if not first:
         events.notes.add(where, "no title and no description; titled 'Untitled row'")
         return "Untitled row"
@@ -232,6 +241,12 @@ def _title(events: RowEvents, text: str, where: str, shared: bool) -> str:
     elif cut:
         events.notes.group("title: the first sentence of the description (the whole of it is the summary)", where)
     return first
+
+
+def headline(text: str) -> str:
+    """A text's first sentence on one line, at most about 100 characters (cut at a word, marked '…')."""
+    first = " ".join(first_sentence(text.strip()).split())
+    return first[:99].rsplit(" ", 1)[0] + "…" if len(first) > 100 else first
 
 
 def first_sentence(text: str) -> str:
