@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, known
@@ -452,6 +452,9 @@ _document = st.fixed_dictionaries(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_document)
+# found by this test in CI: a skipped slide left the first era with the last event's index, and sorting the
+# tie compared two drafts ('<' not supported between instances of 'Pending'): "a bug in junquito-tui"
+@example({"events": [{}, {"start_date": {"year": 0}}], "title": {}, "eras": [{"start_date": {"year": 0}}]})
 def test_any_timelinejs_shaped_document_converts_to_a_valid_dataset(document: dict[str, Any]) -> None:
     converted, warnings = from_timelinejs(document, "fuzz.json")
     dataset = validate_document(converted, "fuzz.json")  # raises if the importer ever builds an invalid dataset

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from ..problems import json_kind
@@ -299,8 +300,11 @@ class TimelineImporter:
         eras = document.get("eras")
         if eras is not None and not isinstance(eras, list):
             self.notes.add("eras", f"should be an array, found {json_kind(eras)}; ignored")
+        # after every slide's index: an event a slide skipped left a gap, and the first era took the last
+        # event's index (a tie the sort then broke by comparing two drafts: a crash, found by hypothesis)
+        after = len(slides) if isinstance(slides, list) else 0
         for index, slide in enumerate(eras if isinstance(eras, list) else []):
-            made = self.slide(slide, f"eras[{index}]", len(pending) + index, era=True)
+            made = self.slide(slide, f"eras[{index}]", after + index, era=True)
             if made is not None:
                 if "end" not in made.fields:
                     self.notes.add(f"eras[{index}]", "an era without an end_date; kept as a point in time")
@@ -309,7 +313,8 @@ class TimelineImporter:
 
     def finish(self, pending: list[_Pending], title: str, description: str) -> dict[str, Any]:
         """The dataset document: events in time order, stated orders restored, what was left out said."""
-        pending[:] = by_seconds(sorted(((p.when.sort_key(), p.index), p) for p in pending))
+        keyed = (((p.when.sort_key(), p.index), p) for p in pending)
+        pending[:] = by_seconds(sorted(keyed, key=itemgetter(0)))  # (never two drafts compared)
         restore_order(pending, self.unique_ids, self.notes, EXTENSION)
         for item in pending:
             if item.undated or not has_clock_time(item.fields):
