@@ -26,6 +26,7 @@ from .book_errors import MAX_ERRORS, UNKNOWN
 from .book_formats import BUILT_IN, FoundCells, formats_unread, kind_of, timed_only
 from .book_guard import MAX_CELLS
 from .book_hidden import add
+from .book_order import day_order, seen
 
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
@@ -50,20 +51,22 @@ _HIDDEN_RECORD = re.compile(
 )
 
 
-def binary_cells(path: Path, sheet_name: str, times: bool) -> FoundCells | None:
+def binary_cells(path: Path, sheet_name: str, times: bool, orders: bool = False) -> FoundCells | None:
     """The named sheet's date cells whose format shows less than they store (one run each), and its
-    error cells, as ``xlsx_formats.xlsx_cells`` finds them; None for a file that is neither XLS nor
-    XLSB; a warning when it is one whose formats cannot be read."""
+    error cells, as ``xlsx_formats.xlsx_cells`` finds them (``orders``: and its date cells counted by
+    the day/month order their format writes out); None for a file that is neither XLS nor XLSB; a
+    warning when it is one whose formats cannot be read."""
     try:
         try:
             with zipfile.ZipFile(path) as book:
                 if "xl/workbook.bin" not in book.namelist():
                     return None
-                found = _xlsb_cells(book, sheet_name, _relevant(_xlsb_styles(book), times))
+                ordered = _xlsb_styles(book, orders=True) if orders else {}
+                found = _xlsb_cells(book, sheet_name, _relevant(_xlsb_styles(book), times), ordered)
                 found.from_1904 = _xlsb_from_1904(book)
                 return found
         except zipfile.BadZipFile:
-            return _xls_cells(path, sheet_name, times)
+            return _xls_cells(path, sheet_name, times, orders)
     except (FormatsUnread, KeyError, OSError, ValueError, IndexError, struct.error, ElementTree.ParseError) as error:
         return FoundCells(said=[formats_unread(error)])
 
@@ -80,7 +83,15 @@ def _relevant(styles: dict[int, str], times: bool) -> dict[int, str]:
 # -- XLS ----------------------------------------------------------------------------------------------
 
 
-def _xls_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
+def _judged(text: object, number: int, orders: bool) -> str | None:
+    """What a number format shows of a date (``kind_of``), or with ``orders`` the day/month order it
+    writes out: a custom one's only (164 and up; the built-in short date follows the computer's)."""
+    if orders:
+        return day_order(text) if isinstance(text, str) and number >= 164 else None
+    return kind_of(text) if isinstance(text, str) else BUILT_IN.get(number)
+
+
+def _xls_cells(path: Path, sheet_name: str, times: bool, orders: bool = False) -> FoundCells:
     """What ``binary_cells`` finds, whether the workbook counts its days from 1904 (its DATEMODE), and
     its hidden rows and columns (its merged ranges: python-calamine gives them)."""
     import xlrd  # only for XLS files
@@ -89,9 +100,11 @@ def _xls_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_Quiet())
         try:
             styles = _relevant(_xls_styles(book), times)
+            ordered = _xls_styles(book, orders=True) if orders else {}
             found = FoundCells(from_1904=book.datemode == 1)
             if (
                 not styles
+                and not ordered
                 and book.biff_version >= 80
                 and not _ERROR_RECORD.search(book.mem)
                 and not _HIDDEN_RECORD.search(book.mem)
@@ -101,6 +114,8 @@ def _xls_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
             errors: list[tuple[int, int, str]] = []
             for column in range(sheet.ncols):
                 for row, kind in enumerate(sheet.col_types(column)):
+                    if kind == xlrd.XL_CELL_DATE and (order := ordered.get(sheet.cell_xf_index(row, column))):
+                        seen(found, row, order)
                     if kind == xlrd.XL_CELL_DATE and (what := styles.get(sheet.cell_xf_index(row, column))):
                         found.shown.append((row, 1, column, 1, what))
                     elif kind == xlrd.XL_CELL_ERROR and len(errors) < MAX_ERRORS:
@@ -119,15 +134,15 @@ def _xls_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
         raise FormatsUnread(str(error) or type(error).__name__) from None
 
 
-def _xls_styles(book: object) -> dict[int, str]:
-    """XF index -> 'month' or 'year' for the cell styles whose number format shows no day."""
+def _xls_styles(book: object, orders: bool = False) -> dict[int, str]:
+    """XF index -> what its number format shows of a date, for the cell styles that show less than a
+    date (``orders``: the day/month order it writes out)."""
     found: dict[int, str] = {}
     formats = getattr(book, "format_map", {})
     for index, xf in enumerate(getattr(book, "xf_list", [])):
         fmt = formats.get(xf.format_key)
         # xlrd keeps the locale built-ins (27-36, 50-58) with no text: known by their number
-        text = getattr(fmt, "format_str", None)
-        what = kind_of(text) if isinstance(text, str) else BUILT_IN.get(xf.format_key)
+        what = _judged(getattr(fmt, "format_str", None), xf.format_key, orders)
         if what is not None:
             found[index] = what
     return found
@@ -179,7 +194,7 @@ def _wide(data: bytes, at: int) -> tuple[str, int]:
     return data[at + 4 : end].decode("utf-16-le", "replace"), end
 
 
-def _xlsb_styles(book: zipfile.ZipFile) -> dict[int, str]:
+def _xlsb_styles(book: zipfile.ZipFile, orders: bool = False) -> dict[int, str]:
     if "xl/styles.bin" not in book.namelist():
         return {}
     codes: dict[int, str] = {}
@@ -192,7 +207,7 @@ def _xlsb_styles(book: zipfile.ZipFile) -> dict[int, str]:
             index = 0
         elif kind == _STYLE and index >= 0:
             number = struct.unpack_from("<H", data, 2)[0]
-            what = kind_of(codes[number]) if number in codes else BUILT_IN.get(number)
+            what = _judged(codes.get(number), number, orders)
             if what is not None:
                 found[index] = what
             index += 1
@@ -225,8 +240,9 @@ def _xlsb_sheet_part(book: zipfile.ZipFile, sheet_name: str) -> str | None:
     return str(PurePosixPath("xl") / targets[-1]) if targets and targets[-1] else None  # as the reader places it
 
 
-def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str]) -> FoundCells:
+def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str], ordered: dict[int, str]) -> FoundCells:
     part = _xlsb_sheet_part(book, sheet_name)
+    result = FoundCells()
     found: dict[tuple[int, int], str] = {}
     errors: list[tuple[int, int, str]] = []
     merges: list[tuple[int, int, int, int]] = []
@@ -247,6 +263,8 @@ def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str]) 
             (row,) = struct.unpack_from("<I", data)
         elif kind in _NUMBER_CELLS:
             column, style = struct.unpack_from("<II", data)
+            if order := ordered.get(style & 0xFFFFFF):
+                seen(result, row, order)
             if what := styles.get(style & 0xFFFFFF):
                 found[row, column] = what
                 if len(found) > MAX_CELLS:  # the reader holds no more: the file is not what it seems
@@ -255,6 +273,6 @@ def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str]) 
             errors.append((row, struct.unpack_from("<I", data)[0], _error(data[8])))
         elif kind == _END_SHEET_DATA:
             inside = False  # the merged ranges come after
-    return FoundCells(
-        [(row, 1, column, 1, what) for (row, column), what in found.items()], errors=errors, merges=merges
-    )
+    result.shown = [(row, 1, column, 1, what) for (row, column), what in found.items()]
+    result.errors, result.merges = errors, merges
+    return result

@@ -90,7 +90,7 @@ def kind_of(format_code: str) -> str | None:
 def shown_by_value(format_code: str) -> tuple[str | None, bool]:
     """``shown``, and whether the sections a date can be shown by ([>=40000]yyyy;d/m/yyyy) differ."""
     # a section that shows a number ('0.00') shows no date: not one of its looks
-    dated = [_classed(parts) for section in _date_sections(format_code) if (parts := _parts(section))]
+    dated = [_classed(parts) for section in date_sections(format_code) if (parts := _parts(section))]
     return (coarsest(dated), len(set(dated)) > 1) if dated else (None, False)
 
 
@@ -110,7 +110,7 @@ def base(kind: str) -> str:
     return kind.removesuffix(BY_VALUE)
 
 
-def _date_sections(format_code: str) -> list[str]:
+def date_sections(format_code: str) -> list[str]:
     """The sections a date (a day number of 0-9999: Excel shows none below 0) can be shown by. With no
     condition, the first; with conditions, each that some positive number reaches: Excel takes the
     first section whose condition holds, one without a condition holding for what the others leave."""
@@ -143,9 +143,14 @@ _ELAPSED = re.compile(r"\[(h+|m+|s+)\]")
 
 def _parts(section: str) -> set[str]:
     """The parts of a date or a time a section shows: 'y', 'm', 'd', 'weekday', 'g', 'h', 'minutes', 's'."""
+    return {kind for kind, _ in parts_in_order(section)}
+
+
+def parts_in_order(section: str) -> list[tuple[str, str]]:
+    """(kind, as written) of each part of a date or a time a section shows, in its order: 'd' with 'dd'."""
     code = _LITERALS.sub("", _ELAPSED.sub(r"\1", section.lower()))
     parts = _PARTS.findall(code)
-    kinds = set()
+    kinds = []
     for at, part in enumerate(parts):
         kind = "y" if part[0] in _YEAR_LETTERS else part[0]
         # Excel's rule: 'm' or 'mm' right after an hour or right before seconds is minutes
@@ -158,7 +163,7 @@ def _parts(section: str) -> set[str]:
             kind = "weekday"  # 'ddd', 'dddd': the day's name, not its number in the month
         if kind == "m" and len(part) == 5:
             kind = "weekday"  # 'mmmmm': the month's first letter (J: January, June or July), no month
-        kinds.add(kind)
+        kinds.append((kind, part))
     return kinds
 
 
@@ -212,6 +217,7 @@ class FoundCells:
     from_1904: bool = False  # an XLS or XLSB workbook counting its days from 1904 (an XLSX's: ``sheet_read``)
     hidden_rows: list[tuple[int, int]] = field(default_factory=list)  # row, rows: hidden (``book_hidden``)
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)  # column, columns: hidden
+    orders: dict[str, tuple[int, int]] = field(default_factory=dict)  # 'dmy' -> date cells so formatted, first row
 
     def merged(self) -> list[tuple[tuple[int, int], tuple[int, int]]]:
         """The merged ranges as python-calamine gives them: ((first row, column), (last row, column))."""
@@ -230,6 +236,7 @@ class FoundCells:
             "from_1904": self.from_1904,
             "hidden_rows": [list(run) for run in self.hidden_rows],
             "hidden_columns": [list(run) for run in self.hidden_columns],
+            "orders": {order: list(counted) for order, counted in self.orders.items()},
         }
 
     @classmethod
@@ -259,6 +266,11 @@ class FoundCells:
         hidden = [data.get(key, []) for key in ("hidden_rows", "hidden_columns")]  # (none: an older child's)
         if not isinstance(from_1904, bool) or not all(_runs_of_two(runs) for runs in hidden):
             return None
+        orders = data.get("orders", {})
+        if not isinstance(orders, dict) or not all(
+            order in ("dmy", "mdy") and _numbers(counted, 2) for order, counted in orders.items()
+        ):
+            return None
         if not all(isinstance(run, list) and _numbers(run[:2], 2) and _numbers(run[2:], 2) and run[1] and run[3]
                    for run in merges):  # fmt: skip
             return None
@@ -266,7 +278,8 @@ class FoundCells:
         spans = [(run[0], run[1], run[2], run[3]) for run in merges]
         dates, rows = [tuple(run) for run in shown], [tuple(run) for run in uncomputed]
         hidden_rows, hidden_columns = ([(run[0], run[1]) for run in runs] for runs in hidden)
-        return cls(dates, rows, said, cells, links, texts, spans, from_1904, hidden_rows, hidden_columns)
+        counted = {order: (count, first) for order, (count, first) in orders.items()}
+        return cls(dates, rows, said, cells, links, texts, spans, from_1904, hidden_rows, hidden_columns, counted)
 
 
 def _cells_with_text(cells: object) -> list[tuple[int, int, str]] | None:
@@ -352,20 +365,21 @@ _SAID = {
 _WARNED = {YEAR: MONTH, YEAR_TIME: MONTH_TIME}  # one warning for both
 
 
-def find(path: Path, sheet_name: str, times: bool, formulas: frozenset[str]) -> FoundCells:
+def find(path: Path, sheet_name: str, times: bool, formulas: frozenset[str], orders: bool = False) -> FoundCells:
     """The named sheet's cells whose format shows less of a date than they store (a hidden time looked
     for only when some cell has one: ``times``), and its formulas with no value (in an XLSX, only in
     ``formulas``, the parts ``book_guard`` saw formula tags in). Run in the probe's child, where a
-    hostile file's styles or records can cost only that process's bounded memory and time."""
+    hostile file's styles or records can cost only that process's bounded memory and time. ``orders``:
+    count the date cells by the day/month order their format writes out (``book_order``)."""
     if _is_ods(path):
         from .ods_formats import ods_cells
 
-        return ods_cells(path, sheet_name, times)
+        return ods_cells(path, sheet_name, times, orders)
     from .binary_formats import binary_cells
     from .xlsx_formats import xlsx_cells
 
-    binary = binary_cells(path, sheet_name, times)
-    return binary if binary is not None else xlsx_cells(path, sheet_name, times, formulas)
+    binary = binary_cells(path, sheet_name, times, orders)
+    return binary if binary is not None else xlsx_cells(path, sheet_name, times, formulas, orders)
 
 
 def _is_ods(path: Path) -> bool:

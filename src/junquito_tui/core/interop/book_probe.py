@@ -133,10 +133,10 @@ class Probe:
             if isinstance(name, str) and isinstance(rows, int):
                 self.heights[name] = rows
 
-    def formats(self, sheet: str, times: bool, formulas: frozenset[str]) -> FoundCells:
+    def formats(self, sheet: str, times: bool, formulas: frozenset[str], orders: bool = False) -> FoundCells:
         """What ``book_formats.find`` says of the sheet, found by the child; its failure said."""
         assert self.process is not None and self.process.stdin is not None
-        request = {"sheet": sheet, "times": times, "formulas": sorted(formulas)}
+        request = {"sheet": sheet, "times": times, "formulas": sorted(formulas), "orders": orders}
         with contextlib.suppress(OSError):  # the child is gone: its answer below says how
             self.process.stdin.write(json.dumps(request).encode() + b"\n")
             self.process.stdin.flush()
@@ -222,7 +222,9 @@ def main(argv: list[str]) -> int:
     from . import book_formats
 
     try:
-        found = book_formats.find(path, ask["sheet"], ask["times"], frozenset(ask["formulas"]))
+        found = book_formats.find(
+            path, ask["sheet"], ask["times"], frozenset(ask["formulas"]), ask.get("orders") is True
+        )
     except MemoryError:
         found = FoundCells(said=[formats_unread(f"they need more than the {limit // 1024**2:,} MB of memory allowed")])
     except Exception as error:  # a file its readers choke on: said, and its dates read as stored

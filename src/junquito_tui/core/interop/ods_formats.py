@@ -19,6 +19,7 @@ from .book_errors import MAX_ERRORS, error_text
 from .book_formats import BY_VALUE, TIME, FoundCells, classed, coarsest, formats_unread, timed_only
 from .book_hidden import ODS_HIDDEN, add
 from .book_links import LINK, MAX_CELLS, RICH, ods_text
+from .book_order import ods_day_order, seen
 
 CHUNK = 1 << 20
 # ODS: the namespaces of styles, and the tags of a sheet as the reader walks them
@@ -71,16 +72,16 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def ods_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
+def ods_cells(path: Path, sheet_name: str, times: bool, orders: bool = False) -> FoundCells:
     """The named sheet's date cells whose style shows less than they store (a hidden time only when
     some cell has a time: ``times``), and its rows of formulas with no value; the cells are walked only
     when there are such styles or some formula cell has no value (most files: neither). Nothing found
-    when the file is no ODS this can read: the reader says what is wrong."""
+    when the file is no ODS this can read: the reader says what is wrong. ``orders``: its date cells
+    counted by the day/month order their style writes out."""
     try:
         with zipfile.ZipFile(path) as book:
-            styles = _ods_styles(book)
-            if not times:
-                styles = timed_only(styles, times)
+            styles = timed_only(_ods_styles(book), times)
+            ordered = _ods_styles(book, orders=True) if orders else {}
             with book.open("content.xml") as stream:
                 content = stream.read()  # within the byte limit: the guard read it too
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError) as error:
@@ -89,6 +90,7 @@ def ods_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
     rich = any(mark in content for mark in (*RICH, LINK))
     if (
         not styles
+        and not ordered
         and not errors
         and not rich
         and b"number-rows-spanned=" not in content
@@ -96,20 +98,23 @@ def ods_cells(path: Path, sheet_name: str, times: bool) -> FoundCells:
         and (b"table:formula=" not in content or _UNCOMPUTED.search(content) is None)
     ):
         return FoundCells()
-    return _walk(content, sheet_name, styles)
+    return _walk(content, sheet_name, styles, ordered)
 
 
-def _ods_styles(book: zipfile.ZipFile) -> dict[str, str]:
-    """Cell style name -> what its data style shows, for the cell styles that show less than a date. A cell
-    style's data style is its own or its parent's; content.xml's automatic styles look for it among
-    their own data styles, then styles.xml's; styles.xml's among its own."""
+def _ods_styles(book: zipfile.ZipFile, orders: bool = False) -> dict[str, str]:
+    """Cell style name -> what its data style shows, for the cell styles that show less than a date
+    (``orders``: the day/month order it writes out, ``book_order``). A cell style's data style is its
+    own or its parent's; content.xml's automatic styles look for it among their own data styles, then
+    styles.xml's; styles.xml's among its own."""
     content = _content_styles(book)
     styles = ElementTree.fromstring(book.read("styles.xml")) if "styles.xml" in book.namelist() else None
     roots = [root for root in (content, styles) if root is not None]
     kinds = (f"{_NUMBER}date-style", f"{_NUMBER}time-style")
     data_styles = [[d for d in root.iter() if d.tag in kinds] for root in roots]
-    dates = [{d.get(f"{_STYLE}name", ""): ods_shown(d) for d in found} for found in data_styles]
-    dates = [_mapped(found, dates[index:]) for index, found in enumerate(data_styles)]
+    judge = ods_day_order if orders else ods_shown
+    dates = [{d.get(f"{_STYLE}name", ""): judge(d) for d in found} for found in data_styles]
+    if not orders:  # (an order is read from the style itself: its conditions' other looks are not weighed)
+        dates = [_mapped(found, dates[index:]) for index, found in enumerate(data_styles)]
     if not any(what for found in dates for what in found.values()):
         return {}  # no data style shows less than a date: no cell is looked at
     # name -> (data style, parent, which root's data styles): the content's own first
@@ -192,7 +197,7 @@ def _cell_text(content: bytes, at: int) -> str:
     return html.unescape(_MARKUP.sub(b"", content[at : end if end >= 0 else at]).decode("utf-8", "replace"))
 
 
-def _walk(content: bytes, sheet_name: str, styles: dict[str, str]) -> FoundCells:
+def _walk(content: bytes, sheet_name: str, styles: dict[str, str], ordered: dict[str, str]) -> FoundCells:
     found = FoundCells()
     table = next((m for m in _TABLE.finditer(content) if _attribute(_TABLE_NAME, m.group(1)) == sheet_name), None)
     if table is None:
@@ -221,13 +226,16 @@ def _walk(content: bytes, sheet_name: str, styles: dict[str, str]) -> FoundCells
             width += _count(_COLUMNS_REPEATED, column)
         elif cell is not None:
             repeat = _count(_COLUMNS_REPEATED, cell)
-            if styles and b"date" in cell and (kind := _VALUE_TYPE.search(cell)) and kind.group(1) == b"date":
+            dated = b"date" in cell and (kind := _VALUE_TYPE.search(cell)) is not None and kind.group(1) == b"date"
+            if dated and (styles or ordered):
                 name = _attribute(_STYLE_NAME, cell) or row_style
                 if name is None and starts and column_at < width:
                     name = defaults[bisect_right(starts, column_at) - 1]
                 what = styles.get(name or "Default")
                 if what is not None:
                     found.shown.append((row_at, row_repeat, column_at, repeat, what))
+                if (order := ordered.get(name or "Default")) is not None:
+                    seen(found, row_at, order)
             if b"error" in cell and _ERROR_VALUE.search(cell) and len(found.errors) < MAX_ERRORS:
                 shown = error_text(_cell_text(content, match.end()) if not cell_closed else "")
                 room = MAX_ERRORS - len(found.errors)  # a repeated one is each of its cells, to the limit

@@ -102,6 +102,8 @@ class Table:
     sheet: str | None = None  # a workbook of several sheets: which was read, for its problems' messages
     # a workbook row's cells that are links: where ('row 5') -> [(the cell's text, its address)]
     links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # a workbook's date cells formatted day or month first: ('dmy', how to say it), for its text dates
+    day_order: tuple[str, str] | None = None
 
     def where(self, number: int) -> str:
         return f"{self.unit} {number}"
@@ -268,11 +270,12 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     from .book_links import MAX_ADDRESS
     from .book_merges import spread
     from .book_numbers import shown_numbers
+    from .book_order import either_way, evidence
     from .sheet_events import cell_text
 
     # dates read as their format shows them (found by the probe's child); rows of formulas with no value named
     cells = cast(list[list[object]], rows)
-    found = probe.formats(chosen, hidden_times(cells), formulas)
+    found = probe.formats(chosen, hidden_times(cells), formulas, either_way(cells))
     if found.from_1904 or _counts_from_1904(path):  # a number cell read as a day number is a day of that system
         for row in cells:
             row[:] = [Number1904(c) if isinstance(c, int | float) and not isinstance(c, bool) else c for c in row]
@@ -296,6 +299,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
         raise in_sheet(error, read if len(names) > 1 else None) from None
     table.sheet = read if len(names) > 1 else None
     table.links = links
+    table.day_order = evidence(found)
     return table
 
 

@@ -38,6 +38,7 @@ class DayOrder:
     seen: dict[str, tuple[int, str, str]] = field(default_factory=dict)  # order -> (count, where, text)
     ambiguous: tuple[int, str, str] = (0, "", "")
     decided: str | None = None
+    formatted: bool = False  # the default is the order the workbook's date cells are formatted in
 
     def see(self, parsed: Parsed, where: str, value: object) -> None:
         """Count the evidence of one date (``value``: its cell, quoted in the decision's warning)."""
@@ -184,7 +185,9 @@ class SheetDates:
         if self.order.fixed is not None:
             return f"as --columns order={self.order.fixed} says"
         if not seen:
-            return "assumed: no date the file writes as text shows it"
+            return (
+                self.order.why_default if self.order.formatted else "assumed: no date the file writes as text shows it"
+            )
         if len(seen) == 1:
             return "shown by other dates in the file"
         if len({count for count, _, _ in seen.values()}) == 1:

@@ -64,6 +64,9 @@ class Sheet:
             if semicolons
             else "as US spreadsheets write them",
         )
+        if self.table.day_order is not None:  # the sheet's date cells are formatted in one order: evidence
+            order.default, order.why_default = self.table.day_order
+            order.formatted = True
         self.dates = SheetDates(self.notes, order)
 
     @property

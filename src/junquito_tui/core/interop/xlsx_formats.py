@@ -22,6 +22,7 @@ from .book_formats import BUILT_IN, FoundCells, formats_unread, kind_of, timed_o
 from .book_guard import ERROR_TAGS, FORMULA_TAGS, column_number, whole_tags
 from .book_hidden import xlsx_hidden
 from .book_links import xlsx_links
+from .book_order import day_order, seen
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -32,6 +33,7 @@ _TEXT_RESULT = re.compile(rb"""\bt=["']str["']""")  # a formula whose result is 
 
 _ROW_NUMBER = re.compile(rb"""\br=["']([0-9]{1,9})["']""")
 _STYLE = re.compile(rb"""\bs=["']([0-9]{1,9})["']""")
+_CELL_TYPE = re.compile(rb"""\bt=["']([A-Za-z]+)["']""")
 # A cell whose only content is a formula, and at most an empty value (as openpyxl writes a formula it
 # did not compute; Excel writes an empty text result so too, with t="str": that one is computed)
 _UNCOMPUTED = re.compile(
@@ -51,22 +53,24 @@ class _NoReference(Exception):
     """A cell found gives no reference: its place must be counted."""
 
 
-def xlsx_cells(path: Path, sheet_name: str, times: bool, formulas: frozenset[str]) -> FoundCells:
+def xlsx_cells(path: Path, sheet_name: str, times: bool, formulas: frozenset[str], orders: bool = False) -> FoundCells:
     """The named sheet's date cells whose format shows less than they store, its rows of formulas
     with no value and its error cells (looked for if its part is among ``formulas``, the parts the
     guard saw formula tags or error cells in); nothing when the file is no XLSX this can read (the
-    reader says what is wrong), and a warning when its formats cannot be read."""
+    reader says what is wrong), and a warning when its formats cannot be read; ``orders``: its date cells
+    counted by the day/month order their format writes out (``book_order``)."""
     try:
         with zipfile.ZipFile(path) as book:
             styles = timed_only(_styles(book), times)
+            ordered = _ordered(book) if orders else {}
             part = _sheet_part(book, sheet_name)
             links = xlsx_links(book, part) if part is not None else []
-            if part is None or not (styles or part in formulas):
+            if part is None or not (styles or ordered or part in formulas):
                 return FoundCells(links=links)  # most sheets: the part is not read again
             try:
-                found = _matched(book, part, styles, part in formulas)
+                found = _matched(book, part, styles, part in formulas, ordered)
             except _NoReference:
-                found = _walked(book, part, styles)
+                found = _walked(book, part, styles, ordered)
             found.links = links
             return found
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError) as error:
@@ -91,6 +95,22 @@ def _styles(book: zipfile.ZipFile) -> dict[int, str]:
         if what is not None:
             found[index] = what
     return found
+
+
+def _ordered(book: zipfile.ZipFile) -> dict[int, str]:
+    """Cell style index -> the day/month order its custom format writes out ('dd/mm/yyyy': 'dmy'); a
+    built-in one (14, the short date) is shown in the computer's order, no evidence."""
+    if "xl/styles.xml" not in book.namelist():
+        return {}
+    root = ElementTree.fromstring(book.read("xl/styles.xml"))
+    codes = {int(e.get("numFmtId", "-1")): e.get("formatCode", "") for e in root.iter() if _local(e.tag) == "numFmt"}
+    orders = {number: order for number, code in codes.items() if number >= 164 and (order := day_order(code))}
+    cell_styles = next((e for e in root.iter() if _local(e.tag) == "cellXfs"), None)
+    return {
+        index: orders[number]
+        for index, style in enumerate(cell_styles if cell_styles is not None else [])
+        if (number := int(style.get("numFmtId", "0"))) in orders
+    }
 
 
 def _sheet_part(book: zipfile.ZipFile, sheet_name: str) -> str | None:
@@ -118,12 +138,14 @@ def _place(attributes: bytes) -> tuple[int, int]:
     return int(reference.group(2)) - 1, column_number(reference.group(1).upper()) - 1
 
 
-def _matched(book: zipfile.ZipFile, part: str, styles: dict[int, str], formulas: bool) -> FoundCells:
+def _matched(
+    book: zipfile.ZipFile, part: str, styles: dict[int, str], formulas: bool, ordered: dict[int, str]
+) -> FoundCells:
     found = FoundCells()
-    alternatives = b"|".join(str(index).encode() for index in styles)
+    alternatives = b"|".join(str(index).encode() for index in {**styles, **ordered})
     # not a self-closing '<c r="B7" s="3"/>': a formatted empty cell, which the reader skips
     pattern = rb"<" + _NAME + rb"c\s([^>]*?\bs=[\"'](?:" + alternatives + rb")[\"'][^>/]*)>"
-    styled = re.compile(pattern) if styles else None
+    styled = re.compile(pattern) if styles or ordered else None
     for text in whole_tags(book, part):
         if formulas:
             xlsx_hidden(text, found)
@@ -133,6 +155,8 @@ def _matched(book: zipfile.ZipFile, part: str, styles: dict[int, str], formulas:
                 if style is not None and (what := styles.get(int(style.group(1)))) is not None:
                     row, column = _place(cell.group(1))
                     found.shown.append((row, 1, column, 1, what))
+                if style is not None and (order := ordered.get(int(style.group(1)))) and _number(cell.group(1)):
+                    seen(found, _place(cell.group(1))[0], order)
         if formulas and any(tag in text for tag in ERROR_TAGS):
             for cell in _ERROR_CELL.finditer(text):
                 found.errors.append((*_place(cell.group(1)), error_text(cell.group(2).decode("utf-8", "replace"))))
@@ -144,7 +168,13 @@ def _matched(book: zipfile.ZipFile, part: str, styles: dict[int, str], formulas:
     return found
 
 
-def _walked(book: zipfile.ZipFile, part: str, styles: dict[int, str]) -> FoundCells:
+def _number(attributes: bytes) -> bool:
+    """A cell holding a number (a date is one), not text typed in a date-formatted cell."""
+    kind = _CELL_TYPE.search(attributes)
+    return kind is None or kind.group(1) in (b"n", b"d")
+
+
+def _walked(book: zipfile.ZipFile, part: str, styles: dict[int, str], ordered: dict[int, str]) -> FoundCells:
     """The same, each cell's place counted as the reader counts it: a row element's number is its own
     ``r`` or the one after the last row element's; a cell's place its reference (in either case), or
     its row element's row and the column after the last cell's."""
@@ -168,6 +198,8 @@ def _walked(book: zipfile.ZipFile, part: str, styles: dict[int, str]) -> FoundCe
                 style = _STYLE.search(attributes)
                 if style is not None and (what := styles.get(int(style.group(1)))) is not None:
                     found.shown.append((at_row, 1, column, 1, what))
+                if style is not None and (order := ordered.get(int(style.group(1)))) and _number(attributes):
+                    seen(found, at_row, order)
                 formula = valued = has_value = False
                 text_result = _TEXT_RESULT.search(attributes) is not None
                 error = _ERROR.search(attributes) is not None
