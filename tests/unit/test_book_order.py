@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import pytest
 
 from junquito_tui.core.interop.book_formats import FoundCells
-from junquito_tui.core.interop.book_order import day_order, either_way, ods_day_order
+from junquito_tui.core.interop.book_order import day_order, ods_day_order
 from junquito_tui.core.loader import Loaded, load_with_report
 from sheet_files import Cell, XlsbCell, write_xlsb, write_xlsx
 
@@ -61,11 +61,6 @@ def test_the_order_an_ods_date_style_writes_out() -> None:
     assert ods_day_order(style("month", "day", "year")) == "mdy"
     assert ods_day_order(style("day", "month", "year", textual=True)) is None
     assert ods_day_order(style("year", "month", "day")) is None
-
-
-def test_a_text_date_that_could_be_either_way_is_looked_for() -> None:
-    assert either_way([["x", "05/03/1899"]]) and either_way([["'5-3-99"]])
-    assert not either_way([["15/03/1899", "2018-01-05", 5, None]])
 
 
 def dated(loaded: Loaded) -> dict[str, tuple[str, str | None]]:

@@ -8,9 +8,14 @@ and the long ones named in a warning, so no one looks up a made-up id.
 
 from __future__ import annotations
 
-from .sheet_date_values import ShownNumber
+from itertools import compress
+from itertools import count as counting
+from typing import cast
+
+from .sheet_date_values import Number1904, ShownNumber
 
 LONG_NUMBER = 10**15  # a whole number of 16 digits or more: more than the 15 a spreadsheet keeps
+_NUMBERS = frozenset([int, float, Number1904])  # what the reader gives a number cell as (a 1904 book's: ours)
 
 
 def shown_numbers(rows: list[list[object]], first: int) -> list[str]:
@@ -18,9 +23,9 @@ def shown_numbers(rows: list[list[object]], first: int) -> list[str]:
     digits than the sheet shows, marked; the warning for those of more than 15 digits, if any."""
     long: list[tuple[int, ShownNumber]] = []
     for at, row in enumerate(rows):
-        for across, cell in enumerate(row):
-            if not isinstance(cell, int | float) or isinstance(cell, bool):
-                continue
+        # the number cells' places found in C (a cell at a time in Python: 0.55 s for 2.8 million cells)
+        for across in compress(counting(), map(_NUMBERS.__contains__, map(type, row))):
+            cell = cast(float, row[across])
             if abs(cell) >= LONG_NUMBER:
                 row[across] = shown = ShownNumber(cell)
                 long.append((first + at + 1, shown))

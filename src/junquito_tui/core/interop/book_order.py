@@ -6,19 +6,18 @@ was read month first, "assumed: no date shows it", while every date cell of the 
 Only formats that write the order out count: a custom format with a day and a month in numbers
 ('dd/mm/yyyy', 'mm-dd-yy'; not 'd mmm yyyy', whose named month says nothing of how numbers are
 written), or an ODS data style with both in numbers. Excel's built-in short date (14, 'm/d/yyyy') is
-shown in the order of the computer's language, so it is no evidence. Looked for in the probe's child
-only when the sheet has a text date that could be read either way (``either_way``).
+shown in the order of the computer's language, so it is no evidence. Counted in the probe's child,
+where a sheet has such formats (their cells are walked as those of formats that show less are): the
+evidence is used only for a text date that could be read either way (``sheet_when.DayOrder``).
 """
 
 from __future__ import annotations
 
-import re
 from xml.etree import ElementTree
 
 from .book_formats import FoundCells, date_sections, parts_in_order
 
 ORDERS = ("dmy", "mdy")
-_EITHER_WAY = re.compile(r"\s*'?(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")  # '05/03/1899': both parts 12 or less
 
 
 def day_order(format_code: str) -> str | None:
@@ -62,12 +61,6 @@ def seen(found: FoundCells, row: int, order: str) -> None:
     """A date cell formatted in ``order``, at ``row`` (from 0): counted, the first kept."""
     count, first = found.orders.get(order, (0, row))
     found.orders[order] = (count + 1, min(first, row))
-
-
-def either_way(rows: list[list[object]]) -> bool:
-    """Whether any cell is a date written as text that could be day/month or month/day."""
-    matches = (_EITHER_WAY.match(cell) for row in rows for cell in row if isinstance(cell, str))
-    return any(int(match.group(1)) <= 12 and int(match.group(2)) <= 12 for match in matches if match is not None)
 
 
 def evidence(found: FoundCells) -> tuple[str, str] | None:

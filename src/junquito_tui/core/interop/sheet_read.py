@@ -270,12 +270,12 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     from .book_links import MAX_ADDRESS
     from .book_merges import spread
     from .book_numbers import shown_numbers
-    from .book_order import either_way, evidence
+    from .book_order import evidence
     from .sheet_events import cell_text
 
     # dates read as their format shows them (found by the probe's child); rows of formulas with no value named
     cells = cast(list[list[object]], rows)
-    found = probe.formats(chosen, hidden_times(cells), formulas, either_way(cells))
+    found = probe.formats(chosen, hidden_times(cells), formulas, orders=True)
     if found.from_1904 or _counts_from_1904(path):  # a number cell read as a day number is a day of that system
         for row in cells:
             row[:] = [Number1904(c) if isinstance(c, int | float) and not isinstance(c, bool) else c for c in row]
