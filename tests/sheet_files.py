@@ -162,7 +162,9 @@ def _hyperlinks(links: dict[str, str]) -> str:
 _ODS_NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"'
 )
 
 
@@ -188,10 +190,13 @@ def write_ods(
     empty_formatted_rows: int = 0,
     merges: dict[tuple[int, int], tuple[int, int]] | None = None,
     hidden_rows: dict[int, str] | None = None,
+    date_style: Sequence[str] = (),
 ) -> Path:
     """``merges``: (row, column) of a cell, from 0 -> the (rows, columns) it spans, as LibreOffice
     writes them (the cells it covers are covered cells, whatever ``rows`` holds there); ``hidden_rows``:
-    a row, from 0 -> its ``table:visibility`` ('collapse': hidden or in a closed group; 'filter')."""
+    a row, from 0 -> its ``table:visibility`` ('collapse': hidden or in a closed group; 'filter');
+    ``date_style``: the parts of a data style every date cell is shown in ('day', 'month', 'year',
+    'hours', 'minutes'), in order, as LibreOffice writes one (an automatic style in content.xml)."""
     hidden = hidden_rows or {}
     spans = merges or {}
     covered = {
@@ -205,6 +210,8 @@ def write_ods(
         if (row, column) in covered:
             return "<table:covered-table-cell/>"
         written = _ods_cell(value)
+        if date_style and isinstance(value, dt.date):
+            written = written.replace("<table:table-cell", '<table:table-cell table:style-name="ce1"', 1)
         if (row, column) not in spans:
             return written
         down, across = spans[row, column]
@@ -221,6 +228,7 @@ def write_ods(
         body += f"{repeated}<table:table-cell/></table:table-row>"
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.2">'
+        f"{_automatic_styles(date_style)}"
         f'<office:body><office:spreadsheet><table:table table:name="od1">{body}</table:table>'
         "</office:spreadsheet></office:body></office:document-content>"
     )
@@ -240,6 +248,18 @@ def write_ods(
 
 
 # -- XLSB: binary records in a zip ([MS-XLSB] 2.1.4: a type and a size, each 7 bits a byte) -----------
+
+
+def _automatic_styles(parts: Sequence[str]) -> str:
+    """A date data style of ``parts`` (separated by '/', ' ' and ':'), and the cell style 'ce1' showing it."""
+    if not parts:
+        return ""
+    shown = "".join(f"<number:{part}/><number:text> </number:text>" for part in parts)
+    return (
+        '<office:automatic-styles><number:date-style style:name="N1">'
+        f'{shown}</number:date-style><style:style style:name="ce1" style:family="table-cell" '
+        'style:data-style-name="N1"/></office:automatic-styles>'
+    )
 
 
 def _visibility(value: str | None) -> str:

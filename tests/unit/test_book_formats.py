@@ -13,7 +13,7 @@ from junquito_tui.core.interop.book_formats import MINUTE, shown
 from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import DAY_ZERO, read_date
 from junquito_tui.core.loader import DatasetError, load_with_report
-from sheet_files import Cell, XlsbCell, write_xlsb, write_xlsx
+from sheet_files import Cell, XlsbCell, write_ods, write_xlsb, write_xlsx
 
 # more cell styles after the fixture's three (0 General, 1 built-in 14 m/d/yyyy, 2 'yyyy-mm-dd hh:mm'):
 # 3 'mmm-yy' (built-in 17), 4 'mmmm yyyy', 5 'yyyy', 6 'mmmm' (no year), 7 'd-mmm' (built-in 16, no
@@ -369,23 +369,30 @@ def test_a_plain_number_in_a_1904_xls_workbook_is_a_day_of_that_system() -> None
     assert any("(2018-01-15, counted from 1904" in warning for warning in loaded.warnings)
 
 
-def test_a_midnight_the_sheet_shows_among_times_is_that_time(tmp_path: Path) -> None:
+NIGHT: list[list[Cell]] = [
+    ["date", "title"],
+    [dt.datetime(2018, 1, 14, 23, 45), "Before"],
+    [dt.datetime(2018, 1, 15, 0, 0), "At midnight"],
+    [dt.datetime(2018, 1, 15, 0, 15), "After"],
+]
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_midnight_the_sheet_shows_among_times_is_that_time(tmp_path: Path, kind: str) -> None:
     # before (found by a review): in 'yyyy-mm-dd hh:mm' cells at 23:45, 00:00 and 00:15 of an overnight
-    # sequence, the middle one became the whole day, unsaid (python-calamine gives a midnight as a date)
-    rows: list[list[Cell]] = [
-        ["date", "title"],
-        [dt.datetime(2018, 1, 14, 23, 45), "Before"],
-        [dt.datetime(2018, 1, 15, 0, 0), "At midnight"],
-        [dt.datetime(2018, 1, 15, 0, 15), "After"],
-        [dt.date(2018, 1, 16), "A day cell (m/d/yyyy)"],
-    ]
-    loaded = load_with_report(write_xlsx(tmp_path / "night.xlsx", rows))
+    # sequence, the middle one became the whole day, unsaid (python-calamine gives an XLSX midnight as a
+    # date, an ODS one as 0:00, and a midnight was taken for a day alone)
+    if kind == "xlsx":  # and a date cell in m/d/yyyy: its format shows no time, it stays the day
+        path = write_xlsx(tmp_path / "night.xlsx", [*NIGHT, [dt.date(2018, 1, 16), "A day cell"]])
+    else:
+        path = write_ods(tmp_path / "night.ods", NIGHT, date_style=["year", "month", "day", "hours", "minutes"])
+    loaded = load_with_report(path)
     read = {e.title: (e.when.date, e.when.precision.value) for e in loaded.dataset.events if e.when}
     assert read == {
         "Before": ("2018-01-14T23:45", "minute"),
         "At midnight": ("2018-01-15T00:00", "minute"),
         "After": ("2018-01-15T00:15", "minute"),
-        "A day cell (m/d/yyyy)": ("2018-01-16", "day"),  # its format shows no time: the day
+        **({"A day cell": ("2018-01-16", "day")} if kind == "xlsx" else {}),
     }
     (said,) = [w for w in loaded.warnings if "showing 00:00" in w]
     assert said.startswith("1 date cell is formatted to show a day and its time") and "(such as row 3" in said

@@ -338,7 +338,8 @@ def hidden_times(rows: list[list[object]]) -> bool:
 
 _SAID = {
     MINUTE: "formatted to show a day and its time, in a sheet whose other date cells hold times, and showing "
-    "00:00: read as that time, as the sheet shows it (the spreadsheet reader gives a midnight as the day alone)",
+    "00:00: read as that time, as the sheet shows it (a midnight is otherwise taken for a day alone, as "
+    "spreadsheets store a date)",
     MONTH: "formatted to show only the month or the year (as 'mmm-yy' or 'yyyy' do): read as shown, not as "
     "the first day a spreadsheet stores for them",
     DAY: "formatted to hide the time stored with the day (as 'yyyy-mm-dd' does): read as the day shown, without "
@@ -467,8 +468,9 @@ def _as_shown(value: date | time, what: str) -> object:
         return f"{value.year:04d}"
     if what == NO_YEAR:
         return Hidden(value)
-    if what == MINUTE:  # a datetime: as stored; a day alone is the reader's midnight, which the sheet shows
-        return value if isinstance(value, datetime) else MidnightShown(value.year, value.month, value.day)
+    if what == MINUTE:  # a midnight (a day alone from an XLSX, 0:00 from an ODS) the sheet shows as 00:00
+        midnight = not isinstance(value, datetime) or value.timetuple()[3:6] == (0, 0, 0)
+        return MidnightShown(value.year, value.month, value.day) if midnight else value
     stamp = value if isinstance(value, datetime) else None
     if what == DAY and stamp is not None and stamp.time() != time(0, 0):
         return stamp.date()
