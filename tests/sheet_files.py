@@ -322,12 +322,15 @@ def write_xlsb(
     dimension: int = 0,
     merges: Sequence[tuple[int, int, int, int]] = (),
     date1904: bool = False,
+    hidden_rows: Sequence[int] = (),
+    hidden_columns: Sequence[int] = (),
 ) -> Path:
     """One sheet of strings and numbers, written as Excel's binary workbook stores it; a number given
     with a format code is shown in it (a date serial in 'mmm-yy'); ``far``: one more number at (row,
     column), both from 0, as a hand-made bomb places it; ``dimension``: the rows the sheet's BrtWsDim
     record claims (0: as many as there are); ``merges``: (first row, last row, first column, last column) of
-    each range of merged cells, from 0; ``date1904``: the workbook counts its days from 1904 (BrtWbProp)."""
+    each range of merged cells, from 0; ``date1904``: the workbook counts its days from 1904 (BrtWbProp);
+    ``hidden_rows``, ``hidden_columns``: from 0, hidden (BrtRowHdr's fDyZero, BrtColInfo's fHidden)."""
     codes = list(dict.fromkeys(v[1] for row in rows for v in row if isinstance(v, tuple)))
     workbook = b"".join(
         [
@@ -351,12 +354,16 @@ def write_xlsb(
     sheet = [
         _xlsb_record(0x81),  # BrtBeginSheet
         _xlsb_record(0x94, b"".join(n.to_bytes(4, "little") for n in (0, claimed - 1, 0, last_column))),  # BrtWsDim
+        *[  # BrtColInfo: first and last column, width, style, then its flags (fHidden)
+            _xlsb_record(0x3C, struct.pack("<IIII", column, column, 0, 0) + b"\x01\x00") for column in hidden_columns
+        ],
         _xlsb_record(0x91),  # BrtBeginSheetData
     ]
     current = -1
     for r, c, value in cells:
         if r != current:
-            sheet.append(_xlsb_record(0x00, r.to_bytes(4, "little") + bytes(13)))  # BrtRowHdr
+            flags = b"\x10" if r in hidden_rows else b"\x00"  # fDyZero, in the row header's 12th byte
+            sheet.append(_xlsb_record(0x00, r.to_bytes(4, "little") + bytes(7) + flags + bytes(5)))  # BrtRowHdr
             current = r
         style = codes.index(value[1]) + 1 if isinstance(value, tuple) else 0
         head = c.to_bytes(4, "little") + style.to_bytes(4, "little")  # the column, then the style and flags

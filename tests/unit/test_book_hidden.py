@@ -13,7 +13,7 @@ import pytest
 from junquito_tui.core.interop.book_formats import FoundCells
 from junquito_tui.core.interop.book_hidden import hidden_said
 from junquito_tui.core.loader import Loaded, load_with_report
-from sheet_files import Cell, write_ods, write_xlsx
+from sheet_files import Cell, XlsbCell, write_ods, write_xlsb, write_xlsx
 
 XLS = Path(__file__).parent.parent / "data" / "sheets" / "hidden-row-and-column.xls"
 ROWS: list[list[Cell]] = [
@@ -50,6 +50,17 @@ def test_an_xls_hidden_row_and_column_are_read_and_named() -> None:
     loaded = load_with_report(XLS)
     assert "BORRADOR - no publicar" in titles(loaded) and len(titles(loaded)) == 3
     assert ROW_SAID in loaded.warnings and COLUMN_SAID in loaded.warnings
+
+
+def test_an_xlsb_hidden_row_and_column_are_read_and_named(tmp_path: Path) -> None:
+    # BrtRowHdr's fDyZero and BrtColInfo's fHidden (their places as ExcelDataReader reads them)
+    rows: list[list[XlsbCell]] = [[cell if isinstance(cell, str) else "" for cell in row] for row in ROWS]
+    rows[1][0] = rows[2][0] = rows[3][0] = "2018-01-15"
+    loaded = load_with_report(write_xlsb(tmp_path / "h.xlsb", rows, hidden_rows=[2], hidden_columns=[3]))
+    assert "DRAFT - do not publish" in titles(loaded) and len(titles(loaded)) == 3
+    assert ROW_SAID in loaded.warnings and COLUMN_SAID in loaded.warnings
+    plain = load_with_report(write_xlsb(tmp_path / "plain.xlsb", rows))
+    assert not any("hidden in the sheet" in warning for warning in plain.warnings)
 
 
 def test_a_sheet_hiding_nothing_says_nothing(tmp_path: Path) -> None:

@@ -160,6 +160,7 @@ class _Quiet:
 _BEGIN_FORMATS, _FORMAT, _BEGIN_STYLES, _STYLE, _END_STYLES = 0x0267, 0x002C, 0x0269, 0x002F, 0x026A
 _BUNDLE_SHEET, _ROW, _BEGIN_SHEET_DATA, _END_SHEET_DATA = 0x009C, 0x0000, 0x0091, 0x0092
 _WORKBOOK_PROPERTIES = 0x0099  # BrtWbProp: its flags, the first of them f1904
+_COLUMN_INFO = 0x003C  # BrtColInfo, before the sheet data: first and last column, width, style, flags (fHidden)
 _MERGE_CELL = 0x00B0  # BrtMergeCell, after the sheet data: first and last row, first and last column
 _NUMBER_CELLS = frozenset({0x0002, 0x0005, 0x0009})  # BrtCellRk, BrtCellReal, BrtFmlaNum: what a date is
 _ERROR_CELLS = frozenset({0x0003, 0x000B})  # BrtCellError, BrtFmlaError: the error's code after the cell
@@ -253,6 +254,10 @@ def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str], 
     for kind, data in _records(book.read(part)):
         if kind == _BEGIN_SHEET_DATA:
             inside = True
+        elif kind == _COLUMN_INFO and len(data) >= 17 and data[16] & 0x01:  # fHidden
+            first, last = struct.unpack_from("<II", data)
+            if last >= first:
+                add(result.hidden_columns, first, last - first + 1)
         elif kind == _MERGE_CELL and len(data) >= 16 and len(merges) < MAX_CELLS:
             first, last, left, right = struct.unpack_from("<IIII", data)
             if last > first and right >= left:  # (a range across columns only: nothing for the rows)
@@ -261,6 +266,8 @@ def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str], 
             continue
         elif kind == _ROW:
             (row,) = struct.unpack_from("<I", data)
+            if len(data) >= 12 and data[11] & 0x10:  # fDyZero: the row is hidden
+                add(result.hidden_rows, row, 1)
         elif kind in _NUMBER_CELLS:
             column, style = struct.unpack_from("<II", data)
             if order := ordered.get(style & 0xFFFFFF):

@@ -6,7 +6,7 @@ with the rows and columns that hold something.
 
 Found in the probe's child: an XLSX row's or column's ``hidden`` attribute (``xlsx_formats``), an ODS
 row's or column's ``table:visibility`` (``ods_formats``), an XLS sheet's row and column records
-(xlrd, ``binary_formats``). An XLSB file's are not read.
+(xlrd), an XLSB sheet's BrtRowHdr and BrtColInfo flags (``binary_formats``).
 """
 
 from __future__ import annotations
