@@ -56,6 +56,20 @@ def test_approximate_days_just_outside_a_range_are_counted_in_a_hint(
         assert inside.counts.get("event", 0) >= near  # the range said does hold them
 
 
+def test_an_approximate_clock_time_is_no_day_a_week_off() -> None:
+    # before (found by a review): 'date:2018-01-17..2018-01-23' hinted that the raid's six "around HH:MM,
+    # 15 January" events, dated only approximately to a day within a week, might belong there
+    timed = {"date": "2021-08-15T04:00", "precision": "minute", "approximate": True, "utc_offset": "-04:00"}
+    day = {"date": "2021-08-15", "precision": "day", "approximate": True}
+    records = [{"id": "timed", "title": "Around four", "when": timed}, {"id": "day", "title": "Around", "when": day}]
+    data = DATASET.validate_python({"schema_version": 1, "title": "T", "timezone": "UTC", "events": records})
+    hints = SearchIndex(Chronology(data)).search("date:2021-08-17..2021-08-20", typing=False).hints
+    assert [h for h in hints if "dated only approximately" in h] == [
+        "1 dated only approximately to a day within a week of 2021-08-17..2021-08-20, not included: "
+        "date:2021-08-10..2021-08-27 includes it"
+    ]
+
+
 def test_a_tag_not_found_is_named_as_typed_and_suggested_as_the_dataset_writes_it() -> None:
     # before: 'tag:civiliantargetin: no event has this tag', hint 'tag:civiliantargeting': spelt as no tag is
     records = [{"id": "e", "title": "Attack", "when": {"date": "2021-08-15", "precision": "day"}}]

@@ -28,8 +28,10 @@ def widened(query: Query) -> Query | None:
 
 
 def approximate_day(when: When) -> bool:
-    """A date of a day (or a time) known only approximately."""
-    return when.approximate and when.precision in (Precision.DAY, Precision.MINUTE)
+    """A date of a day known only approximately. Not an approximate clock time ('around 16:00, 15
+    January'): its day is known, its margin an hour (the hint named the raid's times as perhaps a week
+    off, found by a review)."""
+    return when.approximate and when.precision == Precision.DAY
 
 
 def hint(count: int, query: Query, wider: Query) -> str:
