@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from accounts_oracle import said_by
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.citation import CITABLE, MAX_SOURCES, cite, kinds_of, quote_text, reopen_command
-from junquito_tui.core.dates import MONTHS
+from junquito_tui.core.dates import MONTHS, date_words
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.model import DATASET, When
 from junquito_tui.core.records import Dataset
@@ -111,6 +111,34 @@ def test_actor_citation_spans_their_dated_events() -> None:
     text = cite(chronology_of(document), "actor", "who")
     assert "In 2 events, from June 2017 to Monday 15 January 2018\n" in text
     assert text.endswith("From: T (actor who)\nReopen: junquito-tui --actor who\n")
+
+
+def test_an_actor_citation_ends_where_an_untimed_event_of_the_last_day_may_end() -> None:
+    # before (found by a review): 'to 04:00 (VST), Monday 15 January 2018' with an untimed event of that day
+    # among the actor's, which may come after 04:00: an order the source never gives
+    document = copy.deepcopy(MINIMAL_EVENT)
+    for number, when in enumerate(
+        [
+            {"date": "2018-01-15", "precision": "day"},
+            {"date": "2018-01-15T04:00", "precision": "minute", "utc_offset": "-04:00"},
+        ]
+    ):
+        document["events"].append({**document["events"][0], "id": f"e{number}", "when": when})
+    assert "In 3 events, from June 2017 to Monday 15 January 2018\n" in cite(chronology_of(document), "actor", "who")
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(whens(), min_size=1, max_size=6))
+def test_an_actor_citations_span_reaches_every_event_it_names(drawn: list[dict[str, Any]]) -> None:
+    # the oracle: the span ends with the event that may end latest (by its end key); no event of the
+    # actor's may end after what the citation says is their last
+    document = copy.deepcopy(MINIMAL_EVENT)
+    document["events"] = [{**document["events"][0], "id": f"e{n}", "when": when} for n, when in enumerate(drawn)]
+    del document["quotes"]
+    chronology = chronology_of(document)
+    latest = max((event.when for event in chronology.events if event.when), key=lambda when: when.end_key())
+    span = line(cite(chronology, "actor", "who"), f"In {len(drawn)} event")
+    assert span.endswith(date_words(latest))
 
 
 def test_a_source_has_no_page_to_reopen() -> None:

@@ -133,7 +133,10 @@ def _actor(chronology: Chronology, actor: Actor) -> list[str]:
         noun = "event" if len(appearances) == 1 else "events"
         span = "none dated in the source"
         if dated:
-            first, last = date_words(dated[0]), date_words(dated[-1])
+            # to the latest any of them may be: an untimed event of the last timed one's day may come after
+            # it ('to 04:00, 15 January' ranked it before, an order the source never gives; found by a review)
+            latest = max(dated, key=lambda when: when.end_key())
+            first, last = date_words(dated[0]), date_words(latest)
             span = first if first == last else f"from {first} to {last}"
         lines.append(f"In {len(appearances)} {noun}, {span}")
     cited = [source for appearance in appearances for source in appearance.event.sources]
