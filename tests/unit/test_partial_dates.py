@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core.records import _by_pattern, parse_partial_date
+from junquito_tui.core.dates import short_date
+from junquito_tui.core.records import Precision, When, _by_pattern, parse_partial_date
 
 # The format's own characters, and their neighbours: other separators, signs, spaces, other digits.
 _CHARACTERS = st.sampled_from([*"0123456789", *"0129", "-", "T", ":", "+", " ", "t", "W", "Z", "١", "５", "."])
@@ -76,3 +77,21 @@ def test_an_hour_of_24_is_refused_whatever_the_standard_library_makes_of_it(monk
     with pytest.raises(ValueError, match="impossible time 24:00"):
         parse_partial_date.__wrapped__("2018-12-31T24:00")
     assert parse_partial_date.__wrapped__("2018-12-31T23:59") == (2018, 12, 31, 23, 59)
+
+
+@pytest.mark.parametrize(
+    ("when", "shown"),
+    [
+        (When(date="2018-01-16T00:00", precision=Precision.MINUTE, utc_offset="+14:00"), "00:00 UTC+14 16 Jan 2018"),
+        (
+            When(date="2018-01-15T04:00", precision=Precision.MINUTE, utc_offset="-04:00", zone_label="VST",
+                 approximate=True),
+            "~04:00 VST 15 Jan 2018",
+        ),
+        (When(date="2018-01-15", precision=Precision.DAY), "15 Jan 2018"),
+    ],
+)  # fmt: skip
+def test_a_short_date_gives_a_clock_time_with_its_zone(when: When, shown: str) -> None:
+    # before (found by a review): the command line's results read '00:00 16 Jan 2018' for a time at +14:00,
+    # 10:00 UTC on the 15th, where a reader assumes Caracas's time
+    assert short_date(when) == shown

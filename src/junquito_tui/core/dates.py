@@ -101,7 +101,8 @@ def date_words(when: When) -> str:
 
 
 def short_date(when: When | None) -> str:
-    """A compact date for lists: '15 Jan 2018', 'Jun 2017', '~04:00 15 Jan 2018'."""
+    """A compact date for lists: '15 Jan 2018', 'Jun 2017', '~04:00 VST 15 Jan 2018' (a clock time with
+    its zone: '00:00 16 Jan' at +14:00 read as Caracas time was 10 hours off; found by a review)."""
     if when is None:
         return "undated"
     parts = when.parts()
@@ -113,7 +114,8 @@ def short_date(when: When | None) -> str:
         return f"{mark}{month} {year_label(parts[0])}"
     day = f"{parts[2]} {month} {year_label(parts[0])}"
     if len(parts) == 5:
-        return f"{mark}{parts[3]:02d}:{parts[4]:02d} {day}"
+        zone = when.zone_label or compact_offset(when.utc_offset or "+00:00")
+        return f"{mark}{parts[3]:02d}:{parts[4]:02d} {zone} {day}"
     return f"{mark}{day}"
 
 
