@@ -11,6 +11,8 @@ from junquito_tui.core.interop.timelinejs_import import from_timelinejs
 from junquito_tui.core.loader import validate_document
 from operations import growth
 
+RESTORED = "a junquito-tui export's disputed"  # the certainty of a claim's event, kept (test_export_fidelity)
+
 
 def chronology_of(minimal: dict[str, Any], *extra: dict[str, Any]) -> Chronology:
     minimal["events"] += list(extra)
@@ -39,7 +41,7 @@ def test_undated_events_take_the_date_they_are_shown_at_never_year_one(minimal: 
     assert slides["e2"]["display_date"] == "Undated: after \u201cFirst event\u201d, before \u201cE1\u201d"
     assert slides["e3"]["start_date"]["year"] == "2017"  # shown just before 'second', after 'first'
     back, warnings = round_trip(chronology)
-    assert warnings == []
+    assert [w for w in warnings if not w.startswith(RESTORED)] == []  # (minimal's alleged event: its accounts)
     assert [e.id for e in back.events] == [e.id for e in chronology.events]
     for event in chronology.events:
         again = back.event(event.id)
@@ -51,7 +53,11 @@ def test_undated_events_take_the_date_they_are_shown_at_never_year_one(minimal: 
 def test_a_between_position_round_trips(minimal: dict[str, Any]) -> None:
     between = {"id": "mid", "title": "Mid", "after": "first", "before": "second", "order_note": "in between"}
     back, warnings = round_trip(chronology_of(minimal, between))
-    assert warnings == [] and back.event("mid").after == "first" and back.event("mid").before == "second"
+    assert (
+        [w for w in warnings if not w.startswith(RESTORED)] == []
+        and back.event("mid").after == "first"
+        and back.event("mid").before == "second"
+    )
     assert back.event("mid").order_note == "in between" and [e.id for e in back.events] == ["first", "mid", "second"]
 
 

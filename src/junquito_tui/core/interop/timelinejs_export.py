@@ -23,7 +23,7 @@ from typing import Any
 from ..chronology import Chronology
 from ..placement import READING_NOTE, Placement, order_facts, placement
 from ..provenance import NO_SPEAKER, event_accounts, known_through
-from ..records import Event, Precision, When
+from ..records import Certainty, Event, Precision, When
 from ..timeline_rows import spans
 from .timelinejs_dates import display, to_timelinejs
 from .timelinejs_import import EXTENSION
@@ -89,6 +89,9 @@ def _slide(chronology: Chronology, event: Event, place: Event | None, untimed: s
     for name in ORDER_EXTENSION:  # the order and its words, so that an import gives them back
         if getattr(event, name) is not None:
             extension[name] = getattr(event, name)
+    if event.certainty != Certainty.CONFIRMED:  # so that an import does not read a disputed event as fact
+        extension["certainty"] = event.certainty.value
+        extension["accounts"] = [f"{a.attribution}: {a.claim.statement}" for a in event_accounts(chronology, event)]
     slide["text"] = {"headline": _text(event.title), "text": _body(chronology, event, untimed)}
     if event.tags:
         slide["group"] = event.tags[0]

@@ -29,6 +29,11 @@ from .timelinejs_order import ORDER_EXTENSION, restore_order
 
 FILE_SOURCE = "timelinejs-file"
 EXTENSION = "junquito"  # our own slide field (ignored by TimelineJS): what TimelineJS cannot say
+UNCERTAIN = ("disputed", "alleged", "reported")  # a certainty our export records, for its import to keep
+CERTAINTY_RESTORED = (
+    "a junquito-tui export's disputed, alleged or reported event keeps its certainty; each account is a claim the "
+    "file reports, its claimant and sources named in its words (not restored as actors and sources)"
+)
 TIMEZONE = "UTC"
 KNOWN_SLIDE_FIELDS = frozenset(
     {"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id"}
@@ -244,7 +249,21 @@ class TimelineImporter:
         note = value.get("order_note")
         if isinstance(note, str) and note.strip():
             pending.order_note = self.text.clean(note, f"{pending.path}.{EXTENSION}.order_note") or None
+        self.certainty(value, pending)
         pending.undated = value.get("undated") is True and bool(pending.anchors)
+
+    def certainty(self, value: dict[str, Any], pending: _Pending) -> None:
+        """A disputed, alleged or reported event of our own export: that certainty, each account a claim
+        the file reports (its claimant and sources named in its words), never read as a fact."""
+        certainty, accounts = value.get("certainty"), value.get("accounts")
+        if certainty not in UNCERTAIN or not isinstance(accounts, list):
+            return
+        where = f"{pending.path}.{EXTENSION}.accounts"
+        statements = [self.text.line(a, where) for a in accounts if isinstance(a, str) and a.strip()]
+        if statements := [statement for statement in statements if statement]:
+            pending.fields["certainty"] = certainty
+            pending.fields["claims"] = [{"statement": s, "source": self.file_source} for s in statements]
+            self.notes.group(CERTAINTY_RESTORED, pending.path)
 
     def zone(self, value: dict[str, Any], prefix: str, path: str) -> tuple[str, str | None] | None:
         """The UTC offset and zone label the extension records for a date (``prefix``: '' for the
