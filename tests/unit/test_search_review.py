@@ -70,6 +70,48 @@ def test_an_approximate_clock_time_is_no_day_a_week_off() -> None:
     ]
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 36), st.booleans(), st.booleans()), min_size=1, max_size=10),
+    st.integers(0, 30),
+    st.integers(0, 6),
+)
+def test_approximate_months_and_years_just_outside_a_range_are_counted_in_a_hint(
+    events: list[tuple[int, bool, bool]], first: int, length: int
+) -> None:
+    # before (found by a review): 'date:2017-07' left out "around June 2017" without a word, while an
+    # approximate day in the same place was named; the oracle: each month's or year's days by the calendar,
+    # against the range and a month (a year) either side
+    def month_of(offset: int) -> tuple[dt.date, dt.date]:
+        year, month = divmod(2015 * 12 + offset, 12)
+        start = dt.date(year, month + 1, 1)
+        return start, (dt.date(year + (month == 11), (month + 1) % 12 + 1, 1) - dt.timedelta(days=1))
+
+    records = []
+    for number, (offset, approximate, by_year) in enumerate(events):
+        start, _ = month_of(offset)
+        date, precision = (f"{start.year}", "year") if by_year else (f"{start:%Y-%m}", "month")
+        when = {"date": date, "precision": precision, "approximate": approximate}
+        records.append({"id": f"e{number}", "title": "T", "when": when})
+    data = DATASET.validate_python({"schema_version": 1, "title": "T", "timezone": "UTC", "events": records})
+    index = SearchIndex(Chronology(data))
+    low, high = month_of(first)[0], month_of(first + length)[1]
+    hints = index.search(f"date:{low:%Y-%m}..{high:%Y-%m}", typing=False).hints
+    for by_year, margin, words in ((False, 31, "a month within a month"), (True, 366, "a year within a year")):
+        near = 0
+        for offset, approximate, year in events:
+            start, end = month_of(offset)
+            if year:
+                start, end = dt.date(start.year, 1, 1), dt.date(start.year, 12, 31)
+            wide = (low - dt.timedelta(days=margin), high + dt.timedelta(days=margin))
+            outside = end < low or start > high
+            near += approximate and year == by_year and outside and not (end < wide[0] or start > wide[1])
+        said = [h for h in hints if words in h]
+        assert len(said) == (1 if near else 0)
+        if near:
+            assert said[0].startswith(f"{near:,} dated only approximately to {words} of ")
+
+
 def test_a_tag_not_found_is_named_as_typed_and_suggested_as_the_dataset_writes_it() -> None:
     # before: 'tag:civiliantargetin: no event has this tag', hint 'tag:civiliantargeting': spelt as no tag is
     records = [{"id": "e", "title": "Attack", "when": {"date": "2021-08-15", "precision": "day"}}]

@@ -1,6 +1,7 @@
 """A searched date range and the events dated only approximately just outside it: ACLED's 'within a week
 or so of this day' may be inside the range, so they are counted in a hint, with the wider range that
-includes them, never silently left out nor silently let in."""
+includes them, never silently left out nor silently let in. So are 'around June 2017' within a month
+of it and 'around 2016' within a year: the margins ``validate`` allows an approximate date."""
 
 from __future__ import annotations
 
@@ -11,15 +12,21 @@ from .query import DateKey, DateRange, Query
 from .records import DAY_END, Precision, When
 
 MARGIN = dt.timedelta(days=7)  # 'a week or so': the widest an approximate day is read as here
+# Each approximate precision: its margin either side, and how the hint says it
+MARGINS = {
+    Precision.DAY: (MARGIN, "a day within a week"),
+    Precision.MONTH: (dt.timedelta(days=31), "a month within a month"),
+    Precision.YEAR: (dt.timedelta(days=366), "a year within a year"),
+}
 
 
-def widened(query: Query) -> Query | None:
-    """The query with its one date range a week wider each side; None for no range, or several."""
+def widened(query: Query, margin: dt.timedelta = MARGIN) -> Query | None:
+    """The query with its one date range ``margin`` wider each side; None for no range, or several."""
     if len(query.dates) != 1:
         return None
     dates = query.dates[0]
     try:
-        start, end = _moved(dates.start, -MARGIN), _moved(dates.end, MARGIN)
+        start, end = _moved(dates.start, -margin), _moved(dates.end, margin)
     except (ValueError, OverflowError):  # a week before year 1 or after 9999: no range to offer
         return None
     if start is None and end is None:
@@ -34,9 +41,14 @@ def approximate_day(when: When) -> bool:
     return when.approximate and when.precision == Precision.DAY
 
 
-def hint(count: int, query: Query, wider: Query) -> str:
+def approximate_at(when: When) -> Precision | None:
+    """The precision of a date known only approximately, if it has a margin here (not a clock time's)."""
+    return when.precision if when.approximate and when.precision in MARGINS else None
+
+
+def hint(count: int, query: Query, wider: Query, precision: Precision = Precision.DAY) -> str:
     return (
-        f"{count:,} dated only approximately to a day within a week of {query.dates[0].text}, not included: "
+        f"{count:,} dated only approximately to {MARGINS[precision][1]} of {query.dates[0].text}, not included: "
         f"date:{wider.dates[0].text} includes {'it' if count == 1 else 'them'}"
     )
 

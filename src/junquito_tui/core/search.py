@@ -33,7 +33,7 @@ from .memory import collector_paused
 from .postings import Postings
 from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
 from .ranking import NAME_WORDS, tiers
-from .records import DAY_END, Actor, Quote
+from .records import DAY_END, Actor, Precision, Quote
 from .search_docs import TAG, TITLE, Doc, documents, field_labels, links
 from .search_filters import apply_filters
 from .snippets import Snippet, best_snippet
@@ -142,7 +142,7 @@ class SearchIndex:
         self._actor_words: dict[str, set[str]] | None = None
         self._actor_names: list[str] = []
         self._numbers: dict[tuple[str, str], int] | None = None
-        self._approximate: int | None = None  # ``_approximate_days``
+        self._approximate: dict[Precision, int] | None = None  # ``_approximate_days``
         self._by_length: dict[int, list[str]] | None = None
 
     # -- posting lists as bitsets -------------------------------------------
@@ -232,12 +232,14 @@ class SearchIndex:
                     f"{wider:,} only overlap{'s' if wider == 1 else ''} {dates.text}: "
                     "dated to a month, a year or a longer period"
                 )
-        if not results.unresolved and (widened := date_margin.widened(query)) is not None:
-            (wide,) = widened.dates  # the whole query again only where some approximate day lies in the margin
-            if near := self.dated(wide.start, wide.end) & self._approximate_days() & ~matched:
+        for precision, (margin, _) in date_margin.MARGINS.items():  # a day, a month, a year: each its margin
+            if results.unresolved or (widened := date_margin.widened(query, margin)) is None:
+                break
+            (wide,) = widened.dates  # the whole query again only where some approximate date lies in the margin
+            if near := self.dated(wide.start, wide.end) & self._approximate_days(precision) & ~matched:
                 scratch = Results(text, widened, _index=self)  # its hints are this query's, said above
                 if found := (near & self._match(widened, scratch, annotations)).bit_count():
-                    results.hints.append(date_margin.hint(found, query, widened))
+                    results.hints.append(date_margin.hint(found, query, widened, precision))
         if matched:
             self._collect(query, matched, results, limit)
         if suggest and results.total < FEW:
@@ -298,14 +300,15 @@ class SearchIndex:
             matched = self._verify(query, matched)
         return matched
 
-    def _approximate_days(self) -> int:
-        """Documents dated to a day (or a time) known only approximately (built when first asked)."""
+    def _approximate_days(self, precision: Precision = Precision.DAY) -> int:
+        """Documents dated to a day, a month or a year known only approximately (built when first asked)."""
         if self._approximate is None:
-            self._approximate = to_bits(
-                [n for n, doc in enumerate(self.docs) if doc.when and date_margin.approximate_day(doc.when)],
-                len(self.docs),
-            )
-        return self._approximate
+            ranked = [date_margin.approximate_at(doc.when) if doc.when else None for doc in self.docs]
+            self._approximate = {
+                each: to_bits([n for n, found in enumerate(ranked) if found == each], len(self.docs))
+                for each in date_margin.MARGINS
+            }
+        return self._approximate[precision]
 
     def within(self, start: DateKey | None, end: DateKey | None) -> int:
         """Dated documents whose whole period lies inside start..end (None: an open end)."""
