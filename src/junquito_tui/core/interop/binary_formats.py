@@ -23,10 +23,10 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
 from .book_errors import MAX_ERRORS, UNKNOWN
-from .book_formats import BUILT_IN, FoundCells, formats_unread, kind_of, timed_only
+from .book_formats import FoundCells, formats_unread, timed_only
 from .book_guard import MAX_CELLS
 from .book_hidden import add
-from .book_order import day_order, seen
+from .book_order import judged, seen
 
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
@@ -42,7 +42,6 @@ ERROR_CODES |= {0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 # BIFF8's BOOLERR record (0x0205, 8 bytes) with its error flag set, or a FORMULA record (0x0006) whose
 # cached result is an error (type 2, then 0xFFFF at its end): a pattern every such record matches
 _ERROR_RECORD = re.compile(rb"\x05\x02\x08\x00(?s:.{7})\x01|\x06\x00(?s:.{8})\x02(?s:.{5})\xff\xff")
-# date cells' formats, error cells, merged ranges (row, rows, column, columns: XLSB's; calamine gives XLS's)
 # XLS's ROW record with its fDyZero flag (hidden), COLINFO with fHidden: a cheap first look, before the
 # sheet is read for them (a match in other bytes only costs that reading)
 _ODD = b"[" + b"".join(re.escape(bytes([byte])) for byte in range(1, 256, 2)) + b"]"
@@ -62,7 +61,7 @@ def binary_cells(path: Path, sheet_name: str, times: bool, orders: bool = False)
                 if "xl/workbook.bin" not in book.namelist():
                     return None
                 ordered = _xlsb_styles(book, orders=True) if orders else {}
-                found = _xlsb_cells(book, sheet_name, _relevant(_xlsb_styles(book), times), ordered)
+                found = _xlsb_cells(book, sheet_name, timed_only(_xlsb_styles(book), times), ordered)
                 found.from_1904 = _xlsb_from_1904(book)
                 return found
         except zipfile.BadZipFile:
@@ -75,20 +74,7 @@ def _error(code: int) -> str:
     return ERROR_CODES.get(code, UNKNOWN)
 
 
-def _relevant(styles: dict[int, str], times: bool) -> dict[int, str]:
-    """The styles that can change a cell: one that hides a time only if some cell has one (``times``)."""
-    return timed_only(styles, times)
-
-
 # -- XLS ----------------------------------------------------------------------------------------------
-
-
-def _judged(text: object, number: int, orders: bool) -> str | None:
-    """What a number format shows of a date (``kind_of``), or with ``orders`` the day/month order it
-    writes out: a custom one's only (164 and up; the built-in short date follows the computer's)."""
-    if orders:
-        return day_order(text) if isinstance(text, str) and number >= 164 else None
-    return kind_of(text) if isinstance(text, str) else BUILT_IN.get(number)
 
 
 def _xls_cells(path: Path, sheet_name: str, times: bool, orders: bool = False) -> FoundCells:
@@ -99,7 +85,7 @@ def _xls_cells(path: Path, sheet_name: str, times: bool, orders: bool = False) -
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_Quiet())
         try:
-            styles = _relevant(_xls_styles(book), times)
+            styles = timed_only(_xls_styles(book), times)
             ordered = _xls_styles(book, orders=True) if orders else {}
             found = FoundCells(from_1904=book.datemode == 1)
             if (
@@ -142,7 +128,7 @@ def _xls_styles(book: object, orders: bool = False) -> dict[int, str]:
     for index, xf in enumerate(getattr(book, "xf_list", [])):
         fmt = formats.get(xf.format_key)
         # xlrd keeps the locale built-ins (27-36, 50-58) with no text: known by their number
-        what = _judged(getattr(fmt, "format_str", None), xf.format_key, orders)
+        what = judged(getattr(fmt, "format_str", None), xf.format_key, orders)
         if what is not None:
             found[index] = what
     return found
@@ -208,7 +194,7 @@ def _xlsb_styles(book: zipfile.ZipFile, orders: bool = False) -> dict[int, str]:
             index = 0
         elif kind == _STYLE and index >= 0:
             number = struct.unpack_from("<H", data, 2)[0]
-            what = _judged(codes.get(number), number, orders)
+            what = judged(codes.get(number), number, orders)
             if what is not None:
                 found[index] = what
             index += 1
@@ -248,7 +234,7 @@ def _xlsb_cells(book: zipfile.ZipFile, sheet_name: str, styles: dict[int, str], 
     errors: list[tuple[int, int, str]] = []
     merges: list[tuple[int, int, int, int]] = []
     if part is None:
-        return FoundCells()
+        return result
     row = 0
     inside = False  # only the sheet data's records are cells, as the reader reads them
     for kind, data in _records(book.read(part)):

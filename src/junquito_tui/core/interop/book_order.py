@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
-from .book_formats import FoundCells, date_sections, parts_in_order
+from .book_formats import BUILT_IN, FoundCells, date_sections, kind_of, parts_in_order
 
 ORDERS = ("dmy", "mdy")
 
@@ -33,6 +33,14 @@ def day_order(format_code: str) -> str | None:
         ]
         found.add(_order(parts, "d", "m", "y"))
     return found.pop() if len(found) == 1 else None
+
+
+def judged(text: object, number: int, orders: bool) -> str | None:
+    """What a numbered format (XLSX, XLS, XLSB) shows of a date (``kind_of``; a built-in one by its
+    number), or with ``orders`` the day/month order it writes out: a custom one's only (164 and up)."""
+    if orders:
+        return day_order(text) if isinstance(text, str) and number >= 164 else None
+    return kind_of(text) if isinstance(text, str) else BUILT_IN.get(number)
 
 
 def ods_day_order(data_style: ElementTree.Element) -> str | None:

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from .book_errors import error_text
-from .book_formats import BUILT_IN, FoundCells, formats_unread, kind_of, timed_only
+from .book_formats import FoundCells, formats_unread, timed_only
 from .book_guard import ERROR_TAGS, FORMULA_TAGS, column_number, whole_tags
 from .book_hidden import xlsx_hidden
 from .book_links import xlsx_links
-from .book_order import day_order, seen
+from .book_order import judged, seen
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -62,7 +62,7 @@ def xlsx_cells(path: Path, sheet_name: str, times: bool, formulas: frozenset[str
     try:
         with zipfile.ZipFile(path) as book:
             styles = timed_only(_styles(book), times)
-            ordered = _ordered(book) if orders else {}
+            ordered = _styles(book, orders=True) if orders else {}
             part = _sheet_part(book, sheet_name)
             links = xlsx_links(book, part) if part is not None else []
             if part is None or not (styles or ordered or part in formulas):
@@ -81,8 +81,9 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def _styles(book: zipfile.ZipFile) -> dict[int, str]:
-    """Cell style index -> what its number format shows, for the styles that show less than a date and its time."""
+def _styles(book: zipfile.ZipFile, orders: bool = False) -> dict[int, str]:
+    """Cell style index -> what its number format shows, for the styles that show less than a date and its
+    time (``orders``: the day/month order its custom format writes out, ``book_order.judged``)."""
     if "xl/styles.xml" not in book.namelist():
         return {}
     root = ElementTree.fromstring(book.read("xl/styles.xml"))
@@ -91,26 +92,10 @@ def _styles(book: zipfile.ZipFile) -> dict[int, str]:
     found: dict[int, str] = {}
     for index, style in enumerate(cell_styles if cell_styles is not None else []):
         number = int(style.get("numFmtId", "0"))
-        what = kind_of(codes[number]) if number in codes else BUILT_IN.get(number)
+        what = judged(codes.get(number), number, orders)
         if what is not None:
             found[index] = what
     return found
-
-
-def _ordered(book: zipfile.ZipFile) -> dict[int, str]:
-    """Cell style index -> the day/month order its custom format writes out ('dd/mm/yyyy': 'dmy'); a
-    built-in one (14, the short date) is shown in the computer's order, no evidence."""
-    if "xl/styles.xml" not in book.namelist():
-        return {}
-    root = ElementTree.fromstring(book.read("xl/styles.xml"))
-    codes = {int(e.get("numFmtId", "-1")): e.get("formatCode", "") for e in root.iter() if _local(e.tag) == "numFmt"}
-    orders = {number: order for number, code in codes.items() if number >= 164 and (order := day_order(code))}
-    cell_styles = next((e for e in root.iter() if _local(e.tag) == "cellXfs"), None)
-    return {
-        index: orders[number]
-        for index, style in enumerate(cell_styles if cell_styles is not None else [])
-        if (number := int(style.get("numFmtId", "0"))) in orders
-    }
 
 
 def _sheet_part(book: zipfile.ZipFile, sheet_name: str) -> str | None:
