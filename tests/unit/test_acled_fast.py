@@ -4,9 +4,7 @@ what the ordinary import would warn about, it leaves to it."""
 
 from __future__ import annotations
 
-import csv
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +15,9 @@ import xxhash
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from acled_files import HEADER, plain_rows, rows_with_odd_cells, same_reading, write_export
 from junquito_tui.core import checking, fast_json, quick_load
-from junquito_tui.core.checking import Check, loaded_digest
+from junquito_tui.core.checking import Check
 from junquito_tui.core.interop import acled_fast
 from junquito_tui.core.interop.acled_fast import read_fast
 from junquito_tui.core.interop.fields import FieldReader, plain_lines
@@ -28,102 +27,17 @@ from junquito_tui.core.text import CONTROL
 
 SHEETS = Path(__file__).resolve().parents[1] / "data" / "sheets"
 BENCH = Path(__file__).resolve().parents[2] / "bench"
-HEADER = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-]  # fmt: skip
-
-
-def _row(number: int, values: dict[str, str | None], header: tuple[str, ...]) -> list[str]:
-    cells = dict.fromkeys(HEADER, "")
-    cells |= {"event_id_cnty": f"VEN{number}", "year": "2014", "iso": "862", "region": "South America"}
-    cells |= {"timestamp": "1700000000", "interaction": "12"}
-    cells |= {name: value for name, value in values.items() if value is not None}  # None: as above
-    cells["year"] = next(iter(re.findall(r"\d{4}", cells["event_date"] or "")), "")  # as ACLED writes it
-    return [cells.get(name, "") for name in header]
-
-
-def _write(path: Path, rows: list[dict[str, str | None]], *, header: tuple[str, ...] = tuple(HEADER)) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        out = csv.writer(handle)
-        out.writerow(header)
-        for number, values in enumerate(rows, 1):
-            out.writerow(_row(number, values, header))
-    return path
-
-
-def _same(fast: Loaded, full: Loaded) -> bool:
-    return loaded_digest(fast) == loaded_digest(full) and fast.dataset == full.dataset
-
-
-# Cells an ACLED export holds, the plain ones first: the 'clean' rows use only those.
-_PLAIN = {
-    "event_date": ["2014-07-01", "2014-07-02", "2015-01-31", "2018-01-15"],
-    "time_precision": ["1", "2", "3", "2.0"],
-    "disorder_type": ["Political violence", "Demonstrations", ""],
-    "event_type": ["Battles", "Protests", ""],
-    "sub_event_type": ["Armed clash", "Attack", ""],
-    "actor1": ["Police Forces of Venezuela", "Rebels", "  Rebels ", "rebels", ""],
-    "assoc_actor_1": ["", "A; B", "B", "Rebels"],
-    "inter1": ["", "1", "6", "State forces", "Rioters", "rioters"],
-    "actor2": ["", "Rebels", "Civilians (Venezuela)"],
-    "assoc_actor_2": ["", "A", "Rebels; Police Forces of Venezuela"],
-    "inter2": ["", "7", "Civilians"],
-    "civilian_targeting": ["", "Civilian targeting"],
-    "country": ["Venezuela", ""],
-    "admin1": ["Distrito Capital", "distrito capital", ""],
-    "admin2": ["Libertador", ""],
-    "location": ["Caracas", "Catia", ""],
-    "latitude": ["10.5", ""],
-    "longitude": ["-66.9", ""],
-    "geo_precision": ["1", "2", "3", ""],
-    "source": ["El Pitazo; Efecto Cocuyo", "Wikipedia", "AP; AP", ""],
-    "source_scale": ["National", ""],
-    "notes": ["Police dispersed a march.", "Two paragraphs.\n\nThe second.", ""],
-    "fatalities": ["0", "3", "2.0", ""],
-    "tags": ["", "crowd size=no report", "a;b"],
-}
-# ... and what the ordinary import says something of (a row skipped, a made id, a cleaned cell, ...)
-_ODD = {
-    "event_id_cnty": ["", "VEN1", "ABC 1", "-x"],
-    "event_date": ["", "13/02/2014", "2/3/2014", "15 January 2018", "1850s", "2014", "1-May-20", "2018-01-15 04:00"],
-    "time_precision": ["", "4"],
-    "actor1": ["A\x07B", "{{actor}}"],
-    "source": ["https://x.example/a", "El Pitazo | Wikipedia"],
-    "notes": ["x\x1b[31m", "{{text}}", "a\r\nb"],
-    "location": ["Line\nbreak", "Tab\there"],
-    "fatalities": ["abc", "-1"],
-    "source_scale": ["National\x01x", "Nat\r\nional", "\u3164", "\u202eNational", "\U0001fffe", "\x1b]2;title\x07"],
-    "tags": ["!!!"],
-}
-
-
-def _plain_rows() -> st.SearchStrategy[list[dict[str, str | None]]]:
-    row = st.fixed_dictionaries({name: st.sampled_from(values) for name, values in _PLAIN.items()})
-    return st.lists(row, min_size=1, max_size=15)  # type: ignore[arg-type]
-
-
-@st.composite
-def _rows_with_odd_cells(draw: st.DrawFn) -> list[dict[str, str | None]]:
-    """Plain rows, up to two of whose cells are odd: a file the fast reading may take or leave."""
-    rows = draw(_plain_rows())
-    for _ in range(draw(st.integers(0, 2))):
-        name = draw(st.sampled_from(sorted(_ODD)))
-        rows[draw(st.integers(0, len(rows) - 1))][name] = draw(st.sampled_from(_ODD[name]))
-    return rows
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(_plain_rows())
+@given(plain_rows())
 def test_a_plain_export_is_read_fast_exactly_as_the_ordinary_import_reads_it(
     tmp_path_factory: pytest.TempPathFactory, rows: list[dict[str, str | None]]
 ) -> None:
-    path = _write(tmp_path_factory.mktemp("acled") / "export.csv", rows)
+    path = write_export(tmp_path_factory.mktemp("acled") / "export.csv", rows)
     fast = read_fast(path)
     assert fast is not None
-    assert _same(fast, load_with_report(path))
+    assert same_reading(fast, load_with_report(path))
 
 
 # Columns an export may leave out (ACLED's export tool chooses them), and the order they may come in.
@@ -131,24 +45,24 @@ _LEFT_OUT = st.sets(st.sampled_from([name for name in HEADER if name not in {"ev
 
 
 @settings(max_examples=120, deadline=None)
-@given(_rows_with_odd_cells(), _LEFT_OUT, st.randoms(use_true_random=False))
+@given(rows_with_odd_cells(), _LEFT_OUT, st.randoms(use_true_random=False))
 def test_whatever_the_fast_reading_accepts_it_reads_as_the_ordinary_import(
     tmp_path_factory: pytest.TempPathFactory, rows: list[dict[str, str | None]], left_out: set[str], order: Any
 ) -> None:
     header = [name for name in HEADER if name not in left_out]
     order.shuffle(header)
-    path = _write(tmp_path_factory.mktemp("acled") / "export.csv", rows, header=tuple(header))
+    path = write_export(tmp_path_factory.mktemp("acled") / "export.csv", rows, header=tuple(header))
     fast = read_fast(path)
     event("read fast" if fast is not None else "left to the ordinary import")
     if fast is not None:
-        assert _same(fast, load_with_report(path))
+        assert same_reading(fast, load_with_report(path))
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SHEETS.glob("*.csv")))
 def test_every_sheet_fixture_is_read_alike_or_left_to_the_ordinary_import(name: str) -> None:
     fast = read_fast(SHEETS / name)
     if fast is not None:
-        assert _same(fast, load_with_report(SHEETS / name))
+        assert same_reading(fast, load_with_report(SHEETS / name))
 
 
 def test_the_bench_s_export_is_read_fast(tmp_path: Path) -> None:
@@ -157,7 +71,7 @@ def test_the_bench_s_export_is_read_fast(tmp_path: Path) -> None:
     subprocess.run([*command, "--out", str(path)], check=True, capture_output=True)
     fast = read_fast(path)
     assert fast is not None and len(fast.dataset.events) == 3000
-    assert _same(fast, load_with_report(path))
+    assert same_reading(fast, load_with_report(path))
 
 
 @pytest.mark.parametrize(
@@ -174,7 +88,7 @@ def test_a_row_the_ordinary_import_warns_about_is_left_to_it(
     tmp_path: Path, change: dict[str, str | None], why: str
 ) -> None:
     plain: dict[str, str | None] = {"event_date": "2014-07-01", "time_precision": "1", "actor1": "Rebels"}
-    path = _write(tmp_path / "export.csv", [plain, plain, plain | change])
+    path = write_export(tmp_path / "export.csv", [plain, plain, plain | change])
     assert read_fast(path) is None, why
     assert load_with_report(path).warnings  # which says so
 
@@ -185,16 +99,16 @@ _EXTRA_PLAIN = ["", "1200", "Seen on TV", "Núñez; Pérez"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(_plain_rows(), st.lists(st.sampled_from(_EXTRA_NAMES), min_size=1, max_size=2, unique=True), st.data())
+@given(plain_rows(), st.lists(st.sampled_from(_EXTRA_NAMES), min_size=1, max_size=2, unique=True), st.data())
 def test_columns_acled_does_not_have_are_read_fast_into_the_summary_as_the_ordinary_import_keeps_them(
     tmp_path_factory: pytest.TempPathFactory, rows: list[dict[str, str | None]], extras: list[str], data: Any
 ) -> None:
     for row in rows:
         row |= {name: data.draw(st.sampled_from(_EXTRA_PLAIN)) for name in extras}
-    path = _write(tmp_path_factory.mktemp("acled") / "export.csv", rows, header=(*HEADER, *extras))
+    path = write_export(tmp_path_factory.mktemp("acled") / "export.csv", rows, header=(*HEADER, *extras))
     fast = read_fast(path)
     assert fast is not None
-    assert _same(fast, load_with_report(path))
+    assert same_reading(fast, load_with_report(path))
     events = {e.id: e for e in fast.dataset.events}
     for number, row in enumerate(rows, 1):  # each cell as a paragraph of its event's summary
         for name in extras:
@@ -213,9 +127,9 @@ def test_a_cell_of_another_column_the_ordinary_import_would_clean_is_left_to_it(
     rows: list[dict[str, str | None]] = [
         {"event_date": "2014-07-01", "time_precision": "1", "my notes": v} for v in ("a", cell)
     ]
-    path = _write(tmp_path / "export.csv", rows, header=(*HEADER, "my notes"))
+    path = write_export(tmp_path / "export.csv", rows, header=(*HEADER, "my notes"))
     fast = read_fast(path)
-    assert fast is None or _same(fast, load_with_report(path))
+    assert fast is None or same_reading(fast, load_with_report(path))
     assert fast is None, "each of these is cleaned, cut or said by the ordinary import"
 
 
@@ -228,7 +142,7 @@ def _plain_export(path: Path, count: int = 40) -> Path:
          "inter1": "Rebel groups" if day % 2 else "Rioters", "source": "Wikipedia; El Pitazo", "notes": f"Row {day}."}
         for day in range(count)
     ]  # fmt: skip
-    return _write(path, rows)
+    return write_export(path, rows)
 
 
 def test_the_check_of_an_export_read_fast_is_ok(tmp_path: Path) -> None:
@@ -362,9 +276,9 @@ def test_a_check_stopped_mid_way_leaves_no_copy_behind(tmp_path: Path, monkeypat
 def test_a_cell_the_ordinary_import_would_clean_is_never_shown_as_written(tmp_path: Path, scale: str) -> None:
     # the source scale was joined into the summary untested: an escape sequence reached the terminal
     rows: list[dict[str, str | None]] = [{"event_date": "2014-07-01", "time_precision": "1"}] * 3
-    path = _write(tmp_path / "export.csv", [*rows, {**rows[0], "source_scale": scale}])
+    path = write_export(tmp_path / "export.csv", [*rows, {**rows[0], "source_scale": scale}])
     fast = read_fast(path)
-    assert fast is None or _same(fast, load_with_report(path))
+    assert fast is None or same_reading(fast, load_with_report(path))
     assert fast is None or all(scale not in event.summary for event in fast.dataset.events)
 
 
@@ -389,13 +303,13 @@ def test_a_cell_past_the_last_column_name_is_left_to_the_ordinary_import(
 ) -> None:
     path = tmp_path / "export.csv"
     rows: list[dict[str, str | None]] = [{"event_date": "2014-07-01", "time_precision": "1"}] * 3
-    _write(path, rows)
+    write_export(path, rows)
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[2] += "," + ",".join(extra)  # the second row runs on past the header
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     read = read_fast(path)
     assert (read is not None) is fast
-    assert read is None or _same(read, load_with_report(path))
+    assert read is None or same_reading(read, load_with_report(path))
 
 
 def test_an_app_that_exits_while_a_copy_is_read_leaves_no_copy(tmp_path: Path) -> None:
