@@ -189,9 +189,10 @@ def _read_quickly(
 def _read_sheet_quickly(
     target: Path, limit: int, key: Key, progress: Progress | None, use_cache: bool, folder: Path | None
 ) -> tuple[Opened, Save | None, Quick | None]:
-    """An ACLED export read fast (``acled_fast``) from a private copy, while the other process checks
-    its own copy: the ordinary import and the fast reading of the same bytes must agree. Any other
-    spreadsheet, or one the fast reading refuses, is loaded the ordinary way."""
+    """An ACLED export read fast (``acled_fast``) from a private copy, then checked by another process
+    from its own copy: the ordinary import and the fast reading of the same bytes must agree. Any other
+    spreadsheet, or one the fast reading refuses, is loaded the ordinary way. The check starts once
+    the fast reading is done: meanwhile a large file's fast reading has both cores (``acled_part``)."""
     from . import cache
     from .interop.acled_fast import is_acled, read_fast
     from .interop.book_copy import private_copy
@@ -201,8 +202,9 @@ def _read_sheet_quickly(
         with private_copy(target, limit) as copy:
             if is_acled(copy):  # no second process for a file with no fast reading
                 digest = cache.file_digest(copy)  # the copy's bytes: what the check must find again
-                check = Check(target, limit, digest, size=copy.stat().st_size).start()
                 fast = read_fast(copy, limit, progress, shown=target)
+                if fast is not None:
+                    check = Check(target, limit, digest, size=copy.stat().st_size).start()
     except OSError:  # no room for a copy (a full or read-only temporary folder): the ordinary way
         fast = None
     except BaseException:

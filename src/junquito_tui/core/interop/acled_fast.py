@@ -20,14 +20,15 @@ import dataclasses
 import operator
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from itertools import compress, count, islice, repeat
+from itertools import chain, compress, count, islice, repeat
 from pathlib import Path
 from typing import Any
 
-from ..fast_json import has_raw_control
+from .. import fast_json
 from ..files import Progress
 from ..loader import Loaded
 from ..memory import collector_paused
+from ..order_graph import key_number
 from ..records import (
     MAX_ID,
     TEXT_MAX,
@@ -43,9 +44,9 @@ from ..records import (
     When,
 )
 from ..text import SLUG_PATTERN
-from . import acled
+from . import acled, acled_part
 from .fields import is_placeholder, not_placeholders, plain_lines, without_fillers
-from .quick_csv import NotQuick, QuickCsv, open_quick
+from .quick_csv import NotQuick, QuickCsv, blocks, open_quick
 from .sheet_date_values import Parsed
 from .sheet_events import RowEvents
 from .sheet_layouts import Header, layout_of
@@ -61,8 +62,8 @@ _KEYS = (
     "source", "scale", "notes", "fatalities", "tags", "year",
 )  # fmt: skip
 _REPORTED = Certainty.REPORTED
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 CHUNK = 4096  # rows read a column at a time
-SCAN_BYTES = 1 << 20  # the file scanned for control characters a block at a time
 _GEO_SUFFIXES = {code + tail: f"; {note}" for code, note in acled.GEO_NOTES.items() for tail in ("", ".0")}
 # The events' fields made a column at a time (the rest: their defaults, and certainty 'reported').
 _COLUMNS = ("where", "id", "start", "cited", "title", "summary", "place", "actors", "tags")
@@ -73,38 +74,68 @@ class _Refused(Exception):
 
 
 def read_fast(
-    path: Path, max_bytes: int | None = None, progress: Progress | None = None, shown: Path | None = None
+    path: Path,
+    max_bytes: int | None = None,
+    progress: Progress | None = None,
+    shown: Path | None = None,
+    *,
+    split: float | None = None,
 ) -> Loaded | None:
     """The loaded dataset, warnings and counts ``load_with_report`` gives for ``path`` (a CSV file; or
-    for ``shown``, of which ``path`` is a private copy), or None."""
+    for ``shown``, of which ``path`` is a private copy), or None. A large file's last part is read by
+    a second process (``acled_part``; ``split``: its share, where not the default)."""
+    part = None
     try:
-        if _has_raw_control(path):  # whatever the columns: nothing shown before the check can be an escape
+        part = acled_part.start(path, split)  # first: its start-up overlaps the scans below
+        scanned = (0, part.offset if part is not None else None)  # (the part's bytes are looked into by it)
+        if has_raw_control(path, *scanned):  # whatever the columns: nothing shown before the check can be an escape
             return None
         try:
-            quick = open_quick(path)  # the csv module alone, where it reads the file as open_table does
+            quick = open_quick(path, scanned=scanned)  # the csv module alone, reading the file as open_table does
         except NotQuick:
             quick = None
         if quick is not None:
             try:
                 with quick:
-                    return _sheet(Sheet(path, quick.table, None, progress, shown=shown), quick)
+                    quick.end = part.lines if part is not None else None
+                    return _sheet(Sheet(path, quick.table, None, progress, shown=shown), quick, part)
             except NotQuick:  # a row over several lines, say: read again, line by line
                 pass
-        return _sheet(Sheet(path, open_table(path, max_bytes), None, progress, shown=shown), None)
+        if part is not None:  # all read here: the part's bytes looked into too
+            part.stop()
+            if has_raw_control(path, part.offset):
+                return None
+        return _sheet(Sheet(path, open_table(path, max_bytes), None, progress, shown=shown), None, None)
     except Exception:  # in doubt: the ordinary reading says what is wrong
+        return None
+    finally:
+        if part is not None:
+            part.stop()
+
+
+def read_rows_after(path: Path, quick: QuickCsv) -> acled_part.Part | None:
+    """In ``acled_part``'s child: the rows ``quick`` reads (the file's last part), as ``Part``; None
+    where the fast reading leaves the file to the ordinary import; ``NotQuick`` where it reads it
+    line by line."""
+    try:
+        sheet = Sheet(path, quick.table)
+        if layout_of(sheet.header) != "acled" or (begun := _begin(sheet, keep=True)) is None:
+            return None
+        reading = begun[4]
+        reading.book.actors.made_by = []
+        _rows(reading, _quick_chunks(sheet, quick))
+        return acled_part.exported(reading, sheet.counts.rows, sheet.counts.empty)
+    except NotQuick:  # the whole file is read line by line, in the app
+        raise
+    except Exception:  # in doubt: the ordinary reading
         return None
 
 
-def _has_raw_control(path: Path) -> bool:
-    """Whether the file holds a control or undrawable character anywhere (``fast_json.has_raw_control``,
-    a block at a time, each with the last three bytes of the one before: a character may straddle)."""
-    with path.open("rb") as handle:
-        carried = b""
-        while block := handle.read(SCAN_BYTES):
-            if has_raw_control(carried + block):
-                return True
-            carried = block[-3:]
-    return False
+def has_raw_control(path: Path, start: int = 0, end: int | None = None) -> bool:
+    """Whether the file holds a control or undrawable character anywhere between ``start`` and ``end``
+    (``fast_json.has_raw_control``, a block at a time, each led by the last three bytes of the one
+    before: a character may straddle two)."""
+    return any(map(fast_json.has_raw_control, blocks(path, start, end, carried=3)))
 
 
 def is_acled(path: Path) -> bool:
@@ -118,11 +149,11 @@ def is_acled(path: Path) -> bool:
     return False
 
 
-def _sheet(sheet: Sheet, quick: QuickCsv | None) -> Loaded | None:
+def _sheet(sheet: Sheet, quick: QuickCsv | None, part: acled_part.Reading | None) -> Loaded | None:
     if sheet.table.unit != "line" or layout_of(sheet.header) != "acled" or sheet.table.notes:
         return None
     with collector_paused():
-        return _read(sheet, _quick_chunks(sheet, quick) if quick is not None else _chunks(sheet))
+        return _read(sheet, _quick_chunks(sheet, quick) if quick is not None else _chunks(sheet), part)
 
 
 Chunks = Iterator[tuple[Sequence[str], Sequence[list[Any]]]]  # (wheres, rows' cells)
@@ -148,17 +179,43 @@ def _quick_chunks(sheet: Sheet, quick: QuickCsv) -> Chunks:
             yield wheres, cells
 
 
-def _read(sheet: Sheet, chunks: Chunks) -> Loaded | None:
+_Begun = tuple[dict[str, int | None], RowEvents, acled._Memo, Extras, "_Columns"]
+
+
+def _begin(sheet: Sheet, *, keep: bool = False) -> _Begun | None:
+    """The columns' positions, the events to be, the memo, the extra columns and the reading (``keep``:
+    of the cells a ``Part`` hands back); None for an export without ids or time precision."""
     at, known, events, memo = acled.begin(sheet)
     if at["id"] is None or at["precision"] is None:
         return None  # without them every row is warned about
     extras = Extras.of(sheet, known, acled.LAYOUT)
-    reading = _Columns(events, memo, [at[key] for key in _KEYS], len(sheet.header.names), extras)
+    reading = _Columns(events, memo, [at[key] for key in _KEYS], len(sheet.header.names), extras, keep=keep)
+    return at, events, memo, extras, reading
+
+
+def _rows(reading: _Columns, chunks: Chunks) -> None:
+    notes = reading.book.notes
     for wheres, cells in chunks:
-        said = events.notes.said
+        said = notes.said
         reading.add(wheres, cells)
-        if events.notes.said != said:
+        if notes.said != said:
             raise _Refused
+
+
+def _read(sheet: Sheet, chunks: Chunks, part: acled_part.Reading | None) -> Loaded | None:
+    if (begun := _begin(sheet)) is None:
+        return None
+    at, events, memo, extras, reading = begun
+    _rows(reading, chunks)
+    if part is not None:  # the rows after this reading's, read meanwhile by the other process
+        if sheet.progress is not None:
+            # (a share, not None: a bar of unknown length is redrawn 15 times a second while the app waits)
+            sheet.progress(f"Reading rows: {sheet.counts.rows:,} here, the rest in another process", sheet.table.read())
+        if (rest := part.result()) is None:
+            raise _Refused
+        reading.adopt(rest)
+        sheet.counts.rows += rest.rows
+        sheet.counts.empty += rest.empty
     extras.warn()  # after the rows, as the ordinary import says it
     acled.file_notes(sheet, at, events, memo)
     title, description = acled.heading(sheet)
@@ -182,11 +239,19 @@ class _Columns:
     row's own text left to the ordinary cleaning where the quick test cannot tell it is plain."""
 
     def __init__(
-        self, events: RowEvents, memo: acled._Memo, positions: list[int | None], named: int, extras: Extras
+        self,
+        events: RowEvents,
+        memo: acled._Memo,
+        positions: list[int | None],
+        named: int,
+        extras: Extras,
+        *,
+        keep: bool = False,
     ) -> None:
         """``positions``: each of ``_KEYS``'s column in the file (None: the export left it out);
         ``named``: how many columns have a name (a cell past them is not ACLED's); ``extras``: the
-        named columns ACLED does not have, kept in the summary."""
+        named columns ACLED does not have, kept in the summary; ``keep``: keep each row's date and
+        source cells (``kept_dates``, ``kept_sources``), which a ``Part`` hands back."""
         self.book, self.memo, self.positions, self.named, self.extras = events, memo, positions, named, extras
         self.width = max(p for p in [*positions, *extras.positions] if p is not None) + 1  # the cells a row needs
         self.reader = events.importer.text
@@ -195,7 +260,6 @@ class _Columns:
         self.claims: dict[str, tuple[tuple[str, ...], tuple[Claim, ...]]] = {}
         self.titles: dict[tuple[str, ...], str] = {}
         self.places: dict[tuple[str, ...], str] = {}
-        self.casts: dict[tuple[str, ...], tuple[Participant, ...]] = {}
         self.paired: dict[tuple[Any, Any], tuple[Participant, ...]] = {}  # (side, side) -> participants
         self.people: dict[tuple[str, str], Participant] = {}  # records are frozen: one per actor and role
         self.tag_sets: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -203,6 +267,9 @@ class _Columns:
         self.scales: dict[str, str] = {"": ""}
         # The events to be, a list per field, a row at a time in the file's order.
         self.fields: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
+        self.keep = keep
+        self.kept_dates: list[tuple[str, str]] = []
+        self.kept_sources: list[str] = []
 
     def add(self, wheres: Sequence[str], cells: Sequence[list[Any]]) -> None:
         if min(map(len, cells)) < self.width:
@@ -221,7 +288,11 @@ class _Columns:
         out = self.fields
         out["where"] += wheres
         out["id"] += self._ids(given, wheres)
-        starts = _looked_up(self.dates, list(zip(raw_date, precision, strict=True)), wheres, self._date)
+        dates = list(zip(raw_date, precision, strict=True))
+        starts = _looked_up(self.dates, dates, wheres, self._date)
+        if self.keep:
+            self.kept_dates += dates
+            self.kept_sources += source
         if year is not blank:  # the export's year column: a year other than the date's is said, by the ordinary import
             shown = [str(start.parts["year"]) for start in starts]
             for index in compress(count(), map(operator.ne, year, shown)):
@@ -240,10 +311,45 @@ class _Columns:
             self.places, list(zip(location, admin3, admin2, admin1, country, strict=True)), wheres, self._names
         )
         out["place"] += self._places(names, latitude, longitude, geo, wheres)
-        out["actors"] += _looked_up(self.casts, list(zip(a1, as1, i1, a2, as2, i2, strict=True)), wheres, self._cast)
+        out["actors"] += self._casts(list(zip(a1, as1, i1, repeat(0))), list(zip(a2, as2, i2, repeat(1))), wheres)
         out["tags"] += _looked_up(
             self.tag_sets, list(zip(disorder, kind, subtype, targeting, tags, strict=True)), wheres, self._tags
         )
+
+    def adopt(self, part: acled_part.Part) -> None:
+        """The rows after this reading's, as the other process read them (``acled_part``): their
+        fields as they are, and what this file's registers number in the order met made here, in the
+        order the part met it (its dates, sources, actors and codings), as reading on would make it."""
+        notes = self.book.notes
+        said, wheres, out = notes.said, part.wheres, self.fields
+        fresh = set(part.ids)
+        if len(fresh) < len(part.ids) or not self.seen_ids.isdisjoint(fresh):
+            raise _Refused  # an id met twice: the ordinary import makes one, and says so
+        self.seen_ids |= fresh
+        if self.memo.lowered is None:
+            self.memo.lowered = part.lowered
+        out["where"] += wheres
+        out["id"] += part.ids
+        out["start"] += _looked_up(self.dates, list(map(part.dates.__getitem__, part.date_of)), wheres, self._date)
+        out["cited"] += _looked_up(
+            self.claims, list(map(part.sources.__getitem__, part.source_of)), wheres, self._claim
+        )
+        out["title"] += map(part.titles.__getitem__, part.title_of)
+        out["summary"] += part.summaries
+        out["place"] += part.places
+        actors = [self.book.actors.take(name, kind, side) for name, kind, side in part.actors]
+        casts = [tuple(_participant(actors[actor], role, self.people) for actor, role in cast) for cast in part.casts]
+        out["actors"] += map(casts.__getitem__, part.cast_of)
+        for actor, coded in part.codings:  # each actor's types, met first in the part: after those met here
+            known = self.memo.codings.setdefault(actors[actor], {})
+            for label, where in coded:
+                known.setdefault(label, where)
+        out["tags"] += map(part.tag_sets.__getitem__, part.tags_of)
+        used = self.extras.used
+        for position, rows in part.used.items():
+            used[position] = used.get(position, 0) + rows
+        if notes.said != said:
+            raise _Refused
 
     def _ids(self, given: list[str], wheres: Sequence[str]) -> list[str]:
         """The ids as given, lowercased: valid slugs, each met once (else the ordinary import makes
@@ -356,15 +462,22 @@ class _Columns:
             places[index] = self.reader.line(places[index], wheres[index])
         return [place or None for place in places]
 
-    def _cast(self, cast: tuple[str, ...], where: str) -> tuple[Participant, ...]:
-        """As ``acled.take_cast`` makes them: a cast is its two sides, which repeat more than casts."""
-        first = acled.side_pairs(self.book, cast[:3], 0, where, self.memo)  # type: ignore[arg-type]
-        second = acled.side_pairs(self.book, cast[3:], 1, where, self.memo)  # type: ignore[arg-type]
-        if (participants := self.paired.get((first, second))) is None:
-            merged = acled.merged_roles(first, second)
-            participants = self.paired[first, second] = tuple(_participant(a, r, self.people) for a, r in merged)
-        self.casts[cast] = participants
-        return participants
+    def _casts(self, firsts: list[tuple[Any, ...]], seconds: list[tuple[Any, ...]], wheres: Sequence[str]) -> list[Any]:
+        """Each row's participants, as ``acled.take_cast`` makes them. A cast is its two sides, which
+        repeat far more than casts: each side (its cells and 0 or 1, ``memo.sides``' key) is looked up
+        for the whole chunk, and made where first missed (``acled.side_pairs``, which records an actor
+        and its coding where first met), side 1 before side 2, in the rows' order, as the ordinary
+        import meets them; then each pair of sides, merged once."""
+        sides = list(chain.from_iterable(zip(firsts, seconds, strict=True)))  # row 1's two, row 2's two...
+        found = list(map(self.memo.sides.get, sides))
+        for index in compress(count(), map(operator.is_, found, repeat(None))):
+            cells = sides[index]
+            found[index] = acled.side_pairs(self.book, cells[:3], cells[3], wheres[index // 2], self.memo)
+        return _looked_up(self.paired, list(zip(found[::2], found[1::2], strict=True)), wheres, self._merged)
+
+    def _merged(self, pair: tuple[Any, Any], where: str) -> tuple[Participant, ...]:
+        made = self.paired[pair] = tuple(_participant(a, r, self.people) for a, r in acled.merged_roles(*pair))
+        return made
 
     def _tags(self, cells: tuple[str, ...], where: str) -> tuple[str, ...]:
         words = (*cells[:4], *cells[4].split(";"))
@@ -376,23 +489,26 @@ class _Columns:
         notes, dates, fields = self.book.notes, self.book.dates, self.fields
         said = notes.said
         dates.order.decide(notes)
-        built: dict[int, tuple[When, tuple[int, int, int, int]]] = {}  # each distinct parsed date (kept alive)
+        # each distinct parsed date (kept alive by the column): its When, and its sort key as one number
+        built: dict[int, tuple[When, int]] = {}
         for start, where in zip(fields["start"], fields["where"], strict=True):
             if id(start) not in built:
                 if start.seconds is not None:  # a minute's events are put in their seconds' order: the ordinary way
                     raise _Refused
                 when = _when(dates, start, where)
-                built[id(start)] = (when, when.sort_key())
+                built[id(start)] = (when, key_number(when.sort_key()))
         if notes.said != said:
             raise _Refused
-        dated = [built[id(start)] for start in fields.pop("start")]
-        fields["when"] = [when for when, _ in dated]
-        keys = [key for _, key in dated]
+        dated = list(map(built.__getitem__, map(id, fields.pop("start"))))
+        fields["when"] = list(map(_FIRST, dated))
+        keys = list(map(_SECOND, dated))
         del dated
+        # each distinct source cell's (its source ids, its claims), shared by its rows as the cell's claims are
         cited = fields.pop("cited")
-        fields["sources"] = [(acled.FILE_SOURCE, *named) for named, _ in cited]
-        fields["claims"] = [claims for _, claims in cited]
-        del cited, fields["where"]
+        shared = {id(one): ((acled.FILE_SOURCE, *one[0]), one[1]) for one in cited}
+        sourced = list(map(shared.__getitem__, map(id, cited)))
+        fields["sources"], fields["claims"] = list(map(_FIRST, sourced)), list(map(_SECOND, sourced))
+        del cited, sourced, fields["where"]
         made = _records(Event, len(keys), fields, {"certainty": _REPORTED})
         order = sorted(range(len(made)), key=keys.__getitem__)  # a stable sort: ties in the file's order
         return tuple(map(made.__getitem__, order))

@@ -78,6 +78,9 @@ class ActorBook:
     _ids: IdAllocator = field(default_factory=IdAllocator)
     _as_written: dict[str, str] = field(default_factory=dict)  # the same spelling again: no work
     exact: bool = False  # our own CSV export: each name as written ('Ana' and 'ANA' are two actors)
+    # (name, kind, side) of the call that made each actor, in ``actors``' order, where kept: a reading
+    # in two parts makes the second's actors again in the first's book (``acled_part``)
+    made_by: list[tuple[str, str, str | None]] | None = None
 
     def take(self, name: str, kind: str = "other", side: str | None = None, profile: str = "") -> str:
         """The id of the actor called ``name``, made the first time it is met."""
@@ -102,4 +105,6 @@ class ActorBook:
             actor["profile"] = profile
         self.actors.append(actor)
         self._by_name[key] = actor_id
+        if self.made_by is not None:
+            self.made_by.append((name, kind, side))
         return actor_id

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -49,22 +50,28 @@ class QuickCsv:
     rows: Any  # the csv reader, after the header
     size: int
     handle: Any
+    end: int | None = None  # the last line to read (the first part of a file read in two), or None: all
+    base: int = 0  # the lines before the reader's first (the second part: ``open_part``)
 
     def chunks(self, size: int) -> Iterator[tuple[list[str], list[list[str]], int]]:
         """(wheres, rows, empty rows skipped) a chunk at a time, each row its line's."""
         reader, last = self.rows, self.rows.line_num
-        while chunk := _read(islice(reader, size)):
-            if reader.line_num - last != len(chunk):
+        while (want := size if self.end is None else min(size, self.end - self.base - last)) > 0:
+            if not (chunk := _read(islice(reader, want))):
+                break
+            if reader.line_num - last != len(chunk):  # (a row ending past ``end`` is one of them)
                 raise NotQuick("a row over several lines")
             if min(map(len, chunk)) < len(self.table.header) and any(  # ``Sheet.rows`` names a short row
                 len(row) < len(self.table.header) and any(map(str.strip, row)) for row in chunk
             ):
                 raise NotQuick("a row with fewer cells than the header")
-            lines = count(last + 1)
+            lines = count(self.base + last + 1)
             last = reader.line_num
             # a row of empty or blank cells is no row (``Sheet.rows``): most rows' first cell says so
             kept = [(line, row) for line, row in zip(lines, chunk, strict=False) if any(map(str.strip, row))]
             yield [f"line {line}" for line, _ in kept], [row for _, row in kept], len(chunk) - len(kept)
+        if self.end is not None and self.base + last != self.end:
+            raise NotQuick("the file ended before the line it was to be read to")
 
     def share(self) -> float | None:
         """How much of the file has been read (within the reader's buffer)."""
@@ -77,20 +84,30 @@ class QuickCsv:
         self.handle.close()
 
 
-def open_quick(path: Path) -> QuickCsv:
-    """The file's header and rows; ``NotQuick`` for a file ``open_table`` would say something of."""
+def blocks(path: Path, start: int = 0, end: int | None = None, carried: int = 0) -> Iterator[bytes]:
+    """The file's bytes from ``start`` to ``end`` (None: its end) a block at a time, each block after
+    the first led by the last ``carried`` bytes of the one before (a character may straddle two)."""
+    with path.open("rb") as raw:
+        raw.seek(start)
+        kept = b""
+        while (want := _SCAN_BYTES if end is None else min(_SCAN_BYTES, end - raw.tell())) > 0:
+            if not (block := raw.read(want)):
+                return
+            yield kept + block
+            kept = block[-carried:] if carried else b""
+
+
+def open_quick(path: Path, *, scanned: tuple[int, int | None] | None = (0, None)) -> QuickCsv:
+    """The file's header and rows; ``NotQuick`` for a file ``open_table`` would say something of, its
+    bytes from ``scanned``'s start to its end looked into for text decoded twice (None: none, as
+    another reader does that)."""
+    if scanned is not None and any(map(twice_marked, blocks(path, *scanned, carried=_CARRIED))):
+        raise NotQuick("text that may be decoded twice")
     with path.open("rb") as raw:
         head = raw.read(SAMPLE_BYTES)
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raise NotQuick("UTF-16")
-        raw.seek(0)
-        carried = b""
-        while block := raw.read(_SCAN_BYTES):
-            block = carried + block
-            if twice_marked(block):
-                raise NotQuick("text that may be decoded twice")
-            carried = block[-_CARRIED:]
-        size = raw.tell()
+        size = raw.seek(0, io.SEEK_END)
     encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
     handle = path.open(encoding=encoding, errors="strict", newline="")
     try:
@@ -116,6 +133,42 @@ def open_quick(path: Path) -> QuickCsv:
     except BaseException:
         handle.close()
         raise
+
+
+def split_point(path: Path, share: float) -> tuple[int, int] | None:
+    """Where the file can be cut for two readers: the byte after the first line end past ``share`` of
+    it, and the number of lines before that byte (a line ends at LF, CR LF or CR, as the csv module
+    counts them); None where no line starts past that point. The cut may fall inside a quoted cell:
+    the first reader then finds a row running past its last line (``chunks``), and says so."""
+    with path.open("rb") as raw:
+        size = raw.seek(0, io.SEEK_END)
+        raw.seek(int(size * share))
+        ahead = raw.read(1 << 16)
+        if (found := ahead.find(b"\n")) < 0 or int(size * share) + found + 1 >= size:
+            return None
+        offset = int(size * share) + found + 1
+    lines, last = 0, b""
+    for block in blocks(path, 0, offset):
+        lines += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+        lines -= last == b"\r" and block.startswith(b"\n")  # a CR LF across two blocks: one line end
+        last = block[-1:]
+    return offset, lines
+
+
+def open_part(path: Path, offset: int, lines: int) -> QuickCsv:
+    """The rows from byte ``offset`` on, the start of line ``lines + 1`` (``split_point``), as the
+    second of two readers: the header read from the file's start, only the lines from ``offset`` on
+    looked into (the first reader looks into the others)."""
+    quick = open_quick(path, scanned=(offset, None))
+    quick.handle.close()
+    if quick.rows.line_num > lines:
+        raise NotQuick("the part starts before the header ends")
+    raw = path.open("rb")
+    raw.seek(offset)
+    quick.handle = io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="")
+    quick.rows = csv.reader(quick.handle, strict=True)
+    quick.base = lines
+    return quick
 
 
 def twice_marked(block: bytes) -> bool:

@@ -1,0 +1,217 @@
+"""A large ACLED export's fast reading on two cores (``acled_part``): the rows after a cut read by a
+second process and joined to the app's. Whatever the cut, the reading is the one a single reading
+makes (and the ordinary import's), or there is none; a child that fails never stops the file opening."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import pytest
+from hypothesis import HealthCheck, event, example, given, settings
+from hypothesis import strategies as st
+
+from acled_files import plain_rows, rows_with_odd_cells, same_reading, write_export
+from junquito_tui.core import child_process, quick_load
+from junquito_tui.core.checking import Check
+from junquito_tui.core.interop import acled_fast, acled_part, quick_csv
+from junquito_tui.core.interop.acled_fast import read_fast
+from junquito_tui.core.interop.quick_csv import split_point
+from junquito_tui.core.loader import Loaded, load_with_report
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+class _HereAndNow:
+    """``acled_part.Reading`` with the part read in this process, as the child reads it, and handed
+    over through msgpack as the child hands it over (a process per example would take minutes)."""
+
+    def __init__(self, path: Path, offset: int, lines: int) -> None:
+        self.path, self.offset, self.lines = path, offset, lines
+
+    def start(self) -> _HereAndNow:
+        return self
+
+    def result(self) -> acled_part.Part | None:
+        part = acled_part.read_part(self.path, self.offset, self.lines)
+        event("a part handed over" if part is not None else "a part refused")
+        return None if part is None else msgspec.msgpack.decode(msgspec.msgpack.encode(part), type=acled_part.Part)
+
+    def stop(self) -> None:
+        pass
+
+
+# rows on one line each (the csv module alone reads them, in two parts), or not (read line by line)
+_ONE_LINE = plain_rows().map(lambda rows: [row | {"notes": (row["notes"] or "").replace("\n", " ")} for row in rows])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(_ONE_LINE, plain_rows(), rows_with_odd_cells()), st.floats(0.0, 1.0))
+@example(  # the same actor spelt three ways, coded two ways, on both sides of the cut
+    [{"actor1": "  Rebels ", "inter1": "Rioters"}, {"actor1": "rebels", "inter1": "6"}, {"actor1": "Rebels"}], 0.5
+)
+def test_a_file_read_in_two_parts_is_read_as_in_one(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list[dict[str, str | None]],
+    share: float,
+) -> None:
+    monkeypatch.setattr(acled_part, "Reading", _HereAndNow)
+    path = write_export(tmp_path_factory.mktemp("acled") / "export.csv", rows)
+    whole = read_fast(path, split=0.0)
+    parts = read_fast(path, split=share)
+    event("read" if parts is not None else "left to the ordinary import")
+    assert (parts is None) == (whole is None)
+    if parts is not None and whole is not None:
+        assert same_reading(parts, whole) and same_reading(parts, load_with_report(path))
+
+
+def test_a_large_export_is_read_by_two_processes_as_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "acled.csv"
+    command = [sys.executable, str(BENCH / "make_dataset.py"), "--events", "3000", "--format", "acled"]
+    subprocess.run([*command, "--out", str(path)], check=True, capture_output=True)
+    started = _recording_starts(monkeypatch)
+    fast = read_fast(path, split=0.5)
+    assert len(started) == 1 and started[0].process is not None and started[0].process.returncode == 0
+    assert fast is not None and len(fast.dataset.events) == 3000
+    assert same_reading(fast, load_with_report(path))
+
+
+def _recording_starts(monkeypatch: pytest.MonkeyPatch) -> list[acled_part.Reading]:
+    """The children started (each ``Reading`` as it starts)."""
+    started: list[acled_part.Reading] = []
+    real = acled_part.Reading.start
+
+    def recorded(self: acled_part.Reading) -> acled_part.Reading:
+        started.append(self)
+        return real(self)
+
+    monkeypatch.setattr(acled_part.Reading, "start", recorded)
+    return started
+
+
+def _export(path: Path, count: int = 60) -> Path:
+    return write_export(path, _rows(count))
+
+
+def _rows(count: int) -> list[dict[str, str | None]]:
+    return [
+        {"event_date": f"2014-07-{n % 28 + 1:02d}", "time_precision": str(n % 3 + 1), "actor1": f"Group {n % 7}",
+         "assoc_actor_1": f"Ally {n % 5}", "inter1": "Rioters", "source": f"Paper {n % 4}", "notes": f"Row {n}."}
+        for n in range(count)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        "print('not a part')",  # exit 0 and something else
+        "import sys; sys.exit(1)",  # a crash
+        "import sys; sys.stdout.buffer.write(bytes(range(256)))",  # bytes that are no part
+    ],
+)
+def test_a_child_that_fails_leaves_the_file_to_the_ordinary_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, program: str
+) -> None:
+    path = _export(tmp_path / "export.csv")
+    monkeypatch.setattr(child_process, "command", lambda *_: [sys.executable, "-c", program])
+    assert read_fast(path, split=0.5) is None
+    assert read_fast(path, split=0.0) is not None  # (it is the child, not the file)
+
+
+def test_a_child_that_hangs_is_stopped_at_its_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _export(tmp_path / "export.csv")
+    monkeypatch.setattr(acled_part, "TIME_LIMIT_BASE", 0.5)
+    monkeypatch.setattr(acled_part, "TIME_LIMIT_PER_MB", 0.0)
+    monkeypatch.setattr(child_process, "command", lambda *_: [sys.executable, "-c", "import time; time.sleep(60)"])
+    started = _recording_starts(monkeypatch)
+    begun = time.monotonic()
+    assert read_fast(path, split=0.5) is None
+    assert time.monotonic() - begun < 10
+    assert started[0].process is not None and started[0].process.poll() is not None  # killed, not left running
+
+
+def test_a_row_over_several_lines_after_the_cut_has_the_whole_file_read_line_by_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = _rows(40)
+    rows[30]["notes"] = "Two paragraphs.\n\nThe second."
+    path = write_export(tmp_path / "export.csv", rows)
+    monkeypatch.setattr(acled_part, "Reading", _HereAndNow)
+    read = read_fast(path, split=0.5)
+    assert read is not None and same_reading(read, load_with_report(path))
+    real = acled_part.Reading
+    monkeypatch.setattr(acled_part, "Reading", real)  # and the child says so by its exit status
+    read = read_fast(path, split=0.5)
+    assert read is not None and same_reading(read, load_with_report(path))
+
+
+def test_only_a_large_file_on_two_cores_is_read_in_two_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _export(tmp_path / "export.csv")
+    assert acled_part.start(path) is None  # small: not worth a process
+    monkeypatch.setattr(acled_part, "SPLIT_MIN_BYTES", 0)
+    monkeypatch.setattr(acled_part, "Reading", _HereAndNow)
+    assert acled_part.start(path) is not None
+    monkeypatch.setattr(acled_part, "_cores", lambda: 1)
+    assert acled_part.start(path) is None
+
+
+def test_the_check_starts_once_the_fast_reading_is_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    path = _export(tmp_path / "export.csv")
+    done: list[str] = []
+    reading, starting = acled_fast.read_fast, Check.start
+
+    def read(*args: Any, **kwargs: Any) -> Loaded | None:
+        done.append("read")
+        return reading(*args, **kwargs)
+
+    def start(self: Check) -> Check:
+        done.append("check")
+        return starting(self)
+
+    monkeypatch.setattr(acled_fast, "read_fast", read)
+    monkeypatch.setattr(Check, "start", start)
+    _, _, quick = quick_load.open_dataset(path, folder=tmp_path / "cache")
+    assert quick is not None and done == ["read", "check"]
+    assert quick.check.wait().kind == "ok"
+
+
+# -- the cut ----------------------------------------------------------------------------------------
+
+_LINE_ENDS = st.sampled_from(["\n", "\r\n", "\r"])
+_LINES = st.lists(st.tuples(st.text(st.sampled_from('ab,é"'), max_size=6), _LINE_ENDS), max_size=30)
+
+
+@settings(max_examples=300)
+@given(_LINES, st.floats(0.0, 1.0), st.sampled_from([1, 2, 3, 7, 1 << 20]))
+def test_the_cut_follows_a_line_feed_and_counts_the_lines_before_it_as_the_csv_module_does(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[tuple[str, str]], share: float, block: int
+) -> None:
+    data = "".join(text + end for text, end in lines).encode("utf-8")
+    path = tmp_path_factory.mktemp("cut") / "lines.csv"
+    path.write_bytes(data)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quick_csv, "_SCAN_BYTES", block)  # a CR LF across two blocks
+        point = split_point(path, share)
+    past = int(len(data) * share)
+    after = data.find(b"\n", past) + 1
+    if after == 0 or after >= len(data):
+        assert point is None
+        return
+    assert point is not None
+    offset, counted = point
+    assert offset == after
+    before = data[:offset].decode("utf-8")
+    assert counted == len(re.findall(r"\r\n|\r|\n", before))  # the line ends, as the csv module reads them
+    reader = csv.reader(io.StringIO(before, newline=""))
+    for _ in reader:
+        pass
+    assert '"' in before or counted == reader.line_num  # (a quote may join lines: then the reader finds out)
