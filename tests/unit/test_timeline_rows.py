@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+from array import array
+from itertools import groupby
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core.chronology import Chronology
-from junquito_tui.core.dates import group_parts
+from junquito_tui.core.chronology import Chronology, event_order
+from junquito_tui.core.dates import day_label, gap, group_parts
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.model import DATASET
+from junquito_tui.core.placement import Placement, placement, unordered_label
 from junquito_tui.core.records import Event
-from junquito_tui.core.timeline_rows import HEADING, build_rows, time_cell
+from junquito_tui.core.timeline_rows import HEADING, RowIndex, _about, build_rows, time_cell
 
 WHENS = [
     {"date": "2018", "precision": "year"},
@@ -137,3 +141,70 @@ def test_a_gap_to_or_from_a_day_known_only_approximately_says_about(whens: list[
         )
         assert gap.endswith("later")
         assert gap.startswith("about ") != exact, (gap, [[e.when for e in p] for p in periods[index - 1 : index + 1]])
+
+
+@st.composite
+def shared_views(draw: st.DrawFn) -> list[Event]:
+    """Views whose events share their ``When`` objects where equal (as a spreadsheet's do), some
+    undated (shown next to another, or not), some ordered by the source."""
+    count = draw(st.integers(1, 10))
+    events: list[dict[str, Any]] = []
+    for number in range(count):
+        event: dict[str, Any] = {"id": f"e{number}", "title": "E"}
+        when = draw(st.sampled_from([*WHENS, None])) if number else WHENS[0]  # undated: placed by an earlier one
+        if when is not None:
+            event["when"] = when
+        if when is None or (number and draw(st.booleans())):
+            key = "after" if when is not None else draw(st.sampled_from(["after", "shown_after"]))
+            event[key] = f"e{draw(st.integers(0, number - 1))}"
+        events.append(event)
+    data = DATASET.validate_python({"schema_version": 1, "title": "T", "timezone": "UTC", "events": events})
+    view = Chronology(data).events
+    one: dict[Any, Any] = {}
+    return [dataclasses.replace(event, when=one.setdefault(event.when, event.when)) for event in view]
+
+
+def _rows_one_by_one(view: list[Event]) -> RowIndex:
+    """``build_rows`` as it was written before it looked things up by C: an event at a time."""
+    positions: array[int] = array("q")
+    event_rows: array[int] = array("q")
+    labels: dict[int, tuple[str, str]] = {}
+    sub_headings: set[int] = set()
+    starts: list[int] = []
+    last_dated: tuple[int, ...] = ()
+    last_exact, position = True, 0
+    for parts, run in groupby(view, key=lambda e: group_parts(e.when)):
+        span = list(run)
+        leading: list[Event] = []
+        for event in span if parts and len(span) > 1 else []:
+            if placement(event) is Placement.CLOCK:
+                break
+            leading.append(event)
+        unordered = sum(placement(e) is Placement.PERIOD for e in leading)
+        untimed = unordered_label(parts, len(leading), unordered) if leading else ""
+        label = day_label(parts) if parts else "Date not given in the source"
+        exact = any(event.when is not None and not event.when.approximate for event in span)
+        labels[len(positions)] = (label, _about(gap(last_dated, parts), exact and last_exact) if parts else "")
+        positions.append(HEADING)
+        starts.append(position)
+        if parts:
+            last_dated, last_exact = parts, exact
+        if untimed:
+            labels[len(positions)] = (untimed, "")
+            sub_headings.add(len(positions))
+            positions.append(HEADING)
+        for _ in span:
+            event_rows.append(len(positions))
+            positions.append(position)
+            position += 1
+    return RowIndex(positions, labels, event_rows, starts, sub_headings)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(shared_views())
+def test_the_rows_and_the_order_are_the_same_whether_dates_are_shared_or_not(view: list[Event]) -> None:
+    assert build_rows(view) == _rows_one_by_one(view)
+    # each event with a When of its own: the same rows, and the same order of the events reversed
+    own = [dataclasses.replace(e, when=None if e.when is None else dataclasses.replace(e.when)) for e in view]
+    assert build_rows(own) == build_rows(view)
+    assert event_order(own[::-1]) == event_order(view[::-1])

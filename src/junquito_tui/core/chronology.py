@@ -8,10 +8,10 @@ from dataclasses import InitVar, dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from .dates import group_parts
+from .dates import group_parts, per_when
 from .order_graph import BEFORE_ALL, DateKey, Graph, edges_of, key_number, placement_keys
 from .provenance import AccountIndex
-from .records import RELATION_WORDS, Actor, Dataset, Event, Quote, Source
+from .records import RELATION_WORDS, Actor, Dataset, Event, Quote, Source, When
 from .timeline_rows import RowIndex, build_rows
 
 
@@ -117,7 +117,7 @@ def event_order(events: Sequence[Event]) -> list[int]:
     See ``order_graph.placement_keys``: a day-precise event without a stated order sorts at the start
     of its day, in one group with the others of that day (never at an invented point inside it).
     """
-    starts = [_start(e) for e in events]
+    starts = per_when(events, _start)
     edges = edges_of(events, {e.id: i for i, e in enumerate(events)})
     if not edges:  # nothing but dates to sort by (stable: equal dates keep file order)
         return sorted(range(len(events)), key=starts.__getitem__)
@@ -134,8 +134,8 @@ def event_order(events: Sequence[Event]) -> list[int]:
     return sorted(range(len(events)), key=numbers.__getitem__)
 
 
-def _start(event: Event) -> DateKey:
-    return event.when.sort_key() if event.when is not None else BEFORE_ALL
+def _start(when: When | None) -> DateKey:
+    return when.sort_key() if when is not None else BEFORE_ALL
 
 
 def group_key(event: Event) -> tuple[int, ...]:

@@ -8,17 +8,23 @@ order among themselves is no claim ("15 Jan 2018, times not given, in no particu
 
 from __future__ import annotations
 
+import operator
 from array import array
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import compress, count, groupby, repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from .dates import clock, day_label, gap, group_parts
+from .dates import clock, day_label, gap, group_parts, per_when
 from .placement import READING_MARK, Placement, placement, stated_mark, unordered_label
-from .records import Event
+from .records import Event, Precision
 
 HEADING = -1  # in ``RowIndex.positions``: a heading row; >= 0 is an event's position in the view
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_PRECISION, _APPROXIMATE = attrgetter("when.precision"), attrgetter("when.approximate")
+_ORDER_FIELDS = attrgetter("after", "before", "shown_after", "shown_before")
 
 
 @dataclass
@@ -47,11 +53,10 @@ class Span(NamedTuple):
 
 def spans(view: Sequence[Event]) -> Iterator[Span]:
     """Consecutive events grouped by heading, each with its sub-heading for untimed events."""
-    for parts, run in groupby(view, key=lambda e: group_parts(e.when)):
-        span = list(run)
+    for parts, run in groupby(zip(per_when(view, group_parts), view, strict=True), key=_FIRST):
+        span = list(map(_SECOND, run))
         leading = _leading_untimed(span) if parts and len(span) > 1 else []
-        unordered = sum(placement(e) is Placement.PERIOD for e in leading)
-        label = unordered_label(parts, len(leading), unordered) if leading else ""
+        label = unordered_label(parts, len(leading), _periods(leading)) if leading else ""
         yield Span(parts, span, label, len(leading))
 
 
@@ -67,7 +72,7 @@ def build_rows(view: list[Event]) -> RowIndex:
     for span in spans(view):
         parts = span.parts
         label = day_label(parts) if parts else "Date not given in the source"
-        exact = any(event.when is not None and not event.when.approximate for event in span.events)
+        exact = bool(parts) and not all(map(_APPROXIMATE, span.events))  # (an undated span has no when)
         labels[len(positions)] = (label, _about(gap(last_dated, parts), exact and last_exact) if parts else "")
         positions.append(HEADING)
         starts.append(position)
@@ -77,10 +82,10 @@ def build_rows(view: list[Event]) -> RowIndex:
             labels[len(positions)] = (span.untimed, "")
             sub_headings.add(len(positions))
             positions.append(HEADING)
-        for _ in span.events:
-            event_rows.append(len(positions))
-            positions.append(position)
-            position += 1
+        number = len(span.events)
+        event_rows.extend(range(len(positions), len(positions) + number))
+        positions.extend(range(position, position + number))
+        position += number
     return RowIndex(positions, labels, event_rows, starts, sub_headings)
 
 
@@ -91,13 +96,22 @@ def _about(gap: str, exact: bool) -> str:
 
 
 def _leading_untimed(span: list[Event]) -> list[Event]:
-    """The events that open the period without a clock time (they sort at its start)."""
-    leading = []
-    for event in span:
-        if placement(event) is Placement.CLOCK:
-            break
-        leading.append(event)
-    return leading
+    """The events of a dated span that open the period without a clock time (they sort at its start):
+    those before its first ``Placement.CLOCK``, found by C."""
+    clocked = compress(count(), map(operator.eq, map(_PRECISION, span), repeat(Precision.MINUTE)))
+    return span[: next(clocked, len(span))]
+
+
+def _periods(events: list[Event]) -> int:
+    """How many of these events with no clock time are placed only by their period
+    (``Placement.PERIOD``): no order stated, no reading position. Counted once per distinct set of
+    order fields (most events have none)."""
+    counted = Counter(map(_ORDER_FIELDS, events))
+    return sum(
+        number
+        for (after, before, shown_after, shown_before), number in counted.items()
+        if after is None and before is None and (shown_after or shown_before) is None  # as ``placement`` asks
+    )
 
 
 def time_cell(event: Event) -> str:
