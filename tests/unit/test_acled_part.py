@@ -23,7 +23,7 @@ from junquito_tui.core import child_process, quick_load
 from junquito_tui.core.checking import Check
 from junquito_tui.core.interop import acled_fast, acled_part, quick_csv
 from junquito_tui.core.interop.acled_fast import read_fast
-from junquito_tui.core.interop.quick_csv import split_point
+from junquito_tui.core.interop.quick_csv import NotQuick, lines_before, open_quick, split_point
 from junquito_tui.core.loader import Loaded, load_with_report
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
@@ -33,15 +33,17 @@ class _HereAndNow:
     """``acled_part.Reading`` with the part read in this process, as the child reads it, and handed
     over through msgpack as the child hands it over (a process per example would take minutes)."""
 
-    def __init__(self, path: Path, offset: int, lines: int) -> None:
-        self.path, self.offset, self.lines = path, offset, lines
+    handed: list[bool] = []  # (for each part read: whether it was handed over, or refused)
+
+    def __init__(self, path: Path, offset: int) -> None:
+        self.path, self.offset = path, offset
 
     def start(self) -> _HereAndNow:
         return self
 
     def result(self) -> acled_part.Part | None:
-        part = acled_part.read_part(self.path, self.offset, self.lines)
-        event("a part handed over" if part is not None else "a part refused")
+        part = acled_part.read_part(self.path, self.offset)
+        _HereAndNow.handed.append(part is not None)
         return None if part is None else msgspec.msgpack.decode(msgspec.msgpack.encode(part), type=acled_part.Part)
 
     def stop(self) -> None:
@@ -66,8 +68,10 @@ def test_a_file_read_in_two_parts_is_read_as_in_one(
     monkeypatch.setattr(acled_part, "Reading", _HereAndNow)
     path = write_export(tmp_path_factory.mktemp("acled") / "export.csv", rows)
     whole = read_fast(path, split=0.0)
+    _HereAndNow.handed.clear()
     parts = read_fast(path, split=share)
     event("read" if parts is not None else "left to the ordinary import")
+    event({(): "not cut", (True,): "a part handed over", (False,): "a part refused"}[tuple(_HereAndNow.handed)])
     assert (parts is None) == (whole is None)
     if parts is not None and whole is not None:
         assert same_reading(parts, whole) and same_reading(parts, load_with_report(path))
@@ -192,26 +196,79 @@ _LINES = st.lists(st.tuples(st.text(st.sampled_from('ab,é"'), max_size=6), _LIN
 
 @settings(max_examples=300)
 @given(_LINES, st.floats(0.0, 1.0), st.sampled_from([1, 2, 3, 7, 1 << 20]))
-def test_the_cut_follows_a_line_feed_and_counts_the_lines_before_it_as_the_csv_module_does(
+def test_the_cut_follows_a_line_feed_and_the_lines_before_it_are_counted_as_the_csv_module_does(
     tmp_path_factory: pytest.TempPathFactory, lines: list[tuple[str, str]], share: float, block: int
 ) -> None:
     data = "".join(text + end for text, end in lines).encode("utf-8")
     path = tmp_path_factory.mktemp("cut") / "lines.csv"
     path.write_bytes(data)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(quick_csv, "_SCAN_BYTES", block)  # a CR LF across two blocks
-        point = split_point(path, share)
+    offset = split_point(path, share)
     past = int(len(data) * share)
     after = data.find(b"\n", past) + 1
     if after == 0 or after >= len(data):
-        assert point is None
+        assert offset is None
         return
-    assert point is not None
-    offset, counted = point
     assert offset == after
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quick_csv, "_SCAN_BYTES", block)  # a CR LF across two blocks
+        counted = lines_before(path, offset)
     before = data[:offset].decode("utf-8")
     assert counted == len(re.findall(r"\r\n|\r|\n", before))  # the line ends, as the csv module reads them
     reader = csv.reader(io.StringIO(before, newline=""))
     for _ in reader:
         pass
     assert '"' in before or counted == reader.line_num  # (a quote may join lines: then the reader finds out)
+
+
+def test_the_first_reader_stops_at_the_cut_and_a_quote_left_open_there_ends_its_quick_reading(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes(b'a,b\n1,"x\ny"\n2,z\n')
+    with open_quick(path, end=8) as quick, pytest.raises(NotQuick, match="unexpected end"):
+        list(quick.chunks(10))  # the cut after '1,"x\n': inside the quotes
+    path.write_bytes(b'a,b\n1,"x,y"\n2,z\n')
+    with open_quick(path, end=12) as quick:  # the cut after the first row: read up to it, no further
+        assert [rows for _, rows, _ in quick.chunks(10)] == [[["1", "x,y"]]]
+
+
+def test_a_part_started_before_the_interface_is_read_and_its_copy_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    monkeypatch.setattr(acled_part, "SPLIT_MIN_BYTES", 0)
+    path = _export(tmp_path / "export.csv")
+    early = quick_load.check_at_once(path, 10**9, folder=tmp_path / "cache")
+    assert isinstance(early, quick_load.EarlySheet) and early.copy.exists()
+    loaded, _, quick = quick_load.open_dataset(path, folder=tmp_path / "cache", early=early)
+    assert quick is not None and same_reading(loaded, load_with_report(path))
+    assert early.part.process is not None and early.part.process.returncode == 0  # its part was read
+    assert not early.copy.exists()
+    assert quick.check.wait().kind == "ok"
+
+
+def test_a_part_started_for_a_csv_file_that_is_no_acled_export_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    monkeypatch.setattr(acled_part, "SPLIT_MIN_BYTES", 0)
+    path = tmp_path / "chronology.csv"
+    path.write_text("date,event\n" + "".join(f"2014-07-{n % 28 + 1:02d},Event {n}\n" for n in range(40)))
+    early = quick_load.check_at_once(path, 10**9, folder=tmp_path / "cache")
+    assert isinstance(early, quick_load.EarlySheet)
+    loaded, _, quick = quick_load.open_dataset(path, folder=tmp_path / "cache", early=early)
+    assert quick is None and len(loaded.dataset.events) == 40  # read the ordinary way
+    assert early.part.process is not None and early.part.process.poll() is not None
+    assert not early.copy.exists()
+
+
+def test_a_date_before_the_cut_is_read_in_the_day_order_a_date_after_it_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = _rows(40)
+    rows[1]["event_date"] = "2/3/2014"  # day/month or month/day: the file decides
+    rows[35]["event_date"] = "13/02/2014"  # only day/month: after the cut, read by the other process
+    path = write_export(tmp_path / "export.csv", rows)
+    monkeypatch.setattr(acled_part, "Reading", _HereAndNow)
+    read = read_fast(path, split=0.5)
+    assert read is not None and same_reading(read, load_with_report(path))
+    second = next(event for event in read.dataset.events if event.id == "ven2")
+    assert second.when is not None and second.when.date == "2014-03-02"  # 2 March, as 13/02 shows

@@ -25,10 +25,9 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ..core.cache import Save
-    from ..core.checking import Check
     from ..core.interop.sheet_layouts import ColumnSpec
     from ..core.placing import Placing
-    from ..core.quick_load import Quick
+    from ..core.quick_load import Early, Quick
     from .screens.loading import LoadingScreen
 
 
@@ -54,7 +53,7 @@ class JunquitoApp(App[None]):
         use_cache: bool = True,
         save: Save | None = None,
         placing: Placing | None = None,
-        early_check: Check | None = None,
+        early_check: Early | None = None,
     ) -> None:
         """Show ``chronology``, or ``load`` (path, max bytes[, --columns]) one in the background first.
 
@@ -63,7 +62,7 @@ class JunquitoApp(App[None]):
         ``use_cache`` (False: ``--no-cache``) lets ``load`` read the dataset cache; ``save`` writes
         ``chronology`` to it, started once the first frame is on screen; ``placing`` places its events
         on the time axis (the cached placement, or computed once, shared with ``save``);
-        ``early_check`` checks ``load``'s file, started before the app (``quick_load.check_at_once``)."""
+        ``early_check``: what ``quick_load.check_at_once`` started for ``load``'s file, before the app."""
         super().__init__()
         self.chronology = chronology
         self._load = load

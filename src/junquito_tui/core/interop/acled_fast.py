@@ -80,24 +80,26 @@ def read_fast(
     shown: Path | None = None,
     *,
     split: float | None = None,
+    part: acled_part.Reading | None = None,
 ) -> Loaded | None:
     """The loaded dataset, warnings and counts ``load_with_report`` gives for ``path`` (a CSV file; or
     for ``shown``, of which ``path`` is a private copy), or None. A large file's last part is read by
-    a second process (``acled_part``; ``split``: its share, where not the default)."""
-    part = None
+    a second process (``acled_part``; ``split``: its share, where not the default; ``part``: the
+    process, started before for this file, stopped here)."""
     try:
-        part = acled_part.start(path, split)  # first: its start-up overlaps the scans below
+        if part is None:
+            part = acled_part.start(path, split)  # first: its start-up overlaps the scans below
         scanned = (0, part.offset if part is not None else None)  # (the part's bytes are looked into by it)
         if has_raw_control(path, *scanned):  # whatever the columns: nothing shown before the check can be an escape
             return None
         try:
-            quick = open_quick(path, scanned=scanned)  # the csv module alone, reading the file as open_table does
+            # the csv module alone, reading the file as open_table does (up to the part, if any)
+            quick = open_quick(path, scanned=scanned, end=scanned[1])
         except NotQuick:
             quick = None
         if quick is not None:
             try:
                 with quick:
-                    quick.end = part.lines if part is not None else None
                     return _sheet(Sheet(path, quick.table, None, progress, shown=shown), quick, part)
             except NotQuick:  # a row over several lines, say: read again, line by line
                 pass
@@ -113,13 +115,15 @@ def read_fast(
             part.stop()
 
 
-def read_rows_after(path: Path, quick: QuickCsv) -> acled_part.Part | None:
-    """In ``acled_part``'s child: the rows ``quick`` reads (the file's last part), as ``Part``; None
-    where the fast reading leaves the file to the ordinary import; ``NotQuick`` where it reads it
-    line by line."""
+def read_rows_after(path: Path, quick: QuickCsv, offset: int) -> acled_part.Part | None:
+    """In ``acled_part``'s child: the rows ``quick`` reads (the file's last part, from ``offset``), as
+    ``Part``; None where the fast reading leaves the file to the ordinary import; ``NotQuick`` where
+    it reads it line by line."""
     try:
         sheet = Sheet(path, quick.table)
         if layout_of(sheet.header) != "acled" or (begun := _begin(sheet, keep=True)) is None:
+            return None
+        if has_raw_control(path, offset):  # (the app looks into the bytes before)
             return None
         reading = begun[4]
         reading.book.actors.made_by = []
@@ -211,6 +215,7 @@ def _read(sheet: Sheet, chunks: Chunks, part: acled_part.Reading | None) -> Load
         if sheet.progress is not None:
             # (a share, not None: a bar of unknown length is redrawn 15 times a second while the app waits)
             sheet.progress(f"Reading rows: {sheet.counts.rows:,} here, the rest in another process", sheet.table.read())
+        reading.make_ahead()
         if (rest := part.result()) is None:
             raise _Refused
         reading.adopt(rest)
@@ -267,6 +272,7 @@ class _Columns:
         self.scales: dict[str, str] = {"": ""}
         # The events to be, a list per field, a row at a time in the file's order.
         self.fields: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
+        self.ahead: tuple[list[Event], list[int]] = ([], [])  # records made ahead (``make_ahead``), their keys
         self.keep = keep
         self.kept_dates: list[tuple[str, str]] = []
         self.kept_sources: list[str] = []
@@ -486,9 +492,25 @@ class _Columns:
 
     def events(self) -> tuple[Event, ...]:
         """The events, in time order (ties in the file's order), as ``RowEvents.finish`` orders them."""
-        notes, dates, fields = self.book.notes, self.book.dates, self.fields
+        self.book.dates.order.decide(self.book.notes)
+        made, keys = self.ahead
+        rest, rest_keys = self._made()
+        made, keys = made + rest, keys + rest_keys  # (the rows made ahead come first in the file)
+        order = sorted(range(len(made)), key=keys.__getitem__)  # a stable sort: ties in the file's order
+        return tuple(map(made.__getitem__, order))
+
+    def make_ahead(self) -> None:
+        """The records of the rows read so far, made while the other process reads its part, where no
+        date waits for the file's order of day and month (one that could be either: its ``pair``)."""
+        if all(start.pair is None for start in {id(start): start for start in self.fields["start"]}.values()):
+            made, keys = self._made()
+            self.ahead = (self.ahead[0] + made, self.ahead[1] + keys)
+
+    def _made(self) -> tuple[list[Event], list[int]]:
+        """The records of the rows read since the last call, and their sort keys; their fields let go of."""
+        notes, dates = self.book.notes, self.book.dates
+        fields, self.fields = self.fields, {name: [] for name in _COLUMNS}
         said = notes.said
-        dates.order.decide(notes)
         # each distinct parsed date (kept alive by the column): its When, and its sort key as one number
         built: dict[int, tuple[When, int]] = {}
         for start, where in zip(fields["start"], fields["where"], strict=True):
@@ -509,9 +531,7 @@ class _Columns:
         sourced = list(map(shared.__getitem__, map(id, cited)))
         fields["sources"], fields["claims"] = list(map(_FIRST, sourced)), list(map(_SECOND, sourced))
         del cited, sourced, fields["where"]
-        made = _records(Event, len(keys), fields, {"certainty": _REPORTED})
-        order = sorted(range(len(made)), key=keys.__getitem__)  # a stable sort: ties in the file's order
-        return tuple(map(made.__getitem__, order))
+        return _records(Event, len(keys), fields, {"certainty": _REPORTED}), keys
 
 
 def _looked_up(

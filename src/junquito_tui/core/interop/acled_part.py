@@ -1,7 +1,7 @@
 """A large ACLED export's fast reading on two cores: the rows after a cut read in a second process.
 
 The app reads the rows before the cut (``quick_csv.split_point``: a line end near the middle); the
-child (``python -m junquito_tui.core.interop.acled_part FILE OFFSET LINES``) reads the rest with the
+child (``python -m junquito_tui.core.interop.acled_part FILE OFFSET``) reads the rest with the
 same code (``acled_fast``), then hands back its rows' fields (``Part``, as msgpack on its standard
 output). What refers to the file's registers, which number actors and sources in the order they are
 first met, is handed back as what made it (the calls that made the actors, the source and date
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from .acled_fast import _Columns
 
 SPLIT_MIN_BYTES = 8 << 20  # below this (~16,000 rows, a third of a second) the child's start-up is not worth it
-SHARE = 0.45  # of the file, read by the child (which starts later, and hands its part over)
+SHARE = 0.4  # of the file, read by the child (which starts later, and hands its part over)
+EARLY_SHARE = 0.5  # ... by a child started before the interface, while the app starts up
 TIME_LIMIT_BASE = 30.0  # seconds, and per MB of the file: the child reads 25 MB in about a second here
 TIME_LIMIT_PER_MB = 1.0
 REFUSED = 3  # the child's exit status for a part the fast reading leaves to the ordinary import
@@ -67,12 +68,12 @@ _DECODER = msgspec.msgpack.Decoder(Part)
 
 
 class Reading:
-    """The child reading the rows from byte ``offset`` (the start of line ``lines + 1``) to the end."""
+    """The child reading the rows from byte ``offset`` to the end (the app reads the bytes before)."""
 
-    def __init__(self, path: Path, offset: int, lines: int) -> None:
-        self.offset, self.lines = offset, lines  # the app reads the bytes before, the lines up to this one
+    def __init__(self, path: Path, offset: int) -> None:
+        self.offset = offset
         self.limit = TIME_LIMIT_BASE + TIME_LIMIT_PER_MB * path.stat().st_size / 1e6
-        self.command = child_process.command(__name__, str(path), str(offset), str(lines))
+        self.command = child_process.command(__name__, str(path), str(offset))
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> Reading:
@@ -117,16 +118,17 @@ class Reading:
                 process.communicate(timeout=5)
 
 
-def start(path: Path, share: float | None = None) -> Reading | None:
-    """The child reading the last ``share`` of the file; by default half of a large file, where two
-    cores are at hand. None: the app reads it all (a small file, one core, no cut, no process)."""
+def start(path: Path, share: float | None = None, *, early: bool = False) -> Reading | None:
+    """The child reading the last ``share`` of the file; by default ``SHARE`` of a large file, where
+    two cores are at hand (``early``: ``EARLY_SHARE``, the child started before the interface).
+    None: the app reads it all (a small file, one core, no cut, no process)."""
     try:
         if share is None:
             if path.stat().st_size < SPLIT_MIN_BYTES or _cores() < 2:
                 return None
-            share = SHARE
-        point = split_point(path, 1 - share)
-        return Reading(path, *point).start() if point is not None else None
+            share = EARLY_SHARE if early else SHARE
+        offset = split_point(path, 1 - share)
+        return Reading(path, offset).start() if offset is not None else None
     except OSError:
         return None
 
@@ -171,27 +173,25 @@ def _by_identity(values: list[Any]) -> tuple[list[Any], list[int]]:
     return [first[key] for key in index], list(map(index.__getitem__, ids))
 
 
-def read_part(path: Path, offset: int, lines: int) -> Part | None:
+def read_part(path: Path, offset: int) -> Part | None:
     """In the child: the rows from ``offset`` on, read as the fast reading reads them; None where it
     would say something of them. Raises ``NotQuick`` where the csv module alone cannot read them."""
-    from .acled_fast import has_raw_control, read_rows_after
+    from .acled_fast import read_rows_after
     from .quick_csv import open_part
 
     try:
-        if has_raw_control(path, offset):  # the app looks into the bytes before
-            return None
-        quick = open_part(path, offset, lines)
+        quick = open_part(path, offset)
     except OSError:
         return None
     with quick:
-        return read_rows_after(path, quick)
+        return read_rows_after(path, quick, offset)
 
 
 def main(argv: list[str]) -> int:
     child_process.end_with_parent()
     gc.disable()  # a second's work making objects, no cycles, and then the process ends
     try:
-        part = read_part(Path(argv[0]), int(argv[1]), int(argv[2]))
+        part = read_part(Path(argv[0]), int(argv[1]))
     except NotQuick:
         return NOT_QUICK
     if part is None:

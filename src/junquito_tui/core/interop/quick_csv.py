@@ -50,16 +50,13 @@ class QuickCsv:
     rows: Any  # the csv reader, after the header
     size: int
     handle: Any
-    end: int | None = None  # the last line to read (the first part of a file read in two), or None: all
-    base: int = 0  # the lines before the reader's first (the second part: ``open_part``)
+    base: int = 0  # the lines before the reader's first (the second part of a file read in two: ``open_part``)
 
     def chunks(self, size: int) -> Iterator[tuple[list[str], list[list[str]], int]]:
         """(wheres, rows, empty rows skipped) a chunk at a time, each row its line's."""
         reader, last = self.rows, self.rows.line_num
-        while (want := size if self.end is None else min(size, self.end - self.base - last)) > 0:
-            if not (chunk := _read(islice(reader, want))):
-                break
-            if reader.line_num - last != len(chunk):  # (a row ending past ``end`` is one of them)
+        while chunk := _read(islice(reader, size)):
+            if reader.line_num - last != len(chunk):
                 raise NotQuick("a row over several lines")
             if min(map(len, chunk)) < len(self.table.header) and any(  # ``Sheet.rows`` names a short row
                 len(row) < len(self.table.header) and any(map(str.strip, row)) for row in chunk
@@ -70,8 +67,6 @@ class QuickCsv:
             # a row of empty or blank cells is no row (``Sheet.rows``): most rows' first cell says so
             kept = [(line, row) for line, row in zip(lines, chunk, strict=False) if any(map(str.strip, row))]
             yield [f"line {line}" for line, _ in kept], [row for _, row in kept], len(chunk) - len(kept)
-        if self.end is not None and self.base + last != self.end:
-            raise NotQuick("the file ended before the line it was to be read to")
 
     def share(self) -> float | None:
         """How much of the file has been read (within the reader's buffer)."""
@@ -97,10 +92,11 @@ def blocks(path: Path, start: int = 0, end: int | None = None, carried: int = 0)
             kept = block[-carried:] if carried else b""
 
 
-def open_quick(path: Path, *, scanned: tuple[int, int | None] | None = (0, None)) -> QuickCsv:
+def open_quick(path: Path, *, scanned: tuple[int, int | None] | None = (0, None), end: int | None = None) -> QuickCsv:
     """The file's header and rows; ``NotQuick`` for a file ``open_table`` would say something of, its
     bytes from ``scanned``'s start to its end looked into for text decoded twice (None: none, as
-    another reader does that)."""
+    another reader does that). ``end``: the rows end there, at the cut of a file read in two
+    (``split_point``; a row running on past it is a quote left open, which ends the quick reading)."""
     if scanned is not None and any(map(twice_marked, blocks(path, *scanned, carried=_CARRIED))):
         raise NotQuick("text that may be decoded twice")
     with path.open("rb") as raw:
@@ -109,7 +105,11 @@ def open_quick(path: Path, *, scanned: tuple[int, int | None] | None = (0, None)
             raise NotQuick("UTF-16")
         size = raw.seek(0, io.SEEK_END)
     encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
-    handle = path.open(encoding=encoding, errors="strict", newline="")
+    if end is None:
+        handle = path.open(encoding=encoding, errors="strict", newline="")
+    else:
+        bounded = io.BufferedReader(_Until(path.open("rb", buffering=0), end), buffer_size=1 << 16)
+        handle = io.TextIOWrapper(bounded, encoding=encoding, errors="strict", newline="")
     try:
         sample = _decoded(handle.read, SAMPLE_BYTES)
         if "\x00" in sample or not sample.strip() or choose_delimiter(sample) != ",":
@@ -135,32 +135,36 @@ def open_quick(path: Path, *, scanned: tuple[int, int | None] | None = (0, None)
         raise
 
 
-def split_point(path: Path, share: float) -> tuple[int, int] | None:
-    """Where the file can be cut for two readers: the byte after the first line end past ``share`` of
-    it, and the number of lines before that byte (a line ends at LF, CR LF or CR, as the csv module
-    counts them); None where no line starts past that point. The cut may fall inside a quoted cell:
-    the first reader then finds a row running past its last line (``chunks``), and says so."""
+def split_point(path: Path, share: float) -> int | None:
+    """Where the file can be cut for two readers: the byte after the first line feed past ``share``
+    of it; None where no line starts past that point. The cut may fall inside a quoted cell: the
+    first reader then finds a quote left open at its end (``open_quick``), and says so."""
     with path.open("rb") as raw:
         size = raw.seek(0, io.SEEK_END)
         raw.seek(int(size * share))
         ahead = raw.read(1 << 16)
-        if (found := ahead.find(b"\n")) < 0 or int(size * share) + found + 1 >= size:
-            return None
-        offset = int(size * share) + found + 1
+    if (found := ahead.find(b"\n")) < 0 or int(size * share) + found + 1 >= size:
+        return None
+    return int(size * share) + found + 1
+
+
+def lines_before(path: Path, offset: int) -> int:
+    """The lines before byte ``offset``, as the csv module counts them: LF, CR LF and CR each end one."""
     lines, last = 0, b""
     for block in blocks(path, 0, offset):
         lines += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
         lines -= last == b"\r" and block.startswith(b"\n")  # a CR LF across two blocks: one line end
         last = block[-1:]
-    return offset, lines
+    return lines
 
 
-def open_part(path: Path, offset: int, lines: int) -> QuickCsv:
-    """The rows from byte ``offset`` on, the start of line ``lines + 1`` (``split_point``), as the
-    second of two readers: the header read from the file's start, only the lines from ``offset`` on
-    looked into (the first reader looks into the others)."""
+def open_part(path: Path, offset: int) -> QuickCsv:
+    """The rows from byte ``offset`` on (``split_point``), as the second of two readers: the header
+    read from the file's start, only the bytes from ``offset`` on looked into (the first reader
+    looks into the others), each row numbered by its line in the file."""
     quick = open_quick(path, scanned=(offset, None))
     quick.handle.close()
+    lines = lines_before(path, offset)
     if quick.rows.line_num > lines:
         raise NotQuick("the part starts before the header ends")
     raw = path.open("rb")
@@ -169,6 +173,36 @@ def open_part(path: Path, offset: int, lines: int) -> QuickCsv:
     quick.rows = csv.reader(quick.handle, strict=True)
     quick.base = lines
     return quick
+
+
+class _Until(io.RawIOBase):
+    """A file's bytes up to ``end`` (the first of two readers reads to the cut, no further)."""
+
+    def __init__(self, raw: io.FileIO, end: int) -> None:
+        super().__init__()
+        self.raw, self.end = raw, end
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.raw.tell()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self.raw.seek(offset, whence)
+
+    def readinto(self, buffer: Any) -> int:
+        if (left := self.end - self.raw.tell()) <= 0:
+            return 0
+        with memoryview(buffer) as view:
+            return self.raw.readinto(view[:left]) or 0
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
 
 
 def twice_marked(block: bytes) -> bool:

@@ -28,11 +28,11 @@ from ...core.problems import Problem
 if TYPE_CHECKING:
     from ...core.cache import Save
     from ...core.cached_load import Opened
-    from ...core.checking import Check, Outcome
+    from ...core.checking import Outcome
     from ...core.chronology import Chronology
     from ...core.interop.sheet_layouts import ColumnSpec
     from ...core.placing import Placing
-    from ...core.quick_load import Quick
+    from ...core.quick_load import Early, Quick
 
 REPORT_EVERY = 0.05  # seconds between progress messages: the screen need not hear more often
 
@@ -86,7 +86,7 @@ class LoadingScreen(Screen[None]):
         *,
         use_cache: bool = True,
         quick: bool = True,
-        early: Check | None = None,
+        early: Early | None = None,
     ) -> None:
         super().__init__()
         self.path = path
@@ -94,7 +94,7 @@ class LoadingScreen(Screen[None]):
         self.columns = columns  # --columns, for a spreadsheet
         self.use_cache = use_cache  # False: --no-cache
         self.quick = quick  # False: never the fast reading (checked, then shown)
-        self.early = early  # the file's check, started before the interface (``check_at_once``)
+        self.early = early  # started before the interface for this file (``check_at_once``)
         self._last_report = 0.0
         self._stage = "read"  # what the loading thread is doing, for the message if it fails
 
@@ -145,7 +145,7 @@ class LoadingScreen(Screen[None]):
             return
         self.post_message(self.Loaded(chronology, placed, warnings, save, quick))
 
-    def _open(self, *, quick: bool, early: Check | None = None) -> tuple[Opened, Save | None, Quick | None]:
+    def _open(self, *, quick: bool, early: Early | None = None) -> tuple[Opened, Save | None, Quick | None]:
         from ...core.quick_load import open_dataset  # the thread's, not start-up's
 
         return open_dataset(
