@@ -89,7 +89,7 @@ async def test_a_check_started_before_the_app_is_the_one_it_waits_for(
     path = tmp_path / "data.json"
     shutil.copy(FAST / "valid.json", path)
     early = quick_load.check_at_once(path, 10**9)
-    assert early is not None
+    assert isinstance(early, Check)
     started: list[Check] = []
     real_start = Check.start
 

@@ -222,7 +222,7 @@ def test_a_check_started_at_once_is_the_one_the_fast_reading_uses(
 ) -> None:
     monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
     early = quick_load.check_at_once(FAST / "valid.json", 10**9, folder=tmp_path / "cache")
-    assert early is not None and early.digest == ""  # started before the file is read here
+    assert isinstance(early, Check) and early.digest == ""  # started before the file is read here
     _, _, quick = quick_load.open_dataset(FAST / "valid.json", folder=tmp_path / "cache", early=early)
     assert quick is not None and quick.check is early
     assert early.digest == xxhash.xxh3_128_hexdigest((FAST / "valid.json").read_bytes())
@@ -234,7 +234,7 @@ def test_a_check_started_at_once_is_stopped_when_the_file_is_not_read_fast(
 ) -> None:
     monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
     early = quick_load.check_at_once(FAST / "valid.json", 10**9, folder=tmp_path / "cache")
-    assert early is not None
+    assert isinstance(early, Check)
     _, _, quick = quick_load.open_dataset(FAST / "valid.json", folder=tmp_path / "cache", quick=False, early=early)
     assert quick is None and early._stopped
 

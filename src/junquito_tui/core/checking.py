@@ -86,14 +86,7 @@ class Check:
     def start(self) -> Check:
         with self._lock:
             if not self._stopped:
-                self._process = subprocess.Popen(
-                    self.command,
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL,
-                    env=child_process.environment(),
-                )
-                child_process.RUNNING.add(self)
+                self._process = child_process.start(self, self.command)
                 self._started = time.monotonic()
                 threading.Thread(target=self._read, args=(self._process,), name="check-output", daemon=True).start()
         return self

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -38,6 +39,16 @@ def _stop_all() -> None:
 def command(module: str, *arguments: str) -> list[str]:
     """The command that runs ``module`` in a child, never importing from the current directory."""
     return [sys.executable, "-P", "-m", module, *arguments]
+
+
+def start(child: Child, command: list[str]) -> subprocess.Popen[bytes]:
+    """``command`` started as ``child``'s process: its output for the parent to read, nothing asked of
+    it, its errors not shown (a traceback would land on the interface); stopped with the app."""
+    process = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment()
+    )
+    RUNNING.add(child)
+    return process
 
 
 def environment(**more: str) -> dict[str, str]:

@@ -9,6 +9,10 @@ reading is vouched for, the caller shows it, marked as being checked, and waits 
 (``Quick.check``): only once it says ``ok`` may the dataset be cached (``Quick.save``). If the fast
 reading refuses the file, or anything is in doubt, the check is stopped and the file is loaded the
 ordinary way (checked, then shown).
+
+An ACLED export (CSV) is read fast from a private copy (``acled_fast``), its last part by another
+process (``acled_part``) that starts with the copy before the interface (``check_at_once``); its
+check starts once the fast reading is done, so that the reading has both cores meanwhile.
 """
 
 from __future__ import annotations
@@ -125,7 +129,7 @@ def _sheet_at_once(path: Path, max_bytes: int) -> EarlySheet | None:
     """The copy and the part's process, for a CSV file large enough to be read in two parts (None for
     another). Whether it is an ACLED export is asked when it is read (the child, which reads the
     header too, refuses any other), so that start-up here imports and reads no more than it must
-    (0.15 s before the interface, against 0.05 s)."""
+    (0.06 s before the interface at 50 MB, against 0.09 s with the question asked here)."""
     from .interop import acled_part
     from .interop.book_copy import private_copy
 

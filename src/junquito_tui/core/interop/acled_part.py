@@ -77,14 +77,7 @@ class Reading:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> Reading:
-        self.process = subprocess.Popen(
-            self.command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=child_process.environment(),
-        )
-        child_process.RUNNING.add(self)
+        self.process = child_process.start(self, self.command)
         return self
 
     def result(self) -> Part | None:
