@@ -167,6 +167,17 @@ def test_only_a_large_file_on_two_cores_is_read_in_two_parts(tmp_path: Path, mon
     assert acled_part.start(path) is None
 
 
+@pytest.mark.parametrize("share", [0.0, 1.0, -0.5, 1.5, float("nan"), float("inf"), float("-inf")])
+def test_a_share_not_between_0_and_1_cuts_nothing_and_the_file_is_read_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, share: float
+) -> None:
+    path = _export(tmp_path / "export.csv")
+    started = _recording_starts(monkeypatch)
+    assert acled_part.start(path, share) is None and started == []
+    read = read_fast(path, split=share)  # (a NaN made it None: found by a review)
+    assert read is not None and same_reading(read, load_with_report(path))
+
+
 def test_the_check_starts_once_the_fast_reading_is_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
     path = _export(tmp_path / "export.csv")

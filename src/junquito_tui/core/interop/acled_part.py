@@ -114,12 +114,15 @@ class Reading:
 def start(path: Path, share: float | None = None, *, early: bool = False) -> Reading | None:
     """The child reading the last ``share`` of the file; by default ``SHARE`` of a large file, where
     two cores are at hand (``early``: ``EARLY_SHARE``, the child started before the interface).
-    None: the app reads it all (a small file, one core, no cut, no process)."""
+    None: the app reads it all (a small file, one core, a share not between 0 and 1, no cut, no
+    process)."""
     try:
         if share is None:
             if path.stat().st_size < SPLIT_MIN_BYTES or _cores() < 2:
                 return None
             share = EARLY_SHARE if early else SHARE
+        if not 0 < share < 1:  # (nor a NaN)
+            return None
         offset = split_point(path, 1 - share)
         return Reading(path, offset).start() if offset is not None else None
     except OSError:
