@@ -103,15 +103,11 @@ def _leading_untimed(span: list[Event]) -> list[Event]:
 
 
 def _periods(events: list[Event]) -> int:
-    """How many of these events with no clock time are placed only by their period
-    (``Placement.PERIOD``): no order stated, no reading position. Counted once per distinct set of
-    order fields (most events have none)."""
-    counted = Counter(map(_ORDER_FIELDS, events))
-    return sum(
-        number
-        for (after, before, shown_after, shown_before), number in counted.items()
-        if after is None and before is None and (shown_after or shown_before) is None  # as ``placement`` asks
-    )
+    """How many of these events are placed only by their period (``Placement.PERIOD``): ``placement``
+    asked once per distinct set of order fields (most events have none), one event standing for each."""
+    keys = list(map(_ORDER_FIELDS, events))
+    counted, standing = Counter(keys), dict(zip(keys, events, strict=True))
+    return sum(number for key, number in counted.items() if placement(standing[key]) is Placement.PERIOD)
 
 
 def time_cell(event: Event) -> str:
