@@ -291,10 +291,11 @@ def _essentials(when: When | None) -> tuple[Any, ...] | None:
 
 
 def _listed(chronology: Chronology, event: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str | None]]]:
-    """An event's actors as (name, role) and its sources as (title, address), but the file's own source."""
+    """An event's actors as (name, role) and its sources as (title, address), each once (two sources
+    of one title and no address come back as one, as the README says), but the file's own source."""
     actors = [(chronology.actors[p.actor].name, p.role) for p in event.actors]
     found = [chronology.sources[s] for s in event.sources if s != "csv-file"]
-    return actors, [(s.title, s.url or None) for s in found]
+    return actors, list(dict.fromkeys((s.title, s.url or None) for s in found))
 
 
 def assert_same_through_csv(original: Chronology, back: Chronology, text: str) -> None:
