@@ -13,17 +13,16 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count, groupby, repeat
-from operator import attrgetter, itemgetter
+from itertools import compress, count, pairwise
+from operator import attrgetter
 from typing import NamedTuple
 
-from .dates import clock, day_label, gap, group_parts, per_when
+from .dates import clock, day_label, gap, group_parts
 from .placement import READING_MARK, Placement, placement, stated_mark, unordered_label
 from .records import Event, Precision
 
 HEADING = -1  # in ``RowIndex.positions``: a heading row; >= 0 is an event's position in the view
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
-_PRECISION, _APPROXIMATE = attrgetter("when.precision"), attrgetter("when.approximate")
+_WHEN = attrgetter("when")
 _ORDER_FIELDS = attrgetter("after", "before", "shown_after", "shown_before")
 
 
@@ -49,15 +48,40 @@ class Span(NamedTuple):
     events: list[Event]
     untimed: str  # the sub-heading over the events that open it without a time, or ''
     untimed_count: int  # how many events it heads
+    exact: bool  # whether one of its events is dated exactly (not 'about')
 
 
 def spans(view: Sequence[Event]) -> Iterator[Span]:
-    """Consecutive events grouped by heading, each with its sub-heading for untimed events."""
-    for parts, run in groupby(zip(per_when(view, group_parts), view, strict=True), key=_FIRST):
-        span = list(map(_SECOND, run))
-        leading = _leading_untimed(span) if parts and len(span) > 1 else []
+    """Consecutive events grouped by heading, each with its sub-heading for untimed events. What a
+    span needs of its events' dates is asked once per ``When`` object (a spreadsheet's events share
+    one per date) and found among them by C: where a heading changes, its first clock time and
+    whether one of its dates is exact."""
+    if not view:
+        return
+    whens = list(map(_WHEN, view))
+    ids = list(map(id, whens))
+    distinct = dict(zip(ids, whens, strict=True))
+    headings: dict[tuple[int, ...], int] = {}  # a heading's parts -> its number, shared by equal parts
+    heading = {key: headings.setdefault(group_parts(when), len(headings)) for key, when in distinct.items()}
+    clocked = {key: when is not None and when.precision == Precision.MINUTE for key, when in distinct.items()}
+    exact = {key: when is not None and not when.approximate for key, when in distinct.items()}
+    numbers = list(map(heading.__getitem__, ids))
+    minutes, exacts = list(map(clocked.__getitem__, ids)), list(map(exact.__getitem__, ids))
+    parts_of = list(headings)
+    cuts = [0, *compress(count(1), map(operator.ne, numbers[1:], numbers)), len(view)]
+    for start, end in pairwise(cuts):
+        span, parts = list(view[start:end]), parts_of[numbers[start]]
+        leading = span[: _index(minutes, True, start, end) - start] if parts and len(span) > 1 else []
         label = unordered_label(parts, len(leading), _periods(leading)) if leading else ""
-        yield Span(parts, span, label, len(leading))
+        yield Span(parts, span, label, len(leading), _index(exacts, True, start, end) < end)
+
+
+def _index(values: list[bool], wanted: bool, start: int, end: int) -> int:
+    """Where ``wanted`` is first found in ``values[start:end]``, as an index of ``values``; ``end`` if nowhere."""
+    try:
+        return values.index(wanted, start, end)
+    except ValueError:
+        return end
 
 
 def build_rows(view: list[Event]) -> RowIndex:
@@ -72,7 +96,7 @@ def build_rows(view: list[Event]) -> RowIndex:
     for span in spans(view):
         parts = span.parts
         label = day_label(parts) if parts else "Date not given in the source"
-        exact = bool(parts) and not all(map(_APPROXIMATE, span.events))  # (an undated span has no when)
+        exact = span.exact
         labels[len(positions)] = (label, _about(gap(last_dated, parts), exact and last_exact) if parts else "")
         positions.append(HEADING)
         starts.append(position)
@@ -95,19 +119,12 @@ def _about(gap: str, exact: bool) -> str:
     return gap if exact or not gap.endswith("later") or gap.startswith("about") else f"about {gap}"
 
 
-def _leading_untimed(span: list[Event]) -> list[Event]:
-    """The events of a dated span that open the period without a clock time (they sort at its start):
-    those before its first ``Placement.CLOCK``, found by C."""
-    clocked = compress(count(), map(operator.eq, map(_PRECISION, span), repeat(Precision.MINUTE)))
-    return span[: next(clocked, len(span))]
-
-
 def _periods(events: list[Event]) -> int:
     """How many of these events are placed only by their period (``Placement.PERIOD``): ``placement``
     asked once per distinct set of order fields (most events have none), one event standing for each."""
     keys = list(map(_ORDER_FIELDS, events))
-    counted, standing = Counter(keys), dict(zip(keys, events, strict=True))
-    return sum(number for key, number in counted.items() if placement(standing[key]) is Placement.PERIOD)
+    counted = Counter(keys)
+    return sum(number for key, number in counted.items() if placement(events[keys.index(key)]) is Placement.PERIOD)
 
 
 def time_cell(event: Event) -> str:
