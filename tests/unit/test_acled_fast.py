@@ -16,8 +16,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from acled_files import HEADER, plain_rows, rows_with_odd_cells, same_reading, write_export
-from junquito_tui.core import checking, fast_json, quick_load
+from junquito_tui.core import cached_load, checking, fast_json, quick_load
+from junquito_tui.core.cached_load import Opened
 from junquito_tui.core.checking import Check
+from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.interop import acled_fast
 from junquito_tui.core.interop.acled_fast import read_fast
 from junquito_tui.core.interop.fields import FieldReader, plain_lines
@@ -72,6 +74,10 @@ def test_the_bench_s_export_is_read_fast(tmp_path: Path) -> None:
     fast = read_fast(path)
     assert fast is not None and len(fast.dataset.events) == 3000
     assert same_reading(fast, load_with_report(path))
+
+    # The events come in chronological order: the app takes that order and sorts nothing again.
+    assert fast.in_order
+    assert cached_load.ordered(Opened.of(fast)).events == Chronology(fast.dataset).events
 
 
 @pytest.mark.parametrize(

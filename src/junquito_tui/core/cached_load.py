@@ -41,13 +41,13 @@ class Opened(Loaded):
     @classmethod
     def of(cls, loaded: Loaded) -> Opened:
         """A dataset just loaded: nothing arranged yet."""
-        return cls(loaded.dataset, loaded.warnings, loaded.summary)
+        return cls(loaded.dataset, loaded.warnings, loaded.summary, in_order=loaded.in_order)
 
 
 def ordered(opened: Opened) -> Chronology:
     """The dataset in order, with its timeline rows: the cached ones when there are some."""
     if (arrangement := opened.arrangement) is None:
-        return Chronology(opened.dataset)
+        return Chronology(opened.dataset, range(len(opened.dataset.events)) if opened.in_order else None)
     return Chronology(opened.dataset, arrangement.order, arrangement.rows.row_index())
 
 

@@ -53,7 +53,9 @@ class Chronology:
         for quote in data.quotes:  # file order within an event, as a stable sort by event keeps it
             self.quotes_by_event[quote.event].append(quote)
         by_event = self.quotes_by_event
-        self.quote_order = [quote for event in self.events if event.id in by_event for quote in by_event[event.id]]
+        self.quote_order = (  # (a pass over every event: none where there are no quotes, as in a spreadsheet)
+            [quote for event in self.events if event.id in by_event for quote in by_event[event.id]] if by_event else []
+        )
         self.quotes_by_speaker = defaultdict(list)
         for quote in self.quote_order:
             if quote.speaker is not None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +100,9 @@ class Loaded:
     dataset: Dataset
     warnings: list[str]
     summary: str | None = None  # for a spreadsheet: what became of its rows
+    # The events are already in chronological order (``event_order``'s): a fast reading sorted them
+    # by the same keys, and nothing is to be sorted again.
+    in_order: bool = field(default=False, kw_only=True)
 
 
 def load_with_warnings(

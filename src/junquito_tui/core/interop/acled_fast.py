@@ -232,7 +232,8 @@ def _read(sheet: Sheet, chunks: Chunks, part: acled_part.Reading | None) -> Load
     dataset = Dataset(
         title=title, description=description, timezone=TIMEZONE, sources=tuple(sources), actors=actors, events=dated
     )
-    return Loaded(dataset, sheet.finish_notes(), sheet.counts.summary())
+    # (in order: no event of an export has a stated order, and ``events`` sorts by each one's date key)
+    return Loaded(dataset, sheet.finish_notes(), sheet.counts.summary(), in_order=True)
 
 
 class _Columns:
@@ -344,7 +345,8 @@ class _Columns:
         out["summary"] += part.summaries
         out["place"] += part.places
         actors = [self.book.actors.take(name, kind, side) for name, kind, side in part.actors]
-        casts = [tuple(_participant(actors[actor], role, self.people) for actor, role in cast) for cast in part.casts]
+        people = [_participant(actors[actor], role, self.people) for actor, role in part.participants]
+        casts = [tuple(map(people.__getitem__, cast)) for cast in part.casts]
         out["actors"] += map(casts.__getitem__, part.cast_of)
         for actor, coded in part.codings:  # each actor's types, met first in the part: after those met here
             known = self.memo.codings.setdefault(actors[actor], {})
