@@ -18,6 +18,7 @@ import gc
 import os
 import subprocess
 import sys
+from itertools import count
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,7 +59,8 @@ class Part(msgspec.Struct, array_like=True, frozen=True):
     tag_sets: list[tuple[str, ...]]
     tags_of: list[int]
     actors: list[tuple[str, str, str | None]]  # (name, kind, side): the call that made each actor
-    casts: list[tuple[tuple[int, str], ...]]  # (actor, role) pairs, the actor by its index in ``actors``
+    participants: list[tuple[int, str]]  # (actor, role) pairs, the actor by its index in ``actors``
+    casts: list[tuple[int, ...]]  # each a tuple of participants, by their index in ``participants``
     cast_of: list[int]
     codings: list[tuple[int, list[tuple[str, str]]]]  # (actor, its (type, first row) pairs), first coded first
     used: dict[int, int]  # columns ACLED does not have: rows with text, by position
@@ -144,11 +146,14 @@ def exported(reading: _Columns, rows: int, empty: int) -> Part:
     tag_sets, tags_of = _by_identity(fields["tags"])
     casts, cast_of = _by_identity(fields["actors"])
     index = {actor["id"]: number for number, actor in enumerate(reading.book.actors.actors)}
+    people = list(reading.people.values())  # one record per actor and role, shared by the casts
+    person = dict(zip(map(id, people), count()))
     return Part(
         rows=rows, empty=empty, wheres=list(fields["where"]), ids=fields["id"], lowered=memo.lowered,
         dates=dates, date_of=date_of, sources=sources, source_of=source_of, titles=titles, title_of=title_of,
         summaries=fields["summary"], places=fields["place"], tag_sets=tag_sets, tags_of=tags_of, actors=made_by,
-        casts=[tuple((index[person.actor], person.role) for person in cast) for cast in casts], cast_of=cast_of,
+        participants=[(index[one.actor], one.role) for one in people],
+        casts=[tuple(map(person.__getitem__, map(id, cast))) for cast in casts], cast_of=cast_of,
         codings=[(index[actor], list(coded.items())) for actor, coded in memo.codings.items()],
         used=dict(reading.extras.used),
     )  # fmt: skip
@@ -156,17 +161,16 @@ def exported(reading: _Columns, rows: int, empty: int) -> Part:
 
 def _by_value(values: list[Any]) -> tuple[list[Any], list[int]]:
     """The distinct values, first met first, and each value's index among them."""
-    distinct = list(dict.fromkeys(values))
-    index = {value: number for number, value in enumerate(distinct)}
-    return distinct, list(map(index.__getitem__, values))
+    index = dict(zip(dict.fromkeys(values), count()))
+    return list(index), list(map(index.__getitem__, values))
 
 
 def _by_identity(values: list[Any]) -> tuple[list[Any], list[int]]:
     """The same for values the reading shares (one object per distinct value: its memos' own)."""
     ids = list(map(id, values))
-    first = dict(zip(ids, values, strict=True))
-    index = {key: number for number, key in enumerate(dict.fromkeys(ids))}
-    return [first[key] for key in index], list(map(index.__getitem__, ids))
+    distinct = dict(zip(ids, values, strict=True))  # (an id's first value is its every value: one object)
+    index = dict(zip(distinct, count()))
+    return list(distinct.values()), list(map(index.__getitem__, ids))
 
 
 def read_part(path: Path, offset: int) -> Part | None:
