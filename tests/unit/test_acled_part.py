@@ -21,9 +21,11 @@ from hypothesis import strategies as st
 from acled_files import plain_rows, rows_with_odd_cells, same_reading, write_export
 from junquito_tui.core import child_process, quick_load
 from junquito_tui.core.checking import Check
-from junquito_tui.core.interop import acled_fast, acled_part, quick_csv
-from junquito_tui.core.interop.acled_fast import read_fast
+from junquito_tui.core.interop import acled, acled_fast, acled_part, quick_csv
+from junquito_tui.core.interop.acled_fast import is_acled, read_fast
 from junquito_tui.core.interop.quick_csv import NotQuick, lines_before, open_quick, split_point
+from junquito_tui.core.interop.sheet_layouts import Header
+from junquito_tui.core.interop.sheet_read import SAMPLE_BYTES
 from junquito_tui.core.loader import Loaded, load_with_report
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
@@ -261,14 +263,70 @@ def test_a_part_started_for_a_csv_file_that_is_no_acled_export_is_stopped(
 ) -> None:
     monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
     monkeypatch.setattr(acled_part, "SPLIT_MIN_BYTES", 0)
-    path = tmp_path / "chronology.csv"
-    path.write_text("date,event\n" + "".join(f"2014-07-{n % 28 + 1:02d},Event {n}\n" for n in range(40)))
+    path = tmp_path / "chronology.csv"  # (its header names the columns, but it is no export: no event_date)
+    rows = "".join(f"x{n},1,2014-07-{n % 28 + 1:02d},Event {n}\n" for n in range(40))
+    path.write_text("event_id_cnty,time_precision,date,event\n" + rows)
     early = quick_load.check_at_once(path, 10**9, folder=tmp_path / "cache")
     assert isinstance(early, quick_load.EarlySheet)
     loaded, _, quick = quick_load.open_dataset(path, folder=tmp_path / "cache", early=early)
     assert quick is None and len(loaded.dataset.events) == 40  # read the ordinary way
     assert early.part.process is not None and early.part.process.poll() is not None
     assert not early.copy.exists()
+
+
+def _camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(word.title() for word in rest)
+
+
+@pytest.mark.parametrize(
+    ("header", "worth"),
+    [
+        ("event_id_cnty,event_date,time_precision,actor1", True),
+        ("EVENT_ID_CNTY,EVENT_DATE,TIME_PRECISION,ACTOR1", True),
+        ("eventIdCnty,eventDate,timePrecision", True),
+        ('\ufeff\n\n"Event Id Cnty","Event Date","Time Precision"', True),
+        ("Year,Month,Day,Time,Headline,Text", False),  # a TimelineJS sheet
+        ("date,event,source", False),
+        ("event_id_cnty,event_date,actor1", False),  # no time precision: no fast reading
+        ("data_id,event_date,year,actor1", False),  # no ids: neither
+    ],
+)
+def test_only_a_csv_file_naming_the_columns_of_a_fast_reading_gets_a_copy_and_a_process_before_the_interface(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str, worth: bool
+) -> None:
+    monkeypatch.setattr(quick_load, "QUICK_MIN_BYTES", 0)
+    monkeypatch.setattr(acled_part, "SPLIT_MIN_BYTES", 0)
+    path = tmp_path / "sheet.csv"
+    path.write_text(header + "\n" + "".join(f"a{n},2014-07-01,1,x\n" for n in range(40)), encoding="utf-8")
+    assert quick_load.might_be_acled(path) is worth
+    early = quick_load.check_at_once(path, 10**9, folder=tmp_path / "cache")
+    assert isinstance(early, quick_load.EarlySheet) is worth
+    if early is not None:
+        early.stop()
+    assert quick_load._HEAD_BYTES == SAMPLE_BYTES  # the bytes is_acled reads the header from
+
+
+_SPELLINGS = st.sampled_from([str.lower, str.upper, lambda name: name.replace("_", " ").title(), _camel])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.sets(st.sampled_from(["event_id_cnty", "event_date", "time_precision"])).flatmap(  # (those it needs)
+        lambda needed: st.permutations([*needed, "actor1", "notes", "date"])
+    ),
+    st.lists(_SPELLINGS, min_size=12, max_size=12),
+    st.sampled_from(["", "\ufeff", "\n\n", ",,\n"]),
+)
+def test_every_header_a_fast_reading_would_read_is_worth_the_early_start(
+    tmp_path_factory: pytest.TempPathFactory, names: list[str], spellings: list[Any], before: str
+) -> None:
+    written = [spell(name) for spell, name in zip(spellings, names, strict=False)]
+    path = tmp_path_factory.mktemp("header") / "sheet.csv"
+    path.write_text(before + ",".join(written) + "\n", encoding="utf-8")
+    header = Header(written)
+    read_fast_would = is_acled(path) and None not in (header.find(acled.COLUMNS[k]) for k in ("id", "precision"))
+    assert quick_load.might_be_acled(path) or not read_fast_would
 
 
 def test_a_date_before_the_cut_is_read_in_the_day_order_a_date_after_it_shows(
