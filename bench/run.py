@@ -6,7 +6,8 @@
     python bench/run.py --only reopen,visidata --data /tmp/big.json
 
 Measures; never asserts. Start-up and loading are timed in a real pseudo-terminal driven by tmux
-(a private tmux server, polled every ~10 ms with ``capture-pane``); navigation in-process with
+(a private tmux server, its pane read every ~10 ms by one control-mode client: ``observer.py``);
+navigation in-process with
 Textual's Pilot; search and the time axis as plain calls. ``--quick`` runs each part a few times at a
 tiny size (the smoke test). ``--only startup`` measures start-up alone, three times as often;
 ``--only navigation`` the keys and jumps alone (``--presses`` each, on ``--data``, a dataset file made
@@ -40,6 +41,7 @@ from pathlib import Path
 
 from make_dataset import make_dataset
 from make_dataset import write as write_as
+from observer import Observer
 from search_bench import percentile, queries, revision
 from tree_memory import TreeMemory
 
@@ -100,24 +102,31 @@ def rows_visible(text: str) -> bool:
 
 
 class Pane:
-    """One command in a fresh 120x40 tmux session; times are seconds since just before new-session."""
+    """One command in a fresh 120x40 tmux session; times are seconds since just before new-session.
+    Its text is read by one control-mode client (``observer.Observer``); ``by_process``: by a new
+    ``tmux capture-pane`` process each time, as earlier rounds read it (~2 ms of CPU a look)."""
 
     count = 0
 
-    def __init__(self, argv: Sequence[str], env: dict[str, str] | None = None) -> None:
+    def __init__(self, argv: Sequence[str], env: dict[str, str] | None = None, *, by_process: bool = False) -> None:
         Pane.count += 1
         self.name = f"b{Pane.count}"
         settings = {"TERM": "xterm-256color", **(env or {})}
         command = shlex.join(["env", *(f"{key}={value}" for key, value in settings.items()), *argv])
         self.start = time.perf_counter()
         tmux("new-session", "-d", "-x", "120", "-y", "40", "-c", str(ROOT), "-s", self.name, command)
+        self.observer = None if by_process else Observer(SOCKET, self.name)
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.start
 
+    def text(self) -> str | None:
+        """The pane's text now; None once its session is gone."""
+        return screen(self.name) if self.observer is None else self.observer.capture()
+
     def wait(self, done: Callable[[str], bool], timeout: float) -> float | None:
         while self.elapsed() < timeout:
-            text = screen(self.name)
+            text = self.text()
             if text is None:
                 return None
             if done(text):
@@ -127,12 +136,16 @@ class Pane:
 
     def wait_exit(self, timeout: float) -> float | None:
         while self.elapsed() < timeout:
-            if tmux("has-session", "-t", self.name).returncode != 0:
+            if self.observer is not None and self.observer.capture() is None:
+                return self.elapsed()
+            if self.observer is None and tmux("has-session", "-t", self.name).returncode != 0:
                 return self.elapsed()
             time.sleep(0.01)
         return None
 
     def close(self) -> None:
+        if self.observer is not None:
+            self.observer.close()
         tmux("kill-session", "-t", self.name)
 
     def pid(self) -> int | None:
@@ -209,26 +222,42 @@ def loading(path: Path, repeat: int, timeout: float, label: str = "large dataset
     argv = app_argv("--data", str(path), "--max-bytes", str(MAX_BYTES))
     firsts: list[float] = []
     rows: list[float] = []
+    row_cpus: list[float] = []
+    rows_by_process: list[float] = []
     searched: list[float] = []
     peaks: list[float] = []
     trees: list[TreeMemory] = []
-    row_cpus: list[float] = []
     timer = Path("/usr/bin/time").exists()
     for _ in range(repeat):
-        report = Path(tempfile.mkdtemp()) / "time.txt"
-        # A first open each time: an empty cache (the cached reopen is measured on its own, below).
+        # 1. Timed: read by one control-mode client, nothing else looking. A first open each time:
+        # an empty cache (the cached reopen is measured on its own, below).
         empty = {"XDG_CACHE_HOME": tempfile.mkdtemp(prefix="cache-")}
-        pane = Pane(["/usr/bin/time", "-v", "-o", str(report), *argv] if timer else argv, empty)
+        pane = Pane(argv, empty)
         root = pane.pid()
-        tree = TreeMemory(root).start() if root is not None and Path("/proc").is_dir() else None
         first = pane.wait(lambda text: text.strip() != "", timeout)
         row = pane.wait(rows_visible, timeout)
-        if tree is not None and row is not None and (used := tree.app_cpu()) is not None:
-            row_cpus.append(used)
+        if row is not None and root is not None and (used := TreeMemory(root).app_cpu()) is not None:
+            row_cpus.append(used)  # (one read of /proc, when the rows show: no sampling thread)
+        tmux("send-keys", "-t", pane.name, "q")
+        pane.wait_exit(pane.elapsed() + 30)
+        pane.close()
+        shutil.rmtree(empty["XDG_CACHE_HOME"], ignore_errors=True)
+        firsts += [first] if first is not None else []
+        rows += [row] if row is not None else []
+        # 2. Memory, as earlier rounds measured it all: /usr/bin/time, /proc sampled every 20 ms, the
+        # pane read by a tmux process a look (its rows figure kept, for comparison with those rounds).
+        report = Path(tempfile.mkdtemp()) / "time.txt"
+        empty = {"XDG_CACHE_HOME": tempfile.mkdtemp(prefix="cache-")}
+        command = ["/usr/bin/time", "-v", "-o", str(report), *argv] if timer else argv
+        pane = Pane(command, empty, by_process=True)
+        root = pane.pid()
+        tree = TreeMemory(root).start() if root is not None and Path("/proc").is_dir() else None
+        row = pane.wait(rows_visible, timeout)
+        rows_by_process += [row] if row is not None else []
         # A first search waits for the index the app builds in the background once rows are up, so
         # the peak memory below covers the whole of a session: dataset, interface and index.
         # (A pane may already show an 'Events (N)' heading, an actor's profile: wait for one more.)
-        before = len(SEARCH_RESULTS.findall(screen(pane.name) or ""))
+        before = len(SEARCH_RESULTS.findall(pane.text() or ""))
         tmux("send-keys", "-t", pane.name, "/")
         tmux("send-keys", "-t", pane.name, "-l", "raid")
         found = pane.wait(lambda text, before=before: len(SEARCH_RESULTS.findall(text)) > before, timeout)
@@ -242,19 +271,21 @@ def loading(path: Path, repeat: int, timeout: float, label: str = "large dataset
         pane.wait_exit(pane.elapsed() + 30)
         pane.close()
         shutil.rmtree(empty["XDG_CACHE_HOME"], ignore_errors=True)  # the entry this first open wrote
-        firsts += [first] if first is not None else []
-        rows += [row] if row is not None else []
         if timer and (peak := peak_rss_mb(report)) is not None:
             peaks.append(peak)
     first_s = statistics.median(firsts) if firsts else None
     rows_s = rows[0] if rows else None  # the first run: a fresh process, file just written (page cache warm)
     peak = max(peaks) if peaks else None
+    earlier = rows_by_process[0] if rows_by_process else None
     found = [
         (f"{label}: first frame of anything (median)", seconds(first_s), "<= 0.50 s", ratio(first_s, 0.5)),
         (f"{label}: timeline rows visible (first run)", seconds(rows_s), "<= 2.00 s", ratio(rows_s, 2.0)),
         (f"{label}: timeline rows visible (median)", seconds(statistics.median(rows) if rows else None), "", ""),
         (f"{label}: the app's CPU time (user + system, /proc) when rows first show (median)",
          seconds(statistics.median(row_cpus) if row_cpus else None), "", ""),
+        (f"{label}: timeline rows visible, looked at as earlier rounds did (a tmux process a look, "
+         "memory sampled; first run, median)",
+         f"{seconds(earlier)}, {seconds(statistics.median(rows_by_process) if rows_by_process else None)}", "", ""),
         (f"{label}: first search results (index built after the rows, median)",
          seconds(statistics.median(searched) if searched else None), "", ""),
         (f"{label}: peak RSS, loading + rows + first search, the largest single process (/usr/bin/time -v)",
@@ -734,18 +765,23 @@ def terminal_only(args: argparse.Namespace, parts: list[str], timeout: float) ->
 
 
 METHOD = """Method: start-up and loading run `python -m junquito_tui` in a detached 120x40 tmux session
-(TERM=xterm-256color), polling `tmux capture-pane` every ~10 ms from just before `new-session`; "rows
+(TERM=xterm-256color), reading the pane every ~10 ms from just before `new-session` with `capture-pane`
+sent to one tmux control-mode client (bench/observer.py: ~0.07 ms a look; earlier rounds ran a
+`tmux capture-pane` process a look, ~2 ms of CPU each, taken from the app's two cores); "rows
 visible" is the border title "Timeline ·" plus a day heading (`│ ── …`) on screen. Start-up alternates
 our app (its bytecode compiled first, as an install does; the bundled dataset in the bench's own
 cache folder, filled by one start before, as any earlier start leaves it), a bare Textual app (one
 Static, a Footer) and our app's first start ever (a new empty cache folder each time: the file is
-checked) and takes medians. Peak RSS is /usr/bin/time -v's
-"Maximum resident set size" of a run that shows rows, searches for `raid` (waiting for the index the
-app builds in the background) and quits with `q`: the largest single process. The app checks a large
-first open in a second process, so the same run is also sampled from /proc (bench/tree_memory.py):
-the app's own peak (VmHWM), the checking process's, and the largest sum of the two seen in one
-20 ms sample; and the app's own CPU time (user + system, from /proc/PID/stat) at the moment rows
-first show, which the machine's load changes far less than the wall time. Navigation runs in-process
+checked) and takes medians. A large dataset's first open is timed (first frame, rows, and the app's own
+CPU time, user + system from /proc/PID/stat, at the moment rows first show, which the machine's load
+changes far less than the wall time) in a run where nothing else looks; a second run per repeat
+measures memory as earlier rounds did, and its rows figure is kept beside, for comparison with them
+(the pane read by a `tmux capture-pane` process a look, and /proc sampled meanwhile). Peak RSS is
+/usr/bin/time -v's "Maximum resident set size" of that run, which shows rows, searches for `raid`
+(waiting for the index the app builds in the background) and quits with `q`: the largest single
+process. The app checks a large first open in a second process, so the same run is also sampled from
+/proc (bench/tree_memory.py): the app's own peak (VmHWM), the checking process's, and the largest sum
+of the two seen in one 20 ms sample. Navigation runs in-process
 (Pilot, 120x40): each figure is the wall time of `await pilot.press(key)` + `await pilot.pause()`,
 p95, minus the median of the same for `f12` (no binding) as the Pilot's own overhead (the Pilot waits
 for the process to go idle in 20 ms slices, and long lists measure their rows' heights in idle 1 ms
