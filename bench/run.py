@@ -843,7 +843,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.events = args.events if args.events is not None else 300 if args.quick else 100_000
     code = revision()
-    report = run(args)
+    # Every folder and file the bench makes (cache folders, generated datasets, reports) goes in one
+    # folder of its own, removed at the end: runs left dozens behind in the temporary folder.
+    scratch = tempfile.mkdtemp(prefix="junquito-bench-")
+    tempfile.tempdir = scratch
+    try:
+        report = run(args)
+    finally:
+        tempfile.tempdir = None
+        shutil.rmtree(scratch, ignore_errors=True)
     where = f"Machine: {machine()}; code: {code}"
     print(f"{where}\n\n{report}")
     if args.record:
