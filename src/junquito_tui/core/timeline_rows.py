@@ -13,16 +13,15 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count, pairwise
+from itertools import compress, count, pairwise, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
-from .dates import clock, day_label, gap, group_parts
+from .dates import clock, day_label, gap, group_parts, per_when
 from .placement import READING_MARK, Placement, placement, stated_mark, unordered_label
 from .records import Event, Precision
 
 HEADING = -1  # in ``RowIndex.positions``: a heading row; >= 0 is an event's position in the view
-_WHEN = attrgetter("when")
 _ORDER_FIELDS = attrgetter("after", "before", "shown_after", "shown_before")
 
 
@@ -52,28 +51,33 @@ class Span(NamedTuple):
 
 
 def spans(view: Sequence[Event]) -> Iterator[Span]:
-    """Consecutive events grouped by heading, each with its sub-heading for untimed events. What a
-    span needs of its events' dates is asked once per ``When`` object (a spreadsheet's events share
-    one per date) and found among them by C: where a heading changes, its first clock time and
-    whether one of its dates is exact."""
+    """Consecutive events grouped by heading, each with its sub-heading for untimed events. The
+    headings are asked once per ``When`` object (a spreadsheet's events share one per date); where a
+    heading changes, its first clock time and whether one of its dates is exact are found by C."""
     if not view:
         return
+    headings = per_when(view, group_parts)
+    cuts = [0, *compress(count(1), map(operator.ne, headings[1:], headings)), len(view)]
     whens = list(map(_WHEN, view))
-    ids = list(map(id, whens))
-    distinct = dict(zip(ids, whens, strict=True))
-    headings: dict[tuple[int, ...], int] = {}  # a heading's parts -> its number, shared by equal parts
-    heading = {key: headings.setdefault(group_parts(when), len(headings)) for key, when in distinct.items()}
-    clocked = {key: when is not None and when.precision == Precision.MINUTE for key, when in distinct.items()}
-    exact = {key: when is not None and not when.approximate for key, when in distinct.items()}
-    numbers = list(map(heading.__getitem__, ids))
-    minutes, exacts = list(map(clocked.__getitem__, ids)), list(map(exact.__getitem__, ids))
-    parts_of = list(headings)
-    cuts = [0, *compress(count(1), map(operator.ne, numbers[1:], numbers)), len(view)]
+    if any(map(operator.is_, whens, repeat(None))):  # undated events: no clock time, not exact
+        whens = [_UNDATED if when is None else when for when in whens]
+    minutes = list(map(operator.eq, map(_PRECISION, whens), repeat(Precision.MINUTE)))
+    exacts = list(map(operator.not_, map(_APPROXIMATE, whens)))
+    del whens
     for start, end in pairwise(cuts):
-        span, parts = list(view[start:end]), parts_of[numbers[start]]
+        span, parts = list(view[start:end]), headings[start]
         leading = span[: _index(minutes, True, start, end) - start] if parts and len(span) > 1 else []
         label = unordered_label(parts, len(leading), _periods(leading)) if leading else ""
         yield Span(parts, span, label, len(leading), _index(exacts, True, start, end) < end)
+
+
+class _Undated(NamedTuple):  # what an undated event's date is read as here
+    precision: str | None = None
+    approximate: bool = True
+
+
+_UNDATED = _Undated()
+_WHEN, _PRECISION, _APPROXIMATE = attrgetter("when"), attrgetter("precision"), attrgetter("approximate")
 
 
 def _index(values: list[bool], wanted: bool, start: int, end: int) -> int:
