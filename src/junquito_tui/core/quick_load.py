@@ -152,10 +152,14 @@ def _sheet_at_once(path: Path, max_bytes: int) -> EarlySheet | None:
 def might_be_acled(path: Path) -> bool:
     """Whether the file's first 256 KB (where ``is_acled`` looks for its header) hold the words of the
     two columns the fast reading needs, however spelt ('event_id_cnty', 'EVENT_ID_CNTY', 'eventIdCnty';
-    'time_precision'...): without them it reads no file, and no module need be imported to know."""
+    'time_precision'...): without them it reads no file, and no module need be imported to know. A
+    header may run on past them (thousands of columns): then the id's word is enough."""
     with path.open("rb") as handle:
         head = handle.read(_HEAD_BYTES).lower()
-    return b"cnty" in head and b"precision" in head
+    if (at := head.find(b"cnty")) < 0:
+        return False
+    ends = [end for end in (head.find(b"\n", at), head.find(b"\r", at)) if end >= 0]
+    return not ends or b"precision" in head[: min(ends)]  # (no line end: the header runs on)
 
 
 _HEAD_BYTES = 256 * 1024  # (sheet_read.SAMPLE_BYTES, which is_acled reads: a test checks they agree)
