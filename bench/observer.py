@@ -26,7 +26,18 @@ class Observer:
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
         self.pending = b""
         self.gone = False
-        self.unread = 2  # answers before the first capture's: to the attach itself, and to this
+        # tmux may run what comes on standard input before the attach itself (a review saw it in 8 of
+        # 40 starts: the refresh then failed, 'no current client', and the first capture read ''):
+        # wait for the attach's answer, the one whose flags are 0, before anything is sent.
+        deadline = time.perf_counter() + answer_within
+        while (line := self._line(deadline)) is not None:
+            words = line.split(b" ")
+            if words[0] in (b"%end", b"%error") and words[3:4] == [b"0"]:
+                self.gone = words[0] == b"%error"
+                break
+        else:
+            self.gone = True
+        self.unread = 1  # the answer to this, before the first capture's
         self._send("refresh-client -f no-output")
 
     def capture(self) -> str | None:
