@@ -4,17 +4,20 @@ first instruction on, when the user presses Ctrl-C or the reader of a pipe stops
 Both are ordinary ways to stop a command, not errors: no traceback. Ctrl-C exits 130 and a
 closed pipe 141 (128 + the signal's number, what a shell reports for a program those signals
 ended, so ``set -o pipefail`` scripts see the same as with ``grep``). The command line itself is
-imported inside the guard: its imports (pydantic) take a noticeable moment.
+imported inside the guard: its imports (pydantic) take a noticeable moment. A limit on open files
+too low to load the program (``ulimit -n 6``) is said in one line, with exit status 2.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
+EXIT_TOO_MANY_FILES = 2  # as for any other problem the user can put right
 
 
 def run() -> int:
@@ -30,6 +33,25 @@ def run() -> int:
     except BrokenPipeError:
         _quiet(sys.stdout, sys.stderr)
         return EXIT_BROKEN_PIPE
+    except OSError as error:  # a limit the user set (ulimit -n): said, not a traceback
+        if error.errno not in (errno.EMFILE, errno.ENFILE):
+            raise
+        print(f"junquito-tui: {_open_files_limit(error.errno)}", file=sys.stderr)
+        return EXIT_TOO_MANY_FILES
+
+
+def _open_files_limit(number: int) -> str:
+    """What went wrong and what to do: a file could not be opened (a module, the dataset), as this
+    process may hold only so many open at once (``EMFILE``) or the system's table is full (``ENFILE``)."""
+    if number == errno.ENFILE:
+        return "the system has too many files open; close some programs and try again"
+    try:
+        import resource  # (Unix)
+
+        limit = f" (this shell's limit: {resource.getrlimit(resource.RLIMIT_NOFILE)[0]})"
+    except (ImportError, OSError, ValueError):
+        limit = ""
+    return f"too many open files{limit}; raise the limit (ulimit -n 1024) and try again"
 
 
 def _quiet(*streams: object) -> None:

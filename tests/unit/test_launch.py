@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import pty
 import select
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED
+from junquito_tui import cli, launch
 
 PROGRAM = [sys.executable, "-m", "junquito_tui"]
 HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
@@ -153,3 +155,30 @@ def test_ctrl_c_exits_130_without_a_traceback(argv: list[str]) -> None:
     )
     assert result.returncode == 130
     assert b"Traceback" not in result.stderr and b"KeyboardInterrupt" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("number", "said"),
+    [(errno.EMFILE, "too many open files (this shell's limit: "), (errno.ENFILE, "the system has too many files open")],
+)
+def test_a_limit_on_open_files_is_said_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], number: int, said: str
+) -> None:
+    """With `ulimit -n 6` the explorer failed to import a module of Textual's and printed a traceback."""
+
+    def main(**_: object) -> int:
+        raise OSError(number, os.strerror(number), "textual/pilot.py")
+
+    monkeypatch.setattr(cli, "main", main)
+    assert launch.run() == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"junquito-tui: {said}") and "Traceback" not in err
+
+
+def test_another_os_error_is_not_taken_for_a_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    def main(**_: object) -> int:
+        raise PermissionError(errno.EACCES, "denied")
+
+    monkeypatch.setattr(cli, "main", main)
+    with pytest.raises(PermissionError):
+        launch.run()
