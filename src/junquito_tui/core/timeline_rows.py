@@ -127,8 +127,8 @@ def _periods(events: list[Event]) -> int:
     """How many of these events are placed only by their period (``Placement.PERIOD``): ``placement``
     asked once per distinct set of order fields (most events have none), one event standing for each."""
     keys = list(map(_ORDER_FIELDS, events))
-    counted = Counter(keys)
-    return sum(number for key, number in counted.items() if placement(events[keys.index(key)]) is Placement.PERIOD)
+    counted, standing = Counter(keys), dict(zip(keys, events, strict=True))
+    return sum(number for key, number in counted.items() if placement(standing[key]) is Placement.PERIOD)
 
 
 def time_cell(event: Event) -> str:
