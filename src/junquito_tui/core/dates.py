@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import TypeVar
 
-from .records import Event, Precision, When
+from .records import Event, Precision, When, day_number
 
 T = TypeVar("T")
 _WHEN = attrgetter("when")
@@ -152,9 +152,9 @@ def gap(earlier: tuple[int, ...], later: tuple[int, ...]) -> str:
     if depth == 1:
         return _calendar(years, "year")
     months = years * 12 + later[1] - earlier[1]
-    if depth == 2 or not (earlier[0] >= dt.MINYEAR and later[0] <= dt.MAXYEAR):
+    if depth == 2:
         return _calendar(months, "month") if months < 24 else _calendar(months // 12, "year")
-    days = (dt.date(*later[:3]) - dt.date(*earlier[:3])).days
+    days = day_number(*later[:3]) - day_number(*earlier[:3])  # (any year: BCE days too)
     if days < 14:
         return _plural(days, "day")
     if days < 61:

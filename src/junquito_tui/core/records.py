@@ -230,7 +230,7 @@ def _instant_minute(hour: int, minute: int, offset: str | None) -> int:
     return hour * 60 + minute - offset_minutes(offset) + _WIDEST
 
 
-def _days(year: int, month: int, day: int) -> int:
+def day_number(year: int, month: int, day: int) -> int:
     """Days from 1 March of year 0 to this day, any year (proleptic Gregorian; H. Hinnant's method)."""
     year -= month <= 2
     era = year // 400
@@ -245,7 +245,7 @@ def instant(when: When) -> int | None:
     if len(parts) != 5:
         return None
     year, month, day, hour, minute = parts
-    return _days(year, month, day) * 1440 + hour * 60 + minute - offset_minutes(when.utc_offset)
+    return day_number(year, month, day) * 1440 + hour * 60 + minute - offset_minutes(when.utc_offset)
 
 
 def ends_before(end: When, start: When) -> bool:
