@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import BUNDLED, REPO
@@ -307,7 +307,9 @@ def test_csv_cells_never_start_a_formula(minimal: dict[str, Any]) -> None:
 # Spreadsheets start a formula at these, after any blank or invisible characters (OWASP's CSV
 # injection list, with the full-width forms some locales type).
 TRIGGERS = "=+-@\uff1d\uff0b\uff0d\uff20"
-_LEAD = st.text(st.sampled_from([" ", "\u00a0", "\n", "\t", "\r", "\u2028", "\u200b", "\ufeff", '"', ";"]), max_size=3)
+_LEAD = st.text(
+    st.sampled_from([" ", "\u00a0", "\n", "\t", "\r", "\u2028", "\u200b", "\ufeff", '"', ";", "'"]), max_size=3
+)
 
 
 def _first_visible(text: str) -> str:
@@ -317,14 +319,22 @@ def _first_visible(text: str) -> str:
 
 def _marked(text: str) -> str:
     """The oracle, by splitting where a ';' locale may split: an apostrophe before each part whose
-    first visible character starts a formula, and before a cell starting with a tab or CR."""
-    parts = [TEXT_MARK + p if _first_visible(p) in TRIGGERS and _first_visible(p) else p for p in text.split(";")]
-    joined = ";".join(parts)
-    return TEXT_MARK + joined if joined.startswith(("\t", "\r")) else joined
+    first visible character starts a formula, and before a cell starting with a tab or CR. Either
+    counts after the apostrophes the text itself opens with (which the mark then precedes, so that
+    the import can tell its own mark from the text's)."""
+
+    def starts_formula(part: str) -> bool:
+        first = _first_visible(part.lstrip(TEXT_MARK))
+        return bool(first) and first in TRIGGERS
+
+    joined = ";".join(TEXT_MARK + part if starts_formula(part) else part for part in text.split(";"))
+    return TEXT_MARK + joined if joined.lstrip(TEXT_MARK).startswith(("\t", "\r")) else joined
 
 
 @settings(max_examples=300)
 @given(st.one_of(st.text(), st.lists(st.tuples(_LEAD, st.sampled_from(TRIGGERS), st.text(max_size=5))).map(str)))
+@example("'\t")  # the oracle had no word for the text's own apostrophes (found in CI: the export was right)
+@example("'=1")
 def test_a_csv_cell_never_starts_a_formula_and_reads_back_as_its_text(text: str) -> None:
     out = io.StringIO()
     csv.writer(out, quoting=csv.QUOTE_ALL).writerow([cell(text), "next"])
