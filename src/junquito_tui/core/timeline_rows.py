@@ -13,8 +13,8 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count, pairwise, repeat
-from operator import attrgetter
+from itertools import compress, count, groupby, repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from .dates import clock, day_label, gap, group_parts, per_when
@@ -22,6 +22,8 @@ from .placement import READING_MARK, Placement, placement, stated_mark, unordere
 from .records import Event, Precision
 
 HEADING = -1  # in ``RowIndex.positions``: a heading row; >= 0 is an event's position in the view
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_PRECISION, _APPROXIMATE = attrgetter("when.precision"), attrgetter("when.approximate")
 _ORDER_FIELDS = attrgetter("after", "before", "shown_after", "shown_before")
 
 
@@ -47,45 +49,15 @@ class Span(NamedTuple):
     events: list[Event]
     untimed: str  # the sub-heading over the events that open it without a time, or ''
     untimed_count: int  # how many events it heads
-    exact: bool  # whether one of its events is dated exactly (not 'about')
 
 
 def spans(view: Sequence[Event]) -> Iterator[Span]:
-    """Consecutive events grouped by heading, each with its sub-heading for untimed events. The
-    headings are asked once per ``When`` object (a spreadsheet's events share one per date); where a
-    heading changes, its first clock time and whether one of its dates is exact are found by C."""
-    if not view:
-        return
-    headings = per_when(view, group_parts)
-    cuts = [0, *compress(count(1), map(operator.ne, headings[1:], headings)), len(view)]
-    whens = list(map(_WHEN, view))
-    if any(map(operator.is_, whens, repeat(None))):  # undated events: no clock time, not exact
-        whens = [_UNDATED if when is None else when for when in whens]
-    minutes = list(map(operator.eq, map(_PRECISION, whens), repeat(Precision.MINUTE)))
-    exacts = list(map(operator.not_, map(_APPROXIMATE, whens)))
-    del whens
-    for start, end in pairwise(cuts):
-        span, parts = list(view[start:end]), headings[start]
-        leading = span[: _index(minutes, True, start, end) - start] if parts and len(span) > 1 else []
+    """Consecutive events grouped by heading, each with its sub-heading for untimed events."""
+    for parts, run in groupby(zip(per_when(view, group_parts), view, strict=True), key=_FIRST):
+        span = list(map(_SECOND, run))
+        leading = _leading_untimed(span) if parts and len(span) > 1 else []
         label = unordered_label(parts, len(leading), _periods(leading)) if leading else ""
-        yield Span(parts, span, label, len(leading), _index(exacts, True, start, end) < end)
-
-
-class _Undated(NamedTuple):  # what an undated event's date is read as here
-    precision: str | None = None
-    approximate: bool = True
-
-
-_UNDATED = _Undated()
-_WHEN, _PRECISION, _APPROXIMATE = attrgetter("when"), attrgetter("precision"), attrgetter("approximate")
-
-
-def _index(values: list[bool], wanted: bool, start: int, end: int) -> int:
-    """Where ``wanted`` is first found in ``values[start:end]``, as an index of ``values``; ``end`` if nowhere."""
-    try:
-        return values.index(wanted, start, end)
-    except ValueError:
-        return end
+        yield Span(parts, span, label, len(leading))
 
 
 def build_rows(view: list[Event]) -> RowIndex:
@@ -100,7 +72,7 @@ def build_rows(view: list[Event]) -> RowIndex:
     for span in spans(view):
         parts = span.parts
         label = day_label(parts) if parts else "Date not given in the source"
-        exact = span.exact
+        exact = bool(parts) and not all(map(_APPROXIMATE, span.events))  # (an undated span has no when)
         labels[len(positions)] = (label, _about(gap(last_dated, parts), exact and last_exact) if parts else "")
         positions.append(HEADING)
         starts.append(position)
@@ -121,6 +93,13 @@ def _about(gap: str, exact: bool) -> str:
     """The gap between two headings, 'about' where a date of either is approximate (ACLED's 'within a
     week or so of this day'): '5 days later' would claim what neither date knows."""
     return gap if exact or not gap.endswith("later") or gap.startswith("about") else f"about {gap}"
+
+
+def _leading_untimed(span: list[Event]) -> list[Event]:
+    """The events of a dated span that open the period without a clock time (they sort at its start):
+    those before its first ``Placement.CLOCK``, found by C."""
+    clocked = compress(count(), map(operator.eq, map(_PRECISION, span), repeat(Precision.MINUTE)))
+    return span[: next(clocked, len(span))]
 
 
 def _periods(events: list[Event]) -> int:
