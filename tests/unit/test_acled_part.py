@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +44,21 @@ class _HereAndNow:
     def start(self) -> _HereAndNow:
         return self
 
-    def result(self) -> acled_part.Part | None:
-        part = acled_part.read_part(self.path, self.offset)
-        _HereAndNow.handed.append(part is not None)
-        return None if part is None else msgspec.msgpack.decode(msgspec.msgpack.encode(part), type=acled_part.Part)
+    def parts(self) -> Iterator[acled_part.Part]:
+        handed: list[bytes] = []
+        try:
+            read = acled_part.read_part(
+                self.path, self.offset, lambda part: handed.append(acled_part.handed_over(part))
+            )
+        except NotQuick:
+            read = None
+        _HereAndNow.handed.append(bool(read))
+        for frame in handed:  # (as the app takes them: each before the child is done)
+            yield msgspec.msgpack.decode(frame[8:], type=acled_part.Part)
+        if read is None:
+            raise NotQuick("as the child's exit status says")
+        if not read:
+            raise acled_part.NoPart
 
     def stop(self) -> None:
         pass
@@ -57,17 +69,34 @@ _ONE_LINE = plain_rows().map(lambda rows: [row | {"notes": (row["notes"] or "").
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.one_of(_ONE_LINE, plain_rows(), rows_with_odd_cells()), st.floats(0.0, 1.0))
+@given(
+    st.one_of(_ONE_LINE, plain_rows(), rows_with_odd_cells()), st.floats(0.0, 1.0), st.integers(1, 4), st.integers(1, 9)
+)
 @example(  # the same actor spelt three ways, coded two ways, on both sides of the cut
-    [{"actor1": "  Rebels ", "inter1": "Rioters"}, {"actor1": "rebels", "inter1": "6"}, {"actor1": "Rebels"}], 0.5
+    [{"actor1": "  Rebels ", "inter1": "Rioters"}, {"actor1": "rebels", "inter1": "6"}, {"actor1": "Rebels"}],
+    0.5,
+    4096,
+    8192,
+)
+@example(  # ... and in three parts handed over one after the other
+    [{"actor1": "Rebels", "inter1": "Rioters"}, {"actor1": "rebels", "inter1": "6"}, {"actor1": "Rebels"}] * 3,
+    0.3,
+    1,
+    1,
 )
 def test_a_file_read_in_two_parts_is_read_as_in_one(
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
     rows: list[dict[str, str | None]],
     share: float,
+    chunk: int,
+    batch: int,
 ) -> None:
+    """Whatever the cut, and however many parts the rows after it are handed over in (``batch`` rows
+    each, read ``chunk`` rows at a time)."""
     monkeypatch.setattr(acled_part, "Reading", _HereAndNow)
+    monkeypatch.setattr(acled_fast, "CHUNK", chunk)
+    monkeypatch.setattr(acled_part, "BATCH_ROWS", batch)
     path = write_export(tmp_path_factory.mktemp("acled") / "export.csv", rows)
     whole = read_fast(path, split=0.0)
     _HereAndNow.handed.clear()
@@ -130,6 +159,64 @@ def test_a_child_that_fails_leaves_the_file_to_the_ordinary_import(
     monkeypatch.setattr(child_process, "command", lambda *_: [sys.executable, "-c", program])
     assert read_fast(path, split=0.5) is None
     assert read_fast(path, split=0.0) is not None  # (it is the child, not the file)
+
+
+def _frames_of(path: Path, share: float) -> list[bytes]:
+    """The parts a child hands over for the rows after the cut at ``share``, a row each."""
+    frames: list[bytes] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(acled_fast, "CHUNK", 1)
+        patch.setattr(acled_part, "BATCH_ROWS", 1)
+        offset = split_point(path, 1 - share)
+        assert offset is not None
+        assert acled_part.read_part(path, offset, lambda part: frames.append(acled_part.handed_over(part)))
+    return frames
+
+
+@pytest.mark.parametrize(
+    ("handed", "status", "read"),
+    [
+        (lambda frames: frames, 0, True),  # every part, the last one marked
+        (lambda frames: frames[:-1], 0, False),  # the last one missing: the child stopped short
+        (lambda frames: [*frames, b"more"], 0, False),  # anything after the last one
+        (lambda frames: [*frames, frames[-1]], 0, False),  # a last part after the last one
+        (lambda frames: [*frames[:-1], frames[-1][:-3]], 0, False),  # a part cut short
+        (lambda frames: frames, acled_part.REFUSED, False),  # every part, then refused
+        (lambda frames: frames, 1, False),  # every part, then a crash
+    ],
+)
+def test_the_rows_after_the_cut_are_taken_only_from_every_part_the_child_hands_over_as_it_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, handed: Any, status: int, read: bool
+) -> None:
+    path = _export(tmp_path / "export.csv")
+    frames = _frames_of(path, 0.5)
+    assert len(frames) > 20  # (a part a row: the app takes them one after another)
+    out = tmp_path / "out.bin"
+    out.write_bytes(b"".join(handed(frames)))
+    program = f"import sys; sys.stdout.buffer.write(open({str(out)!r}, 'rb').read()); sys.exit({status})"
+    monkeypatch.setattr(child_process, "command", lambda *_: [sys.executable, "-c", program])
+    fast = read_fast(path, split=0.5)
+    assert (fast is not None) == read
+    if fast is not None:
+        assert same_reading(fast, load_with_report(path))
+
+
+def test_the_parts_are_read_as_the_child_writes_them_not_left_to_fill_the_pipe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A child writing more than a pipe holds ends before the app asks for its parts: it is read
+    meanwhile (else the child would wait, its rows unread, until the app has read its own)."""
+    path = _export(tmp_path / "export.csv")
+    frame = "(1 << 20).to_bytes(8, 'big') + bytes(1 << 20)"  # (no part, but a part's length: the reader reads it)
+    program = f"import sys; sys.stdout.buffer.write(({frame}) * 4)"
+    monkeypatch.setattr(child_process, "command", lambda *_: [sys.executable, "-c", program])
+    reading = acled_part.Reading(path, 0).start()
+    try:
+        assert reading.process is not None
+        reading.process.wait(timeout=20)  # (never asked for a part: with nobody reading, it waits forever)
+        assert reading.process.returncode == 0
+    finally:
+        reading.stop()
 
 
 def test_a_child_that_hangs_is_stopped_at_its_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

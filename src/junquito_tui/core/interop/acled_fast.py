@@ -19,7 +19,7 @@ import csv
 import dataclasses
 import operator
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, compress, count, islice, repeat
 from pathlib import Path
 from typing import Any
@@ -62,7 +62,7 @@ _KEYS = (
     "source", "scale", "notes", "fatalities", "tags", "year",
 )  # fmt: skip
 _REPORTED = Certainty.REPORTED
-_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
+_FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 CHUNK = 4096  # rows read a column at a time
 _GEO_SUFFIXES = {code + tail: f"; {note}" for code, note in acled.GEO_NOTES.items() for tail in ("", ".0")}
 # The events' fields made a column at a time (the rest: their defaults, and certainty 'reported').
@@ -115,24 +115,30 @@ def read_fast(
             part.stop()
 
 
-def read_rows_after(path: Path, quick: QuickCsv, offset: int) -> acled_part.Part | None:
-    """In ``acled_part``'s child: the rows ``quick`` reads (the file's last part, from ``offset``), as
-    ``Part``; None where the fast reading leaves the file to the ordinary import; ``NotQuick`` where
-    it reads it line by line."""
+def read_rows_after(path: Path, quick: QuickCsv, offset: int, hand: Callable[[acled_part.Part], None]) -> bool:
+    """In ``acled_part``'s child: the rows ``quick`` reads (the file's last part, from ``offset``),
+    handed over as read, a ``Part`` of about ``acled_part.BATCH_ROWS`` rows at a time, the last one
+    marked; False where the fast reading leaves the file to the ordinary import (the parts handed
+    before are then of no use); ``NotQuick`` where it reads it line by line."""
     try:
         sheet = Sheet(path, quick.table)
         if layout_of(sheet.header) != "acled" or (begun := _begin(sheet, keep=True)) is None:
-            return None
+            return False
         if has_raw_control(path, offset):  # (the app looks into the bytes before)
-            return None
+            return False
         reading = begun[4]
         reading.book.actors.made_by = []
-        _rows(reading, _quick_chunks(sheet, quick))
-        return acled_part.exported(reading, sheet.counts.rows, sheet.counts.empty)
+        batches = acled_part.Batches(reading)
+        for chunk in _quick_chunks(sheet, quick):
+            _rows(reading, [chunk])
+            if len(reading.fields["id"]) >= acled_part.BATCH_ROWS:
+                hand(batches.next(sheet.counts.rows, sheet.counts.empty))
+        hand(batches.next(sheet.counts.rows, sheet.counts.empty, last=True))
+        return True
     except NotQuick:  # the whole file is read line by line, in the app
         raise
     except Exception:  # in doubt: the ordinary reading
-        return None
+        return False
 
 
 def has_raw_control(path: Path, start: int = 0, end: int | None = None) -> bool:
@@ -197,7 +203,7 @@ def _begin(sheet: Sheet, *, keep: bool = False) -> _Begun | None:
     return at, events, memo, extras, reading
 
 
-def _rows(reading: _Columns, chunks: Chunks) -> None:
+def _rows(reading: _Columns, chunks: Iterable[tuple[Sequence[str], Sequence[list[Any]]]]) -> None:
     notes = reading.book.notes
     for wheres, cells in chunks:
         said = notes.said
@@ -216,11 +222,11 @@ def _read(sheet: Sheet, chunks: Chunks, part: acled_part.Reading | None) -> Load
             # (a share, not None: a bar of unknown length is redrawn 15 times a second while the app waits)
             sheet.progress(f"Reading rows: {sheet.counts.rows:,} here, the rest in another process", sheet.table.read())
         reading.make_ahead()
-        if (rest := part.result()) is None:
-            raise _Refused
-        reading.adopt(rest)
-        sheet.counts.rows += rest.rows
-        sheet.counts.empty += rest.empty
+        for rest in part.parts():  # each made ahead in turn: while the other process reads on
+            reading.adopt(rest)
+            sheet.counts.rows += rest.rows
+            sheet.counts.empty += rest.empty
+            reading.make_ahead()
     extras.warn()  # after the rows, as the ordinary import says it
     acled.file_notes(sheet, at, events, memo)
     title, description = acled.heading(sheet)
@@ -274,6 +280,9 @@ class _Columns:
         # The events to be, a list per field, a row at a time in the file's order.
         self.fields: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
         self.ahead: tuple[list[Event], list[int]] = ([], [])  # records made ahead (``make_ahead``), their keys
+        self.built: dict[int, tuple[Parsed, When, int]] = {}  # id of a parsed date -> it, its When, its key
+        self.part_actors: list[str] = []  # the actors and participants the other process's parts made, in order
+        self.part_people: list[Participant] = []
         self.keep = keep
         self.kept_dates: list[tuple[str, str]] = []
         self.kept_sources: list[str] = []
@@ -344,8 +353,9 @@ class _Columns:
         out["title"] += map(part.titles.__getitem__, part.title_of)
         out["summary"] += part.summaries
         out["place"] += part.places
-        actors = [self.book.actors.take(name, kind, side) for name, kind, side in part.actors]
-        people = [_participant(actors[actor], role, self.people) for actor, role in part.participants]
+        actors, people = self.part_actors, self.part_people  # (numbered across the parts)
+        actors += [self.book.actors.take(name, kind, side) for name, kind, side in part.actors]
+        people += [_participant(actors[actor], role, self.people) for actor, role in part.participants]
         casts = [tuple(map(people.__getitem__, cast)) for cast in part.casts]
         out["actors"] += map(casts.__getitem__, part.cast_of)
         for actor, coded in part.codings:  # each actor's types, met first in the part: after those met here
@@ -358,6 +368,13 @@ class _Columns:
             used[position] = used.get(position, 0) + rows
         if notes.said != said:
             raise _Refused
+
+    def batch(self) -> tuple[dict[str, list[Any]], list[tuple[str, str]], list[str]]:
+        """The fields of the rows read since the last call, and their date and source cells (``keep``),
+        let go of here (the registers and memos stay: the rows after these meet them)."""
+        batch = self.fields, self.kept_dates, self.kept_sources
+        self.fields, self.kept_dates, self.kept_sources = {name: [] for name in _COLUMNS}, [], []
+        return batch
 
     def _ids(self, given: list[str], wheres: Sequence[str]) -> list[str]:
         """The ids as given, lowercased: valid slugs, each met once (else the ordinary import makes
@@ -506,26 +523,27 @@ class _Columns:
         date waits for the file's order of day and month (one that could be either: its ``pair``)."""
         if all(start.pair is None for start in {id(start): start for start in self.fields["start"]}.values()):
             made, keys = self._made()
-            self.ahead = (self.ahead[0] + made, self.ahead[1] + keys)
+            self.ahead[0].extend(made)
+            self.ahead[1].extend(keys)
 
     def _made(self) -> tuple[list[Event], list[int]]:
         """The records of the rows read since the last call, and their sort keys; their fields let go of."""
         notes, dates = self.book.notes, self.book.dates
         fields, self.fields = self.fields, {name: [] for name in _COLUMNS}
         said = notes.said
-        # each distinct parsed date (kept alive by the column): its When, and its sort key as one number
-        built: dict[int, tuple[When, int]] = {}
+        # each distinct parsed date (kept alive here): its When, and its sort key as one number
+        built = self.built
         for start, where in zip(fields["start"], fields["where"], strict=True):
             if id(start) not in built:
                 if start.seconds is not None:  # a minute's events are put in their seconds' order: the ordinary way
                     raise _Refused
                 when = _when(dates, start, where)
-                built[id(start)] = (when, key_number(when.sort_key()))
+                built[id(start)] = (start, when, key_number(when.sort_key()))
         if notes.said != said:
             raise _Refused
         dated = list(map(built.__getitem__, map(id, fields.pop("start"))))
-        fields["when"] = list(map(_FIRST, dated))
-        keys = list(map(_SECOND, dated))
+        fields["when"] = list(map(_SECOND, dated))
+        keys = list(map(_THIRD, dated))
         del dated
         # each distinct source cell's (its source ids, its claims), shared by its rows as the cell's claims are
         cited = fields.pop("cited")
