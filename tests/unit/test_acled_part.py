@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from acled_files import plain_rows, rows_with_odd_cells, same_reading, write_export
+from acled_files import HEADER, plain_rows, rows_with_odd_cells, same_reading, write_export
 from junquito_tui.core import child_process, quick_load
 from junquito_tui.core.checking import Check
 from junquito_tui.core.interop import acled, acled_fast, acled_part, quick_csv
@@ -199,6 +199,23 @@ def test_the_rows_after_the_cut_are_taken_only_from_every_part_the_child_hands_o
     assert (fast is not None) == read
     if fast is not None:
         assert same_reading(fast, load_with_report(path))
+
+
+def test_a_part_many_times_the_size_of_its_rows_is_taken_over(tmp_path: Path) -> None:
+    """Columns ACLED does not have go into each summary with their names ('Column: value'): long
+    names and short cells make a part far larger than its bytes in the file. A review found such a
+    part taken for no part (a cap of 8 times the file's size), and the file read the ordinary way."""
+    names = [f"{'a long column name ' * 10}{n}" for n in range(40)]
+    rows = [row | dict.fromkeys(names, "y") for row in _rows(900)]
+    path = write_export(tmp_path / "export.csv", rows, header=(*HEADER, *names))
+    child = subprocess.run(
+        [*child_process.command(acled_part.__name__, str(path), str(split_point(path, 0.5)))],
+        capture_output=True,
+        check=True,
+    )
+    assert len(child.stdout) > 8 * path.stat().st_size + (1 << 20)  # (the cap, and a part over it)
+    fast = read_fast(path, split=0.5)
+    assert fast is not None and same_reading(fast, load_with_report(path))
 
 
 def test_the_parts_are_read_as_the_child_writes_them_not_left_to_fill_the_pipe(

@@ -90,7 +90,6 @@ class Reading:
     def __init__(self, path: Path, offset: int) -> None:
         self.offset = offset
         self.limit = TIME_LIMIT_BASE + TIME_LIMIT_PER_MB * path.stat().st_size / 1e6
-        self.max_frame = 8 * path.stat().st_size + (1 << 20)  # a part is never this large: bytes that are no part
         self.command = child_process.command(__name__, str(path), str(offset))
         self.process: subprocess.Popen[bytes] | None = None
         self.reader: threading.Thread | None = None
@@ -99,10 +98,13 @@ class Reading:
     def start(self) -> Reading:
         self.process = child_process.start(self, self.command)
         if self.process.stdout is not None:  # read as the child writes: a part waiting in a full pipe stops it
-            self.reader = threading.Thread(
-                target=_frames, args=(self.process.stdout, self.frames, self.max_frame), daemon=True
-            )
-            self.reader.start()
+            reader = threading.Thread(target=_frames, args=(self.process.stdout, self.frames), daemon=True)
+            try:
+                reader.start()
+            except RuntimeError:  # no thread to be had: no part either
+                self.stop()
+                return self
+            self.reader = reader
         return self
 
     def parts(self) -> Iterator[Part]:
@@ -153,12 +155,12 @@ class Reading:
             process.stdout.close()  # (else the thread reading it closes it, at its end)
 
 
-def _frames(out: IO[bytes], frames: queue.SimpleQueue[bytes | None], max_frame: int) -> None:
+def _frames(out: IO[bytes], frames: queue.SimpleQueue[bytes | None]) -> None:
     """Each part's bytes as they come, then None at the output's end; before it, b'' (no part) where
     the output holds anything else."""
     try:
         while len(head := out.read(_LENGTH_BYTES)) == _LENGTH_BYTES:
-            if (size := int.from_bytes(head, "big")) > max_frame or len(frame := out.read(size)) < size:
+            if (frame := _exactly(out, int.from_bytes(head, "big"))) is None:
                 frames.put(b"")
                 break
             frames.put(frame)
@@ -171,6 +173,16 @@ def _frames(out: IO[bytes], frames: queue.SimpleQueue[bytes | None], max_frame: 
         frames.put(None)
         with contextlib.suppress(OSError):
             out.close()
+
+
+def _exactly(out: IO[bytes], size: int) -> bytes | None:
+    """The next ``size`` bytes, or None where the output ends before. Read a megabyte at a time: a
+    length that is no part's (up to 2**64) is never set aside at once."""
+    pieces = []
+    while size > 0 and (piece := out.read(min(size, 1 << 20))):
+        pieces.append(piece)
+        size -= len(piece)
+    return b"".join(pieces) if size == 0 else None
 
 
 def start(path: Path, share: float | None = None, *, early: bool = False) -> Reading | None:
