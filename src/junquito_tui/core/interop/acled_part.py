@@ -159,14 +159,13 @@ def _frames(out: IO[bytes], frames: queue.SimpleQueue[bytes | None]) -> None:
     """Each part's bytes as they come, then None at the output's end; before it, b'' (no part) where
     the output holds anything else."""
     try:
-        while len(head := out.read(_LENGTH_BYTES)) == _LENGTH_BYTES:
-            if (frame := _exactly(out, int.from_bytes(head, "big"))) is None:
-                frames.put(b"")
-                break
+        while (
+            len(head := out.read(_LENGTH_BYTES)) == _LENGTH_BYTES
+            and (frame := _exactly(out, int.from_bytes(head, "big"))) is not None
+        ):
             frames.put(frame)
-        else:
-            if head:  # a few bytes more
-                frames.put(b"")
+        if head:  # bytes that are no part: a length cut short, or a part shorter than its length
+            frames.put(b"")
     except (OSError, ValueError):
         frames.put(b"")
     finally:
