@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,14 +16,8 @@ from conftest import REPO
 from junquito_tui.cli import main
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.interop import encode_export, export_text
-from junquito_tui.core.interop.csv_export import (
-    ADDED_COLUMNS,
-    COLUMNS,
-    ROLE_ESCAPED,
-    SOURCE_ESCAPED,
-    list_part,
-    read_cell,
-)
+from junquito_tui.core.interop.csv_export import ADDED_COLUMNS, COLUMNS, read_cell
+from junquito_tui.core.interop.csv_lists import ROLE_ESCAPED, SOURCE_ESCAPED, list_part
 from junquito_tui.core.loader import load_dataset, load_with_warnings
 
 SHEETS = REPO / "tests" / "data" / "csv-round-trip"  # apart from tests/data/sheets: not all sheets
@@ -69,8 +65,9 @@ def test_the_reviewers_ends_come_back_with_every_field(tmp_path: Path) -> None:
 
 def test_the_new_columns_come_after_every_older_one() -> None:
     """A reader that takes the columns by position finds the older ones where they were."""
-    assert COLUMNS[: -len(ADDED_COLUMNS)][-1] == "placement" and COLUMNS[:2] == ("id", "start")
+    assert COLUMNS[: -len(ADDED_COLUMNS) - 1][-1] == "placement" and COLUMNS[:2] == ("id", "start")
     assert ADDED_COLUMNS == ("zone_label", "end_approximate", "end_note", "end_zone_label")
+    assert COLUMNS[-1] == "provenance"
 
 
 @pytest.mark.parametrize(
@@ -140,26 +137,123 @@ def test_true_as_a_spreadsheet_saves_it_and_a_misplaced_zone_label(tmp_path: Pat
     assert any("zone label 'VST'" in w and "label ignored" in w for w in warnings)
 
 
-def test_a_confirmed_events_claims_come_back(tmp_path: Path) -> None:
-    """Before: the claims cell of a confirmed event was read only for an event that was not confirmed,
-    so 'International media ..., as reported by Wikipedia: What happened at El Junquito was a
-    massacre.' was dropped without a word. Every event's claims cell now comes back as one claim."""
+def _bundled_through_csv(
+    tmp_path: Path, edit: Callable[[dict[str, str]], None] | None = None
+) -> tuple[Chronology, Chronology, list[dict[str, str]], list[str]]:
+    """The bundled chronology exported as CSV (each row changed by ``edit``, as in a spreadsheet), read back."""
     original = Chronology(load_dataset())
-    text = export_text(original, "csv")
+    rows = list(csv.DictReader(io.StringIO(export_text(original, "csv"), newline="")))
+    for row in rows:
+        if edit is not None:
+            edit(row)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
     path = tmp_path / "bundled.csv"
-    path.write_bytes(encode_export(text, "csv"))
-    back, _ = load_with_warnings(path)
-    again = {event.id: event for event in back.events}
-    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text, newline=""))}
-    reaction = again["international-reaction"]
-    assert reaction.certainty == "confirmed"
-    [claim] = reaction.claims
-    assert claim.statement.startswith(
+    path.write_bytes(encode_export(out.getvalue(), "csv"))
+    back, warnings = load_with_warnings(path)
+    return original, Chronology(back), rows, warnings
+
+
+def _claims(chronology: Chronology, event_id: str) -> list[tuple[Any, ...]]:
+    """An event's claims: claimants by name; sources by title, publisher and the title they are known through."""
+
+    def source(source_id: str | None) -> tuple[Any, ...] | None:
+        found = chronology.sources.get(source_id) if source_id else None
+        if found is None:
+            return None
+        outer = chronology.sources[found.cited_in].title if found.cited_in else None
+        return (found.title, found.kind, found.publisher, found.url, outer)
+
+    event = chronology.event(event_id)
+    return [
+        (tuple(chronology.actors[a].name for a in c.by), c.statement, source(c.source), list(map(source, c.cited)))
+        for c in event.claims
+    ]
+
+
+def test_claims_come_back_with_their_claimants_sources_and_citations(tmp_path: Path) -> None:
+    """Before: every claims cell came back as one claim by no one named, read in the CSV file itself
+    ('no one named, as reported by CSV export ...: Bellingcat and Forensic Architecture, as reported by
+    Wikipedia: ...'), and a source known second-hand lost its cited_in. The provenance cell now brings
+    back who claims what, where it was read and what it cites, as the dataset had it."""
+    original, back, rows, warnings = _bundled_through_csv(tmp_path)
+    assert warnings == []
+    executed = _claims(back, "alleged-executions")
+    assert executed == _claims(original, "alleged-executions")
+    assert executed[0][0] == ("Bellingcat", "Forensic Architecture")
+    assert [cited[4] for cited in executed[0][3]] == ["El Junquito raid", "El Junquito raid"]  # second-hand
+    for event in original.events:
+        assert _claims(back, event.id) == _claims(original, event.id), event.id
+        assert back.event(event.id).certainty == event.certainty
+    # the readable cell is as it was: who, as reported by whom, what, where read
+    [reaction] = [row for row in rows if row["id"] == "international-reaction"]
+    assert read_cell(reaction["claims"], "claims").startswith(
         "International media and Politicians and citizens around the world (some), as reported by Wikipedia: "
         "What happened at El Junquito was a massacre."
     )
-    assert (claim.by, claim.source) == ((), "csv-file")
-    for event in original.events:
-        cell = read_cell(rows[event.id]["claims"], "claims")
-        assert [c.statement for c in again[event.id].claims] == ([cell] if cell else []), event.id
-        assert again[event.id].certainty == event.certainty
+
+
+def test_a_claims_cell_changed_in_a_spreadsheet_is_read_as_text_and_said(tmp_path: Path) -> None:
+    """The readable cells are what a user edits: one changed since the export wins over the provenance
+    cell, read as before (one claim holding the cell), with a warning naming the row."""
+
+    def edit(row: dict[str, str]) -> None:
+        if row["id"] == "international-reaction":
+            row["claims"] = "The Guardian: a massacre"
+
+    _, back, rows, warnings = _bundled_through_csv(tmp_path, edit)
+    line = 2 + [row["id"] for row in rows].index("international-reaction")
+    assert [w for w in warnings if "provenance" in w] == [
+        f"line {line}: provenance cell not read (the sources or claims cell is not what the export wrote with it: "
+        "changed since?); the sources and claims cells are read, as text"
+    ]
+    [claim] = back.event("international-reaction").claims
+    assert (claim.by, claim.statement, claim.source) == ((), "The Guardian: a massacre", "csv-file")
+    assert back.event("alleged-executions").claims[0].by == ("bellingcat", "forensic-architecture")  # the rest read
+
+
+def _chain(depth: int) -> str:
+    """A provenance cell citing a source known through ``depth`` others, one inside the other."""
+    inner = '{"title": "T", "kind": "other", "cited_in": ' * depth + '{"title": "T", "kind": "other"}' + "}" * depth
+    return '{"sources": [' + inner + "]}"
+
+
+@pytest.mark.parametrize(
+    ("provenance", "problem"),
+    [
+        (_chain(65), "$.sources[0] is known through a chain of more than 64 sources"),
+        (_chain(2_000), "nested too deeply"),  # msgspec's own limit: before, a RecursionError
+    ],
+)
+def test_a_provenance_cell_nested_deeper_than_any_dataset_is_refused(
+    tmp_path: Path, provenance: str, problem: str
+) -> None:
+    test_a_provenance_cell_not_as_the_export_writes_it_is_named(tmp_path, provenance, problem)
+
+
+@pytest.mark.parametrize(
+    ("provenance", "problem"),
+    [
+        ("{not json", "JSON is malformed"),
+        ('{"claims": [{"statement": 3}]}', "Expected `str`, got `int` - at `$.claims[0].statement`"),
+        ('{"sources": [{"title": "T", "kind": "rumour"}]}', "Invalid enum value 'rumour' - at `$.sources[0].kind`"),
+        ('{"sources": [], "who": 1}', "Object contains unknown field `who`"),
+        ('{"claims": [{"statement": "a\\u001b[2Jb"}]}', "$.claims[0].statement is not one line of plain text"),
+        ('{"sources": [{"title": "T", "kind": "other", "cited_in": {"title": "a\\nb", "kind": "other"}}]}',
+         "$.sources[0].cited_in.title is not one line of plain text"),
+    ],
+)  # fmt: skip
+def test_a_provenance_cell_not_as_the_export_writes_it_is_named(tmp_path: Path, provenance: str, problem: str) -> None:
+    """Hand-edited or broken: the row's sources and claims cells are read, as text; the warning says why."""
+
+    def edit(row: dict[str, str]) -> None:
+        if row["id"] == "alleged-executions":
+            row["provenance"] = provenance
+
+    _, back, _, warnings = _bundled_through_csv(tmp_path, edit)
+    [said] = [w for w in warnings if "provenance" in w]
+    assert problem in said and said.endswith("the sources and claims cells are read, as text")
+    [claim] = back.event("alleged-executions").claims
+    assert claim.by == () and claim.statement.startswith("Bellingcat and Forensic Architecture, as reported by")

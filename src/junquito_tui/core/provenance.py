@@ -70,9 +70,14 @@ def claimants(chronology: Chronology, claim: Claim) -> str:
 
 def attribution(chronology: Chronology, claim: Claim) -> str:
     """'Bellingcat and Forensic Architecture, as reported by Wikipedia'; 'no one named, ...'."""
-    names = claimants(chronology, claim)
     source = chronology.sources.get(claim.source) if claim.source else None
-    return f"{names}, as reported by {reporter(source)}" if source else names
+    return attributed([_actor_name(chronology, a) for a in claim.by], source)
+
+
+def attributed(names: Sequence[str], source: Source | None) -> str:
+    """The same, of the claimants' names and the claim's source."""
+    who = join_names(names) or "no one named"
+    return f"{who}, as reported by {reporter(source)}" if source else who
 
 
 def _actor_name(chronology: Chronology, actor_id: str) -> str:

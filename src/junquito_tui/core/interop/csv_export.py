@@ -9,7 +9,8 @@ backslash goes before every '\\' and ';', before '(' and ')' in a role, before '
 source's title or address, and before a blank at either end of a part (see ``list_part``).
 The start's fields are ``start``, ``precision``, ``approximate``, ``date_note`` and ``zone_label``;
 the end's ``end``, ``end_approximate``, ``end_note`` and ``end_zone_label`` (its precision is its
-date's: the model allows no other). The columns added after ``placement`` come last so that a
+date's: the model allows no other). ``provenance`` holds the event's sources and claims whole, as
+JSON, for the import (``csv_provenance``). The columns added after ``placement`` come last so that a
 reader that takes the columns by position still finds the older ones where they were.
 
 Spreadsheets read cells, not text. Every cell is quoted. A cell whose first visible character
@@ -32,9 +33,10 @@ import re
 
 from ..chronology import Chronology
 from ..placement import Placement, placement
-from ..provenance import event_accounts, known_through
 from ..records import Event, When
 from ..timeline_rows import spans
+from .csv_lists import ESCAPED, ROLE_ESCAPED, list_part
+from .csv_provenance import claims_cell, provenance_cell, sources_cell
 
 COLUMNS = (
     "id",
@@ -62,8 +64,9 @@ COLUMNS = (
     "end_approximate",
     "end_note",
     "end_zone_label",
+    "provenance",
 )
-ADDED_COLUMNS = COLUMNS[COLUMNS.index("zone_label") :]  # a file with them escapes its lists (``list_part``)
+ADDED_COLUMNS = COLUMNS[COLUMNS.index("zone_label") : -1]  # a file with them escapes its lists (``list_part``)
 # A formula starts at '=', '+', '-', '@' (or their full-width forms) after any blank or invisible
 # characters, and a double quote, which spreadsheets skip too.
 _TRIGGERS = "=+\\-@\uff1d\uff0b\uff0d\uff20"
@@ -104,28 +107,6 @@ def read_cell(text: str, column: str) -> str:
     return _MARKED_PART.sub(lambda m: m.group(1), text)
 
 
-# Why a backslash escape rather than, say, id columns: ids would keep the link to the item, but a
-# spreadsheet reader would see 'x; s1' instead of who took part and what was read, and an older file
-# (and a hand-written one) has names only. The backslash is rare in names and titles, so the cell
-# stays as it read before for nearly every item ('Pérez (El Piloto) (leader)'), and it is marked
-# only where the text itself holds what the import reads as structure. ESCAPED is what it escapes
-# anywhere; a role adds '(' and ')', a source's title or address '<' and '>'.
-ESCAPED = "\\;"
-ROLE_ESCAPED = ESCAPED + "()"
-SOURCE_ESCAPED = ESCAPED + "<>"
-ESCAPE = "\\"
-
-
-def list_part(text: str, escaped: str) -> str:
-    """``text`` as a part of an item of a list cell (a name, a role, a title, an address): a backslash
-    before each character of ``escaped`` and before a blank at either end (items are trimmed)."""
-    last = len(text) - 1
-    return "".join(
-        ESCAPE + char if char in escaped or (char.isspace() and index in (0, last)) else char
-        for index, char in enumerate(text)
-    )
-
-
 def to_csv(chronology: Chronology, events: list[Event]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
@@ -150,23 +131,7 @@ def _row(chronology: Chronology, event: Event, place: str) -> list[str]:
         actor = chronology.actors.get(actor_id)
         return actor.name if actor else actor_id
 
-    def source(source_id: str, escaped: str = "") -> str:
-        found = chronology.sources.get(source_id)
-        if found is None:
-            return list_part(source_id, escaped) if escaped else source_id
-        title = known_through(chronology.sources, source_id)
-        if escaped:
-            title = list_part(title, escaped)
-        if not found.url:
-            return title
-        return f"{title} <{list_part(found.url, escaped) if escaped else found.url}>"
-
-    claims = []  # the accounts together, each attributed: '..., as reported by Wikipedia: ...'
-    for found in event_accounts(chronology, event):
-        claim = f"{found.attribution}: {found.claim.statement}"
-        claim += f" ({source(found.claim.source)})" if found.claim.source else ""
-        cited = ", ".join(known_through(chronology.sources, c.id) for c in found.cited)
-        claims.append(claim + (f" (citing: {cited})" if cited else ""))
+    sources = chronology.sources
     start, end = event.when, event.end
     text = {
         "title": event.title,
@@ -176,12 +141,13 @@ def _row(chronology: Chronology, event: Event, place: str) -> list[str]:
             f"{list_part(name(p.actor), ESCAPED)} ({list_part(p.role, ROLE_ESCAPED)})" for p in event.actors
         ),
         "tags": "; ".join(event.tags),  # slugs: no ';', no blanks
-        "sources": "; ".join(source(s, SOURCE_ESCAPED) for s in event.sources),
+        "sources": sources_cell(sources, event.sources),
         "date_note": (start.note or "") if start else "",
         "zone_label": (start.zone_label or "") if start else "",
         "end_note": (end.note or "") if end else "",
         "end_zone_label": (end.zone_label or "") if end else "",
-        "claims": "; ".join(claims),
+        "claims": claims_cell(sources, name, event.claims),
+        "provenance": provenance_cell(sources, name, event.sources, event.claims),
         "order_note": event.order_note or "",
         "placement": place,
     }

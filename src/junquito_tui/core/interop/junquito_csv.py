@@ -3,8 +3,10 @@
 Its dates are ISO 8601 exactly as our dataset writes them (astronomical years: ``-0299`` is 300 BCE),
 the precision column says how precise the start is, and text cells lose the apostrophe the export
 puts before a leading formula character (the documented neutralisation, undone exactly).
-What CSV cannot carry comes back as text: actors by name with their role, sources by title and
-address, and the claims of an event (confirmed or not) as one claim holding the claims cell.
+Actors come back by name with their role. Sources and claims come back whole from the row's
+``provenance`` cell (``csv_provenance``) where the sources and claims cells are still what the export
+wrote with it; else, and in a file without it, as text: sources by title and address, and the
+claims of an event (confirmed or not) as one claim holding the claims cell.
 
 A file with the columns this version added (``ADDED_COLUMNS``: the end's approximation, note and
 zone label, the start's zone label) escapes the items of its actors and sources cells (a backslash
@@ -20,13 +22,16 @@ import re
 from datetime import datetime
 from typing import Any
 
+import msgspec
 from pydantic import ValidationError
 
 from ..model import checked_when
 from ..records import LINE_MAX, ZONE_LABEL_MAX, When
 from ..text import CONTROL, LINE_BREAK, SLUG_PATTERN, has_control
 from .builder import ActorBook, dump_event
-from .csv_export import ADDED_COLUMNS, COLUMNS, ESCAPE, ROLE_ESCAPED, SOURCE_ESCAPED, read_cell
+from .csv_export import ADDED_COLUMNS, COLUMNS, read_cell
+from .csv_lists import ESCAPE, ROLE_ESCAPED, SOURCE_ESCAPED
+from .csv_provenance import ClaimNote, Provenance, SourceNote, cells_of, read_provenance, unfit
 from .html_text import Link
 from .ids import MAX_ID, IdAllocator
 from .sheet_events import cell_text
@@ -36,6 +41,7 @@ from .timelinejs_dates import ZONE_NOTE
 from .timelinejs_media import SourceBook
 
 FILE_SOURCE = "csv-file"
+UNNAMED = "as the file states, without naming who claims it"  # a claimed event's claim with no words
 ANCHORS = ("after", "before", "shown_after", "shown_before")  # stated orders, then reading positions
 _ISO = re.compile(r"^(-?\d{1,12}(?:-\d{2}(?:-\d{2})?)?)(?:T(\d{2}:\d{2})([+-]\d{2}:\d{2})?)?$")
 _ACTOR = re.compile(r"^(.*\S)\s+\(([^()]*)\)$")
@@ -46,9 +52,10 @@ Token = tuple[str, bool]  # a character, and whether it was escaped (text, never
 
 def convert(sheet: Sheet) -> dict[str, Any]:
     at = {name: sheet.header.find([normal(name)]) for name in COLUMNS}  # 'date_note' is found as 'date note'
-    escaped = any(at[name] is not None for name in ADDED_COLUMNS)  # see the module's docstring
+    escaped = any(at[name] is not None for name in (*ADDED_COLUMNS, "provenance"))  # see the module's docstring
     book, ids = SourceBook(_reader(sheet), reserved=(FILE_SOURCE,)), IdAllocator()
     actors = ActorBook(exact=escaped)
+    provenance = _Provenance(sheet, book, actors)
     events: list[dict[str, Any]] = []
     for where, cells in sheet.rows():
 
@@ -67,7 +74,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
                 text = CONTROL.sub("", text)
             return read_cell(text, name)
 
-        event = _event(sheet, cell, where, book, actors, ids, escaped)
+        event = _event(sheet, cell, where, provenance, ids, escaped)
         if event is not None:
             events.append(event)
     kept, known = events, set[str]()
@@ -92,9 +99,8 @@ def _reader(sheet: Sheet) -> Any:
     return FieldReader(sheet.notes)
 
 
-def _event(
-    sheet: Sheet, cell: Any, where: str, book: SourceBook, actors: ActorBook, ids: IdAllocator, escaped: bool
-) -> Any:
+def _event(sheet: Sheet, cell: Any, where: str, provenance: _Provenance, ids: IdAllocator, escaped: bool) -> Any:
+    book, actors = provenance.book, provenance.actors
     given = cell("id")
     wanted = given if SLUG_PATTERN.match(given) and len(given) <= MAX_ID else ""
     title = cell("title")
@@ -131,18 +137,77 @@ def _event(
         _escaped_actors(sheet, cell("actors"), actors, where) if escaped else _actors(cell("actors"), actors)
     )
     fields["tags"] = [t for t in re.split(r";\s*", cell("tags")) if t and SLUG_PATTERN.match(t)]
-    read_sources = _escaped_sources if escaped else _sources
-    fields["sources"] = [FILE_SOURCE, *read_sources(sheet, cell("sources"), book, where)]
-    # The claims cell, whatever the certainty: a confirmed event's accounts are kept too (the model
-    # allows them; a confirmed event only does not need one).
     certainty = cell("certainty") or "confirmed"
-    statement = line(cell("claims"))
     if certainty != "confirmed":
-        statement = statement or "as the file states, without naming who claims it"
         fields["certainty"] = certainty
-    if statement:
-        fields["claims"] = [{"by": [], "statement": statement, "source": FILE_SOURCE}]
+    detail = provenance.read(cell("provenance"), cell("sources"), cell("claims"), where)
+    if detail is not None:  # who claims what, and where each source was read, as the dataset had it
+        fields["sources"] = [FILE_SOURCE, *(provenance.source(s, where) for s in detail.sources)]
+        fields["claims"] = [provenance.claim(claim, where) for claim in detail.claims]
+    else:
+        read_sources = _escaped_sources if escaped else _sources
+        fields["sources"] = [FILE_SOURCE, *read_sources(sheet, cell("sources"), book, where)]
+        # The claims cell, whatever the certainty: a confirmed event's accounts are kept too (the model
+        # allows them; a confirmed event only does not need one).
+        if statement := line(cell("claims")):
+            fields["claims"] = [{"by": [], "statement": statement, "source": FILE_SOURCE}]
+    if certainty != "confirmed" and not fields.get("claims"):
+        fields["claims"] = [{"by": [], "statement": UNNAMED, "source": FILE_SOURCE}]
     return fields
+
+
+class _Provenance:
+    """The rows' provenance cells read (see ``csv_provenance``): their sources made once each."""
+
+    def __init__(self, sheet: Sheet, book: SourceBook, actors: ActorBook) -> None:
+        self.sheet, self.book, self.actors = sheet, book, actors
+        self.made: dict[SourceNote, str] = {}
+
+    def read(self, text: str, sources: str, claims: str, where: str) -> Provenance | None:
+        """The row's sources and claims as its provenance cell describes them, where it reads as our
+        export writes it and the sources and claims cells are still what the export wrote from it;
+        else None (said, where the cell is not empty): those cells are read, as text."""
+        if not text:
+            return None
+        try:
+            found = read_provenance(text)
+        except (msgspec.ValidationError, msgspec.DecodeError) as error:
+            problem: str | None = str(error)
+        except RecursionError:  # (msgspec's, before Python's own limit)
+            problem = "nested too deeply"
+        else:
+            problem = unfit(found)
+            if problem is None and cells_of(found) != (sources, claims):
+                problem = "the sources or claims cell is not what the export wrote with it: changed since?"
+            if problem is None:
+                return found
+        self.sheet.notes.add(
+            where, f"provenance cell not read ({problem}); the sources and claims cells are read, as text"
+        )
+        return None
+
+    def source(self, note: SourceNote, where: str) -> str:
+        """The id of the source ``note`` describes (and of the one it is known through, made first)."""
+        if (known := self.made.get(note)) is not None:
+            return known
+        said = self.sheet.notes.said
+        fields = {"title": note.title, "kind": note.kind.value, "publisher": note.publisher, "author": note.author}
+        fields |= {"note": note.note, "cited_in": self.source(note.cited_in, where) if note.cited_in else None}
+        fields["url"] = self.book.safe_url(note.url, where) if note.url else None  # not a web address: said, left out
+        made = self.book.described({name: value for name, value in fields.items() if value is not None})
+        if self.sheet.notes.said == said:  # (one said something of is looked at again in each row, to be said there)
+            self.made[note] = made
+        return made
+
+    def claim(self, claim: ClaimNote, where: str) -> dict[str, Any]:
+        made: dict[str, Any] = {
+            "by": list(dict.fromkeys(map(self.actors.take, claim.by))),
+            "statement": claim.statement,
+        }
+        if claim.source is not None:
+            made["source"] = self.source(claim.source, where)
+        made["cited"] = [self.source(cited, where) for cited in claim.cited]
+        return made
 
 
 def _true(text: str) -> bool:

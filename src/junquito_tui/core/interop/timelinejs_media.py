@@ -62,6 +62,7 @@ class SourceBook:
     _by_url: dict[str, str] = field(default_factory=dict)
     _by_title: dict[str, str] = field(default_factory=dict)
     _as_written: dict[tuple[str, str | None], str] = field(default_factory=dict)
+    _described: dict[tuple[tuple[str, Any], ...], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for reserved in self.reserved:
@@ -113,6 +114,18 @@ class SourceBook:
             self.sources.append(source)
             self._as_written[key] = source_id
         return self._as_written[key]
+
+    def described(self, source: dict[str, Any]) -> str:
+        """The id of the source of exactly these fields (our own CSV export's provenance cell, its
+        ``cited_in`` an id made here before), made the first time."""
+        key = tuple(sorted(source.items()))
+        if key not in self._described:
+            url = source.get("url")
+            stem = "link-" + slugify(re.sub(r"^[a-z]+://|^//", "", url.lower()), 50) if url else ""
+            source_id = self._ids.take(stem or f"source-{slugify(source['title'], 50) or 'unnamed'}")
+            self.sources.append({"id": source_id, **source})
+            self._described[key] = source_id
+        return self._described[key]
 
     def media(self, media: Any, path: str) -> Media:
         """A slide's media: its URL (or the first link of embed code), caption, credit and links."""

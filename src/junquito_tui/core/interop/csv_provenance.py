@@ -1,0 +1,194 @@
+"""Who claims what and where it was read, in our CSV export: the ``sources`` and ``claims`` cells a
+reader reads, and the ``provenance`` cell the import reads them back from.
+
+The two readable cells name sources by title ('..., cited in El Junquito raid (Wikipedia)') and
+claimants by name ('Óscar Pérez, as reported by Wikipedia: ...'): text a spreadsheet user can read,
+but not one the import could take apart again (a statement may hold '; ', ': ' and brackets). So
+each row also carries ``provenance``: one JSON object with the event's sources and claims, each source
+described whole (kind, publisher, author, address, note, and the source it is known through), each
+claim with its claimants' names, statement, source and the works it cites. The import reads it only
+where the two readable cells are still what it would write (a cell changed in a spreadsheet since
+is read as before, with a warning): the readable cells stay the truth a user may have edited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
+from typing import Annotated
+
+import msgspec
+
+from ..provenance import attributed, known_through, source_chain
+from ..records import LINE_MAX, TEXT_MAX, URL_MAX, Claim, Source, SourceKind
+from ..text import LINE_BREAK, has_control
+from .csv_lists import SOURCE_ESCAPED, list_part
+
+MAX_CHAIN = 64  # sources known through others, in a row: the bundled dataset's longest chain is 2
+
+# The model's own lengths, so that a hand-edited cell that breaks one is refused here, named by its
+# path (its characters: ``unfit``).
+_Line = Annotated[str, msgspec.Meta(min_length=1, max_length=LINE_MAX)]
+_OneLine = Annotated[str, msgspec.Meta(max_length=LINE_MAX)]
+
+
+class SourceNote(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, forbid_unknown_fields=True):
+    """A source as the dataset has it, the source it is cited in described in place of its id."""
+
+    title: _Line
+    kind: SourceKind
+    publisher: _OneLine | None = None
+    author: _OneLine | None = None
+    url: Annotated[str, msgspec.Meta(max_length=URL_MAX)] | None = None
+    note: Annotated[str, msgspec.Meta(max_length=TEXT_MAX)] | None = None
+    cited_in: SourceNote | None = None
+
+
+class ClaimNote(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, forbid_unknown_fields=True):
+    by: tuple[_Line, ...] = ()  # the claimants' names
+    statement: _Line
+    source: SourceNote | None = None
+    cited: tuple[SourceNote, ...] = ()
+
+
+class Provenance(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, forbid_unknown_fields=True):
+    sources: tuple[SourceNote, ...] = ()  # the event's, in its order
+    claims: tuple[ClaimNote, ...] = ()
+
+
+def source_words(sources: Mapping[str, Source], source_id: str, escaped: str = "") -> str:
+    """A source as the cells name it: its title (with how it is known, when second-hand) and address;
+    each part escaped as an item of the sources cell (``escaped``) or not (the claims cell)."""
+    found = sources.get(source_id)
+    if found is None:
+        return list_part(source_id, escaped) if escaped else source_id
+    title = known_through(sources, source_id)
+    if escaped:
+        title = list_part(title, escaped)
+    if not found.url:
+        return title
+    return f"{title} <{list_part(found.url, escaped) if escaped else found.url}>"
+
+
+def sources_cell(sources: Mapping[str, Source], ids: Iterable[str]) -> str:
+    return "; ".join(source_words(sources, s, SOURCE_ESCAPED) for s in ids)
+
+
+def claims_cell(sources: Mapping[str, Source], name: Callable[[str], str], claims: Iterable[Claim]) -> str:
+    """The accounts together, each attributed: '..., as reported by Wikipedia: ... (El Junquito raid <...>)'."""
+    said = []
+    for claim in claims:
+        source = sources.get(claim.source) if claim.source else None
+        text = f"{attributed([name(a) for a in claim.by], source)}: {claim.statement}"
+        text += f" ({source_words(sources, claim.source)})" if claim.source else ""
+        cited = ", ".join(known_through(sources, c) for c in claim.cited if c in sources)
+        said.append(text + (f" (citing: {cited})" if cited else ""))
+    return "; ".join(said)
+
+
+def provenance_cell(
+    sources: Mapping[str, Source], name: Callable[[str], str], ids: Iterable[str], claims: Iterable[Claim]
+) -> str:
+    """The ``provenance`` cell of an event citing ``ids`` and making ``claims``: one line of JSON."""
+
+    def described(source_id: str) -> SourceNote:
+        outer = None
+        for source in reversed(source_chain(sources, source_id)):  # the outermost first
+            outer = SourceNote(
+                title=source.title, kind=source.kind, publisher=source.publisher, author=source.author,
+                url=source.url, note=source.note, cited_in=outer,
+            )  # fmt: skip
+        return outer or SourceNote(title=source_id, kind=SourceKind.OTHER)  # (no such source: a broken dataset)
+
+    notes = [
+        ClaimNote(
+            by=tuple(map(name, claim.by)),
+            statement=claim.statement,
+            source=described(claim.source) if claim.source else None,
+            cited=tuple(map(described, claim.cited)),
+        )
+        for claim in claims
+    ]
+    return msgspec.json.encode(Provenance(sources=tuple(map(described, ids)), claims=tuple(notes))).decode()
+
+
+def read_provenance(text: str) -> Provenance:
+    """The cell read back; ``msgspec.ValidationError`` or ``msgspec.DecodeError`` naming what is wrong, and where."""
+    return msgspec.json.decode(text, type=Provenance)
+
+
+def cells_of(provenance: Provenance) -> tuple[str, str]:
+    """The sources and claims cells the export writes for what ``provenance`` describes."""
+    return _sources_text(provenance.sources), _claims_text(provenance.claims)
+
+
+class _Sources(dict[str, Source]):
+    """Sources made from their notes, each once, with ids of their own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: dict[SourceNote, str] = {}
+
+    def id_of(self, note: SourceNote) -> str:
+        if (known := self.ids.get(note)) is None:
+            outer = self.id_of(note.cited_in) if note.cited_in is not None else None
+            known = self.ids[note] = f"s{len(self.ids)}"
+            self[known] = Source(
+                id=known, title=note.title, kind=note.kind, publisher=note.publisher, author=note.author,
+                url=note.url, note=note.note, cited_in=outer,
+            )  # fmt: skip
+        return known
+
+
+@lru_cache(maxsize=4096)  # an export's rows cite the same few sources, row after row
+def _sources_text(notes: tuple[SourceNote, ...]) -> str:
+    sources = _Sources()
+    return sources_cell(sources, list(map(sources.id_of, notes)))
+
+
+def _claims_text(notes: tuple[ClaimNote, ...]) -> str:
+    sources = _Sources()
+    claims = [  # (a claimant's name is their id here)
+        Claim(
+            by=note.by,
+            statement=note.statement,
+            source=sources.id_of(note.source) if note.source else None,
+            cited=tuple(map(sources.id_of, note.cited)),
+        )
+        for note in notes
+    ]
+    return claims_cell(sources, str, claims)
+
+
+def unfit(provenance: Provenance) -> str | None:
+    """What in the cell the dataset could not hold as it is (a control character anywhere, a line break
+    in a one-line field, a chain of sources known through others longer than ``MAX_CHAIN``), or None."""
+
+    def source(note: SourceNote | None, path: str) -> str | None:
+        for depth in range(MAX_CHAIN + 1):  # (a loop, not recursion: a hand-made chain may be deep)
+            if note is None:
+                return None
+            at = path + ".cited_in" * depth
+            lines = {"title": note.title, "publisher": note.publisher, "author": note.author, "url": note.url}
+            for field, text in lines.items():
+                if text is not None and (has_control(text) or LINE_BREAK.search(text)):
+                    return f"{at}.{field} is not one line of plain text"
+            if note.note is not None and has_control(note.note):
+                return f"{at}.note holds a control character"
+            note = note.cited_in
+        return f"{path} is known through a chain of more than {MAX_CHAIN} sources"
+
+    found = [source(s, f"$.sources[{i}]") for i, s in enumerate(provenance.sources)]
+    for i, claim in enumerate(provenance.claims):
+        path = f"$.claims[{i}]"
+        texts = [(f"{path}.by[{j}]", name) for j, name in enumerate(claim.by)] + [
+            (f"{path}.statement", claim.statement)
+        ]
+        found += [
+            f"{where} is not one line of plain text"
+            for where, text in texts
+            if has_control(text) or LINE_BREAK.search(text)
+        ]
+        found.append(source(claim.source, f"{path}.source"))
+        found += [source(s, f"{path}.cited[{j}]") for j, s in enumerate(claim.cited)]
+    return next(filter(None, found), None)
