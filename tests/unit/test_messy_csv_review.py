@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import read_date
 from junquito_tui.core.loader import DatasetError, load_with_report
-from sheet_files import titled_events
+from sheet_files import titled_events, write_xlsx
 
 
 @settings(max_examples=300, deadline=None)
@@ -185,6 +185,18 @@ def test_a_day_number_with_a_time_is_named_as_such(tmp_path: Path) -> None:
     loaded = load_with_report(path)
     assert [(e.title, e.when.date if e.when else None) for e in loaded.dataset.events] == [("B", "2020-01-01")]
     assert any(w.startswith("line 2: '43831.5'") and "day number and time of day" in w for w in loaded.warnings)
+
+
+def test_a_workbooks_day_number_with_a_time_is_named_as_such_too(tmp_path: Path) -> None:
+    """A number cell (as a 'General'-formatted date cell holds it) of 43101.5 was skipped as 'not a year':
+    it is named as the same text is; a fraction of a year is not a whole number."""
+    path = write_xlsx(tmp_path / "general.xlsx", [["Date", "Event"], [43101.5, "A"], [43101, "B"], [2018.5, "C"]])
+    loaded = load_with_report(path)
+    assert [(e.title, e.when.date if e.when else None) for e in loaded.dataset.events] == [("B", "2018-01-01")]
+    assert "row 2: '43101.5': 43101.5 looks like a spreadsheet's day number and time of day" in "\n".join(
+        loaded.warnings
+    )
+    assert "row 4: '2018.5': 2018.5 is not a whole number: not a year; row skipped" in loaded.warnings
 
 
 def test_a_timelinejs_sheet_orders_events_of_one_minute_by_their_seconds(tmp_path: Path) -> None:

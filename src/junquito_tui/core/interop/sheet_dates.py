@@ -218,7 +218,9 @@ def _from_datetime(value: datetime) -> Parsed:
 
 def _from_number(number: float, shown: str, epoch: date = _EXCEL_EPOCH) -> Parsed | str:
     if not number.is_integer():
-        return f"{shown} is not a year"
+        if SERIAL_RANGE[0] <= number < SERIAL_RANGE[1] + 1:  # (a number cell formatted 'General', say)
+            return _day_and_time(shown)
+        return f"{shown} is not a whole number: not a year"
     whole = int(number)
     if SERIAL_RANGE[0] <= whole <= SERIAL_RANGE[1]:
         day = epoch + timedelta(days=whole)
@@ -248,6 +250,11 @@ def _basic_day(whole: int) -> date | None:
         return date(whole // 10_000, whole // 100 % 100, whole % 100)
     except ValueError:
         return None
+
+
+def _day_and_time(shown: str) -> str:
+    """Why '43101.5' is not read: the time of a day number is a fraction of its day, with no zone."""
+    return f"{shown} looks like a spreadsheet's day number and time of day (a date cell that lost its format): not read"
 
 
 def _not_a_year(digits: int) -> str:
@@ -384,9 +391,7 @@ def _joined(note: str | None, more: str) -> str:
 def _exact(text: str, era: int) -> Parsed | str | None:
     """The forms that say exactly what they mean; None when the text is none of them."""
     if _SERIAL_AND_TIME.match(text) and SERIAL_RANGE[0] <= float(text) < SERIAL_RANGE[1] + 1 and not era:
-        return (
-            f"{text} looks like a spreadsheet's day number and time of day (a date cell that lost its format): not read"
-        )
+        return _day_and_time(text)
     if _NUMBER.match(text):
         digits = len(text.lstrip("+-").split(".")[0].lstrip("0"))
         if digits > YEAR_DIGITS and not era and not text.startswith("-"):
