@@ -144,6 +144,18 @@ def test_a_date_cell_at_day_zero_is_named_not_read(tmp_path: Path) -> None:
     assert isinstance(read_date(dt.datetime(1899, 12, 30, 12, 0)), Parsed)  # a time that day is a time
 
 
+def test_an_ods_date_cell_of_30_december_1899_is_the_date_it_states(tmp_path: Path) -> None:
+    """Before: skipped as 'day 0 of a spreadsheet's day numbers'. ODS writes a date as its text, and a
+    broken one reaches us as that text, not as day 0: the date is the file's."""
+    rows: list[list[Cell]] = [["date", "title"], [dt.date(1899, 12, 30), "Zero"], [dt.date(1899, 12, 31), "One"]]
+    loaded = load_with_report(write_ods(tmp_path / "zero.ods", rows))
+    assert [(e.title, e.when.date if e.when else None) for e in loaded.dataset.events] == [
+        ("Zero", "1899-12-30"),
+        ("One", "1899-12-31"),
+    ]
+    assert not any("day 0" in w for w in loaded.warnings)
+
+
 def dates_of(path: Path) -> tuple[dict[str, tuple[str, str] | None], list[str]]:
     loaded = load_with_report(path)
     events = {e.title: (e.when.date, e.when.precision.value) if e.when else None for e in loaded.dataset.events}

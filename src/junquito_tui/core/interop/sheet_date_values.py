@@ -88,6 +88,11 @@ class ShownNumber(float):
         return f"{float(self):.15g}"
 
 
+class StatedDayZero(date):
+    """30 December 1899 in an ODS date cell: ODS writes a date as its text (``office:date-value``), not as
+    a day number, so there it is a date the file gives, not what an empty or broken date cell holds."""
+
+
 class Number1904(float):
     """A number cell of a workbook that counts its days from 1904 (Excel for Mac's old date system): the
     same number everywhere, but read as a day number it is a day of that system, not of 1900's."""

@@ -32,7 +32,16 @@ from datetime import date, datetime, time, timedelta
 from ..dates import MONTHS
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
 from .sheet_clock import MIDNIGHT, NO_OFFSET, ZONE_WORD, clock_at_end
-from .sheet_date_values import Hidden, HourShown, MidnightShown, MonthShown, Number1904, Parsed, PartTime
+from .sheet_date_values import (
+    Hidden,
+    HourShown,
+    MidnightShown,
+    MonthShown,
+    Number1904,
+    Parsed,
+    PartTime,
+    StatedDayZero,
+)
 from .sheet_periods import span, vague_form, year_in_text
 
 _VAGUE = re.compile(
@@ -152,8 +161,9 @@ SERIAL_RANGE = (20000, 80000)  # Excel day numbers for 1954-2119: a five-digit '
 _EXCEL_EPOCH = date(1899, 12, 30)
 _EPOCH_1904 = date(1904, 1, 1)  # day 0 of a workbook in the 1904 date system
 # A workbook date cell holding day 0 (30 December 1899, midnight) is what an empty, broken or NaN
-# date becomes in the reader, not a date the file states: refused, so its row is named.
-_DAY_ZERO = (1899, 12, 30, 0, 0, 0)
+# date becomes in the reader, not a date the file states: refused, so its row is named (but in an
+# ODS file, which states its dates: ``StatedDayZero``).
+DAY_ZERO_PARTS = (1899, 12, 30, 0, 0, 0)
 DAY_ZERO = (
     "30 December 1899 is day 0 of a spreadsheet's day numbers, what an empty, invalid or NaN date cell "
     "holds: not read as a date"
@@ -176,7 +186,7 @@ def read_date(value: object) -> Parsed | str | None:
         return Parsed(
             {"year": value.day.year, "month": value.day.month, "day": value.day.day}, note=HOUR_SHOWN.format(value.hour)
         )
-    if isinstance(value, date) and value.timetuple()[:6] == _DAY_ZERO:
+    if isinstance(value, date) and value.timetuple()[:6] == DAY_ZERO_PARTS and not isinstance(value, StatedDayZero):
         return DAY_ZERO
     if isinstance(value, MidnightShown):  # 00:00 as the sheet shows it (``book_formats``): a time, not the day alone
         parts = {"year": value.year, "month": value.month, "day": value.day, "hour": 0, "minute": 0, "second": 0}

@@ -42,7 +42,8 @@ from .legacy_text import (
     read_as,
     scored_part,
 )
-from .sheet_date_values import Number1904
+from .sheet_date_values import Number1904, StatedDayZero
+from .sheet_dates import DAY_ZERO_PARTS
 
 if TYPE_CHECKING:
     from .book_merges import Range
@@ -285,6 +286,9 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     shown += spread(cells, merged if merged is not None else found.merged(), start)
     shown += shown_numbers(cells, first)
     shown += hidden_said(found, cells, start)
+    if _states_its_dates(path):
+        for row in cells:
+            row[:] = [_stated(c) if isinstance(c, date) else c for c in row]
     links: dict[str, list[tuple[str, str]]] = {}
     for at_row, column, address in found.links:  # each with its cell's text as the sheet shows it (above)
         at, across = at_row - first, column - start[1]
@@ -318,6 +322,21 @@ def _unread(heights: dict[str, int], order: list[tuple[int, str]], hidden: set[s
         f"not read: {'; '.join(unread)} (the rows {its} cells span); one sheet is read, the first visible one with "
         "data: to read another, move it first or save it as a file of its own"
     ]
+
+
+def _states_its_dates(path: Path) -> bool:
+    """Whether the workbook is an ODS one, whose date cells hold a date's text, not a day number."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            return book.read("mimetype").startswith(b"application/vnd.oasis.opendocument")
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False
+
+
+def _stated(cell: date) -> date:
+    if cell.timetuple()[:6] != DAY_ZERO_PARTS or type(cell) not in (date, datetime):
+        return cell  # (a date shown as less than it stores, say: its class says how to read it)
+    return StatedDayZero(cell.year, cell.month, cell.day)
 
 
 def _counts_from_1904(path: Path) -> bool:
