@@ -17,7 +17,12 @@ categories (``unicodedata``), no table of languages:
 - *rare*: a Latin letter outside Latin-1 inside a word ('Kšln', 'œtil'): Polish or Czech have them,
   Western European words mostly not.
 
-The reading with fewest implausible characters wins, then fewest rare ones, then one the detector
+- *one alphabet*: its non-ASCII letters are all in one European language's alphabet (``ALPHABETS``),
+  or all of one other script. Czech written in Windows-1250 reads in Windows-1252 as letters too
+  ('pøeletìl' for 'přeletěl'), none rare, but no language writes 'ø', 'ì' and 'š' together.
+
+The reading with fewest implausible characters wins, then one in one alphabet, then fewest rare ones,
+then one the detector
 finds no more chaotic than its own limit (Cyrillic read as Windows-1252, 'Ìîñêâà', is all letters),
 then the usual encoding (Windows-1252, then Mac Roman, or Mac Roman first when lines end in CR alone,
 as classic Mac OS wrote them), then the detector's pick.
@@ -27,7 +32,12 @@ a hundred accented and plain ones, a fifth in capitals, LF, CRLF or CR line ends
 files), written as Windows-1252 or Mac Roman: 99.8 % read back exactly, none lost a letter. The
 other 19 are files whose only accented letters read as letters either way (a lone 'œuvre' is
 'úuvre' in Mac Roman; a lone 'aquí' is 'aqu’' in Windows-1252): the warning then says the reading
-is a guess and names the other, with the word as it reads there.
+is a guess and names the other, with the word as it reads there. The same measure on Czech, Polish,
+Hungarian and Slovak text written as Windows-1250 (150 files each, three seeds) read back 35 %, 95.5 %,
+7 % and 85 % of the files exactly before the alphabet test and 88 %, 96.2 %, 59 % and 92 % with it, and
+Western text (the four languages above and Italian, Dutch, Danish, Swedish and Catalan, alone or
+mixed) exactly as before. Hungarian's 'ő' and 'ű' read as Windows-1252's 'õ' and 'û' (Portuguese's
+and French's): both readings are one alphabet's, and the Western one is chosen, said as a guess.
 """
 
 from __future__ import annotations
@@ -58,6 +68,7 @@ class Reading:
     rare: int
     chaos: float
     characters: int  # non-ASCII ones
+    alphabet: bool = True  # its non-ASCII letters are one language's alphabet's (``one_alphabet``)
 
 
 def scored_part(sample: bytes, without_utf8: bool = False) -> bytes:
@@ -89,7 +100,35 @@ def read_as(data: bytes, encoding: str) -> Reading | None:
         return None
     implausible, rare = measured
     characters = len(_NON_ASCII.findall(text))
-    return Reading(encoding, text, implausible, rare, mess_ratio(text, 1.0), characters)
+    return Reading(encoding, text, implausible, rare, mess_ratio(text, 1.0), characters, one_alphabet(text))
+
+
+# The letters beyond ASCII of the languages the usual encodings write (lower case): Spanish,
+# Portuguese, French, German, Italian, Catalan, Dutch, Danish and Norwegian, Swedish, Finnish,
+# Icelandic, Irish, Welsh, Albanian; Czech, Slovak, Polish, Hungarian, Slovene, Croatian (and
+# Bosnian, Serbian in Latin letters), Romanian (both its commas and its cedillas), Lithuanian,
+# Latvian, Estonian.
+ALPHABETS = tuple(
+    frozenset(letters)
+    for letters in (
+        "áéíóúüñ", "áâãàçéêíóôõúü", "àâæçéèêëîïôœùûüÿ", "äöüß", "àèéìíîòóùú", "àçèéíïòóúü", "áéèëíïóöúü",
+        "æøåé", "åäöé", "åäöšž", "áðéíóúýþæö", "áéíóú", "âêîôûŵŷäëïöüẅÿáéíóúẃýàèìòùẁỳ", "çë",
+        "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "ąćęłńóśźż", "áéíóöőúüű", "čšž", "čćđšž", "ăâîșțşţ",
+        "ąčęėįšųūž", "āčēģīķļņšūž", "õäöüšž",
+    )
+)  # fmt: skip
+
+
+def one_alphabet(text: str) -> bool:
+    """Whether the non-ASCII letters of ``text`` all belong to one of ``ALPHABETS``, or to one script
+    other than Latin (Cyrillic, Greek...); True when it has none."""
+    letters = {char for char in _NON_ASCII.findall(text.casefold()) if unicodedata.category(char)[0] == "L"}
+    if not letters:
+        return True
+    scripts = {unicodedata.name(char, "").split(" ", 1)[0] for char in letters}
+    if "LATIN" not in scripts:
+        return len(scripts) == 1
+    return any(letters <= alphabet for alphabet in ALPHABETS)
 
 
 def rank(readings: list[Reading], mac_line_ends: bool, detected: frozenset[str] = frozenset()) -> list[Reading]:
@@ -107,7 +146,7 @@ def rank(readings: list[Reading], mac_line_ends: bool, detected: frozenset[str] 
         one_each.setdefault(reading.text, reading)
     return sorted(
         one_each.values(),
-        key=lambda r: (r.implausible, r.rare, r.chaos > CHAOS_LIMIT, prior(r), r.text not in agreed),
+        key=lambda r: (r.implausible, not r.alphabet, r.rare, r.chaos > CHAOS_LIMIT, prior(r), r.text not in agreed),
     )
 
 

@@ -480,7 +480,12 @@ def detect_encoding(path: Path) -> tuple[str, list[str]]:
         (r for r in ties if r.rare == chosen.rare), None
     )
     if other is not None and (words := differing_word(chosen.text, other.text)) is not None:
-        plausibly = f"{_label(other.encoding)} reads these bytes as plausibly ({words[1]!r} for {words[0]!r})"
+        verb = (
+            "reads these bytes as plausibly"
+            if other.alphabet == chosen.alphabet
+            else "reads these bytes as letters too"
+        )
+        plausibly = f"{_label(other.encoding)} {verb} ({words[1]!r} for {words[0]!r})"
         how += f"; {plausibly}" if "a guess" in how else f", but it is a guess: {plausibly}"
     if chosen.encoding == "cp1252" and not western:
         undefined = _undefined_in_cp1252(sample) or 0
