@@ -18,7 +18,7 @@ from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.interop import encode_export, export_text
 from junquito_tui.core.interop.csv_export import ADDED_COLUMNS, COLUMNS, read_cell
 from junquito_tui.core.interop.csv_lists import ROLE_ESCAPED, SOURCE_ESCAPED, list_part
-from junquito_tui.core.loader import load_dataset, load_with_warnings
+from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
 
 SHEETS = REPO / "tests" / "data" / "csv-round-trip"  # apart from tests/data/sheets: not all sheets
 
@@ -257,3 +257,100 @@ def test_a_provenance_cell_not_as_the_export_writes_it_is_named(tmp_path: Path, 
     assert problem in said and said.endswith("the sources and claims cells are read, as text")
     [claim] = back.event("alleged-executions").claims
     assert claim.by == () and claim.statement.startswith("Bellingcat and Forensic Architecture, as reported by")
+
+
+def _one_row(tmp_path: Path, sources: str, claims: str, provenance: str) -> tuple[Chronology, list[str]]:
+    """A file of this version with one event and these three cells."""
+    values = {"id": "e1", "start": "2018-01-15", "precision": "day", "title": "T", "certainty": "reported"}
+    values |= {"sources": sources, "claims": claims, "provenance": provenance}
+    out = io.StringIO()
+    csv.writer(out).writerows([COLUMNS, [values.get(name, "") for name in COLUMNS]])
+    path = tmp_path / "one.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    back, warnings = load_with_warnings(path)
+    return Chronology(back), warnings
+
+
+_B = '{"title":"B","kind":"other"}'
+
+
+@pytest.mark.parametrize(
+    ("sources", "claims", "provenance", "problem"),
+    [
+        # a source known through one the event does not cite
+        ("C, cited in B", "", '{"sources":[{"title":"C","kind":"other","cited_in":' + _B + "}]}",
+         "$.sources[0] is known through a source the event does not cite"),
+        # a work cited that is not known through the claim's source
+        ("", "no one named, as reported by A: x (A) (citing: B)",
+         '{"claims":[{"statement":"x","source":{"title":"A","kind":"other"},"cited":[' + _B + "]}]}",
+         "$.claims[0].cited[0] is not known through the claim's source"),
+    ],
+)  # fmt: skip
+def test_a_provenance_cell_the_model_would_refuse_is_named_and_the_file_still_reads(
+    tmp_path: Path, sources: str, claims: str, provenance: str, problem: str
+) -> None:
+    """Found by a review: cells that agree with a hand-edited provenance cell the model refuses made the
+    whole file fail ('must be a source cited in ...', exit 2); now that row is read as text, said."""
+    back, warnings = _one_row(tmp_path, sources, claims, provenance)
+    assert warnings == [f"line 2: provenance cell not read ({problem}); the sources and claims cells are read, as text"]
+    assert [e.id for e in back.events] == ["e1"]
+
+
+def test_a_cited_in_source_edited_in_one_place_only_is_refused_for_its_row(tmp_path: Path) -> None:
+    """The review's realistic case: one of the Wikipedia article's descriptions in a row's provenance cell
+    given another kind makes the claim's source and the cited works' outer two sources."""
+
+    def edit(row: dict[str, str]) -> None:
+        if row["id"] == "alleged-executions":
+            first = row["provenance"].index('"kind":"encyclopedia-article"')
+            at = row["provenance"].index('"kind":"encyclopedia-article"', first + 1)
+            row["provenance"] = row["provenance"][:at] + '"kind":"other"' + row["provenance"][at + 29 :]
+
+    _, back, _, warnings = _bundled_through_csv(tmp_path, edit)
+    assert [w for w in warnings if "provenance" in w] == [
+        "line 17: provenance cell not read ($.claims[0].cited[0] is not known through the claim's source); "
+        "the sources and claims cells are read, as text"
+    ]
+    assert back.event("alleged-executions").claims[0].by == ()
+    assert back.event("international-reaction").claims[0].by != ()  # the other rows: as exported
+
+
+def test_a_provenance_cell_too_long_to_read_is_left_empty_and_said(tmp_path: Path) -> None:
+    """Found by a review: a source with a 70,000-character note, cited by an event and its claim, made a
+    cell longer than the import reads (131,072): the whole file was refused. Such a cell is left empty."""
+    note = "n" * 70_000
+    document = {
+        "schema_version": 1, "title": "t", "timezone": "UTC",
+        "sources": [{"id": "s", "title": "S", "kind": "other", "note": note}],
+        "events": [{"id": "e", "title": "T", "when": {"date": "2018", "precision": "year"}, "sources": ["s"],
+                    "certainty": "reported", "claims": [{"statement": "x", "source": "s"}]}],
+    }  # fmt: skip
+    path = tmp_path / "long.csv"
+    path.write_text(export_text(Chronology(validate_document(document, "t")), "csv"), encoding="utf-8")
+    back, warnings = load_with_warnings(path)
+    assert [w for w in warnings if "provenance" in w] == [
+        "line 2: provenance cell empty (left empty by the export where it would be longer than 100,000 characters, "
+        "or cleared since); the sources and claims cells are read, as text"
+    ]
+    [claim] = back.events[0].claims
+    assert claim.statement == "no one named, as reported by S: x (S)"
+
+
+def test_two_sources_alike_are_one_and_a_tidied_address_is_said(tmp_path: Path) -> None:
+    """Found by a review: two sources alike in every field made the event cite one id twice; an address
+    with a space was kept as '%20' with no word (the readable cells' reading says it)."""
+    document = {
+        "schema_version": 1, "title": "t", "timezone": "UTC",
+        "sources": [{"id": "r1", "title": "Reuters", "kind": "news-outlet"},
+                    {"id": "r2", "title": "Reuters", "kind": "news-outlet"},
+                    {"id": "w", "title": "W", "kind": "other", "url": "https://example.org/a b"}],
+        "events": [{"id": "e", "title": "T", "when": {"date": "2018", "precision": "year"},
+                    "sources": ["r1", "r2", "w"]}],
+    }  # fmt: skip
+    path = tmp_path / "alike.csv"
+    path.write_text(export_text(Chronology(validate_document(document, "t")), "csv"), encoding="utf-8")
+    back, warnings = load_with_warnings(path)
+    sources = {source.id: source for source in back.sources}
+    titles = [(sources[s].title, sources[s].url) for s in back.events[0].sources[1:]]
+    assert titles == [("Reuters", None), ("W", "https://example.org/a%20b")]
+    assert warnings == ["line 2: link 'https://example.org/a b' kept as 'https://example.org/a%20b'"]

@@ -24,6 +24,10 @@ from ..records import LINE_MAX, TEXT_MAX, URL_MAX, Claim, Source, SourceKind
 from ..text import LINE_BREAK, has_control
 from .csv_lists import SOURCE_ESCAPED, list_part
 
+# A cell longer than this is left empty (and the row read from its readable cells, said): a source
+# with a long note, cited in a row several times, would pass the longest cell the import reads.
+CELL_MAX = 100_000
+EMPTY = f"left empty by the export where it would be longer than {CELL_MAX:,} characters, or cleared since"
 MAX_CHAIN = 64  # sources known through others, in a row: the bundled dataset's longest chain is 2
 
 # The model's own lengths, so that a hand-edited cell that breaks one is refused here, named by its
@@ -109,7 +113,8 @@ def provenance_cell(
         )
         for claim in claims
     ]
-    return msgspec.json.encode(Provenance(sources=tuple(map(described, ids)), claims=tuple(notes))).decode()
+    text = msgspec.json.encode(Provenance(sources=tuple(map(described, ids)), claims=tuple(notes))).decode()
+    return text if len(text) <= CELL_MAX else ""
 
 
 def read_provenance(text: str) -> Provenance:
@@ -191,4 +196,23 @@ def unfit(provenance: Provenance) -> str | None:
         ]
         found.append(source(claim.source, f"{path}.source"))
         found += [source(s, f"{path}.cited[{j}]") for j, s in enumerate(claim.cited)]
-    return next(filter(None, found), None)
+    return next(filter(None, found), None) or _unheld(provenance)
+
+
+def _unheld(provenance: Provenance) -> str | None:
+    """What the model would refuse in the row (its own checks, on the notes, as each is one source):
+    a source known through one the event does not cite, a work cited that is not known through the
+    claim's source."""
+    cited = set(provenance.sources)
+    for i, note in enumerate(provenance.sources):
+        if note.cited_in is not None and note.cited_in not in cited:
+            return f"$.sources[{i}] is known through a source the event does not cite"
+    for i, claim in enumerate(provenance.claims):
+        for j, work in enumerate(claim.cited):
+            chain, outer = [], work.cited_in
+            while outer is not None:  # (at most MAX_CHAIN: measured before)
+                chain.append(outer)
+                outer = outer.cited_in
+            if claim.source is None or claim.source not in chain:
+                return f"$.claims[{i}].cited[{j}] is not known through the claim's source"
+    return None

@@ -31,7 +31,7 @@ from ..text import CONTROL, LINE_BREAK, SLUG_PATTERN, has_control
 from .builder import ActorBook, dump_event
 from .csv_export import ADDED_COLUMNS, COLUMNS, read_cell
 from .csv_lists import ESCAPE, ROLE_ESCAPED, SOURCE_ESCAPED
-from .csv_provenance import ClaimNote, Provenance, SourceNote, cells_of, read_provenance, unfit
+from .csv_provenance import EMPTY, ClaimNote, Provenance, SourceNote, cells_of, read_provenance, unfit
 from .html_text import Link
 from .ids import MAX_ID, IdAllocator
 from .sheet_events import cell_text
@@ -142,7 +142,7 @@ def _event(sheet: Sheet, cell: Any, where: str, provenance: _Provenance, ids: Id
         fields["certainty"] = certainty
     detail = provenance.read(cell("provenance"), cell("sources"), cell("claims"), where)
     if detail is not None:  # who claims what, and where each source was read, as the dataset had it
-        fields["sources"] = [FILE_SOURCE, *(provenance.source(s, where) for s in detail.sources)]
+        fields["sources"] = [FILE_SOURCE, *provenance.sources(detail.sources, where)]
         fields["claims"] = [provenance.claim(claim, where) for claim in detail.claims]
     else:
         read_sources = _escaped_sources if escaped else _sources
@@ -162,12 +162,19 @@ class _Provenance:
     def __init__(self, sheet: Sheet, book: SourceBook, actors: ActorBook) -> None:
         self.sheet, self.book, self.actors = sheet, book, actors
         self.made: dict[SourceNote, str] = {}
+        self.row: dict[SourceNote, str] = {}  # this row's, said or not: a refused address is said once a row
+        self.column = sheet.header.find(["provenance"]) is not None
 
     def read(self, text: str, sources: str, claims: str, where: str) -> Provenance | None:
         """The row's sources and claims as its provenance cell describes them, where it reads as our
         export writes it and the sources and claims cells are still what the export wrote from it;
-        else None (said, where the cell is not empty): those cells are read, as text."""
+        else None (said, where the file has the column): those cells are read, as text."""
+        self.row = {}
         if not text:
+            if self.column:  # (the export writes '{}' for an event with neither)
+                self.sheet.notes.add(
+                    where, f"provenance cell empty ({EMPTY}); the sources and claims cells are read, as text"
+                )
             return None
         try:
             found = read_provenance(text)
@@ -186,15 +193,23 @@ class _Provenance:
         )
         return None
 
+    def sources(self, notes: tuple[SourceNote, ...], where: str) -> list[str]:
+        return list(dict.fromkeys(self.source(note, where) for note in notes))  # two alike are one source
+
     def source(self, note: SourceNote, where: str) -> str:
         """The id of the source ``note`` describes (and of the one it is known through, made first)."""
-        if (known := self.made.get(note)) is not None:
+        if (known := self.made.get(note) or self.row.get(note)) is not None:
             return known
         said = self.sheet.notes.said
         fields = {"title": note.title, "kind": note.kind.value, "publisher": note.publisher, "author": note.author}
         fields |= {"note": note.note, "cited_in": self.source(note.cited_in, where) if note.cited_in else None}
-        fields["url"] = self.book.safe_url(note.url, where) if note.url else None  # not a web address: said, left out
-        made = self.book.described({name: value for name, value in fields.items() if value is not None})
+        if note.url:  # not a web address: said, left out; one tidied (a space, say): said, as kept
+            fields["url"] = address = self.book.safe_url(note.url, where)
+            if address is not None and address != note.url:
+                self.sheet.notes.add(where, f"link {note.url[:60]!r} kept as {address[:60]!r}")
+        made = self.row[note] = self.book.described(
+            {name: value for name, value in fields.items() if value is not None}
+        )
         if self.sheet.notes.said == said:  # (one said something of is looked at again in each row, to be said there)
             self.made[note] = made
         return made
@@ -206,7 +221,7 @@ class _Provenance:
         }
         if claim.source is not None:
             made["source"] = self.source(claim.source, where)
-        made["cited"] = [self.source(cited, where) for cited in claim.cited]
+        made["cited"] = self.sources(claim.cited, where)
         return made
 
 
