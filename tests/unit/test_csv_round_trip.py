@@ -18,6 +18,7 @@ from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.interop import encode_export, export_text
 from junquito_tui.core.interop.csv_export import ADDED_COLUMNS, COLUMNS, read_cell
 from junquito_tui.core.interop.csv_lists import ROLE_ESCAPED, SOURCE_ESCAPED, list_part
+from junquito_tui.core.interop.csv_provenance import read_provenance, unfit
 from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
 
 SHEETS = REPO / "tests" / "data" / "csv-round-trip"  # apart from tests/data/sheets: not all sheets
@@ -218,6 +219,12 @@ def _chain(depth: int) -> str:
     """A provenance cell citing a source known through ``depth`` others, one inside the other."""
     inner = '{"title": "T", "kind": "other", "cited_in": ' * depth + '{"title": "T", "kind": "other"}' + "}" * depth
     return '{"sources": [' + inner + "]}"
+
+
+def test_a_chain_of_64_sources_is_the_longest_read() -> None:
+    """The source, then up to 64 it is known through (before, one of exactly 64 was called 'more than 64')."""
+    assert "chain" not in (unfit(read_provenance(_chain(64))) or "")
+    assert unfit(read_provenance(_chain(65))) == "$.sources[0] is known through a chain of more than 64 sources"
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,9 @@ is read as before, with a warning): the readable cells stay the truth a user may
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
+from itertools import islice
 from typing import Annotated
 
 import msgspec
@@ -169,10 +170,10 @@ def unfit(provenance: Provenance) -> str | None:
     """What in the cell the dataset could not hold as it is (a control character anywhere, a line break
     in a one-line field, a chain of sources known through others longer than ``MAX_CHAIN``), or None."""
 
-    def source(note: SourceNote | None, path: str) -> str | None:
-        for depth in range(MAX_CHAIN + 1):  # (a loop, not recursion: a hand-made chain may be deep)
-            if note is None:
-                return None
+    def source(first: SourceNote | None, path: str) -> str | None:
+        for depth, note in enumerate(islice(_chain(first), MAX_CHAIN + 2)):
+            if depth > MAX_CHAIN:  # (the source, then more than MAX_CHAIN it is known through)
+                return f"{path} is known through a chain of more than {MAX_CHAIN} sources"
             at = path + ".cited_in" * depth
             lines = {"title": note.title, "publisher": note.publisher, "author": note.author, "url": note.url}
             for field, text in lines.items():
@@ -180,8 +181,7 @@ def unfit(provenance: Provenance) -> str | None:
                     return f"{at}.{field} is not one line of plain text"
             if note.note is not None and has_control(note.note):
                 return f"{at}.note holds a control character"
-            note = note.cited_in
-        return f"{path} is known through a chain of more than {MAX_CHAIN} sources"
+        return None
 
     found = [source(s, f"$.sources[{i}]") for i, s in enumerate(provenance.sources)]
     for i, claim in enumerate(provenance.claims):
@@ -209,10 +209,13 @@ def _unheld(provenance: Provenance) -> str | None:
             return f"$.sources[{i}] is known through a source the event does not cite"
     for i, claim in enumerate(provenance.claims):
         for j, work in enumerate(claim.cited):
-            chain, outer = [], work.cited_in
-            while outer is not None:  # (at most MAX_CHAIN: measured before)
-                chain.append(outer)
-                outer = outer.cited_in
-            if claim.source is None or claim.source not in chain:
+            if claim.source is None or claim.source not in _chain(work.cited_in):  # (chains: measured before)
                 return f"$.claims[{i}].cited[{j}] is not known through the claim's source"
     return None
+
+
+def _chain(note: SourceNote | None) -> Iterator[SourceNote]:
+    """The source, the one it is known through, and so on (a loop, not recursion: a hand-made chain may be deep)."""
+    while note is not None:
+        yield note
+        note = note.cited_in

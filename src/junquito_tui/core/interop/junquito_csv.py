@@ -55,7 +55,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     escaped = any(at[name] is not None for name in (*ADDED_COLUMNS, "provenance"))  # see the module's docstring
     book, ids = SourceBook(_reader(sheet), reserved=(FILE_SOURCE,)), IdAllocator()
     actors = ActorBook(exact=escaped)
-    provenance = _Provenance(sheet, book, actors)
+    provenance = _Provenance(sheet, book, actors, column=at["provenance"] is not None)
     events: list[dict[str, Any]] = []
     for where, cells in sheet.rows():
 
@@ -159,11 +159,11 @@ def _event(sheet: Sheet, cell: Any, where: str, provenance: _Provenance, ids: Id
 class _Provenance:
     """The rows' provenance cells read (see ``csv_provenance``): their sources made once each."""
 
-    def __init__(self, sheet: Sheet, book: SourceBook, actors: ActorBook) -> None:
+    def __init__(self, sheet: Sheet, book: SourceBook, actors: ActorBook, *, column: bool) -> None:
         self.sheet, self.book, self.actors = sheet, book, actors
         self.made: dict[SourceNote, str] = {}
         self.row: dict[SourceNote, str] = {}  # this row's, said or not: a refused address is said once a row
-        self.column = sheet.header.find(["provenance"]) is not None
+        self.column = column  # the file has the column
 
     def read(self, text: str, sources: str, claims: str, where: str) -> Provenance | None:
         """The row's sources and claims as its provenance cell describes them, where it reads as our

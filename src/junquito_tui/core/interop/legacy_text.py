@@ -68,7 +68,7 @@ class Reading:
     rare: int
     chaos: float
     characters: int  # non-ASCII ones
-    alphabet: bool = True  # its non-ASCII letters are one language's alphabet's (``one_alphabet``)
+    alphabet: bool  # its non-ASCII letters are one language's alphabet's (``one_alphabet``)
 
 
 def scored_part(sample: bytes, without_utf8: bool = False) -> bytes:

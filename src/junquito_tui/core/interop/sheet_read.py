@@ -286,9 +286,10 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     shown += spread(cells, merged if merged is not None else found.merged(), start)
     shown += shown_numbers(cells, first)
     shown += hidden_said(found, cells, start)
-    if _states_its_dates(path):
+    if _states_its_dates(path):  # (each row looked into in C: a day 0 is rare)
         for row in cells:
-            row[:] = [_stated(c) if isinstance(c, date) else c for c in row]
+            if _DAY_ZERO_DATE in row or _DAY_ZERO_TIME in row:
+                row[:] = [_stated(c) if isinstance(c, date) else c for c in row]
     links: dict[str, list[tuple[str, str]]] = {}
     for at_row, column, address in found.links:  # each with its cell's text as the sheet shows it (above)
         at, across = at_row - first, column - start[1]
@@ -331,6 +332,9 @@ def _states_its_dates(path: Path) -> bool:
             return book.read("mimetype").startswith(b"application/vnd.oasis.opendocument")
     except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
         return False
+
+
+_DAY_ZERO_DATE, _DAY_ZERO_TIME = date(*DAY_ZERO_PARTS[:3]), datetime(*DAY_ZERO_PARTS)  # (a date never == a datetime)
 
 
 def _stated(cell: date) -> date:
