@@ -4,6 +4,7 @@ each row's line and cells, empty rows); any other file it leaves to it."""
 from __future__ import annotations
 
 import codecs
+import csv
 import re
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core.interop.quick_csv import _SCAN_BYTES, NotQuick, open_quick, twice_marked
+from junquito_tui.core.interop.quick_csv import _SCAN_BYTES, NotQuick, _cells, open_quick, twice_marked
 from junquito_tui.core.interop.sheet_read import open_table
 from junquito_tui.core.interop.sheets import Sheet
 
@@ -62,6 +63,44 @@ def test_a_file_read_quickly_is_read_as_open_table_reads_it(tmp_path: Path, data
         return
     event("read quickly")
     assert quick == _ordinary(path)
+
+
+_LINE_PARTS = st.sampled_from(["a", "", " ", ",", '"', '""', "\0", "é", "\t", "x y", ", "])
+
+
+@st.composite
+def _lines(draw: st.DrawFn) -> list[str]:
+    """Lines as a file's iteration gives them: each ends with its line end, the last perhaps with none."""
+    texts = draw(st.lists(st.lists(_LINE_PARTS, max_size=6).map("".join), min_size=1, max_size=8))
+    lines = [text + draw(_ENDS) for text in texts]
+    if texts[-1] and draw(st.booleans()):
+        lines[-1] = texts[-1]
+    return lines
+
+
+@settings(max_examples=500, deadline=None)
+@given(_lines())
+def test_a_line_s_cells_are_what_the_csv_module_reads_in_it(lines: list[str]) -> None:
+    """The oracle: the csv module (strict) reading each line alone. A line it cannot read as one row
+    of its own (a quote left open, a NUL) ends the quick reading."""
+    expected: list[list[str]] | None = []
+    for line in lines:
+        try:
+            rows = list(csv.reader([line], strict=True))
+        except csv.Error:
+            rows = []
+        if expected is not None and len(rows) == 1:
+            expected.append(rows[0])
+        else:
+            expected = None
+    if expected is None:
+        event("left to the ordinary reading")
+        with pytest.raises(NotQuick):
+            _cells(lines)
+    else:
+        quoted = sum('"' in line for line in lines)
+        event("split" if not quoted else "all read by the csv module" if quoted * 2 > len(lines) else "split in part")
+        assert _cells(lines) == expected
 
 
 @pytest.mark.parametrize(
