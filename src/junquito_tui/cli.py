@@ -18,6 +18,7 @@ from .core.cached_load import Opened, load_cached, ordered, placing
 from .core.chronology import Chronology, missing_link
 from .core.files import LOAD_FACTOR, default_max_bytes, max_bytes_ceiling
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
+from .core.interop.export_gaps import not_carried
 from .core.loader import DatasetError, bundled_path, load_timelinejs, load_with_report, preflight
 from .core.output_guard import Kept, notebook_files
 from .core.quick_load import check_at_once
@@ -313,7 +314,10 @@ def _export(args: argparse.Namespace) -> int:
         print(f"with your notebook: {marked} (--no-notebook leaves them out)", file=sys.stderr)
     text = export_text(chronology, args.format, event_ids, annotations if with_notes else None)
     number = len(event_ids) if event_ids is not None else len(chronology.events)
-    return write_output(text, args.format, args.output, kept, count(number, "event"))
+    written = write_output(text, args.format, args.output, kept, count(number, "event"))
+    if written == 0 and (gaps := not_carried(chronology, args.format, event_ids)) is not None:
+        print(f"note: {gaps}", file=sys.stderr)
+    return written
 
 
 def _import(args: argparse.Namespace) -> int:

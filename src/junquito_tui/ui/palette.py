@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 from textual.command import CommandPalette
 
+from ..core.interop.export_gaps import not_carried
 from ..core.wording import count
 from .commands import ActorProvider, EventProvider, GoToProvider, QuoteProvider
 from .export_view import export_events
@@ -67,4 +68,6 @@ def export_view(screen: ExplorerScreen, fmt: str) -> None:
     exported = count(len(view), "event")
     if notes is not None:
         exported += f" with your notebook ({count(len(notes), 'marked item')})"
-    screen.notify(f"Exported {exported} to {written}", title="Export", markup=False, timeout=10)
+    gaps = not_carried(screen.chronology, fmt, [e.id for e in view])
+    said = f"Exported {exported} to {written}" + (f"\n{gaps[:1].upper()}{gaps[1:]}" if gaps else "")
+    screen.notify(said, title="Export", markup=False, timeout=15 if gaps else 10)
