@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from junquito_tui.core.interop import encode_export, export_text
 from junquito_tui.core.interop.csv_export import ADDED_COLUMNS, COLUMNS, read_cell
 from junquito_tui.core.interop.csv_lists import ROLE_ESCAPED, SOURCE_ESCAPED, list_part
 from junquito_tui.core.interop.csv_provenance import read_provenance, unfit
+from junquito_tui.core.interop.junquito_csv import DESCRIBED_ELSEWHERE
 from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
 
 SHEETS = REPO / "tests" / "data" / "csv-round-trip"  # apart from tests/data/sheets: not all sheets
@@ -213,6 +215,80 @@ def test_a_claims_cell_changed_in_a_spreadsheet_is_read_as_text_and_said(tmp_pat
     [claim] = back.event("international-reaction").claims
     assert (claim.by, claim.statement, claim.source) == ((), "The Guardian: a massacre", "csv-file")
     assert back.event("alleged-executions").claims[0].by == ("bellingcat", "forensic-architecture")  # the rest read
+
+
+def _described(chronology: Chronology, source_ids: Iterable[str]) -> list[tuple[Any, ...]]:
+    def fields(source_id: str | None) -> tuple[Any, ...] | None:
+        if source_id is None:
+            return None
+        s = chronology.sources[source_id]
+        return (s.title, s.kind, s.url, s.publisher, s.author, s.note, fields(s.cited_in))
+
+    return [fields(source_id) for source_id in source_ids]
+
+
+@pytest.mark.parametrize("edited", [0, -1])  # the first row (before any row describes the source), the last
+def test_a_source_a_row_read_as_text_names_as_other_rows_describe_it_is_that_source(
+    tmp_path: Path, edited: int
+) -> None:
+    """Before, the edited row made a second 'El Junquito raid' (no publisher) beside the one the other
+    rows describe: the round trip's sources are the unedited round trip's, and the row cites the full one.
+    (A row whose sources other rows also cite: one only it cites is described by no row read.)"""
+    original, whole, rows, _ = _bundled_through_csv(tmp_path)
+    events = original.dataset.events
+    shared = [e.id for e in events if all(any(s in o.sources for o in events if o is not e) for s in e.sources)]
+    target = [row["id"] for row in rows if row["id"] in shared][edited]
+
+    def edit(row: dict[str, str]) -> None:
+        if row["id"] == target:
+            row["claims"] = "edited in a spreadsheet"
+
+    _, back, _, warnings = _bundled_through_csv(tmp_path, edit)
+    assert any("provenance cell not read" in w for w in warnings)  # the row was read as text
+    assert sorted(map(repr, _described(back, back.sources))) == sorted(map(repr, _described(whole, whole.sources)))
+    assert _described(back, back.event(target).sources) == _described(whole, whole.event(target).sources)
+    line = 2 + [row["id"] for row in rows].index(target)
+    assert f"{DESCRIBED_ELSEWHERE} (line {line})" in warnings
+
+
+def test_a_second_hand_source_a_row_read_as_text_names_is_the_one_other_rows_describe(tmp_path: Path) -> None:
+    """The sources cell names a second-hand source with how it is known ('..., cited in El Junquito raid
+    (Wikipedia)'): a row read as text that names it so cites it as known through Wikipedia."""
+    dataset = load_dataset()
+    [pages] = [e for e in dataset.events if e.id == "italian-front-pages"]  # four newspapers, known through Wikipedia
+    twice = replace(dataset, events=(*dataset.events, replace(pages, id="reaction-again")))
+    rows = list(csv.DictReader(io.StringIO(export_text(Chronology(twice), "csv"), newline="")))
+    for row in rows:
+        if row["id"] == "reaction-again":
+            row["claims"] = "edited in a spreadsheet"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path = tmp_path / "twice.csv"
+    path.write_bytes(encode_export(out.getvalue(), "csv"))
+    back = Chronology(load_with_warnings(path)[0])
+    again, first = back.event("reaction-again"), back.event("italian-front-pages")
+    assert again.sources == first.sources  # the same sources, each known through the one it was
+    assert sum(back.sources[s].cited_in is not None for s in again.sources) == 4
+    assert len(back.dataset.sources) == len(dataset.sources) + 1  # and the file's own: no source twice
+
+
+def test_a_source_two_rows_describe_in_two_ways_is_not_chosen_for_a_row_read_as_text(tmp_path: Path) -> None:
+    """Which of two descriptions of one title and address a row meant, its cell does not say: its own source."""
+    wiki = '{"title":"W","kind":"encyclopedia-article","url":"https://w.example/a"}'
+    other = wiki.replace("encyclopedia-article", "other")
+    header = '"id","start","precision","title","sources","claims","provenance"\r\n'
+    row = '"{id}","2018-01-15","day","T","W <https://w.example/a>","","{cell}"\r\n'
+    cells = ['{"sources":[' + wiki + "]}", '{"sources":[' + other + "]}", ""]
+    text = header + "".join(row.format(id=f"e{i}", cell=c.replace('"', '""')) for i, c in enumerate(cells))
+    path = tmp_path / "two.csv"
+    path.write_text(text, encoding="utf-8")
+    back, warnings = load_with_warnings(path)
+    chronology = Chronology(back)
+    assert [len(chronology.event(f"e{i}").sources) for i in range(3)] == [2, 2, 2]
+    assert len({chronology.event(f"e{i}").sources[1] for i in range(3)}) == 3  # three sources: none chosen
+    assert not any(DESCRIBED_ELSEWHERE in w for w in warnings)
 
 
 def _chain(depth: int) -> str:

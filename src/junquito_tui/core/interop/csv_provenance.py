@@ -123,6 +123,13 @@ def read_provenance(text: str) -> Provenance:
     return msgspec.json.decode(text, type=Provenance)
 
 
+def named_as(note: SourceNote) -> tuple[str, str | None]:
+    """How the sources cell names the source, read back as text: its title (with how it is known,
+    when second-hand) and its address."""
+    sources = _Sources()
+    return known_through(sources, sources.id_of(note)), note.url
+
+
 def cells_of(provenance: Provenance) -> tuple[str, str]:
     """The sources and claims cells the export writes for what ``provenance`` describes."""
     return _sources_text(provenance.sources), _claims_text(provenance.claims)

@@ -31,7 +31,7 @@ from ..text import CONTROL, LINE_BREAK, SLUG_PATTERN, has_control
 from .builder import ActorBook, dump_event
 from .csv_export import ADDED_COLUMNS, COLUMNS, read_cell
 from .csv_lists import ESCAPE, ROLE_ESCAPED, SOURCE_ESCAPED
-from .csv_provenance import EMPTY, ClaimNote, Provenance, SourceNote, cells_of, read_provenance, unfit
+from .csv_provenance import EMPTY, ClaimNote, Provenance, SourceNote, cells_of, named_as, read_provenance, unfit
 from .html_text import Link
 from .ids import MAX_ID, IdAllocator
 from .sheet_events import cell_text
@@ -43,6 +43,10 @@ from .timelinejs_media import SourceBook
 FILE_SOURCE = "csv-file"
 UNNAMED = "as the file states, without naming who claims it"  # a claimed event's claim with no words
 ANCHORS = ("after", "before", "shown_after", "shown_before")  # stated orders, then reading positions
+DESCRIBED_ELSEWHERE = (
+    "a source named by title and address in a row read as text is the one other rows describe in full "
+    "(kind, publisher, ...): read as that source"
+)
 _ISO = re.compile(r"^(-?\d{1,12}(?:-\d{2}(?:-\d{2})?)?)(?:T(\d{2}:\d{2})([+-]\d{2}:\d{2})?)?$")
 _ACTOR = re.compile(r"^(.*\S)\s+\(([^()]*)\)$")
 _SOURCE = re.compile(r"^(.*\S)\s+<(\S+)>$")
@@ -57,6 +61,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     actors = ActorBook(exact=escaped)
     provenance = _Provenance(sheet, book, actors, column=at["provenance"] is not None)
     events: list[dict[str, Any]] = []
+    wheres: list[str] = []
     for where, cells in sheet.rows():
 
         def cell(name: str, cells: list[Any] = cells, where: str = where) -> str:
@@ -77,6 +82,14 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         event = _event(sheet, cell, where, provenance, ids, escaped)
         if event is not None:
             events.append(event)
+            wheres.append(where)
+    # a source a row read as text names (by title and address) that another row describes: one source
+    if same := book.same_as(provenance.named_once()):
+        for where, event in zip(wheres, events, strict=True):
+            if not same.keys().isdisjoint(event["sources"]):
+                event["sources"] = list(dict.fromkeys(same.get(s, s) for s in event["sources"]))
+                sheet.notes.group(DESCRIBED_ELSEWHERE, where)
+        book.drop(same)
     kept, known = events, set[str]()
     while len(known) != len(kept):  # an event dropped for its anchor may be another's anchor
         known = {e["id"] for e in kept}
@@ -163,6 +176,7 @@ class _Provenance:
         self.sheet, self.book, self.actors = sheet, book, actors
         self.made: dict[SourceNote, str] = {}
         self.row: dict[SourceNote, str] = {}  # this row's, said or not: a refused address is said once a row
+        self.named: dict[tuple[str, str | None], set[str]] = {}  # as a sources cell names them -> the sources
         self.column = column  # the file has the column
 
     def read(self, text: str, sources: str, claims: str, where: str) -> Provenance | None:
@@ -212,7 +226,12 @@ class _Provenance:
         )
         if self.sheet.notes.said == said:  # (one said something of is looked at again in each row, to be said there)
             self.made[note] = made
+        self.named.setdefault(named_as(note), set()).add(made)
         return made
+
+    def named_once(self) -> dict[tuple[str, str | None], str]:
+        """Each title and address (as a sources cell names a source) of exactly one source made here."""
+        return {key: next(iter(made)) for key, made in self.named.items() if len(made) == 1}
 
     def claim(self, claim: ClaimNote, where: str) -> dict[str, Any]:
         made: dict[str, Any] = {
