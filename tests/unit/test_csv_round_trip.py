@@ -218,11 +218,11 @@ def test_a_claims_cell_changed_in_a_spreadsheet_is_read_as_text_and_said(tmp_pat
 
 
 def _described(chronology: Chronology, source_ids: Iterable[str]) -> list[tuple[Any, ...]]:
-    def fields(source_id: str | None) -> tuple[Any, ...] | None:
-        if source_id is None:
-            return None
+    """Each source by its fields, and the one it is known through by its own (ids are the import's)."""
+
+    def fields(source_id: str) -> tuple[Any, ...]:
         s = chronology.sources[source_id]
-        return (s.title, s.kind, s.url, s.publisher, s.author, s.note, fields(s.cited_in))
+        return (s.title, s.kind, s.url, s.publisher, s.author, s.note, s.cited_in and fields(s.cited_in))
 
     return [fields(source_id) for source_id in source_ids]
 
