@@ -482,3 +482,16 @@ def test_a_time_written_before_its_date_is_read_as_after_it(text: str, same_as: 
 
 def test_a_time_alone_is_still_no_date() -> None:
     assert read_date("10:30") == read_date("12:00 AM") == "no year can be read in it"
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("aprox. 12:00 del 15/01/2018", "a date (15/01/2018)"),
+        ("15/01/2018 or 16/01/2018", "dates (15/01/2018, 16/01/2018)"),
+        ("sometime near 2018.01.15, or after", "a date (2018.01.15)"),
+    ],
+)
+def test_a_date_among_words_not_read_is_named_not_called_yearless(text: str, held: str) -> None:
+    """Before: 'no year can be read in it', of a cell whose year a person sees at once."""
+    assert read_date(text) == f"it holds {held} among words this reader does not read: put the date alone in the cell"

@@ -27,6 +27,10 @@ _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORE
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:/.])")
 
+# A day written out in digits inside other text ('aprox. 12:00 del 15/01/2018'): named when the text is not read
+_DATE_IN_TEXT = re.compile(
+    r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/.-]?\d)"
+)
 _RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
 
 # A range of months: 'January-March 1950', 'March–May 2020', 'from May 1968 to June 1969', 'de enero a marzo
@@ -209,6 +213,9 @@ def year_in_text(text: str, era: int) -> Parsed | str:
     if any(year >= 1000 for year in found):  # '1950 (300 killed)': a count beside a year is no year
         found = {year: at for year, at in found.items() if year >= 1000 or _joined_to_a_year(text, at)}
     if not found:
+        if dates := _DATE_IN_TEXT.findall(text):  # its year is there, but no reading of the whole would be true
+            held = f"a date ({dates[0]})" if len(dates) == 1 else f"dates ({', '.join(dates)})"
+            return f"it holds {held} among words this reader does not read: put the date alone in the cell"
         return "no year can be read in it"
     years = sorted(found)
     sign = -1 if era < 0 else 1
