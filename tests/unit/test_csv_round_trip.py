@@ -22,6 +22,7 @@ from junquito_tui.core.interop.csv_lists import ROLE_ESCAPED, SOURCE_ESCAPED, li
 from junquito_tui.core.interop.csv_provenance import read_provenance, unfit
 from junquito_tui.core.interop.junquito_csv import DESCRIBED_ELSEWHERE
 from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
+from junquito_tui.core.records import Dataset
 
 SHEETS = REPO / "tests" / "data" / "csv-round-trip"  # apart from tests/data/sheets: not all sheets
 
@@ -141,10 +142,11 @@ def test_true_as_a_spreadsheet_saves_it_and_a_misplaced_zone_label(tmp_path: Pat
 
 
 def _bundled_through_csv(
-    tmp_path: Path, edit: Callable[[dict[str, str]], None] | None = None
+    tmp_path: Path, edit: Callable[[dict[str, str]], None] | None = None, dataset: Dataset | None = None
 ) -> tuple[Chronology, Chronology, list[dict[str, str]], list[str]]:
-    """The bundled chronology exported as CSV (each row changed by ``edit``, as in a spreadsheet), read back."""
-    original = Chronology(load_dataset())
+    """The bundled chronology (or ``dataset``) exported as CSV (each row changed by ``edit``, as in a
+    spreadsheet), read back."""
+    original = Chronology(dataset or load_dataset())
     rows = list(csv.DictReader(io.StringIO(export_text(original, "csv"), newline="")))
     for row in rows:
         if edit is not None:
@@ -257,17 +259,12 @@ def test_a_second_hand_source_a_row_read_as_text_names_is_the_one_other_rows_des
     dataset = load_dataset()
     [pages] = [e for e in dataset.events if e.id == "italian-front-pages"]  # four newspapers, known through Wikipedia
     twice = replace(dataset, events=(*dataset.events, replace(pages, id="reaction-again")))
-    rows = list(csv.DictReader(io.StringIO(export_text(Chronology(twice), "csv"), newline="")))
-    for row in rows:
+
+    def edit(row: dict[str, str]) -> None:
         if row["id"] == "reaction-again":
             row["claims"] = "edited in a spreadsheet"
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path = tmp_path / "twice.csv"
-    path.write_bytes(encode_export(out.getvalue(), "csv"))
-    back = Chronology(load_with_warnings(path)[0])
+
+    _, back, _, _ = _bundled_through_csv(tmp_path, edit, twice)
     again, first = back.event("reaction-again"), back.event("italian-front-pages")
     assert again.sources == first.sources  # the same sources, each known through the one it was
     assert sum(back.sources[s].cited_in is not None for s in again.sources) == 4
