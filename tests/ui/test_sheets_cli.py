@@ -21,7 +21,7 @@ from junquito_tui.core.interop.csv_export import cell, read_cell
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
 from junquito_tui.core.provenance import source_chain
-from junquito_tui.core.records import When
+from junquito_tui.core.records import Actor, When
 from junquito_tui.ui.app import JunquitoApp
 from junquito_tui.ui.screens.explorer import ExplorerScreen
 from junquito_tui.ui.widgets.timeline import Timeline
@@ -229,6 +229,8 @@ def _end(draw: st.DrawFn, start: dict[str, Any]) -> dict[str, Any]:
 
 
 _kind = st.sampled_from(["other", "news-outlet", "investigation"])
+_actor_kind = st.sampled_from(["person", "other", "police-force"])
+_relation = st.sampled_from(["member-of", "ally-of", "related-to"])
 
 
 def _with_outers(ids: list[str], sources: list[dict[str, Any]]) -> list[str]:
@@ -264,7 +266,20 @@ def _claim(draw: st.DrawFn, actors: list[dict[str, Any]], sources: list[dict[str
 @st.composite
 def datasets(draw: st.DrawFn) -> dict[str, Any]:
     names = draw(st.lists(_line, max_size=3, unique=True))  # actors come back by name: two of one name are one
-    actors = [{"id": f"a{i}", "name": name, "kind": "person"} for i, name in enumerate(names)]
+    actors: list[dict[str, Any]] = [
+        {"id": f"a{i}", "name": name, "kind": draw(_actor_kind)} for i, name in enumerate(names)
+    ]
+    for actor in actors:  # what the dataset says of an actor besides its name
+        for field, values in (("side", _line), ("profile", _text), ("fate", _line)):
+            if draw(st.booleans()):
+                actor[field] = draw(values)
+        actor["aliases"] = draw(st.lists(_line, max_size=2, unique=True))
+        others = [a["id"] for a in actors if a is not actor]
+        relations = draw(st.lists(st.tuples(_relation, st.sampled_from(others)), max_size=2)) if others else []
+        actor["relations"] = [
+            {"type": kind, "target": target, **({"note": draw(_line)} if draw(st.booleans()) else {})}
+            for kind, target in dict.fromkeys(relations)
+        ]
     cited = draw(st.lists(st.tuples(_line, st.none() | st.just("") | _url), max_size=4, unique=True))
     sources = [
         {"id": f"s{i}", "title": t, "kind": draw(_kind), **({} if u is None else {"url": u})}
@@ -308,6 +323,17 @@ def datasets(draw: st.DrawFn) -> dict[str, Any]:
             event["certainty"] = draw(st.sampled_from(["reported", "confirmed"]))
             event["claims"] = [draw(_claim(actors, sources)) for _ in range(draw(st.integers(1, 2)))]
         events.append(event)
+    quotes: list[dict[str, Any]] = []
+    for event in events if sources else []:  # (a quote has a source)
+        for _ in range(draw(st.integers(0, 2))):
+            quote = {"id": f"q{len(quotes)}", "text": draw(_text.filter(bool)), "event": event["id"]}
+            quote["source"] = draw(st.sampled_from(sources))["id"]
+            speaker = draw(st.none() | st.sampled_from(actors)) if actors else None  # (one the event may not name)
+            if speaker is not None:
+                quote["speaker"] = speaker["id"]
+            if draw(st.booleans()):
+                quote["context"] = draw(_text)
+            quotes.append(quote)
     return {
         "schema_version": 1,
         "title": "Round trip",
@@ -315,6 +341,7 @@ def datasets(draw: st.DrawFn) -> dict[str, Any]:
         "sources": sources,
         "actors": actors,
         "events": events,
+        "quotes": quotes,
     }
 
 
@@ -365,6 +392,35 @@ def assert_same_through_csv(original: Chronology, back: Chronology) -> None:
         assert other.tags == event.tags
         anchors = ("after", "before", "shown_after", "shown_before", "order_note", "certainty")
         assert [getattr(other, a) for a in anchors] == [getattr(event, a) for a in anchors]
+        assert _quoted(back, other.id) == _quoted(original, event.id)
+    # every actor a row names (a participant, a claimant, a speaker) as the dataset describes it
+    named = {p.actor for e in original.events for p in e.actors} | {
+        b for e in original.events for c in e.claims for b in c.by
+    }
+    named |= {q.speaker for q in original.dataset.quotes if q.speaker}
+    by_name = {actor.name: actor for actor in back.dataset.actors}
+    for actor_id in named:
+        actor = original.actors[actor_id]
+        assert _actor_details(back, by_name[actor.name]) == _actor_details(original, actor)
+
+
+def _quoted(chronology: Chronology, event_id: str) -> list[tuple[Any, ...]]:
+    """An event's quotes: id, words, speaker by name, source described, context."""
+    return [
+        (
+            q.id,
+            q.text,
+            chronology.actors[q.speaker].name if q.speaker else None,
+            _described(chronology, q.source),
+            q.context,
+        )
+        for q in chronology.quotes_by_event.get(event_id, ())
+    ]
+
+
+def _actor_details(chronology: Chronology, actor: Actor) -> tuple[Any, ...]:
+    relations = [(r.type, chronology.actors[r.target].name, r.note) for r in actor.relations]
+    return actor.kind, actor.side, actor.profile, actor.aliases, actor.fate, relations
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -211,12 +211,40 @@ def test_a_claims_cell_changed_in_a_spreadsheet_is_read_as_text_and_said(tmp_pat
     _, back, rows, warnings = _bundled_through_csv(tmp_path, edit)
     line = 2 + [row["id"] for row in rows].index("international-reaction")
     assert [w for w in warnings if "provenance" in w] == [
-        f"line {line}: provenance cell not read (the sources or claims cell is not what the export wrote with it: "
-        "changed since?); the sources and claims cells are read, as text"
+        f"line {line}: provenance cell's sources and claims not read (the sources or claims cell is not what the "
+        "export wrote with it: changed since?); the sources and claims cells are read, as text, and the cell's "
+        "quotes and actors as written"
     ]
     [claim] = back.event("international-reaction").claims
     assert (claim.by, claim.statement, claim.source) == ((), "The Guardian: a massacre", "csv-file")
     assert back.event("alleged-executions").claims[0].by == ("bellingcat", "forensic-architecture")  # the rest read
+
+
+def test_quotes_and_actors_come_back_and_a_row_edited_since_keeps_them(tmp_path: Path) -> None:
+    """No readable cell holds them, so no edit can have changed them: an edited row's are read too."""
+
+    def edit(row: dict[str, str]) -> None:
+        if row["id"] == "maduro-applauds-operation":  # Maduro's two quotes
+            row["claims"] = "edited in a spreadsheet"
+
+    for change in (None, edit):
+        original, back, _, warnings = _bundled_through_csv(tmp_path, change)
+        again = {q.id: q for q in back.dataset.quotes}
+        for quote in original.dataset.quotes:
+            copy = again[quote.id]
+            assert (copy.text, copy.context, copy.event) == (quote.text, quote.context, quote.event)
+            assert _described(back, [copy.source]) == _described(original, [quote.source])
+            speakers = [c.actors[s].name if s else None for c, s in ((back, copy.speaker), (original, quote.speaker))]
+            assert speakers[0] == speakers[1]
+        by_name = {actor.name: actor for actor in back.dataset.actors}
+        for actor in original.dataset.actors:
+            found = by_name[actor.name]
+            assert (found.kind, found.side, found.profile, found.aliases, found.fate) == (
+                actor.kind, actor.side, actor.profile, actor.aliases, actor.fate,
+            )  # fmt: skip
+            relations = [(r.type, back.actors[r.target].name, r.note) for r in found.relations]
+            assert relations == [(r.type, original.actors[r.target].name, r.note) for r in actor.relations]
+        assert (change is None) == (not [w for w in warnings if "provenance" in w])
 
 
 def _described(chronology: Chronology, source_ids: Iterable[str]) -> list[tuple[Any, ...]]:
@@ -246,7 +274,7 @@ def test_a_source_a_row_read_as_text_names_as_other_rows_describe_it_is_that_sou
             row["claims"] = "edited in a spreadsheet"
 
     _, back, _, warnings = _bundled_through_csv(tmp_path, edit)
-    assert any("provenance cell not read" in w for w in warnings)  # the row was read as text
+    assert any("sources and claims cells are read, as text" in w for w in warnings)  # the row was read as text
     assert sorted(map(repr, _described(back, back.sources))) == sorted(map(repr, _described(whole, whole.sources)))
     assert _described(back, back.event(target).sources) == _described(whole, whole.event(target).sources)
     line = 2 + [row["id"] for row in rows].index(target)

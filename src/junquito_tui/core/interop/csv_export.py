@@ -147,7 +147,7 @@ def _row(chronology: Chronology, event: Event, place: str) -> list[str]:
         "end_note": (end.note or "") if end else "",
         "end_zone_label": (end.zone_label or "") if end else "",
         "claims": claims_cell(sources, name, event.claims),
-        "provenance": provenance_cell(sources, name, event.sources, event.claims),
+        "provenance": provenance_cell(sources, chronology.actors, event, chronology.quotes_by_event.get(event.id, ())),
         "order_note": event.order_note or "",
         "placement": place,
     }

@@ -8,7 +8,9 @@ each row also carries ``provenance``: one JSON object with the event's sources a
 described whole (kind, publisher, author, address, note, and the source it is known through), each
 claim with its claimants' names, statement, source and the works it cites. The import reads it only
 where the two readable cells are still what it would write (a cell changed in a spreadsheet since
-is read as before, with a warning): the readable cells stay the truth a user may have edited.
+is read as before, with a warning): the readable cells stay the truth a user may have edited. The
+cell also carries what no readable cell holds, read back whatever became of those two: the event's
+quotes, and the actors the row names as the dataset describes them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,20 @@ from typing import Annotated
 import msgspec
 
 from ..provenance import attributed, known_through, source_chain
-from ..records import LINE_MAX, TEXT_MAX, URL_MAX, Claim, Source, SourceKind
+from ..records import (
+    LINE_MAX,
+    MAX_ID,
+    TEXT_MAX,
+    URL_MAX,
+    Actor,
+    ActorKind,
+    Claim,
+    Event,
+    Quote,
+    RelationType,
+    Source,
+    SourceKind,
+)
 from ..text import LINE_BREAK, has_control
 from .csv_lists import SOURCE_ESCAPED, list_part
 
@@ -35,6 +50,7 @@ MAX_CHAIN = 64  # sources known through others, in a row: the bundled dataset's 
 # path (its characters: ``unfit``).
 _Line = Annotated[str, msgspec.Meta(min_length=1, max_length=LINE_MAX)]
 _OneLine = Annotated[str, msgspec.Meta(max_length=LINE_MAX)]
+_Text = Annotated[str, msgspec.Meta(max_length=TEXT_MAX)]
 
 
 class SourceNote(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, forbid_unknown_fields=True):
@@ -56,9 +72,40 @@ class ClaimNote(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, f
     cited: tuple[SourceNote, ...] = ()
 
 
+class RelationNote(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, forbid_unknown_fields=True):
+    type: RelationType
+    target: _Line  # the related actor's name
+    note: _OneLine | None = None
+
+
+class ActorNote(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, forbid_unknown_fields=True):
+    """An actor the row names, as the dataset describes it (the row's other cells name it by name alone)."""
+
+    name: _Line
+    kind: ActorKind
+    side: _OneLine | None = None
+    profile: _Text = ""
+    aliases: tuple[_Line, ...] = ()
+    fate: _OneLine | None = None
+    relations: tuple[RelationNote, ...] = ()
+
+
+class QuoteNote(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, forbid_unknown_fields=True):
+    """One of the event's quotes, its speaker by name, its source described."""
+
+    id: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_ID)]
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=TEXT_MAX)]
+    speaker: _Line | None = None
+    source: SourceNote
+    context: _Text = ""
+
+
 class Provenance(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True, forbid_unknown_fields=True):
     sources: tuple[SourceNote, ...] = ()  # the event's, in its order
     claims: tuple[ClaimNote, ...] = ()
+    # What no readable cell holds: read back even from a row whose readable cells were changed since
+    actors: tuple[ActorNote, ...] = ()  # those it names with more than a name (``described``)
+    quotes: tuple[QuoteNote, ...] = ()
 
 
 def source_words(sources: Mapping[str, Source], source_id: str, escaped: str = "") -> str:
@@ -92,9 +139,13 @@ def claims_cell(sources: Mapping[str, Source], name: Callable[[str], str], claim
 
 
 def provenance_cell(
-    sources: Mapping[str, Source], name: Callable[[str], str], ids: Iterable[str], claims: Iterable[Claim]
+    sources: Mapping[str, Source], actors: Mapping[str, Actor], event: Event, quotes: Iterable[Quote]
 ) -> str:
-    """The ``provenance`` cell of an event citing ``ids`` and making ``claims``: one line of JSON."""
+    """The ``provenance`` cell of ``event`` (its ``quotes`` with it): one line of JSON."""
+
+    def name(actor_id: str) -> str:
+        actor = actors.get(actor_id)
+        return actor.name if actor else actor_id
 
     def described(source_id: str) -> SourceNote:
         outer = None
@@ -105,17 +156,49 @@ def provenance_cell(
             )  # fmt: skip
         return outer or SourceNote(title=source_id, kind=SourceKind.OTHER)  # (no such source: a broken dataset)
 
-    notes = [
+    claims = [
         ClaimNote(
             by=tuple(map(name, claim.by)),
             statement=claim.statement,
             source=described(claim.source) if claim.source else None,
             cited=tuple(map(described, claim.cited)),
         )
-        for claim in claims
+        for claim in event.claims
     ]
-    text = msgspec.json.encode(Provenance(sources=tuple(map(described, ids)), claims=tuple(notes))).decode()
+    quotes = list(quotes)
+    quoted = [
+        QuoteNote(
+            id=quote.id,
+            text=quote.text,
+            speaker=name(quote.speaker) if quote.speaker else None,
+            source=described(quote.source),
+            context=quote.context,
+        )
+        for quote in quotes
+    ]
+    named = [p.actor for p in event.actors] + [b for c in event.claims for b in c.by]
+    named += [quote.speaker for quote in quotes if quote.speaker]
+    found = (actors[actor_id] for actor_id in dict.fromkeys(named) if actor_id in actors)
+    notes = tuple(_actor_note(actor, name) for actor in found if described_beyond_name(actor))
+    provenance = Provenance(
+        sources=tuple(map(described, event.sources)), claims=tuple(claims), actors=notes, quotes=tuple(quoted)
+    )
+    text = msgspec.json.encode(provenance).decode()
     return text if len(text) <= CELL_MAX else ""
+
+
+def described_beyond_name(actor: Actor) -> bool:
+    """Whether the dataset says more of the actor than a row's actors cell gives back (its name; kind 'other')."""
+    details = (actor.side, actor.profile, actor.aliases, actor.fate, actor.relations)
+    return actor.kind is not ActorKind.OTHER or any(details)
+
+
+def _actor_note(actor: Actor, name: Callable[[str], str]) -> ActorNote:
+    relations = tuple(RelationNote(type=r.type, target=name(r.target), note=r.note) for r in actor.relations)
+    return ActorNote(
+        name=actor.name, kind=actor.kind, side=actor.side, profile=actor.profile, aliases=actor.aliases,
+        fate=actor.fate, relations=relations,
+    )  # fmt: skip
 
 
 def read_provenance(text: str) -> Provenance:
@@ -203,7 +286,35 @@ def unfit(provenance: Provenance) -> str | None:
         ]
         found.append(source(claim.source, f"{path}.source"))
         found += [source(s, f"{path}.cited[{j}]") for j, s in enumerate(claim.cited)]
+    found += [_unfit_actor(actor, f"$.actors[{i}]") for i, actor in enumerate(provenance.actors)]
+    for i, quote in enumerate(provenance.quotes):
+        path = f"$.quotes[{i}]"
+        lines = {"id": quote.id, "speaker": quote.speaker}
+        found += [
+            f"{path}.{field} is not one line of plain text" for field, text in lines.items() if not _one_line(text)
+        ]
+        found += [
+            f"{path}.{field} holds a control character"
+            for field in ("text", "context")
+            if has_control(getattr(quote, field))
+        ]
+        found.append(source(quote.source, f"{path}.source"))
     return next(filter(None, found), None) or _unheld(provenance)
+
+
+def _unfit_actor(actor: ActorNote, path: str) -> str | None:
+    lines = [("name", actor.name), ("side", actor.side), ("fate", actor.fate)]
+    lines += [(f"aliases[{j}]", alias) for j, alias in enumerate(actor.aliases)]
+    for j, relation in enumerate(actor.relations):
+        lines += [(f"relations[{j}].target", relation.target), (f"relations[{j}].note", relation.note)]
+    for field, text in lines:
+        if not _one_line(text):
+            return f"{path}.{field} is not one line of plain text"
+    return f"{path}.profile holds a control character" if has_control(actor.profile) else None
+
+
+def _one_line(text: str | None) -> bool:
+    return text is None or not (has_control(text) or LINE_BREAK.search(text))
 
 
 def _unheld(provenance: Provenance) -> str | None:

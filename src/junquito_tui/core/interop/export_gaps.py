@@ -1,37 +1,35 @@
-"""What a CSV export has no column for, said when the file is written: the file read back (``--data``,
-``import``) is not the whole dataset, and no one should take it for it. Its rows keep the events, their
-actors by name and role, their sources and claims; a dataset's quotes and the actors' own records
-(kind, side, profile, aliases, fate, relations) have no place in them."""
+"""What a CSV export gives back incompletely, said when the file is written, so that no one takes the
+file read back (``--data``, ``import``) for the whole dataset. Its rows keep the events, their sources
+and claims, their quotes, and every actor they name (participants, claimants, speakers) with all the
+dataset says of them (``provenance``). An actor named only in the relations of those is named, but not
+described: read back, it is a name."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from ..chronology import Chronology
-from ..records import Actor, ActorKind
 from ..wording import count
 from . import selected_events
+from .csv_provenance import described_beyond_name
 
 
 def not_carried(chronology: Chronology, fmt: str, event_ids: Iterable[str] | None = None) -> str | None:
-    """One sentence naming what the export of these events (all, or ``event_ids``) leaves out, or
-    None where it leaves out nothing of theirs (or the format is not CSV)."""
+    """One sentence naming what the export of these events (all, or ``event_ids``) does not carry, or
+    None where it carries all it names (or the format is not CSV)."""
     if fmt != "csv":
         return None
     events = selected_events(chronology, event_ids)
-    quotes = sum(len(chronology.quotes_by_event.get(event.id, ())) for event in events)
     named = {participant.actor for event in events for participant in event.actors}
-    described = sum(_described(chronology.actors[actor]) for actor in named)
-    left = [count(quotes, "quote")] if quotes else []
-    if described:
-        actors = count(described, "actor")
-        left.append(f"the kinds, sides, profiles and other details of {actors} (the file has their names and roles)")
-    if not left:
+    named |= {claimant for event in events for claim in event.claims for claimant in claim.by}
+    named |= {q.speaker for event in events for q in chronology.quotes_by_event.get(event.id, ()) if q.speaker}
+    actors = chronology.actors
+    related = {relation.target for actor in named for relation in actors[actor].relations} - named
+    described = sum(described_beyond_name(actors[actor]) for actor in related)
+    if not described:
         return None
-    return f"left out of the CSV file, which has no column for them: {' and '.join(left)}; the dataset file keeps them"
-
-
-def _described(actor: Actor) -> bool:
-    """Whether the actor's record holds more than a name a CSV row gives back (there: kind 'other')."""
-    details = (actor.side, actor.profile, actor.aliases, actor.fate, actor.relations)
-    return actor.kind is not ActorKind.OTHER or any(details)
+    return (
+        f"the CSV file names {count(described, 'actor')} only in other actors' relations: read back, "
+        f"{'it is a name' if described == 1 else 'they are names'}, without the kind, side, profile and other "
+        "details the dataset file keeps"
+    )

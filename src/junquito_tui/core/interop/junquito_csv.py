@@ -31,7 +31,18 @@ from ..text import CONTROL, LINE_BREAK, SLUG_PATTERN, has_control
 from .builder import ActorBook, dump_event
 from .csv_export import ADDED_COLUMNS, COLUMNS, read_cell
 from .csv_lists import ESCAPE, ROLE_ESCAPED, SOURCE_ESCAPED
-from .csv_provenance import EMPTY, ClaimNote, Provenance, SourceNote, cells_of, named_as, read_provenance, unfit
+from .csv_provenance import (
+    EMPTY,
+    ActorNote,
+    ClaimNote,
+    Provenance,
+    QuoteNote,
+    SourceNote,
+    cells_of,
+    named_as,
+    read_provenance,
+    unfit,
+)
 from .html_text import Link
 from .ids import MAX_ID, IdAllocator
 from .sheet_events import cell_text
@@ -101,8 +112,9 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         "title": sheet.stem,
         "timezone": "UTC",
         "sources": [file_source, *book.sources],
-        "actors": actors.actors,
+        "actors": provenance.actor_records(),
         "events": [dump_event(e) for e in kept],
+        "quotes": [quote for quote in provenance.quotes if quote["event"] in known],  # (a row skipped: its quotes)
     }
 
 
@@ -166,6 +178,9 @@ def _event(sheet: Sheet, cell: Any, where: str, provenance: _Provenance, ids: Id
             fields["claims"] = [{"by": [], "statement": statement, "source": FILE_SOURCE}]
     if certainty != "confirmed" and not fields.get("claims"):
         fields["claims"] = [{"by": [], "statement": UNNAMED, "source": FILE_SOURCE}]
+    if (extra := provenance.extra) is not None:
+        provenance.describe(extra.actors, where)
+        provenance.quote(extra.quotes, event_id, where)
     return fields
 
 
@@ -177,13 +192,17 @@ class _Provenance:
         self.made: dict[SourceNote, str] = {}
         self.row: dict[SourceNote, str] = {}  # this row's, said or not: a refused address is said once a row
         self.named: dict[tuple[str, str | None], set[str]] = {}  # as a sources cell names them -> the sources
+        self.extra: Provenance | None = None  # the row's cell, read for its quotes and actors
+        self.described: dict[str, tuple[ActorNote, str]] = {}  # actor id -> its description, and where
+        self.quotes: list[dict[str, Any]] = []
+        self.quote_ids = IdAllocator()
         self.column = column  # the file has the column
 
     def read(self, text: str, sources: str, claims: str, where: str) -> Provenance | None:
         """The row's sources and claims as its provenance cell describes them, where it reads as our
         export writes it and the sources and claims cells are still what the export wrote from it;
         else None (said, where the file has the column): those cells are read, as text."""
-        self.row = {}
+        self.row, self.extra = {}, None
         if not text:
             if self.column:  # (the export writes '{}' for an event with neither)
                 self.sheet.notes.add(
@@ -198,10 +217,18 @@ class _Provenance:
             problem = "nested too deeply"
         else:
             problem = unfit(found)
-            if problem is None and cells_of(found) != (sources, claims):
-                problem = "the sources or claims cell is not what the export wrote with it: changed since?"
             if problem is None:
-                return found
+                self.extra = found  # its quotes and actors: no readable cell of theirs can have been changed
+                if cells_of(found) == (sources, claims):
+                    return found
+                problem = "the sources or claims cell is not what the export wrote with it: changed since?"
+                if found.quotes or found.actors:
+                    self.sheet.notes.add(
+                        where,
+                        f"provenance cell's sources and claims not read ({problem}); the sources and claims cells "
+                        "are read, as text, and the cell's quotes and actors as written",
+                    )
+                    return None
         self.sheet.notes.add(
             where, f"provenance cell not read ({problem}); the sources and claims cells are read, as text"
         )
@@ -228,6 +255,52 @@ class _Provenance:
             self.made[note] = made
         self.named.setdefault(named_as(note), set()).add(made)
         return made
+
+    def describe(self, notes: tuple[ActorNote, ...], where: str) -> None:
+        """The actors the row describes beyond their names: the first description of each is kept."""
+        for note in notes:
+            actor = self.actors.take(note.name)
+            if (first := self.described.get(actor)) is None:
+                self.described[actor] = (note, where)
+            elif first[0] != note:
+                self.sheet.notes.group(f"actor {note.name!r} described otherwise than on {first[1]}: that kept", where)
+
+    def quote(self, notes: tuple[QuoteNote, ...], event: str, where: str) -> None:
+        """The event's quotes, each with an id of its own, its speaker by name, its source described."""
+        for note in notes:
+            wanted = note.id if SLUG_PATTERN.match(note.id) else ""
+            quote_id = self.quote_ids.take(wanted or f"quote-{where.split()[-1]}")
+            if quote_id != note.id:
+                self.sheet.notes.add(where, f"quote id {note.id!r} is not a unique lowercase slug; it is {quote_id!r}")
+            quote = {"id": quote_id, "text": note.text, "event": event, "source": self.source(note.source, where)}
+            if note.speaker is not None:
+                quote["speaker"] = self.actors.take(note.speaker)
+            if note.context:
+                quote["context"] = note.context
+            self.quotes.append(quote)
+
+    def actor_records(self) -> list[dict[str, Any]]:
+        """The actors, each described as its first description says (its relations' actors by name)."""
+        for record in list(self.actors.actors):  # (a relation may name an actor no row names: made here)
+            if (found := self.described.get(record["id"])) is None:
+                continue
+            note, where = found
+            record |= {"kind": note.kind.value, "side": note.side, "profile": note.profile, "fate": note.fate}
+            record["aliases"] = list(note.aliases)
+            relations = {}
+            for relation in note.relations:
+                target = self.actors.take(relation.target)
+                if target == record["id"]:
+                    self.sheet.notes.add(where, f"actor {note.name!r} related to itself: relation not read")
+                    continue
+                relations[(relation.type.value, target)] = {"type": relation.type.value, "target": target}
+                if relation.note is not None:
+                    relations[(relation.type.value, target)]["note"] = relation.note
+            record["relations"] = list(relations.values())
+            for name in ("side", "fate"):
+                if record[name] is None:
+                    del record[name]
+        return self.actors.actors
 
     def named_once(self) -> dict[tuple[str, str | None], str]:
         """Each title and address (as a sources cell names a source) of exactly one source made here."""
