@@ -4,6 +4,7 @@ what the ordinary import would warn about, it leaves to it."""
 
 from __future__ import annotations
 
+import csv
 import os
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from junquito_tui.core.interop import acled_fast
 from junquito_tui.core.interop.acled_fast import read_fast
 from junquito_tui.core.interop.fields import FieldReader, plain_lines
 from junquito_tui.core.interop.notes import Notes
-from junquito_tui.core.loader import Loaded, load_with_report
+from junquito_tui.core.loader import DatasetError, Loaded, load_with_report
 from junquito_tui.core.text import CONTROL
 
 SHEETS = Path(__file__).resolve().parents[1] / "data" / "sheets"
@@ -341,3 +342,13 @@ def test_an_app_that_exits_while_a_copy_is_read_leaves_no_copy(tmp_path: Path) -
     done = subprocess.run([sys.executable, "-c", code, str(path), str(temp)], env=env, capture_output=True, text=True)
     assert done.stdout.strip() == "1"  # the copy was there while the thread read it
     assert list(temp.glob("junquito-book-*")) == []
+
+
+def test_a_cell_over_the_csv_module_s_limit_is_refused_by_both_readings(tmp_path: Path) -> None:
+    """Found in review: the fast reading split the line at its commas and read what the ordinary refuses."""
+    rows: list[dict[str, str | None]] = [{"event_date": "2018-01-15", "time_precision": "1"}] * 3
+    rows[1] = {**rows[1], "timestamp": "x" * (csv.field_size_limit() + 1)}  # a column the fast reading skips
+    path = write_export(tmp_path / "export.csv", rows)
+    assert read_fast(path) is None
+    with pytest.raises(DatasetError, match="131,072"):
+        load_with_report(path)

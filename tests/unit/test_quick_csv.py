@@ -103,6 +103,14 @@ def test_a_line_s_cells_are_what_the_csv_module_reads_in_it(lines: list[str]) ->
         assert _cells(lines) == expected
 
 
+def test_a_cell_over_the_csv_module_s_limit_ends_the_quick_reading_as_open_table_refuses_it() -> None:
+    """Found in review: split at its commas, a line with no quote was read whatever its cells' length."""
+    limit = csv.field_size_limit()
+    with pytest.raises(NotQuick):
+        _cells(["a," + "x" * (limit + 1) + "\n"])
+    assert _cells(["a," + "x" * limit + "\n"]) == [["a", "x" * limit]]  # (the limit itself is allowed)
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [

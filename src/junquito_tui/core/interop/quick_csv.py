@@ -224,7 +224,9 @@ def _cells(lines: list[str]) -> list[list[str]]:
     export whose cells are rarely quoted); the others are read by the csv module, which must read
     each as one row (else ``NotQuick``: a quoted line break)."""
     quoted = list(compress(count(), map(operator.contains, lines, repeat('"'))))
-    if len(quoted) * 2 > len(lines):  # mostly quoted: splitting first would only add to the csv module's time
+    # mostly quoted: splitting first would only add to the csv module's time; a line long enough to hold
+    # a cell over the csv module's limit: refused by it, as ``open_table`` refuses it
+    if len(quoted) * 2 > len(lines) or max(map(len, lines)) > csv.field_size_limit():
         return _one_row_each(lines)
     rows = list(map(str.split, map(str.rstrip, lines, repeat("\r\n")), repeat(",")))
     for index in compress(count(), map(operator.eq, rows, repeat([""]))):
