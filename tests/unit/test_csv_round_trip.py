@@ -299,6 +299,76 @@ def test_a_second_hand_source_a_row_read_as_text_names_is_the_one_other_rows_des
     assert len(back.dataset.sources) == len(dataset.sources) + 1  # and the file's own: no source twice
 
 
+def _edited_round_trip(
+    tmp_path: Path, sources: list[dict[str, Any]], cited: list[list[str]], keep: Callable[[str], bool] | None = None
+) -> Chronology:
+    """A dataset of one event per list of ``cited`` sources, through CSV, the last row's claims cell edited
+    (and its sources cell: only the items ``keep`` keeps)."""
+    events = [
+        {"id": f"e{i}", "title": "E", "when": {"date": f"2018-01-1{i}", "precision": "day"}, "sources": ids}
+        for i, ids in enumerate(cited)
+    ]
+    document = {"schema_version": 1, "title": "T", "timezone": "UTC", "sources": sources, "events": events}
+    last = f"e{len(cited) - 1}"
+
+    def edit(row: dict[str, str]) -> None:
+        if row["id"] == last:
+            row["claims"] = "edited in a spreadsheet"
+            if keep is not None:
+                row["sources"] = "; ".join(filter(keep, row["sources"].split("; ")))
+
+    return _bundled_through_csv(tmp_path, edit, validate_document(document, "t.json"))[1]
+
+
+@pytest.mark.parametrize("outer_kept", [True, False])
+def test_a_second_hand_source_is_taken_for_the_one_others_describe_only_with_its_outer_one(
+    tmp_path: Path, outer_kept: bool
+) -> None:
+    """Found in review: the row's outer source stayed its own (its address 'doi:...' refused as text, or
+    the item deleted), its inner one was taken for the described one, known through the described outer
+    one the row does not cite, and the model refused the whole file (exit 2)."""
+    sources = [
+        {"id": "report", "title": "Report", "kind": "document", "publisher": "UN", "url": "doi:10.1000/182"},
+        {"id": "witness", "title": "Witness", "kind": "other", "cited_in": "report"},
+    ]
+    keep = None if outer_kept else (lambda item: not item.startswith("Report"))
+    back = _edited_round_trip(tmp_path, sources, [["report", "witness"], ["report", "witness"]], keep)
+    edited = [s for s in back.event("e1").sources if s != "csv-file"]
+    if outer_kept:  # both named as the other row's: both taken for them
+        assert edited == [s for s in back.event("e0").sources if s != "csv-file"]
+    else:  # the inner one alone: as the cell reads it
+        assert [(back.sources[s].title, back.sources[s].cited_in) for s in edited] == [
+            ("Witness, cited in Report (UN)", None)
+        ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ({"kind": "document", "publisher": "Gov"}, {"kind": "other", "url": "urn:isbn:0451450523"}),  # refused
+        ({"kind": "document", "url": "https://x.example/a%20b"}, {"kind": "other", "url": "https://x.example/a b"}),
+    ],
+)
+def test_a_source_is_taken_for_one_others_describe_only_by_its_title_and_address_as_written(
+    tmp_path: Path, first: dict[str, str], second: dict[str, str]
+) -> None:
+    """Found in review: keyed by the address as kept (refused, or tidied), 'Memo <urn:...>' was taken for
+    the 'Memo' with no address, and 'a b' for 'a%20b'."""
+    sources = [{"id": "s1", "title": "Memo", **first}, {"id": "s2", "title": "Memo", **second}]
+    back = _edited_round_trip(tmp_path, sources, [["s1"], ["s2"]])
+    [edited] = [back.sources[s] for s in back.event("e1").sources if s != "csv-file"]
+    assert edited.kind.value == "other"  # its own, read from its cell (not s1's 'document')
+
+
+def test_a_source_a_row_read_as_text_once_described_otherwise_is_not_chosen(tmp_path: Path) -> None:
+    """The edited row's own cell described its 'C' otherwise than the other rows do: which one it names
+    now, the readable cell cannot say."""
+    sources = [{"id": "c1", "title": "C", "kind": "document"}, {"id": "c2", "title": "C", "kind": "video"}]
+    back = _edited_round_trip(tmp_path, sources, [["c1"], ["c2"]])
+    [edited] = [back.sources[s] for s in back.event("e1").sources if s != "csv-file"]
+    assert edited.kind.value == "other"  # read as text, not taken for c1
+
+
 def test_a_source_two_rows_describe_in_two_ways_is_not_chosen_for_a_row_read_as_text(tmp_path: Path) -> None:
     """Which of two descriptions of one title and address a row meant, its cell does not say: its own source."""
     wiki = '{"title":"W","kind":"encyclopedia-article","url":"https://w.example/a"}'

@@ -261,7 +261,7 @@ def unfit(provenance: Provenance) -> str | None:
     in a one-line field, a chain of sources known through others longer than ``MAX_CHAIN``), or None."""
 
     def source(first: SourceNote | None, path: str) -> str | None:
-        for depth, note in enumerate(islice(_chain(first), MAX_CHAIN + 2)):
+        for depth, note in enumerate(islice(known_chain(first), MAX_CHAIN + 2)):
             if depth > MAX_CHAIN:  # (the source, then more than MAX_CHAIN it is known through)
                 return f"{path} is known through a chain of more than {MAX_CHAIN} sources"
             at = path + ".cited_in" * depth
@@ -327,12 +327,12 @@ def _unheld(provenance: Provenance) -> str | None:
             return f"$.sources[{i}] is known through a source the event does not cite"
     for i, claim in enumerate(provenance.claims):
         for j, work in enumerate(claim.cited):
-            if claim.source is None or claim.source not in _chain(work.cited_in):  # (chains: measured before)
+            if claim.source is None or claim.source not in known_chain(work.cited_in):  # (chains: measured before)
                 return f"$.claims[{i}].cited[{j}] is not known through the claim's source"
     return None
 
 
-def _chain(note: SourceNote | None) -> Iterator[SourceNote]:
+def known_chain(note: SourceNote | None) -> Iterator[SourceNote]:
     """The source, the one it is known through, and so on (a loop, not recursion: a hand-made chain may be deep)."""
     while note is not None:
         yield note

@@ -39,6 +39,7 @@ from .csv_provenance import (
     QuoteNote,
     SourceNote,
     cells_of,
+    known_chain,
     named_as,
     read_provenance,
     unfit,
@@ -72,7 +73,6 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     actors = ActorBook(exact=escaped)
     provenance = _Provenance(sheet, book, actors, column=at["provenance"] is not None)
     events: list[dict[str, Any]] = []
-    wheres: list[str] = []
     for where, cells in sheet.rows():
 
         def cell(name: str, cells: list[Any] = cells, where: str = where) -> str:
@@ -93,14 +93,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         event = _event(sheet, cell, where, provenance, ids, escaped)
         if event is not None:
             events.append(event)
-            wheres.append(where)
-    # a source a row read as text names (by title and address) that another row describes: one source
-    if same := book.same_as(provenance.named_once()):
-        for where, event in zip(wheres, events, strict=True):
-            if not same.keys().isdisjoint(event["sources"]):
-                event["sources"] = list(dict.fromkeys(same.get(s, s) for s in event["sources"]))
-                sheet.notes.group(DESCRIBED_ELSEWHERE, where)
-        book.drop(same)
+    provenance.as_described()
     kept, known = events, set[str]()
     while len(known) != len(kept):  # an event dropped for its anchor may be another's anchor
         known = {e["id"] for e in kept}
@@ -169,13 +162,16 @@ def _event(sheet: Sheet, cell: Any, where: str, provenance: _Provenance, ids: Id
     if detail is not None:  # who claims what, and where each source was read, as the dataset had it
         fields["sources"] = [FILE_SOURCE, *provenance.sources(detail.sources, where)]
         fields["claims"] = [provenance.claim(claim, where) for claim in detail.claims]
+    elif escaped:
+        written: list[tuple[str, tuple[str, str | None]]] = []
+        fields["sources"] = [FILE_SOURCE, *_escaped_sources(sheet, cell("sources"), book, where, written)]
+        provenance.text_rows.append((where, fields, written))
     else:
-        read_sources = _escaped_sources if escaped else _sources
-        fields["sources"] = [FILE_SOURCE, *read_sources(sheet, cell("sources"), book, where)]
-        # The claims cell, whatever the certainty: a confirmed event's accounts are kept too (the model
-        # allows them; a confirmed event only does not need one).
-        if statement := line(cell("claims")):
-            fields["claims"] = [{"by": [], "statement": statement, "source": FILE_SOURCE}]
+        fields["sources"] = [FILE_SOURCE, *_sources(sheet, cell("sources"), book, where)]
+    # The claims cell, whatever the certainty: a confirmed event's accounts are kept too (the model
+    # allows them; a confirmed event only does not need one).
+    if detail is None and (statement := line(cell("claims"))):
+        fields["claims"] = [{"by": [], "statement": statement, "source": FILE_SOURCE}]
     if certainty != "confirmed" and not fields.get("claims"):
         fields["claims"] = [{"by": [], "statement": UNNAMED, "source": FILE_SOURCE}]
     if (extra := provenance.extra) is not None:
@@ -192,10 +188,15 @@ class _Provenance:
         self.made: dict[SourceNote, str] = {}
         self.row: dict[SourceNote, str] = {}  # this row's, said or not: a refused address is said once a row
         self.named: dict[tuple[str, str | None], set[str]] = {}  # as a sources cell names them -> the sources
+        # ... -> every description of a source so named, in any row's cell (one read as text too: another
+        # source of that name, which only it describes, is not to be taken for the one other rows do)
+        self.descriptions: dict[tuple[str, str | None], set[SourceNote]] = {}
         self.extra: Provenance | None = None  # the row's cell, read for its quotes and actors
         self.described: dict[str, tuple[ActorNote, str]] = {}  # actor id -> its description, and where
         self.quotes: list[dict[str, Any]] = []
         self.quote_ids = IdAllocator()
+        # the rows read as text: where, the event, each source its sources cell names, as written
+        self.text_rows: list[tuple[str, dict[str, Any], list[tuple[str, tuple[str, str | None]]]]] = []
         self.column = column  # the file has the column
 
     def read(self, text: str, sources: str, claims: str, where: str) -> Provenance | None:
@@ -219,6 +220,9 @@ class _Provenance:
             problem = unfit(found)
             if problem is None:
                 self.extra = found  # its quotes and actors: no readable cell of theirs can have been changed
+                for note in found.sources:  # (what it was read as, before: see ``descriptions``)
+                    for each in known_chain(note):
+                        self.descriptions.setdefault(named_as(each), set()).add(each)
                 if cells_of(found) == (sources, claims):
                     return found
                 problem = "the sources or claims cell is not what the export wrote with it: changed since?"
@@ -254,6 +258,7 @@ class _Provenance:
         if self.sheet.notes.said == said:  # (one said something of is looked at again in each row, to be said there)
             self.made[note] = made
         self.named.setdefault(named_as(note), set()).add(made)
+        self.descriptions.setdefault(named_as(note), set()).add(note)
         return made
 
     def describe(self, notes: tuple[ActorNote, ...], where: str) -> None:
@@ -302,9 +307,26 @@ class _Provenance:
                     del record[name]
         return self.actors.actors
 
-    def named_once(self) -> dict[tuple[str, str | None], str]:
-        """Each title and address (as a sources cell names a source) of exactly one source made here."""
-        return {key: next(iter(made)) for key, made in self.named.items() if len(made) == 1}
+    def as_described(self) -> None:
+        """A source a row read as text names exactly as the sources cell names one source other rows
+        describe in full (its title, with how it is known, and its address, as written), and no other:
+        that source, said; but only where the row cites every source it is known through too (else the
+        row keeps the sources it read: the model would refuse it). Those made from text and no longer
+        cited go."""
+        described = {
+            key: next(iter(made))
+            for key, made in self.named.items()
+            if len(made) == 1 and len(self.descriptions[key]) == 1
+        }
+        outer = {source["id"]: source.get("cited_in") for source in self.book.sources}
+        for where, event, written in self.text_rows:
+            read = list(dict.fromkeys(source for source, _ in written))
+            ids = list(dict.fromkeys(described.get(key, source) for source, key in written))
+            if ids != read and all(_known_through_cited(outer, source, {FILE_SOURCE, *ids}) for source in ids):
+                event["sources"] = [FILE_SOURCE, *ids]
+                self.sheet.notes.group(DESCRIBED_ELSEWHERE, where)
+        cited = {source for _, event, _ in self.text_rows for source in event["sources"]}
+        self.book.drop(set(self.book.written_ids()) - cited)
 
     def claim(self, claim: ClaimNote, where: str) -> dict[str, Any]:
         made: dict[str, Any] = {
@@ -455,7 +477,10 @@ def _exact_line(sheet: Sheet, text: str, where: str) -> str:
     return text
 
 
-def _escaped_sources(sheet: Sheet, text: str, book: SourceBook, where: str) -> list[str]:
+def _escaped_sources(
+    sheet: Sheet, text: str, book: SourceBook, where: str, written: list[tuple[str, tuple[str, str | None]]]
+) -> list[str]:
+    """The sources the cell names; ``written``: each one's id, with its title and address as written."""
     ids: list[str] = []
     for item in _items(text):
         found = _last_part(item, "<", ">")
@@ -466,9 +491,20 @@ def _escaped_sources(sheet: Sheet, text: str, book: SourceBook, where: str) -> l
         if address is not None and address != url:
             sheet.notes.add(where, f"link {url[:60]!r} kept as {address[:60]!r}")
         source = book.as_written(_exact_line(sheet, title, where) or address or "Untitled source", address)
+        written.append((source, (title, url or None)))
         if source not in ids:
             ids.append(source)
     return ids
+
+
+def _known_through_cited(outer: dict[str, str | None], source: str, cited: set[str]) -> bool:
+    """Whether every source ``source`` is known through (``outer``: each one's ``cited_in``) is ``cited``."""
+    through = outer.get(source)
+    while through is not None:
+        if through not in cited:
+            return False
+        through = outer.get(through)
+    return True
 
 
 def _anchors_known(sheet: Sheet, event: dict[str, Any], known: set[str]) -> bool:

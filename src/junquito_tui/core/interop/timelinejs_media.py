@@ -8,7 +8,7 @@ citing it. Only web addresses (http, https) are kept, read as a browser reads th
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,10 +128,9 @@ class SourceBook:
             self._described[key] = source_id
         return self._described[key]
 
-    def same_as(self, described: Mapping[tuple[str, str | None], str]) -> dict[str, str]:
-        """The sources made ``as_written`` whose title and address ``described`` names (-> the id of a
-        source described in full): each one's id -> that source's."""
-        return {written: described[key] for key, written in self._as_written.items() if key in described}
+    def written_ids(self) -> list[str]:
+        """The sources made ``as_written``."""
+        return list(self._as_written.values())
 
     def drop(self, ids: Collection[str]) -> None:
         """These sources are no longer cited: gone."""
