@@ -489,9 +489,28 @@ def test_a_time_alone_is_still_no_date() -> None:
     [
         ("aprox. 12:00 del 15/01/2018", "a date (15/01/2018)"),
         ("15/01/2018 or 16/01/2018", "dates (15/01/2018, 16/01/2018)"),
+        ("entre 15/01/2018-16/01/2018", "dates (15/01/2018, 16/01/2018)"),  # (in review: was 'no year')
         ("sometime near 2018.01.15, or after", "a date (2018.01.15)"),
+        ("1/1/2018, 1/1/2018, 2/1/2018, 3/1/2018, 4/1/2018 ?", "dates (1/1/2018, 2/1/2018, 3/1/2018, …)"),
     ],
 )
 def test_a_date_among_words_not_read_is_named_not_called_yearless(text: str, held: str) -> None:
     """Before: 'no year can be read in it', of a cell whose year a person sees at once."""
-    assert read_date(text) == f"it holds {held} among words this reader does not read: put the date alone in the cell"
+    expected = f"it holds {held} among words this reader does not read: write one date alone in the cell"
+    assert read_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tel. 12-34-56",
+        "ref 99/99/99",
+        "version 10.4.12",
+        "at 12.30.45 local",
+        "art. 12.3.40 of the law",
+        "ref 2018/45/99",
+    ],
+)
+def test_numbers_that_are_no_day_are_not_called_one(text: str) -> None:
+    """Found in review: a phone number, a version, a clock time were each said to hold a date."""
+    assert read_date(text) == "no year can be read in it"

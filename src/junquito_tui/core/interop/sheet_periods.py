@@ -27,9 +27,10 @@ _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORE
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:/.])")
 
-# A day written out in digits inside other text ('aprox. 12:00 del 15/01/2018'): named when the text is not read
+# A day written out in digits inside other text ('aprox. 12:00 del 15/01/2018'), a four-digit year
+# first or last: named when the text is not read (one part a month, the other a day of a month)
 _DATE_IN_TEXT = re.compile(
-    r"(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?![\d/.-]?\d)"
+    r"(?<![\d/.])(?:(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}|\d{4}[/.-](\d{1,2})[/.-](\d{1,2}))(?![/.]?\d)"
 )
 _RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
 
@@ -194,6 +195,17 @@ def _years(first: int, last: int) -> str:
     return f"{first}–{last}" if first > 0 else f"{-first}–{-last} BCE"
 
 
+def _dates_in(text: str) -> list[str]:
+    """The days written in digits in ``text``, each once, three at most ('…' after them if more)."""
+    found = []
+    for match in _DATE_IN_TEXT.finditer(text):
+        one, two = (int(part) for part in match.groups() if part is not None)
+        if min(one, two) >= 1 and min(one, two) <= 12 and max(one, two) <= 31:  # a month, and a day of one
+            found.append(match.group())
+    found = list(dict.fromkeys(found))
+    return [*found[:3], "…"] if len(found) > 3 else found
+
+
 def span(first: int, last: int) -> Parsed:
     return Parsed({"year": first}, approximate=True, end={"year": last})
 
@@ -213,9 +225,9 @@ def year_in_text(text: str, era: int) -> Parsed | str:
     if any(year >= 1000 for year in found):  # '1950 (300 killed)': a count beside a year is no year
         found = {year: at for year, at in found.items() if year >= 1000 or _joined_to_a_year(text, at)}
     if not found:
-        if dates := _DATE_IN_TEXT.findall(text):  # its year is there, but no reading of the whole would be true
+        if dates := _dates_in(text):  # its year is there, but no reading of the whole would be true
             held = f"a date ({dates[0]})" if len(dates) == 1 else f"dates ({', '.join(dates)})"
-            return f"it holds {held} among words this reader does not read: put the date alone in the cell"
+            return f"it holds {held} among words this reader does not read: write one date alone in the cell"
         return "no year can be read in it"
     years = sorted(found)
     sign = -1 if era < 0 else 1
