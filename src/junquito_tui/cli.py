@@ -312,10 +312,11 @@ def _export(args: argparse.Namespace) -> int:
     if with_notes:
         marked = count(len(annotations), "marked item")
         print(f"with your notebook: {marked} (--no-notebook leaves them out)", file=sys.stderr)
-    text = export_text(chronology, args.format, event_ids, annotations if with_notes else None)
+    emptied: list[str] = []
+    text = export_text(chronology, args.format, event_ids, annotations if with_notes else None, emptied)
     number = len(event_ids) if event_ids is not None else len(chronology.events)
     written = write_output(text, args.format, args.output, kept, count(number, "event"))
-    if written == 0 and (gaps := not_carried(chronology, args.format, event_ids)) is not None:
+    if written == 0 and (gaps := not_carried(chronology, args.format, event_ids, emptied)) is not None:
         print(f"note: {gaps}", file=sys.stderr)
     return written
 

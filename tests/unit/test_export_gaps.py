@@ -3,6 +3,7 @@ loses: the oracle is the round trip itself, the file written and read again."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from conftest import BUNDLED
 from junquito_tui.cli import main
 from junquito_tui.core.chronology import Chronology
-from junquito_tui.core.interop import selected_events, write_export
+from junquito_tui.core.interop import export_text, selected_events, write_export
 from junquito_tui.core.interop.export_gaps import not_carried
 from junquito_tui.core.loader import load_dataset, load_with_report
 from junquito_tui.core.records import Actor, Dataset
@@ -69,3 +70,24 @@ def test_the_command_line_says_what_its_csv_file_gives_back_incompletely(
     assert "note: the CSV file names 2 actors only in other actors' relations" in capsys.readouterr().err
     assert main(["export", "--format", "csv", "-o", str(tmp_path / "all.csv")]) == 0  # every actor in some row
     assert "note:" not in capsys.readouterr().err
+
+
+def test_a_row_whose_provenance_cell_is_left_empty_is_said_at_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found in review: a cell too long to write (a source with a 70,000-character note, cited twice in a
+    row) is left empty, and the export said nothing of what its row then reads back as."""
+    document = {
+        "schema_version": 1, "title": "t", "timezone": "UTC",
+        "sources": [{"id": "s", "title": "S", "kind": "other", "note": "n" * 70_000}],
+        "events": [{"id": f"e{i}", "title": "T", "when": {"date": "2018", "precision": "year"}, "sources": ["s"],
+                    "certainty": "reported", "claims": [{"statement": "x", "source": "s"}]} for i in range(2)],
+    }  # fmt: skip
+    dataset = tmp_path / "long.json"
+    dataset.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["--data", str(dataset), "export", "--format", "csv", "-o", str(tmp_path / "a.csv")]) == 0
+    err = capsys.readouterr().err
+    assert "note: the provenance cell of 2 rows is left empty, as it would be longer than 100,000 characters" in err
+    emptied: list[str] = []
+    export_text(Chronology(load_dataset(dataset)), "csv", None, None, emptied)
+    assert emptied == ["e0", "e1"]

@@ -11,17 +11,20 @@ from ..core.text import slugify
 
 def export_events(
     chronology: Chronology, fmt: str, folder: Path, event_ids: list[str], annotations: Snapshot | None = None
-) -> tuple[Path | None, str | None]:
-    """(the file written, None) or (None, why it could not be written, for the user). Markdown
-    includes the user's notebook (``annotations``) as the command line's export does: a case file."""
+) -> tuple[Path | None, str | None, str | None]:
+    """(the file written, None, what it does not carry: ``export_gaps``, or None) or (None, why it could
+    not be written, for the user, None). Markdown includes the user's notebook (``annotations``) as the
+    command line's export does: a case file."""
     from ..core.interop import SUFFIXES, encode_export, export_text, write_atomically
+    from ..core.interop.export_gaps import not_carried
 
     path = free_name(folder, slugify(chronology.dataset.title) or "chronology", SUFFIXES[fmt])
+    emptied: list[str] = []
     try:
-        data = encode_export(export_text(chronology, fmt, event_ids, annotations), fmt)
-        return write_atomically(path, data), None
+        data = encode_export(export_text(chronology, fmt, event_ids, annotations, emptied), fmt)
+        return write_atomically(path, data), None, not_carried(chronology, fmt, event_ids, emptied)
     except OSError as error:
-        return None, f"Could not export to {path}: {error.strerror or error}"
+        return None, f"Could not export to {path}: {error.strerror or error}", None
 
 
 def free_name(folder: Path, stem: str, suffix: str) -> Path:

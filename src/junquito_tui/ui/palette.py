@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 from textual.command import CommandPalette
 
-from ..core.interop.export_gaps import not_carried
 from ..core.wording import count
 from .commands import ActorProvider, EventProvider, GoToProvider, QuoteProvider
 from .export_view import export_events
@@ -61,13 +60,12 @@ def export_view(screen: ExplorerScreen, fmt: str) -> None:
     """Write the timeline's current view to a new file in the working directory, and say where."""
     view = screen.timeline_pane.view
     notes = screen.annotations if fmt == "markdown" and screen.annotations else None  # the case file
-    written, error = export_events(screen.chronology, fmt, Path.cwd(), [e.id for e in view], notes)
+    written, error, gaps = export_events(screen.chronology, fmt, Path.cwd(), [e.id for e in view], notes)
     if error is not None:
         screen.notify(error, severity="error", markup=False)
         return
     exported = count(len(view), "event")
     if notes is not None:
         exported += f" with your notebook ({count(len(notes), 'marked item')})"
-    gaps = not_carried(screen.chronology, fmt, [e.id for e in view])
     said = f"Exported {exported} to {written}" + (f"\n{gaps[:1].upper()}{gaps[1:]}" if gaps else "")
     screen.notify(said, title="Export", markup=False, timeout=15 if gaps else 10)

@@ -36,10 +36,15 @@ def selected_events(chronology: Chronology, event_ids: Iterable[str] | None = No
 
 
 def export_text(
-    chronology: Chronology, fmt: str, event_ids: Iterable[str] | None = None, annotations: Snapshot | None = None
+    chronology: Chronology,
+    fmt: str,
+    event_ids: Iterable[str] | None = None,
+    annotations: Snapshot | None = None,
+    emptied: list[str] | None = None,
 ) -> str:
     """The events (all, or those in ``event_ids``, always in chronological order) as ``fmt`` text;
-    Markdown includes the user's notebook (``annotations``) when given."""
+    Markdown includes the user's notebook (``annotations``) when given; ``emptied`` is given the ids of
+    the events whose CSV provenance cell is left empty (``export_gaps``)."""
     events = selected_events(chronology, event_ids)
     if fmt == "timelinejs":
         from .timelinejs_export import to_timelinejs_json
@@ -52,7 +57,7 @@ def export_text(
     if fmt == "csv":
         from .csv_export import to_csv
 
-        return to_csv(chronology, events)
+        return to_csv(chronology, events, emptied)
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 

@@ -107,14 +107,19 @@ def read_cell(text: str, column: str) -> str:
     return _MARKED_PART.sub(lambda m: m.group(1), text)
 
 
-def to_csv(chronology: Chronology, events: list[Event]) -> str:
+def to_csv(chronology: Chronology, events: list[Event], emptied: list[str] | None = None) -> str:
+    """The events' rows; ``emptied``: given the ids of those whose provenance cell is left empty (too long)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
+    at = COLUMNS.index("provenance")
     for span in spans(events):
         for position, event in enumerate(span.events):
             untimed = span.untimed if position < span.untimed_count else ""
-            writer.writerow(_row(chronology, event, _placement(event, untimed)))
+            row = _row(chronology, event, _placement(event, untimed))
+            if emptied is not None and not row[at]:
+                emptied.append(event.id)
+            writer.writerow(row)
     return out.getvalue()
 
 

@@ -6,30 +6,39 @@ described: read back, it is a name."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..chronology import Chronology
 from ..wording import count
 from . import selected_events
-from .csv_provenance import described_beyond_name
+from .csv_provenance import CELL_MAX, described_beyond_name
 
 
-def not_carried(chronology: Chronology, fmt: str, event_ids: Iterable[str] | None = None) -> str | None:
+def not_carried(
+    chronology: Chronology, fmt: str, event_ids: Iterable[str] | None = None, emptied: Sequence[str] = ()
+) -> str | None:
     """One sentence naming what the export of these events (all, or ``event_ids``) does not carry, or
-    None where it carries all it names (or the format is not CSV)."""
+    None where it carries all it names (or the format is not CSV); ``emptied``: the events whose
+    provenance cell the export left empty (``export_text``'s)."""
     if fmt != "csv":
         return None
+    said = []
+    if emptied:
+        said.append(
+            f"the provenance cell of {count(len(emptied), 'row')} is left empty, as it would be longer than "
+            f"{CELL_MAX:,} characters: read back, {'its' if len(emptied) == 1 else 'their'} sources, claims, quotes "
+            "and actors are what the readable cells say"
+        )
     events = selected_events(chronology, event_ids)
     named = {participant.actor for event in events for participant in event.actors}
     named |= {claimant for event in events for claim in event.claims for claimant in claim.by}
     named |= {q.speaker for event in events for q in chronology.quotes_by_event.get(event.id, ()) if q.speaker}
     actors = chronology.actors
     related = {relation.target for actor in named for relation in actors[actor].relations} - named
-    described = sum(described_beyond_name(actors[actor]) for actor in related)
-    if not described:
-        return None
-    return (
-        f"the CSV file names {count(described, 'actor')} only in other actors' relations: read back, "
-        f"{'it is a name' if described == 1 else 'they are names'}, without the kind, side, profile and other "
-        "details the dataset file keeps"
-    )
+    if described := sum(described_beyond_name(actors[actor]) for actor in related):
+        said.append(
+            f"the CSV file names {count(described, 'actor')} only in other actors' relations: read back, "
+            f"{'it is a name' if described == 1 else 'they are names'}, without the kind, side, profile and other "
+            "details the dataset file keeps"
+        )
+    return "; ".join(said) or None
