@@ -18,7 +18,6 @@ from .core.cached_load import Opened, load_cached, ordered, placing
 from .core.chronology import Chronology, missing_link
 from .core.files import LOAD_FACTOR, default_max_bytes, max_bytes_ceiling
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
-from .core.interop.export_gaps import not_carried
 from .core.loader import DatasetError, bundled_path, load_timelinejs, load_with_report, preflight
 from .core.output_guard import Kept, notebook_files
 from .core.quick_load import check_at_once
@@ -316,6 +315,8 @@ def _export(args: argparse.Namespace) -> int:
     text = export_text(chronology, args.format, event_ids, annotations if with_notes else None, emptied)
     number = len(event_ids) if event_ids is not None else len(chronology.events)
     written = write_output(text, args.format, args.output, kept, count(number, "event"))
+    from .core.interop.export_gaps import not_carried  # (msgspec: not for start-up)
+
     if written == 0 and (gaps := not_carried(chronology, args.format, event_ids, emptied)) is not None:
         print(f"note: {gaps}", file=sys.stderr)
     return written
