@@ -36,7 +36,7 @@ from ..placement import Placement, placement
 from ..records import Event, When
 from ..timeline_rows import spans
 from .csv_lists import ESCAPED, ROLE_ESCAPED, list_part
-from .csv_provenance import claims_cell, provenance_cell, sources_cell
+from .csv_provenance import CELL_MAX, claims_cell, provenance_cell, sources_cell
 
 COLUMNS = (
     "id",
@@ -76,6 +76,7 @@ _PART_START = re.compile(f"(^|;)(?='*[{_BLANK}]*[{_TRIGGERS}])")
 _MARKED_PART = re.compile(f"(^|;)'(?='*[{_BLANK}]*[{_TRIGGERS}])")  # what _PART_START's marks look like
 _CONTROL_START = re.compile(r"'*[\t\r]")
 _ALWAYS_TEXT = ("start", "end")  # dates stay text, with their precision
+_PROVENANCE = COLUMNS.index("provenance")
 TEXT_MARK = "'"
 
 
@@ -112,12 +113,11 @@ def to_csv(chronology: Chronology, events: list[Event], emptied: list[str] | Non
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
-    at = COLUMNS.index("provenance")
     for span in spans(events):
         for position, event in enumerate(span.events):
             untimed = span.untimed if position < span.untimed_count else ""
             row = _row(chronology, event, _placement(event, untimed))
-            if emptied is not None and not row[at]:
+            if emptied is not None and not row[_PROVENANCE]:
                 emptied.append(event.id)
             writer.writerow(row)
     return out.getvalue()
@@ -170,4 +170,7 @@ def _row(chronology: Chronology, event: Event, place: str) -> list[str]:
         "shown_before": event.shown_before or "",
         **text,
     }
-    return [_text_cell(values[c]) if c in _ALWAYS_TEXT else cell(values[c]) for c in COLUMNS]
+    row = [_text_cell(values[c]) if c in _ALWAYS_TEXT else cell(values[c]) for c in COLUMNS]
+    if len(row[_PROVENANCE]) > CELL_MAX:  # as written: a formula's mark after each '; =' makes it longer
+        row[_PROVENANCE] = ""
+    return row

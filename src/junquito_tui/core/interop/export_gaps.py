@@ -6,6 +6,7 @@ described: read back, it is a name."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..chronology import Chronology
@@ -35,6 +36,12 @@ def not_carried(
     named |= {q.speaker for event in events for q in chronology.quotes_by_event.get(event.id, ()) if q.speaker}
     actors = chronology.actors
     related = {relation.target for actor in named for relation in actors[actor].relations} - named
+    names = Counter(actors[actor].name for actor in named | related)
+    if shared := sum(number > 1 for number in names.values()):
+        said.append(
+            f"{count(shared, 'name')} {'is' if shared == 1 else 'are'} shared by two actors or more: read back, "
+            f"each is one actor"
+        )
     if described := sum(described_beyond_name(actors[actor]) for actor in related):
         said.append(
             f"the CSV file names {count(described, 'actor')} only in other actors' relations: read back, "

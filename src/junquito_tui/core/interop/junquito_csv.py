@@ -19,6 +19,7 @@ escapes, names and titles with their spacing tidied, its ``date_note`` the start
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +29,7 @@ from pydantic import ValidationError
 from ..model import checked_when
 from ..records import LINE_MAX, ZONE_LABEL_MAX, When
 from ..text import CONTROL, LINE_BREAK, SLUG_PATTERN, has_control
+from ..wording import count
 from .builder import ActorBook, dump_event
 from .csv_export import ADDED_COLUMNS, COLUMNS, read_cell
 from .csv_lists import ESCAPE, ROLE_ESCAPED, SOURCE_ESCAPED
@@ -99,6 +101,9 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         known = {e["id"] for e in kept}
         kept = [e for e in kept if _anchors_known(sheet, e, known)]
     sheet.counts.events = len(kept)
+    dropped = Counter(quote["event"] for quote in provenance.quotes if quote["event"] not in known)
+    for event_id, number in dropped.items():  # (its row is named in a warning above)
+        sheet.notes.add("", f"event {event_id!r} skipped: {count(number, 'quote')} of it not read")
     file_source = {"id": FILE_SOURCE, "title": f"CSV export {sheet.name}", "kind": "document"}
     return {
         "schema_version": 1,
@@ -120,7 +125,7 @@ def _reader(sheet: Sheet) -> Any:
 def _event(sheet: Sheet, cell: Any, where: str, provenance: _Provenance, ids: IdAllocator, escaped: bool) -> Any:
     book, actors = provenance.book, provenance.actors
     given = cell("id")
-    wanted = given if SLUG_PATTERN.match(given) and len(given) <= MAX_ID else ""
+    wanted = given if SLUG_PATTERN.fullmatch(given) and len(given) <= MAX_ID else ""
     title = cell("title")
     if LINE_BREAK.search(title) or len(title) > LINE_MAX:  # our export's are: keep them exact
         title = sheet.notes_reader.line(title, where)
@@ -154,7 +159,7 @@ def _event(sheet: Sheet, cell: Any, where: str, provenance: _Provenance, ids: Id
     fields["actors"] = (
         _escaped_actors(sheet, cell("actors"), actors, where) if escaped else _actors(cell("actors"), actors)
     )
-    fields["tags"] = [t for t in re.split(r";\s*", cell("tags")) if t and SLUG_PATTERN.match(t)]
+    fields["tags"] = [t for t in re.split(r";\s*", cell("tags")) if t and SLUG_PATTERN.fullmatch(t)]
     certainty = cell("certainty") or "confirmed"
     if certainty != "confirmed":
         fields["certainty"] = certainty
@@ -177,6 +182,9 @@ def _event(sheet: Sheet, cell: Any, where: str, provenance: _Provenance, ids: Id
     if (extra := provenance.extra) is not None:
         provenance.describe(extra.actors, where)
         provenance.quote(extra.quotes, event_id, where)
+        named = [p["actor"] for p in fields["actors"]] + [b for c in fields.get("claims", ()) for b in c["by"]]
+        named += [actors.take(q.speaker) for q in extra.quotes if q.speaker is not None]
+        provenance.undescribed(set(named) - {actors.take(note.name) for note in extra.actors}, where)
     return fields
 
 
@@ -195,6 +203,7 @@ class _Provenance:
         self.described: dict[str, tuple[ActorNote, str]] = {}  # actor id -> its description, and where
         self.quotes: list[dict[str, Any]] = []
         self.quote_ids = IdAllocator()
+        self.plain: dict[str, str] = {}  # actor id -> the first row naming it, not describing it
         # the rows read as text: where, the event, each source its sources cell names, as written
         self.text_rows: list[tuple[str, dict[str, Any], list[tuple[str, tuple[str, str | None]]]]] = []
         self.column = column  # the file has the column
@@ -270,10 +279,16 @@ class _Provenance:
             elif first[0] != note:
                 self.sheet.notes.group(f"actor {note.name!r} described otherwise than on {first[1]}: that kept", where)
 
+    def undescribed(self, actors: set[str], where: str) -> None:
+        """Actors a row names and does not describe (the export describes one everywhere it names it, or
+        nowhere): one another row describes is two actors of one name, read as one (``actor_records``)."""
+        for actor in actors:
+            self.plain.setdefault(actor, where)
+
     def quote(self, notes: tuple[QuoteNote, ...], event: str, where: str) -> None:
         """The event's quotes, each with an id of its own, its speaker by name, its source described."""
         for note in notes:
-            wanted = note.id if SLUG_PATTERN.match(note.id) else ""
+            wanted = note.id if SLUG_PATTERN.fullmatch(note.id) else ""
             quote_id = self.quote_ids.take(wanted or f"quote-{where.split()[-1]}")
             if quote_id != note.id:
                 self.sheet.notes.add(where, f"quote id {note.id!r} is not a unique lowercase slug; it is {quote_id!r}")
@@ -290,6 +305,12 @@ class _Provenance:
             if (found := self.described.get(record["id"])) is None:
                 continue
             note, where = found
+            if (plain := self.plain.get(record["id"])) is not None:
+                self.sheet.notes.add(
+                    plain,
+                    f"actor {note.name!r} named with no description here, described on {where}: two actors "
+                    "of one name? read as one, as described",
+                )
             record |= {"kind": note.kind.value, "side": note.side, "profile": note.profile, "fate": note.fate}
             record["aliases"] = list(note.aliases)
             relations = {}
@@ -298,9 +319,10 @@ class _Provenance:
                 if target == record["id"]:
                     self.sheet.notes.add(where, f"actor {note.name!r} related to itself: relation not read")
                     continue
-                relations[(relation.type.value, target)] = {"type": relation.type.value, "target": target}
+                made = {"type": relation.type.value, "target": target}
                 if relation.note is not None:
-                    relations[(relation.type.value, target)]["note"] = relation.note
+                    made["note"] = relation.note
+                relations[(relation.type.value, target, relation.note)] = made  # (two alike: one)
             record["relations"] = list(relations.values())
             for name in ("side", "fate"):
                 if record[name] is None:

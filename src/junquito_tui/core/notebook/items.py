@@ -74,7 +74,7 @@ def now() -> str:
 def check_key(kind: str, item_id: str) -> Key:
     if kind not in KINDS:
         raise NotebookError(f"'{kind}' is not something a note can be attached to ({', '.join(KINDS)})")
-    if len(item_id) > MAX_ID or not SLUG_PATTERN.match(item_id):
+    if len(item_id) > MAX_ID or not SLUG_PATTERN.fullmatch(item_id):
         raise NotebookError(f"'{without_controls(item_id)[0][:MAX_ID]}' is not an id (lowercase words joined by '-')")
     return kind, item_id
 

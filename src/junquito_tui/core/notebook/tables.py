@@ -25,7 +25,7 @@ ORDER BY i.updated DESC, i.kind, i.id
 
 def _item(row: tuple[str, str, int, str, str, str, str | None]) -> Item:
     kind, item_id, starred, note, created, updated, tags = row
-    kept = sorted(tag for tag in (tags or "").split(",") if SLUG_PATTERN.match(tag))
+    kept = sorted(tag for tag in (tags or "").split(",") if SLUG_PATTERN.fullmatch(tag))
     return Item(kind, item_id, bool(starred), tuple(kept), clean_note(note)[0], created, updated)
 
 
@@ -53,4 +53,4 @@ def tag_counts(connection: sqlite3.Connection) -> list[tuple[str, int]]:
     rows: Iterable[tuple[str, int]] = connection.execute(
         "SELECT tag, COUNT(*) FROM item_tags GROUP BY tag ORDER BY COUNT(*) DESC, tag"
     )
-    return [(tag, count) for tag, count in rows if SLUG_PATTERN.match(tag)]
+    return [(tag, count) for tag, count in rows if SLUG_PATTERN.fullmatch(tag)]
