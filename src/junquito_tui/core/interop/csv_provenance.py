@@ -206,6 +206,7 @@ def read_provenance(text: str) -> Provenance:
     return msgspec.json.decode(text, type=Provenance)
 
 
+@lru_cache(maxsize=4096)  # (a file's rows name the same few sources)
 def named_as(note: SourceNote) -> tuple[str, str | None]:
     """How the sources cell names the source, read back as text: its title (with how it is known,
     when second-hand) and its address."""

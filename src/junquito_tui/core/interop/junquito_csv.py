@@ -229,11 +229,11 @@ class _Provenance:
             problem = unfit(found)
             if problem is None:
                 self.extra = found  # its quotes and actors: no readable cell of theirs can have been changed
+                if cells_of(found) == (sources, claims):
+                    return found
                 for note in found.sources:  # (what it was read as, before: see ``descriptions``)
                     for each in known_chain(note):
                         self.descriptions.setdefault(named_as(each), set()).add(each)
-                if cells_of(found) == (sources, claims):
-                    return found
                 problem = "the sources or claims cell is not what the export wrote with it: changed since?"
                 if found.quotes or found.actors:
                     self.sheet.notes.add(
