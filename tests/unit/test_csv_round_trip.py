@@ -20,7 +20,7 @@ from junquito_tui.core.interop import encode_export, export_text
 from junquito_tui.core.interop.csv_export import ADDED_COLUMNS, COLUMNS, read_cell
 from junquito_tui.core.interop.csv_lists import ROLE_ESCAPED, SOURCE_ESCAPED, list_part
 from junquito_tui.core.interop.csv_provenance import read_provenance, unfit
-from junquito_tui.core.interop.junquito_csv import DESCRIBED_ELSEWHERE
+from junquito_tui.core.interop.csv_provenance_read import DESCRIBED_ELSEWHERE
 from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
 from junquito_tui.core.records import Dataset
 

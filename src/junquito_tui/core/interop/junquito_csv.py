@@ -4,9 +4,10 @@ Its dates are ISO 8601 exactly as our dataset writes them (astronomical years: `
 the precision column says how precise the start is, and text cells lose the apostrophe the export
 puts before a leading formula character (the documented neutralisation, undone exactly).
 Actors come back by name with their role. Sources and claims come back whole from the row's
-``provenance`` cell (``csv_provenance``) where the sources and claims cells are still what the export
-wrote with it; else, and in a file without it, as text: sources by title and address, and the
-claims of an event (confirmed or not) as one claim holding the claims cell.
+``provenance`` cell (``csv_provenance``, read by ``csv_provenance_read``) where the sources and claims
+cells are still what the export wrote with it; else, and in a file without it, as text: sources by
+title and address, and the claims of an event (confirmed or not) as one claim holding the claims
+cell. The cell's quotes and its actors' descriptions come back from it whatever became of those cells.
 
 A file with the columns this version added (``ADDED_COLUMNS``: the end's approximation, note and
 zone label, the start's zone label) escapes the items of its actors and sources cells (a backslash
@@ -23,7 +24,6 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-import msgspec
 from pydantic import ValidationError
 
 from ..model import checked_when
@@ -33,19 +33,7 @@ from ..wording import count
 from .builder import ActorBook, dump_event
 from .csv_export import ADDED_COLUMNS, COLUMNS, read_cell
 from .csv_lists import ESCAPE, ROLE_ESCAPED, SOURCE_ESCAPED
-from .csv_provenance import (
-    EMPTY,
-    ActorNote,
-    ClaimNote,
-    Provenance,
-    QuoteNote,
-    SourceNote,
-    cells_of,
-    known_chain,
-    named_as,
-    read_provenance,
-    unfit,
-)
+from .csv_provenance_read import FILE_SOURCE, ProvenanceReader
 from .html_text import Link
 from .ids import MAX_ID, IdAllocator
 from .sheet_events import cell_text
@@ -54,13 +42,8 @@ from .sheets import Sheet
 from .timelinejs_dates import ZONE_NOTE
 from .timelinejs_media import SourceBook
 
-FILE_SOURCE = "csv-file"
 UNNAMED = "as the file states, without naming who claims it"  # a claimed event's claim with no words
 ANCHORS = ("after", "before", "shown_after", "shown_before")  # stated orders, then reading positions
-DESCRIBED_ELSEWHERE = (
-    "a source named by title and address in a row read as text is the one other rows describe in full "
-    "(kind, publisher, ...): read as that source"
-)
 _ISO = re.compile(r"^(-?\d{1,12}(?:-\d{2}(?:-\d{2})?)?)(?:T(\d{2}:\d{2})([+-]\d{2}:\d{2})?)?$")
 _ACTOR = re.compile(r"^(.*\S)\s+\(([^()]*)\)$")
 _SOURCE = re.compile(r"^(.*\S)\s+<(\S+)>$")
@@ -73,7 +56,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     escaped = any(at[name] is not None for name in (*ADDED_COLUMNS, "provenance"))  # see the module's docstring
     book, ids = SourceBook(_reader(sheet), reserved=(FILE_SOURCE,)), IdAllocator()
     actors = ActorBook(exact=escaped)
-    provenance = _Provenance(sheet, book, actors, column=at["provenance"] is not None)
+    provenance = ProvenanceReader(sheet, book, actors, column=at["provenance"] is not None)
     events: list[dict[str, Any]] = []
     for where, cells in sheet.rows():
 
@@ -122,7 +105,7 @@ def _reader(sheet: Sheet) -> Any:
     return FieldReader(sheet.notes)
 
 
-def _event(sheet: Sheet, cell: Any, where: str, provenance: _Provenance, ids: IdAllocator, escaped: bool) -> Any:
+def _event(sheet: Sheet, cell: Any, where: str, provenance: ProvenanceReader, ids: IdAllocator, escaped: bool) -> Any:
     book, actors = provenance.book, provenance.actors
     given = cell("id")
     wanted = given if SLUG_PATTERN.fullmatch(given) and len(given) <= MAX_ID else ""
@@ -186,179 +169,6 @@ def _event(sheet: Sheet, cell: Any, where: str, provenance: _Provenance, ids: Id
         named += [actors.take(q.speaker) for q in extra.quotes if q.speaker is not None]
         provenance.undescribed(set(named) - {actors.take(note.name) for note in extra.actors}, where)
     return fields
-
-
-class _Provenance:
-    """The rows' provenance cells read (see ``csv_provenance``): their sources made once each."""
-
-    def __init__(self, sheet: Sheet, book: SourceBook, actors: ActorBook, *, column: bool) -> None:
-        self.sheet, self.book, self.actors = sheet, book, actors
-        self.made: dict[SourceNote, str] = {}
-        self.row: dict[SourceNote, str] = {}  # this row's, said or not: a refused address is said once a row
-        self.named: dict[tuple[str, str | None], set[str]] = {}  # as a sources cell names them -> the sources
-        # ... -> every description of a source so named, in any row's cell (one read as text too: another
-        # source of that name, which only it describes, is not to be taken for the one other rows do)
-        self.descriptions: dict[tuple[str, str | None], set[SourceNote]] = {}
-        self.extra: Provenance | None = None  # the row's cell, read for its quotes and actors
-        self.described: dict[str, tuple[ActorNote, str]] = {}  # actor id -> its description, and where
-        self.quotes: list[dict[str, Any]] = []
-        self.quote_ids = IdAllocator()
-        self.plain: dict[str, str] = {}  # actor id -> the first row naming it, not describing it
-        # the rows read as text: where, the event, each source its sources cell names, as written
-        self.text_rows: list[tuple[str, dict[str, Any], list[tuple[str, tuple[str, str | None]]]]] = []
-        self.column = column  # the file has the column
-
-    def read(self, text: str, sources: str, claims: str, where: str) -> Provenance | None:
-        """The row's sources and claims as its provenance cell describes them, where it reads as our
-        export writes it and the sources and claims cells are still what the export wrote from it;
-        else None (said, where the file has the column): those cells are read, as text."""
-        self.row, self.extra = {}, None
-        if not text:
-            if self.column:  # (the export writes '{}' for an event with neither)
-                self.sheet.notes.add(
-                    where, f"provenance cell empty ({EMPTY}); the sources and claims cells are read, as text"
-                )
-            return None
-        try:
-            found = read_provenance(text)
-        except (msgspec.ValidationError, msgspec.DecodeError) as error:
-            problem: str | None = str(error)
-        except RecursionError:  # (msgspec's, before Python's own limit)
-            problem = "nested too deeply"
-        else:
-            problem = unfit(found)
-            if problem is None:
-                self.extra = found  # its quotes and actors: no readable cell of theirs can have been changed
-                if cells_of(found) == (sources, claims):
-                    return found
-                for note in found.sources:  # (what it was read as, before: see ``descriptions``)
-                    for each in known_chain(note):
-                        self.descriptions.setdefault(named_as(each), set()).add(each)
-                problem = "the sources or claims cell is not what the export wrote with it: changed since?"
-                if found.quotes or found.actors:
-                    self.sheet.notes.add(
-                        where,
-                        f"provenance cell's sources and claims not read ({problem}); the sources and claims cells "
-                        "are read, as text, and the cell's quotes and actors as written",
-                    )
-                    return None
-        self.sheet.notes.add(
-            where, f"provenance cell not read ({problem}); the sources and claims cells are read, as text"
-        )
-        return None
-
-    def sources(self, notes: tuple[SourceNote, ...], where: str) -> list[str]:
-        return list(dict.fromkeys(self.source(note, where) for note in notes))  # two alike are one source
-
-    def source(self, note: SourceNote, where: str) -> str:
-        """The id of the source ``note`` describes (and of the one it is known through, made first)."""
-        if (known := self.made.get(note) or self.row.get(note)) is not None:
-            return known
-        said = self.sheet.notes.said
-        fields = {"title": note.title, "kind": note.kind.value, "publisher": note.publisher, "author": note.author}
-        fields |= {"note": note.note, "cited_in": self.source(note.cited_in, where) if note.cited_in else None}
-        if note.url:  # not a web address: said, left out; one tidied (a space, say): said, as kept
-            fields["url"] = address = self.book.safe_url(note.url, where)
-            if address is not None and address != note.url:
-                self.sheet.notes.add(where, f"link {note.url[:60]!r} kept as {address[:60]!r}")
-        made = self.row[note] = self.book.described(
-            {name: value for name, value in fields.items() if value is not None}
-        )
-        if self.sheet.notes.said == said:  # (one said something of is looked at again in each row, to be said there)
-            self.made[note] = made
-        self.named.setdefault(named_as(note), set()).add(made)
-        self.descriptions.setdefault(named_as(note), set()).add(note)
-        return made
-
-    def describe(self, notes: tuple[ActorNote, ...], where: str) -> None:
-        """The actors the row describes beyond their names: the first description of each is kept."""
-        for note in notes:
-            actor = self.actors.take(note.name)
-            if (first := self.described.get(actor)) is None:
-                self.described[actor] = (note, where)
-            elif first[0] != note:
-                self.sheet.notes.group(f"actor {note.name!r} described otherwise than on {first[1]}: that kept", where)
-
-    def undescribed(self, actors: set[str], where: str) -> None:
-        """Actors a row names and does not describe (the export describes one everywhere it names it, or
-        nowhere): one another row describes is two actors of one name, read as one (``actor_records``)."""
-        for actor in actors:
-            self.plain.setdefault(actor, where)
-
-    def quote(self, notes: tuple[QuoteNote, ...], event: str, where: str) -> None:
-        """The event's quotes, each with an id of its own, its speaker by name, its source described."""
-        for note in notes:
-            wanted = note.id if SLUG_PATTERN.fullmatch(note.id) else ""
-            quote_id = self.quote_ids.take(wanted or f"quote-{where.split()[-1]}")
-            if quote_id != note.id:
-                self.sheet.notes.add(where, f"quote id {note.id!r} is not a unique lowercase slug; it is {quote_id!r}")
-            quote = {"id": quote_id, "text": note.text, "event": event, "source": self.source(note.source, where)}
-            if note.speaker is not None:
-                quote["speaker"] = self.actors.take(note.speaker)
-            if note.context:
-                quote["context"] = note.context
-            self.quotes.append(quote)
-
-    def actor_records(self) -> list[dict[str, Any]]:
-        """The actors, each described as its first description says (its relations' actors by name)."""
-        for record in list(self.actors.actors):  # (a relation may name an actor no row names: made here)
-            if (found := self.described.get(record["id"])) is None:
-                continue
-            note, where = found
-            if (plain := self.plain.get(record["id"])) is not None:
-                self.sheet.notes.add(
-                    plain,
-                    f"actor {note.name!r} named with no description here, described on {where}: two actors "
-                    "of one name? read as one, as described",
-                )
-            record |= {"kind": note.kind.value, "side": note.side, "profile": note.profile, "fate": note.fate}
-            record["aliases"] = list(note.aliases)
-            relations = {}
-            for relation in note.relations:
-                target = self.actors.take(relation.target)
-                if target == record["id"]:
-                    self.sheet.notes.add(where, f"actor {note.name!r} related to itself: relation not read")
-                    continue
-                made = {"type": relation.type.value, "target": target}
-                if relation.note is not None:
-                    made["note"] = relation.note
-                relations[(relation.type.value, target, relation.note)] = made  # (two alike: one)
-            record["relations"] = list(relations.values())
-            for name in ("side", "fate"):
-                if record[name] is None:
-                    del record[name]
-        return self.actors.actors
-
-    def as_described(self) -> None:
-        """A source a row read as text names exactly as the sources cell names one source other rows
-        describe in full (its title, with how it is known, and its address, as written), and no other:
-        that source, said; but only where the row cites every source it is known through too (else the
-        row keeps the sources it read: the model would refuse it). Those made from text and no longer
-        cited go."""
-        described = {
-            key: next(iter(made))
-            for key, made in self.named.items()
-            if len(made) == 1 and len(self.descriptions[key]) == 1
-        }
-        outer = {source["id"]: source.get("cited_in") for source in self.book.sources}
-        for where, event, written in self.text_rows:
-            read = list(dict.fromkeys(source for source, _ in written))
-            ids = list(dict.fromkeys(described.get(key, source) for source, key in written))
-            if ids != read and all(_known_through_cited(outer, source, {FILE_SOURCE, *ids}) for source in ids):
-                event["sources"] = [FILE_SOURCE, *ids]
-                self.sheet.notes.group(DESCRIBED_ELSEWHERE, where)
-        cited = {source for _, event, _ in self.text_rows for source in event["sources"]}
-        self.book.drop(set(self.book.written_ids()) - cited)
-
-    def claim(self, claim: ClaimNote, where: str) -> dict[str, Any]:
-        made: dict[str, Any] = {
-            "by": list(dict.fromkeys(map(self.actors.take, claim.by))),
-            "statement": claim.statement,
-        }
-        if claim.source is not None:
-            made["source"] = self.source(claim.source, where)
-        made["cited"] = self.sources(claim.cited, where)
-        return made
 
 
 def _true(text: str) -> bool:
@@ -517,16 +327,6 @@ def _escaped_sources(
         if source not in ids:
             ids.append(source)
     return ids
-
-
-def _known_through_cited(outer: dict[str, str | None], source: str, cited: set[str]) -> bool:
-    """Whether every source ``source`` is known through (``outer``: each one's ``cited_in``) is ``cited``."""
-    through = outer.get(source)
-    while through is not None:
-        if through not in cited:
-            return False
-        through = outer.get(through)
-    return True
 
 
 def _anchors_known(sheet: Sheet, event: dict[str, Any], known: set[str]) -> bool:
