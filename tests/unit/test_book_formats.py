@@ -11,7 +11,7 @@ import pytest
 
 from junquito_tui.core.interop.book_formats import MINUTE, shown
 from junquito_tui.core.interop.sheet_date_values import Parsed
-from junquito_tui.core.interop.sheet_dates import DAY_ZERO, read_date
+from junquito_tui.core.interop.sheet_dates import DAY_60, DAY_60_NOTE, DAY_ZERO, read_date
 from junquito_tui.core.loader import DatasetError, load_with_report
 from sheet_files import Cell, XlsbCell, write_ods, write_xlsb, write_xlsx
 
@@ -154,6 +154,32 @@ def test_an_ods_date_cell_of_30_december_1899_is_the_date_it_states(tmp_path: Pa
         ("One", "1899-12-31"),
     ]
     assert not any("day 0" in w for w in loaded.warnings)
+
+
+def test_28_february_1900_from_a_workbook_says_it_may_be_the_29th_the_sheet_shows(tmp_path: Path) -> None:
+    """Before: day 60, which a spreadsheet shows as 29 February 1900 (a day that never was), came back as
+    28 February 1900 without a word, as day 59 does. The value cannot tell which: both are said."""
+    day = dt.date(1899, 12, 30)  # the helper writes a date as its days from here: 1 March 1900 is day 61
+    rows: list[list[Cell]] = [["date", "title"]]
+    rows += [[day + dt.timedelta(days=n), f"day {n}"] for n in (59, 60, 61)]
+    loaded = load_with_report(write_xlsx(tmp_path / "sixty.xlsx", rows))
+    events = {e.title: e.when for e in loaded.dataset.events if e.when}
+    assert [(events[f"day {n}"].date, events[f"day {n}"].note) for n in (59, 60, 61)] == [
+        ("1900-02-28", DAY_60_NOTE),
+        ("1900-02-28", DAY_60_NOTE),
+        ("1900-03-01", None),
+    ]
+    assert [w for w in loaded.warnings if "29 February 1900" in w] == [f"{DAY_60} (row 2, row 3)"]
+
+
+def test_28_february_1900_in_an_ods_cell_is_the_date_it_states(tmp_path: Path) -> None:
+    rows: list[list[Cell]] = [["date", "title"], [dt.date(1900, 2, 28), "Last day"], [dt.date(1900, 3, 1), "Next"]]
+    loaded = load_with_report(write_ods(tmp_path / "feb.ods", rows))
+    assert [(e.when.date, e.when.note) for e in loaded.dataset.events if e.when] == [
+        ("1900-02-28", None),
+        ("1900-03-01", None),
+    ]
+    assert not any("29 February 1900" in w for w in loaded.warnings)
 
 
 def dates_of(path: Path) -> tuple[dict[str, tuple[str, str] | None], list[str]]:

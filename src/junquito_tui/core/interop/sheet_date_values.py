@@ -88,9 +88,10 @@ class ShownNumber(float):
         return f"{float(self):.15g}"
 
 
-class StatedDayZero(date):
-    """30 December 1899 in an ODS date cell: ODS writes a date as its text (``office:date-value``), not as
-    a day number, so there it is a date the file gives, not what an empty or broken date cell holds."""
+class StatedDate(date):
+    """30 December 1899 or 28 February 1900 in an ODS date cell: ODS writes a date as its text
+    (``office:date-value``), not as a day number, so there it is the date the file gives, not what an
+    empty or broken date cell holds (day 0), nor perhaps the day 60 a spreadsheet shows as 29 February."""
 
 
 class Number1904(float):

@@ -40,7 +40,7 @@ from .sheet_date_values import (
     Number1904,
     Parsed,
     PartTime,
-    StatedDayZero,
+    StatedDate,
 )
 from .sheet_periods import span, vague_form, year_in_text
 
@@ -162,12 +162,24 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 _EPOCH_1904 = date(1904, 1, 1)  # day 0 of a workbook in the 1904 date system
 # A workbook date cell holding day 0 (30 December 1899, midnight) is what an empty, broken or NaN
 # date becomes in the reader, not a date the file states: refused, so its row is named (but in an
-# ODS file, which states its dates: ``StatedDayZero``).
+# ODS file, which states its dates: ``StatedDate``).
 DAY_ZERO_PARTS = (1899, 12, 30, 0, 0, 0)
+_PART_NAMES = ("year", "month", "day")
 DAY_ZERO = (
     "30 December 1899 is day 0 of a spreadsheet's day numbers, what an empty, invalid or NaN date cell "
     "holds: not read as a date"
 )
+
+# 28 February 1900 from a workbook's date cell is its day 59, or its day 60, which it shows as 29 February
+# 1900: a day that never was (spreadsheets count 1900 as a leap year, as Lotus 1-2-3 did), which the
+# reader gives as 28 February. Which one the sheet shows, the value cannot tell: said (not in ODS, which
+# writes its dates as text: ``StatedDate``).
+DAY_60_PARTS = (1900, 2, 28)
+DAY_60 = (
+    "28 February 1900 in a workbook may be the 29 February 1900 it shows for its day 60, a day that never was "
+    "(spreadsheets count 1900 as a leap year): read as 28 February 1900, said in the date's note"
+)
+DAY_60_NOTE = "the workbook gives 28 February 1900, or its day 60, which it shows as 29 February 1900 (no such day)"
 
 HOUR_SHOWN = "the sheet shows the hour {:02d}, not its minutes"
 NO_YEAR_SHOWN = (
@@ -186,8 +198,17 @@ def read_date(value: object) -> Parsed | str | None:
         return Parsed(
             {"year": value.day.year, "month": value.day.month, "day": value.day.day}, note=HOUR_SHOWN.format(value.hour)
         )
-    if isinstance(value, date) and value.timetuple()[:6] == DAY_ZERO_PARTS and not isinstance(value, StatedDayZero):
+    if isinstance(value, date) and value.timetuple()[:6] == DAY_ZERO_PARTS and not isinstance(value, StatedDate):
         return DAY_ZERO
+    if type(value) in (date, datetime) and isinstance(value, date) and value.timetuple()[:3] == DAY_60_PARTS:
+        # (its exact type: not a ``StatedDate``, nor a date the sheet shows less of)
+        parsed = (
+            _from_datetime(value)
+            if isinstance(value, datetime)
+            else Parsed(dict(zip(_PART_NAMES, DAY_60_PARTS, strict=True)))
+        )
+        parsed.note, parsed.said = DAY_60_NOTE, [*parsed.said, DAY_60]
+        return parsed
     if isinstance(value, MidnightShown):  # 00:00 as the sheet shows it (``book_formats``): a time, not the day alone
         parts = {"year": value.year, "month": value.month, "day": value.day, "hour": 0, "minute": 0, "second": 0}
         return Parsed(parts, seconds=0.0)

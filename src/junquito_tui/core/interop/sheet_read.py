@@ -42,8 +42,8 @@ from .legacy_text import (
     read_as,
     scored_part,
 )
-from .sheet_date_values import Number1904, StatedDayZero
-from .sheet_dates import DAY_ZERO_PARTS
+from .sheet_date_values import Number1904, StatedDate
+from .sheet_dates import DAY_60_PARTS, DAY_ZERO_PARTS
 
 if TYPE_CHECKING:
     from .book_merges import Range
@@ -286,9 +286,9 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     shown += spread(cells, merged if merged is not None else found.merged(), start)
     shown += shown_numbers(cells, first)
     shown += hidden_said(found, cells, start)
-    if _states_its_dates(path):  # (each row looked into in C: a day 0 is rare)
+    if _states_its_dates(path):  # (each row looked into in C: a day 0 or 28 February 1900 is rare)
         for row in cells:
-            if _DAY_ZERO_DATE in row or _DAY_ZERO_TIME in row:
+            if any(map(row.__contains__, _READ_AS_DAY_NUMBERS)):
                 row[:] = [_stated(c) if isinstance(c, date) else c for c in row]
     links: dict[str, list[tuple[str, str]]] = {}
     for at_row, column, address in found.links:  # each with its cell's text as the sheet shows it (above)
@@ -334,13 +334,14 @@ def _states_its_dates(path: Path) -> bool:
         return False
 
 
-_DAY_ZERO_DATE, _DAY_ZERO_TIME = date(*DAY_ZERO_PARTS[:3]), datetime(*DAY_ZERO_PARTS)  # (a date never == a datetime)
+# The days a workbook's day number may mean otherwise (a date never == a datetime: both are looked for)
+_READ_AS_DAY_NUMBERS = [kind(*parts) for parts in (DAY_ZERO_PARTS[:3], DAY_60_PARTS) for kind in (date, datetime)]
 
 
 def _stated(cell: date) -> date:
-    if cell.timetuple()[:6] != DAY_ZERO_PARTS or type(cell) not in (date, datetime):
+    if cell.timetuple()[:6] not in (DAY_ZERO_PARTS, (*DAY_60_PARTS, 0, 0, 0)) or type(cell) not in (date, datetime):
         return cell  # (a date shown as less than it stores, say: its class says how to read it)
-    return StatedDayZero(cell.year, cell.month, cell.day)
+    return StatedDate(cell.year, cell.month, cell.day)
 
 
 def _counts_from_1904(path: Path) -> bool:
