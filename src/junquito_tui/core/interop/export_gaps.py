@@ -1,8 +1,9 @@
 """What a CSV export gives back incompletely, said when the file is written, so that no one takes the
 file read back (``--data``, ``import``) for the whole dataset. Its rows keep the events, their sources
 and claims, their quotes, and every actor they name (participants, claimants, speakers) with all the
-dataset says of them (``provenance``). An actor named only in the relations of those is named, but not
-described: read back, it is a name."""
+dataset says of them (``provenance``). Not: a row's provenance cell too long to write (left empty),
+two actors of one name apart (the import makes one actor of a name), nor what the dataset says of an
+actor named only in the relations of those (read back, it is a name)."""
 
 from __future__ import annotations
 
