@@ -65,7 +65,7 @@ def cited_in_words(sources: Mapping[str, Source], source_id: str) -> str:
 
 def claimants(chronology: Chronology, claim: Claim) -> str:
     """'Bellingcat and Forensic Architecture'; 'no one named' where the source names nobody."""
-    return join_names([_actor_name(chronology, a) for a in claim.by]) or "no one named"
+    return _who([_actor_name(chronology, a) for a in claim.by])
 
 
 def attribution(chronology: Chronology, claim: Claim) -> str:
@@ -76,8 +76,12 @@ def attribution(chronology: Chronology, claim: Claim) -> str:
 
 def attributed(names: Sequence[str], source: Source | None) -> str:
     """The same, of the claimants' names and the claim's source."""
-    who = join_names(names) or "no one named"
+    who = _who(names)
     return f"{who}, as reported by {reporter(source)}" if source else who
+
+
+def _who(names: Sequence[str]) -> str:
+    return join_names(names) or "no one named"
 
 
 def _actor_name(chronology: Chronology, actor_id: str) -> str:

@@ -9,9 +9,11 @@ backslash goes before every '\\' and ';', before '(' and ')' in a role, before '
 source's title or address, and before a blank at either end of a part (see ``list_part``).
 The start's fields are ``start``, ``precision``, ``approximate``, ``date_note`` and ``zone_label``;
 the end's ``end``, ``end_approximate``, ``end_note`` and ``end_zone_label`` (its precision is its
-date's: the model allows no other). ``provenance`` holds the event's sources and claims whole, as
-JSON, for the import (``csv_provenance``). The columns added after ``placement`` come last so that a
-reader that takes the columns by position still finds the older ones where they were.
+date's: the model allows no other). ``provenance`` holds the event's sources and claims whole, its
+quotes and the actors its row names as the dataset describes them, as JSON, for the import
+(``csv_provenance``); left empty where longer than ``CELL_MAX`` as written. The columns added after
+``placement`` come last so that a reader that takes the columns by position still finds the older
+ones where they were.
 
 Spreadsheets read cells, not text. Every cell is quoted. A cell whose first visible character
 would start a formula ('=', '+', '-', '@', or their full-width forms, after any spaces, no-break

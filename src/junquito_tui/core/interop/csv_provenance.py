@@ -40,8 +40,9 @@ from ..records import (
 from ..text import LINE_BREAK, has_control
 from .csv_lists import SOURCE_ESCAPED, list_part
 
-# A cell longer than this is left empty (and the row read from its readable cells, said): a source
-# with a long note, cited in a row several times, would pass the longest cell the import reads.
+# A cell longer than this as written (``csv_export``) is left empty (and the row read from its readable
+# cells, said): a source with a long note, cited in a row several times, would pass the longest cell the
+# import reads.
 CELL_MAX = 100_000
 EMPTY = f"left empty by the export where it would be longer than {CELL_MAX:,} characters, or cleared since"
 MAX_CHAIN = 64  # sources known through others, in a row: the bundled dataset's longest chain is 2
@@ -176,15 +177,18 @@ def provenance_cell(
         )
         for quote in quotes
     ]
-    named = [p.actor for p in event.actors] + [b for c in event.claims for b in c.by]
-    named += [quote.speaker for quote in quotes if quote.speaker]
-    found = (actors[actor_id] for actor_id in dict.fromkeys(named) if actor_id in actors)
+    found = (actors[actor_id] for actor_id in named_in_row(event, quotes) if actor_id in actors)
     notes = tuple(_actor_note(actor, name) for actor in found if described_beyond_name(actor))
     provenance = Provenance(
         sources=tuple(map(described, event.sources)), claims=tuple(claims), actors=notes, quotes=tuple(quoted)
     )
-    text = msgspec.json.encode(provenance).decode()
-    return text if len(text) <= CELL_MAX else ""
+    return msgspec.json.encode(provenance).decode()  # (left empty by the export where too long as written)
+
+
+def named_in_row(event: Event, quotes: Iterable[Quote]) -> list[str]:
+    """The actors the event's row names, each once: its participants, its claimants, its quotes' speakers."""
+    named = [p.actor for p in event.actors] + [b for c in event.claims for b in c.by]
+    return list(dict.fromkeys(named + [quote.speaker for quote in quotes if quote.speaker]))
 
 
 def described_beyond_name(actor: Actor) -> bool:

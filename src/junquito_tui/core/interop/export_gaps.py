@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from ..chronology import Chronology
 from ..wording import count
 from . import selected_events
-from .csv_provenance import CELL_MAX, described_beyond_name
+from .csv_provenance import CELL_MAX, described_beyond_name, named_in_row
 
 
 def not_carried(
@@ -32,9 +32,8 @@ def not_carried(
             "and actors are what the readable cells say"
         )
     events = selected_events(chronology, event_ids)
-    named = {participant.actor for event in events for participant in event.actors}
-    named |= {claimant for event in events for claim in event.claims for claimant in claim.by}
-    named |= {q.speaker for event in events for q in chronology.quotes_by_event.get(event.id, ()) if q.speaker}
+    quotes = chronology.quotes_by_event
+    named = {actor for event in events for actor in named_in_row(event, quotes.get(event.id, ()))}
     actors = chronology.actors
     related = {relation.target for actor in named for relation in actors[actor].relations} - named
     names = Counter(actors[actor].name for actor in named | related)

@@ -164,7 +164,6 @@ _EPOCH_1904 = date(1904, 1, 1)  # day 0 of a workbook in the 1904 date system
 # date becomes in the reader, not a date the file states: refused, so its row is named (but in an
 # ODS file, which states its dates: ``StatedDate``).
 DAY_ZERO_PARTS = (1899, 12, 30, 0, 0, 0)
-_PART_NAMES = ("year", "month", "day")
 DAY_ZERO = (
     "30 December 1899 is day 0 of a spreadsheet's day numbers, what an empty, invalid or NaN date cell "
     "holds: not read as a date"
@@ -202,11 +201,8 @@ def read_date(value: object) -> Parsed | str | None:
         return DAY_ZERO
     if type(value) in (date, datetime) and isinstance(value, date) and value.timetuple()[:3] == DAY_60_PARTS:
         # (its exact type: not a ``StatedDate``, nor a date the sheet shows less of)
-        parsed = (
-            _from_datetime(value)
-            if isinstance(value, datetime)
-            else Parsed(dict(zip(_PART_NAMES, DAY_60_PARTS, strict=True)))
-        )
+        day = {"year": value.year, "month": value.month, "day": value.day}
+        parsed = _from_datetime(value) if isinstance(value, datetime) else Parsed(day)
         parsed.note, parsed.said = DAY_60_NOTE, [*parsed.said, DAY_60]
         return parsed
     if isinstance(value, MidnightShown):  # 00:00 as the sheet shows it (``book_formats``): a time, not the day alone
