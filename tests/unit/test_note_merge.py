@@ -82,7 +82,7 @@ def test_an_import_still_keeps_the_version_that_holds_the_other() -> None:
     assert merge_note("b", "a b c", "imported") == ("a b c", False)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(three_versions().filter(lambda v: all(text.strip() == text and text for text in v)))
 @example(("unknown", "authentic", "not authentic"))
 @example(("authentic video", "authentic", "authentic video (seen 16 Jan)"))
