@@ -82,12 +82,13 @@ def test_two_days_of_one_year_in_different_months_are_both_held(
 ) -> None:
     one, two = f"{day} {MONTHS[first - 1]}", f"{other} {MONTHS[last - 1]}"
     form = data.draw(st.sampled_from(["{a} {y} - {b} {y}", "{a} - {b} {y}", "between {a} and {b} {y}"]))
-    parsed = _read(form.format(a=one, b=two, y=year))
+    text = form.format(a=one, b=two, y=year)
+    parsed = _read(text)
     start, end = _period(parsed)
-    if first < last:
-        assert start <= (year, first, day) and end >= (year, last, other)
-    else:  # months out of order: the year, which holds whatever they mean
-        assert start <= (year, min(first, last), 1) and end >= (year, max(first, last), 28)
+    named = sorted([(year, first, day), (year, last, other)])
+    assert start <= named[0] and end >= named[1]  # whatever the order: a period that holds both days
+    if text.startswith(f"{one} {year} - ") and (first, day) <= (last, other):  # two whole dates, forward
+        assert (start, end) == (named[0], named[1]) and not parsed.approximate  # exactly the days written
 
 
 @pytest.mark.parametrize(

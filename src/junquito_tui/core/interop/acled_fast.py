@@ -397,7 +397,7 @@ class _Columns:
         precision = acled.whole_number(precision)
         if start is None or (precision != "1" and precision not in acled.PRECISION_NOTES):
             raise _Refused
-        plain = start.order is None and start.pair is None and not start.said  # reading it again says nothing
+        plain = start.order is None and not start.waits() and not start.said  # reading it again says nothing
         if precision != "1":
             start = acled.precise(start, raw, precision, self.memo)
         if plain:
@@ -521,7 +521,7 @@ class _Columns:
     def make_ahead(self) -> None:
         """The records of the rows read so far, made while the other process reads its part, where no
         date waits for the file's order of day and month (one that could be either: its ``pair``)."""
-        if all(start.pair is None for start in {id(start): start for start in self.fields["start"]}.values()):
+        if all(not start.waits() for start in {id(start): start for start in self.fields["start"]}.values()):
             made, keys = self._made()
             self.ahead[0].extend(made)
             self.ahead[1].extend(keys)

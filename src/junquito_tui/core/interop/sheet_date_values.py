@@ -20,11 +20,16 @@ class Parsed:
     end: Parts | None = None  # a decade, a century or a range of years ends here
     offset: str | None = None  # '+02:00' when the text gives a zone
     pair: tuple[int, int] | None = None  # day and month of '1/2/1951', waiting for the file's order
+    end_pair: tuple[int, int] | None = None  # the same of its end ('1/2/1951-3/2/1951')
     order: str | None = None  # 'dmy' or 'mdy' when the value itself shows it (a part over 12)
     month_only: bool = False  # the file says only the month is known (ACLED's time precision 3)
     dotted: bool = False  # '1.2.1951': day first by the dots' convention, which says nothing of the file's order
     said: list[str] = field(default_factory=list)  # what to warn about this value
     seconds: float | None = None  # of its time, where given (our dates end at the minute): for a minute's order
+
+    def waits(self) -> bool:
+        """Whether its day and month, or its end's, wait for the file's order."""
+        return self.pair is not None or self.end_pair is not None
 
 
 @dataclass(frozen=True)

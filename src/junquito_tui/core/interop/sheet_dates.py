@@ -43,6 +43,7 @@ from .sheet_date_values import (
     StatedDate,
 )
 from .sheet_periods import span, vague_form, year_in_text
+from .sheet_ranges import date_range
 
 _VAGUE = re.compile(
     r"^(?:~|≈|c\.|ca\.?|circa|around|about|approx\.?|approximately|early|mid-?|late|before|after|by|since|until|"
@@ -344,6 +345,7 @@ def _from_words(original: str) -> Parsed | str:
     elif (era_match := _ERA_CE.search(text)) is not None:
         text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), 1
     separated = False  # '1,950': a number written with thousands separators
+    backward: str | None = None  # two dates, the second before the first: why the cell is not read, if nothing is
     if era > 0 and (across := _ACROSS_ERAS.match(text)) is not None:  # '100 BC - 100 AD'
         vague, era = True, 0
         parsed: Parsed | str | None = span(-int(across.group(1)), int(across.group(2)))
@@ -359,6 +361,9 @@ def _from_words(original: str) -> Parsed | str:
             text, separated = grouped, True
             said.append(f"{original!r}: a number with thousands separators, read as {text}")
         parsed = (_two_years(text) if vague and not era else None) or _exact(text, era) or vague_form(text, era)
+        if parsed is None and not era and clock is None and unread is None:  # (a time would be the end's)
+            ranged = date_range(text, _exact)
+            parsed, backward = (None, ranged) if isinstance(ranged, str) else (ranged, None)
     if parsed is None and not era and (day := _DAY_THEN_TIME.match(text)) is not None:
         parsed = _exact(day.group(1), era)
         if isinstance(parsed, Parsed):
@@ -370,6 +375,8 @@ def _from_words(original: str) -> Parsed | str:
     if parsed is None:
         parsed = year_in_text(text, era)
         vague = True
+    if isinstance(parsed, str) and isinstance(backward, str):  # (no year read by other means either)
+        parsed = backward
     if isinstance(parsed, str):
         return parsed
     parsed.said += said

@@ -45,7 +45,7 @@ class DayOrder:
         if parsed.order in ORDERS:
             count, first, example = self.seen.get(parsed.order) or (0, where, _text(value))
             self.seen[parsed.order] = (count + 1, first, example)
-        elif parsed.pair is not None and not parsed.dotted:  # a dotted date waits for nothing: day first
+        elif parsed.waits() and not parsed.dotted:  # a dotted date waits for nothing: day first
             count, first, example = self.ambiguous
             self.ambiguous = (count + 1, first or where, example or _text(value))
 
@@ -134,15 +134,16 @@ class SheetDates:
             self.order.see(parsed, where, value)  # most dates say nothing of the order: no text made
             for message in parsed.said:
                 self.notes.group(message, where)
-            if parsed.dotted and parsed.pair is not None and self.order.fixed is None:
+            if parsed.dotted and parsed.waits() and self.order.fixed is None:
                 self.notes.group(DOTTED_WARNING, where)
         return parsed
 
-    def parts(self, parsed: Parsed) -> Parts:
-        """The parsed date's parts, its day and month in the file's order (decided on first use)."""
-        parts = parsed.parts
-        if parsed.pair is not None:
-            first, second = parsed.pair
+    def parts(self, parsed: Parsed, *, end: bool = False) -> Parts:
+        """The parsed date's parts (``end``: its end's), its day and month in the file's order (decided on
+        first use)."""
+        parts, pair = (parsed.end, parsed.end_pair) if end and parsed.end is not None else (parsed.parts, parsed.pair)
+        if pair is not None:
+            first, second = pair
             order = "dmy" if parsed.dotted and self.order.fixed is None else self.order.decide(self.notes)
             day, month = (first, second) if order == "dmy" else (second, first)
             parts = {**parts, "day": day, "month": month}
@@ -172,7 +173,7 @@ class SheetDates:
     def note(self, parsed: Parsed) -> str | None:
         """The date's note; for a date that could be read either way ('1/2/1951'), how its order was
         chosen, on the date itself (the file's warning says it once; a reader looks at the event)."""
-        if parsed.pair is None:
+        if not parsed.waits():
             return parsed.note
         if parsed.dotted and self.order.fixed is None:
             return f"{parsed.note}; {DOTTED}" if parsed.note else DOTTED
@@ -198,7 +199,7 @@ class SheetDates:
         """The end a decade, century or range of years implies."""
         if parsed.end is None:
             return None
-        return self.reader.read(_strings(parsed.end), where, "end ignored")
+        return self.reader.read(_strings(self.parts(parsed, end=True)), where, "end ignored")
 
 
 def ending(parsed: Parsed) -> Parsed:
@@ -206,7 +207,7 @@ def ending(parsed: Parsed) -> Parsed:
     '1950s' in 1959, 'January-March 1950' in March), its note and approximate flag kept."""
     if parsed.end is None:
         return parsed
-    return replace(parsed, parts=parsed.end, end=None, pair=None, order=None)
+    return replace(parsed, parts=parsed.end, end=None, pair=parsed.end_pair, end_pair=None, order=None)
 
 
 def _strings(parts: Parts) -> dict[str, object]:

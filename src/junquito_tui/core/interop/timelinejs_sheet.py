@@ -429,10 +429,10 @@ def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pendin
         when = fields["when"]
         if start.approximate and not when.approximate:
             when = replace(when, approximate=True)
-        if start.pair is None and start.note and when.note and start.note not in when.note:
+        if not start.waits() and start.note and when.note and start.note not in when.note:
             # a Display Date is the note: how the Year cell's text was read follows it, never lost
             when = replace(when, note=f"{when.note}; {start.note}")
-        elif start.pair is not None and (note := sheet.dates.note(start)) != start.note:
+        elif start.waits() and (note := sheet.dates.note(start)) != start.note:
             # '2/3/2011': how its day order was chosen, on the date, as for any sheet (the warning says it once)
             kept = when.note if when.note and when.note != start.note else None
             when = replace(when, note=f"{kept}; {note}" if kept else note)

@@ -1,0 +1,96 @@
+"""A date cell that gives a period as two dates ('15/01/2018-16/01/2018', '2018-01-15/2018-01-16',
+'15 January 2018 to 16 January 2018', '2018-01'/'2018-03', ISO 8601's '2018-01-15/16'): the first
+date, with the second as its end, each as precise as written. Years alone are ``sheet_periods``'
+(a range of years is approximate there); a cell that splits into two dates in more than one way,
+or whose two dates are not as precise as each other, is not read here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .sheet_date_values import Parsed
+
+Exact = Callable[[str, int], "Parsed | str | None"]  # ``sheet_dates._exact``: one date, as written
+
+_JOINT = re.compile(r"\s*(?:-|–|—|/)\s*|\s+(?:to|until|till|through|thru|al|hasta)\s+", re.IGNORECASE)
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_TAIL = re.compile(r"^(?:(\d{2})-)?(\d{2})$")  # ISO 8601 leaves out of the end what it shares: '2018-01-15/16'
+_ORDERS = {"dmy": "day/month", "mdy": "month/day"}
+BACKWARD = "two dates, the second ({1}) before the first ({0}): which one is wrong, the cell does not say"
+
+
+def date_range(text: str, exact: Exact) -> Parsed | str | None:
+    """The period ``text`` gives as two dates of a month or a day; why not, for two dates that go
+    backwards; None for anything else."""
+    found = [
+        made
+        for joint in _JOINT.finditer(text)
+        if (made := _two(text[: joint.start()], text[joint.end() :], joint.group().strip(), exact)) is not None
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
+    if not head or not tail:
+        return None
+    first = exact(head, 0)
+    if joint == "/" and _ISO_DAY.match(head) and (short := _ISO_TAIL.match(tail)) is not None:
+        tail = f"{head[: len(head) - len(short.group())]}{short.group()}"  # (the parts the end leaves out)
+    last = exact(tail, 0)
+    if not isinstance(first, Parsed) or not isinstance(last, Parsed) or not (_plain(first) and _plain(last)):
+        return None
+    if set(first.parts) != set(last.parts) or "month" not in first.parts:
+        return None
+    orders = {one.order or "" for one in (first, last)} & set(_ORDERS)  # (not 'same': '01/01/2018' shows none)
+    if len(orders) > 1:  # one day/month, the other month/day: not one writer's period
+        return None
+    notes = [one.note for one in (first, last) if one.note]
+    if orders:  # a date that could be either is read as the cell's other date shows
+        (order,) = orders
+        for written, one in ((head, first), (tail, last)):
+            if one.pair is not None:
+                notes.append(f"{written!r} read as {_ORDERS[order]}, as the cell's other date shows")
+        first, last = _ordered(first, order), _ordered(last, order)
+    keys = [(_key(first, swap), _key(last, swap)) for swap in ((False,) if orders else (False, True))]
+    if all(start == end for start, end in keys):  # the same day twice: that day
+        return Parsed(
+            first.parts, note="; ".join(notes) or None, pair=first.pair, order=first.order, dotted=first.dotted,
+            said=first.said,
+        )  # fmt: skip
+    if not any(start < end for start, end in keys):  # an end before its start: which is wrong, the cell does not say
+        return BACKWARD.format(head, tail)
+    said = list(dict.fromkeys([*first.said, *last.said]))
+    return Parsed(
+        first.parts, note="; ".join(notes) or None, end=last.parts, pair=first.pair, end_pair=last.pair,
+        order=next(iter(orders), first.order or last.order), dotted=first.dotted or last.dotted, said=said,
+    )  # fmt: skip
+
+
+def _key(parsed: Parsed, swap: bool) -> tuple[int, ...]:
+    """The date's parts in time order (``swap``: its day and month, where it could be either, the other way)."""
+    parts = parsed.parts
+    if parsed.pair is not None:
+        day, month = parsed.pair[::-1] if swap else parsed.pair
+        parts = {**parts, "day": day, "month": month}
+    return tuple(parts[name] for name in ("year", "month", "day") if name in parts)
+
+
+def _plain(parsed: Parsed) -> bool:
+    """A date of a year, month and maybe day: no time, zone, period or guess of its own."""
+    return (
+        parsed.end is None
+        and parsed.offset is None
+        and not parsed.approximate
+        and not parsed.month_only
+        and set(parsed.parts) <= {"year", "month", "day"}
+    )
+
+
+def _ordered(parsed: Parsed, order: str) -> Parsed:
+    """The date with its day and month in ``order`` (one that could be either: its ``pair``)."""
+    if parsed.pair is None:
+        return parsed
+    first, second = parsed.pair
+    day, month = (first, second) if order == "dmy" else (second, first)
+    return Parsed({**parsed.parts, "day": day, "month": month}, note=parsed.note, said=parsed.said)

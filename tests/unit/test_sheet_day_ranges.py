@@ -1,0 +1,115 @@
+"""A date cell that gives a period as two dates ('15/01/2018-16/01/2018', '2018-01-15/2018-01-16'):
+read as the first date with the second as its end, each exactly as written; two dates that go
+backwards are not read as a period, and are named. Was: the row skipped ('holds dates among words'),
+or the year alone, approximate. A named fixture, and an oracle over generated pairs of dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO, known
+from junquito_tui.core.dates import MONTHS
+from junquito_tui.core.interop.notes import Notes
+from junquito_tui.core.interop.sheet_date_values import Parsed
+from junquito_tui.core.interop.sheet_when import DayOrder, SheetDates
+from junquito_tui.core.loader import load_with_report
+from junquito_tui.core.records import Event
+
+FIXTURE = REPO / "tests" / "data" / "sheets" / "dates-ranges-of-days.csv"
+
+
+def _dated(event: Event) -> tuple[str, str, bool, str | None, str | None]:
+    when = known(event.when)
+    return when.date, when.precision.value, when.approximate, when.note, event.end.date if event.end else None
+
+
+def test_each_form_of_two_dates_in_the_fixture_is_its_period() -> None:
+    loaded = load_with_report(FIXTURE)
+    found = {event.title: _dated(event) for event in loaded.dataset.events}
+    two_days = ("2018-01-15", "day", False, None, "2018-01-16")
+    for title in ("Two days with slashes", "Two days with spaces", "ISO interval", "ISO interval shortened"):
+        assert found[title] == two_days, title
+    assert found["Two written dates"] == two_days
+    assert found["Two dates joined by to"] == two_days
+    # its end could be 1 February or 2 January: the cell's first date (13/01) shows the order, and says so
+    assert found["An end that could be either"] == (
+        "2018-01-13",
+        "day",
+        False,
+        "'01/02/2018' read as day/month, as the cell's other date shows",
+        "2018-02-01",
+    )
+    assert found["Two months"] == ("2017-12", "month", False, None, "2018-01")
+    assert found["The same day twice"] == ("2018-01-15", "day", False, None, None)
+    assert "Backwards" not in found
+    assert any(
+        "line 11" in warning and "two dates, the second (15/01/2018) before the first (16/01/2018)" in warning
+        for warning in loaded.warnings
+    )
+    assert loaded.summary == "read 10 rows of data: 9 events, 1 skipped (each named in a warning)"
+
+
+def test_an_end_that_could_be_either_follows_the_files_order_and_says_so(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("date,title\n13/01/2018,Shows day first\n15 January 2018 - 03/02/2018,Its end waits\n")
+    loaded = load_with_report(sheet)
+    waits = next(event for event in loaded.dataset.events if event.title == "Its end waits")
+    assert waits.end is not None and waits.end.date == "2018-02-03"  # not 2 March
+    assert "could be day/month or month/day" in (known(waits.when).note or "")
+
+
+# -- the oracle: any two dates, in any of the forms a sheet writes, joined any way ------------------------------
+
+# form -> (the text of a day, the order --columns would state for it)
+_FORMS: dict[str, tuple[Callable[[dt.date], str], str | None]] = {
+    "iso": (dt.date.isoformat, None),
+    "day first": (lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}", "dmy"),
+    "month first": (lambda d: f"{d.month:02d}/{d.day:02d}/{d.year}", "mdy"),
+    "dotted": (lambda d: f"{d.day}.{d.month}.{d.year}", "dmy"),
+    "written": (lambda d: f"{d.day} {MONTHS[d.month - 1]} {d.year}", None),
+    "written, month first": (lambda d: f"{MONTHS[d.month - 1]} {d.day}, {d.year}", None),
+}
+_DAYS = st.dates(dt.date(1000, 1, 1), dt.date(2099, 12, 31))
+
+
+def _read(text: str, order: str | None) -> tuple[Parsed | str | None, SheetDates]:
+    dates = SheetDates(Notes(), DayOrder(fixed=order))
+    return dates.read(text, "line 2"), dates
+
+
+def _day(parts: dict[str, int]) -> dt.date:
+    return dt.date(parts["year"], parts["month"], parts["day"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DAYS, _DAYS, st.sampled_from(sorted(_FORMS)), st.sampled_from(["-", " - ", "–", " — ", " to ", " until "]))
+def test_oracle_two_dates_are_the_period_from_the_first_to_the_second(
+    first: dt.date, second: dt.date, form: str, joint: str
+) -> None:
+    write, order = _FORMS[form]
+    text = f"{write(first)}{joint}{write(second)}"
+    parsed, dates = _read(text, order)
+    if first < second:
+        assert isinstance(parsed, Parsed), f"{text!r}: {parsed}"
+        assert _day(dates.parts(parsed)) == first and parsed.end is not None, text
+        assert _day(dates.parts(parsed, end=True)) == second, text
+        assert not parsed.approximate
+    elif first == second:
+        assert isinstance(parsed, Parsed) and parsed.end is None and _day(dates.parts(parsed)) == first
+    else:  # backwards: skipped and named, or a period that holds both days, approximate (never the first day)
+        assert not isinstance(parsed, Parsed) or (parsed.approximate and "day" not in parsed.parts), text
+
+
+@given(_DAYS, st.integers(1, 40))
+def test_oracle_an_iso_interval_may_leave_out_what_its_end_shares(first: dt.date, days: int) -> None:
+    second = first + dt.timedelta(days=days)
+    shared = 8 if (second.year, second.month) == (first.year, first.month) else 5 if second.year == first.year else 0
+    text = f"{first.isoformat()}/{second.isoformat()[shared:]}"
+    parsed, dates = _read(text, None)
+    assert isinstance(parsed, Parsed) and parsed.end is not None, text
+    assert (_day(dates.parts(parsed)), _day(dates.parts(parsed, end=True))) == (first, second)
