@@ -5,6 +5,7 @@ or the year alone, approximate. A named fixture, and an oracle over generated pa
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -46,12 +47,21 @@ def test_each_form_of_two_dates_in_the_fixture_is_its_period() -> None:
     )
     assert found["Two months"] == ("2017-12", "month", False, None, "2018-01")
     assert found["The same day twice"] == ("2018-01-15", "day", False, None, None)
+    assert found["A first date without its year"] == ("2018-01-15", "day", False, None, "2018-02-03")
+    assert found["Across a new year"] == (
+        "2017-12-15",
+        "day",
+        True,
+        "'15 December - 3 January 2018' could be 15 December 2017 to 3 January 2018 or 15 December 2018 to "
+        "3 January 2019: read as 15 December 2017 to 3 January 2019, which covers both",
+        "2019-01-03",
+    )
     assert "Backwards" not in found
     assert any(
         "line 11" in warning and "two dates, the second (15/01/2018) before the first (16/01/2018)" in warning
         for warning in loaded.warnings
     )
-    assert loaded.summary == "read 10 rows of data: 9 events, 1 skipped (each named in a warning)"
+    assert loaded.summary == "read 12 rows of data: 11 events, 1 skipped (each named in a warning)"
 
 
 def test_an_end_that_could_be_either_follows_the_files_order_and_says_so(tmp_path: Path) -> None:
@@ -86,6 +96,15 @@ def _day(parts: dict[str, int]) -> dt.date:
     return dt.date(parts["year"], parts["month"], parts["day"])
 
 
+def _first_day(parts: dict[str, int]) -> dt.date:
+    return dt.date(parts["year"], parts.get("month", 1), parts.get("day", 1))
+
+
+def _last_day(parts: dict[str, int]) -> dt.date:
+    month = parts.get("month", 12)
+    return dt.date(parts["year"], month, parts.get("day", calendar.monthrange(parts["year"], month)[1]))
+
+
 @settings(max_examples=400, deadline=None)
 @given(_DAYS, _DAYS, st.sampled_from(sorted(_FORMS)), st.sampled_from(["-", " - ", "–", " — ", " to ", " until "]))
 def test_oracle_two_dates_are_the_period_from_the_first_to_the_second(
@@ -113,3 +132,27 @@ def test_oracle_an_iso_interval_may_leave_out_what_its_end_shares(first: dt.date
     parsed, dates = _read(text, None)
     assert isinstance(parsed, Parsed) and parsed.end is not None, text
     assert (_day(dates.parts(parsed)), _day(dates.parts(parsed, end=True))) == (first, second)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DAYS, _DAYS, st.booleans(), st.sampled_from([" - ", "–", " to "]))
+def test_oracle_a_first_date_without_its_year_takes_the_seconds(
+    first: dt.date, second: dt.date, month_first: bool, joint: str
+) -> None:
+    first = (first if (first.month, first.day) != (2, 29) else first.replace(day=28)).replace(year=second.year)
+
+    def write(day: dt.date) -> str:
+        return f"{MONTHS[day.month - 1]} {day.day}" if month_first else f"{day.day} {MONTHS[day.month - 1]}"
+
+    text = f"{write(first)}{joint}{write(second)}{',' if month_first else ''} {second.year}"
+    parsed, dates = _read(text, None)
+    assert isinstance(parsed, Parsed), f"{text!r}: {parsed}"
+    start = _first_day(dates.parts(parsed))
+    end = _last_day(dates.parts(parsed, end=True) if parsed.end is not None else dates.parts(parsed))
+    if first <= second:  # exactly the days written
+        assert (start, end, parsed.approximate) == (first, second, False), text
+    elif first.month > second.month:  # across a new year the text does not place: both readings held
+        assert start <= first.replace(year=first.year - 1) and end >= second.replace(year=second.year + 1), text
+        assert parsed.approximate and parsed.note is not None and "covers both" in parsed.note
+    else:  # a later day of the same month: a period that holds both days, approximate
+        assert start <= second and end >= first and parsed.approximate, text

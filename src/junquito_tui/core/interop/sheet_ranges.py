@@ -1,14 +1,18 @@
 """A date cell that gives a period as two dates ('15/01/2018-16/01/2018', '2018-01-15/2018-01-16',
 '15 January 2018 to 16 January 2018', '2018-01'/'2018-03', ISO 8601's '2018-01-15/16'): the first
-date, with the second as its end, each as precise as written. Years alone are ``sheet_periods``'
-(a range of years is approximate there); a cell that splits into two dates in more than one way,
-or whose two dates are not as precise as each other, is not read here."""
+date, with the second as its end, each as precise as written. The first may leave its year to the
+second ('15 Jan - 3 Feb 2018'); where it then crosses a new year the text does not place ('15
+December - 3 January 2018'), the period read covers both readings, approximate and said, as
+``sheet_periods`` reads 'November-February 1951'. Years alone are ``sheet_periods``' (a range of
+years is approximate there); a cell that splits into two dates in more than one way, or whose two
+dates are not as precise as each other, is not read here."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
+from ..dates import MONTHS
 from .sheet_date_values import Parsed
 
 Exact = Callable[[str, int], "Parsed | str | None"]  # ``sheet_dates._exact``: one date, as written
@@ -17,6 +21,7 @@ _JOINT = re.compile(r"\s*(?:-|–|—|/)\s*|\s+(?:to|until|till|through|thru|al|
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_TAIL = re.compile(r"^(?:(\d{2})-)?(\d{2})$")  # ISO 8601 leaves out of the end what it shares: '2018-01-15/16'
 _ORDERS = {"dmy": "day/month", "mdy": "month/day"}
+_YEAR, _LETTER = re.compile(r"\d{3,}"), re.compile(r"[^\W\d_]")
 BACKWARD = "two dates, the second ({1}) before the first ({0}): which one is wrong, the cell does not say"
 
 
@@ -38,9 +43,12 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
     if joint == "/" and _ISO_DAY.match(head) and (short := _ISO_TAIL.match(tail)) is not None:
         tail = f"{head[: len(head) - len(short.group())]}{short.group()}"  # (the parts the end leaves out)
     last = exact(tail, 0)
+    borrowed = not isinstance(first, Parsed) and isinstance(last, Parsed) and _lends_year(head)
+    if borrowed and isinstance(last, Parsed):  # '15 Jan - 3 Feb 2018': the first date's year is the second's
+        first = exact(f"{head} {last.parts['year']}", 0)
     if not isinstance(first, Parsed) or not isinstance(last, Parsed) or not (_plain(first) and _plain(last)):
         return None
-    if set(first.parts) != set(last.parts) or "month" not in first.parts:
+    if set(first.parts) != set(last.parts) or "month" not in first.parts or (borrowed and "day" not in first.parts):
         return None
     orders = {one.order or "" for one in (first, last)} & set(_ORDERS)  # (not 'same': '01/01/2018' shows none)
     if len(orders) > 1:  # one day/month, the other month/day: not one writer's period
@@ -58,13 +66,39 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
             first.parts, note="; ".join(notes) or None, pair=first.pair, order=first.order, dotted=first.dotted,
             said=first.said,
         )  # fmt: skip
+    if borrowed and first.parts["month"] > last.parts["month"]:
+        return _across_new_year(first, last)
     if not any(start < end for start, end in keys):  # an end before its start: which is wrong, the cell does not say
-        return BACKWARD.format(head, tail)
+        return None if borrowed else BACKWARD.format(head, tail)
     said = list(dict.fromkeys([*first.said, *last.said]))
     return Parsed(
         first.parts, note="; ".join(notes) or None, end=last.parts, pair=first.pair, end_pair=last.pair,
         order=next(iter(orders), first.order or last.order), dotted=first.dotted or last.dotted, said=said,
     )  # fmt: skip
+
+
+def _lends_year(head: str) -> bool:
+    """Whether the first date may take the second's year: a day and a month by name, no year of its own."""
+    return _YEAR.search(head) is None and _LETTER.search(head) is not None
+
+
+def _across_new_year(first: Parsed, last: Parsed) -> Parsed | None:
+    """'15 December - 3 January 2018': 15 December 2017 to 3 January 2018, or 15 December 2018 to 3
+    January 2019; read as 15 December 2017 to 3 January 2019, which covers both, approximate and said."""
+    year = last.parts["year"]
+    start, end = {**first.parts, "year": year - 1}, {**last.parts, "year": year + 1}
+    if year - 1 < 1:  # (no year 0 to cross into: left to the readings of free text)
+        return None
+    one, two = _day(first.parts), _day(last.parts)
+    note = (
+        f"could be {one} {year - 1} to {two} {year} or {one} {year} to {two} {year + 1}: read as {one} {year - 1} "
+        f"to {two} {year + 1}, which covers both"
+    )
+    return Parsed(start, approximate=True, note=note, end=end)
+
+
+def _day(parts: dict[str, int]) -> str:
+    return f"{parts['day']} {MONTHS[parts['month'] - 1]}"
 
 
 def _key(parsed: Parsed, swap: bool) -> tuple[int, ...]:
