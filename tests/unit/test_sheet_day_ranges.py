@@ -17,6 +17,7 @@ from conftest import REPO, known
 from junquito_tui.core.dates import MONTHS
 from junquito_tui.core.interop.notes import Notes
 from junquito_tui.core.interop.sheet_date_values import Parsed
+from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.interop.sheet_when import DayOrder, SheetDates
 from junquito_tui.core.loader import load_with_report
 from junquito_tui.core.records import Event
@@ -156,3 +157,35 @@ def test_oracle_a_first_date_without_its_year_takes_the_seconds(
         assert parsed.approximate and parsed.note is not None and "covers both" in parsed.note
     else:  # a later day of the same month: a period that holds both days, approximate
         assert start <= second and end >= first and parsed.approximate, text
+
+
+def test_a_periods_own_end_other_than_the_end_column_is_said_on_the_start(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("date,end,title\n15/01/2018-16/01/2018,20/01/2018,Other\n15/01/2018-16/01/2018,16/01/2018,Same\n")
+    loaded = load_with_report(sheet, columns=parse_columns("date=date,end=end,title=title"))
+    found = {event.title: _dated(event) for event in loaded.dataset.events}
+    assert found["Other"] == (
+        "2018-01-15",
+        "day",
+        False,
+        "the date cell's period ends 2018-01-16, not 2018-01-20 as the end given beside it says",
+        "2018-01-20",  # the end column's, as before
+    )
+    assert found["Same"] == ("2018-01-15", "day", False, None, "2018-01-16")  # one end: nothing to say
+    assert (
+        sum(
+            "line 2" in warning and "whose end is not the end given beside it" in warning for warning in loaded.warnings
+        )
+        == 1
+    )
+    # a TimelineJS sheet's Year written as a range of years, and an End Year of its own
+    timeline = tmp_path / "timeline.csv"
+    timeline.write_text("Year,Month,Day,End Year,Headline\n1826-31,,,1835,Years\n")
+    (event,) = load_with_report(timeline).dataset.events
+    assert _dated(event) == (
+        "1826",
+        "year",
+        True,
+        "1826-31; the date cell's period ends 1831, not 1835 as the end given beside it says",
+        "1835",
+    )

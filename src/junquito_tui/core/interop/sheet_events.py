@@ -8,7 +8,7 @@ the file itself as a source), so every importer makes ids and sources the same w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -208,6 +208,8 @@ class RowEvents:
         """The end, and the start (noted when the file gives an end before it, which is not used)."""
         if draft.end is not None:
             end = self.dates.when(ending(draft.end), draft.where, "end date ignored")
+            if end is not None and (other := self.dates.other_end(draft.start, end, draft.where)) is not None:
+                when = replace(when, note=f"{when.note}; {other}" if when.note else other)
         else:
             end = self.dates.end_of(draft.start, draft.where)
         if end is not None and ends_before(end, when):

@@ -201,6 +201,21 @@ class SheetDates:
             return None
         return self.reader.read(_strings(self.parts(parsed, end=True)), where, "end ignored")
 
+    def other_end(self, parsed: Parsed, end: When, where: str) -> str | None:
+        """Where the cell's own period ends otherwise than ``end`` (an end column's, which is used): the
+        start's note on it, said in a warning too; else None."""
+        own = self.end_of(parsed, where)
+        if own is None or (own.date, own.precision) == (end.date, end.precision):
+            return None
+        self.notes.group(OTHER_END, where)
+        return f"the date cell's period ends {own.date}, not {end.date} as the end given beside it says"
+
+
+OTHER_END = (
+    "a date cell gives a period whose end is not the end given beside it: that end is used, the cell's said in "
+    "the start's note"
+)
+
 
 def ending(parsed: Parsed) -> Parsed:
     """A cell read as an event's end: a period ends where its text's period ends ('1826-31' in 1831,

@@ -439,6 +439,8 @@ def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pendin
         fields["when"] = pending.when = when
         if "end" not in fields and (end := sheet.dates.end_of(start, row.where)) is not None:
             fields["end"] = end
+        elif "end" in fields and (other := sheet.dates.other_end(start, fields["end"], row.where)) is not None:
+            fields["when"] = pending.when = replace(when, note=f"{when.note}; {other}" if when.note else other)
     if row.end is not None and (made := fields.get("end")) is not None and (row.end.approximate or row.end.note):
         # an end written as text ('1826-31', 'c. 1900'): its note and approximate flag, as a start's
         note = row.end.note if not made.note or made.note == row.end.note else f"{row.end.note}; {made.note}"
