@@ -1,14 +1,16 @@
 """A date cell that gives a period as two dates ('15/01/2018-16/01/2018', '2018-01-15/2018-01-16',
-'15 January 2018 to 16 January 2018', '2018-01'/'2018-03', ISO 8601's '2018-01-15/16'): the first
-date, with the second as its end, each as precise as written. The first may leave its year to the
-second ('15 Jan - 3 Feb 2018'); where it then crosses a new year the text does not place ('15
-December - 3 January 2018'), the period read covers both readings, approximate and said, as
-``sheet_periods`` reads 'November-February 1951'. Years alone are ``sheet_periods``' (a range of
-years is approximate there); a cell that splits into two dates in more than one way, or whose two
-dates are not as precise as each other, is not read here."""
+'15 January 2018 to 16 January 2018', '2018-01'/'2018-03', ISO 8601's '2018-01-15/16'), or as two
+days of a month written day first ('14-15/01/2018'): the first date, with the second as its end,
+each as precise as written. The first may leave its year to the second ('15 Jan - 3 Feb 2018');
+where it then crosses a new year the text does not place ('15 December - 3 January 2018'), the
+period read covers both readings, approximate and said, as ``sheet_periods`` reads
+'November-February 1951'. Years alone are ``sheet_periods``' (a range of years is approximate
+there); a cell that splits into two dates in more than one way, or whose two dates are not as
+precise as each other, is not read here."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 
@@ -21,6 +23,9 @@ _JOINT = re.compile(r"\s*(?:-|–|—|/)\s*|\s+(?:to|until|till|through|thru|al|
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_TAIL = re.compile(r"^(?:(\d{2})-)?(\d{2})$")  # ISO 8601 leaves out of the end what it shares: '2018-01-15/16'
 _ORDERS = {"dmy": "day/month", "mdy": "month/day"}
+# '14-15/01/2018': two days, then the month and year they share (a form written day first)
+_DAYS_BEFORE = re.compile(r"^(\d{1,2})\s*[-–—]\s*(\d{1,2})([/.])(\d{1,2})\3(\d{4})$")
+_LEAST_YEAR = 100  # a half read as a year of one or two digits is no date of a period
 _YEAR, _LETTER = re.compile(r"\d{3,}"), re.compile(r"[^\W\d_]")
 BACKWARD = "two dates, the second ({1}) before the first ({0}): which one is wrong, the cell does not say"
 
@@ -28,6 +33,8 @@ BACKWARD = "two dates, the second ({1}) before the first ({0}): which one is wro
 def date_range(text: str, exact: Exact) -> Parsed | str | None:
     """The period ``text`` gives as two dates of a month or a day; why not, for two dates that go
     backwards; None for anything else."""
+    if (days := _DAYS_BEFORE.match(text)) is not None:
+        return _days_of_a_month(*map(int, days.group(1, 2, 4, 5)))
     found = [
         made
         for joint in _JOINT.finditer(text)
@@ -50,10 +57,12 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
         return None
     if set(first.parts) != set(last.parts) or "month" not in first.parts or (borrowed and "day" not in first.parts):
         return None
+    if min(first.parts["year"], last.parts["year"]) < _LEAST_YEAR:  # ('1-2-3-2018' is no February of the year 1)
+        return None
     orders = {one.order or "" for one in (first, last)} & set(_ORDERS)  # (not 'same': '01/01/2018' shows none)
     if len(orders) > 1:  # one day/month, the other month/day: not one writer's period
         return None
-    notes = [one.note for one in (first, last) if one.note]
+    notes = list(dict.fromkeys(one.note for one in (first, last) if one.note))
     if orders:  # a date that could be either is read as the cell's other date shows
         (order,) = orders
         for written, one in ((head, first), (tail, last)):
@@ -75,6 +84,12 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
         first.parts, note="; ".join(notes) or None, end=last.parts, pair=first.pair, end_pair=last.pair,
         order=next(iter(orders), first.order or last.order), dotted=first.dotted or last.dotted, said=said,
     )  # fmt: skip
+
+
+def _days_of_a_month(first: int, last: int, month: int, year: int) -> Parsed | None:
+    if not 1 <= month <= 12 or not 1 <= first < last <= calendar.monthrange(year, month)[1]:
+        return None
+    return Parsed({"year": year, "month": month, "day": first}, end={"year": year, "month": month, "day": last})
 
 
 def _lends_year(head: str) -> bool:
