@@ -361,7 +361,7 @@ def _from_words(original: str) -> Parsed | str:
             text, separated = grouped, True
             said.append(f"{original!r}: a number with thousands separators, read as {text}")
         parsed = (_two_years(text) if vague and not era else None) or _exact(text, era) or vague_form(text, era)
-        if parsed is None and not era and clock is None and unread is None:  # (a time would be the end's)
+        if parsed is None and not era and clock is None and unread is None and bound is None:  # (a time: the end's)
             ranged = date_range(text, _exact)
             parsed, backward = (None, ranged) if isinstance(ranged, str) else (ranged, None)
     if parsed is None and not era and (day := _DAY_THEN_TIME.match(text)) is not None:

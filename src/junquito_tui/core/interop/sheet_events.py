@@ -189,7 +189,7 @@ class RowEvents:
 
     def _event(self, draft: Draft, index: int) -> Pending | None:
         when = self.dates.when(draft.start, draft.where, "row skipped")
-        if when is None:
+        if when is None or self.dates.backward(draft.start, draft.where):
             return None
         end, when = self._end(draft, when)
         fields = draft.fields

@@ -27,6 +27,10 @@ _ORDERS = {"dmy": "day/month", "mdy": "month/day"}
 _DAYS_BEFORE = re.compile(r"^(\d{1,2})\s*[-–—]\s*(\d{1,2})([/.])(\d{1,2})\3(\d{4})$")
 _LEAST_YEAR = 100  # a half read as a year of one or two digits is no date of a period
 _YEAR, _LETTER = re.compile(r"\d{3,}"), re.compile(r"[^\W\d_]")
+_TAIL_YEAR = re.compile(r"(\d{3,})$")  # the second date's year, lent to a first that has none
+_NUMBERS, _SEPARATORS = re.compile(r"\d+"), re.compile(r"[\s,]+")
+_WORDS = re.compile(r"[^\W\d_]+(?:[\s,]+[^\W\d_]+)*")  # 'de enero', 'de febrero de': one word's place
+_LONGEST = 80  # characters: '15 de septiembre de 2018 al 16 de septiembre de 2018' is 52
 BACKWARD = "two dates, the second ({1}) before the first ({0}): which one is wrong, the cell does not say"
 
 
@@ -35,6 +39,8 @@ def date_range(text: str, exact: Exact) -> Parsed | str | None:
     backwards; None for anything else."""
     if (days := _DAYS_BEFORE.match(text)) is not None:
         return _days_of_a_month(*map(int, days.group(1, 2, 4, 5)))
+    if len(text) > _LONGEST:  # (each place a cell could be cut is tried: a long one is no two dates)
+        return None
     found = [
         made
         for joint in _JOINT.finditer(text)
@@ -46,13 +52,16 @@ def date_range(text: str, exact: Exact) -> Parsed | str | None:
 def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
     if not head or not tail:
         return None
-    first = exact(head, 0)
     if joint == "/" and _ISO_DAY.match(head) and (short := _ISO_TAIL.match(tail)) is not None:
         tail = f"{head[: len(head) - len(short.group())]}{short.group()}"  # (the parts the end leaves out)
-    last = exact(tail, 0)
-    borrowed = not isinstance(first, Parsed) and isinstance(last, Parsed) and _lends_year(head)
-    if borrowed and isinstance(last, Parsed):  # '15 Jan - 3 Feb 2018': the first date's year is the second's
-        first = exact(f"{head} {last.parts['year']}", 0)
+    year = _TAIL_YEAR.search(tail)
+    borrowed = _lends_year(head) and year is not None
+    if borrowed and year is not None:  # '15 Jan - 3 Feb 2018': the first date's year is the second's
+        head = f"{head} {year.group(1)}"
+    # two dates written alike: not '2017-03' and '12/2018' cut out of '2017-03-12/2018'
+    if _shape(head) != _shape(tail):
+        return None
+    first, last = exact(head, 0), exact(tail, 0)
     if not isinstance(first, Parsed) or not isinstance(last, Parsed) or not (_plain(first) and _plain(last)):
         return None
     if set(first.parts) != set(last.parts) or "month" not in first.parts or (borrowed and "day" not in first.parts):
@@ -125,10 +134,17 @@ def _key(parsed: Parsed, swap: bool) -> tuple[int, ...]:
     return tuple(parts[name] for name in ("year", "month", "day") if name in parts)
 
 
+def _shape(text: str) -> str:
+    """How a date is written: its numbers, words and separators ('9/9/9', '9 a 9'), spaces and commas left out."""
+    return _SEPARATORS.sub("", _WORDS.sub("a", _NUMBERS.sub("9", text)))
+
+
 def _plain(parsed: Parsed) -> bool:
-    """A date of a year, month and maybe day: no time, zone, period or guess of its own."""
+    """A date of a year, month and maybe day: no time, zone, period or guess of its own ('1810-11' could
+    also be the years 1810 and 1811: no date of a period, whose ends are exact)."""
     return (
         parsed.end is None
+        and not (parsed.note or "").startswith("could")
         and parsed.offset is None
         and not parsed.approximate
         and not parsed.month_only

@@ -176,8 +176,13 @@ class SheetDates:
         if not parsed.waits():
             return parsed.note
         if parsed.dotted and self.order.fixed is None:
-            return f"{parsed.note}; {DOTTED}" if parsed.note else DOTTED
-        inferred = f"could be day/month or month/day: read as {ORDERS[self.order.decide(self.notes)]}, {self._how()}"
+            inferred = DOTTED
+        else:
+            inferred = (
+                f"could be day/month or month/day: read as {ORDERS[self.order.decide(self.notes)]}, {self._how()}"
+            )
+        if parsed.pair is None:  # ('01/01/2018-03/02/2018': only its end could be either)
+            inferred = f"its end {inferred}"
         return f"{parsed.note}; {inferred}" if parsed.note else inferred
 
     def _how(self) -> str:
@@ -196,10 +201,32 @@ class SheetDates:
         return "as most of the file's dates that show an order show it"
 
     def end_of(self, parsed: Parsed, where: str) -> When | None:
-        """The end a decade, century or range of years implies."""
+        """The end a decade, century, range of years or two dates imply: approximate where the period is
+        (ACLED's 'within a week or so' holds for either end of it)."""
         if parsed.end is None:
             return None
-        return self.reader.read(_strings(self.parts(parsed, end=True)), where, "end ignored")
+        end = self.reader.read(_strings(self.parts(parsed, end=True)), where, "end ignored")
+        return replace(end, approximate=True) if end is not None and parsed.approximate else end
+
+    def backward(self, parsed: Parsed, where: str) -> bool:
+        """Whether the cell's own period ends before it starts once its day and month are read in the
+        file's order ('01/02/2018-02/01/2018' in a day/month file): said, its row to be skipped (read as
+        the cell is, a period that goes backwards either way is skipped already)."""
+        if parsed.end is None or not parsed.waits():
+            return False
+        start, end = self.parts(parsed), self.parts(parsed, end=True)
+        if _in_order(end) >= _in_order(start):
+            return False
+        if parsed.dotted and self.order.fixed is None:
+            how = "day/month, as dates with dots are usually written"
+        else:
+            how = f"{ORDERS[self.order.decide(self.notes)]}, the order this file's dates are read in"
+        self.notes.add(
+            where,
+            f"two dates, the second ({_iso(end)}) before the first ({_iso(start)}) read as {how}: which one is "
+            "wrong, the cell does not say; row skipped",
+        )
+        return True
 
     def other_end(self, parsed: Parsed, end: When, where: str) -> str | None:
         """Where the cell's own period ends otherwise than ``end`` (an end column's, which is used): the
@@ -223,6 +250,14 @@ def ending(parsed: Parsed) -> Parsed:
     if parsed.end is None:
         return parsed
     return replace(parsed, parts=parsed.end, end=None, pair=parsed.end_pair, end_pair=None, order=None)
+
+
+def _in_order(parts: Parts) -> tuple[int, ...]:
+    return tuple(parts[name] for name in ("year", "month", "day") if name in parts)
+
+
+def _iso(parts: Parts) -> str:
+    return "-".join(f"{parts[name]:02d}" for name in ("year", "month", "day") if name in parts)
 
 
 def _strings(parts: Parts) -> dict[str, object]:

@@ -350,7 +350,7 @@ def _time_of(text: str) -> tuple[Parts | str | None, str | None]:
 
 
 def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | None:
-    if row.unreadable:
+    if row.unreadable or (row.start is not None and sheet.dates.backward(row.start, row.where)):
         return None
     for name, parsed in (("start_date", row.start), ("end_date", row.end)):
         if parsed is not None:
