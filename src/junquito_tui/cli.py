@@ -311,13 +311,15 @@ def _export(args: argparse.Namespace) -> int:
     if with_notes:
         marked = count(len(annotations), "marked item")
         print(f"with your notebook: {marked} (--no-notebook leaves them out)", file=sys.stderr)
-    emptied: list[str] = []
-    text = export_text(chronology, args.format, event_ids, annotations if with_notes else None, emptied)
+    from .core.interop.csv_export import Written
+
+    written_rows = Written()
+    text = export_text(chronology, args.format, event_ids, annotations if with_notes else None, written_rows)
     number = len(event_ids) if event_ids is not None else len(chronology.events)
     written = write_output(text, args.format, args.output, kept, count(number, "event"))
     from .core.interop.export_gaps import not_carried  # (msgspec: not for start-up)
 
-    if written == 0 and (gaps := not_carried(chronology, args.format, event_ids, emptied)) is not None:
+    if written == 0 and (gaps := not_carried(chronology, args.format, event_ids, written_rows)) is not None:
         print(f"note: {gaps}", file=sys.stderr)
     return written
 

@@ -13,6 +13,7 @@ from conftest import BUNDLED
 from junquito_tui.cli import main
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.interop import encode_export, export_text, selected_events, write_export
+from junquito_tui.core.interop.csv_export import Written
 from junquito_tui.core.interop.export_gaps import not_carried
 from junquito_tui.core.loader import load_dataset, load_with_report, validate_document
 from junquito_tui.core.records import Actor, Dataset
@@ -88,9 +89,9 @@ def test_a_row_whose_provenance_cell_is_left_empty_is_said_at_export(
     assert main(["--data", str(dataset), "export", "--format", "csv", "-o", str(tmp_path / "a.csv")]) == 0
     err = capsys.readouterr().err
     assert "note: the provenance cell of 2 rows is left empty, as it would be longer than 100,000 characters" in err
-    emptied: list[str] = []
-    export_text(Chronology(load_dataset(dataset)), "csv", None, None, emptied)
-    assert emptied == ["e0", "e1"]
+    written = Written()
+    export_text(Chronology(load_dataset(dataset)), "csv", None, None, written)
+    assert written.emptied == ["e0", "e1"]
 
 
 def _two_anas(tmp_path: Path, relations: list[dict[str, str]]) -> tuple[Chronology, Chronology, list[str]]:
@@ -140,7 +141,29 @@ def test_a_provenance_cell_made_long_by_formula_marks_is_left_empty_and_the_file
         "quotes": [{"id": "q", "text": ";=" * 45_000, "event": "e", "source": "s"}],
     }  # fmt: skip
     chronology = Chronology(validate_document(document, "t.json"))
-    emptied: list[str] = []
-    (tmp_path / "q.csv").write_bytes(encode_export(export_text(chronology, "csv", None, None, emptied), "csv"))
-    assert emptied == ["e"]
+    written = Written()
+    (tmp_path / "q.csv").write_bytes(encode_export(export_text(chronology, "csv", None, None, written), "csv"))
+    assert written.emptied == ["e"]
     assert load_with_report(tmp_path / "q.csv").dataset.events[0].id == "e"  # read: the quote said lost at export
+
+
+def test_a_cell_longer_than_excel_holds_is_said_at_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A summary of 40,000 characters is written whole, but a cell of Excel holds 32,767: opened and saved
+    there, the file would come back with it cut, and the export said nothing of it."""
+    document = {
+        "schema_version": 1, "title": "t", "timezone": "UTC",
+        "events": [{"id": f"e{i}", "title": "T", "when": {"date": "2018", "precision": "year"},
+                    "summary": "s" * length} for i, length in enumerate([32_767, 32_768, 40_000])],
+    }  # fmt: skip
+    dataset = tmp_path / "long.json"
+    dataset.write_text(json.dumps(document), encoding="utf-8")
+    written = Written()
+    export_text(Chronology(load_dataset(dataset)), "csv", None, None, written)
+    assert written.long == ["e1", "e2"]  # (a cell of exactly 32,767 characters, as written, fits)
+    assert main(["--data", str(dataset), "export", "--format", "csv", "-o", str(tmp_path / "a.csv")]) == 0
+    assert (
+        "note: 2 rows have cells longer than the 32,767 characters a cell of Excel can hold (such as 'e1'): "
+        "opened and saved in Excel, the file does not come back whole" in capsys.readouterr().err
+    )
+    back = load_with_report(tmp_path / "a.csv").dataset.events  # (our own reading keeps them whole)
+    assert [len(event.summary) for event in back] == [32_767, 32_768, 40_000]

@@ -16,13 +16,14 @@ def export_events(
     not be written, for the user, None). Markdown includes the user's notebook (``annotations``) as the
     command line's export does: a case file."""
     from ..core.interop import SUFFIXES, encode_export, export_text, write_atomically
+    from ..core.interop.csv_export import Written
     from ..core.interop.export_gaps import not_carried
 
     path = free_name(folder, slugify(chronology.dataset.title) or "chronology", SUFFIXES[fmt])
-    emptied: list[str] = []
+    written = Written()
     try:
-        data = encode_export(export_text(chronology, fmt, event_ids, annotations, emptied), fmt)
-        return write_atomically(path, data), None, not_carried(chronology, fmt, event_ids, emptied)
+        data = encode_export(export_text(chronology, fmt, event_ids, annotations, written), fmt)
+        return write_atomically(path, data), None, not_carried(chronology, fmt, event_ids, written)
     except OSError as error:
         return None, f"Could not export to {path}: {error.strerror or error}", None
 

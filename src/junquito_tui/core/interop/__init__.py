@@ -22,6 +22,7 @@ from ..records import Event
 
 if TYPE_CHECKING:  # the notebook (sqlite3 and all) is imported only by what uses it
     from ..notebook.snapshot import Snapshot
+    from .csv_export import Written
 
 FORMATS = ("timelinejs", "markdown", "csv")
 SUFFIXES = {"timelinejs": ".json", "markdown": ".md", "csv": ".csv"}
@@ -40,11 +41,11 @@ def export_text(
     fmt: str,
     event_ids: Iterable[str] | None = None,
     annotations: Snapshot | None = None,
-    emptied: list[str] | None = None,
+    written: Written | None = None,
 ) -> str:
     """The events (all, or those in ``event_ids``, always in chronological order) as ``fmt`` text;
-    Markdown includes the user's notebook (``annotations``) when given; ``emptied`` is given the ids of
-    the events whose CSV provenance cell is left empty (``export_gaps``)."""
+    Markdown includes the user's notebook (``annotations``) when given; ``written`` is given what
+    writing CSV rows met (``export_gaps``)."""
     events = selected_events(chronology, event_ids)
     if fmt == "timelinejs":
         from .timelinejs_export import to_timelinejs_json
@@ -57,7 +58,7 @@ def export_text(
     if fmt == "csv":
         from .csv_export import to_csv
 
-        return to_csv(chronology, events, emptied)
+        return to_csv(chronology, events, written)
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass, field
 
 from ..chronology import Chronology
 from ..placement import Placement, placement
@@ -39,6 +40,8 @@ from ..records import Event, When
 from ..timeline_rows import spans
 from .csv_lists import ESCAPED, ROLE_ESCAPED, list_part
 from .csv_provenance import CELL_MAX, claims_cell, provenance_cell, sources_cell
+
+EXCEL_CELL_MAX = 32_767  # characters a cell of Excel can hold (its specifications and limits)
 
 COLUMNS = (
     "id",
@@ -110,8 +113,17 @@ def read_cell(text: str, column: str) -> str:
     return _MARKED_PART.sub(lambda m: m.group(1), text)
 
 
-def to_csv(chronology: Chronology, events: list[Event], emptied: list[str] | None = None) -> str:
-    """The events' rows; ``emptied``: given the ids of those whose provenance cell is left empty (too long)."""
+@dataclass
+class Written:
+    """What writing the rows met, for the export's note (``export_gaps``): the events whose provenance cell
+    is left empty (too long), and those with a cell longer than Excel holds."""
+
+    emptied: list[str] = field(default_factory=list)
+    long: list[str] = field(default_factory=list)
+
+
+def to_csv(chronology: Chronology, events: list[Event], written: Written | None = None) -> str:
+    """The events' rows; ``written``: given what writing them met."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
@@ -119,8 +131,10 @@ def to_csv(chronology: Chronology, events: list[Event], emptied: list[str] | Non
         for position, event in enumerate(span.events):
             untimed = span.untimed if position < span.untimed_count else ""
             row = _row(chronology, event, _placement(event, untimed))
-            if emptied is not None and not row[_PROVENANCE]:
-                emptied.append(event.id)
+            if written is not None and not row[_PROVENANCE]:
+                written.emptied.append(event.id)
+            if written is not None and max(map(len, row)) > EXCEL_CELL_MAX:
+                written.long.append(event.id)
             writer.writerow(row)
     return out.getvalue()
 

@@ -3,27 +3,30 @@ file read back (``--data``, ``import``) for the whole dataset. Its rows keep the
 and claims, their quotes, and every actor they name (participants, claimants, speakers) with all the
 dataset says of them (``provenance``). Not: a row's provenance cell too long to write (left empty),
 two actors of one name apart (the import makes one actor of a name), nor what the dataset says of an
-actor named only in the relations of those (read back, it is a name)."""
+actor named only in the relations of those (read back, it is a name). And a cell longer than Excel
+holds does not come back whole once the file is opened and saved in Excel."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from ..chronology import Chronology
 from ..wording import count
 from . import selected_events
+from .csv_export import EXCEL_CELL_MAX, Written
 from .csv_provenance import CELL_MAX, described_beyond_name, named_in_row
 
 
 def not_carried(
-    chronology: Chronology, fmt: str, event_ids: Iterable[str] | None = None, emptied: Sequence[str] = ()
+    chronology: Chronology, fmt: str, event_ids: Iterable[str] | None = None, written: Written | None = None
 ) -> str | None:
     """One sentence naming what the export of these events (all, or ``event_ids``) does not carry, or
-    None where it carries all it names (or the format is not CSV); ``emptied``: the events whose
-    provenance cell the export left empty (``export_text``'s)."""
+    None where it carries all it names (or the format is not CSV); ``written``: what writing its rows
+    met (``export_text``'s)."""
     if fmt != "csv":
         return None
+    emptied, long = (written.emptied, written.long) if written is not None else ((), ())
     said = []
     if emptied:
         said.append(
@@ -47,5 +50,11 @@ def not_carried(
             f"the CSV file names {count(described, 'actor')} only in other actors' relations: read back, "
             f"{'it is a name' if described == 1 else 'they are names'}, without the kind, side, profile and other "
             "details the dataset file keeps"
+        )
+    if long:
+        said.append(
+            f"{count(len(long), 'row')} {'has a cell' if len(long) == 1 else 'have cells'} longer than the "
+            f"{EXCEL_CELL_MAX:,} characters a cell of Excel can hold (such as {long[0]!r}): opened and saved in "
+            "Excel, the file does not come back whole"
         )
     return "; ".join(said) or None
