@@ -110,9 +110,9 @@ def _across_new_year(first: Parsed, last: Parsed) -> Parsed | None:
     """'15 December - 3 January 2018': 15 December 2017 to 3 January 2018, or 15 December 2018 to 3
     January 2019; read as 15 December 2017 to 3 January 2019, which covers both, approximate and said."""
     year = last.parts["year"]
-    start, end = {**first.parts, "year": year - 1}, {**last.parts, "year": year + 1}
     if year - 1 < 1:  # (no year 0 to cross into: left to the readings of free text)
         return None
+    start, end = {**first.parts, "year": year - 1}, {**last.parts, "year": year + 1}
     one, two = _day(first.parts), _day(last.parts)
     note = (
         f"could be {one} {year - 1} to {two} {year} or {one} {year} to {two} {year + 1}: read as {one} {year - 1} "
