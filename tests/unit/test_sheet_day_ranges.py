@@ -18,6 +18,7 @@ from conftest import REPO, known
 from junquito_tui.core.dates import MONTHS
 from junquito_tui.core.interop.notes import Notes
 from junquito_tui.core.interop.sheet_date_values import Parsed
+from junquito_tui.core.interop.sheet_dates import read_date
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.interop.sheet_ranges import date_range
 from junquito_tui.core.interop.sheet_when import DayOrder, SheetDates
@@ -157,10 +158,15 @@ def test_oracle_a_first_date_without_its_year_takes_the_seconds(
     end = _last_day(dates.parts(parsed, end=True) if parsed.end is not None else dates.parts(parsed))
     if first <= second:  # exactly the days written
         assert (start, end, parsed.approximate) == (first, second, False), text
-    elif first.month > second.month:  # across a new year the text does not place: both readings held
-        held = (first.year - 1, first.month, first.day), (second.year + 1, second.month, second.day)
-        assert (start.year, start.month, start.day) <= held[0] and (end.year, end.month, end.day) >= held[1], text
-        assert parsed.approximate and parsed.note is not None and "covers both" in parsed.note
+    elif first.month > second.month:  # across a new year the text does not place: every reading held
+        readings = [
+            (dt.date(begins, first.month, first.day), dt.date(ends, second.month, second.day))
+            for begins, ends in ((first.year - 1, first.year), (first.year, first.year + 1))
+            if (first.month, first.day) != (2, 29) or calendar.isleap(begins)
+            if (second.month, second.day) != (2, 29) or calendar.isleap(ends)
+        ]
+        assert start <= min(readings)[0] and end >= max(readings)[1], text
+        assert parsed.approximate and parsed.note is not None and parsed.note.startswith(f"'{text}' could ")
     else:  # a later day of the same month: a period that holds both days, approximate
         assert start <= second and end >= first and parsed.approximate, text
 
@@ -202,6 +208,9 @@ def test_a_periods_own_end_other_than_the_end_column_is_said_on_the_start(tmp_pa
 _NO_PERIOD = ["1-2-3-2018", "2018-01-15, 2018-01-16", "14/15 January 2018", "1-2/3-2018", "15-01 - 20-01"]
 _NO_PERIOD += ["10-12/11-12", "24-12 - 13-03", "2017-03-12/2018", "2017-03-05/2018", "2018-01-15/2019"]
 _NO_PERIOD += ["31-12-17-2018", "01/02/2018 - 3.2.2018", "1810-11/1810-12", "before 15/01/2018-16/01/2018"]
+# ... and by a second one: a year-month and a month-year cut out of one date, a half that is no day
+_NO_PERIOD += ["2017-03-12-2018", "2017/03/12/2018", "2017-03/12-2018", "15/01/2018-45/01/2018"]
+_NO_PERIOD += ["29-02-2017 / 02-03-2017"]
 
 
 @pytest.mark.parametrize("text", _NO_PERIOD)
@@ -259,3 +268,65 @@ def test_an_acled_period_is_as_approximate_at_its_end_as_at_its_start(tmp_path: 
     a_month = found["afg1002"]
     assert (known(a_month.when).date, a_month.end and a_month.end.date) == ("2021-08", "2021-09")
     assert a_month.end is not None and a_month.end.approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "approximate"),
+    [
+        # two whole months, as exact as two whole days (was: the start approximate)
+        ("December 2017 - January 2018", {"year": 2017, "month": 12}, {"year": 2018, "month": 1}, (False, False)),
+        # a range of months with its year once is read as before: its start approximate, its end as written
+        ("January-March 1950", {"year": 1950, "month": 1}, {"year": 1950, "month": 3}, (True, False)),
+        # a word of doubt is the whole period's: both ends approximate
+        ("c. 15/01/2018-16/01/2018", {"year": 2018, "month": 1, "day": 15}, {"year": 2018, "month": 1, "day": 16},
+         (True, True)),
+        # across a new year, one reading needs 29 February 2001: the other alone, said
+        ("1 March - 29 February 2000", {"year": 1999, "month": 3, "day": 1}, {"year": 2000, "month": 2, "day": 29},
+         (True, True)),
+    ],
+)  # fmt: skip
+def test_which_ends_of_a_period_are_approximate(
+    text: str, start: dict[str, int], end: dict[str, int], approximate: tuple[bool, bool]
+) -> None:
+    parsed, _ = _read(text, "dmy")
+    assert isinstance(parsed, Parsed) and (parsed.parts, parsed.end) == (start, end)
+    assert (parsed.approximate, parsed.end_approximate) == approximate
+
+
+def test_a_periods_notes_are_said_once_and_the_impossible_reading_is_named() -> None:
+    parsed, _ = _read("Monday June 12, 99 - June 17, 99", None)
+    assert isinstance(parsed, Parsed) and parsed.note is not None
+    assert parsed.note.count("two-digit year '99' read as 1999") == 1
+    leap, _ = _read("1 March - 29 February 2000", None)
+    assert isinstance(leap, Parsed) and leap.note == (
+        "'1 March - 29 February 2000' could only be 1 March 1999 to 29 February 2000 (a day of the other reading "
+        "is no day of its year)"
+    )
+
+
+@pytest.mark.parametrize("text", ["March 2018 - January 2018", "2018-01-16/2018-01-15", "2 May 2018 to 1 May 2018"])
+def test_two_whole_dates_going_backwards_skip_their_row_whatever_their_form(text: str) -> None:
+    said = read_date(text)  # (were: the year, approximate, where written with names or ISO dates)
+    assert isinstance(said, str) and said.startswith("two dates, the second (") and "the cell does not say" in said
+
+
+def test_an_end_column_that_agrees_with_the_cells_period_says_nothing_and_one_before_the_start_gives_way(
+    tmp_path: Path,
+) -> None:
+    sheet = tmp_path / "sheet.csv"
+    rows = [
+        "1850s,1859-12-31,Decade",
+        "15/01/2018-16/01/2018,January 2018,Month",
+        "15/01/2018-16/01/2018,14/01/2018,Before",
+    ]
+    sheet.write_text("date,end,title\n" + "\n".join(rows) + "\n")
+    loaded = load_with_report(sheet, columns=parse_columns("date=date,end=end,title=title"))
+    found = {event.title: _dated(event) for event in loaded.dataset.events}
+    assert found["Decade"][3] == "1850s" and found["Decade"][4] == "1859-12-31"  # one within the other: no word
+    assert found["Month"] == ("2018-01-15", "day", False, None, "2018-01")
+    # the end column's day is before the start: the date cell's own end is used (was: no end at all)
+    assert found["Before"] == (
+        "2018-01-15", "day", False, "the file gives the end 2018-01-14, before this start: not used", "2018-01-16"
+    )  # fmt: skip
+    assert not [warning for warning in loaded.warnings if "whose end is not the end given beside it" in warning]
+    assert "line 4: the end 2018-01-14 is before the start 2018-01-15; end date ignored" in loaded.warnings

@@ -266,7 +266,7 @@ def test_bce_dates() -> None:
     assert shown["Negative year"] == "460 BCE" and shown["Zero-padded"] == "475 BCE"
     assert shown["Era as text"] == "476 BCE" and shown["Ides"] == "44 BCE"
     century = by_title(loaded)["A century"]
-    assert (short_date(century.when), short_date(century.end)) == ("~500 BCE", "~401 BCE")  # both ends approximate
+    assert (short_date(century.when), short_date(century.end)) == ("~500 BCE", "401 BCE")
     assert warned(loaded, "negative years read as years BCE")
     assert [e.title for e in Chronology(loaded.dataset).events][:2] == ["A century", "Era as text"]
 

@@ -273,13 +273,13 @@ def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed
     finest = "day" if "day" in start.parts or start.pair is not None else "month" if "month" in start.parts else "year"
     if precision in _COARSER and finest in _COARSER[precision]:  # 'January 2018' coded to the week around a day
         note = kept + f"ACLED time precision {precision}, {_MEANS[precision]}: the date gives only the {finest}"
-        made = replace(start, approximate=True, note=note)
+        made = replace(start, approximate=True, end_approximate=True, note=note)
     elif precision in PRECISION_NOTES or not precision:
         note = kept + PRECISION_NOTES.get(precision, NO_PRECISION)
-        made = replace(start, approximate=True, note=note, month_only=precision == "3")
+        made = replace(start, approximate=True, end_approximate=True, note=note, month_only=precision == "3")
     else:
         unknown = f"ACLED time precision {precision!r} is not 1, 2 or 3: this day, or a week or the month around it"
-        made = replace(start, approximate=True, note=kept + unknown)
+        made = replace(start, approximate=True, end_approximate=True, note=kept + unknown)
     memo.precise[key] = made
     return made
 

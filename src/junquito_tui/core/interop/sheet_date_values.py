@@ -21,6 +21,9 @@ class Parsed:
     offset: str | None = None  # '+02:00' when the text gives a zone
     pair: tuple[int, int] | None = None  # day and month of '1/2/1951', waiting for the file's order
     end_pair: tuple[int, int] | None = None  # the same of its end ('1/2/1951-3/2/1951')
+    # its end as approximate as its start: where the doubt is the whole period's ('c. 1826-31', ACLED's
+    # time precision), not a period's own ('1826-31' is approximate by its start alone, as TimelineJS has it)
+    end_approximate: bool = False
     order: str | None = None  # 'dmy' or 'mdy' when the value itself shows it (a part over 12)
     month_only: bool = False  # the file says only the month is known (ACLED's time precision 3)
     dotted: bool = False  # '1.2.1951': day first by the dots' convention, which says nothing of the file's order

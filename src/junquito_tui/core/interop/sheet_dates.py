@@ -345,7 +345,6 @@ def _from_words(original: str) -> Parsed | str:
     elif (era_match := _ERA_CE.search(text)) is not None:
         text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), 1
     separated = False  # '1,950': a number written with thousands separators
-    backward: str | None = None  # two dates, the second before the first: why the cell is not read, if nothing is
     if era > 0 and (across := _ACROSS_ERAS.match(text)) is not None:  # '100 BC - 100 AD'
         vague, era = True, 0
         parsed: Parsed | str | None = span(-int(across.group(1)), int(across.group(2)))
@@ -360,10 +359,13 @@ def _from_words(original: str) -> Parsed | str:
         if grouped != text:  # '1,950' is 1950 (reading '950' from it would be another year)
             text, separated = grouped, True
             said.append(f"{original!r}: a number with thousands separators, read as {text}")
-        parsed = (_two_years(text) if vague and not era else None) or _exact(text, era) or vague_form(text, era)
+        parsed = (_two_years(text) if vague and not era else None) or _exact(text, era)
         if parsed is None and not era and clock is None and unread is None and bound is None:  # (a time: the end's)
-            ranged = date_range(text, _exact)
-            parsed, backward = (None, ranged) if isinstance(ranged, str) else (ranged, None)
+            ranged = date_range(text, _exact)  # two whole dates ('December 2017 - January 2018'): as written
+            if isinstance(ranged, str):  # two dates going backwards: which is wrong, the cell does not say
+                return ranged
+            parsed = ranged
+        parsed = parsed or vague_form(text, era)
     if parsed is None and not era and (day := _DAY_THEN_TIME.match(text)) is not None:
         parsed = _exact(day.group(1), era)
         if isinstance(parsed, Parsed):
@@ -375,8 +377,6 @@ def _from_words(original: str) -> Parsed | str:
     if parsed is None:
         parsed = year_in_text(text, era)
         vague = True
-    if isinstance(parsed, str) and isinstance(backward, str):  # (no year read by other means either)
-        parsed = backward
     if isinstance(parsed, str):
         return parsed
     parsed.said += said
@@ -391,6 +391,7 @@ def _from_words(original: str) -> Parsed | str:
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
         parsed.approximate, reading = True, parsed.note
+        parsed.end_approximate = parsed.end_approximate or vague  # ('c. 1826-31': around either year)
         if reading is None:
             parsed.note = original
         else:  # "'1800s' could mean ...", "'c. 1-May-20': two-digit year '20' read as 2020, ..."

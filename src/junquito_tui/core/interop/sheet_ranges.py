@@ -28,7 +28,7 @@ _DAYS_BEFORE = re.compile(r"^(\d{1,2})\s*[-–—]\s*(\d{1,2})([/.])(\d{1,2})\3(
 _LEAST_YEAR = 100  # a half read as a year of one or two digits is no date of a period
 _YEAR, _LETTER = re.compile(r"\d{3,}"), re.compile(r"[^\W\d_]")
 _TAIL_YEAR = re.compile(r"(\d{3,})$")  # the second date's year, lent to a first that has none
-_NUMBERS, _SEPARATORS = re.compile(r"\d+"), re.compile(r"[\s,]+")
+_NUMBERS, _YEARS, _SEPARATORS = re.compile(r"\d{1,2}"), re.compile(r"\d{3,}"), re.compile(r"[\s,]+")
 _WORDS = re.compile(r"[^\W\d_]+(?:[\s,]+[^\W\d_]+)*")  # 'de enero', 'de febrero de': one word's place
 _LONGEST = 80  # characters: '15 de septiembre de 2018 al 16 de septiembre de 2018' is 52
 BACKWARD = "two dates, the second ({1}) before the first ({0}): which one is wrong, the cell does not say"
@@ -71,26 +71,26 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
     orders = {one.order or "" for one in (first, last)} & set(_ORDERS)  # (not 'same': '01/01/2018' shows none)
     if len(orders) > 1:  # one day/month, the other month/day: not one writer's period
         return None
-    notes = list(dict.fromkeys(one.note for one in (first, last) if one.note))
+    notes = [part for one in (first, last) if one.note for part in one.note.split("; ")]
     if orders:  # a date that could be either is read as the cell's other date shows
         (order,) = orders
         for written, one in ((head, first), (tail, last)):
             if one.pair is not None:
                 notes.append(f"{written!r} read as {_ORDERS[order]}, as the cell's other date shows")
         first, last = _ordered(first, order), _ordered(last, order)
+    if not (_real(first) and _real(last)):  # ('15/01/2018-45/01/2018': no day 45 in either order)
+        return None
+    note = "; ".join(dict.fromkeys(notes)) or None
+    said = list(dict.fromkeys([*first.said, *last.said]))
     keys = [(_key(first, swap), _key(last, swap)) for swap in ((False,) if orders else (False, True))]
     if all(start == end for start, end in keys):  # the same day twice: that day
-        return Parsed(
-            first.parts, note="; ".join(notes) or None, pair=first.pair, order=first.order, dotted=first.dotted,
-            said=first.said,
-        )  # fmt: skip
+        return Parsed(first.parts, note=note, pair=first.pair, order=first.order, dotted=first.dotted, said=said)
     if borrowed and first.parts["month"] > last.parts["month"]:
         return _across_new_year(first, last)
     if not any(start < end for start, end in keys):  # an end before its start: which is wrong, the cell does not say
         return None if borrowed else BACKWARD.format(head, tail)
-    said = list(dict.fromkeys([*first.said, *last.said]))
     return Parsed(
-        first.parts, note="; ".join(notes) or None, end=last.parts, pair=first.pair, end_pair=last.pair,
+        first.parts, note=note, end=last.parts, pair=first.pair, end_pair=last.pair,
         order=next(iter(orders), first.order or last.order), dotted=first.dotted or last.dotted, said=said,
     )  # fmt: skip
 
@@ -101,6 +101,14 @@ def _days_of_a_month(first: int, last: int, month: int, year: int) -> Parsed | N
     return Parsed({"year": year, "month": month, "day": first}, end={"year": year, "month": month, "day": last})
 
 
+def _real(parsed: Parsed) -> bool:
+    """Whether the date is a day of the calendar (its month and day in range, in some order if either)."""
+    parts = parsed.parts
+    if not 1 <= parts["month"] <= 12:
+        return False
+    return "day" not in parts or 1 <= parts["day"] <= calendar.monthrange(parts["year"], parts["month"])[1]
+
+
 def _lends_year(head: str) -> bool:
     """Whether the first date may take the second's year: a day and a month by name, no year of its own."""
     return _YEAR.search(head) is None and _LETTER.search(head) is not None
@@ -108,17 +116,29 @@ def _lends_year(head: str) -> bool:
 
 def _across_new_year(first: Parsed, last: Parsed) -> Parsed | None:
     """'15 December - 3 January 2018': 15 December 2017 to 3 January 2018, or 15 December 2018 to 3
-    January 2019; read as 15 December 2017 to 3 January 2019, which covers both, approximate and said."""
+    January 2019; read as 15 December 2017 to 3 January 2019, which covers both, approximate and said.
+    A reading that would need a day the calendar lacks (29 February 2017) is no reading."""
     year = last.parts["year"]
     if year - 1 < 1:  # (no year 0 to cross into: left to the readings of free text)
         return None
-    start, end = {**first.parts, "year": year - 1}, {**last.parts, "year": year + 1}
     one, two = _day(first.parts), _day(last.parts)
-    note = (
-        f"could be {one} {year - 1} to {two} {year} or {one} {year} to {two} {year + 1}: read as {one} {year - 1} "
-        f"to {two} {year + 1}, which covers both"
-    )
-    return Parsed(start, approximate=True, note=note, end=end)
+    readings = [
+        (start, end)
+        for start, end in ((year - 1, year), (year, year + 1))
+        if _real(Parsed({**first.parts, "year": start})) and _real(Parsed({**last.parts, "year": end}))
+    ]
+    if not readings:
+        return None
+    (begins, _), (_, ends) = readings[0], readings[-1]
+    shown = " or ".join(f"{one} {start} to {two} {end}" for start, end in readings)
+    if len(readings) == 1:  # the other needs a day the calendar lacks
+        note = f"could only be {shown} (a day of the other reading is no day of its year)"
+    else:
+        note = f"could be {shown}: read as {one} {begins} to {two} {ends}, which covers both"
+    return Parsed(
+        {**first.parts, "year": begins}, approximate=True, end_approximate=True, note=note,
+        end={**last.parts, "year": ends},
+    )  # fmt: skip
 
 
 def _day(parts: dict[str, int]) -> str:
@@ -135,8 +155,9 @@ def _key(parsed: Parsed, swap: bool) -> tuple[int, ...]:
 
 
 def _shape(text: str) -> str:
-    """How a date is written: its numbers, words and separators ('9/9/9', '9 a 9'), spaces and commas left out."""
-    return _SEPARATORS.sub("", _WORDS.sub("a", _NUMBERS.sub("9", text)))
+    """How a date is written: its years (three digits or more), other numbers, words and separators
+    ('9/9/Y', '9aY'), spaces and commas left out: '2017-03' (Y-9) is not written as '12-2018' (9-Y)."""
+    return _SEPARATORS.sub("", _WORDS.sub("a", _NUMBERS.sub("9", _YEARS.sub("Y", text))))
 
 
 def _plain(parsed: Parsed) -> bool:

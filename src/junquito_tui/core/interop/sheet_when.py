@@ -201,12 +201,12 @@ class SheetDates:
         return "as most of the file's dates that show an order show it"
 
     def end_of(self, parsed: Parsed, where: str) -> When | None:
-        """The end a decade, century, range of years or two dates imply: approximate where the period is
-        (ACLED's 'within a week or so' holds for either end of it)."""
+        """The end a decade, century, range of years or two dates imply (approximate where the doubt is the
+        whole period's: ``end_approximate``)."""
         if parsed.end is None:
             return None
         end = self.reader.read(_strings(self.parts(parsed, end=True)), where, "end ignored")
-        return replace(end, approximate=True) if end is not None and parsed.approximate else end
+        return replace(end, approximate=True) if end is not None and parsed.end_approximate else end
 
     def backward(self, parsed: Parsed, where: str) -> bool:
         """Whether the cell's own period ends before it starts once its day and month are read in the
@@ -232,8 +232,8 @@ class SheetDates:
         """Where the cell's own period ends otherwise than ``end`` (an end column's, which is used): the
         start's note on it, said in a warning too; else None."""
         own = self.end_of(parsed, where)
-        if own is None or (own.date, own.precision) == (end.date, end.precision):
-            return None
+        if own is None or own.date.startswith(end.date) or end.date.startswith(own.date):
+            return None  # (one within the other: '1850s' ends in 1859, and so on 1859-12-31)
         self.notes.group(OTHER_END, where)
         return f"the date cell's period ends {own.date}, not {end.date} as the end given beside it says"
 
