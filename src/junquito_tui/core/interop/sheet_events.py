@@ -207,14 +207,17 @@ class RowEvents:
     def _end(self, draft: Draft, when: When) -> tuple[When | None, When]:
         """The end, and the start (noted when the file gives an end before it, which is not used)."""
         end = None
+        if draft.end is not None and self.dates.backward(draft.end, draft.where, "end date ignored"):
+            draft.end = None  # (an end cell whose own period goes backwards in the file's order)
         if draft.end is not None:
             end = self.dates.when(ending(draft.end), draft.where, "end date ignored")
             if end is not None and ends_before(end, when) and draft.start.end is not None:
                 # an end column's end before the start, and the date cell's own period: that end is used
                 self.notes.add(draft.where, f"the end {end.date} is before the start {when.date}; end date ignored")
                 when, end = unused_end(when, end), None
-            elif end is not None and (other := self.dates.other_end(draft.start, end, draft.where)) is not None:
-                when = replace(when, note=f"{when.note}; {other}" if when.note else other)
+            elif end is not None:
+                end, other = self.dates.other_end(draft.start, end, draft.where)
+                when = replace(when, note=f"{when.note}; {other}" if when.note else other) if other else when
         if end is None:
             end = self.dates.end_of(draft.start, draft.where)
         if end is not None and ends_before(end, when):

@@ -28,8 +28,9 @@ _DAYS_BEFORE = re.compile(r"^(\d{1,2})\s*[-–—]\s*(\d{1,2})([/.])(\d{1,2})\3(
 _LEAST_YEAR = 100  # a half read as a year of one or two digits is no date of a period
 _YEAR, _LETTER = re.compile(r"\d{3,}"), re.compile(r"[^\W\d_]")
 _TAIL_YEAR = re.compile(r"(\d{3,})$")  # the second date's year, lent to a first that has none
-_NUMBERS, _YEARS, _SEPARATORS = re.compile(r"\d{1,2}"), re.compile(r"\d{3,}"), re.compile(r"[\s,]+")
+_NUMBERS, _YEARS, _SPACES = re.compile(r"\d{1,2}"), re.compile(r"\d{3,}"), re.compile(r",?\s+|,")
 _WORDS = re.compile(r"[^\W\d_]+(?:[\s,]+[^\W\d_]+)*")  # 'de enero', 'de febrero de': one word's place
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.\d{2,4}$")  # a date with dots shows its own order, as any does
 _LONGEST = 80  # characters: '15 de septiembre de 2018 al 16 de septiembre de 2018' is 52
 BACKWARD = "two dates, the second ({1}) before the first ({0}): which one is wrong, the cell does not say"
 
@@ -68,10 +69,12 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
         return None
     if min(first.parts["year"], last.parts["year"]) < _LEAST_YEAR:  # ('1-2-3-2018' is no February of the year 1)
         return None
-    orders = {one.order or "" for one in (first, last)} & set(_ORDERS)  # (not 'same': '01/01/2018' shows none)
+    # the order a date shows (not 'same': '01/01/2018' shows none); a dotted one's, for this cell alone
+    shown = [one.order or _dotted_order(written) for written, one in ((head, first), (tail, last))]
+    orders = {order for order in shown if order is not None and order in _ORDERS}
     if len(orders) > 1:  # one day/month, the other month/day: not one writer's period
         return None
-    notes = [part for one in (first, last) if one.note for part in one.note.split("; ")]
+    notes = [_of(written, part) for written, one in ((head, first), (tail, last)) for part in _parts_of(one.note)]
     if orders:  # a date that could be either is read as the cell's other date shows
         (order,) = orders
         for written, one in ((head, first), (tail, last)):
@@ -83,15 +86,15 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
     note = "; ".join(dict.fromkeys(notes)) or None
     said = list(dict.fromkeys([*first.said, *last.said]))
     keys = [(_key(first, swap), _key(last, swap)) for swap in ((False,) if orders else (False, True))]
+    if borrowed and _key(first, False) >= _key(last, False):  # ('20 January - 10 January 2018', and one day)
+        return _across_new_year(first, last)
     if all(start == end for start, end in keys):  # the same day twice: that day
         return Parsed(first.parts, note=note, pair=first.pair, order=first.order, dotted=first.dotted, said=said)
-    if borrowed and first.parts["month"] > last.parts["month"]:
-        return _across_new_year(first, last)
     if not any(start < end for start, end in keys):  # an end before its start: which is wrong, the cell does not say
         return None if borrowed else BACKWARD.format(head, tail)
     return Parsed(
         first.parts, note=note, end=last.parts, pair=first.pair, end_pair=last.pair,
-        order=next(iter(orders), first.order or last.order), dotted=first.dotted or last.dotted, said=said,
+        order=first.order or last.order, dotted=first.dotted or last.dotted, said=said,
     )  # fmt: skip
 
 
@@ -155,17 +158,36 @@ def _key(parsed: Parsed, swap: bool) -> tuple[int, ...]:
 
 
 def _shape(text: str) -> str:
-    """How a date is written: its years (three digits or more), other numbers, words and separators
-    ('9/9/Y', '9aY'), spaces and commas left out: '2017-03' (Y-9) is not written as '12-2018' (9-Y)."""
-    return _SEPARATORS.sub("", _WORDS.sub("a", _NUMBERS.sub("9", _YEARS.sub("Y", text))))
+    """How a date is written: its years (three digits or more), other numbers, words, separators and
+    spaces ('9/9/Y', '9 a Y'; a comma as a space): '2017-03' (Y-9) is not written as '12-2018' (9-Y),
+    nor '5-Aug 2024' (9-a Y) as '24 - September 2024' (9 - a Y)."""
+    return _SPACES.sub(" ", _WORDS.sub("a", _NUMBERS.sub("9", _YEARS.sub("Y", text))))
+
+
+def _dotted_order(text: str) -> str | None:
+    """The order a date with dots shows by a part over 12 ('13.1.2018'), which ``_numeric`` keeps from the
+    file's evidence (dots are day first by convention): within one cell, the other date is written so."""
+    if (match := _DOTTED.match(text)) is None:
+        return None
+    first, second = int(match.group(1)), int(match.group(2))
+    return "dmy" if first > 12 >= second else "mdy" if second > 12 >= first else None
+
+
+def _parts_of(note: str | None) -> list[str]:
+    return note.split("; ") if note else []
+
+
+def _of(written: str, note: str) -> str:
+    """A half's note, naming the half where it could be read otherwise ("'2000-01' could also be ...")."""
+    return f"{written!r} {note}" if note.startswith("could") else note
 
 
 def _plain(parsed: Parsed) -> bool:
-    """A date of a year, month and maybe day: no time, zone, period or guess of its own ('1810-11' could
-    also be the years 1810 and 1811: no date of a period, whose ends are exact)."""
+    """A date of a year, month and maybe day: no time, zone, period or guess of its own (a year-month
+    that could also be two years, '2000-01', is read as the month, said: two alike are two months)."""
     return (
         parsed.end is None
-        and not (parsed.note or "").startswith("could")
+        and (not (note := parsed.note or "").startswith("could") or note.startswith("could also be the years"))
         and parsed.offset is None
         and not parsed.approximate
         and not parsed.month_only

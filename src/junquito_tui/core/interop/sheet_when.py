@@ -208,7 +208,7 @@ class SheetDates:
         end = self.reader.read(_strings(self.parts(parsed, end=True)), where, "end ignored")
         return replace(end, approximate=True) if end is not None and parsed.end_approximate else end
 
-    def backward(self, parsed: Parsed, where: str) -> bool:
+    def backward(self, parsed: Parsed, where: str, consequence: str = "row skipped") -> bool:
         """Whether the cell's own period ends before it starts once its day and month are read in the
         file's order ('01/02/2018-02/01/2018' in a day/month file): said, its row to be skipped (read as
         the cell is, a period that goes backwards either way is skipped already)."""
@@ -224,18 +224,21 @@ class SheetDates:
         self.notes.add(
             where,
             f"two dates, the second ({_iso(end)}) before the first ({_iso(start)}) read as {how}: which one is "
-            "wrong, the cell does not say; row skipped",
+            f"wrong, the cell does not say; {consequence}",
         )
         return True
 
-    def other_end(self, parsed: Parsed, end: When, where: str) -> str | None:
-        """Where the cell's own period ends otherwise than ``end`` (an end column's, which is used): the
-        start's note on it, said in a warning too; else None."""
+    def other_end(self, parsed: Parsed, end: When, where: str) -> tuple[When, str | None]:
+        """The end to use beside the cell's own period, given ``end`` (an end column's): where one is within
+        the other ('1850s' and 1859-12-31, 16 January 2018 and 2018), the finer; else ``end``, with the
+        start's note on the cell's own end, said in a warning too."""
         own = self.end_of(parsed, where)
-        if own is None or own.date.startswith(end.date) or end.date.startswith(own.date):
-            return None  # (one within the other: '1850s' ends in 1859, and so on 1859-12-31)
+        if own is None:
+            return end, None
+        if own.date.startswith(end.date) or end.date.startswith(own.date):
+            return (own if len(own.date) > len(end.date) else end), None
         self.notes.group(OTHER_END, where)
-        return f"the date cell's period ends {own.date}, not {end.date} as the end given beside it says"
+        return end, f"the date cell's period ends {own.date}, not {end.date} as the end given beside it says"
 
 
 OTHER_END = (

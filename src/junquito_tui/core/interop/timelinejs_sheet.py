@@ -352,6 +352,9 @@ def _time_of(text: str) -> tuple[Parts | str | None, str | None]:
 def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | None:
     if row.unreadable or (row.start is not None and sheet.dates.backward(row.start, row.where)):
         return None
+    if row.end is not None and sheet.dates.backward(row.end, row.where, "end date ignored"):
+        row.end = None
+        row.slide.pop("end_date", None)
     for name, parsed in (("start_date", row.start), ("end_date", row.end)):
         if parsed is not None:
             given = {k: v for k, v in row.slide.get(name, {}).items() if v is not None and v != ""}
@@ -439,8 +442,10 @@ def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pendin
         fields["when"] = pending.when = when
         if "end" not in fields and (end := sheet.dates.end_of(start, row.where)) is not None:
             fields["end"] = end
-        elif "end" in fields and (other := sheet.dates.other_end(start, fields["end"], row.where)) is not None:
-            fields["when"] = pending.when = replace(when, note=f"{when.note}; {other}" if when.note else other)
+        elif "end" in fields:
+            fields["end"], other = sheet.dates.other_end(start, fields["end"], row.where)
+            if other is not None:
+                fields["when"] = pending.when = replace(when, note=f"{when.note}; {other}" if when.note else other)
     if row.end is not None and (made := fields.get("end")) is not None and (row.end.approximate or row.end.note):
         # an end written as text ('1826-31', 'c. 1900'): its note and approximate flag, as a start's
         note = row.end.note if not made.note or made.note == row.end.note else f"{row.end.note}; {made.note}"
