@@ -334,11 +334,16 @@ def test_an_end_column_that_agrees_with_the_cells_period_says_nothing_and_one_be
 
 @pytest.mark.parametrize(
     ("text", "end_approximate"),
-    [("1960s-1970s", False), ("Sept. 1939 – 1945", False), ("1826-31", False), ("c. 1826-31", True),
-     ("around 15/01/2018-16/01/2018", True), ("15/01/2018-16/01/2018?", True)],
+    [("1826-31", False), ("January-March 1950", False), ("c. 1826-31", True), ("1826-31 circa", True),
+     ("[1826-31]", True), ("1960s-1970s", True), ("Sept. 1939 – 1945", True), ("before 1990-1995", True),
+     ("around 15/01/2018-16/01/2018", True), ("approximately 15/01/2018-16/01/2018", True),
+     ("15/01/2018-16/01/2018?", True)],
 )  # fmt: skip
-def test_only_a_word_or_mark_of_doubt_makes_a_periods_end_approximate(text: str, end_approximate: bool) -> None:
-    parsed, _ = _read(text, "dmy")  # (a third review: every range read as free text had its end made approximate)
+def test_doubt_and_free_text_make_a_periods_end_approximate(text: str, end_approximate: bool) -> None:
+    """A word or mark of doubt anywhere, and a reading of free text, are the whole period's (a fourth
+    review: '1826-31 circa' had an exact end); a range of years or months written as such is approximate
+    at its start only, as TimelineJS has it."""
+    parsed, _ = _read(text, "dmy")
     assert isinstance(parsed, Parsed) and parsed.end is not None and parsed.end_approximate is end_approximate
 
 
@@ -382,3 +387,29 @@ def test_an_end_year_within_the_cells_period_gives_way_to_the_finer_end(tmp_path
     timeline.write_text("Year,End Year,Headline\n15/01/2018-16/01/2018,2018,Days\n")
     (event,) = load_with_report(timeline).dataset.events
     assert _dated(event) == ("2018-01-15", "day", False, None, "2018-01-16")  # (was: the end 2018, unsaid)
+
+
+def test_the_fourth_reviews_cells() -> None:
+    """'approximately' was read as 'approx' and 'imately' (the cell refused), 'byzantine' as 'by' (a bound
+    said of it), a space before a comma as another way of writing; the same day twice with the year once
+    left out the reading of that day alone."""
+    days = {"year": 2018, "month": 1, "day": 15}, {"year": 2018, "month": 1, "day": 16}
+    for text in ["approximately 15/01/2018-16/01/2018", "January 15 , 2018 - January 16, 2018"]:
+        parsed, _ = _read(text, None)
+        assert isinstance(parsed, Parsed) and (parsed.parts, parsed.end) == days, text
+    byzantine = read_date("byzantine 1200")
+    assert isinstance(byzantine, Parsed) and not any("before it" in said or "'by" in said for said in byzantine.said)
+    twice = read_date("5 Aug - 5 Aug 2024")
+    assert isinstance(twice, Parsed) and twice.note == (
+        "'5 Aug - 5 Aug 2024' could be 5 August 2024 alone, 5 August 2023 to 5 August 2024, or 5 August 2024 to "
+        "5 August 2025: read as 5 August 2023 to 5 August 2025, which covers all 3"
+    )
+
+
+def test_an_end_columns_doubt_is_kept_beside_a_finer_period(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("date,end,title\n15/01/2018-20/01/2018,c. January 2018,Doubt\n")
+    loaded = load_with_report(sheet, columns=parse_columns("date=date,end=end,title=title"))
+    (event,) = loaded.dataset.events
+    assert event.end is not None and (event.end.date, event.end.approximate) == ("2018-01", True)
+    assert event.end.note == "c. January 2018"  # (was: the cell's exact 20 January, the doubt dropped unsaid)

@@ -46,8 +46,9 @@ from .sheet_periods import span, vague_form, year_in_text
 from .sheet_ranges import date_range
 
 _VAGUE = re.compile(
-    r"^(?:~|≈|c\.|ca\.?|circa|around|about|approx\.?|approximately|early|mid-?|late|before|after|by|since|until|"
-    r"some ?time(?: in)?|spring|summer|autumn|fall|winter|the|"
+    # a word whole: not 'approx' out of 'approximately', 'by' out of 'byzantine', 'the' out of 'thereabouts'
+    r"^(?:~|≈|c\.|mid-|(?:ca\.?|circa|around|about|approximately|approx\.?|early|mid|late|before|after|by|since|"
+    r"until|some ?time(?: in)?|spring|summer|autumn|fall|winter|the)(?![^\W\d_])|"
     # Spanish ('aprox. 15/01/2018', 'hacia el 15 de enero', 'antes del 15 de enero de 2018'), not in a word
     r"(?:aprox\.?|aproximadamente|hacia(?: el| la)?|alrededor del?|cerca del?|antes del?|despu[eé]s del?|desde(?: el)?|"
     r"hasta(?: el)?|el)(?![^\W\d_]))\s*",
@@ -322,14 +323,12 @@ def _from_words(original: str) -> Parsed | str:
     if _BEFORE_PRESENT.search(original.rstrip("?() ")):
         return f"{original!r} counts years before the present (1950), as radiocarbon dates do: no year is read from it"
     text, vague, bound = _MINUS.sub("-", original), False, None
-    doubted = False  # a word or mark of doubt ('c.', 'around', '?'): the whole period's, both its ends
     while (match := _VAGUE.match(text)) and match.end() < len(text):
         word = match.group().strip().lower()
         text, vague = text[match.end() :], vague or word not in ("the", "el")  # ('el 15 de enero': no guess)
         bound = bound or (word if word.split()[0] in _BOUNDS else None)
-        doubted = doubted or (word not in ("the", "el") and word.split()[0] not in _BOUNDS)
     if text.endswith("?"):
-        text, vague, doubted = text.rstrip("?() ").strip(), True, True
+        text, vague = text.rstrip("?() ").strip(), True
     text = text.strip(" ,;.") if not text.endswith(".") or not _ERA_BCE.search(text) else text.strip(" ,;")
     said: list[str] = []
     if (basic := _BASIC.match(text)) is not None:  # '20200321T100000Z'
@@ -393,7 +392,8 @@ def _from_words(original: str) -> Parsed | str:
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
         parsed.approximate, reading = True, parsed.note
-        parsed.end_approximate = parsed.end_approximate or doubted  # ('c. 1826-31': around either year)
+        # a word or mark of doubt, or a reading of free text, is the whole period's: 'c. 1826-31', '1960s-1970s'
+        parsed.end_approximate = parsed.end_approximate or vague
         if reading is None:
             parsed.note = original
         else:  # "'1800s' could mean ...", "'c. 1-May-20': two-digit year '20' read as 2020, ..."

@@ -28,7 +28,7 @@ _DAYS_BEFORE = re.compile(r"^(\d{1,2})\s*[-–—]\s*(\d{1,2})([/.])(\d{1,2})\3(
 _LEAST_YEAR = 100  # a half read as a year of one or two digits is no date of a period
 _YEAR, _LETTER = re.compile(r"\d{3,}"), re.compile(r"[^\W\d_]")
 _TAIL_YEAR = re.compile(r"(\d{3,})$")  # the second date's year, lent to a first that has none
-_NUMBERS, _YEARS, _SPACES = re.compile(r"\d{1,2}"), re.compile(r"\d{3,}"), re.compile(r",?\s+|,")
+_NUMBERS, _YEARS, _SPACES = re.compile(r"\d{1,2}"), re.compile(r"\d{3,}"), re.compile(r"[\s,]+")
 _WORDS = re.compile(r"[^\W\d_]+(?:[\s,]+[^\W\d_]+)*")  # 'de enero', 'de febrero de': one word's place
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.\d{2,4}$")  # a date with dots shows its own order, as any does
 _LONGEST = 80  # characters: '15 de septiembre de 2018 al 16 de septiembre de 2018' is 52
@@ -133,11 +133,15 @@ def _across_new_year(first: Parsed, last: Parsed) -> Parsed | None:
     if not readings:
         return None
     (begins, _), (_, ends) = readings[0], readings[-1]
-    shown = " or ".join(f"{one} {start} to {two} {end}" for start, end in readings)
-    if len(readings) == 1:  # the other needs a day the calendar lacks
-        note = f"could only be {shown} (a day of the other reading is no day of its year)"
+    shown = [f"{one} {start} to {two} {end}" for start, end in readings]
+    if one == two:  # '5 Aug - 5 Aug 2024': that day alone, written twice, is a reading too (and held)
+        shown.insert(0, f"{one} {year} alone")
+    if len(shown) == 1:  # the other needs a day the calendar lacks
+        note = f"could only be {shown[0]} (a day of the other reading is no day of its year)"
     else:
-        note = f"could be {shown}: read as {one} {begins} to {two} {ends}, which covers both"
+        every = "both" if len(shown) == 2 else f"all {len(shown)}"
+        listed = ", ".join(shown[:-1]) + (", or " if len(shown) > 2 else " or ") + shown[-1]
+        note = f"could be {listed}: read as {one} {begins} to {two} {ends}, which covers {every}"
     return Parsed(
         {**first.parts, "year": begins}, approximate=True, end_approximate=True, note=note,
         end={**last.parts, "year": ends},

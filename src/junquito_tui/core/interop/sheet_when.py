@@ -236,7 +236,9 @@ class SheetDates:
         if own is None:
             return end, None
         if own.date.startswith(end.date) or end.date.startswith(own.date):
-            return (own if len(own.date) > len(end.date) else end), None
+            # (an end column's doubt, 'c. January 2018', is kept: its end is given as the file gives it)
+            finer = len(own.date) > len(end.date) and not (end.approximate or end.note)
+            return (own if finer else end), None
         self.notes.group(OTHER_END, where)
         return end, f"the date cell's period ends {own.date}, not {end.date} as the end given beside it says"
 
