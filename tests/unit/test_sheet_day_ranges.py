@@ -413,3 +413,16 @@ def test_an_end_columns_doubt_is_kept_beside_a_finer_period(tmp_path: Path) -> N
     (event,) = loaded.dataset.events
     assert event.end is not None and (event.end.date, event.end.approximate) == ("2018-01", True)
     assert event.end.note == "c. January 2018"  # (was: the cell's exact 20 January, the doubt dropped unsaid)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "approximate"),
+    [("approximately-2017", {"year": 2017}, True), ("early-2017", {"year": 2017}, True),
+     ("the-2017-06-15", {"year": 2017, "month": 6, "day": 15}, False), ("approximately -2017", {"year": -2017}, True),
+     ("c.-460", {"year": -460}, True)],
+)  # fmt: skip
+def test_a_hyphen_after_a_word_of_doubt_is_no_minus_sign(text: str, parts: dict[str, int], approximate: bool) -> None:
+    """A fifth review: 'approximately-2017' (refused before the words were read whole) and 'early-2017',
+    'the-2017-06-15' (before this session too) were years BCE; a minus after a space or a mark stays one."""
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and (parsed.parts, parsed.approximate) == (parts, approximate)

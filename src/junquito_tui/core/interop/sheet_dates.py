@@ -326,6 +326,8 @@ def _from_words(original: str) -> Parsed | str:
     while (match := _VAGUE.match(text)) and match.end() < len(text):
         word = match.group().strip().lower()
         text, vague = text[match.end() :], vague or word not in ("the", "el")  # ('el 15 de enero': no guess)
+        if match.group()[-1:].isalpha() and text[:1] == "-" and text[1:2].isdigit():
+            text = text[1:]  # 'early-2017', 'approximately-1900': a hyphen after a word, no minus sign ('c.-460' is)
         bound = bound or (word if word.split()[0] in _BOUNDS else None)
     if text.endswith("?"):
         text, vague = text.rstrip("?() ").strip(), True
