@@ -204,10 +204,10 @@ def test_a_periods_own_end_other_than_the_end_column_is_said_on_the_start(tmp_pa
 # Found by a review: cells cut into two dates where the text gives none (a day read as a month, a day and
 # month as a year of two digits), two forms that are no one writer's period, a bound word dropped
 _NO_PERIOD = ["1-2-3-2018", "2018-01-15, 2018-01-16", "14/15 January 2018", "1-2/3-2018", "15-01 - 20-01"]
-_NO_PERIOD += ["10-12/11-12", "24-12 - 13-03", "2017-03-12/2018", "2017-03-05/2018", "2018-01-15/2019"]
+_NO_PERIOD += ["10-12/11-12", "24-12 - 13-03"]
 _NO_PERIOD += ["31-12-17-2018", "01/02/2018 - 3.2.2018", "before 15/01/2018-16/01/2018"]
 # ... and by a second one: a year-month and a month-year cut out of one date, a half that is no day
-_NO_PERIOD += ["2017-03-12-2018", "2017/03/12/2018", "2017-03/12-2018", "15/01/2018-45/01/2018"]
+_NO_PERIOD += ["2017-03/12-2018", "15/01/2018-45/01/2018"]
 _NO_PERIOD += ["29-02-2017 / 02-03-2017"]
 # ... and by a third: Excel's day-month-year cut inside ('5-Aug' and '24 - September 2024')
 _NO_PERIOD += ["5-Aug-24 - September 2024", "1-May-20 - June 2020", "15-Jan-18 - January 2018"]
@@ -426,3 +426,40 @@ def test_a_hyphen_after_a_word_of_doubt_is_no_minus_sign(text: str, parts: dict[
     'the-2017-06-15' (before this session too) were years BCE; a minus after a space or a mark stays one."""
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and (parsed.parts, parsed.approximate) == (parts, approximate)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("15/01/2018 - 2019", {"year": 2018, "month": 1, "day": 15}),
+     ("2017-03-12/2018", {"year": 2017, "month": 3, "day": 12}),
+     ("2018-01-15/2019", {"year": 2018, "month": 1, "day": 15}),
+     ("15 January 2018 - 2019", {"year": 2018, "month": 1, "day": 15})],
+)  # fmt: skip
+def test_a_day_to_a_later_year_is_that_period(text: str, start: dict[str, int]) -> None:
+    """A fifth review: '15/01/2018 - 2019' was the year 2019 alone (approximate, but starting a year late);
+    '2017-03-12/2018' the year 2017 alone. Each end as precise as written."""
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and not parsed.approximate
+    assert (parsed.parts, parsed.end) == (start, {"year": int(text[-4:])})
+    assert read_date("15/01/2018-2017") == (
+        "two dates, the second (2017) before the first (15/01/2018): which one is wrong, the cell does not say"
+    )
+    same = read_date("Sept. 1939 – 1945")  # a month before a year: the years, as before
+    assert isinstance(same, Parsed) and (same.parts, same.end, same.approximate) == (
+        {"year": 1939},
+        {"year": 1945},
+        True,
+    )
+
+
+def test_a_day_that_could_be_either_order_to_a_year_follows_the_file(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("date,title\n13/01/2018,Shows day first\n01/02/2018-2019,Until a year\n")
+    found = {event.title: _dated(event) for event in load_with_report(sheet).dataset.events}
+    assert found["Until a year"] == (
+        "2018-02-01",
+        "day",
+        False,
+        "could be day/month or month/day: read as day/month, shown by other dates in the file",
+        "2019",
+    )  # fmt: skip

@@ -28,6 +28,7 @@ _DAYS_BEFORE = re.compile(r"^(\d{1,2})\s*[-–—]\s*(\d{1,2})([/.])(\d{1,2})\3(
 _LEAST_YEAR = 100  # a half read as a year of one or two digits is no date of a period
 _YEAR, _LETTER = re.compile(r"\d{3,}"), re.compile(r"[^\W\d_]")
 _TAIL_YEAR = re.compile(r"(\d{3,})$")  # the second date's year, lent to a first that has none
+_BARE_YEAR = re.compile(r"^\d{3,4}$")
 _NUMBERS, _YEARS, _SPACES = re.compile(r"\d{1,2}"), re.compile(r"\d{3,}"), re.compile(r"[\s,]+")
 _WORDS = re.compile(r"[^\W\d_]+(?:[\s,]+[^\W\d_]+)*")  # 'de enero', 'de febrero de': one word's place
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.\d{2,4}$")  # a date with dots shows its own order, as any does
@@ -55,6 +56,8 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
         return None
     if joint == "/" and _ISO_DAY.match(head) and (short := _ISO_TAIL.match(tail)) is not None:
         tail = f"{head[: len(head) - len(short.group())]}{short.group()}"  # (the parts the end leaves out)
+    if _BARE_YEAR.match(tail) and not _lends_year(head):
+        return _day_to_a_year(head, tail, exact)
     year = _TAIL_YEAR.search(tail)
     borrowed = _lends_year(head) and year is not None
     if borrowed and year is not None:  # '15 Jan - 3 Feb 2018': the first date's year is the second's
@@ -95,6 +98,25 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
     return Parsed(
         first.parts, note=note, end=last.parts, pair=first.pair, end_pair=last.pair,
         order=first.order or last.order, dotted=first.dotted or last.dotted, said=said,
+    )  # fmt: skip
+
+
+def _day_to_a_year(head: str, tail: str, exact: Exact) -> Parsed | str | None:
+    """'15/01/2018 - 2019', '2017-03-12/2018': from that day to that year, each as precise as written
+    (read before as the year 2019 alone, or 2017 alone). A month before a year ('Sept. 1939 - 1945') is
+    left to ``sheet_periods``, which reads the years."""
+    first, year = exact(head, 0), int(tail)
+    if _YEAR.search(head) is None:  # ('31-12-17-2018': a year of two digits is not written as the end's)
+        return None
+    if not isinstance(first, Parsed) or not _plain(first) or "day" not in first.parts or not _real(first):
+        return None
+    if not _LEAST_YEAR <= first.parts["year"] <= year:
+        return BACKWARD.format(head, tail) if first.parts["year"] >= _LEAST_YEAR else None
+    if first.parts["year"] == year:  # ('15/01/2018 - 2018': no period the year adds; read as free text)
+        return None
+    return Parsed(
+        first.parts, note=first.note, end={"year": year}, pair=first.pair, order=first.order, dotted=first.dotted,
+        said=first.said,
     )  # fmt: skip
 
 
