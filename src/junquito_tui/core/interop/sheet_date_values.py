@@ -35,6 +35,20 @@ class Parsed:
         return self.pair is not None or self.end_pair is not None
 
 
+def ordered(parts: Parts, pair: tuple[int, int] | None, order: str) -> Parts:
+    """The parts with the day and month of ``pair`` (a date that could be either) in ``order`` ('dmy'
+    or 'mdy'); the parts as they are without one."""
+    if pair is None:
+        return parts
+    day, month = pair if order == "dmy" else pair[::-1]
+    return {**parts, "day": day, "month": month}
+
+
+def time_order(parts: Parts) -> tuple[int, ...]:
+    """The parts to compare in time: year, month, day, as many as the date has."""
+    return tuple(parts[name] for name in ("year", "month", "day") if name in parts)
+
+
 @dataclass(frozen=True)
 class Hidden:
     """A workbook date cell whose format shows no year ('d-mmm', 'mmmm', a weekday): the date it stores,

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from ..dates import MONTHS
-from .sheet_date_values import Parsed
+from .sheet_date_values import Parsed, ordered, time_order
 
 Exact = Callable[[str, int], "Parsed | str | None"]  # ``sheet_dates._exact``: one date, as written
 
@@ -29,7 +29,7 @@ _LEAST_YEAR = 100  # a half read as a year of one or two digits is no date of a 
 _YEAR, _LETTER = re.compile(r"\d{3,}"), re.compile(r"[^\W\d_]")
 _TAIL_YEAR = re.compile(r"(\d{3,})$")  # the second date's year, lent to a first that has none
 _BARE_YEAR = re.compile(r"^\d{3,4}$")
-_NUMBERS, _YEARS, _SPACES = re.compile(r"\d{1,2}"), re.compile(r"\d{3,}"), re.compile(r"[\s,]+")
+_NUMBERS, _SPACES = re.compile(r"\d{1,2}"), re.compile(r"[\s,]+")
 _WORDS = re.compile(r"[^\W\d_]+(?:[\s,]+[^\W\d_]+)*")  # 'de enero', 'de febrero de': one word's place
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.\d{2,4}$")  # a date with dots shows its own order, as any does
 _LONGEST = 80  # characters: '15 de septiembre de 2018 al 16 de septiembre de 2018' is 52
@@ -105,9 +105,9 @@ def _day_to_a_year(head: str, tail: str, exact: Exact) -> Parsed | str | None:
     """'15/01/2018 - 2019', '2017-03-12/2018': from that day to that year, each as precise as written
     (read before as the year 2019 alone, or 2017 alone). A month before a year ('Sept. 1939 - 1945') is
     left to ``sheet_periods``, which reads the years."""
-    first, year = exact(head, 0), int(tail)
     if _YEAR.search(head) is None:  # ('31-12-17-2018': a year of two digits is not written as the end's)
         return None
+    first, year = exact(head, 0), int(tail)
     if not isinstance(first, Parsed) or not _plain(first) or "day" not in first.parts or not _real(first):
         return None
     if not _LEAST_YEAR <= first.parts["year"] <= year:
@@ -121,9 +121,11 @@ def _day_to_a_year(head: str, tail: str, exact: Exact) -> Parsed | str | None:
 
 
 def _days_of_a_month(first: int, last: int, month: int, year: int) -> Parsed | None:
-    if not 1 <= month <= 12 or not 1 <= first < last <= calendar.monthrange(year, month)[1]:
-        return None
-    return Parsed({"year": year, "month": month, "day": first}, end={"year": year, "month": month, "day": last})
+    start, end = (
+        Parsed({"year": year, "month": month, "day": first}),
+        Parsed({"year": year, "month": month, "day": last}),
+    )
+    return Parsed(start.parts, end=end.parts) if first < last and _real(start) and _real(end) else None
 
 
 def _real(parsed: Parsed) -> bool:
@@ -175,19 +177,15 @@ def _day(parts: dict[str, int]) -> str:
 
 
 def _key(parsed: Parsed, swap: bool) -> tuple[int, ...]:
-    """The date's parts in time order (``swap``: its day and month, where it could be either, the other way)."""
-    parts = parsed.parts
-    if parsed.pair is not None:
-        day, month = parsed.pair[::-1] if swap else parsed.pair
-        parts = {**parts, "day": day, "month": month}
-    return tuple(parts[name] for name in ("year", "month", "day") if name in parts)
+    """The date's parts in time order (``swap``: its day and month, where it could be either, month first)."""
+    return time_order(ordered(parsed.parts, parsed.pair, "mdy" if swap else "dmy"))
 
 
 def _shape(text: str) -> str:
     """How a date is written: its years (three digits or more), other numbers, words, separators and
     spaces ('9/9/Y', '9 a Y'; a comma as a space): '2017-03' (Y-9) is not written as '12-2018' (9-Y),
     nor '5-Aug 2024' (9-a Y) as '24 - September 2024' (9 - a Y)."""
-    return _SPACES.sub(" ", _WORDS.sub("a", _NUMBERS.sub("9", _YEARS.sub("Y", text))))
+    return _SPACES.sub(" ", _WORDS.sub("a", _NUMBERS.sub("9", _YEAR.sub("Y", text))))
 
 
 def _dotted_order(text: str) -> str | None:
@@ -225,6 +223,4 @@ def _ordered(parsed: Parsed, order: str) -> Parsed:
     """The date with its day and month in ``order`` (one that could be either: its ``pair``)."""
     if parsed.pair is None:
         return parsed
-    first, second = parsed.pair
-    day, month = (first, second) if order == "dmy" else (second, first)
-    return Parsed({**parsed.parts, "day": day, "month": month}, note=parsed.note, said=parsed.said)
+    return Parsed(ordered(parsed.parts, parsed.pair, order), note=parsed.note, said=parsed.said)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..records import When
 from .notes import Notes
-from .sheet_date_values import Parsed, Parts
+from .sheet_date_values import Parsed, Parts, ordered, time_order
 from .sheet_dates import read_date
 from .timelinejs_dates import DateReader
 
@@ -143,10 +143,8 @@ class SheetDates:
         first use)."""
         parts, pair = (parsed.end, parsed.end_pair) if end and parsed.end is not None else (parsed.parts, parsed.pair)
         if pair is not None:
-            first, second = pair
             order = "dmy" if parsed.dotted and self.order.fixed is None else self.order.decide(self.notes)
-            day, month = (first, second) if order == "dmy" else (second, first)
-            parts = {**parts, "day": day, "month": month}
+            parts = ordered(parts, pair, order)
         if parsed.month_only:
             parts = {"year": parts["year"], "month": parts["month"]} if "month" in parts else parts
         return parts
@@ -215,7 +213,7 @@ class SheetDates:
         if parsed.end is None or not parsed.waits():
             return False
         start, end = self.parts(parsed), self.parts(parsed, end=True)
-        if _in_order(end) >= _in_order(start):
+        if time_order(end) >= time_order(start):
             return False
         if parsed.dotted and self.order.fixed is None:
             how = "day/month, as dates with dots are usually written"
@@ -257,12 +255,8 @@ def ending(parsed: Parsed) -> Parsed:
     return replace(parsed, parts=parsed.end, end=None, pair=parsed.end_pair, end_pair=None, order=None)
 
 
-def _in_order(parts: Parts) -> tuple[int, ...]:
-    return tuple(parts[name] for name in ("year", "month", "day") if name in parts)
-
-
 def _iso(parts: Parts) -> str:
-    return "-".join(f"{parts[name]:02d}" for name in ("year", "month", "day") if name in parts)
+    return "-".join(f"{number:02d}" for number in time_order(parts))
 
 
 def _strings(parts: Parts) -> dict[str, object]:
