@@ -73,7 +73,11 @@ def test_a_month_and_a_range_of_years_is_the_years(year: int, month: int, later:
     parsed = _read(text)
     start, end = _period(parsed)
     assert start <= (year, month, 1) and end[0] == year + later  # before: one month, 'day' the last year
-    assert parsed.approximate
+    if dash.strip():  # from the month to the year, each as written (was: the years, approximate)
+        assert (parsed.parts, parsed.end) == ({"year": year, "month": month}, {"year": end[0]})
+        assert not parsed.approximate
+    else:  # no joint: the years free text names
+        assert parsed.approximate
 
 
 @given(_YEARS, _MONTH_NUMBERS, _MONTH_NUMBERS, st.integers(1, 28), st.integers(1, 28), st.data())

@@ -1,6 +1,8 @@
 """Month names and the words around them in dates people type: English and Spanish names and their
-short forms, the filler words a date may hold (``de``, ``the``, a weekday), and the month names that are
-also everyday words, which free text counts only where they stand as a month."""
+short forms, French, German, Italian and Portuguese names and their usual short forms (a date in
+these read as one, not as the one month name it shares with English: '15 août - 3 sept. 2018' was
+September alone), the filler words a date may hold (``de``, ``the``, a weekday), and the month names
+that are also everyday words, which free text counts only where they stand as a month."""
 
 from __future__ import annotations
 
@@ -27,6 +29,24 @@ for _number, (_english, _spanish) in enumerate(zip(MONTHS, _SPANISH, strict=True
     for _name in (_english.lower(), _spanish):
         MONTH_NAMES[_name] = MONTH_NAMES[_name[:3]] = _number
 MONTH_NAMES.update({"sept": 9, "setiembre": 9, "set": 9, "ene": 1, "abr": 4, "ago": 8, "dic": 12})
+# Each language's names in full, and the short forms its own style guides give (no three letters cut
+# from each: 'jui' is juin and juillet, 'out' (outubro) an English word, 'gen' a general's title).
+_OTHERS = [
+    ("janvier", "januar", "jänner", "gennaio", "janeiro", "janv"),
+    ("février", "fevrier", "februar", "febbraio", "fevereiro", "févr", "fevr", "fév", "fev"),
+    ("mars", "märz", "maerz", "marzo", "março", "marco", "mär"),
+    ("avril", "aprile", "avr"),
+    ("mai", "maggio", "maio"),
+    ("juin", "juni", "giugno", "junho"),
+    ("juillet", "juli", "luglio", "julho", "juil"),
+    ("août", "aout", "agosto"),
+    ("septembre", "settembre", "setembro"),
+    ("octobre", "oktober", "ottobre", "outubro", "okt"),
+    ("novembre", "novembro"),
+    ("décembre", "decembre", "dezember", "dicembre", "dezembro", "déc", "dez"),
+]
+for _number, _names in enumerate(_OTHERS, 1):
+    MONTH_NAMES.update(dict.fromkeys(_names, _number))
 
 # Weekdays, Monday first (0), as written beside a date ('sábado, 13 de enero de 2018', 'Monday, January 15'):
 # no part of the date, but a check on it.
@@ -43,11 +63,11 @@ for _number, _names in enumerate(
     ]
 ):
     WEEKDAYS.update(dict.fromkeys(_names, _number))
-FILLER = frozenset(["de", "del", "of", "the", "el", "la", "on", "a", *WEEKDAYS])
+FILLER = frozenset(["de", "del", "of", "the", "el", "la", "on", "a", "le", "du", "den", "il", "di", *WEEKDAYS])
 TOKENS = re.compile(r"[^\W\d_]+|\d+")
 
 # Month names that are also everyday words: in free text, one counts only capitalised or next to a day.
-COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago"])
+COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago", "mars", "marco", "mai"])
 
 # Capitalised words before a month that leave it a date ('In March 1934'), unlike a name's ('Long March').
 LEADING = frozenset(["in", "from", "since", "until", "till", "during", "by", "at", "to", "for", "and"]) | frozenset(

@@ -47,7 +47,7 @@ from .sheet_ranges import date_range
 
 _VAGUE = re.compile(
     # a word whole: not 'approx' out of 'approximately', 'by' out of 'byzantine', 'the' out of 'thereabouts'
-    r"^(?:~|≈|c\.|mid-|(?:ca\.?|circa|around|about|approximately|approx\.?|early|mid|late|before|after|by|since|"
+    r"^(?:~|≈|c\.|mid-|mid(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![^\W\d_]))|(?:ca\.?|circa|around|about|approximately|approx\.?|early|mid|late|before|after|by|since|"
     r"until|some ?time(?: in)?|spring|summer|autumn|fall|winter|the)(?![^\W\d_])|"
     # Spanish ('aprox. 15/01/2018', 'hacia el 15 de enero', 'antes del 15 de enero de 2018'), not in a word
     r"(?:aprox\.?|aproximadamente|hacia(?: el| la)?|alrededor del?|cerca del?|antes del?|despu[eé]s del?|desde(?: el)?|"
@@ -91,7 +91,7 @@ _GROUPED = re.compile(r"(?<![\d,])(\d{1,3})((?:,\d{3})+)(?![\d,])")
 _SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
 _ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")  # ISO 8601's ordinal date: '2020-032' is 1 February 2020
 # 'May 1st 1950'; '1º de mayo' (Spanish: 'º', 'ª', '.º'; '1ro', '1ero')
-_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.?[ºª]|e?ro)\b(?!\s+(?:century|c\.))", re.IGNORECASE)
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.?[ºª]|e?ro|er)\b(?!\s+(?:century|c\.))", re.IGNORECASE)
 _ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})-?([1-7])$", re.IGNORECASE)  # ISO 8601's week date: '2020-W12-6'
 # ISO 8601's basic format, a day and a time ('20200321T100000Z'): written out, then read as any other

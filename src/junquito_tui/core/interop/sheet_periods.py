@@ -11,7 +11,11 @@ from ..dates import MONTHS
 from .month_words import COMMON_WORDS, FILLER, LEADING, MONTH_NAMES, TOKENS
 from .sheet_date_values import Parsed
 
-_DAY_RANGE = r"(?P<first>\d{1,2})\s*(?:-|–|—|to|and)\s*(?P<last>\d{1,2})"
+# ('du 15 au 20 août', 'del 15 al 20 de agosto', 'vom 15. bis 20. August', 'dal 15 al 20 agosto')
+_DAY_RANGE = (
+    r"(?:(?:from|between|du|del|de|vom|dal)\s+)?(?P<first>\d{1,2})\.?\s*"
+    r"(?P<joint>-|–|—|to|and|au|al|a|bis|y|e|et|und)\s*(?P<last>\d{1,2})\.?"
+)
 
 _DAYS_OF_MONTH = re.compile(rf"^(?P<month>[^\W\d_]{{3,}})\.?\s+{_DAY_RANGE},?\s+(?P<year>\d{{4}})$", re.IGNORECASE)
 
@@ -32,6 +36,8 @@ _YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:/.])")
 _DATE_IN_TEXT = re.compile(
     r"(?<![\d/.])(?:(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}|\d{4}[/.-](\d{1,2})[/.-](\d{1,2}))(?![/.]?\d)"
 )
+# ... its year, which a period read from other years must hold too ('2000-01-01 - 2.1.2001': not 2000 alone)
+_YEAR_OF_DATE = re.compile(r"(?<![\d/.])(?:\d{1,2}[/.-]\d{1,2}[/.-](\d{4})|(\d{4})[/.-]\d{1,2}[/.-]\d{1,2})(?![/.]?\d)")
 _RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
 
 # A range of months: 'January-March 1950', 'March–May 2020', 'from May 1968 to June 1969', 'de enero a marzo
@@ -150,7 +156,16 @@ def _day_span(text: str, era: int) -> Parsed | None:
     if month is None or not 1 <= first < last <= 31:
         return None
     year = int(match.group("year"))
-    return Parsed({"year": year, "month": month, "day": first}, end={"year": year, "month": month, "day": last})
+    note = None
+    if match.group("joint").lower() in _BOTH and not _BETWEEN.match(text):  # '15 and 20 March': two days
+        note = "names two days: read as the period from the first to the second, which holds both"
+    return Parsed(
+        {"year": year, "month": month, "day": first}, note=note, end={"year": year, "month": month, "day": last}
+    )
+
+
+_BOTH = frozenset(["and", "y", "e", "et", "und"])
+_BETWEEN = re.compile(r"^(?:between|entre|zwischen)\s", re.IGNORECASE)
 
 
 def _next_year(year: int, step: int) -> int:
@@ -222,6 +237,9 @@ def year_in_text(text: str, era: int) -> Parsed | str:
         if end > int(head) or len(match.group(2)) >= 3:
             found.setdefault(int(head), match.start(1))
             found.setdefault(end, match.start(2))
+    if found:  # (a day in digits alone among words is named below, not read as its year)
+        for match in _YEAR_OF_DATE.finditer(text):
+            found.setdefault(int(match.group(1) or match.group(2)), match.start())
     if any(year >= 1000 for year in found):  # '1950 (300 killed)': a count beside a year is no year
         found = {year: at for year, at in found.items() if year >= 1000 or _joined_to_a_year(text, at)}
     if not found:
@@ -234,6 +252,8 @@ def year_in_text(text: str, era: int) -> Parsed | str:
     decades = _decades_in_text(text)
     if len(years) == 1 and not decades:
         parts = {"year": sign * years[0]}
+        if not _months_may_narrow(text):  # '15 augustus - 3 september 2018': not September alone
+            return Parsed(parts, approximate=True)
         if len(months := _months_named(text)) > 1:  # '30 April - 2 May 1950': from the first to the last
             if months == sorted(months):
                 return Parsed({**parts, "month": months[0]}, approximate=True, end={**parts, "month": months[-1]})
@@ -298,6 +318,76 @@ def _months_named(text: str) -> list[int]:
     words = (w for w in TOKENS.findall(text) if w.lower() in MONTH_NAMES)
     named = [MONTH_NAMES[w.lower()] for w in words if w.lower() not in COMMON_WORDS or w[0].isupper()]
     return list(dict.fromkeys(named))
+
+
+_JOINING = frozenset(["to", "until", "till", "through", "thru", "and", "or", "a", "al", "hasta", "y", "o", "au", "bis"])
+_JOINT_MARK = re.compile(r"^\s*[-–—/]\s*$")
+
+
+def _months_may_narrow(text: str) -> bool:
+    """Whether the months free text names may narrow its year to them: not where it also holds a day in
+    digits ('15/01/2018 or 3 February 2018'), a day beside no month it reads ('15 augustus - 3 september
+    2018', '3 killed in March 2018'), or a word it does not read joined to a month ('augustus-september
+    2018'), any of which may be another month of the year."""
+    if _DATE_IN_TEXT.search(text):
+        return False
+    words = list(TOKENS.finditer(text))
+    kinds = [_kind(word.group()) for word in words]
+
+    def between(one: int, two: int) -> str:
+        return text[words[min(one, two)].end() : words[max(one, two)].start()]
+
+    def joined(one: int, two: int) -> bool:  # a mark of a range between two words ('-', '–', '/')
+        return _JOINT_MARK.match(between(one, two)) is not None
+
+    def placed(at: int, step: int) -> bool:  # a day's month, past days of a range ('3 and 5 March', '3-5 March')
+        while 0 <= (at := _past_fillers(kinds, at, step)) < len(kinds):
+            if kinds[at] == "joint":  # ('3 and 5 March'): to the next day
+                at = _past_fillers(kinds, at, step)
+                if not (0 <= at < len(kinds) and kinds[at] == "day"):
+                    return False
+            elif kinds[at] == "month":
+                return not joined(at - step, at)
+            elif kinds[at] != "day" or not joined(at - step, at):
+                return False
+        return False
+
+    for at, kind in enumerate(kinds):
+        if kind == "day" and not (placed(at, 1) or placed(at, -1)):
+            return False
+        if kind == "month":
+            for step in (1, -1):  # ('augustus-september', 'augustus to september')
+                other = at + step + (step if 0 <= at + step < len(kinds) and kinds[at + step] == "joint" else 0)
+                if 0 <= other < len(words) and kinds[other] == "word" and _joint_between(between(at, other)):
+                    return False
+    return True
+
+
+def _joint_between(between: str) -> bool:
+    """Whether the text between two words joins them as a range ('-', ' to ')."""
+    return _JOINT_MARK.match(between) is not None or between.strip().lower() in _JOINING
+
+
+def _past_fillers(kinds: list[str], at: int, step: int) -> int:
+    at += step
+    while 0 <= at < len(kinds) and kinds[at] == "filler":
+        at += step
+    return at
+
+
+def _kind(word: str) -> str:
+    """'month', 'day' (a number of 1 to 31 of one or two digits), 'number', 'joint', 'filler' or 'word'."""
+    lowered = word.lower()
+    if word.isdigit():
+        return "day" if len(word) <= 2 and 1 <= int(word) <= 31 else "number"
+    if lowered in MONTH_NAMES:
+        return "month"
+    if lowered in _JOINING:
+        return "joint"
+    return "filler" if lowered in FILLER or lowered in LEADING or lowered in _ORDINALS else "word"
+
+
+_ORDINALS = frozenset(["st", "nd", "rd", "th", "er", "ro", "ero"])
 
 
 def _month_by_year(text: str, position: int) -> int | None:

@@ -1,7 +1,9 @@
 """A date cell that gives a period as two dates ('15/01/2018-16/01/2018', '2018-01-15/2018-01-16',
 '15 January 2018 to 16 January 2018', '2018-01'/'2018-03', ISO 8601's '2018-01-15/16'), or as two
 days of a month written day first ('14-15/01/2018'): the first date, with the second as its end,
-each as precise as written. The first may leave its year to the second ('15 Jan - 3 Feb 2018');
+each as precise as written; two written otherwise ('15/01/2018 - 3 February 2018') where a
+spaced joint or a word cuts them and each has its year. The first may leave its year to the second
+('15 Jan - 3 Feb 2018');
 where it then crosses a new year the text does not place ('15 December - 3 January 2018'), the
 period read covers both readings, approximate and said, as ``sheet_periods`` reads
 'November-February 1951'. Years alone are ``sheet_periods``' (a range of years is approximate
@@ -30,7 +32,8 @@ _YEAR, _LETTER = re.compile(r"\d{3,}"), re.compile(r"[^\W\d_]")
 _TAIL_YEAR = re.compile(r"(\d{3,})$")  # the second date's year, lent to a first that has none
 _BARE_YEAR = re.compile(r"^\d{3,4}$")
 _NUMBERS, _SPACES = re.compile(r"\d{1,2}"), re.compile(r"[\s,]+")
-_WORDS = re.compile(r"[^\W\d_]+(?:[\s,]+[^\W\d_]+)*")  # 'de enero', 'de febrero de': one word's place
+# 'de enero', 'de febrero de', 'sept.': one word's place
+_WORDS = re.compile(r"[^\W\d_]+\.?(?:[\s,]+[^\W\d_]+\.?)*")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.\d{2,4}$")  # a date with dots shows its own order, as any does
 _LONGEST = 80  # characters: '15 de septiembre de 2018 al 16 de septiembre de 2018' is 52
 BACKWARD = "two dates, the second ({1}) before the first ({0}): which one is wrong, the cell does not say"
@@ -46,7 +49,7 @@ def date_range(text: str, exact: Exact) -> Parsed | str | None:
     found = [
         made
         for joint in _JOINT.finditer(text)
-        if (made := _two(text[: joint.start()], text[joint.end() :], joint.group().strip(), exact)) is not None
+        if (made := _two(text[: joint.start()], text[joint.end() :], joint.group(), exact)) is not None
     ]
     return found[0] if len(found) == 1 else None
 
@@ -57,24 +60,29 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
     if joint == "/" and _ISO_DAY.match(head) and (short := _ISO_TAIL.match(tail)) is not None:
         tail = f"{head[: len(head) - len(short.group())]}{short.group()}"  # (the parts the end leaves out)
     if _BARE_YEAR.match(tail) and not _lends_year(head):
-        return _day_to_a_year(head, tail, exact)
+        return _to_a_year(head, tail, exact)
     year = _TAIL_YEAR.search(tail)
     borrowed = _lends_year(head) and year is not None
     if borrowed and year is not None:  # '15 Jan - 3 Feb 2018': the first date's year is the second's
         head = f"{head} {year.group(1)}"
-    # two dates written alike: not '2017-03' and '12/2018' cut out of '2017-03-12/2018'
-    if _shape(head) != _shape(tail):
+    # two dates written alike: not '2017-03' and '12/2018' cut out of '2017-03-12/2018'; or written otherwise,
+    # each with its year, cut where spaces or a word show the cut ('15/01/2018 - 3 February 2018')
+    if _shape(head) != _shape(tail) and (borrowed or not _cut_plainly(head, tail, joint)):
         return None
     first, last = exact(head, 0), exact(tail, 0)
     if not isinstance(first, Parsed) or not isinstance(last, Parsed) or not (_plain(first) and _plain(last)):
         return None
+    mixed = _shape(head) != _shape(tail)
+    if mixed and (first.dotted or last.dotted or (first.pair and last.pair)):
+        return None  # ('01/02/2018 - 3.2.2018': two ways of ordering day and month, no one writer's)
     if set(first.parts) != set(last.parts) or "month" not in first.parts or (borrowed and "day" not in first.parts):
         return None
     if min(first.parts["year"], last.parts["year"]) < _LEAST_YEAR:  # ('1-2-3-2018' is no February of the year 1)
         return None
     # the order a date shows (not 'same': '01/01/2018' shows none); a dotted one's, for this cell alone
     shown = [one.order or _dotted_order(written) for written, one in ((head, first), (tail, last))]
-    orders = {order for order in shown if order is not None and order in _ORDERS}
+    # (a date written otherwise shows nothing of the other's order: the file's order decides it)
+    orders = {order for order in shown if order is not None and order in _ORDERS and not mixed}
     if len(orders) > 1:  # one day/month, the other month/day: not one writer's period
         return None
     notes = [_of(written, part) for written, one in ((head, first), (tail, last)) for part in _parts_of(one.note)]
@@ -101,23 +109,32 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
     )  # fmt: skip
 
 
-def _day_to_a_year(head: str, tail: str, exact: Exact) -> Parsed | str | None:
-    """'15/01/2018 - 2019', '2017-03-12/2018': from that day to that year, each as precise as written
-    (read before as the year 2019 alone, or 2017 alone). A month before a year ('Sept. 1939 - 1945') is
-    left to ``sheet_periods``, which reads the years."""
+def _to_a_year(head: str, tail: str, exact: Exact) -> Parsed | str | None:
+    """'15/01/2018 - 2019', '2017-03-12/2018', 'Sept. 1939 - 1945', '2000-12 - 2001': from that day or
+    month to that year, each as precise as written (read before as the year 2019 alone, 2017 alone, the
+    years 1939 to 1945, and 2000 to 2012)."""
     if _YEAR.search(head) is None:  # ('31-12-17-2018': a year of two digits is not written as the end's)
         return None
     first, year = exact(head, 0), int(tail)
-    if not isinstance(first, Parsed) or not _plain(first) or "day" not in first.parts or not _real(first):
+    if not isinstance(first, Parsed) or not _plain(first) or "month" not in first.parts or not _real(first):
         return None
     if not _LEAST_YEAR <= first.parts["year"] <= year:
         return BACKWARD.format(head, tail) if first.parts["year"] >= _LEAST_YEAR else None
     if first.parts["year"] == year:  # ('15/01/2018 - 2018': no period the year adds; read as free text)
         return None
+    note = "; ".join(_of(head, part) for part in _parts_of(first.note)) or None
     return Parsed(
-        first.parts, note=first.note, end={"year": year}, pair=first.pair, order=first.order, dotted=first.dotted,
+        first.parts, note=note, end={"year": year}, pair=first.pair, order=first.order, dotted=first.dotted,
         said=first.said,
     )  # fmt: skip
+
+
+def _cut_plainly(head: str, tail: str, joint: str) -> bool:
+    """Whether two dates written otherwise are cut where the cell plainly cuts them: a joint with spaces
+    around it, or a word ('15/01/2018 - 3 February 2018', not '5-Aug-24 - September 2024', whose first
+    date has no year of its own), each date with a year of its own."""
+    spaced = joint[:1].isspace() and joint[-1:].isspace()
+    return spaced and _YEAR.search(head) is not None and _YEAR.search(tail) is not None
 
 
 def _days_of_a_month(first: int, last: int, month: int, year: int) -> Parsed | None:
