@@ -132,3 +132,15 @@ def test_oracle_a_month_to_a_later_year(day: dt.date, later: int, joint: str, wr
         return
     assert isinstance(parsed, Parsed) and parsed.parts == {"year": day.year, "month": day.month}, parsed
     assert parsed.end == {"year": day.year + later} and not parsed.approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "end"),
+    [("2018-01 - 15 March 2018", {"year": 2018}, None),  # was: March alone (January in digits unread)
+     ("01/2018 or 15 March 2018", {"year": 2018}, None),
+     ("March 1850-55", {"year": 1850}, {"year": 1855}),  # was: March 1850, exact ('55 is not a valid day')
+     ("c. March 1850-55", {"year": 1850}, {"year": 1855})],
+)  # fmt: skip
+def test_a_month_or_years_in_digits_beside_words_are_held(text: str, parts: dict[str, int], end: object) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.approximate and (parsed.parts, parsed.end) == (parts, end)

@@ -92,6 +92,7 @@ _SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
 _ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")  # ISO 8601's ordinal date: '2020-032' is 1 February 2020
 # 'May 1st 1950'; '1º de mayo' (Spanish: 'º', 'ª', '.º'; '1ro', '1ero')
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.?[ºª]|e?ro|er)\b(?!\s+(?:century|c\.))", re.IGNORECASE)
+_YEAR_THEN_TAIL = re.compile(r"\d{3,4}\s*[-–—/]\s*\d{1,2}(?!\d)")  # a year and the end of a range of years
 _ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})-?([1-7])$", re.IGNORECASE)  # ISO 8601's week date: '2020-W12-6'
 # ISO 8601's basic format, a day and a time ('20200321T100000Z'): written out, then read as any other
@@ -598,6 +599,8 @@ def _named_month(text: str, era: int) -> Parsed | str | None:
         year, said = _full_year(numbers[0]) if not era else (int(numbers[0]), [])
         return Parsed({"year": year * (era or 1), "month": months[0]}, said=said, note=said[0] if said else None)
     if min(map(len, numbers)) > 2:  # 'March 1950-1951', 'Sept. 1939 – 1945': years, not a day and a year
+        return None
+    if _YEAR_THEN_TAIL.search(text):  # 'March 1850-55': the years 1850 to 1855, not a day 55 dropped
         return None
     day_text, year_text = numbers if len(numbers[0]) <= 2 else numbers[::-1]
     year, said = _full_year(year_text) if not era else (int(year_text), [])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTHS
+from .month_narrowing import DATE_IN_TEXT, months_may_narrow
 from .month_words import COMMON_WORDS, FILLER, LEADING, MONTH_NAMES, TOKENS
 from .sheet_date_values import Parsed
 
@@ -31,12 +32,7 @@ _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORE
 
 _YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:/.])")
 
-# A day written out in digits inside other text ('aprox. 12:00 del 15/01/2018'), a four-digit year
-# first or last: named when the text is not read (one part a month, the other a day of a month)
-_DATE_IN_TEXT = re.compile(
-    r"(?<![\d/.])(?:(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}|\d{4}[/.-](\d{1,2})[/.-](\d{1,2}))(?![/.]?\d)"
-)
-# ... its year, which a period read from other years must hold too ('2000-01-01 - 2.1.2001': not 2000 alone)
+# A day in digits' year, which a period read from other years must hold too ('2000-01-01 - 2.1.2001': not 2000)
 _YEAR_OF_DATE = re.compile(r"(?<![\d/.])(?:\d{1,2}[/.-]\d{1,2}[/.-](\d{4})|(\d{4})[/.-]\d{1,2}[/.-]\d{1,2})(?![/.]?\d)")
 _RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
 
@@ -213,7 +209,7 @@ def _years(first: int, last: int) -> str:
 def _dates_in(text: str) -> list[str]:
     """The days written in digits in ``text``, each once, three at most ('…' after them if more)."""
     found = []
-    for match in _DATE_IN_TEXT.finditer(text):
+    for match in DATE_IN_TEXT.finditer(text):
         one, two = (int(part) for part in match.groups() if part is not None)
         if min(one, two) >= 1 and min(one, two) <= 12 and max(one, two) <= 31:  # a month, and a day of one
             found.append(match.group())
@@ -252,7 +248,7 @@ def year_in_text(text: str, era: int) -> Parsed | str:
     decades = _decades_in_text(text)
     if len(years) == 1 and not decades:
         parts = {"year": sign * years[0]}
-        if not _months_may_narrow(text):  # '15 augustus - 3 september 2018': not September alone
+        if not months_may_narrow(text):  # '15 augustus - 3 september 2018': not September alone
             return Parsed(parts, approximate=True)
         if len(months := _months_named(text)) > 1:  # '30 April - 2 May 1950': from the first to the last
             if months == sorted(months):
@@ -318,76 +314,6 @@ def _months_named(text: str) -> list[int]:
     words = (w for w in TOKENS.findall(text) if w.lower() in MONTH_NAMES)
     named = [MONTH_NAMES[w.lower()] for w in words if w.lower() not in COMMON_WORDS or w[0].isupper()]
     return list(dict.fromkeys(named))
-
-
-_JOINING = frozenset(["to", "until", "till", "through", "thru", "and", "or", "a", "al", "hasta", "y", "o", "au", "bis"])
-_JOINT_MARK = re.compile(r"^\s*[-–—/]\s*$")
-
-
-def _months_may_narrow(text: str) -> bool:
-    """Whether the months free text names may narrow its year to them: not where it also holds a day in
-    digits ('15/01/2018 or 3 February 2018'), a day beside no month it reads ('15 augustus - 3 september
-    2018', '3 killed in March 2018'), or a word it does not read joined to a month ('augustus-september
-    2018'), any of which may be another month of the year."""
-    if _DATE_IN_TEXT.search(text):
-        return False
-    words = list(TOKENS.finditer(text))
-    kinds = [_kind(word.group()) for word in words]
-
-    def between(one: int, two: int) -> str:
-        return text[words[min(one, two)].end() : words[max(one, two)].start()]
-
-    def joined(one: int, two: int) -> bool:  # a mark of a range between two words ('-', '–', '/')
-        return _JOINT_MARK.match(between(one, two)) is not None
-
-    def placed(at: int, step: int) -> bool:  # a day's month, past days of a range ('3 and 5 March', '3-5 March')
-        while 0 <= (at := _past_fillers(kinds, at, step)) < len(kinds):
-            if kinds[at] == "joint":  # ('3 and 5 March'): to the next day
-                at = _past_fillers(kinds, at, step)
-                if not (0 <= at < len(kinds) and kinds[at] == "day"):
-                    return False
-            elif kinds[at] == "month":
-                return not joined(at - step, at)
-            elif kinds[at] != "day" or not joined(at - step, at):
-                return False
-        return False
-
-    for at, kind in enumerate(kinds):
-        if kind == "day" and not (placed(at, 1) or placed(at, -1)):
-            return False
-        if kind == "month":
-            for step in (1, -1):  # ('augustus-september', 'augustus to september')
-                other = at + step + (step if 0 <= at + step < len(kinds) and kinds[at + step] == "joint" else 0)
-                if 0 <= other < len(words) and kinds[other] == "word" and _joint_between(between(at, other)):
-                    return False
-    return True
-
-
-def _joint_between(between: str) -> bool:
-    """Whether the text between two words joins them as a range ('-', ' to ')."""
-    return _JOINT_MARK.match(between) is not None or between.strip().lower() in _JOINING
-
-
-def _past_fillers(kinds: list[str], at: int, step: int) -> int:
-    at += step
-    while 0 <= at < len(kinds) and kinds[at] == "filler":
-        at += step
-    return at
-
-
-def _kind(word: str) -> str:
-    """'month', 'day' (a number of 1 to 31 of one or two digits), 'number', 'joint', 'filler' or 'word'."""
-    lowered = word.lower()
-    if word.isdigit():
-        return "day" if len(word) <= 2 and 1 <= int(word) <= 31 else "number"
-    if lowered in MONTH_NAMES:
-        return "month"
-    if lowered in _JOINING:
-        return "joint"
-    return "filler" if lowered in FILLER or lowered in LEADING or lowered in _ORDINALS else "word"
-
-
-_ORDINALS = frozenset(["st", "nd", "rd", "th", "er", "ro", "ero"])
 
 
 def _month_by_year(text: str, position: int) -> int | None:
