@@ -67,9 +67,33 @@ FILLER = frozenset(["de", "del", "of", "the", "el", "la", "on", "a", "le", "du",
 TOKENS = re.compile(r"[^\W\d_]+|\d+")
 
 # Month names that are also everyday words: in free text, one counts only capitalised or next to a day.
-COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago", "mars", "marco", "mai"])
+COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago"])
+# ... and month names that are also names ('Mars 2020', the rover; 'Mai', 'Marco'; 'dez', ten): only next to a day.
+NAMES_TOO = frozenset(["mars", "mai", "marco", "dez"])
 
 # Capitalised words before a month that leave it a date ('In March 1934'), unlike a name's ('Long March').
-LEADING = frozenset(["in", "from", "since", "until", "till", "during", "by", "at", "to", "for", "and"]) | frozenset(
-    ["or", "en", "desde", "hasta", "durante", "y", "o", "circa", "about", "around", "early", "mid", "late", "before"]
+LEADING = (
+    frozenset(["in", "from", "since", "until", "till", "during", "by", "at", "to", "for", "and"])
+    | frozenset(
+        [
+            "or",
+            "en",
+            "desde",
+            "hasta",
+            "durante",
+            "y",
+            "o",
+            "circa",
+            "about",
+            "around",
+            "early",
+            "mid",
+            "late",
+            "before",
+        ]
+    )
+    | frozenset(  # early, mid and late in the other languages ('Principios de Enero', 'Fin juillet', 'Anfang Mai')
+        ["principios", "comienzos", "inicios", "mediados", "finales", "fines", "début", "debut", "mi", "fin", "anfang"]
+    )
+    | frozenset(["mitte", "ende", "inizio", "metà", "fine", "início", "inicio", "meados", "after", "avant", "après"])
 )

@@ -51,7 +51,12 @@ _VAGUE = re.compile(
     r"until|some ?time(?: in)?|spring|summer|autumn|fall|winter|the)(?![^\W\d_])|"
     # Spanish ('aprox. 15/01/2018', 'hacia el 15 de enero', 'antes del 15 de enero de 2018'), not in a word
     r"(?:aprox\.?|aproximadamente|hacia(?: el| la)?|alrededor del?|cerca del?|antes del?|despu[eé]s del?|desde(?: el)?|"
-    r"hasta(?: el)?|el)(?![^\W\d_]))\s*",
+    r"hasta(?: el)?|el|"
+    # French, German, Portuguese, Italian ('avant le 3 mars 2018', 'seit Juni 1956', 'antes de 1900')
+    r"avant(?: le| l')?|apr[eè]s(?: le)?|depuis(?: le)?|jusqu'(?:au|à)|vers(?: le)?|environ|"
+    r"vor(?: dem)?|nach(?: dem)?|seit(?: dem)?|bis(?: zum)?|etwa|ungef[aä]hr|gegen|"
+    r"antes d[eoa]|depois d[eoa]|at[eé]|cerca d[eoa]|por volta d[eoa]|"
+    r"prima d(?:el|i|ella)|dopo(?: il| del)?|fino al?|verso(?: il)?|intorno al)(?![^\W\d_]))\s*",
     re.IGNORECASE,
 )
 # Words that give one side of a date only: the date read is that bound, approximate, the words in its
@@ -60,6 +65,9 @@ _VAGUE = re.compile(
 _BOUNDS = {
     "before": "before", "after": "after", "by": "before", "until": "before", "antes": "before", "hasta": "before",
     "since": "after", "después": "after", "despues": "after", "desde": "after",  # 'since 1945': for how long, unsaid
+    "avant": "before", "jusqu'au": "before", "jusqu'à": "before", "vor": "before", "bis": "before", "até": "before",
+    "ate": "before", "prima": "before", "fino": "before", "après": "after", "apres": "after", "depuis": "after",
+    "nach": "after", "seit": "after", "depois": "after", "dopo": "after",
 }  # fmt: skip
 
 
@@ -76,8 +84,14 @@ _LEADING_TIME = re.compile(
 )
 # An era is a word of its own, after a space or the year's digits ('44 BC', '44BC'): never the end of a
 # word ('2003 per BBC', 'NBC', 'B.B.C.') nor the start of one ('Adelaide 1850').
-_ERA_BCE = re.compile(r"(?<![^\s\d])(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.|a\.\s?C\.|a\.\s?n\.\s?e\.)$", re.IGNORECASE)
-_ERA_CE = re.compile(r"(?<![^\s\d])(?:CE|C\.E\.|AD|A\.D\.|d\.\s?C\.)$|^(?:AD(?![^\W\d_])|A\.D\.)\s*", re.IGNORECASE)
+_ERA_BCE = re.compile(
+    r"(?<![^\s\d])(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.|a\.\s?C\.|a\.\s?n\.\s?e\.|av\.\s?J\.?-?\s?C\.?|v\.\s?Chr\.?)$",
+    re.IGNORECASE,
+)
+_ERA_CE = re.compile(
+    r"(?<![^\s\d])(?:CE|C\.E\.|AD|A\.D\.|d\.\s?C\.|apr\.\s?J\.?-?\s?C\.?|n\.\s?Chr\.?)$|^(?:AD(?![^\W\d_])|A\.D\.)\s*",
+    re.IGNORECASE,
+)
 _BCE_WORD, _CE_WORD = r"(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.)", r"(?:CE|C\.E\.|AD|A\.D\.)"
 # An era written before the year ('BCE 476', 'BC 44'), as some catalogues do
 _ERA_BCE_LEADING = re.compile(rf"^{_BCE_WORD}\s*(?=\d)", re.IGNORECASE)
@@ -92,7 +106,8 @@ _SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
 _ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")  # ISO 8601's ordinal date: '2020-032' is 1 February 2020
 # 'May 1st 1950'; '1º de mayo' (Spanish: 'º', 'ª', '.º'; '1ro', '1ero')
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.?[ºª]|e?ro|er)\b(?!\s+(?:century|c\.))", re.IGNORECASE)
-_YEAR_THEN_TAIL = re.compile(r"\d{3,4}\s*[-–—/]\s*\d{1,2}(?!\d)")  # a year and the end of a range of years
+_DOUBT_MARK = re.compile(r"[?\[\]()]")
+_NUMBERS_JOINED = re.compile(r"\d\s*[-–—/]\s*\d")  # two numbers of a range ('1850-55', '68 - 1970'): no day and year
 _ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})-?([1-7])$", re.IGNORECASE)  # ISO 8601's week date: '2020-W12-6'
 # ISO 8601's basic format, a day and a time ('20200321T100000Z'): written out, then read as any other
@@ -578,9 +593,11 @@ def _full_year(text: str) -> tuple[int, list[str]]:
 
 
 def _named_month(text: str, era: int) -> Parsed | str | None:
+    if _DOUBT_MARK.search(text):  # 'Sept. 1939? - 1945', '[juillet 2011]': read as free text, approximate
+        return None
     tokens = [t for t in TOKENS.findall(_ORDINAL_DAY.sub(r"\1", text)) if t.lower() not in FILLER]
     months = [MONTH_NAMES[t.lower()] for t in tokens if t.lower() in MONTH_NAMES]
-    numbers = [t for t in tokens if t.isdigit()]
+    numbers = [t for t in tokens if t.isdecimal()]
     if len(months) != 1 or len(tokens) != len(numbers) + 1 or not 1 <= len(numbers) <= 2:
         return None
     if len(numbers) == 1:
@@ -600,7 +617,8 @@ def _named_month(text: str, era: int) -> Parsed | str | None:
         return Parsed({"year": year * (era or 1), "month": months[0]}, said=said, note=said[0] if said else None)
     if min(map(len, numbers)) > 2:  # 'March 1950-1951', 'Sept. 1939 – 1945': years, not a day and a year
         return None
-    if _YEAR_THEN_TAIL.search(text):  # 'March 1850-55': the years 1850 to 1855, not a day 55 dropped
+    # 'March 1850-55': the years 1850 to 1855, not a day 55 dropped; 'mai 68 - 1970' no day 68 of 1970
+    if _NUMBERS_JOINED.search(text) or int(min(numbers, key=len)) > 31:
         return None
     day_text, year_text = numbers if len(numbers[0]) <= 2 else numbers[::-1]
     year, said = _full_year(year_text) if not era else (int(year_text), [])

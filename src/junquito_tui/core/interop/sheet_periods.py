@@ -5,11 +5,12 @@ every day or year the text names, and says in its note where the text could mean
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from ..dates import MONTHS
-from .month_narrowing import DATE_IN_TEXT, months_may_narrow
-from .month_words import COMMON_WORDS, FILLER, LEADING, MONTH_NAMES, TOKENS
+from .month_narrowing import DATE_IN_TEXT, counts_as_month, is_day, months_may_narrow
+from .month_words import FILLER, MONTH_NAMES, TOKENS
 from .sheet_date_values import Parsed
 
 # ('du 15 au 20 août', 'del 15 al 20 de agosto', 'vom 15. bis 20. August', 'dal 15 al 20 agosto')
@@ -30,10 +31,12 @@ _DECADE = re.compile(r"^['’‘]?(\d{1,3})0\s*['’]?s$", re.IGNORECASE)  # "'9
 
 _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORECASE)
 
-_YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:/.])")
+_YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:.]|/\d)")  # ('2019/November 2020': a year)
 
 # A day in digits' year, which a period read from other years must hold too ('2000-01-01 - 2.1.2001': not 2000)
 _YEAR_OF_DATE = re.compile(r"(?<![\d/.])(?:\d{1,2}[/.-]\d{1,2}[/.-](\d{4})|(\d{4})[/.-]\d{1,2}[/.-]\d{1,2})(?![/.]?\d)")
+# A month name and a two-digit year ('mai 68', 'Mar-85', Excel's '21-Jan-18'), a day before it or not
+_SHORT_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2}-)?([^\W\d_]{3,})\.?[-\s'’]+(\d{2})(?![\d/.:]|\s*,?\s*\d{3})")
 _RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
 
 # A range of months: 'January-March 1950', 'March–May 2020', 'from May 1968 to June 1969', 'de enero a marzo
@@ -149,15 +152,18 @@ def _day_span(text: str, era: int) -> Parsed | None:
         return None
     month = MONTH_NAMES.get(match.group("month").lower())
     first, last = int(match.group("first")), int(match.group("last"))
-    if month is None or not 1 <= first < last <= 31:
-        return None
     year = int(match.group("year"))
-    note = None
-    if match.group("joint").lower() in _BOTH and not _BETWEEN.match(text):  # '15 and 20 March': two days
+    if month is None or not 1 <= first < last <= _days_in_month(year, month):  # ('28-30 February': no such days)
+        return None
+    start, end = {"year": year, "month": month, "day": first}, {"year": year, "month": month, "day": last}
+    if match.group("joint").lower() in _BOTH and not _BETWEEN.match(text):  # '15 and 20 March': two days, not six
         note = "names two days: read as the period from the first to the second, which holds both"
-    return Parsed(
-        {"year": year, "month": month, "day": first}, note=note, end={"year": year, "month": month, "day": last}
-    )
+        return Parsed(start, approximate=True, note=note, end=end)
+    return Parsed(start, end=end)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
 
 
 _BOTH = frozenset(["and", "y", "e", "et", "und"])
@@ -236,6 +242,10 @@ def year_in_text(text: str, era: int) -> Parsed | str:
     if found:  # (a day in digits alone among words is named below, not read as its year)
         for match in _YEAR_OF_DATE.finditer(text):
             found.setdefault(int(match.group(1) or match.group(2)), match.start())
+        for match in _SHORT_YEAR.finditer(text):  # 'mai 68 - 1970', '21-Jan-18 / 25 febbraio 2019'
+            if match.group(2).lower() in MONTH_NAMES and (match.group(1) or int(match.group(3)) > 31):
+                short = int(match.group(3))  # as Excel reads a two-digit year (00-29: 2000s, 30-99: 1900s)
+                found.setdefault(short + (2000 if short < 30 else 1900), match.start(3))
     if any(year >= 1000 for year in found):  # '1950 (300 killed)': a count beside a year is no year
         found = {year: at for year, at in found.items() if year >= 1000 or _joined_to_a_year(text, at)}
     if not found:
@@ -310,17 +320,16 @@ def _decades_in_text(text: str) -> list[tuple[int, int, int]]:
 
 def _months_named(text: str) -> list[int]:
     """The distinct months free text names, in the order written (an everyday word in lower case, 'may',
-    'march', is no month)."""
-    words = (w for w in TOKENS.findall(text) if w.lower() in MONTH_NAMES)
-    named = [MONTH_NAMES[w.lower()] for w in words if w.lower() not in COMMON_WORDS or w[0].isupper()]
+    'march', is no month: ``counts_as_month``)."""
+    words = list(TOKENS.finditer(text))
+    named = [MONTH_NAMES[w.group().lower()] for at, w in enumerate(words) if counts_as_month(text, words, at)]
     return list(dict.fromkeys(named))
 
 
 def _month_by_year(text: str, position: int) -> int | None:
     """The month named as part of the date with the year at ``position`` in free text: 'March 1934',
     '15 March 1934', 'March 15, 1934', '1934 March'; None for a month word elsewhere ('Riots may have
-    begun 1968'), a lower-case everyday word without a day ('the may 1968'), or part of a name ('Long
-    March 1934', '1963 March on Washington')."""
+    begun 1968'), or one that is no month there (``counts_as_month``: 'the may 1968', 'Long March 1934')."""
     words = list(TOKENS.finditer(text))
     year = next(i for i, word in enumerate(words) if word.start() == position)
     kept = [i for i, word in enumerate(words) if i == year or word.group().lower() not in FILLER]
@@ -329,35 +338,12 @@ def _month_by_year(text: str, position: int) -> int | None:
     def word(k: int) -> str:
         return words[kept[k]].group() if 0 <= k < len(kept) else ""
 
-    def is_day(k: int) -> bool:
-        return word(k).isdigit() and len(word(k)) <= 2 and 1 <= int(word(k)) <= 31
-
     if word(at - 1).lower() in MONTH_NAMES:  # 'March 1934', '15 March 1934'
-        month, dated = at - 1, is_day(at - 2)
-    elif is_day(at - 1) and word(at - 2).lower() in MONTH_NAMES:  # 'March 15, 1934'
-        month, dated = at - 2, True
-    elif word(at + 1).lower() in MONTH_NAMES and (at + 2 == len(kept) or is_day(at + 2)):  # '1934 March (15)'
-        month, dated = at + 1, is_day(at + 2)
+        month = at - 1
+    elif is_day(word(at - 1)) and word(at - 2).lower() in MONTH_NAMES:  # 'March 15, 1934'
+        month = at - 2
+    elif word(at + 1).lower() in MONTH_NAMES and (at + 2 == len(kept) or is_day(word(at + 2))):  # '1934 March (15)'
+        month = at + 1
     else:
         return None
-    name = word(month)
-    if not dated:
-        if name.lower() in COMMON_WORDS and not name[0].isupper():
-            return None  # 'may', 'march': the everyday words
-        index = kept[month]
-        if index > 0 and _names_it(text, words[index - 1], words[index]):
-            return None
-    return MONTH_NAMES[name.lower()]
-
-
-def _names_it(text: str, before: re.Match[str], month: re.Match[str]) -> bool:
-    """Whether the capitalised word just before a month name makes it part of a name ('Long March')."""
-    previous = before.group()
-    return (
-        text[before.end() : month.start()].isspace()
-        and previous.isalpha()
-        and previous[0].isupper()
-        and previous.lower() not in MONTH_NAMES
-        and previous.lower() not in FILLER
-        and previous.lower() not in LEADING
-    )
+    return MONTH_NAMES[word(month).lower()] if counts_as_month(text, words, kept[month]) else None

@@ -35,6 +35,7 @@ _NUMBERS, _SPACES = re.compile(r"\d{1,2}"), re.compile(r"[\s,]+")
 # 'de enero', 'de febrero de', 'sept.': one word's place
 _WORDS = re.compile(r"[^\W\d_]+\.?(?:[\s,]+[^\W\d_]+\.?)*")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.\d{2,4}$")  # a date with dots shows its own order, as any does
+_COULD_BE_YEARS = re.compile(r"could also be the years (\d+–(\d+))")  # (``sheet_dates._iso``'s note)
 _LONGEST = 80  # characters: '15 de septiembre de 2018 al 16 de septiembre de 2018' is 52
 BACKWARD = "two dates, the second ({1}) before the first ({0}): which one is wrong, the cell does not say"
 
@@ -122,6 +123,14 @@ def _to_a_year(head: str, tail: str, exact: Exact) -> Parsed | str | None:
         return BACKWARD.format(head, tail) if first.parts["year"] >= _LEAST_YEAR else None
     if first.parts["year"] == year:  # ('15/01/2018 - 2018': no period the year adds; read as free text)
         return None
+    if (years := _COULD_BE_YEARS.search(first.note or "")) is not None and int(years.group(2)) < year:
+        # '1810-11 - 1815' may be November 1810 to 1815, or the years 1810-1811 to 1815: the years, which hold both
+        start, month = first.parts["year"], MONTHS[first.parts["month"] - 1]
+        reading = (
+            f"could be {month} {start} to {year}, or the years {years.group(1)} to {year}: read as {start} to "
+            f"{year}, which covers both"
+        )
+        return Parsed({"year": start}, approximate=True, end_approximate=True, note=reading, end={"year": year})
     note = "; ".join(_of(head, part) for part in _parts_of(first.note)) or None
     return Parsed(
         first.parts, note=note, end={"year": year}, pair=first.pair, order=first.order, dotted=first.dotted,
