@@ -72,28 +72,10 @@ COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago"])
 NAMES_TOO = frozenset(["mars", "mai", "marco", "dez"])
 
 # Capitalised words before a month that leave it a date ('In March 1934'), unlike a name's ('Long March').
-LEADING = (
-    frozenset(["in", "from", "since", "until", "till", "during", "by", "at", "to", "for", "and"])
-    | frozenset(
-        [
-            "or",
-            "en",
-            "desde",
-            "hasta",
-            "durante",
-            "y",
-            "o",
-            "circa",
-            "about",
-            "around",
-            "early",
-            "mid",
-            "late",
-            "before",
-        ]
-    )
-    | frozenset(  # early, mid and late in the other languages ('Principios de Enero', 'Fin juillet', 'Anfang Mai')
-        ["principios", "comienzos", "inicios", "mediados", "finales", "fines", "début", "debut", "mi", "fin", "anfang"]
-    )
-    | frozenset(["mitte", "ende", "inizio", "metà", "fine", "início", "inicio", "meados", "after", "avant", "après"])
-)
+LEADING = frozenset(
+    ["in", "from", "since", "until", "till", "during", "by", "at", "to", "for", "and", "or", "en", "desde"]
+) | frozenset(["hasta", "durante", "y", "o", "circa", "about", "around", "early", "mid", "late", "before", "after"])
+# ... and in the other languages ('Avant Mars 2018', 'Principios de Enero', 'Fin juillet', 'Anfang Mai')
+LEADING |= frozenset(["avant", "après", "principios", "comienzos", "inicios", "mediados", "finales", "fines"])
+LEADING |= frozenset(["début", "debut", "mi", "fin", "anfang", "mitte", "ende", "inizio", "metà", "fine", "início"])
+LEADING |= frozenset(["inicio", "meados"])

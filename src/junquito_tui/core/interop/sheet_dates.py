@@ -41,13 +41,15 @@ from .sheet_date_values import (
     Parsed,
     PartTime,
     StatedDate,
+    days_in_month,
 )
 from .sheet_periods import span, vague_form, year_in_text
 from .sheet_ranges import date_range
 
 _VAGUE = re.compile(
     # a word whole: not 'approx' out of 'approximately', 'by' out of 'byzantine', 'the' out of 'thereabouts'
-    r"^(?:~|≈|c\.|mid-|mid(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![^\W\d_]))|(?:ca\.?|circa|around|about|approximately|approx\.?|early|mid|late|before|after|by|since|"
+    r"^(?:~|≈|c\.|mid-|mid(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![^\W\d_]))|"  # 'midJanuary'
+    r"(?:ca\.?|circa|around|about|approximately|approx\.?|early|mid|late|before|after|by|since|"
     r"until|some ?time(?: in)?|spring|summer|autumn|fall|winter|the)(?![^\W\d_])|"
     # Spanish ('aprox. 15/01/2018', 'hacia el 15 de enero', 'antes del 15 de enero de 2018'), not in a word
     r"(?:aprox\.?|aproximadamente|hacia(?: el| la)?|alrededor del?|cerca del?|antes del?|despu[eé]s del?|desde(?: el)?|"
@@ -560,9 +562,9 @@ def _numeric(first: int, separator: str, second: int, year_text: str) -> Parsed 
         written = separator.join((str(first), str(second), year_text))
         return f"{written!r} has a day or a month of 0: no date (Excel shows an empty date cell as 1/0/1900)"
     # the only reading, if it is a date at all ('1/99/1951' is none either way: it shows no order)
-    if first > 12 >= second and first <= _days_in_month(year, second):
+    if first > 12 >= second and first <= days_in_month(year, second):
         order: str | None = "dmy"  # this date shows the order (dots included)
-    elif second > 12 >= first and second <= _days_in_month(year, first):
+    elif second > 12 >= first and second <= days_in_month(year, first):
         order = "mdy"
     else:
         order = None
@@ -577,10 +579,6 @@ def _numeric(first: int, separator: str, second: int, year_text: str) -> Parsed 
     elif order is None:
         parsed.order = "same"
     return parsed
-
-
-def _days_in_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
 
 
 def _full_year(text: str) -> tuple[int, list[str]]:

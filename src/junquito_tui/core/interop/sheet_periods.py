@@ -5,13 +5,12 @@ every day or year the text names, and says in its note where the text could mean
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from ..dates import MONTHS
 from .month_narrowing import DATE_IN_TEXT, counts_as_month, is_day, months_may_narrow
 from .month_words import FILLER, MONTH_NAMES, TOKENS
-from .sheet_date_values import Parsed
+from .sheet_date_values import Parsed, days_in_month
 
 # ('du 15 au 20 août', 'del 15 al 20 de agosto', 'vom 15. bis 20. August', 'dal 15 al 20 agosto')
 _DAY_RANGE = (
@@ -153,17 +152,13 @@ def _day_span(text: str, era: int) -> Parsed | None:
     month = MONTH_NAMES.get(match.group("month").lower())
     first, last = int(match.group("first")), int(match.group("last"))
     year = int(match.group("year"))
-    if month is None or not 1 <= first < last <= _days_in_month(year, month):  # ('28-30 February': no such days)
+    if month is None or not 1 <= first < last <= days_in_month(year, month):  # ('28-30 February': no such days)
         return None
     start, end = {"year": year, "month": month, "day": first}, {"year": year, "month": month, "day": last}
     if match.group("joint").lower() in _BOTH and not _BETWEEN.match(text):  # '15 and 20 March': two days, not six
         note = "names two days: read as the period from the first to the second, which holds both"
         return Parsed(start, approximate=True, note=note, end=end)
     return Parsed(start, end=end)
-
-
-def _days_in_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
 
 
 _BOTH = frozenset(["and", "y", "e", "et", "und"])

@@ -3,8 +3,8 @@
 days of a month written day first ('14-15/01/2018'): the first date, with the second as its end,
 each as precise as written; two written otherwise ('15/01/2018 - 3 February 2018') where a
 spaced joint or a word cuts them and each has its year. The first may leave its year to the second
-('15 Jan - 3 Feb 2018');
-where it then crosses a new year the text does not place ('15 December - 3 January 2018'), the
+('15 Jan - 3 Feb 2018'); where it then crosses a new year the text does not place ('15 December - 3
+January 2018'), the
 period read covers both readings, approximate and said, as ``sheet_periods`` reads
 'November-February 1951'. Years alone are ``sheet_periods``' (a range of years is approximate
 there); a cell that splits into two dates in more than one way, or whose two dates are not as
@@ -12,12 +12,11 @@ precise as each other, is not read here."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 
 from ..dates import MONTHS
-from .sheet_date_values import Parsed, ordered, time_order
+from .sheet_date_values import Parsed, days_in_month, ordered, time_order
 
 Exact = Callable[[str, int], "Parsed | str | None"]  # ``sheet_dates._exact``: one date, as written
 
@@ -68,12 +67,12 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
         head = f"{head} {year.group(1)}"
     # two dates written alike: not '2017-03' and '12/2018' cut out of '2017-03-12/2018'; or written otherwise,
     # each with its year, cut where spaces or a word show the cut ('15/01/2018 - 3 February 2018')
-    if _shape(head) != _shape(tail) and (borrowed or not _cut_plainly(head, tail, joint)):
+    mixed = _shape(head) != _shape(tail)
+    if mixed and (borrowed or not _cut_plainly(head, tail, joint)):
         return None
     first, last = exact(head, 0), exact(tail, 0)
     if not isinstance(first, Parsed) or not isinstance(last, Parsed) or not (_plain(first) and _plain(last)):
         return None
-    mixed = _shape(head) != _shape(tail)
     if mixed and (first.dotted or last.dotted or (first.pair and last.pair)):
         return None  # ('01/02/2018 - 3.2.2018': two ways of ordering day and month, no one writer's)
     if set(first.parts) != set(last.parts) or "month" not in first.parts or (borrowed and "day" not in first.parts):
@@ -159,7 +158,7 @@ def _real(parsed: Parsed) -> bool:
     parts = parsed.parts
     if not 1 <= parts["month"] <= 12:
         return False
-    return "day" not in parts or 1 <= parts["day"] <= calendar.monthrange(parts["year"], parts["month"])[1]
+    return "day" not in parts or 1 <= parts["day"] <= days_in_month(parts["year"], parts["month"])
 
 
 def _lends_year(head: str) -> bool:
