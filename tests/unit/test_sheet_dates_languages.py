@@ -159,15 +159,21 @@ _HELD = [
     ("24 de outubro de 2019/November 27, 2020", "2019-10-24", "2020-11-27"),
     ("1810-11 - 1815", "1810-01-01", "1815-12-31"),  # may be the years 1810-1811 to 1815
     ("March 1850-55", "1850-01-01", "1855-12-31"),
+    # months or days across a new year the text does not place (was: the year alone, losing December 2018)
+    ("from 28 December to 3 January 2019", "2018-12-28", "2020-01-03"),
+    ("du 28 décembre au 3 janvier 2019", "2018-12-28", "2020-01-03"),
+    ("de septembre à mars 2000", "1999-09-01", "2001-03-31"),
+    ("Riots in March, elections in January 2019", "2018-03-01", "2020-01-31"),
 ]
 
 
 @pytest.mark.parametrize(("text", "first", "last"), _HELD)
 def test_the_reviews_cells_hold_every_day_they_name(text: str, first: str, last: str) -> None:
     parsed = read_date(text)
-    assert isinstance(parsed, Parsed) and parsed.approximate, parsed
+    assert isinstance(parsed, Parsed), parsed
     start, end = _span(parsed)
     assert start <= dt.date.fromisoformat(first) and end >= dt.date.fromisoformat(last), (start, end)
+    assert parsed.approximate or (start.isoformat(), end.isoformat()) == (first, last)  # exact: those days alone
 
 
 @pytest.mark.parametrize(

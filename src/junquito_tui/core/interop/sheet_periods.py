@@ -41,8 +41,8 @@ _RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|
 # A range of months: 'January-March 1950', 'March–May 2020', 'from May 1968 to June 1969', 'de enero a marzo
 # de 1950'. The words are checked against the month names after the match.
 _MONTH_SPAN = re.compile(
-    r"^(?:(?:from|between|de|desde|entre)\s+)?([^\W\d_]{3,})\.?(?:\s+(?:de\s+)?(\d{1,4}))?"
-    r"(?:\s*[-–—/]\s*|\s+(?:to|until|till|through|thru|and|or|a|al|hasta|y|o)\s+)"
+    r"^(?:(?:from|between|de|desde|entre|du|von|vom|dal|da)\s+)?([^\W\d_]{3,})\.?(?:\s+(?:de\s+)?(\d{1,4}))?"
+    r"(?:\s*[-–—/]\s*|\s+(?:to|until|till|through|thru|and|or|a|al|hasta|y|o|à|au|bis|ao|até|et|und|e|ou)\s+)"
     r"([^\W\d_]{3,})\.?,?\s+(?:de\s+)?(\d{1,4})$",
     re.IGNORECASE,
 )
@@ -141,7 +141,10 @@ def _month_span(text: str, era: int) -> Parsed | None:
         f"could be {named} {_year(before)} to {ending} {_year(year)} or {named} {_year(year)} to {ending} "
         f"{_year(after)}: read as {named} {_year(before)} to {ending} {_year(after)}, which covers both"
     )
-    return Parsed({"year": before, "month": first}, approximate=True, note=note, end={"year": after, "month": last})
+    return Parsed(
+        {"year": before, "month": first}, approximate=True, end_approximate=True, note=note,
+        end={"year": after, "month": last},
+    )  # fmt: skip
 
 
 def _day_span(text: str, era: int) -> Parsed | None:
@@ -258,7 +261,13 @@ def year_in_text(text: str, era: int) -> Parsed | str:
         if len(months := _months_named(text)) > 1:  # '30 April - 2 May 1950': from the first to the last
             if months == sorted(months):
                 return Parsed({**parts, "month": months[0]}, approximate=True, end={**parts, "month": months[-1]})
-            return Parsed(parts, approximate=True)  # months out of order may cross a year: the year alone
+            # months out of order may cross a new year the text does not place: the years either side too
+            before, after = _next_year(parts["year"], -1), _next_year(parts["year"], 1)
+            crossing = (
+                f"names months out of order, which may cross a new year: read as {_year(before)} to {_year(after)}, "
+                "which covers either"
+            )
+            return Parsed({"year": before}, approximate=True, note=crossing, end={"year": after})
         if (month := _month_by_year(text, found[years[0]])) is not None:
             parts["month"] = month
         return Parsed(parts, approximate=True)

@@ -20,7 +20,10 @@ from .sheet_date_values import Parsed, days_in_month, ordered, time_order
 
 Exact = Callable[[str, int], "Parsed | str | None"]  # ``sheet_dates._exact``: one date, as written
 
-_JOINT = re.compile(r"\s*(?:-|–|—|/)\s*|\s+(?:to|until|till|through|thru|al|hasta)\s+", re.IGNORECASE)
+_JOINT = re.compile(
+    r"\s*(?:-|–|—|/)\s*|\s+(?:to|until|till|through|thru|al|hasta|au|à|bis|a|ao|até|jusqu'au)\s+", re.IGNORECASE
+)
+_FROM = re.compile(r"^(?:from|du|del|desde|de|vom|von|dal|dall'|da)\s+", re.IGNORECASE)  # 'from 15 January to ...'
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_TAIL = re.compile(r"^(?:(\d{2})-)?(\d{2})$")  # ISO 8601 leaves out of the end what it shares: '2018-01-15/16'
 _ORDERS = {"dmy": "day/month", "mdy": "month/day"}
@@ -46,6 +49,7 @@ def date_range(text: str, exact: Exact) -> Parsed | str | None:
         return _days_of_a_month(*map(int, days.group(1, 2, 4, 5)))
     if len(text) > _LONGEST:  # (each place a cell could be cut is tried: a long one is no two dates)
         return None
+    text = _FROM.sub("", text, count=1)  # ('du 28 décembre au 3 janvier 2019': the words of a period's start)
     found = [
         made
         for joint in _JOINT.finditer(text)
