@@ -151,3 +151,16 @@ def test_oracle_a_month_to_a_later_year(day: dt.date, later: int, joint: str, wr
 def test_a_month_or_years_in_digits_beside_words_are_held(text: str, parts: dict[str, int], end: object) -> None:
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and parsed.approximate and (parsed.parts, parsed.end) == (parts, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("before 1990-1995", True), ("after 1990-1995", True), ("since 1945 until 1950", False),
+     ("desde 1945 hasta 1950", False)],
+)  # fmt: skip
+def test_a_bound_before_a_range_is_said_as_before_a_year(text: str, said: bool) -> None:
+    """'before 1990-1995' may be long before 1990: said, as 'before 1990' is (was: silent); a period's
+    own start and end words are no bound."""
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.end is not None
+    assert any("the file does not say how long" in message for message in parsed.said) is said

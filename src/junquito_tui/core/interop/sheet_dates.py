@@ -108,6 +108,7 @@ _SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
 _ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")  # ISO 8601's ordinal date: '2020-032' is 1 February 2020
 # 'May 1st 1950'; '1º de mayo' (Spanish: 'º', 'ª', '.º'; '1ro', '1ero')
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.?[ºª]|e?ro|er)\b(?!\s+(?:century|c\.))", re.IGNORECASE)
+_END_WORD = re.compile(r"\s(?:to|until|till|hasta|al|bis|au|à|a|ao|até)\s", re.IGNORECASE)  # a period's own end
 _DOUBT_MARK = re.compile(r"[?\[\]()]")
 _NUMBERS_JOINED = re.compile(r"\d\s*[-–—/]\s*\d")  # two numbers of a range ('1850-55', '68 - 1970'): no day and year
 _ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -407,7 +408,8 @@ def _from_words(original: str) -> Parsed | str:
         parsed.note = _joined(
             parsed.note, "the file gives the time 0:00:00, which spreadsheets add to dates: read as the day"
         )
-    if bound is not None and parsed.end is None:  # 'before 1900' may be long before it (not 'since 1945 until 1950')
+    # 'before 1900', 'before 1990-1995' may be long before it (not 'since 1945 until 1950', a period's start)
+    if bound is not None and (parsed.end is None or not _END_WORD.search(text)):
         parsed.said.append(_bound_said(bound))
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
