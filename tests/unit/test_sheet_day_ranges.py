@@ -347,19 +347,34 @@ def test_doubt_and_free_text_make_a_periods_end_approximate(text: str, end_appro
     assert isinstance(parsed, Parsed) and parsed.end is not None and parsed.end_approximate is end_approximate
 
 
+def test_two_year_months_that_could_each_be_years_are_two_months_said() -> None:
+    text = "1810-11/1810-12"  # as years, 1810-1811 to 1810-1812 would not go forward: the two months, said
+    parsed, _ = _read(text, None)
+    assert (
+        isinstance(parsed, Parsed)
+        and not parsed.approximate
+        and parsed.note
+        == (
+            "'1810-11' could also be the years 1810–1811: read as ISO year-month; '1810-12' could also be the years "
+            "1810–1812: read as ISO year-month"
+        )
+    )
+    assert (parsed.parts, parsed.end) == ({"year": 1810, "month": 11}, {"year": 1810, "month": 12})
+
+
 @pytest.mark.parametrize(
-    ("text", "note"),
-    [
-        ("1999-12/2000-01", "'2000-01' could also be the years 2000–2001: read as ISO year-month"),
-        ("1810-11/1810-12", "'1810-11' could also be the years 1810–1811: read as ISO year-month; '1810-12' could "
-         "also be the years 1810–1812: read as ISO year-month"),
-    ],
+    ("text", "start", "end"),
+    [("1999-12/2000-01", {"year": 1999, "month": 12}, {"year": 2001}),  # (third review: 1999 alone, at 355ad88)
+     ("2000-01 - 2002-03", {"year": 2000}, {"year": 2003}),  # (a third review: January 2000 to March 2002, exact)
+     ("2001-02 to 2003-03", {"year": 2001}, {"year": 2003, "month": 3})],
 )  # fmt: skip
-def test_two_year_months_that_could_each_be_years_are_two_months_said(text: str, note: str) -> None:
-    parsed, _ = _read(text, None)  # (was: the first year alone, approximate, losing January 2000)
-    head, tail = text.split("/")
-    assert isinstance(parsed, Parsed) and not parsed.approximate and parsed.note == note
-    assert (parsed.parts, parsed.end) == tuple({"year": int(d[:4]), "month": int(d[5:])} for d in (head, tail))
+def test_year_months_that_could_be_years_going_forward_are_read_to_hold_both(
+    text: str, start: dict[str, int], end: dict[str, int]
+) -> None:
+    parsed, _ = _read(text, None)
+    assert isinstance(parsed, Parsed) and parsed.approximate and parsed.end_approximate
+    assert (parsed.parts, parsed.end) == (start, end)
+    assert parsed.note is not None and "read to cover both" in parsed.note
 
 
 def test_dotted_dates_follow_their_cells_other_date_and_an_end_cell_going_backwards_is_named(tmp_path: Path) -> None:

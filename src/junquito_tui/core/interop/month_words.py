@@ -78,4 +78,4 @@ LEADING = frozenset(
 # ... and in the other languages ('Avant Mars 2018', 'Principios de Enero', 'Fin juillet', 'Anfang Mai')
 LEADING |= frozenset(["avant", "après", "principios", "comienzos", "inicios", "mediados", "finales", "fines"])
 LEADING |= frozenset(["début", "debut", "mi", "fin", "anfang", "mitte", "ende", "inizio", "metà", "fine", "início"])
-LEADING |= frozenset(["inicio", "meados"])
+LEADING |= frozenset(["inicio", "meados", "im", "em", "nel", "nello", "dans", "ab"])

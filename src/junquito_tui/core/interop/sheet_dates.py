@@ -30,6 +30,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from ..dates import MONTHS
+from .month_narrowing import OFFSET
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
 from .sheet_clock import MIDNIGHT, NO_OFFSET, ZONE_WORD, clock_at_end
 from .sheet_date_values import (
@@ -86,16 +87,18 @@ _LEADING_TIME = re.compile(
 )
 # An era is a word of its own, after a space or the year's digits ('44 BC', '44BC'): never the end of a
 # word ('2003 per BBC', 'NBC', 'B.B.C.') nor the start of one ('Adelaide 1850').
-_ERA_BCE = re.compile(
-    r"(?<![^\s\d])(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.|a\.\s?C\.|a\.\s?n\.\s?e\.|av\.\s?J\.?-?\s?C\.?|v\.\s?Chr\.?)$",
-    re.IGNORECASE,
+_BCE_WORD = (
+    r"(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.|av\.?\s?J\.?-?\s?C\.?|avant\s+J\.?-?\s?C\.?|v\.\s?Chr\.?|vor\s+Christus|"
+    r"v\.\s?u\.\s?Z\.?|a\.\s?de\s?C\.?|AEC|antes\s+de\s+Cristo|avanti\s+Cristo|av(?:\.|ant)\s+notre\s+[èe]re)"
 )
-_ERA_CE = re.compile(
-    r"(?<![^\s\d])(?:CE|C\.E\.|AD|A\.D\.|d\.\s?C\.|apr\.\s?J\.?-?\s?C\.?|n\.\s?Chr\.?)$|^(?:AD(?![^\W\d_])|A\.D\.)\s*",
-    re.IGNORECASE,
+_CE_WORD = (
+    r"(?:CE|C\.E\.|AD|A\.D\.|apr\.\s?J\.?-?\s?C\.?|n\.\s?Chr\.?|nach\s+Christus|n\.\s?u\.\s?Z\.?|d\.\s?de\s?C\.?|"
+    r"despu[eé]s\s+de\s+Cristo|dopo\s+Cristo)"
 )
-_BCE_WORD, _CE_WORD = r"(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.)", r"(?:CE|C\.E\.|AD|A\.D\.)"
+_BEFORE_WORDS = frozenset(["before", "earlier", "avant", "vor", "prima", "antes", "veille", "day before"])
 # An era written before the year ('BCE 476', 'BC 44'), as some catalogues do
+_ERA_BCE = re.compile(rf"(?<![^\s\d])(?:{_BCE_WORD}|a\.\s?C\.?|(?-i:aC)|a\.\s?n\.\s?e\.)$", re.IGNORECASE)
+_ERA_CE = re.compile(rf"(?<![^\s\d])(?:{_CE_WORD}|d\.\s?C\.)$|^(?:AD(?![^\W\d_])|A\.D\.)\s*", re.IGNORECASE)
 _ERA_BCE_LEADING = re.compile(rf"^{_BCE_WORD}\s*(?=\d)", re.IGNORECASE)
 # A range across the eras once the CE era at its end is taken off ('100 BC - 100' of '100 BC - 100 AD')
 _ACROSS_ERAS = re.compile(rf"^(\d{{1,4}})\s*{_BCE_WORD}\s*(?:-|–|—|to|until|till)\s*(\d{{1,4}})$", re.IGNORECASE)
@@ -109,7 +112,9 @@ _ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")  # ISO 8601's ordinal date: '2020-03
 # 'May 1st 1950'; '1º de mayo' (Spanish: 'º', 'ª', '.º'; '1ro', '1ero')
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.?[ºª]|e?ro|er)\b(?!\s+(?:century|c\.))", re.IGNORECASE)
 _END_WORD = re.compile(r"\s(?:to|until|till|hasta|al|bis|au|à|a|ao|até)\s", re.IGNORECASE)  # a period's own end
-_DOUBT_MARK = re.compile(r"[?\[\]()]")
+_A_RANGE = re.compile(r"\s[-–—]\s|\d\.?\s+(?:a|al|au|to|bis|y|e|et|and|und|ao|até|à)\s+\d", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]$", re.IGNORECASE)
+_DOUBT_MARK = re.compile(r"[?\[\]]")  # ('(12 September 2016)': brackets round a date are no doubt)
 _NUMBERS_JOINED = re.compile(r"\d\s*[-–—/]\s*\d")  # two numbers of a range ('1850-55', '68 - 1970'): no day and year
 _ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})-?([1-7])$", re.IGNORECASE)  # ISO 8601's week date: '2020-W12-6'
@@ -348,10 +353,16 @@ def _from_words(original: str) -> Parsed | str:
         if match.group()[-1:].isalpha() and text[:1] == "-" and text[1:2].isdigit():
             text = text[1:]  # 'early-2017', 'approximately-1900': a hyphen after a word, no minus sign ('c.-460' is)
         bound = bound or (word if word.split()[0] in _BOUNDS else None)
-    if text.endswith("?"):
-        text, vague = text.rstrip("?() ").strip(), True
-    text = text.strip(" ,;.") if not text.endswith(".") or not _ERA_BCE.search(text) else text.strip(" ,;")
-    said: list[str] = []
+    text, doubted, footnote = _without_marks(text)
+    vague = vague or doubted
+    if bound is None and (offset := OFFSET.search(text)) is not None:  # 'two weeks after 27 July 1976'
+        side = (offset.group("side") or "").lower()
+        bound = "before" if side in _BEFORE_WORDS else "after"
+        vague = True
+    # (an era's last dot is the era's: '100 B.C. - 100 A.D.' was 100 CE)
+    era_dot = text.endswith(".") and (_ERA_BCE.search(text) or _ERA_CE.search(text))
+    text = text.strip(" ,;") if era_dot else text.strip(" ,;.")
+    said = [f"{original!r}: a footnote's mark ({footnote}) is not read as part of the date"] if footnote else []
     if (basic := _BASIC.match(text)) is not None:  # '20200321T100000Z'
         year, month, day, hour, minute, second, zone = basic.groups()
         text = f"{year}-{month}-{day}T{hour}:{minute}" + (f":{second}" if second else "") + (zone or "")
@@ -402,7 +413,7 @@ def _from_words(original: str) -> Parsed | str:
     if isinstance(parsed, str):
         return parsed
     parsed.said += said
-    if separated and not (vague or parsed.approximate):  # (an approximate date's note is the text already)
+    if (separated or footnote) and not (vague or parsed.approximate):  # (an approximate date's note is the text)
         parsed.note = _joined(parsed.note, f"the file writes {original!r}")
     if MIDNIGHT in said:  # said with the date too: the file gives a time, which is not kept
         parsed.note = _joined(
@@ -441,6 +452,23 @@ def _from_words(original: str) -> Parsed | str:
             parsed.note = f"{parsed.note}; {given}" if parsed.note else given
             parsed.said.append("seconds are finer than minute precision: kept in the date's note")
     return parsed
+
+
+def _without_marks(text: str) -> tuple[str, bool, str | None]:
+    """The date without the marks around it, whether one of them states a doubt ('?', '(?)', '[?]', or the
+    brackets of a date supplied: '[15 March 2018]'), and a footnote's mark after it ('15 March 2018[1]')."""
+    footnote, doubted = None, False
+    if (mark := _FOOTNOTE.search(text)) is not None:
+        footnote, text = mark.group(), text[: mark.start()].strip()
+    if text.endswith(("?", "(?)", "[?]")):
+        text, doubted = text.rstrip("?()[] ").strip(), True
+    if text.startswith("[") and text.endswith("]") and "[" not in text[1:]:
+        text, doubted = text[1:-1].strip(), True
+    if text.startswith(("[?]", "(?)", "?")):  # '[?] 25 January 1989'
+        text, doubted = text.lstrip("?()[] ").strip(), True
+    if text.startswith("(") and text.endswith(")") and "(" not in text[1:]:  # '(12 September 2016)': as written
+        text = text[1:-1].strip()
+    return text, doubted, footnote
 
 
 def _joined(note: str | None, more: str) -> str:
@@ -617,8 +645,9 @@ def _named_month(text: str, era: int) -> Parsed | str | None:
         return Parsed({"year": year * (era or 1), "month": months[0]}, said=said, note=said[0] if said else None)
     if min(map(len, numbers)) > 2:  # 'March 1950-1951', 'Sept. 1939 – 1945': years, not a day and a year
         return None
-    # 'March 1850-55': the years 1850 to 1855, not a day 55 dropped; 'mai 68 - 1970' no day 68 of 1970
-    if _NUMBERS_JOINED.search(text) or int(min(numbers, key=len)) > 31:
+    # 'March 1850-55': the years 1850 to 1855, not a day 55 dropped; 'mai 68 - 1970' no day 68 of 1970;
+    # 'de 15 a 18 de maio' two days, not 15 May 2018; '2019 - Mar-20' a range, not 20 March 2019
+    if _NUMBERS_JOINED.search(text) or int(min(numbers, key=len)) > 31 or _A_RANGE.search(text):
         return None
     day_text, year_text = numbers if len(numbers[0]) <= 2 else numbers[::-1]
     year, said = _full_year(year_text) if not era else (int(year_text), [])

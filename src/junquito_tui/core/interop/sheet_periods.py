@@ -30,12 +30,21 @@ _DECADE = re.compile(r"^['’‘]?(\d{1,3})0\s*['’]?s$", re.IGNORECASE)  # "'9
 
 _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORECASE)
 
-_YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:.]|/\d)")  # ('2019/November 2020': a year)
+# ('2019/November 2020', '1973: Place du 8 mai 1945': years; not '10:30', nor '1850/51')
+_YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d.]|[:/]\d)")
 
 # A day in digits' year, which a period read from other years must hold too ('2000-01-01 - 2.1.2001': not 2000)
-_YEAR_OF_DATE = re.compile(r"(?<![\d/.])(?:\d{1,2}[/.-]\d{1,2}[/.-](\d{4})|(\d{4})[/.-]\d{1,2}[/.-]\d{1,2})(?![/.]?\d)")
+_YEARS_OF_DATES = (
+    re.compile(r"(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-](\d{4})(?!\d)"),
+    re.compile(r"(?<!\d)(\d{4})[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)"),
+    re.compile(r"(?<![\d/.-])\d{1,2}[/.](\d{4})(?!\d)"),  # a month and its year ('02/2001')
+    # a year after a month ('janeiro de 2022/12', 'December 24, 2022/19 juin')
+    re.compile(r"[^\W\d_]{3,}\.?\s+(?:\d{1,2},?\s+)?(?:de\s+)?(\d{4})(?!\d)"),
+)
 # A month name and a two-digit year ('mai 68', 'Mar-85', Excel's '21-Jan-18'), a day before it or not
-_SHORT_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2}-)?([^\W\d_]{3,})\.?[-\s'’]+(\d{2})(?![\d/.:]|\s*,?\s*\d{3})")
+_SHORT_YEAR = re.compile(
+    r"(?<![\d/.-])(\d{1,2}-)?([^\W\d_]{3,})\.?(?P<mark>-|\s?['’]|\s)(\d{2})(?![\d/.:]|\s*,?\s*\d{3})"
+)
 _RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
 
 # A range of months: 'January-March 1950', 'March–May 2020', 'from May 1968 to June 1969', 'de enero a marzo
@@ -238,12 +247,15 @@ def year_in_text(text: str, era: int) -> Parsed | str:
             found.setdefault(int(head), match.start(1))
             found.setdefault(end, match.start(2))
     if found:  # (a day in digits alone among words is named below, not read as its year)
-        for match in _YEAR_OF_DATE.finditer(text):
-            found.setdefault(int(match.group(1) or match.group(2)), match.start())
+        for pattern in _YEARS_OF_DATES:
+            for match in pattern.finditer(text):
+                if pattern is not _YEARS_OF_DATES[3] or match.group().split()[0].rstrip(".").lower() in MONTH_NAMES:
+                    found.setdefault(int(match.group(1)), match.start(1))
         for match in _SHORT_YEAR.finditer(text):  # 'mai 68 - 1970', '21-Jan-18 / 25 febbraio 2019'
-            if match.group(2).lower() in MONTH_NAMES and (match.group(1) or int(match.group(3)) > 31):
-                short = int(match.group(3))  # as Excel reads a two-digit year (00-29: 2000s, 30-99: 1900s)
-                found.setdefault(short + (2000 if short < 30 else 1900), match.start(3))
+            short_form = match.group(1) or match.group("mark") != " " or int(match.group(4)) > 31  # ('Mar-18')
+            if match.group(2).lower() in MONTH_NAMES and short_form:
+                short = int(match.group(4))  # as Excel reads a two-digit year (00-29: 2000s, 30-99: 1900s)
+                found.setdefault(short + (2000 if short < 30 else 1900), match.start(4))
     if any(year >= 1000 for year in found):  # '1950 (300 killed)': a count beside a year is no year
         found = {year: at for year, at in found.items() if year >= 1000 or _joined_to_a_year(text, at)}
     if not found:

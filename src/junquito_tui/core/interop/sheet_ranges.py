@@ -79,6 +79,8 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
         return None
     if mixed and (first.dotted or last.dotted or (first.pair and last.pair)):
         return None  # ('01/02/2018 - 3.2.2018': two ways of ordering day and month, no one writer's)
+    if mixed and any(_COULD_BE_YEARS.search(one.note or "") for one in (first, last)):
+        return None  # ('2010-11 - March 2012' may be from 2010: read as free text, which holds both)
     if set(first.parts) != set(last.parts) or "month" not in first.parts or (borrowed and "day" not in first.parts):
         return None
     if min(first.parts["year"], last.parts["year"]) < _LEAST_YEAR:  # ('1-2-3-2018' is no February of the year 1)
@@ -89,6 +91,8 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
     orders = {order for order in shown if order is not None and order in _ORDERS and not mixed}
     if len(orders) > 1:  # one day/month, the other month/day: not one writer's period
         return None
+    if _plain_months(first, last) and (years := _as_years(head, first, tail, last)) is not None:
+        return years  # ('2000-01 - 2002-03': or the years 2000-2001 to 2002-2003)
     notes = [_of(written, part) for written, one in ((head, first), (tail, last)) for part in _parts_of(one.note)]
     if orders:  # a date that could be either is read as the cell's other date shows
         (order,) = orders
@@ -126,7 +130,7 @@ def _to_a_year(head: str, tail: str, exact: Exact) -> Parsed | str | None:
         return BACKWARD.format(head, tail) if first.parts["year"] >= _LEAST_YEAR else None
     if first.parts["year"] == year:  # ('15/01/2018 - 2018': no period the year adds; read as free text)
         return None
-    if (years := _COULD_BE_YEARS.search(first.note or "")) is not None and int(years.group(2)) < year:
+    if (years := _COULD_BE_YEARS.search(first.note or "")) is not None and int(years.group(2)) <= year:
         # '1810-11 - 1815' may be November 1810 to 1815, or the years 1810-1811 to 1815: the years, which hold both
         start, month = first.parts["year"], MONTHS[first.parts["month"] - 1]
         reading = (
@@ -139,6 +143,33 @@ def _to_a_year(head: str, tail: str, exact: Exact) -> Parsed | str | None:
         first.parts, note=note, end={"year": year}, pair=first.pair, order=first.order, dotted=first.dotted,
         said=first.said,
     )  # fmt: skip
+
+
+def _as_years(head: str, first: Parsed, tail: str, last: Parsed) -> Parsed | None:
+    """Two year-months of which one or both could be two years, going forward as years too ('2000-01 -
+    2002-03': January 2000 to March 2002, or the years 2000-2001 to 2002-2003): a period that holds
+    both readings, said. None where the years would not go forward ('1999-12/2000-01': the years
+    1999-2012 to 2000-2001), or neither could be years."""
+    could = [_COULD_BE_YEARS.search(one.note or "") for one in (first, last)]
+    if could == [None, None]:
+        return None
+    spans = [
+        tuple(map(int, match.group(1).split("–"))) if match else (one.parts["year"],) * 2
+        for match, one in zip(could, (first, last), strict=True)
+    ]
+    if spans[0][1] > spans[1][0]:  # as years, going backwards or overlapping: the months alone
+        return None
+    start = {"year": spans[0][0]} if could[0] else first.parts
+    end = {"year": spans[1][1]} if could[1] else last.parts
+    years = " to ".join(
+        match.group(1) if match else written for match, written in zip(could, (head, tail), strict=True)
+    )
+    reading = f"could be {head} to {tail} as months, or {years} as years: read to cover both"
+    return Parsed(start, approximate=True, end_approximate=True, note=reading, end=end)
+
+
+def _plain_months(first: Parsed, last: Parsed) -> bool:
+    return set(first.parts) == set(last.parts) == {"year", "month"}
 
 
 def _cut_plainly(head: str, tail: str, joint: str) -> bool:
