@@ -61,60 +61,80 @@ def months_may_narrow(text: str) -> bool:
     """Whether the months free text names may narrow its year to them."""
     if len(text) > _LONGEST or _DIGITS_DATE.search(text) or OFFSET.search(text) or _WEEK_FROM_A_DAY.search(text):
         return False
-    matches = list(TOKENS.finditer(text))
-    words = [match.group() for match in matches]
-    kinds = [_kind(text, matches, at) for at in range(len(words))]
+    return not _Words(text).range_unread()
 
-    def joined(one: int, two: int) -> bool:  # a mark of a range between two words ('-', '–', '/')
-        return _JOINT_MARK.match(text[matches[min(one, two)].end() : matches[max(one, two)].start()]) is not None
 
-    def placed(at: int, step: int) -> bool:  # a day's month, past days of a range ('3 and 5 March', '3-5 March')
+class _Words:
+    """The words of free text, each of a kind (``_kind``), and the parts the marks and words of a range cut
+    it into ('15 augustus', '3 september 2018')."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.matches = text, list(TOKENS.finditer(text))
+        self.words = [match.group() for match in self.matches]
+        self.kinds = [_kind(text, self.matches, at) for at in range(len(self.words))]
+        self.part = [0] * len(self.words)
+        for at in range(1, len(self.words)):  # ('to' ends its part)
+            self.part[at] = self.part[at - 1] + (self.joined(at - 1, at) or self.kinds[at - 1] == "range")
+
+    def range_unread(self) -> bool:
+        """Whether a part beside one with a month holds what may be the other side of a range the reader
+        cannot read: a day placed beside no month, a month name not counted joined as a range, or one
+        unknown word alone joined to a month ('augustus-september 2018'; not 'Protest in Caracas - April
+        2017', nor 'COVID-19 lockdown begins March 2020')."""
+        kinds, part = self.kinds, self.part
+        dated = {part[at] for at, kind in enumerate(kinds) if kind == "month"}
+        kept: dict[int, list[str]] = {}  # the kinds of words in a part beside a dated one, fillers and years aside
+        for at, kind in enumerate(kinds):
+            if part[at] in dated or not ({part[at] - 1, part[at] + 1} & dated):
+                continue
+            if kind == "day" and not (self.placed(at, 1) or self.placed(at, -1)):
+                return True
+            if self.words[at].lower() in MONTH_NAMES and (self.ranged(at, 1) or self.ranged(at, -1)):
+                return True  # ('de mars à juin', 'may - June')
+            if kind not in ("filler", "number", "range"):
+                kept.setdefault(part[at], []).append(kind)
+        for at, kind in enumerate(kinds):
+            for step in (1, -1) if kind == "month" else ():
+                other = at + step + (step if 0 <= at + step < len(kinds) and kinds[at + step] == "range" else 0)
+                alone = 0 <= other < len(kinds) and part[other] != part[at] and kept.get(part[other]) == ["word"]
+                if alone and kinds[other] == "word":
+                    return True
+        return False
+
+    def joined(self, one: int, two: int) -> bool:
+        """Whether a mark of a range stands between two words ('-', '–', '/')."""
+        first, second = sorted((one, two))
+        return _JOINT_MARK.match(self.text[self.matches[first].end() : self.matches[second].start()]) is not None
+
+    def placed(self, at: int, step: int) -> bool:
+        """Whether the day at ``at`` has its month that way (``step``), past days of a range ('3 and 5 March',
+        '3-5 March'; not '28-11 December', whose 28th is of another month)."""
+        kinds = self.kinds
         while 0 <= (reached := _past_fillers(kinds, at, step)) < len(kinds):
-            kind, joint = kinds[reached], joined(at, reached)
+            kind, joint = kinds[reached], self.joined(at, reached)
             if kind == "month":
                 return not joint
             if kind in ("range", "both"):  # ('3 and 5 March'): to the next day
                 reached = _past_fillers(kinds, reached, step)
             elif not joint:
                 return False
-            if not (0 <= reached < len(kinds) and kinds[reached] == "day" and _forward(words, at, reached)):
-                return False  # ('28-11 December': the 28th is of another month)
+            if not (0 <= reached < len(kinds) and kinds[reached] == "day" and _forward(self.words, at, reached)):
+                return False
             at = reached
         return False
 
-    def ranged(at: int, step: int) -> bool:  # a word joined as a range to a month or a day beyond it
+    def ranged(self, at: int, step: int) -> bool:
+        """Whether the word at ``at`` is joined as a range to a month or a day that way (``step``)."""
+        kinds = self.kinds
         if not 0 <= (joint := _past_fillers(kinds, at, step)) < len(kinds):
             return False
-        beyond = _past_fillers(kinds, joint, step) if kinds[joint] == "range" else joint
-        mark = joined(at, joint) if kinds[joint] != "range" else True
-        return mark and 0 <= beyond < len(kinds) and kinds[beyond] in ("month", "day")
-
-    # the text's parts between the marks and words of a range: one that holds neither a month nor a day
-    # placed beside one, but a day, a month name not counted, or an unknown word, is the other side of a
-    # range the text gives and the reader cannot read ('15 augustus - 3 september 2018')
-    part = [0] * len(words)
-    for at in range(1, len(words)):
-        part[at] = part[at - 1] + (joined(at - 1, at) or kinds[at - 1] == "range")  # ('to' ends its part)
-    dated = {part[at] for at, kind in enumerate(kinds) if kind == "month"}
-    kept: dict[int, list[str]] = {}  # the kinds of words in a part beside a dated one, fillers and years aside
-    for at, kind in enumerate(kinds):
-        if part[at] in dated or not ({part[at] - 1, part[at] + 1} & dated):
-            continue
-        if kind == "day" and not (placed(at, 1) or placed(at, -1)):
+        if kinds[joint] == "range":
+            beyond = _past_fillers(kinds, joint, step)
+        elif self.joined(at, joint):
+            beyond = joint
+        else:
             return False
-        if words[at].lower() in MONTH_NAMES and any(ranged(at, step) for step in (1, -1)):  # ('de mars à juin')
-            return False
-        if kind not in ("filler", "number", "range"):
-            kept.setdefault(part[at], []).append(kind)
-    # one word the reader does not know, alone and joined to a month ('augustus-september 2018', 'augustus to
-    # september'; not 'Protest in Caracas - April 2017', nor 'COVID-19 lockdown begins March 2020')
-    for at, kind in enumerate(kinds):
-        for step in (1, -1) if kind == "month" else ():
-            other = at + step + (step if 0 <= at + step < len(kinds) and kinds[at + step] == "range" else 0)
-            alone = 0 <= other < len(kinds) and part[other] != part[at] and kept.get(part[other]) == ["word"]
-            if alone and kinds[other] == "word":
-                return False
-    return True
+        return 0 <= beyond < len(kinds) and kinds[beyond] in ("month", "day")
 
 
 def counts_as_month(text: str, words: Sequence[re.Match[str]], at: int) -> bool:
