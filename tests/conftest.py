@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
+
+from junquito_tui.core.dates import MONTHS
 
 if TYPE_CHECKING:  # the interface is imported where it is used: the core tests never load Textual
     from textual.app import App
@@ -88,6 +91,29 @@ def known(value: T | None) -> T:
     the test here, where it would have failed on the attribute read, and mypy sees the narrowed type."""
     assert value is not None
     return value
+
+
+# -- date cells, shared by the spreadsheet date tests --------------------------------------------
+# form -> (the text of a day, the order --columns would state for it)
+DAY_FORMS: dict[str, tuple[Callable[[dt.date], str], str | None]] = {
+    "iso": (dt.date.isoformat, None),
+    "day first": (lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}", "dmy"),
+    "month first": (lambda d: f"{d.month:02d}/{d.day:02d}/{d.year}", "mdy"),
+    "dotted": (lambda d: f"{d.day}.{d.month}.{d.year}", "dmy"),
+    "written": (lambda d: f"{d.day} {MONTHS[d.month - 1]} {d.year}", None),
+    "written, month first": (lambda d: f"{MONTHS[d.month - 1]} {d.day}, {d.year}", None),
+}
+
+
+def dates_by_title(path: Path) -> dict[str, tuple[str, bool, str | None]]:
+    """Each event of the sheet at ``path``, by title: its date, whether approximate, its end's date."""
+    from junquito_tui.core.loader import load_with_report
+
+    found = {}
+    for event in load_with_report(path).dataset.events:
+        when = known(event.when)
+        found[event.title] = (when.date, when.approximate, event.end.date if event.end else None)
+    return found
 
 
 # -- the app, shared by the interface tests ------------------------------------------------------

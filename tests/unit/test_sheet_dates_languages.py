@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from conftest import REPO, known
+from conftest import REPO, dates_by_title
 from junquito_tui.core.dates import MONTHS
 from junquito_tui.core.interop.month_narrowing import months_may_narrow
 from junquito_tui.core.interop.month_words import FILLER, LEADING, MONTH_NAMES
@@ -41,11 +41,7 @@ _FORMS = {  # how each writes a day
 
 
 def test_each_row_of_the_fixture() -> None:
-    loaded = load_with_report(FIXTURE)
-    found = {}
-    for event in loaded.dataset.events:
-        when = known(event.when)
-        found[event.title] = (when.date, when.approximate, event.end.date if event.end else None)
+    found = dates_by_title(FIXTURE)
     assert found["French day"] == ("2018-08-15", False, None)
     assert found["French first of the month"] == ("2018-01-01", False, None)
     assert found["French short month"] == ("2017-12", False, None)
@@ -59,7 +55,7 @@ def test_each_row_of_the_fixture() -> None:
     assert found["French period"] == ("2018-08-15", False, "2018-09-03")  # (was: September 2018 alone)
     assert found["French days of a month"] == ("2018-08-15", False, "2018-08-20")
     assert found["Dutch period (not read as one)"] == ("2018", True, None)  # (was: September 2018 alone)
-    assert loaded.summary == "read 13 rows of data: 13 events, none skipped"
+    assert load_with_report(FIXTURE).summary == "read 13 rows of data: 13 events, none skipped"
 
 
 def test_two_days_joined_by_and_are_held_as_a_period_and_said() -> None:

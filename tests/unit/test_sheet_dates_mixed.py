@@ -14,7 +14,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, known
+from conftest import DAY_FORMS, REPO, dates_by_title
 from junquito_tui.core.dates import MONTHS
 from junquito_tui.core.interop.notes import Notes
 from junquito_tui.core.interop.sheet_date_values import Parsed
@@ -26,11 +26,7 @@ FIXTURE = REPO / "tests" / "data" / "sheets" / "dates-mixed-forms.csv"
 
 
 def test_each_row_of_the_fixture() -> None:
-    loaded = load_with_report(FIXTURE)
-    found = {}
-    for event in loaded.dataset.events:
-        when = known(event.when)
-        found[event.title] = (when.date, when.approximate, event.end.date if event.end else None)
+    found = dates_by_title(FIXTURE)
     assert found["Digits then words"] == ("2018-01-15", False, "2018-02-03")
     assert found["Words then digits"] == ("2018-02-03", False, "2018-03-15")
     assert found["ISO then words"] == ("2018-01-15", False, "2018-02-03")
@@ -42,7 +38,7 @@ def test_each_row_of_the_fixture() -> None:
     assert found["Two dates as alternatives"] == ("2018", True, None)
     # Excel's '5-Aug-24' has no year of its own: not cut as two dates (a reading of free text, as before)
     assert found["Excel day without its year"][1] is True
-    assert loaded.summary == "read 9 rows of data: 9 events, none skipped"
+    assert load_with_report(FIXTURE).summary == "read 9 rows of data: 9 events, none skipped"
 
 
 def test_a_year_month_that_could_be_years_says_so_of_its_half() -> None:
@@ -71,12 +67,7 @@ def test_a_date_in_another_form_shows_nothing_of_the_others_order() -> None:
 # -- the oracle: two days, each in its own form, joined where the cut is plain --------------------------------
 
 _FORMS: dict[str, tuple[Callable[[dt.date], str], str | None]] = {
-    "iso": (dt.date.isoformat, None),
-    "day first": (lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}", "dmy"),
-    "month first": (lambda d: f"{d.month:02d}/{d.day:02d}/{d.year}", "mdy"),
-    "dotted": (lambda d: f"{d.day}.{d.month}.{d.year}", "dmy"),
-    "written": (lambda d: f"{d.day} {MONTHS[d.month - 1]} {d.year}", None),
-    "written, month first": (lambda d: f"{MONTHS[d.month - 1]} {d.day}, {d.year}", None),
+    **DAY_FORMS,
     "short": (lambda d: f"{d.day} {MONTHS[d.month - 1][:3]}. {d.year}", None),
 }
 _DAYS = st.dates(dt.date(1000, 1, 1), dt.date(2099, 12, 31))

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, known
+from conftest import DAY_FORMS, REPO, known
 from junquito_tui.core.dates import MONTHS
 from junquito_tui.core.interop.notes import Notes
 from junquito_tui.core.interop.sheet_date_values import Parsed
@@ -82,15 +81,7 @@ def test_an_end_that_could_be_either_follows_the_files_order_and_says_so(tmp_pat
 
 # -- the oracle: any two dates, in any of the forms a sheet writes, joined any way ------------------------------
 
-# form -> (the text of a day, the order --columns would state for it)
-_FORMS: dict[str, tuple[Callable[[dt.date], str], str | None]] = {
-    "iso": (dt.date.isoformat, None),
-    "day first": (lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}", "dmy"),
-    "month first": (lambda d: f"{d.month:02d}/{d.day:02d}/{d.year}", "mdy"),
-    "dotted": (lambda d: f"{d.day}.{d.month}.{d.year}", "dmy"),
-    "written": (lambda d: f"{d.day} {MONTHS[d.month - 1]} {d.year}", None),
-    "written, month first": (lambda d: f"{MONTHS[d.month - 1]} {d.day}, {d.year}", None),
-}
+_FORMS = DAY_FORMS
 _DAYS = st.dates(dt.date(1000, 1, 1), dt.date(2099, 12, 31))
 
 
