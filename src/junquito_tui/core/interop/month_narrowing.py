@@ -21,10 +21,8 @@ from .month_words import COMMON_WORDS, FILLER, LEADING, MONTH_NAMES, NAMES_TOO, 
 DATE_IN_TEXT = re.compile(
     r"(?<![\d/.])(?:(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}|\d{4}[/.-](\d{1,2})[/.-](\d{1,2}))(?![/.]?\d)"
 )
-# A date or a month in digits anywhere ('15/01/2018', '2019-10-15/24', '2018-01', '01/2018', '15/01')
-_DIGITS_DATE = re.compile(
-    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}|\d{1,2}[/.-]\d{4}|(?<![\d.,])\d{1,2}/\d{1,2}(?![\d/.,%])"
-)
+# A date or a month in digits anywhere ('15/01/2018', '2019-10-15/24', '2018-01', '01/2018'; not '24/7', '1/1500')
+_DIGITS_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}(?!\d)|(?<!\d)(?:0[1-9]|1[0-2])[/.-]\d{4}")
 _DURATION = (
     r"days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?|tage?n?|wochen?|monate?n?|jahre?n?|giorn[oi]|"
     r"settiman[ae]|mes[ei]|ann[oi]|d[ií]as?|semanas?|meses|años?|anos?"
@@ -33,15 +31,22 @@ _AFTER_OR_BEFORE = (
     r"after|before|later|earlier|après|apres|avant|plus tard|nach|vor|später|dopo|prima|depois|antes|despu[eé]s|"
     r"m[aá]s tarde|mais tarde"
 )
-# An offset from the date the text names: the event is not on it ('two weeks after 27 July 1976')
+_ARTICLE = r"(?:(?:the|le|la|el|dem|den|del|du|de|do|da|il|o|a|l')\s*)?"
+# An offset from the date the text names, right before it: the event is not on it ('two weeks after 27 July
+# 1976', 'le lendemain du 31 décembre'; not '2 years in prison after protest, February 2020')
 OFFSET = re.compile(
-    rf"\b(?:{_DURATION})\b.{{0,24}}?\b(?P<side>{_AFTER_OR_BEFORE})\b|\b(?P<next>lendemain|veille|next day|day after|"
-    r"day before|following day|día siguiente|dia seguinte|giorno dopo|tag danach)\b",
+    rf"(?:\b(?:{_DURATION})\b.{{0,24}}?\b(?P<side>{_AFTER_OR_BEFORE})|\b(?P<next>lendemain|veille|next day|"
+    r"day after|day before|following day|día siguiente|dia seguinte|giorno dopo|tag danach))"
+    rf"\s+{_ARTICLE}(?=\d|[^\W\d_]+\.?\s+\d)",
     re.IGNORECASE,
 )
-# A week from a day ('week of 27 July', 'semaine du 27 juillet', 'Woche vom 28. Februar'): it may end in the next month
+# A week from a day ('week of 27 July', 'semaine du 27 juillet', 'Woche vom 28. Februar', 'week of December 29'):
+# it may end in the next month (not 'Week 4 of protests')
 _WEEK_FROM_A_DAY = re.compile(
-    r"\b(?:week|semaine|woche|semana|settimana)\b\s+(?:[^\W\d_]+\s+){0,2}\d{1,2}(?!\d)", re.IGNORECASE
+    r"\b(?:week|semaine|woche|semana|settimana)\b\s+(?:of\s+|du\s+|vom\s+|del\s+|de\s+|della\s+)"
+    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})|"
+    r"(?P<month2>[^\W\d_]{3,})\.?\s+(?P<day2>\d{1,2})(?!\d))",
+    re.IGNORECASE,
 )
 # Words of a range between two dates (and marks, below); 'and', 'y', 'et' are followed as days of a range only
 _RANGE_WORDS = frozenset(["to", "until", "till", "through", "thru", "al", "hasta", "au", "bis", "à", "ao", "até"])
@@ -54,14 +59,39 @@ _STREETS = frozenset(
     ["rue", "rua", "avenida", "avenue", "av", "calle", "plaza", "place", "piazza", "via", "praça", "praca", "largo"]
 ) | frozenset(["paseo", "boulevard", "bd", "straße", "strasse", "platz", "quai", "puente", "pont", "liceo", "colegio"])
 _STREETS |= frozenset(["movimiento", "movimento", "mouvement", "movement", "bewegung"])  # ('Movimiento 26 de Julio')
+_ROMAN = re.compile(r"[IVXLC]+")
+# Words of French, German, Portuguese and Italian that lead to a month named in capitals ('En Mars', 'Im Mai')
+_LEADING_ELSEWHERE = frozenset(
+    ["en", "im", "em", "nel", "dans", "début", "debut", "fin", "mi", "anfang", "mitte", "ende"]
+)
 _LONGEST = 200  # characters: a longer text is not searched for its month (each day is followed to one)
 
 
 def months_may_narrow(text: str) -> bool:
     """Whether the months free text names may narrow its year to them."""
-    if len(text) > _LONGEST or _DIGITS_DATE.search(text) or OFFSET.search(text) or _WEEK_FROM_A_DAY.search(text):
+    if len(text) > _LONGEST or _DIGITS_DATE.search(text) or OFFSET.search(text) or _week_leaves_its_month(text):
         return False
     return not _Words(text).range_unread()
+
+
+def _week_leaves_its_month(text: str) -> bool:
+    """Whether the text names a week from a day that may reach into another month ('week of 29 December',
+    'semaine du 3 juillet': a week from it, or the week holding it); not 'week of 18 March'."""
+    week = _WEEK_FROM_A_DAY.search(text)
+    return week is not None and not 7 <= int(week.group("day") or week.group("day2")) <= 22
+
+
+def week_across_years(text: str) -> int:
+    """-1 or 1 where a week from a day may reach into the year before or after ('Week of December 29, 2002'
+    may end in January 2003; 'semaine du 3 janvier' may begin in December); else 0."""
+    week = _WEEK_FROM_A_DAY.search(text)
+    if week is None:
+        return 0
+    day, month = (
+        int(week.group("day") or week.group("day2")),
+        MONTH_NAMES.get((week.group("month") or week.group("month2")).lower()),
+    )
+    return 1 if month == 12 and day > 24 else -1 if month == 1 and day < 7 else 0
 
 
 class _Words:
@@ -74,37 +104,58 @@ class _Words:
         self.kinds = [_kind(text, self.matches, at) for at in range(len(self.words))]
         self.part = [0] * len(self.words)
         for at in range(1, len(self.words)):  # ('to' ends its part)
-            self.part[at] = self.part[at - 1] + (self.joined(at - 1, at) or self.kinds[at - 1] == "range")
+            self.part[at] = self.part[at - 1] + (self.cut(at - 1, at) or self.kinds[at - 1] == "range")
 
     def range_unread(self) -> bool:
-        """Whether a part beside one with a month holds what may be the other side of a range the reader
-        cannot read: a day placed beside no month, a month name not counted joined as a range, or one
-        unknown word alone joined to a month ('augustus-september 2018'; not 'Protest in Caracas - April
-        2017', nor 'COVID-19 lockdown begins March 2020')."""
+        """Whether a range the text gives has a side the reader cannot read as a month, where a part without
+        a month meets one whose date starts (or ends) at the cut ('15 augustus - 3 september 2018'; not
+        '14 killed - 64 missing, March 2013'): the part holds a day placed beside no month, a month name
+        not counted ('de mars à juin' before March counted), or one unknown word in lower case alone
+        ('augustus-september 2018'; not 'Caracas - June 2013')."""
         kinds, part = self.kinds, self.part
-        dated = {part[at] for at, kind in enumerate(kinds) if kind == "month"}
-        kept: dict[int, list[str]] = {}  # the kinds of words in a part beside a dated one, fillers and years aside
-        for at, kind in enumerate(kinds):
-            if part[at] in dated or not ({part[at] - 1, part[at] + 1} & dated):
+        for at in range(1, len(kinds)):
+            if part[at] == part[at - 1]:
                 continue
-            if kind == "day" and not (self.placed(at, 1) or self.placed(at, -1)):
-                return True
-            if self.words[at].lower() in MONTH_NAMES and (self.ranged(at, 1) or self.ranged(at, -1)):
-                return True  # ('de mars à juin', 'may - June')
-            if kind not in ("filler", "number", "range"):
-                kept.setdefault(part[at], []).append(kind)
-        for at, kind in enumerate(kinds):
-            for step in (1, -1) if kind == "month" else ():
-                other = at + step + (step if 0 <= at + step < len(kinds) and kinds[at + step] == "range" else 0)
-                alone = 0 <= other < len(kinds) and part[other] != part[at] and kept.get(part[other]) == ["word"]
-                if alone and kinds[other] == "word":
+            for dated, other, step in ((at, at - 1, 1), (at - 1, at, -1)):  # the dated side, the other, away
+                while 0 <= dated < len(kinds) and kinds[dated] in ("filler", "range"):
+                    dated += step
+                if not (0 <= dated < len(kinds)) or part[dated] != part[at if step == 1 else at - 1]:
+                    continue
+                at_cut = kinds[dated] == "month" or (kinds[dated] == "day" and self.placed(dated, step))
+                if at_cut and self.unread(part[other]):
                     return True
         return False
 
+    def unread(self, number: int) -> bool:
+        """Whether the part ``number``, holding no month counted, holds what may be a date's month unread."""
+        at = [index for index, part in enumerate(self.part) if part == number]
+        kinds = [self.kinds[index] for index in at]
+        if "month" in kinds or any(_street(self.text, self.matches, i) for i in at):
+            return False  # (a street's name: 'Plaza 25 de Mayo - 19 de julio')
+        if any(
+            kind == "day" and not (self.placed(i, 1) or self.placed(i, -1)) for i, kind in zip(at, kinds, strict=True)
+        ):
+            return True
+        if any(self.words[i].lower() in COMMON_WORDS | NAMES_TOO for i in at):
+            return True
+        kept = [i for i, kind in zip(at, kinds, strict=True) if kind not in ("filler", "number", "range", "both")]
+        return len(kept) == 1 and self.kinds[kept[0]] == "word" and self.words[kept[0]].islower()
+
+    def cut(self, one: int, two: int) -> bool:
+        """Whether a mark of a range cuts the text between two words: not inside a word of letters and digits
+        ('COVID-19', '13-Oct-17'), unless a space stands beside it."""
+        if not self.joined(one, two):
+            return False
+        between = self.between(one, two)
+        return between != between.strip() or self.words[one].isdecimal() == self.words[two].isdecimal()
+
+    def between(self, one: int, two: int) -> str:
+        first, second = sorted((one, two))
+        return self.text[self.matches[first].end() : self.matches[second].start()]
+
     def joined(self, one: int, two: int) -> bool:
         """Whether a mark of a range stands between two words ('-', '–', '/')."""
-        first, second = sorted((one, two))
-        return _JOINT_MARK.match(self.text[self.matches[first].end() : self.matches[second].start()]) is not None
+        return _JOINT_MARK.match(self.between(one, two)) is not None
 
     def placed(self, at: int, step: int) -> bool:
         """Whether the day at ``at`` has its month that way (``step``), past days of a range ('3 and 5 March',
@@ -112,8 +163,8 @@ class _Words:
         kinds = self.kinds
         while 0 <= (reached := _past_fillers(kinds, at, step)) < len(kinds):
             kind, joint = kinds[reached], self.joined(at, reached)
-            if kind == "month":
-                return not joint
+            if kind == "month":  # ('7, June' is no day of June: 'Senate votes 9-7, June 2020')
+                return not joint and "," not in self.between(at, reached)
             if kind in ("range", "both"):  # ('3 and 5 March'): to the next day
                 reached = _past_fillers(kinds, reached, step)
             elif not joint:
@@ -123,71 +174,87 @@ class _Words:
             at = reached
         return False
 
-    def ranged(self, at: int, step: int) -> bool:
-        """Whether the word at ``at`` is joined as a range to a month or a day that way (``step``)."""
-        kinds = self.kinds
-        if not 0 <= (joint := _past_fillers(kinds, at, step)) < len(kinds):
-            return False
-        if kinds[joint] == "range":
-            beyond = _past_fillers(kinds, joint, step)
-        elif self.joined(at, joint):
-            beyond = joint
-        else:
-            return False
-        return 0 <= beyond < len(kinds) and kinds[beyond] in ("month", "day")
-
 
 def counts_as_month(text: str, words: Sequence[re.Match[str]], at: int) -> bool:
-    """Whether the month name ``words[at]`` (of ``TOKENS`` in ``text``) is a month in free text: an
-    everyday word ('may', 'march') only capitalised or beside a day, a name too ('Mars', 'Mai', 'Marco')
-    only in lower case, beside a day or after a word that leads to a date ('En mars', 'Im Mai'), and none
-    after a capitalised word that makes it part of a name ('Long March', 'Rio de Janeiro', "Women's
-    March") or a street's ('Rue du 4 Septembre')."""
+    """Whether the month name ``words[at]`` (of ``TOKENS`` in ``text``) is a month in free text. Not in a
+    street's or a movement's name ('Rue du 4 Septembre', 'Movimiento 26 de Julio'), nor a place's ('Rio de
+    Janeiro'); an everyday word in lower case ('march', 'set') only in a date with its day and year ('16
+    march 2018', not 'march 16 km'); a name too ('Mars', 'Mai', 'Avril') in capitals only beside a day or
+    after a word of another language leading to a date ('En mars', 'Im Mai'); 'sept', seven in French,
+    only written short ('Sept. 1939'); and none after a capitalised word that makes it part of a name
+    ('Long March', "Women's March", 'Mrs. May'), unless beside a day."""
     names = [word.group() for word in words]
     lowered = names[at].lower()
-    if lowered not in MONTH_NAMES or _street(names, at):
+    if lowered not in MONTH_NAMES or _street(text, words, at):
         return False
     before = at - 1
     while before >= 0 and names[before].lower() in _PARTICLES:
         before -= 1
     previous = names[before] if before >= 0 else ""
-    if _beside_a_day(names, at) or previous.lower() in LEADING:
-        return True
-    if lowered in NAMES_TOO:
-        return names[at].islower() and lowered != "dez"  # ('dez': ten, in Portuguese)
-    if lowered == "sept":  # seven, in French: a month where written short ('Sept. 1939', 'Sept 1939')
-        after = text[words[at].end() :].lstrip()
-        return after.startswith(".") or (at + 1 < len(names) and names[at + 1].isdecimal() and len(names[at + 1]) > 2)
-    if lowered in COMMON_WORDS and not names[at][0].isupper():
+    if previous.lower() == "rio":
         return False
+    if lowered in COMMON_WORDS and names[at].islower():
+        return _beside_a_day(names, at) and _beside_a_year(names, at)
+    if lowered == "sept":
+        return text[words[at].end() :].startswith(".") or _beside_a_day(names, at)
+    if _beside_a_day(names, at):
+        return True
+    if lowered in NAMES_TOO:  # ('dez', ten in Portuguese, only beside a day)
+        return lowered != "dez" and (names[at].islower() or previous.lower() in _LEADING_ELSEWHERE)
+    if previous.lower() in LEADING:
+        return True
     gap = text[words[before].end() : words[at].start()] if before >= 0 else ""
-    return (
-        not (
-            before >= 0
-            and (previous.lower() == "rio" or (previous[0].isupper() and previous.isalpha()))
-            and all(character.isspace() or character.isalpha() for character in gap)  # ('Protests, March 2018': a date)
-            and previous.lower() not in MONTH_NAMES
-        )
-        and not re.search(r"['’]s\s+$", text[: words[at].start()])
-    )  # ("Women's March")
+    named = (
+        previous[:1].isupper()
+        and previous.isalpha()
+        and all(character.isspace() or character.isalpha() or character == "." for character in gap)
+        and previous.lower() not in MONTH_NAMES
+    )  # ('Protests, March 2018': a date)
+    return not named and not re.search(r"['’]s\s+$", text[: words[at].start()])  # ("Women's March")
 
 
-def _street(names: Sequence[str], at: int) -> bool:
-    """Whether a street's word comes before the month, past its day and particles ('Rue du 4 Septembre')."""
+def _street(text: str, words: Sequence[re.Match[str]], at: int) -> bool:
+    """Whether a street's word, in capitals, comes before the word at ``at`` (a month), past a day, particles
+    and a number in Roman numerals, with no comma between ('Rue du 4 Septembre', 'Via XX Settembre'; not
+    'Vote took place 4 May', nor 'Treffen am Platz, 6. September')."""
+    names = [word.group() for word in words]
     before = at - 1
-    while before >= 0 and (names[before].lower() in _PARTICLES or names[before].isdecimal()):
+    while before >= 0 and (
+        names[before].lower() in _PARTICLES or names[before].isdecimal() or _ROMAN.fullmatch(names[before])
+    ):
         before -= 1
-    return before >= 0 and before < at - 1 and names[before].lower() in _STREETS
+    if before < 0 or not names[before][:1].isupper() or names[before].lower() not in _STREETS:
+        return False
+    return not set(text[words[before].end() : words[at].start()]) & set(",;:")
 
 
 def _beside_a_day(words: Sequence[str], at: int) -> bool:
+    return any(is_day(words[other]) for other in _neighbours(words, at))
+
+
+def _beside_a_year(words: Sequence[str], at: int) -> bool:
+    """Whether a year (three or four digits) stands within two words of the month, past fillers."""
+    for step in (1, -1):
+        other, seen = at, 0
+        while seen < 2 and 0 <= (other := other + step) < len(words):
+            if words[other].lower() in FILLER or words[other].lower() in _ORDINALS:
+                continue
+            if words[other].isdecimal() and len(words[other]) in (3, 4):
+                return True
+            seen += 1
+    return False
+
+
+def _neighbours(words: Sequence[str], at: int) -> list[int]:
+    """The words either side of ``at``, past fillers and ordinals' endings."""
+    found = []
     for step in (1, -1):
         other = at + step
         while 0 <= other < len(words) and (words[other].lower() in FILLER or words[other].lower() in _ORDINALS):
             other += step
-        if 0 <= other < len(words) and is_day(words[other]):
-            return True
-    return False
+        if 0 <= other < len(words):
+            found.append(other)
+    return found
 
 
 def is_day(word: str) -> bool:

@@ -34,7 +34,7 @@ MONTH_NAMES.update({"sept": 9, "setiembre": 9, "set": 9, "ene": 1, "abr": 4, "ag
 _OTHERS = [
     ("janvier", "januar", "jänner", "gennaio", "janeiro", "janv"),
     ("février", "fevrier", "februar", "febbraio", "fevereiro", "févr", "fevr", "fév", "fev"),
-    ("mars", "märz", "maerz", "marzo", "março", "marco", "mär"),
+    ("mars", "märz", "maerz", "marzo", "março", "mär"),  # (not 'marco': a framework, in Spanish; a name)
     ("avril", "aprile", "avr"),
     ("mai", "maggio", "maio"),
     ("juin", "juni", "giugno", "junho"),
@@ -68,8 +68,8 @@ TOKENS = re.compile(r"[^\W\d_]+|\d+")
 
 # Month names that are also everyday words: in free text, one counts only capitalised or next to a day.
 COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago"])
-# ... and month names that are also names ('Mars 2020', the rover; 'Mai', 'Marco'; 'dez', ten): only next to a day.
-NAMES_TOO = frozenset(["mars", "mai", "marco", "dez"])
+# ... and month names that are also names ('Mars 2020', the rover; 'Mai'; 'Avril'; 'dez', ten): see counts_as_month.
+NAMES_TOO = frozenset(["mars", "mai", "dez", "avril"])
 
 # Capitalised words before a month that leave it a date ('In March 1934'), unlike a name's ('Long March').
 LEADING = frozenset(
@@ -78,4 +78,4 @@ LEADING = frozenset(
 # ... and in the other languages ('Avant Mars 2018', 'Principios de Enero', 'Fin juillet', 'Anfang Mai')
 LEADING |= frozenset(["avant", "après", "principios", "comienzos", "inicios", "mediados", "finales", "fines"])
 LEADING |= frozenset(["début", "debut", "mi", "fin", "anfang", "mitte", "ende", "inizio", "metà", "fine", "início"])
-LEADING |= frozenset(["inicio", "meados", "im", "em", "nel", "nello", "dans", "ab"])
+LEADING |= frozenset(["inicio", "meados", "im", "em", "nel", "nello", "dans", "ab", "a"])

@@ -89,7 +89,7 @@ _LEADING_TIME = re.compile(
 # word ('2003 per BBC', 'NBC', 'B.B.C.') nor the start of one ('Adelaide 1850').
 _BCE_WORD = (
     r"(?:BCE|B\.\s?C\.\s?E\.|BC|B\.\s?C\.|av\.?\s?J\.?-?\s?C\.?|avant\s+J\.?-?\s?C\.?|v\.\s?Chr\.?|vor\s+Christus|"
-    r"v\.\s?u\.\s?Z\.?|a\.\s?de\s?C\.?|AEC|antes\s+de\s+Cristo|avanti\s+Cristo|av(?:\.|ant)\s+notre\s+[èe]re)"
+    r"v\.\s?u\.\s?Z\.?|a\.\s?de\s?C\.?|a\.\s?C\.|AEC|antes\s+de\s+Cristo|avanti\s+Cristo|av(?:\.|ant)\s+notre\s+[èe]re)"
 )
 _CE_WORD = (
     r"(?:CE|C\.E\.|AD|A\.D\.|apr\.\s?J\.?-?\s?C\.?|n\.\s?Chr\.?|nach\s+Christus|n\.\s?u\.\s?Z\.?|d\.\s?de\s?C\.?|"
@@ -113,6 +113,7 @@ _ORDINAL = re.compile(r"^(\d{4})-(\d{3})$")  # ISO 8601's ordinal date: '2020-03
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.?[ºª]|e?ro|er)\b(?!\s+(?:century|c\.))", re.IGNORECASE)
 _END_WORD = re.compile(r"\s(?:to|until|till|hasta|al|bis|au|à|a|ao|até)\s", re.IGNORECASE)  # a period's own end
 _A_RANGE = re.compile(r"\s[-–—]\s|\d\.?\s+(?:a|al|au|to|bis|y|e|et|and|und|ao|até|à)\s+\d", re.IGNORECASE)
+_SORT_KEY = re.compile(r"^\(\d{4}(?:-\d{2}){0,2}\)(?=\S)")
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]$", re.IGNORECASE)
 _DOUBT_MARK = re.compile(r"[?\[\]]")  # ('(12 September 2016)': brackets round a date are no doubt)
 _NUMBERS_JOINED = re.compile(r"\d\s*[-–—/]\s*\d")  # two numbers of a range ('1850-55', '68 - 1970'): no day and year
@@ -362,7 +363,11 @@ def _from_words(original: str) -> Parsed | str:
     # (an era's last dot is the era's: '100 B.C. - 100 A.D.' was 100 CE)
     era_dot = text.endswith(".") and (_ERA_BCE.search(text) or _ERA_CE.search(text))
     text = text.strip(" ,;") if era_dot else text.strip(" ,;.")
-    said = [f"{original!r}: a footnote's mark ({footnote}) is not read as part of the date"] if footnote else []
+    said = (
+        [f"{original!r}: {footnote!r} (a footnote's mark or a sort key) is not read as part of the date"]
+        if footnote
+        else []
+    )
     if (basic := _BASIC.match(text)) is not None:  # '20200321T100000Z'
         year, month, day, hour, minute, second, zone = basic.groups()
         text = f"{year}-{month}-{day}T{hour}:{minute}" + (f":{second}" if second else "") + (zone or "")
@@ -456,10 +461,13 @@ def _from_words(original: str) -> Parsed | str:
 
 def _without_marks(text: str) -> tuple[str, bool, str | None]:
     """The date without the marks around it, whether one of them states a doubt ('?', '(?)', '[?]', or the
-    brackets of a date supplied: '[15 March 2018]'), and a footnote's mark after it ('15 March 2018[1]')."""
+    brackets of a date supplied: '[15 March 2018]'), and a footnote's mark after it ('15 March 2018[1]') or a
+    wiki table's sort key before it ('(1848-03-19)19 March 1848'), which is not read."""
     footnote, doubted = None, False
     if (mark := _FOOTNOTE.search(text)) is not None:
         footnote, text = mark.group(), text[: mark.start()].strip()
+    elif (key := _SORT_KEY.match(text)) is not None:  # '(1848-08-17)17 August 1848': a wiki table's sort key
+        footnote, text = key.group(), text[key.end() :].strip()
     if text.endswith(("?", "(?)", "[?]")):
         text, doubted = text.rstrip("?()[] ").strip(), True
     if text.startswith("[") and text.endswith("]") and "[" not in text[1:]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTHS
-from .month_narrowing import DATE_IN_TEXT, counts_as_month, is_day, months_may_narrow
+from .month_narrowing import DATE_IN_TEXT, counts_as_month, is_day, months_may_narrow, week_across_years
 from .month_words import FILLER, MONTH_NAMES, TOKENS
 from .sheet_date_values import Parsed, days_in_month
 
@@ -30,20 +30,21 @@ _DECADE = re.compile(r"^['’‘]?(\d{1,3})0\s*['’]?s$", re.IGNORECASE)  # "'9
 
 _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORECASE)
 
-# ('2019/November 2020', '1973: Place du 8 mai 1945': years; not '10:30', nor '1850/51')
-_YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d.]|[:/]\d)")
+# ('2019/November 2020': a year; not '10:30', '1850/51', 'Flight 1485:'; a year starting the text, '1973: ...', is)
+_YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:.]|/\d)|^(\d{3,4}):\s")
 
 # A day in digits' year, which a period read from other years must hold too ('2000-01-01 - 2.1.2001': not 2000)
 _YEARS_OF_DATES = (
     re.compile(r"(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-](\d{4})(?!\d)"),
     re.compile(r"(?<!\d)(\d{4})[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)"),
-    re.compile(r"(?<![\d/.-])\d{1,2}[/.](\d{4})(?!\d)"),  # a month and its year ('02/2001')
+    re.compile(r"(?<![\d/.-])(?:0[1-9]|1[0-2])[/.](\d{4})(?!\d)"),  # a month, its year ('02/2001'; not '1/1500')
     # a year after a month ('janeiro de 2022/12', 'December 24, 2022/19 juin')
     re.compile(r"[^\W\d_]{3,}\.?\s+(?:\d{1,2},?\s+)?(?:de\s+)?(\d{4})(?!\d)"),
 )
 # A month name and a two-digit year ('mai 68', 'Mar-85', Excel's '21-Jan-18'), a day before it or not
 _SHORT_YEAR = re.compile(
     r"(?<![\d/.-])(\d{1,2}-)?([^\W\d_]{3,})\.?(?P<mark>-|\s?['’]|\s)(\d{2})(?![\d/.:]|\s*,?\s*\d{3})"
+    r"(?=\s*(?:$|[-–—/,;)]|(?:to|until|au|bis|al|a|hasta)\s))"  # (an end, or a range: not 'set 39 homes', 'Jan 84 ans')
 )
 _RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
 
@@ -236,7 +237,7 @@ def span(first: int, last: int) -> Parsed:
 
 def year_in_text(text: str, era: int) -> Parsed | str:
     text = _DOUBT.sub("", text)
-    found = {int(y): m.start() for m in _YEAR_IN_TEXT.finditer(text) for y in m.groups()}
+    found = {int(y): m.start() for m in _YEAR_IN_TEXT.finditer(text) for y in m.groups() if y}
     found.update({int(m.group(1)): m.start(1) for m in _YEAR_AFTER_DECADE.finditer(text)})
     for match in _RANGE_IN_TEXT.finditer(text):  # 'Long March 1934-35', '1990-2000 approx': both years
         head = match.group(1)
@@ -268,6 +269,9 @@ def year_in_text(text: str, era: int) -> Parsed | str:
     decades = _decades_in_text(text)
     if len(years) == 1 and not decades:
         parts = {"year": sign * years[0]}
+        if (across := week_across_years(text)) != 0:  # 'Week of December 29, 2002': into 2003 too
+            years_either = sorted((parts["year"], _next_year(parts["year"], across)))
+            return Parsed({"year": years_either[0]}, approximate=True, end={"year": years_either[1]})
         if not months_may_narrow(text):  # '15 augustus - 3 september 2018': not September alone
             return Parsed(parts, approximate=True)
         if len(months := _months_named(text)) > 1:  # '30 April - 2 May 1950': from the first to the last

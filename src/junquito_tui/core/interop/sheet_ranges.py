@@ -151,13 +151,13 @@ def _as_years(head: str, first: Parsed, tail: str, last: Parsed) -> Parsed | Non
     both readings, said. None where the years would not go forward ('1999-12/2000-01': the years
     1999-2012 to 2000-2001), or neither could be years."""
     could = [_COULD_BE_YEARS.search(one.note or "") for one in (first, last)]
-    if could == [None, None]:
+    if None in could:  # ('2010-11 - 2011-05': the end can only be a month, and so the start is one too)
         return None
     spans = [
         tuple(map(int, match.group(1).split("–"))) if match else (one.parts["year"],) * 2
         for match, one in zip(could, (first, last), strict=True)
     ]
-    if spans[0][1] > spans[1][0]:  # as years, going backwards or overlapping: the months alone
+    if spans[0][1] > spans[1][0]:  # as years, going backwards: the months alone
         return None
     start = {"year": spans[0][0]} if could[0] else first.parts
     end = {"year": spans[1][1]} if could[1] else last.parts
