@@ -363,11 +363,8 @@ def _from_words(original: str) -> Parsed | str:
     # (an era's last dot is the era's: '100 B.C. - 100 A.D.' was 100 CE)
     era_dot = text.endswith(".") and (_ERA_BCE.search(text) or _ERA_CE.search(text))
     text = text.strip(" ,;") if era_dot else text.strip(" ,;.")
-    said = (
-        [f"{original!r}: {footnote!r} (a footnote's mark or a sort key) is not read as part of the date"]
-        if footnote
-        else []
-    )
+    kind = "a sort key" if footnote and footnote.startswith("(") else "a footnote's mark"
+    said = [f"{original!r}: {footnote!r} ({kind}) is not read as part of the date"] if footnote else []
     if (basic := _BASIC.match(text)) is not None:  # '20200321T100000Z'
         year, month, day, hour, minute, second, zone = basic.groups()
         text = f"{year}-{month}-{day}T{hour}:{minute}" + (f":{second}" if second else "") + (zone or "")
