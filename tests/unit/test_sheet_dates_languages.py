@@ -1,4 +1,4 @@
-"""Dates written in French, German, Italian or Portuguese ('15 août 2018', '3. März 2018'): read as
+"""Dates written in French, German, Italian, Portuguese or Dutch ('15 août 2018', '3. März 2018'): read as
 the dates they are. Was: the year alone, or where a month name is shared with English, the wrong
 period ('15 août - 3 sept. 2018' was September alone). A month the reader does not know ('15 augustus
 - 3 september 2018', Dutch) leaves the year unnarrowed: never the one month of the words it knows."""
@@ -54,8 +54,9 @@ def test_each_row_of_the_fixture() -> None:
     assert found["Portuguese two days"] == ("2018-03-15", True, "2018-03-16")  # two days named: the period, approximate
     assert found["French period"] == ("2018-08-15", False, "2018-09-03")  # (was: September 2018 alone)
     assert found["French days of a month"] == ("2018-08-15", False, "2018-08-20")
-    assert found["Dutch period (not read as one)"] == ("2018", True, None)  # (was: September 2018 alone)
-    assert load_with_report(FIXTURE).summary == "read 13 rows of data: 13 events, none skipped"
+    assert found["Swedish period (not read as one)"] == ("2018", True, None)  # (was: September 2018 alone)
+    assert found["Dutch period"] == ("1958-05-21", False, "1958-06-10")
+    assert load_with_report(FIXTURE).summary == "read 14 rows of data: 14 events, none skipped"
 
 
 def test_two_days_joined_by_and_are_held_as_a_period_and_said() -> None:
@@ -166,6 +167,22 @@ _HELD = [
     ("8 gennaio 2011-21/10/2012", "2011-01-08", "2012-10-21"),
     ("1973: Place du 8 mai 1945", "1945-01-01", "1973-12-31"),  # '1973:' is a year, not a clock
     ("100 B.C. - 100 A.D.", "-100-01-01", "0100-12-31"),
+    # a third review
+    ("le lendemain du 30 avril 2015", "2015-01-01", "2015-12-31"),  # an offset: was April, it is 1 May
+    ("3 jours après le 30 janvier 2020", "2020-01-01", "2020-12-31"),
+    ("Week of December 29, 2002", "2002-12-29", "2003-01-04"),  # a week into the next year
+    ("1907-08 - 1908-09", "1907-01-01", "1909-12-31"),  # or the years 1907-1908 to 1908-1909
+    ("44 a.C. – 100 d.C.", "-44-01-01", "0100-12-31"),
+    ("(1848-03-19)19 March 1848", "1848-03-19", "1848-03-19"),  # a wiki table's sort key: that day, exact
+    # a fourth review
+    ("4 days after the vote on 30 April 1968", "1968-01-01", "1968-12-31"),  # an offset, not right before
+    ("De Pâques à juin 2006", "2006-01-01", "2006-06-30"),  # a feast (was June alone)
+    ("Da Pasqua a settembre 2013", "2013-01-01", "2013-09-30"),
+    ("31.03. – 9. Mai 2016", "2016-03-31", "2016-05-09"),  # day.month. (was May alone)
+    ("27th-6th August 1975", "1975-07-27", "1975-08-06"),
+    ("Between 28 and 4 April 1990", "1990-03-28", "1990-04-04"),
+    ("Week beginning 27 April 1964", "1964-04-27", "1964-05-03"),
+    ("From 5/07 to 21 November 1984", "1984-07-05", "1984-11-21"),
 ]
 
 
@@ -231,7 +248,16 @@ def test_a_long_text_is_not_followed_day_by_day_for_its_month() -> None:
      ("Inflation reaches 2.5% in February 2018", 2),
      ("Protesters set fire to parliament, January 2016", 1), ("Police march through Berlin in January 2001", 1),
      ("Im Juni 2018", 6), ("Em junho de 2018", 6), ("En mars 2018", 3), ("Sept morts le 10 février 2018", 2),
-     ("MH17 shot down over Ukraine, July 2014", 7)],
+     ("MH17 shot down over Ukraine, July 2014", 7),
+     # a third review: scores, fractions, streets and counts elsewhere are no part of the date
+     ("Senate votes 9-7, June 2020", 6), ("Risk of 1/1500, study of November 2023", 11),
+     ("Plaza 25 de Mayo - 19 de julio de 2016", 7), ("Treffen am Platz, 6. September 2008", 9),
+     ("Vote took place 4 May 2015", 5), ("Caracas - June 2013", 6), ("A marzo 1999, 14 morti", 3),
+     ("Workers march 16 km to Kyiv, June 2008", 6), ("week of 18 March 2021", 3),
+     ("2 years in prison after protest, February 2020", 2),
+     # a fourth review: read again
+     ("October 1963: 47 dead in Dhaka", 10), ("Proteste im Dez 2013", 12), ("Invasion, Sept 2009", 9),
+     ("protests in march 1995", 3), ("August Wilson play opens, 2 July 2018", 7)],
 )  # fmt: skip
 def test_prose_keeps_its_month_where_nothing_else_may_be_one(text: str, month: int) -> None:
     """A second review: a third of such cells had lost their month to numbers and words elsewhere."""
@@ -249,3 +275,20 @@ def test_a_footnote_mark_and_brackets_round_a_date() -> None:
     assert isinstance(written, Parsed) and not written.approximate and written.parts["day"] == 12
     two_days = read_date("de 15 a 18 de maio")  # two days and no year: was 15 May 2018
     assert not isinstance(two_days, Parsed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Acuerdo marco 2016", "Ley marco de 2021", "Les Sept, 2014", "Flight 1485: Hudson landing",
+     "Rover news after Mars 2020", "Fire set 39 homes ablaze in 1992"],
+)  # fmt: skip
+def test_words_and_numbers_that_are_no_months_nor_years(text: str) -> None:
+    """A third review: 'marco' (a framework) and 'Sept' (seven) were months, 'Flight 1485:' a year, and
+    'set 39' the year 1939."""
+    parsed = read_date(text)
+    assert not isinstance(parsed, Parsed) or ("month" not in parsed.parts and parsed.parts["year"] >= 1990)
+
+
+def test_a_full_date_with_marco_is_march() -> None:
+    parsed = read_date("26 de marco de 2000")  # ('marco' beside a day: March, as Portuguese writes it unaccented)
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": 2000, "month": 3, "day": 26}

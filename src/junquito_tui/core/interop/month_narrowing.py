@@ -22,6 +22,10 @@ DATE_IN_TEXT = re.compile(
     r"(?<![\d/.])(?:(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}|\d{4}[/.-](\d{1,2})[/.-](\d{1,2}))(?![/.]?\d)"
 )
 # A date or a month in digits anywhere ('15/01/2018', '2019-10-15/24', '2018-01', '01/2018'; not '24/7', '1/1500')
+_DAY_MONTH = re.compile(  # '31.03. – 9. Mai', 'From 5/07 to 21 November' (not '24/7', '9/11', '4/4')
+    r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?!\d)|(?<![\d/])\d{1,2}[/.]\d{1,2}\.?(?=\s*(?:[-–—]|to|until|till|al|au|bis|a|hasta)\s)",
+    re.IGNORECASE,
+)
 _DIGITS_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}(?!\d)|(?<!\d)(?:0[1-9]|1[0-2])[/.-]\d{4}")
 _DURATION = (
     r"days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?|tage?n?|wochen?|monate?n?|jahre?n?|giorn[oi]|"
@@ -32,24 +36,40 @@ _AFTER_OR_BEFORE = (
     r"m[aá]s tarde|mais tarde"
 )
 _ARTICLE = r"(?:(?:the|le|la|el|dem|den|del|du|de|do|da|il|o|a|l')\s*)?"
-# An offset from the date the text names, right before it: the event is not on it ('two weeks after 27 July
-# 1976', 'le lendemain du 31 décembre'; not '2 years in prison after protest, February 2020')
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+)
+# An offset from the date the text names, before it with no comma between (but a weekday's): the event is not
+# on it ('two weeks after 27 July 1976', '4 days after the vote on 30 April 1968', 'le lendemain de
+# l'élection du 30 novembre', 'Post-March 2001'; not '2 years in prison after protest, February 2020')
 OFFSET = re.compile(
     rf"(?:\b(?:{_DURATION})\b.{{0,24}}?\b(?P<side>{_AFTER_OR_BEFORE})|\b(?P<next>lendemain|veille|next day|"
-    r"day after|day before|following day|día siguiente|dia seguinte|giorno dopo|tag danach))"
-    rf"\s+{_ARTICLE}(?=\d|[^\W\d_]+\.?\s+\d)",
+    r"day after|day before|following day|día siguiente|dia seguinte|giorno dopo|tag danach)|\b(?P<prefix>post|pre)-)"
+    rf"(?:[^,;:.\d]|\.(?=\s*[^\W\d_])|{_WEEKDAY},){{0,60}}?(?=\d|[^\W\d_]+\.?\s+\d)",
     re.IGNORECASE,
 )
 # A week from a day ('week of 27 July', 'semaine du 27 juillet', 'Woche vom 28. Februar', 'week of December 29'):
 # it may end in the next month (not 'Week 4 of protests')
 _WEEK_FROM_A_DAY = re.compile(
-    r"\b(?:week|semaine|woche|semana|settimana)\b\s+(?:of\s+|du\s+|vom\s+|del\s+|de\s+|della\s+)"
+    r"\b(?:week|semaine|woche|semana|settimana)\b\s+(?:of|du|vom|del|de|della|beginning|starting|commencing|"
+    r"ending|from)\s+(?:the\s+)?"
     r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})|"
     r"(?P<month2>[^\W\d_]{3,})\.?\s+(?P<day2>\d{1,2})(?!\d))",
     re.IGNORECASE,
 )
 # Words of a range between two dates (and marks, below); 'and', 'y', 'et' are followed as days of a range only
-_RANGE_WORDS = frozenset(["to", "until", "till", "through", "thru", "al", "hasta", "au", "bis", "à", "ao", "até"])
+_RANGE_WORDS = frozenset(
+    ["to", "until", "till", "through", "thru", "al", "hasta", "au", "bis", "à", "ao", "até", "tot"]
+)
+# Feasts, whose dates move or the reader does not know ('From Easter to June 2006'): the other side of a range unread
+_FEASTS = frozenset(["easter", "pâques", "paques", "pascua", "ostern", "pasqua", "páscoa", "pascoa", "pentecost"])
+_FEASTS |= frozenset(["pentecôte", "pfingsten", "pentecostés", "pentecoste", "christmas", "noël", "noel", "navidad"])
+_FEASTS |= frozenset(["weihnachten", "natale", "natal", "halloween", "toussaint", "carnival", "carnaval", "karneval"])
+_FEASTS |= frozenset(["carnevale", "lent", "carême", "cuaresma", "ramadan", "thanksgiving"])
+_FEAST_RANGE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_FEASTS))})\b\s*(?:[-–—/]|(?:to|until|till|through|al|a|au|à|bis|ao|até|hasta|tot)\s)",
+    re.IGNORECASE,
+)
 _BOTH_WORDS = frozenset(["and", "or", "y", "o", "e", "et", "und", "ou", "oder", "a"])
 _JOINT_MARK = re.compile(r"^\s*[-–—/]\s*$")
 _ORDINALS = frozenset(["st", "nd", "rd", "th", "er", "ro", "ero"])
@@ -64,12 +84,17 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _LEADING_ELSEWHERE = frozenset(
     ["en", "im", "em", "nel", "dans", "début", "debut", "fin", "mi", "anfang", "mitte", "ende"]
 )
+_ARTICLES = frozenset(["les", "des", "aux", "the", "groupe", "sommet"])  # ('Les Sept, 2014', 'Sommet des Sept')
 _LONGEST = 200  # characters: a longer text is not searched for its month (each day is followed to one)
 
 
 def months_may_narrow(text: str) -> bool:
     """Whether the months free text names may narrow its year to them."""
-    if len(text) > _LONGEST or _DIGITS_DATE.search(text) or OFFSET.search(text) or _week_leaves_its_month(text):
+    if len(text) > _LONGEST or _DIGITS_DATE.search(text) or _DAY_MONTH.search(text) or OFFSET.search(text):
+        return False
+    if _week_leaves_its_month(text):
+        return False
+    if _FEAST_RANGE.search(text):  # 'Da Pasqua a settembre 2013', 'Halloween – December 2019'
         return False
     return not _Words(text).range_unread()
 
@@ -91,7 +116,7 @@ def week_across_years(text: str) -> int:
         int(week.group("day") or week.group("day2")),
         MONTH_NAMES.get((week.group("month") or week.group("month2")).lower()),
     )
-    return 1 if month == 12 and day > 24 else -1 if month == 1 and day < 7 else 0
+    return 1 if month == 12 and day > 25 else -1 if month == 1 and day < 7 else 0  # (six days either way)
 
 
 class _Words:
@@ -113,11 +138,13 @@ class _Words:
         not counted ('de mars à juin' before March counted), or one unknown word in lower case alone
         ('augustus-september 2018'; not 'Caracas - June 2013')."""
         kinds, part = self.kinds, self.part
+        if any(self.backwards(at) for at, kind in enumerate(kinds) if kind == "day"):
+            return True
         for at in range(1, len(kinds)):
             if part[at] == part[at - 1]:
                 continue
             for dated, other, step in ((at, at - 1, 1), (at - 1, at, -1)):  # the dated side, the other, away
-                while 0 <= dated < len(kinds) and kinds[dated] in ("filler", "range"):
+                while 0 <= dated < len(kinds) and kinds[dated] in ("filler", "lead", "range"):
                     dated += step
                 if not (0 <= dated < len(kinds)) or part[dated] != part[at if step == 1 else at - 1]:
                     continue
@@ -125,6 +152,24 @@ class _Words:
                 if at_cut and self.unread(part[other]):
                     return True
         return False
+
+    def backwards(self, at: int) -> bool:
+        """Whether the day at ``at`` and the next, joined as a range, go backwards, the next a day of a month
+        ('between 28 and 4 April', '28-11 December': the first is of the month before; not a score, 'votes
+        9-7, June 2020')."""
+        kinds = self.kinds
+        joint = _past_fillers(kinds, at, 1)
+        if not 0 <= joint < len(kinds):
+            return False
+        if kinds[joint] in ("range", "both"):
+            other = _past_fillers(kinds, joint, 1)
+        elif self.joined(at, joint):
+            other = joint
+        else:
+            return False
+        if not (0 <= other < len(kinds) and kinds[other] == "day") or _forward(self.words, at, other):
+            return False
+        return self.placed(other, 1)
 
     def unread(self, number: int) -> bool:
         """Whether the part ``number``, holding no month counted, holds what may be a date's month unread."""
@@ -136,10 +181,15 @@ class _Words:
             kind == "day" and not (self.placed(i, 1) or self.placed(i, -1)) for i, kind in zip(at, kinds, strict=True)
         ):
             return True
-        if any(self.words[i].lower() in COMMON_WORDS | NAMES_TOO for i in at):
-            return True
-        kept = [i for i, kind in zip(at, kinds, strict=True) if kind not in ("filler", "number", "range", "both")]
-        return len(kept) == 1 and self.kinds[kept[0]] == "word" and self.words[kept[0]].islower()
+        if any(self.words[i].lower() in COMMON_WORDS | NAMES_TOO | _FEASTS for i in at):
+            return True  # ('de mars à juin', 'From Easter to June 2006')
+        kept = [
+            i for i, kind in zip(at, kinds, strict=True) if kind not in ("filler", "lead", "number", "range", "both")
+        ]
+        if len(kept) != 1 or self.kinds[kept[0]] != "word":
+            return False
+        # one word alone: in lower case ('augustus-september'), or any, joined by a word ('Pinksteren tot juni')
+        return self.words[kept[0]].islower() or any(self.kinds[i] == "range" for i in at)
 
     def cut(self, one: int, two: int) -> bool:
         """Whether a mark of a range cuts the text between two words: not inside a word of letters and digits
@@ -147,7 +197,8 @@ class _Words:
         if not self.joined(one, two):
             return False
         between = self.between(one, two)
-        return between != between.strip() or self.words[one].isdecimal() == self.words[two].isdecimal()
+        digits = [self.words[i].isdecimal() or self.words[i].lower() in _ORDINALS for i in (one, two)]
+        return between != between.strip() or digits[0] == digits[1]  # ('27th-6th': two days)
 
     def between(self, one: int, two: int) -> str:
         first, second = sorted((one, two))
@@ -178,11 +229,13 @@ class _Words:
 def counts_as_month(text: str, words: Sequence[re.Match[str]], at: int) -> bool:
     """Whether the month name ``words[at]`` (of ``TOKENS`` in ``text``) is a month in free text. Not in a
     street's or a movement's name ('Rue du 4 Septembre', 'Movimiento 26 de Julio'), nor a place's ('Rio de
-    Janeiro'); an everyday word in lower case ('march', 'set') only in a date with its day and year ('16
-    march 2018', not 'march 16 km'); a name too ('Mars', 'Mai', 'Avril') in capitals only beside a day or
-    after a word of another language leading to a date ('En mars', 'Im Mai'); 'sept', seven in French,
-    only written short ('Sept. 1939'); and none after a capitalised word that makes it part of a name
-    ('Long March', "Women's March", 'Mrs. May'), unless beside a day."""
+    Janeiro'); an everyday word in lower case ('march', 'set') only in a date with its day or after a word
+    leading to one, with a year ('16 march 2018', 'in march 1995'; not 'march 16 km'); 'dez', 'marco'
+    (ten, a framework) and 'sept' (seven) only beside a day, after a word of another language leading to a
+    date ('im Dez'), or 'Sept' written short or before a year ('Sept. 1939', 'Sept 2009'); a name too
+    ('Mars', 'Mai', 'Avril') in capitals only so or before a year (not 'Mars 2020', the rover); and none
+    next to a capitalised word that makes it part of a name ('Long March', "Women's March", 'Mrs. May',
+    'August Wilson'), unless beside a day."""
     names = [word.group() for word in words]
     lowered = names[at].lower()
     if lowered not in MONTH_NAMES or _street(text, words, at):
@@ -190,27 +243,58 @@ def counts_as_month(text: str, words: Sequence[re.Match[str]], at: int) -> bool:
     before = at - 1
     while before >= 0 and names[before].lower() in _PARTICLES:
         before -= 1
-    previous = names[before] if before >= 0 else ""
-    if previous.lower() == "rio":
+    previous = names[before].lower() if before >= 0 else ""
+    day, year = _beside_a_day(names, at), _before_a_year(text, words, at)
+    if previous == "rio":
         return False
     if lowered in COMMON_WORDS and names[at].islower():
-        return _beside_a_day(names, at) and _beside_a_year(names, at)
-    if lowered == "sept":
-        return text[words[at].end() :].startswith(".") or _beside_a_day(names, at)
-    if _beside_a_day(names, at):
+        return (day or previous in LEADING) and _beside_a_year(names, at)
+    if lowered in ("dez", "marco", "sept"):
+        short = lowered == "sept" and (text[words[at].end() :].startswith(".") or (year and previous not in _ARTICLES))
+        return day or previous in _LEADING_ELSEWHERE or short
+    if day:
         return True
-    if lowered in NAMES_TOO:  # ('dez', ten in Portuguese, only beside a day)
-        return lowered != "dez" and (names[at].islower() or previous.lower() in _LEADING_ELSEWHERE)
-    if previous.lower() in LEADING:
+    if lowered in NAMES_TOO:
+        return names[at].islower() or previous in _LEADING_ELSEWHERE or (year and lowered != "mars")
+    if previous in LEADING:
         return True
-    gap = text[words[before].end() : words[at].start()] if before >= 0 else ""
-    named = (
-        previous[:1].isupper()
-        and previous.isalpha()
-        and all(character.isspace() or character.isalpha() or character == "." for character in gap)
-        and previous.lower() not in MONTH_NAMES
-    )  # ('Protests, March 2018': a date)
-    return not named and not re.search(r"['’]s\s+$", text[: words[at].start()])  # ("Women's March")
+    return not _named(text, words, before, at)
+
+
+def _named(text: str, words: Sequence[re.Match[str]], before: int, at: int) -> bool:
+    """Whether the capitalised words beside the month (``before``: the one before, past particles) make it
+    part of a name ('Long March', 'Mrs. May', "Women's March", 'August Wilson'; not 'Protests, March 2018')."""
+    names = [word.group() for word in words]
+    if re.search(r"['’]s\s+$", text[: words[at].start()]):
+        return True
+    for other, gap in (
+        (before, text[words[before].end() : words[at].start()] if before >= 0 else ""),
+        (at + 1, text[words[at].end() : words[at + 1].start()] if at + 1 < len(words) else ""),
+    ):
+        name = names[other] if 0 <= other < len(names) else ""
+        if other == at + 1 and not gap.isspace():
+            continue  # (after the month, a name only next to it: 'August Wilson', not 'March, Caracas')
+        if (
+            name[:1].isupper()
+            and name.isalpha()
+            and all(character.isspace() or character.isalpha() or character == "." for character in gap)
+            and name.lower() not in MONTH_NAMES
+            and name.lower() not in LEADING
+            and name.lower() not in FILLER
+        ):
+            return True
+    return False
+
+
+def _before_a_year(text: str, words: Sequence[re.Match[str]], at: int) -> bool:
+    """Whether a year (three or four digits) comes right after the month, past spaces ('Sept 2009')."""
+    after = at + 1
+    return (
+        after < len(words)
+        and words[after].group().isdecimal()
+        and len(words[after].group()) in (3, 4)
+        and text[words[at].end() : words[after].start()].strip(" .") == ""
+    )
 
 
 def _street(text: str, words: Sequence[re.Match[str]], at: int) -> bool:
@@ -277,7 +361,8 @@ def _past_fillers(kinds: list[str], at: int, step: int) -> int:
 
 def _kind(text: str, words: Sequence[re.Match[str]], at: int) -> str:
     """'month' (one counted), 'day' (a number of 1 to 31, of one or two digits), 'number', 'range' (a
-    word of a range: 'to', 'au'), 'both' ('and', 'y'), 'filler' or 'word'."""
+    word of a range: 'to', 'au'), 'both' ('and', 'y'), 'filler' ('de', 'the', 'th'), 'lead' ('in', 'since')
+    or 'word'."""
     word = words[at].group()
     lowered = word.lower()
     if word.isdecimal():
@@ -288,4 +373,6 @@ def _kind(text: str, words: Sequence[re.Match[str]], at: int) -> str:
         return "range"
     if lowered in _BOTH_WORDS:
         return "both"
-    return "filler" if lowered in FILLER or lowered in LEADING or lowered in _ORDINALS else "word"
+    if lowered in FILLER or lowered in _ORDINALS:
+        return "filler"
+    return "lead" if lowered in LEADING else "word"

@@ -34,7 +34,7 @@ MONTH_NAMES.update({"sept": 9, "setiembre": 9, "set": 9, "ene": 1, "abr": 4, "ag
 _OTHERS = [
     ("janvier", "januar", "jänner", "gennaio", "janeiro", "janv"),
     ("février", "fevrier", "februar", "febbraio", "fevereiro", "févr", "fevr", "fév", "fev"),
-    ("mars", "märz", "maerz", "marzo", "março", "mär"),  # (not 'marco': a framework, in Spanish; a name)
+    ("mars", "märz", "maerz", "marzo", "março", "marco", "mär"),  # ('marco': see counts_as_month)
     ("avril", "aprile", "avr"),
     ("mai", "maggio", "maio"),
     ("juin", "juni", "giugno", "junho"),
@@ -47,6 +47,9 @@ _OTHERS = [
 ]
 for _number, _names in enumerate(_OTHERS, 1):
     MONTH_NAMES.update(dict.fromkeys(_names, _number))
+# Dutch, in full ('van 21 mei tot 10 juni 1958')
+_DUTCH = "januari februari maart april mei juni juli augustus september oktober november december"
+MONTH_NAMES.update({_name: _number for _number, _name in enumerate(_DUTCH.split(), 1)})
 
 # Weekdays, Monday first (0), as written beside a date ('sábado, 13 de enero de 2018', 'Monday, January 15'):
 # no part of the date, but a check on it.
@@ -69,7 +72,7 @@ TOKENS = re.compile(r"[^\W\d_]+|\d+")
 # Month names that are also everyday words: in free text, one counts only capitalised or next to a day.
 COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago"])
 # ... and month names that are also names ('Mars 2020', the rover; 'Mai'; 'Avril'; 'dez', ten): see counts_as_month.
-NAMES_TOO = frozenset(["mars", "mai", "dez", "avril"])
+NAMES_TOO = frozenset(["mars", "mai", "dez", "avril", "marco", "mei"])
 
 # Capitalised words before a month that leave it a date ('In March 1934'), unlike a name's ('Long March').
 LEADING = frozenset(

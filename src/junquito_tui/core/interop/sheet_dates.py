@@ -50,7 +50,8 @@ from .sheet_ranges import date_range
 _VAGUE = re.compile(
     # a word whole: not 'approx' out of 'approximately', 'by' out of 'byzantine', 'the' out of 'thereabouts'
     r"^(?:~|≈|c\.|mid-|mid(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![^\W\d_]))|"  # 'midJanuary'
-    r"(?:ca\.?|circa|around|about|approximately|approx\.?|early|mid|late|before|after|by|since|"
+    r"(?:ca\.?|circa|around|about|approximately|approx\.?|early|mid|late|before|after|by|since|prior to|"
+    r"no later than|not later than|no earlier than|not earlier than|not before|not after|"
     r"until|some ?time(?: in)?|spring|summer|autumn|fall|winter|the)(?![^\W\d_])|"
     # Spanish ('aprox. 15/01/2018', 'hacia el 15 de enero', 'antes del 15 de enero de 2018'), not in a word
     r"(?:aprox\.?|aproximadamente|hacia(?: el| la)?|alrededor del?|cerca del?|antes del?|despu[eé]s del?|desde(?: el)?|"
@@ -70,14 +71,16 @@ _BOUNDS = {
     "since": "after", "después": "after", "despues": "after", "desde": "after",  # 'since 1945': for how long, unsaid
     "avant": "before", "jusqu'au": "before", "jusqu'à": "before", "vor": "before", "bis": "before", "até": "before",
     "ate": "before", "prima": "before", "fino": "before", "après": "after", "apres": "after", "depuis": "after",
-    "nach": "after", "seit": "after", "depois": "after", "dopo": "after",
+    "nach": "after", "seit": "after", "depois": "after", "dopo": "after", "prior to": "before",
+    "no later than": "before", "not later than": "before", "no earlier than": "after", "not earlier than": "after",
+    "not before": "after", "not after": "before",
 }  # fmt: skip
 
 
 def _bound_said(words: str) -> str:
     return (
         f"a date given as '{words} ...' is read as that date, approximate (its note keeps the words): "
-        f"the file does not say how long {_BOUNDS[words.split()[0]]} it"
+        f"the file does not say how long {_BOUNDS.get(words) or _BOUNDS[words.split()[0]]} it"
     )
 
 
@@ -95,7 +98,7 @@ _CE_WORD = (
     r"(?:CE|C\.E\.|AD|A\.D\.|apr\.\s?J\.?-?\s?C\.?|n\.\s?Chr\.?|nach\s+Christus|n\.\s?u\.\s?Z\.?|d\.\s?de\s?C\.?|"
     r"despu[eé]s\s+de\s+Cristo|dopo\s+Cristo)"
 )
-_BEFORE_WORDS = frozenset(["before", "earlier", "avant", "vor", "prima", "antes", "veille", "day before"])
+_BEFORE_WORDS = frozenset(["before", "earlier", "avant", "vor", "prima", "antes", "veille", "day before", "pre"])
 # An era written before the year ('BCE 476', 'BC 44'), as some catalogues do
 _ERA_BCE = re.compile(rf"(?<![^\s\d])(?:{_BCE_WORD}|a\.\s?C\.?|(?-i:aC)|a\.\s?n\.\s?e\.)$", re.IGNORECASE)
 _ERA_CE = re.compile(rf"(?<![^\s\d])(?:{_CE_WORD}|d\.\s?C\.)$|^(?:AD(?![^\W\d_])|A\.D\.)\s*", re.IGNORECASE)
@@ -353,11 +356,11 @@ def _from_words(original: str) -> Parsed | str:
         text, vague = text[match.end() :], vague or word not in ("the", "el")  # ('el 15 de enero': no guess)
         if match.group()[-1:].isalpha() and text[:1] == "-" and text[1:2].isdigit():
             text = text[1:]  # 'early-2017', 'approximately-1900': a hyphen after a word, no minus sign ('c.-460' is)
-        bound = bound or (word if word.split()[0] in _BOUNDS else None)
+        bound = bound or (word if word in _BOUNDS or word.split()[0] in _BOUNDS else None)
     text, doubted, footnote = _without_marks(text)
     vague = vague or doubted
-    if bound is None and (offset := OFFSET.search(text)) is not None:  # 'two weeks after 27 July 1976'
-        side = (offset.group("side") or "").lower()
+    if bound is None and (offset := OFFSET.search(text)) is not None:  # 'two weeks after 27 July 1976', 'Pre-March'
+        side = (offset.group("side") or offset.group("next") or offset.group("prefix") or "").lower()
         bound = "before" if side in _BEFORE_WORDS else "after"
         vague = True
     # (an era's last dot is the era's: '100 B.C. - 100 A.D.' was 100 CE)
@@ -463,7 +466,7 @@ def _without_marks(text: str) -> tuple[str, bool, str | None]:
     footnote, doubted = None, False
     if (mark := _FOOTNOTE.search(text)) is not None:
         footnote, text = mark.group(), text[: mark.start()].strip()
-    elif (key := _SORT_KEY.match(text)) is not None:  # '(1848-08-17)17 August 1848': a wiki table's sort key
+    elif (key := _SORT_KEY.match(text)) is not None and any(map(str.isdigit, text[key.end() :])):  # a wiki sort key
         footnote, text = key.group(), text[key.end() :].strip()
     if text.endswith(("?", "(?)", "[?]")):
         text, doubted = text.rstrip("?()[] ").strip(), True

@@ -39,11 +39,11 @@ _YEARS_OF_DATES = (
     re.compile(r"(?<!\d)(\d{4})[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)"),
     re.compile(r"(?<![\d/.-])(?:0[1-9]|1[0-2])[/.](\d{4})(?!\d)"),  # a month, its year ('02/2001'; not '1/1500')
     # a year after a month ('janeiro de 2022/12', 'December 24, 2022/19 juin')
-    re.compile(r"[^\W\d_]{3,}\.?\s+(?:\d{1,2},?\s+)?(?:de\s+)?(\d{4})(?!\d)"),
+    re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}\.?\s+(?:\d{1,2},?\s+)?(?:de\s+)?(\d{4})(?!\d)"),
 )
 # A month name and a two-digit year ('mai 68', 'Mar-85', Excel's '21-Jan-18'), a day before it or not
 _SHORT_YEAR = re.compile(
-    r"(?<![\d/.-])(\d{1,2}-)?([^\W\d_]{3,})\.?(?P<mark>-|\s?['’]|\s)(\d{2})(?![\d/.:]|\s*,?\s*\d{3})"
+    r"(?<![\d/.-])(\d{1,2}-)?(?<![^\W\d_])([^\W\d_]{3,})\.?(?P<mark>-|\s?['’]|\s)(\d{2})(?![\d/.:]|\s*,?\s*\d{3})"
     r"(?=\s*(?:$|[-–—/,;)]|(?:to|until|au|bis|al|a|hasta)\s))"  # (an end, or a range: not 'set 39 homes', 'Jan 84 ans')
 )
 _RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
@@ -247,11 +247,13 @@ def year_in_text(text: str, era: int) -> Parsed | str:
         if end > int(head) or len(match.group(2)) >= 3:
             found.setdefault(int(head), match.start(1))
             found.setdefault(end, match.start(2))
+    for match in _YEARS_OF_DATES[3].finditer(text):  # after a month ('October 1963: 47 dead', 'janeiro de 2022/12')
+        if match.group().split()[0].rstrip(".").lower() in MONTH_NAMES:
+            found.setdefault(int(match.group(1)), match.start(1))
     if found:  # (a day in digits alone among words is named below, not read as its year)
-        for pattern in _YEARS_OF_DATES:
+        for pattern in _YEARS_OF_DATES[:3]:
             for match in pattern.finditer(text):
-                if pattern is not _YEARS_OF_DATES[3] or match.group().split()[0].rstrip(".").lower() in MONTH_NAMES:
-                    found.setdefault(int(match.group(1)), match.start(1))
+                found.setdefault(int(match.group(1)), match.start(1))
         for match in _SHORT_YEAR.finditer(text):  # 'mai 68 - 1970', '21-Jan-18 / 25 febbraio 2019'
             short_form = match.group(1) or match.group("mark") != " " or int(match.group(4)) > 31  # ('Mar-18')
             if match.group(2).lower() in MONTH_NAMES and short_form:

@@ -21,9 +21,9 @@ from .sheet_date_values import Parsed, days_in_month, ordered, time_order
 Exact = Callable[[str, int], "Parsed | str | None"]  # ``sheet_dates._exact``: one date, as written
 
 _JOINT = re.compile(
-    r"\s*(?:-|–|—|/)\s*|\s+(?:to|until|till|through|thru|al|hasta|au|à|bis|a|ao|até|jusqu'au)\s+", re.IGNORECASE
+    r"\s*(?:-|–|—|/)\s*|\s+(?:to|until|till|through|thru|al|hasta|au|à|bis|a|ao|até|jusqu'au|tot)\s+", re.IGNORECASE
 )
-_FROM = re.compile(r"^(?:from|du|del|desde|de|vom|von|dal|dall'|da)\s+", re.IGNORECASE)  # 'from 15 January to ...'
+_FROM = re.compile(r"^(?:from|du|del|desde|de|vom|von|dal|dall'|da|van)\s+", re.IGNORECASE)  # 'from 15 January to ...'
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_TAIL = re.compile(r"^(?:(\d{2})-)?(\d{2})$")  # ISO 8601 leaves out of the end what it shares: '2018-01-15/16'
 _ORDERS = {"dmy": "day/month", "mdy": "month/day"}
