@@ -183,6 +183,16 @@ _HELD = [
     ("Between 28 and 4 April 1990", "1990-03-28", "1990-04-04"),
     ("Week beginning 27 April 1964", "1964-04-27", "1964-05-03"),
     ("From 5/07 to 21 November 1984", "1984-07-05", "1984-11-21"),
+    # a fifth review
+    ("week-end du 31 janvier 1976", "1976-01-30", "1976-02-02"),
+    ("Woche ab 31. März 2015", "2015-03-31", "2015-04-06"),
+    ("week van 30 mei 2001", "2001-05-24", "2001-06-05"),
+    ("Obras na Largo 1º de Dezembro (2018)", "2018-01-01", "2018-12-31"),
+    ("Di Maio, 2020", "2020-01-01", "2020-12-31"),
+    ("Han Mei 1991", "1991-01-01", "1991-12-31"),
+    ("Naufragio in mar, 2003", "2003-01-01", "2003-12-31"),
+    ("années 1820", "1820-01-01", "1829-12-31"),
+    ("1840er Jahre", "1840-01-01", "1849-12-31"),
 ]
 
 
@@ -292,3 +302,27 @@ def test_words_and_numbers_that_are_no_months_nor_years(text: str) -> None:
 def test_a_full_date_with_marco_is_march() -> None:
     parsed = read_date("26 de marco de 2000")  # ('marco' beside a day: March, as Portuguese writes it unaccented)
     assert isinstance(parsed, Parsed) and parsed.parts == {"year": 2000, "month": 3, "day": 26}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["à partir du 29 juin 2009", "au plus tard le 2 février 2008", "ab dem 31. Mai 1978", "entro il 3 maggio 1994",
+     "vanaf 31 augustus 1975", "dal 29 novembre 2020", "dal 31 maggio 2012 in poi", "pas avant le 3 juin 1994",
+     "na 31 januari 1982", "from March 2018 onwards"],
+)  # fmt: skip
+def test_a_periods_start_or_end_in_the_other_languages_is_a_bound_warned_about(text: str) -> None:
+    """A fifth review: these were read as their month, with no word that the event may be well after or before."""
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.approximate
+    assert any("the file does not say how long" in said for said in parsed.said)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "end"),
+    [("Mar-15-2018", {"year": 2018, "month": 3, "day": 15}, None),  # (was skipped in this session's code)
+     ("2018-01-15 / 16", {"year": 2018, "month": 1, "day": 15}, {"year": 2018, "month": 1, "day": 16}),
+     ("dal 15 al 20 agosto 2018", {"year": 2018, "month": 8, "day": 15}, {"year": 2018, "month": 8, "day": 20})],
+)  # fmt: skip
+def test_exact_forms_a_fifth_review_found_made_coarser(text: str, parts: dict[str, int], end: object) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and not parsed.approximate and (parsed.parts, parsed.end) == (parts, end)

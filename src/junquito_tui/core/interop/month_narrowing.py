@@ -51,8 +51,9 @@ OFFSET = re.compile(
 # A week from a day ('week of 27 July', 'semaine du 27 juillet', 'Woche vom 28. Februar', 'week of December 29'):
 # it may end in the next month (not 'Week 4 of protests')
 _WEEK_FROM_A_DAY = re.compile(
-    r"\b(?:week|semaine|woche|semana|settimana)\b\s+(?:of|du|vom|del|de|della|beginning|starting|commencing|"
-    r"ending|from)\s+(?:the\s+)?"
+    r"\b(?:week(?:-?end)?s?|semaine|woche(?:nende)?|semana|settimana|fin de semana|fim de semana)\b"
+    r"(?:\s+(?:of|du|des|vom|del|de|della|dal|dalla|do|dia|van|vanaf|ab|a|partir|beginning|starting|commencing|"
+    r"ending|from|the|le|la|el|il|dem)){1,4}\s+"
     r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})|"
     r"(?P<month2>[^\W\d_]{3,})\.?\s+(?P<day2>\d{1,2})(?!\d))",
     re.IGNORECASE,
@@ -72,14 +73,20 @@ _FEAST_RANGE = re.compile(
 )
 _BOTH_WORDS = frozenset(["and", "or", "y", "o", "e", "et", "und", "ou", "oder", "a"])
 _JOINT_MARK = re.compile(r"^\s*[-–—/]\s*$")
-_ORDINALS = frozenset(["st", "nd", "rd", "th", "er", "ro", "ero"])
+_ORDINALS = frozenset(["st", "nd", "rd", "th", "er", "ro", "ero", "º", "ª"])
+# Between a day and its month ('3rd of March', '3 de marzo'; not '5-3 on Aug 19', a score)
+_DAY_MONTH_WORDS = frozenset(["de", "del", "of", "the", "di", "du", "den"])
 _PARTICLES = frozenset(["de", "do", "da", "del", "di", "du", "des", "dos", "das"])  # 'Rio de Janeiro', 'Plaza de Mayo'
 # Words before a day and a month that make them a name ('Rue du 4 Septembre', 'Avenida 9 de Julio')
 _STREETS = frozenset(
     ["rue", "rua", "avenida", "avenue", "av", "calle", "plaza", "place", "piazza", "via", "praça", "praca", "largo"]
 ) | frozenset(["paseo", "boulevard", "bd", "straße", "strasse", "platz", "quai", "puente", "pont", "liceo", "colegio"])
-_STREETS |= frozenset(["movimiento", "movimento", "mouvement", "movement", "bewegung"])  # ('Movimiento 26 de Julio')
+# ... and movements' ('Movimiento 26 de Julio')
+_STREETS |= frozenset(["movimiento", "movimento", "mouvement", "movement", "bewegung", "viaduto", "travessa"])
+_STREETS |= frozenset(["alameda", "estrada", "cours", "impasse", "viale", "allee", "ponte", "rodovia", "carrera"])
 _ROMAN = re.compile(r"[IVXLC]+")
+# A capitalised particle right before a capitalised word ending here: a surname ('Di Maio', 'De Mayo')
+_SURNAME = re.compile(r"(?<![^\W\d_])(?:Di|De|Da|Del|Van|Von|Du)\s+[^\W\d_]+$")
 # Words of French, German, Portuguese and Italian that lead to a month named in capitals ('En Mars', 'Im Mai')
 _LEADING_ELSEWHERE = frozenset(
     ["en", "im", "em", "nel", "dans", "début", "debut", "fin", "mi", "anfang", "mitte", "ende"]
@@ -214,8 +221,9 @@ class _Words:
         kinds = self.kinds
         while 0 <= (reached := _past_fillers(kinds, at, step)) < len(kinds):
             kind, joint = kinds[reached], self.joined(at, reached)
-            if kind == "month":  # ('7, June' is no day of June: 'Senate votes 9-7, June 2020')
-                return not joint and "," not in self.between(at, reached)
+            if kind == "month":  # ('7, June' is no day of June: 'Senate votes 9-7, June 2020'; nor '3 on Aug')
+                words = set(TOKENS.findall(self.between(at, reached).lower()))
+                return not joint and "," not in self.between(at, reached) and words <= _DAY_MONTH_WORDS | _ORDINALS
             if kind in ("range", "both"):  # ('3 and 5 March'): to the next day
                 reached = _past_fillers(kinds, reached, step)
             elif not joint:
@@ -247,15 +255,15 @@ def counts_as_month(text: str, words: Sequence[re.Match[str]], at: int) -> bool:
     day, year = _beside_a_day(names, at), _before_a_year(text, words, at)
     if previous == "rio":
         return False
-    if lowered in COMMON_WORDS and names[at].islower():
-        return (day or previous in LEADING) and _beside_a_year(names, at)
+    if lowered in COMMON_WORDS and names[at].islower():  # ('in march 1995'; not 'Naufragio in mar, 2003')
+        return (day or (previous in LEADING and lowered in ("march", "may"))) and _beside_a_year(names, at)
     if lowered in ("dez", "marco", "sept"):
         short = lowered == "sept" and (text[words[at].end() :].startswith(".") or (year and previous not in _ARTICLES))
         return day or previous in _LEADING_ELSEWHERE or short
     if day:
         return True
     if lowered in NAMES_TOO:
-        return names[at].islower() or previous in _LEADING_ELSEWHERE or (year and lowered != "mars")
+        return names[at].islower() or previous in _LEADING_ELSEWHERE or (year and lowered in ("mai", "avril"))
     if previous in LEADING:
         return True
     return not _named(text, words, before, at)
@@ -265,8 +273,8 @@ def _named(text: str, words: Sequence[re.Match[str]], before: int, at: int) -> b
     """Whether the capitalised words beside the month (``before``: the one before, past particles) make it
     part of a name ('Long March', 'Mrs. May', "Women's March", 'August Wilson'; not 'Protests, March 2018')."""
     names = [word.group() for word in words]
-    if re.search(r"['’]s\s+$", text[: words[at].start()]):
-        return True
+    if re.search(r"['’]s\s+$", text[: words[at].start()]) or _SURNAME.search(text[: words[at].end()]):
+        return True  # ("Women's March", 'Di Maio')
     for other, gap in (
         (before, text[words[before].end() : words[at].start()] if before >= 0 else ""),
         (at + 1, text[words[at].end() : words[at + 1].start()] if at + 1 < len(words) else ""),
@@ -304,7 +312,7 @@ def _street(text: str, words: Sequence[re.Match[str]], at: int) -> bool:
     names = [word.group() for word in words]
     before = at - 1
     while before >= 0 and (
-        names[before].lower() in _PARTICLES or names[before].isdecimal() or _ROMAN.fullmatch(names[before])
+        names[before].lower() in _PARTICLES | _ORDINALS or names[before].isdecimal() or _ROMAN.fullmatch(names[before])
     ):
         before -= 1
     if before < 0 or not names[before][:1].isupper() or names[before].lower() not in _STREETS:

@@ -72,7 +72,7 @@ TOKENS = re.compile(r"[^\W\d_]+|\d+")
 # Month names that are also everyday words: in free text, one counts only capitalised or next to a day.
 COMMON_WORDS = frozenset(["may", "march", "mar", "set", "ago"])
 # ... and month names that are also names ('Mars 2020', the rover; 'Mai'; 'Avril'; 'dez', ten): see counts_as_month.
-NAMES_TOO = frozenset(["mars", "mai", "dez", "avril", "marco", "mei"])
+NAMES_TOO = frozenset(["mars", "mai", "dez", "avril", "marco", "mei", "augustus"])
 
 # Capitalised words before a month that leave it a date ('In March 1934'), unlike a name's ('Long March').
 LEADING = frozenset(

@@ -60,7 +60,12 @@ _VAGUE = re.compile(
     r"avant(?: le| l')?|apr[eè]s(?: le)?|depuis(?: le)?|jusqu'(?:au|à)|vers(?: le)?|environ|"
     r"vor(?: dem)?|nach(?: dem)?|seit(?: dem)?|bis(?: zum)?|etwa|ungef[aä]hr|gegen|"
     r"antes d[eoa]|depois d[eoa]|at[eé]|cerca d[eoa]|por volta d[eoa]|"
-    r"prima d(?:el|i|ella)|dopo(?: il| del)?|fino al?|verso(?: il)?|intorno al)(?![^\W\d_]))\s*",
+    r"prima d(?:el|i|ella)|dopo(?: il| del)?|fino al?|verso(?: il)?|intorno al|"
+    # ... where a period starts or ends ('à partir du 29 juin', 'ab dem 31. Mai', 'entro il 3 maggio', 'vanaf')
+    r"[àa] partir d[eu]|a partir d[eoa]l?|dès(?: le)?|au plus tard(?: le)?|ab(?: dem)?|frühestens(?: am)?|"
+    r"d'ici(?: le)?|à compter d[eu]|pas avant(?: le)?|non prima d(?:el|i|ella)|no máximo até|v[oó]{2}r|"
+    r"na|niet eerder dan|niet later dan|"
+    r"spätestens(?: am)?|entro(?: il)?|a contar d[eoa]|vanaf|tot|sinds|uiterlijk|a partire d[ae]l?)(?![^\W\d_]))\s*",
     re.IGNORECASE,
 )
 # Words that give one side of a date only: the date read is that bound, approximate, the words in its
@@ -73,7 +78,11 @@ _BOUNDS = {
     "ate": "before", "prima": "before", "fino": "before", "après": "after", "apres": "after", "depuis": "after",
     "nach": "after", "seit": "after", "depois": "after", "dopo": "after", "prior to": "before",
     "no later than": "before", "not later than": "before", "no earlier than": "after", "not earlier than": "after",
-    "not before": "after", "not after": "before",
+    "not before": "after", "not after": "before", "à": "after", "a": "after", "dès": "after", "au": "before",
+    "d'ici": "before", "pas": "after", "non": "after", "no máximo até": "before", "voor": "before", "vóór": "before",
+    "na": "after", "niet eerder dan": "after", "niet later dan": "before",
+    "ab": "after", "frühestens": "after", "spätestens": "before", "entro": "before", "vanaf": "after", "tot": "before",
+    "sinds": "after", "uiterlijk": "before",
 }  # fmt: skip
 
 
@@ -118,6 +127,11 @@ _END_WORD = re.compile(r"\s(?:to|until|till|hasta|al|bis|au|à|a|ao|até)\s", re
 _A_RANGE = re.compile(r"\s[-–—]\s|\d\.?\s+(?:a|al|au|to|bis|y|e|et|and|und|ao|até|à)\s+\d", re.IGNORECASE)
 _SORT_KEY = re.compile(r"^\(\d{4}(?:-\d{2}){0,2}\)(?=\S)")
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]$", re.IGNORECASE)
+# A month name that is a name in capitals ('Augustus', 'Mei'), or after a capitalised particle ('Di Maio')
+_NAME_NOT_MONTH = re.compile(r"\b(?:Augustus|Mei|Marco|Dez)\b|(?<![^\W\d_])(?:Di|De|Da|Del|Van|Von|Du)\s+[A-ZÀ-Þ]")
+_MONTH_DAY_YEAR = re.compile(r"[^\W\d_]{3,}\.?([-/])\d{1,2}\1\d{2,4}")
+_ONWARDS = re.compile(r"\s+(?:onwards|on|in poi|en adelante|em diante|et après|und später|en avant)$", re.IGNORECASE)
+_SINCE = re.compile(r"dal(?:la|l')?\s+(?!.*\s(?:al|alla|a)\s)", re.IGNORECASE)
 _DOUBT_MARK = re.compile(r"[?\[\]]")  # ('(12 September 2016)': brackets round a date are no doubt)
 _NUMBERS_JOINED = re.compile(r"\d\s*[-–—/]\s*\d")  # two numbers of a range ('1850-55', '68 - 1970'): no day and year
 _ISO = re.compile(r"^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -359,6 +373,10 @@ def _from_words(original: str) -> Parsed | str:
         bound = bound or (word if word in _BOUNDS or word.split()[0] in _BOUNDS else None)
     text, doubted, footnote = _without_marks(text)
     vague = vague or doubted
+    if (onwards := _ONWARDS.search(text)) is not None and text[: onwards.start()].strip():  # 'dal 31 maggio in poi'
+        text, vague, bound = text[: onwards.start()].strip(), True, bound or "after"
+    if (since := _SINCE.match(text)) is not None:  # 'dal 29 novembre 2020' (not 'dal 15 al 20 agosto': a period)
+        text, vague, bound = text[since.end() :], True, bound or "after"
     if bound is None and (offset := OFFSET.search(text)) is not None:  # 'two weeks after 27 July 1976', 'Pre-March'
         side = (offset.group("side") or offset.group("next") or offset.group("prefix") or "").lower()
         bound = "before" if side in _BEFORE_WORDS else "after"
@@ -636,6 +654,8 @@ def _named_month(text: str, era: int) -> Parsed | str | None:
     numbers = [t for t in tokens if t.isdecimal()]
     if len(months) != 1 or len(tokens) != len(numbers) + 1 or not 1 <= len(numbers) <= 2:
         return None
+    if len(numbers) == 1 and _NAME_NOT_MONTH.search(text):  # 'Augustus, 27 BC', 'Di Maio, 2020': names
+        return None
     if len(numbers) == 1:
         if len(numbers[0]) <= 2 and int(numbers[0]) <= 31 and not era:
             if _EXCEL_MONTH_YEAR.match(text) is None:
@@ -655,7 +675,8 @@ def _named_month(text: str, era: int) -> Parsed | str | None:
         return None
     # 'March 1850-55': the years 1850 to 1855, not a day 55 dropped; 'mai 68 - 1970' no day 68 of 1970;
     # 'de 15 a 18 de maio' two days, not 15 May 2018; '2019 - Mar-20' a range, not 20 March 2019
-    if _NUMBERS_JOINED.search(text) or int(min(numbers, key=len)) > 31 or _A_RANGE.search(text):
+    joined = _NUMBERS_JOINED.search(text) and not _MONTH_DAY_YEAR.fullmatch(text)  # ('Mar-15-2018' is a date)
+    if joined or int(min(numbers, key=len)) > 31 or _A_RANGE.search(text):
         return None
     day_text, year_text = numbers if len(numbers[0]) <= 2 else numbers[::-1]
     year, said = _full_year(year_text) if not era else (int(year_text), [])

@@ -60,6 +60,11 @@ _MONTH_SPAN = re.compile(
 # A decade in free text ('the 1960s', "1960's"), and two of them as a range ('1960s-1970s', '1970s-80s')
 _DECADE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{2,3}0)\s?'?s(?![^\W_])")
 
+# ... in the other languages ('années 1820', 'década de 2010', 'gli anni 1810', '1840er Jahre', 'jaren 1960')
+_DECADE_WORDS = re.compile(
+    r"(?:\b(?:ann[ée]es|d[ée]cadas? de|decennio|anni|años|anos|jaren)\s+(?:de\s+)?(\d{2,3}0)\b|(?<!\d)(\d{2,3}0)er\b)",
+    re.IGNORECASE,
+)
 _DECADES_IN_TEXT = re.compile(
     r"(?<![\d:/.-])(\d{2,3}0)\s?'?s\s*(?:[-–—/]|to|until|till|through|and|or)\s*'?(\d{1,4})\s?'?s(?![^\W_])",
     re.IGNORECASE,
@@ -334,9 +339,11 @@ def _decades_in_text(text: str) -> list[tuple[int, int, int]]:
         if second % 10 == 0:
             found[match.start(1)] = (int(head), int(head) + 9, int(head) + 9)
             found[match.start(2)] = (second, second + 9, second + 99 if second % 100 == 0 else second + 9)
-    for match in [*_DECADE_IN_TEXT.finditer(text), *_DECADE_AFTER_YEAR.finditer(text)]:
-        start = int(match.group(1))
-        found.setdefault(match.start(1), (start, start + 9, start + 99 if start % 100 == 0 else start + 9))
+    matches = [*_DECADE_IN_TEXT.finditer(text), *_DECADE_AFTER_YEAR.finditer(text), *_DECADE_WORDS.finditer(text)]
+    for match in matches:
+        group = 1 if match.group(1) else 2  # (_DECADE_WORDS: a word before, or 'er' after)
+        start = int(match.group(group))
+        found.setdefault(match.start(group), (start, start + 9, start + 99 if start % 100 == 0 else start + 9))
     return list(found.values())
 
 

@@ -61,7 +61,7 @@ def date_range(text: str, exact: Exact) -> Parsed | str | None:
 def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
     if not head or not tail:
         return None
-    if joint == "/" and _ISO_DAY.match(head) and (short := _ISO_TAIL.match(tail)) is not None:
+    if joint.strip() == "/" and _ISO_DAY.match(head) and (short := _ISO_TAIL.match(tail)) is not None:
         tail = f"{head[: len(head) - len(short.group())]}{short.group()}"  # (the parts the end leaves out)
     if _BARE_YEAR.match(tail) and not _lends_year(head):
         return _to_a_year(head, tail, exact)
