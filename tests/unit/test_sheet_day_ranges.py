@@ -81,7 +81,6 @@ def test_an_end_that_could_be_either_follows_the_files_order_and_says_so(tmp_pat
 
 # -- the oracle: any two dates, in any of the forms a sheet writes, joined any way ------------------------------
 
-_FORMS = DAY_FORMS
 _DAYS = st.dates(dt.date(1000, 1, 1), dt.date(2099, 12, 31))
 
 
@@ -104,11 +103,11 @@ def _last_day(parts: dict[str, int]) -> dt.date:
 
 
 @settings(max_examples=400, deadline=None)
-@given(_DAYS, _DAYS, st.sampled_from(sorted(_FORMS)), st.sampled_from(["-", " - ", "–", " — ", " to ", " until "]))
+@given(_DAYS, _DAYS, st.sampled_from(sorted(DAY_FORMS)), st.sampled_from(["-", " - ", "–", " — ", " to ", " until "]))
 def test_oracle_two_dates_are_the_period_from_the_first_to_the_second(
     first: dt.date, second: dt.date, form: str, joint: str
 ) -> None:
-    write, order = _FORMS[form]
+    write, order = DAY_FORMS[form]
     text = f"{write(first)}{joint}{write(second)}"
     parsed, dates = _read(text, order)
     if first < second:

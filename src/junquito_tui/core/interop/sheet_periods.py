@@ -38,9 +38,9 @@ _YEARS_OF_DATES = (
     re.compile(r"(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-](\d{4})(?!\d)"),
     re.compile(r"(?<!\d)(\d{4})[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)"),
     re.compile(r"(?<![\d/.-])(?:0[1-9]|1[0-2])[/.](\d{4})(?!\d)"),  # a month, its year ('02/2001'; not '1/1500')
-    # a year after a month ('janeiro de 2022/12', 'December 24, 2022/19 juin')
-    re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}\.?\s+(?:\d{1,2},?\s+)?(?:de\s+)?(\d{4})(?!\d)"),
 )
+# A year after a word, a month's where the word is one ('janeiro de 2022/12', 'December 24, 2022/19 juin')
+_YEAR_AFTER_A_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}\.?\s+(?:\d{1,2},?\s+)?(?:de\s+)?(\d{4})(?!\d)")
 # A month name and a two-digit year ('mai 68', 'Mar-85', Excel's '21-Jan-18'), a day before it or not
 _SHORT_YEAR = re.compile(
     r"(?<![\d/.-])(\d{1,2}-)?(?<![^\W\d_])([^\W\d_]{3,})\.?(?P<mark>-|\s?['’]|\s)(\d{2})(?![\d/.:]|\s*,?\s*\d{3})"
@@ -252,11 +252,11 @@ def year_in_text(text: str, era: int) -> Parsed | str:
         if end > int(head) or len(match.group(2)) >= 3:
             found.setdefault(int(head), match.start(1))
             found.setdefault(end, match.start(2))
-    for match in _YEARS_OF_DATES[3].finditer(text):  # after a month ('October 1963: 47 dead', 'janeiro de 2022/12')
+    for match in _YEAR_AFTER_A_WORD.finditer(text):  # after a month ('October 1963: 47 dead', 'janeiro de 2022/12')
         if match.group().split()[0].rstrip(".").lower() in MONTH_NAMES:
             found.setdefault(int(match.group(1)), match.start(1))
     if found:  # (a day in digits alone among words is named below, not read as its year)
-        for pattern in _YEARS_OF_DATES[:3]:
+        for pattern in _YEARS_OF_DATES:
             for match in pattern.finditer(text):
                 found.setdefault(int(match.group(1)), match.start(1))
         for match in _SHORT_YEAR.finditer(text):  # 'mai 68 - 1970', '21-Jan-18 / 25 febbraio 2019'
