@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .month_words import COMMON_WORDS, FILLER, LEADING, MONTH_NAMES, NAMES_TOO, TOKENS
+from .month_words import COMMON_WORDS, FILLER, LEADING, MONTH_NAMES, NAMES_TOO, TOKENS, WEEKDAY_NAMES
+from .sheet_offsets import OFFSET
 
 # A day written out in digits inside other text ('aprox. 12:00 del 15/01/2018'), a four-digit year
 # first or last: named when the text is not read (one part a month, the other a day of a month)
@@ -27,33 +28,13 @@ _DAY_MONTH = re.compile(  # '31.03. – 9. Mai', 'From 5/07 to 21 November' (not
     re.IGNORECASE,
 )
 _DIGITS_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}(?!\d)|(?<!\d)(?:0[1-9]|1[0-2])[/.-]\d{4}")
-_DURATION = (
-    r"days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?|tage?n?|wochen?|monate?n?|jahre?n?|giorn[oi]|"
-    r"settiman[ae]|mes[ei]|ann[oi]|d[ií]as?|semanas?|meses|años?|anos?"
-)
-_AFTER_OR_BEFORE = (
-    r"after|before|later|earlier|après|apres|avant|plus tard|nach|vor|später|dopo|prima|depois|antes|despu[eé]s|"
-    r"m[aá]s tarde|mais tarde"
-)
-_ARTICLE = r"(?:(?:the|le|la|el|dem|den|del|du|de|do|da|il|o|a|l')\s*)?"
-_WEEKDAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-)
-# An offset from the date the text names, before it with no comma between (but a weekday's): the event is not
-# on it ('two weeks after 27 July 1976', '4 days after the vote on 30 April 1968', 'le lendemain de
-# l'élection du 30 novembre', 'Post-March 2001'; not '2 years in prison after protest, February 2020')
-OFFSET = re.compile(
-    rf"(?:\b(?:{_DURATION})\b.{{0,24}}?\b(?P<side>{_AFTER_OR_BEFORE})|\b(?P<next>lendemain|veille|next day|"
-    r"day after|day before|following day|día siguiente|dia seguinte|giorno dopo|tag danach)|\b(?P<prefix>post|pre)-)"
-    rf"(?:[^,;:.\d]|\.(?=\s*[^\W\d_])|{_WEEKDAY},){{0,60}}?(?=\d|[^\W\d_]+\.?\s+\d)",
-    re.IGNORECASE,
-)
 # A week from a day ('week of 27 July', 'semaine du 27 juillet', 'Woche vom 28. Februar', 'week of December 29'):
 # it may end in the next month (not 'Week 4 of protests')
 _WEEK_FROM_A_DAY = re.compile(
     r"\b(?:week(?:-?end)?s?|semaine|woche(?:nende)?|semana|settimana|fin de semana|fim de semana)\b"
     r"(?:\s+(?:of|du|des|vom|del|de|della|dal|dalla|do|dia|van|vanaf|ab|a|partir|beginning|starting|commencing|"
     r"ending|from|the|le|la|el|il|dem)){1,4}\s+"
+    rf"(?:(?:{'|'.join(sorted(WEEKDAY_NAMES, key=len, reverse=True))})\.?,?\s+)?"  # ('Week of Saturday 4 January')
     r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,})|"
     r"(?P<month2>[^\W\d_]{3,})\.?\s+(?P<day2>\d{1,2})(?!\d))",
     re.IGNORECASE,
@@ -67,8 +48,20 @@ _FEASTS = frozenset(["easter", "pâques", "paques", "pascua", "ostern", "pasqua"
 _FEASTS |= frozenset(["pentecôte", "pfingsten", "pentecostés", "pentecoste", "christmas", "noël", "noel", "navidad"])
 _FEASTS |= frozenset(["weihnachten", "natale", "natal", "halloween", "toussaint", "carnival", "carnaval", "karneval"])
 _FEASTS |= frozenset(["carnevale", "lent", "carême", "cuaresma", "ramadan", "thanksgiving"])
+# The latest month each feast can fall in (others: June, as Pentecost): a range to an earlier month may start
+# the year before ('From Christmas to January 1966'; Ramadan moves through the year)
+_FEAST_LATEST = dict.fromkeys(["christmas", "noël", "noel", "navidad", "weihnachten", "natale", "natal", "ramadan"], 12)
+_FEAST_LATEST |= dict.fromkeys(["toussaint", "thanksgiving", "all saints", "all saints' day"], 11)
+_FEAST_LATEST |= {"halloween": 10, "bastille day": 7, "epiphany": 1, "candlemas": 2}
+_FEAST_LATEST |= dict.fromkeys(["carnival", "carnaval", "karneval", "carnevale", "mardi gras", "ash wednesday"], 3)
+_FEAST_LATEST |= dict.fromkeys(["easter", "pâques", "paques", "pascua", "ostern", "pasqua", "páscoa", "pascoa"], 4)
+_FEAST_LATEST |= dict.fromkeys(["lent", "carême", "cuaresma", "good friday"], 4)
+# ... and feasts of more than one word, or another word than these ('Bastille Day', 'Mardi Gras', 'Ascension')
+_FEAST_PHRASES = ["bastille day", "mardi gras", "good friday", "ash wednesday", "all saints(?:' day)?", "ascension"]
+_FEAST_PHRASES += ["ascensión", "himmelfahrt", "corpus christi", "whitsun(?:day)?", "epiphany", "candlemas"]
 _FEAST_RANGE = re.compile(
-    rf"\b(?:{'|'.join(sorted(_FEASTS))})\b\s*(?:[-–—/]|(?:to|until|till|through|al|a|au|à|bis|ao|até|hasta|tot)\s)",
+    rf"\b({'|'.join(sorted(_FEASTS))}|{'|'.join(_FEAST_PHRASES)})\b\s*"
+    r"(?:[-–—/]|(?:to|until|till|through|al|a|au|à|bis|ao|até|hasta|tot|and|et|y|e|und)\s)",
     re.IGNORECASE,
 )
 _BOTH_WORDS = frozenset(["and", "or", "y", "o", "e", "et", "und", "ou", "oder", "a"])
@@ -84,6 +77,7 @@ _STREETS = frozenset(
 # ... and movements' ('Movimiento 26 de Julio')
 _STREETS |= frozenset(["movimiento", "movimento", "mouvement", "movement", "bewegung", "viaduto", "travessa"])
 _STREETS |= frozenset(["alameda", "estrada", "cours", "impasse", "viale", "allee", "ponte", "rodovia", "carrera"])
+_STREETS |= frozenset(["corso", "vicolo", "lungomare", "passeig", "rambla", "carrer", "avinguda", "laan", "straat"])
 _ROMAN = re.compile(r"[IVXLC]+")
 # A capitalised particle right before a capitalised word ending here: a surname ('Di Maio', 'De Mayo')
 _SURNAME = re.compile(r"(?<![^\W\d_])(?:Di|De|Da|Del|Van|Von|Du)\s+[^\W\d_]+$")
@@ -113,9 +107,14 @@ def _week_leaves_its_month(text: str) -> bool:
     return week is not None and not 7 <= int(week.group("day") or week.group("day2")) <= 22
 
 
-def week_across_years(text: str) -> int:
+def across_years(text: str) -> int:
     """-1 or 1 where a week from a day may reach into the year before or after ('Week of December 29, 2002'
-    may end in January 2003; 'semaine du 3 janvier' may begin in December); else 0."""
+    may end in January 2003; 'semaine du 3 janvier' may begin in December), or a feast may be the year
+    before the month it runs to ('From Christmas to January 1966'); else 0."""
+    feast = _FEAST_RANGE.search(text)
+    if feast is not None:
+        after = [MONTH_NAMES[word] for word in TOKENS.findall(text[feast.end() :].lower()) if word in MONTH_NAMES]
+        return -1 if after and after[0] < _FEAST_LATEST.get(feast.group(1).lower(), 6) else 0
     week = _WEEK_FROM_A_DAY.search(text)
     if week is None:
         return 0

@@ -66,6 +66,12 @@ for _number, _names in enumerate(
     ]
 ):
     WEEKDAYS.update(dict.fromkeys(_names, _number))
+# Weekdays in full in more languages, with those above: read before a week's day ('semaine du lundi 29 décembre')
+WEEKDAY_NAMES = frozenset([*WEEKDAYS, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"])
+WEEKDAY_NAMES |= frozenset(["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"])
+WEEKDAY_NAMES |= frozenset(["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"])
+WEEKDAY_NAMES |= frozenset(["segunda", "terça", "quarta", "quinta", "sexta", "maandag", "dinsdag", "woensdag"])
+WEEKDAY_NAMES |= frozenset(["donderdag", "vrijdag", "zaterdag", "zondag"])
 FILLER = frozenset(["de", "del", "of", "the", "el", "la", "on", "a", "le", "du", "den", "il", "di", *WEEKDAYS])
 TOKENS = re.compile(r"[^\W\d_]+|\d+")
 

@@ -30,7 +30,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from ..dates import MONTHS
-from .month_narrowing import OFFSET
+from . import sheet_offsets
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
 from .sheet_clock import MIDNIGHT, NO_OFFSET, ZONE_WORD, clock_at_end
 from .sheet_date_values import (
@@ -40,10 +40,12 @@ from .sheet_date_values import (
     MonthShown,
     Number1904,
     Parsed,
+    Parts,
     PartTime,
     StatedDate,
     days_in_month,
 )
+from .sheet_offsets import OFFSET
 from .sheet_periods import span, vague_form, year_in_text
 from .sheet_ranges import date_range
 
@@ -108,6 +110,7 @@ _CE_WORD = (
     r"despu[eé]s\s+de\s+Cristo|dopo\s+Cristo)"
 )
 _BEFORE_WORDS = frozenset(["before", "earlier", "avant", "vor", "prima", "antes", "veille", "day before", "pre"])
+_BEFORE_WORDS |= frozenset(["eve of", "víspera", "vispera", "vigilia", "véspera", "vespera", "vorabend"])
 # An era written before the year ('BCE 476', 'BC 44'), as some catalogues do
 _ERA_BCE = re.compile(rf"(?<![^\s\d])(?:{_BCE_WORD}|a\.\s?C\.?|(?-i:aC)|a\.\s?n\.\s?e\.)$", re.IGNORECASE)
 _ERA_CE = re.compile(rf"(?<![^\s\d])(?:{_CE_WORD}|d\.\s?C\.)$|^(?:AD(?![^\W\d_])|A\.D\.)\s*", re.IGNORECASE)
@@ -117,6 +120,8 @@ _ACROSS_ERAS = re.compile(rf"^(\d{{1,4}})\s*{_BCE_WORD}\s*(?:-|–|—|to|until|
 # An era word inside the text once the one at its end is taken off ('500 BC - 400' of '500 BC - 400 BC')
 _INNER_BCE = re.compile(rf"(?<![^\s\d]){_BCE_WORD}(?![^\W\d_])", re.IGNORECASE)
 _INNER_CE = re.compile(rf"(?<![^\s\d]){_CE_WORD}(?![^\W\d_])", re.IGNORECASE)
+# ... after a year, before the text's end or a mark ('(218 BC)', '336 BC: ...'; not '1922 A.C. Milan title')
+_YEAR_BCE_IN_TEXT = re.compile(rf"(?<![\d.,])\d{{1,4}}\s*({_BCE_WORD})(?=\s*(?:$|[),;:\]]))", re.IGNORECASE)
 # A number written with thousands separators ('1,950', '10,000 BCE'; '1 950' as a whole cell)
 _GROUPED = re.compile(r"(?<![\d,])(\d{1,3})((?:,\d{3})+)(?![\d,])")
 _SPACE_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
@@ -345,10 +350,44 @@ _WEEKDAY_AROUND = re.compile(
 )
 
 
-def _from_text(original: str) -> Parsed | str:
+def _from_offset(original: str, text: str) -> Parsed | None:
+    """A date counted from the one the text names ('3 days after 30 December 2017': 2 January 2018), or
+    a bound where it does not say how far ('weeks after 27 July 1976': as 'after 27 July 1976'). None
+    where the date it counts from is not one plain date alone (then: its year, as a bound)."""
+    offset = sheet_offsets.find(text)
+    if offset is None:
+        return None
+    for anchor in sheet_offsets.anchors(offset.anchor):
+        named = _from_text(anchor, offsets=False)  # (an offset of an offset is not counted: no recursion)
+        plain = isinstance(named, Parsed) and not (named.approximate or named.end or named.waits() or named.offset)
+        if plain and isinstance(named, Parsed) and set(named.parts) <= {"year", "month", "day"}:
+            break
+    else:
+        return None
+    if offset.low is None:  # how far is not said: a bound
+        named.approximate, named.note = True, original
+        named.said.append(_bound_said(offset.counted()))
+        return named
+    if offset.of_a_day and "day" not in named.parts:  # 'the first week of March 2018': in March
+        return None
+    if (moved := sheet_offsets.shifted(named.parts, offset)) is None:
+        return None
+    start, end = moved
+    note = f"'{original}': counted from {_shown(named.parts)} ({offset.counted()})"
+    return Parsed(start, approximate=True, note=note, end=end, end_approximate=end is not None, said=named.said)
+
+
+def _shown(parts: Parts) -> str:
+    """'30 December 2017', 'March 2001', '1990'."""
+    shown = [str(parts["day"])] if "day" in parts else []
+    shown += [MONTHS[parts["month"] - 1]] if "month" in parts else []
+    return " ".join([*shown, str(parts["year"])])
+
+
+def _from_text(original: str, *, offsets: bool = True) -> Parsed | str:
     around = _WEEKDAY_AROUND.match(original)
     if around is not None and (around.group("before") or around.group("after")).lower() in WEEKDAYS:
-        inner = _from_text(around.group("date") or around.group("date2"))
+        inner = _from_text(around.group("date") or around.group("date2"), offsets=offsets)
         if isinstance(inner, Parsed) and "day" in inner.parts and inner.end is None:
             word = around.group("before") or around.group("after")
             if inner.pair is None or inner.pair[0] == inner.pair[1]:
@@ -356,10 +395,10 @@ def _from_text(original: str) -> Parsed | str:
             else:  # '02/03/2018': which is the day is decided for the whole file later; the weekday stays said
                 inner.note = _joined(inner.note, f"the file says {word}")
             return inner
-    return _from_words(original)
+    return _from_words(original, offsets)
 
 
-def _from_words(original: str) -> Parsed | str:
+def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     if _ZEROS.match(original):
         return ZEROS
     if _BEFORE_PRESENT.search(original.rstrip("?() ")):
@@ -377,8 +416,12 @@ def _from_words(original: str) -> Parsed | str:
         text, vague, bound = text[: onwards.start()].strip(), True, bound or "after"
     if (since := _SINCE.match(text)) is not None:  # 'dal 29 novembre 2020' (not 'dal 15 al 20 agosto': a period)
         text, vague, bound = text[since.end() :], True, bound or "after"
-    if bound is None and (offset := OFFSET.search(text)) is not None:  # 'two weeks after 27 July 1976', 'Pre-March'
-        side = (offset.group("side") or offset.group("next") or offset.group("prefix") or "").lower()
+    if offsets and bound is None and not footnote and (counted := _from_offset(original, text)) is not None:
+        return counted  # 'two weeks after 27 July 1976', 'week of 29 December 2002'
+    if bound is None and (offset := OFFSET.search(text)) is not None:  # its date not read alone: the year, a bound
+        side = (
+            offset.group("side") or offset.group("next") or offset.group("prefix") or offset.group("near") or ""
+        ).lower()
         bound = "before" if side in _BEFORE_WORDS else "after"
         vague = True
     # (an era's last dot is the era's: '100 B.C. - 100 A.D.' was 100 CE)
@@ -400,6 +443,9 @@ def _from_words(original: str) -> Parsed | str:
         text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), -1
     elif (era_match := _ERA_CE.search(text)) is not None:
         text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), 1
+    elif len(eras := list(_YEAR_BCE_IN_TEXT.finditer(text))) == 1 and not _INNER_CE.search(text):
+        # one year BCE among words ('Hannibal (218 BC)', '336 BC: Alexander becomes king'): was 218 CE
+        text, era, vague = (text[: eras[0].start(1)] + text[eras[0].end(1) :]).strip(), -1, True
     separated = False  # '1,950': a number written with thousands separators
     if era > 0 and (across := _ACROSS_ERAS.match(text)) is not None:  # '100 BC - 100 AD'
         vague, era = True, 0

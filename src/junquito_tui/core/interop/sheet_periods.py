@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTHS
-from .month_narrowing import DATE_IN_TEXT, counts_as_month, is_day, months_may_narrow, week_across_years
+from .month_narrowing import DATE_IN_TEXT, across_years, counts_as_month, is_day, months_may_narrow
 from .month_words import FILLER, MONTH_NAMES, TOKENS
 from .sheet_date_values import Parsed, days_in_month
 
@@ -38,6 +38,7 @@ _YEARS_OF_DATES = (
     re.compile(r"(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-](\d{4})(?!\d)"),
     re.compile(r"(?<!\d)(\d{4})[/.-]\d{1,2}[/.-]\d{1,2}(?!\d)"),
     re.compile(r"(?<![\d/.-])(?:0[1-9]|1[0-2])[/.](\d{4})(?!\d)"),  # a month, its year ('02/2001'; not '1/1500')
+    re.compile(r"(?<!\d)\d{1,2}[/.-][^\W\d_]{3,}\.?[/.-](\d{4})(?!\d)"),  # '27/abr/1989', '22-dec-1977'
 )
 # A year after a word, a month's where the word is one ('janeiro de 2022/12', 'December 24, 2022/19 juin')
 _YEAR_AFTER_A_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}\.?\s+(?:\d{1,2},?\s+)?(?:de\s+)?(\d{4})(?!\d)")
@@ -276,7 +277,7 @@ def year_in_text(text: str, era: int) -> Parsed | str:
     decades = _decades_in_text(text)
     if len(years) == 1 and not decades:
         parts = {"year": sign * years[0]}
-        if (across := week_across_years(text)) != 0:  # 'Week of December 29, 2002': into 2003 too
+        if (across := across_years(text)) != 0:  # 'Week of December 29, 2002': into 2003 too
             years_either = sorted((parts["year"], _next_year(parts["year"], across)))
             return Parsed({"year": years_either[0]}, approximate=True, end={"year": years_either[1]})
         if not months_may_narrow(text):  # '15 augustus - 3 september 2018': not September alone

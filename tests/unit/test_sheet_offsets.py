@@ -1,0 +1,233 @@
+"""A date given as an offset from another ('3 days after 30 December 2017', 'the eve of 1 January 2018',
+'the weekend before 2 March 2018', 'week of 29 December 2002'): the period it falls in, counted, not
+the month or year of the date it names. Was: 'the eve of 1 January 2018' read as January 2018, '3 days
+after 30 December 2017' as 2017, 'two years after 1990' as 1990 with a warning that the distance is
+not given. Checked against ``datetime`` arithmetic for generated days, in six languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO, dates_by_title
+from junquito_tui.core.dates import MONTHS
+from junquito_tui.core.interop.sheet_date_values import Parsed
+from junquito_tui.core.interop.sheet_dates import read_date
+from junquito_tui.core.loader import load_with_report
+
+FIXTURE = REPO / "tests" / "data" / "sheets" / "dates-offsets.csv"
+DAYS = st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2200, 12, 31))
+_FRENCH = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre"]
+_FRENCH += ["novembre", "décembre"]
+_SPANISH = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre"]
+_SPANISH += ["noviembre", "diciembre"]
+_GERMAN = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober"]
+_GERMAN += ["November", "Dezember"]
+
+
+def _english(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+# (how the offset is written before the date, from a count; the days it moves the date by, per count)
+COUNTED: dict[str, tuple[Callable[[int, dt.date], str], int]] = {
+    "en days after": (lambda n, d: f"{n} days after {_english(d)}", 1),
+    "en weeks before": (lambda n, d: f"{n} weeks before {MONTHS[d.month - 1]} {d.day}, {d.year}", -7),
+    "fr jours après": (lambda n, d: f"{n} jours après le {d.day} {_FRENCH[d.month - 1]} {d.year}", 1),
+    "es días antes": (lambda n, d: f"{n} días antes del {d.day} de {_SPANISH[d.month - 1]} de {d.year}", -1),
+    "de Tage nach": (lambda n, d: f"{n} Tage nach dem {d.day}. {_GERMAN[d.month - 1]} {d.year}", 1),
+    "de Wochen vor": (lambda n, d: f"{n} Wochen vor dem {d.day}. {_GERMAN[d.month - 1]} {d.year}", -7),
+}
+# the day before or after, by a word
+NEXT = {
+    "the eve of {}": -1,
+    "the day before {}": -1,
+    "the day after {}": 1,
+    "The next day after {}": 1,
+    "on the eve of the {} election": -1,
+}
+# windows of days around the date: (text, first day, last day), from the date
+WINDOWS = {
+    "The weekend before {}": (-7, -1),
+    "the weekend after {}": (1, 7),
+    "Within days of {}": (-14, 14),
+    "week of {}": (-6, 6),
+    "Week beginning {}": (0, 6),
+    "Week ending {}": (-6, 0),
+    "w/c {}": (0, 6),
+    "overnight {}": (0, 1),
+    "the night before {}": (-1, 0),
+    "Week-long strike from {}": (0, 6),
+}
+# a side and no distance: the date named, approximate, with the warning every bound has
+BOUNDS = {
+    "weeks after {}": "after",
+    "shortly before {}": "before",
+    "days after {}": "after",
+    "from {}": "after",
+    "Effective {}": "after",
+    "as of {}": "after",
+    "Pre-{}": "before",
+}
+
+
+def _day_of(parsed: Parsed) -> dt.date:
+    return dt.date(parsed.parts["year"], parsed.parts["month"], parsed.parts["day"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(DAYS, st.integers(1, 40), st.sampled_from(sorted(COUNTED)))
+def test_a_counted_offset_is_the_day_counted(day: dt.date, count: int, form: str) -> None:
+    """The oracle: the day ``datetime`` counts, approximate (an inference), its note saying so; never the
+    named date's month or year where the count leaves them."""
+    write, step = COUNTED[form]
+    parsed = read_date(write(count, day))
+    assert isinstance(parsed, Parsed), parsed
+    assert _day_of(parsed) == day + dt.timedelta(days=step * count) and parsed.end is None
+    assert parsed.approximate and parsed.note is not None and "counted from" in parsed.note
+    assert not parsed.said  # the distance is given: no warning that it is not
+
+
+@settings(max_examples=100, deadline=None)
+@given(DAYS, st.sampled_from(sorted(NEXT)))
+def test_the_day_before_or_after_in_words(day: dt.date, form: str) -> None:
+    parsed = read_date(form.format(_english(day)))
+    assert isinstance(parsed, Parsed) and _day_of(parsed) == day + dt.timedelta(days=NEXT[form])
+
+
+@settings(max_examples=150, deadline=None)
+@given(DAYS, st.sampled_from(sorted(WINDOWS)))
+def test_a_window_is_read_as_its_days(day: dt.date, form: str) -> None:
+    """Weekends, weeks, nights and 'within days of': the days the text allows, from first to last."""
+    low, high = WINDOWS[form]
+    parsed = read_date(form.format(_english(day)))
+    assert isinstance(parsed, Parsed) and parsed.end is not None, parsed
+    end = dt.date(parsed.end["year"], parsed.end["month"], parsed.end["day"])
+    assert (_day_of(parsed), end) == (day + dt.timedelta(days=low), day + dt.timedelta(days=high))
+    assert parsed.approximate and parsed.end_approximate
+
+
+@settings(max_examples=100, deadline=None)
+@given(DAYS, st.sampled_from(sorted(BOUNDS)))
+def test_an_offset_without_a_distance_is_a_bound(day: dt.date, form: str) -> None:
+    parsed = read_date(form.format(_english(day)))
+    assert isinstance(parsed, Parsed) and _day_of(parsed) == day and parsed.approximate
+    assert any(f"how long {BOUNDS[form]} it" in said for said in parsed.said), parsed.said
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("two years after 1990", {"year": 1992}, None),
+        ("6 months before 1990", {"year": 1989}, {"year": 1990}),  # (every day of 1990, 6 months back)
+        ("3 days after March 2018", {"year": 2018, "month": 3}, {"year": 2018, "month": 4}),
+        ("one month after 31 January 2018", {"year": 2018, "month": 2, "day": 28}, None),  # (no 31 February)
+        ("within weeks of March 2018", {"year": 2018, "month": 1}, {"year": 2018, "month": 5}),
+    ],
+)
+def test_a_count_from_a_month_or_a_year_keeps_its_precision(text: str, start: dict[str, int], end: object) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and (parsed.parts, parsed.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Three days later on 5 May 2018", {"year": 2018}),  # the date is the event's; 'later' counts from another
+        ("Christmas Eve 2017", {"year": 2017}),  # a day of its own, not an offset
+        ("2 years in prison after protest, February 2020", {"year": 2020, "month": 2}),
+        ("The first week of March 2018", {"year": 2018, "month": 3}),  # a week of a month: in it
+        ("from May 1968 to June 1969", {"year": 1968, "month": 5}),  # a range, not a start
+    ],
+)
+def test_what_is_no_offset_is_read_as_before(text: str, parts: dict[str, int]) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.parts == parts
+
+
+def test_a_range_after_an_offset_word_is_not_cut_to_its_first_date() -> None:
+    """The date an offset counts from may lose words at its end ('the 1 May 2018 election'), never a
+    number nor a range's word: 'from 5 May 2018 to 7 May 2018' stays the range."""
+    parsed = read_date("from 5 May 2018 to 7 May 2018")
+    assert isinstance(parsed, Parsed) and parsed.end == {"year": 2018, "month": 5, "day": 7}
+    assert not parsed.approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("From Christmas to January 1966", {"year": 1965}, {"year": 1966}),  # Christmas 1965 (was: 1966 alone)
+        ("Christmas until February 1983", {"year": 1982}, {"year": 1983}),
+        ("From Easter to June 2006", {"year": 2006}, None),  # Easter is before June: that year
+        ("De Carnaval à avril 1996", {"year": 1996}, None),
+        ("Bastille Day to October 1977", {"year": 1977}, None),  # (was: October alone)
+        ("Between Good Friday and November 2014", {"year": 2014}, None),
+    ],
+)
+def test_a_feast_in_a_range_may_be_the_year_before(text: str, start: dict[str, int], end: object) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and (parsed.parts, parsed.end) == (start, end) and parsed.approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Hannibal (218 BC)", -218),  # was 218 CE
+        ("336 BC: Alexander becomes king", -336),
+        ("1922 A.C. Milan title", 1922),  # a club's name, not the era
+        ("249 mortos em Maputo em 27/abr/1989", 1989),  # was the year 249
+        ("100 gewonden in Rotterdam, 22-dec-1977", 1977),
+        ("Corso 22 Marzo, 1998", 1998),  # a street: not March
+    ],
+)
+def test_years_among_words(text: str, year: int) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.parts["year"] == year and parsed.approximate
+    assert text != "Corso 22 Marzo, 1998" or "month" not in parsed.parts
+
+
+def test_each_row_of_the_fixture() -> None:
+    found = dates_by_title(FIXTURE)
+    assert found["The eve"] == ("2017-12-31", True, None)
+    assert found["The day after"] == ("2018-01-01", True, None)
+    assert found["Days counted"] == ("2018-01-02", True, None)
+    assert found["Weeks in words"] == ("2018-01-08", True, None)
+    assert found["French eve"] == ("2017-12-31", True, None)
+    assert found["Spanish days"] == ("2018-01-02", True, None)
+    assert found["Years counted"] == ("1992", True, None)
+    assert found["Days from a month"] == ("2018-03", True, "2018-04")
+    assert found["Weekend before"] == ("2018-02-23", True, "2018-03-01")
+    assert found["Within days"] == ("2018-03-17", True, "2018-04-14")
+    assert found["Week with a weekday"] == ("1968-12-29", True, "1969-01-10")
+    assert found["Week commencing"] == ("2022-09-28", True, "2022-10-04")
+    assert found["A night"] == ("2001-04-30", True, "2001-05-01")
+    assert found["Week-long"] == ("1955-04-30", True, "1955-05-06")
+    assert found["Weeks not counted"] == ("1976-07-27", True, None)  # a bound, said
+    assert found["A start"] == ("1962-12-29", True, None)  # a bound, said
+    assert found["Later"] == ("2018", True, None)
+    assert found["Christmas to January"] == ("1965", True, "1966")
+    assert found["BCE among words"][0] == "-0217"  # 218 BCE, as ISO 8601 counts it
+    assert found["A count before a date"] == ("1989-04", True, None)
+    loaded = load_with_report(FIXTURE)
+    assert loaded.summary == "read 20 rows of data: 20 events, none skipped"
+    bounds = [str(warning) for warning in loaded.warnings if "does not say how long" in str(warning)]
+    assert bounds == [bounds[0]] and bounds[0].endswith("(line 16, line 17, line 18)")  # not the counted offsets
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["from " * 2000 + "1990", "day after " * 1000 + "1 May 2018", "night of " * 1000, "w/c " * 2000 + "1 May 2018"],
+)
+def test_words_of_offsets_over_and_over_end_in_a_reading(text: str) -> None:
+    """The date an offset counts from is read without offsets: 'from ' 2,000 times was a RecursionError."""
+    assert isinstance(read_date(text), (Parsed, str))
+
+
+def test_an_offset_from_an_offset_is_not_counted() -> None:
+    """'the eve of the day after 1 May 2018' is 1 May: counting only the eve (30 April) would be false."""
+    parsed = read_date("the eve of the day after 1 May 2018")
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": 2018} and parsed.approximate
