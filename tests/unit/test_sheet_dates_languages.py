@@ -326,3 +326,24 @@ def test_a_periods_start_or_end_in_the_other_languages_is_a_bound_warned_about(t
 def test_exact_forms_a_fifth_review_found_made_coarser(text: str, parts: dict[str, int], end: object) -> None:
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and not parsed.approximate and (parsed.parts, parsed.end) == (parts, end)
+
+
+def test_a_number_before_a_spaced_colon_is_no_year() -> None:
+    """French typography puts a space before a colon: 'Dossier 1181 : audition' was the year 1181, and
+    'Affaire 1181 : audience du 3 mars 2015' the years 1181 to 2015. A year starting the text still is one."""
+    assert isinstance(read_date("Dossier 1181 : audition"), str)  # skipped, named: no year in it
+    hearing = read_date("Affaire 1181 : audience du 3 mars 2015")
+    assert isinstance(hearing, Parsed) and (hearing.parts, hearing.end) == ({"year": 2015, "month": 3}, None)
+    strike = read_date("1973 : grève")
+    assert isinstance(strike, Parsed) and strike.parts == {"year": 1973}
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [("1997–01", {"year": 2001}), ("1999–00", {"year": 2000}), ("1894 - 1895-05", {"year": 1895})],
+)
+def test_two_digits_after_a_dash_may_cross_a_new_century(text: str, end: dict[str, int]) -> None:
+    """'1997–01' is 1997 to 2001 (or January 1997, which that holds): was 1997 alone. With a hyphen,
+    '1895-05' is May 1895 (ISO 8601), not 1895 to 1905."""
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.end == end and parsed.approximate

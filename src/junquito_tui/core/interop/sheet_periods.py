@@ -30,8 +30,9 @@ _DECADE = re.compile(r"^['’‘]?(\d{1,3})0\s*['’]?s$", re.IGNORECASE)  # "'9
 
 _CENTURY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)\s+(?:century|c\.)$", re.IGNORECASE)
 
-# ('2019/November 2020': a year; not '10:30', '1850/51', 'Flight 1485:'; a year starting the text, '1973: ...', is)
-_YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:.]|/\d)|^(\d{3,4}):\s")
+# ('2019/November 2020': a year; not '10:30', '1850/51', 'Flight 1485:', 'Dossier 1181 :' in French typography;
+# a year starting the text, '1973: ...', '1973 : ...', is)
+_YEAR_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})(?![\d:.]|/\d|\s:)|^(\d{3,4})\s?:\s")
 
 # A day in digits' year, which a period read from other years must hold too ('2000-01-01 - 2.1.2001': not 2000)
 _YEARS_OF_DATES = (
@@ -106,6 +107,8 @@ def vague_form(text: str, era: int) -> Parsed | None:
         return span(-last, -first) if sign < 0 else span(first, last)
     if match := _RANGE.match(text):
         first, end = int(match.group(1)), _range_end(match.group(1), match.group(2))
+        if end < first and len(match.group(2)) == 2 and end + 100 - first <= 10 and "-" not in match.group():
+            end += 100  # '1997–01': 1997 to 2001, across a new century (holding January 1997, its other reading)
         if sign < 0 and end < first:
             return span(-first, -end)
         if sign > 0 and end > first:
