@@ -347,3 +347,13 @@ def test_two_digits_after_a_dash_may_cross_a_new_century(text: str, end: dict[st
     '1895-05' is May 1895 (ISO 8601), not 1895 to 1905."""
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and parsed.end == end and parsed.approximate
+
+
+@pytest.mark.parametrize("text", ["Nach Angaben der Polizei, 3. Mai 2018", "Bis zu 300 Tote, 3. Mai 2018"])
+def test_according_to_and_up_to_are_no_bounds(text: str) -> None:
+    """'Nach Angaben' (according to) and 'bis zu' (up to) start German headlines: no warning that the file
+    does not say how long after or before the date (there was one); 'nach dem', 'bis zum' still are bounds."""
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": 2018, "month": 5} and not parsed.said
+    bound = read_date("nach dem 3. Mai 2018")
+    assert isinstance(bound, Parsed) and any("how long after" in said for said in bound.said)

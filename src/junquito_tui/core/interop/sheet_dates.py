@@ -60,7 +60,8 @@ _VAGUE = re.compile(
     r"hasta(?: el)?|el|"
     # French, German, Portuguese, Italian ('avant le 3 mars 2018', 'seit Juni 1956', 'antes de 1900')
     r"avant(?: le| l')?|apr[eè]s(?: le)?|depuis(?: le)?|jusqu'(?:au|à)|vers(?: le)?|environ|"
-    r"vor(?: dem)?|nach(?: dem)?|seit(?: dem)?|bis(?: zum)?|etwa|ungef[aä]hr|gegen|"
+    r"vor(?: dem)?|nach(?: dem)?(?!\s+angaben)|seit(?: dem)?|bis(?: zum)?(?!\s+zu\b)|etwa|ungef[aä]hr|gegen|"  # (not
+    # 'Nach Angaben der Polizei', 'Bis zu 300 Tote': according to, up to)
     r"antes d[eoa]|depois d[eoa]|at[eé]|cerca d[eoa]|por volta d[eoa]|"
     r"prima d(?:el|i|ella)|dopo(?: il| del)?|fino al?|verso(?: il)?|intorno al|"
     # ... where a period starts or ends ('à partir du 29 juin', 'ab dem 31. Mai', 'entro il 3 maggio', 'vanaf')
