@@ -231,3 +231,10 @@ def test_an_offset_from_an_offset_is_not_counted() -> None:
     """'the eve of the day after 1 May 2018' is 1 May: counting only the eve (30 April) would be false."""
     parsed = read_date("the eve of the day after 1 May 2018")
     assert isinstance(parsed, Parsed) and parsed.parts == {"year": 2018} and parsed.approximate
+
+
+def test_the_named_dates_own_note_is_kept() -> None:
+    """'1-May-20' is read as Excel reads it, said in its note: counted from, that note stays."""
+    parsed = read_date("3 days after 1-May-20")
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": 2020, "month": 5, "day": 4}
+    assert parsed.note is not None and "counted from 1 May 2020" in parsed.note and "two-digit year" in parsed.note

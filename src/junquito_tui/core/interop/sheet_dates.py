@@ -358,15 +358,12 @@ def _from_offset(original: str, text: str) -> Parsed | None:
     offset = sheet_offsets.find(text)
     if offset is None:
         return None
-    for anchor in sheet_offsets.anchors(offset.anchor):
-        named = _from_text(anchor, offsets=False)  # (an offset of an offset is not counted: no recursion)
-        plain = isinstance(named, Parsed) and not (named.approximate or named.end or named.waits() or named.offset)
-        if plain and isinstance(named, Parsed) and set(named.parts) <= {"year", "month", "day"}:
-            break
-    else:
+    # (the date it counts from read without offsets: an offset of an offset is not counted, and no recursion)
+    found = (_one_date(_from_text(anchor, offsets=False)) for anchor in sheet_offsets.anchors(offset.anchor))
+    if (named := next(filter(None, found), None)) is None:
         return None
     if offset.low is None:  # how far is not said: a bound
-        named.approximate, named.note = True, original
+        named.approximate, named.note = True, original if named.note is None else f"'{original}': {named.note}"
         named.said.append(_bound_said(offset.counted()))
         return named
     if offset.of_a_day and "day" not in named.parts:  # 'the first week of March 2018': in March
@@ -375,7 +372,16 @@ def _from_offset(original: str, text: str) -> Parsed | None:
         return None
     start, end = moved
     note = f"'{original}': counted from {_shown(named.parts)} ({offset.counted()})"
+    note = _joined(note, named.note) if named.note else note  # (its own note: 'two-digit year ...')
     return Parsed(start, approximate=True, note=note, end=end, end_approximate=end is not None, said=named.said)
+
+
+def _one_date(named: Parsed | str) -> Parsed | None:
+    """``named`` where it is one date as written (a year, a month or a day; not a range, a guess, a time,
+    nor a day whose order waits for the file's), else None."""
+    if not isinstance(named, Parsed) or named.approximate or named.end or named.waits() or named.offset:
+        return None
+    return named if set(named.parts) <= {"year", "month", "day"} else None
 
 
 def _shown(parts: Parts) -> str:
