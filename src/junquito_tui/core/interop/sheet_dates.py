@@ -67,7 +67,7 @@ _VAGUE = re.compile(
     # ... where a period starts or ends ('à partir du 29 juin', 'ab dem 31. Mai', 'entro il 3 maggio', 'vanaf')
     r"[àa] partir d[eu]|a partir d[eoa]l?|dès(?: le)?|au plus tard(?: le)?|ab(?: dem)?|frühestens(?: am)?|"
     r"d'ici(?: le)?|à compter d[eu]|pas avant(?: le)?|non prima d(?:el|i|ella)|no máximo até|v[oó]{2}r|"
-    r"na|niet eerder dan|niet later dan|"
+    r"na(?=\s+\d)|niet eerder dan|niet later dan|"  # (Dutch 'na 1990'; not Portuguese 'na véspera de')
     r"spätestens(?: am)?|entro(?: il)?|a contar d[eoa]|vanaf|tot|sinds|uiterlijk|a partire d[ae]l?)(?![^\W\d_]))\s*",
     re.IGNORECASE,
 )
@@ -366,8 +366,8 @@ def _from_offset(original: str, text: str) -> Parsed | None:
         named.approximate, named.note = True, original if named.note is None else f"'{original}': {named.note}"
         named.said.append(_bound_said(offset.counted()))
         return named
-    if offset.of_a_day and "day" not in named.parts:  # 'the first week of March 2018': in March
-        return None
+    if (offset.of_a_day or offset.loose) and "day" not in named.parts:  # 'the first week of March 2018': in
+        return None  # March; '3 days after Easter 2018': counted from Easter, not from the year
     if (moved := sheet_offsets.shifted(named.parts, offset)) is None:
         return None
     start, end = moved
@@ -385,10 +385,11 @@ def _one_date(named: Parsed | str) -> Parsed | None:
 
 
 def _shown(parts: Parts) -> str:
-    """'30 December 2017', 'March 2001', '1990'."""
+    """'30 December 2017', 'March 2001', '1990', '218 BCE'."""
     shown = [str(parts["day"])] if "day" in parts else []
     shown += [MONTHS[parts["month"] - 1]] if "month" in parts else []
-    return " ".join([*shown, str(parts["year"])])
+    year = parts["year"]
+    return " ".join([*shown, str(year) if year > 0 else f"{-year} BCE"])
 
 
 def _from_text(original: str, *, offsets: bool = True) -> Parsed | str:

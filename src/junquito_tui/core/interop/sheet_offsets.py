@@ -17,11 +17,12 @@ import re
 from datetime import date, timedelta
 
 from .month_words import MONTH_NAMES, WEEKDAY_NAMES
+from .number_words import NUMBER_WORDS, VAGUE_AMOUNTS
 from .sheet_date_values import Parts, days_in_month
 
 _DURATION = (
     r"days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?|tage?n?|wochen?|monate?n?|jahre?n?|giorn[oi]|"
-    r"settiman[ae]|mes[ei]|ann[oi]|d[ií]as?|semanas?|meses|años?|anos?|"
+    r"settiman[ae]|mes[ei]|ann[oi]|d[ií]as?|semanas?|meses|m[eê]s|años?|anos?|(?<=\d )an|(?<=un )an|"
     r"hours?|minutes?|moments?|heures?|stunden?|ore|horas?|week-?ends?"  # (how long is not said)
 )
 _AFTER_OR_BEFORE = (
@@ -34,19 +35,21 @@ _WEEKDAY = (
 # A day from the date, by a word: the day before or after, the eve
 _NEXT_WORDS = (
     r"lendemain|veille|next day|day after|day before|following day|día siguiente|dia seguinte|giorno dopo|"
-    r"tag danach|eve of|víspera|vispera|vigilia|véspera|vespera|vorabend|morning after"
+    r"tag danach|tag nach|tag vor|eve of|víspera|vispera|vigilia|véspera|vespera|vorabend|morning after"
 )
 # An offset from the date the text names, before it with no comma between (but a weekday's): the event is not
 # on it ('two weeks after 27 July 1976', '4 days after the vote on 30 April 1968', 'le lendemain de
 # l'élection du 30 novembre', 'Post-March 2001', 'shortly before 1 January 2018'; not '2 years in prison after
-# protest, February 2020', nor 'Christmas Eve 2017': a day of its own)
+# protest, February 2020', nor 'Christmas Eve 2017': a day of its own, nor across a bracket or a spaced dash:
+# '2 years in prison after protest (July 3, 1997)', 'Eve of Destruction tour - 20 April 1937')
 OFFSET = re.compile(
     # (the day before first: 'day' is a duration too)
     rf"(?:\b(?P<next>{_NEXT_WORDS})|\b(?:{_DURATION})\b.{{0,24}}?\b(?P<side>{_AFTER_OR_BEFORE})|"
     r"\b(?P<prefix>post|pre)-|\b(?:shortly|soon|just|right|immediately|straight)\s+(?P<near>after|before)|"
-    r"\bwithin(?: a few| some| several)?\s+(?P<within>hours|days|weeks)\s+of|"
+    r"\bwithin(?: a few| some| several|\s+(?P<within_n>\d{1,3}))?\s+(?P<within>hours?|days?|weeks?)\s+of|"
     r"\b(?P<long>week|fortnight|month)[- ]long\b[^,;:]{0,40}?\b(?:from|starting|beginning|commencing)\b)"
-    rf"(?:[^,;:.\d]|\.(?=\s*[^\W\d_])|{_WEEKDAY},){{0,60}}?(?=\d|[^\W\d_]+\.?\s+\d)",
+    # (up to the date: a number, or a word before one, 'de' between: 'después de marzo de 1206')
+    rf"(?:[^,;:.\d()\[\]–—-]|(?<=\S)-|\.(?=\s*[^\W\d_])|{_WEEKDAY},){{0,60}}?(?=\d|[^\W\d_]+\.?\s+(?:de\s+)?\d)",
     re.IGNORECASE,
 )
 _BEFORE = frozenset(["before", "earlier", "avant", "vor", "prima", "antes", "pre"])
@@ -54,26 +57,15 @@ _BEFORE = frozenset(["before", "earlier", "avant", "vor", "prima", "antes", "pre
 # before it; not counted (read as before this reading: the year, a bound)
 _LATER = re.compile(r"later|earlier|plus tard|später|m[aá]s tarde|mais tarde", re.IGNORECASE)
 _BEFORE_NEXT = frozenset(["veille", "day before", "eve of", "víspera", "vispera", "vigilia", "véspera", "vespera"])
-_BEFORE_NEXT |= frozenset(["vorabend"])
-# How many: digits, or a small number written out ('two weeks', 'deux semaines', 'zwei Wochen', 'a week')
-_NUMBER_WORDS = {
-    **dict.fromkeys(["a", "an", "one", "un", "une", "uno", "una", "um", "uma", "ein", "eine", "einen", "einem"], 1),
-    **dict.fromkeys(["two", "deux", "dos", "due", "dois", "duas", "zwei"], 2),
-    **dict.fromkeys(["three", "trois", "tres", "tre", "três", "drei"], 3),
-    **dict.fromkeys(["four", "quatre", "cuatro", "quattro", "quatro", "vier"], 4),
-    **dict.fromkeys(["five", "cinq", "cinco", "cinque", "fünf", "funf"], 5),
-    **dict.fromkeys(["six", "seis", "sei", "sechs"], 6),
-    **dict.fromkeys(["seven", "sept", "siete", "sette", "sete", "sieben"], 7),
-    **dict.fromkeys(["eight", "huit", "ocho", "otto", "oito", "acht"], 8),
-    **dict.fromkeys(["nine", "neuf", "nueve", "nove", "neun"], 9),
-    **dict.fromkeys(["ten", "dix", "diez", "dieci", "dez", "zehn"], 10),
-}
-_AMOUNT = re.compile(rf"(?:^|\s)(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+$", re.IGNORECASE)
+_BEFORE_NEXT |= frozenset(["vorabend", "tag vor"])
+# How many, right before the unit: digits or a number in words; or the word there, to tell a vague one
+_AMOUNT = re.compile(rf"(?:^|\s)(\d{{1,3}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _UNITS = (
     ("day", re.compile(r"(?:days?|jours?|tage?n?|giorn[oi]|d[ií]as?)\b", re.IGNORECASE)),
     ("week", re.compile(r"(?:weeks?|semaines?|wochen?|settiman[ae]|semanas?)\b", re.IGNORECASE)),
-    ("month", re.compile(r"(?:months?|mois|monate?n?|mes[ei]|meses)\b", re.IGNORECASE)),
-    ("year", re.compile(r"(?:years?|ans|années?|jahre?n?|ann[oi]|años?|anos?)\b", re.IGNORECASE)),
+    ("month", re.compile(r"(?:months?|mois|monate?n?|mes[ei]|meses|m[eê]s)\b", re.IGNORECASE)),
+    ("year", re.compile(r"(?:years?|ans?|années?|jahre?n?|ann[oi]|años?|anos?)\b", re.IGNORECASE)),
 )
 
 
@@ -90,25 +82,29 @@ class Offset:
     anchor: str
     said: str = ""  # what was counted, for the note ('3 days after', 'the 7 days before')
     of_a_day: bool = False  # a week, a weekend, a night: of a day only ('the first week of March' is in March)
+    # Words between it and its date ('4 days after the vote on 30 April 1968', 'Riots a week after verdict 30
+    # September 1920'): the date may be what it counts from or the event's own, so the period holds both; and
+    # only a day is counted from ('3 days after Easter 2018' is not counted from 2018)
+    loose: bool = False
 
     def counted(self) -> str:
         """What was counted, for the note ('after' or 'before' where not said: a bound's word)."""
         return self.said or ("after" if self.side > 0 else "before")
 
 
-def _counted(side: int, amount: int, unit: str, anchor: str) -> Offset:
+def _counted(side: int, amount: int, unit: str, anchor: str, loose: bool = False) -> Offset:
     said = f"{amount} {unit if amount == 1 else unit + 's'} {'after' if side > 0 else 'before'}"
-    return Offset(side, side * amount, side * amount, unit, anchor, said)
+    return Offset(side, side * amount, side * amount, unit, anchor, said, loose=loose)
 
 
-def _bound(side: int, anchor: str) -> Offset:
-    return Offset(side, None, None, "day", anchor)
+def _bound(side: int, anchor: str, loose: bool = False) -> Offset:
+    return Offset(side, None, None, "day", anchor, loose=loose)
 
 
 # Windows said in words: the weekend before or after (within the 7 days), within hours, days, weeks of
-_WEEKEND = {-1: (-7, -1, "within the 7 days before"), 1: (1, 7, "within the 7 days after")}
-_WITHIN = {"hours": (-1, 1, "within a day either side"), "days": (-14, 14, "within 14 days either side")}
-_WITHIN["weeks"] = (-56, 56, "within 8 weeks either side")
+# (the weekend before a Sunday may be the one 8 days before it, as the weekend after a Saturday may be 8 after)
+_WEEKEND = {-1: (-8, -1, "within the 8 days before"), 1: (1, 8, "within the 8 days after")}
+_WITHIN = {"hour": (1, 24), "day": (1, 14), "week": (7, 8)}  # (days in one, and how many where not said)
 # A week or a weekend from a day, holding it or ending on it ('week of 27 July 1976', 'semaine du lundi 29
 # décembre', 'Woche ab 31. März', 'week ending 4 May'): the days it may hold, its words, the date after them
 _WEEK = re.compile(
@@ -137,6 +133,11 @@ _START = re.compile(
 )
 _RANGE_WORDS = frozenset(["to", "until", "till", "through", "thru", "and", "or", "al", "hasta", "au", "à", "bis"])
 _RANGE_WORDS |= frozenset(["ao", "até", "tot", "y", "e", "et", "und", "a", "o", "ou", "oder"])
+# Words between an offset and its date that leave the date the one it counts from ('le lendemain du 30 avril')
+_CONNECTORS = frozenset(["the", "of", "on", "in", "at", "le", "la", "les", "l'", "du", "de", "des", "del", "dem"])
+_CONNECTORS |= frozenset(["den", "der", "il", "lo", "o", "a", "do", "da", "al", "au", "em", "no", "na", "am", "vom"])
+_CONNECTORS |= frozenset(["von", "el", "dello", "della", "dal", "dalla", "after", "before", "from"])  # ('the next
+# day after 1 January')
 _FROM_WORDS = frozenset(["beginning", "starting", "commencing", "from", "ab", "vanaf", "partir"])
 _LONG = {
     "week": (6, "the 7 days from it"),
@@ -149,7 +150,12 @@ def find(text: str) -> Offset | None:
     """The offset ``text`` states, or None where it states none, or one from another date ('later'), or
     one from another offset ('the eve of the day after 1 May': not counted)."""
     found = _find(text)
-    return None if found is None or find_any(found.anchor) else found
+    if found is None or find_any(found.anchor):
+        return None
+    if found.loose and found.low is not None and found.high is not None:
+        said = f"{found.said}, or that day: the words between may make it either"
+        return dataclasses.replace(found, low=min(found.low, 0), high=max(found.high, 0), said=said)
+    return found
 
 
 def find_any(text: str) -> bool:
@@ -165,36 +171,50 @@ def _find(text: str) -> Offset | None:
         said = "the night to it" if low else "the night from it"
         return Offset(0, low, high, "day", text[night.end() :], said, of_a_day=True)
     match = OFFSET.search(text)
-    if match is None:
-        return _week(text)
+    return _week(text) if match is None else _offset(text, match)
+
+
+def _offset(text: str, match: re.Match[str]) -> Offset | None:
+    """The offset ``match`` found in ``text``: its side, how far, and the date after it."""
     words_end = max(match.end(name) for name, value in match.groupdict().items() if value is not None)
     if find_any(text[words_end:]):  # (the words between it and its date too: 'the eve of the day after 1 May')
         return None
+    if match.start() > 0 and text[match.start() : words_end].split()[-1] in ("After", "Before"):
+        return None  # a title's words mid-text ('Ten Years After concert', 'The Morning After Pill approved')
     anchor = _from_the_date(text[match.end() :])
+    between = (words := text[words_end:].split())[: len(words) - len(anchor.split())]
+    loose = any(word.lower() not in _CONNECTORS for word in between)  # (not 'the eve of the 1 May 2018 election')
     if (word := match.group("next")) is not None:
-        return _counted(-1 if word.lower() in _BEFORE_NEXT else 1, 1, "day", anchor)
-    if (within := match.group("within")) is not None:
-        low, high, said = _WITHIN[within.lower()]
-        return Offset(0, low, high, "day", anchor, said)
+        return _counted(-1 if word.lower() in _BEFORE_NEXT else 1, 1, "day", anchor, loose)
+    if (within := match.group("within")) is not None:  # 'within days of', 'within 24 hours of'
+        per, unsaid = _WITHIN[within.lower().rstrip("s")]
+        count = int(match.group("within_n") or unsaid)
+        days = -(-count // 24) if within.lower().startswith("hour") else per * count
+        return Offset(0, -days, days, "day", anchor, f"within {days} day{'s' * (days > 1)} either side", loose=loose)
     if (long := match.group("long")) is not None:  # 'Week-long strike from 30 April 1955'
         days, said = _LONG[long.lower()]
-        return Offset(1, 0, days, "day", anchor, said)
+        return Offset(1, 0, days, "day", anchor, said, loose=loose)
     if match.group("prefix") is not None:
-        return _bound(-1 if match.group("prefix").lower() == "pre" else 1, anchor)
+        return _bound(-1 if match.group("prefix").lower() == "pre" else 1, anchor, loose)
     if match.group("near") is not None:
-        return _bound(-1 if match.group("near").lower() == "before" else 1, anchor)
+        return _bound(-1 if match.group("near").lower() == "before" else 1, anchor, loose)
     if _LATER.fullmatch(match.group("side")):
         return None
     side = -1 if match.group("side").lower() in _BEFORE else 1
-    amount = _AMOUNT.search(text[: match.start()])
-    if re.match(r"week-?ends?\b", match.group(), re.IGNORECASE) and amount is None:  # 'the weekend before'
-        low, high, said = _WEEKEND[side]
-        return Offset(side, low, high, "day", anchor, said, of_a_day=True)
+    before = text[: match.start()]
+    if (amount := _AMOUNT.search(before)) is None:
+        vague = _WORD_BEFORE.search(before)
+        if vague is not None and vague.group(1).lower() not in VAGUE_AMOUNTS:
+            return None  # a number this reader does not know ('twenty-one days after'), or a title's words
+        if re.match(r"week-?ends?\b", match.group(), re.IGNORECASE):  # 'the weekend before'
+            low, high, said = _WEEKEND[side]
+            return Offset(side, low, high, "day", anchor, said, of_a_day=True, loose=loose)
+        return _bound(side, anchor, loose)  # 'weeks after', 'a few days before'
     unit = next((name for name, pattern in _UNITS if pattern.match(match.group())), None)
-    if unit is None or amount is None:  # hours, moments; 'weeks after', 'a few days before'
-        return _bound(side, anchor)
+    if unit is None:  # hours, moments: how far is not said
+        return _bound(side, anchor, loose)
     number = amount.group(1).lower()
-    return _counted(side, int(number) if number.isdigit() else _NUMBER_WORDS[number], unit, anchor)
+    return _counted(side, int(number) if number.isdigit() else NUMBER_WORDS[number], unit, anchor, loose)
 
 
 def _from_the_date(text: str) -> str:
@@ -237,21 +257,31 @@ def anchors(text: str) -> list[str]:
 def shifted(parts: Parts, offset: Offset) -> tuple[Parts, Parts | None] | None:
     """The period the named date (``parts``: a year, a month or a day) moved by ``offset`` falls in,
     at its own precision: its first and last days moved, each cut back to that precision (the end
-    None where both are one). None where it cannot be counted (no amount, a year the calendar does
-    not hold, a time of day)."""
+    None where both are one). None where it cannot be counted (no amount, a day the month does not have,
+    a year the calendar does not hold but by whole years, a time of day)."""
     if offset.low is None or offset.high is None or not set(parts) <= {"year", "month", "day"}:
         return None
     year = parts["year"]
-    if not 1 <= year <= 9999:
-        return None
+    if set(parts) == {"year"} and offset.unit == "year":  # whole years, BCE too ('10 years after 218 BC')
+        start, end = ({"year": _years_on(year, amount)} for amount in (offset.low, offset.high))
+        return start, (end if end != start else None)
     first_month, last_month = (parts["month"], parts["month"]) if "month" in parts else (1, 12)
-    first = date(year, first_month, parts.get("day", 1))
-    last = date(year, last_month, parts.get("day", days_in_month(year, last_month)))
+    try:
+        first = date(year, first_month, parts.get("day", 1))
+        last = date(year, last_month, parts.get("day", days_in_month(year, last_month)))
+    except ValueError:  # '29 February 2019', or a year the calendar does not hold: not counted
+        return None
     moved = [_moved(first, offset.low, offset.unit), _moved(last, offset.high, offset.unit)]
     if None in moved:
         return None
     start, end = (_cut(day, parts) for day in moved)  # type: ignore[arg-type]
     return start, (end if end != start else None)
+
+
+def _years_on(year: int, amount: int) -> int:
+    """``year`` (as TimelineJS counts: -1 is 1 BCE, no year 0) and ``amount`` years on."""
+    moved = (year if year > 0 else year + 1) + amount  # (as astronomers count: 0 is 1 BCE)
+    return moved if moved > 0 else moved - 1
 
 
 def _moved(day: date, amount: int, unit: str) -> date | None:
