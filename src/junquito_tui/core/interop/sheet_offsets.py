@@ -3,11 +3,13 @@
 
 The event is not on the date the text names, and may fall in another month or year: 'the eve of
 1 January 2018' is 31 December 2017. Where the text says how far (a number of days, weeks, months or
-years; the day before or after; the eve; the weekend before, within the 7 days before; 'within days
-of', taken as 14 days either side), the period read is the named date moved by that much, at the
-named date's precision (a month moved by days may reach the next month: both are held). Where it
-does not ('weeks after', 'shortly before', 'Pre-1990'), the date is a bound, read as the bounds
-written 'after 1990' are. The arithmetic is an inference: its note says what was counted.
+years; the day before or after; the eve; the weekend before, within the 8 days before; 'within days
+of', taken as 14 days either side; a week or a night of a day), the period read is the named date
+moved by that much, at the named date's precision (a month moved by days may reach the next month:
+both are held). Where it does not ('weeks after', 'shortly before', 'Pre-1990'), the date is a bound,
+read as the bounds written 'after 1990' are. Where words stand between the offset and its date, the
+date may be the event's own: the period holds both. The arithmetic is an inference: its note says
+what was counted. ``find`` finds the offset; ``shifted`` counts it.
 """
 
 from __future__ import annotations
@@ -136,8 +138,8 @@ _RANGE_WORDS |= frozenset(["ao", "até", "tot", "y", "e", "et", "und", "a", "o",
 # Words between an offset and its date that leave the date the one it counts from ('le lendemain du 30 avril')
 _CONNECTORS = frozenset(["the", "of", "on", "in", "at", "le", "la", "les", "l'", "du", "de", "des", "del", "dem"])
 _CONNECTORS |= frozenset(["den", "der", "il", "lo", "o", "a", "do", "da", "al", "au", "em", "no", "na", "am", "vom"])
-_CONNECTORS |= frozenset(["von", "el", "dello", "della", "dal", "dalla", "after", "before", "from"])  # ('the next
-# day after 1 January')
+_CONNECTORS |= frozenset(["von", "el", "dello", "della", "dal", "dalla"])
+_CONNECTORS |= frozenset(["after", "before", "from"])  # ('the next day after 1 January')
 _FROM_WORDS = frozenset(["beginning", "starting", "commencing", "from", "ab", "vanaf", "partir"])
 _LONG = {
     "week": (6, "the 7 days from it"),
