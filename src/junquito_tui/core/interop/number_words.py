@@ -40,3 +40,19 @@ _VAGUE = """few several some many couple of the les los las die den i le os as q
 mehrere mehreren wenige wenigen algunos algunas varios varias pocos pocas alcuni alcune diversi diverse pochi poche
 alguns algumas vários várias poucos poucas"""
 VAGUE_AMOUNTS = frozenset(_VAGUE.split())
+
+# Ordinals, for anniversaries ('the first anniversary of', 'el décimo aniversario del', 'le premier anniversaire')
+ORDINALS: dict[str, int] = {}
+for _number, _words in {
+    1: "first premier première primer primero primera erster ersten erste primo prima primeiro",
+    2: "second deuxième seconde segundo segunda zweiter zweiten zweite secondo seconda",
+    3: "third troisième tercer tercero tercera dritter dritten dritte terzo terza terceiro",
+    4: "fourth quatrième cuarto cuarta vierter vierten vierte quarto quarta",
+    5: "fifth cinquième quinto quinta fünfter fünften fünfte",
+    10: "tenth dixième décimo décima zehnter zehnten zehnte decimo decima",
+    20: "twentieth vingtième vigésimo zwanzigster zwanzigsten ventesimo",
+    25: "twenty-fifth vingt-cinquième",
+    50: "fiftieth cinquantième quincuagésimo fünfzigster fünfzigsten cinquantesimo",
+    100: "hundredth centième centésimo hundertster hundertsten centesimo",
+}.items():
+    ORDINALS.update(dict.fromkeys(_words.split(), _number))

@@ -32,6 +32,7 @@ from datetime import date, datetime, time, timedelta
 from ..dates import MONTHS
 from . import sheet_offsets
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
+from .offset_days import next_unit, shifted
 from .sheet_clock import MIDNIGHT, NO_OFFSET, ZONE_WORD, clock_at_end
 from .sheet_date_values import (
     Hidden,
@@ -68,7 +69,8 @@ _VAGUE = re.compile(
     r"[àa] partir d[eu]|a partir d[eoa]l?|dès(?: le)?|au plus tard(?: le)?|ab(?: dem)?|frühestens(?: am)?|"
     r"d'ici(?: le)?|à compter d[eu]|pas avant(?: le)?|non prima d(?:el|i|ella)|no máximo até|v[oó]{2}r|"
     r"na(?=\s+\d)|niet eerder dan|niet later dan|"  # (Dutch 'na 1990'; not Portuguese 'na véspera de')
-    r"spätestens(?: am)?|entro(?: il)?|a contar d[eoa]|vanaf|tot|sinds|uiterlijk|a partire d[ae]l?)(?![^\W\d_]))\s*",
+    r"spätestens(?: am)?|entro(?: il)?|a contar d[eoa]|vanaf|tot|sinds|uiterlijk|"
+    r"a partire d(?:all['’]|[ae]l?))(?![^\W\d_]))\s*",
     re.IGNORECASE,
 )
 # Words that give one side of a date only: the date read is that bound, approximate, the words in its
@@ -351,13 +353,16 @@ _WEEKDAY_AROUND = re.compile(
 )
 
 
-def _from_offset(original: str, text: str) -> Parsed | None:
+def _from_offset(original: str, text: str, about: bool = False) -> Parsed | None:
     """A date counted from the one the text names ('3 days after 30 December 2017': 2 January 2018), or
     a bound where it does not say how far ('weeks after 27 July 1976': as 'after 27 July 1976'). None
-    where the date it counts from is not one plain date alone (then: its year, as a bound)."""
+    where the date it counts from is not one plain date alone (then: its year, as a bound). ``about``:
+    the text began with a word of doubt ('about', 'c.'), taken off before."""
     offset = sheet_offsets.find(text)
     if offset is None:
         return None
+    if about:  # 'about 3 days after' (the word taken off before): a quarter either way, a day at least
+        offset = sheet_offsets.about(offset)
     # (the date it counts from read without offsets: an offset of an offset is not counted, and no recursion)
     found = (_one_date(_from_text(anchor, offsets=False)) for anchor in sheet_offsets.anchors(offset.anchor))
     if (named := next(filter(None, found), None)) is None:
@@ -368,7 +373,10 @@ def _from_offset(original: str, text: str) -> Parsed | None:
         return named
     if (offset.of_a_day or offset.loose) and "day" not in named.parts:  # 'the first week of March 2018': in
         return None  # March; '3 days after Easter 2018': counted from Easter, not from the year
-    if (moved := sheet_offsets.shifted(named.parts, offset)) is None:
+    low, high, unit = offset.low, offset.high, offset.unit
+    if offset.next_unit:  # 'the year after 1990': 1991; 'the month after 15 May 2018': May to July
+        low, high, unit = next_unit(named.parts, offset.side, offset.unit)
+    if high is None or (moved := shifted(named.parts, low, high, unit)) is None:
         return None
     start, end = moved
     note = f"'{original}': counted from {_shown(named.parts)} ({offset.counted()})"
@@ -424,7 +432,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         text, vague, bound = text[: onwards.start()].strip(), True, bound or "after"
     if (since := _SINCE.match(text)) is not None:  # 'dal 29 novembre 2020' (not 'dal 15 al 20 agosto': a period)
         text, vague, bound = text[since.end() :], True, bound or "after"
-    if offsets and bound is None and not footnote and (counted := _from_offset(original, text)) is not None:
+    if offsets and bound is None and not footnote and (counted := _from_offset(original, text, vague)) is not None:
         return counted  # 'two weeks after 27 July 1976', 'week of 29 December 2002'
     if bound is None and (offset := OFFSET.search(text)) is not None:  # its date not read alone: the year, a bound
         side = (

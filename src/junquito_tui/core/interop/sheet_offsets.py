@@ -2,43 +2,54 @@
 2018', 'le lendemain du 30 avril 2015', 'the weekend before 2 March 2018', 'weeks after 27 July 1976'.
 
 The event is not on the date the text names, and may fall in another month or year: 'the eve of
-1 January 2018' is 31 December 2017. Where the text says how far (a number of days, weeks, months or
-years; the day before or after; the eve; the weekend before, within the 8 days before; 'within days
-of', taken as 14 days either side; a week or a night of a day), the period read is the named date
-moved by that much, at the named date's precision (a month moved by days may reach the next month:
-both are held). Where it does not ('weeks after', 'shortly before', 'Pre-1990'), the date is a bound,
-read as the bounds written 'after 1990' are. Where words stand between the offset and its date, the
-date may be the event's own: the period holds both. The arithmetic is an inference: its note says
-what was counted. ``find`` finds the offset; ``shifted`` counts it.
+1 January 2018' is 31 December 2017. Where the text says how far (a number of days, hours, weeks,
+months or years, 'nearly' or 'about' so many; the day before or after; the eve; the year after; the
+Monday after; an anniversary; the weekend before, within the 8 days before; 'within days of', taken
+as 14 days either side; a week or a night of a day), ``find`` gives the days (or months, or years)
+either side of the named date the event falls within, and ``offset_days`` counts them. Where it does
+not ('weeks after', 'shortly before', 'Pre-1990'), the date is a bound, read as the bounds written
+'after 1990' are. Where words stand between the offset and its date, the date may be the event's own:
+the period holds both. The arithmetic is an inference: its note says what was counted.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
-from datetime import date, timedelta
 
 from .month_words import MONTH_NAMES, WEEKDAY_NAMES
-from .number_words import NUMBER_WORDS, VAGUE_AMOUNTS
-from .sheet_date_values import Parts, days_in_month
+from .number_words import NUMBER_WORDS, ORDINALS, VAGUE_AMOUNTS
 
 _DURATION = (
     r"days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?|tage?n?|wochen?|monate?n?|jahre?n?|giorn[oi]|"
     r"settiman[ae]|mes[ei]|ann[oi]|d[ií]as?|semanas?|meses|m[eê]s|años?|anos?|(?<=\d )an|(?<=un )an|"
-    r"hours?|minutes?|moments?|heures?|stunden?|ore|horas?|week-?ends?"  # (how long is not said)
+    r"fortnights?|quinzaines?|decades?|décennies?|décadas?|jahrzehnte?n?|decenni[oi]|"
+    r"hours?|heures?|stunden?|ore|horas?|minutes?|moments?|"
+    r"week-?ends?|fin de semana|fim de semana|wochenende|fine settimana"
 )
-_AFTER_OR_BEFORE = (
-    r"after|before|later|earlier|après|apres|avant|plus tard|nach|vor|später|dopo|prima|depois|antes|despu[eé]s|"
-    r"m[aá]s tarde|mais tarde"
+_AFTER_WORDS = (
+    r"after|later|après|apres|nach|später|dopo|depois|após|apos|despu[eé]s|siguiente|suivante?|seguinte|successiv[oa]|"
+    r"posterior"
 )
+_BEFORE_WORDS = r"before|earlier|avant|vor|prima|antes|anterior|précédente?|precedente"
+_AFTER_OR_BEFORE = rf"{_AFTER_WORDS}|{_BEFORE_WORDS}|plus tard|m[aá]s tarde|mais tarde"
 _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 )
-# A day from the date, by a word: the day before or after, the eve
-_NEXT_WORDS = (
-    r"lendemain|veille|next day|day after|day before|following day|día siguiente|dia seguinte|giorno dopo|"
-    r"tag danach|tag nach|tag vor|eve of|víspera|vispera|vigilia|véspera|vespera|vorabend|morning after"
-)
+# Days from the date, by a word: the day before or after, the eve, two days either way
+_NEXT = {
+    **dict.fromkeys(["avant-veille"], -2),
+    **dict.fromkeys(["surlendemain"], 2),
+    **dict.fromkeys(["veille", "day before", "eve of", "víspera", "vispera", "vigilia", "véspera", "vespera"], -1),
+    **dict.fromkeys(["vorabend", "tag vor", "día antes", "dia antes", "día anterior", "dia anterior"], -1),
+    **dict.fromkeys(["giorno prima", "giorno precedente", "jour précédent", "jour d'avant"], -1),
+    **dict.fromkeys(["lendemain", "next day", "day after", "following day", "día siguiente", "dia seguinte"], 1),
+    **dict.fromkeys(["giorno dopo", "giorno successivo", "tag danach", "tag nach", "morning after", "indomani"], 1),
+    **dict.fromkeys(["día después", "dia depois", "jour suivant", "jour d'après", "mañana siguiente"], 1),
+    **dict.fromkeys(["manhã seguinte", "mattina dopo", "morgen nach", "next morning", "following morning"], 1),
+}
+_NEXT_WORDS = "|".join(sorted(_NEXT, key=len, reverse=True))
 # An offset from the date the text names, before it with no comma between (but a weekday's): the event is not
 # on it ('two weeks after 27 July 1976', '4 days after the vote on 30 April 1968', 'le lendemain de
 # l'élection du 30 novembre', 'Post-March 2001', 'shortly before 1 January 2018'; not '2 years in prison after
@@ -46,66 +57,58 @@ _NEXT_WORDS = (
 # '2 years in prison after protest (July 3, 1997)', 'Eve of Destruction tour - 20 April 1937')
 OFFSET = re.compile(
     # (the day before first: 'day' is a duration too)
-    rf"(?:\b(?P<next>{_NEXT_WORDS})|\b(?:{_DURATION})\b.{{0,24}}?\b(?P<side>{_AFTER_OR_BEFORE})|"
-    r"\b(?P<prefix>post|pre)-|\b(?:shortly|soon|just|right|immediately|straight)\s+(?P<near>after|before)|"
-    r"\bwithin(?: a few| some| several|\s+(?P<within_n>\d{1,3}))?\s+(?P<within>hours?|days?|weeks?)\s+of|"
-    r"\b(?P<long>week|fortnight|month)[- ]long\b[^,;:]{0,40}?\b(?:from|starting|beginning|commencing)\b)"
+    rf"(?:\b(?P<next>{_NEXT_WORDS})|\b(?:{_DURATION})\b.{{0,24}}?\b(?P<side>{_AFTER_OR_BEFORE})\b|"
+    r"\b(?P<prefix>post|pre)-|"
+    r"\b(?:shortly|soon|just|right|immediately|straight|peu|juste|kurz|gleich|poco|pouco|subito|logo)\s+"
+    rf"(?P<near>{_AFTER_WORDS}|{_BEFORE_WORDS})\b|"
+    r"\bwithin(?: a few| some| several|\s+(?P<within_n>an?|\d{1,3}))?\s+(?P<within>hours?|days?|weeks?)\s+of|"
+    r"\b(?P<long>week|fortnight|month)[- ]long\b[^,;:]{0,40}?\b(?:from|starting|beginning|commencing)\b|"
+    rf"\b(?P<weekday>{'|'.join(sorted(WEEKDAY_NAMES, key=len, reverse=True))})(?:-feira)?\s+\(?"
+    rf"(?P<weekday_side>{_AFTER_WORDS}|{_BEFORE_WORDS})\b|"  # ('the following Monday (after 27 July 1976)')
+    r"\b(?:(?P<ordinal>[^\W_]+\.?)\s+)?(?P<anniversary>anniversary|anniversaire|aniversario|aniversário|jahrestag|"
+    r"anniversario)\b)"
     # (up to the date: a number, or a word before one, 'de' between: 'después de marzo de 1206')
     rf"(?:[^,;:.\d()\[\]–—-]|(?<=\S)-|\.(?=\s*[^\W\d_])|{_WEEKDAY},){{0,60}}?(?=\d|[^\W\d_]+\.?\s+(?:de\s+)?\d)",
     re.IGNORECASE,
 )
-_BEFORE = frozenset(["before", "earlier", "avant", "vor", "prima", "antes", "pre"])
+_BEFORE = re.compile(rf"(?:{_BEFORE_WORDS}|pre)$", re.IGNORECASE)
 # 'Three days later on 5 May 2018': the date is the event's own, counted from something the text names
-# before it; not counted (read as before this reading: the year, a bound)
+# before it; not counted (read as before this reading: the year, a bound). 'later than' is 'after'.
 _LATER = re.compile(r"later|earlier|plus tard|später|m[aá]s tarde|mais tarde", re.IGNORECASE)
-_BEFORE_NEXT = frozenset(["veille", "day before", "eve of", "víspera", "vispera", "vigilia", "véspera", "vespera"])
-_BEFORE_NEXT |= frozenset(["vorabend", "tag vor"])
-# How many, right before the unit: digits or a number in words; or the word there, to tell a vague one
-_AMOUNT = re.compile(rf"(?:^|\s)(\d{{1,3}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+$", re.IGNORECASE)
+# How many, right before the unit: digits or a number in words; and the word before that, saying how exact
+_AMOUNT = re.compile(
+    rf"(?:^|\s)(?:(?P<how2>[^\W\d_]+)\s+)?(?:(?P<how>[^\W\d_]+)\s+)?"
+    rf"(\d{{1,3}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+$",
+    re.IGNORECASE,
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+# An article right before a unit in the singular: one of it ('the year after 1990', "l'année suivante")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|le|la|l'|el|o|a|il|lo|der|die|das|im|am|al|na|no|en la|nella)\s*$", re.I)
 _UNITS = (
     ("day", re.compile(r"(?:days?|jours?|tage?n?|giorn[oi]|d[ií]as?)\b", re.IGNORECASE)),
     ("week", re.compile(r"(?:weeks?|semaines?|wochen?|settiman[ae]|semanas?)\b", re.IGNORECASE)),
+    ("fortnight", re.compile(r"(?:fortnights?|quinzaines?)\b", re.IGNORECASE)),
     ("month", re.compile(r"(?:months?|mois|monate?n?|mes[ei]|meses|m[eê]s)\b", re.IGNORECASE)),
     ("year", re.compile(r"(?:years?|ans?|années?|jahre?n?|ann[oi]|años?|anos?)\b", re.IGNORECASE)),
+    ("decade", re.compile(r"(?:decades?|décennies?|décadas?|jahrzehnte?n?|decenni[oi])\b", re.IGNORECASE)),
+    ("hour", re.compile(r"(?:hours?|heures?|stunden?|ore|horas?)\b", re.IGNORECASE)),
 )
-
-
-@dataclasses.dataclass(frozen=True)
-class Offset:
-    """An offset the text states: the days (or months: ``unit``) from the named date the event falls
-    within, ``low`` to ``high`` (None: how far is not said, a bound on ``side``: 1 after, -1 before), the
-    words that say so, and the text of the date it counts from."""
-
-    side: int
-    low: int | None
-    high: int | None
-    unit: str
-    anchor: str
-    said: str = ""  # what was counted, for the note ('3 days after', 'the 7 days before')
-    of_a_day: bool = False  # a week, a weekend, a night: of a day only ('the first week of March' is in March)
-    # Words between it and its date ('4 days after the vote on 30 April 1968', 'Riots a week after verdict 30
-    # September 1920'): the date may be what it counts from or the event's own, so the period holds both; and
-    # only a day is counted from ('3 days after Easter 2018' is not counted from 2018)
-    loose: bool = False
-
-    def counted(self) -> str:
-        """What was counted, for the note ('after' or 'before' where not said: a bound's word)."""
-        return self.said or ("after" if self.side > 0 else "before")
-
-
-def _counted(side: int, amount: int, unit: str, anchor: str, loose: bool = False) -> Offset:
-    said = f"{amount} {unit if amount == 1 else unit + 's'} {'after' if side > 0 else 'before'}"
-    return Offset(side, side * amount, side * amount, unit, anchor, said, loose=loose)
-
-
-def _bound(side: int, anchor: str, loose: bool = False) -> Offset:
-    return Offset(side, None, None, "day", anchor, loose=loose)
-
-
-# Windows said in words: the weekend before or after (within the 7 days), within hours, days, weeks of
+_SINGULAR = frozenset(["day", "week", "month", "year", "jour", "semaine", "mois", "an", "année", "tag", "woche"])
+_SINGULAR |= frozenset(["monat", "jahr", "giorno", "settimana", "mese", "anno", "día", "dia", "semana", "mes", "mês"])
+_SINGULAR |= frozenset(["año", "ano", "fortnight", "quinzaine", "decade", "décennie", "década", "jahrzehnt"])
+# Words before a count that make it inexact: about so many (a quarter either way, at least one), nearly so
+# many (up to it), less than so many (from the date to it), more than so many (a bound), exactly so many
+_ABOUT = frozenset(["about", "around", "some", "roughly", "approximately", "circa", "environ", "etwa", "ungefähr"])
+_ABOUT |= frozenset(["rund", "unos", "unas", "aproximadamente", "cerca", "circa", "verso", "intorno", "aprox"])
+_NEARLY = frozenset(["nearly", "almost", "presque", "près", "fast", "casi", "quase", "quasi", "pressoché"])
+_UNDER = frozenset(["under", "within", "less", "fewer", "moins", "weniger", "menos", "meno"])  # (before 'than')
+_OVER = frozenset(["over", "more", "plus", "mehr", "más", "mas", "più", "mais", "über"])
+_THAN = frozenset(["than", "de", "als", "di", "que"])  # ('more than 3 days', 'moins de 3 jours')
+# Idioms: 'quinze jours', 'quince días', 'quindici giorni' are two weeks; 'huit jours', one
+_IDIOMS = {("quinze", "day"): 14, ("quince", "day"): 14, ("quindici", "day"): 14, ("huit", "day"): 7}
 # (the weekend before a Sunday may be the one 8 days before it, as the weekend after a Saturday may be 8 after)
 _WEEKEND = {-1: (-8, -1, "within the 8 days before"), 1: (1, 8, "within the 8 days after")}
+_WEEKEND_WORD = re.compile(r"week-?ends?|fin de semana|fim de semana|wochenende|fine settimana", re.IGNORECASE)
 _WITHIN = {"hour": (1, 24), "day": (1, 14), "week": (7, 8)}  # (days in one, and how many where not said)
 # A week or a weekend from a day, holding it or ending on it ('week of 27 July 1976', 'semaine du lundi 29
 # décembre', 'Woche ab 31. März', 'week ending 4 May'): the days it may hold, its words, the date after them
@@ -138,14 +141,35 @@ _RANGE_WORDS |= frozenset(["ao", "até", "tot", "y", "e", "et", "und", "a", "o",
 # Words between an offset and its date that leave the date the one it counts from ('le lendemain du 30 avril')
 _CONNECTORS = frozenset(["the", "of", "on", "in", "at", "le", "la", "les", "l'", "du", "de", "des", "del", "dem"])
 _CONNECTORS |= frozenset(["den", "der", "il", "lo", "o", "a", "do", "da", "al", "au", "em", "no", "na", "am", "vom"])
-_CONNECTORS |= frozenset(["von", "el", "dello", "della", "dal", "dalla"])
-_CONNECTORS |= frozenset(["after", "before", "from"])  # ('the next day after 1 January')
+_CONNECTORS |= frozenset(["von", "el", "dello", "della", "dal", "dalla", "di", "dei", "dos", "das"])
+_CONNECTORS |= frozenset(["after", "before", "from", "than"])  # ('the next day after 1 January', 'later than')
 _FROM_WORDS = frozenset(["beginning", "starting", "commencing", "from", "ab", "vanaf", "partir"])
-_LONG = {
-    "week": (6, "the 7 days from it"),
-    "fortnight": (13, "the 14 days from it"),
-    "month": (30, "the 31 days from it"),
-}
+_LONG = {"week": (6, "the 7 days from it"), "fortnight": (13, "the 14 days from it")}
+_LONG["month"] = (30, "the 31 days from it")
+
+
+@dataclasses.dataclass(frozen=True)
+class Offset:
+    """An offset the text states: the ``unit``s from the named date the event falls within, ``low`` to
+    ``high`` (None: how far is not said, a bound on ``side``: 1 after, -1 before), the words that say so
+    (``said``), and the text of the date it counts from."""
+
+    side: int
+    low: int | None
+    high: int | None
+    unit: str
+    anchor: str
+    said: str = ""  # what was counted, for the note ('3 days after', 'the 7 days before')
+    of_a_day: bool = False  # a week, a weekend, a night: of a day only ('the first week of March' is in March)
+    # Words between it and its date ('4 days after the vote on 30 April 1968', 'Riots a week after verdict 30
+    # September 1920'): the date may be what it counts from or the event's own, so the period holds both; and
+    # only a day is counted from ('3 days after Easter 2018' is not counted from 2018)
+    loose: bool = False
+    next_unit: bool = False  # 'the year after', 'the month before': how far depends on the date's precision
+
+    def counted(self) -> str:
+        """What was counted, for the note ('after' or 'before' where not said: a bound's word)."""
+        return self.said or ("after" if self.side > 0 else "before")
 
 
 def find(text: str) -> Offset | None:
@@ -158,6 +182,14 @@ def find(text: str) -> Offset | None:
         said = f"{found.said}, or that day: the words between may make it either"
         return dataclasses.replace(found, low=min(found.low, 0), high=max(found.high, 0), said=said)
     return found
+
+
+def about(offset: Offset) -> Offset:
+    """``offset`` counted about so far ('about 3 days after': 2 to 4 days), where it was counted exactly."""
+    if offset.low is None or offset.low != offset.high or offset.next_unit:
+        return offset
+    margin = max(1, math.ceil(abs(offset.low) / 4))
+    return dataclasses.replace(offset, low=offset.low - margin, high=offset.high + margin, said=f"about {offset.said}")
 
 
 def find_any(text: str) -> bool:
@@ -176,6 +208,25 @@ def _find(text: str) -> Offset | None:
     return _week(text) if match is None else _offset(text, match)
 
 
+def _counted(side: int, low: int, high: int, unit: str, anchor: str, loose: bool, said: str) -> Offset:
+    """``low`` to ``high`` ``unit``s from the date, in the units counted: decades as years, hours as the
+    days they may start and end in (a day's hours are not given)."""
+    if unit == "decade":
+        low, high, unit = low * 10, high * 10, "year"
+    if unit == "hour":
+        low, high, unit = math.floor(low / 24), math.ceil(high / 24), "day"
+    return Offset(side, low, high, unit, anchor, said, loose=loose)
+
+
+def _words(count: int, unit: str, side: int, how: str = "") -> str:
+    """'3 days after', 'nearly 2 years before'."""
+    return f"{how}{count} {unit}{'s' * (count != 1)} {'after' if side > 0 else 'before'}"
+
+
+def _bound(side: int, anchor: str, loose: bool = False) -> Offset:
+    return Offset(side, None, None, "day", anchor, loose=loose)
+
+
 def _offset(text: str, match: re.Match[str]) -> Offset | None:
     """The offset ``match`` found in ``text``: its side, how far, and the date after it."""
     words_end = max(match.end(name) for name, value in match.groupdict().items() if value is not None)
@@ -187,10 +238,13 @@ def _offset(text: str, match: re.Match[str]) -> Offset | None:
     between = (words := text[words_end:].split())[: len(words) - len(anchor.split())]
     loose = any(word.lower() not in _CONNECTORS for word in between)  # (not 'the eve of the 1 May 2018 election')
     if (word := match.group("next")) is not None:
-        return _counted(-1 if word.lower() in _BEFORE_NEXT else 1, 1, "day", anchor, loose)
-    if (within := match.group("within")) is not None:  # 'within days of', 'within 24 hours of'
+        days = _NEXT[word.lower()]
+        side = 1 if days > 0 else -1
+        return _counted(side, days, days, "day", anchor, loose, _words(abs(days), "day", side))
+    if (within := match.group("within")) is not None:  # 'within days of', 'within a week of', 'within 24 hours of'
         per, unsaid = _WITHIN[within.lower().rstrip("s")]
-        count = int(match.group("within_n") or unsaid)
+        written = (match.group("within_n") or "").lower()
+        count = 1 if written in ("a", "an") else int(written or unsaid)
         days = -(-count // 24) if within.lower().startswith("hour") else per * count
         return Offset(0, -days, days, "day", anchor, f"within {days} day{'s' * (days > 1)} either side", loose=loose)
     if (long := match.group("long")) is not None:  # 'Week-long strike from 30 April 1955'
@@ -198,32 +252,85 @@ def _offset(text: str, match: re.Match[str]) -> Offset | None:
         return Offset(1, 0, days, "day", anchor, said, loose=loose)
     if match.group("prefix") is not None:
         return _bound(-1 if match.group("prefix").lower() == "pre" else 1, anchor, loose)
-    if match.group("near") is not None:
-        return _bound(-1 if match.group("near").lower() == "before" else 1, anchor, loose)
-    if _LATER.fullmatch(match.group("side")):
+    if (near := match.group("near")) is not None:  # 'shortly before', 'kurz nach', 'poco dopo'
+        return _bound(-1 if _BEFORE.match(near) else 1, anchor, loose)
+    if (weekday := match.group("weekday_side")) is not None:  # 'the Monday after', 'el lunes siguiente al'
+        side = -1 if _BEFORE.match(weekday) else 1
+        low, high = (1, 7) if side > 0 else (-7, -1)
+        said = f"the {match.group('weekday')} {'after' if side > 0 else 'before'}: within the 7 days"
+        return Offset(side, low, high, "day", anchor, said, of_a_day=True, loose=loose)
+    if match.group("anniversary") is not None:  # 'the first anniversary of', 'el aniversario del'
+        return _anniversary(match.group("ordinal"), anchor, loose)
+    return _counted_or_bound(text, match, anchor, loose)
+
+
+def _counted_or_bound(text: str, match: re.Match[str], anchor: str, loose: bool) -> Offset | None:
+    """'3 days after', 'nearly two years after', 'the year after', 'the weekend before', 'weeks after'."""
+    side_word = match.group("side")
+    if _LATER.fullmatch(side_word) and not text[match.end("side") :].lstrip().lower().startswith("than"):
         return None
-    side = -1 if match.group("side").lower() in _BEFORE else 1
-    before = text[: match.start()]
-    if (amount := _AMOUNT.search(before)) is None:
-        vague = _WORD_BEFORE.search(before)
-        if vague is not None and vague.group(1).lower() not in VAGUE_AMOUNTS:
-            return None  # a number this reader does not know ('twenty-one days after'), or a title's words
-        if re.match(r"week-?ends?\b", match.group(), re.IGNORECASE):  # 'the weekend before'
-            low, high, said = _WEEKEND[side]
-            return Offset(side, low, high, "day", anchor, said, of_a_day=True, loose=loose)
-        return _bound(side, anchor, loose)  # 'weeks after', 'a few days before'
+    side = -1 if _BEFORE.match(side_word) or side_word.lower() == "earlier" else 1
+    before, duration = text[: match.start()], match.group().split()[0].lower()
     unit = next((name for name, pattern in _UNITS if pattern.match(match.group())), None)
-    if unit is None:  # hours, moments: how far is not said
+    if (amount := _AMOUNT.search(before)) is not None and unit is not None:
+        return _by_amount(amount, unit, side, anchor, loose)
+    if _WEEKEND_WORD.match(match.group()):  # 'the weekend before'
+        low, high, said = _WEEKEND[side]
+        return Offset(side, low, high, "day", anchor, said, of_a_day=True, loose=loose)
+    if unit is not None and unit != "hour" and duration in _SINGULAR and (_ARTICLE_BEFORE.search(before) or not before):
+        said = f"the {unit} {'after' if side > 0 else 'before'}"  # 'the year after 1990', 'el año siguiente a'
+        return Offset(side, side, side, unit, anchor, said, loose=loose, next_unit=True)
+    vague = _WORD_BEFORE.search(before)
+    if vague is not None and vague.group(1).lower() not in VAGUE_AMOUNTS:
+        return None  # a number this reader does not know ('twenty-one days after'), or a title's words
+    return _bound(side, anchor, loose)  # 'weeks after', 'a few days before', 'hours after'
+
+
+def _by_amount(amount: re.Match[str], unit: str, side: int, anchor: str, loose: bool) -> Offset | None:
+    """So many ``unit``s: exactly, about, nearly, under or over ('nearly two years after': 1 to 2 years)."""
+    written = amount.group(3).lower()
+    said = [word.lower() for word in (amount.group("how2"), amount.group("how")) if word]
+    how = said[-2] if len(said) == 2 and said[-1] in _THAN else said[-1] if said else ""  # ('less than', 'plus de')
+    count = int(written) if written.isdigit() else NUMBER_WORDS[written]
+    margin = max(1, math.ceil(count / 4))
+    if how in _OVER:
         return _bound(side, anchor, loose)
-    number = amount.group(1).lower()
-    return _counted(side, int(number) if number.isdigit() else NUMBER_WORDS[number], unit, anchor, loose)
+    if (idiom := _IDIOMS.get((written, unit))) is not None:  # 'quinze jours': two weeks
+        near, far, how = idiom, count, ""
+    elif how in _ABOUT:
+        near, far, how = count - margin, count + margin, "about "
+    elif how in _NEARLY:
+        near, far, how = count - margin, count, "nearly "
+    elif how in _UNDER:
+        near, far, how = 0, count, "under "
+    else:
+        near, far, how = count, count, ""
+    near = max(near, 0)
+    low, high = (near, far) if side > 0 else (-far, -near)
+    return _counted(side, low, high, unit, anchor, loose, _words(count, unit, side, how))
+
+
+def _anniversary(ordinal: str | None, anchor: str, loose: bool) -> Offset:
+    """The anniversary of a date: that day, so many years on ('the first anniversary of', 'el décimo
+    aniversario del', 'the 10th anniversary of'); where the text does not say which, a bound after it."""
+    years = ORDINALS.get((ordinal or "").lower().rstrip("."))
+    if years is None and ordinal and (digits := re.match(r"(\d{1,3})(?:st|nd|rd|th|e|er|ème|º|ª|°)?$", ordinal)):
+        years = int(digits.group(1))
+    if years is None:
+        return _bound(1, anchor, loose)
+    said = f"its anniversary, {years} year{'s' * (years != 1)} after"
+    return Offset(1, years, years, "year", anchor, said, loose=loose)
 
 
 def _from_the_date(text: str) -> str:
     """The text from its first number or month name: the words between an offset and its date go ('the vote
-    on 30 April 1968', 'after 1 January 2000', 'du 30 avril', "l'élection du 30 novembre 2015")."""
-    words = text.split()
+    on 30 April 1968', 'after 1 January 2000', 'du 30 avril', "l'élection du 30 novembre 2015"), and an
+    elided article before a day ("dell'11 settembre", "l'11 mars")."""
+    words = text.rstrip(" )]").split()
     while words and not words[0][:1].isdigit() and words[0].lower().rstrip(".,") not in MONTH_NAMES:
+        if (elided := re.match(r"[^\W\d_]+['’](\d.*)$", words[0])) is not None:
+            words[0] = elided.group(1)
+            break
         words = words[1:]
     return " ".join(words)
 
@@ -254,52 +361,3 @@ def anchors(text: str) -> list[str]:
         words = words[:-1]
         found.append(" ".join(words))
     return found
-
-
-def shifted(parts: Parts, offset: Offset) -> tuple[Parts, Parts | None] | None:
-    """The period the named date (``parts``: a year, a month or a day) moved by ``offset`` falls in,
-    at its own precision: its first and last days moved, each cut back to that precision (the end
-    None where both are one). None where it cannot be counted (no amount, a day the month does not have,
-    a year the calendar does not hold but by whole years, a time of day)."""
-    if offset.low is None or offset.high is None or not set(parts) <= {"year", "month", "day"}:
-        return None
-    year = parts["year"]
-    if set(parts) == {"year"} and offset.unit == "year":  # whole years, BCE too ('10 years after 218 BC')
-        start, end = ({"year": _years_on(year, amount)} for amount in (offset.low, offset.high))
-        return start, (end if end != start else None)
-    first_month, last_month = (parts["month"], parts["month"]) if "month" in parts else (1, 12)
-    try:
-        first = date(year, first_month, parts.get("day", 1))
-        last = date(year, last_month, parts.get("day", days_in_month(year, last_month)))
-    except ValueError:  # '29 February 2019', or a year the calendar does not hold: not counted
-        return None
-    moved = [_moved(first, offset.low, offset.unit), _moved(last, offset.high, offset.unit)]
-    if None in moved:
-        return None
-    start, end = (_cut(day, parts) for day in moved)  # type: ignore[arg-type]
-    return start, (end if end != start else None)
-
-
-def _years_on(year: int, amount: int) -> int:
-    """``year`` (as TimelineJS counts: -1 is 1 BCE, no year 0) and ``amount`` years on."""
-    moved = (year if year > 0 else year + 1) + amount  # (as astronomers count: 0 is 1 BCE)
-    return moved if moved > 0 else moved - 1
-
-
-def _moved(day: date, amount: int, unit: str) -> date | None:
-    try:
-        if unit in ("day", "week"):
-            return day + timedelta(days=amount * (7 if unit == "week" else 1))
-        months = day.month - 1 + amount * (12 if unit == "year" else 1)
-        year, month = day.year + months // 12, months % 12 + 1
-        return date(year, month, min(day.day, days_in_month(year, month)))  # (31 January + 1 month: 28 February)
-    except (OverflowError, ValueError):  # beyond the years the calendar holds
-        return None
-
-
-def _cut(day: date, parts: Parts) -> Parts:
-    if "day" in parts:
-        return {"year": day.year, "month": day.month, "day": day.day}
-    if "month" in parts:
-        return {"year": day.year, "month": day.month}
-    return {"year": day.year}
