@@ -155,7 +155,7 @@ def test_a_count_from_a_month_or_a_year_keeps_its_precision(text: str, start: di
     ("text", "parts"),
     [
         ("Three days later on 5 May 2018", {"year": 2018}),  # the date is the event's; 'later' counts from another
-        ("Christmas Eve 2017", {"year": 2017}),  # a day of its own, not an offset
+        ("Christmas Eve 2017", {"year": 2017, "month": 12, "day": 24}),  # a day of its own, not an offset
         ("2 years in prison after protest, February 2020", {"year": 2020, "month": 2}),
         ("The first week of March 2018", {"year": 2018, "month": 3}),  # a week of a month: in it
         ("from May 1968 to June 1969", {"year": 1968, "month": 5}),  # a range, not a start

@@ -30,7 +30,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from ..dates import MONTHS
-from . import sheet_offsets
+from . import feast_days, sheet_offsets
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
 from .offset_days import next_unit, shifted
 from .sheet_clock import MIDNIGHT, NO_OFFSET, ZONE_WORD, clock_at_end
@@ -434,6 +434,8 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         text, vague, bound = text[since.end() :], True, bound or "after"
     if offsets and bound is None and not footnote and (counted := _from_offset(original, text, vague)) is not None:
         return counted  # 'two weeks after 27 July 1976', 'week of 29 December 2002'
+    if bound is None and not vague and not sheet_offsets.find_any(text) and (feast := feast_days.read(text, original)):
+        return feast  # 'Christmas Eve 2017': 24 December 2017 (not '3 days after Christmas 2017': its year)
     if bound is None and (offset := OFFSET.search(text)) is not None:  # its date not read alone: the year, a bound
         side = (
             offset.group("side") or offset.group("next") or offset.group("prefix") or offset.group("near") or ""

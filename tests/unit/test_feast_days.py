@@ -1,0 +1,67 @@
+"""Feasts on a fixed day, with their year: 'Christmas Eve 2017' is 24 December 2017 (was the whole year).
+Approximate, the note saying which day the feast is; not where the text counts from the feast ('3 days
+after Christmas 2017'), runs to another date, or doubts it ('around Christmas 2017'): the year, as before."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.interop.sheet_date_values import Parsed
+from junquito_tui.core.interop.sheet_dates import read_date
+
+# a name in each language -> (month, day) of its first and last day, and years from the year written
+FEASTS = {
+    "Christmas Eve": ((12, 24), (12, 24)),
+    "Nochebuena": ((12, 24), (12, 24)),
+    "Heiligabend": ((12, 24), (12, 24)),
+    "Christmas Day": ((12, 25), (12, 25)),
+    "Noël": ((12, 24), (12, 26)),  # the feast: Christmas Eve to Boxing Day
+    "Weihnachten": ((12, 24), (12, 26)),
+    "Boxing Day": ((12, 26), (12, 26)),
+    "New Year's Eve": ((12, 31), (12, 31)),
+    "Nochevieja": ((12, 31), (12, 31)),
+    "Silvester": ((12, 31), (12, 31)),
+    "New Year's Day": ((1, 1), (1, 1)),
+    "Epiphany": ((1, 6), (1, 6)),
+    "Valentine's Day": ((2, 14), (2, 14)),
+    "May Day": ((5, 1), (5, 1)),
+    "Bastille Day": ((7, 14), (7, 14)),
+    "Halloween": ((10, 31), (10, 31)),
+    "Toussaint": ((11, 1), (11, 1)),
+    "Allerseelen": ((11, 2), (11, 2)),
+    "Armistice Day": ((11, 11), (11, 11)),
+}
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(sorted(FEASTS)), st.integers(1000, 2200), st.sampled_from(["{} {}", "{}, {}", "On {} {}"]))
+def test_a_feast_and_its_year_is_its_day(name: str, year: int, form: str) -> None:
+    (first_month, first_day), (last_month, last_day) = FEASTS[name]
+    parsed = read_date(form.format(name, year))
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": year, "month": first_month, "day": first_day}
+    assert (parsed.end or parsed.parts) == {"year": year, "month": last_month, "day": last_day}
+    assert parsed.approximate and parsed.note is not None and f"{name} is" in parsed.note
+
+
+def test_new_year_is_the_night_before_it_too() -> None:
+    parsed = read_date("New Year 2000")
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": 1999, "month": 12, "day": 31}
+    assert parsed.end == {"year": 2000, "month": 1, "day": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("3 days after Christmas 2017", {"year": 2017}),  # counted from the feast: not the feast's day
+        ("around Christmas 2017", {"year": 2017}),  # around it: more than its days
+        ("Christmas Evening 2017", {"year": 2017}),  # not the feast's whole name
+        ("From Christmas to January 1966", {"year": 1965}),  # a range (the year before too)
+        ("Christmas 2017 - 6 January 2018", {"year": 2017}),  # to another date
+        ("Easter 2018", {"year": 2018}),  # a feast whose day moves
+    ],
+)
+def test_what_is_not_a_feasts_day(text: str, parts: dict[str, int]) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.parts == parts
