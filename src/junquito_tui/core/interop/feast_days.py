@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .lazy_pattern import lazy
 from .month_words import MONTH_NAMES, TOKENS
 from .sheet_date_values import Parsed
 
@@ -52,7 +53,7 @@ _FEASTS = {
 }
 # A feast, then its year right after it ('Christmas Eve 2017', 'Noël 1914', "New Year's Eve, 1999", 'la
 # Nochevieja de 2018'), the feast's words whole (not 'Christmas Eve' of 'Christmas Evening')
-_FEAST_YEAR = re.compile(
+_FEAST_YEAR = lazy(
     rf"(?<![^\W\d_])(?P<name>{'|'.join(sorted(_FEASTS.values(), key=len, reverse=True))})(?![^\W\d_])"
     r"(?:,?\s+(?:of|de|del|di|do|von|du)?\s*|,\s*)(?P<year>\d{4})(?!\d)",
     re.IGNORECASE,
@@ -80,4 +81,4 @@ def read(text: str, original: str) -> Parsed | None:
     return Parsed(start, approximate=True, note=note, end=end if end != start else None, end_approximate=True)
 
 
-_PATTERNS = [(re.compile(names, re.IGNORECASE), day) for day, names in _FEASTS.items()]
+_PATTERNS = [(lazy(names, re.IGNORECASE), day) for day, names in _FEASTS.items()]

@@ -18,6 +18,7 @@ import dataclasses
 import math
 import re
 
+from .lazy_pattern import lazy
 from .month_words import MONTH_NAMES, WEEKDAY_NAMES
 from .number_words import NUMBER_WORDS, ORDINALS, VAGUE_AMOUNTS
 
@@ -55,7 +56,7 @@ _NEXT_WORDS = "|".join(sorted(_NEXT, key=len, reverse=True))
 # l'élection du 30 novembre', 'Post-March 2001', 'shortly before 1 January 2018'; not '2 years in prison after
 # protest, February 2020', nor 'Christmas Eve 2017': a day of its own, nor across a bracket or a spaced dash:
 # '2 years in prison after protest (July 3, 1997)', 'Eve of Destruction tour - 20 April 1937')
-OFFSET = re.compile(
+OFFSET = lazy(
     # (the day before first: 'day' is a duration too)
     rf"(?:\b(?P<next>{_NEXT_WORDS})|\b(?:{_DURATION})\b.{{0,24}}?\b(?P<side>{_AFTER_OR_BEFORE})\b|"
     r"\b(?P<prefix>post|pre)-|"
@@ -71,27 +72,27 @@ OFFSET = re.compile(
     rf"(?:[^,;:.\d()\[\]–—-]|(?<=\S)-|\.(?=\s*[^\W\d_])|{_WEEKDAY},){{0,60}}?(?=\d|[^\W\d_]+\.?\s+(?:de\s+)?\d)",
     re.IGNORECASE,
 )
-_BEFORE = re.compile(rf"(?:{_BEFORE_WORDS}|pre)$", re.IGNORECASE)
+_BEFORE = lazy(rf"(?:{_BEFORE_WORDS}|pre)$", re.IGNORECASE)
 # 'Three days later on 5 May 2018': the date is the event's own, counted from something the text names
 # before it; not counted (read as before this reading: the year, a bound). 'later than' is 'after'.
-_LATER = re.compile(r"later|earlier|plus tard|später|m[aá]s tarde|mais tarde", re.IGNORECASE)
+_LATER = lazy(r"later|earlier|plus tard|später|m[aá]s tarde|mais tarde", re.IGNORECASE)
 # How many, right before the unit: digits or a number in words; and the word before that, saying how exact
-_AMOUNT = re.compile(
+_AMOUNT = lazy(
     rf"(?:^|\s)(?:(?P<how2>[^\W\d_]+)\s+)?(?:(?P<how>[^\W\d_]+)\s+)?"
     rf"(\d{{1,3}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+$",
     re.IGNORECASE,
 )
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+_WORD_BEFORE = lazy(r"([^\W\d_]+)\s+$")
 # An article right before a unit in the singular: one of it ('the year after 1990', "l'année suivante")
-_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|le|la|l'|el|o|a|il|lo|der|die|das|im|am|al|na|no|en la|nella)\s*$", re.I)
+_ARTICLE_BEFORE = lazy(r"(?:^|\s)(?:the|le|la|l'|el|o|a|il|lo|der|die|das|im|am|al|na|no|en la|nella)\s*$", re.I)
 _UNITS = (
-    ("day", re.compile(r"(?:days?|jours?|tage?n?|giorn[oi]|d[ií]as?)\b", re.IGNORECASE)),
-    ("week", re.compile(r"(?:weeks?|semaines?|wochen?|settiman[ae]|semanas?)\b", re.IGNORECASE)),
-    ("fortnight", re.compile(r"(?:fortnights?|quinzaines?)\b", re.IGNORECASE)),
-    ("month", re.compile(r"(?:months?|mois|monate?n?|mes[ei]|meses|m[eê]s)\b", re.IGNORECASE)),
-    ("year", re.compile(r"(?:years?|ans?|années?|jahre?n?|ann[oi]|años?|anos?)\b", re.IGNORECASE)),
-    ("decade", re.compile(r"(?:decades?|décennies?|décadas?|jahrzehnte?n?|decenni[oi])\b", re.IGNORECASE)),
-    ("hour", re.compile(r"(?:hours?|heures?|stunden?|ore|horas?)\b", re.IGNORECASE)),
+    ("day", lazy(r"(?:days?|jours?|tage?n?|giorn[oi]|d[ií]as?)\b", re.IGNORECASE)),
+    ("week", lazy(r"(?:weeks?|semaines?|wochen?|settiman[ae]|semanas?)\b", re.IGNORECASE)),
+    ("fortnight", lazy(r"(?:fortnights?|quinzaines?)\b", re.IGNORECASE)),
+    ("month", lazy(r"(?:months?|mois|monate?n?|mes[ei]|meses|m[eê]s)\b", re.IGNORECASE)),
+    ("year", lazy(r"(?:years?|ans?|années?|jahre?n?|ann[oi]|años?|anos?)\b", re.IGNORECASE)),
+    ("decade", lazy(r"(?:decades?|décennies?|décadas?|jahrzehnte?n?|decenni[oi])\b", re.IGNORECASE)),
+    ("hour", lazy(r"(?:hours?|heures?|stunden?|ore|horas?)\b", re.IGNORECASE)),
 )
 _SINGULAR = frozenset(["day", "week", "month", "year", "jour", "semaine", "mois", "an", "année", "tag", "woche"])
 _SINGULAR |= frozenset(["monat", "jahr", "giorno", "settimana", "mese", "anno", "día", "dia", "semana", "mes", "mês"])
@@ -108,11 +109,11 @@ _THAN = frozenset(["than", "de", "als", "di", "que"])  # ('more than 3 days', 'm
 _IDIOMS = {("quinze", "day"): 14, ("quince", "day"): 14, ("quindici", "day"): 14, ("huit", "day"): 7}
 # (the weekend before a Sunday may be the one 8 days before it, as the weekend after a Saturday may be 8 after)
 _WEEKEND = {-1: (-8, -1, "within the 8 days before"), 1: (1, 8, "within the 8 days after")}
-_WEEKEND_WORD = re.compile(r"week-?ends?|fin de semana|fim de semana|wochenende|fine settimana", re.IGNORECASE)
+_WEEKEND_WORD = lazy(r"week-?ends?|fin de semana|fim de semana|wochenende|fine settimana", re.IGNORECASE)
 _WITHIN = {"hour": (1, 24), "day": (1, 14), "week": (7, 8)}  # (days in one, and how many where not said)
 # A week or a weekend from a day, holding it or ending on it ('week of 27 July 1976', 'semaine du lundi 29
 # décembre', 'Woche ab 31. März', 'week ending 4 May'): the days it may hold, its words, the date after them
-_WEEK = re.compile(
+_WEEK = lazy(
     r"\b(?P<unit>week(?:-?end)?|semaine|woche(?:nende)?|semana|settimana|fin de semana|fim de semana)\b"
     r"(?P<words>(?:\s+(?:of|du|des|vom|del|de|della|dal|dalla|do|dia|van|vanaf|ab|a|partir|beginning|starting|"
     r"commencing|ending|from|the|le|la|el|il|dem)){1,4})\s+"
@@ -120,9 +121,9 @@ _WEEK = re.compile(
     r"(?=\d|[^\W\d_]+\.?\s+\d)",
     re.IGNORECASE,
 )
-_WEEK_SHORT = re.compile(r"\bw/(?P<side>[ce])\.?\s+(?=\d|[^\W\d_]+\.?\s+\d)", re.IGNORECASE)  # 'w/c 28 September'
+_WEEK_SHORT = lazy(r"\bw/(?P<side>[ce])\.?\s+(?=\d|[^\W\d_]+\.?\s+\d)", re.IGNORECASE)  # 'w/c 28 September'
 # A night, of a day (into the next) or to it ('la noche del 30 de abril', 'in der Nacht zum 1. November')
-_NIGHT = re.compile(
+_NIGHT = lazy(
     r"\b(?:(?P<to>in der nacht zum|nacht zum|the night before|night before)|night of|overnight(?: on)?|"
     r"la noche del?|in de nacht van|nacht van|la nuit du|nuit du|notte del?|noite de|in der nacht vom|nacht vom)"
     r"\s+(?!\d+\s*(?:au|-|–|to|al|bis)\s*\d)",  # (not 'nuit du 30 au 31': a range)
@@ -131,7 +132,7 @@ _NIGHT = re.compile(
 # Words that start a period, the date after them its first day: a bound ('from 28 November 1973', 'as of
 # 29 September 1980'; 'a más tardar el 1 de septiembre': its last); a range ('from 28 December to 3 January')
 # is read as a range
-_START = re.compile(
+_START = lazy(
     r"^(?:(?P<by>a más tardar|a mas tardar|no más tarde|no mas tarde)(?: del?| el)?|from|starting(?: on| from)?|"
     r"beginning(?: on)?|effective(?: from| on)?|as (?:of|from)|commencing(?: on)?)\s+",
     re.IGNORECASE,
