@@ -1,4 +1,5 @@
-"""Feasts on a fixed day, with their year: 'Christmas Eve 2017' is 24 December 2017 (was the whole year).
+"""Feasts with their year: 'Christmas Eve 2017' is 24 December 2017, 'Good Friday 2018' 30 March (each was
+the whole year).
 Approximate, the note saying which day the feast is; not where the text counts from the feast ('3 days
 after Christmas 2017'), runs to another date, or doubts it ('around Christmas 2017'): the year, as before."""
 
@@ -8,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from junquito_tui.core.interop.feast_days import easter
 from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import read_date
 
@@ -59,9 +61,44 @@ def test_new_year_is_the_night_before_it_too() -> None:
         ("Christmas Evening 2017", {"year": 2017}),  # not the feast's whole name
         ("From Christmas to January 1966", {"year": 1965}),  # a range (the year before too)
         ("Christmas 2017 - 6 January 2018", {"year": 2017}),  # to another date
-        ("Easter 2018", {"year": 2018}),  # a feast whose day moves
     ],
 )
 def test_what_is_not_a_feasts_day(text: str, parts: dict[str, int]) -> None:
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and parsed.parts == parts
+
+
+def test_easter_is_dateutils_for_every_gregorian_year_to_2500() -> None:
+    """The oracle: python-dateutil's Western Easter (a test dependency only), every year 1583-2500."""
+    from dateutil.easter import EASTER_WESTERN  # type: ignore[import-untyped]
+    from dateutil.easter import easter as dateutil_easter
+
+    assert all(easter(year) == dateutil_easter(year, EASTER_WESTERN) for year in range(1583, 2501))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Good Friday 2018", (2018, 3, 30), None),  # Easter 2018: 1 April
+        ("Viernes Santo 2018", (2018, 3, 30), None),
+        ("Holy Week 2018", (2018, 3, 25), (2018, 4, 1)),  # Palm Sunday to Easter
+        ("Easter 2018", (2018, 3, 30), (2018, 4, 2)),  # Good Friday to Easter Monday
+        ("Easter Sunday 2018", (2018, 4, 1), None),
+        ("Pfingsten 2019", (2019, 6, 9), None),  # Easter 2019: 21 April
+        ("Ascension Day 2021", (2021, 5, 13), None),
+        ("Shrove Tuesday 2020", (2020, 2, 25), None),
+        ("Mardi Gras 2020", (2020, 2, 11), (2020, 2, 25)),  # a season too: the two weeks to Shrove Tuesday
+        ("Lent 2018", (2018, 2, 14), (2018, 3, 31)),  # Ash Wednesday to Holy Saturday
+        ("Carnaval 2018", (2018, 2, 8), (2018, 2, 14)),  # the week to Ash Wednesday
+    ],
+)
+def test_a_feast_that_moves_with_easter(text: str, start: tuple[int, int, int], end: object) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and tuple(parsed.parts.values()) == start
+    assert (tuple(parsed.end.values()) if parsed.end else None) == end
+    assert parsed.approximate and parsed.note is not None and "Easter" in parsed.note
+
+
+def test_no_gregorian_easter_before_1583() -> None:
+    parsed = read_date("Easter 1500")
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": 1500}

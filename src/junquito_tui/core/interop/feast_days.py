@@ -1,14 +1,19 @@
-"""Feasts on a fixed day, named with their year: 'Christmas Eve 2017' is 24 December 2017, 'New Year's Eve
-1999' 31 December 1999, 'Halloween 2018' 31 October (each was its whole year). Approximate, the note
-saying which day the feast is: the reading is an inference, and an event 'on Christmas Eve' may run into
-the night. A feast whose day moves (Easter, Carnival, Ramadan) or differs by country (Independence Day,
-Labour Day in the United States) is not read here: its year stays the reading.
+"""Feasts named with their year: 'Christmas Eve 2017' is 24 December 2017, 'New Year's Eve 1999' 31 December
+1999, 'Good Friday 2018' 30 March 2018, two days before that year's Easter (each was its whole year).
+Approximate, the note saying which day the feast is: the reading is an inference, and an event 'on
+Christmas Eve' may run into the night. Feasts that move with Easter are counted from the Western
+(Gregorian) Easter, from 1583, when that calendar began. A feast whose day differs by church or country
+(Orthodox Easter, Independence Day, Labour Day in the United States) or follows the moon otherwise
+(Ramadan) is not read here: its year stays the reading.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from datetime import date, timedelta
 
+from ..dates import MONTHS
 from .lazy_pattern import lazy
 from .month_words import MONTH_NAMES, TOKENS
 from .sheet_date_values import Parsed
@@ -53,8 +58,37 @@ _FEASTS = {
 }
 # A feast, then its year right after it ('Christmas Eve 2017', 'Noël 1914', "New Year's Eve, 1999", 'la
 # Nochevieja de 2018'), the feast's words whole (not 'Christmas Eve' of 'Christmas Evening')
+# Feasts that move with Easter: days from Easter Sunday, first and last ('Holy Week': Palm Sunday to Easter)
+_EASTER = {
+    "the week before Easter": ((-7, 0), "holy week|semana santa|semaine sainte|karwoche|settimana santa"),
+    "7 days before Easter": ((-7, -7), "palm sunday|domingo de ramos|dimanche des rameaux|palmsonntag|"
+                             "domenica delle palme"),
+    "3 days before Easter": ((-3, -3), "maundy thursday|holy thursday|jueves santo|jeudi saint|gründonnerstag|"
+                             "giovedì santo|quinta-feira santa"),
+    "2 days before Easter": ((-2, -2), "good friday|viernes santo|vendredi saint|karfreitag|venerdì santo|"
+                             "sexta-feira santa"),
+    "Easter itself": ((0, 0), "easter sunday|easter day|domingo de pascua|domingo de resurrección|dimanche de pâques|"
+                      "ostersonntag|domenica di pasqua|domingo de páscoa"),
+    "Good Friday to Easter Monday": ((-2, 1), "easter|pâques|paques|ostern|pascua|pasqua|páscoa|pascoa"),
+    "the day after Easter": ((1, 1), "easter monday|lundi de pâques|ostermontag|lunedì dell'angelo|pasquetta"),
+    "39 days after Easter": ((39, 39), "ascension day|ascension|ascensión|christi himmelfahrt|himmelfahrt|"
+                             "ascensione|ascensão"),
+    "49 days after Easter": ((49, 49), "pentecost|whit sunday|whitsunday|whitsun|pentecôte|pfingsten|"
+                             "pfingstsonntag|pentecostés|pentecoste"),
+    "50 days after Easter": ((50, 50), "whit monday|lundi de pentecôte|pfingstmontag"),
+    "60 days after Easter": ((60, 60), "corpus christi|fronleichnam|fête-dieu"),
+    "46 days before Easter": ((-46, -46), "ash wednesday|mercredi des cendres|aschermittwoch|miércoles de ceniza|"
+                              "mercoledì delle ceneri|quarta-feira de cinzas"),
+    "47 days before Easter": ((-47, -47), "shrove tuesday|fat tuesday|pancake day|martes de carnaval|"
+                              "martedì grasso|terça-feira de carnaval"),
+    # (Mardi Gras names a season too, its parades in the two weeks to Shrove Tuesday)
+    "the two weeks to Shrove Tuesday": ((-61, -47), "mardi gras"),
+    "the week before Ash Wednesday": ((-52, -46), "carnival|carnaval|karneval|carnevale|fasching|fastnacht"),
+    "Ash Wednesday to Holy Saturday": ((-46, -1), "lent|carême|cuaresma|fastenzeit|quaresima|quaresma"),
+}  # fmt: skip
+_NAMES = [*_FEASTS.values(), *(names for _, names in _EASTER.values())]
 _FEAST_YEAR = lazy(
-    rf"(?<![^\W\d_])(?P<name>{'|'.join(sorted(_FEASTS.values(), key=len, reverse=True))})(?![^\W\d_])"
+    rf"(?<![^\W\d_])(?P<name>{'|'.join(sorted(_NAMES, key=len, reverse=True))})(?![^\W\d_])"
     r"(?:,?\s+(?:of|de|del|di|do|von|du)?\s*|,\s*)(?P<year>\d{4})(?!\d)",
     re.IGNORECASE,
 )
@@ -71,14 +105,43 @@ def read(text: str, original: str) -> Parsed | None:
     rest = text[: feast.start()] + " " + text[feast.end("name") :]
     if any(word.lower() in MONTH_NAMES for word in TOKENS.findall(rest)):  # ('Christmas 2017 - 6 January')
         return None
-    name = feast.group("name").lower()
-    day = next(day for pattern, day in _PATTERNS if pattern.fullmatch(name))
-    year = int(feast.group("year"))
-    (first_years, first_month, first_day), (last_years, last_month, last_day) = _ON[day]
-    start = {"year": year + first_years, "month": first_month, "day": first_day}
-    end = {"year": year + last_years, "month": last_month, "day": last_day}
-    note = f"'{original}': {feast.group('name')} is {day}"
+    name, year = feast.group("name").lower(), int(feast.group("year"))
+    if (moving := next((label for label, (_, names) in _EASTER.items() if _whole(names, name)), None)) is not None:
+        if year < 1583:  # (before the Gregorian calendar: its Easter is not this one)
+            return None
+        sunday = easter(year)
+        first, last = (sunday + timedelta(days=days) for days in _EASTER[moving][0])
+        start, end = _parts(first), _parts(last)
+        label = f"{moving} (Easter {year}: {sunday.day} {MONTHS[sunday.month - 1]})"
+    else:
+        label = next(day for day, names in _FEASTS.items() if _whole(names, name))
+        (first_years, first_month, first_day), (last_years, last_month, last_day) = _ON[label]
+        start = {"year": year + first_years, "month": first_month, "day": first_day}
+        end = {"year": year + last_years, "month": last_month, "day": last_day}
+    note = f"'{original}': {feast.group('name')} is {label}"
     return Parsed(start, approximate=True, note=note, end=end if end != start else None, end_approximate=True)
 
 
-_PATTERNS = [(lazy(names, re.IGNORECASE), day) for day, names in _FEASTS.items()]
+def easter(year: int) -> date:
+    """Western Easter Sunday of a Gregorian ``year`` (the anonymous Gregorian computation, as Meeus gives it)."""
+    golden, century, of_century = year % 19, year // 100, year % 100
+    skipped, corrected = century // 4, (century + 8) // 25
+    epact = (19 * golden + century - skipped - (century - corrected + 1) // 3 + 15) % 30
+    weekday = (32 + 2 * (century % 4) + 2 * (of_century // 4) - epact - of_century % 4) % 7
+    shift = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _whole(names: str, name: str) -> bool:
+    """Whether ``name`` is one of ``names`` (a pattern's alternatives: "all saints'? day")."""
+    return _pattern(names).fullmatch(name) is not None
+
+
+@functools.cache
+def _pattern(names: str) -> re.Pattern[str]:
+    return re.compile(names, re.IGNORECASE)
+
+
+def _parts(day: date) -> dict[str, int]:
+    return {"year": day.year, "month": day.month, "day": day.day}
