@@ -102,3 +102,42 @@ def test_a_feast_that_moves_with_easter(text: str, start: tuple[int, int, int], 
 def test_no_gregorian_easter_before_1583() -> None:
     parsed = read_date("Easter 1500")
     assert isinstance(parsed, Parsed) and parsed.parts == {"year": 1500}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orthodox Easter 2018",  # another church's feast (8 April 2018, not the Western Easter)
+        "Chinese New Year 2020",  # another calendar's
+        "Mariä Himmelfahrt 2019",  # the Assumption, 15 August: not the Ascension
+        "Monday of Pentecost 2019",  # a qualifier on the feast
+        "Christmas to New Year 2017",  # two feasts: a period across a new year
+        "probably Easter 2018",  # a doubt
+        "Gallagher, Noel 1967",  # a name
+        "Money lent 1998",  # a verb
+        "Halloween 1978 (film)",  # a title
+        "Pascua 2017",  # Easter in Spain, Christmas in Chile
+        "Protests on Christmas Eve 2017",  # words before the feast: read as before, its year
+    ],
+)
+def test_a_feast_is_read_only_where_it_and_its_year_are_the_whole_cell(text: str) -> None:
+    """An eighth review found 132 cells read as the wrong feast's day where the feast and its year were
+    found anywhere in the cell: they are their year, as before (true, and no more)."""
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and "day" not in parsed.parts
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("On Christmas Eve 2017", (2017, 12, 24)),
+        ("New Years Eve 1999", (1999, 12, 31)),  # no apostrophe
+        ("New Year´s Eve 1999", (1999, 12, 31)),  # an acute accent for one
+        ("Veille de Noël 2017", (2017, 12, 24)),  # (was taken for 'the eve of' a date)
+        ("Holy Saturday 2018", (2018, 3, 31)),
+        ("Pentecote 2019", (2019, 6, 9)),  # without its accent
+    ],
+)
+def test_more_ways_of_writing_a_feast(text: str, day: tuple[int, int, int]) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and tuple(parsed.parts.values()) == day

@@ -15,7 +15,6 @@ from datetime import date, timedelta
 
 from ..dates import MONTHS
 from .lazy_pattern import lazy
-from .month_words import MONTH_NAMES, TOKENS
 from .sheet_date_values import Parsed
 
 # name -> (first day, last day), each (years from the year written, month, day)
@@ -41,13 +40,13 @@ _FEASTS = {
     "24 December": "christmas eve|nochebuena|heiligabend|heiliger abend|vigilia di natale|véspera de natal|"
     "veille de noël|réveillon de noël",
     "25 December": "christmas day|día de navidad|jour de noël|erster weihnachtstag|giorno di natale|dia de natal",
-    "24 to 26 December": "christmas|noël|noel|navidad|weihnachten|natale|natal",
+    "24 to 26 December": "christmas|xmas|noël|noel|navidad|weihnachten|natale|natal",
     "26 December": "boxing day|st\\.? stephen's day|santo stefano|stephanstag|zweiter weihnachtstag",
-    "31 December": "new year's eve|nochevieja|saint-sylvestre|silvester|san silvestro|véspera de ano novo",
-    "1 January": "new year's day|jour de l'an|día de año nuevo|neujahrstag|dia de ano novo",
-    "the night of 31 December to 1 January": "new year|nouvel an|año nuevo|neujahr|capodanno|ano novo",
-    "6 January": "epiphany|épiphanie|día de reyes|dreikönigstag|epifania|dia de reis",
-    "14 February": "valentine's day|saint-valentin|san valentín|valentinstag|san valentino",
+    "31 December": "new year'?s eve|nochevieja|saint-sylvestre|silvester|san silvestro|véspera de ano novo",
+    "1 January": "new year'?s day|jour de l'an|día de año nuevo|neujahrstag|dia de ano novo",
+    "the night of 31 December to 1 January": "new year|nouvel an|año nuevo|ano nuevo|neujahr|capodanno|ano novo",
+    "6 January": "epiphany|épiphanie|epiphanie|epifanía|epifania|día de reyes|dreikönigstag|epifania|dia de reis",
+    "14 February": "valentine'?s day|saint-valentin|san valentín|valentinstag|san valentino",
     "1 May": "may day|fête du travail|día del trabajador|tag der arbeit|festa dei lavoratori|dia do trabalhador",
     "4 July": "fourth of july",
     "14 July": "bastille day",
@@ -63,18 +62,20 @@ _EASTER = {
     "the week before Easter": ((-7, 0), "holy week|semana santa|semaine sainte|karwoche|settimana santa"),
     "7 days before Easter": ((-7, -7), "palm sunday|domingo de ramos|dimanche des rameaux|palmsonntag|"
                              "domenica delle palme"),
+    "the day before Easter": ((-1, -1), "holy saturday|sábado santo|samedi saint|karsamstag|sabato santo|"
+                                 "sábado de aleluia"),
     "3 days before Easter": ((-3, -3), "maundy thursday|holy thursday|jueves santo|jeudi saint|gründonnerstag|"
                              "giovedì santo|quinta-feira santa"),
     "2 days before Easter": ((-2, -2), "good friday|viernes santo|vendredi saint|karfreitag|venerdì santo|"
-                             "sexta-feira santa"),
+                             "venerdi santo|sexta-feira santa"),
     "Easter itself": ((0, 0), "easter sunday|easter day|domingo de pascua|domingo de resurrección|dimanche de pâques|"
                       "ostersonntag|domenica di pasqua|domingo de páscoa"),
-    "Good Friday to Easter Monday": ((-2, 1), "easter|pâques|paques|ostern|pascua|pasqua|páscoa|pascoa"),
+    "Good Friday to Easter Monday": ((-2, 1), "easter|pâques|paques|ostern|pasqua|páscoa|pascoa"),
     "the day after Easter": ((1, 1), "easter monday|lundi de pâques|ostermontag|lunedì dell'angelo|pasquetta"),
     "39 days after Easter": ((39, 39), "ascension day|ascension|ascensión|christi himmelfahrt|himmelfahrt|"
                              "ascensione|ascensão"),
-    "49 days after Easter": ((49, 49), "pentecost|whit sunday|whitsunday|whitsun|pentecôte|pfingsten|"
-                             "pfingstsonntag|pentecostés|pentecoste"),
+    "49 days after Easter": ((49, 49), "pentecost|pentecost sunday|pentecote|pentecostes|whit sunday|"
+                             "whitsunday|whitsun|pentecôte|pfingsten|pfingstsonntag|pentecostés|pentecoste"),
     "50 days after Easter": ((50, 50), "whit monday|lundi de pentecôte|pfingstmontag"),
     "60 days after Easter": ((60, 60), "corpus christi|fronleichnam|fête-dieu"),
     "46 days before Easter": ((-46, -46), "ash wednesday|mercredi des cendres|aschermittwoch|miércoles de ceniza|"
@@ -87,9 +88,13 @@ _EASTER = {
     "Ash Wednesday to Holy Saturday": ((-46, -1), "lent|carême|cuaresma|fastenzeit|quaresima|quaresma"),
 }  # fmt: skip
 _NAMES = [*_FEASTS.values(), *(names for _, names in _EASTER.values())]
+# The whole cell: a feast and its year, a few words before it at most ('on', 'la', 'am'), a mark after it; not
+# 'Orthodox Easter 2018', 'Chinese New Year 2020', 'Monday of Pentecost', 'Christmas to New Year 2017', 'Money
+# lent 1998', 'Halloween 1978 (film)', 'probably Easter 2018': their year, as before
+_BEFORE = r"(?:(?:on|at|the|la|le|l'|el|der|die|das|am|im|il|lo|o|a|au|en|in|à|al|del|de|du|des|zu|zum|zur|na|no)\s+)*"
 _FEAST_YEAR = lazy(
-    rf"(?<![^\W\d_])(?P<name>{'|'.join(sorted(_NAMES, key=len, reverse=True))})(?![^\W\d_])"
-    r"(?:,?\s+(?:of|de|del|di|do|von|du)?\s*|,\s*)(?P<year>\d{4})(?!\d)",
+    rf"^{_BEFORE}(?P<name>{'|'.join(sorted(_NAMES, key=len, reverse=True))})"
+    r"(?:,?\s+(?:of|de|del|di|do|von|du)?\s*|,\s*)(?P<year>[1-9]\d{3})[\s.!]*$",
     re.IGNORECASE,
 )
 
@@ -97,13 +102,8 @@ _FEAST_YEAR = lazy(
 def read(text: str, original: str) -> Parsed | None:
     """The feast's day or days in the year written after it, where ``text`` names one feast with its year
     and no other date; None otherwise."""
-    text = text.replace("’", "'")
-    found = list(_FEAST_YEAR.finditer(text))
-    if len(found) != 1 or len(re.findall(r"\d{4}", text)) != 1:
-        return None
-    feast = found[0]
-    rest = text[: feast.start()] + " " + text[feast.end("name") :]
-    if any(word.lower() in MONTH_NAMES for word in TOKENS.findall(rest)):  # ('Christmas 2017 - 6 January')
+    feast = _FEAST_YEAR.match(re.sub(r"[’‘´`]", "'", text.strip()))
+    if feast is None:
         return None
     name, year = feast.group("name").lower(), int(feast.group("year"))
     if (moving := next((label for label, (_, names) in _EASTER.items() if _whole(names, name)), None)) is not None:

@@ -432,10 +432,10 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         text, vague, bound = text[: onwards.start()].strip(), True, bound or "after"
     if (since := _SINCE.match(text)) is not None:  # 'dal 29 novembre 2020' (not 'dal 15 al 20 agosto': a period)
         text, vague, bound = text[since.end() :], True, bound or "after"
+    if bound is None and not vague and (feast := feast_days.read(text, original)) is not None:
+        return feast  # the whole cell a feast and its year: 'Christmas Eve 2017' is 24 December 2017
     if offsets and bound is None and not footnote and (counted := _from_offset(original, text, vague)) is not None:
         return counted  # 'two weeks after 27 July 1976', 'week of 29 December 2002'
-    if bound is None and not vague and not sheet_offsets.find_any(text) and (feast := feast_days.read(text, original)):
-        return feast  # 'Christmas Eve 2017': 24 December 2017 (not '3 days after Christmas 2017': its year)
     if bound is None and (offset := OFFSET.search(text)) is not None:  # its date not read alone: the year, a bound
         side = (
             offset.group("side") or offset.group("next") or offset.group("prefix") or offset.group("near") or ""
