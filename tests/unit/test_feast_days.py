@@ -141,3 +141,27 @@ def test_a_feast_is_read_only_where_it_and_its_year_are_the_whole_cell(text: str
 def test_more_ways_of_writing_a_feast(text: str, day: tuple[int, int, int]) -> None:
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and tuple(parsed.parts.values()) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("Silvesternacht 1999", 1999, 2000),  # New Year's Eve runs into the next year
+        ("Christmastide 2017", 2017, 2018),  # the season too
+        ("Christmas holidays 2017", 2017, 2018),
+        ("Notte di Capodanno 1999", 1998, 2000),  # New Year alone: the night into the year or out of it
+        ("Neujahrsnacht 2000", 1999, 2001),
+        ("Christmas to New Year 2017", 2016, 2018),  # the year may be either feast's
+        ("Christmas to Epiphany 2018", 2017, 2019),
+    ],
+)
+def test_days_around_a_new_year_hold_both_years(text: str, first: int, last: int) -> None:
+    """These were the year written alone, false for their days in the other year (an eighth review)."""
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": first} and parsed.end == {"year": last}
+
+
+@pytest.mark.parametrize("text", ["Protests on New Year's Day 2018", "Christmas party 2017"])
+def test_a_day_of_the_year_written_keeps_its_year(text: str) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.end is None and "day" not in parsed.parts

@@ -125,6 +125,43 @@ def across_years(text: str) -> int:
     return 1 if month == 12 and day > 25 else -1 if month == 1 and day < 7 else 0  # (six days either way)
 
 
+# Words of the days around a new year, which the year written beside them does not hold alone: New Year's Eve
+# runs into the next ('Silvesternacht 1999', 'Notte di Capodanno 1999'), New Year may be either's ('Neujahr
+# 2000'), and so may the Christmas season ('Christmastide 2017', 'Christmas to New Year 2017')
+_INTO_NEXT = re.compile(
+    r"(?<![^\W\d_])(?:new year'?s eve|nochevieja|silvester|sylvester|saint-sylvestre|san silvestro|réveillon|"
+    r"hogmanay|véspera de ano novo|christmastide|twelve days of christmas|octave of christmas|post-christmas|"
+    r"after christmas|christmas (?:holidays?|season|break|vacation)|vacances de noël|weihnachtsferien|"
+    r"vacaciones de navidad|vacanze di natale|férias de natal)",
+    re.IGNORECASE,
+)
+_NEW_YEAR = re.compile(r"(?<![^\W\d_])(?:new year|nouvel an|año nuevo|ano nuevo|ano novo|capodanno|neujahr)", re.I)
+_NEW_YEARS_DAY = re.compile(r"new year'?s day|jour de l'an|neujahrstag|d[ií]a de a[ñn]o nuevo|dia de ano novo", re.I)
+_CHRISTMAS = re.compile(r"(?<![^\W\d_])(?:christmas|xmas|noël|noel|navidad|weihnacht|natale|natal)", re.IGNORECASE)
+_EPIPHANY = re.compile(r"(?<![^\W\d_])(?:epiphany|épiphanie|epiphanie|reyes|dreikönig|epifan[ií]a|reis)", re.I)
+# Doubt around a feast ('around Christmas 2017', 'vers Noël 1914', 'Christmas 2017?'): it may reach January
+_ABOUT = re.compile(
+    r"(?<![^\W\d_])(?:around|about|circa|c\.|ca\.|maybe|possibly|probably|vers|hacia|verso|por volta|alrededor|"
+    r"autour|um|gegen|environ|intorno)(?![^\W\d_])|\?",
+    re.IGNORECASE,
+)
+
+
+def new_year_reach(text: str) -> tuple[int, int]:
+    """The years before and after the one written that the text's days around a new year may fall in:
+    (0, 1) for New Year's Eve, the Christmas season and Christmas in doubt ('Christmastide 2017', 'around
+    Christmas 2017': 2017 to 2018); (1, 1) for New Year alone (the night into the year written or out of it)
+    and Christmas with New Year or Epiphany (the year may be either feast's); (0, 0) otherwise."""
+    text = re.sub(r"[’‘´]", "'", text)
+    if _CHRISTMAS.search(text) and (_NEW_YEAR.search(text) or _EPIPHANY.search(text)):
+        return 1, 1  # ('Christmas to New Year 2017': the year may be either feast's)
+    if _INTO_NEXT.search(text) or (_CHRISTMAS.search(text) and _ABOUT.search(text)):
+        return 0, 1
+    if _NEW_YEAR.search(text) and not _NEW_YEARS_DAY.search(text):
+        return 1, 1
+    return 0, 0
+
+
 class _Words:
     """The words of free text, each of a kind (``_kind``), and the parts the marks and words of a range cut
     it into ('15 augustus', '3 september 2018')."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTHS
-from .month_narrowing import DATE_IN_TEXT, across_years, counts_as_month, is_day, months_may_narrow
+from .month_narrowing import DATE_IN_TEXT, across_years, counts_as_month, is_day, months_may_narrow, new_year_reach
 from .month_words import FILLER, MONTH_NAMES, TOKENS
 from .sheet_date_values import Parsed, days_in_month
 
@@ -283,6 +283,9 @@ def year_in_text(text: str, era: int) -> Parsed | str:
         if (across := across_years(text)) != 0:  # 'Week of December 29, 2002': into 2003 too
             years_either = sorted((parts["year"], _next_year(parts["year"], across)))
             return Parsed({"year": years_either[0]}, approximate=True, end={"year": years_either[1]})
+        if (reach := new_year_reach(text)) != (0, 0) and not _months_named(text):  # 'Silvesternacht 1999'
+            first, last = _next_year(parts["year"], -reach[0]), _next_year(parts["year"], reach[1])
+            return Parsed({"year": first}, approximate=True, end={"year": last})
         if not months_may_narrow(text):  # '15 augustus - 3 september 2018': not September alone
             return Parsed(parts, approximate=True)
         if len(months := _months_named(text)) > 1:  # '30 April - 2 May 1950': from the first to the last
