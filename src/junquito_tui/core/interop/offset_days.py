@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from .sheet_date_values import Parts, days_in_month
 
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}  # units counted in days; 'month' and 'year' by the calendar
-_PRECISION = {"day": "day", "week": "day", "fortnight": "day", "month": "month", "year": "year"}
 
 
 def shifted(parts: Parts, low: int, high: int, unit: str) -> tuple[Parts, Parts | None] | None:
@@ -46,7 +45,7 @@ def next_unit(parts: Parts, side: int, unit: str) -> tuple[int, int, str]:
     after a day, within the 13 days after it; else from the date itself to two units on ('the month
     after 15 May 2018': May to July)."""
     given = "day" if "day" in parts else "month" if "month" in parts else "year"
-    if given == _PRECISION[unit] and unit not in ("week", "fortnight"):
+    if given == unit:  # ('the day after', 'the month after May', 'the year after 1990')
         return side, side, unit
     if unit in UNIT_DAYS and given == "day":
         days = 2 * UNIT_DAYS[unit] - 1

@@ -47,7 +47,7 @@ from .sheet_date_values import (
     days_in_month,
 )
 from .sheet_offsets import OFFSET
-from .sheet_periods import span, vague_form, year_in_text
+from .sheet_periods import span, vague_form, year_in_text, year_shown
 from .sheet_ranges import date_range
 
 _VAGUE = re.compile(
@@ -112,8 +112,6 @@ _CE_WORD = (
     r"(?:CE|C\.E\.|AD|A\.D\.|apr\.\s?J\.?-?\s?C\.?|n\.\s?Chr\.?|nach\s+Christus|n\.\s?u\.\s?Z\.?|d\.\s?de\s?C\.?|"
     r"despu[eé]s\s+de\s+Cristo|dopo\s+Cristo)"
 )
-_BEFORE_WORDS = frozenset(["before", "earlier", "avant", "vor", "prima", "antes", "veille", "day before", "pre"])
-_BEFORE_WORDS |= frozenset(["eve of", "víspera", "vispera", "vigilia", "véspera", "vespera", "vorabend"])
 # An era written before the year ('BCE 476', 'BC 44'), as some catalogues do
 _ERA_BCE = re.compile(rf"(?<![^\s\d])(?:{_BCE_WORD}|a\.\s?C\.?|(?-i:aC)|a\.\s?n\.\s?e\.)$", re.IGNORECASE)
 _ERA_CE = re.compile(rf"(?<![^\s\d])(?:{_CE_WORD}|d\.\s?C\.)$|^(?:AD(?![^\W\d_])|A\.D\.)\s*", re.IGNORECASE)
@@ -396,8 +394,7 @@ def _shown(parts: Parts) -> str:
     """'30 December 2017', 'March 2001', '1990', '218 BCE'."""
     shown = [str(parts["day"])] if "day" in parts else []
     shown += [MONTHS[parts["month"] - 1]] if "month" in parts else []
-    year = parts["year"]
-    return " ".join([*shown, str(year) if year > 0 else f"{-year} BCE"])
+    return " ".join([*shown, year_shown(parts["year"])])
 
 
 def _from_text(original: str, *, offsets: bool = True) -> Parsed | str:
@@ -437,10 +434,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     if offsets and bound is None and not footnote and (counted := _from_offset(original, text, vague)) is not None:
         return counted  # 'two weeks after 27 July 1976', 'week of 29 December 2002'
     if bound is None and (offset := OFFSET.search(text)) is not None:  # its date not read alone: the year, a bound
-        side = (
-            offset.group("side") or offset.group("next") or offset.group("prefix") or offset.group("near") or ""
-        ).lower()
-        bound = "before" if side in _BEFORE_WORDS else "after"
+        bound = "before" if sheet_offsets.side_of(offset) < 0 else "after"
         vague = True
     # (an era's last dot is the era's: '100 B.C. - 100 A.D.' was 100 CE)
     era_dot = text.endswith(".") and (_ERA_BCE.search(text) or _ERA_CE.search(text))

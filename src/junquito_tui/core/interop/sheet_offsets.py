@@ -193,6 +193,14 @@ def about(offset: Offset) -> Offset:
     return dataclasses.replace(offset, low=offset.low - margin, high=offset.high + margin, said=f"about {offset.said}")
 
 
+def side_of(match: re.Match[str]) -> int:
+    """1 (after) or -1 (before): the side of the date named an ``OFFSET`` match puts the event on."""
+    if (word := match.group("next")) is not None:
+        return 1 if _NEXT[word.lower()] > 0 else -1
+    words = match.group("side") or match.group("near") or match.group("weekday_side") or match.group("prefix")
+    return -1 if words is not None and _BEFORE.match(words) else 1
+
+
 def find_any(text: str) -> bool:
     """Whether ``text`` names an offset, a night, a week or a start of any kind."""
     return any(pattern.search(text) for pattern in (OFFSET, _NIGHT, _WEEK, _WEEK_SHORT)) or bool(_START.match(text))

@@ -157,8 +157,9 @@ def _month_span(text: str, era: int) -> Parsed | None:
     before, after = _next_year(year, -1), _next_year(year, 1)
     named, ending = MONTHS[first - 1], MONTHS[last - 1]
     note = (
-        f"could be {named} {_year(before)} to {ending} {_year(year)} or {named} {_year(year)} to {ending} "
-        f"{_year(after)}: read as {named} {_year(before)} to {ending} {_year(after)}, which covers both"
+        f"could be {named} {year_shown(before)} to {ending} {year_shown(year)} or {named} {year_shown(year)} to "
+        f"{ending} {year_shown(after)}: read as {named} {year_shown(before)} to {ending} {year_shown(after)}, "
+        "which covers both"
     )
     return Parsed(
         {"year": before, "month": first}, approximate=True, end_approximate=True, note=note,
@@ -193,7 +194,7 @@ def _next_year(year: int, step: int) -> int:
     return astronomical - 1 if astronomical <= 0 else astronomical
 
 
-def _year(year: int) -> str:
+def year_shown(year: int) -> str:
     """'1950', '44 BCE' (TimelineJS's count: -44 is 44 BCE)."""
     return str(year) if year > 0 else f"{-year} BCE"
 
@@ -294,8 +295,8 @@ def year_in_text(text: str, era: int) -> Parsed | str:
             # months out of order may cross a new year the text does not place: the years either side too
             before, after = _next_year(parts["year"], -1), _next_year(parts["year"], 1)
             crossing = (
-                f"names months out of order, which may cross a new year: read as {_year(before)} to {_year(after)}, "
-                "which covers either"
+                "names months out of order, which may cross a new year: read as "
+                f"{year_shown(before)} to {year_shown(after)}, which covers either"
             )
             return Parsed({"year": before}, approximate=True, note=crossing, end={"year": after})
         if (month := _month_by_year(text, found[years[0]])) is not None:
