@@ -1,9 +1,12 @@
 """Feasts with their year: 'Christmas Eve 2017' is 24 December 2017, 'Good Friday 2018' 30 March (each was
 the whole year).
 Approximate, the note saying which day the feast is; not where the text counts from the feast ('3 days
-after Christmas 2017'), runs to another date, or doubts it ('around Christmas 2017'): the year, as before."""
+after Christmas 2017'), runs to another date, or doubts it ('Christmas 2017?'): the year, as before. Near
+a feast ('around Christmas 2017'): the months from two weeks before it to two weeks after."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from hypothesis import given, settings
@@ -57,7 +60,8 @@ def test_new_year_is_the_night_before_it_too() -> None:
     ("text", "parts"),
     [
         ("3 days after Christmas 2017", {"year": 2017}),  # counted from the feast: not the feast's day
-        ("around Christmas 2017", {"year": 2017}),  # around it: more than its days
+        ("around Christmas 2017?", {"year": 2017}),  # in doubt: its year, as any date in doubt
+        ("around early Christmas 2017", {"year": 2017}),  # more words than one of nearness
         ("Christmas Evening 2017", {"year": 2017}),  # not the feast's whole name
         ("From Christmas to January 1966", {"year": 1965}),  # a range (the year before too)
         ("Christmas 2017 - 6 January 2018", {"year": 2017}),  # to another date
@@ -66,6 +70,39 @@ def test_new_year_is_the_night_before_it_too() -> None:
 def test_what_is_not_a_feasts_day(text: str, parts: dict[str, int]) -> None:
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and parsed.parts == parts
+
+
+NEAR = ["around", "about", "circa", "c.", "approximately", "hacia la", "vers", "gegen", "intorno al"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(sorted(FEASTS)), st.integers(1000, 2200), st.sampled_from(NEAR))
+def test_near_a_feast_is_the_months_two_weeks_either_side(name: str, year: int, word: str) -> None:
+    """'around Christmas 2017' was 2017, false for its days in January 2018 (an eighth review): now the
+    months holding two weeks either side of the feast, checked against the feast's days computed here."""
+    (first_month, first_day), (last_month, last_day) = FEASTS[name]
+    first = dt.date(year, first_month, first_day) - dt.timedelta(days=14)
+    last = dt.date(year, last_month, last_day) + dt.timedelta(days=14)
+    parsed = read_date(f"{word} {name} {year}")
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": first.year, "month": first.month}
+    assert (parsed.end or parsed.parts) == {"year": last.year, "month": last.month}
+    assert parsed.approximate and parsed.note is not None and f"'{word}' read as within two weeks" in parsed.note
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("around Christmas 2017", (2017, 12), (2018, 1)),
+        ("about New Year 2000", (1999, 12), (2000, 1)),  # the night of 31 December 1999
+        ("c. Easter 2018", (2018, 3), (2018, 4)),  # Good Friday 30 March to Easter Monday 2 April
+        ("around Pentecost 2019", (2019, 5), (2019, 6)),  # 9 June 2019
+        ("around the Christmas 2017", (2017, 12), (2018, 1)),
+    ],
+)
+def test_near_a_feast_in_more_forms(text: str, start: tuple[int, int], end: tuple[int, int]) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and tuple(parsed.parts.values()) == start
+    assert parsed.end is not None and tuple(parsed.end.values()) == end
 
 
 def test_easter_is_dateutils_for_every_gregorian_year_to_2500() -> None:

@@ -55,6 +55,7 @@ _FEASTS = {
     "2 November": "all souls'? day|allerseelen|jour des morts|dia de finados|día de los fieles difuntos",
     "11 November": "armistice day|jour de l'armistice",
 }
+_NEAR = timedelta(days=14)  # 'around Christmas': as 'within days of' (``sheet_offsets``)
 # A feast, then its year right after it ('Christmas Eve 2017', 'Noël 1914', "New Year's Eve, 1999", 'la
 # Nochevieja de 2018'), the feast's words whole (not 'Christmas Eve' of 'Christmas Evening')
 # Feasts that move with Easter: days from Easter Sunday, first and last ('Holy Week': Palm Sunday to Easter)
@@ -99,9 +100,11 @@ _FEAST_YEAR = lazy(
 )
 
 
-def read(text: str, original: str) -> Parsed | None:
+def read(text: str, original: str, near: str | None = None) -> Parsed | None:
     """The feast's day or days in the year written after it, where ``text`` names one feast with its year
-    and no other date; None otherwise."""
+    and no other date; None otherwise. ``near``: the word before it that puts the event near the feast
+    ('around', 'circa'), not on it: then the months from two weeks before it to two weeks after ('around
+    Christmas 2017' is December 2017 to January 2018: its year alone missed the first days of January)."""
     feast = _FEAST_YEAR.match(re.sub(r"[’‘´`]", "'", text.strip()))
     if feast is None:
         return None
@@ -111,14 +114,15 @@ def read(text: str, original: str) -> Parsed | None:
             return None
         sunday = easter(year)
         first, last = (sunday + timedelta(days=days) for days in _EASTER[moving][0])
-        start, end = _parts(first), _parts(last)
         label = f"{moving} (Easter {year}: {sunday.day} {MONTHS[sunday.month - 1]})"
     else:
         label = next(day for day, names in _FEASTS.items() if _whole(names, name))
-        (first_years, first_month, first_day), (last_years, last_month, last_day) = _ON[label]
-        start = {"year": year + first_years, "month": first_month, "day": first_day}
-        end = {"year": year + last_years, "month": last_month, "day": last_day}
+        first, last = (date(year + years, month, day) for years, month, day in _ON[label])
     note = f"'{original}': {feast.group('name')} is {label}"
+    start, end = _parts(first), _parts(last)
+    if near is not None:  # how near is not said: two weeks either side, and only the months claimed
+        start, end = _month(first - _NEAR), _month(last + _NEAR)
+        note += f"; '{near}' read as within two weeks of it"
     return Parsed(start, approximate=True, note=note, end=end if end != start else None, end_approximate=True)
 
 
@@ -145,3 +149,7 @@ def _pattern(names: str) -> re.Pattern[str]:
 
 def _parts(day: date) -> dict[str, int]:
     return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def _month(day: date) -> dict[str, int]:
+    return {"year": day.year, "month": day.month}

@@ -73,6 +73,12 @@ _VAGUE = re.compile(
     r"a partire d(?:all['’]|[ae]l?))(?![^\W\d_]))\s*",
     re.IGNORECASE,
 )
+# Words that put a date near another, no more ('around Christmas 2017')
+_NEAR = frozenset(["~", "≈", "c.", "ca", "ca.", "circa", "around", "about", "approximately", "approx", "approx."])
+_NEAR |= frozenset(["aprox", "aprox.", "aproximadamente", "hacia", "hacia el", "hacia la", "alrededor de"])
+_NEAR |= frozenset(["alrededor del", "cerca de", "cerca del", "vers", "vers le", "environ", "etwa", "ungefähr"])
+_NEAR |= frozenset(["ungefahr", "gegen", "por volta de", "por volta da", "por volta do", "verso", "verso il"])
+_NEAR |= frozenset(["intorno al", "cerca da", "cerca do"])
 # Words that give one side of a date only: the date read is that bound, approximate, the words in its
 # note; how far before or after it is not said, so a warning says so.
 # By the words' first one ('antes del' is 'antes'): the side of the date they give.
@@ -417,9 +423,12 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     if _BEFORE_PRESENT.search(original.rstrip("?() ")):
         return f"{original!r} counts years before the present (1950), as radiocarbon dates do: no year is read from it"
     text, vague, bound = _MINUS.sub("-", original), False, None
+    near: str | None = ""  # the words that put the date near another ('around'), where they are all the words
     while (match := _VAGUE.match(text)) and match.end() < len(text):
         word = match.group().strip().lower()
         text, vague = text[match.end() :], vague or word not in ("the", "el")  # ('el 15 de enero': no guess)
+        if word not in ("the", "el") and near is not None:  # one word of nearness, or none
+            near = None if near or word not in _NEAR else match.group().strip()
         if match.group()[-1:].isalpha() and text[:1] == "-" and text[1:2].isdigit():
             text = text[1:]  # 'early-2017', 'approximately-1900': a hyphen after a word, no minus sign ('c.-460' is)
         bound = bound or (word if word in _BOUNDS or word.split()[0] in _BOUNDS else None)
@@ -429,7 +438,8 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         text, vague, bound = text[: onwards.start()].strip(), True, bound or "after"
     if (since := _SINCE.match(text)) is not None:  # 'dal 29 novembre 2020' (not 'dal 15 al 20 agosto': a period)
         text, vague, bound = text[since.end() :], True, bound or "after"
-    if bound is None and not vague and (feast := feast_days.read(text, original)) is not None:
+    near = near if vague and not doubted else None  # ('around Christmas 2017?' is in doubt: its year)
+    if bound is None and (not vague or near) and (feast := feast_days.read(text, original, near)):
         return feast  # the whole cell a feast and its year: 'Christmas Eve 2017' is 24 December 2017
     if offsets and bound is None and not footnote and (counted := _from_offset(original, text, vague)) is not None:
         return counted  # 'two weeks after 27 July 1976', 'week of 29 December 2002'
