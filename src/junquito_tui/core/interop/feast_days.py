@@ -9,6 +9,7 @@ Christmas Eve' may run into the night. Feasts that move with Easter are counted 
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from datetime import date, timedelta
@@ -55,7 +56,12 @@ _FEASTS = {
     "2 November": "all souls'? day|allerseelen|jour des morts|dia de finados|día de los fieles difuntos",
     "11 November": "armistice day|jour de l'armistice",
 }
-_NEAR = timedelta(days=14)  # 'around Christmas': as 'within days of' (``sheet_offsets``)
+_NEAR = 14  # days either side of a feast an event 'around' it may be: as 'within days of' (``sheet_offsets``)
+# Words of nearness the date reader leaves in the text ('around', 'circa' it takes off: ``sheet_dates._NEAR``)
+_NEAR_WORDS = (
+    r"on or (?:about|around)|some ?time (?:around|about)|roughly|abt\.?|cca\.?|zirka|um|en torno a(?:l| la)?|"
+    r"perto d[oa]|aux alentours de|autour de|intorno a(?:l|lla)?|near"
+)
 # A feast, then its year right after it ('Christmas Eve 2017', 'Noël 1914', "New Year's Eve, 1999", 'la
 # Nochevieja de 2018'), the feast's words whole (not 'Christmas Eve' of 'Christmas Evening')
 # Feasts that move with Easter: days from Easter Sunday, first and last ('Holy Week': Palm Sunday to Easter)
@@ -94,7 +100,7 @@ _NAMES = [*_FEASTS.values(), *(names for _, names in _EASTER.values())]
 # lent 1998', 'Halloween 1978 (film)', 'probably Easter 2018': their year, as before
 _BEFORE = r"(?:(?:on|at|the|la|le|l'|el|der|die|das|am|im|il|lo|o|a|au|en|in|à|al|del|de|du|des|zu|zum|zur|na|no)\s+)*"
 _FEAST_YEAR = lazy(
-    rf"^{_BEFORE}(?P<name>{'|'.join(sorted(_NAMES, key=len, reverse=True))})"
+    rf"^(?:(?P<near>{_NEAR_WORDS})\s+)?{_BEFORE}(?P<name>{'|'.join(sorted(_NAMES, key=len, reverse=True))})"
     r"(?:,?\s+(?:of|de|del|di|do|von|du)?\s*|,\s*)(?P<year>[1-9]\d{3})[\s.!]*$",
     re.IGNORECASE,
 )
@@ -120,8 +126,9 @@ def read(text: str, original: str, near: str | None = None) -> Parsed | None:
         first, last = (date(year + years, month, day) for years, month, day in _ON[label])
     note = f"'{original}': {feast.group('name')} is {label}"
     start, end = _parts(first), _parts(last)
+    near = " ".join(word for word in (near, feast.group("near")) if word) or None  # ('ca. um Weihnachten')
     if near is not None:  # how near is not said: two weeks either side, and only the months claimed
-        start, end = _month(first - _NEAR), _month(last + _NEAR)
+        start, end = _month_near(first, -1), _month_near(last, 1)
         note += f"; '{near}' read as within two weeks of it"
     return Parsed(start, approximate=True, note=note, end=end if end != start else None, end_approximate=True)
 
@@ -151,5 +158,11 @@ def _parts(day: date) -> dict[str, int]:
     return {"year": day.year, "month": day.month, "day": day.day}
 
 
-def _month(day: date) -> dict[str, int]:
-    return {"year": day.year, "month": day.month}
+def _month_near(day: date, side: int) -> dict[str, int]:
+    """The month of the day two weeks before (``side`` -1) or after (1) ``day``: its own, or the one next to
+    it (no month is shorter than 28 days), counted in numbers (after 31 December 9999 too)."""
+    year, month = day.year, day.month
+    if (side < 0 and day.day > _NEAR) or (side > 0 and day.day + _NEAR <= calendar.monthrange(year, month)[1]):
+        return {"year": year, "month": month}
+    year, month = divmod(year * 12 + month - 1 + side, 12)
+    return {"year": year, "month": month + 1}

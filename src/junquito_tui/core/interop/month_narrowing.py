@@ -132,33 +132,56 @@ _INTO_NEXT = re.compile(
     r"(?<![^\W\d_])(?:new year'?s eve|nochevieja|silvester|sylvester|saint-sylvestre|san silvestro|réveillon|"
     r"hogmanay|véspera de ano novo|christmastide|twelve days of christmas|octave of christmas|post-christmas|"
     r"after christmas|christmas (?:holidays?|season|break|vacation)|vacances de noël|weihnachtsferien|"
-    r"vacaciones de navidad|vacanze di natale|férias de natal)",
+    r"vacaciones de navidad|vacanze di natale|férias de natal|kwanzaa|hanukk?ah|chanukk?ah)",
     re.IGNORECASE,
 )
 _NEW_YEAR = re.compile(r"(?<![^\W\d_])(?:new year|nouvel an|año nuevo|ano nuevo|ano novo|capodanno|neujahr)", re.I)
 _NEW_YEARS_DAY = re.compile(r"new year'?s day|jour de l'an|neujahrstag|d[ií]a de a[ñn]o nuevo|dia de ano novo", re.I)
-_CHRISTMAS = re.compile(r"(?<![^\W\d_])(?:christmas|xmas|noël|noel|navidad|weihnacht|natale|natal)", re.IGNORECASE)
-_EPIPHANY = re.compile(r"(?<![^\W\d_])(?:epiphany|épiphanie|epiphanie|reyes|dreikönig|epifan[ií]a|reis)", re.I)
+# Feasts of late December, and of early January (Christmas where the Julian calendar keeps it: 7 January)
+_CHRISTMAS = re.compile(
+    r"(?<![^\W\d_])(?:christmas|xmas|noël|noel|navidad|weihnacht|natale|natal|boxing day|st\.? stephen|stephanstag|"
+    r"santo stefano|nochebuena|heilige[rn]? abend|advent|pascuas?(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+_EPIPHANY = re.compile(
+    r"(?<![^\W\d_])(?:epiphany|épiphanie|epiphanie|reyes|dreikönig|drei könige|three kings|twelfth night|befana|"
+    r"epifan[ií]a|reis)",
+    re.I,
+)
+_JULIAN_CHRISTMAS = re.compile(
+    r"(?<![^\W\d_])(?:orthodox|orthodoxe|ortodoxa|ortodossa|russian|coptic|ethiopian|serbian|ukrainian|armenian|"
+    r"julian|old style)\s+(?:christmas|noël|navidad|weihnachten|natale|natal)",
+    re.IGNORECASE,
+)
 # Doubt around a feast ('around Christmas 2017', 'vers Noël 1914', 'Christmas 2017?'): it may reach January
 _ABOUT = re.compile(
-    r"(?<![^\W\d_])(?:around|about|circa|c\.|ca\.|maybe|possibly|probably|vers|hacia|verso|por volta|alrededor|"
-    r"autour|um|gegen|environ|intorno)(?![^\W\d_])|\?",
+    r"(?<![^\W\d_])(?:around|about|circa|c\.?|ca\.|maybe|possibly|probably|vers|hacia|verso|por volta|alrededor|"
+    r"autour|um|gegen|environ|environs|intorno|attorno|incirca|roughly|approximately|approx|abt|cca|zirka|"
+    r"en torno|em torno|perto|alentours|near|nearly|close to|more or less|más o menos|à peu près|vor oder nach|"
+    r"a eso de|sobre|por|lá pelo|sometime|some time|somewhere|rund)(?![^\W\d_])|\?|~|≈|±",
     re.IGNORECASE,
 )
 
 
-def new_year_reach(text: str) -> tuple[int, int]:
+def new_year_reach(text: str, written: str | None = None) -> tuple[int, int]:
     """The years before and after the one written that the text's days around a new year may fall in:
     (0, 1) for New Year's Eve, the Christmas season and Christmas in doubt ('Christmastide 2017', 'around
-    Christmas 2017': 2017 to 2018); (1, 1) for New Year alone (the night into the year written or out of it)
-    and Christmas with New Year or Epiphany (the year may be either feast's); (0, 0) otherwise."""
+    Christmas 2017': 2017 to 2018); (1, 0) for Epiphany and New Year's Day in doubt; (1, 1) for New Year
+    alone (the night into the year written or out of it) and Christmas with New Year or Epiphany (the year
+    may be either feast's); (0, 0) otherwise. ``written``: the cell as written, where ``text`` has lost its
+    words of doubt ('around', '?')."""
     text = re.sub(r"[’‘´]", "'", text)
-    if _CHRISTMAS.search(text) and (_NEW_YEAR.search(text) or _EPIPHANY.search(text)):
+    doubt = _ABOUT.search(text if written is None else written) is not None
+    julian = _JULIAN_CHRISTMAS.search(text) is not None  # (7 January: 'around Orthodox Christmas 2018')
+    december = _CHRISTMAS.search(text) is not None and not julian
+    if december and (_NEW_YEAR.search(text) or _EPIPHANY.search(text)):
         return 1, 1  # ('Christmas to New Year 2017': the year may be either feast's)
-    if _INTO_NEXT.search(text) or (_CHRISTMAS.search(text) and _ABOUT.search(text)):
+    if _INTO_NEXT.search(text) or (december and doubt):
         return 0, 1
     if _NEW_YEAR.search(text) and not _NEW_YEARS_DAY.search(text):
         return 1, 1
+    if doubt and (julian or _EPIPHANY.search(text) or _NEW_YEARS_DAY.search(text)):  # ('around Epiphany 2018')
+        return 1, 0
     return 0, 0
 
 

@@ -78,7 +78,7 @@ _NEAR = frozenset(["~", "≈", "c.", "ca", "ca.", "circa", "around", "about", "a
 _NEAR |= frozenset(["aprox", "aprox.", "aproximadamente", "hacia", "hacia el", "hacia la", "alrededor de"])
 _NEAR |= frozenset(["alrededor del", "cerca de", "cerca del", "vers", "vers le", "environ", "etwa", "ungefähr"])
 _NEAR |= frozenset(["ungefahr", "gegen", "por volta de", "por volta da", "por volta do", "verso", "verso il"])
-_NEAR |= frozenset(["intorno al", "cerca da", "cerca do"])
+_NEAR |= frozenset(["intorno al", "cerca da", "cerca do", "sometime", "some time"])
 # Words that give one side of a date only: the date read is that bound, approximate, the words in its
 # note; how far before or after it is not said, so a warning says so.
 # By the words' first one ('antes del' is 'antes'): the side of the date they give.
@@ -427,8 +427,8 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     while (match := _VAGUE.match(text)) and match.end() < len(text):
         word = match.group().strip().lower()
         text, vague = text[match.end() :], vague or word not in ("the", "el")  # ('el 15 de enero': no guess)
-        if word not in ("the", "el") and near is not None:  # one word of nearness, or none
-            near = None if near or word not in _NEAR else match.group().strip()
+        if word not in ("the", "el") and near is not None:  # words of nearness alone ('around about'), or none
+            near = None if word not in _NEAR else f"{near} {match.group().strip()}".strip()
         if match.group()[-1:].isalpha() and text[:1] == "-" and text[1:2].isdigit():
             text = text[1:]  # 'early-2017', 'approximately-1900': a hyphen after a word, no minus sign ('c.-460' is)
         bound = bound or (word if word in _BOUNDS or word.split()[0] in _BOUNDS else None)
@@ -499,7 +499,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         parsed = _day_then_words(words.group(1), words.group(2))
         vague = vague or parsed is not None  # (approximate: its note is the text as written)
     if parsed is None:
-        parsed = year_in_text(text, era)
+        parsed = year_in_text(text, era, original)
         vague = True
     if isinstance(parsed, str):
         return parsed

@@ -245,7 +245,10 @@ def span(first: int, last: int) -> Parsed:
     return Parsed({"year": first}, approximate=True, end={"year": last})
 
 
-def year_in_text(text: str, era: int) -> Parsed | str:
+def year_in_text(text: str, era: int, written: str | None = None) -> Parsed | str:
+    """The year or years among the text's words. ``written``: the cell as written, where ``text`` has lost
+    its words of doubt (which may take a feast into another year: 'around Christmas 2017 in Paris')."""
+    written = text if written is None else written
     text = _DOUBT.sub("", text)
     found = {int(y): m.start() for m in _YEAR_IN_TEXT.finditer(text) for y in m.groups() if y}
     found.update({int(m.group(1)): m.start(1) for m in _YEAR_AFTER_DECADE.finditer(text)})
@@ -284,7 +287,7 @@ def year_in_text(text: str, era: int) -> Parsed | str:
         if (across := across_years(text)) != 0:  # 'Week of December 29, 2002': into 2003 too
             years_either = sorted((parts["year"], _next_year(parts["year"], across)))
             return Parsed({"year": years_either[0]}, approximate=True, end={"year": years_either[1]})
-        if (reach := new_year_reach(text)) != (0, 0) and not _months_named(text):  # 'Silvesternacht 1999'
+        if (reach := new_year_reach(text, written)) != (0, 0) and not _months_named(text):  # 'Silvesternacht 1999'
             first, last = _next_year(parts["year"], -reach[0]), _next_year(parts["year"], reach[1])
             return Parsed({"year": first}, approximate=True, end={"year": last})
         if not months_may_narrow(text):  # '15 augustus - 3 september 2018': not September alone
