@@ -119,32 +119,6 @@ def test_a_large_export_is_read_by_two_processes_as_by_one(tmp_path: Path, monke
     assert same_reading(fast, load_with_report(path))
 
 
-@pytest.mark.parametrize(
-    ("region", "where"),
-    [
-        ("South\x1b[31m America", "before"),  # an escape: the app reads these rows without looking into their bytes
-        ("Südamerika".encode().decode("latin-1"), "before"),  # text decoded twice ('SÃ¼damerika')
-        ("South\x1b[31m America", "after"),  # (the child looks into its own before it reads them)
-        ("South\u202eAmerica", "before"),  # a character the model refuses as undrawable
-    ],
-)
-def test_what_the_app_reads_unlooked_at_is_looked_into_by_the_child(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, region: str, where: str
-) -> None:
-    """Read in two, the app does not look into the bytes before the cut: the child does, after its own
-    rows, and refuses them (its exit status), so the file is read the ordinary way, which says so. (In a
-    column the fast reading does not read: no cell it reads would show them.)"""
-    rows = _rows(400)
-    rows[10 if where == "before" else 390]["region"] = region
-    path = write_export(tmp_path / "export.csv", rows)
-    started = _recording_starts(monkeypatch)
-    assert read_fast(path, split=0.5) is None
-    assert len(started) == 1 and started[0].process is not None
-    assert started[0].process.returncode == acled_part.REFUSED
-    clean = write_export(tmp_path / "clean.csv", _rows(400))
-    assert read_fast(clean, split=0.5) is not None  # (the same file without it: read fast, in two)
-
-
 def _recording_starts(monkeypatch: pytest.MonkeyPatch) -> list[acled_part.Reading]:
     """The children started (each ``Reading`` as it starts)."""
     started: list[acled_part.Reading] = []

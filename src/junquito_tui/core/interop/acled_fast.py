@@ -46,7 +46,7 @@ from ..records import (
 from ..text import SLUG_PATTERN
 from . import acled, acled_part
 from .fields import is_placeholder, not_placeholders, plain_lines, without_fillers
-from .quick_csv import NotQuick, QuickCsv, blocks, open_quick, twice_marked
+from .quick_csv import NotQuick, QuickCsv, blocks, open_quick
 from .sheet_date_values import Parsed
 from .sheet_events import RowEvents
 from .sheet_layouts import Header, layout_of
@@ -89,15 +89,12 @@ def read_fast(
     try:
         if part is None:
             part = acled_part.start(path, split)  # first: its start-up overlaps the scans below
-        # Whatever the columns, nothing shown before the check may be an escape: the bytes are looked into
-        # here, or, read in two, by the part's process, all of them (this one's after its own rows, while
-        # the app takes its parts over: that process has the time to spare, this one has not)
-        if part is None and has_raw_control(path):
+        scanned = (0, part.offset if part is not None else None)  # (the part's bytes are looked into by it)
+        if has_raw_control(path, *scanned):  # whatever the columns: nothing shown before the check can be an escape
             return None
         try:
             # the csv module alone, reading the file as open_table does (up to the part, if any)
-            end = part.offset if part is not None else None
-            quick = open_quick(path, scanned=(0, None) if part is None else None, end=end)
+            quick = open_quick(path, scanned=scanned, end=scanned[1])
         except NotQuick:
             quick = None
         if quick is not None:
@@ -106,9 +103,9 @@ def read_fast(
                     return _sheet(Sheet(path, quick.table, None, progress, shown=shown), quick, part)
             except NotQuick:  # a row over several lines, say: read again, line by line
                 pass
-        if part is not None:  # all read here: all looked into here
+        if part is not None:  # all read here: the part's bytes looked into too
             part.stop()
-            if has_raw_control(path):
+            if has_raw_control(path, part.offset):
                 return None
         return _sheet(Sheet(path, open_table(path, max_bytes), None, progress, shown=shown), None, None)
     except Exception:  # in doubt: the ordinary reading says what is wrong
@@ -127,7 +124,7 @@ def read_rows_after(path: Path, quick: QuickCsv, offset: int, hand: Callable[[ac
         sheet = Sheet(path, quick.table)
         if layout_of(sheet.header) != "acled" or (begun := _begin(sheet, keep=True)) is None:
             return False
-        if has_raw_control(path, offset):  # (the bytes before: below)
+        if has_raw_control(path, offset):  # (the app looks into the bytes before)
             return False
         reading = begun[4]
         reading.book.actors.made_by = []
@@ -137,18 +134,11 @@ def read_rows_after(path: Path, quick: QuickCsv, offset: int, hand: Callable[[ac
             if len(reading.fields["id"]) >= acled_part.BATCH_ROWS:
                 hand(batches.next(sheet.counts.rows, sheet.counts.empty))
         hand(batches.next(sheet.counts.rows, sheet.counts.empty, last=True))
-        # the bytes the app reads, which it does not look into (``read_fast``): while it takes the parts over
-        return is_plain(path, 0, offset)
+        return True
     except NotQuick:  # the whole file is read line by line, in the app
         raise
     except Exception:  # in doubt: the ordinary reading
         return False
-
-
-def is_plain(path: Path, start: int, end: int) -> bool:
-    """Whether the bytes between ``start`` and ``end`` hold no control or undrawable character and no
-    mark of text decoded twice (``has_raw_control`` and ``quick_csv.twice_marked``, in one pass)."""
-    return not any(fast_json.has_raw_control(b) or twice_marked(b) for b in blocks(path, start, end, carried=3))
 
 
 def has_raw_control(path: Path, start: int = 0, end: int | None = None) -> bool:

@@ -9,9 +9,7 @@ last one comes. What refers to the file's registers, which number actors and sou
 they are first met, is handed back as what made it (the calls that made the actors, the source and
 date cells, the codings, in the order met), and the app makes it again after its own rows
 (``acled_fast``'s ``adopt``): so the whole comes out as one reading of the file would make it.
-After its last part, the child looks into the bytes before the cut, which the app reads without doing so
-(for a control character, or text decoded twice): it has time to spare while the app takes the parts
-over. Anything the child would say something of, it refuses (exit status 3), as the fast reading does; a
+Anything the child would say something of, it refuses (exit status 3), as the fast reading does; a
 child that fails, hangs or prints anything else gives no rows, and the file is read the ordinary way.
 """
 
