@@ -119,6 +119,29 @@ def test_a_large_export_is_read_by_two_processes_as_by_one(tmp_path: Path, monke
     assert same_reading(fast, load_with_report(path))
 
 
+@pytest.mark.parametrize(
+    ("region", "where"),
+    [
+        ("South\x1b[31m America", "before"),  # an escape, in the rows the app reads
+        ("South\x1b[31m America", "after"),  # ... in the rows the other process reads
+        ("South\u202eAmerica", "before"),  # a character the model refuses as undrawable
+        ("South\u202eAmerica", "after"),
+    ],
+)
+def test_a_file_read_in_two_is_looked_into_on_both_sides_of_the_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, region: str, where: str
+) -> None:
+    """In a column the fast reading does not read (no cell it shows would hold them), on either side of
+    the cut: the file is left to the ordinary reading, which says so; without them, it is read fast."""
+    rows = _rows(400)
+    rows[10 if where == "before" else 390]["region"] = region
+    path = write_export(tmp_path / "export.csv", rows)
+    started = _recording_starts(monkeypatch)
+    assert read_fast(path, split=0.5) is None
+    assert len(started) == 1  # (read in two)
+    assert read_fast(write_export(tmp_path / "clean.csv", _rows(400)), split=0.5) is not None
+
+
 def _recording_starts(monkeypatch: pytest.MonkeyPatch) -> list[acled_part.Reading]:
     """The children started (each ``Reading`` as it starts)."""
     started: list[acled_part.Reading] = []

@@ -56,7 +56,7 @@ _FEASTS = {
     "2 November": "all souls'? day|allerseelen|jour des morts|dia de finados|día de los fieles difuntos",
     "11 November": "armistice day|jour de l'armistice",
 }
-_NEAR = 14  # days either side of a feast an event 'around' it may be: as 'within days of' (``sheet_offsets``)
+_NEAR_DAYS = 14  # days either side of a feast an event 'around' it may be: as 'within days of' (``sheet_offsets``)
 # Words of nearness the date reader leaves in the text ('around', 'circa' it takes off: ``sheet_dates._NEAR``)
 _NEAR_WORDS = (
     r"on or (?:about|around)|some ?time (?:around|about)|roughly|abt\.?|cca\.?|zirka|um|en torno a(?:l| la)?|"
@@ -108,9 +108,10 @@ _FEAST_YEAR = lazy(
 
 def read(text: str, original: str, near: str | None = None) -> Parsed | None:
     """The feast's day or days in the year written after it, where ``text`` names one feast with its year
-    and no other date; None otherwise. ``near``: the word before it that puts the event near the feast
-    ('around', 'circa'), not on it: then the months from two weeks before it to two weeks after ('around
-    Christmas 2017' is December 2017 to January 2018: its year alone missed the first days of January)."""
+    and no other date; None otherwise. ``near``: the words before it that put the event near the feast
+    ('around', 'circa'; or those the text begins with: 'roughly'), not on it: then the months from two
+    weeks before it to two weeks after ('around Christmas 2017' is December 2017 to January 2018: its
+    year alone missed the first days of January)."""
     feast = _FEAST_YEAR.match(re.sub(r"[’‘´`]", "'", text.strip()))
     if feast is None:
         return None
@@ -162,7 +163,8 @@ def _month_near(day: date, side: int) -> dict[str, int]:
     """The month of the day two weeks before (``side`` -1) or after (1) ``day``: its own, or the one next to
     it (no month is shorter than 28 days), counted in numbers (after 31 December 9999 too)."""
     year, month = day.year, day.month
-    if (side < 0 and day.day > _NEAR) or (side > 0 and day.day + _NEAR <= calendar.monthrange(year, month)[1]):
+    inside = day.day > _NEAR_DAYS if side < 0 else day.day + _NEAR_DAYS <= calendar.monthrange(year, month)[1]
+    if inside:
         return {"year": year, "month": month}
     year, month = divmod(year * 12 + month - 1 + side, 12)
     return {"year": year, "month": month + 1}

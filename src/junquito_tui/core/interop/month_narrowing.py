@@ -153,7 +153,7 @@ _JULIAN_CHRISTMAS = re.compile(
     r"julian|old style)\s+(?:christmas|noël|navidad|weihnachten|natale|natal)",
     re.IGNORECASE,
 )
-# Doubt around a feast ('around Christmas 2017', 'vers Noël 1914', 'Christmas 2017?'): it may reach January
+# Doubt around a feast ('around Christmas 2017', 'vers Noël 1914', 'Christmas 2017?'): it may reach another year
 _ABOUT = re.compile(
     r"(?<![^\W\d_])(?:around|about|circa|c\.?|ca\.|maybe|possibly|probably|vers|hacia|verso|por volta|alrededor|"
     r"autour|um|gegen|environ|environs|intorno|attorno|incirca|roughly|approximately|approx|abt|cca|zirka|"

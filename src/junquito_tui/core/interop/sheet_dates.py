@@ -438,7 +438,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         text, vague, bound = text[: onwards.start()].strip(), True, bound or "after"
     if (since := _SINCE.match(text)) is not None:  # 'dal 29 novembre 2020' (not 'dal 15 al 20 agosto': a period)
         text, vague, bound = text[since.end() :], True, bound or "after"
-    near = near if vague and not doubted else None  # ('around Christmas 2017?' is in doubt: its year)
+    near = near if vague and not doubted else None  # ('around Christmas 2017?': in doubt, read by its years)
     if bound is None and (not vague or near) and (feast := feast_days.read(text, original, near)):
         return feast  # the whole cell a feast and its year: 'Christmas Eve 2017' is 24 December 2017
     if offsets and bound is None and not footnote and (counted := _from_offset(original, text, vague)) is not None:

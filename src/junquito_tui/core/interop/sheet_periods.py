@@ -248,7 +248,6 @@ def span(first: int, last: int) -> Parsed:
 def year_in_text(text: str, era: int, written: str | None = None) -> Parsed | str:
     """The year or years among the text's words. ``written``: the cell as written, where ``text`` has lost
     its words of doubt (which may take a feast into another year: 'around Christmas 2017 in Paris')."""
-    written = text if written is None else written
     text = _DOUBT.sub("", text)
     found = {int(y): m.start() for m in _YEAR_IN_TEXT.finditer(text) for y in m.groups() if y}
     found.update({int(m.group(1)): m.start(1) for m in _YEAR_AFTER_DECADE.finditer(text)})
