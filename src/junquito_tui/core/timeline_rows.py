@@ -24,7 +24,8 @@ from .records import Event, Precision
 HEADING = -1  # in ``RowIndex.positions``: a heading row; >= 0 is an event's position in the view
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _PRECISION, _APPROXIMATE = attrgetter("when.precision"), attrgetter("when.approximate")
-_ORDER_FIELDS = attrgetter("after", "before", "shown_after", "shown_before")
+_ORDER_NAMES = ("after", "before", "shown_after", "shown_before")  # (each None: placed by its date alone)
+_ORDER_FIELDS, _ORDER_FIELD = attrgetter(*_ORDER_NAMES), [attrgetter(name) for name in _ORDER_NAMES]
 
 
 @dataclass
@@ -53,10 +54,13 @@ class Span(NamedTuple):
 
 def spans(view: Sequence[Event]) -> Iterator[Span]:
     """Consecutive events grouped by heading, each with its sub-heading for untimed events."""
+    # No event of the view says where it goes but by its date (a spreadsheet's, most often): then every
+    # untimed one is placed by its period alone, found without asking each (28 ms in 74 at 100,000 events)
+    periods = _periods if any(any(map(field, view)) for field in _ORDER_FIELD) else len
     for parts, run in groupby(zip(per_when(view, group_parts), view, strict=True), key=_FIRST):
         span = list(map(_SECOND, run))
         leading = _leading_untimed(span) if parts and len(span) > 1 else []
-        label = unordered_label(parts, len(leading), _periods(leading)) if leading else ""
+        label = unordered_label(parts, len(leading), periods(leading)) if leading else ""
         yield Span(parts, span, label, len(leading))
 
 
