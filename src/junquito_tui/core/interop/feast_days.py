@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from ..dates import MONTHS
 from .lazy_pattern import lazy
+from .near_words import NEAR_PATTERN
 from .sheet_date_values import Parsed
 
 # name -> (first day, last day), each (years from the year written, month, day)
@@ -57,11 +58,6 @@ _FEASTS = {
     "11 November": "armistice day|jour de l'armistice",
 }
 _NEAR_DAYS = 14  # days either side of a feast an event 'around' it may be: as 'within days of' (``sheet_offsets``)
-# Words of nearness the date reader leaves in the text ('around', 'circa' it takes off: ``sheet_dates._NEAR``)
-_NEAR_WORDS = (
-    r"on or (?:about|around)|some ?time (?:around|about)|roughly|abt\.?|cca\.?|zirka|um|en torno a(?:l| la)?|"
-    r"perto d[oa]|aux alentours de|autour de|intorno a(?:l|lla)?|near"
-)
 # A feast, then its year right after it ('Christmas Eve 2017', 'Noël 1914', "New Year's Eve, 1999", 'la
 # Nochevieja de 2018'), the feast's words whole (not 'Christmas Eve' of 'Christmas Evening')
 # Feasts that move with Easter: days from Easter Sunday, first and last ('Holy Week': Palm Sunday to Easter)
@@ -100,7 +96,8 @@ _NAMES = [*_FEASTS.values(), *(names for _, names in _EASTER.values())]
 # lent 1998', 'Halloween 1978 (film)', 'probably Easter 2018': their year, as before
 _BEFORE = r"(?:(?:on|at|the|la|le|l'|el|der|die|das|am|im|il|lo|o|a|au|en|in|à|al|del|de|du|des|zu|zum|zur|na|no)\s+)*"
 _FEAST_YEAR = lazy(
-    rf"^(?:(?P<near>{_NEAR_WORDS})\s+)?{_BEFORE}(?P<name>{'|'.join(sorted(_NAMES, key=len, reverse=True))})"
+    rf"^(?:(?P<near>{NEAR_PATTERN})(?:\s+|(?<=[~≈±])))?"  # (a mark may touch the feast: '~Noël 2017')
+    rf"{_BEFORE}(?P<name>{'|'.join(sorted(_NAMES, key=len, reverse=True))})"
     r"(?:,?\s+(?:of|de|del|di|do|von|du)?\s*|,\s*)(?P<year>[1-9]\d{3})[\s.!]*$",
     re.IGNORECASE,
 )

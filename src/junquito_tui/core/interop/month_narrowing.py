@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from .month_words import COMMON_WORDS, FILLER, LEADING, MONTH_NAMES, NAMES_TOO, TOKENS, WEEKDAY_NAMES
+from .near_words import NEAR_PATTERN
 from .sheet_offsets import OFFSET
 
 # A day written out in digits inside other text ('aprox. 12:00 del 15/01/2018'), a four-digit year
@@ -155,10 +156,7 @@ _JULIAN_CHRISTMAS = re.compile(
 )
 # Doubt around a feast ('around Christmas 2017', 'vers Noël 1914', 'Christmas 2017?'): it may reach another year
 _ABOUT = re.compile(
-    r"(?<![^\W\d_])(?:around|about|circa|c\.?|ca\.|maybe|possibly|probably|vers|hacia|verso|por volta|alrededor|"
-    r"autour|um|gegen|environ|environs|intorno|attorno|incirca|roughly|approximately|approx|abt|cca|zirka|"
-    r"en torno|em torno|perto|alentours|near|nearly|close to|more or less|más o menos|à peu près|vor oder nach|"
-    r"a eso de|sobre|por|lá pelo|sometime|some time|somewhere|rund)(?![^\W\d_])|\?|~|≈|±",
+    rf"(?<![^\W\d_])(?:{NEAR_PATTERN}|c|maybe|possibly|probably|nearly|vor oder nach|sobre|por)(?![^\W\d_])|[?~≈±]",
     re.IGNORECASE,
 )
 

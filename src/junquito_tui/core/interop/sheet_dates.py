@@ -32,6 +32,7 @@ from datetime import date, datetime, time, timedelta
 from ..dates import MONTHS
 from . import feast_days, sheet_offsets
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
+from .near_words import NEAR
 from .offset_days import next_unit, shifted
 from .sheet_clock import MIDNIGHT, NO_OFFSET, ZONE_WORD, clock_at_end
 from .sheet_date_values import (
@@ -73,12 +74,6 @@ _VAGUE = re.compile(
     r"a partire d(?:all['’]|[ae]l?))(?![^\W\d_]))\s*",
     re.IGNORECASE,
 )
-# Words that put a date near another, no more ('around Christmas 2017')
-_NEAR = frozenset(["~", "≈", "c.", "ca", "ca.", "circa", "around", "about", "approximately", "approx", "approx."])
-_NEAR |= frozenset(["aprox", "aprox.", "aproximadamente", "hacia", "hacia el", "hacia la", "alrededor de"])
-_NEAR |= frozenset(["alrededor del", "cerca de", "cerca del", "vers", "vers le", "environ", "etwa", "ungefähr"])
-_NEAR |= frozenset(["ungefahr", "gegen", "por volta de", "por volta da", "por volta do", "verso", "verso il"])
-_NEAR |= frozenset(["intorno al", "cerca da", "cerca do", "sometime", "some time"])
 # Words that give one side of a date only: the date read is that bound, approximate, the words in its
 # note; how far before or after it is not said, so a warning says so.
 # By the words' first one ('antes del' is 'antes'): the side of the date they give.
@@ -428,7 +423,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         word = match.group().strip().lower()
         text, vague = text[match.end() :], vague or word not in ("the", "el")  # ('el 15 de enero': no guess)
         if word not in ("the", "el") and near is not None:  # words of nearness alone ('around about'), or none
-            near = None if word not in _NEAR else f"{near} {match.group().strip()}".strip()
+            near = None if word not in NEAR else f"{near} {match.group().strip()}".strip()
         if match.group()[-1:].isalpha() and text[:1] == "-" and text[1:2].isdigit():
             text = text[1:]  # 'early-2017', 'approximately-1900': a hyphen after a word, no minus sign ('c.-460' is)
         bound = bound or (word if word in _BOUNDS or word.split()[0] in _BOUNDS else None)
