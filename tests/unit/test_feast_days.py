@@ -113,7 +113,6 @@ def test_near_a_feast_at_the_end_of_9999_is_counted_past_it(text: str) -> None:
         ("Hanukkah 2024", 2024, 2025),  # (it may end in January)
         ("around Orthodox Christmas 2018", 2017, 2018),  # 7 January: the December before, not the one after
         ("nearly Epiphany 1584", 1583, 1584),
-        ("c New Year's Day 1215", 1214, 1215),
     ],
 )
 def test_a_feast_in_doubt_or_among_words_holds_the_years_its_weeks_reach(text: str, first: int, last: int) -> None:
@@ -135,6 +134,7 @@ def test_a_feast_in_doubt_or_among_words_holds_the_years_its_weeks_reach(text: s
         ("ca. um Weihnachten 2018", (2018, 12), (2019, 1)),  # ('um' left in the text by the date reader)
         ("(~ Noël 2017)", (2017, 12), (2018, 1)),
         ("~Noël 2017", (2017, 12), (2018, 1)),  # (a mark touching the feast)
+        ("c New Year's Day 1215", (1214, 12), (1215, 1)),
         ("± Boxing Day 1348", (1348, 12), (1349, 1)),
         ("more or less Christmas Eve 1517", (1517, 12), (1518, 1)),
         ("intorno a Epifania 1583", (1582, 12), (1583, 1)),
@@ -261,3 +261,22 @@ def test_every_word_of_nearness_puts_a_date_near_a_feast(words: str) -> None:
     parsed = read_date(f"{words} Christmas 2017")
     assert isinstance(parsed, Parsed) and parsed.parts == {"year": 2017, "month": 12}
     assert parsed.end == {"year": 2018, "month": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("around Holy Innocents 2017", 2017, 2018),  # 28 December
+        ("hacia fin de año 1999", 1999, 2000),  # the year's end, near it
+        ("around the holidays 2017", 2017, 2018),
+    ],
+)
+def test_the_end_of_a_year_in_doubt_holds_the_next(text: str, first: int, last: int) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": first} and parsed.end == {"year": last}
+
+
+def test_c_without_its_dot_puts_a_date_near_a_feast() -> None:
+    parsed = read_date("c Fourth of July 2018")  # (it was July 2018, read from the feast's name)
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": 2018, "month": 6}
+    assert parsed.end == {"year": 2018, "month": 7}

@@ -141,7 +141,8 @@ _NEW_YEARS_DAY = re.compile(r"new year'?s day|jour de l'an|neujahrstag|d[ií]a d
 # Feasts of late December, and of early January (Christmas where the Julian calendar keeps it: 7 January)
 _CHRISTMAS = re.compile(
     r"(?<![^\W\d_])(?:christmas|xmas|noël|noel|navidad|weihnacht|natale|natal|boxing day|st\.? stephen|stephanstag|"
-    r"santo stefano|nochebuena|heilige[rn]? abend|advent|pascuas?(?![^\W\d_]))",
+    r"santo stefano|nochebuena|heilige[rn]? abend|advent|pascuas?(?![^\W\d_])|holy innocents|innocents|inocentes|"
+    r"fin de año|year's end|end of the year|fin d'année|jahresende|fine anno|holiday season|holidays|les fêtes)",
     re.IGNORECASE,
 )
 _EPIPHANY = re.compile(

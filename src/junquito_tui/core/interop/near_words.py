@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-NEAR = frozenset(["~", "≈", "±", "c.", "ca", "ca.", "cca", "cca.", "circa", "around", "round about", "about"])
+NEAR = frozenset(["~", "≈", "±", "c", "c.", "ca", "ca.", "cca", "cca.", "circa", "around", "about"])
 NEAR |= frozenset(["approximately", "approx", "approx.", "roughly", "abt", "abt.", "near", "close to"])
 NEAR |= frozenset(["more or less", "on or about", "on or around", "sometime", "some time", "sometime around"])
-NEAR |= frozenset(["some time around", "just around", "somewhere around"])
+NEAR |= frozenset(["some time around", "just around", "somewhere around", "round about"])
 NEAR |= frozenset(["aprox", "aprox.", "aproximadamente", "hacia", "hacia el", "hacia la", "alrededor de"])
 NEAR |= frozenset(["alrededor del", "cerca de", "cerca del", "en torno a", "en torno al", "en torno a la"])
 NEAR |= frozenset(["más o menos", "a eso de", "vers", "vers le", "environ", "autour de", "aux alentours de"])
