@@ -108,6 +108,21 @@ def test_near_a_feast_at_the_end_of_9999_is_counted_past_it(text: str) -> None:
         ("circa Epiphany (2017)", 2016, 2017),
         ("around Natale 1999 in Paris", 1999, 2000),  # more words than the feast and its year
         ("around early Christmas 2017", 2017, 2018),  # a word other than of nearness: not the months
+        # (a tenth review: doubt and sides in words, and names in more languages)
+        ("after Christmas 1944", 1944, 1945),
+        ("Christmas 1944 or shortly after", 1944, 1945),
+        ("Xmas Day 1999 (uncertain)", 1999, 2000),
+        ("posiblemente la Navidad de 1600", 1600, 1601),
+        ("Heiligabend 2008?", 2008, 2009),
+        ("Kerstmis 1944 (?)", 1944, 1945),
+        ("Chanukka 2016", 2016, 2017),
+        ("Nieuwjaar 2016", 2015, 2017),  # New Year: the night into the year or out of it
+        ("Ano-Novo de 2004", 2003, 2005),
+        ("de jaarwisseling 2019", 2018, 2020),  # the turn of a year: into it or out of it
+        ("Yule 1944", 1944, 1945),  # the Christmas season, whose days run into January
+        ("Janucá de 2020", 2020, 2021),
+        ("Christmas hols (1975)", 1975, 1976),
+        ("waarschijnlijk orthodoxe Kerst 1998", 1997, 1998),  # 7 January: the December before
         ("± Boxing Day 1348 (?)", 1348, 1349),  # feasts of late December
         ("around Kwanzaa 2017", 2017, 2018),  # 26 December to 1 January: always into the next year
         ("Hanukkah 2024", 2024, 2025),  # (it may end in January)
@@ -135,6 +150,7 @@ def test_a_feast_in_doubt_or_among_words_holds_the_years_its_weeks_reach(text: s
         ("(~ Noël 2017)", (2017, 12), (2018, 1)),
         ("~Noël 2017", (2017, 12), (2018, 1)),  # (a mark touching the feast)
         ("c New Year's Day 1215", (1214, 12), (1215, 1)),
+        ("c. Saint Stephen's Day 1936", (1936, 12), (1937, 1)),
         ("± Boxing Day 1348", (1348, 12), (1349, 1)),
         ("more or less Christmas Eve 1517", (1517, 12), (1518, 1)),
         ("intorno a Epifania 1583", (1582, 12), (1583, 1)),
@@ -162,8 +178,11 @@ def test_easter_is_dateutils_for_every_gregorian_year_to_2500() -> None:
         ("Holy Week 2018", (2018, 3, 25), (2018, 4, 1)),  # Palm Sunday to Easter
         ("Easter 2018", (2018, 3, 30), (2018, 4, 2)),  # Good Friday to Easter Monday
         ("Easter Sunday 2018", (2018, 4, 1), None),
-        ("Pfingsten 2019", (2019, 6, 9), None),  # Easter 2019: 21 April
-        ("Ascension Day 2021", (2021, 5, 13), None),
+        ("Pfingsten 2019", (2019, 6, 9), (2019, 6, 10)),  # Easter 2019: 21 April; its Sunday and Monday
+        ("Pentecost Sunday 2019", (2019, 6, 9), None),
+        ("Ascension Day 2021", (2021, 5, 13), (2021, 5, 16)),  # or the Sunday after, where kept then
+        ("Ascensione 1990", (1990, 5, 24), (1990, 5, 27)),  # (Italy: on the Sunday since 1977)
+        ("Corpus Christi 2019", (2019, 6, 20), (2019, 6, 23)),
         ("Shrove Tuesday 2020", (2020, 2, 25), None),
         ("Mardi Gras 2020", (2020, 2, 11), (2020, 2, 25)),  # a season too: the two weeks to Shrove Tuesday
         ("Lent 2018", (2018, 2, 14), (2018, 3, 31)),  # Ash Wednesday to Holy Saturday
@@ -196,6 +215,8 @@ def test_no_gregorian_easter_before_1583() -> None:
         "Halloween 1978 (film)",  # a title
         "Pascua 2017",  # Easter in Spain, Christmas in Chile
         "Protests on Christmas Eve 2017",  # words before the feast: read as before, its year
+        "na Allerheiligen 1944",  # 'after' in Dutch, not 'on the' as in Portuguese
+        "Holy Thursday 1850",  # Maundy Thursday, or (the Book of Common Prayer's) Ascension Day
     ],
 )
 def test_a_feast_is_read_only_where_it_and_its_year_are_the_whole_cell(text: str) -> None:

@@ -43,7 +43,8 @@ _FEASTS = {
     "veille de noël|réveillon de noël",
     "25 December": "christmas day|día de navidad|jour de noël|erster weihnachtstag|giorno di natale|dia de natal",
     "24 to 26 December": "christmas|xmas|noël|noel|navidad|weihnachten|natale|natal",
-    "26 December": "boxing day|st\\.? stephen's day|santo stefano|stephanstag|zweiter weihnachtstag",
+    "26 December": "boxing day|st\\.? stephen'?s day|saint stephen'?s day|santo stefano|stephanstag|"
+    "zweiter weihnachtstag",
     "31 December": "new year'?s eve|nochevieja|saint-sylvestre|silvester|san silvestro|véspera de ano novo",
     "1 January": "new year'?s day|jour de l'an|día de año nuevo|neujahrstag|dia de ano novo",
     "the night of 31 December to 1 January": "new year|nouvel an|año nuevo|ano nuevo|neujahr|capodanno|ano novo",
@@ -67,7 +68,8 @@ _EASTER = {
                              "domenica delle palme"),
     "the day before Easter": ((-1, -1), "holy saturday|sábado santo|samedi saint|karsamstag|sabato santo|"
                                  "sábado de aleluia"),
-    "3 days before Easter": ((-3, -3), "maundy thursday|holy thursday|jueves santo|jeudi saint|gründonnerstag|"
+    # (not 'Holy Thursday' in English: the Book of Common Prayer's Ascension Day)
+    "3 days before Easter": ((-3, -3), "maundy thursday|jueves santo|jeudi saint|gründonnerstag|"
                              "giovedì santo|quinta-feira santa"),
     "2 days before Easter": ((-2, -2), "good friday|viernes santo|vendredi saint|karfreitag|venerdì santo|"
                              "venerdi santo|sexta-feira santa"),
@@ -75,18 +77,21 @@ _EASTER = {
                       "ostersonntag|domenica di pasqua|domingo de páscoa"),
     "Good Friday to Easter Monday": ((-2, 1), "easter|pâques|paques|ostern|pasqua|páscoa|pascoa"),
     "the day after Easter": ((1, 1), "easter monday|lundi de pâques|ostermontag|lunedì dell'angelo|pasquetta"),
-    "39 days after Easter": ((39, 39), "ascension day|ascension|ascensión|christi himmelfahrt|himmelfahrt|"
-                             "ascensione|ascensão"),
-    "49 days after Easter": ((49, 49), "pentecost|pentecost sunday|pentecote|pentecostes|whit sunday|"
-                             "whitsunday|whitsun|pentecôte|pfingsten|pfingstsonntag|pentecostés|pentecoste"),
+    # (Ascension and Corpus Christi are kept on the Sunday after in some countries and dioceses)
+    "39 days after Easter, or the Sunday after": ((39, 42), "ascension day|ascension|ascensión|"
+                                                  "christi himmelfahrt|himmelfahrt|ascensione|ascensão"),
+    "49 days after Easter": ((49, 49), "pentecost sunday|whit sunday|whitsunday|pfingstsonntag"),
+    # (Pentecost, as Easter, names its Monday too: a holiday in much of Europe)
+    "49 and 50 days after Easter, its Sunday and Monday": ((49, 50), "pentecost|pentecote|pentecostes|whitsun|"
+                                                           "pentecôte|pfingsten|pentecostés|pentecoste"),
     "50 days after Easter": ((50, 50), "whit monday|lundi de pentecôte|pfingstmontag"),
-    "60 days after Easter": ((60, 60), "corpus christi|fronleichnam|fête-dieu"),
+    "60 days after Easter, or the Sunday after": ((60, 63), "corpus christi|fronleichnam|fête-dieu"),
     "46 days before Easter": ((-46, -46), "ash wednesday|mercredi des cendres|aschermittwoch|miércoles de ceniza|"
                               "mercoledì delle ceneri|quarta-feira de cinzas"),
     "47 days before Easter": ((-47, -47), "shrove tuesday|fat tuesday|pancake day|martes de carnaval|"
                               "martedì grasso|terça-feira de carnaval"),
     # (Mardi Gras names a season too, its parades in the two weeks to Shrove Tuesday)
-    "the two weeks to Shrove Tuesday": ((-61, -47), "mardi gras"),
+    "Shrove Tuesday or the two weeks to it": ((-61, -47), "mardi gras"),
     "the week before Ash Wednesday": ((-52, -46), "carnival|carnaval|karneval|carnevale|fasching|fastnacht"),
     "Ash Wednesday to Holy Saturday": ((-46, -1), "lent|carême|cuaresma|fastenzeit|quaresima|quaresma"),
 }  # fmt: skip
@@ -94,7 +99,8 @@ _NAMES = [*_FEASTS.values(), *(names for _, names in _EASTER.values())]
 # The whole cell: a feast and its year, a few words before it at most ('on', 'la', 'am'), a mark after it; not
 # 'Orthodox Easter 2018', 'Chinese New Year 2020', 'Monday of Pentecost', 'Christmas to New Year 2017', 'Money
 # lent 1998', 'Halloween 1978 (film)', 'probably Easter 2018': their year, as before
-_BEFORE = r"(?:(?:on|at|the|la|le|l'|el|der|die|das|am|im|il|lo|o|a|au|en|in|à|al|del|de|du|des|zu|zum|zur|na|no)\s+)*"
+# (not 'na', which is 'after' in Dutch: 'na Allerheiligen 1944')
+_BEFORE = r"(?:(?:on|at|the|la|le|l'|el|der|die|das|am|im|il|lo|o|a|au|en|in|à|al|del|de|du|des|zu|zum|zur|no)\s+)*"
 _FEAST_YEAR = lazy(
     rf"^(?:(?P<near>{NEAR_PATTERN})(?:\s+|(?<=[~≈±])))?"  # (a mark may touch the feast: '~Noël 2017')
     rf"{_BEFORE}(?P<name>{'|'.join(sorted(_NAMES, key=len, reverse=True))})"

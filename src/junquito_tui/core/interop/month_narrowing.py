@@ -132,32 +132,49 @@ def across_years(text: str) -> int:
 _INTO_NEXT = re.compile(
     r"(?<![^\W\d_])(?:new year'?s eve|nochevieja|silvester|sylvester|saint-sylvestre|san silvestro|réveillon|"
     r"hogmanay|véspera de ano novo|christmastide|twelve days of christmas|octave of christmas|post-christmas|"
-    r"after christmas|christmas (?:holidays?|season|break|vacation)|vacances de noël|weihnachtsferien|"
-    r"vacaciones de navidad|vacanze di natale|férias de natal|kwanzaa|hanukk?ah|chanukk?ah)",
+    r"after christmas|christmas (?:holidays?|season|break|vacation|festivities|period|week)|vacances de noël|"
+    r"weihnachtsferien|vacaciones de navidad|vacanze di natale|férias de natal|kwanzaa|hanukk?ah|chanukk?ah|"
+    r"chanukka|janucá|jánuca|hanouk?ka|oud en nieuw|oudejaars|fêtes de fin d'année|entre les fêtes|"
+    r"zwischen den jahren|festas natalinas|kerstperiode|kerstvakantie|fiestas navideñas|festività natalizie|"
+    r"yule|yuletide|época de natal|fim[- ]de[- ]ano|christmas hols)",
     re.IGNORECASE,
 )
-_NEW_YEAR = re.compile(r"(?<![^\W\d_])(?:new year|nouvel an|año nuevo|ano nuevo|ano novo|capodanno|neujahr)", re.I)
+_NEW_YEAR = re.compile(
+    r"(?<![^\W\d_])(?:new year|nouvel an|nouvelle année|an neuf|año nuevo|ano nuevo|ano[ -]novo|ano[ -]bom|"
+    r"capodanno|neujahr|nieuwjaar|turn of the year|jaarwisseling|jahreswechsel|cambio de año|virada do ano)",
+    re.I,
+)
 _NEW_YEARS_DAY = re.compile(r"new year'?s day|jour de l'an|neujahrstag|d[ií]a de a[ñn]o nuevo|dia de ano novo", re.I)
 # Feasts of late December, and of early January (Christmas where the Julian calendar keeps it: 7 January)
 _CHRISTMAS = re.compile(
-    r"(?<![^\W\d_])(?:christmas|xmas|noël|noel|navidad|weihnacht|natale|natal|boxing day|st\.? stephen|stephanstag|"
-    r"santo stefano|nochebuena|heilige[rn]? abend|advent|pascuas?(?![^\W\d_])|holy innocents|innocents|inocentes|"
+    r"(?<![^\W\d_])(?:christmas|xmas|noël|noel|navidad|weihnacht|natale|natal|boxing day|st\.? stephen|"
+    r"saint stephen|san esteban|saint-étienne|stephanstag|santo stefano|nochebuena|heilig(?:e[rn]?)? ?abend|kerst|"
+    r"nativity|natividad|christnacht|advent|pascuas?(?![^\W\d_])|holy innocents|innocents|inocentes|innocenti|"
+    r"unschuldige kinder|"
     r"fin de año|year's end|end of the year|fin d'année|jahresende|fine anno|holiday season|holidays|les fêtes)",
     re.IGNORECASE,
 )
 _EPIPHANY = re.compile(
     r"(?<![^\W\d_])(?:epiphany|épiphanie|epiphanie|reyes|dreikönig|drei könige|three kings|twelfth night|befana|"
-    r"epifan[ií]a|reis)",
+    r"epifan[ií]a|reis|driekoningen|pascua militar)",
     re.I,
 )
 _JULIAN_CHRISTMAS = re.compile(
     r"(?<![^\W\d_])(?:orthodox|orthodoxe|ortodoxa|ortodossa|russian|coptic|ethiopian|serbian|ukrainian|armenian|"
-    r"julian|old style)\s+(?:christmas|noël|navidad|weihnachten|natale|natal)",
+    r"julian|old style)\s+(?:christmas|noël|navidad|weihnachten|natale|natal)|"
+    r"(?:christmas|noël|navidad|weihnachten|natale|natal|kerst\w*)\s+(?:ortodox[ao]|orthodoxe?|russe|copte|juliano)|"
+    r"orthodoxe?\s+kerst",
     re.IGNORECASE,
 )
-# Doubt around a feast ('around Christmas 2017', 'vers Noël 1914', 'Christmas 2017?'): it may reach another year
+# Doubt around a feast, or a side of it ('around Christmas 2017', 'vers Noël 1914', 'Christmas 2017?', 'shortly
+# after Boxing Day 1936', 'Heiligabend 2008 (uncertain)'): it may reach another year
 _ABOUT = re.compile(
-    rf"(?<![^\W\d_])(?:{NEAR_PATTERN}|c|maybe|possibly|probably|nearly|vor oder nach|sobre|por)(?![^\W\d_])|[?~≈±]",
+    rf"(?<![^\W\d_])(?:{NEAR_PATTERN}|c|maybe|possibly|probably|perhaps|nearly|uncertain|unsure|approx|"
+    r"posiblemente|probablemente|quizás?|wahrscheinlich|vermutlich|vielleicht|peut-être|probablement|forse|"
+    r"probabilmente|talvez|provavelmente|misschien|waarschijnlijk|after|before|following|towards|shortly|or|"
+    r"env|incerto|incierto|incertain|unsicher|onzeker|vicinity|days|earlier|later|pelo|pouco|logo|após|rond|"
+    r"omstreeks|ongeveer|wohl|knapp|ridosso|próximo|proximo|within|week|"
+    r"nach|vor|kurz|après|avant|peu|después|antes|dopo|prima|depois|na|voor|tot|sobre|por)(?![^\W\d_])|[?~≈±]",
     re.IGNORECASE,
 )
 
