@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core.interop.feast_days import easter
+from junquito_tui.core.interop.feast_days import easter, julian_easter
 from junquito_tui.core.interop.near_words import NEAR as NEAR_WORDS
 from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import read_date
@@ -194,6 +194,32 @@ def test_a_feast_that_moves_with_easter(text: str, start: tuple[int, int, int], 
     assert isinstance(parsed, Parsed) and tuple(parsed.parts.values()) == start
     assert (tuple(parsed.end.values()) if parsed.end else None) == end
     assert parsed.approximate and parsed.note is not None and "Easter" in parsed.note
+
+
+def test_julian_easter_is_dateutils_orthodox_easter_for_every_year_it_gives() -> None:
+    """The oracle: dateutil's Orthodox Easter, the Julian reckoning given as a Gregorian date (1583-4099)."""
+    from dateutil.easter import EASTER_ORTHODOX
+    from dateutil.easter import easter as dateutil_easter
+
+    assert all(julian_easter(year) == dateutil_easter(year, EASTER_ORTHODOX) for year in range(1583, 4100))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Easter 1584", (1584, 3, 30), (1584, 4, 30)),  # 1 April, or 29 April where the Julian calendar was kept
+        ("Good Friday 1724", (1724, 4, 14), (1724, 4, 14)),  # (the same Sunday that year: 16 April)
+        ("Pfingsten 1720", (1720, 5, 19), (1720, 6, 17)),  # Easter 31 March, or 28 April: Pentecost four weeks on
+        ("Easter 1752", (1752, 3, 31), (1752, 4, 10)),  # 2 April, or 9 April in England's last Julian year
+        ("Easter 1753", (1753, 4, 20), (1753, 4, 23)),  # the Gregorian calendar alone after 1752
+    ],
+)
+def test_an_easter_before_1753_may_be_the_julian_one(text: str, start: tuple[int, ...], end: tuple[int, ...]) -> None:
+    """A tenth review: an English or German register before 1753 keeps the Julian Easter, weeks from the
+    Gregorian one in some years; the reading holds both, and the note gives both."""
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and tuple(parsed.parts.values()) == start
+    assert tuple((parsed.end or parsed.parts).values()) == end
 
 
 def test_no_gregorian_easter_before_1583() -> None:

@@ -2,7 +2,8 @@
 1999, 'Good Friday 2018' 30 March 2018, two days before that year's Easter (each was its whole year).
 Approximate, the note saying which day the feast is: the reading is an inference, and an event 'on
 Christmas Eve' may run into the night. Feasts that move with Easter are counted from the Western
-(Gregorian) Easter, from 1583, when that calendar began. A feast whose day differs by church or country
+(Gregorian) Easter, from 1583, when that calendar began; to 1752 from the Julian Easter too, which England
+and much of Protestant Europe still kept (the reading holds both). A feast whose day differs by church or country
 (Orthodox Easter, Independence Day, Labour Day in the United States) or follows the moon otherwise
 (Ramadan) is not read here: its year stays the reading.
 """
@@ -58,6 +59,7 @@ _FEASTS = {
     "2 November": "all souls'? day|allerseelen|jour des morts|dia de finados|día de los fieles difuntos",
     "11 November": "armistice day|jour de l'armistice",
 }
+LAST_JULIAN_YEAR = 1752  # England's last year on the Julian calendar (Catholic Europe left it from 1582)
 _NEAR_DAYS = 14  # days either side of a feast an event 'around' it may be: as 'within days of' (``sheet_offsets``)
 # A feast, then its year right after it ('Christmas Eve 2017', 'Noël 1914', "New Year's Eve, 1999", 'la
 # Nochevieja de 2018'), the feast's words whole (not 'Christmas Eve' of 'Christmas Evening')
@@ -122,9 +124,14 @@ def read(text: str, original: str, near: str | None = None) -> Parsed | None:
     if (moving := next((label for label, (_, names) in _EASTER.items() if _whole(names, name)), None)) is not None:
         if year < 1583:  # (before the Gregorian calendar: its Easter is not this one)
             return None
-        sunday = easter(year)
-        first, last = (sunday + timedelta(days=days) for days in _EASTER[moving][0])
-        label = f"{moving} (Easter {year}: {sunday.day} {MONTHS[sunday.month - 1]})"
+        sunday, (before, after) = easter(year), _EASTER[moving][0]
+        label = f"{moving} (Easter {year}: {_day(sunday)}"
+        first, last = sunday + timedelta(days=before), sunday + timedelta(days=after)
+        # England and much of Protestant Europe kept the Julian calendar to 1752: their Easter may be weeks later
+        if year <= LAST_JULIAN_YEAR and (old := julian_easter(year)) != sunday:
+            first, last = min(first, old + timedelta(days=before)), max(last, old + timedelta(days=after))
+            label += f"; {_day(old)} where the Julian calendar was still kept, as in England to {LAST_JULIAN_YEAR}"
+        label += ")"
     else:
         label = next(day for day, names in _FEASTS.items() if _whole(names, name))
         first, last = (date(year + years, month, day) for years, month, day in _ON[label])
@@ -146,6 +153,19 @@ def easter(year: int) -> date:
     shift = (golden + 11 * epact + 22 * weekday) // 451
     month, day = divmod(epact + weekday - 7 * shift + 114, 31)
     return date(year, month, day + 1)
+
+
+def julian_easter(year: int) -> date:
+    """Easter Sunday as the Julian calendar reckons it (Meeus's Julian computation), given as the Gregorian
+    date of that day: the Easter of a country that had not yet taken the Gregorian calendar."""
+    golden, leap, week = year % 19, year % 4, year % 7
+    moon = (19 * golden + 15) % 30
+    month, day = divmod(moon + (2 * leap + 4 * week - moon + 34) % 7 + 114, 31)
+    return date(year, month, day + 1) + timedelta(days=year // 100 - year // 400 - 2)  # (from March: the gap then)
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 def _whole(names: str, name: str) -> bool:
