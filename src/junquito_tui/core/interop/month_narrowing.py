@@ -136,7 +136,7 @@ _INTO_NEXT = re.compile(
     r"weihnachtsferien|vacaciones de navidad|vacanze di natale|férias de natal|kwanzaa|hanukk?ah|chanukk?ah|"
     r"chanukka|janucá|jánuca|hanouk?ka|oud en nieuw|oudejaars|fêtes de fin d'année|entre les fêtes|"
     r"zwischen den jahren|festas natalinas|kerstperiode|kerstvakantie|fiestas navideñas|festività natalizie|"
-    r"yule|yuletide|época de natal|fim[- ]de[- ]ano|christmas hols)",
+    r"yule|yuletide|época de natal|fim[- ]de[- ]ano|christmas hols|chanoeka|oudjaar|oudejaar|old year's night)",
     re.IGNORECASE,
 )
 _NEW_YEAR = re.compile(
@@ -150,13 +150,13 @@ _CHRISTMAS = re.compile(
     r"(?<![^\W\d_])(?:christmas|xmas|noël|noel|navidad|weihnacht|natale|natal|boxing day|st\.? stephen|"
     r"saint stephen|san esteban|saint-étienne|stephanstag|santo stefano|nochebuena|heilig(?:e[rn]?)? ?abend|kerst|"
     r"nativity|natividad|christnacht|advent|pascuas?(?![^\W\d_])|holy innocents|innocents|inocentes|innocenti|"
-    r"unschuldige kinder|"
+    r"unschuldige kinder|onnozele kinderen|navideñ|crimbo|santo estêvão|sant esteve|misa del gallo|"
     r"fin de año|year's end|end of the year|fin d'année|jahresende|fine anno|holiday season|holidays|les fêtes)",
     re.IGNORECASE,
 )
 _EPIPHANY = re.compile(
-    r"(?<![^\W\d_])(?:epiphany|épiphanie|epiphanie|reyes|dreikönig|drei könige|three kings|twelfth night|befana|"
-    r"epifan[ií]a|reis|driekoningen|pascua militar)",
+    r"(?<![^\W\d_])(?:epiphany|épiphanie|epiphanie|reyes|rois|dreikönig|drei könige|three kings|twelfth[- ]night|"
+    r"befana|epifan[ií]a|reis|driekoningen|pascua militar|little christmas)",
     re.I,
 )
 _JULIAN_CHRISTMAS = re.compile(
@@ -173,7 +173,8 @@ _ABOUT = re.compile(
     r"posiblemente|probablemente|quizás?|wahrscheinlich|vermutlich|vielleicht|peut-être|probablement|forse|"
     r"probabilmente|talvez|provavelmente|misschien|waarschijnlijk|after|before|following|towards|shortly|or|"
     r"env|incerto|incierto|incertain|unsicher|onzeker|vicinity|days|earlier|later|pelo|pouco|logo|após|rond|"
-    r"omstreeks|ongeveer|wohl|knapp|ridosso|próximo|proximo|within|week|"
+    r"omstreeks|ongeveer|wohl|knapp|ridosso|próximo|proximo|within|week|approximate|approximative|aproximad[ao]|"
+    r"incert[ao]|incierta|kort|erna|seguir|run-up|right|quelques|few|"
     r"nach|vor|kurz|après|avant|peu|después|antes|dopo|prima|depois|na|voor|tot|sobre|por)(?![^\W\d_])|[?~≈±]",
     re.IGNORECASE,
 )
