@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from junquito_tui.core.interop.month_words import WEEKDAYS
@@ -71,6 +71,7 @@ _MEANT = re.compile(r"(?:AM|PM)?(?:HRS?|HS|HORAS)?Z?|(?:UTC|GMT)Z?|(?:CAL)?BP")
     _MINUTES,
     st.sampled_from(["", " PM", " a.m."]),
 )
+@example("ON", 10, 0, "")  # (was read as 'from ... on', onwards: a bound)
 def test_a_zone_abbreviation_keeps_the_day_and_says_the_time(word: str, hour: int, minute: int, meridian: str) -> None:
     # before: '2020-01-01 10:00 EST' was read as the year 2020, approximate, with no warning
     hour = hour % 12 + 1 if meridian else hour

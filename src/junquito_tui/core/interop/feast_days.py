@@ -120,21 +120,24 @@ def read(text: str, original: str, near: str | None = None) -> Parsed | None:
     feast = _FEAST_YEAR.match(re.sub(r"[’‘´`]", "'", text.strip()))
     if feast is None:
         return None
-    name, year = feast.group("name").lower(), int(feast.group("year"))
+    name, year = feast.group("name"), int(feast.group("year"))  # (not lowered: 'CHRİSTMAS' would be two letters more)
     if (moving := next((label for label, (_, names) in _EASTER.items() if _whole(names, name)), None)) is not None:
         if year < 1583:  # (before the Gregorian calendar: its Easter is not this one)
             return None
         sunday, (before, after) = easter(year), _EASTER[moving][0]
         label = f"{moving} (Easter {year}: {_day(sunday)}"
         first, last = sunday + timedelta(days=before), sunday + timedelta(days=after)
-        # England and much of Protestant Europe kept the Julian calendar to 1752: their Easter may be weeks later
+        # England and much of Protestant Europe kept the Julian calendar to 1752: a register of theirs writes its
+        # Easter in that calendar's days ('19 April 1584', as it writes any date), weeks from the Gregorian
         if year <= LAST_JULIAN_YEAR and (old := julian_easter(year)) != sunday:
             first, last = min(first, old + timedelta(days=before)), max(last, old + timedelta(days=after))
-            label += f"; {_day(old)} where the Julian calendar was still kept, as in England to {LAST_JULIAN_YEAR}"
+            label += f"; {_day(old)} in the Julian calendar, which England kept to {LAST_JULIAN_YEAR}"
         label += ")"
-    else:
-        label = next(day for day, names in _FEASTS.items() if _whole(names, name))
-        first, last = (date(year + years, month, day) for years, month, day in _ON[label])
+    elif (fixed := next((day for day, names in _FEASTS.items() if _whole(names, name)), None)) is not None:
+        label = fixed
+        first, last = (date(year + years, month, day) for years, month, day in _ON[fixed])
+    else:  # (in doubt: the year, as before)
+        return None
     note = f"'{original}': {feast.group('name')} is {label}"
     start, end = _parts(first), _parts(last)
     near = " ".join(word for word in (near, feast.group("near")) if word) or None  # ('ca. um Weihnachten')
@@ -156,12 +159,12 @@ def easter(year: int) -> date:
 
 
 def julian_easter(year: int) -> date:
-    """Easter Sunday as the Julian calendar reckons it (Meeus's Julian computation), given as the Gregorian
-    date of that day: the Easter of a country that had not yet taken the Gregorian calendar."""
+    """Easter Sunday as the Julian calendar reckons and numbers it (Meeus's Julian computation): the day a
+    country that had not yet taken the Gregorian calendar wrote as its Easter."""
     golden, leap, week = year % 19, year % 4, year % 7
     moon = (19 * golden + 15) % 30
     month, day = divmod(moon + (2 * leap + 4 * week - moon + 34) % 7 + 114, 31)
-    return date(year, month, day + 1) + timedelta(days=year // 100 - year // 400 - 2)  # (from March: the gap then)
+    return date(year, month, day + 1)
 
 
 def _day(day: date) -> str:

@@ -149,21 +149,22 @@ _NEW_YEARS_DAY = re.compile(r"new year'?s day|jour de l'an|neujahrstag|d[ií]a d
 _CHRISTMAS = re.compile(
     r"(?<![^\W\d_])(?:christmas|xmas|noël|noel|navidad|weihnacht|natale|natal|boxing day|st\.? stephen|"
     r"saint stephen|san esteban|saint-étienne|stephanstag|santo stefano|nochebuena|heilig(?:e[rn]?)? ?abend|kerst|"
-    r"nativity|natividad|christnacht|advent|pascuas?(?![^\W\d_])|holy innocents|innocents|inocentes|innocenti|"
+    r"nativity|natividad|christnacht|advent(?!ist)|pascuas?(?![^\W\d_])|holy innocents|innocents|inocentes|innocenti|"
     r"unschuldige kinder|onnozele kinderen|navideñ|crimbo|santo estêvão|sant esteve|misa del gallo|"
     r"fin de año|year's end|end of the year|fin d'année|jahresende|fine anno|holiday season|holidays|les fêtes)",
     re.IGNORECASE,
 )
 _EPIPHANY = re.compile(
-    r"(?<![^\W\d_])(?:epiphany|épiphanie|epiphanie|reyes|rois|dreikönig|drei könige|three kings|twelfth[- ]night|"
-    r"befana|epifan[ií]a|reis|driekoningen|pascua militar|little christmas)",
+    r"(?<![^\W\d_])(?:epiphany|épiphanie|epiphanie|reyes(?![^\W\d_])|rois(?![^\W\d_])|dreikönig|drei könige|"
+    r"three kings|twelfth[- ]night|befana|epifan[ií]a|reis(?![^\W\d_])|driekoningen|pascua militar|little christmas)",
     re.I,
 )
+# (7 January in most Orthodox churches, 25 December in others: either)
 _JULIAN_CHRISTMAS = re.compile(
-    r"(?<![^\W\d_])(?:orthodox|orthodoxe|ortodoxa|ortodossa|russian|coptic|ethiopian|serbian|ukrainian|armenian|"
-    r"julian|old style)\s+(?:christmas|noël|navidad|weihnachten|natale|natal)|"
-    r"(?:christmas|noël|navidad|weihnachten|natale|natal|kerst\w*)\s+(?:ortodox[ao]|orthodoxe?|russe|copte|juliano)|"
-    r"orthodoxe?\s+kerst",
+    r"(?<![^\W\d_])(?:(?:orthodox|orthodoxe|ortodoxa|ortodossa|russian|coptic|ethiopian|serbian|ukrainian|"
+    r"armenian|julian|old style)\s+(?:christmas|noël|navidad|weihnachten|natale|natal|kerst(?:mis)?)|"
+    r"(?:christmas|noël|navidad|weihnachten|natale|natal|kerst(?:mis)?)\s+(?:ortodox[ao]|orthodoxe?|russe|copte|"
+    r"juliano))(?![^\W\d_])",
     re.IGNORECASE,
 )
 # Doubt around a feast, or a side of it ('around Christmas 2017', 'vers Noël 1914', 'Christmas 2017?', 'shortly
@@ -189,15 +190,16 @@ def new_year_reach(text: str, written: str | None = None) -> tuple[int, int]:
     words of doubt ('around', '?')."""
     text = re.sub(r"[’‘´]", "'", text)
     doubt = _ABOUT.search(text if written is None else written) is not None
-    julian = _JULIAN_CHRISTMAS.search(text) is not None  # (7 January: 'around Orthodox Christmas 2018')
-    december = _CHRISTMAS.search(text) is not None and not julian
+    if _JULIAN_CHRISTMAS.search(text) and doubt:  # ('around Orthodox Christmas 2018': 7 January, or 25 December)
+        return 1, 1
+    december = _CHRISTMAS.search(text) is not None
     if december and (_NEW_YEAR.search(text) or _EPIPHANY.search(text)):
         return 1, 1  # ('Christmas to New Year 2017': the year may be either feast's)
     if _INTO_NEXT.search(text) or (december and doubt):
         return 0, 1
     if _NEW_YEAR.search(text) and not _NEW_YEARS_DAY.search(text):
         return 1, 1
-    if doubt and (julian or _EPIPHANY.search(text) or _NEW_YEARS_DAY.search(text)):  # ('around Epiphany 2018')
+    if doubt and (_EPIPHANY.search(text) or _NEW_YEARS_DAY.search(text)):  # ('around Epiphany 2018')
         return 1, 0
     return 0, 0
 

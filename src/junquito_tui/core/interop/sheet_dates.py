@@ -137,7 +137,8 @@ _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]$", r
 # A month name that is a name in capitals ('Augustus', 'Mei'), or after a capitalised particle ('Di Maio')
 _NAME_NOT_MONTH = re.compile(r"\b(?:Augustus|Mei|Marco|Dez)\b|(?<![^\W\d_])(?:Di|De|Da|Del|Van|Von|Du)\s+[A-ZÀ-Þ]")
 _MONTH_DAY_YEAR = re.compile(r"[^\W\d_]{3,}\.?([-/])\d{1,2}\1\d{2,4}")
-_ONWARDS = re.compile(r"\s+(?:onwards|on|in poi|en adelante|em diante|et après|und später|en avant)$", re.IGNORECASE)
+# ('1990 on'; not 'ON' in capitals, a zone's abbreviation after a time: '21 March 2020 10:00 ON')
+_ONWARDS = re.compile(r"\s+(?:(?i:onwards|in poi|en adelante|em diante|et après|und später|en avant)|on|On)$")
 _SINCE = re.compile(r"dal(?:la|l')?\s+(?!.*\s(?:al|alla|a)\s)", re.IGNORECASE)
 _DOUBT_MARK = re.compile(r"[?\[\]]")  # ('(12 September 2016)': brackets round a date are no doubt)
 _NUMBERS_JOINED = re.compile(r"\d\s*[-–—/]\s*\d")  # two numbers of a range ('1850-55', '68 - 1970'): no day and year
@@ -154,6 +155,7 @@ _DAY_THEN_TIME = re.compile(
 )
 # A day written in numbers, then words and no digit ('15/01/2018 madrugada', '2018-01-15 (aprox.)')
 _DAY_THEN_WORDS = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[\s,;]+(\D+)$")
+TEXT_DATE_MAX = 1_000  # characters of a date cell read as text: the longest of thousands of real ones is ~200
 _ABOUT = frozenset(["aprox", "approx", "aproximadamente", "approximately", "circa", "ca", "c", "about", "around", "?"])
 WORDS_UNREAD = (
     "words after a day ('15/01/2018 madrugada') are not read: the day is kept, approximate, the text in its note"
@@ -272,6 +274,8 @@ def read_date(value: object) -> Parsed | str | None:
     if isinstance(value, time | timedelta | PartTime):
         return "a time of day without a date"
     text = " ".join(str(value).split())
+    if len(text) > TEXT_DATE_MAX:  # (free text's reading grows faster than its length: 10,000 characters took 1 s)
+        return f"{len(text):,} characters: too long to be read as a date (at most {TEXT_DATE_MAX:,})"
     if text.startswith("'") and text[1:2].isdigit():  # a spreadsheet's mark of text, typed (or written) before a date
         return _text_marked(text)
     return _from_text(text) if text else None
