@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .lazy_pattern import lazy
 from .month_words import COMMON_WORDS, FILLER, LEADING, MONTH_NAMES, NAMES_TOO, TOKENS, WEEKDAY_NAMES
 from .near_words import NEAR_PATTERN
 from .sheet_offsets import OFFSET
@@ -126,10 +127,12 @@ def across_years(text: str) -> int:
     return 1 if month == 12 and day > 25 else -1 if month == 1 and day < 7 else 0  # (six days either way)
 
 
+# (These to the end of new_year_reach compiled at first use: ~3 ms of import in each process reading a sheet,
+# which an export of plain days never needs.)
 # Words of the days around a new year, which the year written beside them does not hold alone: New Year's Eve
 # runs into the next ('Silvesternacht 1999', 'Notte di Capodanno 1999'), New Year may be either's ('Neujahr
 # 2000'), and so may the Christmas season ('Christmastide 2017', 'Christmas to New Year 2017')
-_INTO_NEXT = re.compile(
+_INTO_NEXT = lazy(
     r"(?<![^\W\d_])(?:new year'?s eve|nochevieja|silvester|sylvester|saint-sylvestre|san silvestro|réveillon|"
     r"hogmanay|véspera de ano novo|christmastide|twelve days of christmas|octave of christmas|post-christmas|"
     r"after christmas|christmas (?:holidays?|season|break|vacation|festivities|period|week)|vacances de noël|"
@@ -139,14 +142,14 @@ _INTO_NEXT = re.compile(
     r"yule|yuletide|época de natal|fim[- ]de[- ]ano|christmas hols|chanoeka|oudjaar|oudejaar|old year's night)",
     re.IGNORECASE,
 )
-_NEW_YEAR = re.compile(
+_NEW_YEAR = lazy(
     r"(?<![^\W\d_])(?:new year|nouvel an|nouvelle année|an neuf|año nuevo|ano nuevo|ano[ -]novo|ano[ -]bom|"
     r"capodanno|neujahr|nieuwjaar|turn of the year|jaarwisseling|jahreswechsel|cambio de año|virada do ano)",
     re.I,
 )
-_NEW_YEARS_DAY = re.compile(r"new year'?s day|jour de l'an|neujahrstag|d[ií]a de a[ñn]o nuevo|dia de ano novo", re.I)
+_NEW_YEARS_DAY = lazy(r"new year'?s day|jour de l'an|neujahrstag|d[ií]a de a[ñn]o nuevo|dia de ano novo", re.I)
 # Feasts of late December, and of early January (Christmas where the Julian calendar keeps it: 7 January)
-_CHRISTMAS = re.compile(
+_CHRISTMAS = lazy(
     r"(?<![^\W\d_])(?:christmas|xmas|noël|noel|navidad|weihnacht|natale|natal|boxing day|st\.? stephen|"
     r"saint stephen|san esteban|saint-étienne|stephanstag|santo stefano|nochebuena|heilig(?:e[rn]?)? ?abend|kerst|"
     r"nativity|natividad|christnacht|advent(?!ist)|pascuas?(?![^\W\d_])|holy innocents|innocents|inocentes|innocenti|"
@@ -154,13 +157,13 @@ _CHRISTMAS = re.compile(
     r"fin de año|year's end|end of the year|fin d'année|jahresende|fine anno|holiday season|holidays|les fêtes)",
     re.IGNORECASE,
 )
-_EPIPHANY = re.compile(
+_EPIPHANY = lazy(
     r"(?<![^\W\d_])(?:epiphany|épiphanie|epiphanie|reyes(?![^\W\d_])|rois(?![^\W\d_])|dreikönig|drei könige|"
     r"three kings|twelfth[- ]night|befana|epifan[ií]a|reis(?![^\W\d_])|driekoningen|pascua militar|little christmas)",
     re.I,
 )
 # (7 January in most Orthodox churches, 25 December in others: either)
-_JULIAN_CHRISTMAS = re.compile(
+_JULIAN_CHRISTMAS = lazy(
     r"(?<![^\W\d_])(?:(?:orthodox|orthodoxe|ortodoxa|ortodossa|russian|coptic|ethiopian|serbian|ukrainian|"
     r"armenian|julian|old style)\s+(?:christmas|noël|navidad|weihnachten|natale|natal|kerst(?:mis)?)|"
     r"(?:christmas|noël|navidad|weihnachten|natale|natal|kerst(?:mis)?)\s+(?:ortodox[ao]|orthodoxe?|russe|copte|"
@@ -169,7 +172,7 @@ _JULIAN_CHRISTMAS = re.compile(
 )
 # Doubt around a feast, or a side of it ('around Christmas 2017', 'vers Noël 1914', 'Christmas 2017?', 'shortly
 # after Boxing Day 1936', 'Heiligabend 2008 (uncertain)'): it may reach another year
-_ABOUT = re.compile(
+_ABOUT = lazy(
     rf"(?<![^\W\d_])(?:{NEAR_PATTERN}|c|maybe|possibly|probably|perhaps|nearly|uncertain|unsure|approx|"
     r"posiblemente|probablemente|quizás?|wahrscheinlich|vermutlich|vielleicht|peut-être|probablement|forse|"
     r"probabilmente|talvez|provavelmente|misschien|waarschijnlijk|after|before|following|towards|shortly|or|"
