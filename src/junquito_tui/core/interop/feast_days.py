@@ -4,8 +4,8 @@ Approximate, the note saying which day the feast is: the reading is an inference
 Christmas Eve' may run into the night. Feasts that move with Easter are counted from the Western
 (Gregorian) Easter, from 1583, when that calendar began; to 1752 from the Julian Easter too, which England
 and much of Protestant Europe still kept (the reading holds both). A feast whose day differs by church or country
-(Orthodox Easter, Independence Day, Labour Day in the United States) or follows the moon otherwise
-(Ramadan) is not read here: its year stays the reading.
+(Orthodox Easter, Independence Day, Labour Day in the United States) is not read here: its year stays the
+reading. The feasts of the Islamic calendar ('Ramadan 2017') are read by their months (``islamic_feasts``).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import re
 from datetime import date, timedelta
 
 from ..dates import MONTHS
+from . import islamic_feasts
 from .lazy_pattern import lazy
-from .near_words import NEAR_PATTERN
+from .near_words import NEAR_DAYS, NEAR_PATTERN
 from .sheet_date_values import Parsed
 
 # name -> (first day, last day), each (years from the year written, month, day)
@@ -60,7 +61,6 @@ _FEASTS = {
     "11 November": "armistice day|jour de l'armistice",
 }
 LAST_JULIAN_YEAR = 1752  # England's last year on the Julian calendar (Catholic Europe left it from 1582)
-_NEAR_DAYS = 14  # days either side of a feast an event 'around' it may be: as 'within days of' (``sheet_offsets``)
 # A feast, then its year right after it ('Christmas Eve 2017', 'Noël 1914', "New Year's Eve, 1999", 'la
 # Nochevieja de 2018'), the feast's words whole (not 'Christmas Eve' of 'Christmas Evening')
 # Feasts that move with Easter: days from Easter Sunday, first and last ('Holy Week': Palm Sunday to Easter)
@@ -97,7 +97,7 @@ _EASTER = {
     "the week before Ash Wednesday": ((-52, -46), "carnival|carnaval|karneval|carnevale|fasching|fastnacht"),
     "Ash Wednesday to Holy Saturday": ((-46, -1), "lent|carême|cuaresma|fastenzeit|quaresima|quaresma"),
 }  # fmt: skip
-_NAMES = [*_FEASTS.values(), *(names for _, names in _EASTER.values())]
+_NAMES = [*_FEASTS.values(), *(names for _, names in _EASTER.values()), *islamic_feasts.NAMES]
 # The whole cell: a feast and its year, a few words before it at most ('on', 'la', 'am'), a mark after it; not
 # 'Orthodox Easter 2018', 'Chinese New Year 2020', 'Monday of Pentecost', 'Christmas to New Year 2017', 'Money
 # lent 1998', 'Halloween 1978 (film)', 'probably Easter 2018': their year, as before
@@ -121,6 +121,7 @@ def read(text: str, original: str, near: str | None = None) -> Parsed | None:
     if feast is None:
         return None
     name, year = feast.group("name"), int(feast.group("year"))  # (not lowered: 'CHRİSTMAS' would be two letters more)
+    near = " ".join(word for word in (near, feast.group("near")) if word) or None  # ('ca. um Weihnachten')
     if (moving := next((label for label, (_, names) in _EASTER.items() if _whole(names, name)), None)) is not None:
         if year < 1583:  # (before the Gregorian calendar: its Easter is not this one)
             return None
@@ -136,14 +137,35 @@ def read(text: str, original: str, near: str | None = None) -> Parsed | None:
     elif (fixed := next((day for day, names in _FEASTS.items() if _whole(names, name)), None)) is not None:
         label = fixed
         first, last = (date(year + years, month, day) for years, month, day in _ON[fixed])
+    elif (islamic := islamic_feasts.label_of(name)) is not None:
+        return _islamic(islamic, year, f"'{original}': {name} is {islamic}", near)
     else:  # (in doubt: the year, as before)
         return None
     note = f"'{original}': {feast.group('name')} is {label}"
     start, end = _parts(first), _parts(last)
-    near = " ".join(word for word in (near, feast.group("near")) if word) or None  # ('ca. um Weihnachten')
     if near is not None:  # how near is not said: two weeks either side, and only the months claimed
         start, end = _month_near(first, -1), _month_near(last, 1)
         note += f"; '{near}' read as within two weeks of it"
+    return Parsed(start, approximate=True, note=note, end=end if end != start else None, end_approximate=True)
+
+
+def _islamic(label: str, year: int, note: str, near: str | None) -> Parsed | None:
+    """An Islamic feast's months in ``year``: its days differ by country, so no day is claimed."""
+    margin = islamic_feasts.SIGHTING_DAYS + (NEAR_DAYS if near is not None else 0)
+    if not (found := islamic_feasts.days(label, year, margin)):  # (before the first Islamic year)
+        return None
+    first, last = min(first for first, _ in found), max(last for _, last in found)
+    note += (
+        f", {islamic_feasts.tabular(label, year)} by the tabular Islamic calendar; its days follow the sighting"
+        " of the new moon, a day or two apart from country to country, so only the months are read"
+    )
+    if len(found) > 1:
+        note += f": {year} holds it twice"
+    if year <= LAST_JULIAN_YEAR:
+        note += f"; the days the Julian calendar numbers too, which England kept to {LAST_JULIAN_YEAR}"
+    if near is not None:
+        note += f"; '{near}' read as within two weeks of it"
+    start, end = {"year": first[0], "month": first[1]}, {"year": last[0], "month": last[1]}
     return Parsed(start, approximate=True, note=note, end=end if end != start else None, end_approximate=True)
 
 
@@ -189,7 +211,7 @@ def _month_near(day: date, side: int) -> dict[str, int]:
     """The month of the day two weeks before (``side`` -1) or after (1) ``day``: its own, or the one next to
     it (no month is shorter than 28 days), counted in numbers (after 31 December 9999 too)."""
     year, month = day.year, day.month
-    inside = day.day > _NEAR_DAYS if side < 0 else day.day + _NEAR_DAYS <= calendar.monthrange(year, month)[1]
+    inside = day.day > NEAR_DAYS if side < 0 else day.day + NEAR_DAYS <= calendar.monthrange(year, month)[1]
     if inside:
         return {"year": year, "month": month}
     year, month = divmod(year * 12 + month - 1 + side, 12)

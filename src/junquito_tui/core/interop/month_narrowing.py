@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from . import islamic_feasts
+from .islamic_feasts import SIGHTING_DAYS
 from .lazy_pattern import lazy
 from .month_words import COMMON_WORDS, FILLER, LEADING, MONTH_NAMES, NAMES_TOO, TOKENS, WEEKDAY_NAMES
-from .near_words import NEAR_PATTERN
+from .near_words import NEAR_DAYS, NEAR_PATTERN
 from .sheet_offsets import OFFSET
 
 # A day written out in digits inside other text ('aprox. 12:00 del 15/01/2018'), a four-digit year
@@ -184,15 +186,24 @@ _ABOUT = lazy(
 )
 
 
-def new_year_reach(text: str, written: str | None = None) -> tuple[int, int]:
+def new_year_reach(text: str, written: str | None = None, year: int | None = None) -> tuple[int, int]:
     """The years before and after the one written that the text's days around a new year may fall in:
     (0, 1) for New Year's Eve, the Christmas season and Christmas in doubt ('Christmastide 2017', 'around
     Christmas 2017': 2017 to 2018); (1, 0) for Epiphany and New Year's Day in doubt; (1, 1) for New Year
     alone (the night into the year written or out of it) and Christmas with New Year or Epiphany (the year
     may be either feast's); (0, 0) otherwise. ``written``: the cell as written, where ``text`` has lost its
-    words of doubt ('around', '?')."""
+    words of doubt ('around', '?'). ``year``: the year written, for a feast of the Islamic calendar, whose
+    days move through the Gregorian year ('Ramadan 1999 in Cairo': 1998 to 2000, for 1999 holds two Ramadans,
+    from 20 December 1998 and to 7 January 2000)."""
     text = re.sub(r"[’‘´]", "'", text)
     doubt = _ABOUT.search(text if written is None else written) is not None
+    if year is not None and (islamic := islamic_feasts.reach(text, year, SIGHTING_DAYS + NEAR_DAYS * doubt)) != (0, 0):
+        christian = _christian_reach(text, doubt)
+        return max(islamic[0], christian[0]), max(islamic[1], christian[1])
+    return _christian_reach(text, doubt)
+
+
+def _christian_reach(text: str, doubt: bool) -> tuple[int, int]:
     if _JULIAN_CHRISTMAS.search(text) and doubt:  # ('around Orthodox Christmas 2018': 7 January, or 25 December)
         return 1, 1
     december = _CHRISTMAS.search(text) is not None

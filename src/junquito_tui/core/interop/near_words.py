@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+NEAR_DAYS = 14  # days either side of a date an event 'around' it may be: as 'within days of' (``sheet_offsets``)
 NEAR = frozenset(["~", "≈", "±", "c", "c.", "ca", "ca.", "cca", "cca.", "circa", "around", "about"])
 NEAR |= frozenset(["approximately", "approx", "approx.", "roughly", "abt", "abt.", "near", "close to"])
 NEAR |= frozenset(["more or less", "on or about", "on or around", "sometime", "some time", "sometime around"])

@@ -286,7 +286,8 @@ def year_in_text(text: str, era: int, written: str | None = None) -> Parsed | st
         if (across := across_years(text)) != 0:  # 'Week of December 29, 2002': into 2003 too
             years_either = sorted((parts["year"], _next_year(parts["year"], across)))
             return Parsed({"year": years_either[0]}, approximate=True, end={"year": years_either[1]})
-        if (reach := new_year_reach(text, written)) != (0, 0) and not _months_named(text):  # 'Silvesternacht 1999'
+        reach = new_year_reach(text, written, parts["year"])  # 'Silvesternacht 1999', 'Ramadan 1999 in Cairo'
+        if reach != (0, 0) and not _months_named(text):
             first, last = _next_year(parts["year"], -reach[0]), _next_year(parts["year"], reach[1])
             return Parsed({"year": first}, approximate=True, end={"year": last})
         if not months_may_narrow(text):  # '15 augustus - 3 september 2018': not September alone

@@ -1,0 +1,108 @@
+"""Feasts of the Islamic calendar named with a Gregorian year: 'Ramadan 2017' is late May to late June 2017,
+where its year alone was read before. Their days follow the sighting of the new moon, which puts them a
+day or two apart from one country to another, so only their months are claimed: those of the days the
+tabular Islamic calendar gives (``convertdate``), ``SIGHTING_DAYS`` either side. The Islamic year is
+eleven days shorter than the Gregorian: a Gregorian year may hold two Ramadans ('Ramadan 1997': January,
+and from 31 December; the reading holds both), and one may run into the next year ('Ramadan 1999' ended
+in January 2000, which its year alone missed). Up to 1752 the days as the Julian calendar numbers them
+are held too, as ``feast_days`` holds the Julian Easter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lazy_pattern import lazy
+
+# Umm al-Qura's days (1343-1500 AH) fall 2 days before to 1 after the tabular ones; local sightings later
+SIGHTING_DAYS = 3
+_FIRST_HIJRI_YEAR = 1  # (from July 622: no Ramadan before 623)
+_LAST_JULIAN_YEAR = 1752  # as ``feast_days.LAST_JULIAN_YEAR`` (not imported: that module imports this one)
+
+_EID = r"(?:eid|e[iï]d|a[iï]d|'?id|idul|idd)[\s-]?(?:al|ul|el|e|ol)?[\s-]?"
+# label -> (first day, last day) in the Islamic year (month, day), and its names
+FEASTS: dict[str, tuple[tuple[int, int], tuple[int, int], str]] = {
+    "the Islamic calendar's ninth month": (
+        (9, 1), (9, 30), "ramadan|ramadhan|ramazan|ramadán|ramadã|ramadão|ramzan|ramadam",
+    ),
+    "the first three days of the Islamic calendar's tenth month": (
+        (10, 1), (10, 3), rf"{_EID}fitr|zuckerfest|ramazan bayramı|şeker bayramı|hari raya aidilfitri|"
+        r"hari raya puasa|lebaran|idul fitri|korité",
+    ),
+    "the 10th to 13th days of the Islamic calendar's twelfth month": (
+        (12, 10), (12, 13), rf"{_EID}adha|{_EID}kebir|{_EID}kébir|aïd el-kébir|tabaski|kurban bayramı|bakrid|"
+        r"bakri eid|opferfest|fiesta del cordero|hari raya haji|idul adha",
+    ),
+    "the first day of the Islamic calendar's year": (
+        (1, 1), (1, 1), r"islamic new year|hijri new year|muharram new year",
+    ),
+    "the 10th day of the Islamic calendar's first month": ((1, 10), (1, 10), r"ashura|ashoura|achoura|aschura"),
+}  # fmt: skip
+NAMES = [names for _, _, names in FEASTS.values()]
+_ANY = lazy(rf"(?<![^\W\d_])(?:{'|'.join(NAMES)})(?![^\W\d_])", re.IGNORECASE)
+
+
+def label_of(name: str) -> str | None:
+    """The feast ``name`` (as matched by one of ``NAMES``) is, or None."""
+    return next((label for label, (_, _, names) in FEASTS.items() if re.fullmatch(names, name, re.IGNORECASE)), None)
+
+
+Day = tuple[int, int, int]  # (year, month, day) in the Gregorian calendar, past 9999 too
+
+
+def days(label: str, year: int, margin: int = SIGHTING_DAYS) -> list[tuple[Day, Day]]:
+    """The first and last days of each of the feast's occurrences that touch the Gregorian ``year`` once
+    ``margin`` days are added either side, with them, in the Gregorian calendar (to 1752 the first as the
+    Julian calendar numbers it, where that is earlier); none before the first Islamic year."""
+    return [_written(first - margin, last + margin, year) for first, last in _occurrences(label, year, margin)]
+
+
+def reach(text: str, year: int, margin: int = SIGHTING_DAYS) -> tuple[int, int]:
+    """The years before and after ``year`` that the days of an Islamic feast the text names reach, 1 or 0
+    each ('Ramadan 1999': (0, 1), its last days in January 2000), as ``month_narrowing.new_year_reach``
+    gives them for Christmas; (0, 0) where it names none."""
+    if year < 1 or (named := _ANY.search(text)) is None or (label := label_of(named.group())) is None:
+        return 0, 0
+    found = days(label, year, margin)
+    return int(any(first[0] < year for first, _ in found)), int(any(last[0] > year for _, last in found))
+
+
+def tabular(label: str, year: int) -> str:
+    """The feast's days in ``year`` by the tabular calendar, in the Gregorian, for a note: '27 May to 25 June
+    2017'; two where the year holds two ('... and 31 December 1997 to 29 January 1998')."""
+    from convertdate import gregorian
+
+    found = _occurrences(label, year, SIGHTING_DAYS)
+    return " and ".join(_shown(gregorian.from_jd(first), gregorian.from_jd(last)) for first, last in found)
+
+
+def _occurrences(label: str, year: int, margin: int) -> list[tuple[float, float]]:
+    """Julian day numbers of the first and last days of each occurrence touching ``year`` within ``margin``."""
+    from convertdate import gregorian, islamic  # (15 ms: only for a cell that names such a feast)
+
+    (first_month, first_day), (last_month, last_day), _ = FEASTS[label]
+    start, end = gregorian.to_jd(year, 1, 1), gregorian.to_jd(year, 12, 31)
+    found = []
+    for hijri in range(max(_FIRST_HIJRI_YEAR, islamic.from_jd(start)[0] - 1), islamic.from_jd(end)[0] + 2):
+        first, last = islamic.to_jd(hijri, first_month, first_day), islamic.to_jd(hijri, last_month, last_day)
+        if last + margin >= start and first - margin <= end:
+            found.append((first, last))
+    return found
+
+
+def _written(first: float, last: float, year: int) -> tuple[Day, Day]:
+    from convertdate import gregorian, julian
+
+    written = gregorian.from_jd(first)
+    if year <= _LAST_JULIAN_YEAR:  # (the Julian calendar's numbers lag the Gregorian's: the earlier)
+        written = min(written, julian.from_jd(first))
+    return written, gregorian.from_jd(last)
+
+
+def _shown(first: Day, last: Day) -> str:
+    from ..dates import MONTHS
+
+    if first == last:
+        return f"{first[2]} {MONTHS[first[1] - 1]} {first[0]}"
+    one = f"{first[2]} {MONTHS[first[1] - 1]}" + (f" {first[0]}" if first[0] != last[0] else "")
+    return f"{one} to {last[2]} {MONTHS[last[1] - 1]} {last[0]}"
