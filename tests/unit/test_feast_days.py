@@ -31,7 +31,7 @@ FEASTS = {
     "Nochevieja": ((12, 31), (12, 31)),
     "Silvester": ((12, 31), (12, 31)),
     "New Year's Day": ((1, 1), (1, 1)),
-    "Epiphany": ((1, 6), (1, 6)),
+    "Día de Reyes": ((1, 6), (1, 6)),
     "Valentine's Day": ((2, 14), (2, 14)),
     "May Day": ((5, 1), (5, 1)),
     "Bastille Day": ((7, 14), (7, 14)),
@@ -50,6 +50,18 @@ def test_a_feast_and_its_year_is_its_day(name: str, year: int, form: str) -> Non
     assert isinstance(parsed, Parsed) and parsed.parts == {"year": year, "month": first_month, "day": first_day}
     assert (parsed.end or parsed.parts) == {"year": year, "month": last_month, "day": last_day}
     assert parsed.approximate and parsed.note is not None and f"{name} is" in parsed.note
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(1000, 9998), st.sampled_from(["Epiphany", "Épiphanie", "Epifanía"]))
+def test_epiphany_is_6_january_or_the_sunday_it_is_moved_to(year: int, name: str) -> None:
+    """The Church in France, the United States and elsewhere keeps it on the Sunday from 2 to 8 January."""
+    (sunday,) = [day for day in (dt.date(year, 1, n) for n in range(2, 9)) if day.strftime("%A") == "Sunday"]
+    first, last = min(sunday, dt.date(year, 1, 6)), max(sunday, dt.date(year, 1, 6))
+    parsed = read_date(f"{name} {year}")
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": year, "month": 1, "day": first.day}
+    assert (parsed.end or parsed.parts) == {"year": year, "month": 1, "day": last.day}
+    assert parsed.note is not None and f"{sunday.day} January in {year}" in parsed.note
 
 
 def test_new_year_is_the_night_before_it_too() -> None:

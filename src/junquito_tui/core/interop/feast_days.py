@@ -21,6 +21,7 @@ from .lazy_pattern import lazy
 from .near_words import NEAR_DAYS, NEAR_PATTERN
 from .sheet_date_values import Parsed
 
+_EPIPHANY = "6 January, or the Sunday from 2 to 8 January where the feast is kept then"
 # name -> (first day, last day), each (years from the year written, month, day)
 _ON = {
     "24 December": ((0, 12, 24), (0, 12, 24)),
@@ -31,6 +32,7 @@ _ON = {
     "1 January": ((0, 1, 1), (0, 1, 1)),
     "the night of 31 December to 1 January": ((-1, 12, 31), (0, 1, 1)),
     "6 January": ((0, 1, 6), (0, 1, 6)),
+    _EPIPHANY: ((0, 1, 6), (0, 1, 6)),  # (and its Sunday: ``_with_sunday``)
     "14 February": ((0, 2, 14), (0, 2, 14)),
     "1 May": ((0, 5, 1), (0, 5, 1)),
     "4 July": ((0, 7, 4), (0, 7, 4)),
@@ -50,7 +52,9 @@ _FEASTS = {
     "31 December": "new year'?s eve|nochevieja|saint-sylvestre|silvester|san silvestro|véspera de ano novo",
     "1 January": "new year'?s day|jour de l'an|día de año nuevo|neujahrstag|dia de ano novo",
     "the night of 31 December to 1 January": "new year|nouvel an|año nuevo|ano nuevo|neujahr|capodanno|ano novo",
-    "6 January": "epiphany|épiphanie|epiphanie|epifanía|epifania|día de reyes|dreikönigstag|epifania|dia de reis",
+    # (the Church in France, the United States and other countries keeps it on the Sunday from 2 to 8 January)
+    _EPIPHANY: "epiphany|épiphanie|epiphanie|epifanía|epifania",
+    "6 January": "día de reyes|dreikönigstag|dia de reis",
     "14 February": "valentine'?s day|saint-valentin|san valentín|valentinstag|san valentino",
     "1 May": "may day|fête du travail|día del trabajador|tag der arbeit|festa dei lavoratori|dia do trabalhador",
     "4 July": "fourth of july",
@@ -137,6 +141,10 @@ def read(text: str, original: str, near: str | None = None) -> Parsed | None:
     elif (fixed := next((day for day, names in _FEASTS.items() if _whole(names, name)), None)) is not None:
         label = fixed
         first, last = (date(year + years, month, day) for years, month, day in _ON[fixed])
+        if fixed == _EPIPHANY:  # 6 January and the Sunday from 2 to 8 January, whichever is first
+            sunday = date(year, 1, 2) + timedelta(days=(6 - date(year, 1, 2).weekday()) % 7)
+            first, last = min(first, sunday), max(last, sunday)
+            label += f" ({_day(sunday)} in {year})"
     elif (islamic := islamic_feasts.label_of(name)) is not None:
         return _islamic(islamic, year, f"'{original}': {name} is {islamic}", near)
     else:  # (in doubt: the year, as before)
