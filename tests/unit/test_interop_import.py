@@ -15,6 +15,7 @@ from conftest import REPO, known
 from junquito_tui.cli import main
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import short_date
+from junquito_tui.core.interop.fields import is_placeholder, not_placeholders
 from junquito_tui.core.interop.html_text import html_to_line
 from junquito_tui.core.interop.timelinejs_import import FILE_SOURCE, from_timelinejs, is_timelinejs
 from junquito_tui.core.loader import DatasetError, load_dataset, load_with_warnings, validate_document
@@ -120,6 +121,28 @@ def test_unfilled_template_placeholders() -> None:
     assert warned(warnings, "events[0].start_date.year", "'YYYY'", "skipped")
     for field in ("title.text.headline", "events[1].text.headline", "events[1].media.caption"):
         assert warned(warnings, field, "placeholder"), field
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [
+        ("{{headline}}", True),
+        ("{{a}} {{b}}", True),
+        ("[[Text]]", True),
+        ("${title}", True),
+        ("Lorem ipsum dolor sit amet, consectetur adipiscing elit", True),
+        ("Lorem ipsum...", True),
+        ("Headline", True),
+        # text between tokens, or after the sample words, is someone's: it stays (it was all dropped)
+        ("{{cite}} Troops entered at dawn and 7 died. {{/cite}}", False),
+        ("[[Óscar Pérez]] killed in [[El Junquito]]", False),
+        ("${title} of the report", False),
+        ("Lorem ipsum: a history of filler text", False),
+    ],
+)
+def test_a_placeholder_is_a_whole_field_of_tokens_or_sample_words(text: str, placeholder: bool) -> None:
+    assert is_placeholder(text) is placeholder
+    assert list(not_placeholders([text])) == [not placeholder]  # (the fast reading's test agrees)
 
 
 def test_bce_and_cosmological_years_sort_and_display() -> None:

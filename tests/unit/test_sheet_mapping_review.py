@@ -92,7 +92,7 @@ def _fast_or_alike(path: Path) -> None:
 
 
 def test_acled_notes_that_are_a_placeholder_go_alone(tmp_path: Path) -> None:
-    rows = [{"notes": "Lorem ipsum riot in Caracas.", "fatalities": "12", "source_scale": "National"}]
+    rows = [{"notes": "Lorem ipsum dolor sit amet.", "fatalities": "12", "source_scale": "National"}]
     rows.append({"notes": '"{{text}}"', "fatalities": "3"})
     path = _acled(tmp_path / "export.csv", rows)
     loaded = load_with_report(path)

@@ -20,8 +20,13 @@ from ..text import CONTROL, has_control, one_line
 from .html_text import HtmlText, html_to_text
 from .notes import Notes
 
-# A whole field that is a template's token ('{{headline}}', '[[Text]]', '${title}') or its sample words.
-_PLACEHOLDER = re.compile(r"\{\{.*\}\}|\[\[.*\]\]|<%.*%>|\$\{.*\}|lorem ipsum.*", re.IGNORECASE | re.DOTALL)
+# A whole field that is one template's token ('{{headline}}', '[[Text]]', '${title}'; not '{{cite}} Troops entered
+# ... {{/cite}}' or '[[Óscar Pérez]] killed in [[El Junquito]]', text between tokens) or its sample words ('Lorem
+# ipsum dolor sit amet...'; not 'Lorem ipsum, a report on filler text')
+_PLACEHOLDER = re.compile(
+    r"(?:(?:\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]|<%(?:(?!%>).)*%>|\$\{[^{}]*\})\s*)+|lorem ipsum(?:[\s.…]*|\s+dolor\b.*)",
+    re.IGNORECASE | re.DOTALL,
+)
 _LINE_BREAK = re.compile(r"[\r\n\t\u2028\u2029]")  # \r: a classic Mac file's line break in a cell
 FOLDED = "line breaks or tabs in a one-line field (a title, a name, a place) replaced by spaces"
 _PLACEHOLDER_WORDS = frozenset(
