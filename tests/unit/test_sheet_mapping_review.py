@@ -91,6 +91,30 @@ def _fast_or_alike(path: Path) -> None:
         assert fast.dataset == ordinary.dataset and fast.warnings == ordinary.warnings
 
 
+@pytest.mark.parametrize(
+    ("cell", "day"),
+    [
+        ("2018-01-16T00:00:00Z", True),  # as a data frame writes ACLED's day: it was 0:00 UTC, to the minute
+        ("2018-01-16T00:00:00+00:00", True),
+        ("2018-01-16T00:00", True),
+        ("2018-01-16T14:30:00Z", False),  # a time someone gave: kept
+        ("2018-01-16T00:00:00-04:00", False),  # (midnight in Caracas: a time of day in UTC)
+        ("2018-01-16T00:00:00.5Z", False),
+    ],
+)
+def test_an_acled_date_at_midnight_utc_is_the_day(tmp_path: Path, cell: str, day: bool) -> None:
+    path = _acled(tmp_path / "export.csv", [{"event_date": cell, "time_precision": "2"}])
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    when = event.when
+    assert when is not None and (when.precision == "day") is day, when
+    if day:
+        assert when.date == "2018-01-16" and when.utc_offset is None and when.note is not None
+        assert "0:00 (UTC)" in when.note and "within a week" in when.note
+        assert any("ACLED's event dates are days" in warning for warning in loaded.warnings)
+    _fast_or_alike(path)
+
+
 def test_acled_notes_that_are_a_placeholder_go_alone(tmp_path: Path) -> None:
     rows = [{"notes": "Lorem ipsum dolor sit amet.", "fatalities": "12", "source_scale": "National"}]
     rows.append({"notes": '"{{text}}"', "fatalities": "3"})

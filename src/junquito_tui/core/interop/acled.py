@@ -201,6 +201,9 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     start = events.dates.read(raw_date, where)
     if start is None:
         return None
+    if (day := midnight_day(start)) is not None:
+        start = day
+        events.notes.group(MIDNIGHT_UTC, where)
     if memo.lowered is None and row["id"] != row["id"].lower():
         memo.lowered = row["id"], where
     if (year := row["year"]) and whole_number(year) != str(start.parts["year"]):
@@ -260,6 +263,22 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     fields["certainty"] = "reported"
     fields["claims"] = claims
     return Draft(where, fields, start, given_id=row["id"].lower(), written_id=row["id"])  # AFG1001: afg1001, said once
+
+
+MIDNIGHT_UTC = "a time of 0:00 in UTC read as the day: ACLED's event dates are days, to which some exports add it"
+
+
+def midnight_day(start: Parsed) -> Parsed | None:
+    """A date at 0:00 in UTC or no zone ('2018-01-16T00:00:00Z', as a data frame writes a day) as its day,
+    said in its note; None for any other. ACLED codes days: the time would claim a minute it never gave."""
+    parts = start.parts
+    if parts.get("hour") != 0 or parts.get("minute") != 0 or parts.get("second", 0) != 0 or start.seconds:
+        return None
+    if start.offset not in (None, "+00:00") or start.end is not None:
+        return None
+    note = "the file gives the time 0:00 (UTC), which some exports add to ACLED's days: read as the day"
+    day = {name: parts[name] for name in ("year", "month", "day")}
+    return replace(start, parts=day, offset=None, seconds=None, note=f"{start.note}; {note}" if start.note else note)
 
 
 def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed:
