@@ -84,6 +84,7 @@ ODD = {
     "notes": ["x\x1b[31m", "{{text}}", "a\r\nb"],
     "location": ["Line\nbreak", "Tab\there"],
     "fatalities": ["abc", "-1"],
+    "longitude": ["", "-66.9"],  # (beside a latitude, or none: one alone)
     "source_scale": ["National\x01x", "Nat\r\nional", "\u3164", "\u202eNational", "\U0001fffe", "\x1b]2;title\x07"],
     "tags": ["!!!"],
 }
@@ -91,7 +92,12 @@ ODD = {
 
 def plain_rows() -> st.SearchStrategy[list[dict[str, str | None]]]:
     row = st.fixed_dictionaries({name: st.sampled_from(values) for name, values in PLAIN.items()})
-    return st.lists(row, min_size=1, max_size=15)  # type: ignore[arg-type]
+    return st.lists(row.map(_paired), min_size=1, max_size=15)  # type: ignore[arg-type]
+
+
+def _paired(row: dict[str, str]) -> dict[str, str]:
+    """Both coordinates or neither: one alone is said (``ODD``)."""
+    return row | {"longitude": "-66.9" if row["latitude"] else ""}
 
 
 @st.composite

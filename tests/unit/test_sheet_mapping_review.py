@@ -115,6 +115,19 @@ def test_an_acled_date_at_midnight_utc_is_the_day(tmp_path: Path, cell: str, day
     _fast_or_alike(path)
 
 
+def test_a_latitude_without_a_longitude_is_kept_and_said(tmp_path: Path) -> None:
+    rows = [{"latitude": "10.46", "location": "El Junquito"}, {"longitude": "-67.08", "location": "El Junquito"}]
+    rows.append({"location": "El Junquito"})
+    path = _acled(tmp_path / "export.csv", rows)
+    loaded = load_with_report(path)
+    places = {e.id: e.place for e in loaded.dataset.events}
+    assert places["ven1"] is not None and "(latitude 10.46; as written: no longitude given)" in places["ven1"]
+    assert places["ven2"] is not None and "(longitude -67.08; as written: no latitude given)" in places["ven2"]
+    assert places["ven3"] is not None and "(" not in places["ven3"]  # (before: all three the names alone)
+    assert sum("a latitude without a longitude" in warning for warning in loaded.warnings) == 1
+    _fast_or_alike(path)
+
+
 def test_acled_notes_that_are_a_placeholder_go_alone(tmp_path: Path) -> None:
     rows = [{"notes": "Lorem ipsum dolor sit amet.", "fatalities": "12", "source_scale": "National"}]
     rows.append({"notes": '"{{text}}"', "fatalities": "3"})

@@ -82,6 +82,7 @@ _COARSER = {"2": ("month", "year"), "3": ("year",)}
 # No time_precision (an empty cell, or the column removed): the day may stand for a week or a month
 NO_PRECISION = "no ACLED time precision given: this day, or a week or the month around it"
 NOT_COORDINATES = "as written: not a latitude and a longitude"
+LONE_COORDINATE = "as written: no {missing} given"
 COUNT = re.compile(r"\d+(\.0)?|\d{1,3}(,\d{3})+")  # '12', '12.0', '1,234' (as a CSV saved from Excel may write it)
 _NUMBER = re.compile(r"\d{1,4}(?:\.0*)?")  # a whole number, as a spreadsheet may write it
 YEAR_DISAGREES = "the year column and event_date give different years: the date is read from event_date"
@@ -240,6 +241,8 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
         events.notes.group(
             f"latitude and longitude that are not coordinates: kept in the place, {NOT_COORDINATES}", where
         )
+    elif bool(row["latitude"]) != bool(row["longitude"]):
+        events.notes.group("a latitude without a longitude, or the reverse: kept in the place, as written", where)
     place = _place(row)
     if len(place) > LINE_MAX and row["location"]:  # the location cut, not the country and coordinates after it
         rest = place_of(("", row["admin3"], row["admin2"], row["admin1"], row["country"]), *_coordinates_of(row))
@@ -368,6 +371,9 @@ def place_of(names: tuple[str, ...], latitude: str, longitude: str, geo: str) ->
     if latitude and longitude:
         note = GEO_NOTES.get(geo.removesuffix(".0")) if coordinates(latitude, longitude) else NOT_COORDINATES
         place += f" ({latitude}, {longitude}" + (f"; {note}" if note else "") + ")"
+    elif latitude or longitude:  # one alone: no point, but not to be lost
+        given, missing = ("latitude", "longitude") if latitude else ("longitude", "latitude")
+        place += f" ({given} {latitude or longitude}; {LONE_COORDINATE.format(missing=missing)})"
     return place.strip()
 
 

@@ -482,6 +482,8 @@ class _Columns:
             raise _Refused
         if "" in latitude or "" in longitude:  # no coordinates: the names alone
             for index in compress(count(), map(operator.not_, map(all, zip(latitude, longitude, strict=True)))):
+                if latitude[index] or longitude[index]:  # one alone: kept and said, by the ordinary import
+                    raise _Refused
                 places[index] = names[index]
         for index in compress(count(), map(operator.not_, plain_lines(places))):
             places[index] = self.reader.line(places[index], wheres[index])
