@@ -31,7 +31,7 @@ from .records import Certainty, Precision, When
 
 KINDS = ("event", "actor", "quote", "source")
 CERTAINTIES = tuple(c.value for c in Certainty)
-FIELDS = ("actor", "by", "kind", "tag", "certainty", "date", "is", "note", "mytag")
+FIELDS = ("actor", "by", "kind", "tag", "certainty", "date", "is", "note", "mytag", "id")
 IS_VALUES = ("starred",)
 MIN_PREFIX = 2  # shorter words are never expanded as prefixes
 _PIECE = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)("?)|(\S+))')
@@ -72,6 +72,7 @@ class Query:
     starred: bool = False  # is:starred
     notes: list[list[str]] = field(default_factory=list)  # note: each a list of folded words, all required
     mytags: list[str] = field(default_factory=list)  # mytag:, normalised like tag:
+    ids: list[str] = field(default_factory=list)  # id:, lowercased (an ACLED export's 'VEN1001' is 'ven1001')
     typed: dict[str, str] = field(default_factory=dict)  # a normalised tag -> as typed, for messages
     hints: list[str] = field(default_factory=list)  # what was read leniently
     unusable: list[str] = field(default_factory=list)  # filters that cannot be used: the query matches nothing
@@ -79,7 +80,14 @@ class Query:
     @property
     def filters(self) -> bool:
         return bool(
-            self.kinds or self.actors or self.claimants or self.tags or self.certainties or self.dates or self.notebook
+            self.kinds
+            or self.actors
+            or self.claimants
+            or self.tags
+            or self.certainties
+            or self.dates
+            or self.ids
+            or self.notebook
         )
 
     @property
@@ -239,6 +247,7 @@ _FILTERS: dict[str, Callable[[Query, str], str | None]] = {
     "is": _is,
     "note": _note,
     "mytag": _append("mytags", normalise=tag_key),
+    "id": _append("ids", normalise=str.lower),
 }
 
 

@@ -69,6 +69,7 @@ class Results:
     unresolved: list[str] = field(default_factory=list)  # why nothing can match (a filter that cannot be used)
     suggestions: list[str] = field(default_factory=list)  # better spelt queries, when this one finds little
     typing: bool = True  # read as typed: the last word is a prefix
+    matched_bits: int = 0  # every match, as a bitset of the index's documents
     _events: int = 0
     _index: SearchIndex | None = None
 
@@ -142,6 +143,7 @@ class SearchIndex:
         self._actor_words: dict[str, set[str]] | None = None
         self._actor_names: list[str] = []
         self._numbers: dict[tuple[str, str], int] | None = None
+        self._by_id: dict[str, int] | None = None  # ``id_bits``
         self._approximate: dict[Precision, int] | None = None  # ``_approximate_days``
         self._by_length: dict[int, list[str]] | None = None
 
@@ -240,6 +242,7 @@ class SearchIndex:
                 scratch = Results(text, widened, _index=self)  # its hints are this query's, said above
                 if found := (near & self._match(widened, scratch, annotations)).bit_count():
                     results.hints.append(date_margin.hint(found, query, widened, precision))
+        results.matched_bits = matched
         if matched:
             self._collect(query, matched, results, limit)
         if suggest and results.total < FEW:
@@ -354,6 +357,14 @@ class SearchIndex:
             self._numbers = {(doc.kind, doc.id): number for number, doc in enumerate(self.docs)}
         found = (self._numbers.get(key) for key in keys)
         return to_bits([n for n in found if n is not None], len(self.docs))
+
+    def id_bits(self, wanted: str) -> int:
+        """The documents whose id is ``wanted``, lowercased (an event and an actor may share one)."""
+        if self._by_id is None:  # built the first time an id is asked for
+            self._by_id = {}
+            for number, doc in enumerate(self.docs):
+                self._by_id[doc.id.lower()] = self._by_id.get(doc.id.lower(), 0) | 1 << number
+        return self._by_id.get(wanted.lower(), 0)
 
     def _verify(self, query: Query, matched: int) -> int:
         """What posting lists cannot tell: words in a row (phrases) or joined (compounds)."""

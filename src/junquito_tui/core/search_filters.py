@@ -40,6 +40,11 @@ def apply_filters(
             matched &= _any(index.bits(f"\0{field}:{actor}") for actor in ids)
         else:
             results.unresolved.append(f"{field}:{wanted} matches no actor")
+    for wanted in query.ids:
+        if found := index.id_bits(wanted):
+            matched &= found
+        else:
+            results.unresolved.append(f"id:{query.typed.get(wanted, wanted)}: nothing has this id")
     for dates in query.dates:
         matched &= index.dated(dates.start, dates.end)
     if query.notebook:

@@ -65,6 +65,9 @@ def suggestions(index: SearchIndex, results: Results, annotations: Annotations |
     """Up to MAX_SUGGESTIONS query texts, each finding more than ``results`` did."""
     fixes = list(_fixes(index, results))
     found: list[str] = []
+    pasted = results.query_text.strip().lower()  # an id pasted whole ('VEN1001'): the item it names, if not found
+    if pasted and not _ANY_FIELD.search(pasted) and index.id_bits(pasted) & ~results.matched_bits:
+        found.append(f"id:{pasted}")
     for text in map(str.strip, _variants(results.query_text, fixes)):
         again = index.search(text, typing=results.typing, limit=0, annotations=annotations, suggest=False)
         if not again.unresolved and again.total > results.total and text not in found:

@@ -95,7 +95,7 @@ its other forms (`helicopter`: helicopters; a word in quotes finds only itself),
 word counts as a prefix while you type. `"a phrase"`, `-word` to exclude, and filters
 `actor:ID-or-name`, `by:ID-or-name` (claims made by), `kind:event|actor|quote|source`,
 `tag:NAME`, `certainty:disputed` (or confirmed, reported, alleged), `date:2018-01-15`,
-`date:2017-06..2017-12` (a month or year covers all of it), and from your notebook
+`date:2017-06..2017-12` (a month or year covers all of it), `id:VEN1001` (an id, any case), and from your notebook
 `is:starred`, `note:WORD`, `mytag:NAME`. A filter that matches no actor or tag finds nothing,
 and the line under the box says why; a typo gets "did you mean". In the results, `enter`
 jumps, `f` narrows the timeline to the matching events (`escape` clears it), and `n` / `N`
