@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.integrity import closest
 from junquito_tui.core.interop.acled_fast import read_fast
 from junquito_tui.core.interop.sheets import SHORT_ROW
 from junquito_tui.core.loader import load_with_report
+from junquito_tui.core.search import SearchIndex
 from sheet_files import titled_events
 
 ACLED_HEADER = (
@@ -325,3 +327,21 @@ def test_fatalities_and_coordinates_that_are_not_numbers_are_marked_where_they_a
     assert not any("'1,234' is not a count" in w for w in loaded.warnings)
     assert any(w.startswith("latitude and longitude that are not coordinates") for w in loaded.warnings)
     _fast_or_alike(path)
+
+
+@pytest.mark.parametrize("mark", ["\ufeff", "\u200b", "\u2060"])
+def test_invisible_characters_neither_spoil_a_date_nor_hide_a_word(tmp_path: Path, mark: str) -> None:
+    """A byte order mark inside a file (two exports joined) or a zero-width space: a date cell was read
+    as its year alone, its note the cell (which looks like the date), said nowhere; a place was found by
+    no search; a header was not known."""
+    path = tmp_path / "sheet.csv"
+    text = f"date,title{mark},place\n{mark}2018-01-16,Funeral,Cara{mark}cas\n"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.when is not None and (event.when.date, event.when.precision) == ("2018-01-16", "day")
+    assert any("invisible characters" in warning and "line 2" in warning for warning in loaded.warnings)
+    assert event.title == "Funeral" and event.place == f"Cara{mark}cas"  # (kept as written)
+    assert [hit.id for hit in SearchIndex(Chronology(loaded.dataset)).search("caracas", typing=False).hits] == [
+        event.id
+    ]

@@ -423,7 +423,7 @@ def test_columns_option_errors(text: str, message: str) -> None:
         ("Fecha(UTC)", "Suceso&Lugar"),  # a shell's ( and &
         ("$when", "*"),  # a shell's $ and *
         ("it's", '"quoted"'),  # quotes
-        ("\u200bFecha", "Evento"),  # a zero-width space, invisible in the line
+        ("\u200bMomento", "Evento"),  # a zero-width space, invisible in the line (a header not known)
     ],
 )
 def test_the_suggested_columns_line_works_as_it_is_pasted_into_a_shell(tmp_path: Path, date: str, title: str) -> None:

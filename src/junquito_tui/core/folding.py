@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
 
+from .text import INVISIBLE
+
 # A word: letters and digits (any script); everything else separates words.
 _WORD = re.compile(r"[^\W_]+")
 # The same for folded ASCII text, where it is a third faster (no Unicode tables).
@@ -31,8 +33,8 @@ _UNDECOMPOSED = str.maketrans(
 def fold_uncached(text: str) -> str:
     if text.isascii():
         return text.lower()
-    # compatibility forms first ('𝐀' -> 'A'), then case, then decompose again for accents
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    # invisible characters out ('Cara\ufeffcas'), compatibility forms ('𝐀' -> 'A'), case, then accents
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text.translate(INVISIBLE)).casefold())
     return unicodedata.normalize("NFC", _ACCENTS.sub("", decomposed).translate(_UNDECOMPOSED))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..problems import Problem
+from ..text import INVISIBLE
 from .sheet_read import SheetError
 
 COLUMN_FIELDS = ("date", "end", "title", "summary", "place", "actors", "tags", "source", "id")
@@ -22,7 +23,7 @@ _SEPARATORS = re.compile(r"[_\-.:/()]+")
 
 def normal(name: str) -> str:
     """'startYear' -> 'start year', 'EVENT_ID_CNTY' -> 'event id cnty', ' Media  URL ' -> 'media url'."""
-    return " ".join(_SEPARATORS.sub(" ", _CAMEL.sub(" ", name)).lower().split())
+    return " ".join(_SEPARATORS.sub(" ", _CAMEL.sub(" ", name.translate(INVISIBLE))).lower().split())
 
 
 # TimelineJS's Google Sheets template (and its camelCase and older v2 spellings): field -> names.
