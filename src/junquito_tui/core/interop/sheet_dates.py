@@ -160,13 +160,14 @@ INVISIBLE_READ = "invisible characters (a zero-width space, a byte order mark) i
 TEXT_DATE_MAX = 1_000  # characters of a date cell read as text: the longest of thousands of real ones is ~200
 _ABOUT = frozenset(["aprox", "approx", "aproximadamente", "approximately", "circa", "ca", "c", "about", "around", "?"])
 WORDS_UNREAD = (
-    "words after a day ('15/01/2018 madrugada') are not read: the day is kept, approximate, the text in its note"
+    "words after a day (such as '15/01/2018 madrugada') are not read: the day is kept, approximate, the text in its "
+    "note"
 )
 
 
 APOSTROPHE = (
-    "a leading apostrophe, a spreadsheet's mark of text ('2018-01-17), is not part of the date: read without it, "
-    "said in the date's note"
+    "a leading apostrophe, a spreadsheet's mark of text (such as '2018-01-17), is not part of the date: read "
+    "without it, said in the date's note"
 )
 
 
