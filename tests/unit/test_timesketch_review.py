@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from junquito_tui.core.interop.timesketch import NOT_TAGS, ROUNDED, TIMESTAMP_FOR_TIME, TWICE
+from junquito_tui.core.interop.timesketch import NOT_TAGS, ODD_TIMESTAMP, ROUNDED, TIMESTAMP_FOR_TIME, TWICE
 from junquito_tui.core.loader import DatasetError, load_with_report
 
 
@@ -214,3 +214,28 @@ def test_a_sheet_of_one_column_says_what_is_missing(tmp_path: Path) -> None:
     path.write_text("date\n2020\n", encoding="utf-8")
     with pytest.raises(DatasetError, match=r"the file has one column .*; a date column and a title column are needed"):
         load_with_report(path)
+
+
+@pytest.mark.parametrize("stamp", ["abc", "1", "12345678901234567890123", "1584792000000000"])
+def test_a_timestamp_not_compared_with_the_datetime_is_kept(tmp_path: Path, stamp: str) -> None:
+    # before: a timestamp beside a usable datetime was compared when both give a minute, else dropped
+    # unsaid (an edited export's odd timestamp is what a forensic reader looks for)
+    events, warnings = _events(
+        tmp_path / "timeline.csv",
+        f"datetime,timestamp_desc,message,timestamp\n2020-03-21T12:00:00Z,Write,minute,{stamp}\n"
+        f"2020-03-21,Write,day,{stamp}\n",
+    )
+    odd = stamp != "1584792000000000"
+    assert events["day"]["summary"] == f"timestamp: {stamp}"  # (a day's datetime: nothing to compare)
+    assert events["minute"]["summary"] == (f"timestamp: {stamp}" if odd else "")  # (the same minute: nothing lost)
+    assert any(ODD_TIMESTAMP in warning for warning in warnings) is odd
+
+
+def test_a_json_null_is_kept_as_json_writes_it(tmp_path: Path) -> None:
+    events, _ = _events(
+        tmp_path / "timeline.jsonl",
+        '{"datetime": "2020-03-21T12:00:00Z", "timestamp_desc": "W", "message": "m", "user": null, "x": false}\n'
+        '{"datetime": null, "timestamp_desc": "W", "message": "n", "timestamp": 1584792000000000}\n',
+    )
+    assert events["m"]["summary"] == "user: null\n\nx: false"  # (before: the null left out)
+    assert events["n"]["date"] == "2020-03-21T12:00"  # a null datetime is none: the timestamp is used

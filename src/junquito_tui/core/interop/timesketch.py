@@ -43,6 +43,7 @@ FILE_SOURCE = "timesketch-file"
 KNOWN = frozenset({"datetime", "timestampdesc", "message", "timestamp", "tag", "tstimelineid"})  # as ``_key`` has them
 EXACT = {name: name.replace("_", "") for name in ("datetime", "timestamp_desc", "message", "timestamp", "tag")}
 EXACT["__ts_timeline_id"] = "tstimelineid"  # Timesketch's names as it writes them (any case) -> their key
+ODD_TIMESTAMP = "a timestamp that gives no date in any unit, beside a datetime that does: kept in the summary"
 TIMESTAMP_FOR_TIME = "a datetime whose time cannot be read here (its form or its zone): the row's timestamp is used"
 ROUNDED = (
     "a timestamp written with few significant digits (as Excel writes large numbers, '1.58478E+15'): read as "
@@ -124,8 +125,16 @@ def _fields(events: RowEvents, record: Record, where: str) -> tuple[dict[str, An
     return known, details
 
 
+class _Null(str):
+    """JSON's null in a line's object: 'null' in the summary, nothing in Timesketch's own fields."""
+
+
+JSON_NULL = _Null("null")
+
+
 def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
     lowered, others = _fields(events, record, where)
+    lowered = {key: None if value is JSON_NULL else value for key, value in lowered.items()}
     value = lowered.get("datetime")
     stamp = lowered.get("timestamp")
     if not_a_datetime := _not_a_datetime(value):
@@ -170,6 +179,10 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
         return None
     if unit_note is None and not_a_datetime is None and cell_text(stamp):
         unit_note = _disagreement(events, value, start, stamp, where)
+        if unit_note is None and ("minute" not in start.parts or _unit_of(stamp) is None):
+            others.append(("timestamp", stamp))  # not compared with the datetime: kept, not lost
+            if _unit_of(stamp) is None:
+                events.notes.group(ODD_TIMESTAMP, where)
     if unit_note is not None:  # the unit is an inference: said on the date too, where a reader looks
         start = replace(start, note=f"{start.note}; {unit_note}" if start.note else unit_note, approximate=rough)
     message = events.text(_plain(lowered.get("message")), where)
@@ -466,7 +479,8 @@ def _records(path: Path, counts: Counts, sheet: Sheet) -> Iterator[tuple[str, Re
                 if not isinstance(record, _Object):
                     sheet.notes.add(f"line {number}", "not a JSON object; skipped")
                     continue
-                yield f"line {number}", record.pairs  # a key given twice: both kept
+                # a key given twice: both kept; a null, as JSON writes it (None is a cell left empty)
+                yield f"line {number}", [(key, JSON_NULL if value is None else value) for key, value in record.pairs]
         except UnicodeDecodeError:
             # The text is decoded a block at a time, ahead of the lines read: the byte is found again.
             found = first_undecodable(path, "utf-8")
