@@ -345,3 +345,25 @@ def test_invisible_characters_neither_spoil_a_date_nor_hide_a_word(tmp_path: Pat
     assert [hit.id for hit in SearchIndex(Chronology(loaded.dataset)).search("caracas", typing=False).hits] == [
         event.id
     ]
+
+
+def test_without_event_id_cnty_acleds_other_ids_are_kept(tmp_path: Path) -> None:
+    # before: data_id and event_id_no_cnty, then the export's only ids, were left out as copies
+    header = "data_id,iso,event_id_no_cnty,event_date,time_precision,event_type,location,notes"
+    path = tmp_path / "export.csv"
+    path.write_text(
+        f"{header}\n5001,862,17,2018-01-15,1,Battles,El Junquito,raid\n"
+        "5002,862,18,2018-01-15,1,Battles,El Junquito,raid\n",
+        encoding="utf-8",
+    )
+    loaded = load_with_report(path)
+    summaries = sorted(event.summary for event in loaded.dataset.events)
+    assert summaries == [
+        "raid\n\ndata_id: 5001\n\nevent_id_no_cnty: 17",
+        "raid\n\ndata_id: 5002\n\nevent_id_no_cnty: 18",
+    ]
+    assert any("its own ('data_id', 'event_id_no_cnty') are kept" in warning for warning in loaded.warnings)
+    with_ids = tmp_path / "with_ids.csv"  # beside event_id_cnty they are copies: left out, as before
+    with_ids.write_text(f"event_id_cnty,{header}\nVEN1,5001,862,17,2018-01-15,1,Battles,El Junquito,raid\n")
+    (event,) = load_with_report(with_ids).dataset.events
+    assert event.summary == "raid"

@@ -58,6 +58,7 @@ COLUMNS = {
 # Redundant with the columns above (codes, upload times): left out without a warning. (The year is
 # read only to check it against event_date.)
 DROPPED = ("data id", "iso", "iso3", "event id no cnty", "interaction", "region", "timestamp", "gwno")
+_OTHER_IDS = ("data id", "event id no cnty")
 # ACLED's actor types: the code (older files) or the words (newer ones), and our actor kind.
 INTER = {
     "1": ("State forces", "armed-force"),
@@ -116,7 +117,9 @@ def begin(sheet: Sheet) -> tuple[dict[str, int | None], set[int], RowEvents, _Me
     the memo: what ``convert`` and the fast reading (``acled_fast``) start from."""
     header = sheet.header
     at = {key: header.find(names) for key, names in COLUMNS.items()}
-    known = {p for p in at.values() if p is not None} | {p for p in map(header.index.get, DROPPED) if p is not None}
+    # without event_id_cnty, ACLED's other ids are the only ones: kept in the summary as other columns
+    dropped = DROPPED if at["id"] is not None else [name for name in DROPPED if name not in _OTHER_IDS]
+    known = {p for p in at.values() if p is not None} | {p for p in map(header.index.get, dropped) if p is not None}
     events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"ACLED export {sheet.name}")
     # what a warning about a row's title, summary or place names: 'line 4 (place): 2,033 characters, ...'
     sheet.notes.columns |= {
@@ -141,7 +144,9 @@ def file_notes(sheet: Sheet, at: dict[str, int | None], events: RowEvents, memo:
             "", f"ACLED event ids are lowercased to make the events' ids ({given} is {given.lower()}, {where})"
         )
     elif at["id"] is None:
-        sheet.notes.add("", "no event_id_cnty column: ids are made from each event's title and date")
+        others = [repr(sheet.header.names[p]) for p in map(sheet.header.index.get, _OTHER_IDS) if p is not None]
+        kept = f"; its own ({', '.join(others)}) are kept in each summary" if others else ""
+        sheet.notes.add("", f"no event_id_cnty column: ids are made from each event's title and date{kept}")
 
 
 def heading(sheet: Sheet) -> tuple[str, str]:
