@@ -438,3 +438,36 @@ def test_the_suggested_columns_line_works_as_it_is_pasted_into_a_shell(tmp_path:
     assert argv[0] == "--columns" and len(argv) == 2
     (event,) = load_with_report(path, columns=parse_columns(argv[1])).dataset.events
     assert event.title == "Asalto" and event.when is not None and event.when.date == "2018-01-15"
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Année,Mois,Jour,Titre,Description,Lieu", "Jahr,Monat,Tag des Monats,Ereignis,Beschreibung,Ort"],
+)
+def test_french_and_german_headers_are_known(tmp_path: Path, header: str) -> None:
+    # before: 'no date column is obvious', and with --columns the month and day were not joined to the year
+    path = tmp_path / "sheet.csv"
+    path.write_text(f"{header}\n1789,7,14,Prise de la Bastille,Assaut,Paris\n", encoding="utf-8")
+    (event,) = load_with_report(path).dataset.events
+    assert event.title == "Prise de la Bastille" and event.place == "Paris" and event.summary.startswith("Assaut")
+    assert event.when is not None and event.when.date == ("1789-07-14" if "Jour" in header else "1789-07")
+
+
+@pytest.mark.parametrize(
+    ("header", "suggested", "caution"),
+    [
+        ("Report date,Incident date,Event", "'date=Incident date,title=Event'", False),
+        ("Fecha de publicación,Fecha del hecho,Evento", "'date=Fecha del hecho,title=Evento'", False),
+        ("Name,Date of birth,Event", "'date=Date of birth,title=Event'", True),  # the only date: said what it is
+    ],
+)
+def test_the_suggested_date_is_the_events_not_a_birth_or_a_report(
+    tmp_path: Path, header: str, suggested: str, caution: bool
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(f"{header}\n2018-02-01,2018-01-15,Raid\n", encoding="utf-8")
+    with pytest.raises(DatasetError) as error:
+        load_with_report(path)
+    report = error.value.report()
+    assert f"--columns {suggested}" in report
+    assert ("may not be when the event happened" in report) is caution

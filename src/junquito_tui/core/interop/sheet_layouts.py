@@ -59,25 +59,30 @@ ACLED_ONLY = frozenset(
 # Names a generic sheet's columns commonly have, per field, in order of preference.
 GENERIC_NAMES = {
     "date": ("date", "start date", "start", "fecha", "fecha inicio", "when", "event date", "datum", "data", "year",
-             "año", "ano", "start year", "day", "begin", "time", "datetime", "date time", "timestamp", "time stamp"),
-    "end": ("end date", "end", "fecha fin", "fecha final", "until", "to", "finish", "end year"),
-    "title": ("title", "event", "headline", "titulo", "título", "evento", "name", "what", "subject", "hecho"),
+             "año", "ano", "start year", "day", "begin", "time", "datetime", "date time", "timestamp", "time stamp",
+             "date de début", "année", "annee", "jahr", "quand"),
+    "end": ("end date", "end", "fecha fin", "fecha final", "until", "to", "finish", "end year", "date de fin", "fin",
+            "enddatum", "ende"),
+    "title": ("title", "event", "headline", "titulo", "título", "evento", "name", "what", "subject", "hecho",
+              "titre", "événement", "evenement", "titel", "ereignis"),
     "summary": ("description", "summary", "details", "detail", "descripción", "descripcion", "text", "notes",
-                "note", "notas", "body", "content", "resumen"),
-    "place": ("place", "location", "lugar", "city", "ciudad", "where", "site", "country", "país", "pais"),
-    "actors": ("actors", "actor", "people", "persons", "who", "participants", "involved", "actores", "personas"),
+                "note", "notas", "body", "content", "resumen", "résumé", "resume", "texte", "beschreibung"),
+    "place": ("place", "location", "lugar", "city", "ciudad", "where", "site", "country", "país", "pais", "lieu",
+              "ville", "pays", "ort", "stadt"),
+    "actors": ("actors", "actor", "people", "persons", "who", "participants", "involved", "actores", "personas",
+               "acteurs", "personnes", "akteure", "personen"),
     "tags": ("tags", "tag", "category", "categories", "type", "group", "keywords", "categoría", "categoria",
-             "etiquetas", "tipo"),
+             "etiquetas", "tipo", "catégorie", "categorie", "mots-clés", "kategorie", "schlagworte"),
     "source": ("source", "sources", "fuente", "fuentes", "url", "link", "reference", "references", "citation",
-               "referencia"),
+               "referencia", "lien", "quelle", "quellen"),
     "id": ("id", "unique id", "event id", "identifier"),
 }  # fmt: skip
 
 
 # A generic sheet's year column, and the month and day columns that complete it; and the end's
-YEAR_NAMES = frozenset({"year", "año", "ano", "start year"})
-MONTH_NAMES = ("month", "mes", "start month")
-DAY_NAMES = ("day", "día", "dia", "start day")
+YEAR_NAMES = frozenset({"year", "año", "ano", "start year", "année", "annee", "jahr"})
+MONTH_NAMES = ("month", "mes", "start month", "mois", "monat")
+DAY_NAMES = ("day", "día", "dia", "start day", "jour")
 _PARTS_OF = {
     "date": (YEAR_NAMES, (("month", MONTH_NAMES), ("day", DAY_NAMES))),
     "end": (frozenset({"end year"}), (("end month", ("end month",)), ("end day", ("end day",)))),
@@ -251,7 +256,12 @@ def unrecognised(header: Header, chosen: dict[str, int]) -> str:
         left = [
             n for n in names[:HEADERS_SHOWN] if n not in guess.values() and (key == "date" or not _HINTS["date"](n))
         ]
+        if key == "date":  # an event's date before a birth's or a report's ('Report date,Incident date')
+            left.sort(key=lambda n: (not _EVENT_DATE(n), bool(_OTHER_DATE(n))))
         guess.setdefault(key, next((n for n in left if _HINTS[key](n)), left[0] if left else "COLUMN"))
+    caution = ""
+    if "date" not in chosen and _OTHER_DATE(guess["date"]):
+        caution = f" ({guess['date']!r} may not be when the event happened: if another column is, name it)"
     for key, name in guess.items():  # shown by its column's number, which --columns takes too, where the
         if name in header.names and not _nameable(name):  # name is long, or cannot be written in the line
             guess[key] = str(header.names.index(name) + 1)
@@ -259,15 +269,28 @@ def unrecognised(header: Header, chosen: dict[str, int]) -> str:
     return (
         f"the layout is not recognised (not a TimelineJS sheet, an ACLED export or a Timesketch file) and no "
         f"{missing} column is obvious; {headers_found(header)}. Say which columns to use, for example: "
-        f"--columns {line}"
+        f"--columns {line}{caution}"
     )
 
 
 # Words in a column's name that make it the likelier date or title column, for the suggested line
 _HINTS = {
-    "date": re.compile(r"date|when|year|time|day|fecha|datum|año|ano\b|jahr|data\b", re.IGNORECASE).search,
-    "title": re.compile(r"event|title|what|name|headline|description|desc|text|summary|subject", re.IGNORECASE).search,
+    "date": re.compile(
+        r"date|when|year|time|day|fecha|datum|año|ano\b|jahr|data\b|année|annee|jour", re.IGNORECASE
+    ).search,
+    "title": re.compile(
+        r"event|title|what|name|headline|description|desc|text|summary|subject|titre|titel|ereignis", re.IGNORECASE
+    ).search,
 }
+
+
+# Dates of something other than the event: a person's birth or death, a report's publication or a row's edit
+_OTHER_DATE = re.compile(
+    r"birth|born|death|died|naci|muerte|defunci|naissance|décès|deces|geburt|tod\b|publi|report|created|modified|"
+    r"updated|edited|retrieved|access|upload|consult|entered",
+    re.IGNORECASE,
+).search
+_EVENT_DATE = re.compile(r"event|incident|hecho|suceso|événement|evenement|ereignis|occurr", re.IGNORECASE).search
 
 
 def _nameable(name: str) -> bool:
