@@ -367,3 +367,27 @@ def test_without_event_id_cnty_acleds_other_ids_are_kept(tmp_path: Path) -> None
     with_ids.write_text(f"event_id_cnty,{header}\nVEN1,5001,862,17,2018-01-15,1,Battles,El Junquito,raid\n")
     (event,) = load_with_report(with_ids).dataset.events
     assert event.summary == "raid"
+
+
+@pytest.mark.parametrize(
+    ("display", "row", "disagrees"),
+    [
+        ("March 3, 1999", "2018,1,16", True),
+        ("2019", "2018,1,15", True),
+        ("1850", "1900,,", True),
+        ("January 15, 2018", "2018,1,15", False),
+        ("Jan 2018", "2018,1,15", False),  # a coarser display of the same date
+        ("500 BCE", "-500,,", False),  # (TimelineJS's -500 is ISO's -0499: the same year)
+        ("Dawn of the siege", "2018,1,15", False),  # words: no date to compare
+        ("c. 1999", "2018,1,15", False),  # an approximate reading is not set against the date
+    ],
+)
+def test_a_display_date_giving_another_date_is_said(tmp_path: Path, display: str, row: str, disagrees: bool) -> None:
+    # before: 'March 3, 1999' was the note of a slide dated 16 January 2018, as if it glossed that date
+    path = tmp_path / "sheet.csv"
+    path.write_text(f'Year,Month,Day,Display Date,Headline\n{row},"{display}",Raid\n', encoding="utf-8")
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.when is not None and event.when.note is not None and display in event.when.note
+    assert ("gives another date than this one" in event.when.note) is disagrees
+    assert any("display date that gives another date" in warning for warning in loaded.warnings) is disagrees

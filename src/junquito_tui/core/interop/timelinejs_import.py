@@ -18,6 +18,7 @@ from typing import Any
 from ..problems import json_kind
 from ..records import TEXT_MAX, UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
 from ..text import CONTROL, SLUG_PATTERN, has_control, one_line, slugify
+from . import display_dates
 from .builder import Pending, dump_event, has_clock_time, out_of_order
 from .fields import FieldReader, short
 from .ids import MAX_ID, IdAllocator
@@ -117,6 +118,9 @@ class TimelineImporter:
         when = self.dates.read(start, f"{path}.start_date", f"{self.item} skipped", display)
         if when is None:
             return None
+        if display and (other := display_dates.disagreement(display, when)) is not None:
+            self.notes.group(display_dates.DISAGREES, f"{path}.display_date")
+            when = replace(when, note=when.note.replace(display, other, 1) if when.note else other)
         zones, borrowed = _both_zones(zones)
         if zones[0] is not None and when.precision == "minute":
             when = replace(when, utc_offset=zones[0], note=_with(when.note, borrowed[0]))

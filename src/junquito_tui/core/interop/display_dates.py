@@ -1,0 +1,41 @@
+"""A TimelineJS slide's display date that gives another date than the slide's own ('March 3, 1999' on a
+slide dated 16 January 2018): the slide's date is used, as TimelineJS places the slide by it, and the
+display date is kept in the date's note, said there as another date, not shown as a gloss on this one."""
+
+from __future__ import annotations
+
+from ..records import When
+
+DISAGREES = "a display date that gives another date than the slide's: the slide's date is used, the display date noted"
+
+
+def disagreement(display: str, when: When) -> str | None:
+    """The note for ``display`` where it reads as a date (no approximation, no doubt about the order of
+    day and month) whose period does not meet ``when``'s; None where they meet or it is no such date."""
+    from .sheet_dates import read_date  # (the date reader of spreadsheets: only for a slide with a display date)
+
+    parsed = read_date(display)
+    if isinstance(parsed, str) or parsed is None or parsed.approximate or parsed.pair is not None:
+        return None
+    if parsed.end_pair is not None:
+        return None
+    shown = _bounds(parsed.parts, parsed.end or parsed.parts)
+    given = _bounds(*[_parts(when.date)] * 2)
+    if shown[0] <= given[1] and given[0] <= shown[1]:
+        return None
+    return f"the file's display date, {display!r}, gives another date than this one"
+
+
+def _parts(date: str) -> dict[str, int]:
+    """'2018-01-16T10:00' -> year, month, day; an ISO year before 1 in the reader's count ('-0499', 500 BCE: -500)."""
+    sign, digits = (-1, date[1:]) if date.startswith("-") else (1, date)
+    pieces = digits.split("T")[0].split("-")
+    year = sign * int(pieces[0])
+    return dict(zip(("year", "month", "day"), [year - 1 if year <= 0 else year, *map(int, pieces[1:])], strict=False))
+
+
+def _bounds(first: dict[str, int], last: dict[str, int]) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    return (
+        (first["year"], first.get("month", 1), first.get("day", 1)),
+        (last["year"], last.get("month", 12), last.get("day", 31)),
+    )
