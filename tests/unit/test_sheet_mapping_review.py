@@ -391,3 +391,11 @@ def test_a_display_date_giving_another_date_is_said(tmp_path: Path, display: str
     assert event.when is not None and event.when.note is not None and display in event.when.note
     assert ("gives another date than this one" in event.when.note) is disagrees
     assert any("display date that gives another date" in warning for warning in loaded.warnings) is disagrees
+
+
+def test_a_group_in_html_makes_the_tag_timelinejs_shows(tmp_path: Path) -> None:
+    # before: '<b>Ops</b> &amp; Intel' made the tag 'b-ops-b-amp-intel', words the slide never shows
+    path = tmp_path / "sheet.csv"
+    path.write_text("Year,Month,Day,Headline,Group\n2018,1,16,Raid,<b>Ops</b> &amp; Intel\n", encoding="utf-8")
+    (event,) = load_with_report(path).dataset.events
+    assert event.tags == ("ops-intel",)

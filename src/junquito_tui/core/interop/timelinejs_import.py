@@ -221,11 +221,13 @@ class TimelineImporter:
         if name and name.strip():
             tag = self._group_tags.get(name)
             if tag is None:
-                tag = self._group_tags[name] = slugify(self.text.clean(name, path), 60)
+                # as TimelineJS shows it, HTML read as text ('<b>Ops</b> &amp; Intel' is 'ops-intel')
+                tag = self._group_tags[name] = slugify(self.text.html(name, path, line=True).text, 60)
             if tag and tag not in tags:
                 tags.append(tag)
             elif not tag:
-                self.notes.add(path, f"group {short(name)} has no letters or digits to make a tag; ignored")
+                empty = f"group {short(name)} has no letters or digits to make a tag (HTML read as text); ignored"
+                self.notes.add(path, empty)
         return tags
 
     def extension(self, value: Any, pending: _Pending) -> None:
