@@ -478,3 +478,11 @@ def test_any_cells_under_any_header_load_or_fail_with_a_located_problem(
             return
     Chronology(loaded.dataset)
     assert all("\x1b" not in warning for warning in loaded.warnings)
+
+
+def test_excels_separator_line_says_the_delimiter_and_is_no_header() -> None:
+    # before: 'sep=;' was read as a header of one column: the file was refused, the ';' never named
+    loaded = load("delimiter-excel-sep-line.csv")
+    assert warned(loaded, "'sep=;', is Excel's")
+    assert titles(loaded) == ["Marcha, con comas", "Funeral"] and all(e.place for e in loaded.dataset.events)
+    assert known(by_title(loaded)["Marcha, con comas"].when).date == "2018-04-03"  # day first, as semicolon files

@@ -392,12 +392,18 @@ def _csv(path: Path) -> Table:
         raise SheetError(Problem("", "holds binary data (zero bytes), not text: is it a spreadsheet saved as CSV?"))
     if not sample.strip():
         raise SheetError(Problem("", "is empty: no header and no rows"))
-    delimiter = choose_delimiter(sample)
-    if delimiter != ",":
+    if (hint := SEP_LINE.match(sample.lstrip("\ufeff"))) is not None:  # Excel's 'sep=;': the delimiter, said
+        delimiter = hint.group(1)
+        notes.append(f"the first line, {hint.group().strip()!r}, is Excel's: the cells are separated by it, as it says")
+    else:
+        delimiter = choose_delimiter(sample)
+    if delimiter != "," and hint is None:
         notes.append(f"columns separated by {_NAMES[delimiter]}s")
     twice = TwiceEncoded("line")
     position = _Position(path.stat().st_size)
     rows = _csv_rows(path, encoding, delimiter, twice, position, _OpenQuotes(delimiter, notes))
+    if hint is not None:
+        next(rows, None)  # (its line is no header)
     table = _with_header(rows, "line", notes, delimiter, twice)
     table.read = position.share
     return table
@@ -684,6 +690,10 @@ _LABELS = {
     "tis_620": "TIS-620 (Thai)",
     "cp874": "Windows-874 (Thai)",
 }
+
+
+# The line Excel writes, and reads, before the header to say the delimiter: 'sep=;' (a character, alone on the line)
+SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*\r?\n", re.IGNORECASE)
 
 
 def choose_delimiter(sample: str) -> str:
