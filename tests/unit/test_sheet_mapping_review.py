@@ -399,3 +399,21 @@ def test_a_group_in_html_makes_the_tag_timelinejs_shows(tmp_path: Path) -> None:
     path.write_text("Year,Month,Day,Headline,Group\n2018,1,16,Raid,<b>Ops</b> &amp; Intel\n", encoding="utf-8")
     (event,) = load_with_report(path).dataset.events
     assert event.tags == ("ops-intel",)
+
+
+def test_a_year_column_beside_v2s_dates_leaves_rows_without_a_year_their_start_date(tmp_path: Path) -> None:
+    # before: a Year filled on one row made the sheet today's layout, and every other row was skipped
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "Start Date,End Date,Headline,Type,Year\n2001-09-11,,Attacks,,\n1999-01-01,,Year row,,1999\n"
+        "2005-07-07,2005-07-08,London,,\n",
+        encoding="utf-8",
+    )
+    loaded = load_with_report(path)
+    found = {e.title: (e.when.date if e.when else None, e.end.date if e.end else None) for e in loaded.dataset.events}
+    assert found == {
+        "Attacks": ("2001-09-11", None),
+        "Year row": ("1999", None),
+        "London": ("2005-07-07", "2005-07-08"),
+    }
+    assert any("line 2, line 4" in warning and "TimelineJS v2" in warning for warning in loaded.warnings)

@@ -210,6 +210,7 @@ def _str(value: Cell) -> str | None:
 
 
 _V2_DATE_KEYS = frozenset({"start date", "end date"})
+V2_DATE_READ = "no Year, Month or Day: the row's Start Date and End Date (TimelineJS v2's columns) are its dates"
 _TODAY_DATE_KEYS = frozenset({"month", "day", "time", "end year", "end month", "end day", "end time"})
 
 
@@ -231,7 +232,11 @@ def _read_detail(detail: str) -> tuple[str, list[Link]]:
 
 
 def _dates(sheet: Sheet, cell: Any, row: _Row) -> None:
-    if sheet.header.find(TIMELINEJS_COLUMNS["year"]) is None:  # v2: 'Start Date', 'End Date'
+    v2 = sheet.header.find(TIMELINEJS_COLUMNS["year"]) is None  # v2: 'Start Date', 'End Date'
+    if not v2 and cell_text(cell("start date")) and not any(cell_text(cell(key)) for key in ("year", "month", "day")):
+        v2 = True  # a Year column beside v2's dates, empty on this row: its Start Date is its date
+        sheet.notes.group(V2_DATE_READ, row.where)
+    if v2:
         start, end = cell("start date"), cell("end date")
         if (parts := _v2_parts(start)) is not None:
             row.slide["start_date"] = parts  # read as a slide's date is, as precise as its parts
