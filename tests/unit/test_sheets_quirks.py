@@ -486,3 +486,28 @@ def test_excels_separator_line_says_the_delimiter_and_is_no_header() -> None:
     assert warned(loaded, "'sep=;', is Excel's")
     assert titles(loaded) == ["Marcha, con comas", "Funeral"] and all(e.place for e in loaded.dataset.events)
     assert known(by_title(loaded)["Marcha, con comas"].when).date == "2018-04-03"  # day first, as semicolon files
+
+
+@pytest.mark.parametrize(
+    ("name", "like", "said"),
+    [
+        ("misnamed-ods-as.xlsx", "timelinejs-sheet.ods", None),  # read by its content (it was refused)
+        ("misnamed-xlsx-as.ods", "timelinejs-sheet-empty-formatted-rows.xlsx", None),
+        ("misnamed-csv-as.xlsx", None, "is named .xlsx but holds text, not a workbook: read as CSV"),
+        ("misnamed-csv-no-extension", None, None),  # (it was read as broken JSON)
+    ],
+)
+def test_a_file_is_read_by_what_it_holds_not_its_name(name: str, like: str | None, said: str | None) -> None:
+    loaded = load(name)
+    if like is not None:
+        assert loaded.dataset.events == load(like).dataset.events
+    else:
+        assert titles(loaded) == ["Raid"]
+    if said is not None:
+        assert warned(loaded, said)
+
+
+def test_a_web_page_named_as_a_workbook_is_named_so() -> None:
+    with pytest.raises(DatasetError) as error:
+        load("misnamed-html-as.xls")
+    assert "is named .xls but holds HTML or XML, not a workbook" in error.value.report()

@@ -21,6 +21,7 @@ import re
 import shutil
 import stat
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,7 +50,7 @@ def _remove_copies_being_read() -> None:
 
 
 @contextmanager
-def private_copy(path: Path, max_bytes: int) -> Iterator[Path]:
+def private_copy(path: Path, max_bytes: int, head: bytes = b"") -> Iterator[Path]:
     suffix = path.suffix.lower()
     remove_left_behind()
     folder = Path(tempfile.mkdtemp(prefix=PREFIX))
@@ -64,10 +65,31 @@ def private_copy(path: Path, max_bytes: int) -> Iterator[Path]:
                     if copied > max_bytes:  # it grew since it was measured
                         raise _too_large(str(path), copied, max_bytes)
                     target.write(chunk)
+            if head and (kind := kind_by_content(head, copy)) != suffix:  # named as another kind of workbook
+                copy = copy.rename(copy.with_suffix(kind))
             yield copy
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         _READING.discard(folder)
+
+
+def kind_by_content(head: bytes, copy: Path) -> str:
+    """The suffix the reader needs for a workbook, whatever its name says (an ODS file named .xlsx was
+    refused for a part of XLSX it lacks): OLE is XLS; a zip holding an OpenDocument's parts is ODS, one
+    holding Office Open XML's is that (its own suffix kept: .xlsm, .xlsb); else the name's."""
+    suffix = copy.suffix.lower()
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return ".xls"
+    if not head.startswith(b"PK\x03\x04"):
+        return suffix
+    try:
+        with zipfile.ZipFile(copy) as book:
+            names = set(book.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return suffix  # (the reader says what is wrong with it)
+    if "[Content_Types].xml" in names:
+        return suffix if suffix in (".xlsx", ".xlsm", ".xlsb") else ".xlsx"
+    return ".ods" if "content.xml" in names else suffix
 
 
 @contextmanager

@@ -24,7 +24,10 @@ def is_sheet(path: Path) -> bool:
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if text.startswith((b"{", b"[")):
         return looks_like_json_lines(text)
-    return path.suffix.lower() in SHEET_SUFFIXES
+    if path.suffix.lower() in SHEET_SUFFIXES:
+        return True
+    # no name that says (none, '.dat', '.export'): columns on the first line make it a CSV file, not broken JSON
+    return path.suffix.lower() != ".json" and any(mark in text.split(b"\n", 1)[0] for mark in (b",", b";", b"\t"))
 
 
 def looks_like_json_lines(head: bytes) -> bool:

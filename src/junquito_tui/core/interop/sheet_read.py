@@ -188,18 +188,27 @@ def open_table(path: Path, max_bytes: int | None = None) -> Table:
     """The file's header and rows; ``SheetError`` when it cannot be read at all (or a workbook would
     unpack to more than ``max_bytes`` of XML, or too many cells: see ``book_guard``)."""
     with path.open("rb") as handle:
-        head = handle.read(8)
-    if path.suffix.lower() in BOOK_SUFFIXES or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        head = handle.read(512)
+    workbook = head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+    if workbook:
         from ..files import default_max_bytes
         from .book_copy import private_copy
 
         limit = max_bytes if max_bytes is not None else default_max_bytes()
-        with private_copy(path, limit) as copy:  # every reader sees the same bytes
+        with private_copy(path, limit, head) as copy:  # every reader sees the same bytes
             return _open_workbook(copy, limit)
-    return _csv(path)
+    suffix = path.suffix.lower()
+    if suffix in BOOK_SUFFIXES and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # a web page's table
+        raise SheetError(Problem("", f"is named {suffix} but holds HTML or XML, not a workbook: {_RESAVE}"))
+    table = _csv(path)
+    if suffix in BOOK_SUFFIXES:  # a CSV file named as a workbook, as some web exports name theirs
+        table.notes.insert(0, f"is named {suffix} but holds text, not a workbook: read as CSV")
+    return table
 
 
 # -- workbooks ------------------------------------------------------------------------------------------
+
+_RESAVE = "open it in a spreadsheet program and save it as .xlsx or .csv"
 
 
 def _open_workbook(path: Path, limit: int) -> Table:
