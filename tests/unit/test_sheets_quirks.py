@@ -511,3 +511,19 @@ def test_a_web_page_named_as_a_workbook_is_named_so() -> None:
     with pytest.raises(DatasetError) as error:
         load("misnamed-html-as.xls")
     assert "is named .xls but holds HTML or XML, not a workbook" in error.value.report()
+
+
+def test_a_zero_byte_in_a_cell_is_removed_and_said_wherever_it_is(tmp_path: Path) -> None:
+    # before: refused as binary near the start of the file, removed and said further on
+    early = load("zero-byte-in-a-cell.csv")
+    assert titles(early) == ["Asalto NUL", "Funeral"] and warned(early, "control characters", "line 2")
+    late = tmp_path / "late.csv"
+    rows = "".join(f"2018-01-{n % 28 + 1:02d},Row {n},Caracas\n" for n in range(20_000))
+    late.write_bytes(b"date,title,place\n" + rows.encode() + b"2018-01-15,Asalto\x00 NUL,Caracas\n")
+    assert warned(load_with_report(late), "control characters", "line 20002")
+
+
+def test_utf16_without_its_mark_is_named() -> None:
+    with pytest.raises(DatasetError) as error:
+        load("encoding-utf16-without-bom.csv")
+    assert "looks like UTF-16 text without a byte order mark to say so: save it as UTF-8" in error.value.report()

@@ -397,8 +397,10 @@ def _csv(path: Path) -> Table:
             sample = handle.read(SAMPLE_BYTES)
     except UnicodeDecodeError:
         raise SheetError(_not_decodable(path, encoding)) from None
-    if "\x00" in sample:
-        raise SheetError(Problem("", "holds binary data (zero bytes), not text: is it a spreadsheet saved as CSV?"))
+    # many zero bytes, or control bytes among them: no text (a few zero bytes in a cell are removed and said, as
+    # any control character, as they were when further in the file)
+    if "\x00" in sample and len(_BINARY.findall(sample)) * 10 > len(sample):
+        raise SheetError(Problem("", _zero_bytes(path)))
     if not sample.strip():
         raise SheetError(Problem("", "is empty: no header and no rows"))
     if (hint := SEP_LINE.match(sample.lstrip("\ufeff"))) is not None:  # Excel's 'sep=;': the delimiter, said
@@ -703,6 +705,22 @@ _LABELS = {
 
 # The line Excel writes, and reads, before the header to say the delimiter: 'sep=;' (a character, alone on the line)
 SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*\r?\n", re.IGNORECASE)
+
+
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _zero_bytes(path: Path) -> str:
+    """Why a text with many zero bytes cannot be read: UTF-16 or UTF-32 without the mark that says so (a zero
+    beside each ASCII character), or binary data."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
+        units = [head[i : i + width] for i in range(0, len(head) - width + 1, width)]
+        for at in range(width):  # (little- or big-endian: the character's byte first or last)
+            if units and sum(unit[at] != 0 and unit.count(0) == width - 1 for unit in units) > 0.8 * len(units):
+                return f"looks like {name} text without a byte order mark to say so: save it as UTF-8"
+    return "holds binary data (zero bytes), not text: is it a spreadsheet saved as CSV?"
 
 
 def choose_delimiter(sample: str) -> str:
