@@ -417,3 +417,16 @@ def test_a_year_column_beside_v2s_dates_leaves_rows_without_a_year_their_start_d
         "London": ("2005-07-07", "2005-07-08"),
     }
     assert any("line 2, line 4" in warning and "TimelineJS v2" in warning for warning in loaded.warnings)
+
+
+def test_an_image_in_a_slides_text_is_a_source(tmp_path: Path) -> None:
+    # before: '<img src=...>' in the Text was dropped, its address nowhere
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        'Year,Month,Day,Headline,Text\n2018,1,16,Raid,"<p>See <img src=""https://img.example/a.png""> here</p>"\n',
+        encoding="utf-8",
+    )
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    urls = {source.id: source.url for source in loaded.dataset.sources}
+    assert "https://img.example/a.png" in [urls[source] for source in event.sources]

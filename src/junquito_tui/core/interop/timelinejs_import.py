@@ -129,7 +129,7 @@ class TimelineImporter:
             self.notes.add(f"{path}.text", f"should be an object with headline and text, found {json_kind(text)}")
         text = text if isinstance(text, dict) else {}
         headline = self.text.html(text.get("headline"), f"{path}.text.headline", line=True)
-        body = self.text.html(text.get("text"), f"{path}.text.text")
+        body = self.text.html(text.get("text"), f"{path}.text.text", media=True)  # (an image in it: a source)
         media = self.media(slide.get("media"), f"{path}.media")
         title = headline.text or self.title(body.text, media.caption, path, era)
         fields: dict[str, Any] = {"id": self.event_id(slide.get("unique_id"), title, when, path, era), "title": title}
@@ -376,7 +376,7 @@ class TimelineImporter:
         text = value.get("text")
         text = text if isinstance(text, dict) else {}
         headline = self.text.html(text.get("headline"), "title.text.headline", line=True)
-        body = self.text.html(text.get("text"), "title.text.text")
+        body = self.text.html(text.get("text"), "title.text.text", media=True)
         for link in [*headline.links, *body.links]:
             self.book.link(link, "title.text")
         self.book.media_sources(self.media(value.get("media"), "title.media"), "title")
