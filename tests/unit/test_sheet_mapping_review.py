@@ -430,3 +430,15 @@ def test_an_image_in_a_slides_text_is_a_source(tmp_path: Path) -> None:
     (event,) = loaded.dataset.events
     urls = {source.id: source.url for source in loaded.dataset.sources}
     assert "https://img.example/a.png" in [urls[source] for source in event.sources]
+
+
+def test_an_acled_export_keeping_few_columns_is_still_acled(tmp_path: Path) -> None:
+    # before: with its ids and actors removed it was no known layout (exit 2), and --columns lost ACLED's wording
+    path = tmp_path / "export.csv"
+    path.write_text("event_date,event_type,location,country,fatalities\n2018-01-15,Battles,El Junquito,Venezuela,7\n")
+    (event,) = load_with_report(path).dataset.events
+    assert event.summary == "Fatalities (ACLED count): 7" and event.certainty == "reported"
+    generic = tmp_path / "generic.csv"  # an event date and a type alone are any sheet's
+    generic.write_text("event_date,event_type,title\n2018-01-15,Battles,Raid\n")
+    (other,) = load_with_report(generic).dataset.events
+    assert other.title == "Raid" and other.certainty != "reported"

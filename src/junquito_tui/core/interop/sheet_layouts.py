@@ -151,7 +151,8 @@ def layout_of(header: Header) -> str | None:
     """'junquito', 'acled', 'timesketch', 'timelinejs' or 'timelinejs-v2'; None for any other sheet."""
     if header.names[:2] == ["id", "start"] and header.has("precision", "title"):
         return "junquito"
-    if header.has("event date") and (header.has("event id cnty") or len(ACLED_ONLY & set(header.index)) >= 2):
+    acled = len(ACLED_ONLY & set(header.index)) + header.has("event type")  # (an export keeps a few columns)
+    if header.has("event date") and (header.has("event id cnty") or acled >= 2):
         return "acled"
     datetime = header.has("datetime") or header.has("date time")  # 'DateTime', 'Date Time'
     if datetime and header.has("message") and (header.has("timestamp desc") or header.has("timestamp")):
