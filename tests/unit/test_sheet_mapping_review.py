@@ -442,3 +442,10 @@ def test_an_acled_export_keeping_few_columns_is_still_acled(tmp_path: Path) -> N
     generic.write_text("event_date,event_type,title\n2018-01-15,Battles,Raid\n")
     (other,) = load_with_report(generic).dataset.events
     assert other.title == "Raid" and other.certainty != "reported"
+
+
+def test_an_actor_in_roles_of_both_kinds_says_which_is_which(tmp_path: Path) -> None:
+    # before: 'actor 1 and associated with actor 1 and actor 2', read as associated with both
+    rows = [{"actor1": "Rebels", "assoc_actor_1": "Rebels", "actor2": "Rebels"}]
+    (event,) = load_with_report(_acled(tmp_path / "export.csv", rows)).dataset.events
+    assert [p.role for p in event.actors] == ["actor 1 and actor 2; associated with actor 1"]

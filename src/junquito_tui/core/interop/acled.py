@@ -455,10 +455,12 @@ def side_pairs(
 
 
 def _role(parts: list[str]) -> str:
-    """'actor 1', 'actor 1 and actor 2', 'associated with actor 1 and actor 2'."""
-    if len(parts) > 1 and all(role.startswith("associated with ") for role in parts):
-        parts = [parts[0], *(role.removeprefix("associated with ") for role in parts[1:])]
-    return " and ".join(parts)
+    """'actor 1', 'actor 1 and actor 2', 'associated with actor 1 and actor 2'; roles of both kinds apart,
+    'actor 1; associated with actor 1 and actor 2' ('and' alone read as associated with both)."""
+    own = [role for role in parts if not role.startswith("associated with ")]
+    associated = [role.removeprefix("associated with ") for role in parts if role.startswith("associated with ")]
+    joined = [" and ".join(own)] if own else []
+    return "; ".join([*joined, *(["associated with " + " and ".join(associated)] if associated else [])])
 
 
 def _codings(events: RowEvents, memo: _Memo) -> None:
