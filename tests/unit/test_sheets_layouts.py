@@ -126,6 +126,7 @@ def test_every_row_is_an_event_or_named_in_a_warning() -> None:
             "encoding-mac-roman-german-short.csv",
             "misnamed-html-as.xls",  # (refused: no rows)
             "encoding-utf16-without-bom.csv",
+            "quote-open-in-the-header.csv",
         }:
             continue
         loaded = load_with_report(path)

@@ -527,3 +527,12 @@ def test_utf16_without_its_mark_is_named() -> None:
     with pytest.raises(DatasetError) as error:
         load("encoding-utf16-without-bom.csv")
     assert "looks like UTF-16 text without a byte order mark to say so: save it as UTF-8" in error.value.report()
+
+
+def test_a_quote_left_open_in_the_column_names_is_named() -> None:
+    # before: 'no title column is obvious', the names shown holding the rows, and a --columns line that
+    # read 0 events and said 'ok'
+    with pytest.raises(DatasetError) as error:
+        load("quote-open-in-the-header.csv")
+    report = error.value.report()
+    assert ":1:1: the column names' line opens a quoted cell" in report and "a closing quote is missing" in report

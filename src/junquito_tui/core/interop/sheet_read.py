@@ -1001,11 +1001,33 @@ def _shape(text: str) -> str:
 def _with_header(rows: Iterator[Row], unit: str, notes: list[str], delimiter: str | None, twice: TwiceEncoded) -> Table:
     for number, cells in rows:
         if any(_filled(cell) for cell in cells):
+            if unit == "line" and delimiter and (swallowed := _rows_in_a_name(cells, delimiter)) is not None:
+                raise SheetError(
+                    Problem(
+                        "",
+                        f"the column names' line opens a quoted cell that runs over the lines after it ({swallowed}): "
+                        "a closing quote is missing",
+                        line=number,
+                        column=1,
+                    )
+                )
             header = [_header_name(cell) for cell in cells]
             while header and not header[-1]:
                 header.pop()  # trailing empty header names: Excel leaves them after deleted columns
             return Table(header, number, rows, unit, notes, delimiter, twice)
     raise SheetError(Problem("", "has no header row: the file holds no text"))
+
+
+def _rows_in_a_name(cells: list[Cell], delimiter: str) -> str | None:
+    """The start of the lines a column name took in, where a quote left open made rows of the file one name
+    ('title,place\n2018-01-15,Raid,Caracas...': two delimiters on a line after its first); None otherwise
+    (a name may hold a line break: 'Date\n(UTC)')."""
+    for cell in cells:
+        if isinstance(cell, str) and "\n" in cell:
+            after = cell.split("\n", 1)[1]
+            if any(line.count(delimiter) >= 2 for line in after.splitlines()):
+                return repr(" ".join(after.split())[:40] + "...")
+    return None
 
 
 def _filled(cell: Cell) -> bool:
