@@ -449,3 +449,20 @@ def test_an_actor_in_roles_of_both_kinds_says_which_is_which(tmp_path: Path) -> 
     rows = [{"actor1": "Rebels", "assoc_actor_1": "Rebels", "actor2": "Rebels"}]
     (event,) = load_with_report(_acled(tmp_path / "export.csv", rows)).dataset.events
     assert [p.role for p in event.actors] == ["actor 1 and actor 2; associated with actor 1"]
+
+
+def test_ids_and_counts_are_worded_as_they_are(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("Year,Headline,Unique Id\n2001,A,e1\n2002,B,E1\n2003,C,日本\n\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    # 'E1' collides with the row before once lowercased: said (it read as only 'not a lowercase slug')
+    assert any("'E1' is not a lowercase slug, and 'e1' is used by an earlier row" in w for w in loaded.warnings)
+    # '日本' has letters, none a slug can hold (it said 'no letters or digits')
+    assert any("'日本' has no letter or digit an id can hold (a-z, 0-9)" in w for w in loaded.warnings)
+    assert loaded.summary is not None and loaded.summary.endswith("; 1 empty row ignored")  # (not '1 empty rows')
+
+
+def test_a_number_as_a_column_name_is_named_as_the_sheet_shows_it() -> None:
+    from junquito_tui.core.interop.sheet_read import _header_name  # (a workbook's number cell: a float)
+
+    assert [_header_name(cell) for cell in (2018.0, 2018.5, "2018", None)] == ["2018", "2018.5", "2018", ""]

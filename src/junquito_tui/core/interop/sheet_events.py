@@ -14,6 +14,7 @@ from typing import Any
 
 from ..records import When, ends_before
 from ..text import slugify
+from ..wording import count
 from .builder import ActorBook, Pending
 from .fields import short
 from .html_text import Link
@@ -68,7 +69,7 @@ class Counts:
             parts.append(f"{self.titles} title row")
         parts.append(f"{skipped:,} skipped (each named in a warning)" if skipped else "none skipped")
         line = f"read {self.rows:,} {self.unit}{'s' if self.rows != 1 else ''} of data: {', '.join(parts)}"
-        return line + (f"; {self.empty:,} empty {self.unit}s ignored" if self.empty else "")
+        return line + (f"; {count(self.empty, 'empty ' + self.unit)} ignored" if self.empty else "")
 
 
 @dataclass(slots=True)
@@ -170,7 +171,7 @@ class RowEvents:
             if tag and tag not in tags:
                 tags.append(tag)
             elif not tag and value.strip():
-                self.notes.add(where, f"tag {short(value)} has no letters or digits; ignored")
+                self.notes.add(where, f"tag {short(value)} has no letter or digit a tag can hold (a-z, 0-9); ignored")
         return tags
 
     def finish(self, title: str, description: str, counts: Counts) -> dict[str, Any]:

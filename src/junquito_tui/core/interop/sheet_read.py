@@ -1035,5 +1035,7 @@ def _filled(cell: Cell) -> bool:
 
 
 def _header_name(cell: Cell) -> str:
+    if isinstance(cell, float) and cell.is_integer():  # a number cell as the sheet shows it: 2018, not 2018.0
+        cell = int(cell)
     text = "" if cell is None else str(cell)
     return " ".join(text.replace("\ufeff", "").split())

@@ -174,7 +174,10 @@ class TimelineImporter:
         if given:
             wanted = given if SLUG_PATTERN.fullmatch(given) and len(given) <= MAX_ID else slugify(given, MAX_ID - 4)
             if not wanted:
-                self.notes.add(f"{path}.unique_id", f"{short(given)} has no letters or digits; a new id is made")
+                self.notes.add(
+                    f"{path}.unique_id",
+                    f"{short(given)} has no letter or digit an id can hold (a-z, 0-9); a new id is made",
+                )
         else:
             wanted = ""
         if not wanted:
@@ -186,6 +189,8 @@ class TimelineImporter:
             self.unique_ids.setdefault(given, final)
             if final != given:
                 reason = f"is used by an earlier {self.item}" if wanted == given else "is not a lowercase slug"
+                if wanted != given and final != wanted:  # ('E1' beside an earlier 'e1')
+                    reason += f", and {wanted!r} is used by an earlier {self.item}"
                 self.notes.add(f"{path}.unique_id", f"{short(given)} {reason}; the event's id is '{final}'")
         return final
 
