@@ -536,3 +536,13 @@ def test_a_quote_left_open_in_the_column_names_is_named() -> None:
         load("quote-open-in-the-header.csv")
     report = error.value.report()
     assert ":1:1: the column names' line opens a quoted cell" in report and "a closing quote is missing" in report
+
+
+@pytest.mark.parametrize(
+    ("name", "said"), [("cell-comment.xlsx", "1 cell comment, which is"), ("cell-comments.ods", "2 cell comments")]
+)
+def test_cell_comments_are_said_not_lost_unsaid(name: str, said: str) -> None:
+    # before: 'Unsure: maybe 16th' beside a date was nowhere, and nothing said it was there
+    loaded = load(name)
+    assert warned(loaded, f"the workbook holds {said}", "not read: open it to see them")
+    assert len(loaded.dataset.events) >= 1

@@ -275,6 +275,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     if blank:
         notes.append(f"{_names(blank)} {'holds' if len(blank) == 1 else 'hold'} only blank cells: not read")
     notes += _unread(probe.heights, reading_order(names, hidden), hidden, {chosen, *blank, *passed})
+    from .book_comments import comments_said
     from .book_formats import hidden_times, read_as_shown
     from .book_hidden import hidden_said
     from .book_links import MAX_ADDRESS
@@ -295,6 +296,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     shown += spread(cells, merged if merged is not None else found.merged(), start)
     shown += shown_numbers(cells, first)
     shown += hidden_said(found, cells, start)
+    shown += comments_said(path)
     if _states_its_dates(path):  # (each row looked into in C: a day 0 or 28 February 1900 is rare)
         for row in cells:
             if any(map(row.__contains__, _READ_AS_DAY_NUMBERS)):
