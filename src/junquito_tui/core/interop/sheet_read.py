@@ -489,7 +489,8 @@ def detect_encoding(path: Path) -> tuple[str, list[str]]:
         how += " (the file's lines end in CR alone, as classic Mac OS wrote them)"
     # Another reading as plausible (Windows-1252 and Mac Roman both read some bytes as letters): named,
     # the other of those two first. So is a Western one the detector finds messier than an unusual pick
-    # of its own: it found 'JÓVENES OÙ ÚLTIMO' (Windows-1252) messier than HP Roman-8's 'JÆVENES Oì ÖLTIMO'.
+    # of its own: it found 'JÓVENES OÙ ÚLTIMO' (Windows-1252) messier than HP Roman-8's 'JÆVENES Oì ÖLTIMO', and
+    # Mac Roman's 'NÎMES RÉÉLU' messier than DOS code page 850's 'NÙMES RââLU'.
     ties = [
         r
         for r in ranked[1:]
@@ -497,7 +498,7 @@ def detect_encoding(path: Path) -> tuple[str, list[str]]:
         and r.text != chosen.text
         and (
             r.chaos <= max(chosen.chaos, CHAOS_LIMIT)
-            or (chosen.encoding not in USUAL and r.encoding in WESTERN and r.rare == chosen.rare)
+            or (chosen.encoding not in WESTERN and r.encoding in WESTERN and r.rare == chosen.rare)
         )
     ]
     other = next((r for r in ties if r.encoding in WESTERN), None) or next(
