@@ -438,10 +438,11 @@ def test_an_acled_export_keeping_few_columns_is_still_acled(tmp_path: Path) -> N
     path.write_text("event_date,event_type,location,country,fatalities\n2018-01-15,Battles,El Junquito,Venezuela,7\n")
     (event,) = load_with_report(path).dataset.events
     assert event.summary == "Fatalities (ACLED count): 7" and event.certainty == "reported"
-    generic = tmp_path / "generic.csv"  # an event date and a type alone are any sheet's
-    generic.write_text("event_date,event_type,title\n2018-01-15,Battles,Raid\n")
-    (other,) = load_with_report(generic).dataset.events
-    assert other.title == "Raid" and other.certainty != "reported"
+    for header in ("event_date,event_type,fatalities,title", "Event date,Event type,Fatalities,Title"):
+        generic = tmp_path / "generic.csv"  # with a title of its own, or not spelt as ACLED does: one's own sheet
+        generic.write_text(f"{header}\n2018-01-15,Battles,7,Raid\n")
+        (other,) = load_with_report(generic).dataset.events
+        assert other.title == "Raid" and other.certainty != "reported", header
 
 
 def test_an_actor_in_roles_of_both_kinds_says_which_is_which(tmp_path: Path) -> None:

@@ -151,8 +151,9 @@ def layout_of(header: Header) -> str | None:
     """'junquito', 'acled', 'timesketch', 'timelinejs' or 'timelinejs-v2'; None for any other sheet."""
     if header.names[:2] == ["id", "start"] and header.has("precision", "title"):
         return "junquito"
-    acled = len(ACLED_ONLY & set(header.index)) + header.has("event type")  # (an export keeps a few columns)
-    if header.has("event date") and (header.has("event id cnty") or acled >= 2):
+    if header.has("event date") and (header.has("event id cnty") or len(ACLED_ONLY & set(header.index)) >= 2):
+        return "acled"
+    if _few_acled_columns(header):
         return "acled"
     datetime = header.has("datetime") or header.has("date time")  # 'DateTime', 'Date Time'
     if datetime and header.has("message") and (header.has("timestamp desc") or header.has("timestamp")):
@@ -162,6 +163,14 @@ def layout_of(header: Header) -> str | None:
     if header.has("headline", "start date"):
         return "timelinejs-v2"
     return None
+
+
+def _few_acled_columns(header: Header) -> bool:
+    """An ACLED export that kept few columns: 'event_date' and 'event_type' as ACLED spells them, one of its
+    own, and no title or text column of a sheet of one's own ('Event date,Event type,Fatalities,Title' is not)."""
+    written = set(header.names)
+    own = {"title", "headline", "description", "summary", "text", "event", "name"} & set(header.index)
+    return {"event_date", "event_type"} <= written and bool(ACLED_ONLY & set(header.index)) and not own
 
 
 def generic_columns(header: Header, spec: ColumnSpec | None) -> dict[str, int]:
