@@ -184,10 +184,11 @@ def generic_columns(header: Header, spec: ColumnSpec | None) -> dict[str, int]:
             raise SheetError(Problem("", f"--columns {key}={wanted}: no such column; {headers_found(header)}"))
         chosen[key] = position
     taken = set(chosen.values())
+    german = header.has("jahr", "monat")  # ('Jahr, Monat, Tag': its 'Tag' is the day, not tags)
     for key, names in GENERIC_NAMES.items():
         if key in chosen:
             continue
-        position = header.find(names)
+        position = header.find(n for n in names if not (german and n == "tag"))
         if position is not None and position not in taken:
             chosen[key] = position
             taken.add(position)
@@ -208,6 +209,8 @@ def _month_and_day(header: Header, chosen: dict[str, int], taken: set[int], key:
     years, parts = _PARTS_OF[key]
     if normal(header.names[chosen[key]]) not in years:
         return
+    if normal(header.names[chosen[key]]) == "jahr":
+        parts = (("month", ("monat",)), ("day", ("tag",)))
     for part, names in parts:
         position = header.find(names)
         if position is None or position in taken:
