@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from junquito_tui.core.chronology import Chronology
-from junquito_tui.core.folding import compound_pattern, fold, pieces, tokens, words
+from junquito_tui.core.folding import compound_pattern, field_words, fold, pieces, tokens, words
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.model import DATASET
 from junquito_tui.core.query import DateKey, parse_date_range, parse_query
@@ -382,3 +382,11 @@ def test_an_account_passage_names_its_claimants_as_the_dataset_names_them() -> N
     assert named.snippet.text == "Account by Jane Doe and The Daily <b>: It was cancelled."  # as the accounts view
     (unnamed,) = index.search("invited", typing=False).hits
     assert unnamed.snippet.text == "Account: Nobody was invited."
+
+
+def test_words_parted_by_a_zero_width_space_or_joined_by_a_non_joiner_are_found_alone() -> None:
+    # Thai and Khmer write a zero-width space between words, Persian a non-joiner before a suffix: each
+    # word is found alone (removing them from folding, as the byte order mark is, merged the words)
+    assert field_words("ทหาร\u200bบุก") == field_words("ทหาร บุก")
+    assert "کتاب" in field_words("کتاب\u200cها")
+    assert fold("Cara\ufeffcas Jun\u2060quito") == "caracas junquito"

@@ -342,9 +342,12 @@ def test_invisible_characters_neither_spoil_a_date_nor_hide_a_word(tmp_path: Pat
     assert event.when is not None and (event.when.date, event.when.precision) == ("2018-01-16", "day")
     assert any("invisible characters" in warning and "line 2" in warning for warning in loaded.warnings)
     assert event.title == "Funeral" and event.place == f"Cara{mark}cas"  # (kept as written)
-    assert [hit.id for hit in SearchIndex(Chronology(loaded.dataset)).search("caracas", typing=False).hits] == [
-        event.id
-    ]
+    # search reads a word without a mark inside it, and marks it whole; a zero-width space parts words (Thai
+    # and Khmer write no other space between them)
+    found = SearchIndex(Chronology(loaded.dataset)).search("cas" if mark == "\u200b" else "caracas", typing=False)
+    assert [hit.id for hit in found.hits] == [event.id]
+    if mark != "\u200b":
+        assert found.hits[0].snippet.spans == ((0, 8),)
 
 
 def test_without_event_id_cnty_acleds_other_ids_are_kept(tmp_path: Path) -> None:

@@ -11,10 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
 
-from .text import INVISIBLE
-
 # A word: letters and digits (any script); everything else separates words.
 _WORD = re.compile(r"[^\W_]+")
+# Characters drawn as nothing inside a word, which it is read without ('Cara\ufeffcas' is Caracas): a byte order
+# mark met inside a text (two files joined), the word joiner, the soft hyphen. Not the zero-width space, which
+# parts words (Thai and Khmer write no other space), nor the joiners, which Persian writes inside words and
+# search has always parted them at ('کتاب‌ها': کتاب and ها).
+_IGNORED = str.maketrans({"\u00ad": None, "\u2060": None, "\ufeff": None, "\u200b": " "})
+# A word as it is written in a text, those characters inside it: found whole, for highlighting
+_WRITTEN_WORD = re.compile(r"[^\W_]+(?:[\u00ad\u2060\ufeff]+[^\W_]+)*")
 # The same for folded ASCII text, where it is a third faster (no Unicode tables).
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 # Letters and digits apart: 'btr80a' -> 'btr', '80', 'a'.
@@ -34,7 +39,7 @@ def fold_uncached(text: str) -> str:
     if text.isascii():
         return text.lower()
     # invisible characters out ('Cara\ufeffcas'), compatibility forms ('𝐀' -> 'A'), case, then accents
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text.translate(INVISIBLE)).casefold())
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text.translate(_IGNORED)).casefold())
     return unicodedata.normalize("NFC", _ACCENTS.sub("", decomposed).translate(_UNDECOMPOSED))
 
 
@@ -95,7 +100,7 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     """Words with their spans in the original text (folding can change lengths, so fold per word)."""
-    return [Token(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [Token(fold(m.group()), m.start(), m.end()) for m in _WRITTEN_WORD.finditer(text)]
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

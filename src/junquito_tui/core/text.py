@@ -34,10 +34,10 @@ _UNDRAWABLE_PY = _BMP_UNDRAWABLE + "".join(rf"\U{p:04X}FFFE\U{p:04X}FFFF" for p 
 # Line breaks and tab: allowed in multi-line fields (a summary), refused in one-line fields (a
 # title), where they would draw the rest of the text over other panes. CR, NEL (U+0085) and the
 # other C0/C1 breaks are controls, refused everywhere.
-# Characters drawn as nothing that split a word or a date to every reader but the eye: the zero-width
+# Characters drawn as nothing that split a date or a column name to every reader but the eye: the zero-width
 # space and joiners, the word joiner, a byte order mark met inside a text (two files joined), the soft
-# hyphen. Allowed in a dataset (Persian writes the non-joiner inside words), but not read: search folds
-# words without them ('Cara\ufeffcas' is Caracas) and the date reader reads a date cell without them.
+# hyphen. Allowed in a dataset (Persian writes the non-joiner inside words), but not read in a date cell or
+# a column's name (search has its own: ``folding``).
 INVISIBLE = str.maketrans(dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 LINE_BREAKS = r"\t\n\u2028\u2029"
 NO_CONTROL = f"^[^{CONTROLS}{UNDRAWABLE}]*$"  # multi-line text
