@@ -546,3 +546,11 @@ def test_cell_comments_are_said_not_lost_unsaid(name: str, said: str) -> None:
     loaded = load(name)
     assert warned(loaded, f"the workbook holds {said}", "not read: open it to see them")
     assert len(loaded.dataset.events) >= 1
+
+
+def test_a_column_name_over_two_lines_with_commas_is_a_name(tmp_path: Path) -> None:
+    # a quoted name may hold a line break and commas: rows after it show its quote was closed
+    path = tmp_path / "names.csv"
+    path.write_text('date,title,"Notes\n(people, places, dates)"\n2018-01-15,Raid,"x, y, z"\n', encoding="utf-8")
+    (event,) = load_with_report(path).dataset.events
+    assert event.title == "Raid" and "Notes (people, places, dates): x, y, z" in event.summary

@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
@@ -1004,7 +1005,10 @@ def _shape(text: str) -> str:
 def _with_header(rows: Iterator[Row], unit: str, notes: list[str], delimiter: str | None, twice: TwiceEncoded) -> Table:
     for number, cells in rows:
         if any(_filled(cell) for cell in cells):
-            if unit == "line" and delimiter and (swallowed := _rows_in_a_name(cells, delimiter)) is not None:
+            swallowed = _rows_in_a_name(cells, delimiter) if unit == "line" and delimiter else None
+            if swallowed is not None and (after := next(rows, None)) is not None:
+                rows = chain([after], rows)  # rows after it: its quote was closed ('"Notes\n(people, places)"')
+            elif swallowed is not None:  # the quote ran to the end of the file: every row is in the names
                 raise SheetError(
                     Problem(
                         "",
@@ -1022,8 +1026,8 @@ def _with_header(rows: Iterator[Row], unit: str, notes: list[str], delimiter: st
 
 
 def _rows_in_a_name(cells: list[Cell], delimiter: str) -> str | None:
-    """The start of the lines a column name took in, where a quote left open made rows of the file one name
-    ('title,place\n2018-01-15,Raid,Caracas...': two delimiters on a line after its first); None otherwise
+    """The start of the lines a column name took in, where a quote left open may have made rows of the file
+    one name ('title,place\n2018-01-15,Raid,Caracas...': two delimiters on a line after its first); None otherwise
     (a name may hold a line break: 'Date\n(UTC)')."""
     for cell in cells:
         if isinstance(cell, str) and "\n" in cell:
