@@ -470,3 +470,16 @@ def test_a_number_as_a_column_name_is_named_as_the_sheet_shows_it() -> None:
     from junquito_tui.core.interop.sheet_read import _header_name  # (a workbook's number cell: a float)
 
     assert [_header_name(cell) for cell in (2018.0, 2018.5, "2018", None)] == ["2018", "2018.5", "2018", ""]
+
+
+def test_a_row_with_any_of_todays_date_cells_is_not_dated_by_v2s(tmp_path: Path) -> None:
+    # an End Year or a Time beside a Start Date: not dropped for it (the row is read as before, and said)
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "Year,Month,Day,Time,End Year,End Month,End Day,Start Date,End Date,Headline\n"
+        ",,,,2018,1,20,2018-01-15,,Second\n,,,10:00,,,,2018-01-16,,Third\n,,,,,,,2018-01-17,2018-01-18,Fourth\n",
+        encoding="utf-8",
+    )
+    loaded = load_with_report(path)
+    assert [e.title for e in loaded.dataset.events] == ["Fourth"]
+    assert sum("no year; row skipped" in warning for warning in loaded.warnings) == 2

@@ -210,7 +210,9 @@ def _str(value: Cell) -> str | None:
 
 
 _V2_DATE_KEYS = frozenset({"start date", "end date"})
-V2_DATE_READ = "no Year, Month or Day: the row's Start Date and End Date (TimelineJS v2's columns) are its dates"
+V2_DATE_READ = "no date or time in today's columns: the row's Start Date and End Date (TimelineJS v2's) are its dates"
+# (a row with any of these filled is dated by them: its v2 dates are kept in the summary, as ever)
+_TODAY_DATE_CELLS = ("year", "month", "day", "time", "end year", "end month", "end day", "end time")
 _TODAY_DATE_KEYS = frozenset({"month", "day", "time", "end year", "end month", "end day", "end time"})
 
 
@@ -233,7 +235,7 @@ def _read_detail(detail: str) -> tuple[str, list[Link]]:
 
 def _dates(sheet: Sheet, cell: Any, row: _Row) -> None:
     v2 = sheet.header.find(TIMELINEJS_COLUMNS["year"]) is None  # v2: 'Start Date', 'End Date'
-    if not v2 and cell_text(cell("start date")) and not any(cell_text(cell(key)) for key in ("year", "month", "day")):
+    if not v2 and cell_text(cell("start date")) and not any(cell_text(cell(key)) for key in _TODAY_DATE_CELLS):
         v2 = True  # a Year column beside v2's dates, empty on this row: its Start Date is its date
         sheet.notes.group(V2_DATE_READ, row.where)
     if v2:
