@@ -383,6 +383,8 @@ def test_without_event_id_cnty_acleds_other_ids_are_kept(tmp_path: Path) -> None
         ("500 BCE", "-500,,", False),  # (TimelineJS's -500 is ISO's -0499: the same year)
         ("Dawn of the siege", "2018,1,15", False),  # words: no date to compare
         ("c. 1999", "2018,1,15", False),  # an approximate reading is not set against the date
+        ("1/16/18", "1918,1,16", False),  # a two-digit year the reader completes as 2018: not the file's
+        ("2018-01-15T23:00-04:00", "2018,1,16", False),  # a time in a zone: maybe the same moment
     ],
 )
 def test_a_display_date_giving_another_date_is_said(tmp_path: Path, display: str, row: str, disagrees: bool) -> None:

@@ -17,7 +17,9 @@ def disagreement(display: str, when: When) -> str | None:
     parsed = read_date(display)
     if isinstance(parsed, str) or parsed is None or parsed.approximate or parsed.pair is not None:
         return None
-    if parsed.end_pair is not None:
+    if parsed.end_pair is not None or "hour" in parsed.parts or parsed.offset is not None:  # (a time: its zone)
+        return None
+    if str(abs(parsed.parts["year"])) not in display:  # a year the reader completed ('1/16/18'): no year written
         return None
     shown = _bounds(parsed.parts, parsed.end or parsed.parts)
     given = _bounds(*[_parts(when.date)] * 2)
