@@ -133,3 +133,19 @@ def test_reading_a_sheet_does_not_import_the_calendar() -> None:
     code = "import sys, junquito_tui.core.interop.sheet_dates; print('convertdate' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@pytest.mark.parametrize("text", ["Ramadan 1438", "Eid al-Adha 1444", "Ashura 1300", "Tabaski 1500"])
+def test_a_year_that_may_be_the_islamic_calendars_is_said_and_no_month_claimed(text: str) -> None:
+    # 'Ramadan 1438' is as often 1438 AH (2017) as the Gregorian 1438: it was February to April 1438, confidently
+    parsed = read_date(text)
+    year = int(text.rsplit(" ", 1)[1])
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": year} and parsed.end is None
+    assert parsed.note is not None and f"{year} may be a year of the Islamic calendar ({year} AH is" in parsed.note
+
+
+def test_before_1753_an_occurrence_the_julian_calendar_numbers_in_the_year_is_held() -> None:
+    # Ramadan 1115 AH began on 8 January 1704 (Gregorian), 28 December 1703 as England numbered it
+    parsed = read_date("Ramadan 1703")
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": 1703, "month": 1}
+    assert parsed.end == {"year": 1704, "month": 2}  # (it ended in January 1703, missing the second)

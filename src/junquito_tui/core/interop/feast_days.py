@@ -159,6 +159,9 @@ def read(text: str, original: str, near: str | None = None) -> Parsed | None:
 
 def _islamic(label: str, year: int, note: str, near: str | None) -> Parsed | None:
     """An Islamic feast's months in ``year``: its days differ by country, so no day is claimed."""
+    if islamic_feasts.HIJRI_YEARS[0] <= year <= islamic_feasts.HIJRI_YEARS[1]:  # ('Ramadan 1438': which calendar?)
+        said = f"{note.split(': ', 1)[0]}: {year} {islamic_feasts.maybe_hijri(year)}"  # ("'Ramadan 1438': 1438 may be")
+        return Parsed({"year": year}, approximate=True, note=said)
     margin = islamic_feasts.SIGHTING_DAYS + (NEAR_DAYS if near is not None else 0)
     if not (found := islamic_feasts.days(label, year, margin)):  # (before the first Islamic year)
         return None

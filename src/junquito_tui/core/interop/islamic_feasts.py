@@ -19,6 +19,9 @@ SIGHTING_DAYS = 3
 _FIRST_HIJRI_YEAR = 1  # (from July 622: no Ramadan before 623)
 _LAST_JULIAN_YEAR = 1752  # as ``feast_days.LAST_JULIAN_YEAR`` (not imported: that module imports this one)
 
+# Years a feast of the Islamic calendar is written with in that calendar today (1438 AH began in 2016): read
+# as Gregorian years, but said, and not made months of
+HIJRI_YEARS = (1300, 1500)
 _EID = r"(?:eid|e[iï]d|a[iï]d|'?id|idul|idd)[\s-]?(?:al|ul|el|e|ol)?[\s-]?"
 # label -> (first day, last day) in the Islamic year (month, day), and its names
 FEASTS: dict[str, tuple[tuple[int, int], tuple[int, int], str]] = {
@@ -67,6 +70,17 @@ def reach(text: str, year: int, margin: int = SIGHTING_DAYS) -> tuple[int, int]:
     return int(any(first[0] < year for first, _ in found)), int(any(last[0] > year for _, last in found))
 
 
+def maybe_hijri(year: int) -> str:
+    """What a note says of a year in ``HIJRI_YEARS``: which Gregorian years it is as an Islamic one."""
+    from convertdate import gregorian, islamic
+
+    first, last = islamic.to_gregorian(year, 1, 1)[0], gregorian.from_jd(islamic.to_jd(year + 1, 1, 1) - 1)[0]
+    return (
+        f"may be a year of the Islamic calendar ({year} AH is {first} to {last}, by the tabular calendar): read as "
+        f"the Gregorian year {year}, no month claimed"
+    )
+
+
 def tabular(label: str, year: int) -> str:
     """The feast's days in ``year`` by the tabular calendar, in the Gregorian, for a note: '27 May to 25 June
     2017'; two where the year holds two ('... and 31 December 1997 to 29 January 1998')."""
@@ -78,10 +92,12 @@ def tabular(label: str, year: int) -> str:
 
 def _occurrences(label: str, year: int, margin: int) -> list[tuple[float, float]]:
     """Julian day numbers of the first and last days of each occurrence touching ``year`` within ``margin``."""
-    from convertdate import gregorian, islamic  # (15 ms: only for a cell that names such a feast)
+    from convertdate import gregorian, islamic, julian  # (15 ms: only for a cell that names such a feast)
 
     (first_month, first_day), (last_month, last_day), _ = FEASTS[label]
     start, end = gregorian.to_jd(year, 1, 1), gregorian.to_jd(year, 12, 31)
+    if year <= _LAST_JULIAN_YEAR:  # the year as the Julian calendar numbers it too, which ends days later
+        end = max(end, julian.to_jd(year, 12, 31))
     found = []
     for hijri in range(max(_FIRST_HIJRI_YEAR, islamic.from_jd(start)[0] - 1), islamic.from_jd(end)[0] + 2):
         first, last = islamic.to_jd(hijri, first_month, first_day), islamic.to_jd(hijri, last_month, last_day)
