@@ -554,3 +554,13 @@ def test_a_column_name_over_two_lines_with_commas_is_a_name(tmp_path: Path) -> N
     path.write_text('date,title,"Notes\n(people, places, dates)"\n2018-01-15,Raid,"x, y, z"\n', encoding="utf-8")
     (event,) = load_with_report(path).dataset.events
     assert event.title == "Raid" and "Notes (people, places, dates): x, y, z" in event.summary
+
+
+def test_a_control_character_in_a_date_cell_is_not_read_and_said(tmp_path: Path) -> None:
+    # before: the row was skipped with the model's own message ('String should match pattern ...')
+    path = tmp_path / "dates.csv"
+    path.write_bytes(b"date,title\n2018-01-15,Raid\n2018-01-1\x006,Funeral\n2018-01-17\x1b,Esc\n")
+    loaded = load_with_report(path)
+    assert [known(e.when).date for e in loaded.dataset.events] == ["2018-01-15", "2018-01-16", "2018-01-17"]
+    assert warned(loaded, "control characters", "in a date cell are not read", "line 3, line 4")
+    assert not warned(loaded, "should match pattern")

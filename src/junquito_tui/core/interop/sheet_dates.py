@@ -30,7 +30,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from ..dates import MONTHS
-from ..text import INVISIBLE
+from ..text import CONTROL, INVISIBLE, has_control
 from . import feast_days, sheet_offsets
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
 from .near_words import NEAR
@@ -157,6 +157,7 @@ _DAY_THEN_TIME = re.compile(
 # A day written in numbers, then words and no digit ('15/01/2018 madrugada', '2018-01-15 (aprox.)')
 _DAY_THEN_WORDS = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[\s,;]+(\D+)$")
 INVISIBLE_READ = "invisible characters (a zero-width space, a byte order mark) in a date cell are not read"
+CONTROLS_READ = "control characters (a zero byte, an escape) in a date cell are not read"
 TEXT_DATE_MAX = 1_000  # characters of a date cell read as text: the longest of thousands of real ones is ~200
 _ABOUT = frozenset(["aprox", "approx", "aproximadamente", "approximately", "circa", "ca", "c", "about", "around", "?"])
 WORDS_UNREAD = (
@@ -276,7 +277,7 @@ def read_date(value: object) -> Parsed | str | None:
         return _from_number(float(value), str(value), _EPOCH_1904 if isinstance(value, Number1904) else _EXCEL_EPOCH)
     if isinstance(value, time | timedelta | PartTime):
         return "a time of day without a date"
-    text = " ".join((written := str(value)).translate(INVISIBLE).split())
+    text = " ".join(CONTROL.sub("", (written := str(value)).replace("\r", " ").translate(INVISIBLE)).split())
     if len(text) > TEXT_DATE_MAX:  # (free text's reading grows faster than its length: 10,000 characters took 1 s)
         return f"{len(text):,} characters: too long to be read as a date (at most {TEXT_DATE_MAX:,})"
     if text.startswith("'") and text[1:2].isdigit():  # a spreadsheet's mark of text, typed (or written) before a date
@@ -284,6 +285,8 @@ def read_date(value: object) -> Parsed | str | None:
     found = _from_text(text) if text else None
     if isinstance(found, Parsed) and len(written.translate(INVISIBLE)) != len(written):  # ('\ufeff2018-01-16')
         found.said.append(INVISIBLE_READ)
+    if isinstance(found, Parsed) and has_control(written.replace("\r", " ")):  # (tab and newline are not controls)
+        found.said.append(CONTROLS_READ)
     return found
 
 
