@@ -564,3 +564,19 @@ def test_a_control_character_in_a_date_cell_is_not_read_and_said(tmp_path: Path)
     assert [known(e.when).date for e in loaded.dataset.events] == ["2018-01-15", "2018-01-16", "2018-01-17"]
     assert warned(loaded, "control characters", "in a date cell are not read", "line 3, line 4")
     assert not warned(loaded, "should match pattern")
+
+
+def test_utf16_with_no_name_that_says_is_named_as_the_json_reader_names_it(tmp_path: Path) -> None:
+    # (read as CSV once files without a suffix were looked into, it was 'the layout is not recognised')
+    path = tmp_path / "dataset"
+    path.write_bytes((REPO / "data" / "events.json").read_text(encoding="utf-8").encode("utf-16"))
+    with pytest.raises(DatasetError) as error:
+        load_with_report(path)
+    assert "looks like UTF-16" in error.value.report()
+
+
+def test_excels_separator_line_naming_a_tab_is_quoted_with_it(tmp_path: Path) -> None:
+    path = tmp_path / "tabs.csv"
+    path.write_text("sep=\t\ndate\ttitle\n2018-01-15\tRaid\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    assert titles(loaded) == ["Raid"] and warned(loaded, "'sep=\\t', is Excel's")

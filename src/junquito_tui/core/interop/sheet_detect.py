@@ -26,6 +26,8 @@ def is_sheet(path: Path) -> bool:
         return looks_like_json_lines(text)
     if path.suffix.lower() in SHEET_SUFFIXES:
         return True
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with no name that says: the JSON reader names it
+        return False
     # no name that says (none, '.dat', '.export'): columns on the first line make it a CSV file, not broken JSON
     return path.suffix.lower() != ".json" and any(mark in text.split(b"\n", 1)[0] for mark in (b",", b";", b"\t"))
 

@@ -408,7 +408,8 @@ def _csv(path: Path) -> Table:
         raise SheetError(Problem("", "is empty: no header and no rows"))
     if (hint := SEP_LINE.match(sample.lstrip("\ufeff"))) is not None:  # Excel's 'sep=;': the delimiter, said
         delimiter = hint.group(1)
-        notes.append(f"the first line, {hint.group().strip()!r}, is Excel's: the cells are separated by it, as it says")
+        line = hint.group().rstrip("\r\n")  # (not strip: 'sep=\t' names a tab)
+        notes.append(f"the first line, {line!r}, is Excel's: the cells are separated by it, as it says")
     else:
         delimiter = choose_delimiter(sample)
     if delimiter != "," and hint is None:
