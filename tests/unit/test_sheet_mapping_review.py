@@ -366,6 +366,7 @@ def test_without_event_id_cnty_acleds_other_ids_are_kept(tmp_path: Path) -> None
         "raid\n\ndata_id: 5002\n\nevent_id_no_cnty: 18",
     ]
     assert any("its own ('data_id', 'event_id_no_cnty') are kept" in warning for warning in loaded.warnings)
+    assert not any("not part of the ACLED layout" in warning for warning in loaded.warnings)  # (they are)
     with_ids = tmp_path / "with_ids.csv"  # beside event_id_cnty they are copies: left out, as before
     with_ids.write_text(f"event_id_cnty,{header}\nVEN1,5001,862,17,2018-01-15,1,Battles,El Junquito,raid\n")
     (event,) = load_with_report(with_ids).dataset.events

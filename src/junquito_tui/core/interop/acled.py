@@ -103,7 +103,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
             if details := extras.details(cells, where):
                 draft.fields["summary"] = events.summary([draft.fields.get("summary", ""), *details], where)
             events.drafts.append(draft)
-    extras.warn()
+    warn_extras(sheet, at, extras)
     file_notes(sheet, at, events, memo)
     document = events.finish(*heading(sheet), sheet.counts)
     for source in document["sources"]:  # the sources the export names: known only through it
@@ -131,6 +131,16 @@ def begin(sheet: Sheet) -> tuple[dict[str, int | None], set[int], RowEvents, _Me
         "location": "location",
     }
     return at, known, events, _Memo(has_precision=at["precision"] is not None, has_ids=at["id"] is not None)
+
+
+def warn_extras(sheet: Sheet, at: dict[str, int | None], extras: Extras) -> None:
+    """The columns ACLED does not have, kept in the summaries, named; not its own other ids, kept there where
+    event_id_cnty is missing (``file_notes`` says so)."""
+    if at["id"] is None:
+        for name in _OTHER_IDS:
+            if (position := sheet.header.index.get(name)) is not None:
+                extras.used.pop(position, None)
+    extras.warn()
 
 
 def file_notes(sheet: Sheet, at: dict[str, int | None], events: RowEvents, memo: _Memo) -> None:

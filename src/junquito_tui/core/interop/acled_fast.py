@@ -227,7 +227,7 @@ def _read(sheet: Sheet, chunks: Chunks, part: acled_part.Reading | None) -> Load
             sheet.counts.rows += rest.rows
             sheet.counts.empty += rest.empty
             reading.make_ahead()
-    extras.warn()  # after the rows, as the ordinary import says it
+    acled.warn_extras(sheet, at, extras)  # after the rows, as the ordinary import says it
     acled.file_notes(sheet, at, events, memo)
     title, description = acled.heading(sheet)
     dated = reading.events()
