@@ -12,7 +12,7 @@ from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.integrity import closest
 from junquito_tui.core.interop.acled_fast import read_fast
 from junquito_tui.core.interop.sheets import SHORT_ROW
-from junquito_tui.core.loader import load_with_report
+from junquito_tui.core.loader import Loaded, load_with_report
 from junquito_tui.core.search import SearchIndex
 from sheet_files import titled_events
 
@@ -84,6 +84,12 @@ def test_a_timelinejs_sheet_s_time_with_a_zone_on_one_side_only_lends_it_to_the_
     )
     lone = events["end with no year"].when
     assert lone is not None and lone.note == "the file gives an end with no year (20): not used"
+
+
+def _loaded(tmp_path: Path, text: str) -> Loaded:
+    path = tmp_path / "sheet.csv"
+    path.write_text(text, encoding="utf-8")
+    return load_with_report(path)
 
 
 def _fast_or_alike(path: Path) -> None:
@@ -409,13 +415,11 @@ def test_a_group_in_html_makes_the_tag_timelinejs_shows(tmp_path: Path) -> None:
 
 def test_a_year_column_beside_v2s_dates_leaves_rows_without_a_year_their_start_date(tmp_path: Path) -> None:
     # before: a Year filled on one row made the sheet today's layout, and every other row was skipped
-    path = tmp_path / "sheet.csv"
-    path.write_text(
+    loaded = _loaded(
+        tmp_path,
         "Start Date,End Date,Headline,Type,Year\n2001-09-11,,Attacks,,\n1999-01-01,,Year row,,1999\n"
         "2005-07-07,2005-07-08,London,,\n",
-        encoding="utf-8",
     )
-    loaded = load_with_report(path)
     found = {e.title: (e.when.date if e.when else None, e.end.date if e.end else None) for e in loaded.dataset.events}
     assert found == {
         "Attacks": ("2001-09-11", None),
@@ -477,12 +481,10 @@ def test_a_number_as_a_column_name_is_named_as_the_sheet_shows_it() -> None:
 
 def test_a_row_with_any_of_todays_date_cells_is_not_dated_by_v2s(tmp_path: Path) -> None:
     # an End Year or a Time beside a Start Date: not dropped for it (the row is read as before, and said)
-    path = tmp_path / "sheet.csv"
-    path.write_text(
+    loaded = _loaded(
+        tmp_path,
         "Year,Month,Day,Time,End Year,End Month,End Day,Start Date,End Date,Headline\n"
         ",,,,2018,1,20,2018-01-15,,Second\n,,,10:00,,,,2018-01-16,,Third\n,,,,,,,2018-01-17,2018-01-18,Fourth\n",
-        encoding="utf-8",
     )
-    loaded = load_with_report(path)
     assert [e.title for e in loaded.dataset.events] == ["Fourth"]
     assert sum("no year; row skipped" in warning for warning in loaded.warnings) == 2
