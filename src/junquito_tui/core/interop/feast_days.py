@@ -32,7 +32,7 @@ _ON = {
     "1 January": ((0, 1, 1), (0, 1, 1)),
     "the night of 31 December to 1 January": ((-1, 12, 31), (0, 1, 1)),
     "6 January": ((0, 1, 6), (0, 1, 6)),
-    _EPIPHANY: ((0, 1, 6), (0, 1, 6)),  # (and its Sunday: ``_with_sunday``)
+    _EPIPHANY: ((0, 1, 6), (0, 1, 6)),  # (and its Sunday, found in ``read``)
     "14 February": ((0, 2, 14), (0, 2, 14)),
     "1 May": ((0, 5, 1), (0, 5, 1)),
     "4 July": ((0, 7, 4), (0, 7, 4)),
