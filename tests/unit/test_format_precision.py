@@ -165,7 +165,7 @@ def test_a_day_shown_with_its_hour_and_no_minutes_is_the_day_the_hour_in_its_not
     assert events == {
         "yyyy-mm-dd hh": ("2017-06-05", "day", note),
         "d/m/yyyy h AM/PM": ("2017-06-05", "day", note),
-        "yyyy-mm-dd hh:mm": ("2017-06-05T14:37", "minute", "the file gives no time zone: read as UTC"),
+        "yyyy-mm-dd hh:mm": ("2017-06-05T14:37", "minute", "no time zone is given with the time: read as UTC"),
     }
     assert (
         "2 date cells are formatted to show the day and the hour but not the minutes (as 'yyyy-mm-dd hh' does): "
@@ -240,7 +240,7 @@ def test_a_time_cell_shown_as_its_hour_gives_no_time_of_day(tmp_path: Path) -> N
     assert events == {
         "h AM/PM": ("2017-06-05", "day", "a time shown as the hour 14 without its minutes: the time is ignored"),
         "mm:ss": ("2017-06-06", "day", "a time shown as minutes and seconds, without its hour: the time is ignored"),
-        "h:mm": ("2017-06-07T14:37", "minute", "the file gives no time zone: read as UTC"),
+        "h:mm": ("2017-06-07T14:37", "minute", "no time zone is given with the time: read as UTC"),
     }
     assert "row 2: a time shown as the hour 14 without its minutes; the time is ignored" in warnings
     assert "row 3: a time shown as minutes and seconds, without its hour; the time is ignored" in warnings

@@ -263,7 +263,7 @@ def test_times_of_day() -> None:
         for k, e in events.items()
         if known(e.when).precision == "minute"
     }
-    utc = "the file gives no time zone: read as UTC"  # on each time as well as in the warning (was only there)
+    utc = "no time zone is given with the time: read as UTC"  # on each time as well as in the warning (was only there)
     assert minute == {
         "seconds": ("2000-01-05T06:45", "+00:00", f"the file gives 06:45:56; {utc}"),
         "milliseconds": ("2000-01-05T07:00", "+00:00", f"the file gives 07:00:00.250; {utc}"),

@@ -409,7 +409,7 @@ def test_the_order_given_with_columns_applies_to_dotted_dates_too(sheets: Path) 
 
 def test_fractions_of_a_second_are_quoted_as_written(sheets: Path) -> None:
     loaded = load(sheets, "seconds.csv")
-    utc = "the file gives no time zone: read as UTC"  # a time without a zone says so with the date too
+    utc = "no time zone is given with the time: read as UTC"  # a time without a zone says so with the date too
     assert start(loaded, "Fraction").note == f"the file gives 04:00:30.75; {utc}"  # was 04:00:30
     half = start(loaded, "Half a second")  # (its zone is the file's: nothing to say)
     assert (half.date, half.utc_offset, half.note) == ("2018-01-15T04:00", "+05:30", "the file gives 04:00:00.5")

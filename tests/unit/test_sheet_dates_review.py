@@ -363,5 +363,5 @@ def test_our_csv_layout_saved_as_a_workbook_reads_a_date_and_time_cell(tmp_path:
     loaded = load_with_report(write_xlsx(tmp_path / "export.xlsx", [header, row]))
     (event,) = loaded.dataset.events
     assert event.when is not None and (event.when.date, event.when.utc_offset) == ("2018-01-16T09:15", "+00:00")
-    assert event.when.note == "the file gives no time zone: read as UTC"
+    assert event.when.note == "no time zone is given with the time: read as UTC"
     assert any(w.startswith("times without a UTC offset read as UTC") for w in loaded.warnings)

@@ -20,7 +20,7 @@ from .notes import Notes
 
 MAX_YEAR = 10**12 - 1  # our dates hold at most 12 year digits
 NO_ZONE = "TimelineJS times carry no time zone: read as UTC (+00:00)"
-ZONE_NOTE = "the file gives no time zone: read as UTC"  # on each such time, as well as in the warning
+ZONE_NOTE = "no time zone is given with the time: read as UTC"  # on each such time, as well as in the warning
 # [0-9], not \d: TimelineJS (JavaScript's parseInt) reads no Arabic-Indic or other digits.
 _WHOLE = re.compile(r"\s*([+-]?)0*([0-9]+)(?:\.0*)?\s*")
 _ISO_SHORT = re.compile(r"\s*([+-]?[0-9]+)(?:-([0-9]{1,2}))?(?:-([0-9]{1,2}))?\s*")
