@@ -149,3 +149,44 @@ def test_before_1753_an_occurrence_the_julian_calendar_numbers_in_the_year_is_he
     parsed = read_date("Ramadan 1703")
     assert isinstance(parsed, Parsed) and parsed.parts == {"year": 1703, "month": 1}
     assert parsed.end == {"year": 1704, "month": 2}  # (it ended in January 1703, missing the second)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("1438 AH", (2016, 9), (2017, 9)),  # (tabular: 3 October 2016 to 21 September 2017, three days either side)
+        ("1438 A.H.", (2016, 9), (2017, 9)),
+        ("AH 1438", (2016, 9), (2017, 9)),
+        ("1438 هـ", (2016, 9), (2017, 9)),
+        ("Ramadan 1438 AH", (2017, 5), (2017, 6)),
+        ("Eid al-Adha 1444 AH", (2023, 6), (2023, 7)),
+    ],
+)
+def test_a_date_in_the_islamic_calendar_is_read_by_its_gregorian_months(
+    text: str, start: tuple[int, int], end: tuple[int, int]
+) -> None:
+    # before: '1438 AH' was the year 1438
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and _months(parsed) == (start, end) and parsed.approximate
+    assert parsed.note is not None and "by the tabular Islamic calendar" in parsed.note
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1344, 1499))
+def test_every_day_of_an_islamic_year_is_in_the_months_read(year: int) -> None:
+    """Umm al-Qura's first and last days of the year, and two days later, inside the months read."""
+    parsed = read_date(f"{year} AH")
+    assert isinstance(parsed, Parsed)
+    first, last = _months(parsed)
+    new_year = Hijri(year, 1, 1).to_gregorian()
+    next_year = Hijri(year + 1, 1, 1).to_gregorian()
+    days = [dt.date(new_year.year, new_year.month, new_year.day)]
+    days.append(dt.date(next_year.year, next_year.month, next_year.day) - dt.timedelta(days=1))
+    days += [day + dt.timedelta(days=LOCAL_LAG) for day in days]
+    assert all(first <= (day.year, day.month) <= last for day in days), (parsed, days)
+
+
+@pytest.mark.parametrize("text", ["1438 H", "1800 h", "Utah 1999", "1438"])
+def test_no_islamic_year_without_its_mark(text: str) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.parts["year"] in (1438, 1800, 1999)

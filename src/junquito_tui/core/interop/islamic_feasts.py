@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from .lazy_pattern import lazy
+from .near_words import NEAR_DAYS, NEAR_PATTERN
+from .sheet_date_values import Parsed
 
 # Umm al-Qura's days (1343-1500 AH) fall 2 days before to 1 after the tabular ones; local sightings later
 SIGHTING_DAYS = 3
@@ -43,6 +45,46 @@ FEASTS: dict[str, tuple[tuple[int, int], tuple[int, int], str]] = {
 }  # fmt: skip
 NAMES = [names for _, _, names in FEASTS.values()]
 _ANY = lazy(rf"(?<![^\W\d_])(?:{'|'.join(NAMES)})(?![^\W\d_])", re.IGNORECASE)
+
+
+# A year of the Islamic calendar, written so ('1438 AH', '1438 A.H.', '1438 هـ', 'AH 1438'; not '1438 H', which
+# may be a time, '1800 h'), with a feast before it or none ('Ramadan 1438 AH'); words of nearness before it ('c.')
+_HIJRI = lazy(
+    rf"^(?:(?P<near>{NEAR_PATTERN})\s+)?(?:(?P<name>{'|'.join(NAMES)})\s+(?:(?:of|de|del)\s+)?)?"
+    r"(?:(?P<lead>AH|A\.\s?H\.)\s*(?P<first>\d{1,4})|(?P<year>\d{1,4})\s*(?:AH|A\.\s?H\.?|هـ|ه))$",
+    re.IGNORECASE,
+)
+
+
+def hijri(text: str, original: str) -> Parsed | None:
+    """A cell dated in the Islamic calendar ('1438 AH': October 2016 to September 2017; 'Ramadan 1438 AH':
+    May to June 2017), by its months, as the feasts are; None where it is no such cell. Its year was read as
+    the Gregorian year written (1438)."""
+    low = text.strip().lower().rstrip(". ")
+    if not low.endswith(("ah", "a.h", "هـ", "ه")) and not low.startswith(("ah", "a.h")):  # (most cells: no pattern)
+        return None
+    found = _HIJRI.match(text.strip())
+    if found is None or (year := int(found.group("first") or found.group("year"))) < _FIRST_HIJRI_YEAR:
+        return None
+    from convertdate import gregorian, islamic
+
+    name = found.group("name")
+    label = label_of(name) if name else None
+    (first_month, first_day), (last_month, last_day), _ = FEASTS[label] if label else ((1, 1), (12, 29), "")
+    first = islamic.to_jd(year, first_month, first_day)
+    last = islamic.to_jd(year + 1, 1, 1) - 1 if label is None else islamic.to_jd(year, last_month, last_day)
+    margin = SIGHTING_DAYS + (NEAR_DAYS if found.group("near") else 0)
+    start, end = _written(first - margin, last + margin, gregorian.from_jd(first)[0])  # (Julian days to 1752)
+    what = f"{name} is {label} of the year {year}" if label else f"the Islamic calendar's year {year}"
+    note = (
+        f"'{original}': {what}, {_shown(gregorian.from_jd(first), gregorian.from_jd(last))} by the tabular Islamic "
+        "calendar; its months follow the sighting of the new moon, a day or two apart from country to country, so "
+        "only the Gregorian months are read"
+    )
+    if found.group("near"):
+        note += f"; '{found.group('near')}' read as within two weeks of it"
+    months = {"year": start[0], "month": start[1]}, {"year": end[0], "month": end[1]}
+    return Parsed(months[0], approximate=True, note=note, end=months[1] if months[1] != months[0] else None)
 
 
 def label_of(name: str) -> str | None:

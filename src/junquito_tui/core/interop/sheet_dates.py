@@ -31,7 +31,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..dates import MONTHS
 from ..text import CONTROL, INVISIBLE, has_control
-from . import feast_days, sheet_offsets
+from . import feast_days, islamic_feasts, sheet_offsets
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
 from .near_words import NEAR
 from .offset_days import next_unit, shifted
@@ -282,7 +282,7 @@ def read_date(value: object) -> Parsed | str | None:
         return f"{len(text):,} characters: too long to be read as a date (at most {TEXT_DATE_MAX:,})"
     if text.startswith("'") and text[1:2].isdigit():  # a spreadsheet's mark of text, typed (or written) before a date
         return _text_marked(text)
-    found = _from_text(text) if text else None
+    found = (islamic_feasts.hijri(text, text) or _from_text(text)) if text else None
     if isinstance(found, Parsed) and len(written.translate(INVISIBLE)) != len(written):  # ('\ufeff2018-01-16')
         found.said.append(INVISIBLE_READ)
     if isinstance(found, Parsed) and has_control(written.replace("\r", " ")):  # (tab and newline are not controls)
