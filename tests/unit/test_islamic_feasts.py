@@ -167,7 +167,8 @@ def test_a_date_in_the_islamic_calendar_is_read_by_its_gregorian_months(
 ) -> None:
     # before: '1438 AH' was the year 1438
     parsed = read_date(text)
-    assert isinstance(parsed, Parsed) and _months(parsed) == (start, end) and parsed.approximate
+    assert isinstance(parsed, Parsed) and _months(parsed) == (start, end)
+    assert parsed.approximate and parsed.end_approximate  # (its end too: it was shown as exact)
     assert parsed.note is not None and "by the tabular Islamic calendar" in parsed.note
 
 
