@@ -84,8 +84,8 @@ def hijri(text: str, original: str) -> Parsed | None:
     if found.group("near"):
         note += f"; '{found.group('near')}' read as within two weeks of it"
     months = {"year": start[0], "month": start[1]}, {"year": end[0], "month": end[1]}
-    end = months[1] if months[1] != months[0] else None
-    return Parsed(months[0], approximate=True, note=note, end=end, end_approximate=True)
+    until = months[1] if months[1] != months[0] else None
+    return Parsed(months[0], approximate=True, note=note, end=until, end_approximate=True)
 
 
 def label_of(name: str) -> str | None:
