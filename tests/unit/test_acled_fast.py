@@ -268,11 +268,11 @@ def test_a_check_stopped_mid_way_leaves_no_copy_behind(tmp_path: Path, monkeypat
     monkeypatch.setattr(tempfile, "tempdir", str(temp))  # and ours
     path = _plain_export(tmp_path / "export.csv", count=20_000)
     check = Check(path, 10**9, xxhash.xxh3_128_hexdigest(path.read_bytes())).start()
-    for _ in range(400):  # until the child has made its copy
-        if list(temp.glob("junquito-book-*")):
+    for _ in range(400):  # until the child is making its copy (its folder and lock made: not between the two)
+        if list(temp.glob("junquito-book-*/.reading")):
             break
         time.sleep(0.025)
-    assert list(temp.glob("junquito-book-*")), "the child made no copy"
+    assert list(temp.glob("junquito-book-*/.reading")), "the child made no copy"
     check.stop()  # as the app does when it quits while the check runs
     assert list(temp.glob("junquito-book-*")) == []
 
