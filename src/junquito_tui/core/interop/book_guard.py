@@ -13,9 +13,11 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import Problem
+from .book_comments import XLSX_PART, in_chunk
 
 MAX_CELLS = 5_000_000  # 100,000 rows of 50 columns; calamine holds ~32 bytes a cell, Python more
 CHUNK = 1 << 20
@@ -43,16 +45,25 @@ class BookTooLarge(Exception):
         super().__init__(problem.message)
 
 
-def check_workbook(path: Path, max_bytes: int) -> frozenset[str]:
+@dataclass(frozen=True)
+class Measured:
+    """What the guard saw on its way through the parts."""
+
+    formulas: frozenset[str] = frozenset()  # parts with formula tags, error cells or hidden rows or columns
+    comments: int = 0  # cell comments (``book_comments``)
+
+
+def check_workbook(path: Path, max_bytes: int) -> Measured:
     """Raise ``BookTooLarge`` for a zip workbook whose XML or cells exceed the limits; other files
     (XLS, or a file that is no zip: the reader says what is wrong with it) pass unchecked. The parts
     that hold formula tags, error cells or hidden rows or columns, seen on the way (``xlsx_formats``
-    looks in them for formulas with no value, errors and what is hidden)."""
+    looks in them for formulas with no value, errors and what is hidden), and the cell comments."""
     try:
         book = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
-        return frozenset()
+        return Measured()
     formulas: set[str] = set()
+    comments = 0
     with book:
         # Every part, whatever its name says: the reader opens the parts the workbook's relations name
         entries = [e for e in book.infolist() if not e.is_dir()]
@@ -71,11 +82,12 @@ def check_workbook(path: Path, max_bytes: int) -> frozenset[str]:
             # relations say which, and the reader follows them): every part is looked at, each way.
             try:
                 if name == "content.xml":
-                    rows, columns = _ods_extent(book, entry)
+                    rows, columns, found = _ods_extent(book, entry)
                 else:
-                    rows, columns, formula = _xlsx_extent(book, entry)
+                    rows, columns, formula, found = _xlsx_extent(book, entry, bool(XLSX_PART.fullmatch(name)))
                     if formula:
                         formulas.add(name)
+                comments += found
             except (
                 zipfile.BadZipFile,
                 zlib.error,
@@ -88,7 +100,7 @@ def check_workbook(path: Path, max_bytes: int) -> frozenset[str]:
                 # a bad checksum, a cut, an unknown compression, a part marked encrypted: said as such
                 raise BookTooLarge(Problem("", f"cannot be read: its part {name!r} is damaged ({error})")) from None
             too_many_cells(f"its part {name!r}", rows, columns)
-    return frozenset(formulas)
+    return Measured(frozenset(formulas), comments)
 
 
 def too_many_cells(where: str, rows: int, columns: int) -> None:
@@ -117,20 +129,21 @@ def whole_tags(book: zipfile.ZipFile, entry: zipfile.ZipInfo | str) -> Iterator[
         yield tail
 
 
-def _xlsx_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int, bool]:
-    """(rows, columns) of the rectangle from A1 to the last filled cell, read a chunk at a time, and
-    whether the part holds a formula tag, an error cell or a hidden row or column (``xlsx_formats``
-    looks at it again)."""
-    rows = columns = 0
+def _xlsx_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo, comments: bool) -> tuple[int, int, bool, int]:
+    """(rows, columns) of the rectangle from A1 to the last filled cell, read a chunk at a time, whether
+    the part holds a formula tag, an error cell or a hidden row or column (``xlsx_formats`` looks at it
+    again), and the cell comments it holds (``comments``: a comments part)."""
+    rows = columns = found_comments = 0
     formula = False
     for text in whole_tags(book, entry):
         formula = formula or any(tag in text for tag in (*FORMULA_TAGS, *ERROR_TAGS, HIDDEN_MARK))
+        found_comments += in_chunk(text, ods=False) if comments else 0
         found = _XLSX_CELL.findall(text)
         if found:  # C-level passes: a sheet of 3 million cells is 176 MB of XML
             letters, numbers = zip(*found, strict=True)
             rows = max(rows, max(map(int, numbers)))
             columns = max(columns, column_number(max(set(letters), key=lambda c: (len(c), c))))
-    return rows, columns, formula
+    return rows, columns, formula, found_comments
 
 
 def column_number(letters: bytes) -> int:
@@ -141,26 +154,29 @@ def column_number(letters: bytes) -> int:
     return number
 
 
-def _ods_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int]:
+def _ods_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int, int]:
     """(rows, columns) of the rectangle to the last filled cell, repeated rows and cells counted as
-    the reader expands them, read a chunk at a time (a 400 MB comment in a 390 KB file was held whole)."""
-    rows = columns = 0
+    the reader expands them, read a chunk at a time (a 400 MB comment in a 390 KB file was held whole),
+    and the cell comments."""
+    rows = columns = comments = 0
     row_at, row_repeat, column_at, row_width = 0, 1, 0, 0
-    for match in (found for text in whole_tags(book, entry) for found in _ODS_TOKEN.finditer(text)):
-        row_attributes, row_closed, cell_attributes = match.group(1, 2, 3)
-        if row_attributes is not None:  # a row opens (or is empty, '<.../>')
-            repeated = _ROWS_REPEATED.search(row_attributes)
-            row_repeat = int(repeated.group(1)) if repeated else 1
-            column_at = row_width = 0
-            if row_closed:
+    for text in whole_tags(book, entry):
+        comments += in_chunk(text, ods=True)
+        for match in _ODS_TOKEN.finditer(text):
+            row_attributes, row_closed, cell_attributes = match.group(1, 2, 3)
+            if row_attributes is not None:  # a row opens (or is empty, '<.../>')
+                repeated = _ROWS_REPEATED.search(row_attributes)
+                row_repeat = int(repeated.group(1)) if repeated else 1
+                column_at = row_width = 0
+                if row_closed:
+                    row_at += row_repeat
+            elif cell_attributes is not None:
+                repeated = _COLUMNS_REPEATED.search(cell_attributes)
+                column_at += int(repeated.group(1)) if repeated else 1
+                if _VALUED.search(cell_attributes):  # a value: filled; an empty formatted run is not
+                    row_width = column_at
+            else:  # the row closes
                 row_at += row_repeat
-        elif cell_attributes is not None:
-            repeated = _COLUMNS_REPEATED.search(cell_attributes)
-            column_at += int(repeated.group(1)) if repeated else 1
-            if _VALUED.search(cell_attributes):  # a value: filled; an empty formatted run is not
-                row_width = column_at
-        else:  # the row closes
-            row_at += row_repeat
-            if row_width:
-                rows, columns = row_at, max(columns, row_width)
-    return rows, columns
+                if row_width:
+                    rows, columns = row_at, max(columns, row_width)
+    return rows, columns, comments

@@ -47,6 +47,7 @@ from .sheet_date_values import Number1904, StatedDate
 from .sheet_dates import DAY_60_PARTS, DAY_ZERO_PARTS
 
 if TYPE_CHECKING:
+    from .book_guard import Measured
     from .book_merges import Range
     from .book_probe import Probe
 
@@ -218,16 +219,16 @@ def _open_workbook(path: Path, limit: int) -> Table:
 
     probe = Probe(path, limit)  # the reader, tried apart while the guard measures the XML here
     try:
-        formulas = check_workbook(path, limit)
+        measured = check_workbook(path, limit)
         probe.sizes()
-        return _workbook(path, probe, formulas)
+        return _workbook(path, probe, measured)
     except BookTooLarge as error:
         raise SheetError(error.problem) from None
     finally:
         probe.stop()
 
 
-def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
+def _workbook(path: Path, probe: Probe, measured: Measured) -> Table:
     from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum  # only for workbooks
 
     blank: list[str] = []
@@ -287,7 +288,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
 
     # dates read as their format shows them (found by the probe's child); rows of formulas with no value named
     cells = cast(list[list[object]], rows)
-    found = probe.formats(chosen, hidden_times(cells), formulas, orders=True)
+    found = probe.formats(chosen, hidden_times(cells), measured.formulas, orders=True)
     if found.from_1904 or _counts_from_1904(path):  # a number cell read as a day number is a day of that system
         for row in cells:
             row[:] = [Number1904(c) if isinstance(c, int | float) and not isinstance(c, bool) else c for c in row]
@@ -297,7 +298,7 @@ def _workbook(path: Path, probe: Probe, formulas: frozenset[str]) -> Table:
     shown += spread(cells, merged if merged is not None else found.merged(), start)
     shown += shown_numbers(cells, first)
     shown += hidden_said(found, cells, start)
-    shown += comments_said(path)
+    shown += comments_said(measured.comments)
     if _states_its_dates(path):  # (each row looked into in C: a day 0 or 28 February 1900 is rare)
         for row in cells:
             if any(map(row.__contains__, _READ_AS_DAY_NUMBERS)):
