@@ -5,6 +5,7 @@ display date is kept in the date's note, said there as another date, not shown a
 from __future__ import annotations
 
 from ..records import When
+from .timelinejs_dates import timelinejs_year
 
 DISAGREES = "a display date that gives another date than the slide's: the slide's date is used, the display date noted"
 
@@ -21,19 +22,12 @@ def disagreement(display: str, when: When) -> str | None:
         return None
     if str(abs(parsed.parts["year"])) not in display:  # a year the reader completed ('1/16/18'): no year written
         return None
-    shown = _bounds(parsed.parts, parsed.end or parsed.parts)
-    given = _bounds(*[_parts(when.date)] * 2)
+    year, *rest = when.parts()[:3]  # (astronomical: -499 is 500 BCE, -500 in the reader's count)
+    written = dict(zip(("year", "month", "day"), [timelinejs_year(year), *rest], strict=False))
+    shown, given = _bounds(parsed.parts, parsed.end or parsed.parts), _bounds(written, written)
     if shown[0] <= given[1] and given[0] <= shown[1]:
         return None
     return f"the file's display date, {display!r}, gives another date than this one"
-
-
-def _parts(date: str) -> dict[str, int]:
-    """'2018-01-16T10:00' -> year, month, day; an ISO year before 1 in the reader's count ('-0499', 500 BCE: -500)."""
-    sign, digits = (-1, date[1:]) if date.startswith("-") else (1, date)
-    pieces = digits.split("T")[0].split("-")
-    year = sign * int(pieces[0])
-    return dict(zip(("year", "month", "day"), [year - 1 if year <= 0 else year, *map(int, pieces[1:])], strict=False))
 
 
 def _bounds(first: dict[str, int], last: dict[str, int]) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
