@@ -277,16 +277,16 @@ def read_date(value: object) -> Parsed | str | None:
         return _from_number(float(value), str(value), _EPOCH_1904 if isinstance(value, Number1904) else _EXCEL_EPOCH)
     if isinstance(value, time | timedelta | PartTime):
         return "a time of day without a date"
-    text = " ".join(CONTROL.sub("", (written := str(value)).replace("\r", " ").translate(INVISIBLE)).split())
+    visible = (written := str(value).replace("\r", " ")).translate(INVISIBLE)  # ('\ufeff2018-01-16': two files joined)
+    text = " ".join(CONTROL.sub("", visible).split()) if has_control(visible) else " ".join(visible.split())
     if len(text) > TEXT_DATE_MAX:  # (free text's reading grows faster than its length: 10,000 characters took 1 s)
         return f"{len(text):,} characters: too long to be read as a date (at most {TEXT_DATE_MAX:,})"
     if text.startswith("'") and text[1:2].isdigit():  # a spreadsheet's mark of text, typed (or written) before a date
         return _text_marked(text)
     found = (islamic_feasts.hijri(text, text) or _from_text(text)) if text else None
-    if isinstance(found, Parsed) and len(written.translate(INVISIBLE)) != len(written):  # ('\ufeff2018-01-16')
-        found.said.append(INVISIBLE_READ)
-    if isinstance(found, Parsed) and has_control(written.replace("\r", " ")):  # (tab and newline are not controls)
-        found.said.append(CONTROLS_READ)
+    if isinstance(found, Parsed):  # what was not read, said
+        found.said += [INVISIBLE_READ] if len(visible) != len(written) else []
+        found.said += [CONTROLS_READ] if has_control(visible) else []
     return found
 
 
