@@ -146,7 +146,7 @@ def read(text: str, original: str, near: str | None = None) -> Parsed | None:
             first, last = min(first, sunday), max(last, sunday)
             label += f" ({_day(sunday)} in {year})"
     elif (islamic := islamic_feasts.label_of(name)) is not None:
-        return _islamic(islamic, year, f"'{original}': {name} is {islamic}", near)
+        return _islamic(islamic, year, original, name, near)
     else:  # (in doubt: the year, as before)
         return None
     note = f"'{original}': {feast.group('name')} is {label}"
@@ -157,11 +157,11 @@ def read(text: str, original: str, near: str | None = None) -> Parsed | None:
     return Parsed(start, approximate=True, note=note, end=end if end != start else None, end_approximate=True)
 
 
-def _islamic(label: str, year: int, note: str, near: str | None) -> Parsed | None:
+def _islamic(label: str, year: int, original: str, name: str, near: str | None) -> Parsed | None:
     """An Islamic feast's months in ``year``: its days differ by country, so no day is claimed."""
     if islamic_feasts.HIJRI_YEARS[0] <= year <= islamic_feasts.HIJRI_YEARS[1]:  # ('Ramadan 1438': which calendar?)
-        said = f"{note.split(': ', 1)[0]}: {year} {islamic_feasts.maybe_hijri(year)}"  # ("'Ramadan 1438': 1438 may be")
-        return Parsed({"year": year}, approximate=True, note=said)
+        return Parsed({"year": year}, approximate=True, note=f"'{original}': {year} {islamic_feasts.maybe_hijri(year)}")
+    note = f"'{original}': {name} is {label}"
     margin = islamic_feasts.SIGHTING_DAYS + (NEAR_DAYS if near is not None else 0)
     if not (found := islamic_feasts.days(label, year, margin)):  # (before the first Islamic year)
         return None
