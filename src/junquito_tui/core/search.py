@@ -143,7 +143,7 @@ class SearchIndex:
         self._actor_words: dict[str, set[str]] | None = None
         self._actor_names: list[str] = []
         self._numbers: dict[tuple[str, str], int] | None = None
-        self._by_id: dict[str, int] | None = None  # ``id_bits``
+        self._by_id: dict[str, list[int]] | None = None  # ``id_bits``
         self._approximate: dict[Precision, int] | None = None  # ``_approximate_days``
         self._by_length: dict[int, list[str]] | None = None
 
@@ -360,11 +360,12 @@ class SearchIndex:
 
     def id_bits(self, wanted: str) -> int:
         """The documents whose id is ``wanted``, lowercased (an event and an actor may share one)."""
-        if self._by_id is None:  # built the first time an id is asked for
+        if self._by_id is None:  # built the first time an id is asked for (numbers: a bitset each would be 600 MB)
             self._by_id = {}
             for number, doc in enumerate(self.docs):
-                self._by_id[doc.id.lower()] = self._by_id.get(doc.id.lower(), 0) | 1 << number
-        return self._by_id.get(wanted.lower(), 0)
+                self._by_id.setdefault(doc.id.lower(), []).append(number)
+        found = self._by_id.get(wanted.lower())
+        return to_bits(found, len(self.docs)) if found else 0
 
     def _verify(self, query: Query, matched: int) -> int:
         """What posting lists cannot tell: words in a row (phrases) or joined (compounds)."""
