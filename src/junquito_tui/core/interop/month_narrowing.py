@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 
 from . import islamic_feasts
-from .islamic_feasts import SIGHTING_DAYS
 from .lazy_pattern import lazy
 from .month_words import COMMON_WORDS, FILLER, LEADING, MONTH_NAMES, NAMES_TOO, TOKENS, WEEKDAY_NAMES
 from .near_words import NEAR_DAYS, NEAR_PATTERN
@@ -197,7 +196,8 @@ def new_year_reach(text: str, written: str | None = None, year: int | None = Non
     from 20 December 1998 and to 7 January 2000)."""
     text = re.sub(r"[’‘´]", "'", text)
     doubt = _ABOUT.search(text if written is None else written) is not None
-    if year is not None and (islamic := islamic_feasts.reach(text, year, SIGHTING_DAYS + NEAR_DAYS * doubt)) != (0, 0):
+    margin = islamic_feasts.SIGHTING_DAYS + NEAR_DAYS * doubt
+    if year is not None and (islamic := islamic_feasts.reach(text, year, margin)) != (0, 0):
         christian = _christian_reach(text, doubt)
         return max(islamic[0], christian[0]), max(islamic[1], christian[1])
     return _christian_reach(text, doubt)
