@@ -191,3 +191,60 @@ def test_every_day_of_an_islamic_year_is_in_the_months_read(year: int) -> None:
 def test_no_islamic_year_without_its_mark(text: str) -> None:
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and parsed.parts["year"] in (1438, 1800, 1999)
+
+
+def _year_days(year: int) -> list[dt.date]:
+    """Umm al-Qura's first and last days of the Islamic ``year``, and each two days later."""
+    new_year, next_year = Hijri(year, 1, 1).to_gregorian(), Hijri(year + 1, 1, 1).to_gregorian()
+    days = [dt.date(new_year.year, new_year.month, new_year.day)]
+    days.append(dt.date(next_year.year, next_year.month, next_year.day) - dt.timedelta(days=1))
+    return days + [day + dt.timedelta(days=LOCAL_LAG) for day in days]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.integers(1344, 1497),
+    st.integers(0, 2),
+    st.sampled_from(["Battle, {}", "spring {}", "{}, Muharram 5", "Eid {} (Mosul)", "{} AH – {} AH", "{}-{} AH"]),
+)
+@example(1438, 2, "{}-{} AH")
+def test_an_islamic_year_among_other_words_holds_every_day_of_it(year: int, more: int, form: str) -> None:
+    # before: 'Battle, 1438 AH' was the Gregorian year 1438, unsaid
+    last = year + more
+    text = form.format(year, last) if form.count("{}") == 2 else form.format(f"{year} AH")  # (a range, or one year)
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.approximate and parsed.end_approximate
+    first, end = _months(parsed)
+    days = _year_days(year) + (_year_days(last) if form.count("{}") == 2 else [])
+    assert all(first <= (day.year, day.month) <= end for day in days), (text, parsed, days)
+    assert parsed.note is not None and "by the tabular Islamic calendar" in parsed.note
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "other_words"),
+    [
+        ("Battle, 1438 AH", (2016, 2017), True),
+        ("Battle of AH 1438", (2016, 2017), True),
+        ("1438-40 AH", (2016, 2019), False),  # (the end's digits alone: 1440)
+        ("1438 AH - 1439 AH", (2016, 2018), False),
+    ],
+)
+def test_the_years_of_an_islamic_date_among_words_are_said(
+    text: str, years: tuple[int, int], other_words: bool
+) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.end is not None
+    assert (parsed.parts["year"], parsed.end["year"]) == years
+    assert parsed.note is not None and ("other words are not read" in parsed.note) is other_words
+
+
+def test_a_bound_before_an_islamic_year_is_said() -> None:
+    parsed = read_date("before 1438 AH")
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": 2016, "month": 9}
+    assert any("given as 'before ...'" in said for said in parsed.said)
+
+
+@pytest.mark.parametrize("text", ["blah ah 1438", "Utah 1438", "1438 Ahmed"])
+def test_ah_as_a_word_or_inside_one_is_no_islamic_year(text: str) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.parts["year"] == 1438

@@ -56,15 +56,25 @@ _HIJRI = lazy(
 )
 
 
+# The same among other words ('Battle, 1438 AH', 'before AH 1438', '1438-1440 AH'): 'AH' in capitals there
+# ('ah' is a word), a range's first year taking the mark of its last
+_HIJRI_WITHIN = lazy(
+    r"(?<![\w.])(?:(?:AH|A\.\s?H\.)\s*(?P<first>\d{1,4})(?!\d)"
+    r"|(?:(?P<from>\d{1,4})\s*[-–]\s*)?(?P<year>\d{1,4})\s*(?:AH|A\.\s?H\.?|هـ|ه)(?![^\W\d_]))"
+)
+
+
 def hijri(text: str, original: str) -> Parsed | None:
     """A cell dated in the Islamic calendar ('1438 AH': October 2016 to September 2017; 'Ramadan 1438 AH':
     May to June 2017), by its months, as the feasts are; None where it is no such cell. Its year was read as
     the Gregorian year written (1438)."""
     low = text.strip().lower().rstrip(". ")
     if not low.endswith(("ah", "a.h", "هـ", "ه")) and not low.startswith(("ah", "a.h")):  # (most cells: no pattern)
-        return None
+        return _within(text, original) if "AH" in text or "A." in text or "ه" in text else None
     found = _HIJRI.match(text.strip())
-    if found is None or (year := int(found.group("first") or found.group("year"))) < _FIRST_HIJRI_YEAR:
+    if found is None:
+        return _within(text, original)
+    if (year := int(found.group("first") or found.group("year"))) < _FIRST_HIJRI_YEAR:
         return None
     from convertdate import gregorian, islamic
 
@@ -86,6 +96,40 @@ def hijri(text: str, original: str) -> Parsed | None:
     months = {"year": start[0], "month": start[1]}, {"year": end[0], "month": end[1]}
     until = months[1] if months[1] != months[0] else None
     return Parsed(months[0], approximate=True, note=note, end=until, end_approximate=True)
+
+
+def _within(text: str, original: str) -> Parsed | None:
+    """A cell naming years of the Islamic calendar among words not read with them ('Battle, 1438 AH'):
+    every month of those years held, from the first's to the last's, said. Its years were read as
+    Gregorian years (1438)."""
+    years = []
+    for found in _HIJRI_WITHIN.finditer(text):
+        last = found.group("first") or found.group("year")
+        if (written := found.group("from")) is not None:  # a range: '1438-1440 AH', '1438-40 AH' (its end's digits)
+            if int(last) < int(written) and len(last) < len(written):
+                last = written[: -len(last)] + last
+            years.append(int(written))
+        years.append(int(last))
+    if not years or min(years) < _FIRST_HIJRI_YEAR:
+        return None
+    from convertdate import gregorian, islamic
+
+    low, high = min(years), max(years)
+    first, last = islamic.to_jd(low, 1, 1), islamic.to_jd(high + 1, 1, 1) - 1
+    start, end = _written(first - SIGHTING_DAYS, last + SIGHTING_DAYS, gregorian.from_jd(first)[0])
+    what = f"the Islamic calendar's year {low}" if low == high else f"the Islamic calendar's years {low} to {high}"
+    others = any(map(str.isalnum, _HIJRI_WITHIN.sub("", text)))
+    note = f"'{original}': {what}, {_shown(gregorian.from_jd(first), gregorian.from_jd(last))} by the tabular Islamic "
+    note += (
+        f"calendar; the cell's other words are not read with {'it' if low == high else 'them'}, so every Gregorian "
+        "month of it is held"
+        if others
+        else "calendar; its months follow the sighting of the new moon, so only the Gregorian months are read"
+    )
+    return Parsed(
+        {"year": start[0], "month": start[1]}, approximate=True, note=note,
+        end={"year": end[0], "month": end[1]}, end_approximate=True,
+    )  # fmt: skip
 
 
 def label_of(name: str) -> str | None:

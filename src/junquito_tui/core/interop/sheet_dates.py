@@ -283,10 +283,19 @@ def read_date(value: object) -> Parsed | str | None:
         return f"{len(text):,} characters: too long to be read as a date (at most {TEXT_DATE_MAX:,})"
     if text.startswith("'") and text[1:2].isdigit():  # a spreadsheet's mark of text, typed (or written) before a date
         return _text_marked(text)
-    found = (islamic_feasts.hijri(text, text) or _from_text(text)) if text else None
+    found = (_islamic(text) or _from_text(text)) if text else None
     if isinstance(found, Parsed):  # what was not read, said
         found.said += [INVISIBLE_READ] if len(visible) != len(written) else []
         found.said += [CONTROLS_READ] if has_control(visible) else []
+    return found
+
+
+def _islamic(text: str) -> Parsed | None:
+    """A date of the Islamic calendar (``islamic_feasts.hijri``), a bound before it said ('before 1438 AH')."""
+    if (found := islamic_feasts.hijri(text, text)) is not None:
+        words = text.lower().split()
+        bound = next((" ".join(words[:n]) for n in (4, 3, 2, 1) if " ".join(words[:n]) in _BOUNDS), None)
+        found.said += [_bound_said(bound)] if bound is not None else []
     return found
 
 
