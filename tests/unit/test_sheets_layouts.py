@@ -127,6 +127,8 @@ def test_every_row_is_an_event_or_named_in_a_warning() -> None:
             "misnamed-html-as.xls",  # (refused: no rows)
             "encoding-utf16-without-bom.csv",
             "quote-open-in-the-header.csv",
+            "misnamed-png-as.xlsx",  # (refused: no dataset)
+            "misnamed-pdf-as.csv",
         }:
             continue
         loaded = load_with_report(path)

@@ -513,6 +513,21 @@ def test_a_web_page_named_as_a_workbook_is_named_so() -> None:
     assert "is named .xls but holds HTML or XML, not a workbook" in error.value.report()
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("misnamed-png-as.xlsx", "holds a PNG image, not a spreadsheet"), ("misnamed-pdf-as.csv", "holds a PDF document")],
+)
+def test_a_file_that_holds_no_dataset_is_named_by_what_it_holds(tmp_path: Path, name: str, said: str) -> None:
+    # before: 'the layout is not recognised ... the headers found are '‰PNG'' (as JSON: 'byte 0x89 is not valid UTF-8')
+    sent = [tmp_path / "sent.json", tmp_path / "sent"]  # (read as JSON by their names)
+    for path in sent:
+        path.write_bytes((SHEETS / name).read_bytes())
+    for path in (SHEETS / name, *sent):
+        with pytest.raises(DatasetError) as error:
+            load_with_report(path)
+        assert said in error.value.report(), path
+
+
 def test_a_zero_byte_in_a_cell_is_removed_and_said_wherever_it_is(tmp_path: Path) -> None:
     # before: refused as binary near the start of the file, removed and said further on
     early = load("zero-byte-in-a-cell.csv")

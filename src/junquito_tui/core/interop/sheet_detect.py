@@ -12,6 +12,22 @@ SHEET_SUFFIXES = frozenset({".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm", ".
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 
 
+# Files sent for a dataset that are none, by their first bytes: named by the sheet reader (as text, a PNG file
+# was 'the layout is not recognised', its header '‰PNG'; as JSON, 'byte 0x89 is not valid UTF-8')
+_NOT_DATA = {
+    b"\x89PNG\r\n\x1a\n": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF87a": "a GIF image",
+    b"GIF89a": "a GIF image", b"%PDF-": "a PDF document", b"\x1f\x8b": "gzip-compressed data (unpack it first)",
+    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive (unpack it first)", b"Rar!\x1a\x07": "a RAR archive (unpack it first)",
+    b"SQLite format 3\x00": "an SQLite database", b"BZh": "bzip2-compressed data (unpack it first)",
+    b"\xfd7zXZ\x00": "xz-compressed data (unpack it first)", b"\x7fELF": "a program",
+}  # fmt: skip
+
+
+def not_data(head: bytes) -> str | None:
+    """What a file starting with ``head`` holds where it is a known kind of file that holds no dataset."""
+    return next((name for magic, name in _NOT_DATA.items() if head.startswith(magic)), None)
+
+
 def is_sheet(path: Path) -> bool:
     """True for a workbook, a CSV-like file or JSON lines; False for what should be read as JSON."""
     try:
@@ -19,8 +35,8 @@ def is_sheet(path: Path) -> bool:
             head = handle.read(65536)
     except OSError:
         return False  # the JSON path reports why the file cannot be read
-    if head.startswith(WORKBOOK_MAGIC) or path.suffix.lower() in JSONL_SUFFIXES:
-        return True
+    if head.startswith(WORKBOOK_MAGIC) or path.suffix.lower() in JSONL_SUFFIXES or not_data(head):
+        return True  # (the sheet reader names what a file that holds no dataset holds)
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if text.startswith((b"{", b"[")):
         return looks_like_json_lines(text)

@@ -45,6 +45,7 @@ from .legacy_text import (
 )
 from .sheet_date_values import Number1904, StatedDate
 from .sheet_dates import DAY_60_PARTS, DAY_ZERO_PARTS
+from .sheet_detect import not_data
 
 if TYPE_CHECKING:
     from .book_guard import Measured
@@ -200,6 +201,8 @@ def open_table(path: Path, max_bytes: int | None = None) -> Table:
         with private_copy(path, limit, head) as copy:  # every reader sees the same bytes
             return _open_workbook(copy, limit)
     suffix = path.suffix.lower()
+    if (kind := not_data(head)) is not None:
+        raise SheetError(Problem("", f"holds {kind}, not a spreadsheet or a chronology (whatever its name says)"))
     if suffix in BOOK_SUFFIXES and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # a web page's table
         raise SheetError(Problem("", f"is named {suffix} but holds HTML or XML, not a workbook: {_RESAVE}"))
     table = _csv(path)
