@@ -18,7 +18,8 @@ _NOT_DATA = {
     b"\x89PNG\r\n\x1a\n": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF87a": "a GIF image",
     b"GIF89a": "a GIF image", b"%PDF-": "a PDF document", b"\x1f\x8b": "gzip-compressed data (unpack it first)",
     b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive (unpack it first)", b"Rar!\x1a\x07": "a RAR archive (unpack it first)",
-    b"SQLite format 3\x00": "an SQLite database", b"BZh": "bzip2-compressed data (unpack it first)",
+    b"SQLite format 3\x00": "an SQLite database",
+    **{b"BZh%d1AY&SY" % size: "bzip2-compressed data (unpack it first)" for size in range(1, 10)},
     b"\xfd7zXZ\x00": "xz-compressed data (unpack it first)", b"\x7fELF": "a program",
 }  # fmt: skip
 
