@@ -78,6 +78,30 @@ def compound_pattern(parts: list[str]) -> re.Pattern[str]:
     return _literal_led(parts, r"[^\w\s]*", "")
 
 
+# A number of four digits or more as it is often written, its thousands grouped: '1,234', '1.234', '1 234',
+# "1'234" (one mark throughout), not inside a longer number ('11,234', '1 234 567', '1,2345')
+_GROUP_MARKS = (",", ".", " ", "'", "\u2019", "\u00a0", "\u202f")
+
+
+def digit_groups(term: str) -> list[str] | None:
+    """A query word of 4 to 15 ASCII digits (no leading zero) cut in thousands: '1234' -> 1, 234; else None."""
+    if not (4 <= len(term) <= 15 and term.isdigit() and term.isascii()) or term[0] == "0":
+        return None
+    head = len(term) % 3 or 3
+    return [term[:head], *(term[at : at + 3] for at in range(head, len(term), 3))]
+
+
+def grouped_pattern(groups: list[str]) -> re.Pattern[str]:
+    """Matches the number ``groups`` make, its thousands grouped by one mark, in folded text: no digit and
+    that mark before it or after it (a fraction after it, in the other mark, is no more of it: '1.234,50')."""
+    return re.compile(
+        "|".join(
+            rf"(?<![^\W_])(?<!\d{re.escape(mark)}){re.escape(mark).join(groups)}(?![^\W_])(?!{re.escape(mark)}\d)"
+            for mark in _GROUP_MARKS
+        )
+    )
+
+
 def phrase_pattern(words: list[str], open_ended: bool = False) -> re.Pattern[str]:
     """Matches whole words in a row in folded text; ``open_ended`` lets the last be a prefix."""
     return _literal_led(words, r"[\W_]+", "" if open_ended else r"(?![^\W_])")

@@ -28,7 +28,16 @@ from . import date_margin
 from .annotations import Annotations, tag_key
 from .bitsets import Ordered, bits_in, members, span, to_bits
 from .chronology import Chronology
-from .folding import WordRuns, compound_pattern, field_words, fold_uncached, phrase_pattern, words
+from .folding import (
+    WordRuns,
+    compound_pattern,
+    digit_groups,
+    field_words,
+    fold_uncached,
+    grouped_pattern,
+    phrase_pattern,
+    words,
+)
 from .memory import collector_paused
 from .postings import Postings
 from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
@@ -140,6 +149,7 @@ class SearchIndex:
         self._short = _cumulative(by_name_length, size)
         self.stems = Stems(self._terms, languages_of(self.document_frequency))
         self._cache: OrderedDict[tuple[str, bool, bool, bool], int] = OrderedDict()
+        self._grouped: dict[str, int] = {}  # a number -> the documents holding it grouped ('1,234')
         self._actor_words: dict[str, set[str]] | None = None
         self._actor_names: list[str] = []
         self._numbers: dict[tuple[str, str], int] | None = None
@@ -255,6 +265,7 @@ class SearchIndex:
         exact = query.highlight_terms + [w for t in self._stemmed(query) for w in self.stems.forms(t)]
         prefixes = query.highlight_prefixes
         compounds = tuple(_Pattern.compound(parts).regex for parts in query.compounds)
+        compounds += tuple(grouped_pattern(digits) for t in query.terms if (digits := digit_groups(t)) is not None)
         groups = []
         for order, kind in enumerate(KINDS):
             of_kind = matched & self.kind_bits(kind)
@@ -290,14 +301,14 @@ class SearchIndex:
         last = len(query.terms) - 1
         for index, term in enumerate(query.terms):
             prefix = query.prefix_last and index == last
-            matched &= self.bits(term, prefix=prefix, stemmed=term not in query.literal)
+            matched &= self.bits(term, prefix=prefix, stemmed=term not in query.literal) | self.grouped(term)
         for parts in query.compounds:  # narrowed by where it starts; the pattern is checked below
             matched &= self.compound_bits(parts)
         for phrase_index, phrase in enumerate(query.phrases):
             for term in phrase:
                 matched &= self.bits(term, prefix=self.open_word(query, phrase_index, term))
         for term in query.excluded_terms:
-            matched &= ~self.bits(term, stemmed=term not in query.literal)
+            matched &= ~(self.bits(term, stemmed=term not in query.literal) | self.grouped(term))
         matched = apply_filters(self, query, matched, results, annotations) & everything
         if matched and (query.phrases or query.compounds or query.excluded_phrases or query.excluded_compounds):
             matched = self._verify(query, matched)
@@ -331,6 +342,22 @@ class SearchIndex:
         'the': 0.9 s at 100,000 events)."""
         first, second = parts[0], parts[1]
         return self.bits(first) & self._starting(second) | self.bits(first + second, prefix=True)
+
+    def grouped(self, term: str) -> int:
+        """Documents holding the number ``term`` with its thousands grouped ('1,234' for 1234), which are two
+        indexed words: those holding every group, checked by the pattern."""
+        if (groups := digit_groups(term)) is None:
+            return 0
+        if (found := self._grouped.get(term)) is None:
+            suspects = self.bits(groups[0])
+            for group in groups[1:]:
+                suspects &= self.bits(group)
+            pattern = grouped_pattern(groups)
+            found = to_bits([n for n in bits_in(suspects) if pattern.search(self._folded(n))], len(self.docs))
+            self._grouped[term] = found
+            if len(self._grouped) > BITSET_CACHE:
+                del self._grouped[next(iter(self._grouped))]
+        return found
 
     def _starting(self, piece: str) -> int:
         """Documents holding a word that starts with ``piece``, even one letter or digit long (a

@@ -1,0 +1,61 @@
+"""A number searched is found however its thousands are grouped: '1234' finds '1,234 displaced', '1.234' and
+'1 234' (it found only '1234'; '1,234' typed found all three). The oracle: each text's number, by value."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_with_report
+from junquito_tui.core.records import Event
+from junquito_tui.core.search import Results, SearchIndex
+
+MARKS = [",", ".", " ", "'", "\u2019", "\u00a0", "\u202f"]
+
+
+def _grouped(number: int, mark: str) -> str:
+    return f"{number:,}".replace(",", mark)
+
+
+def _index(summaries: list[str]) -> SearchIndex:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "numbers.csv"
+        rows = "".join(f'2018-01-{n + 1:02d},Row {n},"{text}"\n' for n, text in enumerate(summaries))
+        path.write_text("date,title,summary\n" + rows, encoding="utf-8")
+        return SearchIndex(Chronology(load_with_report(path).dataset))
+
+
+def _titles(results: Results) -> set[str]:
+    return {hit.doc.item.title for hit in results.hits if isinstance(hit.doc.item, Event)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1000, 999_999_999), st.sampled_from(MARKS), st.sampled_from(MARKS))
+@example(1234, ",", ".")
+@example(1234567, " ", ",")
+def test_a_number_is_found_however_its_thousands_are_grouped(number: int, mark: str, other: str) -> None:
+    written = {  # the text -> the number it holds (as a whole number)
+        f"{_grouped(number, mark)} displaced": number,
+        f"{number} dead": number,
+        f"costs {_grouped(number, '.')},50 euros": number,  # (a fraction in the other mark)
+        f"{_grouped(number * 10, mark)} displaced": number * 10,
+        f"{_grouped(number + 10 ** len(str(number)), other)} displaced": number + 10 ** len(str(number)),
+        f"{_grouped(number * 1000 + 7, mark)} displaced": number * 1000 + 7,  # (its groups, then one more)
+    }
+    index = _index(list(written))
+    expected = {f"Row {n}" for n, value in enumerate(written.values()) if value == number}
+    found = index.search(str(number), typing=False)
+    assert _titles(found) == expected and found.total == len(expected)
+    others = {f"Row {n}" for n, (text, value) in enumerate(written.items()) if "displaced" in text and value != number}
+    assert _titles(index.search(f"displaced -{number}", typing=False)) == others
+
+
+def test_the_number_is_marked_whole_in_the_snippet() -> None:
+    index = _index(["1,234 people displaced"])
+    (hit,) = index.search("1234", typing=False).hits
+    start, end = hit.snippet.spans[0]
+    assert hit.snippet.text[start:end] == "1,234"
