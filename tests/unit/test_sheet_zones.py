@@ -246,6 +246,29 @@ def test_two_times_after_a_day_never_give_the_day_a_clock_time(day: dt.date, hou
     assert parsed.offset is None and parsed.note is not None and text in parsed.note
 
 
+@given(
+    st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)),
+    st.integers(0, 13),
+    st.integers(1, 10),
+    st.sampled_from(["{a}:00-{b}:00", "{a}:30-{b}:00", "{a}:00-{b}00", "{a}h00-{b}h00"]),
+    st.sampled_from(["{iso} ", "{long}, ", "{long} "]),
+)
+def test_a_span_of_times_after_a_day_is_no_time_zone(day: dt.date, hour: int, more: int, span: str, lead: str) -> None:
+    # before: '15 January 2018, 10:00-12:00' was 10:00 at UTC-12:00, exact: 130 of 600 such cells in a review
+    long = f"{day.day} {day.strftime('%B')} {day.year}"
+    text = lead.format(iso=day.isoformat(), long=long) + span.format(a=f"{hour:02d}", b=f"{min(hour + more, 14):02d}")
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed), parsed
+    assert parsed.offset is None and "hour" not in parsed.parts, text
+    assert parsed.parts.items() <= {"year": day.year, "month": day.month, "day": day.day}.items(), text
+
+
+def test_a_zone_after_a_time_stays_a_zone() -> None:
+    for text in ("2018-01-15T10:00-12:00", "2018-01-15 10:00-04:00", "2018-01-15 08:00:00-11:00"):
+        parsed = read_date(text)
+        assert isinstance(parsed, Parsed) and parsed.offset is not None and parsed.parts["hour"] in (8, 10), text
+
+
 def test_a_word_after_a_time_with_no_day_reads_as_free_text() -> None:
     # before: '1990 10:00 EST' was an exact year 1990 and the warning said the day was kept
     parsed = read_date("1990 10:00 EST")

@@ -60,6 +60,9 @@ def clock_at_end(
     meridian, zone = (match.group(4) or "").lower(), match.group(5)
     if zone is not None and seconds is None and _HOURS_ONLY.fullmatch(zone):  # '10:00-12': a span of hours,
         return None, text, None  # not UTC-12:00 (an offset of hours alone is read after seconds: '10:00:00+02')
+    attached = zone is not None and not text[match.start(5) - 1].isspace()  # ('10:00 -04:00' is a zone)
+    if attached and _is_span(match.group(), hour, minute, seconds, zone):  # '10:00-12:00': not UTC-12:00
+        return None, text, None
     if meridian == "p" and hour < 12:
         hour += 12
     elif meridian == "a" and hour == 12:
@@ -73,6 +76,19 @@ def clock_at_end(
     if zone is not None and (offset := _offset(zone)) is None:
         return None, rest, (match.group().strip(), f"{zone} is no UTC offset")
     return (hour, minute, second, offset, seconds if fraction else None, seconds is not None), rest, None
+
+
+def _is_span(written: str, hour: int, minute: int, seconds: str | None, zone: str) -> bool:
+    """Whether '-HH:MM' right after a time is its span's end rather than a zone: a later time of day after a
+    time without seconds, not ISO 8601's 'T' ('15 January 2018, 10:00-12:00' was 10:00 at UTC-12:00, exact; a
+    zone after a time without its 'T' comes with its seconds as ISO-like writers give it: '10:00:00-04:00')."""
+    found = _SPAN_END.fullmatch(zone)
+    if found is None or seconds is not None or written.lstrip().startswith("T"):
+        return False
+    return (int(found.group(1)), int(found.group(2))) > (hour, minute)
+
+
+_SPAN_END = re.compile(r"-\s*(\d{1,2}):?(\d{2})")
 
 
 def _offset(zone: str) -> str | None:
