@@ -15,18 +15,24 @@ MARGIN = dt.timedelta(days=7)  # 'a week or so': the widest an approximate day i
 # Each approximate precision: its margin either side, and how the hint says it
 MARGINS = {
     Precision.DAY: (MARGIN, "a day within a week"),
-    Precision.MONTH: (dt.timedelta(days=31), "a month within a month"),
+    Precision.MONTH: (dt.timedelta(days=31), "a month within a month"),  # (the months before and after: ``widened``)
     Precision.YEAR: (dt.timedelta(days=366), "a year within a year"),
 }
 
 
-def widened(query: Query, margin: dt.timedelta = MARGIN) -> Query | None:
-    """The query with its one date range ``margin`` wider each side; None for no range, or several."""
+def widened(query: Query, precision: Precision = Precision.DAY) -> Query | None:
+    """The query with its one date range wider each side by ``precision``'s margin: a week for a day, the
+    month before and after for a month, the year before and after for a year (31 days from 1 December took
+    an approximate October in: 'within a month' of it is September to November); None for no range, or
+    several."""
     if len(query.dates) != 1:
         return None
     dates = query.dates[0]
     try:
-        start, end = _moved(dates.start, -margin), _moved(dates.end, margin)
+        if precision == Precision.DAY:
+            start, end = _moved(dates.start, -MARGIN), _moved(dates.end, MARGIN)
+        else:
+            start, end = _calendar(dates.start, -1, precision), _calendar(dates.end, 1, precision)
     except (ValueError, OverflowError):  # a week before year 1 or after 9999: no range to offer
         return None
     if start is None and end is None:
@@ -60,6 +66,24 @@ def _moved(key: DateKey | None, by: dt.timedelta) -> DateKey | None:
     day_of = dt.date(year, max(month, 1), max(day, 1)) if by < dt.timedelta(0) else _last_day(year, month, day)
     moved = day_of + by  # (ValueError, OverflowError beyond the years dates count: said by ``widened``)
     return (moved.year, moved.month, moved.day, -1 if by < dt.timedelta(0) else DAY_END)
+
+
+def _calendar(key: DateKey | None, step: int, precision: Precision) -> DateKey | None:
+    """The first day of the month (or year) before ``key``'s, or the last of the one after (``step``)."""
+    if key is None:
+        return None
+    year, month, day, _ = key
+    if step < 0:
+        month = max(month, 1)
+        year, month = (year - 1, 1) if precision == Precision.YEAR else divmod(year * 12 + month - 2, 12)
+        month += precision != Precision.YEAR
+        dt.date(year, month, 1)  # (ValueError before year 1: said by ``widened``)
+        return (year, month, 1, -1)
+    last = _last_day(year, month, day)
+    year, month = (last.year + 1, 12) if precision == Precision.YEAR else divmod(last.year * 12 + last.month, 12)
+    month += precision != Precision.YEAR
+    end = _last_day(year, month, 32)
+    return (end.year, end.month, end.day, DAY_END)
 
 
 def _last_day(year: int, month: int, day: int) -> dt.date:

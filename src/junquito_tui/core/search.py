@@ -244,8 +244,8 @@ class SearchIndex:
                     f"{wider:,} only overlap{'s' if wider == 1 else ''} {dates.text}: "
                     "dated to a month, a year or a longer period"
                 )
-        for precision, (margin, _) in date_margin.MARGINS.items():  # a day, a month, a year: each its margin
-            if results.unresolved or (widened := date_margin.widened(query, margin)) is None:
+        for precision in date_margin.MARGINS:  # a day, a month, a year: each its margin
+            if results.unresolved or (widened := date_margin.widened(query, precision)) is None:
                 break
             (wide,) = widened.dates  # the whole query again only where some approximate date lies in the margin
             if near := self.dated(wide.start, wide.end) & self._approximate_days(precision) & ~matched:
