@@ -439,14 +439,16 @@ def with_file_id(summary: str, written: str) -> str:
 
 
 def by_seconds(keyed: list[tuple[tuple[Any, int], _Pending]]) -> list[_Pending]:
-    """The events, sorted by (time, file order), with those of one minute in the order of their seconds
-    where every one of them gives its seconds (the file states that order); where one does not ('10:00'
-    beside '10:00:30'), in the file's order."""
+    """The events, sorted by (time, file order), those of one minute that give their seconds in the order
+    of their seconds (the file states it), in the places they hold in the file's order; one that does not
+    ('10:00' beside '10:00:30') keeps its place. (Only where every one gave its seconds were they put in
+    order: '04:00:30', '04:00:10', '04:00' stayed so, against the order the file states.)"""
     ordered: list[_Pending] = []
     for _, group in groupby(keyed, key=lambda pair: pair[0][0]):
         run = [item for _, item in group]
-        seconds = [item.second for item in run]
-        if len(run) > 1 and None not in seconds:
-            run.sort(key=lambda item: item.second or 0.0)
+        places = [place for place, item in enumerate(run) if item.second is not None]
+        timed = sorted((run[place] for place in places), key=lambda item: item.second or 0.0)  # (stable)
+        for place, item in zip(places, timed, strict=True):
+            run[place] = item
         ordered += run
     return ordered
