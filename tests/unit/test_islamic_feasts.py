@@ -22,6 +22,14 @@ from junquito_tui.core.interop.sheet_dates import read_date
 # a name -> (Islamic month, first day, last day)
 FEASTS = {
     "Ramadan": (9, 1, 29),  # (29 days at least: the 30th may be the first of the tenth month)
+    # the months ('Rajab 2018' was the year 2018), to their 28th: Umm al-Qura's table has a month of 28 days (1349 AH)
+    "Muharram": (1, 1, 28),
+    "Rabi al-Awwal": (3, 1, 28),
+    "Jumada al-Akhirah": (6, 1, 28),
+    "Rajab": (7, 1, 28),
+    "Shawwal": (10, 1, 28),
+    "15 Shawwal": (10, 15, 15),  # (a day of one: the month read, which holds it)
+    "Dhu al-Hijjah": (12, 1, 28),
     "Eid al-Fitr": (10, 1, 3),
     "Eid al-Adha": (12, 10, 13),
     "Ashura": (1, 10, 10),
@@ -65,7 +73,8 @@ def test_every_day_the_feast_is_kept_is_in_the_months_read(year: int, name: str)
     assert all(first <= (day.year, day.month) <= last for day in kept), (parsed, min(kept), max(kept))
     # and no wider than a month either side of the days that may be kept (its months, not its year): an
     # occurrence a few days from the year may be in it, by a sighting a few days before Umm al-Qura's
-    near = _kept(year, name, slack=2 * islamic_feasts.SIGHTING_DAYS)
+    month = name.split(" ", 1)[1] if name[0].isdigit() else name  # (a day's month is read: its days, for this)
+    near = _kept(year, month, slack=2 * islamic_feasts.SIGHTING_DAYS)
     assert (min(near) - dt.timedelta(days=31)).timetuple()[:2] <= first
     assert last <= (max(near) + dt.timedelta(days=31)).timetuple()[:2]
 
@@ -135,13 +144,28 @@ def test_reading_a_sheet_does_not_import_the_calendar() -> None:
     assert out.strip() == "False"
 
 
-@pytest.mark.parametrize("text", ["Ramadan 1438", "Eid al-Adha 1444", "Ashura 1300", "Tabaski 1500"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ramadan 1438", "Eid al-Adha 1444", "Ashura 1300", "Tabaski 1500",
+        # (a review: each was the Gregorian year, noted as nothing but the cell, unsaid)
+        "15 Ramadan 1438", "Rajab 1439", "1 Muharram 1439", "Safar 1440", "10 Dhu al-Hijjah 1438", "Shawwal 1438",
+        "12 Rabi al-Awwal 1439",
+    ],
+)  # fmt: skip
 def test_a_year_that_may_be_the_islamic_calendars_is_said_and_no_month_claimed(text: str) -> None:
     # 'Ramadan 1438' is as often 1438 AH (2017) as the Gregorian 1438: it was February to April 1438, confidently
     parsed = read_date(text)
     year = int(text.rsplit(" ", 1)[1])
     assert isinstance(parsed, Parsed) and parsed.parts == {"year": year} and parsed.end is None
     assert parsed.note is not None and f"{year} may be a year of the Islamic calendar ({year} AH is" in parsed.note
+    assert islamic_feasts.HIJRI_SAID in parsed.said  # (warned, not only noted)
+
+
+@pytest.mark.parametrize("text", ["15 Christmas 2017", "3 Eid al-Fitr 2017", "Recep Tayyip 2018"])
+def test_a_day_before_a_feast_or_a_name_like_a_month_keeps_its_year(text: str) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": int(text[-4:])} and parsed.end is None
 
 
 def test_before_1753_an_occurrence_the_julian_calendar_numbers_in_the_year_is_held() -> None:

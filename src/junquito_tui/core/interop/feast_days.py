@@ -109,7 +109,9 @@ _NAMES = [*_FEASTS.values(), *(names for _, names in _EASTER.values()), *islamic
 _BEFORE = r"(?:(?:on|at|the|la|le|l'|el|der|die|das|am|im|il|lo|o|a|au|en|in|à|al|del|de|du|des|zu|zum|zur|no)\s+)*"
 _FEAST_YEAR = lazy(
     rf"^(?:(?P<near>{NEAR_PATTERN})(?:\s+|(?<=[~≈±])))?"  # (a mark may touch the feast: '~Noël 2017')
-    rf"{_BEFORE}(?P<name>{'|'.join(sorted(_NAMES, key=len, reverse=True))})"
+    rf"{_BEFORE}(?:(?P<day>[1-9]|[12]\d|30)(?:st|nd|rd|th)?\s+)?"
+    rf"(?P<name>{'|'.join(sorted(_NAMES, key=len, reverse=True))})"
+    r"(?:\s+(?P<later_day>[1-9]|[12]\d|30)(?:st|nd|rd|th)?)?"  # (a day: an Islamic month's only, below)
     r"(?:,?\s+(?:of|de|del|di|do|von|du)?\s*|,\s*)(?P<year>[1-9]\d{3})[\s.!]*$",
     re.IGNORECASE,
 )
@@ -125,6 +127,9 @@ def read(text: str, original: str, near: str | None = None) -> Parsed | None:
     if feast is None:
         return None
     name, year = feast.group("name"), int(feast.group("year"))  # (not lowered: 'CHRİSTMAS' would be two letters more)
+    day = feast.group("day") or feast.group("later_day")
+    if day and islamic_feasts.label_of(name) not in islamic_feasts.WHOLE_MONTHS:
+        return None  # ('15 Christmas 2017': no such day)
     near = " ".join(word for word in (near, feast.group("near")) if word) or None  # ('ca. um Weihnachten')
     if (moving := next((label for label, (_, names) in _EASTER.items() if _whole(names, name)), None)) is not None:
         if year < 1583:  # (before the Gregorian calendar: its Easter is not this one)
@@ -160,8 +165,11 @@ def read(text: str, original: str, near: str | None = None) -> Parsed | None:
 def _islamic(label: str, year: int, original: str, name: str, near: str | None) -> Parsed | None:
     """An Islamic feast's months in ``year``: its days differ by country, so no day is claimed."""
     if islamic_feasts.HIJRI_YEARS[0] <= year <= islamic_feasts.HIJRI_YEARS[1]:  # ('Ramadan 1438': which calendar?)
-        return Parsed({"year": year}, approximate=True, note=f"'{original}': {year} {islamic_feasts.maybe_hijri(year)}")
+        note = f"'{original}': {year} {islamic_feasts.maybe_hijri(year)}"
+        return Parsed({"year": year}, approximate=True, note=note, said=[islamic_feasts.HIJRI_SAID])
     note = f"'{original}': {name} is {label}"
+    if label in islamic_feasts.WHOLE_MONTHS and any(map(str.isdigit, original.replace(str(year), ""))):
+        note += " (the day is not read: the month's days follow the sighting of the new moon)"
     margin = islamic_feasts.SIGHTING_DAYS + (NEAR_DAYS if near is not None else 0)
     if not (found := islamic_feasts.days(label, year, margin)):  # (before the first Islamic year)
         return None

@@ -43,6 +43,26 @@ FEASTS: dict[str, tuple[tuple[int, int], tuple[int, int], str]] = {
     ),
     "the 10th day of the Islamic calendar's first month": ((1, 10), (1, 10), r"ashura|ashoura|achoura|aschura"),
 }  # fmt: skip
+# The other months, as transliterated ('Rajab 2018' was the year 2018; '10 Dhu al-Hijjah 1438' the year 1438, unsaid).
+# Not the Turkish spellings that are names too ('Recep', 'Şaban', 'Sefer'). Thirty days each: a month of 29 days
+# ends a day sooner, within the margin.
+_AL = r"(?:[\s'’-]*(?:al|ul|el|il|as|ath|at|ar)?[\s'’-]*)"
+MONTHS = {
+    "the Islamic calendar's first month": (1, "muharram|moharram|muharam"),
+    "the Islamic calendar's second month": (2, "safar"),
+    "the Islamic calendar's third month": (3, rf"rabi['’]?{_AL}(?:awwal|awal|i\b)"),
+    "the Islamic calendar's fourth month": (4, rf"rabi['’]?{_AL}(?:thani|th[aā]n[iī]|akhir|akhar|ii\b)"),
+    "the Islamic calendar's fifth month": (5, rf"jumad[ai]{_AL}(?:awwal|awal|ula|oola|i\b)"),
+    "the Islamic calendar's sixth month": (6, rf"jumad[ai]{_AL}(?:thani|akhirah|akhira|akhir|ii\b)"),
+    "the Islamic calendar's seventh month": (7, "rajab"),
+    "the Islamic calendar's eighth month": (8, "sha['’]?aban|sha['’]?ban"),
+    "the Islamic calendar's tenth month": (10, "shawwal|shawal|syawal"),
+    "the Islamic calendar's eleventh month": (11, rf"dhu{_AL}q[ai]['’]?dah?|dhul[\s-]?q[ai]['’]?dah?|zulkaidah"),
+    "the Islamic calendar's twelfth month": (12, rf"dhu{_AL}hijjah?|dhul[\s-]?hijjah?|zulhijjah"),
+}
+for _label, (_month, _names) in MONTHS.items():
+    FEASTS[_label] = ((_month, 1), (_month, 30), _names)
+WHOLE_MONTHS = {*MONTHS, "the Islamic calendar's ninth month"}  # (a day may be written with them)
 NAMES = [names for _, _, names in FEASTS.values()]
 _ANY = lazy(rf"(?<![^\W\d_])(?:{'|'.join(NAMES)})(?![^\W\d_])", re.IGNORECASE)
 
@@ -155,6 +175,14 @@ def reach(text: str, year: int, margin: int = SIGHTING_DAYS) -> tuple[int, int]:
         return 0, 0
     found = days(label, year, margin)
     return int(any(first[0] < year for first, _ in found)), int(any(last[0] > year for _, last in found))
+
+
+# Said of a cell read so, as well as noted
+HIJRI_SAID = (
+    "a year from 1300 to 1500 with a month or feast of the Islamic calendar may be that calendar's own ('Ramadan "
+    "1438' is as often 1438 AH, 2017): read as the Gregorian year, no month claimed; write 'AH' after an Islamic "
+    "year to have it read as one"
+)
 
 
 def maybe_hijri(year: int) -> str:
