@@ -193,7 +193,21 @@ _HELD = [
     ("Naufragio in mar, 2003", "2003-01-01", "2003-12-31"),
     ("années 1820", "1820-01-01", "1829-12-31"),
     ("1840er Jahre", "1840-01-01", "1849-12-31"),
+    # an eleventh review: each was one year
+    ("1980年代", "1980-01-01", "1989-12-31"),
+    ("1980년대", "1980-01-01", "1989-12-31"),
+    ("finales de los 1610", "1610-01-01", "1619-12-31"),
 ]
+
+
+@given(st.integers(10, 999), st.sampled_from(["?", "X", "x", "u", "-"]))
+def test_a_year_whose_last_digits_are_not_given_holds_every_year_it_may_be(known: int, mark: str) -> None:
+    # before (an eleventh review): '201?' was the year 201, '19??' the year 19, '186X' the year 186
+    unknown = 4 - len(str(known))
+    parsed = read_date(f"{known}{mark * unknown}")
+    assert isinstance(parsed, Parsed) and parsed.end is not None and parsed.approximate and parsed.said
+    years = range(known * 10**unknown, (known + 1) * 10**unknown)
+    assert (parsed.parts["year"], parsed.end["year"]) == (years[0], years[-1])
 
 
 def _day(iso: str) -> tuple[int, int, int]:

@@ -49,7 +49,7 @@ from .sheet_date_values import (
     days_in_month,
 )
 from .sheet_offsets import OFFSET
-from .sheet_periods import span, vague_form, year_in_text, year_shown
+from .sheet_periods import span, unknown_digits, vague_form, year_in_text, year_shown
 from .sheet_ranges import date_range
 
 _VAGUE = re.compile(
@@ -283,7 +283,7 @@ def read_date(value: object) -> Parsed | str | None:
         return f"{len(text):,} characters: too long to be read as a date (at most {TEXT_DATE_MAX:,})"
     if text.startswith("'") and text[1:2].isdigit():  # a spreadsheet's mark of text, typed (or written) before a date
         return _text_marked(text)
-    found = (_islamic(text) or _from_text(text)) if text else None
+    found = (_islamic(text) or unknown_digits(text) or _from_text(text)) if text else None
     if isinstance(found, Parsed):  # what was not read, said
         found.said += [INVISIBLE_READ] if len(visible) != len(written) else []
         found.said += [CONTROLS_READ] if has_control(visible) else []

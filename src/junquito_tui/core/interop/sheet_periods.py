@@ -64,7 +64,8 @@ _DECADE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{2,3}0)\s?'?s(?![^\W_])")
 
 # ... in the other languages ('années 1820', 'década de 2010', 'gli anni 1810', '1840er Jahre', 'jaren 1960')
 _DECADE_WORDS = re.compile(
-    r"(?:\b(?:ann[ée]es|d[ée]cadas? de|decennio|anni|años|anos|jaren)\s+(?:de\s+)?(\d{2,3}0)\b|(?<!\d)(\d{2,3}0)er\b)",
+    r"(?:\b(?:ann[ée]es|d[ée]cadas? de|decennio|anni|años|anos|jaren|los|las)\s+(?:de\s+)?(\d{2,3}0)\b"
+    r"|(?<!\d)(\d{2,3}0)er\b|(?<!\d)(\d{2,3}0)\s?(?:年代|년대))",  # (Chinese and Japanese, Korean: '1980年代')
     re.IGNORECASE,
 )
 _DECADES_IN_TEXT = re.compile(
@@ -81,6 +82,24 @@ _YEAR_AFTER_DECADE = re.compile(r"\d0\s?'?s\s*(?:-|–|—|to|until|till)\s*(\d{
 _DECADE_AFTER_YEAR = re.compile(r"\d{4}\s*(?:-|–|—|to|until|till)\s*(\d{3}0)\s?'?s(?![^\W_])", re.IGNORECASE)
 # A year and its margin ('1900 +/- 10', '1900±5'): the years it allows
 _MARGIN = re.compile(r"^(\d{3,4})\s*(?:±|\+\s?/\s?[-−]|\+[-−])\s*(\d{1,3})$")
+
+
+# A year with its last digits not given: EDTF's '201X' and '19XX', MARC's '186u' and '186-', and '201?' or '19??'
+_UNKNOWN_DIGITS = re.compile(r"^(?P<known>[1-9]\d{1,2})(?P<unknown>[?]{1,2}|[Xx]{1,2}|u{1,2}|-{1,2})$")
+
+
+def unknown_digits(text: str) -> Parsed | None:
+    """'201?' or '201X': the decade 2010-2019; '19??', '19XX': the century 1900-1999, said. Each was the year
+    201 (or 19), its note only the cell."""
+    found = _UNKNOWN_DIGITS.match(text.strip())
+    if found is None or len(found.group("known")) + len(found.group("unknown")) != 4:
+        return None
+    scale = 10 ** len(found.group("unknown"))
+    first = int(found.group("known")) * scale
+    what = "decade" if scale == 10 else "century"
+    note = f"'{text.strip()}': a year whose last digit{'s are' if scale > 10 else ' is'} not given, read as the {what}"
+    said = "a year whose last digits are not given ('201?', '19XX') read as its decade or century, as EDTF writes them"
+    return Parsed({"year": first}, approximate=True, note=note, end={"year": first + scale - 1}, said=[said])
 
 
 def vague_form(text: str, era: int) -> Parsed | None:
@@ -352,7 +371,7 @@ def _decades_in_text(text: str) -> list[tuple[int, int, int]]:
             found[match.start(2)] = (second, second + 9, second + 99 if second % 100 == 0 else second + 9)
     matches = [*_DECADE_IN_TEXT.finditer(text), *_DECADE_AFTER_YEAR.finditer(text), *_DECADE_WORDS.finditer(text)]
     for match in matches:
-        group = 1 if match.group(1) else 2  # (_DECADE_WORDS: a word before, or 'er' after)
+        group = next(g for g in range(1, match.re.groups + 1) if match.group(g))  # (_DECADE_WORDS: word, 'er', 年代)
         start = int(match.group(group))
         found.setdefault(match.start(group), (start, start + 9, start + 99 if start % 100 == 0 else start + 9))
     return list(found.values())
