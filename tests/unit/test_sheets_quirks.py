@@ -301,7 +301,9 @@ def test_written_dates_read_back_as_the_same_day(day: dt.date, form: str) -> Non
     parsed = read_date(day.strftime(form))
     assert isinstance(parsed, Parsed)
     assert parsed.parts == {"year": day.year, "month": day.month, "day": day.day}
-    assert not parsed.approximate and parsed.note is None
+    # (a year of the Thai Buddhist era's, 2400-2700, after a day and month in digits: noted as perhaps one)
+    maybe_buddhist = form == "%d.%m.%Y" and 2400 <= day.year <= 2700
+    assert not parsed.approximate and (parsed.note is None) is not maybe_buddhist
 
 
 @settings(max_examples=300, deadline=None)

@@ -31,7 +31,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..dates import MONTHS
 from ..text import CONTROL, INVISIBLE, has_control
-from . import feast_days, islamic_feasts, sheet_offsets
+from . import feast_days, islamic_feasts, other_calendars, sheet_offsets
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
 from .near_words import NEAR
 from .offset_days import next_unit, shifted
@@ -283,8 +283,9 @@ def read_date(value: object) -> Parsed | str | None:
         return f"{len(text):,} characters: too long to be read as a date (at most {TEXT_DATE_MAX:,})"
     if text.startswith("'") and text[1:2].isdigit():  # a spreadsheet's mark of text, typed (or written) before a date
         return _text_marked(text)
-    found = (_islamic(text) or unknown_digits(text) or _from_text(text)) if text else None
+    found = (_islamic(text) or other_calendars.read(text) or unknown_digits(text) or _from_text(text)) if text else None
     if isinstance(found, Parsed):  # what was not read, said
+        other_calendars.checked(found, text)
         found.said += [INVISIBLE_READ] if len(visible) != len(written) else []
         found.said += [CONTROLS_READ] if has_control(visible) else []
     return found

@@ -1,0 +1,125 @@
+"""Dates of two calendars whose years were read as Gregorian years, 540 to 620 years off, unsaid:
+
+- the Solar Hijri calendar of Iran and Afghanistan, written in Persian digits ('۱۳۷۸/۰۸/۰۶', 28 October
+  1999), marked ('1378 SH', '1378 AP', '۱۳۷۸ ه.ش') or with its months' names ('6 Aban 1378', 'Dey 1396');
+- the Buddhist era of the Thai solar calendar, marked ('2561 BE', 'พ.ศ. 2561': 2018).
+
+Each is converted (``convertdate``, imported only for such a cell), approximate, and said. A day month year
+in digits whose year may be the Buddhist era's ('16/5/2563': 2020) is left as written, said: nothing in it
+says which calendar it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lazy_pattern import lazy
+from .sheet_date_values import Parsed, days_in_month
+
+_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+_SOLAR_YEARS = (1200, 1500)  # Solar Hijri years a cell may mean (1821 to 2122)
+_BUDDHIST_YEARS = (2400, 2700)  # Buddhist era years (1857 to 2157)
+_THAI_NEW_YEAR_ON_1_JANUARY = 2484  # (1941: before, the year began on 1 April)
+
+_PERSIAN_MONTHS = (
+    "farvardin", "ordibehesht", "khordad", "tir", "mordad|amordad", "shahrivar", "mehr", "aban", "azar", "dey",
+    "bahman", "esfand|espand",
+)  # fmt: skip
+_SOLAR_MARKED = lazy(
+    r"^(?:(?P<day>\d{1,2})\s+)?(?:(?P<month>" + "|".join(_PERSIAN_MONTHS) + r")\s+)?(?P<year>\d{4})"
+    r"(?:\s*(?:SH|S\.H\.|AP|A\.P\.|ه\.?\s?ش\.?|هجری شمسی))?$",
+    re.IGNORECASE,
+)
+_SOLAR_MARK = lazy(r"(?:SH|S\.H\.|AP|A\.P\.|ه\.?\s?ش\.?|هجری شمسی)$", re.IGNORECASE)
+_BUDDHIST = lazy(r"(?:พ\.\s?ศ\.\s?(?P<after>\d{4})|(?<!\d)(?P<before>\d{4})\s?(?:BE|B\.E\.))(?![^\W\d_])")
+
+_DAY_FIRST = lazy(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")  # (as Thai dates are written: '16/5/2563')
+
+SAID = (
+    "a date of another calendar (the Solar Hijri calendar, or the Thai Buddhist era) converted to the Gregorian, "
+    "approximate: its note gives the date as written"
+)
+MAY_BE_BUDDHIST = (
+    "a date whose year may be of the Thai Buddhist era ('16/5/2563': 2563 BE is 2020) is read as the Gregorian "
+    "year written: write it in the Gregorian calendar, or 'BE' after the year"
+)
+
+
+def read(text: str) -> Parsed | None:
+    """A cell dated in the Solar Hijri calendar or the Buddhist era, in the Gregorian; None for any other."""
+    if (buddhist := _BUDDHIST.search(text)) is not None:
+        return _buddhist(text, int(buddhist.group("after") or buddhist.group("before")))
+    persian = any(digit in text for digit in _PERSIAN_DIGITS)
+    ascii_text = text.translate(str.maketrans(_PERSIAN_DIGITS, "0123456789"))
+    solar = _SOLAR_MARKED.match(ascii_text.strip())
+    if solar is None or not (persian or solar.group("month") or _SOLAR_MARK.search(ascii_text.strip())):
+        return _persian_numbers(ascii_text, text) if persian else None
+    year, month = int(solar.group("year")), solar.group("month")
+    number = next((n for n, names in enumerate(_PERSIAN_MONTHS, 1) if re.fullmatch(names, month or "", re.I)), None)
+    day = int(solar.group("day")) if solar.group("day") and number else None
+    return _solar(text, year, number, day)
+
+
+def checked(parsed: Parsed, text: str) -> Parsed:
+    """A date read from digits alone whose year may be the Buddhist era's: said, and noted."""
+    year = parsed.parts.get("year", 0)
+    if _BUDDHIST_YEARS[0] <= year <= _BUDDHIST_YEARS[1] and "day" in parsed.parts and _DAY_FIRST.search(text):
+        note = f"'{text}': {year} may be a year of the Thai Buddhist era ({year} BE is {year - 543})"
+        parsed.note = f"{parsed.note}; {note}" if parsed.note else note
+        parsed.said.append(MAY_BE_BUDDHIST)
+    return parsed
+
+
+def _persian_numbers(ascii_text: str, text: str) -> Parsed | None:
+    """'۱۳۷۸/۰۸/۰۶': a year, month and day in Persian digits, the year first."""
+    found = re.fullmatch(r"\s*(\d{4})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{1,2}))?\s*", ascii_text)
+    if found is None or not 1 <= int(found.group(2)) <= 12:
+        return None
+    return _solar(text, int(found.group(1)), int(found.group(2)), int(found.group(3)) if found.group(3) else None)
+
+
+def _solar(text: str, year: int, month: int | None, day: int | None) -> Parsed | None:
+    if not _SOLAR_YEARS[0] <= year <= _SOLAR_YEARS[1] or (day is not None and not 1 <= day <= 31):
+        return None
+    from convertdate import persian  # (only for such a cell)
+
+    first = persian.to_gregorian(year, month or 1, day or 1)
+    if day is not None:
+        last = first
+    elif month is not None:
+        last = persian.to_gregorian(year, month, persian.month_length(year, month))
+    else:
+        last = persian.to_gregorian(year, 12, persian.month_length(year, 12))
+    what = "the Solar Hijri calendar's " + ("day" if day else "month" if month else "year")
+    note = f"'{text}': {what}, {_shown(first, last)} in the Gregorian calendar"
+    return _parsed(first, last, day is not None, note)
+
+
+def _buddhist(text: str, year: int) -> Parsed | None:
+    if not _BUDDHIST_YEARS[0] <= year <= _BUDDHIST_YEARS[1]:
+        return None
+    gregorian = year - 543
+    if year >= _THAI_NEW_YEAR_ON_1_JANUARY:
+        first, last = (gregorian, 1, 1), (gregorian, 12, 31)
+    else:  # the year began on 1 April
+        first, last = (gregorian, 4, 1), (gregorian + 1, 3, 31)
+    note = f"'{text}': the Buddhist era's year {year}, {_shown(first, last)} in the Gregorian calendar"
+    if re.sub(r"พ\.\s?ศ\.\s?\d{4}|\d{4}\s?(?:BE|B\.E\.)", "", text).strip(" ,."):
+        note += "; the cell's other words are not read with it"
+    return _parsed(first, last, False, note)
+
+
+def _parsed(first: tuple[int, int, int], last: tuple[int, int, int], day: bool, note: str) -> Parsed:
+    if day:
+        return Parsed({"year": first[0], "month": first[1], "day": first[2]}, approximate=True, note=note, said=[SAID])
+    start, end = {"year": first[0], "month": first[1]}, {"year": last[0], "month": last[1]}
+    if first[1:] == (1, 1) and last[1:] == (12, days_in_month(last[0], 12)) and first[0] == last[0]:
+        start, end = {"year": first[0]}, {"year": first[0]}
+    return Parsed(start, approximate=True, note=note, end=end if end != start else None, said=[SAID])
+
+
+def _shown(first: tuple[int, int, int], last: tuple[int, int, int]) -> str:
+    from ..dates import MONTHS
+
+    one = f"{first[2]} {MONTHS[first[1] - 1]} {first[0]}"
+    return one if first == last else f"{one} to {last[2]} {MONTHS[last[1] - 1]} {last[0]}"

@@ -1,0 +1,77 @@
+"""Dates of the Solar Hijri calendar (Iran, Afghanistan) and of the Thai Buddhist era, whose years were read
+as Gregorian years ('۱۳۷۸/۰۸/۰۶' was 6 August 1378, exact; '2561 BE' the year 2561). The oracle for the Solar
+Hijri days is another library than the one the reader converts with: ``jdatetime``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import jdatetime
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.interop import other_calendars
+from junquito_tui.core.interop.sheet_date_values import Parsed, days_in_month
+from junquito_tui.core.interop.sheet_dates import read_date
+
+_PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def _period(parsed: Parsed) -> tuple[dt.date, dt.date]:
+    start, end = parsed.parts, parsed.end or parsed.parts
+    last_month = end.get("month", 12)
+    return (
+        dt.date(start["year"], start.get("month", 1), start.get("day", 1)),
+        dt.date(end["year"], last_month, end.get("day", days_in_month(end["year"], last_month))),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)), st.sampled_from(["day", "month", "year"]))
+def test_a_solar_hijri_date_in_persian_digits_holds_its_gregorian_days(day: dt.date, kind: str) -> None:
+    jalali = jdatetime.date.fromgregorian(date=day)
+    written = {
+        "day": f"{jalali.year}/{jalali.month:02d}/{jalali.day:02d}",
+        "month": f"{jalali.year}/{jalali.month:02d}",
+    }
+    text = written.get(kind, str(jalali.year)).translate(_PERSIAN)
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.approximate and other_calendars.SAID in parsed.said, text
+    first, last = _period(parsed)
+    # (the two libraries' calendars may differ by a day around a new year: the reading is approximate)
+    assert first - dt.timedelta(days=1) <= day <= last + dt.timedelta(days=1), (text, day, first, last)
+    if kind == "day":
+        assert first == last
+    if kind == "month":  # its own month, no wider than the two Gregorian months it spans
+        assert (last - first).days <= 62
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("1378 SH", dt.date(1999, 3, 1), dt.date(2000, 3, 31)),
+        ("6 Aban 1378", dt.date(1999, 10, 28), dt.date(1999, 10, 28)),
+        ("Dey 1396", dt.date(2017, 12, 1), dt.date(2018, 1, 31)),
+        ("2561 BE", dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
+        ("พ.ศ. 2561", dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
+        ("พ.ศ. 2470", dt.date(1927, 4, 1), dt.date(1928, 3, 31)),  # (the Thai year began on 1 April to 1940)
+    ],
+)
+def test_a_marked_date_of_another_calendar_is_read_in_the_gregorian(text: str, first: dt.date, last: dt.date) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and _period(parsed) == (first, last) and parsed.approximate
+
+
+def test_a_day_whose_year_may_be_the_buddhist_eras_is_said() -> None:
+    parsed = read_date("16/5/2563")
+    assert isinstance(parsed, Parsed) and other_calendars.MAY_BE_BUDDHIST in parsed.said
+    assert parsed.note is not None and "2563 BE is 2020" in parsed.note
+
+
+@pytest.mark.parametrize("text", ["2018", "Bahman 2018", "2018 BE", "1378", "15 January 2018"])
+def test_a_gregorian_year_stays_one(text: str) -> None:
+    parsed = read_date(text)
+    assert (
+        isinstance(parsed, Parsed) and parsed.parts["year"] in (2018, 1378) and other_calendars.SAID not in parsed.said
+    )
