@@ -31,7 +31,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..dates import MONTHS
 from ..text import CONTROL, INVISIBLE, has_control
-from . import feast_days, islamic_feasts, other_calendars, sheet_offsets
+from . import feast_days, islamic_feasts, other_calendars, sheet_offsets, year_spans
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
 from .near_words import NEAR
 from .offset_days import next_unit, shifted
@@ -282,13 +282,21 @@ def read_date(value: object) -> Parsed | str | None:
     if len(text) > TEXT_DATE_MAX:  # (free text's reading grows faster than its length: 10,000 characters took 1 s)
         return f"{len(text):,} characters: too long to be read as a date (at most {TEXT_DATE_MAX:,})"
     if text.startswith("'") and text[1:2].isdigit():  # a spreadsheet's mark of text, typed (or written) before a date
-        return _text_marked(text)
-    found = (_islamic(text) or other_calendars.read(text) or unknown_digits(text) or _from_text(text)) if text else None
+        return year_spans.two_digit_year(text) or _text_marked(text)  # ("'18": 2018)
+    found = _read_text(text) if text else None
     if isinstance(found, Parsed):  # what was not read, said
         other_calendars.checked(found, text)
         found.said += [INVISIBLE_READ] if len(visible) != len(written) else []
         found.said += [CONTROLS_READ] if has_control(visible) else []
     return found
+
+
+def _read_text(text: str) -> Parsed | str | None:
+    """A date written as text: in another calendar, or a period its year does not hold, or else as words."""
+    for reading in (_islamic, other_calendars.read, year_spans.read, year_spans.two_digit_year, unknown_digits):
+        if (found := reading(text)) is not None:
+            return found
+    return _from_text(text)
 
 
 def _islamic(text: str) -> Parsed | None:

@@ -1,0 +1,130 @@
+"""Periods named with a year that run outside it, each read before as that year alone (false for its days
+in the next or the last year):
+
+- winter ('Winter 2018', 'hiver 1916'): December before to March after, as the name may mean the winter
+  that ends in the year or the one that begins in it; and so summer where it is the Southern Hemisphere's
+  ('austral summer 1916') or may be ('verano 2018': Argentina's, or Venezuela's dry season, runs across a
+  new year as much as Spain's summer does not);
+- a fiscal year ('FY2018', 'fiscal year 2018', 'FY18'): from April of the year before (New Zealand's,
+  named by the year it ends in) to March of the year after (Japan's and India's, by the year they begin
+  in); '2018年度' from January 2018 (China's is the calendar year) to March 2019 (Japan's);
+- a week numbered in its year ('2020-W53', 'week 1 of 1991', 'KW 1 1991'): ISO 8601's week 1 may begin in
+  December, week 53 end in January; held with a week begun on the Sunday before and a week counted from
+  1 January, as some count them.
+
+Each is approximate, its note says why, and a warning says it once for the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .lazy_pattern import lazy
+from .sheet_date_values import Parsed
+
+_WINTER = r"winter|hiver|invierno|inverno|winters|zima|vinter|talvi|kış"
+_SOUTH = r"austral|southern|sud|sur|sul|süd"
+_SEASON = lazy(
+    rf"^(?:(?:early|mid|late|the|el|le|l'|der|im|in|au|en|de|del|do|da|du)[\s-]+)*"
+    rf"(?:(?P<winter>{_WINTER})|(?P<verano>verano|verão)|(?P<south>{_SOUTH})\w*\s+summer|summer)"
+    rf"(?:\s+(?:de|of|del|do|du))?,?\s+(?P<year>\d{{4}})(?P<tail>.*)$",
+    re.IGNORECASE,
+)
+_FISCAL = lazy(
+    r"^(?:FY|F\.Y\.|fiscal year|financial year|fiscal|ejercicio(?: fiscal)?|año fiscal|exercice)\s?'?"
+    r"(?P<year>\d{4}|\d{2})$|^(?P<nendo>\d{4})\s?年度$",
+    re.IGNORECASE,
+)
+_WEEK = lazy(
+    r"^(?:(?P<iso_year>\d{4})-?W(?P<iso_week>\d{2})"
+    r"|(?:week|wk|KW|semaine|semana|settimana|woche)\.?\s*(?:no\.?\s*)?(?P<week>\d{1,2})(?:\s*(?:of|de|del|/|,))?\s+"
+    r"(?P<year>\d{4}))$",
+    re.IGNORECASE,
+)
+
+SAID = (
+    "a winter, a summer that may be the Southern Hemisphere's, a fiscal year or a numbered week, named with a "
+    "year, is read with the months it may run into in the years either side (its note says which)"
+)
+
+
+def read(text: str) -> Parsed | None:
+    """The period the cell names, wider than its year where it may run outside it; None for any other cell."""
+    if (season := _SEASON.match(text.strip())) is not None and not season.group("tail").strip(" .?)("):
+        return _season(text, season)
+    if (fiscal := _FISCAL.match(text.strip())) is not None:
+        return _fiscal(text, fiscal)
+    if (week := _WEEK.match(text.strip())) is not None:
+        return _week(text, week)
+    return None
+
+
+def _season(text: str, found: re.Match[str]) -> Parsed | None:
+    year = int(found.group("year"))
+    if not (found.group("winter") or found.group("verano") or found.group("south")):
+        return None  # (a northern summer: the year holds it)
+    why = (
+        "a winter may be the one that ends in the year or the one that begins in it"
+        if found.group("winter")
+        else "a summer of the Southern Hemisphere (or the dry season of the northern tropics) runs across a new year"
+    )
+    note = f"'{text}': {why}, so December {year - 1} to March {year + 1} is held"
+    return _span((year - 1, 12), (year + 1, 3), note)
+
+
+def _fiscal(text: str, found: re.Match[str]) -> Parsed | None:
+    if (nendo := found.group("nendo")) is not None:
+        year = int(nendo)
+        note = f"'{text}': a fiscal or school year, the calendar year in China, April to March in Japan"
+        return _span((year, 1), (year + 1, 3), note)
+    written = found.group("year")
+    year = int(written) if len(written) == 4 else (2000 + int(written) if int(written) < 30 else 1900 + int(written))
+    note = (
+        f"'{text}': a fiscal year, whose months differ by country and body: from April {year - 1} (New Zealand's, "
+        f"named by the year it ends in) to March {year + 1} (Japan's and India's, by the year they begin in)"
+    )
+    return _span((year - 1, 4), (year + 1, 3), note)
+
+
+def _week(text: str, found: re.Match[str]) -> Parsed | None:
+    year = int(found.group("iso_year") or found.group("year"))
+    week = int(found.group("iso_week") or found.group("week"))
+    if not 1 <= week <= 53 or not 2 <= year <= 9998:
+        return None
+    try:
+        monday = dt.date.fromisocalendar(year, week, 1)
+    except ValueError:  # (no week 53 in the year)
+        return None
+    counted = dt.date(year, 1, 1) + dt.timedelta(days=7 * (week - 1))  # (a week counted from 1 January)
+    first = min(monday - dt.timedelta(days=1), counted)
+    last = max(monday + dt.timedelta(days=6), counted + dt.timedelta(days=6))
+    if (first.year, last.year) == (year, year):
+        return None  # (its year holds it: read as before)
+    note = (
+        f"'{text}': week {week} of {year} is {_day(monday)} to {_day(monday + dt.timedelta(days=6))} by ISO "
+        "8601, a day sooner where weeks begin on Sunday, or counted from 1 January: its months are held"
+    )
+    return _span((first.year, first.month), (last.year, last.month), note)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _span(first: tuple[int, int], last: tuple[int, int], note: str) -> Parsed:
+    start, end = {"year": first[0], "month": first[1]}, {"year": last[0], "month": last[1]}
+    return Parsed(start, approximate=True, note=note, end=end, end_approximate=True, said=[SAID])
+
+
+def two_digit_year(text: str) -> Parsed | None:
+    """ "'18": a year written with an apostrophe for its century, read as Excel reads two digits (2018), said:
+    it was the year 18 CE."""
+    found = re.fullmatch(r"['’‘](\d{2})", text.strip())
+    if found is None:
+        return None
+    short = int(found.group(1))
+    year = 2000 + short if short < 30 else 1900 + short
+    said = f"two-digit year '{found.group(1)}' read as {year}, as Excel reads it (00-29: 2000s, 30-99: 1900s)"
+    note = f"the file writes {text.strip()}: a year written with an apostrophe for its century, read as {year}"
+    return Parsed({"year": year}, approximate=True, note=note, said=[said])
