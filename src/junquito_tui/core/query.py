@@ -208,9 +208,21 @@ def _certainty(query: Query, value: str) -> str | None:
 def _date(query: Query, value: str) -> str | None:
     parsed = parse_date_range(value)
     if parsed is None:
-        return f"date:{value} is not a date like 2018-01-15 or a range like 2017-06..2017-12"
+        return f"date:{value} is not a date like 2018-01-15 or a range like 2017-06..2017-12 (or 460BCE)"
     query.dates.append(parsed)
+    for part in value.split(".."):  # (a year BCE is shown '460 BCE', and TimelineJS writes it -460)
+        if (year := _NEGATIVE_YEAR.match(part)) is not None:
+            number = int(year.group(1))
+            query.hints.append(
+                f"date:{part} counts years as ISO 8601 does, with a year 0 (1 BCE): {part} is {number + 1} BCE; "
+                f"for {number} BCE write date:{number}BCE (or date:-{number - 1})"
+            )
     return None
+
+
+_NEGATIVE_YEAR = re.compile(r"-0*([1-9][0-9]*)")
+# A year BCE as the app shows it ('460 BCE', '460BC'): ISO 8601's year 1 - 460
+_BCE_YEAR = re.compile(r"([0-9]{1,12})\s?(?:BCE|BC|B\.C\.(?:E\.)?)", re.IGNORECASE)
 
 
 def _is(query: Query, value: str) -> str | None:
@@ -274,6 +286,8 @@ def parse_date_range(text: str) -> DateRange | None:
 
 
 def _when(part: str) -> When | None:
+    if (bce := _BCE_YEAR.fullmatch(part)) is not None and int(bce.group(1)) > 0:
+        part = str(1 - int(bce.group(1)))
     if not _DATE.fullmatch(part):
         return None
     from .model import checked_when  # pydantic, only once someone searches by date

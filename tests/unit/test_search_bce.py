@@ -1,0 +1,31 @@
+"""`date:` with a year BCE: '460 BCE' as the app shows it, and a hint where a negative year is ISO 8601's
+(with a year 0: -460 is 461 BCE), which the sheets' -460 (TimelineJS's 460 BCE) is not. A review found
+'date:-460' returned nothing for an event shown '460 BCE', without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_with_report
+from junquito_tui.core.query import parse_date_range
+from junquito_tui.core.search import SearchIndex
+
+
+@given(st.integers(1, 9999), st.sampled_from(["{}BCE", "{} BCE", "{}bc", "{} B.C."]))
+def test_a_year_bce_is_iso_8601s_year_one_minus_it(year: int, form: str) -> None:
+    assert parse_date_range(form.format(year)) is not None
+    assert parse_date_range(form.format(year)).start == parse_date_range(str(1 - year)).start  # type: ignore[union-attr]
+
+
+def test_a_year_bce_finds_what_is_shown_so_and_a_negative_year_says_how_it_counts(tmp_path: Path) -> None:
+    path = tmp_path / "bce.csv"
+    path.write_text("date,title\n-460,Pericles\n476 BCE,Fall\n", encoding="utf-8")  # (-460: TimelineJS's 460 BCE)
+    index = SearchIndex(Chronology(load_with_report(path).dataset))
+    assert [hit.id for hit in index.search("date:460BCE", typing=False).hits] == ["pericles-460-bce"]
+    assert [hit.id for hit in index.search("date:480bc..470bc", typing=False).hits] == ["fall-476-bce"]
+    negative = index.search("date:-460", typing=False)
+    assert negative.total == 0 and any("-460 is 461 BCE; for 460 BCE write date:460BCE" in h for h in negative.hints)
