@@ -48,6 +48,7 @@ from .search_filters import apply_filters
 from .snippets import Snippet, best_snippet
 from .stemming import Stems, languages_of
 from .suggest import FEW, suggestions
+from .text import FILE_ID_LINE
 
 BITSET_CACHE = 512  # bitsets kept between queries: typing refines the same words
 
@@ -391,6 +392,12 @@ class SearchIndex:
             self._by_id = {}
             for number, doc in enumerate(self.docs):
                 self._by_id.setdefault(doc.id.lower(), []).append(number)
+                # an item whose id is another here (an id the file gives twice, or no slug) is found by the file's
+                # too: the importer writes it in its summary ('VEN1001' given twice: ven1001 and ven1001-2)
+                for _, text in doc.fields:
+                    if FILE_ID_LINE in text:
+                        for given in _FILE_ID_LINE.findall(text):
+                            self._by_id.setdefault(given.strip().lower(), []).append(number)
         found = self._by_id.get(wanted.lower())
         return to_bits(found, len(self.docs)) if found else 0
 
@@ -468,6 +475,9 @@ class _Pattern:
 
     def found_in(self, text: str) -> bool:
         return self.regex.search(text) is not None
+
+
+_FILE_ID_LINE = re.compile(rf"^{FILE_ID_LINE}(.+)$", re.MULTILINE)
 
 
 def _count(postings: array[int] | int | None) -> int:

@@ -206,3 +206,8 @@ def field_noun(location: Sequence[str | int]) -> str:
 
 def _article(noun: str) -> str:
     return noun if noun.startswith("$") else ("an " if noun[0] in "aeio" else "a ") + noun
+
+
+# The line an importer writes in the summary of an item whose id here is another than the file's (an id the file
+# gives twice, or no slug), which ``id:`` finds it by too
+FILE_ID_LINE = "Id in the file: "

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..problems import json_kind
 from ..records import TEXT_MAX, UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
-from ..text import CONTROL, SLUG_PATTERN, has_control, one_line, slugify
+from ..text import CONTROL, FILE_ID_LINE, SLUG_PATTERN, has_control, one_line, slugify
 from . import display_dates
 from .builder import Pending, dump_event, has_clock_time, out_of_order
 from .fields import FieldReader, short
@@ -434,7 +434,7 @@ def from_timelinejs(document: dict[str, Any], name: str) -> tuple[dict[str, Any]
 def with_file_id(summary: str, written: str) -> str:
     """The summary and, after it, the id the file gives an event whose id here is another (an id met
     twice, or not a slug): what a reader needs to find it in the file it came from."""
-    line = f"Id in the file: {one_line(CONTROL.sub('', written))[: MAX_ID * 2]}"
+    line = f"{FILE_ID_LINE}{one_line(CONTROL.sub('', written))[: MAX_ID * 2]}"
     return f"{summary}\n\n{line}" if summary and len(summary) + len(line) + 2 <= TEXT_MAX else summary or line
 
 
