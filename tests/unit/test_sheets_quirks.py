@@ -530,6 +530,16 @@ def test_a_file_that_holds_no_dataset_is_named_by_what_it_holds(tmp_path: Path, 
         assert said in error.value.report(), path
 
 
+def test_a_row_with_more_cells_than_the_header_is_named() -> None:
+    # before (a review): a comma outside quotes ('12,500 pages') put '500 pages.' in the place, unsaid, its one
+    # cell past the header's empty
+    loaded = load("row-shifted-by-a-comma.csv")
+    assert warned(loaded, "more cells than the header's 4 columns", "line 3")
+    assert not any("line 2" in w or "line 4" in w for w in loaded.warnings if "more cells" in w)
+    # a delimiter after every row's last cell shifts nothing: not said
+    assert not any("more cells" in w for w in load("row-delimiter-after-every-row.csv").warnings)
+
+
 def test_a_zero_byte_in_a_cell_is_removed_and_said_wherever_it_is(tmp_path: Path) -> None:
     # before: refused as binary near the start of the file, removed and said further on
     early = load("zero-byte-in-a-cell.csv")

@@ -290,10 +290,8 @@ class _Columns:
     def add(self, wheres: Sequence[str], cells: Sequence[list[Any]]) -> None:
         if min(map(len, cells)) < self.width:
             raise _Refused
-        if max(map(len, cells)) > self.named:  # cells past the last column name: kept in the summary
-            for row in cells:
-                if len(row) > self.named and any(map(str.strip, row[self.named :])):
-                    raise _Refused
+        if max(map(len, cells)) > self.named:  # cells past the header's: said, by the ordinary import
+            raise _Refused
         # the chunk's columns, in C: a row running long has cells past the last one read, left out
         columns = list(zip(*cells, strict=False))
         blank = [""] * len(cells)  # a column the export left out

@@ -62,6 +62,10 @@ class QuickCsv:
                 len(row) < len(self.table.header) and any(map(str.strip, row)) for row in chunk
             ):
                 raise NotQuick("a row with fewer cells than the header")
+            if max(map(len, chunk)) > len(self.table.header) and any(  # ... and a long one (its cells shifted?)
+                len(row) > len(self.table.header) and any(map(str.strip, row)) for row in chunk
+            ):
+                raise NotQuick("a row with more cells than the header")
             numbers = count(self.base + last + 1)
             last += len(lines)
             # a row of empty or blank cells is no row (``Sheet.rows``): most rows' first cell says so

@@ -29,6 +29,10 @@ SHORT_ROW = (
     "fewer cells than the header's {} columns (a row cut short, or split by a line break outside quotes): "
     "the missing cells are read as empty"
 )
+LONG_ROW = (
+    "more cells than the header's {} columns (a comma or other delimiter outside quotes, inside a cell, shifts "
+    "every cell after it): check these rows against the file"
+)
 
 
 @dataclass
@@ -51,6 +55,10 @@ class Sheet:
     counts: Counts = field(init=False)
     header: Header = field(init=False)
     dates: SheetDates = field(init=False)
+    # rows with more cells than the header has (said at the end, unless every row is so by empty cells alone: a
+    # delimiter after each row's last cell), and whether any has text past the header's cells
+    long_rows: list[str] = field(init=False, default_factory=list)
+    long_filled: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.counts = Counts()
@@ -102,9 +110,16 @@ class Sheet:
             where = self.table.where(number)
             if len(cells) < named:  # a row cut short, or split by a line break outside quotes
                 self.notes.group(SHORT_ROW.format(named), where)
+            elif len(cells) > len(names):  # (a review: 'Investigation; 12,500 pages' put '500 pages' in the place)
+                self.long_rows.append(where)
+                self.long_filled = self.long_filled or any(cell_text(cell) for cell in cells[len(names) :])
             yield where, cells
 
     def finish_notes(self) -> list[str]:
+        if self.long_rows and (self.long_filled or len(self.long_rows) < self.counts.rows):
+            for where in self.long_rows:
+                self.notes.group(LONG_ROW.format(len(self.header.names)), where)
+            self.long_rows = []
         twice = self.table.twice.warning()
         return [*self.table.notes, *([twice] if twice else []), *self.notes.lines()]
 
