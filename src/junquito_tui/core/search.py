@@ -151,6 +151,7 @@ class SearchIndex:
         self.stems = Stems(self._terms, languages_of(self.document_frequency))
         self._cache: OrderedDict[tuple[str, bool, bool, bool], int] = OrderedDict()
         self._grouped: dict[str, int] = {}  # a number -> the documents holding it grouped ('1,234')
+        self._unspaced: list[str] | None = None  # the words of scripts written without spaces (``inside``)
         self._actor_words: dict[str, set[str]] | None = None
         self._actor_names: list[str] = []
         self._numbers: dict[tuple[str, str], int] | None = None
@@ -267,6 +268,7 @@ class SearchIndex:
         prefixes = query.highlight_prefixes
         compounds = tuple(_Pattern.compound(parts).regex for parts in query.compounds)
         compounds += tuple(grouped_pattern(digits) for t in query.terms if (digits := digit_groups(t)) is not None)
+        compounds += tuple(re.compile(re.escape(t)) for t in query.terms if UNSPACED.search(t))  # (inside a run)
         groups = []
         for order, kind in enumerate(KINDS):
             of_kind = matched & self.kind_bits(kind)
@@ -302,14 +304,14 @@ class SearchIndex:
         last = len(query.terms) - 1
         for index, term in enumerate(query.terms):
             prefix = query.prefix_last and index == last
-            matched &= self.bits(term, prefix=prefix, stemmed=term not in query.literal) | self.grouped(term)
+            matched &= self.bits(term, prefix=prefix, stemmed=term not in query.literal) | self.others(term)
         for parts in query.compounds:  # narrowed by where it starts; the pattern is checked below
             matched &= self.compound_bits(parts)
         for phrase_index, phrase in enumerate(query.phrases):
             for term in phrase:
                 matched &= self.bits(term, prefix=self.open_word(query, phrase_index, term))
         for term in query.excluded_terms:
-            matched &= ~(self.bits(term, stemmed=term not in query.literal) | self.grouped(term))
+            matched &= ~(self.bits(term, stemmed=term not in query.literal) | self.others(term))
         matched = apply_filters(self, query, matched, results, annotations) & everything
         if matched and (query.phrases or query.compounds or query.excluded_phrases or query.excluded_compounds):
             matched = self._verify(query, matched)
@@ -343,6 +345,21 @@ class SearchIndex:
         'the': 0.9 s at 100,000 events)."""
         first, second = parts[0], parts[1]
         return self.bits(first) & self._starting(second) | self.bits(first + second, prefix=True)
+
+    def others(self, term: str) -> int:
+        """Documents holding ``term`` written otherwise than as a word of its own: a number with its thousands
+        grouped, a word inside a run of a script written without spaces."""
+        return self.grouped(term) | self.inside(term)
+
+    def inside(self, term: str) -> int:
+        """Documents holding ``term``, of a script written without spaces between words (Chinese, Japanese,
+        Thai...), inside a longer run of it: '抗议' in '在北京市中心发生抗议活动', a run indexed as one word, which
+        only the whole run found. The words of the vocabulary holding it, by their postings."""
+        if not UNSPACED.search(term):
+            return 0
+        if self._unspaced is None:  # (built the first time such a word is searched for)
+            self._unspaced = [word for word in self._terms if UNSPACED.search(word)]
+        return self._union((word for word in self._unspaced if term in word and word != term), False)
 
     def grouped(self, term: str) -> int:
         """Documents holding the number ``term`` with its thousands grouped ('1,234' for 1234), which are two
@@ -477,6 +494,11 @@ class _Pattern:
         return self.regex.search(text) is not None
 
 
+# Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar, Tibetan (a run of them
+# is one indexed word)
+UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 _FILE_ID_LINE = re.compile(rf"^{FILE_ID_LINE}(.+)$", re.MULTILINE)
 
 

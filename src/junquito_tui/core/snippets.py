@@ -58,9 +58,12 @@ def matches(
     matches (``in_place``: the text folded character for character, if already known)."""
     in_place = in_place or folded_in_place(text)
     if in_place is None:  # folding moves characters: word by word, in Python
-        return [
+        spans = [
             (t.start, t.end) for t in tokens(text) if t.term in exact or any(t.term.startswith(p) for p in prefixes)
         ]
+        if compounds:  # (on the text as written: its digits and the scripts without spaces fold to themselves)
+            spans = _merged(spans + [m.span() for c in compounds for m in c.finditer(text)])
+        return spans
     pattern = _highlighter(tuple(exact), tuple(prefixes))
     spans = [m.span() for m in pattern.finditer(in_place)] if pattern else []
     if compounds:  # 'F-16' is two indexed words: its pattern's span, to the end of the word it ends in
