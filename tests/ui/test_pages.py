@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from junquito_tui.core.chronology import Chronology
-from junquito_tui.core.loader import load_dataset
+from junquito_tui.core.loader import load_dataset, load_with_report
 from junquito_tui.core.navigation import Location
 from junquito_tui.ui import pages
 from junquito_tui.ui.widgets.rows import Row
@@ -43,6 +44,20 @@ def test_an_untimed_event_of_a_day_says_its_order_is_no_claim() -> None:
     chronology = bundled()
     text = lines(pages.event_rows(chronology, chronology.event("rebels-killed-and-arrested")))
     assert "Order: Time not given: listed at the start of 15 Jan 2018, in no particular order" in text
+
+
+def test_an_event_at_the_same_minute_as_others_says_their_order_is_not_stated(tmp_path: Path) -> None:
+    # before (a review): five events at 04:00 UTC-4 were listed one after another, nothing saying so
+    path = tmp_path / "minute.csv"
+    rows = "2018-01-15T04:00-04:00,Same A\n2018-01-15T08:00Z,Same instant B\n2018-01-15T04:01-04:00,Later\n"
+    path.write_text("date,title\n" + rows, encoding="utf-8")
+    chronology = Chronology(load_with_report(path).dataset)
+    by_title = {event.title: event for event in chronology.events}
+    text = lines(pages.event_rows(chronology, by_title["Same A"]))
+    assert any(
+        line.startswith("Order: Same minute as 1 other event: their order among them is not stated") for line in text
+    )
+    assert not any(line.startswith("Order:") for line in lines(pages.event_rows(chronology, by_title["Later"])))
 
 
 def test_accounts_on_the_event_page_are_attributed_with_their_chain() -> None:
