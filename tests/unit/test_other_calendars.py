@@ -11,20 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from date_periods import period_of
 from junquito_tui.core.interop import other_calendars
-from junquito_tui.core.interop.sheet_date_values import Parsed, days_in_month
+from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import read_date
 
 _PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-
-
-def _period(parsed: Parsed) -> tuple[dt.date, dt.date]:
-    start, end = parsed.parts, parsed.end or parsed.parts
-    last_month = end.get("month", 12)
-    return (
-        dt.date(start["year"], start.get("month", 1), start.get("day", 1)),
-        dt.date(end["year"], last_month, end.get("day", days_in_month(end["year"], last_month))),
-    )
 
 
 @settings(max_examples=150, deadline=None)
@@ -38,7 +30,7 @@ def test_a_solar_hijri_date_in_persian_digits_holds_its_gregorian_days(day: dt.d
     text = written.get(kind, str(jalali.year)).translate(_PERSIAN)
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and parsed.approximate and other_calendars.SAID in parsed.said, text
-    first, last = _period(parsed)
+    first, last = period_of(parsed)
     # (the two libraries' calendars may differ by a day around a new year: the reading is approximate)
     assert first - dt.timedelta(days=1) <= day <= last + dt.timedelta(days=1), (text, day, first, last)
     if kind == "day":
@@ -60,7 +52,7 @@ def test_a_solar_hijri_date_in_persian_digits_holds_its_gregorian_days(day: dt.d
 )
 def test_a_marked_date_of_another_calendar_is_read_in_the_gregorian(text: str, first: dt.date, last: dt.date) -> None:
     parsed = read_date(text)
-    assert isinstance(parsed, Parsed) and _period(parsed) == (first, last) and parsed.approximate
+    assert isinstance(parsed, Parsed) and period_of(parsed) == (first, last) and parsed.approximate
 
 
 def test_a_day_whose_year_may_be_the_buddhist_eras_is_said() -> None:

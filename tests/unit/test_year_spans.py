@@ -10,16 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from date_periods import period_of
 from junquito_tui.core.interop import year_spans
-from junquito_tui.core.interop.sheet_date_values import Parsed, days_in_month
+from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import read_date
-
-
-def _period(parsed: Parsed) -> tuple[dt.date, dt.date]:
-    start, end = parsed.parts, parsed.end or parsed.parts
-    month = end.get("month", 12)
-    first = dt.date(start["year"], start.get("month", 1), start.get("day", 1))
-    return first, dt.date(end["year"], month, end.get("day", days_in_month(end["year"], month)))
 
 
 @given(st.integers(1900, 2100), st.integers(1, 53), st.sampled_from(["{y}-W{w:02d}", "week {w} of {y}", "KW {w} {y}"]))
@@ -30,7 +24,7 @@ def test_every_day_of_a_numbered_week_is_held(year: int, week: int, form: str) -
         return
     parsed = read_date(form.format(y=year, w=week))
     assert isinstance(parsed, Parsed)
-    first, last = _period(parsed)
+    first, last = period_of(parsed)
     days = [monday + dt.timedelta(days=n) for n in range(-1, 7)]  # (ISO's, and begun on the Sunday before)
     counted = dt.date(year, 1, 1) + dt.timedelta(days=7 * (week - 1))  # (counted from 1 January)
     days += [counted + dt.timedelta(days=n) for n in range(7)]
@@ -45,7 +39,7 @@ def test_a_winter_holds_the_one_that_ends_and_the_one_that_begins_in_its_year(ye
     assert isinstance(parsed, Parsed) and parsed.approximate and year_spans.SAID in parsed.said
     # the northern winter that ends in the year (from 21 December before) and the one that begins in it (to
     # 20 March after); the southern summer alike
-    first, last = _period(parsed)
+    first, last = period_of(parsed)
     assert first <= dt.date(year - 1, 12, 21) and last >= dt.date(year + 1, 3, 20)
 
 
@@ -61,7 +55,7 @@ def test_a_winter_holds_the_one_that_ends_and_the_one_that_begins_in_its_year(ye
 )
 def test_a_fiscal_year_holds_every_countrys(text: str, first: dt.date, last: dt.date) -> None:
     parsed = read_date(text)
-    assert isinstance(parsed, Parsed) and _period(parsed) == (first, last) and year_spans.SAID in parsed.said
+    assert isinstance(parsed, Parsed) and period_of(parsed) == (first, last) and year_spans.SAID in parsed.said
 
 
 @pytest.mark.parametrize("text", ["'18", "’18"])
