@@ -322,7 +322,10 @@ def test_a_full_date_with_marco_is_march() -> None:
     "text",
     ["à partir du 29 juin 2009", "au plus tard le 2 février 2008", "ab dem 31. Mai 1978", "entro il 3 maggio 1994",
      "vanaf 31 augustus 1975", "dal 29 novembre 2020", "dal 31 maggio 2012 in poi", "pas avant le 3 juin 1994",
-     "na 31 januari 1982", "from March 2018 onwards"],
+     "na 31 januari 1982", "from March 2018 onwards",
+     # (an eleventh review: a period to the present was its start alone, unsaid)
+     "1918 – present", "2018-01-15 to present", "2014 to date", "March 2011 – present", "desde 2014 hasta hoy",
+     "1990 à nos jours", "seit 2001 bis heute"],
 )  # fmt: skip
 def test_a_periods_start_or_end_in_the_other_languages_is_a_bound_warned_about(text: str) -> None:
     """A fifth review: these were read as their month, with no word that the event may be well after or before."""

@@ -139,7 +139,13 @@ _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]$", r
 _NAME_NOT_MONTH = re.compile(r"\b(?:Augustus|Mei|Marco|Dez)\b|(?<![^\W\d_])(?:Di|De|Da|Del|Van|Von|Du)\s+[A-ZÀ-Þ]")
 _MONTH_DAY_YEAR = re.compile(r"[^\W\d_]{3,}\.?([-/])\d{1,2}\1\d{2,4}")
 # ('1990 on'; not 'ON' in capitals, a zone's abbreviation after a time: '21 March 2020 10:00 ON')
-_ONWARDS = re.compile(r"\s+(?:(?i:onwards|in poi|en adelante|em diante|et après|und später|en avant)|on|On)$")
+_ONWARDS = re.compile(
+    r"\s+(?:(?i:onwards|in poi|en adelante|em diante|et après|und später|en avant)|on|On)$"
+    # a period running to the time the file was written ('1918 – present', '2014 to date', 'desde 2014 hasta hoy'):
+    # its start, said as a bound (it was the year 1918, unsaid)
+    r"|\s*(?:[-–—]|(?i:to|until|till|hasta|a|à|bis|até|fino a))\s*(?i:(?:the\s+)?present|(?:the\s+)?present day|now|"
+    r"today|to date|date|ongoing|la actualidad|el presente|hoy|nos jours|aujourd'hui|heute|hoje|o presente|oggi)\.?$"
+)
 _SINCE = re.compile(r"dal(?:la|l')?\s+(?!.*\s(?:al|alla|a)\s)", re.IGNORECASE)
 _DOUBT_MARK = re.compile(r"[?\[\]]")  # ('(12 September 2016)': brackets round a date are no doubt)
 _NUMBERS_JOINED = re.compile(r"\d\s*[-–—/]\s*\d")  # two numbers of a range ('1850-55', '68 - 1970'): no day and year
