@@ -50,12 +50,14 @@ def test_an_event_at_the_same_minute_as_others_says_their_order_is_not_stated(tm
     # before (a review): five events at 04:00 UTC-4 were listed one after another, nothing saying so
     path = tmp_path / "minute.csv"
     rows = "2018-01-15T04:00-04:00,Same A\n2018-01-15T08:00Z,Same instant B\n2018-01-15T04:01-04:00,Later\n"
+    rows += "around 04:00 15 January 2018,Around\n"  # (an approximate time: not known to be the same minute)
     path.write_text("date,title\n" + rows, encoding="utf-8")
     chronology = Chronology(load_with_report(path).dataset)
     by_title = {event.title: event for event in chronology.events}
     text = lines(pages.event_rows(chronology, by_title["Same A"]))
-    assert any(
-        line.startswith("Order: Same minute as 1 other event: their order among them is not stated") for line in text
+    assert (
+        "Order: Same minute as 1 other event: their order is no claim (the file's, or the seconds a date's note gives)"
+        in text
     )
     assert not any(line.startswith("Order:") for line in lines(pages.event_rows(chronology, by_title["Later"])))
 

@@ -540,6 +540,15 @@ def test_a_row_with_more_cells_than_the_header_is_named() -> None:
     assert not any("more cells" in w for w in load("row-delimiter-after-every-row.csv").warnings)
 
 
+def test_rows_long_by_an_empty_cell_half_of_them_or_more_are_an_exports_delimiter(tmp_path: Path) -> None:
+    # (a review: a ragged export, most rows ending with a delimiter, some not, had each long row named)
+    path = tmp_path / "ragged.csv"
+    path.write_text("date,title\n2018-01-15,A,\n2018-01-16,B,\n2018-01-17,C\n", encoding="utf-8")
+    assert not any("more cells" in w for w in load_with_report(path).warnings)
+    path.write_text("date,title\n2018-01-15,A,\n2018-01-16,B\n2018-01-17,C\n", encoding="utf-8")
+    assert warned(load_with_report(path), "more cells than the header's 2 columns", "line 2")
+
+
 def test_a_zero_byte_in_a_cell_is_removed_and_said_wherever_it_is(tmp_path: Path) -> None:
     # before: refused as binary near the start of the file, removed and said further on
     early = load("zero-byte-in-a-cell.csv")

@@ -46,10 +46,11 @@ def test_a_winter_holds_the_one_that_ends_and_the_one_that_begins_in_its_year(ye
 @pytest.mark.parametrize(
     ("text", "first", "last"),
     [
-        # New Zealand's tax year 2018 (April 2017 to March 2018) to Japan's fiscal 2018 (April 2018 to March 2019)
-        ("FY2018", dt.date(2017, 4, 1), dt.date(2019, 3, 31)),
-        ("fiscal year 2018", dt.date(2017, 4, 1), dt.date(2019, 3, 31)),
-        ("FY18", dt.date(2017, 4, 1), dt.date(2019, 3, 31)),
+        # a company's fiscal 2018 named by the January it ends in (February 2017 to January 2018; a review) to
+        # Japan's (April 2018 to March 2019)
+        ("FY2018", dt.date(2017, 1, 1), dt.date(2019, 3, 31)),
+        ("fiscal year 2018", dt.date(2017, 1, 1), dt.date(2019, 3, 31)),
+        ("FY18", dt.date(2017, 1, 1), dt.date(2019, 3, 31)),
         ("2018年度", dt.date(2018, 1, 1), dt.date(2019, 3, 31)),
     ],
 )

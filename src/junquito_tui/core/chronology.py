@@ -80,15 +80,16 @@ class Chronology:
         return self.events[self.position[event_id]]
 
     def same_minute(self, event: Event) -> int:
-        """How many other events start at the event's clock time (the same instant, under the day its source
-        gives): listed in the file's order, which no one stated (a review found five 04:00s shown as a sequence)."""
-        if event.when is None or event.when.precision != "minute":
+        """How many other events start at the event's clock time, exactly (the same instant, under the day its
+        source gives), none of them with a stated order: listed as the file lists them, which no one stated (a
+        review found five 04:00s shown as a sequence)."""
+        if not _unordered_minute(event):
             return 0
-        return self._minutes[event.when.sort_key()] - 1
+        return self._minutes[event.when.sort_key()] - 1  # type: ignore[union-attr]
 
     @cached_property
     def _minutes(self) -> Counter[tuple[int, int, int, int]]:
-        return Counter(e.when.sort_key() for e in self.events if e.when is not None and e.when.precision == "minute")
+        return Counter(e.when.sort_key() for e in self.events if _unordered_minute(e))  # type: ignore[union-attr]
 
     def related_to(self, actor_id: str) -> list[tuple[str, str, str]]:
         """(words, other actor id, note), each relation once, in words both ways: 'A boss-of B' reads
@@ -115,6 +116,12 @@ class Chronology:
     def accounts(self) -> AccountIndex:
         """Every claim by the moment it is about, and by who makes it or is in it (built when first asked)."""
         return AccountIndex(self)
+
+
+def _unordered_minute(event: Event) -> bool:
+    """A clock time known exactly, with no order stated."""
+    when = event.when
+    return when is not None and when.precision == "minute" and not when.approximate and not event.stated_order
 
 
 def order_events(events: Sequence[Event]) -> list[Event]:

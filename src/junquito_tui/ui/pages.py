@@ -123,10 +123,10 @@ def order_rows(chronology: Chronology, event: Event) -> list[Row]:
         note = f"{missing} not given: listed at the start of {period_words(parts)}, in no particular order"
         return [field("Order", note)]
     rows = [Row(Content.styled(READING_NOTE, "bold"))] if kind is Placement.READING else []
-    if kind is Placement.CLOCK and not event.stated_order and (others := chronology.same_minute(event)):
+    if kind is Placement.CLOCK and (others := chronology.same_minute(event)):
         many = f"{others} other event{'s' if others > 1 else ''}"
-        rows.append(field("Order", f"Same minute as {many}: their order among them is not stated, but by seconds "
-                                   "a date's note may give; listed as the file lists them"))  # fmt: skip
+        rows.append(field("Order", f"Same minute as {many}: their order is no claim (the file's, or the seconds "
+                                   "a date's note gives)"))  # fmt: skip
     for fact in order_facts(event):
         anchor = chronology.event(fact.anchor)
         rows.append(

@@ -284,14 +284,22 @@ class _Columns:
         self.part_actors: list[str] = []  # the actors and participants the other process's parts made, in order
         self.part_people: list[Participant] = []
         self.keep = keep
+        self.long: bool | None = None  # whether the rows run past the header (by empty cells), all alike
         self.kept_dates: list[tuple[str, str]] = []
         self.kept_sources: list[str] = []
 
     def add(self, wheres: Sequence[str], cells: Sequence[list[Any]]) -> None:
         if min(map(len, cells)) < self.width:
             raise _Refused
-        if max(map(len, cells)) > self.named:  # cells past the header's: said, by the ordinary import
+        if max(map(len, cells)) > self.named:  # cells past the header's: kept, and said, by the ordinary import
+            for row in cells:
+                if len(row) > self.named and any(map(str.strip, row[self.named :])):
+                    raise _Refused
+        # rows long (by empty cells) and rows not: the ordinary import names the long ones
+        long = {len(row) > self.named for row in cells}
+        if len(long) > 1 or (self.long is not None and long != {self.long}):
             raise _Refused
+        self.long = True in long
         # the chunk's columns, in C: a row running long has cells past the last one read, left out
         columns = list(zip(*cells, strict=False))
         blank = [""] * len(cells)  # a column the export left out

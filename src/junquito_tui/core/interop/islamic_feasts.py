@@ -79,9 +79,9 @@ _HIJRI = lazy(
 # The same among other words ('Battle, 1438 AH', 'before AH 1438', '1438-1440 AH'): 'AH' in capitals there
 # ('ah' is a word), a range's first year taking the mark of its last
 _HIJRI_WITHIN = lazy(
-    r"(?<![\w.])(?:(?:AH|A\.\s?H\.)\s*(?P<first>\d{1,4})(?!\d)"
-    r"|(?:(?P<from>\d{1,4})\s*[-–]\s*)?(?P<year>\d{1,4})\s*(?:AH|A\.\s?H\.?|هـ|ه)(?![^\W\d_]))"
-)
+    r"(?<![\w.])(?:(?:AH|A\.\s?H\.)\s*(?P<first>\d{3,4})(?![\d:])"
+    r"|(?:(?P<from>\d{3,4})\s*[-–]\s*)?(?P<year>\d{2,4})\s*(?:AH|A\.\s?H\.?|هـ|ه)(?![^\W\d_])(?!\.?\s?ش))"
+)  # (three digits at least, not a time after it: 'AH-64 Apache', 'AH 10:00'; not 'ه.ش', the Solar Hijri's mark)
 
 
 def hijri(text: str, original: str) -> Parsed | None:
@@ -130,7 +130,7 @@ def _within(text: str, original: str) -> Parsed | None:
                 last = written[: -len(last)] + last
             years.append(int(written))
         years.append(int(last))
-    if not years or min(years) < _FIRST_HIJRI_YEAR:
+    if not years or min(years) < 100:  # ('Report No. 2 AH')
         return None
     from convertdate import gregorian, islamic
 

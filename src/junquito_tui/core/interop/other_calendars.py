@@ -17,7 +17,7 @@ from .lazy_pattern import lazy
 from .sheet_date_values import Parsed, days_in_month
 
 _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-_SOLAR_YEARS = (1200, 1500)  # Solar Hijri years a cell may mean (1821 to 2122)
+_SOLAR_YEARS = (1200, 1410)  # Solar Hijri years a cell may mean (1821 to 2032; a later one, a Gregorian year)
 _BUDDHIST_YEARS = (2400, 2700)  # Buddhist era years (1857 to 2157)
 _THAI_NEW_YEAR_ON_1_JANUARY = 2484  # (1941: before, the year began on 1 April)
 
@@ -45,7 +45,7 @@ MAY_BE_BUDDHIST = (
 )
 
 
-def read(text: str) -> Parsed | None:
+def read(text: str) -> Parsed | str | None:
     """A cell dated in the Solar Hijri calendar or the Buddhist era, in the Gregorian; None for any other."""
     if (buddhist := _BUDDHIST.search(text)) is not None:
         return _buddhist(text, int(buddhist.group("after") or buddhist.group("before")))
@@ -70,7 +70,7 @@ def checked(parsed: Parsed, text: str) -> Parsed:
     return parsed
 
 
-def _persian_numbers(ascii_text: str, text: str) -> Parsed | None:
+def _persian_numbers(ascii_text: str, text: str) -> Parsed | str | None:
     """'۱۳۷۸/۰۸/۰۶': a year, month and day in Persian digits, the year first."""
     found = re.fullmatch(r"\s*(\d{4})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{1,2}))?\s*", ascii_text)
     if found is None or not 1 <= int(found.group(2)) <= 12:
@@ -78,11 +78,14 @@ def _persian_numbers(ascii_text: str, text: str) -> Parsed | None:
     return _solar(text, int(found.group(1)), int(found.group(2)), int(found.group(3)) if found.group(3) else None)
 
 
-def _solar(text: str, year: int, month: int | None, day: int | None) -> Parsed | None:
+def _solar(text: str, year: int, month: int | None, day: int | None) -> Parsed | str | None:
     if not _SOLAR_YEARS[0] <= year <= _SOLAR_YEARS[1] or (day is not None and not 1 <= day <= 31):
         return None
     from convertdate import persian  # (only for such a cell)
 
+    if day is not None and month is not None and day > (length := persian.month_length(year, month)):
+        # ('۱۳۷۸/۰۸/۳۱': Aban has 30 days; read as the Gregorian 31 August 1378, or run on into the next month)
+        return f"{text!r} is no day of the Solar Hijri calendar: its month {month} of {year} has {length} days"
     first = persian.to_gregorian(year, month or 1, day or 1)
     if day is not None:
         last = first

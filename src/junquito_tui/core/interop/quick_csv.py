@@ -52,6 +52,7 @@ class QuickCsv:
     size: int
     handle: Any
     base: int = 0  # the lines before the reader's first (the second part of a file read in two: ``open_part``)
+    long: bool | None = None  # whether its rows are longer than the header (by empty cells), once a row says
 
     def chunks(self, size: int) -> Iterator[tuple[list[str], list[list[str]], int]]:
         """(wheres, rows, empty rows skipped) a chunk at a time, each row its line's."""
@@ -62,15 +63,27 @@ class QuickCsv:
                 len(row) < len(self.table.header) and any(map(str.strip, row)) for row in chunk
             ):
                 raise NotQuick("a row with fewer cells than the header")
-            if max(map(len, chunk)) > len(self.table.header) and any(  # ... and a long one (its cells shifted?)
-                len(row) > len(self.table.header) and any(map(str.strip, row)) for row in chunk
-            ):
-                raise NotQuick("a row with more cells than the header")
+            self._lengths(chunk)
             numbers = count(self.base + last + 1)
             last += len(lines)
             # a row of empty or blank cells is no row (``Sheet.rows``): most rows' first cell says so
             kept = [(line, row) for line, row in zip(numbers, chunk, strict=False) if any(map(str.strip, row))]
             yield [f"line {line}" for line, _ in kept], [row for _, row in kept], len(chunk) - len(kept)
+
+    def _lengths(self, chunk: list[list[str]]) -> None:
+        """``NotQuick`` where ``Sheet.rows`` may name a row longer than the header: one with text past it, or
+        rows long and not (a delimiter after every row's last cell, all of them long alike, is said nothing of)."""
+        width = len(self.table.header)
+        if max(map(len, chunk)) <= width and self.long is not True:
+            self.long = False
+            return
+        rows = [row for row in chunk if any(map(str.strip, row))]
+        long = {len(row) > width for row in rows}
+        if any(len(row) > width and any(map(str.strip, row[width:])) for row in rows) or len(long) > 1:
+            raise NotQuick("a row with more cells than the header")
+        if long and self.long is not None and self.long != (True in long):
+            raise NotQuick("rows with more cells than the header, and rows without")
+        self.long = True in long if long else self.long
 
     def share(self) -> float | None:
         """How much of the file has been read (within the reader's buffer)."""

@@ -62,7 +62,8 @@ def clock_at_end(
         return None, text, None  # not UTC-12:00 (an offset of hours alone is read after seconds: '10:00:00+02')
     attached = zone is not None and not text[match.start(5) - 1].isspace()  # ('10:00 -04:00' is a zone)
     if attached and _is_span(match.group(), hour, minute, seconds, zone):  # '10:00-12:00': not UTC-12:00
-        return None, text, None
+        span = (match.group().strip(), "a span of times (its end is no time zone): the day is read alone")
+        return None, _AT.sub("", text[: match.start()].strip()).rstrip(","), span
     if meridian == "p" and hour < 12:
         hour += 12
     elif meridian == "a" and hour == 12:

@@ -299,7 +299,8 @@ def read_date(value: object) -> Parsed | str | None:
 
 def _read_text(text: str) -> Parsed | str | None:
     """A date written as text: in another calendar, or a period its year does not hold, or else as words."""
-    for reading in (_islamic, other_calendars.read, year_spans.read, year_spans.two_digit_year, unknown_digits):
+    # (the Solar Hijri's '1378 ه.ش' before the Islamic calendar's '1438 ه')
+    for reading in (other_calendars.read, _islamic, year_spans.read, year_spans.two_digit_year, unknown_digits):
         if (found := reading(text)) is not None:
             return found
     return _from_text(text)

@@ -96,6 +96,8 @@ def unknown_digits(text: str) -> Parsed | None:
         return None
     scale = 10 ** len(found.group("unknown"))
     first = int(found.group("known")) * scale
+    if not 1000 <= first <= 2090:  # ('984?' is the year 984 in doubt, not the 9840s)
+        return None
     what = "decade" if scale == 10 else "century"
     note = f"'{text.strip()}': a year whose last digit{'s are' if scale > 10 else ' is'} not given, read as the {what}"
     said = "a year whose last digits are not given ('201?', '19XX') read as its decade or century, as EDTF writes them"

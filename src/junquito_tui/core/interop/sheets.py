@@ -55,8 +55,8 @@ class Sheet:
     counts: Counts = field(init=False)
     header: Header = field(init=False)
     dates: SheetDates = field(init=False)
-    # rows with more cells than the header has (said at the end, unless every row is so by empty cells alone: a
-    # delimiter after each row's last cell), and whether any has text past the header's cells
+    # rows with more cells than the header has (said at the end, unless half the rows or more are so by empty cells
+    # alone: a delimiter after each row's last cell), and whether any has text past the header's cells
     long_rows: list[str] = field(init=False, default_factory=list)
     long_filled: bool = field(init=False, default=False)
 
@@ -116,7 +116,8 @@ class Sheet:
             yield where, cells
 
     def finish_notes(self) -> list[str]:
-        if self.long_rows and (self.long_filled or len(self.long_rows) < self.counts.rows):
+        # (rows long by empty cells alone, half the rows or more: the export's delimiter after each row, not a shift)
+        if self.long_rows and (self.long_filled or 2 * len(self.long_rows) < self.counts.rows):
             for where in self.long_rows:
                 self.notes.group(LONG_ROW.format(len(self.header.names)), where)
             self.long_rows = []

@@ -5,9 +5,9 @@ in the next or the last year):
   that ends in the year or the one that begins in it; and so summer where it is the Southern Hemisphere's
   ('austral summer 1916') or may be ('verano 2018': Argentina's, or Venezuela's dry season, runs across a
   new year as much as Spain's summer does not);
-- a fiscal year ('FY2018', 'fiscal year 2018', 'FY18'): from April of the year before (New Zealand's,
-  named by the year it ends in) to March of the year after (Japan's and India's, by the year they begin
-  in); '2018年度' from January 2018 (China's is the calendar year) to March 2019 (Japan's);
+- a fiscal year ('FY2018', 'fiscal year 2018', 'FY18'): from January of the year before (a company's named
+  by the January it ends in begins in February) to March of the year after (Japan's and India's, by the
+  year they begin in); '2018年度' from January 2018 (China's is the calendar year) to March 2019 (Japan's);
 - a week numbered in its year ('2020-W53', 'week 1 of 1991', 'KW 1 1991'): ISO 8601's week 1 may begin in
   December, week 53 end in January; held with a week begun on the Sunday before and a week counted from
   1 January, as some count them.
@@ -81,10 +81,10 @@ def _fiscal(text: str, found: re.Match[str]) -> Parsed | None:
     written = found.group("year")
     year = int(written) if len(written) == 4 else (2000 + int(written) if int(written) < 30 else 1900 + int(written))
     note = (
-        f"'{text}': a fiscal year, whose months differ by country and body: from April {year - 1} (New Zealand's, "
-        f"named by the year it ends in) to March {year + 1} (Japan's and India's, by the year they begin in)"
+        f"'{text}': a fiscal year, whose months differ by country and body: from February {year - 1} (a company's "
+        f"named by the January it ends in) to March {year + 1} (Japan's and India's, by the year they begin in)"
     )
-    return _span((year - 1, 4), (year + 1, 3), note)
+    return _span((year - 1, 1), (year + 1, 3), note)
 
 
 def _week(text: str, found: re.Match[str]) -> Parsed | None:
