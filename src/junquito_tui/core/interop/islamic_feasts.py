@@ -60,9 +60,11 @@ MONTHS = {
     "the Islamic calendar's eleventh month": (11, rf"dhu{_AL}q[ai]['’]?dah?|dhul[\s-]?q[ai]['’]?dah?|zulkaidah"),
     "the Islamic calendar's twelfth month": (12, rf"dhu{_AL}hijjah?|dhul[\s-]?hijjah?|zulhijjah"),
 }
+FEAST_NAMES = [names for _, _, names in FEASTS.values()]  # (Ramadan's among them)
 for _label, (_month, _names) in MONTHS.items():
     FEASTS[_label] = ((_month, 1), (_month, 30), _names)
 WHOLE_MONTHS = {*MONTHS, "the Islamic calendar's ninth month"}  # (a day may be written with them)
+MONTH_NAMES = [FEASTS[label][2] for label in WHOLE_MONTHS]
 NAMES = [names for _, _, names in FEASTS.values()]
 _ANY = lazy(rf"(?<![^\W\d_])(?:{'|'.join(NAMES)})(?![^\W\d_])", re.IGNORECASE)
 

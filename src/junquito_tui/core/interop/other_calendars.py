@@ -25,6 +25,8 @@ _PERSIAN_MONTHS = (
     "farvardin", "ordibehesht", "khordad", "tir", "mordad|amordad", "shahrivar", "mehr", "aban", "azar", "dey",
     "bahman", "esfand|espand",
 )  # fmt: skip
+_TO_ASCII = str.maketrans(_PERSIAN_DIGITS, "0123456789")
+_MONTH_STARTS = tuple(name for names in _PERSIAN_MONTHS for name in names.split("|"))
 _SOLAR_MARKED = lazy(
     r"^(?:(?P<day>\d{1,2})\s+)?(?:(?P<month>" + "|".join(_PERSIAN_MONTHS) + r")\s+)?(?P<year>\d{4})"
     r"(?:\s*(?:SH|S\.H\.|AP|A\.P\.|ه\.?\s?ش\.?|هجری شمسی))?$",
@@ -47,10 +49,12 @@ MAY_BE_BUDDHIST = (
 
 def read(text: str) -> Parsed | str | None:
     """A cell dated in the Solar Hijri calendar or the Buddhist era, in the Gregorian; None for any other."""
-    if (buddhist := _BUDDHIST.search(text)) is not None:
+    if ("BE" in text or "B.E" in text or "พ" in text) and (buddhist := _BUDDHIST.search(text)) is not None:
         return _buddhist(text, int(buddhist.group("after") or buddhist.group("before")))
-    persian = any(digit in text for digit in _PERSIAN_DIGITS)
-    ascii_text = text.translate(str.maketrans(_PERSIAN_DIGITS, "0123456789"))
+    persian = not text.isascii() and any(digit in text for digit in _PERSIAN_DIGITS)
+    ascii_text = text.translate(_TO_ASCII) if persian else text
+    if not persian and not text[:1].isdigit() and not text.lower().startswith(_MONTH_STARTS):
+        return None  # (most cells: no Persian digit, no month of the calendar first, no year first)
     solar = _SOLAR_MARKED.match(ascii_text.strip())
     if solar is None or not (persian or solar.group("month") or _SOLAR_MARK.search(ascii_text.strip())):
         return _persian_numbers(ascii_text, text) if persian else None
