@@ -27,5 +27,8 @@ def test_a_year_bce_finds_what_is_shown_so_and_a_negative_year_says_how_it_count
     index = SearchIndex(Chronology(load_with_report(path).dataset))
     assert [hit.id for hit in index.search("date:460BCE", typing=False).hits] == ["pericles-460-bce"]
     assert [hit.id for hit in index.search("date:480bc..470bc", typing=False).hits] == ["fall-476-bce"]
+    # typed as the app shows it, its space and all (a review: the year 460 CE and a word 'bce', found nothing)
+    assert [hit.id for hit in index.search("date:460 BCE", typing=False).hits] == ["pericles-460-bce"]
+    assert [hit.id for hit in index.search("date:480 BC..470 BC", typing=False).hits] == ["fall-476-bce"]
     negative = index.search("date:-460", typing=False)
     assert negative.total == 0 and any("-460 is 461 BCE; for 460 BCE write date:460BCE" in h for h in negative.hints)

@@ -127,6 +127,7 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
     """Read ``text``; ``typing`` makes the last bare word a prefix (as the user is still typing it)."""
     query = Query()
     last_word_at_end = False
+    text = _BCE_SPACED.sub(r"\1\2", text)  # ('date:460 BCE', as the app shows the year: one value)
     for match in _PIECE.finditer(text):
         minus, name, quoted, closing, bare = match.groups()
         if name is None and bare is not None and _FIELD_ONLY.fullmatch(bare):
@@ -221,6 +222,8 @@ def _date(query: Query, value: str) -> str | None:
 
 
 _NEGATIVE_YEAR = re.compile(r"-0*([1-9][0-9]*)")
+# A year BCE typed with its space after date: (or after '..'), which made the year CE and a word 'bce'
+_BCE_SPACED = re.compile(r"((?:\bdate:|\.\.)[0-9]{1,12})\s+(BCE|BC|B\.C\.(?:E\.)?)(?!\w|\.(?!\.))", re.IGNORECASE)
 # A year BCE as the app shows it ('460 BCE', '460BC'): ISO 8601's year 1 - 460
 _BCE_YEAR = re.compile(r"([0-9]{1,12})\s?(?:BCE|BC|B\.C\.(?:E\.)?)", re.IGNORECASE)
 
