@@ -179,7 +179,7 @@ def _islamic(label: str, year: int, original: str, name: str, near: str | None) 
         return Parsed({"year": year}, approximate=True, note=note, said=[islamic_feasts.HIJRI_SAID])
     note = f"'{original}': {name} is {label}"
     if label in islamic_feasts.WHOLE_MONTHS and any(map(str.isdigit, original.replace(str(year), ""))):
-        note += " (the day is not read: the month's days follow the sighting of the new moon)"
+        note += " (the day written is not read)"
     margin = islamic_feasts.SIGHTING_DAYS + (NEAR_DAYS if near is not None else 0)
     if not (found := islamic_feasts.days(label, year, margin)):  # (before the first Islamic year)
         return None

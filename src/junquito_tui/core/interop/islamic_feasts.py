@@ -109,7 +109,7 @@ def hijri(text: str, original: str) -> Parsed | None:
     start, end = _written(first - margin, last + margin, gregorian.from_jd(first)[0])  # (Julian days to 1752)
     what = f"{name} is {label} of the year {year}" if label else f"the Islamic calendar's year {year}"
     note = (
-        f"'{original}': {what}, {_shown(gregorian.from_jd(first), gregorian.from_jd(last))} by the tabular Islamic "
+        f"'{original}': {what}, {shown(gregorian.from_jd(first), gregorian.from_jd(last))} by the tabular Islamic "
         "calendar; its months follow the sighting of the new moon, a day or two apart from country to country, so "
         "only the Gregorian months are read"
     )
@@ -141,7 +141,7 @@ def _within(text: str, original: str) -> Parsed | None:
     start, end = _written(first - SIGHTING_DAYS, last + SIGHTING_DAYS, gregorian.from_jd(first)[0])
     what = f"the Islamic calendar's year {low}" if low == high else f"the Islamic calendar's years {low} to {high}"
     others = any(map(str.isalnum, _HIJRI_WITHIN.sub("", text)))
-    note = f"'{original}': {what}, {_shown(gregorian.from_jd(first), gregorian.from_jd(last))} by the tabular Islamic "
+    note = f"'{original}': {what}, {shown(gregorian.from_jd(first), gregorian.from_jd(last))} by the tabular Islamic "
     note += (
         f"calendar; the cell's other words are not read with {'it' if low == high else 'them'}, so every Gregorian "
         "month of it is held"
@@ -204,7 +204,7 @@ def tabular(label: str, year: int) -> str:
     from convertdate import gregorian
 
     found = _occurrences(label, year, SIGHTING_DAYS)
-    return " and ".join(_shown(gregorian.from_jd(first), gregorian.from_jd(last)) for first, last in found)
+    return " and ".join(shown(gregorian.from_jd(first), gregorian.from_jd(last)) for first, last in found)
 
 
 def _occurrences(label: str, year: int, margin: int) -> list[tuple[float, float]]:
@@ -232,7 +232,8 @@ def _written(first: float, last: float, year: int) -> tuple[Day, Day]:
     return written, gregorian.from_jd(last)
 
 
-def _shown(first: Day, last: Day) -> str:
+def shown(first: Day, last: Day) -> str:
+    """'27 May to 25 June 2017', '3 October 2016 to 21 September 2017': a span of days for a note."""
     from ..dates import MONTHS
 
     if first == last:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .islamic_feasts import shown
 from .lazy_pattern import lazy
 from .sheet_date_values import Parsed, days_in_month
 
@@ -98,7 +99,7 @@ def _solar(text: str, year: int, month: int | None, day: int | None) -> Parsed |
     else:
         last = persian.to_gregorian(year, 12, persian.month_length(year, 12))
     what = "the Solar Hijri calendar's " + ("day" if day else "month" if month else "year")
-    note = f"'{text}': {what}, {_shown(first, last)} in the Gregorian calendar"
+    note = f"'{text}': {what}, {shown(first, last)} in the Gregorian calendar"
     return _parsed(first, last, day is not None, note)
 
 
@@ -110,7 +111,7 @@ def _buddhist(text: str, year: int) -> Parsed | None:
         first, last = (gregorian, 1, 1), (gregorian, 12, 31)
     else:  # the year began on 1 April
         first, last = (gregorian, 4, 1), (gregorian + 1, 3, 31)
-    note = f"'{text}': the Buddhist era's year {year}, {_shown(first, last)} in the Gregorian calendar"
+    note = f"'{text}': the Buddhist era's year {year}, {shown(first, last)} in the Gregorian calendar"
     if re.sub(r"พ\.\s?ศ\.\s?\d{4}|\d{4}\s?(?:BE|B\.E\.)", "", text).strip(" ,."):
         note += "; the cell's other words are not read with it"
     return _parsed(first, last, False, note)
@@ -123,10 +124,3 @@ def _parsed(first: tuple[int, int, int], last: tuple[int, int, int], day: bool, 
     if first[1:] == (1, 1) and last[1:] == (12, days_in_month(last[0], 12)) and first[0] == last[0]:
         start, end = {"year": first[0]}, {"year": first[0]}
     return Parsed(start, approximate=True, note=note, end=end if end != start else None, said=[SAID])
-
-
-def _shown(first: tuple[int, int, int], last: tuple[int, int, int]) -> str:
-    from ..dates import MONTHS
-
-    one = f"{first[2]} {MONTHS[first[1] - 1]} {first[0]}"
-    return one if first == last else f"{one} to {last[2]} {MONTHS[last[1] - 1]} {last[0]}"

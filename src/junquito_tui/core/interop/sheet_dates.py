@@ -292,7 +292,7 @@ def read_date(value: object) -> Parsed | str | None:
     if len(text) > TEXT_DATE_MAX:  # (free text's reading grows faster than its length: 10,000 characters took 1 s)
         return f"{len(text):,} characters: too long to be read as a date (at most {TEXT_DATE_MAX:,})"
     if text.startswith("'") and text[1:2].isdigit():  # a spreadsheet's mark of text, typed (or written) before a date
-        return year_spans.two_digit_year(text) or _text_marked(text)  # ("'18": 2018)
+        return _apostrophe_year(text) or _text_marked(text)  # ("'18": 2018)
     found = _read_text(text) if text else None
     if isinstance(found, Parsed):  # what was not read, said
         other_calendars.checked(found, text)
@@ -306,13 +306,26 @@ def _read_text(text: str) -> Parsed | str | None:
     # (most cells, '2018-01-15', '15/01/2018', '2018': digits and marks alone, none of these; 47 to 65 µs a cell)
     if not _PLAIN_NUMBERS.fullmatch(text):
         # (the Solar Hijri's '1378 ه.ش' before the Islamic calendar's '1438 ه')
-        for reading in (other_calendars.read, _islamic, year_spans.read, year_spans.two_digit_year, unknown_digits):
+        for reading in (other_calendars.read, _islamic, year_spans.read, _apostrophe_year, unknown_digits):
             if (found := reading(text)) is not None:
                 return found
     return _from_text(text)
 
 
 _PLAIN_NUMBERS = re.compile(r"[0-9][0-9 /.:,+T]*(?:-[0-9][0-9 /.:,+T]*)*")  # (not '186-', '201?', "'18", '2020-W53')
+
+
+def _apostrophe_year(text: str) -> Parsed | None:
+    """ "'18": a year written with an apostrophe for its century, read as Excel reads two digits (2018), said:
+    it was the year 18 CE."""
+    if (found := _APOSTROPHE_YEAR.fullmatch(text.strip())) is None:
+        return None
+    year, said = _full_year(found.group(1))
+    note = f"the file writes {text.strip()}: a year written with an apostrophe for its century, read as {year}"
+    return Parsed({"year": year}, approximate=True, note=note, said=said)
+
+
+_APOSTROPHE_YEAR = re.compile(r"['’‘](\d{2})")
 
 
 def _islamic(text: str) -> Parsed | None:

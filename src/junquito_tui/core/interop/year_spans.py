@@ -124,16 +124,3 @@ def _day(day: dt.date) -> str:
 def _span(first: tuple[int, int], last: tuple[int, int], note: str) -> Parsed:
     start, end = {"year": first[0], "month": first[1]}, {"year": last[0], "month": last[1]}
     return Parsed(start, approximate=True, note=note, end=end, end_approximate=True, said=[SAID])
-
-
-def two_digit_year(text: str) -> Parsed | None:
-    """ "'18": a year written with an apostrophe for its century, read as Excel reads two digits (2018), said:
-    it was the year 18 CE."""
-    found = re.fullmatch(r"['’‘](\d{2})", text.strip())
-    if found is None:
-        return None
-    short = int(found.group(1))
-    year = 2000 + short if short < 30 else 1900 + short
-    said = f"two-digit year '{found.group(1)}' read as {year}, as Excel reads it (00-29: 2000s, 30-99: 1900s)"
-    note = f"the file writes {text.strip()}: a year written with an apostrophe for its century, read as {year}"
-    return Parsed({"year": year}, approximate=True, note=note, said=[said])
