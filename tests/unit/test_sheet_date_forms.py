@@ -218,3 +218,19 @@ def test_a_date_after_a_leading_apostrophe_is_that_date_and_said() -> None:
 def test_an_apostrophe_before_no_digit_is_left_to_the_text_reading(text: str) -> None:
     parsed = read_date(text)
     assert not (isinstance(parsed, Parsed) and any("apostrophe" in said for said in parsed.said))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(0, 9999),
+    st.integers(0, 19),
+    st.integers(0, 39),
+    st.sampled_from(["{}-{}-{}", " {}-{}-{} ", "{}-{}-{}Z"]),
+)
+def test_an_iso_day_read_at_once_is_read_as_the_words_read_it(year: int, month: int, day: int, form: str) -> None:
+    # the ISO day's quick reading (an export's every cell) against the reading of any text, its oracle
+    from junquito_tui.core.interop import sheet_dates
+
+    text = form.format(f"{year:04d}", f"{month:02d}", f"{day:02d}")
+    written = " ".join(text.split())
+    assert read_date(text) == sheet_dates._from_text(written)

@@ -304,6 +304,8 @@ def read_date(value: object) -> Parsed | str | None:
 def _read_text(text: str) -> Parsed | str | None:
     """A date written as text: in another calendar, or a period its year does not hold, or else as words."""
     # (most cells, '2018-01-15', '15/01/2018', '2018': digits and marks alone, none of these; 47 to 65 µs a cell)
+    if (iso := _ISO_DAY.fullmatch(text)) is not None:  # an export's day, as the words below read it: 2 µs, not 70
+        return Parsed({"year": int(iso[1]), "month": int(iso[2]), "day": int(iso[3])})
     if not _PLAIN_NUMBERS.fullmatch(text):
         # (the Solar Hijri's '1378 ه.ش' before the Islamic calendar's '1438 ه')
         for reading in (other_calendars.read, _islamic, year_spans.read, _apostrophe_year, unknown_digits):
@@ -312,6 +314,7 @@ def _read_text(text: str) -> Parsed | str | None:
     return _from_text(text)
 
 
+_ISO_DAY = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")  # (a test: as ``_from_text``)
 _PLAIN_NUMBERS = re.compile(r"[0-9][0-9 /.:,+T]*(?:-[0-9][0-9 /.:,+T]*)*")  # (not '186-', '201?', "'18", '2020-W53')
 
 
