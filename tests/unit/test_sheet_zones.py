@@ -263,6 +263,37 @@ def test_a_span_of_times_after_a_day_is_no_time_zone(day: dt.date, hour: int, mo
     assert parsed.parts.items() <= {"year": day.year, "month": day.month, "day": day.day}.items(), text
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)),
+    st.integers(0, 23 * 60 + 59),
+    st.integers(0, 24 * 60 - 1),
+    st.sampled_from(["{iso} ", "{long}, "]),
+)
+def test_a_night_span_or_a_zone_gives_the_day_alone(day: dt.date, start: int, back: int, lead: str) -> None:
+    # before: '2018-01-15 22:00-02:00' was 22:00 at UTC-02:00, exact: it may be a night's span to 02:00
+    end = (start - back) % (24 * 60)
+    if end > 14 * 60 or back == 0:
+        return  # (no zone is further than 14 hours; a later end is a span, tested above)
+    long = f"{day.day} {day.strftime('%B')} {day.year}"
+    text = (
+        lead.format(iso=day.isoformat(), long=long)
+        + f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"
+    )
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed), parsed
+    night = (end - start) % (24 * 60)  # its length, were it a night's span
+    if end < start and night <= 12 * 60:
+        assert parsed.offset is None and "hour" not in parsed.parts, text
+        assert (
+            parsed.said
+            and "night's span" in parsed.said[-1]
+            and f"UTC-{end // 60:02d}:{end % 60:02d}" in parsed.said[-1]
+        )
+    elif end < start:
+        assert parsed.offset == f"-{end // 60:02d}:{end % 60:02d}" and parsed.parts["hour"] == start // 60, text
+
+
 def test_a_zone_after_a_time_stays_a_zone() -> None:
     for text in ("2018-01-15T10:00-12:00", "2018-01-15 10:00-04:00", "2018-01-15 08:00:00-11:00"):
         parsed = read_date(text)

@@ -61,9 +61,8 @@ def clock_at_end(
     if zone is not None and seconds is None and _HOURS_ONLY.fullmatch(zone):  # '10:00-12': a span of hours,
         return None, text, None  # not UTC-12:00 (an offset of hours alone is read after seconds: '10:00:00+02')
     attached = zone is not None and not text[match.start(5) - 1].isspace()  # ('10:00 -04:00' is a zone)
-    if attached and _is_span(match.group(), hour, minute, seconds, zone):  # '10:00-12:00': not UTC-12:00
-        span = (match.group().strip(), "a span of times (its end is no time zone): the day is read alone")
-        return None, _AT.sub("", text[: match.start()].strip()).rstrip(","), span
+    if attached and (why := _as_span(match.group(), hour, minute, seconds, zone)):  # '10:00-12:00': not UTC-12:00
+        return None, _AT.sub("", text[: match.start()].strip()).rstrip(","), (match.group().strip(), why)
     if meridian == "p" and hour < 12:
         hour += 12
     elif meridian == "a" and hour == 12:
@@ -79,14 +78,22 @@ def clock_at_end(
     return (hour, minute, second, offset, seconds if fraction else None, seconds is not None), rest, None
 
 
-def _is_span(written: str, hour: int, minute: int, seconds: str | None, zone: str) -> bool:
-    """Whether '-HH:MM' right after a time is its span's end rather than a zone: a later time of day after a
-    time without seconds, not ISO 8601's 'T' ('15 January 2018, 10:00-12:00' was 10:00 at UTC-12:00, exact; a
-    zone after a time without its 'T' comes with its seconds as ISO-like writers give it: '10:00:00-04:00')."""
+def _as_span(written: str, hour: int, minute: int, seconds: str | None, zone: str) -> str | None:
+    """Why '-HH:MM' right after a time is not read as its zone, or None where it is one: a later time of day
+    after a time without seconds, not ISO 8601's 'T', is the span's end ('15 January 2018, 10:00-12:00' was
+    10:00 at UTC-12:00, exact); an earlier one up to 12 hours on, a night's span or a zone ('22:00-02:00'
+    was 22:00 at UTC-02:00, exact: the day alone is true either way). A zone after a time without its 'T'
+    comes with its seconds as ISO-like writers give it ('10:00:00-04:00'), or far from a night's end
+    ('06:00-04:00')."""
     found = _SPAN_END.fullmatch(zone)
     if found is None or seconds is not None or written.lstrip().startswith("T"):
-        return False
-    return (int(found.group(1)), int(found.group(2))) > (hour, minute)
+        return None
+    start, end = hour * 60 + minute, int(found.group(1)) * 60 + int(found.group(2))
+    if end > start:
+        return "a span of times (its end is no time zone): the day is read alone"
+    if end + 24 * 60 - start > 12 * 60:  # as a night's span, over 12 hours ('06:00-04:00': 22): a zone
+        return None
+    return f"a night's span to {end // 60:02d}:{end % 60:02d} the next day, or UTC{zone}: the day is read alone"
 
 
 _SPAN_END = re.compile(r"-\s*(\d{1,2}):?(\d{2})")
