@@ -319,3 +319,28 @@ def test_every_two_digit_decade_gets_the_century_excel_gives_its_years() -> None
         parsed = SheetDates(Notes()).read(f"{decade:02d}s", "line 2")
         assert parsed is not None and parsed.parts == {"year": full} and parsed.end == {"year": full + 9}
         assert parsed.approximate and f"read as the {full}s" in (parsed.note or "")
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.integers(1000, 2099),
+    st.integers(1, 9),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["or", "o", "ou", "oder", "OR"]),
+    st.sampled_from(["{}", "c. {}", "Battle of the Marne, {}"]),
+)
+def test_oracle_either_of_two_years_holds_both(
+    year: int, step: int, later: bool, whole: bool, word: str, form: str
+) -> None:
+    # before: '1918 or 20' was 1918 alone (approximate), the year 1920 it names lost to a date search
+    from junquito_tui.core.interop.sheet_date_values import Parsed
+    from junquito_tui.core.interop.sheet_dates import read_date
+
+    other = year + step if later else year - step
+    if other // 100 != year // 100:
+        return  # (two digits name a year of the same century)
+    written = str(other) if whole else f"{other % 100:02d}"
+    parsed = read_date(form.format(f"{year} {word} {written}"))
+    assert isinstance(parsed, Parsed) and parsed.approximate and parsed.end is not None
+    assert (parsed.parts, parsed.end) == ({"year": min(year, other)}, {"year": max(year, other)})

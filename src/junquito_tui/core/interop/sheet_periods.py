@@ -48,7 +48,11 @@ _SHORT_YEAR = re.compile(
     r"(?<![\d/.-])(\d{1,2}-)?(?<![^\W\d_])([^\W\d_]{3,})\.?(?P<mark>-|\s?['’]|\s)(\d{2})(?![\d/.:]|\s*,?\s*\d{3})"
     r"(?=\s*(?:$|[-–—/,;)]|(?:to|until|au|bis|al|a|hasta)\s))"  # (an end, or a range: not 'set 39 homes', 'Jan 84 ans')
 )
-_RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
+# ('1918 or 20': 1918 or 1920, both held; it was 1918 alone, its other year lost)
+_RANGE_IN_TEXT = re.compile(
+    r"(?<![\d:/.-])(\d{3,4})(\s*(?:-|–|—|/)\s*|\s+(?:or|o|ou|oder)\s+)(\d{2}|\d{3,4})(?![\d:/.]|-\d)",
+    re.IGNORECASE,
+)
 
 # A range of months: 'January-March 1950', 'March–May 2020', 'from May 1968 to June 1969', 'de enero a marzo
 # de 1950'. The words are checked against the month names after the match.
@@ -273,13 +277,13 @@ def year_in_text(text: str, era: int, written: str | None = None) -> Parsed | st
     found = {int(y): m.start() for m in _YEAR_IN_TEXT.finditer(text) for y in m.groups() if y}
     found.update({int(m.group(1)): m.start(1) for m in _YEAR_AFTER_DECADE.finditer(text)})
     for match in _RANGE_IN_TEXT.finditer(text):  # 'Long March 1934-35', '1990-2000 approx': both years
-        head = match.group(1)
-        end = _range_end(head, match.group(2))
+        head, tail = match.group(1), match.group(3)
+        end = _range_end(head, tail)
         # ('1850/51': the head is no year of _YEAR_IN_TEXT's, followed by '/'); a full year written after a
-        # later one ('1200-950') is a year too, so the period holds both
-        if end > int(head) or len(match.group(2)) >= 3:
+        # later one ('1200-950') is a year too, so the period holds both; so is either of two ('1918 or 17')
+        if end > int(head) or len(tail) >= 3 or match.group(2).strip().isalpha():
             found.setdefault(int(head), match.start(1))
-            found.setdefault(end, match.start(2))
+            found.setdefault(end, match.start(3))
     for match in _YEAR_AFTER_A_WORD.finditer(text):  # after a month ('October 1963: 47 dead', 'janeiro de 2022/12')
         if match.group().split()[0].rstrip(".").lower() in MONTH_NAMES:
             found.setdefault(int(match.group(1)), match.start(1))
