@@ -1,0 +1,84 @@
+"""Dates of the Julian calendar, marked so ('25 October 1917 O.S.', '(Old Style)', '(Julian)', 'ст. ст.'):
+read as their Gregorian days, the calendar of every other date. They were the month written, approximate:
+October 1917 for 25 October 1917 O.S., which is 7 November 1917, and March 1712 for 28 March 1712 O.S.,
+which is 8 April.
+
+Where England counted the year from 25 March (until 1752), '10 February 1711 O.S.' may be 1711 or 1712
+in today's count: the date holds both, said. A day and month in digits alone ('5/3/1712 O.S.'), or a
+date the reader finds anything more in, is left to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .islamic_feasts import shown
+from .lazy_pattern import lazy
+from .sheet_date_values import Parsed, days_in_month
+
+_MARK = lazy(
+    r"[\s,;]*[(\[]?\s*\b(?:(?P<new>N\.\s?S\.?|New\s+Style|Gregorian(?:\s+calendar)?)|O\.\s?S\.?|(?P<bare>OS)|Old\s+Style|"
+    r"Julian(?:\s+calendar)?|(?:calendario\s+)?juliano|(?:calendrier\s+)?julien|julianisch|(?:alten|alter)\s+Stils?|"
+    r"a\.\s?St\.|ст\.\s?ст\.|по\s+старому\s+стилю)\s*[)\]]?\.?$",
+    re.IGNORECASE,
+)
+_WORDS = (
+    "o.s", "os", "style", "julian", "julien", "juliano", "julianisch", "stil", "st.", "ст.", "стилю", "n.s",
+    "gregorian", "calendar",
+)  # fmt: skip
+_LAST_JULIAN_YEAR = 1923  # (Greece's last: 'OS' alone after a later date is no calendar's mark)
+_YEAR_FROM_LADY_DAY = 1752  # England's last year counted from 25 March (Lady Day)
+SAID = "a date of the Julian calendar (Old Style) is read as its Gregorian day: its note gives the date as written"
+
+
+def read(text: str, read_words: Callable[[str], Parsed | str]) -> Parsed | str | None:
+    """A date marked as the Julian calendar's, in the Gregorian; None for any other (``read_words``: the
+    reader of the date without its mark)."""
+    tail = text[-28:].lower().rstrip(" .)]")
+    if not tail.endswith(_WORDS) or (mark := _MARK.search(text)) is None or not text[: mark.start()].strip():
+        return None
+    written = read_words(text[: mark.start()].strip())
+    if not isinstance(written, Parsed) or set(written.parts) not in ({"year", "month", "day"}, {"year", "month"}):
+        return None
+    if written.end or written.offset or written.pair or written.said or (written.note and not written.approximate):
+        return None  # (more than a day or a month, perhaps with a word of doubt: left to the reader)
+    if mark.group("new"):  # the Gregorian calendar's, as every date is read: the date as written
+        written.note = f"'{text}': read as the Gregorian calendar's date, as every date is"
+        return written
+    year, month = written.parts["year"], written.parts["month"]
+    if not 1 <= month <= 12 or year < 1 or (mark.group("bare") and year > _LAST_JULIAN_YEAR):  # ('OS' alone)
+        return None
+    day = written.parts.get("day")
+    if day is not None and not 1 <= day <= _julian_days(year, month):
+        from ..dates import MONTHS
+
+        return f"no day of the Julian calendar: {MONTHS[month - 1]} {year} has {_julian_days(year, month)} days"
+    first = _gregorian(year, month, day or 1)
+    last = first if day is not None else _gregorian(year, month, _julian_days(year, month))
+    leap_day = day is not None and day > _julian_days(year + 1, month)  # (29 February: in its own year alone)
+    if year <= _YEAR_FROM_LADY_DAY and (month, day or 31) < (3, 25) and not leap_day:  # counted from 25 March?
+        last = _gregorian(year + 1, month, day or _julian_days(year + 1, month))
+        note = (
+            f"'{text}': the Julian calendar's, {shown(first, last)} in the Gregorian (its year may count from 25 March)"
+        )
+        return Parsed(_day(first), approximate=True, end=_day(last), note=note, said=[SAID])
+    note = f"'{text}': the Julian calendar's, {shown(first, last)} in the Gregorian"
+    if day is None:  # a month: some day of it, as a month is
+        return Parsed(_day(first), approximate=True, end=_day(last), note=note, said=[SAID])
+    return Parsed(_day(first), approximate=written.approximate, note=note, said=[SAID])  # ('c. 25 October')
+
+
+def _julian_days(year: int, month: int) -> int:
+    return 29 if month == 2 and year % 4 == 0 else days_in_month(2001, month)
+
+
+def _gregorian(year: int, month: int, day: int) -> tuple[int, int, int]:
+    from convertdate import gregorian, julian  # (only for such a cell)
+
+    found: tuple[int, int, int] = gregorian.from_jd(julian.to_jd(year, month, day))
+    return found
+
+
+def _day(day: tuple[int, int, int]) -> dict[str, int]:
+    return {"year": day[0], "month": day[1], "day": day[2]}
