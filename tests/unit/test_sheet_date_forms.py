@@ -234,3 +234,9 @@ def test_an_iso_day_read_at_once_is_read_as_the_words_read_it(year: int, month: 
     text = form.format(f"{year:04d}", f"{month:02d}", f"{day:02d}")
     written = " ".join(text.split())
     assert read_date(text) == sheet_dates._from_text(written)
+
+
+@pytest.mark.parametrize("text", ["-1e300", "1e300", "1.5e9", "2.018E3", "1E+10", ".5e3"])
+def test_a_number_in_scientific_notation_is_no_date(text: str) -> None:
+    # before: '-1e300' (Timesketch's date of none) was the year 300, approximate
+    assert read_date(text) == "a number in scientific notation, not a date"

@@ -239,3 +239,18 @@ def test_a_json_null_is_kept_as_json_writes_it(tmp_path: Path) -> None:
     )
     assert events["m"]["summary"] == "user: null\n\nx: false"  # (before: the null left out)
     assert events["n"]["date"] == "2020-03-21T12:00"  # a null datetime is none: the timestamp is used
+
+
+def test_a_datetime_in_scientific_notation_is_no_date_the_timestamp_is(tmp_path: Path) -> None:
+    # before: '-1e300' was the year 300, approximate: an event 1,700 years off, its note the only clue
+    events, warnings = _events(
+        tmp_path / "timeline.csv",
+        "datetime,timestamp_desc,message,timestamp\n"
+        "-1e300,Event,With a timestamp,1516010400000000\n"
+        "1e300,Event,Without one,\n",
+    )
+    assert list(events) == ["With a timestamp"]
+    assert events["With a timestamp"]["date"] == "2018-01-15T10:00"  # (UTC, 1516010400 s)
+    text = "\n".join(warnings)
+    assert "the timestamp is used (line 2)" in text
+    assert "line 3: datetime is the number 1e300" in text and "row skipped" in text

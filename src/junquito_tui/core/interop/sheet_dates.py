@@ -291,6 +291,8 @@ def read_date(value: object) -> Parsed | str | None:
     text = " ".join(CONTROL.sub("", visible).split()) if has_control(visible) else " ".join(visible.split())
     if len(text) > TEXT_DATE_MAX:  # (free text's reading grows faster than its length: 10,000 characters took 1 s)
         return f"{len(text):,} characters: too long to be read as a date (at most {TEXT_DATE_MAX:,})"
+    if SCIENTIFIC.fullmatch(text):  # ('-1e300', Timesketch's date of none, was the year 300, approximate)
+        return "a number in scientific notation, not a date"
     if text.startswith("'") and text[1:2].isdigit():  # a spreadsheet's mark of text, typed (or written) before a date
         return _apostrophe_year(text) or _text_marked(text)  # ("'18": 2018)
     found = _read_text(text) if text else None
@@ -318,6 +320,7 @@ def _old_style(text: str) -> Parsed | str | None:
     return old_style.read(text, _from_text)
 
 
+SCIENTIFIC = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")  # ('-1e300', '1.5e9')
 _ISO_DAY = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")  # (a test: as ``_from_text``)
 _PLAIN_NUMBERS = re.compile(r"[0-9][0-9 /.:,+T]*(?:-[0-9][0-9 /.:,+T]*)*")  # (not '186-', '201?', "'18", '2020-W53')
 

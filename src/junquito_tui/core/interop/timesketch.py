@@ -33,7 +33,7 @@ from ..problems import Problem
 from .fields import short
 from .sheet_clock import ZONE_WORD
 from .sheet_date_values import Parsed
-from .sheet_dates import TIME_UNREAD
+from .sheet_dates import SCIENTIFIC, TIME_UNREAD
 from .sheet_events import Counts, Draft, RowEvents, cell_text
 from .sheet_layouts import normal
 from .sheet_read import SheetError, Table, TwiceEncoded, first_undecodable
@@ -244,7 +244,7 @@ def _not_a_datetime(value: Any) -> str | None:
     if isinstance(value, int | float):
         return f"is the number {_number(cell_text(value))}, not a date and time as Timesketch writes them"
     text = cell_text(value)
-    if len(text) > 8 and _NUMBER.fullmatch(text):
+    if (len(text) > 8 and _NUMBER.fullmatch(text)) or SCIENTIFIC.fullmatch(text):  # ('-1e300': was the year 300)
         return f"is the number {_number(text)}, not a date and time as Timesketch writes them"
     return None
 
