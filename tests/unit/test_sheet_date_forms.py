@@ -240,3 +240,32 @@ def test_an_iso_day_read_at_once_is_read_as_the_words_read_it(year: int, month: 
 def test_a_number_in_scientific_notation_is_no_date(text: str) -> None:
     # before: '-1e300' (Timesketch's date of none) was the year 300, approximate
     assert read_date(text) == "a number in scientific notation, not a date"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(dt.date(1000, 1, 13), dt.date(2099, 12, 31)),
+    st.integers(0, 23),
+    st.sampled_from(["{iso}", "{dmy}", "{long}", "{us}"]),
+    st.sampled_from([" {h}am", ", {h}am", " {h} pm", " {hh}h", ", {hh}h", ", {hh}:30", "; {hh}:30", "T{hh}:30"]),
+)
+def test_a_day_then_its_time_keeps_the_day_whatever_the_time_s_form(
+    day: dt.date, hour: int, form: str, time: str
+) -> None:
+    # before: '15/01/2018 4am', '15/01/2018, 16h' and '2018-01-15, 04:00' skipped their rows ('a date among
+    # words', 'a time with a date that has no day'), where '2018-01-15 4am' kept its day
+    if day.day <= 12 or (time.startswith("T") and form != "{iso}"):
+        return  # (a day and month either way round wait for the file's order; 'T' follows ISO days)
+    written = form.format(
+        iso=day.isoformat(),
+        dmy=f"{day.day:02d}/{day.month:02d}/{day.year}",
+        long=f"{day.day} {day.strftime('%B')} {day.year}",
+        us=f"{day.strftime('%B')} {day.day}, {day.year}",
+    ) + time.format(h=hour % 12 or 12, hh=f"{hour:02d}")
+    parsed = read_date(written)
+    assert isinstance(parsed, Parsed), (written, parsed)
+    assert {"year": day.year, "month": day.month, "day": day.day}.items() <= parsed.parts.items(), written
+    if ":30" in time:
+        assert (parsed.parts.get("hour"), parsed.parts.get("minute")) == (hour, 30), written
+    else:  # (an hour alone is not read as a minute's time: the day, the time in the note, said)
+        assert "hour" not in parsed.parts and parsed.note and written.split()[-1] in parsed.note, written

@@ -161,8 +161,11 @@ _BASIC = re.compile(
 )
 # An ISO day, then what starts as a time but cannot be read as one ('2018-01-15 4pm', '16h30',
 # 'T10:00:00 -0800 (PST)', '+02:00[Europe/Madrid]'): the day is read, the rest said, not the year alone.
-_DAY_THEN_TIME = re.compile(
-    r"^(\d{4}-\d{2}-\d{2})(?:T|\s+)(?=\d{1,2}(?:[:h.]\d|\s*[ap]\.?m|Z|[+-]))(?!.*\d{4}-\d{2})", re.IGNORECASE
+_DAY_THEN_TIME = re.compile(  # ('15/01/2018 4am', '15/01/2018, 16h': the row was skipped, its day and all)
+    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4})"
+    r"(?:T|\s+|\s*,\s*)"
+    r"(?=\d{1,2}(?:[:h.]\d|\s*[ap]\.?m|h\b|Z|[+-]))(?!.*\d{4}-\d{2})",
+    re.IGNORECASE,
 )
 # A day written in numbers, then words and no digit ('15/01/2018 madrugada', '2018-01-15 (aprox.)')
 _DAY_THEN_WORDS = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[\s,;]+(\D+)$")
@@ -526,6 +529,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         text = f"{leading.group(2)} {leading.group(1)}"
     before_clock = text
     clock, text, unread = clock_at_end(text, said)
+    text = text.rstrip(" ,;") if clock is not None or unread is not None else text  # ('2018-01-15, 04:00')
     if (clock is not None or unread is not None) and _A_TIME.search(text):  # '08:00 - 18:00', '08:00 or 09:30':
         clock, unread, text = None, None, before_clock  # two times, of a span or alternatives: neither is the date's
     era = 0
