@@ -474,6 +474,10 @@ class SearchIndex:
         """An exact id, or every actor whose name, aliases or id contain all the words given."""
         if wanted in self.chronology.actors:
             return {wanted}
+        return self.actors_named(wanted)
+
+    def actors_named(self, wanted: str) -> set[str]:
+        """Every actor whose name, aliases or id contain all the words given (as a prefix)."""
         if self._actor_words is None:  # name word -> actors, sorted so a prefix is one slice
             named: defaultdict[str, set[str]] = defaultdict(set)
             for actor in self.chronology.dataset.actors:
