@@ -66,8 +66,22 @@ def test_two_days_joined_by_and_are_held_as_a_period_and_said() -> None:
     assert parsed.note == (
         "'15 e 20 de março de 2018': names two days: read as the period from the first to the second, which holds both"
     )
-    between = read_date("between 15 and 20 March 2018")  # a period, as written
-    assert isinstance(between, Parsed) and not between.approximate and between.end is not None
+    # 'between': a time in the period or the whole of it, approximate as 'between 2017 and 2018' is (was exact)
+    for text in (
+        "between 15 and 20 March 2018",
+        "entre el 15 y el 20 de marzo de 2018",
+        "zwischen 15. und 20. März 2018",
+    ):
+        between = read_date(text)
+        assert isinstance(between, Parsed) and between.approximate, text
+        assert (between.parts, between.end) == (
+            {"year": 2018, "month": 3, "day": 15},
+            {"year": 2018, "month": 3, "day": 20},
+        )
+        assert (
+            between.note
+            == f"'{text}': may be some time in the period or the whole of it: read as the period, which holds either"
+        )
 
 
 @given(st.sampled_from(sorted(_NAMES)), st.dates(dt.date(1000, 1, 1), dt.date(2099, 12, 31)))

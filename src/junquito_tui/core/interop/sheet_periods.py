@@ -12,10 +12,11 @@ from .month_narrowing import DATE_IN_TEXT, across_years, counts_as_month, is_day
 from .month_words import FILLER, MONTH_NAMES, TOKENS
 from .sheet_date_values import Parsed, days_in_month
 
-# ('du 15 au 20 août', 'del 15 al 20 de agosto', 'vom 15. bis 20. August', 'dal 15 al 20 agosto')
+# ('du 15 au 20 août', 'del 15 al 20 de agosto', 'vom 15. bis 20. August', 'dal 15 al 20 agosto', 'entre el 15
+# y el 20 de marzo', 'zwischen 15. und 20. März')
 _DAY_RANGE = (
-    r"(?:(?:from|between|du|del|de|vom|dal)\s+)?(?P<first>\d{1,2})\.?\s*"
-    r"(?P<joint>-|–|—|to|and|au|al|a|bis|y|e|et|und)\s*(?P<last>\d{1,2})\.?"
+    r"(?:(?:from|between|entre|zwischen|du|del|de|vom|dal)\s+(?:(?:el|le|los|les|dem)\s+)?)?(?P<first>\d{1,2})\.?\s*"
+    r"(?P<joint>-|–|—|to|and|au|al|a|bis|y|e|et|und)\s*(?:(?:el|le)\s+)?(?P<last>\d{1,2})\.?"
 )
 
 _DAYS_OF_MONTH = re.compile(rf"^(?P<month>[^\W\d_]{{3,}})\.?\s+{_DAY_RANGE},?\s+(?P<year>\d{{4}})$", re.IGNORECASE)
@@ -203,7 +204,10 @@ def _day_span(text: str, era: int) -> Parsed | None:
     if month is None or not 1 <= first < last <= days_in_month(year, month):  # ('28-30 February': no such days)
         return None
     start, end = {"year": year, "month": month, "day": first}, {"year": year, "month": month, "day": last}
-    if match.group("joint").lower() in _BOTH and not _BETWEEN.match(text):  # '15 and 20 March': two days, not six
+    if _BETWEEN.match(text):  # a time in the period, or the whole of it: as 'between 2017 and 2018' (was exact)
+        note = "may be some time in the period or the whole of it: read as the period, which holds either"
+        return Parsed(start, approximate=True, note=note, end=end)
+    if match.group("joint").lower() in _BOTH:  # '15 and 20 March': two days, not six
         note = "names two days: read as the period from the first to the second, which holds both"
         return Parsed(start, approximate=True, note=note, end=end)
     return Parsed(start, end=end)
