@@ -477,3 +477,13 @@ def test_the_suggested_date_is_the_events_not_a_birth_or_a_report(
     report = error.value.report()
     assert f"--columns {suggested}" in report
     assert ("may not be when the event happened" in report) is caution
+
+
+def test_a_year_column_that_disagrees_with_the_date_is_said() -> None:
+    # before: '16/01/2018' beside a 'Year' of 2017 was read as 2018, unsaid (ACLED's own year column was said)
+    loaded = load("dates-year-column-disagrees.csv")
+    said = [w for w in loaded.warnings if "give different years" in w]
+    assert said == [
+        "the 'Year' and 'Date' columns give different years: the date is read from 'Date' (line 2, line 5, line 7)"
+    ]
+    assert len(loaded.dataset.events) == 6  # (each row read, its date the date column's)

@@ -106,6 +106,12 @@ def _draft(
         if not cell_text(cell("date")):
             events.notes.add(where, f"no date in {date_names[0]!r}; row skipped")
         return None
+    if cell_text(cell("date")) and not _year_agrees(start, cell_text(cell(_YEAR_BESIDE))):  # (as ACLED's is said)
+        events.notes.group(
+            f"the {date_names[-1]!r} and {date_names[0]!r} columns give different years: "
+            f"the date is read from {date_names[0]!r}",
+            where,
+        )
     kept: list[str] = []  # month or day cells the date cannot take: in the summary, as other columns
     if len(date_names) >= 2:  # a year and its month (and day) columns
         start, kept = _month_and_day(events, start, (cell("date"), cell("month"), cell("day")), where, date_names)
@@ -204,6 +210,18 @@ def _year_beside(sheet: Sheet, chosen: dict[str, int], extras: Extras) -> int | 
     if "month" in chosen or normal(names[chosen["date"]]) in YEAR_NAMES:
         return None
     return next((p for p in extras.positions if p < len(names) and normal(names[p]) in YEAR_NAMES), None)
+
+
+def _year_agrees(start: Parsed, year: str) -> bool:
+    """Whether a year cell beside the date ('2017' by '16/01/2018': no) holds one of the date's years; a cell
+    that is no whole year says nothing."""
+    if (whole := _WHOLE_YEAR.fullmatch(year)) is None:
+        return True
+    last = start.end.get("year", start.parts["year"]) if start.end else start.parts["year"]
+    return start.parts["year"] <= int(whole.group(1)) <= last
+
+
+_WHOLE_YEAR = re.compile(r"(\d{3,4})(?:\.0*)?")
 
 
 def _year_instead(events: RowEvents, year: Cell, where: str, names: tuple[str, ...]) -> Parsed | None:
