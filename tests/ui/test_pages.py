@@ -62,6 +62,27 @@ def test_an_event_at_the_same_minute_as_others_says_their_order_is_not_stated(tm
     assert not any(line.startswith("Order:") for line in lines(pages.event_rows(chronology, by_title["Later"])))
 
 
+def test_events_listed_across_a_midnight_against_their_times_are_named(tmp_path: Path) -> None:
+    # before (a user trial): 22:30 at UTC-4 on the 15th was listed before 01:00 UTC on the 16th, 90 minutes
+    # earlier, each under its own day, nothing saying the list was not the times' order
+    path = tmp_path / "midnight.csv"
+    rows = "2018-01-15T22:30-04:00,Late night statement\n2018-01-16T01:00Z,Early wire report\n"
+    path.write_text("date,title\n" + rows + "2018-01-16T09:00Z,Morning\n", encoding="utf-8")
+    chronology = Chronology(load_with_report(path).dataset)
+    by_title = {event.title: event for event in chronology.events}
+    late = pages.event_rows(chronology, by_title["Late night statement"])
+    text = lines(late)
+    at = text.index(
+        "Order: Listed under the day its source gives; by the times and zones given, 1 event listed after it, "
+        "took place before it:"
+    )
+    assert text[at + 1] == "→ Early wire report · 01:00 UTC 16 Jan 2018"
+    assert late[at + 1].target == Location("event", by_title["Early wire report"].id)
+    early = lines(pages.event_rows(chronology, by_title["Early wire report"]))
+    assert any("1 event listed before it, took place after it:" in line for line in early)
+    assert not any(line.startswith("Order:") for line in lines(pages.event_rows(chronology, by_title["Morning"])))
+
+
 def test_accounts_on_the_event_page_are_attributed_with_their_chain() -> None:
     chronology = bundled()
     rows = pages.event_rows(chronology, chronology.event("alleged-executions"))

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .dates import group_parts, per_when
+from .listed_order import ListedOrder, exact_minute
 from .order_graph import BEFORE_ALL, DateKey, Graph, edges_of, key_number, placement_keys
 from .provenance import AccountIndex
 from .records import RELATION_WORDS, Actor, Dataset, Event, Quote, Source, When
@@ -79,17 +80,22 @@ class Chronology:
     def event(self, event_id: str) -> Event:
         return self.events[self.position[event_id]]
 
+    @cached_property
+    def listed_order(self) -> ListedOrder:
+        """Which events are listed on the other side of an event than the time they name (built when first asked)."""
+        return ListedOrder(self.events)
+
     def same_minute(self, event: Event) -> int:
         """How many other events start at the event's clock time, exactly (the same instant, under the day its
         source gives), none of them with a stated order: listed as the file lists them, which no one stated (a
         review found five 04:00s shown as a sequence)."""
-        if not _unordered_minute(event):
+        if not exact_minute(event):
             return 0
         return self._minutes[event.when.sort_key()] - 1  # type: ignore[union-attr]
 
     @cached_property
     def _minutes(self) -> Counter[tuple[int, int, int, int]]:
-        return Counter(e.when.sort_key() for e in self.events if _unordered_minute(e))  # type: ignore[union-attr]
+        return Counter(e.when.sort_key() for e in self.events if exact_minute(e))  # type: ignore[union-attr]
 
     def related_to(self, actor_id: str) -> list[tuple[str, str, str]]:
         """(words, other actor id, note), each relation once, in words both ways: 'A boss-of B' reads
@@ -116,12 +122,6 @@ class Chronology:
     def accounts(self) -> AccountIndex:
         """Every claim by the moment it is about, and by who makes it or is in it (built when first asked)."""
         return AccountIndex(self)
-
-
-def _unordered_minute(event: Event) -> bool:
-    """A clock time known exactly, with no order stated."""
-    when = event.when
-    return when is not None and when.precision == "minute" and not when.approximate and not event.stated_order
 
 
 def order_events(events: Sequence[Event]) -> list[Event]:

@@ -127,6 +127,8 @@ def order_rows(chronology: Chronology, event: Event) -> list[Row]:
         many = f"{others} other event{'s' if others > 1 else ''}"
         rows.append(field("Order", f"Same minute as {many}: their order is no claim (the file's, or the seconds "
                                    "a date's note gives)"))  # fmt: skip
+    if kind is Placement.CLOCK:
+        rows += crossing_rows(chronology, event)
     for fact in order_facts(event):
         anchor = chronology.event(fact.anchor)
         rows.append(
@@ -137,6 +139,31 @@ def order_rows(chronology: Chronology, event: Event) -> list[Row]:
         )
         if fact.quote:
             rows.append(Row(Content.assemble(("  The source: ", "italic"), f"“{fact.quote}”")))
+    return rows
+
+
+CROSSINGS_SHOWN = 5
+
+
+def crossing_rows(chronology: Chronology, event: Event) -> list[Row]:
+    """The events listed on the other side of this one than the time they name: the list keeps each under
+    the day its source gives, in its own zone, so across a midnight it is no claim of their order."""
+    earlier, later = chronology.listed_order.crossings(event, chronology.position[event.id])
+    rows = []
+    for found, words in (
+        (earlier, "listed after it, took place before it"),
+        (later, "listed before it, took place after it"),
+    ):
+        if not found:
+            continue
+        many = f"{len(found)} event{'s' if len(found) > 1 else ''}"
+        note = f"Listed under the day its source gives; by the times and zones given, {many} {words}:"
+        rows.append(field("Order", note))
+        rows += [
+            link(other.title, Location("event", other.id), short_date(other.when)) for other in found[:CROSSINGS_SHOWN]
+        ]
+        if len(found) > CROSSINGS_SHOWN:
+            rows.append(Row(Content(f"  and {len(found) - CROSSINGS_SHOWN:,} more")))
     return rows
 
 

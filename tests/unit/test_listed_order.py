@@ -1,0 +1,63 @@
+"""Events listed on the other side of an event than the time they name (each stays under the day its source
+gives, in its own zone), against a brute-force oracle: every pair compared by its UTC instant."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.loader import load_with_report
+
+_ZONES = ["Z", "-04:00", "+14:00", "-12:00", "+05:30", "-04:30"]
+
+
+def instant(date: str, offset: str | None) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(date)
+    sign = -1 if (offset or "+00:00").startswith("-") else 1
+    hours, minutes = (offset or "+00:00")[1:].split(":")
+    return moment - sign * dt.timedelta(hours=int(hours), minutes=int(minutes))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 3), st.integers(0, 23), st.sampled_from([0, 30]), st.sampled_from(_ZONES), st.booleans()
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_oracle_every_crossing_and_none_other(rows: list[tuple[int, int, int, str, bool]]) -> None:
+    import tempfile
+
+    lines = ["date,event"]
+    for number, (day, hour, minute, zone, day_only) in enumerate(rows):
+        date = f"2018-01-{15 + day:02d}" if day_only else f"2018-01-{15 + day:02d}T{hour:02d}:{minute:02d}{zone}"
+        lines.append(f"{date},Event {number}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "zones.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        chronology = Chronology(load_with_report(path).dataset)
+    events = chronology.events
+    timed = [(i, e) for i, e in enumerate(events) if e.when is not None and e.when.precision == "minute"]
+    for position, event in enumerate(events):
+        earlier, later = chronology.listed_order.crossings(event, position)
+        if event.when is None or event.when.precision != "minute":
+            assert (earlier, later) == ([], [])
+            continue
+        mine = instant(event.when.date, event.when.utc_offset)
+        assert {e.id for e in earlier} == {
+            e.id
+            for i, e in timed
+            if i > position and instant(e.when.date, e.when.utc_offset) < mine  # type: ignore[union-attr]
+        }
+        assert {e.id for e in later} == {
+            e.id
+            for i, e in timed
+            if i < position and instant(e.when.date, e.when.utc_offset) > mine  # type: ignore[union-attr]
+        }
