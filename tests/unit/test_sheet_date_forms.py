@@ -101,10 +101,17 @@ def test_spanish_forms_keep_their_day_and_time_and_say_every_guess() -> None:
     assert _when(loaded, "Weekday first") == ("2018-01-13", "day", False, None)  # a Saturday
     assert _when(loaded, "Weekday after") == ("2018-01-15", "day", False, None)  # a Monday
     assert _when(loaded, "Article") == ("2018-01-15", "day", False, None)
-    for title in ("About after", "About in brackets", "About before", "Towards", "Before"):
+    for title in ("About after", "About in brackets", "About before", "Towards"):
         date, precision, approximate, note = _when(loaded, title)
         assert (date, precision, approximate) == ("2018-01-15", "day", True), title
         assert note is not None and "15" in note, title  # the text as written
+    # 'antes del 15': no time on the 15th (it was the 15th): the day before it, the words in its note
+    assert _when(loaded, "Before") == (
+        "2018-01-14",
+        "day",
+        True,
+        "'antes del 15 de enero de 2018': read as 14 January 2018, the day before it",
+    )
     assert any("'antes del ...'" in w and "how long before" in w for w in loaded.warnings)
     # words not read after a day may say anything ('estimated', 'o después'): the day, approximate, the text its note
     assert _when(loaded, "Word after") == ("2018-01-15", "day", True, "15/01/2018 madrugada")

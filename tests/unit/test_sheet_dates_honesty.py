@@ -5,6 +5,7 @@ under tests/data/sheets would be read by the test that loads every file there)."
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 import zipfile
 from pathlib import Path
@@ -448,7 +449,7 @@ def test_every_skipped_row_is_named_in_a_warning(sheets: Path, name: str, count:
 
 
 @pytest.mark.parametrize(
-    ("text", "side"), [("before 1900", "before"), ("after 1900", "after"), ("by March 1850", "before")]
+    ("text", "side"), [("by March 1850", "before"), ("since 1900", "after"), ("until 1900", "before")]
 )
 def test_a_date_given_as_one_bound_says_how_it_was_read(text: str, side: str) -> None:
     parsed = read_date(text)
@@ -456,6 +457,36 @@ def test_a_date_given_as_one_bound_says_how_it_was_read(text: str, side: str) ->
     assert parsed.said == [
         f"a date given as '{text.split()[0]} ...' is read as that date, approximate (its note keeps the words): "
         f"the file does not say how long {side} it"
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(dt.date(1000, 1, 2), dt.date(2099, 12, 30)),
+    st.sampled_from(["day", "month", "year"]),
+    st.sampled_from([("before", "before"), ("after", "after"), ("prior to", "before"), ("antes de", "before")]),
+)
+def test_oracle_a_bound_that_leaves_its_date_out_is_the_period_beside_it(
+    day: dt.date, unit: str, bound: tuple[str, str]
+) -> None:
+    # before: 'before 2018' was 2018, approximate: a search for 2018 found it, one for 2017 did not
+    words, side = bound
+    written = {"day": f"{day.day} {day.strftime('%B')} {day.year}", "month": f"{day.strftime('%B')} {day.year}"}
+    parsed = read_date(f"{words} {written.get(unit, str(day.year))}")
+    assert isinstance(parsed, Parsed) and parsed.approximate and parsed.end is None
+    step = -1 if side == "before" else 1
+    if unit == "day":
+        moved = day + dt.timedelta(days=step)
+        expected = {"year": moved.year, "month": moved.month, "day": moved.day}
+    elif unit == "month":
+        months = day.year * 12 + day.month - 1 + step
+        expected = {"year": months // 12, "month": months % 12 + 1}
+    else:
+        expected = {"year": day.year + step}
+    assert parsed.parts == expected
+    assert parsed.said == [
+        f"a date given as '{words} ...' is read as the nearest year, month or day {side} it, approximate (its note "
+        f"keeps the words): the file does not say how long {side} it"
     ]
 
 

@@ -93,11 +93,40 @@ _BOUNDS = {
 }  # fmt: skip
 
 
-def _bound_said(words: str) -> str:
+def _bound_said(words: str, beyond: bool = False) -> str:
+    side = _BOUNDS.get(words) or _BOUNDS[words.split()[0]]
+    read = f"the nearest year, month or day {side} it" if beyond else "that date"
     return (
-        f"a date given as '{words} ...' is read as that date, approximate (its note keeps the words): "
-        f"the file does not say how long {_BOUNDS.get(words) or _BOUNDS[words.split()[0]]} it"
+        f"a date given as '{words} ...' is read as {read}, approximate (its note keeps the words): "
+        f"the file does not say how long {side} it"
     )
+
+
+# The words of a bound that leaves its date out ('before 2018' is no time in 2018): read as the year, month or
+# day next to it, on its side; 'until', 'by', 'since' may include it.
+_STRICT = frozenset(
+    {"before", "after", "prior to", "antes", "después", "despues", "avant", "après", "apres", "vor", "nach"}
+    | {"depois", "dopo", "prima", "voor", "vóór", "na"}
+)
+
+
+def _beyond(parsed: Parsed, side: str) -> Parts | None:
+    """The year, month or day next to the date on the side of its bound ('before 2018': 2017; 'after 31
+    December 2017': 1 January 2018); None for a time, a period, a date waiting for the file's order, or a
+    day outside the calendar's years."""
+    parts, step = parsed.parts, -1 if side == "before" else 1
+    if parsed.end is not None or parsed.pair is not None or "hour" in parts or parsed.offset is not None:
+        return None
+    if "day" in parts:
+        try:
+            moved = date(parts["year"], parts["month"], parts["day"]) + timedelta(days=step)
+        except (ValueError, OverflowError):
+            return None
+        return {"year": moved.year, "month": moved.month, "day": moved.day}
+    if "month" in parts:
+        months = parts["year"] * 12 + parts["month"] - 1 + step
+        return {"year": months // 12, "month": months % 12 + 1} if months // 12 else None
+    return {"year": parts["year"] + step} if parts["year"] + step else None
 
 
 # A time of day written before its date ('10:30 15/01/2018', '12:00 AM 1/15/2018'), read as if after it
@@ -490,7 +519,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         return ZEROS
     if _BEFORE_PRESENT.search(original.rstrip("?() ")):
         return f"{original!r} counts years before the present (1950), as radiocarbon dates do: no year is read from it"
-    text, vague, bound = _MINUS.sub("-", original), False, None
+    text, vague, bound, strict = _MINUS.sub("-", original), False, None, False
     near: str | None = ""  # the words that put the date near another ('around'), where they are all the words
     while (match := _VAGUE.match(text)) and match.end() < len(text):
         word = match.group().strip().lower()
@@ -500,6 +529,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         if match.group()[-1:].isalpha() and text[:1] == "-" and text[1:2].isdigit():
             text = text[1:]  # 'early-2017', 'approximately-1900': a hyphen after a word, no minus sign ('c.-460' is)
         bound = bound or (word if word in _BOUNDS or word.split()[0] in _BOUNDS else None)
+        strict = strict or (bound is not None and (word in _STRICT or word.split()[0] in _STRICT))
     text, doubted, footnote = _without_marks(text)
     vague = vague or doubted
     onwards = _ONWARDS.search(text)
@@ -584,7 +614,12 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         )
     # 'before 1900', 'before 1990-1995' may be long before it (not 'since 1945 until 1950', a period's start)
     if bound is not None and (parsed.end is None or not _END_WORD.search(text)):
-        parsed.said.append(_bound_said(bound))
+        side = _BOUNDS.get(bound) or _BOUNDS[bound.split()[0]]
+        beyond = _beyond(parsed, side) if strict else None
+        parsed.said.append(_bound_said(bound, beyond is not None))
+        if beyond is not None:  # 'before 2018' was 2018 (a search for 2018 found it), now 2017
+            unit = "day" if "day" in beyond else "month" if "month" in beyond else "year"
+            parsed.parts, parsed.note = beyond, _joined(parsed.note, f"read as {_shown(beyond)}, the {unit} {side} it")
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
         parsed.approximate, reading = True, parsed.note
