@@ -73,3 +73,21 @@ def test_every_title_starts_in_the_same_column(dates: list[tuple[dict[str, Any],
         line = timeline._event_line(position).plain
         starts.add(line.index("TITLE"))
     assert starts == {CLOCK_WIDTH + 2}
+
+
+def test_a_period_shows_its_end_after_its_title(tmp_path: Any) -> None:
+    # before (a user trial): 'Winter 2018' showed '~Dec  Winter unrest', its period's start alone
+    from pathlib import Path
+
+    from junquito_tui.core.loader import load_with_report
+    from junquito_tui.ui.widgets.timeline import Timeline
+
+    path = Path(tmp_path) / "periods.csv"
+    path.write_text("date,event\nWinter 2018,Winter unrest\nDecember 2017 - January 2018,Manhunt\n2018-01-10,Arrest\n")
+    chronology = Chronology(load_with_report(path).dataset)
+    timeline = Timeline(chronology.events)
+    timeline.get_component_rich_style = lambda *names, partial=False: Style()  # type: ignore[method-assign]
+    lines = {e.title: timeline._event_line(p).plain.strip() for p, e in enumerate(chronology.events)}
+    assert lines["Winter unrest"] == "~Dec         Winter unrest  → ~Mar 2019"
+    assert lines["Manhunt"].endswith("Manhunt  → Jan 2018")
+    assert lines["Arrest"].endswith("Arrest")
