@@ -20,11 +20,11 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict, defaultdict, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain
 from operator import attrgetter, methodcaller
 
-from . import date_margin
+from . import date_margin, either_way
 from .annotations import Annotations, tag_key
 from .bitsets import Ordered, bits_in, members, span, to_bits
 from .chronology import Chronology
@@ -159,6 +159,7 @@ class SearchIndex:
         self._numbers: dict[tuple[str, str], int] | None = None
         self._by_id: dict[str, list[int]] | None = None  # ``id_bits``
         self._approximate: dict[Precision, int] | None = None  # ``_approximate_days``
+        self._swapped: dict[int, tuple[int, int, int]] | None = None  # ``_read_other_way``
         self._by_length: dict[int, list[str]] | None = None
 
     # -- posting lists as bitsets -------------------------------------------
@@ -256,6 +257,12 @@ class SearchIndex:
                 scratch = Results(text, widened, _index=self)  # its hints are this query's, said above
                 if found := (near & self._match(widened, scratch, annotations)).bit_count():
                     results.hints.append(date_margin.hint(found, query, widened, precision))
+        if (
+            not results.unresolved
+            and len(query.dates) == 1
+            and (other_way := self._read_other_way(query, matched, annotations))
+        ):
+            results.hints.append(either_way.hint(other_way, query.dates[0]))
         results.matched_bits = matched
         if matched:
             self._collect(query, matched, results, limit)
@@ -318,6 +325,18 @@ class SearchIndex:
         if matched and (query.phrases or query.compounds or query.excluded_phrases or query.excluded_compounds):
             matched = self._verify(query, matched)
         return matched
+
+    def _read_other_way(self, query: Query, matched: int, annotations: Annotations | None) -> int:
+        """How many documents the query would find with their day and month read the other way round
+        (``either_way``), which it does not find as read."""
+        if self._swapped is None:  # (built when first asked: document number -> its day read the other way)
+            self._swapped = {n: day for n, doc in enumerate(self.docs) if (day := either_way.swapped(doc.when))}
+        dates = query.dates[0]
+        other = to_bits([n for n, day in self._swapped.items() if either_way.within(day, dates)], len(self.docs))
+        if not other & ~matched:
+            return 0
+        scratch = Results(query_text="", query=query, _index=self)
+        return (other & ~matched & self._match(replace(query, dates=[]), scratch, annotations)).bit_count()
 
     def _approximate_days(self, precision: Precision = Precision.DAY) -> int:
         """Documents dated to a day, a month or a year known only approximately (built when first asked)."""

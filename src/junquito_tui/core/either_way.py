@@ -1,0 +1,32 @@
+"""Days whose day and month could be either way round: a spreadsheet's '03/02/2018', read in the order the
+file's other dates show or an order assumed, as its note says. A date search names those it would find
+read the other way: '03/02/2018' read as 2 March was not found by date:2018-02-03, unsaid (a user trial)."""
+
+from __future__ import annotations
+
+from .query import DateRange
+from .records import DAY_END, Precision, When
+
+# The note the spreadsheet reader gives such a day (``sheet_when.SheetDates.note``)
+EITHER_WAY = "could be day/month or month/day"
+
+
+def swapped(when: When | None) -> tuple[int, int, int] | None:
+    """The day read the other way round, for a day whose note says it could be either; None for any other
+    (or one that reads the same, or cannot be read the other way: '13/02')."""
+    if when is None or when.precision != Precision.DAY or EITHER_WAY not in (when.note or ""):
+        return None
+    year, month, day = when.parts()[:3]
+    return (year, day, month) if day <= 12 and day != month else None
+
+
+def within(day: tuple[int, int, int], dates: DateRange) -> bool:
+    return dates.overlaps((*day, -1), (*day, DAY_END))
+
+
+def hint(count: int, dates: DateRange) -> str:
+    many = "1 day whose day and month could be" if count == 1 else f"{count:,} days whose day and month could be"
+    return (
+        f"{many} either way round would fall in {dates.text} read the other way, not included: "
+        "each one's note says how its order was chosen"
+    )

@@ -1,0 +1,70 @@
+"""A date search names the days it would find with their day and month read the other way round (a
+spreadsheet's '03/02/2018', read in an order the file shows or assumes): before, date:2018-02-03 found
+nothing, unsaid, when '03/02/2018' had been read as 2 March (a user trial). Oracle: a brute-force count."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.either_way import swapped
+from junquito_tui.core.loader import load_with_report
+from junquito_tui.core.search import SearchIndex
+
+_HINT = re.compile(r"(\d+) days? whose day and month could be either way round would fall in (\S+) read the other way")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 12), st.integers(1, 12), st.booleans()), min_size=1, max_size=20),
+    st.data(),
+    st.booleans(),
+)
+def test_oracle_the_days_read_the_other_way_are_counted(
+    rows: list[tuple[int, int, bool]], data: st.DataObject, with_word: bool
+) -> None:
+    # the day asked: one a row would be read as the other way round, mostly (or any day)
+    first, second, _ = data.draw(st.sampled_from(rows))
+    month, day = data.draw(st.sampled_from([(first, second), (second, first), (data.draw(st.integers(1, 12)), 1)]))
+    lines = ["date,event"] + [
+        f"{a:02d}/{b:02d}/2018,{'protest' if word else 'raid'} {n}" for n, (a, b, word) in enumerate(rows)
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "either.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        chronology = Chronology(load_with_report(path).dataset)
+    index = SearchIndex(chronology)
+    asked = f"2018-{month:02d}-{day:02d}"
+    results = index.search(f"date:{asked}" + (" protest" if with_word else ""), typing=False)
+    found = set(results.matched_events)
+    expected = sum(
+        1
+        for event in chronology.events
+        if swapped(event.when) == (2018, month, day)
+        and event.id not in found
+        and (not with_word or event.title.startswith("protest"))
+    )
+    said = [m for hint in results.hints if (m := _HINT.match(hint))]
+    assert (int(said[0].group(1)) if said else 0) == expected
+    if said:
+        assert said[0].group(2) == asked
+
+
+def test_a_day_that_reads_the_same_either_way_or_only_one_way_is_not_counted(tmp_path: Path) -> None:
+    path = tmp_path / "dates.csv"
+    path.write_text("date,event\n03/03/2018,Same either way\n13/02/2018,Only one way\n03/02/2018,Either way\n")
+    index = SearchIndex(Chronology(load_with_report(path).dataset))
+    assert not any(_HINT.match(h) for h in index.search("date:2018-03-03", typing=False).hints)
+    assert not any(_HINT.match(h) for h in index.search("date:2018-02-13", typing=False).hints)
+    found = index.search("date:2018-02-03", typing=False)  # (read day first, as '13/02/2018' shows)
+    assert len(found.matched_events) == 1 and not any(_HINT.match(h) for h in found.hints)
+    hints = index.search("date:2018-03-02", typing=False).hints
+    assert [h for h in hints if _HINT.match(h)] == [
+        "1 day whose day and month could be either way round would fall in 2018-03-02 read the other way, not "
+        "included: each one's note says how its order was chosen"
+    ]
