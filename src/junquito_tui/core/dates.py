@@ -60,6 +60,15 @@ def group_parts(when: When | None) -> tuple[int, ...]:
     return () if when is None else when.parts()[:3]
 
 
+# An importer's note on a time given with no zone, read as UTC: shown as assumed ('06:30 UTC?'), never as
+# the zone the file gives (a newsroom's 06:30 is most likely its own time; a user trial found it shown as UTC)
+ZONE_NOTE = "no time zone is given with the time: read as UTC"
+
+
+def zone_assumed(when: When) -> bool:
+    return when.precision == Precision.MINUTE and not when.zone_label and ZONE_NOTE in (when.note or "")
+
+
 CLOCK_WIDTH = 12  # the longest clock() text: '~04:00 UTC-4', '~04:00 +5:30', 'not ordered'
 
 
@@ -81,7 +90,7 @@ def clock(when: When | None) -> str:
     label = when.zone_label
     if label and len(time) + 1 + len(label) <= CLOCK_WIDTH:
         return f"{time} {label}"
-    zone = compact_offset(when.utc_offset or "+00:00")
+    zone = "UTC?" if zone_assumed(when) else compact_offset(when.utc_offset or "+00:00")
     return f"{time} {zone}" if len(time) + 1 + len(zone) <= CLOCK_WIDTH else f"{time} {zone.removeprefix('UTC')}"
 
 
@@ -111,6 +120,7 @@ def date_words(when: When) -> str:
     around = "around " if when.approximate else ""
     if when.precision == Precision.MINUTE:
         zone = f"{when.zone_label}, UTC{when.utc_offset}" if when.zone_label else f"UTC{when.utc_offset}"
+        zone += ", assumed: the file gives no zone" if zone_assumed(when) else ""
         return f"{around}{parts[3]:02d}:{parts[4]:02d} ({zone}), {day_label(parts[:3])}"
     return f"{around}{day_label(parts[:3])}"
 
@@ -129,7 +139,7 @@ def short_date(when: When | None) -> str:
         return f"{mark}{month} {year_label(parts[0])}"
     day = f"{parts[2]} {month} {year_label(parts[0])}"
     if len(parts) == 5:
-        zone = when.zone_label or compact_offset(when.utc_offset or "+00:00")
+        zone = when.zone_label or ("UTC?" if zone_assumed(when) else compact_offset(when.utc_offset or "+00:00"))
         return f"{mark}{parts[3]:02d}:{parts[4]:02d} {zone} {day}"
     return f"{mark}{day}"
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import NamedTuple
 
+from .dates import zone_assumed
 from .records import Event, day_number, offset_minutes
 
 _DAY = 24 * 60
@@ -33,20 +34,28 @@ def exact_minute(event: Event) -> bool:
     return when is not None and when.precision == "minute" and not when.approximate and not event.stated_order
 
 
+def _placed_by_instant(event: Event) -> bool:
+    """A clock time known exactly in a zone the file gives (one read as UTC, its zone not given, names no
+    instant to compare)."""
+    return exact_minute(event) and not zone_assumed(event.when)  # type: ignore[arg-type]
+
+
 class ListedOrder:
     """The events of a list (``events``, in its order) whose clock times cross: built once, asked per event."""
 
     def __init__(self, events: Sequence[Event]) -> None:
         self._events = events
         # one zone or none: nothing crosses, the list is in the times' order (a set of 100,000 zones: 10 ms)
-        self._one_zone = len({event.when.utc_offset for event in events if event.when is not None}) <= 1
+        self._one_zone = (
+            len({e.when.utc_offset for e in events if e.when is not None and not zone_assumed(e.when)}) <= 1
+        )
 
     @cached_property
     def _by_day(self) -> dict[int, list[Timed]]:
         """The local day -> its timed events (0.13 s at 100,000 events: made only where zones differ)."""
         by_day: dict[int, list[Timed]] = defaultdict(list)
         for position, event in enumerate(self._events):
-            if exact_minute(event):
+            if _placed_by_instant(event):
                 year, month, day, hour, minute = event.when.parts()  # type: ignore[union-attr]
                 number = day_number(year, month, day)
                 instant = number * _DAY + hour * 60 + minute - offset_minutes(event.when.utc_offset)  # type: ignore[union-attr]
@@ -56,7 +65,7 @@ class ListedOrder:
     def crossings(self, event: Event, position: int) -> Crossings:
         """The events that ``event`` (at ``position`` in the list) is listed on the wrong side of, by the
         instants their clock times and zones name."""
-        if self._one_zone or not exact_minute(event):
+        if self._one_zone or not _placed_by_instant(event):
             return Crossings([], [])
         year, month, day = event.when.parts()[:3]  # type: ignore[union-attr]
         number = day_number(year, month, day)

@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..dates import ZONE_NOTE
 from ..model import checked_when
 from ..records import LINE_MAX, ZONE_LABEL_MAX, When
 from ..text import CONTROL, LINE_BREAK, SLUG_PATTERN, has_control
@@ -39,7 +40,6 @@ from .ids import MAX_ID, IdAllocator
 from .sheet_events import cell_text
 from .sheet_layouts import normal
 from .sheets import Sheet
-from .timelinejs_dates import ZONE_NOTE
 from .timelinejs_media import SourceBook
 
 UNNAMED = "as the file states, without naming who claims it"  # a claimed event's claim with no words

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..dates import MONTHS, day_label
+from ..dates import MONTHS, day_label, zone_assumed
 from ..records import TEXT_MAX, Precision, When, parse_partial_date
 from ..text import has_control
 from .notes import Notes
 
 MAX_YEAR = 10**12 - 1  # our dates hold at most 12 year digits
 NO_ZONE = "TimelineJS times carry no time zone: read as UTC (+00:00)"
-ZONE_NOTE = "no time zone is given with the time: read as UTC"  # on each such time, as well as in the warning
 # [0-9], not \d: TimelineJS (JavaScript's parseInt) reads no Arabic-Indic or other digits.
 _WHOLE = re.compile(r"\s*([+-]?)0*([0-9]+)(?:\.0*)?\s*")
 _ISO_SHORT = re.compile(r"\s*([+-]?[0-9]+)(?:-([0-9]{1,2}))?(?:-([0-9]{1,2}))?\s*")
@@ -287,6 +286,8 @@ def display(when: When) -> str:
     parts = when.parts()
     text = day_label(parts[:3])
     if when.precision == Precision.MINUTE:
-        zone = when.zone_label or f"UTC{when.utc_offset}"
+        zone = when.zone_label or (
+            "(no time zone given; read as UTC)" if zone_assumed(when) else f"UTC{when.utc_offset}"
+        )
         text = f"{parts[3]:02d}:{parts[4]:02d} {zone}, {text}"
     return f"around {text}" if when.approximate else text

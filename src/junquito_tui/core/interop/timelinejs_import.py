@@ -15,6 +15,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from ..dates import ZONE_NOTE
 from ..problems import json_kind
 from ..records import TEXT_MAX, UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
 from ..text import CONTROL, FILE_ID_LINE, SLUG_PATTERN, has_control, one_line, slugify
@@ -23,7 +24,7 @@ from .builder import Pending, dump_event, has_clock_time, out_of_order
 from .fields import FieldReader, short
 from .ids import MAX_ID, IdAllocator
 from .notes import Notes
-from .timelinejs_dates import KNOWN_DATE_FIELDS, NO_ZONE, ZONE_NOTE, DateReader, date_token, stated_seconds
+from .timelinejs_dates import KNOWN_DATE_FIELDS, NO_ZONE, DateReader, date_token, stated_seconds
 from .timelinejs_dates import display as display_date
 from .timelinejs_media import Media, SourceBook
 from .timelinejs_order import ORDER_EXTENSION, restore_order
