@@ -106,8 +106,15 @@ def test_by_and_certainty_against_the_claims(data: dict[str, Any], actor: str, c
         ("raid by:nobody", "by:nobody matches no actor"),
         ("tag:raids", "tag:raids: no event has this tag"),
         ("raid kind:person", "kind:person is not one of event, actor, quote, source"),
-        ("raid date:2018-02-30", "date:2018-02-30 is not a date"),
-        ("raid date:2018..2017", "date:2018..2017 is not a date"),
+        # (each was 'is not a date like 2018-01-15...', which did not say what was wrong: a user trial)
+        ("raid date:2018-02-30", "date:2018-02-30: 2018-02-30 is no day or month of the calendar"),
+        ("raid date:2018-13", "date:2018-13: 2018-13 is no day or month of the calendar"),
+        ("raid date:2018..2017", "date:2018..2017 runs backwards: the earlier date comes first (date:2017..2018)"),
+        (
+            "raid date:2018-01-16..2018-01-15",
+            "runs backwards: the earlier date comes first (date:2018-01-15..2018-01-16)",
+        ),
+        ("raid date:soon", "date:soon is not a date like 2018-01-15 or a range like 2017-06..2017-12"),
         ("raid -actor:maduro", "-actor: cannot be excluded"),
         ("raid is:read", "is:read is not one of starred"),
         ("raid is:starred", "is:starred: no notebook open"),

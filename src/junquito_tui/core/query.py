@@ -209,7 +209,7 @@ def _certainty(query: Query, value: str) -> str | None:
 def _date(query: Query, value: str) -> str | None:
     parsed = parse_date_range(value)
     if parsed is None:
-        return f"date:{value} is not a date like 2018-01-15 or a range like 2017-06..2017-12 (or 460BCE)"
+        return _why_not(value)
     query.dates.append(parsed)
     for part in value.split(".."):  # (a year BCE is shown '460 BCE', and TimelineJS writes it -460)
         if (year := _NEGATIVE_YEAR.match(part)) is not None:
@@ -286,6 +286,18 @@ def parse_date_range(text: str) -> DateRange | None:
     if start is not None and end is not None and end < start:
         return None
     return DateRange(start, end, text)
+
+
+def _why_not(value: str) -> str:
+    """What is wrong with a date filter, as precisely as can be said: a range that runs backwards, or a date
+    written as one but not in the calendar ('2018-02-30'), was 'not a date like 2018-01-15' (a user trial)."""
+    low, sep, high = value.partition("..")
+    for part in (low, high) if sep else (low,):
+        if part and _when(part) is None and _DATE.fullmatch(part) is not None:
+            return f"date:{value}: {part} is no day or month of the calendar"
+    if sep and low and high and _when(low) is not None and _when(high) is not None:
+        return f"date:{value} runs backwards: the earlier date comes first (date:{high}..{low})"
+    return f"date:{value} is not a date like 2018-01-15 or a range like 2017-06..2017-12 (or 460BCE)"
 
 
 def _when(part: str) -> When | None:
