@@ -484,3 +484,15 @@ def test_export_from_a_timelinejs_file(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["export", "--format", "markdown", "--data", str(FIXTURES / "times.json")]) == 0
     captured = capsys.readouterr()
     assert "# Times of day" in captured.out and "warning: " in captured.err
+
+
+def test_a_source_whose_title_is_its_address_is_listed_once_as_a_link(tmp_path: Path) -> None:
+    # before (a user trial): '2. https://example.org/gov. <https://example.org/gov>', the address twice
+    from junquito_tui.core.loader import load_with_report
+
+    path = tmp_path / "sourced.csv"
+    path.write_text("date,event,source\n2018-01-15,Raid,https://example.org/gov\n2018-01-16,Vigil,El Nacional\n")
+    text = export_text(Chronology(load_with_report(path).dataset), "markdown")
+    listed = [line for line in text.splitlines() if re.match(r"\d+\. ", line)]
+    assert "2. <https://example.org/gov>" in listed and "3. El Nacional" in listed
+    assert text.count("https://example.org/gov") == 1

@@ -198,7 +198,10 @@ def _source(chronology: Chronology, source_id: str) -> str:
     if source.url:
         url = source.url
         safe = re.fullmatch(r"https?://[^\s<>]+", url)
-        text += f". <{url}>" if safe else f". {escape_inline(url)}"
+        if source.title.strip() != url:
+            text += f". <{url}>" if safe else f". {escape_inline(url)}"
+        elif safe:  # an address alone, its own title: once, as a link ('https://x. <https://x>' had it twice)
+            text = f"<{url}>" + text.removeprefix(escape_inline(source.title))
     if source.note:
         text += f". {escape_inline(source.note)}"
     return text
