@@ -182,6 +182,21 @@ def test_a_days_untimed_events_are_marked_as_in_no_order() -> None:
     assert "one of them" not in slides["raid-begins"]["text"]["text"]
 
 
+def test_a_days_only_untimed_event_is_no_one_of_them(tmp_path: Path) -> None:
+    # before (a user trial): '15 Jan 2018, time not given: this event is one of them', of the one event
+    from junquito_tui.core.loader import load_with_report
+
+    path = tmp_path / "one.csv"
+    path.write_text("date,event
+15/01/2018,Police raid
+2018-01-15T06:30Z,First shots
+")
+    slides = json.loads(export_text(Chronology(load_with_report(path).dataset), "timelinejs"))["events"]
+    text = {s["text"]["headline"]: s["text"]["text"] for s in slides}
+    assert "<em>15 Jan 2018, time not given</em>: listed at its start." in text["Police raid"]
+    assert "one of them" not in text["Police raid"]
+
+
 def test_accounts_stay_together_and_attributed() -> None:
     chronology = bundled()
     markdown = unescape(export_text(chronology, "markdown"))

@@ -140,8 +140,9 @@ def _order_paragraphs(chronology: Chronology, event: Event, untimed: str) -> lis
             out.append(words + (f" (the source: \u201c{_lines(fact.quote)}\u201d)</p>" if fact.quote else "</p>"))
         else:
             out.append(f"<p><em>{_text(READING_NOTE)}.</em> {_text(fact.words)} {anchor}</p>")
-    if untimed and placement(event) is Placement.PERIOD:
-        out.append(f"<p><em>{_text(untimed.rstrip(':'))}</em>: this event is one of them.</p>")
+    if untimed and placement(event) is Placement.PERIOD:  # (alone, it is no one of them: a user trial)
+        tail = "this event is one of them" if "in no particular order" in untimed else "listed at its start"
+        out.append(f"<p><em>{_text(untimed.rstrip(':'))}</em>: {tail}.</p>")
     return out
 
 
