@@ -187,10 +187,7 @@ def test_a_days_only_untimed_event_is_no_one_of_them(tmp_path: Path) -> None:
     from junquito_tui.core.loader import load_with_report
 
     path = tmp_path / "one.csv"
-    path.write_text("date,event
-15/01/2018,Police raid
-2018-01-15T06:30Z,First shots
-")
+    path.write_text("date,event\n15/01/2018,Police raid\n2018-01-15T06:30Z,First shots\n")
     slides = json.loads(export_text(Chronology(load_with_report(path).dataset), "timelinejs"))["events"]
     text = {s["text"]["headline"]: s["text"]["text"] for s in slides}
     assert "<em>15 Jan 2018, time not given</em>: listed at its start." in text["Police raid"]
