@@ -172,7 +172,14 @@ def gap(earlier: tuple[int, ...], later: tuple[int, ...]) -> str:
     # whole months passed, a day past its month's end counting as the end: 31 January to 1 March is
     # one, to 30 April three
     months -= later[2] < min(earlier[2], calendar.monthrange(later[0], later[1])[1])
-    return _plural(months, "month") if months < 24 else _plural(months // 12, "year")
+    if months < 24:
+        return _plural(months, "month")
+    years, rest = divmod(months, 12)  # ('2 years 11 months later': it was '2 years later', nearly 3; a user trial)
+    return (
+        _plural(years, "year")
+        if not rest
+        else f"{_plural(years, 'year').removesuffix(' later')} {_plural(rest, 'month')}"
+    )
 
 
 def _calendar(count: int, unit: str) -> str:
