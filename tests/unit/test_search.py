@@ -102,8 +102,8 @@ def test_parse_fields() -> None:
     [
         ('"unclosed phrase', 'unclosed quote: read "unclosed phrase" as a phrase'),
         ("colour:red", "unknown field 'colour:'"),
-        ("date:2018-02-30", "date:2018-02-30 is not a date"),
-        ("date:2018-12..2018-01", "is not a date"),
+        ("date:2018-02-30", "date:2018-02-30: 2018-02-30 is no day or month of the calendar"),
+        ("date:2018-12..2018-01", "runs backwards: the earlier date comes first (date:2018-01..2018-12)"),
         ("kind:person", "kind:person is not one of event, actor, quote, source"),
         ("actor:", "actor: needs a value"),
         ("-kind:event", "-kind: cannot be excluded"),
