@@ -545,3 +545,22 @@ def test_a_date_among_words_not_read_is_named_not_called_yearless(text: str, hel
 def test_numbers_that_are_no_day_are_not_called_one(text: str) -> None:
     """Found in review: a phone number, a version, a clock time were each said to hold a date."""
     assert read_date(text) == "no year can be read in it"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("before the end of 2018", {"year": 2018}),  # (a review: each was moved a year or a month past its date)
+        ("after early 2018", {"year": 2018}),
+        ("before Easter 2018", {"year": 2018}),
+        ("before mid-January 2018", {"year": 2018, "month": 1}),
+        ("before or on 15 January 2018", {"year": 2018, "month": 1}),
+        ("before and including 2018", {"year": 2018}),
+        ("na 15 de janeiro de 2018", {"year": 2018, "month": 1, "day": 15}),  # Portuguese 'in the', not Dutch 'after'
+        ("before 2018-01-15 04:00", {"year": 2018, "month": 1, "day": 15, "hour": 4, "minute": 0, "second": 0}),
+        ("before 25 October 1917 O.S.", {"year": 1917, "month": 10}),
+    ],
+)
+def test_a_bound_over_more_than_a_plain_date_is_not_moved_past_it(text: str, parts: dict[str, int]) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.approximate and parsed.parts == parts and parsed.note == text

@@ -106,7 +106,7 @@ def _bound_said(words: str, beyond: bool = False) -> str:
 # day next to it, on its side; 'until', 'by', 'since' may include it.
 _STRICT = frozenset(
     {"before", "after", "prior to", "antes", "después", "despues", "avant", "après", "apres", "vor", "nach"}
-    | {"depois", "dopo", "prima", "voor", "vóór", "na"}
+    | {"depois", "dopo", "prima", "voor", "vóór"}  # (not Dutch 'na': Portuguese 'na' is 'in the')
 )
 
 
@@ -519,7 +519,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         return ZEROS
     if _BEFORE_PRESENT.search(original.rstrip("?() ")):
         return f"{original!r} counts years before the present (1950), as radiocarbon dates do: no year is read from it"
-    text, vague, bound, strict = _MINUS.sub("-", original), False, None, False
+    text, vague, bound, strict, vague_words = _MINUS.sub("-", original), False, None, False, 0
     near: str | None = ""  # the words that put the date near another ('around'), where they are all the words
     while (match := _VAGUE.match(text)) and match.end() < len(text):
         word = match.group().strip().lower()
@@ -530,6 +530,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             text = text[1:]  # 'early-2017', 'approximately-1900': a hyphen after a word, no minus sign ('c.-460' is)
         bound = bound or (word if word in _BOUNDS or word.split()[0] in _BOUNDS else None)
         strict = strict or (bound is not None and (word in _STRICT or word.split()[0] in _STRICT))
+        vague_words += word not in ("the", "el")
     text, doubted, footnote = _without_marks(text)
     vague = vague or doubted
     onwards = _ONWARDS.search(text)
@@ -615,7 +616,10 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     # 'before 1900', 'before 1990-1995' may be long before it (not 'since 1945 until 1950', a period's start)
     if bound is not None and (parsed.end is None or not _END_WORD.search(text)):
         side = _BOUNDS.get(bound) or _BOUNDS[bound.split()[0]]
-        beyond = _beyond(parsed, side) if strict else None
+        # only for a date that is all the rest of the text, as written ('before the end of 2018', 'before Easter
+        # 2018', 'before or on 15 January', 'before 2018-01-15 04:00' are not: their dates were moved past them)
+        plain = strict and vague_words == 1 and clock is None and unread is None and not said
+        beyond = _beyond(parsed, side) if plain and _exact(text, era) == parsed else None
         parsed.said.append(_bound_said(bound, beyond is not None))
         if beyond is not None:  # 'before 2018' was 2018 (a search for 2018 found it), now 2017
             unit = "day" if "day" in beyond else "month" if "month" in beyond else "year"
