@@ -49,11 +49,13 @@ _SHORT_YEAR = re.compile(
     r"(?<![\d/.-])(\d{1,2}-)?(?<![^\W\d_])([^\W\d_]{3,})\.?(?P<mark>-|\s?['’]|\s)(\d{2})(?![\d/.:]|\s*,?\s*\d{3})"
     r"(?=\s*(?:$|[-–—/,;)]|(?:to|until|au|bis|al|a|hasta)\s))"  # (an end, or a range: not 'set 39 homes', 'Jan 84 ans')
 )
-# ('1918 or 20': 1918 or 1920, both held; it was 1918 alone, its other year lost)
-_RANGE_IN_TEXT = re.compile(
-    r"(?<![\d:/.-])(\d{3,4})(\s*(?:-|–|—|/)\s*|\s+(?:or|o|ou|oder)\s+)(\d{2}|\d{3,4})(?![\d:/.]|-\d)",
-    re.IGNORECASE,
+_RANGE_IN_TEXT = re.compile(r"(?<![\d:/.-])(\d{3,4})\s*(?:-|–|—|/)\s*(\d{2}|\d{3,4})(?![\d:/.]|-\d)")
+# Either of two years, the second at the cell's end ('1918 or 20', '1918 o 1917'; not '2019 o 25 de abril' nor
+# '1820 o 30 años después'): both held, said; it was the first alone, its other year lost
+_EITHER_YEAR = re.compile(
+    r"(?<![\d:/.-])(\d{3,4})\s+(?:or|o|ou|oder)\s+(\d{2}|\d{3,4})(?=\s*(?:$|[,;)\]]|\())", re.IGNORECASE
 )
+EITHER_NOTE = "names two years: read as the years from the first to the second, which hold both"
 
 # A range of months: 'January-March 1950', 'March–May 2020', 'from May 1968 to June 1969', 'de enero a marzo
 # de 1950'. The words are checked against the month names after the match.
@@ -281,13 +283,17 @@ def year_in_text(text: str, era: int, written: str | None = None) -> Parsed | st
     found = {int(y): m.start() for m in _YEAR_IN_TEXT.finditer(text) for y in m.groups() if y}
     found.update({int(m.group(1)): m.start(1) for m in _YEAR_AFTER_DECADE.finditer(text)})
     for match in _RANGE_IN_TEXT.finditer(text):  # 'Long March 1934-35', '1990-2000 approx': both years
-        head, tail = match.group(1), match.group(3)
-        end = _range_end(head, tail)
+        head = match.group(1)
+        end = _range_end(head, match.group(2))
         # ('1850/51': the head is no year of _YEAR_IN_TEXT's, followed by '/'); a full year written after a
-        # later one ('1200-950') is a year too, so the period holds both; so is either of two ('1918 or 17')
-        if end > int(head) or len(tail) >= 3 or match.group(2).strip().isalpha():
+        # later one ('1200-950') is a year too, so the period holds both
+        if end > int(head) or len(match.group(2)) >= 3:
             found.setdefault(int(head), match.start(1))
-            found.setdefault(end, match.start(3))
+            found.setdefault(end, match.start(2))
+    either = [(int(m.group(1)), _either_of(m.group(1), m.group(2)), m) for m in _EITHER_YEAR.finditer(text)]
+    for head_year, other, match in either:  # ('1918 or 17': 1917 and 1918; '1999 or 01': 1999 and 2001)
+        found.setdefault(head_year, match.start(1))
+        found.setdefault(other, match.start(2))
     for match in _YEAR_AFTER_A_WORD.finditer(text):  # after a month ('October 1963: 47 dead', 'janeiro de 2022/12')
         if match.group().split()[0].rstrip(".").lower() in MONTH_NAMES:
             found.setdefault(int(match.group(1)), match.start(1))
@@ -343,7 +349,18 @@ def year_in_text(text: str, era: int, written: str | None = None) -> Parsed | st
         narrow, wide = _years(*_signed(low, high, sign)), _years(*_signed(low, widest, sign))
         note = f"could mean {narrow} or {wide}: read as {wide}, which covers both"
     first, last = _signed(low, widest, sign)
+    if note is None and len(years) == 2 and either and not decades:
+        note = EITHER_NOTE
     return Parsed({"year": first}, approximate=True, note=note, end={"year": last})
+
+
+def _either_of(head: str, tail: str) -> int:
+    """The other year of 'HEAD or TAIL': written whole, or its last two digits in the century nearest the
+    first ('1918 or 17': 1917; '1999 or 01': 2001, not 1901)."""
+    if len(tail) >= 3:
+        return int(tail)
+    century = int(head) // 100 * 100 + int(tail)
+    return min((century - 100, century, century + 100), key=lambda year: abs(year - int(head)))
 
 
 _JOINED = re.compile(r"\s*(?:-|–|—|/|to|and|until|till|or)\s*\d{3,4}(?!\d)", re.IGNORECASE)
