@@ -52,7 +52,7 @@ def test_oracle_a_julian_day_is_its_gregorian_day(julian: tuple[int, int, int], 
     assert isinstance(parsed, Parsed) and SAID in parsed.said
     assert parsed.parts == oracle(year, month, day)
     assert f"{day} {MONTHS[month - 1]} {year}" in (parsed.note or "")
-    lady_day = year <= 1752 and (month, day) < (3, 25) and day <= julian_days(year + 1, month)
+    lady_day = year <= 1750 and (month, day) < (3, 25) and day <= julian_days(year + 1, month)
     if lady_day:  # England counted such a day's year from 25 March: it may be the next year's
         assert parsed.approximate and parsed.end == oracle(year + 1, month, day)
     else:
@@ -91,3 +91,17 @@ def test_a_sheet_of_old_and_new_style_days() -> None:
     text = "\n".join(loaded.warnings)
     assert "no day of the Julian calendar" in text and "line 6" in text
     assert "Julian calendar (Old Style)" in text
+
+
+def test_a_leap_day_only_the_next_year_has_is_that_years_and_the_order_a_day_shows_is_kept(tmp_path: Path) -> None:
+    # (a review) '29 February 1711 O.S.' skipped its row: counted from 25 March, it is 1712's, a leap year;
+    # '25/10/1917 O.S.' showed the file's day/month order, which was lost ('03/04/1917' then read as 4 March)
+    leap = read_date("29 February 1711 O.S.")
+    assert isinstance(leap, Parsed) and not leap.approximate and leap.parts == oracle(1712, 2, 29)
+    single = read_date("10 February 1751 O.S.")  # (1751 began on 25 March: no other reading)
+    assert isinstance(single, Parsed) and single.end is None and single.parts == oracle(1751, 2, 10)
+    path = tmp_path / "order.csv"
+    path.write_text("date,event\n25/10/1917 O.S.,Revolution\n03/04/1917,Lenin arrives\n", encoding="utf-8")
+    found = {e.title: e.when for e in load_with_report(path).dataset.events}
+    arrives = found["Lenin arrives"]
+    assert arrives is not None and arrives.date == "1917-04-03"

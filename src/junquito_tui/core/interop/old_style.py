@@ -28,7 +28,7 @@ _WORDS = (
     "gregorian", "calendar",
 )  # fmt: skip
 _LAST_JULIAN_YEAR = 1923  # (Greece's last: 'OS' alone after a later date is no calendar's mark)
-_YEAR_FROM_LADY_DAY = 1752  # England's last year counted from 25 March (Lady Day)
+_YEAR_FROM_LADY_DAY = 1750  # England's last year counted from 25 March (Lady Day); 1751 began then
 SAID = "a date of the Julian calendar (Old Style) is read as its Gregorian day: its note gives the date as written"
 
 
@@ -47,26 +47,36 @@ def read(text: str, read_words: Callable[[str], Parsed | str]) -> Parsed | str |
         written.note = f"'{text}': read as the Gregorian calendar's date, as every date is"
         return written
     year, month = written.parts["year"], written.parts["month"]
-    if not 1 <= month <= 12 or year < 1 or (mark.group("bare") and year > _LAST_JULIAN_YEAR):  # ('OS' alone)
+    if not 1 <= month <= 12 or year < 100 or (mark.group("bare") and year > _LAST_JULIAN_YEAR):  # ('OS' alone)
         return None
     day = written.parts.get("day")
+    lady_day = year <= _YEAR_FROM_LADY_DAY and (month, day or 1) < (3, 25)  # perhaps counted from 25 March
     if day is not None and not 1 <= day <= _julian_days(year, month):
+        if lady_day and 1 <= day <= _julian_days(year + 1, month):  # '29 February 1711': only 1712 has it
+            first = _gregorian(year + 1, month, day)
+            note = f"'{text}': the Julian calendar's, {shown(first, first)} in the Gregorian (its year from 25 March)"
+            return _kept(written, Parsed(_day(first), note=note, said=[SAID]))
         from ..dates import MONTHS
 
         return f"no day of the Julian calendar: {MONTHS[month - 1]} {year} has {_julian_days(year, month)} days"
     first = _gregorian(year, month, day or 1)
     last = first if day is not None else _gregorian(year, month, _julian_days(year, month))
-    leap_day = day is not None and day > _julian_days(year + 1, month)  # (29 February: in its own year alone)
-    if year <= _YEAR_FROM_LADY_DAY and (month, day or 31) < (3, 25) and not leap_day:  # counted from 25 March?
+    if lady_day and (day is None or day <= _julian_days(year + 1, month)):
         last = _gregorian(year + 1, month, day or _julian_days(year + 1, month))
         note = (
             f"'{text}': the Julian calendar's, {shown(first, last)} in the Gregorian (its year may count from 25 March)"
         )
-        return Parsed(_day(first), approximate=True, end=_day(last), note=note, said=[SAID])
+        return _kept(written, Parsed(_day(first), approximate=True, end=_day(last), note=note, said=[SAID]))
     note = f"'{text}': the Julian calendar's, {shown(first, last)} in the Gregorian"
     if day is None:  # a month: some day of it, as a month is
-        return Parsed(_day(first), approximate=True, end=_day(last), note=note, said=[SAID])
-    return Parsed(_day(first), approximate=written.approximate, note=note, said=[SAID])  # ('c. 25 October')
+        return _kept(written, Parsed(_day(first), approximate=True, end=_day(last), note=note, said=[SAID]))
+    return _kept(written, Parsed(_day(first), approximate=written.approximate, note=note, said=[SAID]))
+
+
+def _kept(written: Parsed, converted: Parsed) -> Parsed:
+    """The converted date with what the written one shows of the file's day/month order ('25/10/1917 O.S.')."""
+    converted.order = written.order
+    return converted
 
 
 def _julian_days(year: int, month: int) -> int:
