@@ -486,4 +486,6 @@ def test_a_year_column_that_disagrees_with_the_date_is_said() -> None:
     assert said == [
         "the 'Year' and 'Date' columns give different years: the date is read from 'Date' (line 2, line 5, line 7)"
     ]
-    assert len(loaded.dataset.events) == 6  # (each row read, its date the date column's)
+    assert (
+        len(loaded.dataset.events) == 8
+    )  # (each row read, its date the date column's; the last two: the year it writes)

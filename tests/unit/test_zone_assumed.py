@@ -28,3 +28,11 @@ def test_a_time_without_its_zone_is_shown_as_read_as_utc(tmp_path: Path) -> None
 def test_a_zone_name_the_file_gives_is_shown_as_given() -> None:
     named = When(date="2018-01-15T06:30", precision=Precision.MINUTE, utc_offset="-04:00", zone_label="VST")
     assert (clock(named), short_date(named)) == ("06:30 VST", "06:30 VST 15 Jan 2018")
+
+
+def test_a_note_in_a_files_own_words_is_no_reading_as_utc() -> None:
+    # (a review) a JSON time at +05:00 whose note held the words showed as '06:30 UTC?', its zone the file's
+    from junquito_tui.core.dates import ZONE_NOTE
+
+    given = When(date="2018-01-15T06:30", precision=Precision.MINUTE, utc_offset="+05:00", note=f"as {ZONE_NOTE}")
+    assert (clock(given), short_date(given)) == ("06:30 UTC+5", "06:30 UTC+5 15 Jan 2018")

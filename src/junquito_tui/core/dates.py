@@ -66,7 +66,12 @@ ZONE_NOTE = "no time zone is given with the time: read as UTC"
 
 
 def zone_assumed(when: When) -> bool:
-    return when.precision == Precision.MINUTE and not when.zone_label and ZONE_NOTE in (when.note or "")
+    return (
+        when.precision == Precision.MINUTE
+        and when.utc_offset == "+00:00"  # (a note alone, in a file's own words, is no reading as UTC)
+        and not when.zone_label
+        and ZONE_NOTE in (when.note or "")
+    )
 
 
 CLOCK_WIDTH = 12  # the longest clock() text: '~04:00 UTC-4', '~04:00 +5:30', 'not ordered'

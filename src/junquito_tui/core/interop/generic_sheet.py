@@ -106,7 +106,7 @@ def _draft(
         if not cell_text(cell("date")):
             events.notes.add(where, f"no date in {date_names[0]!r}; row skipped")
         return None
-    if cell_text(cell("date")) and not _year_agrees(start, cell_text(cell(_YEAR_BESIDE))):  # (as ACLED's is said)
+    if (date := cell_text(cell("date"))) and not _year_agrees(start, cell_text(cell(_YEAR_BESIDE)), date):
         events.notes.group(
             f"the {date_names[-1]!r} and {date_names[0]!r} columns give different years: "
             f"the date is read from {date_names[0]!r}",
@@ -212,11 +212,11 @@ def _year_beside(sheet: Sheet, chosen: dict[str, int], extras: Extras) -> int | 
     return next((p for p in extras.positions if p < len(names) and normal(names[p]) in YEAR_NAMES), None)
 
 
-def _year_agrees(start: Parsed, year: str) -> bool:
-    """Whether a year cell beside the date ('2017' by '16/01/2018': no) holds one of the date's years; a cell
-    that is no whole year says nothing."""
-    if (whole := _WHOLE_YEAR.fullmatch(year)) is None:
-        return True
+def _year_agrees(start: Parsed, year: str, written: str) -> bool:
+    """Whether a year cell beside the date ('2017' by '16/01/2018': no) is the year the date cell writes or
+    holds one of the date's years (as ACLED's year column is said); a cell that is no whole year says nothing."""
+    if (whole := _WHOLE_YEAR.fullmatch(year)) is None or re.search(rf"(?<!\d){whole.group(1)}(?!\d)", written):
+        return True  # (the year the date cell writes: 'before 2018', '25 December 1700 O.S.' read as other years)
     last = start.end.get("year", start.parts["year"]) if start.end else start.parts["year"]
     return start.parts["year"] <= int(whole.group(1)) <= last
 
