@@ -5,7 +5,7 @@ read the other way: '03/02/2018' read as 2 March was not found by date:2018-02-0
 from __future__ import annotations
 
 from .query import DateRange
-from .records import DAY_END, Precision, When
+from .records import Precision, When
 
 # The note the spreadsheet reader gives such a day (``sheet_when.SheetDates.note``)
 EITHER_WAY = "could be day/month or month/day"
@@ -14,14 +14,26 @@ EITHER_WAY = "could be day/month or month/day"
 def swapped(when: When | None) -> tuple[int, int, int] | None:
     """The day read the other way round, for a day whose note says it could be either; None for any other
     (or one that reads the same, or cannot be read the other way: '13/02')."""
-    if when is None or when.precision != Precision.DAY or EITHER_WAY not in (when.note or ""):
-        return None
+    if when is None or when.precision not in _DAYS or EITHER_WAY not in (when.note or ""):
+        return None  # (a day, or a time of one: '05/02/2018 10:00')
     year, month, day = when.parts()[:3]
     return (year, day, month) if day <= 12 and day != month else None
 
 
-def within(day: tuple[int, int, int], dates: DateRange) -> bool:
-    return dates.overlaps((*day, -1), (*day, DAY_END))
+_DAYS = (Precision.DAY, Precision.MINUTE)
+
+
+def day_number(day: tuple[int, int, int]) -> int:
+    """A day as one number in the order of days (BCE years too): for a sorted list searched by bisection."""
+    year, month, date = day
+    return year * 10_000 + month * 100 + date
+
+
+def bounds(dates: DateRange) -> tuple[int | None, int | None]:
+    """The first and last day numbers a day must lie between to overlap the range (None: open)."""
+    first = day_number(dates.start[:3]) if dates.start is not None else None  # (month, day 0: from its start)
+    last = day_number(dates.end[:3]) if dates.end is not None else None  # (13, 32: to its end)
+    return first, last
 
 
 def hint(count: int, dates: DateRange) -> str:

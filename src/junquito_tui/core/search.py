@@ -159,7 +159,7 @@ class SearchIndex:
         self._numbers: dict[tuple[str, str], int] | None = None
         self._by_id: dict[str, list[int]] | None = None  # ``id_bits``
         self._approximate: dict[Precision, int] | None = None  # ``_approximate_days``
-        self._swapped: dict[int, tuple[int, int, int]] | None = None  # ``_read_other_way``
+        self._swapped: tuple[list[int], list[int]] | None = None  # ``_read_other_way``
         self._by_length: dict[int, list[str]] | None = None
 
     # -- posting lists as bitsets -------------------------------------------
@@ -329,10 +329,19 @@ class SearchIndex:
     def _read_other_way(self, query: Query, matched: int, annotations: Annotations | None) -> int:
         """How many documents the query would find with their day and month read the other way round
         (``either_way``), which it does not find as read."""
-        if self._swapped is None:  # (built when first asked: document number -> its day read the other way)
-            self._swapped = {n: day for n, doc in enumerate(self.docs) if (day := either_way.swapped(doc.when))}
-        dates = query.dates[0]
-        other = to_bits([n for n, day in self._swapped.items() if either_way.within(day, dates)], len(self.docs))
+        if self._swapped is None:  # (built when first asked: each day read the other way, its document; sorted)
+            found = [
+                (either_way.day_number(day), n)
+                for n, doc in enumerate(self.docs)
+                if (day := either_way.swapped(doc.when))
+            ]
+            found.sort()
+            self._swapped = ([day for day, _ in found], [n for _, n in found])
+        days, numbers = self._swapped
+        first, last = either_way.bounds(query.dates[0])
+        start = 0 if first is None else bisect_left(days, first)
+        end = len(days) if last is None else bisect_right(days, last)
+        other = to_bits(numbers[start:end], len(self.docs))
         if not other & ~matched:
             return 0
         scratch = Results(query_text="", query=query, _index=self)
