@@ -52,9 +52,14 @@ def test_the_user_trials_two_reverols(tmp_path: Path) -> None:
     results = index.search("actor:reverol actor:maduro", typing=False)
     assert results.matched_events == []
     assert results.hints == [
-        "actor:reverol takes the actor with this id; 1 other actor's name has these words, not included: "
+        "actor:reverol takes the actor with this id; 1 other actor's name, alias or id has these words, not included: "
         "Néstor Reverol (actor:nestor-reverol)"
     ]
     assert index.search("actor:nestor-reverol actor:maduro", typing=False).matched_events == [
         "maduro-speaks-2018-01-16"
     ]
+
+
+def test_an_id_named_twice_gives_its_hint_once(bundled: SearchIndex) -> None:
+    hints = bundled.search("actor:cicpc actor:cicpc", typing=False).hints
+    assert len([hint for hint in hints if hint.startswith("actor:cicpc takes the actor")]) == 1

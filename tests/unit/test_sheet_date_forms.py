@@ -276,3 +276,12 @@ def test_a_day_then_its_time_keeps_the_day_whatever_the_time_s_form(
         assert (parsed.parts.get("hour"), parsed.parts.get("minute")) == (hour, 30), written
     else:  # (an hour alone is not read as a minute's time: the day, the time in the note, said)
         assert "hour" not in parsed.parts and parsed.note and written.split()[-1] in parsed.note, written
+
+
+@pytest.mark.parametrize(
+    "text", ["15/01/2018 10.000 personas", "15 January 2018 4.5 magnitude", "15/01/2018 2-3 killed"]
+)
+def test_numbers_after_a_day_that_are_no_hour_are_not_called_a_time(text: str) -> None:
+    # (a review) each was the day, exact, 'the time after the day is not read', of a count or a magnitude
+    parsed = read_date(text)
+    assert not (isinstance(parsed, Parsed) and parsed.note and "time after the day" in parsed.note)

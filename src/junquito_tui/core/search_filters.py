@@ -38,8 +38,8 @@ def apply_filters(
         ids = index.actors_matching(wanted)
         if ids:
             matched &= _any(index.bits(f"\0{field}:{actor}") for actor in ids)
-            if others := index.actors_named(wanted) - ids:  # an exact id: never a silent narrowing
-                results.hints.append(_others_named(index, field, wanted, others))
+            if (others := index.actors_named(wanted) - ids) and (hint := _others_named(index, field, wanted, others)):
+                results.hints += [] if hint in results.hints else [hint]  # an exact id: never a silent narrowing
         else:
             results.unresolved.append(f"{field}:{wanted} matches no actor")
     for wanted in query.ids:
@@ -70,13 +70,17 @@ def _notebook(index: SearchIndex, query: Query, results: Results, annotations: A
 
 
 def _others_named(index: SearchIndex, field: str, wanted: str, others: set[str]) -> str:
-    """'actor:reverol takes the actor with this id; 1 other actor's name has these words, not included:
+    """'actor:reverol takes the actor with this id; 1 other actor's name, alias or id has these words, not included:
     Néstor Reverol (actor:nestor-reverol)': the filter took the id, where the words would take more."""
     actors = index.chronology.actors
     named = sorted(others, key=lambda actor: actors[actor].name.casefold())
     shown = ", ".join(f"{actors[actor].name} ({field}:{actor})" for actor in named[:3])
     more = f" and {len(named) - 3:,} more" if len(named) > 3 else ""
-    many = "1 other actor's name has" if len(named) == 1 else f"{len(named):,} other actors' names have"
+    many = (
+        "1 other actor's name, alias or id has"
+        if len(named) == 1
+        else f"{len(named):,} other actors' names, aliases or ids have"
+    )
     return f"{field}:{wanted} takes the actor with this id; {many} these words, not included: {shown}{more}"
 
 

@@ -190,10 +190,15 @@ _BASIC = re.compile(
 )
 # An ISO day, then what starts as a time but cannot be read as one ('2018-01-15 4pm', '16h30',
 # 'T10:00:00 -0800 (PST)', '+02:00[Europe/Madrid]'): the day is read, the rest said, not the year alone.
-_DAY_THEN_TIME = re.compile(  # ('15/01/2018 4am', '15/01/2018, 16h': the row was skipped, its day and all)
-    r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4})"
-    r"(?:T|\s+|\s*,\s*)"
-    r"(?=\d{1,2}(?:[:h.]\d|\s*[ap]\.?m|h\b|Z|[+-]))(?!.*\d{4}-\d{2})",
+_DAY_THEN_TIME = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})(?:T|\s+|\s*,\s*)(?=\d{1,2}(?:[:h.]\d|\s*[ap]\.?m|h\b|Z|[+-]))(?!.*\d{4}-\d{2})",
+    re.IGNORECASE,
+)
+# Any other day, then an hour and nothing else ('15/01/2018 4am', '15/01/2018, 16h', '15 January 2018 4 pm': each
+# row was skipped, its day and all; not '15/01/2018 10.000 personas' nor '15 January 2018 4.5 magnitude')
+_OTHER_DAY_THEN_HOUR = re.compile(
+    r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4})"
+    r"(?:\s+|\s*,\s*)\d{1,2}(?:[:h]\d{2})?\s*(?:[ap]\.?\s?m\.?|h(?:rs?)?\.?)\s*$",
     re.IGNORECASE,
 )
 # A day written in numbers, then words and no digit ('15/01/2018 madrugada', '2018-01-15 (aprox.)')
@@ -593,7 +598,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
                 return ranged
             parsed = ranged
         parsed = parsed or vague_form(text, era)
-    if parsed is None and not era and (day := _DAY_THEN_TIME.match(text)) is not None:
+    if parsed is None and not era and (day := _DAY_THEN_TIME.match(text) or _OTHER_DAY_THEN_HOUR.match(text)):
         parsed = _exact(day.group(1), era)
         if isinstance(parsed, Parsed):
             parsed.note = _joined(parsed.note, f"the file gives {original!r}: the time after the day is not read")
