@@ -3,7 +3,7 @@ read as their Gregorian days, the calendar of every other date. They were the mo
 October 1917 for 25 October 1917 O.S., which is 7 November 1917, and March 1712 for 28 March 1712 O.S.,
 which is 8 April.
 
-Where England counted the year from 25 March (until 1752), '10 February 1711 O.S.' may be 1711 or 1712
+Where England counted the year from 25 March (to 1750), '10 February 1711 O.S.' may be 1711 or 1712
 in today's count: the date holds both, said. A day and month in digits alone ('5/3/1712 O.S.'), or a
 date the reader finds anything more in, is left to it.
 """
