@@ -112,21 +112,14 @@ _STRICT = frozenset(
 
 def _beyond(parsed: Parsed, side: str) -> Parts | None:
     """The year, month or day next to the date on the side of its bound ('before 2018': 2017; 'after 31
-    December 2017': 1 January 2018); None for a time, a period, a date waiting for the file's order, or a
-    day outside the calendar's years."""
+    December 2017': 1 January 2018), as 'the year before' is counted (``offset_days.shifted``); None for a
+    time, a period, a date waiting for the file's order, or one the calendar cannot count from."""
     parts, step = parsed.parts, -1 if side == "before" else 1
     if parsed.end is not None or parsed.pair is not None or "hour" in parts or parsed.offset is not None:
         return None
-    if "day" in parts:
-        try:
-            moved = date(parts["year"], parts["month"], parts["day"]) + timedelta(days=step)
-        except (ValueError, OverflowError):
-            return None
-        return {"year": moved.year, "month": moved.month, "day": moved.day}
-    if "month" in parts:
-        months = parts["year"] * 12 + parts["month"] - 1 + step
-        return {"year": months // 12, "month": months % 12 + 1} if months // 12 else None
-    return {"year": parts["year"] + step} if parts["year"] + step else None
+    unit = "day" if "day" in parts else "month" if "month" in parts else "year"
+    moved = shifted(parts, step, step, unit)
+    return moved[0] if moved is not None else None
 
 
 # A time of day written before its date ('10:30 15/01/2018', '12:00 AM 1/15/2018'), read as if after it
