@@ -23,7 +23,7 @@ def swapped(when: When | None) -> tuple[int, int, int] | None:
 _DAYS = (Precision.DAY, Precision.MINUTE)
 
 
-def day_number(day: tuple[int, int, int]) -> int:
+def day_key(day: tuple[int, int, int]) -> int:
     """A day as one number in the order of days (BCE years too): for a sorted list searched by bisection."""
     year, month, date = day
     return year * 10_000 + month * 100 + date
@@ -31,8 +31,8 @@ def day_number(day: tuple[int, int, int]) -> int:
 
 def bounds(dates: DateRange) -> tuple[int | None, int | None]:
     """The first and last day numbers a day must lie between to overlap the range (None: open)."""
-    first = day_number(dates.start[:3]) if dates.start is not None else None  # (month, day 0: from its start)
-    last = day_number(dates.end[:3]) if dates.end is not None else None  # (13, 32: to its end)
+    first = day_key(dates.start[:3]) if dates.start is not None else None  # (month, day 0: from its start)
+    last = day_key(dates.end[:3]) if dates.end is not None else None  # (13, 32: to its end)
     return first, last
 
 

@@ -331,9 +331,7 @@ class SearchIndex:
         (``either_way``), which it does not find as read."""
         if self._swapped is None:  # (built when first asked: each day read the other way, its document; sorted)
             found = [
-                (either_way.day_number(day), n)
-                for n, doc in enumerate(self.docs)
-                if (day := either_way.swapped(doc.when))
+                (either_way.day_key(day), n) for n, doc in enumerate(self.docs) if (day := either_way.swapped(doc.when))
             ]
             found.sort()
             self._swapped = ([day for day, _ in found], [n for _, n in found])
