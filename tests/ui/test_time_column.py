@@ -91,3 +91,21 @@ def test_a_period_shows_its_end_after_its_title(tmp_path: Any) -> None:
     assert lines["Winter unrest"] == "~Dec         Winter unrest  → ~Mar 2019"
     assert lines["Manhunt"].endswith("Manhunt  → Jan 2018")
     assert lines["Arrest"].endswith("Arrest")
+
+
+def test_a_day_in_an_assumed_order_says_its_other_reading_before_its_title(tmp_path: Any) -> None:
+    # before (a user trial): '03/02/2018', read as 2 March by assumption, showed as an exact day
+    from pathlib import Path
+
+    from junquito_tui.core.loader import load_with_report
+    from junquito_tui.ui.widgets.timeline import Timeline
+
+    path = Path(tmp_path) / "either.csv"
+    path.write_text("date,event\n03/02/2018,Protest\n04/02/2018 10:00,Timed\n5 January 2018 - 03/02/2018,Campaign\n")
+    chronology = Chronology(load_with_report(path).dataset)
+    timeline = Timeline(chronology.events)
+    timeline.get_component_rich_style = lambda *names, partial=False: Style()  # type: ignore[method-assign]
+    lines = {e.title: timeline._event_line(p).plain.strip() for p, e in enumerate(chronology.events)}
+    assert lines["Protest"] == "(or 3 Feb?) Protest"
+    assert lines["Timed"] == "10:00 UTC?   (or 4 Feb?) Timed"
+    assert lines["Campaign"] == "Campaign  → 2 Mar 2018 (or 3 Feb?)"

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import TypeVar
 
+from .either_way import assumed_end_other, assumed_other
 from .records import Event, Precision, When, day_number
 
 T = TypeVar("T")
@@ -143,16 +144,34 @@ def short_date(when: When | None) -> str:
     if len(parts) == 2:
         return f"{mark}{month} {year_label(parts[0])}"
     day = f"{parts[2]} {month} {year_label(parts[0])}"
+    if other := other_reading(when):
+        day += f" {other}"
     if len(parts) == 5:
         zone = when.zone_label or ("UTC?" if zone_assumed(when) else compact_offset(when.utc_offset or "+00:00"))
         return f"{mark}{parts[3]:02d}:{parts[4]:02d} {zone} {day}"
     return f"{mark}{day}"
 
 
+def other_reading(when: When | None) -> str:
+    """'(or 3 Feb?)' for a day shown in an order of day and month the file does not show (``either_way``):
+    the other day it could be; '' for any other date."""
+    return _or(assumed_other(when))
+
+
+def end_date(when: When | None, end: When) -> str:
+    """``short_date`` of a period's end, with its other reading where its order is assumed (``other_reading``)."""
+    other = _or(assumed_end_other(when, end))
+    return f"{short_date(end)} {other}" if other else short_date(end)
+
+
+def _or(day: tuple[int, int, int] | None) -> str:
+    return f"(or {day[2]} {MONTHS[day[1] - 1][:3]}?)" if day is not None else ""
+
+
 def period_date(when: When | None, end: When | None) -> str:
     """``short_date``, and the end of a period after it ('Nov 2017 – Feb 2018'): a result that
     matched a day inside a period says it is the period, not that day."""
-    return f"{short_date(when)} – {short_date(end)}" if when is not None and end is not None else short_date(when)
+    return f"{short_date(when)} – {end_date(when, end)}" if when is not None and end is not None else short_date(when)
 
 
 def gap(earlier: tuple[int, ...], later: tuple[int, ...]) -> str:

@@ -14,13 +14,44 @@ EITHER_WAY = "could be day/month or month/day"
 def swapped(when: When | None) -> tuple[int, int, int] | None:
     """The day read the other way round, for a day whose note says it could be either; None for any other
     (or one that reads the same, or cannot be read the other way: '13/02')."""
-    if when is None or when.precision not in _DAYS or EITHER_WAY not in (when.note or ""):
+    own = _note(when).replace(f"its end {EITHER_WAY}", "")  # (a day whose end alone could be either is not one)
+    if when is None or when.precision not in _DAYS or EITHER_WAY not in own:
         return None  # (a day, or a time of one: '05/02/2018 10:00')
     year, month, day = when.parts()[:3]
     return (year, day, month) if day <= 12 and day != month else None
 
 
 _DAYS = (Precision.DAY, Precision.MINUTE)
+
+# How a note says the order was chosen where none of the file's dates shows it (``sheet_when``): then the
+# day shown is an inference, marked wherever the date is ('2 Mar 2018 (or 3 Feb?)'). An order the file's
+# other dates show, or one given with --columns order=, is not marked: the note still says how.
+ASSUMED = "assumed: no date the file writes as text shows it"
+MET_FIRST = "the order met first: the file's other dates show both orders as often"
+MOST = "as most of the file's dates that show an order show it"
+
+
+def assumed_other(when: When | None) -> tuple[int, int, int] | None:
+    """The other reading of a day whose order of day and month is an assumption (``swapped``), or None."""
+    day = swapped(when)
+    return day if day is not None and _assumed(when) else None
+
+
+def assumed_end_other(when: When | None, end: When | None) -> tuple[int, int, int] | None:
+    """The same for a period's end, read in the order of its cell, which the start's note speaks for
+    ('5 January 2018 - 03/02/2018': 'its end could be day/month or month/day: ... assumed')."""
+    if end is None or end.precision not in _DAYS or not _assumed(when) or EITHER_WAY not in _note(when):
+        return None
+    year, month, day = end.parts()[:3]
+    return (year, day, month) if day <= 12 and day != month else None
+
+
+def _assumed(when: When | None) -> bool:
+    return any(how in _note(when) for how in (ASSUMED, MET_FIRST, MOST))
+
+
+def _note(when: When | None) -> str:
+    return (when.note or "") if when is not None else ""
 
 
 def day_key(day: tuple[int, int, int]) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ..either_way import ASSUMED, MET_FIRST, MOST
 from ..records import When
 from .notes import Notes
 from .sheet_date_values import Parsed, Parts, ordered, time_order
@@ -189,14 +190,12 @@ class SheetDates:
         if self.order.fixed is not None:
             return f"as --columns order={self.order.fixed} says"
         if not seen:
-            return (
-                self.order.why_default if self.order.formatted else "assumed: no date the file writes as text shows it"
-            )
+            return self.order.why_default if self.order.formatted else ASSUMED
         if len(seen) == 1:
             return "shown by other dates in the file"
         if len({count for count, _, _ in seen.values()}) == 1:
-            return "the order met first: the file's other dates show both orders as often"
-        return "as most of the file's dates that show an order show it"
+            return MET_FIRST
+        return MOST
 
     def end_of(self, parsed: Parsed, where: str) -> When | None:
         """The end a decade, century, range of years or two dates imply (approximate where the doubt is the

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..dates import MONTHS, day_label, zone_assumed
+from ..either_way import assumed_other
 from ..records import TEXT_MAX, Precision, When, parse_partial_date
 from ..text import has_control
 from .notes import Notes
@@ -281,8 +282,9 @@ def to_timelinejs(when: When) -> dict[str, str]:
     return out
 
 
-def display(when: When) -> str:
-    """What TimelineJS should show for a date it cannot say itself: 'around 04:00 VST, Monday 15 January 2018'."""
+def display(when: When, other: tuple[int, int, int] | None = None) -> str:
+    """What TimelineJS should show for a date it cannot say itself: 'around 04:00 VST, Monday 15 January 2018';
+    with the other day it could be where its order of day and month is assumed (``other``, else its own note's)."""
     parts = when.parts()
     text = day_label(parts[:3])
     if when.precision == Precision.MINUTE:
@@ -290,4 +292,6 @@ def display(when: When) -> str:
             "(no time zone given; read as UTC)" if zone_assumed(when) else f"UTC{when.utc_offset}"
         )
         text = f"{parts[3]:02d}:{parts[4]:02d} {zone}, {text}"
+    if (other := other or assumed_other(when)) is not None:
+        text += f" (or {day_label(other)}: the order of day and month is assumed)"
     return f"around {text}" if when.approximate else text

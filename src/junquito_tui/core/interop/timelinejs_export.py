@@ -21,6 +21,7 @@ from html import escape
 from typing import Any
 
 from ..chronology import Chronology
+from ..either_way import assumed_end_other, assumed_other
 from ..placement import READING_NOTE, Placement, order_facts, placement
 from ..provenance import NO_SPEAKER, event_accounts, known_through
 from ..records import Certainty, Event, Precision, When
@@ -78,14 +79,17 @@ def _slide(chronology: Chronology, event: Event, place: Event | None, untimed: s
         extension = {"undated": True}
     else:
         slide["start_date"] = to_timelinejs(when)
-        if when.approximate or when.precision == Precision.MINUTE:
+        shown = when.approximate or when.precision == Precision.MINUTE or assumed_other(when) is not None
+        if shown:
             slide["start_date"]["display_date"] = _text(display(when))
-        extension = _date_extension(when, "")
+        extension = _date_extension(when, "", shown)
         if end is not None:
             slide["end_date"] = to_timelinejs(end)
-            if end.approximate or end.precision == Precision.MINUTE:
-                slide["end_date"]["display_date"] = _text(display(end))
-            extension |= _date_extension(end, "end_")
+            other = assumed_end_other(when, end)
+            shown = end.approximate or end.precision == Precision.MINUTE or other is not None
+            if shown:
+                slide["end_date"]["display_date"] = _text(display(end, other))
+            extension |= _date_extension(end, "end_", shown)
     for name in ORDER_EXTENSION:  # the order and its words, so that an import gives them back
         if getattr(event, name) is not None:
             extension[name] = getattr(event, name)
@@ -101,7 +105,7 @@ def _slide(chronology: Chronology, event: Event, place: Event | None, untimed: s
     return slide
 
 
-def _date_extension(when: When, prefix: str) -> dict[str, Any]:
+def _date_extension(when: When, prefix: str, shown: bool) -> dict[str, Any]:
     """What TimelineJS cannot hold of a date, for our importer: a clock time's UTC offset and zone
     label, and the date's note ('utc_offset', 'zone_label', 'note' for the start; 'end_utc_offset',
     'end_zone_label', 'end_note' for the end, each date its own)."""
@@ -112,7 +116,7 @@ def _date_extension(when: When, prefix: str) -> dict[str, Any]:
             out[f"{prefix}zone_label"] = when.zone_label
     if when.note:
         out[f"{prefix}note"] = when.note
-    elif when.approximate or when.precision == Precision.MINUTE:  # a display_date is written for it: this
+    elif shown:  # a display_date is written for it: this
         out[f"{prefix}note"] = None  # says the date has no note (before, the import made one of that text)
     return out
 

@@ -1,0 +1,99 @@
+"""A day read in an order of day and month the file does not show is marked wherever it is shown as a
+date: '2 Mar 2018 (or 3 Feb?)'. Before, a user trial found '03/02/2018', read as 2 March by assumption,
+shown as an exact day everywhere but on its page. Oracle: the file's own cells, read both ways."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.dates import MONTHS, period_date, short_date
+from junquito_tui.core.either_way import swapped
+from junquito_tui.core.interop.sheet_layouts import parse_columns
+from junquito_tui.core.interop.timelinejs_export import to_timelinejs_document
+from junquito_tui.core.interop.timelinejs_import import from_timelinejs
+from junquito_tui.core.loader import load_with_report, validate_document
+from junquito_tui.core.records import Dataset
+
+_MARK = re.compile(r"\(or (\d+) (\w{3})\?\)")
+
+
+def _load(text: str, **options: object) -> Dataset:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sheet.csv"
+        path.write_text(text, encoding="utf-8")
+        return load_with_report(path, **options).dataset  # type: ignore[arg-type]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 12), st.integers(1, 12), st.booleans()), min_size=1, max_size=12),
+    st.sampled_from(["none", "day first", "month first"]),
+)
+def test_oracle_a_day_is_marked_with_its_other_reading_only_where_its_order_is_assumed(
+    rows: list[tuple[int, int, bool]], shown: str
+) -> None:
+    # 'day first': one more row, '25/12/2017', shows the file's order; 'month first': '12/25/2017'
+    lines = [f"{a:02d}/{b:02d}/2018{' 10:00' if timed else ''},row {n}" for n, (a, b, timed) in enumerate(rows)]
+    extra = {"none": [], "day first": ["25/12/2017,shows"], "month first": ["12/25/2017,shows"]}[shown]
+    dataset = _load("date,event\n" + "\n".join(lines + extra) + "\n")
+    written = {f"row {n}": (a, b) for n, (a, b, _) in enumerate(rows)}
+    for event in dataset.events:
+        if event.title == "shows":
+            assert "(or" not in short_date(event.when)
+            continue
+        a, b = written[event.title]
+        _, month, day = event.when.parts()[:3]  # type: ignore[union-attr]
+        assert (month, day) == ((b, a) if shown == "day first" else (a, b))  # as the file shows, else month first
+        marks = _MARK.findall(short_date(event.when))
+        if shown == "none" and a != b:  # assumed, and the other reading is another day
+            assert marks == [(str(month), MONTHS[day - 1][:3])]
+        else:
+            assert marks == []
+
+
+def test_an_order_given_with_columns_is_not_marked_but_the_note_still_says_how() -> None:
+    dataset = _load("date,event\n03/02/2018,Protest\n")
+    assert short_date(dataset.events[0].when) == "2 Mar 2018 (or 3 Feb?)"
+    given_order = _load("date,event\n03/02/2018,Protest\n", columns=parse_columns("order=dmy"))
+    when = given_order.events[0].when
+    assert short_date(when) == "3 Feb 2018"
+    assert "as --columns order=dmy says" in (when.note or "")  # type: ignore[union-attr]
+
+
+def test_a_period_whose_end_alone_could_be_either_marks_its_end_not_its_start() -> None:
+    dataset = _load("date,event\n5 January 2018 - 03/02/2018,Campaign\n")
+    event = dataset.events[0]
+    assert swapped(event.when) is None  # its start, 5 January, is no day/month doubt (a date search named it)
+    assert short_date(event.when) == "5 Jan 2018"
+    assert period_date(event.when, event.end) == "5 Jan 2018 – 2 Mar 2018 (or 3 Feb?)"
+
+
+def test_a_timed_day_keeps_its_time_and_zone_before_the_mark() -> None:
+    dataset = _load("date,event\n04/02/2018 10:00,Second protest\n")
+    assert short_date(dataset.events[0].when) == "10:00 UTC? 2 Apr 2018 (or 4 Feb?)"
+
+
+def test_timelinejs_says_it_on_the_slide_and_our_import_gives_back_the_notes_alone() -> None:
+    dataset = _load("date,event\n03/02/2018,Protest\n04/02/2018 10:00,Timed\n5 January 2018 - 03/02/2018,Campaign\n")
+    chronology = Chronology(dataset)
+    document = to_timelinejs_document(chronology, chronology.events)
+    shown = {slide["text"]["headline"]: slide for slide in document["events"]}
+    assert shown["Protest"]["start_date"]["display_date"] == (
+        "Friday 2 March 2018 (or Saturday 3 February 2018: the order of day and month is assumed)"
+    )
+    assert shown["Timed"]["start_date"]["display_date"].endswith(
+        "Monday 2 April 2018 (or Sunday 4 February 2018: the order of day and month is assumed)"
+    )
+    assert "display_date" not in shown["Campaign"]["start_date"]
+    assert shown["Campaign"]["end_date"]["display_date"] == (
+        "Friday 2 March 2018 (or Saturday 3 February 2018: the order of day and month is assumed)"
+    )
+    back = validate_document(from_timelinejs(document, "back.json")[0], "back.json")
+    before = {e.id: (e.when, e.end) for e in dataset.events}
+    assert {e.id: (e.when, e.end) for e in back.events} == before  # no display date left in a note
