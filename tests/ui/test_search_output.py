@@ -159,3 +159,21 @@ def test_the_search_panel_summary_is_singular_for_one() -> None:
     assert SearchPanel._summary(index.search("gedeon", typing=False)) == "1 result: 1 event"
     # the second event: the revelation two days later, whose date note names the morgue sentence
     assert SearchPanel._summary(index.search("morgue", typing=False)).startswith("3 results: 2 events, 1 actor")
+
+
+def test_json_gives_each_dates_note_so_an_assumed_order_or_zone_is_said(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # before: '03/02/2018' read as 2 March by assumption came out as "2018-03-02", nothing else said
+    path = tmp_path / "either.csv"
+    path.write_text("date,event\n03/02/2018,Protest\n5 January 2018 - 03/02/2018,Campaign\n2018-03-07,Plain\n")
+    status, out, _ = _cli(capsys, "search", "date:2018", "--data", str(path), "--json")
+    records = {r["title"]: r for r in map(json.loads, out.splitlines())}
+    assert status == 0
+    assert records["Protest"]["date"] == "2018-03-02"
+    assert "could be day/month or month/day: read as month/day, assumed" in records["Protest"]["note"]
+    assert records["Campaign"]["note"].startswith("its end could be day/month")
+    assert records["Campaign"]["end"] == {
+        "date": "2018-03-02", "precision": "day", "approximate": False, "utc_offset": None, "note": None,
+    }  # fmt: skip
+    assert records["Plain"]["note"] is None and records["Plain"]["end"] is None

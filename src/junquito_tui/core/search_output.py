@@ -29,8 +29,8 @@ def marked(hit: Hit) -> str:
 
 
 def as_record(hit: Hit) -> dict[str, object]:
-    """One result for --json (a period's ``end``, or null); a quote also has ``speaker``: {"id", "name"},
-    or null when it has none."""
+    """One result for --json (a period's ``end``, or null; each date's ``note``, or null); a quote also has
+    ``speaker``: {"id", "name"}, or null when it has none."""
     when, end = hit.doc.when, hit.doc.end
     record: dict[str, object] = {
         "kind": hit.kind,
@@ -39,9 +39,10 @@ def as_record(hit: Hit) -> dict[str, object]:
         "precision": when.precision.value if when else None,
         "approximate": when.approximate if when else None,
         "utc_offset": when.utc_offset if when else None,
+        "note": when.note if when else None,  # what the date rests on: a zone or a day/month order assumed, say
         # a period's end: what a date filter matched may lie anywhere in it
         "end": {"date": end.date, "precision": end.precision.value, "approximate": end.approximate}
-        | {"utc_offset": end.utc_offset}
+        | {"utc_offset": end.utc_offset, "note": end.note}
         if end
         else None,
         "title": hit.doc.title,
