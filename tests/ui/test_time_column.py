@@ -75,19 +75,26 @@ def test_every_title_starts_in_the_same_column(dates: list[tuple[dict[str, Any],
     assert starts == {CLOCK_WIDTH + 2}
 
 
-def test_a_period_shows_its_end_after_its_title(tmp_path: Any) -> None:
-    # before (a user trial): 'Winter 2018' showed '~Dec  Winter unrest', its period's start alone
+def _rows(folder: Any, text: str) -> dict[str, str]:
+    """The timeline's row of each event of a spreadsheet holding ``text``, by title."""
     from pathlib import Path
 
     from junquito_tui.core.loader import load_with_report
     from junquito_tui.ui.widgets.timeline import Timeline
 
-    path = Path(tmp_path) / "periods.csv"
-    path.write_text("date,event\nWinter 2018,Winter unrest\nDecember 2017 - January 2018,Manhunt\n2018-01-10,Arrest\n")
+    path = Path(folder) / "sheet.csv"
+    path.write_text(text)
     chronology = Chronology(load_with_report(path).dataset)
     timeline = Timeline(chronology.events)
     timeline.get_component_rich_style = lambda *names, partial=False: Style()  # type: ignore[method-assign]
-    lines = {e.title: timeline._event_line(p).plain.strip() for p, e in enumerate(chronology.events)}
+    return {e.title: timeline._event_line(p).plain.strip() for p, e in enumerate(chronology.events)}
+
+
+def test_a_period_shows_its_end_after_its_title(tmp_path: Any) -> None:
+    # before (a user trial): 'Winter 2018' showed '~Dec  Winter unrest', its period's start alone
+    lines = _rows(
+        tmp_path, "date,event\nWinter 2018,Winter unrest\nDecember 2017 - January 2018,Manhunt\n2018-01-10,Arrest\n"
+    )
     assert lines["Winter unrest"] == "~Dec         Winter unrest  → ~Mar 2019"
     assert lines["Manhunt"].endswith("Manhunt  → Jan 2018")
     assert lines["Arrest"].endswith("Arrest")
@@ -95,17 +102,9 @@ def test_a_period_shows_its_end_after_its_title(tmp_path: Any) -> None:
 
 def test_a_day_in_an_assumed_order_says_its_other_reading_before_its_title(tmp_path: Any) -> None:
     # before (a user trial): '03/02/2018', read as 2 March by assumption, showed as an exact day
-    from pathlib import Path
-
-    from junquito_tui.core.loader import load_with_report
-    from junquito_tui.ui.widgets.timeline import Timeline
-
-    path = Path(tmp_path) / "either.csv"
-    path.write_text("date,event\n03/02/2018,Protest\n04/02/2018 10:00,Timed\n5 January 2018 - 03/02/2018,Campaign\n")
-    chronology = Chronology(load_with_report(path).dataset)
-    timeline = Timeline(chronology.events)
-    timeline.get_component_rich_style = lambda *names, partial=False: Style()  # type: ignore[method-assign]
-    lines = {e.title: timeline._event_line(p).plain.strip() for p, e in enumerate(chronology.events)}
+    lines = _rows(
+        tmp_path, "date,event\n03/02/2018,Protest\n04/02/2018 10:00,Timed\n5 January 2018 - 03/02/2018,Campaign\n"
+    )
     assert lines["Protest"] == "(or 3 Feb?) Protest"
     assert lines["Timed"] == "10:00 UTC?   (or 4 Feb?) Timed"
     assert lines["Campaign"] == "Campaign  → 2 Mar 2018 (or 3 Feb?)"
