@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import known
+from junquito_tui.core.either_way import assumed_other, swapped
 from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import read_date
 from junquito_tui.core.interop.sheet_layouts import parse_columns
@@ -488,6 +490,31 @@ def test_oracle_a_bound_that_leaves_its_date_out_is_the_period_beside_it(
         f"a date given as '{words} ...' is read as the nearest year, month or day {side} it, approximate (its note "
         f"keeps the words): the file does not say how long {side} it"
     ]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.dates(dt.date(1000, 1, 2), dt.date(2099, 12, 30)).filter(lambda d: d.day <= 12 and d.day != d.month),
+    st.sampled_from(["before", "after"]),
+    st.sampled_from(["none", "dmy", "mdy"]),
+)
+def test_oracle_a_bound_on_a_day_either_way_round_moves_the_day_once_read(day: dt.date, side: str, shown: str) -> None:
+    # before: 'before 03/02/2018' was 3 February itself (a search for that day found it); and a day that
+    # could be either way round: the other reading is the day next to the other day, not the moved day swapped
+    cell = f"{side} {day.day:02d}/{day.month:02d}/{day.year}"  # written day first
+    settles = {"none": [], "dmy": ["25/12/2017,shows"], "mdy": ["12/25/2017,shows"]}[shown]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bound.csv"
+        path.write_text("\n".join(["date,event", f"{cell},bound", *settles]) + "\n", encoding="utf-8")
+        dataset = load_with_report(path).dataset
+    when = next(e.when for e in dataset.events if e.title == "bound")
+    assert when is not None and when.approximate and when.precision == "day"
+    step = dt.timedelta(days=-1 if side == "before" else 1)
+    written = day if shown == "dmy" else dt.date(day.year, day.day, day.month)  # month first: as assumed
+    other = dt.date(day.year, day.day, day.month) if shown == "dmy" else day
+    assert when.date == (written + step).isoformat()
+    assert swapped(when) == ((other + step).year, (other + step).month, (other + step).day)
+    assert (assumed_other(when) is not None) == (shown == "none")  # marked only where the order is assumed
 
 
 def test_an_approximate_date_says_nothing_of_bounds() -> None:

@@ -4,6 +4,8 @@ read the other way: '03/02/2018' read as 2 March was not found by date:2018-02-0
 
 from __future__ import annotations
 
+import datetime
+
 from .query import DateRange
 from .records import Precision, When
 
@@ -17,8 +19,28 @@ def swapped(when: When | None) -> tuple[int, int, int] | None:
     own = _note(when).replace(f"its end {EITHER_WAY}", "")  # (a day whose end alone could be either is not one)
     if when is None or when.precision not in _DAYS or EITHER_WAY not in own:
         return None  # (a day, or a time of one: '05/02/2018 10:00')
-    year, month, day = when.parts()[:3]
-    return (year, day, month) if day <= 12 and day != month else None
+    # 'before 03/02/2018' read as 2 February: the day written is the one after it, and the other reading's
+    # the day before that one read the other way (1 March, not 2 February's 2 February)
+    step = -1 if DAY_BEFORE in own else 1 if DAY_AFTER in own else 0
+    written = _moved(when.parts()[:3], -step)
+    if written is None or not (written[2] <= 12 and written[2] != written[1]):
+        return None
+    return _moved((written[0], written[2], written[1]), step)
+
+
+# How a strict bound's note says its day was moved (``sheet_dates.beyond_read``)
+DAY_BEFORE, DAY_AFTER = "the day before it", "the day after it"
+
+
+def _moved(day: tuple[int, ...], step: int) -> tuple[int, int, int] | None:
+    year, month, date = day
+    if not step:
+        return (year, month, date)
+    try:
+        moved = datetime.date(year, month, date) + datetime.timedelta(days=step)
+    except (ValueError, OverflowError):  # (outside the years 1-9999: not read the other way)
+        return None
+    return (moved.year, moved.month, moved.day)
 
 
 _DAYS = (Precision.DAY, Precision.MINUTE)

@@ -30,6 +30,9 @@ class Parsed:
     dotted: bool = False  # '1.2.1951': day first by the dots' convention, which says nothing of the file's order
     said: list[str] = field(default_factory=list)  # what to warn about this value
     seconds: float | None = None  # of its time, where given (our dates end at the minute): for a minute's order
+    # a strict bound's day waiting for the file's order ('before 03/02/2018'): -1, the day before it once
+    # read; 1, the day after it ('after ...'); 0 for any other date (``sheet_dates._beyond``)
+    shift: int = 0
 
     def waits(self) -> bool:
         """Whether its day and month, or its end's, wait for the file's order."""

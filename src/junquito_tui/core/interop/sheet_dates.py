@@ -30,6 +30,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from ..dates import MONTHS
+from ..either_way import DAY_AFTER, DAY_BEFORE
 from ..text import CONTROL, INVISIBLE, has_control
 from . import feast_days, islamic_feasts, old_style, other_calendars, sheet_offsets, year_spans
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
@@ -113,13 +114,25 @@ _STRICT = frozenset(
 def _beyond(parsed: Parsed, side: str) -> Parts | None:
     """The year, month or day next to the date on the side of its bound ('before 2018': 2017; 'after 31
     December 2017': 1 January 2018), as 'the year before' is counted (``offset_days.shifted``); None for a
-    time, a period, a date waiting for the file's order, or one the calendar cannot count from."""
+    time, a period, one the calendar cannot count from, or a day waiting for the file's order, which is
+    moved once read (``Parsed.shift``, ``beyond_read``)."""
     parts, step = parsed.parts, -1 if side == "before" else 1
-    if parsed.end is not None or parsed.pair is not None or "hour" in parts or parsed.offset is not None:
+    if parsed.end is not None or "hour" in parts or parsed.offset is not None:
+        return None
+    if parsed.pair is not None:
+        parsed.shift = step
         return None
     unit = "day" if "day" in parts else "month" if "month" in parts else "year"
     moved = shifted(parts, step, step, unit)
     return moved[0] if moved is not None else None
+
+
+def beyond_read(parts: Parts, step: int) -> tuple[Parts, str]:
+    """A strict bound's day once its order is known (``Parsed.shift``): the day next to it, and the note."""
+    moved = shifted(parts, step, step, "day")
+    if moved is None:  # (no day the calendar counts from: kept, as ``_beyond`` keeps it)
+        return parts, ""
+    return moved[0], f"read as {_shown(moved[0])}, {DAY_BEFORE if step < 0 else DAY_AFTER}"
 
 
 # A time of day written before its date ('10:30 15/01/2018', '12:00 AM 1/15/2018'), read as if after it
@@ -618,7 +631,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         # 2018', 'before or on 15 January', 'before 2018-01-15 04:00' are not: their dates were moved past them)
         plain = strict and vague_words == 1 and clock is None and unread is None and not said
         beyond = _beyond(parsed, side) if plain and _exact(text, era) == parsed else None
-        parsed.said.append(_bound_said(bound, beyond is not None))
+        parsed.said.append(_bound_said(bound, beyond is not None or parsed.shift != 0))
         if beyond is not None:  # 'before 2018' was 2018 (a search for 2018 found it), now 2017
             unit = "day" if "day" in beyond else "month" if "month" in beyond else "year"
             parsed.parts, parsed.note = beyond, _joined(parsed.note, f"read as {_shown(beyond)}, the {unit} {side} it")

@@ -17,7 +17,7 @@ from ..either_way import ASSUMED, MET_FIRST, MOST
 from ..records import When
 from .notes import Notes
 from .sheet_date_values import Parsed, Parts, ordered, time_order
-from .sheet_dates import read_date
+from .sheet_dates import beyond_read, read_date
 from .timelinejs_dates import DateReader
 
 ORDERS = {"dmy": "day/month", "mdy": "month/day"}
@@ -146,6 +146,8 @@ class SheetDates:
         if pair is not None:
             order = "dmy" if parsed.dotted and self.order.fixed is None else self.order.decide(self.notes)
             parts = ordered(parts, pair, order)
+            if parsed.shift and not end:  # 'before 03/02/2018': the day before it, once read
+                parts = beyond_read(parts, parsed.shift)[0]
         if parsed.month_only:
             parts = {"year": parts["year"], "month": parts["month"]} if "month" in parts else parts
         return parts
@@ -182,6 +184,9 @@ class SheetDates:
             )
         if parsed.pair is None:  # ('01/01/2018-03/02/2018': only its end could be either)
             inferred = f"its end {inferred}"
+        elif parsed.shift:  # 'before 03/02/2018': the day it was moved to
+            pair = ordered(parsed.parts, parsed.pair, self.order.decide(self.notes))
+            inferred = f"{beyond_read(pair, parsed.shift)[1]}; {inferred}"
         return f"{parsed.note}; {inferred}" if parsed.note else inferred
 
     def _how(self) -> str:
