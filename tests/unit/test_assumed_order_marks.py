@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import MONTHS, period_date, short_date
 from junquito_tui.core.either_way import swapped
+from junquito_tui.core.interop.markdown_export import to_markdown
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.interop.timelinejs_export import to_timelinejs_document
 from junquito_tui.core.interop.timelinejs_import import from_timelinejs
@@ -97,3 +98,15 @@ def test_timelinejs_says_it_on_the_slide_and_our_import_gives_back_the_notes_alo
     back = validate_document(from_timelinejs(document, "back.json")[0], "back.json")
     before = {e.id: (e.when, e.end) for e in dataset.events}
     assert {e.id: (e.when, e.end) for e in back.events} == before  # no display date left in a note
+
+
+def test_markdown_gives_the_other_day_with_the_date_and_its_note() -> None:
+    def dates(text: str) -> list[str]:
+        chronology = Chronology(_load(text))
+        return [line for line in to_markdown(chronology, chronology.events).splitlines() if "**Date:**" in line]
+
+    assumed = dates("date,event\n03/02/2018,Protest\n5 January 2018 - 03/02/2018,Campaign\n")
+    assert assumed[0].startswith("- **Date:** Friday 5 January 2018, until Friday 2 March 2018 (or Saturday 3 February")
+    assert assumed[1].startswith("- **Date:** Friday 2 March 2018 (or Saturday 3 February 2018?) — could be day/month")
+    shown = dates("date,event\n03/02/2018,Protest\n15/02/2018,Shows the order\n")
+    assert shown[0].startswith("- **Date:** Saturday 3 February 2018 — could be day/month")  # nothing assumed
