@@ -110,3 +110,27 @@ def test_markdown_gives_the_other_day_with_the_date_and_its_note() -> None:
     assert assumed[1].startswith("- **Date:** Friday 2 March 2018 (or Saturday 3 February 2018?) — could be day/month")
     shown = dates("date,event\n03/02/2018,Protest\n15/02/2018,Shows the order\n")
     assert shown[0].startswith("- **Date:** Saturday 3 February 2018 — could be day/month")  # nothing assumed
+
+
+def test_an_end_in_a_column_of_its_own_is_marked_once() -> None:
+    # before (a user trial): '3 Feb 2018 (or 2 Mar?) – 5 Feb 2018 (or 2 May?) (or 2 May?)'
+    dataset = _load("Fecha;Fin;Evento\n03/02/2018;05/02/2018;Huelga\n")  # semicolons: day first, as assumed
+    event = dataset.events[0]
+    assert period_date(event.when, event.end) == "3 Feb 2018 (or 2 Mar?) – 5 Feb 2018 (or 2 May?)"
+    chronology = Chronology(dataset)
+    lines = [line for line in to_markdown(chronology, chronology.events).splitlines() if "**Date:**" in line]
+    assert "Monday 5 February 2018 (or Wednesday 2 May 2018?) —" in lines[0]
+
+
+def test_a_citation_and_the_event_page_give_the_other_day_of_start_and_end() -> None:
+    # before (a user trial): 'Until: Sunday 4 March 2018', as fact, in a citation and on the page
+    from junquito_tui.core.citation import cite
+    from junquito_tui.core.dates import describe
+
+    dataset = _load("date,event\n01/02/2018 - 03/04/2018,Occupation\n")
+    chronology, event = Chronology(dataset), dataset.events[0]
+    lines = cite(chronology, "event", event.id).splitlines()
+    assert lines[1].startswith("Date: Tuesday 2 January 2018 (or Thursday 1 February 2018?) (note: could be")
+    assert lines[2] == "Until: Sunday 4 March 2018 (or Tuesday 3 April 2018?)"
+    assert describe(event.end, event.when).startswith("Sunday 4 March 2018 (or Tuesday 3 April 2018?)  [precision")
+    assert describe(event.end) == "Sunday 4 March 2018  [precision: day]"  # (alone, an end cannot know its cell)

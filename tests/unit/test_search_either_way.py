@@ -15,7 +15,7 @@ from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_with_report
 from junquito_tui.core.search import SearchIndex
 
-_HINT = re.compile(r"(\d+) days? whose day and month could be either way round would fall in (\S+) read the other way")
+_HINT = re.compile(r"(\d+) dates? whose day and month could be either way round would fall in (\S+) read the other way")
 
 
 @settings(max_examples=60, deadline=None)
@@ -56,6 +56,45 @@ def test_oracle_the_days_read_the_other_way_are_counted(
         assert said[0].group(2) == asked
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(*[st.integers(1, 12)] * 4, st.booleans()).filter(
+            lambda r: (r[0], r[1]) <= (r[2], r[3]) and (r[1], r[0]) <= (r[3], r[2])  # forward read either way
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.integers(1, 12),
+    st.integers(1, 28),
+)
+def test_oracle_periods_read_the_other_way_are_counted(
+    rows: list[tuple[int, int, int, int, bool]], month: int, day: int
+) -> None:
+    # before (a user trial): '01/02/2018 - 03/04/2018', read as 2 January to 4 March, was not named by
+    # date:2018-03-15, which it holds read the other way (1 February to 3 April): only a start was read so
+    lines = ["date,end,event"]
+    for n, (a, b, c, d, own_cell) in enumerate(rows):  # the end in the start's cell, or in an End column
+        start, end = f"{a:02d}/{b:02d}/2018", f"{c:02d}/{d:02d}/2018"
+        lines.append(f"{start},{end},row {n}" if own_cell else f"{start} - {end},,row {n}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "periods.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        chronology = Chronology(load_with_report(path).dataset)
+    asked = (month, day)
+    results = SearchIndex(chronology).search(f"date:2018-{month:02d}-{day:02d}", typing=False)
+    found = set(results.matched_events)
+    expected = 0  # the oracle: month first as read (no date shows the order), day first the other way
+    for event in chronology.events:
+        a, b, c, d, _ = rows[int(event.title.split()[1])]
+        assert event.when.date == f"2018-{a:02d}-{b:02d}"  # type: ignore[union-attr]
+        as_read = (a, b) <= asked <= (c, d)
+        assert (event.id in found) == as_read
+        expected += not as_read and (b, a) <= asked <= (d, c)
+    said = [m for hint in results.hints if (m := _HINT.match(hint))]
+    assert (int(said[0].group(1)) if said else 0) == expected
+
+
 def test_a_day_that_reads_the_same_either_way_or_only_one_way_is_not_counted(tmp_path: Path) -> None:
     path = tmp_path / "dates.csv"
     path.write_text("date,event\n03/03/2018,Same either way\n13/02/2018,Only one way\n03/02/2018,Either way\n")
@@ -66,6 +105,6 @@ def test_a_day_that_reads_the_same_either_way_or_only_one_way_is_not_counted(tmp
     assert len(found.matched_events) == 1 and not any(_HINT.match(h) for h in found.hints)
     hints = index.search("date:2018-03-02", typing=False).hints
     assert [h for h in hints if _HINT.match(h)] == [
-        "1 day whose day and month could be either way round would fall in 2018-03-02 read the other way, not "
+        "1 date whose day and month could be either way round would fall in 2018-03-02 read the other way, not "
         "included: each one's note says how its order was chosen"
     ]

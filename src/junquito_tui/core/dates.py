@@ -108,27 +108,32 @@ def compact_offset(offset: str) -> str:
     return f"UTC{sign}{hours}" + ("" if minutes == "00" else f":{minutes}")
 
 
-def describe(when: When | None) -> str:
-    """The full date for a detail view, with its precision and zone spelled out."""
+def describe(when: When | None, start: When | None = None) -> str:
+    """The full date for a detail view, with its precision and zone spelled out (``start``: a period's,
+    for its end: ``date_words``)."""
     if when is None:
         return "not dated in the source"
-    text = date_words(when)
+    text = date_words(when, start)
     text += f"  [precision: {when.precision}{', approximate' if when.approximate else ''}]"
     if when.note:
         text += f"\n{when.note}"
     return text
 
 
-def date_words(when: When) -> str:
+def date_words(when: When, start: When | None = None) -> str:
     """The date in words, as precise as it is known: 'around 04:00 (VST, UTC-04:00), Monday 15
-    January 2018', 'around June 2017', '1969'."""
+    January 2018', 'around June 2017', '1969'; a day in an assumed order of day and month with the other
+    day it could be: 'Friday 2 March 2018 (or Saturday 3 February 2018?)' (``start``: a period's, for
+    its end, which may be read in the order of the start's cell: ``either_way``)."""
     parts = when.parts()
     around = "around " if when.approximate else ""
+    other = assumed_end_other(start, when) if start is not None else assumed_other(when)
+    day = day_label(parts[:3]) + (f" (or {day_label(other)}?)" if other is not None else "")
     if when.precision == Precision.MINUTE:
         zone = f"{when.zone_label}, UTC{when.utc_offset}" if when.zone_label else f"UTC{when.utc_offset}"
         zone += ", assumed: the file gives no zone" if zone_assumed(when) else ""
-        return f"{around}{parts[3]:02d}:{parts[4]:02d} ({zone}), {day_label(parts[:3])}"
-    return f"{around}{day_label(parts[:3])}"
+        return f"{around}{parts[3]:02d}:{parts[4]:02d} ({zone}), {day}"
+    return f"{around}{day}"
 
 
 def short_date(when: When | None) -> str:
@@ -160,7 +165,7 @@ def other_reading(when: When | None) -> str:
 
 def end_date(when: When | None, end: When) -> str:
     """``short_date`` of a period's end, with its other reading where its order is assumed (``other_reading``)."""
-    other = _or(assumed_end_other(when, end))
+    other = "" if other_reading(end) else _or(assumed_end_other(when, end))  # (an End cell's own: said once)
     return f"{short_date(end)} {other}" if other else short_date(end)
 
 

@@ -59,13 +59,40 @@ def assumed_other(when: When | None) -> tuple[int, int, int] | None:
     return day if day is not None and _assumed(when) else None
 
 
-def assumed_end_other(when: When | None, end: When | None) -> tuple[int, int, int] | None:
-    """The same for a period's end, read in the order of its cell, which the start's note speaks for
-    ('5 January 2018 - 03/02/2018': 'its end could be day/month or month/day: ... assumed')."""
-    if end is None or end.precision not in _DAYS or not _assumed(when) or EITHER_WAY not in _note(when):
+def swapped_end(when: When | None, end: When | None) -> tuple[int, int, int] | None:
+    """A period's end read the other way round: by its own note (a cell of its own: an End column), or, an
+    end read in the order of its start's cell, by the start's ('01/02/2018 - 03/04/2018', '5 January 2018 -
+    03/02/2018': 'its end could be day/month or month/day')."""
+    if end is None or end.precision not in _DAYS:
+        return None
+    if EITHER_WAY in _note(end):
+        return swapped(end)
+    if EITHER_WAY not in _note(when):
         return None
     year, month, day = end.parts()[:3]
     return (year, day, month) if day <= 12 and day != month else None
+
+
+def assumed_end_other(when: When | None, end: When | None) -> tuple[int, int, int] | None:
+    """The same where the order is an assumption (``assumed_other``), its note the end's own or the start's."""
+    day = swapped_end(when, end)
+    return day if day is not None and _assumed(end if EITHER_WAY in _note(end) else when) else None
+
+
+def other_period(when: When, end: When) -> tuple[int, int] | None:
+    """A period's first and last ``day_key`` with its start, its end or both read the other way round; None
+    where neither could be."""
+    first, last = swapped(when), swapped_end(when, end)
+    if first is None and last is None:
+        return None
+    start = day_key(first) if first is not None else _bound(when.parts(), 0, 0)
+    return start, day_key(last) if last is not None else _bound(end.parts(), 13, 32)
+
+
+def _bound(parts: tuple[int, ...], month: int, day: int) -> int:
+    """A date of a month or a year as the day key before its first day (0s) or after its last (13, 32)."""
+    year, *rest = parts[:3]
+    return day_key((year, rest[0] if rest else month, rest[1] if len(rest) > 1 else day))
 
 
 def _assumed(when: When | None) -> bool:
@@ -90,7 +117,7 @@ def bounds(dates: DateRange) -> tuple[int | None, int | None]:
 
 
 def hint(count: int, dates: DateRange) -> str:
-    many = "1 day whose day and month could be" if count == 1 else f"{count:,} days whose day and month could be"
+    many = "1 date whose day and month could be" if count == 1 else f"{count:,} dates whose day and month could be"
     return (
         f"{many} either way round would fall in {dates.text} read the other way, not included: "
         "each one's note says how its order was chosen"

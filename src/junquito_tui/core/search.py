@@ -159,7 +159,7 @@ class SearchIndex:
         self._numbers: dict[tuple[str, str], int] | None = None
         self._by_id: dict[str, list[int]] | None = None  # ``id_bits``
         self._approximate: dict[Precision, int] | None = None  # ``_approximate_days``
-        self._swapped: tuple[list[int], list[int]] | None = None  # ``_read_other_way``
+        self._swapped: tuple[list[int], list[int], list[tuple[int, int, int]]] | None = None  # ``_read_other_way``
         self._by_length: dict[int, list[str]] | None = None
 
     # -- posting lists as bitsets -------------------------------------------
@@ -331,15 +331,23 @@ class SearchIndex:
         (``either_way``), which it does not find as read."""
         if self._swapped is None:  # (built when first asked: each day read the other way, its document; sorted)
             found = [
-                (either_way.day_key(day), n) for n, doc in enumerate(self.docs) if (day := either_way.swapped(doc.when))
+                (either_way.day_key(day), n)
+                for n, doc in enumerate(self.docs)
+                if doc.end is None and (day := either_way.swapped(doc.when))
             ]
             found.sort()
-            self._swapped = ([day for day, _ in found], [n for _, n in found])
-        days, numbers = self._swapped
+            periods = [  # a period's start or end, or both (few: scanned)
+                (*period, n)
+                for n, doc in enumerate(self.docs)
+                if doc.when and doc.end and (period := either_way.other_period(doc.when, doc.end))
+            ]
+            self._swapped = ([day for day, _ in found], [n for _, n in found], periods)
+        days, numbers, periods = self._swapped
         first, last = either_way.bounds(query.dates[0])
         start = 0 if first is None else bisect_left(days, first)
         end = len(days) if last is None else bisect_right(days, last)
-        other = to_bits(numbers[start:end], len(self.docs))
+        meeting = [n for low, high, n in periods if (last is None or low <= last) and (first is None or high >= first)]
+        other = to_bits(numbers[start:end] + meeting, len(self.docs))
         if not other & ~matched:
             return 0
         scratch = Results(query_text="", query=query, _index=self)

@@ -14,7 +14,6 @@ from collections.abc import Callable
 
 from ..chronology import Chronology, exists
 from ..dates import clock, date_words, day_label
-from ..either_way import assumed_end_other, assumed_other
 from ..notebook.snapshot import Snapshot
 from ..placement import READING_WHY, order_facts
 from ..provenance import NO_SPEAKER, event_accounts, known_through
@@ -132,17 +131,11 @@ def _date(when: When, end: When | None) -> str:
     """'around 04:00 (VST, UTC-04:00), Monday 15 January 2018, until ...', a clock time with its zone's
     label and offset; then the notes, each said as the start's or the end's when there is an end
     (' — start: ...; end: ...'), as the event page shows each under its own date."""
-    date = date_words(when) + _or(assumed_other(when))
-    date += f", until {date_words(end)}{_or(assumed_end_other(when, end))}" if end is not None else ""
+    date = date_words(when) + (f", until {date_words(end, when)}" if end is not None else "")
     if end is None:
         return f"{date} — {when.note}" if when.note else date
     notes = [f"{which}: {w.note}" for which, w in (("start", when), ("end", end)) if w.note]
     return f"{date} — {'; '.join(notes)}" if notes else date
-
-
-def _or(day: tuple[int, int, int] | None) -> str:
-    """' (or Saturday 3 February 2018?)': the other day a day in an assumed order of day and month could be."""
-    return f" (or {day_label(day)}?)" if day is not None else ""
 
 
 def _names(chronology: Chronology) -> Callable[[tuple[str, str]], str | None]:
