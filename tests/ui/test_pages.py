@@ -83,6 +83,28 @@ def test_events_listed_across_a_midnight_against_their_times_are_named(tmp_path:
     assert not any(line.startswith("Order:") for line in lines(pages.event_rows(chronology, by_title["Morning"])))
 
 
+def test_a_time_with_no_zone_and_the_zoned_times_beside_it_name_each_other(tmp_path: Path) -> None:
+    # before (a user trial): '05:00' with no zone, read as UTC, was listed before '04:00-04:00' (08:00 UTC),
+    # and no page said the list rested on that reading; local at UTC-4, it was an hour after it
+    path = tmp_path / "zones.csv"
+    rows = "2018-01-15T04:00-04:00,Police surround house\n2018-01-15 05:00,Shots heard\n"
+    path.write_text("date,title\n" + rows + "2018-01-17T09:00Z,Days later\n", encoding="utf-8")
+    chronology = Chronology(load_with_report(path).dataset)
+    by_title = {event.title: event for event in chronology.events}
+    shots = lines(pages.event_rows(chronology, by_title["Shots heard"]))
+    at = shots.index(
+        "Order: Its time has no zone, read as UTC, which lists it beside 1 event that gives its zone; in another "
+        "zone it may have taken place before or after it:"
+    )
+    assert shots[at + 1] == "→ Police surround house · 04:00 UTC-4 15 Jan 2018"  # (not 'Days later': too far)
+    police = lines(pages.event_rows(chronology, by_title["Police surround house"]))
+    assert (
+        "Order: 1 event gives a time with no zone, read as UTC, which lists it beside this one; in another zone it "
+        "may have taken place before or after this one:" in police
+    )
+    assert not any(line.startswith("Order:") for line in lines(pages.event_rows(chronology, by_title["Days later"])))
+
+
 def test_accounts_on_the_event_page_are_attributed_with_their_chain() -> None:
     chronology = bundled()
     rows = pages.event_rows(chronology, chronology.event("alleged-executions"))

@@ -62,3 +62,43 @@ def test_oracle_every_crossing_and_none_other(rows: list[tuple[int, int, int, st
             for i, e in timed
             if i < position and instant(e.when.date, e.when.utc_offset) > mine  # type: ignore[union-attr]
         }
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.integers(0, 23), st.sampled_from([0, 30]), st.sampled_from(_ZONES)),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_oracle_a_time_with_no_zone_names_the_zoned_times_it_may_be_on_either_side_of(
+    rows: list[tuple[int, int, int, str]],
+) -> None:
+    # before (a user trial): '2018-01-15 05:00' (no zone, read as UTC) was listed before '04:00-04:00' (08:00
+    # UTC), unsaid; local, at UTC-4, it was an hour after it. Oracle: a zone of UTC-12 to UTC+14, every pair
+    import tempfile
+
+    lines = ["date,event"] + [
+        f"2018-01-{15 + day:02d}T{hour:02d}:{minute:02d}{zone},Event {n}"
+        for n, (day, hour, minute, zone) in enumerate(rows)
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "zones.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        chronology = Chronology(load_with_report(path).dataset)
+    zoneless = {f"Event {n}" for n, row in enumerate(rows) if row[3] == ""}
+    mixed = bool(zoneless) and len(zoneless) < len(rows)
+    for event in chronology.events:
+        named = {e.title for e in chronology.listed_order.unzoned(event)}
+        mine = instant(event.when.date, event.when.utc_offset)  # type: ignore[union-attr]  # (no zone: as UTC)
+        expected = set()
+        for other in chronology.events if mixed else []:
+            if (event.title in zoneless) == (other.title in zoneless):
+                continue
+            theirs = instant(other.when.date, other.when.utc_offset)  # type: ignore[union-attr]
+            read, given = (mine, theirs) if event.title in zoneless else (theirs, mine)
+            # the zoneless one took place at 'read' minus its zone's offset, anywhere from -12:00 to +14:00
+            if read - dt.timedelta(hours=14) < given < read + dt.timedelta(hours=12):
+                expected.add(other.title)
+        assert named == expected

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from textual.content import Content
 
 from ..core.chronology import Chronology
-from ..core.dates import describe, short_date
+from ..core.dates import describe, short_date, zone_assumed
 from ..core.navigation import Location
 from ..core.placement import READING_NOTE, Placement, order_facts, period_words, placement
 from ..core.provenance import NO_SPEAKER, Account, Claimed, event_accounts, known_through
@@ -148,22 +148,44 @@ CROSSINGS_SHOWN = 5
 def crossing_rows(chronology: Chronology, event: Event) -> list[Row]:
     """The events listed on the other side of this one than the time they name: the list keeps each under
     the day its source gives, in its own zone, so across a midnight it is no claim of their order."""
-    earlier, later = chronology.listed_order.crossings(event, chronology.position[event.id])
+    order = chronology.listed_order
+    earlier, later = order.crossings(event, chronology.position[event.id])
     rows = []
     for found, words in (
         (earlier, "listed after it, took place before it"),
         (later, "listed before it, took place after it"),
     ):
-        if not found:
-            continue
-        many = f"{len(found)} event{'s' if len(found) > 1 else ''}"
-        note = f"Listed under the day its source gives; by the times and zones given, {many} {words}:"
-        rows.append(field("Order", note))
-        rows += [
-            link(other.title, Location("event", other.id), short_date(other.when)) for other in found[:CROSSINGS_SHOWN]
-        ]
-        if len(found) > CROSSINGS_SHOWN:
-            rows.append(Row(Content(f"  and {len(found) - CROSSINGS_SHOWN:,} more")))
+        if found:
+            note = f"Listed under the day its source gives; by the times and zones given, {_events(found)} {words}:"
+            rows += _named(note, found)
+    if unsure := order.unzoned(event):  # a time with no zone, read as UTC, beside times that give theirs
+        one = len(unsure) == 1
+        if zone_assumed(event.when):  # type: ignore[arg-type]
+            note = (
+                f"Its time has no zone, read as UTC, which lists it beside {_events(unsure)} that give"
+                f"{'s its zone' if one else ' their zones'}; in another zone it may have taken place before or "
+                f"after {'it' if one else 'each'}:"
+            )
+        else:
+            note = (
+                f"{_events(unsure)} give{'s' if one else ''} a time with no zone, read as UTC, which lists "
+                f"{'it' if one else 'them'} beside this one; in another zone {'it' if one else 'each'} may have "
+                "taken place before or after this one:"
+            )
+        rows += _named(note, unsure)
+    return rows
+
+
+def _events(found: Sequence[Event]) -> str:
+    return f"{len(found)} event{'s' if len(found) > 1 else ''}"
+
+
+def _named(note: str, found: Sequence[Event]) -> list[Row]:
+    """An Order line and the events it names (the first ``CROSSINGS_SHOWN``)."""
+    rows = [field("Order", note)]
+    rows += [link(e.title, Location("event", e.id), short_date(e.when)) for e in found[:CROSSINGS_SHOWN]]
+    if len(found) > CROSSINGS_SHOWN:
+        rows.append(Row(Content(f"  and {len(found) - CROSSINGS_SHOWN:,} more")))
     return rows
 
 
