@@ -489,3 +489,18 @@ def test_a_year_column_that_disagrees_with_the_date_is_said() -> None:
     assert (
         len(loaded.dataset.events) == 8
     )  # (each row read, its date the date column's; the last two: the year it writes)
+
+
+def test_a_date_in_a_column_not_read_shows_the_files_order_of_day_and_month() -> None:
+    # before (a user trial): '03/02/2018' beside a Published '25/02/2018' was read as 2 March, after its
+    # own publication, and the warning said no date the file writes settled the order
+    loaded = load("dates-order-in-another-column.csv")
+    assert [e.when.date for e in loaded.dataset.events] == ["2018-02-03", "2018-02-04", "2018-02-05"]  # type: ignore[union-attr]
+    said = [w for w in loaded.warnings if "could be day/month or month/day" in w]
+    assert said == [
+        "3 dates such as '03/02/2018' (line 2) could be day/month or month/day: read as day/month, the order "
+        "'25/02/2018' (line 2, column 'Published') shows (--columns order=dmy or order=mdy says otherwise)"
+    ]
+    assert "shown by other dates in the file" in (loaded.dataset.events[0].when.note or "")  # type: ignore[union-attr]
+    by_title = {e.title: e for e in loaded.dataset.events}
+    assert "Published: 25/02/2018" in by_title["Hunger strike begins"].summary  # still kept, as a column not read

@@ -80,6 +80,9 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         draft = _draft(events, cell, where, (date_names, end_names), shared, commas)
         if draft is not None and (links := sheet.links(where)):  # a workbook's link cells: sources of the row
             draft.fields["sources"] = _with_links(events, draft.fields["sources"], links, where)
+        for position in extras.positions:  # a date elsewhere shows the file's order of day and month too
+            if position < len(cells):
+                sheet.dates.evidence(cells[position], f"{where}, column {extras.label(position)!r}")
         if draft is not None:
             if details := extras.details(cells, where):
                 draft.fields["summary"] = events.summary([draft.fields.get("summary", ""), *details], where)

@@ -11,6 +11,7 @@ seconds are handled exactly as there.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..either_way import ASSUMED, MET_FIRST, MOST
@@ -27,6 +28,7 @@ DOTTED_WARNING = (
     "are usually written (--columns order=mdy says otherwise)"
 )
 _UNREAD = "\x00unread"  # not a value read_date returns
+_NUMERIC_DAY = re.compile(r"\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")  # ('25/02/2018', '25-02-18 10:00'): worth reading
 
 
 @dataclass
@@ -138,6 +140,15 @@ class SheetDates:
             if parsed.dotted and parsed.waits() and self.order.fixed is None:
                 self.notes.group(DOTTED_WARNING, where)
         return parsed
+
+    def evidence(self, value: object, where: str) -> None:
+        """A date in a column not read as one (a 'Published' column's '25/02/2018'): the order of day and
+        month it shows counts for the file's, as the dates read do (a user trial found it left out, and
+        the warning saying no date of the file showed one)."""
+        if isinstance(value, str) and _NUMERIC_DAY.match(value) is not None:
+            parsed = self.peek(value)
+            if isinstance(parsed, Parsed) and parsed.order in ORDERS:
+                self.order.see(parsed, where, value)
 
     def parts(self, parsed: Parsed, *, end: bool = False) -> Parts:
         """The parsed date's parts (``end``: its end's), its day and month in the file's order (decided on
