@@ -72,7 +72,7 @@ def test_each_guess_in_a_sheets_dates_is_in_the_dates_note() -> None:
                 "2018-01-15",
                 "day",
                 False,
-                "the file gives the time 0:00:00, which spreadsheets add to dates: read as the day",
+                "the file gives a time of midnight (0:00), which spreadsheets add to dates: read as the day",
             ),
         ),
         ("A month and a year past 31", ("1945-05", "month", False, f"two-digit year '45' read as 1945, {EXCEL_YEARS}")),

@@ -196,7 +196,7 @@ def test_day_first_file() -> None:
     found = dates(loaded)
     assert found["Ambiguous alone"] == ("1810-09-11", "day", False)  # 25/12 shows the file is day/month
     assert found["Same either way"][0] == "1951-01-01"
-    assert warned(loaded, "0:00:00 read as no time")
+    assert warned(loaded, "a time of midnight (0:00) read as no time")
     # the ambiguous date's reading is an inference from another row: said, with both rows named
     assert warned(
         loaded, "the date '11-09-1810 0:00:00' (line 2)", "read as day/month, the order '25/12/1810' (line 3)"
@@ -205,7 +205,7 @@ def test_day_first_file() -> None:
     notes = {e.title: known(e.when).note for e in loaded.dataset.events}
     # (its 0:00:00, a time the file gives and the date does not keep, is said there too)
     assert notes["Ambiguous alone"] == (
-        "the file gives the time 0:00:00, which spreadsheets add to dates: read as the day; "
+        "the file gives a time of midnight (0:00), which spreadsheets add to dates: read as the day; "
         "could be day/month or month/day: read as day/month, shown by other dates in the file"
     )
     assert notes["Shows day first"] is None and notes["Same either way"] is None

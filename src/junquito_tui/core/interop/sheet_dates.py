@@ -622,7 +622,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         parsed.note = _joined(parsed.note, f"the file writes {original!r}")
     if MIDNIGHT in said:  # said with the date too: the file gives a time, which is not kept
         parsed.note = _joined(
-            parsed.note, "the file gives the time 0:00:00, which spreadsheets add to dates: read as the day"
+            parsed.note, "the file gives a time of midnight (0:00), which spreadsheets add to dates: read as the day"
         )
     # 'before 1900', 'before 1990-1995' may be long before it (not 'since 1945 until 1950', a period's start)
     if bound is not None and (parsed.end is None or not _END_WORD.search(text)):
