@@ -123,6 +123,10 @@ class Query:
         return prefixes + ([self.terms[-1]] if self.prefix_last and self.terms else [])
 
 
+# A number with its thousands grouped by one mark, as a query word: read as the number ('1,200', '12.500')
+_GROUPED_NUMBER = re.compile(r"[1-9]\d{0,2}([,.])\d{3}(?:\1\d{3})*")
+
+
 def parse_query(text: str, *, typing: bool = True) -> Query:
     """Read ``text``; ``typing`` makes the last bare word a prefix (as the user is still typing it)."""
     query = Query()
@@ -142,6 +146,8 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
             continue
         if bare is not None and bare == "-":
             continue
+        if _GROUPED_NUMBER.fullmatch(value):  # '1,200' is 1200, found however the text groups it ('1 200' too)
+            value = re.sub(r"\D", "", value)
         terms = words(value)
         if not terms:
             continue
