@@ -285,3 +285,43 @@ def test_numbers_after_a_day_that_are_no_hour_are_not_called_a_time(text: str) -
     # (a review) each was the day, exact, 'the time after the day is not read', of a count or a magnitude
     parsed = read_date(text)
     assert not (isinstance(parsed, Parsed) and parsed.note and "time after the day" in parsed.note)
+
+
+_QUARTER_FORMS = ["Q{n} {y}", "Q{n}/{y}", "q{n}-{y}", "{n}Q {y}", "{n}Q{y}", "{y}-Q{n}", "{y}Q{n}", "{y} Q{n}"]
+_QUARTER_WORDS = ["first", "second", "third", "fourth"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(1, 4), st.integers(1000, 2099), st.booleans(), st.data())
+def test_oracle_a_quarter_or_a_half_is_its_months(number: int, year: int, half: bool, data: st.DataObject) -> None:
+    # before (a user trial): 'Q1 2018' was the year 2018, approximate: date:2018-10 found a first quarter
+    number = min(number, 2) if half else number
+    forms = [f.replace("Q", "H").replace("q", "h") for f in _QUARTER_FORMS] if half else _QUARTER_FORMS
+    words = f"the {_QUARTER_WORDS[number - 1]} {'half' if half else 'quarter'} of {{y}}"
+    spanish = f"{['primer', 'segundo', 'tercer', 'cuarto'][number - 1]} {'semestre' if half else 'trimestre'} de {{y}}"
+    text = data.draw(st.sampled_from([*forms, words, spanish])).format(n=number, y=year)
+    parsed = read_date(text)
+    months = 6 if half else 3
+    assert isinstance(parsed, Parsed), text
+    assert parsed.parts == {"year": year, "month": (number - 1) * months + 1}
+    assert parsed.end == {"year": year, "month": number * months}
+    assert parsed.approximate and parsed.end_approximate and "some time in it or the whole of it" in (parsed.note or "")
+
+
+@pytest.mark.parametrize("text", ["Q5 2018", "H3 2018", "third half of 2018", "Q1 FY2018", "HQ 2018", "Q1 2018 report"])
+def test_what_is_no_quarter_or_half_is_not_read_as_one(text: str) -> None:
+    parsed = read_date(text)
+    assert not (isinstance(parsed, Parsed) and parsed.note and "some time in it or the whole" in parsed.note)
+
+
+def test_a_month_search_finds_the_quarters_and_halves_that_hold_it() -> None:
+    from junquito_tui.core.chronology import Chronology
+    from junquito_tui.core.search import SearchIndex
+
+    loaded = load_with_report(Path(__file__).parent.parent / "data" / "sheets" / "dates-quarters.csv")
+    index = SearchIndex(Chronology(loaded.dataset))
+    found = {h.doc.title for h in index.search("date:2018-10", typing=False).hits}
+    assert found == {"Fourth quarter count", "Informe semestral", "The whole year"}  # not Q1, not H1
+    found = {h.doc.title for h in index.search("date:2018-02", typing=False).hits}
+    assert found == {"Quarterly report cites 40 arrests", "First half summary", "The whole year"}
+    assert any(w.startswith("a quarter or a half of a year is read as its months") for w in loaded.warnings)

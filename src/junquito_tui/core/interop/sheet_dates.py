@@ -32,7 +32,7 @@ from datetime import date, datetime, time, timedelta
 from ..dates import MONTHS
 from ..either_way import DAY_AFTER, DAY_BEFORE
 from ..text import CONTROL, INVISIBLE, has_control
-from . import feast_days, islamic_feasts, old_style, other_calendars, sheet_offsets, year_spans
+from . import feast_days, islamic_feasts, old_style, other_calendars, sheet_offsets, year_parts, year_spans
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
 from .near_words import NEAR
 from .offset_days import next_unit, shifted
@@ -353,7 +353,8 @@ def _read_text(text: str) -> Parsed | str | None:
         return Parsed({"year": int(iso[1]), "month": int(iso[2]), "day": int(iso[3])})
     if not _PLAIN_NUMBERS.fullmatch(text):
         # (the Solar Hijri's '1378 ه.ش' before the Islamic calendar's '1438 ه')
-        for reading in (other_calendars.read, _islamic, _old_style, year_spans.read, _apostrophe_year, unknown_digits):
+        readings = (other_calendars.read, _islamic, _old_style, year_spans.read, year_parts.read, _apostrophe_year)
+        for reading in (*readings, unknown_digits):
             if (found := reading(text)) is not None:
                 return found
     return _from_text(text)
