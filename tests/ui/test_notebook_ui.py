@@ -385,6 +385,37 @@ async def test_a_damaged_notebook_says_so_dims_the_keys_and_offers_a_new_one(boo
     assert Notebook(book_path).snapshot().starred() == {("event", "raid-begins")}
 
 
+async def test_items_on_ids_the_dataset_does_not_have_are_said_on_opening(book_path: Path) -> None:
+    # before (a user trial): a sheet reopened with --columns order=dmy gave its events other ids; their stars
+    # and notes vanished from the pages, said nowhere but in the notebook's own list
+    book = Notebook(book_path)
+    book.set_starred("event", "raid-begins", True)
+    book.set_starred("event", "strike-ends-2018-03-02", True)
+    book.set_note("event", "gone-2018-01-01", "my note")
+    book.close()
+    app = app_on(book_path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await opened(pilot)
+        await settled(pilot)
+        said = [n for n in app._notifications if n.title == "Notebook"]
+        assert [n.message for n in said] == [
+            "2 of the notebook's items (stars, tags, notes) are on an id this dataset does not have (an id changed, "
+            "or the item was removed): kept in the notebook; b lists them."
+        ]
+        assert said[0].severity == "warning"
+
+
+async def test_a_notebook_whose_items_are_all_here_says_nothing_of_them(book_path: Path) -> None:
+    book = Notebook(book_path)
+    book.set_starred("event", "raid-begins", True)
+    book.close()
+    app = app_on(book_path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await opened(pilot)
+        await settled(pilot)
+        assert not any("does not have" in n.message for n in app._notifications)
+
+
 async def test_a_read_only_notebook_shows_its_notes_but_changes_nothing(book_path: Path) -> None:
     book = Notebook(book_path)
     book.set_starred("event", "raid-begins", True)

@@ -23,7 +23,7 @@ from pathlib import Path
 from textual.message import Message
 from textual.notifications import SeverityLevel
 
-from ...core.chronology import Chronology
+from ...core.chronology import Chronology, exists
 from ...core.crashlog import failure_message
 from ...core.notebook import (
     Access,
@@ -173,10 +173,27 @@ class NotebookSession:
         except Exception as error:  # a bug of ours, or a dataset file gone since it was loaded: notes off, said
             why = failure_message("Opening the notebook", error)
             opened = Opened(Path(self.notebook_file or "."), Access.OFF, f"{why}: notes are off for this session.")
-        return self._read(opened)
+        return self._with_gone(self._read(opened))
 
     def _open_file(self, path: Path) -> Outcome:
-        return self._read(open_for_dataset(self.data_path, self.chronology.dataset, notebook_file=path))
+        opened = open_for_dataset(self.data_path, self.chronology.dataset, notebook_file=path)
+        return self._with_gone(self._read(opened))
+
+    def _with_gone(self, outcome: Outcome) -> Outcome:
+        """Said on opening: items on ids this dataset does not have (a sheet's event ids hold its dates, so
+        --columns order=dmy changes them). Before, their stars and notes vanished from the pages, unsaid
+        but in the notebook's list (a user trial)."""
+        chronology = self.chronology
+        gone = sum(not exists(chronology, item.kind, item.id) for item in outcome.snapshot or ())
+        if not gone:
+            return outcome
+        line = (
+            f"{gone:,} of the notebook's item{'s' if gone > 1 else ''} (stars, tags, notes) "
+            f"{'are' if gone > 1 else 'is'} on an id this dataset does not have (an id changed, or the item was "
+            "removed): kept in the notebook; b lists them."
+        )
+        severity: SeverityLevel = "warning" if outcome.severity == "information" else outcome.severity
+        return replace(outcome, say=" ".join(filter(None, (outcome.say, line))), severity=severity, timeout=15)
 
     @staticmethod
     def _read(opened: Opened) -> Outcome:
