@@ -188,7 +188,7 @@ class NotebookSession:
         if not gone:
             return outcome
         line = (
-            f"{gone:,} of the notebook's item{'s' if gone > 1 else ''} (stars, tags, notes) "
+            f"{gone:,} of the notebook's items (stars, tags, notes) "
             f"{'are' if gone > 1 else 'is'} on an id this dataset does not have (an id changed, or the item was "
             "removed): kept in the notebook; b lists them."
         )
