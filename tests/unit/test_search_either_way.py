@@ -59,7 +59,7 @@ def test_oracle_the_days_read_the_other_way_are_counted(
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(
-        st.tuples(*[st.integers(1, 12)] * 4, st.booleans()).filter(
+        st.tuples(*[st.integers(1, 12)] * 4, st.sampled_from(["cell", "column", "iso"])).filter(
             lambda r: (r[0], r[1]) <= (r[2], r[3]) and (r[1], r[0]) <= (r[3], r[2])  # forward read either way
         ),
         min_size=1,
@@ -69,14 +69,14 @@ def test_oracle_the_days_read_the_other_way_are_counted(
     st.integers(1, 28),
 )
 def test_oracle_periods_read_the_other_way_are_counted(
-    rows: list[tuple[int, int, int, int, bool]], month: int, day: int
+    rows: list[tuple[int, int, int, int, str]], month: int, day: int
 ) -> None:
     # before (a user trial): '01/02/2018 - 03/04/2018', read as 2 January to 4 March, was not named by
     # date:2018-03-15, which it holds read the other way (1 February to 3 April): only a start was read so
     lines = ["date,end,event"]
-    for n, (a, b, c, d, own_cell) in enumerate(rows):  # the end in the start's cell, or in an End column
-        start, end = f"{a:02d}/{b:02d}/2018", f"{c:02d}/{d:02d}/2018"
-        lines.append(f"{start},{end},row {n}" if own_cell else f"{start} - {end},,row {n}")
+    for n, (a, b, c, d, kind) in enumerate(rows):  # the end in the start's cell, or in an End column (ISO: one way)
+        start, end = f"{a:02d}/{b:02d}/2018", f"{c:02d}/{d:02d}/2018" if kind != "iso" else f"2018-{c:02d}-{d:02d}"
+        lines.append(f"{start} - {end},,row {n}" if kind == "cell" else f"{start},{end},row {n}")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "periods.csv"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -86,11 +86,12 @@ def test_oracle_periods_read_the_other_way_are_counted(
     found = set(results.matched_events)
     expected = 0  # the oracle: month first as read (no date shows the order), day first the other way
     for event in chronology.events:
-        a, b, c, d, _ = rows[int(event.title.split()[1])]
+        a, b, c, d, kind = rows[int(event.title.split()[1])]
         assert event.when.date == f"2018-{a:02d}-{b:02d}"  # type: ignore[union-attr]
         as_read = (a, b) <= asked <= (c, d)
         assert (event.id in found) == as_read
-        expected += not as_read and (b, a) <= asked <= (d, c)
+        other_end = (c, d) if kind == "iso" else (d, c)  # (an ISO end reads one way; a reading run backwards: none)
+        expected += not as_read and (b, a) <= asked <= other_end
     said = [m for hint in results.hints if (m := _HINT.match(hint))]
     assert (int(said[0].group(1)) if said else 0) == expected
 

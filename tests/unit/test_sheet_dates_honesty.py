@@ -591,3 +591,12 @@ def test_numbers_that_are_no_day_are_not_called_one(text: str) -> None:
 def test_a_bound_over_more_than_a_plain_date_is_not_moved_past_it(text: str, parts: dict[str, int]) -> None:
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and parsed.approximate and parsed.parts == parts and parsed.note == text
+
+
+def test_a_dotted_bound_says_the_day_it_was_moved_to(tmp_path: Path) -> None:
+    # before (a review): 'before 03.02.2018' was 2 February (dots: day first) with a note saying 1 March
+    path = tmp_path / "dotted.csv"
+    path.write_text("date,event\nbefore 03.02.2018,Dotted\n", encoding="utf-8")
+    when = load_with_report(path).dataset.events[0].when
+    assert when is not None and when.date == "2018-02-02"
+    assert "read as 2 February 2018, the day before it" in (when.note or "")

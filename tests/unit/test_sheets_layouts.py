@@ -504,3 +504,19 @@ def test_a_date_in_a_column_not_read_shows_the_files_order_of_day_and_month() ->
     assert "shown by other dates in the file" in (loaded.dataset.events[0].when.note or "")  # type: ignore[union-attr]
     by_title = {e.title: e for e in loaded.dataset.events}
     assert "Published: 25/02/2018" in by_title["Hunger strike begins"].summary  # still kept, as a column not read
+
+
+@pytest.mark.parametrize(
+    ("header", "cell"),
+    [
+        ("Docket", "17-10-1234"),  # a number of a court's, not a date (a review: it set the order)
+        ("Ref", "12-13-14"),
+        ("Published", "10-13-2018 was the final"),  # a date among words: not a day alone in its cell
+    ],
+)
+def test_a_code_or_words_in_a_column_not_read_show_no_order(tmp_path: Path, header: str, cell: str) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(f'Date,Title,{header}\n03/02/2018,Hearing,"{cell}"\n04/02/2018,Ruling,\n', encoding="utf-8")
+    loaded = load_with_report(path)
+    assert [e.when.date for e in loaded.dataset.events] == ["2018-03-02", "2018-04-02"]  # type: ignore[union-attr]
+    assert any("no date the file writes as text settles it" in w for w in loaded.warnings)

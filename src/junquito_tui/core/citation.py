@@ -95,7 +95,7 @@ def source_line(sources: Mapping[str, Source], source_id: str) -> str:
 def _event(chronology: Chronology, event: Event) -> list[str]:
     lines = [event.title, f"Date: {_when_words(event.when, event, chronology)}"]
     if event.end is not None:
-        lines.append(f"Until: {_when_words(event.end, start=event.when)}")
+        lines.append(f"Until: {_when_words(event.end)}")
     if event.place:
         lines.append(f"Place: {event.place}")
     if event.certainty != "confirmed" or event.claims:  # a confirmed event's claims are still only claims
@@ -169,9 +169,7 @@ def _sources(chronology: Chronology, source_ids: Iterable[str]) -> list[str]:
     return lines
 
 
-def _when_words(
-    when: When | None, event: Event | None = None, chronology: Chronology | None = None, start: When | None = None
-) -> str:
+def _when_words(when: When | None, event: Event | None = None, chronology: Chronology | None = None) -> str:
     if when is None:
         facts = order_facts(event) if event is not None and chronology is not None else []
         placed = []
@@ -183,7 +181,7 @@ def _when_words(
             reading = f"shown {fact.direction} {anchor} (order not stated by the source)"
             placed.append(stated if fact.stated else reading)
         return "; ".join(["not dated in the source", *placed])
-    text = date_words(when, start)
+    text = date_words(when)
     # the note is the dataset's, about the date: it may quote the source or infer, so it is a note
     return f"{text} (note: {when.note})" if when.note else text
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import TypeVar
 
-from .either_way import assumed_end_other, assumed_other
+from .either_way import assumed_other
 from .records import Event, Precision, When, day_number
 
 T = TypeVar("T")
@@ -108,26 +108,24 @@ def compact_offset(offset: str) -> str:
     return f"UTC{sign}{hours}" + ("" if minutes == "00" else f":{minutes}")
 
 
-def describe(when: When | None, start: When | None = None) -> str:
-    """The full date for a detail view, with its precision and zone spelled out (``start``: a period's,
-    for its end: ``date_words``)."""
+def describe(when: When | None) -> str:
+    """The full date for a detail view, with its precision and zone spelled out."""
     if when is None:
         return "not dated in the source"
-    text = date_words(when, start)
+    text = date_words(when)
     text += f"  [precision: {when.precision}{', approximate' if when.approximate else ''}]"
     if when.note:
         text += f"\n{when.note}"
     return text
 
 
-def date_words(when: When, start: When | None = None) -> str:
+def date_words(when: When) -> str:
     """The date in words, as precise as it is known: 'around 04:00 (VST, UTC-04:00), Monday 15
     January 2018', 'around June 2017', '1969'; a day in an assumed order of day and month with the other
-    day it could be: 'Friday 2 March 2018 (or Saturday 3 February 2018?)' (``start``: a period's, for
-    its end, which may be read in the order of the start's cell: ``either_way``)."""
+    day it could be: 'Friday 2 March 2018 (or Saturday 3 February 2018?)' (``either_way``)."""
     parts = when.parts()
     around = "around " if when.approximate else ""
-    other = assumed_end_other(start, when) if start is not None else assumed_other(when)
+    other = assumed_other(when)
     day = day_label(parts[:3]) + (f" (or {day_label(other)}?)" if other is not None else "")
     if when.precision == Precision.MINUTE:
         zone = f"{when.zone_label}, UTC{when.utc_offset}" if when.zone_label else f"UTC{when.utc_offset}"
@@ -163,12 +161,6 @@ def other_reading(when: When | None) -> str:
     return _or(assumed_other(when))
 
 
-def end_date(when: When | None, end: When) -> str:
-    """``short_date`` of a period's end, with its other reading where its order is assumed (``other_reading``)."""
-    other = "" if other_reading(end) else _or(assumed_end_other(when, end))  # (an End cell's own: said once)
-    return f"{short_date(end)} {other}" if other else short_date(end)
-
-
 def _or(day: tuple[int, int, int] | None) -> str:
     return f"(or {day[2]} {MONTHS[day[1] - 1][:3]}?)" if day is not None else ""
 
@@ -176,7 +168,7 @@ def _or(day: tuple[int, int, int] | None) -> str:
 def period_date(when: When | None, end: When | None) -> str:
     """``short_date``, and the end of a period after it ('Nov 2017 – Feb 2018'): a result that
     matched a day inside a period says it is the period, not that day."""
-    return f"{short_date(when)} – {end_date(when, end)}" if when is not None and end is not None else short_date(when)
+    return f"{short_date(when)} – {short_date(end)}" if when is not None and end is not None else short_date(when)
 
 
 def gap(earlier: tuple[int, ...], later: tuple[int, ...]) -> str:

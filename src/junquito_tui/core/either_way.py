@@ -59,34 +59,16 @@ def assumed_other(when: When | None) -> tuple[int, int, int] | None:
     return day if day is not None and _assumed(when) else None
 
 
-def swapped_end(when: When | None, end: When | None) -> tuple[int, int, int] | None:
-    """A period's end read the other way round: by its own note (a cell of its own: an End column), or, an
-    end read in the order of its start's cell, by the start's ('01/02/2018 - 03/04/2018', '5 January 2018 -
-    03/02/2018': 'its end could be day/month or month/day')."""
-    if end is None or end.precision not in _DAYS:
-        return None
-    if EITHER_WAY in _note(end):
-        return swapped(end)
-    if EITHER_WAY not in _note(when):
-        return None
-    year, month, day = end.parts()[:3]
-    return (year, day, month) if day <= 12 and day != month else None
-
-
-def assumed_end_other(when: When | None, end: When | None) -> tuple[int, int, int] | None:
-    """The same where the order is an assumption (``assumed_other``), its note the end's own or the start's."""
-    day = swapped_end(when, end)
-    return day if day is not None and _assumed(end if EITHER_WAY in _note(end) else when) else None
-
-
 def other_period(when: When, end: When) -> tuple[int, int] | None:
-    """A period's first and last ``day_key`` with its start, its end or both read the other way round; None
-    where neither could be."""
-    first, last = swapped(when), swapped_end(when, end)
+    """A period's first and last ``day_key`` with its start, its end or both read the other way round (each
+    by its own note: an end read in its start's cell's order says so too); None where neither could be, or
+    where that reading would run backwards, which no file means."""
+    first, last = swapped(when), swapped(end)
     if first is None and last is None:
         return None
     start = day_key(first) if first is not None else _bound(when.parts(), 0, 0)
-    return start, day_key(last) if last is not None else _bound(end.parts(), 13, 32)
+    finish = day_key(last) if last is not None else _bound(end.parts(), 13, 32)
+    return (start, finish) if start <= finish else None
 
 
 def _bound(parts: tuple[int, ...], month: int, day: int) -> int:

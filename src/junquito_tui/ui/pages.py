@@ -89,7 +89,7 @@ def event_rows(chronology: Chronology, event: Event, mine: Sequence[Row] = ()) -
     rows = [Row(Content.styled(event.title, "bold")), *mine, field("When", describe(event.when))]
     rows.append(id_row(event.id, f"junquito-tui --event {event.id}"))
     if event.end is not None:
-        rows.append(field("Until", describe(event.end, event.when)))
+        rows.append(field("Until", describe(event.end)))
     rows += order_rows(chronology, event)
     if event.place:
         rows.append(field("Place", event.place))

@@ -70,6 +70,9 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     if (year_at := _year_beside(sheet, chosen, extras)) is not None:  # a row's year, where its date cell is empty
         reading[_YEAR_BESIDE] = year_at
         date_names += (names[year_at],)
+    # columns not read whose names say they hold dates ('Published', 'Fecha de publicación'): a docket's or
+    # a reference's '17-10-1234' is no evidence of the file's order of day and month (a review found it was)
+    dated = [p for p in extras.positions if p < len(names) and _DATED_NAME.search(names[p])]
     for where, cells in sheet.rows():
 
         def cell(key: str, cells: list[Cell] = cells) -> Cell:
@@ -80,7 +83,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         draft = _draft(events, cell, where, (date_names, end_names), shared, commas)
         if draft is not None and (links := sheet.links(where)):  # a workbook's link cells: sources of the row
             draft.fields["sources"] = _with_links(events, draft.fields["sources"], links, where)
-        for position in extras.positions:  # a date elsewhere shows the file's order of day and month too
+        for position in dated:  # a date elsewhere shows the file's order of day and month too
             if position < len(cells):
                 sheet.dates.evidence(cells[position], f"{where}, column {extras.label(position)!r}")
         if draft is not None:
@@ -89,6 +92,13 @@ def convert(sheet: Sheet) -> dict[str, Any]:
             events.drafts.append(draft)
     extras.warn(unnamed_only=True)  # the named ones are in the 'columns used' line
     return events.finish(sheet.stem, "", sheet.counts)
+
+
+_DATED_NAME = re.compile(
+    r"date|fecha|datum|\bdata\b|\bday\b|\bd[ií]a\b|published|publicad|publication|publicaci|accessed|retrieved|"
+    r"consultad|updated|actualizad|created|modified|reported|\bwhen\b|cu[aá]ndo",
+    re.IGNORECASE,
+)
 
 
 def _draft(

@@ -28,7 +28,8 @@ DOTTED_WARNING = (
     "are usually written (--columns order=mdy says otherwise)"
 )
 _UNREAD = "\x00unread"  # not a value read_date returns
-_NUMERIC_DAY = re.compile(r"\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")  # ('25/02/2018', '25-02-18 10:00'): worth reading
+# A day alone in its cell, a time after it at most ('25/02/2018', '25-02-18 10:00'): not '17-10-1234 (docket)'
+_NUMERIC_DAY = re.compile(r"\s*\d{1,2}([/.-])\d{1,2}\1(?:\d{2}|\d{4})(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 
 
 @dataclass
@@ -142,10 +143,10 @@ class SheetDates:
         return parsed
 
     def evidence(self, value: object, where: str) -> None:
-        """A date in a column not read as one (a 'Published' column's '25/02/2018'): the order of day and
-        month it shows counts for the file's, as the dates read do (a user trial found it left out, and
-        the warning saying no date of the file showed one)."""
-        if isinstance(value, str) and _NUMERIC_DAY.match(value) is not None:
+        """A date in a column not read as one (a 'Published' column's '25/02/2018', a day alone in its cell):
+        the order of day and month it shows counts for the file's, as the dates read do (a user trial found it
+        left out, and the warning saying no date of the file showed one)."""
+        if isinstance(value, str) and _NUMERIC_DAY.fullmatch(value) is not None:
             parsed = self.peek(value)
             if isinstance(parsed, Parsed) and parsed.order in ORDERS:
                 self.order.see(parsed, where, value)
@@ -155,13 +156,16 @@ class SheetDates:
         first use)."""
         parts, pair = (parsed.end, parsed.end_pair) if end and parsed.end is not None else (parsed.parts, parsed.pair)
         if pair is not None:
-            order = "dmy" if parsed.dotted and self.order.fixed is None else self.order.decide(self.notes)
-            parts = ordered(parts, pair, order)
+            parts = ordered(parts, pair, self._order_of(parsed))
             if parsed.shift and not end:  # 'before 03/02/2018': the day before it, once read
                 parts = beyond_read(parts, parsed.shift)[0]
         if parsed.month_only:
             parts = {"year": parts["year"], "month": parts["month"]} if "month" in parts else parts
         return parts
+
+    def _order_of(self, parsed: Parsed) -> str:
+        """The order its day and month are read in: the dots' convention, or the file's."""
+        return "dmy" if parsed.dotted and self.order.fixed is None else self.order.decide(self.notes)
 
     def when(self, parsed: Parsed, where: str, consequence: str) -> When | None:
         """Our date for a parsed cell, exactly as precise as it is; None when even the year is unusable."""
@@ -187,18 +191,18 @@ class SheetDates:
         chosen, on the date itself (the file's warning says it once; a reader looks at the event)."""
         if not parsed.waits():
             return parsed.note
-        if parsed.dotted and self.order.fixed is None:
-            inferred = DOTTED
-        else:
-            inferred = (
-                f"could be day/month or month/day: read as {ORDERS[self.order.decide(self.notes)]}, {self._how()}"
-            )
+        inferred = self._inferred(parsed)
         if parsed.pair is None:  # ('01/01/2018-03/02/2018': only its end could be either)
             inferred = f"its end {inferred}"
         elif parsed.shift:  # 'before 03/02/2018': the day it was moved to
-            pair = ordered(parsed.parts, parsed.pair, self.order.decide(self.notes))
+            pair = ordered(parsed.parts, parsed.pair, self._order_of(parsed))
             inferred = f"{beyond_read(pair, parsed.shift)[1]}; {inferred}"
         return f"{parsed.note}; {inferred}" if parsed.note else inferred
+
+    def _inferred(self, parsed: Parsed) -> str:
+        if parsed.dotted and self.order.fixed is None:
+            return DOTTED
+        return f"could be day/month or month/day: read as {ORDERS[self.order.decide(self.notes)]}, {self._how()}"
 
     def _how(self) -> str:
         """Why the file's dates that could be either are read in its order, in a date's note."""
@@ -218,7 +222,10 @@ class SheetDates:
         whole period's: ``end_approximate``)."""
         if parsed.end is None:
             return None
-        end = self.reader.read(_strings(self.parts(parsed, end=True)), where, "end ignored")
+        # an end that could be either way round says so itself, as a date of its own cell does: what shows
+        # its other reading asks the date alone ('01/02/2018 - 03/04/2018'; not an End column's '5 April 2018')
+        note = self._inferred(parsed) if parsed.end_pair is not None else None
+        end = self.reader.read(_strings(self.parts(parsed, end=True)), where, "end ignored", note)
         return replace(end, approximate=True) if end is not None and parsed.end_approximate else end
 
     def backward(self, parsed: Parsed, where: str, consequence: str = "row skipped") -> bool:

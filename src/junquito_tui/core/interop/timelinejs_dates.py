@@ -282,9 +282,9 @@ def to_timelinejs(when: When) -> dict[str, str]:
     return out
 
 
-def display(when: When, other: tuple[int, int, int] | None = None) -> str:
+def display(when: When) -> str:
     """What TimelineJS should show for a date it cannot say itself: 'around 04:00 VST, Monday 15 January 2018';
-    with the other day it could be where its order of day and month is assumed (``other``, else its own note's)."""
+    with the other day it could be where its order of day and month is assumed (``either_way``)."""
     parts = when.parts()
     text = day_label(parts[:3])
     if when.precision == Precision.MINUTE:
@@ -292,6 +292,6 @@ def display(when: When, other: tuple[int, int, int] | None = None) -> str:
             "(no time zone given; read as UTC)" if zone_assumed(when) else f"UTC{when.utc_offset}"
         )
         text = f"{parts[3]:02d}:{parts[4]:02d} {zone}, {text}"
-    if (other := other or assumed_other(when)) is not None:
+    if (other := assumed_other(when)) is not None:
         text += f" (or {day_label(other)}: the order of day and month is assumed)"
     return f"around {text}" if when.approximate else text

@@ -21,7 +21,7 @@ from html import escape
 from typing import Any
 
 from ..chronology import Chronology
-from ..either_way import assumed_end_other, assumed_other
+from ..either_way import assumed_other
 from ..placement import READING_NOTE, Placement, order_facts, placement
 from ..provenance import NO_SPEAKER, event_accounts, known_through
 from ..records import Certainty, Event, Precision, When
@@ -85,10 +85,9 @@ def _slide(chronology: Chronology, event: Event, place: Event | None, untimed: s
         extension = _date_extension(when, "", shown)
         if end is not None:
             slide["end_date"] = to_timelinejs(end)
-            other = assumed_end_other(when, end)
-            shown = end.approximate or end.precision == Precision.MINUTE or other is not None
+            shown = end.approximate or end.precision == Precision.MINUTE or assumed_other(end) is not None
             if shown:
-                slide["end_date"]["display_date"] = _text(display(end, other))
+                slide["end_date"]["display_date"] = _text(display(end))
             extension |= _date_extension(end, "end_", shown)
     for name in ORDER_EXTENSION:  # the order and its words, so that an import gives them back
         if getattr(event, name) is not None:

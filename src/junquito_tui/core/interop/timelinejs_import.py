@@ -16,7 +16,6 @@ from operator import itemgetter
 from typing import Any
 
 from ..dates import ZONE_NOTE
-from ..either_way import assumed_end_other
 from ..problems import json_kind
 from ..records import TEXT_MAX, UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
 from ..text import CONTROL, FILE_ID_LINE, SLUG_PATTERN, has_control, one_line, slugify
@@ -308,11 +307,8 @@ class TimelineImporter:
         date = pending.fields.get(name)
         if not isinstance(date, When):
             return
-        # our display_date, which says whether the order of day and month is assumed, as the date's note (a
-        # start's) or the start's (an end's) says
-        start = pending.fields.get("when") if prefix else None
-        other = assumed_end_other(start, date) if isinstance(start, When) else None
-        ours = display_date(replace(date, note=note if isinstance(note, str) else None), other)
+        # our display_date, which says whether the order of day and month is assumed, as the date's note says
+        ours = display_date(replace(date, note=note if isinstance(note, str) else None))
         if not isinstance(note, str):  # no note recorded: the date had none, and a display_date as our
             if date.note is not None and date.note == ours:  # export writes it is no note
                 pending.fields[name] = replace(date, note=None)

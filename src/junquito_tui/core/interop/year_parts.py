@@ -1,6 +1,7 @@
 """A quarter or a half of a year ('Q1 2018', '2018-Q3', '1Q 2018', 'H2 2018', 'first quarter of 2018',
-'segundo semestre de 2018'): its months, some time in them or the whole of them, as 'between' is read. Each
-was read as its whole year, unsaid: a search for October found a first quarter (a user trial).
+'segundo semestre de 2018'): its first to its last month, as the calendar bounds it (not approximate: no
+month outside it is in doubt), the note saying the event is some time in it or the whole of it. Each was
+read as its whole year, unsaid: a search for October found a first quarter (a user trial).
 
 A fiscal quarter ('Q1 FY2018') is none of these: its months differ by body, as a fiscal year's do.
 """
@@ -54,12 +55,11 @@ def read(text: str) -> Parsed | None:
         if half and number > 2:
             return None
         year = int(found.group("y") or found.group("y2") or found.group("y3"))
+    if year < 1000:  # (a year of four digits: '0800' is no one's way of writing one)
+        return None
     months = 6 if half else 3
     first, last = (number - 1) * months + 1, number * months
     what = f"the {['first', 'second'][number - 1]} half" if half else f"quarter {number}"
     months_named = f"{MONTHS[first - 1]} to {MONTHS[last - 1]}"
     note = f"'{text.strip()}': {what} of {year}, {months_named}, some time in it or the whole of it"
-    return Parsed(
-        {"year": year, "month": first}, approximate=True, note=note, end={"year": year, "month": last},
-        end_approximate=True, said=[SAID],
-    )  # fmt: skip
+    return Parsed({"year": year, "month": first}, note=note, end={"year": year, "month": last}, said=[SAID])

@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...core.dates import CLOCK_WIDTH, end_date, other_reading
+from ...core.dates import CLOCK_WIDTH, other_reading, short_date
 from ...core.records import Certainty, Event
 from ...core.text import width_safe
 from ...core.timeline_rows import HEADING, RowIndex, build_rows, time_cell
@@ -258,8 +258,7 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
             text.append(mine, self.get_component_rich_style("timeline--mark", partial=True))
         text.append(width_safe(event.title))  # plain data: appended as Text, never parsed as markup
         if event.end is not None:  # a period, not its start alone ('Winter 2018' showed as '~Dec' only)
-            ends = end_date(event.when, event.end)
-            text.append(f"  → {ends}", self.get_component_rich_style("timeline--gap", partial=True))
+            text.append(f"  → {short_date(event.end)}", self.get_component_rich_style("timeline--gap", partial=True))
         return text
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
