@@ -8,6 +8,7 @@ from pathlib import Path
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset, load_with_report
 from junquito_tui.core.navigation import Location
+from junquito_tui.core.records import Event
 from junquito_tui.ui import pages
 from junquito_tui.ui.widgets.rows import Row
 
@@ -62,14 +63,19 @@ def test_an_event_at_the_same_minute_as_others_says_their_order_is_not_stated(tm
     assert not any(line.startswith("Order:") for line in lines(pages.event_rows(chronology, by_title["Later"])))
 
 
+def _sheet(folder: Path, rows: str) -> tuple[Chronology, dict[str, Event]]:
+    """A spreadsheet of these date,title rows, loaded; its events by title."""
+    path = folder / "sheet.csv"
+    path.write_text("date,title\n" + rows, encoding="utf-8")
+    chronology = Chronology(load_with_report(path).dataset)
+    return chronology, {event.title: event for event in chronology.events}
+
+
 def test_events_listed_across_a_midnight_against_their_times_are_named(tmp_path: Path) -> None:
     # before (a user trial): 22:30 at UTC-4 on the 15th was listed before 01:00 UTC on the 16th, 90 minutes
     # earlier, each under its own day, nothing saying the list was not the times' order
-    path = tmp_path / "midnight.csv"
     rows = "2018-01-15T22:30-04:00,Late night statement\n2018-01-16T01:00Z,Early wire report\n"
-    path.write_text("date,title\n" + rows + "2018-01-16T09:00Z,Morning\n", encoding="utf-8")
-    chronology = Chronology(load_with_report(path).dataset)
-    by_title = {event.title: event for event in chronology.events}
+    chronology, by_title = _sheet(tmp_path, rows + "2018-01-16T09:00Z,Morning\n")
     late = pages.event_rows(chronology, by_title["Late night statement"])
     text = lines(late)
     at = text.index(
@@ -86,11 +92,8 @@ def test_events_listed_across_a_midnight_against_their_times_are_named(tmp_path:
 def test_a_time_with_no_zone_and_the_zoned_times_beside_it_name_each_other(tmp_path: Path) -> None:
     # before (a user trial): '05:00' with no zone, read as UTC, was listed before '04:00-04:00' (08:00 UTC),
     # and no page said the list rested on that reading; local at UTC-4, it was an hour after it
-    path = tmp_path / "zones.csv"
     rows = "2018-01-15T04:00-04:00,Police surround house\n2018-01-15 05:00,Shots heard\n"
-    path.write_text("date,title\n" + rows + "2018-01-17T09:00Z,Days later\n", encoding="utf-8")
-    chronology = Chronology(load_with_report(path).dataset)
-    by_title = {event.title: event for event in chronology.events}
+    chronology, by_title = _sheet(tmp_path, rows + "2018-01-17T09:00Z,Days later\n")
     shots = lines(pages.event_rows(chronology, by_title["Shots heard"]))
     at = shots.index(
         "Order: Its time has no zone, read as UTC, which lists it beside 1 event that gives its zone; in another "
