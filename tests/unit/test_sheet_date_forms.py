@@ -329,3 +329,18 @@ def test_a_month_search_finds_the_quarters_and_halves_that_hold_it() -> None:
     found = {h.doc.title for h in index.search("date:2018-02", typing=False).hits}
     assert found == {"Quarterly report cites 40 arrests", "First half summary", "The whole year"}
     assert any(w.startswith("a quarter or a half of a year is read as its months") for w in loaded.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("15/03/44 BC", {"year": -44, "month": 3, "day": 15}),  # was 15 March 1944: the era dropped (a review)
+        ("15-03-44 BC", {"year": -44, "month": 3, "day": 15}),
+        ("15/03/0044 BCE", {"year": -44, "month": 3, "day": 15}),
+        ("15/3/44 AD", {"year": 44, "month": 3, "day": 15}),
+        ("15/03/44", {"year": 1944, "month": 3, "day": 15}),  # (no era: two digits as Excel reads them, said)
+    ],
+)
+def test_a_numeric_day_with_its_era_keeps_the_year_written(text: str, parts: dict[str, int]) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.parts == parts

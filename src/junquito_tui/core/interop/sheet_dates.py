@@ -731,7 +731,7 @@ def _exact(text: str, era: int) -> Parsed | str | None:
         note = f"read as an ISO 8601 week date (day {week.group(3)} of week {week.group(2)} of {week.group(1)})"
         return Parsed({"year": day.year, "month": day.month, "day": day.day}, note=note)
     if (match := _NUMERIC.match(text)) and match.group(2) == "-" and len(match.group(4)) == 2:
-        return _numeric(int(match.group(1)), "-", int(match.group(3)), match.group(4))  # '5-8-24' is no year 5
+        return _numeric(int(match.group(1)), "-", int(match.group(3)), match.group(4), era)  # '5-8-24': no year 5
     if (match := _ISO.match(text)) and match.group(2):
         return _iso(match, era)
     if match := _YMD.match(text):
@@ -744,7 +744,7 @@ def _exact(text: str, era: int) -> Parsed | str | None:
             return _years_or_month(parts["year"], parts["month"], last)  # '1810/11': years, as ranges are written
         return Parsed(parts)
     if match := _NUMERIC.match(text):
-        return _numeric(int(match.group(1)), match.group(2), int(match.group(3)), match.group(4))
+        return _numeric(int(match.group(1)), match.group(2), int(match.group(3)), match.group(4), era)
     if match := _MONTH_YEAR.match(text):
         return Parsed({"year": int(match.group(2)), "month": int(match.group(1))})
     return _named_month(text, era)
@@ -803,8 +803,11 @@ def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
     return Parsed(parts)
 
 
-def _numeric(first: int, separator: str, second: int, year_text: str) -> Parsed | str:
-    year, said = _full_year(year_text)
+def _numeric(first: int, separator: str, second: int, year_text: str, era: int = 0) -> Parsed | str:
+    # a year with its era is the year written ('03/02/44 BC' is 44 BCE: it was 1944, the era dropped)
+    year, said = (int(year_text) * era, []) if era else _full_year(year_text)
+    if year == 0:
+        return f"{year_text!r} with an era is not a year"
     if first == 0 or second == 0:  # Excel writes an empty date cell as 1/0/1900
         written = separator.join((str(first), str(second), year_text))
         return f"{written!r} has a day or a month of 0: no date (Excel shows an empty date cell as 1/0/1900)"
