@@ -4,6 +4,7 @@ Portuguese or French ('1º de mayo de 2018'), and ISO 8601's basic day with no h
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -344,3 +345,46 @@ def test_a_month_search_finds_the_quarters_and_halves_that_hold_it() -> None:
 def test_a_numeric_day_with_its_era_keeps_the_year_written(text: str, parts: dict[str, int]) -> None:
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and parsed.parts == parts
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2099, 12, 1)),
+    st.timedeltas(dt.timedelta(minutes=1), dt.timedelta(days=40)),
+    st.sampled_from(["iso", "iso-t", "dmy", "words"]),
+    st.sampled_from([" - ", " to ", " – ", "/"]),
+)
+def test_oracle_two_timed_days_in_a_cell_are_a_period_to_the_minute(
+    start: dt.datetime, length: dt.timedelta, form: str, joint: str
+) -> None:
+    # before (a user trial): '2018-01-15 10:00 - 2018-01-15 12:00' was '~2018', '03/02/2018 10:00 -
+    # 05/02/2018 11:00' skipped its row; the days and times were given
+    start = start.replace(second=0, microsecond=0)
+    end = start + length
+    write: Callable[[dt.datetime], str] = {
+        "iso": lambda d: d.strftime("%Y-%m-%d %H:%M"),
+        "iso-t": lambda d: d.strftime("%Y-%m-%dT%H:%M"),
+        "dmy": lambda d: d.strftime("%d/%m/%Y %H:%M"),
+        "words": lambda d: f"{d.day} {d:%B %Y %H:%M}",
+    }[form]
+    if joint == "/" and form != "iso-t":
+        joint = " - "  # (ISO 8601's interval mark, between ISO dates only)
+    parsed = read_date(f"{write(start)}{joint}{write(end)}")
+    assert isinstance(parsed, Parsed) and not parsed.approximate
+    expected = [
+        {"year": d.year, "month": d.month, "day": d.day, "hour": d.hour, "minute": d.minute} for d in (start, end)
+    ]
+    for parts, pair, want in ((parsed.parts, parsed.pair, expected[0]), (parsed.end, parsed.end_pair, expected[1])):
+        assert parts is not None
+        if pair is not None:  # day and month either way round: the file's order decides (dd/mm written here)
+            assert pair == (want["day"], want["month"])
+            parts = {**parts, "day": want["day"], "month": want["month"]}
+        assert {k: v for k, v in parts.items() if k != "second"} == want
+
+
+def test_a_timed_period_that_runs_backwards_skips_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "backwards.csv"
+    path.write_text("date,event\n2018-01-16 10:00 - 2018-01-15 12:00,Backwards\n2018-01-15 10:00,Kept\n")
+    loaded = load_with_report(path)
+    assert [e.title for e in loaded.dataset.events] == ["Kept"]
+    assert any("its end is before its start; row skipped" in w and "line 2" in w for w in loaded.warnings)

@@ -32,6 +32,7 @@ ZONE_WORD = (
 _AT = re.compile(r"(?<=\S)\s*(?:,\s*)?(?:\bat|@|\ba las?|\bà|\bum)$", re.IGNORECASE)  # the word before a time
 
 MIDNIGHT = "a time of midnight (0:00) read as no time of day (spreadsheets add it to plain dates)"
+MIDNIGHT_NOTE = "the file gives a time of midnight (0:00), which spreadsheets add to dates: read as the day"
 
 # hour, minute, second, UTC offset, seconds as written (with a fraction), whether the text gives seconds
 Clock = tuple[int, int, int, str | None, str | None, bool]

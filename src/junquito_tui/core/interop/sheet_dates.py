@@ -32,11 +32,20 @@ from datetime import date, datetime, time, timedelta
 from ..dates import MONTHS
 from ..either_way import DAY_AFTER, DAY_BEFORE
 from ..text import CONTROL, INVISIBLE, has_control
-from . import feast_days, islamic_feasts, old_style, other_calendars, sheet_offsets, year_parts, year_spans
+from . import (
+    feast_days,
+    islamic_feasts,
+    old_style,
+    other_calendars,
+    sheet_offsets,
+    timed_periods,
+    year_parts,
+    year_spans,
+)
 from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
 from .near_words import NEAR
 from .offset_days import next_unit, shifted
-from .sheet_clock import MIDNIGHT, NO_OFFSET, ZONE_WORD, clock_at_end
+from .sheet_clock import MIDNIGHT, MIDNIGHT_NOTE, NO_OFFSET, ZONE_WORD, clock_at_end
 from .sheet_date_values import (
     Hidden,
     HourShown,
@@ -351,6 +360,8 @@ def _read_text(text: str) -> Parsed | str | None:
     # (most cells, '2018-01-15', '15/01/2018', '2018': digits and marks alone, none of these; 47 to 65 µs a cell)
     if (iso := _ISO_DAY.fullmatch(text)) is not None:  # an export's day, as the words below read it: 2 µs, not 70
         return Parsed({"year": int(iso[1]), "month": int(iso[2]), "day": int(iso[3])})
+    if (timed := timed_periods.read(text, read_date)) is not None:  # ('03/02/2018 10:00 - 05/02/2018 11:00')
+        return timed
     if not _PLAIN_NUMBERS.fullmatch(text):
         # (the Solar Hijri's '1378 ه.ش' before the Islamic calendar's '1438 ه')
         readings = (other_calendars.read, _islamic, _old_style, year_spans.read, year_parts.read, _apostrophe_year)
@@ -622,9 +633,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     if (separated or footnote) and not (vague or parsed.approximate):  # (an approximate date's note is the text)
         parsed.note = _joined(parsed.note, f"the file writes {original!r}")
     if MIDNIGHT in said:  # said with the date too: the file gives a time, which is not kept
-        parsed.note = _joined(
-            parsed.note, "the file gives a time of midnight (0:00), which spreadsheets add to dates: read as the day"
-        )
+        parsed.note = _joined(parsed.note, MIDNIGHT_NOTE)
     # 'before 1900', 'before 1990-1995' may be long before it (not 'since 1945 until 1950', a period's start)
     if bound is not None and (parsed.end is None or not _END_WORD.search(text)):
         side = _BOUNDS.get(bound) or _BOUNDS[bound.split()[0]]

@@ -226,6 +226,8 @@ class SheetDates:
         # its other reading asks the date alone ('01/02/2018 - 03/04/2018'; not an End column's '5 April 2018')
         note = self._inferred(parsed) if parsed.end_pair is not None else None
         end = self.reader.read(_strings(self.parts(parsed, end=True)), where, "end ignored", note)
+        if end is not None and parsed.offset is not None and end.precision == "minute":  # (a timed period's zone)
+            end = replace(end, utc_offset=parsed.offset)
         return replace(end, approximate=True) if end is not None and parsed.end_approximate else end
 
     def backward(self, parsed: Parsed, where: str, consequence: str = "row skipped") -> bool:
