@@ -96,6 +96,7 @@ def test_timelinejs_keeps_the_ends_own_offset_and_zone_label() -> None:
         "end_zone_label": "CET",
         "end_note": "end is a guess",
         "note": None,  # none: the display_date written for the start is no note of it
+        "derived": ["On the end date: end is a guess"],  # (left out of the summary on import)
     }
     event = back.event("a")
     assert fields(event.when) == ("2018-01-15T22:00", "minute", False, "-04:00", "VST")
@@ -452,3 +453,37 @@ def test_markdown_keeps_a_quotes_runs_of_spaces(minimal: dict[str, Any]) -> None
     chronology = Chronology(validate_document(minimal, "d.json"))
     text = to_markdown(chronology, list(chronology.events))
     assert "> We  are ...   here\\\n> and  here\n" in text
+
+
+def test_timelinejs_gives_back_the_summary_and_place_without_what_the_extension_restores() -> None:
+    """Before (a user trial): each event came back with 'On the date: ...', the order and 'Place: ...' in its
+    summary, read as its own words (a search for 'assumed' found them), and its place empty. Oracle: the
+    bundled dataset, event by event."""
+    from conftest import BUNDLED
+
+    document = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    original = Chronology(validate_document(copy.deepcopy(document), "data.json"))
+    _, back, _ = through_timelinejs(document)
+    for event in original.events:
+        returned = back.event(event.id)
+        assert returned.place == event.place, event.id
+        summary = returned.summary
+        assert summary.startswith(event.summary), event.id  # its own words first, whole
+        for note in (d.note for d in (event.when, event.end) if d is not None and d.note):
+            assert note not in summary[len(event.summary) :], event.id  # (the notes come back as notes)
+        assert "Place:" not in summary[len(event.summary) :], event.id
+        if event.order_note:
+            assert event.order_note not in summary[len(event.summary) :], event.id
+
+
+def test_timelinejs_keeps_a_paragraph_edited_since_the_export() -> None:
+    chronology = Chronology(validate_document(copy.deepcopy(MINIMAL), "data.json"))
+    exported = json.loads(export_text(chronology, "timelinejs"))
+    slide = exported["events"][0]
+    slide["junquito"]["derived"] = ["Place: somewhere else"]  # the text no longer holds what the export wrote
+    slide["junquito"]["place"] = "Somewhere else"
+    slide["text"]["text"] += "<p><strong>Place:</strong> Caracas, as corrected</p>"
+    converted, _ = from_timelinejs(exported, "timeline.json")
+    event = converted["events"][0]
+    assert "Place: Caracas, as corrected" in event.get("summary", "")
+    assert event.get("place") is None  # (its paragraph is not the export's: the place is not taken from it)

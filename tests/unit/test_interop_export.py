@@ -116,7 +116,11 @@ def test_timelinejs_slides_are_precision_faithful() -> None:
         "minute": "0",
         "display_date": "around 04:00 VST, Monday 15 January 2018",
     }
-    assert raid["junquito"] == {"utc_offset": "-04:00", "zone_label": "VST", "note": None}
+    assert raid["junquito"] == {
+        "utc_offset": "-04:00", "zone_label": "VST", "note": None,
+        "derived": ["Place: El Junquito, Capital District, Venezuela"],
+        "place": "El Junquito, Capital District, Venezuela",
+    }  # fmt: skip
     assert raid["group"] == "raid"
 
 
@@ -155,7 +159,8 @@ def test_reading_positions_are_labelled_in_every_export() -> None:
         assert slides[event.id]["display_date"] == (
             f"Undated: shown {direction} \u201c{anchor.title}\u201d (order not stated by the source)"
         )
-        kept = {k: v for k, v in slides[event.id]["junquito"].items() if k not in ("certainty", "accounts")}
+        left = ("certainty", "accounts", "derived", "place")  # (the claim's certainty, the paragraphs: tested apart)
+        kept = {k: v for k, v in slides[event.id]["junquito"].items() if k not in left}
         assert kept == {"undated": True, f"shown_{direction}": anchor.id}  # (and a claim's certainty: tested apart)
         row = rows[event.id]
         assert (row["after"], row["before"], row[f"shown_{direction}"]) == ("", "", anchor.id)

@@ -26,6 +26,7 @@ from ..placement import READING_NOTE, Placement, order_facts, placement
 from ..provenance import NO_SPEAKER, event_accounts, known_through
 from ..records import Certainty, Event, Precision, When
 from ..timeline_rows import spans
+from .html_text import html_to_text
 from .timelinejs_dates import display, to_timelinejs
 from .timelinejs_import import EXTENSION
 from .timelinejs_order import ORDER_EXTENSION
@@ -95,7 +96,12 @@ def _slide(chronology: Chronology, event: Event, place: Event | None, untimed: s
     if event.certainty != Certainty.CONFIRMED:  # so that an import does not read a disputed event as fact
         extension["certainty"] = event.certainty.value
         extension["accounts"] = [f"{a.attribution}: {a.claim.statement}" for a in event_accounts(chronology, event)]
-    slide["text"] = {"headline": _text(event.title), "text": _body(chronology, event, untimed)}
+    body, derived = _body(chronology, event, untimed)
+    slide["text"] = {"headline": _text(event.title), "text": body}
+    if derived:  # what the text says of the fields the extension gives back: left out of the summary on import
+        extension["derived"] = [html_to_text(paragraph).text for paragraph in derived]
+        if event.place:
+            extension["place"] = event.place
     if event.tags:
         slide["group"] = event.tags[0]
     slide["unique_id"] = event.id
@@ -154,23 +160,30 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{_lines(block)}</p>" for block in blocks)
 
 
-def _body(chronology: Chronology, event: Event, untimed: str = "") -> str:
-    parts = [_paragraphs(event.summary)]
+def _body(chronology: Chronology, event: Event, untimed: str = "") -> tuple[str, list[str]]:
+    """The slide's text, and its paragraphs that say what the extension gives back (the dates' notes, the
+    order, the place, the accounts): our import leaves them out of the summary, where they were read as the
+    event's own words (a user trial found 'On the date: ... assumed' found by a search for 'assumed')."""
+    derived = []
     if event.when is not None:  # each date's note, said as the start's or the end's when there is an end
         for words, date in _date_notes(event):
-            parts.append(f"<p><em>{words}:</em> {_lines(date.note or '')}</p>")
-    parts += _order_paragraphs(chronology, event, untimed)
+            derived.append(f"<p><em>{words}:</em> {_lines(date.note or '')}</p>")
+    derived += _order_paragraphs(chronology, event, untimed)
     if event.place:
-        parts.append(f"<p><strong>Place:</strong> {_text(event.place)}</p>")
+        derived.append(f"<p><strong>Place:</strong> {_text(event.place)}</p>")
+    parts = [_paragraphs(event.summary), *derived]
     if event.actors:
         people = ", ".join(f"{_text(_name(chronology, p.actor))} ({_text(p.role)})" for p in event.actors)
         parts.append(f"<p><strong>Actors:</strong> {people}</p>")
     for found in event_accounts(chronology, event):  # the accounts together, each attributed
         cited = "; ".join(_text(c.title) for c in found.cited)
-        parts.append(
+        account = (
             f"<p><strong>{_text(event.certainty.value.capitalize())}</strong>, by {_text(found.attribution)}: "
             f"{_text(found.claim.statement)}" + (f" (citing: {cited})" if cited else "") + "</p>"
         )
+        parts.append(account)
+        if event.certainty != Certainty.CONFIRMED:  # (given back as claims: ``_slide``'s accounts)
+            derived.append(account)
     for quote in chronology.quotes_by_event.get(event.id, []):
         speaker = _name(chronology, quote.speaker) if quote.speaker else NO_SPEAKER
         parts.append(
@@ -191,7 +204,7 @@ def _body(chronology: Chronology, event: Event, untimed: str = "") -> str:
             links.append(label)
     if links:
         parts.append(f"<p><strong>Sources:</strong> {'; '.join(links)}</p>")
-    return "".join(parts)
+    return "".join(parts), derived
 
 
 def _date_notes(event: Event) -> list[tuple[str, When]]:

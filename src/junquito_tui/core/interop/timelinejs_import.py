@@ -262,7 +262,28 @@ class TimelineImporter:
         if isinstance(note, str) and note.strip():
             pending.order_note = self.text.clean(note, f"{pending.path}.{EXTENSION}.order_note") or None
         self.certainty(value, pending)
+        self.derived(value, pending)
         pending.undated = value.get("undated") is True and bool(pending.anchors)
+
+    def derived(self, value: dict[str, Any], pending: _Pending) -> None:
+        """Our export's paragraphs that say what its extension gives back (the dates' notes, the order, the
+        place, the accounts), left out of the summary, where they read as the event's own words (a user
+        trial); the place given back to its field. A paragraph edited since is no longer ours: kept."""
+        derived = value.get("derived")
+        summary = pending.fields.get("summary")
+        if not isinstance(derived, list) or not isinstance(summary, str):
+            return
+        ours = {_plain(one) for one in derived if isinstance(one, str)}
+        paragraphs = summary.split("\n\n")
+        kept = [one for one in paragraphs if _plain(one) not in ours]
+        left_out = {_plain(one) for one in paragraphs} - set(map(_plain, kept))
+        if kept:
+            pending.fields["summary"] = "\n\n".join(kept)
+        else:
+            del pending.fields["summary"]
+        place = value.get("place")
+        if isinstance(place, str) and _plain(f"Place: {place}") in left_out:
+            pending.fields["place"] = self.text.line(place, f"{pending.path}.{EXTENSION}.place")
 
     def certainty(self, value: dict[str, Any], pending: _Pending) -> None:
         """A disputed, alleged or reported event of our own export: that certainty, each account a claim
@@ -410,6 +431,10 @@ def _both_zones(
     if end is not None and start is None:
         return (end, end), (f"no zone given: read in its end's, {end}", None)
     return zones, (None, None)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _with(note: str | None, more: str | None) -> str | None:
