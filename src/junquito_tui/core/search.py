@@ -39,6 +39,7 @@ from .folding import (
     words,
 )
 from .memory import collector_paused
+from .number_groups import NumberGroups
 from .postings import Postings
 from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
 from .ranking import NAME_WORDS, tiers
@@ -119,12 +120,14 @@ class SearchIndex:
         dated, starts, ends = array("i"), array("q"), array("q")  # arrays, not tuples: the build's peak
         by_name_length = [array("i") for _ in range(NAME_WORDS + 2)]  # the last: longer
         self._runs = WordRuns()
+        self._groups = groups = NumberGroups()  # ('500' only in '12,500': not found by 500)
         for number, doc in enumerate(self.docs):
             # Fields joined as phrases see them (no word spans a newline): one fold and one scan each.
             fields = doc.fields
             names = [text for weight, text in fields if weight == TITLE]
-            titles = field_words("\n".join(names))
-            bodies = field_words("\n".join([text for weight, text in fields if weight != TITLE]))
+            title_text, body_text = "\n".join(names), "\n".join([text for weight, text in fields if weight != TITLE])
+            titles, bodies = field_words(title_text), field_words(body_text)
+            groups.add(number, (title_text, body_text), (titles, bodies))
             head = set(titles)
             rest = links(doc.item)
             rest.update(bodies)
@@ -313,14 +316,17 @@ class SearchIndex:
         last = len(query.terms) - 1
         for index, term in enumerate(query.terms):
             prefix = query.prefix_last and index == last
-            matched &= self.bits(term, prefix=prefix, stemmed=term not in query.literal) | self.others(term)
+            found = self.bits(term, prefix=prefix, stemmed=term not in query.literal)
+            matched &= (found if prefix else found & ~self._groups.only_inside(term)) | self.others(term)
         for parts in query.compounds:  # narrowed by where it starts; the pattern is checked below
             matched &= self.compound_bits(parts)
         for phrase_index, phrase in enumerate(query.phrases):
             for term in phrase:
-                matched &= self.bits(term, prefix=self.open_word(query, phrase_index, term))
+                open_word = self.open_word(query, phrase_index, term)
+                matched &= self.bits(term, prefix=open_word) & ~(0 if open_word else self._groups.only_inside(term))
         for term in query.excluded_terms:
-            matched &= ~(self.bits(term, stemmed=term not in query.literal) | self.others(term))
+            found = self.bits(term, stemmed=term not in query.literal) & ~self._groups.only_inside(term)
+            matched &= ~(found | self.others(term))
         matched = apply_filters(self, query, matched, results, annotations) & everything
         if matched and (query.phrases or query.compounds or query.excluded_phrases or query.excluded_compounds):
             matched = self._verify(query, matched)

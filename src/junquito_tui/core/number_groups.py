@@ -1,0 +1,51 @@
+"""Short numbers that are only the groups of a larger one: '500' of '12,500', '12' of '12.500'. Each group is
+indexed as a word of its own, so a search for 500 found '12,500 displaced' (a user trial). A document holding
+such a number only inside numbers grouped by a comma, a dot or an apostrophe is not found by it; one that also
+holds it alone is. A space is no such mark here: '15 500' may be fifteen, then five hundred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .bitsets import to_bits
+
+# A number grouped by thousands with one mark throughout, whole: not the tail of a longer one, nor followed
+# by the mark and more digits ('192.168.1.1' is none)
+_GROUPED = re.compile(r"(?<![\d,.'’])\d{1,3}([,.'’])\d{3}(?:\1\d{3})*(?!\d)(?![,.'’]\d)")
+_MARK = re.compile(r"[,.'’]")
+_ANY = re.compile(r"\d[,.'’]\d\d\d")  # (what every grouped number holds: most texts have none, found in C)
+SHORT = 3  # digits: a group's
+
+
+class NumberGroups:
+    """Per short number, the documents that hold it only as a group of larger numbers."""
+
+    def __init__(self) -> None:
+        self._only_inside: defaultdict[str, list[int]] = defaultdict(list)
+        self._bits: dict[str, int] = {}
+        self.size = 0
+
+    def add(self, number: int, texts: Iterable[str], words: Iterable[list[str]]) -> None:
+        """Document ``number``: its fields' texts, and their folded words in order (each group one of them)."""
+        self.size = number + 1
+        groups: list[str] = []
+        for text in texts:
+            if _ANY.search(text) is not None:
+                for found in _GROUPED.finditer(text):
+                    groups += _MARK.split(found.group())
+        if groups:
+            every = [word for field in words for word in field]
+            for group in set(groups):
+                if groups.count(group) >= every.count(group):  # never alone
+                    self._only_inside[group].append(number)
+
+    def only_inside(self, term: str) -> int:
+        """The documents holding ``term`` (a number of up to three digits) only as a group of larger ones."""
+        if not (len(term) <= SHORT and term.isdigit() and term.isascii()):
+            return 0
+        if (found := self._bits.get(term)) is None:
+            found = self._bits[term] = to_bits(self._only_inside.get(term, []), self.size)
+        return found
