@@ -98,3 +98,10 @@ def test_oracle_a_short_number_is_not_found_as_a_group_of_a_larger_one(
     assert in_a_row <= phrase and not phrase & ({f"Row {i}" for i in range(len(texts))} - expected)
     everything = {f"Row {i}" for i in range(len(texts))}
     assert _titles(index.search(f"people -{number}", typing=False)) == everything - expected
+
+
+def test_a_short_number_as_typed_is_not_found_as_a_group_either() -> None:
+    # the app reads the last word as a prefix while it is typed: '500' then found '12,500' still
+    index = _index(["12,500 displaced", "500 marched", "5000 tonnes and 12,500 more"])
+    assert _titles(index.search("500", typing=True)) == {"Row 1", "Row 2"}  # (Row 2: '5000' starts with it)
+    assert _titles(index.search("500", typing=False)) == {"Row 1"}

@@ -316,8 +316,8 @@ class SearchIndex:
         last = len(query.terms) - 1
         for index, term in enumerate(query.terms):
             prefix = query.prefix_last and index == last
-            found = self.bits(term, prefix=prefix, stemmed=term not in query.literal)
-            matched &= (found if prefix else found & ~self._groups.only_inside(term)) | self.others(term)
+            found = self.bits(term, prefix=prefix, stemmed=term not in query.literal) & ~self._only_inside(term, prefix)
+            matched &= found | self.others(term)
         for parts in query.compounds:  # narrowed by where it starts; the pattern is checked below
             matched &= self.compound_bits(parts)
         for phrase_index, phrase in enumerate(query.phrases):
@@ -331,6 +331,14 @@ class SearchIndex:
         if matched and (query.phrases or query.compounds or query.excluded_phrases or query.excluded_compounds):
             matched = self._verify(query, matched)
         return matched
+
+    def _only_inside(self, term: str, prefix: bool) -> int:
+        """Documents holding the number ``term`` only as a group of larger ones (``number_groups``); as typed
+        (``prefix``), not those holding a longer word it starts ('5000' for '500')."""
+        inside = self._groups.only_inside(term)
+        if inside and prefix:
+            inside &= ~self._union((word for word in self._expand(term) if word != term), False)
+        return inside
 
     def _read_other_way(self, query: Query, matched: int, annotations: Annotations | None) -> int:
         """How many documents the query would find with their day and month read the other way round
