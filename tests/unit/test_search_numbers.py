@@ -73,6 +73,8 @@ _FORMS = {  # a number N among a text's words: whether the text holds N itself (
     "{a},{n},{b} people": False,
     "{a} {n} people": True,  # (a space: '15 500' may be fifteen, then five hundred: found, as ever)
     "{n}.5 people": True,  # (a fraction: no group)
+    "{a},{n}.50 people": False,  # (a fraction in the other mark after the groups: '$1,500.00')
+    "0.{n} people": True,  # (a group never starts with a lone 0: found, as a miss is worse than a match)
 }
 
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from .bitsets import to_bits
 
 # A number grouped by thousands with one mark throughout, whole: not the tail of a longer one, nor followed
-# by the mark and more digits ('192.168.1.1' is none)
-_GROUPED = re.compile(r"(?<![\d,.'’])\d{1,3}([,.'’])\d{3}(?:\1\d{3})*(?!\d)(?![,.'’]\d)")
+# by its mark and more digits ('192.168.1.1' is none); a fraction in the other mark may follow ('$1,500.00')
+_GROUPED = re.compile(r"(?<![\d,.'’])[1-9]\d{0,2}([,.'’])\d{3}(?:\1\d{3})*(?!\d)(?!\1\d)")
 _MARK = re.compile(r"[,.'’]")
 _ANY = re.compile(r"\d[,.'’]\d\d\d")  # (what every grouped number holds: most texts have none, found in C)
 SHORT = 3  # digits: a group's
