@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import example, given, settings
@@ -64,42 +65,42 @@ def test_the_number_is_marked_whole_in_the_snippet() -> None:
     assert hit.snippet.text[start:end] == "1,234"
 
 
-_FORMS = {  # a number N among a text's words: whether the text holds N itself (the oracle)
-    "{n} people": True,
-    "{a},{n} people": False,  # (N the last group of a larger number: 12,500)
-    "{n},{b} people": False,  # (the first group: 500,000)
-    "{a}.{n} people": False,
-    "{a}'{n} people": False,  # (Swiss: 1'500)
-    "{a},{n},{b} people": False,
-    "{a} {n} people": True,  # (a space: '15 500' may be fifteen, then five hundred: found, as ever)
-    "{n}.5 people": True,  # (a fraction: no group)
-    "{a},{n}.50 people": False,  # (a fraction in the other mark after the groups: '$1,500.00')
-    "0.{n} people": True,  # (a group never starts with a lone 0: found, as a miss is worse than a match)
+_FORMS: dict[
+    str, Callable[[int, int], bool]
+] = {  # a number N among a text's words (head: 1 to 999): whether the text holds N itself (the oracle)
+    "{n} people": lambda head, n: True,
+    "{h},{n} people": lambda head, n: head >= 100,  # (N a later group: 12,500; '242,338' may be a list: found)
+    "{h}.{n} people": lambda head, n: head >= 100,
+    "{h}'{n} people": lambda head, n: head >= 100,  # (Swiss: 1'500)
+    "{h},{n},000 people": lambda head, n: head == n,  # (a group of 000: surely one number; its head is found)
+    "{n},{b} people": lambda head, n: True,  # (N the first group: '3.500 kg' may be 3.5)
+    "{h} {n} people": lambda head, n: True,  # (a space: '15 500' may be fifteen, then five hundred)
+    "{n}.5 people": lambda head, n: True,  # (a fraction: no group)
+    "{h},{n}.50 people": lambda head, n: head >= 100,  # (a fraction in the other mark after the groups: '$1,500.00')
+    "0.{n} people": lambda head, n: True,  # (a group never starts with a lone 0)
 }
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(
     st.integers(100, 999),
     st.lists(st.lists(st.sampled_from(sorted(_FORMS)), min_size=1, max_size=3), min_size=1, max_size=8),
     st.integers(1, 999),
     st.integers(0, 999),
 )
-def test_oracle_a_short_number_is_not_found_as_a_group_of_a_larger_one(
+def test_oracle_a_short_number_is_not_found_as_a_later_group_of_a_larger_one(
     number: int, texts: list[list[str]], head: int, tail: int
 ) -> None:
-    # before (a user trial): 500 found '12,500 displaced', and "500 people" found '12,500 people'
-    written = [" and ".join(f.format(n=number, a=head, b=f"{tail:03d}") for f in forms) for forms in texts]
+    # before (a user trial): 500 found '12,500 displaced'; a review: not '242,338' nor '3.500 kg' missed
+    written = [" and ".join(f.format(n=number, h=head, b=f"{tail:03d}") for f in forms) for forms in texts]
     index = _index(written)
-    expected = {f"Row {i}" for i, forms in enumerate(texts) if any(_FORMS[f] for f in forms)}
+    expected = {f"Row {i}" for i, forms in enumerate(texts) if any(_FORMS[f](head, number) for f in forms)}
     assert _titles(index.search(str(number), typing=False)) == expected
-    # a phrase: found where the number stands alone before the word; never where it is only ever a group (a
-    # text that also holds it alone may still match it in '12,500 people': the phrase is not checked so far)
-    in_a_row = {f"Row {i}" for i, forms in enumerate(texts) if any(_FORMS[f] and ".5" not in f for f in forms)}
-    phrase = _titles(index.search(f'"{number} people"', typing=False))
-    assert in_a_row <= phrase and not phrase & ({f"Row {i}" for i in range(len(texts))} - expected)
     everything = {f"Row {i}" for i in range(len(texts))}
     assert _titles(index.search(f"people -{number}", typing=False)) == everything - expected
+    # a phrase is read as its words in a row: a grouped number in it is found (a review: it found nothing)
+    grouped = {f"Row {i}" for i, forms in enumerate(texts) if "{h},{n} people" in forms}
+    assert grouped <= _titles(index.search(f'"{head},{number} people"', typing=False))
 
 
 def test_a_short_number_as_typed_is_not_found_as_a_group_either() -> None:

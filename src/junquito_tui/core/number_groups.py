@@ -1,13 +1,15 @@
-"""Short numbers that are only the groups of a larger one: '500' of '12,500', '12' of '12.500'. Each group is
-indexed as a word of its own, so a search for 500 found '12,500 displaced' (a user trial). A document holding
-such a number only inside numbers grouped by a comma, a dot or an apostrophe is not found by it; one that also
-holds it alone is. A space is no such mark here: '15 500' may be fifteen, then five hundred.
+"""Short numbers that are only the later groups of a larger one: '500' of '12,500'. Each group is indexed as
+a word of its own, so a search for 500 found '12,500 displaced' (a user trial). A document holding such a
+number only there is not found by it; one that also holds it alone is. As a miss is worse than a match, only
+what is surely a grouped number counts: its first group of one or two digits ('1,500', '12.500'), or a later
+group of 000 ('125,000'); not '242,338' or '101,102,103' (lists), nor a space ('15 500' may be two numbers).
+The first group is still found ('3' in '3.500 kg', which may be 3.5).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from .bitsets import to_bits
@@ -31,15 +33,17 @@ class NumberGroups:
     def add(self, number: int, texts: Iterable[str], words: Iterable[list[str]]) -> None:
         """Document ``number``: its fields' texts, and their folded words in order (each group one of them)."""
         self.size = number + 1
-        groups: list[str] = []
+        groups: Counter[str] = Counter()
         for text in texts:
             if _ANY.search(text) is not None:
                 for found in _GROUPED.finditer(text):
-                    groups += _MARK.split(found.group())
+                    head, *rest = _MARK.split(found.group())
+                    if len(head) <= 2 or "000" in rest:  # surely one number, not a list
+                        groups.update(rest)
         if groups:
-            every = [word for field in words for word in field]
-            for group in set(groups):
-                if groups.count(group) >= every.count(group):  # never alone
+            every = Counter(word for field in words for word in field if word in groups)
+            for group, inside in groups.items():
+                if inside >= every[group]:  # never alone
                     self._only_inside[group].append(number)
 
     def only_inside(self, term: str) -> int:

@@ -322,8 +322,7 @@ class SearchIndex:
             matched &= self.compound_bits(parts)
         for phrase_index, phrase in enumerate(query.phrases):
             for term in phrase:
-                open_word = self.open_word(query, phrase_index, term)
-                matched &= self.bits(term, prefix=open_word) & ~(0 if open_word else self._groups.only_inside(term))
+                matched &= self.bits(term, prefix=self.open_word(query, phrase_index, term))
         for term in query.excluded_terms:
             found = self.bits(term, stemmed=term not in query.literal) & ~self._groups.only_inside(term)
             matched &= ~(found | self.others(term))
