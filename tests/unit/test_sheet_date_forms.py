@@ -388,3 +388,48 @@ def test_a_timed_period_that_runs_backwards_skips_its_row(tmp_path: Path) -> Non
     loaded = load_with_report(path)
     assert [e.title for e in loaded.dataset.events] == ["Kept"]
     assert any("its end is before its start; row skipped" in w and "line 2" in w for w in loaded.warnings)
+
+
+def test_a_cell_with_many_joints_is_cut_a_few_times_and_its_sides_not_again() -> None:
+    # before (a review): a schedule in a date cell ('10:00 - event 0; 11:00 - event 1; ...') was cut at every
+    # joint, each side cut again: 12 of them took a minute to read
+    from junquito_tui.core.interop import sheet_dates, timed_periods
+
+    inside = []
+
+    def counted(value: str) -> Parsed | str | None:
+        inside.append(timed_periods._INSIDE.get())  # (a side is read as one day: never cut again)
+        return sheet_dates.read_date(value)
+
+    schedule = "; ".join(f"{10 + i}:00 - event {i}" for i in range(4))
+    assert timed_periods.read(schedule, counted) is None  # (no two timed days)
+    assert 0 < len(inside) <= 2 * timed_periods._JOINTS and all(inside)
+    assert timed_periods.read("; ".join(f"{10 + i}:00 - event {i}" for i in range(12)), counted) is None  # (too long)
+
+
+_MIDNIGHT = "the file gives a time of midnight (0:00), which spreadsheets add to dates: read as the day"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "note"),
+    [
+        (
+            "2018-01-15 00:00 - 2018-01-16 00:00",
+            {"year": 2018, "month": 1, "day": 15},
+            {"year": 2018, "month": 1, "day": 16},
+            _MIDNIGHT,
+        ),
+        (
+            "2018-01-15T10:00:00.500/2018-01-15T12:00:00.250",
+            {"year": 2018, "month": 1, "day": 15, "hour": 10, "minute": 0},
+            {"year": 2018, "month": 1, "day": 15, "hour": 12, "minute": 0},
+            "the file gives 10:00:00.500; its end: the file gives 12:00:00.250",
+        ),
+    ],
+)
+def test_two_midnights_are_days_and_the_ends_seconds_are_said_as_its(
+    text: str, start: dict[str, int], end: dict[str, int], note: str
+) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and not parsed.approximate
+    assert (parsed.parts, parsed.end, parsed.note) == (start, end, note)

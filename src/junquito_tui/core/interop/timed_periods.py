@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import replace
 
 from .sheet_clock import MIDNIGHT, MIDNIGHT_NOTE
@@ -20,34 +21,38 @@ _JOINT = re.compile(
     r"\s+(?:-|–|—|to|until|till|through|al|hasta|bis|au|à)\s+|\s*[–—]\s*|\s*/\s*(?=[+-]?\d{4}-\d)", re.IGNORECASE
 )
 _ORDERS = ("dmy", "mdy")
+_LONGEST = 80  # characters: two days with their times and zones, written out ('15 September 2018 10:00 ...')
+_JOINTS = 3  # places a cell is cut at, at most (a schedule in a date cell took a minute, each side cut again)
+_INSIDE: ContextVar[bool] = ContextVar("timed_periods_inside", default=False)  # a side is read as one day
 
 
 def read(text: str, read_one: Callable[[str], Parsed | str | None]) -> Parsed | str | None:
     """The period, a reason it is none (its end before its start), or None: not two timed days."""
-    if text.count(":") < 2:  # (two times: most cells have none)
+    if not 2 <= text.count(":") <= 6 or len(text) > _LONGEST or _INSIDE.get():  # (most cells: no two times)
         return None
-    for joint in _JOINT.finditer(text):
-        first, last = read_one(text[: joint.start()].strip()), read_one(text[joint.end() :].strip())
-        if not (_timed_day(first) and _timed_day(last)):
-            continue
-        assert isinstance(first, Parsed) and isinstance(last, Parsed)
-        if "hour" not in first.parts and "hour" not in last.parts:
-            continue  # (two midnights: the days a spreadsheet gives, read as such below)
-        return _period(text, _clocked(first), _clocked(last))
-    return None
+    token = _INSIDE.set(True)  # (each side is read without being cut again)
+    try:
+        for joint in list(_JOINT.finditer(text))[:_JOINTS]:
+            first, last = read_one(text[: joint.start()].strip()), read_one(text[joint.end() :].strip())
+            if _timed_day(first) and _timed_day(last):
+                assert isinstance(first, Parsed) and isinstance(last, Parsed)
+                return _period(text, _clocked(first, last), _clocked(last, first))
+        return None
+    finally:
+        _INSIDE.reset(token)
 
 
-def _clocked(parsed: Parsed) -> Parsed:
-    """A day whose midnight was dropped as a spreadsheet's (``sheet_clock.MIDNIGHT``) at 00:00 again: beside
-    a time, it is one ('2018-01-15 00:00 - 2018-01-15 06:00')."""
-    if "hour" in parsed.parts:
+def _clocked(parsed: Parsed, other: Parsed) -> Parsed:
+    """A day whose midnight was dropped as a spreadsheet's (``sheet_clock.MIDNIGHT``) at 00:00 again beside a
+    time: it is one ('2018-01-15 00:00 - 2018-01-15 06:00'); beside another midnight, the day it is."""
+    if "hour" in parsed.parts or "hour" not in other.parts:
         return parsed
     note = "; ".join(part for part in (parsed.note or "").split("; ") if part != MIDNIGHT_NOTE) or None
     said = [one for one in parsed.said if one != MIDNIGHT]
     return replace(parsed, parts={**parsed.parts, "hour": 0, "minute": 0}, note=note, said=said, seconds=0.0)
 
 
-def _timed_day(parsed: Parsed | str | None) -> bool:
+def _timed_day(parsed: Parsed | str | None) -> bool:  # (a midnight: the day a spreadsheet gives)
     return (
         isinstance(parsed, Parsed)
         and "day" in parsed.parts
@@ -71,9 +76,11 @@ def _period(text: str, first: Parsed, last: Parsed) -> Parsed | str | None:
         first, last = (replace(one, parts=ordered(one.parts, one.pair, order), pair=None) for one in (first, last))
     if first.pair is None and last.pair is None and _moment(last.parts) < _moment(first.parts):
         return "its end is before its start"
-    notes = "; ".join(dict.fromkeys(one.note for one in (first, last) if one.note)) or None
+    # (one note for the period: the end's said as the end's, 'the file gives 12:00:00.250')
+    ends = [f"its end: {last.note}"] if last.note and last.note != first.note else []
+    notes = "; ".join([*([first.note] if first.note else []), *ends])
     return Parsed(
-        first.parts, note=notes, end=last.parts, offset=first.offset, pair=first.pair, end_pair=last.pair,
+        first.parts, note=notes or None, end=last.parts, offset=first.offset, pair=first.pair, end_pair=last.pair,
         order=next(iter(shown), None), said=[*first.said, *last.said], seconds=first.seconds,
     )  # fmt: skip
 
