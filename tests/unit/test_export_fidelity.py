@@ -97,6 +97,7 @@ def test_timelinejs_keeps_the_ends_own_offset_and_zone_label() -> None:
         "end_note": "end is a guess",
         "note": None,  # none: the display_date written for the start is no note of it
         "derived": ["On the end date: end is a guess"],  # (left out of the summary on import)
+        "summary_paragraphs": 0,  # (the event has no summary)
     }
     event = back.event("a")
     assert fields(event.when) == ("2018-01-15T22:00", "minute", False, "-04:00", "VST")
@@ -487,3 +488,19 @@ def test_timelinejs_keeps_a_paragraph_edited_since_the_export() -> None:
     event = converted["events"][0]
     assert "Place: Caracas, as corrected" in event.get("summary", "")
     assert event.get("place") is None  # (its paragraph is not the export's: the place is not taken from it)
+
+
+def test_timelinejs_keeps_a_summarys_own_paragraph_like_a_derived_one_and_a_note_of_two() -> None:
+    # before (a review): the summary's own 'Place: Caracas' paragraph was dropped as the export's, and a
+    # note holding a blank line stayed in the summary
+    data = copy.deepcopy(MINIMAL)
+    event = data["events"][0]
+    event["summary"] = "First para.\n\nPlace: Caracas\n\nLast para."
+    event["place"] = "Caracas"
+    event["when"] = {**event["when"], "note": "line one\n\nline two"}
+    _, back, _ = through_timelinejs(data)
+    returned = back.event(event["id"])
+    assert returned.summary.startswith("First para.\n\nPlace: Caracas\n\nLast para.")
+    assert "line one" not in returned.summary and "Place: Caracas" not in returned.summary[len("First para.") + 20 :]
+    assert returned.place == "Caracas"
+    assert returned.when is not None and returned.when.note == "line one\n\nline two"

@@ -119,6 +119,7 @@ def test_timelinejs_slides_are_precision_faithful() -> None:
     assert raid["junquito"] == {
         "utc_offset": "-04:00", "zone_label": "VST", "note": None,
         "derived": ["Place: El Junquito, Capital District, Venezuela"],
+        "summary_paragraphs": 1,
         "place": "El Junquito, Capital District, Venezuela",
     }  # fmt: skip
     assert raid["group"] == "raid"
@@ -159,7 +160,13 @@ def test_reading_positions_are_labelled_in_every_export() -> None:
         assert slides[event.id]["display_date"] == (
             f"Undated: shown {direction} \u201c{anchor.title}\u201d (order not stated by the source)"
         )
-        left = ("certainty", "accounts", "derived", "place")  # (the claim's certainty, the paragraphs: tested apart)
+        left = (
+            "certainty",
+            "accounts",
+            "derived",
+            "place",
+            "summary_paragraphs",
+        )  # (the claim's certainty, the paragraphs: tested apart)
         kept = {k: v for k, v in slides[event.id]["junquito"].items() if k not in left}
         assert kept == {"undated": True, f"shown_{direction}": anchor.id}  # (and a claim's certainty: tested apart)
         row = rows[event.id]

@@ -100,6 +100,9 @@ def _slide(chronology: Chronology, event: Event, place: Event | None, untimed: s
     slide["text"] = {"headline": _text(event.title), "text": body}
     if derived:  # what the text says of the fields the extension gives back: left out of the summary on import
         extension["derived"] = [html_to_text(paragraph).text for paragraph in derived]
+        # the summary's own paragraphs come first: never taken for derived ones ('Place: Caracas' in it)
+        own = html_to_text(_paragraphs(event.summary)).text.split("\n\n")
+        extension["summary_paragraphs"] = len([paragraph for paragraph in own if paragraph])
         if event.place:
             extension["place"] = event.place
     if event.tags:

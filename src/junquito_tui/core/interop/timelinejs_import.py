@@ -273,10 +273,19 @@ class TimelineImporter:
         summary = pending.fields.get("summary")
         if not isinstance(derived, list) or not isinstance(summary, str):
             return
-        ours = {_plain(one) for one in derived if isinstance(one, str)}
+        own = value.get("summary_paragraphs")
+        own = own if isinstance(own, int) and not isinstance(own, bool) and own >= 0 else 0
         paragraphs = summary.split("\n\n")
-        kept = [one for one in paragraphs if _plain(one) not in ours]
-        left_out = {_plain(one) for one in paragraphs} - set(map(_plain, kept))
+        rest = [_plain(one) for one in paragraphs[own:]]
+        gone: set[int] = set()  # (a derived text may hold a blank line: its paragraphs, in a row)
+        for one in (d for d in derived if isinstance(d, str)):
+            run = [_plain(part) for part in one.split("\n\n")]
+            for at in range(len(rest) - len(run) + 1):
+                if rest[at : at + len(run)] == run and not gone & set(range(at, at + len(run))):
+                    gone |= set(range(at, at + len(run)))
+                    break
+        kept = paragraphs[:own] + [one for at, one in enumerate(paragraphs[own:]) if at not in gone]
+        left_out = {rest[at] for at in gone}
         if kept:
             pending.fields["summary"] = "\n\n".join(kept)
         else:
