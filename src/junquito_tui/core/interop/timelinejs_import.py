@@ -276,10 +276,10 @@ class TimelineImporter:
         own = value.get("summary_paragraphs")
         own = own if isinstance(own, int) and not isinstance(own, bool) and own >= 0 else 0
         paragraphs = summary.split("\n\n")
-        rest = [_plain(one) for one in paragraphs[own:]]
+        rest = [one_line(one) for one in paragraphs[own:]]
         gone: set[int] = set()  # (a derived text may hold a blank line: its paragraphs, in a row)
         for one in (d for d in derived if isinstance(d, str)):
-            run = [_plain(part) for part in one.split("\n\n")]
+            run = [one_line(part) for part in one.split("\n\n")]
             for at in range(len(rest) - len(run) + 1):
                 if rest[at : at + len(run)] == run and not gone & set(range(at, at + len(run))):
                     gone |= set(range(at, at + len(run)))
@@ -291,7 +291,7 @@ class TimelineImporter:
         else:
             del pending.fields["summary"]
         place = value.get("place")
-        if isinstance(place, str) and _plain(f"Place: {place}") in left_out:
+        if isinstance(place, str) and one_line(f"Place: {place}") in left_out:
             pending.fields["place"] = self.text.line(place, f"{pending.path}.{EXTENSION}.place")
 
     def certainty(self, value: dict[str, Any], pending: _Pending) -> None:
@@ -440,10 +440,6 @@ def _both_zones(
     if end is not None and start is None:
         return (end, end), (f"no zone given: read in its end's, {end}", None)
     return zones, (None, None)
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _with(note: str | None, more: str | None) -> str | None:
