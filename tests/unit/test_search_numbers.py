@@ -101,6 +101,25 @@ def test_oracle_a_short_number_is_not_found_as_a_later_group_of_a_larger_one(
     # a phrase is read as its words in a row: a grouped number in it is found (a review: it found nothing)
     grouped = {f"Row {i}" for i, forms in enumerate(texts) if "{h},{n} people" in forms}
     assert grouped <= _titles(index.search(f'"{head},{number} people"', typing=False))
+    # nor is a phrase found where its first word is only a later group ('"500 people"' found '12,500 people')
+    phrased = {f"Row {i}" for i, forms in enumerate(texts) if any(_PHRASED[f](head, number, tail) for f in forms)}
+    for typing in (False, True):
+        assert _titles(index.search(f'"{number} people"', typing=typing)) == phrased
+    assert _titles(index.search(f'people -"{number} people"', typing=False)) == everything - phrased
+
+
+_PHRASED: dict[str, Callable[[int, int, int], bool]] = {  # whether the text holds 'N people', N itself
+    "{n} people": lambda head, n, tail: True,
+    "{h},{n} people": lambda head, n, tail: head >= 100,
+    "{h}.{n} people": lambda head, n, tail: head >= 100,
+    "{h}'{n} people": lambda head, n, tail: head >= 100,
+    "{h},{n},000 people": lambda head, n, tail: False,
+    "{n},{b} people": lambda head, n, tail: tail == n,  # ('500,500 people': the second may be a list's)
+    "{h} {n} people": lambda head, n, tail: True,
+    "{n}.5 people": lambda head, n, tail: False,
+    "{h},{n}.50 people": lambda head, n, tail: False,
+    "0.{n} people": lambda head, n, tail: True,
+}
 
 
 def test_a_short_number_as_typed_is_not_found_as_a_group_either() -> None:

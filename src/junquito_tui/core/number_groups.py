@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .bitsets import to_bits
 
@@ -27,29 +27,51 @@ class NumberGroups:
 
     def __init__(self) -> None:
         self._only_inside: defaultdict[str, list[int]] = defaultdict(list)
-        self._bits: dict[str, int] = {}
+        self._inside: defaultdict[str, list[int]] = defaultdict(list)  # also alone, or not
+        self._bits: dict[tuple[str, bool], int] = {}
         self.size = 0
 
     def add(self, number: int, texts: Iterable[str], words: Iterable[list[str]]) -> None:
         """Document ``number``: its fields' texts, and their folded words in order (each group one of them)."""
         self.size = number + 1
-        groups: Counter[str] = Counter()
-        for text in texts:
-            if _ANY.search(text) is not None:
-                for found in _GROUPED.finditer(text):
-                    head, *rest = _MARK.split(found.group())
-                    if len(head) <= 2 or "000" in rest:  # surely one number, not a list
-                        groups.update(rest)
+        groups = Counter(group for text in texts for _, group in later_groups(text))
         if groups:
             every = Counter(word for field in words for word in field if word in groups)
             for group, inside in groups.items():
+                self._inside[group].append(number)
                 if inside >= every[group]:  # never alone
                     self._only_inside[group].append(number)
 
     def only_inside(self, term: str) -> int:
         """The documents holding ``term`` (a number of up to three digits) only as a group of larger ones."""
-        if not (len(term) <= SHORT and term.isdigit() and term.isascii()):
+        return self._documents(term, only=True)
+
+    def inside(self, term: str) -> int:
+        """The documents holding ``term`` as a group of a larger number, whether or not also alone."""
+        return self._documents(term, only=False)
+
+    def _documents(self, term: str, *, only: bool) -> int:
+        if not is_short_number(term):
             return 0
-        if (found := self._bits.get(term)) is None:
-            found = self._bits[term] = to_bits(self._only_inside.get(term, []), self.size)
+        if (found := self._bits.get((term, only))) is None:
+            numbers = (self._only_inside if only else self._inside).get(term, [])
+            found = self._bits[term, only] = to_bits(numbers, self.size)
         return found
+
+
+def is_short_number(word: str) -> bool:
+    """Whether ``word`` could be a later group of a larger number."""
+    return len(word) <= SHORT and word.isdigit() and word.isascii()
+
+
+def later_groups(text: str) -> Iterator[tuple[int, str]]:
+    """Where the later groups of ``text``'s surely grouped numbers start, and the groups ('12,500': (3, '500'))."""
+    if _ANY.search(text) is None:
+        return
+    for found in _GROUPED.finditer(text):
+        head, *rest = _MARK.split(found.group())
+        if len(head) <= 2 or "000" in rest:  # surely one number, not a list
+            at = found.start() + len(head) + 1
+            for group in rest:
+                yield at, group
+                at += len(group) + 1

@@ -39,7 +39,7 @@ from .folding import (
     words,
 )
 from .memory import collector_paused
-from .number_groups import NumberGroups
+from .number_groups import NumberGroups, later_groups
 from .postings import Postings
 from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
 from .ranking import NAME_WORDS, tiers
@@ -487,6 +487,7 @@ class SearchIndex:
         for index, phrase in enumerate(query.phrases):
             open_ended = self.open_word(query, index, phrase[-1])
             matched = to_bits(self._holding(members(matched), phrase, open_ended), size)
+            matched &= ~self._only_in_groups(matched, phrase, open_ended)
         if query.compounds and matched:
             required = [_Pattern.compound(c) for c in query.compounds]
             failed = [n for n in bits_in(matched) if not all(p.found_in(self._folded(n)) for p in required)]
@@ -495,7 +496,8 @@ class SearchIndex:
             suspects = matched
             for word in phrase:  # only documents holding every word can hold the phrase
                 suspects &= self.bits(word)
-            matched &= ~to_bits(self._holding(members(suspects), phrase, False), size)
+            held = to_bits(self._holding(members(suspects), phrase, False), size)
+            matched &= ~(held & ~self._only_in_groups(held, phrase, False))
         for parts in query.excluded_compounds:
             suspects = matched & self.compound_bits(parts)
             pattern = _Pattern.compound(parts)
@@ -508,6 +510,21 @@ class SearchIndex:
             return self._runs.holding(numbers, phrase, list(self._expand(phrase[-1])) if open_ended else None)
         pattern = _Pattern.phrase(phrase, open_ended)  # a vocabulary too large for the runs
         return [n for n in numbers if pattern.found_in(self._folded(n))]
+
+    def _only_in_groups(self, matched: int, phrase: list[str], open_ended: bool) -> int:
+        """The documents among ``matched`` (holding the phrase) holding it only where its first word, a short
+        number, is a later group of a larger one: '"500 people"' in '12,500 people' (``number_groups``)."""
+        suspects = matched & self._groups.inside(phrase[0])  # (none unless the first word is a short number)
+        if not suspects:
+            return 0
+        pattern = _Pattern.phrase(phrase, open_ended).regex
+        dropped = []
+        for number in bits_in(suspects):
+            text = self._folded(number)
+            starts = {found.start() for found in pattern.finditer(text)}  # (none found: kept, in doubt)
+            if starts and starts <= {at for at, _ in later_groups(text)}:
+                dropped.append(number)
+        return to_bits(dropped, len(self.docs))
 
     def _folded(self, number: int) -> str:
         return fold_uncached("\n".join([t for _, t in self.docs[number].fields]))
