@@ -66,6 +66,19 @@ def test_a_year_with_an_apostrophe_for_its_century_is_read_as_excel_reads_two_di
     assert isinstance(parsed, Parsed) and parsed.parts == {"year": 2018} and parsed.said
 
 
+@pytest.mark.parametrize(
+    ("text", "year"), [("Oct '29", 2029), ("October ’18", 2018), ("Oct ‘05", 2005), ("Oct '45", 1945)]
+)
+def test_a_month_with_an_apostrophe_year_is_that_month(text: str, year: int) -> None:
+    # before (a trial): "Oct '29" was skipped as a day and a month with no year
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed) and parsed.parts == {"year": year, "month": 10} and parsed.said
+
+
+def test_a_month_and_a_day_without_the_apostrophe_are_still_no_year() -> None:
+    assert not isinstance(read_date("Oct 29"), Parsed)
+
+
 @pytest.mark.parametrize("text", ["Summer 2018", "Spring 2018", "week 20 of 1991", "Winter Olympics 2018"])
 def test_a_period_its_year_holds_is_that_year(text: str) -> None:
     parsed = read_date(text)

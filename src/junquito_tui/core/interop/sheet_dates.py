@@ -386,8 +386,11 @@ def _apostrophe_year(text: str) -> Parsed | None:
     if (found := _APOSTROPHE_YEAR.fullmatch(text.strip())) is None:
         return None
     year, said = _full_year(found.group(1))
-    note = f"the file writes {text.strip()}: a year written with an apostrophe for its century, read as {year}"
-    return Parsed({"year": year}, approximate=True, note=note, said=said)
+    return Parsed({"year": year}, approximate=True, note=_apostrophe_note(text, year), said=said)
+
+
+def _apostrophe_note(text: str, year: int) -> str:
+    return f"the file writes {text.strip()}: a year written with an apostrophe for its century, read as {year}"
 
 
 _APOSTROPHE_YEAR = re.compile(r"['’‘](\d{2})")
@@ -861,6 +864,9 @@ def _named_month(text: str, era: int) -> Parsed | str | None:
         return None
     if len(numbers) == 1:
         if len(numbers[0]) <= 2 and int(numbers[0]) <= 31 and not era:
+            if _APOSTROPHE_YEAR.search(text):  # "Oct '29": a year, not a day ('has a day and a month but no year')
+                year, said = _full_year(numbers[0])
+                return Parsed({"year": year, "month": months[0]}, note=_apostrophe_note(text, year), said=said)
             if _EXCEL_MONTH_YEAR.match(text) is None:
                 return f"{text!r} has a day and a month but no year"
             # 'May-20': how Excel writes a month and year (its format mmm-yy: typing 'May 2020' shows it so,
