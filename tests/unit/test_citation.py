@@ -16,6 +16,7 @@ from junquito_tui.core.citation import CITABLE, MAX_SOURCES, cite, kinds_of, quo
 from junquito_tui.core.dates import MONTHS, date_words
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.model import DATASET, When
+from junquito_tui.core.provenance import ACCOUNTS_ARE
 from junquito_tui.core.records import Dataset
 from strategies import text as texts
 from strategies import whens
@@ -36,6 +37,7 @@ def test_event_citation_on_the_bundled_dataset() -> None:
         "About 500 troops deployed against Pérez's group\n"
         "Date: around 04:00 (VST, UTC-04:00), Monday 15 January 2018\n"
         "Place: El Junquito, Capital District, Venezuela\n"
+        "Certainty: confirmed\n"  # (always said: a trial found it given for some events and not others)
         "Sources:\n"
         "  1. El Junquito raid — Wikipedia. https://en.wikipedia.org/wiki/El_Junquito_raid\n"
         "From: El Junquito raid: a chronology (event raid-begins)\n"
@@ -157,7 +159,7 @@ def test_undated_event_says_where_it_sits_and_claims_stay_attributed() -> None:
     text = cite(BUNDLED, "event", reading.id)
     shown = f"shown after \u201c{anchor.title}\u201d (order not stated by the source)"
     assert f"Date: not dated in the source; {shown}" in text
-    assert f"Certainty: {reading.certainty.value}\n  claimed by " in text
+    assert f"Certainty: {reading.certainty.value}\nAccounts ({ACCOUNTS_ARE}):\n  claimed by " in text
 
 
 def test_many_sources_are_cut_with_a_count() -> None:
@@ -214,6 +216,7 @@ def test_a_claim_known_second_hand_is_cited_as_reported_and_its_works_as_not_rea
         "being executed by troops according to Bellingcat and Forensic Architecture'), which states no order)\n"
         "Place: El Junquito, Capital District, Venezuela\n"
         "Certainty: alleged\n"
+        "Accounts (claims, not established as fact; in the dataset's words, not quotations):\n"
         "  claimed by Bellingcat and Forensic Architecture, as reported by Wikipedia: "
         "Members of Pérez's group were likely executed by troops.\n"
         f"    citing: {BELLINGCAT}, cited in El Junquito raid (Wikipedia), not read; "
@@ -239,9 +242,11 @@ def test_a_source_known_second_hand_is_never_cited_as_read() -> None:
 
 
 def test_a_confirmed_event_keeps_its_claims() -> None:
+    # the event's certainty apart from its accounts' (a trial read 'Certainty: confirmed' over the massacre claim)
     text = cite(BUNDLED, "event", "international-reaction")
     assert (
         "Certainty: confirmed\n"
+        "Accounts (claims, not established as fact; in the dataset's words, not quotations):\n"
         "  claimed by International media and Politicians and citizens around the world (some), "
         "as reported by Wikipedia: What happened at El Junquito was a massacre.\n"
     ) in text

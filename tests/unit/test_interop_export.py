@@ -22,7 +22,7 @@ from junquito_tui.core.interop.csv_export import COLUMNS, TEXT_MARK, cell
 from junquito_tui.core.interop.markdown_export import escape_inline
 from junquito_tui.core.interop.timelinejs_export import to_timelinejs_document
 from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
-from junquito_tui.core.provenance import NO_SPEAKER
+from junquito_tui.core.provenance import ACCOUNTS_ARE, NO_SPEAKER
 from junquito_tui.core.records import When
 
 FIXTURES = REPO / "tests" / "data" / "timelinejs"
@@ -133,7 +133,7 @@ def test_timelinejs_slide_text_has_summary_actors_quotes_and_sources() -> None:
     assert "<blockquote>" in text and "<strong>Actors:</strong>" in text and "<strong>Sources:</strong>" in text
     assert 'href="https://en.wikipedia.org/wiki/El_Junquito_raid"' in text
     alleged = next(e for e in chronology.events if e.certainty == "alleged")
-    assert "<strong>Alleged</strong>, by" in slides[alleged.id]["text"]["text"]
+    assert "<strong>Claimed</strong> by" in slides[alleged.id]["text"]["text"]
 
 
 def test_undated_events_sit_at_their_anchor_and_say_so() -> None:
@@ -211,9 +211,10 @@ def test_accounts_stay_together_and_attributed() -> None:
     markdown = unescape(export_text(chronology, "markdown"))
     section = markdown.split("### Members of the group likely executed", 1)[1].split("\n### ", 1)[0]
     assert (
-        "**Accounts** (alleged):\n\n- **Bellingcat and Forensic Architecture, as reported by Wikipedia** [1]:"
+        f"**Accounts** ({ACCOUNTS_ARE}):\n\n- **Bellingcat and Forensic Architecture, as reported by Wikipedia** [1]:"
         in section
     )
+    assert "- **Certainty:** alleged" in section  # (the event's, apart from its accounts: not theirs)
     assert "(citing: Bellingcat's findings" in section
     rows = {r["id"]: r for r in read_csv(export_text(chronology, "csv"))}
     assert rows["alleged-executions"]["claims"].startswith(
@@ -223,8 +224,8 @@ def test_accounts_stay_together_and_attributed() -> None:
     assert [c.split(",")[0] for c in disputed] == ["Nicolás Maduro", "Opposition officials"]
     slides = {s["unique_id"]: s for s in json.loads(export_text(chronology, "timelinejs"))["events"]}
     assert (
-        "<strong>Alleged</strong>, by Bellingcat and Forensic Architecture, as reported by Wikipedia:"
-        in (slides["alleged-executions"]["text"]["text"])
+        "<strong>Claimed</strong> by Bellingcat and Forensic Architecture, as reported by Wikipedia (the event: "
+        f"alleged; {ACCOUNTS_ARE}):" in (slides["alleged-executions"]["text"]["text"])
     )
     sources = markdown.split("## Sources", 1)[1]
     assert "Bellingcat's findings" in sources and "known only as cited in El Junquito raid (Wikipedia)" in sources

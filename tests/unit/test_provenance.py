@@ -30,11 +30,21 @@ def test_competing_accounts_of_a_moment_are_together() -> None:
     moments = chronology.accounts.moments
     assert [m.event.id for m in moments] == [e.id for e in chronology.events if e.claims]  # chronological
     episode = next(m for m in moments if m.event.id == "helicopter-episode-accounts")
-    assert episode.contested and [a.attribution for a in episode.accounts] == [
+    assert episode.disputed and [a.attribution for a in episode.accounts] == [
         "Nicolás Maduro, as reported by Wikipedia",
         "Opposition officials, as reported by Wikipedia",
     ]
-    assert all(a.certainty == "disputed" for a in episode.accounts)
+
+
+def test_a_moment_is_disputed_only_where_the_data_says_so() -> None:
+    # before (a user trial): Pérez's two statements about one video were called 'CONTESTED', as any two accounts were
+    moments = bundled().accounts.moments
+    assert (
+        {m.event.id for m in moments if m.disputed}
+        == {m.event.id for m in moments if m.event.certainty == "disputed"}
+        == {"helicopter-episode-accounts"}
+    )
+    assert any(len(m.accounts) > 1 and not m.disputed for m in moments)  # (perez-bloodied-video)
 
 
 def test_an_account_known_second_hand_names_its_chain() -> None:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from .chronology import Chronology, exists
 from .dates import date_words
 from .placement import order_facts
-from .provenance import NO_SPEAKER, account, cited_in_words, known_through, reporter, source_chain
+from .provenance import ACCOUNTS_ARE, NO_SPEAKER, account, cited_in_words, known_through, reporter, source_chain
 from .records import Actor, Claim, Event, Quote, Source, When
 
 CITABLE = ("event", "actor", "quote", "source")
@@ -98,8 +98,9 @@ def _event(chronology: Chronology, event: Event) -> list[str]:
         lines.append(f"Until: {_when_words(event.end)}")
     if event.place:
         lines.append(f"Place: {event.place}")
-    if event.certainty != "confirmed" or event.claims:  # a confirmed event's claims are still only claims
-        lines.append(f"Certainty: {event.certainty.value}")
+    lines.append(f"Certainty: {event.certainty.value}")  # (always: left out, 'confirmed' was unsaid)
+    if event.claims:  # the event's certainty is not its claims': a confirmed event can be that someone said it
+        lines.append(f"Accounts ({ACCOUNTS_ARE}):")
         for claim in event.claims:
             lines += _claim(chronology, event, claim)
     cited = list(event.sources)

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 ABOUT_KEPT = 256  # actors whose claims-about are kept (each a tuple of the claims about their events)
 NO_SPEAKER = "no speaker named"  # a quote whose source names none: a document, a banner, unattributed words
+# A claim's statement is the dataset's words for what someone asserts (a quotation is a record of its own),
+# and the event's certainty is not the claim's: 'confirmed' that people called it a massacre is no more than that
+# (a trial read '[confirmed]' over "What happened at El Junquito was a massacre" in quotation marks).
+ACCOUNTS_ARE = "claims, not established as fact; in the dataset's words, not quotations"
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -100,24 +104,22 @@ class Account:
     cited: tuple[Source, ...]  # the works the source attributes the claim to, known only through it
 
     @property
-    def certainty(self) -> Certainty:
-        return self.event.certainty
-
-    @property
     def claimants(self) -> tuple[str, ...]:
         return self.claim.by
 
 
 @dataclass(frozen=True)
 class Moment:
-    """An event and every account of it: two or more are competing accounts, shown together."""
+    """An event and every account of it, shown together."""
 
     event: Event
     accounts: tuple[Account, ...]
 
     @property
-    def contested(self) -> bool:
-        return len(self.accounts) > 1
+    def disputed(self) -> bool:
+        """Whether the data says the event is disputed; several accounts alone do not make it so (a trial found
+        one man's two statements called 'contested')."""
+        return self.event.certainty is Certainty.DISPUTED
 
 
 class Claimed(NamedTuple):

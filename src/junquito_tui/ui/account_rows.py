@@ -14,7 +14,7 @@ from textual.content import Content
 from ..core.chronology import Chronology
 from ..core.dates import short_date
 from ..core.navigation import Location
-from ..core.provenance import Account, Moment, event_accounts, reporter, source_chain
+from ..core.provenance import ACCOUNTS_ARE, Account, Moment, event_accounts, reporter, source_chain
 from ..core.records import Certainty, Event
 from .pages import blank, field, link
 from .widgets.rows import Row, Run
@@ -39,11 +39,11 @@ def count_words(accounts: int) -> str:
 
 
 def marker(moment: Moment) -> list[tuple[str, str] | str]:
-    """'[disputed] · CONTESTED · 2 accounts': a contested moment stands out, in reverse video."""
-    parts: list[tuple[str, str] | str] = [(certainty_mark(moment.event.certainty), "bold"), " · "]
-    if moment.contested:
-        parts += [(" CONTESTED ", "bold reverse"), " · "]
-    return [*parts, count_words(len(moment.accounts))]
+    """'event [disputed] · 2 accounts': the event's certainty (not its accounts'), a disputed one in reverse video."""
+    mark, count = certainty_mark(moment.event.certainty), count_words(len(moment.accounts))
+    if moment.disputed:  # (the same words: the reverse video's padding stands for the spaces)
+        return ["event", (f" {mark} ", "bold reverse"), "· ", count]
+    return ["event ", (mark, "bold"), " · ", count]
 
 
 def moment_row(moment: Moment) -> Row:
@@ -58,9 +58,10 @@ def moment_row(moment: Moment) -> Row:
 
 
 def moment_head(moment: Moment) -> Content:
-    """Above the accounts: the moment they are about, and whether it is contested."""
+    """Above the accounts: the moment they are about, how certain the event is, and what its accounts are."""
     event = moment.event
-    return Content.assemble((short_date(event.when), "bold"), " · ", (event.title, "bold"), "\n", *marker(moment))
+    head = [(short_date(event.when), "bold"), " · ", (event.title, "bold"), "\n", *marker(moment)]
+    return Content.assemble(*head, (f" ({ACCOUNTS_ARE})", "italic"))
 
 
 def reported_source(chronology: Chronology, source_id: str) -> str:
@@ -82,8 +83,7 @@ def account_rows(chronology: Chronology, found: Account, number: int, total: int
     rows = [
         Row(Content.styled(title, "bold underline")),
         Row(Content.styled(found.attribution, "bold")),
-        Row(Content.assemble(("“", "italic"), (found.claim.statement, "italic"), ("”", "italic"))),
-        field("Certainty", found.certainty.value),
+        field("Claims", found.claim.statement),  # (no quotation marks: the dataset's words, ACCOUNTS_ARE)
     ]
     if found.claimants:
         rows.append(Row(Content.styled("Made by:", "bold")))

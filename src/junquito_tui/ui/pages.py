@@ -256,7 +256,7 @@ def _claim_row(chronology: Chronology, claims: Sequence[Claimed]) -> Callable[[i
         found = chronology.accounts.account(claims[index])
         event = found.event
         label = f"{found.attribution}: {found.claim.statement}"
-        return link(label, Location("event", event.id), f"{found.certainty.value} · {event.title}")
+        return link(label, Location("event", event.id), f"event {event.certainty.value} · {event.title}")
 
     return row
 

@@ -16,7 +16,7 @@ from ..chronology import Chronology, exists
 from ..dates import clock, date_words, day_label
 from ..notebook.snapshot import Snapshot
 from ..placement import READING_WHY, order_facts
-from ..provenance import NO_SPEAKER, event_accounts, known_through
+from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, event_accounts, known_through
 from ..records import Event, Precision, When
 from ..timeline_rows import spans
 from .markdown_notes import item_lines, others_section
@@ -174,7 +174,7 @@ def _accounts(chronology: Chronology, event: Event, citations: _Citations) -> li
     """'**Accounts**', then each claim with who makes it, where it was read and whom that cites."""
     if not event.claims:
         return []
-    lines = [f"**Accounts** ({event.certainty.value}):", ""]
+    lines = [f"**Accounts** ({ACCOUNTS_ARE}):", ""]
     for found in event_accounts(chronology, event):
         cite = citations.cite(found.claim.source)
         cited = "; ".join(f"{escape_inline(c.title)} {citations.cite(c.id)}" for c in found.cited)

@@ -23,7 +23,7 @@ from typing import Any
 from ..chronology import Chronology
 from ..either_way import assumed_other
 from ..placement import READING_NOTE, Placement, order_facts, placement
-from ..provenance import NO_SPEAKER, event_accounts, known_through
+from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, event_accounts, known_through
 from ..records import Certainty, Event, Precision, When
 from ..timeline_rows import spans
 from .html_text import html_to_text
@@ -181,8 +181,8 @@ def _body(chronology: Chronology, event: Event, untimed: str = "") -> tuple[str,
     for found in event_accounts(chronology, event):  # the accounts together, each attributed
         cited = "; ".join(_text(c.title) for c in found.cited)
         account = (
-            f"<p><strong>{_text(event.certainty.value.capitalize())}</strong>, by {_text(found.attribution)}: "
-            f"{_text(found.claim.statement)}" + (f" (citing: {cited})" if cited else "") + "</p>"
+            f"<p><strong>Claimed</strong> by {_text(found.attribution)} (the event: {event.certainty.value}; "
+            f"{ACCOUNTS_ARE}): {_text(found.claim.statement)}" + (f" (citing: {cited})" if cited else "") + "</p>"
         )
         parts.append(account)
         if event.certainty != Certainty.CONFIRMED:  # (given back as claims: ``_slide``'s accounts)

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...core.chronology import Chronology
+from ...core.records import Certainty
 from ..account_rows import column_rows, columns_for, moment_at, moment_head, moment_rows
 from ..messages import Navigate
 from ..widgets.footer import KeyFooter
@@ -54,14 +55,16 @@ class AccountsScreen(Modal[Navigate | None]):
     HELP = """\
 ## Accounts: who says what
 `w` (or the palette's *Accounts: who says what*) opens every claim in the dataset, grouped by the
-moment (event) it is about, in chronological order. On the left, each moment with its certainty,
-`CONTESTED` when more than one account of it is given, and who gives each account; on the right, the
+moment (event) it is about, in chronological order. On the left, each moment with the event's
+certainty (`[disputed]` stands out), how many accounts it has and who gives each; on the right, the
 accounts of the highlighted moment side by side (one under another in a narrow terminal): the
 attribution exactly as the source gives it ("…, as reported by Wikipedia" for a work known only
-through the article), the claim, the certainty, who makes it ("not named in the source" when nobody
-is), the source, and the moment. `enter` on a moment goes into its accounts; `tab` and `left`/`right`
-move between the columns; `enter` (or a click) on a `→` line jumps to that claimant, source or event
-and closes the page (`backspace` in the explorer then returns to where you were).
+through the article), the claim, who makes it ("not named in the source" when nobody is), the
+source, and the moment. A claim is in the dataset's words, not a quotation (quotes are in the Quotes
+pane), and the event's certainty is not the claim's: a confirmed event can be that someone said it.
+`enter` on a moment goes into its accounts; `tab` and `left`/`right` move between the columns;
+`enter` (or a click) on a `→` line jumps to that claimant, source or event and closes the page
+(`backspace` in the explorer then returns to where you were).
 """
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
@@ -84,11 +87,11 @@ and closes the page (`backspace` in the explorer then returns to where you were)
 
     def compose(self) -> ComposeResult:
         claimed = self.chronology.accounts.claimed
-        contested = sum(1 for event in claimed if len(event.claims) > 1)  # Moment.contested, without building it
+        disputed = sum(1 for event in claimed if event.certainty is Certainty.DISPUTED)  # (Moment.disputed)
         moments = MomentList(id="moment-list")
         plural = "" if len(claimed) == 1 else "s"
         moments.border_title = Content(f"Who says what · {len(claimed):,} moment{plural}")
-        moments.border_subtitle = Content(f"{contested:,} contested · enter: its accounts")
+        moments.border_subtitle = Content(f"{disputed:,} disputed · enter: its accounts")
         with Container(id="accounts-body"):
             yield moments
             with Vertical(id="moment-accounts") as accounts:
