@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import string
+from calendar import monthrange
 from typing import Any
 
 import pytest
@@ -14,7 +16,7 @@ from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.folding import compound_pattern, field_words, fold, pieces, tokens, words
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.model import DATASET
-from junquito_tui.core.query import DateKey, parse_date_range, parse_query
+from junquito_tui.core.query import parse_date_range, parse_query
 from junquito_tui.core.search import SearchIndex
 
 
@@ -304,13 +306,16 @@ def test_every_word_an_event_page_shows_finds_the_event(index: SearchIndex) -> N
     assert "raid-disorganised" in ids(index, "discrimination")
 
 
-_precise = st.sampled_from(["2017", "2017-12", "2018", "2018-01", "2018-01-14", "2018-01-15", "2018-01-16", "2018-02"])
+_DATES = "2017 2017-12 2018 2018-01 2018-01-01 2018-01-14 2018-01-15 2018-01-16 2018-02 2018-12 2018-12-31"
+_precise = st.sampled_from(_DATES.split())
 
 
-def _period(date: str) -> tuple[DateKey, DateKey]:
-    found = parse_date_range(date)
-    assert found is not None and found.start is not None and found.end is not None
-    return found.start, found.end
+def _period(date: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a date stands for, by the calendar (not the engine's keys: a year's key sorted
+    before its January's, and the year 2018 was said only to overlap 2018-01..2018-12: a review)."""
+    year, month, day = [*map(int, date.split("-")), 0, 0][:3]
+    last_month = month or 12
+    return dt.date(year, month or 1, day or 1), dt.date(year, last_month, day or monthrange(year, last_month)[1])
 
 
 @settings(max_examples=80, deadline=None)
@@ -390,3 +395,38 @@ def test_words_parted_by_a_zero_width_space_or_joined_by_a_non_joiner_are_found_
     assert field_words("ทหาร\u200bบุก") == field_words("ทหาร บุก")
     assert "کتاب" in field_words("کتاب\u200cها")
     assert fold("Cara\ufeffcas Jun\u2060quito") == "caracas junquito"
+
+
+_ZONES = st.integers(-12 * 4, 14 * 4).map(lambda quarters: dt.timezone(dt.timedelta(minutes=15 * quarters)))
+
+
+def _local(instant: dt.datetime, zone: dt.timezone) -> dict[str, Any]:
+    here = instant.astimezone(zone)
+    offset = here.strftime("%z")
+    return {"date": here.strftime("%Y-%m-%dT%H:%M"), "precision": "minute", "utc_offset": f"{offset[:3]}:{offset[3:]}"}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.datetimes(dt.datetime(2017, 12, 25), dt.datetime(2018, 1, 5)),
+    st.timedeltas(dt.timedelta(minutes=1), dt.timedelta(hours=30)),
+    _ZONES,
+    _ZONES,
+    st.integers(-2, 2),
+)
+def test_oracle_a_period_is_found_from_every_day_its_ends_are_given_on(
+    start: dt.datetime, length: dt.timedelta, zone: dt.timezone, end_zone: dt.timezone, shift: int
+) -> None:
+    # before (a review): a flight from 00:30 +09:00 on the 16th to 12:00 -10:00 on the 15th (later, by the
+    # instant) was found by no day, nor by 2018 or 2017 across a new year. The oracle: each end's own day.
+    begins = start.replace(second=0, microsecond=0, tzinfo=dt.UTC)
+    first, last = _local(begins, zone), _local(begins + length, end_zone)
+    event = {"id": "e", "title": "Flight", "when": first, "end": last}
+    data = {"schema_version": 1, "title": "t", "timezone": "UTC", "events": [event]}
+    index = SearchIndex(Chronology(DATASET.validate_python(data)))
+    days = sorted(dt.date.fromisoformat(w["date"][:10]) for w in (first, last))
+    day = days[0] + dt.timedelta(days=shift)
+    found = [hit.id for hit in index.search(f"date:{day.isoformat()}", typing=False).hits]
+    assert found == (["e"] if days[0] <= day <= days[1] else [])
+    for year in (days[0].year, days[1].year):  # a year holding either day finds it
+        assert [hit.id for hit in index.search(f"date:{year}", typing=False).hits] == ["e"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from .date_keys import days_in_month, first_day, last_day, moved
 from .query import DateKey, DateRange, Query
 from .records import DAY_END, Precision, When
 
@@ -28,13 +29,10 @@ def widened(query: Query, precision: Precision = Precision.DAY) -> Query | None:
     if len(query.dates) != 1:
         return None
     dates = query.dates[0]
-    try:
-        if precision == Precision.DAY:
-            start, end = _moved(dates.start, -MARGIN), _moved(dates.end, MARGIN)
-        else:
-            start, end = _calendar(dates.start, -1, precision), _calendar(dates.end, 1, precision)
-    except (ValueError, OverflowError):  # a week before year 1 or after 9999: no range to offer
-        return None
+    if precision == Precision.DAY:
+        start, end = _moved(dates.start, -MARGIN), _moved(dates.end, MARGIN)
+    else:
+        start, end = _calendar(dates.start, -1, precision), _calendar(dates.end, 1, precision)
     if start is None and end is None:
         return None
     return replace(query, dates=[DateRange(start, end, f"{_text(start)}..{_text(end)}")])
@@ -60,40 +58,31 @@ def hint(count: int, query: Query, wider: Query, precision: Precision = Precisio
 
 
 def _moved(key: DateKey | None, by: dt.timedelta) -> DateKey | None:
+    """The day ``by`` before a start key's first day, or after an end key's last, in any year (``date_keys``)."""
     if key is None:
         return None
-    year, month, day, _ = key
-    day_of = dt.date(year, max(month, 1), max(day, 1)) if by < dt.timedelta(0) else _last_day(year, month, day)
-    moved = day_of + by  # (ValueError, OverflowError beyond the years dates count: said by ``widened``)
-    return (moved.year, moved.month, moved.day, -1 if by < dt.timedelta(0) else DAY_END)
+    if by < dt.timedelta(0):
+        return (*moved(first_day(key), by.days), -1)
+    return (*moved(last_day(key), by.days), DAY_END)
 
 
 def _calendar(key: DateKey | None, step: int, precision: Precision) -> DateKey | None:
     """The first day of the month (or year) before ``key``'s, or the last of the one after (``step``)."""
     if key is None:
         return None
-    year, month, day, _ = key
     if step < 0:
-        month = max(month, 1)
+        year, month, _ = first_day(key)
         year, month = (year - 1, 1) if precision == Precision.YEAR else divmod(year * 12 + month - 2, 12)
-        month += precision != Precision.YEAR
-        dt.date(year, month, 1)  # (ValueError before year 1: said by ``widened``)
-        return (year, month, 1, -1)
-    last = _last_day(year, month, day)
-    year, month = (last.year + 1, 12) if precision == Precision.YEAR else divmod(last.year * 12 + last.month, 12)
+        return (year, month + (precision != Precision.YEAR), 1, -1)
+    year, month, _ = last_day(key)
+    year, month = (year + 1, 12) if precision == Precision.YEAR else divmod(year * 12 + month, 12)
     month += precision != Precision.YEAR
-    end = _last_day(year, month, 32)
-    return (end.year, end.month, end.day, DAY_END)
-
-
-def _last_day(year: int, month: int, day: int) -> dt.date:
-    """The last day a range's end key stands for ('2021-08' ends on the 31st)."""
-    month = month if 1 <= month <= 12 else 12  # (13: a year's end)
-    if 1 <= day <= 31:  # (32: a month's end)
-        return dt.date(year, month, day)
-    following = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+    return (year, month, days_in_month(year, month), DAY_END)
 
 
 def _text(key: DateKey | None) -> str:
-    return "" if key is None else f"{key[0]:04d}-{key[1]:02d}-{key[2]:02d}"
+    """As ``date:`` reads it: ISO 8601's years, 0 for 1 BCE and -0460 for 461 BCE, as the range holds them."""
+    if key is None:
+        return ""
+    year = f"{key[0]:04d}" if key[0] >= 0 else f"-{-key[0]:04d}"
+    return f"{year}-{key[1]:02d}-{key[2]:02d}"

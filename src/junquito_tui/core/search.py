@@ -28,6 +28,7 @@ from . import date_margin, either_way
 from .annotations import Annotations, tag_key
 from .bitsets import Ordered, bits_in, members, span, to_bits
 from .chronology import Chronology
+from .date_keys import earliest, latest
 from .folding import (
     WordRuns,
     compound_pattern,
@@ -139,8 +140,13 @@ class SearchIndex:
             by_name_length[min(shortest, NAME_WORDS + 1)].append(number)
             if doc.when is not None:
                 dated.append(number)
-                starts.append(date_number(doc.when.sort_key()))
-                ends.append(date_number((doc.end or doc.when).end_key()))
+                # an end given on a day before its start's, in a zone west of it (a flight over the date line), is
+                # still after it: the period holds both days, and was found by neither (a review)
+                first, last = doc.when, doc.end or doc.when
+                if last.end_key() < first.sort_key():
+                    first, last = last, first
+                starts.append(date_number(first.sort_key()))
+                ends.append(date_number(last.end_key()))
             titled.done(number)
             body.done(number)
         self._runs.close()
@@ -380,9 +386,9 @@ class SearchIndex:
         """Dated documents whose whole period lies inside start..end (None: an open end)."""
         found = self._starts.all()
         if start is not None:
-            found &= ~self._starts.at_most(date_number(start) - 1)
+            found &= ~self._starts.at_most(date_number(earliest(start)) - 1)
         if end is not None:
-            found &= self._ends.at_most(date_number(end))
+            found &= self._ends.at_most(date_number(latest(end)))
         return found
 
     def compound_bits(self, parts: list[str]) -> int:
