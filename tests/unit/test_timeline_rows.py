@@ -37,7 +37,7 @@ def rendered(view: list[Event]) -> list[str]:
             label, _ = rows.labels[row]
             out.append(f"  {label}" if row in rows.sub_headings else f"── {label}")
         else:
-            out.append(f"{time_cell(view[position]):<11} {view[position].id}")
+            out.append(f"{time_cell(view, position):<11} {view[position].id}")
     return out
 
 
@@ -59,7 +59,9 @@ def test_the_raid_day_opens_with_its_untimed_events_in_no_order() -> None:
     assert "↳ after     perez-bloodied-video" in lines
     # undated, and only said to precede the launch: shown before the day, not on it
     assert lines[start - 1] == "↱ before    perez-location-discovered"
-    assert lines.index("↳ after     perez-death-confirmed") > lines.index("~12:00 VST  raid-ends")
+    assert lines.index("↳ after ↑+  perez-death-confirmed") > lines.index("~12:00 VST  raid-ends")
+    # 'Hours after' the video, with the gunfire (ordered by nothing) between them: said, and its day approximate
+    assert "~↳ after ↑2 helicopter-flight" in lines
     assert "not ordered public-outrage" in lines
 
 
@@ -208,3 +210,20 @@ def test_the_rows_and_the_order_are_the_same_whether_dates_are_shared_or_not(vie
     own = [dataclasses.replace(e, when=None if e.when is None else dataclasses.replace(e.when)) for e in view]
     assert build_rows(own) == build_rows(view)
     assert event_order(own[::-1]) == event_order(view[::-1])
+
+
+@given(views())
+def test_oracle_a_stated_order_names_where_its_event_is(view: list[Event]) -> None:
+    # before (a trial): '↳ after' under a row it does not follow read as following it
+    for position, event in enumerate(view):
+        cell = time_cell(view, position)
+        if event.after is None or not cell.lstrip("~").startswith("↳"):
+            continue
+        above = [other.id for other in view[max(0, position - 9) : position]][::-1]  # nearest first
+        shown = cell.rsplit(" ", 1)[-1]
+        if shown == "after":
+            assert above[:1] == [event.after]
+        elif shown == "↑+":
+            assert event.after not in above
+        else:
+            assert above.index(event.after) + 1 == int(shown.removeprefix("↑")) >= 2

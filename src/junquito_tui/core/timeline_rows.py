@@ -114,11 +114,31 @@ def _periods(events: list[Event]) -> int:
     return sum(number for key, number in counted.items() if placement(standing[key]) is Placement.PERIOD)
 
 
-def time_cell(event: Event) -> str:
-    """The timeline's time column: a clock time, or what the row's place rests on."""
+def time_cell(view: Sequence[Event], position: int) -> str:
+    """The timeline's time column for the event at ``position``: a clock time, or what the row's place rests on.
+    An order the source states names where the event it follows (or precedes) is when not the row beside it,
+    '↳ after ↑2' (a trial read the 27 June flight, 'Hours after' the video, as after the gunfire listed between
+    them); '↑+' further, or hidden by a filter. A date of an approximate day keeps its '~'."""
+    event = view[position]
     kind = placement(event)
     if kind is Placement.STATED:
-        return stated_mark(event)
+        approximate = "~" if event.when is not None and event.when.approximate else ""
+        return f"{approximate}{stated_mark(event)}{_anchor_away(view, position)}"
     if kind is Placement.READING:
         return READING_MARK
     return clock(event.when)
+
+
+NEAR = 9  # rows: an anchor further is '↑+'
+
+
+def _anchor_away(view: Sequence[Event], position: int) -> str:
+    event = view[position]
+    step, anchor, arrow = (-1, event.after, "↑") if event.after is not None else (1, event.before, "↓")
+    for distance in range(1, NEAR + 1):
+        at = position + step * distance
+        if not 0 <= at < len(view):
+            break
+        if view[at].id == anchor:
+            return "" if distance == 1 else f" {arrow}{distance}"
+    return f" {arrow}+"

@@ -40,7 +40,9 @@ class Timeline(ScrollView, can_focus=True):
 Every event in chronological order under its day (or month, when only the month is known).
 `~` marks an approximate time; `[reported]`, `[alleged]`, `[disputed]` mark claims.
 Events known only to a day (or month, or year) open it, under "times not given": their order
-among themselves is no claim. `↳ after`, `↱ before`: placed by an order the source states;
+among themselves is no claim. `↳ after`, `↱ before`: placed by an order the source states, right
+after (or before) the event beside it; `↳ after ↑2`: after the event two above it (`↑+`: further, or
+hidden by a filter);
 `not ordered`: an undated event the source does not order, shown in reading order only.
 Its page says which, and quotes the source's words for an order.
 The event under the cursor is shown in the Event pane.
@@ -245,7 +247,8 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
         event = self.view[position]
         text = Text(no_wrap=True, end="")
         text.append(
-            f" {time_cell(event):<{TIME_WIDTH - 1}}", self.get_component_rich_style("timeline--time", partial=True)
+            f" {time_cell(self.view, position):<{TIME_WIDTH - 1}}",
+            self.get_component_rich_style("timeline--time", partial=True),
         )
         text.append(" ")
         mark = CERTAINTY_MARK.get(event.certainty)
