@@ -50,7 +50,7 @@ def check_moments(chronology: Chronology, columns: int) -> None:
             )
             assert lines[at + 1] == said_by(dataset, claim)  # the attribution, exactly
             assert said_by(dataset, claim) in listed[index].content.plain  # and in the moment list
-            assert lines[at + 2] == f"“{claim.statement}”"
+            assert lines[at + 2] == f"Claims: {claim.statement}"  # (the dataset's words: no quotation marks)
             end = lines.index("About:", at)
             links = [row.target for row in column[at:end]]
             claimants = [Location("actor", a) for a in dict.fromkeys(claim.by)]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from ..core.chronology import Chronology
-from ..core.dates import short_date
+from ..core.dates import period_date
 from ..core.navigation import Location
 from ..core.provenance import ACCOUNTS_ARE, Account, Moment, event_accounts, reporter, source_chain
 from ..core.records import Certainty, Event
@@ -50,7 +50,7 @@ def moment_row(moment: Moment) -> Row:
     """A moment in the list: when, what, how certain, and who gives an account of it (one row)."""
     event = moment.event
     # No indent: a wrapped line starts at the margin, and an indent on the first line only misleads.
-    parts: list[tuple[str, str] | str] = [(short_date(event.when), "bold"), " · ", (event.title, "bold")]
+    parts: list[tuple[str, str] | str] = [(period_date(event.when, event.end), "bold"), " · ", (event.title, "bold")]
     parts += ["\n", *marker(moment)]
     for found in moment.accounts:
         parts += ["\n— ", found.attribution]
@@ -60,7 +60,7 @@ def moment_row(moment: Moment) -> Row:
 def moment_head(moment: Moment) -> Content:
     """Above the accounts: the moment they are about, how certain the event is, and what its accounts are."""
     event = moment.event
-    head = [(short_date(event.when), "bold"), " · ", (event.title, "bold"), "\n", *marker(moment)]
+    head = [(period_date(event.when, event.end), "bold"), " · ", (event.title, "bold"), "\n", *marker(moment)]
     return Content.assemble(*head, (f" ({ACCOUNTS_ARE})", "italic"))
 
 
@@ -131,7 +131,7 @@ def _source_link(chronology: Chronology, source_id: str) -> Row:
 
 
 def _event_link(event: Event) -> Row:
-    return link(event.title, Location("event", event.id), short_date(event.when))
+    return link(event.title, Location("event", event.id), period_date(event.when, event.end))
 
 
 def moment_rows(chronology: Chronology) -> Sequence[Row]:

@@ -15,8 +15,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from ..core.chronology import Chronology
-from ..core.dates import short_date
+from ..core.dates import period_date
 from ..core.navigation import Kind, Location
+from ..core.provenance import certainty_prefix
 from ..core.text import one_line
 from .messages import Navigate
 from .pages import preview
@@ -69,7 +70,7 @@ class EventProvider(GoToProvider):
 
     def items(self, chronology: Chronology) -> Iterator[tuple[str, str, str]]:
         for event in chronology.events:
-            yield event.title, f"event · {short_date(event.when)}", event.id
+            yield event.title, f"event · {certainty_prefix(event)}{period_date(event.when, event.end)}", event.id
 
 
 class ActorProvider(GoToProvider):
@@ -89,7 +90,8 @@ class QuoteProvider(GoToProvider):
         for quote in chronology.quote_order:
             speaker = chronology.actors[quote.speaker].name if quote.speaker else None
             label = preview(quote) + (f" — {speaker}" if speaker else "")
-            yield one_line(label), f"quote · {short_date(chronology.event(quote.event).when)}", quote.id
+            event = chronology.event(quote.event)
+            yield one_line(label), f"quote · {period_date(event.when, event.end)}", quote.id
 
 
 class SavedSearchProvider(Provider):

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from textual.content import Content
 
 from ..core.chronology import Chronology
-from ..core.dates import describe, short_date, zone_assumed
+from ..core.dates import describe, period_date, short_date, zone_assumed
 from ..core.navigation import Location
 from ..core.placement import READING_NOTE, Placement, order_facts, period_words, placement
 from ..core.provenance import NO_SPEAKER, Account, Claimed, event_accounts, known_through
@@ -183,7 +183,7 @@ def _events(found: Sequence[Event]) -> str:
 def _named(note: str, found: Sequence[Event]) -> list[Row]:
     """An Order line and the events it names (the first ``CROSSINGS_SHOWN``)."""
     rows = [field("Order", note)]
-    rows += [link(e.title, Location("event", e.id), short_date(e.when)) for e in found[:CROSSINGS_SHOWN]]
+    rows += [link(e.title, Location("event", e.id), period_date(e.when, e.end)) for e in found[:CROSSINGS_SHOWN]]
     if len(found) > CROSSINGS_SHOWN:
         rows.append(Row(Content(f"  and {len(found) - CROSSINGS_SHOWN:,} more")))
     return rows
@@ -237,7 +237,9 @@ def actor_rows(chronology: Chronology, actor_id: str, mine: Sequence[Row] = ()) 
         def appearance(index: int) -> Row:
             found = appearances[index]
             event = found.event
-            return link(f"{short_date(event.when)} · {event.title}", Location("event", event.id), found.role)
+            return link(
+                f"{period_date(event.when, event.end)} · {event.title}", Location("event", event.id), found.role
+            )
 
         parts += [[blank(), heading(f"Events ({len(appearances):,})")], Run(len(appearances), appearance)]
     quotes = chronology.quotes_by_speaker.get(actor_id, ())
@@ -272,7 +274,7 @@ def quote_rows(chronology: Chronology, quote: Quote, mine: Sequence[Row] = ()) -
         rows.append(link(chronology.actors[quote.speaker].name, Location("actor", quote.speaker), "speaker"))
     else:
         rows.append(field("Speaker", "not named by the source (a document, or words it does not attribute)"))
-    rows.append(link(event.title, Location("event", event.id), short_date(event.when)))
+    rows.append(link(event.title, Location("event", event.id), period_date(event.when, event.end)))
     rows.append(source_link(chronology, quote.source))
     return rows
 
@@ -292,7 +294,7 @@ def source_rows(chronology: Chronology, source_id: str) -> list[Row]:
     events = [e for e in chronology.events if _cites(e, source_id)]
     if events:
         rows += [blank(), heading(f"Events citing it ({len(events):,})")]
-        rows += [link(e.title, Location("event", e.id), short_date(e.when)) for e in events]
+        rows += [link(e.title, Location("event", e.id), period_date(e.when, e.end)) for e in events]
     quotes = [q for q in chronology.quote_order if q.source == source_id]
     if quotes:
         rows += [blank(), heading(f"Quotes from it ({len(quotes):,})")]

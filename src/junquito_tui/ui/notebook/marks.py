@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from ...core.chronology import Chronology
+from ...core.provenance import certainty_prefix
 from ...core.text import one_line
 from ..pages import preview
 from ..widgets.rows import Row
@@ -73,8 +74,9 @@ def notebook_rows(item: Item | None) -> list[Row]:
 
 def label(chronology: Chronology, kind: str, item_id: str) -> str:
     """An item in a few words, on one line: an event's title, an actor's name, a quote's first words."""
-    if kind == "event" and item_id in chronology.position:
-        return one_line(chronology.event(item_id).title)
+    if kind == "event" and item_id in chronology.position:  # ('[alleged] ...' as the timeline lists it)
+        event = chronology.event(item_id)
+        return certainty_prefix(event) + one_line(event.title)
     if kind == "actor" and item_id in chronology.actors:
         return one_line(chronology.actors[item_id].name)
     if kind == "quote" and item_id in chronology.quotes:

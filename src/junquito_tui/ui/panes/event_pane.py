@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.reactive import var
 
 from ...core.chronology import Chronology
-from ...core.dates import short_date
+from ...core.dates import period_date
 from ...core.records import Event
 from .. import pages
 from ..notebook.marks import changed, mine
@@ -42,7 +42,7 @@ class EventPane(Vertical):
         if event is None:
             return
         self.page.show(pages.event_rows(self.chronology, event, mine(self.annotations, "event", event.id)))
-        self.border_title = Content(f"2 Event · {short_date(event.when)}")
+        self.border_title = Content(f"2 Event · {period_date(event.when, event.end)}")
 
     def watch_annotations(self, old: Snapshot | None, new: Snapshot | None) -> None:
         event = self.current_event

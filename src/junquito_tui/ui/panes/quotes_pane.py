@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.reactive import var
 
 from ...core.chronology import Chronology
-from ...core.dates import short_date
+from ...core.dates import period_date
 from ...core.navigation import Location
 from ...core.records import Event, Quote
 from .. import pages
@@ -110,7 +110,9 @@ class QuotesPane(Vertical):
         def make(index: int) -> Row:
             quote = view[index]
             event = chronology.event(quote.event)
-            byline = f"  — {pages.speaker_name(chronology, quote)}, {short_date(event.when)}, in: {event.title}"
+            byline = (
+                f"  — {pages.speaker_name(chronology, quote)}, {period_date(event.when, event.end)}, in: {event.title}"
+            )
             mark = marker_of(self.annotations, "quote", quote.id)
             content = Content.assemble((mark, "bold"), pages.preview(quote), "\n", (byline, "italic"))
             return Row(content, Location("quote", quote.id))

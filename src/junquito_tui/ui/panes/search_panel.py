@@ -25,6 +25,8 @@ from ...core.crashlog import failure_message
 from ...core.dates import period_date
 from ...core.memory import freeze_loaded_objects
 from ...core.navigation import Location
+from ...core.provenance import certainty_prefix
+from ...core.records import Event
 from ...core.text import one_line
 from ...core.wording import count
 from ..messages import Navigate, TimelineFilter
@@ -53,6 +55,7 @@ def hit_content(hit: Hit) -> Content:
     room = max(TITLE_ROOM - len(speaker), TITLE_ROOM // 2)  # a long quote leaves room for who said it
     title = one_line(hit.doc.title)
     title = title if len(title) <= room else title[: room - 1] + "…"
+    title = certainty_prefix(hit.doc.item) + title if isinstance(hit.doc.item, Event) else title
     return steady(Content.assemble((title, "bold"), (speaker, "italic"), (f"  {date}", "italic"), "\n  ", snippet))
 
 

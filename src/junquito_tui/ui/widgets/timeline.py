@@ -14,7 +14,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core.dates import CLOCK_WIDTH, other_reading, short_date
-from ...core.records import Certainty, Event
+from ...core.provenance import CERTAINTY_MARK
+from ...core.records import Event
 from ...core.text import width_safe
 from ...core.timeline_rows import HEADING, RowIndex, build_rows, time_cell
 from ..notebook.marks import marker_of
@@ -24,12 +25,6 @@ if TYPE_CHECKING:
     from ...core.notebook import Snapshot
 
 TIME_WIDTH = CLOCK_WIDTH + 1  # a space, then the time (or what the row's place rests on)
-# Words, not just colour, so the markers survive NO_COLOR and monochrome terminals.
-CERTAINTY_MARK = {
-    Certainty.REPORTED: "[reported]",
-    Certainty.ALLEGED: "[alleged]",
-    Certainty.DISPUTED: "[disputed]",
-}
 
 
 class Timeline(ScrollView, can_focus=True):
