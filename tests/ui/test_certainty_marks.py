@@ -36,6 +36,8 @@ async def test_the_palette_and_the_notebook_list_say_it_too() -> None:
     app = JunquitoApp(CHRONOLOGY)
     async with app.run_test(size=(120, 40)):
         helps = {item_id: help_text for _, help_text, item_id in EventProvider(app.screen).items(CHRONOLOGY)}
+    # a period whole: the revelation on 17 or 18 January was '~17 Jan 2018' (a trial)
+    assert helps["civilian-deaths-revealed"].endswith("~17 Jan 2018 – ~18 Jan 2018")
     for event in CHRONOLOGY.events:
         assert helps[event.id].startswith(f"event · {_mark(event)}")
         assert label(CHRONOLOGY, "event", event.id).startswith(_mark(event) + event.title[:20])
