@@ -129,6 +129,18 @@ def test_an_actor_citation_ends_where_an_untimed_event_of_the_last_day_may_end()
     assert "In 3 events, from June 2017 to Monday 15 January 2018\n" in cite(chronology_of(document), "actor", "who")
 
 
+def test_an_actor_citation_reaches_a_period_s_end_and_counts_the_undated() -> None:
+    # before (a trial): 'In 21 events, from around June 2017 to Tuesday 16 January 2018' left 7 undated events
+    # out of the span unsaid; and a period's end was not reached
+    document = copy.deepcopy(MINIMAL_EVENT)
+    period = {**document["events"][0], "id": "long", "when": {"date": "2017-07", "precision": "month"}}
+    period["end"] = {"date": "2018-02", "precision": "month"}
+    undated = {**document["events"][0], "id": "later", "when": None, "shown_after": "long"}
+    document["events"] += [period, undated]
+    text = cite(chronology_of(document), "actor", "who")
+    assert "In 3 events, from June 2017 to February 2018; 1 of them not dated in the source\n" in text
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(whens(), min_size=1, max_size=6))
 def test_an_actor_citations_span_reaches_every_event_it_names(drawn: list[dict[str, Any]]) -> None:

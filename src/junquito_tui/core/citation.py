@@ -135,10 +135,14 @@ def _actor(chronology: Chronology, actor: Actor) -> list[str]:
         span = "none dated in the source"
         if dated:
             # to the latest any of them may be: an untimed event of the last timed one's day may come after
-            # it ('to 04:00, 15 January' ranked it before, an order the source never gives; found by a review)
-            latest = max(dated, key=lambda when: when.end_key())
+            # it ('to 04:00, 15 January' ranked it before, an order the source never gives; found by a review);
+            # a period to its end
+            ends = [a.event.end or a.event.when for a in appearances if a.event.when is not None]
+            latest = max(ends, key=lambda when: when.end_key())
             first, last = date_words(dated[0]), date_words(latest)
             span = first if first == last else f"from {first} to {last}"
+            if undated := len(appearances) - len(dated):  # (left out of the span unsaid: a trial)
+                span += f"; {undated} of them not dated in the source"
         lines.append(f"In {len(appearances)} {noun}, {span}")
     cited = [source for appearance in appearances for source in appearance.event.sources]
     return lines + _sources(chronology, cited)
