@@ -94,7 +94,8 @@ def test_sources_with_titles_and_urls() -> None:
 def test_quote_citation_reopens_on_its_event_page() -> None:
     text = cite(chronology_of(MINIMAL_EVENT), "quote", "q", data_path="my data.json")
     assert text.startswith("\u201cWords, verbatim.\u201d\nSpeaker: Someone\nDate: June 2017\nEvent: An event\n")
-    assert text.endswith("From: T (quote q)\nReopen: junquito-tui --data 'my data.json' --event e\n")
+    reopen = "Reopen: junquito-tui --data 'my data.json' --event e (the event it belongs to)\n"
+    assert text.endswith(f"From: T (quote q)\n{reopen}")
 
 
 def test_quote_text_for_copying() -> None:
@@ -313,7 +314,7 @@ def test_a_hostile_chain_of_second_hand_sources() -> None:
     assert cite(chronology, "quote", "q") == (
         "\u201cSaid by Bob\u201d\nSpeaker: Bob\nDate: around June 2017 (note: so presumably June)\n"
         f"Event: Something said\nSources:\n  1. {leak}\n  2. {memo}\n  3. The paper — Daily. https://x.org/p\n"
-        "From: Second hand (quote q)\nReopen: junquito-tui --event e\n"
+        "From: Second hand (quote q)\nReopen: junquito-tui --event e (the event it belongs to)\n"
     )
     assert quote_text(chronology, "q") == f"\u201cSaid by Bob\u201d\n\u2014 Bob, around June 2017. Source: {leak}\n"
     text = cite(chronology, "event", "e")

@@ -47,8 +47,8 @@ def cite(chronology: Chronology, kind: str, item_id: str, data_path: str | None 
         raise KeyError(kind)
     lines.append(f"From: {chronology.dataset.title} ({kind} {item_id})")
     reopen = reopen_command(chronology, kind, item_id, data_path)
-    if reopen:
-        lines.append(f"Reopen: {reopen}")
+    if reopen:  # (a quote has no page of its own: its event's, which lists it, said so)
+        lines.append(f"Reopen: {reopen}" + (" (the event it belongs to)" if kind == "quote" else ""))
     return "\n".join(lines) + "\n"
 
 

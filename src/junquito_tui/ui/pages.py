@@ -265,7 +265,8 @@ def _claim_row(chronology: Chronology, claims: Sequence[Claimed]) -> Callable[[i
 
 def quote_rows(chronology: Chronology, quote: Quote, mine: Sequence[Row] = ()) -> list[Row]:
     event = chronology.event(quote.event)
-    rows = [*paragraphs(f"“{quote.text}”", "italic"), *mine, id_row(quote.id, f"junquito-tui --event {event.id}")]
+    reopen = f"junquito-tui --event {event.id}: its event"  # (a quote has no page of its own to open)
+    rows = [*paragraphs(f"“{quote.text}”", "italic"), *mine, id_row(quote.id, reopen)]
     if quote.context:
         first, *rest = chunks(quote.context)
         rows += [blank(), field("Context", first), *(text(piece) for piece in rest)]
