@@ -90,13 +90,14 @@ def _rows(folder: Any, text: str) -> dict[str, str]:
     return {e.title: timeline._event_line(p).plain.strip() for p, e in enumerate(chronology.events)}
 
 
-def test_a_period_shows_its_end_after_its_title(tmp_path: Any) -> None:
-    # before (a user trial): 'Winter 2018' showed '~Dec  Winter unrest', its period's start alone
+def test_a_period_shows_its_end_before_its_title(tmp_path: Any) -> None:
+    # before (a user trial): 'Winter 2018' showed '~Dec  Winter unrest', its period's start alone; then the end
+    # came after the title, which a narrow pane cut (a trial read the revelation on 17 or 18 January as the 17th)
     lines = _rows(
         tmp_path, "date,event\nWinter 2018,Winter unrest\nDecember 2017 - January 2018,Manhunt\n2018-01-10,Arrest\n"
     )
-    assert lines["Winter unrest"] == "~Dec         Winter unrest  → ~Mar 2019"
-    assert lines["Manhunt"].endswith("Manhunt  → Jan 2018")
+    assert lines["Winter unrest"] == "~Dec         (to ~Mar 2019) Winter unrest"
+    assert lines["Manhunt"].endswith("(to Jan 2018) Manhunt")
     assert lines["Arrest"].endswith("Arrest")
 
 
@@ -107,4 +108,4 @@ def test_a_day_in_an_assumed_order_says_its_other_reading_before_its_title(tmp_p
     )
     assert lines["Protest"] == "(or 3 Feb?) Protest"
     assert lines["Timed"] == "10:00 UTC?   (or 4 Feb?) Timed"
-    assert lines["Campaign"] == "Campaign  → 2 Mar 2018 (or 3 Feb?)"
+    assert lines["Campaign"] == "(to 2 Mar 2018 (or 3 Feb?)) Campaign"

@@ -251,12 +251,13 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
             text.append(f"{mark} ", self.get_component_rich_style(f"timeline--{event.certainty}", partial=True))
         if other := other_reading(event.when):  # the day under its heading is an assumed order's: said on the row
             text.append(f"{other} ", self.get_component_rich_style("timeline--gap", partial=True))
+        if event.end is not None:  # a period, not its start alone ('Winter 2018' showed as '~Dec' only); before
+            # the title, which a narrow pane cuts (a trial read the revelation on 17 or 18 January as the 17th)
+            text.append(f"(to {short_date(event.end)}) ", self.get_component_rich_style("timeline--gap", partial=True))
         mine = marker_of(self.annotations, "event", event.id)
         if mine:
             text.append(mine, self.get_component_rich_style("timeline--mark", partial=True))
         text.append(width_safe(event.title))  # plain data: appended as Text, never parsed as markup
-        if event.end is not None:  # a period, not its start alone ('Winter 2018' showed as '~Dec' only)
-            text.append(f"  → {short_date(event.end)}", self.get_component_rich_style("timeline--gap", partial=True))
         return text
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
