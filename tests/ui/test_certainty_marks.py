@@ -7,6 +7,7 @@ from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.records import Certainty, Event
 from junquito_tui.core.search import SearchIndex
+from junquito_tui.core.search_output import as_record, title_line
 from junquito_tui.ui.commands import EventProvider
 from junquito_tui.ui.notebook.marks import label
 from junquito_tui.ui.panes.search_panel import hit_content
@@ -26,6 +27,8 @@ def test_every_event_s_search_result_says_how_certain_it_is() -> None:
         for hit in hits:
             title = hit_content(hit).plain.split("\n")[0]
             assert title.startswith(_mark(event) + event.title[:20]), title
+            assert f" {_mark(event)}{event.title[:20]}" in title_line(hit)  # the command line's too
+            assert as_record(hit)["certainty"] == event.certainty.value
             seen.add(event.certainty)
     assert seen == set(Certainty)  # (each kind of mark met: the bundled dataset has them all)
 

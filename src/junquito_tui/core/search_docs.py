@@ -75,7 +75,8 @@ def _event_fields(event: Event) -> list[tuple[int, str, str | Claim]]:
     said for what it is: its accounts' statements (the claim, labelled only when a passage is
     shown: the index reads every event), its dates' notes, the source's words for its order."""
     fields: list[tuple[int, str, str | Claim]] = [(TITLE, event.title, ""), (BODY, event.summary, "")]
-    fields += [(BODY, event.place or "", ""), (BODY, " ".join(event.tags), "")]
+    # the place and the tags said as such: 'reaction executions' alone read as the event's words (a trial)
+    fields += [(BODY, event.place or "", "Place: "), (BODY, " ".join(event.tags), "Tags: ")]
     fields += [(BODY, claim.statement, claim) for claim in event.claims]
     fields += [
         (BODY, w.note, f"{name} note: ") for name, w in (("Date", event.when), ("End date", event.end)) if w and w.note

@@ -10,6 +10,8 @@ import json
 import sys
 
 from .dates import period_date
+from .provenance import certainty_prefix
+from .records import Event
 from .search import Hit, Results
 from .suggest import did_you_mean
 from .text import one_line, visible
@@ -50,6 +52,8 @@ def as_record(hit: Hit) -> dict[str, object]:
         "snippet": hit.snippet.text,
         "highlights": [list(span) for span in hit.snippet.spans],
     }
+    if isinstance(hit.doc.item, Event):  # (a script was not told an event was only alleged)
+        record["certainty"] = hit.doc.item.certainty.value
     if hit.kind == "quote":
         record["speaker"] = {"id": hit.speaker.id, "name": hit.speaker.name} if hit.speaker else None
     return record
@@ -63,6 +67,7 @@ def title_line(hit: Hit) -> str:
     """Kind, id, date and title (a quote's with its speaker), on one line."""
     date = period_date(hit.doc.when, hit.doc.end) if hit.doc.when or hit.kind in ("event", "quote") else ""
     title = hit.doc.title + (f" — {hit.speaker.name}" if hit.speaker else "")
+    title = certainty_prefix(hit.doc.item) + title if isinstance(hit.doc.item, Event) else title  # ('[alleged] ')
     return f"{hit.kind:<7} {hit.id:<32} {one_line(date):<20} {one_line(title)}"
 
 
