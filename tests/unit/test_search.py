@@ -358,6 +358,9 @@ def test_a_passage_from_an_account_or_a_note_says_what_it_is(index: SearchIndex)
     assert text[start:end] == "discrimination"
     noted = [h for h in index.search("presumably", typing=False).hits if h.id == "gunfire-near-supreme-court"]
     assert noted and noted[0].snippet.text.startswith("Date note: ")
+    # a tag or the place too ('reaction executions' read as the event's words: a trial)
+    tagged = [h for h in index.search("executions", typing=False).hits if h.id == "extrajudicial-killing-accusations"]
+    assert tagged and tagged[0].snippet.text.startswith("Tags: ")
 
 
 def test_an_account_passage_names_its_claimants_as_the_dataset_names_them() -> None:
