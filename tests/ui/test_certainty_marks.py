@@ -16,7 +16,7 @@ CHRONOLOGY = Chronology(load_dataset())
 
 
 def _mark(event: Event) -> str:
-    return "" if event.certainty is Certainty.CONFIRMED else f"[{event.certainty.value}] "
+    return "" if event.certainty == Certainty.CONFIRMED else f"[{event.certainty.value}] "
 
 
 def test_every_event_s_search_result_says_how_certain_it_is() -> None:

@@ -128,7 +128,7 @@ class Moment:
     def disputed(self) -> bool:
         """Whether the data says the event is disputed; several accounts alone do not make it so (a trial found
         one man's two statements called 'contested')."""
-        return self.event.certainty is Certainty.DISPUTED
+        return self.event.certainty == Certainty.DISPUTED
 
 
 class Claimed(NamedTuple):

@@ -87,7 +87,7 @@ pane), and the event's certainty is not the claim's: a confirmed event can be th
 
     def compose(self) -> ComposeResult:
         claimed = self.chronology.accounts.claimed
-        disputed = sum(1 for event in claimed if event.certainty is Certainty.DISPUTED)  # (Moment.disputed)
+        disputed = sum(1 for event in claimed if event.certainty == Certainty.DISPUTED)  # (Moment.disputed)
         moments = MomentList(id="moment-list")
         plural = "" if len(claimed) == 1 else "s"
         moments.border_title = Content(f"Who says what · {len(claimed):,} moment{plural}")
