@@ -17,7 +17,7 @@ from junquito_tui.core.folding import compound_pattern, field_words, fold, piece
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.model import DATASET
 from junquito_tui.core.query import parse_date_range, parse_query
-from junquito_tui.core.search import SearchIndex
+from junquito_tui.core.search import EXCLUSIONS_ALONE, SearchIndex
 
 
 @pytest.fixture(scope="module")
@@ -433,3 +433,12 @@ def test_oracle_a_period_is_found_from_every_day_its_ends_are_given_on(
     assert found == (["e"] if days[0] <= day <= days[1] else [])
     for year in (days[0].year, days[1].year):  # a year holding either day finds it
         assert [hit.id for hit in index.search(f"date:{year}", typing=False).hits] == ["e"]
+
+
+def test_an_exclusion_alone_says_it_finds_nothing(index: SearchIndex) -> None:
+    # before (a review): '-helicopter' gave '0 results', which read as nothing lacking the word
+    for text in ("-helicopter", '-"national guard"', "-btr-80a"):
+        results = index.search(text, typing=False)
+        assert results.total == 0 and EXCLUSIONS_ALONE in results.hints
+    assert EXCLUSIONS_ALONE not in index.search("kind:event -helicopter", typing=False).hints
+    assert index.search("", typing=False).hints == []

@@ -100,6 +100,10 @@ class Results:
         return [self._index.docs[n].id for n in members(self._events)]
 
 
+# '-helicopter' alone found nothing, which read as nothing lacking the word (a review)
+EXCLUSIONS_ALONE = "an exclusion alone finds nothing: add what to look in (kind:event -helicopter, or a word)"
+
+
 def date_number(key: DateKey) -> int:
     """(year, month, day, minute) -> an int in the same order (month and day may be 0..32, the
     minute -1..DAY_END)."""
@@ -250,6 +254,8 @@ class SearchIndex:
             text, query, hints=list(query.hints), unresolved=list(query.unusable), typing=typing, _index=self
         )
         if query.is_empty:
+            if query.excluded_terms or query.excluded_phrases or query.excluded_compounds:  # ('0 results', unsaid)
+                results.hints.append(EXCLUSIONS_ALONE)
             return results
         matched = 0 if results.unresolved else self._match(query, results, annotations)
         for dates in query.dates:  # an overlap is not a fact about the day asked: said, with how many
