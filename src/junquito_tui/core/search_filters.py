@@ -40,6 +40,8 @@ def apply_filters(
             matched &= _any(index.bits(f"\0{field}:{actor}") for actor in ids)
             if (others := index.actors_named(wanted) - ids) and (hint := _others_named(index, field, wanted, others)):
                 results.hints += [] if hint in results.hints else [hint]  # an exact id: never a silent narrowing
+            elif len(ids) > 1 and (hint := _taken(index, field, wanted, ids)) not in results.hints:
+                results.hints.append(hint)  # nor a silent widening: 'actor:ana' took Anabel Ruiz too (a review)
         else:
             results.unresolved.append(f"{field}:{wanted} matches no actor")
     for wanted in query.ids:
@@ -70,18 +72,30 @@ def _notebook(index: SearchIndex, query: Query, results: Results, annotations: A
 
 
 def _others_named(index: SearchIndex, field: str, wanted: str, others: set[str]) -> str:
-    """'actor:reverol takes the actor with this id; 1 other actor's name, alias or id has these words, not included:
-    Néstor Reverol (actor:nestor-reverol)': the filter took the id, where the words would take more."""
-    actors = index.chronology.actors
-    named = sorted(others, key=lambda actor: actors[actor].name.casefold())
-    shown = ", ".join(f"{actors[actor].name} ({field}:{actor})" for actor in named[:3])
-    more = f" and {len(named) - 3:,} more" if len(named) > 3 else ""
+    """'actor:reverol takes the actor with this id; 1 other actor's name, alias or id has words starting with these,
+    not included: Néstor Reverol (actor:nestor-reverol)': the filter took the id, where the words would take more."""
     many = (
         "1 other actor's name, alias or id has"
-        if len(named) == 1
-        else f"{len(named):,} other actors' names, aliases or ids have"
+        if len(others) == 1
+        else f"{len(others):,} other actors' names, aliases or ids have"
     )
-    return f"{field}:{wanted} takes the actor with this id; {many} these words, not included: {shown}{more}"
+    listed = _listed(index, field, others)
+    return f"{field}:{wanted} takes the actor with this id; {many} words starting with these, not included: {listed}"
+
+
+def _taken(index: SearchIndex, field: str, wanted: str, ids: set[str]) -> str:
+    """'actor:ana takes 2 actors whose name, alias or id has words starting with these: Ana Ruiz (actor:ana-ruiz),
+    Anabel Ruiz (actor:anabel-ruiz)'."""
+    return f"{field}:{wanted} takes {len(ids):,} actors whose name, alias or id has words starting with these: " + (
+        _listed(index, field, ids)
+    )
+
+
+def _listed(index: SearchIndex, field: str, ids: set[str]) -> str:
+    actors = index.chronology.actors
+    named = sorted(ids, key=lambda actor: actors[actor].name.casefold())
+    shown = ", ".join(f"{actors[actor].name} ({field}:{actor})" for actor in named[:3])
+    return shown + (f" and {len(named) - 3:,} more" if len(named) > 3 else "")
 
 
 def _any(bitsets: Iterable[int]) -> int:
