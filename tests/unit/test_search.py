@@ -442,3 +442,12 @@ def test_an_exclusion_alone_says_it_finds_nothing(index: SearchIndex) -> None:
         assert results.total == 0 and EXCLUSIONS_ALONE in results.hints
     assert EXCLUSIONS_ALONE not in index.search("kind:event -helicopter", typing=False).hints
     assert index.search("", typing=False).hints == []
+
+
+def test_a_hint_s_count_says_when_it_holds_quotes(index: SearchIndex) -> None:
+    # before (a review): '4 dated only approximately...' for 2 events and their 2 quotes (dated by their event)
+    results = index.search("date:2017-06-20", typing=False)
+    near = [h for h in results.hints if "dated only approximately" in h]
+    assert near and near[0].startswith("4 (2 events, 2 quotes) dated only approximately to a day within a week")
+    overlaps = [h for h in index.search("date:2018-01-17", typing=False).hints if "only overlap" in h]
+    assert overlaps and "quote" not in overlaps[0]  # (events alone: the count as it was)

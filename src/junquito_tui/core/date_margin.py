@@ -50,9 +50,10 @@ def approximate_at(when: When) -> Precision | None:
     return when.precision if when.approximate and when.precision in MARGINS else None
 
 
-def hint(count: int, query: Query, wider: Query, precision: Precision = Precision.DAY) -> str:
+def hint(count: int, query: Query, wider: Query, precision: Precision = Precision.DAY, kinds: str = "") -> str:
+    """``kinds``: what the count holds, where not events alone (' (1 event, 1 quote)')."""
     return (
-        f"{count:,} dated only approximately to {MARGINS[precision][1]} of {query.dates[0].text}, not included: "
+        f"{count:,}{kinds} dated only approximately to {MARGINS[precision][1]} of {query.dates[0].text}, not included: "
         f"date:{wider.dates[0].text} includes {'it' if count == 1 else 'them'}"
     )
 

@@ -51,6 +51,7 @@ from .snippets import Snippet, best_snippet
 from .stemming import Stems, languages_of
 from .suggest import FEW, suggestions
 from .text import FILE_ID_LINE
+from .wording import count
 
 BITSET_CACHE = 512  # bitsets kept between queries: typing refines the same words
 
@@ -259,9 +260,9 @@ class SearchIndex:
             return results
         matched = 0 if results.unresolved else self._match(query, results, annotations)
         for dates in query.dates:  # an overlap is not a fact about the day asked: said, with how many
-            if wider := (matched & ~self.within(dates.start, dates.end)).bit_count():
+            if wider := (overlapping := matched & ~self.within(dates.start, dates.end)).bit_count():
                 results.hints.append(
-                    f"{wider:,} only overlap{'s' if wider == 1 else ''} {dates.text}: "
+                    f"{wider:,}{self._kinds_said(overlapping)} only overlap{'s' if wider == 1 else ''} {dates.text}: "
                     "dated to a month, a year or a longer period"
                 )
         for precision in date_margin.MARGINS:  # a day, a month, a year: each its margin
@@ -270,8 +271,9 @@ class SearchIndex:
             (wide,) = widened.dates  # the whole query again only where some approximate date lies in the margin
             if near := self.dated(wide.start, wide.end) & self._approximate_days(precision) & ~matched:
                 scratch = Results(text, widened, _index=self)  # its hints are this query's, said above
-                if found := (near & self._match(widened, scratch, annotations)).bit_count():
-                    results.hints.append(date_margin.hint(found, query, widened, precision))
+                if found := (outside := near & self._match(widened, scratch, annotations)).bit_count():
+                    said = self._kinds_said(outside)
+                    results.hints.append(date_margin.hint(found, query, widened, precision, said))
         if (
             not results.unresolved
             and len(query.dates) == 1
@@ -284,6 +286,13 @@ class SearchIndex:
         if suggest and results.total < FEW:
             results.suggestions = suggestions(self, results, annotations)
         return results
+
+    def _kinds_said(self, dated: int) -> str:
+        """' (1 event, 1 quote)' where a hint's count holds quotes (dated by their event); '' for events alone (a
+        review read '2 dated only approximately' as two events, where one was the other's quote)."""
+        if not (quotes := (dated & self.kind_bits("quote")).bit_count()):
+            return ""
+        return f" ({count(dated.bit_count() - quotes, 'event')}, {count(quotes, 'quote')})"
 
     def _collect(self, query: Query, matched: int, results: Results, limit: int | None) -> None:
         """Counts and ranked hits, kind by kind; a kind whose best hit ranks higher comes first."""
