@@ -170,5 +170,5 @@ def test_every_page_shows_the_id_to_cite_and_the_line_that_reopens_it() -> None:
     actor = lines(pages.actor_rows(chronology, "oscar-perez"))
     assert actor[1] == "Id: oscar-perez  (junquito-tui --actor oscar-perez)"
     quote = chronology.quotes["order-fulfilled"]
-    reopen = f"(junquito-tui --event {quote.event}: its event)"  # (a quote has no page of its own: a trial)
+    reopen = f"(junquito-tui --event {quote.event}  # its event)"  # (a quote has no page of its own: a trial)
     assert lines(pages.quote_rows(chronology, quote))[1] == f"Id: order-fulfilled  {reopen}"

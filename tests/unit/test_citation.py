@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import shlex
 from typing import Any
 
 import pytest
@@ -94,7 +95,7 @@ def test_sources_with_titles_and_urls() -> None:
 def test_quote_citation_reopens_on_its_event_page() -> None:
     text = cite(chronology_of(MINIMAL_EVENT), "quote", "q", data_path="my data.json")
     assert text.startswith("\u201cWords, verbatim.\u201d\nSpeaker: Someone\nDate: June 2017\nEvent: An event\n")
-    reopen = "Reopen: junquito-tui --data 'my data.json' --event e (the event it belongs to)\n"
+    reopen = "Reopen: junquito-tui --data 'my data.json' --event e  # the event it belongs to\n"
     assert text.endswith(f"From: T (quote q)\n{reopen}")
 
 
@@ -172,7 +173,7 @@ def test_undated_event_says_where_it_sits_and_claims_stay_attributed() -> None:
     text = cite(BUNDLED, "event", reading.id)
     shown = f"shown after \u201c{anchor.title}\u201d (order not stated by the source)"
     assert f"Date: not dated in the source; {shown}" in text
-    assert f"Certainty: {reading.certainty.value}\nAccounts ({ACCOUNTS_ARE}):\n  claimed by " in text
+    assert f"Certainty of the event: {reading.certainty.value}\nAccounts ({ACCOUNTS_ARE}):\n  claimed by " in text
 
 
 def test_many_sources_are_cut_with_a_count() -> None:
@@ -228,7 +229,7 @@ def test_a_claim_known_second_hand_is_cited_as_reported_and_its_works_as_not_rea
         "group's succumbing around 12:00 PM VST, joined to it by 'with' ('with members of the group likely "
         "being executed by troops according to Bellingcat and Forensic Architecture'), which states no order)\n"
         "Place: El Junquito, Capital District, Venezuela\n"
-        "Certainty: alleged\n"
+        "Certainty of the event: alleged\n"
         "Accounts (claims, not established as fact; in the dataset's words, not quotations):\n"
         "  claimed by Bellingcat and Forensic Architecture, as reported by Wikipedia: "
         "Members of Pérez's group were likely executed by troops.\n"
@@ -258,7 +259,7 @@ def test_a_confirmed_event_keeps_its_claims() -> None:
     # the event's certainty apart from its accounts' (a trial read 'Certainty: confirmed' over the massacre claim)
     text = cite(BUNDLED, "event", "international-reaction")
     assert (
-        "Certainty: confirmed\n"
+        "Certainty of the event: confirmed\n"
         "Accounts (claims, not established as fact; in the dataset's words, not quotations):\n"
         "  claimed by International media and Politicians and citizens around the world (some), "
         "as reported by Wikipedia: What happened at El Junquito was a massacre.\n"
@@ -314,7 +315,7 @@ def test_a_hostile_chain_of_second_hand_sources() -> None:
     assert cite(chronology, "quote", "q") == (
         "\u201cSaid by Bob\u201d\nSpeaker: Bob\nDate: around June 2017 (note: so presumably June)\n"
         f"Event: Something said\nSources:\n  1. {leak}\n  2. {memo}\n  3. The paper — Daily. https://x.org/p\n"
-        "From: Second hand (quote q)\nReopen: junquito-tui --event e (the event it belongs to)\n"
+        "From: Second hand (quote q)\nReopen: junquito-tui --event e  # the event it belongs to\n"
     )
     assert quote_text(chronology, "q") == f"\u201cSaid by Bob\u201d\n\u2014 Bob, around June 2017. Source: {leak}\n"
     text = cite(chronology, "event", "e")
@@ -475,3 +476,13 @@ def test_every_claim_and_every_second_hand_source_is_cited_as_it_is_known(docume
         source = by_id[quote.source]
         if source.cited_in is not None:
             assert f"; known only as cited in {by_id[source.cited_in].title}" in copied and ", not read" in copied
+
+
+def test_every_reopen_line_is_a_command_the_shell_reads() -> None:
+    # before (a review): 'Reopen: junquito-tui --event e (the event it belongs to)' failed in a shell
+    for kind, item_ids in (("event", BUNDLED.position), ("actor", BUNDLED.actors), ("quote", BUNDLED.quotes)):
+        for item_id in item_ids:
+            reopen = cite(BUNDLED, kind, item_id).rsplit("Reopen: ", 1)[1].rstrip("\n")
+            words = shlex.split(reopen, comments=True)
+            target = BUNDLED.quotes[item_id].event if kind == "quote" else item_id
+            assert words == ["junquito-tui", f"--{'actor' if kind == 'actor' else 'event'}", target], reopen

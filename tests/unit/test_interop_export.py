@@ -214,7 +214,7 @@ def test_accounts_stay_together_and_attributed() -> None:
         f"**Accounts** ({ACCOUNTS_ARE}):\n\n- **Bellingcat and Forensic Architecture, as reported by Wikipedia** [1]:"
         in section
     )
-    assert "- **Certainty:** alleged" in section  # (the event's, apart from its accounts: not theirs)
+    assert "- **Certainty of the event:** alleged" in section  # (the event's, apart from its accounts: not theirs)
     assert "(citing: Bellingcat's findings" in section
     rows = {r["id"]: r for r in read_csv(export_text(chronology, "csv"))}
     assert rows["alleged-executions"]["claims"].startswith(

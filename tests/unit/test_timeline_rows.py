@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from junquito_tui.core.chronology import Chronology, event_order
-from junquito_tui.core.dates import day_label, gap, group_parts
+from junquito_tui.core.dates import CLOCK_WIDTH, day_label, gap, group_parts
 from junquito_tui.core.loader import load_dataset
 from junquito_tui.core.model import DATASET
 from junquito_tui.core.placement import Placement, placement, unordered_label
@@ -217,6 +217,7 @@ def test_oracle_a_stated_order_names_where_its_event_is(view: list[Event]) -> No
     # before (a trial): '↳ after' under a row it does not follow read as following it
     for position, event in enumerate(view):
         cell = time_cell(view, position)
+        assert len(cell) <= CLOCK_WIDTH
         if event.after is None or not cell.lstrip("~").startswith("↳"):
             continue
         above = [other.id for other in view[max(0, position - 9) : position]][::-1]  # nearest first
@@ -227,3 +228,23 @@ def test_oracle_a_stated_order_names_where_its_event_is(view: list[Event]) -> No
             assert event.after not in above
         else:
             assert above.index(event.after) + 1 == int(shown.removeprefix("↑")) >= 2
+
+
+def test_a_between_mark_fits_the_column_and_names_a_far_anchor_below() -> None:
+    # a review: '~↕ between ↑2' was 13 characters in a 12-character column, and 'before' was never looked for
+    day = {"date": "2020-01-15", "precision": "day", "approximate": True}
+    events = [
+        {"id": "a", "title": "A", "when": day},
+        {"id": "x", "title": "X", "when": day},
+        {"id": "b", "title": "B", "when": day, "after": "a", "before": "x"},
+        {"id": "d", "title": "D", "when": day, "before": "x"},
+    ]
+    data = DATASET.validate_python({"schema_version": 1, "title": "T", "timezone": "UTC", "events": events})
+    view = Chronology(data).events
+    cells = {event.id: time_cell(view, position) for position, event in enumerate(view)}
+    assert all(len(cell) <= CLOCK_WIDTH for cell in cells.values()), cells
+    order = [event.id for event in view]
+    a, b, x = order.index("a"), order.index("b"), order.index("x")
+    expected = f"↑{b - a}" if b - a != 1 else f"↓{x - b}" if x - b != 1 else "between"  # the first not beside it
+    assert cells["b"].endswith(expected), (order, cells)
+    assert cells["d"].endswith(f"↓{x - order.index('d')}" if x - order.index("d") != 1 else "before")

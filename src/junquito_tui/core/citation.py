@@ -18,7 +18,16 @@ from collections.abc import Iterable, Mapping
 from .chronology import Chronology, exists
 from .dates import date_words
 from .placement import order_facts
-from .provenance import ACCOUNTS_ARE, NO_SPEAKER, account, cited_in_words, known_through, reporter, source_chain
+from .provenance import (
+    ACCOUNTS_ARE,
+    NO_SPEAKER,
+    account,
+    certainty_label,
+    cited_in_words,
+    known_through,
+    reporter,
+    source_chain,
+)
 from .records import Actor, Claim, Event, Quote, Source, When
 
 CITABLE = ("event", "actor", "quote", "source")
@@ -48,7 +57,8 @@ def cite(chronology: Chronology, kind: str, item_id: str, data_path: str | None 
     lines.append(f"From: {chronology.dataset.title} ({kind} {item_id})")
     reopen = reopen_command(chronology, kind, item_id, data_path)
     if reopen:  # (a quote has no page of its own: its event's, which lists it, said so)
-        lines.append(f"Reopen: {reopen}" + (" (the event it belongs to)" if kind == "quote" else ""))
+        # (after a shell comment mark: the line pasted is still a command; a review)
+        lines.append(f"Reopen: {reopen}" + ("  # the event it belongs to" if kind == "quote" else ""))
     return "\n".join(lines) + "\n"
 
 
@@ -98,7 +108,7 @@ def _event(chronology: Chronology, event: Event) -> list[str]:
         lines.append(f"Until: {_when_words(event.end)}")
     if event.place:
         lines.append(f"Place: {event.place}")
-    lines.append(f"Certainty: {event.certainty.value}")  # (always: left out, 'confirmed' was unsaid)
+    lines.append(f"{certainty_label(event)}: {event.certainty.value}")  # (always: left out, 'confirmed' was unsaid)
     if event.claims:  # the event's certainty is not its claims': a confirmed event can be that someone said it
         lines.append(f"Accounts ({ACCOUNTS_ARE}):")
         for claim in event.claims:

@@ -28,6 +28,14 @@ NO_SPEAKER = "no speaker named"  # a quote whose source names none: a document, 
 # and the event's certainty is not the claim's: 'confirmed' that people called it a massacre is no more than that
 # (a trial read '[confirmed]' over "What happened at El Junquito was a massacre" in quotation marks).
 ACCOUNTS_ARE = "claims, not established as fact; in the dataset's words, not quotations"
+
+
+def certainty_label(event: Event) -> str:
+    """'Certainty', or 'Certainty of the event' beside accounts: 'Certainty: confirmed' over the massacre claim read
+    as the claim's (a trial)."""
+    return "Certainty of the event" if event.claims else "Certainty"
+
+
 # An event short of confirmed, in words (they survive NO_COLOR): wherever its title is listed, not only in the
 # timeline (search results, the palette and the notebook's list left it out: a trial)
 CERTAINTY_MARK = {Certainty.REPORTED: "[reported]", Certainty.ALLEGED: "[alleged]", Certainty.DISPUTED: "[disputed]"}

@@ -17,7 +17,7 @@ from itertools import compress, count, groupby, repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from .dates import clock, day_label, gap, group_parts, per_when
+from .dates import CLOCK_WIDTH, clock, day_label, gap, group_parts, per_when
 from .placement import READING_MARK, Placement, placement, stated_mark, unordered_label
 from .records import Event, Precision
 
@@ -123,7 +123,8 @@ def time_cell(view: Sequence[Event], position: int) -> str:
     kind = placement(event)
     if kind is Placement.STATED:
         approximate = "~" if event.when is not None and event.when.approximate else ""
-        return f"{approximate}{stated_mark(event)}{_anchor_away(view, position)}"
+        cell = f"{approximate}{stated_mark(event)}{_anchor_away(view, position)}"
+        return cell if len(cell) <= CLOCK_WIDTH else cell.replace(" ↑", "↑").replace(" ↓", "↓")  # ('~↕ between↑2')
     if kind is Placement.READING:
         return READING_MARK
     return clock(event.when)
@@ -133,12 +134,13 @@ NEAR = 9  # rows: an anchor further is '↑+'
 
 
 def _anchor_away(view: Sequence[Event], position: int) -> str:
+    """'' where each anchor is beside the event; else how far the first that is not ('between': after's first)."""
     event = view[position]
-    step, anchor, arrow = (-1, event.after, "↑") if event.after is not None else (1, event.before, "↓")
-    for distance in range(1, NEAR + 1):
-        at = position + step * distance
-        if not 0 <= at < len(view):
-            break
-        if view[at].id == anchor:
-            return "" if distance == 1 else f" {arrow}{distance}"
-    return f" {arrow}+"
+    anchors = [(-1, event.after, "↑")] if event.after is not None else []
+    anchors += [(1, event.before, "↓")] if event.before is not None else []
+    for step, anchor, arrow in anchors:
+        near = [position + step * distance for distance in range(1, NEAR + 1)]
+        away = next((d for d, at in enumerate(near, 1) if 0 <= at < len(view) and view[at].id == anchor), None)
+        if away != 1:
+            return f" {arrow}{away}" if away is not None else f" {arrow}+"
+    return ""

@@ -14,7 +14,15 @@ from ..core.chronology import Chronology
 from ..core.dates import describe, period_date, short_date, zone_assumed
 from ..core.navigation import Location
 from ..core.placement import READING_NOTE, Placement, order_facts, period_words, placement
-from ..core.provenance import NO_SPEAKER, Account, Claimed, event_accounts, known_through
+from ..core.provenance import (
+    ACCOUNTS_ARE,
+    NO_SPEAKER,
+    Account,
+    Claimed,
+    certainty_label,
+    event_accounts,
+    known_through,
+)
 from ..core.records import Event, Quote
 from ..core.text import one_line
 from .widgets.rows import Row, Rows, Run
@@ -93,7 +101,7 @@ def event_rows(chronology: Chronology, event: Event, mine: Sequence[Row] = ()) -
     rows += order_rows(chronology, event)
     if event.place:
         rows.append(field("Place", event.place))
-    rows.append(field("Certainty", event.certainty.value))
+    rows.append(field(certainty_label(event), event.certainty.value))
     rows += account_rows(chronology, event_accounts(chronology, event))
     if event.summary:
         rows += [blank(), *paragraphs(event.summary)]
@@ -191,7 +199,7 @@ def _named(note: str, found: Sequence[Event]) -> list[Row]:
 
 def account_rows(chronology: Chronology, accounts: Sequence[Account]) -> list[Row]:
     """Each claim with who makes it and how it is known: '..., as reported by Wikipedia: ...'."""
-    rows = [Row(Content.styled(f"Accounts ({len(accounts)}):", "bold"))] if accounts else []
+    rows = [Row(Content.styled(f"Accounts ({len(accounts)}; {ACCOUNTS_ARE}):", "bold"))] if accounts else []
     for found in accounts:
         rows.append(Row(Content.assemble((f"{found.attribution}: ", "bold"), found.claim.statement)))
         for cited in found.cited:
@@ -265,7 +273,7 @@ def _claim_row(chronology: Chronology, claims: Sequence[Claimed]) -> Callable[[i
 
 def quote_rows(chronology: Chronology, quote: Quote, mine: Sequence[Row] = ()) -> list[Row]:
     event = chronology.event(quote.event)
-    reopen = f"junquito-tui --event {event.id}: its event"  # (a quote has no page of its own to open)
+    reopen = f"junquito-tui --event {event.id}  # its event"  # (a quote has no page of its own; still a command)
     rows = [*paragraphs(f"“{quote.text}”", "italic"), *mine, id_row(quote.id, reopen)]
     if quote.context:
         first, *rest = chunks(quote.context)

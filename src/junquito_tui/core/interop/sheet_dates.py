@@ -394,6 +394,8 @@ def _apostrophe_note(text: str, year: int) -> str:
 
 
 _APOSTROPHE_YEAR = re.compile(r"['’‘](\d{2})")
+# after a month's name, last ('‘15 Oct', as a word processor curls a typed quote, is a day: a review)
+_MONTH_APOSTROPHE_YEAR = re.compile(r"[^\W\d_]\.?\s*['’‘]\d{2}\s*$")
 
 
 def _islamic(text: str) -> Parsed | None:
@@ -864,7 +866,7 @@ def _named_month(text: str, era: int) -> Parsed | str | None:
         return None
     if len(numbers) == 1:
         if len(numbers[0]) <= 2 and int(numbers[0]) <= 31 and not era:
-            if _APOSTROPHE_YEAR.search(text):  # "Oct '29": a year, not a day ('has a day and a month but no year')
+            if _MONTH_APOSTROPHE_YEAR.search(text):  # "Oct '29": a year, not a day ('has a day and a month...')
                 year, said = _full_year(numbers[0])
                 return Parsed({"year": year, "month": months[0]}, note=_apostrophe_note(text, year), said=said)
             if _EXCEL_MONTH_YEAR.match(text) is None:

@@ -54,8 +54,8 @@ def hit_content(hit: Hit) -> Content:
     speaker = "  — " + one_line(hit.speaker.name) if hit.speaker else ""
     room = max(TITLE_ROOM - len(speaker), TITLE_ROOM // 2)  # a long quote leaves room for who said it
     title = one_line(hit.doc.title)
+    title = certainty_prefix(hit.doc.item) + title if isinstance(hit.doc.item, Event) else title  # (cut with it)
     title = title if len(title) <= room else title[: room - 1] + "…"
-    title = certainty_prefix(hit.doc.item) + title if isinstance(hit.doc.item, Event) else title
     return steady(Content.assemble((title, "bold"), (speaker, "italic"), (f"  {date}", "italic"), "\n  ", snippet))
 
 

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from ...core.chronology import Chronology, exists
-from ...core.dates import short_date
+from ...core.dates import period_date
 from ...core.navigation import Location
 from ...core.notebook import Access, Item, Opened, SavedSearch, Snapshot, chronological
 from ...core.text import one_line
@@ -34,10 +34,9 @@ def newest_first(items: Iterable[Item]) -> list[Item]:
 
 def when_of(chronology: Chronology, item: Item) -> str:
     """The date a row shows: an event's, a quote's event's; what it is for an actor or a source."""
-    if item.kind == "event":
-        return short_date(chronology.event(item.id).when)
-    if item.kind == "quote":
-        return short_date(chronology.event(chronology.quotes[item.id].event).when)
+    if item.kind in ("event", "quote"):  # a period whole ('~17 Jan 2018' alone for 17 or 18 January: a trial)
+        event = chronology.event(item.id if item.kind == "event" else chronology.quotes[item.id].event)
+        return period_date(event.when, event.end)
     return item.kind
 
 
