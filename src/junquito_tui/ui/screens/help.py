@@ -49,9 +49,17 @@ def bindings_table(sections: Iterable[tuple[str, Iterable[Binding]]], display: K
                 keys_of.setdefault((binding.action, binding.description), []).append(
                     f"`{display(Binding(binding.key, binding.action))}`"
                 )
-        lines += [f"- {' / '.join(keys)}: {description}" for (_, description), keys in keys_of.items()]
+        # one key doing one thing or another by where you are is one line ('esc' was listed twice: a trial)
+        said: dict[tuple[str, ...], list[str]] = {}
+        for (_, description), keys in keys_of.items():
+            said.setdefault(tuple(keys), []).append(description)
+        lines += [f"- {' / '.join(keys)}: {_either(descriptions)}" for keys, descriptions in said.items()]
         lines.append("")
     return "\n".join(lines)
+
+
+def _either(descriptions: list[str]) -> str:
+    return descriptions[0] if len(descriptions) == 1 else f"{', or '.join(descriptions)} (whichever applies)"
 
 
 # Inherited from ScrollView, bound but idle here: no pane scrolls sideways (text wraps).
