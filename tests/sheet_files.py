@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 if TYPE_CHECKING:
+    from junquito_tui.core.chronology import Chronology
     from junquito_tui.core.records import Event
 
 Cell = str | int | float | dt.date | dt.datetime | dt.timedelta | None
@@ -404,3 +405,16 @@ def titled_events(path: Path, text: str) -> dict[str, Event]:
 
     path.write_text(text, encoding="utf-8")
     return {event.title: event for event in load_with_report(path).dataset.events}
+
+
+def csv_chronology(lines: Sequence[str]) -> Chronology:
+    """The chronology a CSV file of these lines opens as (written to a temporary folder, read the ordinary way)."""
+    import tempfile
+
+    from junquito_tui.core.chronology import Chronology
+    from junquito_tui.core.loader import load_with_report
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sheet.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return Chronology(load_with_report(path).dataset)

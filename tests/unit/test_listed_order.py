@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_with_report
+from sheet_files import csv_chronology
 
 _ZONES = ["Z", "-04:00", "+14:00", "-12:00", "+05:30", "-04:30", ""]  # '': no zone given, read as UTC: no instant
 
@@ -77,16 +78,13 @@ def test_oracle_a_time_with_no_zone_names_the_zoned_times_it_may_be_on_either_si
 ) -> None:
     # before (a user trial): '2018-01-15 05:00' (no zone, read as UTC) was listed before '04:00-04:00' (08:00
     # UTC), unsaid; local, at UTC-4, it was an hour after it. Oracle: a zone of UTC-12 to UTC+14, every pair
-    import tempfile
-
-    lines = ["date,event"] + [
-        f"2018-01-{15 + day:02d}T{hour:02d}:{minute:02d}{zone},Event {n}"
-        for n, (day, hour, minute, zone) in enumerate(rows)
-    ]
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "zones.csv"
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        chronology = Chronology(load_with_report(path).dataset)
+    chronology = csv_chronology(
+        ["date,event"]
+        + [
+            f"2018-01-{15 + day:02d}T{hour:02d}:{minute:02d}{zone},Event {n}"
+            for n, (day, hour, minute, zone) in enumerate(rows)
+        ]
+    )
     zoneless = {f"Event {n}" for n, row in enumerate(rows) if row[3] == ""}
     mixed = bool(zoneless) and len(zoneless) < len(rows)
     for event in chronology.events:

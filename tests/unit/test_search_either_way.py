@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_with_report
 from junquito_tui.core.search import SearchIndex
+from sheet_files import csv_chronology
 
 _HINT = re.compile(r"(\d+) dates? whose day and month could be either way round would fall in (\S+) read the other way")
 
@@ -34,10 +35,7 @@ def test_oracle_the_days_read_the_other_way_are_counted(
         f"{a:02d}/{b:02d}/2018{' 10:00' if timed else ''},{'protest' if word else 'raid'} {n}"
         for n, (a, b, word, timed) in enumerate(rows)
     ]
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "either.csv"
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        chronology = Chronology(load_with_report(path).dataset)
+    chronology = csv_chronology(lines)
     index = SearchIndex(chronology)
     asked = f"2018-{month:02d}-{day:02d}"
     results = index.search(f"date:{asked}" + (" protest" if with_word else ""), typing=False)
