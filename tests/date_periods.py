@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 
-from junquito_tui.core.interop.sheet_date_values import Parsed, days_in_month
+from junquito_tui.core.interop.sheet_date_values import Parsed
 
 
 def period_of(parsed: Parsed) -> tuple[dt.date, dt.date]:
@@ -12,4 +13,4 @@ def period_of(parsed: Parsed) -> tuple[dt.date, dt.date]:
     start, end = parsed.parts, parsed.end or parsed.parts
     month = end.get("month", 12)
     first = dt.date(start["year"], start.get("month", 1), start.get("day", 1))
-    return first, dt.date(end["year"], month, end.get("day", days_in_month(end["year"], month)))
+    return first, dt.date(end["year"], month, end.get("day", monthrange(end["year"], month)[1]))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .sheet_date_values import Parts, days_in_month
+from ..date_keys import days_in_month
+from .sheet_date_values import Parts
 
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}  # units counted in days; 'month' and 'year' by the calendar
 

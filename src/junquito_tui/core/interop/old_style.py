@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..date_keys import days_in_month
 from .islamic_feasts import shown
 from .lazy_pattern import lazy
-from .sheet_date_values import Parsed, days_in_month
+from .sheet_date_values import Parsed
 
 _MARK = lazy(
     r"[\s,;]*[(\[]?\s*\b(?:(?P<new>N\.\s?S\.?|New\s+Style|Gregorian(?:\s+calendar)?)|O\.\s?S\.?|(?P<bare>OS)|Old\s+Style|"

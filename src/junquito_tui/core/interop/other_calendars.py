@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
+from ..date_keys import days_in_month
 from .islamic_feasts import shown
 from .lazy_pattern import lazy
-from .sheet_date_values import Parsed, days_in_month
+from .sheet_date_values import Parsed
 
 _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _SOLAR_YEARS = (1200, 1410)  # Solar Hijri years a cell may mean (1821 to 2032; a later one, a Gregorian year)

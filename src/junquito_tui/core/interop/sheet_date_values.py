@@ -4,7 +4,6 @@ store (a month, an hour, a date without its year, part of a time)."""
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -37,11 +36,6 @@ class Parsed:
     def waits(self) -> bool:
         """Whether its day and month, or its end's, wait for the file's order."""
         return self.pair is not None or self.end_pair is not None
-
-
-def days_in_month(year: int, month: int) -> int:
-    """The days of the month (31 for a year the calendar module does not hold)."""
-    return calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
 
 
 def ordered(parts: Parts, pair: tuple[int, int] | None, order: str) -> Parts:

@@ -29,6 +29,7 @@ import calendar
 import re
 from datetime import date, datetime, time, timedelta
 
+from ..date_keys import days_in_month
 from ..dates import MONTHS
 from ..either_way import DAY_AFTER, DAY_BEFORE
 from ..text import CONTROL, INVISIBLE, has_control
@@ -56,7 +57,6 @@ from .sheet_date_values import (
     Parts,
     PartTime,
     StatedDate,
-    days_in_month,
 )
 from .sheet_offsets import OFFSET
 from .sheet_periods import span, unknown_digits, vague_form, year_in_text, year_shown

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+from ..date_keys import days_in_month
 from ..dates import MONTHS
 from .month_narrowing import DATE_IN_TEXT, across_years, counts_as_month, is_day, months_may_narrow, new_year_reach
 from .month_words import FILLER, MONTH_NAMES, TOKENS
-from .sheet_date_values import Parsed, days_in_month
+from .sheet_date_values import Parsed
 
 # ('du 15 au 20 août', 'del 15 al 20 de agosto', 'vom 15. bis 20. August', 'dal 15 al 20 agosto', 'entre el 15
 # y el 20 de marzo', 'zwischen 15. und 20. März')

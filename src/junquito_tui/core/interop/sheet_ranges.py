@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..date_keys import days_in_month
 from ..dates import MONTHS
-from .sheet_date_values import Parsed, days_in_month, ordered, time_order
+from .sheet_date_values import Parsed, ordered, time_order
 
 Exact = Callable[[str, int], "Parsed | str | None"]  # ``sheet_dates._exact``: one date, as written
 
