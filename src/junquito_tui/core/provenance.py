@@ -38,7 +38,12 @@ def certainty_label(event: Event) -> str:
 
 # An event short of confirmed, in words (they survive NO_COLOR): wherever its title is listed, not only in the
 # timeline (search results, the palette and the notebook's list left it out: a trial)
-CERTAINTY_MARK = {Certainty.REPORTED: "[reported]", Certainty.ALLEGED: "[alleged]", Certainty.DISPUTED: "[disputed]"}
+def certainty_mark(certainty: Certainty) -> str:
+    """'[alleged]': in words, so that it survives a terminal without colour."""
+    return f"[{certainty.value}]"
+
+
+CERTAINTY_MARK: dict[Certainty, str] = {c: certainty_mark(c) for c in Certainty if c != Certainty.CONFIRMED}
 
 
 def certainty_prefix(event: Event) -> str:

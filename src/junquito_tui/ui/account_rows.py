@@ -14,8 +14,8 @@ from textual.content import Content
 from ..core.chronology import Chronology
 from ..core.dates import period_date
 from ..core.navigation import Location
-from ..core.provenance import ACCOUNTS_ARE, Account, Moment, event_accounts, reporter, source_chain
-from ..core.records import Certainty, Event
+from ..core.provenance import ACCOUNTS_ARE, Account, Moment, certainty_mark, event_accounts, reporter, source_chain
+from ..core.records import Event
 from .pages import blank, field, link
 from .widgets.rows import Row, Run
 
@@ -27,11 +27,6 @@ def moment_at(chronology: Chronology, index: int) -> Moment:
     (at 100,000 events, 15,000 moments cost a fifth of a second to build together)."""
     event = chronology.accounts.claimed[index]
     return Moment(event, tuple(event_accounts(chronology, event)))
-
-
-def certainty_mark(certainty: Certainty) -> str:
-    """In words, so that it survives a terminal without colour."""
-    return f"[{certainty.value}]"
 
 
 def count_words(accounts: int) -> str:
