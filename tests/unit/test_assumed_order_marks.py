@@ -142,3 +142,37 @@ def test_an_end_whose_cell_shows_its_day_is_not_marked() -> None:
     shown = {e.title: period_date(e.when, e.end) for e in dataset.events}
     assert shown["Alpha"] == "2 Mar 2018 (or 3 Feb?) – 5 Apr 2018"
     assert shown["Beta"] == "10:00 UTC? 2 Apr 2018 (or 4 Feb?) – 12:00 UTC? 6 Apr 2018"
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 12), st.integers(1, 12), st.booleans(), st.booleans()), min_size=1, max_size=12)
+)
+def test_oracle_a_heading_and_its_gaps_are_marked_where_every_day_under_it_is_assumed(
+    rows: list[tuple[int, int, bool, bool]],
+) -> None:
+    # before (a review): '── Monday 2 April 2018 · 4 weeks later' over a lone '(or 4 Feb?)' row, the day and
+    # the gap as sure as any. Each row is written 'a/b/2018' (its order assumed: month first) or, where
+    # ``iso``, '2018-a-b' (sure); the oracle is the cells as written.
+    from junquito_tui.core.timeline_rows import HEADING, build_rows
+
+    lines = [
+        f"{f'2018-{a:02d}-{b:02d}' if iso else f'{a:02d}/{b:02d}/2018'}{' 10:00' if timed else ''},row {n}"
+        for n, (a, b, timed, iso) in enumerate(rows)
+    ]
+    view = Chronology(_load("date,event\n" + "\n".join(lines) + "\n")).events
+    written = {f"row {n}": (a, b, iso) for n, (a, b, _, iso) in enumerate(rows)}
+    index = build_rows(view)
+    headings = [row for row, at in enumerate(index.positions) if at == HEADING and row not in index.sub_headings]
+    marked_before = False
+    for number, row in enumerate(headings):
+        end = headings[number + 1] if number + 1 < len(headings) else len(index.positions)
+        under = [written[view[at].title] for at in index.positions[row:end] if at != HEADING]
+        a, b, _ = under[0]
+        assumed = all(not iso and a != b for a, b, iso in under)
+        label, between = index.labels[row]
+        assert label.endswith(f" (or {a} {MONTHS[b - 1][:3]}?)") == assumed, (label, under)
+        assert "(or" in label or not assumed
+        if number:
+            assert between.endswith("?") == (assumed or marked_before), (between, under)
+        marked_before = assumed

@@ -158,10 +158,10 @@ def short_date(when: When | None) -> str:
 def other_reading(when: When | None) -> str:
     """'(or 3 Feb?)' for a day shown in an order of day and month the file does not show (``either_way``):
     the other day it could be; '' for any other date."""
-    return _or(assumed_other(when))
+    return other_day(assumed_other(when))
 
 
-def _or(day: tuple[int, int, int] | None) -> str:
+def other_day(day: tuple[int, int, int] | None) -> str:
     return f"(or {day[2]} {MONTHS[day[1] - 1][:3]}?)" if day is not None else ""
 
 

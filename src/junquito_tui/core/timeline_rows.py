@@ -17,7 +17,8 @@ from itertools import compress, count, groupby, repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from .dates import CLOCK_WIDTH, clock, day_label, gap, group_parts, per_when
+from .dates import CLOCK_WIDTH, clock, day_label, gap, group_parts, other_day, per_when
+from .either_way import assumed_other
 from .placement import READING_MARK, Placement, placement, stated_mark, unordered_label
 from .records import Event, Precision
 
@@ -50,6 +51,7 @@ class Span(NamedTuple):
     events: list[Event]
     untimed: str  # the sub-heading over the events that open it without a time, or ''
     untimed_count: int  # how many events it heads
+    other: str = ""  # '(or 4 Feb?)': the day of every event under it is read in an assumed order of day and month
 
 
 def spans(view: Sequence[Event]) -> Iterator[Span]:
@@ -57,11 +59,23 @@ def spans(view: Sequence[Event]) -> Iterator[Span]:
     # No event of the view says where it goes but by its date (a spreadsheet's, most often): then every
     # untimed one is placed by its period alone, found without asking each (28 ms in 74 at 100,000 events)
     periods = _periods if any(any(map(field, view)) for field in _ORDER_FIELD) else len
+    others = per_when(view, assumed_other)  # (each distinct date asked once)
+    start = 0
     for parts, run in groupby(zip(per_when(view, group_parts), view, strict=True), key=_FIRST):
         span = list(map(_SECOND, run))
         leading = _leading_untimed(span) if parts and len(span) > 1 else []
         label = unordered_label(parts, len(leading), periods(leading)) if leading else ""
-        yield Span(parts, span, label, len(leading))
+        yield Span(parts, span, label, len(leading), _heading_other(others[start : start + len(span)]))
+        start += len(span)
+
+
+def _heading_other(others: list[tuple[int, int, int] | None]) -> str:
+    """A heading's day is an inference where each event under it is read in an assumed order of day and
+    month, the same other way (a review found '── Monday 2 April 2018 · 4 weeks later' over a lone
+    '(or 4 Feb?)' row: the day and the gap as sure as any). A heading that holds one event truly of its
+    day is that day."""
+    distinct = set(others)
+    return other_day(distinct.pop()) if len(distinct) == 1 else ""
 
 
 def build_rows(view: list[Event]) -> RowIndex:
@@ -72,16 +86,19 @@ def build_rows(view: list[Event]) -> RowIndex:
     starts: list[int] = []
     last_dated: tuple[int, ...] = ()
     last_exact = True  # whether an event under the last dated heading is dated exactly
+    last_assumed = False  # whether the last dated heading's day is read in an assumed order
     position = 0
     for span in spans(view):
         parts = span.parts
-        label = day_label(parts) if parts else "Date not given in the source"
+        label = heading_label(span)
         exact = bool(parts) and not all(map(_APPROXIMATE, span.events))  # (an undated span has no when)
-        labels[len(positions)] = (label, _about(gap(last_dated, parts), exact and last_exact) if parts else "")
+        between = _about(gap(last_dated, parts), exact and last_exact) if parts else ""
+        assumed = bool(span.other)
+        labels[len(positions)] = (label, f"{between}?" if between and (assumed or last_assumed) else between)
         positions.append(HEADING)
         starts.append(position)
         if parts:
-            last_dated, last_exact = parts, exact
+            last_dated, last_exact, last_assumed = parts, exact, assumed
         if span.untimed:
             labels[len(positions)] = (span.untimed, "")
             sub_headings.add(len(positions))
@@ -91,6 +108,13 @@ def build_rows(view: list[Event]) -> RowIndex:
         positions.extend(range(position, position + number))
         position += number
     return RowIndex(positions, labels, event_rows, starts, sub_headings)
+
+
+def heading_label(span: Span) -> str:
+    """A heading's words: its day (month, year), with the other day it could be where it is an inference."""
+    if not span.parts:
+        return "Date not given in the source"
+    return f"{day_label(span.parts)} {span.other}" if span.other else day_label(span.parts)
 
 
 def _about(gap: str, exact: bool) -> str:

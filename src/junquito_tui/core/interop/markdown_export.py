@@ -13,12 +13,12 @@ import re
 from collections.abc import Callable
 
 from ..chronology import Chronology, exists
-from ..dates import clock, date_words, day_label
+from ..dates import clock, date_words
 from ..notebook.snapshot import Snapshot
 from ..placement import READING_WHY, order_facts
 from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, certainty_label, event_accounts, known_through
 from ..records import Event, Precision, When
-from ..timeline_rows import spans
+from ..timeline_rows import heading_label, spans
 from .markdown_notes import item_lines, others_section
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -70,8 +70,7 @@ def to_markdown(chronology: Chronology, events: list[Event], annotations: Snapsh
     if dataset.description:
         lines += [*escape_block(dataset.description), ""]
     for span in spans(events):
-        label = day_label(span.parts) if span.parts else "Date not given in the source"
-        lines += [f"## {escape_inline(label)}", ""]
+        lines += [f"## {escape_inline(heading_label(span))}", ""]
         for position, event in enumerate(span.events):
             if position == 0 and span.untimed:  # their order among themselves is no claim: say so
                 lines += [f"*{escape_inline(span.untimed)}*", ""]
