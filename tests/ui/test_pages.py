@@ -151,7 +151,8 @@ def test_source_pages_say_how_a_source_is_known() -> None:
     text = lines(pages.source_rows(chronology, "bellingcat-investigation"))
     assert text[1] == "Id: bellingcat-investigation" and text[3].startswith("Publisher: Bellingcat")
     assert "Known only through: El Junquito raid (it cites this source; its own text was not read)" in text
-    assert "→ Members of the group likely executed by troops, investigators say · 15 Jan 2018" in text
+    executions = "Members of the group likely executed by troops, according to Bellingcat and Forensic Architecture"
+    assert f"→ {executions} · 15 Jan 2018" in text
     article = lines(pages.source_rows(chronology, "wikipedia-el-junquito-raid"))
     assert any("one fixed revision" in line for line in article)
 

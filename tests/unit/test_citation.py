@@ -224,7 +224,7 @@ def test_a_date_note_is_the_dataset_s_note_never_the_source_s_words() -> None:
 
 def test_a_claim_known_second_hand_is_cited_as_reported_and_its_works_as_not_read() -> None:
     assert cite(BUNDLED, "event", "alleged-executions") == (
-        "Members of the group likely executed by troops, investigators say\n"
+        "Members of the group likely executed by troops, according to Bellingcat and Forensic Architecture\n"
         "Date: Monday 15 January 2018 (note: No time given. The article reports it in the sentence on the "
         "group's succumbing around 12:00 PM VST, joined to it by 'with' ('with members of the group likely "
         "being executed by troops according to Bellingcat and Forensic Architecture'), which states no order)\n"

@@ -60,8 +60,14 @@ def test_the_raid_day_opens_with_its_untimed_events_in_no_order() -> None:
     # undated, and only said to precede the launch: shown before the day, not on it
     assert lines[start - 1] == "↱ before    perez-location-discovered"
     assert lines.index("↳ after ↑+  perez-death-confirmed") > lines.index("~12:00 VST  raid-ends")
-    # 'Hours after' the video, with the gunfire (ordered by nothing) between them: said, and its day approximate
-    assert "~↳ after ↑2 helicopter-flight" in lines
+    # the flight 'Hours after' the video, and the gunfire 'While the helicopter was near': after the video too,
+    # not after the flight (listed below it, its anchor named two rows up); each day approximate
+    june = lines.index("── Tuesday 27 June 2017")
+    assert lines[june + 2 : june + 5] == [
+        "↳ after     rebel-video-released",
+        "~↳ after    helicopter-flight",
+        "~↳ after ↑2 gunfire-near-supreme-court",
+    ]
     assert "not ordered public-outrage" in lines
 
 
