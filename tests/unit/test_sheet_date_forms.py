@@ -116,7 +116,7 @@ def test_spanish_forms_keep_their_day_and_time_and_say_every_guess() -> None:
     assert any("'antes del ...'" in w and "how long before" in w for w in loaded.warnings)
     # words not read after a day may say anything ('estimated', 'o después'): the day, approximate, the text its note
     assert _when(loaded, "Word after") == ("2018-01-15", "day", True, "15/01/2018 madrugada")
-    assert any("words after a day" in w and "line 15" in w for w in loaded.warnings)
+    assert any("words beside a day" in w and "line 15" in w for w in loaded.warnings)
 
 
 def test_a_weekday_that_is_not_the_day_s_is_said() -> None:
@@ -436,3 +436,22 @@ def test_two_midnights_are_days_and_the_ends_seconds_are_said_as_its(
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and not parsed.approximate
     assert (parsed.parts, parsed.end, parsed.note) == (start, end, note)
+
+
+def test_a_day_with_words_beside_it_keeps_its_day_whatever_its_month_is_written_as() -> None:
+    # before (a user trial): '15 January 2018, afternoon', 'afternoon of 15 January 2018' and '15 January 2018 at
+    # 4am' were read as January 2018, 'Day not given', unwarned; only '15/01/2018 madrugada' kept its day
+    loaded = load("dates-day-with-words.csv")
+    for title in ("Comma afternoon", "Evening in brackets", "Month first", "Afternoon of", "Early hours of"):
+        date, precision, approximate, note = _when(loaded, title)
+        assert (date, precision, approximate) == ("2018-01-15", "day", True), title
+        assert note is not None and "15" in note, title  # the text as written
+    assert _when(loaded, "Madrugada del")[:3] == ("2018-01-15", "day", True)
+    date, precision, approximate, note = _when(loaded, "At an hour")
+    assert (date, precision, approximate) == ("2018-01-15", "day", False) and "at 4am" in (note or "")
+    assert starts(loaded)["A period still"].precision.value == "day"
+    period = next(e for e in loaded.dataset.events if e.title == "A period still")
+    assert period.end is not None and period.end.date == "2018-01-16"
+    assert _when(loaded, "Month of year")[:2] == ("2018-03", "month")  # no day: not read as one
+    lines = "line 2, line 3, line 4 and 3 more"
+    assert any("words beside a day" in w and lines in w for w in loaded.warnings), loaded.warnings

@@ -190,7 +190,7 @@ def test_an_era_at_the_end_of_a_word_is_not_an_era(sheets: Path) -> None:
     bbc = start(loaded, "Invasion begins")
     assert (bbc.date, bbc.precision, bbc.approximate, bbc.note) == ("2003", "year", True, "2003 per BBC")
     nbc = start(loaded, "Strike reported")
-    assert (nbc.date, nbc.approximate, nbc.note) == ("2003-03", True, "15 March 2003, NBC")
+    assert (nbc.date, nbc.approximate, nbc.note) == ("2003-03-15", True, "15 March 2003, NBC")  # (its day kept)
     # the eras people write still are eras: 44 BC (astronomical -0043), with or without a space, dotted
     assert start(loaded, "Ides of March").date == "-0043" and start(loaded, "No space").date == "-0043"
     assert start(loaded, "Dotted era").date == "-0475" and start(loaded, "Era CE").date == "1850"

@@ -33,6 +33,11 @@ _YEAR_FROM_LADY_DAY = 1750  # England's last year counted from 25 March (Lady Da
 SAID = "a date of the Julian calendar (Old Style) is read as its Gregorian day: its note gives the date as written"
 
 
+def marked(text: str) -> bool:
+    """Whether ``text`` ends in a calendar's mark ('O.S.', 'Julian'): a date before it is not the Gregorian day."""
+    return text.lower().rstrip(" .)]").endswith(_WORDS) and _MARK.search(text) is not None
+
+
 def read(text: str, read_words: Callable[[str], Parsed | str]) -> Parsed | str | None:
     """A date marked as the Julian calendar's, in the Gregorian; None for any other (``read_words``: the
     reader of the date without its mark)."""

@@ -213,18 +213,25 @@ _DAY_THEN_TIME = re.compile(
 # row was skipped, its day and all; not '15/01/2018 10.000 personas' nor '15 January 2018 4.5 magnitude')
 _OTHER_DAY_THEN_HOUR = re.compile(
     r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4})"
-    r"(?:\s+|\s*,\s*)\d{1,2}(?:[:h]\d{2})?\s*(?:[ap]\.?\s?m\.?|h(?:rs?)?\.?)\s*$",
+    r"(?:\s+|\s*,\s*)(?:at\s+|a\s+las\s+)?\d{1,2}(?:[:h]\d{2})?\s*(?:[ap]\.?\s?m\.?|h(?:rs?)?\.?)\s*$",
     re.IGNORECASE,
 )
 # A day written in numbers, then words and no digit ('15/01/2018 madrugada', '2018-01-15 (aprox.)')
 _DAY_THEN_WORDS = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[\s,;]+(\D+)$")
+# ... or with its month named ('15 January 2018, afternoon', 'January 15, 2018 (evening)': a user trial found them
+# read as the month alone, 'Day not given', unsaid): '15 January 2018', 'Jan 15, 2018'
+_NAMED_DAY = r"\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}"
+_NAMED_DAY_THEN_WORDS = re.compile(rf"^({_NAMED_DAY})[\s,;]+(\D+)$")
+# ... or words, then 'of' and a day ('afternoon of 15 January 2018', 'madrugada del 15/01/2018')
+_NUMBERED_DAY = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+_WORDS_OF_DAY = re.compile(rf"^(\D+?)\s+(?:of|del|de)\s+({_NUMBERED_DAY}|{_NAMED_DAY})$")
 INVISIBLE_READ = "invisible characters (a zero-width space, a byte order mark) in a date cell are not read"
 CONTROLS_READ = "control characters (a zero byte, an escape) in a date cell are not read"
 TEXT_DATE_MAX = 1_000  # characters of a date cell read as text: the longest of thousands of real ones is ~200
 _ABOUT = frozenset(["aprox", "approx", "aproximadamente", "approximately", "circa", "ca", "c", "about", "around", "?"])
 WORDS_UNREAD = (
-    "words after a day (such as '15/01/2018 madrugada') are not read: the day is kept, approximate, the text in its "
-    "note"
+    "words beside a day (such as '15/01/2018 madrugada', 'afternoon of 15 January 2018') are not read: the day is "
+    "kept, approximate, the text in its note"
 )
 
 
@@ -238,7 +245,10 @@ def _day_then_words(day: str, words: str) -> Parsed | None:
     """The day, approximate, the text as written its note: the words may say it is ('aprox', 'o después',
     '- presente'), or anything else this does not read ('madrugada' is not told from 'estimated')."""
     parsed = _exact(day, 0)
-    if not isinstance(parsed, Parsed) or "day" not in parsed.parts:
+    if not isinstance(parsed, Parsed) or "day" not in parsed.parts or old_style.marked(words):
+        return None  # (a day of the Julian calendar is another: ``old_style``)
+    year, month, day_number = (parsed.parts[name] for name in ("year", "month", "day"))
+    if not 1 <= month <= 12 or not 1 <= day_number <= days_in_month(year, month):  # ('31 June 2018 evening')
         return None
     parsed.approximate = True  # the note is the text, as for 'c. 15/01/2018'
     if " ".join(words.lower().replace(".", " ").strip("()[] ").split()) not in _ABOUT:
@@ -620,6 +630,10 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             if isinstance(ranged, str):  # two dates going backwards: which is wrong, the cell does not say
                 return ranged
             parsed = ranged
+        if parsed is None and not era and (named := _NAMED_DAY_THEN_WORDS.match(text)) is not None:
+            parsed = _day_then_words(named.group(1), named.group(2))
+        if parsed is None and not era and (named := _WORDS_OF_DAY.match(original.strip())) is not None:
+            parsed = _day_then_words(named.group(2), named.group(1))
         parsed = parsed or vague_form(text, era)
     if parsed is None and not era and (day := _DAY_THEN_TIME.match(text) or _OTHER_DAY_THEN_HOUR.match(text)):
         parsed = _exact(day.group(1), era)
