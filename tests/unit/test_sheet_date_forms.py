@@ -455,3 +455,16 @@ def test_a_day_with_words_beside_it_keeps_its_day_whatever_its_month_is_written_
     assert _when(loaded, "Month of year")[:2] == ("2018-03", "month")  # no day: not read as one
     lines = "line 2, line 3, line 4 and 3 more"
     assert any("words beside a day" in w and lines in w for w in loaded.warnings), loaded.warnings
+
+
+def test_a_part_of_the_day_in_a_display_date_does_not_make_the_slide_s_day_approximate() -> None:
+    # before (a user trial): 'Early morning', 'Before dawn', 'Late evening' on a slide of 15 January made it '~15 Jan',
+    # and a date search then hinted it was 'within a week' of the 16th; the Year, Month and Day cells state the day
+    loaded = load("timelinejs-part-of-day-display-dates.csv")
+    for title in ("Early morning", "Before dawn", "Late night", "Principios de la tarde"):
+        date, precision, approximate, note = _when(loaded, title)
+        assert (date, precision, approximate) == ("2018-01-15", "day", False), title
+        assert note is not None and note.lower().startswith(title.lower()[:5]), note  # the display date kept
+    for title in ("Early January", "Around the day", "Month only"):  # a part of a month, a doubt, no day stated
+        assert _when(loaded, title)[2] is True, title
+    assert _when(loaded, "Spanish words not read")[2] is False  # (no word of doubt at its start)

@@ -84,10 +84,21 @@ def _shown(raw: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def is_approximate(display: str | None) -> bool:
+def is_approximate(display: str | None, day: bool = False) -> bool:
     """'~04:00', 'around 1850', 'circa 300 BCE', 'mid-June', 'early 1990s', 'before 1900', 'mediados de enero'
-    are approximate."""
-    return display is not None and _APPROXIMATE.match(display) is not None
+    are approximate. ``day``: the slide gives its day, which a part of the day does not make approximate ('Early
+    morning', 'Before dawn', 'late night' on 15 January are that day; a user trial found them '~15 Jan')."""
+    if display is None or (marked := _APPROXIMATE.match(display)) is None:
+        return False
+    return not (day and _PART_OF_DAY.fullmatch(display[marked.end() :].strip(" .,;:()")) is not None)
+
+
+_PART_OF_DAY = re.compile(
+    r"(?:in |of |de |del )?(?:the )?"
+    r"(?:morning|afternoon|evening|night|dawn|dusk|daybreak|sunrise|sunset|noon|midday|midnight|hours|"
+    r"(?:la |el )?(?:ma[nñ]ana|tarde|noche|madrugada|amanecer|mediod[ií]a|medianoche))",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -174,7 +185,7 @@ class DateReader:
         fields: dict[str, Any] = {"date": _iso(numbers), "precision": _PRECISION[len(numbers)]}
         if len(numbers) == 5:
             fields["utc_offset"] = "+00:00"
-        if is_approximate(display):
+        if is_approximate(display, day=len(numbers) >= 3):
             fields["approximate"] = True
         if notes:
             fields["note"] = "; ".join(notes)
