@@ -114,9 +114,8 @@ def test_spanish_forms_keep_their_day_and_time_and_say_every_guess() -> None:
         "'antes del 15 de enero de 2018': read as 14 January 2018, the day before it",
     )
     assert any("'antes del ...'" in w and "how long before" in w for w in loaded.warnings)
-    # words not read after a day may say anything ('estimated', 'o después'): the day, approximate, the text its note
-    assert _when(loaded, "Word after") == ("2018-01-15", "day", True, "15/01/2018 madrugada")
-    assert any("words beside a day" in w and "line 15" in w for w in loaded.warnings)
+    # a part of the day after a day: the day, exact, the text its note
+    assert _when(loaded, "Word after") == ("2018-01-15", "day", False, "15/01/2018 madrugada")  # (a part of the day)
 
 
 def test_a_weekday_that_is_not_the_day_s_is_said() -> None:
@@ -440,21 +439,22 @@ def test_two_midnights_are_days_and_the_ends_seconds_are_said_as_its(
 
 def test_a_day_with_words_beside_it_keeps_its_day_whatever_its_month_is_written_as() -> None:
     # before (a user trial): '15 January 2018, afternoon', 'afternoon of 15 January 2018' and '15 January 2018 at
-    # 4am' were read as January 2018, 'Day not given', unwarned; only '15/01/2018 madrugada' kept its day
+    # 4am' were read as January 2018, 'Day not given', unwarned; only '15/01/2018 madrugada' kept its day. A part of
+    # the day is where in it, not doubt about it: the day stays exact, the text its note
     loaded = load("dates-day-with-words.csv")
-    for title in ("Comma afternoon", "Evening in brackets", "Month first", "Afternoon of", "Early hours of"):
+    rows = ("Comma afternoon", "Evening in brackets", "Month first", "Afternoon of", "Early hours of", "Madrugada del")
+    for title in rows:
         date, precision, approximate, note = _when(loaded, title)
-        assert (date, precision, approximate) == ("2018-01-15", "day", True), title
+        assert (date, precision, approximate) == ("2018-01-15", "day", False), title
         assert note is not None and "15" in note, title  # the text as written
-    assert _when(loaded, "Madrugada del")[:3] == ("2018-01-15", "day", True)
+    for title in ("Other words", "Doubt and a part"):  # words this does not read, or a word of doubt: approximate
+        assert _when(loaded, title)[:3] == ("2018-01-15", "day", True), title
     date, precision, approximate, note = _when(loaded, "At an hour")
     assert (date, precision, approximate) == ("2018-01-15", "day", False) and "at 4am" in (note or "")
-    assert starts(loaded)["A period still"].precision.value == "day"
     period = next(e for e in loaded.dataset.events if e.title == "A period still")
-    assert period.end is not None and period.end.date == "2018-01-16"
+    assert period.when is not None and period.end is not None and period.end.date == "2018-01-16"
     assert _when(loaded, "Month of year")[:2] == ("2018-03", "month")  # no day: not read as one
-    lines = "line 2, line 3, line 4 and 3 more"
-    assert any("words beside a day" in w and lines in w for w in loaded.warnings), loaded.warnings
+    assert any("words beside a day" in w and "line 11" in w and "line 2," not in w for w in loaded.warnings)
 
 
 def test_a_part_of_the_day_in_a_display_date_does_not_make_the_slide_s_day_approximate() -> None:
@@ -468,3 +468,55 @@ def test_a_part_of_the_day_in_a_display_date_does_not_make_the_slide_s_day_appro
     for title in ("Early January", "Around the day", "Month only"):  # a part of a month, a doubt, no day stated
         assert _when(loaded, title)[2] is True, title
     assert _when(loaded, "Spanish words not read")[2] is False  # (no word of doubt at its start)
+
+
+def test_a_time_column_is_read_with_the_date_and_its_zone_column() -> None:
+    # before (a user trial): 'date,time,event' kept the times as summary text ('time: 04:00') and the timeline said
+    # 'times not given' over them
+    loaded = load("dates-time-column.csv")
+    events = {event.title: event for event in loaded.dataset.events}
+    deploy = events["Deploy"].when
+    assert deploy is not None and (deploy.date, deploy.precision.value, deploy.utc_offset) == (
+        "2018-01-15T04:00",
+        "minute",
+        "-04:00",
+    )
+    assert events["Deploy"].summary == ""  # read: not also kept as text
+    no_zone = events["No zone"].when
+    assert no_zone is not None and no_zone.date == "2018-01-15T09:07" and "read as UTC" in (no_zone.note or "")
+    assert _when(loaded, "No time")[:2] == ("2018-01-15", "day")
+    abbreviation = _when(loaded, "Abbreviation")  # 'VET' can stand for more than one zone: the day, the time noted
+    assert abbreviation[:2] == ("2018-01-15", "day") and "04:00 VET" in (abbreviation[3] or "")
+    assert _when(loaded, "Words in time")[:3] == ("2018-01-16", "day", False)  # 'morning': where in the day
+    # a time the date cannot take (no day; a time of its own) is kept in the summary and said, never lost
+    assert _when(loaded, "Month only")[:2] == ("2018-01", "month") and events["Month only"].summary == "time: 10:00"
+    assert events["Own time"].when is not None and events["Own time"].when.date == "2018-01-15T06:45"
+    assert events["Own time"].summary == "time: 07:00"
+    assert any("beside a date with no day" in w and "line 6" in w for w in loaded.warnings)
+    assert any("beside a date with a time of its own" in w and "line 7" in w for w in loaded.warnings)
+    assert loaded.warnings[0].startswith("columns used: date <- 'date', time <- 'time', zone <- 'zone'")
+
+
+def test_a_time_column_can_be_named_with_columns() -> None:
+    from junquito_tui.core.interop.sheet_layouts import parse_columns
+
+    loaded = load_with_report(
+        SHEETS / "dates-time-column-named.csv", columns=parse_columns("date=Fecha,time=Cuándo,title=Evento")
+    )
+    assert _when(loaded, "Despliegue")[:2] == ("2018-01-15T04:00", "minute")
+    assert loaded.dataset.events[0].summary == ""
+
+
+def test_a_workbook_s_day_cell_takes_its_time_column_too(tmp_path: Path) -> None:
+    from sheet_files import write_xlsx
+
+    rows = [
+        ["Date", "Time", "Event"],
+        [dt.date(2018, 1, 15), "04:00", "Text time"],
+        [dt.date(2018, 1, 15), dt.timedelta(hours=9, minutes=7), "Time cell"],
+        [dt.datetime(2018, 1, 15, 6, 45), "07:00", "Own time"],
+    ]
+    loaded = load_with_report(write_xlsx(tmp_path / "times.xlsx", rows))
+    assert _when(loaded, "Text time")[:2] == ("2018-01-15T04:00", "minute")
+    assert _when(loaded, "Time cell")[:2] == ("2018-01-15T09:07", "minute")
+    assert _when(loaded, "Own time")[:2] == ("2018-01-15T06:45", "minute")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date as _date
+from datetime import datetime
 from typing import Any
 
 from ..records import LINE_MAX
@@ -66,6 +68,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     commas = _Commas(names[chosen["actors"]] if "actors" in chosen else "actors")
     date_names = tuple(names[chosen[key]] for key in ("date", "month", "day") if key in chosen)
     end_names = tuple(names[chosen[key]] for key in ("end", "end month", "end day") if key in chosen)
+    clock_names = tuple(names[chosen[key]] if key in chosen else key for key in ("time", "zone"))
     reading = dict(chosen)
     if (year_at := _year_beside(sheet, chosen, extras)) is not None:  # a row's year, where its date cell is empty
         reading[_YEAR_BESIDE] = year_at
@@ -80,7 +83,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
             return cells[position] if position is not None and position < len(cells) else None
 
         shared = chosen.get("title") == chosen.get("summary")
-        draft = _draft(events, cell, where, (date_names, end_names), shared, commas)
+        draft = _draft(events, cell, where, (date_names, end_names, clock_names), shared, commas)
         if draft is not None and (links := sheet.links(where)):  # a workbook's link cells: sources of the row
             draft.fields["sources"] = _with_links(events, draft.fields["sources"], links, where)
         for position in dated:  # a date elsewhere shows the file's order of day and month too
@@ -105,12 +108,13 @@ def _draft(
     events: RowEvents,
     cell: Any,
     where: str,
-    names: tuple[tuple[str, ...], tuple[str, ...]],
+    names: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
     shared: bool,
     commas: _Commas,
 ) -> Draft | None:
-    date_names, end_names = names
-    start = events.dates.read(cell("date"), where)
+    date_names, end_names, clock_names = names
+    value, kept = _with_time(events, cell, where, clock_names)  # (kept: the time and zone cells not read)
+    start = events.dates.read(value, where)
     if start is None and not cell_text(cell("date")) and cell_text(cell(_YEAR_BESIDE)):
         start = _year_instead(events, cell(_YEAR_BESIDE), where, date_names)
         if start is None:
@@ -125,9 +129,9 @@ def _draft(
             f"the date is read from {date_names[0]!r}",
             where,
         )
-    kept: list[str] = []  # month or day cells the date cannot take: in the summary, as other columns
-    if len(date_names) >= 2:  # a year and its month (and day) columns
-        start, kept = _month_and_day(events, start, (cell("date"), cell("month"), cell("day")), where, date_names)
+    if len(date_names) >= 2:  # a year and its month (and day) columns: those the date cannot take, in the summary
+        start, kept_parts = _month_and_day(events, start, (cell("date"), cell("month"), cell("day")), where, date_names)
+        kept += kept_parts
     end = events.dates.read(cell("end"), where, "end date ignored")
     if end is not None and len(end_names) >= 2:
         end, kept_end = _month_and_day(events, end, (cell("end"), cell("end month"), cell("end day")), where, end_names)
@@ -153,6 +157,33 @@ def _draft(
     fields["tags"] = events.tags(_split(events.text(cell("tags"), where)), where)
     fields["sources"] = events.sources(events.text(cell("source"), where), where)
     return Draft(where, fields, start, end, given_id=cell_text(cell("id")))
+
+
+def _with_time(events: RowEvents, cell: Any, where: str, names: tuple[str, ...]) -> tuple[Cell, list[str]]:
+    """The date cell, with the time and zone columns' cells after it where it gives a day and no time of its own
+    ('15/01/2018' and '04:00' and 'UTC-4': '15/01/2018 04:00 UTC-4', read as one cell is); and those cells as
+    the summary keeps other columns ('Time: 07:00'), where they are not read."""
+    date, time, zone = cell("date"), cell_text(cell("time")), cell_text(cell("zone"))
+    kept = [  # as other columns are kept: the name without control characters, the text cleaned
+        f"{CONTROL.sub('', name)}: {events.text(text, where)}"
+        for name, text in zip(names, (time, zone), strict=True)
+        if text
+    ]
+    if not time:
+        return date, kept
+    if isinstance(date, datetime) and date.time() == datetime.min.time():  # (a workbook's day: midnight)
+        date = date.date()
+    day = date.isoformat() if isinstance(date, _date) and not isinstance(date, datetime) else cell_text(date)
+    alone, joined = events.dates.peek(day), f"{day} {time} {zone}".strip()
+    both = events.dates.peek(joined) if isinstance(alone, Parsed) and "hour" not in alone.parts else None
+    if isinstance(alone, Parsed) and isinstance(both, Parsed) and "day" in alone.parts and "day" in both.parts:
+        return joined, []  # (one that loses the day, '15/01/2018 4.5', is not: the time is kept as text)
+    if day:
+        has = "a time of its own" if isinstance(alone, Parsed) and "hour" in alone.parts else "no day"
+        events.notes.group(
+            f"a time in the time column, beside a date with {has}, is not read: kept in the summary", where
+        )
+    return date, kept
 
 
 def _month_and_day(

@@ -88,3 +88,13 @@ LEADING = frozenset(
 LEADING |= frozenset(["avant", "après", "principios", "comienzos", "inicios", "mediados", "finales", "fines"])
 LEADING |= frozenset(["début", "debut", "mi", "fin", "anfang", "mitte", "ende", "inizio", "metà", "fine", "início"])
 LEADING |= frozenset(["inicio", "meados", "im", "em", "nel", "nello", "dans", "ab", "a"])
+
+
+# A part of the day, after a day ("15/01/2018 morning", a display date's "Before dawn"): where in the day, not
+# doubt about which day it is
+PART_OF_DAY = re.compile(
+    r"(?:in |of |de |del )?(?:the )?(?:early |late |small |mid-?)?"
+    r"(?:morning|afternoon|evening|night|dawn|dusk|daybreak|sunrise|sunset|noon|midday|midnight|hours|"
+    r"(?:la |el )?(?:ma[nñ]ana|tarde|noche|madrugada|amanecer|mediod[ií]a|medianoche))",
+    re.IGNORECASE,
+)

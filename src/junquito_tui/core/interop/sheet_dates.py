@@ -43,7 +43,7 @@ from . import (
     year_parts,
     year_spans,
 )
-from .month_words import FILLER, MONTH_NAMES, TOKENS, WEEKDAYS
+from .month_words import FILLER, MONTH_NAMES, PART_OF_DAY, TOKENS, WEEKDAYS
 from .near_words import NEAR
 from .offset_days import next_unit, shifted
 from .sheet_clock import MIDNIGHT, MIDNIGHT_NOTE, NO_OFFSET, ZONE_WORD, clock_at_end
@@ -241,15 +241,19 @@ APOSTROPHE = (
 )
 
 
-def _day_then_words(day: str, words: str) -> Parsed | None:
+def _day_then_words(day: str, words: str, original: str) -> Parsed | None:
     """The day, approximate, the text as written its note: the words may say it is ('aprox', 'o después',
-    '- presente'), or anything else this does not read ('madrugada' is not told from 'estimated')."""
+    '- presente'), or anything else this does not read; but a part of the day ('morning', 'madrugada') is
+    where in it, and leaves it exact (a user trial found '15 January 2018, afternoon' read as the month)."""
     parsed = _exact(day, 0)
     if not isinstance(parsed, Parsed) or "day" not in parsed.parts or old_style.marked(words):
         return None  # (a day of the Julian calendar is another: ``old_style``)
     year, month, day_number = (parsed.parts[name] for name in ("year", "month", "day"))
     if not 1 <= month <= 12 or not 1 <= day_number <= days_in_month(year, month):  # ('31 June 2018 evening')
         return None
+    if PART_OF_DAY.fullmatch(" ".join(words.strip(" .,;:()[]").split())) is not None:
+        parsed.note = _joined(parsed.note, original)
+        return parsed
     parsed.approximate = True  # the note is the text, as for 'c. 15/01/2018'
     if " ".join(words.lower().replace(".", " ").strip("()[] ").split()) not in _ABOUT:
         parsed.said.append(WORDS_UNREAD)
@@ -631,9 +635,10 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
                 return ranged
             parsed = ranged
         if parsed is None and not era and (named := _NAMED_DAY_THEN_WORDS.match(text)) is not None:
-            parsed = _day_then_words(named.group(1), named.group(2))
+            parsed = _day_then_words(named.group(1), named.group(2), original)
         if parsed is None and not era and (named := _WORDS_OF_DAY.match(original.strip())) is not None:
-            parsed = _day_then_words(named.group(2), named.group(1))
+            parsed = _day_then_words(named.group(2), named.group(1), original)
+            vague = vague and (parsed is None or parsed.approximate)  # ('early hours of': where in the day, no doubt)
         parsed = parsed or vague_form(text, era)
     if parsed is None and not era and (day := _DAY_THEN_TIME.match(text) or _OTHER_DAY_THEN_HOUR.match(text)):
         parsed = _exact(day.group(1), era)
@@ -641,8 +646,8 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             parsed.note = _joined(parsed.note, f"the file gives {original!r}: the time after the day is not read")
             parsed.said.append(TIME_UNREAD)
     if parsed is None and not era and (words := _DAY_THEN_WORDS.match(text)) is not None:
-        parsed = _day_then_words(words.group(1), words.group(2))
-        vague = vague or parsed is not None  # (approximate: its note is the text as written)
+        parsed = _day_then_words(words.group(1), words.group(2), original)
+        vague = vague or (parsed is not None and parsed.approximate)  # (its note is then the text as written)
     if parsed is None:
         parsed = year_in_text(text, era, original)
         vague = True

@@ -16,7 +16,7 @@ from ..problems import Problem
 from ..text import INVISIBLE
 from .sheet_read import SheetError
 
-COLUMN_FIELDS = ("date", "end", "title", "summary", "place", "actors", "tags", "source", "id")
+COLUMN_FIELDS = ("date", "time", "zone", "end", "title", "summary", "place", "actors", "tags", "source", "id")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SEPARATORS = re.compile(r"[_\-.:/()]+")
 
@@ -61,6 +61,11 @@ GENERIC_NAMES = {
     "date": ("date", "start date", "start", "fecha", "fecha inicio", "when", "event date", "datum", "data", "year",
              "año", "ano", "start year", "day", "begin", "time", "datetime", "date time", "timestamp", "time stamp",
              "date de début", "année", "annee", "jahr", "quand"),
+    # a time of day in a column of its own, read with the date ('date, time, event'): a user trial found it kept as
+    # text and the rows said to have no time; and the zone it is in, read with it
+    "time": ("time", "start time", "time of day", "local time", "hora", "hora local", "heure", "uhrzeit", "zeit"),
+    "zone": ("time zone", "timezone", "zone", "tz", "utc offset", "offset", "zona horaria", "huso horario",
+             "fuseau horaire", "zeitzone"),
     "end": ("end date", "end", "fecha fin", "fecha final", "until", "to", "finish", "end year", "date de fin", "fin",
             "enddatum", "ende"),
     "title": ("title", "event", "headline", "titulo", "título", "evento", "name", "what", "subject", "hecho",

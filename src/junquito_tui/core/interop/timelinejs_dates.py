@@ -17,6 +17,7 @@ from ..dates import MONTHS, day_label, zone_assumed
 from ..either_way import assumed_other
 from ..records import TEXT_MAX, Precision, When, parse_partial_date
 from ..text import has_control
+from .month_words import PART_OF_DAY
 from .notes import Notes
 
 MAX_YEAR = 10**12 - 1  # our dates hold at most 12 year digits
@@ -90,15 +91,11 @@ def is_approximate(display: str | None, day: bool = False) -> bool:
     morning', 'Before dawn', 'late night' on 15 January are that day; a user trial found them '~15 Jan')."""
     if display is None or (marked := _APPROXIMATE.match(display)) is None:
         return False
-    return not (day and _PART_OF_DAY.fullmatch(display[marked.end() :].strip(" .,;:()")) is not None)
+    return not (day and _PART_OF_THE_DAY.fullmatch(display[marked.end() :].strip(" .,;:()")) is not None)
 
 
-_PART_OF_DAY = re.compile(
-    r"(?:in |of |de |del )?(?:the )?"
-    r"(?:morning|afternoon|evening|night|dawn|dusk|daybreak|sunrise|sunset|noon|midday|midnight|hours|"
-    r"(?:la |el )?(?:ma[nñ]ana|tarde|noche|madrugada|amanecer|mediod[ií]a|medianoche))",
-    re.IGNORECASE,
-)
+# ... or followed by the day it is of (a spreadsheet's date note: 'early hours of 15/01/2018')
+_PART_OF_THE_DAY = re.compile(rf"(?:{PART_OF_DAY.pattern})(?:\s+(?:of|del|de)\s.*)?", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
