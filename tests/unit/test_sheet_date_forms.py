@@ -508,9 +508,9 @@ def test_a_time_column_can_be_named_with_columns() -> None:
 
 
 def test_a_workbook_s_day_cell_takes_its_time_column_too(tmp_path: Path) -> None:
-    from sheet_files import write_xlsx
+    from sheet_files import Cell, write_xlsx
 
-    rows = [
+    rows: list[list[Cell]] = [
         ["Date", "Time", "Event"],
         [dt.date(2018, 1, 15), "04:00", "Text time"],
         [dt.date(2018, 1, 15), dt.timedelta(hours=9, minutes=7), "Time cell"],
