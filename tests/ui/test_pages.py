@@ -173,3 +173,15 @@ def test_every_page_shows_the_id_to_cite_and_the_line_that_reopens_it() -> None:
     quote = chronology.quotes["order-fulfilled"]
     reopen = f"(junquito-tui --event {quote.event}  # its event)"  # (a quote has no page of its own: a trial)
     assert lines(pages.quote_rows(chronology, quote))[1] == f"Id: order-fulfilled  {reopen}"
+
+
+def test_a_page_s_reopen_line_names_the_file_it_was_opened_from() -> None:
+    # before (a user trial): a sheet's event page said 'junquito-tui --event X', which answered 'no event with id X'
+    chronology, path = bundled(), "/tmp/my sheets/news.csv"
+    event = lines(pages.event_rows(chronology, chronology.event("raid-begins"), data_path=path))[2]
+    assert event == "Id: raid-begins  (junquito-tui --data '/tmp/my sheets/news.csv' --event raid-begins)"
+    actor = lines(pages.actor_rows(chronology, "oscar-perez", data_path=path))[1]
+    assert actor == "Id: oscar-perez  (junquito-tui --data '/tmp/my sheets/news.csv' --actor oscar-perez)"
+    quote = chronology.quotes["order-fulfilled"]
+    reopen = lines(pages.quote_rows(chronology, quote, data_path=path))[1]
+    assert reopen.endswith(f"--data '/tmp/my sheets/news.csv' --event {quote.event}  # its event)")

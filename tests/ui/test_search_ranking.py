@@ -96,5 +96,5 @@ async def test_the_app_lists_the_named_actor_first() -> None:
         prompts = [str(results.get_option_at_index(i).prompt) for i in range(4)]
         assert prompts[0].startswith("Actors (") and prompts[1].startswith("Óscar Pérez  ")
         assert (
-            str(app.query_one("#search-hint").render()).split(": ")[1].startswith("26 actors, 22 events")
+            str(app.query_one("#search-hint").render()).split(": ")[1].startswith("26 actors, 23 events")
         )  # one by its date note

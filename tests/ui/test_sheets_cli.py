@@ -524,3 +524,18 @@ def test_importing_twice_the_rows_is_twice_the_work(tmp_path: Path, make: Any, s
     large = make(tmp_path / f"large{suffix}", 800)
     ratio = _calls(lambda: load_with_warnings(large)) / _calls(lambda: load_with_warnings(small))
     assert ratio < 2.3, ratio  # linear: 2 plus fixed costs; quadratic would be 4
+
+
+async def test_the_event_page_s_reopen_line_names_the_file_given_with_data(tmp_path: Path) -> None:
+    # before (a user trial): 'junquito-tui --event X' on a sheet's page, which answered 'no event with id X'
+    from junquito_tui.ui.widgets.links import LinkList
+
+    sheet = tmp_path / "news.csv"
+    sheet.write_text("date,event\n2018-01-15,Raid\n", encoding="utf-8")
+    app = JunquitoApp(load=(sheet, 10**9), use_cache=False, use_notebook=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait(pilot, lambda: _timeline_shown(app))
+        detail = app.screen.query_one("#event-detail", LinkList)
+        await _wait(pilot, lambda: len(detail.rows) > 2)
+        shown = " ".join(" ".join(detail.rows[i].content.plain for i in range(len(detail.rows))).split())
+        assert f"(junquito-tui --data {sheet} --event raid-2018-01-15)" in shown

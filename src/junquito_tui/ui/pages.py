@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from textual.content import Content
 
 from ..core.chronology import Chronology
+from ..core.citation import reopen_command
 from ..core.dates import describe, period_date, short_date, zone_assumed
 from ..core.navigation import Location
 from ..core.placement import READING_NOTE, Placement, order_facts, period_words, placement
@@ -92,10 +93,13 @@ def speaker_name(chronology: Chronology, quote: Quote) -> str:
     return chronology.actors[quote.speaker].name if quote.speaker else NO_SPEAKER
 
 
-def event_rows(chronology: Chronology, event: Event, mine: Sequence[Row] = ()) -> list[Row]:
-    """``mine``: the user's notebook section, shown under the title."""
+def event_rows(
+    chronology: Chronology, event: Event, mine: Sequence[Row] = (), data_path: str | None = None
+) -> list[Row]:
+    """``mine``: the user's notebook section, shown under the title; ``data_path``: the dataset's file as the user
+    gave it, for the command that reopens the app on this page (a user trial ran one without it: 'no event')."""
     rows = [Row(Content.styled(event.title, "bold")), *mine, field("When", describe(event.when))]
-    rows.append(id_row(event.id, f"junquito-tui --event {event.id}"))
+    rows.append(id_row(event.id, reopen_command(chronology, "event", event.id, data_path)))
     if event.end is not None:
         rows.append(field("Until", describe(event.end)))
     rows += order_rows(chronology, event)
@@ -213,10 +217,16 @@ def source_link(chronology: Chronology, source_id: str) -> Row:
     return link(known_through(chronology.sources, source_id), Location("source", source.id), source.kind.value)
 
 
-def actor_rows(chronology: Chronology, actor_id: str, mine: Sequence[Row] = ()) -> Sequence[Row]:
+def actor_rows(
+    chronology: Chronology, actor_id: str, mine: Sequence[Row] = (), data_path: str | None = None
+) -> Sequence[Row]:
     """The profile: its events and quotes are runs made on demand, however many there are."""
     actor = chronology.actors[actor_id]
-    rows = [Row(Content.styled(actor.name, "bold")), *mine, id_row(actor.id, f"junquito-tui --actor {actor.id}")]
+    rows = [
+        Row(Content.styled(actor.name, "bold")),
+        *mine,
+        id_row(actor.id, reopen_command(chronology, "actor", actor.id, data_path)),
+    ]
     if actor.aliases:
         rows.append(field("Also", ", ".join(actor.aliases)))
     rows.append(field("Kind", actor.kind.value))
@@ -271,9 +281,12 @@ def _claim_row(chronology: Chronology, claims: Sequence[Claimed]) -> Callable[[i
     return row
 
 
-def quote_rows(chronology: Chronology, quote: Quote, mine: Sequence[Row] = ()) -> list[Row]:
+def quote_rows(
+    chronology: Chronology, quote: Quote, mine: Sequence[Row] = (), data_path: str | None = None
+) -> list[Row]:
     event = chronology.event(quote.event)
-    reopen = f"junquito-tui --event {event.id}  # its event"  # (a quote has no page of its own; still a command)
+    # (a quote has no page of its own: its event's; still a command)
+    reopen = f"{reopen_command(chronology, 'quote', quote.id, data_path)}  # its event"
     rows = [*paragraphs(f"“{quote.text}”", "italic"), *mine, id_row(quote.id, reopen)]
     if quote.context:
         first, *rest = chunks(quote.context)

@@ -42,9 +42,12 @@ class ActorsPane(Horizontal):
             self.actor_id = actor_id
             super().__init__()
 
-    def __init__(self, chronology: Chronology, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, chronology: Chronology, *, data_path: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.chronology = chronology
+        self.data_path = data_path  # the dataset's file as the user gave it: a page's reopen command names it
         self._rows: dict[str, int] = {}  # actor id -> its row in the list
         self._profile_shown = False  # a deep link or a move may show one before the first frame's turn
 
@@ -106,7 +109,9 @@ class ActorsPane(Horizontal):
 
     def _show_profile(self, actor_id: str) -> None:
         self._profile_shown = True
-        self.profile.show(pages.actor_rows(self.chronology, actor_id, mine(self.annotations, "actor", actor_id)))
+        self.profile.show(
+            pages.actor_rows(self.chronology, actor_id, mine(self.annotations, "actor", actor_id), self.data_path)
+        )
         self.post_message(self.Changed(actor_id))
 
     def watch_annotations(self, old: Snapshot | None, new: Snapshot | None) -> None:
@@ -115,7 +120,7 @@ class ActorsPane(Horizontal):
         actor_id = self.current_actor
         if actor_id is not None and changed(old, new, "actor", actor_id):
             before, after = mine(old, "actor", actor_id), mine(new, "actor", actor_id)
-            rows = pages.actor_rows(self.chronology, actor_id, after)
+            rows = pages.actor_rows(self.chronology, actor_id, after, self.data_path)
             self.profile.replace_rows(rows, len(after) - len(before))
 
     @on(RowList.Highlighted, "#actor-list")

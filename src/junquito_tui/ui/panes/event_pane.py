@@ -24,9 +24,12 @@ class EventPane(Vertical):
     current_event: var[Event | None] = var(None, init=False)
     annotations: var[Snapshot | None] = var(None, init=False)  # the user's notebook section, under the title
 
-    def __init__(self, chronology: Chronology, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, chronology: Chronology, *, data_path: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.chronology = chronology
+        self.data_path = data_path  # the dataset's file as the user gave it: a page's reopen command names it
 
     def compose(self) -> ComposeResult:
         yield LinkList(id="event-detail")
@@ -41,11 +44,15 @@ class EventPane(Vertical):
     def watch_current_event(self, event: Event | None) -> None:
         if event is None:
             return
-        self.page.show(pages.event_rows(self.chronology, event, mine(self.annotations, "event", event.id)))
+        self.page.show(
+            pages.event_rows(self.chronology, event, mine(self.annotations, "event", event.id), self.data_path)
+        )
         self.border_title = Content(f"2 Event · {period_date(event.when, event.end)}")
 
     def watch_annotations(self, old: Snapshot | None, new: Snapshot | None) -> None:
         event = self.current_event
         if event is not None and changed(old, new, "event", event.id):  # shown again, the cursor on its link
             before, after = mine(old, "event", event.id), mine(new, "event", event.id)
-            self.page.replace_rows(pages.event_rows(self.chronology, event, after), len(after) - len(before))
+            self.page.replace_rows(
+                pages.event_rows(self.chronology, event, after, self.data_path), len(after) - len(before)
+            )

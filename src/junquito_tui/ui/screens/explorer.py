@@ -134,7 +134,7 @@ class ExplorerScreen(Screen[None]):
 
     # -- layout -----------------------------------------------------------
     def compose(self) -> ComposeResult:
-        chronology = self.chronology
+        chronology, data_path = self.chronology, self.sharing.data_path
         with NotebookLayer(chronology, self.sharing, self.notebook_wanted, id="body"):
             yield SearchPanel(chronology, id="search-panel").data_bind(ExplorerScreen.timeline_filter)
             with PaneDeck(id="panes"):
@@ -143,10 +143,12 @@ class ExplorerScreen(Screen[None]):
                 yield timeline.data_bind(
                     ExplorerScreen.timeline_filter, ExplorerScreen.annotations, ExplorerScreen.checking
                 )
-                event = EventPane(chronology, id="event-pane", classes="pane")
+                event = EventPane(chronology, data_path=data_path, id="event-pane", classes="pane")
                 yield event.data_bind(ExplorerScreen.current_event, ExplorerScreen.annotations)
-                yield ActorsPane(chronology, id="actors-pane", classes="pane").data_bind(ExplorerScreen.annotations)
-                quotes = QuotesPane(chronology, id="quotes-pane", classes="pane")
+                yield ActorsPane(chronology, data_path=data_path, id="actors-pane", classes="pane").data_bind(
+                    ExplorerScreen.annotations
+                )
+                quotes = QuotesPane(chronology, data_path=data_path, id="quotes-pane", classes="pane")
                 yield quotes.data_bind(
                     ExplorerScreen.current_event, ExplorerScreen.current_actor, ExplorerScreen.annotations
                 )
