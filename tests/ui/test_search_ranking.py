@@ -97,4 +97,4 @@ async def test_the_app_lists_the_named_actor_first() -> None:
         assert prompts[0].startswith("Actors (") and prompts[1].startswith("Óscar Pérez  ")
         assert (
             str(app.query_one("#search-hint").render()).split(": ")[1].startswith("26 actors, 23 events")
-        )  # one by its date note
+        )  # one by its date note, one by its order note

@@ -520,3 +520,16 @@ def test_a_workbook_s_day_cell_takes_its_time_column_too(tmp_path: Path) -> None
     assert _when(loaded, "Text time")[:2] == ("2018-01-15T04:00", "minute")
     assert _when(loaded, "Time cell")[:2] == ("2018-01-15T09:07", "minute")
     assert _when(loaded, "Own time")[:2] == ("2018-01-15T06:45", "minute")
+
+
+def test_a_minute_that_is_no_minute_keeps_the_day_not_an_hour_as_a_minute(tmp_path: Path) -> None:
+    # before (a user trial): '2018-01-15T23:60' was shown as 23:00, a minute the file never gave
+    sheet = tmp_path / "minutes.csv"
+    sheet.write_text("date,event\n2018-01-15T23:60,Bad minute\n15/01/2018 10:75,Bad too\n2018-01-15T23:59,Good\n")
+    loaded = load_with_report(sheet)
+    for title in ("Bad minute", "Bad too"):
+        date, precision, approximate, note = _when(loaded, title)
+        assert (date, precision, approximate) == ("2018-01-15", "day", False), title
+        assert "is not a valid minute: the date is kept to the day (the file gives the hour" in (note or "")
+    assert _when(loaded, "Good")[:2] == ("2018-01-15T23:59", "minute")
+    assert any("60 is not a valid minute" in w and "line 2" in w for w in loaded.warnings)

@@ -174,11 +174,13 @@ class DateReader:
                 minute = 0
             elif (problem := self._valid("minute", minute, numbers, path)) is not None:
                 notes.append(problem)
-                minute = 0
-            numbers.append(minute)  # type: ignore[arg-type]
-            exact = self._seconds(parts, path)
-            if exact:
-                notes.append(f"the file gives {numbers[3]:02d}:{numbers[4]:02d}:{exact}")
+                minute = None
+                numbers.pop()
+            if minute is not None:
+                numbers.append(minute)  # type: ignore[arg-type]
+                exact = self._seconds(parts, path)
+                if exact:
+                    notes.append(f"the file gives {numbers[3]:02d}:{numbers[4]:02d}:{exact}")
         fields: dict[str, Any] = {"date": _iso(numbers), "precision": _PRECISION[len(numbers)]}
         if len(numbers) == 5:
             fields["utc_offset"] = "+00:00"
@@ -196,7 +198,10 @@ class DateReader:
     def _valid(self, name: str, raw: int | _Invalid, numbers: list[int], path: str) -> str | None:
         """None for a valid part; else, said in a warning, what the date's note says of it
         ('February has no day 30: the date is kept to the month')."""
-        kept = "only the hour is kept" if name == "minute" else f"the date is kept to the {_unit(numbers)}"
+        if name == "minute":  # (23:60 was 23:00, a minute the file never gave: a user trial)
+            kept = f"the date is kept to the day (the file gives the hour {numbers[3]:02d})"
+        else:
+            kept = f"the date is kept to the {_unit(numbers)}"
         low, high = _LIMITS[name]
         if isinstance(raw, _Invalid) or not low <= raw <= high:
             shown = _shown(raw.raw if isinstance(raw, _Invalid) else raw)
