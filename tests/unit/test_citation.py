@@ -486,3 +486,33 @@ def test_every_reopen_line_is_a_command_the_shell_reads() -> None:
             words = shlex.split(reopen, comments=True)
             target = BUNDLED.quotes[item_id].event if kind == "quote" else item_id
             assert words == ["junquito-tui", f"--{'actor' if kind == 'actor' else 'event'}", target], reopen
+
+
+def test_a_file_without_certainties_is_said_to_state_its_events_not_to_confirm_them(tmp_path: Any) -> None:
+    # before (a user trial): 'Certainty: confirmed' on a sheet's row sourced 'Rumour', in the citation, the page and
+    # the markdown, where the sheet says nothing of certainty
+    from pathlib import Path
+
+    from junquito_tui.core.interop import (
+        acled,
+        csv_provenance_read,
+        generic_sheet,
+        timelinejs_import,
+        timelinejs_sheet,
+        timesketch,
+    )
+    from junquito_tui.core.interop.markdown_export import to_markdown
+    from junquito_tui.core.loader import load_with_report
+    from junquito_tui.core.provenance import FILE_STATED, FILE_STATED_NOTE
+
+    stated = {generic_sheet.FILE_SOURCE, timelinejs_sheet.FILE_SOURCE, timelinejs_import.FILE_SOURCE}
+    assert stated | {timesketch.FILE_SOURCE} == FILE_STATED  # each import's own id for the file
+    assert not {acled.FILE_SOURCE, csv_provenance_read.FILE_SOURCE} & FILE_STATED  # they give a certainty
+    sheet = Path(tmp_path) / "news.csv"
+    sheet.write_text("date,event,source\n2018-01-15,Leaflets,Rumour\n", encoding="utf-8")
+    chronology = Chronology(load_with_report(sheet).dataset)
+    event = chronology.events[0]
+    assert f"\nCertainty: confirmed ({FILE_STATED_NOTE})\n" in cite(chronology, "event", event.id)
+    assert f"**Certainty:** confirmed ({FILE_STATED_NOTE})" in to_markdown(chronology, chronology.events)
+    bundled = Chronology(load_dataset())  # the article states its events: no such words
+    assert "\nCertainty: confirmed\n" in cite(bundled, "event", "raid-begins")

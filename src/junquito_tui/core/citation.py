@@ -23,6 +23,7 @@ from .provenance import (
     NO_SPEAKER,
     account,
     certainty_label,
+    certainty_text,
     cited_in_words,
     known_through,
     reporter,
@@ -108,7 +109,7 @@ def _event(chronology: Chronology, event: Event) -> list[str]:
         lines.append(f"Until: {_when_words(event.end)}")
     if event.place:
         lines.append(f"Place: {event.place}")
-    lines.append(f"{certainty_label(event)}: {event.certainty.value}")  # (always: left out, 'confirmed' was unsaid)
+    lines.append(f"{certainty_label(event)}: {certainty_text(event)}")  # (always: left out, 'confirmed' was unsaid)
     if event.claims:  # the event's certainty is not its claims': a confirmed event can be that someone said it
         lines.append(f"Accounts ({ACCOUNTS_ARE}):")
         for claim in event.claims:

@@ -21,6 +21,7 @@ from ..core.provenance import (
     Account,
     Claimed,
     certainty_label,
+    certainty_text,
     event_accounts,
     known_through,
 )
@@ -105,7 +106,7 @@ def event_rows(
     rows += order_rows(chronology, event)
     if event.place:
         rows.append(field("Place", event.place))
-    rows.append(field(certainty_label(event), event.certainty.value))
+    rows.append(field(certainty_label(event), certainty_text(event)))
     rows += account_rows(chronology, event_accounts(chronology, event))
     if event.summary:
         rows += [blank(), *paragraphs(event.summary)]

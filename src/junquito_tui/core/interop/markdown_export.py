@@ -16,7 +16,7 @@ from ..chronology import Chronology, exists
 from ..dates import clock, date_words
 from ..notebook.snapshot import Snapshot
 from ..placement import READING_WHY, order_facts
-from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, certainty_label, event_accounts, known_through
+from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, certainty_label, certainty_text, event_accounts, known_through
 from ..records import Event, Precision, When
 from ..timeline_rows import heading_label, spans
 from .markdown_notes import item_lines, others_section
@@ -108,7 +108,7 @@ def _event(
     if event.tags:
         facts.append(f"**Tags:** {', '.join(escape_inline(tag) for tag in event.tags)}")
     facts += _order(chronology, event)
-    facts.append(f"**{certainty_label(event)}:** {event.certainty.value}")
+    facts.append(f"**{certainty_label(event)}:** {certainty_text(event)}")
     if event.summary:
         lines += [*escape_block(event.summary), ""]
     lines += [f"- {fact}" for fact in facts] + [""]
