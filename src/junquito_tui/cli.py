@@ -290,7 +290,7 @@ def _export(args: argparse.Namespace) -> int:
     kept = [dataset_kept(args.data), *notebook_files(notebook)]
     if refused_output(args.output, kept):  # before the work: the notebook and the dataset are never written over
         return EXIT_USAGE
-    event_ids = None
+    event_ids, scope = None, None
     if args.query is not None:
         from .core.search import SearchIndex
         from .core.search_output import print_hints
@@ -303,6 +303,9 @@ def _export(args: argparse.Namespace) -> int:
         if results.unresolved:
             return EXIT_USAGE
         event_ids = results.matched_events
+        from .core.interop.export_scope import Scope
+
+        scope = Scope(args.query, len(chronology.events), tuple(results.hints))  # said in the file too
         if not event_ids:
             shown = one_line(visible(args.query))
             print(f"junquito-tui: export: no event matches {shown!r}; nothing written", file=sys.stderr)
@@ -314,7 +317,7 @@ def _export(args: argparse.Namespace) -> int:
     from .core.interop.csv_export import Written
 
     written_rows = Written()
-    text = export_text(chronology, args.format, event_ids, annotations if with_notes else None, written_rows)
+    text = export_text(chronology, args.format, event_ids, annotations if with_notes else None, written_rows, scope)
     number = len(event_ids) if event_ids is not None else len(chronology.events)
     written = write_output(text, args.format, args.output, kept, count(number, "event"))
     from .core.interop.export_gaps import not_carried  # (msgspec: not for start-up)

@@ -176,11 +176,16 @@ async def test_palette_exports_the_filtered_view(tmp_path: Any, monkeypatch: Any
             rows = list(csv.DictReader(handle))
         assert [r["id"] for r in rows] == [e.id for e in view] and len(rows) < len(known(app.chronology).events)
         messages = [n.message for n in app._notifications]
-        said = next(m for m in messages if m.startswith(f"Exported {len(view)} events to {written[0]}\n"))
+        total = len(known(app.chronology).events)
+        filtered = f"Exported {len(view)} events of {total} (a filtered view: 'video')"
+        said = next(m for m in messages if m.startswith(f"{filtered} to {written[0]}\n"))
         assert "The CSV file names 2 actors only in other actors' relations" in said  # (read back: names)
         export_view(explorer(app), "csv")  # a second export never overwrites the first
         assert sorted(p.name for p in tmp_path.glob("*.csv"))[-1] == "el-junquito-raid-a-chronology.csv"
         assert len(list(tmp_path.glob("*.csv"))) == 2
+        export_view(explorer(app), "markdown")  # the file says it is a filtered view (a user trial: it did not)
+        markdown = next(tmp_path.glob("*.md")).read_text(encoding="utf-8").split("\n")
+        assert markdown[2].startswith(f"> A filtered view: the {len(view)} of {total} events that the search 'video'")
 
 
 async def test_keys_typed_straight_after_slash_reach_the_search_box() -> None:

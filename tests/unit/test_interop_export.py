@@ -521,3 +521,25 @@ def test_a_source_whose_title_is_its_address_is_listed_once_as_a_link(tmp_path: 
     listed = [line for line in text.splitlines() if re.match(r"\d+\. ", line)]
     assert "2. <https://example.org/gov>" in listed and "3. El Nacional" in listed
     assert text.count("https://example.org/gov") == 1
+
+
+def test_a_filtered_export_says_what_chose_its_events_and_what_the_search_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before (a user trial): an export of 'date:2018-01..2018-02' began '# news1' and said nothing of the filter, nor of
+    # the two dates that read the other way round fall in it (the hint went to the terminal only)
+    sheet = tmp_path / "news.csv"
+    sheet.write_text("date,event\n03/02/2018,Protest\n2018-02-10,Strike\n2019-05-01,Later\n", encoding="utf-8")
+    query = "date:2018-02"
+    output = tmp_path / "view.md"
+    assert main(["export", "--data", str(sheet), "--format", "markdown", "--query", query, "-o", str(output)]) == 0
+    hint = next(line for line in capsys.readouterr().err.splitlines() if line.startswith("hint: "))[6:]
+    said = f"> A filtered view: the 1 of 3 events that the search '{query}' matches. The search said: {hint}."
+    assert output.read_text(encoding="utf-8").split("\n")[2] == said.replace("_", "\\_")
+    slides = tmp_path / "view.json"
+    assert main(["export", "--data", str(sheet), "--format", "timelinejs", "--query", query, "-o", str(slides)]) == 0
+    title = json.loads(slides.read_text(encoding="utf-8"))["title"]["text"]["text"]
+    assert title.startswith("<p>A filtered view: the 1 of 3 events") and "read the other way" in title
+    whole = tmp_path / "whole.md"  # no query: no such line
+    assert main(["export", "--data", str(sheet), "--format", "markdown", "-o", str(whole)]) == 0
+    assert "filtered view" not in whole.read_text(encoding="utf-8")

@@ -27,3 +27,4 @@ class TimelineFilter:
 
     query: str
     event_ids: frozenset[str]
+    hints: tuple[str, ...] = ()  # what the search said of events it left out: an export of the view says it too

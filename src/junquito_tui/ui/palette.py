@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 from textual.command import CommandPalette
 
+from ..core.interop.export_scope import Scope
+from ..core.text import one_line, visible
 from ..core.wording import count
 from .commands import ActorProvider, EventProvider, GoToProvider, QuoteProvider
 from .export_view import export_events
@@ -58,13 +60,16 @@ def _opener(screen: ExplorerScreen, provider: type[GoToProvider], placeholder: s
 
 def export_view(screen: ExplorerScreen, fmt: str) -> None:
     """Write the timeline's current view to a new file in the working directory, and say where."""
-    view = screen.timeline_pane.view
+    view, shown = screen.timeline_pane.view, screen.timeline_filter
     notes = screen.annotations if fmt == "markdown" and screen.annotations else None  # the case file
-    written, error, gaps = export_events(screen.chronology, fmt, Path.cwd(), [e.id for e in view], notes)
+    scope = Scope(shown.query, len(screen.chronology.events), shown.hints) if shown is not None else None
+    written, error, gaps = export_events(screen.chronology, fmt, Path.cwd(), [e.id for e in view], notes, scope)
     if error is not None:
         screen.notify(error, severity="error", markup=False)
         return
     exported = count(len(view), "event")
+    if scope is not None:
+        exported += f" of {len(screen.chronology.events):,} (a filtered view: {one_line(visible(scope.query))!r})"
     if notes is not None:
         exported += f" with your notebook ({count(len(notes), 'marked item')})"
     said = f"Exported {exported} to {written}" + (f"\n{gaps[:1].upper()}{gaps[1:]}" if gaps else "")

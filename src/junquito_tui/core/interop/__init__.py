@@ -23,6 +23,7 @@ from ..records import Event
 if TYPE_CHECKING:  # the notebook (sqlite3 and all) is imported only by what uses it
     from ..notebook.snapshot import Snapshot
     from .csv_export import Written
+    from .export_scope import Scope
 
 FORMATS = ("timelinejs", "markdown", "csv")
 SUFFIXES = {"timelinejs": ".json", "markdown": ".md", "csv": ".csv"}
@@ -42,19 +43,21 @@ def export_text(
     event_ids: Iterable[str] | None = None,
     annotations: Snapshot | None = None,
     written: Written | None = None,
+    scope: Scope | None = None,
 ) -> str:
     """The events (all, or those in ``event_ids``, always in chronological order) as ``fmt`` text;
     Markdown includes the user's notebook (``annotations``) when given; ``written`` is given what
-    writing CSV rows met (``export_gaps``)."""
+    writing CSV rows met (``export_gaps``); ``scope``: the search that chose ``event_ids``, said at the top of
+    the Markdown and on the TimelineJS title slide (a CSV file has no place for it: its rows are read back)."""
     events = selected_events(chronology, event_ids)
     if fmt == "timelinejs":
         from .timelinejs_export import to_timelinejs_json
 
-        return to_timelinejs_json(chronology, events)
+        return to_timelinejs_json(chronology, events, scope)
     if fmt == "markdown":
         from .markdown_export import to_markdown
 
-        return to_markdown(chronology, events, annotations)
+        return to_markdown(chronology, events, annotations, scope)
     if fmt == "csv":
         from .csv_export import to_csv
 

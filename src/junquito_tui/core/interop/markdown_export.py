@@ -19,6 +19,7 @@ from ..placement import READING_WHY, order_facts
 from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, certainty_label, certainty_text, event_accounts, known_through
 from ..records import Event, Precision, When
 from ..timeline_rows import heading_label, spans
+from .export_scope import Scope
 from .markdown_notes import item_lines, others_section
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -62,11 +63,16 @@ class _Citations:
         return f"[{number}]"
 
 
-def to_markdown(chronology: Chronology, events: list[Event], annotations: Snapshot | None = None) -> str:
-    """``annotations`` (the user's notebook) adds each item's star, tags and note: a case file."""
+def to_markdown(
+    chronology: Chronology, events: list[Event], annotations: Snapshot | None = None, scope: Scope | None = None
+) -> str:
+    """``annotations`` (the user's notebook) adds each item's star, tags and note: a case file; ``scope``: the
+    search that chose the events, said first."""
     dataset = chronology.dataset
     citations = _Citations()
     lines = [f"# {escape_inline(dataset.title)}", ""]
+    if scope is not None:
+        lines += [f"> {escape_inline(scope.words(len(events)))}", ""]
     if dataset.description:
         lines += [*escape_block(dataset.description), ""]
     for span in spans(events):

@@ -26,6 +26,7 @@ from ..placement import READING_NOTE, Placement, order_facts, placement
 from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, event_accounts, known_through
 from ..records import Certainty, Event, Precision, When
 from ..timeline_rows import spans
+from .export_scope import Scope
 from .html_text import html_to_text
 from .timelinejs_dates import display, to_timelinejs
 from .timelinejs_import import EXTENSION
@@ -36,15 +37,19 @@ from .urls import web_address
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def to_timelinejs_json(chronology: Chronology, events: list[Event]) -> str:
+def to_timelinejs_json(chronology: Chronology, events: list[Event], scope: Scope | None = None) -> str:
     """The TimelineJS3 document as JSON text, safe to inline in an HTML ``<script>`` element."""
-    text = json.dumps(to_timelinejs_document(chronology, events), ensure_ascii=False, indent=2)
+    text = json.dumps(to_timelinejs_document(chronology, events, scope), ensure_ascii=False, indent=2)
     return text.translate(_SCRIPT_SAFE) + "\n"
 
 
-def to_timelinejs_document(chronology: Chronology, events: list[Event]) -> dict[str, Any]:
+def to_timelinejs_document(chronology: Chronology, events: list[Event], scope: Scope | None = None) -> dict[str, Any]:
+    """``scope``: the search that chose the events, said first on the title slide."""
     dataset = chronology.dataset
-    title: dict[str, Any] = {"text": {"headline": _text(dataset.title), "text": _paragraphs(dataset.description)}}
+    said = f"{scope.words(len(events))}\n\n" if scope is not None else ""
+    title: dict[str, Any] = {
+        "text": {"headline": _text(dataset.title), "text": _paragraphs(said + dataset.description)}
+    }
     places = _places(chronology)
     untimed = {e.id: span.untimed for span in spans(events) for e in span.events[: span.untimed_count]}
     slides = [_slide(chronology, event, places.get(event.id), untimed.get(event.id, "")) for event in events]

@@ -289,7 +289,7 @@ step through them later.
             self.post_message(self.FilterChanged(self._filter(message.results)))
 
     def _filter(self, results: Results) -> TimelineFilter:
-        return TimelineFilter(results.query_text, frozenset(results.matched_events))
+        return TimelineFilter(results.query_text, frozenset(results.matched_events), tuple(results.hints))
 
     def _show(self, results: Results) -> None:
         options: list[Option] = []
