@@ -185,3 +185,17 @@ def test_a_page_s_reopen_line_names_the_file_it_was_opened_from() -> None:
     quote = chronology.quotes["order-fulfilled"]
     reopen = lines(pages.quote_rows(chronology, quote, data_path=path))[1]
     assert reopen.endswith(f"--data '/tmp/my sheets/news.csv' --event {quote.event}  # its event)")
+
+
+def test_a_date_given_only_as_a_bound_is_shown_as_the_bound_on_its_page(tmp_path: Path) -> None:
+    # before (a user trial): 'When: around Sunday 14 January 2018' and 'listed at the start of 14 Jan 2018' for a
+    # row dated 'before 15 January 2018'
+    sheet = tmp_path / "bound.csv"
+    sheet.write_text("date,event\nbefore 15 January 2018,Surveillance\n", encoding="utf-8")
+    dataset = load_with_report(sheet).dataset
+    assert dataset is not None
+    chronology = Chronology(dataset)
+    text = lines(pages.event_rows(chronology, chronology.events[0]))
+    assert text[1].startswith("When: before Monday 15 January 2018  [given only as a bound: how long before, not said]")
+    order = next(line for line in text if line.startswith("Order: "))
+    assert order == "Order: Given only as before 15 Jan 2018: listed beside it, which says nothing of how long before"

@@ -451,11 +451,16 @@ def test_every_skipped_row_is_named_in_a_warning(sheets: Path, name: str, count:
 
 
 @pytest.mark.parametrize(
-    ("text", "side"), [("by March 1850", "before"), ("since 1900", "after"), ("until 1900", "before")]
+    ("text", "side", "bound"),
+    [
+        ("by March 1850", "before", "by 1850-03"),
+        ("since 1900", "after", "from 1900"),
+        ("until 1900", "before", "by 1900"),
+    ],
 )
-def test_a_date_given_as_one_bound_says_how_it_was_read(text: str, side: str) -> None:
+def test_a_date_given_as_one_bound_says_how_it_was_read(text: str, side: str, bound: str) -> None:
     parsed = read_date(text)
-    assert isinstance(parsed, Parsed) and parsed.approximate and parsed.note == text
+    assert isinstance(parsed, Parsed) and parsed.approximate and parsed.note == f"{text}; a bound: {bound}"
     assert parsed.said == [
         f"a date given as '{text.split()[0]} ...' is read as that date, approximate (its note keeps the words): "
         f"the file does not say how long {side} it"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from .bounds import bound
 from .date_keys import days_in_month, first_day, last_day, moved
 from .query import DateKey, DateRange, Query
 from .records import DAY_END, Precision, When
@@ -46,8 +47,11 @@ def approximate_day(when: When) -> bool:
 
 
 def approximate_at(when: When) -> Precision | None:
-    """The precision of a date known only approximately, if it has a margin here (not a clock time's)."""
-    return when.precision if when.approximate and when.precision in MARGINS else None
+    """The precision of a date known only approximately, if it has a margin here (not a clock time's, nor a
+    bound's: 'before 15 January 2018' may be any time before it, not within a week of the 14th)."""
+    if not when.approximate or when.precision not in MARGINS or bound(when) is not None:
+        return None
+    return when.precision
 
 
 def hint(count: int, query: Query, wider: Query, precision: Precision = Precision.DAY, kinds: str = "") -> str:

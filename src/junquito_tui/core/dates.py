@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import TypeVar
 
+from .bounds import Bound, bound
 from .either_way import assumed_other
 from .records import Event, Precision, When, day_number
 
@@ -86,6 +87,9 @@ def clock(when: When | None) -> str:
         return ""
     parts = when.parts()
     if when.precision != Precision.MINUTE:
+        if (given := bound(when)) is not None:  # 'before 15 Jan', not the day next to it ('~14 Jan')
+            text = f"{given.side} {_short(given.parts, year=len(given.parts) == 1)}"
+            return text if len(text) <= CLOCK_WIDTH else given.side
         if not when.approximate:
             return ""
         if len(parts) == 1:
@@ -113,7 +117,10 @@ def describe(when: When | None) -> str:
     if when is None:
         return "not dated in the source"
     text = date_words(when)
-    text += f"  [precision: {when.precision}{', approximate' if when.approximate else ''}]"
+    if (given := bound(when)) is not None:
+        text += f"  [given only as a bound: how long {'before' if given.earlier else 'after'}, not said]"
+    else:
+        text += f"  [precision: {when.precision}{', approximate' if when.approximate else ''}]"
     if when.note:
         text += f"\n{when.note}"
     return text
@@ -123,6 +130,9 @@ def date_words(when: When) -> str:
     """The date in words, as precise as it is known: 'around 04:00 (VST, UTC-04:00), Monday 15
     January 2018', 'around June 2017', '1969'; a day in an assumed order of day and month with the other
     day it could be: 'Friday 2 March 2018 (or Saturday 3 February 2018?)' (``either_way``)."""
+    if (given := bound(when)) is not None:  # 'before Monday 15 January 2018', not 'around Sunday 14 January'
+        other = _other_bound(given, when)
+        return f"{given.side} {day_label(given.parts)}" + (f" (or {given.side} {day_label(other)}?)" if other else "")
     parts = when.parts()
     around = "around " if when.approximate else ""
     other = assumed_other(when)
@@ -139,6 +149,9 @@ def short_date(when: When | None) -> str:
     its zone: '00:00 16 Jan' at +14:00 read as Caracas time was 10 hours off; found by a review)."""
     if when is None:
         return "undated"
+    if (given := bound(when)) is not None:  # 'before 15 Jan 2018', not '~14 Jan 2018'
+        moved = _other_bound(given, when)
+        return f"{given.side} {_short(given.parts)}" + (f" (or {given.side} {_short(moved)}?)" if moved else "")
     parts = when.parts()
     mark = "~" if when.approximate else ""
     if len(parts) == 1:
@@ -153,6 +166,28 @@ def short_date(when: When | None) -> str:
         zone = when.zone_label or ("UTC?" if zone_assumed(when) else compact_offset(when.utc_offset or "+00:00"))
         return f"{mark}{parts[3]:02d}:{parts[4]:02d} {zone} {day}"
     return f"{mark}{day}"
+
+
+def _short(parts: tuple[int, ...], *, year: bool = True) -> str:
+    """'15 Jan 2018', 'Jan 2018', '2018' (``year`` False: '15 Jan', 'Jan', and a year alone as it is)."""
+    if len(parts) == 1:
+        return year_label(parts[0])
+    words = [*([str(parts[2])] if len(parts) > 2 else []), MONTHS[parts[1] - 1][:3]]
+    return " ".join([*words, year_label(parts[0])] if year else words)
+
+
+def _other_bound(given: Bound, when: When) -> tuple[int, int, int] | None:
+    """The bound read the other way round, for a day whose order of day and month is assumed: the other day the
+    date was moved to (``assumed_other``), moved back to the bound ('before 03/02/2018', read before 2 March: or
+    before 3 February)."""
+    if (other := assumed_other(when)) is None:
+        return None
+    step = {"before": 1, "after": -1}.get(given.side, 0)
+    try:
+        moved = dt.date(*other) + dt.timedelta(days=step)
+    except (ValueError, OverflowError):
+        return None
+    return (moved.year, moved.month, moved.day)
 
 
 def other_reading(when: When | None) -> str:

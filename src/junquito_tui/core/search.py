@@ -27,6 +27,7 @@ from operator import attrgetter, methodcaller
 from . import date_margin, either_way
 from .annotations import Annotations, tag_key
 from .bitsets import Ordered, bits_in, members, span, to_bits
+from .bounds import bound as bounded
 from .chronology import Chronology
 from .date_keys import earliest, latest
 from .folding import (
@@ -115,6 +116,11 @@ def date_number(key: DateKey) -> int:
     return ((year * 14 + month) * 33 + day) * (DAY_END + 2) + minute + 1
 
 
+# A date given only as a bound ('before 15 January 2018', ``bounds``) is searched as the open period on its side:
+# found, as a period that only overlaps, by any range before it, and by no day as if it were that day
+_EARLIEST, _LATEST = date_number((-(10**9), 0, 0, -1)), date_number((10**9, 13, 32, DAY_END))
+
+
 class SearchIndex:
     def __init__(self, chronology: Chronology) -> None:
         with collector_paused():
@@ -127,6 +133,7 @@ class SearchIndex:
         size = len(self.docs)
         titled, body = Postings(size), Postings(size)
         dated, starts, ends = array("i"), array("q"), array("q")  # arrays, not tuples: the build's peak
+        bounds: list[int] = []  # the documents dated only by a bound
         by_name_length = [array("i") for _ in range(NAME_WORDS + 2)]  # the last: longer
         self._runs = WordRuns()
         self._groups = groups = NumberGroups()  # ('500' only in '12,500': not found by 500)
@@ -156,6 +163,12 @@ class SearchIndex:
                     start, end = last.sort_key(), doc.when.end_key()
                 starts.append(date_number(start))
                 ends.append(date_number(end))
+                if doc.when.note and (given := bounded(doc.when)) is not None:  # the open period on its side
+                    bounds.append(number)
+                    if given.earlier:
+                        starts[-1] = _EARLIEST
+                    else:
+                        ends[-1] = _LATEST
             titled.done(number)
             body.done(number)
         self._runs.close()
@@ -165,6 +178,7 @@ class SearchIndex:
         # each tag as the dataset writes it ('civilian-targeting'), for suggestions: the keys run words together
         self.tag_names = {tag_key(tag): tag for event in chronology.events for tag in event.tags}
         self._starts, self._ends = Ordered(starts, dated, size), Ordered(ends, dated, size)
+        self._bounds = to_bits(bounds, size)
         self._short = _cumulative(by_name_length, size)
         self.stems = Stems(self._terms, languages_of(self.document_frequency))
         self._cache: OrderedDict[tuple[str, bool, bool, bool], int] = OrderedDict()
@@ -268,6 +282,7 @@ class SearchIndex:
                 results.hints.append(
                     f"{wider:,}{self._kinds_said(overlapping)} only overlap{'s' if wider == 1 else ''} {dates.text}: "
                     "dated to a month, a year or a longer period"
+                    + (", or given only as before or after a date" if overlapping & self._bounds else "")
                 )
         for precision in date_margin.MARGINS:  # a day, a month, a year: each its margin
             if results.unresolved or (widened := date_margin.widened(query, precision)) is None:

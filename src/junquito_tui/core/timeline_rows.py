@@ -17,9 +17,10 @@ from itertools import compress, count, groupby, repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
+from .bounds import Bound, bound
 from .dates import CLOCK_WIDTH, clock, day_label, gap, group_parts, other_day, per_when
 from .either_way import assumed_other
-from .placement import READING_MARK, Placement, placement, stated_mark, unordered_label
+from .placement import READING_MARK, Placement, period_words, placement, stated_mark, unordered_label
 from .records import Event, Precision
 
 HEADING = -1  # in ``RowIndex.positions``: a heading row; >= 0 is an event's position in the view
@@ -52,6 +53,7 @@ class Span(NamedTuple):
     untimed: str  # the sub-heading over the events that open it without a time, or ''
     untimed_count: int  # how many events it heads
     other: str = ""  # '(or 4 Feb?)': the day of every event under it is read in an assumed order of day and month
+    bound: Bound | None = None  # every event under it is given only as this bound ('before 15 January 2018')
 
 
 def spans(view: Sequence[Event]) -> Iterator[Span]:
@@ -59,13 +61,18 @@ def spans(view: Sequence[Event]) -> Iterator[Span]:
     # No event of the view says where it goes but by its date (a spreadsheet's, most often): then every
     # untimed one is placed by its period alone, found without asking each (28 ms in 74 at 100,000 events)
     periods = _periods if any(any(map(field, view)) for field in _ORDER_FIELD) else len
-    others = per_when(view, assumed_other)  # (each distinct date asked once)
+    others, bounded = per_when(view, assumed_other), per_when(view, bound)  # (each distinct date asked once)
     start = 0
     for parts, run in groupby(zip(per_when(view, group_parts), view, strict=True), key=_FIRST):
         span = list(map(_SECOND, run))
+        under = slice(start, start + len(span))
+        given = set(bounded[under])
+        bounding = given.pop() if len(given) == 1 else None  # (None: one of them is dated, or none is bounded)
         leading = _leading_untimed(span) if parts and len(span) > 1 else []
         label = unordered_label(parts, len(leading), periods(leading)) if leading else ""
-        yield Span(parts, span, label, len(leading), _heading_other(others[start : start + len(span)]))
+        if bounding is not None and leading:  # ('14 Jan 2018, times not given' under 'Before 15 January 2018')
+            label = f"{bounding.side.capitalize()} {period_words(bounding.parts)}, in no particular order:"
+        yield Span(parts, span, label, len(leading), _heading_other(others[under]), bounding)
         start += len(span)
 
 
@@ -87,18 +94,20 @@ def build_rows(view: list[Event]) -> RowIndex:
     last_dated: tuple[int, ...] = ()
     last_exact = True  # whether an event under the last dated heading is dated exactly
     last_assumed = False  # whether the last dated heading's day is read in an assumed order
+    last_bound = False  # whether the last dated heading is a bound ('Before ...'): no distance from or to it
     position = 0
     for span in spans(view):
         parts = span.parts
         label = heading_label(span)
         exact = bool(parts) and not all(map(_APPROXIMATE, span.events))  # (an undated span has no when)
-        between = _about(gap(last_dated, parts), exact and last_exact) if parts else ""
+        bounded = span.bound is not None
+        between = _about(gap(last_dated, parts), exact and last_exact) if parts and not (bounded or last_bound) else ""
         assumed = bool(span.other)
         labels[len(positions)] = (label, f"{between}?" if between and (assumed or last_assumed) else between)
         positions.append(HEADING)
         starts.append(position)
         if parts:
-            last_dated, last_exact, last_assumed = parts, exact, assumed
+            last_dated, last_exact, last_assumed, last_bound = parts, exact, assumed, bounded
         if span.untimed:
             labels[len(positions)] = (span.untimed, "")
             sub_headings.add(len(positions))
@@ -111,9 +120,12 @@ def build_rows(view: list[Event]) -> RowIndex:
 
 
 def heading_label(span: Span) -> str:
-    """A heading's words: its day (month, year), with the other day it could be where it is an inference."""
+    """A heading's words: its day (month, year), with the other day it could be where it is an inference; the
+    bound its events are given only as ('Before Monday 15 January 2018'), not the day next to it they sort on."""
     if not span.parts:
         return "Date not given in the source"
+    if span.bound is not None:
+        return f"{span.bound.side.capitalize()} {day_label(span.bound.parts)}"
     return f"{day_label(span.parts)} {span.other}" if span.other else day_label(span.parts)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from textual.content import Content
 
+from ..core.bounds import bound
 from ..core.chronology import Chronology
 from ..core.citation import reopen_command
 from ..core.dates import describe, period_date, short_date, zone_assumed
@@ -130,6 +131,11 @@ def event_rows(
 def order_rows(chronology: Chronology, event: Event) -> list[Row]:
     """Where the event stands and why, in words that cannot be read backwards."""
     kind = placement(event)
+    if kind is Placement.PERIOD and (given := bound(event.when)) is not None:  # (not 'at the start of 14 Jan')
+        written = f"{given.side} {period_words(given.parts)}"
+        return [
+            field("Order", f"Given only as {written}: listed beside it, which says nothing of how long {given.side}")
+        ]
     if kind is Placement.PERIOD and event.when is not None and event.when.precision != "minute":
         parts = event.when.parts()[:3]
         missing = {1: "Month", 2: "Day", 3: "Time"}[len(parts)]

@@ -29,6 +29,7 @@ import calendar
 import re
 from datetime import date, datetime, time, timedelta
 
+from .. import bounds
 from ..date_keys import days_in_month
 from ..dates import MONTHS
 from ..either_way import DAY_AFTER, DAY_BEFORE
@@ -117,6 +118,14 @@ def _bound_said(words: str, beyond: bool = False) -> str:
 _STRICT = frozenset(
     {"before", "after", "prior to", "antes", "después", "despues", "avant", "après", "apres", "vor", "nach"}
     | {"depois", "dopo", "prima", "voor", "vóór"}  # (not Dutch 'na': Portuguese 'na' is 'in the')
+)
+
+
+# The words of a bound that may include its date ('by 2018', 'until', 'since'): the date, read as it is, is the
+# bound's (``bounds``); not a word that is also another language's ('na' is Portuguese 'in the')
+_INCLUSIVE = frozenset(
+    {"by", "until", "till", "since", "no later than", "not later than", "no earlier than", "not earlier than"}
+    | {"hasta", "desde", "jusqu'au", "jusqu'à", "depuis", "bis", "seit", "spätestens", "frühestens"}
 )
 
 
@@ -535,6 +544,11 @@ def _one_date(named: Parsed | str) -> Parsed | None:
     return named if set(named.parts) <= {"year", "month", "day"} else None
 
 
+def _written(parts: Parts) -> tuple[int, ...]:
+    """(year, month, day) of the parts a date has, as ``bounds.mark`` takes them."""
+    return tuple(parts[name] for name in ("year", "month", "day") if name in parts)
+
+
 def _shown(parts: Parts) -> str:
     """'30 December 2017', 'March 2001', '1990', '218 BCE'."""
     shown = [str(parts["day"])] if "day" in parts else []
@@ -659,16 +673,21 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     if MIDNIGHT in said:  # said with the date too: the file gives a time, which is not kept
         parsed.note = _joined(parsed.note, MIDNIGHT_NOTE)
     # 'before 1900', 'before 1990-1995' may be long before it (not 'since 1945 until 1950', a period's start)
+    bounded = ""  # the note's words for the bound (``bounds``): the date is no date of the event, only its bound
     if bound is not None and (parsed.end is None or not _END_WORD.search(text)):
         side = _BOUNDS.get(bound) or _BOUNDS[bound.split()[0]]
         # only for a date that is all the rest of the text, as written ('before the end of 2018', 'before Easter
         # 2018', 'before or on 15 January', 'before 2018-01-15 04:00' are not: their dates were moved past them)
         plain = strict and vague_words == 1 and clock is None and unread is None and not said
-        beyond = _beyond(parsed, side) if plain and _exact(text, era) == parsed else None
+        bound_date, plain_date = _written(parsed.parts), _exact(text, era) == parsed
+        beyond = _beyond(parsed, side) if plain and plain_date else None
         parsed.said.append(_bound_said(bound, beyond is not None or parsed.shift != 0))
         if beyond is not None:  # 'before 2018' was 2018 (a search for 2018 found it), now 2017
             unit = "day" if "day" in beyond else "month" if "month" in beyond else "year"
             parsed.parts, parsed.note = beyond, _joined(parsed.note, f"read as {_shown(beyond)}, the {unit} {side} it")
+            bounded = bounds.mark(side, bound_date)
+        elif bound in _INCLUSIVE and plain_date and vague_words == 1 and clock is None and unread is None and not said:
+            bounded = bounds.mark("by" if side == "before" else "from", bound_date)  # ('by 2018': it may be 2018)
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
         parsed.approximate, reading = True, parsed.note
@@ -678,6 +697,8 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             parsed.note = original
         else:  # "'1800s' could mean ...", "'c. 1-May-20': two-digit year '20' read as 2020, ..."
             parsed.note = f"'{original}' {reading}" if reading.startswith("could") else f"'{original}': {reading}"
+    if bounded:
+        parsed.note = _joined(parsed.note, bounded)
     if unread is not None and "day" not in parsed.parts:  # '1990 10:00 EST': no day to keep: read as free text
         parsed.approximate, parsed.note = True, original
     elif unread is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .. import bounds
 from ..either_way import ASSUMED, MET_FIRST, MOST
 from ..records import When
 from .notes import Notes
@@ -194,9 +195,11 @@ class SheetDates:
         inferred = self._inferred(parsed)
         if parsed.pair is None:  # ('01/01/2018-03/02/2018': only its end could be either)
             inferred = f"its end {inferred}"
-        elif parsed.shift:  # 'before 03/02/2018': the day it was moved to
+        elif parsed.shift:  # 'before 03/02/2018': the day it was moved to, and the bound it is given only as
             pair = ordered(parsed.parts, parsed.pair, self._order_of(parsed))
-            inferred = f"{beyond_read(pair, parsed.shift)[1]}; {inferred}"
+            written = (pair["year"], pair["month"], pair["day"])
+            side = bounds.mark("before" if parsed.shift < 0 else "after", written)
+            inferred = f"{beyond_read(pair, parsed.shift)[1]}; {side}; {inferred}"
         return f"{parsed.note}; {inferred}" if parsed.note else inferred
 
     def _inferred(self, parsed: Parsed) -> str:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..dates import MONTHS, day_label, zone_assumed
+from ..bounds import bound
+from ..dates import MONTHS, date_words, day_label, zone_assumed
 from ..either_way import assumed_other
 from ..records import TEXT_MAX, Precision, When, parse_partial_date
 from ..text import has_control
@@ -297,7 +298,10 @@ def to_timelinejs(when: When) -> dict[str, str]:
 
 def display(when: When) -> str:
     """What TimelineJS should show for a date it cannot say itself: 'around 04:00 VST, Monday 15 January 2018';
-    with the other day it could be where its order of day and month is assumed (``either_way``)."""
+    with the other day it could be where its order of day and month is assumed (``either_way``); a date given only
+    as a bound as the bound ('before Monday 15 January 2018', ``bounds``)."""
+    if bound(when) is not None:
+        return date_words(when)
     parts = when.parts()
     text = day_label(parts[:3])
     if when.precision == Precision.MINUTE:

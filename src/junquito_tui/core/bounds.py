@@ -1,0 +1,47 @@
+"""Dates a file gives only as a bound: 'before 15 January 2018', 'by 2018', 'after 16 January 2018'.
+
+The spreadsheet reader places such an event on the nearest day (month, year) on the bound's side, so that it
+sorts beside its bound, and says so in the date's note. That day is no date of the event: shown as '~14 Jan
+2018', under a heading 'Sunday 14 January 2018 · about 1 day later', found by date:2018-01-14 and by no range
+further before, it was an answer the file never gave (a user trial). The note carries the bound
+('a bound: before 2018-01-15', ``mark``), read back here wherever the date is shown or searched: the date is
+shown as the bound, and searched as the open period on its side. No Textual here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .records import When
+
+# 'before', 'after': the date written is excluded; 'by' (until, no later than), 'from' (since, no earlier than):
+# it may be the day itself
+EARLIER = frozenset({"before", "by"})
+SIDES = (*EARLIER, "after", "from")
+_MARK = re.compile(r"a bound: (before|by|after|from) (-?\d+)(?:-(\d\d))?(?:-(\d\d))?")
+
+
+class Bound(NamedTuple):
+    side: str  # one of SIDES
+    parts: tuple[int, ...]  # the date written: (year,), (year, month) or (year, month, day)
+
+    @property
+    def earlier(self) -> bool:
+        """Whether the event is on the earlier side of the date (before it, or by it)."""
+        return self.side in EARLIER
+
+
+def mark(side: str, parts: tuple[int, ...]) -> str:
+    """The note's words for a bound, read back by ``bound``: 'a bound: before 2018-01-15'."""
+    written = "-".join([str(parts[0]), *(f"{part:02d}" for part in parts[1:3])])
+    return f"a bound: {side} {written}"
+
+
+def bound(when: When | None) -> Bound | None:
+    """The bound a date is given only as, or None (most dates: no note, or a note without one)."""
+    note = when.note if when is not None else None
+    if not note or "a bound: " not in note or (found := _MARK.search(note)) is None:
+        return None
+    side, *parts = found.groups()
+    return Bound(side, tuple(int(part) for part in parts if part is not None))

@@ -1,0 +1,127 @@
+"""A date a file gives only as a bound ('before 15 January 2018', 'by 2018', 'since 1945') is shown as the bound and
+searched as the open period on its side. Before (a user trial): '~14 Jan 2018' under 'Sunday 14 January 2018 ·
+about 1 day later', found by date:2018-01-14 and by no range further before, said nowhere but in its note.
+Oracle: the cells as written, and for search each bound's open period against the query's days."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.bounds import bound
+from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.dates import MONTHS, clock, date_words, short_date
+from junquito_tui.core.loader import load_with_report
+from junquito_tui.core.records import Dataset
+from junquito_tui.core.search import SearchIndex
+from junquito_tui.core.timeline_rows import HEADING, build_rows
+
+# the words written -> the side shown; 'exact': the date itself is excluded
+WORDS = {"before": ("before", True), "after": ("after", True), "by": ("by", False), "since": ("from", False)}
+FIRST = dt.date(2018, 1, 1)
+
+
+def _load(rows: list[tuple[str, dt.date]]) -> Dataset:
+    lines = [f"{f'{word} ' if word else ''}{day.isoformat()},row {n}" for n, (word, day) in enumerate(rows)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bounds.csv"
+        path.write_text("date,event\n" + "\n".join(lines) + "\n", encoding="utf-8")
+        dataset = load_with_report(path).dataset
+    assert dataset is not None
+    return dataset
+
+
+rows_strategy = st.lists(
+    st.tuples(st.sampled_from(["", *WORDS]), st.integers(0, 60).map(lambda n: FIRST + dt.timedelta(days=n))),
+    min_size=1,
+    max_size=10,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows_strategy, st.integers(-30, 90), st.integers(0, 40))
+def test_oracle_a_bound_is_shown_as_written_and_searched_as_its_open_period(
+    rows: list[tuple[str, dt.date]], first: int, length: int
+) -> None:
+    dataset = _load(rows)
+    written = {f"row {n}": (word, day) for n, (word, day) in enumerate(rows)}
+    for event in dataset.events:
+        word, day = written[event.title]
+        short = f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+        if not word:
+            assert bound(event.when) is None and short_date(event.when) == short
+            continue
+        side = WORDS[word][0]
+        assert event.when is not None and short_date(event.when) == f"{side} {short}"  # not '~14 Jan 2018'
+        assert date_words(event.when).startswith(f"{side} ") and "around" not in date_words(event.when)
+        assert clock(event.when) in (f"{side} {short[: -len(' 2018')]}", side)
+    # a date search against each row's possible days: a bound's open period overlaps the range, or not
+    start, end = FIRST + dt.timedelta(days=first), FIRST + dt.timedelta(days=first + length)
+    results = SearchIndex(Chronology(dataset)).search(f"date:{start}..{end}", typing=False, limit=0)
+    expected = set()
+    for event in dataset.events:
+        word, day = written[event.title]
+        side, excluded = WORDS[word] if word else ("", False)
+        if not word:
+            found = start <= day <= end
+        elif side in ("before", "by"):
+            found = start < day or (start == day and not excluded)
+        else:
+            found = end > day or (end == day and not excluded)
+        if found:
+            expected.add(event.id)
+    assert set(results.matched_events) == expected, results.hints
+    assert not any("approximately" in hint for hint in results.hints)  # (a bound is not 'within a week' of a day)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows_strategy)
+def test_oracle_a_heading_over_bounds_alone_names_the_bound_and_no_distance(rows: list[tuple[str, dt.date]]) -> None:
+    view = Chronology(_load(rows)).events
+    index = build_rows(view)
+    headings = [row for row, at in enumerate(index.positions) if at == HEADING and row not in index.sub_headings]
+    bounded_before = False
+    for number, row in enumerate(headings):
+        end = headings[number + 1] if number + 1 < len(headings) else len(index.positions)
+        under = [view[at] for at in index.positions[row:end] if at != HEADING]
+        found = {bound(event.when) for event in under}
+        label, between = index.labels[row]
+        only = found.pop() if len(found) == 1 else None
+        if only is not None:  # every event under it given only as this bound: the heading is the bound
+            assert label.startswith(f"{only.side.capitalize()} ") and label.endswith(str(only.parts[0])), label
+        else:
+            assert not label.startswith(("Before ", "After ", "By ", "From ")), label
+        if number and (only is not None or bounded_before):
+            assert between == "", (label, between)  # no distance to or from a bound
+        bounded_before = only is not None
+        for sub in (r for r in range(row + 1, end) if r in index.sub_headings):
+            assert "not given" not in index.labels[sub][0] or only is None  # not '14 Jan 2018, times not given'
+
+
+def test_a_bound_reads_as_the_bound_everywhere_it_is_shown() -> None:
+    from junquito_tui.core.citation import cite
+    from junquito_tui.core.interop.markdown_export import to_markdown
+    from junquito_tui.core.interop.timelinejs_export import to_timelinejs_document
+
+    chronology = Chronology(_load([("before", dt.date(2018, 1, 15)), ("", dt.date(2018, 1, 15))]))
+    event = next(e for e in chronology.events if e.title == "row 0")
+    assert "\nDate: before Monday 15 January 2018 (note: " in cite(chronology, "event", event.id)
+    markdown = to_markdown(chronology, chronology.events)
+    assert "## Before Monday 15 January 2018\n" in markdown and "## Sunday 14 January 2018" not in markdown
+    slides = to_timelinejs_document(chronology, chronology.events)["events"]
+    assert slides[0]["start_date"]["display_date"] == "before Monday 15 January 2018"
+
+
+def test_a_bound_of_a_day_either_way_round_gives_the_other_bound() -> None:
+    # 'before 03/02/2018' with nothing to settle the order: read before 2 March, or before 3 February
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "b.csv"
+        path.write_text("date,event\nbefore 03/02/2018,Leaflets\n", encoding="utf-8")
+        dataset = load_with_report(path).dataset
+    assert dataset is not None and (when := dataset.events[0].when) is not None
+    assert short_date(when) == "before 2 Mar 2018 (or before 3 Feb 2018?)"
+    assert date_words(when) == "before Friday 2 March 2018 (or before Saturday 3 February 2018?)"
