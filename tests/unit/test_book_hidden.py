@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from junquito_tui.core.interop.book_formats import FoundCells
-from junquito_tui.core.interop.book_hidden import hidden_said
+from junquito_tui.core.interop.book_hidden import HIDDEN_ROW, hidden_said
 from junquito_tui.core.loader import Loaded, load_with_report
 from sheet_files import Cell, XlsbCell, write_ods, write_xlsb, write_xlsx
 
@@ -90,3 +90,28 @@ def test_the_childs_hidden_runs_cross_the_pipe_and_a_malformed_answer_is_refused
     for key in ("hidden_rows", "hidden_columns"):
         for bad in ([[1]], [[1, 0]], [[-1, 1]], [[1, True]], "x"):
             assert FoundCells.of_json({**found.to_json(), key: bad}) is None
+
+
+def _hidden_events(loaded: Loaded) -> set[str]:
+    return {event.title for event in loaded.dataset.events if HIDDEN_ROW in event.summary}
+
+
+def test_an_event_read_from_a_hidden_row_says_so_itself(tmp_path: Path) -> None:
+    # before (a user trial): only the warning named the row; its event page, citation and exports were silent
+    for loaded in (
+        load_with_report(write_xlsx(tmp_path / "h.xlsx", ROWS, hidden_rows=[3])),
+        load_with_report(write_ods(tmp_path / "h.ods", ROWS, hidden_rows={2: "filter"})),
+        load_with_report(XLS),
+    ):
+        assert len(_hidden_events(loaded)) == 1 and _hidden_events(loaded) <= {
+            "DRAFT - do not publish",
+            "BORRADOR - no publicar",
+        }
+    timelinejs: list[list[Cell]] = [
+        ["Year", "Month", "Day", "Headline"],
+        [2018, 1, 15, "Shown"],
+        [2018, 1, 16, "Retracted"],
+    ]
+    loaded = load_with_report(write_xlsx(tmp_path / "t.xlsx", timelinejs, hidden_rows=[3]))
+    assert _hidden_events(loaded) == {"Retracted"}
+    assert _hidden_events(load_with_report(write_xlsx(tmp_path / "plain.xlsx", ROWS))) == set()

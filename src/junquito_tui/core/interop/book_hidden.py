@@ -48,16 +48,26 @@ def add(runs: list[tuple[int, int]], first: int, count: int) -> None:
         runs.append((first, count))
 
 
-def hidden_said(found: FoundCells, rows: list[list[object]], start: tuple[int, int]) -> list[str]:
-    """The warnings for the hidden rows and columns of ``rows`` (the sheet from ``start``) holding
-    something; those that hold nothing (a formatted empty row) are not named."""
-    said = []
-    shown_rows = [
+# In the summary of an event read from a hidden row: the warning named it, the event did not (a user trial found a
+# hidden 'retracted' row shown as an ordinary event, its page and citation silent)
+HIDDEN_ROW = "Hidden in the workbook: this row is hidden (by hand, by a filter or in a collapsed group)"
+
+
+def hidden_rows(found: FoundCells, rows: list[list[object]], start: tuple[int, int]) -> list[int]:
+    """The sheet's numbers of the hidden rows of ``rows`` (the sheet from ``start``) holding something."""
+    return [
         start[0] + at + 1
         for first, count in found.hidden_rows
         for at in range(max(first - start[0], 0), min(first + count - start[0], len(rows)))
         if any(_filled(cell) for cell in rows[at])
     ]
+
+
+def hidden_said(found: FoundCells, rows: list[list[object]], start: tuple[int, int]) -> list[str]:
+    """The warnings for the hidden rows and columns of ``rows`` (the sheet from ``start``) holding
+    something; those that hold nothing (a formatted empty row) are not named."""
+    said = []
+    shown_rows = hidden_rows(found, rows, start)
     if shown_rows:
         which = "they were" if len(shown_rows) > 1 else "it was"
         said.append(

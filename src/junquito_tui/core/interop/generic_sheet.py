@@ -19,6 +19,7 @@ from typing import Any
 
 from ..records import LINE_MAX
 from ..text import CONTROL
+from .book_hidden import HIDDEN_ROW
 from .fields import short
 from .html_text import Link
 from .month_words import MONTH_NAMES
@@ -90,7 +91,8 @@ def convert(sheet: Sheet) -> dict[str, Any]:
             if position < len(cells):
                 sheet.dates.evidence(cells[position], f"{where}, column {extras.label(position)!r}")
         if draft is not None:
-            if details := extras.details(cells, where):
+            details = [*extras.details(cells, where), *([HIDDEN_ROW] if sheet.hidden(where) else [])]
+            if details:
                 draft.fields["summary"] = events.summary([draft.fields.get("summary", ""), *details], where)
             events.drafts.append(draft)
     extras.warn(unnamed_only=True)  # the named ones are in the 'columns used' line

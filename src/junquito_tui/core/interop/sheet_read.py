@@ -106,6 +106,7 @@ class Table:
     sheet: str | None = None  # a workbook of several sheets: which was read, for its problems' messages
     # a workbook row's cells that are links: where ('row 5') -> [(the cell's text, its address)]
     links: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    hidden: frozenset[str] = frozenset()  # a workbook's rows hidden in the sheet ('row 9'), holding something
     # a workbook's date cells formatted day or month first: ('dmy', how to say it), for its text dates
     day_order: tuple[str, str] | None = None
 
@@ -282,7 +283,7 @@ def _workbook(path: Path, probe: Probe, measured: Measured) -> Table:
     notes += _unread(probe.heights, reading_order(names, hidden), hidden, {chosen, *blank, *passed})
     from .book_comments import comments_said
     from .book_formats import hidden_times, read_as_shown
-    from .book_hidden import hidden_said
+    from .book_hidden import hidden_rows, hidden_said
     from .book_links import MAX_ADDRESS
     from .book_merges import spread
     from .book_numbers import shown_numbers
@@ -320,6 +321,7 @@ def _workbook(path: Path, probe: Probe, measured: Measured) -> Table:
         raise in_sheet(error, read if len(names) > 1 else None) from None
     table.sheet = read if len(names) > 1 else None
     table.links = links
+    table.hidden = frozenset(f"row {number}" for number in hidden_rows(found, cells, start))
     table.day_order = evidence(found)
     return table
 

@@ -91,6 +91,10 @@ class Sheet:
         """Cleans text the way every importer does, its warnings among this file's."""
         return FieldReader(self.notes)
 
+    def hidden(self, where: str) -> bool:
+        """Whether the row is hidden in the workbook (by hand, by a filter or in a collapsed group)."""
+        return where in self.table.hidden
+
     def links(self, where: str) -> list[Link]:
         """The row's cells that are links (a workbook's): each address with its cell's text."""
         return [Link(address, text) for text, address in self.table.links.get(where, ())]

@@ -17,6 +17,7 @@ from operator import itemgetter
 from typing import Any
 
 from ..text import CONTROL, slugify
+from .book_hidden import HIDDEN_ROW
 from .builder import Pending
 from .fields import short
 from .html_text import Link, html_to_text
@@ -111,6 +112,8 @@ def convert(sheet: Sheet) -> dict[str, Any]:
             row.tags = (given_type, *row.tags)
         read = [_read_detail(detail) for detail in (*row.details, *extras.details(cells, where))]
         row.details = tuple(detail for detail, _ in read)  # after the date's cells it kept, if any
+        if sheet.hidden(where):
+            row.details += (HIDDEN_ROW,)
         row.links = (*(link for _, links in read for link in links), *sheet.links(where))  # and link cells
         rows.append(row)
     extras.warn()
