@@ -313,6 +313,8 @@ def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed
         made = replace(start, approximate=True, end_approximate=True, note=note)
     elif precision in PRECISION_NOTES or not precision:
         note = kept + PRECISION_NOTES.get(precision, NO_PRECISION)
+        if precision == "3":  # the day coded is kept in words: shown as the month, it was nowhere (a user trial)
+            note += f" (the export codes the day {' '.join(raw_date.split())})"
         made = replace(start, approximate=True, end_approximate=True, note=note, month_only=precision == "3")
     else:
         unknown = f"ACLED time precision {precision!r} is not 1, 2 or 3: this day, or a week or the month around it"
