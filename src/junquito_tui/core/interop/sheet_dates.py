@@ -857,6 +857,10 @@ def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
     return Parsed(parts)
 
 
+NO_DAY_EITHER_WAY = "the date is kept to the year"
+NO_DAY_SAID = "dates that are no day either way round, day/month or month/day, are kept to their year"
+
+
 def _numeric(first: int, separator: str, second: int, year_text: str, era: int = 0) -> Parsed | str:
     # a year with its era is the year written ('03/02/44 BC' is 44 BCE: it was 1944, the era dropped)
     year, said = (int(year_text) * era, []) if era else _full_year(year_text)
@@ -865,6 +869,13 @@ def _numeric(first: int, separator: str, second: int, year_text: str, era: int =
     if first == 0 or second == 0:  # Excel writes an empty date cell as 1/0/1900
         written = separator.join((str(first), str(second), year_text))
         return f"{written!r} has a day or a month of 0: no date (Excel shows an empty date cell as 1/0/1900)"
+    day_first = second <= 12 and first <= days_in_month(year, second)
+    plausible = min(first, second) <= 12 and max(first, second) <= 31  # (not '13/13/2020': no month, said so)
+    if plausible and not day_first and not (first <= 12 and second <= days_in_month(year, first)):
+        # no day either way round ('31/04/2018', '29/02/1900'): its year, said as such, not as a day whose order the
+        # file leaves open (a user trial found both in 'could be day/month or month/day')
+        neither = f"neither day {first} of month {second} nor day {second} of month {first} is a day"
+        return Parsed({"year": year}, note=f"{neither}: {NO_DAY_EITHER_WAY}", said=[NO_DAY_SAID])
     # the only reading, if it is a date at all ('1/99/1951' is none either way: it shows no order)
     if first > 12 >= second and first <= days_in_month(year, second):
         order: str | None = "dmy"  # this date shows the order (dots included)
