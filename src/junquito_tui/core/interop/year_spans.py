@@ -10,7 +10,8 @@ in the next or the last year):
   year they begin in); '2018年度' from January 2018 (China's is the calendar year) to March 2019 (Japan's);
 - a week numbered in its year ('2020-W53', 'week 1 of 1991', 'KW 1 1991'): ISO 8601's week 1 may begin in
   December, week 53 end in January; held with a week begun on the Sunday before and a week counted from
-  1 January, as some count them.
+  1 January, as some count them. A week its year holds ('2018-W03') is those days (it was the year, unsaid:
+  a user trial).
 
 Each is approximate, its note says why, and a warning says it once for the file.
 """
@@ -108,8 +109,15 @@ def _week(text: str, found: re.Match[str]) -> Parsed | None:
     counted = dt.date(year, 1, 1) + dt.timedelta(days=7 * (week - 1))  # (a week counted from 1 January)
     first = min(monday - dt.timedelta(days=1), counted)
     last = max(monday + dt.timedelta(days=6), counted + dt.timedelta(days=6))
-    if (first.year, last.year) == (year, year):
-        return None  # (its year holds it: read as before)
+    if (first.year, last.year) == (year, year):  # its days, held with the other counts: it was its year, unsaid
+        note = (
+            f"'{text}': week {week} of {year} is {_day(monday)} to {_day(monday + dt.timedelta(days=6))} by ISO "
+            f"8601; held from {_day(first)} to {_day(last)}, where weeks begin on Sunday or are counted from 1 "
+            "January: some time in it or the whole of it"
+        )
+        start, end = {"year": year, "month": first.month, "day": first.day}, {"year": year, "month": last.month,
+                                                                              "day": last.day}  # fmt: skip
+        return Parsed(start, approximate=True, note=note, end=end, end_approximate=True, said=[SAID])
     note = (
         f"'{text}': week {week} of {year} is {_day(monday)} to {_day(monday + dt.timedelta(days=6))} by ISO "
         "8601, a day sooner where weeks begin on Sunday, or counted from 1 January: its months are held"
