@@ -29,6 +29,9 @@ from junquito_tui.core.loader import load_with_report
         (time(10, 30, 15, 500_000), {"hour": 10, "minute": 30, "second": 15, "millisecond": 500}),
         (time(10, 30, 0, 250_000), {"hour": 10, "minute": 30, "second": 0, "millisecond": 250}),
         (timedelta(hours=10, minutes=30, seconds=15.25), {"hour": 10, "minute": 30, "second": 15, "millisecond": 250}),
+        # a bare number was 'not a time of day' (a user trial: '9' may well be an hour): said as what it lacks
+        ("9", "'9' is a number, not a time (an hour is written with its minutes: '09:00')"),
+        ("Morning", "'Morning' is not a time of day"),
     ],
 )
 def test_a_time_cell_is_read_to_its_millisecond_and_a_duration_is_named(cell: object, expected: object) -> None:
