@@ -19,6 +19,7 @@ from .records import When
 # it may be the day itself
 EARLIER = frozenset({"before", "by"})
 SIDES = (*EARLIER, "after", "from")
+BOUND = "a bound: "  # in a date's note, before the bound
 _MARK = re.compile(r"a bound: (before|by|after|from) (-?\d+)(?:-(\d\d))?(?:-(\d\d))?")
 
 
@@ -41,7 +42,7 @@ def mark(side: str, parts: tuple[int, ...]) -> str:
 def bound(when: When | None) -> Bound | None:
     """The bound a date is given only as, or None (most dates: no note, or a note without one)."""
     note = when.note if when is not None else None
-    if not note or "a bound: " not in note or (found := _MARK.search(note)) is None:
+    if not note or BOUND not in note or (found := _MARK.search(note)) is None:
         return None
     side, *parts = found.groups()
     return Bound(side, tuple(int(part) for part in parts if part is not None))

@@ -51,10 +51,25 @@ def day_label(parts: tuple[int, ...]) -> str:
 def per_when(events: Sequence[Event], made: Callable[[When | None], T]) -> list[T]:
     """``made(event.when)`` for each event, made once per ``When`` object and looked up by C for the
     rest: a spreadsheet's events share one per date (100,000 events, 1,700 dates)."""
-    whens = list(map(_WHEN, events))
-    distinct = dict(zip(map(id, whens), whens, strict=True))
-    each = {key: made(when) for key, when in distinct.items()}
-    return list(map(each.__getitem__, map(id, whens)))
+    return Whens(events).each(made)
+
+
+class Whens:
+    """The events' dates, each distinct ``When`` object once: for several ``per_when`` over one list of
+    events, its passes made once (a timeline's rows ask three things of each date)."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        whens = list(map(_WHEN, events))
+        self.ids = list(map(id, whens))
+        self.distinct = dict(zip(self.ids, whens, strict=True))
+
+    def each(self, made: Callable[[When | None], T]) -> list[T]:
+        each = {key: made(when) for key, when in self.distinct.items()}
+        return list(map(each.__getitem__, self.ids))
+
+    def any(self, test: Callable[[When], bool]) -> bool:
+        """Whether ``test`` holds for any of the dates (asked once each)."""
+        return any(test(when) for when in self.distinct.values() if when is not None)
 
 
 def group_parts(when: When | None) -> tuple[int, ...]:
