@@ -60,7 +60,7 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
         type=_columns,
         metavar="SPEC",
         help="for a spreadsheet: which column is which, e.g. date=Fecha,title=Evento "
-        "(fields: date, end, title, summary, place, actors, tags, source, id; order=dmy|mdy)",
+        "(fields: date, time, zone, end, title, summary, place, actors, tags, source, id; order=dmy|mdy)",
     )
     parser.add_argument(
         "--no-cache",

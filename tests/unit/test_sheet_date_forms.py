@@ -568,3 +568,17 @@ def test_a_file_s_dates_that_are_no_day_either_way_are_not_said_to_be_either(tmp
     assert len(either) == 1 and "'03/02/2018' (line 4)" in either[0]  # only the one that could be either
     assert any("no day either way round" in w and "(line 2, line 3)" in w for w in loaded.warnings)
     assert [_when(loaded, t)[:2] for t in ("A", "B")] == [("2018", "year"), ("1900", "year")]
+
+
+def test_a_zone_column_is_the_zone_of_a_date_cell_s_own_time() -> None:
+    # before (a re-trial): '2018-01-15T04:00' with 'UTC-4' in the zone column was read as UTC, four hours off
+    loaded = load("dates-zone-column.csv")
+    events = {event.title: event for event in loaded.dataset.events}
+    for title, date in (("Own time zone col", "2018-01-15T04:00"), ("Own time 2", "2018-01-15T10:00")):
+        when = events[title].when
+        assert when is not None and (when.date, when.utc_offset) == (date, "-04:00") and events[title].summary == ""
+    conflict = events["Conflict"]  # the cell's own zone wins, and the other is said and kept
+    assert conflict.when is not None and conflict.when.utc_offset == "+01:00" and conflict.summary == "zone: UTC-4"
+    assert any("gives its own zone: the zone column is not used" in w and "line 4" in w for w in loaded.warnings)
+    assert events["Zone no time"].summary == "zone: UTC-4"  # a zone with no time to be in: kept as text
+    assert not any("times carry no time zone" in w for w in loaded.warnings)

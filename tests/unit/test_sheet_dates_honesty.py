@@ -589,13 +589,19 @@ def test_numbers_that_are_no_day_are_not_called_one(text: str) -> None:
         ("before or on 15 January 2018", {"year": 2018, "month": 1}),
         ("before and including 2018", {"year": 2018}),
         ("na 15 de janeiro de 2018", {"year": 2018, "month": 1, "day": 15}),  # Portuguese 'in the', not Dutch 'after'
-        ("before 2018-01-15 04:00", {"year": 2018, "month": 1, "day": 15, "hour": 4, "minute": 0, "second": 0}),
         ("before 25 October 1917 O.S.", {"year": 1917, "month": 10}),
     ],
 )
 def test_a_bound_over_more_than_a_plain_date_is_not_moved_past_it(text: str, parts: dict[str, int]) -> None:
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and parsed.approximate and parsed.parts == parts and parsed.note == text
+
+
+def test_a_bound_at_a_time_is_a_bound_on_its_day() -> None:
+    # 'before 2018-01-15 04:00' was '~04:00' on the 15th, 'around' a time (a re-trial): by that day, the time noted
+    parsed = read_date("before 2018-01-15 04:00")
+    assert isinstance(parsed, Parsed) and parsed.approximate and parsed.parts == {"year": 2018, "month": 1, "day": 15}
+    assert parsed.note == "before 2018-01-15 04:00; a bound: by 2018-01-15"
 
 
 def test_a_dotted_bound_says_the_day_it_was_moved_to(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .date_keys import moved
 from .records import When
 
 # 'before', 'after': the date written is excluded; 'by' (until, no later than), 'from' (since, no earlier than):
@@ -40,9 +41,26 @@ def mark(side: str, parts: tuple[int, ...]) -> str:
 
 
 def bound(when: When | None) -> Bound | None:
-    """The bound a date is given only as, or None (most dates: no note, or a note without one)."""
+    """The bound a date is given only as, or None (most dates: no note, or a note without one). A note's words
+    count only where the date is the one the bound places it on: a date corrected by hand under a note left as it
+    was ('a bound: after 2018' over 1 June 2017) is the date, not the bound (a review)."""
     note = when.note if when is not None else None
     if not note or BOUND not in note or (found := _MARK.search(note)) is None:
         return None
-    side, *parts = found.groups()
-    return Bound(side, tuple(int(part) for part in parts if part is not None))
+    side, *written = found.groups()
+    given = Bound(side, tuple(int(part) for part in written if part is not None))
+    return given if when is not None and when.parts()[:3] == placed(given) else None
+
+
+def placed(given: Bound) -> tuple[int, ...]:
+    """The date a bound's event sorts on: the year, month or day next to it on its side, or the date itself
+    ('by', 'from'): what the spreadsheet reader writes (``sheet_dates``)."""
+    parts, step = given.parts, {"before": -1, "after": 1}.get(given.side, 0)
+    if not step:
+        return parts
+    if len(parts) == 1:
+        return (parts[0] + step,)
+    if len(parts) == 2:
+        months = parts[0] * 12 + parts[1] - 1 + step
+        return (months // 12, months % 12 + 1)
+    return moved((parts[0], parts[1], parts[2]), step)

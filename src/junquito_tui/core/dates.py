@@ -195,7 +195,12 @@ def _other_bound(given: Bound, when: When) -> tuple[int, int, int] | None:
     """The bound read the other way round, for a day whose order of day and month is assumed: the other day the
     date was moved to (``assumed_other``), moved back to the bound ('before 03/02/2018', read before 2 March: or
     before 3 February)."""
-    if (other := assumed_other(when)) is None:
+    return bound_other(given, assumed_other(when))
+
+
+def bound_other(given: Bound, other: tuple[int, int, int] | None) -> tuple[int, int, int] | None:
+    """The other day a bound's event sorts on (``assumed_other``), moved back to its bound."""
+    if other is None:
         return None
     step = {"before": 1, "after": -1}.get(given.side, 0)
     try:
@@ -208,6 +213,9 @@ def _other_bound(given: Bound, when: When) -> tuple[int, int, int] | None:
 def other_reading(when: When | None) -> str:
     """'(or 3 Feb?)' for a day shown in an order of day and month the file does not show (``either_way``):
     the other day it could be; '' for any other date."""
+    if when is not None and (given := bound(when)) is not None:  # the other bound ('(or before 3 Feb?)')
+        moved = _other_bound(given, when)
+        return f"(or {given.side} {_short(moved, year=False)}?)" if moved else ""
     return other_day(assumed_other(when))
 
 

@@ -163,11 +163,17 @@ class SearchIndex:
                     start, end = last.sort_key(), doc.when.end_key()
                 starts.append(date_number(start))
                 ends.append(date_number(end))
-                if doc.when.note and (given := bounded(doc.when)) is not None:  # the open period on its side
+                # a bound opens the period on its side: a start's earlier side, an end's later side, and a date
+                # alone's either (a start 'after 10 January' with an end still ends there: a review)
+                if doc.when.note and (given := bounded(doc.when)) is not None:
                     bounds.append(number)
                     if given.earlier:
                         starts[-1] = _EARLIEST
-                    else:
+                    elif doc.end is None:
+                        ends[-1] = _LATEST
+                if doc.end is not None and doc.end.note and (given := bounded(doc.end)) is not None:
+                    bounds.append(number)
+                    if not given.earlier:
                         ends[-1] = _LATEST
             titled.done(number)
             body.done(number)

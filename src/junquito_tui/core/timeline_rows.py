@@ -15,10 +15,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count, groupby, repeat
 from operator import attrgetter, itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .bounds import BOUND, Bound, bound
-from .dates import CLOCK_WIDTH, Whens, clock, day_label, gap, group_parts, other_day
+from .dates import CLOCK_WIDTH, MONTHS, Whens, bound_other, clock, day_label, gap, group_parts, other_day
 from .either_way import EITHER_WAY, assumed_other
 from .placement import READING_MARK, Placement, period_words, placement, stated_mark, unordered_label
 from .records import Event, Precision, When
@@ -63,20 +63,23 @@ def spans(view: Sequence[Event]) -> Iterator[Span]:
     periods = _periods if any(any(map(field, view)) for field in _ORDER_FIELD) else len
     whens = Whens(view)  # (each distinct date asked once; a file's 100,000 events hold some 1,700)
     others: list[tuple[int, int, int] | None] = [None] * len(view)  # (36 ms of 105 at 100,000 events, spared)
-    bounded: list[Bound | None] = [None] * len(view)
-    if whens.any(_noted):  # a day in an assumed order, or a bound, somewhere: each event's, for its heading
-        others, bounded = whens.each(assumed_other), whens.each(bound)
+    keys: list[Any] = whens.each(group_parts)
+    if noted := whens.any(_noted):  # a day in an assumed order, or a bound, somewhere: each event's, for its heading
+        others = whens.each(assumed_other)
+        # a bound's events under a heading of their own: 'before 15 January' and 'after 13 January' sort on the
+        # 14th, and were listed under 'Sunday 14 January 2018', a day neither is given (a review)
+        keys = list(zip(keys, whens.each(bound), strict=True))
     start = 0
-    for parts, run in groupby(zip(whens.each(group_parts), view, strict=True), key=_FIRST):
+    for key, run in groupby(zip(keys, view, strict=True), key=_FIRST):
+        parts, bounding = key if noted else (key, None)
         span = list(map(_SECOND, run))
         under = slice(start, start + len(span))
-        given = set(bounded[under])
-        bounding = given.pop() if len(given) == 1 else None  # (None: one of them is dated, or none is bounded)
         leading = _leading_untimed(span) if parts and len(span) > 1 else []
         label = unordered_label(parts, len(leading), periods(leading)) if leading else ""
         if bounding is not None and leading:  # ('14 Jan 2018, times not given' under 'Before 15 January 2018')
             label = f"{bounding.side.capitalize()} {period_words(bounding.parts)}, in no particular order:"
-        yield Span(parts, span, label, len(leading), _heading_other(others[under]), bounding)
+        other = _heading_other(others[under], bounding)
+        yield Span(parts, span, label, len(leading), other, bounding)
         start += len(span)
 
 
@@ -86,13 +89,18 @@ def _noted(when: When) -> bool:
     return note is not None and (EITHER_WAY in note or BOUND in note)
 
 
-def _heading_other(others: list[tuple[int, int, int] | None]) -> str:
+def _heading_other(others: list[tuple[int, int, int] | None], bounding: Bound | None = None) -> str:
     """A heading's day is an inference where each event under it is read in an assumed order of day and
     month, the same other way (a review found '── Monday 2 April 2018 · 4 weeks later' over a lone
     '(or 4 Feb?)' row: the day and the gap as sure as any). A heading that holds one event truly of its
-    day is that day."""
+    day is that day. A bound's: its other bound, '(or before 3 Feb?)'."""
     distinct = set(others)
-    return other_day(distinct.pop()) if len(distinct) == 1 else ""
+    if len(distinct) != 1 or (other := distinct.pop()) is None:
+        return ""
+    if bounding is not None:
+        moved = bound_other(bounding, other)
+        return f"(or {bounding.side} {moved[2]} {MONTHS[moved[1] - 1][:3]}?)" if moved else ""
+    return other_day(other)
 
 
 def build_rows(view: list[Event]) -> RowIndex:
@@ -134,8 +142,9 @@ def heading_label(span: Span) -> str:
     bound its events are given only as ('Before Monday 15 January 2018'), not the day next to it they sort on."""
     if not span.parts:
         return "Date not given in the source"
-    if span.bound is not None:
-        return f"{span.bound.side.capitalize()} {day_label(span.bound.parts)}"
+    if span.bound is not None:  # (and the other bound, where its day could be either way round: ``spans``)
+        label = f"{span.bound.side.capitalize()} {day_label(span.bound.parts)}"
+        return f"{label} {span.other}" if span.other else label
     return f"{day_label(span.parts)} {span.other}" if span.other else day_label(span.parts)
 
 

@@ -171,21 +171,39 @@ def _with_time(events: RowEvents, cell: Any, where: str, names: tuple[str, ...])
         for name, text in zip(names, (time, zone), strict=True)
         if text
     ]
-    if not time:
+    if not time and not zone:
         return date, kept
     if isinstance(date, datetime) and date.time() == datetime.min.time():  # (a workbook's day: midnight)
         date = date.date()
     day = date.isoformat() if isinstance(date, _date) and not isinstance(date, datetime) else cell_text(date)
-    alone, joined = events.dates.peek(day), f"{day} {time} {zone}".strip()
-    both = events.dates.peek(joined) if isinstance(alone, Parsed) and "hour" not in alone.parts else None
-    if isinstance(alone, Parsed) and isinstance(both, Parsed) and "day" in alone.parts and "day" in both.parts:
+    alone = events.dates.peek(day)
+    if not isinstance(alone, Parsed) or "day" not in alone.parts:
+        if day and time:
+            events.notes.group(f"{_TIME_UNREAD}, beside a date with no day, is not read: kept in the summary", where)
+        return date, kept
+    if "hour" in alone.parts:  # the date's own time: the zone column is its zone, unless the cell gives one
+        if time:
+            events.notes.group(
+                f"{_TIME_UNREAD}, beside a date with a time of its own, is not read: kept in the summary", where
+            )
+        if zone and alone.offset is None and isinstance(with_zone := events.dates.peek(f"{day} {zone}"), Parsed):
+            if with_zone.offset is not None:  # ('2018-01-15T04:00' and 'UTC-4': the zone was left out, 4 hours off)
+                return f"{day} {zone}", kept[:1] if time else []
+        elif zone and alone.offset is not None:
+            events.notes.group(
+                "the date cell gives its own zone: the zone column is not used, kept in the summary", where
+            )
+        return date, kept
+    if not time:  # a zone with no time to be in: kept as text
+        return date, kept
+    joined = f"{day} {time} {zone}".strip()
+    if isinstance(both := events.dates.peek(joined), Parsed) and "day" in both.parts:
         return joined, []  # (one that loses the day, '15/01/2018 4.5', is not: the time is kept as text)
-    if day:
-        has = "a time of its own" if isinstance(alone, Parsed) and "hour" in alone.parts else "no day"
-        events.notes.group(
-            f"a time in the time column, beside a date with {has}, is not read: kept in the summary", where
-        )
+    events.notes.group(f"{_TIME_UNREAD} in a form not read as a time is kept in the summary", where)
     return date, kept
+
+
+_TIME_UNREAD = "a time in the time column"
 
 
 def _month_and_day(

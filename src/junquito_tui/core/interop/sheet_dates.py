@@ -545,8 +545,10 @@ def _one_date(named: Parsed | str) -> Parsed | None:
 
 
 def _written(parts: Parts) -> tuple[int, ...]:
-    """(year, month, day) of the parts a date has, as ``bounds.mark`` takes them."""
-    return tuple(parts[name] for name in ("year", "month", "day") if name in parts)
+    """(year, month, day) of the parts a date has, as ``bounds.mark`` takes them: the year counted as our dates
+    count it (1 BCE is 0), not as the parts do (-1, TimelineJS's: 'before 500 BC' was shown before 501 BCE)."""
+    year = parts["year"]
+    return (year + 1 if year < 0 else year, *(parts[name] for name in ("month", "day") if name in parts))
 
 
 def _shown(parts: Parts) -> str:
@@ -680,14 +682,20 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         # 2018', 'before or on 15 January', 'before 2018-01-15 04:00' are not: their dates were moved past them)
         plain = strict and vague_words == 1 and clock is None and unread is None and not said
         bound_date, plain_date = _written(parsed.parts), _exact(text, era) == parsed
-        beyond = _beyond(parsed, side) if plain and plain_date else None
+        no_day = NO_DAY_SAID in parsed.said  # ('before 31/04/2018': before some day of 2018, not before 2018)
+        beyond = _beyond(parsed, side) if plain and plain_date and not no_day else None
         parsed.said.append(_bound_said(bound, beyond is not None or parsed.shift != 0))
+        inclusive = "by" if side == "before" else "from"  # ('by 2018': it may be 2018)
+        simple = plain_date and vague_words == 1 and unread is None and not said and parsed.end is None
         if beyond is not None:  # 'before 2018' was 2018 (a search for 2018 found it), now 2017
             unit = "day" if "day" in beyond else "month" if "month" in beyond else "year"
             parsed.parts, parsed.note = beyond, _joined(parsed.note, f"read as {_shown(beyond)}, the {unit} {side} it")
             bounded = bounds.mark(side, bound_date)
-        elif bound in _INCLUSIVE and plain_date and vague_words == 1 and clock is None and unread is None and not said:
-            bounded = bounds.mark("by" if side == "before" else "from", bound_date)  # ('by 2018': it may be 2018)
+        elif simple and clock is not None and "day" in parsed.parts and not parsed.shift:
+            # 'before 2018-01-15 04:00' was '~04:00': by that day, its time in the note (the text as written)
+            bounded, clock = bounds.mark(inclusive, bound_date), None
+        elif simple and clock is None and (bound in _INCLUSIVE or (no_day and bound in _STRICT)):
+            bounded = bounds.mark(inclusive, bound_date)
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
         parsed.approximate, reading = True, parsed.note

@@ -106,9 +106,13 @@ def _week(text: str, found: re.Match[str]) -> Parsed | None:
         monday = dt.date.fromisocalendar(year, week, 1)
     except ValueError:  # (no week 53 in the year)
         return None
-    counted = dt.date(year, 1, 1) + dt.timedelta(days=7 * (week - 1))  # (a week counted from 1 January)
-    first = min(monday - dt.timedelta(days=1), counted)
-    last = max(monday + dt.timedelta(days=6), counted + dt.timedelta(days=6))
+    new_year = dt.date(year, 1, 1)
+    counted = new_year + dt.timedelta(days=7 * (week - 1))  # (a week counted from 1 January)
+    # a week begun on Sunday, week 1 the one 1 January is in (a spreadsheet's WEEKNUM): not ISO's a day sooner,
+    # which it is not where the year begins on a Friday or a Saturday (a review: 2016-W09)
+    sunday = new_year - dt.timedelta(days=new_year.isoweekday() % 7) + dt.timedelta(days=7 * (week - 1))
+    first = min(monday, sunday, counted)
+    last = max(monday, sunday, counted) + dt.timedelta(days=6)
     if (first.year, last.year) == (year, year):  # its days, held with the other counts: it was its year, unsaid
         note = (
             f"'{text}': week {week} of {year} is {_day(monday)} to {_day(monday + dt.timedelta(days=6))} by ISO "
@@ -120,7 +124,7 @@ def _week(text: str, found: re.Match[str]) -> Parsed | None:
         return Parsed(start, approximate=True, note=note, end=end, end_approximate=True, said=[SAID])
     note = (
         f"'{text}': week {week} of {year} is {_day(monday)} to {_day(monday + dt.timedelta(days=6))} by ISO "
-        "8601, a day sooner where weeks begin on Sunday, or counted from 1 January: its months are held"
+        "8601, and other days where weeks begin on Sunday or are counted from 1 January: its months are held"
     )
     return _span((first.year, first.month), (last.year, last.month), note)
 
