@@ -354,6 +354,7 @@ def test_a_numeric_day_with_its_era_keeps_the_year_written(text: str, parts: dic
     st.sampled_from([" - ", " to ", " – ", "/"]),
 )
 @example(dt.datetime(2000, 1, 1), dt.timedelta(days=1), "iso", " - ")  # (two midnights: hypothesis found it)
+@example(dt.datetime(2000, 1, 1), dt.timedelta(days=1), "iso-t", " - ")  # (... and with 'T', times: hypothesis too)
 def test_oracle_two_timed_days_in_a_cell_are_a_period_to_the_minute(
     start: dt.datetime, length: dt.timedelta, form: str, joint: str
 ) -> None:
@@ -371,7 +372,8 @@ def test_oracle_two_timed_days_in_a_cell_are_a_period_to_the_minute(
         joint = " - "  # (ISO 8601's interval mark, between ISO dates only)
     parsed = read_date(f"{write(start)}{joint}{write(end)}")
     assert isinstance(parsed, Parsed) and not parsed.approximate
-    midnights = start.time() == end.time() == dt.time(0, 0)  # (two midnights are the days: a review)
+    # (two midnights are the days, as a spreadsheet writes a day: a review; not ISO 8601's 'T00:00', a time written)
+    midnights = start.time() == end.time() == dt.time(0, 0) and form != "iso-t"
     expected = [
         {"year": d.year, "month": d.month, "day": d.day, **({} if midnights else {"hour": d.hour, "minute": d.minute})}
         for d in (start, end)
@@ -582,3 +584,16 @@ def test_a_zone_column_is_the_zone_of_a_date_cell_s_own_time() -> None:
     assert any("gives its own zone: the zone column is not used" in w and "line 4" in w for w in loaded.warnings)
     assert events["Zone no time"].summary == "zone: UTC-4"  # a zone with no time to be in: kept as text
     assert not any("times carry no time zone" in w for w in loaded.warnings)
+
+
+def test_a_time_the_file_gives_but_is_not_used_is_not_said_to_be_not_given() -> None:
+    # before (a re-trial): '04:00' with zone 'VET' (an abbreviation, not used) was under '15 Jan 2018, times not
+    # given, in no particular order'
+    from junquito_tui.core.chronology import Chronology
+    from junquito_tui.core.timeline_rows import build_rows
+
+    loaded = load("dates-time-column.csv")
+    assert loaded.dataset is not None
+    index = build_rows(Chronology(loaded.dataset).events)
+    subs = [index.labels[row][0] for row in sorted(index.sub_headings)]
+    assert subs == ["15 Jan 2018, times not given or not used, in no particular order:"], subs

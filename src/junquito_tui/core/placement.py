@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from .dates import MONTHS, year_label
-from .records import Event, Precision
+from .records import Event, Precision, When
 
 
 class Placement(StrEnum):
@@ -54,13 +54,25 @@ def period_words(parts: tuple[int, ...]) -> str:
     return f"{parts[2]} {month} {year}" if len(parts) >= 3 else f"{month} {year}"
 
 
-def unordered_label(parts: tuple[int, ...], count: int, unordered: int) -> str:
+def unordered_label(parts: tuple[int, ...], count: int, unordered: int, unused: bool = False) -> str:
     """The sub-heading over the ``count`` events that open a period without a time of their own;
-    ``unordered`` of them have no stated order either, so their order among themselves is no claim."""
+    ``unordered`` of them have no stated order either, so their order among themselves is no claim. ``unused``:
+    some of them have a time the file gives but that is not used (its zone an abbreviation: 'times not given' was
+    false of '04:00 VET', a re-trial), each one's note saying why."""
     missing = {1: "months", 2: "days", 3: "times"}[min(len(parts), 3)]
     missing = missing[:-1] if count == 1 else missing
     tail = ", in no particular order" if unordered > 1 else ""
-    return f"{period_words(parts)}, {missing} not given{tail}:"
+    given = "not given or not used" if unused and len(parts) >= 3 else "not given"
+    return f"{period_words(parts)}, {missing} {given}{tail}:"
+
+
+# How a spreadsheet's date note says the file gives a time that is not used (``sheet_dates``)
+TIME_UNUSED = ("the time after the day is not read", "not used: ")
+
+
+def time_unused(when: When | None) -> bool:
+    note = when.note if when is not None else None
+    return note is not None and any(words in note for words in TIME_UNUSED)
 
 
 class OrderFact(NamedTuple):

@@ -20,12 +20,13 @@ from typing import Any, NamedTuple
 from .bounds import BOUND, Bound, bound
 from .dates import CLOCK_WIDTH, MONTHS, Whens, bound_other, clock, day_label, gap, group_parts, other_day
 from .either_way import EITHER_WAY, assumed_other
-from .placement import READING_MARK, Placement, period_words, placement, stated_mark, unordered_label
+from .placement import READING_MARK, Placement, period_words, placement, stated_mark, time_unused, unordered_label
 from .records import Event, Precision, When
 
 HEADING = -1  # in ``RowIndex.positions``: a heading row; >= 0 is an event's position in the view
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _PRECISION, _APPROXIMATE = attrgetter("when.precision"), attrgetter("when.approximate")
+_WHEN = attrgetter("when")
 _ORDER_NAMES = ("after", "before", "shown_after", "shown_before")  # (each None: placed by its date alone)
 _ORDER_FIELDS, _ORDER_FIELD = attrgetter(*_ORDER_NAMES), [attrgetter(name) for name in _ORDER_NAMES]
 
@@ -69,13 +70,18 @@ def spans(view: Sequence[Event]) -> Iterator[Span]:
         # a bound's events under a heading of their own: 'before 15 January' and 'after 13 January' sort on the
         # 14th, and were listed under 'Sunday 14 January 2018', a day neither is given (a review)
         keys = list(zip(keys, whens.each(bound), strict=True))
+    noted_times = whens.any(time_unused)  # (a time the file gives, not used: said in the sub-heading)
     start = 0
     for key, run in groupby(zip(keys, view, strict=True), key=_FIRST):
         parts, bounding = key if noted else (key, None)
         span = list(map(_SECOND, run))
         under = slice(start, start + len(span))
         leading = _leading_untimed(span) if parts and len(span) > 1 else []
-        label = unordered_label(parts, len(leading), periods(leading)) if leading else ""
+        if leading:
+            unused = noted_times and any(map(time_unused, map(_WHEN, leading)))
+            label = unordered_label(parts, len(leading), periods(leading), unused)
+        else:
+            label = ""
         if bounding is not None and leading:  # ('14 Jan 2018, times not given' under 'Before 15 January 2018')
             label = f"{bounding.side.capitalize()} {period_words(bounding.parts)}, in no particular order:"
         other = _heading_other(others[under], bounding)

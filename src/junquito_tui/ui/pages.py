@@ -15,7 +15,7 @@ from ..core.chronology import Chronology
 from ..core.citation import reopen_command
 from ..core.dates import describe, period_date, short_date, zone_assumed
 from ..core.navigation import Location
-from ..core.placement import READING_NOTE, Placement, order_facts, period_words, placement
+from ..core.placement import READING_NOTE, Placement, order_facts, period_words, placement, time_unused
 from ..core.provenance import (
     ACCOUNTS_ARE,
     NO_SPEAKER,
@@ -139,7 +139,8 @@ def order_rows(chronology: Chronology, event: Event) -> list[Row]:
     if kind is Placement.PERIOD and event.when is not None and event.when.precision != "minute":
         parts = event.when.parts()[:3]
         missing = {1: "Month", 2: "Day", 3: "Time"}[len(parts)]
-        note = f"{missing} not given: listed at the start of {period_words(parts)}, in no particular order"
+        said = "given but not used (the date's note says why)" if time_unused(event.when) else "not given"
+        note = f"{missing} {said}: listed at the start of {period_words(parts)}, in no particular order"
         return [field("Order", note)]
     rows = [Row(Content.styled(READING_NOTE, "bold"))] if kind is Placement.READING else []
     if kind is Placement.CLOCK and (others := chronology.same_minute(event)):
