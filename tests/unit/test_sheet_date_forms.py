@@ -361,7 +361,7 @@ def test_oracle_two_timed_days_in_a_cell_are_a_period_to_the_minute(
     # before (a user trial): '2018-01-15 10:00 - 2018-01-15 12:00' was '~2018', '03/02/2018 10:00 -
     # 05/02/2018 11:00' skipped its row; the days and times were given
     start = start.replace(second=0, microsecond=0)
-    end = start + length
+    end = max((start + length).replace(second=0, microsecond=0), start + dt.timedelta(minutes=1))  # (as written)
     write: Callable[[dt.datetime], str] = {
         "iso": lambda d: d.strftime("%Y-%m-%d %H:%M"),
         "iso-t": lambda d: d.strftime("%Y-%m-%dT%H:%M"),
