@@ -142,8 +142,8 @@ def test_the_review_s_bounds_read_as_written() -> None:
         "before 500 BC": "before 500 BCE",  # (was 'before 501 BCE': the year counted as TimelineJS counts it)
         "after 1 BC": "after 1 BCE",
         "before 2018-01-15T04:00": "by 15 Jan 2018",  # (was '~04:00 UTC? 15 Jan 2018', 'around' a time)
-        "before 31/04/2018": "by 2018",  # (was 'before 2018': no day either way round, so some day of 2018)
-        "after 31/04/2018": "from 2018",
+        "before 31/04/2018": "by Apr 2018",  # (was 'before 2018': a day April lacks, so some day of April)
+        "after 31/04/2018": "from Apr 2018",
     }
     dataset = _sheet("date,event\n" + "".join(f"{cell},{cell}\n" for cell in rows))
     assert {e.title: short_date(e.when) for e in dataset.events} == rows

@@ -544,11 +544,16 @@ def _one_date(named: Parsed | str) -> Parsed | None:
     return named if set(named.parts) <= {"year", "month", "day"} else None
 
 
+def _is_day(parts: Parts) -> bool:
+    """Whether the parts are a day the calendar has, if they hold one ('31/04/2018' does not: kept to April)."""
+    return "day" not in parts or 1 <= parts["day"] <= days_in_month(parts["year"], parts.get("month", 1))
+
+
 def _written(parts: Parts) -> tuple[int, ...]:
     """(year, month, day) of the parts a date has, as ``bounds.mark`` takes them: the year counted as our dates
     count it (1 BCE is 0), not as the parts do (-1, TimelineJS's: 'before 500 BC' was shown before 501 BCE)."""
-    year = parts["year"]
-    return (year + 1 if year < 0 else year, *(parts[name] for name in ("month", "day") if name in parts))
+    year, names = parts["year"], ("month", "day") if _is_day(parts) else ("month",)  # ('31/04/2018': April)
+    return (year + 1 if year < 0 else year, *(parts[name] for name in names if name in parts))
 
 
 def _shown(parts: Parts) -> str:
@@ -682,8 +687,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         # 2018', 'before or on 15 January', 'before 2018-01-15 04:00' are not: their dates were moved past them)
         plain = strict and vague_words == 1 and clock is None and unread is None and not said
         bound_date, plain_date = _written(parsed.parts), _exact(text, era) == parsed
-        no_day = NO_DAY_SAID in parsed.said  # ('before 31/04/2018': before some day of 2018, not before 2018)
-        beyond = _beyond(parsed, side) if plain and plain_date and not no_day else None
+        beyond = _beyond(parsed, side) if plain and plain_date and _is_day(parsed.parts) else None
         parsed.said.append(_bound_said(bound, beyond is not None or parsed.shift != 0))
         inclusive = "by" if side == "before" else "from"  # ('by 2018': it may be 2018)
         simple = plain_date and vague_words == 1 and unread is None and not said and parsed.end is None
@@ -694,7 +698,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         elif simple and clock is not None and "day" in parsed.parts and not parsed.shift:
             # 'before 2018-01-15 04:00' was '~04:00': by that day, its time in the note (the text as written)
             bounded, clock = bounds.mark(inclusive, bound_date), None
-        elif simple and clock is None and (bound in _INCLUSIVE or (no_day and bound in _STRICT)):
+        elif simple and clock is None and (bound in _INCLUSIVE or not _is_day(parsed.parts)):
             bounded = bounds.mark(inclusive, bound_date)
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
@@ -865,8 +869,6 @@ def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
     return Parsed(parts)
 
 
-NO_DAY_EITHER_WAY = "the date is kept to the year"
-NO_DAY_SAID = "dates that are no day either way round, day/month or month/day, are kept to their year"
 
 
 def _numeric(first: int, separator: str, second: int, year_text: str, era: int = 0) -> Parsed | str:
@@ -877,13 +879,6 @@ def _numeric(first: int, separator: str, second: int, year_text: str, era: int =
     if first == 0 or second == 0:  # Excel writes an empty date cell as 1/0/1900
         written = separator.join((str(first), str(second), year_text))
         return f"{written!r} has a day or a month of 0: no date (Excel shows an empty date cell as 1/0/1900)"
-    day_first = second <= 12 and first <= days_in_month(year, second)
-    plausible = min(first, second) <= 12 and max(first, second) <= 31  # (not '13/13/2020': no month, said so)
-    if plausible and not day_first and not (first <= 12 and second <= days_in_month(year, first)):
-        # no day either way round ('31/04/2018', '29/02/1900'): its year, said as such, not as a day whose order the
-        # file leaves open (a user trial found both in 'could be day/month or month/day')
-        neither = f"neither day {first} of month {second} nor day {second} of month {first} is a day"
-        return Parsed({"year": year}, note=f"{neither}: {NO_DAY_EITHER_WAY}", said=[NO_DAY_SAID])
     # the only reading, if it is a date at all ('1/99/1951' is none either way: it shows no order)
     if first > 12 >= second and first <= days_in_month(year, second):
         order: str | None = "dmy"  # this date shows the order (dots included)
@@ -891,6 +886,12 @@ def _numeric(first: int, separator: str, second: int, year_text: str, era: int =
         order = "mdy"
     else:
         order = None
+    if order is None and min(first, second) <= 12 < max(first, second) <= 31:
+        # a day its month does not have ('31/04/2018', '29/02/1900'): its month is the number that can be one, and
+        # the day is dropped, said, by the date reader; no order of the file's, and no day either way round (a user
+        # trial found them among the dates that 'could be day/month or month/day')
+        day, month = max(first, second), min(first, second)
+        return Parsed({"year": year, "month": month, "day": day}, said=said, note=said[0] if said else None)
     dotted = separator == "." and order is None and first != second  # '1.2.1951': day first by convention
     day, month = (first, second) if order != "mdy" else (second, first)
     # a dotted date shows nothing of how the file writes its other dates, even '13.1.1951' (dots are day first)
