@@ -597,3 +597,36 @@ def test_a_time_the_file_gives_but_is_not_used_is_not_said_to_be_not_given() -> 
     index = build_rows(Chronology(loaded.dataset).events)
     subs = [index.labels[row][0] for row in sorted(index.sub_headings)]
     assert subs == ["15 Jan 2018, times not given or not used, in no particular order:"], subs
+
+
+def test_a_time_column_s_placeholder_leaves_the_day_exact_and_is_kept(tmp_path: Path) -> None:
+    # (a review: 'unknown' in the time column made the day approximate, the text gone from the summary)
+    loaded = load("dates-time-column-placeholders.csv")
+    events = {event.title: event for event in loaded.dataset.events}
+    for title, kept in (("x", "time: unknown"), ("y", "time: n/a")):
+        assert _when(loaded, title)[:3] == ("2018-01-15", "day", False) and events[title].summary == kept
+    assert _when(loaded, "z")[:3] == ("2018-01-15", "day", False)  # 'morning': a part of the day, in the note
+    assert _when(loaded, "w")[:2] == ("2018-01-15T04:00", "minute")
+
+
+def test_a_zone_column_s_bare_offset_is_read_and_a_column_named_offset_is_no_zone(tmp_path: Path) -> None:
+    # (a review: 'tz' holding '-4' was said to be the zone column, then the time read as UTC; a column 'offset' may
+    # be anything, and is kept as text)
+    sheet = tmp_path / "offsets.csv"
+    sheet.write_text("date,tz,title\n2018-01-15 04:00,-4,y\n2018-01-15,+05:30,z\n", encoding="utf-8")
+    loaded = load_with_report(sheet)
+    y = next(e for e in loaded.dataset.events if e.title == "y")
+    assert y.when is not None and (y.when.date, y.when.utc_offset) == ("2018-01-15T04:00", "-04:00")
+    assert next(e for e in loaded.dataset.events if e.title == "z").summary == "tz: +05:30"  # (as written)
+    other = tmp_path / "other.csv"
+    other.write_text("date,offset,title\n2018-01-15 04:00,-4,y\n", encoding="utf-8")
+    assert load_with_report(other).dataset.events[0].summary == "offset: -4"
+
+
+def test_a_time_column_beside_year_month_and_day_columns_is_kept_and_said(tmp_path: Path) -> None:
+    sheet = tmp_path / "ymd.csv"
+    sheet.write_text("year,month,day,time,title\n2018,1,15,04:00,x\n", encoding="utf-8")
+    loaded = load_with_report(sheet)
+    assert _when(loaded, "x")[:2] == ("2018-01-15", "day") and loaded.dataset.events[0].summary == "time: 04:00"
+    assert any("beside year, month and day columns, is not read" in w for w in loaded.warnings)
+    assert not any("beside a date with no day" in w for w in loaded.warnings)

@@ -22,7 +22,7 @@ from ..text import CONTROL
 from .book_hidden import HIDDEN_ROW
 from .fields import short
 from .html_text import Link
-from .month_words import MONTH_NAMES
+from .month_words import MONTH_NAMES, PART_OF_DAY
 from .sheet_date_values import Parsed
 from .sheet_events import Draft, RowEvents, cell_text
 from .sheet_layouts import YEAR_NAMES, data_like, generic_columns, normal
@@ -115,7 +115,7 @@ def _draft(
     commas: _Commas,
 ) -> Draft | None:
     date_names, end_names, clock_names = names
-    value, kept = _with_time(events, cell, where, clock_names)  # (kept: the time and zone cells not read)
+    value, kept = _with_time(events, cell, where, clock_names, len(date_names) >= 2)  # (kept: those not read)
     start = events.dates.read(value, where)
     if start is None and not cell_text(cell("date")) and cell_text(cell(_YEAR_BESIDE)):
         start = _year_instead(events, cell(_YEAR_BESIDE), where, date_names)
@@ -161,7 +161,9 @@ def _draft(
     return Draft(where, fields, start, end, given_id=cell_text(cell("id")))
 
 
-def _with_time(events: RowEvents, cell: Any, where: str, names: tuple[str, ...]) -> tuple[Cell, list[str]]:
+def _with_time(
+    events: RowEvents, cell: Any, where: str, names: tuple[str, ...], parts: bool = False
+) -> tuple[Cell, list[str]]:
     """The date cell, with the time and zone columns' cells after it where it gives a day and no time of its own
     ('15/01/2018' and '04:00' and 'UTC-4': '15/01/2018 04:00 UTC-4', read as one cell is); and those cells as
     the summary keeps other columns ('Time: 07:00'), where they are not read."""
@@ -171,7 +173,14 @@ def _with_time(events: RowEvents, cell: Any, where: str, names: tuple[str, ...])
         for name, text in zip(names, (time, zone), strict=True)
         if text
     ]
+    zone = _zone(zone)
     if not time and not zone:
+        return date, kept
+    if parts:  # ('year, month, day, time': the day is made of three cells, after this; a review found 'no day' said)
+        if time:
+            events.notes.group(
+                f"{_TIME_UNREAD}, beside year, month and day columns, is not read: kept in the summary", where
+            )
         return date, kept
     if isinstance(date, datetime) and date.time() == datetime.min.time():  # (a workbook's day: midnight)
         date = date.date()
@@ -197,13 +206,26 @@ def _with_time(events: RowEvents, cell: Any, where: str, names: tuple[str, ...])
     if not time:  # a zone with no time to be in: kept as text
         return date, kept
     joined = f"{day} {time} {zone}".strip()
-    if isinstance(both := events.dates.peek(joined), Parsed) and "day" in both.parts:
-        return joined, []  # (one that loses the day, '15/01/2018 4.5', is not: the time is kept as text)
+    both = events.dates.peek(joined)
+    # only a time read as one, or a part of the day: 'unknown', 'n/a', '?' made the day approximate (a review)
+    if (
+        isinstance(both, Parsed)
+        and "day" in both.parts
+        and ("hour" in both.parts or PART_OF_DAY.fullmatch(time) or "the file gives the time" in (both.note or ""))
+    ):  # (a time read, a part of the day, or a time whose zone is not used, its note saying why)
+        return joined, []
     events.notes.group(f"{_TIME_UNREAD} in a form not read as a time is kept in the summary", where)
     return date, kept
 
 
 _TIME_UNREAD = "a time in the time column"
+_OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?")  # a zone column's bare offset: '-4', '+05:30', '-0430'
+
+
+def _zone(text: str) -> str:
+    """A zone cell as the date reader takes a zone: a bare offset ('-4', a review: claimed, then read as UTC) as
+    'UTC-4'; any other as it is."""
+    return f"UTC{text}" if _OFFSET.fullmatch(text) else text
 
 
 def _month_and_day(

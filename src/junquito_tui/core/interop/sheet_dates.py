@@ -869,8 +869,6 @@ def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
     return Parsed(parts)
 
 
-
-
 def _numeric(first: int, separator: str, second: int, year_text: str, era: int = 0) -> Parsed | str:
     # a year with its era is the year written ('03/02/44 BC' is 44 BCE: it was 1944, the era dropped)
     year, said = (int(year_text) * era, []) if era else _full_year(year_text)

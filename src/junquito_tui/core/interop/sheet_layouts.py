@@ -63,9 +63,9 @@ GENERIC_NAMES = {
              "date de début", "année", "annee", "jahr", "quand"),
     # a time of day in a column of its own, read with the date ('date, time, event'): a user trial found it kept as
     # text and the rows said to have no time; and the zone it is in, read with it
-    "time": ("time", "start time", "time of day", "local time", "hora", "hora local", "heure", "uhrzeit", "zeit"),
-    "zone": ("time zone", "timezone", "zone", "tz", "utc offset", "offset", "zona horaria", "huso horario",
-             "fuseau horaire", "zeitzone"),
+    "time": ("time", "time of day", "local time", "hora", "hora local", "heure", "uhrzeit"),
+    "zone": ("time zone", "timezone", "zone", "tz", "utc offset", "zona horaria", "huso horario", "fuseau horaire",
+             "zeitzone"),
     "end": ("end date", "end", "fecha fin", "fecha final", "until", "to", "finish", "end year", "date de fin", "fin",
             "enddatum", "ende"),
     "title": ("title", "event", "headline", "titulo", "título", "evento", "name", "what", "subject", "hecho",
