@@ -630,3 +630,10 @@ def test_a_time_column_beside_year_month_and_day_columns_is_kept_and_said(tmp_pa
     assert _when(loaded, "x")[:2] == ("2018-01-15", "day") and loaded.dataset.events[0].summary == "time: 04:00"
     assert any("beside year, month and day columns, is not read" in w for w in loaded.warnings)
     assert not any("beside a date with no day" in w for w in loaded.warnings)
+
+
+def test_a_display_date_s_doubt_or_another_day_still_makes_the_slide_approximate() -> None:
+    # (a review of the part-of-day exemption: 'around noon' on a 12:00 slide, 'Early morning of 16 January 2018' on
+    # a slide of the 15th and 'about midnight' were shown exact)
+    loaded = load("timelinejs-display-doubts.csv")
+    assert [_when(loaded, title)[2] for title in ("A", "B", "C", "D")] == [True, True, True, False]

@@ -179,8 +179,8 @@ class SheetDates:
         when = self.reader.read(_strings(parts), where, consequence, note)
         if when is None:
             return None
-        if parsed.approximate and not when.approximate:
-            when = replace(when, approximate=True)
+        if parsed.approximate != when.approximate:  # (the cell's reading says, not its note read as a display date)
+            when = replace(when, approximate=parsed.approximate)
         if parsed.offset is not None and when.precision == "minute":
             when = replace(when, utc_offset=parsed.offset)
         if self.notes.said == said:  # nothing to warn about: the next row with this date needs no reading

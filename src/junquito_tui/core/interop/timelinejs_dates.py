@@ -92,11 +92,17 @@ def is_approximate(display: str | None, day: bool = False) -> bool:
     morning', 'Before dawn', 'late night' on 15 January are that day; a user trial found them '~15 Jan')."""
     if display is None or (marked := _APPROXIMATE.match(display)) is None:
         return False
-    return not (day and _PART_OF_THE_DAY.fullmatch(display[marked.end() :].strip(" .,;:()")) is not None)
+    # only a part of the day after a word that places it ('Early morning', 'Before dawn'), not after a word of doubt
+    # ('around noon', 'about midnight': a review), nor a day named after it ('Early morning of 16 January')
+    placing = _PLACING.match(display) is not None
+    return not (day and placing and PART_OF_DAY.fullmatch(display[marked.end() :].strip(" .,;:()")) is not None)
 
 
-# ... or followed by the day it is of (a spreadsheet's date note: 'early hours of 15/01/2018')
-_PART_OF_THE_DAY = re.compile(rf"(?:{PART_OF_DAY.pattern})(?:\s+(?:of|del|de)\s.*)?", re.IGNORECASE | re.DOTALL)
+_PLACING = re.compile(
+    r"^\s*(?:mid-|mid\b|early\b|late\b|before\b|after\b|(?:a )?mediados\b|"
+    r"(?:a )?(?:principios|comienzos|inicios|finales|fines)\b|antes\b|despu[eé]s\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -185,7 +191,7 @@ class DateReader:
         fields: dict[str, Any] = {"date": _iso(numbers), "precision": _PRECISION[len(numbers)]}
         if len(numbers) == 5:
             fields["utc_offset"] = "+00:00"
-        if is_approximate(display, day=len(numbers) >= 3):
+        if is_approximate(display, day=len(numbers) == 3):  # (a slide of a day, not of an hour: 'around noon')
             fields["approximate"] = True
         if notes:
             fields["note"] = "; ".join(notes)
