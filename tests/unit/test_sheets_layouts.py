@@ -522,3 +522,21 @@ def test_a_code_or_words_in_a_column_not_read_show_no_order(tmp_path: Path, head
     loaded = load_with_report(path)
     assert [e.when.date for e in loaded.dataset.events] == ["2018-03-02", "2018-04-02"]  # type: ignore[union-attr]
     assert any("no date the file writes as text settles it" in w for w in loaded.warnings)
+
+
+def test_an_acled_month_s_coded_day_is_noted_only_as_a_day_and_never_drops_its_row(tmp_path: Path) -> None:
+    # (a review: a date cell with a control or a direction mark, copied into the note, had its row refused; 'August
+    # 2021' was said to code the day 'August 2021')
+    head = "event_id_cnty,event_date,year,time_precision,event_type,actor1,country,location,source,notes,fatalities\n"
+    rows = ["A1,2021-08-15\x07", "A2,\u202e2021-08-15", "A3,August 2021", "A4,2021-08-20"]
+    sheet = tmp_path / "acled.csv"
+    sheet.write_text(head + "".join(f"{row},2021,3,Battles,X,Afghanistan,Kabul,S,n,0\n" for row in rows), "utf-8")
+    loaded = load_with_report(sheet)
+    notes = {e.id: e.when.note for e in loaded.dataset.events if e.when is not None}
+    month = "ACLED time precision 3: some time in this month"
+    assert notes == {
+        "a1": f"{month} (the export codes the day 2021-08-15)",
+        "a2": f"{month} (the export codes the day 2021-08-15)",
+        "a3": month,
+        "a4": f"{month} (the export codes the day 2021-08-20)",
+    }

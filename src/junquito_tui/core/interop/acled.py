@@ -313,14 +313,27 @@ def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed
         made = replace(start, approximate=True, end_approximate=True, note=note)
     elif precision in PRECISION_NOTES or not precision:
         note = kept + PRECISION_NOTES.get(precision, NO_PRECISION)
-        if precision == "3":  # the day coded is kept in words: shown as the month, it was nowhere (a user trial)
-            note += f" (the export codes the day {' '.join(raw_date.split())})"
+        if precision == "3" and (coded := _coded_day(start, raw_date)):  # shown as the month, it was nowhere (a trial)
+            note += f" (the export codes the day {coded})"
         made = replace(start, approximate=True, end_approximate=True, note=note, month_only=precision == "3")
     else:
         unknown = f"ACLED time precision {precision!r} is not 1, 2 or 3: this day, or a week or the month around it"
         made = replace(start, approximate=True, end_approximate=True, note=kept + unknown)
     memo.precise[key] = made
     return made
+
+
+def _coded_day(start: Parsed, raw_date: str) -> str:
+    """The day a date cell codes, for its note: from its parts, or as written where its order of day and month is
+    still open ('03/02/2018'), if plain; '' for a cell without a day ('August 2021': no day coded, a review) or with
+    characters a note may not hold (a control or a direction mark: the note refused it, its row dropped)."""
+    if "day" not in start.parts:
+        return ""
+    if start.pair is None:
+        year, month, day = (start.parts[name] for name in ("year", "month", "day"))
+        return f"{year:04d}-{month:02d}-{day:02d}" if year > 0 else ""
+    written = " ".join(raw_date.split())
+    return written if written.isascii() and written.isprintable() else ""
 
 
 def whole_number(cell: str) -> str:
