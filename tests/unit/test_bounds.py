@@ -191,3 +191,13 @@ def test_bounds_on_one_day_are_not_put_under_it() -> None:
     rows = [view[at].title for at in index.positions if at != HEADING]
     heading_rows = [row for row, at in enumerate(index.positions) if at == HEADING]
     assert len(heading_rows) == 3 and len(rows) == 3  # each under its own heading
+
+
+def test_an_inclusive_bound_on_a_day_either_way_round_is_marked_in_the_order_read() -> None:
+    # (a review: 'since 03/02/2018' was marked 'from 2018-02-03' before the file's order, month/day, was known; the
+    # bound was then dropped as not the date's, and the date shown 'around 2 March')
+    settled = _sheet("date,event\n12/25/2018,Xmas\nsince 03/02/2018,Since\n")
+    since = next(e for e in settled.events if e.title == "Since")
+    assert short_date(since.when) == "from 2 Mar 2018"
+    assumed = _sheet("date,event\nsince 03/02/2018,Since\n").events[0]
+    assert short_date(assumed.when) == "from 2 Mar 2018 (or from 3 Feb 2018?)"

@@ -32,6 +32,7 @@ class Parsed:
     # a strict bound's day waiting for the file's order ('before 03/02/2018'): -1, the day before it once
     # read; 1, the day after it ('after ...'); 0 for any other date (``sheet_dates._beyond``)
     shift: int = 0
+    bound: str | None = None  # 'by' or 'from': an inclusive bound on a day whose order waits, marked once read
 
     def waits(self) -> bool:
         """Whether its day and month, or its end's, wait for the file's order."""

@@ -699,7 +699,10 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             # 'before 2018-01-15 04:00' was '~04:00': by that day, its time in the note (the text as written)
             bounded, clock = bounds.mark(inclusive, bound_date), None
         elif simple and clock is None and (bound in _INCLUSIVE or not _is_day(parsed.parts)):
-            bounded = bounds.mark(inclusive, bound_date)
+            if parsed.pair is not None:  # its day and month wait for the file's order: marked once read
+                parsed.bound = inclusive
+            else:
+                bounded = bounds.mark(inclusive, bound_date)
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
         parsed.approximate, reading = True, parsed.note

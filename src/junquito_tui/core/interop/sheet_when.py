@@ -200,6 +200,9 @@ class SheetDates:
             written = (pair["year"], pair["month"], pair["day"])
             side = bounds.mark("before" if parsed.shift < 0 else "after", written)
             inferred = f"{beyond_read(pair, parsed.shift)[1]}; {side}; {inferred}"
+        elif parsed.bound is not None:  # 'since 03/02/2018': the bound, in the order read (a review: marked before)
+            pair = ordered(parsed.parts, parsed.pair, self._order_of(parsed))
+            inferred = f"{bounds.mark(parsed.bound, (pair['year'], pair['month'], pair['day']))}; {inferred}"
         return f"{parsed.note}; {inferred}" if parsed.note else inferred
 
     def _inferred(self, parsed: Parsed) -> str:
