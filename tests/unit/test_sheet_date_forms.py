@@ -637,3 +637,12 @@ def test_a_display_date_s_doubt_or_another_day_still_makes_the_slide_approximate
     # a slide of the 15th and 'about midnight' were shown exact)
     loaded = load("timelinejs-display-doubts.csv")
     assert [_when(loaded, title)[2] for title in ("A", "B", "C", "D")] == [True, True, True, False]
+
+
+@pytest.mark.parametrize(
+    "text", ["15/01/1700 morning O.S.", "15 January 1700 morning Julian", "morning of 15 January 2018 O.S."]
+)
+def test_a_julian_day_with_a_part_of_the_day_is_not_read_as_an_exact_gregorian_day(text: str) -> None:
+    # (a review: the new forms for a part of the day read these as exact Gregorian days, or skipped the row)
+    read = read_date(text)
+    assert isinstance(read, Parsed) and read.approximate

@@ -234,6 +234,7 @@ _NAMED_DAY_THEN_WORDS = re.compile(rf"^({_NAMED_DAY})[\s,;]+(\D+)$")
 # ... or words, then 'of' and a day ('afternoon of 15 January 2018', 'madrugada del 15/01/2018')
 _NUMBERED_DAY = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
 _WORDS_OF_DAY = re.compile(rf"^(\D+?)\s+(?:of|del|de)\s+({_NUMBERED_DAY}|{_NAMED_DAY})$")
+_JULIAN = re.compile(r"\b(?:O\.\s?S\.?|N\.\s?S\.?|Old\s+Style|New\s+Style|Julian|julien|juliano)(?![^\W\d_])", re.I)
 INVISIBLE_READ = "invisible characters (a zero-width space, a byte order mark) in a date cell are not read"
 CONTROLS_READ = "control characters (a zero byte, an escape) in a date cell are not read"
 TEXT_DATE_MAX = 1_000  # characters of a date cell read as text: the longest of thousands of real ones is ~200
@@ -255,12 +256,13 @@ def _day_then_words(day: str, words: str, original: str) -> Parsed | None:
     '- presente'), or anything else this does not read; but a part of the day ('morning', 'madrugada') is
     where in it, and leaves it exact (a user trial found '15 January 2018, afternoon' read as the month)."""
     parsed = _exact(day, 0)
-    if not isinstance(parsed, Parsed) or "day" not in parsed.parts or old_style.marked(words):
-        return None  # (a day of the Julian calendar is another: ``old_style``)
+    if not isinstance(parsed, Parsed) or "day" not in parsed.parts:
+        return None
     year, month, day_number = (parsed.parts[name] for name in ("year", "month", "day"))
     if not 1 <= month <= 12 or not 1 <= day_number <= days_in_month(year, month):  # ('31 June 2018 evening')
         return None
-    if PART_OF_DAY.fullmatch(" ".join(words.strip(" .,;:()[]").split())) is not None:
+    julian = _JULIAN.search(original) is not None  # (a day of the Julian calendar is another: read as before)
+    if not julian and PART_OF_DAY.fullmatch(" ".join(words.strip(" .,;:()[]").split())) is not None:
         parsed.note = _joined(parsed.note, original)
         return parsed
     parsed.approximate = True  # the note is the text, as for 'c. 15/01/2018'
@@ -655,9 +657,10 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             if isinstance(ranged, str):  # two dates going backwards: which is wrong, the cell does not say
                 return ranged
             parsed = ranged
-        if parsed is None and not era and (named := _NAMED_DAY_THEN_WORDS.match(text)) is not None:
+        julian = _JULIAN.search(original) is not None  # (the Julian reader's, not these: a review)
+        if parsed is None and not era and not julian and (named := _NAMED_DAY_THEN_WORDS.match(text)) is not None:
             parsed = _day_then_words(named.group(1), named.group(2), original)
-        if parsed is None and not era and (named := _WORDS_OF_DAY.match(original.strip())) is not None:
+        if parsed is None and not era and not julian and (named := _WORDS_OF_DAY.match(original.strip())) is not None:
             parsed = _day_then_words(named.group(2), named.group(1), original)
             vague = vague and (parsed is None or parsed.approximate)  # ('early hours of': where in the day, no doubt)
         parsed = parsed or vague_form(text, era)
