@@ -37,16 +37,17 @@ def certainty_label(event: Event) -> str:
 
 
 # The sources an import makes of the file itself, which every row cites first: a spreadsheet, a TimelineJS file or
-# sheet, a Timesketch export. None of them gives a certainty, so 'confirmed' says only that the file states the event
-# (a trial read 'Certainty: confirmed' on a row sourced 'Rumour' as a finding). Our own CSV ('csv-file') and ACLED
-# ('reported') give theirs. (The interop modules' FILE_SOURCE; a test keeps the two in step.)
+# sheet, a Timesketch export. None of them is read for a certainty (a certainty column is kept as text), so
+# 'confirmed' says only that the file lists the event (a trial read 'Certainty: confirmed' on a row sourced 'Rumour'
+# as a finding). Our own CSV ('csv-file') and ACLED ('reported') give theirs. (The interop modules' FILE_SOURCE; a
+# test keeps the two in step.)
 FILE_STATED = frozenset({"sheet-file", "timelinejs-sheet", "timelinejs-file", "timesketch-file"})
-FILE_STATED_NOTE = "as the file states it: the file gives no certainty"
+FILE_STATED_NOTE = "the file lists it, with no certainty of its own read"
 
 
 def certainty_text(event: Event) -> str:
     """'confirmed', 'alleged'; for an event confirmed only because a file without certainties lists it,
-    'confirmed (as the file states it: the file gives no certainty)'."""
+    'confirmed (the file lists it, with no certainty of its own read)': a column named certainty is kept as text."""
     if event.certainty is Certainty.CONFIRMED and event.sources and event.sources[0] in FILE_STATED:
         return f"{event.certainty.value} ({FILE_STATED_NOTE})"
     return event.certainty.value
