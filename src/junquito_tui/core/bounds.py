@@ -11,6 +11,7 @@ shown as the bound, and searched as the open period on its side. No Textual here
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .date_keys import moved
@@ -45,11 +46,18 @@ def bound(when: When | None) -> Bound | None:
     count only where the date is the one the bound places it on: a date corrected by hand under a note left as it
     was ('a bound: after 2018' over 1 June 2017) is the date, not the bound (a review)."""
     note = when.note if when is not None else None
-    if not note or BOUND not in note or (found := _MARK.search(note)) is None:
+    if not note or BOUND not in note or when is None:
+        return None
+    return _bound(note, when.parts()[:3])
+
+
+@lru_cache(maxsize=65_536)  # (a file of bounds: asked per distinct date, and again for each view; a review)
+def _bound(note: str, parts: tuple[int, ...]) -> Bound | None:
+    if (found := _MARK.search(note)) is None:
         return None
     side, *written = found.groups()
     given = Bound(side, tuple(int(part) for part in written if part is not None))
-    return given if when is not None and when.parts()[:3] == placed(given) else None
+    return given if parts == placed(given) else None
 
 
 def placed(given: Bound) -> tuple[int, ...]:

@@ -133,9 +133,8 @@ def order_rows(chronology: Chronology, event: Event) -> list[Row]:
     kind = placement(event)
     if kind is Placement.PERIOD and (given := bound(event.when)) is not None:  # (not 'at the start of 14 Jan')
         written = f"{given.side} {period_words(given.parts)}"
-        return [
-            field("Order", f"Given only as {written}: listed beside it, which says nothing of how long {given.side}")
-        ]
+        side = "before" if given.earlier else "after"  # ('how long by' read oddly: a review)
+        return [field("Order", f"Given only as {written}: listed beside it, which says nothing of how long {side}")]
     if kind is Placement.PERIOD and event.when is not None and event.when.precision != "minute":
         parts = event.when.parts()[:3]
         missing = {1: "Month", 2: "Day", 3: "Time"}[len(parts)]

@@ -97,6 +97,12 @@ def _fiscal(text: str, found: re.Match[str]) -> Parsed | None:
     return _span((year - 1, 1), (year + 1, 3), note)
 
 
+WEEK_SAID = (
+    "a numbered week its year holds is read as its days by ISO 8601, a week begun on Sunday and one counted from 1 "
+    "January, some time in them or the whole of them (its note says which days)"
+)
+
+
 def _week(text: str, found: re.Match[str]) -> Parsed | None:
     year = int(found.group("iso_year") or found.group("year"))
     week = int(found.group("iso_week") or found.group("week"))
@@ -121,7 +127,7 @@ def _week(text: str, found: re.Match[str]) -> Parsed | None:
         )
         start, end = {"year": year, "month": first.month, "day": first.day}, {"year": year, "month": last.month,
                                                                               "day": last.day}  # fmt: skip
-        return Parsed(start, approximate=True, note=note, end=end, end_approximate=True, said=[SAID])
+        return Parsed(start, approximate=True, note=note, end=end, end_approximate=True, said=[WEEK_SAID])
     note = (
         f"'{text}': week {week} of {year} is {_day(monday)} to {_day(monday + dt.timedelta(days=6))} by ISO "
         "8601, and other days where weeks begin on Sunday or are counted from 1 January: its months are held"
