@@ -20,8 +20,17 @@ from typing import Any, NamedTuple
 from .bounds import BOUND, Bound, bound
 from .dates import CLOCK_WIDTH, MONTHS, Whens, bound_other, clock, day_label, gap, group_parts, other_day
 from .either_way import EITHER_WAY, assumed_other
-from .placement import READING_MARK, Placement, period_words, placement, stated_mark, time_unused, unordered_label
-from .records import Event, Precision, When
+from .placement import (
+    READING_MARK,
+    TIME_UNUSED,
+    Placement,
+    period_words,
+    placement,
+    stated_mark,
+    time_unused,
+    unordered_label,
+)
+from .records import Event, Precision
 
 HEADING = -1  # in ``RowIndex.positions``: a heading row; >= 0 is an event's position in the view
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
@@ -65,12 +74,14 @@ def spans(view: Sequence[Event]) -> Iterator[Span]:
     whens = Whens(view)  # (each distinct date asked once; a file's 100,000 events hold some 1,700)
     others: list[tuple[int, int, int] | None] = [None] * len(view)  # (36 ms of 105 at 100,000 events, spared)
     keys: list[Any] = whens.each(group_parts)
-    if noted := whens.any(_noted):  # a day in an assumed order, or a bound, somewhere: each event's, for its heading
+    notes = " ".join({when.note for when in whens.distinct.values() if when is not None and when.note})  # (one scan)
+    if EITHER_WAY in notes:  # a day in an assumed order somewhere: each event's other day, for its heading
         others = whens.each(assumed_other)
+    if noted := BOUND in notes:
         # a bound's events under a heading of their own: 'before 15 January' and 'after 13 January' sort on the
         # 14th, and were listed under 'Sunday 14 January 2018', a day neither is given (a review)
         keys = list(zip(keys, whens.each(bound), strict=True))
-    noted_times = whens.any(time_unused)  # (a time the file gives, not used: said in the sub-heading)
+    noted_times = any(words in notes for words in TIME_UNUSED)  # (a time the file gives, not used: sub-headings)
     start = 0
     for key, run in groupby(zip(keys, view, strict=True), key=_FIRST):
         parts, bounding = key if noted else (key, None)
@@ -87,12 +98,6 @@ def spans(view: Sequence[Event]) -> Iterator[Span]:
         other = _heading_other(others[under], bounding)
         yield Span(parts, span, label, len(leading), other, bounding)
         start += len(span)
-
-
-def _noted(when: When) -> bool:
-    """Whether a date's note may hold an assumed order of day and month or a bound (most dates have no note)."""
-    note = when.note
-    return note is not None and (EITHER_WAY in note or BOUND in note)
 
 
 def _heading_other(others: list[tuple[int, int, int] | None], bounding: Bound | None = None) -> str:
