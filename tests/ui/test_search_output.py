@@ -176,5 +176,20 @@ def test_json_gives_each_dates_note_so_an_assumed_order_or_zone_is_said(
     assert records["Campaign"]["end"] == {  # (its end could be either way round: it says so itself)
         "date": "2018-03-02", "precision": "day", "approximate": False, "utc_offset": None,
         "note": "could be day/month or month/day: read as month/day, assumed: no date the file writes as text shows it",
+        "bound": None,
     }  # fmt: skip
     assert records["Plain"]["note"] is None and records["Plain"]["end"] is None
+
+
+def test_json_gives_a_bound_as_the_bound_not_the_day_it_sorts_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # (a review: 'date': '2018-01-14' for what every view showed as 'before 15 Jan 2018'; the bound only in the note)
+    path = tmp_path / "bounds.csv"
+    path.write_text("date,end,event\nbefore 15 January 2018,,Before\n500 BC,after 400 BC,Era\n2018-01-10,,Plain\n")
+    status, out, _ = _cli(capsys, "search", "kind:event", "--data", str(path), "--json")
+    records = {r["title"]: r for r in map(json.loads, out.splitlines())}
+    assert status == 0 and records["Before"]["date"] == "2018-01-14"  # (the day it sorts on, as before)
+    assert records["Before"]["bound"] == {"side": "before", "date": "2018-01-15"}
+    assert records["Era"]["bound"] is None and records["Era"]["end"]["bound"] == {"side": "after", "date": "-0399"}
+    assert records["Plain"]["bound"] is None

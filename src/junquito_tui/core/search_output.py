@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import sys
 
+from .bounds import bound
 from .dates import period_date
 from .provenance import certainty_prefix
-from .records import Event
+from .records import Event, When
 from .search import Hit, Results
 from .suggest import did_you_mean
 from .text import one_line, visible
@@ -42,9 +43,11 @@ def as_record(hit: Hit) -> dict[str, object]:
         "approximate": when.approximate if when else None,
         "utc_offset": when.utc_offset if when else None,
         "note": when.note if when else None,  # what the date rests on: a zone or a day/month order assumed, say
+        # a date given only as a bound ('before 15 January 2018'): 'date' is the day it sorts on, not its date
+        "bound": _bound(when),
         # a period's end: what a date filter matched may lie anywhere in it
         "end": {"date": end.date, "precision": end.precision.value, "approximate": end.approximate}
-        | {"utc_offset": end.utc_offset, "note": end.note}
+        | {"utc_offset": end.utc_offset, "note": end.note, "bound": _bound(end)}
         if end
         else None,
         "title": hit.doc.title,
@@ -57,6 +60,18 @@ def as_record(hit: Hit) -> dict[str, object]:
     if hit.kind == "quote":
         record["speaker"] = {"id": hit.speaker.id, "name": hit.speaker.name} if hit.speaker else None
     return record
+
+
+def _bound(when: When | None) -> dict[str, str] | None:
+    """{'side': 'before', 'date': '2018-01-15'} (``bounds``), or None (a review: a script read 'date': '2018-01-14'
+    where every view showed 'before 15 Jan 2018')."""
+    if (given := bound(when)) is None:
+        return None
+    year, *rest = given.parts
+    return {
+        "side": given.side,
+        "date": "-".join([f"{year:04d}" if year >= 0 else f"-{-year:04d}", *(f"{p:02d}" for p in rest)]),
+    }
 
 
 def json_line(record: dict[str, object]) -> str:
