@@ -165,11 +165,8 @@ def test_json_gives_each_dates_note_so_an_assumed_order_or_zone_is_said(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     # before: '03/02/2018' read as 2 March by assumption came out as "2018-03-02", nothing else said
-    path = tmp_path / "either.csv"
-    path.write_text("date,event\n03/02/2018,Protest\n5 January 2018 - 03/02/2018,Campaign\n2018-03-07,Plain\n")
-    status, out, _ = _cli(capsys, "search", "date:2018", "--data", str(path), "--json")
-    records = {r["title"]: r for r in map(json.loads, out.splitlines())}
-    assert status == 0
+    sheet = "date,event\n03/02/2018,Protest\n5 January 2018 - 03/02/2018,Campaign\n2018-03-07,Plain\n"
+    records = _json_records(capsys, tmp_path, sheet, "date:2018")
     assert records["Protest"]["date"] == "2018-03-02"
     assert "could be day/month or month/day: read as month/day, assumed" in records["Protest"]["note"]
     assert records["Campaign"]["note"].startswith("its end could be day/month")
@@ -185,11 +182,18 @@ def test_json_gives_a_bound_as_the_bound_not_the_day_it_sorts_on(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     # (a review: 'date': '2018-01-14' for what every view showed as 'before 15 Jan 2018'; the bound only in the note)
-    path = tmp_path / "bounds.csv"
-    path.write_text("date,end,event\nbefore 15 January 2018,,Before\n500 BC,after 400 BC,Era\n2018-01-10,,Plain\n")
-    status, out, _ = _cli(capsys, "search", "kind:event", "--data", str(path), "--json")
-    records = {r["title"]: r for r in map(json.loads, out.splitlines())}
-    assert status == 0 and records["Before"]["date"] == "2018-01-14"  # (the day it sorts on, as before)
+    sheet = "date,end,event\nbefore 15 January 2018,,Before\n500 BC,after 400 BC,Era\n2018-01-10,,Plain\n"
+    records = _json_records(capsys, tmp_path, sheet, "kind:event")
+    assert records["Before"]["date"] == "2018-01-14"  # (the day it sorts on, as before)
     assert records["Before"]["bound"] == {"side": "before", "date": "2018-01-15"}
     assert records["Era"]["bound"] is None and records["Era"]["end"]["bound"] == {"side": "after", "date": "-0399"}
     assert records["Plain"]["bound"] is None
+
+
+def _json_records(capsys: pytest.CaptureFixture[str], folder: Path, sheet: str, query: str) -> dict[str, Any]:
+    """``search QUERY --json`` over a CSV file of ``sheet``: each record by its title (the search found something)."""
+    path = folder / "sheet.csv"
+    path.write_text(sheet, encoding="utf-8")
+    status, out, _ = _cli(capsys, "search", query, "--data", str(path), "--json")
+    assert status == 0
+    return {r["title"]: r for r in map(json.loads, out.splitlines())}
