@@ -103,7 +103,7 @@ def clock(when: When | None) -> str:
     parts = when.parts()
     if when.precision != Precision.MINUTE:
         if (given := bound(when)) is not None:  # 'before 15 Jan', not the day next to it ('~14 Jan')
-            text = f"{given.side} {_short(given.parts, year=len(given.parts) == 1)}"
+            text = f"{given.side} {period_words(given.parts, year=len(given.parts) == 1)}"
             return text if len(text) <= CLOCK_WIDTH else given.side
         if not when.approximate:
             return ""
@@ -166,7 +166,9 @@ def short_date(when: When | None) -> str:
         return "undated"
     if (given := bound(when)) is not None:  # 'before 15 Jan 2018', not '~14 Jan 2018'
         moved = _other_bound(given, when)
-        return f"{given.side} {_short(given.parts)}" + (f" (or {given.side} {_short(moved)}?)" if moved else "")
+        return f"{given.side} {period_words(given.parts)}" + (
+            f" (or {given.side} {period_words(moved)}?)" if moved else ""
+        )
     parts = when.parts()
     mark = "~" if when.approximate else ""
     if len(parts) == 1:
@@ -183,8 +185,9 @@ def short_date(when: When | None) -> str:
     return f"{mark}{day}"
 
 
-def _short(parts: tuple[int, ...], *, year: bool = True) -> str:
-    """'15 Jan 2018', 'Jan 2018', '2018' (``year`` False: '15 Jan', 'Jan', and a year alone as it is)."""
+def period_words(parts: tuple[int, ...], *, year: bool = True) -> str:
+    """(2018, 1, 15) -> '15 Jan 2018'; (2017, 6) -> 'Jun 2017'; (2017,) -> '2017' (``year`` False: '15 Jan', 'Jun',
+    and a year alone as it is)."""
     if len(parts) == 1:
         return year_label(parts[0])
     words = [*([str(parts[2])] if len(parts) > 2 else []), MONTHS[parts[1] - 1][:3]]
@@ -214,9 +217,14 @@ def other_reading(when: When | None) -> str:
     """'(or 3 Feb?)' for a day shown in an order of day and month the file does not show (``either_way``):
     the other day it could be; '' for any other date."""
     if when is not None and (given := bound(when)) is not None:  # the other bound ('(or before 3 Feb?)')
-        moved = _other_bound(given, when)
-        return f"(or {given.side} {_short(moved, year=False)}?)" if moved else ""
+        return other_bound_words(given, assumed_other(when))
     return other_day(assumed_other(when))
+
+
+def other_bound_words(given: Bound, other: tuple[int, int, int] | None) -> str:
+    """'(or before 3 Feb?)': the bound read the other way round, from the other day it sorts on; '' for none."""
+    moved = bound_other(given, other)
+    return f"(or {given.side} {period_words(moved, year=False)}?)" if moved else ""
 
 
 def other_day(day: tuple[int, int, int] | None) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
-from .dates import MONTHS, year_label
+from .dates import period_words
 from .records import Event, Precision, When
 
 
@@ -43,15 +43,6 @@ READING_NOTE = f"Order not stated by the source; shown here in reading order ({R
 
 def stated_mark(event: Event) -> str:
     return STATED_MARK.get((event.after is not None, event.before is not None), "")
-
-
-def period_words(parts: tuple[int, ...]) -> str:
-    """(2018, 1, 15) -> '15 Jan 2018'; (2017, 6) -> 'Jun 2017'; (2017,) -> '2017'."""
-    year = year_label(parts[0])
-    if len(parts) == 1:
-        return year
-    month = MONTHS[parts[1] - 1][:3]
-    return f"{parts[2]} {month} {year}" if len(parts) >= 3 else f"{month} {year}"
 
 
 def unordered_label(parts: tuple[int, ...], count: int, unordered: int, unused: bool = False) -> str:

@@ -18,13 +18,12 @@ from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from .bounds import BOUND, Bound, bound
-from .dates import CLOCK_WIDTH, MONTHS, Whens, bound_other, clock, day_label, gap, group_parts, other_day
+from .dates import CLOCK_WIDTH, Whens, clock, day_label, gap, group_parts, other_bound_words, other_day, period_words
 from .either_way import EITHER_WAY, assumed_other
 from .placement import (
     READING_MARK,
     TIME_UNUSED,
     Placement,
-    period_words,
     placement,
     stated_mark,
     time_unused,
@@ -108,10 +107,7 @@ def _heading_other(others: list[tuple[int, int, int] | None], bounding: Bound | 
     distinct = set(others)
     if len(distinct) != 1 or (other := distinct.pop()) is None:
         return ""
-    if bounding is not None:
-        moved = bound_other(bounding, other)
-        return f"(or {bounding.side} {moved[2]} {MONTHS[moved[1] - 1][:3]}?)" if moved else ""
-    return other_day(other)
+    return other_bound_words(bounding, other) if bounding is not None else other_day(other)
 
 
 def build_rows(view: list[Event]) -> RowIndex:

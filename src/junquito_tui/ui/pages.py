@@ -13,9 +13,9 @@ from textual.content import Content
 from ..core.bounds import bound
 from ..core.chronology import Chronology
 from ..core.citation import reopen_command
-from ..core.dates import describe, period_date, short_date, zone_assumed
+from ..core.dates import describe, period_date, period_words, short_date, zone_assumed
 from ..core.navigation import Location
-from ..core.placement import READING_NOTE, Placement, order_facts, period_words, placement, time_unused
+from ..core.placement import READING_NOTE, Placement, order_facts, placement, time_unused
 from ..core.provenance import (
     ACCOUNTS_ARE,
     NO_SPEAKER,
