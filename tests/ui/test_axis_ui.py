@@ -409,3 +409,26 @@ async def test_events_that_cannot_be_placed_are_said_so_and_stay_so(monkeypatch:
         await pilot.press("plus")
         await pilot.pause()
         assert any("could not be placed" in str(n.message) for n in app._notifications)
+
+
+async def test_a_bound_is_spread_over_its_open_side_and_zoomed_on_at_its_bound(tmp_path: Path) -> None:
+    """'before 15 January 2018' is drawn from the first event to its bound, and + zooms to the bound (the end of
+    it the file gives), not to the span's start seven months before."""
+    path = tmp_path / "bounds.csv"
+    path.write_text("date,event\n2017-06-01,First\nbefore 15 January 2018,Bound\n2018-01-20,Last\n", encoding="utf-8")
+    app = make_app(path, event_id="bound-2018-01-14")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        built = strip._axis
+        assert built is not None and strip._selected is not None and strip._selected.title == "Bound"
+        june, bound = (axis.days_from_civil(*day) * axis.DAY for day in ((2017, 6, 1), (2018, 1, 15)))
+        first, last = built.column_of(june), built.column_of(bound - 1)
+        assert first is not None and last is not None
+        assert row(strip, 2)[first] == "├" and row(strip, 2)[last] == "┤"  # the whole open stretch, marked
+        for _ in range(3):
+            strip.zoom(1)
+        await pilot.pause()
+        assert strip.zoom_label == "1 week"
+        built = strip._axis
+        assert built is not None and built.window[0] < bound - axis.DAY < built.window[1]

@@ -12,6 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from junquito_tui.core import axis
 from junquito_tui.core.bounds import bound
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import MONTHS, clock, date_words, short_date
@@ -201,3 +202,44 @@ def test_an_inclusive_bound_on_a_day_either_way_round_is_marked_in_the_order_rea
     assert short_date(since.when) == "from 2 Mar 2018"
     assumed = _sheet("date,event\nsince 03/02/2018,Since\n").events[0]
     assert short_date(assumed.when) == "from 2 Mar 2018 (or from 3 Feb 2018?)"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows_strategy, st.integers(20, 200))
+def test_oracle_the_time_axis_draws_a_bound_over_its_open_side_never_on_the_day_it_sorts_on(
+    rows: list[tuple[str, dt.date]], width: int
+) -> None:
+    """The strip drew 'before 15 Jan 2018' as a bar on the 14th (as the row once read '~14 Jan 2018'): now its
+    period runs from the first event's day (to the last's) up to its bound, and it is in no column's bar unless
+    that whole stretch fits the column."""
+    events = Chronology(_load(rows)).events
+    placement = axis.Placement(events)
+    titles = {f"row {n}": (word, day) for n, (word, day) in enumerate(rows)}
+
+    def placed(word: str, day: dt.date) -> dt.date:  # the day its row sorts on
+        side, excluded = WORDS[word] if word else ("", False)
+        return day + dt.timedelta(days=(-1 if side in ("before", "by") else 1) * excluded)
+
+    def minute(day: dt.date) -> int:
+        return axis.days_from_civil(day.year, day.month, day.day) * axis.DAY
+
+    firm = [day for word, day in rows if not word] or [placed(word, day) for word, day in rows]
+    lo, hi = minute(min(firm)), minute(max(firm)) + axis.DAY
+    for event in events:
+        word, day = titles[event.title]
+        own = minute(placed(word, day))
+        assert placement.focus(event) == (own, own + axis.DAY)  # a zoom centres on the day beside the bound
+        expected = (own, own + axis.DAY)
+        if word and WORDS[word][0] in ("before", "by"):
+            expected = (min(lo, own), own + axis.DAY)
+        elif word:
+            expected = (own, max(hi, own + axis.DAY))
+        assert placement.period(event) == expected
+    built = axis.build(width, placement.layer(), ("whole span", None), None)
+    assert built is not None
+    for event in events:  # a bar holds a bound's event only where its whole open stretch lies in one column
+        period = placement.period(event)
+        columns = built.columns_of(period) if period is not None else None
+        if titles[event.title][0] and columns is not None and columns[0] != columns[1]:
+            alone = axis.count(placement.layer([placement.position[event.id]]), built.segments, width)
+            assert sum(alone.points) == 0 and sum(alone.spans) > 0

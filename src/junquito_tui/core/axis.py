@@ -30,6 +30,7 @@ from .axis_scale import (
     days_from_civil,
     interval,
 )
+from .bounds import BOUND, bound
 from .records import Event, Precision
 
 __all__ = [
@@ -53,6 +54,20 @@ def kind_of(event: Event) -> str:
     return "time" if event.when is not None and event.when.precision is Precision.MINUTE else "date"
 
 
+def _open_sides(event: Event) -> tuple[bool, bool] | None:
+    """For an event given only as a bound (at its start, its end or both), whether its period is open
+    before and after; None for any other. A start 'after X' with an end still ends there (as searched)."""
+    when, end = event.when, event.end
+    start_bound, end_bound = bound(when), bound(end)
+    if start_bound is None and end_bound is None:
+        return None
+    before = start_bound is not None and start_bound.earlier
+    after = (start_bound is not None and not start_bound.earlier and end is None) or (
+        end_bound is not None and not end_bound.earlier
+    )
+    return before, after
+
+
 class Placement:
     """Every dated event of a list placed in time once; layers for any subset are then cheap.
 
@@ -67,13 +82,36 @@ class Placement:
         self.start: list[int] = [0] * len(events)
         self.end: list[int] = [0] * len(events)
         self.group: list[GroupKey | None] = [None] * len(events)
+        opened: list[tuple[int, bool, bool]] = []  # events given only as a bound: (index, open before, after)
         for index, event in enumerate(events):
             if event.when is None:
                 continue
             start, end = interval(event.when, event.end, zone)
             length = RANGED if event.end is not None else end - start
+            # (the notes tested here, not in a call per event: placing 100,000 ACLED rows, 0.12 s, took 0.16 s)
+            noted = ((note := event.when.note) and BOUND in note) or (
+                event.end and (note := event.end.note) and BOUND in note
+            )
+            if noted and (sides := _open_sides(event)) is not None:
+                opened.append((index, *sides))
+                length = RANGED
             self.start[index], self.end[index] = start, end
             self.group[index] = (kind_of(event), event.when.approximate, length)
+        if opened:
+            self._open(opened)
+
+    def _open(self, opened: list[tuple[int, bool, bool]]) -> None:
+        """Spread each bound's event over its open side, to the first (last) minute of the events placed by
+        dates: 'before 15 Jan 2018' is any time before, not the 14th its row sorts on (``bounds``)."""
+        bound_at = {index for index, _, _ in opened}
+        firm = [i for i, key in enumerate(self.group) if key is not None and i not in bound_at]
+        lo = min(map(self.start.__getitem__, firm or bound_at))
+        hi = max(map(self.end.__getitem__, firm or bound_at))
+        for index, before, after in opened:
+            if before:
+                self.start[index] = min(lo, self.start[index])
+            if after:
+                self.end[index] = max(hi, self.end[index])
 
     @classmethod
     def restore(
@@ -91,7 +129,17 @@ class Placement:
         return placement
 
     def period(self, event: Event | None) -> tuple[int, int] | None:
-        """The event's whole period in minutes, as this placement draws it (None when undated)."""
+        """The event's whole period in minutes, as this placement draws it (None when undated): a bound's
+        event to the first (last) event's minute on its open side."""
+        if event is None or event.when is None:
+            return None
+        if (index := self.position.get(event.id)) is not None and self.group[index] is not None:
+            return self.start[index], self.end[index]
+        return interval(event.when, event.end, self.zone)
+
+    def focus(self, event: Event | None) -> tuple[int, int] | None:
+        """Where a zoom centres for the event: its period, or for a bound's event the date next to its
+        bound, the one end of it the file gives (its open side runs to the span's start or end)."""
         if event is None or event.when is None:
             return None
         return interval(event.when, event.end, self.zone)

@@ -169,7 +169,7 @@ class TimeAxis(Widget):
                 if target is not None
                 else "No event here has a date: the time axis has nothing to zoom."
             )
-        self._focus = self.period(target)
+        self._focus = self._placement.focus(target)  # a bound's event: its bound, not the span's start
         self._rebuild()
         if note is not None:
             self.post_message(self.Zoomed(self.zoom_label, note))
