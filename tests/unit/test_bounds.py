@@ -22,18 +22,32 @@ from junquito_tui.core.search import SearchIndex
 from junquito_tui.core.timeline_rows import HEADING, build_rows
 
 # the words written -> the side shown; 'exact': the date itself is excluded
-WORDS = {"before": ("before", True), "after": ("after", True), "by": ("by", False), "since": ("from", False)}
+WORDS = {
+    "before": ("before", True), "after": ("after", True), "by": ("by", False), "since": ("from", False),
+    # (each read as the date alone, unmarked, or as its month: a bound's words this reader did not know)
+    "not before": ("from", False), "on or before": ("by", False), "on or after": ("from", False),
+    "later than": ("after", True), "earlier than": ("before", True), "up to": ("by", False),
+    "at the latest": ("by", False), "... or later": ("from", False), "... or earlier": ("by", False),
+    "... onwards": ("from", False), "... at the latest": ("by", False), "hasta el": ("by", False),
+}  # fmt: skip
 FIRST = dt.date(2018, 1, 1)
 
 
 def _load(rows: list[tuple[str, dt.date]]) -> Dataset:
-    lines = [f"{f'{word} ' if word else ''}{day.isoformat()},row {n}" for n, (word, day) in enumerate(rows)]
+    lines = [f"{_written(word, day)},row {n}" for n, (word, day) in enumerate(rows)]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bounds.csv"
         path.write_text("date,event\n" + "\n".join(lines) + "\n", encoding="utf-8")
         dataset = load_with_report(path).dataset
     assert dataset is not None
     return dataset
+
+
+def _written(word: str, day: dt.date) -> str:
+    """The cell: 'before 2018-01-15', '2018-01-15 or later'."""
+    if word.startswith("... "):
+        return f"{day.isoformat()} {word.removeprefix('... ')}"
+    return f"{word} {day.isoformat()}" if word else day.isoformat()
 
 
 rows_strategy = st.lists(
@@ -243,3 +257,18 @@ def test_oracle_the_time_axis_draws_a_bound_over_its_open_side_never_on_the_day_
         if titles[event.title][0] and columns is not None and columns[0] != columns[1]:
             alone = axis.count(placement.layer([placement.position[event.id]]), built.segments, width)
             assert sum(alone.points) == 0 and sum(alone.spans) > 0
+
+
+def test_a_bound_s_words_after_its_date_are_quoted_as_written() -> None:
+    """'2018 onwards' was warned about as "a date given as 'after ...'", words the file never wrote."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "after.csv"
+        path.write_text("date,event\n2018 onwards,a\n15 January 2018 or later,b\n2017 at the latest,c\n", "utf-8")
+        report = load_with_report(path)
+    assert report.dataset is not None
+    said = " ".join(report.warnings)
+    for words in ("... onwards", "... or later", "... at the latest"):
+        assert f"a date given as '{words}'" in said
+    assert "'after ...'" not in said and "'at the latest ...'" not in said
+    shown = {event.title: short_date(event.when) for event in report.dataset.events if event.when is not None}
+    assert shown == {"a": "from 2018", "b": "from 15 Jan 2018", "c": "by 2017"}

@@ -67,7 +67,8 @@ _VAGUE = re.compile(
     # a word whole: not 'approx' out of 'approximately', 'by' out of 'byzantine', 'the' out of 'thereabouts'
     r"^(?:~|≈|c\.|mid-|mid(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![^\W\d_]))|"  # 'midJanuary'
     r"(?:ca\.?|circa|around|about|approximately|approx\.?|early|mid|late|before|after|by|since|prior to|"
-    r"no later than|not later than|no earlier than|not earlier than|not before|not after|"
+    r"no later than|not later than|no earlier than|not earlier than|not before|not after|no sooner than|"
+    r"on or before|on or after|later than|earlier than|up to|at the latest|at the earliest|"
     r"until|some ?time(?: in)?|spring|summer|autumn|fall|winter|the)(?![^\W\d_])|"
     # Spanish ('aprox. 15/01/2018', 'hacia el 15 de enero', 'antes del 15 de enero de 2018'), not in a word
     r"(?:aprox\.?|aproximadamente|hacia(?: el| la)?|alrededor del?|cerca del?|antes del?|despu[eé]s del?|desde(?: el)?|"
@@ -101,14 +102,25 @@ _BOUNDS = {
     "na": "after", "niet eerder dan": "after", "niet later dan": "before",
     "ab": "after", "frühestens": "after", "spätestens": "before", "entro": "before", "vanaf": "after", "tot": "before",
     "sinds": "after", "uiterlijk": "before",
+    "no sooner than": "after", "on or before": "before", "on or after": "after", "later than": "after",
+    "earlier than": "before", "up to": "before", "at the latest": "before", "at the earliest": "after",
+    **{words: "after" for words in ("or later", "or after", "o después", "o despues", "o más tarde")},
+    **{words: "before" for words in ("or earlier", "or before", "o antes")},
 }  # fmt: skip
+# The same words after the date ('15 January 2018 or later', '2018 at the latest'): as if before it
+_AFTER_DATE = re.compile(
+    r"\s*,?\s+(or later|or after|or earlier|or before|at the latest|at the earliest|o despu[eé]s|o más tarde|o antes)$",
+    re.IGNORECASE,
+)
 
 
-def _bound_said(words: str, beyond: bool = False) -> str:
+def _bound_said(words: str, beyond: bool = False, given: str | None = None) -> str:
+    """The warning for a bound's words; ``given``: how they stand in the cell, where they follow the date
+    ('... or later')."""
     side = _BOUNDS.get(words) or _BOUNDS[words.split()[0]]
     read = f"the nearest year, month or day {side} it" if beyond else "that date"
     return (
-        f"a date given as '{words} ...' is read as {read}, approximate (its note keeps the words): "
+        f"a date given as '{given or words + ' ...'}' is read as {read}, approximate (its note keeps the words): "
         f"the file does not say how long {side} it"
     )
 
@@ -117,15 +129,8 @@ def _bound_said(words: str, beyond: bool = False) -> str:
 # day next to it, on its side; 'until', 'by', 'since' may include it.
 _STRICT = frozenset(
     {"before", "after", "prior to", "antes", "después", "despues", "avant", "après", "apres", "vor", "nach"}
-    | {"depois", "dopo", "prima", "voor", "vóór"}  # (not Dutch 'na': Portuguese 'na' is 'in the')
-)
-
-
-# The words of a bound that may include its date ('by 2018', 'until', 'since'): the date, read as it is, is the
-# bound's (``bounds``); not a word that is also another language's ('na' is Portuguese 'in the')
-_INCLUSIVE = frozenset(
-    {"by", "until", "till", "since", "no later than", "not later than", "no earlier than", "not earlier than"}
-    | {"hasta", "desde", "jusqu'au", "jusqu'à", "depuis", "bis", "seit", "spätestens", "frühestens"}
+    | {"depois", "dopo", "prima", "voor", "vóór", "later than", "earlier than"}  # (not Dutch 'na': Portuguese 'na'
+    # is 'in the')
 )
 
 
@@ -585,6 +590,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     if _BEFORE_PRESENT.search(original.rstrip("?() ")):
         return f"{original!r} counts years before the present (1950), as radiocarbon dates do: no year is read from it"
     text, vague, bound, strict, vague_words = _MINUS.sub("-", original), False, None, False, 0
+    given: str | None = None  # a bound's words as they stand, where they follow the date ('... or later')
     near: str | None = ""  # the words that put the date near another ('around'), where they are all the words
     while (match := _VAGUE.match(text)) and match.end() < len(text):
         word = match.group().strip().lower()
@@ -602,9 +608,15 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     if onwards is None and text.lower().rstrip(". ").endswith(_PRESENT_WORDS):  # ('1918 – present')
         onwards = _TO_PRESENT.search(text)
     if onwards is not None and text[: onwards.start()].strip():  # 'dal 31 maggio in poi'
-        text, vague, bound = text[: onwards.start()].strip(), True, bound or "after"
+        given = given if bound else f"... {onwards.group().strip()}"
+        text, vague, bound, vague_words = text[: onwards.start()].strip(), True, bound or "after", vague_words or 1
     if (since := _SINCE.match(text)) is not None:  # 'dal 29 novembre 2020' (not 'dal 15 al 20 agosto': a period)
-        text, vague, bound = text[since.end() :], True, bound or "after"
+        given = given if bound else f"{since.group().strip()} ..."
+        text, vague, bound, vague_words = text[since.end() :], True, bound or "after", vague_words or 1
+    if bound is None and (later := _AFTER_DATE.search(text)) is not None and text[: later.start()].strip():
+        # '15 January 2018 or later': the date and one bound's words, as 'no earlier than 15 January 2018' is
+        text, vague, bound, vague_words = text[: later.start()].strip(), True, later.group(1).lower(), 1
+        given = f"... {later.group(1)}"
     near = near if vague and not doubted else None  # ('around Christmas 2017?': in doubt, read by its years)
     if bound is None and (not vague or near) and (feast := feast_days.read(text, original, near)):
         return feast  # the whole cell a feast and its year: 'Christmas Eve 2017' is 24 December 2017
@@ -691,7 +703,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         plain = strict and vague_words == 1 and clock is None and unread is None and not said
         bound_date, plain_date = _written(parsed.parts), _exact(text, era) == parsed
         beyond = _beyond(parsed, side) if plain and plain_date and _is_day(parsed.parts) else None
-        parsed.said.append(_bound_said(bound, beyond is not None or parsed.shift != 0))
+        parsed.said.append(_bound_said(bound, beyond is not None or parsed.shift != 0, given))
         inclusive = "by" if side == "before" else "from"  # ('by 2018': it may be 2018)
         simple = plain_date and vague_words == 1 and unread is None and not said and parsed.end is None
         if beyond is not None:  # 'before 2018' was 2018 (a search for 2018 found it), now 2017
@@ -701,7 +713,9 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         elif simple and clock is not None and "day" in parsed.parts and not parsed.shift:
             # 'before 2018-01-15 04:00' was '~04:00': by that day, its time in the note (the text as written)
             bounded, clock = bounds.mark(inclusive, bound_date), None
-        elif simple and clock is None and (bound in _INCLUSIVE or not _is_day(parsed.parts)):
+        # every other bound's words may include the date ('by', 'until', 'since', 'not before', 'or later',
+        # 'ab dem'); not 'na', Dutch 'after' but Portuguese 'in the' ('na 15 de janeiro': that day)
+        elif simple and clock is None and bound != "na" and (not strict or not _is_day(parsed.parts)):
             if parsed.pair is not None:  # its day and month wait for the file's order: marked once read
                 parsed.bound = inclusive
             else:
