@@ -12,10 +12,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from junquito_tui.core import axis
+from junquito_tui.core import axis, placement
 from junquito_tui.core.bounds import bound
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import MONTHS, clock, date_words, short_date
+from junquito_tui.core.interop.sheet_dates import TIME_BOUND, Parsed, read_date
 from junquito_tui.core.loader import load_with_report
 from junquito_tui.core.records import Dataset
 from junquito_tui.core.search import SearchIndex
@@ -272,3 +273,24 @@ def test_a_bound_s_words_after_its_date_are_quoted_as_written() -> None:
     assert "'after ...'" not in said and "'at the latest ...'" not in said
     shown = {event.title: short_date(event.when) for event in report.dataset.events if event.when is not None}
     assert shown == {"a": "from 2018", "b": "from 15 Jan 2018", "c": "by 2017"}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)),
+    st.times().filter(lambda time: (time.hour, time.minute) != (0, 0)),  # (midnight is what a spreadsheet adds)
+    st.sampled_from(["before", "after", "by", "until", "not before", "no later than", "since", "antes de las", "nach"]),
+    st.sampled_from(["{d:%Y-%m-%d} {w} {t:%H:%M}", "{d:%d %B %Y}, {w} {t:%H:%M}", "{d:%Y-%m-%d} {w} {t:%H:%M} UTC"]),
+)
+def test_oracle_a_time_given_only_as_a_bound_leaves_the_day_and_no_time(
+    day: dt.date, time: dt.time, words: str, form: str
+) -> None:
+    """'2018-01-15 before 04:00' was '~04:00' ('around' a time the file gives only as a bound): now the day,
+    exact (the event is on it), the cell in its note, and no time of day."""
+    cell = form.format(d=day, w=words, t=time)
+    read = read_date(cell)
+    assert isinstance(read, Parsed), read
+    assert read.parts == {"year": day.year, "month": day.month, "day": day.day} and not read.approximate
+    assert read.note is not None and repr(cell) in read.note
+    assert any(words in read.note for words in placement.TIME_UNUSED)  # under 'times not given or not used'
+    assert TIME_BOUND in read.said

@@ -281,6 +281,16 @@ def _day_then_words(day: str, words: str, original: str) -> Parsed | None:
 _ZEROS = re.compile(r"^(?:0{4}([-/.])00\1|00([-/.])00\2)0{2,4}(?:[T ]0{1,2}:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$")
 ZEROS = "a date of zeros, what databases write for a date not known: not read as a date"
 _A_TIME = re.compile(r"\d{1,2}(?::\d{2}|\s*[ap]\.?m\b|h\d{2})", re.IGNORECASE)  # '08:00', '8am', '16h30'
+# A day, then a bound on its time ('2018-01-15 before 04:00', '15/01/2018 después de las 10:00')
+_TIME_BOUND = re.compile(
+    r"[\s,;]+(before|after|by|until|till|not before|not after|no later than|no earlier than|from|since|"
+    r"antes de las?|despu[eé]s de las?|hasta las?|desde las?|avant|apr[eè]s|jusqu'à|vor|nach|bis|ab)$",
+    re.IGNORECASE,
+)
+TIME_BOUND = (
+    "a day, then a time given only as a bound ('2018-01-15 before 04:00'): the day is read, the time is not used "
+    "(its words are in the date's note)"
+)
 TIME_UNREAD = (
     "a day followed by a time in a form not read here (its form or its zone): the day is read, the time kept "
     "in the date's note"
@@ -640,6 +650,12 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     text = text.rstrip(" ,;") if clock is not None or unread is not None else text  # ('2018-01-15, 04:00')
     if (clock is not None or unread is not None) and _A_TIME.search(text):  # '08:00 - 18:00', '08:00 or 09:30':
         clock, unread, text = None, None, before_clock  # two times, of a span or alternatives: neither is the date's
+    # '2018-01-15 before 04:00': a bound on the time, not a time (it was '~04:00', 'around' it): the day alone
+    time_bound = clock is not None and (bounded_time := _TIME_BOUND.search(text)) is not None
+    if time_bound and bounded_time is not None and text[: bounded_time.start()].strip():
+        clock, text = None, text[: bounded_time.start()].strip()
+    else:
+        time_bound = False
     era = 0
     if (era_match := _ERA_BCE.search(text) or _ERA_BCE_LEADING.match(text)) is not None:
         text, era = (text[: era_match.start()] + text[era_match.end() :]).strip(), -1
@@ -738,6 +754,10 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         parsed.said.append(ZONE_WORD if why.endswith(NO_OFFSET) else f"the time {given!r} is not used: {why}")
         if not parsed.approximate:  # (an approximate date's note is the text: it quotes the time already)
             parsed.note = _joined(parsed.note, f"the file gives the time {given}, not used: {why}")
+    if time_bound and "day" in parsed.parts and not parsed.approximate:  # (an approximate one's note is the text)
+        given = f"the file gives {original!r}, its time only as a bound, not used: the day alone is read"
+        parsed.note = _joined(parsed.note, given)
+        parsed.said.append(TIME_BOUND)
     if clock is not None:
         if "day" not in parsed.parts:
             return f"a time of day ({original!r}) with a date that has no day"
