@@ -16,7 +16,8 @@ from junquito_tui.core import axis, placement
 from junquito_tui.core.bounds import bound
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import MONTHS, clock, date_words, short_date
-from junquito_tui.core.interop.sheet_dates import TIME_BOUND, Parsed, read_date
+from junquito_tui.core.interop.sheet_date_values import Parsed
+from junquito_tui.core.interop.sheet_dates import TIME_BOUND, read_date
 from junquito_tui.core.loader import load_with_report
 from junquito_tui.core.records import Dataset
 from junquito_tui.core.search import SearchIndex
