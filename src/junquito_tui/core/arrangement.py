@@ -72,7 +72,8 @@ class Arrangement(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     order: list[Index]  # the index in ``dataset.events`` of each event, first to last
     start: list[int]  # per event in that order: its interval on the time axis, in minutes (0 if undated)
     end: list[int]
-    groups: list[tuple[Literal["time", "date"], bool, Index]]  # the placement's group keys, each once
+    # the placement's group keys, each once: kind, approximate, length (or a kind of period: ``axis.RANGED``...)
+    groups: list[tuple[Literal["time", "date"], bool, Annotated[int, msgspec.Meta(ge=-3)]]]  # (-3: OPEN_BOTH)
     group: list[Annotated[int, msgspec.Meta(ge=-1)]]  # per event: its index in ``groups``; -1 undated
     rows: Rows
     zone: int | None = None  # the zone the axis draws clock times in (axis_scale.axis_zone)

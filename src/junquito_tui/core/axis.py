@@ -44,6 +44,11 @@ GAP_SHARE = 0.08  # an empty stretch longer than this share of the window is com
 ZOOMS = (("1 year", YEAR), ("3 months", 91 * DAY), ("1 month", 30 * DAY), ("1 week", 7 * DAY),
          ("1 day", DAY), ("8 hours", 8 * HOUR), ("2 hours", 2 * HOUR))  # fmt: skip
 RANGED = 0  # the length in a group key of events with an end: their lengths vary
+# ... of events given only as a bound ('before 15 Jan 2018'), open before, after or both: their periods run from
+# the date next to the bound (where they sort, ``bounds``) to OPEN, beyond any window, and are counted so: never
+# a bar on that date, which is no date of theirs; and no empty stretch is drawn where they may lie
+OPEN_BEFORE, OPEN_AFTER, OPEN_BOTH = -1, -2, -3
+OPEN = 2**62  # minutes
 
 # (kind, approximate, length): kind 'time' when the start is a clock time, 'date' otherwise
 GroupKey = tuple[str, bool, int]
@@ -68,6 +73,13 @@ def _open_sides(event: Event) -> tuple[bool, bool] | None:
     return before, after
 
 
+def opened(start: int, end: int, key: GroupKey | None) -> tuple[int, int]:
+    """The period [start, end), open on the side(s) its group key says (``OPEN_BEFORE``...)."""
+    if key is None or key[2] >= 0:
+        return start, end
+    return (-OPEN if key[2] != OPEN_AFTER else start), (OPEN if key[2] != OPEN_BEFORE else end)
+
+
 class Placement:
     """Every dated event of a list placed in time once; layers for any subset are then cheap.
 
@@ -82,7 +94,6 @@ class Placement:
         self.start: list[int] = [0] * len(events)
         self.end: list[int] = [0] * len(events)
         self.group: list[GroupKey | None] = [None] * len(events)
-        opened: list[tuple[int, bool, bool]] = []  # events given only as a bound: (index, open before, after)
         for index, event in enumerate(events):
             if event.when is None:
                 continue
@@ -92,26 +103,10 @@ class Placement:
             noted = ((note := event.when.note) and BOUND in note) or (
                 event.end and (note := event.end.note) and BOUND in note
             )
-            if noted and (sides := _open_sides(event)) is not None:
-                opened.append((index, *sides))
-                length = RANGED
+            if noted and (sides := _open_sides(event)) is not None and any(sides):
+                length = OPEN_BOTH if all(sides) else OPEN_BEFORE if sides[0] else OPEN_AFTER
             self.start[index], self.end[index] = start, end
             self.group[index] = (kind_of(event), event.when.approximate, length)
-        if opened:
-            self._open(opened)
-
-    def _open(self, opened: list[tuple[int, bool, bool]]) -> None:
-        """Spread each bound's event over its open side, to the first (last) minute of the events placed by
-        dates: 'before 15 Jan 2018' is any time before, not the 14th its row sorts on (``bounds``)."""
-        bound_at = {index for index, _, _ in opened}
-        firm = [i for i, key in enumerate(self.group) if key is not None and i not in bound_at]
-        lo = min(map(self.start.__getitem__, firm or bound_at))
-        hi = max(map(self.end.__getitem__, firm or bound_at))
-        for index, before, after in opened:
-            if before:
-                self.start[index] = min(lo, self.start[index])
-            if after:
-                self.end[index] = max(hi, self.end[index])
 
     @classmethod
     def restore(
@@ -129,17 +124,17 @@ class Placement:
         return placement
 
     def period(self, event: Event | None) -> tuple[int, int] | None:
-        """The event's whole period in minutes, as this placement draws it (None when undated): a bound's
-        event to the first (last) event's minute on its open side."""
+        """The event's whole period in minutes, as the selection marks it (None when undated): a bound's event
+        is open on its side, to the window's edge and beyond, never closed there by a ├ or ┤."""
         if event is None or event.when is None:
             return None
-        if (index := self.position.get(event.id)) is not None and self.group[index] is not None:
-            return self.start[index], self.end[index]
-        return interval(event.when, event.end, self.zone)
+        start, end = interval(event.when, event.end, self.zone)
+        index = self.position.get(event.id)
+        return opened(start, end, self.group[index]) if index is not None else (start, end)
 
     def focus(self, event: Event | None) -> tuple[int, int] | None:
         """Where a zoom centres for the event: its period, or for a bound's event the date next to its
-        bound, the one end of it the file gives (its open side runs to the span's start or end)."""
+        bound, the one end of it the file gives."""
         if event is None or event.when is None:
             return None
         return interval(event.when, event.end, self.zone)
@@ -156,9 +151,12 @@ class Placement:
         start, end = self.start.__getitem__, self.end.__getitem__
         layer = Layer()
         for key, found in by_group.items():
-            if key[2] == RANGED:
-                pairs = sorted((start(i), end(i)) for i in found)
-                layer.ranged[key] = Ranged([s for s, _ in pairs], sorted(e for _, e in pairs), pairs)
+            if key[2] <= RANGED:
+                known = sorted((start(i), end(i)) for i in found)
+                pairs = [opened(s, e, key) for s, e in known] if key[2] < RANGED else known
+                # what the file gives of the periods: the window's extent (an open side is no date)
+                extent = (known[0][0], max(e for _, e in known))
+                layer.ranged[key] = Ranged([s for s, _ in pairs], sorted(e for _, e in pairs), pairs, extent)
             else:  # one sort: the ends are the starts shifted by the group's length
                 layer.fixed[key] = sorted(map(start, found))
         return layer
@@ -171,6 +169,7 @@ class Ranged:
     starts: list[int]
     ends: list[int]
     pairs: list[tuple[int, int]]  # sorted by start
+    extent: tuple[int, int]  # the first start and the last end, of a bound's events those beside their bounds
 
 
 @dataclass
@@ -208,10 +207,10 @@ class Layer:
     @property
     def extent(self) -> tuple[int, int] | None:
         ends = [starts[-1] + key[2] for key, starts in self.fixed.items()]
-        ends += [group.ends[-1] for group in self.ranged.values()]
+        ends += [group.extent[1] for group in self.ranged.values()]
         if not ends:
             return None
-        firsts = [starts[0] for starts in self.fixed.values()] + [g.starts[0] for g in self.ranged.values()]
+        firsts = [starts[0] for starts in self.fixed.values()] + [g.extent[0] for g in self.ranged.values()]
         return min(firsts), max(ends)
 
 
