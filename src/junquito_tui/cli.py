@@ -458,6 +458,7 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
         actor_id=args.actor,
         warnings=found.warnings,
         data_path=args.data,
+        columns=args.columns,
         notebook_file=args.notebook,
         save=save,  # started once the first frame is on screen
         placing=placement,

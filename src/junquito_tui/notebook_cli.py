@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .core.chronology import Chronology, exists
-from .core.citation import CITABLE, cite, kinds_of
+from .core.citation import CITABLE, OpenedAs, cite, kinds_of
 from .core.integrity import closest
 from .core.text import visible
 from .core.wording import count
@@ -81,7 +81,7 @@ def run_cite(args: argparse.Namespace, chronology: Chronology) -> int:
     kinds = [args.kind] if args.kind else kinds_of(chronology, args.id)
     kinds = [kind for kind in kinds if kind in kinds_of(chronology, args.id)]
     if len(kinds) == 1:
-        _print(cite(chronology, kinds[0], args.id, args.data))
+        _print(cite(chronology, kinds[0], args.id, OpenedAs(args.data, str(args.columns) if args.columns else None)))
         return 0
     if len(kinds) > 1:
         options = " or ".join(f"--kind {kind}" for kind in kinds)

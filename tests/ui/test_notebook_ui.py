@@ -601,18 +601,18 @@ async def test_c_copies_the_citation_and_shows_it(book_path: Path) -> None:
     app = make_app(event_id="raid-begins", notebook_file=book_path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("c")
-        expected = cite(CHRONOLOGY, "event", "raid-begins", app._data_path)
+        expected = cite(CHRONOLOGY, "event", "raid-begins", app._opened)
         assert app.clipboard == expected
         assert app._notifications and list(app._notifications)[-1].message == expected.rstrip("\n")
         await pilot.press("3", "c")
         actor = known(explorer(app).actors_pane.current_actor)
-        assert app.clipboard == cite(CHRONOLOGY, "actor", actor, app._data_path)
+        assert app.clipboard == cite(CHRONOLOGY, "actor", actor, app._opened)
         assert explorer(app).notebook_layer.check_action("copy_quote", ()) is False  # y only for a quote
         await pilot.press("4", "y")
         quote = known(explorer(app).quotes_pane.current_quote)
         assert app.clipboard == quote_text(CHRONOLOGY, quote)
         await pilot.press("c")
-        assert app.clipboard == cite(CHRONOLOGY, "quote", quote, app._data_path)
+        assert app.clipboard == cite(CHRONOLOGY, "quote", quote, app._opened)
 
 
 class FakeBrowser:
@@ -728,7 +728,7 @@ async def test_the_source_page_opens_and_cites_its_source(monkeypatch: pytest.Mo
         await pilot.pause(0.2)
         assert isinstance(app.screen, SourceScreen)
         await pilot.press("c")
-        assert app.clipboard == cite(CHRONOLOGY, "source", source.id, app._data_path)
+        assert app.clipboard == cite(CHRONOLOGY, "source", source.id, app._opened)
         await pilot.press("o")
         await pilot.pause(0.2)
         assert isinstance(app.screen, ConfirmOpen)

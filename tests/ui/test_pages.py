@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.citation import OpenedAs
 from junquito_tui.core.loader import load_dataset, load_with_report
 from junquito_tui.core.navigation import Location
 from junquito_tui.core.records import Event
@@ -177,14 +178,18 @@ def test_every_page_shows_the_id_to_cite_and_the_line_that_reopens_it() -> None:
 
 def test_a_page_s_reopen_line_names_the_file_it_was_opened_from() -> None:
     # before (a user trial): a sheet's event page said 'junquito-tui --event X', which answered 'no event with id X'
-    chronology, path = bundled(), "/tmp/my sheets/news.csv"
-    event = lines(pages.event_rows(chronology, chronology.event("raid-begins"), data_path=path))[2]
+    chronology, opened = bundled(), OpenedAs("/tmp/my sheets/news.csv")
+    event = lines(pages.event_rows(chronology, chronology.event("raid-begins"), opened=opened))[2]
     assert event == "Id: raid-begins  (junquito-tui --data '/tmp/my sheets/news.csv' --event raid-begins)"
-    actor = lines(pages.actor_rows(chronology, "oscar-perez", data_path=path))[1]
+    actor = lines(pages.actor_rows(chronology, "oscar-perez", opened=opened))[1]
     assert actor == "Id: oscar-perez  (junquito-tui --data '/tmp/my sheets/news.csv' --actor oscar-perez)"
     quote = chronology.quotes["order-fulfilled"]
-    reopen = lines(pages.quote_rows(chronology, quote, data_path=path))[1]
+    reopen = lines(pages.quote_rows(chronology, quote, opened=opened))[1]
     assert reopen.endswith(f"--data '/tmp/my sheets/news.csv' --event {quote.event}  # its event)")
+    # ... and the --columns that read it: without them the sheet has other ids, or does not open (a review)
+    opened = OpenedAs("news.csv", "date=Cuándo,title=Qué pasó")
+    event = lines(pages.event_rows(chronology, chronology.event("raid-begins"), opened=opened))[2]
+    assert event.endswith("(junquito-tui --data news.csv --columns 'date=Cuándo,title=Qué pasó' --event raid-begins)")
 
 
 def test_a_date_given_only_as_a_bound_is_shown_as_the_bound_on_its_page(tmp_path: Path) -> None:

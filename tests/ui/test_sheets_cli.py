@@ -539,3 +539,25 @@ async def test_the_event_page_s_reopen_line_names_the_file_given_with_data(tmp_p
         await _wait(pilot, lambda: len(detail.rows) > 2)
         shown = " ".join(" ".join(detail.rows[i].content.plain for i in range(len(detail.rows))).split())
         assert f"(junquito-tui --data {sheet} --event raid-2018-01-15)" in shown
+
+
+def test_a_citation_s_reopen_line_carries_the_columns_and_reopens_the_event(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sheet read with --columns has ids of those columns (or none without them): its citation's Reopen line
+    said only --data, and the event it named was not found."""
+    import shlex
+
+    sheet = tmp_path / "notas de prensa.csv"
+    sheet.write_text("Cuándo,Qué pasó,Otra fecha\n2018-01-15,Asalto,2019-05-01\n", encoding="utf-8")
+    columns = "date=Otra fecha,title=Qué pasó"
+    assert main(["--data", str(sheet), "--columns", columns, "search", "asalto", "--json"]) == 0
+    event_id = json.loads(capsys.readouterr().out.splitlines()[0])["id"]
+    assert "2019-05-01" in event_id  # read by the column --columns names, not the one detected
+    assert main(["--data", str(sheet), "--columns", columns, "cite", event_id]) == 0
+    reopen = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Reopen: "))
+    words = shlex.split(reopen.removeprefix("Reopen: "))
+    assert words[:5] == ["junquito-tui", "--data", str(sheet), "--columns", columns]
+    assert words[5:] == ["--event", event_id]
+    assert main([*words[1:5], "cite", event_id]) == 0  # the same options find the same event
+    assert capsys.readouterr().out.startswith("Asalto\n")

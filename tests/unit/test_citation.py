@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 
 from accounts_oracle import said_by
 from junquito_tui.core.chronology import Chronology
-from junquito_tui.core.citation import CITABLE, MAX_SOURCES, cite, kinds_of, quote_text, reopen_command
+from junquito_tui.core.citation import (
+    CITABLE,
+    MAX_SOURCES,
+    OpenedAs,
+    cite,
+    kinds_of,
+    quote_text,
+    reopen_command,
+)
 from junquito_tui.core.dates import MONTHS, date_words
 from junquito_tui.core.loader import load_dataset, validate_document
 from junquito_tui.core.model import DATASET, When
@@ -93,7 +101,7 @@ def test_sources_with_titles_and_urls() -> None:
 
 
 def test_quote_citation_reopens_on_its_event_page() -> None:
-    text = cite(chronology_of(MINIMAL_EVENT), "quote", "q", data_path="my data.json")
+    text = cite(chronology_of(MINIMAL_EVENT), "quote", "q", OpenedAs("my data.json"))
     assert text.startswith("\u201cWords, verbatim.\u201d\nSpeaker: Someone\nDate: June 2017\nEvent: An event\n")
     reopen = "Reopen: junquito-tui --data 'my data.json' --event e  # the event it belongs to\n"
     assert text.endswith(f"From: T (quote q)\n{reopen}")

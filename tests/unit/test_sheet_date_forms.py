@@ -111,7 +111,7 @@ def test_spanish_forms_keep_their_day_and_time_and_say_every_guess() -> None:
         "2018-01-14",
         "day",
         True,
-        "'antes del 15 de enero de 2018': read as 14 January 2018, the day before it; a bound: before 2018-01-15",
+        "'antes del 15 de enero de 2018': listed on 14 January 2018, the day before it; a bound: before 2018-01-15",
     )
     assert any("'antes del ...'" in w and "how long before" in w for w in loaded.warnings)
     # a part of the day after a day: the day, exact, the text its note

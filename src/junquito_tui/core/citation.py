@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from .chronology import Chronology, exists
 from .dates import date_words
@@ -40,9 +41,20 @@ def kinds_of(chronology: Chronology, item_id: str) -> list[str]:
     return [kind for kind in CITABLE if exists(chronology, kind, item_id)]
 
 
-def cite(chronology: Chronology, kind: str, item_id: str, data_path: str | None = None) -> str:
-    """The citation of one item; ``data_path`` as the user gave it (None: the bundled dataset).
-    Raises KeyError for an unknown item."""
+class OpenedAs(NamedTuple):
+    """How the user opened the dataset, for the command that reopens it: the file as given (None: the bundled
+    one) and the ``--columns`` that read it (a sheet read without them has other ids, or does not open)."""
+
+    path: str | None = None
+    columns: str | None = None
+
+    def args(self) -> list[str]:
+        return [*(["--data", self.path] if self.path else []), *(["--columns", self.columns] if self.columns else [])]
+
+
+def cite(chronology: Chronology, kind: str, item_id: str, opened: OpenedAs | None = None) -> str:
+    """The citation of one item of the dataset ``opened`` (None: the bundled one). Raises KeyError for an
+    unknown item."""
     if kind == "event":
         lines = _event(chronology, chronology.event(item_id))
     elif kind == "actor":
@@ -56,7 +68,7 @@ def cite(chronology: Chronology, kind: str, item_id: str, data_path: str | None 
     else:
         raise KeyError(kind)
     lines.append(f"From: {chronology.dataset.title} ({kind} {item_id})")
-    reopen = reopen_command(chronology, kind, item_id, data_path)
+    reopen = reopen_command(chronology, kind, item_id, opened)
     if reopen:  # (a quote has no page of its own: its event's, which lists it, said so)
         # (after a shell comment mark: the line pasted is still a command; a review)
         lines.append(f"Reopen: {reopen}" + ("  # the event it belongs to" if kind == "quote" else ""))
@@ -72,9 +84,9 @@ def quote_text(chronology: Chronology, quote_id: str) -> str:
     return f"\u201c{quote.text}\u201d\n\u2014 {', '.join(said)}. Source: {source}\n"
 
 
-def reopen_command(chronology: Chronology, kind: str, item_id: str, data_path: str | None = None) -> str:
+def reopen_command(chronology: Chronology, kind: str, item_id: str, opened: OpenedAs | None = None) -> str:
     """The command line that opens the app on this item ('' for a source: it has no page)."""
-    data = ["--data", data_path] if data_path else []
+    data = opened.args() if opened is not None else []
     if kind == "event":
         target = ["--event", item_id]
     elif kind == "actor":

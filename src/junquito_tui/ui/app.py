@@ -15,6 +15,7 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from ..core.chronology import Chronology, missing_link
+from ..core.citation import OpenedAs
 from ..core.collector import CollectorPolicy
 from ..core.navigation import Location
 from ..core.text import one_line, slugify
@@ -48,6 +49,7 @@ class JunquitoApp(App[None]):
         actor_id: str | None = None,
         warnings: list[str] | None = None,
         data_path: str | Path | None = None,
+        columns: ColumnSpec | None = None,
         notebook_file: str | Path | None = None,
         use_notebook: bool = True,
         use_cache: bool = True,
@@ -58,7 +60,8 @@ class JunquitoApp(App[None]):
         """Show ``chronology``, or ``load`` (path, max bytes[, --columns]) one in the background first.
 
         ``data_path`` is the dataset's file as the user gave it (None: the bundled one; with
-        ``load``, its path): its notebook opens, or ``notebook_file`` (``--notebook``).
+        ``load``, its path): its notebook opens, or ``notebook_file`` (``--notebook``); ``columns``
+        (``--columns``; with ``load``, its own), for the commands that reopen it.
         ``use_cache`` (False: ``--no-cache``) lets ``load`` read the dataset cache; ``save`` writes
         ``chronology`` to it, started once the first frame is on screen; ``placing`` places its events
         on the time axis (the cached placement, or computed once, shared with ``save``);
@@ -69,6 +72,8 @@ class JunquitoApp(App[None]):
         if data_path is None and load is not None:
             data_path = load[0]
         self._data_path = str(data_path) if data_path is not None else None
+        columns = columns or (load[2] if load is not None and len(load) == 3 else None)
+        self._opened = OpenedAs(self._data_path, str(columns) if columns else None)
         self._notebook_file = str(notebook_file) if notebook_file is not None else None
         self._use_notebook = use_notebook
         self._use_cache = use_cache
@@ -144,7 +149,7 @@ class JunquitoApp(App[None]):
             chronology,
             start,
             placing,
-            data_path=self._data_path,
+            opened=self._opened,
             notebook_file=self._notebook_file,
             use_notebook=self._use_notebook,
         )

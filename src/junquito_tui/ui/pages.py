@@ -12,7 +12,7 @@ from textual.content import Content
 
 from ..core.bounds import bound
 from ..core.chronology import Chronology
-from ..core.citation import reopen_command
+from ..core.citation import OpenedAs, reopen_command
 from ..core.dates import describe, period_date, period_words, short_date, zone_assumed
 from ..core.navigation import Location
 from ..core.placement import READING_NOTE, Placement, order_facts, placement, time_unused
@@ -96,12 +96,12 @@ def speaker_name(chronology: Chronology, quote: Quote) -> str:
 
 
 def event_rows(
-    chronology: Chronology, event: Event, mine: Sequence[Row] = (), data_path: str | None = None
+    chronology: Chronology, event: Event, mine: Sequence[Row] = (), opened: OpenedAs | None = None
 ) -> list[Row]:
     """``mine``: the user's notebook section, shown under the title; ``data_path``: the dataset's file as the user
     gave it, for the command that reopens the app on this page (a user trial ran one without it: 'no event')."""
     rows = [Row(Content.styled(event.title, "bold")), *mine, field("When", describe(event.when))]
-    rows.append(id_row(event.id, reopen_command(chronology, "event", event.id, data_path)))
+    rows.append(id_row(event.id, reopen_command(chronology, "event", event.id, opened)))
     if event.end is not None:
         rows.append(field("Until", describe(event.end)))
     rows += order_rows(chronology, event)
@@ -225,14 +225,14 @@ def source_link(chronology: Chronology, source_id: str) -> Row:
 
 
 def actor_rows(
-    chronology: Chronology, actor_id: str, mine: Sequence[Row] = (), data_path: str | None = None
+    chronology: Chronology, actor_id: str, mine: Sequence[Row] = (), opened: OpenedAs | None = None
 ) -> Sequence[Row]:
     """The profile: its events and quotes are runs made on demand, however many there are."""
     actor = chronology.actors[actor_id]
     rows = [
         Row(Content.styled(actor.name, "bold")),
         *mine,
-        id_row(actor.id, reopen_command(chronology, "actor", actor.id, data_path)),
+        id_row(actor.id, reopen_command(chronology, "actor", actor.id, opened)),
     ]
     if actor.aliases:
         rows.append(field("Also", ", ".join(actor.aliases)))
@@ -289,11 +289,11 @@ def _claim_row(chronology: Chronology, claims: Sequence[Claimed]) -> Callable[[i
 
 
 def quote_rows(
-    chronology: Chronology, quote: Quote, mine: Sequence[Row] = (), data_path: str | None = None
+    chronology: Chronology, quote: Quote, mine: Sequence[Row] = (), opened: OpenedAs | None = None
 ) -> list[Row]:
     event = chronology.event(quote.event)
     # (a quote has no page of its own: its event's; still a command)
-    reopen = f"{reopen_command(chronology, 'quote', quote.id, data_path)}  # its event"
+    reopen = f"{reopen_command(chronology, 'quote', quote.id, opened)}  # its event"
     rows = [*paragraphs(f"“{quote.text}”", "italic"), *mine, id_row(quote.id, reopen)]
     if quote.context:
         first, *rest = chunks(quote.context)

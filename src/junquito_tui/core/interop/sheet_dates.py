@@ -114,15 +114,19 @@ _AFTER_DATE = re.compile(
 )
 
 
-def _bound_said(words: str, beyond: bool = False, given: str | None = None) -> str:
-    """The warning for a bound's words; ``given``: how they stand in the cell, where they follow the date
-    ('... or later')."""
+def _bound_said(words: str, how: str, given: str | None = None) -> str:
+    """The warning for a bound's words; ``how``: 'beyond' (listed on the day, month or year next to the date),
+    'on' (listed on the date, or the year or month it is in) or 'unmarked' (read as the date or period it
+    names); ``given``: how they stand in the cell, where they follow the date ('... or later')."""
     side = _BOUNDS.get(words) or _BOUNDS[words.split()[0]]
-    read = f"the nearest year, month or day {side} it" if beyond else "that date"
-    return (
-        f"a date given as '{given or words + ' ...'}' is read as {read}, approximate (its note keeps the words): "
-        f"the file does not say how long {side} it"
+    said = f"a date given as '{given or words + ' ...'}'"
+    unsaid = f"the file does not say how long {side} it"
+    if how == "unmarked":  # (a user trial: 'read as that date' was said of dates read as their year)
+        return f"{said} is read as the date or period it names, approximate (its note keeps the words): {unsaid}"
+    listed = (
+        f"the nearest year, month or day {side} it" if how == "beyond" else "that date (or the month or year it is in)"
     )
+    return f"{said} is shown as a bound, listed on {listed}: {unsaid}"
 
 
 # The words of a bound that leaves its date out ('before 2018' is no time in 2018): read as the year, month or
@@ -155,7 +159,7 @@ def beyond_read(parts: Parts, step: int) -> tuple[Parts, str]:
     moved = shifted(parts, step, step, "day")
     if moved is None:  # (no day the calendar counts from: kept, as ``_beyond`` keeps it)
         return parts, ""
-    return moved[0], f"read as {_shown(moved[0])}, {DAY_BEFORE if step < 0 else DAY_AFTER}"
+    return moved[0], f"listed on {_shown(moved[0])}, {DAY_BEFORE if step < 0 else DAY_AFTER}"
 
 
 # A time of day written before its date ('10:30 15/01/2018', '12:00 AM 1/15/2018'), read as if after it
@@ -443,7 +447,7 @@ def _islamic(text: str) -> Parsed | None:
     if (found := islamic_feasts.hijri(text, text)) is not None:
         words = text.lower().split()
         bound = next((" ".join(words[:n]) for n in (4, 3, 2, 1) if " ".join(words[:n]) in _BOUNDS), None)
-        found.said += [_bound_said(bound)] if bound is not None else []
+        found.said += [_bound_said(bound, "unmarked")] if bound is not None else []
     return found
 
 
@@ -536,9 +540,17 @@ def _from_offset(original: str, text: str, about: bool = False) -> Parsed | None
     found = (_one_date(_from_text(anchor, offsets=False)) for anchor in sheet_offsets.anchors(offset.anchor))
     if (named := next(filter(None, found), None)) is None:
         return None
-    if offset.low is None:  # how far is not said: a bound
+    if offset.low is None:  # how far is not said: a bound, which may hold the date ('shortly after': the same day)
         named.approximate, named.note = True, original if named.note is None else f"'{original}': {named.note}"
-        named.said.append(_bound_said(offset.counted()))
+        inclusive = "from" if offset.side > 0 else "by"
+        marked = named.end is None and "hour" not in named.parts and _is_day(named.parts)
+        if marked and named.pair is not None:  # (its day and month wait for the file's order: marked once read)
+            named.bound = inclusive
+        elif marked:  # (it was '~27 Jul 1976', 'around' the date 'weeks after' which it happened: a review)
+            named.note = _joined(named.note, bounds.mark(inclusive, _written(named.parts)))
+        # the words as written ('a más tardar el ...' was quoted as 'before ...': a user trial)
+        words = original[: original.find(offset.anchor)].strip() if offset.anchor in original else ""
+        named.said.append(_bound_said(offset.counted(), "on" if marked else "unmarked", words and f"{words} ..."))
         return named
     if (offset.of_a_day or offset.loose) and "day" not in named.parts:  # 'the first week of March 2018': in
         return None  # March; '3 days after Easter 2018': counted from Easter, not from the year
@@ -634,7 +646,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         return counted  # 'two weeks after 27 July 1976', 'week of 29 December 2002'
     if bound is None and (offset := OFFSET.search(text)) is not None:  # its date not read alone: the year, a bound
         bound = "before" if sheet_offsets.side_of(offset) < 0 else "after"
-        vague = True
+        vague, given = True, original  # (its words are not one bound's: the cell as written)
     # (an era's last dot is the era's: '100 B.C. - 100 A.D.' was 100 CE)
     era_dot = text.endswith(".") and (_ERA_BCE.search(text) or _ERA_CE.search(text))
     text = text.strip(" ,;") if era_dot else text.strip(" ,;.")
@@ -719,12 +731,14 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         plain = strict and vague_words == 1 and clock is None and unread is None and not said
         bound_date, plain_date = _written(parsed.parts), _exact(text, era) == parsed
         beyond = _beyond(parsed, side) if plain and plain_date and _is_day(parsed.parts) else None
-        parsed.said.append(_bound_said(bound, beyond is not None or parsed.shift != 0, given))
         inclusive = "by" if side == "before" else "from"  # ('by 2018': it may be 2018)
         simple = plain_date and vague_words == 1 and unread is None and not said and parsed.end is None
         if beyond is not None:  # 'before 2018' was 2018 (a search for 2018 found it), now 2017
             unit = "day" if "day" in beyond else "month" if "month" in beyond else "year"
-            parsed.parts, parsed.note = beyond, _joined(parsed.note, f"read as {_shown(beyond)}, the {unit} {side} it")
+            parsed.parts, parsed.note = (
+                beyond,
+                _joined(parsed.note, f"listed on {_shown(beyond)}, the {unit} {side} it"),
+            )
             bounded = bounds.mark(side, bound_date)
         elif simple and clock is not None and "day" in parsed.parts and not parsed.shift:
             # 'before 2018-01-15 04:00' was '~04:00': by that day, its time in the note (the text as written)
@@ -736,6 +750,26 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
                 parsed.bound = inclusive
             else:
                 bounded = bounds.mark(inclusive, bound_date)
+        elif (
+            bound != "na"
+            and parsed.end is None
+            and not parsed.shift
+            and "hour" not in parsed.parts
+            and not (
+                _JULIAN.search(original)  # (its Gregorian day is another: 25 October 1917 O.S. is in November)
+            )
+        ):
+            # more words than a bound and its date ('by mid-2018', 'sometime before Easter 2018', 'before Q2 2018',
+            # 'after early 2018'): a bound on the year, month or day read, which holds what they name (a user
+            # trial found them '~2018', so a search for 2017 missed them); the time, if any, in the note
+            clock = None
+            if parsed.pair is not None:
+                parsed.bound = inclusive
+            else:
+                bounded = bounds.mark(inclusive, bound_date)
+        marked = bool(bounded) or parsed.bound is not None or parsed.shift != 0
+        how = "unmarked" if not marked else "beyond" if beyond is not None or parsed.shift else "on"
+        parsed.said.append(_bound_said(bound, how, given))
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
         parsed.approximate, reading = True, parsed.note

@@ -9,19 +9,19 @@ from __future__ import annotations
 from textual.app import App
 
 from ...core.chronology import Chronology
-from ...core.citation import cite, quote_text
+from ...core.citation import OpenedAs, cite, quote_text
 from ..browser import address_of, find_browser, in_terminal, open_in_background
 
 COPIED = "Copied to the clipboard"
 
 
 class Sharing:
-    def __init__(self, chronology: Chronology, data_path: str | None = None) -> None:
+    def __init__(self, chronology: Chronology, opened: OpenedAs | None = None) -> None:
         self.chronology = chronology
-        self.data_path = data_path  # as the user gave it: the citation's Reopen line uses it
+        self.opened = opened or OpenedAs()  # how the user opened the dataset: the citation's Reopen line says it
 
     def cite(self, app: App[object], kind: str, item_id: str) -> None:
-        self._copy(app, cite(self.chronology, kind, item_id, self.data_path), f"{COPIED}: the citation")
+        self._copy(app, cite(self.chronology, kind, item_id, self.opened), f"{COPIED}: the citation")
 
     def copy_quote(self, app: App[object], quote_id: str) -> None:
         self._copy(app, quote_text(self.chronology, quote_id), f"{COPIED}: the quote")

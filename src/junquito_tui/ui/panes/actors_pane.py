@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.reactive import var
 
 from ...core.chronology import Chronology
+from ...core.citation import OpenedAs
 from ...core.navigation import Location
 from .. import pages
 from ..notebook.marks import changed, changed_ids, marker_of, mine
@@ -43,11 +44,16 @@ class ActorsPane(Horizontal):
             super().__init__()
 
     def __init__(
-        self, chronology: Chronology, *, data_path: str | None = None, id: str | None = None, classes: str | None = None
+        self,
+        chronology: Chronology,
+        *,
+        opened: OpenedAs | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.chronology = chronology
-        self.data_path = data_path  # the dataset's file as the user gave it: a page's reopen command names it
+        self.opened = opened  # how the user opened the dataset: a page's reopen command says it
         self._rows: dict[str, int] = {}  # actor id -> its row in the list
         self._profile_shown = False  # a deep link or a move may show one before the first frame's turn
 
@@ -110,7 +116,7 @@ class ActorsPane(Horizontal):
     def _show_profile(self, actor_id: str) -> None:
         self._profile_shown = True
         self.profile.show(
-            pages.actor_rows(self.chronology, actor_id, mine(self.annotations, "actor", actor_id), self.data_path)
+            pages.actor_rows(self.chronology, actor_id, mine(self.annotations, "actor", actor_id), self.opened)
         )
         self.post_message(self.Changed(actor_id))
 
@@ -120,7 +126,7 @@ class ActorsPane(Horizontal):
         actor_id = self.current_actor
         if actor_id is not None and changed(old, new, "actor", actor_id):
             before, after = mine(old, "actor", actor_id), mine(new, "actor", actor_id)
-            rows = pages.actor_rows(self.chronology, actor_id, after, self.data_path)
+            rows = pages.actor_rows(self.chronology, actor_id, after, self.opened)
             self.profile.replace_rows(rows, len(after) - len(before))
 
     @on(RowList.Highlighted, "#actor-list")

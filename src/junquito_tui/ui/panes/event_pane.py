@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.reactive import var
 
 from ...core.chronology import Chronology
+from ...core.citation import OpenedAs
 from ...core.dates import period_date
 from ...core.records import Event
 from .. import pages
@@ -25,11 +26,16 @@ class EventPane(Vertical):
     annotations: var[Snapshot | None] = var(None, init=False)  # the user's notebook section, under the title
 
     def __init__(
-        self, chronology: Chronology, *, data_path: str | None = None, id: str | None = None, classes: str | None = None
+        self,
+        chronology: Chronology,
+        *,
+        opened: OpenedAs | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.chronology = chronology
-        self.data_path = data_path  # the dataset's file as the user gave it: a page's reopen command names it
+        self.opened = opened  # how the user opened the dataset: a page's reopen command says it
 
     def compose(self) -> ComposeResult:
         yield LinkList(id="event-detail")
@@ -44,9 +50,7 @@ class EventPane(Vertical):
     def watch_current_event(self, event: Event | None) -> None:
         if event is None:
             return
-        self.page.show(
-            pages.event_rows(self.chronology, event, mine(self.annotations, "event", event.id), self.data_path)
-        )
+        self.page.show(pages.event_rows(self.chronology, event, mine(self.annotations, "event", event.id), self.opened))
         self.border_title = Content(f"2 Event · {period_date(event.when, event.end)}")
 
     def watch_annotations(self, old: Snapshot | None, new: Snapshot | None) -> None:
@@ -54,5 +58,5 @@ class EventPane(Vertical):
         if event is not None and changed(old, new, "event", event.id):  # shown again, the cursor on its link
             before, after = mine(old, "event", event.id), mine(new, "event", event.id)
             self.page.replace_rows(
-                pages.event_rows(self.chronology, event, after, self.data_path), len(after) - len(before)
+                pages.event_rows(self.chronology, event, after, self.opened), len(after) - len(before)
             )

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.reactive import var
 
 from ...core.chronology import Chronology
+from ...core.citation import OpenedAs
 from ...core.dates import period_date
 from ...core.navigation import Location
 from ...core.records import Event, Quote
@@ -48,11 +49,16 @@ class QuotesPane(Vertical):
     annotations: var[Snapshot | None] = var(None, init=False)  # bound: markers, the detail's notebook section
 
     def __init__(
-        self, chronology: Chronology, *, data_path: str | None = None, id: str | None = None, classes: str | None = None
+        self,
+        chronology: Chronology,
+        *,
+        opened: OpenedAs | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.chronology = chronology
-        self.data_path = data_path  # the dataset's file as the user gave it: a page's reopen command names it
+        self.opened = opened  # how the user opened the dataset: a page's reopen command says it
         self._view: Sequence[Quote] = chronology.quote_order
         self._rows: dict[str, int] | None = None  # quote id -> row, built when first needed
 
@@ -155,7 +161,7 @@ class QuotesPane(Vertical):
 
     def _show_detail(self, quote_id: str) -> None:
         notes = mine(self.annotations, "quote", quote_id)
-        self.detail.show(pages.quote_rows(self.chronology, self.chronology.quotes[quote_id], notes, self.data_path))
+        self.detail.show(pages.quote_rows(self.chronology, self.chronology.quotes[quote_id], notes, self.opened))
 
     def watch_annotations(self, old: Snapshot | None, new: Snapshot | None) -> None:
         touched = changed_ids(old, new, "quote")
@@ -164,7 +170,7 @@ class QuotesPane(Vertical):
         quote_id = self.current_quote
         if quote_id is not None and changed(old, new, "quote", quote_id):
             before, after = mine(old, "quote", quote_id), mine(new, "quote", quote_id)
-            rows = pages.quote_rows(self.chronology, self.chronology.quotes[quote_id], after, self.data_path)
+            rows = pages.quote_rows(self.chronology, self.chronology.quotes[quote_id], after, self.opened)
             self.detail.replace_rows(rows, len(after) - len(before))
 
     @on(RowList.Highlighted, "#quote-list")

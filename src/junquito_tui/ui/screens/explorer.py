@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ...core.chronology import Chronology
+from ...core.citation import OpenedAs
 from ...core.navigation import History, Location
 from ...core.placing import Placing
 from ...core.records import Event
@@ -119,14 +120,15 @@ class ExplorerScreen(Screen[None]):
         start: Location | None,
         placing: Placing | None = None,
         *,
-        data_path: str | None = None,
+        opened: OpenedAs | None = None,
         notebook_file: str | None = None,
         use_notebook: bool = True,
     ) -> None:
         super().__init__()
         self.chronology = chronology
-        self.sharing = Sharing(chronology, data_path)
-        self.notebook_wanted = (data_path, notebook_file) if use_notebook else None  # opened after the first frame
+        self.sharing = Sharing(chronology, opened)
+        # opened after the first frame; the dataset's file finds it
+        self.notebook_wanted = (self.sharing.opened.path, notebook_file) if use_notebook else None
         self._placing = placing  # the time axis's placement, when the loading screen made one
         self.history = History(start)
         self._start = start
@@ -134,7 +136,7 @@ class ExplorerScreen(Screen[None]):
 
     # -- layout -----------------------------------------------------------
     def compose(self) -> ComposeResult:
-        chronology, data_path = self.chronology, self.sharing.data_path
+        chronology, opened = self.chronology, self.sharing.opened
         with NotebookLayer(chronology, self.sharing, self.notebook_wanted, id="body"):
             yield SearchPanel(chronology, id="search-panel").data_bind(ExplorerScreen.timeline_filter)
             with PaneDeck(id="panes"):
@@ -143,12 +145,12 @@ class ExplorerScreen(Screen[None]):
                 yield timeline.data_bind(
                     ExplorerScreen.timeline_filter, ExplorerScreen.annotations, ExplorerScreen.checking
                 )
-                event = EventPane(chronology, data_path=data_path, id="event-pane", classes="pane")
+                event = EventPane(chronology, opened=opened, id="event-pane", classes="pane")
                 yield event.data_bind(ExplorerScreen.current_event, ExplorerScreen.annotations)
-                yield ActorsPane(chronology, data_path=data_path, id="actors-pane", classes="pane").data_bind(
+                yield ActorsPane(chronology, opened=opened, id="actors-pane", classes="pane").data_bind(
                     ExplorerScreen.annotations
                 )
-                quotes = QuotesPane(chronology, data_path=data_path, id="quotes-pane", classes="pane")
+                quotes = QuotesPane(chronology, opened=opened, id="quotes-pane", classes="pane")
                 yield quotes.data_bind(
                     ExplorerScreen.current_event, ExplorerScreen.current_actor, ExplorerScreen.annotations
                 )
@@ -391,7 +393,7 @@ class ExplorerScreen(Screen[None]):
         from .warnings import WarningsScreen
 
         self.app.clear_notifications()  # the toast of a few of them, drawn over any screen
-        self.app.push_screen(WarningsScreen(self.load_warnings, self.sharing.data_path))
+        self.app.push_screen(WarningsScreen(self.load_warnings, self.sharing.opened))
 
     @property
     def load_warnings(self) -> list[str]:

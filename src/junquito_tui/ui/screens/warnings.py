@@ -3,12 +3,15 @@ few and goes; this page stays until closed (key ``!``, or the palette's "Warning
 
 from __future__ import annotations
 
+import shlex
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from ...core.citation import OpenedAs
 from .modal import Modal
 
 SHOWN = 300  # warnings on the page; the rest are counted, and ``validate`` prints them all
@@ -17,10 +20,12 @@ SHOWN = 300  # warnings on the page; the rest are counted, and ``validate`` prin
 class WarningsScreen(Modal[None]):
     BINDINGS = [Binding("escape,q,exclamation_mark", "dismiss(None)", "Close")]
 
-    def __init__(self, warnings: list[str], path: str | None) -> None:
+    def __init__(self, warnings: list[str], opened: OpenedAs) -> None:
         super().__init__()
         self._warnings = warnings
-        self._path = path
+        self._path = opened.path
+        # the command that prints them, as the file was read (with its --columns: without, others)
+        self._validate = shlex.join(["junquito-tui", "validate", *opened.args()[1:]]) if opened.path else ""
 
     def compose(self) -> ComposeResult:
         page = VerticalScroll(id="warnings-page")
@@ -28,11 +33,11 @@ class WarningsScreen(Modal[None]):
         page.border_subtitle = Content("↑↓ pgup pgdn: scroll · escape: close")
         with page:
             if self._path:
-                yield Static(Content(f"{self._path} (junquito-tui validate prints them too)"), classes="warnings-file")
+                yield Static(Content(f"{self._path} ({self._validate} prints them too)"), classes="warnings-file")
             for warning in self._warnings[:SHOWN]:  # the file's text may be in them: content, never markup
                 yield Static(Content(warning), classes="warning")
             if (more := len(self._warnings) - SHOWN) > 0:  # a widget each: 45,000 of them took 40 s and 1 GB
-                where = f"junquito-tui validate {self._path}" if self._path else "junquito-tui validate"
+                where = self._validate or "junquito-tui validate"
                 yield Static(Content(f"… and {more:,} more: {where} prints them all"), classes="warnings-file")
 
     def on_mount(self) -> None:
