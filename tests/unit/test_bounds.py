@@ -304,12 +304,61 @@ def test_a_bound_with_more_words_than_its_date_is_a_bound_on_what_was_read(
     cell: str, shown: str, found_by: str
 ) -> None:
     """A user trial: each was '~2018' (or that day), 'around' it, and a search that could hold it missed it."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "more.csv"
-        path.write_text(f"date,event\n2018-06-01,Firm\n{cell},Bound\n", encoding="utf-8")
-        report = load_with_report(path)
-    assert report.dataset is not None
-    event = next(event for event in report.dataset.events if event.title == "Bound")
+    dataset = _sheet(f"date,event\n2018-06-01,Firm\n{cell},Bound\n")
+    event = next(event for event in dataset.events if event.title == "Bound")
     assert short_date(event.when) == shown
-    found = SearchIndex(Chronology(report.dataset)).search(found_by, typing=False, limit=0).matched_events
+    found = SearchIndex(Chronology(dataset)).search(found_by, typing=False, limit=0).matched_events
     assert event.id in found
+
+
+@pytest.mark.parametrize("end", ["present", "Ongoing", "hasta hoy", "to date", "heute"])
+def test_an_end_of_present_is_a_bound_from_the_start_not_dropped(end: str) -> None:
+    """A user trial: end 'present' was ignored ('no year can be read in it'), the period an exact month, June 2017,
+    missed by date:2019."""
+    dataset = _sheet(f"date,end,event\n2017-06,{end},Exile\n2018-01-15,,Raid\n")
+    exile = next(event for event in dataset.events if event.title == "Exile")
+    assert exile.end is None and short_date(exile.when) == "from Jun 2017"
+    assert (
+        exile.when is not None
+        and exile.when.approximate
+        and f"the file gives the end {end!r}" in (exile.when.note or "")
+    )
+    assert exile.id in SearchIndex(Chronology(dataset)).search("date:2019", typing=False, limit=0).matched_events
+
+
+def test_a_period_s_end_given_as_a_bound_is_said_as_an_end() -> None:
+    """A user trial: '(to from 2019) Sanctions', 'until from 2019', 'Until: by ...'."""
+    from junquito_tui.core.citation import cite
+    from junquito_tui.core.dates import period_date, until
+    from junquito_tui.core.interop.markdown_export import to_markdown
+
+    dataset = _sheet("date,end,event\n2018-01-01,2019 onwards,Sanctions\n2018-01-01,by 15 February 2018,Blackout\n")
+    by_title = {event.title: event for event in dataset.events}
+    sanctions, blackout = by_title["Sanctions"], by_title["Blackout"]
+    assert sanctions.end is not None and blackout.end is not None
+    assert until(sanctions.end) == "ending no earlier than 2019" and until(blackout.end) == "ending by 15 Feb 2018"
+    assert period_date(blackout.when, blackout.end) == "1 Jan 2018, ending by 15 Feb 2018"
+    chronology = Chronology(dataset)
+    assert "Ends: no earlier than 2019" in cite(chronology, "event", sanctions.id)
+    text = to_markdown(chronology, chronology.events)
+    assert "Monday 1 January 2018, ending by Thursday 15 February 2018" in text
+    assert "to from" not in text and "until from" not in text and "until by" not in text
+
+
+def test_a_bce_bound_s_note_names_the_year_as_it_is_shown() -> None:
+    """A user trial: 'a bound: before -299' under the heading 'Before 300 BCE'."""
+    dataset = _sheet("date,event\nbefore 300 BC,Old\nafter 44 BCE,Later\n2018-01-15,Raid\n")
+    notes = {event.title: (event.when.note or "") if event.when else "" for event in dataset.events}
+    assert notes["Old"].endswith("a bound: before 300 BCE") and notes["Later"].endswith("a bound: after 44 BCE")
+    shown = {event.title: short_date(event.when) for event in dataset.events}
+    assert shown["Old"] == "before 300 BCE" and shown["Later"] == "after 44 BCE"
+
+
+def test_a_bound_read_the_other_way_is_hinted_over_its_whole_open_period() -> None:
+    """A user trial: 'not before 03/02/2018' (from 2 March, or from 3 February) was hinted for 3 February alone."""
+    index = SearchIndex(Chronology(_sheet("date,event\nnot before 03/02/2018,Leak\nbefore 04/05/2018,Report\n")))
+    for query in ("date:2018-02-10", "date:2018-04-20"):
+        hints = index.search(query, typing=False, limit=0).hints
+        assert any("would fall in" in hint and "read the other way" in hint for hint in hints), (query, hints)
+    hints = index.search("date:2018-01-20", typing=False, limit=0).hints  # before 4 April or 5 May: found, no hint
+    assert not any("read the other way" in hint for hint in hints)

@@ -22,7 +22,9 @@ from .records import When
 EARLIER = frozenset({"before", "by"})
 SIDES = (*EARLIER, "after", "from")
 BOUND = "a bound: "  # in a date's note, before the bound
-_MARK = re.compile(r"a bound: (before|by|after|from) (-?\d+)(?:-(\d\d))?(?:-(\d\d))?")
+# the year as our dates count it (1 BCE is 0), or a year BCE as people write it ('300 BCE': -299 read as nothing
+# to a user, under a heading 'Before 300 BCE'), then its month and day
+_MARK = re.compile(r"a bound: (before|by|after|from) (\d+ BCE|-?\d+)(?:-(\d\d))?(?:-(\d\d))?")
 
 
 class Bound(NamedTuple):
@@ -37,8 +39,8 @@ class Bound(NamedTuple):
 
 def mark(side: str, parts: tuple[int, ...]) -> str:
     """The note's words for a bound, read back by ``bound``: 'a bound: before 2018-01-15'."""
-    written = "-".join([str(parts[0]), *(f"{part:02d}" for part in parts[1:3])])
-    return f"a bound: {side} {written}"
+    year = str(parts[0]) if parts[0] > 0 else f"{1 - parts[0]} BCE"
+    return f"a bound: {side} {'-'.join([year, *(f'{part:02d}' for part in parts[1:3])])}"
 
 
 def bound(when: When | None) -> Bound | None:
@@ -55,8 +57,9 @@ def bound(when: When | None) -> Bound | None:
 def _bound(note: str, parts: tuple[int, ...]) -> Bound | None:
     if (found := _MARK.search(note)) is None:
         return None
-    side, *written = found.groups()
-    given = Bound(side, tuple(int(part) for part in written if part is not None))
+    side, year, *written = found.groups()
+    counted = 1 - int(year.removesuffix(" BCE")) if year.endswith(" BCE") else int(year)
+    given = Bound(side, (counted, *(int(part) for part in written if part is not None)))
     return given if parts == placed(given) else None
 
 

@@ -16,8 +16,9 @@ import shlex
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from .bounds import bound
 from .chronology import Chronology, exists
-from .dates import date_words
+from .dates import date_words, ending
 from .placement import order_facts
 from .provenance import (
     ACCOUNTS_ARE,
@@ -118,7 +119,10 @@ def source_line(sources: Mapping[str, Source], source_id: str) -> str:
 def _event(chronology: Chronology, event: Event) -> list[str]:
     lines = [event.title, f"Date: {_when_words(event.when, event, chronology)}"]
     if event.end is not None:
-        lines.append(f"Until: {_when_words(event.end)}")
+        ends = bound(event.end) is not None  # ('Until: from 2019' read as nothing: 'Ends: no earlier than 2019')
+        lines.append(
+            f"Ends: {ending(event.end, _when_words(event.end))}" if ends else f"Until: {_when_words(event.end)}"
+        )
     if event.place:
         lines.append(f"Place: {event.place}")
     lines.append(f"{certainty_label(event)}: {certainty_text(event)}")  # (always: left out, 'confirmed' was unsaid)

@@ -234,7 +234,26 @@ def other_day(day: tuple[int, int, int] | None) -> str:
 def period_date(when: When | None, end: When | None) -> str:
     """``short_date``, and the end of a period after it ('Nov 2017 – Feb 2018'): a result that
     matched a day inside a period says it is the period, not that day."""
-    return f"{short_date(when)} – {short_date(end)}" if when is not None and end is not None else short_date(when)
+    if when is None or end is None:
+        return short_date(when)
+    return f"{short_date(when)}, {until(end)}" if bound(end) is not None else f"{short_date(when)} – {short_date(end)}"
+
+
+def until(end: When, *, short: bool = True) -> str:
+    """A period's end, after its start: 'to 15 Feb 2018' ('until Thursday 15 February 2018' not ``short``); an end
+    given only as a bound, as such: 'ending by 15 Feb 2018', 'ending no earlier than 2019' (a user trial read
+    'to by 15 Feb 2018' and 'until from 2019')."""
+    text = short_date(end) if short else date_words(end)
+    if bound(end) is None:
+        return f"{'to' if short else 'until'} {text}"
+    return f"ending {ending(end, text)}"
+
+
+def ending(end: When, text: str) -> str:
+    """``text``, an end's date as shown, as an end's bound is said: 'from 2019' is 'no earlier than 2019'."""
+    return (
+        f"no earlier than {text.removeprefix('from ')}" if bound(end) is not None and text.startswith("from ") else text
+    )
 
 
 def gap(earlier: tuple[int, ...], later: tuple[int, ...]) -> str:

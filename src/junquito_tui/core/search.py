@@ -119,6 +119,7 @@ def date_number(key: DateKey) -> int:
 # A date given only as a bound ('before 15 January 2018', ``bounds``) is searched as the open period on its side:
 # found, as a period that only overlaps, by any range before it, and by no day as if it were that day
 _EARLIEST, _LATEST = date_number((-(10**9), 0, 0, -1)), date_number((10**9, 13, 32, DAY_END))
+_OPEN_DAY = 10**15  # beyond any ``either_way.day_key``
 
 
 class SearchIndex:
@@ -400,6 +401,15 @@ class SearchIndex:
                 for n, doc in enumerate(self.docs)
                 if doc.when and doc.end and (period := either_way.other_period(doc.when, doc.end))
             ]
+            # a bound's other reading is open on its side, as the bound is searched (a user trial: 'not before
+            # 03/02/2018', from 2 March or from 3 February, was hinted for 3 February alone, not the 10th)
+            opened = set()
+            for key, n in found:
+                when = self.docs[n].when
+                if when is not None and when.note and (given := bounded(when)) is not None:
+                    periods.append((-_OPEN_DAY, key, n) if given.earlier else (key, _OPEN_DAY, n))
+                    opened.add(n)
+            found = [(key, n) for key, n in found if n not in opened]
             self._swapped = ([day for day, _ in found], [n for _, n in found], periods)
         days, numbers, periods = self._swapped
         first, last = either_way.bounds(query.dates[0])

@@ -13,7 +13,7 @@ from textual.content import Content
 from ..core.bounds import bound
 from ..core.chronology import Chronology
 from ..core.citation import OpenedAs, reopen_command
-from ..core.dates import describe, period_date, period_words, short_date, zone_assumed
+from ..core.dates import describe, ending, period_date, period_words, short_date, zone_assumed
 from ..core.navigation import Location
 from ..core.placement import READING_NOTE, Placement, order_facts, placement, time_unused
 from ..core.provenance import (
@@ -103,7 +103,10 @@ def event_rows(
     rows = [Row(Content.styled(event.title, "bold")), *mine, field("When", describe(event.when))]
     rows.append(id_row(event.id, reopen_command(chronology, "event", event.id, opened)))
     if event.end is not None:
-        rows.append(field("Until", describe(event.end)))
+        ends = bound(event.end) is not None  # ('Until: from 2019' read as nothing: 'Ends: no earlier than 2019')
+        rows.append(
+            field("Ends", ending(event.end, describe(event.end))) if ends else field("Until", describe(event.end))
+        )
     rows += order_rows(chronology, event)
     if event.place:
         rows.append(field("Place", event.place))

@@ -24,6 +24,7 @@ from .fields import short
 from .html_text import Link
 from .month_words import MONTH_NAMES, PART_OF_DAY
 from .sheet_date_values import Parsed
+from .sheet_dates import ONGOING, ongoing
 from .sheet_events import Draft, RowEvents, cell_text
 from .sheet_layouts import YEAR_NAMES, data_like, generic_columns, normal
 from .sheet_read import Cell
@@ -134,7 +135,11 @@ def _draft(
     if len(date_names) >= 2:  # a year and its month (and day) columns: those the date cannot take, in the summary
         start, kept_parts = _month_and_day(events, start, (cell("date"), cell("month"), cell("day")), where, date_names)
         kept += kept_parts
-    end = events.dates.read(cell("end"), where, "end date ignored")
+    end = None
+    if ongoing(start, cell_text(cell("end"))):  # 'present', 'ongoing': a bound from the start
+        events.notes.group(ONGOING, where)
+    else:
+        end = events.dates.read(cell("end"), where, "end date ignored")
     if end is not None and len(end_names) >= 2:
         end, kept_end = _month_and_day(events, end, (cell("end"), cell("end month"), cell("end day")), where, end_names)
         kept += kept_end

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from ..chronology import Chronology, exists
-from ..dates import clock, date_words
+from ..dates import clock, date_words, until
 from ..notebook.snapshot import Snapshot
 from ..placement import READING_WHY, order_facts
 from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, certainty_label, certainty_text, event_accounts, known_through
@@ -136,7 +136,7 @@ def _date(when: When, end: When | None) -> str:
     """'around 04:00 (VST, UTC-04:00), Monday 15 January 2018, until ...', a clock time with its zone's
     label and offset; then the notes, each said as the start's or the end's when there is an end
     (' — start: ...; end: ...'), as the event page shows each under its own date."""
-    date = date_words(when) + (f", until {date_words(end)}" if end is not None else "")
+    date = date_words(when) + (f", {until(end, short=False)}" if end is not None else "")
     if end is None:
         return f"{date} — {when.note}" if when.note else date
     notes = [f"{which}: {w.note}" for which, w in (("start", when), ("end", end)) if w.note]

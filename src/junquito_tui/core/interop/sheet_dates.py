@@ -212,6 +212,40 @@ _TO_PRESENT = re.compile(
     r"\s*(?:[-–—]|(?i:to|until|till|hasta|a|à|bis|até|fino a))\s*(?i:(?:the\s+)?present|(?:the\s+)?present day|now|"
     r"today|to date|date|ongoing|la actualidad|el presente|hoy|nos jours|aujourd'hui|heute|hoje|o presente|oggi)\.?$"
 )
+# An end cell saying the period runs to the time the file was written ('present', 'ongoing', 'hasta hoy')
+_PRESENT_ALONE = re.compile(
+    r"^(?:(?:the\s+)?present(?:\s+day)?|now|today|to date|ongoing|current(?:ly)?|continuing|(?:la\s+)?actualidad|"
+    r"(?:el\s+)?presente|(?:hasta\s+)?hoy|en curso|(?:à\s+)?nos jours|aujourd'hui|en cours|(?:bis\s+)?heute|"
+    r"andauernd|hoje|o presente|oggi|in corso)\.?$",
+    re.IGNORECASE,
+)
+ONGOING = (
+    "an end given as 'present' (or 'ongoing', 'hasta hoy'...): the period is shown as from its start, a bound "
+    "open after it (the file gives no end)"
+)
+
+
+def ongoing(start: Parsed, end: str) -> bool:
+    """Whether an end cell says the period runs to the present; if so, its start is marked a bound 'from' it, as
+    '2016 to present' in one cell is (a user trial: 'present' was ignored, the period an exact month)."""
+    if not _PRESENT_ALONE.match(end.strip()) or start.end is not None or start.shift or start.bound:
+        return False
+    if start.note and bounds.BOUND in start.note:  # already a bound ('before 2018', 'present'): as it was
+        return False
+    if "hour" in start.parts:  # (a bound is on a day: the time in the note, as 'before 2018-01-15 04:00')
+        time = f"{start.parts['hour']:02d}:{start.parts['minute']:02d}"
+        start.note = _joined(start.note, f"the file gives the time {time}")
+        start.parts = {name: value for name, value in start.parts.items() if name in ("year", "month", "day")}
+        start.offset = None
+    start.approximate = True
+    start.note = _joined(start.note, f"the file gives the end {end.strip()!r}: ongoing")
+    if start.pair is not None:  # (its day and month wait for the file's order: marked once read)
+        start.bound = "from"
+    else:
+        start.note = _joined(start.note, bounds.mark("from", _written(start.parts)))
+    return True
+
+
 _SINCE = re.compile(r"dal(?:la|l')?\s+(?!.*\s(?:al|alla|a)\s)", re.IGNORECASE)
 _DOUBT_MARK = re.compile(r"[?\[\]]")  # ('(12 September 2016)': brackets round a date are no doubt)
 _NUMBERS_JOINED = re.compile(r"\d\s*[-–—/]\s*\d")  # two numbers of a range ('1850-55', '68 - 1970'): no day and year

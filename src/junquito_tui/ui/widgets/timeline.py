@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...core.dates import CLOCK_WIDTH, other_reading, short_date
+from ...core.dates import CLOCK_WIDTH, other_reading, until
 from ...core.provenance import CERTAINTY_MARK
 from ...core.records import Event
 from ...core.text import width_safe
@@ -253,7 +253,7 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
             text.append(f"{other} ", self.get_component_rich_style("timeline--gap", partial=True))
         if event.end is not None:  # a period, not its start alone ('Winter 2018' showed as '~Dec' only); before
             # the title, which a narrow pane cuts (a trial read the revelation on 17 or 18 January as the 17th)
-            text.append(f"(to {short_date(event.end)}) ", self.get_component_rich_style("timeline--gap", partial=True))
+            text.append(f"({until(event.end)}) ", self.get_component_rich_style("timeline--gap", partial=True))
         mine = marker_of(self.annotations, "event", event.id)
         if mine:
             text.append(mine, self.get_component_rich_style("timeline--mark", partial=True))
