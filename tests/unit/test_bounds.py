@@ -362,3 +362,16 @@ def test_a_bound_read_the_other_way_is_hinted_over_its_whole_open_period() -> No
         assert any("would fall in" in hint and "read the other way" in hint for hint in hints), (query, hints)
     hints = index.search("date:2018-01-20", typing=False, limit=0).hints  # before 4 April or 5 May: found, no hint
     assert not any("read the other way" in hint for hint in hints)
+
+
+def test_a_csv_export_says_a_bound_s_start_is_where_it_is_listed() -> None:
+    """A user trial: 'before 15 January 2018' was exported as start 2018-01-14, 'known only to its day'."""
+    import csv
+    import io
+
+    from junquito_tui.core.interop.csv_export import to_csv
+
+    chronology = Chronology(_sheet("date,event\nbefore 15 January 2018,Bound\n2018-01-20,Firm\n"))
+    rows = {row["title"]: row for row in csv.DictReader(io.StringIO(to_csv(chronology, chronology.events)))}
+    assert rows["Bound"]["placement"].startswith("given only as a bound, before 15 Jan 2018: 'start' is where")
+    assert rows["Firm"]["placement"].startswith("known only to its day")

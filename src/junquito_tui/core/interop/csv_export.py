@@ -34,7 +34,9 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from ..bounds import bound
 from ..chronology import Chronology
+from ..dates import short_date
 from ..placement import Placement, placement
 from ..records import Event, When
 from ..timeline_rows import spans
@@ -142,6 +144,9 @@ def to_csv(chronology: Chronology, events: list[Event], written: Written | None 
 def _placement(event: Event, untimed: str) -> str:
     """What the row's place in the list rests on; for a day's untimed events, that their order is no claim."""
     kind = placement(event)
+    if kind is Placement.PERIOD and bound(event.when) is not None:  # (a user trial: its 'start' was read as its
+        # date, 'known only to its day', where the file gives only a bound)
+        return f"given only as a bound, {short_date(event.when)}: 'start' is where it is listed, not a date of it"
     if kind is Placement.PERIOD and untimed:
         return untimed.rstrip(":")
     return kind.value
