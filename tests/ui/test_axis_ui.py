@@ -434,3 +434,42 @@ async def test_a_bound_is_spread_over_its_open_side_and_zoomed_on_at_its_bound(t
         assert strip.zoom_label == "1 week"
         built = strip._axis
         assert built is not None and built.window[0] < bound - axis.DAY < built.window[1]
+
+
+async def test_selecting_a_bound_out_of_the_window_follows_it_to_its_bound(tmp_path: Path) -> None:
+    """A review: the strip followed a bound's open side to the end of time ('╵10 Mar 8768310736839 BCE')."""
+    path = tmp_path / "bounds.csv"
+    path.write_text("date,event\n2017-06-01,First\nbefore 15 January 2018,Bound\n2020-01-20,Last\n", encoding="utf-8")
+    app = make_app(path, event_id="last-2020-01-20")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        for _ in range(3):
+            strip.zoom(1)
+        await pilot.pause()
+        bound = next(event for event in app.query_one(Timeline).view if event.title == "Bound")
+        strip.select(bound)
+        await pilot.pause()
+        built = strip._axis
+        edge = axis.days_from_civil(2018, 1, 15) * axis.DAY
+        assert built is not None and built.window[0] < edge < built.window[1]
+        assert "BCE" not in row(strip, 3) and "┤" in row(strip, 2) and "├" not in row(strip, 2)
+
+
+async def test_clicking_a_bound_s_open_side_picks_it(tmp_path: Path) -> None:
+    """A review: a click on a 2016 column drawn ░ for 'before 15 January 2018' picked the 2015 event, the
+    nearest start, as if nothing were drawn there."""
+    path = tmp_path / "bounds.csv"
+    path.write_text("date,event\n2015-03-01,First\nbefore 15 January 2018,Bound\n2018-06-20,Last\n", encoding="utf-8")
+    app = make_app(path, event_id="last-2018-06-20")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        strip = app.query_one(TimeAxis)
+        built = strip._axis
+        assert built is not None
+        column = built.column_of(axis.days_from_civil(2016, 6, 1) * axis.DAY)
+        assert column is not None and row(strip, 1)[column] == "░"
+        await pilot.click(strip, offset=(column, 1))
+        await pilot.pause()
+        current = app.query_one(Timeline).current
+        assert current is not None and current.title == "Bound"

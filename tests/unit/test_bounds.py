@@ -246,13 +246,13 @@ def test_oracle_the_time_axis_draws_a_bound_over_its_open_side_never_on_the_day_
     for event in events:
         word, day = titles[event.title]
         own = minute(placed(word, day))
-        assert placement.focus(event) == (own, own + axis.DAY)  # a zoom centres on the day beside the bound
-        expected = (own, own + axis.DAY)
-        if word and WORDS[word][0] in ("before", "by"):
-            expected = (-axis.OPEN, own + axis.DAY)
+        expected, focus = (own, own + axis.DAY), (own, own + axis.DAY)
+        if word and WORDS[word][0] in ("before", "by"):  # a zoom centres on the bound, the end the file gives
+            expected, focus = (-axis.OPEN, own + axis.DAY), (own + axis.DAY - 1, own + axis.DAY)
         elif word:
-            expected = (own, axis.OPEN)
+            expected, focus = (own, axis.OPEN), (own, own + 1)
         assert placement.period(event) == expected
+        assert placement.focus(event) == focus
     built = axis.build(width, layer, ("whole span", None), None)
     assert built is not None
     for event in events:

@@ -35,7 +35,8 @@ from .records import Event, Precision
 
 __all__ = [
     "DAY", "HOUR", "MINUTE", "YEAR", "Axis", "Bins", "Layer", "Placement", "Segment", "Tick", "build",
-    "civil_from_days", "count", "days_from_civil", "gap_label", "interval", "layout", "pick", "ticks", "window_for",
+    "civil_from_days", "count", "days_from_civil", "gap_label", "interval", "layout", "opened", "pick", "ticks",
+    "window_for",
     "zoom_levels",
 ]  # fmt: skip
 
@@ -133,11 +134,16 @@ class Placement:
         return opened(start, end, self.group[index]) if index is not None else (start, end)
 
     def focus(self, event: Event | None) -> tuple[int, int] | None:
-        """Where a zoom centres for the event: its period, or for a bound's event the date next to its
-        bound, the one end of it the file gives."""
+        """Where a zoom centres for the event: its period, or for a bound's event the bound itself, the one end of
+        it the file gives (a re-trial: a zoom on 'before 2017' showed January 2016, never the bound)."""
         if event is None or event.when is None:
             return None
-        return interval(event.when, event.end, self.zone)
+        start, end = interval(event.when, event.end, self.zone)
+        index = self.position.get(event.id)
+        key = self.group[index] if index is not None else None
+        if key is not None and key[2] in (OPEN_BEFORE, OPEN_AFTER):
+            return (end - 1, end) if key[2] == OPEN_BEFORE else (start, start + 1)
+        return start, end
 
     def layer(self, positions: Iterable[int] | None = None) -> Layer:
         """The layer of the events at ``positions`` (all of them when None)."""

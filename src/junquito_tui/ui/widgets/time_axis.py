@@ -128,7 +128,9 @@ class TimeAxis(Widget):
             return
         period = self.period(event)
         if self._axis is not None and period is not None and self._axis.columns_of(period) is None:
-            self._focus = period  # the strip follows the selection out of its window
+            # the strip follows the selection out of its window: to what the file gives of it (a bound's open
+            # side runs to the end of time: the window went to 8768310736839 BCE, a review)
+            self._focus = self._placement.focus(event)
         self._rebuild()
 
     @property
@@ -239,8 +241,9 @@ class TimeAxis(Widget):
         if self._periods is None:  # built on the first click only: most sessions never click
             place = self._placement
             assert place is not None  # no axis is drawn before
-            self._periods = sorted(
-                (place.start[place.position[e.id]], place.end[place.position[e.id]], i)
+            at = place.position
+            self._periods = sorted(  # as drawn: a bound's event open on its side (a review: clicks missed it)
+                (*axis.opened(place.start[at[e.id]], place.end[at[e.id]], place.group[at[e.id]]), i)
                 for i, e in enumerate(self._view)
                 if e.when is not None
             )
