@@ -121,7 +121,6 @@ def test_near_a_feast_at_the_end_of_9999_is_counted_past_it(text: str) -> None:
         ("around Natale 1999 in Paris", 1999, 2000),  # more words than the feast and its year
         ("around early Christmas 2017", 2017, 2018),  # a word other than of nearness: not the months
         # (a tenth review: doubt and sides in words, and names in more languages)
-        ("after Christmas 1944", 1944, 1945),
         ("Christmas 1944 or shortly after", 1944, 1945),
         ("Xmas Day 1999 (uncertain)", 1999, 2000),
         ("posiblemente la Navidad de 1600", 1600, 1601),

@@ -180,7 +180,7 @@ def test_a_weekday_beside_a_date_in_numbers_is_no_part_of_it_and_checked(day: dt
 def test_words_after_a_day_never_make_it_exact(words: str) -> None:
     read = read_date(f"15/01/2018 {words}")
     assert isinstance(read, Parsed) and read.approximate
-    bounded = words in ("o después", "onwards")  # a bound from that day, which may be the day itself
+    bounded = words in ("o después", "onwards", "- presente")  # a bound from that day, which may be the day itself
     assert read.note == f"15/01/2018 {words}" + ("; a bound: from 2018-01-15" if bounded else "")
 
 

@@ -584,10 +584,10 @@ def test_numbers_that_are_no_day_are_not_called_one(text: str) -> None:
     [
         ("before the end of 2018", {"year": 2018}, "by 2018"),  # (a review: each was moved a year or a month past
         ("after early 2018", {"year": 2018}, "from 2018"),  # its date; a user trial: each was '~2018', unmarked,
-        ("before Easter 2018", {"year": 2018}, "by 2018"),  # missed by a search for 2017: a bound on what was read)
-        ("before mid-January 2018", {"year": 2018, "month": 1}, "by 2018-01"),
-        ("before or on 15 January 2018", {"year": 2018, "month": 1}, "by 2018-01"),
-        ("before and including 2018", {"year": 2018}, "by 2018"),
+        ("before Easter 2018", {"year": 2018, "month": 4, "day": 2}, "by 2018-04-02"),  # missed by a search for
+        ("before mid-January 2018", {"year": 2018, "month": 1}, "by 2018-01"),  # 2017: a bound on what was read)
+        ("before or on 15 January 2018", {"year": 2018, "month": 1}, None),  # (words not read: no bound claimed)
+        ("before and including 2018", {"year": 2018}, None),
         ("na 15 de janeiro de 2018", {"year": 2018, "month": 1, "day": 15}, None),  # Portuguese 'in the', not Dutch
         ("before 25 October 1917 O.S.", {"year": 1917, "month": 10}, None),  # its Gregorian day is in November
     ],

@@ -325,7 +325,7 @@ def test_an_end_column_that_agrees_with_the_cells_period_says_nothing_and_one_be
 @pytest.mark.parametrize(
     ("text", "end_approximate"),
     [("1826-31", False), ("January-March 1950", False), ("c. 1826-31", True), ("1826-31 circa", True),
-     ("[1826-31]", True), ("1960s-1970s", True), ("c. Sept. 1939 – 1945", True), ("before 1990-1995", True),
+     ("[1826-31]", True), ("1960s-1970s", True), ("c. Sept. 1939 – 1945", True), ("c. before 1990-1995", True),
      ("around 15/01/2018-16/01/2018", True), ("approximately 15/01/2018-16/01/2018", True),
      ("15/01/2018-16/01/2018?", True)],
 )  # fmt: skip

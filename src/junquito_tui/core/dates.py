@@ -246,14 +246,20 @@ def until(end: When, *, short: bool = True) -> str:
     text = short_date(end) if short else date_words(end)
     if bound(end) is None:
         return f"{'to' if short else 'until'} {text}"
-    return f"ending {ending(end, text)}"
+    return "ongoing" if _ongoing(end) else f"ending {ending(end, text)}"
 
 
 def ending(end: When, text: str) -> str:
-    """``text``, an end's date as shown, as an end's bound is said: 'from 2019' is 'no earlier than 2019'."""
-    return (
-        f"no earlier than {text.removeprefix('from ')}" if bound(end) is not None and text.startswith("from ") else text
-    )
+    """``text``, an end's date as shown, as an end's bound is said: 'from 2019' is 'no earlier than 2019'; an end
+    the file gives as 'present': 'ongoing: ...'."""
+    if bound(end) is None or not text.startswith("from "):
+        return text
+    return f"{'ongoing: ' if _ongoing(end) else ''}no earlier than {text.removeprefix('from ')}"
+
+
+def _ongoing(end: When) -> bool:
+    """An end a spreadsheet gives as 'present' ('ongoing', 'hasta hoy'): its note says so (``sheet_dates``)."""
+    return "' (ongoing)" in (end.note or "")
 
 
 def gap(earlier: tuple[int, ...], later: tuple[int, ...]) -> str:

@@ -135,8 +135,7 @@ def _draft(
     if len(date_names) >= 2:  # a year and its month (and day) columns: those the date cannot take, in the summary
         start, kept_parts = _month_and_day(events, start, (cell("date"), cell("month"), cell("day")), where, date_names)
         kept += kept_parts
-    end = None
-    if ongoing(start, cell_text(cell("end"))):  # 'present', 'ongoing': a bound from the start
+    if (end := ongoing(start, cell_text(cell("end")))) is not None:  # 'present', 'ongoing': a bound from the start
         events.notes.group(ONGOING, where)
     else:
         end = events.dates.read(cell("end"), where, "end date ignored")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from .. import bounds
@@ -68,7 +69,10 @@ _VAGUE = re.compile(
     r"^(?:~|≈|c\.|mid-|mid(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![^\W\d_]))|"  # 'midJanuary'
     r"(?:ca\.?|circa|around|about|approximately|approx\.?|early|mid|late|before|after|by|since|prior to|"
     r"no later than|not later than|no earlier than|not earlier than|not before|not after|no sooner than|"
-    r"on or before|on or after|later than|earlier than|up to|at the latest|at the earliest|"
+    r"on or before|on or after|in or before|in or after|later than|earlier than|up to|at the latest|at the earliest|"
+    # negations and the like in other languages, before the words they begin with (a re-trial found them '~Mar')
+    r"no antes del?|no despu[eé]s del?|con posterioridad al?|con anterioridad al?|nicht vor(?: dem)?|"
+    r"nicht nach(?: dem)?|au plus t[oô]t(?: le)?|pas apr[eè]s(?: le)?|"
     r"until|some ?time(?: in)?|spring|summer|autumn|fall|winter|the)(?![^\W\d_])|"
     # Spanish ('aprox. 15/01/2018', 'hacia el 15 de enero', 'antes del 15 de enero de 2018'), not in a word
     r"(?:aprox\.?|aproximadamente|hacia(?: el| la)?|alrededor del?|cerca del?|antes del?|despu[eé]s del?|desde(?: el)?|"
@@ -103,6 +107,14 @@ _BOUNDS = {
     "ab": "after", "frühestens": "after", "spätestens": "before", "entro": "before", "vanaf": "after", "tot": "before",
     "sinds": "after", "uiterlijk": "before",
     "no sooner than": "after", "on or before": "before", "on or after": "after", "later than": "after",
+    "in or before": "before", "in or after": "after",
+    **{f"{words}{end}": side for words, side in (("no antes de", "after"), ("no después de", "before"),
+       ("no despues de", "before"), ("con posterioridad a", "after"), ("con anterioridad a", "before"))
+       for end in ("", "l")},
+    **{words: "after" for words in ("nicht vor", "nicht vor dem", "au plus tôt", "au plus tôt le", "au plus tot",
+       "au plus tot le")},
+    **{words: "before" for words in ("nicht nach", "nicht nach dem", "pas après", "pas après le", "pas apres",
+       "pas apres le")},
     "earlier than": "before", "up to": "before", "at the latest": "before", "at the earliest": "after",
     **{words: "after" for words in ("or later", "or after", "o después", "o despues", "o más tarde")},
     **{words: "before" for words in ("or earlier", "or before", "o antes")},
@@ -135,6 +147,7 @@ _STRICT = frozenset(
     {"before", "after", "prior to", "antes", "después", "despues", "avant", "après", "apres", "vor", "nach"}
     | {"depois", "dopo", "prima", "voor", "vóór", "later than", "earlier than"}  # (not Dutch 'na': Portuguese 'na'
     # is 'in the')
+    | {"con posterioridad a", "con posterioridad al", "con anterioridad a", "con anterioridad al"}
 )
 
 
@@ -201,7 +214,9 @@ _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]$", r
 _NAME_NOT_MONTH = re.compile(r"\b(?:Augustus|Mei|Marco|Dez)\b|(?<![^\W\d_])(?:Di|De|Da|Del|Van|Von|Du)\s+[A-ZÀ-Þ]")
 _MONTH_DAY_YEAR = re.compile(r"[^\W\d_]{3,}\.?([-/])\d{1,2}\1\d{2,4}")
 # ('1990 on'; not 'ON' in capitals, a zone's abbreviation after a time: '21 March 2020 10:00 ON')
-_ONWARDS = re.compile(r"\s+(?:(?i:onwards|in poi|en adelante|em diante|et après|und später|en avant)|on|On)$")
+_ONWARDS = re.compile(
+    r"\s+(?:(?i:onwards?|in poi|en adelante|em diante|et après|und später|en avant)|on|On)$|(?<=\d)\s*[–—]$"  # '1990–'
+)
 # A period running to the time the file was written ('1918 – present', '2014 to date', 'desde 2014 hasta hoy'): its
 # start, said as a bound (it was the year 1918, unsaid); looked for only where the text ends with such a word
 _PRESENT_WORDS = (
@@ -209,8 +224,11 @@ _PRESENT_WORDS = (
     "hoje", "oggi",
 )  # fmt: skip
 _TO_PRESENT = re.compile(
-    r"\s*(?:[-–—]|(?i:to|until|till|hasta|a|à|bis|até|fino a))\s*(?i:(?:the\s+)?present|(?:the\s+)?present day|now|"
-    r"today|to date|date|ongoing|la actualidad|el presente|hoy|nos jours|aujourd'hui|heute|hoje|o presente|oggi)\.?$"
+    # ('2014 – hasta hoy': a dash and a word, both)
+    r"\s*(?:[-–—]\s*(?i:(?:to|until|till|hasta|a|à|bis|até|fino a)\s+)?|(?i:to|until|till|hasta|a|à|bis|até|fino a))\s*"
+    r"(?i:(?:the\s+)?present|(?:the\s+)?present day|now|"
+    r"today|to date|date|ongoing|(?:la )?actualidad|(?:el )?presente|hoy|nos jours|aujourd'hui|heute|hoje|o presente|"
+    r"oggi)\.?$"
 )
 # An end cell saying the period runs to the time the file was written ('present', 'ongoing', 'hasta hoy')
 _PRESENT_ALONE = re.compile(
@@ -220,30 +238,27 @@ _PRESENT_ALONE = re.compile(
     re.IGNORECASE,
 )
 ONGOING = (
-    "an end given as 'present' (or 'ongoing', 'hasta hoy'...): the period is shown as from its start, a bound "
-    "open after it (the file gives no end)"
+    "an end given as 'present' (or 'ongoing', 'hasta hoy'...): the period is shown as ongoing, its end a bound "
+    "from its start on (the file gives no end)"
 )
+ONGOING_WORDS = " (ongoing)"  # in the end's note, after the cell: ``dates.until`` says 'ongoing'
 
 
-def ongoing(start: Parsed, end: str) -> bool:
-    """Whether an end cell says the period runs to the present; if so, its start is marked a bound 'from' it, as
-    '2016 to present' in one cell is (a user trial: 'present' was ignored, the period an exact month)."""
+def ongoing(start: Parsed, end: str) -> Parsed | None:
+    """The end an end cell gives where it says the period runs to the present ('present', 'ongoing', 'hasta hoy'):
+    an end given only as a bound, from the start's day, month or year on (a user trial: 'present' was ignored,
+    the period an exact month; a review: marking the start a bound made a start the file gives uncertain);
+    None for any other cell, or a start itself approximate or a bound (then no day the end is from is known)."""
     if not _PRESENT_ALONE.match(end.strip()) or start.end is not None or start.shift or start.bound:
-        return False
-    if start.note and bounds.BOUND in start.note:  # already a bound ('before 2018', 'present'): as it was
-        return False
-    if "hour" in start.parts:  # (a bound is on a day: the time in the note, as 'before 2018-01-15 04:00')
-        time = f"{start.parts['hour']:02d}:{start.parts['minute']:02d}"
-        start.note = _joined(start.note, f"the file gives the time {time}")
-        start.parts = {name: value for name, value in start.parts.items() if name in ("year", "month", "day")}
-        start.offset = None
-    start.approximate = True
-    start.note = _joined(start.note, f"the file gives the end {end.strip()!r}: ongoing")
+        return None
+    if start.approximate or (start.note and bounds.BOUND in start.note):
+        return None
+    day = {name: value for name, value in start.parts.items() if name in ("year", "month", "day")}
+    note = f"the file gives the end {end.strip()!r}{ONGOING_WORDS}"
     if start.pair is not None:  # (its day and month wait for the file's order: marked once read)
-        start.bound = "from"
-    else:
-        start.note = _joined(start.note, bounds.mark("from", _written(start.parts)))
-    return True
+        return replace(start, parts=day, approximate=True, note=note, said=[], offset=None, bound="from")
+    note = _joined(note, bounds.mark("from", _written(day)))
+    return replace(start, parts=day, approximate=True, note=note, said=[], offset=None)
 
 
 _SINCE = re.compile(r"dal(?:la|l')?\s+(?!.*\s(?:al|alla|a)\s)", re.IGNORECASE)
@@ -577,13 +592,16 @@ def _from_offset(original: str, text: str, about: bool = False) -> Parsed | None
     if offset.low is None:  # how far is not said: a bound, which may hold the date ('shortly after': the same day)
         named.approximate, named.note = True, original if named.note is None else f"'{original}': {named.note}"
         inclusive = "from" if offset.side > 0 else "by"
-        marked = named.end is None and "hour" not in named.parts and _is_day(named.parts)
+        # (one side only: 'weeks before or after 1 January 2018' is no bound, a review)
+        words = original[: original.find(offset.anchor)] if offset.anchor in original else original
+        one_side = _EITHER_SIDE.search(words) is None
+        marked = named.end is None and "hour" not in named.parts and _is_day(named.parts) and one_side
         if marked and named.pair is not None:  # (its day and month wait for the file's order: marked once read)
             named.bound = inclusive
         elif marked:  # (it was '~27 Jul 1976', 'around' the date 'weeks after' which it happened: a review)
             named.note = _joined(named.note, bounds.mark(inclusive, _written(named.parts)))
         # the words as written ('a más tardar el ...' was quoted as 'before ...': a user trial)
-        words = original[: original.find(offset.anchor)].strip() if offset.anchor in original else ""
+        words = words.strip() if offset.anchor in original else ""
         named.said.append(_bound_said(offset.counted(), "on" if marked else "unmarked", words and f"{words} ..."))
         return named
     if (offset.of_a_day or offset.loose) and "day" not in named.parts:  # 'the first week of March 2018': in
@@ -619,6 +637,52 @@ def _written(parts: Parts) -> tuple[int, ...]:
     return (year + 1 if year < 0 else year, *(parts[name] for name in names if name in parts))
 
 
+# Words before a date that place it within the year, month or day read, or say nothing of it ('sometime before
+# mid-2018'): a bound's words with them still give a bound on that date (``_bound_target``)
+_WITHIN = dict.fromkeys(("the", "el", "sometime", "some time", "sometime in", "some time in"), "filler")
+_WITHIN |= dict.fromkeys(("mid-", "mid", "early", "late"), "within")
+# ... and the words after them that do: a part of the date read, a quarter, a feast
+_PART_OF = re.compile(
+    r"^(?:the\s+)?(?:(?:very\s+)?(?:end|start|beginning|middle|first half|second half)\s+of\s+(?:the\s+)?(?:year\s+)?)",
+    re.IGNORECASE,
+)
+_EITHER_SIDE = re.compile(r"\b(?:or|and|o|y|ou|et|oder|und|e|ou)\b", re.IGNORECASE)  # 'before or after'
+_QUARTER = re.compile(r"^Q([1-4])\s+(\d{4})$", re.IGNORECASE)
+_YEARS = re.compile(r"\d+'?s|\d+\s*[-–—/]\s*\d+|\d{1,2}(?:st|nd|rd|th)\s+century", re.IGNORECASE)  # years alone
+
+
+def _bound_target(text: str, era: int, parsed: Parsed, placing: bool) -> tuple[Parts, Parts, bool] | None:
+    """What a bound's words with others name, the words after the bound's (``text``), as the first and last
+    parts of it, and whether that is all of it (a quarter, a feast, the date alone: 'before Q2 2018' is before
+    April) or a part of the date read, said by words not read here ('the end of 2018'; 'mid-2018', taken off
+    before: ``placing``): None where any word may take it out of the date read ('the day after 31 December
+    2018', 'winter 2018', 'circa 1900', 'at least', 'or after')."""
+    within = _PART_OF.match(text)
+    rest = text[within.end() :].strip() if within else text.strip()
+    precise = within is None and not placing
+    if (quarter := _QUARTER.match(rest)) is not None and not within:
+        year, first = int(quarter.group(2)), 3 * int(quarter.group(1)) - 2
+        return {"year": year, "month": first}, {"year": year, "month": first + 2}, True
+    if (feast := feast_days.read(rest, rest)) is not None and "day" in feast.parts and not within:
+        # (not all of it: 'Easter' is read as Good Friday to Easter Monday, and 'before Easter' may be its Saturday)
+        return feast.parts, feast.end or feast.parts, False
+    if parsed.end is not None and not within and _YEARS.fullmatch(rest):  # 'before the 1990s': before 1990 (it was
+        # read as the 1990s, found by date:1995: a re-trial); 'after 1990-1995': after 1995
+        return parsed.parts, parsed.end, True
+    exact = _exact(rest, era)
+    if (
+        isinstance(exact, Parsed)
+        and (exact.parts, exact.end, parsed.end) == (parsed.parts, None, None)
+        and "hour" not in exact.parts
+    ):
+        return exact.parts, exact.parts, precise and not exact.approximate
+    return None
+
+
+def _unit(parts: Parts) -> str:
+    return "day" if "day" in parts else "month" if "month" in parts else "year"
+
+
 def _shown(parts: Parts) -> str:
     """'30 December 2017', 'March 2001', '1990', '218 BCE'."""
     shown = [str(parts["day"])] if "day" in parts else []
@@ -647,6 +711,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         return f"{original!r} counts years before the present (1950), as radiocarbon dates do: no year is read from it"
     text, vague, bound, strict, vague_words = _MINUS.sub("-", original), False, None, False, 0
     given: str | None = None  # a bound's words as they stand, where they follow the date ('... or later')
+    words_seen: list[str] = []
     near: str | None = ""  # the words that put the date near another ('around'), where they are all the words
     while (match := _VAGUE.match(text)) and match.end() < len(text):
         word = match.group().strip().lower()
@@ -658,6 +723,8 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         bound = bound or (word if word in _BOUNDS or word.split()[0] in _BOUNDS else None)
         strict = strict or (bound is not None and (word in _STRICT or word.split()[0] in _STRICT))
         vague_words += word not in ("the", "el")
+        # per word: a bound's, one placing the date within the one read ('mid-'), a filler ('the'), or another
+        words_seen.append("bound" if word in _BOUNDS or word.split()[0] in _BOUNDS else _WITHIN.get(word, "other"))
     text, doubted, footnote = _without_marks(text)
     vague = vague or doubted
     onwards = _ONWARDS.search(text)
@@ -665,13 +732,16 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         onwards = _TO_PRESENT.search(text)
     if onwards is not None and text[: onwards.start()].strip():  # 'dal 31 maggio in poi'
         given = given if bound else f"... {onwards.group().strip()}"
-        text, vague, bound, vague_words = text[: onwards.start()].strip(), True, bound or "after", vague_words or 1
+        # (a bound's words, as one more word: 'c. 1918 – present' is no bound from 1918, a review)
+        vague_words += 0 if bound else 1
+        text, vague, bound = text[: onwards.start()].strip(), True, bound or "after"
     if (since := _SINCE.match(text)) is not None:  # 'dal 29 novembre 2020' (not 'dal 15 al 20 agosto': a period)
         given = given if bound else f"{since.group().strip()} ..."
-        text, vague, bound, vague_words = text[since.end() :], True, bound or "after", vague_words or 1
+        vague_words += 0 if bound else 1
+        text, vague, bound = text[since.end() :], True, bound or "after"
     if bound is None and (later := _AFTER_DATE.search(text)) is not None and text[: later.start()].strip():
         # '15 January 2018 or later': the date and one bound's words, as 'no earlier than 15 January 2018' is
-        text, vague, bound, vague_words = text[: later.start()].strip(), True, later.group(1).lower(), 1
+        text, vague, bound, vague_words = text[: later.start()].strip(), True, later.group(1).lower(), vague_words + 1
         given = f"... {later.group(1)}"
     near = near if vague and not doubted else None  # ('around Christmas 2017?': in doubt, read by its years)
     if bound is None and (not vague or near) and (feast := feast_days.read(text, original, near)):
@@ -786,21 +856,27 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
                 bounded = bounds.mark(inclusive, bound_date)
         elif (
             bound != "na"
-            and parsed.end is None
             and not parsed.shift
-            and "hour" not in parsed.parts
-            and not (
-                _JULIAN.search(original)  # (its Gregorian day is another: 25 October 1917 O.S. is in November)
-            )
+            and not doubted
+            and not _JULIAN.search(original)  # (its Gregorian day is another: 25 October 1917 O.S. is in November)
+            and parsed.pair is None
+            and words_seen.count("bound") == 1  # one bound's words ('since before 2010' is not 'from 2010': a review)
+            and "other" not in words_seen
+            and (target := _bound_target(text, era, parsed, "within" in words_seen)) is not None
         ):
             # more words than a bound and its date ('by mid-2018', 'sometime before Easter 2018', 'before Q2 2018',
-            # 'after early 2018'): a bound on the year, month or day read, which holds what they name (a user
-            # trial found them '~2018', so a search for 2017 missed them); the time, if any, in the note
-            clock = None
-            if parsed.pair is not None:
-                parsed.bound = inclusive
-            else:
-                bounded = bounds.mark(inclusive, bound_date)
+            # 'after early 2018'): a bound on what they name (a user trial found them '~2018', so a search for
+            # 2017 missed them); only where every other word places it within the date read (a review: 'by the
+            # day after 31 December 2018' is no bound by 2018, nor 'before circa 1900' by 1900)
+            (first, last, precise), parsed.end = target, None
+            step, edge = (-1, first) if side == "before" else (1, last)  # 'before Q2 2018': before April
+            if strict and precise and (moved := shifted(edge, step, step, _unit(edge))) is not None:
+                parsed.parts, beyond = moved[0], moved[0]
+                parsed.note = _joined(parsed.note, f"listed on {_shown(moved[0])}, the {_unit(moved[0])} {side} it")
+                bounded = bounds.mark(side, _written(edge))
+            else:  # on its far end, which it may include: 'by 2018' holds 'by mid-2018', 'by Q2 2018' is by June
+                parsed.parts = dict(last if side == "before" else first)
+                bounded = bounds.mark(inclusive, _written(parsed.parts))
         marked = bool(bounded) or parsed.bound is not None or parsed.shift != 0
         how = "unmarked" if not marked else "beyond" if beyond is not None or parsed.shift else "on"
         parsed.said.append(_bound_said(bound, how, given))
@@ -822,7 +898,9 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         parsed.said.append(ZONE_WORD if why.endswith(NO_OFFSET) else f"the time {given!r} is not used: {why}")
         if not parsed.approximate:  # (an approximate date's note is the text: it quotes the time already)
             parsed.note = _joined(parsed.note, f"the file gives the time {given}, not used: {why}")
-    if time_bound and "day" in parsed.parts and not parsed.approximate:  # (an approximate one's note is the text)
+    if time_bound and "day" not in parsed.parts:  # ('January 2018 before 04:00' was January 2018, unsaid: a review)
+        return f"a time of day ({original!r}) with a date that has no day"
+    if time_bound and not parsed.approximate:  # (an approximate one's note is the text)
         given = f"the file gives {original!r}, its time only as a bound, not used: the day alone is read"
         parsed.note = _joined(parsed.note, given)
         parsed.said.append(TIME_BOUND)
