@@ -19,7 +19,7 @@ from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import MONTHS, clock, date_words, short_date
 from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import TIME_BOUND, read_date
-from junquito_tui.core.loader import load_with_report
+from junquito_tui.core.loader import Loaded, load_with_report
 from junquito_tui.core.records import Dataset
 from junquito_tui.core.search import SearchIndex
 from junquito_tui.core.timeline_rows import HEADING, build_rows
@@ -145,11 +145,15 @@ def test_a_bound_of_a_day_either_way_round_gives_the_other_bound() -> None:
     assert date_words(when) == "before Friday 2 March 2018 (or before Saturday 3 February 2018?)"
 
 
-def _sheet(text: str) -> Dataset:
+def _report(text: str) -> Loaded:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "sheet.csv"
         path.write_text(text, encoding="utf-8")
-        dataset = load_with_report(path).dataset
+        return load_with_report(path)
+
+
+def _sheet(text: str) -> Dataset:
+    dataset = _report(text).dataset
     assert dataset is not None
     return dataset
 
@@ -424,3 +428,23 @@ def test_a_time_bound_on_a_date_without_a_day_skips_its_row() -> None:
     """A review: 'January 2018 before 04:00' was January 2018, exact, unsaid."""
     for cell in ("January 2018 before 04:00", "2018 after 10:00"):
         assert read_date(cell) == f"a time of day ({cell!r}) with a date that has no day"
+
+
+def test_a_start_bound_with_an_earlier_end_is_by_that_end() -> None:
+    """A re-trial: start 'before 2018-01-10', end 2018-01-05 threw the end away ('the end 2018-01-05 is before the
+    start 2018-01-09', a day the file never wrote) and the event was found by date:2018-01-07."""
+    dataset = _sheet(
+        "date,end,event\nbefore 2018-01-10,2018-01-05,A\nbefore 2018-01-05,before 2018-01-03,B\n"
+        "after 2018-01-10,2018-01-05,C\n2018-01-20,,Firm\n"
+    )
+    by_title = {event.title: event for event in dataset.events}
+    a, b = by_title["A"], by_title["B"]
+    assert a.end is not None and a.end.date == "2018-01-05" and short_date(a.when) == "by 5 Jan 2018"
+    assert b.end is not None and short_date(b.when) == "before 3 Jan 2018" == short_date(b.end)
+    assert a.when is not None and "listed on 9 January" not in (a.when.note or "")
+    index = SearchIndex(Chronology(dataset))
+    assert a.id not in index.search("date:2018-01-07", typing=False, limit=0).matched_events
+    assert a.id in index.search("date:2017-12", typing=False, limit=0).matched_events
+    assert by_title["C"].end is None  # (after the 10th, ended on the 5th: the file contradicts itself, said)
+    report = _report("date,end,event\nafter 2018-01-10,2018-01-05,C\n")
+    assert any("before the start (given as after 10 Jan 2018)" in warning for warning in report.warnings)

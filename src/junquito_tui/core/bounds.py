@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from dataclasses import replace
 from typing import NamedTuple
 
 from .date_keys import moved
-from .records import When
+from .records import Precision, When
 
 # 'before', 'after': the date written is excluded; 'by' (until, no later than), 'from' (since, no earlier than):
 # it may be the day itself
@@ -24,6 +25,7 @@ SIDES = (*EARLIER, "after", "from")
 BOUND = "a bound: "  # in a date's note, before the bound
 # the year as our dates count it (1 BCE is 0), or a year BCE as people write it ('300 BCE': -299 read as nothing
 # to a user, under a heading 'Before 300 BCE'), then its month and day
+_LISTED = re.compile(r"(?:: |; )?listed on [^;]*?, the (?:day|month|year) (?:before|after) it")  # (sheet_dates)
 _MARK = re.compile(r"a bound: (before|by|after|from) (\d+ BCE|-?\d+)(?:-(\d\d))?(?:-(\d\d))?")
 
 
@@ -75,3 +77,27 @@ def placed(given: Bound) -> tuple[int, ...]:
         months = parts[0] * 12 + parts[1] - 1 + step
         return (months // 12, months % 12 + 1)
     return moved((parts[0], parts[1], parts[2]), step)
+
+
+def by_end(start: When, end: When) -> When | None:
+    """A start given only as a bound on its earlier side ('before 2018-01-10'), with an end before the day it is
+    listed on (5 January): the start is by that end, or before the end's own bound (a re-trial: the end was thrown
+    away as before the start, the event shown before 10 January, found by date:2018-01-07). None for any other."""
+    given = bound(start)
+    if given is None or not given.earlier:
+        return None
+    ended = bound(end)
+    new = ended if ended is not None and ended.earlier else Bound("by", end.parts()[:3])
+    parts = placed(new)
+    year = f"{parts[0]:04d}" if parts[0] >= 0 else f"-{-parts[0]:04d}"
+    note = _LISTED.sub("", (start.note or "").replace(mark(given.side, given.parts), "")).rstrip("; ")
+    said = f"the end is before the day it was listed on: so is the start, no later than the end; {mark(*new)}"
+    return replace(
+        start,
+        date="-".join([year, *(f"{part:02d}" for part in parts[1:])]),
+        precision=(Precision.YEAR, Precision.MONTH, Precision.DAY)[len(parts) - 1],
+        approximate=True,
+        note=f"{note}; {said}" if note else said,
+        utc_offset=None,
+        zone_label=None,
+    )

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
+from ..bounds import bound, by_end
+from ..dates import short_date
 from ..records import When, ends_before
 from ..text import slugify
 from ..wording import count
@@ -212,9 +214,11 @@ class RowEvents:
             draft.end = None  # (an end cell whose own period goes backwards in the file's order)
         if draft.end is not None:
             end = self.dates.when(ending(draft.end), draft.where, "end date ignored")
+            if end is not None and ends_before(end, when) and (by_then := by_end(when, end)) is not None:
+                when = by_then  # 'before 2018-01-10' to 5 January: by the 5th, not an end before its start
             if end is not None and ends_before(end, when) and draft.start.end is not None:
                 # an end column's end before the start, and the date cell's own period: that end is used
-                self.notes.add(draft.where, f"the end {end.date} is before the start {when.date}; end date ignored")
+                self.notes.add(draft.where, f"the end {end.date} is before the start {_start(when)}; end date ignored")
                 when, end = unused_end(when, end), None
             elif end is not None:
                 end, other = self.dates.other_end(draft.start, end, draft.where)
@@ -222,6 +226,12 @@ class RowEvents:
         if end is None:
             end = self.dates.end_of(draft.start, draft.where)
         if end is not None and ends_before(end, when):
-            self.notes.add(draft.where, f"the end {end.date} is before the start {when.date}; end date ignored")
+            self.notes.add(draft.where, f"the end {end.date} is before the start {_start(when)}; end date ignored")
             return None, unused_end(when, end)
         return end, when
+
+
+def _start(when: When) -> str:
+    """A start as a warning names it: its date, or the bound it is given as ('after 10 Jan 2018', not the 11th it is
+    listed on, which the file never wrote: a re-trial)."""
+    return f"(given as {short_date(when)})" if bound(when) is not None else when.date
