@@ -448,3 +448,18 @@ def test_a_start_bound_with_an_earlier_end_is_by_that_end() -> None:
     assert by_title["C"].end is None  # (after the 10th, ended on the 5th: the file contradicts itself, said)
     report = _report("date,end,event\nafter 2018-01-10,2018-01-05,C\n")
     assert any("before the start (given as after 10 Jan 2018)" in warning for warning in report.warnings)
+
+
+def test_a_csv_export_says_an_end_given_as_a_bound_is_no_date() -> None:
+    """A review: an end 'before 2019' was exported as end '2018 with only its note to say so."""
+    import csv
+    import io
+
+    from junquito_tui.core.interop.csv_export import to_csv
+
+    chronology = Chronology(_sheet("date,end,event\n2018-01-01,before 2019,Curfew\n2017-06,present,Exile\n"))
+    rows = {row["title"]: row for row in csv.DictReader(io.StringIO(to_csv(chronology, chronology.events)))}
+    assert rows["Curfew"]["placement"].endswith(
+        "; the end given only as a bound, before 2019: 'end' is beside it, not a date of it"
+    )
+    assert "the end given only as a bound, ongoing: no earlier than Jun 2017" in rows["Exile"]["placement"]

@@ -11,8 +11,8 @@ shown as the bound, and searched as the open period on its side. No Textual here
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from .date_keys import moved

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from ..bounds import bound
 from ..chronology import Chronology
-from ..dates import short_date
+from ..dates import ending, short_date
 from ..placement import Placement, placement
 from ..records import Event, When
 from ..timeline_rows import spans
@@ -142,14 +142,18 @@ def to_csv(chronology: Chronology, events: list[Event], written: Written | None 
 
 
 def _placement(event: Event, untimed: str) -> str:
-    """What the row's place in the list rests on; for a day's untimed events, that their order is no claim."""
+    """What the row's place in the list rests on; for a day's untimed events, that their order is no claim; and
+    for an end given only as a bound, that 'end' is no date of it either (a review)."""
     kind = placement(event)
     if kind is Placement.PERIOD and bound(event.when) is not None:  # (a user trial: its 'start' was read as its
         # date, 'known only to its day', where the file gives only a bound)
-        return f"given only as a bound, {short_date(event.when)}: 'start' is where it is listed, not a date of it"
-    if kind is Placement.PERIOD and untimed:
-        return untimed.rstrip(":")
-    return kind.value
+        said = f"given only as a bound, {short_date(event.when)}: 'start' is where it is listed, not a date of it"
+    else:
+        said = untimed.rstrip(":") if kind is Placement.PERIOD and untimed else kind.value
+    if event.end is not None and bound(event.end) is not None:
+        shown = ending(event.end, short_date(event.end))
+        said += f"; the end given only as a bound, {shown}: 'end' is beside it, not a date of it"
+    return said
 
 
 def _row(chronology: Chronology, event: Event, place: str) -> list[str]:
