@@ -416,7 +416,7 @@ async def test_a_bound_is_spread_over_its_open_side_and_zoomed_on_at_its_bound(t
     and + zooms to the bound (the end of it the file gives), not to the span's start seven months before."""
     path = tmp_path / "bounds.csv"
     path.write_text("date,event\n2017-06-01,First\nbefore 15 January 2018,Bound\n2018-01-20,Last\n", encoding="utf-8")
-    app = make_app(path, event_id="bound-2018-01-14")
+    app = make_app(path, event_id="bound-before-2018-01-15")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         strip = app.query_one(TimeAxis)

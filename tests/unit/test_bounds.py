@@ -463,3 +463,13 @@ def test_a_csv_export_says_an_end_given_as_a_bound_is_no_date() -> None:
         "; the end given only as a bound, before 2019: 'end' is beside it, not a date of it"
     )
     assert "the end given only as a bound, ongoing: no earlier than Jun 2017" in rows["Exile"]["placement"]
+
+
+def test_an_id_holds_a_bound_as_written_not_the_day_it_is_listed_on() -> None:
+    """A re-trial: 'antes del 14/01/2018' had the id 'cerco-previo-2018-01-13', shown in the pane, cite and reopen
+    lines: a date the file never gave."""
+    ids = {
+        event.title: event.id
+        for event in _sheet("date,event\nbefore 2017,Gap\nafter 300 BC,Old\n2018-01-15,Raid\n").events
+    }
+    assert ids == {"Gap": "gap-before-2017", "Old": "old-after-300-bce", "Raid": "raid-2018-01-15"}

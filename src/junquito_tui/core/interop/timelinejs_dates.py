@@ -287,10 +287,13 @@ def timelinejs_year(year: int) -> int:
 
 
 def date_token(when: When) -> str:
-    """A readable, stable piece of an id: '1969-07-20', '300-bce', '13800000000-bce-06'."""
-    year, *rest = when.parts()[:3]
+    """A readable, stable piece of an id: '1969-07-20', '300-bce', '13800000000-bce-06'; for a date given only as a
+    bound, the bound: 'before-2018-01-15' (a re-trial: 'archive-gap-2016' for 'before 2017', a year the file never
+    gave)."""
+    given = bound(when)
+    year, *rest = given.parts if given is not None else when.parts()[:3]
     head = str(year) if year > 0 else f"{1 - year}-bce"
-    return "-".join([head, *(f"{n:02d}" for n in rest)])
+    return "-".join([*([given.side] if given is not None else []), head, *(f"{n:02d}" for n in rest)])
 
 
 def to_timelinejs(when: When) -> dict[str, str]:
