@@ -473,3 +473,13 @@ def test_an_id_holds_a_bound_as_written_not_the_day_it_is_listed_on() -> None:
         for event in _sheet("date,event\nbefore 2017,Gap\nafter 300 BC,Old\n2018-01-15,Raid\n").events
     }
     assert ids == {"Gap": "gap-before-2017", "Old": "old-after-300-bce", "Raid": "raid-2018-01-15"}
+
+
+def test_bounds_listed_on_one_day_are_listed_by_side_not_alternated() -> None:
+    """A re-trial: 'By Monday 15 January 2018' and 'From Monday 15 January 2018' alternated three times each under
+    one day, in file order; now what may be earlier first, the day's own events, then what may be later."""
+    dataset = _sheet(
+        "date,event\nfrom 15 January 2018,F1\nby 15 January 2018,B1\nfrom 15 January 2018,F2\n"
+        "2018-01-15,Exact\nby 15 January 2018,B2\n"
+    )
+    assert [event.title for event in Chronology(dataset).events] == ["B1", "B2", "Exact", "F1", "F2"]

@@ -8,11 +8,12 @@ from dataclasses import InitVar, dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
+from .bounds import BOUND, bound
 from .dates import group_parts, per_when
 from .listed_order import ListedOrder, exact_minute
 from .order_graph import BEFORE_ALL, DateKey, Graph, edges_of, key_number, placement_keys
 from .provenance import AccountIndex
-from .records import RELATION_WORDS, Actor, Dataset, Event, Quote, Source, When
+from .records import DAY_END, RELATION_WORDS, Actor, Dataset, Event, Quote, Source, When
 from .timeline_rows import RowIndex, build_rows
 
 
@@ -155,7 +156,15 @@ def event_order(events: Sequence[Event]) -> list[int]:
 
 
 def _start(when: When | None) -> DateKey:
-    return when.sort_key() if when is not None else BEFORE_ALL
+    """Where a date sorts; a date given only as a bound before the others of the day (month, year) it is listed on
+    if it may be earlier ('before 15 January', on the 14th), after them if it may be later ('after 13 January'):
+    in file order, 'by' and 'from' one day alternated, each under a heading of its own (a re-trial)."""
+    if when is None:
+        return BEFORE_ALL
+    key = when.sort_key()
+    if when.note and BOUND in when.note and (given := bound(when)) is not None:
+        return (*key[:3], -2 if given.earlier else DAY_END + 1)
+    return key
 
 
 def group_key(event: Event) -> tuple[int, ...]:
