@@ -58,7 +58,7 @@ class NotebookSession:
         notebook_file: str | None = None,
     ) -> None:
         self.chronology = chronology
-        self.data_path = data_path  # as the user gave it: citations reopen with it
+        self.data_path = data_path  # as the user gave it: its notebook is found from it
         self.notebook_file = notebook_file
         self.opened: Opened | None = None  # None while opening
         self.snapshot = Snapshot()
