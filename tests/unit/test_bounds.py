@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from junquito_tui.core import axis, placement
 from junquito_tui.core.bounds import bound
 from junquito_tui.core.chronology import Chronology
-from junquito_tui.core.dates import MONTHS, clock, date_words, short_date
+from junquito_tui.core.dates import MONTHS, clock, date_words, short_date, until
 from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import TIME_BOUND, read_date
 from junquito_tui.core.loader import Loaded, load_with_report
@@ -309,7 +309,7 @@ def test_oracle_a_time_given_only_as_a_bound_leaves_the_day_and_no_time(
         ("after early 2018", "from 2018", "date:2030"),
         ("a más tardar el 20 de marzo de 2018", "by 20 Mar 2018", "date:2018-03-01..2018-03-10"),
         ("2014 – hasta hoy", "from 2014", "date:2020"),
-        ("weeks after 27 July 1976", "from 27 Jul 1976", "date:1976-09"),
+        ("weeks after 27 July 1976", "after 27 Jul 1976", "date:1976-09"),
     ],
 )
 def test_a_bound_with_more_words_than_its_date_is_a_bound_on_what_was_read(
@@ -483,3 +483,90 @@ def test_bounds_listed_on_one_day_are_listed_by_side_not_alternated() -> None:
         "2018-01-15,Exact\nby 15 January 2018,B2\n"
     )
     assert [event.title for event in Chronology(dataset).events] == ["B1", "B2", "Exact", "F1", "F2"]
+    dataset = _sheet(  # (a review: 'by 15' and 'before 16', 'from 15' and 'after 14' one day still alternated)
+        "date,event\nby 15 January 2018,A1\nbefore 16 January 2018,B1\nby 15 January 2018,A2\n"
+        "before 16 January 2018,B2\nafter 14 January 2018,C1\nfrom 15 January 2018,D1\nafter 14 January 2018,C2\n"
+        "from 15 January 2018,D2\n2018-01-15,E\n"
+    )
+    assert [event.title for event in Chronology(dataset).events] == [
+        "B1",
+        "B2",
+        "A1",
+        "A2",
+        "E",
+        "D1",
+        "D2",
+        "C1",
+        "C2",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "mark"),
+    [
+        ("after 2010-11", None),  # ISO's November 2010, or the years 2010-2011: no bound on either (a review)
+        ("before 2005-06", None),
+        ("after 2017/18", None),  # a season, a fiscal year
+        ("after the 1800s", None),  # the decade or the century
+        ("before Q1 1000 BC", None),
+        ("before the late 1990s", "by 1999"),  # a part of the decade: by its end, not before it (a review)
+        ("after the early 1990s", "from 1990"),
+        ("before mid-Q2 2018", "by 2018-06"),
+        ("after the 20th century", "from 1901"),  # (its years are counted two ways: from its first)
+        ("before Easter 2018", "by 2018-04-02"),
+        ("sometime before 15 January 2018 04:00", "by 2018-01-15"),  # (no time invented: a review)
+    ],
+)
+def test_a_bound_on_what_words_name_claims_only_what_holds(cell: str, mark: str | None) -> None:
+    read = read_date(cell)
+    assert (isinstance(read, Parsed) and "hour" not in read.parts) or mark is None
+    if mark is None:
+        assert not isinstance(read, Parsed) or "a bound: " not in (read.note or ""), read
+    else:
+        assert isinstance(read, Parsed) and (read.note or "").endswith(f"a bound: {mark}"), read
+
+
+def test_a_start_bound_is_moved_only_by_an_end_that_cannot_be_later() -> None:
+    """A review: an end 'after 2018-01-05' or 'c. 2018-01-05' made 'before 2018-01-10' 'by 2018-01-05', false; and
+    an end 'after 2018-01-05' to a start of 10 January was said to be 'the end 2018-01-06', before the start."""
+    report = _report(
+        "date,end,event\nbefore 2018-01-10,after 2018-01-05,B\nbefore 2018-01-10,c. 2018-01-05,C\n"
+        "2018-01-10,after 2018-01-05,D\n2018-01-20,,F\n"
+    )
+    assert report.dataset is not None
+    by_title = {event.title: event for event in report.dataset.events}
+    assert short_date(by_title["B"].when) == short_date(by_title["C"].when) == "before 10 Jan 2018"
+    d = by_title["D"]
+    assert d.end is not None and until(d.end) == "ending no earlier than 10 Jan 2018"
+    said = " ".join(report.warnings)
+    assert "2018-01-06" not in said and "the end (given as after 5 Jan 2018) would be listed before" in said
+
+
+def test_a_bound_s_place_in_its_day_never_moves_a_stated_order() -> None:
+    """A review: 'after 2018-01-13' stated before a 10:00 event of the 14th put that event after 20:00."""
+    import json
+
+    from junquito_tui.core.loader import load_dataset
+
+    document = {
+        "schema_version": 1,
+        "title": "T",
+        "timezone": "UTC",
+        "sources": [{"id": "s", "title": "S", "kind": "document"}],
+        "actors": [],
+        "quotes": [],
+        "events": [
+            {"id": "w", "title": "W", "when": {"date": "2018-01-14", "precision": "day"}, "sources": ["s"]},
+            {"id": "x", "title": "X", "sources": ["s"], "before": "y", "when": {"date": "2018-01-14",
+             "precision": "day", "approximate": True, "note": "a bound: after 2018-01-13"}},
+            {"id": "y", "title": "Y", "sources": ["s"], "when": {"date": "2018-01-14T10:00", "precision": "minute",
+             "utc_offset": "+00:00"}},
+            {"id": "z", "title": "Z", "sources": ["s"], "when": {"date": "2018-01-14T20:00", "precision": "minute",
+             "utc_offset": "+00:00"}},
+        ],
+    }  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "g.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        titles = [event.title for event in Chronology(load_dataset(path)).events]
+    assert titles.index("X") < titles.index("Y") < titles.index("Z")

@@ -83,17 +83,34 @@ def by_end(start: When, end: When) -> When | None:
     """A start given only as a bound on its earlier side ('before 2018-01-10'), with an end before the day it is
     listed on (5 January): the start is by that end, or before the end's own bound (a re-trial: the end was thrown
     away as before the start, the event shown before 10 January, found by date:2018-01-07). None for any other."""
-    given = bound(start)
+    given, ended = bound(start), bound(end)
     if given is None or not given.earlier:
         return None
-    ended = bound(end)
-    new = ended if ended is not None and ended.earlier else Bound("by", end.parts()[:3])
+    if (ended is None and end.approximate) or (ended is not None and not ended.earlier):  # (an end that may be later
+        return None  # than it reads, 'after 2018-01-05' or 'c. 2018-01-05', says nothing of the start: a review)
+    said = "the end is before the day it was listed on: so is the start, no later than the end"
+    return _rebound(start, given, ended if ended is not None else Bound("by", end.parts()[:3]), said)
+
+
+def from_start(start: When, end: When) -> When | None:
+    """An end given only as a bound on its later side ('after 2018-01-05') before the start (10 January): the end is
+    from that start (a review: it was said to be the end 2018-01-06, before the start, and thrown away). None for
+    any other."""
+    given = bound(end)
+    if given is None or given.earlier or bound(start) is not None:
+        return None
+    said = "the start is after the day it was listed on: so is the end, no earlier than the start"
+    return _rebound(end, given, Bound("from", start.parts()[:3]), said)
+
+
+def _rebound(when: When, old: Bound, new: Bound, said: str) -> When:
+    """``when`` given as the bound ``new`` instead of ``old``, listed where ``new`` places it, the note saying why."""
     parts = placed(new)
     year = f"{parts[0]:04d}" if parts[0] >= 0 else f"-{-parts[0]:04d}"
-    note = _LISTED.sub("", (start.note or "").replace(mark(given.side, given.parts), "")).rstrip("; ")
-    said = f"the end is before the day it was listed on: so is the start, no later than the end; {mark(*new)}"
+    note = _LISTED.sub("", (when.note or "").replace(mark(old.side, old.parts), "")).rstrip("; ")
+    said = f"{said}; {mark(*new)}"
     return replace(
-        start,
+        when,
         date="-".join([year, *(f"{part:02d}" for part in parts[1:])]),
         precision=(Precision.YEAR, Precision.MONTH, Precision.DAY)[len(parts) - 1],
         approximate=True,

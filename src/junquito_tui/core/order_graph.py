@@ -28,10 +28,10 @@ BEFORE_ALL: DateKey = (-(10**13), 0, 0, -1)  # for events tied to no date (integ
 
 def key_number(key: DateKey) -> int:
     """A date key as one number, in the same order: a start's or an end's month is at most 13, its
-    day at most 32 and its minute from -2 to ``DAY_END`` + 1 (3,121: a bound's, ``chronology._start``), so
+    day at most 32 and its minute from -3 to ``DAY_END`` + 2 (3,122: a bound's, ``chronology._start``), so
     each part fits in its own place below the next (a year may be of any size or sign)."""
     year, month, day, minute = key
-    return ((year * 14 + month) * 33 + day) * 3124 + minute + 2
+    return ((year * 14 + month) * 33 + day) * 3126 + minute + 3
 
 
 class Ordered(Protocol):

@@ -73,7 +73,7 @@ _VAGUE = re.compile(
     # negations and the like in other languages, before the words they begin with (a re-trial found them '~Mar')
     r"no antes del?|no despu[eé]s del?|con posterioridad al?|con anterioridad al?|nicht vor(?: dem)?|"
     r"nicht nach(?: dem)?|au plus t[oô]t(?: le)?|pas apr[eè]s(?: le)?|"
-    r"until|some ?time(?: in)?|spring|summer|autumn|fall|winter|the)(?![^\W\d_])|"
+    r"until|some ?time(?: in)?|spring|summer|autumn|fall|winter|the)(?![^\W\d_])(?!-[^\W\d_])|"
     # Spanish ('aprox. 15/01/2018', 'hacia el 15 de enero', 'antes del 15 de enero de 2018'), not in a word
     r"(?:aprox\.?|aproximadamente|hacia(?: el| la)?|alrededor del?|cerca del?|antes del?|despu[eé]s del?|desde(?: el)?|"
     r"hasta(?: el)?|el|"
@@ -88,7 +88,8 @@ _VAGUE = re.compile(
     r"d'ici(?: le)?|à compter d[eu]|pas avant(?: le)?|non prima d(?:el|i|ella)|no máximo até|v[oó]{2}r|"
     r"na(?=\s+\d)|niet eerder dan|niet later dan|"  # (Dutch 'na 1990'; not Portuguese 'na véspera de')
     r"spätestens(?: am)?|entro(?: il)?|a contar d[eoa]|vanaf|tot|sinds|uiterlijk|"
-    r"a partire d(?:all['’]|[ae]l?))(?![^\W\d_]))\s*",
+    # (not a word of a compound: 'By-election 2018' was said to be a bound, a user trial)
+    r"a partire d(?:all['’]|[ae]l?))(?![^\W\d_])(?!-[^\W\d_]))\s*",
     re.IGNORECASE,
 )
 # Words that give one side of a date only: the date read is that bound, approximate, the words in its
@@ -221,14 +222,14 @@ _ONWARDS = re.compile(
 # start, said as a bound (it was the year 1918, unsaid); looked for only where the text ends with such a word
 _PRESENT_WORDS = (
     "present", "now", "today", "date", "ongoing", "actualidad", "presente", "hoy", "jours", "aujourd'hui", "heute",
-    "hoje", "oggi",
+    "hoje", "oggi", "curso", "cours", "corso", "andauernd",
 )  # fmt: skip
 _TO_PRESENT = re.compile(
     # ('2014 – hasta hoy': a dash and a word, both)
     r"\s*(?:[-–—]\s*(?i:(?:to|until|till|hasta|a|à|bis|até|fino a)\s+)?|(?i:to|until|till|hasta|a|à|bis|até|fino a))\s*"
     r"(?i:(?:the\s+)?present|(?:the\s+)?present day|now|"
     r"today|to date|date|ongoing|(?:la )?actualidad|(?:el )?presente|hoy|nos jours|aujourd'hui|heute|hoje|o presente|"
-    r"oggi)\.?$"
+    r"oggi|en curso|en cours|in corso|em curso|andauernd)\.?$"
 )
 # An end cell saying the period runs to the time the file was written ('present', 'ongoing', 'hasta hoy')
 _PRESENT_ALONE = re.compile(
@@ -596,13 +597,22 @@ def _from_offset(original: str, text: str, about: bool = False) -> Parsed | None
         words = original[: original.find(offset.anchor)] if offset.anchor in original else original
         one_side = _EITHER_SIDE.search(words) is None
         marked = named.end is None and "hour" not in named.parts and _is_day(named.parts) and one_side
+        step, side = (1, "after") if offset.side > 0 else (-1, "before")
+        # 'weeks after 15 January 2018' leaves that day out (a user trial: it was found by date:2018-01-15);
+        # 'shortly after' may not
+        moved = shifted(named.parts, step, step, _unit(named.parts)) if _UNITS.search(words) else None
         if marked and named.pair is not None:  # (its day and month wait for the file's order: marked once read)
             named.bound = inclusive
+        elif marked and moved is not None:
+            listed = f"listed on {_shown(moved[0])}, the {_unit(moved[0])} {side} it"
+            named.note = _joined(_joined(named.note, listed), bounds.mark(side, _written(named.parts)))
+            named.parts = moved[0]
         elif marked:  # (it was '~27 Jul 1976', 'around' the date 'weeks after' which it happened: a review)
             named.note = _joined(named.note, bounds.mark(inclusive, _written(named.parts)))
         # the words as written ('a más tardar el ...' was quoted as 'before ...': a user trial)
         words = words.strip() if offset.anchor in original else ""
-        named.said.append(_bound_said(offset.counted(), "on" if marked else "unmarked", words and f"{words} ..."))
+        how = "unmarked" if not marked else "beyond" if moved is not None and named.pair is None else "on"
+        named.said.append(_bound_said(offset.counted(), how, words and f"{words} ..."))
         return named
     if (offset.of_a_day or offset.loose) and "day" not in named.parts:  # 'the first week of March 2018': in
         return None  # March; '3 days after Easter 2018': counted from Easter, not from the year
@@ -646,36 +656,50 @@ _PART_OF = re.compile(
     r"^(?:the\s+)?(?:(?:very\s+)?(?:end|start|beginning|middle|first half|second half)\s+of\s+(?:the\s+)?(?:year\s+)?)",
     re.IGNORECASE,
 )
+# Units of time in the plural, a distance not said but more than none ('weeks after', 'meses antes')
+_UNITS = re.compile(
+    r"\b(?:days|weeks|months|years|decades|d[ií]as|semanas|meses|años|anos|jours|semaines|mois|ans|années|Tage|Wochen|"
+    r"Monate|Jahre|giorni|settimane|mesi|anni)\b",
+    re.IGNORECASE,
+)
 _EITHER_SIDE = re.compile(r"\b(?:or|and|o|y|ou|et|oder|und|e|ou)\b", re.IGNORECASE)  # 'before or after'
 _QUARTER = re.compile(r"^Q([1-4])\s+(\d{4})$", re.IGNORECASE)
-_YEARS = re.compile(r"\d+'?s|\d+\s*[-–—/]\s*\d+|\d{1,2}(?:st|nd|rd|th)\s+century", re.IGNORECASE)  # years alone
+_YEARS = re.compile(r"\d{3,4}'?s|\d{3,4}\s*[-–—]\s*\d{3,4}")  # a decade, years from one to another, written whole
+_CENTURY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\s+century", re.IGNORECASE)
 
 
-def _bound_target(text: str, era: int, parsed: Parsed, placing: bool) -> tuple[Parts, Parts, bool] | None:
+def _bound_target(text: str, era: int, parsed: Parsed, placing: bool) -> tuple[Parts, Parts, bool, str] | None:
     """What a bound's words with others name, the words after the bound's (``text``), as the first and last
-    parts of it, and whether that is all of it (a quarter, a feast, the date alone: 'before Q2 2018' is before
-    April) or a part of the date read, said by words not read here ('the end of 2018'; 'mid-2018', taken off
-    before: ``placing``): None where any word may take it out of the date read ('the day after 31 December
-    2018', 'winter 2018', 'circa 1900', 'at least', 'or after')."""
+    parts of it, whether that is all of it (a quarter, a period of years, the date alone: 'before Q2 2018' is
+    before April) or a part of the date read, said by words not read here ('the end of 2018'; 'mid-2018', taken
+    off before: ``placing``), and what the reading assumed, for the note: None where any word may take it out
+    of the date read ('the day after 31 December 2018', 'winter 2018', 'circa 1900', 'at least', 'or after')."""
     within = _PART_OF.match(text)
     rest = text[within.end() :].strip() if within else text.strip()
     precise = within is None and not placing
-    if (quarter := _QUARTER.match(rest)) is not None and not within:
+    if (quarter := _QUARTER.match(rest)) is not None and not within and not era:  # (no quarter BCE: a review)
         year, first = int(quarter.group(2)), 3 * int(quarter.group(1)) - 2
-        return {"year": year, "month": first}, {"year": year, "month": first + 2}, True
+        return {"year": year, "month": first}, {"year": year, "month": first + 2}, precise, ""
     if (feast := feast_days.read(rest, rest)) is not None and "day" in feast.parts and not within:
-        # (not all of it: 'Easter' is read as Good Friday to Easter Monday, and 'before Easter' may be its Saturday)
-        return feast.parts, feast.end or feast.parts, False
-    if parsed.end is not None and not within and _YEARS.fullmatch(rest):  # 'before the 1990s': before 1990 (it was
-        # read as the 1990s, found by date:1995: a re-trial); 'after 1990-1995': after 1995
-        return parsed.parts, parsed.end, True
+        # (not all of it: 'Easter' is read as Good Friday to Easter Monday, and 'before Easter' may be its Saturday;
+        # the note says which days were read, the Western Church's: a review)
+        read = (feast.note or "").split("': ", 1)[-1] if (feast.note or "").startswith("'") else feast.note or ""
+        return feast.parts, feast.end or feast.parts, False, read  # ('Easter is Good Friday to Easter Monday ...')
+    # 'before the 1990s': before 1990 (it was the 1990s, found by date:1995: a re-trial); not a reading in doubt
+    # ('the 1800s' could be the decade or the century), nor '2010-11' (ISO's November 2010) or '2017/18' (a season,
+    # a fiscal year), nor the edges of a century, which are counted two ways: by or from it (a review)
+    if parsed.end is not None and not within and "could" not in (parsed.note or ""):
+        if _YEARS.fullmatch(rest):
+            return parsed.parts, parsed.end, precise, ""
+        if _CENTURY.fullmatch(rest):
+            return parsed.parts, parsed.end, False, ""
     exact = _exact(rest, era)
     if (
         isinstance(exact, Parsed)
         and (exact.parts, exact.end, parsed.end) == (parsed.parts, None, None)
         and "hour" not in exact.parts
     ):
-        return exact.parts, exact.parts, precise and not exact.approximate
+        return exact.parts, exact.parts, precise and not exact.approximate, ""
     return None
 
 
@@ -722,7 +746,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             text = text[1:]  # 'early-2017', 'approximately-1900': a hyphen after a word, no minus sign ('c.-460' is)
         bound = bound or (word if word in _BOUNDS or word.split()[0] in _BOUNDS else None)
         strict = strict or (bound is not None and (word in _STRICT or word.split()[0] in _STRICT))
-        vague_words += word not in ("the", "el")
+        vague_words += _WITHIN.get(word) != "filler"  # (not "the", "sometime": no word on the date)
         # per word: a bound's, one placing the date within the one read ('mid-'), a filler ('the'), or another
         words_seen.append("bound" if word in _BOUNDS or word.split()[0] in _BOUNDS else _WITHIN.get(word, "other"))
     text, doubted, footnote = _without_marks(text)
@@ -860,6 +884,8 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             and not doubted
             and not _JULIAN.search(original)  # (its Gregorian day is another: 25 October 1917 O.S. is in November)
             and parsed.pair is None
+            and clock is None  # ('sometime before 15 January 2018 04:00': a bound at a time, as the plain one is)
+            and unread is None
             and words_seen.count("bound") == 1  # one bound's words ('since before 2010' is not 'from 2010': a review)
             and "other" not in words_seen
             and (target := _bound_target(text, era, parsed, "within" in words_seen)) is not None
@@ -868,7 +894,8 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             # 'after early 2018'): a bound on what they name (a user trial found them '~2018', so a search for
             # 2017 missed them); only where every other word places it within the date read (a review: 'by the
             # day after 31 December 2018' is no bound by 2018, nor 'before circa 1900' by 1900)
-            (first, last, precise), parsed.end = target, None
+            (first, last, precise, assumed), parsed.end = target, None
+            parsed.note = _joined(parsed.note, assumed) if assumed else parsed.note
             step, edge = (-1, first) if side == "before" else (1, last)  # 'before Q2 2018': before April
             if strict and precise and (moved := shifted(edge, step, step, _unit(edge))) is not None:
                 parsed.parts, beyond = moved[0], moved[0]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
-from ..bounds import bound, by_end
+from ..bounds import bound, by_end, from_start
 from ..dates import short_date
 from ..records import When, ends_before
 from ..text import slugify
@@ -216,9 +216,11 @@ class RowEvents:
             end = self.dates.when(ending(draft.end), draft.where, "end date ignored")
             if end is not None and ends_before(end, when) and (by_then := by_end(when, end)) is not None:
                 when = by_then  # 'before 2018-01-10' to 5 January: by the 5th, not an end before its start
+            elif end is not None and ends_before(end, when) and (from_then := from_start(when, end)) is not None:
+                end = from_then  # 10 January to 'after 2018-01-05': from the 10th, not an end before its start
             if end is not None and ends_before(end, when) and draft.start.end is not None:
                 # an end column's end before the start, and the date cell's own period: that end is used
-                self.notes.add(draft.where, f"the end {end.date} is before the start {_start(when)}; end date ignored")
+                self.notes.add(draft.where, _before_start(end, when))
                 when, end = unused_end(when, end), None
             elif end is not None:
                 end, other = self.dates.other_end(draft.start, end, draft.where)
@@ -226,9 +228,20 @@ class RowEvents:
         if end is None:
             end = self.dates.end_of(draft.start, draft.where)
         if end is not None and ends_before(end, when):
-            self.notes.add(draft.where, f"the end {end.date} is before the start {_start(when)}; end date ignored")
+            self.notes.add(draft.where, _before_start(end, when))
             return None, unused_end(when, end)
         return end, when
+
+
+def _before_start(end: When, start: When) -> str:
+    """Why an end is not used: before its start; or, where either is given only as a bound or about, listed before
+    it, which is no contradiction the file makes (a review: 'after 2018-01-05' to 'before 2018-01-10' was one)."""
+    if bound(start) is None and bound(end) is None and not end.approximate:
+        return f"the end {end.date} is before the start {start.date}; end date ignored"
+    return (
+        f"the end {_start(end)} would be listed before the start {_start(start)}, and a dataset's end may not be: "
+        "end date not used (the file gives too little to place both)"
+    )
 
 
 def _start(when: When) -> str:

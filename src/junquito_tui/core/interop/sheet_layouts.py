@@ -67,7 +67,10 @@ GENERIC_NAMES = {
     "zone": ("time zone", "timezone", "zone", "tz", "utc offset", "zona horaria", "huso horario", "fuseau horaire",
              "zeitzone"),
     "end": ("end date", "end", "fecha fin", "fecha final", "until", "to", "finish", "end year", "date de fin", "fin",
-            "enddatum", "ende"),
+            "enddatum", "ende",
+            # (a user trial: 'Hasta' went to the summary, and 'Trial proceedings' to 2019 was the year 2018 alone)
+            "hasta", "fecha de fin", "fecha de término", "fecha de termino", "fecha de finalización", "bis",
+            "jusqu'à", "jusqu'au", "date fin", "data fim", "data de fim", "fim"),
     "title": ("title", "event", "headline", "titulo", "título", "evento", "name", "what", "subject", "hecho",
               "titre", "événement", "evenement", "titel", "ereignis"),
     "summary": ("description", "summary", "details", "detail", "descripción", "descripcion", "text", "notes",

@@ -21,6 +21,7 @@ from html import escape
 from typing import Any
 
 from ..chronology import Chronology
+from ..dates import ending
 from ..either_way import assumed_other
 from ..placement import READING_NOTE, Placement, order_facts, placement
 from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, event_accounts, known_through
@@ -92,8 +93,9 @@ def _slide(chronology: Chronology, event: Event, place: Event | None, untimed: s
         if end is not None:
             slide["end_date"] = to_timelinejs(end)
             shown = end.approximate or end.precision == Precision.MINUTE or assumed_other(end) is not None
-            if shown:
-                slide["end_date"]["display_date"] = _text(display(end))
+            if shown:  # (an end given as a bound said as an end: 'ongoing: no earlier than June 2017', not 'from
+                # June 2017', a user trial)
+                slide["end_date"]["display_date"] = _text(ending(end, display(end)))
             extension |= _date_extension(end, "end_", shown)
     for name in ORDER_EXTENSION:  # the order and its words, so that an import gives them back
         if getattr(event, name) is not None:

@@ -15,7 +15,8 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from ..dates import ZONE_NOTE
+from ..bounds import bound
+from ..dates import ZONE_NOTE, short_date
 from ..problems import json_kind
 from ..records import TEXT_MAX, UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
 from ..text import CONTROL, FILE_ID_LINE, SLUG_PATTERN, has_control, one_line, slugify
@@ -449,7 +450,8 @@ def _with(note: str | None, more: str | None) -> str | None:
 def unused_end(start: When, end: When) -> When:
     """The start, its note naming the end the file gives before it: that end is not used, and its value
     stays in the dataset, not only in a warning."""
-    said = f"the file gives the end {end.date}, before this start: not used"
+    given = f"as {short_date(end)}" if bound(end) is not None else end.date  # (not a day it never wrote)
+    said = f"the file gives the end {given}, before this start: not used"
     return replace(start, note=f"{start.note}; {said}" if start.note else said)
 
 
