@@ -570,3 +570,23 @@ def test_a_bound_s_place_in_its_day_never_moves_a_stated_order() -> None:
         path.write_text(json.dumps(document), encoding="utf-8")
         titles = [event.title for event in Chronology(load_dataset(path)).events]
     assert titles.index("X") < titles.index("Y") < titles.index("Z")
+
+
+def test_an_end_column_headed_hasta_and_an_end_of_en_curso_are_read() -> None:
+    """A user trial: 'Hasta' went to the summary (the trial's 2019 end was lost), and '2015 – en curso' was ~2015."""
+    dataset = _sheet("Fecha,Hasta,Evento\n2018-03-01,2019-06-30,Juicio\n2015 – en curso,,Vigilancia\n")
+    by_title = {event.title: event for event in dataset.events}
+    trial = by_title["Juicio"]
+    assert trial.end is not None and trial.end.date == "2019-06-30"
+    assert short_date(by_title["Vigilancia"].when) == "from 2015"
+
+
+def test_a_timelinejs_export_says_an_end_given_as_a_bound_as_an_end() -> None:
+    """A user trial: an ongoing end was exported as end_date June 2017, display_date 'from June 2017'."""
+    from junquito_tui.core.interop.timelinejs_export import to_timelinejs_document
+
+    chronology = Chronology(_sheet("date,end,event\n2017-06,present,Exile\n2018-01-01,by 15 February 2018,Blackout\n"))
+    document = to_timelinejs_document(chronology, chronology.events)
+    slides = {slide["text"]["headline"]: slide for slide in document["events"]}
+    assert slides["Exile"]["end_date"]["display_date"] == "ongoing: no earlier than June 2017"
+    assert slides["Blackout"]["end_date"]["display_date"] == "by Thursday 15 February 2018"
