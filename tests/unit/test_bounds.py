@@ -340,6 +340,8 @@ def test_an_end_of_present_is_an_open_end_after_a_start_as_given(end: str) -> No
     assert exile.id in index.search("date:2019", typing=False, limit=0).matched_events
     assert exile.id not in index.search("date:2016", typing=False, limit=0).matched_events
     assert by_title["Circa"].end is None  # (no day the end is from is known: the end is not read, and said)
+    said = " ".join(_report(f"date,end,event\nc. 2016,{end},Circa\n").warnings)
+    assert "after a start given only about or as a bound" in said and "no year can be read" not in said
 
 
 def test_a_period_s_end_given_as_a_bound_is_said_as_an_end() -> None:

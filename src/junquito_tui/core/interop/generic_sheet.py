@@ -24,7 +24,7 @@ from .fields import short
 from .html_text import Link
 from .month_words import MONTH_NAMES, PART_OF_DAY
 from .sheet_date_values import Parsed
-from .sheet_dates import ONGOING, ongoing
+from .sheet_dates import ONGOING, ONGOING_UNUSED, ongoing, says_present
 from .sheet_events import Draft, RowEvents, cell_text
 from .sheet_layouts import YEAR_NAMES, data_like, generic_columns, normal
 from .sheet_read import Cell
@@ -137,6 +137,8 @@ def _draft(
         kept += kept_parts
     if (end := ongoing(start, cell_text(cell("end")))) is not None:  # 'present', 'ongoing': a bound from the start
         events.notes.group(ONGOING, where)
+    elif says_present(cell_text(cell("end"))):  # (it said "'present': no year can be read in it", a review)
+        events.notes.group(ONGOING_UNUSED, where)
     else:
         end = events.dates.read(cell("end"), where, "end date ignored")
     if end is not None and len(end_names) >= 2:

@@ -243,6 +243,15 @@ ONGOING = (
     "from its start on (the file gives no end)"
 )
 ONGOING_WORDS = " (ongoing)"  # in the end's note, after the cell: ``dates.until`` says 'ongoing'
+ONGOING_UNUSED = (
+    "an end given as 'present' (or 'ongoing', 'hasta hoy'...) after a start given only about or as a bound: no day "
+    "it runs on from is known, so the end is not used (the start alone is shown)"
+)
+
+
+def says_present(text: str) -> bool:
+    """Whether an end cell says only that the period runs to the present ('present', 'en curso')."""
+    return _PRESENT_ALONE.match(text.strip()) is not None
 
 
 def ongoing(start: Parsed, end: str) -> Parsed | None:
