@@ -411,12 +411,17 @@ async def test_events_that_cannot_be_placed_are_said_so_and_stay_so(monkeypatch:
         assert any("could not be placed" in str(n.message) for n in app._notifications)
 
 
+def _bounds_app(tmp_path: Path, first: str, last: str, event_id: str) -> Any:
+    """The explorer on a sheet of three rows: 'First', 'before 15 January 2018' ('Bound') and 'Last'."""
+    path = tmp_path / "bounds.csv"
+    path.write_text(f"date,event\n{first},First\nbefore 15 January 2018,Bound\n{last},Last\n", encoding="utf-8")
+    return make_app(path, event_id=event_id)
+
+
 async def test_a_bound_is_spread_over_its_open_side_and_zoomed_on_at_its_bound(tmp_path: Path) -> None:
     """'before 15 January 2018' is drawn open from the window's start to its bound (no ├: the file gives no start),
     and + zooms to the bound (the end of it the file gives), not to the span's start seven months before."""
-    path = tmp_path / "bounds.csv"
-    path.write_text("date,event\n2017-06-01,First\nbefore 15 January 2018,Bound\n2018-01-20,Last\n", encoding="utf-8")
-    app = make_app(path, event_id="bound-before-2018-01-15")
+    app = _bounds_app(tmp_path, "2017-06-01", "2018-01-20", "bound-before-2018-01-15")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         strip = app.query_one(TimeAxis)
@@ -438,9 +443,7 @@ async def test_a_bound_is_spread_over_its_open_side_and_zoomed_on_at_its_bound(t
 
 async def test_selecting_a_bound_out_of_the_window_follows_it_to_its_bound(tmp_path: Path) -> None:
     """A review: the strip followed a bound's open side to the end of time ('╵10 Mar 8768310736839 BCE')."""
-    path = tmp_path / "bounds.csv"
-    path.write_text("date,event\n2017-06-01,First\nbefore 15 January 2018,Bound\n2020-01-20,Last\n", encoding="utf-8")
-    app = make_app(path, event_id="last-2020-01-20")
+    app = _bounds_app(tmp_path, "2017-06-01", "2020-01-20", "last-2020-01-20")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         strip = app.query_one(TimeAxis)
@@ -459,9 +462,7 @@ async def test_selecting_a_bound_out_of_the_window_follows_it_to_its_bound(tmp_p
 async def test_clicking_a_bound_s_open_side_picks_it(tmp_path: Path) -> None:
     """A review: a click on a 2016 column drawn ░ for 'before 15 January 2018' picked the 2015 event, the
     nearest start, as if nothing were drawn there."""
-    path = tmp_path / "bounds.csv"
-    path.write_text("date,event\n2015-03-01,First\nbefore 15 January 2018,Bound\n2018-06-20,Last\n", encoding="utf-8")
-    app = make_app(path, event_id="last-2018-06-20")
+    app = _bounds_app(tmp_path, "2015-03-01", "2018-06-20", "last-2018-06-20")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         strip = app.query_one(TimeAxis)
