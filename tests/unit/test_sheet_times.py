@@ -31,6 +31,7 @@ from junquito_tui.core.loader import load_with_report
         (timedelta(hours=10, minutes=30, seconds=15.25), {"hour": 10, "minute": 30, "second": 15, "millisecond": 250}),
         # a bare number was 'not a time of day' (a user trial: '9' may well be an hour): said as what it lacks
         ("9", "'9' is a number, not a time (an hour is written with its minutes: '09:00')"),
+        ("¹", "'¹' is not a time of day"),  # (a digit int() cannot read: it raised, found by a property test)
         ("Morning", "'Morning' is not a time of day"),
     ],
 )

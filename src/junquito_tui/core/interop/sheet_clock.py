@@ -146,7 +146,8 @@ def read_time(value: object) -> Parts | str | None:
     if unread is not None and rest == "0":
         return f"{text!r}: {unread[1]}"
     if clock is None or rest != "0":
-        if text.isdigit() and int(text) <= 24:  # ('9': an hour, perhaps, with no minutes: said, not called no time)
+        # ('9': an hour, perhaps, with no minutes: said, not called no time; not '¹', a digit int() cannot read)
+        if text.isascii() and text.isdigit() and int(text) <= 24:
             return f"{text!r} is a number, not a time (an hour is written with its minutes: '{int(text):02d}:00')"
         return f"{text!r} is not a time of day"
     hour, minute, second, _, exact, written = clock
