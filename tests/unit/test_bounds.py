@@ -17,8 +17,9 @@ from junquito_tui.core import axis, placement
 from junquito_tui.core.bounds import bound
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import MONTHS, clock, date_words, short_date, until
+from junquito_tui.core.interop.sheet_bound_words import TIME_BOUND
 from junquito_tui.core.interop.sheet_date_values import Parsed
-from junquito_tui.core.interop.sheet_dates import TIME_BOUND, read_date
+from junquito_tui.core.interop.sheet_dates import read_date
 from junquito_tui.core.loader import Loaded, load_with_report
 from junquito_tui.core.records import Dataset
 from junquito_tui.core.search import SearchIndex

@@ -23,8 +23,9 @@ from .book_hidden import HIDDEN_ROW
 from .fields import short
 from .html_text import Link
 from .month_words import MONTH_NAMES, PART_OF_DAY
+from .sheet_bound_words import ONGOING, ONGOING_UNUSED, says_present
 from .sheet_date_values import Parsed
-from .sheet_dates import ONGOING, ONGOING_UNUSED, ongoing, says_present
+from .sheet_dates import ongoing
 from .sheet_events import Draft, RowEvents, cell_text
 from .sheet_layouts import YEAR_NAMES, data_like, generic_columns, normal
 from .sheet_read import Cell

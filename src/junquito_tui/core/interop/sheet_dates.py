@@ -48,6 +48,20 @@ from . import (
 from .month_words import FILLER, MONTH_NAMES, PART_OF_DAY, TOKENS, WEEKDAYS
 from .near_words import NEAR
 from .offset_days import next_unit, shifted
+from .sheet_bound_words import (
+    AFTER_DATE,
+    BOUND_WORDS,
+    EITHER_SIDE,
+    ONGOING_WORDS,
+    PRESENT_ALONE,
+    STRICT,
+    TIME_BOUND,
+    TIME_BOUND_WORDS,
+    UNITS,
+    WITHIN,
+    bound_said,
+    bound_target,
+)
 from .sheet_clock import MIDNIGHT, MIDNIGHT_NOTE, NO_OFFSET, ZONE_WORD, clock_at_end
 from .sheet_date_values import (
     Hidden,
@@ -91,64 +105,6 @@ _VAGUE = re.compile(
     # (not a word of a compound: 'By-election 2018' was said to be a bound, a user trial)
     r"a partire d(?:all['’]|[ae]l?))(?![^\W\d_])(?!-[^\W\d_]))\s*",
     re.IGNORECASE,
-)
-# Words that give one side of a date only: the date read is that bound, approximate, the words in its
-# note; how far before or after it is not said, so a warning says so.
-# By the words' first one ('antes del' is 'antes'): the side of the date they give.
-_BOUNDS = {
-    "before": "before", "after": "after", "by": "before", "until": "before", "antes": "before", "hasta": "before",
-    "since": "after", "después": "after", "despues": "after", "desde": "after",  # 'since 1945': for how long, unsaid
-    "avant": "before", "jusqu'au": "before", "jusqu'à": "before", "vor": "before", "bis": "before", "até": "before",
-    "ate": "before", "prima": "before", "fino": "before", "après": "after", "apres": "after", "depuis": "after",
-    "nach": "after", "seit": "after", "depois": "after", "dopo": "after", "prior to": "before",
-    "no later than": "before", "not later than": "before", "no earlier than": "after", "not earlier than": "after",
-    "not before": "after", "not after": "before", "à": "after", "a": "after", "dès": "after", "au": "before",
-    "d'ici": "before", "pas": "after", "non": "after", "no máximo até": "before", "voor": "before", "vóór": "before",
-    "na": "after", "niet eerder dan": "after", "niet later dan": "before",
-    "ab": "after", "frühestens": "after", "spätestens": "before", "entro": "before", "vanaf": "after", "tot": "before",
-    "sinds": "after", "uiterlijk": "before",
-    "no sooner than": "after", "on or before": "before", "on or after": "after", "later than": "after",
-    "in or before": "before", "in or after": "after",
-    **{f"{words}{end}": side for words, side in (("no antes de", "after"), ("no después de", "before"),
-       ("no despues de", "before"), ("con posterioridad a", "after"), ("con anterioridad a", "before"))
-       for end in ("", "l")},
-    **{words: "after" for words in ("nicht vor", "nicht vor dem", "au plus tôt", "au plus tôt le", "au plus tot",
-       "au plus tot le")},
-    **{words: "before" for words in ("nicht nach", "nicht nach dem", "pas après", "pas après le", "pas apres",
-       "pas apres le")},
-    "earlier than": "before", "up to": "before", "at the latest": "before", "at the earliest": "after",
-    **{words: "after" for words in ("or later", "or after", "o después", "o despues", "o más tarde")},
-    **{words: "before" for words in ("or earlier", "or before", "o antes")},
-}  # fmt: skip
-# The same words after the date ('15 January 2018 or later', '2018 at the latest'): as if before it
-_AFTER_DATE = re.compile(
-    r"\s*,?\s+(or later|or after|or earlier|or before|at the latest|at the earliest|o despu[eé]s|o más tarde|o antes)$",
-    re.IGNORECASE,
-)
-
-
-def _bound_said(words: str, how: str, given: str | None = None) -> str:
-    """The warning for a bound's words; ``how``: 'beyond' (listed on the day, month or year next to the date),
-    'on' (listed on the date, or the year or month it is in) or 'unmarked' (read as the date or period it
-    names); ``given``: how they stand in the cell, where they follow the date ('... or later')."""
-    side = _BOUNDS.get(words) or _BOUNDS[words.split()[0]]
-    said = f"a date given as '{given or words + ' ...'}'"
-    unsaid = f"the file does not say how long {side} it"
-    if how == "unmarked":  # (a user trial: 'read as that date' was said of dates read as their year)
-        return f"{said} is read as the date or period it names, approximate (its note keeps the words): {unsaid}"
-    listed = (
-        f"the nearest year, month or day {side} it" if how == "beyond" else "that date (or the month or year it is in)"
-    )
-    return f"{said} is shown as a bound, listed on {listed}: {unsaid}"
-
-
-# The words of a bound that leaves its date out ('before 2018' is no time in 2018): read as the year, month or
-# day next to it, on its side; 'until', 'by', 'since' may include it.
-_STRICT = frozenset(
-    {"before", "after", "prior to", "antes", "después", "despues", "avant", "après", "apres", "vor", "nach"}
-    | {"depois", "dopo", "prima", "voor", "vóór", "later than", "earlier than"}  # (not Dutch 'na': Portuguese 'na'
-    # is 'in the')
-    | {"con posterioridad a", "con posterioridad al", "con anterioridad a", "con anterioridad al"}
 )
 
 
@@ -231,27 +187,6 @@ _TO_PRESENT = re.compile(
     r"today|to date|date|ongoing|(?:la )?actualidad|(?:el )?presente|hoy|nos jours|aujourd'hui|heute|hoje|o presente|"
     r"oggi|en curso|en cours|in corso|em curso|andauernd)\.?$"
 )
-# An end cell saying the period runs to the time the file was written ('present', 'ongoing', 'hasta hoy')
-_PRESENT_ALONE = re.compile(
-    r"^(?:(?:the\s+)?present(?:\s+day)?|now|today|to date|ongoing|current(?:ly)?|continuing|(?:la\s+)?actualidad|"
-    r"(?:el\s+)?presente|(?:hasta\s+)?hoy|en curso|(?:à\s+)?nos jours|aujourd'hui|en cours|(?:bis\s+)?heute|"
-    r"andauernd|hoje|o presente|oggi|in corso)\.?$",
-    re.IGNORECASE,
-)
-ONGOING = (
-    "an end given as 'present' (or 'ongoing', 'hasta hoy'...): the period is shown as ongoing, its end a bound "
-    "from its start on (the file gives no end)"
-)
-ONGOING_WORDS = " (ongoing)"  # in the end's note, after the cell: ``dates.until`` says 'ongoing'
-ONGOING_UNUSED = (
-    "an end given as 'present' (or 'ongoing', 'hasta hoy'...) after a start given only about or as a bound: no day "
-    "it runs on from is known, so the end is not used (the start alone is shown)"
-)
-
-
-def says_present(text: str) -> bool:
-    """Whether an end cell says only that the period runs to the present ('present', 'en curso')."""
-    return _PRESENT_ALONE.match(text.strip()) is not None
 
 
 def ongoing(start: Parsed, end: str) -> Parsed | None:
@@ -259,7 +194,7 @@ def ongoing(start: Parsed, end: str) -> Parsed | None:
     an end given only as a bound, from the start's day, month or year on (a user trial: 'present' was ignored,
     the period an exact month; a review: marking the start a bound made a start the file gives uncertain);
     None for any other cell, or a start itself approximate or a bound (then no day the end is from is known)."""
-    if not _PRESENT_ALONE.match(end.strip()) or start.end is not None or start.shift or start.bound:
+    if not PRESENT_ALONE.match(end.strip()) or start.end is not None or start.shift or start.bound:
         return None
     if start.approximate or (start.note and bounds.BOUND in start.note):
         return None
@@ -344,16 +279,6 @@ def _day_then_words(day: str, words: str, original: str) -> Parsed | None:
 _ZEROS = re.compile(r"^(?:0{4}([-/.])00\1|00([-/.])00\2)0{2,4}(?:[T ]0{1,2}:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$")
 ZEROS = "a date of zeros, what databases write for a date not known: not read as a date"
 _A_TIME = re.compile(r"\d{1,2}(?::\d{2}|\s*[ap]\.?m\b|h\d{2})", re.IGNORECASE)  # '08:00', '8am', '16h30'
-# A day, then a bound on its time ('2018-01-15 before 04:00', '15/01/2018 después de las 10:00')
-_TIME_BOUND = re.compile(
-    r"[\s,;]+(before|after|by|until|till|not before|not after|no later than|no earlier than|from|since|"
-    r"antes de las?|despu[eé]s de las?|hasta las?|desde las?|avant|apr[eè]s|jusqu'à|vor|nach|bis|ab)$",
-    re.IGNORECASE,
-)
-TIME_BOUND = (
-    "a day, then a time given only as a bound ('2018-01-15 before 04:00'): the day is read, the time is not used "
-    "(its words are in the date's note)"
-)
 TIME_UNREAD = (
     "a day followed by a time in a form not read here (its form or its zone): the day is read, the time kept "
     "in the date's note"
@@ -505,8 +430,8 @@ def _islamic(text: str) -> Parsed | None:
     """A date of the Islamic calendar (``islamic_feasts.hijri``), a bound before it said ('before 1438 AH')."""
     if (found := islamic_feasts.hijri(text, text)) is not None:
         words = text.lower().split()
-        bound = next((" ".join(words[:n]) for n in (4, 3, 2, 1) if " ".join(words[:n]) in _BOUNDS), None)
-        found.said += [_bound_said(bound, "unmarked")] if bound is not None else []
+        bound = next((" ".join(words[:n]) for n in (4, 3, 2, 1) if " ".join(words[:n]) in BOUND_WORDS), None)
+        found.said += [bound_said(bound, "unmarked")] if bound is not None else []
     return found
 
 
@@ -604,12 +529,12 @@ def _from_offset(original: str, text: str, about: bool = False) -> Parsed | None
         inclusive = "from" if offset.side > 0 else "by"
         # (one side only: 'weeks before or after 1 January 2018' is no bound, a review)
         words = original[: original.find(offset.anchor)] if offset.anchor in original else original
-        one_side = _EITHER_SIDE.search(words) is None
+        one_side = EITHER_SIDE.search(words) is None
         marked = named.end is None and "hour" not in named.parts and _is_day(named.parts) and one_side
         step, side = (1, "after") if offset.side > 0 else (-1, "before")
         # 'weeks after 15 January 2018' leaves that day out (a user trial: it was found by date:2018-01-15);
         # 'shortly after' may not
-        moved = shifted(named.parts, step, step, _unit(named.parts)) if _UNITS.search(words) else None
+        moved = shifted(named.parts, step, step, _unit(named.parts)) if UNITS.search(words) else None
         if marked and named.pair is not None:  # (its day and month wait for the file's order: marked once read)
             named.bound = inclusive
         elif marked and moved is not None:
@@ -621,7 +546,7 @@ def _from_offset(original: str, text: str, about: bool = False) -> Parsed | None
         # the words as written ('a más tardar el ...' was quoted as 'before ...': a user trial)
         words = words.strip() if offset.anchor in original else ""
         how = "unmarked" if not marked else "beyond" if moved is not None and named.pair is None else "on"
-        named.said.append(_bound_said(offset.counted(), how, words and f"{words} ..."))
+        named.said.append(bound_said(offset.counted(), how, words and f"{words} ..."))
         return named
     if (offset.of_a_day or offset.loose) and "day" not in named.parts:  # 'the first week of March 2018': in
         return None  # March; '3 days after Easter 2018': counted from Easter, not from the year
@@ -654,62 +579,6 @@ def _written(parts: Parts) -> tuple[int, ...]:
     count it (1 BCE is 0), not as the parts do (-1, TimelineJS's: 'before 500 BC' was shown before 501 BCE)."""
     year, names = parts["year"], ("month", "day") if _is_day(parts) else ("month",)  # ('31/04/2018': April)
     return (year + 1 if year < 0 else year, *(parts[name] for name in names if name in parts))
-
-
-# Words before a date that place it within the year, month or day read, or say nothing of it ('sometime before
-# mid-2018'): a bound's words with them still give a bound on that date (``_bound_target``)
-_WITHIN = dict.fromkeys(("the", "el", "sometime", "some time", "sometime in", "some time in"), "filler")
-_WITHIN |= dict.fromkeys(("mid-", "mid", "early", "late"), "within")
-# ... and the words after them that do: a part of the date read, a quarter, a feast
-_PART_OF = re.compile(
-    r"^(?:the\s+)?(?:(?:very\s+)?(?:end|start|beginning|middle|first half|second half)\s+of\s+(?:the\s+)?(?:year\s+)?)",
-    re.IGNORECASE,
-)
-# Units of time in the plural, a distance not said but more than none ('weeks after', 'meses antes')
-_UNITS = re.compile(
-    r"\b(?:days|weeks|months|years|decades|d[ií]as|semanas|meses|años|anos|jours|semaines|mois|ans|années|Tage|Wochen|"
-    r"Monate|Jahre|giorni|settimane|mesi|anni)\b",
-    re.IGNORECASE,
-)
-_EITHER_SIDE = re.compile(r"\b(?:or|and|o|y|ou|et|oder|und|e|ou)\b", re.IGNORECASE)  # 'before or after'
-_QUARTER = re.compile(r"^Q([1-4])\s+(\d{4})$", re.IGNORECASE)
-_YEARS = re.compile(r"\d{3,4}'?s|\d{3,4}\s*[-–—]\s*\d{3,4}")  # a decade, years from one to another, written whole
-_CENTURY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\s+century", re.IGNORECASE)
-
-
-def _bound_target(text: str, era: int, parsed: Parsed, placing: bool) -> tuple[Parts, Parts, bool, str] | None:
-    """What a bound's words with others name, the words after the bound's (``text``), as the first and last
-    parts of it, whether that is all of it (a quarter, a period of years, the date alone: 'before Q2 2018' is
-    before April) or a part of the date read, said by words not read here ('the end of 2018'; 'mid-2018', taken
-    off before: ``placing``), and what the reading assumed, for the note: None where any word may take it out
-    of the date read ('the day after 31 December 2018', 'winter 2018', 'circa 1900', 'at least', 'or after')."""
-    within = _PART_OF.match(text)
-    rest = text[within.end() :].strip() if within else text.strip()
-    precise = within is None and not placing
-    if (quarter := _QUARTER.match(rest)) is not None and not within and not era:  # (no quarter BCE: a review)
-        year, first = int(quarter.group(2)), 3 * int(quarter.group(1)) - 2
-        return {"year": year, "month": first}, {"year": year, "month": first + 2}, precise, ""
-    if (feast := feast_days.read(rest, rest)) is not None and "day" in feast.parts and not within:
-        # (not all of it: 'Easter' is read as Good Friday to Easter Monday, and 'before Easter' may be its Saturday;
-        # the note says which days were read, the Western Church's: a review)
-        read = (feast.note or "").split("': ", 1)[-1] if (feast.note or "").startswith("'") else feast.note or ""
-        return feast.parts, feast.end or feast.parts, False, read  # ('Easter is Good Friday to Easter Monday ...')
-    # 'before the 1990s': before 1990 (it was the 1990s, found by date:1995: a re-trial); not a reading in doubt
-    # ('the 1800s' could be the decade or the century), nor '2010-11' (ISO's November 2010) or '2017/18' (a season,
-    # a fiscal year), nor the edges of a century, which are counted two ways: by or from it (a review)
-    if parsed.end is not None and not within and "could" not in (parsed.note or ""):
-        if _YEARS.fullmatch(rest):
-            return parsed.parts, parsed.end, precise, ""
-        if _CENTURY.fullmatch(rest):
-            return parsed.parts, parsed.end, False, ""
-    exact = _exact(rest, era)
-    if (
-        isinstance(exact, Parsed)
-        and (exact.parts, exact.end, parsed.end) == (parsed.parts, None, None)
-        and "hour" not in exact.parts
-    ):
-        return exact.parts, exact.parts, precise and not exact.approximate, ""
-    return None
 
 
 def _unit(parts: Parts) -> str:
@@ -753,11 +622,12 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             near = None if word not in NEAR else f"{near} {match.group().strip()}".strip()
         if match.group()[-1:].isalpha() and text[:1] == "-" and text[1:2].isdigit():
             text = text[1:]  # 'early-2017', 'approximately-1900': a hyphen after a word, no minus sign ('c.-460' is)
-        bound = bound or (word if word in _BOUNDS or word.split()[0] in _BOUNDS else None)
-        strict = strict or (bound is not None and (word in _STRICT or word.split()[0] in _STRICT))
-        vague_words += _WITHIN.get(word) != "filler"  # (not "the", "sometime": no word on the date)
+        bound = bound or (word if word in BOUND_WORDS or word.split()[0] in BOUND_WORDS else None)
+        strict = strict or (bound is not None and (word in STRICT or word.split()[0] in STRICT))
+        vague_words += WITHIN.get(word) != "filler"  # (not "the", "sometime": no word on the date)
         # per word: a bound's, one placing the date within the one read ('mid-'), a filler ('the'), or another
-        words_seen.append("bound" if word in _BOUNDS or word.split()[0] in _BOUNDS else _WITHIN.get(word, "other"))
+        is_bound = word in BOUND_WORDS or word.split()[0] in BOUND_WORDS
+        words_seen.append("bound" if is_bound else WITHIN.get(word, "other"))
     text, doubted, footnote = _without_marks(text)
     vague = vague or doubted
     onwards = _ONWARDS.search(text)
@@ -772,7 +642,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         given = given if bound else f"{since.group().strip()} ..."
         vague_words += 0 if bound else 1
         text, vague, bound = text[since.end() :], True, bound or "after"
-    if bound is None and (later := _AFTER_DATE.search(text)) is not None and text[: later.start()].strip():
+    if bound is None and (later := AFTER_DATE.search(text)) is not None and text[: later.start()].strip():
         # '15 January 2018 or later': the date and one bound's words, as 'no earlier than 15 January 2018' is
         text, vague, bound, vague_words = text[: later.start()].strip(), True, later.group(1).lower(), vague_words + 1
         given = f"... {later.group(1)}"
@@ -800,7 +670,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     if (clock is not None or unread is not None) and _A_TIME.search(text):  # '08:00 - 18:00', '08:00 or 09:30':
         clock, unread, text = None, None, before_clock  # two times, of a span or alternatives: neither is the date's
     # '2018-01-15 before 04:00': a bound on the time, not a time (it was '~04:00', 'around' it): the day alone
-    time_bound = clock is not None and (bounded_time := _TIME_BOUND.search(text)) is not None
+    time_bound = clock is not None and (bounded_time := TIME_BOUND_WORDS.search(text)) is not None
     if time_bound and bounded_time is not None and text[: bounded_time.start()].strip():
         clock, text = None, text[: bounded_time.start()].strip()
     else:
@@ -862,7 +732,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     # 'before 1900', 'before 1990-1995' may be long before it (not 'since 1945 until 1950', a period's start)
     bounded = ""  # the note's words for the bound (``bounds``): the date is no date of the event, only its bound
     if bound is not None and (parsed.end is None or not _END_WORD.search(text)):
-        side = _BOUNDS.get(bound) or _BOUNDS[bound.split()[0]]
+        side = BOUND_WORDS.get(bound) or BOUND_WORDS[bound.split()[0]]
         # only for a date that is all the rest of the text, as written ('before the end of 2018', 'before Easter
         # 2018', 'before or on 15 January', 'before 2018-01-15 04:00' are not: their dates were moved past them)
         plain = strict and vague_words == 1 and clock is None and unread is None and not said
@@ -897,7 +767,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             and unread is None
             and words_seen.count("bound") == 1  # one bound's words ('since before 2010' is not 'from 2010': a review)
             and "other" not in words_seen
-            and (target := _bound_target(text, era, parsed, "within" in words_seen)) is not None
+            and (target := bound_target(text, era, parsed, "within" in words_seen, _exact)) is not None
         ):
             # more words than a bound and its date ('by mid-2018', 'sometime before Easter 2018', 'before Q2 2018',
             # 'after early 2018'): a bound on what they name (a user trial found them '~2018', so a search for
@@ -915,7 +785,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
                 bounded = bounds.mark(inclusive, _written(parsed.parts))
         marked = bool(bounded) or parsed.bound is not None or parsed.shift != 0
         how = "unmarked" if not marked else "beyond" if beyond is not None or parsed.shift else "on"
-        parsed.said.append(_bound_said(bound, how, given))
+        parsed.said.append(bound_said(bound, how, given))
     if vague or parsed.approximate:
         # the text as written; and, when it could be read more than one way, how it was read
         parsed.approximate, reading = True, parsed.note
