@@ -593,3 +593,11 @@ def test_a_timelinejs_export_says_an_end_given_as_a_bound_as_an_end() -> None:
     slides = {slide["text"]["headline"]: slide for slide in document["events"]}
     assert slides["Exile"]["end_date"]["display_date"] == "ongoing: no earlier than June 2017"
     assert slides["Blackout"]["end_date"]["display_date"] == "by Thursday 15 February 2018"
+
+
+def test_a_bce_bound_on_a_day_either_way_round_is_read_back() -> None:
+    """A fuzz: 'until 03/02/2018 BCE' was marked 'by 2019 BCE-03-02', a year off, so never read back as a bound:
+    shown as '~2 Mar 2018 BCE', around a day."""
+    for event in _sheet("date,event\nuntil 03/02/2018 BCE,A\nbefore 03/02/2018 BCE,B\n").events:
+        assert bound(event.when) is not None, event.when
+        assert "2018 BCE" in short_date(event.when) and "~" not in short_date(event.when)

@@ -197,12 +197,14 @@ class SheetDates:
             inferred = f"its end {inferred}"
         elif parsed.shift:  # 'before 03/02/2018': the day it was moved to, and the bound it is given only as
             pair = ordered(parsed.parts, parsed.pair, self._order_of(parsed))
-            written = (pair["year"], pair["month"], pair["day"])
-            side = bounds.mark("before" if parsed.shift < 0 else "after", written)
-            inferred = f"{beyond_read(pair, parsed.shift)[1]}; {side}; {inferred}"
+            written = (_counted(pair["year"]), pair["month"], pair["day"])
+            listed = beyond_read(pair, parsed.shift)[1]  # '' where the calendar cannot count the day (BCE): then a
+            strict = ("before", "after") if listed else ("by", "from")  # bound that may hold it, the day kept
+            side = bounds.mark(strict[0] if parsed.shift < 0 else strict[1], written)
+            inferred = f"{listed}; {side}; {inferred}" if listed else f"{side}; {inferred}"
         elif parsed.bound is not None:  # 'since 03/02/2018': the bound, in the order read (a review: marked before)
             pair = ordered(parsed.parts, parsed.pair, self._order_of(parsed))
-            inferred = f"{bounds.mark(parsed.bound, (pair['year'], pair['month'], pair['day']))}; {inferred}"
+            inferred = f"{bounds.mark(parsed.bound, (_counted(pair['year']), pair['month'], pair['day']))}; {inferred}"
         return f"{parsed.note}; {inferred}" if parsed.note else inferred
 
     def _inferred(self, parsed: Parsed) -> str:
@@ -275,6 +277,12 @@ OTHER_END = (
     "a date cell gives a period whose end is not the end given beside it: that end is used, the cell's said in "
     "the start's note"
 )
+
+
+def _counted(year: int) -> int:
+    """A year as our dates count it (1 BCE is 0), from the parts' (-1, TimelineJS's): what ``bounds.mark`` takes (a
+    fuzz found 'until 03/02/2018 BCE' marked by 2019 BCE, a year off, so never read back as a bound)."""
+    return year + 1 if year < 0 else year
 
 
 def ending(parsed: Parsed) -> Parsed:
