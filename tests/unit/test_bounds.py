@@ -343,7 +343,7 @@ def test_an_end_of_present_is_an_open_end_after_a_start_as_given(end: str) -> No
     assert exile.id not in index.search("date:2016", typing=False, limit=0).matched_events
     assert by_title["Circa"].end is None  # (no day the end is from is known: the end is not read, and said)
     said = " ".join(_report(f"date,end,event\nc. 2016,{end},Circa\n").warnings)
-    assert "after a start given only about or as a bound" in said and "no year can be read" not in said
+    assert "after a start given only about, as a bound or as a period" in said and "no year can be read" not in said
 
 
 def test_a_period_s_end_given_as_a_bound_is_said_as_an_end() -> None:
@@ -508,10 +508,14 @@ def test_bounds_listed_on_one_day_are_listed_by_side_not_alternated() -> None:
 @pytest.mark.parametrize(
     ("cell", "mark"),
     [
-        ("after 2010-11", None),  # ISO's November 2010, or the years 2010-2011: no bound on either (a review)
-        ("before 2005-06", None),
-        ("after 2017/18", None),  # a season, a fiscal year
-        ("after the 1800s", None),  # the decade or the century
+        ("after 2010-11", "from 2010"),  # ISO's November 2010, or the years 2010-2011: from the first (a review;
+        ("before 2005-06", "by 2006"),  # a second review: no bound at all was found by date:2011 for 'before 2010-11')
+        ("after 2017/18", "from 2017"),  # a season, a fiscal year: held by the years
+        ("after the 1800s", "from 1800"),  # the decade or the century: from their start
+        ("before the 1800s", "by 1899"),
+        ("weeks after Easter 2018", "from 2018"),  # counted from a day in 2018, not from the year (a review)
+        ("months after mid-2018", "from 2018"),
+        ("weeks after c. 2018", "from 2018"),
         ("before Q1 1000 BC", None),
         ("before the late 1990s", "by 1999"),  # a part of the decade: by its end, not before it (a review)
         ("after the early 1990s", "from 1990"),
@@ -544,6 +548,15 @@ def test_a_start_bound_is_moved_only_by_an_end_that_cannot_be_later() -> None:
     assert d.end is not None and until(d.end) == "ending no earlier than 10 Jan 2018"
     said = " ".join(report.warnings)
     assert "2018-01-06" not in said and "the end (given as after 5 Jan 2018) would be listed before" in said
+    notes = " ".join(event.when.note or "" for event in report.dataset.events if event.when)
+    assert "2018, before this start: not used" not in notes  # (no contradiction in the note either: a review)
+    assert "the file gives the end as after 5 Jan 2018, which would be listed before this start" in notes
+    approximate = _sheet("date,end,event\nc. 2018-01-10,after 2018-01-05,E\n2018-01-20,,F\n").events[0]
+    assert (
+        approximate.end is None
+        or bound(approximate.end) is None
+        or until(approximate.end) != ("ending no earlier than 10 Jan 2018")
+    )  # (the start may be the 8th, the end the 9th: no bound from the 10th, a review)
 
 
 def test_a_bound_s_place_in_its_day_never_moves_a_stated_order() -> None:

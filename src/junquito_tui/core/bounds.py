@@ -97,8 +97,8 @@ def from_start(start: When, end: When) -> When | None:
     from that start (a review: it was said to be the end 2018-01-06, before the start, and thrown away). None for
     any other."""
     given = bound(end)
-    if given is None or given.earlier or bound(start) is not None:
-        return None
+    if given is None or given.earlier or bound(start) is not None or start.approximate:  # ('c. 2018-01-10' may be the
+        return None  # 8th, and the end the 9th: a review)
     said = "the start is after the day it was listed on: so is the end, no earlier than the start"
     return _rebound(end, given, Bound("from", start.parts()[:3]), said)
 
@@ -107,7 +107,8 @@ def _rebound(when: When, old: Bound, new: Bound, said: str) -> When:
     """``when`` given as the bound ``new`` instead of ``old``, listed where ``new`` places it, the note saying why."""
     parts = placed(new)
     year = f"{parts[0]:04d}" if parts[0] >= 0 else f"-{-parts[0]:04d}"
-    note = _LISTED.sub("", (when.note or "").replace(mark(old.side, old.parts), "")).rstrip("; ")
+    kept = _LISTED.sub("", (when.note or "").replace(mark(old.side, old.parts), ""))
+    note = "; ".join(part for part in kept.split("; ") if part.strip())  # (no '; ;' where the mark was: a review)
     said = f"{said}; {mark(*new)}"
     return replace(
         when,

@@ -85,8 +85,8 @@ ONGOING = (
 )
 ONGOING_WORDS = " (ongoing)"  # in the end's note, after the cell: ``dates.until`` says 'ongoing'
 ONGOING_UNUSED = (
-    "an end given as 'present' (or 'ongoing', 'hasta hoy'...) after a start given only about or as a bound: no day "
-    "it runs on from is known, so the end is not used (the start alone is shown)"
+    "an end given as 'present' (or 'ongoing', 'hasta hoy'...) after a start given only about, as a bound or as a "
+    "period of its own: no one day it runs on from is known, so the end is not used (the start alone is shown)"
 )
 
 
@@ -123,6 +123,7 @@ UNITS = re.compile(
 EITHER_SIDE = re.compile(r"\b(?:or|and|o|y|ou|et|oder|und|e|ou)\b", re.IGNORECASE)  # 'before or after'
 _QUARTER = re.compile(r"^Q([1-4])\s+(\d{4})$", re.IGNORECASE)
 _YEARS = re.compile(r"\d{3,4}'?s|\d{3,4}\s*[-–—]\s*\d{3,4}")  # a decade, years from one to another, written whole
+_SHORT_RANGE = re.compile(r"\d{3,4}\s*[-–—/]\s*\d{1,2}")  # '2010-11' (ISO's November, or two years), '2017/18'
 _CENTURY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\s+century", re.IGNORECASE)
 
 
@@ -148,11 +149,12 @@ def bound_target(
     # 'before the 1990s': before 1990 (it was the 1990s, found by date:1995: a re-trial); not a reading in doubt
     # ('the 1800s' could be the decade or the century), nor '2010-11' (ISO's November 2010) or '2017/18' (a season,
     # a fiscal year), nor the edges of a century, which are counted two ways: by or from it (a review)
-    if parsed.end is not None and not within and "could" not in (parsed.note or ""):
-        if _YEARS.fullmatch(rest):
+    if parsed.end is not None and not within:
+        doubt = "could" in (parsed.note or "")  # ('the 1800s': the decade or the century; held by the wider reading)
+        if _YEARS.fullmatch(rest) and not doubt:
             return parsed.parts, parsed.end, precise, ""
-        if _CENTURY.fullmatch(rest):
-            return parsed.parts, parsed.end, False, ""
+        if _CENTURY.fullmatch(rest) or _SHORT_RANGE.fullmatch(rest) or (doubt and _YEARS.fullmatch(rest)):
+            return parsed.parts, parsed.end, False, ""  # by or from its far end, which every reading holds
     alone = exact(rest, era)  # (``sheet_dates``'s reader of a date alone)
     if (
         isinstance(alone, Parsed)

@@ -276,6 +276,12 @@ def _day_then_words(day: str, words: str, original: str) -> Parsed | None:
 
 # A date of zeros ('0000-00-00', '00/00/0000', with a time of zeros or not): what databases and exports
 # write for a date not known, not the year 1 BCE
+# The last word before a date an offset counts from, where nothing comes between them that says more of the date
+_ANCHOR_LEAD = re.compile(
+    r"\b(?:after|before|on|of|from|the|de|del|le|du|dem|des|am|el|la|après|avant|nach|vor|dopo|prima|di|después|"
+    r"despues|antes)\s*$",
+    re.IGNORECASE,
+)
 _ZEROS = re.compile(r"^(?:0{4}([-/.])00\1|00([-/.])00\2)0{2,4}(?:[T ]0{1,2}:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$")
 ZEROS = "a date of zeros, what databases write for a date not known: not read as a date"
 _A_TIME = re.compile(r"\d{1,2}(?::\d{2}|\s*[ap]\.?m\b|h\d{2})", re.IGNORECASE)  # '08:00', '8am', '16h30'
@@ -534,7 +540,16 @@ def _from_offset(original: str, text: str, about: bool = False) -> Parsed | None
         step, side = (1, "after") if offset.side > 0 else (-1, "before")
         # 'weeks after 15 January 2018' leaves that day out (a user trial: it was found by date:2018-01-15);
         # 'shortly after' may not
-        moved = shifted(named.parts, step, step, _unit(named.parts)) if UNITS.search(words) else None
+        # (only from a date written whole: 'weeks after Easter 2018' counts from a day in 2018, not the year)
+        alone = _exact(offset.anchor.strip(" ,;."), 0)
+        whole = (  # (and right after the offset's words: 'months after mid-2018' is not counted from 2018)
+            not offset.loose
+            and _ANCHOR_LEAD.search(words) is not None
+            and isinstance(alone, Parsed)
+            and not alone.approximate
+            and alone.parts == named.parts
+        )
+        moved = shifted(named.parts, step, step, _unit(named.parts)) if UNITS.search(words) and whole else None
         if marked and named.pair is not None:  # (its day and month wait for the file's order: marked once read)
             named.bound = inclusive
         elif marked and moved is not None:

@@ -216,7 +216,12 @@ class RowEvents:
             end = self.dates.when(ending(draft.end), draft.where, "end date ignored")
             if end is not None and ends_before(end, when) and (by_then := by_end(when, end)) is not None:
                 when = by_then  # 'before 2018-01-10' to 5 January: by the 5th, not an end before its start
-            elif end is not None and ends_before(end, when) and (from_then := from_start(when, end)) is not None:
+            elif (
+                end is not None
+                and ends_before(end, when)
+                and draft.start.end is None  # (a date cell's own period keeps its end: a review)
+                and (from_then := from_start(when, end)) is not None
+            ):
                 end = from_then  # 10 January to 'after 2018-01-05': from the 10th, not an end before its start
             if end is not None and ends_before(end, when) and draft.start.end is not None:
                 # an end column's end before the start, and the date cell's own period: that end is used

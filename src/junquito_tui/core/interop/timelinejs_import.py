@@ -450,8 +450,10 @@ def _with(note: str | None, more: str | None) -> str | None:
 def unused_end(start: When, end: When) -> When:
     """The start, its note naming the end the file gives before it: that end is not used, and its value
     stays in the dataset, not only in a warning."""
-    given = f"as {short_date(end)}" if bound(end) is not None else end.date  # (not a day it never wrote)
-    said = f"the file gives the end {given}, before this start: not used"
+    if bound(end) is None and bound(start) is None and not end.approximate:
+        said = f"the file gives the end {end.date}, before this start: not used"
+    else:  # (not a day it never wrote, and no contradiction of the file's: a review)
+        said = f"the file gives the end as {short_date(end)}, which would be listed before this start: not used"
     return replace(start, note=f"{start.note}; {said}" if start.note else said)
 
 
