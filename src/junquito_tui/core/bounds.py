@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from .date_keys import moved
+from .date_keys import iso_date, moved
 from .records import Precision, When
 
 # 'before', 'after': the date written is excluded; 'by' (until, no later than), 'from' (since, no earlier than):
@@ -106,13 +106,12 @@ def from_start(start: When, end: When) -> When | None:
 def _rebound(when: When, old: Bound, new: Bound, said: str) -> When:
     """``when`` given as the bound ``new`` instead of ``old``, listed where ``new`` places it, the note saying why."""
     parts = placed(new)
-    year = f"{parts[0]:04d}" if parts[0] >= 0 else f"-{-parts[0]:04d}"
     kept = _LISTED.sub("", (when.note or "").replace(mark(old.side, old.parts), ""))
     note = "; ".join(part for part in kept.split("; ") if part.strip())  # (no '; ;' where the mark was: a review)
     said = f"{said}; {mark(*new)}"
     return replace(
         when,
-        date="-".join([year, *(f"{part:02d}" for part in parts[1:])]),
+        date=iso_date(parts),
         precision=(Precision.YEAR, Precision.MONTH, Precision.DAY)[len(parts) - 1],
         approximate=True,
         note=f"{note}; {said}" if note else said,

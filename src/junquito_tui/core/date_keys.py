@@ -9,6 +9,12 @@ from .query import DateKey
 from .records import DAY_END
 
 
+def iso_date(parts: tuple[int, ...] | list[int]) -> str:
+    """(year[, month[, day]]) as a date's text: '2018-01-15', '2017-06', '-0460' (461 BCE: ISO 8601's years)."""
+    year, *rest = parts[:3]
+    return "-".join([f"{year:04d}" if year >= 0 else f"-{-year:04d}", *(f"{part:02d}" for part in rest)])
+
+
 def days_in_month(year: int, month: int) -> int:
     """Proleptic Gregorian, any year (year 0 is 1 BCE, a leap year)."""
     following = (year + 1, 1) if month == 12 else (year, month + 1)

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import replace
 
 from .bounds import bound
-from .date_keys import days_in_month, first_day, last_day, moved
+from .date_keys import days_in_month, first_day, iso_date, last_day, moved
 from .query import DateKey, DateRange, Query
 from .records import DAY_END, Precision, When
 
@@ -89,5 +89,4 @@ def _text(key: DateKey | None) -> str:
     """As ``date:`` reads it: ISO 8601's years, 0 for 1 BCE and -0460 for 461 BCE, as the range holds them."""
     if key is None:
         return ""
-    year = f"{key[0]:04d}" if key[0] >= 0 else f"-{-key[0]:04d}"
-    return f"{year}-{key[1]:02d}-{key[2]:02d}"
+    return iso_date(key[:3])

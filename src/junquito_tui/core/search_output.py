@@ -10,6 +10,7 @@ import json
 import sys
 
 from .bounds import bound
+from .date_keys import iso_date
 from .dates import period_date
 from .provenance import certainty_prefix
 from .records import Event, When
@@ -67,11 +68,7 @@ def _bound(when: When | None) -> dict[str, str] | None:
     where every view showed 'before 15 Jan 2018')."""
     if (given := bound(when)) is None:
         return None
-    year, *rest = given.parts
-    return {
-        "side": given.side,
-        "date": "-".join([f"{year:04d}" if year >= 0 else f"-{-year:04d}", *(f"{p:02d}" for p in rest)]),
-    }
+    return {"side": given.side, "date": iso_date(given.parts)}
 
 
 def json_line(record: dict[str, object]) -> str:

@@ -202,7 +202,7 @@ def ongoing(start: Parsed, end: str) -> Parsed | None:
     note = f"the file gives the end {end.strip()!r}{ONGOING_WORDS}"
     if start.pair is not None:  # (its day and month wait for the file's order: marked once read)
         return replace(start, parts=day, approximate=True, note=note, said=[], offset=None, bound="from")
-    note = _joined(note, bounds.mark("from", _written(day)))
+    note = _joined(note, bounds.mark("from", bound_parts(day)))
     return replace(start, parts=day, approximate=True, note=note, said=[], offset=None)
 
 
@@ -554,10 +554,10 @@ def _from_offset(original: str, text: str, about: bool = False) -> Parsed | None
             named.bound = inclusive
         elif marked and moved is not None:
             listed = f"listed on {_shown(moved[0])}, the {_unit(moved[0])} {side} it"
-            named.note = _joined(_joined(named.note, listed), bounds.mark(side, _written(named.parts)))
+            named.note = _joined(_joined(named.note, listed), bounds.mark(side, bound_parts(named.parts)))
             named.parts = moved[0]
         elif marked:  # (it was '~27 Jul 1976', 'around' the date 'weeks after' which it happened: a review)
-            named.note = _joined(named.note, bounds.mark(inclusive, _written(named.parts)))
+            named.note = _joined(named.note, bounds.mark(inclusive, bound_parts(named.parts)))
         # the words as written ('a más tardar el ...' was quoted as 'before ...': a user trial)
         words = words.strip() if offset.anchor in original else ""
         how = "unmarked" if not marked else "beyond" if moved is not None and named.pair is None else "on"
@@ -589,7 +589,7 @@ def _is_day(parts: Parts) -> bool:
     return "day" not in parts or 1 <= parts["day"] <= days_in_month(parts["year"], parts.get("month", 1))
 
 
-def _written(parts: Parts) -> tuple[int, ...]:
+def bound_parts(parts: Parts) -> tuple[int, ...]:
     """(year, month, day) of the parts a date has, as ``bounds.mark`` takes them: the year counted as our dates
     count it (1 BCE is 0), not as the parts do (-1, TimelineJS's: 'before 500 BC' was shown before 501 BCE)."""
     year, names = parts["year"], ("month", "day") if _is_day(parts) else ("month",)  # ('31/04/2018': April)
@@ -751,7 +751,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         # only for a date that is all the rest of the text, as written ('before the end of 2018', 'before Easter
         # 2018', 'before or on 15 January', 'before 2018-01-15 04:00' are not: their dates were moved past them)
         plain = strict and vague_words == 1 and clock is None and unread is None and not said
-        bound_date, plain_date = _written(parsed.parts), _exact(text, era) == parsed
+        bound_date, plain_date = bound_parts(parsed.parts), _exact(text, era) == parsed
         beyond = _beyond(parsed, side) if plain and plain_date and _is_day(parsed.parts) else None
         inclusive = "by" if side == "before" else "from"  # ('by 2018': it may be 2018)
         simple = plain_date and vague_words == 1 and unread is None and not said and parsed.end is None
@@ -794,10 +794,10 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             if strict and precise and (moved := shifted(edge, step, step, _unit(edge))) is not None:
                 parsed.parts, beyond = moved[0], moved[0]
                 parsed.note = _joined(parsed.note, f"listed on {_shown(moved[0])}, the {_unit(moved[0])} {side} it")
-                bounded = bounds.mark(side, _written(edge))
+                bounded = bounds.mark(side, bound_parts(edge))
             else:  # on its far end, which it may include: 'by 2018' holds 'by mid-2018', 'by Q2 2018' is by June
                 parsed.parts = dict(last if side == "before" else first)
-                bounded = bounds.mark(inclusive, _written(parsed.parts))
+                bounded = bounds.mark(inclusive, bound_parts(parsed.parts))
         marked = bool(bounded) or parsed.bound is not None or parsed.shift != 0
         how = "unmarked" if not marked else "beyond" if beyond is not None or parsed.shift else "on"
         parsed.said.append(bound_said(bound, how, given))

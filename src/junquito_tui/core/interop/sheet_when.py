@@ -19,7 +19,7 @@ from ..either_way import ASSUMED, MET_FIRST, MOST
 from ..records import When
 from .notes import Notes
 from .sheet_date_values import Parsed, Parts, ordered, time_order
-from .sheet_dates import beyond_read, read_date
+from .sheet_dates import beyond_read, bound_parts, read_date
 from .timelinejs_dates import DateReader
 
 ORDERS = {"dmy": "day/month", "mdy": "month/day"}
@@ -197,14 +197,14 @@ class SheetDates:
             inferred = f"its end {inferred}"
         elif parsed.shift:  # 'before 03/02/2018': the day it was moved to, and the bound it is given only as
             pair = ordered(parsed.parts, parsed.pair, self._order_of(parsed))
-            written = (_counted(pair["year"]), pair["month"], pair["day"])
+            written = bound_parts(pair)  # (the year as our dates count it: a fuzz found one a year off)
             listed = beyond_read(pair, parsed.shift)[1]  # '' where the calendar cannot count the day (BCE): then a
             strict = ("before", "after") if listed else ("by", "from")  # bound that may hold it, the day kept
             side = bounds.mark(strict[0] if parsed.shift < 0 else strict[1], written)
             inferred = f"{listed}; {side}; {inferred}" if listed else f"{side}; {inferred}"
         elif parsed.bound is not None:  # 'since 03/02/2018': the bound, in the order read (a review: marked before)
             pair = ordered(parsed.parts, parsed.pair, self._order_of(parsed))
-            inferred = f"{bounds.mark(parsed.bound, (_counted(pair['year']), pair['month'], pair['day']))}; {inferred}"
+            inferred = f"{bounds.mark(parsed.bound, bound_parts(pair))}; {inferred}"
         return f"{parsed.note}; {inferred}" if parsed.note else inferred
 
     def _inferred(self, parsed: Parsed) -> str:
@@ -277,12 +277,6 @@ OTHER_END = (
     "a date cell gives a period whose end is not the end given beside it: that end is used, the cell's said in "
     "the start's note"
 )
-
-
-def _counted(year: int) -> int:
-    """A year as our dates count it (1 BCE is 0), from the parts' (-1, TimelineJS's): what ``bounds.mark`` takes (a
-    fuzz found 'until 03/02/2018 BCE' marked by 2019 BCE, a year off, so never read back as a bound)."""
-    return year + 1 if year < 0 else year
 
 
 def ending(parsed: Parsed) -> Parsed:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..bounds import bound
+from ..date_keys import iso_date
 from ..dates import MONTHS, date_words, day_label, zone_assumed
 from ..either_way import assumed_other
 from ..records import TEXT_MAX, Precision, When, parse_partial_date
@@ -270,12 +271,7 @@ def _day_exists(year: int, month: int, day: int) -> bool:
 
 
 def _iso(numbers: list[int]) -> str:
-    year = numbers[0]
-    text = f"{year:04d}" if year >= 0 else f"-{-year:04d}"
-    if len(numbers) >= 2:
-        text += f"-{numbers[1]:02d}"
-    if len(numbers) >= 3:
-        text += f"-{numbers[2]:02d}"
+    text = iso_date(numbers)
     if len(numbers) == 5:
         text += f"T{numbers[3]:02d}:{numbers[4]:02d}"
     return text
