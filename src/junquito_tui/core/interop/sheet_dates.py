@@ -240,6 +240,9 @@ _WORDS_OF_DAY = re.compile(rf"^(\D+?)\s+(?:of|del|de)\s+({_NUMBERED_DAY}|{_NAMED
 _JULIAN = re.compile(r"\b(?:O\.\s?S\.?|N\.\s?S\.?|Old\s+Style|New\s+Style|Julian|julien|juliano)(?![^\W\d_])", re.I)
 INVISIBLE_READ = "invisible characters (a zero-width space, a byte order mark) in a date cell are not read"
 CONTROLS_READ = "control characters (a zero byte, an escape) in a date cell are not read"
+# Fullwidth forms (East Asian input: 'ＢＣＥ', '２０１８－０１') read as the ASCII they stand for: '300 ＢＣＥ' was the
+# year 300 CE (a review). Only these: NFKC would also make a footnote's '¹' a digit.
+_UNSEEN_AND_WIDE = INVISIBLE | {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 TEXT_DATE_MAX = 1_000  # characters of a date cell read as text: the longest of thousands of real ones is ~200
 _ABOUT = frozenset(["aprox", "approx", "aproximadamente", "approximately", "circa", "ca", "c", "about", "around", "?"])
 WORDS_UNREAD = (
@@ -373,7 +376,8 @@ def read_date(value: object) -> Parsed | str | None:
         return _from_number(float(value), str(value), _EPOCH_1904 if isinstance(value, Number1904) else _EXCEL_EPOCH)
     if isinstance(value, time | timedelta | PartTime):
         return "a time of day without a date"
-    visible = (written := str(value).replace("\r", " ")).translate(INVISIBLE)  # ('\ufeff2018-01-16': two files joined)
+    # ('\ufeff2018-01-16': two files joined)
+    visible = (written := str(value).replace("\r", " ")).translate(_UNSEEN_AND_WIDE)
     text = " ".join(CONTROL.sub("", visible).split()) if has_control(visible) else " ".join(visible.split())
     if len(text) > TEXT_DATE_MAX:  # (free text's reading grows faster than its length: 10,000 characters took 1 s)
         return f"{len(text):,} characters: too long to be read as a date (at most {TEXT_DATE_MAX:,})"

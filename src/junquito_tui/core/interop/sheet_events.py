@@ -23,7 +23,7 @@ from .html_text import Link
 from .notes import Notes
 from .sheet_date_values import Parsed, ShownNumber
 from .sheet_when import SheetDates, ending
-from .timelinejs_import import TimelineImporter, unused_end, with_file_id
+from .timelinejs_import import TimelineImporter, both_zones, unused_end, with_file_id
 
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LIST = re.compile(r"\s*[;\n|]\s*")
@@ -191,10 +191,13 @@ class RowEvents:
         return document
 
     def _event(self, draft: Draft, index: int) -> Pending | None:
+        lent = _lend_zone(draft)
         when = self.dates.when(draft.start, draft.where, "row skipped")
         if when is None or self.dates.backward(draft.start, draft.where):
             return None
-        end, when = self._end(draft, when)
+        if lent[0] is not None and when.precision == "minute":
+            when = replace(when, note=f"{when.note}; {lent[0]}" if when.note else lent[0])
+        end, when = self._end(draft, when, lent[1])
         fields = draft.fields
         title = fields.pop("title")
         made = self.importer.event_id(draft.given_id or None, title, when, draft.where, False)
@@ -205,10 +208,15 @@ class RowEvents:
             fields["end"] = end
         fields["sources"] = [self.file_source, *fields.get("sources", ())]
         second = draft.start.seconds if when.precision == "minute" else None
-        return Pending(fields, when, index, draft.where, zoned=draft.start.offset is not None, second=second)
+        # an end cell's time is zoned by its own cell, not the start's: '09:00 -05:00' after a start with none was
+        # noted as read as UTC, and '09:00' after '04:00 -04:00' read as UTC unsaid (a review)
+        end_zoned = draft.end.offset is not None if end is not None and draft.end is not None else None
+        zoned = draft.start.offset is not None
+        return Pending(fields, when, index, draft.where, zoned=zoned, end_zoned=end_zoned, second=second)
 
-    def _end(self, draft: Draft, when: When) -> tuple[When | None, When]:
-        """The end, and the start (noted when the file gives an end before it, which is not used)."""
+    def _end(self, draft: Draft, when: When, lent: str | None) -> tuple[When | None, When]:
+        """The end, and the start (noted when the file gives an end before it, which is not used); ``lent``: the
+        end's note on a zone read in its start's."""
         end = None
         if draft.end is not None and self.dates.backward(draft.end, draft.where, "end date ignored"):
             draft.end = None  # (an end cell whose own period goes backwards in the file's order)
@@ -228,6 +236,8 @@ class RowEvents:
                 self.notes.add(draft.where, _before_start(end, when))
                 when, end = unused_end(when, end), None
             elif end is not None:
+                if lent is not None and end.precision == "minute":
+                    end = replace(end, note=f"{end.note}; {lent}" if end.note else lent)
                 end, other = self.dates.other_end(draft.start, end, draft.where)
                 when = replace(when, note=f"{when.note}; {other}" if when.note else other) if other else when
         if end is None:
@@ -236,6 +246,19 @@ class RowEvents:
             self.notes.add(draft.where, _before_start(end, when))
             return None, unused_end(when, end)
         return end, when
+
+
+def _lend_zone(draft: Draft) -> tuple[str | None, str | None]:
+    """A row's start and end times where one cell states its zone and the other does not: the other is read in
+    that zone, as a TimelineJS sheet's are (a review: '09:00' after '04:00 -04:00' was read as UTC, unsaid). The
+    notes of the start and the end, None where nothing is lent."""
+    start, end = draft.start, draft.end
+    if end is None or "hour" not in start.parts or "hour" not in end.parts:
+        return None, None
+    (start_zone, end_zone), notes = both_zones((start.offset, end.offset))
+    if notes != (None, None):  # (a copy: a cell's reading is shared by the rows that give it)
+        draft.start, draft.end = replace(start, offset=start_zone), replace(end, offset=end_zone)
+    return notes
 
 
 def _before_start(end: When, start: When) -> str:

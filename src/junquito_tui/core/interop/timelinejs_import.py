@@ -123,7 +123,7 @@ class TimelineImporter:
         if display and (other := display_dates.disagreement(display, when)) is not None:
             self.notes.group(display_dates.DISAGREES, f"{path}.display_date")
             when = replace(when, note=when.note.replace(display, other, 1) if when.note else other)
-        zones, borrowed = _both_zones(zones)
+        zones, borrowed = both_zones(zones)
         if zones[0] is not None and when.precision == "minute":
             when = replace(when, utc_offset=zones[0], note=_with(when.note, borrowed[0]))
         text = slide.get("text")
@@ -429,7 +429,7 @@ class TimelineImporter:
             self.notes.add("events", "slides are not in date order; sorted by date, as TimelineJS shows them")
 
 
-def _both_zones(
+def both_zones(
     zones: tuple[str | None, str | None],
 ) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
     """A sheet's start and end zones, where one time states its zone and the other does not: the other is
