@@ -16,14 +16,17 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
+from ..records import When
 from ..text import CONTROL, slugify
 from .book_hidden import HIDDEN_ROW
 from .builder import Pending
 from .fields import short
 from .html_text import Link, html_to_text
 from .month_words import MONTH_NAMES
+from .sheet_bound_words import ONGOING, ONGOING_UNUSED, says_present
 from .sheet_clock import read_time, time_offset
 from .sheet_date_values import HourShown, MonthShown, Parsed, Parts
+from .sheet_dates import ongoing
 from .sheet_events import cell_text
 from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell
@@ -61,6 +64,7 @@ class _Row:
     end_offset: str | None = None
     said: tuple[str, ...] = ()  # what its date cells gave that the date does not hold, for the start's note
     end_said: tuple[str, ...] = ()  # the same for the end's (the start's, when there is no end)
+    present: str | None = None  # an end given as 'present' ('ongoing', 'hasta hoy'), as written
 
 
 def convert(sheet: Sheet) -> dict[str, Any]:
@@ -251,6 +255,8 @@ def _dates(sheet: Sheet, cell: Any, row: _Row) -> None:
             row.unreadable = row.start is None and bool(cell_text(start))
         if (parts := _v2_parts(end)) is not None:
             row.slide["end_date"] = parts
+        elif says_present(cell_text(end)):
+            row.present = cell_text(end)
         else:
             row.end = sheet.dates.read(end, row.where, "end date ignored")
         return
@@ -279,6 +285,9 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
     clock_cell = cell(f"{prefix}time")
     if prefix and not any(cell_text(v) for v in (year, month, day, clock_cell)):
         return {}, None, None  # no end date: the common case, at no cost
+    if prefix and says_present(cell_text(year)) and not any(cell_text(v) for v in (month, day, clock_cell)):
+        row.present = cell_text(year)  # (it said "'present': no year can be read in it", as any sheet did: a review)
+        return {}, None, None
     if prefix and not cell_text(year):  # an end with no year is not used: what it gave stays in the note
         given = ", ".join(cell_text(v) for v in (year, month, day, clock_cell) if cell_text(v))
         _say(row, prefix, f"the file gives an end with no year ({given}): not used")
@@ -423,6 +432,18 @@ def _text_date(sheet: Sheet, row: _Row, name: str, given: dict[str, Any], parts:
     return {**parts, **clock}
 
 
+def _ongoing(sheet: Sheet, row: _Row, start: When, cell: str) -> When | None:
+    """An End Year of 'present' as any sheet's end cell of it (``ongoing``): an end given only as a bound, from the
+    start on; None, said, after a start given only about or as a bound (no one day it runs on from is known)."""
+    day = dict(zip(("year", "month", "day"), start.parts()[:3], strict=False))
+    end = ongoing(Parsed(day, approximate=start.approximate, note=start.note), cell)
+    if end is None:
+        sheet.notes.group(ONGOING_UNUSED, row.where)
+        return None
+    sheet.notes.group(ONGOING, row.where)
+    return sheet.dates.when(end, row.where, "end date ignored")
+
+
 def _same_number(cell: Any, number: int) -> bool:
     try:
         return float(cell_text(cell)) == number
@@ -456,6 +477,10 @@ def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pendin
             fields["end"], other = sheet.dates.other_end(start, fields["end"], row.where)
             if other is not None:
                 fields["when"] = pending.when = replace(when, note=f"{when.note}; {other}" if when.note else other)
+    if row.present is not None and "end" not in fields:
+        fields["end"] = _ongoing(sheet, row, fields["when"], row.present)
+        if fields["end"] is None:
+            del fields["end"]
     if row.end is not None and (made := fields.get("end")) is not None and (row.end.approximate or row.end.note):
         # an end written as text ('1826-31', 'c. 1900'): its note and approximate flag, as a start's
         note = row.end.note if not made.note or made.note == row.end.note else f"{row.end.note}; {made.note}"
