@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from . import feast_days
+from . import feast_days, year_parts, year_spans
 from .sheet_date_values import Parsed, Parts
 
 # Words that give one side of a date only: the date read is that bound, approximate, the words in its
@@ -121,7 +121,6 @@ UNITS = re.compile(
     re.IGNORECASE,
 )
 EITHER_SIDE = re.compile(r"\b(?:or|and|o|y|ou|et|oder|und|e|ou)\b", re.IGNORECASE)  # 'before or after'
-_QUARTER = re.compile(r"^Q([1-4])\s+(\d{4})$", re.IGNORECASE)
 _YEARS = re.compile(r"\d{3,4}'?s|\d{3,4}\s*[-–—]\s*\d{3,4}")  # a decade, years from one to another, written whole
 _SHORT_RANGE = re.compile(r"\d{3,4}\s*[-–—/]\s*\d{1,2}")  # '2010-11' (ISO's November, or two years), '2017/18'
 _CENTURY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\s+century", re.IGNORECASE)
@@ -138,9 +137,15 @@ def bound_target(
     within = _PART_OF.match(text)
     rest = text[within.end() :].strip() if within else text.strip()
     precise = within is None and not placing
-    if (quarter := _QUARTER.match(rest)) is not None and not within and not era:  # (no quarter BCE: a review)
-        year, first = int(quarter.group(2)), 3 * int(quarter.group(1)) - 2
-        return {"year": year, "month": first}, {"year": year, "month": first + 2}, precise, ""
+    # a quarter or a half, however spelt ('Q2 2018', '2Q 2018', 'the second quarter of 2018', 'H1 2018': a review found
+    # all but the first read as the year, ~2018, of what is before it); or a period with the months it may run into
+    # held ('2018-W01', 'winter 2018', 'FY2018'): by or from its far end, which every reading holds (no quarter BCE)
+    # ('the first half of 2018' is the half, not words placing a date in 2018)
+    part = None if era else year_parts.read(text.strip()) or (None if within else year_spans.read(rest))
+    if part is not None and part.end:
+        held = part.approximate or part.end_approximate
+        read = (part.note or "").split("': ", 1)[-1] if held else ""
+        return part.parts, part.end, not placing and not held, read
     if (feast := feast_days.read(rest, rest)) is not None and "day" in feast.parts and not within:
         # (not all of it: 'Easter' is read as Good Friday to Easter Monday, and 'before Easter' may be its Saturday;
         # the note says which days were read, the Western Church's: a review)

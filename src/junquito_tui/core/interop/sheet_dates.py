@@ -718,6 +718,9 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             text, separated = grouped, True
             said.append(f"{original!r}: a number with thousands separators, read as {text}")
         parsed = (_two_years(text) if vague and not era else None) or _exact(text, era)
+        if parsed is None and bound is not None and not era and (part := year_parts.read(text)) is not None:
+            parsed = replace(part, note=None, said=[])  # ('before Q1/2018' skipped its row: no year read; the bound
+            # says the rest, not "some time in it or the whole of it")
         if parsed is None and not era and clock is None and unread is None and bound is None:  # (a time: the end's)
             ranged = date_range(text, _exact)  # two whole dates ('December 2017 - January 2018'): as written
             if isinstance(ranged, str):  # two dates going backwards: which is wrong, the cell does not say
