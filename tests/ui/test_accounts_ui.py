@@ -244,7 +244,7 @@ async def test_a_click_on_a_moment_shows_its_accounts() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_accounts(pilot)
         moments = screen.moment_list
-        y = next(y for y in range(moments.size.height) if "Raid described as chaotic" in line_at(moments, y))
+        y = next(y for y in range(moments.size.height) if "described as chaotic" in line_at(moments, y))
         await pilot.click(moments, offset=(4, y))
         await pilot.pause()
         assert screen.moment_index is not None

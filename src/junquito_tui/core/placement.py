@@ -9,10 +9,11 @@ period ("15 Jan 2018, times not given, in no particular order").
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable
 from enum import StrEnum
 from typing import NamedTuple
 
-from .dates import period_words
+from .dates import group_parts, period_date, period_words
 from .records import Event, Precision, When
 
 
@@ -55,6 +56,40 @@ def unordered_label(parts: tuple[int, ...], count: int, unordered: int, unused: 
     tail = ", in no particular order" if unordered > 1 else ""
     given = "not given or not used" if unused and len(parts) >= 3 else "not given"
     return f"{period_words(parts)}, {missing} {given}{tail}:"
+
+
+def shared_periods(whens: Iterable[When | None]) -> set[tuple[int, ...]]:
+    """The days (months, years) that more than one of a list's dates is listed under (``group_parts``)."""
+    seen: set[tuple[int, ...]] = set()
+    shared: set[tuple[int, ...]] = set()
+    for when in whens:
+        key = group_parts(when)
+        (shared if key in seen else seen).add(key)
+    return shared
+
+
+def why_listed_here(event: Event, shared: Container[tuple[int, ...]]) -> str:
+    """In a flat list by time (a profile's events, the accounts' moments, search results), why an event stands where
+    it does among others of its day (month, year), where its date does not say: a time not given (listed at the
+    day's start, which is no claim that it came first), an order the source states, or a reading position. '' for a
+    clock time, or a period no other event of the list shares. (A user trial: a profile listed 'Pérez shot dead',
+    15 Jan 2018, before the 04:00 deployment, with no word of why, where the timeline heads them 'times not given'.)"""
+    when = event.when
+    if when is None or when.precision is Precision.MINUTE or (parts := group_parts(when)) not in shared:
+        return ""
+    kind = placement(event)
+    if kind is Placement.STATED:
+        return "order as the source states"
+    if kind is Placement.READING:
+        return READING_MARK
+    missing = {1: "month", 2: "day"}.get(len(parts), "time")
+    return f"{missing} not given"
+
+
+def listed_date(event: Event, shared: Container[tuple[int, ...]]) -> str:
+    """The event's date in such a list: '15 Jan 2018, time not given'."""
+    date, why = period_date(event.when, event.end), why_listed_here(event, shared)
+    return f"{date}, {why}" if why else date
 
 
 # How a spreadsheet's date note says the file gives a time that is not used (``sheet_dates``)

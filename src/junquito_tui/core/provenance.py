@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from .order_graph import Edge, Graph
+from .placement import shared_periods
 from .problems import Problem
 from .records import Certainty, Claim, Dataset, Event, Source
 
@@ -199,6 +200,11 @@ class AccountIndex:
                 if actor_id not in claim.by
             )
         return found
+
+    @cached_property
+    def shared(self) -> set[tuple[int, ...]]:
+        """The days (months, years) more than one moment is listed under (``placement.why_listed_here``)."""
+        return shared_periods(event.when for event in self.claimed)
 
     @cached_property
     def moments(self) -> list[Moment]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain
 from operator import attrgetter, methodcaller
 
-from . import date_margin, either_way
+from . import date_margin, either_way, undated_beside
 from .annotations import Annotations, tag_key
 from .bitsets import Ordered, bits_in, members, span, to_bits
 from .bounds import bound as bounded
@@ -196,6 +196,7 @@ class SearchIndex:
         self._actor_words: dict[str, set[str]] | None = None
         self._actor_names: list[str] = []
         self._numbers: dict[tuple[str, str], int] | None = None
+        self._beside: dict[int, int] | None = None
         self._by_id: dict[str, list[int]] | None = None  # ``id_bits``
         self._approximate: dict[Precision, int] | None = None  # ``_approximate_days``
         self._swapped: tuple[list[int], list[int], list[tuple[int, int, int]]] | None = None  # ``_read_other_way``
@@ -306,6 +307,9 @@ class SearchIndex:
             and (other_way := self._read_other_way(query, matched, annotations))
         ):
             results.hints.append(either_way.hint(other_way, query.dates[0]))
+        if query.dates and not results.unresolved and (beside := self._undated_beside(query, annotations)):
+            searched = " and ".join(each.text for each in query.dates)
+            results.hints.append(undated_beside.hint(beside.bit_count(), self._kinds_said(beside), searched))
         results.matched_bits = matched
         if matched:
             self._collect(query, matched, results, limit)
@@ -421,6 +425,27 @@ class SearchIndex:
             return 0
         scratch = Results(query_text="", query=query, _index=self)
         return (other & ~matched & self._match(replace(query, dates=[]), scratch, annotations)).bit_count()
+
+    def _undated_beside(self, query: Query, annotations: Annotations | None) -> int:
+        """The undated events (and their quotes) listed beside a dated event in the query's dates, that the query
+        without its dates matches (``undated_beside``)."""
+        if self._beside is None:  # built when first asked: document -> the document of the dated event it is beside
+            number = {(doc.kind, doc.id): n for n, doc in enumerate(self.docs)}
+            events = undated_beside.dated_beside(self.chronology)
+            self._beside = {number["event", undated]: number["event", dated] for undated, dated in events.items()}
+            for n, doc in enumerate(self.docs):
+                if isinstance(doc.item, Quote) and (dated := events.get(doc.item.event)) is not None:
+                    self._beside[n] = number["event", dated]
+        in_range = self._starts.all()  # the dated events the dates alone match (a word may match the undated one alone)
+        for dates in query.dates:
+            in_range &= self.dated(dates.start, dates.end)
+        near = to_bits([n for n, anchor in self._beside.items() if in_range >> anchor & 1], len(self.docs))
+        if not near:
+            return 0
+        rest = replace(query, dates=[])
+        if rest.is_empty:  # a date alone
+            return near
+        return near & self._match(rest, Results("", rest, _index=self), annotations)  # (its hints are not this one's)
 
     def _approximate_days(self, precision: Precision = Precision.DAY) -> int:
         """Documents dated to a day, a month or a year known only approximately (built when first asked)."""

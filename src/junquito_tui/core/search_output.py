@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Container
 
 from .bounds import bound
 from .date_keys import iso_date
 from .dates import period_date
+from .placement import listed_date, shared_periods
 from .provenance import certainty_prefix
 from .records import Event, When
 from .search import Hit, Results
@@ -75,12 +77,25 @@ def json_line(record: dict[str, object]) -> str:
     return json.dumps(record, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def title_line(hit: Hit) -> str:
+def listed_periods(results: Results) -> set[tuple[int, ...]]:
+    """The days (months, years) more than one of the events listed is under (``placement.why_listed_here``)."""
+    return shared_periods(hit.doc.when for hit in results.hits if hit.kind == "event")
+
+
+def hit_date(hit: Hit, shared: Container[tuple[int, ...]]) -> str:
+    """A result's date: an event's as a list by time gives it ('15 Jan 2018, time not given': a user trial found
+    such results listed before the day's 04:00 with no word of why)."""
+    if isinstance(event := hit.doc.item, Event):
+        return one_line(listed_date(event, shared))
+    return one_line(period_date(hit.doc.when, hit.doc.end)) if hit.doc.when or hit.kind == "quote" else ""
+
+
+def title_line(hit: Hit, shared: Container[tuple[int, ...]] = ()) -> str:
     """Kind, id, date and title (a quote's with its speaker), on one line."""
-    date = period_date(hit.doc.when, hit.doc.end) if hit.doc.when or hit.kind in ("event", "quote") else ""
+    date = hit_date(hit, shared)
     title = hit.doc.title + (f" — {hit.speaker.name}" if hit.speaker else "")
     title = certainty_prefix(hit.doc.item) + title if isinstance(hit.doc.item, Event) else title  # ('[alleged] ')
-    return f"{hit.kind:<7} {hit.id:<32} {one_line(date):<20} {one_line(title)}"
+    return f"{hit.kind:<7} {hit.id:<32} {date:<20} {one_line(title)}"
 
 
 def summary(results: Results) -> str:
@@ -95,11 +110,12 @@ def print_results(results: Results, *, as_json: bool, command: str = "search") -
     for problem in results.unresolved:
         print(f"junquito-tui: {command}: {one_line(visible(problem))}; nothing matches", file=sys.stderr)
     print_hints(results)
+    shared = listed_periods(results)
     for hit in results.hits:
         if as_json:
             print(json_line(as_record(hit)))
         else:
-            print(title_line(hit))
+            print(title_line(hit, shared))
             print(f"        {one_line(marked(hit))}")
     print(summary(results), file=sys.stderr)
 

@@ -145,14 +145,18 @@ def build_rows(view: list[Event]) -> RowIndex:
 
 
 def heading_label(span: Span) -> str:
-    """A heading's words: its day (month, year), with the other day it could be where it is an inference; the
-    bound its events are given only as ('Before Monday 15 January 2018'), not the day next to it they sort on."""
+    """A heading's words: its day (month, year), 'Around' it where every event under it is dated only about it, with
+    the other day it could be where it is an inference; the bound its events are given only as ('Before Monday 15
+    January 2018'), not the day next to it they sort on."""
     if not span.parts:
         return "Date not given in the source"
     if span.bound is not None:  # (and the other bound, where its day could be either way round: ``spans``)
         label = f"{span.bound.side.capitalize()} {day_label(span.bound.parts)}"
         return f"{label} {span.other}" if span.other else label
-    return f"{day_label(span.parts)} {span.other}" if span.other else day_label(span.parts)
+    # every event under it known only about its date: the heading too ('Wednesday 17 January 2018' over a lone
+    # 'around 17 January, until around the 18th' was more precise than the source: a user trial)
+    label = day_label(span.parts) if not all(map(_APPROXIMATE, span.events)) else f"Around {day_label(span.parts)}"
+    return f"{label} {span.other}" if span.other else label
 
 
 def _about(gap: str, exact: bool) -> str:

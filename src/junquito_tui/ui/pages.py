@@ -15,7 +15,15 @@ from ..core.chronology import Chronology
 from ..core.citation import OpenedAs, reopen_command
 from ..core.dates import describe, ending, period_date, period_words, short_date, zone_assumed
 from ..core.navigation import Location
-from ..core.placement import READING_NOTE, Placement, order_facts, placement, time_unused
+from ..core.placement import (
+    READING_NOTE,
+    Placement,
+    listed_date,
+    order_facts,
+    placement,
+    shared_periods,
+    time_unused,
+)
 from ..core.provenance import (
     ACCOUNTS_ARE,
     NO_SPEAKER,
@@ -261,13 +269,12 @@ def actor_rows(
             parts += [[blank(), heading(f"{title} ({len(found):,})")], Run(len(found), _claim_row(chronology, found))]
     appearances = chronology.appearances.get(actor_id, ())
     if appearances:
+        shared = shared_periods(found.event.when for found in appearances)
 
         def appearance(index: int) -> Row:
             found = appearances[index]
             event = found.event
-            return link(
-                f"{period_date(event.when, event.end)} · {event.title}", Location("event", event.id), found.role
-            )
+            return link(f"{listed_date(event, shared)} · {event.title}", Location("event", event.id), found.role)
 
         parts += [[blank(), heading(f"Events ({len(appearances):,})")], Run(len(appearances), appearance)]
     quotes = chronology.quotes_by_speaker.get(actor_id, ())
@@ -326,7 +333,8 @@ def source_rows(chronology: Chronology, source_id: str) -> list[Row]:
     events = [e for e in chronology.events if _cites(e, source_id)]
     if events:
         rows += [blank(), heading(f"Events citing it ({len(events):,})")]
-        rows += [link(e.title, Location("event", e.id), period_date(e.when, e.end)) for e in events]
+        shared = shared_periods(e.when for e in events)
+        rows += [link(e.title, Location("event", e.id), listed_date(e, shared)) for e in events]
     quotes = [q for q in chronology.quote_order if q.source == source_id]
     if quotes:
         rows += [blank(), heading(f"Quotes from it ({len(quotes):,})")]

@@ -8,6 +8,7 @@ It answers by messages only: ``Navigate`` for a chosen result, ``FilterChanged``
 from __future__ import annotations
 
 import threading
+from collections.abc import Container
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -22,11 +23,11 @@ from textual.widgets.option_list import Option
 
 from ...core.chronology import Chronology
 from ...core.crashlog import failure_message
-from ...core.dates import period_date
 from ...core.memory import freeze_loaded_objects
 from ...core.navigation import Location
 from ...core.provenance import certainty_prefix
 from ...core.records import Event
+from ...core.search_output import hit_date, listed_periods
 from ...core.text import one_line
 from ...core.wording import count
 from ..messages import Navigate, TimelineFilter
@@ -44,13 +45,13 @@ TITLE_ROOM = 100  # characters of a result's title line (with a quote's speaker)
 PLACEHOLDER = 'Search: words (AND)  "a phrase"  -exclude  actor:  by:  kind:  tag:  certainty:  date:2017-06..2017-12'
 
 
-def hit_content(hit: Hit) -> Content:
+def hit_content(hit: Hit, shared: Container[tuple[int, ...]] = ()) -> Content:
     """Title (a quote's with its speaker), date and snippet, each on one line, with matched words
     styled by span: data is never parsed."""
     snippet = Content(hit.snippet.text)
     for start, end in hit.snippet.spans:
         snippet = snippet.stylize("bold reverse", start, end)
-    date = one_line(period_date(hit.doc.when, hit.doc.end)) if hit.doc.when else ""
+    date = hit_date(hit, shared) if hit.doc.when else ""
     speaker = "  — " + one_line(hit.speaker.name) if hit.speaker else ""
     room = max(TITLE_ROOM - len(speaker), TITLE_ROOM // 2)  # a long quote leaves room for who said it
     title = one_line(hit.doc.title)
@@ -294,12 +295,13 @@ step through them later.
     def _show(self, results: Results) -> None:
         options: list[Option] = []
         self._targets = []
+        shared = listed_periods(results)
         for kind, total in results.counts.items():
             options.append(Option(Content.styled(f"{KIND_TITLES[kind]} ({total:,})", "bold underline"), disabled=True))
             self._targets.append(None)
             hits = results.of_kind(kind)
             for hit in hits:
-                options.append(Option(hit_content(hit)))
+                options.append(Option(hit_content(hit, shared)))
                 self._targets.append(Location(hit.kind, hit.id))  # type: ignore[arg-type]
             if total > len(hits):
                 more = f"  … and {total - len(hits):,} more {KIND_TITLES[kind].lower()}: add words to narrow"
