@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     start = parser.add_mutually_exclusive_group()
     start.add_argument("--event", metavar="ID", help="start with this event selected")
     start.add_argument("--actor", metavar="ID", help="start with this actor's profile open")
+    start.add_argument("--quote", metavar="ID", help="start with this quote's page open")
     add_notebook_options(parser, data=False)
     _add_data_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -428,6 +429,7 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
             load=(path, args.max_bytes, args.columns),
             event_id=args.event,
             actor_id=args.actor,
+            quote_id=args.quote,
             notebook_file=args.notebook,
             use_cache=args.use_cache,
             early_check=early,
@@ -444,7 +446,7 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
     # The cached placement, or one computed once: by the axis (after the first frame, for a large
     # dataset) or by the cache writer, whichever asks first
     placement = placing(found, chronology, save)
-    problem = missing_link(chronology, args.event, args.actor)
+    problem = missing_link(chronology, args.event, args.actor, args.quote)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
@@ -456,6 +458,7 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
         chronology,
         event_id=args.event,
         actor_id=args.actor,
+        quote_id=args.quote,
         warnings=found.warnings,
         data_path=args.data,
         columns=args.columns,

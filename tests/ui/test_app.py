@@ -164,6 +164,13 @@ async def test_deep_links_select_the_item() -> None:
     async with app.run_test(size=(120, 40)):
         assert explorer(app).actors_pane.current_actor == "marco-rubio"
         assert focused_id(app) == "actor-profile"
+    # a cited quote's own page (its reopen line was its event's: the quote not opened, a user trial)
+    app = make_app(quote_id="article-350")
+    async with app.run_test(size=(120, 40)):
+        assert explorer(app).history.current == Location("quote", "article-350")
+        assert focused_id(app) == "quote-detail"
+        current = app.query_one(Timeline).current
+        assert current is not None and current.id == "helicopter-flight"  # its event, beside it
 
 
 async def test_number_keys_and_tab_cycle_panes() -> None:

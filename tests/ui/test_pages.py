@@ -172,7 +172,7 @@ def test_every_page_shows_the_id_to_cite_and_the_line_that_reopens_it() -> None:
     actor = lines(pages.actor_rows(chronology, "oscar-perez"))
     assert actor[1] == "Id: oscar-perez  (junquito-tui --actor oscar-perez)"
     quote = chronology.quotes["order-fulfilled"]
-    reopen = f"(junquito-tui --event {quote.event}  # its event)"  # (a quote has no page of its own: a trial)
+    reopen = "(junquito-tui --quote order-fulfilled)"  # (it was its event's: the quote itself not opened, a trial)
     assert lines(pages.quote_rows(chronology, quote))[1] == f"Id: order-fulfilled  {reopen}"
 
 
@@ -185,7 +185,7 @@ def test_a_page_s_reopen_line_names_the_file_it_was_opened_from() -> None:
     assert actor == "Id: oscar-perez  (junquito-tui --data '/tmp/my sheets/news.csv' --actor oscar-perez)"
     quote = chronology.quotes["order-fulfilled"]
     reopen = lines(pages.quote_rows(chronology, quote, opened=opened))[1]
-    assert reopen.endswith(f"--data '/tmp/my sheets/news.csv' --event {quote.event}  # its event)")
+    assert reopen.endswith("--data '/tmp/my sheets/news.csv' --quote order-fulfilled)")
     # ... and the --columns that read it: without them the sheet has other ids, or does not open (a review)
     opened = OpenedAs("news.csv", "date=Cuándo,title=Qué pasó")
     event = lines(pages.event_rows(chronology, chronology.event("raid-begins"), opened=opened))[2]

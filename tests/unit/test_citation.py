@@ -103,17 +103,28 @@ def test_sources_with_titles_and_urls() -> None:
 def test_quote_citation_reopens_on_its_event_page() -> None:
     text = cite(chronology_of(MINIMAL_EVENT), "quote", "q", OpenedAs("my data.json"))
     assert text.startswith("\u201cWords, verbatim.\u201d\nSpeaker: Someone\nDate: June 2017\nEvent: An event\n")
-    reopen = "Reopen: junquito-tui --data 'my data.json' --event e  # the event it belongs to\n"
+    reopen = "Reopen: junquito-tui --data 'my data.json' --quote q\n"
     assert text.endswith(f"From: T (quote q)\n{reopen}")
 
 
 def test_quote_text_for_copying() -> None:
     assert quote_text(chronology_of(MINIMAL_EVENT), "q") == (
-        "\u201cWords, verbatim.\u201d\n\u2014 Someone, June 2017. Source: Report — A. Writer. https://example.org/r\n"
+        "\u201cWords, verbatim.\u201d\n\u2014 Someone; quoted for the event \u201cAn event\u201d, June 2017. "
+        "Source: Report — A. Writer. https://example.org/r\n"
     )
     document = copy.deepcopy(MINIMAL_EVENT)
     document["quotes"][0]["speaker"] = None
-    assert "\u2014 no speaker named, June 2017." in quote_text(chronology_of(document), "q")
+    assert "\u2014 no speaker named; quoted for the event" in quote_text(chronology_of(document), "q")
+
+
+def test_quote_text_keeps_the_context_and_the_date_s_note() -> None:
+    # a user trial: Article 350 of the constitution was pasted as said around 27 June 2017, the date of the flight
+    # it is quoted for, its context ('Article 350 of the constitution') left out; so was the note of an implied year
+    document = copy.deepcopy(MINIMAL_EVENT)
+    document["quotes"][0]["context"] = "Article 350 of the constitution."
+    document["events"][0]["when"]["note"] = "the year is implied by context"
+    text = quote_text(chronology_of(document), "q")
+    assert "June 2017 (note: the year is implied by context). Context: Article 350 of the constitution. Source:" in text
 
 
 def test_actor_citation_spans_their_dated_events() -> None:
@@ -323,9 +334,10 @@ def test_a_hostile_chain_of_second_hand_sources() -> None:
     assert cite(chronology, "quote", "q") == (
         "\u201cSaid by Bob\u201d\nSpeaker: Bob\nDate: around June 2017 (note: so presumably June)\n"
         f"Event: Something said\nSources:\n  1. {leak}\n  2. {memo}\n  3. The paper — Daily. https://x.org/p\n"
-        "From: Second hand (quote q)\nReopen: junquito-tui --event e  # the event it belongs to\n"
+        "From: Second hand (quote q)\nReopen: junquito-tui --quote q\n"
     )
-    assert quote_text(chronology, "q") == f"\u201cSaid by Bob\u201d\n\u2014 Bob, around June 2017. Source: {leak}\n"
+    said = "Bob; quoted for the event \u201cSomething said\u201d, around June 2017 (note: so presumably June)"
+    assert quote_text(chronology, "q") == f"\u201cSaid by Bob\u201d\n\u2014 {said}. Source: {leak}\n"
     text = cite(chronology, "event", "e")
     assert (
         "  claimed by Bob, as reported by Daily: It happened.\n"
@@ -491,9 +503,7 @@ def test_every_reopen_line_is_a_command_the_shell_reads() -> None:
     for kind, item_ids in (("event", BUNDLED.position), ("actor", BUNDLED.actors), ("quote", BUNDLED.quotes)):
         for item_id in item_ids:
             reopen = cite(BUNDLED, kind, item_id).rsplit("Reopen: ", 1)[1].rstrip("\n")
-            words = shlex.split(reopen, comments=True)
-            target = BUNDLED.quotes[item_id].event if kind == "quote" else item_id
-            assert words == ["junquito-tui", f"--{'actor' if kind == 'actor' else 'event'}", target], reopen
+            assert shlex.split(reopen, comments=True) == ["junquito-tui", f"--{kind}", item_id], reopen
 
 
 def test_a_file_without_certainties_is_said_to_state_its_events_not_to_confirm_them(tmp_path: Any) -> None:

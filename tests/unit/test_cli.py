@@ -54,7 +54,11 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     ("option", "wrong", "closest"),
-    [("--event", "raid-begin", "raid-begins"), ("--actor", "oscar-peres", "oscar-perez")],
+    [
+        ("--event", "raid-begin", "raid-begins"),
+        ("--actor", "oscar-peres", "oscar-perez"),
+        ("--quote", "same", "same-fate"),
+    ],
 )
 def test_unknown_deep_link_names_closest_ids(
     capsys: pytest.CaptureFixture[str], option: str, wrong: str, closest: str

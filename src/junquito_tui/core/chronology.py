@@ -192,11 +192,14 @@ def exists(chronology: Chronology, kind: str, item_id: str) -> bool:
     return kind == "source" and item_id in chronology.sources
 
 
-def missing_link(chronology: Chronology, event_id: str | None, actor_id: str | None) -> str | None:
-    """Why a deep link (--event / --actor) cannot be followed, naming the closest ids; None if it can."""
+def missing_link(
+    chronology: Chronology, event_id: str | None, actor_id: str | None, quote_id: str | None = None
+) -> str | None:
+    """Why a deep link (--event / --actor / --quote) cannot be followed, naming the closest ids; None if it can."""
     from .integrity import closest
 
-    for option, wanted, known in (("event", event_id, chronology.position), ("actor", actor_id, chronology.actors)):
+    links = (("event", event_id, chronology.position), ("actor", actor_id, chronology.actors))
+    for option, wanted, known in (*links, ("quote", quote_id, chronology.quotes)):
         if wanted is not None and wanted not in known:
             guesses = closest(wanted, known, limit=5)
             hint = f"; closest: {', '.join(guesses)}" if guesses else ""

@@ -72,17 +72,23 @@ def cite(chronology: Chronology, kind: str, item_id: str, opened: OpenedAs | Non
     reopen = reopen_command(chronology, kind, item_id, opened)
     if reopen:  # (a quote has no page of its own: its event's, which lists it, said so)
         # (after a shell comment mark: the line pasted is still a command; a review)
-        lines.append(f"Reopen: {reopen}" + ("  # the event it belongs to" if kind == "quote" else ""))
+        lines.append(f"Reopen: {reopen}")
     return "\n".join(lines) + "\n"
 
 
 def quote_text(chronology: Chronology, quote_id: str) -> str:
-    """A quote ready to paste: its words, then who said it, when, and the source."""
+    """A quote ready to paste: its words, then who said it, when (its event's date, said as such, with its note),
+    its context, and the source. (A user trial: Article 350 of the constitution was pasted as said 'around Tuesday
+    27 June 2017', the date of the flight the quote is filed under, its context left out.)"""
     quote = chronology.quotes[quote_id]
-    when = chronology.event(quote.event).when
-    said = [_speaker(chronology, quote), date_words(when) if when else "undated"]
+    event = chronology.event(quote.event)
+    when = event.when
+    date = date_words(when) if when else "undated"
+    date += f" (note: {when.note})" if when is not None and when.note else ""
+    said = f"{_speaker(chronology, quote)}; quoted for the event \u201c{event.title}\u201d, {date}"
+    context = f" Context: {quote.context.rstrip('. ')}." if quote.context.strip() else ""
     source = source_line(chronology.sources, quote.source)
-    return f"\u201c{quote.text}\u201d\n\u2014 {', '.join(said)}. Source: {source}\n"
+    return f"\u201c{quote.text}\u201d\n\u2014 {said}.{context} Source: {source}\n"
 
 
 def reopen_command(chronology: Chronology, kind: str, item_id: str, opened: OpenedAs | None = None) -> str:
@@ -93,7 +99,7 @@ def reopen_command(chronology: Chronology, kind: str, item_id: str, opened: Open
     elif kind == "actor":
         target = ["--actor", item_id]
     elif kind == "quote":
-        target = ["--event", chronology.quotes[item_id].event]
+        target = ["--quote", item_id]
     else:
         return ""
     return shlex.join(["junquito-tui", *data, *target])

@@ -47,6 +47,7 @@ class JunquitoApp(App[None]):
         load: tuple[Path, int] | tuple[Path, int, ColumnSpec | None] | None = None,
         event_id: str | None = None,
         actor_id: str | None = None,
+        quote_id: str | None = None,
         warnings: list[str] | None = None,
         data_path: str | Path | None = None,
         columns: ColumnSpec | None = None,
@@ -82,7 +83,7 @@ class JunquitoApp(App[None]):
         self._early_check = early_check
         self._quick: Quick | None = None  # a dataset on screen whose full check is still running
         self._after_check: Callable[[], object] | None = None
-        self._event_id, self._actor_id = event_id, actor_id
+        self._event_id, self._actor_id, self._quote_id = event_id, actor_id, quote_id
         self.load_warnings = list(warnings or [])
         self.load_error: str | None = None  # printed by the command line after the app has closed
         self._collector_paused = False
@@ -142,6 +143,8 @@ class JunquitoApp(App[None]):
     def _explorer(self, chronology: Chronology, placing: Placing | None = None) -> ExplorerScreen:
         if self._actor_id is not None:
             start: Location | None = Location("actor", self._actor_id)
+        elif self._quote_id is not None:
+            start = Location("quote", self._quote_id)
         else:
             first = self._event_id or (chronology.events[0].id if chronology.events else None)
             start = Location("event", first) if first else None
@@ -156,7 +159,7 @@ class JunquitoApp(App[None]):
 
     def on_loading_screen_loaded(self, message: LoadingScreen.Loaded) -> None:
         quick = message.quick
-        problem = missing_link(message.chronology, self._event_id, self._actor_id)
+        problem = missing_link(message.chronology, self._event_id, self._actor_id, self._quote_id)
         if problem and quick is None:
             self._fail(problem)
             return

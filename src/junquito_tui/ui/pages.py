@@ -302,8 +302,7 @@ def quote_rows(
     chronology: Chronology, quote: Quote, mine: Sequence[Row] = (), opened: OpenedAs | None = None
 ) -> list[Row]:
     event = chronology.event(quote.event)
-    # (a quote has no page of its own: its event's; still a command)
-    reopen = f"{reopen_command(chronology, 'quote', quote.id, opened)}  # its event"
+    reopen = reopen_command(chronology, "quote", quote.id, opened)
     rows = [*paragraphs(f"“{quote.text}”", "italic"), *mine, id_row(quote.id, reopen)]
     if quote.context:
         first, *rest = chunks(quote.context)

@@ -186,6 +186,8 @@ class ExplorerScreen(Screen[None]):
         return self.query_one(SearchPanel)
 
     def on_mount(self) -> None:
+        if self._start is not None and self._start.kind == "quote":  # (--quote: its event selected beside it)
+            self.timeline_pane.select(self.chronology.quotes[self._start.id].event)
         if self._start is not None:
             self._show(self._start)
         if self.search_panel.is_large:
