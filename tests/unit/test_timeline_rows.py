@@ -142,6 +142,10 @@ def test_a_gap_to_or_from_a_day_known_only_approximately_says_about(whens: list[
     headings = [row for row, at in enumerate(rows.positions) if at == HEADING and row not in rows.sub_headings]
     periods = runs(view)
     assert len(headings) == len(periods)
+    for heading, period in zip(headings, periods, strict=True):  # (a user trial: 'Wednesday 17 January 2018' over
+        # a lone 'around 17 January' was more precise than the source)
+        about = all(e.when is not None and e.when.approximate for e in period)
+        assert rows.labels[heading][0].startswith("Around ") == about, (rows.labels[heading], period)
     for index in range(1, len(periods)):
         gap = rows.labels[headings[index]][1]
         exact = all(
