@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import group_parts
 from junquito_tui.core.loader import load_dataset, validate_document
-from junquito_tui.core.placement import listed_date, shared_periods, why_listed_here
+from junquito_tui.core.placement import hit_date, listed_date, listed_periods, shared_periods, why_listed_here
 from junquito_tui.core.records import Event, Precision
 from junquito_tui.core.search import SearchIndex
-from junquito_tui.core.search_output import hit_date, listed_periods, title_line
+from junquito_tui.core.search_output import title_line
 from junquito_tui.ui import pages
 from junquito_tui.ui.account_rows import moment_rows
 

@@ -425,7 +425,7 @@ def test_markdown_escapes_everything_that_would_become_structure(minimal: dict[s
     lines = text.splitlines()
     assert [line for line in lines if line.startswith("#")] == [
         "# \\# Title \\| with \\*stars\\* & \\<b\\>tags\\</b\\>",
-        "## June 2017",
+        "## Around June 2017",  # (the minimal event: around June 2017)
         '### \\=HYPERLINK("http://evil.example","click")',
         "## Monday 15 January 2018",
         "### 04:00 VST \u00b7 \\[link\\](http://evil.example) and \\`code\\` and \\<img src=x onerror=alert(1)\\>",

@@ -194,8 +194,10 @@ def _rows_one_by_one(view: list[Event]) -> RowIndex:
             leading.append(event)
         unordered = sum(placement(e) is Placement.PERIOD for e in leading)
         untimed = unordered_label(parts, len(leading), unordered) if leading else ""
-        label = day_label(parts) if parts else "Date not given in the source"
         exact = any(event.when is not None and not event.when.approximate for event in span)
+        label = (
+            (day_label(parts) if exact else f"Around {day_label(parts)}") if parts else "Date not given in the source"
+        )
         labels[len(positions)] = (label, _about(gap(last_dated, parts), exact and last_exact) if parts else "")
         positions.append(HEADING)
         starts.append(position)

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .dates import group_parts, period_date, period_words
 from .records import Event, Precision, When
+from .text import one_line
+
+if TYPE_CHECKING:  # (the search engine is imported with the first search, not with the interface)
+    from .search import Hit, Results
 
 
 class Placement(StrEnum):
@@ -90,6 +94,19 @@ def listed_date(event: Event, shared: Container[tuple[int, ...]]) -> str:
     """The event's date in such a list: '15 Jan 2018, time not given'."""
     date, why = period_date(event.when, event.end), why_listed_here(event, shared)
     return f"{date}, {why}" if why else date
+
+
+def listed_periods(results: Results) -> set[tuple[int, ...]]:
+    """The days (months, years) more than one of the events listed is under (``placement.why_listed_here``)."""
+    return shared_periods(hit.doc.when for hit in results.hits if hit.kind == "event")
+
+
+def hit_date(hit: Hit, shared: Container[tuple[int, ...]]) -> str:
+    """A result's date: an event's as a list by time gives it ('15 Jan 2018, time not given': a user trial found
+    such results listed before the day's 04:00 with no word of why)."""
+    if isinstance(event := hit.doc.item, Event):
+        return one_line(listed_date(event, shared))
+    return one_line(period_date(hit.doc.when, hit.doc.end)) if hit.doc.when or hit.kind == "quote" else ""
 
 
 # How a spreadsheet's date note says the file gives a time that is not used (``sheet_dates``)

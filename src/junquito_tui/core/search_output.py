@@ -12,8 +12,7 @@ from collections.abc import Container
 
 from .bounds import bound
 from .date_keys import iso_date
-from .dates import period_date
-from .placement import listed_date, shared_periods
+from .placement import hit_date, listed_periods
 from .provenance import certainty_prefix
 from .records import Event, When
 from .search import Hit, Results
@@ -75,19 +74,6 @@ def _bound(when: When | None) -> dict[str, str] | None:
 
 def json_line(record: dict[str, object]) -> str:
     return json.dumps(record, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def listed_periods(results: Results) -> set[tuple[int, ...]]:
-    """The days (months, years) more than one of the events listed is under (``placement.why_listed_here``)."""
-    return shared_periods(hit.doc.when for hit in results.hits if hit.kind == "event")
-
-
-def hit_date(hit: Hit, shared: Container[tuple[int, ...]]) -> str:
-    """A result's date: an event's as a list by time gives it ('15 Jan 2018, time not given': a user trial found
-    such results listed before the day's 04:00 with no word of why)."""
-    if isinstance(event := hit.doc.item, Event):
-        return one_line(listed_date(event, shared))
-    return one_line(period_date(hit.doc.when, hit.doc.end)) if hit.doc.when or hit.kind == "quote" else ""
 
 
 def title_line(hit: Hit, shared: Container[tuple[int, ...]] = ()) -> str:

@@ -25,9 +25,9 @@ from ...core.chronology import Chronology
 from ...core.crashlog import failure_message
 from ...core.memory import freeze_loaded_objects
 from ...core.navigation import Location
+from ...core.placement import hit_date, listed_periods
 from ...core.provenance import certainty_prefix
 from ...core.records import Event
-from ...core.search_output import hit_date, listed_periods
 from ...core.text import one_line
 from ...core.wording import count
 from ..messages import Navigate, TimelineFilter
