@@ -21,6 +21,7 @@ from .core.interop import FORMATS, encode_export, export_text, write_atomically
 from .core.loader import DatasetError, bundled_path, load_timelinejs, load_with_report, preflight
 from .core.output_guard import Kept, notebook_files
 from .core.quick_load import check_at_once
+from .core.terminal_output import guarded
 from .core.wording import count
 from .notebook_cli import add_commands, add_notebook_options, annotations_for, read_annotations, run_cite, run_notebook
 
@@ -159,18 +160,21 @@ def _inherit_options(parser: argparse.ArgumentParser, shared: set[str]) -> None:
 def main(argv: Sequence[str] | None = None, *, require_terminal: bool = False) -> int:
     """Run the command; ``require_terminal`` (the console entry point's) refuses to start the
     explorer unless standard input and output are a terminal."""
-    parser = build_parser()
-    given = list(sys.argv[1:] if argv is None else argv)
-    if twice := _given_twice(given):
-        parser.error(f"{twice} is given twice: give it once (the last would silently replace the first)")
-    args = parser.parse_args(given)
-    args.use_cache = not getattr(args, "no_cache", False)
-    try:
-        return _run(args, require_terminal)
-    finally:
-        for save in _SAVES:  # a search or an export leaves the dataset cached for next time
-            save.join()
-        _SAVES.clear()
+    with guarded():  # (Textual draws through sys.__stderr__: never this)
+        parser = build_parser()
+        given = list(sys.argv[1:] if argv is None else argv)
+        if twice := _given_twice(given):
+            parser.error(f"{twice} is given twice: give it once (the last would silently replace the first)")
+        args = parser.parse_args(given)
+        if "" in (getattr(args, "data", None), getattr(args, "file", None)):  # (it read the bundled dataset, unsaid)
+            parser.error("an empty file name: give a file, or none for the bundled dataset")
+        args.use_cache = not getattr(args, "no_cache", False)
+        try:
+            return _run(args, require_terminal)
+        finally:
+            for save in _SAVES:  # a search or an export leaves the dataset cached for next time
+                save.join()
+            _SAVES.clear()
 
 
 _SAVES: list[Save] = []  # cache writes started by this command, finished before it exits
@@ -454,7 +458,7 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
         return EXIT_USAGE
     from .ui.app import JunquitoApp  # imported late: validate and schema never load Textual
 
-    JunquitoApp(
+    app = JunquitoApp(
         chronology,
         event_id=args.event,
         actor_id=args.actor,
@@ -465,5 +469,6 @@ def _explore(args: argparse.Namespace, require_terminal: bool) -> int:
         notebook_file=args.notebook,
         save=save,  # started once the first frame is on screen
         placing=placement,
-    ).run()
-    return 0
+    )
+    app.run()
+    return app.return_code or 0  # (a crash's traceback ended with status 0: a security review)

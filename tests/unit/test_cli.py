@@ -245,3 +245,12 @@ def test_validate_counts_in_words(write: Any, minimal: dict[str, Any], capsys: p
     minimal["actors"][1]["relations"] = []
     assert main(["validate", str(write(minimal))]) == 0
     assert capsys.readouterr().out.startswith("ok: 1 event, 2 actors, 0 quotes, 1 source\n")
+
+
+@pytest.mark.parametrize("argv", [["validate", ""], ["--data", "", "search", "raid"], ["search", "raid", "--data="]])
+def test_an_empty_file_name_is_refused_not_read_as_the_bundled_dataset(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:  # (a security review: it checked the bundled dataset, unsaid)
+        main(argv)
+    assert exit_.value.code == 2 and "an empty file name" in capsys.readouterr().err

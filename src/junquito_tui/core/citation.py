@@ -12,7 +12,6 @@ quote into an article. A quote has no page of its own: it is reopened on its eve
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
@@ -32,6 +31,7 @@ from .provenance import (
     source_chain,
 )
 from .records import Actor, Claim, Event, Quote, Source, When
+from .text import shell_word
 
 CITABLE = ("event", "actor", "quote", "source")
 MAX_SOURCES = 10  # an actor of a large dataset may be cited by hundreds: the first ten, then a count
@@ -102,7 +102,7 @@ def reopen_command(chronology: Chronology, kind: str, item_id: str, opened: Open
         target = ["--quote", item_id]
     else:
         return ""
-    return shlex.join(["junquito-tui", *data, *target])
+    return " ".join(map(shell_word, ["junquito-tui", *data, *target]))
 
 
 def source_line(sources: Mapping[str, Source], source_id: str) -> str:

@@ -10,6 +10,7 @@ that quote a file show them as ``\\x1b``.
 from __future__ import annotations
 
 import re
+import shlex
 import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -49,7 +50,11 @@ CONTROL = re.compile(f"[{CONTROLS}{_UNDRAWABLE_PY}]")
 _CONTROL_BMP = re.compile(f"[{CONTROLS}{_BMP_UNDRAWABLE}]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
-_ANY_CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f{_UNDRAWABLE_PY}]")  # tab and newline too: a message is one line
+# tab, newline and U+2028/U+2029 too: a message is one line (and a word of a command)
+_ANY_CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029{_UNDRAWABLE_PY}]")
+# ... and what no text printed to a terminal may hold: its own tab, line feed and carriage return aside (a text's
+# lines and a CSV's), every control, the bidirectional formatting characters and U+2028/U+2029
+_TERMINAL_UNSAFE = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{_UNDRAWABLE_PY}]")
 _BREAK_NAMES = {
     "\t": "tab",
     "\n": "line break",
@@ -157,9 +162,36 @@ def file_name(name: str) -> str:
 
 def visible(text: str) -> str:
     """Control characters from a file (in a key, say) shown as \\x1b, never sent to the terminal."""
-    return _ANY_CONTROL.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if m.group() <= "\x9f" else f"\\u{ord(m.group()):04x}", text
-    )
+    return _ANY_CONTROL.sub(_shown, text)
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every character a terminal could act on shown as its escape (``visible``), lines kept."""
+    return _TERMINAL_UNSAFE.sub(_shown, text) if _TERMINAL_UNSAFE.search(text) else text
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0x9F else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def shell_word(word: str) -> str:
+    """``word`` as one word of a shell command (``shlex.quote``); one holding a character no terminal should get (a
+    control, a line break, a bidirectional control: a file name can) in bash's and zsh's $'...', each such character
+    escaped: the command still reopens that file, and only text reaches the screen (a security review: a file name's
+    OSC 52 wrote the clipboard through a page's reopen line)."""
+    if not _ANY_CONTROL.search(word):
+        return shlex.quote(word)
+    return "$'" + "".join(_escaped(char) for char in word) + "'"
+
+
+def _escaped(char: str) -> str:
+    if char in "\\'":
+        return "\\" + char
+    if not _ANY_CONTROL.match(char):
+        return char
+    code = ord(char)  # (\x is a byte: U+009B as \x9b would be no UTF-8)
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def slugify(text: str, limit: int = 60) -> str:

@@ -18,12 +18,13 @@ from ..core.chronology import Chronology, missing_link
 from ..core.citation import OpenedAs
 from ..core.collector import CollectorPolicy
 from ..core.navigation import Location
-from ..core.text import one_line, slugify
+from ..core.text import one_line, slugify, terminal_safe
 from ..core.wording import count
 from .screens.explorer import ExplorerScreen
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from textual.notifications import SeverityLevel
 
     from ..core.cache import Save
     from ..core.interop.sheet_layouts import ColumnSpec
@@ -250,6 +251,20 @@ class JunquitoApp(App[None]):
         super()._display(screen, renderable)
         if renderable is not None:
             self.collector.drawn()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        # Every toast (a widget's or a screen's come here) drawn as text, never markup: a message may name a file or
+        # folder, whose name can hold a terminal's escapes (a security review: a toast wrote the clipboard, OSC 52)
+        message, title = terminal_safe(message), terminal_safe(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

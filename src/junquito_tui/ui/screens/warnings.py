@@ -3,8 +3,6 @@ few and goes; this page stays until closed (key ``!``, or the palette's "Warning
 
 from __future__ import annotations
 
-import shlex
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...core.citation import OpenedAs
+from ...core.text import shell_word, visible
 from .modal import Modal
 
 SHOWN = 300  # warnings on the page; the rest are counted, and ``validate`` prints them all
@@ -23,9 +22,10 @@ class WarningsScreen(Modal[None]):
     def __init__(self, warnings: list[str], opened: OpenedAs) -> None:
         super().__init__()
         self._warnings = warnings
-        self._path = opened.path
+        self._path = visible(opened.path) if opened.path else None  # (a file's name can hold escapes)
         # the command that prints them, as the file was read (with its --columns: without, others)
-        self._validate = shlex.join(["junquito-tui", "validate", *opened.args()[1:]]) if opened.path else ""
+        words = ["junquito-tui", "validate", *opened.args()[1:]]
+        self._validate = " ".join(map(shell_word, words)) if opened.path else ""
 
     def compose(self) -> ComposeResult:
         page = VerticalScroll(id="warnings-page")

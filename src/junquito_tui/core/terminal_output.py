@@ -1,0 +1,56 @@
+"""Nothing the command line prints reaches a terminal as anything but text.
+
+Its messages name what the user gave and what files hold: a file or folder name, an id typed on the command
+line, a cell quoted in a warning. A file named 'A\\e]52;c;SGVsbG8=\\e\\\\.csv' wrote the user's clipboard (OSC 52)
+through the reopen lines and the refusals that named it (a security review). Every message is checked where it is
+made, and, whatever a future one forgets, standard error (and standard output, on a terminal) pass through
+``text.terminal_safe`` here: one place no line can go round. A file or pipe gets standard output as it is (an
+export's bytes, whose texts the exporters check).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from .text import terminal_safe
+
+
+class Guarded:
+    """A text stream whose writes are made terminal-safe; everything else is the stream's own."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(terminal_safe(text))
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def guarded() -> Iterator[None]:
+    """Standard error guarded, and standard output where it is a terminal, until the block ends."""
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stderr = Guarded(stderr)  # type: ignore[assignment,unused-ignore]
+    if _terminal(stdout):
+        sys.stdout = Guarded(stdout)  # type: ignore[assignment,unused-ignore]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):  # (closed, or no stream: nothing to guard)
+        return False
