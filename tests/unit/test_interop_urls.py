@@ -122,3 +122,15 @@ def test_a_scheme_relative_link_becomes_https_with_a_warning() -> None:
 def test_html_links_are_collected_decoded_and_then_judged() -> None:
     links = html_to_text('<a href="java&#x09;script:alert(1)">x</a>').links
     assert [web_address(link.url).url for link in links] == [None]
+
+
+_DRAWN_AS_NOTHING = ["\u200b", "\u200f", "\u00ad", "\u2060", "\ufeff", "\U000e0041", "\ufff9", "\u034f", "\u180e"]
+
+
+@given(st.sampled_from(_DRAWN_AS_NOTHING), st.text("abc.-/", min_size=1, max_size=8))
+def test_a_character_drawn_as_nothing_is_seen_in_the_address_and_sent_encoded(invisible: str, tail: str) -> None:
+    # a security review: 'https://bank.example\u200b.evil.example/login' was shown with its break unseen, and
+    # 'https://good.example\u200f/x' handed to the browser with the mark inside
+    found = web_address(f"https://bank.example{invisible}{tail}")
+    assert found.url is not None and found.url.isascii() and "%" in found.url
+    assert found.url.startswith("https://bank.example%")

@@ -29,6 +29,7 @@ from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 from typing import Any
 
+from ..json_text import SURROGATE_ESCAPE, SURROGATE_SAID, with_surrogates
 from ..problems import Problem
 from .fields import short
 from .sheet_clock import ZONE_WORD
@@ -479,8 +480,13 @@ def _records(path: Path, counts: Counts, sheet: Sheet) -> Iterator[tuple[str, Re
                 if not isinstance(record, _Object):
                     sheet.notes.add(f"line {number}", "not a JSON object; skipped")
                     continue
+                pairs = record.pairs
+                if SURROGATE_ESCAPE.search(line) and (broken := with_surrogates(record)[1]):  # (as unreadable text is)
+                    named = ", ".join(broken[:3]) + (", ..." if len(broken) > 3 else "")
+                    sheet.notes.add(f"line {number}", f"{named}: {SURROGATE_SAID}: replaced by U+FFFD")
+                    pairs = [(with_surrogates(k, True)[0], with_surrogates(v, True)[0]) for k, v in pairs]
                 # a key given twice: both kept; a null, as JSON writes it (None is a cell left empty)
-                yield f"line {number}", [(key, JSON_NULL if value is None else value) for key, value in record.pairs]
+                yield f"line {number}", [(key, JSON_NULL if value is None else value) for key, value in pairs]
         except UnicodeDecodeError:
             # The text is decoded a block at a time, ahead of the lines read: the byte is found again.
             found = first_undecodable(path, "utf-8")

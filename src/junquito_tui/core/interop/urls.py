@@ -25,7 +25,14 @@ _C0_OR_SPACE = "".join(map(chr, range(0x21)))
 _TAB_OR_NEWLINE = re.compile("[\t\n\r]")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _SCHEME_RELATIVE = re.compile(r"[/\\]{2}")
-_UNSAFE_INSIDE = re.compile(rf"\s|{CONTROL.pattern}")  # percent-encoded, as a browser sends them
+# Characters drawn as nothing (or as another's space): format characters, fillers, variation selectors, tags. A
+# security review: 'https://bank.example\u200b.evil.example/login' was shown with the break unseen, and
+# 'https://good.example\u200f/x' handed to the browser with the mark inside. Percent-encoded, they are seen.
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000e0000-\U000e0fff"
+)
+_UNSAFE_INSIDE = re.compile(rf"\s|{CONTROL.pattern}|[{_INVISIBLE}]")  # percent-encoded, as a browser sends them
 
 
 @dataclass(frozen=True)

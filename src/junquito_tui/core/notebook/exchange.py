@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass as model
 
+from ..json_text import SURROGATE_ESCAPE, SURROGATE_SAID, with_surrogates
 from ..problems import Problem, json_path
 from ..text import SLUG, without_controls
 from .items import MAX_ID, Item, NotebookError, SavedSearch, clean_line, clean_note, normalize_tag, now
@@ -112,6 +113,12 @@ def read_document(text: str) -> Document:
         raw: Any = json.loads(text)
     except json.JSONDecodeError as error:
         raise ExchangeError([Problem("", f"invalid JSON: {error.msg}", error.lineno, error.colno)]) from error
+    except RecursionError:  # (a traceback, exit status 1: a security review)
+        raise ExchangeError([Problem("", "is nested too deeply to be a notebook export")]) from None
+    # a note is the user's words: one holding half a character is refused where it is, never changed (it was a
+    # traceback when written)
+    if SURROGATE_ESCAPE.search(text) and (broken := with_surrogates(raw)[1]):
+        raise ExchangeError([Problem(where, SURROGATE_SAID) for where in broken])
     if isinstance(raw, dict) and isinstance(raw.get("version"), int) and raw["version"] > VERSION:
         message = f"written by a newer junquito-tui (notebook format {raw['version']}; this one reads {VERSION})"
         raise ExchangeError([Problem("version", message)])
