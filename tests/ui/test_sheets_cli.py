@@ -85,6 +85,8 @@ def test_columns_on_every_command(tmp_path: Path, capsys: pytest.CaptureFixture[
     started: dict[str, Any] = {}
 
     class FakeApp:
+        return_code = 0  # (as Textual's, after a run that ended well)
+
         def __init__(self, chronology: Chronology, **options: Any) -> None:
             started.update(options, chronology=chronology)
 

@@ -148,6 +148,8 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     started: dict[str, Any] = {}
 
     class FakeApp:
+        return_code = 0  # (as Textual's, after a run that ended well)
+
         def __init__(self, chronology: Any, **options: Any) -> None:
             started.update(options, chronology=chronology)
 

@@ -353,6 +353,8 @@ def test_data_option_opens_timelinejs_and_hands_warnings_to_the_app(monkeypatch:
     started: dict[str, Any] = {}
 
     class FakeApp:
+        return_code = 0  # (as Textual's, after a run that ended well)
+
         def __init__(self, chronology: Chronology, **options: Any) -> None:
             started.update(options, chronology=chronology)
 

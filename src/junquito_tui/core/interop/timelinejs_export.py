@@ -17,11 +17,13 @@ there). JSON readers read the same text.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from html import escape
+from itertools import accumulate, groupby
 from typing import Any
 
 from ..chronology import Chronology
-from ..dates import ending
+from ..dates import day_label, ending
 from ..either_way import assumed_other
 from ..placement import READING_NOTE, Placement, order_facts, placement
 from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, event_accounts, known_through
@@ -53,7 +55,11 @@ def to_timelinejs_document(chronology: Chronology, events: list[Event], scope: S
     }
     places = _places(chronology)
     untimed = {e.id: span.untimed for span in spans(events) for e in span.events[: span.untimed_count]}
-    slides = [_slide(chronology, event, places.get(event.id), untimed.get(event.id, "")) for event in events]
+    moved = _moved_by_zones(events)
+    slides = [
+        _slide(chronology, event, places.get(event.id), untimed.get(event.id, ""), moved=event.id in moved)
+        for event in events
+    ]
     return {"title": title, "events": slides}
 
 
@@ -75,7 +81,46 @@ def _places(chronology: Chronology) -> dict[str, Event]:
     return places
 
 
-def _slide(chronology: Chronology, event: Event, place: Event | None, untimed: str) -> dict[str, Any]:
+def _moved_by_zones(events: list[Event]) -> set[str]:
+    """The clock-timed events TimelineJS lists in another order than they took place: it orders slides by their
+    clock times as written, whatever their zones (a user trial: 10:00 JST, 01:00 UTC, came after 05:00 VST, 09:00
+    UTC). Each with another on the wrong side of it: one before it in time written later, or one after it earlier
+    (a running maximum and minimum of the written times, over the instants in the order they took place; events
+    of one instant are in no order)."""
+    timed = [event for event in events if event.when is not None and event.when.precision is Precision.MINUTE]
+    if len({event.when.utc_offset for event in timed if event.when is not None}) < 2:
+        return set()
+    moments: list[list[Event]] = []  # the events of each instant, in the order they took place
+    for _, same in groupby(sorted(timed, key=_instant), key=_instant):
+        moments.append(list(same))
+    written = [[event.when.parts() if event.when else () for event in moment] for moment in moments]
+    before = [max(w) for w in written]  # the latest written time of each instant's events ...
+    after = [min(w) for w in written]  # ... and the earliest
+    # over the instants before each (() is earlier than any time), and over those after (None: none)
+    latest_before: list[tuple[int, ...]] = [(), *accumulate(before, max)][:-1]
+    earliest_after: list[tuple[int, ...] | None] = [*list(accumulate(reversed(after), min))[::-1][1:], None]
+    moved = set()
+    for index, moment in enumerate(moments):
+        later = earliest_after[index]
+        for event, time in zip(moment, written[index], strict=True):
+            if latest_before[index] > time or (later is not None and later < time):
+                moved.add(event.id)
+    return moved
+
+
+def _instant(event: Event) -> tuple[int, int, int, int]:
+    return event.when.sort_key() if event.when is not None else (0, 0, 0, 0)
+
+
+MOVED_BY_ZONES = (
+    "TimelineJS orders slides by their clock times as written, whatever their zones: it shows this one out of the "
+    "order in which it took place (its time in UTC: {utc})"
+)
+
+
+def _slide(
+    chronology: Chronology, event: Event, place: Event | None, untimed: str, moved: bool = False
+) -> dict[str, Any]:
     slide: dict[str, Any] = {}
     extension: dict[str, Any] = {}
     when, end = event.when, event.end
@@ -103,7 +148,7 @@ def _slide(chronology: Chronology, event: Event, place: Event | None, untimed: s
     if event.certainty != Certainty.CONFIRMED:  # so that an import does not read a disputed event as fact
         extension["certainty"] = event.certainty.value
         extension["accounts"] = [f"{a.attribution}: {a.claim.statement}" for a in event_accounts(chronology, event)]
-    body, derived = _body(chronology, event, untimed)
+    body, derived = _body(chronology, event, untimed, moved)
     slide["text"] = {"headline": _text(event.title), "text": body}
     if derived:  # what the text says of the fields the extension gives back: left out of the summary on import
         extension["derived"] = [html_to_text(paragraph).text for paragraph in derived]
@@ -165,12 +210,22 @@ def _order_paragraphs(chronology: Chronology, event: Event, untimed: str) -> lis
     return out
 
 
+def _utc(when: When) -> str:
+    """'01:00, Monday 15 January 2018': the clock time in UTC (as written with its offset where the calendar of
+    Python's datetime cannot hold the day: before year 1 or after 9999)."""
+    try:
+        moment = datetime.fromisoformat(f"{when.date}{when.utc_offset or '+00:00'}").astimezone(UTC)
+    except (ValueError, OverflowError):
+        return f"{when.date} at UTC{when.utc_offset}"
+    return f"{moment:%H:%M}, {day_label((moment.year, moment.month, moment.day))}"
+
+
 def _paragraphs(text: str) -> str:
     blocks = [block.strip() for block in text.split("\n\n") if block.strip()]
     return "".join(f"<p>{_lines(block)}</p>" for block in blocks)
 
 
-def _body(chronology: Chronology, event: Event, untimed: str = "") -> tuple[str, list[str]]:
+def _body(chronology: Chronology, event: Event, untimed: str = "", moved: bool = False) -> tuple[str, list[str]]:
     """The slide's text, and its paragraphs that say what the extension gives back (the dates' notes, the
     order, the place, the accounts): our import leaves them out of the summary, where they were read as the
     event's own words (a user trial found 'On the date: ... assumed' found by a search for 'assumed')."""
@@ -179,6 +234,8 @@ def _body(chronology: Chronology, event: Event, untimed: str = "") -> tuple[str,
         for words, date in _date_notes(event):
             derived.append(f"<p><em>{words}:</em> {_lines(date.note or '')}</p>")
     derived += _order_paragraphs(chronology, event, untimed)
+    if moved and event.when is not None:
+        derived.append(f"<p><em>{_text(MOVED_BY_ZONES.format(utc=_utc(event.when)))}</em></p>")
     if event.place:
         derived.append(f"<p><strong>Place:</strong> {_text(event.place)}</p>")
     parts = [_paragraphs(event.summary), *derived]
