@@ -543,3 +543,23 @@ def test_a_filtered_export_says_what_chose_its_events_and_what_the_search_left_o
     whole = tmp_path / "whole.md"  # no query: no such line
     assert main(["export", "--data", str(sheet), "--format", "markdown", "-o", str(whole)]) == 0
     assert "filtered view" not in whole.read_text(encoding="utf-8")
+
+
+def test_markdown_says_what_the_event_page_says_of_a_clock_time_s_place() -> None:
+    # a user trial: two events of one minute, and 22:30 VST before 01:00 UTC the next day, were listed in an order no
+    # one states, unsaid, where the event pages say both
+    def event(event_id: str, date: str, offset: str) -> dict[str, Any]:
+        return {"id": event_id, "title": event_id, "when": {"date": date, "precision": "minute", "utc_offset": offset}}
+
+    events = [
+        event("noon-a", "2018-01-15T12:00", "-04:00"),
+        event("noon-b", "2018-01-15T12:00", "-04:00"),
+        event("late-caracas", "2018-01-15T22:30", "-04:00"),
+        event("early-utc", "2018-01-16T01:00", "+00:00"),
+    ]
+    document = {"schema_version": 1, "title": "T", "timezone": "UTC", "events": events}
+    chronology = Chronology(validate_document(document, "order.json"))
+    text = unescape(export_text(chronology, "markdown"))
+    assert text.count("**Order:** same minute as 1 other event: their order here is no claim") == 2
+    assert "by the times and zones given, \u201cearly-utc\u201d listed after it, took place before it" in text
+    assert "by the times and zones given, \u201clate-caracas\u201d listed before it, took place after it" in text
