@@ -132,7 +132,7 @@ def to_csv(chronology: Chronology, events: list[Event], written: Written | None 
     for span in spans(events):
         for position, event in enumerate(span.events):
             untimed = span.untimed if position < span.untimed_count else ""
-            row = _row(chronology, event, _placement(event, untimed))
+            row = _row(chronology, event, _placement(event, untimed, _clock_order(chronology, event)))
             if written is not None and not row[_PROVENANCE]:
                 written.emptied.append(event.id)
             if written is not None and max(map(len, row)) > EXCEL_CELL_MAX:
@@ -141,15 +141,33 @@ def to_csv(chronology: Chronology, events: list[Event], written: Written | None 
     return out.getvalue()
 
 
-def _placement(event: Event, untimed: str) -> str:
-    """What the row's place in the list rests on; for a day's untimed events, that their order is no claim; and
-    for an end given only as a bound, that 'end' is no date of it either (a review)."""
+def _clock_order(chronology: Chronology, event: Event) -> str:
+    """What the event page says of a clock time's place: the same minute as others, and the events listed across
+    midnight on the other side of it than they took place (a user trial: both were in an order no one states)."""
+    said = []
+    if others := chronology.same_minute(event):
+        said.append(f"the same minute as {others} other event{'s' if others > 1 else ''}: their order is no claim")
+    earlier, later = chronology.listed_order.crossings(event, chronology.position[event.id])
+    for found, words in (
+        (earlier, "listed after it, took place before it"),
+        (later, "listed before it, took place after it"),
+    ):
+        if found:
+            said.append(f"by the times and zones given, {'; '.join(other.id for other in found)} {words}")
+    return "; ".join(said)
+
+
+def _placement(event: Event, untimed: str, clock: str = "") -> str:
+    """What the row's place in the list rests on; for a day's untimed events, that their order is no claim; for a
+    clock time, what ``_clock_order`` says; and for an end given only as a bound, that 'end' is no date of it
+    either (a review)."""
     kind = placement(event)
     if kind is Placement.PERIOD and bound(event.when) is not None:  # (a user trial: its 'start' was read as its
         # date, 'known only to its day', where the file gives only a bound)
         said = f"given only as a bound, {short_date(event.when)}: 'start' is where it is listed, not a date of it"
     else:
         said = untimed.rstrip(":") if kind is Placement.PERIOD and untimed else kind.value
+        said += f"; {clock}" if clock else ""
     if event.end is not None and bound(event.end) is not None:
         shown = ending(event.end, short_date(event.end))
         said += f"; the end given only as a bound, {shown}: 'end' is beside it, not a date of it"
