@@ -3,7 +3,6 @@ Portuguese or French ('1º de mayo de 2018'), and ISO 8601's basic day with no h
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -674,19 +673,34 @@ def test_oracle_a_bound_on_a_quarter_or_a_half_however_spelt_is_on_its_months(
 
 @settings(max_examples=100, deadline=None)
 @given(st.integers(1001, 2098), st.integers(1, 52), st.sampled_from(["before", "after"]))
-def test_oracle_a_bound_on_a_week_holds_the_week_by_every_count(year: int, week: int, side: str) -> None:
-    # 'before 2018-W01' was ~2018 (the week is 1 to 7 January 2018): now a bound every count of weeks holds
+def test_oracle_a_bound_on_a_week_holds_by_every_count_of_weeks_and_no_more(year: int, week: int, side: str) -> None:
+    # 'before 2018-W01' was ~2018; then, on the held days' far end, 'before 2018-W02' was 'by 14 Jan 2018', found by
+    # date:2018-01-10 (a user trial): before the latest first day of any count, after the earliest last day
     text = f"{side} {year}-W{week:02d}"
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and parsed.note is not None, text
     word, written = parsed.note.rsplit("a bound: ", 1)[-1].split()
-    numbers = [int(number) for number in written.split("-")]
-    first = dt.date(*numbers, *[1] * (3 - len(numbers)))
-    last_month = numbers[1] if len(numbers) > 1 else 12
-    last_day = numbers[2] if len(numbers) > 2 else calendar.monthrange(numbers[0], last_month)[1]
-    last = dt.date(numbers[0], last_month, last_day)
-    monday = dt.date.fromisocalendar(year, week, 1)
-    if side == "before":  # by a period that ends no earlier than the week's start, by any count
-        assert word == "by" and last >= monday - dt.timedelta(days=1), (text, parsed.note)
-    else:  # from a period that starts no later than the week's end
-        assert word == "from" and first <= monday + dt.timedelta(days=6), (text, parsed.note)
+    new_year = dt.date(year, 1, 1)
+    starts = [
+        dt.date.fromisocalendar(year, week, 1),  # ISO 8601
+        new_year - dt.timedelta(days=new_year.isoweekday() % 7) + dt.timedelta(weeks=week - 1),  # begun on Sunday
+        new_year + dt.timedelta(weeks=week - 1),  # counted from 1 January
+    ]
+    if side == "before":
+        assert (word, written) == ("before", max(starts).isoformat()), (text, parsed.note)
+    else:
+        assert (word, written) == ("after", (min(starts) + dt.timedelta(days=6)).isoformat()), (text, parsed.note)
+
+
+@pytest.mark.parametrize(
+    ("cell", "mark"),
+    [
+        ("before FY2018", "before 2018-04"),  # (Japan's and India's FY2018 begins in April 2018, the latest of all)
+        ("after FY2018", "after 2017-12"),  # (a company's ends in January 2018: the held months' start on)
+        ("by FY2018", "by 2019-03"),  # ('by' it, not before it: to the held months' end)
+        ("since 2018-W02", "from 2018-01-07"),
+    ],
+)
+def test_a_bound_on_a_fiscal_year_or_a_week_holds_every_reading(cell: str, mark: str) -> None:
+    parsed = read_date(cell)
+    assert isinstance(parsed, Parsed) and parsed.note is not None and parsed.note.endswith(f"a bound: {mark}")

@@ -127,7 +127,12 @@ _CENTURY = re.compile(r"\d{1,2}(?:st|nd|rd|th)\s+century", re.IGNORECASE)
 
 
 def bound_target(
-    text: str, era: int, parsed: Parsed, placing: bool, exact: Callable[[str, int], Parsed | str | None]
+    text: str,
+    era: int,
+    parsed: Parsed,
+    placing: bool,
+    exact: Callable[[str, int], Parsed | str | None],
+    strict: bool = False,
 ) -> tuple[Parts, Parts, bool, str] | None:
     """What a bound's words with others name, the words after the bound's (``text``), as the first and last
     parts of it, whether that is all of it (a quarter, a period of years, the date alone: 'before Q2 2018' is
@@ -138,14 +143,18 @@ def bound_target(
     rest = text[within.end() :].strip() if within else text.strip()
     precise = within is None and not placing
     # a quarter or a half, however spelt ('Q2 2018', '2Q 2018', 'the second quarter of 2018', 'H1 2018': a review found
-    # all but the first read as the year, ~2018, of what is before it); or a period with the months it may run into
-    # held ('2018-W01', 'winter 2018', 'FY2018'): by or from its far end, which every reading holds (no quarter BCE)
-    # ('the first half of 2018' is the half, not words placing a date in 2018)
-    part = None if era else year_parts.read(text.strip()) or (None if within else year_spans.read(rest))
+    # all but the first read as the year, ~2018, of what is before it); no quarter BCE ('the first half of 2018' is
+    # the half, not words placing a date in 2018)
+    part = None if era else year_parts.read(text.strip())
     if part is not None and part.end:
-        held = part.approximate or part.end_approximate
-        read = (part.note or "").split("': ", 1)[-1] if held else ""
-        return part.parts, part.end, not placing and not held, read
+        return part.parts, part.end, not placing, ""
+    # a week or a fiscal year, whose readings differ ('2018-W01', 'FY2018'): 'before' is before the latest day any
+    # reading starts on, 'after' after the earliest any ends on (a user trial: on the held months' far end, 'before
+    # 2018-W02' was 'by 14 Jan 2018', found by date:2018-01-10); 'by' and 'since' by or from the held months' ends
+    held = None if era or within else year_spans.read(rest)
+    if held is not None and held.end is not None and (inside := year_spans.inner(rest)) is not None:
+        read = (held.note or "").split("': ", 1)[-1]
+        return (*inside, not placing, read) if strict else (held.parts, held.end, False, read)
     if (feast := feast_days.read(rest, rest)) is not None and "day" in feast.parts and not within:
         # (not all of it: 'Easter' is read as Good Friday to Easter Monday, and 'before Easter' may be its Saturday;
         # the note says which days were read, the Western Church's: a review)

@@ -789,7 +789,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             and unread is None
             and words_seen.count("bound") == 1  # one bound's words ('since before 2010' is not 'from 2010': a review)
             and "other" not in words_seen
-            and (target := bound_target(text, era, parsed, "within" in words_seen, _exact)) is not None
+            and (target := bound_target(text, era, parsed, "within" in words_seen, _exact, strict)) is not None
         ):
             # more words than a bound and its date ('by mid-2018', 'sometime before Easter 2018', 'before Q2 2018',
             # 'after early 2018'): a bound on what they name (a user trial found them '~2018', so a search for

@@ -22,7 +22,7 @@ import datetime as dt
 import re
 
 from .lazy_pattern import lazy
-from .sheet_date_values import Parsed
+from .sheet_date_values import Parsed, Parts
 
 _WINTER = r"winter|hiver|invierno|inverno|winters|zima|vinter|talvi|kış"
 _SOUTH = r"austral|southern|sud|sur|sul|süd"
@@ -70,6 +70,32 @@ def read(text: str) -> Parsed | None:
     return None
 
 
+def inner(text: str) -> tuple[Parts, Parts] | None:
+    """For a period ``read`` holds wider than any one reading of it, the latest day (month) any reading starts on and
+    the earliest any ends on: 'before 2018-W02' is before 8 January 2018 by every count of weeks, 'after FY2018' after
+    December 2017 (a bound on the held months' far end was 'by 14 Jan 2018', found by date:2018-01-10: a user trial).
+    None for any other text."""
+    text = text.strip()
+    if (week := _WEEK.match(text)) is not None:
+        starts = _week_starts(week)
+        if starts is None:
+            return None
+        latest, earliest = max(starts), min(starts) + dt.timedelta(days=6)
+        return _date_parts(latest), _date_parts(earliest)
+    held = read(text)
+    if held is None or held.end is None or "month" not in held.parts or "month" not in held.end:
+        return None
+    months = 12 if _FISCAL.match(text) is not None else 4  # (a fiscal year's readings; a winter's, December to March)
+    first = held.parts["year"] * 12 + held.parts["month"] - 1
+    last = held.end["year"] * 12 + held.end["month"] - 1
+    (start_year, start_month), (end_year, end_month) = divmod(last - months + 1, 12), divmod(first + months - 1, 12)
+    return {"year": start_year, "month": start_month + 1}, {"year": end_year, "month": end_month + 1}
+
+
+def _date_parts(day: dt.date) -> Parts:
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
 def _season(text: str, found: re.Match[str]) -> Parsed | None:
     year = int(found.group("year"))
     if not (found.group("winter") or found.group("verano") or found.group("south")):
@@ -103,7 +129,8 @@ WEEK_SAID = (
 )
 
 
-def _week(text: str, found: re.Match[str]) -> Parsed | None:
+def _week_starts(found: re.Match[str]) -> tuple[dt.date, dt.date, dt.date] | None:
+    """The first days of the week by ISO 8601, begun on Sunday, and counted from 1 January; None for no such week."""
     year = int(found.group("iso_year") or found.group("year"))
     week = int(found.group("iso_week") or found.group("week"))
     if not 1 <= week <= 53 or not 2 <= year <= 9998:
@@ -117,6 +144,16 @@ def _week(text: str, found: re.Match[str]) -> Parsed | None:
     # a week begun on Sunday, week 1 the one 1 January is in (a spreadsheet's WEEKNUM): not ISO's a day sooner,
     # which it is not where the year begins on a Friday or a Saturday (a review: 2016-W09)
     sunday = new_year - dt.timedelta(days=new_year.isoweekday() % 7) + dt.timedelta(days=7 * (week - 1))
+    return monday, sunday, counted
+
+
+def _week(text: str, found: re.Match[str]) -> Parsed | None:
+    year = int(found.group("iso_year") or found.group("year"))
+    week = int(found.group("iso_week") or found.group("week"))
+    starts = _week_starts(found)
+    if starts is None:
+        return None
+    monday, sunday, counted = starts
     first = min(monday, sunday, counted)
     last = max(monday, sunday, counted) + dt.timedelta(days=6)
     if (first.year, last.year) == (year, year):  # its days, held with the other counts: it was its year, unsaid
