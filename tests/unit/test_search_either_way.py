@@ -57,8 +57,10 @@ def test_oracle_the_days_read_the_other_way_are_counted(
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(
-        st.tuples(*[st.integers(1, 12)] * 4, st.sampled_from(["cell", "column", "iso"])).filter(
-            lambda r: (r[0], r[1]) <= (r[2], r[3]) and (r[1], r[0]) <= (r[3], r[2])  # forward read either way
+        # forward read either way: each part of the end no less than the start's (filtering for it failed the health
+        # check, 50 of 59 drawn thrown away, in a clean run)
+        st.tuples(*[st.integers(1, 12)] * 4, st.sampled_from(["cell", "column", "iso"])).map(
+            lambda r: (min(r[0], r[2]), min(r[1], r[3]), max(r[0], r[2]), max(r[1], r[3]), r[4])
         ),
         min_size=1,
         max_size=12,
