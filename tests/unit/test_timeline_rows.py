@@ -128,6 +128,7 @@ _DAYS = [
     {"date": "2021-08-20", "precision": "day", "approximate": True},
     {"date": "2021-09-30", "precision": "day", "approximate": True},
     {"date": "2021-09-30T10:00", "precision": "minute", "utc_offset": "+00:00"},
+    {"date": "2021-09-30T11:00", "precision": "minute", "utc_offset": "+00:00", "approximate": True},
 ]
 
 
@@ -144,7 +145,8 @@ def test_a_gap_to_or_from_a_day_known_only_approximately_says_about(whens: list[
     assert len(headings) == len(periods)
     for heading, period in zip(headings, periods, strict=True):  # (a user trial: 'Wednesday 17 January 2018' over
         # a lone 'around 17 January' was more precise than the source)
-        about = all(e.when is not None and e.when.approximate for e in period)
+        # (a day only about it, not an approximate clock time's, which knows its day: a re-trial)
+        about = all(e.when is not None and e.when.approximate and e.when.precision != "minute" for e in period)
         assert rows.labels[heading][0].startswith("Around ") == about, (rows.labels[heading], period)
     for index in range(1, len(periods)):
         gap = rows.labels[headings[index]][1]
@@ -195,8 +197,9 @@ def _rows_one_by_one(view: list[Event]) -> RowIndex:
         unordered = sum(placement(e) is Placement.PERIOD for e in leading)
         untimed = unordered_label(parts, len(leading), unordered) if leading else ""
         exact = any(event.when is not None and not event.when.approximate for event in span)
+        about = all(e.when is not None and e.when.approximate and e.when.precision != "minute" for e in span)
         label = (
-            (day_label(parts) if exact else f"Around {day_label(parts)}") if parts else "Date not given in the source"
+            (f"Around {day_label(parts)}" if about else day_label(parts)) if parts else "Date not given in the source"
         )
         labels[len(positions)] = (label, _about(gap(last_dated, parts), exact and last_exact) if parts else "")
         positions.append(HEADING)

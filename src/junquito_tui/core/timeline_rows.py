@@ -155,7 +155,11 @@ def heading_label(span: Span) -> str:
         return f"{label} {span.other}" if span.other else label
     # every event under it known only about its date: the heading too ('Wednesday 17 January 2018' over a lone
     # 'around 17 January, until around the 18th' was more precise than the source: a user trial)
-    label = day_label(span.parts) if not all(map(_APPROXIMATE, span.events)) else f"Around {day_label(span.parts)}"
+    # (an approximate clock time, '~04:00', knows its day: a re-trial found 'Around' over two of them)
+    about = all(
+        event.when is not None and event.when.approximate and event.when.precision != "minute" for event in span.events
+    )
+    label = f"Around {day_label(span.parts)}" if about else day_label(span.parts)
     return f"{label} {span.other}" if span.other else label
 
 
