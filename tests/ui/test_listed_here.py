@@ -102,3 +102,27 @@ def test_the_bundled_profile_accounts_and_search_say_a_time_is_not_given() -> No
     assert "15 Jan 2018, order as the source states" in lines["perez-bloodied-video"]  # ('then': after 09:07)
     assert "~04:00 VST 15 Jan 2018 " in lines["raid-begins"]
     assert all(hit_date(hit, shared) for hit in results.hits)
+
+
+async def test_the_notebook_by_date_and_the_palette_say_a_time_is_not_given() -> None:
+    # a re-trial: both listed '15 Jan 2018 · Pérez and five of his men shot dead' above the 04:00 deployment, unsaid
+    from junquito_tui.core.notebook import Item
+    from junquito_tui.core.notebook.snapshot import Snapshot
+    from junquito_tui.ui.app import JunquitoApp
+    from junquito_tui.ui.commands import EventProvider
+    from junquito_tui.ui.screens.notebook import notebook_rows
+
+    chronology = Chronology(load_dataset())
+    starred = Snapshot.of(Item("event", e, starred=True) for e in ("rebels-killed-and-arrested", "raid-begins"))
+    texts = [row.content.plain for row in notebook_rows(chronology, starred, None, [], "date")]
+    assert any("15 Jan 2018, time not given · Pérez and five of his men shot dead" in text for text in texts)
+    alone = Snapshot.of([Item("event", "rebels-killed-and-arrested", starred=True)])  # (no other of its day listed)
+    assert any(
+        "15 Jan 2018 · Pérez and five" in row.content.plain
+        for row in notebook_rows(chronology, alone, None, [], "date")
+    )
+    app = JunquitoApp(chronology)
+    async with app.run_test(size=(120, 40)):
+        helps = {item_id: help_text for _, help_text, item_id in EventProvider(app.screen).items(chronology)}
+    assert helps["rebels-killed-and-arrested"] == "event · 15 Jan 2018, time not given"
+    assert helps["raid-begins"] == "event · ~04:00 VST 15 Jan 2018"

@@ -12,6 +12,7 @@ from .bounds import BOUND, bound
 from .dates import group_parts, per_when
 from .listed_order import ListedOrder, exact_minute
 from .order_graph import BEFORE_ALL, DateKey, Graph, edges_of, key_number, placement_keys
+from .placement import shared_periods
 from .provenance import AccountIndex
 from .records import DAY_END, RELATION_WORDS, Actor, Dataset, Event, Quote, Source, When
 from .timeline_rows import RowIndex, build_rows
@@ -85,6 +86,12 @@ class Chronology:
     def listed_order(self) -> ListedOrder:
         """Which events are listed on the other side of an event than the time they name (built when first asked)."""
         return ListedOrder(self.events)
+
+    @cached_property
+    def shared_periods(self) -> set[tuple[int, ...]]:
+        """The days (months, years) more than one event is listed under (``placement.why_listed_here``), found when
+        first asked (the palette's events, at every key)."""
+        return shared_periods(event.when for event in self.events)
 
     def same_minute(self, event: Event) -> int:
         """How many other events start at the event's clock time, exactly (the same instant, under the day its

@@ -17,6 +17,7 @@ from textual.content import Content
 from ..core.chronology import Chronology
 from ..core.dates import period_date
 from ..core.navigation import Kind, Location
+from ..core.placement import listed_date
 from ..core.provenance import certainty_prefix
 from ..core.text import one_line
 from .messages import Navigate
@@ -69,8 +70,9 @@ class EventProvider(GoToProvider):
     kind = "event"
 
     def items(self, chronology: Chronology) -> Iterator[tuple[str, str, str]]:
+        shared = chronology.shared_periods  # ('time not given' beside a 04:00)
         for event in chronology.events:
-            yield event.title, f"event · {certainty_prefix(event)}{period_date(event.when, event.end)}", event.id
+            yield event.title, f"event · {certainty_prefix(event)}{listed_date(event, shared)}", event.id
 
 
 class ActorProvider(GoToProvider):

@@ -6,7 +6,7 @@ Notes and tags are the user's text, shown through ``Content`` only (a note's Mar
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,9 +14,10 @@ from textual.binding import Binding
 from textual.content import Content
 
 from ...core.chronology import Chronology, exists
-from ...core.dates import period_date
 from ...core.navigation import Location
 from ...core.notebook import Access, Item, Opened, SavedSearch, Snapshot, chronological
+from ...core.placement import listed_date, shared_periods
+from ...core.records import Event
 from ...core.text import one_line
 from ..messages import Navigate
 from ..notebook.marks import LEGEND, label, marker
@@ -32,19 +33,27 @@ def newest_first(items: Iterable[Item]) -> list[Item]:
     return sorted(items, key=lambda item: (item.updated, item.kind, item.id), reverse=True)
 
 
-def when_of(chronology: Chronology, item: Item) -> str:
-    """The date a row shows: an event's, a quote's event's; what it is for an actor or a source."""
-    if item.kind in ("event", "quote"):  # a period whole ('~17 Jan 2018' alone for 17 or 18 January: a trial)
-        event = chronology.event(item.id if item.kind == "event" else chronology.quotes[item.id].event)
-        return period_date(event.when, event.end)
+def event_of(chronology: Chronology, item: Item) -> Event | None:
+    """An event's item's event, a quote's event; None for an actor or a source."""
+    if item.kind in ("event", "quote"):
+        return chronology.event(item.id if item.kind == "event" else chronology.quotes[item.id].event)
+    return None
+
+
+def when_of(chronology: Chronology, item: Item, shared: Container[tuple[int, ...]] = ()) -> str:
+    """The date a row shows: an event's, a quote's event's, said as a list by time says it (``shared``: the periods
+    other rows' events are under too: '15 Jan 2018, time not given' above a 04:00, a re-trial); what it is for an
+    actor or a source."""
+    if (event := event_of(chronology, item)) is not None:  # a period whole ('~17 Jan 2018' alone: a trial)
+        return listed_date(event, shared)
     return item.kind
 
 
-def item_row(chronology: Chronology, item: Item) -> Row:
+def item_row(chronology: Chronology, item: Item, shared: Container[tuple[int, ...]] = ()) -> Row:
     """'★✎ 15 Jan 2018 · Title' and, under it, the tags and the note's first line."""
     head = Content.assemble(
         (marker(item).ljust(3), "bold"),
-        (f"{when_of(chronology, item)} · ", "italic"),
+        (f"{when_of(chronology, item, shared)} · ", "italic"),
         (label(chronology, item.kind, item.id), "bold" if item.starred else ""),
     )
     details = _details(item)
@@ -95,7 +104,8 @@ def notebook_rows(
     rows = [state_line(opened), Row(Content.styled(LEGEND, "italic")), Row(Content(" "))]
     if not present and not gone:
         rows.append(Row(Content("Nothing marked yet. On an event, actor or quote: s stars it, t tags it, a notes it.")))
-    rows += [item_row(chronology, item) for item in listed]
+    shared = shared_periods(event.when for item in listed if (event := event_of(chronology, item)) is not None)
+    rows += [item_row(chronology, item, shared) for item in listed]
     if gone:
         title = f"No longer in this dataset ({len(gone):,}): kept in the notebook, listed here"
         rows += [Row(Content(" ")), Row(Content.styled(title, "bold underline"))]
