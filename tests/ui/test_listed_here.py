@@ -75,12 +75,20 @@ def test_oracle_an_event_without_a_time_among_others_of_its_period_says_why_it_s
     profile = [row.content.plain for row in _rows(pages.actor_rows(chronology, "a"))]
     moments = [row.content.plain for row in _rows(moment_rows(chronology))]
     for event in listed:
-        why = why_listed_here(event, shared)
+        why = why_listed_here(event, shared, chronology.find)
         assert bool(why) == _oracle(event, listed), (event.id, why)
-        assert any(line.startswith(f"→ {listed_date(event, shared)} · {event.title} · ") for line in profile)
-        assert any(line.startswith(f"{listed_date(event, shared)} · {event.title}") for line in moments)
-        if event.stated_order:
-            assert why in ("", "order as the source states")
+        shown = listed_date(event, shared, chronology.find)
+        assert any(line.startswith(f"→ {shown} · {event.title} · ") for line in profile)
+        assert any(line.startswith(f"{shown} · {event.title}") for line in moments)
+        if event.stated_order and why:  # what the source orders it after, named
+            anchor = chronology.event(event.after or "")
+            assert why.endswith(", as the source states") and f"after {_named(anchor)}" in why, why
+
+
+def _named(anchor: Event) -> str:
+    if anchor.when is not None and anchor.when.precision is Precision.MINUTE:
+        return anchor.when.date[11:16]  # ('after 04:00 UTC-4', its clock time)
+    return f"\u201c{anchor.title}"
 
 
 def _rows(rows: Any) -> list[Any]:
@@ -97,11 +105,11 @@ def test_the_bundled_profile_accounts_and_search_say_a_time_is_not_given() -> No
     assert executions.startswith("15 Jan 2018, time not given · ")
     results = SearchIndex(chronology).search("date:2018-01-15", typing=False, limit=100)
     shared = listed_periods(results)
-    lines = {hit.id: title_line(hit, shared) for hit in results.hits}
+    lines = {hit.id: title_line(hit, shared, results.find) for hit in results.hits}
     assert "15 Jan 2018, time not given" in lines["rebels-killed-and-arrested"]
-    assert "15 Jan 2018, order as the source states" in lines["perez-bloodied-video"]  # ('then': after 09:07)
+    assert "15 Jan 2018, time not given; after ~09:07 VST, as the source states" in lines["perez-bloodied-video"]
     assert "~04:00 VST 15 Jan 2018 " in lines["raid-begins"]
-    assert all(hit_date(hit, shared) for hit in results.hits)
+    assert all(hit_date(hit, shared, results.find) for hit in results.hits)
 
 
 async def test_the_notebook_by_date_and_the_palette_say_a_time_is_not_given() -> None:

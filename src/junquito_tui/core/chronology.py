@@ -82,6 +82,11 @@ class Chronology:
     def event(self, event_id: str) -> Event:
         return self.events[self.position[event_id]]
 
+    def find(self, event_id: str) -> Event | None:
+        """The event of this id, or None."""
+        position = self.position.get(event_id)
+        return self.events[position] if position is not None else None
+
     @cached_property
     def listed_order(self) -> ListedOrder:
         """Which events are listed on the other side of an event than the time they name (built when first asked)."""

@@ -9,11 +9,11 @@ period ("15 Jan 2018, times not given, in no particular order").
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
-from .dates import group_parts, period_date, period_words
+from .dates import clock, group_parts, period_date, period_words
 from .records import Event, Precision, When
 from .text import one_line
 
@@ -72,27 +72,45 @@ def shared_periods(whens: Iterable[When | None]) -> set[tuple[int, ...]]:
     return shared
 
 
-def why_listed_here(event: Event, shared: Container[tuple[int, ...]]) -> str:
+def why_listed_here(event: Event, shared: Container[tuple[int, ...]], find: Find | None = None) -> str:
     """In a flat list by time (a profile's events, the accounts' moments, search results), why an event stands where
     it does among others of its day (month, year), where its date does not say: a time not given (listed at the
     day's start, which is no claim that it came first), an order the source states, or a reading position. '' for a
     clock time, or a period no other event of the list shares. (A user trial: a profile listed 'Pérez shot dead',
-    15 Jan 2018, before the 04:00 deployment, with no word of why, where the timeline heads them 'times not given'.)"""
+    15 Jan 2018, before the 04:00 deployment, with no word of why, where the timeline heads them 'times not given'.)
+    ``find``: the event of an id, to say what the source orders it after ('after ~09:07 VST': a re-trial read 'order
+    as the source states' above an 11:45 the source says nothing of)."""
     when = event.when
     if when is None or when.precision is Precision.MINUTE or (parts := group_parts(when)) not in shared:
         return ""
     kind = placement(event)
+    missing = {1: "month", 2: "day"}.get(len(parts), "time")
+    if kind is Placement.STATED and find is not None:
+        sides = (("after", event.after), ("before", event.before))
+        said = " and ".join(f"{word} {_moment(find(anchor))}" for word, anchor in sides if anchor is not None)
+        return f"{missing} not given; {said}, as the source states"
     if kind is Placement.STATED:
         return "order as the source states"
     if kind is Placement.READING:
         return READING_MARK
-    missing = {1: "month", 2: "day"}.get(len(parts), "time")
     return f"{missing} not given"
 
 
-def listed_date(event: Event, shared: Container[tuple[int, ...]]) -> str:
+Find = Callable[[str], Event | None]
+
+
+def _moment(anchor: Event | None) -> str:
+    """An anchor as a list names it: its clock time ('~09:07 VST'), else its title, short."""
+    if anchor is None:
+        return "an event"
+    if anchor.when is not None and anchor.when.precision is Precision.MINUTE:
+        return clock(anchor.when).strip()
+    return f"\u201c{one_line(anchor.title, 40)}\u201d"
+
+
+def listed_date(event: Event, shared: Container[tuple[int, ...]], find: Find | None = None) -> str:
     """The event's date in such a list: '15 Jan 2018, time not given'."""
-    date, why = period_date(event.when, event.end), why_listed_here(event, shared)
+    date, why = period_date(event.when, event.end), why_listed_here(event, shared, find)
     return f"{date}, {why}" if why else date
 
 
@@ -101,11 +119,11 @@ def listed_periods(results: Results) -> set[tuple[int, ...]]:
     return shared_periods(hit.doc.when for hit in results.hits if hit.kind == "event")
 
 
-def hit_date(hit: Hit, shared: Container[tuple[int, ...]]) -> str:
+def hit_date(hit: Hit, shared: Container[tuple[int, ...]], find: Find | None = None) -> str:
     """A result's date: an event's as a list by time gives it ('15 Jan 2018, time not given': a user trial found
     such results listed before the day's 04:00 with no word of why)."""
     if isinstance(event := hit.doc.item, Event):
-        return one_line(listed_date(event, shared))
+        return one_line(listed_date(event, shared, find))
     return one_line(period_date(hit.doc.when, hit.doc.end)) if hit.doc.when or hit.kind == "quote" else ""
 
 

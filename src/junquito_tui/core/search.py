@@ -45,7 +45,7 @@ from .number_groups import NumberGroups, later_groups
 from .postings import Postings
 from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
 from .ranking import NAME_WORDS, tiers
-from .records import DAY_END, Actor, Precision, Quote
+from .records import DAY_END, Actor, Event, Precision, Quote
 from .search_docs import TAG, TITLE, Doc, documents, field_labels, links
 from .search_filters import apply_filters
 from .snippets import Snippet, best_snippet
@@ -86,6 +86,10 @@ class Results:
     matched_bits: int = 0  # every match, as a bitset of the index's documents
     _events: int = 0
     _index: SearchIndex | None = None
+
+    def find(self, event_id: str) -> Event | None:
+        """The event of this id in the dataset searched, or None."""
+        return self._index.chronology.find(event_id) if self._index is not None else None
 
     def of_kind(self, kind: str) -> list[Hit]:
         return [h for h in self.hits if h.kind == kind]

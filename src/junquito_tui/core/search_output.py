@@ -12,7 +12,7 @@ from collections.abc import Container
 
 from .bounds import bound
 from .date_keys import iso_date
-from .placement import hit_date, listed_periods
+from .placement import Find, hit_date, listed_periods
 from .provenance import certainty_prefix
 from .records import Event, When
 from .search import Hit, Results
@@ -76,9 +76,9 @@ def json_line(record: dict[str, object]) -> str:
     return json.dumps(record, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def title_line(hit: Hit, shared: Container[tuple[int, ...]] = ()) -> str:
+def title_line(hit: Hit, shared: Container[tuple[int, ...]] = (), find: Find | None = None) -> str:
     """Kind, id, date and title (a quote's with its speaker), on one line."""
-    date = hit_date(hit, shared)
+    date = hit_date(hit, shared, find)
     title = hit.doc.title + (f" — {hit.speaker.name}" if hit.speaker else "")
     title = certainty_prefix(hit.doc.item) + title if isinstance(hit.doc.item, Event) else title  # ('[alleged] ')
     return f"{hit.kind:<7} {hit.id:<32} {date:<20} {one_line(title)}"
@@ -101,7 +101,7 @@ def print_results(results: Results, *, as_json: bool, command: str = "search") -
         if as_json:
             print(json_line(as_record(hit)))
         else:
-            print(title_line(hit, shared))
+            print(title_line(hit, shared, results.find))
             print(f"        {one_line(marked(hit))}")
     print(summary(results), file=sys.stderr)
 

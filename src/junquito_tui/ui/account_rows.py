@@ -14,7 +14,7 @@ from textual.content import Content
 from ..core.chronology import Chronology
 from ..core.dates import period_date
 from ..core.navigation import Location
-from ..core.placement import listed_date
+from ..core.placement import Find, listed_date
 from ..core.provenance import ACCOUNTS_ARE, Account, Moment, certainty_mark, event_accounts, reporter, source_chain
 from ..core.records import Event
 from .pages import blank, field, link
@@ -42,22 +42,22 @@ def marker(moment: Moment) -> list[tuple[str, str] | str]:
     return ["event ", (mark, "bold"), " · ", count]
 
 
-def moment_row(moment: Moment, shared: Container[tuple[int, ...]]) -> Row:
+def moment_row(moment: Moment, shared: Container[tuple[int, ...]], find: Find | None = None) -> Row:
     """A moment in the list: when, what, how certain, and who gives an account of it (one row); ``shared``: the
     periods other moments are listed under too (``placement.why_listed_here``)."""
     event = moment.event
     # No indent: a wrapped line starts at the margin, and an indent on the first line only misleads.
-    parts: list[tuple[str, str] | str] = [(listed_date(event, shared), "bold"), " · ", (event.title, "bold")]
+    parts: list[tuple[str, str] | str] = [(listed_date(event, shared, find), "bold"), " · ", (event.title, "bold")]
     parts += ["\n", *marker(moment)]
     for found in moment.accounts:
         parts += ["\n— ", found.attribution]
     return Row(Content.assemble(*parts), Location("event", event.id))
 
 
-def moment_head(moment: Moment, shared: Container[tuple[int, ...]]) -> Content:
+def moment_head(moment: Moment, shared: Container[tuple[int, ...]], find: Find | None = None) -> Content:
     """Above the accounts: the moment they are about, how certain the event is, and what its accounts are."""
     event = moment.event
-    head = [(listed_date(event, shared), "bold"), " · ", (event.title, "bold"), "\n", *marker(moment)]
+    head = [(listed_date(event, shared, find), "bold"), " · ", (event.title, "bold"), "\n", *marker(moment)]
     return Content.assemble(*head, (f" ({ACCOUNTS_ARE})", "italic"))
 
 
@@ -134,4 +134,4 @@ def _event_link(event: Event) -> Row:
 def moment_rows(chronology: Chronology) -> Sequence[Row]:
     """Every moment with claims, in chronological order, as rows made when shown."""
     claimed, shared = chronology.accounts.claimed, chronology.accounts.shared
-    return Run(len(claimed), lambda index: moment_row(moment_at(chronology, index), shared))
+    return Run(len(claimed), lambda index: moment_row(moment_at(chronology, index), shared, chronology.find))

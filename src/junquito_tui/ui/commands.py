@@ -72,7 +72,8 @@ class EventProvider(GoToProvider):
     def items(self, chronology: Chronology) -> Iterator[tuple[str, str, str]]:
         shared = chronology.shared_periods  # ('time not given' beside a 04:00)
         for event in chronology.events:
-            yield event.title, f"event · {certainty_prefix(event)}{listed_date(event, shared)}", event.id
+            when = listed_date(event, shared, chronology.find)
+            yield event.title, f"event · {certainty_prefix(event)}{when}", event.id
 
 
 class ActorProvider(GoToProvider):

@@ -274,7 +274,8 @@ def actor_rows(
         def appearance(index: int) -> Row:
             found = appearances[index]
             event = found.event
-            return link(f"{listed_date(event, shared)} · {event.title}", Location("event", event.id), found.role)
+            label = f"{listed_date(event, shared, chronology.find)} · {event.title}"
+            return link(label, Location("event", event.id), found.role)
 
         parts += [[blank(), heading(f"Events ({len(appearances):,})")], Run(len(appearances), appearance)]
     quotes = chronology.quotes_by_speaker.get(actor_id, ())
@@ -333,7 +334,7 @@ def source_rows(chronology: Chronology, source_id: str) -> list[Row]:
     if events:
         rows += [blank(), heading(f"Events citing it ({len(events):,})")]
         shared = shared_periods(e.when for e in events)
-        rows += [link(e.title, Location("event", e.id), listed_date(e, shared)) for e in events]
+        rows += [link(e.title, Location("event", e.id), listed_date(e, shared, chronology.find)) for e in events]
     quotes = [q for q in chronology.quote_order if q.source == source_id]
     if quotes:
         rows += [blank(), heading(f"Quotes from it ({len(quotes):,})")]

@@ -25,7 +25,7 @@ from ...core.chronology import Chronology
 from ...core.crashlog import failure_message
 from ...core.memory import freeze_loaded_objects
 from ...core.navigation import Location
-from ...core.placement import hit_date, listed_periods
+from ...core.placement import Find, hit_date, listed_periods
 from ...core.provenance import certainty_prefix
 from ...core.records import Event
 from ...core.text import one_line
@@ -45,13 +45,13 @@ TITLE_ROOM = 100  # characters of a result's title line (with a quote's speaker)
 PLACEHOLDER = 'Search: words (AND)  "a phrase"  -exclude  actor:  by:  kind:  tag:  certainty:  date:2017-06..2017-12'
 
 
-def hit_content(hit: Hit, shared: Container[tuple[int, ...]] = ()) -> Content:
+def hit_content(hit: Hit, shared: Container[tuple[int, ...]] = (), find: Find | None = None) -> Content:
     """Title (a quote's with its speaker), date and snippet, each on one line, with matched words
     styled by span: data is never parsed."""
     snippet = Content(hit.snippet.text)
     for start, end in hit.snippet.spans:
         snippet = snippet.stylize("bold reverse", start, end)
-    date = hit_date(hit, shared) if hit.doc.when else ""
+    date = hit_date(hit, shared, find) if hit.doc.when else ""
     speaker = "  — " + one_line(hit.speaker.name) if hit.speaker else ""
     room = max(TITLE_ROOM - len(speaker), TITLE_ROOM // 2)  # a long quote leaves room for who said it
     title = one_line(hit.doc.title)
@@ -301,7 +301,7 @@ step through them later.
             self._targets.append(None)
             hits = results.of_kind(kind)
             for hit in hits:
-                options.append(Option(hit_content(hit, shared)))
+                options.append(Option(hit_content(hit, shared, results.find)))
                 self._targets.append(Location(hit.kind, hit.id))  # type: ignore[arg-type]
             if total > len(hits):
                 more = f"  … and {total - len(hits):,} more {KIND_TITLES[kind].lower()}: add words to narrow"

@@ -144,7 +144,8 @@ pane), and the event's certainty is not the claim's: a confirmed event can be th
     def _show_moment(self, index: int) -> None:
         self.moment_index = index
         moment = moment_at(self.chronology, index)
-        self.query_one("#moment-head", Static).update(moment_head(moment, self.chronology.accounts.shared))
+        head = moment_head(moment, self.chronology.accounts.shared, self.chronology.find)
+        self.query_one("#moment-head", Static).update(head)
         self.query_one("#moment-accounts").border_title = Content(f"Accounts ({len(moment.accounts):,})")
         count = self._shown_columns = self._column_count(len(moment.accounts))
         for number, column in enumerate(self.query(".account-column").results(LinkList)):

@@ -45,7 +45,7 @@ def when_of(chronology: Chronology, item: Item, shared: Container[tuple[int, ...
     other rows' events are under too: '15 Jan 2018, time not given' above a 04:00, a re-trial); what it is for an
     actor or a source."""
     if (event := event_of(chronology, item)) is not None:  # a period whole ('~17 Jan 2018' alone: a trial)
-        return listed_date(event, shared)
+        return listed_date(event, shared, chronology.find)
     return item.kind
 
 
