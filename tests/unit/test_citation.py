@@ -534,3 +534,12 @@ def test_a_file_without_certainties_is_said_to_state_its_events_not_to_confirm_t
     assert f"**Certainty:** confirmed ({FILE_STATED_NOTE})" in to_markdown(chronology, chronology.events)
     bundled = Chronology(load_dataset())  # the article states its events: no such words
     assert "\nCertainty: confirmed\n" in cite(bundled, "event", "raid-begins")
+
+
+def test_quote_text_of_an_undated_event_says_what_places_it() -> None:
+    # a re-trial: 'undated' alone, where cite says what the source orders the event after
+    chronology = Chronology(load_dataset())
+    stated = quote_text(chronology, "lead-for-terrorist-groups")
+    assert 'undated (after \u201cPérez carries out "Operation Genesis"' in stated and "as the source states)" in stated
+    shown = quote_text(chronology, "order-fulfilled")
+    assert "undated (shown after \u201c" in shown and "in reading order, not a claim)" in shown

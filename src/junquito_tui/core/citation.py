@@ -83,12 +83,23 @@ def quote_text(chronology: Chronology, quote_id: str) -> str:
     quote = chronology.quotes[quote_id]
     event = chronology.event(quote.event)
     when = event.when
-    date = date_words(when) if when else "undated"
+    date = date_words(when) if when else "undated" + _undated_place(chronology, event)
     date += f" (note: {when.note})" if when is not None and when.note else ""
     said = f"{_speaker(chronology, quote)}; quoted for the event \u201c{event.title}\u201d, {date}"
     context = f" Context: {quote.context.rstrip('. ')}." if quote.context.strip() else ""
     source = source_line(chronology.sources, quote.source)
     return f"\u201c{quote.text}\u201d\n\u2014 {said}.{context} Source: {source}\n"
+
+
+def _undated_place(chronology: Chronology, event: Event) -> str:
+    """' (after “...”, as the source states)' or ' (shown after “...” in reading order, not a claim)': what places an
+    undated event (a re-trial: 'undated' alone, where ``cite`` says what the source orders it after)."""
+    for fact in order_facts(event):
+        anchor = f"\u201c{chronology.event(fact.anchor).title}\u201d"
+        if fact.stated:
+            return f" ({fact.direction} {anchor}, as the source states)"
+        return f" (shown {fact.direction} {anchor} in reading order, not a claim)"
+    return ""
 
 
 def reopen_command(chronology: Chronology, kind: str, item_id: str, opened: OpenedAs | None = None) -> str:
