@@ -45,7 +45,13 @@ def test_an_end_of_present_reads_as_a_plain_sheet_s(tmp_path: Path, layout: str)
     assert ours == theirs
     assert ours["row 0"][1] is not None and ours["row 0"][1].note is not None
     assert "a bound: from 2016-03-01" in ours["row 0"][1].note  # before: no end at all
-    assert ours["row 3"][1] is None  # 'c. 2015' to the present: from no one known day
+    assert ours["row 3"][1] is None  # 'c. 2015' to the present: from no one known day, said on the date too
+    start = ours["row 3"][0]
+    assert (
+        start is not None
+        and start.note
+        == "c. 2015; the file gives the end 'en curso': not used, as no one day the period runs on from is known"
+    )
     assert _warned(sheet) == _warned(plain) and len(_warned(sheet)) == 2
 
 

@@ -23,7 +23,7 @@ from .book_hidden import HIDDEN_ROW
 from .fields import short
 from .html_text import Link
 from .month_words import MONTH_NAMES, PART_OF_DAY
-from .sheet_bound_words import ONGOING, ONGOING_UNUSED, says_present
+from .sheet_bound_words import ONGOING, ONGOING_UNUSED, ongoing_unused, says_present
 from .sheet_date_values import Parsed
 from .sheet_dates import ongoing
 from .sheet_events import Draft, RowEvents, cell_text
@@ -140,6 +140,7 @@ def _draft(
         events.notes.group(ONGOING, where)
     elif says_present(cell_text(cell("end"))):  # (it said "'present': no year can be read in it", a review)
         events.notes.group(ONGOING_UNUSED, where)
+        start = replace(start, note=_joined(start.note, ongoing_unused(cell_text(cell("end")))))
     else:
         end = events.dates.read(cell("end"), where, "end date ignored")
     if end is not None and len(end_names) >= 2:

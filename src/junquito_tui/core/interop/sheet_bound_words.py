@@ -84,6 +84,11 @@ ONGOING = (
     "from its start on (the file gives no end)"
 )
 ONGOING_WORDS = " (ongoing)"  # in the end's note, after the cell: ``dates.until`` says 'ongoing'
+def ongoing_unused(cell: str) -> str:
+    """What the start's note says of an end of 'present' not used (a re-trial: the warning alone said it)."""
+    return f"the file gives the end {cell.strip()!r}: not used, as no one day the period runs on from is known"
+
+
 ONGOING_UNUSED = (
     "an end given as 'present' (or 'ongoing', 'hasta hoy'...) after a start given only about, as a bound or as a "
     "period of its own: no one day it runs on from is known, so the end is not used (the start alone is shown)"

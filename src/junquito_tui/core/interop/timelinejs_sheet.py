@@ -23,7 +23,7 @@ from .builder import Pending
 from .fields import short
 from .html_text import Link, html_to_text
 from .month_words import MONTH_NAMES
-from .sheet_bound_words import ONGOING, ONGOING_UNUSED, says_present
+from .sheet_bound_words import ONGOING, ONGOING_UNUSED, ongoing_unused, says_present
 from .sheet_clock import read_time, time_offset
 from .sheet_date_values import HourShown, MonthShown, Parsed, Parts
 from .sheet_dates import ongoing
@@ -479,8 +479,10 @@ def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pendin
                 fields["when"] = pending.when = replace(when, note=f"{when.note}; {other}" if when.note else other)
     if row.present is not None and "end" not in fields:
         fields["end"] = _ongoing(sheet, row, fields["when"], row.present)
-        if fields["end"] is None:
+        if fields["end"] is None:  # (said on the start too: the warning alone said it, a re-trial)
             del fields["end"]
+            unused, when = ongoing_unused(row.present), fields["when"]
+            fields["when"] = pending.when = replace(when, note=f"{when.note}; {unused}" if when.note else unused)
     if row.end is not None and (made := fields.get("end")) is not None and (row.end.approximate or row.end.note):
         # an end written as text ('1826-31', 'c. 1900'): its note and approximate flag, as a start's
         note = row.end.note if not made.note or made.note == row.end.note else f"{row.end.note}; {made.note}"
