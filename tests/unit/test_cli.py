@@ -256,3 +256,8 @@ def test_an_empty_file_name_is_refused_not_read_as_the_bundled_dataset(
     with pytest.raises(SystemExit) as exit_:  # (a security review: it checked the bundled dataset, unsaid)
         main(argv)
     assert exit_.value.code == 2 and "an empty file name" in capsys.readouterr().err
+
+
+def test_a_deep_link_to_an_id_of_another_kind_names_the_option_to_use(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--quote", "raid-begins"]) == 2  # (a re-trial: it named only close quote ids)
+    assert "--quote: 'raid-begins' is the id of an event: use --event raid-begins" in capsys.readouterr().err

@@ -211,8 +211,13 @@ def missing_link(
     from .integrity import closest
 
     links = (("event", event_id, chronology.position), ("actor", actor_id, chronology.actors))
-    for option, wanted, known in (*links, ("quote", quote_id, chronology.quotes)):
+    every = (*links, ("quote", quote_id, chronology.quotes))
+    for option, wanted, known in every:
         if wanted is not None and wanted not in known:
+            other = next((kind for kind, _, ids in every if kind != option and wanted in ids), None)
+            if other is not None:  # (a re-trial: '--quote raid-begins' named only close quote ids)
+                article = "a" if other == "quote" else "an"
+                return f"junquito-tui: --{option}: '{wanted}' is the id of {article} {other}: use --{other} {wanted}"
             guesses = closest(wanted, known, limit=5)
             hint = f"; closest: {', '.join(guesses)}" if guesses else ""
             return f"junquito-tui: --{option}: no {option} with id '{wanted}'{hint}"
