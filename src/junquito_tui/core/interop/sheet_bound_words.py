@@ -84,6 +84,8 @@ ONGOING = (
     "from its start on (the file gives no end)"
 )
 ONGOING_WORDS = " (ongoing)"  # in the end's note, after the cell: ``dates.until`` says 'ongoing'
+
+
 def ongoing_unused(cell: str) -> str:
     """What the start's note says of an end of 'present' not used (a re-trial: the warning alone said it)."""
     return f"the file gives the end {cell.strip()!r}: not used, as no one day the period runs on from is known"
