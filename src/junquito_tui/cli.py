@@ -166,7 +166,8 @@ def main(argv: Sequence[str] | None = None, *, require_terminal: bool = False) -
         if twice := _given_twice(given):
             parser.error(f"{twice} is given twice: give it once (the last would silently replace the first)")
         args = parser.parse_args(given)
-        if "" in (getattr(args, "data", None), getattr(args, "file", None)):  # (it read the bundled dataset, unsaid)
+        given_names = (getattr(args, name, None) for name in ("data", "file", "notebook"))
+        if "" in given_names:  # (the bundled dataset was read, unsaid; a notebook of '' was the working folder)
             parser.error("an empty file name: give a file, or none for the bundled dataset")
         args.use_cache = not getattr(args, "no_cache", False)
         try:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from .core.chronology import Chronology, exists
 from .core.citation import CITABLE, OpenedAs, cite, kinds_of
 from .core.integrity import closest
-from .core.text import visible
+from .core.terminal_output import terminal
+from .core.text import terminal_safe, visible
 from .core.wording import count
 
 if TYPE_CHECKING:  # the notebook (sqlite3, platformdirs) is imported by the commands that use it, not at start-up
@@ -236,6 +237,7 @@ def _new(args: argparse.Namespace, chronology: Chronology) -> int:
 
 
 def _print(text: str) -> None:
+    # (bytes to the stream's own buffer, as UTF-8 whatever the locale; guarded as any output: ``terminal_output``)
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.write(terminal_safe(text, terminal(sys.stdout)).encode("utf-8"))
     sys.stdout.buffer.flush()

@@ -6,6 +6,7 @@ line's refusals; a name holding BEL and RLO crashed the app, which then exited w
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -100,3 +101,29 @@ def test_a_crash_is_not_exit_status_0(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(JunquitoApp, "run", crashed)
     assert cli.main([]) == 1
+
+
+def test_a_name_s_bytes_that_are_no_utf8_and_its_format_characters_are_escaped_and_reopen_it() -> None:
+    # a re-review: 'D\x9b31mRED.json' (a byte no UTF-8 holds) crashed the copy of a citation and printed an 8-bit
+    # CSI; a right-to-left mark in a name passed unseen into a reopen line
+    for raw in (b"D\x9b31mRED.json", "rlm\u200fx\u061cy.json".encode()):
+        name = os.fsdecode(raw)
+        quoted = shell_word(name)
+        assert quoted.isascii() and UNSAFE.search(quoted) is None
+        said = subprocess.run(["bash", "-c", f"printf %s {quoted}"], capture_output=True, check=True).stdout
+        assert said == raw
+    assert terminal_safe(os.fsdecode(b"D\x9b.json")) == "D\\udc9b.json"  # (printed, never the byte itself)
+
+
+def test_a_pipe_gets_no_control_but_a_text_s_line_separator() -> None:
+    piped = io.StringIO()
+    print("a\x1b]52;c;SGk=\x07 b\u2028c", file=Guarded(piped, terminal=False))
+    assert piped.getvalue() == "a\\x1b]52;c;SGk=\\x07 b\u2028c\n"  # ('| cat' ends on a terminal: a re-review)
+
+
+def test_the_notebook_page_shows_a_folder_s_escapes_as_text(tmp_path: Path) -> None:
+    from junquito_tui.core.notebook import Access, Opened
+    from junquito_tui.ui.screens.notebook import state_line
+
+    row = state_line(Opened(tmp_path / OSC_52 / "notes.sqlite3", Access.WRITABLE, ""))
+    assert "\x1b" not in row.content.plain and "\\x1b]52" in row.content.plain  # (a re-review: it wrote the clipboard)

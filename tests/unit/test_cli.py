@@ -249,7 +249,9 @@ def test_validate_counts_in_words(write: Any, minimal: dict[str, Any], capsys: p
     assert capsys.readouterr().out.startswith("ok: 1 event, 2 actors, 0 quotes, 1 source\n")
 
 
-@pytest.mark.parametrize("argv", [["validate", ""], ["--data", "", "search", "raid"], ["search", "raid", "--data="]])
+@pytest.mark.parametrize(
+    "argv", [["validate", ""], ["--data", "", "search", "raid"], ["search", "raid", "--data="], ["--notebook", ""]]
+)
 def test_an_empty_file_name_is_refused_not_read_as_the_bundled_dataset(
     capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:

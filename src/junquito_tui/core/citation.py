@@ -18,6 +18,7 @@ from typing import NamedTuple
 from .bounds import bound
 from .chronology import Chronology, exists
 from .dates import date_words, ending
+from .interop.urls import shown_url
 from .placement import order_facts
 from .provenance import (
     ACCOUNTS_ARE,
@@ -130,7 +131,7 @@ def source_line(sources: Mapping[str, Source], source_id: str) -> str:
     through = cited_in_words(sources, source_id)
     if through:
         text += f"; known only as {through}, not read"
-    return f"{text}. {source.url}" if source.url else text
+    return f"{text}. {shown_url(source.url)}" if source.url else text  # (its unseen characters seen)
 
 
 def _event(chronology: Chronology, event: Event) -> list[str]:

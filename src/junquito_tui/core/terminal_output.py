@@ -21,11 +21,12 @@ from .text import terminal_safe
 class Guarded:
     """A text stream whose writes are made terminal-safe; everything else is the stream's own."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, terminal: bool = True) -> None:
         self._stream = stream
+        self._terminal = terminal
 
     def write(self, text: str) -> int:
-        self._stream.write(terminal_safe(text))
+        self._stream.write(terminal_safe(text, self._terminal))
         return len(text)
 
     def writelines(self, lines: Any) -> None:
@@ -38,18 +39,18 @@ class Guarded:
 
 @contextmanager
 def guarded() -> Iterator[None]:
-    """Standard error guarded, and standard output where it is a terminal, until the block ends."""
+    """Standard error and standard output guarded until the block ends: a pipe may end on a terminal too ('| cat', a
+    security review), so a file or pipe gets no control either, only U+2028 and U+2029 as they are (``terminal``)."""
     stdout, stderr = sys.stdout, sys.stderr
     sys.stderr = Guarded(stderr)  # type: ignore[assignment,unused-ignore]
-    if _terminal(stdout):
-        sys.stdout = Guarded(stdout)  # type: ignore[assignment,unused-ignore]
+    sys.stdout = Guarded(stdout, terminal(stdout))  # type: ignore[assignment,unused-ignore]
     try:
         yield
     finally:
         sys.stdout, sys.stderr = stdout, stderr
 
 
-def _terminal(stream: TextIO) -> bool:
+def terminal(stream: TextIO) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError, OSError):  # (closed, or no stream: nothing to guard)

@@ -50,11 +50,15 @@ CONTROL = re.compile(f"[{CONTROLS}{_UNDRAWABLE_PY}]")
 _CONTROL_BMP = re.compile(f"[{CONTROLS}{_BMP_UNDRAWABLE}]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")
-# tab, newline and U+2028/U+2029 too: a message is one line (and a word of a command)
-_ANY_CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029{_UNDRAWABLE_PY}]")
-# ... and what no text printed to a terminal may hold: its own tab, line feed and carriage return aside (a text's
-# lines and a CSV's), every control, the bidirectional formatting characters and U+2028/U+2029
-_TERMINAL_UNSAFE = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{_UNDRAWABLE_PY}]")
+# tab, newline and U+2028/U+2029 too: a message is one line (and a word of a command); and lone surrogates, which a
+# file name's bytes that are no UTF-8 become (os.fsdecode's surrogateescape: printed, \udc9b is the byte 0x9B, an
+# 8-bit CSI, where it does not end the program: a security review)
+_ANY_CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{_UNDRAWABLE_PY}]")
+# ... what no text written out may hold, its own tab, line feed and carriage return aside (a text's lines and a
+# CSV's): every control, a lone surrogate, the bidirectional embeddings, overrides and isolates; and to a terminal
+# U+2028/U+2029 too (a pipe gets them: a text of the dataset may hold them, and an export is written as it is)
+_WRITTEN_UNSAFE = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_UNDRAWABLE_PY}]")
+_TERMINAL_UNSAFE = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{_UNDRAWABLE_PY}]")
 _BREAK_NAMES = {
     "\t": "tab",
     "\n": "line break",
@@ -165,9 +169,11 @@ def visible(text: str) -> str:
     return _ANY_CONTROL.sub(_shown, text)
 
 
-def terminal_safe(text: str) -> str:
-    """``text`` with every character a terminal could act on shown as its escape (``visible``), lines kept."""
-    return _TERMINAL_UNSAFE.sub(_shown, text) if _TERMINAL_UNSAFE.search(text) else text
+def terminal_safe(text: str, terminal: bool = True) -> str:
+    """``text`` with every character a terminal could act on shown as its escape (``visible``), lines kept;
+    ``terminal``: False for a file or a pipe, which gets U+2028 and U+2029 as they are."""
+    unsafe = _TERMINAL_UNSAFE if terminal else _WRITTEN_UNSAFE
+    return unsafe.sub(_shown, text) if unsafe.search(text) else text
 
 
 def _shown(match: re.Match[str]) -> str:
@@ -180,17 +186,25 @@ def shell_word(word: str) -> str:
     control, a line break, a bidirectional control: a file name can) in bash's and zsh's $'...', each such character
     escaped: the command still reopens that file, and only text reaches the screen (a security review: a file name's
     OSC 52 wrote the clipboard through a page's reopen line)."""
-    if not _ANY_CONTROL.search(word):
+    if not _ANY_CONTROL.search(word) and not any(map(_format, word)):
         return shlex.quote(word)
     return "$'" + "".join(_escaped(char) for char in word) + "'"
+
+
+def _format(char: str) -> bool:
+    """A format character (a right-to-left mark, a zero-width space): drawn as nothing, so a command holding one
+    would not be what it looks like."""
+    return char > "\x7f" and unicodedata.category(char) == "Cf"
 
 
 def _escaped(char: str) -> str:
     if char in "\\'":
         return "\\" + char
-    if not _ANY_CONTROL.match(char):
+    if not _ANY_CONTROL.match(char) and not _format(char):
         return char
     code = ord(char)  # (\x is a byte: U+009B as \x9b would be no UTF-8)
+    if 0xDC80 <= code <= 0xDCFF:  # a file name's byte that is no UTF-8 (surrogateescape): that byte, so it reopens
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 

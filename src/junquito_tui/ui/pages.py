@@ -14,6 +14,7 @@ from ..core.bounds import bound
 from ..core.chronology import Chronology
 from ..core.citation import OpenedAs, reopen_command
 from ..core.dates import describe, ending, period_date, period_words, short_date, zone_assumed
+from ..core.interop.urls import shown_url
 from ..core.navigation import Location
 from ..core.placement import (
     READING_NOTE,
@@ -321,7 +322,8 @@ def quote_rows(
 def source_rows(chronology: Chronology, source_id: str) -> list[Row]:
     source = chronology.sources[source_id]
     rows = [Row(Content.styled(source.title, "bold")), id_row(source.id), field("Kind", source.kind.value)]
-    for label, value in (("Publisher", source.publisher), ("Author", source.author), ("URL", source.url)):
+    url = shown_url(source.url) if source.url else None  # (its unseen characters seen: a security review)
+    for label, value in (("Publisher", source.publisher), ("Author", source.author), ("URL", url)):
         if value:
             rows.append(field(label, value))
     if source.cited_in is not None:

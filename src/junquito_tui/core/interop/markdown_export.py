@@ -21,6 +21,7 @@ from ..records import Event, Precision, When
 from ..timeline_rows import heading_label, spans
 from .export_scope import Scope
 from .markdown_notes import item_lines, others_section
+from .urls import shown_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -216,7 +217,7 @@ def _source(chronology: Chronology, source_id: str) -> str:
         text += f"; known only as cited in {escape_inline(known_through(chronology.sources, outer.id))}"
         text += f" ({escape_inline(outer.publisher)})" if outer.publisher and outer.cited_in is None else ""
     if source.url:
-        url = source.url
+        url = shown_url(source.url)  # (its unseen characters seen)
         safe = re.fullmatch(r"https?://[^\s<>]+", url)
         if source.title.strip() != url:
             text += f". <{url}>" if safe else f". {escape_inline(url)}"

@@ -14,25 +14,32 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from ..records import URL_MAX
-from ..text import CONTROL
 
 ALLOWED_SCHEMES = ("http", "https")  # a source is read in a browser; mailto:, ftp:, data: are not sources
 _C0_OR_SPACE = "".join(map(chr, range(0x21)))
 _TAB_OR_NEWLINE = re.compile("[\t\n\r]")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _SCHEME_RELATIVE = re.compile(r"[/\\]{2}")
-# Characters drawn as nothing (or as another's space): format characters, fillers, variation selectors, tags. A
-# security review: 'https://bank.example\u200b.evil.example/login' was shown with the break unseen, and
-# 'https://good.example\u200f/x' handed to the browser with the mark inside. Percent-encoded, they are seen.
-_INVISIBLE = (
-    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164"
-    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U000e0000-\U000e0fff"
-)
-_UNSAFE_INSIDE = re.compile(rf"\s|{CONTROL.pattern}|[{_INVISIBLE}]")  # percent-encoded, as a browser sends them
+# Characters drawn as nothing or as a blank, percent-encoded so that they are seen: spaces and controls (as a browser
+# sends them), format characters (every one: a review found U+200B, then U+1D173 and U+1BCA0), private and unassigned
+# ones, the Hangul and braille fillers, variation selectors. A security review: 'https://bank.example\u200b.evil
+# .example/login' was shown with the break unseen, and 'https://good.example\u200f/x' handed to the browser so.
+_UNSEEN = frozenset(["Cc", "Cf", "Co", "Cn", "Cs", "Zs", "Zl", "Zp"])
+_BLANKS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0") | {chr(c) for c in range(0xFE00, 0xFE10)}
+
+
+def _unseen(char: str) -> bool:
+    return char.isspace() or char in _BLANKS or (char > "~" and unicodedata.category(char) in _UNSEEN) or char < " "
+
+
+def shown_url(url: str) -> str:
+    """A source's address as it is shown and cited: its unseen characters percent-encoded (see above)."""
+    return "".join(quote(char, safe="") if _unseen(char) else char for char in url)
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ def web_address(raw: str) -> WebAddress:
     refused = sorted(schemes - {*ALLOWED_SCHEMES, "//"})
     if refused:
         return WebAddress(None, f"is not a web address ({refused[0]}:)")
-    url = _UNSAFE_INSIDE.sub(lambda m: quote(m.group(), safe=""), written)
+    url = shown_url(written)
     why = ""
     if "//" in schemes:
         url = "https://" + url[2:].lstrip("/\\")

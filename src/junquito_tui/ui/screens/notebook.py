@@ -18,7 +18,7 @@ from ...core.navigation import Location
 from ...core.notebook import Access, Item, Opened, SavedSearch, Snapshot, chronological
 from ...core.placement import listed_date, shared_periods
 from ...core.records import Event
-from ...core.text import one_line
+from ...core.text import one_line, visible
 from ..messages import Navigate
 from ..notebook.marks import LEGEND, label, marker
 from ..widgets.links import LinkList
@@ -87,7 +87,7 @@ def state_line(opened: Opened | None) -> Row:
     if opened is None:
         return Row(Content.styled("The notebook is opening…", "italic"))
     if opened.access is Access.WRITABLE:
-        return Row(Content.assemble(("Kept in ", "italic"), str(opened.path)))
+        return Row(Content.assemble(("Kept in ", "italic"), visible(str(opened.path))))  # (a folder's name: escapes)
     return Row(Content.styled(opened.reason, "bold"))
 
 
