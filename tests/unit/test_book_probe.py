@@ -26,7 +26,7 @@ from junquito_tui.core.interop import book_guard, book_probe
 from junquito_tui.core.interop.book_guard import MAX_CELLS, BookTooLarge, check_workbook
 from junquito_tui.core.interop.book_probe import Probe
 from junquito_tui.core.loader import DatasetError, load_with_report
-from sheet_files import write_xlsb, write_xlsx
+from sheet_files import write_ods, write_xlsb, write_xlsx
 
 SHEETS = Path(__file__).parent.parent / "data" / "sheets"
 XLS = SHEETS / "timelinejs-sheet.xls"
@@ -246,3 +246,36 @@ def test_a_part_of_mostly_nothing_is_refused_before_it_is_read(tmp_path: Path, m
     # ... and a sheet as large of real cells is read: it packs far less
     rows = [["date", "title"], *([f"2018-01-{1 + n % 28:02d}", f"event {n} {n * 7919 % 10007}"] for n in range(40_000))]
     check_workbook(write_xlsx(tmp_path / "large.xlsx", rows), 10**9)
+
+
+def test_a_sheet_of_rows_with_almost_no_cells_is_refused_as_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a re-review: 400 MB of empty rows, a random comment every 100 rows so that it packs only 106 times, passed the
+    # ratio and took 19 s blank; here the same shape at a 1 MB threshold
+    monkeypatch.setattr(book_guard, "BOMB_BYTES", 1 << 20)
+    path = write_xlsx(tmp_path / "sparse.xlsx", [["date", "title"], ["2018-01-15", "x"]])
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    filler = b"".join(b'<row r="3"/>' * 100 + f"<!-- {os.urandom(8).hex()} -->".encode() for _ in range(2_000))
+    sheet = parts["xl/worksheets/sheet1.xml"].replace(b"</sheetData>", filler + b"</sheetData>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in {**parts, "xl/worksheets/sheet1.xml": sheet}.items():
+            book.writestr(name, data)
+    with pytest.raises(BookTooLarge, match=r"holds [\d,]+ bytes of rows and more for 4 filled cells"):
+        check_workbook(path, 10**9)
+
+
+def test_an_ods_row_of_values_repeated_a_million_times_is_refused(tmp_path: Path) -> None:
+    # a re-review: 832 bytes, one row of values with table:number-rows-repeated="2000000": 1,048,575 events, 34 s
+    path = write_ods(tmp_path / "repeated.ods", [["date", "title"], ["2018-01-15", "x"]])
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    content = parts["content.xml"]
+    second = content.index(b"<table:table-row", content.index(b"<table:table-row") + 1)
+    content = content[:second] + b'<table:table-row table:number-rows-repeated="2000000"' + content[second + 16 :]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in {**parts, "content.xml": content}.items():
+            book.writestr(name, data)
+    with pytest.raises(BookTooLarge, match="repeats a row of values 2,000,000 times"):
+        check_workbook(path, 10**9)

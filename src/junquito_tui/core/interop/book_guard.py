@@ -21,6 +21,11 @@ from .book_comments import XLSX_PART, in_chunk
 
 MAX_CELLS = 5_000_000  # 100,000 rows of 50 columns; calamine holds ~32 bytes a cell, Python more
 BOMB_BYTES, BOMB_RATIO = 100 << 20, 200  # a part over 100 MB unpacked, at over 200 times its packed size (``bomb``)
+# ... or a sheet over 100 MB with fewer filled cells than one each 5,000 bytes (a sheet's data is 40 to 200 bytes a
+# cell): a re-review packed 400 MB of empty rows at 106 times, a comment every 100 rows, and it took 19 s blank
+BYTES_A_CELL = 5_000
+REPEATED_FILLED_ROWS = 100_000  # an ODS row of values repeated more (written once, read 2,000,000 times): as many
+# as the largest dataset read in time (bench: 100,000 events), and so refused before the reader builds them
 CHUNK = 1 << 20
 # A filled XLSX cell ('<c r="B7" t="s">', not the self-closing '<c r="B7" s="3"/>' of a formatted
 # empty one, which the reader skips): its column letters and row number.
@@ -154,10 +159,20 @@ def _xlsx_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo, comments: bool) 
     again), and the cell comments it holds (``comments``: a comments part)."""
     rows = columns = found_comments = 0
     formula = False
+    read = cells = row_tags = 0
     for text in whole_tags(book, entry):
         formula = formula or any(tag in text for tag in (*FORMULA_TAGS, *ERROR_TAGS, HIDDEN_MARK))
         found_comments += in_chunk(text, ods=False) if comments else 0
         found = _XLSX_CELL.findall(text)
+        read, cells, row_tags = read + len(text), cells + len(found), row_tags + text.count(b"<row")
+        if row_tags and read > BOMB_BYTES and read > BYTES_A_CELL * max(cells, 1):  # (said as soon as it is so)
+            raise BookTooLarge(
+                Problem(
+                    "",
+                    f"its part {entry.filename!r} holds {read:,} bytes of rows and more for {cells:,} filled cells: "
+                    "XML of mostly nothing, as a zip bomb is, not a workbook's data; not read",
+                )
+            )
         if found:  # C-level passes: a sheet of 3 million cells is 176 MB of XML
             letters, numbers = zip(*found, strict=True)
             rows = max(rows, max(map(int, numbers)))
@@ -196,6 +211,14 @@ def _ods_extent(book: zipfile.ZipFile, entry: zipfile.ZipInfo) -> tuple[int, int
                     row_width = column_at
             else:  # the row closes
                 row_at += row_repeat
+                if row_width and row_repeat > REPEATED_FILLED_ROWS:  # (a re-review: 832 bytes, 1,048,575 events)
+                    raise BookTooLarge(
+                        Problem(
+                            "",
+                            f"its part {entry.filename!r} repeats a row of values {row_repeat:,} times "
+                            "(table:number-rows-repeated): no chronology's rows; not read",
+                        )
+                    )
                 if row_width:
                     rows, columns = row_at, max(columns, row_width)
     return rows, columns, comments
