@@ -560,7 +560,7 @@ def test_markdown_says_what_the_event_page_says_of_a_clock_time_s_place() -> Non
     document = {"schema_version": 1, "title": "T", "timezone": "UTC", "events": events}
     chronology = Chronology(validate_document(document, "order.json"))
     text = unescape(export_text(chronology, "markdown"))
-    assert text.count("**Order:** same minute as 1 other event: their order here is no claim") == 2
+    assert text.count("**Order:** the same minute as 1 other event: their order is no claim") == 2
     assert "by the times and zones given, \u201cearly-utc\u201d listed after it, took place before it" in text
     assert "by the times and zones given, \u201clate-caracas\u201d listed before it, took place after it" in text
     placed = {row["id"]: row["placement"] for row in csv.DictReader(io.StringIO(export_text(chronology, "csv")))}
@@ -569,5 +569,6 @@ def test_markdown_says_what_the_event_page_says_of_a_clock_time_s_place() -> Non
     )
     assert (
         placed["late-caracas"]
-        == "clock time; by the times and zones given, early-utc listed after it, took place before it"
+        == "clock time; listed under the day its source gives; by the times and zones given, early-utc listed after "
+        "it, took place before it"
     )

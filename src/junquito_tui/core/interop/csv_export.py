@@ -32,7 +32,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..bounds import bound
 from ..chronology import Chronology
@@ -42,6 +44,7 @@ from ..records import Event, When
 from ..timeline_rows import spans
 from .csv_lists import ESCAPED, ROLE_ESCAPED, list_part
 from .csv_provenance import CELL_MAX, claims_cell, provenance_cell, sources_cell
+from .export_order import clock_order
 
 EXCEL_CELL_MAX = 32_767  # characters a cell of Excel can hold (its specifications and limits)
 
@@ -132,7 +135,7 @@ def to_csv(chronology: Chronology, events: list[Event], written: Written | None 
     for span in spans(events):
         for position, event in enumerate(span.events):
             untimed = span.untimed if position < span.untimed_count else ""
-            row = _row(chronology, event, _placement(event, untimed, _clock_order(chronology, event)))
+            row = _row(chronology, event, _placement(event, untimed, "; ".join(clock_order(chronology, event, _ID))))
             if written is not None and not row[_PROVENANCE]:
                 written.emptied.append(event.id)
             if written is not None and max(map(len, row)) > EXCEL_CELL_MAX:
@@ -141,20 +144,7 @@ def to_csv(chronology: Chronology, events: list[Event], written: Written | None 
     return out.getvalue()
 
 
-def _clock_order(chronology: Chronology, event: Event) -> str:
-    """What the event page says of a clock time's place: the same minute as others, and the events listed across
-    midnight on the other side of it than they took place (a user trial: both were in an order no one states)."""
-    said = []
-    if others := chronology.same_minute(event):
-        said.append(f"the same minute as {others} other event{'s' if others > 1 else ''}: their order is no claim")
-    earlier, later = chronology.listed_order.crossings(event, chronology.position[event.id])
-    for found, words in (
-        (earlier, "listed after it, took place before it"),
-        (later, "listed before it, took place after it"),
-    ):
-        if found:
-            said.append(f"by the times and zones given, {'; '.join(other.id for other in found)} {words}")
-    return "; ".join(said)
+_ID: Callable[[Event], str] = attrgetter("id")
 
 
 def _placement(event: Event, untimed: str, clock: str = "") -> str:

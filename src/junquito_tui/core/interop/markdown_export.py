@@ -19,6 +19,7 @@ from ..placement import READING_WHY, order_facts
 from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, certainty_label, certainty_text, event_accounts, known_through
 from ..records import Event, Precision, When
 from ..timeline_rows import heading_label, spans
+from .export_order import clock_order
 from .export_scope import Scope
 from .markdown_notes import item_lines, others_section
 from .urls import shown_url
@@ -173,22 +174,13 @@ def _order(chronology: Chronology, event: Event) -> list[str]:
             continue
         words = f"**Order:** {fact.direction} {anchor}"
         facts.append(words + (f" \u2014 the source: \u201c{escape_inline(fact.quote)}\u201d" if fact.quote else ""))
-    # what the event page says of a clock time's place, said here too (a user trial: two events of one minute, and
-    # 22:30 VST before 01:00 UTC the next day, were listed in an order no one states, unsaid)
-    if others := chronology.same_minute(event):
-        many = f"{others} other event{'s' if others > 1 else ''}"
-        facts.append(f"**Order:** same minute as {many}: their order here is no claim")
-    earlier, later = chronology.listed_order.crossings(event, chronology.position[event.id])
-    for found, words in (
-        (earlier, "listed after it, took place before it"),
-        (later, "listed before it, took place after it"),
-    ):
-        if found:
-            named = ", ".join(f"\u201c{escape_inline(other.title)}\u201d" for other in found)
-            facts.append(
-                f"**Order:** listed under the day its source gives; by the times and zones given, {named} {words}"
-            )
+    # what the event page says of a clock time's place, said here too (``export_order``)
+    facts += [f"**Order:** {said}" for said in clock_order(chronology, event, _quoted)]
     return facts
+
+
+def _quoted(event: Event) -> str:
+    return f"\u201c{escape_inline(event.title)}\u201d"
 
 
 def _accounts(chronology: Chronology, event: Event, citations: _Citations) -> list[str]:
