@@ -62,6 +62,9 @@ def unordered_label(parts: tuple[int, ...], count: int, unordered: int, unused: 
     return f"{period_words(parts)}, {missing} {given}{tail}:"
 
 
+Find = Callable[[str], Event | None]  # the event of an id, or None
+
+
 def shared_periods(whens: Iterable[When | None]) -> set[tuple[int, ...]]:
     """The days (months, years) that more than one of a list's dates is listed under (``group_parts``)."""
     seen: set[tuple[int, ...]] = set()
@@ -94,9 +97,6 @@ def why_listed_here(event: Event, shared: Container[tuple[int, ...]], find: Find
     if kind is Placement.READING:
         return READING_MARK
     return f"{missing} not given"
-
-
-Find = Callable[[str], Event | None]
 
 
 def _moment(anchor: Event | None) -> str:
