@@ -6,8 +6,8 @@ event with who makes it and where it was read ("..., as reported by Wikipedia"; 
 where the source names nobody), where the dataset has it from (each source's title and URL; a
 source known only through another says "known only as cited in ..., not read"), which dataset
 and id it is, and the command that reopens it. ``quote_text`` is the short form for copying a
-quote into an article. A quote has no page of its own: it is reopened on its event's page
-(``--event``).
+quote into an article. A quote is reopened on its own page (``--quote``), its event selected beside it; a reopen
+line is a command the shell reads back whatever the file's name holds (``text.shell_word``).
 """
 
 from __future__ import annotations
@@ -71,8 +71,7 @@ def cite(chronology: Chronology, kind: str, item_id: str, opened: OpenedAs | Non
         raise KeyError(kind)
     lines.append(f"From: {chronology.dataset.title} ({kind} {item_id})")
     reopen = reopen_command(chronology, kind, item_id, opened)
-    if reopen:  # (a quote has no page of its own: its event's, which lists it, said so)
-        # (after a shell comment mark: the line pasted is still a command; a review)
+    if reopen:  # (a source has no page to reopen on)
         lines.append(f"Reopen: {reopen}")
     return "\n".join(lines) + "\n"
 
