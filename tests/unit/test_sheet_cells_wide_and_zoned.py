@@ -60,3 +60,15 @@ def test_an_end_cell_s_zone_is_its_own_and_one_zone_is_lent_to_the_other_time_sa
     assert both.when.note is None and both.end.note is None
     day = events["end a day"]
     assert day.end is not None and day.end.precision == "day" and day.end.note is None
+
+
+def test_a_timelinejs_sheet_s_fullwidth_date_cells_read_as_their_ascii(tmp_path: Path) -> None:
+    # a re-trial: a Year of '２０１８' skipped its row ('not a whole number'), a Time of '０４：００' was no time
+    events = titled_events(
+        tmp_path / "sheet.csv",
+        "Year,Month,Day,Time,End Year,Headline\n"
+        "２０１８,１,１５,０４：００,,wide\n2018,1,15,04:00,,narrow\n-３００,,,,,wide BCE\n",
+    )
+    assert events["wide"].when == events["narrow"].when
+    bce = events["wide BCE"].when
+    assert bce is not None and bce.date == "-0299"

@@ -242,7 +242,8 @@ INVISIBLE_READ = "invisible characters (a zero-width space, a byte order mark) i
 CONTROLS_READ = "control characters (a zero byte, an escape) in a date cell are not read"
 # Fullwidth forms (East Asian input: 'ＢＣＥ', '２０１８－０１') read as the ASCII they stand for: '300 ＢＣＥ' was the
 # year 300 CE (a review). Only these: NFKC would also make a footnote's '¹' a digit.
-_UNSEEN_AND_WIDE = INVISIBLE | {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_UNSEEN_AND_WIDE = INVISIBLE | FULLWIDTH
 TEXT_DATE_MAX = 1_000  # characters of a date cell read as text: the longest of thousands of real ones is ~200
 _ABOUT = frozenset(["aprox", "approx", "aproximadamente", "approximately", "circa", "ca", "c", "about", "around", "?"])
 WORDS_UNREAD = (

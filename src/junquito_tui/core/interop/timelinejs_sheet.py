@@ -26,7 +26,7 @@ from .month_words import MONTH_NAMES
 from .sheet_bound_words import ONGOING, ONGOING_UNUSED, ongoing_unused, says_present
 from .sheet_clock import read_time, time_offset
 from .sheet_date_values import HourShown, MonthShown, Parsed, Parts
-from .sheet_dates import ongoing
+from .sheet_dates import FULLWIDTH, ongoing
 from .sheet_events import cell_text
 from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell
@@ -281,8 +281,11 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
     """A date from the Year, Month, Day and Time columns (a Year written as text is read as a date),
     and the UTC offset the Time cell states, if any."""
     where = row.where
-    year, month, day = cell(f"{prefix}year"), cell(f"{prefix}month"), cell(f"{prefix}day")
-    clock_cell = cell(f"{prefix}time")
+    # (fullwidth digits and colons read as ASCII, as any date cell's are: '２０１８' skipped its row, a re-trial)
+    year, month, day, clock_cell = (
+        value.translate(FULLWIDTH) if isinstance(value, str) else value
+        for value in (cell(f"{prefix}year"), cell(f"{prefix}month"), cell(f"{prefix}day"), cell(f"{prefix}time"))
+    )
     if prefix and not any(cell_text(v) for v in (year, month, day, clock_cell)):
         return {}, None, None  # no end date: the common case, at no cost
     if prefix and says_present(cell_text(year)) and not any(cell_text(v) for v in (month, day, clock_cell)):
