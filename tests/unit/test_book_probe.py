@@ -277,5 +277,18 @@ def test_an_ods_row_of_values_repeated_a_million_times_is_refused(tmp_path: Path
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
         for name, data in {**parts, "content.xml": content}.items():
             book.writestr(name, data)
-    with pytest.raises(BookTooLarge, match="repeats a row of values 2,000,000 times"):
+    with pytest.raises(BookTooLarge, match="repeats rows of values 1,999,999 times and more"):
+        check_workbook(path, 10**9)
+
+
+def test_ods_rows_of_values_repeated_are_counted_all_told(tmp_path: Path) -> None:
+    # a re-trial: 24 rows each repeated 99,999 times (918 bytes) were 1,048,575 events, each under the limit alone
+    path = write_ods(tmp_path / "many.ods", [["date", "title"], *([f"2018-01-{n:02d}", "x"] for n in range(1, 25))])
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    content = parts["content.xml"].replace(b"<table:table-row>", b'<table:table-row table:number-rows-repeated="9999">')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in {**parts, "content.xml": content}.items():
+            book.writestr(name, data)
+    with pytest.raises(BookTooLarge, match=r"repeats rows of values 1\d\d,\d{3} times and more"):
         check_workbook(path, 10**9)
