@@ -22,6 +22,7 @@ from .core.loader import DatasetError, bundled_path, load_timelinejs, load_with_
 from .core.output_guard import Kept, notebook_files
 from .core.quick_load import check_at_once
 from .core.terminal_output import guarded
+from .core.text import visible
 from .core.wording import count
 from .notebook_cli import add_commands, add_notebook_options, annotations_for, read_annotations, run_cite, run_notebook
 
@@ -300,7 +301,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.query is not None:
         from .core.search import SearchIndex
         from .core.search_output import print_hints
-        from .core.text import one_line, visible
+        from .core.text import one_line
 
         results = SearchIndex(chronology).search(args.query, typing=False, limit=0, annotations=annotations)
         for problem in results.unresolved:
@@ -370,9 +371,9 @@ def write_output(text: str, fmt: str, output: str | None, kept: Sequence[Kept], 
     try:
         written = write_atomically(Path(output), encode_export(text, fmt))
     except OSError as error:
-        print(f"junquito-tui: {output}: cannot be written: {error.strerror or error}", file=sys.stderr)
+        print(visible(f"junquito-tui: {output}: cannot be written: {error.strerror or error}"), file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote {what} to {written}", file=sys.stderr)
+    print(visible(f"wrote {what} to {written}"), file=sys.stderr)  # (a path's line break or tab: one line)
     return 0
 
 
@@ -387,7 +388,7 @@ def refused_output(output: str | None, kept: Sequence[Kept]) -> bool:
     why = refusal(Path(output), kept, notebooks_folder())
     if why is None:
         return False
-    print(f"junquito-tui: {output}: {why}; nothing written, choose another output", file=sys.stderr)
+    print(visible(f"junquito-tui: {output}: {why}; nothing written, choose another output"), file=sys.stderr)
     return True
 
 

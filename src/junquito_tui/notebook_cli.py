@@ -73,7 +73,7 @@ def read_annotations(args: argparse.Namespace, chronology: Chronology) -> tuple[
 
     opened = open_for(args, chronology, record=False)
     if opened.notebook is None:
-        print(f"warning: {opened.reason}", file=sys.stderr)
+        print(visible(f"warning: {opened.reason}"), file=sys.stderr)
         return Snapshot(), opened.path
     return opened.notebook.snapshot(), opened.path
 
@@ -111,7 +111,7 @@ def run_notebook(args: argparse.Namespace, chronology: Chronology) -> int:
         return _new(args, chronology)
     opened = open_for(args, chronology, record=args.action == "import")
     if opened.notebook is None:
-        print(f"junquito-tui: notebook: {opened.reason}", file=sys.stderr)
+        print(visible(f"junquito-tui: notebook: {opened.reason}"), file=sys.stderr)
         return EXIT_USAGE
     if args.action == "show":
         return _show(opened, chronology)
@@ -127,11 +127,11 @@ def _show(opened: Opened, chronology: Chronology) -> int:
     notebook = opened.notebook
     exists = notebook.path.exists()
     state = opened.access.value if exists else "none yet: made at your first star, tag or note"
-    print(f"notebook: {notebook.path} ({state})")
+    print(visible(f"notebook: {notebook.path} ({state})"))
     if opened.found:
-        print(f"found by: {opened.found}")
+        print(visible(f"found by: {opened.found}"))
     if opened.reason:
-        print(opened.reason)
+        print(visible(opened.reason))
     items, searches = notebook.items(), notebook.searches()
     lost = {item.key for item in orphaned(items, chronology)}
     print(f"{len(items)} items ({len(lost)} orphaned), {len(searches)} saved searches")
@@ -173,7 +173,7 @@ def _import(args: argparse.Namespace, opened: Opened, chronology: Chronology) ->
 
     assert opened.notebook is not None
     if opened.access is not Access.WRITABLE:
-        print(f"junquito-tui: notebook import: {opened.reason}", file=sys.stderr)
+        print(visible(f"junquito-tui: notebook import: {opened.reason}"), file=sys.stderr)
         return EXIT_USAGE
     document = _read_import(args.file)
     if document is None:
@@ -187,7 +187,7 @@ def _import(args: argparse.Namespace, opened: Opened, chronology: Chronology) ->
     absent = [r for r in document.items if not exists(chronology, r.kind, r.id)]
     if absent:
         print(f"note: {len(absent)} imported items are not in this dataset: kept, listed as orphaned", file=sys.stderr)
-    print(f"{opened.notebook.path}: {report.summary()}")
+    print(visible(f"{opened.notebook.path}: {report.summary()}"))
     return 0
 
 
@@ -197,14 +197,14 @@ def _read_import(name: str) -> Document | None:
     path = Path(name)
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
-            print(f"{name}: larger than {MAX_IMPORT_BYTES:,} bytes; not a notebook export", file=sys.stderr)
+            print(visible(f"{name}: larger than {MAX_IMPORT_BYTES:,} bytes; not a notebook export"), file=sys.stderr)
             return None
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
-        print(f"{name}: cannot be read: {error.strerror or error}", file=sys.stderr)
+        print(visible(f"{name}: cannot be read: {error.strerror or error}"), file=sys.stderr)
         return None
     except UnicodeDecodeError:
-        print(f"{name}: not UTF-8 text; not a notebook export", file=sys.stderr)
+        print(visible(f"{name}: not UTF-8 text; not a notebook export"), file=sys.stderr)
         return None
     try:
         return read_document(text)
@@ -222,17 +222,19 @@ def _new(args: argparse.Namespace, chronology: Chronology) -> int:
     opened = open_for(args, chronology, record=False)
     if not opened.damaged:
         state = "off" if opened.access is Access.OFF else opened.access.value
-        print(f"junquito-tui: notebook new: {opened.path} is {state}, not damaged: nothing done", file=sys.stderr)
+        print(
+            visible(f"junquito-tui: notebook new: {opened.path} is {state}, not damaged: nothing done"), file=sys.stderr
+        )
         if opened.reason:
-            print(opened.reason, file=sys.stderr)
+            print(visible(opened.reason), file=sys.stderr)
         return 1
     try:
         aside = start_new(opened.path)
     except NotebookError as error:
-        print(f"junquito-tui: notebook new: {error}", file=sys.stderr)
+        print(visible(f"junquito-tui: notebook new: {error}"), file=sys.stderr)
         return EXIT_USAGE
-    print(f"moved the unreadable notebook to {aside} (kept, not deleted)")
-    print(f"a new notebook starts at {opened.path} with your next star, tag or note")
+    print(visible(f"moved the unreadable notebook to {aside} (kept, not deleted)"))
+    print(visible(f"a new notebook starts at {opened.path} with your next star, tag or note"))
     return 0
 
 

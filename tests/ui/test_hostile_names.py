@@ -37,8 +37,10 @@ UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u
 def test_a_shell_word_reads_back_as_itself_and_shows_only_text(word: str) -> None:
     quoted = shell_word(word)
     assert UNSAFE.search(quoted) is None and "\n" not in quoted and "\t" not in quoted
-    said = subprocess.run(["bash", "-c", f"printf %s {quoted}"], capture_output=True, check=True).stdout
-    assert said == word.encode("utf-8", "surrogateescape")
+    for locale in ("C.UTF-8", "C"):  # (bash reads \u2028 as text in the C locale: bytes are read alike in any)
+        env = {"PATH": os.environ.get("PATH", ""), "LC_ALL": locale}
+        said = subprocess.run(["bash", "-c", f"printf %s {quoted}"], capture_output=True, check=True, env=env).stdout
+        assert said == word.encode("utf-8", "surrogateescape"), locale
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -112,7 +114,7 @@ def test_a_name_s_bytes_that_are_no_utf8_and_its_format_characters_are_escaped_a
         assert quoted.isascii() and UNSAFE.search(quoted) is None
         said = subprocess.run(["bash", "-c", f"printf %s {quoted}"], capture_output=True, check=True).stdout
         assert said == raw
-    assert terminal_safe(os.fsdecode(b"D\x9b.json")) == "D\\udc9b.json"  # (printed, never the byte itself)
+    assert terminal_safe(os.fsdecode(b"D\x9b.json")) == "D\\x9b.json"  # (printed as the byte's escape, never the byte)
 
 
 def test_a_pipe_gets_no_control_but_a_text_s_line_separator() -> None:
@@ -127,3 +129,25 @@ def test_the_notebook_page_shows_a_folder_s_escapes_as_text(tmp_path: Path) -> N
 
     row = state_line(Opened(tmp_path / OSC_52 / "notes.sqlite3", Access.WRITABLE, ""))
     assert "\x1b" not in row.content.plain and "\\x1b]52" in row.content.plain  # (a re-review: it wrote the clipboard)
+
+
+def test_a_reopen_line_of_a_name_starting_with_a_dash_is_read_as_that_name() -> None:
+    # a re-trial: 'junquito-tui --data -dash.json' failed, argparse taking the name for an option
+    import shlex
+
+    from junquito_tui.core.chronology import Chronology as Chrono
+
+    opened = OpenedAs("-dash.json", "date=When")
+    line = reopen_command(Chrono(load_dataset()), "event", "raid-begins", opened)
+    args = cli.build_parser().parse_args(shlex.split(line)[1:])
+    assert (args.data, str(args.columns), args.event) == ("-dash.json", "date=When", "raid-begins")
+    checked = cli.build_parser().parse_args(["validate", *opened.validate_args()])
+    assert checked.file == "-dash.json"
+
+
+def test_a_message_naming_a_path_keeps_it_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a re-trial: 'wrote 38 events to .../cr\rOVER.md' wrote a raw carriage return (ESC was escaped)
+    out = tmp_path / "cr\rOVER\u200f.md"
+    assert cli.main(["export", "--format", "markdown", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "cr\\x0dOVER\\u200f.md" in err and "\r" not in err

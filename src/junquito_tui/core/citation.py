@@ -51,7 +51,22 @@ class OpenedAs(NamedTuple):
     columns: str | None = None
 
     def args(self) -> list[str]:
-        return [*(["--data", self.path] if self.path else []), *(["--columns", self.columns] if self.columns else [])]
+        """The options that open the file so; a value starting with '-' joined to its option, which argparse would
+        take for an option of its own ('--data -dash.json' failed: a re-trial)."""
+        return [*_option("--data", self.path), *_option("--columns", self.columns)]
+
+    def validate_args(self) -> list[str]:
+        """The arguments of ``validate`` for the file: its --columns, then the file (after '--' where it starts
+        with '-')."""
+        if not self.path:
+            return []
+        return [*_option("--columns", self.columns), *(["--"] if self.path.startswith("-") else []), self.path]
+
+
+def _option(option: str, value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [f"{option}={value}"] if value.startswith("-") else [option, value]
 
 
 def cite(chronology: Chronology, kind: str, item_id: str, opened: OpenedAs | None = None) -> str:

@@ -160,13 +160,17 @@ def without_controls(text: str) -> tuple[str, int]:
 
 def file_name(name: str) -> str:
     """A file's name as text: bytes that are not UTF-8 (a name from another system, which Python keeps
-    as lone surrogates) shown as U+FFFD, which a dataset's strings can hold."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    as lone surrogates) shown as U+FFFD, which a dataset's strings can hold; format characters (a right-to-left
+    mark) shown as their escapes, as a name is no text of the dataset's (a re-trial: in the source's title, raw)."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join(_shown_char(char) if _format(char) else char for char in text) if not text.isascii() else text
 
 
 def visible(text: str) -> str:
-    """Control characters from a file (in a key, say) shown as \\x1b, never sent to the terminal."""
-    return _ANY_CONTROL.sub(_shown, text)
+    """Control characters from a file (in a key, say) shown as \\x1b, never sent to the terminal; and in a message,
+    format characters too (a right-to-left mark in a file's name: a re-trial), which are drawn as nothing."""
+    text = _ANY_CONTROL.sub(_shown, text)
+    return "".join(_shown_char(char) if _format(char) else char for char in text) if not text.isascii() else text
 
 
 def terminal_safe(text: str, terminal: bool = True) -> str:
@@ -177,7 +181,13 @@ def terminal_safe(text: str, terminal: bool = True) -> str:
 
 
 def _shown(match: re.Match[str]) -> str:
-    code = ord(match.group())
+    return _shown_char(match.group())
+
+
+def _shown_char(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a file name's byte that is no UTF-8 (surrogateescape): that byte
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code <= 0x9F else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
@@ -202,10 +212,11 @@ def _escaped(char: str) -> str:
         return "\\" + char
     if not _ANY_CONTROL.match(char) and not _format(char):
         return char
-    code = ord(char)  # (\x is a byte: U+009B as \x9b would be no UTF-8)
+    code = ord(char)
     if 0xDC80 <= code <= 0xDCFF:  # a file name's byte that is no UTF-8 (surrogateescape): that byte, so it reopens
         return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    # as its UTF-8 bytes: bash reads \\u2028 as text in the C locale, so the line named another file (a re-trial)
+    return "".join(f"\\x{byte:02x}" for byte in char.encode("utf-8", "surrogatepass"))
 
 
 def slugify(text: str, limit: int = 60) -> str:

@@ -24,7 +24,7 @@ class WarningsScreen(Modal[None]):
         self._warnings = warnings
         self._path = visible(opened.path) if opened.path else None  # (a file's name can hold escapes)
         # the command that prints them, as the file was read (with its --columns: without, others)
-        words = ["junquito-tui", "validate", *opened.args()[1:]]
+        words = ["junquito-tui", "validate", *opened.validate_args()]
         self._validate = " ".join(map(shell_word, words)) if opened.path else ""
 
     def compose(self) -> ComposeResult:
