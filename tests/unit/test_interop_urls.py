@@ -127,6 +127,7 @@ def test_html_links_are_collected_decoded_and_then_judged() -> None:
 _DRAWN_AS_NOTHING = [
     *("\u200b", "\u200f", "\u00ad", "\u2060", "\ufeff", "\U000e0041", "\ufff9", "\u034f", "\u180e"),
     *("\U0001d173", "\U0001bca0", "\u2800", "\ue000", "\u3000"),  # (a re-review: these went to the browser raw)
+    *("\u180b", "\U000e0100", "\U00016fe4"),  # (and a third: Mongolian and later variation selectors, a filler)
 ]
 
 

@@ -30,7 +30,10 @@ _SCHEME_RELATIVE = re.compile(r"[/\\]{2}")
 # ones, the Hangul and braille fillers, variation selectors. A security review: 'https://bank.example\u200b.evil
 # .example/login' was shown with the break unseen, and 'https://good.example\u200f/x' handed to the browser so.
 _UNSEEN = frozenset(["Cc", "Cf", "Co", "Cn", "Cs", "Zs", "Zl", "Zp"])
-_BLANKS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0") | {chr(c) for c in range(0xFE00, 0xFE10)}
+_BLANKS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u2800\u3164\uffa0\U00016fe4") | {
+    chr(c)
+    for c in (*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0))  # (variation selectors: a third re-trial)
+}
 
 
 def _unseen(char: str) -> bool:

@@ -80,8 +80,14 @@ def inner(text: str) -> tuple[Parts, Parts] | None:
         starts = _week_starts(week)
         if starts is None:
             return None
-        latest, earliest = max(starts), min(starts) + dt.timedelta(days=6)
-        return _date_parts(latest), _date_parts(earliest)
+        year = int(week.group("iso_year") or week.group("year"))
+        first_day, last_day, six = dt.date(year, 1, 1), dt.date(year, 12, 31), dt.timedelta(days=6)
+        monday, sunday, counted = starts
+        # a week begun on Sunday or counted from 1 January begins and ends within its year: week 53 counted from 1
+        # January 2020 is 30 and 31 December (a re-trial: 'after 2020-W53' was after 2 January 2021); ISO's need not
+        begins = (monday, max(sunday, first_day), max(counted, first_day))
+        ends = (monday + six, min(sunday + six, last_day), min(counted + six, last_day))
+        return _date_parts(max(begins)), _date_parts(min(ends))
     held = read(text)
     if held is None or held.end is None or "month" not in held.parts or "month" not in held.end:
         return None
