@@ -434,12 +434,16 @@ class SearchIndex:
         """The undated events (and their quotes) listed beside a dated event in the query's dates, that the query
         without its dates matches (``undated_beside``)."""
         if self._beside is None:  # built when first asked: document -> the document of the dated event it is beside
-            number = {(doc.kind, doc.id): n for n, doc in enumerate(self.docs)}
             events = undated_beside.dated_beside(self.chronology)
-            self._beside = {number["event", undated]: number["event", dated] for undated, dated in events.items()}
-            for n, doc in enumerate(self.docs):
-                if isinstance(doc.item, Quote) and (dated := events.get(doc.item.event)) is not None:
-                    self._beside[n] = number["event", dated]
+            self._beside = {}
+            if events:  # (an export of dated rows has none: nothing more to build)
+                number = {(doc.kind, doc.id): n for n, doc in enumerate(self.docs)}
+                self._beside = {number["event", undated]: number["event", dated] for undated, dated in events.items()}
+                for n, doc in enumerate(self.docs):
+                    if isinstance(doc.item, Quote) and (dated := events.get(doc.item.event)) is not None:
+                        self._beside[n] = number["event", dated]
+        if not self._beside:
+            return 0
         in_range = self._starts.all()  # the dated events the dates alone match (a word may match the undated one alone)
         for dates in query.dates:
             in_range &= self.dated(dates.start, dates.end)
