@@ -207,7 +207,13 @@ def test_an_acled_precision_written_as_a_spreadsheet_number_is_its_code(
 def test_an_unknown_acled_precision_says_what_the_day_may_stand_for(tmp_path: Path) -> None:
     (event,) = load_with_report(_acled(tmp_path / "export.csv", [{"time_precision": "4"}])).dataset.events
     assert event.when is not None and event.when.approximate
-    assert event.when.note == "ACLED time precision '4' is not 1, 2 or 3: this day, or a week or the month around it"
+    # read as the widest of the three, the month, its day in the note (a trial: read as about the day, a search of a
+    # day in the month around it missed it, unsaid)
+    assert (event.when.date, event.when.precision) == ("2018-01", "month")
+    assert event.when.note == (
+        "ACLED time precision '4' is not 1, 2 or 3: this day, or a week or the month around it "
+        "(the export codes the day 2018-01-15)"
+    )
 
 
 def test_an_acled_year_column_that_disagrees_with_event_date_is_named(tmp_path: Path) -> None:

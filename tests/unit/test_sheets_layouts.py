@@ -298,7 +298,7 @@ def test_acled_with_columns_removed() -> None:
     assert (event.id, event.title, event.place) == ("ven1", "Battles in Venezuela", "Venezuela")
     assert "Fatalities (ACLED count): 7" in event.summary
     # no time_precision column: the day may stand for a week or a month (it was an exact day, unsaid)
-    assert date_of(event) == ("2018-01-15", "day", True, NO_PRECISION)
+    assert date_of(event) == ("2018-01", "month", True, f"{NO_PRECISION} (the export codes the day 2018-01-15)")
     assert warned(loaded, "no time_precision column", "every date is marked approximate")
 
 
@@ -307,7 +307,7 @@ def test_acled_empty_cells_and_odd_counts_are_said() -> None:
     # a fatalities cell 'abc' or '-3' was shown as ACLED's count with no word
     loaded = load("acled-empty-cells.csv")
     first, second = sorted(loaded.dataset.events, key=lambda e: known(e.when).date)
-    assert date_of(first) == ("2018-01-15", "day", True, NO_PRECISION)
+    assert date_of(first) == ("2018-01", "month", True, f"{NO_PRECISION} (the export codes the day 2018-01-15)")
     assert warned(loaded, "no time_precision; the date is marked approximate", "(line 2)")
     assert date_of(second) == ("2018-01-16", "day", False, None)
     assert second.id == "armed-clash-in-el-junquito-2018-01-16"

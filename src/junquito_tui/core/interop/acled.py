@@ -311,14 +311,17 @@ def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed
     if precision in _COARSER and finest in _COARSER[precision]:  # 'January 2018' coded to the week around a day
         note = kept + f"ACLED time precision {precision}, {_MEANS[precision]}: the date gives only the {finest}"
         made = replace(start, approximate=True, end_approximate=True, note=note)
-    elif precision in PRECISION_NOTES or not precision:
-        note = kept + PRECISION_NOTES.get(precision, NO_PRECISION)
-        if precision == "3" and (coded := _coded_day(start, raw_date)):  # shown as the month, it was nowhere (a trial)
-            note += f" (the export codes the day {coded})"
-        made = replace(start, approximate=True, end_approximate=True, note=note, month_only=precision == "3")
     else:
+        # no precision, or one ACLED has not (the day, a week or the month around it): read as the widest, the month,
+        # as precision 3 is (a trial: read as about the day, date:2018-01-23 missed a 15 January it may be, unsaid)
         unknown = f"ACLED time precision {precision!r} is not 1, 2 or 3: this day, or a week or the month around it"
-        made = replace(start, approximate=True, end_approximate=True, note=kept + unknown)
+        note = kept + (
+            PRECISION_NOTES.get(precision, NO_PRECISION) if precision in PRECISION_NOTES or not precision else unknown
+        )
+        month = precision not in ("1", "2")
+        if month and (coded := _coded_day(start, raw_date)):  # shown as the month, it was nowhere (a trial)
+            note += f" (the export codes the day {coded})"
+        made = replace(start, approximate=True, end_approximate=True, note=note, month_only=month)
     memo.precise[key] = made
     return made
 
