@@ -540,3 +540,15 @@ def test_an_acled_month_s_coded_day_is_noted_only_as_a_day_and_never_drops_its_r
         "a3": month,
         "a4": f"{month} (the export codes the day 2021-08-20)",
     }
+
+
+def test_acled_legacy_geo_precis_is_the_geo_precision(tmp_path: Path) -> None:
+    # a trial: the legacy files' GEO_PRECIS was 'not part of the ACLED layout', kept in the summary, its place drawn
+    # as exact where the same code in geo_precision says 'near this place'
+    text = (SHEETS / "acled-legacy-upper-case.csv").read_text(encoding="utf-8").replace("GEO_PRECISION", "GEO_PRECIS")
+    path = tmp_path / "legacy.csv"
+    path.write_text(text.replace(",36.7631,3.0506,1,", ",36.7631,3.0506,2,"), encoding="utf-8")
+    loaded = load_with_report(path)
+    place = events(loaded)["1alg"].place
+    assert place is not None and place.endswith("(36.7631, 3.0506; near this place)")
+    assert not warned(loaded, "GEO_PRECIS")

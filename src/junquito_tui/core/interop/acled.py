@@ -47,7 +47,7 @@ COLUMNS = {
     "location": ("location",),
     "latitude": ("latitude",),
     "longitude": ("longitude",),
-    "geo": ("geo precision",),
+    "geo": ("geo precision", "geo precis"),  # (GEO_PRECIS: the upper-case legacy files', a trial)
     "source": ("source",),
     "scale": ("source scale",),
     "notes": ("notes",),

@@ -53,7 +53,16 @@ TIMELINEJS_COLUMNS = {
 }
 ACLED_ONLY = frozenset(
     {"event id cnty", "event id no cnty", "time precision", "disorder type", "sub event type", "actor1", "actor2"}
-    | {"assoc actor 1", "assoc actor 2", "ally actor 1", "ally actor 2", "inter1", "inter2", "geo precision"}
+    | {
+        "assoc actor 1",
+        "assoc actor 2",
+        "ally actor 1",
+        "ally actor 2",
+        "inter1",
+        "inter2",
+        "geo precision",
+        "geo precis",
+    }
     | {"civilian targeting", "source scale", "gwno", "admin1", "fatalities"}
 )
 # Names a generic sheet's columns commonly have, per field, in order of preference.
