@@ -24,9 +24,9 @@ def test_the_bundled_undated_events_after_operation_genesis_are_counted() -> Non
     assert _hints(index, "date:2017-12")[0].startswith(said)
     assert _hints(index, "maduro date:2017-12")[0].startswith(said)  # (each matches maduro; Genesis does not)
     assert _hints(index, "rifles date:2017-12") == []  # the words leave none of them
-    assert _hints(index, "date:2018-01-16") == ["2 undated events listed beside events in 2018-01-16, not included: an "
-                                                "undated event is in no date range (the timeline lists them beside "
-                                                "those events)"]  # fmt: skip
+    assert _hints(index, "date:2018-01-16") == [
+        "2 undated events listed beside events in 2018-01-16, not included: undated, in no date range"
+    ]
     assert _hints(index, "rifles") == []  # no date: nothing left out
 
 

@@ -35,7 +35,4 @@ def _dated_anchor(chronology: Chronology, event: Event) -> str | None:
 def hint(count: int, kinds: str, dates: str) -> str:
     """``kinds``: ' (1 event, 1 quote)' where the count holds quotes, else ''; ``dates``: the range searched."""
     what = kinds or (" event" if count == 1 else " events")
-    return (
-        f"{count:,} undated{what} listed beside events in {dates}, not included: an undated event is in no date range "
-        f"(the timeline lists {'it' if count == 1 else 'them'} beside those events)"
-    )
+    return f"{count:,} undated{what} listed beside events in {dates}, not included: undated, in no date range"
