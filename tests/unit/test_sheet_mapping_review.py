@@ -495,3 +495,16 @@ def test_a_row_with_any_of_todays_date_cells_is_not_dated_by_v2s(tmp_path: Path)
     )
     assert [e.title for e in loaded.dataset.events] == ["Fourth"]
     assert sum("no year; row skipped" in warning for warning in loaded.warnings) == 2
+
+
+def test_an_empty_fatalities_cell_is_said_not_given_and_a_file_without_the_column_says_nothing(tmp_path: Path) -> None:
+    # a trial: an empty count in a full row read as a file without the column, unsaid
+    from junquito_tui.core.interop.acled import NO_COUNT
+
+    path = _acled(tmp_path / "export.csv", [{"fatalities": "", "notes": "A clash."}, {"fatalities": "3"}])
+    first, second = sorted(load_with_report(path).dataset.events, key=lambda event: event.id)
+    assert first.summary == f"A clash.\n\n{NO_COUNT}" and second.summary == "Fatalities (ACLED count): 3"
+    _fast_or_alike(path)
+    without = _acled(tmp_path / "no-count.csv", [{"notes": "A clash."}], ACLED_HEADER.replace("fatalities,", ""))
+    (event,) = load_with_report(without).dataset.events
+    assert event.summary == "A clash."

@@ -84,6 +84,7 @@ _COARSER = {"2": ("month", "year"), "3": ("year",)}
 NO_PRECISION = "no ACLED time precision given: this day, or a week or the month around it"
 NOT_COORDINATES = "as written: not a latitude and a longitude"
 LONE_COORDINATE = "as written: no {missing} given"
+NO_COUNT = "Fatalities (ACLED count): not given (the cell is empty)"
 COUNT = re.compile(r"\d+(\.0)?|\d{1,3}(,\d{3})+")  # '12', '12.0', '1,234' (as a CSV saved from Excel may write it)
 _NUMBER = re.compile(r"\d{1,4}(?:\.0*)?")  # a whole number, as a spreadsheet may write it
 YEAR_DISAGREES = "the year column and event_date give different years: the date is read from event_date"
@@ -130,7 +131,9 @@ def begin(sheet: Sheet) -> tuple[dict[str, int | None], set[int], RowEvents, _Me
         "actor": "actor",
         "location": "location",
     }
-    return at, known, events, _Memo(has_precision=at["precision"] is not None, has_ids=at["id"] is not None)
+    present = {key: position is not None for key, position in at.items()}
+    memo = _Memo(has_precision=present["precision"], has_ids=present["id"], has_fatalities=present["fatalities"])
+    return at, known, events, memo
 
 
 def warn_extras(sheet: Sheet, at: dict[str, int | None], extras: Extras) -> None:
@@ -206,6 +209,7 @@ class _Memo:
     codings: dict[str, dict[str, str]] = field(default_factory=dict)  # actor id -> {its type: first row}
     has_precision: bool = True  # the file has these columns: an empty cell is said row by row
     has_ids: bool = True
+    has_fatalities: bool = True  # (an empty count in such a file is said: 'not given', not left out unsaid)
     lowered: tuple[str, str] | None = None  # the first id lowercased to make an event's, and its row
 
 
@@ -247,6 +251,8 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
         else:  # said where it is read too, not only in a warning
             after.append(f"Fatalities (ACLED count, as written; not a number): {fatalities}")
             events.notes.group(f"fatalities {fatalities!r} is not a count: shown as written", where)
+    elif memo.has_fatalities:  # (a trial: an empty cell read as a file without the column, unsaid)
+        after.append(NO_COUNT)
     if row["scale"]:
         after.append(f"Source scale: {row['scale']}")
     notes = _cut_before(events, notes, after, TEXT_MAX, f"{where}.summary", "the fatalities and source scale")

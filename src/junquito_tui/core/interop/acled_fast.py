@@ -275,7 +275,8 @@ class _Columns:
         self.paired: dict[tuple[Any, Any], tuple[Participant, ...]] = {}  # (side, side) -> participants
         self.people: dict[tuple[str, str], Participant] = {}  # records are frozen: one per actor and role
         self.tag_sets: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self.counts: dict[str, str] = {"": ""}  # fatalities -> their paragraph
+        # fatalities -> their paragraph (an empty cell's: 'not given', where the file has the column)
+        self.counts: dict[str, str] = {"": acled.NO_COUNT if memo.has_fatalities else ""}
         self.scales: dict[str, str] = {"": ""}
         # The events to be, a list per field, a row at a time in the file's order.
         self.fields: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
