@@ -260,10 +260,13 @@ def test_a_short_acled_row_is_named_read_fast_or_not(tmp_path: Path) -> None:
 
 def test_an_id_the_event_could_not_keep_is_kept_in_its_summary(tmp_path: Path) -> None:
     # before: 'VEN1' met twice gave 'ven1-2', and the file's id was in a warning only, in no field
-    path = _acled(tmp_path / "export.csv", [{"notes": "First."}, {"notes": "Second."}])
+    path = _acled(
+        tmp_path / "export.csv", [{"notes": "First.", "fatalities": "0"}, {"notes": "Second.", "fatalities": "0"}]
+    )
     path.write_text(path.read_text(encoding="utf-8").replace("VEN2,", "VEN1,"), encoding="utf-8")
     summaries = {e.id: e.summary for e in load_with_report(path).dataset.events}
-    assert summaries == {"ven1": "First.", "ven1-2": "Second.\n\nId in the file: VEN1"}
+    count = "Fatalities (ACLED count): 0"
+    assert summaries == {"ven1": f"First.\n\n{count}", "ven1-2": f"Second.\n\n{count}\n\nId in the file: VEN1"}
     _fast_or_alike(path)
     timeline = tmp_path / "timeline.json"
     slides = [
@@ -284,7 +287,9 @@ def test_an_id_the_event_could_not_keep_is_kept_in_its_summary(tmp_path: Path) -
 
 def test_the_lowercased_ids_warning_cites_an_id_of_the_file_or_is_not_given(tmp_path: Path) -> None:
     # before: always 'AFG1001 is afg1001', an id of no file, even where no id changed
-    path = _acled(tmp_path / "export.csv", [{"notes": "First."}, {"notes": "Second."}])
+    path = _acled(
+        tmp_path / "export.csv", [{"notes": "First.", "fatalities": "0"}, {"notes": "Second.", "fatalities": "0"}]
+    )
     said = [w for w in load_with_report(path).warnings if "lowercased" in w]
     assert said == ["ACLED event ids are lowercased to make the events' ids (VEN1 is ven1, line 2)"]
     _fast_or_alike(path)
