@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, Any
 
 from .files import Progress, default_max_bytes, preflight, read_file
 from .integrity import check_integrity
-from .json_text import SURROGATE_SAID, UTF8_BOM, decode, has_duplicate_keys, parse_json, with_surrogates
+from .json_text import (
+    SURROGATE_ESCAPE,
+    SURROGATE_SAID,
+    UTF8_BOM,
+    decode,
+    has_duplicate_keys,
+    parse_json,
+    with_surrogates,
+)
 from .memory import collector_paused
 from .problems import DatasetError, Problem, json_kind
 from .records import Dataset
@@ -162,25 +170,29 @@ def _load_json(raw: bytes, target: Path, stage: _Stage, report: Progress, thorou
     # The collector stays out of the way: a parse tree is acyclic, and walking it again and
     # again as it grows was two thirds of the time (5 s at 100,000 events).
     with collector_paused():
-        document, duplicates = parse_json(decode(raw, name), name)
+        text = decode(raw, name)
         del raw
+        document, duplicates = parse_json(text, name)
+        halves = SURROGATE_ESCAPE.search(text) is not None  # (no document is walked for what its text cannot hold)
+        del text
         from .interop.timelinejs_import import is_timelinejs  # only for such files
 
         if is_timelinejs(document):
             stage.now = "converted from TimelineJS"
             report("Converting from TimelineJS", None)
-            dataset, warnings = _from_timelinejs(document, target, stage)
+            dataset, warnings = _from_timelinejs(document, target, stage, halves)
             return Loaded(dataset, [*_as_warnings(duplicates), *warnings])
         return Loaded(validate_document(document, name, duplicates), [])
 
 
-def _from_timelinejs(document: Any, target: Path, stage: _Stage) -> tuple[Dataset, list[str]]:
+def _from_timelinejs(document: Any, target: Path, stage: _Stage, halves: bool) -> tuple[Dataset, list[str]]:
     """A TimelineJS file's document converted and checked, with warnings: a lone surrogate escape in a string replaced
     by U+FFFD and said where the file has it, as other unreadable text is (it refused the file, at a place of the
-    converted document, 'events[1].title', the file does not have: a security review)."""
+    converted document, 'events[1].title', the file does not have: a security review); ``halves``: whether the
+    file's text holds such an escape at all (else the document is not walked)."""
     from .interop.timelinejs_import import from_timelinejs
 
-    document, broken = with_surrogates(document, replace=True)
+    document, broken = with_surrogates(document, replace=True) if halves else (document, [])
     said = [f"{where}: {SURROGATE_SAID}: replaced by U+FFFD" for where in broken[:SURROGATES_SAID]]
     said += [f"... and {len(broken) - SURROGATES_SAID:,} more such strings"] if len(broken) > SURROGATES_SAID else []
     converted, warnings = from_timelinejs(document, file_name(target.name))
@@ -277,7 +289,9 @@ def load_timelinejs(
             loaded = _load_sheet(target, columns, lambda stage, fraction: None, limit)
             return loaded.dataset, loaded.warnings
         raw = read_file(target, limit)
-        document, duplicates = parse_json(decode(raw, name), name)
+        text = decode(raw, name)
+        document, duplicates = parse_json(text, name)
+        halves = SURROGATE_ESCAPE.search(text) is not None
         from .interop.timelinejs_import import is_timelinejs
 
         if not is_timelinejs(document):
@@ -289,7 +303,7 @@ def load_timelinejs(
             )
             raise DatasetError(name, [Problem("", why)])
         stage.now = "converted from TimelineJS"
-        dataset, warnings = _from_timelinejs(document, target, stage)
+        dataset, warnings = _from_timelinejs(document, target, stage, halves)
         return dataset, [*_as_warnings(duplicates), *warnings]
 
 
