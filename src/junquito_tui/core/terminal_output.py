@@ -4,8 +4,9 @@ Its messages name what the user gave and what files hold: a file or folder name,
 line, a cell quoted in a warning. A file named 'A\\e]52;c;SGVsbG8=\\e\\\\.csv' wrote the user's clipboard (OSC 52)
 through the reopen lines and the refusals that named it (a security review). Every message is checked where it is
 made, and, whatever a future one forgets, standard error and standard output pass through ``text.terminal_safe``
-here: one place no line can go round. A pipe may end on a terminal ('| cat'), so it is guarded too, but gets a
-text's U+2028 and U+2029 as they are (an export's texts, which hold no control: the exporters check them).
+here: one place no line of text can go round. A pipe may end on a terminal ('| cat'), so it is guarded too, but
+gets a text's U+2028 and U+2029 as they are. An export written to standard output goes to its byte buffer as it is
+(its texts hold no control: the exporters check them; a citation's bytes are guarded by ``notebook_cli._print``).
 """
 
 from __future__ import annotations
