@@ -84,6 +84,13 @@ _ONE_LINE = plain_rows().map(lambda rows: [row | {"notes": (row["notes"] or "").
     1,
     1,
 )
+@example(  # actors respelt after the cut: one made before it, one made after it (told of in one warning)
+    [{"actor1": name, "event_date": "2014-07-01", "time_precision": "1"}
+     for name in ("Rebels", "Gang", "Mob", "mob", "gang", "MOB", "REBELS")],
+    0.5,
+    1,
+    1,
+)  # fmt: skip
 def test_a_file_read_in_two_parts_is_read_as_in_one(
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,

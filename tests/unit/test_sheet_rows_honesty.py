@@ -173,6 +173,34 @@ def test_acled_actors_coded_two_ways_are_named_one_by_one_up_to_a_limit_then_cou
     assert {a.side for a in loaded.dataset.actors} == {"Rebel groups; Political militias"}
 
 
+def test_names_differing_only_in_case_are_one_actor_and_the_merge_is_said(tmp_path: Path) -> None:
+    rows = "date,event,actors\n2018-01-15,One,Ana Pérez\n2018-01-16,Two,ANA PÉREZ\n2018-01-17,Three,ana  pérez\n"
+    loaded = load(written(tmp_path, "respelt.csv", rows))
+    assert [a.name for a in loaded.dataset.actors] == ["Ana Pérez"]
+    found = warnings_with(
+        loaded, "differ only in case", "read as one actor", "'Ana Pérez' (also 'ANA PÉREZ', 'ana pérez')"
+    )
+    assert len(found) == 1
+
+
+def test_names_differing_only_in_spacing_are_one_actor_and_nothing_is_said(tmp_path: Path) -> None:
+    rows = "date,event,actors\n2018-01-15,One,Ana Pérez\n2018-01-16,Two,Ana   Pérez\n"
+    loaded = load(written(tmp_path, "spaced.csv", rows))
+    assert [a.name for a in loaded.dataset.actors] == ["Ana Pérez"] and not warnings_with(loaded, "one actor")
+
+
+def test_acled_actors_respelt_are_named_in_the_order_first_met_up_to_a_limit_then_counted(tmp_path: Path) -> None:
+    header = "event_id_cnty,event_date,time_precision,actor1,assoc_actor_1,location\n"
+    names = [f"Group {n}" for n in range(7)]
+    rows = [f"K{n},2021-08-1{n},1,{name},,Lamu\n" for n, name in enumerate(names)]
+    rows += [f"L{n},2021-08-1{n},1,Other,{name.upper()},Lamu\n" for n, name in reversed(list(enumerate(names)))]
+    loaded = load(written(tmp_path, "respelt-acled.csv", header + "".join(rows)))
+    [found] = warnings_with(loaded, "differ only in case")
+    assert found.endswith("'Group 0' (also 'GROUP 0'); 'Group 1' (also 'GROUP 1'); 'Group 2' (also 'GROUP 2'); "
+                          "'Group 3' (also 'GROUP 3'); 'Group 4' (also 'GROUP 4'); and 2 more")  # fmt: skip
+    assert len(loaded.dataset.actors) == 8
+
+
 # -- 4. names with commas ---------------------------------------------------------------------------------
 
 

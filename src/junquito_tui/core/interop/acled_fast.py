@@ -127,7 +127,7 @@ def read_rows_after(path: Path, quick: QuickCsv, offset: int, hand: Callable[[ac
         if has_raw_control(path, offset):  # (the app looks into the bytes before)
             return False
         reading = begun[4]
-        reading.book.actors.made_by = []
+        reading.book.actors.made_by, reading.book.actors.spelt_by = [], []
         batches = acled_part.Batches(reading)
         for chunk in _quick_chunks(sheet, quick):
             _rows(reading, [chunk])
@@ -230,6 +230,7 @@ def _read(sheet: Sheet, chunks: Chunks, part: acled_part.Reading | None) -> Load
     acled.warn_extras(sheet, at, extras)  # after the rows, as the ordinary import says it
     acled.file_notes(sheet, at, events, memo)
     title, description = acled.heading(sheet)
+    events.say_respelt()  # (where ``RowEvents.finish`` says it)
     dated = reading.events()
     sheet.counts.events = len(dated)
     file_source = Source(id=acled.FILE_SOURCE, title=events.file_title, kind=SourceKind.DOCUMENT)
@@ -362,6 +363,7 @@ class _Columns:
         out["place"] += part.places
         actors, people = self.part_actors, self.part_people  # (numbered across the parts)
         actors += [self.book.actors.take(name, kind, side) for name, kind, side in part.actors]
+        deque(map(self.book.actors.take, part.respelt), maxlen=0)  # (each an actor made before: its spelling kept)
         people += [_participant(actors[actor], role, self.people) for actor, role in part.participants]
         casts = [tuple(map(people.__getitem__, cast)) for cast in part.casts]
         out["actors"] += map(casts.__getitem__, part.cast_of)

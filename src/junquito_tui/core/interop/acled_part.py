@@ -74,6 +74,7 @@ class Part(msgspec.Struct, array_like=True, frozen=True):
     cast_of: list[int]
     codings: list[tuple[int, list[tuple[str, str]]]]  # (actor, its new (type, first row) pairs), first coded first
     used: dict[int, int]  # columns ACLED does not have: rows with text, by position
+    respelt: list[str]  # names met under another spelling of an actor made before (``ActorBook.spelt_by``)
     last: bool  # the child's last part: it read to the file's end
 
 
@@ -216,7 +217,7 @@ class Batches:
         self.actor_number: dict[str, int] = {}  # actor id -> its number
         self.person_number: dict[int, int] = {}  # id of a participant record -> its number
         self.coded: dict[str, int] = {}  # actor id -> its codings handed over
-        self.rows = self.empty = 0
+        self.rows = self.empty = self.spelt = 0
 
     def next(self, rows: int, empty: int, *, last: bool = False) -> Part:
         """The rows read since the part before (``rows``, ``empty``: counted so far) as a ``Part``."""
@@ -240,6 +241,9 @@ class Batches:
             if len(coded) > (handed := self.coded.get(actor, 0)):
                 codings.append((self.actor_number[actor], list(islice(coded.items(), handed, None))))
                 self.coded[actor] = len(coded)
+        spelt_by = reading.book.actors.spelt_by
+        assert spelt_by is not None
+        respelt, self.spelt = spelt_by[self.spelt :], len(spelt_by)
         used = dict(reading.extras.used)
         reading.extras.used.clear()
         part = Part(
@@ -248,7 +252,7 @@ class Batches:
             title_of=title_of, summaries=fields["summary"], places=fields["place"], tag_sets=tag_sets, tags_of=tags_of,
             actors=new_actors, participants=[(self.actor_number[one.actor], one.role) for one in people],
             casts=[tuple(map(self.person_number.__getitem__, map(id, cast))) for cast in casts], cast_of=cast_of,
-            codings=codings, used=used, last=last,
+            codings=codings, used=used, respelt=respelt, last=last,
         )  # fmt: skip
         self.rows, self.empty = rows, empty
         return part

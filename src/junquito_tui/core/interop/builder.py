@@ -69,6 +69,9 @@ def out_of_order(pending: list[Pending]) -> bool:
     return any(later.when.end_key() < earlier.when.sort_key() for earlier, later in pairwise(pending))
 
 
+SHOWN_RESPELT = 5  # actors named in the warning on other spellings (the rest counted)
+
+
 @dataclass
 class ActorBook:
     """Actors named in a file, one record per distinct name (case and spacing ignored)."""
@@ -81,6 +84,12 @@ class ActorBook:
     # (name, kind, side) of the call that made each actor, in ``actors``' order, where kept: a reading
     # in two parts makes the second's actors again in the first's book (``acled_part``)
     made_by: list[tuple[str, str, str | None]] | None = None
+    # The other spellings met of each actor's name (they differ in case only), in order met: a guess
+    # the file is told of (``respelt_note``); ``spelt_by``, where kept, the names as written, for the
+    # same second part to hand back as ``made_by``.
+    respelt: dict[str, list[str]] = field(default_factory=dict)
+    spelt_by: list[str] | None = None
+    _shown: dict[str, str] = field(default_factory=dict)  # actor id -> its name as shown
 
     def take(self, name: str, kind: str = "other", side: str | None = None, profile: str = "") -> str:
         """The id of the actor called ``name``, made the first time it is met."""
@@ -93,6 +102,8 @@ class ActorBook:
         key = name if self.exact else " ".join(name.split()).casefold()
         found = self._by_name.get(key)
         if found is not None:
+            if not self.exact:
+                self._spelt(found, name)
             return found
         actor_id = self._ids.take(slugify(name, 60) or "actor")
         shown = " ".join(name.split())[:LINE_MAX] or "Unnamed"  # a name is one line
@@ -105,6 +116,31 @@ class ActorBook:
             actor["profile"] = profile
         self.actors.append(actor)
         self._by_name[key] = actor_id
+        self._shown[actor_id] = shown
         if self.made_by is not None:
             self.made_by.append((name, kind, side))
         return actor_id
+
+    def _spelt(self, actor_id: str, name: str) -> None:
+        spelling = " ".join(name.split())[:LINE_MAX]  # (spaces apart: the name shown is spaced so too)
+        others = self.respelt.get(actor_id, [])
+        if spelling != self._shown[actor_id] and spelling not in others:
+            self.respelt[actor_id] = [*others, spelling]
+            if self.spelt_by is not None:
+                self.spelt_by.append(name)
+
+    def respelt_note(self) -> str | None:
+        """The file-wide warning naming the actors met under other spellings, or None."""
+        if not self.respelt:
+            return None
+        listed = [  # in the actors' order: the same whichever part of the file met a spelling first
+            f"{self._shown[actor_id]!r} (also {', '.join(map(repr, self.respelt[actor_id]))})"
+            for actor_id in self._shown
+            if actor_id in self.respelt
+        ]
+        more = f"; and {len(listed) - SHOWN_RESPELT} more" if len(listed) > SHOWN_RESPELT else ""
+        return (
+            "names that differ only in case are read as one actor, shown as first written: "
+            + "; ".join(listed[:SHOWN_RESPELT])
+            + more
+        )

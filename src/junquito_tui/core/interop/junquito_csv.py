@@ -87,6 +87,8 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     dropped = Counter(quote["event"] for quote in provenance.quotes if quote["event"] not in known)
     for event_id, number in dropped.items():  # (its row is named in a warning above)
         sheet.notes.add("", f"event {event_id!r} skipped: {count(number, 'quote')} of it not read")
+    if (note := actors.respelt_note()) is not None:
+        sheet.notes.add("", note)
     file_source = {"id": FILE_SOURCE, "title": f"CSV export {sheet.name}", "kind": "document"}
     return {
         "schema_version": 1,

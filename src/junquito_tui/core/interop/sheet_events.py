@@ -177,6 +177,7 @@ class RowEvents:
         return tags
 
     def finish(self, title: str, description: str, counts: Counts) -> dict[str, Any]:
+        self.say_respelt()
         self.dates.order.decide(self.notes)
         pending: list[Pending] = []
         drafts, self.drafts = self.drafts, []
@@ -189,6 +190,11 @@ class RowEvents:
         document = self.importer.finish(pending, title, description)
         document["actors"] = self.actors.actors
         return document
+
+    def say_respelt(self) -> None:
+        """Once every row is read: the actors met under other spellings, said."""
+        if (note := self.actors.respelt_note()) is not None:
+            self.notes.add("", note)
 
     def _event(self, draft: Draft, index: int) -> Pending | None:
         lent = _lend_zone(draft)
