@@ -29,6 +29,13 @@ DOTTED_WARNING = (
     "are usually written (--columns order=mdy says otherwise)"
 )
 _UNREAD = "\x00unread"  # not a value read_date returns
+# Every time a file gives is midnight ('2020-03-21T00:00:00', '1810-11-09 00:00:00+00:00', JavaScript's
+# '...T00:00:00.000Z'): a program writing days, not events at 00:00 (a trial found 00:00 drawn for each).
+ALL_MIDNIGHT = (
+    "every time the file's dates give is midnight (0:00), as programs write a date alone: each is read as its day"
+)
+ALL_MIDNIGHT_NOTE = "the file gives a time of midnight (0:00), as it does for every date: read as the day"
+_CLOCK = ("hour", "minute", "second")
 # A day alone in its cell, a time after it at most ('25/02/2018', '25-02-18 10:00'): not '17-10-1234 (docket)'
 _NUMERIC_DAY = re.compile(r"\s*\d{1,2}([/.-])\d{1,2}\1(?:\d{2}|\d{4})(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 
@@ -113,6 +120,7 @@ class SheetDates:
     # Parsed from the cache is shared: callers change a copy (dataclasses.replace), never the cache's.
     _parsed: dict[str, Parsed | str | None] = field(default_factory=dict)
     _built: dict[tuple[object, ...], When] = field(default_factory=dict)
+    timed: bool = False  # a date read so far gives a time other than midnight (else, each is its day)
 
     def __post_init__(self) -> None:
         self.reader = DateReader(self.notes)
@@ -137,6 +145,8 @@ class SheetDates:
                 # a break inside the cell ('2020-01-\n04') is read as a space: what was read is said
                 self.notes.add(where, f"the date cell holds a line break; read as {_text(value)!r}")
             self.order.see(parsed, where, value)  # most dates say nothing of the order: no text made
+            if not self.timed:
+                self.timed = _shows_time(parsed.parts) or (parsed.end is not None and _shows_time(parsed.end))
             for message in parsed.said:
                 self.notes.group(message, where)
             if parsed.dotted and parsed.waits() and self.order.fixed is None:
@@ -162,7 +172,14 @@ class SheetDates:
                 parts = beyond_read(parts, parsed.shift)[0]
         if parsed.month_only:
             parts = {"year": parts["year"], "month": parts["month"]} if "month" in parts else parts
+        if self.as_day(parsed):
+            parts = {name: value for name, value in parts.items() if name not in _CLOCK}
         return parts
+
+    def as_day(self, parsed: Parsed) -> bool:
+        """Whether the date's time is a midnight read as its day (``ALL_MIDNIGHT``): asked once every
+        date is read."""
+        return not self.timed and "hour" in parsed.parts
 
     def _order_of(self, parsed: Parsed) -> str:
         """The order its day and month are read in: the dots' convention, or the file's."""
@@ -172,6 +189,8 @@ class SheetDates:
         """Our date for a parsed cell, exactly as precise as it is; None when even the year is unusable."""
         parts = self.parts(parsed)
         note = self.note(parsed)
+        if self.as_day(parsed):
+            self.notes.group(ALL_MIDNIGHT, where)
         key = (*parts.items(), note, parsed.approximate, parsed.offset)
         if (built := self._built.get(key)) is not None:
             return built
@@ -190,6 +209,12 @@ class SheetDates:
     def note(self, parsed: Parsed) -> str | None:
         """The date's note; for a date that could be read either way ('1/2/1951'), how its order was
         chosen, on the date itself (the file's warning says it once; a reader looks at the event)."""
+        note = self._note(parsed)
+        if self.as_day(parsed):
+            return f"{note}; {ALL_MIDNIGHT_NOTE}" if note else ALL_MIDNIGHT_NOTE
+        return note
+
+    def _note(self, parsed: Parsed) -> str | None:
         if not parsed.waits():
             return parsed.note
         inferred = self._inferred(parsed)
@@ -277,6 +302,10 @@ OTHER_END = (
     "a date cell gives a period whose end is not the end given beside it: that end is used, the cell's said in "
     "the start's note"
 )
+
+
+def _shows_time(parts: Parts) -> bool:
+    return any(parts.get(name) for name in _CLOCK)
 
 
 def ending(parsed: Parsed) -> Parsed:
