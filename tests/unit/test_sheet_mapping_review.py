@@ -100,26 +100,45 @@ def _fast_or_alike(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("cell", "day"),
+    ("cell", "given"),
     [
-        ("2018-01-16T00:00:00Z", True),  # as a data frame writes ACLED's day: it was 0:00 UTC, to the minute
-        ("2018-01-16T00:00:00+00:00", True),
-        ("2018-01-16T00:00", True),
-        ("2018-01-16T14:30:00Z", False),  # a time someone gave: kept
-        ("2018-01-16T00:00:00-04:00", False),  # (midnight in Caracas: a time of day in UTC)
-        ("2018-01-16T00:00:00.5Z", False),
+        ("2018-01-16T00:00:00Z", "0:00:00 (UTC)"),  # as a data frame writes ACLED's day: it was 0:00 UTC, to the minute
+        ("2018-01-16T00:00:00+00:00", "0:00:00 (UTC)"),
+        ("2018-01-16T00:00", "0:00,"),
+        ("2018-01-16T14:30:00Z", "14:30:00 (UTC)"),  # a time ACLED never codes: the day, the time in the note
+        ("2018-01-16T00:00:00-04:00", "0:00:00 (-04:00)"),  # (a trial: drawn to the minute, 'within a week')
+        ("2018-01-16T00:00:00.5Z", "0:00:00.5 (UTC)"),
     ],
 )
-def test_an_acled_date_at_midnight_utc_is_the_day(tmp_path: Path, cell: str, day: bool) -> None:
+def test_an_acled_date_with_a_time_is_the_day_written_the_time_in_its_note(
+    tmp_path: Path, cell: str, given: str
+) -> None:
     path = _acled(tmp_path / "export.csv", [{"event_date": cell, "time_precision": "2"}])
     loaded = load_with_report(path)
     (event,) = loaded.dataset.events
     when = event.when
-    assert when is not None and (when.precision == "day") is day, when
-    if day:
-        assert when.date == "2018-01-16" and when.utc_offset is None and when.note is not None
-        assert "0:00 (UTC)" in when.note and "within a week" in when.note
-        assert any("ACLED's event dates are days" in warning for warning in loaded.warnings)
+    assert when is not None and when.precision == "day" and when.date == "2018-01-16", when
+    assert when.utc_offset is None and when.note is not None and when.approximate
+    assert f"the file gives the time {given}" in when.note and "within a week" in when.note
+    assert any("ACLED's event dates are days" in warning for warning in loaded.warnings)
+    _fast_or_alike(path)
+
+
+@pytest.mark.parametrize(("cell", "finest"), [("January 2018", "month"), ("2018", "year"), ("Jan-18", "month")])
+def test_an_acled_date_coarser_than_a_day_coded_1_says_so(tmp_path: Path, cell: str, finest: str) -> None:
+    path = _acled(tmp_path / "export.csv", [{"event_date": cell, "time_precision": "1"}])
+    (event,) = load_with_report(path).dataset.events
+    assert event.when is not None and event.when.precision == finest and not event.when.approximate
+    assert event.when.note is not None
+    assert event.when.note.endswith(f"ACLED time precision 1, the day: the date gives only the {finest}")
+    _fast_or_alike(path)
+
+
+def test_two_disorder_types_joined_by_acled_are_two_tags(tmp_path: Path) -> None:
+    path = _acled(tmp_path / "export.csv", [{"disorder_type": "Political violence; Demonstrations"}])
+    (event,) = load_with_report(path).dataset.events
+    assert {"political-violence", "demonstrations"} <= set(event.tags)
+    assert "political-violence-demonstrations" not in event.tags
     _fast_or_alike(path)
 
 

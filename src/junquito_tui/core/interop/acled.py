@@ -221,16 +221,16 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     start = events.dates.read(raw_date, where)
     if start is None:
         return None
-    if (day := midnight_day(start)) is not None:
+    if (day := clock_day(start)) is not None:
         start = day
-        events.notes.group(MIDNIGHT_UTC, where)
+        events.notes.group(DAYS_ONLY, where)
     if memo.lowered is None and row["id"] != row["id"].lower():
         memo.lowered = row["id"], where
     if (year := row["year"]) and whole_number(year) != str(start.parts["year"]):
         events.notes.group(YEAR_DISAGREES, where)
     precision = whole_number(row["precision"])
+    start = coded(start, raw_date, precision, memo)
     if precision != "1":
-        start = precise(start, raw_date, precision, memo)
         if precision == "" and memo.has_precision:
             events.notes.group(f"no time_precision; the date is marked approximate ({NO_PRECISION})", where)
         elif precision and precision not in PRECISION_NOTES:
@@ -278,7 +278,8 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
         participants = memo.casts[cast] = take_cast(events, row, where, memo)
     fields["actors"] = participants
     fields["sources"] = sources
-    tag_words = [row["disorder"], row["type"], row["subtype"], row["targeting"], *row["tags"].split(";")]
+    # ACLED joins two disorder types with ';' ('Political violence; Demonstrations'): each a tag, as the tags' own
+    tag_words = [*row["disorder"].split(";"), row["type"], row["subtype"], row["targeting"], *row["tags"].split(";")]
     fields["tags"] = events.tags([w for w in tag_words if w.strip()], where)
     if (claims := memo.claims.get(source)) is None:  # one list per source cell, shared: nothing changes it
         # read in the export, which attributes it to the sources it names
@@ -289,20 +290,31 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     return Draft(where, fields, start, given_id=row["id"].lower(), written_id=row["id"])  # AFG1001: afg1001, said once
 
 
-MIDNIGHT_UTC = "a time of 0:00 in UTC read as the day: ACLED's event dates are days, to which some exports add it"
+DAYS_ONLY = "a time of day in an event_date read as the day: ACLED's event dates are days (some exports add a time)"
 
 
-def midnight_day(start: Parsed) -> Parsed | None:
-    """A date at 0:00 in UTC or no zone ('2018-01-16T00:00:00Z', as a data frame writes a day) as its day,
-    said in its note; None for any other. ACLED codes days: the time would claim a minute it never gave."""
+def clock_day(start: Parsed) -> Parsed | None:
+    """A date with a time ('2018-01-16T00:00:00Z', as a data frame writes a day; '2018-01-16T10:30:00Z') as the
+    day written, the time in its note; None for a date without one. ACLED codes days, never times: a time
+    would claim a minute ACLED never gave (a trial found 10:30 drawn to the minute, 'within a week' of it)."""
     parts = start.parts
-    if parts.get("hour") != 0 or parts.get("minute") != 0 or parts.get("second", 0) != 0 or start.seconds:
+    if "hour" not in parts or start.end is not None:
         return None
-    if start.offset not in (None, "+00:00") or start.end is not None:
-        return None
-    note = "the file gives the time 0:00 (UTC), which some exports add to ACLED's days: read as the day"
+    seconds = f"{start.seconds:06.3f}".rstrip("0").rstrip(".") if start.seconds is not None else None
+    clock = f"{parts['hour']}:{parts['minute']:02d}" + (f":{seconds.zfill(2)}" if seconds else "")
+    zone = " (UTC)" if start.offset == "+00:00" else f" ({start.offset})" if start.offset else ""
+    note = f"the file gives the time {clock}{zone}, which ACLED does not code (its dates are days): read as the day"
     day = {name: parts[name] for name in ("year", "month", "day")}
     return replace(start, parts=day, offset=None, seconds=None, note=f"{start.note}; {note}" if start.note else note)
+
+
+def coded(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed:
+    """The date as ACLED's time_precision codes it: as read for a day coded 1 (``precise`` for the rest)."""
+    return start if precision == "1" and _finest(start) == "day" else precise(start, raw_date, precision, memo)
+
+
+def _finest(start: Parsed) -> str:
+    return "day" if "day" in start.parts or start.pair is not None else "month" if "month" in start.parts else "year"
 
 
 def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed:
@@ -313,8 +325,10 @@ def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed
         return known
     # the date's own note (a two-digit year read as 2020, say) is kept before ACLED's
     kept = f"{start.note}; " if start.note else ""
-    finest = "day" if "day" in start.parts or start.pair is not None else "month" if "month" in start.parts else "year"
-    if precision in _COARSER and finest in _COARSER[precision]:  # 'January 2018' coded to the week around a day
+    finest = _finest(start)
+    if precision == "1":  # a day coded, a month or year written: what is written, said (a trial found it unsaid)
+        made = replace(start, note=kept + f"ACLED time precision 1, the day: the date gives only the {finest}")
+    elif precision in _COARSER and finest in _COARSER[precision]:  # 'January 2018' coded to the week around a day
         note = kept + f"ACLED time precision {precision}, {_MEANS[precision]}: the date gives only the {finest}"
         made = replace(start, approximate=True, end_approximate=True, note=note)
     else:

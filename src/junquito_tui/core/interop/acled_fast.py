@@ -404,11 +404,10 @@ class _Columns:
         raw, precision = key
         start = self.book.dates.read(raw, where) if raw else None
         precision = acled.whole_number(precision)
-        if start is None or (precision != "1" and precision not in acled.PRECISION_NOTES):
-            raise _Refused
+        if start is None or "hour" in start.parts or (precision != "1" and precision not in acled.PRECISION_NOTES):
+            raise _Refused  # (a time: read as the day, said, by the ordinary import)
         plain = start.order is None and not start.waits() and not start.said  # reading it again says nothing
-        if precision != "1":
-            start = acled.precise(start, raw, precision, self.memo)
+        start = acled.coded(start, raw, precision, self.memo)
         if plain:
             self.dates[key] = start
         return start
@@ -516,7 +515,7 @@ class _Columns:
         return made
 
     def _tags(self, cells: tuple[str, ...], where: str) -> tuple[str, ...]:
-        words = (*cells[:4], *cells[4].split(";"))
+        words = (*cells[0].split(";"), *cells[1:4], *cells[4].split(";"))  # (as ``acled._draft``)
         made = self.tag_sets[cells] = tuple(self.book.tags([w for w in words if w.strip()], where))
         return made
 
