@@ -187,8 +187,17 @@ def test_a_timesketch_timestamp_in_seconds_is_compared_in_seconds_said(tmp_path:
 @given(
     st.dates(dt.date(1000, 1, 1), dt.date(2999, 12, 31)),
     st.sampled_from(
-        [" 4pm", "T10:00:00 -0800 (PST)", "T10:00:00+02:00[Europe/Madrid]", "T10Z", " 10.30 Uhr", " 7 a.m."]
-    ),
+        [
+            " 4pm",
+            "T10:00:00 -0800 (PST)",
+            "T10:00:00+02:00[Europe/Madrid]",
+            "T10Z",
+            " 10.30 Uhr",
+            " 7 a.m.",
+            "T14",
+            " 14",
+        ]
+    ),  # ('T14', ISO 8601's hour alone, and ' 14' were the year alone, approximate, unwarned: a trial)
 )
 def test_a_day_then_a_time_not_read_keeps_the_day_and_says_it(day: dt.date, time: str) -> None:
     # before: '2018-01-15 4pm', '...+02:00[Europe/Madrid]' were read as the year alone, approximate, unwarned

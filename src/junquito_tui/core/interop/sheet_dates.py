@@ -216,9 +216,10 @@ _BASIC = re.compile(
     r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2}(?:[.,]\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$", re.IGNORECASE
 )
 # An ISO day, then what starts as a time but cannot be read as one ('2018-01-15 4pm', '16h30',
-# 'T10:00:00 -0800 (PST)', '+02:00[Europe/Madrid]'): the day is read, the rest said, not the year alone.
+# 'T10:00:00 -0800 (PST)', '+02:00[Europe/Madrid]', an hour alone: ISO 8601's '2020-03-21T14', a trial's year
+# alone): the day is read, the rest said, not the year alone.
 _DAY_THEN_TIME = re.compile(
-    r"^(\d{4}-\d{2}-\d{2})(?:T|\s+|\s*,\s*)(?=\d{1,2}(?:[:h.]\d|\s*[ap]\.?m|h\b|Z|[+-]))(?!.*\d{4}-\d{2})",
+    r"^(\d{4}-\d{2}-\d{2})(?:T|\s+|\s*,\s*)(?=\d{1,2}(?:[:h.]\d|\s*[ap]\.?m|h\b|Z|[+-]|$))(?!.*\d{4}-\d{2})",
     re.IGNORECASE,
 )
 # Any other day, then an hour and nothing else ('15/01/2018 4am', '15/01/2018, 16h', '15 January 2018 4 pm': each
