@@ -20,6 +20,7 @@ from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.interop.sheet_read import choose_delimiter
 from junquito_tui.core.loader import DatasetError, Loaded, load_with_report
 from junquito_tui.core.records import Event
+from sheet_files import write_ods, write_xlsx
 
 SHEETS = REPO / "tests" / "data" / "sheets"
 
@@ -547,6 +548,26 @@ def test_rows_long_by_an_empty_cell_half_of_them_or_more_are_an_exports_delimite
     assert not any("more cells" in w for w in load_with_report(path).warnings)
     path.write_text("date,title\n2018-01-15,A,\n2018-01-16,B\n2018-01-17,C\n", encoding="utf-8")
     assert warned(load_with_report(path), "more cells than the header's 2 columns", "line 2")
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_workbook_names_only_the_rows_with_text_past_the_header(tmp_path: Path, kind: str) -> None:
+    # (a trial: each row of a workbook reaches its widest, so a stray note in the last row named every row, as a
+    # delimiter's shift a workbook cannot have)
+    rows = [["Fecha", "Evento"], ["21/03/2020", "Uno"], ["22/03/2020", "Dos"], ["24/03/2020", "Cuatro", "stray note"]]
+    path = tmp_path / f"stray.{kind}"
+    (write_xlsx if kind == "xlsx" else write_ods)(path, rows)
+    loaded = load_with_report(path)
+    said = [w for w in loaded.warnings if "past the header's 2 columns" in w]
+    assert len(said) == 1 and said[0].endswith("(row 4)") and "delimiter" not in said[0]
+    assert not any("more cells" in w for w in loaded.warnings)
+
+
+def test_a_csv_row_long_by_empty_cells_is_not_named_beside_one_with_text_past_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "ragged.csv"
+    path.write_text("date,title\n2018-01-15,A,\n2018-01-16,B\n2018-01-17,C,note\n2018-01-18,D\n", encoding="utf-8")
+    said = [w for w in load_with_report(path).warnings if "more cells" in w]
+    assert len(said) == 1 and said[0].endswith("(line 4)")
 
 
 def test_a_zero_byte_in_a_cell_is_removed_and_said_wherever_it_is(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ LONG_ROW = (
     "more cells than the header's {} columns (a comma or other delimiter outside quotes, inside a cell, shifts "
     "every cell after it): check these rows against the file"
 )
+BOOK_LONG_ROW = "text past the header's {} columns, in a column with no name: check these rows against the workbook"
 
 
 @dataclass
@@ -55,10 +56,11 @@ class Sheet:
     counts: Counts = field(init=False)
     header: Header = field(init=False)
     dates: SheetDates = field(init=False)
-    # rows with more cells than the header has (said at the end, unless half the rows or more are so by empty cells
-    # alone: a delimiter after each row's last cell), and whether any has text past the header's cells
+    # rows with more cells than the header has, said at the end: those with text past the header's cells where
+    # any has (a workbook's rows all reach its widest: a trial was sent to rows with nothing there); else those
+    # long by empty cells, unless half the rows or more are (a delimiter after each row's last cell)
     long_rows: list[str] = field(init=False, default_factory=list)
-    long_filled: bool = field(init=False, default=False)
+    long_filled: list[str] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         self.counts = Counts()
@@ -115,16 +117,17 @@ class Sheet:
             if len(cells) < named:  # a row cut short, or split by a line break outside quotes
                 self.notes.group(SHORT_ROW.format(named), where)
             elif len(cells) > len(names):  # (a review: 'Investigation; 12,500 pages' put '500 pages' in the place)
-                self.long_rows.append(where)
-                self.long_filled = self.long_filled or any(cell_text(cell) for cell in cells[len(names) :])
+                filled = any(cell_text(cell) for cell in cells[len(names) :])
+                (self.long_filled if filled else self.long_rows).append(where)
             yield where, cells
 
     def finish_notes(self) -> list[str]:
         # (rows long by empty cells alone, half the rows or more: the export's delimiter after each row, not a shift)
-        if self.long_rows and (self.long_filled or 2 * len(self.long_rows) < self.counts.rows):
-            for where in self.long_rows:
-                self.notes.group(LONG_ROW.format(len(self.header.names)), where)
-            self.long_rows = []
+        long = self.long_filled or (self.long_rows if 2 * len(self.long_rows) < self.counts.rows else [])
+        book = self.table.unit != "line"  # (a workbook's rows are padded to its widest, and have no delimiter)
+        for where in self.long_filled if book else long:
+            self.notes.group((BOOK_LONG_ROW if book else LONG_ROW).format(len(self.header.names)), where)
+        self.long_rows, self.long_filled = [], []
         twice = self.table.twice.warning()
         return [*self.table.notes, *([twice] if twice else []), *self.notes.lines()]
 
