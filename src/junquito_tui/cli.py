@@ -22,7 +22,7 @@ from .core.loader import DatasetError, bundled_path, load_timelinejs, load_with_
 from .core.output_guard import Kept, notebook_files
 from .core.quick_load import check_at_once
 from .core.terminal_output import guarded
-from .core.text import visible
+from .core.text import typed_id, visible
 from .core.wording import count
 from .notebook_cli import add_commands, add_notebook_options, annotations_for, read_annotations, run_cite, run_notebook
 
@@ -100,9 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"junquito-tui {__version__}")
     parser.add_argument("--data", metavar="FILE", help="open this dataset instead of the bundled one")
     start = parser.add_mutually_exclusive_group()
-    start.add_argument("--event", metavar="ID", help="start with this event selected")
-    start.add_argument("--actor", metavar="ID", help="start with this actor's profile open")
-    start.add_argument("--quote", metavar="ID", help="start with this quote's page open")
+    start.add_argument("--event", metavar="ID", type=typed_id, help="start with this event selected")
+    start.add_argument("--actor", metavar="ID", type=typed_id, help="start with this actor's profile open")
+    start.add_argument("--quote", metavar="ID", type=typed_id, help="start with this quote's page open")
     add_notebook_options(parser, data=False)
     _add_data_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -15,7 +15,7 @@ from .core.chronology import Chronology, exists
 from .core.citation import CITABLE, OpenedAs, cite, kinds_of
 from .core.integrity import closest
 from .core.terminal_output import terminal
-from .core.text import terminal_safe, visible
+from .core.text import terminal_safe, typed_id, visible
 from .core.wording import count
 
 if TYPE_CHECKING:  # the notebook (sqlite3, platformdirs) is imported by the commands that use it, not at start-up
@@ -29,7 +29,7 @@ MAX_IMPORT_BYTES = 50 * 1024 * 1024
 def add_commands(commands: Any, data_options: Any) -> None:
     """Register ``cite`` and ``notebook`` on the main parser's subcommands."""
     cite_ = commands.add_parser("cite", help="print a citation of an event, actor, quote or source")
-    cite_.add_argument("id", help="the id of an event, actor, quote or source")
+    cite_.add_argument("id", type=typed_id, help="the id of an event, actor, quote or source (any case)")
     cite_.add_argument("--kind", choices=CITABLE, help="which, when several kinds of item share the id")
     cite_.add_argument("--data", metavar="FILE", help="a dataset instead of the bundled one")
     data_options(cite_)

@@ -77,6 +77,14 @@ _LINE_END = re.compile(r"\r\n?")
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # ids and tags: safe inside our own link actions (no quotes, brackets)
 SLUG_PATTERN = re.compile(SLUG)  # use fullmatch: '$' also matches before a final newline
+
+
+def typed_id(text: str) -> str:
+    """An id as a user types or pastes it: ids are lowercase slugs, so 'VEN101' (as an ACLED export and
+    its spreadsheet write it) is the event 'ven101' (a trial's paste was refused)."""
+    return text.lower() if text.isascii() else text
+
+
 _APOSTROPHES = re.compile(r"['’ʼ]")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
