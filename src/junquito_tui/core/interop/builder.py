@@ -8,8 +8,8 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from ..records import LINE_MAX, When
-from ..text import LINE_BREAK, slugify
+from ..records import LINE_MAX, MAX_ID, When
+from ..text import LINE_BREAK, SLUG_PATTERN, slugify
 from .ids import IdAllocator
 
 if TYPE_CHECKING:
@@ -69,6 +69,11 @@ def out_of_order(pending: list[Pending]) -> bool:
     return any(later.when.end_key() < earlier.when.sort_key() for earlier, later in pairwise(pending))
 
 
+def actor_base(name: str) -> str:
+    """What an actor's id is made from: its name's slug (made unique by a number where taken)."""
+    return slugify(name, 60) or "actor"
+
+
 SHOWN_RESPELT = 5  # actors named in the warning on other spellings (the rest counted)
 
 
@@ -90,6 +95,7 @@ class ActorBook:
     respelt: dict[str, list[str]] = field(default_factory=dict)
     spelt_by: list[str] | None = None
     _shown: dict[str, str] = field(default_factory=dict)  # actor id -> its name as shown
+    _bases: dict[str, str] = field(default_factory=dict)  # actor id -> what it was made from (``settle``)
 
     def take(self, name: str, kind: str = "other", side: str | None = None, profile: str = "") -> str:
         """The id of the actor called ``name``, made the first time it is met."""
@@ -105,7 +111,8 @@ class ActorBook:
             if not self.exact:
                 self._spelt(found, name)
             return found
-        actor_id = self._ids.take(slugify(name, 60) or "actor")
+        actor_id = self._ids.take(base := actor_base(name))
+        self._bases[actor_id] = base
         shown = " ".join(name.split())[:LINE_MAX] or "Unnamed"  # a name is one line
         if self.exact and name and len(name) <= LINE_MAX and not LINE_BREAK.search(name):
             shown = name
@@ -120,6 +127,35 @@ class ActorBook:
         if self.made_by is not None:
             self.made_by.append((name, kind, side))
         return actor_id
+
+    def settle(self, given: dict[str, str]) -> dict[str, str]:
+        """The ids a file gives its actors (``given``: an id made here -> the file's, where it is a slug no
+        other actor takes first), the others made again around them, in the order first met: what changed
+        (old id -> new). Our CSV export gives the ids a name would not make ('maduro', a second 'actor'),
+        which read in the export's order came back as other ids, or another actor's (a trial)."""
+        ids, kept = IdAllocator(), {}
+        for made, wanted in given.items():
+            if SLUG_PATTERN.fullmatch(wanted) and len(wanted) <= MAX_ID and wanted not in ids.used:
+                kept[made] = ids.take(wanted)
+        renamed = {}
+        for record in self.actors:
+            old = record["id"]
+            if (new := kept.get(old) or ids.take(self._bases[old])) != old:
+                renamed[old] = new
+        if renamed:
+
+            def new_id(old: str) -> str:
+                return renamed.get(old, old)
+
+            for record in self.actors:
+                record["id"] = new_id(record["id"])
+            self._by_name = {key: new_id(value) for key, value in self._by_name.items()}
+            self._as_written = {key: new_id(value) for key, value in self._as_written.items()}
+            self._shown = {new_id(key): value for key, value in self._shown.items()}
+            self._bases = {new_id(key): value for key, value in self._bases.items()}
+            self.respelt = {new_id(key): value for key, value in self.respelt.items()}
+        self._ids = ids
+        return renamed
 
     def _spelt(self, actor_id: str, name: str) -> None:
         spelling = " ".join(name.split())[:LINE_MAX]  # (spaces apart: the name shown is spaced so too)

@@ -11,6 +11,7 @@ from typing import Any
 
 import msgspec
 
+from ..records import ActorKind
 from ..text import SLUG_PATTERN
 from .builder import ActorBook
 from .csv_provenance import (
@@ -51,6 +52,9 @@ class ProvenanceReader:
         self.descriptions: dict[tuple[str, str | None], set[SourceNote]] = {}
         self.extra: Provenance | None = None  # the row's cell, read for its quotes and actors
         self.described: dict[str, tuple[ActorNote, str]] = {}  # actor id -> its description, and where
+        # actor id made here -> the id the kept description gives, else the first note giving one alone
+        self.described_ids: dict[str, str] = {}
+        self.bare_ids: dict[str, str] = {}
         self.quotes: list[dict[str, Any]] = []
         self.quote_ids = IdAllocator()
         self.plain: dict[str, str] = {}  # actor id -> the first row naming it, not describing it
@@ -124,10 +128,22 @@ class ProvenanceReader:
         """The actors the row describes beyond their names: the first description of each is kept."""
         for note in notes:
             actor = self.actors.take(note.name)
+            if _bare(note):  # its id alone (the export gives it where a name would not make it): named, not described
+                if note.id is not None:
+                    self.bare_ids.setdefault(actor, note.id)
+                self.undescribed({actor}, where)
+                continue
             if (first := self.described.get(actor)) is None:
                 self.described[actor] = (note, where)
+                if note.id is not None:
+                    self.described_ids[actor] = note.id
             elif first[0] != note:
                 self.sheet.notes.group(f"actor {note.name!r} described otherwise than on {first[1]}: that kept", where)
+
+    @property
+    def given_ids(self) -> dict[str, str]:
+        """The ids the cells give the actors made here (``ActorBook.settle``)."""
+        return self.bare_ids | self.described_ids
 
     def undescribed(self, actors: set[str], where: str) -> None:
         """Actors a row names and does not describe (the export describes one everywhere it names it, or
@@ -209,6 +225,13 @@ class ProvenanceReader:
             made["source"] = self.source(claim.source, where)
         made["cited"] = self.sources(claim.cited, where)
         return made
+
+
+def _bare(note: ActorNote) -> bool:
+    """Whether the note says nothing of the actor but its name and id."""
+    return note.kind is ActorKind.OTHER and not (
+        note.side or note.profile or note.aliases or note.fate or note.relations
+    )
 
 
 def _known_through_cited(outer: dict[str, str | None], source: str, cited: set[str]) -> bool:

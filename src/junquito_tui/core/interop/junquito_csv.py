@@ -90,15 +90,37 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     if (note := actors.respelt_note()) is not None:
         sheet.notes.add("", note)
     file_source = {"id": FILE_SOURCE, "title": f"CSV export {sheet.name}", "kind": "document"}
+    records = provenance.actor_records()
+    quotes = [quote for quote in provenance.quotes if quote["event"] in known]  # (a row skipped: its quotes)
+    if renamed := actors.settle(provenance.given_ids):  # the ids the export gives, whatever the rows' order
+        _rename_actors(renamed, kept, quotes, records)
     return {
         "schema_version": 1,
         "title": sheet.stem,
         "timezone": "UTC",
         "sources": [file_source, *book.sources],
-        "actors": provenance.actor_records(),
+        "actors": records,
         "events": [dump_event(e) for e in kept],
-        "quotes": [quote for quote in provenance.quotes if quote["event"] in known],  # (a row skipped: its quotes)
+        "quotes": quotes,
     }
+
+
+def _rename_actors(
+    renamed: dict[str, str], events: list[dict[str, Any]], quotes: list[dict[str, Any]], actors: list[dict[str, Any]]
+) -> None:
+    """Every mention of an actor by id given its new id (``ActorBook.settle``): participants, claimants,
+    speakers and relations' targets."""
+    for event in events:
+        for participant in event.get("actors", ()):
+            participant["actor"] = renamed.get(participant["actor"], participant["actor"])
+        for claim in event.get("claims", ()):
+            claim["by"] = [renamed.get(actor, actor) for actor in claim.get("by", ())]
+    for quote in quotes:
+        if "speaker" in quote:
+            quote["speaker"] = renamed.get(quote["speaker"], quote["speaker"])
+    for actor in actors:
+        for relation in actor.get("relations", ()):
+            relation["target"] = renamed.get(relation["target"], relation["target"])
 
 
 def _reader(sheet: Sheet) -> Any:
