@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import pytest
 
 from junquito_tui.core.interop.book_formats import FoundCells
-from junquito_tui.core.interop.book_order import day_order, ods_day_order
+from junquito_tui.core.interop.book_order import day_order, evidence, ods_day_order
 from junquito_tui.core.loader import Loaded, load_with_report
 from sheet_files import Cell, XlsbCell, write_xlsb, write_xlsx
 
@@ -88,6 +88,12 @@ def test_an_xlsx_text_date_takes_the_order_of_the_sheets_date_cells(tmp_path: Pa
     assert date == read
     assert note is not None and note.endswith(f"as the sheet's 2 date cells are formatted ({shown}, such as row 3)")
     assert not any("assumed" in warning for warning in loaded.warnings)
+
+
+def test_one_formatted_date_cell_is_said_as_one() -> None:
+    found = FoundCells()
+    found.orders["dmy"] = (1, 9)
+    assert evidence(found) == ("dmy", "as the sheet's one date cell is formatted (dd/mm, such as row 10)")
 
 
 def test_excels_built_in_short_date_is_no_evidence(tmp_path: Path) -> None:

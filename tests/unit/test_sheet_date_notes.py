@@ -95,7 +95,7 @@ def test_a_month_and_two_digits_is_read_as_excels_month_and_year_and_the_other_r
         "read as Excel writes a month and year (mmm-yy), two-digit year '20' as 2020 (00-29: 2000s, 30-99: 1900s); "
         "could also be 20 May, with no year",
     )
-    assert warned(loaded, "('May-20') read as Excel writes a month and year", "line 9")
+    assert warned(loaded, "(Excel's mmm-yy) read as Excel writes a month and year", "line 9")
     # a day before its month is Excel's day and month (d-mmm), with no year: still skipped, named
     assert "A day and a month" not in found
     assert warned(loaded, "line 11", "'20-May' has a day and a month but no year", "row skipped")

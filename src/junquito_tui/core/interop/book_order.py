@@ -77,5 +77,5 @@ def evidence(found: FoundCells) -> tuple[str, str] | None:
         return None  # none, or both: no evidence
     ((order, (count, first)),) = found.orders.items()
     shown = "dd/mm" if order == "dmy" else "mm/dd"
-    cells = f"{count:,} date cells are" if count > 1 else "its date cell is"
+    cells = f"{count:,} date cells are" if count > 1 else "one date cell is"  # ('the sheet's its': a trial)
     return order, f"as the sheet's {cells} formatted ({shown}, such as row {first + 1})"

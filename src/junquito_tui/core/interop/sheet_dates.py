@@ -311,8 +311,8 @@ _SHORT_YEAR = (
     "for the 1900s or 2000s needs its century"
 )
 EXCEL_MONTH_YEAR = (
-    "a month and two digits ('May-20') read as Excel writes a month and year (mmm-yy: May 2020, the two-digit "
-    "year as Excel reads it); they could also be a day of that month with no year, said in the date's note"
+    "a month and two digits (Excel's mmm-yy) read as Excel writes a month and year (the two-digit year as Excel "
+    "reads it: -20 is 2020); they could also be a day of that month with no year, said in the date's note"
 )
 YEAR_DIGITS = 4  # a bare number with more digits is not read as a year (a timestamp, an amount, an id)
 SERIAL_RANGE = (20000, 80000)  # Excel day numbers for 1954-2119: a five-digit 'date' is one of them
