@@ -264,6 +264,9 @@ def _validate(path: str | None, max_bytes: int, columns: ColumnSpec | None = Non
     _print_warnings(warnings)
     if loaded.summary:
         print(loaded.summary)
+    if loaded.summary is not None and not dataset.events:  # rows, none an event: no 'ok' (a trial's 'ok: 0 events')
+        print(visible(f"{path}: not one row became an event (see the warnings above)"), file=sys.stderr)
+        return EXIT_USAGE
     print(
         f"ok: {count(len(dataset.events), 'event')}, {count(len(dataset.actors), 'actor')}, "
         f"{count(len(dataset.quotes), 'quote')}, {count(len(dataset.sources), 'source')}"

@@ -80,6 +80,18 @@ def test_cite_takes_an_id_in_any_case(capsys: pytest.CaptureFixture[str]) -> Non
     assert "raid-begins" in capsys.readouterr().out
 
 
+def test_validate_of_a_sheet_whose_every_row_is_skipped_is_no_ok(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # (a trial: 'ok: 0 events', exit 0, for a file of which no row was read)
+    path = tmp_path / "stamps.csv"
+    path.write_text("date,title\n1584799200000000,First\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert "ok:" not in out and "not one row became an event" in err
+    assert "a timestamp (microseconds since 1970?)" in err  # (16 digits: it said seconds or milliseconds)
+
+
 def test_bad_data_file_exits_2_before_the_ui(capsys: pytest.CaptureFixture[str], write: Any) -> None:
     path = write("[1,]")
     assert main(["--data", str(path)]) == 2

@@ -505,12 +505,18 @@ def _day_and_time(shown: str) -> str:
     return f"{shown} looks like a spreadsheet's day number and time of day (a date cell that lost its format): not read"
 
 
+# The unit a timestamp of so many digits is in, for a date from 1973 to 2286 (16 digits: Timesketch's, a trial)
+_UNITS_BY_DIGITS = {9: "seconds", 10: "seconds", 12: "milliseconds", 13: "milliseconds", 15: "microseconds"}
+_UNITS_BY_DIGITS |= {16: "microseconds", 18: "nanoseconds", 19: "nanoseconds"}
+
+
 def _not_a_year(digits: int) -> str:
     """Why a bare number of more than four digits is not read as a date (its unit would be a guess)."""
     if digits >= 9:
+        unit = _UNITS_BY_DIGITS.get(digits, "seconds, milliseconds or microseconds")
         return (
-            f"a number of {digits} digits, not a year: it looks like a timestamp (seconds or milliseconds "
-            "since 1970?), and the file does not say its unit, so it is not converted"
+            f"a number of {digits} digits, not a year: it looks like a timestamp ({unit} since 1970?), and the file "
+            "does not say its unit, so it is not converted"
         )
     low, high = SERIAL_RANGE
     return f"a number of {digits} digits, not a year (nor a spreadsheet's day number, {low:,}-{high:,})"

@@ -175,6 +175,8 @@ def layout_of(header: Header) -> str | None:
     datetime = header.has("datetime") or header.has("date time")  # 'DateTime', 'Date Time'
     if datetime and header.has("message") and (header.has("timestamp desc") or header.has("timestamp")):
         return "timesketch"
+    if header.has("timestamp", "timestamp desc", "message"):  # Timesketch's own three, without datetime (a trial)
+        return "timesketch"
     if header.has("headline") and header.find(TIMELINEJS_COLUMNS["year"]) is not None:
         return "timelinejs"
     if header.has("headline", "start date"):
