@@ -116,12 +116,13 @@ def test_timelinejs_slides_are_precision_faithful() -> None:
         "minute": "0",
         "display_date": "around 04:00 VST, Monday 15 January 2018",
     }
-    assert raid["junquito"] == {
+    assert {name: value for name, value in raid["junquito"].items() if name != "sources"} == {
         "utc_offset": "-04:00", "zone_label": "VST", "note": None,
-        "derived": ["Place: El Junquito, Capital District, Venezuela"],
+        "derived": ["Place: El Junquito, Capital District, Venezuela", "Sources: El Junquito raid"],
         "summary_paragraphs": 1,
         "place": "El Junquito, Capital District, Venezuela",
     }  # fmt: skip
+    assert [source["title"] for source in raid["junquito"]["sources"]] == ["El Junquito raid"]
     assert raid["group"] == "raid"
 
 
@@ -166,7 +167,9 @@ def test_reading_positions_are_labelled_in_every_export() -> None:
             "derived",
             "place",
             "summary_paragraphs",
-        )  # (the claim's certainty, the paragraphs: tested apart)
+            "sources",
+            "tags",
+        )  # (the claim's certainty, the paragraphs, the sources and tags: tested apart)
         kept = {k: v for k, v in slides[event.id]["junquito"].items() if k not in left}
         assert kept == {"undated": True, f"shown_{direction}": anchor.id}  # (and a claim's certainty: tested apart)
         row = rows[event.id]
@@ -280,6 +283,31 @@ def test_round_trip_keeps_id_title_date_and_precision(tmp_path: Path, source: Pa
         assert essentials(after.end) == essentials(before.end), before.id
         assert (after.after, after.before, after.order_note) == (before.after, before.before, before.order_note)
         assert (after.shown_after, after.shown_before) == (before.shown_after, before.shown_before)
+        assert after.tags == before.tags  # (TimelineJS's group held the first alone: a trial)
+        # each source as it was, known through the TimelineJS file (before: a 'Sources:' line in the summary)
+        assert after.sources[0] == "timelinejs-file"
+        assert [_chain(again, s)[:-1] for s in after.sources[1:]] == [_chain(original, s) for s in before.sources]
+
+
+def _chain(chronology: Chronology, source_id: str) -> list[tuple[str, str | None]]:
+    """A source and those it is known through, outermost last: each by title and address."""
+    chain = []
+    while source_id:
+        source = chronology.sources[source_id]
+        chain.append((source.title, source.url))
+        source_id = source.cited_in or ""
+    return chain
+
+
+def test_each_round_trip_through_timelinejs_leaves_the_summary_as_it_was(tmp_path: Path) -> None:
+    # (a trial: each export and import added a 'Sources: TimelineJS file ...' paragraph to every summary)
+    chronology = Chronology(load_with_warnings(FIXTURES / "times.json")[0])
+    summaries = {event.id: event.summary for event in chronology.events}
+    for turn in range(3):
+        path = tmp_path / f"turn-{turn}.json"
+        path.write_text(export_text(chronology, "timelinejs"), encoding="utf-8")
+        chronology = Chronology(load_with_warnings(path)[0])
+        assert {event.id: event.summary for event in chronology.events} == summaries
 
 
 # -- CSV ---------------------------------------------------------------------------------------------

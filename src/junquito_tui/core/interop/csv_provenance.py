@@ -151,13 +151,7 @@ def provenance_cell(
         return actor.name if actor else actor_id
 
     def described(source_id: str) -> SourceNote:
-        outer = None
-        for source in reversed(source_chain(sources, source_id)):  # the outermost first
-            outer = SourceNote(
-                title=source.title, kind=source.kind, publisher=source.publisher, author=source.author,
-                url=source.url, note=source.note, cited_in=outer,
-            )  # fmt: skip
-        return outer or SourceNote(title=source_id, kind=SourceKind.OTHER)  # (no such source: a broken dataset)
+        return source_note(sources, source_id)
 
     claims = [
         ClaimNote(
@@ -185,6 +179,17 @@ def provenance_cell(
         sources=tuple(map(described, event.sources)), claims=tuple(claims), actors=notes, quotes=tuple(quoted)
     )
     return msgspec.json.encode(provenance).decode()  # (left empty by the export where too long as written)
+
+
+def source_note(sources: Mapping[str, Source], source_id: str) -> SourceNote:
+    """The source as a note: described whole, the source it is known through in place of its id."""
+    outer = None
+    for source in reversed(source_chain(sources, source_id)):  # the outermost first
+        outer = SourceNote(
+            title=source.title, kind=source.kind, publisher=source.publisher, author=source.author,
+            url=source.url, note=source.note, cited_in=outer,
+        )  # fmt: skip
+    return outer or SourceNote(title=source_id, kind=SourceKind.OTHER)  # (no such source: a broken dataset)
 
 
 def named_in_row(event: Event, quotes: Iterable[Quote]) -> list[str]:

@@ -22,6 +22,8 @@ from html import escape
 from itertools import accumulate, groupby
 from typing import Any
 
+import msgspec
+
 from ..chronology import Chronology
 from ..dates import day_label, ending
 from ..either_way import assumed_other
@@ -29,6 +31,7 @@ from ..placement import READING_NOTE, Placement, order_facts, placement
 from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, event_accounts, known_through
 from ..records import Certainty, Event, Precision, When
 from ..timeline_rows import spans
+from .csv_provenance import source_note
 from .export_scope import Scope
 from .html_text import html_to_text
 from .timelinejs_dates import display, to_timelinejs
@@ -159,6 +162,10 @@ def _slide(
             extension["place"] = event.place
     if event.tags:
         slide["group"] = event.tags[0]
+    if len(event.tags) > 1:
+        extension["tags"] = list(event.tags)
+    if event.sources:  # each described whole (the source it is known through in place of its id), to be made again
+        extension["sources"] = [msgspec.to_builtins(source_note(chronology.sources, s)) for s in event.sources]
     slide["unique_id"] = event.id
     if extension:
         slide[EXTENSION] = extension
@@ -269,8 +276,12 @@ def _body(chronology: Chronology, event: Event, untimed: str = "", moved: bool =
             links.append(f'<a href="{escape(url, quote=True)}">{label}</a>')
         else:
             links.append(label)
-    if links:
-        parts.append(f"<p><strong>Sources:</strong> {'; '.join(links)}</p>")
+    if links:  # (given back by the extension's 'sources': read as the event's words, each import added one)
+        parts.append(paragraph := f"<p><strong>Sources:</strong> {'; '.join(links)}</p>")
+        derived.append(paragraph)
+    if len(event.tags) > 1:  # TimelineJS shows the first alone, as the slide's group (given back: 'tags')
+        parts.append(paragraph := f"<p><strong>Tags:</strong> {_text(', '.join(event.tags))}</p>")
+        derived.append(paragraph)
     return "".join(parts), derived
 
 

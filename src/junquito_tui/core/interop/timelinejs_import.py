@@ -15,6 +15,8 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+import msgspec
+
 from ..bounds import bound
 from ..dates import ZONE_NOTE, short_date
 from ..problems import json_kind
@@ -22,6 +24,7 @@ from ..records import TEXT_MAX, UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
 from ..text import CONTROL, FILE_ID_LINE, SLUG_PATTERN, has_control, one_line, slugify
 from . import display_dates
 from .builder import Pending, dump_event, has_clock_time, out_of_order
+from .csv_provenance import Provenance, SourceNote, unfit
 from .fields import FieldReader, short
 from .ids import MAX_ID, IdAllocator
 from .notes import Notes
@@ -29,6 +32,7 @@ from .timelinejs_dates import KNOWN_DATE_FIELDS, NO_ZONE, DateReader, date_token
 from .timelinejs_dates import display as display_date
 from .timelinejs_media import Media, SourceBook
 from .timelinejs_order import ORDER_EXTENSION, restore_order
+from .urls import web_address
 
 FILE_SOURCE = "timelinejs-file"
 EXTENSION = "junquito"  # our own slide field (ignored by TimelineJS): what TimelineJS cannot say
@@ -146,13 +150,20 @@ class TimelineImporter:
         place = slide.get("location")
         if isinstance(place, dict) and isinstance(place.get("name"), str) and place["name"].strip():
             fields["place"] = self.text.line(place["name"], f"{path}.location.name")
-        sources = [self.file_source]
+        sources = [self.file_source, *self.restored_sources(slide.get(EXTENSION), path)]
+        given = {address for source in self.book.sources if source["id"] in sources and (address := source.get("url"))}
         for found in [*headline.links, *body.links]:
+            if web_address(found.url).url in given:  # (the extension's source: its link is in the Sources paragraph)
+                continue
             source_id = self.book.link(found, f"{path}.text")
             if source_id and source_id not in sources:
                 sources.append(source_id)
         fields["sources"] = sources + [s for s in self.book.media_sources(media, fields["id"]) if s not in sources]
         fields["tags"] = self.tags(slide.get("group"), f"{path}.group", era)
+        extension = slide.get(EXTENSION)
+        if isinstance(extension, dict) and isinstance(given_tags := extension.get("tags"), list):  # our export's
+            listed = [tag for tag in given_tags if isinstance(tag, str) and SLUG_PATTERN.fullmatch(tag)]
+            fields["tags"] = list(dict.fromkeys([*fields["tags"], *listed]))
         pending = _Pending(fields, when, index, path, zoned=zones[0] is not None and when.precision == "minute")
         if when.precision == "minute":  # events of one minute that all give their seconds: in their order
             pending.second = stated_seconds(start)
@@ -160,6 +171,30 @@ class TimelineImporter:
             pending.end_zoned = zones[1] is not None
         self.extension(slide.get(EXTENSION), pending)
         return pending
+
+    def restored_sources(self, extension: Any, path: str) -> list[str]:
+        """The sources our export describes in its extension ('sources'), each made again, known through
+        this file (the outermost of each chain cited in it): before, only their names came back, in the
+        summary, and each import added one more 'Sources:' paragraph (a trial)."""
+        notes = extension.get("sources") if isinstance(extension, dict) else None
+        if not isinstance(notes, list):
+            return []
+        where = f"{path}.{EXTENSION}.sources"
+        try:
+            read = msgspec.convert(notes, tuple[SourceNote, ...])
+        except msgspec.ValidationError as error:
+            self.notes.add(where, f"not read ({error}): the sources are the text's")
+            return []
+        if (problem := unfit(Provenance(sources=read))) is not None:
+            self.notes.add(where, f"not read ({problem.removeprefix('$.sources')}): the sources are the text's")
+            return []
+        return list(dict.fromkeys(self._restored(note, where) for note in read))
+
+    def _restored(self, note: SourceNote, where: str) -> str:
+        outer = self._restored(note.cited_in, where) if note.cited_in is not None else self.file_source
+        fields = {"title": note.title, "kind": note.kind.value, "publisher": note.publisher, "author": note.author}
+        fields |= {"note": note.note, "url": self.book.safe_url(note.url, where) if note.url else None}
+        return self.book.described({**{k: v for k, v in fields.items() if v is not None}, "cited_in": outer})
 
     def display(self, slide: dict[str, Any], start: Any, path: str) -> str | None:
         """The slide's ``display_date``, else its start date's: how the file wants the date shown."""
