@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,12 +16,13 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import MINIMAL
+from junquito_tui.cli import main
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.interop import export_text
 from junquito_tui.core.interop.markdown_export import to_markdown
 from junquito_tui.core.interop.markdown_notes import escape_note
 from junquito_tui.core.interop.timelinejs_import import from_timelinejs
-from junquito_tui.core.loader import validate_document
+from junquito_tui.core.loader import load_with_warnings, validate_document
 from junquito_tui.core.notebook.items import Item
 from junquito_tui.core.notebook.snapshot import Snapshot
 from junquito_tui.core.problems import DatasetError
@@ -104,6 +106,22 @@ def test_timelinejs_keeps_the_ends_own_offset_and_zone_label() -> None:
     assert fields(event.end) == ("2018-01-16T05:00", "minute", True, "+01:00", "CET")
     assert event.end is not None and event.end.note == "end is a guess"
     assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("2018-03-10", "present"), ("after 2016", "2018"), ("2018-03-10", "after 2019"), ("before 2017", "")],
+)
+def test_timelinejs_gives_back_dates_given_as_bounds(tmp_path: Path, start: str, end: str) -> None:
+    """Before (a trial): an open end ('present') came back exact, its note 'ongoing: no earlier than ...; ...'."""
+    sheet = tmp_path / "bounds.csv"
+    sheet.write_text(f"start date,end date,title\n{start},{end},Bounded\n", encoding="utf-8")
+    imported = tmp_path / "bounds.json"
+    assert main(["import", str(sheet), "-o", str(imported)]) == 0
+    (event,) = load_with_warnings(imported)[0].events
+    _, back, _ = through_timelinejs(json.loads(imported.read_text(encoding="utf-8")))
+    again = back.event(event.id)
+    assert (again.when, again.end) == (event.when, event.end)
 
 
 def test_timelinejs_keeps_a_clock_time_end_after_a_start_without_one(minimal: dict[str, Any]) -> None:

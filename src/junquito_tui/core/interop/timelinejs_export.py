@@ -24,6 +24,7 @@ from typing import Any
 
 import msgspec
 
+from ..bounds import bound
 from ..chronology import Chronology
 from ..dates import day_label, ending
 from ..either_way import assumed_other
@@ -181,6 +182,8 @@ def _date_extension(when: When, prefix: str, shown: bool) -> dict[str, Any]:
         out[f"{prefix}utc_offset"] = when.utc_offset
         if when.zone_label:
             out[f"{prefix}zone_label"] = when.zone_label
+    if bound(when) is not None:  # (its display_date says 'from ...' or 'no earlier than ...': not read as approximate)
+        out[f"{prefix}approximate"] = True
     if when.note:
         out[f"{prefix}note"] = when.note
     elif shown:  # a display_date is written for it: this

@@ -18,7 +18,7 @@ from typing import Any
 import msgspec
 
 from ..bounds import bound
-from ..dates import ZONE_NOTE, short_date
+from ..dates import ZONE_NOTE, ending, short_date
 from ..problems import json_kind
 from ..records import TEXT_MAX, UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
 from ..text import CONTROL, FILE_ID_LINE, SLUG_PATTERN, has_control, one_line, slugify
@@ -373,8 +373,12 @@ class TimelineImporter:
         date = pending.fields.get(name)
         if not isinstance(date, When):
             return
+        if value.get(f"{prefix}approximate") is True and not date.approximate:  # a bound (a trial: an open end
+            date = pending.fields[name] = replace(date, approximate=True)  # came back exact, its note 'ongoing: ...')
         # our display_date, which says whether the order of day and month is assumed, as the date's note says
         ours = display_date(replace(date, note=note if isinstance(note, str) else None))
+        if name == "end":  # (an end given as a bound is said as an end's: 'ongoing: no earlier than ...')
+            ours = ending(replace(date, note=note if isinstance(note, str) else None), ours)
         if not isinstance(note, str):  # no note recorded: the date had none, and a display_date as our
             if date.note is not None and date.note == ours:  # export writes it is no note
                 pending.fields[name] = replace(date, note=None)
