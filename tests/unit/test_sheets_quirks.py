@@ -570,6 +570,15 @@ def test_a_csv_row_long_by_empty_cells_is_not_named_beside_one_with_text_past_th
     assert len(said) == 1 and said[0].endswith("(line 4)")
 
 
+def test_column_names_decoded_twice_are_said_when_the_layout_is_not_recognised(tmp_path: Path) -> None:
+    # (a trial: 'TÃ­tulo' was refused with no word of why its names read so)
+    path = tmp_path / "twice.csv"
+    path.write_text("Fecha,TÃ­tulo,DescripciÃ³n\n2018-01-15,Uno,Algo\n", encoding="utf-8")
+    with pytest.raises(DatasetError) as error:
+        load_with_report(path)
+    assert "looks like UTF-8 text decoded twice (it should probably read 'Título')" in error.value.report()
+
+
 def test_a_zero_byte_in_a_cell_is_removed_and_said_wherever_it_is(tmp_path: Path) -> None:
     # before: refused as binary near the start of the file, removed and said further on
     early = load("zero-byte-in-a-cell.csv")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..problems import Problem
 from ..text import INVISIBLE
-from .sheet_read import SheetError
+from .sheet_read import SheetError, TwiceEncoded
 
 COLUMN_FIELDS = ("date", "time", "zone", "end", "title", "summary", "place", "actors", "tags", "source", "id")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -298,9 +298,13 @@ def unrecognised(header: Header, chosen: dict[str, int]) -> str:
         if name in header.names and not _nameable(name):  # name is long, or cannot be written in the line
             guess[key] = str(header.names.index(name) + 1)
     line = shlex.quote(",".join(f"{key}={guess[key]}" for key in ("date", "title")))  # pasted into a shell as it is
+    twice = TwiceEncoded(unit="column name")
+    for number, name in enumerate(header.names, 1):  # ('TÃ­tulo': the file was decoded twice, a trial)
+        twice.check(number, name)
+    garbled = f". {twice.warning()}" if twice.first is not None else ""
     return (
         f"the layout is not recognised (not a TimelineJS sheet, an ACLED export or a Timesketch file) and no "
-        f"{missing} column is obvious; {headers_found(header)}. Say which columns to use, for example: "
+        f"{missing} column is obvious; {headers_found(header)}{garbled}. Say which columns to use, for example: "
         f"--columns {line}{caution}"
     )
 
