@@ -80,6 +80,20 @@ def test_timesketch_s_three_fields_without_a_datetime_column_are_timesketch(tmp_
     assert any(w.startswith("no datetime: the timestamp is used") for w in warnings)
 
 
+def test_a_timestamp_s_seconds_and_their_fraction_are_said_as_the_timestamp_s(tmp_path: Path) -> None:
+    # (a trial: 1584799245500000 was 'the file gives 14:00:45', its .5 lost, and no file gives 14:00:45)
+    text = (
+        "datetime,timestamp_desc,message,timestamp\n,E,half,1584799245500000\n,E,whole,1584799245000000\n"
+        ",E,micro,1584799200123456\n,E,millis,1584799245123\n"
+    )
+    events, warnings = _events(tmp_path / "timeline.csv", text)
+    assert events["half"]["note"] == "the timestamp 1584799245500000 gives 14:00:45.5"
+    assert events["whole"]["note"] == "the timestamp 1584799245000000 gives 14:00:45"
+    assert events["micro"]["note"] == "the timestamp 1584799200123456 gives 14:00:00.123456"
+    assert str(events["millis"]["note"]).startswith("the timestamp 1584799245123 gives 14:00:45.123; ")
+    assert any(w.startswith("seconds are finer than minute precision") and "line 3" in w for w in warnings)
+
+
 def test_a_row_without_a_message_is_titled_and_said(tmp_path: Path) -> None:
     lines = [{"datetime": f"2020-03-2{n}T10:00:00Z", **extra} for n, extra in enumerate(({}, {"message": None}))]
     path = tmp_path / "timeline.jsonl"

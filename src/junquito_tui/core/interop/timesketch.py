@@ -158,11 +158,13 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
             where, f"no datetime, and the timestamp is {short(json.dumps(stamp))}, not a number; row skipped"
         )
         return None
+    stamped = False  # the date is the timestamp's: its note names the number, not 'the file gives 14:00:45'
     if not cell_text(value) and cell_text(stamp):
         read = _from_timestamp(events, stamp, where)
         if read is None:
             return None  # said
         value, unit_note, rough = read
+        stamped = True
         if not_a_datetime is None:  # an empty datetime: said, as the docstring promises (the other case is)
             events.notes.group("no datetime: the timestamp is used (since 1970, UTC)", where)
     elif _unit_of(stamp) is not None and _time_unread(events, value):
@@ -173,7 +175,12 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
             events.notes.group(TIMESTAMP_FOR_TIME, where)
             used = f"the datetime {short(cell_text(value))} has a time not read here: the timestamp is used"
             value, unit_note, rough = read[0], f"{used}; {read[1]}" if read[1] else used, read[2]
+            stamped = True
     start = events.dates.read(value, where)
+    if start is not None and stamped:
+        if start.parts.get("second"):  # (said by the date reader where it says them, as it did)
+            events.notes.group("seconds are finer than minute precision: kept in the date's note", where)
+        start = _as_the_timestamp_gives(start, _number(cell_text(stamp)))
     if start is None:
         if not cell_text(value):
             events.notes.add(where, "no datetime and no timestamp; row skipped")
@@ -204,6 +211,20 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
     tags = [cell_text(lowered.get("timestampdesc")), *(tag_list or [])]
     fields["tags"] = events.tags([t for t in tags if t], where)
     return Draft(where, fields, start)
+
+
+def _as_the_timestamp_gives(start: Parsed, stamp: str) -> Parsed:
+    """A date read from a timestamp, its seconds said as the timestamp's ('the file gives 14:00:45' said so
+    of a file that gives a number: a trial)."""
+    given = f"the timestamp {stamp} gives "
+    if start.parts.get("second"):  # (whole seconds: the date reader would say them as the file's)
+        parts = dict(start.parts)
+        second = parts.pop("second")
+        clock = f"{given}{parts['hour']:02d}:{parts['minute']:02d}:{second:02d}"
+        return replace(
+            start, parts=parts, note=f"{clock}; {start.note}" if start.note else clock, seconds=float(second)
+        )
+    return replace(start, note=start.note.replace("the file gives ", given, 1)) if start.note else start
 
 
 def _is_zero(stamp: Any) -> bool:
@@ -297,7 +318,8 @@ def _from_timestamp(events: RowEvents, value: Any, where: str) -> tuple[str, str
         within = f"timestamp {shown} has {rough[0]} significant digits: it gives the time only to within {rough[1]}"
         note = f"{note}; {within}" if note else within
     try:
-        return _iso(_seconds(cell_text(value), per_second)), note, rough is not None
+        text = cell_text(value)
+        return _iso(_seconds(text, per_second), _fraction(text, per_second)), note, rough is not None
     except (ValueError, OverflowError, OSError, ArithmeticError):
         events.notes.add(where, f"timestamp {shown} is not a date that can be shown; row skipped")
         return None
@@ -375,8 +397,19 @@ def _number(text: str) -> str:
     return text if len(text) <= 40 else f"{text[:20]}... (a number of {digits:,} digits)"
 
 
-def _iso(seconds: float) -> str:
-    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _iso(seconds: float, fraction: str = "") -> str:
+    """The instant as ISO 8601 in UTC, with the digits of a second ``fraction`` gives ('5' for .5)."""
+    return (
+        datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S") + (f".{fraction}" if fraction else "") + "Z"
+    )
+
+
+def _fraction(text: str, per_second: int) -> str:
+    """The digits after the second of a timestamp in a unit, exactly ('' for none): a float dropped them
+    (a trial: 1584799245500000 gave 14:00:45, its .5 lost)."""
+    exact = Decimal(text.strip()) / per_second
+    part = exact - exact.to_integral_value(rounding=ROUND_FLOOR)
+    return f"{part:.9f}".removeprefix("0.").rstrip("0") if part else ""
 
 
 def _tag_list(events: RowEvents, value: Any, where: str) -> list[str] | None:
