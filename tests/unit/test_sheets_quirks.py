@@ -579,6 +579,13 @@ def test_column_names_decoded_twice_are_said_when_the_layout_is_not_recognised(t
     assert "looks like UTF-8 text decoded twice (it should probably read 'Título')" in error.value.report()
 
 
+@pytest.mark.parametrize("cell", ["noon", "Noon", "12 noon", "midday", "mediodía"])
+def test_noon_in_a_time_cell_is_12_00(cell: str) -> None:
+    # (a trial: 'noon' was not a time of day, the event kept to its day)
+    assert read_time(cell) == {"hour": 12, "minute": 0}
+    assert isinstance(read_time("midnight"), str)  # the day's start or its end: not read
+
+
 def test_a_zero_byte_in_a_cell_is_removed_and_said_wherever_it_is(tmp_path: Path) -> None:
     # before: refused as binary near the start of the file, removed and said further on
     early = load("zero-byte-in-a-cell.csv")

@@ -125,6 +125,9 @@ def time_offset(text: str) -> str | None:
 _ISO_DURATION = re.compile(r"(-?)P(?:(\d+)D)?T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d+))?S)?")
 
 
+_NOON = frozenset({"noon", "12 noon", "midday", "mediodía", "mediodia", "midi", "mittag", "meio-dia", "mezzogiorno"})
+
+
 def read_time(value: object) -> Parts | str | None:
     """A TimelineJS sheet's Time cell ('10:30', '10:30:45.5', '10:30 PM', a spreadsheet time) as parts."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -138,6 +141,8 @@ def read_time(value: object) -> Parts | str | None:
     if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
         return _parts(round(value * 86400))  # a time cell without its format: a fraction of a day
     text = " ".join(str(value).split())
+    if text.casefold() in _NOON:  # (a trial: 'noon' was 'not a time of day'; midnight, start or end, is not read)
+        return {"hour": 12, "minute": 0}
     if duration := _ISO_DURATION.fullmatch(text):
         sign, days, hours, minutes, seconds, fraction = duration.groups()
         total = int(days or 0) * 86400 + int(hours or 0) * 3600 + int(minutes or 0) * 60 + int(seconds or 0)
