@@ -47,6 +47,23 @@ def test_a_midnight_written_as_a_time_beside_other_times_is_00_00(tmp_path: Path
     assert not [w for w in loaded.warnings if w.startswith(ALL_MIDNIGHT)]
 
 
+def test_a_timelinejs_sheet_whose_every_time_is_midnight_gives_days_said(tmp_path: Path) -> None:
+    header = "Start Date,End Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Tag\n"
+    path = tmp_path / "v2-midnights.csv"
+    path.write_text(header + "2020-03-21T00:00:00,,One,,,,,,,\n2020-03-22T00:00:00,,Two,,,,,,,\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    whens = [event.when for event in loaded.dataset.events]
+    assert all(
+        when is not None and when.precision == "day" and ALL_MIDNIGHT_NOTE in (when.note or "") for when in whens
+    )
+    assert [w for w in loaded.warnings if w.startswith(ALL_MIDNIGHT)]
+
+
+def test_a_fraction_of_a_second_past_midnight_is_a_time(tmp_path: Path) -> None:
+    loaded = load_with_report(_write(tmp_path / "fraction.csv", ["2020-03-21T00:00:00.5Z", "2020-03-22T00:00:00Z"]))
+    assert {event.when.precision for event in loaded.dataset.events if event.when} == {"minute"}
+
+
 # A date cell: a day alone, or a day with a time (midnight or not) written ISO's way, with a zone or not.
 _CELL = st.tuples(st.dates(), st.sampled_from(["none", "midnight", "time"]), st.sampled_from(["T", "T+Z", " +00:00"]))
 

@@ -145,8 +145,9 @@ class SheetDates:
                 # a break inside the cell ('2020-01-\n04') is read as a space: what was read is said
                 self.notes.add(where, f"the date cell holds a line break; read as {_text(value)!r}")
             self.order.see(parsed, where, value)  # most dates say nothing of the order: no text made
-            if not self.timed:
-                self.timed = _shows_time(parsed.parts) or (parsed.end is not None and _shows_time(parsed.end))
+            if not self.timed:  # (a fraction of a second past midnight is a time: '00:00:00.5')
+                ends = parsed.end is not None and _shows_time(parsed.end)
+                self.timed = _shows_time(parsed.parts) or ends or bool(parsed.seconds)
             for message in parsed.said:
                 self.notes.group(message, where)
             if parsed.dotted and parsed.waits() and self.order.fixed is None:

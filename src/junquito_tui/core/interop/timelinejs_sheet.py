@@ -30,7 +30,7 @@ from .sheet_dates import FULLWIDTH, ongoing
 from .sheet_events import cell_text
 from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell
-from .sheet_when import ending
+from .sheet_when import ALL_MIDNIGHT, ALL_MIDNIGHT_NOTE, ending
 from .sheets import Extras, Sheet
 from .timelinejs_import import TimelineImporter
 
@@ -382,8 +382,12 @@ def _event(sheet: Sheet, importer: TimelineImporter, row: _Row) -> Pending | Non
             given = {k: v for k, v in row.slide.get(name, {}).items() if v is not None and v != ""}
             parts = sheet.dates.parts(parsed if name == "start_date" else ending(parsed))
             row.slide[name] = {**given, **parts} if "month" not in parts else _text_date(sheet, row, name, given, parts)
-            if name == "start_date" and parsed.note and "display_date" not in row.slide:
-                row.slide["display_date"] = parsed.note
+            note = parsed.note
+            if sheet.dates.as_day(parsed):  # every time the file gives is midnight: days, said (``SheetDates``)
+                sheet.notes.group(ALL_MIDNIGHT, row.where)
+                note = f"{note}; {ALL_MIDNIGHT_NOTE}" if note else ALL_MIDNIGHT_NOTE
+            if name == "start_date" and note and "display_date" not in row.slide:
+                row.slide["display_date"] = note
     zones = (
         row.offset or (row.start.offset if row.start else None),
         row.end_offset or (row.end.offset if row.end else None),
