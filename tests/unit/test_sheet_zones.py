@@ -209,6 +209,27 @@ def test_a_day_then_a_time_not_read_keeps_the_day_and_says_it(day: dt.date, time
     assert TIME_UNREAD in parsed.said
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2020-03-25T1430", 25),  # (read as 1430-2020, a range of centuries: a trial)
+        ("2020-03-21 1400", 21),
+        ("2020-03-21T0930Z", 21),
+        ("2020-03-28 T14", 28),
+        ("2020-03-02 14 UTC", 2),
+        ("21 March 2020 14", 21),  # (March 2020, approximate, unwarned)
+        ("21/03/2020 14", 21),  # (its row skipped)
+        ("21.03.2020 14", 21),
+    ],
+)
+def test_a_day_then_a_time_written_as_a_number_keeps_the_day_and_says_it(text: str, day: int) -> None:
+    parsed = read_date(text)
+    assert isinstance(parsed, Parsed), parsed
+    assert parsed.parts == {"year": 2020, "month": 3, "day": day} and not parsed.approximate and parsed.end is None
+    assert parsed.note == f"the file gives {text!r}: the time after the day is not read"
+    assert TIME_UNREAD in parsed.said
+
+
 @pytest.mark.parametrize("zone", ["+02", "-03", "+05:30"])
 def test_an_offset_of_hours_alone_is_read(zone: str) -> None:
     parsed = read_date(f"2020-03-21 10:00:00{zone}")  # as PostgreSQL writes a timestamptz

@@ -581,6 +581,8 @@ def test_column_names_decoded_twice_are_said_when_the_layout_is_not_recognised(t
 
 @pytest.mark.parametrize("cell", ["noon", "Noon", "12 noon", "midday", "mediodía"])
 def test_noon_in_a_time_cell_is_12_00(cell: str) -> None:
+    assert read_time("2 PM") == {"hour": 14, "minute": 0} and read_time("12 am") == {"hour": 0, "minute": 0}
+    assert isinstance(read_time("13 PM"), str)
     # (a trial: 'noon' was not a time of day, the event kept to its day)
     assert read_time(cell) == {"hour": 12, "minute": 0}
     assert isinstance(read_time("midnight"), str)  # the day's start or its end: not read

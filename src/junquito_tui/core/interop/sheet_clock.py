@@ -125,6 +125,7 @@ def time_offset(text: str) -> str | None:
 _ISO_DURATION = re.compile(r"(-?)P(?:(\d+)D)?T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:[.,](\d+))?S)?")
 
 
+_HOUR_MERIDIAN = re.compile(r"(\d{1,2})\s*([ap])\.?\s?m\.?", re.IGNORECASE)
 _NOON = frozenset({"noon", "12 noon", "midday", "mediodía", "mediodia", "midi", "mittag", "meio-dia", "mezzogiorno"})
 
 
@@ -141,6 +142,9 @@ def read_time(value: object) -> Parts | str | None:
     if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
         return _parts(round(value * 86400))  # a time cell without its format: a fraction of a day
     text = " ".join(str(value).split())
+    if (hour_only := _HOUR_MERIDIAN.fullmatch(text)) is not None:  # '2 PM' (a trial: 'not a time of day')
+        hour = int(hour_only.group(1)) % 12 + (12 if hour_only.group(2).lower() == "p" else 0)
+        return {"hour": hour, "minute": 0} if 1 <= int(hour_only.group(1)) <= 12 else f"{text!r} is not a time of day"
     if text.casefold() in _NOON:  # (a trial: 'noon' was 'not a time of day'; midnight, start or end, is not read)
         return {"hour": 12, "minute": 0}
     if duration := _ISO_DURATION.fullmatch(text):

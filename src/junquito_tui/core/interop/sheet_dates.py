@@ -237,6 +237,12 @@ _NAMED_DAY = r"\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d
 _NAMED_DAY_THEN_WORDS = re.compile(rf"^({_NAMED_DAY})[\s,;]+(\D+)$")
 # ... or words, then 'of' and a day ('afternoon of 15 January 2018', 'madrugada del 15/01/2018')
 _NUMBERED_DAY = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+# A day, then a time with no colon ('2020-03-25T1430', '2020-03-21 0930Z', '21/03/2020 14', '21 March 2020 14',
+# '2020-04-02 14 UTC'): a trial found 1430-2020, a range of centuries, and the year or month alone, unwarned
+_DAY_THEN_NUMBER = re.compile(
+    rf"^({_NUMBERED_DAY}|{_NAMED_DAY})(?:\s*T\s*|\s+|\s*,\s*)(\d{{1,4}})\s*(?:h|hrs?|Z|UTC|GMT|[+-]\d{{2}}(?::?\d{{2}})?)?$",
+    re.IGNORECASE,
+)
 _WORDS_OF_DAY = re.compile(rf"^(\D+?)\s+(?:of|del|de)\s+({_NUMBERED_DAY}|{_NAMED_DAY})$")
 _JULIAN = re.compile(r"\b(?:O\.\s?S\.?|N\.\s?S\.?|Old\s+Style|New\s+Style|Julian|julien|juliano)(?![^\W\d_])", re.I)
 INVISIBLE_READ = "invisible characters (a zero-width space, a byte order mark) in a date cell are not read"
@@ -312,7 +318,7 @@ _SHORT_YEAR = (
 )
 EXCEL_MONTH_YEAR = (
     "a month and two digits (Excel's mmm-yy) read as Excel writes a month and year (the two-digit year as Excel "
-    "reads it: -20 is 2020); they could also be a day of that month with no year, said in the date's note"
+    "reads it, each date's note saying which); they could also be a day of that month with no year, also in the note"
 )
 YEAR_DIGITS = 4  # a bare number with more digits is not read as a year (a timestamp, an amount, an id)
 SERIAL_RANGE = (20000, 80000)  # Excel day numbers for 1954-2119: a five-digit 'date' is one of them
@@ -510,6 +516,24 @@ _UNITS_BY_DIGITS = {9: "seconds", 10: "seconds", 12: "milliseconds", 13: "millis
 _UNITS_BY_DIGITS |= {16: "microseconds", 18: "nanoseconds", 19: "nanoseconds"}
 
 
+def _day_then_number(text: str, original: str) -> Parsed | None:
+    """A day and a time written as a number alone ('2020-03-25T1430', '21/03/2020 14': an hour, or hours and
+    minutes): the day, the rest in its note, said (``TIME_UNREAD``); None for any other text."""
+    found = _DAY_THEN_NUMBER.match(text)
+    if found is None:
+        return None
+    number = found.group(2)
+    hour, minute = (int(number), 0) if len(number) <= 2 else (int(number[:-2]), int(number[-2:]))
+    if hour > 24 or minute > 59:  # no time of day ('21 March 2020 1999'): not this reading
+        return None
+    parsed = _exact(found.group(1), 0)
+    if not isinstance(parsed, Parsed) or "day" not in parsed.parts:
+        return None
+    parsed.note = _joined(parsed.note, f"the file gives {original!r}: the time after the day is not read")
+    parsed.said.append(TIME_UNREAD)
+    return parsed
+
+
 def _not_a_year(digits: int) -> str:
     """Why a bare number of more than four digits is not read as a date (its unit would be a guess)."""
     if digits >= 9:
@@ -691,6 +715,8 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         text = f"{year}-{month}-{day}T{hour}:{minute}" + (f":{second}" if second else "") + (zone or "")
     if (leading := _LEADING_TIME.match(text)) is not None:  # '12:00 AM 1/15/2018': the time first
         text = f"{leading.group(2)} {leading.group(1)}"
+    if (number_time := _day_then_number(text, original)) is not None:
+        return number_time
     before_clock = text
     clock, text, unread = clock_at_end(text, said)
     text = text.rstrip(" ,;") if clock is not None or unread is not None else text  # ('2018-01-15, 04:00')
