@@ -581,8 +581,10 @@ def test_column_names_decoded_twice_are_said_when_the_layout_is_not_recognised(t
 
 @pytest.mark.parametrize("cell", ["noon", "Noon", "12 noon", "midday", "mediodía"])
 def test_noon_in_a_time_cell_is_12_00(cell: str) -> None:
-    assert read_time("2 PM") == {"hour": 14, "minute": 0} and read_time("12 am") == {"hour": 0, "minute": 0}
-    assert isinstance(read_time("13 PM"), str)
+    # an hour and AM or PM: an hour without its minutes (the day kept), not 'not a time of day' (a trial)
+    assert read_time("2 PM") == "a time shown as the hour 14 without its minutes"
+    assert read_time("12 am") == "a time shown as the hour 00 without its minutes"
+    assert read_time("13 PM") == "'13 PM' is not a time of day"
     # (a trial: 'noon' was not a time of day, the event kept to its day)
     assert read_time(cell) == {"hour": 12, "minute": 0}
     assert isinstance(read_time("midnight"), str)  # the day's start or its end: not read

@@ -142,9 +142,11 @@ def read_time(value: object) -> Parts | str | None:
     if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
         return _parts(round(value * 86400))  # a time cell without its format: a fraction of a day
     text = " ".join(str(value).split())
-    if (hour_only := _HOUR_MERIDIAN.fullmatch(text)) is not None:  # '2 PM' (a trial: 'not a time of day')
+    if (hour_only := _HOUR_MERIDIAN.fullmatch(text)) is not None and 1 <= int(hour_only.group(1)) <= 12:
+        # '2 PM': an hour without its minutes, as a day's hour shown alone is (the day, never the hour; a trial
+        # found it called 'not a time of day')
         hour = int(hour_only.group(1)) % 12 + (12 if hour_only.group(2).lower() == "p" else 0)
-        return {"hour": hour, "minute": 0} if 1 <= int(hour_only.group(1)) <= 12 else f"{text!r} is not a time of day"
+        return PartTime(hour).why()
     if text.casefold() in _NOON:  # (a trial: 'noon' was 'not a time of day'; midnight, start or end, is not read)
         return {"hour": 12, "minute": 0}
     if duration := _ISO_DURATION.fullmatch(text):
