@@ -351,6 +351,11 @@ def _import(args: argparse.Namespace) -> int:
         print(error.report(), file=sys.stderr)
         return EXIT_USAGE
     _print_warnings(warnings)
+    if not dataset.events:  # (a re-trial: 'wrote 0 events', exit 0, for a file of which no row was read)
+        print(
+            visible(f"{args.file}: not one event was read (see the warnings above); nothing written"), file=sys.stderr
+        )
+        return EXIT_USAGE
     import json
 
     from .core.model import DATASET

@@ -90,6 +90,9 @@ def test_validate_of_a_sheet_whose_every_row_is_skipped_is_no_ok(
     out, err = capsys.readouterr()
     assert "ok:" not in out and "not one row became an event" in err
     assert "a timestamp (microseconds since 1970?)" in err  # (16 digits: it said seconds or milliseconds)
+    output = tmp_path / "out.json"
+    assert main(["import", str(path), "-o", str(output)]) == 2  # (it wrote 0 events, exit 0: a re-trial)
+    assert "not one event was read" in capsys.readouterr().err and not output.exists()
 
 
 def test_bad_data_file_exits_2_before_the_ui(capsys: pytest.CaptureFixture[str], write: Any) -> None:
