@@ -169,7 +169,8 @@ def test_reading_positions_are_labelled_in_every_export() -> None:
             "summary_paragraphs",
             "sources",
             "tags",
-        )  # (the claim's certainty, the paragraphs, the sources and tags: tested apart)
+            "claims",
+        )  # (the claim's certainty, the paragraphs, the sources, tags and claims: tested apart)
         kept = {k: v for k, v in slides[event.id]["junquito"].items() if k not in left}
         assert kept == {"undated": True, f"shown_{direction}": anchor.id}  # (and a claim's certainty: tested apart)
         row = rows[event.id]
@@ -297,6 +298,30 @@ def _chain(chronology: Chronology, source_id: str) -> list[tuple[str, str | None
         chain.append((source.title, source.url))
         source_id = source.cited_in or ""
     return chain
+
+
+def test_claims_come_back_through_timelinejs_as_they_were(tmp_path: Path) -> None:
+    # (a re-trial: read back as words, each round trip wrapped a claim in one more attribution, 'no one named, as
+    # reported by TimelineJS file t1.json: Óscar Pérez, as reported by Wikipedia: ...')
+    original = Chronology(load_with_warnings(BUNDLED)[0])
+    chronology = original
+    for turn in range(2):
+        path = tmp_path / f"turn-{turn}.json"
+        path.write_text(export_text(chronology, "timelinejs"), encoding="utf-8")
+        chronology = Chronology(load_with_warnings(path)[0])
+        for before in original.events:
+            after = chronology.event(before.id)
+            assert after.certainty == before.certainty
+            if before.certainty == "confirmed":
+                continue
+            assert [(c.statement, [original.actors[a].name for a in c.by]) for c in before.claims] == [
+                (c.statement, [chronology.actors[a].name for a in c.by]) for c in after.claims
+            ]
+            assert [
+                _chain(chronology, c.source)[: len(_chain(original, b.source))]
+                for c, b in zip(after.claims, before.claims, strict=True)
+                if b.source
+            ] == [_chain(original, b.source) for b in before.claims if b.source]
 
 
 def test_each_round_trip_through_timelinejs_leaves_the_summary_as_it_was(tmp_path: Path) -> None:

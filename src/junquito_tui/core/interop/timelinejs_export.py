@@ -30,9 +30,9 @@ from ..dates import day_label, ending
 from ..either_way import assumed_other
 from ..placement import READING_NOTE, Placement, order_facts, placement
 from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, event_accounts, known_through
-from ..records import Certainty, Event, Precision, When
+from ..records import Certainty, Claim, Event, Precision, When
 from ..timeline_rows import spans
-from .csv_provenance import source_note
+from .csv_provenance import ClaimNote, source_note
 from .export_scope import Scope
 from .html_text import html_to_text
 from .timelinejs_dates import display, to_timelinejs
@@ -152,6 +152,7 @@ def _slide(
     if event.certainty != Certainty.CONFIRMED:  # so that an import does not read a disputed event as fact
         extension["certainty"] = event.certainty.value
         extension["accounts"] = [f"{a.attribution}: {a.claim.statement}" for a in event_accounts(chronology, event)]
+        extension["claims"] = [_as_json(_claim_note(chronology, claim)) for claim in event.claims]
     body, derived = _body(chronology, event, untimed, moved)
     slide["text"] = {"headline": _text(event.title), "text": body}
     if derived:  # what the text says of the fields the extension gives back: left out of the summary on import
@@ -166,11 +167,24 @@ def _slide(
     if len(event.tags) > 1:
         extension["tags"] = list(event.tags)
     if event.sources:  # each described whole (the source it is known through in place of its id), to be made again
-        extension["sources"] = [msgspec.to_builtins(source_note(chronology.sources, s)) for s in event.sources]
+        extension["sources"] = [_as_json(source_note(chronology.sources, s)) for s in event.sources]
     slide["unique_id"] = event.id
     if extension:
         slide[EXTENSION] = extension
     return slide
+
+
+def _as_json(note: msgspec.Struct) -> Any:
+    """The note as JSON reads back (lists, not tuples): the document is the file's, whether written or not."""
+    return msgspec.json.decode(msgspec.json.encode(note))
+
+
+def _claim_note(chronology: Chronology, claim: Claim) -> ClaimNote:
+    """A claim described whole, for our import to make again: its claimants by name, its sources described."""
+    names = tuple(actor.name if (actor := chronology.actors.get(a)) else a for a in claim.by)
+    source = source_note(chronology.sources, claim.source) if claim.source else None
+    cited = tuple(source_note(chronology.sources, c) for c in claim.cited)
+    return ClaimNote(by=names, statement=claim.statement, source=source, cited=cited)
 
 
 def _date_extension(when: When, prefix: str, shown: bool) -> dict[str, Any]:

@@ -23,8 +23,8 @@ from ..problems import json_kind
 from ..records import TEXT_MAX, UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
 from ..text import CONTROL, FILE_ID_LINE, SLUG_PATTERN, has_control, one_line, slugify
 from . import display_dates
-from .builder import Pending, dump_event, has_clock_time, out_of_order
-from .csv_provenance import Provenance, SourceNote, unfit
+from .builder import ActorBook, Pending, dump_event, has_clock_time, out_of_order
+from .csv_provenance import ClaimNote, Provenance, SourceNote, unfit
 from .fields import FieldReader, short
 from .ids import MAX_ID, IdAllocator
 from .notes import Notes
@@ -40,6 +40,10 @@ UNCERTAIN = ("disputed", "alleged", "reported")  # a certainty our export record
 CERTAINTY_RESTORED = (
     "a junquito-tui export's disputed, alleged or reported event keeps its certainty; each account is a claim the "
     "file reports, its claimant and sources named in its words (not restored as actors and sources)"
+)
+CLAIMS_RESTORED = (
+    "a junquito-tui export's disputed, alleged or reported event keeps its certainty and its claims, each as the "
+    "file describes it: its claimants made actors by name, its sources known through the file"
 )
 TIMEZONE = "UTC"
 KNOWN_SLIDE_FIELDS = frozenset(
@@ -87,6 +91,7 @@ class TimelineImporter:
         self.dates = DateReader(self.notes)
         self.text = FieldReader(self.notes)
         self.book = SourceBook(self.text, reserved=(self.file_source,))
+        self.actors = ActorBook(exact=True)  # the claimants our export names, as it wrote their names
         self.file_title = self.file_title or f"TimelineJS file {self.name}"
 
     # -- slides ----------------------------------------------------------------------------
@@ -336,12 +341,43 @@ class TimelineImporter:
         certainty, accounts = value.get("certainty"), value.get("accounts")
         if certainty not in UNCERTAIN or not isinstance(accounts, list):
             return
+        if (claims := self.claims(value.get("claims"), pending.path)) is not None:
+            pending.fields["certainty"], pending.fields["claims"] = certainty, claims
+            self.notes.group(CLAIMS_RESTORED, pending.path)
+            return
         where = f"{pending.path}.{EXTENSION}.accounts"
         statements = [self.text.line(a, where) for a in accounts if isinstance(a, str) and a.strip()]
         if statements := [statement for statement in statements if statement]:
             pending.fields["certainty"] = certainty
             pending.fields["claims"] = [{"statement": s, "source": self.file_source} for s in statements]
             self.notes.group(CERTAINTY_RESTORED, pending.path)
+
+    def claims(self, notes: Any, path: str) -> list[dict[str, Any]] | None:
+        """Our export's claims described whole (``claims``: claimants by name, statement, source, the works
+        cited), made again; None where there are none, or they do not read (said): the accounts' words then.
+        Read as words, each round trip wrapped a claim in one more attribution (a re-trial)."""
+        if not isinstance(notes, list) or not notes:
+            return None
+        where = f"{path}.{EXTENSION}.claims"
+        try:
+            read = msgspec.convert(notes, tuple[ClaimNote, ...])
+        except msgspec.ValidationError as error:
+            self.notes.add(where, f"not read ({error}): the accounts' words are read instead")
+            return None
+        if (problem := unfit(Provenance(claims=read))) is not None:
+            self.notes.add(
+                where, f"not read ({problem.removeprefix('$.claims')}): the accounts' words are read instead"
+            )
+            return None
+        return [
+            {
+                "by": list(dict.fromkeys(map(self.actors.take, claim.by))),
+                "statement": claim.statement,
+                "source": self._restored(claim.source, where) if claim.source is not None else self.file_source,
+                "cited": list(dict.fromkeys(self._restored(note, where) for note in claim.cited)),
+            }
+            for claim in read
+        ]
 
     def zone(self, value: dict[str, Any], prefix: str, path: str) -> tuple[str, str | None] | None:
         """The UTC offset and zone label the extension records for a date (``prefix``: '' for the
@@ -439,6 +475,7 @@ class TimelineImporter:
             "description": description,
             "timezone": TIMEZONE,
             "sources": [file_source, *self.book.sources],
+            **({"actors": self.actors.actors} if self.actors.actors else {}),
             "events": [dump_event(p.fields, in_place=True, memo=dumped) for p in pending],  # pending: done with
         }
 
