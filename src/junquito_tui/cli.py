@@ -264,8 +264,9 @@ def _validate(path: str | None, max_bytes: int, columns: ColumnSpec | None = Non
     _print_warnings(warnings)
     if loaded.summary:
         print(loaded.summary)
-    if loaded.summary is not None and not dataset.events:  # rows, none an event: no 'ok' (a trial's 'ok: 0 events')
-        print(visible(f"{path}: not one row became an event (see the warnings above)"), file=sys.stderr)
+    if not dataset.events and (loaded.summary is not None or warnings):  # no 'ok' (a trial's 'ok: 0 events')
+        why = "see the warnings above" if warnings else "the file has no rows of data"
+        print(visible(f"{path}: not one event was read ({why})"), file=sys.stderr)
         return EXIT_USAGE
     print(
         f"ok: {count(len(dataset.events), 'event')}, {count(len(dataset.actors), 'actor')}, "

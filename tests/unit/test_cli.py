@@ -88,8 +88,12 @@ def test_validate_of_a_sheet_whose_every_row_is_skipped_is_no_ok(
     path.write_text("date,title\n1584799200000000,First\n", encoding="utf-8")
     assert main(["validate", str(path)]) == 2
     out, err = capsys.readouterr()
-    assert "ok:" not in out and "not one row became an event" in err
+    assert "ok:" not in out and "not one event was read" in err
     assert "a timestamp (microseconds since 1970?)" in err  # (16 digits: it said seconds or milliseconds)
+    slides = tmp_path / "slides.json"  # a TimelineJS file whose every slide is skipped: the same (a re-trial)
+    slides.write_text('{"events": [{"start_date": {"year": "abc"}, "text": {"headline": "x"}}]}', encoding="utf-8")
+    assert main(["validate", str(slides)]) == 2
+    assert "not one event was read (see the warnings above)" in capsys.readouterr().err
     output = tmp_path / "out.json"
     assert main(["import", str(path), "-o", str(output)]) == 2  # (it wrote 0 events, exit 0: a re-trial)
     assert "not one event was read" in capsys.readouterr().err and not output.exists()

@@ -78,6 +78,22 @@ def test_the_bundled_actors_come_back_with_their_ids(tmp_path: Path) -> None:
     assert {q.id: q.speaker for q in back.dataset.quotes} == {q.id: q.speaker for q in original.dataset.quotes}
 
 
+def test_a_name_typed_into_an_earlier_row_takes_no_other_actor_s_id(tmp_path: Path) -> None:
+    # (a re-trial: 'Oscar Perez' typed into the first row became 'oscar-perez', the real one 'oscar-perez-2')
+    original = Chronology(load_dataset(REPO / "data" / "events.json"))
+    rows = list(csv.DictReader(io.StringIO(export_text(original, "csv"), newline="")))
+    rows[0]["actors"] = "; ".join(filter(None, [rows[0]["actors"], "Oscar Perez (mentioned)"]))
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path = tmp_path / "edited.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    back = Chronology(load_with_warnings(path)[0])
+    assert back.actors["oscar-perez"].name == "Óscar Pérez"
+    assert [a.id for a in back.dataset.actors if a.name == "Oscar Perez"] == ["oscar-perez-2"]
+
+
 def test_the_new_columns_come_after_every_older_one() -> None:
     """A reader that takes the columns by position finds the older ones where they were."""
     assert COLUMNS[: -len(ADDED_COLUMNS) - 1][-1] == "placement" and COLUMNS[:2] == ("id", "start")

@@ -102,12 +102,12 @@ def _fast_or_alike(path: Path) -> None:
 @pytest.mark.parametrize(
     ("cell", "given"),
     [
-        ("2018-01-16T00:00:00Z", "0:00:00 (UTC)"),  # as a data frame writes ACLED's day: it was 0:00 UTC, to the minute
-        ("2018-01-16T00:00:00+00:00", "0:00:00 (UTC)"),
-        ("2018-01-16T00:00", "0:00,"),
+        ("2018-01-16T00:00:00Z", "00:00:00 (UTC)"),  # as a data frame writes ACLED's day, to the minute
+        ("2018-01-16T00:00:00+00:00", "00:00:00 (UTC)"),
+        ("2018-01-16T00:00", "00:00,"),
         ("2018-01-16T14:30:00Z", "14:30:00 (UTC)"),  # a time ACLED never codes: the day, the time in the note
-        ("2018-01-16T00:00:00-04:00", "0:00:00 (-04:00)"),  # (a trial: drawn to the minute, 'within a week')
-        ("2018-01-16T00:00:00.5Z", "0:00:00.5 (UTC)"),
+        ("2018-01-16T00:00:00-04:00", "00:00:00 (-04:00)"),  # (a trial: drawn to the minute, 'within a week')
+        ("2018-01-16T00:00:00.5Z", "00:00:00.5 (UTC)"),
     ],
 )
 def test_an_acled_date_with_a_time_is_the_day_written_the_time_in_its_note(
@@ -132,6 +132,15 @@ def test_an_acled_date_coarser_than_a_day_coded_1_says_so(tmp_path: Path, cell: 
     assert event.when.note is not None
     assert event.when.note.endswith(f"ACLED time precision 1, the day: the date gives only the {finest}")
     _fast_or_alike(path)
+
+
+@pytest.mark.parametrize(("cell", "finest"), [("2017-12", "month"), ("2017", "year")])
+def test_an_acled_month_or_year_without_a_precision_says_so(tmp_path: Path, cell: str, finest: str) -> None:
+    # (a re-trial: 'this day, or a week or the month around it', of a date that gives no day)
+    path = _acled(tmp_path / "export.csv", [{"event_date": cell, "time_precision": ""}])
+    (event,) = load_with_report(path).dataset.events
+    assert event.when is not None and event.when.precision == finest and event.when.approximate
+    assert event.when.note == f"no ACLED time precision given: the date gives only the {finest}"
 
 
 def test_two_disorder_types_joined_by_acled_are_two_tags(tmp_path: Path) -> None:

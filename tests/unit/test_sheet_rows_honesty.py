@@ -183,6 +183,14 @@ def test_names_differing_only_in_case_are_one_actor_and_the_merge_is_said(tmp_pa
     assert len(found) == 1
 
 
+def test_a_name_composed_otherwise_is_the_same_actor_and_nothing_is_said(tmp_path: Path) -> None:
+    # (a re-trial: 'ñ' and 'n' with a combining tilde made two actors of one name, each with half its events)
+    rows = "date,event,actors\n2018-01-15,One,Colectivo Monta\u00f1a\n2018-01-16,Two,Colectivo Montan\u0303a\n"
+    loaded = load(written(tmp_path, "composed.csv", rows))
+    assert [a.name for a in loaded.dataset.actors] == ["Colectivo Montaña"]
+    assert not warnings_with(loaded, "one actor")
+
+
 def test_names_differing_only_in_spacing_are_one_actor_and_nothing_is_said(tmp_path: Path) -> None:
     rows = "date,event,actors\n2018-01-15,One,Ana Pérez\n2018-01-16,Two,Ana   Pérez\n"
     loaded = load(written(tmp_path, "spaced.csv", rows))

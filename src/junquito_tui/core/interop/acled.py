@@ -301,7 +301,7 @@ def clock_day(start: Parsed) -> Parsed | None:
     if "hour" not in parts or start.end is not None:
         return None
     seconds = f"{start.seconds:06.3f}".rstrip("0").rstrip(".") if start.seconds is not None else None
-    clock = f"{parts['hour']}:{parts['minute']:02d}" + (f":{seconds.zfill(2)}" if seconds else "")
+    clock = f"{parts['hour']:02d}:{parts['minute']:02d}" + (f":{seconds.zfill(2)}" if seconds else "")  # as written
     zone = " (UTC)" if start.offset == "+00:00" else f" ({start.offset})" if start.offset else ""
     note = f"the file gives the time {clock}{zone}, which ACLED does not code (its dates are days): read as the day"
     day = {name: parts[name] for name in ("year", "month", "day")}
@@ -335,9 +335,12 @@ def precise(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed
         # no precision, or one ACLED has not (the day, a week or the month around it): read as the widest, the month,
         # as precision 3 is (a trial: read as about the day, date:2018-01-23 missed a 15 January it may be, unsaid)
         unknown = f"ACLED time precision {precision!r} is not 1, 2 or 3: this day, or a week or the month around it"
-        note = kept + (
+        said = (
             PRECISION_NOTES.get(precision, NO_PRECISION) if precision in PRECISION_NOTES or not precision else unknown
         )
+        if finest != "day" and precision not in PRECISION_NOTES:  # ('2017-12' with none: 'this day, or ...' of no day)
+            said = f"{said.split(':')[0]}: the date gives only the {finest}"
+        note = kept + said
         month = precision not in ("1", "2")
         if month and (coded := _coded_day(start, raw_date)):  # shown as the month, it was nowhere (a trial)
             note += f" (the export codes the day {coded})"

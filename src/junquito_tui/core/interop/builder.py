@@ -3,6 +3,7 @@ from names, and the finished dataset document (which the loader then validates a
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -105,7 +106,8 @@ class ActorBook:
         return actor_id
 
     def _take(self, name: str, kind: str, side: str | None, profile: str) -> str:
-        key = name if self.exact else " ".join(name.split()).casefold()
+        # (composed or not, 'ñ' is one letter: 'n' and a combining tilde made a second actor of one name, a re-trial)
+        key = name if self.exact else unicodedata.normalize("NFC", " ".join(name.split())).casefold()
         found = self._by_name.get(key)
         if found is not None:
             if not self.exact:
@@ -160,7 +162,8 @@ class ActorBook:
     def _spelt(self, actor_id: str, name: str) -> None:
         spelling = " ".join(name.split())[:LINE_MAX]  # (spaces apart: the name shown is spaced so too)
         others = self.respelt.get(actor_id, [])
-        if spelling != self._shown[actor_id] and spelling not in others:
+        shown = unicodedata.normalize("NFC", self._shown[actor_id])  # (a spelling composed otherwise: the same)
+        if unicodedata.normalize("NFC", spelling) != shown and spelling not in others:
             self.respelt[actor_id] = [*others, spelling]
             if self.spelt_by is not None:
                 self.spelt_by.append(name)

@@ -38,7 +38,6 @@ from ..records import (
     SourceKind,
 )
 from ..text import LINE_BREAK, has_control
-from .builder import actor_base
 from .csv_lists import SOURCE_ESCAPED, list_part
 
 # A cell longer than this as written (``csv_export``) is left empty (and the row read from its readable
@@ -174,7 +173,7 @@ def provenance_cell(
         for quote in quotes
     ]
     found = (actors[actor_id] for actor_id in named_in_row(event, quotes) if actor_id in actors)
-    notes = tuple(_actor_note(actor, name) for actor in found if described_beyond_name(actor) or _id_of_its_own(actor))
+    notes = tuple(_actor_note(actor, name) for actor in found)  # (each with its id: see ``_actor_note``)
     provenance = Provenance(
         sources=tuple(map(described, event.sources)), claims=tuple(claims), actors=notes, quotes=tuple(quoted)
     )
@@ -204,18 +203,14 @@ def described_beyond_name(actor: Actor) -> bool:
     return actor.kind is not ActorKind.OTHER or any(details)
 
 
-def _id_of_its_own(actor: Actor) -> bool:
-    """Whether the actor's id is not what its name would make read back ('maduro' for Nicolás Maduro; a second
-    name with no letter to make one of): given in its note, else read back in the export's order it became
-    another id, or another actor's."""
-    return actor.id != actor_base(actor.name)
-
-
 def _actor_note(actor: Actor, name: Callable[[str], str]) -> ActorNote:
+    """Every actor a row names, with its id: read back in the export's order, a name made another id ('maduro'
+    for Nicolás Maduro came back as 'nicolas-maduro'), or another actor's ('actor-2' for a name with no Latin
+    letter; a name typed into an earlier row took the id of the one a later row names): a trial and a re-trial."""
     relations = tuple(RelationNote(type=r.type, target=name(r.target), note=r.note) for r in actor.relations)
     return ActorNote(
-        name=actor.name, id=actor.id if _id_of_its_own(actor) else None, kind=actor.kind, side=actor.side,
-        profile=actor.profile, aliases=actor.aliases, fate=actor.fate, relations=relations,
+        name=actor.name, id=actor.id, kind=actor.kind, side=actor.side, profile=actor.profile, aliases=actor.aliases,
+        fate=actor.fate, relations=relations,
     )  # fmt: skip
 
 
