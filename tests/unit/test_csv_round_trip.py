@@ -94,6 +94,20 @@ def test_a_name_typed_into_an_earlier_row_takes_no_other_actor_s_id(tmp_path: Pa
     assert [a.id for a in back.dataset.actors if a.name == "Oscar Perez"] == ["oscar-perez-2"]
 
 
+def test_an_actor_in_two_roles_of_one_event_comes_back_in_both(tmp_path: Path) -> None:
+    # (a re-trial: x as attacker and defender came back as attacker alone, unsaid)
+    document = {
+        "schema_version": 1, "title": "t", "timezone": "UTC", "sources": [{"id": "s", "title": "S", "kind": "other"}],
+        "actors": [{"id": "x", "name": "X Force", "kind": "group"}],
+        "events": [{"id": "e2", "title": "Clash", "when": {"date": "2018", "precision": "year"}, "sources": ["s"],
+                    "actors": [{"actor": "x", "role": "attacker"}, {"actor": "x", "role": "defender"}]}],
+    }  # fmt: skip
+    path = tmp_path / "export.csv"
+    path.write_bytes(encode_export(export_text(Chronology(validate_document(document, "t.json")), "csv"), "csv"))
+    (event,) = load_with_warnings(path)[0].events
+    assert [(p.actor, p.role) for p in event.actors] == [("x", "attacker"), ("x", "defender")]
+
+
 def test_the_new_columns_come_after_every_older_one() -> None:
     """A reader that takes the columns by position finds the older ones where they were."""
     assert COLUMNS[: -len(ADDED_COLUMNS) - 1][-1] == "placement" and COLUMNS[:2] == ("id", "start")
@@ -119,7 +133,7 @@ def test_list_part_marks_only_what_would_read_as_structure(text: str, escaped: s
 def test_an_older_export_imports_exactly_as_before(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A file with the older columns (written before the escapes), as the previous version imported it
     (the expected file is its output): no backslash is read as one ('Memo C:\\dir'), its date_note is
-    the start's, names are tidied and merged ('ana', 'ANA') as they were, the merge now said."""
+    the start's, names are tidied and merged ('ana', 'ANA') as they were, the merge now said, each role kept."""
     output = tmp_path / "older.json"
     assert main(["import", str(SHEETS / "junquito-export-older.csv"), "-o", str(output)]) == 0
     warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning")]

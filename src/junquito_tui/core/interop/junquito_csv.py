@@ -236,12 +236,12 @@ def _when(
 
 
 def _actors(text: str, actors: ActorBook) -> list[dict[str, str]]:
-    out: dict[str, dict[str, str]] = {}
+    out: dict[tuple[str, str], dict[str, str]] = {}  # (one actor in two roles: both kept, a re-trial found one lost)
     for item in filter(None, (part.strip() for part in text.split(";"))):
         match = _ACTOR.match(item)
         name, role = (match.group(1), match.group(2)) if match else (item, "named in the file")
-        actor = actors.take(name)
-        out.setdefault(actor, {"actor": actor, "role": " ".join(role.split())[:LINE_MAX] or "named in the file"})
+        actor, role = actors.take(name), " ".join(role.split())[:LINE_MAX] or "named in the file"
+        out.setdefault((actor, role), {"actor": actor, "role": role})
     return list(out.values())
 
 
@@ -316,12 +316,12 @@ def _last_part(item: list[Token], opening: str, closing: str) -> tuple[str, str]
 
 
 def _escaped_actors(sheet: Sheet, text: str, actors: ActorBook, where: str) -> list[dict[str, str]]:
-    out: dict[str, dict[str, str]] = {}
+    out: dict[tuple[str, str], dict[str, str]] = {}  # (one actor in two roles: both kept, as ``_actors``)
     for item in _items(text):
         found = _last_part(item, "(", ")")
         name, role = found if found else (_text(item), "")
-        actor = actors.take(name)
-        out.setdefault(actor, {"actor": actor, "role": _exact_line(sheet, role, where) or "named in the file"})
+        actor, role = actors.take(name), _exact_line(sheet, role, where) or "named in the file"
+        out.setdefault((actor, role), {"actor": actor, "role": role})
     return list(out.values())
 
 
