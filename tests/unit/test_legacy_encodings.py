@@ -167,6 +167,20 @@ def test_mixed_lines_are_read_line_by_line_past_the_first_part_read_for_the_gues
     assert encoding == "junquito_lines_cp1252"
 
 
+@pytest.mark.parametrize("rows", [3, 3000])  # (read whole, and past the part read for the guess)
+def test_a_utf8_line_with_a_stray_byte_keeps_its_utf8(tmp_path: Path, rows: int) -> None:
+    # (a re-trial: one 0xFF on a line made its 'Ramón' 'RamÃ³n', then said to be UTF-8 decoded twice)
+    path = tmp_path / "stray-byte.csv"
+    lines = [f"2018-01-{i % 28 + 1:02d},José Núñez {i}\n".encode() for i in range(rows)]
+    lines[-1] = "2018-01-15,Ramón Peña ".encode() + b"\xff" + b" x\n"
+    path.write_bytes(b"date,title\n" + b"".join(lines))
+    loaded = load_with_report(path)
+    titles = {event.title for event in loaded.dataset.events}
+    assert "José Núñez 0" in titles and any(title.startswith("Ramón Peña ") for title in titles)
+    assert not any("decoded twice" in warning for warning in loaded.warnings)
+    assert warned(loaded, "not UTF-8 throughout", "a line of UTF-8 with a stray byte: that byte alone")
+
+
 def test_lines_of_a_central_european_encoding_among_utf8_ones(tmp_path: Path) -> None:
     # The detector, given the UTF-8 lines too, recognised no encoding and the file was "not text".
     path = tmp_path / "mixed-pl.csv"

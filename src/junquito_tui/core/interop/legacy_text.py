@@ -303,6 +303,40 @@ def utf8_line(line: bytes, legacy: str | None) -> str | None:
     return text
 
 
+def mostly_utf8(line: bytes, legacy: str) -> str | None:
+    """A UTF-8 line with a stray byte or a few ('Ramón' and one 0xFF): its UTF-8 read as UTF-8, only the bytes
+    that are not in ``legacy``, where that reads no worse than the whole line in it; None for a line with no
+    character of UTF-8's beyond ASCII. Read whole in the legacy encoding, its 'Ramón' was 'RamÃ³n' (a re-trial)."""
+    if line.decode("utf-8", "ignore").isascii():
+        return None
+    try:
+        text = line.decode("utf-8", _bytes_as(legacy))
+    except UnicodeDecodeError:
+        return None
+    as_utf8, as_legacy = measure(text), read_as(line, legacy)
+    if as_utf8 is None or (as_legacy is not None and as_utf8[0] > as_legacy.implausible):
+        return None
+    return text
+
+
+def _bytes_as(legacy: str) -> str:
+    """The name of an error handler reading the bytes UTF-8 refuses in ``legacy`` (registered once)."""
+    name = f"junquito-bytes-as-{legacy}"
+    if name not in _HANDLERS:
+
+        def handler(error: UnicodeError) -> tuple[str, int]:
+            if not isinstance(error, UnicodeDecodeError):
+                raise error
+            return error.object[error.start : error.end].decode(legacy, errors_of(legacy)), error.end
+
+        codecs.register_error(name, handler)
+        _HANDLERS.add(name)
+    return name
+
+
+_HANDLERS: set[str] = set()
+
+
 def _utf8(line: bytes) -> str | None:
     try:
         return line.decode("utf-8")
@@ -334,6 +368,8 @@ class _LinesDecoder(codecs.IncrementalDecoder):
         parts, at = [], 0
         for line in _LINE.findall(data[:cut]):
             text = line.decode("ascii") if line.isascii() else utf8_line(line, self.legacy)
+            if text is None:
+                text = mostly_utf8(line, self.legacy)
             if text is None:
                 try:
                     text = line.decode(self.legacy, errors_of(self.legacy))

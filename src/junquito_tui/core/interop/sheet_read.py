@@ -531,8 +531,8 @@ def detect_encoding(path: Path) -> tuple[str, list[str]]:
         return LINES_PREFIX + chosen.encoding, [
             f"not UTF-8 throughout: {_lines_said(mixed.utf8, whole)} UTF-8 and "
             f"{_lines_said(mixed.legacy or [line], whole)} "
-            f"not ({seen}): each line is read as UTF-8 where it is UTF-8, the others {how}; check accented "
-            "letters, or re-save the file as UTF-8"
+            f"not ({seen}): each line is read as UTF-8 where it is UTF-8, the others {how} (a line of UTF-8 with "
+            "a stray byte: that byte alone); check accented letters, or re-save the file as UTF-8"
         ]
     return chosen.encoding, [f"not UTF-8 ({seen}): {how}; check accented letters, or re-save the file as UTF-8"]
 
