@@ -92,6 +92,10 @@ def test_a_timestamp_s_seconds_and_their_fraction_are_said_as_the_timestamp_s(tm
     assert events["micro"]["note"] == "the timestamp 1584799200123456 gives 14:00:00.123456"
     assert str(events["millis"]["note"]).startswith("the timestamp 1584799245123 gives 14:00:45.123; ")
     assert any(w.startswith("seconds are finer than minute precision") and "line 3" in w for w in warnings)
+    # every digit counted (Decimal's 28 rounded this one up to 14:01, unsaid: a security trial)
+    rolled, _ = _events(tmp_path / "roll.csv", "datetime,timestamp,message\n,1584799259.99999999999999999999e6,r\n")
+    assert rolled["r"]["date"] == "2020-03-21T14:00"
+    assert rolled["r"]["note"] == "the timestamp 1584799259.99999999999999999999e6 gives 14:00:59.999999999"
 
 
 def test_a_row_without_a_message_is_titled_and_said(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR, Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -365,7 +365,16 @@ def _gap(seconds: float) -> str:
 def _seconds(text: str, per_second: int) -> int:
     """Whole seconds since 1970 of a timestamp in a unit, counted exactly (a float rounds a nanosecond
     timestamp's 19 digits: 10:00:59.999999999 became 10:01)."""
-    return int((Decimal(text.strip()) / per_second).to_integral_value(rounding=ROUND_FLOOR))
+    return int(_exact_seconds(text, per_second).to_integral_value(rounding=ROUND_FLOOR))
+
+
+def _exact_seconds(text: str, per_second: int) -> Decimal:
+    """The timestamp in seconds, every digit kept (Decimal's usual 28 rounded 1584799259.99999999999999999999e6
+    to 14:01, unsaid: a trial)."""
+    number = Decimal(text.strip())
+    with localcontext() as context:
+        context.prec = max(28, len(number.as_tuple().digits) + 12)
+        return number / per_second
 
 
 def _rounding(text: str, per_second: int) -> tuple[int, str] | None:
@@ -407,9 +416,9 @@ def _iso(seconds: float, fraction: str = "") -> str:
 def _fraction(text: str, per_second: int) -> str:
     """The digits after the second of a timestamp in a unit, exactly ('' for none): a float dropped them
     (a trial: 1584799245500000 gave 14:00:45, its .5 lost)."""
-    exact = Decimal(text.strip()) / per_second
+    exact = _exact_seconds(text, per_second)
     part = exact - exact.to_integral_value(rounding=ROUND_FLOOR)
-    return f"{part:.9f}".removeprefix("0.").rstrip("0") if part else ""
+    return f"{part.quantize(Decimal('1e-9'), rounding=ROUND_FLOOR):.9f}".removeprefix("0.").rstrip("0") if part else ""
 
 
 def _tag_list(events: RowEvents, value: Any, where: str) -> list[str] | None:
