@@ -70,6 +70,12 @@ def out_of_order(pending: list[Pending]) -> bool:
     return any(later.when.end_key() < earlier.when.sort_key() for earlier, later in pairwise(pending))
 
 
+def _some(spellings: list[str]) -> str:
+    """The first few spellings, the rest counted (a warning quoted 20,000 of them: 600,000 characters)."""
+    more = f" and {len(spellings) - SHOWN_RESPELT:,} more" if len(spellings) > SHOWN_RESPELT else ""
+    return ", ".join(map(repr, spellings[:SHOWN_RESPELT])) + more
+
+
 def actor_base(name: str) -> str:
     """What an actor's id is made from: its name's slug (made unique by a number where taken)."""
     return slugify(name, 60) or "actor"
@@ -93,7 +99,7 @@ class ActorBook:
     # The other spellings met of each actor's name (they differ in case only), in order met: a guess
     # the file is told of (``respelt_note``); ``spelt_by``, where kept, the names as written, for the
     # same second part to hand back as ``made_by``.
-    respelt: dict[str, list[str]] = field(default_factory=dict)
+    respelt: dict[str, dict[str, None]] = field(default_factory=dict)  # (ordered sets: a file of 20,000 took 6 s)
     spelt_by: list[str] | None = None
     _shown: dict[str, str] = field(default_factory=dict)  # actor id -> its name as shown
     _bases: dict[str, str] = field(default_factory=dict)  # actor id -> what it was made from (``settle``)
@@ -161,21 +167,22 @@ class ActorBook:
 
     def _spelt(self, actor_id: str, name: str) -> None:
         spelling = " ".join(name.split())[:LINE_MAX]  # (spaces apart: the name shown is spaced so too)
-        others = self.respelt.get(actor_id, [])
+        others = self.respelt.setdefault(actor_id, {})
         shown = unicodedata.normalize("NFC", self._shown[actor_id])  # (a spelling composed otherwise: the same)
         if unicodedata.normalize("NFC", spelling) != shown and spelling not in others:
-            self.respelt[actor_id] = [*others, spelling]
+            others[spelling] = None
             if self.spelt_by is not None:
                 self.spelt_by.append(name)
 
     def respelt_note(self) -> str | None:
         """The file-wide warning naming the actors met under other spellings, or None."""
-        if not self.respelt:
+        respelt = {actor_id: list(others) for actor_id, others in self.respelt.items() if others}
+        if not respelt:
             return None
         listed = [  # in the actors' order: the same whichever part of the file met a spelling first
-            f"{self._shown[actor_id]!r} (also {', '.join(map(repr, self.respelt[actor_id]))})"
+            f"{self._shown[actor_id]!r} (also {_some(respelt[actor_id])})"
             for actor_id in self._shown
-            if actor_id in self.respelt
+            if actor_id in respelt
         ]
         more = f"; and {len(listed) - SHOWN_RESPELT} more" if len(listed) > SHOWN_RESPELT else ""
         return (
