@@ -94,6 +94,32 @@ def test_a_name_typed_into_an_earlier_row_takes_no_other_actor_s_id(tmp_path: Pa
     assert [a.id for a in back.dataset.actors if a.name == "Oscar Perez"] == ["oscar-perez-2"]
 
 
+@pytest.mark.parametrize("given", ["nicolas-maduro", "PEREZ-GROUP", "perez group"])
+def test_an_actor_id_a_file_gives_that_is_no_slug_or_another_s_is_said(tmp_path: Path, given: str) -> None:
+    # (a security trial: an edited provenance cell gave the group Maduro's id, and Maduro became 'nicolas-maduro-2',
+    # unsaid; an id that is no slug was replaced unsaid)
+    original = Chronology(load_dataset(REPO / "data" / "events.json"))
+    rows = list(csv.DictReader(io.StringIO(export_text(original, "csv"), newline="")))
+    for row in rows:
+        if row["provenance"]:
+            cell = json.loads(row["provenance"])
+            for actor in cell.get("actors", []):
+                if actor["name"] == "Óscar Pérez's group":
+                    actor["id"] = given
+            row["provenance"] = json.dumps(cell, ensure_ascii=False)
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path = tmp_path / "edited.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    back, warnings = load_with_warnings(path)
+    said = [w for w in warnings if "is not a lowercase slug, or another actor's" in w]
+    assert len(said) == 1 and f"id {given!r}" in said[0]
+    ids = [actor.id for actor in back.actors]
+    assert len(ids) == len(set(ids)) and ids.count("nicolas-maduro") == 1
+
+
 def test_an_actor_in_two_roles_of_one_event_comes_back_in_both(tmp_path: Path) -> None:
     # (a re-trial: x as attacker and defender came back as attacker alone, unsaid)
     document = {

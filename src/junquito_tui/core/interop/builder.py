@@ -136,15 +136,18 @@ class ActorBook:
             self.made_by.append((name, kind, side))
         return actor_id
 
-    def settle(self, given: dict[str, str]) -> dict[str, str]:
+    def settle(self, given: dict[str, str]) -> tuple[dict[str, str], list[str]]:
         """The ids a file gives its actors (``given``: an id made here -> the file's, where it is a slug no
         other actor takes first), the others made again around them, in the order first met: what changed
-        (old id -> new). Our CSV export gives the ids a name would not make ('maduro', a second 'actor'),
-        which read in the export's order came back as other ids, or another actor's (a trial)."""
-        ids, kept = IdAllocator(), {}
+        (old id -> new), and the ids made here whose given one was not taken (to be said: an edited file
+        gave a second actor another's id, unsaid, a security trial). Our CSV export gives the ids, which
+        read in the export's order came back as other ids, or another actor's (a trial)."""
+        ids, kept, refused = IdAllocator(), {}, []
         for made, wanted in given.items():
             if SLUG_PATTERN.fullmatch(wanted) and len(wanted) <= MAX_ID and wanted not in ids.used:
                 kept[made] = ids.take(wanted)
+            else:
+                refused.append(made)
         renamed = {}
         for record in self.actors:
             old = record["id"]
@@ -163,7 +166,7 @@ class ActorBook:
             self._bases = {new_id(key): value for key, value in self._bases.items()}
             self.respelt = {new_id(key): value for key, value in self.respelt.items()}
         self._ids = ids
-        return renamed
+        return renamed, refused
 
     def _spelt(self, actor_id: str, name: str) -> None:
         spelling = " ".join(name.split())[:LINE_MAX]  # (spaces apart: the name shown is spaced so too)

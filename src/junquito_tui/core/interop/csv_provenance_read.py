@@ -52,9 +52,9 @@ class ProvenanceReader:
         self.descriptions: dict[tuple[str, str | None], set[SourceNote]] = {}
         self.extra: Provenance | None = None  # the row's cell, read for its quotes and actors
         self.described: dict[str, tuple[ActorNote, str]] = {}  # actor id -> its description, and where
-        # actor id made here -> the id the kept description gives, else the first note giving one alone
-        self.described_ids: dict[str, str] = {}
-        self.bare_ids: dict[str, str] = {}
+        # actor id made here -> the id the kept description gives, else the first note giving one alone; and where
+        self.described_ids: dict[str, tuple[str, str]] = {}
+        self.bare_ids: dict[str, tuple[str, str]] = {}
         self.quotes: list[dict[str, Any]] = []
         self.quote_ids = IdAllocator()
         self.plain: dict[str, str] = {}  # actor id -> the first row naming it, not describing it
@@ -130,19 +130,19 @@ class ProvenanceReader:
             actor = self.actors.take(note.name)
             if _bare(note):  # its id alone (the export gives it where a name would not make it): named, not described
                 if note.id is not None:
-                    self.bare_ids.setdefault(actor, note.id)
+                    self.bare_ids.setdefault(actor, (note.id, where))
                 self.undescribed({actor}, where)
                 continue
             if (first := self.described.get(actor)) is None:
                 self.described[actor] = (note, where)
                 if note.id is not None:
-                    self.described_ids[actor] = note.id
+                    self.described_ids[actor] = (note.id, where)
             elif first[0] != note:
                 self.sheet.notes.group(f"actor {note.name!r} described otherwise than on {first[1]}: that kept", where)
 
     @property
-    def given_ids(self) -> dict[str, str]:
-        """The ids the cells give the actors made here (``ActorBook.settle``)."""
+    def given_ids(self) -> dict[str, tuple[str, str]]:
+        """The ids the cells give the actors made here (``ActorBook.settle``), and where."""
         return self.bare_ids | self.described_ids
 
     def undescribed(self, actors: set[str], where: str) -> None:

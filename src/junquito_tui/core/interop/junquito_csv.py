@@ -92,8 +92,17 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     file_source = {"id": FILE_SOURCE, "title": f"CSV export {sheet.name}", "kind": "document"}
     records = provenance.actor_records()
     quotes = [quote for quote in provenance.quotes if quote["event"] in known]  # (a row skipped: its quotes)
-    if renamed := actors.settle(provenance.given_ids):  # the ids the export gives, whatever the rows' order
+    given = provenance.given_ids
+    renamed, refused = actors.settle({made: wanted for made, (wanted, _) in given.items()})  # whatever the order
+    if renamed:  # the ids the export gives
         _rename_actors(renamed, kept, quotes, records)
+    names = {record["id"]: record["name"] for record in records}
+    for made in refused:
+        wanted, where = given[made]
+        now = renamed.get(made, made)
+        sheet.notes.add(
+            where, f"actor {names[now]!r}: id {wanted!r} is not a lowercase slug, or another actor's; it is {now!r}"
+        )
     return {
         "schema_version": 1,
         "title": sheet.stem,
