@@ -155,8 +155,8 @@ class TimelineImporter:
         place = slide.get("location")
         if isinstance(place, dict) and isinstance(place.get("name"), str) and place["name"].strip():
             fields["place"] = self.text.line(place["name"], f"{path}.location.name")
-        sources = [self.file_source, *self.restored_sources(slide.get(EXTENSION), path)]
-        given = {address for source in self.book.sources if source["id"] in sources and (address := source.get("url"))}
+        restored, given = self.restored_sources(slide.get(EXTENSION), path)
+        sources = [self.file_source, *restored]
         for found in [*headline.links, *body.links]:
             if web_address(found.url).url in given:  # (the extension's source: its link is in the Sources paragraph)
                 continue
@@ -177,23 +177,25 @@ class TimelineImporter:
         self.extension(slide.get(EXTENSION), pending)
         return pending
 
-    def restored_sources(self, extension: Any, path: str) -> list[str]:
+    def restored_sources(self, extension: Any, path: str) -> tuple[list[str], set[str]]:
         """The sources our export describes in its extension ('sources'), each made again, known through
-        this file (the outermost of each chain cited in it): before, only their names came back, in the
-        summary, and each import added one more 'Sources:' paragraph (a trial)."""
+        this file (the outermost of each chain cited in it), and their addresses as its text links them:
+        before, only their names came back, in the summary, and each import added one more 'Sources:'
+        paragraph (a trial)."""
         notes = extension.get("sources") if isinstance(extension, dict) else None
         if not isinstance(notes, list):
-            return []
+            return [], set()
         where = f"{path}.{EXTENSION}.sources"
         try:
             read = msgspec.convert(notes, tuple[SourceNote, ...])
         except msgspec.ValidationError as error:
             self.notes.add(where, f"not read ({error}): the sources are the text's")
-            return []
+            return [], set()
         if (problem := unfit(Provenance(sources=read))) is not None:
             self.notes.add(where, f"not read ({problem.removeprefix('$.sources')}): the sources are the text's")
-            return []
-        return list(dict.fromkeys(self._restored(note, where) for note in read))
+            return [], set()
+        addresses = {url for note in read if note.url and (url := web_address(note.url).url)}
+        return list(dict.fromkeys(self._restored(note, where) for note in read)), addresses
 
     def _restored(self, note: SourceNote, where: str) -> str:
         outer = self._restored(note.cited_in, where) if note.cited_in is not None else self.file_source
