@@ -322,6 +322,17 @@ def test_claims_come_back_through_timelinejs_as_they_were(tmp_path: Path) -> Non
                 assert _chain(chronology, claim.source or "")[: len(chain)] == chain
 
 
+def test_tags_a_timelinejs_extension_gives_that_are_no_tags_are_said_not_read(tmp_path: Path) -> None:
+    # (a security trial: dropped unsaid, and one of 121 characters refused the whole file at another place)
+    slide = {"start_date": {"year": "2020"}, "text": {"headline": "x"}, "group": "first"}
+    slide["junquito"] = {"tags": ["bad tag", 5, "\x1b[31m", "ok", "x" * 121]}
+    path = tmp_path / "tags.json"
+    path.write_text(json.dumps({"events": [slide]}), encoding="utf-8")
+    dataset, warnings = load_with_warnings(path)
+    assert dataset.events[0].tags == ("first", "ok")
+    assert any(w.startswith("tags not read") and "events[0].junquito.tags" in w for w in warnings)
+
+
 def test_each_round_trip_through_timelinejs_leaves_the_summary_as_it_was(tmp_path: Path) -> None:
     # (a trial: each export and import added a 'Sources: TimelineJS file ...' paragraph to every summary)
     chronology = Chronology(load_with_warnings(FIXTURES / "times.json")[0])

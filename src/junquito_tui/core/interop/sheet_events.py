@@ -165,16 +165,16 @@ class RowEvents:
         return tags
 
     def _tags(self, values: list[str], where: str) -> list[str]:
-        tags: list[str] = []
+        tags: dict[str, None] = {}  # (an ordered set: a list's 'in' made 200,000 tags take 281 s, a security trial)
         for value in values:
             tag = self._slugs.get(value)
             if tag is None:
                 tag = self._slugs[value] = slugify(value, 60)
-            if tag and tag not in tags:
-                tags.append(tag)
-            elif not tag and value.strip():
+            if tag:
+                tags[tag] = None
+            elif value.strip():
                 self.notes.add(where, f"tag {short(value)} has no letter or digit a tag can hold (a-z, 0-9); ignored")
-        return tags
+        return list(tags)
 
     def finish(self, title: str, description: str, counts: Counts) -> dict[str, Any]:
         self.say_respelt()

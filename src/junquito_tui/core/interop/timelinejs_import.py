@@ -41,6 +41,7 @@ CERTAINTY_RESTORED = (
     "a junquito-tui export's disputed, alleged or reported event keeps its certainty; each account is a claim the "
     "file reports, its claimant and sources named in its words (not restored as actors and sources)"
 )
+TAGS_NOT_READ = "tags not read (a junquito-tui export writes each as a lowercase slug of up to 120 characters)"
 CLAIMS_RESTORED = (
     "a junquito-tui export's disputed, alleged or reported event keeps its certainty and its claims, each as the "
     "file describes it: its claimants made actors by name, its sources known through the file"
@@ -166,8 +167,12 @@ class TimelineImporter:
         fields["sources"] = sources + [s for s in self.book.media_sources(media, fields["id"]) if s not in sources]
         fields["tags"] = self.tags(slide.get("group"), f"{path}.group", era)
         extension = slide.get(EXTENSION)
-        if isinstance(extension, dict) and isinstance(given_tags := extension.get("tags"), list):  # our export's
+        if isinstance(extension, dict) and "tags" in extension:  # our export's (each a tag as it wrote it)
+            given_tags = extension["tags"] if isinstance(extension["tags"], list) else [extension["tags"]]
             listed = [tag for tag in given_tags if isinstance(tag, str) and SLUG_PATTERN.fullmatch(tag)]
+            listed = [tag for tag in listed if len(tag) <= MAX_ID]  # (one too long refused the file: a trial)
+            if len(listed) < len(given_tags):  # (dropped unsaid, a security trial)
+                self.notes.group(TAGS_NOT_READ, f"{path}.{EXTENSION}.tags")
             fields["tags"] = list(dict.fromkeys([*fields["tags"], *listed]))
         pending = _Pending(fields, when, index, path, zoned=zones[0] is not None and when.precision == "minute")
         if when.precision == "minute":  # events of one minute that all give their seconds: in their order
