@@ -78,18 +78,27 @@ def test_the_bundled_actors_come_back_with_their_ids(tmp_path: Path) -> None:
     assert {q.id: q.speaker for q in back.dataset.quotes} == {q.id: q.speaker for q in original.dataset.quotes}
 
 
-def test_a_name_typed_into_an_earlier_row_takes_no_other_actor_s_id(tmp_path: Path) -> None:
-    # (a re-trial: 'Oscar Perez' typed into the first row became 'oscar-perez', the real one 'oscar-perez-2')
+def _bundled_rows() -> list[dict[str, str]]:
+    """The bundled dataset's CSV export, as rows to edit as a spreadsheet user would."""
     original = Chronology(load_dataset(REPO / "data" / "events.json"))
-    rows = list(csv.DictReader(io.StringIO(export_text(original, "csv"), newline="")))
-    rows[0]["actors"] = "; ".join(filter(None, [rows[0]["actors"], "Oscar Perez (mentioned)"]))
+    return list(csv.DictReader(io.StringIO(export_text(original, "csv"), newline="")))
+
+
+def _written_rows(tmp_path: Path, rows: list[dict[str, str]]) -> Path:
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     path = tmp_path / "edited.csv"
     path.write_text(out.getvalue(), encoding="utf-8")
-    back = Chronology(load_with_warnings(path)[0])
+    return path
+
+
+def test_a_name_typed_into_an_earlier_row_takes_no_other_actor_s_id(tmp_path: Path) -> None:
+    # (a re-trial: 'Oscar Perez' typed into the first row became 'oscar-perez', the real one 'oscar-perez-2')
+    rows = _bundled_rows()
+    rows[0]["actors"] = "; ".join(filter(None, [rows[0]["actors"], "Oscar Perez (mentioned)"]))
+    back = Chronology(load_with_warnings(_written_rows(tmp_path, rows))[0])
     assert back.actors["oscar-perez"].name == "Óscar Pérez"
     assert [a.id for a in back.dataset.actors if a.name == "Oscar Perez"] == ["oscar-perez-2"]
 
@@ -98,8 +107,7 @@ def test_a_name_typed_into_an_earlier_row_takes_no_other_actor_s_id(tmp_path: Pa
 def test_an_actor_id_a_file_gives_that_is_no_slug_or_another_s_is_said(tmp_path: Path, given: str) -> None:
     # (a security trial: an edited provenance cell gave the group Maduro's id, and Maduro became 'nicolas-maduro-2',
     # unsaid; an id that is no slug was replaced unsaid)
-    original = Chronology(load_dataset(REPO / "data" / "events.json"))
-    rows = list(csv.DictReader(io.StringIO(export_text(original, "csv"), newline="")))
+    rows = _bundled_rows()
     for row in rows:
         if row["provenance"]:
             cell = json.loads(row["provenance"])
@@ -107,13 +115,7 @@ def test_an_actor_id_a_file_gives_that_is_no_slug_or_another_s_is_said(tmp_path:
                 if actor["name"] == "Óscar Pérez's group":
                     actor["id"] = given
             row["provenance"] = json.dumps(cell, ensure_ascii=False)
-    out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path = tmp_path / "edited.csv"
-    path.write_text(out.getvalue(), encoding="utf-8")
-    back, warnings = load_with_warnings(path)
+    back, warnings = load_with_warnings(_written_rows(tmp_path, rows))
     said = [w for w in warnings if "is not a lowercase slug, or another actor's" in w]
     assert len(said) == 1 and f"id {given!r}" in said[0]
     ids = [actor.id for actor in back.actors]
