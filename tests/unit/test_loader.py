@@ -248,3 +248,12 @@ def test_keyboard_interrupt_is_not_swallowed(
     monkeypatch.setattr("junquito_tui.core.loader.check_integrity", interrupt)
     with pytest.raises(KeyboardInterrupt):
         load_dataset(write(minimal))
+
+
+def test_a_dataset_whose_timezone_key_is_escaped_still_loads(tmp_path: Path, minimal: dict[str, Any]) -> None:
+    # (the quick check reads a file only where the bytes hold '"timezone"': a TimelineJS file's slides were copied
+    # into its errors, 1 GB for 10.5 MB, a security trial; an escaped key goes the careful way, read the same)
+    path = tmp_path / "escaped.json"
+    path.write_text(json.dumps(minimal).replace('"timezone"', '"\\u0074imezone"'), encoding="utf-8")
+    assert b'"timezone"' not in path.read_bytes()
+    assert load_dataset(path).timezone == minimal["timezone"]
