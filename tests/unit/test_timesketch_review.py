@@ -98,6 +98,14 @@ def test_a_timestamp_s_seconds_and_their_fraction_are_said_as_the_timestamp_s(tm
     assert rolled["r"]["note"] == "the timestamp 1584799259.99999999999999999999e6 gives 14:00:59.999999999"
 
 
+def test_a_timestamp_a_tenth_of_a_second_from_the_datetime_agrees_with_it(tmp_path: Path) -> None:
+    # (a re-trial: 14:00:59.9 and a timestamp of 14:01:00 were said '0 h 01 min' apart)
+    text = "datetime,timestamp,message\n2020-03-21T14:00:59.900000Z,1584799260000000,close\n"
+    events, warnings = _events(tmp_path / "close.csv", text)
+    assert "apart" not in str(events["close"]["note"]) and "after the datetime" not in str(events["close"]["note"])
+    assert not any(w.startswith("datetime and timestamp give different times") for w in warnings)
+
+
 def test_a_row_without_a_message_is_titled_and_said(tmp_path: Path) -> None:
     lines = [{"datetime": f"2020-03-2{n}T10:00:00Z", **extra} for n, extra in enumerate(({}, {"message": None}))]
     path = tmp_path / "timeline.jsonl"

@@ -343,7 +343,9 @@ def _disagreement(events: RowEvents, value: Any, start: Parsed, stamp: Any, wher
         given = _seconds(text, per_second)
     except (ValueError, OverflowError, KeyError, ArithmeticError):
         return None
-    apart = given - stated.timestamp() - parts.get("second", 0)
+    # (the datetime's seconds with their fraction: 14:00:59.9 was counted 14:00:00, a minute from 14:01:00, a re-trial)
+    written = start.seconds if start.seconds is not None else parts.get("second", 0)
+    apart = float(_exact_seconds(text, per_second)) - stated.timestamp() - written
     if abs(apart) < 60 or _rounding(text, per_second) is not None:  # within our precision, the minute
         return None
     events.notes.group("datetime and timestamp give different times: the datetime is used, the timestamp said", where)
