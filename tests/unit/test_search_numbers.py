@@ -72,14 +72,14 @@ _FORMS: dict[
 ] = {  # a number N among a text's words (head: 1 to 999): whether the text holds N itself (the oracle)
     "{n} people": lambda head, n: True,
     "{h},{n} people": lambda head, n: head >= 100,  # (N a later group: 12,500; '242,338' may be a list: found)
-    "{h}.{n} people": lambda head, n: head >= 100,
+    "{h}.{n} people": lambda head, n: head == n,  # (a later group, or a fraction: '123.500' is 123.5 or 123,500)
     "{h}'{n} people": lambda head, n: head >= 100,  # (Swiss: 1'500)
     "{h},{n},000 people": lambda head, n: head == n,  # (a group of 000: surely one number; its head is found)
     "{n},{b} people": lambda head, n: True,  # (N the first group: '3.500 kg' may be 3.5)
     "{h} {n} people": lambda head, n: True,  # (a space: '15 500' may be fifteen, then five hundred)
     "{n}.5 people": lambda head, n: True,  # (a fraction: no group)
     "{h},{n}.50 people": lambda head, n: head >= 100,  # (a fraction in the other mark after the groups: '$1,500.00')
-    "0.{n} people": lambda head, n: True,  # (a group never starts with a lone 0)
+    "0.{n} people": lambda head, n: False,  # (a fraction, not the number: an ACLED trial's coordinates)
 }
 
 
@@ -113,15 +113,24 @@ def test_oracle_a_short_number_is_not_found_as_a_later_group_of_a_larger_one(
 _PHRASED: dict[str, Callable[[int, int, int], bool]] = {  # whether the text holds 'N people', N itself
     "{n} people": lambda head, n, tail: True,
     "{h},{n} people": lambda head, n, tail: head >= 100,
-    "{h}.{n} people": lambda head, n, tail: head >= 100,
+    "{h}.{n} people": lambda head, n, tail: False,
     "{h}'{n} people": lambda head, n, tail: head >= 100,
     "{h},{n},000 people": lambda head, n, tail: False,
     "{n},{b} people": lambda head, n, tail: tail == n,  # ('500,500 people': the second may be a list's)
     "{h} {n} people": lambda head, n, tail: True,
     "{n}.5 people": lambda head, n, tail: False,
     "{h},{n}.50 people": lambda head, n, tail: False,
-    "0.{n} people": lambda head, n, tail: True,
+    "0.{n} people": lambda head, n, tail: False,
 }
+
+
+def test_a_number_s_fraction_is_not_the_number() -> None:
+    # (an ACLED trial: 'fatalities 5' found every place at a longitude of .5; '10.5' was read as 10 and 5)
+    index = _index(["Caracas (10.5, -66.9)", "5 killed", "15.01.2018 report", "version 1.5.2", "pages 5.5"])
+    assert _titles(index.search("5", typing=False)) == {"Row 1", "Row 3", "Row 4"}  # (not the fractions)
+    assert _titles(index.search("10", typing=False)) == {"Row 0"}  # (a number's whole part is found)
+    assert _titles(index.search("01", typing=False)) == {"Row 2"}  # (a dotted date's parts are no fractions)
+    assert _titles(index.search('"10.5"', typing=False)) == {"Row 0"}
 
 
 def test_a_short_number_as_typed_is_not_found_as_a_group_either() -> None:
