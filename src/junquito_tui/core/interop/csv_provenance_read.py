@@ -128,7 +128,7 @@ class ProvenanceReader:
         """The actors the row describes beyond their names: the first description of each is kept."""
         for note in notes:
             actor = self.actors.take(note.name)
-            if _bare(note):  # its id alone (the export gives it where a name would not make it): named, not described
+            if _bare(note):  # its name and id alone (the export gives every actor's id): named, not described
                 if note.id is not None:
                     self.bare_ids.setdefault(actor, (note.id, where))
                 self.undescribed({actor}, where)
