@@ -71,7 +71,7 @@ def test_unknown_deep_link_names_closest_ids(
 @pytest.mark.parametrize("option", ["--event", "--actor", "--quote"])
 def test_an_id_pasted_in_capitals_is_the_lowercase_id(option: str) -> None:
     # (a trial: 'cite VEN101' and '--event VEN101' were refused for ACLED's own spelling of 'ven101')
-    args = build_parser().parse_args([option, "RAID-Begins"])
+    args = build_parser().parse_args([option, " RAID-Begins "])  # (with the spaces of a paste, too)
     assert getattr(args, option[2:]) == "raid-begins"
 
 

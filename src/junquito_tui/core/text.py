@@ -82,6 +82,7 @@ SLUG_PATTERN = re.compile(SLUG)  # use fullmatch: '$' also matches before a fina
 def typed_id(text: str) -> str:
     """An id as a user types or pastes it: ids are lowercase slugs, so 'VEN101' (as an ACLED export and
     its spreadsheet write it) is the event 'ven101' (a trial's paste was refused)."""
+    text = text.strip()  # (pasted with the spaces around it: refused, a re-trial)
     return text.lower() if text.isascii() else text
 
 
