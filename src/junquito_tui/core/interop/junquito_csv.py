@@ -200,7 +200,15 @@ def _event(sheet: Sheet, cell: Any, where: str, provenance: ProvenanceReader, id
         provenance.quote(extra.quotes, event_id, where)
         named = [p["actor"] for p in fields["actors"]] + [b for c in fields.get("claims", ()) for b in c["by"]]
         named += [actors.take(q.speaker) for q in extra.quotes if q.speaker is not None]
-        provenance.undescribed(set(named) - {actors.take(note.name) for note in extra.actors}, where)
+        undescribed = set(named) - {actors.take(note.name) for note in extra.actors}
+        provenance.undescribed(undescribed, where)
+        if undescribed and any(note.id is not None for note in extra.actors):  # (this version's export names each)
+            names = sorted(record["name"] for record in actors.actors if record["id"] in undescribed)
+            sheet.notes.add(  # (a re-trial renamed an actor in the actors cell: a new actor, unsaid)
+                where,
+                f"{', '.join(map(repr, names))}: named in the row, not in its provenance cell (changed since the "
+                "export?): read as named",
+            )
     return fields
 
 
