@@ -257,3 +257,11 @@ def test_a_dataset_whose_timezone_key_is_escaped_still_loads(tmp_path: Path, min
     path.write_text(json.dumps(minimal).replace('"timezone"', '"\\u0074imezone"'), encoding="utf-8")
     assert b'"timezone"' not in path.read_bytes()
     assert load_dataset(path).timezone == minimal["timezone"]
+
+
+def test_a_file_nested_too_deeply_is_refused_naming_where(tmp_path: Path) -> None:
+    # (a security trial: a chain of sources 1,000 deep was refused naming no place)
+    path = tmp_path / "deep.json"
+    path.write_text('{"a":' * 2000 + "1" + "}" * 2000, encoding="utf-8")
+    report = error_of(path).report()
+    assert "deep.json:1:501: is nested too deeply to be a dataset (past 100 levels here)" in report

@@ -94,9 +94,31 @@ def parse_json(text: str, name: str) -> tuple[Any, list[Problem]]:
         digits = f"{sum(c.isdigit() for c in number):,}" if number else "too many"
         message = f"a number of {digits} digits is too long to read (at most {limit:,})"
         raise DatasetError(name, [Problem("", message, line, column)]) from None
-    except RecursionError:
-        raise DatasetError(name, [Problem("", "is nested too deeply to be a dataset")]) from None
+    except RecursionError:  # (said where: a security trial's chain of sources 1,000 deep named no place)
+        line, column = _too_deep(text)
+        message = (
+            f"is nested too deeply to be a dataset (past {NESTED_SAID} levels here)"
+            if line
+            else "is nested too deeply to be a dataset"
+        )
+        raise DatasetError(name, [Problem("", message, line, column)]) from None
     return document, duplicate_keys(text) if pairs.duplicated else []
+
+
+NESTED_SAID = 100  # levels: no dataset nests past a few dozen; the parser's own limit is its recursion's
+
+
+def _too_deep(text: str) -> tuple[int | None, int | None]:
+    """The line and column where brackets outside strings first open past ``NESTED_SAID`` levels."""
+    depth = 0
+    for match in re.finditer(_STRING_OR + r"([\[{])|([\]}])", text):
+        if match.group(1) is not None:
+            depth += 1
+            if depth > NESTED_SAID:
+                return line_column(text, match.start(1))
+        elif match.group(2) is not None:
+            depth -= 1
+    return None, None
 
 
 def _find(text: str, token: str) -> tuple[str | None, int | None, int | None]:
