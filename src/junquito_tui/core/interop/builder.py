@@ -101,7 +101,7 @@ class ActorBook:
     # same second part to hand back as ``made_by``.
     respelt: dict[str, dict[str, None]] = field(default_factory=dict)  # (ordered sets: a file of 20,000 took 6 s)
     spelt_by: list[str] | None = None
-    _shown: dict[str, str] = field(default_factory=dict)  # actor id -> its name as shown
+    _by_id: dict[str, dict[str, Any]] = field(default_factory=dict)  # actor id -> its record (its name as shown)
     _bases: dict[str, str] = field(default_factory=dict)  # actor id -> what it was made from (``settle``)
 
     def take(self, name: str, kind: str = "other", side: str | None = None, profile: str = "") -> str:
@@ -131,7 +131,7 @@ class ActorBook:
             actor["profile"] = profile
         self.actors.append(actor)
         self._by_name[key] = actor_id
-        self._shown[actor_id] = shown
+        self._by_id[actor_id] = actor
         if self.made_by is not None:
             self.made_by.append((name, kind, side))
         return actor_id
@@ -141,7 +141,8 @@ class ActorBook:
         other actor takes first), the others made again around them, in the order first met: what changed
         (old id -> new), and the ids made here whose given one was not taken (to be said: an edited file
         gave a second actor another's id, unsaid, a security trial). Our CSV export gives the ids, which
-        read in the export's order came back as other ids, or another actor's (a trial)."""
+        read in the export's order came back as other ids, or another actor's (a trial). The book's last
+        call: the records' ids change, not the book's own keys (no name is taken after it)."""
         ids, kept, refused = IdAllocator(), {}, []
         for made, wanted in given.items():
             if SLUG_PATTERN.fullmatch(wanted) and len(wanted) <= MAX_ID and wanted not in ids.used:
@@ -153,25 +154,14 @@ class ActorBook:
             old = record["id"]
             if (new := kept.get(old) or ids.take(self._bases[old])) != old:
                 renamed[old] = new
-        if renamed:
-
-            def new_id(old: str) -> str:
-                return renamed.get(old, old)
-
-            for record in self.actors:
-                record["id"] = new_id(record["id"])
-            self._by_name = {key: new_id(value) for key, value in self._by_name.items()}
-            self._as_written = {key: new_id(value) for key, value in self._as_written.items()}
-            self._shown = {new_id(key): value for key, value in self._shown.items()}
-            self._bases = {new_id(key): value for key, value in self._bases.items()}
-            self.respelt = {new_id(key): value for key, value in self.respelt.items()}
-        self._ids = ids
+        for record in self.actors:
+            record["id"] = renamed.get(record["id"], record["id"])
         return renamed, refused
 
     def _spelt(self, actor_id: str, name: str) -> None:
         spelling = " ".join(name.split())[:LINE_MAX]  # (spaces apart: the name shown is spaced so too)
         others = self.respelt.setdefault(actor_id, {})
-        shown = unicodedata.normalize("NFC", self._shown[actor_id])  # (a spelling composed otherwise: the same)
+        shown = unicodedata.normalize("NFC", self._by_id[actor_id]["name"])  # (composed otherwise: the same)
         if unicodedata.normalize("NFC", spelling) != shown and spelling not in others:
             others[spelling] = None
             if self.spelt_by is not None:
@@ -183,9 +173,9 @@ class ActorBook:
         if not respelt:
             return None
         listed = [  # in the actors' order: the same whichever part of the file met a spelling first
-            f"{self._shown[actor_id]!r} (also {_some(respelt[actor_id])})"
-            for actor_id in self._shown
-            if actor_id in respelt
+            f"{record['name']!r} (also {_some(respelt[record['id']])})"
+            for record in self.actors
+            if record["id"] in respelt
         ]
         more = f"; and {len(listed) - SHOWN_RESPELT} more" if len(listed) > SHOWN_RESPELT else ""
         return (

@@ -166,14 +166,6 @@ class TimelineImporter:
                 sources.append(source_id)
         fields["sources"] = sources + [s for s in self.book.media_sources(media, fields["id"]) if s not in sources]
         fields["tags"] = self.tags(slide.get("group"), f"{path}.group", era)
-        extension = slide.get(EXTENSION)
-        if isinstance(extension, dict) and "tags" in extension:  # our export's (each a tag as it wrote it)
-            given_tags = extension["tags"] if isinstance(extension["tags"], list) else [extension["tags"]]
-            listed = [tag for tag in given_tags if isinstance(tag, str) and SLUG_PATTERN.fullmatch(tag)]
-            listed = [tag for tag in listed if len(tag) <= MAX_ID]  # (one too long refused the file: a trial)
-            if len(listed) < len(given_tags):  # (dropped unsaid, a security trial)
-                self.notes.group(TAGS_NOT_READ, f"{path}.{EXTENSION}.tags")
-            fields["tags"] = list(dict.fromkeys([*fields["tags"], *listed]))
         pending = _Pending(fields, when, index, path, zoned=zones[0] is not None and when.precision == "minute")
         if when.precision == "minute":  # events of one minute that all give their seconds: in their order
             pending.second = stated_seconds(start)
@@ -302,6 +294,8 @@ class TimelineImporter:
         for prefix, name in (("", "when"), ("end_", "end")):
             self.date_note(value, prefix, name, pending)
         pending.when = pending.fields["when"]
+        if "tags" in value:
+            self.restored_tags(value["tags"], pending)
         for name in ORDER_EXTENSION:
             target = value.get(name)
             if name != "order_note" and isinstance(target, str) and target:
@@ -341,6 +335,16 @@ class TimelineImporter:
         place = value.get("place")
         if isinstance(place, str) and one_line(f"Place: {place}") in left_out:
             pending.fields["place"] = self.text.line(place, f"{pending.path}.{EXTENSION}.place")
+
+    def restored_tags(self, given: Any, pending: _Pending) -> None:
+        """Every tag our export gives (TimelineJS's group holds the first alone), after the group's; one that is
+        no tag as our export writes them is said, not read (dropped unsaid, and one too long refused the file at
+        a place it does not have: a security trial)."""
+        given = given if isinstance(given, list) else [given]
+        listed = [tag for tag in given if isinstance(tag, str) and SLUG_PATTERN.fullmatch(tag) and len(tag) <= MAX_ID]
+        if len(listed) < len(given):
+            self.notes.group(TAGS_NOT_READ, f"{pending.path}.{EXTENSION}.tags")
+        pending.fields["tags"] = list(dict.fromkeys([*pending.fields["tags"], *listed]))
 
     def certainty(self, value: dict[str, Any], pending: _Pending) -> None:
         """A disputed, alleged or reported event of our own export: that certainty, each account a claim
