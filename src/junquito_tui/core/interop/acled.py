@@ -221,7 +221,7 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     start = events.dates.read(raw_date, where)
     if start is None:
         return None
-    if (day := clock_day(start)) is not None:
+    if (day := clock_day(start, raw_date)) is not None:
         start = day
         events.notes.group(DAYS_ONLY, where)
     if memo.lowered is None and row["id"] != row["id"].lower():
@@ -293,19 +293,19 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
 DAYS_ONLY = "a time of day in an event_date read as the day: ACLED's event dates are days (some exports add a time)"
 
 
-def clock_day(start: Parsed) -> Parsed | None:
+def clock_day(start: Parsed, raw_date: str) -> Parsed | None:
     """A date with a time ('2018-01-16T00:00:00Z', as a data frame writes a day; '2018-01-16T10:30:00Z') as the
-    day written, the time in its note; None for a date without one. ACLED codes days, never times: a time
+    day written, the cell quoted in its note; None for a date without one. ACLED codes days, never times: a time
     would claim a minute ACLED never gave (a trial found 10:30 drawn to the minute, 'within a week' of it)."""
     parts = start.parts
     if "hour" not in parts or start.end is not None:
         return None
-    seconds = f"{start.seconds:06.3f}".rstrip("0").rstrip(".") if start.seconds is not None else None
-    clock = f"{parts['hour']:02d}:{parts['minute']:02d}" + (f":{seconds.zfill(2)}" if seconds else "")  # as written
-    zone = " (UTC)" if start.offset == "+00:00" else f" ({start.offset})" if start.offset else ""
-    note = f"the file gives the time {clock}{zone}, which ACLED does not code (its dates are days): read as the day"
+    # (the cell as written, in place of the reader's note of its seconds: a re-trial found them said twice)
+    kept = [part for part in (start.note or "").split("; ") if part and not part.startswith("the file gives ")]
+    written = " ".join(raw_date.split())
+    note = f"the file gives {written!r}, a time ACLED does not code (its dates are days): read as the day"
     day = {name: parts[name] for name in ("year", "month", "day")}
-    return replace(start, parts=day, offset=None, seconds=None, note=f"{start.note}; {note}" if start.note else note)
+    return replace(start, parts=day, offset=None, seconds=None, note="; ".join([*kept, note]))
 
 
 def coded(start: Parsed, raw_date: str, precision: str, memo: _Memo) -> Parsed:
