@@ -22,9 +22,10 @@ from hypothesis import strategies as st
 from acled_files import HEADER, plain_rows, rows_with_odd_cells, same_reading, write_export
 from junquito_tui.core import child_process, quick_load
 from junquito_tui.core.checking import Check
-from junquito_tui.core.interop import acled, acled_fast, acled_part, quick_csv
+from junquito_tui.core.interop import acled, acled_fast, acled_part, acled_wire, quick_csv
 from junquito_tui.core.interop.acled_fast import is_acled, read_fast
-from junquito_tui.core.interop.quick_csv import NotQuick, lines_before, open_quick, split_point
+from junquito_tui.core.interop.acled_part import split_point
+from junquito_tui.core.interop.quick_csv import NotQuick, lines_before, open_quick
 from junquito_tui.core.interop.sheet_layouts import Header
 from junquito_tui.core.interop.sheet_read import SAMPLE_BYTES
 from junquito_tui.core.loader import Loaded, load_with_report
@@ -44,7 +45,7 @@ class _HereAndNow:
     def start(self) -> _HereAndNow:
         return self
 
-    def parts(self) -> Iterator[acled_part.Part]:
+    def parts(self) -> Iterator[acled_wire.Part]:
         handed: list[bytes] = []
         try:
             read = acled_part.read_part(
@@ -54,7 +55,7 @@ class _HereAndNow:
             read = None
         _HereAndNow.handed.append(bool(read))
         for frame in handed:  # (as the app takes them: each before the child is done)
-            yield msgspec.msgpack.decode(frame[8:], type=acled_part.Part)
+            yield msgspec.msgpack.decode(frame[8:], type=acled_wire.Part)
         if read is None:
             raise NotQuick("as the child's exit status says")
         if not read:
@@ -384,11 +385,15 @@ def test_a_part_started_before_the_interface_is_read_and_its_copy_removed(
     monkeypatch.setattr(acled_part, "SPLIT_MIN_BYTES", 0)
     path = _export(tmp_path / "export.csv")
     early = quick_load.check_at_once(path, 10**9, folder=tmp_path / "cache")
-    assert isinstance(early, quick_load.EarlySheet) and early.copy.exists()
+    assert isinstance(early, quick_load.EarlySheet)
+    made = early.taken()
+    assert made is not None
+    copy, part = made
+    assert copy.exists()
     loaded, _, quick = quick_load.open_dataset(path, folder=tmp_path / "cache", early=early)
     assert quick is not None and same_reading(loaded, load_with_report(path))
-    assert early.part.process is not None and early.part.process.returncode == 0  # its part was read
-    assert not early.copy.exists()
+    assert part.process is not None and part.process.returncode == 0  # its part was read
+    assert not copy.exists()
     assert quick.check.wait().kind == "ok"
 
 
@@ -402,10 +407,13 @@ def test_a_part_started_for_a_csv_file_that_is_no_acled_export_is_stopped(
     path.write_text("event_id_cnty,time_precision,date,event\n" + rows)
     early = quick_load.check_at_once(path, 10**9, folder=tmp_path / "cache")
     assert isinstance(early, quick_load.EarlySheet)
+    made = early.taken()
+    assert made is not None
+    copy, part = made
     loaded, _, quick = quick_load.open_dataset(path, folder=tmp_path / "cache", early=early)
     assert quick is None and len(loaded.dataset.events) == 40  # read the ordinary way
-    assert early.part.process is not None and early.part.process.poll() is not None
-    assert not early.copy.exists()
+    assert part.process is not None and part.process.poll() is not None
+    assert not copy.exists()
 
 
 def _camel(name: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,18 +39,38 @@ QUICK_MIN_BYTES = 1024 * 1024
 FAST_SHEET_SUFFIXES = (".csv",)  # spreadsheets with a fast reading (``acled_fast``): ACLED's exports
 
 
-@dataclasses.dataclass
 class EarlySheet:
-    """An ACLED export's private copy and the process reading its last part (``acled_part``), started
-    before the interface (``check_at_once``): the part's process starts up while the app does."""
+    """An ACLED export's private copy and the process reading its last part (``acled_part``), made
+    before the interface (``check_at_once``) by a thread of their own: the copy is written (50 MB:
+    0.04 s) while the interface's modules load, and the part's process starts up while the app does."""
 
-    copy: Path
-    part: Reading
-    held: contextlib.ExitStack  # the copy, removed on ``stop``
+    def __init__(self, path: Path, max_bytes: int) -> None:
+        self._held = contextlib.ExitStack()  # the copy, removed on ``stop``
+        self._made: tuple[Path, Reading] | None = None
+        self._thread = threading.Thread(target=self._make, args=(path, max_bytes), name="early-sheet", daemon=True)
+        self._thread.start()
+
+    def _make(self, path: Path, max_bytes: int) -> None:
+        from .interop import acled_part
+        from .interop.book_copy import private_copy
+
+        try:
+            copy = self._held.enter_context(private_copy(path, max_bytes))
+            if (part := acled_part.start(copy, early=True)) is not None:
+                self._made = copy, part
+        except Exception:  # (a file too large, or gone: the loader says so, reading it the ordinary way)
+            self._made = None
+
+    def taken(self) -> tuple[Path, Reading] | None:
+        """The copy and the part's process, once made; None where they could not be (the caller reads
+        the file itself)."""
+        self._thread.join()
+        return self._made
 
     def stop(self) -> None:
-        self.part.stop()
-        self.held.close()
+        if (made := self.taken()) is not None:
+            made[1].stop()
+        self._held.close()
 
 
 Early = Check | EarlySheet  # started before the interface, for ``open_dataset``
@@ -128,25 +149,10 @@ def check_at_once(path: Path, max_bytes: int, *, use_cache: bool = True, folder:
 def _sheet_at_once(path: Path, max_bytes: int) -> EarlySheet | None:
     """The copy and the part's process, for a CSV file large enough to be read in two parts (None for
     another). Whether it is an ACLED export is asked when it is read (the child, which reads the
-    header too, refuses any other), so that start-up here imports and reads no more than it must
-    (0.06 s before the interface at 50 MB, against 0.09 s with the question asked here). Only a file
-    whose first bytes name the two columns a fast reading needs is worth it (``might_be_acled``): a
-    TimelineJS sheet or a newsroom's chronology gets no copy and no process."""
-    from .interop import acled_part
-    from .interop.book_copy import private_copy
-
-    if not might_be_acled(path):
-        return None
-    held = contextlib.ExitStack()
-    try:
-        copy = held.enter_context(private_copy(path, max_bytes))
-        if (part := acled_part.start(copy, early=True)) is not None:
-            return EarlySheet(copy, part, held)
-    except BaseException:
-        held.close()
-        raise
-    held.close()
-    return None
+    header too, refuses any other), so that start-up here imports and reads no more than it must.
+    Only a file whose first bytes name the two columns a fast reading needs is worth it
+    (``might_be_acled``): a TimelineJS sheet or a newsroom's chronology gets no copy and no process."""
+    return EarlySheet(path, max_bytes) if might_be_acled(path) else None
 
 
 def might_be_acled(path: Path) -> bool:
@@ -270,12 +276,13 @@ def _read_sheet_quickly(
     from .interop.book_copy import private_copy
 
     check, fast, digest = None, None, ""
-    copied = contextlib.nullcontext(early.copy) if early is not None else private_copy(target, limit)
+    made = early.taken() if early is not None else None
+    copied = contextlib.nullcontext(made[0]) if made is not None else private_copy(target, limit)
     try:
         with copied as copy:
             if is_acled(copy):  # no second process for a file with no fast reading
                 digest = cache.file_digest(copy)  # the copy's bytes: what the check must find again
-                fast = read_fast(copy, limit, progress, shown=target, part=early.part if early else None)
+                fast = read_fast(copy, limit, progress, shown=target, part=made[1] if made is not None else None)
                 if fast is not None:
                     check = Check(target, limit, digest, size=copy.stat().st_size).start()
     except OSError:  # no room for a copy (a full or read-only temporary folder): the ordinary way

@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..chronology import Chronology
 from ..files import file_kind
-from ..records import Event
 
-if TYPE_CHECKING:  # the notebook (sqlite3 and all) is imported only by what uses it
+if TYPE_CHECKING:  # the notebook (sqlite3 and all) is imported only by what uses it; the chronology
+    # only by what exports (the ACLED part's child imports this package, and needs neither)
+    from ..chronology import Chronology
     from ..notebook.snapshot import Snapshot
+    from ..records import Event
     from .csv_export import Written
     from .export_scope import Scope
 

@@ -44,7 +44,7 @@ from ..records import (
     When,
 )
 from ..text import SLUG_PATTERN
-from . import acled, acled_part
+from . import acled, acled_part, acled_wire
 from .fields import is_placeholder, not_placeholders, plain_lines, without_fillers
 from .quick_csv import NotQuick, QuickCsv, blocks, open_quick
 from .sheet_date_values import Parsed
@@ -115,7 +115,7 @@ def read_fast(
             part.stop()
 
 
-def read_rows_after(path: Path, quick: QuickCsv, offset: int, hand: Callable[[acled_part.Part], None]) -> bool:
+def read_rows_after(path: Path, quick: QuickCsv, offset: int, hand: Callable[[acled_wire.Part], None]) -> bool:
     """In ``acled_part``'s child: the rows ``quick`` reads (the file's last part, from ``offset``),
     handed over as read, a ``Part`` of about ``acled_part.BATCH_ROWS`` rows at a time, the last one
     marked; False where the fast reading leaves the file to the ordinary import (the parts handed
@@ -128,7 +128,7 @@ def read_rows_after(path: Path, quick: QuickCsv, offset: int, hand: Callable[[ac
             return False
         reading = begun[4]
         reading.book.actors.made_by, reading.book.actors.spelt_by = [], []
-        batches = acled_part.Batches(reading)
+        batches = acled_wire.Batches(reading)
         for chunk in _quick_chunks(sheet, quick):
             _rows(reading, [chunk])
             if len(reading.fields["id"]) >= acled_part.BATCH_ROWS:
@@ -340,7 +340,7 @@ class _Columns:
             self.tag_sets, list(zip(disorder, kind, subtype, targeting, tags, strict=True)), wheres, self._tags
         )
 
-    def adopt(self, part: acled_part.Part) -> None:
+    def adopt(self, part: acled_wire.Part) -> None:
         """The rows after this reading's, as the other process read them (``acled_part``): their
         fields as they are, and what this file's registers number in the order met made here, in the
         order the part met it (its dates, sources, actors and codings), as reading on would make it."""

@@ -1,6 +1,6 @@
 """A large ACLED export's fast reading on two cores: the rows after a cut read in a second process.
 
-The app reads the rows before the cut (``quick_csv.split_point``: a line end near the middle); the
+The app reads the rows before the cut (``split_point``: a line end near the middle); the
 child (``python -m junquito_tui.core.interop.acled_part FILE OFFSET``) reads the rest with the
 same code (``acled_fast``), and hands back its rows' fields as it reads them: a ``Part`` every
 ``BATCH_ROWS`` rows, as msgpack on its standard output, each led by its length, the last one
@@ -24,17 +24,17 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from itertools import count, islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
-
-import msgspec
+from typing import IO, TYPE_CHECKING
 
 from .. import child_process
-from .quick_csv import NotQuick, split_point
 
 if TYPE_CHECKING:
-    from .acled_fast import _Columns
+    from .acled_wire import Part
+
+# Nothing else is imported at the top: the child is started before the interface, and whatever this
+# module imports delays the interface (the readers, msgspec: 0.1 s). The child and the app's loading
+# thread import what they use (``acled_wire``, ``quick_csv``) where they use it.
 
 SPLIT_MIN_BYTES = 8 << 20  # below this (~16,000 rows, a third of a second) the child's start-up is not worth it
 SHARE = 0.4  # of the file, read by the child (which starts later, and hands its part over)
@@ -43,42 +43,8 @@ TIME_LIMIT_BASE = 30.0  # seconds, and per MB of the file: the child reads 25 MB
 TIME_LIMIT_PER_MB = 1.0
 REFUSED = 3  # the child's exit status for a part the fast reading leaves to the ordinary import
 NOT_QUICK = 4  # ... and for one the csv module alone cannot read (a row over several lines, say)
+LENGTH_BYTES = 8  # each part is led by its length, big-endian
 BATCH_ROWS = 8192  # rows a part (two of ``acled_fast.CHUNK``): the app's work after the last part is one part's
-_LENGTH_BYTES = 8  # each part is led by its length, big-endian
-
-
-class Part(msgspec.Struct, array_like=True, frozen=True):
-    """The rows after the cut, each field a column in the rows' order; what repeats is given once,
-    with each row's index into it (``*_of``)."""
-
-    rows: int  # read (as ``Counts.rows``), since the part before
-    empty: int  # skipped, as empty
-    wheres: list[str]
-    ids: list[str]
-    lowered: tuple[str, str] | None  # the first id lowercased, and where (``acled._Memo.lowered``)
-    dates: list[tuple[str, str]]  # (event_date, time_precision) cells, first met first
-    date_of: list[int]
-    sources: list[str]  # source cells
-    source_of: list[int]
-    titles: list[str]
-    title_of: list[int]
-    summaries: list[str]
-    places: list[str | None]
-    tag_sets: list[tuple[str, ...]]
-    tags_of: list[int]
-    # What the child's registers made while reading these rows, numbered across its parts (an actor's
-    # number: its place among all the actors made in the child, first made first; a participant's too).
-    actors: list[tuple[str, str, str | None]]  # (name, kind, side): the call that made each new actor
-    participants: list[tuple[int, str]]  # new (actor, role) pairs
-    casts: list[tuple[int, ...]]  # each a tuple of participants' numbers
-    cast_of: list[int]
-    codings: list[tuple[int, list[tuple[str, str]]]]  # (actor, its new (type, first row) pairs), first coded first
-    used: dict[int, int]  # columns ACLED does not have: rows with text, by position
-    respelt: list[str]  # names met under another spelling of an actor made before (``ActorBook.spelt_by``)
-    last: bool  # the child's last part: it read to the file's end
-
-
-_DECODER = msgspec.msgpack.Decoder(Part)
 
 
 class NoPart(Exception):
@@ -112,6 +78,11 @@ class Reading:
         """The parts, each as soon as the child has handed it over. Raises ``NoPart`` where it refused
         its rows, failed, handed over anything else or took too long (after the parts before it);
         ``NotQuick`` where the rows are to be read line by line (then the whole file is)."""
+        import msgspec
+
+        from .acled_wire import DECODER
+        from .quick_csv import NotQuick
+
         process = self.process
         if process is None or self.reader is None:
             raise NoPart
@@ -123,7 +94,7 @@ class Reading:
                 if ended:  # something after the last part
                     raise NoPart
                 try:
-                    part = _DECODER.decode(frame)
+                    part = DECODER.decode(frame)
                 except msgspec.MsgspecError:
                     raise NoPart from None
                 ended = part.last
@@ -161,7 +132,7 @@ def _frames(out: IO[bytes], frames: queue.SimpleQueue[bytes | None]) -> None:
     the output holds anything else."""
     try:
         while (
-            len(head := out.read(_LENGTH_BYTES)) == _LENGTH_BYTES
+            len(head := out.read(LENGTH_BYTES)) == LENGTH_BYTES
             and (frame := _exactly(out, int.from_bytes(head, "big"))) is not None
         ):
             frames.put(frame)
@@ -203,73 +174,22 @@ def start(path: Path, share: float | None = None, *, early: bool = False) -> Rea
         return None
 
 
+def split_point(path: Path, share: float) -> int | None:
+    """Where the file can be cut for two readers: the byte after the first line feed past ``share``
+    of it; None where no line starts past that point. The cut may fall inside a quoted cell: the
+    first reader then finds a quote left open at its end (``quick_csv.open_quick``), and says so."""
+    with path.open("rb") as raw:
+        size = raw.seek(0, os.SEEK_END)
+        raw.seek(int(size * share))
+        ahead = raw.read(1 << 16)
+    if (found := ahead.find(b"\n")) < 0 or int(size * share) + found + 1 >= size:
+        return None
+    return int(size * share) + found + 1
+
+
 def _cores() -> int:
     affinity = getattr(os, "sched_getaffinity", None)  # the cores this process may run on (Linux)
     return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
-
-
-class Batches:
-    """In the child: its rows handed over a part at a time (``next``), each with what the registers made
-    since the part before, numbered across the parts (actors, participants, codings)."""
-
-    def __init__(self, reading: _Columns) -> None:
-        self.reading = reading
-        self.actor_number: dict[str, int] = {}  # actor id -> its number
-        self.person_number: dict[int, int] = {}  # id of a participant record -> its number
-        self.coded: dict[str, int] = {}  # actor id -> its codings handed over
-        self.rows = self.empty = self.spelt = 0
-
-    def next(self, rows: int, empty: int, *, last: bool = False) -> Part:
-        """The rows read since the part before (``rows``, ``empty``: counted so far) as a ``Part``."""
-        reading = self.reading
-        fields, kept_dates, kept_sources = reading.batch()
-        memo, made_by, book = reading.memo, reading.book.actors.made_by, reading.book.actors.actors
-        assert made_by is not None
-        new_actors = made_by[len(self.actor_number) :]  # (one call per actor made, in order)
-        self.actor_number.update(
-            zip((actor["id"] for actor in book[len(self.actor_number) :]), count(len(self.actor_number)))
-        )
-        people = list(islice(reading.people.values(), len(self.person_number), None))  # (made, never dropped)
-        self.person_number.update(zip(map(id, people), count(len(self.person_number))))
-        dates, date_of = _by_value(kept_dates)
-        sources, source_of = _by_value(kept_sources)
-        titles, title_of = _by_identity(fields["title"])
-        tag_sets, tags_of = _by_identity(fields["tags"])
-        casts, cast_of = _by_identity(fields["actors"])
-        codings = []
-        for actor, coded in memo.codings.items():
-            if len(coded) > (handed := self.coded.get(actor, 0)):
-                codings.append((self.actor_number[actor], list(islice(coded.items(), handed, None))))
-                self.coded[actor] = len(coded)
-        spelt_by = reading.book.actors.spelt_by
-        assert spelt_by is not None
-        respelt, self.spelt = spelt_by[self.spelt :], len(spelt_by)
-        used = dict(reading.extras.used)
-        reading.extras.used.clear()
-        part = Part(
-            rows=rows - self.rows, empty=empty - self.empty, wheres=list(fields["where"]), ids=fields["id"],
-            lowered=memo.lowered, dates=dates, date_of=date_of, sources=sources, source_of=source_of, titles=titles,
-            title_of=title_of, summaries=fields["summary"], places=fields["place"], tag_sets=tag_sets, tags_of=tags_of,
-            actors=new_actors, participants=[(self.actor_number[one.actor], one.role) for one in people],
-            casts=[tuple(map(self.person_number.__getitem__, map(id, cast))) for cast in casts], cast_of=cast_of,
-            codings=codings, used=used, respelt=respelt, last=last,
-        )  # fmt: skip
-        self.rows, self.empty = rows, empty
-        return part
-
-
-def _by_value(values: list[Any]) -> tuple[list[Any], list[int]]:
-    """The distinct values, first met first, and each value's index among them."""
-    index = dict(zip(dict.fromkeys(values), count()))
-    return list(index), list(map(index.__getitem__, values))
-
-
-def _by_identity(values: list[Any]) -> tuple[list[Any], list[int]]:
-    """The same for values the reading shares (one object per distinct value: its memos' own)."""
-    ids = list(map(id, values))
-    distinct = dict(zip(ids, values, strict=True))  # (an id's first value is its every value: one object)
-    index = dict(zip(distinct, count()))
-    return list(distinct.values()), list(map(index.__getitem__, ids))
 
 
 def read_part(path: Path, offset: int, hand: Callable[[Part], None]) -> bool:
@@ -289,11 +209,15 @@ def read_part(path: Path, offset: int, hand: Callable[[Part], None]) -> bool:
 
 def handed_over(part: Part) -> bytes:
     """A part as the child writes it: its length, then its msgpack."""
+    import msgspec
+
     payload = msgspec.msgpack.encode(part)
-    return len(payload).to_bytes(_LENGTH_BYTES, "big") + payload
+    return len(payload).to_bytes(LENGTH_BYTES, "big") + payload
 
 
 def main(argv: list[str]) -> int:
+    from .quick_csv import NotQuick
+
     child_process.end_with_parent()
     gc.disable()  # a second's work making objects, no cycles, and then the process ends
     waiting: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()

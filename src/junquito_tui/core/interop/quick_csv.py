@@ -113,7 +113,7 @@ def open_quick(path: Path, *, scanned: tuple[int, int | None] | None = (0, None)
     """The file's header and rows; ``NotQuick`` for a file ``open_table`` would say something of, its
     bytes from ``scanned``'s start to its end looked into for text decoded twice (None: none, as
     another reader does that). ``end``: the rows end there, at the cut of a file read in two
-    (``split_point``; a row running on past it is a quote left open, which ends the quick reading)."""
+    (``acled_part.split_point``; a row running on past it is a quote left open, which ends the quick reading)."""
     if scanned is not None and any(map(twice_marked, blocks(path, *scanned, carried=_CARRIED))):
         raise NotQuick("text that may be decoded twice")
     with path.open("rb") as raw:
@@ -152,19 +152,6 @@ def open_quick(path: Path, *, scanned: tuple[int, int | None] | None = (0, None)
         raise
 
 
-def split_point(path: Path, share: float) -> int | None:
-    """Where the file can be cut for two readers: the byte after the first line feed past ``share``
-    of it; None where no line starts past that point. The cut may fall inside a quoted cell: the
-    first reader then finds a quote left open at its end (``open_quick``), and says so."""
-    with path.open("rb") as raw:
-        size = raw.seek(0, io.SEEK_END)
-        raw.seek(int(size * share))
-        ahead = raw.read(1 << 16)
-    if (found := ahead.find(b"\n")) < 0 or int(size * share) + found + 1 >= size:
-        return None
-    return int(size * share) + found + 1
-
-
 def lines_before(path: Path, offset: int) -> int:
     """The lines before byte ``offset``, as the csv module counts them: LF, CR LF and CR each end one."""
     lines, last = 0, b""
@@ -178,7 +165,7 @@ def lines_before(path: Path, offset: int) -> int:
 
 
 def open_part(path: Path, offset: int) -> QuickCsv:
-    """The rows from byte ``offset`` on (``split_point``), as the second of two readers: the header
+    """The rows from byte ``offset`` on (``acled_part.split_point``), as the second of two readers: the header
     read from the file's start, only the bytes from ``offset`` on looked into (the first reader
     looks into the others), each row numbered by its line in the file."""
     quick = open_quick(path, scanned=(offset, None))
