@@ -363,3 +363,54 @@ def test_a_number_after_or_that_is_not_a_year_is_not_read_as_one(
 
     parsed = read_date(text)
     assert isinstance(parsed, Parsed) and (parsed.parts, parsed.end) == (parts, end)
+
+
+# -- an end without a year is the first such day or month after the start ---------------------------------------
+
+
+def _first_after(start: tuple[int, ...], end: tuple[int, ...]) -> tuple[int, ...]:
+    """The first (month, day) or (month,) ``end`` after ``start`` (year, month[, day]), counted by brute force."""
+    year = start[0]
+    while (year, *end) <= start:
+        year += 1
+    return (year, *end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1001, 2998),
+    st.integers(1, 12),
+    st.integers(1, 28),
+    st.integers(1, 12),
+    st.integers(1, 28),
+    st.sampled_from(["{d} {M} {y}{j}{e} {E}", "{M} {d}, {y}{j}{E} {e}", "{M} {y}{j}{E}", "{d} {m}. {y}{j}{e} {F}."]),
+    st.sampled_from([" - ", " – ", "-", " to "]),
+)
+def test_oracle_an_end_without_a_year_takes_the_starts_and_is_the_first_after_it(
+    year: int, month: int, day: int, end_month: int, end_day: int, form: str, joint: str
+) -> None:
+    names = [name.title() for name in MONTHS]
+    text = form.format(
+        d=day, M=names[month - 1], m=names[month - 1][:3], y=year, j=joint, e=end_day, E=names[end_month - 1],
+        F=names[end_month - 1][:3],
+    )  # fmt: skip
+    with_day = "{d}" in form
+    start = (year, month, day) if with_day else (year, month)
+    end = (end_month, end_day) if with_day else (end_month,)
+    if (year, *end) == start:
+        return  # (the same day or month twice: a year's period, or a slip; not read as either)
+    dates = SheetDates(Notes())
+    parsed = dates.read(text, "line 2")
+    assert parsed is not None, text
+    when, until = dates.when(parsed, "line 2", "row skipped"), dates.end_of(parsed, "line 2")
+    assert when is not None and until is not None, text
+    assert tuple(when.parts()) == start and not when.approximate, f"{text!r}: starts {when.date}"
+    assert tuple(until.parts()) == _first_after(start, end) and not until.approximate, f"{text!r}: ends {until.date}"
+    assert when.note is not None and "has no year of its own" in when.note and str(until.parts()[0]) in when.note
+
+
+def test_an_end_without_a_year_is_not_given_one_where_the_first_after_the_start_is_no_reading() -> None:
+    dates = SheetDates(Notes())
+    same = dates.read("15 March 2018 - 15 March", "line 2")  # a year's period, or a slip: no day is drawn
+    assert same is not None and same.approximate and "day" not in same.parts and same.end is None
+    assert dates.read("12/03/2019 - 5 April", "line 3") is None  # (its day and month either way: not lent)

@@ -4,9 +4,9 @@ days of a month written day first ('14-15/01/2018'): the first date, with the se
 each as precise as written; two written otherwise ('15/01/2018 - 3 February 2018') where a
 spaced joint or a word cuts them and each has its year. The first may leave its year to the second
 ('15 Jan - 3 Feb 2018'); where it then crosses a new year the text does not place ('15 December - 3
-January 2018'), the
-period read covers both readings, approximate and said, as ``sheet_periods`` reads
-'November-February 1951'. Years alone are ``sheet_periods``' (a range of years is approximate
+January 2018'), the period read covers both readings, approximate and said, as ``sheet_periods`` reads
+'November-February 1951'. The second may leave its year to the first ('28 December 2019 - 3 January'):
+it is then the first such day after the start, said. Years alone are ``sheet_periods``' (a range of years is approximate
 there); a cell that splits into two dates in more than one way, or whose two dates are not as
 precise as each other, is not read here."""
 
@@ -70,6 +70,8 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
     borrowed = _lends_year(head) and year is not None
     if borrowed and year is not None:  # '15 Jan - 3 Feb 2018': the first date's year is the second's
         head = f"{head} {year.group(1)}"
+    elif year is None and _lends_year(tail) and _YEAR.search(head) is not None:
+        return _end_takes_year(head, tail, exact)  # '28 December 2019 - 3 January'
     # two dates written alike: not '2017-03' and '12/2018' cut out of '2017-03-12/2018'; or written otherwise,
     # each with its year, cut where spaces or a word show the cut ('15/01/2018 - 3 February 2018')
     mixed = _shape(head) != _shape(tail)
@@ -144,6 +146,34 @@ def _to_a_year(head: str, tail: str, exact: Exact) -> Parsed | str | None:
         first.parts, note=note, end={"year": year}, pair=first.pair, order=first.order, dotted=first.dotted,
         said=first.said,
     )  # fmt: skip
+
+
+def _end_takes_year(head: str, tail: str, exact: Exact) -> Parsed | None:
+    """'28 December 2019 - 3 January', 'March 2018 - May': an end with no year of its own after a first
+    date with one is the first such day or month after the start (3 January 2020, May 2018), said
+    (they were read as the years 2018 to 2020, as if the year could be the end's). None where the first
+    date is not a plain day or month of a year, or the end is not read alike with that year."""
+    first = exact(head, 0)
+    if not isinstance(first, Parsed) or not _plain(first) or first.pair is not None or "month" not in first.parts:
+        return None
+    year = first.parts["year"]
+    if year < _LEAST_YEAR or not _real(first):
+        return None
+    for written in (f"{tail} {year}", f"{tail}, {year}"):  # ('3 January 2019', 'Jan 3, 2019')
+        last = exact(written, 0)
+        if isinstance(last, Parsed) and _plain(last) and last.pair is None and set(last.parts) == set(first.parts):
+            break
+    else:
+        return None
+    if _key(last, False) < _key(first, False):  # before the start in its year: in the next one
+        last = Parsed({**last.parts, "year": year + 1})
+    if not (_real(last) and _key(first, False) < _key(last, False)):  # (the same day twice: a year, or a slip?)
+        return None
+    end = last.parts
+    shown = f"{_day(end) if 'day' in end else MONTHS[end['month'] - 1]} {end['year']}"
+    notes = [_of(head, part) for part in _parts_of(first.note)]
+    notes.append(f"{tail!r} has no year of its own: read as {shown}, the first after the start")
+    return Parsed(first.parts, note="; ".join(notes), end=end, order=first.order, dotted=first.dotted, said=first.said)
 
 
 def _as_years(head: str, first: Parsed, tail: str, last: Parsed) -> Parsed | None:
