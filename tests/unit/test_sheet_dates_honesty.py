@@ -615,3 +615,17 @@ def test_a_dotted_bound_says_the_day_it_was_moved_to(tmp_path: Path) -> None:
     when = load_with_report(path).dataset.events[0].when
     assert when is not None and when.date == "2018-02-02"
     assert "listed on 2 February 2018, the day before it" in (when.note or "")
+
+
+def test_a_negative_iso_date_says_it_counts_years_as_iso_does_beside_a_negative_year_alone(tmp_path: Path) -> None:
+    # before (a date trial): '-0044-03-15' was 15 March 45 BCE unsaid, while '-0044' in the same file was 44 BCE, said
+    path = tmp_path / "bce.csv"
+    path.write_text("date,event\n-0044-03-15,Ides\n-0044,Year\n-0044-03,Month\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    by_title = {event.title: known(event.when) for event in loaded.dataset.events}
+    assert by_title["Ides"].date == "-0044-03-15" and by_title["Month"].date == "-0044-03"  # 45 BCE, as ISO counts
+    assert by_title["Year"].date == "-0043"  # 44 BCE, as TimelineJS counts
+    for title in ("Ides", "Month"):
+        assert "ISO 8601 counts years: 45 BCE (44 BCE as TimelineJS counts them)" in (by_title[title].note or "")
+    (said,) = [warning for warning in loaded.warnings if "ISO 8601 dates with a negative year" in warning]
+    assert said.endswith("(line 2, line 4)")

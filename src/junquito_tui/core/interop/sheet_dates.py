@@ -1004,17 +1004,31 @@ def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
         return None  # '1826-31', '1999-00': a range of years, read as such below
     if day is not None and (month == 0 or int(day) == 0):
         return f"{match.group(0)!r} has a month or a day of 0: no date (an empty date cell may be written so)"
+    note, said = None, []
     if year < 0:  # ISO 8601 counts years astronomically (0 is 1 BCE): '-0299-05' is May 300 BCE
         year -= 1
+        # said: a negative year alone is read as TimelineJS counts it (-299 is 299 BCE), and a file may
+        # hold both ('-0044' and '-0044-03-15' were 44 and 45 BCE, the second unsaid)
+        note = (
+            f"{match.group(0)} read as ISO 8601 counts years: {-year} BCE ({-year - 1} BCE as TimelineJS counts them)"
+        )
+        said.append(_ISO_BCE)
     parts = {"year": year * (-1 if era < 0 else 1), "month": month}
     if day is not None:
         parts["day"] = int(day)
+        return Parsed(parts, note=note, said=said)
     elif not era and (last := _tail_year(match.group(1), match.group(2))) is not None:
         if len(match.group(2)) == 1:  # '2001-2' is no ISO date (ISO writes February 2001 as 2001-02)
             return _years_or_month(year, month, last)
         # '1810-11' is November 1810 in ISO 8601, and the years 1810-1811 as people write ranges
         return Parsed(parts, note=f"could also be the years {year}–{last}: read as ISO year-month")
-    return Parsed(parts)
+    return Parsed(parts, note=note, said=said)
+
+
+_ISO_BCE = (
+    "ISO 8601 dates with a negative year read as ISO 8601 counts years (-0299-05-01 is 1 May 300 BCE), one year "
+    "earlier than a negative year alone, read as TimelineJS counts them (-299 is 299 BCE)"
+)
 
 
 def _numeric(first: int, separator: str, second: int, year_text: str, era: int = 0) -> Parsed | str:
