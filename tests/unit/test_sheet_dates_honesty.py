@@ -629,3 +629,28 @@ def test_a_negative_iso_date_says_it_counts_years_as_iso_does_beside_a_negative_
         assert "ISO 8601 counts years: 45 BCE (44 BCE as TimelineJS counts them)" in (by_title[title].note or "")
     (said,) = [warning for warning in loaded.warnings if "ISO 8601 dates with a negative year" in warning]
     assert said.endswith("(line 2, line 4)")
+
+
+def test_an_end_not_read_is_in_the_dates_note_not_only_in_a_warning(tmp_path: Path) -> None:
+    # before (a date trial): an End cell of '25 March' or 'foo' was warned about, and the event showed one exact
+    # day with nothing of it; end month and day cells without an end year were dropped unsaid
+    path = tmp_path / "ends.csv"
+    path.write_text("date,end date,event\n2020-03-21,25 March,Day\n2020-03-21,foo,Word\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    notes = {event.title: known(event.when).note for event in loaded.dataset.events}
+    assert notes == {
+        "Day": "the file gives the end '25 March': not read",
+        "Word": "the file gives the end 'foo': not read",
+    }
+    parts = tmp_path / "parts.csv"
+    parts.write_text(
+        "year,month,day,end year,end month,end day,title\n1950,5,3,,6,1,No end year\n1951,5,3,1951,6,1,Whole\n",
+        encoding="utf-8",
+    )
+    loaded = load_with_report(parts)
+    events = {event.title: event for event in loaded.dataset.events}
+    said = "the file gives an end with no year (end month 6, end day 1): not used"
+    assert known(events["No end year"].when).note == said and events["No end year"].end is None
+    assert f"{said} (line 2)" in loaded.warnings
+    whole = events["Whole"]
+    assert whole.end is not None and whole.end.date == "1951-06-01" and known(whole.when).note is None

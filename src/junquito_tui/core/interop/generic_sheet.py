@@ -143,6 +143,8 @@ def _draft(
         start = replace(start, note=_joined(start.note, ongoing_unused(cell_text(cell("end")))))
     else:
         end = events.dates.read(cell("end"), where, "end date ignored")
+        if end is None and (unread := _end_unread(events, cell, where, end_names)):
+            start = replace(start, note=_joined(start.note, unread))  # (said in a warning: in the date's note too)
     if end is not None and len(end_names) >= 2:
         end, kept_end = _month_and_day(events, end, (cell("end"), cell("end month"), cell("end day")), where, end_names)
         kept += kept_end
@@ -326,6 +328,21 @@ def _year_instead(events: RowEvents, year: Cell, where: str, names: tuple[str, .
         events.notes.add(where, f"{why} ({cell_text(year)})")
         start = replace(start, note=_joined(start.note, why))
     return start
+
+
+def _end_unread(events: RowEvents, cell: Any, where: str, end_names: tuple[str, ...]) -> str | None:
+    """What the row gives of an end not read, for the date's note (an event showed one exact day, the end
+    said only in a warning: a date trial): an end cell that is no date (warned about by the date reader),
+    or end month and day cells without an end year (warned about here: they were dropped unsaid)."""
+    if text := cell_text(cell("end")):
+        return f"the file gives the end {short(text)}: not read"
+    parts = [cell_text(cell(name)) for name in ("end month", "end day")] if len(end_names) >= 2 else []
+    if not any(parts):
+        return None
+    given = ", ".join(f"{name} {part}" for name, part in zip(end_names[1:], parts, strict=False) if part)
+    said = f"the file gives an end with no year ({given}): not used"
+    events.notes.group(said, where)
+    return said
 
 
 def _joined(note: str | None, more: str) -> str:
