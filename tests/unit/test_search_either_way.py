@@ -11,7 +11,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import known
 from junquito_tui.core.chronology import Chronology
+from junquito_tui.core.dates import date_words, short_date
 from junquito_tui.core.loader import load_with_report
 from junquito_tui.core.search import SearchIndex
 from sheet_files import csv_chronology
@@ -109,3 +111,54 @@ def test_a_day_that_reads_the_same_either_way_or_only_one_way_is_not_counted(tmp
         "1 date whose day and month could be either way round would fall in 2018-03-02 read the other way, not "
         "included: each one's note says how its order was chosen"
     ]
+
+
+# -- a year and two digits read as a month ('1810-11'): the years it could also be --------------------------------
+
+_YEARS_HINT = re.compile(
+    r"(\d+) months? written as a year and two digits \('1810-11'\) would fall in (\S+) read as years"
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    # years early in a century, where two digits are often a later year of it ('1805-08')
+    st.lists(
+        st.tuples(st.sampled_from([1800, 1900, 2000]), st.integers(0, 14), st.integers(1, 12), st.booleans()).map(
+            lambda r: (r[0] + r[1], r[2], r[3])
+        ),
+        min_size=1,
+        max_size=15,
+    ),
+    st.data(),
+    st.booleans(),
+)
+def test_oracle_months_that_could_be_years_are_counted(
+    rows: list[tuple[int, int, bool]], data: st.DataObject, with_word: bool
+) -> None:
+    year, month, _ = data.draw(st.sampled_from(rows))  # a year one row could also be, mostly
+    asked = data.draw(st.sampled_from([year, year - year % 100 + month, year + 1, year - 1]))
+    lines = ["date,event"] + [
+        f"{year}-{month:02d},{'protest' if word else 'raid'} {n}" for n, (year, month, word) in enumerate(rows)
+    ]
+    chronology = csv_chronology(lines)
+    results = SearchIndex(chronology).search(f"date:{asked}" + (" protest" if with_word else ""), typing=False)
+    found = set(results.matched_events)
+    expected = 0  # the oracle: a cell whose two digits are a later year of its century, read as a month
+    for event in chronology.events:
+        year, month, word = rows[int(event.title.split()[1])]
+        later = year - year % 100 + month
+        if later > year and year <= asked <= later and event.id not in found and (word or not with_word):
+            expected += 1
+    said = [m for hint in results.hints if (m := _YEARS_HINT.match(hint))]
+    assert (int(said[0].group(1)) if said else 0) == expected
+    if said:
+        assert said[0].group(2) == str(asked)
+
+
+def test_a_month_that_could_be_years_shows_them_beside_it() -> None:
+    (event,) = csv_chronology(["date,event", "1810-11,Junta"]).events
+    assert short_date(event.when) == "Nov 1810 (or 1810–1811?)"
+    assert date_words(known(event.when)) == "November 1810 (or the years 1810–1811?)"
+    (plain,) = csv_chronology(["date,event", "2020-03,Lockdown"]).events  # (no later year: 2003 is before 2020)
+    assert short_date(plain.when) == "Mar 2020"

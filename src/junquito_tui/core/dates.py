@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import TypeVar
 
 from .bounds import Bound, bound
-from .either_way import assumed_other
+from .either_way import assumed_other, other_years
 from .records import Event, Precision, When, day_number
 
 T = TypeVar("T")
@@ -152,6 +152,8 @@ def date_words(when: When) -> str:
     around = "around " if when.approximate else ""
     other = assumed_other(when)
     day = day_label(parts[:3]) + (f" (or {day_label(other)}?)" if other is not None else "")
+    if (years := other_years(when)) is not None:  # '1810-11': November 1810, or the years 1810-1811
+        day += f" (or the years {years[0]}–{years[1]}?)"
     if when.precision == Precision.MINUTE:
         zone = f"{when.zone_label}, UTC{when.utc_offset}" if when.zone_label else f"UTC{when.utc_offset}"
         zone += ", assumed: the file gives no zone" if zone_assumed(when) else ""
@@ -175,7 +177,8 @@ def short_date(when: When | None) -> str:
         return f"{mark}{year_label(parts[0])}"
     month = MONTHS[parts[1] - 1][:3]
     if len(parts) == 2:
-        return f"{mark}{month} {year_label(parts[0])}"
+        years = other_years(when)
+        return f"{mark}{month} {year_label(parts[0])}" + (f" (or {years[0]}–{years[1]}?)" if years else "")
     day = f"{parts[2]} {month} {year_label(parts[0])}"
     if other := other_reading(when):
         day += f" {other}"

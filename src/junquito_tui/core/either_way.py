@@ -5,6 +5,7 @@ read the other way: '03/02/2018' read as 2 March was not found by date:2018-02-0
 from __future__ import annotations
 
 import datetime
+import re
 
 from .query import DateRange
 from .records import Precision, When
@@ -103,4 +104,25 @@ def hint(count: int, dates: DateRange) -> str:
     return (
         f"{many} either way round would fall in {dates.text} read the other way, not included: "
         "each one's note says how its order was chosen"
+    )
+
+
+# The note the spreadsheet reader gives a year and two digits read as ISO's year-month ('1810-11': November
+# 1810, or the years 1810-1811 as people write ranges; ``sheet_dates._iso``). A date search names those it
+# would find read as years: date:1811 found nothing, unsaid (a date trial).
+_COULD_BE_YEARS = re.compile(r"could also be the years (\d+)–(\d+)")
+
+
+def other_years(when: When | None) -> tuple[int, int] | None:
+    """The first and last year a month could also be, where its note says so; None for any other date."""
+    if when is None or when.precision != Precision.MONTH or (found := _COULD_BE_YEARS.search(_note(when))) is None:
+        return None
+    return int(found.group(1)), int(found.group(2))
+
+
+def years_hint(count: int, dates: DateRange) -> str:
+    many = "1 month" if count == 1 else f"{count:,} months"
+    return (
+        f"{many} written as a year and two digits ('1810-11') would fall in {dates.text} read as years, not "
+        "included: each one's note says so"
     )

@@ -204,6 +204,7 @@ class SearchIndex:
         self._by_id: dict[str, list[int]] | None = None  # ``id_bits``
         self._approximate: dict[Precision, int] | None = None  # ``_approximate_days``
         self._swapped: tuple[list[int], list[int], list[tuple[int, int, int]]] | None = None  # ``_read_other_way``
+        self._as_years: list[tuple[int, int, int]] | None = None  # ``_read_as_years``
         self._by_length: dict[int, list[str]] | None = None
 
     # -- posting lists as bitsets -------------------------------------------
@@ -311,6 +312,12 @@ class SearchIndex:
             and (other_way := self._read_other_way(query, matched, annotations))
         ):
             results.hints.append(either_way.hint(other_way, query.dates[0]))
+        if (
+            not results.unresolved
+            and len(query.dates) == 1
+            and (years := self._read_as_years(query, matched, annotations))
+        ):
+            results.hints.append(either_way.years_hint(years, query.dates[0]))
         if query.dates and not results.unresolved and (beside := self._undated_beside(query, annotations)):
             searched = " and ".join(each.text for each in query.dates)
             results.hints.append(undated_beside.hint(beside.bit_count(), self._kinds_said(beside), searched))
@@ -429,6 +436,24 @@ class SearchIndex:
             return 0
         scratch = Results(query_text="", query=query, _index=self)
         return (other & ~matched & self._match(replace(query, dates=[]), scratch, annotations)).bit_count()
+
+    def _read_as_years(self, query: Query, matched: int, annotations: Annotations | None) -> int:
+        """How many documents the query would find with their month written as a year and two digits read as
+        years instead (``either_way.other_years``), which it does not find as read."""
+        if self._as_years is None:  # (built when first asked: few, scanned)
+            self._as_years = [
+                (either_way.day_key((years[0], 0, 0)), either_way.day_key((years[1], 13, 32)), n)
+                for n, doc in enumerate(self.docs)
+                if (years := either_way.other_years(doc.when)) is not None
+            ]
+        first, last = either_way.bounds(query.dates[0])
+        meeting = [
+            n for low, high, n in self._as_years if (last is None or low <= last) and (first is None or high >= first)
+        ]
+        if not (other := to_bits(meeting, len(self.docs)) & ~matched):
+            return 0
+        scratch = Results(query_text="", query=query, _index=self)
+        return (other & self._match(replace(query, dates=[]), scratch, annotations)).bit_count()
 
     def _undated_beside(self, query: Query, annotations: Annotations | None) -> int:
         """The undated events (and their quotes) listed beside a dated event in the query's dates, that the query
