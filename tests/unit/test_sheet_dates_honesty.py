@@ -654,3 +654,29 @@ def test_an_end_not_read_is_in_the_dates_note_not_only_in_a_warning(tmp_path: Pa
     assert f"{said} (line 2)" in loaded.warnings
     whole = events["Whole"]
     assert whole.end is not None and whole.end.date == "1951-06-01" and known(whole.when).note is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        ("Room 101", True),  # (a date trial: '~101', its note only the cell, no warning)
+        ("Boeing 737 crash", True),
+        ("Battle of Tours 732", True),  # a year, maybe: read so, and said as a guess
+        ("c. 850", False),  # dates as written
+        ("spring 850", False),
+        ("about 900", False),
+        ("in 850", False),
+        ("850", False),
+    ],
+)
+def test_a_number_under_1000_among_unknown_words_is_said_to_be_read_as_a_year(cell: str, said: bool) -> None:
+    parsed = read_date(cell)
+    assert isinstance(parsed, Parsed) and set(parsed.parts) == {"year"}
+    number = cell.split()[-1] if cell[-1].isdigit() else "737"
+    warned = any(line.startswith("a number under 1000 among words") for line in parsed.said)
+    assert warned is said
+    if said:
+        assert (
+            parsed.approximate
+            and parsed.note == f"{cell!r}: the number {number} among words read as the year {number}, approximate"
+        )

@@ -45,7 +45,7 @@ from . import (
     year_parts,
     year_spans,
 )
-from .month_words import FILLER, MONTH_NAMES, PART_OF_DAY, TOKENS, WEEKDAYS
+from .month_words import FILLER, LEADING, MONTH_NAMES, PART_OF_DAY, TOKENS, WEEKDAYS
 from .near_words import NEAR
 from .offset_days import next_unit, shifted
 from .sheet_bound_words import (
@@ -778,6 +778,10 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     if parsed is None:
         parsed = year_in_text(text, era, original)
         vague = True
+        if isinstance(parsed, Parsed) and not era and _number_among_words(parsed, text):
+            parsed.said.append(NUMBER_AMONG_WORDS)
+            year = parsed.parts["year"]
+            parsed.note = f"the number {year} among words read as the year {year}, approximate"
     if isinstance(parsed, str):
         return parsed
     parsed.said += said
@@ -900,6 +904,23 @@ def _without_marks(text: str) -> tuple[str, bool, str | None]:
     if text.startswith("(") and text.endswith(")") and "(" not in text[1:]:  # '(12 September 2016)': as written
         text = text[1:-1].strip()
     return text, doubted, footnote
+
+
+# A number under 1000 among words the reader does not know ('Room 101', 'Boeing 737 crash', 'Battle of Tours
+# 732') is read as its year, approximate, as before, and said so: a date trial took '~101' for a date the cell
+# gave, its note only the cell ('c. 850', 'spring 850', 'AD 79' are dates as written: not said)
+NUMBER_AMONG_WORDS = (
+    "a number under 1000 among words read as its year, approximate (no era, month or season beside it): it may be "
+    "no date at all ('Room 101'); write the year with its era ('732 CE') where it is one"
+)
+_DATE_WORDS = FILLER | LEADING | NEAR | MONTH_NAMES.keys() | {"c", "ca", "cca", "year", "years", "anno", "año"}
+_DATE_WORDS |= frozenset(["spring", "summer", "autumn", "fall", "winter", "primavera", "verano", "otoño", "invierno"])
+
+
+def _number_among_words(parsed: Parsed, text: str) -> bool:
+    if parsed.end is not None or set(parsed.parts) != {"year"} or not 0 < parsed.parts["year"] < 1000:
+        return False
+    return any(len(word) > 1 and word.lower() not in _DATE_WORDS for word in TOKENS.findall(text) if not word.isdigit())
 
 
 def _joined(note: str | None, more: str) -> str:
