@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.loader import load_with_report
 from junquito_tui.core.model import DATASET
-from junquito_tui.core.query import parse_date_range
+from junquito_tui.core.query import parse_date_range, parse_query
 from junquito_tui.core.search import SearchIndex
 
 
@@ -56,3 +56,12 @@ def test_an_approximate_date_just_outside_a_range_is_hinted_in_any_year(year: in
     (hint,) = [h for h in results.hints if "dated only approximately" in h]
     wider = hint.rsplit("date:", 1)[1].split()[0]
     assert [hit.id for hit in index.search(f"date:{wider}", typing=False).hits] == ["e"]
+
+
+def test_a_date_filter_of_five_digits_or_more_says_it_is_read_as_a_year() -> None:
+    # before (a date trial): date:20200321 and date:12345 found nothing, with no word of why
+    basic = parse_query("date:20200321", typing=False)
+    assert basic.hints == ["date:20200321 is read as the year 20,200,321; for 21 March 2020 write date:2020-03-21"]
+    assert parse_query("date:12345..", typing=False).hints == ["date:12345 is read as the year 12,345"]
+    assert parse_query("date:20201321", typing=False).hints == ["date:20201321 is read as the year 20,201,321"]
+    assert parse_query("date:2020-03-21", typing=False).hints == []

@@ -21,6 +21,7 @@ dataset (an actor or tag that does not exist) makes the query match nothing, and
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -224,7 +225,26 @@ def _date(query: Query, value: str) -> str | None:
                 f"date:{part} counts years as ISO 8601 does, with a year 0 (1 BCE): {part} is {number + 1} BCE; "
                 f"for {number} BCE write date:{number}BCE (or date:-{number - 1})"
             )
+        elif _LONG_YEAR.fullmatch(part) is not None:  # ('date:20200321' found nothing, unsaid: a date trial)
+            query.hints.append(_long_year(part))
     return None
+
+
+_LONG_YEAR = re.compile(r"\+?[0-9]{5,}")
+
+
+def _long_year(part: str) -> str:
+    """What a date filter of five digits or more is read as: a year (deep time's years are kept, to 12 digits),
+    and the day a basic-format date ('20200321') would be written as here."""
+    said = f"date:{part} is read as the year {int(part):,}"
+    digits = part.lstrip("+")
+    if len(digits) == 8:
+        try:
+            day = datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        except ValueError:
+            return said
+        return f"{said}; for {day.day} {day:%B} {day.year} write date:{day.isoformat()}"
+    return said
 
 
 _NEGATIVE_YEAR = re.compile(r"-0*([1-9][0-9]*)")
