@@ -680,3 +680,28 @@ def test_a_number_under_1000_among_unknown_words_is_said_to_be_read_as_a_year(ce
             parsed.approximate
             and parsed.note == f"{cell!r}: the number {number} among words read as the year {number}, approximate"
         )
+
+
+def test_a_time_column_not_read_says_why_truly(tmp_path: Path) -> None:
+    # before (a date trial): '14:30' beside the zone 'Europe/Madrid', and '0:00', were said to be 'in a form not
+    # read as a time'; the first is a time whose zone is no UTC offset, the second a midnight, read as the day
+    path = tmp_path / "times.csv"
+    path.write_text(
+        "date,time,zone,event\n2020-03-21,14:30,Europe/Madrid,Named zone\n2020-03-22,0:00,,Midnight\n"
+        "2020-03-23,10:15,UTC+1,Offset\n",
+        encoding="utf-8",
+    )
+    loaded = load_with_report(path)
+    events = {event.title: event for event in loaded.dataset.events}
+    assert known(events["Named zone"].when).date == "2020-03-21"
+    assert events["Named zone"].summary == "time: 14:30\n\nzone: Europe/Madrid"
+    assert (
+        "a time in the time column, beside a zone not read as a UTC offset ('Europe/Madrid'), is not read: the day "
+        "kept, the time and zone in the summary (line 2)"
+    ) in loaded.warnings
+    midnight = known(events["Midnight"].when)
+    assert midnight.date == "2020-03-22" and "a time of midnight (0:00)" in (midnight.note or "")
+    assert not any("in a form not read as a time" in warning for warning in loaded.warnings)
+    assert (
+        known(events["Offset"].when).date == "2020-03-23T10:15" and known(events["Offset"].when).utc_offset == "+01:00"
+    )

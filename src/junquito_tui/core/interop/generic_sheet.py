@@ -24,6 +24,7 @@ from .fields import short
 from .html_text import Link
 from .month_words import MONTH_NAMES, PART_OF_DAY
 from .sheet_bound_words import ONGOING, ONGOING_UNUSED, ongoing_unused, says_present
+from .sheet_clock import MIDNIGHT
 from .sheet_date_values import Parsed
 from .sheet_dates import ongoing
 from .sheet_events import Draft, RowEvents, cell_text
@@ -224,6 +225,17 @@ def _with_time(
         and ("hour" in both.parts or PART_OF_DAY.fullmatch(time) or "the file gives the time" in (both.note or ""))
     ):  # (a time read, a part of the day, or a time whose zone is not used, its note saying why)
         return joined, []
+    if isinstance(both, Parsed) and MIDNIGHT in both.said:  # as a date cell's midnight: the day, said in its note
+        return joined, []
+    timed = events.dates.peek(f"{day} {time}")
+    if zone and isinstance(timed, Parsed) and "hour" in timed.parts:  # the time is one: its zone is not
+        # ('14:30' beside 'Europe/Madrid' was said to be 'in a form not read as a time': a date trial)
+        events.notes.group(
+            f"{_TIME_UNREAD}, beside a zone not read as a UTC offset ({short(zone)}), is not read: the day kept, "
+            "the time and zone in the summary",
+            where,
+        )
+        return date, kept
     events.notes.group(f"{_TIME_UNREAD} in a form not read as a time is kept in the summary", where)
     return date, kept
 
