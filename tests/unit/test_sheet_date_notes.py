@@ -55,7 +55,11 @@ def test_each_guess_in_a_sheets_dates_is_in_the_dates_note() -> None:
                 "(a date cell that lost its format)",
             ),
         ),
-        ("No valid month", ("2020", "year", False, "13 is not a valid month: the date is kept to the year")),
+        # ('13/13/2020': it was also counted among the dates that could be day/month or month/day)
+        (
+            "No valid month",
+            ("2020", "year", False, "'13/13/2020' is no day and month either way round: the date is kept to the year"),
+        ),
         ("No such day", ("2020-02", "month", False, "February has no day 30: the date is kept to the month")),
         (
             "A negative year",

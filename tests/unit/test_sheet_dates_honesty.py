@@ -705,3 +705,15 @@ def test_a_time_column_not_read_says_why_truly(tmp_path: Path) -> None:
     assert (
         known(events["Offset"].when).date == "2020-03-23T10:15" and known(events["Offset"].when).utc_offset == "+01:00"
     )
+
+
+def test_a_date_whose_day_and_month_can_be_neither_way_round_is_not_said_to_be_either(tmp_path: Path) -> None:
+    # before (a date trial): '32/1/1951' was among the dates that 'could be day/month or month/day'
+    path = tmp_path / "neither.csv"
+    path.write_text("date,event\n32/1/1951,Typo\n03/04/1951,Either\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    events = {event.title: known(event.when) for event in loaded.dataset.events}
+    assert events["Typo"].date == "1951"
+    assert events["Typo"].note == "'32/1/1951' is no day and month either way round: the date is kept to the year"
+    (either,) = [warning for warning in loaded.warnings if "could be day/month or month/day" in warning]
+    assert "'03/04/1951' (line 3)" in either and "32/1/1951" not in either

@@ -1060,6 +1060,10 @@ def _numeric(first: int, separator: str, second: int, year_text: str, era: int =
     if first == 0 or second == 0:  # Excel writes an empty date cell as 1/0/1900
         written = separator.join((str(first), str(second), year_text))
         return f"{written!r} has a day or a month of 0: no date (Excel shows an empty date cell as 1/0/1900)"
+    if max(first, second) > 31 or min(first, second) > 12:  # ('32/1/1951', '13/13/1951': no day and month either way)
+        written = separator.join((str(first), str(second), year_text))
+        kept = f"{written!r} is no day and month either way round: the date is kept to the year"
+        return Parsed({"year": year}, note=_joined(said[0] if said else None, kept), said=[*said, _NEITHER_WAY])
     # the only reading, if it is a date at all ('1/99/1951' is none either way: it shows no order)
     if first > 12 >= second and first <= days_in_month(year, second):
         order: str | None = "dmy"  # this date shows the order (dots included)
@@ -1084,6 +1088,10 @@ def _numeric(first: int, separator: str, second: int, year_text: str, era: int =
     elif order is None:
         parsed.order = "same"
     return parsed
+
+
+# (a date trial: '32/1/1951' was counted among dates that 'could be day/month or month/day')
+_NEITHER_WAY = "a date whose day and month can be neither way round (32/1/1951) kept to its year"
 
 
 def _full_year(text: str) -> tuple[int, list[str]]:
