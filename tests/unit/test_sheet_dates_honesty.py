@@ -717,3 +717,12 @@ def test_a_date_whose_day_and_month_can_be_neither_way_round_is_not_said_to_be_e
     assert events["Typo"].note == "'32/1/1951' is no day and month either way round: the date is kept to the year"
     (either,) = [warning for warning in loaded.warnings if "could be day/month or month/day" in warning]
     assert "'03/04/1951' (line 3)" in either and "32/1/1951" not in either
+
+
+def test_a_five_digit_number_outside_the_day_numbers_read_is_not_said_to_be_no_day_number() -> None:
+    # before (a date trial): '10000' was 'not a year (nor a spreadsheet's day number, 20,000-80,000)': it is one
+    said = read_date("10000")
+    assert said == (
+        "a number of 5 digits, not a year; a spreadsheet's day number is read only from 20,000 to 80,000 (1954-2119), "
+        "where a number in a date column is most likely one"
+    )

@@ -543,7 +543,15 @@ def _not_a_year(digits: int) -> str:
             "does not say its unit, so it is not converted"
         )
     low, high = SERIAL_RANGE
-    return f"a number of {digits} digits, not a year (nor a spreadsheet's day number, {low:,}-{high:,})"
+    # (it said 'nor a spreadsheet's day number', of '10000', which is one: 18 May 1927; a date trial)
+    return (
+        f"a number of {digits} digits, not a year; a spreadsheet's day number is read only from {low:,} to {high:,} "
+        f"({_serial_year(low)}-{_serial_year(high)}), where a number in a date column is most likely one"
+    )
+
+
+def _serial_year(serial: int) -> int:
+    return (date(1899, 12, 30) + timedelta(days=serial)).year
 
 
 # A weekday before or after a date written in numbers ('lunes 15/01/2018', '2018-01-15 (Monday)')
