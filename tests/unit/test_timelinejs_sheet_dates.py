@@ -66,3 +66,19 @@ def test_a_v2_date_written_with_commas_is_read_as_timelinejs_v2_reads_it() -> No
     bad = next(e.when for e in loaded.dataset.events if e.title == "Bad month")
     assert bad is not None and (bad.date, bad.note) == ("1990", "13 is not a valid month: the date is kept to the year")
     assert any(w.startswith("line 6 (Start Date)") and "13 is not a valid month" in w for w in loaded.warnings)
+
+
+def test_a_year_of_five_digits_that_could_be_a_day_number_is_said(tmp_path: Path) -> None:
+    # before (a date trial): a Year of 43910 (20 March 2020 as a spreadsheet's day number) was the year 43910, unsaid
+    loaded = load(tmp_path, "43910,,,,Lost format\n43910,3,,,With a month\n1850,,,,Plain\n")
+    events = {event.title: event.when for event in loaded.dataset.events}
+    lost = events["Lost format"]
+    assert lost is not None and lost.date == "43910"  # as TimelineJS reads it
+    assert lost.note == (
+        "a Year of 43910 read as that year, as TimelineJS reads it: it may be a spreadsheet's day number (2020-03-20)"
+    )
+    assert (
+        "a Year of 43910 read as that year, as TimelineJS reads it: it may be a spreadsheet's day number that lost its "
+        "date format (line 2)"
+    ) in loaded.warnings
+    assert all(event is not None and event.note is None for title, event in events.items() if title != "Lost format")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -26,7 +26,7 @@ from .month_words import MONTH_NAMES
 from .sheet_bound_words import ONGOING, ONGOING_UNUSED, ongoing_unused, says_present
 from .sheet_clock import read_time, time_offset
 from .sheet_date_values import HourShown, MonthShown, Parsed, Parts
-from .sheet_dates import FULLWIDTH, ongoing
+from .sheet_dates import FULLWIDTH, SERIAL_RANGE, ongoing
 from .sheet_events import cell_text
 from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell
@@ -307,6 +307,10 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
         year = None if parsed is not None or prefix else _UNREADABLE
     if isinstance(month, str) and month.strip().lower() in MONTH_NAMES:
         month = MONTH_NAMES[month.strip().lower()]
+    if (lost := _day_number(year)) is not None and not cell_text(month) and not cell_text(day):
+        said = f"a Year of {lost[0]} read as that year, as TimelineJS reads it: it may be a spreadsheet's day number"
+        sheet.notes.group(f"{said} that lost its date format", where)
+        _say(row, prefix, f"{said} ({lost[1]})")
     date: dict[str, Any] = {"year": year, "month": month, "day": day}
     clock, offset = _time_of(clock_cell) if isinstance(clock_cell, str) else (read_time(clock_cell), None)
     shown_day = clock_cell.date() if isinstance(clock_cell, datetime) else _DAY_ZERO  # a Time cell showing a day
@@ -323,6 +327,17 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
 
 
 _DAY_ZERO = date(1899, 12, 30)  # the day a time-of-day cell's number stands on: no day of the file's
+
+
+def _day_number(year: Any) -> tuple[int, str] | None:
+    """A Year of five digits that a spreadsheet's day number could be (43910, a date cell that lost its format:
+    20 March 2020), and that day; it was read as the year 43910, unsaid (a date trial)."""
+    text = cell_text(year).strip().removesuffix(".0")
+    if not text.isdigit() or len(text) != 5 or not SERIAL_RANGE[0] <= (number := int(text)) <= SERIAL_RANGE[1]:
+        return None
+    return number, (_DAY_ZERO + timedelta(days=number)).isoformat()
+
+
 _DATE_CELLS = (date, MonthShown, HourShown)  # a workbook's date cell in a Year column, as its format shows it
 
 
