@@ -409,8 +409,38 @@ def test_oracle_an_end_without_a_year_takes_the_starts_and_is_the_first_after_it
     assert when.note is not None and "has no year of its own" in when.note and str(until.parts()[0]) in when.note
 
 
-def test_an_end_without_a_year_is_not_given_one_where_the_first_after_the_start_is_no_reading() -> None:
+def test_an_end_without_a_year_on_the_starts_day_or_on_29_february_is_read_truly() -> None:
     dates = SheetDates(Notes())
-    same = dates.read("15 March 2018 - 15 March", "line 2")  # a year's period, or a slip: no day is drawn
-    assert same is not None and same.approximate and "day" not in same.parts and same.end is None
-    assert dates.read("12/03/2019 - 5 April", "line 3") is None  # (its day and month either way: not lent)
+    # the same day: that day alone, or a year on; read to cover both (it was March 2018, the second reading lost)
+    same = dates.read("15 March 2018 - 15 March", "line 2")
+    assert same is not None and (same.parts, same.end, same.end_approximate) == (
+        {"year": 2018, "month": 3, "day": 15},
+        {"year": 2019, "month": 3, "day": 15},
+        True,
+    )
+    # 29 February: the first one after the start, however far (it was the years 2021 to 2029, '29' a year)
+    for cell, end in [("1 March 2021 - 29 February", 2024), ("1 March 1899 - 29 February", 1904)]:
+        leap = dates.read(cell, "line 3")
+        assert leap is not None and leap.end == {"year": end, "month": 2, "day": 29} and not leap.approximate, cell
+    assert dates.read("12/03/2019 - 5 April", "line 4") is None  # (its day and month either way: not lent)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "December 2019 - 3 January",
+        "28 December 2019? - 3 January",
+        "28 December 2019 10:00 - 3 January 12:00",
+        "between 28 December 2019 and 3 January",
+        "28 December 2019 - c. 3 January",
+    ],
+)
+def test_free_text_whose_year_is_written_with_its_first_month_crosses_a_new_year_forward(cell: str) -> None:
+    # before (a date trial's re-trial): read as the years 2018 to 2020, 'which covers either': 2018 the text rules out
+    parsed = SheetDates(Notes()).read(cell, "line 2")
+    assert parsed is not None and parsed.approximate
+    assert (parsed.parts, parsed.end) == ({"year": 2019, "month": 12}, {"year": 2020, "month": 1})
+    assert parsed.note is not None and "read as December 2019 to January 2020" in parsed.note
+    # the year after the last month still places nothing: both readings held
+    either = SheetDates(Notes()).read("November-February 1951", "line 3")
+    assert either is not None and (either.parts["year"], either.end) == (1950, {"year": 1952, "month": 2})

@@ -145,6 +145,14 @@ def vague_form(text: str, era: int) -> Parsed | None:
     return None
 
 
+_WORD_AFTER = re.compile(r"\s*(?:de\s+)?([^\W\d_]+)")
+
+
+def _month_after(text: str, at: int) -> bool:
+    """Whether a month's name follows ``at`` ('29 February', '3 de enero'): the number before it is its day."""
+    return (word := _WORD_AFTER.match(text, at)) is not None and word.group(1).lower() in MONTH_NAMES
+
+
 def _range_end(head: str, tail: str) -> int:
     """The last year of a range of years: '1826-31' 1831, '1914-8' 1918, '1990-2000' 2000; a two-digit tail
     that is the next year's, across a new century, too ('1999-00' is 1999 to 2000)."""
@@ -285,6 +293,8 @@ def year_in_text(text: str, era: int, written: str | None = None) -> Parsed | st
     found.update({int(m.group(1)): m.start(1) for m in _YEAR_AFTER_DECADE.finditer(text)})
     for match in _RANGE_IN_TEXT.finditer(text):  # 'Long March 1934-35', '1990-2000 approx': both years
         head = match.group(1)
+        if len(match.group(2)) == 2 and _month_after(text, match.end()):  # '2021 - 29 February': a day (it was 2029)
+            continue
         end = _range_end(head, match.group(2))
         # ('1850/51': the head is no year of _YEAR_IN_TEXT's, followed by '/'); a full year written after a
         # later one ('1200-950') is a year too, so the period holds both
@@ -331,6 +341,21 @@ def year_in_text(text: str, era: int, written: str | None = None) -> Parsed | st
         if len(months := _months_named(text)) > 1:  # '30 April - 2 May 1950': from the first to the last
             if months == sorted(months):
                 return Parsed({**parts, "month": months[0]}, approximate=True, end={**parts, "month": months[-1]})
+            if _month_by_year(text, found[years[0]]) == months[0]:  # the year is the first month's: forward
+                # ('28 December 2019 - 3 January', 'December 2019? - January': it was 2018 to 2020, a year the
+                # text rules out; a date trial)
+                after = _next_year(parts["year"], 1)
+                begins, ends = MONTHS[months[0] - 1], MONTHS[months[-1] - 1]
+                forward = (
+                    f"the year is written with the first month: read as {begins} {year_shown(parts['year'])} to "
+                    f"{ends} {year_shown(after)}"
+                )
+                return Parsed(
+                    {**parts, "month": months[0]},
+                    approximate=True,
+                    note=forward,
+                    end={"year": after, "month": months[-1]},
+                )
             # months out of order may cross a new year the text does not place: the years either side too
             before, after = _next_year(parts["year"], -1), _next_year(parts["year"], 1)
             crossing = (

@@ -159,21 +159,33 @@ def _end_takes_year(head: str, tail: str, exact: Exact) -> Parsed | None:
     year = first.parts["year"]
     if year < _LEAST_YEAR or not _real(first):
         return None
-    for written in (f"{tail} {year}", f"{tail}, {year}"):  # ('3 January 2019', 'Jan 3, 2019')
-        last = exact(written, 0)
-        if isinstance(last, Parsed) and _plain(last) and last.pair is None and set(last.parts) == set(first.parts):
+    # the first year from the start's on whose such day is a day of the calendar and after the start (29
+    # February: up to eight years on; it was read as the years 2021 to 2029, '29' a year: a date trial)
+    same = False
+    for later in range(year, year + 9):
+        for written in (f"{tail} {later}", f"{tail}, {later}"):  # ('3 January 2019', 'Jan 3, 2019')
+            last = exact(written, 0)
+            if isinstance(last, Parsed) and _plain(last) and last.pair is None and set(last.parts) == set(first.parts):
+                break
+        else:
+            continue
+        same = same or _key(last, False) == _key(first, False)
+        if _real(last) and _key(first, False) < _key(last, False):
             break
     else:
-        return None
-    if _key(last, False) < _key(first, False):  # before the start in its year: in the next one
-        last = Parsed({**last.parts, "year": year + 1})
-    if not (_real(last) and _key(first, False) < _key(last, False)):  # (the same day twice: a year, or a slip?)
         return None
     end = last.parts
     shown = f"{_day(end) if 'day' in end else MONTHS[end['month'] - 1]} {end['year']}"
     notes = [_of(head, part) for part in _parts_of(first.note)]
-    notes.append(f"{tail!r} has no year of its own: read as {shown}, the first after the start")
-    return Parsed(first.parts, note="; ".join(notes), end=end, order=first.order, dotted=first.dotted, said=first.said)
+    if same:  # ('15 March 2018 - 15 March': that day alone, or to the same day a year on)
+        start = f"{_day(first.parts) if 'day' in first.parts else MONTHS[first.parts['month'] - 1]} {year}"
+        notes.append(f"{tail!r} could be {start} again, or {shown}: read as {start} to {shown}, which covers both")
+    else:
+        notes.append(f"{tail!r} has no year of its own: read as {shown}, the first after the start")
+    return Parsed(
+        first.parts, note="; ".join(notes), end=end, end_approximate=same, order=first.order, dotted=first.dotted,
+        said=first.said,
+    )  # fmt: skip
 
 
 def _as_years(head: str, first: Parsed, tail: str, last: Parsed) -> Parsed | None:
