@@ -726,3 +726,21 @@ def test_a_five_digit_number_outside_the_day_numbers_read_is_not_said_to_be_no_d
         "a number of 5 digits, not a year; a spreadsheet's day number is read only from 20,000 to 80,000 (1954-2119), "
         "where a number in a date column is most likely one"
     )
+
+
+@pytest.mark.parametrize(
+    ("cell", "years"),
+    [("Boeing 737-800", (737, 800)), ("Rooms 101 and 102", (101, 102)), ("Flight 370s", (370, 379))],
+)
+def test_numbers_under_1000_among_unknown_words_read_as_years_are_said_too(cell: str, years: tuple[int, int]) -> None:
+    # before (a re-trial): two numbers among words were read as a range of years with no word of a guess
+    parsed = read_date(cell)
+    assert isinstance(parsed, Parsed) and (parsed.parts["year"], known(parsed.end)["year"]) == years
+    assert parsed.note == f"{cell!r}: numbers among words read as the years {years[0]} to {years[1]}, approximate"
+    assert any(line.startswith("a number under 1000 among words") for line in parsed.said)
+    assert not read_date_said("850-900 AD") and not read_date_said("c. 850-900")
+
+
+def read_date_said(cell: str) -> bool:
+    parsed = read_date(cell)
+    return isinstance(parsed, Parsed) and any(line.startswith("a number under 1000") for line in parsed.said)

@@ -788,8 +788,12 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         vague = True
         if isinstance(parsed, Parsed) and not era and _number_among_words(parsed, text):
             parsed.said.append(NUMBER_AMONG_WORDS)
-            year = parsed.parts["year"]
-            parsed.note = f"the number {year} among words read as the year {year}, approximate"
+            year, end = parsed.parts["year"], parsed.end["year"] if parsed.end is not None else None
+            parsed.note = (
+                f"the number {year} among words read as the year {year}, approximate"
+                if end is None
+                else f"numbers among words read as the years {year} to {end}, approximate"
+            )
     if isinstance(parsed, str):
         return parsed
     parsed.said += said
@@ -919,14 +923,16 @@ def _without_marks(text: str) -> tuple[str, bool, str | None]:
 # gave, its note only the cell ('c. 850', 'spring 850', 'AD 79' are dates as written: not said)
 NUMBER_AMONG_WORDS = (
     "a number under 1000 among words read as its year, approximate (no era, month or season beside it): it may be "
-    "no date at all ('Room 101'); write the year with its era ('732 CE') where it is one"
+    "no date at all ('Room 101', 'Boeing 737-800'); write the year with its era ('732 CE') where it is one"
 )
 _DATE_WORDS = FILLER | LEADING | NEAR | MONTH_NAMES.keys() | {"c", "ca", "cca", "year", "years", "anno", "año"}
 _DATE_WORDS |= frozenset(["spring", "summer", "autumn", "fall", "winter", "primavera", "verano", "otoño", "invierno"])
 
 
 def _number_among_words(parsed: Parsed, text: str) -> bool:
-    if parsed.end is not None or set(parsed.parts) != {"year"} or not 0 < parsed.parts["year"] < 1000:
+    """Whether a year (or two: 'Boeing 737-800', 'Rooms 101 and 102') under 1000 was read among words not known."""
+    years = [parsed.parts, *([parsed.end] if parsed.end is not None else [])]
+    if any(set(parts) != {"year"} or not 0 < parts["year"] < 1000 for parts in years):
         return False
     return any(len(word) > 1 and word.lower() not in _DATE_WORDS for word in TOKENS.findall(text) if not word.isdigit())
 
