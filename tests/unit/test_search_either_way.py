@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import known
 from junquito_tui.core.chronology import Chronology
-from junquito_tui.core.dates import date_words, short_date
+from junquito_tui.core.dates import date_words, other_reading, short_date
 from junquito_tui.core.loader import load_with_report
 from junquito_tui.core.search import SearchIndex
 from sheet_files import csv_chronology
@@ -162,3 +162,13 @@ def test_a_month_that_could_be_years_shows_them_beside_it() -> None:
     assert date_words(known(event.when)) == "November 1810 (or the years 1810–1811?)"
     (plain,) = csv_chronology(["date,event", "2020-03,Lockdown"]).events  # (no later year: 2003 is before 2020)
     assert short_date(plain.when) == "Mar 2020"
+
+
+def test_a_period_ending_in_a_month_that_could_be_years_is_hinted_and_marked_on_its_row() -> None:
+    # before (a re-trial): an end of '1810-11' after a start of 1809 was left out of date:1811 with no hint
+    chronology = csv_chronology(["date,end,event", "1809,1810-11,Period", "1812,,Later"])
+    results = SearchIndex(chronology).search("date:1811", typing=False)
+    assert results.total == 0
+    assert [m.group(1, 2) for hint in results.hints if (m := _YEARS_HINT.match(hint))] == [("1", "1811")]
+    (alone,) = csv_chronology(["date,event", "1810-11,Junta"]).events
+    assert other_reading(alone.when) == "(or 1810–1811?)"  # on its timeline row too, before the title

@@ -218,9 +218,11 @@ def bound_other(given: Bound, other: tuple[int, int, int] | None) -> tuple[int, 
 
 def other_reading(when: When | None) -> str:
     """'(or 3 Feb?)' for a day shown in an order of day and month the file does not show (``either_way``):
-    the other day it could be; '' for any other date."""
+    the other day it could be; '(or 1810–1811?)' for a month that could be years; '' for any other date."""
     if when is not None and (given := bound(when)) is not None:  # the other bound ('(or before 3 Feb?)')
         return other_bound_words(given, assumed_other(when))
+    if (years := other_years(when)) is not None:  # '1810-11': November 1810, or the years (a re-trial: unmarked here)
+        return f"(or {years[0]}–{years[1]}?)"
     return other_day(assumed_other(when))
 
 

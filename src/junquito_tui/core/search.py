@@ -441,11 +441,16 @@ class SearchIndex:
         """How many documents the query would find with their month written as a year and two digits read as
         years instead (``either_way.other_years``), which it does not find as read."""
         if self._as_years is None:  # (built when first asked: few, scanned)
-            self._as_years = [
-                (either_way.day_key((years[0], 0, 0)), either_way.day_key((years[1], 13, 32)), n)
-                for n, doc in enumerate(self.docs)
-                if (years := either_way.other_years(doc.when)) is not None
-            ]
+            self._as_years = []
+            for n, doc in enumerate(self.docs):
+                if (years := either_way.other_years(doc.when)) is not None:
+                    self._as_years.append(
+                        (either_way.day_key((years[0], 0, 0)), either_way.day_key((years[1], 13, 32)), n)
+                    )
+                elif doc.when is not None and (years := either_way.other_years(doc.end)) is not None:  # (an end's)
+                    year, month, day = (*doc.when.parts()[:3], 0, 0)[:3]  # (a month's or a year's day 0: its start)
+                    low = either_way.day_key((year, month, day))
+                    self._as_years.append((low, either_way.day_key((years[1], 13, 32)), n))
         first, last = either_way.bounds(query.dates[0])
         meeting = [
             n for low, high, n in self._as_years if (last is None or low <= last) and (first is None or high >= first)
