@@ -330,6 +330,7 @@ def test_width_safe_text_measures_as_the_sum_of_its_code_points(text: str) -> No
         ("❤\ufe0f", "❤", 1),  # Rich: 2; tmux: 1
         ("🇻🇪", "🇻🇪", 2),  # a flag: 2 in Rich and in tmux, kept
         ("e\u0301", "e\u0301", 1),  # combining marks are measured alike everywhere
+        ("zero\u200bwidth\u2060word\ufeff", "zerowidthword", 13),  # Rich: 0 each; tmux: 1 (a UI trial's border)
         ("plain ASCII", "plain ASCII", 11),
     ],
 )

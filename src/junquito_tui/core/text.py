@@ -146,7 +146,9 @@ def one_line(text: str, limit: int | None = None) -> str:
 # 2 cells for each part, so every border after it shifts. Rich adds a cell for VS16 after a narrow
 # symbol ('❤️' is 2), which most terminals draw in 1. Without these, every code point is drawn at the
 # width Rich gives it, in any terminal.
-UNSTEADY = re.compile(rf"[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff{_UNDRAWABLE_PY}]")
+# Zero-width spaces and joiners of words (U+200B, U+2060, U+FEFF): Rich counts them 0 cells, tmux 1, so
+# a title holding one pushed the pane's right border off its line (a UI trial).
+UNSTEADY = re.compile(rf"[\u200b\u200d\u2060\ufeff\ufe0e\ufe0f\U0001f3fb-\U0001f3ff{_UNDRAWABLE_PY}]")
 
 
 def width_safe(text: str) -> str:
