@@ -326,6 +326,9 @@ step through them later.
             counts = ", ".join(count(n, kind) for kind, n in results.counts.items())
             total = results.total
             line = count(total, "result") + (f": {counts}" if counts else "")
+            if any(n > len(results.of_kind(kind)) for kind, n in results.counts.items()):
+                # (said below the last one listed too, a line a user paging down with End did not see: a UI trial)
+                line += f" (the first {PER_KIND} of each kind listed)"
         if results.hints:
             line += "  ·  " + "; ".join(map(one_line, results.hints))
         if results.suggestions:
