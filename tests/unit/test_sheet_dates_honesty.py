@@ -21,6 +21,7 @@ from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import read_date
 from junquito_tui.core.interop.sheet_layouts import parse_columns
 from junquito_tui.core.loader import Loaded, load_with_report
+from junquito_tui.core.placement import time_unused, why_listed_here
 from junquito_tui.core.records import Event, When
 
 FIXTURES = {  # one small file per defect a review found, written out by the ``sheets`` fixture
@@ -695,6 +696,13 @@ def test_a_time_column_not_read_says_why_truly(tmp_path: Path) -> None:
     events = {event.title: event for event in loaded.dataset.events}
     assert known(events["Named zone"].when).date == "2020-03-21"
     assert events["Named zone"].summary == "time: 14:30\n\nzone: Europe/Madrid"
+    # ... and its date says the time was given, not used (the event pane and lists said 'Time not given': a UI trial)
+    assert known(events["Named zone"].when).note == (
+        "the file gives the time '14:30' with the zone 'Europe/Madrid': not used: kept in the summary, as its warning "
+        "says"
+    )
+    assert time_unused(events["Named zone"].when)
+    assert why_listed_here(events["Named zone"], {(2020, 3, 21)}) == "time given but not used (its note says why)"
     assert (
         "a time in the time column, beside a zone not read as a UTC offset ('Europe/Madrid'), is not read: the day "
         "kept, the time and zone in the summary (line 2)"

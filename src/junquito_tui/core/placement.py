@@ -96,6 +96,8 @@ def why_listed_here(event: Event, shared: Container[tuple[int, ...]], find: Find
         return "order as the source states"
     if kind is Placement.READING:
         return READING_MARK
+    if missing == "time" and time_unused(when):  # (a UI trial: 'time not given' beside a summary giving 14:00)
+        return "time given but not used (its note says why)"
     return f"{missing} not given"
 
 

@@ -120,6 +120,8 @@ def _draft(
     date_names, end_names, clock_names = names
     value, kept = _with_time(events, cell, where, clock_names, len(date_names) >= 2)  # (kept: those not read)
     start = events.dates.read(value, where)
+    if start is not None and (unused := _time_unused(events, cell, where, value, kept)) is not None:
+        start = replace(start, note=_joined(start.note, unused))
     if start is None and not cell_text(cell("date")) and cell_text(cell(_YEAR_BESIDE)):
         start = _year_instead(events, cell(_YEAR_BESIDE), where, date_names)
         if start is None:
@@ -340,6 +342,17 @@ def _year_instead(events: RowEvents, year: Cell, where: str, names: tuple[str, .
         events.notes.add(where, f"{why} ({cell_text(year)})")
         start = replace(start, note=_joined(start.note, why))
     return start
+
+
+def _time_unused(events: RowEvents, cell: Any, where: str, value: Cell, kept: list[str]) -> str | None:
+    """The date's note for a time the time column gives but the date does not use (kept in the summary): the
+    event said 'Time not given' beside a summary giving 14:00 (a UI trial)."""
+    time = cell_text(cell("time"))
+    if not time or value is not cell("date") or not kept:
+        return None
+    zone = cell_text(cell("zone"))
+    given = f"{short(time)}{f' with the zone {short(zone)}' if zone else ''}"
+    return f"the file gives the time {given}: not used: kept in the summary, as its warning says"
 
 
 def _end_unread(events: RowEvents, cell: Any, where: str, end_names: tuple[str, ...]) -> str | None:
