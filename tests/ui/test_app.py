@@ -432,6 +432,16 @@ async def test_without_warnings_the_key_does_nothing() -> None:
         await pilot.press("exclamation_mark")
         await pilot.pause()
         assert type(app.screen).__name__ == "ExplorerScreen"
+        assert "exclamation_mark" not in app.screen.active_bindings  # (and not in the footer)
+
+
+async def test_the_footer_shows_the_warnings_key_while_the_file_has_warnings() -> None:
+    # before (a UI trial): once the toast had gone, nothing on screen said the file had warnings
+    app = JunquitoApp(Chronology(load_dataset()), warnings=["line 14: no year can be read in it; row skipped"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = app.screen.active_bindings["exclamation_mark"]
+        assert shown.enabled and shown.binding.show and shown.binding.description == "Warnings"
 
 
 def test_a_profile_lists_every_link_and_makes_rows_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -99,7 +99,8 @@ class ExplorerScreen(Screen[None]):
         Binding("equals_sign", "zoom_axis(0)", "Whole span", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("w", "accounts", "Accounts: who says what", show=False),
-        Binding("exclamation_mark", "warnings", "Warnings from opening the file", show=False),
+        # shown in the footer while there are any: the toast went, and nothing said the file had warnings (a UI trial)
+        Binding("exclamation_mark", "warnings", "Warnings", key_display="!"),
     ]
 
     # Shared state, bound into the panes. vars, not reactives: a reactive on the screen repaints
