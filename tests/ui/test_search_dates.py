@@ -287,3 +287,20 @@ def test_only_ascii_digits_and_nothing_after_make_a_date(text: str) -> None:
     assert parse_date_range(f"{text}..2019") is None
     query = parse_query(f'date:"{text}"')
     assert not query.dates and any("is not a date" in problem for problem in query.unusable)
+
+
+async def test_a_filter_says_what_its_search_said_it_left_out(tmp_path: Path) -> None:
+    # before (a UI trial): the search box's 'read the other way, not included' went unsaid once `f` closed it
+    from junquito_tui.core.loader import load_with_report
+    from junquito_tui.ui.app import JunquitoApp
+
+    sheet = tmp_path / "days.csv"
+    sheet.write_text(
+        "date,title\n03/04/2020,Either way\n13/05/2020,Shows the order\n10/03/2020,March\n", encoding="utf-8"
+    )
+    app = JunquitoApp(Chronology(load_with_report(sheet).dataset))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("slash", *"date:2020-03", "down", "f")
+        await pilot.pause()
+        (said,) = [n for n in app._notifications if n.title == "The filter, as the search said"]
+        assert said.message.startswith("1 date whose day and month could be either way round would fall in 2020-03")

@@ -25,6 +25,7 @@ from ...core.citation import OpenedAs
 from ...core.navigation import History, Location
 from ...core.placing import Placing
 from ...core.records import Event
+from ...core.text import one_line
 from .. import pages
 from ..messages import Navigate, TimelineFilter
 from ..notebook.layer import NotebookLayer
@@ -68,6 +69,9 @@ def _saved_search_provider() -> type[Provider]:
     from ..commands import SavedSearchProvider
 
     return SavedSearchProvider
+
+
+_TOAST_HINT = 240  # characters of each hint shown when a filter is applied (the search box shows them whole)
 
 
 class ExplorerScreen(Screen[None]):
@@ -221,6 +225,11 @@ class ExplorerScreen(Screen[None]):
         if message.show:  # `f` in the results: the filtered timeline, not the search box over it
             self.search_panel.close()
             self._focus("timeline")
+            if (shown := message.timeline_filter) is not None and shown.hints:
+                # what the search said it left out goes with it (a UI trial: a day read the other way round
+                # went unsaid once the box closed)
+                said = "\n".join(one_line(hint, _TOAST_HINT) for hint in shown.hints)
+                self.notify(said, title="The filter, as the search said", timeout=15, markup=False)
         self.refresh_bindings()
 
     @on(SearchPanel.Updated)

@@ -11,8 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-# Kept when not every key fits: help says what the others are, and quitting is never hidden.
-ALWAYS = ("help", "quit", "app.quit")
+# Kept when not every key fits: help says what the others are, quitting is never hidden, and nor is that the
+# file opened has warnings (shown only while it has: a UI trial saw nothing say so once its toast had gone).
+ALWAYS = ("help", "warnings", "quit", "app.quit")
 PALETTE_WIDTH = 12  # '▏^p palette ': the border, the key, a space, the word, a space
 
 
