@@ -689,7 +689,7 @@ def test_a_time_column_not_read_says_why_truly(tmp_path: Path) -> None:
     path = tmp_path / "times.csv"
     path.write_text(
         "date,time,zone,event\n2020-03-21,14:30,Europe/Madrid,Named zone\n2020-03-22,0:00,,Midnight\n"
-        "2020-03-23,10:15,UTC+1,Offset\n",
+        "2020-03-23,10:15,UTC+1,Offset\n2020-03-24,0:00,Europe/Madrid,Zoned midnight\n",
         encoding="utf-8",
     )
     loaded = load_with_report(path)
@@ -710,6 +710,9 @@ def test_a_time_column_not_read_says_why_truly(tmp_path: Path) -> None:
     midnight = known(events["Midnight"].when)
     assert midnight.date == "2020-03-22" and "a time of midnight (0:00)" in (midnight.note or "")
     assert not any("in a form not read as a time" in warning for warning in loaded.warnings)
+    zoned = known(events["Zoned midnight"].when)  # (a re-trial: said to be in a form not read as a time)
+    assert zoned.date == "2020-03-24" and "a time of midnight (0:00)" in (zoned.note or "")
+    assert events["Zoned midnight"].summary == "zone: Europe/Madrid"
     assert (
         known(events["Offset"].when).date == "2020-03-23T10:15" and known(events["Offset"].when).utc_offset == "+01:00"
     )

@@ -230,6 +230,8 @@ def _with_time(
     if isinstance(both, Parsed) and MIDNIGHT in both.said:  # as a date cell's midnight: the day, said in its note
         return joined, []
     timed = events.dates.peek(f"{day} {time}")
+    if zone and isinstance(timed, Parsed) and MIDNIGHT in timed.said:  # a midnight beside a zone not read: the day
+        return f"{day} {time}", kept[1:]  # (its zone kept in the summary; it was said to be no time: a re-trial)
     if zone and isinstance(timed, Parsed) and "hour" in timed.parts:  # the time is one: its zone is not
         # ('14:30' beside 'Europe/Madrid' was said to be 'in a form not read as a time': a date trial)
         events.notes.group(
