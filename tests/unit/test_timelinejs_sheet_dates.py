@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from junquito_tui.core.loader import Loaded, load_with_report
@@ -82,3 +83,30 @@ def test_a_year_of_five_digits_that_could_be_a_day_number_is_said(tmp_path: Path
         "date format (line 2)"
     ) in loaded.warnings
     assert all(event is not None and event.note is None for title, event in events.items() if title != "Lost format")
+
+
+def test_an_end_not_read_is_named_in_the_dates_note_in_v2_sheets_and_timelinejs_files(tmp_path: Path) -> None:
+    # before (a re-trial): an End Date of '3 January' or 'foo', and a TimelineJS end_date with no year, were warned
+    # about only: the event showed one exact day with nothing of them
+    sheet = tmp_path / "v2.csv"
+    sheet.write_text(
+        "Start Date,End Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Tag\n"
+        "2020-03-21,3 January,No year,,,,,,,\n2020-03-22,foo,Word,,,,,,,\n2020-03-23,2020-03-25,Read,,,,,,,\n",
+        encoding="utf-8",
+    )
+    notes = {event.title: event.when.note for event in load_with_report(sheet).dataset.events if event.when}
+    assert notes == {
+        "No year": "the file gives the end '3 January': not read",
+        "Word": "the file gives the end 'foo': not read",
+        "Read": None,
+    }
+    slides = tmp_path / "slides.json"
+    slides.write_text(
+        json.dumps(
+            {"events": [{"start_date": {"year": "2020"}, "end_date": {"month": "5"}, "text": {"headline": "x"}}]}
+        ),
+        encoding="utf-8",
+    )
+    (event,) = load_with_report(slides).dataset.events
+    assert event.end is None and event.when is not None
+    assert event.when.note == "the file gives an end date not read (month '5'): not used"

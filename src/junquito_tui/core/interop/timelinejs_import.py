@@ -254,7 +254,9 @@ class TimelineImporter:
             self.note_unknown(value, KNOWN_DATE_FIELDS, "a date")
             display = self.text.html(value.get("display_date"), f"{path}.end_date.display_date", line=True).text or None
         end = self.dates.read(value, f"{path}.end_date", "end date ignored", display)
-        if zone is not None and end is not None and end.precision == "minute":
+        if end is None:  # warned about; in the date's note too, where the event is read (a re-trial: only warned)
+            return None, _noted(start, f"{NOT_READ_END} ({_given(value)}): not used")
+        if zone is not None and end.precision == "minute":
             end = replace(end, utc_offset=zone)
         if end is not None and ends_before(end, start):
             self.notes.add(f"{path}.end_date", f"{end.date} is before the start {start.date}; end date ignored")
@@ -542,6 +544,21 @@ def unused_end(start: When, end: When) -> When:
     else:  # (not a day it never wrote, and no contradiction of the file's: a review)
         said = f"the file gives the end as {short_date(end)}, which would be listed before this start: not used"
     return replace(start, note=f"{start.note}; {said}" if start.note else said)
+
+
+NOT_READ_END = "the file gives an end date not read"
+
+
+def _noted(start: When, said: str) -> When:
+    return replace(start, note=f"{start.note}; {said}" if start.note else said)
+
+
+def _given(value: Any) -> str:
+    """An end date as the file gives it, for a note: its text, or its parts ('year foo, month 3')."""
+    if isinstance(value, dict):
+        parts = [f"{key} {short(str(part))}" for key, part in value.items() if key != "format" and str(part).strip()]
+        return ", ".join(parts[:4])
+    return short(str(value))
 
 
 def _number_free(date: dict[str, Any]) -> bool:

@@ -32,7 +32,7 @@ from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell
 from .sheet_when import ALL_MIDNIGHT, ALL_MIDNIGHT_NOTE, ending
 from .sheets import Extras, Sheet
-from .timelinejs_import import TimelineImporter
+from .timelinejs_import import NOT_READ_END, TimelineImporter
 
 FILE_SOURCE = "timelinejs-sheet"
 TAG_COLUMNS = frozenset({"tags", "category", "categories", "keywords", "labels", "etiquetas"})
@@ -259,6 +259,8 @@ def _dates(sheet: Sheet, cell: Any, row: _Row) -> None:
             row.present = cell_text(end)
         else:
             row.end = sheet.dates.read(end, row.where, "end date ignored")
+            if row.end is None and (given := cell_text(end)):  # warned about: in the date's note too (a re-trial)
+                _say(row, "end ", f"the file gives the end {short(given)}: not read")
         return
     row.slide["start_date"], row.start, row.offset = _parts(sheet, cell, row, "")
     row.unreadable = row.start is None and row.slide["start_date"]["year"] is _UNREADABLE
@@ -479,7 +481,10 @@ def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pendin
     for key, said in (("when", row.said), ("end", row.end_said)):
         if said:
             key = key if key in fields else "when"  # an end not made: what it gave is said on the start
-            fields[key] = replace(fields[key], note="; ".join(filter(None, (fields[key].note, *said))))
+            note = fields[key].note
+            if note and key == "when" and row.end_said and NOT_READ_END in note:  # (the importer's, less precise)
+                note = "; ".join(part for part in note.split("; ") if not part.startswith(NOT_READ_END)) or None
+            fields[key] = replace(fields[key], note="; ".join(filter(None, (note, *said))))
     pending.when = fields["when"]
     if start is not None:
         when = fields["when"]
