@@ -65,3 +65,20 @@ def test_a_date_filter_of_five_digits_or_more_says_it_is_read_as_a_year() -> Non
     assert parse_query("date:12345..", typing=False).hints == ["date:12345 is read as the year 12,345"]
     assert parse_query("date:20201321", typing=False).hints == ["date:20201321 is read as the year 20,201,321"]
     assert parse_query("date:2020-03-21", typing=False).hints == []
+
+
+def test_a_negative_iso_date_counted_as_iso_is_hinted_where_timelinejs_counts_would_find_it(tmp_path: Path) -> None:
+    # before (a UI trial): date:44BCE left out '-0044-03-15' (15 March 45 BCE as ISO 8601 counts years), unsaid
+    sheet = tmp_path / "bce.csv"
+    sheet.write_text("date,event\n-0044-03-15,Ides\n-0044,Year alone\n-0100-01-01,Far\n", encoding="utf-8")
+    chronology = Chronology(load_with_report(sheet).dataset)
+    index = SearchIndex(chronology)
+    found = index.search("date:44BCE", typing=False)
+    assert [chronology.event(event).title for event in found.matched_events] == ["Year alone"]
+    (said,) = [hint for hint in found.hints if "negative ISO year" in hint]
+    assert said.startswith("1 date written with a negative ISO year")
+    exact = index.search("date:45BCE", typing=False)
+    assert not [hint for hint in exact.hints if "negative ISO year" in hint]  # (found as read: nothing to say)
+    words = index.search("date:44BCE ides", typing=False)
+    assert [hint for hint in words.hints if "negative ISO year" in hint]
+    assert not [hint for hint in index.search("date:44BCE far", typing=False).hints if "negative ISO year" in hint]

@@ -126,3 +126,27 @@ def years_hint(count: int, dates: DateRange) -> str:
         f"{many} written as a year and two digits ('1810-11') would fall in {dates.text} read as years, not "
         "included: each one's note says so"
     )
+
+
+# The note the spreadsheet reader gives a full ISO date with a negative year (``sheet_dates._iso``): counted as
+# ISO 8601 counts years ('-0044-03-15' is 45 BCE), where a negative year alone is read as TimelineJS counts it
+# (44 BCE). A date search names those it would find counted so: date:44BCE left out the Ides, unsaid (a UI trial).
+ISO_COUNT = "read as ISO 8601 counts years"
+
+
+def other_count(when: When | None) -> tuple[int, int] | None:
+    """The first and last ``day_key`` of a date with a negative ISO year read as TimelineJS counts years (a year
+    later), where its note says it was counted as ISO 8601 does; None for any other date."""
+    if when is None or ISO_COUNT not in _note(when):
+        return None
+    year, *rest = when.parts()[:3]
+    month, day = (*rest, 0, 0)[:2]
+    return day_key((year + 1, month, day)), day_key((year + 1, month or 13, day or 32))
+
+
+def count_hint(count: int, dates: DateRange) -> str:
+    many = "1 date" if count == 1 else f"{count:,} dates"
+    return (
+        f"{many} written with a negative ISO year ('-0044-03-15', read as ISO 8601 counts years) would fall in "
+        f"{dates.text} counted as TimelineJS counts them, not included: each one's note says so"
+    )

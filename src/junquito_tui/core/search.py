@@ -205,6 +205,7 @@ class SearchIndex:
         self._approximate: dict[Precision, int] | None = None  # ``_approximate_days``
         self._swapped: tuple[list[int], list[int], list[tuple[int, int, int]]] | None = None  # ``_read_other_way``
         self._as_years: list[tuple[int, int, int]] | None = None  # ``_read_as_years``
+        self._other_count: list[tuple[int, int, int]] | None = None  # ``_counted_otherwise``
         self._by_length: dict[int, list[str]] | None = None
 
     # -- posting lists as bitsets -------------------------------------------
@@ -318,6 +319,12 @@ class SearchIndex:
             and (years := self._read_as_years(query, matched, annotations))
         ):
             results.hints.append(either_way.years_hint(years, query.dates[0]))
+        if (
+            not results.unresolved
+            and len(query.dates) == 1
+            and (other := self._counted_otherwise(query, matched, annotations))
+        ):
+            results.hints.append(either_way.count_hint(other, query.dates[0]))
         if query.dates and not results.unresolved and (beside := self._undated_beside(query, annotations)):
             searched = " and ".join(each.text for each in query.dates)
             results.hints.append(undated_beside.hint(beside.bit_count(), self._kinds_said(beside), searched))
@@ -454,6 +461,26 @@ class SearchIndex:
         first, last = either_way.bounds(query.dates[0])
         meeting = [
             n for low, high, n in self._as_years if (last is None or low <= last) and (first is None or high >= first)
+        ]
+        if not (other := to_bits(meeting, len(self.docs)) & ~matched):
+            return 0
+        scratch = Results(query_text="", query=query, _index=self)
+        return (other & self._match(replace(query, dates=[]), scratch, annotations)).bit_count()
+
+    def _counted_otherwise(self, query: Query, matched: int, annotations: Annotations | None) -> int:
+        """How many documents the query's dates would find with their negative ISO year counted as TimelineJS
+        counts years (``either_way.other_count``), which it does not find as read."""
+        if self._other_count is None:
+            self._other_count = [
+                (*found, n)
+                for n, doc in enumerate(self.docs)
+                if (found := either_way.other_count(doc.when)) is not None
+            ]
+        first, last = either_way.bounds(query.dates[0])
+        meeting = [
+            n
+            for low, high, n in self._other_count
+            if (last is None or low <= last) and (first is None or high >= first)
         ]
         if not (other := to_bits(meeting, len(self.docs)) & ~matched):
             return 0
