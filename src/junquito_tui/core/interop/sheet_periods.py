@@ -145,6 +145,8 @@ def vague_form(text: str, era: int) -> Parsed | None:
     return None
 
 
+# An era's word among the text's ('28 December 44 BC - 3 January'): a year under 100 may be its year
+_ERA_WORD = re.compile(r"(?<![^\W\d_])(?:(?i:BCE?|B\.C\.(?:E\.)?)|AD|CE)(?![^\W\d_])")
 _WORD_AFTER = re.compile(r"\s*(?:de\s+)?([^\W\d_]+)")
 
 
@@ -323,6 +325,11 @@ def year_in_text(text: str, era: int, written: str | None = None) -> Parsed | st
         if dates := _dates_in(text):  # its year is there, but no reading of the whole would be true
             held = f"a date ({dates[0]})" if len(dates) == 1 else f"dates ({', '.join(dates)})"
             return f"it holds {held} among words this reader does not read: write one date alone in the cell"
+        if (era or _ERA_WORD.search(text)) and re.search(r"\d", text):  # ('15 - 17 March 44 BC': the year is there)
+            return (
+                "a period in a year with its era is not read as one (its year is there): write its dates apart, "
+                "or the year alone ('44 BC')"
+            )
         return "no year can be read in it"
     years = sorted(found)
     sign = -1 if era < 0 else 1
