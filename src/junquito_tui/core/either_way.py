@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 
 from .query import DateRange
 from .records import Precision, When
@@ -134,19 +135,27 @@ def years_hint(count: int, dates: DateRange) -> str:
 ISO_COUNT = "read as ISO 8601 counts years"
 
 
-def other_count(when: When | None) -> tuple[int, int] | None:
-    """The first and last ``day_key`` of a date with a negative ISO year read as TimelineJS counts years (a year
-    later), where its note says it was counted as ISO 8601 does; None for any other date."""
-    if when is None or ISO_COUNT not in _note(when):
-        return None
-    year, *rest = when.parts()[:3]
-    month, day = (*rest, 0, 0)[:2]
-    return day_key((year + 1, month, day)), day_key((year + 1, month or 13, day or 32))
-
-
 def count_hint(count: int, dates: DateRange) -> str:
     many = "1 date" if count == 1 else f"{count:,} dates"
     return (
         f"{many} written with a negative ISO year ('-0044-03-15', read as ISO 8601 counts years) would fall in "
         f"{dates.text} counted as TimelineJS counts them, not included: each one's note says so"
     )
+
+
+def other_readings(when: When | None, end: When | None) -> Iterator[tuple[str, int, int]]:
+    """Each other reading a document's date has beside the order of day and month (``swapped``), as its kind
+    (a key of ``OTHER_HINTS``) and the first and last ``day_key`` it would cover: a month that could be years
+    ('1810-11'), or a period ending in one, from its start; a negative ISO year counted as TimelineJS counts
+    years (a year later)."""
+    if (years := other_years(when)) is not None:
+        yield "years", day_key((years[0], 0, 0)), day_key((years[1], 13, 32))
+    elif when is not None and (years := other_years(end)) is not None:
+        year, month, day = (*when.parts()[:3], 0, 0)[:3]  # (a month's or a year's day 0: its start)
+        yield "years", day_key((year, month, day)), day_key((years[1], 13, 32))
+    if when is not None and ISO_COUNT in _note(when):
+        year, month, day = (*when.parts()[:3], 0, 0)[:3]
+        yield "count", day_key((year + 1, month, day)), day_key((year + 1, month or 13, day or 32))
+
+
+OTHER_HINTS = {"years": years_hint, "count": count_hint}  # (in this order, each as the kinds' counts)

@@ -204,8 +204,7 @@ class SearchIndex:
         self._by_id: dict[str, list[int]] | None = None  # ``id_bits``
         self._approximate: dict[Precision, int] | None = None  # ``_approximate_days``
         self._swapped: tuple[list[int], list[int], list[tuple[int, int, int]]] | None = None  # ``_read_other_way``
-        self._as_years: list[tuple[int, int, int]] | None = None  # ``_read_as_years``
-        self._other_count: list[tuple[int, int, int]] | None = None  # ``_counted_otherwise``
+        self._otherwise: list[tuple[str, int, int, int]] | None = None  # ``_read_otherwise``
         self._by_length: dict[int, list[str]] | None = None
 
     # -- posting lists as bitsets -------------------------------------------
@@ -313,18 +312,13 @@ class SearchIndex:
             and (other_way := self._read_other_way(query, matched, annotations))
         ):
             results.hints.append(either_way.hint(other_way, query.dates[0]))
-        if (
-            not results.unresolved
-            and len(query.dates) == 1
-            and (years := self._read_as_years(query, matched, annotations))
-        ):
-            results.hints.append(either_way.years_hint(years, query.dates[0]))
-        if (
-            not results.unresolved
-            and len(query.dates) == 1
-            and (other := self._counted_otherwise(query, matched, annotations))
-        ):
-            results.hints.append(either_way.count_hint(other, query.dates[0]))
+        if not results.unresolved and len(query.dates) == 1:
+            otherwise = self._read_otherwise(query, matched, annotations)
+            results.hints += [
+                hint(otherwise[kind], query.dates[0])
+                for kind, hint in either_way.OTHER_HINTS.items()
+                if kind in otherwise
+            ]
         if query.dates and not results.unresolved and (beside := self._undated_beside(query, annotations)):
             searched = " and ".join(each.text for each in query.dates)
             results.hints.append(undated_beside.hint(beside.bit_count(), self._kinds_said(beside), searched))
@@ -444,48 +438,26 @@ class SearchIndex:
         scratch = Results(query_text="", query=query, _index=self)
         return (other & ~matched & self._match(replace(query, dates=[]), scratch, annotations)).bit_count()
 
-    def _read_as_years(self, query: Query, matched: int, annotations: Annotations | None) -> int:
-        """How many documents the query would find with their month written as a year and two digits read as
-        years instead (``either_way.other_years``), which it does not find as read."""
-        if self._as_years is None:  # (built when first asked: few, scanned)
-            self._as_years = []
-            for n, doc in enumerate(self.docs):
-                if (years := either_way.other_years(doc.when)) is not None:
-                    self._as_years.append(
-                        (either_way.day_key((years[0], 0, 0)), either_way.day_key((years[1], 13, 32)), n)
-                    )
-                elif doc.when is not None and (years := either_way.other_years(doc.end)) is not None:  # (an end's)
-                    year, month, day = (*doc.when.parts()[:3], 0, 0)[:3]  # (a month's or a year's day 0: its start)
-                    low = either_way.day_key((year, month, day))
-                    self._as_years.append((low, either_way.day_key((years[1], 13, 32)), n))
-        first, last = either_way.bounds(query.dates[0])
-        meeting = [
-            n for low, high, n in self._as_years if (last is None or low <= last) and (first is None or high >= first)
-        ]
-        if not (other := to_bits(meeting, len(self.docs)) & ~matched):
-            return 0
-        scratch = Results(query_text="", query=query, _index=self)
-        return (other & self._match(replace(query, dates=[]), scratch, annotations)).bit_count()
-
-    def _counted_otherwise(self, query: Query, matched: int, annotations: Annotations | None) -> int:
-        """How many documents the query's dates would find with their negative ISO year counted as TimelineJS
-        counts years (``either_way.other_count``), which it does not find as read."""
-        if self._other_count is None:
-            self._other_count = [
-                (*found, n)
+    def _read_otherwise(self, query: Query, matched: int, annotations: Annotations | None) -> dict[str, int]:
+        """How many documents the query would find under each other reading of their dates
+        (``either_way.other_readings``), which it does not find as read: by kind, those with any."""
+        if self._otherwise is None:  # (built when first asked: few, scanned)
+            self._otherwise = [
+                (kind, low, high, n)
                 for n, doc in enumerate(self.docs)
-                if (found := either_way.other_count(doc.when)) is not None
+                for kind, low, high in either_way.other_readings(doc.when, doc.end)
             ]
         first, last = either_way.bounds(query.dates[0])
-        meeting = [
-            n
-            for low, high, n in self._other_count
-            if (last is None or low <= last) and (first is None or high >= first)
-        ]
-        if not (other := to_bits(meeting, len(self.docs)) & ~matched):
-            return 0
+        meeting: dict[str, list[int]] = {}
+        for kind, low, high, n in self._otherwise:
+            if (last is None or low <= last) and (first is None or high >= first):
+                meeting.setdefault(kind, []).append(n)
+        if not meeting:
+            return {}
         scratch = Results(query_text="", query=query, _index=self)
-        return (other & self._match(replace(query, dates=[]), scratch, annotations)).bit_count()
+        words = self._match(replace(query, dates=[]), scratch, annotations)  # the query's other terms
+        found = {kind: (to_bits(ns, len(self.docs)) & ~matched & words).bit_count() for kind, ns in meeting.items()}
+        return {kind: number for kind, number in found.items() if number}
 
     def _undated_beside(self, query: Query, annotations: Annotations | None) -> int:
         """The undated events (and their quotes) listed beside a dated event in the query's dates, that the query

@@ -120,7 +120,7 @@ def _draft(
     date_names, end_names, clock_names = names
     value, kept = _with_time(events, cell, where, clock_names, len(date_names) >= 2)  # (kept: those not read)
     start = events.dates.read(value, where)
-    if start is not None and (unused := _time_unused(events, cell, where, value, kept)) is not None:
+    if start is not None and (unused := _time_unused(cell, value, kept)) is not None:
         start = replace(start, note=_joined(start.note, unused))
     if start is None and not cell_text(cell("date")) and cell_text(cell(_YEAR_BESIDE)):
         start = _year_instead(events, cell(_YEAR_BESIDE), where, date_names)
@@ -346,7 +346,7 @@ def _year_instead(events: RowEvents, year: Cell, where: str, names: tuple[str, .
     return start
 
 
-def _time_unused(events: RowEvents, cell: Any, where: str, value: Cell, kept: list[str]) -> str | None:
+def _time_unused(cell: Any, value: Cell, kept: list[str]) -> str | None:
     """The date's note for a time the time column gives but the date does not use (kept in the summary): the
     event said 'Time not given' beside a summary giving 14:00 (a UI trial)."""
     time = cell_text(cell("time"))
