@@ -110,3 +110,17 @@ def test_an_end_not_read_is_named_in_the_dates_note_in_v2_sheets_and_timelinejs_
     (event,) = load_with_report(slides).dataset.events
     assert event.end is None and event.when is not None
     assert event.when.note == "the file gives an end date not read (month '5'): not used"
+
+
+def test_an_end_not_read_names_only_the_fields_timelinejs_knows_each_quoted(tmp_path: Path) -> None:
+    # a fuzz test's end_date {'\x08': False}: its key went raw into the date's note, which refused the dataset
+    slides = tmp_path / "odd.json"
+    end = {"\b": False, "month": "5\b"}
+    slides.write_text(
+        json.dumps({"events": [{"start_date": {"year": "2020"}, "end_date": end, "text": {"headline": "x"}}]}),
+        encoding="utf-8",
+    )
+    (event,) = load_with_report(slides).dataset.events
+    assert (
+        event.when is not None and event.when.note == "the file gives an end date not read (month '5\\x08'): not used"
+    )

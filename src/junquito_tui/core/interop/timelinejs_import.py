@@ -258,7 +258,7 @@ class TimelineImporter:
             return None, _noted(start, f"{NOT_READ_END} ({_given(value)}): not used")
         if zone is not None and end.precision == "minute":
             end = replace(end, utc_offset=zone)
-        if end is not None and ends_before(end, start):
+        if ends_before(end, start):
             self.notes.add(f"{path}.end_date", f"{end.date} is before the start {start.date}; end date ignored")
             return None, unused_end(start, end)
         return end, start
@@ -543,7 +543,7 @@ def unused_end(start: When, end: When) -> When:
         said = f"the file gives the end {end.date}, before this start: not used"
     else:  # (not a day it never wrote, and no contradiction of the file's: a review)
         said = f"the file gives the end as {short_date(end)}, which would be listed before this start: not used"
-    return replace(start, note=f"{start.note}; {said}" if start.note else said)
+    return _noted(start, said)
 
 
 NOT_READ_END = "the file gives an end date not read"
@@ -554,9 +554,14 @@ def _noted(start: When, said: str) -> When:
 
 
 def _given(value: Any) -> str:
-    """An end date as the file gives it, for a note: its text, or its parts ('year foo, month 3')."""
+    """An end date as the file gives it, for a note: its text, or its parts ('year foo, month 3'): only the
+    fields TimelineJS knows, each value quoted (a key is the file's text too: a fuzz test's control character)."""
     if isinstance(value, dict):
-        parts = [f"{key} {short(str(part))}" for key, part in value.items() if key != "format" and str(part).strip()]
+        parts = [
+            f"{key} {short(str(part))}"
+            for key, part in value.items()
+            if key in KNOWN_DATE_FIELDS and key not in ("format", "format_short") and str(part).strip()
+        ]
         return ", ".join(parts[:4])
     return short(str(value))
 
