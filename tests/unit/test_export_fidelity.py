@@ -320,6 +320,7 @@ def test_a_notes_link_reference_definition_cannot_rewire_the_citations() -> None
         ("   [1]:https://evil.example", ["   \\[1]:https://evil.example"]),
         ("> - [a]: /x\n1) [b]: /y", ["> - \\[a]: /x", "1) \\[b]: /y"]),
         ("[a\nb]: /x", ["\\[a", "b]: /x"]),  # a label may run over lines
+        ("[\n[1]: /x", ["\\[", "\\[1]: /x"]),  # once the second '[' is escaped, the first opens a label
         ("[^1]: a footnote", ["\\[^1]: a footnote"]),
         ("[x\\]: y]: /x", ["\\[x\\]: y]: /x"]),  # an escaped ']' does not close the label
         ("x\r[1]: /x", ["x", "\\[1]: /x"]),  # a carriage return ends a line in Markdown

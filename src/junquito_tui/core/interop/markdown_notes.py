@@ -47,11 +47,15 @@ def _definitions(text: str) -> list[int]:
             openings.add(position + opening.end() - 1)
         position += len(line) + 1
     brackets = [m.start() for m in _BRACKETS.finditer(text) if len(m.group()) == 1]
-    return [
-        at
-        for at, after in pairwise(brackets)
-        if at in openings and text[after] == "]" and text[after + 1 : after + 2] == ":"
-    ]
+    # From the last: a '[' escaped is no longer a bracket, so the '[' before it may now close its
+    # label at the same ']:' ('[' over '[1]: x' is a definition once the second is escaped).
+    starts, following = [], None
+    for at in reversed(brackets):
+        if at in openings and following is not None and text[following : following + 2] == "]:":
+            starts.append(at)
+        else:
+            following = at
+    return starts[::-1]
 
 
 def item_lines(item: Item | None) -> list[str]:
