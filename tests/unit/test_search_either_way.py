@@ -172,3 +172,52 @@ def test_a_period_ending_in_a_month_that_could_be_years_is_hinted_and_marked_on_
     assert [m.group(1, 2) for hint in results.hints if (m := _YEARS_HINT.match(hint))] == [("1", "1811")]
     (alone,) = csv_chronology(["date,event", "1810-11,Junta"]).events
     assert other_reading(alone.when) == "(or 1810–1811?)"  # on its timeline row too, before the title
+
+
+_CENTURY_HINT = re.compile(
+    r"(\d+) dates? written with a year of two digits .* would fall in (\S+) read in the other century"
+)
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 99), st.integers(1, 12), st.integers(0, 2), st.booleans()), min_size=1, max_size=15
+    ),
+    st.data(),
+    st.booleans(),
+)
+def test_oracle_two_digit_years_in_the_other_century_are_counted(
+    rows: list[tuple[int, int, int, bool]], data: st.DataObject, with_word: bool
+) -> None:
+    # before (a date trial): date:1929 left out "Oct '29", read as 2029 as Excel reads it, with no word
+    short, _, _, _ = data.draw(st.sampled_from(rows))
+    read = 2000 + short if short < 30 else 1900 + short
+    asked = data.draw(st.sampled_from([read, read - 100 if read >= 2000 else read + 100, read + 1, 1950, 2020]))
+    forms = ["{day}-{month}-{short:02d}", "{month}-{short:02d}", "{month} '{short:02d}"]  # Excel's, mmm-yy, 'yy
+    lines = ["date,event"] + [
+        forms[form].format(day=3, month=_MONTHS[month - 1], short=short) + f",{'protest' if word else 'raid'} {n}"
+        for n, (short, month, form, word) in enumerate(rows)
+    ]
+    chronology = csv_chronology(lines)
+    results = SearchIndex(chronology).search(f"date:{asked}" + (" protest" if with_word else ""), typing=False)
+    found = set(results.matched_events)
+    expected = 0  # the oracle: a row whose year, read in the other century, is the year asked
+    for event in chronology.events:
+        short, _, _, word = rows[int(event.title.split()[1])]
+        other = 1900 + short if short < 30 else 2000 + short
+        if other == asked and event.id not in found and (word or not with_word):
+            expected += 1
+    said = [m for hint in results.hints if (m := _CENTURY_HINT.match(hint))]
+    assert (int(said[0].group(1)) if said else 0) == expected
+    if said:
+        assert said[0].group(2) == str(asked)
+
+
+def test_a_decade_written_without_its_century_is_hinted_in_the_other_one() -> None:
+    chronology = csv_chronology(["date,event", "'60s,Sixties", "2065,Later"])
+    results = SearchIndex(chronology).search("date:2065", typing=False)
+    assert [chronology.event(event).title for event in results.matched_events] == ["Later"]
+    assert [m.group(1, 2) for hint in results.hints if (m := _CENTURY_HINT.match(hint))] == [("1", "2065")]
+    assert not [hint for hint in SearchIndex(chronology).search("date:1965", typing=False).hints if "century" in hint]

@@ -143,11 +143,37 @@ def count_hint(count: int, dates: DateRange) -> str:
     )
 
 
+# The notes the spreadsheet reader gives a year written with two digits, read as Excel reads them (00-29 the
+# 2000s, 30-99 the 1900s: ``sheet_dates``, ``sheet_periods``). A date search names those it would find in the
+# other century: date:1929 left out "Oct '29", read as 2029, unsaid (a date trial).
+_TWO_DIGITS = re.compile(
+    r"two-digit year '\d\d' (?:read )?as (\d{4})|apostrophe for its century, read as (\d{4})"
+    r"|read as the (\d{4})s, as Excel reads two-digit years"
+)
+
+
+def other_century(when: When | None) -> int | None:
+    """The years to add to a date whose year was written with two digits to read it in the other century
+    (-100 for 2000-2029, 100 for 1930-1999); None for any other date."""
+    if (found := _TWO_DIGITS.search(_note(when))) is None:
+        return None
+    year = int(next(group for group in found.groups() if group))
+    return -100 if year >= 2000 else 100
+
+
+def century_hint(count: int, dates: DateRange) -> str:
+    many = "1 date" if count == 1 else f"{count:,} dates"
+    return (
+        f"{many} written with a year of two digits (read as Excel reads them: 00-29 the 2000s, 30-99 the 1900s) "
+        f"would fall in {dates.text} read in the other century, not included: each one's note says so"
+    )
+
+
 def other_readings(when: When | None, end: When | None) -> Iterator[tuple[str, int, int]]:
     """Each other reading a document's date has beside the order of day and month (``swapped``), as its kind
     (a key of ``OTHER_HINTS``) and the first and last ``day_key`` it would cover: a month that could be years
     ('1810-11'), or a period ending in one, from its start; a negative ISO year counted as TimelineJS counts
-    years (a year later)."""
+    years (a year later); a year of two digits in the other century (a period with it)."""
     if (years := other_years(when)) is not None:
         yield "years", day_key((years[0], 0, 0)), day_key((years[1], 13, 32))
     elif when is not None and (years := other_years(end)) is not None:
@@ -156,6 +182,11 @@ def other_readings(when: When | None, end: When | None) -> Iterator[tuple[str, i
     if when is not None and ISO_COUNT in _note(when):
         year, month, day = (*when.parts()[:3], 0, 0)[:3]
         yield "count", day_key((year + 1, month, day)), day_key((year + 1, month or 13, day or 32))
+    if when is not None and (step := other_century(when)) is not None:
+        year, month, day = (*when.parts()[:3], 0, 0)[:3]
+        last_year, last_month, last_day = (*(end or when).parts()[:3], 13, 32)[:3]
+        yield "century", day_key((year + step, month, day)), day_key((last_year + step, last_month, last_day))
 
 
-OTHER_HINTS = {"years": years_hint, "count": count_hint}  # (in this order, each as the kinds' counts)
+# (in this order, each as the kinds' counts)
+OTHER_HINTS = {"years": years_hint, "count": count_hint, "century": century_hint}
