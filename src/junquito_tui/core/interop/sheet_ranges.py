@@ -25,8 +25,8 @@ _JOINT = re.compile(
     r"\s*(?:-|–|—|/)\s*|\s+(?:to|until|till|through|thru|al|hasta|au|à|bis|a|ao|até|jusqu'au|tot)\s+", re.IGNORECASE
 )
 _FROM = re.compile(r"^(?:from|du|del|desde|de|vom|von|dal|dall'|da|van)\s+", re.IGNORECASE)  # 'from 15 January to ...'
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_ISO_TAIL = re.compile(r"^(?:(\d{2})-)?(\d{2})$")  # ISO 8601 leaves out of the end what it shares: '2018-01-15/16'
+_ISO_HEAD = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")  # an ISO 8601 month or day
+_ISO_TAIL = re.compile(r"^(?:\d{2}-)?\d{2}$")  # ISO 8601 leaves out of the end what it shares: '2018-01-15/16'
 _ORDERS = {"dmy": "day/month", "mdy": "month/day"}
 # '14-15/01/2018': two days, then the month and year they share (a form written day first)
 _DAYS_BEFORE = re.compile(r"^(\d{1,2})\s*[-–—]\s*(\d{1,2})([/.])(\d{1,2})\3(\d{4})$")
@@ -62,8 +62,13 @@ def date_range(text: str, exact: Exact) -> Parsed | str | None:
 def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
     if not head or not tail:
         return None
-    if joint.strip() == "/" and _ISO_DAY.match(head) and (short := _ISO_TAIL.match(tail)) is not None:
-        tail = f"{head[: len(head) - len(short.group())]}{short.group()}"  # (the parts the end leaves out)
+    if (whole := _iso_end(head, tail, joint)) is not None:
+        made = _two(head, whole, joint, exact)
+        if isinstance(made, Parsed) and _COULD_BE_YEARS.search(made.note or ""):
+            return None  # ('1810-11 - 12': Nov-Dec 1810, or years; its end's reading would speak of '1810-12')
+        if whole[:4] != head[:4] and isinstance(made, Parsed) and made.end is not None:  # a new year crossed
+            made.note = "; ".join(filter(None, [made.note, _first_after(tail, _shown(made.end))]))
+        return made
     if _BARE_YEAR.match(tail) and not _lends_year(head):
         return _to_a_year(head, tail, exact)
     year = _TAIL_YEAR.search(tail)
@@ -118,6 +123,25 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
         first.parts, note=note, end=last.parts, pair=first.pair, end_pair=last.pair,
         order=first.order or last.order, dotted=first.dotted or last.dotted, said=said,
     )  # fmt: skip
+
+
+def _iso_end(head: str, tail: str, joint: str) -> str | None:
+    """The end of an ISO 8601 month or day written without the leading parts it shares, written whole: ISO's
+    '2018-01-15/16' (16 January); with a dash too, '2018-01-15 - 16' and '2018-01-15–16' (read as the year
+    2018, 'month not given': a date trial), where an end with its month and no year of its own goes forward
+    to the first such after the start ('2019-12-28 - 01-03': 3 January 2020; ISO's '/' keeps the start's year,
+    and so goes backwards, said). None for any other two halves."""
+    mark = joint.strip()
+    dashed = mark in ("–", "—") or (mark == "-" and joint[:1].isspace() and joint[-1:].isspace())
+    if not (mark == "/" or dashed) or not _ISO_HEAD.match(head) or not _ISO_TAIL.match(tail):
+        return None
+    if len(tail) > len(head) - 5:  # (a month's end with a day: no shorthand)
+        return None
+    whole = head[: len(head) - len(tail)] + tail
+    if whole >= head or not dashed:  # (ISO's, backwards: said so by the reading)
+        return whole
+    # a dash's end before its start: a month and day go to the next year; a day alone is not read here
+    return f"{int(head[:4]) + 1:04d}-{tail}" if len(tail) == len(head) - 5 else None
 
 
 def _to_a_year(head: str, tail: str, exact: Exact) -> Parsed | str | None:
@@ -175,17 +199,25 @@ def _end_takes_year(head: str, tail: str, exact: Exact) -> Parsed | None:
     else:
         return None
     end = last.parts
-    shown = f"{_day(end) if 'day' in end else MONTHS[end['month'] - 1]} {end['year']}"
+    shown = _shown(end)
     notes = [_of(head, part) for part in _parts_of(first.note)]
     if same:  # ('15 March 2018 - 15 March': that day alone, or to the same day a year on)
-        start = f"{_day(first.parts) if 'day' in first.parts else MONTHS[first.parts['month'] - 1]} {year}"
+        start = _shown(first.parts)
         notes.append(f"{tail!r} could be {start} again, or {shown}: read as {start} to {shown}, which covers both")
     else:
-        notes.append(f"{tail!r} has no year of its own: read as {shown}, the first after the start")
+        notes.append(_first_after(tail, shown))
     return Parsed(
         first.parts, note="; ".join(notes), end=end, end_approximate=same, order=first.order, dotted=first.dotted,
         said=first.said,
     )  # fmt: skip
+
+
+def _shown(parts: dict[str, int]) -> str:
+    return f"{_day(parts) if 'day' in parts else MONTHS[parts['month'] - 1]} {parts['year']}"
+
+
+def _first_after(tail: str, shown: str) -> str:
+    return f"{tail!r} has no year of its own: read as {shown}, the first after the start"
 
 
 def _as_years(head: str, first: Parsed, tail: str, last: Parsed) -> Parsed | None:
