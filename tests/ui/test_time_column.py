@@ -109,3 +109,25 @@ def test_a_day_in_an_assumed_order_says_its_other_reading_before_its_title(tmp_p
     assert lines["Protest"] == "(or 3 Feb?) Protest"
     assert lines["Timed"] == "10:00 UTC?   (or 4 Feb?) Timed"
     assert lines["Campaign"] == "(to 2 Mar 2018 (or 3 Feb?)) Campaign"
+
+
+def test_a_row_listed_on_the_wrong_side_of_others_by_their_clocks_says_so(tmp_path: Any) -> None:
+    # before (a date trial): 23:30 UTC-5 on the 21st listed above 01:00 UTC+9 on the 22nd, 12½ hours earlier, the
+    # rows saying nothing (the event page named them)
+    sheet = (
+        "date,event\n2018-01-21T23:30:00-05:00,Raid\n2018-01-22T01:00:00+09:00,Call\n"
+        "2018-01-22T10:00:00+00:00,Note\n2018-01-22,Day\n"
+    )
+    lines = _rows(tmp_path, sheet)
+    assert lines["Raid"] == "23:30 UTC-5  (took place after 1 below) Raid"
+    assert lines["Call"] == "01:00 UTC+9  (took place before 1 above) Call"
+    assert lines["Note"] == "10:00 UTC    Note" and lines["Day"] == "Day"
+    # a filter's rows say what they show: without the call, nothing crosses
+    from junquito_tui.core.loader import load_with_report
+    from junquito_tui.ui.widgets.timeline import Timeline
+
+    chronology = Chronology(load_with_report(tmp_path / "sheet.csv").dataset)
+    view = [event for event in chronology.events if event.title != "Call"]
+    timeline = Timeline(view)
+    timeline.get_component_rich_style = lambda *names, partial=False: Style()  # type: ignore[method-assign]
+    assert timeline._event_line(0).plain.strip() == "23:30 UTC-5  Raid"

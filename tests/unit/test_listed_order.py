@@ -100,3 +100,11 @@ def test_oracle_a_time_with_no_zone_names_the_zoned_times_it_may_be_on_either_si
             if read - dt.timedelta(hours=14) < given < read + dt.timedelta(hours=12):
                 expected.add(other.title)
         assert named == expected
+
+
+def test_a_rows_words_name_both_sides_it_crosses() -> None:
+    from junquito_tui.core.listed_order import Crossings, crossing_words
+
+    (event,) = csv_chronology(["date,event", "2018-01-21T23:30:00-05:00,Raid"]).events
+    assert crossing_words(Crossings([event], [event, event])) == "(took place before 2 above and after 1 below)"
+    assert crossing_words(Crossings([], [])) == ""

@@ -55,11 +55,13 @@ class ListedOrder:
     """The events of a list (``events``, in its order) whose clock times cross: built once, asked per event."""
 
     def __init__(self, events: Sequence[Event]) -> None:
-        self._events = events
-        # one zone or none: nothing crosses, the list is in the times' order (a set of 100,000 zones: 10 ms)
-        self._one_zone = (
-            len({e.when.utc_offset for e in events if e.when is not None and not zone_assumed(e.when)}) <= 1
-        )
+        self._events = events  # (nothing made until asked: the timeline holds one from its first frame)
+
+    @cached_property
+    def _one_zone(self) -> bool:
+        """One zone or none: nothing crosses, the list is in the times' order (a set of 100,000 zones: 10 ms)."""
+        events = self._events
+        return len({e.when.utc_offset for e in events if e.when is not None and not zone_assumed(e.when)}) <= 1
 
     @cached_property
     def _by_day(self) -> dict[int, list[Timed]]:
@@ -115,6 +117,15 @@ class ListedOrder:
         """Whether times with no zone sit beside times that give theirs."""
         kinds = {zone_assumed(e.when) for e in self._events if exact_minute(e)}  # type: ignore[arg-type]
         return len(kinds) == 2
+
+
+def crossing_words(crossings: Crossings) -> str:
+    """A row's words for the rows it is listed on the wrong side of: '(took place before 1 above)' ('' for none).
+    The event page names them; the rows alone read as the order of events across a midnight (a date trial)."""
+    sides = [f"before {len(crossings.later)} above" if crossings.later else ""]
+    sides.append(f"after {len(crossings.earlier)} below" if crossings.earlier else "")
+    said = " and ".join(side for side in sides if side)
+    return f"(took place {said})" if said else ""
 
 
 def _by_instant(events: list[Event]) -> tuple[list[int], list[Event]]:

@@ -45,7 +45,13 @@ class TimelinePane(Vertical):
     def compose(self) -> ComposeResult:
         yield TimeAxis(id="time-axis")
         chronology = self.chronology
-        yield Timeline(chronology.events, position=chronology.position, rows=chronology.timeline_rows, id="timeline")
+        yield Timeline(
+            chronology.events,
+            position=chronology.position,
+            rows=chronology.timeline_rows,
+            order=chronology.listed_order,
+            id="timeline",
+        )
 
     def on_mount(self) -> None:
         self.query_one(TimeAxis).set_events(self.chronology.events, self._placing)
@@ -74,7 +80,9 @@ class TimelinePane(Vertical):
         if new is None:
             # Not when every event is shown already: the binding's first call (0.1-0.2 s at 100,000 events).
             if timeline.view is not (chronology := self.chronology).events:
-                timeline.set_view(chronology.events, current, chronology.position, chronology.timeline_rows)
+                timeline.set_view(
+                    chronology.events, current, chronology.position, chronology.timeline_rows, chronology.listed_order
+                )
             self.query_one(TimeAxis).show(None)
         else:
             view = [e for e in self.chronology.events if e.id in new.event_ids]

@@ -14,6 +14,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core.dates import CLOCK_WIDTH, other_reading, until
+from ...core.listed_order import ListedOrder, crossing_words
 from ...core.provenance import CERTAINTY_MARK
 from ...core.records import Event
 from ...core.text import width_safe
@@ -95,15 +96,17 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
         *,
         position: dict[str, int] | None = None,
         rows: RowIndex | None = None,
+        order: ListedOrder | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.view: list[Event] = []
         self._rows: RowIndex = build_rows([])
+        self._order: ListedOrder | None = None  # which rows cross by their clocks: made when a clock time is drawn
         self._days: list[int] = []
         self._position: dict[str, int] = {}
         self.annotations: Snapshot | None = None  # the user's notebook: a marker before marked events
-        self.set_view(events_in_order, position=position, rows=rows)
+        self.set_view(events_in_order, position=position, rows=rows, order=order)
 
     # -- the view ---------------------------------------------------------
     def set_view(
@@ -112,11 +115,13 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
         keep: str | None = None,
         position: dict[str, int] | None = None,
         rows: RowIndex | None = None,
+        order: ListedOrder | None = None,
     ) -> None:
         """Show these events; keep the event with id ``keep`` selected when it is among them.
-        ``position`` (event id -> index in ``events_in_order``) and ``rows`` (``build_rows`` of them),
-        when the caller has them: the chronology's, for every event."""
+        ``position`` (event id -> index in ``events_in_order``), ``rows`` (``build_rows`` of them) and ``order``
+        (their ``ListedOrder``), when the caller has them: the chronology's, for every event."""
         self.view = events_in_order
+        self._order = order
         self._rows = rows if rows is not None else build_rows(events_in_order)
         self._days = self._rows.day_starts
         self._position = position if position is not None else {e.id: i for i, e in enumerate(events_in_order)}
@@ -251,6 +256,8 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
             text.append(f"{mark} ", self.get_component_rich_style(f"timeline--{event.certainty}", partial=True))
         if other := other_reading(event.when):  # the day under its heading is an assumed order's: said on the row
             text.append(f"{other} ", self.get_component_rich_style("timeline--gap", partial=True))
+        if crossed := self._crossed(position):  # across a midnight, the rows' order is not the clocks'
+            text.append(f"{crossed} ", self.get_component_rich_style("timeline--gap", partial=True))
         if event.end is not None:  # a period, not its start alone ('Winter 2018' showed as '~Dec' only); before
             # the title, which a narrow pane cuts (a trial read the revelation on 17 or 18 January as the 17th)
             text.append(f"({until(event.end)}) ", self.get_component_rich_style("timeline--gap", partial=True))
@@ -259,6 +266,15 @@ Clicking a bar jumps to an event lying in it, clicking a `░` to the period spr
             text.append(mine, self.get_component_rich_style("timeline--mark", partial=True))
         text.append(width_safe(event.title))  # plain data: appended as Text, never parsed as markup
         return text
+
+    def _crossed(self, position: int) -> str:
+        """'(took place before 1 above)' for a clock time listed on the wrong side of others shown."""
+        when = self.view[position].when
+        if when is None or when.precision != "minute":  # (a view of no clock time never makes its order)
+            return ""
+        if self._order is None:
+            self._order = ListedOrder(self.view)
+        return crossing_words(self._order.crossings(self.view[position], position))
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width
