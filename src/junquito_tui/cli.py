@@ -18,7 +18,7 @@ from .core.cached_load import Opened, load_cached, ordered, placing
 from .core.chronology import Chronology, missing_link
 from .core.files import LOAD_FACTOR, default_max_bytes, max_bytes_ceiling
 from .core.interop import FORMATS, encode_export, export_text, write_atomically
-from .core.loader import DatasetError, bundled_path, load_timelinejs, load_with_report, preflight
+from .core.loader import DatasetError, bundled_path, load_timelinejs, load_with_report, preflight, read_nothing
 from .core.output_guard import Kept, notebook_files
 from .core.quick_load import check_at_once
 from .core.terminal_output import guarded
@@ -227,10 +227,13 @@ def _load(args: argparse.Namespace) -> tuple[Opened, Save | None] | None:
     """The --data (or bundled) dataset and the write that would cache it (not started: the caller
     says when), or None after printing every problem."""
     try:
-        return load_cached(args.data, max_bytes=args.max_bytes, columns=args.columns, use_cache=args.use_cache)
+        loaded = load_cached(args.data, max_bytes=args.max_bytes, columns=args.columns, use_cache=args.use_cache)
+        if (nothing := read_nothing(loaded[0], str(args.data))) is not None:  # (not 'wrote 0 events', exit 0)
+            raise nothing
     except DatasetError as error:
         print(error.report(), file=sys.stderr)
         return None
+    return loaded
 
 
 def _chronology(args: argparse.Namespace) -> Chronology | None:

@@ -98,6 +98,15 @@ def test_the_command_line_loads_large_files_in_the_background(
 HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
 
 
+async def test_a_large_sheet_of_which_no_event_was_read_is_refused_by_the_loading_screen(tmp_path: Path) -> None:
+    # before (a trial): the interface opened on '0 events'
+    path = tmp_path / "allbad.csv"
+    path.write_text("date,title\n" + "Spring,x\n" * 3, encoding="utf-8")
+    app = await _load_in_background(path)
+    assert app.load_error is not None and app.load_error.rstrip().endswith("not one event was read")
+    assert "line 2: 'Spring': no year can be read in it" in app.load_error and app.return_code == 2
+
+
 async def _load_in_background(path: Path) -> JunquitoApp:
     """The large-file path: the interface first, the file read and checked by the loading thread."""
     app = JunquitoApp(load=(path, 10**9))

@@ -99,6 +99,26 @@ def test_validate_of_a_sheet_whose_every_row_is_skipped_is_no_ok(
     assert "not one event was read" in capsys.readouterr().err and not output.exists()
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["search", "x"], ["export", "--format", "csv"], ["export", "--format", "markdown"], ["cite", "v1"], []],
+)
+def test_every_command_refuses_a_sheet_of_which_no_event_was_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    # before (a trial): export wrote 0 events with exit 0, search said '0 results' (exit 1) and the interface
+    # opened on '0 events', where validate and import refused the file
+    path = tmp_path / "allbad.csv"
+    path.write_text(
+        "event_id_cnty,event_date,event_type,actor1\nV1,,Battles,A\nV2,Spring,Battles,A\n", encoding="utf-8"
+    )
+    output = tmp_path / "out"
+    assert main([*command, "--data", str(path), *(["-o", str(output)] if "export" in command else [])]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}: 4 problems" in err and "'Spring': no year can be read in it" in err
+    assert err.rstrip().endswith("not one event was read") and not output.exists()
+
+
 def test_bad_data_file_exits_2_before_the_ui(capsys: pytest.CaptureFixture[str], write: Any) -> None:
     path = write("[1,]")
     assert main(["--data", str(path)]) == 2

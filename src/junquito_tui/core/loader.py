@@ -113,6 +113,16 @@ class Loaded:
     in_order: bool = field(default=False, kw_only=True)
 
 
+def read_nothing(loaded: Loaded, name: str) -> DatasetError | None:
+    """The error for a file converted (a spreadsheet, TimelineJS) of which not one event was read, its warnings
+    its problems; None for any other. (A trial: the interface opened on '0 events', an export wrote 0 events
+    with exit 0, a search said '0 results', where validate and import refused the file.)"""
+    if loaded.dataset.events or (loaded.summary is None and not loaded.warnings):
+        return None
+    last = "not one event was read" + ("" if loaded.warnings else " (the file has no rows of data)")
+    return DatasetError(name, [*(Problem("", warning) for warning in loaded.warnings), Problem("", last)])
+
+
 def load_with_warnings(
     path: str | Path | None = None,
     *,

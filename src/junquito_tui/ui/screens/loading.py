@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from ...core.cached_load import ordered, placing
-from ...core.loader import DatasetError, load_with_report
+from ...core.loader import DatasetError, load_with_report, read_nothing
 from ...core.memory import collector_paused, freeze_loaded_objects
 from ...core.problems import Problem
 
@@ -119,6 +119,8 @@ class LoadingScreen(Screen[None]):
             with collector_paused():  # all of this is new, long-lived and acyclic
                 early, self.early = self.early, None  # for the first reading only
                 loaded, save, quick = self._open(quick=self.quick, early=early)
+                if (nothing := read_nothing(loaded, str(self.path))) is not None:  # (it opened on '0 events')
+                    raise nothing
                 chronology, placed = self._order(loaded, quick, save)
                 if quick is not None and quick.pending is not None:
                     self._report("Checking the reading", None, force=True)
