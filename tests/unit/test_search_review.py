@@ -141,3 +141,30 @@ def test_no_hint_offers_a_range_search_cannot_read() -> None:
                 offered.append(wider)
     # near the first and last days too: a range that can be read (the first was not offered: datetime's years)
     assert offered == ["0000-12-25..0002-01-07", "9999-11-24..9999-12-27"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 60), st.integers(0, 60), st.booleans(), st.booleans(), st.integers(0, 80), st.integers(0, 3))
+def test_oracle_a_periods_approximate_side_near_a_range_is_hinted_and_only_it(
+    start: int, length: int, start_about: bool, end_about: bool, asked: int, days: int
+) -> None:
+    # before (a search trial): the start decided for the whole period: an approximate end five days before the range
+    # went unsaid, and an exact end beside an approximate start three years off was hinted
+    origin = dt.date(2019, 1, 1)
+    first, last = origin + dt.timedelta(days=start), origin + dt.timedelta(days=start + length)
+    low, high = origin + dt.timedelta(days=asked), origin + dt.timedelta(days=asked + days)
+    item: dict[str, object] = {"id": "e", "title": "t", "when": {"date": first.isoformat(), "precision": "day"}}
+    item["when"] |= {"approximate": True} if start_about else {}  # type: ignore[operator]
+    if length:
+        item["end"] = {"date": last.isoformat(), "precision": "day"} | ({"approximate": True} if end_about else {})
+    else:
+        end_about = start_about  # (one day: its only date)
+    data = {"schema_version": 1, "title": "t", "timezone": "UTC", "events": [item]}
+    index = SearchIndex(Chronology(DATASET.validate_python(data)))
+    results = index.search(f"date:{low.isoformat()}..{high.isoformat()}", typing=False)
+    week = dt.timedelta(days=7)
+    expected = (last < low and end_about and low - last <= week) or (
+        first > high and start_about and first - high <= week
+    )
+    assert results.total == (0 if last < low or first > high else 1)
+    assert any("dated only approximately to a day" in hint for hint in results.hints) == expected

@@ -43,7 +43,7 @@ from .folding import (
 from .memory import collector_paused
 from .number_groups import NumberGroups, later_groups
 from .postings import Postings
-from .query import KINDS, MIN_PREFIX, DateKey, Query, parse_query
+from .query import KINDS, MIN_PREFIX, DateKey, DateRange, Query, parse_query
 from .ranking import NAME_WORDS, tiers
 from .records import DAY_END, Actor, Event, Precision, Quote
 from .search_docs import TAG, TITLE, Doc, documents, field_labels, links
@@ -202,7 +202,7 @@ class SearchIndex:
         self._numbers: dict[tuple[str, str], int] | None = None
         self._beside: dict[int, int] | None = None
         self._by_id: dict[str, list[int]] | None = None  # ``id_bits``
-        self._approximate: dict[Precision, int] | None = None  # ``_approximate_days``
+        self._approximate: dict[tuple[Precision, bool], int] | None = None  # ``_approximate_days``
         self._swapped: tuple[list[int], list[int], list[tuple[int, int, int]]] | None = None  # ``_read_other_way``
         self._otherwise: list[tuple[str, int, int, int]] | None = None  # ``_read_otherwise``
         self._by_length: dict[int, list[str]] | None = None
@@ -301,7 +301,7 @@ class SearchIndex:
             if results.unresolved or (widened := date_margin.widened(query, precision)) is None:
                 break
             (wide,) = widened.dates  # the whole query again only where some approximate date lies in the margin
-            if near := self.dated(wide.start, wide.end) & self._approximate_days(precision) & ~matched:
+            if near := self.dated(wide.start, wide.end) & self._approximate_near(query.dates[0], precision) & ~matched:
                 scratch = Results(text, widened, _index=self)  # its hints are this query's, said above
                 if found := (outside := near & self._match(widened, scratch, annotations)).bit_count():
                     said = self._kinds_said(outside)
@@ -484,15 +484,28 @@ class SearchIndex:
             return near
         return near & self._match(rest, Results("", rest, _index=self), annotations)  # (its hints are not this one's)
 
-    def _approximate_days(self, precision: Precision = Precision.DAY) -> int:
-        """Documents dated to a day, a month or a year known only approximately (built when first asked)."""
+    def _approximate_near(self, dates: DateRange, precision: Precision) -> int:
+        """Documents outside ``dates`` whose date on its side is known only approximately to ``precision``: an
+        end before it, a start after it. (A period's start decided for the whole: an approximate end five days
+        before the range went unsaid, an exact one beside an approximate start was hinted: a search trial.)"""
+        before = self._ends.at_most(date_number(earliest(dates.start)) - 1) if dates.start is not None else 0
+        after = self._starts.all() & ~self._starts.at_most(date_number(latest(dates.end))) if dates.end else 0
+        return (before & self._approximate_days(precision, end=True)) | (after & self._approximate_days(precision))
+
+    def _approximate_days(self, precision: Precision = Precision.DAY, *, end: bool = False) -> int:
+        """Documents whose start (``end``: end, or start where there is none) is a day, a month or a year known
+        only approximately (built when first asked)."""
         if self._approximate is None:
-            ranked = [date_margin.approximate_at(doc.when) if doc.when else None for doc in self.docs]
-            self._approximate = {
-                each: to_bits([n for n, found in enumerate(ranked) if found == each], len(self.docs))
-                for each in date_margin.MARGINS
-            }
-        return self._approximate[precision]
+            self._approximate = {}
+            for side in (False, True):
+                ranked = [
+                    date_margin.approximate_at((doc.end or doc.when) if side else doc.when) if doc.when else None
+                    for doc in self.docs
+                ]
+                for each in date_margin.MARGINS:
+                    found = [n for n, at in enumerate(ranked) if at == each]
+                    self._approximate[each, side] = to_bits(found, len(self.docs))
+        return self._approximate[precision, end]
 
     def within(self, start: DateKey | None, end: DateKey | None) -> int:
         """Dated documents whose whole period lies inside start..end (None: an open end)."""
