@@ -168,3 +168,16 @@ def test_oracle_a_periods_approximate_side_near_a_range_is_hinted_and_only_it(
     )
     assert results.total == (0 if last < low or first > high else 1)
     assert any("dated only approximately to a day" in hint for hint in results.hints) == expected
+
+
+def test_a_search_outside_the_interface_says_what_its_last_word_as_typed_there_finds_more() -> None:
+    # before (a search trial): `search helicop` found 0, unsaid, where the interface's '/' and 'f' found 12
+    from junquito_tui.core.loader import load_with_report
+
+    index = SearchIndex(Chronology(load_with_report(None).dataset))
+    here, there = index.search("helicop", typing=False), index.search("helicop", typing=True)
+    assert here.total == 0 and there.total > 0
+    (said,) = [hint for hint in here.hints if "in the interface" in hint]
+    assert said.startswith(f"{there.total} more results in the interface") and "'helicop'" in said
+    assert not [h for h in index.search("helicopter", typing=False).hints if "in the interface" in h]
+    assert not [h for h in index.search("helicop -x ", typing=False).hints if "in the interface" in h]
