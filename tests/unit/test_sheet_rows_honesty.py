@@ -119,6 +119,18 @@ def test_a_quote_that_runs_over_rows_is_named_with_where_it_opens_and_ends(rows:
     assert loaded.summary is not None and loaded.summary.startswith("read 3 rows")
     found = warnings_with(loaded, "line 3:", "runs on to line 6", "2 lines that look like rows", "Swallowed one")
     assert len(found) == 1 and "closing quote is probably missing" in found[0]
+    assert "lines 4 to 6 are read" in found[0]  # every line taken named, not only those like rows
+
+
+def test_a_runaway_quote_names_the_row_it_ends_inside(tmp_path: Path) -> None:
+    # before (a trial): 'Four', whose start the cell took (its own quote closing it), was named nowhere
+    text = (
+        'date,title,summary,n\n2018-01-15,One,"starts here,0\n2018-01-16,Two,plain,0\n2018-01-17,Three,plain,0\n'
+        '2018-01-18,Four,"quoted",0\n2018-01-19,Five,plain,0\n'
+    )
+    loaded = load(written(tmp_path, "q3.csv", text))
+    (found,) = warnings_with(loaded, "line 2:", "runs on to line 5", "2 lines that look like rows")
+    assert "lines 3 to 5 are read" in found and "the rest of line 5 gives the row's next cells" in found
 
 
 @pytest.mark.parametrize("name", ["line-breaks-in-quoted-cells.csv", "quoted-prose-over-lines.csv"])

@@ -930,11 +930,16 @@ class _OpenQuotes:
                         if len(like) > 1
                         else "a line that looks like a row of its own"
                     )
+                    # every line it takes named: the last may be a row's start, not like a row (a trial's
+                    # 'Four' went unnamed, its fatalities read as the first row's)
+                    end = line + len(lines) - 1
+                    taken = f"line {end} is" if end == line + 1 else f"lines {line + 1} to {end} are"
                     self._say(
                         line,
-                        f"a quoted cell opens here and runs on to line {line + len(lines) - 1}, holding {some} "
-                        f"({_shown(like[0])}): a closing quote is probably missing; read, as CSV reads it, as "
-                        "part of that cell, not as rows: check the file",
+                        f"a quoted cell opens here and runs on to line {end}, holding {some} "
+                        f"({_shown(like[0])}): a closing quote is probably missing; {taken} read, as CSV reads "
+                        f"them, as part of that cell, not as rows (the rest of line {end} gives the row's next cells): "
+                        "check the file",
                     )
                 line += len(lines) - 1
 
