@@ -552,3 +552,15 @@ def test_acled_legacy_geo_precis_is_the_geo_precision(tmp_path: Path) -> None:
     place = events(loaded)["1alg"].place
     assert place is not None and place.endswith("(36.7631, 3.0506; near this place)")
     assert not warned(loaded, "GEO_PRECIS")
+
+
+def test_an_acled_export_without_its_source_column_says_the_file_names_no_report(tmp_path: Path) -> None:
+    # before (a trial): "Coded by ACLED from reports it does not name", where ACLED names them and the file lacks them
+    path = tmp_path / "nosrc.csv"
+    path.write_text(
+        "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,location,country,notes,fatalities\n"
+        "VEN1,2018-01-15,1,Battles,Armed clash,Colectivos,Caracas,Venezuela,x,2\n",
+        encoding="utf-8",
+    )
+    (event,) = load_with_report(path).dataset.events
+    assert event.claims[0].statement == "Coded by ACLED; the reports it coded are not named in this file"

@@ -376,7 +376,11 @@ def statement(source: str) -> str:
         if name := " ".join(name.split()):
             names.setdefault(name.casefold(), name)
     named = ", ".join(names.values())
-    statement = f"Reported by {named}; coded by ACLED" if named else "Coded by ACLED from reports it does not name"
+    statement = (
+        f"Reported by {named}; coded by ACLED"
+        if named
+        else "Coded by ACLED; the reports it coded are not named in this file"
+    )
     return " ".join(statement.split())[:LINE_MAX]  # a claim is one line
 
 
