@@ -67,7 +67,7 @@ PLAIN = {
     "location": ["Caracas", "Catia", ""],
     "latitude": ["10.5", ""],
     "longitude": ["-66.9", ""],
-    "geo_precision": ["1", "2", "3", ""],
+    "geo_precision": ["1", "2", "3", "", "4", "2.0", "near"],  # (and codes none of ACLED's)
     "source": ["El Pitazo; Efecto Cocuyo", "Wikipedia", "AP; AP", ""],
     "source_scale": ["National", ""],
     "notes": ["Police dispersed a march.", "Two paragraphs.\n\nThe second.", ""],

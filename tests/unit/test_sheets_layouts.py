@@ -564,3 +564,24 @@ def test_an_acled_export_without_its_source_column_says_the_file_names_no_report
     )
     (event,) = load_with_report(path).dataset.events
     assert event.claims[0].statement == "Coded by ACLED; the reports it coded are not named in this file"
+
+
+def test_coordinates_whose_geo_precision_is_none_of_acleds_say_so(tmp_path: Path) -> None:
+    # before (a trial): a geo precision of 4, 'near' or none showed the coordinates as code 1's, the place itself
+    path = tmp_path / "geo.csv"
+    rows = [
+        f"V{n},2018-01-15,1,Battles,A,Caracas,Venezuela,10.48,-66.90,{geo},0"
+        for n, geo in enumerate(["4", "", "1", "2.0"])
+    ]
+    path.write_text(
+        "event_id_cnty,event_date,time_precision,event_type,actor1,location,country,latitude,longitude,geo_precision,"
+        "fatalities\n" + "\n".join(rows) + "\n",
+        encoding="utf-8",
+    )
+    places = [event.place for event in sorted(load_with_report(path).dataset.events, key=lambda e: e.id)]
+    assert places == [
+        "Caracas, Venezuela (10.48, -66.90; how near, not said: its geo precision is none of ACLED's (1, 2, 3))",
+        "Caracas, Venezuela (10.48, -66.90; how near, not given)",
+        "Caracas, Venezuela (10.48, -66.90)",
+        "Caracas, Venezuela (10.48, -66.90; near this place)",
+    ]

@@ -88,7 +88,7 @@ NO_COUNT = "Fatalities (ACLED count): not given (the cell is empty)"
 COUNT = re.compile(r"\d+(\.0)?|\d{1,3}(,\d{3})+")  # '12', '12.0', '1,234' (as a CSV saved from Excel may write it)
 _NUMBER = re.compile(r"\d{1,4}(?:\.0*)?")  # a whole number, as a spreadsheet may write it
 YEAR_DISAGREES = "the year column and event_date give different years: the date is read from event_date"
-GEO_NOTES = {"2": "near this place", "3": "somewhere in this region"}
+GEO_NOTES = {"1": "", "2": "near this place", "3": "somewhere in this region"}  # (1: the place itself)
 _CAST = ("actor1", "assoc1", "inter1", "actor2", "assoc2", "inter2")
 LAYOUT = "the ACLED layout"  # as a warning names it, of the columns it does not have
 RECODED_SHOWN = 20  # actors coded two ways named one by one, with their rows; the rest in one line
@@ -429,12 +429,20 @@ def place_of(names: tuple[str, ...], latitude: str, longitude: str, geo: str) ->
             shown.append(name)
     place = ", ".join(shown)
     if latitude and longitude:
-        note = GEO_NOTES.get(geo.removesuffix(".0")) if coordinates(latitude, longitude) else NOT_COORDINATES
+        note = geo_note(geo) if coordinates(latitude, longitude) else NOT_COORDINATES
         place += f" ({latitude}, {longitude}" + (f"; {note}" if note else "") + ")"
     elif latitude or longitude:  # one alone: no point, but not to be lost
         given, missing = ("latitude", "longitude") if latitude else ("longitude", "latitude")
         place += f" ({given} {latitude or longitude}; {LONE_COORDINATE.format(missing=missing)})"
     return place.strip()
+
+
+def geo_note(geo: str) -> str:
+    """How near the coordinates are, by ACLED's geo precision; for none, or a code that is none of ACLED's,
+    said (they were shown as the place itself, code 1's: a trial)."""
+    if (note := GEO_NOTES.get(geo.removesuffix(".0"))) is not None:
+        return note
+    return "how near, not said: its geo precision is none of ACLED's (1, 2, 3)" if geo else "how near, not given"
 
 
 def coordinates_or_none(latitude: str, longitude: str) -> bool:

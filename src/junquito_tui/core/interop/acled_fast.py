@@ -64,7 +64,9 @@ _KEYS = (
 _REPORTED = Certainty.REPORTED
 _FIRST, _SECOND, _THIRD = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 CHUNK = 4096  # rows read a column at a time
-_GEO_SUFFIXES = {code + tail: f"; {note}" for code, note in acled.GEO_NOTES.items() for tail in ("", ".0")}
+_GEO_SUFFIXES = {
+    code + tail: f"; {note}" if note else "" for code, note in acled.GEO_NOTES.items() for tail in ("", ".0")
+}
 # The events' fields made a column at a time (the rest: their defaults, and certainty 'reported').
 _COLUMNS = ("where", "id", "start", "cited", "title", "summary", "place", "actors", "tags")
 
@@ -484,7 +486,12 @@ class _Columns:
         self, names: list[str], latitude: list[str], longitude: list[str], geo: list[str], wheres: Sequence[str]
     ) -> list[str | None]:
         """Each row's place names and coordinates, as ``events.line(_place(row))`` makes them."""
-        suffixes = map(_GEO_SUFFIXES.get, geo, repeat(""))
+        suffixes = list(map(_GEO_SUFFIXES.get, geo, repeat(None)))
+        if None in suffixes:  # (none, or a code none of ACLED's: said)
+            suffixes = [
+                found if found is not None else f"; {acled.geo_note(code)}"
+                for found, code in zip(suffixes, geo, strict=True)
+            ]
         places = list(map(str.strip, map("{} ({}, {}{})".format, names, latitude, longitude, suffixes)))
         if not all(map(acled.coordinates_or_none, latitude, longitude)):  # said by the ordinary import
             raise _Refused
