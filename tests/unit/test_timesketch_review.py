@@ -288,3 +288,17 @@ def test_a_datetime_in_scientific_notation_is_no_date_the_timestamp_is(tmp_path:
     text = "\n".join(warnings)
     assert "the timestamp is used (line 2)" in text
     assert "line 3: datetime is the number 1e300" in text and "row skipped" in text
+
+
+def test_numbers_in_json_lines_are_kept_as_the_file_writes_them(tmp_path: Path) -> None:
+    # before (a trial): 1e309 was 'Infinity', -1e400 '-Infinity', 12345678901234567890.5 '12345678901234567168'
+    line = (
+        '{"datetime": "2020-03-21T14:00:00Z", "timestamp_desc": "x", "message": "ok", "a": 1e309, "b": -1e400, '
+        '"e": 12345678901234567890.5, "f": 1.50, "g": [1e309, 2.50, {"k": 1E5, "n": null}]}\n'
+    )
+    path = tmp_path / "numbers.jsonl"
+    path.write_text(line, encoding="utf-8")
+    (event,) = load_with_report(path).dataset.events
+    assert event.summary == (
+        'a: 1e309\n\nb: -1e400\n\ne: 12345678901234567890.5\n\nf: 1.50\n\ng: [1e309, 2.50, {"k": 1E5, "n": null}]'
+    )

@@ -251,11 +251,37 @@ def _time_unread(events: RowEvents, value: Any) -> bool:
     )
 
 
+class _Written(float):
+    """A JSON number with a fraction or an exponent that keeps its text: as a float alone, 1e309 was shown
+    'Infinity' and 12345678901234567890.5 '12345678901234567168' (a trial)."""
+
+    written: str
+
+    def __new__(cls, text: str) -> _Written:
+        number = super().__new__(cls, text)
+        number.written = text
+        return number
+
+
 def _plain(value: Any) -> Any:
-    """A JSON value as JSON writes it ('false', not Python's 'False'); text as it is."""
+    """A JSON value as JSON writes it ('false', not Python's 'False'), a number as the file writes it; text as
+    it is."""
+    if isinstance(value, _Written):
+        return value.written
     if isinstance(value, dict | list | bool) or (isinstance(value, float) and not math.isfinite(value)):
-        return json.dumps(value, ensure_ascii=False)
+        return _json(value)
     return value
+
+
+def _json(value: Any) -> str:
+    """``json.dumps``, but each number as the file writes it (inside a list or an object too)."""
+    if isinstance(value, _Written):
+        return value.written
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_json, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_json(key)}: {_json(item)}" for key, item in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _not_a_datetime(value: Any) -> str | None:
@@ -514,7 +540,7 @@ def _records(path: Path, counts: Counts, sheet: Sheet) -> Iterator[tuple[str, Re
                     )
                     line = line.lstrip("\ufeff")
                 try:
-                    record = json.loads(line, object_pairs_hook=_object)
+                    record = json.loads(line, object_pairs_hook=_object, parse_float=_Written)
                 except (json.JSONDecodeError, RecursionError) as error:
                     sheet.notes.add(f"line {number}", f"not a JSON object ({getattr(error, 'msg', error)}); skipped")
                     continue
