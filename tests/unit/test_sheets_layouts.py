@@ -585,3 +585,26 @@ def test_coordinates_whose_geo_precision_is_none_of_acleds_say_so(tmp_path: Path
         "Caracas, Venezuela (10.48, -66.90)",
         "Caracas, Venezuela (10.48, -66.90; near this place)",
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "event_date,Actor 1,fatalities",
+        "event_date,actor_1,fatalities",
+        "eventIdCnty,eventDate,actor1,assocActor1,actor2,assocActor2,fatalities",
+        "event_id_cnty,event_date,actor1,Assoc Actor 1,actor2,ASSOC_ACTOR_2,fatalities",
+    ],
+)
+def test_acled_columns_are_found_however_their_digit_is_spelt(tmp_path: Path, header: str) -> None:
+    # before (a trial): 'Actor 1' and 'actor_1' beside few columns were no ACLED export (exit 2), and camelCase
+    # 'assocActor1' was "not part of the ACLED layout", its actors text in the summary
+    from junquito_tui.core.interop.sheet_layouts import normal
+
+    cells = {"event id cnty": "V1", "event date": "2018-01-15", "fatalities": "2"}
+    row = [cells.get(normal(name), f"Actor {n}") for n, name in enumerate(header.split(","))]
+    path = tmp_path / "cast.csv"
+    path.write_text(header + "\n" + ",".join(row) + "\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    assert {actor.name for actor in loaded.dataset.actors} == {cell for cell in row if cell.startswith("Actor")}
+    assert not warned(loaded, "not part of")

@@ -34,10 +34,10 @@ COLUMNS = {
     "type": ("event type",),
     "subtype": ("sub event type",),
     "actor1": ("actor1", "actor 1"),
-    "assoc1": ("assoc actor 1", "ally actor 1"),
+    "assoc1": ("assoc actor 1", "ally actor 1", "assoc actor1", "ally actor1"),  # (camelCase: 'assocActor1')
     "inter1": ("inter1", "inter 1"),
     "actor2": ("actor2", "actor 2"),
-    "assoc2": ("assoc actor 2", "ally actor 2"),
+    "assoc2": ("assoc actor 2", "ally actor 2", "assoc actor2", "ally actor2"),
     "inter2": ("inter2", "inter 2"),
     "targeting": ("civilian targeting",),
     "country": ("country",),

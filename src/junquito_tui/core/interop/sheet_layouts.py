@@ -64,6 +64,9 @@ ACLED_ONLY = frozenset(
         "geo precis",
     }
     | {"civilian targeting", "source scale", "gwno", "admin1", "fatalities"}
+    # spelt with a space or an underscore before the digit ('Actor 1', 'actor_1'), or camelCase ('assocActor1')
+    | {"actor 1", "actor 2", "inter 1", "inter 2", "admin 1", "assoc actor1", "assoc actor2", "ally actor1"}
+    | {"ally actor2"}
 )
 # Names a generic sheet's columns commonly have, per field, in order of preference.
 GENERIC_NAMES = {
