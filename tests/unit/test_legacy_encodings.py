@@ -181,6 +181,22 @@ def test_a_utf8_line_with_a_stray_byte_keeps_its_utf8(tmp_path: Path, rows: int)
     assert warned(loaded, "not UTF-8 throughout", "a line of UTF-8 with a stray byte: that byte alone")
 
 
+@pytest.mark.parametrize("rows", [0, 3000])  # (the only line that is not ASCII; and far past the first part)
+def test_a_utf8_line_with_a_stray_byte_keeps_its_utf8_with_no_clean_line_of_utf8_to_show_it(
+    tmp_path: Path, rows: int
+) -> None:
+    # (a trial: read whole as ISO-8859-10 or Windows-1252, 'señal' was 'seÃ±al', then said to be decoded twice)
+    path = tmp_path / "stray-alone.csv"
+    lines = [f"2018-01-{i % 28 + 1:02d},Row {i},plain\n".encode() for i in range(rows)]
+    lines.append(b"2018-01-15,Polic\xeda Nacional,se\xc3\xb1al en Pet\xc3\xa1re\n")
+    path.write_bytes(b"date,title,summary\n" + b"".join(lines))
+    loaded = load_with_report(path)
+    (event,) = [event for event in loaded.dataset.events if event.title.startswith("Polic")]
+    assert event.summary == "señal en Petáre" and event.title == "Policía Nacional"
+    assert not any("decoded twice" in warning for warning in loaded.warnings)
+    assert warned(loaded, "in a line otherwise UTF-8", "and its stray byte as", "('í' for 0xED), a guess")
+
+
 def test_lines_of_a_central_european_encoding_among_utf8_ones(tmp_path: Path) -> None:
     # The detector, given the UTF-8 lines too, recognised no encoding and the file was "not text".
     path = tmp_path / "mixed-pl.csv"

@@ -39,6 +39,7 @@ from .legacy_text import (
     differing_word,
     errors_of,
     mixed_lines,
+    mostly_utf8,
     rank,
     read_as,
     scored_part,
@@ -526,6 +527,18 @@ def detect_encoding(path: Path) -> tuple[str, list[str]]:
             f"; byte 0x{undefined:02X}, which Windows-1252 leaves undefined, is read as Latin-1 reads it "
             "(a control character)"
         )
+    # the first line that is not UTF-8 may be UTF-8 but for a stray byte ('señal' and one 0xED), with no clean
+    # line of UTF-8 to show it: read whole in the legacy encoding, its 'señal' was 'seÃ±al' (a trial)
+    start = max(0, bad - 4096)
+    first = around.rfind(b"\n", 0, bad - start) + 1
+    stray = around[first : (end if (end := around.find(b"\n", bad - start)) >= 0 else len(around))]
+    if not mixed.utf8 and mostly_utf8(stray, chosen.encoding) is not None:
+        letter = bytes([byte]).decode(chosen.encoding, errors="replace")
+        return LINES_PREFIX + chosen.encoding, [
+            f"not UTF-8 throughout ({seen}, in a line otherwise UTF-8): each line is read as UTF-8 where it is "
+            f"UTF-8, and its stray byte as {ours} reads it ({letter!r} for 0x{byte:02X}), a guess; check "
+            "accented letters, or re-save the file as UTF-8"
+        ]
     if mixed.utf8 and (mixed := mixed_lines(head, chosen.encoding)).utf8:
         whole = path.stat().st_size <= len(head)
         return LINES_PREFIX + chosen.encoding, [
