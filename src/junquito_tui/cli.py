@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .core.cached_load import Opened, load_cached, ordered, placing
@@ -92,8 +92,20 @@ def _count(text: str) -> int:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's, saying how to give a query that starts with '-' ('search -raid' said only that a query is
+    required: a search trial)."""
+
+    def error(self, message: str) -> NoReturn:
+        if "required: query" in message:
+            message += " (a query that starts with '-' goes after '--': search -- -raid)"
+        elif message.startswith("argument --query: expected one argument"):
+            message += " (a query that starts with '-' is given so: --query=-raid)"
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="junquito-tui",
         description="Explore a chronology (by default: the El Junquito raid, 15 January 2018) in the terminal.",
     )

@@ -314,3 +314,14 @@ def test_an_empty_file_name_is_refused_not_read_as_the_bundled_dataset(
 def test_a_deep_link_to_an_id_of_another_kind_names_the_option_to_use(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--quote", "raid-begins"]) == 2  # (a re-trial: it named only close quote ids)
     assert "--quote: 'raid-begins' is the id of an event: use --event raid-begins" in capsys.readouterr().err
+
+
+def test_a_query_that_starts_with_a_minus_is_told_how_to_be_given(capsys: pytest.CaptureFixture[str]) -> None:
+    # before (a search trial): 'search -raid' said only that a query is required
+    with pytest.raises(SystemExit) as stopped:
+        main(["search", "-raid"])
+    assert stopped.value.code == 2 and "goes after '--': search -- -raid" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["export", "--format", "csv", "--query", "-perez"])
+    assert "--query=-raid" in capsys.readouterr().err
+    assert main(["export", "--format", "csv", "--query=-perez kind:event"]) == 0

@@ -181,3 +181,18 @@ def test_a_search_outside_the_interface_says_what_its_last_word_as_typed_there_f
     assert said.startswith(f"{there.total} more results in the interface") and "'helicop'" in said
     assert not [h for h in index.search("helicopter", typing=False).hints if "in the interface" in h]
     assert not [h for h in index.search("helicop -x ", typing=False).hints if "in the interface" in h]
+
+
+def test_other_engines_operators_and_several_date_filters_are_said() -> None:
+    # before (a search trial): 'gedeón OR pérez' and 'date:2018 date:2019' gave 0 results, unsaid
+    from junquito_tui.core.query import parse_query
+
+    assert parse_query("gedeón OR pérez OR x", typing=False).hints == [
+        "OR is searched as a word: every word must match (there is no OR: search each word in turn)"
+    ]
+    assert [hint.split()[0] for hint in parse_query("a AND b NOT c", typing=False).hints] == ["AND", "NOT"]
+    assert parse_query('"war OR peace" or -OR', typing=False).hints == []  # (a phrase, a lower-case word, excluded)
+    assert parse_query("date:2018 date:2019", typing=False).hints == [
+        "2 date: filters: a result is within every one of them (date:2018..2019 is one range)"
+    ]
+    assert parse_query("date:2018..2019", typing=False).hints == []

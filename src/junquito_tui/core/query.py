@@ -128,10 +128,19 @@ class Query:
 _GROUPED_NUMBER = re.compile(r"[1-9]\d{0,2}([,.])\d{3}(?:\1\d{3})*")
 
 
+# Other engines' operators, searched here as words: what the query does instead, said
+_OPERATORS = {
+    "OR": "OR is searched as a word: every word must match (there is no OR: search each word in turn)",
+    "AND": "AND is searched as a word: every word must match without it",
+    "NOT": "NOT is searched as a word: -word leaves a word out",
+}
+
+
 def parse_query(text: str, *, typing: bool = True) -> Query:
     """Read ``text``; ``typing`` makes the last bare word a prefix (as the user is still typing it)."""
     query = Query()
     last_word_at_end = False
+    said: set[str] = set()  # the operators of other search engines met, each hinted once
     text = _BCE_SPACED.sub(r"\1\2", text)  # ('date:460 BCE', as the app shows the year: one value)
     for match in _PIECE.finditer(text):
         minus, name, quoted, closing, bare = match.groups()
@@ -147,6 +156,9 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
             continue
         if bare is not None and bare == "-":
             continue
+        if bare in _OPERATORS and not minus and bare not in said:  # ('gedeón OR pérez': 0 results, unsaid)
+            said.add(bare)
+            query.hints.append(_OPERATORS[bare])
         if _GROUPED_NUMBER.fullmatch(value):  # '1,200' is 1200, found however the text groups it ('1 200' too)
             value = re.sub(r"\D", "", value)
         terms = words(value)
@@ -172,6 +184,10 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
             query.literal.add(terms[0])
         at_end = match.end() == len(text.rstrip()) == len(text)
         last_word_at_end = quoted is None and not minus and not compound and at_end
+    if len(query.dates) > 1:  # ('date:2018 date:2019': 0 results, unsaid)
+        query.hints.append(
+            f"{len(query.dates)} date: filters: a result is within every one of them (date:2018..2019 is one range)"
+        )
     query.prefix_last = typing and last_word_at_end and bool(query.terms)
     if query.prefix_last and len(query.terms) > 1 and len(query.terms[-1]) < 2:
         query.terms.pop()  # a word just begun ('police s') narrows nothing until its second letter
