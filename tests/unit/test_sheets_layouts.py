@@ -608,3 +608,16 @@ def test_acled_columns_are_found_however_their_digit_is_spelt(tmp_path: Path, he
     loaded = load_with_report(path)
     assert {actor.name for actor in loaded.dataset.actors} == {cell for cell in row if cell.startswith("Actor")}
     assert not warned(loaded, "not part of")
+
+
+def test_an_actor_type_none_of_acleds_is_kept_as_the_side_and_its_kind_not_guessed(tmp_path: Path) -> None:
+    # before (a trial): inter1 '10' made the actor a group, a kind the file does not give
+    path = tmp_path / "inter.csv"
+    path.write_text(
+        "event_id_cnty,event_date,event_type,actor1,inter1,actor2,inter2\n"
+        "V1,2018-01-15,Battles,Unknown Band,10,Rioters of X,Rioters\n",
+        encoding="utf-8",
+    )
+    actors = {actor.name: actor for actor in load_with_report(path).dataset.actors}
+    assert (actors["Unknown Band"].side, actors["Unknown Band"].kind) == ("10", "other")
+    assert (actors["Rioters of X"].side, actors["Rioters of X"].kind) == ("Rioters", "group")

@@ -568,5 +568,6 @@ def _inter(value: str) -> tuple[str | None, str]:
         return INTER[code]
     if value:
         known = _LABELS.get(value.casefold())  # 'rioters' is ACLED's 'Rioters': one coding, not two
-        return (known, _KIND_BY_WORDS[known.lower()]) if known else (value, "group")
+        # a value none of ACLED's (a code 9, a label of a newer release): kept as the side, its kind not guessed
+        return (known, _KIND_BY_WORDS[known.lower()]) if known else (value, "other")
     return None, "other"
