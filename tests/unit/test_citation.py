@@ -100,6 +100,17 @@ def test_sources_with_titles_and_urls() -> None:
     assert "  1. Report — A. Writer. https://example.org/r\n  2. Leaflet\n" in text
 
 
+def test_a_source_titled_by_its_address_is_cited_once(tmp_path: Any) -> None:
+    # before (a trial): a sheet's source 'https://example.org/a' was cited 'https://example.org/a. https://example.org/a'
+    from junquito_tui.core.loader import load_with_report
+
+    path = tmp_path / "src.csv"
+    path.write_text("date,title,source\n2018-01-15,x,https://example.org/a\n", encoding="utf-8")
+    chronology = Chronology(load_with_report(path).dataset)
+    text = cite(chronology, "event", chronology.events[0].id)
+    assert "  2. https://example.org/a\n" in text
+
+
 def test_quote_citation_reopens_on_its_event_page() -> None:
     text = cite(chronology_of(MINIMAL_EVENT), "quote", "q", OpenedAs("my data.json"))
     assert text.startswith("\u201cWords, verbatim.\u201d\nSpeaker: Someone\nDate: June 2017\nEvent: An event\n")

@@ -145,6 +145,8 @@ def source_line(sources: Mapping[str, Source], source_id: str) -> str:
     through = cited_in_words(sources, source_id)
     if through:
         text += f"; known only as {through}, not read"
+    if source.url and text == source.url:  # a sheet's source that is an address: its title ('A. A', a trial)
+        return shown_url(source.url)
     return f"{text}. {shown_url(source.url)}" if source.url else text  # (its unseen characters seen)
 
 
