@@ -554,31 +554,32 @@ def test_acled_legacy_geo_precis_is_the_geo_precision(tmp_path: Path) -> None:
     assert not warned(loaded, "GEO_PRECIS")
 
 
+def written(tmp_path: Path, name: str, text: str) -> Loaded:
+    """A small CSV file of ``text``, loaded."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_with_report(path)
+
+
 def test_an_acled_export_without_its_source_column_says_the_file_names_no_report(tmp_path: Path) -> None:
     # before (a trial): "Coded by ACLED from reports it does not name", where ACLED names them and the file lacks them
-    path = tmp_path / "nosrc.csv"
-    path.write_text(
+    text = (
         "event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,location,country,notes,fatalities\n"
-        "VEN1,2018-01-15,1,Battles,Armed clash,Colectivos,Caracas,Venezuela,x,2\n",
-        encoding="utf-8",
+        "VEN1,2018-01-15,1,Battles,Armed clash,Colectivos,Caracas,Venezuela,x,2\n"
     )
-    (event,) = load_with_report(path).dataset.events
+    (event,) = written(tmp_path, "nosrc.csv", text).dataset.events
     assert event.claims[0].statement == "Coded by ACLED; the reports it coded are not named in this file"
 
 
 def test_coordinates_whose_geo_precision_is_none_of_acleds_say_so(tmp_path: Path) -> None:
     # before (a trial): a geo precision of 4, 'near' or none showed the coordinates as code 1's, the place itself
-    path = tmp_path / "geo.csv"
     rows = [
         f"V{n},2018-01-15,1,Battles,A,Caracas,Venezuela,10.48,-66.90,{geo},0"
         for n, geo in enumerate(["4", "", "1", "2.0"])
     ]
-    path.write_text(
-        "event_id_cnty,event_date,time_precision,event_type,actor1,location,country,latitude,longitude,geo_precision,"
-        "fatalities\n" + "\n".join(rows) + "\n",
-        encoding="utf-8",
-    )
-    places = [event.place for event in sorted(load_with_report(path).dataset.events, key=lambda e: e.id)]
+    header = "event_id_cnty,event_date,time_precision,event_type,actor1,location,country,latitude,longitude,"
+    loaded = written(tmp_path, "geo.csv", header + "geo_precision,fatalities\n" + "\n".join(rows) + "\n")
+    places = [event.place for event in sorted(loaded.dataset.events, key=lambda e: e.id)]
     assert places == [
         "Caracas, Venezuela (10.48, -66.90; how near, not said: its geo precision is none of ACLED's (1, 2, 3))",
         "Caracas, Venezuela (10.48, -66.90; how near, not given)",
@@ -603,21 +604,17 @@ def test_acled_columns_are_found_however_their_digit_is_spelt(tmp_path: Path, he
 
     cells = {"event id cnty": "V1", "event date": "2018-01-15", "fatalities": "2"}
     row = [cells.get(normal(name), f"Actor {n}") for n, name in enumerate(header.split(","))]
-    path = tmp_path / "cast.csv"
-    path.write_text(header + "\n" + ",".join(row) + "\n", encoding="utf-8")
-    loaded = load_with_report(path)
+    loaded = written(tmp_path, "cast.csv", header + "\n" + ",".join(row) + "\n")
     assert {actor.name for actor in loaded.dataset.actors} == {cell for cell in row if cell.startswith("Actor")}
     assert not warned(loaded, "not part of")
 
 
 def test_an_actor_type_none_of_acleds_is_kept_as_the_side_and_its_kind_not_guessed(tmp_path: Path) -> None:
     # before (a trial): inter1 '10' made the actor a group, a kind the file does not give
-    path = tmp_path / "inter.csv"
-    path.write_text(
+    text = (
         "event_id_cnty,event_date,event_type,actor1,inter1,actor2,inter2\n"
-        "V1,2018-01-15,Battles,Unknown Band,10,Rioters of X,Rioters\n",
-        encoding="utf-8",
+        "V1,2018-01-15,Battles,Unknown Band,10,Rioters of X,Rioters\n"
     )
-    actors = {actor.name: actor for actor in load_with_report(path).dataset.actors}
+    actors = {actor.name: actor for actor in written(tmp_path, "inter.csv", text).dataset.actors}
     assert (actors["Unknown Band"].side, actors["Unknown Band"].kind) == ("10", "other")
     assert (actors["Rioters of X"].side, actors["Rioters of X"].kind) == ("Rioters", "group")
