@@ -221,3 +221,24 @@ def test_a_decade_written_without_its_century_is_hinted_in_the_other_one() -> No
     assert [chronology.event(event).title for event in results.matched_events] == ["Later"]
     assert [m.group(1, 2) for hint in results.hints if (m := _CENTURY_HINT.match(hint))] == [("1", "2065")]
     assert not [hint for hint in SearchIndex(chronology).search("date:1965", typing=False).hints if "century" in hint]
+
+
+def test_a_year_of_two_digits_shows_the_other_century_wherever_the_date_is() -> None:
+    # before (a UI trial): '1-May-20' was 'Friday 1 May 2020' on its heading, row, result and gaps, plain; the
+    # guess placed the row
+    from junquito_tui.core.timeline_rows import build_rows
+
+    chronology = csv_chronology(["date,event", "1990,Plain", "1-May-20,Excel", "5-8-24,Both", "Oct '29,Apostrophe"])
+    by_title = {event.title: event for event in chronology.events}
+    assert short_date(by_title["Excel"].when) == "1 May 2020 (or 1920?)"
+    assert short_date(by_title["Apostrophe"].when) == "Oct 2029 (or 1929?)"
+    assert other_reading(by_title["Both"].when) == "(or 5 Aug?) (or 1924?)"
+    assert date_words(known(by_title["Excel"].when)) == "Friday 1 May 2020 (or 1920?)"
+    assert other_reading(by_title["Plain"].when) == ""
+    labels = list(build_rows(chronology.events).labels.values())
+    assert labels == [
+        ("1990", ""),
+        ("Friday 1 May 2020 (or 1920?)", "about 30 years later?"),
+        ("Wednesday 8 May 2024 (or 5 Aug?) (or 1924?)", "4 years later?"),
+        ("October 2029 (or 1929?)", "about 5 years later?"),
+    ]

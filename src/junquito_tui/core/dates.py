@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import TypeVar
 
 from .bounds import Bound, bound
-from .either_way import assumed_other, other_years
+from .either_way import assumed_other, other_century, other_years
 from .records import Event, Precision, When, day_number
 
 T = TypeVar("T")
@@ -154,6 +154,8 @@ def date_words(when: When) -> str:
     day = day_label(parts[:3]) + (f" (or {day_label(other)}?)" if other is not None else "")
     if (years := other_years(when)) is not None:  # '1810-11': November 1810, or the years 1810-1811
         day += f" (or the years {years[0]}–{years[1]}?)"
+    if century := other_century_words(when):  # '1-May-20': 2020 as Excel reads it, or 1920
+        day += f" {century}"
     if when.precision == Precision.MINUTE:
         zone = f"{when.zone_label}, UTC{when.utc_offset}" if when.zone_label else f"UTC{when.utc_offset}"
         zone += ", assumed: the file gives no zone" if zone_assumed(when) else ""
@@ -173,12 +175,13 @@ def short_date(when: When | None) -> str:
         )
     parts = when.parts()
     mark = "~" if when.approximate else ""
+    century = f" {words}" if (words := other_century_words(when)) else ""
     if len(parts) == 1:
-        return f"{mark}{year_label(parts[0])}"
+        return f"{mark}{year_label(parts[0])}{century}"
     month = MONTHS[parts[1] - 1][:3]
     if len(parts) == 2:
         years = other_years(when)
-        return f"{mark}{month} {year_label(parts[0])}" + (f" (or {years[0]}–{years[1]}?)" if years else "")
+        return f"{mark}{month} {year_label(parts[0])}" + (f" (or {years[0]}–{years[1]}?)" if years else "") + century
     day = f"{parts[2]} {month} {year_label(parts[0])}"
     if other := other_reading(when):
         day += f" {other}"
@@ -218,12 +221,25 @@ def bound_other(given: Bound, other: tuple[int, int, int] | None) -> tuple[int, 
 
 def other_reading(when: When | None) -> str:
     """'(or 3 Feb?)' for a day shown in an order of day and month the file does not show (``either_way``):
-    the other day it could be; '(or 1810–1811?)' for a month that could be years; '' for any other date."""
+    the other day it could be; '(or 1810–1811?)' for a month that could be years; '(or 1920?)' for a year
+    written with two digits, read as Excel reads it; '' for any other date."""
+    return " ".join(filter(None, (_other_reading(when), other_century_words(when))))
+
+
+def _other_reading(when: When | None) -> str:
     if when is not None and (given := bound(when)) is not None:  # the other bound ('(or before 3 Feb?)')
         return other_bound_words(given, assumed_other(when))
     if (years := other_years(when)) is not None:  # '1810-11': November 1810, or the years (a re-trial: unmarked here)
         return f"(or {years[0]}–{years[1]}?)"
     return other_day(assumed_other(when))
+
+
+def other_century_words(when: When | None) -> str:
+    """'(or 1920?)' for a date whose year is written with two digits ('1-May-20', read as 2020 as Excel reads
+    it): its year in the other century; '' for any other. (Shown plain, the guess placed the row: a UI trial.)"""
+    if when is None or (step := other_century(when)) is None:
+        return ""
+    return f"(or {year_label(when.parts()[0] + step)}?)"
 
 
 def other_bound_words(given: Bound, other: tuple[int, int, int] | None) -> str:

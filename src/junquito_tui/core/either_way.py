@@ -152,6 +152,9 @@ _TWO_DIGITS = re.compile(
 )
 
 
+TWO_DIGITS_READ = ("two-digit year", "for its century", "as Excel reads two-digit years")  # (the notes' words)
+
+
 def other_century(when: When | None) -> int | None:
     """The years to add to a date whose year was written with two digits to read it in the other century
     (-100 for 2000-2029, 100 for 1930-1999); None for any other date."""

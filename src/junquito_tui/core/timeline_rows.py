@@ -18,8 +18,19 @@ from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from .bounds import BOUND, Bound, bound
-from .dates import CLOCK_WIDTH, Whens, clock, day_label, gap, group_parts, other_bound_words, other_day, period_words
-from .either_way import EITHER_WAY, assumed_other
+from .dates import (
+    CLOCK_WIDTH,
+    Whens,
+    clock,
+    day_label,
+    gap,
+    group_parts,
+    other_bound_words,
+    other_century_words,
+    other_day,
+    period_words,
+)
+from .either_way import EITHER_WAY, TWO_DIGITS_READ, assumed_other, other_century
 from .placement import (
     READING_MARK,
     TIME_UNUSED,
@@ -76,6 +87,9 @@ def spans(view: Sequence[Event]) -> Iterator[Span]:
     notes = " ".join({when.note for when in whens.distinct.values() if when is not None and when.note})  # (one scan)
     if EITHER_WAY in notes:  # a day in an assumed order somewhere: each event's other day, for its heading
         others = whens.each(assumed_other)
+    # a year of two digits somewhere: each event's other century, for its heading (a UI trial: 'Friday 1 May 2020'
+    # over a lone '1-May-20', the year as sure as any)
+    centuries = whens.each(other_century) if any(words in notes for words in TWO_DIGITS_READ) else None
     if noted := BOUND in notes:
         # a bound's events under a heading of their own: 'before 15 January' and 'after 13 January' sort on the
         # 14th, and were listed under 'Sunday 14 January 2018', a day neither is given (a review)
@@ -95,6 +109,8 @@ def spans(view: Sequence[Event]) -> Iterator[Span]:
         if bounding is not None and leading:  # ('14 Jan 2018, times not given' under 'Before 15 January 2018')
             label = f"{bounding.side.capitalize()} {period_words(bounding.parts)}, in no particular order:"
         other = _heading_other(others[under], bounding)
+        if centuries is not None and None not in centuries[under]:  # every event under it in either century
+            other = " ".join(filter(None, (other, other_century_words(span[0].when))))
         yield Span(parts, span, label, len(leading), other, bounding)
         start += len(span)
 
