@@ -123,6 +123,10 @@ def expected_glyph(within: list[Event], overlapping: list[Event]) -> str:
         return "◆"
     if times:
         return "◇"
+    if overlapping and all(
+        e.when is not None and e.when.approximate and e.when.precision != "minute" for e in overlapping
+    ):
+        return "┄"  # only approximate dates: drawn as exact, they looked as sure as any (a UI trial)
     return "─" if overlapping else " "
 
 
@@ -201,7 +205,7 @@ def check_drawing(built: axis.Axis, dated: list[Event], selected: tuple[int, int
             assert bottom[column] == (" " if not spread else "░" if spread == 1 else "▒")
         promised, drawn = expected_glyph(within, overlapping), glyphs[column]
         if column in covered:  # the selection is drawn over dates, never over a clock time's glyph
-            assert drawn == promised if promised in "◆◇" and len(covered) > 1 else drawn in "▲├┤─", (column, glyphs)
+            assert drawn == promised if promised in "◆◇" and len(covered) > 1 else drawn in "▲├┤─┄", (column, glyphs)
         else:
             assert drawn == promised, (column, glyphs)
         if drawn in "◆◇":  # no day, month or year is ever drawn as a point
@@ -394,3 +398,16 @@ def test_an_event_straddling_the_window_start_is_spread_not_counted_in_the_first
     assert built is not None and built.window[0] == period(events[2])[0] + 720  # noon: c straddles it
     check_drawing(built, events, selected)
     assert built.bins.points[0] == 0 and built.bins.spans[0] == 2
+
+
+def test_an_approximate_date_selected_is_drawn_dotted(chronology: Chronology) -> None:
+    # before (a UI trial): ACLED's 'within a week or so' of 16 January was drawn ├──┤ over that day, as an exact one
+    (around,) = [
+        e for e in chronology.events if e.when is not None and e.when.approximate and e.when.precision == "month"
+    ][:1]
+    layer = axis.Layer.of(chronology.events)
+    built = axis.build(100, layer, ("whole span", None), period(around))
+    assert built is not None
+    glyphs = "".join(char for char, _ in draw(built, period(around), rough=True)[2])
+    exact = "".join(char for char, _ in draw(built, period(around))[2])
+    assert "┄" in glyphs and glyphs.replace("┄", "─") == exact.replace("┄", "─")

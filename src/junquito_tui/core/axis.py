@@ -229,10 +229,11 @@ class Bins:
     times: list[int]
     approximate: list[int]
     spans: list[int]
+    rough: list[int]  # approximate dates without a time, within or spread ('around 16 Jan', ACLED's precision 2)
 
     @classmethod
     def empty(cls, width: int) -> Bins:
-        return cls([0] * width, [0] * width, [0] * width, [0] * width)
+        return cls([0] * width, [0] * width, [0] * width, [0] * width, [0] * width)
 
 
 @dataclass
@@ -418,6 +419,8 @@ def count(layer: Layer, segments: Sequence[Segment], width: int) -> Bins:
 
 def _add(bins: Bins, column: int, within: int, spread: int, how: tuple[bool, bool]) -> None:
     bins.spans[column] += spread
+    if how[1] and not how[0]:  # approximate dates, within or spread over it
+        bins.rough[column] += within + spread
     if within:
         bins.points[column] += within
         if how[0]:

@@ -5,10 +5,11 @@ period lies within the column. Where no bar stands, `░` shows events spread ov
 column: a day, month or year (or a range) longer than the column, or crossing its edge
 (`▒` two or more).
 The glyph row says what kind of events are there: `◆` a clock time, `◇` only approximate
-clock times, `─` only dates without a time (a day, month or year, or a range), ` ` none.
+clock times, `─` only dates without a time (a day, month or year, or a range), `┄` only approximate
+ones ('around 16 January': drawn as exact, it looked as sure as any, a UI trial), ` ` none.
 The selected event is `▲` when its whole period lies in one column; otherwise its period
-is drawn `├──┤` from its first column to its last (an end beyond the window is left open),
-leaving visible the `◆`/`◇` of clock times inside it.
+is drawn `├──┤` from its first column to its last (`├┄┄┤` for an approximate date; an end beyond the
+window is left open), leaving visible the `◆`/`◇` of clock times inside it.
 Compressed stretches read `⋯5 mo⋯`. The last row holds the tick labels, each just after
 its mark `╵`, drawn in the column holding the moment it names.
 """
@@ -20,14 +21,15 @@ import math
 from .axis import Axis, Bins, gap_label
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
-LEGEND = "▇count ◆time ◇~time ─░period ▲chosen ⋯gap"
+LEGEND = "▇count ◆time ─░period ◇┄~ ▲chosen ⋯gap"
 ROLES = ("bar", "context", "span", "selected", "tick", "gap")  # and "" for an empty cell
 
 Cell = tuple[str, str]
 
 
-def draw(built: Axis, selected: tuple[int, int] | None) -> list[list[Cell]]:
-    """The four rows of the strip for ``built``, with the ``selected`` period (None: nothing selected)."""
+def draw(built: Axis, selected: tuple[int, int] | None, rough: bool = False) -> list[list[Cell]]:
+    """The four rows of the strip for ``built``, with the ``selected`` period (None: nothing selected; ``rough``:
+    its date is approximate)."""
     width = built.width
     heights = _heights(built.bins.points)
     behind = _heights(built.context.points) if built.context else [0] * width
@@ -47,8 +49,8 @@ def draw(built: Axis, selected: tuple[int, int] | None) -> list[list[Cell]]:
                 row.append((" ", ""))
     glyphs = [glyph(built.bins, column) for column in range(width)]
     _draw_gaps(glyphs, built)
-    for column, char in selection(built, selected).items():
-        if char == "▲" or glyphs[column][0] in " ─":  # a clock time inside a selected period stays visible
+    for column, char in selection(built, selected, rough).items():
+        if char == "▲" or glyphs[column][0] in " ─┄":  # a clock time inside a selected period stays visible
             glyphs[column] = (char, "selected")
     return [top, bottom, glyphs, _tick_row(built)]
 
@@ -68,19 +70,20 @@ def glyph(bins: Bins, column: int) -> Cell:
     if times:
         return "◇", "bar"
     if bins.points[column] or bins.spans[column]:
-        return "─", "span"
+        return ("┄" if bins.rough[column] == bins.points[column] + bins.spans[column] else "─"), "span"
     return " ", ""
 
 
-def selection(built: Axis, period: tuple[int, int] | None) -> dict[int, str]:
-    """Column -> marker for the selected period: ▲ if it lies in one column, else ├──┤ over its columns."""
+def selection(built: Axis, period: tuple[int, int] | None, rough: bool = False) -> dict[int, str]:
+    """Column -> marker for the selected period: ▲ if it lies in one column, else ├──┤ over its columns (├┄┄┤
+    where it is ``rough``, approximate)."""
     where = built.columns_of(period) if period is not None else None
     if where is None:
         return {}
     first, last, starts_here, ends_here = where
     if first == last and starts_here and ends_here:
         return {first: "▲"}
-    marks = dict.fromkeys(range(first, last + 1), "─")
+    marks = dict.fromkeys(range(first, last + 1), "┄" if rough else "─")
     if starts_here:
         marks[first] = "├"
     if ends_here:

@@ -225,7 +225,9 @@ class TimeAxis(Widget):
 
     def _draw(self, built: axis.Axis) -> list[Strip]:
         styles = {role: self.get_component_rich_style(f"axis--{role}") for role in ROLES}
-        return [Strip(_segments(row, styles), built.width) for row in draw(built, self.period(self._selected))]
+        chosen = self._selected
+        rough = chosen is not None and chosen.when is not None and chosen.when.approximate
+        return [Strip(_segments(row, styles), built.width) for row in draw(built, self.period(chosen), rough)]
 
     def render_line(self, y: int) -> Strip:
         if y < len(self._lines):
