@@ -97,7 +97,8 @@ class _Parser(argparse.ArgumentParser):
     required: a search trial)."""
 
     def error(self, message: str) -> NoReturn:
-        if "required: query" in message:
+        if "required: query" in message or "ignored explicit argument" in message or "arguments: -" in message:
+            # ('-raid', '-helicopter' read as -h, or '-raid perez' as an option beside the query)
             message += " (a query that starts with '-' goes after '--': search -- -raid)"
         elif message.startswith("argument --query: expected one argument"):
             message += " (a query that starts with '-' is given so: --query=-raid)"

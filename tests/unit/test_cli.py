@@ -321,6 +321,10 @@ def test_a_query_that_starts_with_a_minus_is_told_how_to_be_given(capsys: pytest
     with pytest.raises(SystemExit) as stopped:
         main(["search", "-raid"])
     assert stopped.value.code == 2 and "goes after '--': search -- -raid" in capsys.readouterr().err
+    for given in (["search", "-helicopter"], ["search", "-raid", "perez"]):  # (read as -h; an option beside it)
+        with pytest.raises(SystemExit):
+            main(given)
+        assert "goes after '--': search -- -raid" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["export", "--format", "csv", "--query", "-perez"])
     assert "--query=-raid" in capsys.readouterr().err

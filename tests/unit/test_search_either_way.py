@@ -8,6 +8,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -242,3 +243,13 @@ def test_a_year_of_two_digits_shows_the_other_century_wherever_the_date_is() -> 
         ("Wednesday 8 May 2024 (or 5 Aug?) (or 1924?)", "4 years later?"),
         ("October 2029 (or 1929?)", "about 5 years later?"),
     ]
+
+
+@pytest.mark.parametrize(
+    "asked", ["1929-10-01", "1929-10-14", "1929-10-31", "1929-10-14..1929-10-20", "1929-10-15..1930"]
+)
+def test_a_month_of_two_digits_is_hinted_for_any_day_of_it_in_the_other_century(asked: str) -> None:
+    # before (a re-trial): "Oct '29" was hinted for date:1929-10-13, not for the 14th on (its month ended on day 13)
+    chronology = csv_chronology(["date,event", "Oct '29,T"])
+    results = SearchIndex(chronology).search(f"date:{asked}", typing=False)
+    assert [m.group(1, 2) for hint in results.hints if (m := _CENTURY_HINT.match(hint))] == [("1", asked)]

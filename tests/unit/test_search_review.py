@@ -193,6 +193,7 @@ def test_other_engines_operators_and_several_date_filters_are_said() -> None:
     assert [hint.split()[0] for hint in parse_query("a AND b NOT c", typing=False).hints] == ["AND", "NOT"]
     assert parse_query('"war OR peace" or -OR', typing=False).hints == []  # (a phrase, a lower-case word, excluded)
     assert parse_query("date:2018 date:2019", typing=False).hints == [
-        "2 date: filters: a result is within every one of them (date:2018..2019 is one range)"
+        "2 date: filters: a result is within every one of them (date:2018..2019: one range)"
     ]
     assert parse_query("date:2018..2019", typing=False).hints == []
+    assert "(date:FROM..TO: one range)" in parse_query("date:..2017 date:2019..", typing=False).hints[0]

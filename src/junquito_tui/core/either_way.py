@@ -187,8 +187,9 @@ def other_readings(when: When | None, end: When | None) -> Iterator[tuple[str, i
         yield "count", day_key((year + 1, month, day)), day_key((year + 1, month or 13, day or 32))
     if when is not None and (step := other_century(when)) is not None:
         year, month, day = (*when.parts()[:3], 0, 0)[:3]
-        last_year, last_month, last_day = (*(end or when).parts()[:3], 13, 32)[:3]
-        yield "century", day_key((year + step, month, day)), day_key((last_year + step, last_month, last_day))
+        last = (end or when).parts()[:3]  # (a month's last day: 32; a year's: 13, 32)
+        last_month, last_day = (last[1] if len(last) > 1 else 13), (last[2] if len(last) > 2 else 32)
+        yield "century", day_key((year + step, month, day)), day_key((last[0] + step, last_month, last_day))
 
 
 # (in this order, each as the kinds' counts)

@@ -185,9 +185,9 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
         at_end = match.end() == len(text.rstrip()) == len(text)
         last_word_at_end = quoted is None and not minus and not compound and at_end
     if len(query.dates) > 1:  # ('date:2018 date:2019': 0 results, unsaid)
-        query.hints.append(
-            f"{len(query.dates)} date: filters: a result is within every one of them (date:2018..2019 is one range)"
-        )
+        first, last = query.dates[0].text, query.dates[-1].text
+        one = f"date:{first}..{last}" if ".." not in first + last else "date:FROM..TO"
+        query.hints.append(f"{len(query.dates)} date: filters: a result is within every one of them ({one}: one range)")
     query.prefix_last = typing and last_word_at_end and bool(query.terms)
     if query.prefix_last and len(query.terms) > 1 and len(query.terms[-1]) < 2:
         query.terms.pop()  # a word just begun ('police s') narrows nothing until its second letter
