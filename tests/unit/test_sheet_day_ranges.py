@@ -132,21 +132,23 @@ def test_oracle_an_iso_interval_may_leave_out_what_its_end_shares(first: dt.date
 
 
 @settings(max_examples=300, deadline=None)
-@given(_DAYS, st.integers(1, 360), st.sampled_from([" - ", "–", " – ", "—"]), st.booleans())
+@given(_DAYS, st.integers(1, 360), st.sampled_from([" - ", "–", " – ", "—", " to ", " until "]), st.booleans())
 def test_oracle_an_iso_date_with_a_dash_may_leave_out_what_its_end_shares(
     first: dt.date, days: int, joint: str, shortest: bool
 ) -> None:
     # before (a date trial): '2018-01-15 - 16' was the year 2018 ('month not given' on its row), and
-    # '2019-12-28 - 01-03' the year 2019; an end of a month and day with no year is the first after the start
+    # '2019-12-28 - 01-03' the year 2019; an end with no year (or month) of its own is the first such after the start
     second = first + dt.timedelta(days=days)
-    shared = 8 if shortest and (second.year, second.month) == (first.year, first.month) else 5
+    same_month = (second.year, second.month) == (first.year, first.month)
+    following = (second.year * 12 + second.month) - (first.year * 12 + first.month) == 1 and second.day < first.day
+    shared = 8 if shortest and (same_month or following) else 5
     text = f"{first.isoformat()}{joint}{second.isoformat()[shared:]}"
     parsed, dates = _read(text, None)
     assert isinstance(parsed, Parsed) and parsed.end is not None, text
     assert (_day(dates.parts(parsed)), _day(dates.parts(parsed, end=True))) == (first, second), text
     assert not parsed.approximate and not parsed.end_approximate
-    crossed = second.year != first.year
-    assert (parsed.note is not None and "has no year of its own" in parsed.note) == crossed, parsed.note
+    crossed = second.year != first.year or (shared == 8 and not same_month)
+    assert (parsed.note is not None and "of its own" in parsed.note) == crossed, parsed.note
 
 
 @pytest.mark.parametrize(
@@ -155,6 +157,8 @@ def test_oracle_an_iso_date_with_a_dash_may_leave_out_what_its_end_shares(
         ("2018-12 - 02", {"year": 2018, "month": 12}, {"year": 2019, "month": 2}),
         ("2018-01/03", {"year": 2018, "month": 1}, {"year": 2018, "month": 3}),  # ISO's, with months
         ("2018-11 – 12", {"year": 2018, "month": 11}, {"year": 2018, "month": 12}),
+        ("2018-01-30 - 02", {"year": 2018, "month": 1, "day": 30}, {"year": 2018, "month": 2, "day": 2}),
+        ("2018-01-15 through 01-16", {"year": 2018, "month": 1, "day": 15}, {"year": 2018, "month": 1, "day": 16}),
     ],
 )
 def test_an_iso_month_with_a_dash_may_leave_out_its_ends_year(
@@ -168,7 +172,7 @@ def test_an_iso_month_with_a_dash_may_leave_out_its_ends_year(
     "cell",
     [
         "2019-12-28/01-03",  # ISO keeps the start's year: backwards, said and skipped, as before
-        "2018-01-28 - 03",  # a day alone before the start's: which month, the cell does not say
+        "2018-01-31 - 30",  # the first 30th after the start is in March: not read as so far a leap
         "1810-11 - 12",  # November to December 1810, or years: not read as months alone
     ],
 )

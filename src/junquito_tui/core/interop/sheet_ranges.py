@@ -66,8 +66,10 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
         made = _two(head, whole, joint, exact)
         if isinstance(made, Parsed) and _COULD_BE_YEARS.search(made.note or ""):
             return None  # ('1810-11 - 12': Nov-Dec 1810, or years; its end's reading would speak of '1810-12')
-        if whole[:4] != head[:4] and isinstance(made, Parsed) and made.end is not None:  # a new year crossed
-            made.note = "; ".join(filter(None, [made.note, _first_after(tail, _shown(made.end))]))
+        iso = head[: len(head) - len(tail)] + tail  # (as ISO reads it: the parts it leaves out, the start's)
+        if whole != iso and isinstance(made, Parsed) and made.end is not None:  # a new year or month crossed
+            parts = "year" if len(tail) > 2 or len(head) < 10 else "month or year"
+            made.note = "; ".join(filter(None, [made.note, _first_after(tail, _shown(made.end), parts)]))
         return made
     if _BARE_YEAR.match(tail) and not _lends_year(head):
         return _to_a_year(head, tail, exact)
@@ -132,7 +134,8 @@ def _iso_end(head: str, tail: str, joint: str) -> str | None:
     to the first such after the start ('2019-12-28 - 01-03': 3 January 2020; ISO's '/' keeps the start's year,
     and so goes backwards, said). None for any other two halves."""
     mark = joint.strip()
-    dashed = mark in ("–", "—") or (mark == "-" and joint[:1].isspace() and joint[-1:].isspace())
+    spaced = joint[:1].isspace() and joint[-1:].isspace()
+    dashed = mark in ("–", "—") or (spaced and (mark == "-" or mark.lower() in _UNTIL))  # ('2018-01-15 to 16' too)
     if not (mark == "/" or dashed) or not _ISO_HEAD.match(head) or not _ISO_TAIL.match(tail):
         return None
     if len(tail) > len(head) - 5:  # (a month's end with a day: no shorthand)
@@ -140,8 +143,14 @@ def _iso_end(head: str, tail: str, joint: str) -> str | None:
     whole = head[: len(head) - len(tail)] + tail
     if whole >= head or not dashed:  # (ISO's, backwards: said so by the reading)
         return whole
-    # a dash's end before its start: a month and day go to the next year; a day alone is not read here
-    return f"{int(head[:4]) + 1:04d}-{tail}" if len(tail) == len(head) - 5 else None
+    # a dash's end before its start: the first such after it ('2018-01-30 - 02': 2 February; '01-03': the next year)
+    if len(tail) == len(head) - 5:
+        return f"{int(head[:4]) + 1:04d}-{tail}"
+    year, month = int(head[:4]) + int(head[5:7]) // 12, int(head[5:7]) % 12 + 1
+    return f"{year:04d}-{month:02d}-{tail}"
+
+
+_UNTIL = ("to", "until", "till", "through", "thru")  # the joints of ``_JOINT`` that say 'to' in English
 
 
 def _to_a_year(head: str, tail: str, exact: Exact) -> Parsed | str | None:
@@ -216,8 +225,8 @@ def _shown(parts: dict[str, int]) -> str:
     return f"{_day(parts) if 'day' in parts else MONTHS[parts['month'] - 1]} {parts['year']}"
 
 
-def _first_after(tail: str, shown: str) -> str:
-    return f"{tail!r} has no year of its own: read as {shown}, the first after the start"
+def _first_after(tail: str, shown: str, parts: str = "year") -> str:
+    return f"{tail!r} has no {parts} of its own: read as {shown}, the first after the start"
 
 
 def _as_years(head: str, first: Parsed, tail: str, last: Parsed) -> Parsed | None:
