@@ -329,3 +329,15 @@ def test_a_query_that_starts_with_a_minus_is_told_how_to_be_given(capsys: pytest
         main(["export", "--format", "csv", "--query", "-perez"])
     assert "--query=-raid" in capsys.readouterr().err
     assert main(["export", "--format", "csv", "--query=-perez kind:event"]) == 0
+
+
+def test_a_timelinejs_file_with_no_slides_is_refused_alike_everywhere(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # before (a re-trial): validate said 'ok: 0 events' and export wrote '# T' (exit 0), import refused it citing
+    # warnings it never printed
+    path = tmp_path / "empty.json"
+    path.write_text('{"title": {"text": {"headline": "T"}}, "events": []}', encoding="utf-8")
+    for command in (["validate", str(path)], ["export", "--format", "markdown", "--data", str(path)]):
+        assert main(command) == 2
+        assert "the file has no slides" in capsys.readouterr().err

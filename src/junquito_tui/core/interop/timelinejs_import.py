@@ -574,7 +574,10 @@ def from_timelinejs(document: dict[str, Any], name: str) -> tuple[dict[str, Any]
     """A dataset document (to validate as usual) and the warnings, for a TimelineJS3 document."""
     importer = TimelineImporter(one_line(CONTROL.sub("", name)) or "timeline.json")  # a file name may hold anything
     converted = importer.convert(document)
-    return converted, importer.notes.lines()
+    warnings = importer.notes.lines()
+    if not converted.get("events") and not warnings:  # (validate said 'ok: 0 events', import refused it unsaid)
+        warnings.append("the file has no slides (its 'events' list is empty or missing): nothing to read")
+    return converted, warnings
 
 
 def with_file_id(summary: str, written: str) -> str:
