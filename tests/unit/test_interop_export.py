@@ -634,3 +634,13 @@ def test_markdown_says_what_the_event_page_says_of_a_clock_time_s_place() -> Non
         == "clock time; listed under the day its source gives; by the times and zones given, early-utc listed after "
         "it, took place before it"
     )
+
+
+def test_a_filtered_exports_query_keeps_its_backslashes_once(tmp_path: Path) -> None:
+    # before (a re-trial): 'raid -zz\q' was quoted as Python writes it, 'raid -zz\\q', then escaped again for Markdown
+    from junquito_tui.core.interop.export_scope import Scope
+
+    assert "the search 'raid -zz\\q' matches." in Scope("raid -zz\\q", 3).words(1)
+    output = tmp_path / "view.md"
+    assert main(["export", "--format", "markdown", "--query", "raid -zz\\q", "-o", str(output)]) == 0
+    assert "the search 'raid -zz\\\\q' matches" in output.read_text(encoding="utf-8")  # (one '\', escaped once)

@@ -18,7 +18,7 @@ class Scope:
     def words(self, shown: int) -> str:
         """'A filtered view: the 6 of 10 events that date:2018-01..2018-02 matches. The search said: ...'"""
         query = one_line(visible(self.query))
-        text = f"A filtered view: the {shown:,} of {self.total:,} events that the search {query!r} matches."
+        text = f"A filtered view: the {shown:,} of {self.total:,} events that the search '{query}' matches."
         if self.hints:
             text += " The search said: " + "; ".join(one_line(visible(hint)) for hint in self.hints) + "."
         return text
