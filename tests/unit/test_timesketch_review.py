@@ -302,3 +302,13 @@ def test_numbers_in_json_lines_are_kept_as_the_file_writes_them(tmp_path: Path) 
     assert event.summary == (
         'a: 1e309\n\nb: -1e400\n\ne: 12345678901234567890.5\n\nf: 1.50\n\ng: [1e309, 2.50, {"k": 1E5, "n": null}]'
     )
+
+
+def test_numbers_in_a_tag_list_or_timestamp_desc_are_tags_as_the_file_writes_them(tmp_path: Path) -> None:
+    # before (a re-trial): 1.50 became the tag '1-5', 1e309 'infinity' and 'inf'
+    lines = [
+        '{"datetime": "2020-03-21T14:00:00Z", "timestamp_desc": 1.50, "message": "desc"}',
+        '{"datetime": "2020-03-21T14:01:00Z", "timestamp_desc": "W", "message": "list", "tag": [1.50, 1e309]}',
+    ]
+    found, _ = _events(tmp_path / "tags.jsonl", "\n".join(lines) + "\n")
+    assert found["desc"]["tags"] == ("1-50",) and found["list"]["tags"] == ("w", "1-50", "1e309")

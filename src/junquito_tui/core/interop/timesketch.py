@@ -208,7 +208,7 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
     if not title:
         events.notes.group("no message: titled 'Untitled row'", where)
     fields: dict[str, Any] = {"title": title or "Untitled row", "summary": events.summary(summary + details, where)}
-    tags = [cell_text(lowered.get("timestampdesc")), *(tag_list or [])]
+    tags = [cell_text(_plain(lowered.get("timestampdesc"))), *(tag_list or [])]
     fields["tags"] = events.tags([t for t in tags if t], where)
     return Draft(where, fields, start)
 
@@ -454,7 +454,7 @@ def _tag_list(events: RowEvents, value: Any, where: str) -> list[str] | None:
     true/false, an object), which are said, the list then kept as a detail."""
     if isinstance(value, list):
         if all(isinstance(v, str) or (isinstance(v, int | float) and not isinstance(v, bool)) for v in value):
-            return [v if isinstance(v, str) else json.dumps(v) for v in value]
+            return [v if isinstance(v, str) else _json(v) for v in value]  # (a number as written: 1.50, 1e309)
         events.notes.group(NOT_TAGS, where)
         return None
     text = cell_text(value)
