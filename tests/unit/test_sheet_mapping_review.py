@@ -342,7 +342,13 @@ def test_a_long_notes_or_location_cell_gives_way_not_the_count_or_the_coordinate
         tmp_path / "export.csv",
         [
             {"notes": long_notes, "fatalities": "42", "source_scale": "National"},
-            {"location": long_place, "country": "Afghanistan", "latitude": "34.5", "longitude": "69.2"},
+            {
+                "location": long_place,
+                "country": "Afghanistan",
+                "latitude": "34.5",
+                "longitude": "69.2",
+                "geo_precision": "1",
+            },
         ],
     )
     loaded = load_with_report(path)
@@ -361,7 +367,7 @@ def test_fatalities_and_coordinates_that_are_not_numbers_are_marked_where_they_a
         {"fatalities": '"1,234"'},  # a count, as a CSV saved from Excel may write it: before, 'not a count'
         {"fatalities": "abc"},
         {"country": "Afghanistan", "latitude": "abc", "longitude": "999"},
-        {"country": "Afghanistan", "latitude": "-34.5", "longitude": "169.2"},
+        {"country": "Afghanistan", "latitude": "-34.5", "longitude": "169.2", "geo_precision": "1"},
     ]
     path = _acled(tmp_path / "export.csv", rows)
     loaded = load_with_report(path)

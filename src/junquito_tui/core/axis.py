@@ -412,8 +412,8 @@ def count(layer: Layer, segments: Sequence[Segment], width: int) -> Bins:
             widest = max(b - a for a, b in pairwise(segment.edges))  # no longer event lies in one column
             for (kind, approx, length), starts in layer.fixed.items():
                 _count_fixed(starts, length, length <= widest, segment, bins, (kind == "time", approx))
-            for (kind, approx, _), group in layer.ranged.items():
-                _count_ranged(group, segment, bins, (kind == "time", approx))
+            for (kind, approx, length), group in layer.ranged.items():  # (a bound's is open, not approximate)
+                _count_ranged(group, segment, bins, (kind == "time", approx and length > OPEN_BEFORE))
     return bins
 
 

@@ -20,6 +20,7 @@ from textual.widget import Widget
 
 from ...core import axis
 from ...core.axis_draw import LEGEND, ROLES, Cell, draw
+from ...core.bounds import bound
 from ...core.navigation import Location
 from ...core.placing import Placing
 from ...core.records import Event
@@ -226,7 +227,8 @@ class TimeAxis(Widget):
     def _draw(self, built: axis.Axis) -> list[Strip]:
         styles = {role: self.get_component_rich_style(f"axis--{role}") for role in ROLES}
         chosen = self._selected
-        rough = chosen is not None and chosen.when is not None and chosen.when.approximate
+        when = chosen.when if chosen is not None else None  # (a bound's is open, drawn so: not approximate)
+        rough = when is not None and when.approximate and bound(when) is None
         return [Strip(_segments(row, styles), built.width) for row in draw(built, self.period(chosen), rough)]
 
     def render_line(self, y: int) -> Strip:
