@@ -152,7 +152,9 @@ _TWO_DIGITS = re.compile(
 )
 
 
-TWO_DIGITS_READ = ("two-digit year", "for its century", "as Excel reads two-digit years")  # (the notes' words)
+def two_digit_years(notes: str) -> bool:
+    """Whether any of ``notes`` (a list's date notes, joined) says a year was written with two digits."""
+    return _TWO_DIGITS.search(notes) is not None
 
 
 def other_century(when: When | None) -> int | None:

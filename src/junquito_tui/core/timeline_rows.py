@@ -30,7 +30,7 @@ from .dates import (
     other_day,
     period_words,
 )
-from .either_way import EITHER_WAY, TWO_DIGITS_READ, assumed_other, other_century
+from .either_way import EITHER_WAY, assumed_other, other_century, two_digit_years
 from .placement import (
     READING_MARK,
     TIME_UNUSED,
@@ -89,7 +89,7 @@ def spans(view: Sequence[Event]) -> Iterator[Span]:
         others = whens.each(assumed_other)
     # a year of two digits somewhere: each event's other century, for its heading (a UI trial: 'Friday 1 May 2020'
     # over a lone '1-May-20', the year as sure as any)
-    centuries = whens.each(other_century) if any(words in notes for words in TWO_DIGITS_READ) else None
+    centuries = whens.each(other_century) if two_digit_years(notes) else None
     if noted := BOUND in notes:
         # a bound's events under a heading of their own: 'before 15 January' and 'after 13 January' sort on the
         # 14th, and were listed under 'Sunday 14 January 2018', a day neither is given (a review)
