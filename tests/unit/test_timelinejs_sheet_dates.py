@@ -124,3 +124,14 @@ def test_an_end_not_read_names_only_the_fields_timelinejs_knows_each_quoted(tmp_
     assert (
         event.when is not None and event.when.note == "the file gives an end date not read (month '5\\x08'): not used"
     )
+
+
+def test_hour_24_is_the_days_end_not_an_invalid_hour(tmp_path: Path) -> None:
+    # ISO 8601's 24:00 closes the day: was 'not a valid hour', which it is not; 24:30 still is not one
+    loaded = load(tmp_path, "2020,3,21,24:00,Midnight\n2020,3,21,24:30,Past\n")
+    events = {e.title: e.when for e in loaded.dataset.events}
+    midnight, past = events["Midnight"], events["Past"]
+    assert midnight is not None and (midnight.date, midnight.precision) == ("2020-03-21", "day")
+    assert midnight.note == "24:00, midnight at the day's end (00:00 the next day): the date is kept to the day"
+    assert past is not None and past.date == "2020-03-21"
+    assert past.note == "24 is not a valid hour: the date is kept to the day"

@@ -165,6 +165,11 @@ class DateReader:
             if raw is None:
                 missing = name
                 break
+            if name == "hour" and raw == 24 and not any(parts[finer] for finer in _PARTS[4:]):
+                # ISO 8601's 24:00 is the day's end: a valid time, on the boundary with the next day
+                self.notes.add(f"{path}.hour", "24:00 is midnight at the day's end; the date is kept to the day")
+                problems.append("24:00, midnight at the day's end (00:00 the next day): the date is kept to the day")
+                break
             if (problem := self._valid(name, raw, numbers, path)) is not None:
                 problems.append(problem)
                 break
