@@ -4,12 +4,16 @@ text is kept as the date's note. Named fixtures in tests/data/sheets; an oracle 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, known
+from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.dates import MONTHS
+from junquito_tui.core.interop.markdown_export import to_markdown
 from junquito_tui.core.interop.notes import Notes
 from junquito_tui.core.interop.sheet_when import SheetDates, ending
 from junquito_tui.core.loader import Loaded, load_with_report
@@ -406,7 +410,9 @@ def test_oracle_an_end_without_a_year_takes_the_starts_and_is_the_first_after_it
     assert when is not None and until is not None, text
     assert tuple(when.parts()) == start and not when.approximate, f"{text!r}: starts {when.date}"
     assert tuple(until.parts()) == _first_after(start, end) and not until.approximate, f"{text!r}: ends {until.date}"
-    assert when.note is not None and "has no year of its own" in when.note and str(until.parts()[0]) in when.note
+    # said on the end, the date inferred (the Markdown export labelled it the start's note)
+    assert until.note is not None and "has no year of its own" in until.note and str(until.parts()[0]) in until.note
+    assert when.note is None or "of its own" not in when.note
 
 
 def test_an_end_without_a_year_on_the_starts_day_or_on_29_february_is_read_truly() -> None:
@@ -444,3 +450,12 @@ def test_free_text_whose_year_is_written_with_its_first_month_crosses_a_new_year
     # the year after the last month still places nothing: both readings held
     either = SheetDates(Notes()).read("November-February 1951", "line 3")
     assert either is not None and (either.parts["year"], either.end) == (1950, {"year": 1952, "month": 2})
+
+
+def test_the_markdown_export_says_an_inferred_end_year_is_the_ends(tmp_path: Path) -> None:
+    # before (a trial's note left open): '— start: '01-03' has no year of its own...', the end's inference
+    sheet = tmp_path / "ends.csv"
+    sheet.write_text("date,title\n2019-12-28 - 01-03,Across\n28 December 2019 - 3 January,Words\n", encoding="utf-8")
+    chronology = Chronology(load_with_report(sheet).dataset)
+    text = to_markdown(chronology, chronology.events)
+    assert text.count("— end: ") == 2 and "start: " not in text

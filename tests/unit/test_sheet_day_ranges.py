@@ -148,7 +148,8 @@ def test_oracle_an_iso_date_with_a_dash_may_leave_out_what_its_end_shares(
     assert (_day(dates.parts(parsed)), _day(dates.parts(parsed, end=True))) == (first, second), text
     assert not parsed.approximate and not parsed.end_approximate
     crossed = second.year != first.year or (shared == 8 and not same_month)
-    assert (parsed.note is not None and "of its own" in parsed.note) == crossed, parsed.note
+    assert (parsed.end_note is not None and "of its own" in parsed.end_note) == crossed, parsed.end_note
+    assert parsed.note is None or "of its own" not in parsed.note, parsed.note
 
 
 @pytest.mark.parametrize(

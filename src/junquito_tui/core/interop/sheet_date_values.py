@@ -18,6 +18,7 @@ class Parsed:
     approximate: bool = False
     note: str | None = None  # the text as written, where it says more (or less) than the parts
     end: Parts | None = None  # a decade, a century or a range of years ends here
+    end_note: str | None = None  # what was inferred of the end alone ('01-03' read as the next year's)
     offset: str | None = None  # '+02:00' when the text gives a zone
     pair: tuple[int, int] | None = None  # day and month of '1/2/1951', waiting for the file's order
     end_pair: tuple[int, int] | None = None  # the same of its end ('1/2/1951-3/2/1951')

@@ -69,7 +69,7 @@ def _two(head: str, tail: str, joint: str, exact: Exact) -> Parsed | str | None:
         iso = head[: len(head) - len(tail)] + tail  # (as ISO reads it: the parts it leaves out, the start's)
         if whole != iso and isinstance(made, Parsed) and made.end is not None:  # a new year or month crossed
             parts = "year" if len(tail) > 2 or len(head) < 10 else "month or year"
-            made.note = "; ".join(filter(None, [made.note, _first_after(tail, _shown(made.end), parts)]))
+            made.end_note = "; ".join(filter(None, [made.end_note, _first_after(tail, _shown(made.end), parts)]))
         return made
     if _BARE_YEAR.match(tail) and not _lends_year(head):
         return _to_a_year(head, tail, exact)
@@ -213,11 +213,10 @@ def _end_takes_year(head: str, tail: str, exact: Exact) -> Parsed | None:
     if same:  # ('15 March 2018 - 15 March': that day alone, or to the same day a year on)
         start = _shown(first.parts)
         notes.append(f"{tail!r} could be {start} again, or {shown}: read as {start} to {shown}, which covers both")
-    else:
-        notes.append(_first_after(tail, shown))
+    # the end's year inferred: said on the end, as the event page and exports show each date's note with its date
     return Parsed(
-        first.parts, note="; ".join(notes), end=end, end_approximate=same, order=first.order, dotted=first.dotted,
-        said=first.said,
+        first.parts, note="; ".join(notes) or None, end=end, end_approximate=same, order=first.order,
+        dotted=first.dotted, said=first.said, end_note=None if same else _first_after(tail, shown),
     )  # fmt: skip
 
 

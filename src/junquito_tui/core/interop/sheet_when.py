@@ -258,7 +258,8 @@ class SheetDates:
             return None
         # an end that could be either way round says so itself, as a date of its own cell does: what shows
         # its other reading asks the date alone ('01/02/2018 - 03/04/2018'; not an End column's '5 April 2018')
-        note = self._inferred(parsed) if parsed.end_pair is not None else None
+        inferred = self._inferred(parsed) if parsed.end_pair is not None else None
+        note = "; ".join(filter(None, [inferred, parsed.end_note])) or None
         end = self.reader.read(_strings(self.parts(parsed, end=True)), where, "end ignored", note)
         if end is not None and parsed.offset is not None and end.precision == "minute":  # (a timed period's zone)
             end = replace(end, utc_offset=parsed.offset)
