@@ -32,7 +32,7 @@ from .json_text import (
     with_surrogates,
 )
 from .memory import collector_paused
-from .problems import DatasetError, Problem, json_kind
+from .problems import COLUMNS_USED, DatasetError, Problem, json_kind
 from .records import Dataset
 from .text import file_name
 
@@ -120,7 +120,10 @@ def read_nothing(loaded: Loaded, name: str) -> DatasetError | None:
     if loaded.dataset.events or (loaded.summary is None and not loaded.warnings):
         return None
     last = "not one event was read" + ("" if loaded.warnings else " (the file has no rows of data)")
-    return DatasetError(name, [*(Problem("", warning) for warning in loaded.warnings), Problem("", last)])
+    # (the columns chosen are no problem: shown after the problems, not counted among them)
+    said = [warning for warning in loaded.warnings if warning.startswith(COLUMNS_USED)]
+    problems = [Problem("", warning) for warning in loaded.warnings if not warning.startswith(COLUMNS_USED)]
+    return DatasetError(name, [*problems, Problem("", last)], said)
 
 
 def load_with_warnings(

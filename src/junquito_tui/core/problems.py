@@ -25,18 +25,24 @@ class Problem:
         return visible(self.message)
 
 
+# a spreadsheet's reading says which columns it used, as its first warning: no problem, if a file is refused
+COLUMNS_USED = "columns used: "
+
+
 class DatasetError(Exception):
     """Every problem found in one dataset file."""
 
-    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
+    def __init__(self, path: str, problems: Sequence[Problem], said: Sequence[str] = ()) -> None:
         self.path = path
         self.problems = list(problems)
+        self.said = list(said)  # what the reading said that is no problem ('columns used: ...'): shown, not counted
         super().__init__(self.report())
 
     def report(self) -> str:
         noun = "problem" if len(self.problems) == 1 else "problems"
         lines = [visible(f"{self.path}: {len(self.problems)} {noun}")]
         lines += [f"  {problem.render(self.path)}" for problem in self.problems]
+        lines += [visible(f"  (said: {line})") for line in self.said]
         return "\n".join(lines)
 
 
