@@ -218,6 +218,19 @@ def test_names_differing_only_in_spacing_are_one_actor_and_nothing_is_said(tmp_p
     assert [a.name for a in loaded.dataset.actors] == ["Ana Pérez"] and not warnings_with(loaded, "one actor")
 
 
+def test_sources_differing_only_in_case_are_one_source_and_the_merge_is_said(tmp_path: Path) -> None:
+    # before (a trial's note left open): 'reuters' was cited as 'Reuters', unsaid (actors' merges were said)
+    rows = (
+        "date,event,source\n2018-01-15,One,Reuters\n2018-01-16,Two,reuters; AP\n2018-01-17,Three,REUTERS\n"
+        "2018-01-18,Four,Cafe\u0301 TV\n2018-01-19,Five,Caf\u00e9  TV\n"
+    )
+    loaded = load(written(tmp_path, "sources.csv", rows))
+    named = sorted(s.title for s in loaded.dataset.sources if s.id != "sheet-file")
+    assert named == ["AP", "Cafe\u0301 TV", "Reuters"]
+    [found] = warnings_with(loaded, "differ only in case")
+    assert found.endswith("read as one source, shown as first written: 'Reuters' (also 'reuters', 'REUTERS')")
+
+
 def test_acled_actors_respelt_are_named_in_the_order_first_met_up_to_a_limit_then_counted(tmp_path: Path) -> None:
     header = "event_id_cnty,event_date,time_precision,actor1,assoc_actor_1,location\n"
     names = [f"Group {n}" for n in range(7)]

@@ -173,13 +173,21 @@ class ActorBook:
         if not respelt:
             return None
         listed = [  # in the actors' order: the same whichever part of the file met a spelling first
-            f"{record['name']!r} (also {_some(respelt[record['id']])})"
+            respelt_item(record["name"], respelt[record["id"]])
             for record in self.actors
             if record["id"] in respelt
         ]
-        more = f"; and {len(listed) - SHOWN_RESPELT} more" if len(listed) > SHOWN_RESPELT else ""
-        return (
-            "names that differ only in case are read as one actor, shown as first written: "
-            + "; ".join(listed[:SHOWN_RESPELT])
-            + more
-        )
+        return respelt_words("actor", listed)
+
+
+def respelt_words(what: str, listed: list[str]) -> str:
+    """The warning on names merged that differ only in case, for actors or sources: the first few listed."""
+    more = f"; and {len(listed) - SHOWN_RESPELT} more" if len(listed) > SHOWN_RESPELT else ""
+    return f"names that differ only in case are read as one {what}, shown as first written: " + (
+        "; ".join(listed[:SHOWN_RESPELT]) + more
+    )
+
+
+def respelt_item(shown: str, spellings: list[str]) -> str:
+    """"'Reuters' (also 'reuters')"": one name merged, as that warning lists it."""
+    return f"{shown!r} (also {_some(spellings)})"

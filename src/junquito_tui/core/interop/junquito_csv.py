@@ -87,8 +87,9 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     dropped = Counter(quote["event"] for quote in provenance.quotes if quote["event"] not in known)
     for event_id, number in dropped.items():  # (its row is named in a warning above)
         sheet.notes.add("", f"event {event_id!r} skipped: {count(number, 'quote')} of it not read")
-    if (note := actors.respelt_note()) is not None:
-        sheet.notes.add("", note)
+    for note in (actors.respelt_note(), book.respelt_note()):
+        if note is not None:
+            sheet.notes.add("", note)
     file_source = {"id": FILE_SOURCE, "title": f"CSV export {sheet.name}", "kind": "document"}
     records = provenance.actor_records()
     quotes = [quote for quote in provenance.quotes if quote["event"] in known]  # (a row skipped: its quotes)

@@ -192,9 +192,10 @@ class RowEvents:
         return document
 
     def say_respelt(self) -> None:
-        """Once every row is read: the actors met under other spellings, said."""
-        if (note := self.actors.respelt_note()) is not None:
-            self.notes.add("", note)
+        """Once every row is read: the actors and sources met under other spellings, said."""
+        for note in (self.actors.respelt_note(), self.importer.book.respelt_note()):
+            if note is not None:
+                self.notes.add("", note)
 
     def _event(self, draft: Draft, index: int) -> Pending | None:
         lent = _lend_zone(draft)

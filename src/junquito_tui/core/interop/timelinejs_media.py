@@ -8,6 +8,7 @@ citing it. Only web addresses (http, https) are kept, read as a browser reads th
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from ..problems import json_kind
 from ..records import LINE_MAX
 from ..text import one_line, slugify
+from .builder import respelt_item, respelt_words
 from .fields import FieldReader, short
 from .html_text import HtmlText, Link
 from .ids import IdAllocator
@@ -62,6 +64,7 @@ class SourceBook:
     _ids: IdAllocator = field(default_factory=IdAllocator)
     _by_url: dict[str, str] = field(default_factory=dict)
     _by_title: dict[str, str] = field(default_factory=dict)
+    _respelt: dict[str, dict[str, None]] = field(default_factory=dict)  # source id -> its other spellings met
     _as_written: dict[tuple[str, str | None], str] = field(default_factory=dict)
     _described: dict[tuple[tuple[str, Any], ...], str] = field(default_factory=dict)
 
@@ -94,13 +97,26 @@ class SourceBook:
 
     def named(self, title: str, kind: str = "other", prefix: str = "source") -> str:
         """The id of the source called ``title`` (a name, not an address), made the first time."""
-        key = " ".join(title.split()).casefold()
+        spaced = " ".join(title.split())
+        key = unicodedata.normalize("NFC", spaced).casefold()  # ('Cafe\u0301' and 'Café' were two, shown alike)
         if key not in self._by_title:
             source_id = self._ids.take(f"{prefix}-{slugify(title, 50) or 'unnamed'}")
             # one line, whole up to our format's limit for a title (a claim names the source in full)
-            self.sources.append({"id": source_id, "title": " ".join(title.split())[:LINE_MAX], "kind": kind})
+            self.sources.append({"id": source_id, "title": spaced[:LINE_MAX], "kind": kind})
             self._by_title[key] = source_id
+            self._respelt[source_id] = {spaced: None}  # the first spelling, to tell the others from
+        elif spaced not in (spellings := self._respelt[source_id := self._by_title[key]]):
+            spellings[spaced] = None  # ('Reuters', then 'reuters': one source, said once every row is read)
         return self._by_title[key]
+
+    def respelt_note(self) -> str | None:
+        """The file-wide warning naming the sources met under other spellings (case), or None."""
+        listed = []
+        for shown, *others in map(list, self._respelt.values()):
+            composed = unicodedata.normalize("NFC", shown)  # (composed otherwise: the same name, as for actors)
+            if other := [spelt for spelt in others if unicodedata.normalize("NFC", spelt) != composed]:
+                listed.append(respelt_item(shown[:LINE_MAX], other))
+        return respelt_words("source", listed) if listed else None
 
     def as_written(self, title: str, url: str | None) -> str:
         """The id of the source of this title and address exactly (our own CSV export's, one line each;
