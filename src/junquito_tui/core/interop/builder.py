@@ -173,9 +173,7 @@ class ActorBook:
         if not respelt:
             return None
         listed = [  # in the actors' order: the same whichever part of the file met a spelling first
-            respelt_item(record["name"], respelt[record["id"]])
-            for record in self.actors
-            if record["id"] in respelt
+            respelt_item(record["name"], respelt[record["id"]]) for record in self.actors if record["id"] in respelt
         ]
         return respelt_words("actor", listed)
 
@@ -189,5 +187,5 @@ def respelt_words(what: str, listed: list[str]) -> str:
 
 
 def respelt_item(shown: str, spellings: list[str]) -> str:
-    """"'Reuters' (also 'reuters')"": one name merged, as that warning lists it."""
+    """ "'Reuters' (also 'reuters')"": one name merged, as that warning lists it."""
     return f"{shown!r} (also {_some(spellings)})"
