@@ -11,6 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from junquito_tui.core.dates import day_label
 from junquito_tui.core.interop.sheet_date_values import Parsed
 from junquito_tui.core.interop.sheet_dates import read_date
 from junquito_tui.core.loader import Loaded, load_with_report
@@ -135,6 +136,33 @@ def test_a_weekday_is_said_exactly_when_it_is_not_the_day_s(day: dt.date, weekda
     assert isinstance(read, Parsed) and read.parts == {"year": day.year, "month": day.month, "day": day.day}
     assert (read.note is not None) == (weekday != day.weekday())
     assert not read.approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        # before (a date trial): 'the file says Saturday, but 14 October 1066 was a Sunday', of a right weekday
+        ("Saturday, 14 October 1066", "the file says Saturday: 14 October 1066 was a Saturday by the Julian "
+         "calendar, a Sunday by the Gregorian calendar; the file may date by the Julian calendar"),
+        ("Friday, 12 October 1492", "the file says Friday: 12 October 1492 was a Friday by the Julian calendar, "
+         "a Wednesday by the Gregorian calendar; the file may date by the Julian calendar"),
+        ("Monday, 14 October 1066", "the file says Monday, but 14 October 1066 was a Sunday by the Gregorian "
+         "calendar, a Saturday by the Julian"),
+        ("Sunday, 14 October 1066", None),  # the Gregorian's: nothing to say
+        ("Monday, 13 January 2018", "the file says Monday, but 13 January 2018 was a Saturday"),
+    ],
+)  # fmt: skip
+def test_a_weekday_before_the_last_julian_year_is_checked_by_both_calendars(text: str, note: str | None) -> None:
+    read = read_date(text)
+    assert isinstance(read, Parsed)
+    assert read.note == (None if note is None else f"{note}: read as the date written")
+
+
+def test_no_weekday_is_shown_before_the_gregorian_calendar_began() -> None:
+    # a weekday before 15 October 1582 would be the Gregorian calendar's, which no one kept yet
+    assert day_label((1066, 10, 14)) == "14 October 1066"
+    assert day_label((1582, 10, 4)) == "4 October 1582"
+    assert day_label((1582, 10, 15)) == "Friday 15 October 1582"
 
 
 def test_spanish_display_dates_that_say_about_are_approximate() -> None:
@@ -707,3 +735,11 @@ def test_oracle_a_bound_on_a_week_holds_by_every_count_of_weeks_and_no_more(year
 def test_a_bound_on_a_fiscal_year_or_a_week_holds_every_reading(cell: str, mark: str) -> None:
     parsed = read_date(cell)
     assert isinstance(parsed, Parsed) and parsed.note is not None and parsed.note.endswith(f"a bound: {mark}")
+
+
+@given(st.dates(dt.date(1900, 3, 1), dt.date(2100, 2, 27)))
+def test_oracle_the_julian_weekday_is_the_gregorian_thirteen_days_on(day: dt.date) -> None:
+    # from 1 March 1900 to 28 February 2100 a Julian date is the Gregorian date 13 days later
+    from junquito_tui.core.interop.sheet_dates import _julian_weekday
+
+    assert _julian_weekday(day.year, day.month, day.day) == (day + dt.timedelta(days=13)).weekday()

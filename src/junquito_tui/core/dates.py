@@ -43,9 +43,14 @@ def day_label(parts: tuple[int, ...]) -> str:
         return f"{MONTHS[parts[1] - 1]} {year_label(parts[0])}"
     year, month, day = parts[:3]
     text = f"{day} {MONTHS[month - 1]} {year_label(year)}"
-    if dt.MINYEAR <= year <= dt.MAXYEAR:
+    if (year, month, day) >= GREGORIAN_START and year <= dt.MAXYEAR:
         text = f"{dt.date(year, month, day):%A} {text}"
     return text
+
+
+# The Gregorian calendar's first day: before it a date is most likely the Julian calendar's, whose weekday is
+# another (a trial: 'Sunday 14 October 1066', Hastings fought on a Saturday by the calendar of the day); none shown
+GREGORIAN_START = (1582, 10, 15)
 
 
 def per_when(events: Sequence[Event], made: Callable[[When | None], T]) -> list[T]:

@@ -1171,7 +1171,31 @@ def _check_weekday(parsed: Parsed, text: str) -> None:
         actual = date(year, month, day).weekday()
     except ValueError:  # a day the month does not have: said by the date reader
         return
-    if WEEKDAYS[named[0].lower()] != actual:
-        clash = f"the file says {named[0]}, but {day} {MONTHS[month - 1]} {year} was a {calendar.day_name[actual]}"
-        parsed.note = _joined(parsed.note, f"{clash}: read as the date written")
-        parsed.said.append(f"{clash}: the date is read as written, the weekday in its note")
+    said = WEEKDAYS[named[0].lower()]
+    if said == actual:
+        return
+    written = f"{day} {MONTHS[month - 1]} {year}"
+    if year >= _LAST_JULIAN:
+        clash = f"the file says {named[0]}, but {written} was a {calendar.day_name[actual]}"
+    else:  # (the Julian calendar was still kept somewhere: Hastings' Saturday, 14 October 1066, is right by it)
+        julian = _julian_weekday(year, month, day)
+        gregorian = f"a {calendar.day_name[actual]} by the Gregorian calendar"
+        if said == julian:
+            clash = (f"the file says {named[0]}: {written} was a {named[0]} by the Julian calendar, {gregorian}; "
+                     "the file may date by the Julian calendar")  # fmt: skip
+        else:
+            clash = (
+                f"the file says {named[0]}, but {written} was {gregorian}, a {calendar.day_name[julian]} by the Julian"
+            )
+    parsed.note = _joined(parsed.note, f"{clash}: read as the date written")
+    parsed.said.append(f"{clash}: the date is read as written, the weekday in its note")
+
+
+_LAST_JULIAN = 1924  # Greece, the last to leave the Julian calendar, did so in 1923
+
+
+def _julian_weekday(year: int, month: int, day: int) -> int:
+    """The weekday (0 Monday) of a day of the Julian calendar, by its Julian day number."""
+    shift = (14 - month) // 12
+    years, months = year + 4800 - shift, month + 12 * shift - 3
+    return (day + (153 * months + 2) // 5 + 365 * years + years // 4 - 32083) % 7
