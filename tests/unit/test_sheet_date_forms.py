@@ -743,3 +743,29 @@ def test_oracle_the_julian_weekday_is_the_gregorian_thirteen_days_on(day: dt.dat
     from junquito_tui.core.interop.sheet_dates import _julian_weekday
 
     assert _julian_weekday(day.year, day.month, day.day) == (day + dt.timedelta(days=13)).weekday()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "about 10 am 15 January 2018",
+        "15 January 2018, c. 10am",
+        "15 January 2018, 4 o'clock",
+        "about 10 am January 15, 2018",
+        "la madrugada del 15 de enero de 2018",
+    ],
+)
+def test_a_day_written_whole_beside_a_time_in_words_keeps_its_day(text: str) -> None:
+    # before (a date trial): each was read as January 2018, approximate, with no warning; now the day,
+    # approximate (the words are not read), said, the text its note
+    read = read_date(text)
+    assert isinstance(read, Parsed) and read.parts == {"year": 2018, "month": 1, "day": 15}
+    assert read.approximate and read.note == text and any("words beside a day" in said for said in read.said)
+
+
+@pytest.mark.parametrize(
+    "text", ["night of 14-15 January 2018", "Room 12 March 2018 meeting", "1 January 2018 12 people"]
+)
+def test_a_day_among_other_words_or_numbers_is_not_taken_for_the_date(text: str) -> None:
+    read = read_date(text)
+    assert isinstance(read, Parsed) and "day" not in read.parts and read.approximate

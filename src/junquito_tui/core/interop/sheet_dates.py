@@ -265,6 +265,39 @@ APOSTROPHE = (
 )
 
 
+# A day written whole among other words and numbers ('about 10 am 15 January 2018', '15 January 2018, c. 10am',
+# 'la madrugada del 15 de enero de 2018'): a date trial found each read as the month alone, approximate, unsaid
+_DAY_AMONG = re.compile(
+    r"(?<![\w/.-])(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?([^\W\d_]+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?![\w/.-])"
+    r"|(?<![\w/.-])([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![\w/.-])",
+    re.IGNORECASE,
+)
+_O_CLOCK = re.compile(r"\b\d{1,2}\s*o['’]?\s*clock\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\s,;:()\[\].]+")
+_AROUND_A_TIME = _ABOUT | {"at", "on", "of", "the", "in", "la", "las", "el", "del", "de", "en", "a", "por", "approx."}
+# ... but not the second or first of two days ('night of 14-15 January 2018', '14/15 January', '14 or 15 January')
+_DAY_BEFORE = re.compile(r"\d\s*(?:[-–—/&+]|\b(?:and|or|to|y|o|a|al|et|ou|und|oder|bis)\b)\s*$", re.IGNORECASE)
+
+
+def _day_among_words(text: str, original: str) -> Parsed | None:
+    """The one day written whole in ``text`` among words, read as ``_day_then_words`` reads one after a day
+    (approximate, said, unless the words are a part of the day); None where there is not exactly one."""
+    found = [m for m in _DAY_AMONG.finditer(text) if (m.group(2) or m.group(4)).lower() in MONTH_NAMES]
+    if len(found) != 1 or _DAY_BEFORE.search(text[: found[0].start()]) is not None:
+        return None
+    (match,) = found
+    day, month, year = match.group(1, 2, 3) if match.group(1) else match.group(5, 4, 6)
+    words = f"{text[: match.start()]} {text[match.end() :]}"
+    # only a time of day and words of where in it or of doubt: anything else may be a period, an offset or a
+    # name ('28 December 2019? - 3 January', 'twenty-one days after 1 May 2018', 'Rue du 4 Septembre 2018')
+    rest = PART_OF_DAY.sub(" ", _O_CLOCK.sub(" ", _A_TIME.sub(" ", words)))
+    if not _A_TIME.search(words) and rest == words:
+        return None
+    if any(word.lower() not in _AROUND_A_TIME for word in _WORD.findall(rest)):
+        return None
+    return _day_then_words(f"{day} {month} {year}", words, original)
+
+
 def _day_then_words(day: str, words: str, original: str) -> Parsed | None:
     """The day, approximate, the text as written its note: the words may say it is ('aprox', 'o después',
     '- presente'), or anything else this does not read; but a part of the day ('morning', 'madrugada') is
@@ -783,6 +816,8 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     if parsed is None and not era and (words := _DAY_THEN_WORDS.match(text)) is not None:
         parsed = _day_then_words(words.group(1), words.group(2), original)
         vague = vague or (parsed is not None and parsed.approximate)  # (its note is then the text as written)
+    if parsed is None and not era and (among := _day_among_words(text, original)) is not None:
+        parsed, vague = among, vague or among.approximate
     if parsed is None:
         parsed = year_in_text(text, era, original)
         vague = True
