@@ -76,10 +76,28 @@ def test_the_reviews_cases_are_conflicts_keeping_both() -> None:
     assert conflict and kept.startswith("authentic\n\n") and kept.endswith("\n\nauthentic video (seen 16 Jan)")
 
 
-def test_an_import_still_keeps_the_version_that_holds_the_other() -> None:
+def test_an_import_still_keeps_the_version_that_holds_the_other_as_whole_lines() -> None:
     """No base (a notebook imported twice, an older export): the fuller version, no conflict."""
-    assert merge_note("a b c", "b", "imported") == ("a b c", False)
-    assert merge_note("b", "a b c", "imported") == ("a b c", False)
+    assert merge_note("a\nb\nc", "b", "imported") == ("a\nb\nc", False)
+    assert merge_note("b", "b\n\nseen again 16 Jan", "imported") == ("b\n\nseen again 16 Jan", False)
+    kept, _ = merge_note("mine", "theirs", "imported")
+    assert merge_note(kept, "theirs", "imported") == (kept, False)  # the same file imported again
+
+
+_LINE = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1).filter(str.strip)
+
+
+@example("not", "authentic")
+@example("Photo is not", "authentic")
+@example("The photo was taken in", "2019")
+@given(_LINE, _LINE)
+def test_an_import_keeps_both_where_one_is_within_the_others_line(words: str, note: str) -> None:
+    """Before (a notebook trial): 'authentic' imported over 'not authentic' was '1 unchanged', the other
+    way round the note became 'not authentic', a verdict reversed with no conflict line."""
+    longer = f"{words} {note}"  # the note within a line of the other's, words beside it
+    for mine, theirs in ((longer, note), (note, longer)):
+        kept, conflict = merge_note(mine, theirs, "imported")
+        assert conflict and kept.startswith(mine.rstrip()) and kept.endswith(theirs.strip("\n"))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

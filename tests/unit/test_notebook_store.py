@@ -241,7 +241,8 @@ def test_merge_rule() -> None:
     assert merge_note("same", "same", "x") == ("same", False)
     assert merge_note("mine", "theirs", "x", base="theirs") == ("mine", False)  # nobody else changed it
     assert merge_note("base", "theirs", "x", base="base") == ("theirs", False)  # we changed nothing
-    assert merge_note("a b c", "b", "x") == ("a b c", False)  # ours holds theirs
+    assert merge_note("a\nb\nc", "b", "x") == ("a\nb\nc", False)  # ours holds theirs, a line of its own
+    assert merge_note("a b c", "b", "x")[1]  # within a line: words beside it may change its sense
     assert merge_note("", "theirs", "x") == ("theirs", False)
     assert merge_note("", "theirs", "x", base="old") == ("theirs", True)  # we emptied, they wrote
     text, conflict = merge_note("mine", "theirs", "imported from a.json")

@@ -5,7 +5,8 @@ text that is no longer stored) and when a notebook is imported into one that alr
 on the same item. Between two instances the text both started from is known: if only one side
 changed it, that side's text is kept; if both changed it differently, both are kept, one after
 the other, with a line saying where the second came from. An import has no such text: where one
-version holds all of the other, it is kept; where they differ, both are kept.
+version holds all of the other as whole lines (a note imported twice, one extended by new lines), it is
+kept; where they differ otherwise, both are kept ("not authentic" holds "authentic", but not its lines).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def merge_note(mine: str, theirs: str, label: str, base: str | None = None) -> t
     With ``base``: a side that did not change it gives way to the other silently; two sides that
     changed it differently are a conflict, whatever their texts (one holding the other is no
     exception: "not authentic" holds "authentic", and a deletion made on one side would be lost).
-    Without ``base`` (an import): the version that holds all of the other is kept.
+    Without ``base`` (an import): the version that holds all of the other as whole lines is kept.
     """
     if mine == theirs or (base is not None and theirs == base):
         return mine, False  # nobody else changed it
@@ -34,8 +35,14 @@ def merge_note(mine: str, theirs: str, label: str, base: str | None = None) -> t
         # One side is empty. Keep the words; when we know this side emptied a note that the other
         # side changed meanwhile, that is a conflict worth saying.
         return (theirs if not mine.strip() else mine), base is not None
-    if base is None and theirs in mine:
+    # (a trial: a note within the other's words, 'authentic' in 'not authentic', gave way to it unsaid)
+    if base is None and _holds_lines(mine, theirs):
         return mine, False  # ours already holds theirs (say, a notebook imported twice)
-    if base is None and mine in theirs:
-        return theirs, False  # theirs extends ours
+    if base is None and _holds_lines(theirs, mine):
+        return theirs, False  # theirs extends ours by lines of its own
     return f"{mine.rstrip()}\n\n{conflict_line(label)}\n\n{theirs.strip(chr(10))}", True
+
+
+def _holds_lines(text: str, other: str) -> bool:
+    """Whether ``other`` is in ``text`` as whole lines: nothing of it changed in meaning by words beside it."""
+    return f"\n{other.strip(chr(10))}\n" in f"\n{text}\n"
