@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from .core.chronology import Chronology, exists
 from .core.citation import CITABLE, OpenedAs, cite, kinds_of
+from .core.files import file_kind, open_regular
 from .core.integrity import closest
+from .core.problems import DatasetError
 from .core.terminal_output import terminal
 from .core.text import terminal_safe, typed_id, visible
 from .core.wording import count
@@ -196,10 +198,19 @@ def _read_import(name: str) -> Document | None:
 
     path = Path(name)
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
+        status = path.stat()
+        # a FIFO was waited on forever, /dev/zero read until memory ran out (a notebook trial): refused unopened
+        if (kind := file_kind(status.st_mode)) is not None:
+            print(visible(f"{name}: is {kind}, not a notebook export: only regular files are read"), file=sys.stderr)
+            return None
+        if status.st_size > MAX_IMPORT_BYTES:
             print(visible(f"{name}: larger than {MAX_IMPORT_BYTES:,} bytes; not a notebook export"), file=sys.stderr)
             return None
-        text = path.read_bytes().decode("utf-8-sig")
+        with open_regular(path, MAX_IMPORT_BYTES) as handle:  # (checked again once open, without blocking)
+            text = handle.read(MAX_IMPORT_BYTES + 1).decode("utf-8-sig")
+    except DatasetError as error:  # swapped for something else since the check above
+        print(error.report(), file=sys.stderr)
+        return None
     except OSError as error:
         print(visible(f"{name}: cannot be read: {error.strerror or error}"), file=sys.stderr)
         return None

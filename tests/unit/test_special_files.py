@@ -122,6 +122,21 @@ def test_every_reader_refuses_non_regular_files(
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("kind", [k for k in SPECIAL if k != "symlink-loop"])
+def test_notebook_import_refuses_non_regular_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    # before (a notebook trial): a FIFO was waited on forever, /dev/zero read until memory ran out
+    make, expected = SPECIAL[kind]
+    path = make(tmp_path)
+    notebook = tmp_path / "nb.sqlite3"
+    with deadline(20):
+        code = main(["notebook", "import", str(path), "--data", str(BUNDLED), "--notebook", str(notebook)])
+    err = capsys.readouterr().err
+    assert code == 2 and expected.replace("a dataset file", "a notebook export") in err, err
+    assert "Traceback" not in err
+
+
 def test_a_fifo_swapped_in_after_the_check_does_not_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The file is opened without blocking and checked again: a race cannot hang the loader."""
     from junquito_tui.core import files
