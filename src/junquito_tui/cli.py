@@ -339,7 +339,10 @@ def _export(args: argparse.Namespace) -> int:
             return 1
     with_notes = args.format == "markdown" and not args.no_notebook and len(annotations) > 0
     if with_notes:
-        marked = count(len(annotations), "marked item")
+        from .core.interop import selected_events
+        from .core.interop.markdown_export import notebook_words
+
+        marked = notebook_words(chronology, selected_events(chronology, event_ids), annotations)
         print(f"with your notebook: {marked} (--no-notebook leaves them out)", file=sys.stderr)
     from .core.interop.csv_export import Written
 

@@ -228,6 +228,20 @@ def test_new_on_a_healthy_notebook_does_nothing(capsys: pytest.CaptureFixture[st
 # -- the case file ---------------------------------------------------------------------------------------
 
 
+def test_a_filtered_export_counts_only_the_marked_items_it_carries(
+    capsys: pytest.CaptureFixture[str], book: Notebook
+) -> None:
+    # before (a notebook trial): '--query date:2018-01-15' said '13 marked items' of a file holding 4
+    book.set_note("event", "operation-genesis", "not on the raid's day")
+    code, out, err = run(
+        capsys, "export", "--format", "markdown", "--notebook", str(book.path), "--query", "helicopter"
+    )
+    carried = "2 of your 4 marked items (the rest are on events this export leaves out)"
+    assert code == 0 and f"with your notebook: {carried}" in err, err
+    assert out.count("**My note:**") == 1 and "not on the raid" not in out  # the actor's; no event of its own
+    assert "(no longer in the dataset)" in out  # the orphaned star, the second carried
+
+
 def test_markdown_export_includes_the_notebook(capsys: pytest.CaptureFixture[str], book: Notebook) -> None:
     before = (BUNDLED.read_bytes(), BUNDLED.stat().st_mtime_ns)
     code, out, err = run(capsys, "export", "--format", "markdown", "--notebook", str(book.path))

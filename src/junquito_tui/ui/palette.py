@@ -71,6 +71,8 @@ def export_view(screen: ExplorerScreen, fmt: str) -> None:
     if scope is not None:
         exported += f" of {len(screen.chronology.events):,} (a filtered view: {one_line(visible(scope.query))!r})"
     if notes is not None:
-        exported += f" with your notebook ({count(len(notes), 'marked item')})"
+        from ..core.interop.markdown_export import notebook_words
+
+        exported += f" with your notebook: {notebook_words(screen.chronology, list(view), notes)}"
     said = f"Exported {exported} to {written}" + (f"\n{gaps[:1].upper()}{gaps[1:]}" if gaps else "")
     screen.notify(said, title="Export", markup=False, timeout=15 if gaps else 10)
