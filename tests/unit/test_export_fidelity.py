@@ -526,3 +526,21 @@ def test_timelinejs_keeps_a_summarys_own_paragraph_like_a_derived_one_and_a_note
     assert "line one" not in returned.summary and "Place: Caracas" not in returned.summary[len("First para.") + 20 :]
     assert returned.place == "Caracas"
     assert returned.when is not None and returned.when.note == "line one\n\nline two"
+
+
+_QUOTE_LINE = st.text(st.sampled_from([" ", "\t", "a", "-", "1", ".", "*", "#", ">", "&", "é"]), min_size=1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_QUOTE_LINE.filter(str.strip), min_size=1, max_size=4))
+def test_a_quotes_lines_render_as_written_blanks_at_their_ends_too(rows: list[str]) -> None:
+    # before (a notebook trial): '  this   *verbatim*' was shown 'this   *verbatim*', its leading spaces lost
+    from junquito_tui.core.interop.markdown_export import escape_block
+
+    quote = "\n".join(rows).strip()  # (the blanks around the whole quote are no part of its lines)
+    markdown = "\n".join(f"> {row}" for row in escape_block(quote, verbatim=True))
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    inline = [token for token in tokens if token.type == "inline"]
+    assert len(inline) == 1 and inline[0].children is not None
+    shown = "".join("\n" if child.type in ("hardbreak", "softbreak") else child.content for child in inline[0].children)
+    assert shown == quote

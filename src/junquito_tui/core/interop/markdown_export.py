@@ -32,10 +32,20 @@ _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 
 def escape_inline(text: str, *, verbatim: bool = False) -> str:
     """One line of text, safe anywhere in a Markdown line; ``verbatim`` (a line of a quote): its runs
-    of spaces kept as written, only the blanks at its ends left out (they would indent it)."""
-    text = text.strip() if verbatim else " ".join(text.split())
-    text = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
-    return _LINE_START.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)
+    of spaces kept as written, those at its ends too, as character references (written plainly they
+    would indent it, or be dropped: a trial found a quote's leading spaces lost)."""
+    body = text.strip() if verbatim else " ".join(text.split())
+    body = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", body))
+    body = _LINE_START.sub(lambda m: m.group(1) + _escape_start(m.group(2)), body)
+    if not verbatim or not body:
+        return body
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    return _references(lead) + body + _references(trail)
+
+
+def _references(blanks: str) -> str:
+    """Blanks as numeric character references ('&#32;'): Markdown shows them, and reads no indent in them."""
+    return "".join(f"&#{ord(blank)};" for blank in blanks)
 
 
 def _escape_start(marker: str) -> str:
@@ -43,8 +53,10 @@ def _escape_start(marker: str) -> str:
 
 
 def escape_block(text: str, *, verbatim: bool = False) -> list[str]:
-    """Paragraphs of text as escaped Markdown lines; a single newline stays a line break."""
+    """Paragraphs of text as escaped Markdown lines; a single newline stays a line break (``verbatim``:
+    each line's blanks kept as written, but for those around the whole text)."""
     lines: list[str] = []
+    text = text.strip() if verbatim else text
     for paragraph in (p for p in re.split(r"\n\s*\n", text) if p.strip()):
         if lines:
             lines.append("")
