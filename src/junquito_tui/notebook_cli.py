@@ -46,6 +46,9 @@ def add_commands(commands: Any, data_options: Any) -> None:
     }
     parsers["export"].add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parsers["import"].add_argument("file", help="a notebook exported with 'notebook export'")
+    parsers["import"].add_argument(
+        "--any-dataset", action="store_true", help="import a notebook exported from another dataset (matched by id)"
+    )
     for parser in parsers.values():
         add_notebook_options(parser)
         data_options(parser)
@@ -178,7 +181,7 @@ def _import(args: argparse.Namespace, opened: Opened, chronology: Chronology) ->
         print(visible(f"junquito-tui: notebook import: {opened.reason}"), file=sys.stderr)
         return EXIT_USAGE
     document = _read_import(args.file)
-    if document is None:
+    if document is None or not _same_dataset(args, document, opened, chronology):
         return EXIT_USAGE
     label = f"imported from {Path(args.file).name}"
     report = opened.notebook.merge(document, label)
@@ -191,6 +194,30 @@ def _import(args: argparse.Namespace, opened: Opened, chronology: Chronology) ->
         print(f"note: {len(absent)} imported items are not in this dataset: kept, listed as orphaned", file=sys.stderr)
     print(visible(f"{opened.notebook.path}: {report.summary()}"))
     return 0
+
+
+def _same_dataset(args: argparse.Namespace, document: Document, opened: Opened, chronology: Chronology) -> bool:
+    """Whether to merge ``document``: a notebook exported from another dataset (another title and content) would
+    put its notes on whatever items here share their ids (a trial: 'e1' to 'e4', unrelated events), so it is
+    refused unless ``--any-dataset`` says so; another version of this one is said."""
+    theirs, identity = document.dataset, opened.notebook.identity if opened.notebook else None
+    if not theirs.sha256 or identity is None or theirs.sha256 == identity.sha256:
+        return True  # (an export without its dataset's fingerprint says nothing of it)
+    ours = chronology.dataset.title
+    if theirs.title == ours:
+        print(visible(f"note: {args.file} was exported from another version of {ours!r}: items matched by id"),
+              file=sys.stderr)  # fmt: skip
+        return True
+    where = f"{args.file}: exported from another dataset ({theirs.title!r}, not {ours!r})"
+    if args.any_dataset:
+        print(visible(f"note: {where}: items matched by id, as --any-dataset asks"), file=sys.stderr)
+        return True
+    print(
+        visible(f"{where}: its notes would go to whatever items here share their ids; nothing imported "
+                "(--any-dataset imports it anyway)"),
+        file=sys.stderr,
+    )  # fmt: skip
+    return False
 
 
 def _read_import(name: str) -> Document | None:

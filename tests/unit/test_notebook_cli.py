@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from conftest import MINIMAL
 from junquito_tui.cli import main
 from junquito_tui.core.notebook import Notebook
 
@@ -88,6 +89,27 @@ def test_export_then_import_into_another_notebook(
     assert theirs == {(i.kind, i.id, i.starred, i.tags, i.note) for i in book.items()}
     code, out, _ = run(capsys, "notebook", "import", str(exported), "--notebook", str(colleague))
     assert "0 added, 0 merged, 3 unchanged, 0 saved searches added, 0 conflicts" in out  # twice is once
+
+
+def test_a_notebook_from_another_dataset_is_refused_unless_asked(
+    capsys: pytest.CaptureFixture[str], book: Notebook, tmp_path: Path
+) -> None:
+    # before (a notebook trial): its notes were put on this dataset's items of the same ids, unsaid
+    exported = tmp_path / "mine.json"
+    assert run(capsys, "notebook", "export", "--notebook", str(book.path), "-o", str(exported))[0] == 0
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({**MINIMAL, "title": "Other"}), "utf-8")
+    target = tmp_path / "target.sqlite3"
+    args = ["notebook", "import", str(exported), "--data", str(other), "--notebook", str(target)]
+    code, out, err = run(capsys, *args)
+    assert code == 2 and "exported from another dataset ('El Junquito raid: a chronology', not 'Other')" in err
+    assert "nothing imported (--any-dataset imports it anyway)" in err and not Notebook(target).items()
+    code, out, err = run(capsys, *args, "--any-dataset")
+    assert code == 0 and "items matched by id, as --any-dataset asks" in err and "3 added" in out
+    edited = tmp_path / "edited.json"  # the same title, other content: said, imported
+    edited.write_text(BUNDLED.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "notebook", "import", str(exported), "--data", str(edited), "--notebook", str(target))
+    assert code == 0 and "was exported from another version of 'El Junquito raid: a chronology'" in err
 
 
 def test_import_reports_conflicts_and_keeps_both(
