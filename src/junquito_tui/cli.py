@@ -337,8 +337,8 @@ def _export(args: argparse.Namespace) -> int:
             shown = one_line(visible(args.query))
             print(f"junquito-tui: export: no event matches {shown!r}; nothing written", file=sys.stderr)
             return 1
-    with_notes = args.format == "markdown" and not args.no_notebook and len(annotations) > 0
-    if with_notes:
+    with_notes = args.format == "markdown" and not args.no_notebook and bool(annotations)
+    if with_notes and annotations is not None:
         from .core.interop import selected_events
         from .core.interop.markdown_export import notebook_words
 

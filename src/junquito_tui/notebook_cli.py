@@ -66,20 +66,21 @@ def open_for(args: argparse.Namespace, chronology: Chronology, *, record: bool) 
     return open_for_dataset(args.data, chronology.dataset, notebook_file=args.notebook, record=record)
 
 
-def annotations_for(args: argparse.Namespace, chronology: Chronology) -> Snapshot:
-    """The notebook as it is now, read only (nothing is created); empty, with a warning, when off."""
+def annotations_for(args: argparse.Namespace, chronology: Chronology) -> Snapshot | None:
+    """The notebook as it is now, read only (nothing is created); None, with a warning, when off (a search's
+    'is:starred' then says it matches nothing for want of a notebook)."""
     return read_annotations(args, chronology)[0]
 
 
-def read_annotations(args: argparse.Namespace, chronology: Chronology) -> tuple[Snapshot, Path]:
+def read_annotations(args: argparse.Namespace, chronology: Chronology) -> tuple[Snapshot | None, Path]:
     """``annotations_for``, and the notebook file in use (given or found; existing or not): a file
     no output may replace."""
-    from .core.notebook import Snapshot
-
     opened = open_for(args, chronology, record=False)
     if opened.notebook is None:
         print(visible(f"warning: {opened.reason}"), file=sys.stderr)
-        return Snapshot(), opened.path
+        return None, opened.path
+    if args.notebook and not opened.path.exists():  # (a mistyped path gave a case file without notes, unsaid)
+        print(visible(f"note: there is no notebook at {opened.path}: nothing is marked"), file=sys.stderr)
     return opened.notebook.snapshot(), opened.path
 
 

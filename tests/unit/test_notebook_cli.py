@@ -302,3 +302,20 @@ def test_the_notebook_file_is_a_real_sqlite_database_in_wal_mode(book: Notebook)
     connection = sqlite3.connect(book.path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_notebook_path_that_is_no_notebook_file_is_said(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # before (a notebook trial): a directory was 'cannot be read (permission denied)'; a mistyped path gave a
+    # case file without notes, unsaid; 'is:starred' with the notebook off said only 'no event matches'
+    import os
+
+    fifo = tmp_path / "nb.fifo"
+    os.mkfifo(fifo)
+    for path, said in ((tmp_path, "is a directory, not a notebook file"), (fifo, "is a named pipe (FIFO)")):
+        code, _, err = run(capsys, "export", "--format", "markdown", "--notebook", str(path))
+        assert code == 0 and said in err and "permission denied" not in err
+        code, _, err = run(capsys, "search", "is:starred", "--notebook", str(path))
+        assert code == 2 and "is:starred: no notebook open; nothing matches" in err
+    typo = tmp_path / "typo.sqlite3"
+    code, _, err = run(capsys, "export", "--format", "markdown", "--notebook", str(typo))
+    assert code == 0 and f"there is no notebook at {typo}: nothing is marked" in err and not typo.exists()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from ..files import file_kind
 from . import schema
 from .connection import DEFAULT_TIMEOUT, Mode, connect, is_damaged, is_locked, problem, use_wal
 from .identity import DatasetIdentity
@@ -69,6 +70,9 @@ def open_notebook(
 def _open(path: Path, identity: DatasetIdentity | None, timeout: float, record: bool) -> Opened:
     if not path.exists():
         return _not_yet(path, identity, timeout)
+    # a directory was 'cannot be read (permission denied)' (a trial); a FIFO would be waited on when opened
+    if (kind := file_kind(path.stat().st_mode)) is not None:
+        return _off(path, f"is {kind}, not a notebook file")
     header = _header(path)
     if header is None:
         return _off(path, "cannot be read (permission denied)")
