@@ -6,7 +6,7 @@ import gc
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -20,6 +20,7 @@ from ..core.collector import CollectorPolicy
 from ..core.navigation import Location
 from ..core.text import one_line, slugify, terminal_safe
 from ..core.wording import count
+from .paste_guard import install as install_paste_guard
 from .screens.explorer import ExplorerScreen
 
 if TYPE_CHECKING:
@@ -40,6 +41,10 @@ TOAST_WARNING = 160  # characters of each (the '!' page shows them whole)
 class JunquitoApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS = [Binding("q", "quit", "Quit")]
+
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        install_paste_guard()  # the terminal's input is read through it: a paste is text, never key presses
+        return super().run(*args, **kwargs)
 
     def __init__(
         self,
