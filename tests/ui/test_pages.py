@@ -138,7 +138,7 @@ def test_an_actor_profile_has_relations_in_words_and_claims_made_and_about() -> 
     assert not any("inverse" in line or "sibling-of" in line for line in text)
     made = len(chronology.accounts.made["oscar-perez"])
     about = len(chronology.accounts.about("oscar-perez"))
-    assert f"Claims made ({made})" in text and f"Claims about ({about})" in text
+    assert f"Claims made ({made})" in text and f"Claims by others on events they are in ({about})" in text
     assert (
         "→ Óscar Pérez, as reported by Wikipedia: His group had been shot at, but negotiations were under way. "
         "· event alleged · Pérez video: group fired upon, negotiations under way" in text

@@ -264,7 +264,9 @@ def actor_rows(
     parts: list[Sequence[Row]] = [rows]
     for title, found in (
         ("Claims made", chronology.accounts.made.get(actor_id, [])),
-        ("Claims about", chronology.accounts.about(actor_id)),
+        # (not claims about the actor: those of others on the events the actor is in, said so: a trial read
+        # "Claims about" Pastrana for the claim that El Junquito was a massacre)
+        ("Claims by others on events they are in", chronology.accounts.about(actor_id)),
     ):
         if found:
             parts += [[blank(), heading(f"{title} ({len(found):,})")], Run(len(found), _claim_row(chronology, found))]

@@ -55,7 +55,8 @@ class AccountsScreen(Modal[Navigate | None]):
     HELP = """\
 ## Accounts: who says what
 `w` (or the palette's *Accounts: who says what*) opens every claim in the dataset, grouped by the
-moment (event) it is about, in chronological order. On the left, each moment with the event's
+moment (event) it is about, in the timeline's order (undated ones where the timeline shows them, not an
+order the source states). On the left, each moment with the event's
 certainty (`[disputed]` stands out), how many accounts it has and who gives each; on the right, the
 accounts of the highlighted moment side by side (one under another in a narrow terminal): the
 attribution exactly as the source gives it ("…, as reported by Wikipedia" for a work known only

@@ -33,7 +33,7 @@ class Timeline(ScrollView, can_focus=True):
 
     HELP = """\
 ## Timeline (pane 1)
-Every event in chronological order under its day (or month, when only the month is known).
+Every event under its day (or month, when only the month is known), the days in date order.
 `~` marks an approximate time; `[reported]`, `[alleged]`, `[disputed]` mark claims.
 Events known only to a day (or month, or year) open it, under "times not given": their order
 among themselves is no claim. `↳ after`, `↱ before`: placed by an order the source states, right
