@@ -135,3 +135,12 @@ def test_hour_24_is_the_days_end_not_an_invalid_hour(tmp_path: Path) -> None:
     assert midnight.note == "24:00, midnight at the day's end (00:00 the next day): the date is kept to the day"
     assert past is not None and past.date == "2020-03-21"
     assert past.note == "24 is not a valid hour: the date is kept to the day"
+
+
+def test_an_hour_kept_out_of_a_date_is_a_time_given_but_not_used(tmp_path: Path) -> None:
+    # before (a date trial): a search result read '15 Jan 2018, time not given' for 24:00 and for hour 25
+    from junquito_tui.core.placement import time_unused
+
+    loaded = load(tmp_path, "2018,1,15,24:00,Midnight\n2018,1,15,25:00,Bad hour\n2018,1,15,,Day\n")
+    unused = {e.title: time_unused(e.when) for e in loaded.dataset.events}
+    assert unused == {"Midnight": True, "Bad hour": True, "Day": False}

@@ -130,7 +130,7 @@ def hit_date(hit: Hit, shared: Container[tuple[int, ...]], find: Find | None = N
 
 
 # How a spreadsheet's date note says the file gives a time that is not used (``sheet_dates``)
-TIME_UNUSED = ("the time after the day is not read", "not used: ")
+TIME_UNUSED = ("the time after the day is not read", "not used: ", "the date is kept to the day")  # (an hour 24, 25)
 
 
 def time_unused(when: When | None) -> bool:

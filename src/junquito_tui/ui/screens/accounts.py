@@ -1,7 +1,7 @@
 """Who says what: every claim by the moment it is about, competing accounts side by side.
 
 A full-terminal page over the explorer. On the left (on top when narrow) every moment that has
-claims, in chronological order; on the right (below) the accounts of the highlighted moment, as
+claims, in the timeline's order; on the right (below) the accounts of the highlighted moment, as
 many side by side as the width allows (one under the other when narrow). Following a link from an
 account closes the page and hands the jump to the explorer, which records it in its history: back
 returns to where the reader was before opening the page.
