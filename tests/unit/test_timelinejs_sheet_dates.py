@@ -144,3 +144,17 @@ def test_an_hour_kept_out_of_a_date_is_a_time_given_but_not_used(tmp_path: Path)
     loaded = load(tmp_path, "2018,1,15,24:00,Midnight\n2018,1,15,25:00,Bad hour\n2018,1,15,,Day\n")
     unused = {e.title: time_unused(e.when) for e in loaded.dataset.events}
     assert unused == {"Midnight": True, "Bad hour": True, "Day": False}
+
+
+def test_an_end_before_a_bce_start_is_named_in_the_files_era(tmp_path: Path) -> None:
+    # before (a date trial): 'the end -0399 is before the start -0299', our count, read as 399 BCE
+    sheet = tmp_path / "bce.csv"
+    sheet.write_text("date,end,title\n300 BC,400 BC,BCE\n", encoding="utf-8")
+    loaded = load_with_report(sheet)
+    assert any("the end 400 BCE is before the start 300 BCE" in w for w in loaded.warnings), loaded.warnings
+    slides = tmp_path / "bce.json"
+    slides.write_text(json.dumps({"events": [{"start_date": {"year": "-300"}, "end_date": {"year": "-400"},
+                                              "text": {"headline": "x"}}]}), encoding="utf-8")  # fmt: skip
+    loaded = load_with_report(slides)
+    assert any("400 BCE is before the start 300 BCE" in w for w in loaded.warnings), loaded.warnings
+    assert "-0399" not in json.dumps([e.when.note for e in loaded.dataset.events if e.when])

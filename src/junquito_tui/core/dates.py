@@ -168,6 +168,12 @@ def date_words(when: When) -> str:
     return f"{around}{day}"
 
 
+def iso_or_era(when: When) -> str:
+    """A date as a message names it: as the dataset writes it ('2018-01-15'), but a year BCE in words ('400
+    BCE', not '-0399', our count, which a reader takes for 399 BCE: a date trial)."""
+    return short_date(when) if when.date.startswith(("-", "0000")) else when.date
+
+
 def short_date(when: When | None) -> str:
     """A compact date for lists: '15 Jan 2018', 'Jun 2017', '~04:00 VST 15 Jan 2018' (a clock time with
     its zone: '00:00 16 Jan' at +14:00 read as Caracas time was 10 hours off; found by a review)."""

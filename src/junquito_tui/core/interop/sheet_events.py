@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..bounds import bound, by_end, from_start
-from ..dates import short_date
+from ..dates import iso_or_era, short_date
 from ..records import When, ends_before
 from ..text import slugify
 from ..wording import count
@@ -272,7 +272,7 @@ def _before_start(end: When, start: When) -> str:
     """Why an end is not used: before its start; or, where either is given only as a bound or about, listed before
     it, which is no contradiction the file makes (a review: 'after 2018-01-05' to 'before 2018-01-10' was one)."""
     if bound(start) is None and bound(end) is None and not end.approximate:
-        return f"the end {end.date} is before the start {start.date}; end date ignored"
+        return f"the end {iso_or_era(end)} is before the start {iso_or_era(start)}; end date ignored"
     return (
         f"the end {_start(end)} would be listed before the start {_start(start)}, and a dataset's end may not be: "
         "end date not used (the file gives too little to place both)"
@@ -282,4 +282,4 @@ def _before_start(end: When, start: When) -> str:
 def _start(when: When) -> str:
     """A start as a warning names it: its date, or the bound it is given as ('after 10 Jan 2018', not the 11th it is
     listed on, which the file never wrote: a re-trial)."""
-    return f"(given as {short_date(when)})" if bound(when) is not None else when.date
+    return f"(given as {short_date(when)})" if bound(when) is not None else iso_or_era(when)

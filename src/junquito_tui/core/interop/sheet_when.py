@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import bounds
+from ..dates import iso_or_era
 from ..either_way import ASSUMED, MET_FIRST, MOST
 from ..records import When
 from .notes import Notes
@@ -297,7 +298,8 @@ class SheetDates:
             finer = len(own.date) > len(end.date) and not (end.approximate or end.note)
             return (own if finer else end), None
         self.notes.group(OTHER_END, where)
-        return end, f"the date cell's period ends {own.date}, not {end.date} as the end given beside it says"
+        said = f"the date cell's period ends {iso_or_era(own)}, not {iso_or_era(end)} as the end given beside it says"
+        return end, said
 
 
 OTHER_END = (

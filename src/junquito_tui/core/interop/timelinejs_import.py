@@ -18,7 +18,7 @@ from typing import Any
 import msgspec
 
 from ..bounds import bound
-from ..dates import ZONE_NOTE, ending, short_date
+from ..dates import ZONE_NOTE, ending, iso_or_era, short_date
 from ..problems import json_kind
 from ..records import TEXT_MAX, UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
 from ..text import CONTROL, FILE_ID_LINE, SLUG_PATTERN, has_control, one_line, slugify
@@ -259,7 +259,8 @@ class TimelineImporter:
         if zone is not None and end.precision == "minute":
             end = replace(end, utc_offset=zone)
         if ends_before(end, start):
-            self.notes.add(f"{path}.end_date", f"{end.date} is before the start {start.date}; end date ignored")
+            said = f"{iso_or_era(end)} is before the start {iso_or_era(start)}; end date ignored"
+            self.notes.add(f"{path}.end_date", said)
             return None, unused_end(start, end)
         return end, start
 
@@ -540,7 +541,7 @@ def unused_end(start: When, end: When) -> When:
     """The start, its note naming the end the file gives before it: that end is not used, and its value
     stays in the dataset, not only in a warning."""
     if bound(end) is None and bound(start) is None and not end.approximate:
-        said = f"the file gives the end {end.date}, before this start: not used"
+        said = f"the file gives the end {iso_or_era(end)}, before this start: not used"
     else:  # (not a day it never wrote, and no contradiction of the file's: a review)
         said = f"the file gives the end as {short_date(end)}, which would be listed before this start: not used"
     return _noted(start, said)
