@@ -158,3 +158,23 @@ def test_an_end_before_a_bce_start_is_named_in_the_files_era(tmp_path: Path) -> 
     loaded = load_with_report(slides)
     assert any("400 BCE is before the start 300 BCE" in w for w in loaded.warnings), loaded.warnings
     assert "-0399" not in json.dumps([e.when.note for e in loaded.dataset.events if e.when])
+
+
+def test_an_end_read_in_an_assumed_order_says_so_and_a_date_search_hints_it(tmp_path: Path) -> None:
+    # before (a date trial): '3/5/2018' as an End Date (or a text end in End Year) had no note, shown plain as
+    # 'Until: Monday 5 March 2018', and date:2018-04-20 (inside 3 April - 3 May, the other reading) hinted nothing
+    from junquito_tui.core.chronology import Chronology
+    from junquito_tui.core.search import SearchIndex
+
+    sheet = tmp_path / "v2.csv"
+    sheet.write_text(
+        "Start Date,End Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Tag\n"
+        "3/4/2018,3/5/2018,beta,,,,,,,\n",
+        encoding="utf-8",
+    )
+    loaded = load_with_report(sheet)
+    (event,) = loaded.dataset.events
+    assert event.end is not None and event.end.date == "2018-03-05"
+    assert event.end.note is not None and event.end.note.startswith("could be day/month or month/day: read as")
+    results = SearchIndex(Chronology(loaded.dataset)).search("date:2018-04-20", typing=False)
+    assert not results.matched_events and any("read the other way" in hint for hint in results.hints)

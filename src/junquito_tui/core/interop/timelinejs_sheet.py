@@ -510,10 +510,14 @@ def _refine(sheet: Sheet, importer: TimelineImporter, row: _Row, pending: Pendin
             del fields["end"]
             unused, when = ongoing_unused(row.present), fields["when"]
             fields["when"] = pending.when = replace(when, note=f"{when.note}; {unused}" if when.note else unused)
-    if row.end is not None and (made := fields.get("end")) is not None and (row.end.approximate or row.end.note):
-        # an end written as text ('1826-31', 'c. 1900'): its note and approximate flag, as a start's
-        note = row.end.note if not made.note or made.note == row.end.note else f"{row.end.note}; {made.note}"
-        fields["end"] = replace(made, approximate=made.approximate or row.end.approximate, note=note)
+    ended = row.end
+    read = (sheet.dates.note(ended) if ended.waits() else ended.note) if ended is not None else None
+    if ended is not None and (made := fields.get("end")) is not None and (ended.approximate or read):
+        # an end written as text ('1826-31', 'c. 1900'): its note and approximate flag, as a start's; and, for
+        # one whose day and month wait for the file's order ('3/5/2018'), how they were read (a date trial
+        # found it unmarked, and a date search then blind to its other reading)
+        note = read if not made.note or made.note == read else f"{read}; {made.note}"
+        fields["end"] = replace(made, approximate=made.approximate or ended.approximate, note=note)
     for tag in (slugify(t, 60) for t in row.tags):
         if tag and tag not in fields["tags"]:
             fields["tags"].append(tag)
