@@ -436,7 +436,10 @@ def test_without_event_id_cnty_acleds_other_ids_are_kept(tmp_path: Path) -> None
         ("Jan 2018", "2018,1,15", False),  # a coarser display of the same date
         ("500 BCE", "-500,,", False),  # (TimelineJS's -500 is ISO's -0499: the same year)
         ("Dawn of the siege", "2018,1,15", False),  # words: no date to compare
-        ("c. 1999", "2018,1,15", False),  # an approximate reading is not set against the date
+        ("c. 1999", "2018,1,15", True),  # approximate, but a year and more away (it was unsaid: a date trial)
+        ("around March 2018", "2018,1,15", True),  # more than a month from its month
+        ("c. 2017", "2018,1,15", False),  # within a year of it: approximately the same
+        ("c. 20 January 2018", "2018,1,15", False),  # within a week of its day
         ("1/16/18", "1918,1,16", False),  # a two-digit year the reader completes as 2018: not the file's
         ("2018-01-15T23:00-04:00", "2018,1,16", False),  # a time in a zone: maybe the same moment
     ],
@@ -450,6 +453,8 @@ def test_a_display_date_giving_another_date_is_said(tmp_path: Path, display: str
     assert event.when is not None and event.when.note is not None and display in event.when.note
     assert ("gives another date than this one" in event.when.note) is disagrees
     assert any("display date that gives another date" in warning for warning in loaded.warnings) is disagrees
+    if disagrees:  # its words of doubt are its own date's, not the slide's
+        assert not event.when.approximate
 
 
 def test_a_group_in_html_makes_the_tag_timelinejs_shows(tmp_path: Path) -> None:

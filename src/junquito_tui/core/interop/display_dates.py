@@ -16,7 +16,7 @@ def disagreement(display: str, when: When) -> str | None:
     from .sheet_dates import read_date  # (the date reader of spreadsheets: only for a slide with a display date)
 
     parsed = read_date(display)
-    if isinstance(parsed, str) or parsed is None or parsed.approximate or parsed.pair is not None:
+    if isinstance(parsed, str) or parsed is None or parsed.pair is not None:
         return None
     if parsed.end_pair is not None or "hour" in parsed.parts or parsed.offset is not None:  # (a time: its zone)
         return None
@@ -25,13 +25,25 @@ def disagreement(display: str, when: When) -> str | None:
     year, *rest = when.parts()[:3]  # (astronomical: -499 is 500 BCE, -500 in the reader's count)
     written = dict(zip(("year", "month", "day"), [timelinejs_year(year), *rest], strict=False))
     shown, given = _bounds(parsed.parts, parsed.end or parsed.parts), _bounds(written, written)
+    unit = "day" if "day" in parsed.parts else "month" if "month" in parsed.parts else "year"
+    if parsed.approximate:  # ('circa 1999' on a slide of 2018: unsaid, a date trial) a unit either side of it
+        margin = _MARGIN[unit]
+        shown = (shown[0] - margin, shown[1] + margin)
     if shown[0] <= given[1] and given[0] <= shown[1]:
         return None
-    return f"the file's display date, {display!r}, gives another date than this one"
+    more = f" (more than a {unit} from it, approximate as the display date is)" if parsed.approximate else ""
+    return f"the file's display date, {display!r}, gives another date than this one{more}"
 
 
-def _bounds(first: dict[str, int], last: dict[str, int]) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-    return (
-        (first["year"], first.get("month", 1), first.get("day", 1)),
-        (last["year"], last.get("month", 12), last.get("day", 31)),
+# Days counted as if every month had 31 (only compared, never shown): a unit's margin, a week for a day
+_MARGIN = {"year": 372, "month": 31, "day": 7}
+
+
+def _bounds(first: dict[str, int], last: dict[str, int]) -> tuple[int, int]:
+    return _count(first["year"], first.get("month", 1), first.get("day", 1)), _count(
+        last["year"], last.get("month", 12), last.get("day", 31)
     )
+
+
+def _count(year: int, month: int, day: int) -> int:
+    return year * 372 + (month - 1) * 31 + day

@@ -132,7 +132,8 @@ class TimelineImporter:
             return None
         if display and (other := display_dates.disagreement(display, when)) is not None:
             self.notes.group(display_dates.DISAGREES, f"{path}.display_date")
-            when = replace(when, note=when.note.replace(display, other, 1) if when.note else other)
+            # (its words of doubt are about its own date: 'circa 1999' made this slide's 2018 'around')
+            when = replace(when, note=when.note.replace(display, other, 1) if when.note else other, approximate=False)
         zones, borrowed = both_zones(zones)
         if zones[0] is not None and when.precision == "minute":
             when = replace(when, utc_offset=zones[0], note=_with(when.note, borrowed[0]))
