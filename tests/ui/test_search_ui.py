@@ -190,6 +190,25 @@ async def test_palette_exports_the_filtered_view(tmp_path: Any, monkeypatch: Any
         assert markdown[2].startswith(f"> A filtered view: the {len(view)} of {total} events that the search 'video'")
 
 
+async def test_an_export_of_a_view_filtered_by_a_word_being_typed_says_it_was_read_as_a_start(
+    tmp_path: Any, monkeypatch: Any
+) -> None:
+    # before (a notebook trial): the file said 'the search 'helicop' matches', which the command line's
+    # export --query found nothing for: the interface reads the last word as the start of a word
+    monkeypatch.chdir(tmp_path)
+    app = make_app(event_id="raid-begins")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"helicop", "down", "f")
+        await pilot.pause(0.3)
+        view = app.query_one(Timeline).view
+        assert 0 < len(view) < len(known(app.chronology).events)
+        export_view(explorer(app), "markdown")
+        markdown = next(tmp_path.glob("*.md")).read_text(encoding="utf-8").split("\n")
+        assert (
+            "matches (its last word, 'helicop', read as the start of a word, as the interface reads it" in (markdown[2])
+        )
+
+
 async def test_keys_typed_straight_after_slash_reach_the_search_box() -> None:
     """A fast typist's (or a paste's) keys are all queued before '/' has opened the panel."""
     from textual import events

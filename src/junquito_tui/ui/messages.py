@@ -28,3 +28,4 @@ class TimelineFilter:
     query: str
     event_ids: frozenset[str]
     hints: tuple[str, ...] = ()  # what the search said of events it left out: an export of the view says it too
+    prefix: str | None = None  # the last word, read as the start of a word while typed: an export says so

@@ -62,7 +62,7 @@ def export_view(screen: ExplorerScreen, fmt: str) -> None:
     """Write the timeline's current view to a new file in the working directory, and say where."""
     view, shown = screen.timeline_pane.view, screen.timeline_filter
     notes = screen.annotations if fmt == "markdown" and screen.annotations else None  # the case file
-    scope = Scope(shown.query, len(screen.chronology.events), shown.hints) if shown is not None else None
+    scope = Scope(shown.query, len(screen.chronology.events), shown.hints, shown.prefix) if shown is not None else None
     written, error, gaps = export_events(screen.chronology, fmt, Path.cwd(), [e.id for e in view], notes, scope)
     if error is not None:
         screen.notify(error, severity="error", markup=False)

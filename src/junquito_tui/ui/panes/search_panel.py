@@ -290,7 +290,9 @@ step through them later.
             self.post_message(self.FilterChanged(self._filter(message.results)))
 
     def _filter(self, results: Results) -> TimelineFilter:
-        return TimelineFilter(results.query_text, frozenset(results.matched_events), tuple(results.hints))
+        query = results.query
+        prefix = query.terms[-1] if query.prefix_last and query.terms else None
+        return TimelineFilter(results.query_text, frozenset(results.matched_events), tuple(results.hints), prefix)
 
     def _show(self, results: Results) -> None:
         options: list[Option] = []
