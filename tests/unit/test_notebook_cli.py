@@ -148,9 +148,10 @@ def test_import_reports_conflicts_and_keeps_both(
         ('{"format": "junquito-tui notebook", "version": 9}', "version: written by a newer junquito-tui"),
         (
             '{"format": "junquito-tui notebook", "version": 1, "items": [{"kind": "event", "id": "Bad Id"}]}',
-            "items[0].id: String should match pattern",
+            "items[0].id: an id must be a lowercase slug like 'oscar-perez'",
         ),
-        ("[1]", "ana.json: 1 problem"),
+        ("[1]", "ana.json: 1 problem\n  is an array, not a notebook export"),  # (was pydantic's 'an instance of')
+        ('{"format": "junquito-tui notebook", "version": 1, "extra": 1}', "extra: unknown field 'extra'"),
     ],
 )
 def test_import_of_a_bad_file_names_the_problem(

@@ -25,7 +25,8 @@ from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter, Validati
 from pydantic.dataclasses import dataclass as model
 
 from ..json_text import SURROGATE_ESCAPE, SURROGATE_SAID, with_surrogates
-from ..problems import Problem, json_path
+from ..problems import Problem, json_kind
+from ..schema_problems import schema_problems
 from ..text import SLUG, without_controls
 from .items import MAX_ID, Item, NotebookError, SavedSearch, clean_line, clean_note, normalize_tag, now
 from .merging import merge_note
@@ -119,14 +120,16 @@ def read_document(text: str) -> Document:
     # traceback when written)
     if SURROGATE_ESCAPE.search(text) and (broken := with_surrogates(raw)[1]):
         raise ExchangeError([Problem(where, SURROGATE_SAID) for where in broken])
-    if isinstance(raw, dict) and isinstance(raw.get("version"), int) and raw["version"] > VERSION:
+    if not isinstance(raw, dict):  # (pydantic's words were 'Input should be a dictionary or an instance of Document')
+        found = f'is {json_kind(raw)}, not a notebook export (a JSON object with "format")'
+        raise ExchangeError([Problem("", found)])
+    if isinstance(raw.get("version"), int) and raw["version"] > VERSION:
         message = f"written by a newer junquito-tui (notebook format {raw['version']}; this one reads {VERSION})"
         raise ExchangeError([Problem("version", message)])
     try:
         return DOCUMENT.validate_python(raw)
-    except ValidationError as error:
-        problems = [Problem(json_path(e["loc"]), e["msg"]) for e in error.errors(include_url=False)]
-        raise ExchangeError(problems) from error
+    except ValidationError as error:  # worded for people, as a dataset's are ('extra: Unexpected keyword argument')
+        raise ExchangeError(schema_problems(error)) from error
 
 
 @dataclass
