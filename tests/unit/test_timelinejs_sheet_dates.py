@@ -178,3 +178,17 @@ def test_an_end_read_in_an_assumed_order_says_so_and_a_date_search_hints_it(tmp_
     assert event.end.note is not None and event.end.note.startswith("could be day/month or month/day: read as")
     results = SearchIndex(Chronology(loaded.dataset)).search("date:2018-04-20", typing=False)
     assert not results.matched_events and any("read the other way" in hint for hint in results.hints)
+
+
+def test_a_year_of_two_digits_is_read_as_timelinejs_reads_it_and_said(tmp_path: Path) -> None:
+    # before (a date trial): a Year of '18' was the year 18, unsaid (a generic sheet's '15/01/18' is said)
+    loaded = load(tmp_path, "18,1,15,,Short\n2018,1,15,,Long\n")
+    events = {e.title: e.when for e in loaded.dataset.events}
+    short, long = events["Short"], events["Long"]
+    assert (
+        short is not None
+        and short.date == "0018-01-15"
+        and short.note == "the year is written '18': read as the year 18"
+    )
+    assert long is not None and long.note is None
+    assert any("a year written with one or two digits ('18')" in w and "line 2" in w for w in loaded.warnings)

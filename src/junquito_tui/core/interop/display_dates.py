@@ -4,6 +4,8 @@ display date is kept in the date's note, said there as another date, not shown a
 
 from __future__ import annotations
 
+import re
+
 from ..records import When
 from .timelinejs_dates import timelinejs_year
 
@@ -15,8 +17,11 @@ def disagreement(display: str, when: When) -> str | None:
     day and month) whose period does not meet ``when``'s; None where they meet or it is no such date."""
     from .sheet_dates import read_date  # (the date reader of spreadsheets: only for a slide with a display date)
 
-    parsed = read_date(display)
-    if isinstance(parsed, str) or parsed is None or parsed.pair is not None:
+    # a word of doubt before a plain date ('circa 1999', 'around March 2018': a date trial found them unsaid on a
+    # slide of 2018) is that date, a unit either side; any other approximate text is not set against the date
+    doubted = _DOUBT.match(display)
+    parsed = read_date(display[doubted.end() :] if doubted else display)
+    if isinstance(parsed, str) or parsed is None or parsed.pair is not None or parsed.approximate:
         return None
     if parsed.end_pair is not None or "hour" in parsed.parts or parsed.offset is not None:  # (a time: its zone)
         return None
@@ -26,15 +31,22 @@ def disagreement(display: str, when: When) -> str | None:
     written = dict(zip(("year", "month", "day"), [timelinejs_year(year), *rest], strict=False))
     shown, given = _bounds(parsed.parts, parsed.end or parsed.parts), _bounds(written, written)
     unit = "day" if "day" in parsed.parts else "month" if "month" in parsed.parts else "year"
-    if parsed.approximate:  # ('circa 1999' on a slide of 2018: unsaid, a date trial) a unit either side of it
+    if doubted:
         margin = _MARGIN[unit]
         shown = (shown[0] - margin, shown[1] + margin)
     if shown[0] <= given[1] and given[0] <= shown[1]:
         return None
-    more = f" (more than a {unit} from it, approximate as the display date is)" if parsed.approximate else ""
+    more = f" (more than a {unit} from it, approximate as the display date is)" if doubted else ""
     return f"the file's display date, {display!r}, gives another date than this one{more}"
 
 
+def doubted(display: str) -> bool:
+    """Whether ``display`` is a word of doubt before a date ('circa 1999'): where that date is another than the
+    slide's, the doubt is its own, not the slide's."""
+    return _DOUBT.match(display) is not None
+
+
+_DOUBT = re.compile(r"^\s*(?:c\.|ca\.|circa|about|around|approx\.|approximately|~)\s*(?=\d|[^\W\d_])", re.IGNORECASE)
 # Days counted as if every month had 31 (only compared, never shown): a unit's margin, a week for a day
 _MARGIN = {"year": 372, "month": 31, "day": 7}
 

@@ -130,10 +130,17 @@ class TimelineImporter:
         when = self.dates.read(start, f"{path}.start_date", f"{self.item} skipped", display)
         if when is None:
             return None
+        # ('18': the year 18, unsaid, where a sheet's is said; our own export's year is its date's, as written)
+        if EXTENSION not in slide and (short := _two_digit_year(start)) is not None:
+            self.notes.group(TWO_DIGIT_YEAR, f"{path}.start_date.year")
+            when = replace(when, note=_with(when.note, f"the year is written {short!r}: read as the year {int(short)}"))
         if display and (other := display_dates.disagreement(display, when)) is not None:
             self.notes.group(display_dates.DISAGREES, f"{path}.display_date")
-            # (its words of doubt are about its own date: 'circa 1999' made this slide's 2018 'around')
-            when = replace(when, note=when.note.replace(display, other, 1) if when.note else other, approximate=False)
+            # (its words of doubt are about its own date: 'circa 1999' made this slide's 2018 'around'; not words
+            # that place it, 'Early morning of 16 January 2018' on the 15th, which leave the slide's date in doubt)
+            approximate = when.approximate and not display_dates.doubted(display)
+            note = when.note.replace(display, other, 1) if when.note else other
+            when = replace(when, note=note, approximate=approximate)
         zones, borrowed = both_zones(zones)
         if zones[0] is not None and when.precision == "minute":
             when = replace(when, utc_offset=zones[0], note=_with(when.note, borrowed[0]))
@@ -546,6 +553,19 @@ def unused_end(start: When, end: When) -> When:
     else:  # (not a day it never wrote, and no contradiction of the file's: a review)
         said = f"the file gives the end as {short_date(end)}, which would be listed before this start: not used"
     return _noted(start, said)
+
+
+TWO_DIGIT_YEAR = (
+    "a year written with one or two digits ('18'): read as that year of the first century, as TimelineJS places it "
+    "(1918 or 2018 would be written in full)"
+)
+
+
+def _two_digit_year(date: Any) -> str | None:
+    """A date object's year as written where it has one or two digits ('18', 18), else None."""
+    year = date.get("year") if isinstance(date, dict) else None
+    written = str(year).strip() if isinstance(year, (str, int)) and not isinstance(year, bool) else ""
+    return written if written.isdigit() and len(written) <= 2 and int(written) > 0 else None
 
 
 NOT_READ_END = "the file gives an end date not read"
