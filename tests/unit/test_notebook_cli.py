@@ -83,7 +83,7 @@ def test_export_then_import_into_another_notebook(
     colleague = tmp_path / "theirs.sqlite3"
     code, out, err = run(capsys, "notebook", "import", str(exported), "--notebook", str(colleague))
     assert code == 0, err
-    assert "3 added, 0 merged, 0 unchanged, 1 saved searches added, 0 conflicts" in out
+    assert "3 added, 0 merged, 0 unchanged, 1 saved search added, 0 conflicts" in out
     assert "1 imported items are not in this dataset: kept, listed as orphaned" in err
     theirs = {(i.kind, i.id, i.starred, i.tags, i.note) for i in Notebook(colleague).items()}
     assert theirs == {(i.kind, i.id, i.starred, i.tags, i.note) for i in book.items()}
@@ -128,7 +128,7 @@ def test_import_reports_conflicts_and_keeps_both(
     path.write_text(json.dumps(incoming), encoding="utf-8")
     code, out, err = run(capsys, "notebook", "import", str(path), "--notebook", str(book.path))
     assert code == 0
-    assert "1 added, 1 merged, 0 unchanged, 1 saved searches added, 2 conflicts" in out
+    assert "1 added, 1 merged, 0 unchanged, 1 saved search added, 2 conflicts" in out
     assert "conflict: event raid-begins: the notes differ; both kept" in err
     assert "conflict: saved search 'raid day': a different query; imported as 'raid day (imported)'" in err
     item = book.item("event", "raid-begins")

@@ -28,6 +28,7 @@ from ..json_text import SURROGATE_ESCAPE, SURROGATE_SAID, with_surrogates
 from ..problems import Problem, json_kind
 from ..schema_problems import schema_problems
 from ..text import SLUG, without_controls
+from ..wording import count
 from .items import MAX_ID, Item, NotebookError, SavedSearch, clean_line, clean_note, normalize_tag, now
 from .merging import merge_note
 from .schema import KINDS
@@ -142,10 +143,9 @@ class MergeReport:
     removed_controls: int = 0
 
     def summary(self) -> str:
-        return (
-            f"{self.added} added, {self.updated} merged, {self.unchanged} unchanged, "
-            f"{self.searches_added} saved searches added, {len(self.conflicts)} conflicts"
-        )
+        searches = count(self.searches_added, "saved search", "saved searches")
+        conflicts = count(len(self.conflicts), "conflict")
+        return f"{self.added} added, {self.updated} merged, {self.unchanged} unchanged, {searches} added, {conflicts}"
 
 
 def merge_into(connection: sqlite3.Connection, document: Document, label: str) -> MergeReport:
