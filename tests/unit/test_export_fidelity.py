@@ -544,3 +544,15 @@ def test_a_quotes_lines_render_as_written_blanks_at_their_ends_too(rows: list[st
     assert len(inline) == 1 and inline[0].children is not None
     shown = "".join("\n" if child.type in ("hardbreak", "softbreak") else child.content for child in inline[0].children)
     assert shown == quote
+
+
+def test_every_event_of_the_markdown_export_has_its_date_line() -> None:
+    # before (a fact-check trial): 'raid-launched', a plain day under its day's heading, had no Date line: a block
+    # copied out of the file lost its date
+    from conftest import BUNDLED
+
+    chronology = Chronology(validate_document(json.loads(BUNDLED.read_text(encoding="utf-8")), "events.json"))
+    text = to_markdown(chronology, list(chronology.events))
+    blocks = text.split("\n### ")[1:]
+    assert len(blocks) == len(chronology.events)
+    assert all(block.count("- **Date:** ") == 1 for block in blocks)

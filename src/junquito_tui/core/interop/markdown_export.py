@@ -140,7 +140,7 @@ def _event(
     facts = []
     if event.when is None:
         facts.append("**Date:** not given in the source")
-    elif event.when.approximate or event.when.note or event.when.precision == "minute" or event.end:
+    else:  # always, though the heading gives the day: a block copied out keeps its date (a trial found one without)
         facts.append(f"**Date:** {escape_inline(_date(event.when, event.end))}")
     if event.place:
         facts.append(f"**Place:** {escape_inline(event.place)}")
