@@ -740,9 +740,9 @@ def test_a_bound_on_a_fiscal_year_or_a_week_holds_every_reading(cell: str, mark:
 @given(st.dates(dt.date(1900, 3, 1), dt.date(2100, 2, 27)))
 def test_oracle_the_julian_weekday_is_the_gregorian_thirteen_days_on(day: dt.date) -> None:
     # from 1 March 1900 to 28 February 2100 a Julian date is the Gregorian date 13 days later
-    from junquito_tui.core.interop.sheet_dates import _julian_weekday
+    from junquito_tui.core.interop.old_style import julian_weekday
 
-    assert _julian_weekday(day.year, day.month, day.day) == (day + dt.timedelta(days=13)).weekday()
+    assert julian_weekday(day.year, day.month, day.day) == (day + dt.timedelta(days=13)).weekday()
 
 
 @pytest.mark.parametrize(
@@ -769,3 +769,25 @@ def test_a_day_written_whole_beside_a_time_in_words_keeps_its_day(text: str) -> 
 def test_a_day_among_other_words_or_numbers_is_not_taken_for_the_date(text: str) -> None:
     read = read_date(text)
     assert isinstance(read, Parsed) and "day" not in read.parts and read.approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "clash"),
+    [
+        # before (a re-trial): a weekday before an O.S. date made it 'around October 1917', not 7 November
+        ("Wednesday, 25 October 1917 O.S.", (1917, 11, 7), None),
+        ("Thursday, 25 October 1917 O.S.", (1917, 11, 7),
+         "the file says Thursday, but 25 October 1917 O.S. was a Wednesday"),
+        ("Saturday, 28 October 1066 O.S.", (1066, 11, 3), None),
+        ("Wednesday, 7 November 1917 N.S.", (1917, 11, 7), None),
+        ("Friday, 7 November 1917 N.S.", (1917, 11, 7),
+         "the file says Friday, but 7 November 1917 N.S. was a Wednesday"),
+    ],
+)  # fmt: skip
+def test_a_weekday_before_a_date_marked_with_its_calendar_is_that_calendars(
+    text: str, parts: tuple[int, int, int], clash: str | None
+) -> None:
+    read = read_date(text)
+    assert isinstance(read, Parsed) and tuple(read.parts.values()) == parts and not read.approximate
+    assert read.note is not None and (clash in read.note if clash else "the file says" not in read.note)
+    assert any(clash in said for said in read.said) if clash else True

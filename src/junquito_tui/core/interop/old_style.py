@@ -16,6 +16,7 @@ from collections.abc import Callable
 from ..date_keys import days_in_month
 from .islamic_feasts import shown
 from .lazy_pattern import lazy
+from .month_words import WEEKDAYS
 from .sheet_date_values import Parsed
 
 _MARK = lazy(
@@ -44,9 +45,33 @@ def read(text: str, read_words: Callable[[str], Parsed | str]) -> Parsed | str |
     tail = text[-28:].lower().rstrip(" .)]")
     if not tail.endswith(_WORDS) or (mark := _MARK.search(text)) is None or not text[: mark.start()].strip():
         return None
-    written = read_words(text[: mark.start()].strip())
+    before = text[: mark.start()].strip()
+    # a weekday before the day is the Julian day's ('Wednesday, 25 October 1917 O.S.'): checked here, not by the
+    # reader, which knows only the Gregorian (a re-trial: the date fell to 'around October 1917', not 7 November)
+    named = None
+    if (weekday := _WEEKDAY.match(before)) is not None and weekday.group(1).lower() in WEEKDAYS:
+        named, before = weekday.group(1), before[weekday.end() :]
+    written = read_words(before)
     if not isinstance(written, Parsed) or set(written.parts) not in ({"year", "month", "day"}, {"year", "month"}):
         return None
+    converted = _converted(text, written, mark)
+    if named is not None and isinstance(converted, Parsed) and (day := written.parts.get("day")) is not None:
+        year, month = written.parts["year"], written.parts["month"]
+        new = bool(mark.group("new"))  # (N.S.: the Gregorian day's weekday)
+        years = (year, year + 1) if not new and year <= _YEAR_FROM_LADY_DAY and (month, day) < (3, 25) else (year,)
+        if WEEKDAYS[named.lower()] not in {_weekday(one, month, day, new) for one in years}:
+            from calendar import day_name
+
+            actual = day_name[_weekday(year, month, day, new)]
+            clash = (
+                f"the file says {named}, but {day} {_month(month)} {year} {'N.S.' if new else 'O.S.'} was a {actual}"
+            )
+            converted.note = f"{converted.note}; {clash}: read as the date written"
+            converted.said.append(f"{clash}: the date is read as written, the weekday in its note")
+    return converted
+
+
+def _converted(text: str, written: Parsed, mark: re.Match[str]) -> Parsed | str | None:
     if written.end or written.offset or written.pair or written.said or (written.note and not written.approximate):
         return None  # (more than a day or a month, perhaps with a word of doubt: left to the reader)
     if mark.group("new"):  # the Gregorian calendar's, as every date is read: the date as written
@@ -77,6 +102,28 @@ def read(text: str, read_words: Callable[[str], Parsed | str]) -> Parsed | str |
     if day is None:  # a month: some day of it, as a month is
         return _kept(written, Parsed(_day(first), approximate=True, end=_day(last), note=note, said=[SAID]))
     return _kept(written, Parsed(_day(first), approximate=written.approximate, note=note, said=[SAID]))
+
+
+def julian_weekday(year: int, month: int, day: int) -> int:
+    """The weekday (0 Monday) of a day of the Julian calendar, by its Julian day number."""
+    shift = (14 - month) // 12
+    years, months = year + 4800 - shift, month + 12 * shift - 3
+    return (day + (153 * months + 2) // 5 + 365 * years + years // 4 - 32083) % 7
+
+
+def _weekday(year: int, month: int, day: int, gregorian: bool) -> int:
+    import datetime as dt
+
+    return dt.date(year, month, day).weekday() if gregorian else julian_weekday(year, month, day)
+
+
+def _month(month: int) -> str:
+    from ..dates import MONTHS
+
+    return MONTHS[month - 1]
+
+
+_WEEKDAY = re.compile(r"^([^\W\d_]+)\.?,?\s+(?=\d)")
 
 
 def _kept(written: Parsed, converted: Parsed) -> Parsed:

@@ -1213,7 +1213,7 @@ def _check_weekday(parsed: Parsed, text: str) -> None:
     if year >= _LAST_JULIAN:
         clash = f"the file says {named[0]}, but {written} was a {calendar.day_name[actual]}"
     else:  # (the Julian calendar was still kept somewhere: Hastings' Saturday, 14 October 1066, is right by it)
-        julian = _julian_weekday(year, month, day)
+        julian = old_style.julian_weekday(year, month, day)
         gregorian = f"a {calendar.day_name[actual]} by the Gregorian calendar"
         if said == julian:
             clash = (f"the file says {named[0]}: {written} was a {named[0]} by the Julian calendar, {gregorian}; "
@@ -1227,10 +1227,3 @@ def _check_weekday(parsed: Parsed, text: str) -> None:
 
 
 _LAST_JULIAN = 1924  # Greece, the last to leave the Julian calendar, did so in 1923
-
-
-def _julian_weekday(year: int, month: int, day: int) -> int:
-    """The weekday (0 Monday) of a day of the Julian calendar, by its Julian day number."""
-    shift = (14 - month) // 12
-    years, months = year + 4800 - shift, month + 12 * shift - 3
-    return (day + (153 * months + 2) // 5 + 365 * years + years // 4 - 32083) % 7
