@@ -424,6 +424,8 @@ def test_an_end_without_a_year_on_the_starts_day_or_on_29_february_is_read_truly
         {"year": 2019, "month": 3, "day": 15},
         True,
     )
+    assert same.end_note is not None and same.end_note.startswith("'15 March' could be 15 March 2018 again")
+    assert same.note is None  # (a re-trial: the end's reading was said as the start's note)
     # 29 February: the first one after the start, however far (it was the years 2021 to 2029, '29' a year)
     for cell, end in [("1 March 2021 - 29 February", 2024), ("1 March 1899 - 29 February", 1904)]:
         leap = dates.read(cell, "line 3")

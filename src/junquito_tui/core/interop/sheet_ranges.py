@@ -210,13 +210,17 @@ def _end_takes_year(head: str, tail: str, exact: Exact) -> Parsed | None:
     end = last.parts
     shown = _shown(end)
     notes = [_of(head, part) for part in _parts_of(first.note)]
-    if same:  # ('15 March 2018 - 15 March': that day alone, or to the same day a year on)
-        start = _shown(first.parts)
-        notes.append(f"{tail!r} could be {start} again, or {shown}: read as {start} to {shown}, which covers both")
+    start = _shown(first.parts)
     # the end's year inferred: said on the end, as the event page and exports show each date's note with its date
+    # ('15 March 2018 - 15 March': that day alone, or to the same day a year on)
+    ending = (
+        f"{tail!r} could be {start} again, or {shown}: read as {start} to {shown}, which covers both"
+        if same
+        else _first_after(tail, shown)
+    )
     return Parsed(
         first.parts, note="; ".join(notes) or None, end=end, end_approximate=same, order=first.order,
-        dotted=first.dotted, said=first.said, end_note=None if same else _first_after(tail, shown),
+        dotted=first.dotted, said=first.said, end_note=ending,
     )  # fmt: skip
 
 
