@@ -32,7 +32,7 @@ from .json_text import (
     with_surrogates,
 )
 from .memory import collector_paused
-from .problems import COLUMNS_USED, DatasetError, Problem, json_kind
+from .problems import DatasetError, Problem, json_kind
 from .records import Dataset
 from .text import file_name
 
@@ -119,11 +119,11 @@ def read_nothing(loaded: Loaded, name: str) -> DatasetError | None:
     with exit 0, a search said '0 results', where validate and import refused the file.)"""
     if loaded.dataset.events or (loaded.summary is None and not loaded.warnings):
         return None
-    last = "not one event was read" + ("" if loaded.warnings else " (the file has no rows of data)")
-    # (the columns chosen are no problem: shown after the problems, not counted among them)
-    said = [warning for warning in loaded.warnings if warning.startswith(COLUMNS_USED)]
-    problems = [Problem("", warning) for warning in loaded.warnings if not warning.startswith(COLUMNS_USED)]
-    return DatasetError(name, [*problems, Problem("", last)], said)
+    if not loaded.warnings:
+        return DatasetError(name, [Problem("", "not one event was read (the file has no rows of data)")])
+    # its warnings as its reading said them, uncounted: not all are problems ('columns used: ...', 'sep=;')
+    said = [Problem("", warning) for warning in loaded.warnings]
+    return DatasetError(name, said, headline="not one event was read; its reading said:")
 
 
 def load_with_warnings(

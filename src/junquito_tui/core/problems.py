@@ -25,24 +25,20 @@ class Problem:
         return visible(self.message)
 
 
-# a spreadsheet's reading says which columns it used, as its first warning: no problem, if a file is refused
-COLUMNS_USED = "columns used: "
-
-
 class DatasetError(Exception):
-    """Every problem found in one dataset file."""
+    """Every problem found in one dataset file; or, with a ``headline``, why it is refused, then what its reading
+    said (a sheet of which no event was read: its warnings are not all problems, 'columns used: ...' is none)."""
 
-    def __init__(self, path: str, problems: Sequence[Problem], said: Sequence[str] = ()) -> None:
+    def __init__(self, path: str, problems: Sequence[Problem], headline: str | None = None) -> None:
         self.path = path
         self.problems = list(problems)
-        self.said = list(said)  # what the reading said that is no problem ('columns used: ...'): shown, not counted
+        self.headline = headline
         super().__init__(self.report())
 
     def report(self) -> str:
         noun = "problem" if len(self.problems) == 1 else "problems"
-        lines = [visible(f"{self.path}: {len(self.problems)} {noun}")]
+        lines = [visible(f"{self.path}: {self.headline or f'{len(self.problems)} {noun}'}")]
         lines += [f"  {problem.render(self.path)}" for problem in self.problems]
-        lines += [visible(f"  (said: {line})") for line in self.said]
         return "\n".join(lines)
 
 

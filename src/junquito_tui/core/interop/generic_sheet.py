@@ -17,7 +17,6 @@ from datetime import date as _date
 from datetime import datetime
 from typing import Any
 
-from ..problems import COLUMNS_USED
 from ..records import LINE_MAX
 from ..text import CONTROL
 from .book_hidden import HIDDEN_ROW
@@ -59,7 +58,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     rest = [repr(names[p]) for p in extras.positions if names[p].strip()]  # (those with no header: said below)
     sheet.notes.add(
         "",
-        f"{COLUMNS_USED}{used}"
+        f"columns used: {used}"
         + (f"; kept in each event's summary: {', '.join(rest)}" if rest else "")
         + ("" if sheet.spec and sheet.spec.fields else " (--columns date=COL,title=COL,... chooses others)"),
     )
