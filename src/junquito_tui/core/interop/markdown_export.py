@@ -54,9 +54,8 @@ def _escape_start(marker: str) -> str:
 
 def escape_block(text: str, *, verbatim: bool = False) -> list[str]:
     """Paragraphs of text as escaped Markdown lines; a single newline stays a line break (``verbatim``:
-    each line's blanks kept as written, but for those around the whole text)."""
+    each line's blanks kept as written, the first's and the last's too)."""
     lines: list[str] = []
-    text = text.strip() if verbatim else text
     for paragraph in (p for p in re.split(r"\n\s*\n", text) if p.strip()):
         if lines:
             lines.append("")
