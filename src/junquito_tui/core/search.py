@@ -335,13 +335,13 @@ class SearchIndex:
         """Outside the interface the last word is a word: what the interface, where it is the start of one while
         typed, finds more ('helicop' found 0 here, 12 there, unsaid: a search trial); '' where nothing more."""
         typed = parse_query(text, typing=True)
-        if not typed.prefix_last:
+        if not (prefixes := typed.highlight_prefixes):  # (an unclosed phrase's last word too: a re-trial)
             return ""
         scratch = Results(text, typed, _index=self)
         if not (more := (self._match(typed, scratch, annotations) & ~matched).bit_count()):
             return ""
         return (
-            f"{count(more, 'more result')} in the interface, which reads the last word, '{typed.terms[-1]}', as the "
+            f"{count(more, 'more result')} in the interface, which reads the last word, '{prefixes[0]}', as the "
             "start of a word while you type (here it is a whole word, with its other forms)"
         )
 

@@ -290,8 +290,7 @@ step through them later.
             self.post_message(self.FilterChanged(self._filter(message.results)))
 
     def _filter(self, results: Results) -> TimelineFilter:
-        query = results.query
-        prefix = query.terms[-1] if query.prefix_last and query.terms else None
+        prefix = next(iter(results.query.highlight_prefixes), None)  # (an unclosed phrase's last word too)
         return TimelineFilter(results.query_text, frozenset(results.matched_events), tuple(results.hints), prefix)
 
     def _show(self, results: Results) -> None:
