@@ -202,8 +202,11 @@ def _same_dataset(args: argparse.Namespace, document: Document, opened: Opened, 
     put its notes on whatever items here share their ids (a trial: 'e1' to 'e4', unrelated events), so it is
     refused unless ``--any-dataset`` says so; another version of this one is said."""
     theirs, identity = document.dataset, opened.notebook.identity if opened.notebook else None
-    if not theirs.sha256 or identity is None or theirs.sha256 == identity.sha256:
-        return True  # (an export without its dataset's fingerprint says nothing of it)
+    if not theirs.sha256:  # (an export without its dataset's fingerprint: said, not refused; a re-trial)
+        print(visible(f"note: {args.file} names no dataset's content: items matched by id"), file=sys.stderr)
+        return True
+    if identity is None or theirs.sha256.lower() == identity.sha256:
+        return True
     ours = chronology.dataset.title
     if theirs.title == ours:
         print(visible(f"note: {args.file} was exported from another version of {ours!r}: items matched by id"),

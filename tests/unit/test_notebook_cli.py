@@ -130,6 +130,7 @@ def test_import_reports_conflicts_and_keeps_both(
     assert code == 0
     assert "1 added, 1 merged, 0 unchanged, 1 saved search added, 2 conflicts" in out
     assert "conflict: event raid-begins: the notes differ; both kept" in err
+    assert "ana.json names no dataset's content: items matched by id" in err  # (it has no dataset block)
     assert "conflict: saved search 'raid day': a different query; imported as 'raid day (imported)'" in err
     item = book.item("event", "raid-begins")
     assert item is not None and item.starred and item.tags == ("from-ana", "key-moment")
