@@ -213,9 +213,9 @@ def _merge_search(
         while name in taken and taken[name] != query:
             name = f"{original} (imported{'' if number == 1 else f' {number}'})"
             number += 1
-        report.conflicts.append(f"saved search '{original}': a different query; imported as '{name}'")
         if taken.get(name) == query:
-            return
+            return  # imported under that name before: nothing new (a re-trial: a conflict said at every import)
+        report.conflicts.append(f"saved search '{original}': a different query; imported as '{name}'")
     stamp = now()
     connection.execute(
         "INSERT INTO searches (name, query, created, updated) VALUES (?, ?, ?, ?)",
