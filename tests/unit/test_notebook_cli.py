@@ -156,6 +156,9 @@ def test_import_reports_conflicts_and_keeps_both(
         ),
         ("[1]", "ana.json: 1 problem\n  is an array, not a notebook export"),  # (was pydantic's 'an instance of')
         ('{"format": "junquito-tui notebook", "version": 1, "extra": 1}', "extra: unknown field 'extra'"),
+        ('{"format": "junquito-tui notebook", "version": 1, "items": {}}', "items: should be a list, found an object"),
+        ('{"format": "junquito-tui notebook", "version": 1, "items": [1]}', "items[0]: should be an object, found a"),
+        ('{"schema_version": 1, "title": "x", "events": []}', "is a dataset file, not a notebook export"),
     ],
 )
 def test_import_of_a_bad_file_names_the_problem(

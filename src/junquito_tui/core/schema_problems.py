@@ -13,12 +13,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from .integrity import closest
-from .problems import Problem, json_path
+from .problems import Problem, json_kind, json_path
 from .records import Dataset
 from .text import text_problem
 
 _QUOTED = re.compile(r"'([^']*)'")
 _UNKNOWN = {"extra_forbidden", "unexpected_keyword_argument"}
+_SHAPES = {
+    "tuple_type": "a list",
+    "list_type": "a list",
+    "dataclass_type": "an object",
+    "model_type": "an object",
+    "dict_type": "an object",
+}
 
 
 def schema_problems(error: ValidationError) -> list[Problem]:
@@ -45,6 +52,8 @@ def _message(item: Any, meant: tuple[tuple[Any, ...], Any] | None) -> str:
             message += f" (did you mean '{guesses[0]}'?)"
     elif kind == "missing":
         message = f"missing required field '{location[-1]}'"
+    elif kind in _SHAPES:  # (pydantic's words: 'a valid tuple', 'an instance of ItemRecord': a re-trial)
+        message = f"should be {_SHAPES[kind]}, found {json_kind(item.get('input'))}"
     elif (worded := text_problem(item, location)) is not None:  # characters, line breaks, length
         message = worded
     elif kind == "enum" and isinstance(item.get("input"), str):

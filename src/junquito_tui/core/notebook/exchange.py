@@ -124,6 +124,8 @@ def read_document(text: str) -> Document:
     if not isinstance(raw, dict):  # (pydantic's words were 'Input should be a dictionary or an instance of Document')
         found = f'is {json_kind(raw)}, not a notebook export (a JSON object with "format")'
         raise ExchangeError([Problem("", found)])
+    if "format" not in raw and ("schema_version" in raw or "events" in raw):  # (ten 'unknown field' lines: a re-trial)
+        raise ExchangeError([Problem("", "is a dataset file, not a notebook export (see 'notebook export')")])
     if isinstance(raw.get("version"), int) and raw["version"] > VERSION:
         message = f"written by a newer junquito-tui (notebook format {raw['version']}; this one reads {VERSION})"
         raise ExchangeError([Problem("version", message)])
