@@ -141,7 +141,8 @@ def test_an_actor_profile_has_relations_in_words_and_claims_made_and_about() -> 
     assert f"Claims made ({made})" in text and f"Claims by others on events they are in ({about})" in text
     assert (
         "→ Óscar Pérez, as reported by Wikipedia: His group had been shot at, but negotiations were under way. "
-        "· event confirmed · Pérez posts a video saying his group was fired upon and negotiations were under way" in text
+        "· event confirmed · Pérez posts a video saying his group was fired upon and negotiations were under way"
+        in text
     )
     brother = lines(pages.actor_rows(chronology, "perez-brother"))
     assert brother.count("→ sibling of Óscar Pérez · The article's 'Pérez's brother'.") == 1
