@@ -791,3 +791,12 @@ def test_a_weekday_before_a_date_marked_with_its_calendar_is_that_calendars(
     assert isinstance(read, Parsed) and tuple(read.parts.values()) == parts and not read.approximate
     assert read.note is not None and (clash in read.note if clash else "the file says" not in read.note)
     assert any(clash in said for said in read.said) if clash else True
+
+
+@pytest.mark.parametrize("text", ["01-03", "18-03", "99-12"])
+def test_a_year_of_two_digits_with_a_month_is_no_iso_date(text: str) -> None:
+    # before (a re-trial): '01-03' was March of the year 1, unsaid ('the file gives the end 0001-03' as an end);
+    # ISO writes four digits, and such a cell may be a two-digit year's month, or a day and month
+    assert read_date(text) == "no year can be read in it"
+    signed = read_date("-44-03-15")  # a sign says it is a year
+    assert isinstance(signed, Parsed) and signed.parts == {"year": -45, "month": 3, "day": 15}

@@ -1070,6 +1070,8 @@ def _two_years(text: str) -> Parsed | None:
 
 def _iso(match: re.Match[str], era: int) -> Parsed | str | None:
     year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
+    if len(match.group(1)) <= 2 and not era:  # ('01-03' was March of the year 1, unsaid: a re-trial; a sign says
+        return None  # it is a year; ISO writes four digits: this may be a two-digit year's month, or a day and month)
     if (month > 12 or month == 0) and day is None:
         return None  # '1826-31', '1999-00': a range of years, read as such below
     if day is not None and (month == 0 or int(day) == 0):
