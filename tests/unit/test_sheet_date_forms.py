@@ -782,6 +782,8 @@ def test_a_day_among_other_words_or_numbers_is_not_taken_for_the_date(text: str)
         ("Wednesday, 7 November 1917 N.S.", (1917, 11, 7), None),
         ("Friday, 7 November 1917 N.S.", (1917, 11, 7),
          "the file says Friday, but 7 November 1917 N.S. was a Wednesday"),
+        # a year BCE (Python's dates begin at the year 1: it was a traceback); the Gregorian weekday counted back
+        ("Monday, 15 March 44 BC N.S.", (-44, 3, 15), "the file says Monday, but 15 March 44 BCE N.S. was a Friday"),
     ],
 )  # fmt: skip
 def test_a_weekday_before_a_date_marked_with_its_calendar_is_that_calendars(
@@ -800,3 +802,10 @@ def test_a_year_of_two_digits_with_a_month_is_no_iso_date(text: str) -> None:
     assert read_date(text) == "no year can be read in it"
     signed = read_date("-44-03-15")  # a sign says it is a year
     assert isinstance(signed, Parsed) and signed.parts == {"year": -45, "month": 3, "day": 15}
+
+
+@given(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)))
+def test_oracle_the_gregorian_weekday_counted_back_is_pythons_where_it_has_one(day: dt.date) -> None:
+    from junquito_tui.core.interop.old_style import _weekday
+
+    assert _weekday(day.year, day.month, day.day, True) == day.weekday()

@@ -59,12 +59,13 @@ def read(text: str, read_words: Callable[[str], Parsed | str]) -> Parsed | str |
         year, month = written.parts["year"], written.parts["month"]
         new = bool(mark.group("new"))  # (N.S.: the Gregorian day's weekday)
         years = (year, year + 1) if not new and year <= _YEAR_FROM_LADY_DAY and (month, day) < (3, 25) else (year,)
-        if WEEKDAYS[named.lower()] not in {_weekday(one, month, day, new) for one in years}:
+        counted = [one + 1 if one < 0 else one for one in years]  # (the reader's -44 is 44 BCE, year -43)
+        if WEEKDAYS[named.lower()] not in {_weekday(one, month, day, new) for one in counted}:
             from calendar import day_name
 
-            actual = day_name[_weekday(year, month, day, new)]
+            actual, shown = day_name[_weekday(counted[0], month, day, new)], f"{-year} BCE" if year < 0 else year
             clash = (
-                f"the file says {named}, but {day} {_month(month)} {year} {'N.S.' if new else 'O.S.'} was a {actual}"
+                f"the file says {named}, but {day} {_month(month)} {shown} {'N.S.' if new else 'O.S.'} was a {actual}"
             )
             converted.note = f"{converted.note}; {clash}: read as the date written"
             converted.said.append(f"{clash}: the date is read as written, the weekday in its note")
@@ -112,9 +113,13 @@ def julian_weekday(year: int, month: int, day: int) -> int:
 
 
 def _weekday(year: int, month: int, day: int, gregorian: bool) -> int:
-    import datetime as dt
-
-    return dt.date(year, month, day).weekday() if gregorian else julian_weekday(year, month, day)
+    """The day's weekday (0 Monday) in the Gregorian calendar (counted back before its year 1 too) or the Julian."""
+    if not gregorian:
+        return julian_weekday(year, month, day)
+    shift = (14 - month) // 12  # the Gregorian day number's formula: no year range, as datetime has
+    years, months = year + 4800 - shift, month + 12 * shift - 3
+    days = day + (153 * months + 2) // 5 + 365 * years + years // 4 - years // 100 + years // 400 - 32045
+    return days % 7
 
 
 def _month(month: int) -> str:
