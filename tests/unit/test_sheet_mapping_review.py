@@ -440,6 +440,14 @@ def test_without_event_id_cnty_acleds_other_ids_are_kept(tmp_path: Path) -> None
         ("around March 2018", "2018,1,15", True),  # more than a month from its month
         ("c. 2017", "2018,1,15", False),  # within a year of it: approximately the same
         ("c. 20 January 2018", "2018,1,15", False),  # within a week of its day
+        # other words and marks of doubt (a re-trial found each unsaid, some making the slide approximate)
+        ("vers 1999", "2018,1,15", True),
+        ("1999?", "2018,1,15", True),
+        ("(c. 1999)", "2018,1,15", True),
+        ("early 1999", "2018,1,15", True),
+        ("circa 1999?", "2018,1,15", True),
+        ("2018?", "2018,1,15", False),
+        ("before 1999", "1990,,", False),  # a bound the slide's date keeps: nothing to say
         ("1/16/18", "1918,1,16", False),  # a two-digit year the reader completes as 2018: not the file's
         ("2018-01-15T23:00-04:00", "2018,1,16", False),  # a time in a zone: maybe the same moment
     ],
