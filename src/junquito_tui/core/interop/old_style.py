@@ -29,7 +29,7 @@ _WORDS = (
     "o.s", "os", "style", "julian", "julien", "juliano", "julianisch", "stil", "st.", "ст.", "стилю", "n.s",
     "gregorian", "calendar",
 )  # fmt: skip
-_LAST_JULIAN_YEAR = 1923  # (Greece's last: 'OS' alone after a later date is no calendar's mark)
+LAST_JULIAN_YEAR = 1923  # Greece's last ('OS' alone after a later date is no calendar's mark)
 _YEAR_FROM_LADY_DAY = 1750  # England's last year counted from 25 March (Lady Day); 1751 began then
 SAID = "a date of the Julian calendar (Old Style) is read as its Gregorian day: its note gives the date as written"
 
@@ -79,7 +79,7 @@ def _converted(text: str, written: Parsed, mark: re.Match[str]) -> Parsed | str 
         written.note = f"'{text}': read as the Gregorian calendar's date, as every date is"
         return written
     year, month = written.parts["year"], written.parts["month"]
-    if not 1 <= month <= 12 or year < 100 or (mark.group("bare") and year > _LAST_JULIAN_YEAR):  # ('OS' alone)
+    if not 1 <= month <= 12 or year < 100 or (mark.group("bare") and year > LAST_JULIAN_YEAR):  # ('OS' alone)
         return None
     day = written.parts.get("day")
     lady_day = year <= _YEAR_FROM_LADY_DAY and (month, day or 1) < (3, 25)  # perhaps counted from 25 March
@@ -106,20 +106,17 @@ def _converted(text: str, written: Parsed, mark: re.Match[str]) -> Parsed | str 
 
 
 def julian_weekday(year: int, month: int, day: int) -> int:
-    """The weekday (0 Monday) of a day of the Julian calendar, by its Julian day number."""
-    shift = (14 - month) // 12
-    years, months = year + 4800 - shift, month + 12 * shift - 3
-    return (day + (153 * months + 2) // 5 + 365 * years + years // 4 - 32083) % 7
+    """The weekday (0 Monday) of a day of the Julian calendar."""
+    return _weekday(year, month, day, gregorian=False)
 
 
 def _weekday(year: int, month: int, day: int, gregorian: bool) -> int:
-    """The day's weekday (0 Monday) in the Gregorian calendar (counted back before its year 1 too) or the Julian."""
-    if not gregorian:
-        return julian_weekday(year, month, day)
-    shift = (14 - month) // 12  # the Gregorian day number's formula: no year range, as datetime has
+    """The weekday (0 Monday) of a day of the Gregorian calendar (counted back before its year 1 too, where
+    Python's dates stop) or of the Julian, by its Julian day number."""
+    shift = (14 - month) // 12
     years, months = year + 4800 - shift, month + 12 * shift - 3
-    days = day + (153 * months + 2) // 5 + 365 * years + years // 4 - years // 100 + years // 400 - 32045
-    return days % 7
+    days = day + (153 * months + 2) // 5 + 365 * years + years // 4
+    return (days - years // 100 + years // 400 - 32045 if gregorian else days - 32083) % 7
 
 
 def _month(month: int) -> str:

@@ -1212,7 +1212,7 @@ def _check_weekday(parsed: Parsed, text: str) -> None:
     if said == actual:
         return
     written = f"{day} {MONTHS[month - 1]} {year}"
-    if year >= _LAST_JULIAN:
+    if year > old_style.LAST_JULIAN_YEAR:
         clash = f"the file says {named[0]}, but {written} was a {calendar.day_name[actual]}"
     else:  # (the Julian calendar was still kept somewhere: Hastings' Saturday, 14 October 1066, is right by it)
         julian = old_style.julian_weekday(year, month, day)
@@ -1226,6 +1226,3 @@ def _check_weekday(parsed: Parsed, text: str) -> None:
             )
     parsed.note = _joined(parsed.note, f"{clash}: read as the date written")
     parsed.said.append(f"{clash}: the date is read as written, the weekday in its note")
-
-
-_LAST_JULIAN = 1924  # Greece, the last to leave the Julian calendar, did so in 1923

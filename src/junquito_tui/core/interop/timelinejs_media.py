@@ -105,7 +105,7 @@ class SourceBook:
             self.sources.append({"id": source_id, "title": spaced[:LINE_MAX], "kind": kind})
             self._by_title[key] = source_id
             self._respelt[source_id] = {spaced: None}  # the first spelling, to tell the others from
-        elif spaced not in (spellings := self._respelt[source_id := self._by_title[key]]):
+        elif spaced not in (spellings := self._respelt[self._by_title[key]]):
             spellings[spaced] = None  # ('Reuters', then 'reuters': one source, said once every row is read)
         return self._by_title[key]
 
