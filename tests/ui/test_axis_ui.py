@@ -49,10 +49,10 @@ async def test_marker_follows_the_timeline_cursor() -> None:
         for _ in range(4):
             await pilot.press("plus")  # one day around 04:00
         await pilot.pause()
-        before = row(strip, 2).index("▲")
+        before = row(strip, 2).index("△")  # 'around 04:00': an approximate time, drawn hollow
         await pilot.press("j", "j")  # 06:45, then 08:30
         await pilot.pause()
-        after = row(strip, 2).index("▲")
+        after = row(strip, 2).index("△")
         assert after > before
         screen = app.screen
         assert isinstance(screen, ExplorerScreen)

@@ -411,3 +411,18 @@ def test_an_approximate_date_selected_is_drawn_dotted(chronology: Chronology) ->
     glyphs = "".join(char for char, _ in draw(built, period(around), rough=True)[2])
     exact = "".join(char for char, _ in draw(built, period(around))[2])
     assert "┄" in glyphs and glyphs.replace("┄", "─") == exact.replace("┄", "─")
+
+
+def test_an_approximate_point_selected_is_drawn_hollow(chronology: Chronology) -> None:
+    # before (a trial): 'around 08:30' selected was drawn ▲, as sure as an exact time
+    around = next(
+        e for e in chronology.events if e.when is not None and e.when.approximate and e.when.precision == "minute"
+    )
+    layer = axis.Layer.of(chronology.events)
+    levels = dict(axis.zoom_levels(known(layer.extent), 100))
+    built = axis.build(100, layer, ("1 day", levels["1 day"]), period(around))
+    assert built is not None
+    rough = "".join(char for char, _ in draw(built, period(around), rough=True)[2])
+    exact = "".join(char for char, _ in draw(built, period(around))[2])
+    assert rough.count("△") == 1 and "▲" not in rough
+    assert exact.count("▲") == 1 and "△" not in exact and rough.index("△") == exact.index("▲")

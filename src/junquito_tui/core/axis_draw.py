@@ -7,7 +7,8 @@ column: a day, month or year (or a range) longer than the column, or crossing it
 The glyph row says what kind of events are there: `◆` a clock time, `◇` only approximate
 clock times, `─` only dates without a time (a day, month or year, or a range), `┄` only approximate
 ones ('around 16 January': drawn as exact, it looked as sure as any, a UI trial), ` ` none.
-The selected event is `▲` when its whole period lies in one column; otherwise its period
+The selected event is `▲` when its whole period lies in one column (`△` for an approximate date: drawn
+`▲`, 'around 08:30' looked as sure as any); otherwise its period
 is drawn `├──┤` from its first column to its last (`├┄┄┤` for an approximate date; an end beyond the
 window is left open), leaving visible the `◆`/`◇` of clock times inside it.
 Compressed stretches read `⋯5 mo⋯`. The last row holds the tick labels, each just after
@@ -21,7 +22,7 @@ import math
 from .axis import Axis, Bins, gap_label
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
-LEGEND = "▇count ◆time ─░period ◇┄~ ▲chosen ⋯gap"
+LEGEND = "▇count ◆time ─░period ◇┄△~ ▲chosen ⋯gap"
 ROLES = ("bar", "context", "span", "selected", "tick", "gap")  # and "" for an empty cell
 
 Cell = tuple[str, str]
@@ -50,7 +51,7 @@ def draw(built: Axis, selected: tuple[int, int] | None, rough: bool = False) -> 
     glyphs = [glyph(built.bins, column) for column in range(width)]
     _draw_gaps(glyphs, built)
     for column, char in selection(built, selected, rough).items():
-        if char == "▲" or glyphs[column][0] in " ─┄":  # a clock time inside a selected period stays visible
+        if char in "▲△" or glyphs[column][0] in " ─┄":  # a clock time inside a selected period stays visible
             glyphs[column] = (char, "selected")
     return [top, bottom, glyphs, _tick_row(built)]
 
@@ -75,14 +76,14 @@ def glyph(bins: Bins, column: int) -> Cell:
 
 
 def selection(built: Axis, period: tuple[int, int] | None, rough: bool = False) -> dict[int, str]:
-    """Column -> marker for the selected period: ▲ if it lies in one column, else ├──┤ over its columns (├┄┄┤
+    """Column -> marker for the selected period: ▲ if it lies in one column, else ├──┤ over its columns (△ and ├┄┄┤
     where it is ``rough``, approximate)."""
     where = built.columns_of(period) if period is not None else None
     if where is None:
         return {}
     first, last, starts_here, ends_here = where
     if first == last and starts_here and ends_here:
-        return {first: "▲"}
+        return {first: "△" if rough else "▲"}
     marks = dict.fromkeys(range(first, last + 1), "┄" if rough else "─")
     if starts_here:
         marks[first] = "├"

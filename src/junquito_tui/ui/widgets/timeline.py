@@ -47,8 +47,8 @@ Above it, the time axis shows when things happen; each event covers its whole pe
 event is the whole day, never a point in it). `▇` bars count events whose period lies within one
 column; `░` (`▒` where more overlap) spreads a longer one over every column it covers. Below,
 `◆` marks a clock time, `◇` an approximate one, `─` days, months, years and ranges, `┄` approximate
-ones. The selected event is `▲`, or `├──┤` over its period when that is wider than a column (`├┄┄┤`
-when its date is approximate); `⋯5 mo⋯` is an empty
+ones. The selected event is `▲` (`△` approximate), or `├──┤` over its period when that is wider than a
+column (`├┄┄┤` when its date is approximate); `⋯5 mo⋯` is an empty
 stretch drawn compressed. Each date label follows its mark `╵`, under the moment it names; the
 first names the day. `+` / `-` zoom around the selection (or the mouse wheel over the axis; an
 undated event zooms around the dated one it is shown after), `=` shows the whole span again.
