@@ -312,3 +312,79 @@ def test_numbers_in_a_tag_list_or_timestamp_desc_are_tags_as_the_file_writes_the
     ]
     found, _ = _events(tmp_path / "tags.jsonl", "\n".join(lines) + "\n")
     assert found["desc"]["tags"] == ("1-50",) and found["list"]["tags"] == ("w", "1-50", "1e309")
+
+
+def test_a_csv_datetime_of_true_gives_way_to_the_timestamp(tmp_path: Path) -> None:
+    # before (a trial): 'true' in a CSV was read as a date, no year in it: the row skipped, the timestamp unused
+    events, warnings = _events(
+        tmp_path / "timeline.csv",
+        "datetime,timestamp_desc,message,timestamp\ntrue,E,stamped,1584799200000000\nFalse,E,nothing,\n",
+    )
+    assert events["stamped"]["date"] == "2020-03-21T14:00"
+    assert any(w.startswith("line 3: datetime is False, not a date and time") for w in warnings)
+
+
+def test_times_tools_write_for_none_are_not_events(tmp_path: Path) -> None:
+    # before (a trial): the epoch with no timestamp, and the year 1's first second, were exact events, unsaid
+    events, warnings = _events(
+        tmp_path / "timeline.csv",
+        "datetime,timestamp_desc,message,timestamp\n"
+        "1970-01-01T00:00:00Z,E,epoch alone,\n"
+        "0001-01-01T00:00:00Z,E,year one alone,\n"
+        "0001-01-01T00:00:00,E,year one stamped,1584799200000000\n"
+        "2020-03-21T14:00:00Z,E,real,\n",
+    )
+    assert sorted(events) == ["real", "year one stamped"]
+    assert events["year one stamped"]["date"] == "2020-03-21T14:00"
+    assert any(w.startswith("line 2: datetime 1970-01-01T00:00:00Z and no timestamp: what tools") for w in warnings)
+    assert any(w.startswith("line 3: datetime 0001-01-01T00:00:00Z and no timestamp") for w in warnings)
+    assert any("the timestamp is used (line 4)" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("datetime", "stamp", "outside"),
+    [
+        ("2020-03-21", "1585000000000000", "day"),  # 23 March, 21:46 UTC: two days off
+        ("2020-03-21", "1584799200000000", None),  # the same day
+        ("2020-03-21", "1584835200000000", None),  # 22 March 00:00 UTC: the 21st in a zone west of UTC
+        ("2020-03", "1585800000000000", "month"),  # 2 April
+        ("2020", "1610000000000000", "year"),  # 7 January 2021
+    ],
+)
+def test_a_timestamp_outside_the_datetime_s_day_is_said(
+    tmp_path: Path, datetime: str, stamp: str, outside: str | None
+) -> None:
+    # before (a trial): a timestamp two days from the row's day was kept in the summary, unsaid
+    events, warnings = _events(
+        tmp_path / "timeline.csv", f"datetime,timestamp_desc,message,timestamp\n{datetime},E,row,{stamp}\n"
+    )
+    note = events["row"]["note"]
+    if outside is None:
+        assert events["row"]["summary"] == f"timestamp: {stamp}" and not note
+    else:
+        assert note is not None and f"the timestamp {stamp} gives" in note and f"datetime's {outside}" in note
+        assert any(f"give different {outside}s" in w for w in warnings)
+
+
+def test_a_timestamp_in_microseconds_at_the_datetime_s_minute_is_not_odd(tmp_path: Path) -> None:
+    # before (a trial): 1000000 beside 1970-01-01T00:00:01Z was 'a timestamp that gives no date in any unit'
+    events, warnings = _events(
+        tmp_path / "timeline.csv",
+        "datetime,timestamp_desc,message,timestamp\n1970-01-01T00:00:01Z,E,one second,1000000\n"
+        "2020-03-21T12:00:00Z,E,odd,1000000\n",
+    )
+    assert events["one second"]["summary"] == ""
+    assert events["odd"]["summary"] == "timestamp: 1000000"
+    assert [w for w in warnings if ODD_TIMESTAMP in w] == [f"{ODD_TIMESTAMP} (line 3)"]
+
+
+def test_a_json_tag_list_in_a_csv_is_read_as_json_lines_read_it(tmp_path: Path) -> None:
+    # before (a trial): '[1, null]' in a CSV became the tags '1' and 'null'
+    events, warnings = _events(
+        tmp_path / "timeline.csv",
+        'datetime,timestamp_desc,message,tag\n2020-03-21T10:00:00Z,E,nulls,"[1, null]"\n'
+        "2020-03-21T10:00:00Z,E,plain,\"['a', 'b']\"\n",
+    )
+    assert events["nulls"]["tags"] == ("e",) and events["nulls"]["summary"] == "tag: [1, null]"
+    assert events["plain"]["tags"] == ("e", "a", "b")
+    assert f"{NOT_TAGS} (line 2)" in warnings

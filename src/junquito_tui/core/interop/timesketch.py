@@ -60,7 +60,9 @@ UNITS = (
     (1e11, 1e14, 1_000, "milliseconds"),
     (1e17, 1e20, 1_000_000_000, "nanoseconds"),
 )
-_EPOCH = re.compile(r"1970-01-01[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$", re.IGNORECASE)  # timestamp 0's instant
+# timestamp 0's instant, and the first second of the year 1 (.NET's DateTime.MinValue, Go's zero time)
+_NOT_KNOWN = re.compile(r"(1970|0001)-01-01[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$", re.IGNORECASE)
+YEAR_ONE = "0001-01-01T00:00:00"
 _NUMBER = re.compile(r"[-+]?\d+(\.\d*)?")
 TAG_LIST_LENGTH = 1_000_000  # a tag list longer than this is not read as a list
 # One item of a tag list as Timesketch writes it ("['a', 'b']", Python's way) or as JSON writes it
@@ -148,11 +150,18 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
         )
         value = None
     unit_note, rough = None, False
-    if _EPOCH.match(cell_text(value)) and _is_zero(stamp):  # as a timestamp of 0 alone: a time not known
+    # the epoch or the year 1's first second with a timestamp of 0 or none: a time not known (a trial found both
+    # as exact events, unsaid, where the epoch with a timestamp of 0 was skipped, said)
+    if (zero := _NOT_KNOWN.match(cell_text(value))) and (_is_zero(stamp) or not cell_text(stamp)):
+        given = " and timestamp 0" if cell_text(stamp) else " and no timestamp"
         events.notes.add(
-            where, f"datetime {cell_text(value)} and timestamp 0: what tools write for a time not known; row skipped"
+            where, f"datetime {cell_text(value)}{given}: what tools write for a time not known; row skipped"
         )
         return None
+    if zero and zero.group(1) == "0001" and _unit_of(stamp) is not None:
+        not_a_datetime = f"{cell_text(value)}, what tools write for a time not known"
+        events.notes.group(f"datetime {YEAR_ONE}, what tools write for a time not known: the timestamp is used", where)
+        value = None
     if not cell_text(value) and isinstance(stamp, bool | dict | list):
         events.notes.add(
             where, f"no datetime, and the timestamp is {short(json.dumps(stamp))}, not a number; row skipped"
@@ -187,9 +196,10 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
         return None
     if unit_note is None and not_a_datetime is None and cell_text(stamp):
         unit_note = _disagreement(events, value, start, stamp, where)
-        if unit_note is None and ("minute" not in start.parts or _unit_of(stamp) is None):
+        agrees = _same_minute(start, stamp, 1_000_000)  # (Timesketch's unit, where its size shows none: 1970)
+        if unit_note is None and ("minute" not in start.parts or (_unit_of(stamp) is None and not agrees)):
             others.append(("timestamp", stamp))  # not compared with the datetime: kept, not lost
-            if _unit_of(stamp) is None:
+            if _unit_of(stamp) is None and not agrees:
                 events.notes.group(ODD_TIMESTAMP, where)
     if unit_note is not None:  # the unit is an inference: said on the date too, where a reader looks
         start = replace(start, note=f"{start.note}; {unit_note}" if start.note else unit_note, approximate=rough)
@@ -294,6 +304,8 @@ def _not_a_datetime(value: Any) -> str | None:
     text = cell_text(value)
     if (len(text) > 8 and _NUMBER.fullmatch(text)) or SCIENTIFIC.fullmatch(text):  # ('-1e300': was the year 300)
         return f"is the number {_number(text)}, not a date and time as Timesketch writes them"
+    if text.lower() in ("true", "false"):  # a CSV's JSON true/false (as JSON lines' was: a trial found it skipped)
+        return f"is {text}, not a date and time"
     return None
 
 
@@ -357,29 +369,67 @@ def _disagreement(events: RowEvents, value: Any, start: Parsed, stamp: Any, wher
     Compared only where the datetime is a clock time (read as UTC when it states no zone, said); the
     timestamp is read in the unit its size shows, as when it stands alone."""
     parts = start.parts
-    if "minute" not in parts or start.pair is not None:
-        return None
-    if (found := _unit_of(stamp)) is None:
+    if start.pair is not None or (found := _unit_of(stamp)) is None:
         return None
     per_second, unit = found
     text = cell_text(stamp)
+    read_as = "" if unit == "microseconds" else f" (read as {unit}, by its size)"
+    if "minute" not in parts:
+        return _other_day(events, start, text, per_second, read_as, where)
+    apart = _apart(start, text, per_second)
+    if apart is None or abs(apart) < 60 or _rounding(text, per_second) is not None:  # within the minute
+        return None
+    events.notes.group("datetime and timestamp give different times: the datetime is used, the timestamp said", where)
+    return (
+        f"the timestamp {_number(text)}{read_as} gives {_iso(_seconds(text, per_second))}, "
+        f"{_gap(abs(apart))} {'after' if apart > 0 else 'before'} the datetime"
+    )
+
+
+def _apart(start: Parsed, text: str, per_second: int) -> float | None:
+    """Seconds from the datetime's clock time to the timestamp's instant (None where either is no instant)."""
+    parts = start.parts
     try:
         zone = timezone(timedelta(minutes=_minutes(start.offset))) if start.offset else UTC
         stated = datetime(parts["year"], parts["month"], parts["day"], parts["hour"], parts["minute"], tzinfo=zone)
-        given = _seconds(text, per_second)
+        # (the datetime's seconds with their fraction: 14:00:59.9 was counted 14:00:00, a minute from 14:01:00)
+        written = start.seconds if start.seconds is not None else parts.get("second", 0)
+        return float(_exact_seconds(text, per_second)) - stated.timestamp() - written
     except (ValueError, OverflowError, KeyError, ArithmeticError):
         return None
-    # (the datetime's seconds with their fraction: 14:00:59.9 was counted 14:00:00, a minute from 14:01:00, a re-trial)
-    written = start.seconds if start.seconds is not None else parts.get("second", 0)
-    apart = float(_exact_seconds(text, per_second)) - stated.timestamp() - written
-    if abs(apart) < 60 or _rounding(text, per_second) is not None:  # within our precision, the minute
+
+
+def _same_minute(start: Parsed, stamp: Any, per_second: int) -> bool:
+    """Whether the timestamp, read in this unit, is the datetime's own instant (within its minute)."""
+    apart = _apart(start, cell_text(stamp), per_second) if "minute" in start.parts else None
+    return apart is not None and abs(apart) < 60
+
+
+def _other_day(events: RowEvents, start: Parsed, text: str, per_second: int, read_as: str, where: str) -> str | None:
+    """What the timestamp says where it falls outside the day (month, year) a datetime without a time gives,
+    in any zone (14 hours either side): a trial found a timestamp two days off kept in the summary, unsaid."""
+    parts = start.parts
+    year, month, day = parts["year"], parts.get("month"), parts.get("day")
+    try:
+        first = datetime(year, month or 1, day or 1, tzinfo=UTC)
+        if day is not None:
+            after = first + timedelta(days=1)
+        elif month is not None:
+            after = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+        else:
+            after = datetime(year + 1, 1, 1, tzinfo=UTC)
+        given = float(_exact_seconds(text, per_second))
+        shown = _iso(_seconds(text, per_second))
+    except (ValueError, OverflowError, ArithmeticError, OSError):
         return None
-    events.notes.group("datetime and timestamp give different times: the datetime is used, the timestamp said", where)
-    read_as = "" if unit == "microseconds" else f" (read as {unit}, by its size)"
-    return (
-        f"the timestamp {_number(text)}{read_as} gives {_iso(given)}, "
-        f"{_gap(abs(apart))} {'after' if apart > 0 else 'before'} the datetime"
+    margin = 14 * 3600  # the widest zone's offset: a day written in local time
+    if first.timestamp() - margin <= given < after.timestamp() + margin or _rounding(text, per_second) is not None:
+        return None
+    unit = "day" if day is not None else "month" if month is not None else "year"
+    events.notes.group(
+        f"datetime and timestamp give different {unit}s: the datetime is used, the timestamp said", where
     )
+    return f"the timestamp {_number(text)}{read_as} gives {shown}, outside the datetime's {unit} in any time zone"
 
 
 def _gap(seconds: float) -> str:
@@ -462,6 +512,8 @@ def _tag_list(events: RowEvents, value: Any, where: str) -> list[str] | None:
         parsed = _read_list(text)  # Timesketch writes Python-style lists: "['a', 'b']"
         if parsed is not None:
             return parsed
+        if (listed := _json_list(text)) is not None:  # JSON's, with a null or true in it: as in JSON lines
+            return _tag_list(events, listed, where)
         why = (
             f"is longer than {TAG_LIST_LENGTH:,} characters, too long to be read as a list"
             if len(text) > TAG_LIST_LENGTH
@@ -492,6 +544,17 @@ def _read_list(text: str) -> list[str] | None:
         at = match.end()
         if after == "]":
             return items if at == len(text) else None
+
+
+def _json_list(text: str) -> list[Any] | None:
+    """A tag list as JSON writes it, holding items that are no tags ('[1, null]'), or None."""
+    if len(text) > TAG_LIST_LENGTH:
+        return None
+    try:
+        value = json.loads(text, parse_float=_Written)
+    except (ValueError, RecursionError):
+        return None
+    return value if isinstance(value, list) else None
 
 
 def _unescape(text: str) -> str:
