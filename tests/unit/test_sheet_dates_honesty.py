@@ -765,3 +765,61 @@ def test_a_period_in_a_year_bce_is_not_said_to_have_no_year(cell: str) -> None:
         "alone ('44 BC')"
     )
     assert read_date("Route 66") == "no year can be read in it"  # (no era: as before)
+
+
+# -- a blind trial of this round: doubts after a time, other calendars in doubt, ctime -------------------------
+@pytest.mark.parametrize(
+    ("cell", "parts"),
+    [
+        ("2018-01-15T06:00 approx", (2018, 1, 15, 6, 0)),  # was the day, exact, 'approx' called an unread time
+        ("2018-01-15T06:00:30 approx", (2018, 1, 15, 6, 0)),
+        ("15 January 2018 06:30 (approx.)", (2018, 1, 15, 6, 30)),
+        ("2018-01-15? 06:00", (2018, 1, 15, 6, 0)),  # was skipped as 'a time with a date that has no day'
+        ("circa 2018-01-15 2018", (2018, 1, 15)),  # was exact: its 'circa' lost
+    ],
+)
+def test_a_date_in_doubt_with_a_time_after_it_is_approximate(cell: str, parts: tuple[int, ...]) -> None:
+    parsed = read_date(cell)
+    assert isinstance(parsed, Parsed) and parsed.approximate
+    names = ("year", "month", "day", "hour", "minute")
+    assert tuple(parsed.parts[name] for name in names[: len(parts)]) == parts and len(parsed.parts) >= len(parts)
+    assert parsed.note is not None and cell in parsed.note
+
+
+@pytest.mark.parametrize(
+    ("cell", "first"),
+    [
+        ("۱۳۹۷/۱۰/۲۵?", (2019, 1, 15)),  # each was the Gregorian year 1397 or 1378, unsaid
+        ("1397 SH?", (2018, 3)),
+        ("c. 1397 SH", (2018, 3)),
+        ("c. ۱۳۹۷", (2018, 3)),
+        ("۱۳۹۷?", (2018, 3)),
+        ("6 Aban 1378?", (1999, 10, 28)),
+        ("c. 6 Aban 1378", (1999, 10, 28)),
+    ],
+)
+def test_a_solar_hijri_date_in_doubt_is_converted(cell: str, first: tuple[int, ...]) -> None:
+    parsed = read_date(cell)
+    assert isinstance(parsed, Parsed) and parsed.approximate
+    assert tuple(parsed.parts.values())[: len(first)] == first
+    assert parsed.note is not None and parsed.note.startswith(f"'{cell}'") and "Solar Hijri" in parsed.note
+
+
+@pytest.mark.parametrize("cell", ["حدود ۱۳۹۷", "15/01/2018 ۱۳۹۶", "2018 (۱۳۹۶)"])
+def test_a_solar_hijri_year_among_words_not_read_gives_no_date(cell: str) -> None:
+    assert isinstance(read_date(cell), str)  # before: the Gregorian year 1397 (or 1396 to 2018), unsaid
+
+
+@pytest.mark.parametrize(
+    ("cell", "offset"),
+    [("Sat Mar 21 14:00:00 2020", None), ("Mar 21 14:00:00 2020", None), ("Sat Mar 21 14:00:00 UTC 2020", "+00:00")],
+)
+def test_a_ctime_is_read_to_its_minute(cell: str, offset: str | None) -> None:
+    parsed = read_date(cell)  # before: the year 2020, approximate, no warning
+    assert isinstance(parsed, Parsed) and not parsed.approximate and parsed.offset == offset
+    assert parsed.parts == {"year": 2020, "month": 3, "day": 21, "hour": 14, "minute": 0, "second": 0}
+
+
+def test_a_ctime_with_the_wrong_weekday_is_said() -> None:
+    parsed = read_date("Sun Mar 21 14:00:00 2020")
+    assert isinstance(parsed, Parsed) and parsed.note is not None and "Saturday" in parsed.note

@@ -618,3 +618,14 @@ def test_an_actor_type_none_of_acleds_is_kept_as_the_side_and_its_kind_not_guess
     actors = {actor.name: actor for actor in written(tmp_path, "inter.csv", text).dataset.actors}
     assert (actors["Unknown Band"].side, actors["Unknown Band"].kind) == ("10", "other")
     assert (actors["Rioters of X"].side, actors["Rioters of X"].kind) == ("Rioters", "group")
+
+
+@pytest.mark.parametrize("name", ["zona", "offset", "UTC", "GMT offset"])
+def test_a_zone_column_named_as_people_do_is_read(tmp_path: Path, name: str) -> None:
+    # before (a trial): 'zona' kept in the summary while a warning said the times carried no zone, read as UTC
+    path = tmp_path / "zones.csv"
+    path.write_text(f"fecha,hora,{name},evento\n15/01/2018,04:00,-4,e1\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.when is not None and event.when.date == "2018-01-15T04:00" and event.when.utc_offset == "-04:00"
+    assert not any("carry no time zone" in warning for warning in loaded.warnings)

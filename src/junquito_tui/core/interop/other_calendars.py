@@ -53,7 +53,7 @@ def read(text: str) -> Parsed | str | None:
     """A cell dated in the Solar Hijri calendar or the Buddhist era, in the Gregorian; None for any other."""
     if ("BE" in text or "B.E" in text or "พ" in text) and (buddhist := _BUDDHIST.search(text)) is not None:
         return _buddhist(text, int(buddhist.group("after") or buddhist.group("before")))
-    persian = not text.isascii() and any(digit in text for digit in _PERSIAN_DIGITS)
+    persian = persian_digits(text)
     ascii_text = text.translate(_TO_ASCII) if persian else text
     if not persian and not text[:1].isdigit() and not text.lower().startswith(_MONTH_STARTS):
         return None  # (most cells: no Persian digit, no month of the calendar first, no year first)
@@ -64,6 +64,17 @@ def read(text: str) -> Parsed | str | None:
     number = next((n for n, names in enumerate(_PERSIAN_MONTHS, 1) if re.fullmatch(names, month or "", re.I)), None)
     day = int(solar.group("day")) if solar.group("day") and number else None
     return _solar(text, year, number, day)
+
+
+def persian_digits(text: str) -> bool:
+    """Whether the text has a digit as Persian writes them (as Iran's Solar Hijri dates are written)."""
+    return not text.isascii() and any(digit in text for digit in _PERSIAN_DIGITS)
+
+
+def solar_year_among(text: str) -> bool:
+    """Whether a year the Solar Hijri calendar may mean is written in Persian digits in the text ('حدود ۱۳۹۷')."""
+    years = re.findall(f"(?<![{_PERSIAN_DIGITS}])[{_PERSIAN_DIGITS}]{{4}}(?![{_PERSIAN_DIGITS}])", text)
+    return any(_SOLAR_YEARS[0] <= int(year.translate(_TO_ASCII)) <= _SOLAR_YEARS[1] for year in years)
 
 
 def checked(parsed: Parsed, text: str) -> Parsed:

@@ -136,6 +136,18 @@ def beyond_read(parts: Parts, step: int) -> tuple[Parts, str]:
 _LEADING_TIME = re.compile(
     r"^(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?\s?m\.?)?)\s+(\S.*\d.*)$", re.IGNORECASE
 )
+_MARK_BEFORE_TIME = re.compile(r"(?<=\d)\s*\?+(?=\s+\d{1,2}[:h.]\d{2}(?!\d))")  # a day's mark of doubt, a time after it
+# A word of doubt after a date ('2018-01-15T06:00 approx', '1999 (circa)')
+_DOUBT_AFTER = re.compile(
+    r"[\s,;]*[(\[]?\s*\b(?:approx\.?|approximately|aprox\.?|aproximadamente|circa|ca\.|about|around)\s*[)\]]?$",
+    re.IGNORECASE,
+)
+# C's ctime and date(1): 'Sat Mar 21 14:00:00 2020', 'Sat Mar 21 14:00:00 UTC 2020': the time before the year
+# (read as the year alone, approximate, by a trial), so the year is put before it
+_CTIME = re.compile(
+    r"^((?:[A-Za-z]{3,9},?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+    r"(?:\s+(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)\s+(\d{4})$"
+)
 # An era is a word of its own, after a space or the year's digits ('44 BC', '44BC'): never the end of a
 # word ('2003 per BBC', 'NBC', 'B.B.C.') nor the start of one ('Adelaide 1850').
 _BCE_WORD = (
@@ -447,13 +459,18 @@ def _read_text(text: str) -> Parsed | str | None:
         for reading in (*readings, unknown_digits):
             if (found := reading(text)) is not None:
                 return found
-    return _from_text(text)
+    found = _from_text(text)
+    # a Solar Hijri year in Persian digits among words ('حدود ۱۳۹۷', 'about 1397') was the Gregorian 1397, unsaid (a
+    # trial); a year it cannot be is the Gregorian's ('۱۴۵۳/۰۵/۲۹')
+    solar = isinstance(found, Parsed) and "Solar Hijri" not in (found.note or "")
+    return PERSIAN_AMONG_WORDS if solar and other_calendars.solar_year_among(text) else found
 
 
 def _old_style(text: str) -> Parsed | str | None:
     return old_style.read(text, _from_text)
 
 
+PERSIAN_AMONG_WORDS = "Persian digits (the Solar Hijri calendar's) among words not read: no date is read from it"
 SCIENTIFIC = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")  # ('-1e300', '1.5e9')
 _ISO_DAY = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")  # (a test: as ``_from_text``)
 _PLAIN_NUMBERS = re.compile(r"[0-9][0-9 /.:,+T]*(?:-[0-9][0-9 /.:,+T]*)*")  # (not '186-', '201?', "'18", '2020-W53')
@@ -721,7 +738,18 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         is_bound = word in BOUND_WORDS or word.split()[0] in BOUND_WORDS
         words_seen.append("bound" if is_bound else WITHIN.get(word, "other"))
     text, doubted, footnote = _without_marks(text)
+    if (mark := _MARK_BEFORE_TIME.search(text)) is not None:  # '2018-01-15? 06:00': skipped as a day-less time
+        text, doubted = text[: mark.start()] + text[mark.end() :], True
     vague = vague or doubted
+    if (doubt := _DOUBT_AFTER.search(text)) is not None and any(c.isdigit() for c in text[: doubt.start()]):
+        # '2018-01-15T06:00 approx': its word of doubt was taken for an unread time's, the day exact (a trial)
+        text, vague, vague_words = text[: doubt.start()], True, vague_words + 1
+        words_seen.append("other")
+    if vague and bound is None and isinstance(other := other_calendars.read(text.strip()), Parsed):
+        # 'c. 1397 SH', '۱۳۹۷/۱۰/۲۵?': read as the Gregorian year 1397, 621 years off, unsaid (a trial)
+        other.note = f"'{original}': {other.note}" if other.note else original
+        other.end_approximate = other.end is not None
+        return other
     onwards = _ONWARDS.search(text)
     if onwards is None and text.lower().rstrip(". ").endswith(_PRESENT_WORDS):  # ('1918 – present')
         onwards = _TO_PRESENT.search(text)
@@ -756,7 +784,10 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         text = f"{year}-{month}-{day}T{hour}:{minute}" + (f":{second}" if second else "") + (zone or "")
     if (leading := _LEADING_TIME.match(text)) is not None:  # '12:00 AM 1/15/2018': the time first
         text = f"{leading.group(2)} {leading.group(1)}"
+    if (ctime := _CTIME.match(text)) is not None:  # 'Sat Mar 21 14:00:00 2020': the year last
+        text = f"{ctime.group(1)} {ctime.group(3)} {ctime.group(2)}"
     if (number_time := _day_then_number(text, original)) is not None:
+        number_time.approximate = vague  # ('circa 2018-01-15 2018': its 'circa' was lost, a trial)
         return number_time
     before_clock = text
     clock, text, unread = clock_at_end(text, said)

@@ -77,7 +77,9 @@ GENERIC_NAMES = {
     # text and the rows said to have no time; and the zone it is in, read with it
     "time": ("time", "time of day", "local time", "hora", "hora local", "heure", "uhrzeit"),
     "zone": ("time zone", "timezone", "zone", "tz", "utc offset", "zona horaria", "huso horario", "fuseau horaire",
-             "zeitzone"),
+             "zeitzone",
+             # (a trial: 'zona -4' kept in the summary while the times were said to carry no zone, read as UTC)
+             "zona", "offset", "gmt offset", "time offset", "utc", "gmt", "fuseau", "huso"),
     "end": ("end date", "end", "fecha fin", "fecha final", "until", "to", "finish", "end year", "date de fin", "fin",
             "enddatum", "ende",
             # (a user trial: 'Hasta' went to the summary, and 'Trial proceedings' to 2019 was the year 2018 alone)
