@@ -200,4 +200,8 @@ def test_other_engines_operators_and_several_date_filters_are_said() -> None:
         "2 date: filters: a result is within every one of them (date:2018..2019: one range)"
     ]
     assert parse_query("date:2018..2019", typing=False).hints == []
+    # earliest first (a trial: 'date:2019 date:2018' suggested 'date:2019..2018', which runs backwards)
+    assert "(date:2018..2019: one range)" in parse_query("date:2019 date:2018", typing=False).hints[0]
+    assert "(date:2017: one range)" in parse_query("date:2017-06 date:2017", typing=False).hints[0]
+    assert "(date:460BCE..2018-01: one range)" in parse_query("date:2018-01 date:460BCE", typing=False).hints[0]
     assert "(date:FROM..TO: one range)" in parse_query("date:..2017 date:2019..", typing=False).hints[0]

@@ -185,8 +185,10 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
         at_end = match.end() == len(text.rstrip()) == len(text)
         last_word_at_end = quoted is None and not minus and not compound and at_end
     if len(query.dates) > 1:  # ('date:2018 date:2019': 0 results, unsaid)
-        first, last = query.dates[0].text, query.dates[-1].text
-        one = f"date:{first}..{last}" if ".." not in first + last else "date:FROM..TO"
+        # earliest first: 'date:2018 date:2017' suggested 'date:2018..2017', which runs backwards (a trial)
+        first = min(query.dates, key=lambda d: (d.start is not None, d.start or ())).text
+        last = max(query.dates, key=lambda d: (d.end is None, d.end or ())).text
+        one = "date:FROM..TO" if ".." in first + last else f"date:{first}" if first == last else f"date:{first}..{last}"
         query.hints.append(f"{len(query.dates)} date: filters: a result is within every one of them ({one}: one range)")
     query.prefix_last = typing and last_word_at_end and bool(query.terms)
     if query.prefix_last and len(query.terms) > 1 and len(query.terms[-1]) < 2:
