@@ -265,3 +265,25 @@ async def test_a_failing_index_thread_is_reported_not_lost(monkeypatch: Any, tmp
         assert hint == f"Building the search index failed: RuntimeError: disk on fire (details in {log})"
         assert "Traceback" in log.read_text() and "disk on fire" in log.read_text()
         assert app.is_running
+
+
+async def test_every_hint_is_shown_on_its_own_line_and_scrolls_past_half_the_panel() -> None:
+    # before (a trial): at most four lines of hints, the rest cut off with nothing to say so
+    app = make_app()
+    async with app.run_test(size=(64, 24)) as pilot:
+        await pilot.press("slash", *"date:2018-01-16 date:2018-01-15 OR AND")
+        panel = app.query_one(SearchPanel)
+        for _ in range(200):
+            if panel.results is not None and panel.results.query_text.endswith("AND"):
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert panel.results is not None and len(panel.results.hints) == 3
+        lines = str(app.query_one("#search-hint").render()).split("\n")
+        assert [line for line in lines if line.startswith("· ")] == [f"· {hint}" for hint in panel.results.hints]
+        box = app.query_one("#search-hints")
+        assert box.max_scroll_y > 0  # more than half the panel at this size: it scrolls, its bar shown
+        await pilot.press("pagedown")
+        assert box.scroll_y > 0 and isinstance(app.focused, SearchInput)
+        await pilot.press("pageup")
+        assert box.scroll_y == 0

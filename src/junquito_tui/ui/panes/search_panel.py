@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
@@ -78,12 +78,18 @@ class SearchInput(Input):
     BINDINGS = [
         Binding("down", "results", "Results", show=False),
         Binding("escape", "close", "Close search"),
+        Binding("pagedown", "hints(1)", "More hints", show=False),  # (past half the panel they scroll)
+        Binding("pageup", "hints(-1)", "Earlier hints", show=False),
     ]
 
     def action_results(self) -> None:
         results = self.screen.query_one(ResultList)
         if results.option_count:
             results.focus()
+
+    def action_hints(self, step: int) -> None:
+        hints = self.screen.query_one("#search-hints", VerticalScroll)
+        hints.scroll_to(y=hints.scroll_y + step * max(1, hints.size.height - 1), animate=False)
 
     def action_close(self) -> None:
         self.post_message(SearchPanel.Closed())
@@ -101,7 +107,8 @@ word counts as a prefix while you type. `"a phrase"`, `-word` to exclude, and fi
 `tag:NAME`, `certainty:disputed` (or confirmed, reported, alleged), `date:2018-01-15`,
 `date:2017-06..2017-12` (a month or year covers all of it), `id:VEN1001` (an id, any case), and from your notebook
 `is:starred`, `note:WORD`, `mytag:NAME`. A filter that matches no actor or tag finds nothing,
-and the line under the box says why; a typo gets "did you mean". In the results, `enter`
+and the lines under the box say why, and what a filter leaves out (each on its own line; past half
+the panel they scroll: `page down` / `page up` in the box); a typo gets "did you mean". In the results, `enter`
 jumps, `f` narrows the timeline to the matching events (`escape` clears it), and `n` / `N`
 step through them later.
 """
@@ -158,7 +165,8 @@ step through them later.
 
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder=PLACEHOLDER, id="search-input")
-        yield Static(id="search-hint", markup=False)
+        with VerticalScroll(id="search-hints", can_focus=False):  # past half the panel: a bar, and page up/down
+            yield Static(id="search-hint", markup=False)
         yield ResultList(id="search-results")
 
     def on_mount(self) -> None:
@@ -331,7 +339,7 @@ step through them later.
                 # (said below the last one listed too, a line a user paging down with End did not see: a UI trial)
                 line += f" (the first {PER_KIND} of each kind listed)"
         if results.hints:
-            line += "  ·  " + "; ".join(map(one_line, results.hints))
+            line += "".join(f"\n· {one_line(hint)}" for hint in results.hints)
         if results.suggestions:
             from ...core.suggest import did_you_mean  # with the engine: not at start-up
 
