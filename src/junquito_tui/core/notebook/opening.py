@@ -21,7 +21,7 @@ from .connection import DEFAULT_TIMEOUT, Mode, connect, is_damaged, is_locked, p
 from .identity import DatasetIdentity
 from .items import NotebookError
 from .recording import readable_by, record_identity
-from .schema import APPLICATION_ID, MigrationError, migrate, version_of
+from .schema import APPLICATION_ID, MigrationError, migrate, schema_problem, version_of
 from .store import Notebook
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -165,6 +165,8 @@ def _refusal(connection: sqlite3.Connection, path: Path, version: int) -> Opened
     tables = connection.execute("SELECT COUNT(*) FROM sqlite_schema").fetchone()[0]
     if application not in (0, APPLICATION_ID) or (application == 0 and tables):
         return _off(path, "belongs to another program (it is not a junquito-tui notebook); it is left as it is")
+    if (why := schema_problem(connection, version)) is not None:
+        return _off(path, f"{why}; it is left as it is")
     if version > schema.CURRENT_VERSION:
         oldest = readable_by(connection)
         if oldest is None or oldest > schema.CURRENT_VERSION:

@@ -115,3 +115,45 @@ def migrate(
             raise MigrationError(f"migration to schema version {target} failed: {error}") from error
         raise
     return start, max(start, target)
+
+
+def schema_problem(connection: sqlite3.Connection, version: int) -> str | None:
+    """Why a file's tables are not a notebook's, or None. A received file is only read: a view
+    (an endless recursive one hung the app for good), a trigger (its error, raw escapes in it, came
+    out as a traceback) or a table without our constraints (a NULL note was a traceback) would make
+    our reading do more than read (a security trial). A newer version may add things; ours it keeps."""
+    found = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall()
+    if version == 0:  # (ours makes its tables and its version in one transaction)
+        return "has tables but no notebook version" if found else None
+    for kind, name, _, _ in found:
+        if kind in ("view", "trigger"):
+            return f"holds a {kind} ({' '.join(str(name).split())[:40]!r}), which no junquito-tui notebook has"
+    expected = _expected()
+    if version == CURRENT_VERSION and sorted(found) != expected:
+        return "has tables that are not those of a junquito-tui notebook (changed by another program)"
+    for table in sorted(name for kind, name, _, _ in expected if kind == "table"):
+        ours = _columns(_reference(), table)
+        if _columns(connection, table)[: len(ours)] != ours:  # (a newer version may add columns after ours)
+            return f"has a table {table!r} unlike a junquito-tui notebook's (changed by another program)"
+    return None
+
+
+def _columns(connection: sqlite3.Connection, table: str) -> list[tuple[str, str, int]]:
+    """(name, type, not null) of each column, in order."""
+    return [(name, kind, notnull) for _, name, kind, notnull, _, _ in connection.execute(f"PRAGMA table_info({table})")]
+
+
+_REFERENCE: list[sqlite3.Connection] = []
+
+
+def _reference() -> sqlite3.Connection:
+    """An empty notebook of the current version, in memory: what a file's tables are compared with."""
+    if not _REFERENCE:
+        connection = sqlite3.connect(":memory:", check_same_thread=False)
+        _create_v1(connection)
+        _REFERENCE.append(connection)
+    return _REFERENCE[0]
+
+
+def _expected() -> list[tuple[str, str, str, str | None]]:
+    return sorted(_reference().execute("SELECT type, name, tbl_name, sql FROM sqlite_schema").fetchall())

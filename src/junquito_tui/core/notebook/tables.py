@@ -11,7 +11,8 @@ import sqlite3
 from collections.abc import Iterable
 
 from ..text import SLUG_PATTERN, without_controls
-from .items import Item, Key, SavedSearch, clean_note
+from .items import MAX_ID, Item, Key, SavedSearch, clean_note
+from .schema import KINDS
 
 # Tags are slugs: a comma never appears in one, so GROUP_CONCAT's separator is safe.
 _ITEMS = """
@@ -35,8 +36,14 @@ def read_item(connection: sqlite3.Connection, key: Key) -> Item | None:
 
 
 def read_items(connection: sqlite3.Connection) -> list[Item]:
-    """Every item, most recently changed first; one query, so one consistent moment."""
-    return [_item(row) for row in connection.execute(_ITEMS.format(where=""))]
+    """Every item, most recently changed first; one query, so one consistent moment. An item whose kind or id
+    this app could not have written is left out: its id, escapes and all, reached the terminal (a trial)."""
+    return [_item(row) for row in connection.execute(_ITEMS.format(where="")) if _ours(row[0], row[1])]
+
+
+def _ours(kind: object, item_id: object) -> bool:
+    slug = isinstance(item_id, str) and len(item_id) <= MAX_ID and SLUG_PATTERN.fullmatch(item_id) is not None
+    return kind in KINDS and slug
 
 
 def read_searches(connection: sqlite3.Connection) -> list[SavedSearch]:

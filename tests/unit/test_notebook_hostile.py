@@ -1,0 +1,110 @@
+"""A notebook file someone sends is only read: a view, a trigger, a table without our constraints, or an
+id with escapes in it must not hang, crash or reach the terminal (each found by a security trial, with a
+real notebook altered through SQLite as an attacker would)."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from junquito_tui.core.notebook import Access, Notebook, open_notebook
+from junquito_tui.core.notebook.schema import CURRENT_VERSION
+
+
+def made(path: Path) -> Path:
+    book = Notebook(path)
+    book.set_starred("event", "raid-begins", True)
+    book.set_note("event", "raid-begins", "a note")
+    book.close()
+    return path
+
+
+def altered(path: Path, *statements: str) -> Path:
+    connection = sqlite3.connect(made(path), isolation_level=None)
+    for statement in statements:
+        connection.execute(statement)
+    connection.close()
+    return path
+
+
+ENDLESS_VIEW = (
+    "DROP TABLE item_tags",
+    "DROP TABLE items",
+    "CREATE VIEW items AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT 'event' AS kind, "
+    "'g' || n AS id, 1 AS starred, 'x' AS note, '2026-01-01T00:00:00Z' AS created, '2026-01-01T00:00:00Z' AS updated "
+    "FROM r",
+    "CREATE TABLE item_tags (kind, id, tag)",
+)
+TRIGGER = ("CREATE TRIGGER t1 BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'TRIG\x1b]2;TITLE\x1b\\'); END",)
+NULL_NOTE = (
+    "ALTER TABLE items RENAME TO old_items",
+    "CREATE TABLE items (kind TEXT, id TEXT, starred INTEGER, note TEXT, created TEXT, updated TEXT, "
+    "PRIMARY KEY (kind, id))",
+    "INSERT INTO items SELECT kind, id, starred, NULL, created, updated FROM old_items",
+    "DROP TABLE old_items",
+)
+EXTRA_TABLE = ("CREATE TABLE extra (x)",)
+
+
+@pytest.mark.parametrize(
+    ("statements", "said"),
+    [
+        (ENDLESS_VIEW, "holds a view ('items')"),
+        (TRIGGER, "holds a trigger ('t1')"),
+        (NULL_NOTE, "tables that are not those of a junquito-tui notebook"),
+        (EXTRA_TABLE, "tables that are not those of a junquito-tui notebook"),
+    ],
+)
+def test_a_notebook_altered_beyond_ours_is_off_and_untouched(
+    tmp_path: Path, statements: tuple[str, ...], said: str
+) -> None:
+    path = altered(tmp_path / "received.sqlite3", *statements)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    opened = open_notebook(path)  # before: the view hung for good, the others were tracebacks at a read or write
+    assert opened.access is Access.OFF and opened.notebook is None
+    assert said in opened.reason and "left as it is" in opened.reason and "\x1b" not in opened.reason
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_newer_notebook_may_add_columns_but_not_drop_our_constraints(tmp_path: Path) -> None:
+    newer = altered(
+        tmp_path / "newer.sqlite3",
+        "ALTER TABLE items ADD COLUMN colour TEXT",
+        f"PRAGMA user_version = {CURRENT_VERSION + 1}",
+        "UPDATE meta SET value = '1' WHERE key = 'readable_by'",
+    )
+    assert open_notebook(newer).access is Access.READ_ONLY
+    loose = altered(tmp_path / "loose.sqlite3", *NULL_NOTE, f"PRAGMA user_version = {CURRENT_VERSION + 1}")
+    opened = open_notebook(loose)
+    assert opened.access is Access.OFF and "a table 'items' unlike" in opened.reason
+
+
+def test_an_item_whose_id_we_could_not_have_written_is_not_read(tmp_path: Path) -> None:
+    # before (a trial): its id, an OSC 52 clipboard write in it, reached the terminal in the notebook screen and
+    # in the Markdown export's list of items no longer in the dataset
+    path = altered(
+        tmp_path / "received.sqlite3",
+        "INSERT INTO items VALUES ('event', 'ghost\x1b]52;c;Y3VybA==\x1b\\', 1, 'n', '2026-01-01T00:00:00Z', "
+        "'2026-01-01T00:00:00Z')",
+    )
+    opened = open_notebook(path)
+    assert opened.notebook is not None
+    assert [item.id for item in opened.notebook.items()] == ["raid-begins"]
+
+
+def test_the_markdown_export_of_a_received_notebook_carries_no_escape(tmp_path: Path) -> None:
+    path = altered(
+        tmp_path / "received.sqlite3",
+        "INSERT INTO items VALUES ('event', 'ghost\x1b]2;PWNED\x1b\\', 1, 'n', '2026-01-01T00:00:00Z', "
+        "'2026-01-01T00:00:00Z')",
+    )
+    command = [sys.executable, "-m", "junquito_tui", "export", "--format", "markdown", "--notebook", str(path)]
+    done = subprocess.run(command, capture_output=True, cwd=REPO, timeout=60)
+    assert done.returncode == 0 and b"\x1b" not in done.stdout + done.stderr
+    assert b"ghost" not in done.stdout and b"1 marked item" in done.stderr  # (the real one, on raid-begins)
