@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -288,6 +289,12 @@ def test_a_timelinejs_round_trip_never_makes_a_claim_a_fact(certainty: str) -> N
 # -- Markdown: nothing in the dataset or a note can make a link, a note none for the whole report ---------
 
 
+def images(markdown: str) -> list[str]:
+    """Every image address of ``markdown`` as CommonMark renders it (fetched wherever it is viewed)."""
+    tokens = MarkdownIt("commonmark").parse(markdown, {})
+    return [str(child.attrGet("src")) for token in tokens for child in token.children or [] if child.type == "image"]
+
+
 def links(markdown: str) -> tuple[list[str], dict[str, Any]]:
     """Every link and image address of ``markdown`` as CommonMark renders it, and the link reference
     definitions it holds (markdown-it's ``env['references']``)."""
@@ -330,6 +337,13 @@ def test_a_notes_link_reference_definition_cannot_rewire_the_citations() -> None
         ("\\[1]: already text", ["\\[1]: already text"]),
         ("[a [b]: /x", ["[a [b]: /x"]),  # no label holds an unescaped '['
         ("<b>bold</b> <https://example.org>", ["&lt;b>bold&lt;/b> <https://example.org>"]),
+        # a received note's (a security trial): no script, file or look-alike address is a link, no image fetched
+        ("[x](javascript:alert(1)) [f](file:///etc/passwd)", ["[x]\\(javascript:alert(1)) [f]\\(file:///etc/passwd)"]),
+        (
+            "[e](jav&#x61;script:x) [m](mailto:a@b.c) [r](notes.md#x)",
+            ["[e]\\(jav&#x61;script:x) [m](mailto:a@b.c) [r](notes.md#x)"],
+        ),
+        ("![i](https://tracker.example/p.png)", ["\\![i](https://tracker.example/p.png)"]),
     ],
 )
 def test_escape_note(note: str, escaped: list[str]) -> None:
@@ -351,6 +365,10 @@ PIECES = [
     "[^1]: https://evil.example/f",
     "[x](https://evil.example/b)",
     "![i](https://evil.example/i.png)",
+    "[j](javascript:alert(1))",
+    "[e](jav&#x61;script:x)",
+    "file:///etc/passwd",
+    "javascript:",
     "<https://evil.example/c>",
     "<a href='https://evil.example/h'>",
     "https://evil.example/d",
@@ -418,6 +436,9 @@ def test_no_text_makes_a_link_or_a_definition_in_the_markdown_report(case: tuple
     text = to_markdown(chronology, list(chronology.events), Snapshot.of(notes))
     found, references = links(text)
     assert references == {}
+    # a received note's images (fetched when viewed) and links beyond the web and mail (a security trial)
+    assert images(text) == []
+    assert all(re.match(r"(https?://|mailto:)|[^:]*$", address, re.IGNORECASE) for address in found), found
     own = {link for item in notes for link in links("\n".join(escape_note(item.note)))[0]}
     assert set(found) <= {SOURCE_URL} | own
     for line in text.splitlines():

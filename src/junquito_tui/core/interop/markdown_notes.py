@@ -3,7 +3,8 @@
 A note is the user's Markdown and is kept as Markdown, inside a blockquote so that its headings
 and lists stay inside the note instead of breaking the report's outline. A note may come from a
 colleague's notebook, so ``escape_note`` escapes what would reach beyond it: raw HTML (except
-``<https://...>`` autolinks), and the '[' of a link reference definition ('[1]: https://...'),
+``<https://...>`` autolinks), an image (fetched when the report is viewed), a link to anything but
+the web, mail or a relative address ('javascript:'), and the '[' of a link reference definition ('[1]: https://...'),
 which Markdown applies to the whole document: it would turn every "[1]" of the report's citations
 into a link to its address, and its own line would vanish.
 """
@@ -23,6 +24,16 @@ _HTML = re.compile(r"<(?!https?://[^\s<>]*>)")
 _OPENING = re.compile(r"(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*\[")
 _BRACKETS = re.compile(r"\\.|[\[\]]", re.DOTALL)  # a backslash escape (skipped), or a bracket
 _LINE_END = re.compile(r"\r\n|\r|\n")  # every line end Markdown knows
+# A received note's links and images (a security trial): an image is fetched wherever the report is viewed,
+# so its '!' is escaped (a link to it stays); a link whose address is not plainly the web's, mail's or a
+# relative one ('javascript:', 'file:', 'jav&#x61;script:') has its '(' escaped: the text stays, no link.
+_IMAGE = re.compile(r"(?<!\\)!\[")
+_DESTINATION = re.compile(r"\]\(([ \t]*\n?[ \t]*<?)([^\s)>]*)")
+_SAFE = re.compile(r"(?:https?://|mailto:)\S*|[A-Za-z0-9._~/#?=%+-]*", re.IGNORECASE)
+
+
+def _link(match: re.Match[str]) -> str:
+    return match.group() if _SAFE.fullmatch(match.group(2)) else "]\\(" + match.group()[2:]
 
 
 def escape_note(note: str) -> list[str]:
@@ -30,6 +41,7 @@ def escape_note(note: str) -> list[str]:
     that would start a link reference definition (written '\\['): nothing in a note can change the
     rest of the report."""
     text = _HTML.sub("&lt;", _LINE_END.sub("\n", note))
+    text = _IMAGE.sub(r"\\![", _DESTINATION.sub(_link, text))
     starts = _definitions(text)
     if starts:
         text = "".join(text[i:j] + "\\" for i, j in pairwise([0, *starts])) + text[starts[-1] :]
