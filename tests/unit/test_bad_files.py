@@ -195,3 +195,19 @@ def test_a_field_at_its_limit_is_accepted_and_a_ten_megabyte_one_refused(
     assert (
         "events[0].summary: a summary is at most 100,000 characters; this one has 10,000,000" in capsys.readouterr().err
     )
+
+
+def test_the_memory_available_counts_ulimit_v() -> None:
+    # (a security trial ran under 'ulimit -v 1500000': the limits were reckoned from the machine's memory alone)
+    import resource
+    import subprocess
+    import sys
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, resource.RLIM_INFINITY))
+
+    probe = "from junquito_tui.core.files import available_memory; print(available_memory())"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, preexec_fn=limited, timeout=60, check=True
+    )
+    assert 0 < int(done.stdout) < 1_500_000_000

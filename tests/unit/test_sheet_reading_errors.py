@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from junquito_tui.core.files import LOAD_FACTOR, ROW_BYTES, row_limit
 from junquito_tui.core.interop.sheet_read import detect_encoding
 from junquito_tui.core.loader import DatasetError, Loaded, load_with_report
 
@@ -229,3 +230,26 @@ def test_another_encoding_the_detector_is_sure_of_and_that_reads_better_wins(
     loaded = load_with_report(path)
     assert [event.title for event in loaded.dataset.events] == [title, second]
     assert warned(loaded, f"read as {label}", "charset-normalizer detects")
+
+
+@pytest.mark.parametrize(
+    ("name", "header", "row"),
+    [
+        ("tiny.csv", "Date,Title\n", "2018-01-15,T\n"),
+        ("tiny.jsonl", "", '{"datetime": "2018-01-15T00:00:00Z", "timestamp_desc": "E", "message": "m"}\n'),
+    ],
+)
+def test_more_rows_than_the_memory_allows_are_refused_early(tmp_path: Path, name: str, header: str, row: str) -> None:
+    # before (a security trial): 18 MB of '2018-01-15,T' lines took 1.5 GB and ran out of memory after 27 s; a row
+    # becomes an event of about ROW_BYTES however short it is, so the rows are counted against the memory too
+    limit = row_limit(50_000)
+    assert limit == 50_000 * LOAD_FACTOR // ROW_BYTES
+    path = tmp_path / name
+    path.write_text(header + row * limit, encoding="utf-8")
+    assert len(load_with_report(path, max_bytes=50_000).dataset.events) == limit
+    path.write_text(header + row * (limit + 1), encoding="utf-8")
+    with pytest.raises(DatasetError) as refused:
+        load_with_report(path, max_bytes=50_000)
+    (problem,) = refused.value.problems
+    assert problem.message.startswith(f"has more than {limit:,} rows: each becomes an event of about {ROW_BYTES:,}")
+    assert problem.path == f"line {limit + 1 + bool(header)}"

@@ -620,7 +620,7 @@ def test_an_actor_type_none_of_acleds_is_kept_as_the_side_and_its_kind_not_guess
     assert (actors["Rioters of X"].side, actors["Rioters of X"].kind) == ("Rioters", "group")
 
 
-@pytest.mark.parametrize("name", ["zona", "offset", "UTC", "GMT offset"])
+@pytest.mark.parametrize("name", ["zona", "huso", "fuseau"])
 def test_a_zone_column_named_as_people_do_is_read(tmp_path: Path, name: str) -> None:
     # before (a trial): 'zona' kept in the summary while a warning said the times carried no zone, read as UTC
     path = tmp_path / "zones.csv"
@@ -629,3 +629,16 @@ def test_a_zone_column_named_as_people_do_is_read(tmp_path: Path, name: str) -> 
     (event,) = loaded.dataset.events
     assert event.when is not None and event.when.date == "2018-01-15T04:00" and event.when.utc_offset == "-04:00"
     assert not any("carry no time zone" in warning for warning in loaded.warnings)
+
+
+@pytest.mark.parametrize("name", ["offset", "UTC", "GMT offset"])
+def test_a_column_that_may_be_a_zone_is_named_where_times_are_read_as_utc(tmp_path: Path, name: str) -> None:
+    # (a trial: 'the file's times carry no time zone' beside a column 'offset' of -4; it may hold anything, a byte
+    # offset or a time, so it is not read as the zone, but the warning no longer says the file gives none)
+    path = tmp_path / "zones.csv"
+    path.write_text(f"fecha,hora,{name},evento\n15/01/2018,04:00,-4,e1\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.when is not None and event.when.utc_offset == "+00:00" and f"{name}: -4" in (event.summary or "")
+    said = next(warning for warning in loaded.warnings if "carry no time zone" in warning)
+    assert f"its column {name!r} was not read as one: --columns zone=COL reads it" in said

@@ -27,6 +27,9 @@ Progress = Callable[[str, float | None], None]  # (what is happening, fraction d
 
 MIN_MAX_BYTES = 50 * 1024 * 1024  # the floor: what every machine can afford (the old fixed default)
 LOAD_FACTOR = 8  # memory per byte of file: 451 MB at the peak for an 87 MB file, and room for the search index
+# memory per row of a spreadsheet, however short (1.2-1.5 KB measured, each an event): 18 MB of '2018-01-15,T'
+# lines took 1.5 GB, a hundred times their size (a security trial)
+ROW_BYTES = 2_000
 FALLBACK_CEILING = 16 * 1024**3  # when the machine's memory cannot be read
 READ_CHUNK = 4 * 1024 * 1024
 MEMINFO = Path("/proc/meminfo")  # Linux
@@ -64,9 +67,40 @@ def _cgroup_room() -> int | None:
 
 
 def available_memory() -> int | None:
-    """Memory a new allocation can have now, in bytes (Linux, other Unixes, containers); None if unknown."""
-    found = [m for m in (_meminfo("MemAvailable") or _sysconf("SC_AVPHYS_PAGES"), _cgroup_room()) if m is not None]
+    """Memory a new allocation can have now, in bytes (Linux, other Unixes, containers, ``ulimit -v``); None
+    if unknown."""
+    rooms = (_meminfo("MemAvailable") or _sysconf("SC_AVPHYS_PAGES"), _cgroup_room(), _address_room())
+    found = [m for m in rooms if m is not None]
     return min(found) if found else None
+
+
+def _address_room() -> int | None:
+    """What ``ulimit -v`` (RLIMIT_AS) still allows this process; None without one."""
+    try:
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+        if limit == resource.RLIM_INFINITY:
+            return None
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        size = next(int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmSize:"))
+        return max(limit - size, 0)
+    except (ImportError, OSError, ValueError, StopIteration):
+        return None
+
+
+def row_limit(max_bytes: int | None) -> int:
+    """The most rows a spreadsheet may have: as many as the memory a file of ``max_bytes`` may take."""
+    return (max_bytes if max_bytes is not None else default_max_bytes()) * LOAD_FACTOR // ROW_BYTES
+
+
+def too_many_rows(limit: int) -> str:
+    available = available_memory()
+    room = f"{available / 1e9:,.1f} GB of memory is available" if available else "the memory available is unknown"
+    return (
+        f"has more than {limit:,} rows: each becomes an event of about {ROW_BYTES:,} bytes in memory, and {room} "
+        f"(raise the limit with --max-bytes, at most {max_bytes_ceiling():,} on this machine)"
+    )
 
 
 def total_memory() -> int | None:

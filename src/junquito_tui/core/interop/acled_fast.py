@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import fast_json
-from ..files import Progress
+from ..files import Progress, row_limit
 from ..loader import Loaded
 from ..memory import collector_paused
 from ..order_graph import key_number
@@ -88,6 +88,7 @@ def read_fast(
     for ``shown``, of which ``path`` is a private copy), or None. A large file's last part is read by
     a second process (``acled_part``; ``split``: its share, where not the default; ``part``: the
     process, started before for this file, stopped here)."""
+    rows = row_limit(max_bytes)
     try:
         if part is None:
             part = acled_part.start(path, split)  # first: its start-up overlaps the scans below
@@ -102,14 +103,14 @@ def read_fast(
         if quick is not None:
             try:
                 with quick:
-                    return _sheet(Sheet(path, quick.table, None, progress, shown=shown), quick, part)
+                    return _sheet(Sheet(path, quick.table, None, progress, shown=shown, max_rows=rows), quick, part)
             except NotQuick:  # a row over several lines, say: read again, line by line
                 pass
         if part is not None:  # all read here: the part's bytes looked into too
             part.stop()
             if has_raw_control(path, part.offset):
                 return None
-        return _sheet(Sheet(path, open_table(path, max_bytes), None, progress, shown=shown), None, None)
+        return _sheet(Sheet(path, open_table(path, max_bytes), None, progress, shown=shown, max_rows=rows), None, None)
     except Exception:  # in doubt: the ordinary reading says what is wrong
         return None
     finally:
@@ -184,7 +185,7 @@ def _quick_chunks(sheet: Sheet, quick: QuickCsv) -> Chunks:
     counts = sheet.counts
     for wheres, cells, empty in quick.chunks(CHUNK):
         counts.empty += empty
-        counts.rows += len(cells)
+        counts.read(len(cells), wheres[-1] if wheres else "")
         if sheet.progress is not None:
             sheet.progress(f"Reading rows: {counts.rows:,}", quick.share())
         if cells:
@@ -226,7 +227,7 @@ def _read(sheet: Sheet, chunks: Chunks, part: acled_part.Reading | None) -> Load
         reading.make_ahead()
         for rest in part.parts():  # each made ahead in turn: while the other process reads on
             reading.adopt(rest)
-            sheet.counts.rows += rest.rows
+            sheet.counts.read(rest.rows, "")
             sheet.counts.empty += rest.empty
             reading.make_ahead()
     acled.warn_extras(sheet, at, extras)  # after the rows, as the ordinary import says it

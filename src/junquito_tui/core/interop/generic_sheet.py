@@ -28,7 +28,7 @@ from .sheet_clock import MIDNIGHT
 from .sheet_date_values import Parsed
 from .sheet_dates import ongoing
 from .sheet_events import Draft, RowEvents, cell_text
-from .sheet_layouts import YEAR_NAMES, data_like, generic_columns, normal
+from .sheet_layouts import YEAR_NAMES, ZONE_LIKE, data_like, generic_columns, normal
 from .sheet_read import Cell
 from .sheets import Extras, Sheet
 
@@ -68,7 +68,14 @@ def convert(sheet: Sheet) -> dict[str, Any]:
             f"the first line is read as column names, but it holds {found!r}, a year or a date: if it is a row of "
             "data, it is not read as an event (add a line of column names above it)",
         )
-    events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"Spreadsheet {sheet.name}")
+    zone_like = [repr(names[p]) for p in extras.positions if ZONE_LIKE.search(names[p])]
+    no_zone = (
+        f"the file's times carry no time zone that was read (its column {', '.join(zone_like)} was not read as one: "
+        "--columns zone=COL reads it): read as UTC (+00:00), the dataset's time zone"
+        if zone_like
+        else RowEvents.no_zone
+    )
+    events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"Spreadsheet {sheet.name}", no_zone)
     commas = _Commas(names[chosen["actors"]] if "actors" in chosen else "actors")
     date_names = tuple(names[chosen[key]] for key in ("date", "month", "day") if key in chosen)
     end_names = tuple(names[chosen[key]] for key in ("end", "end month", "end day") if key in chosen)

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..bounds import bound, by_end, from_start
 from ..dates import iso_or_era, short_date
+from ..problems import Problem
 from ..records import When, ends_before
 from ..text import slugify
 from ..wording import count
@@ -63,6 +64,16 @@ class Counts:
     titles: int = 0
     empty: int = 0
     unit: str = "row"
+    limit: int | None = None  # the most rows the memory allows (``files.row_limit``)
+
+    def read(self, number: int, where: str) -> None:
+        """``number`` more rows, up to ``where``; refused past the limit, before they are all held."""
+        self.rows += number
+        if self.limit is not None and self.rows > self.limit:
+            from ..files import too_many_rows
+            from .sheet_read import SheetError
+
+            raise SheetError(Problem(where, too_many_rows(self.limit)))
 
     def summary(self) -> str:
         skipped = self.rows - self.events - self.titles

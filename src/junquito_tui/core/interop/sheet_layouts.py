@@ -68,6 +68,8 @@ ACLED_ONLY = frozenset(
     | {"actor 1", "actor 2", "inter 1", "inter 2", "admin 1", "assoc actor1", "assoc actor2", "ally actor1"}
     | {"ally actor2"}
 )
+# Columns a zone may be in, but not only a zone ('offset': a byte's, 'UTC': a time): not read as one, named
+ZONE_LIKE = re.compile(r"\b(?:offset|utc|gmt|zone|tz)\b", re.IGNORECASE)
 # Names a generic sheet's columns commonly have, per field, in order of preference.
 GENERIC_NAMES = {
     "date": ("date", "start date", "start", "fecha", "fecha inicio", "when", "event date", "datum", "data", "year",
@@ -78,8 +80,9 @@ GENERIC_NAMES = {
     "time": ("time", "time of day", "local time", "hora", "hora local", "heure", "uhrzeit"),
     "zone": ("time zone", "timezone", "zone", "tz", "utc offset", "zona horaria", "huso horario", "fuseau horaire",
              "zeitzone",
-             # (a trial: 'zona -4' kept in the summary while the times were said to carry no zone, read as UTC)
-             "zona", "offset", "gmt offset", "time offset", "utc", "gmt", "fuseau", "huso"),
+             # (a trial: 'zona -4' kept in the summary while the times were said to carry no zone, read as UTC;
+             # 'offset', 'UTC' may hold anything, a byte offset or a time: named in that warning, not read)
+             "zona", "fuseau", "huso"),
     "end": ("end date", "end", "fecha fin", "fecha final", "until", "to", "finish", "end year", "date de fin", "fin",
             "enddatum", "ende",
             # (a user trial: 'Hasta' went to the summary, and 'Trial proceedings' to 2019 was the year 2018 alone)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..files import row_limit
 from ..text import CONTROL, file_name, one_line
 from .fields import FieldReader
 from .html_text import Link
@@ -53,6 +54,7 @@ class Sheet:
     progress: Progress | None = None
     notes: Notes = field(default_factory=Notes)
     shown: Path | None = None  # read from a private copy: the file it is a copy of, named in titles
+    max_rows: int | None = None  # the most rows the memory allows (None: no limit)
     counts: Counts = field(init=False)
     header: Header = field(init=False)
     dates: SheetDates = field(init=False)
@@ -63,7 +65,7 @@ class Sheet:
     long_filled: list[str] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
-        self.counts = Counts()
+        self.counts = Counts(limit=self.max_rows)
         self.header = Header(self.table.header)
         self.notes.columns = {"unique_id": "id"}  # 'line 5.unique_id' is said 'line 5 (id)'
         semicolons = self.table.delimiter == ";"
@@ -110,7 +112,7 @@ class Sheet:
             if not any(cells) or not any(cell_text(cell) for cell in cells):
                 self.counts.empty += 1
                 continue
-            self.counts.rows += 1
+            self.counts.read(1, self.table.where(number))
             if self.progress is not None and self.counts.rows % REPORT_EVERY == 0:
                 self.progress(f"Reading rows: {self.counts.rows:,}", self.table.read())
             where = self.table.where(number)
@@ -190,8 +192,8 @@ def import_sheet(
     if path.suffix.lower() in JSONL_SUFFIXES or _looks_like_jsonl(path):
         from .timesketch import from_jsonl
 
-        return from_jsonl(path)
-    sheet = Sheet(path, open_table(path, max_bytes), spec, progress, shown=shown)
+        return from_jsonl(path, row_limit(max_bytes))
+    sheet = Sheet(path, open_table(path, max_bytes), spec, progress, shown=shown, max_rows=row_limit(max_bytes))
     layout = None if spec is not None and spec.fields else layout_of(sheet.header)
     if layout == "junquito":
         from .junquito_csv import convert

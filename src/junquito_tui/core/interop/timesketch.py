@@ -568,10 +568,10 @@ def _unescape(text: str) -> str:
     return _ESCAPE.sub(one, text) if "\\" in text else text
 
 
-def from_jsonl(path: Path) -> Imported:
+def from_jsonl(path: Path, max_rows: int | None = None) -> Imported:
     """A Timesketch JSON-lines export, streamed a line at a time."""
     table = Table(["datetime", "timestamp_desc", "message"], 0, iter(()), "line", twice=TwiceEncoded("line"))
-    sheet = Sheet(path, table)
+    sheet = Sheet(path, table, max_rows=max_rows)
     document = _convert(sheet, _records(path, sheet.counts, sheet))
     return Imported(document, sheet.finish_notes(), sheet.counts.summary())
 
@@ -596,7 +596,7 @@ def _records(path: Path, counts: Counts, sheet: Sheet) -> Iterator[tuple[str, Re
                 if not line.strip():
                     counts.empty += 1
                     continue
-                counts.rows += 1
+                counts.read(1, f"line {number}")
                 if line.startswith("\ufeff"):  # files joined together: each one's byte order mark
                     sheet.notes.group(
                         "a byte order mark at the start of a line (files joined together?): ignored", f"line {number}"
