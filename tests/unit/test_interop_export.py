@@ -18,8 +18,8 @@ from conftest import BUNDLED, REPO
 from junquito_tui.cli import main
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.interop import FORMATS, export_text, write_export
-from junquito_tui.core.interop.csv_export import COLUMNS, TEXT_MARK, cell
-from junquito_tui.core.interop.markdown_export import escape_inline
+from junquito_tui.core.interop.csv_export import COLUMNS, TEXT_MARK, cell, to_csv
+from junquito_tui.core.interop.markdown_export import escape_inline, to_markdown
 from junquito_tui.core.interop.timelinejs_export import to_timelinejs_document
 from junquito_tui.core.loader import load_dataset, load_with_warnings, validate_document
 from junquito_tui.core.provenance import ACCOUNTS_ARE, NO_SPEAKER
@@ -634,6 +634,11 @@ def test_markdown_says_what_the_event_page_says_of_a_clock_time_s_place() -> Non
         == "clock time; listed under the day its source gives; by the times and zones given, early-utc listed after "
         "it, took place before it"
     )
+    # a filtered export names no event it leaves out as listed before or after another (a trial)
+    shown = [chronology.event("late-caracas"), chronology.event("noon-a")]
+    assert "listed" not in unescape(to_markdown(chronology, shown))
+    placed = {row["id"]: row["placement"] for row in csv.DictReader(io.StringIO(to_csv(chronology, shown)))}
+    assert placed["late-caracas"] == "clock time"
 
 
 def test_a_filtered_exports_query_keeps_its_backslashes_once(tmp_path: Path) -> None:

@@ -132,10 +132,12 @@ def to_csv(chronology: Chronology, events: list[Event], written: Written | None 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
+    listed = {event.id for event in events}
     for span in spans(events):
         for position, event in enumerate(span.events):
             untimed = span.untimed if position < span.untimed_count else ""
-            row = _row(chronology, event, _placement(event, untimed, "; ".join(clock_order(chronology, event, _ID))))
+            order = "; ".join(clock_order(chronology, event, _ID, listed))
+            row = _row(chronology, event, _placement(event, untimed, order))
             if written is not None and not row[_PROVENANCE]:
                 written.emptied.append(event.id)
             if written is not None and max(map(len, row)) > EXCEL_CELL_MAX:

@@ -89,12 +89,13 @@ def to_markdown(
         lines += [f"> {escape_inline(scope.words(len(events)))}", ""]
     if dataset.description:
         lines += [*escape_block(dataset.description), ""]
+    listed = {event.id for event in events}
     for span in spans(events):
         lines += [f"## {escape_inline(heading_label(span))}", ""]
         for position, event in enumerate(span.events):
             if position == 0 and span.untimed:  # their order among themselves is no claim: say so
                 lines += [f"*{escape_inline(span.untimed)}*", ""]
-            lines += _event(chronology, event, citations, annotations)
+            lines += _event(chronology, event, citations, annotations, listed)
     if annotations is not None:
         lines += others_section(annotations, _names(chronology))
     if citations.numbers:
@@ -129,7 +130,11 @@ def notes_carried(chronology: Chronology, events: list[Event], annotations: Snap
 
 
 def _event(
-    chronology: Chronology, event: Event, citations: _Citations, annotations: Snapshot | None = None
+    chronology: Chronology,
+    event: Event,
+    citations: _Citations,
+    annotations: Snapshot | None = None,
+    listed: set[str] | None = None,
 ) -> list[str]:
     marked = annotations or Snapshot()
     # a clock time in the heading; a date without one is said by the day/month heading and the details
@@ -150,7 +155,7 @@ def _event(
         facts.append(f"**Actors:** {people}")
     if event.tags:
         facts.append(f"**Tags:** {', '.join(escape_inline(tag) for tag in event.tags)}")
-    facts += _order(chronology, event)
+    facts += _order(chronology, event, listed)
     facts.append(f"**{certainty_label(event)}:** {certainty_text(event)}")
     if event.summary:
         lines += [*escape_block(event.summary), ""]
@@ -198,7 +203,7 @@ def _names(chronology: Chronology) -> Callable[[tuple[str, str]], str | None]:
     return name
 
 
-def _order(chronology: Chronology, event: Event) -> list[str]:
+def _order(chronology: Chronology, event: Event, listed: set[str] | None) -> list[str]:
     """Where the event stands and why: the source's order, with its words, or a reading position."""
     facts = []
     for fact in order_facts(event):
@@ -210,7 +215,7 @@ def _order(chronology: Chronology, event: Event) -> list[str]:
         words = f"**Order:** {fact.direction} {anchor}"
         facts.append(words + (f" \u2014 the source: \u201c{escape_inline(fact.quote)}\u201d" if fact.quote else ""))
     # what the event page says of a clock time's place, said here too (``export_order``)
-    facts += [f"**Order:** {said}" for said in clock_order(chronology, event, _quoted)]
+    facts += [f"**Order:** {said}" for said in clock_order(chronology, event, _quoted, listed)]
     return facts
 
 
