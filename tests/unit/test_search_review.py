@@ -5,11 +5,13 @@ range and a week either side, by the calendar); a tag not found named as typed, 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import MINIMAL
 from junquito_tui.core.chronology import Chronology
 from junquito_tui.core.model import DATASET
 from junquito_tui.core.search import SearchIndex
@@ -200,8 +202,30 @@ def test_other_engines_operators_and_several_date_filters_are_said() -> None:
         "2 date: filters: a result is within every one of them (date:2018..2019: one range)"
     ]
     assert parse_query("date:2018..2019", typing=False).hints == []
+    # how two filters of one field combine (a trial: 'tag:raid tag:ancient' gave 0 results, unsaid)
+    assert parse_query("tag:raid tag:ancient", typing=False).hints == ["2 tag: filters: a result has every one of them"]
+    assert parse_query("kind:event kind:quote certainty:disputed certainty:reported", typing=False).hints == [
+        "2 kind: filters: a result has any one of them",
+        "2 certainty: filters: a result has any one of them",
+    ]
+    assert parse_query("tag:raid tag:raid kind:event", typing=False).hints == []
     # earliest first (a trial: 'date:2019 date:2018' suggested 'date:2019..2018', which runs backwards)
     assert "(date:2018..2019: one range)" in parse_query("date:2019 date:2018", typing=False).hints[0]
     assert "(date:2017: one range)" in parse_query("date:2017-06 date:2017", typing=False).hints[0]
     assert "(date:460BCE..2018-01: one range)" in parse_query("date:2018-01 date:460BCE", typing=False).hints[0]
     assert "(date:FROM..TO: one range)" in parse_query("date:..2017 date:2019..", typing=False).hints[0]
+
+
+def test_actor_says_the_events_an_actor_only_makes_a_claim_about() -> None:
+    # before (a trial): actor:bob found 2 events where Bob's page lists 1, unsaid: the other only holds his claim
+    from junquito_tui.core.loader import validate_document
+
+    index = SearchIndex(Chronology(validate_document(copy.deepcopy(MINIMAL), "minimal.json")))
+    results = index.search("actor:oscar-perez")
+    assert {hit.id for hit in results.of_kind("event")} == {"first", "second"}
+    assert results.hints == [
+        "actor:oscar-perez takes 1 event the actor only makes a claim about, without being among its actors "
+        "(by:oscar-perez finds claims alone)"
+    ]
+    assert index.search("actor:group").hints == []
+    assert index.search("actor:oscar-perez kind:quote").hints == []  # (a quote is no event)

@@ -190,6 +190,12 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
         last = max(query.dates, key=lambda d: (d.end is None, d.end or ())).text
         one = "date:FROM..TO" if ".." in first + last else f"date:{first}" if first == last else f"date:{first}..{last}"
         query.hints.append(f"{len(query.dates)} date: filters: a result is within every one of them ({one}: one range)")
+    # how two filters of one field combine, which their words do not say (a trial: 'tag:raid tag:ancient', 0 results)
+    if len(set(query.tags)) > 1:
+        query.hints.append(f"{len(set(query.tags))} tag: filters: a result has every one of them")
+    for name, chosen in (("kind", query.kinds), ("certainty", query.certainties)):
+        if len(chosen) > 1:
+            query.hints.append(f"{len(chosen)} {name}: filters: a result has any one of them")
     query.prefix_last = typing and last_word_at_end and bool(query.terms)
     if query.prefix_last and len(query.terms) > 1 and len(query.terms[-1]) < 2:
         query.terms.pop()  # a word just begun ('police s') narrows nothing until its second letter

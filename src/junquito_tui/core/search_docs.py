@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .annotations import tag_key
 from .chronology import Chronology
-from .provenance import claimants
+from .provenance import certainty_text, claimants
 from .records import Actor, Claim, Event, Quote, Source, When
 
 TITLE, BODY = 2, 1  # a match in a title, name or alias outranks one in body text
@@ -88,6 +88,10 @@ def _event_fields(event: Event) -> list[tuple[int, str, str | Claim]]:
 TAG = "\0tag:"
 
 
+IN = "\0in:"  # an actor an event has among its actors (not only among its claims' authors)
+LISTED = "\0listed"  # an event confirmed only as a file without certainties lists it
+
+
 @lru_cache(maxsize=4096)  # tags repeat across events: folded once each (300,000 folds at 100,000 ACLED rows)
 def _tag_term(tag: str) -> str:
     return f"{TAG}{tag_key(tag)}"
@@ -99,8 +103,11 @@ def links(item: Event | Actor | Quote | Source) -> set[str]:
         claimants = {a for c in item.claims for a in c.by}
         actors = {p.actor for p in item.actors} | claimants
         links = {f"\0actor:{a}" for a in actors} | {f"\0by:{a}" for a in claimants}
+        links.update(f"{IN}{p.actor}" for p in item.actors)  # (actor: takes claims too: said, ``search_filters``)
         links.update(map(_tag_term, item.tags))
         links.add(f"\0certainty:{item.certainty.value}")
+        if certainty_text(item) != item.certainty.value:  # confirmed only as a file lists it: said
+            links.add(LISTED)
         return links
     if isinstance(item, Actor):
         return {f"\0actor:{item.id}"}

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from .annotations import Annotations, ItemKey, with_note, with_tag
 from .bitsets import span
+from .search_docs import IN, LISTED
+from .wording import count
 
 if TYPE_CHECKING:
     from .query import Query
@@ -53,7 +55,28 @@ def apply_filters(
         matched &= index.dated(dates.start, dates.end)
     if query.notebook:
         matched &= _notebook(index, query, results, annotations)
-    return 0 if results.unresolved else matched
+    if results.unresolved:
+        return 0
+    _what_filters_took(index, query, matched, results)
+    return matched
+
+
+def _what_filters_took(index: SearchIndex, query: Query, matched: int, results: Results) -> None:
+    """What a filter's results hold that its word may not say (a trial): certainty:confirmed takes events a file
+    lists with no certainty of its own, and actor: events an actor only makes a claim about."""
+    if "confirmed" in query.certainties and (listed := (matched & index.bits(LISTED)).bit_count()):
+        results.hints.append(
+            f"certainty:confirmed takes {count(listed, 'event')} confirmed only as a file lists "
+            f"{'it' if listed == 1 else 'them'}, with no certainty of its own read"
+        )
+    for wanted in query.actors:
+        ids = index.actors_matching(wanted)
+        took = matched & index.kind_bits("event") & _any(index.bits(f"\0actor:{actor}") for actor in ids)
+        if only := (took & ~_any(index.bits(f"{IN}{actor}") for actor in ids)).bit_count():
+            results.hints.append(
+                f"actor:{wanted} takes {count(only, 'event')} the actor only makes a claim about, without being "
+                f"among its actors (by:{wanted} finds claims alone)"
+            )
 
 
 def _notebook(index: SearchIndex, query: Query, results: Results, annotations: Annotations | None) -> int:
