@@ -535,7 +535,8 @@ def test_a_file_without_certainties_is_said_to_state_its_events_not_to_confirm_t
     from junquito_tui.core.provenance import FILE_STATED, FILE_STATED_NOTE
 
     stated = {generic_sheet.FILE_SOURCE, timelinejs_sheet.FILE_SOURCE, timelinejs_import.FILE_SOURCE}
-    assert stated | {timesketch.FILE_SOURCE} == FILE_STATED  # each import's own id for the file
+    # each import's own id for the file; and our CSV's rows that came from such a file
+    assert stated | {timesketch.FILE_SOURCE, csv_provenance_read.FILE_LISTED} == FILE_STATED
     assert not {acled.FILE_SOURCE, csv_provenance_read.FILE_SOURCE} & FILE_STATED  # they give a certainty
     sheet = Path(tmp_path) / "news.csv"
     sheet.write_text("date,event,source\n2018-01-15,Leaflets,Rumour\n", encoding="utf-8")
@@ -545,6 +546,21 @@ def test_a_file_without_certainties_is_said_to_state_its_events_not_to_confirm_t
     assert f"**Certainty:** confirmed ({FILE_STATED_NOTE})" in to_markdown(chronology, chronology.events)
     bundled = Chronology(load_dataset())  # the article states its events: no such words
     assert "\nCertainty: confirmed\n" in cite(bundled, "event", "raid-begins")
+    # nor through our CSV: a round trip made the row plainly confirmed (a trial), and so would a second one
+    from junquito_tui.core.interop import export_text
+
+    for round_trip in (1, 2):
+        exported = Path(tmp_path) / f"round-{round_trip}.csv"
+        exported.write_text(export_text(chronology, "csv"), encoding="utf-8")
+        chronology = Chronology(load_with_report(exported).dataset)
+        assert f"\nCertainty: confirmed ({FILE_STATED_NOTE})\n" in cite(chronology, "event", event.id)
+    from junquito_tui.core.search import SearchIndex
+
+    results = SearchIndex(chronology).search("certainty:confirmed")
+    assert "certainty:confirmed takes 1 event confirmed only as a file lists it, with no certainty of its own read" in (
+        results.hints
+    )
+    assert SearchIndex(bundled).search("certainty:confirmed").hints == []
 
 
 def test_quote_text_of_an_undated_event_says_what_places_it() -> None:

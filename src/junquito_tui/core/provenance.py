@@ -40,9 +40,10 @@ def certainty_label(event: Event) -> str:
 # The sources an import makes of the file itself, which every row cites first: a spreadsheet, a TimelineJS file or
 # sheet, a Timesketch export. None of them is read for a certainty (a certainty column is kept as text), so
 # 'confirmed' says only that the file lists the event (a trial read 'Certainty: confirmed' on a row sourced 'Rumour'
-# as a finding). Our own CSV ('csv-file') and ACLED ('reported') give theirs. (The interop modules' FILE_SOURCE; a
-# test keeps the two in step.)
-FILE_STATED = frozenset({"sheet-file", "timelinejs-sheet", "timelinejs-file", "timesketch-file"})
+# as a finding). Our own CSV ('csv-file') and ACLED ('reported') give theirs; our CSV's rows that say they came from
+# such a file are its 'csv-file-listed' (a round trip made them plainly confirmed: a trial). (The interop modules'
+# FILE_SOURCE; a test keeps the two in step.)
+FILE_STATED = frozenset({"sheet-file", "timelinejs-sheet", "timelinejs-file", "timesketch-file", "csv-file-listed"})
 FILE_STATED_NOTE = "the file lists it, with no certainty of its own read"
 
 

@@ -40,6 +40,7 @@ from ..bounds import bound
 from ..chronology import Chronology
 from ..dates import ending, short_date
 from ..placement import Placement, placement
+from ..provenance import certainty_text
 from ..records import Event, When
 from ..timeline_rows import spans
 from .csv_lists import ESCAPED, ROLE_ESCAPED, list_part
@@ -198,7 +199,7 @@ def _row(chronology: Chronology, event: Event, place: str) -> list[str]:
         "precision": event.when.precision.value if event.when else "",
         "approximate": "true" if start is not None and start.approximate else "false",
         "end_approximate": "" if end is None else "true" if end.approximate else "false",
-        "certainty": event.certainty.value,
+        "certainty": certainty_text(event),  # 'confirmed (the file lists it, ...)': read back as such
         "after": event.after or "",
         "before": event.before or "",
         "shown_after": event.shown_after or "",

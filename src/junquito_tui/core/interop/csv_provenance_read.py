@@ -32,6 +32,8 @@ from .sheets import Sheet
 from .timelinejs_media import SourceBook
 
 FILE_SOURCE = "csv-file"  # the id of the source the file itself is (every row cites it)
+# ... for rows whose certainty cell says the file they came from gave none: confirmed only as listed
+FILE_LISTED = "csv-file-listed"
 DESCRIBED_ELSEWHERE = (
     "a source named by title and address in a row read as text is the one other rows describe in full "
     "(kind, publisher, ...): read as that source"
@@ -210,8 +212,9 @@ class ProvenanceReader:
         for where, event, written in self.text_rows:
             read = list(dict.fromkeys(source for source, _ in written))
             ids = list(dict.fromkeys(described.get(key, source) for source, key in written))
-            if ids != read and all(_known_through_cited(outer, source, {FILE_SOURCE, *ids}) for source in ids):
-                event["sources"] = [FILE_SOURCE, *ids]
+            first = event["sources"][0]  # (FILE_SOURCE, or FILE_LISTED)
+            if ids != read and all(_known_through_cited(outer, source, {first, *ids}) for source in ids):
+                event["sources"] = [first, *ids]
                 self.sheet.notes.group(DESCRIBED_ELSEWHERE, where)
         cited = {source for _, event, _ in self.text_rows for source in event["sources"]}
         self.book.drop(set(self.book.written_ids()) - cited)

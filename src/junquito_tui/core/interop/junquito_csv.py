@@ -28,13 +28,14 @@ from pydantic import ValidationError
 
 from ..dates import ZONE_NOTE
 from ..model import checked_when
+from ..provenance import FILE_STATED_NOTE
 from ..records import LINE_MAX, ZONE_LABEL_MAX, When
 from ..text import CONTROL, LINE_BREAK, SLUG_PATTERN, has_control
 from ..wording import count
 from .builder import ActorBook, dump_event
 from .csv_export import ADDED_COLUMNS, COLUMNS, read_cell
 from .csv_lists import ESCAPE, ROLE_ESCAPED, SOURCE_ESCAPED
-from .csv_provenance_read import FILE_SOURCE, ProvenanceReader
+from .csv_provenance_read import FILE_LISTED, FILE_SOURCE, ProvenanceReader
 from .html_text import Link
 from .ids import MAX_ID, IdAllocator
 from .sheet_events import cell_text
@@ -50,11 +51,15 @@ _SOURCE = re.compile(r"^(.*\S)\s+<(\S+)>$")
 _ESCAPABLE = set(ROLE_ESCAPED + SOURCE_ESCAPED)
 Token = tuple[str, bool]  # a character, and whether it was escaped (text, never structure)
 
+# The certainty cell of a row that came from a file without certainties (``provenance.certainty_text``)
+LISTED_CELL = f"confirmed ({FILE_STATED_NOTE})"
+LISTED_NOTE = "its rows confirmed only as the file they came from lists them, with no certainty of its own read"
+
 
 def convert(sheet: Sheet) -> dict[str, Any]:
     at = {name: sheet.header.find([normal(name)]) for name in COLUMNS}  # 'date_note' is found as 'date note'
     escaped = any(at[name] is not None for name in (*ADDED_COLUMNS, "provenance"))  # see the module's docstring
-    book, ids = SourceBook(_reader(sheet), reserved=(FILE_SOURCE,)), IdAllocator()
+    book, ids = SourceBook(_reader(sheet), reserved=(FILE_SOURCE, FILE_LISTED)), IdAllocator()
     actors = ActorBook(exact=escaped)
     provenance = ProvenanceReader(sheet, book, actors, column=at["provenance"] is not None)
     events: list[dict[str, Any]] = []
@@ -91,6 +96,8 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         if note is not None:
             sheet.notes.add("", note)
     file_source = {"id": FILE_SOURCE, "title": f"CSV export {sheet.name}", "kind": "document"}
+    listed = [{"id": FILE_LISTED, "title": f"CSV export {sheet.name}", "kind": "document", "note": LISTED_NOTE}]
+    listed = listed if any(e["sources"][0] == FILE_LISTED for e in kept) else []
     records = provenance.actor_records()
     quotes = [quote for quote in provenance.quotes if quote["event"] in known]  # (a row skipped: its quotes)
     given = provenance.given_ids
@@ -108,7 +115,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         "schema_version": 1,
         "title": sheet.stem,
         "timezone": "UTC",
-        "sources": [file_source, *book.sources],
+        "sources": [file_source, *listed, *book.sources],
         "actors": records,
         "events": [dump_event(e) for e in kept],
         "quotes": quotes,
@@ -178,18 +185,21 @@ def _event(sheet: Sheet, cell: Any, where: str, provenance: ProvenanceReader, id
     )
     fields["tags"] = [t for t in re.split(r";\s*", cell("tags")) if t and SLUG_PATTERN.fullmatch(t)]
     certainty = cell("certainty") or "confirmed"
+    listed = certainty == LISTED_CELL  # confirmed only as the file it came from lists it: kept so
+    file = FILE_LISTED if listed else FILE_SOURCE
+    certainty = "confirmed" if listed else certainty
     if certainty != "confirmed":
         fields["certainty"] = certainty
     detail = provenance.read(cell("provenance"), cell("sources"), cell("claims"), where)
     if detail is not None:  # who claims what, and where each source was read, as the dataset had it
-        fields["sources"] = [FILE_SOURCE, *provenance.sources(detail.sources, where)]
+        fields["sources"] = [file, *provenance.sources(detail.sources, where)]
         fields["claims"] = [provenance.claim(claim, where) for claim in detail.claims]
     elif escaped:
         written: list[tuple[str, tuple[str, str | None]]] = []
-        fields["sources"] = [FILE_SOURCE, *_escaped_sources(sheet, cell("sources"), book, where, written)]
+        fields["sources"] = [file, *_escaped_sources(sheet, cell("sources"), book, where, written)]
         provenance.text_rows.append((where, fields, written))
     else:
-        fields["sources"] = [FILE_SOURCE, *_sources(sheet, cell("sources"), book, where)]
+        fields["sources"] = [file, *_sources(sheet, cell("sources"), book, where)]
     # The claims cell, whatever the certainty: a confirmed event's accounts are kept too (the model
     # allows them; a confirmed event only does not need one).
     if detail is None and (statement := line(cell("claims"))):
