@@ -42,6 +42,30 @@ async def test_the_palette_and_the_notebook_list_say_it_too() -> None:
     # a period whole: the revelation on 17 or 18 January was '~17 Jan 2018' (a trial)
     assert helps["civilian-deaths-revealed"].endswith("~17 Jan 2018 – ~18 Jan 2018")
     for event in CHRONOLOGY.events:
-        shown = hit_help(helps[event.id])  # (what the palette draws: its help line takes no brackets)
-        assert shown.startswith(f"event · {_mark(event).replace('[', '(').replace(']', ')')}")
+        shown = str(hit_help(helps[event.id]))  # (what the palette draws: its brackets as written, a trial)
+        assert shown.startswith(f"event · {_mark(event)}")
         assert label(CHRONOLOGY, "event", event.id).startswith(_mark(event) + event.title[:20])
+
+
+async def test_the_palette_shows_a_help_line_s_brackets_as_written() -> None:
+    # before (two trials): '[alleged]' read '(alleged)' and a zone label '[b]VST[/b]' '(b)VST(/b)' in the palette
+    import copy
+
+    from conftest import MINIMAL
+    from junquito_tui.core.loader import validate_document
+    from junquito_tui.ui.app import JunquitoApp
+
+    document = copy.deepcopy(MINIMAL)
+    document["events"][1]["when"]["zone_label"] = "[b]VST[/b]"
+    app = JunquitoApp(Chronology(validate_document(document, "zones.json")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"Go to event")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"Second")
+        await pilot.pause(0.5)
+        lines = ["".join(s.text for s in strip) for strip in app.screen._compositor.render_strips()]
+        assert any("[alleged]" in line and "[b]VST[/b]" in line for line in lines), lines

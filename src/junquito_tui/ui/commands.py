@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Callable, Iterator
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -26,9 +26,10 @@ from .steady import steady
 
 
 def hit_help(text: str) -> str:
-    """A hit's help line. Textual parses it as markup: only our own words and dates belong there,
-    and should any bracket come from elsewhere it is shown as a parenthesis, never parsed."""
-    return text.replace("[", "(").replace("]", ")")
+    """A hit's help line, shown as written. Textual parses a help line as markup, but takes a ``Content`` as it is
+    (``Content.from_markup``): a zone label '[b]VST[/b]' was shown '(b)VST(/b)', '[alleged]' '(alleged)', when
+    brackets became parentheses (two trials)."""
+    return cast(str, Content(text))  # (typed str by Textual, which draws a Content unparsed)
 
 
 class GoToProvider(Provider):
