@@ -517,6 +517,15 @@ def test_every_reopen_line_is_a_command_the_shell_reads() -> None:
             assert shlex.split(reopen, comments=True) == ["junquito-tui", f"--{kind}", item_id], reopen
 
 
+@pytest.mark.parametrize("name", ["=ls.json", "=it's.json", "a=b.json"])
+def test_a_file_name_zsh_would_expand_is_quoted(name: str) -> None:
+    # (a security trial: '--data =ls.json' was left bare, and zsh expands a word's leading '=' to a command's path)
+    from junquito_tui.core.text import shell_word
+
+    word = shell_word(name)
+    assert shlex.split(word) == [name] and (word.startswith("'") or not name.startswith("="))
+
+
 def test_a_file_without_certainties_is_said_to_state_its_events_not_to_confirm_them(tmp_path: Any) -> None:
     # before (a user trial): 'Certainty: confirmed' on a sheet's row sourced 'Rumour', in the citation, the page and
     # the markdown, where the sheet says nothing of certainty

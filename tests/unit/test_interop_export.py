@@ -414,7 +414,10 @@ def _marked(text: str) -> str:
         first = _first_visible(part.lstrip(TEXT_MARK))
         return bool(first) and first in TRIGGERS
 
-    joined = ";".join(TEXT_MARK + part if starts_formula(part) else part for part in text.split(";"))
+    pieces = re.split(r"([;\t])", text)  # (and where one splitting at tabs too may: a security trial)
+    joined = "".join(
+        TEXT_MARK + piece if i % 2 == 0 and starts_formula(piece) else piece for i, piece in enumerate(pieces)
+    )
     return TEXT_MARK + joined if joined.lstrip(TEXT_MARK).startswith(("\t", "\r")) else joined
 
 
@@ -422,12 +425,13 @@ def _marked(text: str) -> str:
 @given(st.one_of(st.text(), st.lists(st.tuples(_LEAD, st.sampled_from(TRIGGERS), st.text(max_size=5))).map(str)))
 @example("'\t")  # the oracle had no word for the text's own apostrophes (found in CI: the export was right)
 @example("'=1")
+@example("x\t=1+1")  # (a security trial: no mark after a tab)
 def test_a_csv_cell_never_starts_a_formula_and_reads_back_as_its_text(text: str) -> None:
     out = io.StringIO()
     csv.writer(out, quoting=csv.QUOTE_ALL).writerow([cell(text), "next"])
     [row] = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
     assert row == [_marked(text), "next"]  # the text with the documented apostrophes, a ';' or newline never a cell
-    assert all(_first_visible(part) not in TRIGGERS or not _first_visible(part) for part in row[0].split(";"))
+    assert all(_first_visible(part) not in TRIGGERS or not _first_visible(part) for part in re.split("[;\t]", row[0]))
     assert not row[0].startswith(("\t", "\r"))
 
 

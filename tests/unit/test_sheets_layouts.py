@@ -642,3 +642,17 @@ def test_a_column_that_may_be_a_zone_is_named_where_times_are_read_as_utc(tmp_pa
     assert event.when is not None and event.when.utc_offset == "+00:00" and f"{name}: -4" in (event.summary or "")
     said = next(warning for warning in loaded.warnings if "carry no time zone" in warning)
     assert f"its column {name!r} was not read as one: --columns zone=COL reads it" in said
+
+
+def test_columns_naming_one_column_for_two_fields_is_refused(tmp_path: Path) -> None:
+    # (a trial: 'date=fecha,title=fecha' was taken, every event titled with its date, unsaid)
+    path = tmp_path / "fechas.csv"
+    path.write_text("fecha,evento\n15/01/2018,x\n", encoding="utf-8")
+    with pytest.raises(DatasetError) as refused:
+        load_with_report(path, columns=parse_columns("date=fecha,title=fecha"))
+    assert (
+        refused.value.problems[0].message
+        == "--columns date= and title= name one column, 'fecha': give each field its own"
+    )
+    shared = load_with_report(path, columns=parse_columns("date=fecha,title=evento,summary=evento"))
+    assert shared.dataset.events[0].title == "x"  # (a title and a summary may share one)

@@ -208,7 +208,8 @@ def shell_word(word: str) -> str:
     escaped: the command still reopens that file, and only text reaches the screen (a security review: a file name's
     OSC 52 wrote the clipboard through a page's reopen line)."""
     if not _ANY_CONTROL.search(word) and not any(map(_format, word)):
-        return shlex.quote(word)
+        # ('=ls.json' is left bare by shlex, and zsh expands a word's leading '=' to a command's path: a trial)
+        return shlex.quote(word) if not word.startswith("=") else "'" + word.replace("'", "'\"'\"'") + "'"
     return "$'" + "".join(_escaped(char) for char in word) + "'"
 
 

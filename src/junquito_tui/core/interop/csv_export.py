@@ -21,9 +21,10 @@ spaces, line breaks or invisible characters), or that starts with a tab or carri
 a leading apostrophe, the spreadsheet convention for "this is text". So does such a formula
 character right after a ';': in the locales where ';' separates cells (Spanish, French, German,
 ...) a spreadsheet opening this comma-separated file may start a new cell at any ';', quoted or
-not. And so does every date: a spreadsheet turns '2017-06' into 1 June 2017 (a precision the
-source never gave) and '-0299-05-01' into a formula. Reading the file back, a cell is the text
-with those apostrophes and no other change: an apostrophe the text already has where one would go
+not; and right after a tab, where one asked to split at tabs too does the same. And so does every
+date: a spreadsheet turns '2017-06' into 1 June 2017 (a precision the source never gave) and
+'-0299-05-01' into a formula. Reading the file back, a cell is the text with those apostrophes and
+no other change: an apostrophe the text already has where one would go
 ('=x' written as \'=x) gets one more, so that ``read_cell`` removes exactly what was added.
 """
 
@@ -83,8 +84,9 @@ ADDED_COLUMNS = COLUMNS[COLUMNS.index("zone_label") : -1]  # a file with them es
 _TRIGGERS = "=+\\-@\uff1d\uff0b\uff0d\uff20"
 _BLANK = r"\s\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff" + '"'
 # The start of the cell, and every ';': in a ';' locale a spreadsheet may start a new cell there.
-_PART_START = re.compile(f"(^|;)(?='*[{_BLANK}]*[{_TRIGGERS}])")
-_MARKED_PART = re.compile(f"(^|;)'(?='*[{_BLANK}]*[{_TRIGGERS}])")  # what _PART_START's marks look like
+# (and every tab: a spreadsheet asked to split at tabs too does so inside a quoted cell: a security trial)
+_PART_START = re.compile(f"(^|[;\t])(?='*[{_BLANK}]*[{_TRIGGERS}])")
+_MARKED_PART = re.compile(f"(^|[;\t])'(?='*[{_BLANK}]*[{_TRIGGERS}])")  # what _PART_START's marks look like
 _CONTROL_START = re.compile(r"'*[\t\r]")
 _ALWAYS_TEXT = ("start", "end")  # dates stay text, with their precision
 _PROVENANCE = COLUMNS.index("provenance")

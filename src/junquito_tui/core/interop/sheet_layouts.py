@@ -209,6 +209,12 @@ def generic_columns(header: Header, spec: ColumnSpec | None) -> dict[str, int]:
             position = int(wanted) - 1
         if position is None:
             raise SheetError(Problem("", f"--columns {key}={wanted}: no such column; {headers_found(header)}"))
+        if other := next((k for k, p in chosen.items() if p == position and {k, key} != {"title", "summary"}), None):
+            # (a trial: 'date=fecha,title=fecha' titled every event with its date, unsaid; a title and a summary may
+            # share one, as a sheet of dates and descriptions does)
+            raise SheetError(
+                Problem("", f"--columns {other}= and {key}= name one column, {wanted!r}: give each field its own")
+            )
         chosen[key] = position
     taken = set(chosen.values())
     german = header.has("jahr", "monat")  # ('Jahr, Monat, Tag': its 'Tag' is the day, not tags)
