@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain
 from operator import attrgetter, methodcaller
 
-from . import date_margin, either_way, undated_beside
+from . import date_margin, either_way, undated_beside, utc_days
 from .annotations import Annotations, tag_key
 from .bitsets import Ordered, bits_in, members, span, to_bits
 from .bounds import bound as bounded
@@ -319,6 +319,8 @@ class SearchIndex:
                 for kind, hint in either_way.OTHER_HINTS.items()
                 if kind in otherwise
             ]
+        if not results.unresolved and len(query.dates) == 1 and (utc := self._utc_days(query, matched, annotations)):
+            results.hints.append(utc)
         if not typing and not results.unresolved and (typed := self._as_typed(text, matched, annotations)):
             results.hints.append(typed)
         if query.dates and not results.unresolved and (beside := self._undated_beside(query, annotations)):
@@ -499,6 +501,21 @@ class SearchIndex:
         if rest.is_empty:  # a date alone
             return near
         return near & self._match(rest, Results("", rest, _index=self), annotations)  # (its hints are not this one's)
+
+    def _utc_days(self, query: Query, matched: int, annotations: Annotations | None) -> str | None:
+        """The clock times near the range's edges whose UTC day is on the other side of it (``utc_days``)."""
+        dates = query.dates[0]
+        near = 0
+        for start, end in utc_days.edges(dates):
+            near |= self.dated(start, end)
+        whens = {n: when for n in bits_in(near) if (when := self.docs[n].when) is not None and self.docs[n].end is None}
+        whens = {n: when for n, when in whens.items() if when.precision == Precision.MINUTE}
+        if not whens:
+            return None
+        wide = replace(query, dates=[utc_days.widened(dates)])  # the rest of the query, a day either side
+        rest = self._match(wide, Results("", wide, _index=self), annotations)
+        out, into = utc_days.count({n: w for n, w in whens.items() if rest >> n & 1}, matched, dates)
+        return utc_days.hint(out, into, dates) if out or into else None
 
     def _approximate_near(self, dates: DateRange, precision: Precision) -> int:
         """Documents outside ``dates`` whose date on its side is known only approximately to ``precision``: an
