@@ -561,3 +561,19 @@ def test_an_empty_fatalities_cell_is_said_not_given_and_a_file_without_the_colum
     without = _acled(tmp_path / "no-count.csv", [{"notes": "A clash."}], ACLED_HEADER.replace("fatalities,", ""))
     (event,) = load_with_report(without).dataset.events
     assert event.summary == "A clash."
+
+
+def test_actors_whose_names_differ_only_in_accents_are_kept_apart_and_said(tmp_path: Path) -> None:
+    # (a trial: 'Nicolás Maduro|Nicolas Maduro' made two actors on one event, unsaid)
+    path = tmp_path / "accents.csv"
+    path.write_text(
+        "date,event,actors\n2018-01-15,a,Nicolás Maduro|Nicolas Maduro\n2018-01-16,b,Óscar Pérez; ÓSCAR PEREZ\n"
+        "2018-01-17,c,Ana Ruiz\n",
+        encoding="utf-8",
+    )
+    loaded = load_with_report(path)
+    names = {actor.name for actor in loaded.dataset.actors}
+    assert names == {"Ana Ruiz", "Nicolas Maduro", "Nicolás Maduro", "Óscar Pérez", "ÓSCAR PEREZ"}
+    (said,) = [w for w in loaded.warnings if "differ only in accents" in w]
+    assert "'Nicolás Maduro' and 'Nicolas Maduro'" in said and "'Óscar Pérez' and 'ÓSCAR PEREZ'" in said
+    assert "Ana Ruiz" not in said

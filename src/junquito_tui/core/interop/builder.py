@@ -101,6 +101,10 @@ class ActorBook:
     # same second part to hand back as ``made_by``.
     respelt: dict[str, dict[str, None]] = field(default_factory=dict)  # (ordered sets: a file of 20,000 took 6 s)
     spelt_by: list[str] | None = None
+    # Actors whose names differ only in accents ('Nicolás Maduro', 'Nicolas Maduro'): kept apart (one may be
+    # another person), said (a trial found two actors on one event, unsaid); the first's id -> the others'
+    accented: dict[str, list[str]] = field(default_factory=dict)
+    _plain: dict[str, str] = field(default_factory=dict)  # a name without accents -> the first actor so named
     _by_id: dict[str, dict[str, Any]] = field(default_factory=dict)  # actor id -> its record (its name as shown)
     _bases: dict[str, str] = field(default_factory=dict)  # actor id -> what it was made from (``settle``)
 
@@ -132,6 +136,10 @@ class ActorBook:
         self.actors.append(actor)
         self._by_name[key] = actor_id
         self._by_id[actor_id] = actor
+        if not self.exact:
+            plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+            if (first := self._plain.setdefault(plain, actor_id)) != actor_id:
+                self.accented.setdefault(first, []).append(actor_id)
         if self.made_by is not None:
             self.made_by.append((name, kind, side))
         return actor_id
@@ -176,6 +184,22 @@ class ActorBook:
             respelt_item(record["name"], respelt[record["id"]]) for record in self.actors if record["id"] in respelt
         ]
         return respelt_words("actor", listed)
+
+
+    def accents_note(self) -> str | None:
+        """The file-wide warning naming the actors kept apart whose names differ only in accents, or None."""
+        if not self.accented:
+            return None
+        listed = [
+            " and ".join(repr(self._by_id[actor_id]["name"]) for actor_id in (first, *others))
+            for first, others in self.accented.items()
+        ]
+        more = f"; and {len(listed) - SHOWN_RESPELT} more" if len(listed) > SHOWN_RESPELT else ""
+        return (
+            "names that differ only in accents are kept as different actors (check whether each is one): "
+            + "; ".join(listed[:SHOWN_RESPELT])
+            + more
+        )
 
 
 def respelt_words(what: str, listed: list[str]) -> str:

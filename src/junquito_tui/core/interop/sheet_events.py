@@ -204,7 +204,7 @@ class RowEvents:
 
     def say_respelt(self) -> None:
         """Once every row is read: the actors and sources met under other spellings, said."""
-        for note in (self.actors.respelt_note(), self.importer.book.respelt_note()):
+        for note in (self.actors.respelt_note(), self.actors.accents_note(), self.importer.book.respelt_note()):
             if note is not None:
                 self.notes.add("", note)
 
