@@ -185,7 +185,6 @@ class ActorBook:
         ]
         return respelt_words("actor", listed)
 
-
     def accents_note(self) -> str | None:
         """The file-wide warning naming the actors kept apart whose names differ only in accents, or None."""
         if not self.accented:
