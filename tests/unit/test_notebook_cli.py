@@ -159,6 +159,12 @@ def test_import_reports_conflicts_and_keeps_both(
         ('{"format": "junquito-tui notebook", "version": 1, "items": {}}', "items: should be a list, found an object"),
         ('{"format": "junquito-tui notebook", "version": 1, "items": [1]}', "items[0]: should be an object, found a"),
         ('{"schema_version": 1, "title": "x", "events": []}', "is a dataset file, not a notebook export"),
+        (  # (a security trial: a received file's escapes in a time were stored as they were)
+            '{"format": "junquito-tui notebook", "version": 1, "items": [{"kind": "event", "id": "a", '
+            '"created": "x\\u001b[31m"}]}',
+            "items[0].created: should be a time in UTC as a notebook export writes it, like '2026-12-07T22:35:14Z' "
+            "(got 'x\\x1b[31m')",
+        ),
     ],
 )
 def test_import_of_a_bad_file_names_the_problem(

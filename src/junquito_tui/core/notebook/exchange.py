@@ -39,6 +39,9 @@ VERSION = 1
 STRICT = ConfigDict(extra="forbid")
 Kind = Literal["event", "actor", "quote", "source"]
 ItemId = Annotated[str, StringConstraints(pattern=SLUG, max_length=MAX_ID)]
+# A time as ``items.now`` writes it ('2026-12-07T22:35:14.123456Z'), or none: a received file's escapes in one were
+# stored as they were (a security trial)
+Stamp = Annotated[str, StringConstraints(pattern=r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z)?$")]
 assert set(KINDS) == set(Kind.__args__)  # type: ignore[attr-defined]
 
 
@@ -49,16 +52,16 @@ class ItemRecord:
     starred: bool = False
     tags: tuple[str, ...] = ()
     note: str = ""
-    created: str = ""
-    updated: str = ""
+    created: Stamp = ""
+    updated: Stamp = ""
 
 
 @model(frozen=True, kw_only=True, config=STRICT)
 class SearchRecord:
     name: str
     query: str
-    created: str = ""
-    updated: str = ""
+    created: Stamp = ""
+    updated: Stamp = ""
 
 
 @model(frozen=True, kw_only=True, config=STRICT)
@@ -71,7 +74,7 @@ class DatasetRecord:
 class Document:
     format: Literal["junquito-tui notebook"]
     version: int = Field(ge=1)
-    exported: str = ""
+    exported: Stamp = ""
     dataset: DatasetRecord = field(default_factory=DatasetRecord)
     items: tuple[ItemRecord, ...] = ()
     searches: tuple[SearchRecord, ...] = ()
