@@ -63,7 +63,8 @@ def _message(item: Any, meant: tuple[tuple[Any, ...], Any] | None) -> str:
     elif kind == "string_pattern_mismatch" and location and location[-1] in {"id", "actor", "target"}:
         message = "an id must be a lowercase slug like 'oscar-perez'"
     elif kind == "string_pattern_mismatch" and location and location[-1] in {"created", "updated", "exported"}:
-        message = f"should be a time in UTC as a notebook export writes it, like '2026-12-07T22:35:14Z' (got {_short(item.get('input'))})"
+        like = "like '2026-12-07T22:35:14Z'"
+        message = f"should be a time in UTC as a notebook export writes it, {like} (got {_short(item.get('input'))})"
     return message
 
 
