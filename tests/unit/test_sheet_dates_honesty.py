@@ -823,3 +823,17 @@ def test_a_ctime_is_read_to_its_minute(cell: str, offset: str | None) -> None:
 def test_a_ctime_with_the_wrong_weekday_is_said() -> None:
     parsed = read_date("Sun Mar 21 14:00:00 2020")
     assert isinstance(parsed, Parsed) and parsed.note is not None and "Saturday" in parsed.note
+
+
+@pytest.mark.parametrize(
+    ("cell", "offset"),
+    [  # (a re-trial: the first was the year 2020, approximate, the second the month, neither named in a warning)
+        ("Sat Mar 21 14:00:00 2020 +0100", "+01:00"),
+        ("Sat Mar 21 2020 14:00:00 GMT+0100 (Central European Standard Time)", "+01:00"),
+        ("06:00 21/03/2020 UTC-4", "-04:00"),
+    ],
+)
+def test_a_ctime_or_javascript_date_with_its_offset_is_read_to_its_minute(cell: str, offset: str) -> None:
+    parsed = read_date(cell)
+    assert isinstance(parsed, Parsed) and not parsed.approximate and parsed.offset == offset
+    assert {k: parsed.parts[k] for k in ("year", "month", "day")} == {"year": 2020, "month": 3, "day": 21}

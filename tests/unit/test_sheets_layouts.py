@@ -656,3 +656,28 @@ def test_columns_naming_one_column_for_two_fields_is_refused(tmp_path: Path) -> 
     )
     shared = load_with_report(path, columns=parse_columns("date=fecha,title=evento,summary=evento"))
     assert shared.dataset.events[0].title == "x"  # (a title and a summary may share one)
+
+
+@pytest.mark.parametrize(
+    ("date", "time", "expected"),
+    [  # (a re-trial: each was read as UTC, 4 hours off, the zone column 'zona -4' in the summary, said to be none)
+        ("2018-01-15T06:00 approx", "", ("2018-01-15T06:00", True)),
+        ("2018-01-15 06:00?", "", ("2018-01-15T06:00", True)),
+        ("15/01/2018 06:00 (circa)", "", ("2018-01-15T06:00", True)),
+        ("approx. 06:00 15/01/2018", "", ("2018-01-15T06:00", True)),
+        ("15 January 2018 06:30 (approx.)", "", ("2018-01-15T06:30", True)),
+        ("Sat Jan 13 14:00 2018", "", ("2018-01-13T14:00", False)),
+        ("15/01/2018", "06:00?", ("2018-01-15T06:00", True)),  # (its time was dropped, the zone blamed)
+        ("15/01/2018", "06:00 (circa)", ("2018-01-15T06:00", True)),
+    ],
+)
+def test_a_zone_column_is_read_with_a_time_in_doubt(
+    tmp_path: Path, date: str, time: str, expected: tuple[str, bool]
+) -> None:
+    path = tmp_path / "zona.csv"
+    path.write_text(f'date,time,zona,title\n"{date}","{time}",-4,x\n', encoding="utf-8")
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.when is not None and (event.when.date, event.when.approximate) == expected
+    assert event.when.utc_offset == "-04:00"
+    assert not any("no time zone" in warning or "no zone read" in warning for warning in loaded.warnings)

@@ -73,6 +73,9 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         f"the file's times carry no time zone that was read (its column {', '.join(zone_like)} was not read as one: "
         "--columns zone=COL reads it): read as UTC (+00:00), the dataset's time zone"
         if zone_like
+        else "times with no zone read, in their cell or in the zone column: read as UTC (+00:00), the dataset's "
+        "time zone"
+        if "zone" in chosen
         else RowEvents.no_zone
     )
     events = RowEvents(sheet.name, sheet.notes, sheet.dates, FILE_SOURCE, f"Spreadsheet {sheet.name}", no_zone)
@@ -215,9 +218,11 @@ def _with_time(
             events.notes.group(
                 f"{_TIME_UNREAD}, beside a date with a time of its own, is not read: kept in the summary", where
             )
-        if zone and alone.offset is None and isinstance(with_zone := events.dates.peek(f"{day} {zone}"), Parsed):
-            if with_zone.offset is not None:  # ('2018-01-15T04:00' and 'UTC-4': the zone was left out, 4 hours off)
-                return f"{day} {zone}", kept[:1] if time else []
+        if zone and alone.offset is None:
+            for joined in _with_zone(day, zone):  # ('2018-01-15T04:00' and 'UTC-4': the zone was left out, 4 hours off)
+                if isinstance(with_zone := events.dates.peek(joined), Parsed) and with_zone.offset is not None:
+                    return joined, kept[:1] if time else []
+            events.notes.group(ZONE_NOT_PLACED, where)  # (the times were said to carry no zone: a re-trial)
         elif zone and alone.offset is not None:
             events.notes.group(
                 "the date cell gives its own zone: the zone column is not used, kept in the summary", where
@@ -225,17 +230,19 @@ def _with_time(
         return date, kept
     if not time:  # a zone with no time to be in: kept as text
         return date, kept
-    joined = f"{day} {time} {zone}".strip()
-    both = events.dates.peek(joined)
-    # only a time read as one, or a part of the day: 'unknown', 'n/a', '?' made the day approximate (a review)
-    if (
-        isinstance(both, Parsed)
-        and "day" in both.parts
-        and ("hour" in both.parts or PART_OF_DAY.fullmatch(time) or "the file gives the time" in (both.note or ""))
-    ):  # (a time read, a part of the day, or a time whose zone is not used, its note saying why)
-        return joined, []
-    if isinstance(both, Parsed) and MIDNIGHT in both.said:  # as a date cell's midnight: the day, said in its note
-        return joined, []
+    # ('06:00?' beside '-4': the zone after the mark was no zone, the time dropped: a re-trial)
+    for joined in [f"{day} {time} {zone}".strip(), *(_with_zone(f"{day} {time}", zone)[1:] if zone else [])]:
+        both = events.dates.peek(joined)
+        # only a time read as one, or a part of the day: 'unknown', 'n/a', '?' made the day approximate (a review)
+        if (
+            isinstance(both, Parsed)
+            and "day" in both.parts
+            and ("hour" in both.parts or PART_OF_DAY.fullmatch(time) or "the file gives the time" in (both.note or ""))
+            and (not zone or both.offset is not None or "hour" not in both.parts)
+        ):  # (a time read, a part of the day, or a time whose zone is not used, its note saying why)
+            return joined, []
+        if isinstance(both, Parsed) and MIDNIGHT in both.said:  # as a date cell's midnight: the day, said in its note
+            return joined, []
     timed = events.dates.peek(f"{day} {time}")
     if zone and isinstance(timed, Parsed) and MIDNIGHT in timed.said:  # a midnight beside a zone not read: the day
         return f"{day} {time}", kept[1:]  # (its zone kept in the summary; it was said to be no time: a re-trial)
@@ -252,6 +259,22 @@ def _with_time(
 
 
 _TIME_UNREAD = "a time in the time column"
+ZONE_NOT_PLACED = (
+    "a zone in the zone column, beside a date cell with a time it could not be read with ('approx. 06:00 15/01/2018'):"
+    " the time is read as UTC, the zone kept in the summary"
+)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?")
+
+
+def _with_zone(day: str, zone: str) -> list[str]:
+    """The date cell's text with the zone column's zone after it, or right after its time ('2018-01-15T06:00 approx',
+    '2018-01-15 06:00?': the zone after the word or mark of doubt was read as no zone, the time as UTC: a re-trial)."""
+    found = [f"{day} {zone}"]
+    if (clock := list(_CLOCK.finditer(day))) and (at := clock[-1].end()) < len(day):
+        found.append(f"{day[:at]} {zone}{day[at:]}")
+    return found
+
+
 _OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?")  # a zone column's bare offset: '-4', '+05:30', '-0430'
 
 

@@ -137,6 +137,8 @@ _LEADING_TIME = re.compile(
     r"^(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[ap]\.?\s?m\.?)?)\s+(\S.*\d.*)$", re.IGNORECASE
 )
 _MARK_BEFORE_TIME = re.compile(r"(?<=\d)\s*\?+(?=\s+\d{1,2}[:h.]\d{2}(?!\d))")  # a day's mark of doubt, a time after it
+_ZONE_NAMED = re.compile(r"(GMT[+-]\d{4})\s+\([A-Za-z][A-Za-z .'-]{2,60}\)$")
+_ZONE_LAST = re.compile(r"\s+(?:(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?|UTC|GMT|Z)$")  # '... 15/01/2018 UTC-4'
 # A word of doubt after a date ('2018-01-15T06:00 approx', '1999 (circa)')
 _DOUBT_AFTER = re.compile(
     r"[\s,;]*[(\[]?\s*\b(?:approx\.?|approximately|aprox\.?|aproximadamente|circa|ca\.|about|around)\s*[)\]]?$",
@@ -146,7 +148,7 @@ _DOUBT_AFTER = re.compile(
 # (read as the year alone, approximate, by a trial), so the year is put before it
 _CTIME = re.compile(
     r"^((?:[A-Za-z]{3,9},?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
-    r"(?:\s+(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)\s+(\d{4})$"
+    r"(?:\s+(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)\s+(\d{4})(\s+(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?)?$"
 )
 # An era is a word of its own, after a space or the year's digits ('44 BC', '44BC'): never the end of a
 # word ('2003 per BBC', 'NBC', 'B.B.C.') nor the start of one ('Adelaide 1850').
@@ -782,10 +784,12 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
     if (basic := _BASIC.match(text)) is not None:  # '20200321T100000Z'
         year, month, day, hour, minute, second, zone = basic.groups()
         text = f"{year}-{month}-{day}T{hour}:{minute}" + (f":{second}" if second else "") + (zone or "")
+    text = _ZONE_NAMED.sub(r"\1", text)  # JavaScript's '... GMT+0100 (Central European Standard Time)': the offset
     if (leading := _LEADING_TIME.match(text)) is not None:  # '12:00 AM 1/15/2018': the time first
-        text = f"{leading.group(2)} {leading.group(1)}"
-    if (ctime := _CTIME.match(text)) is not None:  # 'Sat Mar 21 14:00:00 2020': the year last
-        text = f"{ctime.group(1)} {ctime.group(3)} {ctime.group(2)}"
+        rest, zone = leading.group(2), _ZONE_LAST.search(leading.group(2))  # (a zone after the day is the time's)
+        text = f"{rest[: zone.start()]} {leading.group(1)}{zone.group()}" if zone else f"{rest} {leading.group(1)}"
+    if (ctime := _CTIME.match(text)) is not None:  # 'Sat Mar 21 14:00:00 2020': the year last (an offset after it)
+        text = f"{ctime.group(1)} {ctime.group(3)} {ctime.group(2)}{ctime.group(4) or ''}"
     if (number_time := _day_then_number(text, original)) is not None:
         number_time.approximate = vague  # ('circa 2018-01-15 2018': its 'circa' was lost, a trial)
         return number_time
