@@ -590,7 +590,6 @@ def test_numbers_that_are_no_day_are_not_called_one(text: str) -> None:
         ("before or on 15 January 2018", {"year": 2018, "month": 1}, None),  # (words not read: no bound claimed)
         ("before and including 2018", {"year": 2018}, None),
         ("na 15 de janeiro de 2018", {"year": 2018, "month": 1, "day": 15}, None),  # Portuguese 'in the', not Dutch
-        ("before 25 October 1917 O.S.", {"year": 1917, "month": 10}, None),  # its Gregorian day is in November
     ],
 )
 def test_a_bound_over_more_than_a_plain_date_is_not_moved_past_it(
@@ -837,3 +836,39 @@ def test_a_ctime_or_javascript_date_with_its_offset_is_read_to_its_minute(cell: 
     parsed = read_date(cell)
     assert isinstance(parsed, Parsed) and not parsed.approximate and parsed.offset == offset
     assert {k: parsed.parts[k] for k in ("year", "month", "day")} == {"year": 2020, "month": 3, "day": 21}
+
+
+@pytest.mark.parametrize(
+    ("cell", "parts", "approximate"),
+    [  # (a re-trial: each kept the Julian day, 25 October, or fell to October 1917; the Gregorian day is 7 November)
+        ("25/10/1917 O.S. 10:00", (1917, 11, 7, 10, 0), False),
+        ("1917-10-25T10:00 O.S.", (1917, 11, 7, 10, 0), False),
+        ("25 Oct 1917 OS?", (1917, 11, 7), True),
+        ("25 October 1917 O.S.?", (1917, 11, 7), True),
+        ("25 October 1917 O.S. (?)", (1917, 11, 7), True),
+        ("25 October 1917 (O.S.) approx.", (1917, 11, 7), True),
+    ],
+)
+def test_a_julian_day_with_a_time_or_a_doubt_is_its_gregorian_day(
+    cell: str, parts: tuple[int, ...], approximate: bool
+) -> None:
+    parsed = read_date(cell)
+    assert isinstance(parsed, Parsed) and parsed.approximate is approximate and parsed.end is None
+    names = ("year", "month", "day", "hour", "minute")
+    assert tuple(parsed.parts[name] for name in names[: len(parts)]) == parts
+    assert parsed.note is not None and parsed.note.startswith(f"'{cell}': the Julian calendar's, 7 November 1917")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "25/10/1917 (O.S.) morning",
+        "15/01/1700 morning O.S.",
+        "25-26 October 1917 O.S.",
+        "before 25 October 1917 O.S.",  # (was October 1917: its Gregorian day, 7 November, after it)
+    ],
+)
+def test_a_julian_day_in_a_form_not_converted_gives_no_date(cell: str) -> None:
+    from junquito_tui.core.interop.sheet_dates import JULIAN_NOT_READ
+
+    assert read_date(cell) == JULIAN_NOT_READ  # (the Julian day was read as the Gregorian one)

@@ -41,7 +41,19 @@ def marked(text: str) -> bool:
 
 def read(text: str, read_words: Callable[[str], Parsed | str]) -> Parsed | str | None:
     """A date marked as the Julian calendar's, in the Gregorian; None for any other (``read_words``: the
-    reader of the date without its mark)."""
+    reader of the date without its mark). A mark of doubt after it, or a time after the mark, are read too (each
+    left the Julian day as if it were the Gregorian: a re-trial)."""
+    if (doubt := _DOUBT_END.search(text)) is not None and doubt.start() > 0:
+        found = read(text[: doubt.start()], read_words)
+        if isinstance(found, Parsed):
+            found.approximate, found.end_approximate = True, found.end is not None
+            found.note = (found.note or "").replace(f"'{text[: doubt.start()]}'", f"'{text}'", 1) or text
+        return found
+    if (timed := _TIME_AFTER_MARK.match(text)) is not None:  # '25/10/1917 O.S. 10:00'
+        found = read(f"{timed.group(1)} {timed.group(3)}{timed.group(2)}", read_words)
+        if isinstance(found, Parsed) and found.note:
+            found.note = found.note.replace(f"'{timed.group(1)} {timed.group(3)}{timed.group(2)}'", f"'{text}'", 1)
+        return found
     tail = text[-28:].lower().rstrip(" .)]")
     if not tail.endswith(_WORDS) or (mark := _MARK.search(text)) is None or not text[: mark.start()].strip():
         return None
@@ -52,7 +64,12 @@ def read(text: str, read_words: Callable[[str], Parsed | str]) -> Parsed | str |
     if (weekday := _WEEKDAY.match(before)) is not None and weekday.group(1).lower() in WEEKDAYS:
         named, before = weekday.group(1), before[weekday.end() :]
     written = read_words(before)
-    if not isinstance(written, Parsed) or set(written.parts) not in ({"year", "month", "day"}, {"year", "month"}):
+    if not isinstance(written, Parsed):
+        return None
+    clock: dict[str, int] = {key: written.parts[key] for key in ("hour", "minute", "second") if key in written.parts}
+    if clock and set(written.parts) - set(clock) == {"year", "month", "day"}:  # a day and its time: the day converted
+        return _with_clock(_converted(text, _day_alone(written), mark), written, clock)
+    if set(written.parts) not in ({"year", "month", "day"}, {"year", "month"}):
         return None
     converted = _converted(text, written, mark)
     if named is not None and isinstance(converted, Parsed) and (day := written.parts.get("day")) is not None:
@@ -69,6 +86,30 @@ def read(text: str, read_words: Callable[[str], Parsed | str]) -> Parsed | str |
             )
             converted.note = f"{converted.note}; {clash}: read as the date written"
             converted.said.append(f"{clash}: the date is read as written, the weekday in its note")
+    return converted
+
+
+def _day_alone(written: Parsed) -> Parsed:
+    """The day of a date with a time, as the reader would give it without the time."""
+    day = {key: written.parts[key] for key in ("year", "month", "day")}
+    return Parsed(day, approximate=written.approximate, note=written.note if written.approximate else None)
+
+
+def _with_clock(converted: Parsed | str | None, written: Parsed, clock: dict[str, int]) -> Parsed | str | None:
+    """The converted day with the written time (a day's hours are the same in both calendars); a day that may be
+    either of two (its year from 25 March) keeps no time, said."""
+    if not isinstance(converted, Parsed):
+        return converted
+    if converted.end is not None:
+        time = f"{clock['hour']:02d}:{clock['minute']:02d}"
+        converted.note = f"{converted.note}; its time ({time}) is not kept: the day is one of two"
+        return converted
+    converted.parts.update(clock)
+    converted.offset, converted.seconds, converted.said = (
+        written.offset,
+        written.seconds,
+        [*converted.said, *written.said],
+    )
     return converted
 
 
@@ -126,6 +167,16 @@ def _month(month: int) -> str:
 
 
 _WEEKDAY = re.compile(r"^([^\W\d_]+)\.?,?\s+(?=\d)")
+# A mark of doubt after the calendar's mark ('25 Oct 1917 OS?', '... O.S. (?)', '(O.S.) approx.')
+_DOUBT_END = re.compile(
+    r"\s*(?:\?+|[(\[]\?[)\]]|[(\[]?\b(?:approx\.?|circa|ca\.|c\.|aprox\.?)[)\]]?)\s*$", re.IGNORECASE
+)
+# A time after the calendar's mark ('25/10/1917 O.S. 10:00'): put before it
+_TIME_AFTER_MARK = re.compile(
+    r"^(.*?\d)(\s*[(\[]?\s*(?:O\.\s?S\.?|OS|Old\s+Style|Julian|juliano|julien)\s*[)\]]?\.?)\s+"
+    r"(\d{1,2}:\d{2}(?::\d{2})?)$",
+    re.IGNORECASE,
+)
 
 
 def _kept(written: Parsed, converted: Parsed) -> Parsed:

@@ -465,13 +465,25 @@ def _read_text(text: str) -> Parsed | str | None:
     # a Solar Hijri year in Persian digits among words ('حدود ۱۳۹۷', 'about 1397') was the Gregorian 1397, unsaid (a
     # trial); a year it cannot be is the Gregorian's ('۱۴۵۳/۰۵/۲۹')
     solar = isinstance(found, Parsed) and "Solar Hijri" not in (found.note or "")
-    return PERSIAN_AMONG_WORDS if solar and other_calendars.solar_year_among(text) else found
+    if solar and other_calendars.solar_year_among(text):
+        return PERSIAN_AMONG_WORDS
+    # a day or a month marked as the Julian calendar's that no reading above converted: the Gregorian day it is not
+    # (a re-trial: '1917-10-25T10:00 O.S.' was 25 October, '25-26 October 1917 O.S.' October; the Gregorian days are
+    # in November), more than an approximate day's week off after 1700; a year holds about the same days
+    if not isinstance(found, Parsed) or "month" not in found.parts or _JULIAN.search(text) is None:
+        return found
+    return found if _CALENDAR_SAID.search(found.note or "") else JULIAN_NOT_READ
 
 
 def _old_style(text: str) -> Parsed | str | None:
     return old_style.read(text, _from_text)
 
 
+JULIAN_NOT_READ = (
+    "a date marked as the Julian calendar's (Old Style) in a form not read here: no date is read from it (write the "
+    "day, then 'O.S.': '25 October 1917 O.S.')"
+)
+_CALENDAR_SAID = re.compile(r"the Julian calendar's|the Gregorian calendar's date")
 PERSIAN_AMONG_WORDS = "Persian digits (the Solar Hijri calendar's) among words not read: no date is read from it"
 SCIENTIFIC = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")  # ('-1e300', '1.5e9')
 _ISO_DAY = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")  # (a test: as ``_from_text``)
