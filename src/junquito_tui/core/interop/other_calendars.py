@@ -37,6 +37,7 @@ _SOLAR_MARKED = lazy(
 _SOLAR_MARK = lazy(r"(?:SH|S\.H\.|AP|A\.P\.|ه\.?\s?ش\.?|هجری شمسی)$", re.IGNORECASE)
 _BUDDHIST = lazy(r"(?:พ\.\s?ศ\.\s?(?P<after>\d{4})|(?<!\d)(?P<before>\d{4})\s?(?:BE|B\.E\.))(?![^\W\d_])")
 
+_BUDDHIST_RANGE = lazy(r"(?<!\d)(\d{4})\s?(?:BE|B\.E\.)?\s*[-–—]\s*(\d{4})\s?(?:BE|B\.E\.)(?![^\W\d_])")
 _DAY_FIRST = lazy(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")  # (as Thai dates are written: '16/5/2563')
 
 SAID = (
@@ -52,6 +53,14 @@ MAY_BE_BUDDHIST = (
 def read(text: str) -> Parsed | str | None:
     """A cell dated in the Solar Hijri calendar or the Buddhist era, in the Gregorian; None for any other."""
     if ("BE" in text or "B.E" in text or "พ" in text) and (buddhist := _BUDDHIST.search(text)) is not None:
+        if (years := _BUDDHIST_RANGE.search(text)) is not None:  # ('2560-2561 BE' was 2018 alone: a re-trial)
+            first, last = _buddhist(text, int(years.group(1))), _buddhist(text, int(years.group(2)))
+            if first is not None and last is not None and first.parts["year"] < last.parts["year"]:
+                start, end = (first.parts["year"], 1, 1), (last.parts["year"], 12, 31)
+                if int(years.group(1)) < _THAI_NEW_YEAR_ON_1_JANUARY:  # (the year began on 1 April)
+                    start, end = (start[0], 4, 1), (end[0] + 1, 3, 31)
+                note = f"'{text}': the Buddhist era's years {years.group(1)} to {years.group(2)}, {shown(start, end)}"
+                return _parsed(start, end, False, note + " in the Gregorian calendar")
         return _buddhist(text, int(buddhist.group("after") or buddhist.group("before")))
     persian = persian_digits(text)
     ascii_text = text.translate(_TO_ASCII) if persian else text
@@ -69,6 +78,36 @@ def read(text: str) -> Parsed | str | None:
 def persian_digits(text: str) -> bool:
     """Whether the text has a digit as Persian writes them (as Iran's Solar Hijri dates are written)."""
     return not text.isascii() and any(digit in text for digit in _PERSIAN_DIGITS)
+
+
+_ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+_ARABIC_TO_ASCII = str.maketrans(_ARABIC_DIGITS, "0123456789")
+_ISLAMIC_YEARS = (1200, 1500)  # Islamic years a cell may mean (1785 to 2077)
+# A mark or a month of the Solar Hijri calendar anywhere in a cell, beside a year it may mean
+_SOLAR_WORD = lazy(
+    r"(?<![^\W\d_])(?:SH|S\.H\.|AP|A\.P\.|" + "|".join(_PERSIAN_MONTHS) + r")(?![^\W\d_])"
+    r"|ه\.?\s?ش|هجری شمسی|(?<!\S)ش(?!\S)",
+    re.IGNORECASE,
+)
+
+
+def other_year_unread(text: str) -> str | None:
+    """Why a cell's date, read without its calendar, may be 540 to 620 years off, or None: a Solar Hijri mark or month
+    beside a year it may mean ('1396-1397 SH', 'before 1397 SH', '25-28 Dey 1397'), or a year in Arabic digits the
+    Islamic or the Solar Hijri calendar may mean ('١٣٩٧'). Each was read as a Gregorian year, unsaid (a re-trial)."""
+    if _SOLAR_WORD.search(text) and any(_SOLAR_YEARS[0] <= int(y) <= _SOLAR_YEARS[1] for y in _YEARS.findall(text)):
+        return "a date of the Solar Hijri calendar in a form not read here (a range, a bound): no date is read from it"
+    if not text.isascii() and any(digit in text for digit in _ARABIC_DIGITS):
+        years = _YEARS.findall(text.translate(_ARABIC_TO_ASCII))
+        if any(_ISLAMIC_YEARS[0] <= int(year) <= _ISLAMIC_YEARS[1] for year in years):
+            return (
+                "a year in Arabic digits that the Islamic or the Solar Hijri calendar may mean: no date is read from "
+                "it (mark its calendar: '١٤٣٨ هـ', '1397 SH')"
+            )
+    return None
+
+
+_YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def solar_year_among(text: str) -> bool:

@@ -467,6 +467,9 @@ def _read_text(text: str) -> Parsed | str | None:
     solar = isinstance(found, Parsed) and "Solar Hijri" not in (found.note or "")
     if solar and other_calendars.solar_year_among(text):
         return PERSIAN_AMONG_WORDS
+    other = isinstance(found, Parsed) and not _OTHER_SAID.search(found.note or "")
+    if other and (why := other_calendars.other_year_unread(text)) is not None:
+        return why
     # a day or a month marked as the Julian calendar's that no reading above converted: the Gregorian day it is not
     # (a re-trial: '1917-10-25T10:00 O.S.' was 25 October, '25-26 October 1917 O.S.' October; the Gregorian days are
     # in November), more than an approximate day's week off after 1700; a year holds about the same days
@@ -483,6 +486,7 @@ JULIAN_NOT_READ = (
     "a date marked as the Julian calendar's (Old Style) in a form not read here: no date is read from it (write the "
     "day, then 'O.S.': '25 October 1917 O.S.')"
 )
+_OTHER_SAID = re.compile(r"Solar Hijri|the Islamic calendar's|the Buddhist era's")
 _CALENDAR_SAID = re.compile(r"the Julian calendar's|the Gregorian calendar's date")
 PERSIAN_AMONG_WORDS = "Persian digits (the Solar Hijri calendar's) among words not read: no date is read from it"
 SCIENTIFIC = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")  # ('-1e300', '1.5e9')
