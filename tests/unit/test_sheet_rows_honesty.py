@@ -341,7 +341,7 @@ def test_timesketch_numeric_datetime_gives_way_to_the_timestamp_and_says_so(rows
     loaded = load(rows / "timesketch-odd.jsonl")
     event = by_title(loaded)["numeric datetime with a timestamp"]
     assert known(event.when).date == "2018-01-15T07:06"
-    assert warnings_with(loaded, "datetime is a number or true/false", "the timestamp is used", "line 5")
+    assert warnings_with(loaded, "datetime is a number or true/false (or a word", "the timestamp is used", "line 5")
 
 
 def test_timesketch_csv_datetime_of_digits_is_not_a_year(tmp_path: Path) -> None:

@@ -388,3 +388,32 @@ def test_a_json_tag_list_in_a_csv_is_read_as_json_lines_read_it(tmp_path: Path) 
     assert events["nulls"]["tags"] == ("e",) and events["nulls"]["summary"] == "tag: [1, null]"
     assert events["plain"]["tags"] == ("e", "a", "b")
     assert f"{NOT_TAGS} (line 2)" in warnings
+
+
+def test_words_for_no_value_and_placeholder_days_give_way_to_the_timestamp(tmp_path: Path) -> None:
+    # (a re-trial: 'null', 'NaT', '0', '-' skipped their rows beside a usable timestamp; '0001-01-01' and '1970-01-01'
+    # alone were exact events; the epoch 50 years before its timestamp stayed at the epoch; FILETIME's zero, 1601)
+    events, warnings = _events(
+        tmp_path / "timeline.csv",
+        "datetime,timestamp,timestamp_desc,message\n"
+        "null,1584799200000000,t,null\nNaT,1584799200000000,t,nat\n0,1584799200000000,t,zero\n"
+        "-,1584799200000000,t,dash\n0001-01-01,,t,year one day\n1970-01-01,,t,epoch day\n"
+        "1970-01-01T00:00:00Z,1584799200000000,t,epoch stamped\n1601-01-01T00:00:00Z,,t,filetime\n",
+    )
+    assert sorted(events) == ["dash", "epoch stamped", "nat", "null", "zero"]
+    assert {event["date"] for event in events.values()} == {"2020-03-21T14:00"}
+    skipped = [w for w in warnings if w.endswith("what tools write for a time not known; row skipped")]
+    assert [w.split(":")[0] for w in skipped] == ["line 6", "line 7", "line 9"]
+
+
+def test_a_timestamp_within_a_solar_hijri_year_agrees_and_it_stays_approximate(tmp_path: Path) -> None:
+    # (a re-trial: '1397 SH' beside a timestamp of 26 June 2018 was 'outside the datetime's month', exact)
+    events, warnings = _events(
+        tmp_path / "timeline.csv",
+        "datetime,timestamp,timestamp_desc,message\n1397 SH,1530000000000000,t,inside\n"
+        "2020-03-21,1584882000000000,t,thirteen hours\n",
+    )
+    assert events["inside"]["approximate"] and events["inside"]["summary"] == "timestamp: 1530000000000000"
+    assert not any("different months" in w for w in warnings)
+    # 22 March 13:00 UTC: after the 21st ends in every zone (UTC-12's ends at 12:00), said (it was not)
+    assert "outside the datetime's day in any time zone" in (events["thirteen hours"]["note"] or "")

@@ -61,7 +61,8 @@ UNITS = (
     (1e17, 1e20, 1_000_000_000, "nanoseconds"),
 )
 # timestamp 0's instant, and the first second of the year 1 (.NET's DateTime.MinValue, Go's zero time)
-_NOT_KNOWN = re.compile(r"(1970|0001)-01-01[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$", re.IGNORECASE)
+# (and Windows' FILETIME zero, 1601; a day alone too: '1970-01-01', a re-trial)
+_NOT_KNOWN = re.compile(r"(1970|0001|1601)-01-01(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$", re.IGNORECASE)
 YEAR_ONE = "0001-01-01T00:00:00"
 _NUMBER = re.compile(r"[-+]?\d+(\.\d*)?")
 TAG_LIST_LENGTH = 1_000_000  # a tag list longer than this is not read as a list
@@ -145,7 +146,8 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
             events.notes.add(where, f"datetime {not_a_datetime}, and there is no usable timestamp; row skipped")
             return None
         events.notes.group(
-            "datetime is a number or true/false, not a date and time as Timesketch writes them: the timestamp is used",
+            "datetime is a number or true/false (or a word for no value: null, NaN), not a date and time as "
+            "Timesketch writes them: the timestamp is used",
             where,
         )
         value = None
@@ -158,9 +160,12 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
             where, f"datetime {cell_text(value)}{given}: what tools write for a time not known; row skipped"
         )
         return None
-    if zero and zero.group(1) == "0001" and _unit_of(stamp) is not None:
+    if (
+        zero and _unit_of(stamp) is not None
+    ):  # (the epoch 50 years before its timestamp stayed at the epoch: a re-trial)
         not_a_datetime = f"{cell_text(value)}, what tools write for a time not known"
-        events.notes.group(f"datetime {YEAR_ONE}, what tools write for a time not known: the timestamp is used", where)
+        events.notes.group("a datetime that tools write for a time not known (1970-01-01, 0001-01-01, 1601-01-01), "
+                           "beside a timestamp: the timestamp is used", where)  # fmt: skip
         value = None
     if not cell_text(value) and isinstance(stamp, bool | dict | list):
         events.notes.add(
@@ -202,7 +207,8 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
             if _unit_of(stamp) is None and not agrees:
                 events.notes.group(ODD_TIMESTAMP, where)
     if unit_note is not None:  # the unit is an inference: said on the date too, where a reader looks
-        start = replace(start, note=f"{start.note}; {unit_note}" if start.note else unit_note, approximate=rough)
+        note = f"{start.note}; {unit_note}" if start.note else unit_note  # (a Solar Hijri year stays approximate)
+        start = replace(start, note=note, approximate=start.approximate or rough)
     message = events.text(_plain(lowered.get("message")), where)
     first = " ".join(message.strip().split("\n", 1)[0].split())
     title = first if len(first) <= TITLE_LENGTH else first[: TITLE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
@@ -304,9 +310,17 @@ def _not_a_datetime(value: Any) -> str | None:
     text = cell_text(value)
     if (len(text) > 8 and _NUMBER.fullmatch(text)) or SCIENTIFIC.fullmatch(text):  # ('-1e300': was the year 300)
         return f"is the number {_number(text)}, not a date and time as Timesketch writes them"
-    if text.lower() in ("true", "false"):  # a CSV's JSON true/false (as JSON lines' was: a trial found it skipped)
+    if (
+        text.lower() in _NO_VALUE
+    ):  # a CSV's true/false, null, NaN, 0 (as JSON lines' were: two trials found them skipped)
         return f"is {text}, not a date and time"
     return None
+
+
+# What tools write in a CSV for no value (pandas' NaN and NaT, Python's None, JSON's null and true/false, '-')
+_NO_VALUE = frozenset(
+    ["true", "false", "null", "none", "nan", "nat", "n/a", "na", "-", "inf", "-inf", "0", "undefined"]
+)
 
 
 def _from_timestamp(events: RowEvents, value: Any, where: str) -> tuple[str, str | None, bool] | None:
@@ -408,24 +422,26 @@ def _same_minute(start: Parsed, stamp: Any, per_second: int) -> bool:
 def _other_day(events: RowEvents, start: Parsed, text: str, per_second: int, read_as: str, where: str) -> str | None:
     """What the timestamp says where it falls outside the day (month, year) a datetime without a time gives,
     in any zone (14 hours either side): a trial found a timestamp two days off kept in the summary, unsaid."""
-    parts = start.parts
+    parts, last = start.parts, start.end or start.parts  # (a period: to its end, a Solar Hijri year's March)
     year, month, day = parts["year"], parts.get("month"), parts.get("day")
     try:
         first = datetime(year, month or 1, day or 1, tzinfo=UTC)
-        if day is not None:
-            after = first + timedelta(days=1)
-        elif month is not None:
-            after = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+        end_year, end_month, end_day = last["year"], last.get("month"), last.get("day")
+        if end_day is not None:
+            after = datetime(end_year, end_month or 1, end_day, tzinfo=UTC) + timedelta(days=1)
+        elif end_month is not None:
+            after = datetime(end_year + end_month // 12, end_month % 12 + 1, 1, tzinfo=UTC)
         else:
-            after = datetime(year + 1, 1, 1, tzinfo=UTC)
+            after = datetime(end_year + 1, 1, 1, tzinfo=UTC)
         given = float(_exact_seconds(text, per_second))
         shown = _iso(_seconds(text, per_second))
     except (ValueError, OverflowError, ArithmeticError, OSError):
         return None
-    margin = 14 * 3600  # the widest zone's offset: a day written in local time
-    if first.timestamp() - margin <= given < after.timestamp() + margin or _rounding(text, per_second) is not None:
+    # a day written in local time: from UTC+14's start to UTC-12's end (14 hours early, 12 late: a re-trial found 13)
+    if first.timestamp() - 14 * 3600 <= given < after.timestamp() + 12 * 3600 or _rounding(text, per_second):
         return None
     unit = "day" if day is not None else "month" if month is not None else "year"
+    unit = "period" if start.end is not None else unit
     events.notes.group(
         f"datetime and timestamp give different {unit}s: the datetime is used, the timestamp said", where
     )
