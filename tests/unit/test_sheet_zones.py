@@ -335,3 +335,10 @@ def test_a_word_after_a_time_with_no_day_reads_as_free_text() -> None:
     parsed = read_date("1990 10:00 EST")
     assert isinstance(parsed, Parsed) and parsed.parts == {"year": 1990} and parsed.approximate
     assert parsed.note == "1990 10:00 EST" and ZONE_WORD not in parsed.said
+
+
+@pytest.mark.parametrize("zone", ["UTC−4", "−04:00"])
+def test_a_typeset_minus_sign_is_a_minus(zone: str) -> None:
+    # (a re-trial: 'UTC−4' with U+2212 was left unused, the day kept)
+    parsed = read_date(f"2018-01-15 06:00 {zone}")
+    assert isinstance(parsed, Parsed) and parsed.offset == "-04:00" and parsed.parts["hour"] == 6

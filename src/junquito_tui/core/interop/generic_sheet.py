@@ -281,6 +281,7 @@ _OFFSET = re.compile(r"([+-])(\d{1,2})(?::?(\d{2}))?")  # a zone column's bare o
 def _zone(text: str) -> str:
     """A zone cell as the date reader takes a zone: a bare offset ('-4', a review: claimed, then read as UTC) as
     'UTC-4'; any other as it is."""
+    text = text.replace("\u2212", "-")  # a minus sign as typeset ('−4'): left unused, said (a re-trial)
     return f"UTC{text}" if _OFFSET.fullmatch(text) else text
 
 

@@ -45,6 +45,7 @@ def clock_at_end(
 ) -> tuple[Clock | None, str, tuple[str, str] | None]:
     """The time at the end of the text, if any, the text before it, and a time there that is not used
     (its zone cannot be read) with why, if there is one."""
+    text = text.replace("\u2212", "-")  # a minus sign as typeset ('UTC−4'): left unused, said (a re-trial)
     word = None if _TIME.search(text) else _ZONE_WORD.search(text)  # ('10:30 PMZ' is 22:30 UTC)
     if word is not None and word.group(1) not in {"AM", "PM"}:
         match = _TIME.search(text[: word.start(1)].rstrip())
