@@ -417,3 +417,15 @@ def test_a_timestamp_within_a_solar_hijri_year_agrees_and_it_stays_approximate(t
     assert not any("different months" in w for w in warnings)
     # 22 March 13:00 UTC: after the 21st ends in every zone (UTC-12's ends at 12:00), said (it was not)
     assert "outside the datetime's day in any time zone" in (events["thirteen hours"]["note"] or "")
+
+
+def test_a_python_list_holding_none_or_nan_is_kept_whole_not_made_tags(tmp_path: Path) -> None:
+    # (a re-trial: "['a', None]" made the tag 'none', '[NaN]' the tag 'nan')
+    events, warnings = _events(
+        tmp_path / "timeline.csv",
+        "datetime,timestamp_desc,message,tag\n2020-03-21T10:00:00Z,E,py,\"['a', None]\"\n"
+        '2020-03-21T10:00:00Z,E,nan,"[NaN]"\n',
+    )
+    assert events["py"]["tags"] == ("e",) and events["py"]["summary"] == "tag: ['a', None]"
+    assert events["nan"]["tags"] == ("e",) and events["nan"]["summary"] == "tag: [NaN]"
+    assert f"{NOT_TAGS} (line 2, line 3)" in warnings

@@ -69,7 +69,8 @@ TAG_LIST_LENGTH = 1_000_000  # a tag list longer than this is not read as a list
 # One item of a tag list as Timesketch writes it ("['a', 'b']", Python's way) or as JSON writes it
 # ('["a", "b"]'): a quoted string or a number, then the comma or the bracket after it.
 _TAG_ITEM = re.compile(
-    r"""\s*+(?:'([^'\\]*+(?:\\.[^'\\]*+)*+)'|"([^"\\]*+(?:\\.[^"\\]*+)*+)"|([-+]?\d++(?:\.\d++)?))\s*+([,\]])""",
+    r"""\s*+(?:'([^'\\]*+(?:\\.[^'\\]*+)*+)'|"([^"\\]*+(?:\\.[^"\\]*+)*+)"|([-+]?\d++(?:\.\d++)?)"""
+    r"""|(None|True|False|NaN|nan|inf|-inf))\s*+([,\]])""",
     re.DOTALL,
 )
 _ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
@@ -526,6 +527,9 @@ def _tag_list(events: RowEvents, value: Any, where: str) -> list[str] | None:
     text = cell_text(value)
     if text.startswith("["):
         parsed = _read_list(text)  # Timesketch writes Python-style lists: "['a', 'b']"
+        if parsed is _NOT_TEXT:
+            events.notes.group(NOT_TAGS, where)
+            return None
         if parsed is not None:
             return parsed
         if (listed := _json_list(text)) is not None:  # JSON's, with a null or true in it: as in JSON lines
@@ -537,6 +541,9 @@ def _tag_list(events: RowEvents, value: Any, where: str) -> list[str] | None:
         )
         events.notes.add(where, f"tag {short(text)} {why}: read as text, split at commas")
     return [t.strip() for t in text.split(",") if t.strip()]
+
+
+_NOT_TEXT: list[str] = []  # a list holding an item that is no text, as ``_read_list`` returns it (by identity)
 
 
 def _read_list(text: str) -> list[str] | None:
@@ -554,8 +561,10 @@ def _read_list(text: str) -> list[str] | None:
             if items and not text[at:-1].strip():  # a comma after the last item, as Python allows
                 return items
             return None
-        single, double, number, after = match.groups()
+        single, double, number, literal, after = match.groups()
         quoted = single if single is not None else double
+        if literal is not None:  # Python's None, True, NaN: no tag ("['a', None]" made the tag 'none': a re-trial)
+            return _NOT_TEXT
         items.append(_unescape(quoted) if quoted is not None else number)
         at = match.end()
         if after == "]":
