@@ -872,3 +872,20 @@ def test_a_julian_day_in_a_form_not_converted_gives_no_date(cell: str) -> None:
     from junquito_tui.core.interop.sheet_dates import JULIAN_NOT_READ
 
     assert read_date(cell) == JULIAN_NOT_READ  # (the Julian day was read as the Gregorian one)
+
+
+@pytest.mark.parametrize("cell", ["2018-01-15 [06:00]", "2018-01-15 (06:00)", "15/01/2018 (06:00)"])
+def test_a_time_in_brackets_after_a_day_is_its_time(cell: str) -> None:
+    parsed = read_date(cell)  # (a re-trial: the year 2018, approximate, no warning; or the row skipped)
+    assert isinstance(parsed, Parsed) and not parsed.approximate
+    assert {k: parsed.parts[k] for k in ("year", "month", "day", "hour", "minute")} == {
+        "year": 2018, "month": 1, "day": 15, "hour": 6, "minute": 0,
+    }  # fmt: skip
+
+
+def test_words_beside_a_time_are_said_as_such() -> None:
+    from junquito_tui.core.interop.sheet_dates import WORDS_UNREAD, WORDS_UNREAD_TIME
+
+    parsed = read_date("15/01/2018 hacia las 06:00")  # (a re-trial: said 'the day is kept' of a time kept)
+    assert isinstance(parsed, Parsed) and parsed.parts["hour"] == 6 and parsed.approximate
+    assert WORDS_UNREAD_TIME in parsed.said and WORDS_UNREAD not in parsed.said

@@ -271,6 +271,11 @@ WORDS_UNREAD = (
     "words beside a day (such as '15/01/2018 madrugada', 'afternoon of 15 January 2018') are not read: the day is "
     "kept, approximate, the text in its note"
 )
+WORDS_UNREAD_TIME = (
+    "words beside a day and a time (such as '15/01/2018 hacia las 06:00') are not read: the time is kept, "
+    "approximate, the text in its note"
+)
+_BRACKETED_TIME = re.compile(r"\s*[(\[](\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?)[)\]]$", re.IGNORECASE)
 
 
 APOSTROPHE = (
@@ -810,6 +815,7 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         number_time.approximate = vague  # ('circa 2018-01-15 2018': its 'circa' was lost, a trial)
         return number_time
     before_clock = text
+    text = _BRACKETED_TIME.sub(r" \1", text)  # '2018-01-15 (06:00)' was the year 2018, unsaid (a re-trial)
     clock, text, unread = clock_at_end(text, said)
     text = text.rstrip(" ,;") if clock is not None or unread is not None else text  # ('2018-01-15, 04:00')
     if (clock is not None or unread is not None) and _A_TIME.search(text):  # '08:00 - 18:00', '08:00 or 09:30':
@@ -981,6 +987,8 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
             given = f"the file gives {hour:02d}:{minute:02d}:{seconds}"  # as written: '30.75', not '30.750'
             parsed.note = f"{parsed.note}; {given}" if parsed.note else given
             parsed.said.append("seconds are finer than minute precision: kept in the date's note")
+        if WORDS_UNREAD in parsed.said:  # ('15/01/2018 hacia las 06:00': 'the day is kept', of a time: a re-trial)
+            parsed.said = [WORDS_UNREAD_TIME if one == WORDS_UNREAD else one for one in parsed.said]
     return parsed
 
 
