@@ -11,18 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_notebook_opening import made  # a notebook with a star and a note on raid-begins
 
 from conftest import REPO
-from junquito_tui.core.notebook import Access, Notebook, open_notebook
+from junquito_tui.core.notebook import Access, open_notebook
 from junquito_tui.core.notebook.schema import CURRENT_VERSION
-
-
-def made(path: Path) -> Path:
-    book = Notebook(path)
-    book.set_starred("event", "raid-begins", True)
-    book.set_note("event", "raid-begins", "a note")
-    book.close()
-    return path
 
 
 def altered(path: Path, *statements: str) -> Path:
