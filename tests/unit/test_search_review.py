@@ -207,13 +207,23 @@ def test_other_engines_operators_and_several_date_filters_are_said() -> None:
     assert parse_query("kind:event kind:quote certainty:disputed certainty:reported", typing=False).hints == [
         "2 kind: filters: a result has any one of them",
         "2 certainty: filters: a result has any one of them",
+        "certainty: is an event's: kind:quote results have none, and are left out",
     ]
     assert parse_query("tag:raid tag:raid kind:event", typing=False).hints == []
+    assert parse_query("certainty:disputed kind:quote", typing=False).hints == [
+        "certainty: is an event's: kind:quote results have none, and are left out"
+    ]
     # earliest first (a trial: 'date:2019 date:2018' suggested 'date:2019..2018', which runs backwards)
     assert "(date:2018..2019: one range)" in parse_query("date:2019 date:2018", typing=False).hints[0]
     assert "(date:2017: one range)" in parse_query("date:2017-06 date:2017", typing=False).hints[0]
     assert "(date:460BCE..2018-01: one range)" in parse_query("date:2018-01 date:460BCE", typing=False).hints[0]
-    assert "(date:FROM..TO: one range)" in parse_query("date:..2017 date:2019..", typing=False).hints[0]
+    # (by their days: 'date:FROM..TO' was refused as it stood, a re-trial)
+    assert "(every date, no date: filter)" in parse_query("date:..2017 date:2019..", typing=False).hints[0]
+    assert "(date:..2019-12-31: one range)" in parse_query("date:2019 date:..2017", typing=False).hints[0]
+    two = parse_query("date:2018-01-10..2018-01-20 date:2018-01-15..2018-01-25", typing=False)
+    assert "(date:2018-01-10..2018-01-25: one range)" in two.hints[0]
+    same = parse_query("date:2018-01-15 date:2018-01-15", typing=False)  # one range: its own hints kept (a re-trial)
+    assert len(same.dates) == 1 and same.hints == []
 
 
 def test_actor_says_the_events_an_actor_only_makes_a_claim_about() -> None:

@@ -185,17 +185,29 @@ def parse_query(text: str, *, typing: bool = True) -> Query:
         at_end = match.end() == len(text.rstrip()) == len(text)
         last_word_at_end = quoted is None and not minus and not compound and at_end
     if len(query.dates) > 1:  # ('date:2018 date:2019': 0 results, unsaid)
-        # earliest first: 'date:2018 date:2017' suggested 'date:2018..2017', which runs backwards (a trial)
-        first = min(query.dates, key=lambda d: (d.start is not None, d.start or ())).text
-        last = max(query.dates, key=lambda d: (d.end is None, d.end or ())).text
-        one = "date:FROM..TO" if ".." in first + last else f"date:{first}" if first == last else f"date:{first}..{last}"
-        query.hints.append(f"{len(query.dates)} date: filters: a result is within every one of them ({one}: one range)")
+        # earliest first: 'date:2018 date:2017' suggested 'date:2018..2017', which runs backwards (a trial); an open
+        # or a ranged one by its days ('date:FROM..TO' was refused as it stood: a re-trial)
+        first = min(query.dates, key=lambda d: (d.start is not None, d.start or ()))
+        last = max(query.dates, key=lambda d: (d.end is None, d.end or ()))
+        if ".." not in first.text + last.text:
+            one = (
+                f"date:{first.text}" if first is last or first.text == last.text else f"date:{first.text}..{last.text}"
+            )
+        elif first.start is None and last.end is None:
+            one = "every date, no date: filter"
+        else:
+            one = f"date:{_day_text(first.start, True)}..{_day_text(last.end, False)}"
+        suggested = f"{one}: one range" if one.startswith("date:") else one
+        query.hints.append(f"{len(query.dates)} date: filters: a result is within every one of them ({suggested})")
     # how two filters of one field combine, which their words do not say (a trial: 'tag:raid tag:ancient', 0 results)
     if len(set(query.tags)) > 1:
         query.hints.append(f"{len(set(query.tags))} tag: filters: a result has every one of them")
     for name, chosen in (("kind", query.kinds), ("certainty", query.certainties)):
         if len(chosen) > 1:
             query.hints.append(f"{len(chosen)} {name}: filters: a result has any one of them")
+    if query.certainties and (others := sorted(query.kinds - {"event"})):  # (quotes were left out unsaid: a re-trial)
+        kinds = " ".join(f"kind:{kind}" for kind in others)
+        query.hints.append(f"certainty: is an event's: {kinds} results have none, and are left out")
     query.prefix_last = typing and last_word_at_end and bool(query.terms)
     if query.prefix_last and len(query.terms) > 1 and len(query.terms[-1]) < 2:
         query.terms.pop()  # a word just begun ('police s') narrows nothing until its second letter
@@ -237,11 +249,19 @@ def _certainty(query: Query, value: str) -> str | None:
     return None
 
 
+def _day_text(key: DateKey | None, start: bool) -> str:
+    """A range's bound as ``date:`` reads it, to the day ('' for an open end)."""
+    from .date_keys import first_day, iso_date, last_day
+
+    return "" if key is None else iso_date(first_day(key) if start else last_day(key))
+
+
 def _date(query: Query, value: str) -> str | None:
     parsed = parse_date_range(value)
     if parsed is None:
         return _why_not(value)
-    query.dates.append(parsed)
+    if all((d.start, d.end) != (parsed.start, parsed.end) for d in query.dates):  # the same range twice is one
+        query.dates.append(parsed)  # (a re-trial: 'date:X date:X' lost every hint a single range gets)
     for part in value.split(".."):  # (a year BCE is shown '460 BCE', and TimelineJS writes it -460)
         if (year := _NEGATIVE_YEAR.match(part)) is not None:
             number = int(year.group(1))

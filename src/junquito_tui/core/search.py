@@ -503,19 +503,28 @@ class SearchIndex:
         return near & self._match(rest, Results("", rest, _index=self), annotations)  # (its hints are not this one's)
 
     def _utc_days(self, query: Query, matched: int, annotations: Annotations | None) -> str | None:
-        """The clock times near the range's edges whose UTC day is on the other side of it (``utc_days``)."""
+        """The clock times (and periods of them) near the range's edges whose UTC days are on the other side of it
+        (``utc_days``); a count holding quotes says so."""
         dates = query.dates[0]
         near = 0
         for start, end in utc_days.edges(dates):
             near |= self.dated(start, end)
-        whens = {n: when for n in bits_in(near) if (when := self.docs[n].when) is not None and self.docs[n].end is None}
-        whens = {n: when for n, when in whens.items() if when.precision == Precision.MINUTE}
-        if not whens:
+        periods = {
+            n: found
+            for n in bits_in(near)
+            if (when := self.docs[n].when) is not None
+            and when.precision == Precision.MINUTE
+            and (found := utc_days.days(when, self.docs[n].end)) is not None
+        }
+        if not periods:
             return None
         wide = replace(query, dates=[utc_days.widened(dates)])  # the rest of the query, a day either side
         rest = self._match(wide, Results("", wide, _index=self), annotations)
-        out, into = utc_days.count({n: w for n, w in whens.items() if rest >> n & 1}, matched, dates)
-        return utc_days.hint(out, into, dates) if out or into else None
+        out, into = utc_days.moved_days({n: p for n, p in periods.items() if rest >> n & 1}, matched, dates)
+        if not out and not into:
+            return None
+        said_out, said_in = (self._kinds_said(to_bits(found, len(self.docs))) for found in (out, into))
+        return utc_days.hint(len(out), len(into), dates, said_out, said_in)
 
     def _approximate_near(self, dates: DateRange, precision: Precision) -> int:
         """Documents outside ``dates`` whose date on its side is known only approximately to ``precision``: an

@@ -40,32 +40,45 @@ def widened(dates: DateRange) -> DateRange:
     return DateRange(start, end, dates.text)
 
 
-def inside(day: tuple[int, int, int], dates: DateRange) -> bool:
-    """Whether a day lies within the range's days."""
-    return (dates.start is None or first_day(dates.start) <= day) and (dates.end is None or day <= last_day(dates.end))
-
-
-def hint(moved_out: int, moved_in: int, dates: DateRange) -> str:
-    said = [f"{moved_out:,} of them on another day" if moved_out else ""]
-    said.append(f"{moved_in:,} other{'s' if moved_in != 1 else ''} on {dates.text}" if moved_in else "")
+def hint(moved_out: int, moved_in: int, dates: DateRange, kinds_out: str = "", kinds_in: str = "") -> str:
+    """``kinds_out``/``kinds_in``: what each count holds, where not events alone (' (1 event, 1 quote)')."""
+    said = [f"{moved_out:,}{kinds_out} of them on another day" if moved_out else ""]
+    said.append(f"{moved_in:,}{kinds_in} other{'s' if moved_in != 1 else ''} on {dates.text}" if moved_in else "")
     return (
         f"in UTC, {' and '.join(part for part in said if part)}: a date: filter reads each clock time on its own day, "
         "in its own time zone (the time axis draws them in UTC)"
     )
 
 
-def count(whens: dict[int, When], matched: int, dates: DateRange) -> tuple[int, int]:
-    """(matched clock times whose UTC day is outside the range, others whose UTC day is inside it), of the
-    documents ``whens`` (near an edge, each matching the rest of the query; a clock time alone, no period)."""
-    out = into = 0
-    for number, when in whens.items():
-        day = utc_day(when)
-        if day is None:
-            continue
-        parts = when.parts()
-        written = inside((parts[0], parts[1], parts[2]), dates)
-        if matched >> number & 1 and written and not inside(day, dates):
-            out += 1
-        elif not matched >> number & 1 and not written and inside(day, dates):
-            into += 1
+Days = tuple[tuple[int, int, int], tuple[int, int, int]]
+
+
+def days(when: When, end: When | None) -> tuple[Days, Days] | None:
+    """(first and last day as written, first and last day in UTC) of a clock time or a period of clock times (a
+    re-trial: a period was left out, 21:00-23:00 VST on the 16th drawn on the 17th, unsaid); None for any other."""
+    last = end or when
+    first_utc, last_utc = utc_day(when), utc_day(last)
+    if first_utc is None or last_utc is None:
+        return None
+    written = (when.parts()[0], when.parts()[1], when.parts()[2]), (last.parts()[0], last.parts()[1], last.parts()[2])
+    return written, (first_utc, last_utc)
+
+
+def overlaps(period: Days, dates: DateRange) -> bool:
+    """Whether days from ``period[0]`` to ``period[1]`` meet the range's days."""
+    first, last = min(period), max(period)
+    return (dates.start is None or first_day(dates.start) <= last) and (
+        dates.end is None or first <= last_day(dates.end)
+    )
+
+
+def moved_days(periods: dict[int, tuple[Days, Days]], matched: int, dates: DateRange) -> tuple[list[int], list[int]]:
+    """(the matched documents whose UTC days are outside the range, the others whose UTC days meet it), of
+    ``periods`` (near an edge, each matching the rest of the query)."""
+    out, into = [], []
+    for number, (written, utc) in periods.items():
+        if matched >> number & 1 and overlaps(written, dates) and not overlaps(utc, dates):
+            out.append(number)
+        elif not matched >> number & 1 and not overlaps(written, dates) and overlaps(utc, dates):
+            into.append(number)
     return out, into
