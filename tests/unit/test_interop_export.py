@@ -638,11 +638,31 @@ def test_markdown_says_what_the_event_page_says_of_a_clock_time_s_place() -> Non
         == "clock time; listed under the day its source gives; by the times and zones given, early-utc listed after "
         "it, took place before it"
     )
-    # a filtered export names no event it leaves out as listed before or after another (a trial)
+    # a filtered export names no event it leaves out as listed before or after another, nor counts it in a minute
+    # (two trials)
     shown = [chronology.event("late-caracas"), chronology.event("noon-a")]
-    assert "listed" not in unescape(to_markdown(chronology, shown))
+    assert "listed" not in unescape(to_markdown(chronology, shown)) and "same minute" not in to_markdown(
+        chronology, shown
+    )
     placed = {row["id"]: row["placement"] for row in csv.DictReader(io.StringIO(to_csv(chronology, shown)))}
-    assert placed["late-caracas"] == "clock time"
+    assert placed["late-caracas"] == "clock time" and placed["noon-a"] == "clock time"
+
+
+def test_a_filtered_export_says_an_event_the_source_orders_it_by_is_not_in_it() -> None:
+    # (a re-trial: 'before “Omega”' in a file without Omega, in Markdown and TimelineJS alike)
+    events = [
+        {"id": "alpha", "title": "Alpha", "when": {"date": "2018-01-15", "precision": "day"}},
+        {"id": "beta", "title": "Beta", "before": "omega", "order_note": "Before omega"},
+        {"id": "omega", "title": "Omega", "when": {"date": "2018-01-16", "precision": "day"}},
+    ]
+    chronology = Chronology(
+        validate_document({"schema_version": 1, "title": "T", "timezone": "UTC", "events": events}, "o.json")
+    )
+    shown = [chronology.event("alpha"), chronology.event("beta")]
+    assert "before \u201cOmega\u201d (not in this export)" in unescape(to_markdown(chronology, shown))
+    timeline = json.dumps(to_timelinejs_document(chronology, shown), ensure_ascii=False)
+    assert "\u201cOmega\u201d (not in this export)" in timeline
+    assert "(not in this export)" not in to_markdown(chronology, list(chronology.events))
 
 
 def test_a_filtered_exports_query_keeps_its_backslashes_once(tmp_path: Path) -> None:

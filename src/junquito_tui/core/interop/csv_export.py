@@ -46,7 +46,7 @@ from ..records import Event, When
 from ..timeline_rows import spans
 from .csv_lists import ESCAPED, ROLE_ESCAPED, list_part
 from .csv_provenance import CELL_MAX, claims_cell, provenance_cell, sources_cell
-from .export_order import clock_order
+from .export_order import Listed, clock_order
 
 EXCEL_CELL_MAX = 32_767  # characters a cell of Excel can hold (its specifications and limits)
 
@@ -135,7 +135,7 @@ def to_csv(chronology: Chronology, events: list[Event], written: Written | None 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(COLUMNS)
-    listed = {event.id for event in events}
+    listed = Listed.of(events)
     for span in spans(events):
         for position, event in enumerate(span.events):
             untimed = span.untimed if position < span.untimed_count else ""

@@ -20,7 +20,7 @@ from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, certainty_label, certainty_te
 from ..records import Event, Precision, When
 from ..timeline_rows import heading_label, spans
 from ..wording import count
-from .export_order import clock_order
+from .export_order import Listed, clock_order
 from .export_scope import Scope
 from .markdown_notes import item_lines, others_section
 from .urls import shown_url
@@ -89,7 +89,7 @@ def to_markdown(
         lines += [f"> {escape_inline(scope.words(len(events)))}", ""]
     if dataset.description:
         lines += [*escape_block(dataset.description), ""]
-    listed = {event.id for event in events}
+    listed = Listed.of(events)
     for span in spans(events):
         lines += [f"## {escape_inline(heading_label(span))}", ""]
         for position, event in enumerate(span.events):
@@ -134,7 +134,7 @@ def _event(
     event: Event,
     citations: _Citations,
     annotations: Snapshot | None = None,
-    listed: set[str] | None = None,
+    listed: Listed | None = None,
 ) -> list[str]:
     marked = annotations or Snapshot()
     # a clock time in the heading; a date without one is said by the day/month heading and the details
@@ -203,11 +203,11 @@ def _names(chronology: Chronology) -> Callable[[tuple[str, str]], str | None]:
     return name
 
 
-def _order(chronology: Chronology, event: Event, listed: set[str] | None) -> list[str]:
+def _order(chronology: Chronology, event: Event, listed: Listed | None) -> list[str]:
     """Where the event stands and why: the source's order, with its words, or a reading position."""
     facts = []
     for fact in order_facts(event):
-        anchor = f"\u201c{_title(chronology, fact.anchor)}\u201d"
+        anchor = f"\u201c{_title(chronology, fact.anchor)}\u201d" + (listed.named(fact.anchor) if listed else "")
         if not fact.stated:
             reading = f"not stated by the source; shown {fact.direction} {anchor} in reading order ({READING_WHY})"
             facts.append(f"**Order:** {reading}")

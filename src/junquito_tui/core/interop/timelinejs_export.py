@@ -33,6 +33,7 @@ from ..provenance import ACCOUNTS_ARE, NO_SPEAKER, event_accounts, known_through
 from ..records import Certainty, Claim, Event, Precision, When
 from ..timeline_rows import spans
 from .csv_provenance import ClaimNote, source_note
+from .export_order import Listed
 from .export_scope import Scope
 from .html_text import html_to_text
 from .timelinejs_dates import display, to_timelinejs
@@ -60,8 +61,11 @@ def to_timelinejs_document(chronology: Chronology, events: list[Event], scope: S
     places = _places(chronology)
     untimed = {e.id: span.untimed for span in spans(events) for e in span.events[: span.untimed_count]}
     moved = _moved_by_zones(events)
+    listed = Listed.of(events)
     slides = [
-        _slide(chronology, event, places.get(event.id), untimed.get(event.id, ""), moved=event.id in moved)
+        _slide(
+            chronology, event, places.get(event.id), untimed.get(event.id, ""), moved=event.id in moved, listed=listed
+        )
         for event in events
     ]
     return {"title": title, "events": slides}
@@ -123,7 +127,12 @@ MOVED_BY_ZONES = (
 
 
 def _slide(
-    chronology: Chronology, event: Event, place: Event | None, untimed: str, moved: bool = False
+    chronology: Chronology,
+    event: Event,
+    place: Event | None,
+    untimed: str,
+    moved: bool = False,
+    listed: Listed | None = None,
 ) -> dict[str, Any]:
     slide: dict[str, Any] = {}
     extension: dict[str, Any] = {}
@@ -153,7 +162,7 @@ def _slide(
         extension["certainty"] = event.certainty.value
         extension["accounts"] = [f"{a.attribution}: {a.claim.statement}" for a in event_accounts(chronology, event)]
         extension["claims"] = [_as_json(_claim_note(chronology, claim)) for claim in event.claims]
-    body, derived = _body(chronology, event, untimed, moved)
+    body, derived = _body(chronology, event, untimed, moved, listed)
     slide["text"] = {"headline": _text(event.title), "text": body}
     if derived:  # what the text says of the fields the extension gives back: left out of the summary on import
         extension["derived"] = [html_to_text(paragraph).text for paragraph in derived]
@@ -219,10 +228,12 @@ def _undated_display(chronology: Chronology, event: Event) -> str:
     return f"Undated: shown {kind} \u201c{_text(anchor.title)}\u201d (order not stated by the source)"
 
 
-def _order_paragraphs(chronology: Chronology, event: Event, untimed: str) -> list[str]:
+def _order_paragraphs(chronology: Chronology, event: Event, untimed: str, listed: Listed | None = None) -> list[str]:
     out = []
     for fact in order_facts(event):
-        anchor = f"\u201c{_text(chronology.event(fact.anchor).title)}\u201d"
+        anchor = f"\u201c{_text(chronology.event(fact.anchor).title)}\u201d" + (
+            listed.named(fact.anchor) if listed else ""
+        )
         if fact.stated:
             words = f"<p><em>{_text(fact.words)}</em> {anchor}"
             out.append(words + (f" (the source: \u201c{_lines(fact.quote)}\u201d)</p>" if fact.quote else "</p>"))
@@ -249,7 +260,9 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{_lines(block)}</p>" for block in blocks)
 
 
-def _body(chronology: Chronology, event: Event, untimed: str = "", moved: bool = False) -> tuple[str, list[str]]:
+def _body(
+    chronology: Chronology, event: Event, untimed: str = "", moved: bool = False, listed: Listed | None = None
+) -> tuple[str, list[str]]:
     """The slide's text, and its paragraphs that say what the extension gives back (the dates' notes, the
     order, the place, the accounts): our import leaves them out of the summary, where they were read as the
     event's own words (a user trial found 'On the date: ... assumed' found by a search for 'assumed')."""
@@ -257,7 +270,7 @@ def _body(chronology: Chronology, event: Event, untimed: str = "", moved: bool =
     if event.when is not None:  # each date's note, said as the start's or the end's when there is an end
         for words, date in _date_notes(event):
             derived.append(f"<p><em>{words}:</em> {_lines(date.note or '')}</p>")
-    derived += _order_paragraphs(chronology, event, untimed)
+    derived += _order_paragraphs(chronology, event, untimed, listed)
     if moved and event.when is not None:
         derived.append(f"<p><em>{_text(MOVED_BY_ZONES.format(utc=_utc(event.when)))}</em></p>")
     if event.place:
