@@ -333,3 +333,13 @@ def test_a_notebook_path_that_is_no_notebook_file_is_said(capsys: pytest.Capture
     typo = tmp_path / "typo.sqlite3"
     code, _, err = run(capsys, "export", "--format", "markdown", "--notebook", str(typo))
     assert code == 0 and f"there is no notebook at {typo}: nothing is marked" in err and not typo.exists()
+
+
+def test_import_of_a_number_too_long_to_read_names_it(
+    capsys: pytest.CaptureFixture[str], book: Notebook, tmp_path: Path
+) -> None:
+    # (a re-trial: a 'version' of 5,000 digits was a traceback, exit status 1)
+    path = tmp_path / "big.json"
+    path.write_text('{"format": "junquito-tui notebook", "version": 1' + "0" * 5000 + "}", encoding="utf-8")
+    code, _, err = run(capsys, "notebook", "import", str(path), "--notebook", str(book.path))
+    assert code == 2 and "holds a number too long to read" in err and "Traceback" not in err

@@ -101,3 +101,74 @@ def test_the_markdown_export_of_a_received_notebook_carries_no_escape(tmp_path: 
     done = subprocess.run(command, capture_output=True, cwd=REPO, timeout=60)
     assert done.returncode == 0 and b"\x1b" not in done.stdout + done.stderr
     assert b"ghost" not in done.stdout and b"1 marked item" in done.stderr  # (the real one, on raid-begins)
+
+
+def test_a_blob_in_a_text_column_is_not_read(tmp_path: Path) -> None:
+    # (a re-trial: SQLite keeps a blob in a TEXT column as it is; the note's was a traceback in every path)
+    path = altered(
+        tmp_path / "received.sqlite3",
+        "INSERT INTO items VALUES ('event', 'blob-note', 1, X'6e6f7465', '2026-01-01T00:00:00Z', X'00')",
+        "INSERT INTO searches VALUES (X'6e', 'q', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+    )
+    opened = open_notebook(path)
+    assert opened.notebook is not None
+    assert [item.id for item in opened.notebook.items()] == ["raid-begins"] and opened.notebook.searches() == []
+
+
+def test_times_a_notebook_holds_are_read_only_as_it_writes_them(tmp_path: Path) -> None:
+    # (a re-trial: 'created' holding OSC 52, U+009B and U+202E went out raw through 'notebook export')
+    from junquito_tui.core.notebook.exchange import export_document
+
+    path = altered(tmp_path / "received.sqlite3", "UPDATE items SET created = '2026\x1b]52;c;eA==\x07\u009b31m\u202e'")
+    opened = open_notebook(path)
+    assert opened.notebook is not None
+    (item,) = opened.notebook.items()
+    assert item.created == "" and item.updated != ""
+    text = export_document(opened.notebook.items(), opened.notebook.searches())
+    assert not any(0x80 <= ord(c) <= 0x9F or c == "\u202e" for c in text)
+
+
+@pytest.mark.parametrize(
+    ("statements", "said"),
+    [
+        (
+            (
+                "ALTER TABLE items ADD COLUMN g INTEGER GENERATED ALWAYS AS (length(id)) VIRTUAL",
+                f"PRAGMA user_version = {CURRENT_VERSION + 1}",
+                "UPDATE meta SET value = '1' WHERE key = 'readable_by'",
+            ),
+            "has a computed column in its table 'items'",  # (its expression ran 30 s a row: a re-trial)
+        ),
+        (
+            ("INSERT INTO items SELECT 'event', 'x' || value, 1, '', 'a', 'a' FROM generate_series(1, 200001)",),
+            "holds 200,002 items and 0 saved searches, more than this app reads",
+        ),
+        (("UPDATE items SET note = printf('%.*c', 1000001, 'x')",), "holds a note of 1,000,001 characters"),
+    ],
+)
+def test_a_notebook_beyond_what_a_person_keeps_is_refused(
+    tmp_path: Path, statements: tuple[str, ...], said: str
+) -> None:
+    # (a re-trial: 900,000 tiny rows took 1.8 GB; a 45 MB note crashed the app as it was drawn)
+    path = tmp_path / "received.sqlite3"
+    try:
+        altered(path, *statements)
+    except sqlite3.OperationalError:  # (no generate_series in this SQLite: the rows made another way)
+        connection = sqlite3.connect(path)
+        connection.executemany(
+            "INSERT INTO items VALUES ('event', ?, 1, '', 'a', 'a')", ((f"x{n}",) for n in range(200_001))
+        )
+        connection.commit()
+        connection.close()
+    opened = open_notebook(path)
+    assert opened.access is Access.OFF and said in opened.reason
+
+
+def test_a_notebook_export_escapes_what_json_leaves_raw() -> None:
+    from junquito_tui.core.notebook.exchange import export_document, read_document
+    from junquito_tui.core.notebook.items import Item
+
+    note = "right\u202eleft \u009b31m and\u2028on"
+    text = export_document([Item("event", "raid-begins", note=note)], [])
+    assert not any(0x80 <= ord(c) <= 0x9F or c in "\u202e\u2028" for c in text)
+    assert read_document(text).items[0].note == note  # (escaped as JSON escapes them: read back as they were)

@@ -17,6 +17,7 @@ merge changed or could not reconcile is reported.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
@@ -109,7 +110,12 @@ def export_document(items: list[Item], searches: list[SavedSearch], title: str =
         ],
         "searches": [{"name": s.name, "query": s.query, "created": s.created, "updated": s.updated} for s in searches],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    # C1 controls and bidirectional or invisible marks escaped: JSON leaves them raw, and a terminal acts on U+009B
+    # as on an escape (a re-trial found them from a received notebook on standard output)
+    return _UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+
+
+_UNSEEN = re.compile("[\u0080-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def read_document(text: str) -> Document:
@@ -120,6 +126,8 @@ def read_document(text: str) -> Document:
         raise ExchangeError([Problem("", f"invalid JSON: {error.msg}", error.lineno, error.colno)]) from error
     except RecursionError:  # (a traceback, exit status 1: a security review)
         raise ExchangeError([Problem("", "is nested too deeply to be a notebook export")]) from None
+    except ValueError as error:  # a number of more than 4,300 digits (a traceback: a re-trial)
+        raise ExchangeError([Problem("", f"holds a number too long to read ({error})")]) from None
     # a note is the user's words: one holding half a character is refused where it is, never changed (it was a
     # traceback when written)
     if SURROGATE_ESCAPE.search(text) and (broken := with_surrogates(raw)[1]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from dataclasses import dataclass
 
@@ -60,6 +61,9 @@ class SavedSearch:
 
 _last = dt.datetime.min.replace(tzinfo=dt.UTC)
 _clock = threading.Lock()
+
+
+STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z")  # as ``now`` writes one
 
 
 def now() -> str:

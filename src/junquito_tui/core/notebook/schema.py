@@ -135,6 +135,29 @@ def schema_problem(connection: sqlite3.Connection, version: int) -> str | None:
         ours = _columns(_reference(), table)
         if _columns(connection, table)[: len(ours)] != ours:  # (a newer version may add columns after ours)
             return f"has a table {table!r} unlike a junquito-tui notebook's (changed by another program)"
+        # ... but none computed as it is read: a generated column's expression ran for 30 s a row (a re-trial)
+        if any(hidden for *_, hidden in connection.execute(f"PRAGMA table_xinfo({table})")):
+            return f"has a computed column in its table {table!r}, which no junquito-tui notebook has"
+    return _too_large(connection)
+
+
+# The most a notebook holds that this app reads (a person's notes: thousands; a received file's 900,000 tiny rows
+# took 1.8 GB, a 45 MB note crashed the app drawing it: a re-trial)
+MAX_ITEMS = 200_000
+MAX_SEARCHES = 20_000
+MAX_NOTE = 1_000_000  # characters of one note
+
+
+def _too_large(connection: sqlite3.Connection) -> str | None:
+    items, searches = (
+        connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ("items", "searches")
+    )
+    if items > MAX_ITEMS or searches > MAX_SEARCHES:
+        most = f"{MAX_ITEMS:,} items, {MAX_SEARCHES:,} searches"
+        return f"holds {items:,} items and {searches:,} saved searches, more than this app reads ({most})"
+    longest = connection.execute("SELECT MAX(length(note)) FROM items").fetchone()[0] or 0  # (characters)
+    if longest > MAX_NOTE:
+        return f"holds a note of {longest:,} characters, more than this app reads ({MAX_NOTE:,})"
     return None
 
 
