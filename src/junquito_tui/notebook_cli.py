@@ -269,7 +269,7 @@ def _new(args: argparse.Namespace, chronology: Chronology) -> int:
         )
         if opened.reason:
             print(visible(opened.reason), file=sys.stderr)
-        return 1
+        return 2 if opened.access is Access.OFF else 1  # (refused: a problem with the input, not 'nothing matched')
     try:
         aside = start_new(opened.path)
     except NotebookError as error:

@@ -343,3 +343,16 @@ def test_import_of_a_number_too_long_to_read_names_it(
     path.write_text('{"format": "junquito-tui notebook", "version": 1' + "0" * 5000 + "}", encoding="utf-8")
     code, _, err = run(capsys, "notebook", "import", str(path), "--notebook", str(book.path))
     assert code == 2 and "holds a number too long to read" in err and "Traceback" not in err
+
+
+def test_new_on_a_refused_notebook_is_a_problem(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # (a re-trial: a notebook refused for its tables exited 1, 'nothing matched')
+    path = tmp_path / "nb.sqlite3"
+    book = Notebook(path)
+    book.set_starred("event", "raid-begins", True)
+    book.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE extra (x)")
+    connection.close()
+    code, _, err = run(capsys, "notebook", "new", "--notebook", str(path))
+    assert code == 2 and "is off, not damaged: nothing done" in err and "tables that are not those" in err
