@@ -149,7 +149,7 @@ def _show(opened: Opened, chronology: Chronology) -> int:
         for line in item.note.splitlines():  # every line: a note is shown whole (a later line may retract the first)
             print(f"    {visible(line.replace(chr(9), '    '))}")  # a code from a file never reaches the terminal
     for saved in searches:
-        print(f"search '{saved.name}': {saved.query}")
+        print(visible(f"search '{saved.name}': {saved.query}"))  # (bidirectional marks went out raw: a re-trial)
     return 0
 
 

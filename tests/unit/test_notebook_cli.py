@@ -356,3 +356,10 @@ def test_new_on_a_refused_notebook_is_a_problem(capsys: pytest.CaptureFixture[st
     connection.close()
     code, _, err = run(capsys, "notebook", "new", "--notebook", str(path))
     assert code == 2 and "is off, not damaged: nothing done" in err and "tables that are not those" in err
+
+
+def test_show_draws_no_bidirectional_mark_of_a_saved_search(capsys: pytest.CaptureFixture[str], book: Notebook) -> None:
+    # (a re-trial: a saved search's name and query printed U+200F and U+061C raw, where a note's are escaped)
+    book.save_search("raid\u200fday", "date:2018\u061c-01")
+    code, out, _ = run(capsys, "notebook", "show", "--notebook", str(book.path))
+    assert code == 0 and "\u200f" not in out and "\u061c" not in out and "raid\\u200fday" in out
