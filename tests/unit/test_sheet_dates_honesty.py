@@ -874,10 +874,20 @@ def test_a_julian_day_in_a_form_not_converted_gives_no_date(cell: str) -> None:
     assert read_date(cell) == JULIAN_NOT_READ  # (the Julian day was read as the Gregorian one)
 
 
-@pytest.mark.parametrize("cell", ["2018-01-15 [06:00]", "2018-01-15 (06:00)", "15/01/2018 (06:00)"])
-def test_a_time_in_brackets_after_a_day_is_its_time(cell: str) -> None:
-    parsed = read_date(cell)  # (a re-trial: the year 2018, approximate, no warning; or the row skipped)
-    assert isinstance(parsed, Parsed) and not parsed.approximate
+@pytest.mark.parametrize(
+    ("cell", "doubted"),
+    [
+        ("2018-01-15 [06:00]", True),
+        ("2018-01-15 (06:00)", False),
+        ("15/01/2018 (06:00)", False),
+        ("2018-01-15 (approx. 06:00)", True),
+    ],
+)
+def test_a_time_in_brackets_after_a_day_is_its_time(cell: str, doubted: bool) -> None:
+    # (a re-trial: the year 2018, approximate, no warning; or the row skipped; square brackets mark doubt, as the
+    # README has '[1914]', and so does a word of doubt inside: a second re-trial)
+    parsed = read_date(cell)
+    assert isinstance(parsed, Parsed) and parsed.approximate is doubted
     assert {k: parsed.parts[k] for k in ("year", "month", "day", "hour", "minute")} == {
         "year": 2018, "month": 1, "day": 15, "hour": 6, "minute": 0,
     }  # fmt: skip
@@ -889,3 +899,22 @@ def test_words_beside_a_time_are_said_as_such() -> None:
     parsed = read_date("15/01/2018 hacia las 06:00")  # (a re-trial: said 'the day is kept' of a time kept)
     assert isinstance(parsed, Parsed) and parsed.parts["hour"] == 6 and parsed.approximate
     assert WORDS_UNREAD_TIME in parsed.said and WORDS_UNREAD not in parsed.said
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "25 October 1917 стар. ст.",
+        "25 October 1917 ст. ст.",
+        "25 octobre 1917 (ancien style)",
+        "25 October 1917 O.S. 10:00:30.5",
+    ],
+)
+def test_a_julian_mark_in_another_language_or_before_seconds_is_read(cell: str) -> None:
+    parsed = read_date(cell)  # (a re-trial: 25 October as the Gregorian day, or the row skipped as 'no day')
+    assert isinstance(parsed, Parsed) and (parsed.parts["month"], parsed.parts["day"]) == (11, 7)
+
+
+def test_a_ctime_with_a_named_offset_before_the_year_is_read() -> None:
+    parsed = read_date("Sat Mar 21 14:00:00 UTC+1 2020")  # (a re-trial: the year 2020, unsaid)
+    assert isinstance(parsed, Parsed) and parsed.offset == "+01:00" and parsed.parts["hour"] == 14

@@ -22,12 +22,13 @@ from .sheet_date_values import Parsed
 _MARK = lazy(
     r"[\s,;]*[(\[]?\s*\b(?:(?P<new>N\.\s?S\.?|New\s+Style|Gregorian(?:\s+calendar)?)|O\.\s?S\.?|(?P<bare>OS)|Old\s+Style|"
     r"Julian(?:\s+calendar)?|(?:calendario\s+)?juliano|(?:calendrier\s+)?julien|julianisch|(?:alten|alter)\s+Stils?|"
-    r"a\.\s?St\.|ст\.\s?ст\.|по\s+старому\s+стилю)\s*[)\]]?\.?$",
+    r"a\.\s?St\.|ст\.\s?ст\.|стар\.\s?ст\.|по\s+старому\s+стилю|(?:ancien|vieux)\s+style|estilo\s+antiguo)"
+    r"\s*[)\]]?\.?$",
     re.IGNORECASE,
 )
 _WORDS = (
     "o.s", "os", "style", "julian", "julien", "juliano", "julianisch", "stil", "st.", "ст.", "стилю", "n.s",
-    "gregorian", "calendar",
+    "gregorian", "calendar", "antiguo", "ст",
 )  # fmt: skip
 LAST_JULIAN_YEAR = 1923  # Greece's last ('OS' alone after a later date is no calendar's mark)
 _YEAR_FROM_LADY_DAY = 1750  # England's last year counted from 25 March (Lady Day); 1751 began then
@@ -49,10 +50,13 @@ def read(text: str, read_words: Callable[[str], Parsed | str]) -> Parsed | str |
             found.approximate, found.end_approximate = True, found.end is not None
             found.note = (found.note or "").replace(f"'{text[: doubt.start()]}'", f"'{text}'", 1) or text
         return found
-    if (timed := _TIME_AFTER_MARK.match(text)) is not None:  # '25/10/1917 O.S. 10:00'
-        found = read(f"{timed.group(1)} {timed.group(3)}{timed.group(2)}", read_words)
+    if (timed := _TIME_AFTER.match(text)) is not None and marked(timed.group(1)):  # '25/10/1917 O.S. 10:00'
+        mark = _MARK.search(timed.group(1))
+        assert mark is not None  # (``marked`` found it)
+        moved = f"{timed.group(1)[: mark.start()]} {timed.group(2)}{timed.group(1)[mark.start() :]}"
+        found = read(moved, read_words)
         if isinstance(found, Parsed) and found.note:
-            found.note = found.note.replace(f"'{timed.group(1)} {timed.group(3)}{timed.group(2)}'", f"'{text}'", 1)
+            found.note = found.note.replace(f"'{moved}'", f"'{text}'", 1)
         return found
     tail = text[-28:].lower().rstrip(" .)]")
     if not tail.endswith(_WORDS) or (mark := _MARK.search(text)) is None or not text[: mark.start()].strip():
@@ -172,11 +176,7 @@ _DOUBT_END = re.compile(
     r"\s*(?:\?+|[(\[]\?[)\]]|[(\[]?\b(?:approx\.?|circa|ca\.|c\.|aprox\.?)[)\]]?)\s*$", re.IGNORECASE
 )
 # A time after the calendar's mark ('25/10/1917 O.S. 10:00'): put before it
-_TIME_AFTER_MARK = re.compile(
-    r"^(.*?\d)(\s*[(\[]?\s*(?:O\.\s?S\.?|OS|Old\s+Style|Julian|juliano|julien)\s*[)\]]?\.?)\s+"
-    r"(\d{1,2}:\d{2}(?::\d{2})?)$",
-    re.IGNORECASE,
-)
+_TIME_AFTER = re.compile(r"^(.*\S)\s+(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)$")
 
 
 def _kept(written: Parsed, converted: Parsed) -> Parsed:

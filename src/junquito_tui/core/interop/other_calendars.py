@@ -37,7 +37,12 @@ _SOLAR_MARKED = lazy(
 _SOLAR_MARK = lazy(r"(?:SH|S\.H\.|AP|A\.P\.|ه\.?\s?ش\.?|هجری شمسی)$", re.IGNORECASE)
 _BUDDHIST = lazy(r"(?:พ\.\s?ศ\.\s?(?P<after>\d{4})|(?<!\d)(?P<before>\d{4})\s?(?:BE|B\.E\.))(?![^\W\d_])")
 
-_BUDDHIST_RANGE = lazy(r"(?<!\d)(\d{4})\s?(?:BE|B\.E\.)?\s*[-–—]\s*(\d{4})\s?(?:BE|B\.E\.)(?![^\W\d_])")
+# '2560-2561 BE', '2560-61 BE', '2560/61 BE', 'BE 2560-2561', 'พ.ศ. 2560-2561' (the second year may be its last digits)
+_BUDDHIST_RANGE = lazy(
+    r"(?:(?:BE|B\.E\.|พ\.\s?ศ\.)\s?)?(?<!\d)(\d{4})\s?(?:BE|B\.E\.)?\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)"
+    r"(?:\s?(?:BE|B\.E\.))?"
+)
+_BUDDHIST_MARK = lazy(r"(?<![^\W\d_])(?:BE|B\.E\.)(?![^\W\d_])|พ\.\s?ศ\.")
 _DAY_FIRST = lazy(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")  # (as Thai dates are written: '16/5/2563')
 
 SAID = (
@@ -52,15 +57,18 @@ MAY_BE_BUDDHIST = (
 
 def read(text: str) -> Parsed | str | None:
     """A cell dated in the Solar Hijri calendar or the Buddhist era, in the Gregorian; None for any other."""
-    if ("BE" in text or "B.E" in text or "พ" in text) and (buddhist := _BUDDHIST.search(text)) is not None:
-        if (years := _BUDDHIST_RANGE.search(text)) is not None:  # ('2560-2561 BE' was 2018 alone: a re-trial)
-            first, last = _buddhist(text, int(years.group(1))), _buddhist(text, int(years.group(2)))
-            if first is not None and last is not None and first.parts["year"] < last.parts["year"]:
-                start, end = (first.parts["year"], 1, 1), (last.parts["year"], 12, 31)
-                if int(years.group(1)) < _THAI_NEW_YEAR_ON_1_JANUARY:  # (the year began on 1 April)
-                    start, end = (start[0], 4, 1), (end[0] + 1, 3, 31)
-                note = f"'{text}': the Buddhist era's years {years.group(1)} to {years.group(2)}, {shown(start, end)}"
-                return _parsed(start, end, False, note + " in the Gregorian calendar")
+    marked = ("BE" in text or "B.E" in text or "พ" in text) and _BUDDHIST_MARK.search(text) is not None
+    if marked and (years := _BUDDHIST_RANGE.search(text)) is not None:  # ('2560-2561 BE' was 2018 alone: a re-trial)
+        tail = years.group(2)
+        later = int(years.group(1)[: 4 - len(tail)] + tail)  # ('2560-61': 2561)
+        first, last = _buddhist(text, int(years.group(1))), _buddhist(text, later)
+        if first is not None and last is not None and first.parts["year"] < last.parts["year"]:
+            start, end = (first.parts["year"], 1, 1), (last.parts["year"], 12, 31)
+            if int(years.group(1)) < _THAI_NEW_YEAR_ON_1_JANUARY:  # (the year began on 1 April)
+                start, end = (start[0], 4, 1), (end[0] + 1, 3, 31)
+            note = f"'{text}': the Buddhist era's years {years.group(1)} to {later}, {shown(start, end)}"
+            return _parsed(start, end, False, note + " in the Gregorian calendar")
+    if marked and (buddhist := _BUDDHIST.search(text)) is not None:
         return _buddhist(text, int(buddhist.group("after") or buddhist.group("before")))
     persian = persian_digits(text)
     ascii_text = text.translate(_TO_ASCII) if persian else text
@@ -97,17 +105,22 @@ def other_year_unread(text: str) -> str | None:
     Islamic or the Solar Hijri calendar may mean ('١٣٩٧'). Each was read as a Gregorian year, unsaid (a re-trial)."""
     if _SOLAR_WORD.search(text) and any(_SOLAR_YEARS[0] <= int(y) <= _SOLAR_YEARS[1] for y in _YEARS.findall(text)):
         return "a date of the Solar Hijri calendar in a form not read here (a range, a bound): no date is read from it"
-    if not text.isascii() and any(digit in text for digit in _ARABIC_DIGITS):
-        years = _YEARS.findall(text.translate(_ARABIC_TO_ASCII))
+    if _LUNAR_WORD.search(text) and any(_ISLAMIC_YEARS[0] <= int(y) <= _ISLAMIC_YEARS[1] for y in _YEARS.findall(text)):
+        # ('1438 ق', Iran's mark of the lunar Islamic calendar: the Gregorian 1438, unsaid, a re-trial)
+        return "a date of the Islamic calendar marked 'ق' in a form not read here: no date is read from it"
+    if not text.isascii() and any(digit in text for digit in _ARABIC_DIGITS + _PERSIAN_DIGITS):
+        years = _YEARS.findall(text.translate(_ARABIC_TO_ASCII).translate(_TO_ASCII))
         if any(_ISLAMIC_YEARS[0] <= int(year) <= _ISLAMIC_YEARS[1] for year in years):
+            # ('۱۴۳۸', '١٣٩٧': an Islamic or a Solar Hijri year, read as the Gregorian one, exact: two re-trials)
             return (
-                "a year in Arabic digits that the Islamic or the Solar Hijri calendar may mean: no date is read from "
-                "it (mark its calendar: '١٤٣٨ هـ', '1397 SH')"
+                "a year in Arabic or Persian digits that the Islamic or the Solar Hijri calendar may mean: no date is "
+                "read from it (mark its calendar: '١٤٣٨ هـ', '1397 SH')"
             )
     return None
 
 
 _YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_LUNAR_WORD = lazy(r"(?<!\S)ق(?!\S)|ه\.?\s?ق")
 
 
 def solar_year_among(text: str) -> bool:

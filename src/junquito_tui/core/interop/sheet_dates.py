@@ -148,7 +148,8 @@ _DOUBT_AFTER = re.compile(
 # (read as the year alone, approximate, by a trial), so the year is put before it
 _CTIME = re.compile(
     r"^((?:[A-Za-z]{3,9},?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
-    r"(?:\s+(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)\s+(\d{4})(\s+(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?)?$"
+    r"(?:\s+(?:(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?)\s+(\d{4})"
+    r"(\s+(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?)?$"
 )
 # An era is a word of its own, after a space or the year's digits ('44 BC', '44BC'): never the end of a
 # word ('2003 per BBC', 'NBC', 'B.B.C.') nor the start of one ('Adelaide 1850').
@@ -258,7 +259,11 @@ _DAY_THEN_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORDS_OF_DAY = re.compile(rf"^(\D+?)\s+(?:of|del|de)\s+({_NUMBERED_DAY}|{_NAMED_DAY})$")
-_JULIAN = re.compile(r"\b(?:O\.\s?S\.?|N\.\s?S\.?|Old\s+Style|New\s+Style|Julian|julien|juliano)(?![^\W\d_])", re.I)
+_JULIAN = re.compile(
+    r"\b(?:O\.\s?S\.?|N\.\s?S\.?|Old\s+Style|New\s+Style|Julian|julien|juliano|ancien\s+style|vieux\s+style|"
+    r"estilo\s+antiguo)(?![^\W\d_])|(?<!\w)(?:ст|стар)\.\s?ст\.",
+    re.I,
+)
 INVISIBLE_READ = "invisible characters (a zero-width space, a byte order mark) in a date cell are not read"
 CONTROLS_READ = "control characters (a zero byte, an escape) in a date cell are not read"
 # Fullwidth forms (East Asian input: 'ＢＣＥ', '２０１８－０１') read as the ASCII they stand for: '300 ＢＣＥ' was the
@@ -275,7 +280,10 @@ WORDS_UNREAD_TIME = (
     "words beside a day and a time (such as '15/01/2018 hacia las 06:00') are not read: the time is kept, "
     "approximate, the text in its note"
 )
-_BRACKETED_TIME = re.compile(r"\s*[(\[](\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?)[)\]]$", re.IGNORECASE)
+_BRACKETED_TIME = re.compile(
+    r"\s*([(\[])(\s*(?:approx\.?|ca\.|c\.|circa|about|around|~)\s*)?(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?)[)\]]$",
+    re.IGNORECASE,
+)
 
 
 APOSTROPHE = (
@@ -815,7 +823,10 @@ def _from_words(original: str, offsets: bool = True) -> Parsed | str:
         number_time.approximate = vague  # ('circa 2018-01-15 2018': its 'circa' was lost, a trial)
         return number_time
     before_clock = text
-    text = _BRACKETED_TIME.sub(r" \1", text)  # '2018-01-15 (06:00)' was the year 2018, unsaid (a re-trial)
+    if (bracketed := _BRACKETED_TIME.search(text)) is not None:  # '2018-01-15 (06:00)' was the year 2018, unsaid
+        # (square brackets, or a word of doubt inside, mark the time uncertain, as '[1914]' does a year: re-trials)
+        doubted = doubted or bracketed.group(1) == "[" or bracketed.group(2) is not None
+        text, vague = f"{text[: bracketed.start()]} {bracketed.group(3)}", vague or doubted
     clock, text, unread = clock_at_end(text, said)
     text = text.rstrip(" ,;") if clock is not None or unread is not None else text  # ('2018-01-15, 04:00')
     if (clock is not None or unread is not None) and _A_TIME.search(text):  # '08:00 - 18:00', '08:00 or 09:30':
