@@ -175,7 +175,7 @@ def _export(args: argparse.Namespace, opened: Opened, chronology: Chronology) ->
 
 
 def _import(args: argparse.Namespace, opened: Opened, chronology: Chronology) -> int:
-    from .core.notebook import Access
+    from .core.notebook import Access, NotebookError
 
     assert opened.notebook is not None
     if opened.access is not Access.WRITABLE:
@@ -185,7 +185,11 @@ def _import(args: argparse.Namespace, opened: Opened, chronology: Chronology) ->
     if document is None or not _same_dataset(args, document, opened, chronology):
         return EXIT_USAGE
     label = f"imported from {Path(args.file).name}"
-    report = opened.notebook.merge(document, label)
+    try:
+        report = opened.notebook.merge(document, label)
+    except NotebookError as error:  # (nothing of it kept: the transaction is rolled back; it was a traceback)
+        print(visible(f"junquito-tui: notebook import: {args.file}: {error}"), file=sys.stderr)
+        return EXIT_USAGE
     for line in report.conflicts:
         print(f"conflict: {line}", file=sys.stderr)
     if report.removed_controls:

@@ -363,3 +363,26 @@ def test_show_draws_no_bidirectional_mark_of_a_saved_search(capsys: pytest.Captu
     book.save_search("raid\u200fday", "date:2018\u061c-01")
     code, out, _ = run(capsys, "notebook", "show", "--notebook", str(book.path))
     assert code == 0 and "\u200f" not in out and "\u061c" not in out and "raid\\u200fday" in out
+
+
+@pytest.mark.parametrize("what", ["searches", "lines"])
+def test_an_import_that_would_take_the_notebook_past_what_it_reads_is_refused_whole(
+    capsys: pytest.CaptureFixture[str], book: Notebook, tmp_path: Path, what: str
+) -> None:
+    # (a re-trial: 20,001 saved searches or a note of 500,000 lines imported with exit 0, and the user's own notebook
+    # was refused from then on, for good)
+    stamp = "2026-01-01T00:00:00Z"
+    document: dict[str, Any] = {"format": "junquito-tui notebook", "version": 1, "items": [], "searches": []}
+    if what == "searches":
+        document["searches"] = [
+            {"name": f"s{n}", "query": "q", "created": stamp, "updated": stamp} for n in range(20_001)
+        ]
+    else:
+        document["items"] = [{"kind": "event", "id": "raid-begins", "note": "x\n" * 5_000}]
+    path = tmp_path / "received.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    before = (book.items(), book.searches())
+    code, _, err = run(capsys, "notebook", "import", str(path), "--notebook", str(book.path))
+    assert code == 2 and "not imported: the notebook would hold" in err and "Traceback" not in err
+    assert (book.items(), book.searches()) == before
+    assert run(capsys, "notebook", "show", "--notebook", str(book.path))[0] == 0  # (still read)

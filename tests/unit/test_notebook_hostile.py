@@ -172,3 +172,20 @@ def test_a_notebook_export_escapes_what_json_leaves_raw() -> None:
     text = export_document([Item("event", "raid-begins", note=note)], [])
     assert not any(0x80 <= ord(c) <= 0x9F or c in "\u202e\u2028" for c in text)
     assert read_document(text).items[0].note == note  # (escaped as JSON escapes them: read back as they were)
+
+
+def test_a_note_too_long_to_draw_is_not_saved_and_long_tags_are_not_read(tmp_path: Path) -> None:
+    # (a re-trial: a note of 500,000 short lines took 1.5 GB to draw and crashed the app; 15 tags of 1 MB, 1.4 GB)
+    from junquito_tui.core.notebook import Notebook
+    from junquito_tui.core.notebook.items import NotebookError
+
+    book = Notebook(made(tmp_path / "mine.sqlite3"))
+    with pytest.raises(NotebookError, match="not saved: the notebook would hold a note of 5,001 lines"):
+        book.set_note("event", "raid-begins", "x\n" * 5_000)
+    assert book.item("event", "raid-begins") is not None and book.items()[0].note == "a note"
+    book.close()
+    path = altered(
+        tmp_path / "received.sqlite3", f"INSERT INTO item_tags VALUES ('event', 'raid-begins', '{'a' * 61}')"
+    )
+    opened = open_notebook(path)
+    assert opened.notebook is not None and opened.notebook.items()[0].tags == ()

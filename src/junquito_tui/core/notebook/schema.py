@@ -146,6 +146,7 @@ def schema_problem(connection: sqlite3.Connection, version: int) -> str | None:
 MAX_ITEMS = 200_000
 MAX_SEARCHES = 20_000
 MAX_NOTE = 1_000_000  # characters of one note
+MAX_NOTE_LINES = 5_000  # lines of one note (500,000 lines of one character took 1.5 GB to draw: a re-trial)
 
 
 def _too_large(connection: sqlite3.Connection) -> str | None:
@@ -158,7 +159,19 @@ def _too_large(connection: sqlite3.Connection) -> str | None:
     longest = connection.execute("SELECT MAX(length(note)) FROM items").fetchone()[0] or 0  # (characters)
     if longest > MAX_NOTE:
         return f"holds a note of {longest:,} characters, more than this app reads ({MAX_NOTE:,})"
+    lines = connection.execute(_MOST_LINES).fetchone()[0] or 0
+    if lines >= MAX_NOTE_LINES:
+        return f"holds a note of {lines + 1:,} lines, more than this app reads ({MAX_NOTE_LINES:,})"
     return None
+
+
+_MOST_LINES = "SELECT MAX(length(note) - length(replace(note, char(10), ''))) FROM items WHERE typeof(note) = 'text'"
+
+
+def too_large(connection: sqlite3.Connection) -> str | None:
+    """Why the notebook holds more than this app reads, or None (checked before a change is committed, too: an
+    import of 20,001 saved searches, exit 0, locked the user out of their own notebook, a re-trial)."""
+    return _too_large(connection)
 
 
 def _columns(connection: sqlite3.Connection, table: str) -> list[tuple[str, str, int]]:

@@ -37,7 +37,7 @@ from .items import (
 )
 from .merging import merge_note
 from .recording import record_identity
-from .schema import migrate, version_of
+from .schema import migrate, too_large, version_of
 from .snapshot import Snapshot
 from .tables import read_item, read_items, read_searches, tag_counts
 
@@ -168,6 +168,8 @@ class Notebook:
                 label = f"saved meanwhile by another session ({changed})"
                 kept, conflict = merge_note(note, stored, label, base=clean_note(base)[0])
             connection.execute("UPDATE items SET note = ?, updated = ? WHERE kind = ? AND id = ?", (kept, stamp, *key))
+            if (why := too_large(connection)) is not None:  # (a note the notebook could not be read with: not saved)
+                raise NotebookError(f"not saved: the notebook would hold {why.removeprefix('holds ')}")
             return NoteSaved(self._settle(connection, key), conflict, removed)
 
     def save_search(self, name: str, query: str, *, replace: bool = False) -> SavedSearch:
@@ -194,7 +196,10 @@ class Notebook:
         from .exchange import merge_into  # pydantic reads the document: not for opening the explorer
 
         with self._transaction() as connection:
-            return merge_into(connection, document, label)
+            report = merge_into(connection, document, label)
+            if (why := too_large(connection)) is not None:  # (all of it, or nothing: the transaction is rolled back)
+                raise NotebookError(f"not imported: the notebook would hold {why.removeprefix('holds ')}")
+            return report
 
     def close(self) -> None:
         """Close every thread's connection (the notebook opens them again if used after)."""

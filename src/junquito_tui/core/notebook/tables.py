@@ -14,6 +14,7 @@ from ..text import SLUG_PATTERN, without_controls
 from .items import MAX_ID, STAMP, Item, Key, SavedSearch, clean_note
 from .schema import KINDS
 
+MAX_TAG = 60  # ``text.slugify``'s length, as every tag is made
 # Tags are slugs: a comma never appears in one, so GROUP_CONCAT's separator is safe.
 _ITEMS = """
 SELECT i.kind, i.id, i.starred, i.note, i.created, i.updated, GROUP_CONCAT(t.tag)
@@ -26,7 +27,9 @@ ORDER BY i.updated DESC, i.kind, i.id
 
 def _item(row: tuple[str, str, int, str, str, str, str | None]) -> Item:
     kind, item_id, starred, note, created, updated, tags = row
-    kept = sorted(tag for tag in (tags if isinstance(tags, str) else "").split(",") if SLUG_PATTERN.fullmatch(tag))
+    # (a tag as ``items.normalize_tag`` makes one: 60 characters at most; 15 tags of 1 MB took 1.4 GB: a re-trial)
+    written = (tags if isinstance(tags, str) else "").split(",")
+    kept = sorted(tag for tag in written if len(tag) <= MAX_TAG and SLUG_PATTERN.fullmatch(tag))
     return Item(kind, item_id, starred == 1, tuple(kept), clean_note(note)[0], _stamp(created), _stamp(updated))
 
 
@@ -66,4 +69,4 @@ def tag_counts(connection: sqlite3.Connection) -> list[tuple[str, int]]:
     rows: Iterable[tuple[str, int]] = connection.execute(
         "SELECT tag, COUNT(*) FROM item_tags GROUP BY tag ORDER BY COUNT(*) DESC, tag"
     )
-    return [(tag, count) for tag, count in rows if isinstance(tag, str) and SLUG_PATTERN.fullmatch(tag)]
+    return [(tag, n) for tag, n in rows if isinstance(tag, str) and len(tag) <= MAX_TAG and SLUG_PATTERN.fullmatch(tag)]
