@@ -429,3 +429,17 @@ def test_a_python_list_holding_none_or_nan_is_kept_whole_not_made_tags(tmp_path:
     assert events["py"]["tags"] == ("e",) and events["py"]["summary"] == "tag: ['a', None]"
     assert events["nan"]["tags"] == ("e",) and events["nan"]["summary"] == "tag: [NaN]"
     assert f"{NOT_TAGS} (line 2, line 3)" in warnings
+
+
+def test_a_timestamp_rounded_to_hours_is_the_days_it_may_fall_on(tmp_path: Path) -> None:
+    # (a re-trial: '1.5848E+15', good to ±14 h, was an approximate 14:13 on 21 March: date:2020-03-22 missed it)
+    events, _ = _events(
+        tmp_path / "timeline.csv",
+        "timestamp,timestamp_desc,message\n1.5848E+15,E,hours\n1.584799E+15,E,minutes\n",
+    )
+    assert (events["hours"]["date"], events["hours"]["approximate"]) == ("2020-03-21", True)
+    assert "±14 h" in (events["hours"]["note"] or "")
+    assert (events["minutes"]["date"], events["minutes"]["approximate"]) == ("2020-03-21T13:56", True)  # (±8 min)
+    loaded = load_with_report(tmp_path / "timeline.csv")
+    hours = next(e for e in loaded.dataset.events if e.title == "hours")
+    assert hours.end is not None and hours.end.date == "2020-03-22"

@@ -196,6 +196,7 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
         if start.parts.get("second"):  # (said by the date reader where it says them, as it did)
             events.notes.group("seconds are finer than minute precision: kept in the date's note", where)
         start = _as_the_timestamp_gives(start, _number(cell_text(stamp)))
+        start = _rough_days(start, cell_text(stamp)) if rough else start
     if start is None:
         if not cell_text(value):
             events.notes.add(where, "no datetime and no timestamp; row skipped")
@@ -488,6 +489,27 @@ def _rounding(text: str, per_second: int) -> tuple[int, str] | None:
         return None
     within = f"±{half / 3600:.0f} h" if half >= 3600 * 2 else f"±{half / 60:.0f} min"
     return len(digits), within
+
+
+def _rough_days(start: Parsed, text: str) -> Parsed:
+    """A rounded timestamp good to an hour or worse as the days it may fall on, not a minute: '1.5848E+15' (±14 h)
+    was an approximate 14:13 on 21 March, which a search for the 22nd missed (a re-trial). Within one day, that day."""
+    found = _unit_of(text)
+    exponent = Decimal(text.strip()).as_tuple()[2] if found is not None else None
+    if found is None or not isinstance(exponent, int):
+        return start
+    half = Decimal(10) ** exponent / 2 / found[0]
+    if half < 3600:
+        return start
+    try:
+        at = _exact_seconds(text, found[0])
+        first, last = (datetime.fromtimestamp(float(at + step * half), UTC) for step in (-1, 1))
+    except (ValueError, OverflowError, OSError, ArithmeticError):
+        return start
+    end = {"year": last.year, "month": last.month, "day": last.day} if last.date() != first.date() else None
+    parts = {"year": first.year, "month": first.month, "day": first.day}
+    return replace(start, parts=parts, end=end, offset=None, seconds=None, approximate=end is not None,
+                   end_approximate=end is not None)  # fmt: skip
 
 
 def _minutes(offset: str) -> int:
