@@ -492,14 +492,14 @@ def _rounding(text: str, per_second: int) -> tuple[int, str] | None:
 
 
 def _rough_days(start: Parsed, text: str) -> Parsed:
-    """A rounded timestamp good to an hour or worse as the days it may fall on, not a minute: '1.5848E+15' (±14 h)
+    """A rounded timestamp good to two hours or worse as the days it may fall on, not a minute: '1.5848E+15' (±14 h)
     was an approximate 14:13 on 21 March, which a search for the 22nd missed (a re-trial). Within one day, that day."""
     found = _unit_of(text)
     exponent = Decimal(text.strip()).as_tuple()[2] if found is not None else None
     if found is None or not isinstance(exponent, int):
         return start
     half = Decimal(10) ** exponent / 2 / found[0]
-    if half < 3600:
+    if half < 2 * 3600:  # (an approximate clock time: '1.58478E+15', ±83 min, stays one)
         return start
     try:
         at = _exact_seconds(text, found[0])
