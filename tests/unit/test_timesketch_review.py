@@ -435,8 +435,9 @@ def test_a_timestamp_rounded_to_hours_is_the_days_it_may_fall_on(tmp_path: Path)
     # (a re-trial: '1.5848E+15', good to ±14 h, was an approximate 14:13 on 21 March: date:2020-03-22 missed it)
     events, _ = _events(
         tmp_path / "timeline.csv",
-        "timestamp,timestamp_desc,message\n1.5848E+15,E,hours\n1.584799E+15,E,minutes\n",
+        "timestamp,timestamp_desc,message\n1.5848E+15,E,hours\n1.584799E+15,E,minutes\n1.58478E+15,E,83 minutes\n",
     )
+    assert events["83 minutes"]["date"].startswith("2020-03-21T") and events["83 minutes"]["approximate"]
     assert (events["hours"]["date"], events["hours"]["approximate"]) == ("2020-03-21", True)
     assert "±14 h" in (events["hours"]["note"] or "")
     assert (events["minutes"]["date"], events["minutes"]["approximate"]) == ("2020-03-21T13:56", True)  # (±8 min)
