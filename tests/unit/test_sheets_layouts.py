@@ -681,3 +681,16 @@ def test_a_zone_column_is_read_with_a_time_in_doubt(
     assert event.when is not None and (event.when.date, event.when.approximate) == expected
     assert event.when.utc_offset == "-04:00"
     assert not any("no time zone" in warning or "no zone read" in warning for warning in loaded.warnings)
+
+
+@pytest.mark.parametrize(("time", "offset"), [("06:00 UTC", "+00:00"), ("06:00-05:00", "-05:00")])
+def test_a_time_cell_s_own_zone_is_used_and_the_zone_column_kept(tmp_path: Path, time: str, offset: str) -> None:
+    # (a re-trial: '06:00 UTC' beside '-04:00' was read together, the time lost and the column too, with a garbled
+    # note; '06:00-05:00' was said to sit 'beside a zone not read as a UTC offset')
+    path = tmp_path / "zones.csv"
+    path.write_text(f"date,time,zona,title\n2018-01-15,{time},-04:00,x\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.when is not None and (event.when.date, event.when.utc_offset) == ("2018-01-15T06:00", offset)
+    assert event.summary == "zona: -04:00"
+    assert any(w.startswith("the time cell gives its own zone") for w in loaded.warnings)

@@ -230,6 +230,12 @@ def _with_time(
         return date, kept
     if not time:  # a zone with no time to be in: kept as text
         return date, kept
+    own = events.dates.peek(f"{day} {time}") if zone else None
+    if isinstance(own, Parsed) and "hour" in own.parts and own.offset is not None:  # ('06:00 UTC' beside '-04:00')
+        # the time cell's own zone, as a date cell's is: the column kept and said (the two were read together, the
+        # time lost and the column too: a re-trial)
+        events.notes.group("the time cell gives its own zone: the zone column is not used, kept in the summary", where)
+        return f"{day} {time}", kept[1:]
     # ('06:00?' beside '-4': the zone after the mark was no zone, the time dropped: a re-trial)
     for joined in [f"{day} {time} {zone}".strip(), *(_with_zone(f"{day} {time}", zone)[1:] if zone else [])]:
         both = events.dates.peek(joined)
