@@ -101,8 +101,9 @@ _SOLAR_WORD = lazy(
 
 def other_year_unread(text: str) -> str | None:
     """Why a cell's date, read without its calendar, may be 540 to 620 years off, or None: a Solar Hijri mark or month
-    beside a year it may mean ('1396-1397 SH', 'before 1397 SH', '25-28 Dey 1397'), or a year in Arabic digits the
-    Islamic or the Solar Hijri calendar may mean ('١٣٩٧'). Each was read as a Gregorian year, unsaid (a re-trial)."""
+    beside a year it may mean ('1396-1397 SH', 'before 1397 SH', '25-28 Dey 1397'), a year marked 'ق', or a year in
+    Arabic or Persian digits the Islamic or the Solar Hijri calendar may mean ('١٣٩٧', 'حدود ۱۳۹۷') unconverted. Each
+    was read as a Gregorian year, unsaid (trials)."""
     if _SOLAR_WORD.search(text) and any(_SOLAR_YEARS[0] <= int(y) <= _SOLAR_YEARS[1] for y in _YEARS.findall(text)):
         return "a date of the Solar Hijri calendar in a form not read here (a range, a bound): no date is read from it"
     if _LUNAR_WORD.search(text) and any(_ISLAMIC_YEARS[0] <= int(y) <= _ISLAMIC_YEARS[1] for y in _YEARS.findall(text)):
@@ -121,12 +122,6 @@ def other_year_unread(text: str) -> str | None:
 
 _YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _LUNAR_WORD = lazy(r"(?<!\S)ق(?!\S)|ه\.?\s?ق")
-
-
-def solar_year_among(text: str) -> bool:
-    """Whether a year the Solar Hijri calendar may mean is written in Persian digits in the text ('حدود ۱۳۹۷')."""
-    years = re.findall(f"(?<![{_PERSIAN_DIGITS}])[{_PERSIAN_DIGITS}]{{4}}(?![{_PERSIAN_DIGITS}])", text)
-    return any(_SOLAR_YEARS[0] <= int(year.translate(_TO_ASCII)) <= _SOLAR_YEARS[1] for year in years)
 
 
 def checked(parsed: Parsed, text: str) -> Parsed:

@@ -475,11 +475,7 @@ def _read_text(text: str) -> Parsed | str | None:
             if (found := reading(text)) is not None:
                 return found
     found = _from_text(text)
-    # a Solar Hijri year in Persian digits among words ('حدود ۱۳۹۷', 'about 1397') was the Gregorian 1397, unsaid (a
-    # trial); a year it cannot be is the Gregorian's ('۱۴۵۳/۰۵/۲۹')
-    solar = isinstance(found, Parsed) and "Solar Hijri" not in (found.note or "")
-    if solar and other_calendars.solar_year_among(text):
-        return PERSIAN_AMONG_WORDS
+    # a year another calendar may mean, unconverted ('حدود ۱۳۹۷', 'about 1397': the Gregorian 1397, unsaid, a trial)
     other = isinstance(found, Parsed) and not _OTHER_SAID.search(found.note or "")
     if other and (why := other_calendars.other_year_unread(text)) is not None:
         return why
@@ -501,7 +497,6 @@ JULIAN_NOT_READ = (
 )
 _OTHER_SAID = re.compile(r"Solar Hijri|the Islamic calendar's|the Buddhist era's")
 _CALENDAR_SAID = re.compile(r"the Julian calendar's|the Gregorian calendar's date")
-PERSIAN_AMONG_WORDS = "Persian digits (the Solar Hijri calendar's) among words not read: no date is read from it"
 SCIENTIFIC = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")  # ('-1e300', '1.5e9')
 _ISO_DAY = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")  # (a test: as ``_from_text``)
 _PLAIN_NUMBERS = re.compile(r"[0-9][0-9 /.:,+T]*(?:-[0-9][0-9 /.:,+T]*)*")  # (not '186-', '201?', "'18", '2020-W53')

@@ -63,7 +63,6 @@ UNITS = (
 # timestamp 0's instant, and the first second of the year 1 (.NET's DateTime.MinValue, Go's zero time)
 # (and Windows' FILETIME zero, 1601; a day alone too: '1970-01-01', a re-trial)
 _NOT_KNOWN = re.compile(r"(1970|0001|1601)-01-01(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$", re.IGNORECASE)
-YEAR_ONE = "0001-01-01T00:00:00"
 _NUMBER = re.compile(r"[-+]?\d+(\.\d*)?")
 TAG_LIST_LENGTH = 1_000_000  # a tag list longer than this is not read as a list
 # One item of a tag list as Timesketch writes it ("['a', 'b']", Python's way) or as JSON writes it
@@ -161,9 +160,8 @@ def _draft(events: RowEvents, record: Record, where: str) -> Draft | None:
             where, f"datetime {cell_text(value)}{given}: what tools write for a time not known; row skipped"
         )
         return None
-    if (
-        zero and _unit_of(stamp) is not None
-    ):  # (the epoch 50 years before its timestamp stayed at the epoch: a re-trial)
+    # (with a timestamp, it gives way to it: the epoch 50 years before its timestamp stayed at the epoch, a re-trial)
+    if zero and _unit_of(stamp) is not None:
         not_a_datetime = f"{cell_text(value)}, what tools write for a time not known"
         events.notes.group("a datetime that tools write for a time not known (1970-01-01, 0001-01-01, 1601-01-01), "
                            "beside a timestamp: the timestamp is used", where)  # fmt: skip
@@ -312,9 +310,8 @@ def _not_a_datetime(value: Any) -> str | None:
     text = cell_text(value)
     if (len(text) > 8 and _NUMBER.fullmatch(text)) or SCIENTIFIC.fullmatch(text):  # ('-1e300': was the year 300)
         return f"is the number {_number(text)}, not a date and time as Timesketch writes them"
-    if (
-        text.lower() in _NO_VALUE
-    ):  # a CSV's true/false, null, NaN, 0 (as JSON lines' were: two trials found them skipped)
+    # a CSV's true/false, null, NaN, 0 (as JSON lines' were: two trials found them skipped)
+    if text.lower() in _NO_VALUE:
         return f"is {text}, not a date and time"
     return None
 
