@@ -30,7 +30,7 @@ from ..problems import Problem, json_kind
 from ..schema_problems import schema_problems
 from ..text import SLUG, without_controls
 from ..wording import count
-from .items import MAX_ID, Item, NotebookError, SavedSearch, clean_line, clean_note, normalize_tag, now
+from .items import MAX_ID, STAMP, Item, NotebookError, SavedSearch, clean_line, clean_note, normalize_tag, now
 from .merging import merge_note
 from .schema import KINDS
 from .tables import read_item, read_searches
@@ -42,7 +42,7 @@ Kind = Literal["event", "actor", "quote", "source"]
 ItemId = Annotated[str, StringConstraints(pattern=SLUG, max_length=MAX_ID)]
 # A time as ``items.now`` writes it ('2026-12-07T22:35:14.123456Z'), or none: a received file's escapes in one were
 # stored as they were (a security trial)
-Stamp = Annotated[str, StringConstraints(pattern=r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z)?$")]
+Stamp = Annotated[str, StringConstraints(pattern=f"^(?:{STAMP.pattern})?$")]
 assert set(KINDS) == set(Kind.__args__)  # type: ignore[attr-defined]
 
 

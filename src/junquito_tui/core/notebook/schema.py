@@ -138,7 +138,7 @@ def schema_problem(connection: sqlite3.Connection, version: int) -> str | None:
         # ... but none computed as it is read: a generated column's expression ran for 30 s a row (a re-trial)
         if any(hidden for *_, hidden in connection.execute(f"PRAGMA table_xinfo({table})")):
             return f"has a computed column in its table {table!r}, which no junquito-tui notebook has"
-    return _too_large(connection)
+    return too_large(connection)
 
 
 # The most a notebook holds that this app reads (a person's notes: thousands; a received file's 900,000 tiny rows
@@ -149,7 +149,9 @@ MAX_NOTE = 1_000_000  # characters of one note
 MAX_NOTE_LINES = 5_000  # lines of one note (500,000 lines of one character took 1.5 GB to draw: a re-trial)
 
 
-def _too_large(connection: sqlite3.Connection) -> str | None:
+def too_large(connection: sqlite3.Connection) -> str | None:
+    """Why the notebook holds more than this app reads, or None (checked before an import is committed too: one of
+    20,001 saved searches, exit 0, locked the user out of their own notebook, a re-trial)."""
     items, searches = (
         connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ("items", "searches")
     )
@@ -168,10 +170,13 @@ def _too_large(connection: sqlite3.Connection) -> str | None:
 _MOST_LINES = "SELECT MAX(length(note) - length(replace(note, char(10), ''))) FROM items WHERE typeof(note) = 'text'"
 
 
-def too_large(connection: sqlite3.Connection) -> str | None:
-    """Why the notebook holds more than this app reads, or None (checked before a change is committed, too: an
-    import of 20,001 saved searches, exit 0, locked the user out of their own notebook, a re-trial)."""
-    return _too_large(connection)
+def note_too_large(note: str) -> str | None:
+    """Why one note is more than this app reads, or None (the limits ``too_large`` checks a notebook's notes by)."""
+    if len(note) > MAX_NOTE:
+        return f"a note of {len(note):,} characters, more than this app reads ({MAX_NOTE:,})"
+    if (lines := note.count("\n")) >= MAX_NOTE_LINES:
+        return f"a note of {lines + 1:,} lines, more than this app reads ({MAX_NOTE_LINES:,})"
+    return None
 
 
 def _columns(connection: sqlite3.Connection, table: str) -> list[tuple[str, str, int]]:

@@ -37,7 +37,7 @@ from .items import (
 )
 from .merging import merge_note
 from .recording import record_identity
-from .schema import migrate, too_large, version_of
+from .schema import migrate, note_too_large, too_large, version_of
 from .snapshot import Snapshot
 from .tables import read_item, read_items, read_searches, tag_counts
 
@@ -167,9 +167,9 @@ class Notebook:
                 stored, changed = connection.execute(_NOTE_OF, key).fetchone()
                 label = f"saved meanwhile by another session ({changed})"
                 kept, conflict = merge_note(note, stored, label, base=clean_note(base)[0])
+            if (why := note_too_large(kept)) is not None:  # (a note the notebook could not be read with: not saved)
+                raise NotebookError(f"not saved: the notebook would hold {why}")
             connection.execute("UPDATE items SET note = ?, updated = ? WHERE kind = ? AND id = ?", (kept, stamp, *key))
-            if (why := too_large(connection)) is not None:  # (a note the notebook could not be read with: not saved)
-                raise NotebookError(f"not saved: the notebook would hold {why.removeprefix('holds ')}")
             return NoteSaved(self._settle(connection, key), conflict, removed)
 
     def save_search(self, name: str, query: str, *, replace: bool = False) -> SavedSearch:
