@@ -112,10 +112,10 @@ class Sheet:
             if not any(cells) or not any(cell_text(cell) for cell in cells):
                 self.counts.empty += 1
                 continue
-            self.counts.read(1, self.table.where(number))
+            where = self.table.where(number)
+            self.counts.read(1, where)
             if self.progress is not None and self.counts.rows % REPORT_EVERY == 0:
                 self.progress(f"Reading rows: {self.counts.rows:,}", self.table.read())
-            where = self.table.where(number)
             if len(cells) < named:  # a row cut short, or split by a line break outside quotes
                 self.notes.group(SHORT_ROW.format(named), where)
             elif len(cells) > len(names):  # (a review: 'Investigation; 12,500 pages' put '500 pages' in the place)
