@@ -9,6 +9,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from ..folding import fold_uncached
 from ..records import LINE_MAX, MAX_ID, When
 from ..text import LINE_BREAK, SLUG_PATTERN, slugify
 from .ids import IdAllocator
@@ -136,10 +137,9 @@ class ActorBook:
         self.actors.append(actor)
         self._by_name[key] = actor_id
         self._by_id[actor_id] = actor
-        if not self.exact:
-            plain = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
-            if (first := self._plain.setdefault(plain, actor_id)) != actor_id:
-                self.accented.setdefault(first, []).append(actor_id)
+        # names apart only in accents, as search folds them ('Łódź' and 'Lodz' too)
+        if not self.exact and (first := self._plain.setdefault(fold_uncached(key), actor_id)) != actor_id:
+            self.accented.setdefault(first, []).append(actor_id)
         if self.made_by is not None:
             self.made_by.append((name, kind, side))
         return actor_id
