@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -344,6 +344,9 @@ def test_a_notes_link_reference_definition_cannot_rewire_the_citations() -> None
             ["[e]\\(jav&#x61;script:x) [m](mailto:a@b.c) [r](notes.md#x)"],
         ),
         ("![i](https://tracker.example/p.png)", ["\\![i](https://tracker.example/p.png)"]),
+        # CI's fuzzing: an escaped backslash before '![' leaves the image live; an escaped '!' is no image
+        ("\\\\![i](https://evil.example/i.png)", ["\\\\\\![i](https://evil.example/i.png)"]),
+        ("\\![i](/x.png) \\\\\\![j](/y.png)", ["\\![i](/x.png) \\\\\\![j](/y.png)"]),
     ],
 )
 def test_escape_note(note: str, escaped: list[str]) -> None:
@@ -385,6 +388,8 @@ PIECES = [
     "(",
     ")",
     "\\",
+    "\\\\",  # an escaped backslash: what follows it is live
+    "!",
     "`",
     "*",
     "#",
@@ -444,6 +449,18 @@ def test_no_text_makes_a_link_or_a_definition_in_the_markdown_report(case: tuple
     for line in text.splitlines():
         if line.startswith("Sources: "):  # the citations: plain text, never a link
             assert links(line)[0] == []
+
+
+@settings(max_examples=1000, deadline=None)
+@given(HOSTILE)
+@example("\\\\![i](https://evil.example/i.png)")  # CI's case
+def test_no_note_makes_an_image_or_an_unsafe_link(note: str) -> None:
+    """The note alone, as the report quotes it, many more times than the whole report's test can afford
+    (CI found '\\\\![i](...)' there: the '!' after an escaped backslash was left live)."""
+    quoted = "\n".join(f"> {line}" for line in escape_note(note))
+    found, references = links(quoted)
+    assert references == {} and images(quoted) == []
+    assert all(re.match(r"(https?://|mailto:)|[^:]*$", address, re.IGNORECASE) for address in found), found
 
 
 # -- Markdown: a date says its zone's offset, and whose each note is -------------------------------

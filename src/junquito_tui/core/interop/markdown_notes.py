@@ -27,7 +27,7 @@ _LINE_END = re.compile(r"\r\n|\r|\n")  # every line end Markdown knows
 # A received note's links and images (a security trial): an image is fetched wherever the report is viewed,
 # so its '!' is escaped (a link to it stays); a link whose address is not plainly the web's, mail's or a
 # relative one ('javascript:', 'file:', 'jav&#x61;script:') has its '(' escaped: the text stays, no link.
-_IMAGE = re.compile(r"(?<!\\)!\[")
+_IMAGE = re.compile(r"\\.|!\[", re.DOTALL)  # an escape, kept ('\\![': a backslash, then an image), or an image
 _DESTINATION = re.compile(r"\]\(([ \t]*\n?[ \t]*<?)([^\s)>]*)")
 _SAFE = re.compile(r"(?:https?://|mailto:)\S*|[A-Za-z0-9._~/#?=%+-]*", re.IGNORECASE)
 
@@ -41,7 +41,7 @@ def escape_note(note: str) -> list[str]:
     that would start a link reference definition (written '\\['): nothing in a note can change the
     rest of the report."""
     text = _HTML.sub("&lt;", _LINE_END.sub("\n", note))
-    text = _IMAGE.sub(r"\\![", _DESTINATION.sub(_link, text))
+    text = _IMAGE.sub(lambda m: "\\![" if m.group() == "![" else m.group(), _DESTINATION.sub(_link, text))
     starts = _definitions(text)
     if starts:
         text = "".join(text[i:j] + "\\" for i, j in pairwise([0, *starts])) + text[starts[-1] :]
