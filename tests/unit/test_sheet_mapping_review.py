@@ -533,6 +533,36 @@ def test_ids_and_counts_are_worded_as_they_are(tmp_path: Path) -> None:
     assert loaded.summary is not None and loaded.summary.endswith("; 1 empty row ignored")  # (not '1 empty rows')
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a trial: the id made for line 2 was line 4's own, which was renamed (citing it cited line 2)
+        ("id,date,event\n,2018-01-01,Same\n,2018-01-01,Same\nsame-2018-01-01,2018-01-03,Clash\n", None),
+        ("Year,Headline,Unique Id\n2018,Same\n2018,Same\n2018,Clash,same-2018\n", None),
+        # a file's id written as no slug is lowered to one, never to the id a later row gives
+        ("Year,Headline,Unique Id\n2001,A,E1\n2002,Clash,e1\n", "'E1' is not a lowercase slug, and 'e1' is the id a"),
+    ],
+)
+def test_an_id_a_row_gives_is_its_own_whatever_came_before(tmp_path: Path, text: str, said: str | None) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_with_report(path)
+    ids = {event.title: event.id for event in loaded.dataset.events}
+    assert ids["Clash"] == text.splitlines()[-1].split(",")[0 if text.startswith("id") else 2]
+    assert len(loaded.dataset.events) == len(text.splitlines()) - 1
+    assert not any("is used by an earlier row" in w for w in loaded.warnings)
+    assert said is None or any(said in w for w in loaded.warnings)
+
+
+def test_a_timelinejs_slides_unique_id_is_its_own_whatever_came_before() -> None:
+    from junquito_tui.core.interop.timelinejs_import import from_timelinejs
+
+    slide = {"start_date": {"year": 2018}, "text": {"headline": "Same"}}
+    clash = {"start_date": {"year": 2019}, "text": {"headline": "Clash"}, "unique_id": "same-2018"}
+    document, _ = from_timelinejs({"events": [slide, slide, clash]}, "t.json")
+    assert [event["id"] for event in document["events"]] == ["same-2018-2", "same-2018-3", "same-2018"]
+
+
 def test_a_number_as_a_column_name_is_named_as_the_sheet_shows_it() -> None:
     from junquito_tui.core.interop.sheet_read import _header_name  # (a workbook's number cell: a float)
 

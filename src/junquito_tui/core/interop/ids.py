@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..records import MAX_ID
 from ..text import SLUG_PATTERN, slugify
 
@@ -15,15 +17,25 @@ class IdAllocator:
     steps, not 200 million (counting from 2 on every repeat took 41-88 s). Every candidate is
     tried at most once: a number below a stem's remembered one was handed out or found taken, and
     ids stay taken. So the work is linear in the ids handed out, whatever the input.
+
+    Ids a file gives its rows are ``reserve``d first: an id made for a row without one never takes
+    the id a later row gives (a trial: 'same-2018-01-01', made for line 2, renamed line 4's own, and
+    citing that id cited the wrong row).
     """
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.reserved: set[str] = set()
         self._next: dict[str, int] = {}  # stem -> the first number not yet known to be taken
 
-    def take(self, wanted: str) -> str:
+    def reserve(self, given: Iterable[str]) -> None:
+        """The ids a file gives (those that are ids as written), kept for the rows that give them."""
+        self.reserved.update(g for g in given if SLUG_PATTERN.fullmatch(g) and len(g) <= MAX_ID)
+
+    def take(self, wanted: str, own: bool = False) -> str:
+        """``wanted``, or the first free 'wanted-N'; ``own``: the id the row itself gives, reserved for it."""
         wanted = wanted[:MAX_ID].strip("-") or "item"
-        if wanted not in self.used:
+        if wanted not in self.used and (own or wanted not in self.reserved):
             self.used.add(wanted)
             return wanted
         number = 2
@@ -35,7 +47,7 @@ class IdAllocator:
                 continue  # one more digit: the stem is cut shorter
             candidate = f"{stem}-{number}"
             self._next[stem] = number + 1  # taken now, or found taken: never tried again
-            if candidate not in self.used:
+            if candidate not in self.used and candidate not in self.reserved:
                 self.used.add(candidate)
                 return candidate
             number += 1

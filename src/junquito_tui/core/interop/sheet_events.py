@@ -192,6 +192,7 @@ class RowEvents:
         self.dates.order.decide(self.notes)
         pending: list[Pending] = []
         drafts, self.drafts = self.drafts, []
+        self.importer.event_ids.reserve(draft.given_id.strip() for draft in drafts)  # before any id is made
         drafts.reverse()  # taken from the end, each draft goes as its event is made: never all of both at once
         for index in range(len(drafts)):
             made = self._event(drafts.pop(), index)

@@ -233,13 +233,15 @@ class TimelineImporter:
             prefix = "era-" if era else ""
             base = slugify(title, 60).removeprefix("era-") or ("era" if era else "event")
             wanted = f"{prefix}{base}-{date_token(when)}"
-        final = self.event_ids.take(wanted)
+        earlier = wanted in self.event_ids.used  # else, if not free, a later row's own id (reserved for it)
+        final = self.event_ids.take(wanted, own=wanted == given)
         if given:
             self.unique_ids.setdefault(given, final)
             if final != given:
-                reason = f"is used by an earlier {self.item}" if wanted == given else "is not a lowercase slug"
-                if wanted != given and final != wanted:  # ('E1' beside an earlier 'e1')
-                    reason += f", and {wanted!r} is used by an earlier {self.item}"
+                taken = f"is used by an earlier {self.item}" if earlier else f"is the id a later {self.item} gives"
+                reason = taken if wanted == given else "is not a lowercase slug"
+                if wanted != given and final != wanted:  # ('E1' beside an earlier 'e1', or a later one)
+                    reason += f", and {wanted!r} {taken}"
                 self.notes.add(f"{path}.unique_id", f"{short(given)} {reason}; the event's id is '{final}'")
         return final
 
@@ -452,13 +454,14 @@ class TimelineImporter:
         self.note_unknown(document, KNOWN_TOP_FIELDS, "the top level")
         title, description = self.title_slide(document.get("title"))
         pending: list[_Pending] = []
-        slides = document.get("events")
+        slides, eras = document.get("events"), document.get("eras")
+        listed = [s for group in (slides, eras) if isinstance(group, list) for s in group if isinstance(s, dict)]
+        self.event_ids.reserve(s["unique_id"].strip() for s in listed if isinstance(s.get("unique_id"), str))
         for index, slide in enumerate(slides if isinstance(slides, list) else []):
             made = self.slide(slide, f"events[{index}]", index)
             if made is not None:
                 pending.append(made)
         self.check_order(pending)
-        eras = document.get("eras")
         if eras is not None and not isinstance(eras, list):
             self.notes.add("eras", f"should be an array, found {json_kind(eras)}; ignored")
         # after every slide's index: an event a slide skipped left a gap, and the first era took the last

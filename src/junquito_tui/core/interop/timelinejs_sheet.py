@@ -126,6 +126,8 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     if tag_columns:
         shown = ", ".join(repr(names[i]) for i in tag_columns)
         sheet.notes.add("", f"{shown}: not a TimelineJS column; its words became each event's tags")
+    given = (row.slide.get("unique_id") for row in rows)
+    importer.event_ids.reserve(g.strip() for g in given if isinstance(g, str))  # before any id is made
     rows.reverse()  # taken from the end, each row goes as its event is made: never all of both at once
     pending = [made for _ in range(len(rows)) if (made := _event(sheet, importer, rows.pop())) is not None]
     sheet.counts.events = len(pending)
