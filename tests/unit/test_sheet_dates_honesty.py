@@ -918,3 +918,26 @@ def test_a_julian_mark_in_another_language_or_before_seconds_is_read(cell: str) 
 def test_a_ctime_with_a_named_offset_before_the_year_is_read() -> None:
     parsed = read_date("Sat Mar 21 14:00:00 UTC+1 2020")  # (a re-trial: the year 2020, unsaid)
     assert isinstance(parsed, Parsed) and parsed.offset == "+01:00" and parsed.parts["hour"] == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "said"),
+    [
+        # a trial: '2019.5' was May 2019 unsaid (it is also a decimal year), '1998.25' "no year can be read in it"
+        ("2019.5", {"year": 2019, "month": 5}, "'2019.5' read as a year and a month (May 2019), as some write them"),
+        ("2019.12", {"year": 2019, "month": 12}, "(December 2019)"),
+        ("1998.25", None, "a number with a fraction, not a date (a decimal year is not read)"),
+        ("2019.12.31", {"year": 2019, "month": 12, "day": 31}, None),  # a day: no fraction to doubt
+        ("2019/5", {"year": 2019, "month": 5}, None),  # a slash is no decimal point
+        ("2019.0", {"year": 2019}, None),  # a whole number written with its point, as a number cell shows it
+    ],
+)
+def test_a_year_and_a_month_with_a_dot_says_it_may_be_a_decimal_year(
+    text: str, parts: dict[str, int] | None, said: str | None
+) -> None:
+    found = read_date(text)
+    if parts is None:
+        assert found == said
+        return
+    assert isinstance(found, Parsed) and found.parts == parts
+    assert (found.note or "") == "" if said is None else said in (found.note or "")

@@ -360,7 +360,15 @@ TIME_UNREAD = (
     "a day followed by a time in a form not read here (its form or its zone): the day is read, the time kept "
     "in the date's note"
 )
-_YMD = re.compile(r"^(\d{4})[/.](\d{1,2})(?:[/.](\d{1,2}))?$")
+_YMD = re.compile(r"^(\d{4})([/.])(\d{1,2})(?:[/.](\d{1,2}))?$")
+# A year and a month written with a dot ('2019.12') are also a number with a fraction (a decimal year, 2019.5
+# the middle of 2019): read as the month, said (a trial found '2019.5' read as May, unsaid)
+_DOTTED_MONTH = "read as a year and a month{}, as some write them; as a decimal year it would be another date"
+_DOTTED_SAID = (
+    "a year and a month written with a dot ('2019.5') read as that month, as some write them; as a decimal year it "
+    "would be another date"
+)
+_FRACTION = "a number with a fraction, not a date (a decimal year is not read)"
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{3,4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{4})$")  # '5/2020', '05-2020' (Excel's mm-yyyy)
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
@@ -1084,13 +1092,17 @@ def _exact(text: str, era: int) -> Parsed | str | None:
     if (match := _ISO.match(text)) and match.group(2):
         return _iso(match, era)
     if match := _YMD.match(text):
-        parts = {"year": int(match.group(1)), "month": int(match.group(2))}
-        if match.group(3):
-            parts["day"] = int(match.group(3))
-        elif parts["month"] > 12:
-            return None  # '1850/51': a range of years, read as such below
-        elif (last := _tail_year(match.group(1), match.group(2))) is not None:
+        parts = {"year": int(match.group(1)), "month": int(match.group(3))}
+        dotted = match.group(2) == "." and not match.group(4)  # ('2019.12'; '2019.12.31' is a day)
+        if match.group(4):
+            parts["day"] = int(match.group(4))
+        elif parts["month"] > 12 or parts["month"] == 0:
+            return _FRACTION if dotted else None  # '1850/51': a range of years, read as such below
+        elif (last := _tail_year(match.group(1), match.group(3))) is not None and not dotted:
             return _years_or_month(parts["year"], parts["month"], last)  # '1810/11': years, as ranges are written
+        elif dotted:
+            month = f"{MONTHS[parts['month'] - 1]} {parts['year']}"
+            return Parsed(parts, note=f"{text!r} {_DOTTED_MONTH.format(f' ({month})')}", said=[_DOTTED_SAID])
         return Parsed(parts)
     if match := _NUMERIC.match(text):
         return _numeric(int(match.group(1)), match.group(2), int(match.group(3)), match.group(4), era)
