@@ -20,6 +20,7 @@ from typing import Any
 from ..records import LINE_MAX
 from ..text import CONTROL
 from .book_hidden import HIDDEN_ROW
+from .column_guess import by_content, sample
 from .fields import short
 from .html_text import Link
 from .month_words import MONTH_NAMES, PART_OF_DAY
@@ -51,8 +52,12 @@ _LIST = re.compile(r"\s*[;|\n]\s*")
 
 
 def convert(sheet: Sheet) -> dict[str, Any]:
-    chosen = generic_columns(sheet.header, sheet.spec)
     names = sheet.header.names
+    chosen = generic_columns(  # (the rows looked at only where no date or title column is obvious)
+        sheet.header,
+        sheet.spec,
+        lambda taken, hints, other: by_content(names, sample(sheet.table.rows), taken, hints, other),
+    )
     extras = Extras.of(sheet, set(chosen.values()), "the columns used")
     used = ", ".join(f"{key} <- {names[position]!r}" for key, position in chosen.items())
     rest = [repr(names[p]) for p in extras.positions if names[p].strip()]  # (those with no header: said below)

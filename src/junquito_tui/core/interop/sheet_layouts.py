@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..problems import Problem
@@ -200,8 +200,13 @@ def _few_acled_columns(header: Header) -> bool:
     return {"event_date", "event_type"} <= written and bool(ACLED_ONLY & set(header.index)) and not own
 
 
-def generic_columns(header: Header, spec: ColumnSpec | None) -> dict[str, int]:
-    """field -> column for a sheet of no known layout: what ``spec`` names, else the obvious columns."""
+Guess = Callable[[set[int], Mapping[str, Callable[[str], object]], Callable[[str], object]], dict[str, int]]
+
+
+def generic_columns(header: Header, spec: ColumnSpec | None, content: Guess | None = None) -> dict[str, int]:
+    """field -> column for a sheet of no known layout: what ``spec`` names, else the obvious columns;
+    ``content``: where none is obvious, the columns its first rows show (``column_guess``), for the
+    ``--columns`` line the error suggests."""
     chosen: dict[str, int] = {}
     for key, wanted in (spec.fields if spec else {}).items():
         position = header.find([normal(wanted)])
@@ -231,7 +236,15 @@ def generic_columns(header: Header, spec: ColumnSpec | None) -> dict[str, int]:
     if "title" not in chosen and "summary" in chosen:
         chosen["title"] = chosen["summary"]  # a sheet of dates and descriptions: titled from them
     if "date" not in chosen or "title" not in chosen:
-        raise SheetError(Problem("", unrecognised(header, chosen)))
+        stated = {chosen[key] for key in (spec.fields if spec else {})}
+        shown = content(stated, _HINTS, _OTHER_DATE) if content is not None else {}
+        if (
+            "summary" in chosen
+            and chosen.get("title") == chosen["summary"]
+            and "title" not in (spec.fields if spec else {})
+        ):
+            del chosen["title"]  # the summary as a title stands in for one: a column of titles, if the rows show one
+        raise SheetError(Problem("", unrecognised(header, chosen, shown)))
     return chosen
 
 
@@ -277,7 +290,9 @@ def data_like(header: Header) -> str | None:
     return next((name for name in header.names if _DATA_LIKE.fullmatch(name.strip())), None)
 
 
-def unrecognised(header: Header, chosen: dict[str, int]) -> str:
+def unrecognised(header: Header, chosen: dict[str, int], shown: dict[str, int] | None = None) -> str:
+    """Why the layout is not recognised, and the ``--columns`` line to write: the columns ``chosen`` by
+    their names, then those the rows have ``shown`` to hold dates and titles, then a guess by names."""
     missing = " and ".join(key for key in ("date", "title") if key not in chosen)
     names = [name for name in header.names if name]
     if (found := data_like(header)) is not None:  # '--columns date=1950' would name a row of data
@@ -297,13 +312,23 @@ def unrecognised(header: Header, chosen: dict[str, int]) -> str:
             f"{'' if len(names) == 1 else 's'} ({headers_found(header)}); if the column names are on a later "
             "line, remove the lines above them"
         )
-    guess = {key: header.names[position] for key, position in chosen.items()}
+    guess: dict[str, str] = {key: header.names[chosen[key]] for key in ("date", "title") if key in chosen}
+    for key, position in (shown or {}).items():  # (over a column chosen by its name for another field: 'Tag')
+        if key == "date" or "date" in guess:  # a column of text is a title beside a column of dates, not alone
+            guess.setdefault(key, header.names[position])
+    others = {header.names[position] for key, position in chosen.items() if key not in ("date", "title")}
     for key in ("date", "title"):  # a name that says it first ('date_start', 'what'), then the first left
-        left = [
-            n for n in names[:HEADERS_SHOWN] if n not in guess.values() and (key == "date" or not _HINTS["date"](n))
-        ]
+        free = [n for n in names[:HEADERS_SHOWN] if n not in guess.values()]
+        left = [n for n in free if n not in others and (key == "date" or not _HINTS["date"](n))] or free
         if key == "date":  # an event's date before a birth's or a report's ('Report date,Incident date')
-            left.sort(key=lambda n: (not _EVENT_DATE(n), bool(_OTHER_DATE(n))))
+            # ('Suceso', 'Incident' with no date word: an event's title, not its date)
+            left.sort(
+                key=lambda n: (
+                    not (hint := _HINTS["date"](n)),
+                    not _EVENT_DATE(n) if hint else bool(_EVENT_DATE(n)),
+                    bool(_OTHER_DATE(n)),
+                )
+            )
         guess.setdefault(key, next((n for n in left if _HINTS[key](n)), left[0] if left else "COLUMN"))
     caution = ""
     if "date" not in chosen and _OTHER_DATE(guess["date"]):
@@ -326,7 +351,7 @@ def unrecognised(header: Header, chosen: dict[str, int]) -> str:
 # Words in a column's name that make it the likelier date or title column, for the suggested line
 _HINTS = {
     "date": re.compile(
-        r"date|when|year|time|day|fecha|datum|año|ano\b|jahr|data\b|année|annee|jour", re.IGNORECASE
+        r"date|when|year|time|day|fecha|datum|año|ano\b|jahr|data\b|année|annee|jour|\bd[ií]a\b", re.IGNORECASE
     ).search,
     "title": re.compile(
         r"event|title|what|name|headline|description|desc|text|summary|subject|titre|titel|ereignis", re.IGNORECASE

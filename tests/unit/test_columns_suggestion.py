@@ -1,0 +1,77 @@
+"""The ``--columns`` line suggested for a sheet of no known layout, run as given, reads the file: its
+date column is the one the rows show dates in, its title a column of text beside it (a trial: from
+the names alone, 'Día,Suceso,Fuente' was told 'date=Suceso,title=Día', which read no event)."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from junquito_tui.core.interop.sheet_layouts import parse_columns
+from junquito_tui.core.loader import Loaded, load_with_report
+from junquito_tui.core.problems import DatasetError
+
+
+def suggested(path: Path) -> str:
+    """The text after '--columns' in the error for ``path``, as a shell would pass it."""
+    with pytest.raises(DatasetError) as error:
+        load_with_report(path)
+    report = error.value.report()
+    assert "for example: --columns " in report, report
+    (line,) = shlex.split(report.split("for example: --columns ", 1)[1].split(" (", 1)[0])
+    return line
+
+
+def run(path: Path) -> Loaded:
+    return load_with_report(path, columns=parse_columns(suggested(path)))
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Día,Suceso,Fuente\n2020-01-15,Algo pasó,El País\n2020-02-01,Otra cosa,ABC\n", "date=Día,title=Suceso"),
+        ("Suceso,Día\nAlgo pasó,2020-01-15\n", "date=Día,title=Suceso"),
+        ("Tag,Ereignis des Tages\n2020-01-15,Etwas\n", "date=Tag,title=Ereignis des Tages"),
+        ("Tag,Ereignis\n2020-01-15,Etwas\n", "date=Tag,title=Ereignis"),  # ('Tag' taken for tags by its name)
+        ("Date of event,What happened,Notes\n2020-01-15,Something,a note\n", "date=Date of event,title=What happened"),
+        ("Incident,Incident date,Notes\nA riot,2020-01-15,a note\n", "date=Incident date,title=Incident"),
+        ("Día,Suceso\n", "date=Día,title=Suceso"),  # no rows to look at: by the names
+        ("kind,count,when_it\nriot,3,2020-01-01\n", "date=when_it,title=kind"),  # a count is no date
+    ],
+)
+def test_the_suggested_line_names_the_columns_the_rows_show(tmp_path: Path, text: str, line: str) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(text, encoding="utf-8")
+    assert suggested(path) == line
+    if text.count("\n") > 1:
+        loaded = run(path)
+        assert len(loaded.dataset.events) == text.count("\n") - 1 and "none skipped" in str(loaded.summary)
+
+
+WORDS = st.sampled_from(["Alpha", "Beta", "Gamma", "Col", "X", "Kind", "Where", "Who", "Thing", "Stuff"])
+DATES = st.dates().map(lambda day: day.isoformat()).filter(lambda text: text[:4] >= "1000")
+TEXT = st.text(st.sampled_from("abcdefghij "), min_size=3, max_size=20).filter(lambda text: text.strip())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_the_suggested_line_run_as_given_reads_every_row(tmp_path: Path, data: st.DataObject) -> None:
+    """Any column names that say nothing, a column of dates anywhere among columns of text and counts."""
+    width = data.draw(st.integers(2, 5))
+    names = data.draw(st.lists(WORDS, min_size=width, max_size=width, unique=True))
+    at = data.draw(st.integers(0, width - 1))
+    kinds = [data.draw(st.sampled_from(["text", "count"])) for _ in range(width)]
+    kinds[at], kinds[(at + 1) % width] = "date", "text"
+    rows = data.draw(st.integers(1, 6))
+    cells = {"date": DATES, "text": TEXT, "count": st.integers(0, 99).map(str)}
+    lines = [",".join(names)]
+    lines += [",".join(data.draw(cells[kind]) for kind in kinds) for _ in range(rows)]
+    path = tmp_path / "sheet.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert f"date={names[at]}," in suggested(path)
+    loaded = run(path)
+    assert len(loaded.dataset.events) == rows
