@@ -231,6 +231,14 @@ def _escaped(char: str) -> str:
     return "".join(f"\\x{byte:02x}" for byte in char.encode("utf-8", "surrogatepass"))
 
 
+def slug_loses(text: str) -> bool:
+    """Whether ``slugify`` drops a letter or digit of ``text`` ('Политика', 'Raid 中文': none of their
+    letters has an a-z form), not only its accents ('Économie' is 'economie')."""
+    return not text.isascii() and any(
+        char.isalnum() and not unicodedata.normalize("NFKD", char).encode("ascii", "ignore") for char in text
+    )
+
+
 def slugify(text: str, limit: int = 60) -> str:
     """'Euclid's <Optica>, 300 BCE' -> 'euclids-optica-300-bce'; '' when nothing is left."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

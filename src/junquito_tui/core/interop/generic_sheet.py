@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from ..records import LINE_MAX
-from ..text import CONTROL
+from ..text import CONTROL, slug_loses
 from .book_hidden import HIDDEN_ROW
 from .column_guess import by_content, sample
 from .fields import short
@@ -28,7 +28,7 @@ from .sheet_bound_words import ONGOING, ONGOING_UNUSED, ongoing_unused, says_pre
 from .sheet_clock import MIDNIGHT
 from .sheet_date_values import Parsed
 from .sheet_dates import ongoing
-from .sheet_events import Draft, RowEvents, cell_text
+from .sheet_events import TAGS_KEPT, Draft, RowEvents, cell_text
 from .sheet_layouts import YEAR_NAMES, ZONE_LIKE, data_like, generic_columns, normal
 from .sheet_read import Cell
 from .sheets import Extras, Sheet
@@ -166,6 +166,10 @@ def _draft(
     if end is not None and len(end_names) >= 2:
         end, kept_end = _month_and_day(events, end, (cell("end"), cell("end month"), cell("end day")), where, end_names)
         kept += kept_end
+    tags = events.text(cell("tags"), where)
+    if tags and slug_loses(tags):  # ('Политика': no tag can hold it whole; a trial found it dropped, unsaid)
+        kept.append(f"Tags: {tags}")
+        events.notes.group(TAGS_KEPT, where)
     long_title = not shared and len(cell_text(cell("title"))) > LINE_MAX  # (a paragraph in the Event column)
     given = [events.text(cell("title"), where)] if long_title else []  # kept whole, first, in the summary
     summary = events.summary([*given, events.text(cell("summary"), where), *kept], where)
@@ -184,7 +188,7 @@ def _draft(
     actors = commas.split(events, events.text(cell("actors"), where), where)
     fields["actors"] = [{"actor": events.actors.take(name), "role": "named in the file"} for name in actors]
     fields["actors"] = list({p["actor"]: p for p in fields["actors"]}.values())
-    fields["tags"] = events.tags(_split(events.text(cell("tags"), where)), where)
+    fields["tags"] = events.tags(_split(tags), where, kept=True)
     fields["sources"] = events.sources(events.text(cell("source"), where), where)
     return Draft(where, fields, start, end, given_id=cell_text(cell("id")))
 

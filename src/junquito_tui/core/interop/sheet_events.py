@@ -16,7 +16,7 @@ from ..bounds import bound, by_end, from_start
 from ..dates import iso_or_era, short_date
 from ..problems import Problem
 from ..records import When, ends_before
-from ..text import slugify
+from ..text import slug_loses, slugify
 from ..wording import count
 from .builder import ActorBook, Pending
 from .fields import short
@@ -28,6 +28,12 @@ from .timelinejs_import import TimelineImporter, both_zones, unused_end, with_fi
 
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _LIST = re.compile(r"\s*[;\n|]\s*")
+
+
+TAGS_KEPT = (
+    "words with letters a tag cannot hold (a tag is a-z, 0-9: 'Политика', 'Raid 中文') are kept in the event's "
+    "summary by their column ('Tags: Политика'), and tagged with what a tag can hold, if anything ('raid')"
+)
 
 
 def cell_text(value: object) -> str:
@@ -164,18 +170,19 @@ class RowEvents:
             self._sources[raw] = ids
         return ids
 
-    def tags(self, values: list[str], where: str) -> list[str]:
-        """Tags for a row's words; the same words again (ACLED's types) give the same tags at once."""
+    def tags(self, values: list[str], where: str, kept: bool = False) -> list[str]:
+        """Tags for a row's words; the same words again (ACLED's types) give the same tags at once.
+        ``kept``: the caller keeps words a tag cannot hold whole in the summary (``slug_loses``)."""
         key = tuple(values)
         if (known := self._tag_lists.get(key)) is not None:
             return known  # shared by the rows' drafts, as the sources are: nothing changes them once made
         said = self.notes.said
-        tags = self._tags(values, where)
+        tags = self._tags(values, where, kept)
         if self.notes.said == said:
             self._tag_lists[key] = tags
         return tags
 
-    def _tags(self, values: list[str], where: str) -> list[str]:
+    def _tags(self, values: list[str], where: str, kept: bool) -> list[str]:
         tags: dict[str, None] = {}  # (an ordered set: a list's 'in' made 200,000 tags take 281 s, a security trial)
         for value in values:
             tag = self._slugs.get(value)
@@ -183,7 +190,7 @@ class RowEvents:
                 tag = self._slugs[value] = slugify(value, 60)
             if tag:
                 tags[tag] = None
-            elif value.strip():
+            elif value.strip() and not (kept and slug_loses(value)):
                 self.notes.add(where, f"tag {short(value)} has no letter or digit a tag can hold (a-z, 0-9); ignored")
         return list(tags)
 

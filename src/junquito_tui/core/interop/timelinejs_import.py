@@ -21,7 +21,7 @@ from ..bounds import bound
 from ..dates import ZONE_NOTE, ending, iso_or_era, short_date
 from ..problems import json_kind
 from ..records import TEXT_MAX, UTC_OFFSET, ZONE_LABEL_MAX, When, ends_before
-from ..text import CONTROL, FILE_ID_LINE, SLUG_PATTERN, has_control, one_line, slugify
+from ..text import CONTROL, FILE_ID_LINE, SLUG_PATTERN, has_control, one_line, slug_loses, slugify
 from . import display_dates
 from .builder import ActorBook, Pending, dump_event, has_clock_time, out_of_order
 from .csv_provenance import ClaimNote, Provenance, SourceNote, unfit
@@ -86,7 +86,8 @@ class TimelineImporter:
     event_ids: IdAllocator = field(default_factory=IdAllocator)
     unique_ids: dict[str, str] = field(default_factory=dict)  # unique_id in the file -> our id
     unknown: dict[str, list[str]] = field(default_factory=dict)  # ignored field -> where
-    _group_tags: dict[str, str] = field(default_factory=dict)  # a group's tag, made once
+    # a group's text as shown, its tag, and whether the tag loses letters: made once
+    _group_tags: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.dates = DateReader(self.notes)
@@ -173,7 +174,9 @@ class TimelineImporter:
             if source_id and source_id not in sources:
                 sources.append(source_id)
         fields["sources"] = sources + [s for s in self.book.media_sources(media, fields["id"]) if s not in sources]
-        fields["tags"] = self.tags(slide.get("group"), f"{path}.group", era)
+        fields["tags"], kept = self.tags(slide.get("group"), f"{path}.group", era)
+        if kept:
+            fields["summary"] = "\n\n".join(filter(None, (fields.get("summary"), kept)))
         pending = _Pending(fields, when, index, path, zoned=zones[0] is not None and when.precision == "minute")
         if when.precision == "minute":  # events of one minute that all give their seconds: in their order
             pending.second = stated_seconds(start)
@@ -274,20 +277,25 @@ class TimelineImporter:
             return None, unused_end(start, end)
         return end, start
 
-    def tags(self, group: Any, path: str, era: bool) -> list[str]:
+    def tags(self, group: Any, path: str, era: bool) -> tuple[list[str], str | None]:
         tags = ["era"] if era else []
         name = self.text.string(group, path)
+        kept = None
         if name and name.strip():
-            tag = self._group_tags.get(name)
-            if tag is None:
-                # as TimelineJS shows it, HTML read as text ('<b>Ops</b> &amp; Intel' is 'ops-intel')
-                tag = self._group_tags[name] = slugify(self.text.html(name, path, line=True).text, 60)
+            # as TimelineJS shows it, HTML read as text ('<b>Ops</b> &amp; Intel' is 'ops-intel')
+            made = self._group_tags.get(name)
+            if made is None:
+                shown = self.text.html(name, path, line=True).text
+                made = self._group_tags[name] = shown, slugify(shown, 60), slug_loses(shown)
+            shown, tag, loses = made
             if tag and tag not in tags:
                 tags.append(tag)
+            if loses:  # ('Политика', 'Raid 中文': a trial found them dropped, or cut to 'raid')
+                self.notes.group(GROUP_KEPT, path)
+                kept = f"Group: {shown}"
             elif not tag:
-                empty = f"group {short(name)} has no letters or digits to make a tag (HTML read as text); ignored"
-                self.notes.add(path, empty)
-        return tags
+                self.notes.add(path, f"group {short(name)} has no letter or digit to make a tag; ignored")
+        return tags, kept
 
     def extension(self, value: Any, pending: _Pending) -> None:
         """Our own export's ``junquito`` field: the zone of each clock time and each date's note, the
@@ -528,6 +536,12 @@ class TimelineImporter:
         # Out of order only where a slide's whole period lies before the start of the one above it.
         if out_of_order(pending):
             self.notes.add("events", "slides are not in date order; sorted by date, as TimelineJS shows them")
+
+
+GROUP_KEPT = (
+    "groups with letters a tag cannot hold (a tag is a-z, 0-9: 'Политика', 'Raid 中文') kept in the event's "
+    "summary ('Group: Политика'), and tagged with what a tag can hold, if anything ('raid')"
+)
 
 
 def both_zones(

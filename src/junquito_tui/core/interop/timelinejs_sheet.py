@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any
 
 from ..records import When
-from ..text import CONTROL, slugify
+from ..text import CONTROL, slug_loses, slugify
 from .book_hidden import HIDDEN_ROW
 from .builder import Pending
 from .fields import short
@@ -27,7 +27,7 @@ from .sheet_bound_words import ONGOING, ONGOING_UNUSED, ongoing_unused, says_pre
 from .sheet_clock import read_time, time_offset
 from .sheet_date_values import HourShown, MonthShown, Parsed, Parts
 from .sheet_dates import FULLWIDTH, SERIAL_RANGE, ongoing
-from .sheet_events import cell_text
+from .sheet_events import TAGS_KEPT, cell_text
 from .sheet_layouts import TIMELINEJS_COLUMNS, normal
 from .sheet_read import Cell
 from .sheet_when import ALL_MIDNIGHT, ALL_MIDNIGHT_NOTE, ending
@@ -86,6 +86,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     title_at = ""  # the title row's line
     cells_of = _Cells(at)
     other_types: dict[str, list[Any]] = {}  # a Type other than title and era -> [its first row, its rows]
+    lost = False  # a value a tag cannot hold whole, kept in the summary
     for where, cells in sheet.rows():
         cell = cells_of.row(cells).__getitem__  # the template's column -> the row's cell (None if absent)
         given_type = cell_text(cell("type"))
@@ -114,6 +115,10 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         if kind not in ("", "title", "era"):  # a Type TimelineJS does not know: an event, the value kept as a tag
             other_types.setdefault(given_type, [where, 0])[1] += 1
             row.tags = (given_type, *row.tags)
+        # a value a tag cannot hold whole ('Политика', a trial found it dropped): in the summary too, by its column
+        if kept := [c for i in (at["type"], *tag_columns) if i is not None and (c := _kept(names[i], cells, i))]:
+            row.details += tuple(kept)
+            lost = True
         read = [_read_detail(detail) for detail in (*row.details, *extras.details(cells, where))]
         row.details = tuple(detail for detail, _ in read)  # after the date's cells it kept, if any
         if sheet.hidden(where):
@@ -126,6 +131,8 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     if tag_columns:
         shown = ", ".join(repr(names[i]) for i in tag_columns)
         sheet.notes.add("", f"{shown}: not a TimelineJS column; its words became each event's tags")
+    if lost:
+        sheet.notes.add("", TAGS_KEPT)
     given = (row.slide.get("unique_id") for row in rows)
     importer.event_ids.reserve(g.strip() for g in given if isinstance(g, str))  # before any id is made
     rows.reverse()  # taken from the end, each row goes as its event is made: never all of both at once
@@ -135,12 +142,19 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     return importer.finish(pending, heading, description)
 
 
+def _kept(name: str, cells: list[Any], position: int) -> str | None:
+    """'Tags: Политика; протест' for a cell whose words a tag cannot hold whole; None for one it can."""
+    text = cell_text(cells[position]) if position < len(cells) else ""
+    return f"{name}: {text}" if text and slug_loses(text) else None
+
+
 def _say_other_types(sheet: Sheet, types: dict[str, list[Any]], column: str) -> None:
     """TimelineJS reads only 'title' and 'era' in its Type column: any other value's rows are events."""
     listed = []
     for value, (where, count) in types.items():
         rows = f", {count:,} rows" if count > 1 else ""
-        listed.append(f"{short(value)} ({where}{rows}{'' if slugify(value, 60) else '; no tag'})")
+        tag = "" if slugify(value, 60) else "; no tag, kept in the summary" if slug_loses(value) else "; no tag"
+        listed.append(f"{short(value)} ({where}{rows}{tag})")
     shown = ", ".join(listed[:5]) + (f" and {len(listed) - 5:,} more" if len(listed) > 5 else "")
     sheet.notes.add(
         "",
