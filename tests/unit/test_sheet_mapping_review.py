@@ -607,3 +607,28 @@ def test_actors_whose_names_differ_only_in_accents_are_kept_apart_and_said(tmp_p
     (said,) = [w for w in loaded.warnings if "differ only in accents" in w]
     assert "'Nicolás Maduro' and 'Nicolas Maduro'" in said and "'Óscar Pérez' and 'ÓSCAR PEREZ'" in said
     assert "Ana Ruiz" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "tags", "placeholder"),
+    [
+        # a trial: a Group of 'Media' (62 rows) was dropped as a placeholder, and a headline 'Media' too
+        ("Year,Headline,Text,Group\n2018,Raid,x,Media\n", "Raid", ("media",), None),
+        ("Year,Headline,Text,Group\n2018,Media,x,Text\n", "Media", ("text",), None),
+        ("date,event,tags\n2018-01-15,Title,Media\n", "Title", ("media",), None),  # no template: its words are words
+        # the template's own words in the fields that show them: placeholders, as before
+        ("Year,Headline,Text\n2018,Headline,A body.\n", "A body.", (), "'Headline'"),
+        ("Year,Headline,Text,Media Credit\n2018,Raid,x,Credit\n", "Raid", (), "'Credit'"),
+        ("date,event\n2018-01-15,{{headline}}\n", "Untitled row", (), "'{{headline}}'"),  # a token: anywhere
+    ],
+)
+def test_a_placeholder_word_is_one_only_in_the_field_that_shows_it(
+    tmp_path: Path, text: str, title: str, tags: tuple[str, ...], placeholder: str | None
+) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert (event.title, event.tags) == (title, tags)
+    said = [w for w in loaded.warnings if "looks like an unfilled template placeholder" in w]
+    assert said == [] if placeholder is None else placeholder in said[0]

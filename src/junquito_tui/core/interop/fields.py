@@ -29,11 +29,17 @@ _PLACEHOLDER = re.compile(
 )
 _LINE_BREAK = re.compile(r"[\r\n\t\u2028\u2029]")  # \r: a classic Mac file's line break in a cell
 FOLDED = "line breaks or tabs in a one-line field (a title, a name, a place) replaced by spaces"
-_PLACEHOLDER_WORDS = frozenset(
-    {"headline", "text", "title", "caption", "credit", "media", "media caption", "media credit", "tbd", "todo"}
-    | {"your headline here", "headline goes here", "your text here", "text goes here", "add your text here"}
-)
+# The placeholder words of each field of a TimelineJS slide (a sheet's row read as one) whose template shows one
+_FIELD_WORDS = {
+    ".headline": {"headline", "title", "tbd", "todo", "your headline here", "headline goes here"},
+    ".text": {"text", "tbd", "todo", "your text here", "text goes here", "add your text here"},
+    ".caption": {"caption", "media caption"},
+    ".credit": {"credit", "media credit"},
+    ".url": {"media"},
+}
+_PLACEHOLDER_WORDS = frozenset().union(*_FIELD_WORDS.values())  # (in any field: ACLED's notes, the fast tests)
 _LONGEST_WORD = max(map(len, _PLACEHOLDER_WORDS))
+
 _PREFIX = slice(0, _LONGEST_WORD + 1)  # as long as a word, and one more: a longer text is no word
 
 
@@ -105,9 +111,13 @@ class FieldReader:
         return str(value)
 
     def clean(self, text: str, path: str) -> str:
-        """Without control characters; '' for an unfilled template placeholder."""
+        """Without control characters; '' for an unfilled template placeholder: a token ('{{text}}') or
+        sample words anywhere, a word ('Headline', 'Media') only in the field of the template that shows it
+        (a trial: a Group of 'Media', 62 rows, and a headline 'Media' were dropped as placeholders)."""
         text = self.without_controls(text, path)
-        if _placeholder(text.strip()):
+        stripped = text.strip()
+        words = _FIELD_WORDS.get(path[path.rfind(".") :], ())
+        if _PLACEHOLDER.fullmatch(stripped) or (len(stripped) <= _LONGEST_WORD and stripped.lower() in words):
             self.notes.add(path, f"{short(text)} looks like an unfilled template placeholder; ignored")
             return ""
         return text
