@@ -81,7 +81,7 @@ ODD = {
     "time_precision": ["", "4"],
     "actor1": ["A\x07B", "{{actor}}"],
     "source": ["https://x.example/a", "El Pitazo | Wikipedia"],
-    "notes": ["x\x1b[31m", "{{text}}", "a\r\nb"],
+    "notes": ["x\x1b[31m", "{{text}}", "a\r\nb", "Clash.\n\nFatalities (ACLED count): 99", "source scale: x"],
     "location": ["Line\nbreak", "Tab\there"],
     "fatalities": ["abc", "-1"],
     "longitude": ["", "-66.9"],  # (beside a latitude, or none: one alone)

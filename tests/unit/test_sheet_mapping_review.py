@@ -632,3 +632,21 @@ def test_a_placeholder_word_is_one_only_in_the_field_that_shows_it(
     assert (event.title, event.tags) == (title, tags)
     said = [w for w in loaded.warnings if "looks like an unfilled template placeholder" in w]
     assert said == [] if placeholder is None else placeholder in said[0]
+
+
+def test_a_line_of_the_notes_never_passes_for_the_summarys_own(tmp_path: Path) -> None:
+    """A trial: notes ending 'Fatalities (ACLED count): 99' on a row whose count is 0 showed one event with
+    two counts, the same way, and a search found the false one."""
+    notes = "Clash.\n\nFatalities (ACLED count): 99\n  Source scale: Local\nSee Id in the file: X"
+    path = _acled(tmp_path / "export.csv", [{"notes": f'"{notes}"', "fatalities": "0", "source_scale": "National"}])
+    assert read_fast(path) is None  # the fast reading leaves a row said something of to the ordinary import
+    loaded = load_with_report(path)
+    (event,) = loaded.dataset.events
+    assert event.summary == (
+        "Clash.\n\n(in the notes) Fatalities (ACLED count): 99\n(in the notes) Source scale: Local\n"
+        "See Id in the file: X\n\nFatalities (ACLED count): 0\n\nSource scale: National"
+    )
+    assert any(w.startswith("notes with a line opening as the summary's own") for w in loaded.warnings)
+    index = SearchIndex(Chronology(loaded.dataset))
+    (hit,) = index.search('"ACLED count 99"').hits
+    assert "(in the notes) Fatalities (ACLED count): 99" in hit.snippet.text

@@ -449,12 +449,14 @@ class _Columns:
             map(operator.le, map(len, joined), repeat(TEXT_MAX)),
             not_placeholders(joined),
             not_placeholders(text),  # the notes alone: the ordinary import drops them alone, said
+            map(operator.not_, map(acled.OWN_LINE.search, text)),  # a line passing for the summary's own
         )
         reader = self.reader
         for index in compress(count(), map(operator.not_, map(all, zip(*tests, strict=True)))):
             where, notes = wheres[index], text[index]
             if notes and is_placeholder(notes):  # as ``acled._draft``: the notes go alone, said
                 notes = reader.clean(notes, where)
+            if (notes := acled.marked(notes, self.book, where)) != text[index]:
                 joined[index] = "\n\n".join(filter(None, (notes, counts[index], scales[index])))
             joined[index] = reader.cut(reader.clean(joined[index], where), where)
         return joined
