@@ -353,7 +353,8 @@ def test_a_hostile_chain_of_second_hand_sources() -> None:
     assert (
         "  claimed by Bob, as reported by Daily: It happened.\n"
         "    citing: A memo, cited in The paper (Daily), not read\n"
-        "  claimed by no one named, as reported by Ministry, as reported by Daily: It did not.\n"
+        "  claimed by A leaked draft (as cited; no person named), as reported by Ministry, as reported by Daily: "
+        "It did not.\n"
         "    citing: A leaked draft, cited in A memo (Ministry), cited in The paper (Daily), not read\n"
         f"Sources:\n  1. The paper — Daily. https://x.org/p\n  2. {memo}\n  3. {leak}\n"
     ) in text

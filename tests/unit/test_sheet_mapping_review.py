@@ -650,3 +650,14 @@ def test_a_line_of_the_notes_never_passes_for_the_summarys_own(tmp_path: Path) -
     index = SearchIndex(Chronology(loaded.dataset))
     (hit,) = index.search('"ACLED count 99"').hits
     assert "(in the notes) Fatalities (ACLED count): 99" in hit.snippet.text
+
+
+def test_an_acled_account_names_the_sources_acled_codes_it_from(tmp_path: Path) -> None:
+    """A trial: every ACLED account read 'no one named, as reported by ACLED export ...', the sources it
+    names only in the statement's words: the accounts list showed no source at all."""
+    from junquito_tui.core.citation import cite
+
+    path = _acled(tmp_path / "export.csv", [{"source": "El Pitazo; Efecto Cocuyo"}])
+    chronology = Chronology(load_with_report(path).dataset)
+    text = cite(chronology, "event", "ven1")
+    assert "claimed by El Pitazo and Efecto Cocuyo (as cited; no person named), as reported by ACLED export" in text

@@ -114,8 +114,15 @@ def claimants(chronology: Chronology, claim: Claim) -> str:
 
 
 def attribution(chronology: Chronology, claim: Claim) -> str:
-    """'Bellingcat and Forensic Architecture, as reported by Wikipedia'; 'no one named, ...'."""
+    """'Bellingcat and Forensic Architecture, as reported by Wikipedia'; 'no one named, ...'; where no one
+    is named but the source attributes the claim to works it cites (an ACLED export's coding of reports,
+    a trial found every one of them 'no one named'), those works: 'Reuters and El Pitazo (as cited; no
+    person named), as reported by ACLED export x.csv'."""
     source = chronology.sources.get(claim.source) if claim.source else None
+    cited = [chronology.sources[s].title for s in claim.cited if s in chronology.sources]
+    if not claim.by and cited:
+        who = f"{join_names(cited)} (as cited; no person named)"
+        return f"{who}, as reported by {reporter(source)}" if source else who
     return attributed([_actor_name(chronology, a) for a in claim.by], source)
 
 
