@@ -661,3 +661,15 @@ def test_an_acled_account_names_the_sources_acled_codes_it_from(tmp_path: Path) 
     chronology = Chronology(load_with_report(path).dataset)
     text = cite(chronology, "event", "ven1")
     assert "claimed by El Pitazo and Efecto Cocuyo (as cited; no person named), as reported by ACLED export" in text
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_a_line_break_in_a_timelinejs_sheets_headline_is_said(tmp_path: Path, end: str) -> None:
+    """A trial: 'Line<break>break headline' became 'Line break headline' with no warning (a sheet of any
+    other layout says it, as the README promises of every one-line field)."""
+    path = tmp_path / "sheet.csv"
+    path.write_bytes(f'Year,Headline,Text{end}2018,"Line{end}break",x{end}2019,Plain,y{end}'.encode())
+    loaded = load_with_report(path)
+    assert [event.title for event in loaded.dataset.events] == ["Line break", "Plain"]
+    (said,) = [w for w in loaded.warnings if w.startswith("line breaks or tabs in a one-line field")]
+    assert said.endswith("(line 2 (Headline))")

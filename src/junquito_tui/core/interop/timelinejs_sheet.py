@@ -20,7 +20,7 @@ from ..records import When
 from ..text import CONTROL, slug_loses, slugify
 from .book_hidden import HIDDEN_ROW
 from .builder import Pending
-from .fields import short
+from .fields import FOLDED, short
 from .html_text import Link, html_to_text
 from .month_words import MONTH_NAMES
 from .sheet_bound_words import ONGOING, ONGOING_UNUSED, ongoing_unused, says_present
@@ -92,6 +92,9 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         given_type = cell_text(cell("type"))
         kind = given_type.lower()
         slide = _slide(cell)
+        if (headline := slide["text"]["headline"]) and ("\n" in headline or "\r" in headline):
+            # a space in HTML, as TimelineJS shows it; the sheet shows a line break: said, as other sheets' are
+            sheet.notes.group(FOLDED, f"{where}.text.headline")
         dated = any(cell_text(cell(key)) for key in ("year", "month", "day", "start date"))
         if kind == "title" and title is None:
             (heading, about), title_at = importer.title_slide(slide), where
