@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -315,6 +315,15 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
     if prefix and not cell_text(year):  # an end with no year is not used: what it gave stays in the note
         given = ", ".join(cell_text(v) for v in (year, month, day, clock_cell) if cell_text(v))
         _say(row, prefix, f"the file gives an end with no year ({given}): not used")
+    if (typed := _year_typed(year, month, day)) is not None:  # 2018 typed in a cell formatted as a date
+        sheet.notes.group(YEAR_SHOWN_AS_DATE, where)
+        cell_name = "End Year" if prefix else "Year"
+        _say(
+            row,
+            prefix,
+            f"the {cell_name} cell holds {typed} shown as a date ({year:%Y-%m-%d}): read as the year {typed}",
+        )
+        year = typed
     parsed = None
     # a date cell, or text that is no plain number ('1850s', '1 March 1850'): read as a date
     # ('2019.5' is no date: a number that is not whole, as a workbook's Year cell of 2019.5 is said to be)
@@ -360,6 +369,25 @@ def _day_number(year: Any) -> tuple[int, str] | None:
 
 
 _DATE_CELLS = (date, MonthShown, HourShown)  # a workbook's date cell in a Year column, as its format shows it
+
+# A year typed in a Year cell formatted as a date shows as a day of 1902-1906 (2018 is 1905-07-10, days
+# counted from 30 December 1899): read as that year where the Month or Day cell says another day (a
+# trial found the date read, its Month and Day set aside as 'given by the Year cell')
+YEAR_SHOWN_AS_DATE = (
+    "a Year cell formatted as a date, holding a number that is a year (2018 shows as 1905-07-10), beside a Month "
+    "or Day cell of another day: read as that year, with the Month and Day cells (said in the date's note)"
+)
+_YEARS = range(1000, 2201)
+
+
+def _year_typed(year: Cell, month: Cell, day: Cell) -> int | None:
+    """The year typed in a Year cell that its date format shows as a day (see ``YEAR_SHOWN_AS_DATE``)."""
+    if type(year) not in (date, datetime) or (isinstance(year, datetime) and year.time() != time(0)):
+        return None
+    shown = year if type(year) is date else year.date()  # type: ignore[union-attr]
+    number = (shown - _DAY_ZERO).days
+    given = [(cell, part) for cell, part in ((month, shown.month), (day, shown.day)) if cell_text(cell)]
+    return number if number in _YEARS and any(not _same_number(c, p) for c, p in given) else None
 
 
 def _say(row: _Row, prefix: str, said: str) -> None:
