@@ -204,8 +204,8 @@ def test_what_a_timelinejs_sheet_s_date_drops_is_said_in_its_note(tmp_path: Path
         "1950,5,3,,1949,,,end before the start\n",
     )
     notes = {title: (event.when.note if event.when else None) for title, event in events.items()}
-    assert notes["day without a month"] == "day ignored: given without a month"
-    assert notes["time without a day"] is not None and "ignored: given without a day" in notes["time without a day"]
+    assert notes["day without a month"] == "day 5 ignored: given without a month"  # (its value named: a trial)
+    assert notes["time without a day"] == "hour 10, minute 0 ignored: given without a day"
     assert notes["end before the start"] == "the file gives the end 1949, before this start: not used"
     assert events["end before the start"].end is None
 

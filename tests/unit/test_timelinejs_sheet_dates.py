@@ -65,7 +65,9 @@ def test_a_v2_date_written_with_commas_is_read_as_timelinejs_v2_reads_it() -> No
     assert ends == {"Commas to a month": "1990-06"}
     # the parts go through the TimelineJS date reader: a bad month is dropped, said, and noted on the date
     bad = next(e.when for e in loaded.dataset.events if e.title == "Bad month")
-    assert bad is not None and (bad.date, bad.note) == ("1990", "13 is not a valid month: the date is kept to the year")
+    # the day after a month not valid is named, with its value (a trial: a day 40 after a month 13 went unsaid)
+    note = "13 is not a valid month: the date is kept to the year; day 4 ignored: given without a valid month"
+    assert bad is not None and (bad.date, bad.note) == ("1990", note)
     assert any(w.startswith("line 6 (Start Date)") and "13 is not a valid month" in w for w in loaded.warnings)
 
 

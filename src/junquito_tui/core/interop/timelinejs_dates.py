@@ -87,6 +87,11 @@ def _shown(raw: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _given_part(raw: object) -> str:
+    """A date part as the file gives it, for a note: its number, or its text as written."""
+    return _shown(raw.raw if isinstance(raw, _Invalid) else raw)
+
+
 def is_approximate(display: str | None, day: bool = False) -> bool:
     """'~04:00', 'around 1850', 'circa 300 BCE', 'mid-June', 'early 1990s', 'before 1900', 'mediados de enero'
     are approximate. ``day``: the slide gives its day, which a part of the day does not make approximate ('Early
@@ -172,11 +177,14 @@ class DateReader:
                 break
             if (problem := self._valid(name, raw, numbers, path)) is not None:
                 problems.append(problem)
+                missing = f"valid {name}" if name != "hour" else ""  # (an hour's minutes: the time it names)
                 break
             numbers.append(raw)  # type: ignore[arg-type]  # _valid checked it is an int
         finer = [name for name in _PARTS[len(numbers) + 1 :] if parts[name] is not None]
-        if missing and finer:  # said with the date too: what the file gives and the date does not hold
-            dropped = f"{', '.join(finer)} ignored: given without a {missing}"
+        if missing and finer:  # said with the date too: what the file gives and the date does not hold, with its
+            # values (a trial: 'hour, minute ignored' named no 14:30; a day 40 after a month 13 went unsaid)
+            given = ", ".join(f"{name} {_given_part(parts[name])}" for name in finer)
+            dropped = f"{given} ignored: given without a {missing}"
             self.notes.add(path, dropped)
             problems.append(dropped)
         notes = [display, *problems] if display else problems
