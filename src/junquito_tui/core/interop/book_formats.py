@@ -338,8 +338,8 @@ def hidden_times(rows: list[list[object]]) -> bool:
 
 _SAID = {
     MINUTE: "formatted to show a day and its time, in a sheet whose other date cells hold times, and showing "
-    "00:00: read as that time, as the sheet shows it (a midnight is otherwise taken for a day alone, as "
-    "spreadsheets store a date)",
+    "00:00: read as that time, as the sheet shows it, where the column's times are read (a midnight is otherwise "
+    "taken for a day alone, as spreadsheets store a date; an ACLED event_date is a day, said)",
     MONTH: "formatted to show only the month or the year (as 'mmm-yy' or 'yyyy' do): read as shown, not as "
     "the first day a spreadsheet stores for them",
     DAY: "formatted to hide the time stored with the day (as 'yyyy-mm-dd' does): read as the day shown, without "
