@@ -657,3 +657,21 @@ def test_excels_separator_line_naming_a_tab_is_quoted_with_it(tmp_path: Path) ->
     path.write_text("sep=\t\ndate\ttitle\n2018-01-15\tRaid\n", encoding="utf-8")
     loaded = load_with_report(path)
     assert titles(loaded) == ["Raid"] and warned(loaded, "'sep=\\t', is Excel's")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a trial: 'sep=,' above 'fecha;evento' was a header of one column, "remove the lines above them"
+        ("sep=,\nfecha;evento\n15/01/2018;Uno\n", "'sep=,', names commas, but the column names after it are separated"),
+        ("sep=;\r\ndate,title\r\n2018-01-15,Uno\r\n", "names semicolons, but the column names after it are separated"),
+        ("sep=;\ndate;title\n2018-01-15;Uno, dos\n", "'sep=;', is Excel's"),  # as it says: a comma in a cell is text
+    ],
+)
+def test_a_separator_line_naming_another_delimiter_than_the_names_use_is_said(
+    tmp_path: Path, text: str, said: str
+) -> None:
+    path = tmp_path / "sep.csv"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_with_report(path)
+    assert len(titles(loaded)) == 1 and titles(loaded)[0].startswith("Uno") and warned(loaded, said)

@@ -416,7 +416,17 @@ def _csv(path: Path) -> Table:
     if (hint := SEP_LINE.match(sample.lstrip("\ufeff"))) is not None:  # Excel's 'sep=;': the delimiter, said
         delimiter = hint.group(1)
         line = hint.group().rstrip("\r\n")  # (not strip: 'sep=\t' names a tab)
-        notes.append(f"the first line, {line!r}, is Excel's: the cells are separated by it, as it says")
+        after = sample.lstrip("\ufeff")[hint.end() :]
+        names = re.split(r"\r\n|\r|\n", after, maxsplit=1)[0]
+        if delimiter not in names and (other := choose_delimiter(after)) != delimiter and other in names:
+            # ('sep=,' above 'fecha;evento': a trial was told to remove lines above the names)
+            notes.append(
+                f"the first line, {line!r}, names {_NAMES[delimiter]}s, but the column names after it are separated "
+                f"by {_NAMES[other]}s: read with {_NAMES[other]}s"
+            )
+            delimiter = other
+        else:
+            notes.append(f"the first line, {line!r}, is Excel's: the cells are separated by it, as it says")
     else:
         delimiter = choose_delimiter(sample)
     if delimiter != "," and hint is None:
