@@ -673,3 +673,20 @@ def test_a_line_break_in_a_timelinejs_sheets_headline_is_said(tmp_path: Path, en
     assert [event.title for event in loaded.dataset.events] == ["Line break", "Plain"]
     (said,) = [w for w in loaded.warnings if w.startswith("line breaks or tabs in a one-line field")]
     assert said.endswith("(line 2 (Headline))")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date,event\n2018-01-01,Same\n2018-01-01,Same\n2018-01-02,Other\n2018-01-01,Same\n",
+        "Year,Month,Day,Headline\n2018,1,1,Same\n2018,1,1,Same\n2018,1,2,Other\n2018,1,1,Same\n",
+    ],
+)
+def test_a_row_pasted_twice_is_said(tmp_path: Path, text: str) -> None:
+    """A trial: two identical rows were two events ('a-2018-01-15', 'a-2018-01-15-2'), not a word said."""
+    path = tmp_path / "sheet.csv"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_with_report(path)
+    assert len(loaded.dataset.events) == 4  # each row an event still: the file may mean two
+    (said,) = [w for w in loaded.warnings if w.startswith("rows the same as an earlier row, cell for cell")]
+    assert said.endswith("(line 3, line 5)")

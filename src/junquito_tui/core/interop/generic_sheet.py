@@ -96,6 +96,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     # a reference's '17-10-1234' is no evidence of the file's order of day and month (a review found it was)
     dated = [p for p in extras.positions if p < len(names) and _DATED_NAME.search(names[p])]
     for where, cells in sheet.rows():
+        sheet.repeated(where, cells)
 
         def cell(key: str, cells: list[Cell] = cells) -> Cell:
             position = reading.get(key)

@@ -44,6 +44,9 @@ class Imported:
     summary: str  # what became of the rows, for validate
 
 
+SAME_ROW = "rows the same as an earlier row, cell for cell (pasted twice?): each read as an event of its own"
+
+
 @dataclass
 class Sheet:
     """One file being read: its header, rows, warnings, dates and counts."""
@@ -63,6 +66,7 @@ class Sheet:
     # long by empty cells, unless half the rows or more are (a delimiter after each row's last cell)
     long_rows: list[str] = field(init=False, default_factory=list)
     long_filled: list[str] = field(init=False, default_factory=list)
+    _seen: set[int] = field(init=False, default_factory=set)  # each row's cells' hash: a row pasted twice, said
 
     def __post_init__(self) -> None:
         self.counts = Counts(limit=self.max_rows)
@@ -94,6 +98,19 @@ class Sheet:
     def notes_reader(self) -> FieldReader:
         """Cleans text the way every importer does, its warnings among this file's."""
         return FieldReader(self.notes)
+
+    def repeated(self, where: str, cells: list[Cell]) -> None:
+        """Said of a row the same as an earlier one, cell for cell (a trial: a row pasted twice was two events,
+        unsaid, differing only in their ids). Not in ``rows``: the quick reader of ACLED's exports reads in parts,
+        and an ACLED row repeated repeats its event id, said as such."""
+        try:
+            key = hash(tuple(cells))
+        except TypeError:  # a cell of no hash: not compared
+            return
+        if key in self._seen:
+            self.notes.group(SAME_ROW, where)
+        else:
+            self._seen.add(key)
 
     def hidden(self, where: str) -> bool:
         """Whether the row is hidden in the workbook (by hand, by a filter or in a collapsed group)."""

@@ -88,6 +88,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     other_types: dict[str, list[Any]] = {}  # a Type other than title and era -> [its first row, its rows]
     lost = False  # a value a tag cannot hold whole, kept in the summary
     for where, cells in sheet.rows():
+        sheet.repeated(where, cells)
         cell = cells_of.row(cells).__getitem__  # the template's column -> the row's cell (None if absent)
         given_type = cell_text(cell("type"))
         kind = given_type.lower()
