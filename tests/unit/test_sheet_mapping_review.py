@@ -539,8 +539,8 @@ def test_ids_and_counts_are_worded_as_they_are(tmp_path: Path) -> None:
         # a trial: the id made for line 2 was line 4's own, which was renamed (citing it cited line 2)
         ("id,date,event\n,2018-01-01,Same\n,2018-01-01,Same\nsame-2018-01-01,2018-01-03,Clash\n", None),
         ("Year,Headline,Unique Id\n2018,Same\n2018,Same\n2018,Clash,same-2018\n", None),
-        # a file's id written as no slug is lowered to one, never to the id a later row gives
-        ("Year,Headline,Unique Id\n2001,A,E1\n2002,Clash,e1\n", "'E1' is not a lowercase slug, and 'e1' is the id a"),
+        # a file's id that is no slug is made one, never the id a later row gives
+        ("Year,Headline,Unique Id\n2001,A,E 1\n2002,Clash,e-1\n", "'E 1' is not a lowercase slug, and 'e-1' is the"),
     ],
 )
 def test_an_id_a_row_gives_is_its_own_whatever_came_before(tmp_path: Path, text: str, said: str | None) -> None:
@@ -690,3 +690,18 @@ def test_a_row_pasted_twice_is_said(tmp_path: Path, text: str) -> None:
     assert len(loaded.dataset.events) == 4  # each row an event still: the file may mean two
     (said,) = [w for w in loaded.warnings if w.startswith("rows the same as an earlier row, cell for cell")]
     assert said.endswith("(line 3, line 5)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Year,Headline,Text,Unique Id\n2018,Raid,t1,\n2018,Other,t2,RAID-2018\n",  # a re-trial's: cited the wrong row
+        "id,date,event\n,2018-01-01,Raid\nRAID-2018-01-01,2018-01-05,Other\n",
+    ],
+)
+def test_an_id_a_row_gives_in_capitals_is_its_own_too(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text(text, encoding="utf-8")
+    ids = {event.title: event.id for event in load_with_report(path).dataset.events}
+    given = text.splitlines()[-1].split(",")[-1 if text.startswith("Year") else 0]
+    assert ids["Other"] == given.lower() and ids["Raid"] == f"{given.lower()}-2"

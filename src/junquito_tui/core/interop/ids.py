@@ -10,6 +10,12 @@ from ..text import SLUG_PATTERN, slugify
 __all__ = ["MAX_ID", "SLUG_PATTERN", "IdAllocator", "slugify"]
 
 
+def own_id(given: str) -> str | None:
+    """The id a file's id is, in any case ('RAID-1' is 'raid-1', as ids typed are); None for no id as written."""
+    lowered = given.strip().lower() if given.isascii() else ""
+    return lowered if SLUG_PATTERN.fullmatch(lowered) and len(lowered) <= MAX_ID else None
+
+
 class IdAllocator:
     """Hands out ids never handed out before: 'battle', then 'battle-2', 'battle-3'.
 
@@ -29,8 +35,9 @@ class IdAllocator:
         self._next: dict[str, int] = {}  # stem -> the first number not yet known to be taken
 
     def reserve(self, given: Iterable[str]) -> None:
-        """The ids a file gives (those that are ids as written), kept for the rows that give them."""
-        self.reserved.update(g for g in given if SLUG_PATTERN.fullmatch(g) and len(g) <= MAX_ID)
+        """The ids a file gives (those that are ids as written, in any case: 'RAID-1' is 'raid-1'), kept for
+        the rows that give them."""
+        self.reserved.update(i for g in given if (i := own_id(g)) is not None)
 
     def take(self, wanted: str, own: bool = False) -> str:
         """``wanted``, or the first free 'wanted-N'; ``own``: the id the row itself gives, reserved for it."""

@@ -26,7 +26,7 @@ from . import display_dates
 from .builder import ActorBook, Pending, dump_event, has_clock_time, out_of_order
 from .csv_provenance import ClaimNote, Provenance, SourceNote, unfit
 from .fields import FieldReader, short
-from .ids import MAX_ID, IdAllocator
+from .ids import MAX_ID, IdAllocator, own_id
 from .notes import Notes
 from .timelinejs_dates import KNOWN_DATE_FIELDS, NO_ZONE, DateReader, date_token, stated_seconds
 from .timelinejs_dates import display as display_date
@@ -224,7 +224,7 @@ class TimelineImporter:
         given = self.text.string(unique_id, f"{path}.unique_id")
         given = (CONTROL.sub("", given) if has_control(given) else given).strip() if given else ""
         if given:
-            wanted = given if SLUG_PATTERN.fullmatch(given) and len(given) <= MAX_ID else slugify(given, MAX_ID - 4)
+            wanted = own_id(given) or slugify(given, MAX_ID - 4)  # ('RAID-1' is its row's own 'raid-1', a re-trial)
             if not wanted:
                 self.notes.add(
                     f"{path}.unique_id",
@@ -237,7 +237,7 @@ class TimelineImporter:
             base = slugify(title, 60).removeprefix("era-") or ("era" if era else "event")
             wanted = f"{prefix}{base}-{date_token(when)}"
         earlier = wanted in self.event_ids.used  # else, if not free, a later row's own id (reserved for it)
-        final = self.event_ids.take(wanted, own=wanted == given)
+        final = self.event_ids.take(wanted, own=wanted == own_id(given))
         if given:
             self.unique_ids.setdefault(given, final)
             if final != given:
