@@ -22,7 +22,7 @@ def suggested(path: Path) -> str:
         load_with_report(path)
     report = error.value.report()
     assert "for example: --columns " in report, report
-    (line,) = shlex.split(report.split("for example: --columns ", 1)[1].split(" (", 1)[0])
+    (line,) = shlex.split(report.split("for example: --columns ", 1)[1])  # the line ends the message: pasted whole
     return line
 
 
@@ -41,6 +41,15 @@ def run(path: Path) -> Loaded:
         ("Incident,Incident date,Notes\nA riot,2020-01-15,a note\n", "date=Incident date,title=Incident"),
         ("Día,Suceso\n", "date=Día,title=Suceso"),  # no rows to look at: by the names
         ("kind,count,when_it\nriot,3,2020-01-01\n", "date=when_it,title=kind"),  # a count is no date
+        # a re-trial: numbers (ids, counts) left of the dates were suggested as the date, each event a year 100
+        ("id_num,Wann,Anzahl,Was\n100,2018-01-15,0,Raid\n101,2018-01-16,2,Siege\n", "date=Wann,title=Was"),
+        ("Nr,Wann,Was\n2000,2018-01-15,Raid\n2001,2018-01-16,Siege\n", "date=Wann,title=Was"),
+        # ... a report's date in another language than English was the event's
+        ("Fecha informe,Fecha suceso,Qué\n2018-03-01,2018-01-15,Raid\n", "date=Fecha suceso,title=Qué"),
+        ("Meldedatum,Tatdatum,Vorgang\n2018-03-01,2018-01-15,Raid\n", "date=Tatdatum,title=Vorgang"),
+        ("Logged,Incident,Summary\n2018-03-01,2018-01-15,Raid\n", "date=Incident,title=Summary"),
+        # ... and a name two columns share named the first, empty one: by number
+        ("Fecha,Fecha,Texto\n,2018-01-15,Raid\n", "date=2,title=Texto"),
     ],
 )
 def test_the_suggested_line_names_the_columns_the_rows_show(tmp_path: Path, text: str, line: str) -> None:
@@ -75,3 +84,14 @@ def test_the_suggested_line_run_as_given_reads_every_row(tmp_path: Path, data: s
     assert f"date={names[at]}," in suggested(path)
     loaded = run(path)
     assert len(loaded.dataset.events) == rows
+
+
+def test_a_column_name_two_columns_share_says_which_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "sheet.csv"
+    path.write_text("Fecha,Fecha,Titulo\n2018-01-14,2018-01-15,Raid\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    assert any(
+        "2 columns are named 'Fecha': column 1 is read as the date; --columns date=N" in w for w in loaded.warnings
+    )
+    other = load_with_report(path, columns=parse_columns("date=2,title=Titulo"))
+    assert [e.when.date for e in other.dataset.events if e.when] == ["2018-01-15"]

@@ -29,10 +29,22 @@ def sample(rows: Iterator[Row]) -> list[list[Cell]]:
 
 
 def _date_like(value: object) -> bool:
+    return _read(value) is not None
+
+
+def _a_day_or_month(value: object) -> bool:
+    """A date finer than a year: a column of them is dates, where one of numbers may be ids or counts ('100',
+    '2000', read as years: a re-trial's 'Nr' beside real dates was suggested as the date)."""
+    found = _read(value)
+    return found is not None and "month" in found.parts
+
+
+def _read(value: object) -> Parsed | None:
     text = cell_text(value).strip()
     if len(text.split()) > _WORDS_IN_A_DATE or (text.lstrip("-").isdigit() and len(text.lstrip("-")) <= 2):
-        return False  # (a count, '3', reads as the year 3)
-    return isinstance(read_date(value), Parsed)
+        return None  # (a count, '3', reads as the year 3)
+    found = read_date(value)
+    return found if isinstance(found, Parsed) else None
 
 
 def _text_like(value: object) -> bool:
@@ -57,7 +69,13 @@ def by_content(
     if dates:
         found["date"] = max(
             dates,
-            key=lambda p: (not other_date(names[p]), bool(hints["date"](names[p])), share(p, _date_like), -p),
+            key=lambda p: (
+                not other_date(names[p]),
+                share(p, _a_day_or_month) >= _SHARE,
+                bool(hints["date"](names[p])),
+                share(p, _date_like),
+                -p,
+            ),
         )
     texts = [p for p in filled if p not in taken and p != found.get("date") and share(p, _text_like) >= _SHARE]
     if texts:

@@ -67,6 +67,13 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         + (f"; kept in each event's summary: {', '.join(rest)}" if rest else "")
         + ("" if sheet.spec and sheet.spec.fields else " (--columns date=COL,title=COL,... chooses others)"),
     )
+    for key, position in chosen.items():  # (a re-trial: 'Fecha,Fecha' read the first, empty one, unsaid)
+        if (twice := names.count(names[position])) > 1 and not (sheet.spec and key in sheet.spec.fields):
+            sheet.notes.add(
+                "",
+                f"{twice} columns are named {names[position]!r}: column {position + 1} is read as the {key}; "
+                f"--columns {key}=N reads column N instead",
+            )
     if (found := data_like(sheet.header)) is not None:  # chosen by number: the first row is still the names
         sheet.notes.add(
             "",

@@ -312,39 +312,45 @@ def unrecognised(header: Header, chosen: dict[str, int], shown: dict[str, int] |
             f"{'' if len(names) == 1 else 's'} ({headers_found(header)}); if the column names are on a later "
             "line, remove the lines above them"
         )
-    guess: dict[str, str] = {key: header.names[chosen[key]] for key in ("date", "title") if key in chosen}
+    # field -> column: chosen by its name, but not a name other columns share ('Fecha,Fecha': the first, empty)
+    shared = {p for p in chosen.values() if header.names.count(header.names[p]) > 1}
+    guess: dict[str, int] = {k: chosen[k] for k in ("date", "title") if k in chosen and chosen[k] not in shared}
     for key, position in (shown or {}).items():  # (over a column chosen by its name for another field: 'Tag')
         if key == "date" or "date" in guess:  # a column of text is a title beside a column of dates, not alone
-            guess.setdefault(key, header.names[position])
-    others = {header.names[position] for key, position in chosen.items() if key not in ("date", "title")}
+            guess.setdefault(key, position)
+    for key in ("date", "title"):
+        if key in chosen:
+            guess.setdefault(key, chosen[key])
+    others = {position for key, position in chosen.items() if key not in ("date", "title")}
     for key in ("date", "title"):  # a name that says it first ('date_start', 'what'), then the first left
-        free = [n for n in names[:HEADERS_SHOWN] if n not in guess.values()]
-        left = [n for n in free if n not in others and (key == "date" or not _HINTS["date"](n))] or free
+        free = [p for p, n in enumerate(header.names[:HEADERS_SHOWN]) if n and p not in guess.values()]
+        left = [p for p in free if p not in others and (key == "date" or not _HINTS["date"](header.names[p]))]
+        left = left or free
         if key == "date":  # an event's date before a birth's or a report's ('Report date,Incident date')
             # ('Suceso', 'Incident' with no date word: an event's title, not its date)
             left.sort(
-                key=lambda n: (
-                    not (hint := _HINTS["date"](n)),
-                    not _EVENT_DATE(n) if hint else bool(_EVENT_DATE(n)),
-                    bool(_OTHER_DATE(n)),
+                key=lambda p: (
+                    not (hint := _HINTS["date"](header.names[p])),
+                    not _EVENT_DATE(header.names[p]) if hint else bool(_EVENT_DATE(header.names[p])),
+                    bool(_OTHER_DATE(header.names[p])),
                 )
             )
-        guess.setdefault(key, next((n for n in left if _HINTS[key](n)), left[0] if left else "COLUMN"))
-    caution = ""
-    if "date" not in chosen and _OTHER_DATE(guess["date"]):
-        caution = f" ({guess['date']!r} may not be when the event happened: if another column is, name it)"
-    for key, name in guess.items():  # shown by its column's number, which --columns takes too, where the
-        if name in header.names and not _nameable(name):  # name is long, or cannot be written in the line
-            guess[key] = str(header.names.index(name) + 1)
-    line = shlex.quote(",".join(f"{key}={guess[key]}" for key in ("date", "title")))  # pasted into a shell as it is
+        pick = next((p for p in left if _HINTS[key](header.names[p])), left[0] if left else None)
+        if pick is not None:
+            guess.setdefault(key, pick)
+    shown_as = {key: _as_named(header.names, position) for key, position in guess.items()}
+    caution = ""  # said before the line, which is pasted into a shell as it is (a re-trial: '(' after it broke it)
+    if "date" not in chosen and "date" in guess and _OTHER_DATE(dated := header.names[guess["date"]]):
+        caution = f" ({dated!r} may not be when the event happened: if another column is, name it)"
+    line = shlex.quote(",".join(f"{key}={shown_as.get(key, 'COLUMN')}" for key in ("date", "title")))
     twice = TwiceEncoded(unit="column name")
     for number, name in enumerate(header.names, 1):  # ('TÃ­tulo': the file was decoded twice, a trial)
         twice.check(number, name)
     garbled = f". {twice.warning()}" if twice.first is not None else ""
     return (
         f"the layout is not recognised (not a TimelineJS sheet, an ACLED export or a Timesketch file) and no "
-        f"{missing} column is obvious; {headers_found(header)}{garbled}. Say which columns to use, for example: "
-        f"--columns {line}{caution}"
+        f"{missing} column is obvious; {headers_found(header)}{garbled}. Say which columns to use{caution}, for "
+        f"example: --columns {line}"
     )
 
 
@@ -362,10 +368,21 @@ _HINTS = {
 # Dates of something other than the event: a person's birth or death, a report's publication or a row's edit
 _OTHER_DATE = re.compile(
     r"birth|born|death|died|naci|muerte|defunci|naissance|décès|deces|geburt|tod\b|publi|report|created|modified|"
-    r"updated|edited|retrieved|access|upload|consult|entered",
+    r"updated|edited|retrieved|access|upload|consult|entered|informe|rapport|melde|bericht|relat[oó]rio|logged|"
+    r"registr|erfasst|gemeldet|saisie|reçu|recibid|received",
     re.IGNORECASE,
 ).search
-_EVENT_DATE = re.compile(r"event|incident|hecho|suceso|événement|evenement|ereignis|occurr", re.IGNORECASE).search
+_EVENT_DATE = re.compile(
+    r"event|incident|hecho|suceso|événement|evenement|ereignis|occurr|faits|\btat|geschehen|fato|incidente|happen",
+    re.IGNORECASE,
+).search
+
+
+def _as_named(names: list[str], position: int) -> str:
+    """A column as --columns names it: by its name, or by its number where the name is long, cannot be
+    written in the line, or is another column's too (a re-trial: 'Fecha,Fecha' named the first, empty one)."""
+    name = names[position]
+    return name if _nameable(name) and names.count(name) == 1 else str(position + 1)
 
 
 def _nameable(name: str) -> bool:
