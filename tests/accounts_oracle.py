@@ -13,7 +13,7 @@ def said_by(dataset: Dataset, claim: Claim) -> str:
     names = [next(a.name for a in dataset.actors if a.id == actor) for actor in claim.by]
     cited = [next(s.title for s in dataset.sources if s.id == work) for work in claim.cited]
     if not names and cited:  # no one named, the works the source attributes it to are (an ACLED export's)
-        names = cited
+        names = [f"\u201c{t}\u201d" if "," in t or " and " in t else t for t in cited]
     who = " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0] if names else "no one named"
     who += " (as cited; no person named)" if not claim.by and cited else ""
     if claim.source is None:

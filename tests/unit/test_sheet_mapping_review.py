@@ -663,6 +663,26 @@ def test_an_acled_account_names_the_sources_acled_codes_it_from(tmp_path: Path) 
     assert "claimed by El Pitazo and Efecto Cocuyo (as cited; no person named), as reported by ACLED export" in text
 
 
+def test_an_acled_accounts_sources_are_named_alike_in_the_csv_export_and_never_miscounted(tmp_path: Path) -> None:
+    """A re-trial: the CSV export's claims column still read 'no one named'; and 'Reuters, AFP; BBC, Caracas' (two
+    sources) read 'Reuters, AFP and BBC, Caracas', four."""
+    import csv
+    import io
+
+    from junquito_tui.core.citation import cite
+    from junquito_tui.core.interop import export_text
+
+    path = _acled(tmp_path / "export.csv", [{"source": '"Reuters, AFP; BBC, Caracas"'}])
+    chronology = Chronology(load_with_report(path).dataset)
+    who = "\u201cReuters, AFP\u201d and \u201cBBC, Caracas\u201d (as cited; no person named), as reported by ACLED"
+    who += " export"
+    said = "Reported by \u201cReuters, AFP\u201d, \u201cBBC, Caracas\u201d; coded by ACLED"
+    assert f"claimed by {who} export.csv: {said}" in cite(chronology, "event", "ven1")
+    (row,) = csv.DictReader(io.StringIO(export_text(chronology, "csv").lstrip("\ufeff")))
+    assert row["claims"].startswith(f"{who} export.csv: {said}")
+    assert "(citing: Reuters, AFP, cited in ACLED export export.csv; BBC, Caracas, cited in" in row["claims"]
+
+
 @pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
 def test_a_line_break_in_a_timelinejs_sheets_headline_is_said(tmp_path: Path, end: str) -> None:
     """A trial: 'Line<break>break headline' became 'Line break headline' with no warning (a sheet of any

@@ -120,15 +120,16 @@ def attribution(chronology: Chronology, claim: Claim) -> str:
     person named), as reported by ACLED export x.csv'."""
     source = chronology.sources.get(claim.source) if claim.source else None
     cited = [chronology.sources[s].title for s in claim.cited if s in chronology.sources]
-    if not claim.by and cited:
-        who = f"{join_names(cited)} (as cited; no person named)"
-        return f"{who}, as reported by {reporter(source)}" if source else who
-    return attributed([_actor_name(chronology, a) for a in claim.by], source)
+    return attributed([_actor_name(chronology, a) for a in claim.by], source, cited)
 
 
-def attributed(names: Sequence[str], source: Source | None) -> str:
-    """The same, of the claimants' names and the claim's source."""
-    who = _who(names)
+def attributed(names: Sequence[str], source: Source | None, cited: Sequence[str] = ()) -> str:
+    """The same, of the claimants' names, the claim's source and the titles of the works it cites."""
+    if not names and cited:  # a title holding a comma or 'and' quoted: 'Reuters, AFP' is one source, not two
+        shown = [f"\u201c{t}\u201d" if "," in t or " and " in t else t for t in cited]
+        who = f"{join_names(shown)} (as cited; no person named)"
+    else:
+        who = _who(names)
     return f"{who}, as reported by {reporter(source)}" if source else who
 
 

@@ -396,7 +396,7 @@ def statement(source: str) -> str:
     for name in source.split(";"):
         if name := " ".join(name.split()):
             names.setdefault(name.casefold(), name)
-    named = ", ".join(names.values())
+    named = ", ".join(f"\u201c{n}\u201d" if "," in n else n for n in names.values())  # ('Reuters, AFP': one source)
     statement = (
         f"Reported by {named}; coded by ACLED"
         if named

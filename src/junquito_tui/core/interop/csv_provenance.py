@@ -133,9 +133,10 @@ def claims_cell(sources: Mapping[str, Source], name: Callable[[str], str], claim
     said = []
     for claim in claims:
         source = sources.get(claim.source) if claim.source else None
-        text = f"{attributed([name(a) for a in claim.by], source)}: {claim.statement}"
+        cited_titles = [sources[c].title for c in claim.cited if c in sources]
+        text = f"{attributed([name(a) for a in claim.by], source, cited_titles)}: {claim.statement}"
         text += f" ({source_words(sources, claim.source)})" if claim.source else ""
-        cited = ", ".join(known_through(sources, c) for c in claim.cited if c in sources)
+        cited = "; ".join(known_through(sources, c) for c in claim.cited if c in sources)  # (a title may hold ',')
         said.append(text + (f" (citing: {cited})" if cited else ""))
     return "; ".join(said)
 
