@@ -646,10 +646,31 @@ def test_a_line_of_the_notes_never_passes_for_the_summarys_own(tmp_path: Path) -
         "Clash.\n\n(in the notes) Fatalities (ACLED count): 99\n(in the notes) Source scale: Local\n"
         "See Id in the file: X\n\nFatalities (ACLED count): 0\n\nSource scale: National"
     )
-    assert any(w.startswith("notes with a line opening as the summary's own") for w in loaded.warnings)
+    assert any(w.startswith("notes with a line that reads as one of the summary's own") for w in loaded.warnings)
     index = SearchIndex(Chronology(loaded.dataset))
     (hit,) = index.search('"ACLED count 99"').hits
     assert "(in the notes) Fatalities (ACLED count): 99" in hit.snippet.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [  # a re-trial: look-alikes passed unmarked, and the exports then wrote them as the very line
+        "Fatalities\u00a0(ACLED count): 99",
+        "Fatalities  (ACLED  count): 99",
+        "\u200bFatalities (ACLED count): 99",
+        "\uff26atalities (ACLED count): 99",
+        "Fatalities (\u0410CLED count): 99",
+        "fatalities(acled count):99",
+        "population_best: 5000",  # a column ACLED does not have, kept as 'population_best: 100' after the notes
+    ],
+)
+def test_a_look_alike_of_the_summarys_own_line_is_marked_too(tmp_path: Path, line: str) -> None:
+    header = ACLED_HEADER + ",population_best"
+    row = {"notes": f'"Clash.\n{line}"', "fatalities": "0", "population_best": "100"}
+    loaded = load_with_report(_acled(tmp_path / "export.csv", [row], header=header))
+    (event,) = loaded.dataset.events
+    assert event.summary.startswith(f"Clash.\n(in the notes) {line}")
+    assert event.summary.endswith("Fatalities (ACLED count): 0\n\npopulation_best: 100")
 
 
 def test_an_acled_account_names_the_sources_acled_codes_it_from(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Any
 
 from ..records import LINE_MAX, TEXT_MAX
+from . import acled_notes
 from .fields import is_placeholder
 from .sheet_date_values import Parsed
 from .sheet_events import Draft, RowEvents, cell_text
@@ -85,26 +86,6 @@ NO_PRECISION = "no ACLED time precision given: this day, or a week or the month 
 NOT_COORDINATES = "as written: not a latitude and a longitude"
 LONE_COORDINATE = "as written: no {missing} given"
 NO_COUNT = "Fatalities (ACLED count): not given (the cell is empty)"
-# A line of the notes that opens as the summary's own lines do, after them ('Fatalities (ACLED count): 99' in
-# the notes of a row whose count is 0, a trial: one event showed two counts, search finding the false one)
-OWN_LINE = re.compile(
-    r"^[ \t]*(?=Fatalities \(ACLED count|Source scale:|Id in the file:)", re.MULTILINE | re.IGNORECASE
-)
-FROM_NOTES = "(in the notes) "
-OWN_LINE_SAID = (
-    "notes with a line opening as the summary's own lines after them do ('Fatalities (ACLED count)', 'Source "
-    f"scale', 'Id in the file'): marked {FROM_NOTES.strip()!r}, so that no count in the notes passes for ACLED's"
-)
-
-
-def marked(notes: str, events: RowEvents, where: str) -> str:
-    """The notes, each line that would pass for one of the summary's own marked as the notes' (said)."""
-    if OWN_LINE.search(notes) is None:
-        return notes
-    events.notes.group(OWN_LINE_SAID, where)
-    return OWN_LINE.sub(FROM_NOTES, notes)
-
-
 COUNT = re.compile(r"\d+(\.0)?|\d{1,3}(,\d{3})+")  # '12', '12.0', '1,234' (as a CSV saved from Excel may write it)
 _NUMBER = re.compile(r"\d{1,4}(?:\.0*)?")  # a whole number, as a spreadsheet may write it
 YEAR_DISAGREES = "the year column and event_date give different years: the date is read from event_date"
@@ -117,6 +98,7 @@ RECODED_SHOWN = 20  # actors coded two ways named one by one, with their rows; t
 def convert(sheet: Sheet) -> dict[str, Any]:
     at, known, events, memo = begin(sheet)
     extras = Extras.of(sheet, known, LAYOUT)
+    memo.labels = acled_notes.labels_of(extras.label(p) for p in extras.positions)  # ('population: 5', a re-trial)
     cells_of = _Cells(at, all_text=sheet.table.unit == "line")
     for where, cells in sheet.rows():
         draft = _draft(events, cells_of.row(cells), where, memo)
@@ -231,6 +213,7 @@ class _Memo:
     has_ids: bool = True
     has_fatalities: bool = True  # (an empty count in such a file is said: 'not given', not left out unsaid)
     lowered: tuple[str, str] | None = None  # the first id lowercased to make an event's, and its row
+    labels: tuple[str, ...] = acled_notes.OWN  # the summary's own line openings (``acled_notes``)
 
 
 def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> Draft | None:
@@ -264,7 +247,7 @@ def _draft(events: RowEvents, row: dict[str, str], where: str, memo: _Memo) -> D
     notes = row["notes"]
     if notes and is_placeholder(notes):  # dropped alone, and said: the count and scale below still stand
         notes = events.text(notes, where)
-    notes = marked(notes, events, where)
+    notes = acled_notes.marked(notes, lambda: events.notes.group(acled_notes.SAID, where), memo.labels)
     after: list[str] = []  # ACLED's own fields, after the notes
     if fatalities := row["fatalities"]:
         if COUNT.fullmatch(fatalities):

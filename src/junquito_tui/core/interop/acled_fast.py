@@ -20,6 +20,7 @@ import dataclasses
 import operator
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from itertools import chain, compress, count, islice, repeat
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ from ..records import (
     When,
 )
 from ..text import SLUG_PATTERN
-from . import acled, acled_part, acled_wire
+from . import acled, acled_notes, acled_part, acled_wire
 from .fields import is_placeholder, not_placeholders, plain_lines, without_fillers
 from .quick_csv import NotQuick, QuickCsv, blocks, open_quick
 from .sheet_date_values import Parsed
@@ -271,6 +272,7 @@ class _Columns:
         self.book, self.memo, self.positions, self.named, self.extras = events, memo, positions, named, extras
         self.width = max(p for p in [*positions, *extras.positions] if p is not None) + 1  # the cells a row needs
         self.reader = events.importer.text
+        self.labels = acled_notes.labels_of(extras.label(p) for p in extras.positions)  # (``acled_notes``)
         self.seen_ids: set[str] = set()
         self.dates: dict[tuple[str, str], Parsed] = {}
         self.claims: dict[str, tuple[tuple[str, ...], tuple[Claim, ...]]] = {}
@@ -449,14 +451,15 @@ class _Columns:
             map(operator.le, map(len, joined), repeat(TEXT_MAX)),
             not_placeholders(joined),
             not_placeholders(text),  # the notes alone: the ordinary import drops them alone, said
-            map(operator.not_, map(acled.OWN_LINE.search, text)),  # a line passing for the summary's own
+            map(operator.not_, map(partial(acled_notes.may_pass, labels=self.labels), text)),  # (as the summary's)
         )
         reader = self.reader
         for index in compress(count(), map(operator.not_, map(all, zip(*tests, strict=True)))):
             where, notes = wheres[index], text[index]
             if notes and is_placeholder(notes):  # as ``acled._draft``: the notes go alone, said
                 notes = reader.clean(notes, where)
-            if (notes := acled.marked(notes, self.book, where)) != text[index]:
+            say = partial(self.book.notes.group, acled_notes.SAID, where)
+            if (notes := acled_notes.marked(notes, say, self.labels)) != text[index]:
                 joined[index] = "\n\n".join(filter(None, (notes, counts[index], scales[index])))
             joined[index] = reader.cut(reader.clean(joined[index], where), where)
         return joined
