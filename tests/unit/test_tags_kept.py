@@ -15,7 +15,7 @@ from junquito_tui.core.interop.timelinejs_import import from_timelinejs
 from junquito_tui.core.loader import load_with_report
 from junquito_tui.core.text import slug_loses
 
-KEPT = "words with letters a tag cannot hold"
+KEPT = "words with letters or symbols a tag cannot hold"
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,11 @@ KEPT = "words with letters a tag cannot hold"
         ("Year,Headline,Text,Type\n2018,A,a,سياسة\n", (), "a\n\nType: سياسة"),
         ("date,event,tags\n2018-01-15,A,Raid; 中文\n", ("raid",), "Tags: Raid; 中文"),
         ("date,event,tags\n2018-01-15,A,Ñandú\n", ("nandu",), ""),
+        # a re-trial: letters with no decomposition were dropped from the tag ('odz', 'resund'), emoji lost unsaid
+        ("Year,Headline,Text,Group\n2018,A,a,Łódź\n", ("lodz",), "a"),
+        ("Year,Headline,Text,Group\n2018,A,a,Straße Øresund\n", ("strasse-oresund",), "a"),
+        ("Year,Headline,Text,Group\n2018,A,a,🔥 Fire\n", ("fire",), "a\n\nGroup: 🔥 Fire"),
+        ("date,event,tags\n2018-01-15,A,💥 boom\n", ("boom",), "Tags: 💥 boom"),
     ],
 )
 def test_a_value_no_tag_can_hold_whole_is_kept_in_the_summary(
@@ -57,3 +62,20 @@ def test_no_letter_of_a_group_is_lost(group: str) -> None:
             plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode().lower()
             assert char in summary or (plain and plain in tags), (char, event)
     assert ("Group: " in summary) is slug_loses(group.strip())
+
+
+def test_a_placeholder_group_is_said_as_one_only(tmp_path: Path) -> None:
+    """A re-trial: 'Lorem ipsum dolor sit amet' as a Group was also said to have 'no letter or digit'."""
+    path = tmp_path / "sheet.csv"
+    path.write_text("Year,Headline,Text,Group\n2018,A,a,Lorem ipsum dolor sit amet\n", encoding="utf-8")
+    warnings = load_with_report(path).warnings
+    assert any("looks like an unfilled template placeholder" in w for w in warnings)
+    assert not any("no letter or digit" in w for w in warnings)
+
+
+def test_the_warning_names_the_rows_and_no_value_the_file_lacks(tmp_path: Path) -> None:
+    """A re-trial: the warning quoted 'Политика' and 'Raid 中文' of a file holding neither, and named no row."""
+    path = tmp_path / "sheet.csv"
+    path.write_text("Year,Headline,Text,Tags\n2018,A,a,x\n2018,B,b,Событие\n", encoding="utf-8")
+    (said,) = [w for w in load_with_report(path).warnings if w.startswith(KEPT)]
+    assert "Политика" not in said and said.endswith("(line 3)")

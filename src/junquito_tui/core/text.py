@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .folding import fold_uncached
+
 # C0 controls except tab and newline, DEL, and C1. A character class, so that pydantic-core checks
 # the model's pattern in Rust (a Python validator per string was a fifth of the load time).
 CONTROLS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
@@ -232,17 +234,23 @@ def _escaped(char: str) -> str:
 
 
 def slug_loses(text: str) -> bool:
-    """Whether ``slugify`` drops a letter or digit of ``text`` ('Политика', 'Raid 中文': none of their
-    letters has an a-z form), not only its accents ('Économie' is 'economie')."""
+    """Whether ``slugify`` drops a letter, a digit or a symbol of ``text`` ('Политика', 'Raid 中文', '🔥 Fire':
+    none has an a-z form), not only its accents ('Économie' is 'economie', 'Łódź' 'lodz')."""
     return not text.isascii() and any(
-        char.isalnum() and not unicodedata.normalize("NFKD", char).encode("ascii", "ignore") for char in text
+        (char.isalnum() or unicodedata.category(char) == "So") and not _ascii(char) for char in text
     )
+
+
+def _ascii(text: str) -> str:
+    """``text`` as search folds it ('Łódź' is 'lodz', 'Straße' 'strasse'), what has no a-z form dropped."""
+    return fold_uncached(text).encode("ascii", "ignore").decode("ascii")
 
 
 def slugify(text: str, limit: int = 60) -> str:
     """'Euclid's <Optica>, 300 BCE' -> 'euclids-optica-300-bce'; '' when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_ALNUM.sub("-", _APOSTROPHES.sub("", ascii_text.lower())).strip("-")
+    # as search folds it (a re-trial: 'Łódź' was 'odz', and tag:lodz found nothing)
+    ascii_text = text.lower() if text.isascii() else _ascii(_APOSTROPHES.sub("", text))
+    slug = _NOT_ALNUM.sub("-", _APOSTROPHES.sub("", ascii_text)).strip("-")
     if len(slug) > limit:
         cut = slug[:limit]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut  # whole words where possible

@@ -31,8 +31,8 @@ _LIST = re.compile(r"\s*[;\n|]\s*")
 
 
 TAGS_KEPT = (
-    "words with letters a tag cannot hold (a tag is a-z, 0-9: 'Политика', 'Raid 中文') are kept in the event's "
-    "summary by their column ('Tags: Политика'), and tagged with what a tag can hold, if anything ('raid')"
+    "words with letters or symbols a tag cannot hold (a tag is a-z and 0-9: other scripts' letters, emoji) are kept "
+    "in the event's summary by their column ('Tags: ...'), and tagged with what a tag can hold, if anything"
 )
 
 

@@ -293,7 +293,7 @@ class TimelineImporter:
             if loses:  # ('Политика', 'Raid 中文': a trial found them dropped, or cut to 'raid')
                 self.notes.group(GROUP_KEPT, path)
                 kept = f"Group: {shown}"
-            elif not tag:
+            elif not tag and shown.strip():  # (one cleaned to nothing, a placeholder, is said as such)
                 self.notes.add(path, f"group {short(name)} has no letter or digit to make a tag; ignored")
         return tags, kept
 
@@ -539,8 +539,8 @@ class TimelineImporter:
 
 
 GROUP_KEPT = (
-    "groups with letters a tag cannot hold (a tag is a-z, 0-9: 'Политика', 'Raid 中文') kept in the event's "
-    "summary ('Group: Политика'), and tagged with what a tag can hold, if anything ('raid')"
+    "groups with letters or symbols a tag cannot hold (a tag is a-z and 0-9: other scripts' letters, emoji) kept in "
+    "the event's summary ('Group: ...'), and tagged with what a tag can hold, if anything"
 )
 
 

@@ -86,14 +86,13 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     title_at = ""  # the title row's line
     cells_of = _Cells(at)
     other_types: dict[str, list[Any]] = {}  # a Type other than title and era -> [its first row, its rows]
-    lost = False  # a value a tag cannot hold whole, kept in the summary
     for where, cells in sheet.rows():
         sheet.repeated(where, cells)
         cell = cells_of.row(cells).__getitem__  # the template's column -> the row's cell (None if absent)
         given_type = cell_text(cell("type"))
         kind = given_type.lower()
         slide = _slide(cell)
-        if (headline := slide["text"]["headline"]) and ("\n" in headline or "\r" in headline):
+        if (headline := slide["text"]["headline"]) and _BREAK.search(headline):
             # a space in HTML, as TimelineJS shows it; the sheet shows a line break: said, as other sheets' are
             sheet.notes.group(FOLDED, f"{where}.text.headline")
         dated = any(cell_text(cell(key)) for key in ("year", "month", "day", "start date"))
@@ -122,7 +121,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         # a value a tag cannot hold whole ('Политика', a trial found it dropped): in the summary too, by its column
         if kept := [c for i in (at["type"], *tag_columns) if i is not None and (c := _kept(names[i], cells, i))]:
             row.details += tuple(kept)
-            lost = True
+            sheet.notes.group(TAGS_KEPT, where)
         read = [_read_detail(detail) for detail in (*row.details, *extras.details(cells, where))]
         row.details = tuple(detail for detail, _ in read)  # after the date's cells it kept, if any
         if sheet.hidden(where):
@@ -135,8 +134,6 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     if tag_columns:
         shown = ", ".join(repr(names[i]) for i in tag_columns)
         sheet.notes.add("", f"{shown}: not a TimelineJS column; its words became each event's tags")
-    if lost:
-        sheet.notes.add("", TAGS_KEPT)
     given = (row.slide.get("unique_id") for row in rows)
     importer.event_ids.reserve(g.strip() for g in given if isinstance(g, str))  # before any id is made
     rows.reverse()  # taken from the end, each row goes as its event is made: never all of both at once
@@ -217,6 +214,9 @@ def _labels(at: dict[str, int | None], names: list[str]) -> dict[str, str]:
         "display_date": name("display date"),
         "unique_id": name("unique id"),
     }
+
+
+_BREAK = re.compile("[\r\n\t\x85\u2028\u2029]")  # a line break or a tab, as a cell holds them
 
 
 def _slide(cell: Any) -> dict[str, Any]:
