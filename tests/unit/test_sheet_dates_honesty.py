@@ -930,6 +930,21 @@ def test_a_ctime_with_a_named_offset_before_the_year_is_read() -> None:
         ("2019.12.31", {"year": 2019, "month": 12, "day": 31}, None),  # a day: no fraction to doubt
         ("2019/5", {"year": 2019, "month": 5}, None),  # a slash is no decimal point
         ("2019.0", {"year": 2019}, None),  # a whole number written with its point, as a number cell shows it
+        # a re-trial: a decimal comma ('2019,5') was 'around 2019', unsaid
+        (
+            "2019,5",
+            None,
+            "a number with a fraction, written with a decimal comma, not a date (a decimal year is not read)",
+        ),
+        (
+            "1998,25",
+            None,
+            "a number with a fraction, written with a decimal comma, not a date (a decimal year is not read)",
+        ),
+        # and a Chinese, Japanese or Korean date was 'around 2018', its month and day lost
+        ("2018年1月15日", {"year": 2018, "month": 1, "day": 15}, None),
+        ("2018년 1월 15일", {"year": 2018, "month": 1, "day": 15}, None),
+        ("2018年1月", {"year": 2018, "month": 1}, None),
     ],
 )
 def test_a_year_and_a_month_with_a_dot_says_it_may_be_a_decimal_year(

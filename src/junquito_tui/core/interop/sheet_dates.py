@@ -469,6 +469,12 @@ def read_date(value: object) -> Parsed | str | None:
     return found
 
 
+_DECIMAL_COMMA = re.compile(r"-?(\d{3,4}),(\d+)")
+# A Chinese, Japanese or Korean date: year, month and day marked by their characters (a re-trial found
+# '2018年1月15日' read as 'around 2018', its day and month lost, unsaid)
+_EAST_ASIAN = re.compile(r"(\d{4})\s*[年년]\s*(?:(\d{1,2})\s*[月월]\s*(?:(\d{1,2})\s*[日일])?)?")
+
+
 def _read_text(text: str) -> Parsed | str | None:
     """A date written as text: in another calendar, or a period its year does not hold, or else as words."""
     # (most cells, '2018-01-15', '15/01/2018', '2018': digits and marks alone, none of these; 47 to 65 µs a cell)
@@ -476,6 +482,11 @@ def _read_text(text: str) -> Parsed | str | None:
         return Parsed({"year": int(iso[1]), "month": int(iso[2]), "day": int(iso[3])})
     if (timed := timed_periods.read(text, read_date)) is not None:  # ('03/02/2018 10:00 - 05/02/2018 11:00')
         return timed
+    if (comma := _DECIMAL_COMMA.fullmatch(text)) and not _GROUPED.fullmatch(text) and not _later(*comma.groups()):
+        # '2019,5': not 'around 2019', unsaid (a re-trial); '1850,51' may be two years, read below
+        return _FRACTION.replace("a fraction", "a fraction, written with a decimal comma")
+    if (east := _EAST_ASIAN.fullmatch(text)) is not None:  # '2018年1月15日', '2018년 1월 15일': a day, exactly
+        return _read_text("-".join(f"{int(part):02d}" if n else part for n, part in enumerate(east.groups()) if part))
     if not _PLAIN_NUMBERS.fullmatch(text):
         # (the Solar Hijri's '1378 ه.ش' before the Islamic calendar's '1438 ه')
         readings = (other_calendars.read, _islamic, _old_style, year_spans.read, year_parts.read, _apostrophe_year)
@@ -1113,6 +1124,11 @@ def _exact(text: str, era: int) -> Parsed | str | None:
 
 def _days_in(year: str) -> int:
     return 366 if calendar.isleap(int(year)) else 365
+
+
+def _later(year: str, tail: str) -> bool:
+    """Whether a tail after a year could be a later year's ('1850,51', '2014,8'), as lists of years are written."""
+    return len(tail) <= 2 and int(tail) > int(year) % 10 ** len(tail)
 
 
 def _tail_year(year: str, tail: str) -> int | None:
