@@ -381,6 +381,26 @@ YEAR_SHOWN_AS_DATE = (
 _YEARS = range(1000, 2201)
 
 
+TYPED_AS_DATE = (
+    "a Year cell holding a day of 1902-1906 beside a Month or Day cell of another day: the day is read, the Month "
+    "and Day kept in the summary; a spreadsheet shows a year typed in a cell formatted as a date so (2018 as "
+    "1905-07-10), said in the date's note"
+)
+
+
+def _typed_as_date(parts: Parts) -> str | None:
+    """For a Year cell's day of text that a spreadsheet shows for a year typed in a date cell, what to say."""
+    if not {"year", "month", "day"} <= parts.keys() or not 1900 <= parts["year"] <= 1906:
+        return None
+    number = (date(parts["year"], parts["month"], parts["day"]) - _DAY_ZERO).days
+    return (
+        f"{parts['year']}-{parts['month']:02d}-{parts['day']:02d} is how a spreadsheet shows the year {number} typed "
+        "in a cell formatted as a date: if that year is meant, write it as a number"
+        if number in _YEARS
+        else None
+    )
+
+
 def _year_typed(year: Cell, month: Cell, day: Cell) -> int | None:
     """The year typed in a Year cell that its date format shows as a day (see ``YEAR_SHOWN_AS_DATE``)."""
     if type(year) not in (date, datetime) or (isinstance(year, datetime) and year.time() != time(0)):
@@ -480,6 +500,11 @@ def _text_date(sheet: Sheet, row: _Row, name: str, given: dict[str, Any], parts:
         column = CONTROL.sub("", names[at]) if at is not None else f"{prefix}{key}".title()
         row.details = (*row.details, f"{column}: {sheet.notes_reader.clean(shown, row.where)}")
 
+    typed = _typed_as_date(parts)
+    if typed and any(k in given and k in parts and not _same_number(given[k], parts[k]) for k in ("month", "day")):
+        # the sheet's CSV download of a year typed in a cell formatted as a date: said, not guessed (a re-trial)
+        _say(row, "end " if name == "end_date" else "", typed)
+        sheet.notes.group(TYPED_AS_DATE, f"{row.where}.{name}.year")
     for key in ("month", "day"):
         if key in given and key in parts and not _same_number(given[key], parts[key]):
             kept(key, cell_text(given[key]), f"the date written in the {cell_name} gives its own {key}")
