@@ -447,16 +447,30 @@ def test_a_sheet_whose_times_are_all_midnight_is_read_as_days(tmp_path: Path) ->
     assert not any("00:00" in warning for warning in loaded.warnings)
 
 
-def test_a_year_typed_in_a_cell_formatted_as_a_date_is_that_year(tmp_path: Path) -> None:
+@pytest.mark.parametrize("from_1904", [False, True])
+def test_a_year_typed_in_a_cell_formatted_as_a_date_is_that_year(tmp_path: Path, from_1904: bool) -> None:
     """A trial: 2018 typed in a TimelineJS sheet's Year cell formatted as a date (it shows 1905-07-10) made
-    the event 1905-07-10, its Month and Day of 1 and 18 set aside as given by the Year cell."""
-    typed = dt.date(1905, 7, 10)  # day 2018, counted from 30 December 1899
+    the event 1905-07-10, its Month and Day of 1 and 18 set aside as given by the Year cell; a re-trial: in a
+    workbook counting its days from 1904 (it shows 1909-07-11), still."""
+    typed = dt.date(1905, 7, 10)  # day 2018, counted from 30 December 1899 (1 January 1904: 1909-07-11)
     rows: list[list[Cell]] = [["Year", "Month", "Day", "Headline"], [typed, 1, 18, "Typed"]]
-    rows += [[typed, 7, 10, "Agreeing"], [typed, None, None, "Alone"], [dt.date(1917, 3, 8), 1, 2, "Later"]]
-    loaded = load_with_report(write_xlsx(tmp_path / "typed.xlsx", rows))
+    rows += [[typed, None, None, "Alone"], [dt.date(1917, 3, 8), 1, 2, "Later"]]
+    if not from_1904:  # (the writer writes days from 1899: this one's Month and Day agree in that system alone)
+        rows.append([typed, 7, 10, "Agreeing"])
+    path = write_xlsx(tmp_path / "typed.xlsx", rows)
+    if from_1904:
+        with zipfile.ZipFile(path) as book:
+            parts = {name: book.read(name) for name in book.namelist()}
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"<sheets>", b'<workbookPr date1904="1"/><sheets>')
+        with zipfile.ZipFile(path, "w") as book:
+            for name, data in parts.items():
+                book.writestr(name, data)
+    loaded = load_with_report(path)
     read = {e.title: (e.when.date, e.when.note) for e in loaded.dataset.events if e.when}
-    note = "the Year cell holds 2018 shown as a date (1905-07-10): read as the year 2018"
+    shown = "1909-07-11" if from_1904 else "1905-07-10"
+    note = f"the Year cell holds 2018 shown as a date ({shown}): read as the year 2018"
     assert read["Typed"] == ("2018-01-18", note)
     # a date whose Month and Day agree, a date alone, a day number no year (6,277): the date, as before
-    assert [read[title][0] for title in ("Agreeing", "Alone", "Later")] == ["1905-07-10", "1905-07-10", "1917-03-08"]
+    assert read["Alone"][0] == shown and read["Later"][0] == ("1921-03-09" if from_1904 else "1917-03-08")
+    assert from_1904 or read["Agreeing"][0] == "1905-07-10"
     assert any(w.startswith("a Year cell formatted as a date, holding a number") for w in loaded.warnings)

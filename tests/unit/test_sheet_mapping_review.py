@@ -747,3 +747,18 @@ def test_an_id_a_row_gives_in_capitals_is_its_own_too(tmp_path: Path, text: str)
     ids = {event.title: event.id for event in load_with_report(path).dataset.events}
     given = text.splitlines()[-1].split(",")[-1 if text.startswith("Year") else 0]
     assert ids["Other"] == given.lower() and ids["Raid"] == f"{given.lower()}-2"
+
+
+def test_a_csv_year_that_is_a_year_typed_in_a_date_cell_says_so(tmp_path: Path) -> None:
+    """A re-trial: the CSV download of a sheet whose Year of 2018 was formatted as a date holds 1905-07-10, and the
+    event fell 113 years early, unsaid. Read as written (a CSV has no formats), the likely year said in its note."""
+    path = tmp_path / "sheet.csv"
+    path.write_text("Year,Month,Day,Headline\n1905-07-10,3,15,Typed\n1905-07-10,7,10,Agreeing\n", encoding="utf-8")
+    events = {e.title: e for e in load_with_report(path).dataset.events}
+    typed, agreeing = events["Typed"].when, events["Agreeing"].when
+    assert typed is not None and typed.date == "1905-07-10"
+    assert typed.note == (
+        "1905-07-10 is how a spreadsheet shows the year 2018 typed in a cell formatted as a date: if that year is "
+        "meant, write it as a number"
+    )
+    assert agreeing is not None and agreeing.note is None  # its Month and Day agree: a date, nothing to say

@@ -110,6 +110,7 @@ class Table:
     hidden: frozenset[str] = frozenset()  # a workbook's rows hidden in the sheet ('row 9'), holding something
     # a workbook's date cells formatted day or month first: ('dmy', how to say it), for its text dates
     day_order: tuple[str, str] | None = None
+    day_zero: date = date(1899, 12, 30)  # the day a workbook's day numbers count from (1904's in Excel for Mac's)
 
     def where(self, number: int) -> str:
         return f"{self.unit} {number}"
@@ -294,7 +295,8 @@ def _workbook(path: Path, probe: Probe, measured: Measured) -> Table:
     # dates read as their format shows them (found by the probe's child); rows of formulas with no value named
     cells = cast(list[list[object]], rows)
     found = probe.formats(chosen, hidden_times(cells), measured.formulas, orders=True)
-    if found.from_1904 or _counts_from_1904(path):  # a number cell read as a day number is a day of that system
+    from_1904 = found.from_1904 or _counts_from_1904(path)
+    if from_1904:  # a number cell read as a day number is a day of that system
         for row in cells:
             row[:] = [Number1904(c) if isinstance(c, int | float) and not isinstance(c, bool) else c for c in row]
     shown = read_as_shown(found, cells, start)
@@ -324,6 +326,7 @@ def _workbook(path: Path, probe: Probe, measured: Measured) -> Table:
     table.links = links
     table.hidden = frozenset(f"row {number}" for number in hidden_rows(found, cells, start))
     table.day_order = evidence(found)
+    table.day_zero = date(1904, 1, 1) if from_1904 else date(1899, 12, 30)
     return table
 
 

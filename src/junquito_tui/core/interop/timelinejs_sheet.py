@@ -316,7 +316,7 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
     if prefix and not cell_text(year):  # an end with no year is not used: what it gave stays in the note
         given = ", ".join(cell_text(v) for v in (year, month, day, clock_cell) if cell_text(v))
         _say(row, prefix, f"the file gives an end with no year ({given}): not used")
-    if (typed := _year_typed(year, month, day)) is not None:  # 2018 typed in a cell formatted as a date
+    if (typed := _year_typed(year, month, day, sheet.table.day_zero)) is not None:  # 2018 in a cell formatted as a date
         sheet.notes.group(YEAR_SHOWN_AS_DATE, where)
         cell_name = "End Year" if prefix else "Year"
         _say(
@@ -401,12 +401,13 @@ def _typed_as_date(parts: Parts) -> str | None:
     )
 
 
-def _year_typed(year: Cell, month: Cell, day: Cell) -> int | None:
-    """The year typed in a Year cell that its date format shows as a day (see ``YEAR_SHOWN_AS_DATE``)."""
+def _year_typed(year: Cell, month: Cell, day: Cell, day_zero: date) -> int | None:
+    """The year typed in a Year cell that its date format shows as a day (see ``YEAR_SHOWN_AS_DATE``), its
+    days counted from ``day_zero`` (1904's in a workbook of that system: a re-trial found it read as 1909)."""
     if type(year) not in (date, datetime) or (isinstance(year, datetime) and year.time() != time(0)):
         return None
     shown = year if type(year) is date else year.date()  # type: ignore[union-attr]
-    number = (shown - _DAY_ZERO).days
+    number = (shown - day_zero).days
     given = [(cell, part) for cell, part in ((month, shown.month), (day, shown.day)) if cell_text(cell)]
     return number if number in _YEARS and any(not _same_number(c, p) for c, p in given) else None
 
@@ -500,7 +501,7 @@ def _text_date(sheet: Sheet, row: _Row, name: str, given: dict[str, Any], parts:
         column = CONTROL.sub("", names[at]) if at is not None else f"{prefix}{key}".title()
         row.details = (*row.details, f"{column}: {sheet.notes_reader.clean(shown, row.where)}")
 
-    typed = _typed_as_date(parts)
+    typed = _typed_as_date(parts) if sheet.table.unit == "line" else None  # (a workbook's cells: ``_year_typed``)
     if typed and any(k in given and k in parts and not _same_number(given[k], parts[k]) for k in ("month", "day")):
         # the sheet's CSV download of a year typed in a cell formatted as a date: said, not guessed (a re-trial)
         _say(row, "end " if name == "end_date" else "", typed)
