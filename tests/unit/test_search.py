@@ -451,3 +451,27 @@ def test_a_hint_s_count_says_when_it_holds_quotes(index: SearchIndex) -> None:
     assert near and near[0].startswith("4 (2 events, 2 quotes) dated only approximately to a day within a week")
     overlaps = [h for h in index.search("date:2018-01-17", typing=False).hints if "only overlap" in h]
     assert overlaps and "quote" not in overlaps[0]  # (events alone: the count as it was)
+
+
+@pytest.mark.parametrize(
+    ("summary", "shown"),
+    [  # a re-trial: ACLED notes 'Account: Reported by Zorblatt Times' read as an account the event has not
+        ("Account: Reported by Zorblatt Times.", "Summary: Account: Reported by Zorblatt Times."),
+        ("Place: Zorbville.", "Summary: Place: Zorbville."),
+        ("  Date note: zorblatt said so.", "Summary:   Date note: zorblatt said so."),
+        ("Zorblatt reported it. Place: nowhere.", "Zorblatt reported it. Place: nowhere."),  # a label's words later
+    ],
+)
+def test_an_events_own_words_opening_as_a_label_are_said_to_be_its_own(summary: str, shown: str) -> None:
+    data = {
+        "schema_version": 1,
+        "title": "t",
+        "timezone": "UTC",
+        "events": [{"id": "e1", "title": "A clash", "summary": summary, "when": {"date": "2018", "precision": "year"}}],
+    }
+    index = SearchIndex(Chronology(DATASET.validate_python(data)))
+    word = "zorbville" if "Zorbville" in summary else "zorblatt"
+    (hit,) = index.search(word, typing=False).hits
+    assert hit.snippet.text == shown
+    start = shown.lower().index(word)
+    assert hit.snippet.spans == ((start, start + len(word)),)  # the highlight moved with the label
