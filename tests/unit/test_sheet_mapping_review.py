@@ -762,3 +762,13 @@ def test_a_csv_year_that_is_a_year_typed_in_a_date_cell_says_so(tmp_path: Path) 
         "meant, write it as a number"
     )
     assert agreeing is not None and agreeing.note is None  # its Month and Day agree: a date, nothing to say
+
+
+def test_a_citation_gives_the_id_the_file_gives_where_the_events_was_made(tmp_path: Path) -> None:
+    """A re-trial: 'cite x1-2' cited an ACLED row by the id made for it, the file's 'X1' nowhere in the citation."""
+    from junquito_tui.core.citation import cite
+
+    path = _acled(tmp_path / "export.csv", [{"event_id_cnty": "X1"}, {"event_id_cnty": "X1"}])
+    chronology = Chronology(load_with_report(path).dataset)
+    assert "Id in the file: X1 (this event's id here, x1-2, was made)\n" in cite(chronology, "event", "x1-2")
+    assert "Id in the file" not in cite(chronology, "event", "x1")

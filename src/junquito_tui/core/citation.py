@@ -32,7 +32,7 @@ from .provenance import (
     source_chain,
 )
 from .records import Actor, Claim, Event, Quote, Source, When
-from .text import shell_word
+from .text import file_ids, shell_word
 
 CITABLE = ("event", "actor", "quote", "source")
 MAX_SOURCES = 10  # an actor of a large dataset may be cited by hundreds: the first ten, then a count
@@ -159,6 +159,11 @@ def _event(chronology: Chronology, event: Event) -> list[str]:
         )
     if event.place:
         lines.append(f"Place: {event.place}")
+    # the id the file gives, where this one is another (given twice, or no id): a re-trial cited an ACLED row by
+    # the id made for it, its own 'X1' nowhere in the citation
+    lines += [
+        f"Id in the file: {given} (this event's id here, {event.id}, was made)" for given in file_ids(event.summary)
+    ]
     lines.append(f"{certainty_label(event)}: {certainty_text(event)}")  # (always: left out, 'confirmed' was unsaid)
     if event.claims:  # the event's certainty is not its claims': a confirmed event can be that someone said it
         lines.append(f"Accounts ({ACCOUNTS_ARE}):")

@@ -51,7 +51,7 @@ from .search_filters import apply_filters
 from .snippets import Snippet, best_snippet
 from .stemming import Stems, languages_of
 from .suggest import FEW, suggestions
-from .text import FILE_ID_LINE
+from .text import file_ids
 from .wording import count
 
 BITSET_CACHE = 512  # bitsets kept between queries: typing refines the same words
@@ -648,9 +648,8 @@ class SearchIndex:
                 # an item whose id is another here (an id the file gives twice, or no slug) is found by the file's
                 # too: the importer writes it in its summary ('VEN1001' given twice: ven1001 and ven1001-2)
                 for _, text in doc.fields:
-                    if FILE_ID_LINE in text:
-                        for given in _FILE_ID_LINE.findall(text):
-                            self._by_id.setdefault(given.strip().lower(), []).append(number)
+                    for given in file_ids(text):
+                        self._by_id.setdefault(given.lower(), []).append(number)
         found = self._by_id.get(wanted.lower())
         return to_bits(found, len(self.docs)) if found else 0
 
@@ -757,7 +756,6 @@ class _Pattern:
 UNSPACED = re.compile(
     "[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 )
-_FILE_ID_LINE = re.compile(rf"^{FILE_ID_LINE}(.+)$", re.MULTILINE)
 
 
 def _count(postings: array[int] | int | None) -> int:

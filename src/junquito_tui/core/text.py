@@ -296,3 +296,9 @@ def _article(noun: str) -> str:
 # The line an importer writes in the summary of an item whose id here is another than the file's (an id the file
 # gives twice, or no slug), which ``id:`` finds it by too
 FILE_ID_LINE = "Id in the file: "
+_FILE_IDS = re.compile(rf"^{FILE_ID_LINE}(.+)$", re.MULTILINE)
+
+
+def file_ids(text: str) -> list[str]:
+    """The ids a file gives an item whose id here is another, as its importer wrote them (``FILE_ID_LINE``)."""
+    return [given.strip() for given in _FILE_IDS.findall(text)] if FILE_ID_LINE in text else []
