@@ -33,6 +33,10 @@ KEPT = "words with letters or symbols a tag cannot hold"
         ("Year,Headline,Text,Group\n2018,A,a,Straße Øresund\n", ("strasse-oresund",), "a"),
         ("Year,Headline,Text,Group\n2018,A,a,🔥 Fire\n", ("fire",), "a\n\nGroup: 🔥 Fire"),
         ("date,event,tags\n2018-01-15,A,💥 boom\n", ("boom",), "Tags: 💥 boom"),
+        # a second re-trial: 'C++' and 'C#' were both the tag 'c', unsaid; '½' the tag '12'
+        ("Year,Headline,Text,Group\n2018,A,a,C++\n", ("c",), "a\n\nGroup: C++"),
+        ("Year,Headline,Text,Group\n2018,A,a,½\n", (), "a\n\nGroup: ½"),
+        ("Year,Headline,Text,Group\n2018,A,a,Women’s rights (UN)\n", ("womens-rights-un",), "a"),  # marks part words
     ],
 )
 def test_a_value_no_tag_can_hold_whole_is_kept_in_the_summary(

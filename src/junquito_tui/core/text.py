@@ -233,12 +233,25 @@ def _escaped(char: str) -> str:
     return "".join(f"\\x{byte:02x}" for byte in char.encode("utf-8", "surrogatepass"))
 
 
+# Numbers that are no digits ('½', '²', '①'): folded, '½' is '12', a number the text never gives
+_OTHER_NUMBERS = re.compile(
+    r"[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2079\u2080-\u2089\u2150-\u218b\u2460-\u24ff\u2776-\u2793]"
+)
+# Marks a slug may drop: they part words or quote them, and say nothing a reader would miss in a tag
+_PARTING = frozenset(" -_.,;:!?'\"()[]/\\\u2018\u2019\u201c\u201d\u2026\u2013\u2014\u00ab\u00bb\u00bf\u00a1")
+
+
 def slug_loses(text: str) -> bool:
     """Whether ``slugify`` drops a letter, a digit or a symbol of ``text`` ('Политика', 'Raid 中文', '🔥 Fire':
-    none has an a-z form), not only its accents ('Économie' is 'economie', 'Łódź' 'lodz')."""
-    return not text.isascii() and any(
-        (char.isalnum() or unicodedata.category(char) == "So") and not _ascii(char) for char in text
-    )
+    none has an a-z form; 'C++' and 'C#' would both be 'c', '½' '12'), not only its accents ('Économie' is
+    'economie', 'Łódź' 'lodz') or the marks that part words."""
+    for char in text:
+        if char.isascii():
+            if not (char.isalnum() or char.isspace() or char in _PARTING):
+                return True
+        elif unicodedata.category(char) == "No" or (char not in _PARTING and not char.isspace() and not _ascii(char)):
+            return True
+    return False
 
 
 def _ascii(text: str) -> str:
@@ -249,7 +262,7 @@ def _ascii(text: str) -> str:
 def slugify(text: str, limit: int = 60) -> str:
     """'Euclid's <Optica>, 300 BCE' -> 'euclids-optica-300-bce'; '' when nothing is left."""
     # as search folds it (a re-trial: 'Łódź' was 'odz', and tag:lodz found nothing)
-    ascii_text = text.lower() if text.isascii() else _ascii(_APOSTROPHES.sub("", text))
+    ascii_text = text.lower() if text.isascii() else _ascii(_APOSTROPHES.sub("", _OTHER_NUMBERS.sub("", text)))
     slug = _NOT_ALNUM.sub("-", _APOSTROPHES.sub("", ascii_text)).strip("-")
     if len(slug) > limit:
         cut = slug[:limit]

@@ -184,7 +184,7 @@ class DateReader:
         if missing and finer:  # said with the date too: what the file gives and the date does not hold, with its
             # values (a trial: 'hour, minute ignored' named no 14:30; a day 40 after a month 13 went unsaid)
             given = ", ".join(f"{name} {_given_part(parts[name])}" for name in finer)
-            dropped = f"{given} ignored: given without a {missing}"
+            dropped = f"{given} ignored: given without {'an' if missing == 'hour' else 'a'} {missing}"
             self.notes.add(path, dropped)
             problems.append(dropped)
         notes = [display, *problems] if display else problems

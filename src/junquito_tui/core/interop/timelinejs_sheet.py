@@ -216,7 +216,7 @@ def _labels(at: dict[str, int | None], names: list[str]) -> dict[str, str]:
     }
 
 
-_BREAK = re.compile("[\r\n\t\x85\u2028\u2029]")  # a line break or a tab, as a cell holds them
+_BREAK = re.compile("[\r\n\t\x0b\x0c\x85\u2028\u2029]")  # a line break or a tab, as a cell holds them
 
 
 def _slide(cell: Any) -> dict[str, Any]:
