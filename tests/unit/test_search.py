@@ -460,6 +460,8 @@ def test_a_hint_s_count_says_when_it_holds_quotes(index: SearchIndex) -> None:
         ("Place: Zorbville.", "Summary: Place: Zorbville."),
         ("  Date note: zorblatt said so.", "Summary:   Date note: zorblatt said so."),
         ("Zorblatt reported it. Place: nowhere.", "Zorblatt reported it. Place: nowhere."),  # a label's words later
+        ("\u0391ccount: Zorblatt.", "Summary: \u0391ccount: Zorblatt."),  # a Greek capital alpha (a second re-trial)
+        ("\uff21ccount by army: Zorblatt.", "Summary: \uff21ccount by army: Zorblatt."),
     ],
 )
 def test_an_events_own_words_opening_as_a_label_are_said_to_be_its_own(summary: str, shown: str) -> None:

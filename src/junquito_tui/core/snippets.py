@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .folding import fold, fold_uncached, folded_in_place, tokens
+from .lookalike import skeleton
 
 SNIPPET_WIDTH = 110
 # Every character that can end a line (or jump a column), one for one, so spans stay valid.
@@ -19,11 +20,10 @@ class Snippet:
     spans: tuple[tuple[int, int], ...]  # matched words, as offsets into ``text``
 
 
-# An event's own words opening as a passage's label does ('Account: Reported by ...' in ACLED's notes): a re-trial
-# found them shown as an account the event does not have; they are then labelled as the words they are
-_LABEL_LIKE = re.compile(
-    r"\W*(?:account(?: by [^:\n]{0,120})?|place|tags|(?:end )?date note|order note|summary|title)\s*:", re.I
-)
+# An event's own words opening as a passage's label does ('Account: Reported by ...' in ACLED's notes, look-alike
+# letters or not: ``lookalike``): a re-trial found them shown as an account the event does not have; they are then
+# labelled as the words they are
+_LABEL_LIKE = re.compile(r"(?:account(?:by[a-z0-9()]{0,120}?)?|place|tags|(?:end)?datenote|ordernote|summary|title):")
 
 
 def best_snippet(
@@ -49,7 +49,7 @@ def best_snippet(
     if best is not None:
         found = window(best[3], best[4])
         label = labels[best[2]] if best[2] < len(labels) else ""
-        if labels and not label and _LABEL_LIKE.match(found.text):  # the event's own words, said as such
+        if labels and not label and _LABEL_LIKE.match(skeleton(found.text[:200])):  # its own words, said as such
             label = "Title: " if best[2] == 0 else "Summary: "
         return Snippet(label + found.text, tuple((s + len(label), e + len(label)) for s, e in found.spans))
     body = fields[1] if len(fields) > 1 and fields[1] else fields[0]

@@ -4,15 +4,17 @@
 A trial found one event showing two counts alike, and search finding the false one; a re-trial found
 look-alikes passing unmarked (a no-break or doubled space, a zero-width space before it, a full-width
 'Ｆ', a Cyrillic 'А' in 'ACLED'), which the Markdown and TimelineJS exports then wrote as the very line.
-So a line is compared by its skeleton: compatibility forms folded (NFKC), invisible format characters
-dropped, the Cyrillic and Greek letters that look Latin read as those, spaces ignored, case folded.
+So a line is compared by its skeleton (``lookalike``): what a reader sees of it, spaces, marks and
+look-alike letters aside.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
+
+from ..lookalike import skeleton
+from ..text import has_control as _has_control
 
 FROM_NOTES = "(in the notes) "
 SAID = (
@@ -21,25 +23,13 @@ SAID = (
     "in the notes passes for ACLED's"
 )
 LABELS = ("Fatalities (ACLED count", "Source scale:", "Id in the file:")
-# Cyrillic and Greek letters drawn as Latin ones (Unicode's confusables among the letters the labels use)
-_LATIN = str.maketrans(
-    "АВСЕНІЈКМОРЅТХасеіјорѕхԁһӏΑΒΕΗΙΚΜΝΟΡΤΧΥΖαιονρτυ",
-    "ABCEHIJKMOPSTXaceijopsxdhlABEHIKMNOPTXYZaiovptu",
-)
+_ASCII_START = re.compile(r"^[ \t]*(?:fatal|source|id\b)", re.MULTILINE | re.IGNORECASE)
 _LINE = re.compile(r"^.*$", re.MULTILINE)
-_ASCII_START = re.compile(r"^[ \t]*(?:fatalities|source|id\b)", re.MULTILINE | re.IGNORECASE)
-
-
-def _skeleton(text: str) -> str:
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_LATIN)
-        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return "".join(text.split()).casefold()
 
 
 def labels_of(names: Iterable[str]) -> tuple[str, ...]:
     """The skeletons of the summary's own line openings, with those of the added columns ('population: ')."""
-    return tuple(_skeleton(label) for label in (*LABELS, *(f"{name}:" for name in names)))
+    return tuple(skeleton(label) for label in (*LABELS, *(f"{name}:" for name in names)))
 
 
 OWN = labels_of(())
@@ -47,9 +37,9 @@ OWN = labels_of(())
 
 def may_pass(notes: str, labels: tuple[str, ...] = OWN) -> bool:
     """Whether any line of ``notes`` reads as one of the summary's own (cheap for plain ASCII notes)."""
-    if notes.isascii() and labels == OWN and _ASCII_START.search(notes) is None:
+    if notes.isascii() and labels == OWN and _ASCII_START.search(notes) is None and not _has_control(notes):
         return False
-    return any(_skeleton(line).startswith(labels) for line in notes.split("\n"))
+    return any(skeleton(line).startswith(labels) for line in notes.split("\n"))
 
 
 def marked(notes: str, say: Callable[[], None], labels: tuple[str, ...] = OWN) -> str:
@@ -60,6 +50,6 @@ def marked(notes: str, say: Callable[[], None], labels: tuple[str, ...] = OWN) -
 
     def mark(line: re.Match[str]) -> str:
         text = line.group()
-        return FROM_NOTES + text.lstrip(" \t") if _skeleton(text).startswith(labels) else text
+        return FROM_NOTES + text.lstrip(" \t") if skeleton(text).startswith(labels) else text
 
     return _LINE.sub(mark, notes)
