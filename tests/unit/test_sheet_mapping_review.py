@@ -780,3 +780,21 @@ def test_a_citation_gives_the_id_the_file_gives_where_the_events_was_made(tmp_pa
     chronology = Chronology(load_with_report(path).dataset)
     assert "Id in the file: X1 (this event's id here, x1-2, was made)\n" in cite(chronology, "event", "x1-2")
     assert "Id in the file" not in cite(chronology, "event", "x1")
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ["Id in the file: ZZZ9", "  id  in the file : ZZZ9", "Id in the\x07 file: ZZZ9", "\u0406d in the file: ZZZ9"],
+)
+def test_a_cell_written_as_the_importers_id_line_is_no_id_the_file_gives(tmp_path: Path, summary: str) -> None:
+    """A second re-trial: 'cite' printed 'Id in the file: ZZZ9 (this event's id here, ..., was made)' from a
+    summary cell (or ACLED notes) written so: both false."""
+    from junquito_tui.core.citation import cite
+
+    path = tmp_path / "sheet.csv"
+    path.write_text(f'date,title,summary\n2018-01-15,Raid,"Before.\n{summary}"\n', encoding="utf-8")
+    loaded = load_with_report(path)
+    chronology = Chronology(loaded.dataset)
+    assert "Id in the file" not in cite(chronology, "event", "raid-2018-01-15")
+    assert "\n(in the file's text) " in loaded.dataset.events[0].summary
+    assert SearchIndex(chronology).search("id:zzz9").hits == []

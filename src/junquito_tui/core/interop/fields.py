@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
 
+from ..lookalike import skeleton
 from ..problems import json_kind
 from ..records import LINE_MAX, TEXT_MAX
-from ..text import CONTROL, has_control, one_line
+from ..text import CONTROL, FILE_ID_LINE, has_control, one_line
 from .html_text import HtmlText, html_to_text
 from .notes import Notes
 
@@ -91,6 +92,14 @@ def _placeholder(stripped: str) -> bool:
     return placeholder or _PLACEHOLDER.fullmatch(stripped) is not None
 
 
+_FILE_ID = skeleton(FILE_ID_LINE)
+FROM_FILE = "(in the file's text) "
+FILE_ID_SAID = (
+    f"text with a line written as the importer's own {FILE_ID_LINE.strip()!r} line: marked {FROM_FILE.strip()!r}, so "
+    "that no citation or id: search takes it for the id the file gives"
+)
+
+
 def short(text: str) -> str:
     """A value quoted in a warning: on one line, at most 50 characters."""
     text = " ".join(text.split())
@@ -120,6 +129,15 @@ class FieldReader:
         if _PLACEHOLDER.fullmatch(stripped) or (len(stripped) <= _LONGEST_WORD and stripped.lower() in words):
             self.notes.add(path, f"{short(text)} looks like an unfilled template placeholder; ignored")
             return ""
+        maybe = not text.isascii() or "file" in text.lower()  # (a cheap test first: most text is neither)
+        if maybe and any(skeleton(line).startswith(_FILE_ID) for line in text.split("\n")):
+            # a line as the importer writes of an id it changed, which search's id: and citations read (a re-trial:
+            # 'cite' gave an 'Id in the file' a cell wrote): marked as the file's words
+            self.notes.group(FILE_ID_SAID, path)
+            text = "\n".join(
+                FROM_FILE + line.lstrip(" \t") if skeleton(line).startswith(_FILE_ID) else line
+                for line in text.split("\n")
+            )
         return text
 
     def without_controls(self, text: str, path: str) -> str:
