@@ -945,6 +945,9 @@ def test_a_ctime_with_a_named_offset_before_the_year_is_read() -> None:
         ("2018年1月15日", {"year": 2018, "month": 1, "day": 15}, None),
         ("2018년 1월 15일", {"year": 2018, "month": 1, "day": 15}, None),
         ("2018年1月", {"year": 2018, "month": 1}, None),
+        # a second re-trial: with a time, the row was skipped as 'a date that has no day'
+        ("2018年1月15日 14:30", {"year": 2018, "month": 1, "day": 15, "hour": 14, "minute": 30, "second": 0}, None),
+        ("2018년 1월 15일T14:30", {"year": 2018, "month": 1, "day": 15, "hour": 14, "minute": 30, "second": 0}, None),
     ],
 )
 def test_a_year_and_a_month_with_a_dot_says_it_may_be_a_decimal_year(

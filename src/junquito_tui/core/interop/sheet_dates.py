@@ -461,7 +461,12 @@ def read_date(value: object) -> Parsed | str | None:
         return "a number in scientific notation, not a date"
     if text.startswith("'") and text[1:2].isdigit():  # a spreadsheet's mark of text, typed (or written) before a date
         return _apostrophe_year(text) or _text_marked(text)  # ("'18": 2018)
+    east = text if "年" in text or "년" in text else None  # '2018年1月15日', '2018년 1월 15일 14:30': read as ISO
+    if east is not None:  # writes them (a re-trial); the note quotes the text as written
+        text = _EAST_ASIAN.sub(_as_iso, text)
     found = _read_text(text) if text else None
+    if east is not None and isinstance(found, Parsed) and found.note and text in found.note:
+        found.note = found.note.replace(text, east)
     if isinstance(found, Parsed):  # what was not read, said
         other_calendars.checked(found, text)
         found.said += [INVISIBLE_READ] if len(visible) != len(written) else []
@@ -475,6 +480,10 @@ _DECIMAL_COMMA = re.compile(r"-?(\d{3,4}),(\d+)")
 _EAST_ASIAN = re.compile(r"(\d{4})\s*[年년]\s*(?:(\d{1,2})\s*[月월]\s*(?:(\d{1,2})\s*[日일])?)?")
 
 
+def _as_iso(east: re.Match[str]) -> str:
+    return "-".join(f"{int(part):02d}" if n else part for n, part in enumerate(east.groups()) if part)
+
+
 def _read_text(text: str) -> Parsed | str | None:
     """A date written as text: in another calendar, or a period its year does not hold, or else as words."""
     # (most cells, '2018-01-15', '15/01/2018', '2018': digits and marks alone, none of these; 47 to 65 µs a cell)
@@ -485,8 +494,6 @@ def _read_text(text: str) -> Parsed | str | None:
     if (comma := _DECIMAL_COMMA.fullmatch(text)) and not _GROUPED.fullmatch(text) and not _later(*comma.groups()):
         # '2019,5': not 'around 2019', unsaid (a re-trial); '1850,51' may be two years, read below
         return _FRACTION.replace("a fraction", "a fraction, written with a decimal comma")
-    if (east := _EAST_ASIAN.fullmatch(text)) is not None:  # '2018年1月15日', '2018년 1월 15일': a day, exactly
-        return _read_text("-".join(f"{int(part):02d}" if n else part for n, part in enumerate(east.groups()) if part))
     if not _PLAIN_NUMBERS.fullmatch(text):
         # (the Solar Hijri's '1378 ه.ش' before the Islamic calendar's '1438 ه')
         readings = (other_calendars.read, _islamic, _old_style, year_spans.read, year_parts.read, _apostrophe_year)
