@@ -95,3 +95,19 @@ def test_a_column_name_two_columns_share_says_which_is_read(tmp_path: Path) -> N
     )
     other = load_with_report(path, columns=parse_columns("date=2,title=Titulo"))
     assert [e.when.date for e in other.dataset.events if e.when] == ["2018-01-15"]
+
+
+def test_a_year_column_read_beside_a_column_of_days_says_so(tmp_path: Path) -> None:
+    """A second re-trial: 'Year,Date of incident,Title' read each event as '2018, month not given', the days in the
+    other column unsaid; and 'Jahr' was suggested over a column of days."""
+    path = tmp_path / "sheet.csv"
+    path.write_text("Year,Date of incident,Title\n2018,2018-01-15,Raid\n2017,2017-12-18,Genesis\n", encoding="utf-8")
+    loaded = load_with_report(path)
+    said = "the date is read from 'Year', a year, but the column 'Date of incident' holds days (its first rows)"
+    assert any(w.startswith(said) for w in loaded.warnings)
+    assert len(loaded.dataset.events) == 2  # (the rows peeked at are read too)
+    other = load_with_report(path, columns=parse_columns("date=Date of incident"))
+    assert sorted(e.when.date for e in other.dataset.events if e.when) == ["2017-12-18", "2018-01-15"]
+    unknown = tmp_path / "unknown.csv"
+    unknown.write_text("Nr,Jahr,Geschehen am,Vorgang\n1,2018,2018-01-15,Raid\n", encoding="utf-8")
+    assert suggested(unknown) == "date=Geschehen am,title=Vorgang"

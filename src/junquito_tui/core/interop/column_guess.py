@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from itertools import islice
+from itertools import chain, islice
 
 from .sheet_date_values import Parsed
 from .sheet_dates import read_date
 from .sheet_events import cell_text
-from .sheet_read import Cell, Row
+from .sheet_read import Cell, Row, Table
 
 SAMPLE_ROWS = 50  # rows looked at: enough to see a column's kind, few enough to cost nothing
 _SHARE = 0.5  # a column is dates (or text) when at least this share of its filled cells are
@@ -26,6 +26,24 @@ Names = Callable[[str], object]  # a test of a column's name (a regex's ``search
 def sample(rows: Iterator[Row]) -> list[list[Cell]]:
     """The first rows of a table's row iterator, their cells only."""
     return [cells for _, cells in islice(rows, SAMPLE_ROWS)]
+
+
+def peek(table: Table) -> list[list[Cell]]:
+    """The first rows' cells, the table's rows left to read whole."""
+    head = list(islice(table.rows, SAMPLE_ROWS))
+    table.rows = chain(head, table.rows)
+    return [cells for _, cells in head]
+
+
+def days_beside(names: Sequence[str], rows: list[list[Cell]], year: int) -> int | None:
+    """A column other than ``year`` whose first rows hold days or months, if one does: the date a sheet's year
+    column was read for, by its name (a re-trial: 'Year,Date of incident' read 2018, 'month not given')."""
+    columns = [p for p in range(len(names)) if p != year]
+    for position in columns:
+        cells = [c for row in rows if position < len(row) and cell_text(c := row[position]).strip()]
+        if cells and sum(map(_a_day_or_month, cells)) >= _SHARE * len(cells):
+            return position
+    return None
 
 
 def _date_like(value: object) -> bool:

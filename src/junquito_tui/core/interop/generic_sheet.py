@@ -12,6 +12,7 @@ Columns not used are kept in each event's summary as 'Column: value'.
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from datetime import datetime
@@ -20,7 +21,7 @@ from typing import Any
 from ..records import LINE_MAX
 from ..text import CONTROL, slug_loses
 from .book_hidden import HIDDEN_ROW
-from .column_guess import by_content, sample
+from .column_guess import by_content, days_beside, peek, sample
 from .fields import short
 from .html_text import Link
 from .month_words import MONTH_NAMES, PART_OF_DAY
@@ -67,6 +68,14 @@ def convert(sheet: Sheet) -> dict[str, Any]:
         + (f"; kept in each event's summary: {', '.join(rest)}" if rest else "")
         + ("" if sheet.spec and sheet.spec.fields else " (--columns date=COL,title=COL,... chooses others)"),
     )
+    stated = sheet.spec.fields if sheet.spec else {}
+    year = "date" not in stated and "month" not in chosen and normal(names[chosen["date"]]) in YEAR_NAMES
+    if year and (days := days_beside(names, peek(sheet.table), chosen["date"])) is not None:
+        sheet.notes.add(  # (a re-trial: 'Year,Date of incident' gave '2018, month not given', unsaid)
+            "",
+            f"the date is read from {names[chosen['date']]!r}, a year, but the column {names[days]!r} holds days "
+            f"(its first rows): --columns date={shlex.quote(names[days])} reads them",
+        )
     for key, position in chosen.items():  # (a re-trial: 'Fecha,Fecha' read the first, empty one, unsaid)
         if (twice := names.count(names[position])) > 1 and not (sheet.spec and key in sheet.spec.fields):
             sheet.notes.add(

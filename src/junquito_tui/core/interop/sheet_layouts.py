@@ -314,6 +314,11 @@ def unrecognised(header: Header, chosen: dict[str, int], shown: dict[str, int] |
         )
     # field -> column: chosen by its name, but not a name other columns share ('Fecha,Fecha': the first, empty)
     shared = {p for p in chosen.values() if header.names.count(header.names[p]) > 1}
+    # a year column chosen by its name, beside one the rows show days in: the days ('Jahr' over 'Geschehen am')
+    years = {
+        p for k, p in chosen.items() if k == "date" and normal(header.names[p]) in YEAR_NAMES and "month" not in chosen
+    }
+    shared |= years if "date" in (shown or {}) else set()
     guess: dict[str, int] = {k: chosen[k] for k in ("date", "title") if k in chosen and chosen[k] not in shared}
     for key, position in (shown or {}).items():  # (over a column chosen by its name for another field: 'Tag')
         if key == "date" or "date" in guess:  # a column of text is a title beside a column of dates, not alone
