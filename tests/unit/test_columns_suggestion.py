@@ -50,6 +50,8 @@ def run(path: Path) -> Loaded:
         ("Logged,Incident,Summary\n2018-03-01,2018-01-15,Raid\n", "date=Incident,title=Summary"),
         # ... and a name two columns share named the first, empty one: by number
         ("Fecha,Fecha,Texto\n,2018-01-15,Raid\n", "date=2,title=Texto"),
+        # a second re-trial: a column named 'title' holding dates was suggested as the date and the title
+        ("title,Zzz qq\n2018-01-15,Asalto\n2017-12-18,Genesis\n", "date=title,title=Zzz qq"),
     ],
 )
 def test_the_suggested_line_names_the_columns_the_rows_show(tmp_path: Path, text: str, line: str) -> None:

@@ -326,6 +326,12 @@ def unrecognised(header: Header, chosen: dict[str, int], shown: dict[str, int] |
     for key in ("date", "title"):
         if key in chosen:
             guess.setdefault(key, chosen[key])
+    if (
+        guess.get("title") == guess.get("date") is not None
+    ):  # ('title' holding dates: a re-trial's 'date=title,title=title')
+        del guess["title"]
+        if (text := (shown or {}).get("title")) is not None and text != guess["date"]:
+            guess["title"] = text
     others = {position for key, position in chosen.items() if key not in ("date", "title")}
     for key in ("date", "title"):  # a name that says it first ('date_start', 'what'), then the first left
         free = [p for p, n in enumerate(header.names[:HEADERS_SHOWN]) if n and p not in guess.values()]
