@@ -113,3 +113,15 @@ def test_a_year_column_read_beside_a_column_of_days_says_so(tmp_path: Path) -> N
     unknown = tmp_path / "unknown.csv"
     unknown.write_text("Nr,Jahr,Geschehen am,Vorgang\n1,2018,2018-01-15,Raid\n", encoding="utf-8")
     assert suggested(unknown) == "date=Geschehen am,title=Vorgang"
+
+
+def test_a_csv_whose_first_column_name_is_in_brackets_is_a_sheet(tmp_path: Path) -> None:
+    """A second re-trial: '[Datum],[Ereignis]' in a .csv was read as JSON, 'invalid JSON: expected a value'."""
+    path = tmp_path / "sheet.csv"
+    path.write_text("[Datum],[Ereignis]\n2018-01-15,Raid\n", encoding="utf-8")
+    assert suggested(path) == "date=[Datum],title=[Ereignis]"
+    assert [e.title for e in run(path).dataset.events] == ["Raid"]
+    array = tmp_path / "array.csv"  # a JSON array named .csv is still read as JSON, and said to be no dataset
+    array.write_text('[{"a": 1}]', encoding="utf-8")
+    with pytest.raises(DatasetError, match="must be a JSON object"):
+        load_with_report(array)

@@ -5,6 +5,7 @@ Kept apart from the readers so that opening a JSON dataset imports none of them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # XLSX and ODS are zip files; XLS an OLE file
@@ -29,6 +30,9 @@ def not_data(head: bytes) -> str | None:
     return next((name for magic, name in _NOT_DATA.items() if head.startswith(magic)), None)
 
 
+_NO_JSON_ARRAY = re.compile(rb"\[\s*[^\s\[{\"\]\-0-9tfn]")  # '[' then what opens no JSON value
+
+
 def is_sheet(path: Path) -> bool:
     """True for a workbook, a CSV-like file or JSON lines; False for what should be read as JSON."""
     try:
@@ -39,7 +43,9 @@ def is_sheet(path: Path) -> bool:
     if head.startswith(WORKBOOK_MAGIC) or path.suffix.lower() in JSONL_SUFFIXES or not_data(head):
         return True  # (the sheet reader names what a file that holds no dataset holds)
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if text.startswith((b"{", b"[")):
+    # ('[Datum],[Ereignis]' of a .csv: a column name in brackets, no JSON array, which a value opens; a re-trial)
+    bracketed = path.suffix.lower() in SHEET_SUFFIXES and _NO_JSON_ARRAY.match(text) is not None
+    if text.startswith((b"{", b"[")) and not bracketed:
         return looks_like_json_lines(text)
     if path.suffix.lower() in SHEET_SUFFIXES:
         return True
