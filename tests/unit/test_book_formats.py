@@ -472,5 +472,8 @@ def test_a_year_typed_in_a_cell_formatted_as_a_date_is_that_year(tmp_path: Path,
     assert read["Typed"] == ("2018-01-18", note)
     # a date whose Month and Day agree, a date alone, a day number no year (6,277): the date, as before
     assert read["Alone"][0] == shown and read["Later"][0] == ("1921-03-09" if from_1904 else "1917-03-08")
+    # alone, the date is read, the year it may be said (a second re-trial: 1905-07-10, unsaid)
+    assert read["Alone"][1] == f"the Year cell's {shown} is also the year 2018 typed in a cell shown as a date"
+    assert read["Later"][1] is None  # (6,277 is no year)
     assert from_1904 or read["Agreeing"][0] == "1905-07-10"
     assert any(w.startswith("a Year cell formatted as a date, holding a number") for w in loaded.warnings)

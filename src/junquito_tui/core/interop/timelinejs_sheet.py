@@ -316,6 +316,13 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
     if prefix and not cell_text(year):  # an end with no year is not used: what it gave stays in the note
         given = ", ".join(cell_text(v) for v in (year, month, day, clock_cell) if cell_text(v))
         _say(row, prefix, f"the file gives an end with no year ({given}): not used")
+    if (alone := _year_typed(year, 0, 0, sheet.table.day_zero)) is not None and not (
+        cell_text(month) or cell_text(day)
+    ):
+        # no Month or Day to tell: the date, the year it may be said (a second re-trial: 1905-07-10, unsaid)
+        cell = "End Year" if prefix else "Year"
+        _say(row, prefix, f"the {cell} cell's {year:%Y-%m-%d} is also the year {alone} typed in a cell shown as a date")
+        sheet.notes.group(YEAR_SHOWN_AS_DATE, where)
     if (typed := _year_typed(year, month, day, sheet.table.day_zero)) is not None:  # 2018 in a cell formatted as a date
         sheet.notes.group(YEAR_SHOWN_AS_DATE, where)
         cell_name = "End Year" if prefix else "Year"
@@ -375,8 +382,9 @@ _DATE_CELLS = (date, MonthShown, HourShown)  # a workbook's date cell in a Year 
 # counted from 30 December 1899): read as that year where the Month or Day cell says another day (a
 # trial found the date read, its Month and Day set aside as 'given by the Year cell')
 YEAR_SHOWN_AS_DATE = (
-    "a Year cell formatted as a date, holding a number that is a year (2018 shows as 1905-07-10), beside a Month "
-    "or Day cell of another day: read as that year, with the Month and Day cells (said in the date's note)"
+    "a Year cell formatted as a date, holding a number that is a year (in a workbook counting from 1900, 2018 shows "
+    "as 1905-07-10): beside a Month or Day cell of another day, read as that year with them; alone, read as the "
+    "date, the year it may be said (in the date's note)"
 )
 _YEARS = range(1000, 2201)
 
@@ -409,7 +417,8 @@ def _year_typed(year: Cell, month: Cell, day: Cell, day_zero: date) -> int | Non
     shown = year if type(year) is date else year.date()  # type: ignore[union-attr]
     number = (shown - day_zero).days
     given = [(cell, part) for cell, part in ((month, shown.month), (day, shown.day)) if cell_text(cell)]
-    return number if number in _YEARS and any(not _same_number(c, p) for c, p in given) else None
+    alone = month == 0 and day == 0  # (asked of the cell alone: whether its day number is a year at all)
+    return number if number in _YEARS and (alone or any(not _same_number(c, p) for c, p in given)) else None
 
 
 def _say(row: _Row, prefix: str, said: str) -> None:
