@@ -451,7 +451,7 @@ class _Columns:
             map(operator.le, map(len, joined), repeat(TEXT_MAX)),
             not_placeholders(joined),
             not_placeholders(text),  # the notes alone: the ordinary import drops them alone, said
-            map(operator.not_, map(partial(acled_notes.may_pass, labels=self.labels), text)),  # (as the summary's)
+            map(operator.not_, acled_notes.may_pass_each(text, self.labels)),  # a line passing for the summary's
         )
         reader = self.reader
         for index in compress(count(), map(operator.not_, map(all, zip(*tests, strict=True)))):
