@@ -476,8 +476,11 @@ def read_date(value: object) -> Parsed | str | None:
 
 _DECIMAL_COMMA = re.compile(r"-?(\d{3,4}),(\d+)")
 # A Chinese, Japanese or Korean date: year, month and day marked by their characters (a re-trial found
-# '2018年1月15日' read as 'around 2018', its day and month lost, unsaid); not a decade ('1980年代')
-_EAST_ASIAN = re.compile(r"(\d{4})\s*[年년](?!\s*[代대])\s*(?:(\d{1,2})\s*[月월]\s*(?:(\d{1,2})\s*[日일])?)?")
+# '2018年1月15日' read as 'around 2018', its day and month lost, unsaid); not a word the year begins
+# ('1980年代', a decade; '2018年度', a fiscal year: CI found it read as '2018度')
+_EAST_ASIAN = re.compile(
+    r"(\d{4})\s*[年년](?!\s*[\u3040-\u9fff\uac00-\ud7af])\s*(?:(\d{1,2})\s*[月월]\s*(?:(\d{1,2})\s*[日일])?)?"
+)
 
 
 def _as_iso(east: re.Match[str]) -> str:
