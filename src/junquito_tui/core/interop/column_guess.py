@@ -5,13 +5,13 @@ the ``--columns`` line its error suggests (a trial: from the names alone, 'Día,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import chain, islice
 
 from .sheet_date_values import Parsed
 from .sheet_dates import read_date
 from .sheet_events import cell_text
-from .sheet_read import Cell, Row, Table
+from .sheet_read import Cell, Table
 
 SAMPLE_ROWS = 50  # rows looked at: enough to see a column's kind, few enough to cost nothing
 _SHARE = 0.5  # a column is dates (or text) when at least this share of its filled cells are
@@ -21,11 +21,6 @@ _LETTER = re.compile(r"[^\W\d_]")
 _BESIDE = re.compile(r"note|source|fuente|quelle|url|link|enlace|comment|ref|notiz|nota", re.IGNORECASE).search
 
 Names = Callable[[str], object]  # a test of a column's name (a regex's ``search``)
-
-
-def sample(rows: Iterator[Row]) -> list[list[Cell]]:
-    """The first rows of a table's row iterator, their cells only."""
-    return [cells for _, cells in islice(rows, SAMPLE_ROWS)]
 
 
 def peek(table: Table) -> list[list[Cell]]:

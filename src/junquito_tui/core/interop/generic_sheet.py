@@ -21,7 +21,7 @@ from typing import Any
 from ..records import LINE_MAX
 from ..text import CONTROL, slug_loses
 from .book_hidden import HIDDEN_ROW
-from .column_guess import by_content, days_beside, peek, sample
+from .column_guess import by_content, days_beside, peek
 from .fields import short
 from .html_text import Link
 from .month_words import MONTH_NAMES, PART_OF_DAY
@@ -57,7 +57,7 @@ def convert(sheet: Sheet) -> dict[str, Any]:
     chosen = generic_columns(  # (the rows looked at only where no date or title column is obvious)
         sheet.header,
         sheet.spec,
-        lambda taken, hints, other: by_content(names, sample(sheet.table.rows), taken, hints, other),
+        lambda taken, hints, other: by_content(names, peek(sheet.table), taken, hints, other),
     )
     extras = Extras.of(sheet, set(chosen.values()), "the columns used")
     used = ", ".join(f"{key} <- {names[position]!r}" for key, position in chosen.items())
