@@ -316,22 +316,18 @@ def _parts(sheet: Sheet, cell: Any, row: _Row, prefix: str) -> tuple[dict[str, A
     if prefix and not cell_text(year):  # an end with no year is not used: what it gave stays in the note
         given = ", ".join(cell_text(v) for v in (year, month, day, clock_cell) if cell_text(v))
         _say(row, prefix, f"the file gives an end with no year ({given}): not used")
-    if (alone := _year_typed(year, 0, 0, sheet.table.day_zero)) is not None and not (
-        cell_text(month) or cell_text(day)
-    ):
-        # no Month or Day to tell: the date, the year it may be said (a second re-trial: 1905-07-10, unsaid)
-        cell = "End Year" if prefix else "Year"
-        _say(row, prefix, f"the {cell} cell's {year:%Y-%m-%d} is also the year {alone} typed in a cell shown as a date")
-        sheet.notes.group(YEAR_SHOWN_AS_DATE, where)
-    if (typed := _year_typed(year, month, day, sheet.table.day_zero)) is not None:  # 2018 in a cell formatted as a date
-        sheet.notes.group(YEAR_SHOWN_AS_DATE, where)
+    if (typed := _year_typed(year, sheet.table.day_zero)) is not None:  # 2018 in a cell formatted as a date
         cell_name = "End Year" if prefix else "Year"
-        _say(
-            row,
-            prefix,
-            f"the {cell_name} cell holds {typed} shown as a date ({year:%Y-%m-%d}): read as the year {typed}",
-        )
-        year = typed
+        shown = f"{year:%Y-%m-%d}"
+        if not (cell_text(month) or cell_text(day)):  # nothing to tell: the date, the year it may be (a re-trial)
+            sheet.notes.group(YEAR_SHOWN_AS_DATE, where)
+            _say(
+                row, prefix, f"the {cell_name} cell's {shown} is also the year {typed} typed in a cell shown as a date"
+            )
+        elif _other_day(year, month, day):
+            sheet.notes.group(YEAR_SHOWN_AS_DATE, where)
+            _say(row, prefix, f"the {cell_name} cell holds {typed} shown as a date ({shown}): read as the year {typed}")
+            year = typed
     parsed = None
     # a date cell, or text that is no plain number ('1850s', '1 March 1850'): read as a date
     # ('2019.5' is no date: a number that is not whole, as a workbook's Year cell of 2019.5 is said to be)
@@ -409,16 +405,19 @@ def _typed_as_date(parts: Parts) -> str | None:
     )
 
 
-def _year_typed(year: Cell, month: Cell, day: Cell, day_zero: date) -> int | None:
-    """The year typed in a Year cell that its date format shows as a day (see ``YEAR_SHOWN_AS_DATE``), its
+def _year_typed(year: Cell, day_zero: date) -> int | None:
+    """The year a Year cell's date may be typed as, its format showing it as a day (``YEAR_SHOWN_AS_DATE``), its
     days counted from ``day_zero`` (1904's in a workbook of that system: a re-trial found it read as 1909)."""
     if type(year) not in (date, datetime) or (isinstance(year, datetime) and year.time() != time(0)):
         return None
-    shown = year if type(year) is date else year.date()  # type: ignore[union-attr]
-    number = (shown - day_zero).days
-    given = [(cell, part) for cell, part in ((month, shown.month), (day, shown.day)) if cell_text(cell)]
-    alone = month == 0 and day == 0  # (asked of the cell alone: whether its day number is a year at all)
-    return number if number in _YEARS and (alone or any(not _same_number(c, p) for c, p in given)) else None
+    number = ((year if type(year) is date else year.date()) - day_zero).days  # type: ignore[union-attr]
+    return number if number in _YEARS else None
+
+
+def _other_day(year: Any, month: Cell, day: Cell) -> bool:
+    """Whether the Month or the Day cell gives another than the Year cell's date: a year typed, then."""
+    given = [(cell, part) for cell, part in ((month, year.month), (day, year.day)) if cell_text(cell)]
+    return any(not _same_number(cell, part) for cell, part in given)
 
 
 def _say(row: _Row, prefix: str, said: str) -> None:
