@@ -771,6 +771,11 @@ def test_a_csv_year_that_is_a_year_typed_in_a_date_cell_says_so(tmp_path: Path) 
     )
     assert agreeing is not None and agreeing.note is None  # its Month and Day agree: a date, nothing to say
 
+    # a day the calendar has not, in those years: said as such, no traceback (found rereading the change)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Year,Month,Day,Headline\n1905-02-30,3,15,Bad\n1905-13-01,3,15,Worse\n", encoding="utf-8")
+    assert len(load_with_report(bad).dataset.events) == 2
+
 
 def test_a_citation_gives_the_id_the_file_gives_where_the_events_was_made(tmp_path: Path) -> None:
     """A re-trial: 'cite x1-2' cited an ACLED row by the id made for it, the file's 'X1' nowhere in the citation."""

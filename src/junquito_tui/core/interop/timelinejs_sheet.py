@@ -396,12 +396,15 @@ def _typed_as_date(parts: Parts) -> str | None:
     """For a Year cell's day of text that a spreadsheet shows for a year typed in a date cell, what to say."""
     if not {"year", "month", "day"} <= parts.keys() or not 1900 <= parts["year"] <= 1906:
         return None
-    number = (date(parts["year"], parts["month"], parts["day"]) - _DAY_ZERO).days
+    try:  # (a day the calendar has not, '1905-02-30', is said where the date is read: not a year here)
+        day = date(parts["year"], parts["month"], parts["day"])
+    except ValueError:
+        return None
+    if (number := _year_typed(day, _DAY_ZERO)) is None:
+        return None
     return (
-        f"{parts['year']}-{parts['month']:02d}-{parts['day']:02d} is how a spreadsheet shows the year {number} typed "
-        "in a cell formatted as a date: if that year is meant, write it as a number"
-        if number in _YEARS
-        else None
+        f"{day:%Y-%m-%d} is how a spreadsheet shows the year {number} typed in a cell formatted as a date: if that "
+        "year is meant, write it as a number"
     )
 
 
