@@ -369,6 +369,7 @@ _DOTTED_SAID = (
     "would be another date"
 )
 _FRACTION = "a number with a fraction, not a date (a decimal year is not read)"
+_FRACTION_COMMA = "a number with a fraction, written with a decimal comma, not a date (a decimal year is not read)"
 _NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{3,4})$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{4})$")  # '5/2020', '05-2020' (Excel's mm-yyyy)
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.0*)?$")
@@ -496,7 +497,7 @@ def _read_text(text: str) -> Parsed | str | None:
         return timed
     if (comma := _DECIMAL_COMMA.fullmatch(text)) and not _GROUPED.fullmatch(text) and not _later(*comma.groups()):
         # '2019,5': not 'around 2019', unsaid (a re-trial); '1850,51' may be two years, read below
-        return _FRACTION.replace("a fraction", "a fraction, written with a decimal comma")
+        return _FRACTION_COMMA
     if not _PLAIN_NUMBERS.fullmatch(text):
         # (the Solar Hijri's '1378 ه.ش' before the Islamic calendar's '1438 ه')
         readings = (other_calendars.read, _islamic, _old_style, year_spans.read, year_parts.read, _apostrophe_year)
